@@ -1,0 +1,150 @@
+"""The shared words of the coaching domain: areas, levels, equipment and report kinds.
+
+Every layer (understanding, planner, storage, export) uses these values as they are
+spelled here, so a value written to the database reads back as the same member.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = [
+    "Area",
+    "Category",
+    "Equipment",
+    "Level",
+    "Phase",
+    "RedFlag",
+    "ReportKind",
+    "Side",
+]
+
+
+class Area(StrEnum):
+    """A body area a runner can report on and an exercise can load."""
+
+    HIP_FLEXORS = "hip_flexors"
+    HIPS = "hips"
+    GLUTES = "glutes"
+    GROIN = "groin"
+    HAMSTRINGS = "hamstrings"
+    QUADS = "quads"
+    IT_BAND = "it_band"
+    KNEE = "knee"
+    CALVES = "calves"
+    ACHILLES = "achilles"
+    SHINS = "shins"
+    ANKLE = "ankle"
+    FOOT = "foot"
+    LOWER_BACK = "lower_back"
+
+    @property
+    def label(self) -> str:
+        """The area as a runner would say it ("hip flexors", "IT band")."""
+        return _AREA_LABELS.get(self, self.value.replace("_", " "))
+
+
+_AREA_LABELS = {Area.IT_BAND: "IT band", Area.LOWER_BACK: "lower back"}
+
+
+class Side(StrEnum):
+    """Which side a report is about."""
+
+    LEFT = "left"
+    RIGHT = "right"
+    BOTH = "both"
+    NONE = "none"
+
+
+class ReportKind(StrEnum):
+    """What the runner feels, from mildest to most serious."""
+
+    TIGHTNESS = "tightness"
+    SORENESS = "soreness"
+    PAIN = "pain"
+
+
+class RedFlag(StrEnum):
+    """Signs that mean: stop loading, see a physiotherapist or doctor."""
+
+    SHARP_PAIN = "sharp_pain"
+    SWELLING = "swelling"
+    NIGHT_PAIN = "night_pain"
+    LIMPING = "limping"
+    CANNOT_BEAR_WEIGHT = "cannot_bear_weight"
+    WORSENING_DURING_RUN = "worsening_during_run"
+    PAIN_ON_WALKING = "pain_on_walking"
+    NUMBNESS_TINGLING = "numbness_tingling"
+
+    @property
+    def label(self) -> str:
+        """The flag in plain words."""
+        return _RED_FLAG_LABELS[self]
+
+
+_RED_FLAG_LABELS = {
+    RedFlag.SHARP_PAIN: "sharp pain",
+    RedFlag.SWELLING: "swelling",
+    RedFlag.NIGHT_PAIN: "pain at night",
+    RedFlag.LIMPING: "limping",
+    RedFlag.CANNOT_BEAR_WEIGHT: "trouble bearing weight",
+    RedFlag.WORSENING_DURING_RUN: "pain that builds during a run",
+    RedFlag.PAIN_ON_WALKING: "pain when walking",
+    RedFlag.NUMBNESS_TINGLING: "numbness or tingling",
+}
+
+
+class Level(StrEnum):
+    """How experienced the runner is with strength and jump work."""
+
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+
+class Category(StrEnum):
+    """The kind of work an exercise or session is."""
+
+    MOBILITY = "mobility"
+    DYNAMIC = "dynamic"
+    STATIC = "static"
+
+
+class Equipment(StrEnum):
+    """Kit an exercise needs; NONE means body weight only."""
+
+    NONE = "none"
+    BAND = "band"
+    SMALL_WEIGHTS = "small_weights"
+    STEP = "step"
+    WALL = "wall"
+
+
+class Phase(StrEnum):
+    """Where a runner is in the training cycle (see docs/phases.md)."""
+
+    ONBOARDING = "onboarding"
+    BASE = "base"
+    DYNAMIC_BLOCK = "dynamic_block"
+    REST_PHASE = "rest_phase"
+    RACE_SEASON = "race_season"
+    POST_RACE_RECOVERY = "post_race_recovery"
+    RECOVERY_HOLD = "recovery_hold"
+    PAUSED = "paused"
+
+    @property
+    def label(self) -> str:
+        """The phase as the coach names it to a runner."""
+        return _PHASE_LABELS[self]
+
+
+_PHASE_LABELS = {
+    Phase.ONBOARDING: "getting started",
+    Phase.BASE: "base phase",
+    Phase.DYNAMIC_BLOCK: "dynamic block",
+    Phase.REST_PHASE: "rest phase",
+    Phase.RACE_SEASON: "race season",
+    Phase.POST_RACE_RECOVERY: "post-race recovery",
+    Phase.RECOVERY_HOLD: "recovery hold",
+    Phase.PAUSED: "paused",
+}
