@@ -1,0 +1,391 @@
+"""Programme content: exercises and session templates, loaded from YAML into pydantic models.
+
+The files live in ``content/`` (``exercises/*.yaml`` and ``sessions/*.yaml``). Loading
+validates every entry and every cross-reference and raises :class:`ContentError` with a
+message that names the file and the entry.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Any, Self, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from bot.core.vocabulary import Area, Category, Equipment, Level, Phase
+
+__all__ = [
+    "CONTACT_RANGES",
+    "PHASE_CATEGORIES",
+    "Content",
+    "ContentError",
+    "Dose",
+    "Exercise",
+    "Part",
+    "SessionItem",
+    "SessionTemplate",
+    "default_content_dir",
+    "load_content",
+]
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{1,63}$")]
+
+#: Plyometric foot contacts per session by level (NSCA, see coaching-facts.md).
+_Entry = TypeVar("_Entry", "Exercise", "SessionTemplate")
+
+CONTACT_RANGES: Mapping[Level, tuple[int, int]] = {
+    Level.BEGINNER: (80, 100),
+    Level.INTERMEDIATE: (100, 120),
+    Level.ADVANCED: (120, 140),
+}
+
+#: Which session categories each phase allows.
+PHASE_CATEGORIES: Mapping[Phase, frozenset[Category]] = {
+    Phase.ONBOARDING: frozenset({Category.MOBILITY}),
+    Phase.BASE: frozenset({Category.MOBILITY, Category.STATIC}),
+    Phase.DYNAMIC_BLOCK: frozenset({Category.MOBILITY, Category.STATIC, Category.DYNAMIC}),
+    Phase.REST_PHASE: frozenset({Category.MOBILITY, Category.STATIC}),
+    Phase.RACE_SEASON: frozenset({Category.MOBILITY, Category.STATIC}),
+    Phase.POST_RACE_RECOVERY: frozenset({Category.MOBILITY}),
+    Phase.RECOVERY_HOLD: frozenset({Category.MOBILITY, Category.STATIC}),
+    Phase.PAUSED: frozenset(),
+}
+
+MIN_SESSION_MINUTES = 10
+MAX_SESSION_MINUTES = 30
+
+
+class ContentError(Exception):
+    """Content that cannot be used; the message names the file and the entry."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Dose(_Strict):
+    """How much of an exercise: sets × reps, sets × seconds, or plyometric foot contacts."""
+
+    sets: int = Field(default=1, ge=1, le=10)
+    reps: int | None = Field(default=None, ge=1, le=50)
+    seconds: int | None = Field(default=None, ge=5, le=300)
+    contacts: int | None = Field(default=None, ge=5, le=150)
+    per_side: bool = False
+
+    @model_validator(mode="after")
+    def _one_measure(self) -> Self:
+        given = [m for m in (self.reps, self.seconds, self.contacts) if m is not None]
+        if len(given) != 1:
+            raise ValueError("a dose needs exactly one of reps, seconds or contacts")
+        return self
+
+    def scaled(self, factor: float) -> Dose:
+        """The same dose with its reps, seconds or contacts multiplied and rounded."""
+        if factor == 1:
+            return self
+
+        def scale(value: int | None, step: int) -> int | None:
+            if value is None:
+                return None
+            return max(step, round(value * factor / step) * step)
+
+        return self.model_copy(
+            update={
+                "reps": scale(self.reps, 1),
+                "seconds": scale(self.seconds, 5),
+                "contacts": scale(self.contacts, 5),
+            }
+        )
+
+    @property
+    def total_contacts(self) -> int:
+        """Foot contacts this dose adds to a session (0 unless counted in contacts)."""
+        return self.contacts or 0
+
+    @property
+    def seconds_of_work(self) -> float:
+        """An estimate of the time this dose takes, rests included."""
+        sides = 2 if self.per_side else 1
+        if self.contacts is not None:
+            # about one contact a second, with a short rest every 20 contacts
+            return self.contacts * 1.0 * sides + 30 * math.ceil(self.contacts / 20)
+        if self.seconds is not None:
+            return self.sets * sides * (self.seconds + 10)
+        assert self.reps is not None
+        return self.sets * (sides * self.reps * 3.5 + 40)
+
+    def render(self) -> str:
+        """The dose in plain words: "3 × 8 each side", "2 × 30 s", "60 foot contacts"."""
+        each = " each side" if self.per_side else ""
+        if self.contacts is not None:
+            return f"{self.contacts} foot contacts{each}"
+        sets = f"{self.sets} × " if self.sets > 1 else ""
+        if self.seconds is not None:
+            return f"{sets}{self.seconds} s{each}"
+        return f"{sets}{self.reps} reps{each}" if not sets else f"{sets}{self.reps}{each}"
+
+
+class Exercise(_Strict):
+    """One exercise as the coach prescribes it."""
+
+    id: Slug
+    name: str = Field(min_length=3, max_length=60)
+    category: Category
+    targets: tuple[Area, ...] = Field(min_length=1)
+    equipment: tuple[Equipment, ...] = (Equipment.NONE,)
+    dose: Dose
+    cues: tuple[str, ...] = Field(min_length=1, max_length=2)
+    easier: Slug | None = None
+    harder: Slug | None = None
+    loads: tuple[Area, ...] = ()
+    """Areas this exercise must not load when they are sore or painful."""
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        if Equipment.NONE in self.equipment and len(self.equipment) > 1:
+            raise ValueError("equipment 'none' cannot be combined with other kit")
+        if self.category is not Category.MOBILITY and not self.loads:
+            raise ValueError("a strength exercise must list the areas it loads")
+        if self.category is Category.DYNAMIC and self.dose.seconds is not None:
+            raise ValueError("a dynamic exercise is dosed in foot contacts or reps")
+        if any(len(c) > 160 for c in self.cues):
+            raise ValueError("keep each cue under 160 characters")
+        return self
+
+    @cached_property
+    def needs(self) -> frozenset[Equipment]:
+        """The kit this exercise needs beyond body weight."""
+        return frozenset(self.equipment) - {Equipment.NONE}
+
+
+class Part(StrEnum):
+    """Where an exercise sits in a session."""
+
+    WARM_UP = "warm_up"
+    MAIN = "main"
+    COOL_DOWN = "cool_down"
+
+
+class SessionItem(_Strict):
+    """An exercise in a session, with an optional dose that overrides the exercise's own."""
+
+    exercise: Slug
+    dose: Dose | None = None
+
+
+class SessionTemplate(_Strict):
+    """A session for one level, one category and the phases it can be used in.
+
+    ``progression`` holds one factor per week of the phase; it scales the main part's
+    dose (week 1 is the first factor; later weeks keep the last one).
+    """
+
+    id: Slug
+    title: str = Field(min_length=3, max_length=60)
+    category: Category
+    level: Level
+    phases: tuple[Phase, ...] = Field(min_length=1)
+    warm_up: tuple[SessionItem, ...] = ()
+    main: tuple[SessionItem, ...] = Field(min_length=1)
+    cool_down: tuple[SessionItem, ...] = ()
+    progression: tuple[Annotated[float, Field(gt=0.4, le=1.6)], ...] = (1.0,)
+
+    def factor(self, week: int) -> float:
+        """The dose factor for the main part in ``week`` (1-based)."""
+        index = min(max(week, 1), len(self.progression)) - 1
+        return self.progression[index]
+
+    def parts(self) -> Iterable[tuple[Part, tuple[SessionItem, ...]]]:
+        """The three parts in order."""
+        return (
+            (Part.WARM_UP, self.warm_up),
+            (Part.MAIN, self.main),
+            (Part.COOL_DOWN, self.cool_down),
+        )
+
+
+@dataclass(frozen=True)
+class Content:
+    """All exercises and sessions, indexed for the planner."""
+
+    exercises: Mapping[str, Exercise]
+    sessions: Mapping[str, SessionTemplate]
+
+    @cached_property
+    def sessions_by_key(
+        self,
+    ) -> Mapping[tuple[Level, Phase, Category], tuple[SessionTemplate, ...]]:
+        """Templates grouped by (level, phase, category), in file order."""
+        index: dict[tuple[Level, Phase, Category], list[SessionTemplate]] = {}
+        for template in self.sessions.values():
+            for phase in template.phases:
+                index.setdefault((template.level, phase, template.category), []).append(template)
+        return {key: tuple(value) for key, value in index.items()}
+
+    def templates(
+        self, level: Level, phase: Phase, category: Category
+    ) -> tuple[SessionTemplate, ...]:
+        """Templates usable for this level, phase and category (maybe none)."""
+        return self.sessions_by_key.get((level, phase, category), ())
+
+    @cached_property
+    def mobility_for(self) -> Mapping[Area, tuple[Exercise, ...]]:
+        """Mobility exercises by the area they target."""
+        index: dict[Area, list[Exercise]] = {}
+        for exercise in self.exercises.values():
+            if exercise.category is Category.MOBILITY:
+                for area in exercise.targets:
+                    index.setdefault(area, []).append(exercise)
+        return {area: tuple(items) for area, items in index.items()}
+
+    def session_minutes(self, template: SessionTemplate, week: int = 1) -> int:
+        """Estimated length of a template in whole minutes for ``week``."""
+        seconds = 0.0
+        for part, items in template.parts():
+            factor = template.factor(week) if part is Part.MAIN else 1.0
+            for item in items:
+                seconds += self.dose_of(item).scaled(factor).seconds_of_work
+        return round(seconds / 60)
+
+    def session_contacts(self, template: SessionTemplate, week: int = 1) -> int:
+        """Plyometric foot contacts in a template for ``week``."""
+        factor = template.factor(week)
+        return sum(self.dose_of(item).scaled(factor).total_contacts for item in template.main)
+
+    def dose_of(self, item: SessionItem) -> Dose:
+        """The item's dose, or its exercise's own."""
+        return item.dose or self.exercises[item.exercise].dose
+
+    def counts(self) -> dict[str, Counter[str]]:
+        """Counts per category, level and phase, for ``hipcoach content check``."""
+        return {
+            "exercises by category": Counter(e.category.value for e in self.exercises.values()),
+            "sessions by category": Counter(s.category.value for s in self.sessions.values()),
+            "sessions by level": Counter(s.level.value for s in self.sessions.values()),
+            "sessions by phase": Counter(p.value for s in self.sessions.values() for p in s.phases),
+        }
+
+
+def default_content_dir() -> Path:
+    """``HIPCOACH_CONTENT_DIR``, else the repo's ``content/``, else the copy in the wheel."""
+    if configured := os.environ.get("HIPCOACH_CONTENT_DIR"):
+        return Path(configured)
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package.parent / "content", package / "_content"):
+        if candidate.is_dir():
+            return candidate
+    return package.parent / "content"
+
+
+def load_content(directory: Path | None = None) -> Content:
+    """Load and validate every content file; raise ContentError naming the file and entry."""
+    root = directory or default_content_dir()
+    if not root.is_dir():
+        raise ContentError(f"{root}: content folder not found")
+    exercises = _load_entries(root / "exercises", Exercise, "exercises")
+    sessions = _load_entries(root / "sessions", SessionTemplate, "sessions")
+    content = Content(exercises=exercises, sessions=sessions)
+    problems = list(_cross_reference_problems(content, root))
+    if problems:
+        raise ContentError("\n".join(problems))
+    return content
+
+
+def _load_entries(folder: Path, model: type[_Entry], key: str) -> dict[str, _Entry]:
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if not files:
+        raise ContentError(f"{folder}: no .yaml files found")
+    entries: dict[str, _Entry] = {}
+    seen_in: dict[str, Path] = {}
+    for path in files:
+        for index, raw in enumerate(_read_list(path, key)):
+            label = (
+                raw.get("id", f"entry #{index + 1}")
+                if isinstance(raw, dict)
+                else f"entry #{index + 1}"
+            )
+            try:
+                entry = model.model_validate(raw)
+            except ValidationError as error:
+                raise ContentError(f"{path.name}: {key} '{label}': {_explain(error)}") from None
+            if entry.id in entries:
+                first = seen_in[entry.id].name
+                raise ContentError(f"{path.name}: {key} '{entry.id}' is already defined in {first}")
+            entries[entry.id] = entry
+            seen_in[entry.id] = path
+    return entries
+
+
+def _read_list(path: Path, key: str) -> list[Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise ContentError(f"{path.name}: not valid YAML: {error}") from None
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise ContentError(f"{path.name}: expected a top-level '{key}:' list")
+    entries: list[Any] = data[key]
+    return entries
+
+
+def _explain(error: ValidationError) -> str:
+    parts = []
+    for item in error.errors():
+        where = ".".join(str(p) for p in item["loc"]) or "entry"
+        parts.append(f"{where}: {item['msg']}")
+    return "; ".join(parts)
+
+
+def _cross_reference_problems(content: Content, root: Path) -> Iterable[str]:
+    exercises = content.exercises
+    for exercise in exercises.values():
+        where = f"exercises '{exercise.id}'"
+        for relation in ("easier", "harder"):
+            target = getattr(exercise, relation)
+            if target is not None and target not in exercises:
+                yield f"{where}: {relation} variant '{target}' does not exist"
+            elif target is not None and exercises[target].category is not exercise.category:
+                yield f"{where}: {relation} variant '{target}' is not {exercise.category}"
+    for template in content.sessions.values():
+        yield from _template_problems(content, template)
+    for level in Level:
+        for phase, categories in PHASE_CATEGORIES.items():
+            for category in categories:
+                if not content.templates(level, phase, category):
+                    yield f"sessions: no {category} session for {level} runners in {phase}"
+
+
+def _template_problems(content: Content, template: SessionTemplate) -> Iterable[str]:
+    where = f"sessions '{template.id}'"
+    items = [item for _, part_items in template.parts() for item in part_items]
+    unknown = [item.exercise for item in items if item.exercise not in content.exercises]
+    if unknown:
+        yield f"{where}: uses unknown exercise(s) {', '.join(sorted(set(unknown)))}"
+        return
+    categories = {content.exercises[item.exercise].category for item in items}
+    if template.category is not Category.DYNAMIC and Category.DYNAMIC in categories:
+        yield f"{where}: a {template.category} session may not contain dynamic exercises"
+    if template.category is Category.MOBILITY and Category.STATIC in categories:
+        yield f"{where}: a mobility session may not contain static strength exercises"
+    for phase in template.phases:
+        if template.category not in PHASE_CATEGORIES[phase]:
+            yield f"{where}: {template.category} sessions are not allowed in {phase}"
+    for week in range(1, len(template.progression) + 1):
+        minutes = content.session_minutes(template, week)
+        if not MIN_SESSION_MINUTES <= minutes <= MAX_SESSION_MINUTES:
+            yield f"{where}: week {week} lasts about {minutes} min (allowed 10-30)"
+        if template.category is Category.DYNAMIC:
+            low, high = CONTACT_RANGES[template.level]
+            contacts = content.session_contacts(template, week)
+            if not low <= contacts <= high:
+                yield (
+                    f"{where}: week {week} has {contacts} foot contacts; "
+                    f"{template.level} sessions need {low}-{high}"
+                )
