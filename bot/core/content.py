@@ -38,9 +38,9 @@ __all__ = [
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{1,63}$")]
 
-#: Plyometric foot contacts per session by level (NSCA, see coaching-facts.md).
 _Entry = TypeVar("_Entry", "Exercise", "SessionTemplate")
 
+#: Plyometric foot contacts per session by level (NSCA, see coaching-facts.md).
 CONTACT_RANGES: Mapping[Level, tuple[int, int]] = {
     Level.BEGINNER: (80, 100),
     Level.INTERMEDIATE: (100, 120),
@@ -72,7 +72,11 @@ class _Strict(BaseModel):
 
 
 class Dose(_Strict):
-    """How much of an exercise: sets × reps, sets × seconds, or plyometric foot contacts."""
+    """How much of an exercise: sets × reps, sets × seconds, or plyometric foot contacts.
+
+    ``contacts`` counts every foot contact of the exercise (per side when ``per_side``), so
+    a contacts dose keeps ``sets`` at 1.
+    """
 
     sets: int = Field(default=1, ge=1, le=10)
     reps: int | None = Field(default=None, ge=1, le=50)
@@ -85,7 +89,16 @@ class Dose(_Strict):
         given = [m for m in (self.reps, self.seconds, self.contacts) if m is not None]
         if len(given) != 1:
             raise ValueError("a dose needs exactly one of reps, seconds or contacts")
+        if self.contacts is not None and self.sets != 1:
+            raise ValueError("a contacts dose counts every contact; leave sets at 1")
         return self
+
+    @property
+    def measure(self) -> str:
+        """What the dose counts: "reps", "seconds" or "contacts"."""
+        if self.contacts is not None:
+            return "contacts"
+        return "seconds" if self.seconds is not None else "reps"
 
     def scaled(self, factor: float) -> Dose:
         """The same dose with its reps, seconds or contacts multiplied and rounded."""
@@ -108,7 +121,7 @@ class Dose(_Strict):
     @property
     def total_contacts(self) -> int:
         """Foot contacts this dose adds to a session (0 unless counted in contacts)."""
-        return self.contacts or 0
+        return (self.contacts or 0) * (2 if self.per_side else 1)
 
     @property
     def seconds_of_work(self) -> float:
@@ -156,6 +169,8 @@ class Exercise(_Strict):
             raise ValueError("a strength exercise must list the areas it loads")
         if self.category is Category.DYNAMIC and self.dose.seconds is not None:
             raise ValueError("a dynamic exercise is dosed in foot contacts or reps")
+        if self.category is not Category.DYNAMIC and self.dose.contacts is not None:
+            raise ValueError("only dynamic exercises are dosed in foot contacts")
         if any(len(c) > 160 for c in self.cues):
             raise ValueError("keep each cue under 160 characters")
         return self
@@ -369,6 +384,15 @@ def _template_problems(content: Content, template: SessionTemplate) -> Iterable[
     if unknown:
         yield f"{where}: uses unknown exercise(s) {', '.join(sorted(set(unknown)))}"
         return
+    for item in items:
+        own = content.exercises[item.exercise].dose
+        if item.dose is not None and (
+            item.dose.measure != own.measure or item.dose.per_side != own.per_side
+        ):
+            yield (
+                f"{where}: the dose for '{item.exercise}' must count {own.measure}"
+                f"{' per side' if own.per_side else ''} like the exercise's own dose"
+            )
     categories = {content.exercises[item.exercise].category for item in items}
     if template.category is not Category.DYNAMIC and Category.DYNAMIC in categories:
         yield f"{where}: a {template.category} session may not contain dynamic exercises"

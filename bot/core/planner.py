@@ -1,0 +1,439 @@
+"""The daily planner: (profile, phase state, history, recent reports, date) → today's session.
+
+Deterministic and pure. History and reports are read only for days before ``today`` (plus
+today's reports), so asking twice on one day gives the same session even after it is logged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bot.core.content import PHASE_CATEGORIES, Content, Dose, Exercise, Part, SessionTemplate
+from bot.core.phases import DayPassed, InvalidTransition, PhaseState, transition
+from bot.core.records import BodyReport, Completion, RunnerProfile
+from bot.core.restrictions import Restrictions, restrictions_for
+from bot.core.vocabulary import Area, Category, Level, Phase
+
+__all__ = ["DailyPlan", "PlannedExercise", "Planner", "week_of_phase"]
+
+#: Days between static strength sessions by phase (keeps one in every 10-day window).
+STATIC_INTERVAL = {
+    Phase.BASE: 3,
+    Phase.DYNAMIC_BLOCK: 6,
+    Phase.REST_PHASE: 3,
+    Phase.RACE_SEASON: 4,
+    Phase.RECOVERY_HOLD: 3,
+}
+#: After this many days without static work it comes before a dynamic day.
+STATIC_OVERDUE_DAYS = 8
+#: Earliest weekday (0 = Monday) for the k-th dynamic session of a week, by sessions a week.
+DYNAMIC_SLOTS = {1: (2,), 2: (1, 4)}
+MIN_DAYS_BETWEEN_DYNAMIC = 2
+#: No strength work in the last days before a race.
+RACE_TAPER_DAYS = 2
+CHECK_IN_WEEKS = range(4, 7)
+MAX_HARDER_STEPS = 2
+MAX_EXTRA_MOBILITY = 2
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedExercise:
+    """One exercise as prescribed today."""
+
+    exercise_id: str
+    name: str
+    part: Part
+    dose: str
+    cue: str
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DailyPlan:
+    """Today's session, or a rest day when ``category`` is None."""
+
+    on: date
+    phase: Phase
+    week: int
+    category: Category | None
+    session_id: str | None
+    title: str
+    why: str
+    exercises: tuple[PlannedExercise, ...] = ()
+    minutes: int = 0
+    adjustments: tuple[str, ...] = ()
+    check_in: str | None = None
+    advice: str | None = None
+
+    @property
+    def is_rest(self) -> bool:
+        """True on a day without a session."""
+        return self.category is None
+
+
+def week_of_phase(state: PhaseState, today: date) -> int:
+    """The 1-based week of the current phase on ``today``."""
+    return max((today - state.started_on).days, 0) // 7 + 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Day:
+    """Everything one day's decision reads."""
+
+    profile: RunnerProfile
+    state: PhaseState
+    past: Sequence[Completion]
+    limits: Restrictions
+    today: date
+    week: int
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A session being assembled."""
+
+    items: list[tuple[PlannedExercise, float]]
+    used: set[str]
+    adjustments: list[str]
+
+    def add(self, exercise: Exercise, part: Part, dose: Dose, note: str | None = None) -> None:
+        planned = PlannedExercise(
+            exercise.id, exercise.name, part, dose.render(), exercise.cues[0], note
+        )
+        self.items.append((planned, dose.seconds_of_work))
+        self.used.add(exercise.id)
+
+
+class Planner:
+    """Plans sessions from one set of content."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self._by_category: dict[Category, tuple[Exercise, ...]] = {
+            category: tuple(
+                sorted(
+                    (e for e in content.exercises.values() if e.category is category),
+                    key=lambda e: e.id,
+                )
+            )
+            for category in Category
+        }
+
+    def plan_for(
+        self,
+        profile: RunnerProfile,
+        state: PhaseState,
+        history: Sequence[Completion],
+        reports: Sequence[BodyReport],
+        today: date,
+    ) -> DailyPlan:
+        """Today's session for this runner."""
+        week = week_of_phase(state, today)
+        if state.phase is Phase.PAUSED:
+            until = f" until {_day(state.paused_until)}" if state.paused_until else ""
+            return _rest(today, state, week, f"You're on a break{until}. Enjoy it.")
+        if state.race_date == today:
+            return _rest(today, state, week, "Race day! No session: warm up as usual and enjoy it.")
+        if today.weekday() in profile.rest_days:
+            return _rest(today, state, week, "Your rest day: let the body soak up the work.")
+        day = _Day(
+            profile=profile,
+            state=state,
+            past=[c for c in history if c.on < today and c.done],
+            limits=restrictions_for(reports, state.held_areas, today),
+            today=today,
+            week=week,
+        )
+        category, lead = _choose_category(day)
+        plan = self._build(day, category, lead)
+        if plan is None:  # a dynamic day that soreness emptied: move to mobility
+            plan = self._build(day, Category.MOBILITY, "Mobility instead of jumps today")
+        assert plan is not None
+        return plan
+
+    def week_ahead(
+        self,
+        profile: RunnerProfile,
+        state: PhaseState,
+        history: Sequence[Completion],
+        reports: Sequence[BodyReport],
+        start: date,
+        *,
+        days: int = 7,
+    ) -> list[DailyPlan]:
+        """The next ``days`` plans, assuming each planned session gets done."""
+        plans: list[DailyPlan] = []
+        assumed = list(history)
+        for offset in range(days):
+            day = start + timedelta(days=offset)
+            if offset:
+                with suppress(InvalidTransition):
+                    state = transition(state, DayPassed(), day).state
+            plan = self.plan_for(profile, state, assumed, reports, day)
+            plans.append(plan)
+            if plan.category is not None and plan.session_id is not None:
+                assumed.append(Completion(day, plan.category, plan.session_id))
+        return plans
+
+    def _build(self, day: _Day, category: Category, lead: str) -> DailyPlan | None:
+        profile, state, limits, today, week = (
+            day.profile,
+            day.state,
+            day.limits,
+            day.today,
+            day.week,
+        )
+        template = _pick(self.content.templates(profile.level, state.phase, category), today)
+        draft = _Draft([], set(), list(limits.reasons))
+        steps = min(max(state.block_number - 1, 0), MAX_HARDER_STEPS)
+        dynamic_kept = 0
+        for part, items in template.parts():
+            factor = template.factor(week) if part is Part.MAIN else 1.0
+            for item in items:
+                exercise = self.content.exercises[item.exercise]
+                dose = self.content.dose_of(item).scaled(factor)
+                if part is Part.MAIN and category is not Category.MOBILITY:
+                    exercise = self._step_up(exercise, steps, profile)
+                chosen, note = self._fit(exercise, profile, limits, draft.used)
+                if chosen is None:
+                    draft.adjustments.append(f"Left out {exercise.name.lower()} today.")
+                    continue
+                if chosen is not exercise and not _same_measure(dose, chosen.dose):
+                    dose = chosen.dose
+                draft.add(chosen, part, dose, note)
+                dynamic_kept += chosen.category is Category.DYNAMIC
+        if category is Category.DYNAMIC and dynamic_kept * 2 < len(template.main):
+            return None
+        self._add_extra_mobility(profile, limits, draft)
+        return DailyPlan(
+            on=today,
+            phase=state.phase,
+            week=week,
+            category=category,
+            session_id=template.id,
+            title=template.title,
+            why=f"{lead}, {_phase_context(state, today, week)}.",
+            exercises=tuple(planned for planned, _ in draft.items),
+            minutes=max(1, round(sum(seconds for _, seconds in draft.items) / 60)),
+            adjustments=tuple(draft.adjustments),
+            check_in=_check_in(state, week),
+            advice=_advice(limits),
+        )
+
+    def _step_up(self, exercise: Exercise, steps: int, profile: RunnerProfile) -> Exercise:
+        """The harder variant ``steps`` times over, as far as kit allows."""
+        for _ in range(steps):
+            harder = self.content.exercises.get(exercise.harder) if exercise.harder else None
+            if harder is None or not profile.has(harder.needs):
+                break
+            exercise = harder
+        return exercise
+
+    def _fit(
+        self, exercise: Exercise, profile: RunnerProfile, limits: Restrictions, used: set[str]
+    ) -> tuple[Exercise | None, str | None]:
+        """The exercise, or the closest one that suits the runner's kit and body today."""
+        if _suits(exercise, profile, limits, used):
+            return exercise, None
+        reason = _swap_reason(exercise, profile, limits)
+        seen = {exercise.id}
+        easier = exercise
+        while easier.easier and easier.easier not in seen:
+            easier = self.content.exercises[easier.easier]
+            seen.add(easier.id)
+            if _suits(easier, profile, limits, used):
+                return easier, f"easier than {exercise.name.lower()}: {reason}"
+        best = self._alternative(exercise, exercise.category, profile, limits, used)
+        if best is not None:
+            return best, f"instead of {exercise.name.lower()}: {reason}"
+        if exercise.category is Category.STATIC and _suits_softly(exercise, profile, limits, used):
+            return exercise, f"keep it light: {reason}"
+        if exercise.category is Category.DYNAMIC:
+            mobility = self._alternative(exercise, Category.MOBILITY, profile, limits, used)
+            if mobility is not None:
+                return mobility, f"mobility instead of {exercise.name.lower()}: {reason}"
+        return None, None
+
+    def _alternative(
+        self,
+        exercise: Exercise,
+        category: Category,
+        profile: RunnerProfile,
+        limits: Restrictions,
+        used: set[str],
+    ) -> Exercise | None:
+        targets = set(exercise.targets)
+        best: Exercise | None = None
+        best_overlap = 0
+        for candidate in self._by_category[category]:
+            overlap = len(targets.intersection(candidate.targets))
+            if overlap > best_overlap and _suits(candidate, profile, limits, used):
+                best, best_overlap = candidate, overlap
+        return best
+
+    def _add_extra_mobility(
+        self, profile: RunnerProfile, limits: Restrictions, draft: _Draft
+    ) -> None:
+        wanted: list[tuple[Area, str]] = [
+            (area, f"extra for your tight {area.label}") for area in sorted(limits.tight)
+        ][:MAX_EXTRA_MOBILITY]
+        if profile.desk_job:
+            wanted.append((Area.HIP_FLEXORS, "extra hip-flexor work for the desk hours"))
+        for area, note in wanted:
+            for exercise in self.content.mobility_for.get(area, ()):
+                if _suits(exercise, profile, limits, draft.used):
+                    draft.add(exercise, Part.COOL_DOWN, exercise.dose, note)
+                    break
+
+
+def _suits(
+    exercise: Exercise, profile: RunnerProfile, limits: Restrictions, used: set[str]
+) -> bool:
+    if exercise.id in used or not profile.has(exercise.needs):
+        return False
+    loads = set(exercise.loads)
+    if loads & limits.no_load:
+        return False
+    return not (exercise.category is Category.DYNAMIC and loads & limits.caution)
+
+
+def _suits_softly(
+    exercise: Exercise, profile: RunnerProfile, limits: Restrictions, used: set[str]
+) -> bool:
+    """Static work may load a merely sore area (4-5/10), lightly."""
+    relaxed = Restrictions(no_load=limits.no_load)
+    return _suits(exercise, profile, relaxed, used)
+
+
+def _swap_reason(exercise: Exercise, profile: RunnerProfile, limits: Restrictions) -> str:
+    missing = exercise.needs - profile.equipment
+    if missing:
+        kit = ", ".join(sorted(k.value.replace("_", " ") for k in missing))
+        return f"it needs {kit}"
+    spared = sorted(set(exercise.loads) & (limits.no_load | limits.caution))
+    if spared:
+        return "spares your " + " and ".join(area.label for area in spared)
+    return "for variety"
+
+
+def _same_measure(a: Dose, b: Dose) -> bool:
+    return (a.contacts is None) == (b.contacts is None) and (a.seconds is None) == (
+        b.seconds is None
+    )
+
+
+def _pick(templates: Sequence[SessionTemplate], today: date) -> SessionTemplate:
+    return templates[today.toordinal() % len(templates)]
+
+
+def _choose_category(day: _Day) -> tuple[Category, str]:
+    """Which kind of session today is, and the lead of its one-line why."""
+    state, today = day.state, day.today
+    allowed = set(PHASE_CATEGORIES[state.phase])
+    if day.limits.blocks_dynamic or _in_race_window(state, today):
+        allowed.discard(Category.DYNAMIC)
+    if state.race_date and 0 < (state.race_date - today).days <= RACE_TAPER_DAYS:
+        allowed.discard(Category.STATIC)
+    since_static = _days_since_static(day.past, state, today)
+    if Category.STATIC in allowed and since_static >= STATIC_OVERDUE_DAYS:
+        return Category.STATIC, f"Strength day, {since_static} days since the last one"
+    if Category.DYNAMIC in allowed and (slot := _dynamic_slot(day)) is not None:
+        number, target = slot
+        return Category.DYNAMIC, f"Dynamic day {number} of {target} this week"
+    if Category.STATIC in allowed and since_static >= STATIC_INTERVAL[state.phase]:
+        return Category.STATIC, "Strength day"
+    return Category.MOBILITY, "Mobility day"
+
+
+def _in_race_window(state: PhaseState, today: date) -> bool:
+    """Inside the weeks before a race (race day included): never dynamic work."""
+    if state.race_date is None:
+        return False
+    return 0 <= (state.race_date - today).days < state.race_weeks_before * 7
+
+
+def _days_since_static(past: Sequence[Completion], state: PhaseState, today: date) -> int:
+    last = max((c.on for c in past if c.category is Category.STATIC), default=None)
+    if last is not None:
+        return (today - last).days
+    interval = STATIC_INTERVAL.get(state.phase, 3)
+    return (today - state.started_on).days + interval - 1
+
+
+def _dynamic_slot(day: _Day) -> tuple[int, int] | None:
+    """(number this week, sessions this week) when today can be a dynamic day, else None."""
+    profile, state, past, today, week = day.profile, day.state, day.past, day.today, day.week
+    easing_in = profile.level is Level.BEGINNER and state.block_number <= 1 and week <= 2
+    target = min(profile.dynamic_days, 1 if easing_in else 2)
+    monday = today - timedelta(days=today.weekday())
+    dynamic_days = [c.on for c in past if c.category is Category.DYNAMIC]
+    done = sum(1 for day in dynamic_days if day >= monday)
+    if done >= target:
+        return None
+    last = max(dynamic_days, default=None)
+    if last is not None and (today - last).days < MIN_DAYS_BETWEEN_DYNAMIC:
+        return None
+    if today.weekday() < DYNAMIC_SLOTS[target][done]:
+        return None
+    return done + 1, target
+
+
+def _phase_context(state: PhaseState, today: date, week: int) -> str:
+    match state.phase:
+        case Phase.DYNAMIC_BLOCK:
+            return f"week {week} of {state.block_weeks} in your dynamic block"
+        case Phase.REST_PHASE:
+            return f"week {week} of your rest phase, so tendons recover"
+        case Phase.RACE_SEASON if state.race_date is not None:
+            days = (state.race_date - today).days
+            return f"race season, {days} day{'s' if days != 1 else ''} to go: no jump work now"
+        case Phase.POST_RACE_RECOVERY:
+            return f"day {(today - state.started_on).days + 1} of your post-race recovery"
+        case Phase.RECOVERY_HOLD:
+            areas = " and ".join(a.label for a in sorted(state.held_areas)) or "sore spot"
+            return f"recovery hold: nothing loads your {areas}"
+        case Phase.ONBOARDING:
+            return "easing in while we get to know each other"
+        case _:
+            return f"week {week} of your {state.phase.label}"
+
+
+def _check_in(state: PhaseState, week: int) -> str | None:
+    if state.phase is Phase.DYNAMIC_BLOCK and week in CHECK_IN_WEEKS:
+        return (
+            f"Week {week} of jump work: are your runs feeling springier yet, "
+            "with quicker steps or more push-off? Tell me what you notice."
+        )
+    return None
+
+
+def _advice(limits: Restrictions) -> str | None:
+    if not limits.blocks_dynamic:
+        return None
+    areas = " and ".join(a.label for a in sorted(limits.red_flag_areas)) or "that area"
+    signs = ", ".join(flag.label for flag in sorted(limits.red_flags))
+    what = f" ({signs})" if signs else ""
+    return (
+        f"What you describe{what} is more than normal training soreness. Please have a "
+        f"physiotherapist or doctor look at your {areas} before you load it again. "
+        "No jump work until then; I'll keep the sessions gentle."
+    )
+
+
+def _rest(today: date, state: PhaseState, week: int, why: str) -> DailyPlan:
+    return DailyPlan(
+        on=today,
+        phase=state.phase,
+        week=week,
+        category=None,
+        session_id=None,
+        title="Rest day",
+        why=why,
+    )
+
+
+def _day(value: date | None) -> str:
+    return value.strftime("%a %d %b") if value else ""

@@ -1,0 +1,78 @@
+"""What the coach knows about a runner: profile, completion logs and body reports.
+
+Plain frozen values; storage maps its rows onto these before calling the core.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from bot.core.vocabulary import Area, Category, Equipment, Level, RedFlag, ReportKind, Side
+
+__all__ = ["BodyReport", "Completion", "CompletionStatus", "RunnerProfile"]
+
+MAX_REST_DAYS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class RunnerProfile:
+    """The runner's choices that shape their plan.
+
+    ``equipment`` is the kit they own beyond body weight; ``rest_days`` are weekday
+    numbers (0 = Monday) with no session, at most three; ``dynamic_days`` caps dynamic
+    sessions a week at 1 or 2.
+    """
+
+    level: Level = Level.BEGINNER
+    desk_job: bool = False
+    equipment: frozenset[Equipment] = field(default_factory=frozenset)
+    rest_days: frozenset[int] = field(default_factory=frozenset)
+    dynamic_days: int = 2
+
+    def __post_init__(self) -> None:
+        if len(self.rest_days) > MAX_REST_DAYS or not self.rest_days <= set(range(7)):
+            raise ValueError("rest days are weekday numbers 0-6, at most three of them")
+        if self.dynamic_days not in (1, 2):
+            raise ValueError("dynamic days a week must be 1 or 2")
+
+    def has(self, kit: frozenset[Equipment]) -> bool:
+        """Whether the runner owns all of ``kit``."""
+        return kit <= self.equipment
+
+
+class CompletionStatus(StrEnum):
+    """How a planned session ended."""
+
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True, slots=True)
+class Completion:
+    """One logged session (done or skipped) on the runner's local date."""
+
+    on: date
+    category: Category
+    session_id: str
+    status: CompletionStatus = CompletionStatus.DONE
+    rpe: int | None = None
+    note: str | None = None
+
+    @property
+    def done(self) -> bool:
+        """True when the session was done rather than skipped."""
+        return self.status is CompletionStatus.DONE
+
+
+@dataclass(frozen=True, slots=True)
+class BodyReport:
+    """Tightness, soreness or pain in one area, as the runner reported it."""
+
+    on: date
+    area: Area
+    kind: ReportKind
+    side: Side = Side.NONE
+    severity: int | None = None
+    red_flags: frozenset[RedFlag] = field(default_factory=frozenset)

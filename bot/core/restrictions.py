@@ -1,0 +1,95 @@
+"""Turn body reports into what the plan may load today.
+
+The rules follow the pain-monitoring model in coaching-facts.md: soreness 0-3/10 is fine,
+4-5/10 is a warning (spare the area in jump work), above 5/10 or any pain means nothing
+that loads the area, and a red flag stops dynamic work and points to a physio.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from bot.core.records import BodyReport
+from bot.core.vocabulary import Area, RedFlag, ReportKind
+
+__all__ = ["REPORT_MEMORY_DAYS", "Restrictions", "restrictions_for"]
+
+#: Reports from today and the two days before shape today's plan.
+REPORT_MEMORY_DAYS = 3
+ACCEPTABLE_SORENESS = 3
+WARNING_SORENESS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Restrictions:
+    """Areas to stretch, to spare in jump work, and not to load at all."""
+
+    tight: frozenset[Area] = field(default_factory=frozenset)
+    caution: frozenset[Area] = field(default_factory=frozenset)
+    no_load: frozenset[Area] = field(default_factory=frozenset)
+    red_flags: frozenset[RedFlag] = field(default_factory=frozenset)
+    red_flag_areas: frozenset[Area] = field(default_factory=frozenset)
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def blocks_dynamic(self) -> bool:
+        """Red flags (or an area on hold) rule out all dynamic work."""
+        return bool(self.red_flags or self.red_flag_areas)
+
+    @property
+    def any(self) -> bool:
+        """Whether anything limits or adds to today's plan."""
+        return bool(self.tight or self.caution or self.no_load or self.blocks_dynamic)
+
+
+def restrictions_for(
+    reports: Iterable[BodyReport], held_areas: frozenset[Area], today: date
+) -> Restrictions:
+    """Summarise recent reports (latest per area wins) plus areas on a recovery hold."""
+    since = today - timedelta(days=REPORT_MEMORY_DAYS - 1)
+    latest: dict[Area, BodyReport] = {}
+    for report in reports:
+        if since <= report.on <= today:
+            current = latest.get(report.area)
+            if current is None or report.on >= current.on:
+                latest[report.area] = report
+    tight: set[Area] = set()
+    caution: set[Area] = set()
+    no_load: set[Area] = set(held_areas)
+    flags: set[RedFlag] = set()
+    flag_areas: set[Area] = set(held_areas)
+    reasons: list[str] = []
+    for area, report in latest.items():
+        severity = report.severity
+        if report.red_flags:
+            flags |= report.red_flags
+            flag_areas.add(area)
+            no_load.add(area)
+            reasons.append(f"{area.label}: a warning sign, so nothing loads it")
+        elif report.kind is ReportKind.PAIN:
+            no_load.add(area)
+            reasons.append(f"{area.label} pain: nothing today loads it")
+        elif severity is not None and severity > WARNING_SORENESS:
+            no_load.add(area)
+            reasons.append(f"{area.label} at {severity}/10: nothing today loads it")
+        elif report.kind is ReportKind.SORENESS and (
+            severity is None or severity > ACCEPTABLE_SORENESS
+        ):
+            caution.add(area)
+            level = f" at {severity}/10" if severity is not None else ""
+            reasons.append(f"{area.label} sore{level}: jump work spares it")
+        elif report.kind is ReportKind.TIGHTNESS:
+            tight.add(area)
+            reasons.append(f"{area.label} tight: extra mobility for it")
+    for area in sorted(held_areas - latest.keys()):
+        reasons.append(f"{area.label}: on hold until you tell me it feels fine")
+    return Restrictions(
+        tight=frozenset(tight - no_load),
+        caution=frozenset(caution - no_load),
+        no_load=frozenset(no_load),
+        red_flags=frozenset(flags),
+        red_flag_areas=frozenset(flag_areas),
+        reasons=tuple(reasons),
+    )
