@@ -305,16 +305,19 @@ def load_content(directory: Path | None = None) -> Content:
     root = directory or default_content_dir()
     if not root.is_dir():
         raise ContentError(f"{root}: content folder not found")
-    exercises = _load_entries(root / "exercises", Exercise, "exercises")
-    sessions = _load_entries(root / "sessions", SessionTemplate, "sessions")
+    exercises, exercise_files = _load_entries(root / "exercises", Exercise, "exercises")
+    sessions, session_files = _load_entries(root / "sessions", SessionTemplate, "sessions")
     content = Content(exercises=exercises, sessions=sessions)
-    problems = list(_cross_reference_problems(content, root))
+    problems = list(_cross_reference_problems(content, exercise_files, session_files))
     if problems:
         raise ContentError("\n".join(problems))
     return content
 
 
-def _load_entries(folder: Path, model: type[_Entry], key: str) -> dict[str, _Entry]:
+def _load_entries(
+    folder: Path, model: type[_Entry], key: str
+) -> tuple[dict[str, _Entry], dict[str, Path]]:
+    """The entries of every file in ``folder`` by id, and the file each one came from."""
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if not files:
         raise ContentError(f"{folder}: no .yaml files found")
@@ -336,7 +339,7 @@ def _load_entries(folder: Path, model: type[_Entry], key: str) -> dict[str, _Ent
                 raise ContentError(f"{path.name}: {key} '{entry.id}' is already defined in {first}")
             entries[entry.id] = entry
             seen_in[entry.id] = path
-    return entries
+    return entries, seen_in
 
 
 def _read_list(path: Path, key: str) -> list[Any]:
@@ -358,10 +361,12 @@ def _explain(error: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def _cross_reference_problems(content: Content, root: Path) -> Iterable[str]:
+def _cross_reference_problems(
+    content: Content, exercise_files: Mapping[str, Path], session_files: Mapping[str, Path]
+) -> Iterable[str]:
     exercises = content.exercises
     for exercise in exercises.values():
-        where = f"exercises '{exercise.id}'"
+        where = f"{exercise_files[exercise.id].name}: exercises '{exercise.id}'"
         for relation in ("easier", "harder"):
             target = getattr(exercise, relation)
             if target is not None and target not in exercises:
@@ -369,7 +374,7 @@ def _cross_reference_problems(content: Content, root: Path) -> Iterable[str]:
             elif target is not None and exercises[target].category is not exercise.category:
                 yield f"{where}: {relation} variant '{target}' is not {exercise.category}"
     for template in content.sessions.values():
-        yield from _template_problems(content, template)
+        yield from _template_problems(content, template, session_files[template.id].name)
     for level in Level:
         for phase, categories in PHASE_CATEGORIES.items():
             for category in categories:
@@ -377,8 +382,10 @@ def _cross_reference_problems(content: Content, root: Path) -> Iterable[str]:
                     yield f"sessions: no {category} session for {level} runners in {phase}"
 
 
-def _template_problems(content: Content, template: SessionTemplate) -> Iterable[str]:
-    where = f"sessions '{template.id}'"
+def _template_problems(
+    content: Content, template: SessionTemplate, file_name: str
+) -> Iterable[str]:
+    where = f"{file_name}: sessions '{template.id}'"
     items = [item for _, part_items in template.parts() for item in part_items]
     unknown = [item.exercise for item in items if item.exercise not in content.exercises]
     if unknown:

@@ -11,29 +11,15 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bot.core.content import PHASE_CATEGORIES, Content, Dose, Exercise, Part, SessionTemplate
+from bot.core.content import Content, Dose, Exercise, Part, SessionTemplate
 from bot.core.phases import DayPassed, InvalidTransition, PhaseState, transition
 from bot.core.records import BodyReport, Completion, RunnerProfile
 from bot.core.restrictions import Restrictions, restrictions_for
-from bot.core.vocabulary import Area, Category, Level, Phase
+from bot.core.rhythm import choose_category, is_rest_day, rhythm_before
+from bot.core.vocabulary import Area, Category, Phase
 
 __all__ = ["DailyPlan", "PlannedExercise", "Planner", "week_of_phase"]
 
-#: Days between static strength sessions by phase (keeps one in every 10-day window).
-STATIC_INTERVAL = {
-    Phase.BASE: 3,
-    Phase.DYNAMIC_BLOCK: 6,
-    Phase.REST_PHASE: 3,
-    Phase.RACE_SEASON: 4,
-    Phase.RECOVERY_HOLD: 3,
-}
-#: After this many days without static work it comes before a dynamic day.
-STATIC_OVERDUE_DAYS = 8
-#: Earliest weekday (0 = Monday) for the k-th dynamic session of a week, by sessions a week.
-DYNAMIC_SLOTS = {1: (2,), 2: (1, 4)}
-MIN_DAYS_BETWEEN_DYNAMIC = 2
-#: No strength work in the last days before a race.
-RACE_TAPER_DAYS = 2
 CHECK_IN_WEEKS = range(4, 7)
 MAX_HARDER_STEPS = 2
 MAX_EXTRA_MOBILITY = 2
@@ -85,7 +71,6 @@ class _Day:
 
     profile: RunnerProfile
     state: PhaseState
-    past: Sequence[Completion]
     limits: Restrictions
     today: date
     week: int
@@ -132,22 +117,17 @@ class Planner:
     ) -> DailyPlan:
         """Today's session for this runner."""
         week = week_of_phase(state, today)
-        if state.phase is Phase.PAUSED:
-            until = f" until {_day(state.paused_until)}" if state.paused_until else ""
-            return _rest(today, state, week, f"You're on a break{until}. Enjoy it.")
-        if state.race_date == today:
-            return _rest(today, state, week, "Race day! No session: warm up as usual and enjoy it.")
-        if today.weekday() in profile.rest_days:
-            return _rest(today, state, week, "Your rest day: let the body soak up the work.")
+        if is_rest_day(profile, state, today):
+            return _rest(today, state, week, _rest_reason(state, today))
         day = _Day(
             profile=profile,
             state=state,
-            past=[c for c in history if c.on < today and c.done],
             limits=restrictions_for(reports, state.held_areas, today),
             today=today,
             week=week,
         )
-        category, lead = _choose_category(day)
+        rhythm = rhythm_before(profile, state, history, reports, today)
+        category, lead = choose_category(profile, state, day.limits, rhythm, today)
         plan = self._build(day, category, lead)
         if plan is None:  # a dynamic day that soreness emptied: move to mobility
             plan = self._build(day, Category.MOBILITY, "Mobility instead of jumps today")
@@ -329,58 +309,6 @@ def _pick(templates: Sequence[SessionTemplate], today: date) -> SessionTemplate:
     return templates[today.toordinal() % len(templates)]
 
 
-def _choose_category(day: _Day) -> tuple[Category, str]:
-    """Which kind of session today is, and the lead of its one-line why."""
-    state, today = day.state, day.today
-    allowed = set(PHASE_CATEGORIES[state.phase])
-    if day.limits.blocks_dynamic or _in_race_window(state, today):
-        allowed.discard(Category.DYNAMIC)
-    if state.race_date and 0 < (state.race_date - today).days <= RACE_TAPER_DAYS:
-        allowed.discard(Category.STATIC)
-    since_static = _days_since_static(day.past, state, today)
-    if Category.STATIC in allowed and since_static >= STATIC_OVERDUE_DAYS:
-        return Category.STATIC, f"Strength day, {since_static} days since the last one"
-    if Category.DYNAMIC in allowed and (slot := _dynamic_slot(day)) is not None:
-        number, target = slot
-        return Category.DYNAMIC, f"Dynamic day {number} of {target} this week"
-    if Category.STATIC in allowed and since_static >= STATIC_INTERVAL[state.phase]:
-        return Category.STATIC, "Strength day"
-    return Category.MOBILITY, "Mobility day"
-
-
-def _in_race_window(state: PhaseState, today: date) -> bool:
-    """Inside the weeks before a race (race day included): never dynamic work."""
-    if state.race_date is None:
-        return False
-    return 0 <= (state.race_date - today).days < state.race_weeks_before * 7
-
-
-def _days_since_static(past: Sequence[Completion], state: PhaseState, today: date) -> int:
-    last = max((c.on for c in past if c.category is Category.STATIC), default=None)
-    if last is not None:
-        return (today - last).days
-    interval = STATIC_INTERVAL.get(state.phase, 3)
-    return (today - state.started_on).days + interval - 1
-
-
-def _dynamic_slot(day: _Day) -> tuple[int, int] | None:
-    """(number this week, sessions this week) when today can be a dynamic day, else None."""
-    profile, state, past, today, week = day.profile, day.state, day.past, day.today, day.week
-    easing_in = profile.level is Level.BEGINNER and state.block_number <= 1 and week <= 2
-    target = min(profile.dynamic_days, 1 if easing_in else 2)
-    monday = today - timedelta(days=today.weekday())
-    dynamic_days = [c.on for c in past if c.category is Category.DYNAMIC]
-    done = sum(1 for day in dynamic_days if day >= monday)
-    if done >= target:
-        return None
-    last = max(dynamic_days, default=None)
-    if last is not None and (today - last).days < MIN_DAYS_BETWEEN_DYNAMIC:
-        return None
-    if today.weekday() < DYNAMIC_SLOTS[target][done]:
-        return None
-    return done + 1, target
-
-
 def _phase_context(state: PhaseState, today: date, week: int) -> str:
     match state.phase:
         case Phase.DYNAMIC_BLOCK:
@@ -433,6 +361,15 @@ def _rest(today: date, state: PhaseState, week: int, why: str) -> DailyPlan:
         title="Rest day",
         why=why,
     )
+
+
+def _rest_reason(state: PhaseState, today: date) -> str:
+    if state.phase is Phase.PAUSED:
+        until = f" until {_day(state.paused_until)}" if state.paused_until else ""
+        return f"You're on a break{until}. Enjoy it."
+    if state.race_date == today:
+        return "Race day! No session: warm up as usual and enjoy it."
+    return "Your rest day: let the body soak up the work."
 
 
 def _day(value: date | None) -> str:
