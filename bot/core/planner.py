@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.core.content import Content, Dose, Exercise, Part, SessionTemplate
-from bot.core.phases import DayPassed, InvalidTransition, PhaseState, transition
+from bot.core.phases import DayPassed, InvalidTransition, PhaseState, transition, week_of_phase
 from bot.core.records import BodyReport, Completion, RunnerProfile
 from bot.core.restrictions import Restrictions, restrictions_for
 from bot.core.rhythm import choose_category, is_rest_day, rhythm_before
 from bot.core.vocabulary import Area, Category, Phase
 
-__all__ = ["DailyPlan", "PlannedExercise", "Planner", "week_of_phase"]
+__all__ = ["DailyPlan", "PlannedExercise", "Planner"]
 
 CHECK_IN_WEEKS = range(4, 7)
 MAX_HARDER_STEPS = 2
@@ -58,11 +58,6 @@ class DailyPlan:
     def is_rest(self) -> bool:
         """True on a day without a session."""
         return self.category is None
-
-
-def week_of_phase(state: PhaseState, today: date) -> int:
-    """The 1-based week of the current phase on ``today``."""
-    return max((today - state.started_on).days, 0) // 7 + 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from bot.core.content import PHASE_CATEGORIES
-from bot.core.phases import PhaseState
+from bot.core.phases import PhaseState, in_race_window, week_of_phase
 from bot.core.records import BodyReport, Completion, RunnerProfile
 from bot.core.restrictions import Restrictions, restrictions_for
 from bot.core.vocabulary import Category, Level, Phase
@@ -107,13 +107,6 @@ def choose_category(
     return Category.MOBILITY, "Mobility day"
 
 
-def in_race_window(state: PhaseState, today: date) -> bool:
-    """Inside the weeks before a race (race day included): never dynamic work."""
-    if state.race_date is None:
-        return False
-    return 0 <= (state.race_date - today).days < state.race_weeks_before * 7
-
-
 def _days_since_static(rhythm: Rhythm, state: PhaseState, today: date) -> int:
     if rhythm.last_static is not None:
         return (today - rhythm.last_static).days
@@ -125,7 +118,7 @@ def _dynamic_slot(
     profile: RunnerProfile, state: PhaseState, rhythm: Rhythm, today: date
 ) -> tuple[int, int] | None:
     """(number this week, sessions this week) when today can be a dynamic day, else None."""
-    week = max((today - state.started_on).days, 0) // 7 + 1
+    week = week_of_phase(state, today)
     easing_in = profile.level is Level.BEGINNER and state.block_number <= 1 and week <= 2
     target = min(profile.dynamic_days, 1 if easing_in else 2)
     monday = today - timedelta(days=today.weekday())
