@@ -1,0 +1,1 @@
+"""The Telegram layer: callback data, rendering and keyboards."""
