@@ -1,0 +1,35 @@
+"""Message understanding: turn a runner's free text into an intent with slots.
+
+Pure Python, no I/O: ``understand(text, today)`` never reads the clock; ``today`` only
+resolves relative dates ("next Saturday", "in 2 weeks"). Input is cut to 1,000 characters.
+
+Choices where the brief was silent (details in the module docs of ``body``, ``outcome``,
+``rules``, ``dates`` and ``fuzzy``):
+
+- A body report needs an area and a feeling, rating or red flag; "my left calf" alone,
+  or "I'm so sore" with no area, is UNKNOWN (``ReportSlots.area`` is required). So is a
+  red flag with no area ("sharp pain when I run").
+- One report per message: the first area named; the most serious feeling
+  (pain > soreness > tightness); any red flag makes it pain; a rating with no feeling
+  word is soreness; the highest rating is the severity; "11/10" is 10, a bare "12" none.
+- ``report`` is filled whenever a message carries a body report, whatever its kind:
+  "done, but my calves are tight" is DONE with ``note`` and ``report``; "skipped, knee
+  hurts" is SKIPPED with ``reason`` and ``report``.
+- Done and skip in one message is DONE (part of the session was done). In a done
+  message a number before the body words is the effort, after them the severity
+  ("done 7/10, calves tight 3/10"). ``note`` is the message itself (emoji dropped) when
+  it says more than done and effort; ``reason`` is the words around the skip phrase.
+- A reminder time wins over an "off" word; "remind me what/of today's session" is TODAY.
+- ``timezone_text`` is cut from the message as written (case kept), never validated.
+- Without a year, a date is the next one on or after today; "next Saturday" is the
+  first Saturday after today; with several dates the last counts ("moved from 3 May to
+  7 June"). A race or pause date that cannot be resolved leaves the slot None.
+"""
+
+from __future__ import annotations
+
+from bot.core.understanding.model import EffortLabel, Intent, IntentKind, ReportSlots
+from bot.core.understanding.rules import understand
+from bot.core.understanding.text import MAX_CHARS
+
+__all__ = ["MAX_CHARS", "EffortLabel", "Intent", "IntentKind", "ReportSlots", "understand"]

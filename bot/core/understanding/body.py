@@ -1,0 +1,179 @@
+"""Body reports: the area, side, feeling, rating and red flags in a message.
+
+A report needs an area and at least one of: a feeling word, a rating, a red flag.
+The first area named is the report's area. The most serious feeling wins
+(pain > soreness > tightness); any red flag makes it pain; a rating with no feeling word
+is logged as soreness. The highest rating given is the severity.
+"""
+
+from __future__ import annotations
+
+from bot.core.understanding.features import Features, Hit
+from bot.core.understanding.model import ReportSlots
+from bot.core.understanding.senses import Cue
+from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
+
+__all__ = ["area_hits", "build_report", "feeling_hits"]
+
+_SERIOUSNESS = {ReportKind.TIGHTNESS: 0, ReportKind.SORENESS: 1, ReportKind.PAIN: 2}
+_SCOPE_BREAK = frozenset({"but", "though", "although", "however", "except", "just", "only"})
+_NOT_BODY_AFTER_BACK = frozenset(
+    {"from", "to", "at", "on", "in", "into", "home", "again", "now", "up", "off", "out",
+     "then", "here", "there", "and", "later", "soon", "online", "of"}
+)  # fmt: skip
+_SIDE_NEIGHBOURS = frozenset({"my", "the", "on", "and", "both", "of"})
+_NEGATION_WINDOW = 3
+
+
+def area_hits(f: Features) -> list[tuple[Hit, Area]]:
+    """Hits naming a body area, in order ("hip session" and "came back" name none)."""
+    found: list[tuple[Hit, Area]] = []
+    for hit in f.hits:
+        area = hit.sense.area
+        if area is None and Cue.BACK in hit.sense.cues and _back_is_body(f, hit.start):
+            area = Area.LOWER_BACK
+        if area is None:
+            continue
+        follower = f.hit_at.get(hit.end)
+        if follower is not None and Cue.SESSION in follower.sense.cues:
+            continue  # "hip session", "calf exercises": the work, not the body
+        found.append((hit, area))
+    return found
+
+
+def _back_is_body(f: Features, pos: int) -> bool:
+    if f.cue_before(Cue.BACK_VERB, pos, 1):
+        return False
+    return pos + 1 >= len(f.words) or f.words[pos + 1] not in _NOT_BODY_AFTER_BACK
+
+
+def negated(f: Features, pos: int) -> bool:
+    """Whether a negation governs the word at ``pos`` ("no swelling", "doesn't hurt")."""
+    neg_ends = {hit.end - 1 for hit in f.cues.get(Cue.NEG, ())}
+    if not neg_ends:
+        return False
+    for j in range(pos - 1, max(pos - 1 - _NEGATION_WINDOW, -1), -1):
+        if f.clauses[j] != f.clauses[pos] or f.words[j] in _SCOPE_BREAK:
+            return False
+        if j in neg_ends:
+            return True
+        other = f.hit_at.get(j)
+        if other is not None and (other.sense.kind or other.sense.flag):
+            return False
+    return False
+
+
+def feeling_hits(f: Features) -> list[Hit]:
+    """Hits naming a feeling (tight, sore, pain...) that no negation governs."""
+    return [h for h in f.hits if h.sense.kind is not None and not negated(f, h.start)]
+
+
+def _red_flags(f: Features, feelings: list[Hit]) -> set[RedFlag]:
+    flags = {h.sense.flag for h in feelings if h.sense.flag is not None}
+    if _cannot_bear_weight(f):
+        flags.add(RedFlag.CANNOT_BEAR_WEIGHT)
+    if _worse_during_run(f):
+        flags.add(RedFlag.WORSENING_DURING_RUN)
+    if _pain_on_walking(f, feelings):
+        flags.add(RedFlag.PAIN_ON_WALKING)
+    return flags
+
+
+def _near(f: Features, cues: tuple[Cue, ...], start: int, stop: int, clause: int) -> bool:
+    """Whether a hit with one of ``cues`` starts in words[start:stop] within ``clause``
+    (-1: any clause)."""
+    for j in range(max(start, 0), min(stop, len(f.words))):
+        hit = f.hit_at.get(j)
+        if hit and clause in (-1, f.clauses[j]) and any(c in hit.sense.cues for c in cues):
+            return True
+    return False
+
+
+def _cannot_bear_weight(f: Features) -> bool:
+    for hit in f.cues.get(Cue.INABLE, ()):
+        clause = f.clauses[hit.start]
+        if _near(f, (Cue.WEIGHT,), hit.end, hit.end + 4, clause):
+            return True
+        if _near(f, (Cue.WALK, Cue.STAND), hit.end, hit.end + 2, clause):
+            return True
+    return False
+
+
+def _worse_during_run(f: Features) -> bool:
+    for worse in f.cues.get(Cue.WORSE, ()):
+        if negated(f, worse.start):
+            continue
+        for run in f.cues.get(Cue.RUN, ()):
+            low, high = sorted((worse.start, run.start))
+            if high - low > 6 or f.clauses[low] != f.clauses[high]:
+                continue
+            clause = f.clauses[low]
+            during = _near(f, (Cue.DURING,), low - 3, high + 1, clause)
+            if during and not _near(f, (Cue.AFTER,), low, high + 1, clause):
+                return True
+    return False
+
+
+def _pain_on_walking(f: Features, feelings: list[Hit]) -> bool:
+    hurts = [h for h in feelings if h.sense.kind in (ReportKind.PAIN, ReportKind.SORENESS)]
+    for walk in f.cues.get(Cue.WALK, ()):
+        if f.cue_before(Cue.INABLE, walk.start, 2):
+            continue
+        for hurt in hurts:
+            if f.clauses[walk.start] != f.clauses[hurt.start]:
+                continue
+            gap = walk.start - hurt.end
+            if 0 <= gap <= 2 and not _near(f, (Cue.AFTER,), hurt.end, walk.start, -1):
+                return True  # "hurts to walk", "pain when walking" (not "sore after walking")
+            if 0 <= hurt.start - walk.end <= 1:
+                return True  # "walking hurts", "walking is painful"
+    return False
+
+
+def _side(f: Features) -> Side:
+    sides: set[Side] = set()
+    for hit in f.hits:
+        side = hit.sense.side
+        if side is not None and _side_counts(f, hit):
+            sides.add(side)
+    if Side.BOTH in sides or {Side.LEFT, Side.RIGHT} <= sides:
+        return Side.BOTH
+    return sides.pop() if sides else Side.NONE
+
+
+def _side_counts(f: Features, hit: Hit) -> bool:
+    """Multi-word sides always count; a lone left/right/l/r needs a body word near it."""
+    if hit.end - hit.start > 1 or hit.sense.side is Side.BOTH:
+        return True
+    word, pos = f.words[hit.start], hit.start
+    after = [f.hit_at.get(j) for j in range(pos + 1, pos + (2 if len(word) == 1 else 4))]
+    if any(
+        h and (h.sense.area or Cue.SIDE_HINT in h.sense.cues or Cue.BACK in h.sense.cues)
+        for h in after
+    ):
+        return True
+    if len(word) == 1:
+        return False
+    before = f.hit_at.get(pos - 1) if pos else None
+    return (pos > 0 and f.words[pos - 1] in _SIDE_NEIGHBOURS) or bool(before and before.sense.area)
+
+
+def build_report(
+    f: Features, areas: list[tuple[Hit, Area]], ratings: list[int]
+) -> ReportSlots | None:
+    """The body report in the message (``areas`` from area_hits), or None when it names
+    no area or no feeling."""
+    if not areas:
+        return None
+    feelings = feeling_hits(f)
+    flags = _red_flags(f, feelings)
+    severity = max(ratings) if ratings else None
+    if not feelings and not flags and severity is None:
+        return None
+    if flags:
+        kind = ReportKind.PAIN
+    elif feelings:
+        kind = max((h.sense.kind for h in feelings if h.sense.kind), key=_SERIOUSNESS.__getitem__)
+    else:
+        kind = ReportKind.SORENESS
+    return ReportSlots(areas[0][1], _side(f), kind, severity, frozenset(flags))

@@ -1,0 +1,86 @@
+"""Times of day for reminders: "7:30", "07:30", "7am", "7.30pm", "19:00", "half past 6"."""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+
+__all__ = ["parse_time"]
+
+_HOUR_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_HOUR_WORD = "|".join(_HOUR_WORDS)
+_AMPM = r"(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?"
+_CLOCK_RE = re.compile(
+    r"(?<![0-9:./-])([01]?[0-9]|2[0-3])\s*[:.h]\s*([0-5][0-9])(?![0-9:./])" + _AMPM
+)
+_HOUR_AMPM_RE = re.compile(r"(?<![0-9:./-])(1[0-2]|0?[0-9])\s*(a\.?m\.?|p\.?m\.?)(?![a-z])")
+_HALF_RE = re.compile(rf"\b(half|quarter)\s+(past|to)\s+(1[0-2]|0?[1-9]|{_HOUR_WORD})\b" + _AMPM)
+_OCLOCK_RE = re.compile(rf"\b(1[0-2]|0?[0-9]|{_HOUR_WORD})\s*o'?\s?clock\b" + _AMPM)
+_NAMED_RE = re.compile(r"\b(noon|midday|midnight)\b")
+_AT_RE = re.compile(
+    rf"(?:\b(?:at|to|for|around|about|by)|@)\s*([01]?[0-9]|2[0-3]|{_HOUR_WORD})\b"
+    r"(?!\s*(?:[:./,-]?[0-9]|days?|weeks?|months?|mins?|minutes?|hours?|hrs?|k\b|km|miles?"
+    r"|x\b|times|reps|sets|out\s+of|of\b|/))"
+)
+_EVENING_RE = re.compile(r"\s*(?:in\s+the\s+(?:evening|afternoon)|at\s+night|tonight|pm\b)")
+_MORNING_RE = re.compile(r"\s*(?:in\s+the\s+morning|am\b)")
+_NAMED = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
+
+
+def _hour(text: str) -> int:
+    return _HOUR_WORDS[text] if text in _HOUR_WORDS else int(text)
+
+
+def _with_ampm(hour: int, minute: int, ampm: str | None) -> time | None:
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    return time(hour, minute)
+
+
+def _day_part(low: str, end: int, hour: int) -> int:
+    """Shift a bare hour by a following "in the evening"/"tonight"."""
+    if hour < 12 and _EVENING_RE.match(low, end):
+        return hour + 12
+    if hour == 12 and _MORNING_RE.match(low, end):
+        return 0
+    return hour
+
+
+def _candidates(low: str) -> list[tuple[int, time | None]]:
+    found: list[tuple[int, time | None]] = []
+    for m in _CLOCK_RE.finditer(low):
+        hour = int(m.group(1)) if m.group(3) else _day_part(low, m.end(), int(m.group(1)))
+        found.append((m.start(), _with_ampm(hour, int(m.group(2)), m.group(3))))
+    for m in _HOUR_AMPM_RE.finditer(low):
+        found.append((m.start(), _with_ampm(int(m.group(1)), 0, m.group(2))))
+    for m in _HALF_RE.finditer(low):
+        hour, minute = _hour(m.group(3)), 30 if m.group(1) == "half" else 15
+        if m.group(2) == "to":
+            hour, minute = (hour - 1) % 24, 45
+        hour = hour if m.group(4) else _day_part(low, m.end(), hour)
+        found.append((m.start(), _with_ampm(hour, minute, m.group(4))))
+    for m in _OCLOCK_RE.finditer(low):
+        hour = _hour(m.group(1)) if m.group(2) else _day_part(low, m.end(), _hour(m.group(1)))
+        found.append((m.start(), _with_ampm(hour, 0, m.group(2))))
+    found.extend((m.start(), _NAMED[m.group(1)]) for m in _NAMED_RE.finditer(low))
+    if not found:
+        for m in _AT_RE.finditer(low):
+            found.append(
+                (m.start(), _with_ampm(_day_part(low, m.end(), _hour(m.group(1))), 0, None))
+            )
+    return found
+
+
+def parse_time(low: str) -> time | None:
+    """The first valid time of day in ``low`` (lower-case text), else None."""
+    for _, value in sorted(_candidates(low), key=lambda c: c[0]):
+        if value is not None:
+            return value
+    return None

@@ -1,0 +1,197 @@
+"""Calendar dates in text, absolute or relative to ``today``.
+
+Handles ISO ("2027-04-12"), day/month ("12/4/2027", "12/4": day first unless that cannot
+be), month names ("May 3", "3rd of May 2027"), weekdays ("next Saturday": the first
+Saturday after today), and spans ("in 2 weeks", "for 10 days", "6 weeks away",
+"tomorrow", "next week": next Monday, "next month": its 1st). A date without a year is
+the next such date on or after today. Without ``today`` only dates with a year resolve.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+
+__all__ = ["find_dates", "last_date", "names_a_date"]
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "weds": 2,
+    "wed": 2, "thursday": 3, "thurs": 3, "thu": 3, "friday": 4, "fri": 4, "saturday": 5,
+    "sat": 5, "sunday": 6, "sun": 6,
+}  # fmt: skip
+_COUNTS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "a couple of": 2, "couple of": 2, "a few": 3, "few": 3,
+}  # fmt: skip
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_COUNT = r"a\s+couple\s+of|couple\s+of|a\s+few|few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,3}"  # noqa: E501
+_UNIT = r"days?|weeks?|wks?|months?"
+
+_ISO_RE = re.compile(r"(?<![0-9])([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?![0-9])")
+_DMY_RE = re.compile(
+    r"(?<![0-9/.:-])([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?![0-9/.:-])"
+)
+_DM_RE = re.compile(r"(?<![0-9/.:-])([0-9]{1,2})/([0-9]{1,2})(?![0-9/.:-])")
+_DAY_MONTH_RE = re.compile(
+    rf"\b([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+([0-9]{{4}})\b)?"
+)
+_MONTH_DAY_RE = re.compile(
+    rf"\b({_MONTH})\.?\s+(?:the\s+)?([0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+([0-9]{{4}})\b)?"
+)
+_WEEKDAY_RE = re.compile(
+    r"\b(?:(?:next|this|coming|on|until|till|til|by)\s+)?"
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+_WEEKDAY_SHORT_RE = re.compile(
+    r"\b(?:next|this|coming|on|until|till|til|by)\s+(mon|tues?|weds?|thu|thurs|fri|sat|sun)\b"
+)
+_RELATIVE_RE = re.compile(rf"\b(?:in|for|another)\s+({_COUNT})\s+({_UNIT})\b")
+_AWAY_RE = re.compile(rf"\b({_COUNT})\s+({_UNIT})\s+(?:away|from\s+now|from\s+today|out)\b")
+_FORTNIGHT_RE = re.compile(r"\b(?:in|for)\s+a\s+fortnight\b")
+_KEYWORD_RE = re.compile(
+    r"\b(day\s+after\s+tomorrow|tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|next\s+week|next\s+month"
+    r"|end\s+of\s+(?:the\s+)?month|weekend)\b"
+)
+_ORDINAL_RE = re.compile(rf"\bthe\s+([0-9]{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{_MONTH})\b)")
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year(text: str) -> int:
+    value = int(text)
+    return value + 2000 if value < 100 else value
+
+
+def _infer(month: int, day: int, year: str | None, today: date | None) -> date | None:
+    """The date with that month and day: in ``year`` if given, else next on or after today."""
+    if year:
+        return _make(_year(year), month, day)
+    if today is None:
+        return None
+    for offset in range(9):  # nine years covers any 29 February
+        found = _make(today.year + offset, month, day)
+        if found is not None and found >= today:
+            return found
+    return None
+
+
+def _add_months(start: date, months: int) -> date:
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+def _span(today: date, count: str, unit: str) -> date | None:
+    number = _COUNTS.get(" ".join(count.split())) or int(count)
+    if unit.startswith("month"):
+        return _add_months(today, number) if number <= 120 else None
+    days = number * (7 if unit.startswith("w") else 1)
+    return today + timedelta(days=days) if days <= 3660 else None
+
+
+def _keyword(word: str, today: date) -> date:
+    word = " ".join(word.split())
+    if word == "day after tomorrow":
+        return today + timedelta(days=2)
+    if word in {"tomorrow", "tomorow", "tommorow", "tommorrow", "tmrw", "tmr"}:
+        return today + timedelta(days=1)
+    if word == "next week":
+        return today + timedelta(days=7 - today.weekday())
+    if word == "next month":
+        return _add_months(today.replace(day=1), 1)
+    if word == "weekend":
+        return today + timedelta(days=(5 - today.weekday()) % 7)
+    return today.replace(day=calendar.monthrange(today.year, today.month)[1])
+
+
+def _weekday(name: str, today: date) -> date:
+    ahead = (_WEEKDAYS[name] - today.weekday()) % 7 or 7
+    return today + timedelta(days=ahead)
+
+
+def _ordinal(day: int, today: date) -> date | None:
+    for offset in range(3):
+        year, month = divmod(today.year * 12 + today.month - 1 + offset, 12)
+        found = _make(year, month + 1, day)
+        if found is not None and found > today:
+            return found
+    return None
+
+
+def _absolute(low: str, today: date | None) -> Iterator[tuple[int, date | None]]:
+    for m in _ISO_RE.finditer(low):
+        yield m.start(), _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    for m in _DMY_RE.finditer(low):
+        day, month = _day_first(int(m.group(1)), int(m.group(3)))
+        yield m.start(), _infer(month, day, m.group(4), today)
+    for m in _DM_RE.finditer(low):
+        day, month = _day_first(int(m.group(1)), int(m.group(2)))
+        yield m.start(), _infer(month, day, None, today)
+    for m in _DAY_MONTH_RE.finditer(low):
+        yield m.start(), _infer(_MONTHS[m.group(2)], int(m.group(1)), m.group(3), today)
+    for m in _MONTH_DAY_RE.finditer(low):
+        yield m.start(), _infer(_MONTHS[m.group(1)], int(m.group(2)), m.group(3), today)
+
+
+def _day_first(first: int, second: int) -> tuple[int, int]:
+    """(day, month) from "first/second": day first unless only month first can be right."""
+    return (second, first) if second > 12 >= first else (first, second)
+
+
+_Relative = Callable[[re.Match[str], date], "date | None"]
+_RELATIVE: tuple[tuple[re.Pattern[str], _Relative], ...] = (
+    (_WEEKDAY_RE, lambda m, t: _weekday(m.group(1), t)),
+    (_WEEKDAY_SHORT_RE, lambda m, t: _weekday(m.group(1), t)),
+    (_RELATIVE_RE, lambda m, t: _span(t, m.group(1), m.group(2))),
+    (_AWAY_RE, lambda m, t: _span(t, m.group(1), m.group(2))),
+    (_FORTNIGHT_RE, lambda m, t: t + timedelta(days=14)),
+    (_KEYWORD_RE, lambda m, t: _keyword(m.group(1), t)),
+    (_ORDINAL_RE, lambda m, t: _ordinal(int(m.group(1)), t)),
+)
+
+
+def find_dates(low: str, today: date | None) -> list[tuple[int, date]]:
+    """Every date in ``low`` (lower-case text) as (position, date), in text order."""
+    found = dict(_absolute(low, today))
+    if today is not None:
+        for regex, resolve in _RELATIVE:
+            for m in regex.finditer(low):
+                found.setdefault(m.start(), resolve(m, today))
+    return sorted((pos, value) for pos, value in found.items() if value is not None)
+
+
+def last_date(low: str, today: date | None) -> date | None:
+    """The last date the text names ("moved from 3 May to 7 June" → 7 June), else None."""
+    dates = find_dates(low, today)
+    return dates[-1][1] if dates else None
+
+
+_ALL_PATTERNS = (
+    _ISO_RE,
+    _DMY_RE,
+    _DM_RE,
+    _DAY_MONTH_RE,
+    _MONTH_DAY_RE,
+    *(regex for regex, _ in _RELATIVE),
+)
+
+
+def names_a_date(low: str) -> bool:
+    """Whether the text names a date at all, even one it cannot resolve (no ``today``,
+    "30 February")."""
+    return any(regex.search(low) for regex in _ALL_PATTERNS)

@@ -1,0 +1,89 @@
+"""One left-to-right scan of the words against the lexicon, longest phrase first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.core.understanding.lexicon import PHRASE_STARTS, PHRASES, WORDS
+from bot.core.understanding.senses import Cue, Sense
+from bot.core.understanding.words import FILLER, NUMBER_WORDS
+
+__all__ = ["Features", "Hit", "scan"]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A lexicon phrase found at words[start:end]."""
+
+    start: int
+    end: int
+    sense: Sense
+
+
+@dataclass(slots=True)
+class Features:
+    """Everything the scan found: hits in order, cue positions, unexplained words."""
+
+    words: tuple[str, ...]
+    clauses: tuple[int, ...]
+    hits: list[Hit] = field(default_factory=list)
+    cues: dict[Cue, list[Hit]] = field(default_factory=dict)
+    unexplained: list[int] = field(default_factory=list)
+    hit_at: dict[int, Hit] = field(default_factory=dict)
+
+    def has(self, *cues: Cue) -> bool:
+        """Whether any of ``cues`` occurs."""
+        return not self.cues.keys().isdisjoint(cues)
+
+    def first(self, cue: Cue) -> Hit | None:
+        """The first hit carrying ``cue``, if any."""
+        hits = self.cues.get(cue)
+        return hits[0] if hits else None
+
+    def starts(self, cue: Cue) -> list[int]:
+        """Start positions of the hits carrying ``cue``."""
+        return [hit.start for hit in self.cues.get(cue, ())]
+
+    def cue_before(self, cue: Cue, pos: int, window: int) -> bool:
+        """Whether a hit with ``cue`` ends within ``window`` words before ``pos``."""
+        return any(pos - window <= hit.end - 1 < pos for hit in self.cues.get(cue, ()))
+
+    def word_after(self, pos: int) -> Hit | None:
+        """The hit that starts at ``pos``, if any."""
+        return self.hit_at.get(pos)
+
+
+def scan(words: tuple[str, ...], clauses: tuple[int, ...]) -> Features:
+    """Find every lexicon phrase in ``words`` (greedy, longest first) and note the rest."""
+    features = Features(words, clauses)
+    n = len(words)
+    i = 0
+    while i < n:
+        word = words[i]
+        hit = _match(words, i)
+        if hit is not None:
+            _add(features, hit)
+            i = hit.end
+            continue
+        if word not in FILLER and word not in NUMBER_WORDS and not word[0].isdigit():
+            features.unexplained.append(i)
+        i += 1
+    return features
+
+
+def _match(words: tuple[str, ...], i: int) -> Hit | None:
+    """The longest lexicon phrase starting at words[i], if any."""
+    if words[i] in PHRASE_STARTS and i + 1 < len(words):
+        for phrase, sense in PHRASES.get((words[i], words[i + 1]), ()):
+            end = i + len(phrase)
+            if end == i + 2 or words[i:end] == phrase:
+                return Hit(i, end, sense)
+    single = WORDS.get(words[i])
+    return None if single is None else Hit(i, i + 1, single)
+
+
+def _add(features: Features, hit: Hit) -> None:
+    features.hits.append(hit)
+    features.hit_at[hit.start] = hit
+    for cue in hit.sense.cues:
+        features.cues.setdefault(cue, []).append(hit)

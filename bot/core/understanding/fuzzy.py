@@ -1,0 +1,90 @@
+"""Typo-correction of single words against the lexicon, cached so repeats cost a lookup.
+
+A word is corrected only when it is unknown, at least four letters long, alphabetic, and
+within one edit (two for words of nine letters or more) of a known word with the same
+first letter; transpositions count as one edit (optimal string alignment distance).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.core.understanding.lexicon import KNOWN, LEXICON_WORDS
+from bot.core.understanding.words import FILLER, PROTECTED
+
+__all__ = ["correct", "correct_words"]
+
+MIN_LENGTH = 4
+MAX_LENGTH = 24
+_RUNS = re.compile(r"(.)\1{2,}")
+
+
+def _buckets() -> dict[str, tuple[str, ...]]:
+    """First letter → candidate words, lexicon words first so they win ties."""
+    ordered = [*sorted(LEXICON_WORDS), *sorted(FILLER - LEXICON_WORDS)]
+    ordered += sorted(PROTECTED - LEXICON_WORDS - FILLER)
+    buckets: dict[str, list[str]] = {}
+    for word in ordered:
+        if len(word) >= MIN_LENGTH - 1 and word.isalpha():
+            buckets.setdefault(word[0], []).append(word)
+    return {letter: tuple(words) for letter, words in buckets.items()}
+
+
+_BUCKETS = _buckets()
+
+
+def correct_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Correct each word that is not already known (the hot path: set lookups only)."""
+    if KNOWN.issuperset(words):
+        return words
+    return tuple(w if w in KNOWN else correct(w) for w in words)
+
+
+@lru_cache(maxsize=65536)
+def correct(word: str) -> str:
+    """The known word ``word`` was probably meant as, or ``word`` itself."""
+    if word in KNOWN or not MIN_LENGTH <= len(word) <= MAX_LENGTH or not word.isalpha():
+        return word
+    squeezed = _squeeze(word)
+    if squeezed != word:
+        return squeezed
+    candidates = _BUCKETS.get(word[0])
+    if not candidates:
+        return word
+    max_edits = 1 if len(word) < 9 else 2
+    found = process.extract(
+        word, candidates, scorer=OSA.distance, score_cutoff=max_edits, limit=None
+    )
+    if not found:
+        return word
+    # fewest edits, then the longest shared start ("paus" → "pause", not "pass")
+    best = min(found, key=lambda f: (f[1], -_shared_start(word, f[0]), f[2]))
+    return str(best[0])
+
+
+def _shared_start(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _squeeze(word: str) -> str:
+    """Undo stretched letters ("soooore", "heyyy"): try single, then double letters."""
+    if not _RUNS.search(word):
+        return word
+    for repl in (r"\1", r"\1\1"):
+        squeezed = _RUNS.sub(repl, word)
+        if squeezed in KNOWN:
+            return squeezed
+        if len(squeezed) >= MIN_LENGTH:
+            fixed = correct(squeezed)
+            if fixed != squeezed:
+                return fixed
+    return word

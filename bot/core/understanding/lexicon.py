@@ -1,0 +1,332 @@
+"""The lexicon: every word and phrase the rules know, indexed by first word for one-pass scans.
+
+Entries are written as comma-separated phrases; a phrase is matched on whole words
+(apostrophes already dropped, so "can't" is written "cant"). Where one phrase appears in
+several groups its senses merge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from bot.core.understanding.model import EffortLabel
+from bot.core.understanding.senses import Cue, Sense
+from bot.core.understanding.words import FILLER, NUMBER_WORDS, PROTECTED
+from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
+
+__all__ = ["KNOWN", "LEXICON_WORDS", "PHRASES", "PHRASE_STARTS", "WORDS", "Phrase"]
+
+Phrase = tuple[tuple[str, ...], Sense]
+
+_AREAS: dict[Area, str] = {
+    Area.HIP_FLEXORS: """hip flexor, hip flexors, hipflexor, hipflexors, flexor, flexors,
+        hip flexer, hip flexers, psoas, iliopsoas, front of my hip, front of the hip,
+        front of hip, front of my hips, front of the hips""",
+    Area.HIPS: "hip, hips, pelvis, pelvic, hip joint, hip joints, side of my hip, outer hip",
+    Area.GLUTES: """glute, glutes, gluteal, gluteus, butt, bum, buttock, buttocks, backside,
+        arse, ass, booty, piriformis, glute med, bottom, abductor, abductors""",
+    Area.GROIN: "groin, groins, adductor, adductors, inner thigh, inner thighs",
+    Area.HAMSTRINGS: """hamstring, hamstrings, hammy, hammies, hammys, hams, back of my thigh,
+        back of the thigh, back of my thighs, back of thigh, back of my leg, back of the leg,
+        back of my legs""",
+    Area.QUADS: """quad, quads, quadriceps, thigh, thighs, front of my thigh, front of the thigh,
+        front of my thighs""",
+    Area.IT_BAND: """itb, itbs, it band, it bands, itband, iliotibial, iliotibial band,
+        outer thigh, outer thighs, outside of my thigh, outside of my knee,
+        outside of the knee""",
+    Area.KNEE: """knee, knees, kneecap, kneecaps, patella, patellar, runners knee,
+        back of my knee, back of the knee, behind my knee""",
+    Area.CALVES: """calf, calves, calfs, calve, soleus, gastroc, gastrocnemius, calf muscle,
+        calf muscles""",
+    Area.ACHILLES: """achilles, achilles tendon, achilles tendons, back of my heel,
+        back of the heel""",
+    Area.SHINS: "shin, shins, shin splints, shinsplints, shin splint, tibia",
+    Area.ANKLE: "ankle, ankles",
+    Area.FOOT: """foot, feet, arch, arches, plantar, plantar fascia, plantar fasciitis, heel,
+        heels, sole, soles, toe, toes, big toe, metatarsal, metatarsals, instep,
+        bottom of my foot, bottom of my feet, bottom of the foot, bottom of foot,
+        ball of my foot, ball of the foot, top of my foot, top of the foot""",
+    Area.LOWER_BACK: """lower back, low back, lumbar, lumbar spine, my back, lower spine,
+        sacroiliac, si joint, sciatica, sciatic, backache""",
+}
+
+_KINDS: dict[ReportKind, str] = {
+    ReportKind.TIGHTNESS: """tight, tightness, tighter, tightened, tighten, stiff, stiffness,
+        stiffer, stiffened, tense, tension, knotted, knots, knot, knotty, cramp, cramps,
+        cramping, cramped, spasm, spasms, spasming, locked up, restricted, inflexible""",
+    ReportKind.SORENESS: """sore, soreness, sorer, ache, aches, aching, achy, achey, achiness,
+        doms, tender, tenderness, bruised, bruise, bruises, sores, beat up, beaten up, trashed,
+        wrecked, fried, niggle, niggles, niggly, niggling, discomfort, uncomfortable, irritated,
+        fatigued, feeling it, heavy, burning, backache, destroyed, smashed, battered,
+        shredded, toast, cooked, shot""",
+    ReportKind.PAIN: """pain, pains, painful, hurt, hurts, hurting, agony, killing me, killing,
+        kills, throbbing, throbs, twinge, twinges, tweaked, tweak, strained, strain, pulled,
+        injured, injury, sprained, sprain, rolled my, torn, playing up, acting up,
+        flaring up, flared up, flare up, bothering me, bugging me, giving me grief,
+        giving me trouble, ouch, ow, owie, sharp, stabbing, shooting, shin splints,
+        shinsplints, shin splint, plantar fasciitis, runners knee, sciatica, tendinitis,
+        tendonitis, tendinopathy, bursitis, fasciitis, itbs, stress fracture, fracture""",
+}
+
+_FLAGS: dict[RedFlag, str] = {
+    RedFlag.SHARP_PAIN: """sharp, sharp pain, stabbing, stab, stabs, shooting, shoots,
+        knife, like a knife""",
+    RedFlag.SWELLING: """swelling, swollen, swelled, swells, swelled up, swollen up, puffy,
+        puffed up""",
+    RedFlag.NIGHT_PAIN: """at night, night pain, during the night, in the night,
+        through the night, overnight, wakes me, wakes me up, woke me, woke me up, waking me,
+        waking me up, wake me up, keeps me up, kept me up, keeps me awake, kept me awake,
+        keeping me up, keeping me awake, keep me up, keep me awake, awake at night,
+        cant sleep, couldnt sleep, in bed, at nighttime, nighttime, night time, all night,
+        at night time""",
+    RedFlag.LIMPING: "limp, limping, limped, limps, hobbling, hobble, hobbled",
+    RedFlag.CANNOT_BEAR_WEIGHT: "cant weight bear, non weight bearing",
+    RedFlag.NUMBNESS_TINGLING: """numb, numbness, tingling, tingly, tingle, tingles,
+        pins and needles, pins needles, dead leg, cant feel my, lost feeling, no feeling""",
+}
+
+_SIDES: dict[Side, str] = {
+    Side.LEFT: "left, l, lhs, left side, left hand side, left leg, left sided, left one",
+    Side.RIGHT: "right, r, rhs, right side, right hand side, right leg, right sided, right one",
+    Side.BOTH: """both, both sides, both legs, bilateral, bilaterally, each side, either side,
+        left and right, right and left""",
+}
+
+_EFFORTS: dict[EffortLabel, str] = {
+    EffortLabel.EASY: """easy, easier, easyish, pretty easy, breeze, a breeze, piece of cake,
+        light, comfortable, comfy, no problem, no problems, no sweat, chill, relaxed, gentle,
+        effortless, too easy, simple""",
+    EffortLabel.MODERATE: """ok, okay, okish, fine, moderate, decent, alright, all right,
+        not bad, not too bad, medium, so so, manageable, just right, average, solid, fair,
+        reasonable""",
+    EffortLabel.HARD: """hard, harder, tough, difficult, challenging, tiring, demanding,
+        intense, hard work, struggled, a struggle, taxing, pretty hard, quite hard,
+        bit hard, a bit hard, hardish""",
+    EffortLabel.BRUTAL: """brutal, killer, savage, insane, exhausting, destroyed, destroyed me,
+        wrecked, wrecked me, crushing, very hard, super hard, really hard, so hard,
+        extremely hard, horrible, awful, nearly died, almost died, killed me, kicked my butt,
+        kicked my ass, kicked my arse, beasted, ruined me, hardest""",
+}
+
+_HOLIDAY = "holiday, holidays, vacation, my holiday, my vacation, my trip, the trip, my break, the break, travelling, traveling, travel, my travels, leave, injury, my injury, a break"  # noqa: E501
+
+_CUES: dict[Cue, str] = {
+    Cue.SESSION: """session, sessions, sesh, workout, workouts, plan, routine, exercises,
+        exercise, drills, drill, training, programme, program, circuit, mobility, strength,
+        hip work, strength work, mobility work, whats next, what next, whats up next,
+        next session, what should i do, what do i do, what am i doing,
+        what am i supposed to do, what do i have, whats on, what is on""",
+    Cue.TODAY: "today, todays, tdy, 2day, tonight, tonights, this morning, this evening, this afternoon",  # noqa: E501
+    Cue.ASK: """what, whats, wat, wot, whatre, which, show, give, send, tell, gimme, hit me,
+        can i have, can i get, whats next, what next, whats up next, what should i do,
+        what do i do, what am i doing, what am i supposed to do, what do i have, whats on,
+        what is on""",
+    Cue.OF: "of, about",
+    Cue.DONE: """done, all done, finished, finish, finished up, completed, complete,
+        got it done, got through it, smashed it, nailed it, crushed it, killed it, killing it,
+        knocked it out, knocked it off, ticked off, ticked it off, checked off, in the bag,
+        mission accomplished, done and dusted, wrapped up, dusted, did it, did that,
+        did them, did todays, ive done it, just did it, managed it""",
+    Cue.DONE_VERB: "finished, finish, completed, complete",
+    Cue.DID: "did, managed",
+    Cue.SKIP: """skip, skipped, skipping, skipt, missed, miss, give it a miss,
+        gave it a miss, not today, didnt do, didnt get to, didnt get round to,
+        didnt get around to, didnt manage, couldnt do, couldnt manage, couldnt fit, cant do,
+        cant make, cant fit, cant manage, cant today, wont do, wont make, wont be doing,
+        wont manage, wont get to, wont be able to, not be able to, not able to, unable to do,
+        not doing, not gonna, not going to, not happening, not gonna happen,
+        not going to happen, didnt happen, no session, no workout, no training, bailed, bail,
+        bailing, ditched, ditching, blew it off, sack it off, sacked it off, pass today,
+        passing today, sit this one out, sitting this one out, calling it off, call it off,
+        postpone, postponing, postponed, push it to tomorrow, pushing it to tomorrow,
+        do it tomorrow, tomorrow instead, move it to tomorrow, day off, taking the day off,
+        take the day off, rest day, resting today, rest today, taking a rest, have to skip,
+        gonna skip, had to skip, no go, a no go, cant train, wont train, not training,
+        cant work out, cant exercise""",
+    Cue.SKIP_WHY: """no time, not enough time, too tired, too busy, too sore, too exhausted,
+        too knackered, too wrecked, too late, no energy, zero energy, ran out of time,
+        out of time, no motivation, not feeling it, not feeling well, feeling unwell,
+        feeling ill, feeling sick, under the weather, come down with, got a cold,
+        have a cold, got the flu, have the flu, hungover""",
+    Cue.SKIP_WEAK: """tired, exhausted, knackered, shattered, sick, unwell, busy, swamped,
+        slammed, flu, covid, raining, long day, crazy day, hectic, ill today""",
+    Cue.NEG: """no, not, never, without, isnt, arent, wasnt, werent, doesnt, dont, didnt,
+        hasnt, havent, hadnt, wont, nothing, nope, no longer, nor, neither""",
+    Cue.YET: "yet",
+    Cue.REMIND: """remind, remind me, reminding, ping me, nudge me, notify me, text me,
+        message me, buzz me, alert me""",
+    Cue.REMINDER: """reminder, reminders, notification, notifications, notifs, alarm, alarms,
+        alert, alerts, daily message, daily ping, pings, nudges, reminder time""",
+    Cue.OFF: """off, stop, stopped, stopping, disable, disabled, cancel, cancelled, canceled,
+        mute, muted, unsubscribe, remove, removed, delete, no more, turn off, switch off,
+        anymore, any more, quit, scrap, scrapped, clear, withdrew, withdrawn, pulled out,
+        dropped out, dns, deferred, defer, not racing, pause, silence""",
+    Cue.DAILY: "every day, daily, each day, every morning, every evening, each morning, every night",  # noqa: E501
+    Cue.TIMEZONE: "timezone, timezones, time zone, time zones, tz, local time",
+    Cue.LOCATION: """im in, i am in, im now in, im currently in, now in, im over in, moved to,
+        moving to, ive moved to, i live in, living in, im living in, im based in, based in,
+        travelling to, traveling to, arrived in, landed in, just landed in, im staying in,
+        staying in, relocated to, relocating to, i am now in, currently in""",
+    Cue.RACE: """race, races, racing, raceday, race day, marathon, marathons, half marathon,
+        halfmarathon, half marathons, the half, my half, ultra, ultramarathon,
+        ultra marathon, 5k, 10k, 5km, 10km, 15k, 21k, 42k, 10 miler, ten miler, triathlon,
+        parkrun, park run, goal race, target race, not racing""",
+    Cue.RACE_DATE: "race date, race day is, date of my race, when is my race",
+    Cue.MOVED: """moved, rescheduled, postponed, changed, pushed, brought forward, shifted,
+        switched, new date, change, update, updated, set, moved to, signed up, signed up for,
+        entered, registered, booked""",
+    Cue.PAST_EVENT: "was, were, went, watched, ran, raced, did, won, lost, went well",
+    Cue.PAUSE: """pause, paused, pausing, put on hold, on hold, hold my plan, hold the plan,
+        hiatus, freeze my plan, freeze, take a break, taking a break, need a break, a break,
+        break from, time off, week off, weeks off, month off, few days off,
+        couple of weeks off, days off, holiday, holidays, vacation, vacay, hols,
+        sabbatical, off until, out until""",
+    Cue.AWAY: "away, travelling, traveling, on a trip, trip, out of town, business trip, offline",
+    Cue.UNTIL: "until, till, til, untill, up to",
+    Cue.RESUME: f"""resume, resumed, resuming, unpause, unpaused, un pause, restart,
+        restarted, start again, starting again, start back, lets go again,
+        ready to go again, ready to start again, ready to train again, continue, carry on,
+        pick up where, pick it up again, end the pause, end pause, unfreeze, im home,
+        home again, im back, i am back, were back, back again, back to training, back to it,
+        back at it, back on it, back on track, back in action, back in the game,
+        get back into it, getting back into it, back into it, back into training,
+        {", ".join("back from " + w.strip() for w in _HOLIDAY.split(","))}""",
+    Cue.PROGRESS: """progress, stats, stat, statistics, streak, streaks, summary, overview,
+        dashboard, how am i doing, how im doing, how have i been doing, how ive been doing,
+        how am i getting on, how am i going, how am i progressing, am i improving,
+        am i getting better, am i on track, how many sessions, how many workouts,
+        how many have i, my numbers, report card, results, consistency, improvement,
+        improvements, how far along, how far have i come, weekly report, monthly report,
+        progress report, scorecard, totals""",
+    Cue.HISTORY: """history, logs, logbook, diary, journal, records, past sessions,
+        previous sessions, recent sessions, last sessions, old sessions, past workouts,
+        previous workouts, what did i do, what have i done, what ive done, what i did,
+        what i have done, did i do, sessions i did, sessions ive done, my sessions,
+        what did i, what have i""",
+    Cue.LOG: "log",
+    Cue.PAST: """yesterday, last week, last month, last few days, past week, past few days,
+        so far, recently, lately, last time, earlier, the other day""",
+    Cue.HELP: """help, help me, helpp, commands, command, menu, instructions,
+        how does this work, how does it work, how does this thing work, how do i use,
+        how to use, what can you do, what do you do, what can i say, what can i ask,
+        what can i type, what can i tell you, what are my options, options, guide, tutorial,
+        faq, usage, manual, how do you work, who are you, what are you, what is this,
+        explain, features""",
+    Cue.GREETING: """hi, hii, hello, helo, hey, heya, hiya, hi there, hey there, hello there,
+        howdy, yo, sup, wassup, whats up, good morning, good afternoon, good evening,
+        good day, morning, mornin, evening, gm, gday, hola, bonjour, greetings, how are you,
+        how are ya, how r u, hows it going, how is it going, how you doing, howre you""",
+    Cue.THANKS: """thanks, thank, thank you, thankyou, thank u, thx, thnx, thanx, thks, ty,
+        tysm, tyvm, cheers, much appreciated, appreciated, appreciate, ta, nice one, legend,
+        you rock, great help, merci, gracias, danke""",
+    Cue.FIRST_PERSON: "i, im, ive, id, ill, me, my, mine, myself, we, our, us",
+    Cue.EFFORT_WORD: "effort, rpe, difficulty, exertion, rated, rate it, id rate it",
+    Cue.BACK: "back",
+    Cue.BACK_VERB: """came, come, comes, coming, got, get, gets, getting, went, go, goes,
+        going, ran, run, walked, drove, flew, bounced, bounce, way, looking, wrote, write,
+        heard, hear, call, text, reply, replied, gave, give, take, took, bring, brought,
+        put, set, holding, hold, welcome""",
+    Cue.SIDE_HINT: "side, leg, one, sided, hand, foot",
+    Cue.RUN: """run, runs, running, ran, jog, jogging, jogs, jogged, mile, miles, km, kms,
+        long run, tempo, intervals, interval, easy run, strides, race, racing, marathon""",
+    Cue.WALK: "walk, walking, walks, walked, walkin",
+    Cue.STAND: "stand, standing",
+    Cue.WEIGHT: "weight, weightbear, weightbearing, weight bearing, pressure",
+    Cue.INABLE: """cant, cannot, couldnt, unable, barely, hardly, can barely, can hardly,
+        struggling, struggle, hard to, impossible, not able""",
+    Cue.WORSE: """worse, worsens, worsening, worsened, builds, builds up, building, increases,
+        increasing, escalates, intensifies, progressively, more and more, gets worse,
+        getting worse, got worse""",
+    Cue.DURING: """during, as, while, whilst, through, throughout, mid, midway, the more,
+        the longer, the further, longer, further, each, into""",
+    Cue.AFTER: "after, since, post, following, afterwards, later, the day after, next day, next morning",  # noqa: E501
+    Cue.DETERMINER: "my, the, a, an, with, this, that, some, your",
+    Cue.NEUTRAL: """bottom of, top of, front of, pain free, painfree, in the morning, in the
+        evening, in the afternoon, feel fine, feels fine, feel good, feels good, all good, half
+        past, quarter past, quarter to""",
+}
+
+
+def _split(phrases: str) -> Iterator[tuple[str, ...]]:
+    for phrase in phrases.split(","):
+        words = tuple(phrase.split())
+        if words:
+            yield words
+
+
+def _merge(old: Sense | None, new: Sense) -> Sense:
+    if old is None:
+        return new
+    return Sense(
+        cues=old.cues | new.cues,
+        area=old.area or new.area,
+        kind=old.kind or new.kind,
+        flag=old.flag or new.flag,
+        side=old.side or new.side,
+        effort=old.effort or new.effort,
+    )
+
+
+def _with_sides(words: tuple[str, ...], area: Area) -> Iterator[Phrase]:
+    """ "back of my knee" also as "back of my left knee", with the side in the sense."""
+    yield words, Sense(area=area)
+    for i, word in enumerate(words[:-1]):
+        if word in {"my", "the"}:
+            for side in (Side.LEFT, Side.RIGHT):
+                yield (*words[: i + 1], side.value, *words[i + 1 :]), Sense(area=area, side=side)
+
+
+def _entries() -> Iterable[Phrase]:
+    for area, text in _AREAS.items():
+        for words in _split(text):
+            yield from _with_sides(words, area)
+    for kind, text in _KINDS.items():
+        yield from ((w, Sense(kind=kind)) for w in _split(text))
+    for flag, text in _FLAGS.items():
+        yield from ((w, Sense(flag=flag, kind=ReportKind.PAIN)) for w in _split(text))
+    for side, text in _SIDES.items():
+        yield from ((w, Sense(side=side)) for w in _split(text))
+    for label, text in _EFFORTS.items():
+        yield from ((w, Sense(effort=label)) for w in _split(text))
+    for cue, text in _CUES.items():
+        yield from ((w, Sense(cues=frozenset({cue}))) for w in _split(text))
+
+
+_PERSONAL = frozenset({"i", "im", "ive", "my", "me", "we", "our"})
+
+
+def _merged() -> dict[tuple[str, ...], Sense]:
+    personal = Sense(cues=frozenset({Cue.FIRST_PERSON}))
+    merged: dict[tuple[str, ...], Sense] = {}
+    for words, sense in _entries():
+        extra = personal if len(words) > 1 and _PERSONAL.intersection(words) else Sense()
+        merged[words] = _merge(_merge(merged.get(words), sense), extra)
+    return merged
+
+
+def _index(merged: dict[tuple[str, ...], Sense]) -> dict[tuple[str, str], tuple[Phrase, ...]]:
+    index: dict[tuple[str, str], list[Phrase]] = {}
+    for words, sense in merged.items():
+        if len(words) > 1:
+            index.setdefault((words[0], words[1]), []).append((words, sense))
+    return {
+        pair: tuple(sorted(options, key=lambda p: -len(p[0]))) for pair, options in index.items()
+    }
+
+
+_MERGED = _merged()
+
+WORDS: dict[str, Sense] = {words[0]: s for words, s in _MERGED.items() if len(words) == 1}
+"""Single-word entries."""
+
+PHRASES: dict[tuple[str, str], tuple[Phrase, ...]] = _index(_MERGED)
+"""First two words → the longer phrases starting with them, longest first."""
+
+PHRASE_STARTS: frozenset[str] = frozenset(first for first, _ in PHRASES)
+"""Words that begin some phrase of two or more words."""
+
+LEXICON_WORDS: frozenset[str] = frozenset(word for words in _MERGED for word in words)
+"""Every word of every lexicon phrase."""
+
+KNOWN: frozenset[str] = LEXICON_WORDS | FILLER | PROTECTED | NUMBER_WORDS.keys()
+"""Words typo-correction leaves as they are."""

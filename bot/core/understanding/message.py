@@ -1,0 +1,74 @@
+"""One message, analysed once: text, words, lexicon hits and lazily the numbers and
+body report; the rules all read from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.core.understanding.body import area_hits, build_report
+from bot.core.understanding.features import Features, Hit
+from bot.core.understanding.model import ReportSlots
+from bot.core.understanding.numbers import rating_numbers
+from bot.core.understanding.senses import Cue
+from bot.core.understanding.text import Tokens
+from bot.core.vocabulary import Area
+
+__all__ = ["DONE_EMOJI", "Message", "near"]
+
+DONE_EMOJI = frozenset("✅👍💪✔☑🏁🙌👌🎉🏆")
+
+
+@dataclass(slots=True)
+class Message:
+    """One message, analysed once; the rules read from it."""
+
+    clean: str
+    low: str
+    tokens: Tokens
+    f: Features
+    today: date | None
+    _ratings: list[tuple[int, int]] | None = field(default=None)
+    _areas: list[tuple[Hit, Area]] | None = field(default=None)
+    _report: ReportSlots | None = field(default=None)
+
+    @property
+    def ratings(self) -> list[tuple[int, int]]:
+        """(character position, value) of each 0-10 rating in the text."""
+        if self._ratings is None:
+            self._ratings = rating_numbers(self.low)
+        return self._ratings
+
+    @property
+    def areas(self) -> list[tuple[Hit, Area]]:
+        """The body areas named, in order."""
+        if self._areas is None:
+            self._areas = area_hits(self.f)
+        return self._areas
+
+    def report(self, from_char: int = 0) -> ReportSlots | None:
+        """The body report, counting only ratings at or after ``from_char``."""
+        if not self.areas:
+            return None
+        if from_char == 0 and self._report is not None:
+            return self._report
+        ratings = [v for pos, v in self.ratings if pos >= from_char]
+        report = build_report(self.f, self.areas, ratings)
+        if from_char == 0:
+            self._report = report
+        return report
+
+    def char(self, word_index: int) -> int:
+        """Character offset of a word."""
+        return self.tokens.spans[word_index][0]
+
+
+def near(f: Features, cue: Cue, anchors: list[Hit], window: int) -> bool:
+    """Whether a ``cue`` hit lies within ``window`` words of an anchor, in its clause."""
+    for hit in f.cues.get(cue, ()):
+        for anchor in anchors:
+            if f.clauses[hit.start] != f.clauses[anchor.start]:
+                continue
+            if anchor.start - window <= hit.start < anchor.end + window:
+                return True
+    return False

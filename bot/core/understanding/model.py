@@ -1,0 +1,90 @@
+"""The result types of message understanding: what a runner asked for, with its slots."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+from enum import StrEnum
+
+from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
+
+__all__ = ["EffortLabel", "Intent", "IntentKind", "ReportSlots"]
+
+
+class IntentKind(StrEnum):
+    """What a message asks the coach to do."""
+
+    TODAY = "today"
+    DONE = "done"
+    SKIPPED = "skipped"
+    BODY_REPORT = "body_report"
+    SET_REMINDER = "set_reminder"
+    SET_TIMEZONE = "set_timezone"
+    RACE_DATE = "race_date"
+    PAUSE = "pause"
+    RESUME = "resume"
+    PROGRESS = "progress"
+    HISTORY = "history"
+    HELP = "help"
+    GREETING = "greeting"
+    THANKS = "thanks"
+    UNKNOWN = "unknown"
+
+
+class EffortLabel(StrEnum):
+    """How hard a finished session felt, in words; ``effort`` is its 1-10 number."""
+
+    EASY = "easy"
+    MODERATE = "moderate"
+    HARD = "hard"
+    BRUTAL = "brutal"
+
+    @property
+    def effort(self) -> int:
+        """The effort number (1-10) the label stands for."""
+        return _LABEL_EFFORT[self]
+
+
+_LABEL_EFFORT = {
+    EffortLabel.EASY: 3,
+    EffortLabel.MODERATE: 5,
+    EffortLabel.HARD: 8,
+    EffortLabel.BRUTAL: 9,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSlots:
+    """One body report: where, which side, what is felt, how bad, and any red flags.
+
+    ``severity`` is 0-10 when the runner gave a number, else None. Any red flag makes
+    ``kind`` PAIN.
+    """
+
+    area: Area
+    side: Side
+    kind: ReportKind
+    severity: int | None = None
+    red_flags: frozenset[RedFlag] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """A message's meaning: its ``kind`` plus the slots that kind uses (None when unsaid).
+
+    ``report`` is filled whenever the message carries a body report, whatever its kind,
+    so "done, but my calves are tight" is DONE with both ``note`` and ``report``.
+    """
+
+    kind: IntentKind
+    effort: int | None = None
+    effort_label: EffortLabel | None = None
+    note: str | None = None
+    reason: str | None = None
+    report: ReportSlots | None = None
+    reminder_time: time | None = None
+    reminder_off: bool = False
+    timezone_text: str | None = None
+    race_date: date | None = None
+    race_off: bool = False
+    pause_until: date | None = None

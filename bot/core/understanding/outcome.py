@@ -1,0 +1,152 @@
+"""Done and skipped: which done or skip phrases count, effort, notes and reasons.
+
+Done and skip in one message is DONE (part of the session was done). A done or skip
+verb with an off-topic object ("finished the book", "skipped breakfast") or a run as
+object ("finished my run") does not count. A negated done ("didn't finish") is a skip,
+unless "yet" says it is still to come.
+"""
+
+from __future__ import annotations
+
+from bot.core.understanding.body import feeling_hits, negated
+from bot.core.understanding.extract import note_text, reason_text
+from bot.core.understanding.features import Features, Hit
+from bot.core.understanding.message import DONE_EMOJI, Message
+from bot.core.understanding.model import EffortLabel, Intent, IntentKind
+from bot.core.understanding.numbers import effort_number
+from bot.core.understanding.senses import Cue
+from bot.core.understanding.words import word_set
+
+__all__ = ["outcome"]
+
+_QUESTION_WORDS = frozenset({"what", "how", "when", "why", "which", "where", "who"})
+_DID_OBJECTS = word_set(
+    "it that this them all everything todays today rest most half some hip hips"
+)
+
+
+def _object_ok(m: Message, hit: Hit) -> bool:
+    """A done/skip verb must not take an off-topic object ("finished the book",
+    "skipped breakfast") or a run ("finished my run": that is no hip session)."""
+    f, j = m.f, hit.end
+    skipped = False
+    while j < len(f.words) and j in f.hit_at and Cue.DETERMINER in f.hit_at[j].sense.cues:
+        j, skipped = f.hit_at[j].end, True
+    if j >= len(f.words) or f.clauses[j] != f.clauses[hit.start]:
+        return True
+    follower = f.hit_at.get(j)
+    if follower is not None:
+        cues = follower.sense.cues
+        return not ((Cue.RUN in cues or Cue.RACE in cues) and Cue.SESSION not in cues)
+    if j in f.unexplained:
+        verb = Cue.DONE_VERB in hit.sense.cues or Cue.SKIP in hit.sense.cues
+        return not (skipped or verb)
+    return True
+
+
+def _did_counts(m: Message, hit: Hit) -> bool:
+    """A lone "did" means done only with a session-like object ("did the hip routine")."""
+    f, i = m.f, hit.start
+    if i > 0 and f.words[i - 1] in _QUESTION_WORDS:
+        return False
+    after = f.words[i + 1 : i + 4]
+    if not after or after[0] in {"i", "you", "u", "not", "we"}:
+        return False
+    for j in range(i + 1, min(i + 4, len(f.words))):
+        follower = f.hit_at.get(j)
+        if f.words[j] in _DID_OBJECTS or (follower and Cue.SESSION in follower.sense.cues):
+            return True
+    return False
+
+
+def _done_hits(m: Message) -> tuple[list[Hit], bool]:
+    """The done phrases that count, and whether a negated one says "not done"."""
+    f = m.f
+    counted: list[Hit] = []
+    not_done = False
+    for hit in [*f.cues.get(Cue.DONE, ()), *f.cues.get(Cue.DID, ())]:
+        lone_did = Cue.DID in hit.sense.cues and Cue.DONE not in hit.sense.cues
+        if lone_did and not _did_counts(m, hit):
+            continue
+        if negated(f, hit.start):
+            not_done = not_done or Cue.YET not in f.cues
+        elif _object_ok(m, hit):
+            counted.append(hit)
+    return sorted(counted, key=lambda h: h.start), not_done
+
+
+def _ticked(m: Message) -> bool:
+    """A done emoji on a bare session mention, not a question ("today's session ✅")."""
+    f = m.f
+    if f.unexplained or "?" in m.low or Cue.ASK in f.cues or not f.has(Cue.SESSION, Cue.TODAY):
+        return False
+    return not DONE_EMOJI.isdisjoint(m.clean)
+
+
+def outcome(m: Message) -> Intent | None:
+    """DONE or SKIPPED with their slots, or None when the message says neither."""
+    f = m.f
+    done, not_done = _done_hits(m)
+    if not done and _ticked(m):
+        return _done(m)
+    skips = [h for h in f.cues.get(Cue.SKIP, ()) if _object_ok(m, h)]
+    skipped = bool(skips) or Cue.SKIP_WHY in f.cues or not_done
+    if not skipped and Cue.SKIP_WEAK in f.cues and f.has(Cue.TODAY, Cue.SESSION):
+        skipped = True
+    if done:
+        return _done(m)
+    if skipped:
+        reason = reason_text(m.clean, m.tokens, f)
+        return Intent(IntentKind.SKIPPED, reason=reason, report=m.report())
+    return None
+
+
+def _effort_counts(f: Features, hit: Hit) -> bool:
+    """An effort word counts unless negated, or an "ok" opening the message ("ok done")."""
+    if hit.sense.effort is None or negated(f, hit.start):
+        return False
+    opener = hit.start == 0 and hit.end == 1 and len(f.words) > 1
+    return not (opener and hit.sense.effort is EffortLabel.MODERATE)
+
+
+def _body_start(m: Message) -> int:
+    """Character offset of the first body or feeling word (len(text) if none)."""
+    starts = [h.start for h, _ in m.areas] + [h.start for h in feeling_hits(m.f)]
+    return m.char(min(starts)) if starts else len(m.low)
+
+
+def _done(m: Message) -> Intent:
+    """DONE: the effort number wins over an effort word's number; report and note too."""
+    f = m.f
+    labels = [h.sense.effort for h in f.hits if _effort_counts(f, h)]
+    label: EffortLabel | None = labels[-1] if labels else None
+    body_from = _body_start(m)
+    effort = effort_number(m.low)
+    if effort is None:
+        before = [v for pos, v in m.ratings if pos < body_from and v >= 1]
+        effort = before[0] if before else None
+    if effort is None and label is not None:
+        effort = label.effort
+    report = m.report(from_char=body_from)
+    note = note_text(m.clean) if _worth_a_note(f) else None
+    return Intent(IntentKind.DONE, effort=effort, effort_label=label, note=note, report=report)
+
+
+_PLAIN_DONE_CUES = frozenset(
+    {Cue.DONE, Cue.DONE_VERB, Cue.DID, Cue.TODAY, Cue.SESSION, Cue.THANKS, Cue.GREETING,
+     Cue.EFFORT_WORD, Cue.FIRST_PERSON, Cue.DETERMINER, Cue.NEUTRAL, Cue.PAST_EVENT,
+     Cue.BACK_VERB, Cue.SIDE_HINT, Cue.OF, Cue.DURING, Cue.AFTER}
+)  # fmt: skip
+
+
+def _worth_a_note(f: Features) -> bool:
+    """Whether a done message says more than done, effort and pleasantries."""
+    if f.unexplained:
+        return True
+    for hit in f.hits:
+        sense = hit.sense
+        if sense.area or sense.kind or sense.flag or sense.side:
+            return True
+        if sense.cues - _PLAIN_DONE_CUES:
+            return True
+    return False

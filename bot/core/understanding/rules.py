@@ -1,0 +1,209 @@
+"""The intent rules: tried in order, the first that claims the message wins.
+
+Order, most specific first: reminder, explicit time zone, pause, race, resume,
+progress/history, skipped/done, body report, today's session, "I'm in <place>",
+help/thanks/greeting, else unknown. A weak signal (a question word and "today", a
+greeting) only counts when no off-topic word is present: unknown beats a wrong guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from bot.core.understanding.clock import parse_time
+from bot.core.understanding.dates import last_date, names_a_date
+from bot.core.understanding.extract import zone_text
+from bot.core.understanding.features import Features, Hit, scan
+from bot.core.understanding.fuzzy import correct_words
+from bot.core.understanding.message import DONE_EMOJI, Message, near
+from bot.core.understanding.model import Intent, IntentKind
+from bot.core.understanding.outcome import outcome
+from bot.core.understanding.senses import Cue
+from bot.core.understanding.text import normalise, tokenise
+
+__all__ = ["understand"]
+
+_WAVE_EMOJI = frozenset("👋")
+_THANKS_EMOJI = frozenset("🙏")
+_STATEMENT_STARTS = frozenset({"running", "doing", "racing", "entered", "signed", "booked"})
+_NEAR_OFF = 3
+_NEAR_RACE = 4
+
+
+def understand(text: str, today: date | None = None) -> Intent:
+    """What ``text`` asks of the coach, with its slots; ``today`` resolves relative dates."""
+    clean, low = normalise(text)
+    tokens = tokenise(low)
+    if not tokens.words:
+        return _emoji_only(clean)
+    f = scan(correct_words(tokens.words), tokens.clauses)
+    message = Message(clean, low, tokens, f, today)
+    for rule in _RULES:
+        intent = rule(message)
+        if intent is not None:
+            return intent
+    return Intent(IntentKind.UNKNOWN)
+
+
+def _emoji_only(clean: str) -> Intent:
+    chars = set(clean)
+    if chars & DONE_EMOJI:
+        return Intent(IntentKind.DONE)
+    if chars & _WAVE_EMOJI:
+        return Intent(IntentKind.GREETING)
+    if chars & _THANKS_EMOJI:
+        return Intent(IntentKind.THANKS)
+    return Intent(IntentKind.UNKNOWN)
+
+
+def _reminder(m: Message) -> Intent | None:
+    f = m.f
+    anchors = [*f.cues.get(Cue.REMIND, ()), *f.cues.get(Cue.REMINDER, ())]
+    if not anchors:
+        return None
+    at = parse_time(m.low)
+    if at is not None:
+        return Intent(IntentKind.SET_REMINDER, reminder_time=at)
+    if near(f, Cue.OFF, anchors, _NEAR_OFF) or near(f, Cue.NEG, anchors, _NEAR_OFF):
+        return Intent(IntentKind.SET_REMINDER, reminder_off=True)
+    remind = f.first(Cue.REMIND)
+    if (
+        remind is not None
+        and not f.has(Cue.REMINDER, Cue.DAILY)
+        and f.has(Cue.ASK, Cue.OF, Cue.TODAY, Cue.SESSION)
+        and f.words[remind.end : remind.end + 1] != ("to",)
+    ):
+        return Intent(IntentKind.TODAY)  # "remind me what today's session is"
+    if f.has(Cue.REMINDER, Cue.DAILY) or not f.unexplained:
+        return Intent(IntentKind.SET_REMINDER)
+    return None
+
+
+def _timezone(m: Message) -> Intent | None:
+    cue = m.f.first(Cue.TIMEZONE)
+    if cue is None:
+        return None
+    text = zone_text(m.clean, m.tokens, m.f, cue, check=False)
+    return Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
+
+
+def _pause(m: Message) -> Intent | None:
+    f = m.f
+    dated = Cue.AWAY in f.cues and (Cue.UNTIL in f.cues or last_date(m.low, m.today) is not None)
+    if not (Cue.PAUSE in f.cues or dated):
+        return None
+    until = last_date(m.low, m.today)
+    return Intent(IntentKind.PAUSE, pause_until=until, report=m.report())
+
+
+def _race(m: Message) -> Intent | None:
+    f = m.f
+    races = f.cues.get(Cue.RACE, [])
+    asked = Cue.RACE_DATE in f.cues
+    if not (races or asked):
+        return None
+    if not asked and m.report() is not None:
+        return None  # "calves tight after my race on Sunday" is about the calves
+    personal = asked or _personal_race(f, races)
+    if not personal:
+        return None  # "who won the race on Sunday?"
+    moved = Cue.MOVED in f.cues
+    when = last_date(m.low, m.today)
+    if near(f, Cue.OFF, races, _NEAR_RACE) and not moved:
+        return Intent(IntentKind.RACE_DATE, race_off=True)  # even "race on Sunday cancelled"
+    if when is not None and (moved or Cue.PAST_EVENT not in f.cues):
+        return Intent(IntentKind.RACE_DATE, race_date=when)
+    if when is None and near(f, Cue.NEG, races, _NEAR_RACE):
+        return Intent(IntentKind.RACE_DATE, race_off=True)  # "no race anymore"
+    if asked or names_a_date(m.low):
+        return Intent(IntentKind.RACE_DATE)  # a date we cannot resolve: the bot asks
+    return None
+
+
+def _personal_race(f: Features, races: list[Hit]) -> bool:
+    """Whether the race is the runner's own: "my race", "race on May 3", "signed up"."""
+    return (
+        f.has(Cue.FIRST_PERSON, Cue.MOVED) or races[0].start <= 1 or f.words[0] in _STATEMENT_STARTS
+    )
+
+
+def _resume(m: Message) -> Intent | None:
+    if Cue.RESUME in m.f.cues:
+        return Intent(IntentKind.RESUME, report=m.report())
+    return None
+
+
+def _progress_history(m: Message) -> Intent | None:
+    f = m.f
+    if Cue.PROGRESS in f.cues:
+        return Intent(IntentKind.PROGRESS)
+    if Cue.HISTORY in f.cues:
+        return Intent(IntentKind.HISTORY)
+    chatter = f.has(Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY)
+    if Cue.LOG in f.cues and not chatter and not m.areas:
+        return Intent(IntentKind.HISTORY)
+    return None
+
+
+def _body(m: Message) -> Intent | None:
+    report = m.report()
+    return None if report is None else Intent(IntentKind.BODY_REPORT, report=report)
+
+
+_NOT_TODAY_CUES = frozenset(
+    {Cue.THANKS, Cue.NEG, Cue.DONE, Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK, Cue.PAST, Cue.RACE,
+     Cue.PAUSE, Cue.RESUME, Cue.PROGRESS, Cue.HISTORY, Cue.LOG, Cue.WORSE, Cue.INABLE,
+     Cue.LOCATION}
+)  # fmt: skip
+
+
+def _today(m: Message) -> Intent | None:
+    """A question about the session ("what's today's session?"), or a bare mention of it
+    with nothing else said ("today?", "workout pls")."""
+    f = m.f
+    if Cue.SESSION in f.cues and (Cue.ASK in f.cues or "?" in m.low):
+        return Intent(IntentKind.TODAY)
+    if not f.has(Cue.TODAY, Cue.SESSION) or f.unexplained or Cue.PAST in f.cues:
+        return None
+    for hit in f.hits:
+        sense = hit.sense
+        if sense.area or sense.kind or sense.effort or not sense.cues.isdisjoint(_NOT_TODAY_CUES):
+            return None
+    return Intent(IntentKind.TODAY)
+
+
+def _location(m: Message) -> Intent | None:
+    for cue in m.f.cues.get(Cue.LOCATION, ()):
+        text = zone_text(m.clean, m.tokens, m.f, cue, check=True)
+        if text is not None:
+            return Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
+    return None
+
+
+def _chat(m: Message) -> Intent | None:
+    f = m.f
+    if f.unexplained:
+        return None
+    if Cue.HELP in f.cues:
+        return Intent(IntentKind.HELP)
+    if Cue.THANKS in f.cues:
+        return Intent(IntentKind.THANKS)
+    if Cue.GREETING in f.cues:
+        return Intent(IntentKind.GREETING)
+    return None
+
+
+_RULES: tuple[Callable[[Message], Intent | None], ...] = (
+    _reminder,
+    _timezone,
+    _pause,
+    _race,
+    _resume,
+    _progress_history,
+    outcome,
+    _body,
+    _today,
+    _location,
+    _chat,
+)

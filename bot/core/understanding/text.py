@@ -1,0 +1,65 @@
+"""Normalising and tokenising a message: C-speed splitting, spans only when asked for."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["MAX_CHARS", "Tokens", "normalise", "tokenise"]
+
+MAX_CHARS = 1000
+"""Longer messages are cut to this many characters before anything else happens."""
+
+_TRANSLATE = str.maketrans(
+    {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "\u00a0": " ", "\t": " "}
+)
+_ODD_RE = re.compile("[’‘ʼ`´\u00a0\t]")
+_WORD_RE = re.compile(r"[^\W_]+")
+_SPAN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # the same words, apostrophes kept
+_BREAK_RE = re.compile(r"[,.;!?()\n\u2013\u2014]")
+
+
+class Tokens:
+    """Lower-case words (apostrophes dropped: "can't" → "cant"), the clause of each (it
+    goes up at , . ; ! ? ( ) and new lines), and on demand their spans in the text."""
+
+    __slots__ = ("_spans", "clauses", "low", "words")
+
+    def __init__(self, low: str, words: tuple[str, ...], clauses: tuple[int, ...]) -> None:
+        self.low = low
+        self.words = words
+        self.clauses = clauses
+        self._spans: tuple[tuple[int, int], ...] | None = None
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """(start, end) of each word in the text."""
+        if self._spans is None:
+            self._spans = tuple(m.span() for m in _SPAN_RE.finditer(self.low))
+        return self._spans
+
+
+def normalise(text: str) -> tuple[str, str]:
+    """Return (clean, low): the text cut to MAX_CHARS with apostrophes unified, and its
+    lower-case form. Both have the same length, so spans in one index the other."""
+    clean = text[:MAX_CHARS]
+    if _ODD_RE.search(clean):
+        clean = clean.translate(_TRANSLATE)
+    low = clean.lower()
+    if len(low) != len(clean):  # a few characters grow when lowered; give up on case
+        clean = low
+    return clean, low
+
+
+def tokenise(low: str) -> Tokens:
+    """Split lower-case text into words; emoji and punctuation fall away."""
+    bare = low.replace("'", "")
+    if not _BREAK_RE.search(bare):
+        words = _WORD_RE.findall(bare)
+        return Tokens(low, tuple(words), (0,) * len(words))
+    all_words: list[str] = []
+    clauses: list[int] = []
+    for clause, piece in enumerate(_BREAK_RE.split(bare)):
+        found = _WORD_RE.findall(piece)
+        all_words += found
+        clauses += [clause] * len(found)
+    return Tokens(low, tuple(all_words), tuple(clauses))
