@@ -70,15 +70,50 @@ def _content_check(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- run, chat, db upgrade ------------------------------------------------------------------
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Start the bot (long polling), after migrating the database."""
+    from bot.runtime import run_bot  # noqa: PLC0415 - keeps `content check` free of Telegram
+
+    return run_bot()
+
+
+def _chat(args: argparse.Namespace) -> int:
+    """Chat with the coach in this terminal as a local runner."""
+    from bot.runtime import run_chat  # noqa: PLC0415 - same reason
+
+    return run_chat(user_id=args.user_id, name=args.name)
+
+
+def _chat_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user-id", type=int, default=1, help="the local runner's id (default 1)")
+    parser.add_argument("--name", default=None, help="the name the coach calls you")
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    """Apply the database migrations."""
+    from bot.runtime import upgrade_database  # noqa: PLC0415 - same reason
+
+    return upgrade_database()
+
+
 # --- the table -----------------------------------------------------------------------------
 
 #: Help lines for command groups (the first words of a command's key).
 GROUPS: Mapping[str, str] = {
     "content": "work with the programme content (exercises and sessions)",
+    "db": "manage the database",
 }
 
 #: Every subcommand, keyed by the words that call it.
 COMMANDS: Mapping[tuple[str, ...], Command] = {
+    ("run",): Command(help="start the Telegram bot (long polling)", run=_run),
+    ("chat",): Command(
+        help="chat with the coach in this terminal", run=_chat, options=_chat_options
+    ),
+    ("db", "upgrade"): Command(help="apply database migrations", run=_db_upgrade),
     ("content", "check"): Command(
         help="validate the content files and print counts",
         run=_content_check,

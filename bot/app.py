@@ -1,0 +1,86 @@
+"""The composition root: the one place that wires settings, database, content and Telegram."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram import BotCommand, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults, TypeHandler
+
+from bot.core.content import load_content
+from bot.core.planner import Planner
+from bot.service.coach import Clock, Coach, utc_clock
+from bot.settings import Settings
+from bot.storage.engine import check_database, make_engine, make_session_factory
+from bot.storage.migrate import upgrade
+from bot.telegram import render
+from bot.telegram.handlers import COACH_KEY, on_error, on_update
+
+__all__ = ["Services", "build_application", "build_services", "prepare_database"]
+
+log = logging.getLogger(__name__)
+#: Sends that meet a 429 wait for Telegram's retry_after and try again this many times.
+MAX_RETRIES = 3
+os.environ.setdefault("PTB_TIMEDELTA", "1")  # durations as timedelta (PTB 22's future default)
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """What the bot runs on: the database engine and the coach."""
+
+    engine: AsyncEngine
+    coach: Coach
+
+
+def build_services(settings: Settings, clock: Clock = utc_clock) -> Services:
+    """Engine, session factory, content and planner, wired into a coach."""
+    engine = make_engine(settings.database_url)
+    planner = Planner(load_content())
+    return Services(engine, Coach(make_session_factory(engine), planner, clock))
+
+
+async def prepare_database(settings: Settings, engine: AsyncEngine) -> None:
+    """Check the database answers, then apply migrations (raises DatabaseUnavailable)."""
+    await check_database(engine)
+    await upgrade(settings.database_url)
+
+
+def file_url(base_url: str) -> str:
+    """The file download base URL that goes with a Bot API base URL."""
+    head, bot = base_url.rstrip("/"), "bot"
+    return f"{head[: -len(bot)]}file/bot" if head.endswith(bot) else f"{head}/file/bot"
+
+
+def build_application(settings: Settings, services: Services) -> Application:  # type: ignore[type-arg]
+    """The python-telegram-bot Application with one entry handler and the error handler."""
+
+    async def post_init(application: Application) -> None:  # type: ignore[type-arg]
+        commands = [BotCommand(name, text) for name, text in render.COMMANDS]
+        try:
+            await application.bot.set_my_commands(commands)
+        except TelegramError as error:
+            log.warning("could not set the command menu: %s", error)
+
+    async def post_shutdown(_: Application) -> None:  # type: ignore[type-arg]
+        await services.engine.dispose()
+
+    application = (
+        ApplicationBuilder()
+        .token(settings.token())
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(file_url(settings.telegram_api_base_url))
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .rate_limiter(AIORateLimiter(max_retries=MAX_RETRIES))
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    application.bot_data[COACH_KEY] = services.coach
+    application.add_handler(TypeHandler(Update, on_update))
+    application.add_error_handler(on_error)
+    return application

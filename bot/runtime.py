@@ -1,0 +1,91 @@
+"""What the ``hipcoach run``, ``chat`` and ``db upgrade`` commands do, with one-line errors."""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import sys
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.app import build_application, build_services, prepare_database
+from bot.logs import configure_logging
+from bot.service.messages import Sender
+from bot.settings import Settings, SettingsError, load_settings
+from bot.storage.engine import DatabaseUnavailable, check_database, make_engine
+from bot.storage.migrate import upgrade
+from bot.terminal import TerminalChat, read_stdin
+
+__all__ = ["run_bot", "run_chat", "upgrade_database"]
+
+
+def _fail(message: str) -> int:
+    print(f"hipcoach: {message}", file=sys.stderr)
+    return 1
+
+
+def _settings() -> Settings:
+    settings = load_settings()
+    configure_logging(settings.log_level, as_json=settings.log_json, secret=_secret(settings))
+    return settings
+
+
+def _secret(settings: Settings) -> str | None:
+    token = settings.telegram_bot_token
+    return token.get_secret_value() if token else None
+
+
+def run_bot() -> int:
+    """Migrate, then poll Telegram until stopped."""
+    try:
+        settings = _settings()
+        settings.token()
+        services = build_services(settings)
+        asyncio.run(prepare_database(settings, services.engine))
+        application = build_application(settings, services)
+    except (SettingsError, DatabaseUnavailable) as error:
+        return _fail(str(error))
+    application.run_polling(allowed_updates=["message", "edited_message", "callback_query"])
+    return 0
+
+
+def run_chat(user_id: int = 1, name: str | None = None) -> int:
+    """The terminal chat as a local runner."""
+    try:
+        settings = _settings()
+    except SettingsError as error:
+        return _fail(str(error))
+    return asyncio.run(_chat(settings, user_id, name or getpass.getuser().capitalize()))
+
+
+async def _chat(settings: Settings, user_id: int, name: str) -> int:
+    services = build_services(settings)
+    try:
+        await prepare_database(settings, services.engine)
+        sender = Sender(telegram_id=user_id, chat_id=user_id, first_name=name)
+        await TerminalChat(services.coach, sender, read_stdin, print).run()
+    except DatabaseUnavailable as error:
+        return _fail(str(error))
+    finally:
+        await services.engine.dispose()
+    return 0
+
+
+def upgrade_database() -> int:
+    """Apply migrations to DATABASE_URL."""
+    try:
+        settings = _settings()
+        engine = make_engine(settings.database_url)
+        asyncio.run(_upgrade(settings.database_url, engine))
+    except (SettingsError, DatabaseUnavailable) as error:
+        return _fail(str(error))
+    print("database is up to date")
+    return 0
+
+
+async def _upgrade(url: str, engine: AsyncEngine) -> None:
+    try:
+        await check_database(engine)
+        await upgrade(url)
+    finally:
+        await engine.dispose()

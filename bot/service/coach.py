@@ -1,0 +1,260 @@
+"""The coach: one transaction per update, then the replies to send.
+
+Every update's effects (the handled-update claim included) are committed before the replies
+are returned, so a reply never claims what was not saved and a redelivered update is
+answered once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from html import escape
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.core.planner import Planner
+from bot.core.records import CompletionStatus
+from bot.core.understanding import Intent, IntentKind, understand
+from bot.core.vocabulary import Area, Phase
+from bot.service import account, export, onboarding, reports, training
+from bot.service.messages import Button, Command, Inbound, Location, Media, Reply, Sender, Text
+from bot.service.turn import Turn
+from bot.storage import chats, repository
+from bot.telegram import render
+from bot.telegram.callbacks import Action, Answer, Callback, decode
+
+__all__ = ["Coach", "utc_clock"]
+
+Clock = Callable[[], datetime]
+_CLEAR_WORDS = ("fine now", "feels fine", "all good", "better now", "no pain", "healed", "is fine")
+
+
+def utc_clock() -> datetime:
+    """The current instant, timezone-aware."""
+    return datetime.now(UTC)
+
+
+class Coach:
+    """Handles one inbound message at a time for one runner, inside one transaction."""
+
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], planner: Planner, clock: Clock = utc_clock
+    ) -> None:
+        self.sessions = sessions
+        self.planner = planner
+        self.clock = clock
+
+    async def handle(
+        self, sender: Sender, inbound: Inbound, update_id: int | None = None
+    ) -> list[Reply]:
+        """Apply the message and commit; return the replies (none for a duplicate update)."""
+        now = self.clock()
+        async with self.sessions() as session, session.begin():
+            if update_id is not None and not await chats.claim_update(session, update_id, now):
+                return []
+            turn = await Turn.open(session, self.planner, sender, now)
+            replies = await self._route(turn, inbound)
+            return replies if turn.deleted else turn.with_notices(replies)
+
+    async def mark_blocked(self, telegram_id: int) -> None:
+        """The runner blocked the bot: stop messaging them."""
+        async with self.sessions() as session, session.begin():
+            await repository.mark_inactive(session, telegram_id)
+
+    async def _route(self, turn: Turn, inbound: Inbound) -> list[Reply]:
+        if not turn.runner.active:
+            await repository.update_runner(turn.session, turn.runner, active=True)
+        match inbound:
+            case Command(name, args):
+                return await self._command(turn, name, " ".join(args))
+            case Button(data):
+                return await self._button(turn, decode(data))
+            case Location(latitude, longitude):
+                return await account.set_timezone_at(turn, latitude, longitude)
+            case Media():
+                return [Reply(text=render.media_hint())]
+            case Text(text):
+                return await self._text(turn, text)
+        return [Reply(text=render.help_message())]
+
+    async def _command(self, turn: Turn, name: str, args: str) -> list[Reply]:
+        handler = _COMMANDS.get(name.lower())
+        if handler is None:
+            return [
+                Reply(
+                    text=f"I don't know /{escape(name[:32], quote=False)}. " + render.help_message()
+                )
+            ]
+        return await handler(turn, args)
+
+    async def _text(self, turn: Turn, text: str) -> list[Reply]:
+        conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
+        if conversation is not None and conversation.name == onboarding.FLOW:
+            answered = await onboarding.answer_text(turn, conversation.step, text)
+            if answered is not None:
+                return answered
+        if turn.state.phase is Phase.RECOVERY_HOLD and _says_fine(text):
+            return await reports.clear_hold(turn, _held_area_in(turn, text))
+        intent = understand(text, turn.today)
+        replies = await self._intent(turn, intent, text)
+        if (
+            conversation is not None
+            and conversation.name == onboarding.FLOW
+            and intent.kind is IntentKind.UNKNOWN
+        ):
+            replies.append(
+                Reply(text="(We're still setting up: answer the question above, or tap Skip.)")
+            )
+        return replies
+
+    async def _intent(self, turn: Turn, intent: Intent, text: str) -> list[Reply]:
+        kind = intent.kind
+        if kind is IntentKind.TODAY:
+            return await training.today_reply(turn)
+        if kind is IntentKind.DONE:
+            replies = await training.typed_log(
+                turn, CompletionStatus.DONE, intent.effort, intent.note
+            )
+            return replies + (
+                await reports.record_report(turn, intent.report, text) if intent.report else []
+            )
+        if kind is IntentKind.SKIPPED:
+            replies = await training.typed_log(turn, CompletionStatus.SKIPPED, None, intent.reason)
+            return replies + (
+                await reports.record_report(turn, intent.report, text) if intent.report else []
+            )
+        if kind is IntentKind.BODY_REPORT and intent.report is not None:
+            return await reports.record_report(turn, intent.report, text)
+        if kind is IntentKind.SET_REMINDER:
+            return await account.set_reminder(turn, intent.reminder_time, off=intent.reminder_off)
+        if kind is IntentKind.SET_TIMEZONE:
+            return await account.set_timezone(turn, intent.timezone_text or "")
+        if kind is IntentKind.RACE_DATE:
+            return await account.set_race(turn, intent.race_date, off=intent.race_off)
+        if kind is IntentKind.PAUSE:
+            return await account.pause(turn, intent.pause_until)
+        if kind is IntentKind.RESUME:
+            return await account.resume(turn)
+        if kind is IntentKind.PROGRESS:
+            return await training.progress_reply(turn)
+        if kind is IntentKind.HISTORY:
+            return await training.history_reply(turn)
+        if kind is IntentKind.HELP:
+            return [Reply(text=render.help_message())]
+        if kind is IntentKind.GREETING:
+            name = escape(turn.runner.first_name or "there", quote=False)
+            return [Reply(text=f"Hi {name}! 👋 Ask me \"what's today's session?\" or send /today.")]
+        if kind is IntentKind.THANKS:
+            return [Reply(text="Any time! 💪")]
+        return [Reply(text=render.unknown_reply(text))]
+
+    async def _button(self, turn: Turn, callback: Callback | None) -> list[Reply]:
+        if callback is None:
+            return [Reply(toast="That button is out of date. Send /today for a fresh one.")]
+        action = callback.action
+        if action in (Action.DONE, Action.SKIP, Action.EFFORT):
+            return await training.button_log(turn, callback)
+        if action is Action.SORE:
+            return await reports.start_guided_report(turn)
+        if action.name.startswith("REPORT_"):
+            return await reports.guided_step(turn, callback)
+        if action.name.startswith("ONBOARDING_"):
+            return await onboarding.answer_button(turn, callback)
+        if action is Action.CONFIRM_DELETE:
+            return await account.confirm_delete(turn, Answer(callback.str_arg(0)))
+        if action is Action.CANCEL:
+            await chats.clear_conversation(turn.session, turn.sender.chat_id)
+            return [Reply(text="Cancelled. Nothing was saved from that.", edit=True)]
+        if action is Action.HISTORY_PAGE:
+            return await training.history_reply(turn, page=callback.int_arg(0), edit=True)
+        return [Reply(toast="Snoozing arrives with morning reminders. Send /today meanwhile.")]
+
+
+def _says_fine(text: str) -> bool:
+    low = text.lower()
+    return any(words in low for words in _CLEAR_WORDS)
+
+
+def _held_area_in(turn: Turn, text: str) -> Area | None:
+    intent = understand(text.replace("fine", "sore"), turn.today)
+    area = intent.report.area if intent.report else None
+    return area if area in turn.state.held_areas else None
+
+
+async def _cancel(turn: Turn, _: str) -> list[Reply]:
+    had = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    await chats.clear_conversation(turn.session, turn.sender.chat_id)
+    return [
+        Reply(
+            text="Cancelled. What's next?"
+            if had
+            else "Nothing to cancel. Send /today for your session."
+        )
+    ]
+
+
+async def _clear(turn: Turn, args: str) -> list[Reply]:
+    area = _area_named(args)
+    return await reports.clear_hold(turn, area)
+
+
+def _area_named(text: str) -> Area | None:
+    wanted = text.strip().lower().replace(" ", "_")
+    for area in Area:
+        if wanted in (area.value, area.label.lower().replace(" ", "_")):
+            return area
+    return None
+
+
+def _simple(
+    make: Callable[[Turn], Awaitable[list[Reply]]],
+) -> Callable[[Turn, str], Awaitable[list[Reply]]]:
+    async def run(turn: Turn, _: str) -> list[Reply]:
+        return await make(turn)
+
+    return run
+
+
+async def _help(turn: Turn, _: str) -> list[Reply]:
+    return [Reply(text=render.help_message())]
+
+
+async def _settings(turn: Turn, _: str) -> list[Reply]:
+    return account.settings(turn)
+
+
+async def _delete(turn: Turn, _: str) -> list[Reply]:
+    return account.ask_delete()
+
+
+async def _done(turn: Turn, args: str) -> list[Reply]:
+    return await training.typed_log(turn, CompletionStatus.DONE, None, args or None)
+
+
+async def _skip(turn: Turn, args: str) -> list[Reply]:
+    return await training.typed_log(turn, CompletionStatus.SKIPPED, None, args or None)
+
+
+_COMMANDS: dict[str, Callable[[Turn, str], Awaitable[list[Reply]]]] = {
+    "start": _simple(onboarding.start),
+    "today": _simple(training.today_reply),
+    "plan": _simple(training.week_reply),
+    "done": _done,
+    "skip": _skip,
+    "sore": _simple(reports.start_guided_report),
+    "phase": _simple(training.phase_reply),
+    "race": account.set_race_text,
+    "remind": account.set_reminder_text,
+    "timezone": account.set_timezone,
+    "pause": account.pause_text,
+    "resume": _simple(account.resume),
+    "progress": _simple(training.progress_reply),
+    "history": _simple(training.history_reply),
+    "export": _simple(export.export),
+    "delete": _delete,
+    "settings": _settings,
+    "help": _help,
+    "cancel": _cancel,
+    "clear": _clear,
+}

@@ -1,0 +1,312 @@
+"""/start: level, desk job, kit, race date, reminder time, time zone; each step skippable.
+
+Every answer is stored as soon as it is given, so a runner who stops half-way keeps what they
+said and trains on defaults for the rest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, replace
+from datetime import date, time
+from html import escape
+from typing import Any
+
+from bot.core.phases import InvalidTransition, OnboardingFinished, RaceDateSet
+from bot.core.understanding import understand
+from bot.core.understanding.clock import parse_time
+from bot.core.understanding.dates import last_date
+from bot.core.vocabulary import Equipment, Level, Phase
+from bot.service.messages import Keyboard, Reply, keyboard
+from bot.service.timezones import resolve_timezone
+from bot.service.turn import Turn
+from bot.storage import chats, repository
+from bot.telegram.callbacks import Action, Answer, Callback, OnboardingStep, encode
+
+__all__ = ["FLOW", "answer_button", "answer_text", "start"]
+
+FLOW = "onboarding"
+STEPS = (
+    OnboardingStep.LEVEL,
+    OnboardingStep.DESK,
+    OnboardingStep.EQUIPMENT,
+    OnboardingStep.RACE,
+    OnboardingStep.REMINDER,
+    OnboardingStep.TIMEZONE,
+)
+DEFAULT_REMINDER = time(7, 0)
+_LEVEL_WORDS = {
+    Level.BEGINNER: ("beginner", "new", "novice", "never", "start", "first"),
+    Level.INTERMEDIATE: ("intermediate", "some", "bit", "occasional", "medium", "middle"),
+    Level.ADVANCED: ("advanced", "experienced", "lots", "regular", "expert", "plenty"),
+}
+_KIT_WORDS = {
+    Equipment.BAND: ("band", "bands", "resistance", "loop"),
+    Equipment.SMALL_WEIGHTS: ("weight", "weights", "dumbbell", "dumbbells", "kettlebell"),
+    Equipment.STEP: ("step", "box", "stairs", "bench"),
+    Equipment.WALL: ("wall",),
+}
+_YES = {"yes", "y", "yeah", "yep", "sure", "desk", "office", "sit", "sitting", "definitely"}
+_NO = {"no", "n", "nope", "nah", "not", "active", "standing", "never"}
+_SKIP = {"skip", "later", "pass", "dunno", "next"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Question:
+    text: str
+    buttons: Callable[[dict[str, Any]], Keyboard]
+
+
+async def start(turn: Turn) -> list[Reply]:
+    """Begin (or restart) onboarding at the first question."""
+    name = escape(turn.runner.first_name or "there", quote=False)
+    intro = (
+        f"Hi {name}! I'm your hip coach: a short session most days for hip mobility and "
+        "springy, dynamic hip strength, planned around your training and races. "
+        "Six quick questions; tap <b>Skip</b> on any of them and I'll use a sensible default."
+    )
+    return [Reply(text=intro), await _ask(turn, OnboardingStep.LEVEL, {})]
+
+
+async def answer_button(turn: Turn, callback: Callback) -> list[Reply]:
+    """Apply an onboarding button and ask the next question."""
+    conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    data: dict[str, Any] = (
+        dict(conversation.data) if conversation and conversation.name == FLOW else {}
+    )
+    action = callback.action
+    if action is Action.ONBOARDING_SKIP:
+        return await _advance(turn, OnboardingStep(callback.str_arg(0)), data, edit=True)
+    if action is Action.ONBOARDING_EQUIPMENT:
+        kit = set(data.get("equipment", []))
+        kit ^= {callback.str_arg(0)}
+        data["equipment"] = sorted(kit)
+        await _store_kit(turn, kit)
+        return [await _ask(turn, OnboardingStep.EQUIPMENT, data, edit=True)]
+    step, value = _BUTTON_STEPS[action], callback.args[0] if callback.args else None
+    await _STORE[step](turn, value)
+    return await _advance(turn, step, data, edit=True)
+
+
+async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | None:
+    """A typed answer to the current question; None when the text is not an answer."""
+    step = OnboardingStep(step_name)
+    words = set(text.lower().replace(",", " ").split())
+    conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    data = dict(conversation.data) if conversation else {}
+    if words & _SKIP:
+        return await _advance(turn, step, data)
+    value = _parse(step, text, words, turn.today)
+    if value is _NOT_AN_ANSWER:
+        return None
+    await _STORE[step](turn, value)
+    return await _advance(turn, step, data)
+
+
+_NOT_AN_ANSWER = object()
+
+
+def _parse(step: OnboardingStep, text: str, words: set[str], today: date) -> Any:
+    if step is OnboardingStep.LEVEL:
+        found = [level for level, cues in _LEVEL_WORDS.items() if words & set(cues)]
+        return found[0] if found else _NOT_AN_ANSWER
+    if step is OnboardingStep.DESK:
+        return (
+            (Answer.YES if words & _YES else Answer.NO) if words & (_YES | _NO) else _NOT_AN_ANSWER
+        )
+    if step is OnboardingStep.EQUIPMENT:
+        if words & {"none", "nothing", "no"}:
+            return []
+        kit = [kit for kit, cues in _KIT_WORDS.items() if words & set(cues)]
+        return kit or _NOT_AN_ANSWER
+    low = text.lower()
+    if step is OnboardingStep.RACE:
+        if words & {"no", "none", "nope", "off"}:
+            return None
+        return last_date(low, today) or _NOT_AN_ANSWER
+    if step is OnboardingStep.REMINDER:
+        if words & {"no", "none", "off", "never"}:
+            return None
+        return parse_time(low) or _NOT_AN_ANSWER
+    intent = understand(text, today)
+    return resolve_timezone(intent.timezone_text or text) or _NOT_AN_ANSWER
+
+
+async def _advance(
+    turn: Turn, step: OnboardingStep, data: dict[str, Any], *, edit: bool = False
+) -> list[Reply]:
+    index = STEPS.index(step) + 1
+    if index < len(STEPS):
+        return [await _ask(turn, STEPS[index], data, edit=edit)]
+    return await _finish(turn)
+
+
+async def _ask(
+    turn: Turn, step: OnboardingStep, data: dict[str, Any], *, edit: bool = False
+) -> Reply:
+    await chats.set_conversation(
+        turn.session, turn.sender.chat_id, FLOW, step.value, data, now=turn.now
+    )
+    question = _QUESTIONS[step]
+    rows = [*question.buttons(data), ((("Skip", encode(Action.ONBOARDING_SKIP, step)),))]
+    return Reply(text=question.text, keyboard=keyboard(rows), edit=edit)
+
+
+async def _finish(turn: Turn) -> list[Reply]:
+    await chats.clear_conversation(turn.session, turn.sender.chat_id)
+    await repository.update_runner(turn.session, turn.runner, onboarded=True)
+    if turn.state.phase is Phase.ONBOARDING:
+        newcomer = turn.profile.level is Level.BEGINNER
+        await turn.apply(OnboardingFinished(newcomer=newcomer))
+    reminder = turn.runner.reminder_time
+    when = f"at {reminder:%H:%M}" if reminder else "never (turn them on with /remind 07:00)"
+    summary = (
+        "All set! Here's what I have:\n"
+        f"• Level: {turn.profile.level.value}\n"
+        f"• Desk job: {'yes' if turn.profile.desk_job else 'no'}\n"
+        f"• Kit: {_kit_words(turn.profile.equipment)}\n"
+        f"• Race: {turn.runner.race_date.isoformat() if turn.runner.race_date else 'none set'}\n"
+        f"• Morning reminder: {when}\n"
+        f"• Time zone: {escape(turn.runner.timezone, quote=False)}\n\n"
+        "Ask me \"what's today's session?\" any time, or send /today."
+    )
+    return [Reply(text=summary, edit=True)]
+
+
+def _kit_words(kit: frozenset[Equipment]) -> str:
+    return ", ".join(sorted(k.value.replace("_", " ") for k in kit)) or "body weight only"
+
+
+async def _store_level(turn: Turn, value: Any) -> None:
+    turn.profile = replace(turn.profile, level=Level(value))
+    await repository.save_profile(turn.session, turn.runner, turn.profile)
+
+
+async def _store_desk(turn: Turn, value: Any) -> None:
+    turn.profile = replace(turn.profile, desk_job=Answer(value) is Answer.YES)
+    await repository.save_profile(turn.session, turn.runner, turn.profile)
+
+
+async def _store_kit(turn: Turn, kit: Any) -> None:
+    turn.profile = replace(turn.profile, equipment=frozenset(Equipment(k) for k in kit))
+    await repository.save_profile(turn.session, turn.runner, turn.profile)
+
+
+async def _store_race(turn: Turn, value: Any) -> None:
+    if isinstance(value, date):
+        with contextlib.suppress(InvalidTransition):
+            await turn.apply(RaceDateSet(value))
+
+
+async def _store_reminder(turn: Turn, value: Any) -> None:
+    await repository.update_runner(
+        turn.session, turn.runner, reminder_time=value if isinstance(value, time) else None
+    )
+
+
+async def _store_timezone(turn: Turn, value: Any) -> None:
+    await repository.update_runner(turn.session, turn.runner, timezone=str(value))
+
+
+_STORE: dict[OnboardingStep, Callable[[Turn, Any], Awaitable[None]]] = {
+    OnboardingStep.LEVEL: _store_level,
+    OnboardingStep.DESK: _store_desk,
+    OnboardingStep.EQUIPMENT: _store_kit,
+    OnboardingStep.RACE: _store_race,
+    OnboardingStep.REMINDER: _store_reminder,
+    OnboardingStep.TIMEZONE: _store_timezone,
+}
+_BUTTON_STEPS = {
+    Action.ONBOARDING_LEVEL: OnboardingStep.LEVEL,
+    Action.ONBOARDING_DESK: OnboardingStep.DESK,
+    Action.ONBOARDING_EQUIPMENT_DONE: OnboardingStep.EQUIPMENT,
+    Action.ONBOARDING_REMINDER: OnboardingStep.REMINDER,
+    Action.ONBOARDING_TIMEZONE: OnboardingStep.TIMEZONE,
+}
+
+
+def _level_buttons(_: dict[str, Any]) -> Keyboard:
+    return keyboard(
+        [
+            [("New to jump work", encode(Action.ONBOARDING_LEVEL, Level.BEGINNER))],
+            [("Some experience", encode(Action.ONBOARDING_LEVEL, Level.INTERMEDIATE))],
+            [("Experienced", encode(Action.ONBOARDING_LEVEL, Level.ADVANCED))],
+        ]
+    )
+
+
+def _desk_buttons(_: dict[str, Any]) -> Keyboard:
+    return keyboard(
+        [
+            [
+                ("Yes, I sit a lot", encode(Action.ONBOARDING_DESK, Answer.YES)),
+                ("No", encode(Action.ONBOARDING_DESK, Answer.NO)),
+            ]
+        ]
+    )
+
+
+def _kit_buttons(data: dict[str, Any]) -> Keyboard:
+    chosen = set(data.get("equipment", []))
+    names = {
+        Equipment.BAND: "Resistance band",
+        Equipment.SMALL_WEIGHTS: "Small weights",
+        Equipment.STEP: "A step or low box",
+        Equipment.WALL: "A free wall",
+    }
+    rows = [
+        [(("✅ " if kit.value in chosen else "") + name, encode(Action.ONBOARDING_EQUIPMENT, kit))]
+        for kit, name in names.items()
+    ]
+    return keyboard([*rows, [("Done", encode(Action.ONBOARDING_EQUIPMENT_DONE))]])
+
+
+def _no_buttons(_: dict[str, Any]) -> Keyboard:
+    return ()
+
+
+def _reminder_buttons(_: dict[str, Any]) -> Keyboard:
+    times = [time(6, 30), time(7, 0), time(7, 30), time(8, 0)]
+    return keyboard([[(f"{t:%H:%M}", encode(Action.ONBOARDING_REMINDER, t)) for t in times]])
+
+
+def _zone_buttons(_: dict[str, Any]) -> Keyboard:
+    zones = ["Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles"]
+    return keyboard(
+        [
+            [(zone.split("/")[1].replace("_", " "), encode(Action.ONBOARDING_TIMEZONE, zone))]
+            for zone in zones
+        ]
+    )
+
+
+_QUESTIONS = {
+    OnboardingStep.LEVEL: _Question(
+        "1/6 · How much jumping, hopping or strength work have you done?", _level_buttons
+    ),
+    OnboardingStep.DESK: _Question(
+        "2/6 · Do you sit at a desk most of the day? (Long sitting tightens the hip flexors, "
+        "so I'd add a little extra for them.)",
+        _desk_buttons,
+    ),
+    OnboardingStep.EQUIPMENT: _Question(
+        "3/6 · What kit do you have? Tap all that apply, then <b>Done</b>. "
+        "Body weight alone is fine too.",
+        _kit_buttons,
+    ),
+    OnboardingStep.RACE: _Question(
+        "4/6 · Got a race coming up? Type its date, like <i>2027-04-12</i> or "
+        "<i>12 April</i>. I'll stop jump work three weeks out.",
+        _no_buttons,
+    ),
+    OnboardingStep.REMINDER: _Question(
+        "5/6 · When should I send your morning session? Tap a time or type one, like <i>6:45</i>.",
+        _reminder_buttons,
+    ),
+    OnboardingStep.TIMEZONE: _Question(
+        "6/6 · Which time zone are you in? Tap one, type a city (like <i>Berlin</i>), "
+        "or share your location.",
+        _zone_buttons,
+    ),
+}

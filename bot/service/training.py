@@ -1,0 +1,275 @@
+"""Today's session, the week ahead, the phase, and logging sessions done or skipped."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from html import escape
+
+from bot.core.phases import OnboardingFinished, next_change
+from bot.core.planner import DailyPlan
+from bot.core.records import BodyReport, Completion, CompletionStatus
+from bot.core.vocabulary import Category, Side
+from bot.service.messages import Reply, keyboard
+from bot.service.turn import Turn
+from bot.storage import records
+from bot.telegram import render
+from bot.telegram.callbacks import Action, Callback, encode
+
+__all__ = [
+    "log_session",
+    "phase_reply",
+    "show_effort_question",
+    "today_reply",
+    "week_reply",
+]
+
+MAX_NOTE = 500
+
+
+async def ensure_started(turn: Turn) -> None:
+    """A runner who never finished onboarding trains on the defaults from now on."""
+    if turn.state.phase.value == "onboarding":
+        await turn.apply(OnboardingFinished(newcomer=True))
+        turn.notices.append(
+            "I've set you up with beginner defaults so we can start. Change them any "
+            "time with /start or /settings."
+        )
+
+
+async def today_reply(turn: Turn) -> list[Reply]:
+    """Today's session with Done / Skip / Sore buttons (or a note that it is logged)."""
+    await ensure_started(turn)
+    plan = await turn.plan()
+    logged = await _logged_line(turn, plan)
+    buttons = () if logged else keyboard(render.session_keyboard(plan))
+    text = render.session_message(plan, first_name=turn.runner.first_name, logged=logged)
+    return [Reply(text=text, keyboard=buttons)]
+
+
+async def week_reply(turn: Turn) -> list[Reply]:
+    """The next seven days, one line each."""
+    await ensure_started(turn)
+    return [Reply(text=render.week_message(await turn.week()))]
+
+
+async def phase_reply(turn: Turn) -> list[Reply]:
+    """Where the runner is in the cycle, what comes next and why."""
+    history = await records.phase_history(turn.session, turn.runner.id)
+    reason = history[-1].reason if history else None
+    upcoming = next_change(turn.state, turn.today)
+    return [Reply(text=render.phase_message(turn.state, upcoming, reason, today=turn.today))]
+
+
+async def log_session(
+    turn: Turn,
+    status: CompletionStatus,
+    *,
+    on: date | None = None,
+    session_id: str | None = None,
+    rpe: int | None = None,
+    note: str | None = None,
+) -> tuple[DailyPlan, bool]:
+    """Log the session planned for ``on`` (default today); False when it was a rest day.
+
+    A button carries the session id it was shown with; a typed "done" logs today's plan.
+    """
+    await ensure_started(turn)
+    day = on or turn.today
+    plan = await turn.plan(day)
+    sid = session_id or plan.session_id
+    if sid is None or plan.category is None:
+        return plan, False
+    completion = Completion(day, plan.category, sid, status, rpe, _clip(note))
+    await records.log_completion(turn.session, turn.runner.id, completion, turn.now)
+    return plan, True
+
+
+async def typed_log(
+    turn: Turn, status: CompletionStatus, rpe: int | None, note: str | None
+) -> list[Reply]:
+    """Answer a typed "done" / "skipped" and log today's session."""
+    plan, logged = await log_session(turn, status, rpe=rpe, note=note)
+    if not logged:
+        return [
+            Reply(text="Today is a rest day in your plan, so there's nothing to log. Enjoy it!")
+        ]
+    if status is CompletionStatus.SKIPPED:
+        return [Reply(text=_skipped_text(note))]
+    if rpe is None and plan.session_id is not None:
+        buttons = keyboard(render.effort_keyboard(plan.on, plan.session_id))
+        text = f"✅ Logged <b>{escape(plan.title, quote=False)}</b>. How hard did it feel?"
+        return [Reply(text=text, keyboard=buttons)]
+    return [Reply(text=_done_text(plan, rpe))]
+
+
+def show_effort_question(plan: DailyPlan, turn: Turn) -> Reply:
+    """Edit the session message: logged, and how did it feel?"""
+    assert plan.session_id is not None
+    text = render.session_message(
+        plan, first_name=turn.runner.first_name, logged="✅ Logged as done. How hard did it feel?"
+    )
+    return Reply(
+        text=text,
+        keyboard=keyboard(render.effort_keyboard(plan.on, plan.session_id)),
+        edit=True,
+        toast="Logged ✅",
+    )
+
+
+def logged_edit(plan: DailyPlan, turn: Turn, line: str, toast: str) -> Reply:
+    """The session message, edited to say how it was logged."""
+    text = render.session_message(plan, first_name=turn.runner.first_name, logged=line)
+    return Reply(text=text, edit=True, toast=toast)
+
+
+def _done_text(plan: DailyPlan, rpe: int | None) -> str:
+    effort = f", effort {rpe}/10" if rpe is not None else ""
+    cheer = (
+        "Nice work."
+        if rpe is None or rpe <= 7
+        else "A tough one, well done. Easy does it tomorrow."
+    )
+    return f"✅ Logged <b>{escape(plan.title, quote=False)}</b>{effort}. {cheer}"
+
+
+def _skipped_text(reason: str | None) -> str:
+    said = f" ({escape(reason, quote=False)})" if reason else ""
+    return (
+        f"Noted: skipped today{said}. No stress; one missed day changes little. "
+        "I'll move anything important to the next good day."
+    )
+
+
+async def _logged_line(turn: Turn, plan: DailyPlan) -> str | None:
+    if plan.session_id is None:
+        return None
+    history = await records.recent_completions(turn.session, turn.runner.id, plan.on)
+    for completion in history:
+        if completion.on == plan.on and completion.session_id == plan.session_id:
+            return _log_summary(completion)
+    return None
+
+
+def _log_summary(completion: Completion) -> str:
+    if completion.status is CompletionStatus.SKIPPED:
+        return "⏭ Logged: skipped."
+    effort = f", effort {completion.rpe}/10" if completion.rpe is not None else ""
+    return f"✅ Logged: done{effort}."
+
+
+def _clip(note: str | None) -> str | None:
+    if note is None:
+        return None
+    note = " ".join(note.split())
+    return note[:MAX_NOTE] or None
+
+
+BUTTON_MAX_AGE_DAYS = 7
+HISTORY_PAGE_SIZE = 10
+
+
+async def button_log(turn: Turn, callback: Callback) -> list[Reply]:
+    """Done, Skip or an effort button on a session message."""
+    day, session_id = callback.date_arg(0), callback.str_arg(1)
+    template = turn.planner.content.sessions.get(session_id)
+    if template is None or not 0 <= (turn.today - day).days <= BUTTON_MAX_AGE_DAYS:
+        return [Reply(toast="That session is too old to log from here. Send /today for today's.")]
+    existing = await _existing(turn, day, session_id)
+    if callback.action is Action.SKIP:
+        if existing is not None and not existing.done:
+            return [Reply(toast="Already logged as skipped.")]
+        await _log(turn, day, (template.category, session_id), CompletionStatus.SKIPPED, None)
+        plan = await turn.plan(day)
+        return [
+            logged_edit(
+                plan, turn, "⏭ Skipped. No stress: I'll fit what matters in later.", "Skipped"
+            )
+        ]
+    rpe = callback.int_arg(2) if callback.action is Action.EFFORT else None
+    if existing is not None and existing.done and (rpe is None or existing.rpe == rpe):
+        return [Reply(toast="Already logged ✅")]
+    await _log(turn, day, (template.category, session_id), CompletionStatus.DONE, rpe)
+    plan = await turn.plan(day)
+    if rpe is None:
+        return [show_effort_question(plan, turn)]
+    return [logged_edit(plan, turn, f"✅ Logged: done, effort {rpe}/10. Nice work!", "Saved ✅")]
+
+
+async def _existing(turn: Turn, day: date, session_id: str) -> Completion | None:
+    for completion in await records.recent_completions(turn.session, turn.runner.id, day):
+        if completion.on == day and completion.session_id == session_id:
+            return completion
+    return None
+
+
+async def _log(
+    turn: Turn, day: date, session: tuple[Category, str], status: CompletionStatus, rpe: int | None
+) -> None:
+    category, session_id = session
+    existing = await _existing(turn, day, session_id)
+    note = existing.note if existing else None
+    completion = Completion(day, category, session_id, status, rpe, note)
+    await records.log_completion(turn.session, turn.runner.id, completion, turn.now)
+
+
+async def progress_reply(turn: Turn) -> list[Reply]:
+    """Sessions done in the last four weeks, by kind."""
+    since = turn.today - timedelta(days=27)
+    history = await records.recent_completions(turn.session, turn.runner.id, since)
+    done = [c for c in history if c.done]
+    if not history:
+        return [
+            Reply(
+                text="No sessions logged yet. Tap <b>Done</b> after today's session and "
+                "I'll start counting. /today"
+            )
+        ]
+    by_kind = {category: sum(c.category is category for c in done) for category in Category}
+    lines = ", ".join(f"{count} {category.value}" for category, count in by_kind.items() if count)
+    skipped = len(history) - len(done)
+    text = (
+        f"<b>Last 4 weeks</b>: {len(done)} session(s) done ({lines or 'none yet'}), "
+        f"{skipped} skipped. Keep it steady: little and often is what changes hips."
+    )
+    return [Reply(text=text)]
+
+
+async def history_reply(turn: Turn, page: int = 1, *, edit: bool = False) -> list[Reply]:
+    """Logs and reports, newest first, ten to a page."""
+    since = turn.today - timedelta(days=365)
+    entries: list[tuple[date, str]] = [
+        (
+            c.on,
+            f"{'✅' if c.done else '⏭'} {c.session_id}"
+            + (f" · effort {c.rpe}/10" if c.rpe else ""),
+        )
+        for c in await records.recent_completions(turn.session, turn.runner.id, since)
+    ]
+    entries += [
+        (
+            r.on,
+            _report_line(r),
+        )
+        for r in await records.recent_reports(turn.session, turn.runner.id, since)
+    ]
+    if not entries:
+        return [Reply(text="Nothing logged yet. Your history starts with today's session: /today")]
+    entries.sort(key=lambda entry: entry[0], reverse=True)
+    pages = (len(entries) + HISTORY_PAGE_SIZE - 1) // HISTORY_PAGE_SIZE
+    if not 1 <= page <= pages:
+        return [Reply(toast="That page is out of date. Send /history again.")]
+    chunk = entries[(page - 1) * HISTORY_PAGE_SIZE : page * HISTORY_PAGE_SIZE]
+    lines = "\n".join(f"{day:%a %d %b}: {escape(text, quote=False)}" for day, text in chunk)
+    buttons = []
+    if page > 1:
+        buttons.append(("◀ Newer", encode(Action.HISTORY_PAGE, page - 1)))
+    if page < pages:
+        buttons.append(("Older ▶", encode(Action.HISTORY_PAGE, page + 1)))
+    text = f"<b>Your history</b> (page {page} of {pages})\n{lines}"
+    return [Reply(text=text, keyboard=keyboard([buttons]) if buttons else (), edit=edit)]
+
+
+def _report_line(report: BodyReport) -> str:
+    side = f"{report.side.value} " if report.side is not Side.NONE else ""
+    severity = f" {report.severity}/10" if report.severity is not None else ""
+    return f"🩹 {side}{report.area.label} {report.kind.value}{severity}"

@@ -1,0 +1,127 @@
+"""One update's unit of work: the runner, their local day and their phase, in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from html import escape
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core.phases import DayPassed, Event, PhaseState, Transition, transition
+from bot.core.planner import DailyPlan, Planner
+from bot.core.records import BodyReport, Completion, RunnerProfile
+from bot.core.restrictions import REPORT_MEMORY_DAYS
+from bot.core.rhythm import LOOKBACK_DAYS
+from bot.service.messages import Reply, Sender
+from bot.storage import records, repository
+from bot.storage.models import Runner
+
+__all__ = ["Turn", "local_today", "zone_of"]
+
+
+def zone_of(timezone: str) -> ZoneInfo:
+    """The runner's zone (UTC when the stored name is unknown)."""
+    try:
+        return ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def local_today(timezone: str, now: datetime) -> date:
+    """The runner's calendar date at ``now``."""
+    return now.astimezone(zone_of(timezone)).date()
+
+
+@dataclass(slots=True)
+class Turn:
+    """Everything a use case needs while handling one message."""
+
+    session: AsyncSession
+    planner: Planner
+    runner: Runner
+    sender: Sender
+    now: datetime
+    today: date
+    profile: RunnerProfile
+    state: PhaseState
+    notices: list[str] = field(default_factory=list)
+    deleted: bool = False
+
+    @classmethod
+    async def open(
+        cls, session: AsyncSession, planner: Planner, sender: Sender, now: datetime
+    ) -> Turn:
+        """Load (or create) the runner and bring their phase up to today."""
+        runner = await repository.get_or_create_runner(
+            session, sender.telegram_id, sender.first_name, now.date()
+        )
+        if sender.first_name and runner.first_name != sender.first_name:
+            await repository.update_runner(session, runner, first_name=sender.first_name)
+        turn = cls(
+            session=session,
+            planner=planner,
+            runner=runner,
+            sender=sender,
+            now=now,
+            today=local_today(runner.timezone, now),
+            profile=repository.load_profile(runner),
+            state=await repository.load_phase_state(session, runner.id, for_update=True),
+        )
+        await turn.catch_up()
+        return turn
+
+    async def catch_up(self) -> None:
+        """Apply the days that passed since the phase was last looked at."""
+        result = transition(self.state, DayPassed(), self.today)
+        if result.changed:
+            self.notices.append(result.reason)
+        await self.save_state(result)
+
+    async def apply(self, event: Event) -> Transition:
+        """Apply ``event`` today and store the outcome (InvalidTransition propagates)."""
+        result = transition(self.state, event, self.today)
+        await self.save_state(result)
+        return result
+
+    async def save_state(self, result: Transition) -> None:
+        """Store a transition's state when it differs from the one loaded."""
+        if result.state != self.state or result.changed:
+            await repository.save_phase_state(
+                self.session,
+                self.runner.id,
+                result.state,
+                result.reason,
+                self.today,
+                changed=result.changed,
+            )
+            self.state = result.state
+
+    async def plan(self, on: date | None = None) -> DailyPlan:
+        """The session for ``on`` (default today), from stored history and reports."""
+        day = on or self.today
+        history, reports = await self.recent(day)
+        return self.planner.plan_for(self.profile, self.state, history, reports, day)
+
+    async def week(self) -> list[DailyPlan]:
+        """The next seven days from today."""
+        history, reports = await self.recent(self.today)
+        return self.planner.week_ahead(self.profile, self.state, history, reports, self.today)
+
+    async def recent(self, day: date) -> tuple[list[Completion], list[BodyReport]]:
+        """Completions and reports the planner reads for ``day``."""
+        history = await records.recent_completions(
+            self.session, self.runner.id, day - timedelta(days=LOOKBACK_DAYS + 1)
+        )
+        reports = await records.recent_reports(
+            self.session, self.runner.id, day - timedelta(days=REPORT_MEMORY_DAYS)
+        )
+        return history, reports
+
+    def with_notices(self, replies: list[Reply]) -> list[Reply]:
+        """Put phase-change notices from this turn in front of the replies."""
+        if not self.notices:
+            return replies
+        notice = Reply(text="\n\n".join(f"🔄 {escape(n, quote=False)}" for n in self.notices))
+        return [notice, *replies]

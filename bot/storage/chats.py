@@ -1,0 +1,90 @@
+"""Per-chat bookkeeping: Telegram updates already handled, and conversation state.
+
+Both live in the database so a restart, or a second instance, neither handles an update
+twice nor forgets where a runner was in a conversation. Functions never commit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.storage.dialect import insert_for
+from bot.storage.models import ConversationRow, HandledUpdate
+
+__all__ = [
+    "Conversation",
+    "claim_update",
+    "clear_conversation",
+    "get_conversation",
+    "prune_handled_updates",
+    "set_conversation",
+]
+
+
+async def claim_update(session: AsyncSession, update_id: int, now: datetime) -> bool:
+    """Mark ``update_id`` handled; False when it was claimed already.
+
+    ``INSERT ... ON CONFLICT DO NOTHING``: of concurrent claims on PostgreSQL exactly one
+    wins (the others wait for it to commit). Commit the claim with the update's effects,
+    so an update whose handling fails is claimed by nobody and can be retried.
+    """
+    insert = (
+        insert_for(session, HandledUpdate)
+        .values(update_id=update_id, handled_at=now)
+        .on_conflict_do_nothing(index_elements=["update_id"])
+        .returning(HandledUpdate.update_id)
+    )
+    return (await session.execute(insert)).first() is not None
+
+
+async def prune_handled_updates(session: AsyncSession, older_than: datetime) -> int:
+    """Forget updates handled before ``older_than``; returns how many were forgotten."""
+    result = await session.execute(
+        delete(HandledUpdate)
+        .where(HandledUpdate.handled_at < older_than)
+        .returning(HandledUpdate.update_id)
+    )
+    return len(result.all())
+
+
+@dataclass(frozen=True, slots=True)
+class Conversation:
+    """Where a chat is: conversation ``name``, its ``step`` and what it has gathered."""
+
+    name: str
+    step: str
+    data: dict[str, Any]
+    updated_at: datetime
+
+
+async def get_conversation(session: AsyncSession, chat_id: int) -> Conversation | None:
+    """The chat's conversation in progress, if any."""
+    row = await session.get(ConversationRow, chat_id, populate_existing=True)
+    if row is None:
+        return None
+    return Conversation(row.name, row.step, dict(row.data), row.updated_at)
+
+
+async def set_conversation(
+    session: AsyncSession,
+    chat_id: int,
+    name: str,
+    step: str,
+    data: dict[str, Any],
+    *,
+    now: datetime,
+) -> None:
+    """Start or advance the chat's conversation; ``data`` must be JSON-serialisable."""
+    values = {"name": name, "step": step, "data": data, "updated_at": now}
+    insert = insert_for(session, ConversationRow).values(chat_id=chat_id, **values)
+    await session.execute(insert.on_conflict_do_update(index_elements=["chat_id"], set_=values))
+
+
+async def clear_conversation(session: AsyncSession, chat_id: int) -> None:
+    """End the chat's conversation (a no-op when there is none)."""
+    await session.execute(delete(ConversationRow).where(ConversationRow.chat_id == chat_id))

@@ -1,0 +1,21 @@
+"""``INSERT ... ON CONFLICT`` for the backend a session is bound to."""
+
+from __future__ import annotations
+
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import DeclarativeBase
+
+__all__ = ["insert_for"]
+
+
+def insert_for(
+    session: AsyncSession, model: type[DeclarativeBase]
+) -> postgresql.Insert | sqlite.Insert:
+    """An insert into ``model``'s table that supports ``on_conflict_do_*`` on this backend."""
+    name = session.get_bind().dialect.name
+    if name == "postgresql":
+        return postgresql.insert(model)
+    if name == "sqlite":
+        return sqlite.insert(model)
+    raise NotImplementedError(f"HipCoach storage supports SQLite and PostgreSQL, not {name}")

@@ -1,0 +1,123 @@
+"""Engines and sessions for SQLite (aiosqlite) and PostgreSQL (asyncpg)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+from sqlalchemy.pool import ConnectionPoolEntry
+
+__all__ = [
+    "CHECK_TIMEOUT_SECONDS",
+    "SQLITE_BUSY_TIMEOUT_MS",
+    "DatabaseUnavailable",
+    "check_database",
+    "make_engine",
+    "make_session_factory",
+    "normalize_url",
+]
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+CHECK_TIMEOUT_SECONDS = 10
+_ASYNC_DRIVERS = {
+    "sqlite": "sqlite+aiosqlite",
+    "postgres": "postgresql+asyncpg",
+    "postgresql": "postgresql+asyncpg",
+}
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be reached; the message is one line, without the password."""
+
+
+def normalize_url(url: str | URL) -> URL:
+    """Parse ``url``; a bare ``sqlite://`` or ``postgres(ql)://`` gets its async driver."""
+    parsed = make_url(url)
+    driver = _ASYNC_DRIVERS.get(parsed.drivername)
+    return parsed.set(drivername=driver) if driver else parsed
+
+
+def make_engine(url: str | URL, *, sqlite_foreign_keys: bool = True) -> AsyncEngine:
+    """An async engine for ``url``.
+
+    SQLite connections get ``foreign_keys=ON`` (unless ``sqlite_foreign_keys`` is False,
+    as migrations that rebuild tables need), WAL journalling and a busy timeout, and every
+    transaction starts with ``BEGIN IMMEDIATE``: it takes the write lock up front, so two
+    read-then-write transactions queue (for up to the busy timeout) instead of one losing
+    the other's write. PostgreSQL connections are pinged before use.
+    """
+    parsed = normalize_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_async_engine(parsed, pool_pre_ping=True)
+    engine = create_async_engine(parsed)
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if sqlite_foreign_keys else 'OFF'}")
+        with contextlib.suppress(sqlite3.OperationalError):
+            # WAL sticks to the file; switching ignores the busy timeout, so when a new
+            # file is locked by another connection, a later connection switches it.
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+        dbapi_connection.isolation_level = None  # the driver's own BEGIN; ours is below
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _sqlite_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """Sessions whose objects stay readable after commit."""
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+async def check_database(engine: AsyncEngine) -> None:
+    """Run ``SELECT 1``; raise DatabaseUnavailable with a one-line reason if that fails."""
+    where = engine.url.render_as_string(hide_password=True)
+    if folder := _missing_sqlite_folder(engine.url):
+        raise DatabaseUnavailable(f"cannot reach the database {where}: no folder {folder}")
+    try:
+        async with asyncio.timeout(CHECK_TIMEOUT_SECONDS), engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+    except Exception as exc:  # any failure to connect means the same thing here
+        reason = _reason(exc, engine.url.password)
+        raise DatabaseUnavailable(f"cannot reach the database {where}: {reason}") from exc
+
+
+def _missing_sqlite_folder(url: URL) -> Path | None:
+    """The folder a SQLite file would be in, when it does not exist.
+
+    Checked up front: a failed aiosqlite connect leaves its worker thread calling back
+    into the event loop later, which fails loudly if the loop is gone by then.
+    """
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    folder = Path(url.database).expanduser().parent
+    return None if url.query.get("uri") or folder.is_dir() else folder
+
+
+def _reason(exc: Exception, password: str | None) -> str:
+    """The driver's own complaint, on one line, with the password masked."""
+    if isinstance(exc, TimeoutError):
+        return f"no answer within {CHECK_TIMEOUT_SECONDS} s"
+    cause: BaseException = exc.orig if isinstance(exc, DBAPIError) and exc.orig else exc
+    reason = " ".join(str(cause).split()) or type(cause).__name__
+    if password:
+        reason = reason.replace(password, "***")
+    return reason[:300]

@@ -1,0 +1,191 @@
+"""The database tables, as SQLAlchemy 2 declarative models (SQLite and PostgreSQL).
+
+Enums are stored as their plain string values and lists as JSON, so the schema needs no
+database ENUM types. Timestamps are timezone-aware UTC. Rows never leave the storage
+package except for export; ``repository`` maps them to the core's dataclasses.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from bot.core.phases import DEFAULT_BLOCK_WEEKS, DEFAULT_RACE_WEEKS_BEFORE
+from bot.core.records import CompletionStatus
+from bot.core.vocabulary import Area, Category, Level, Phase, ReportKind, Side
+from bot.storage.types import EnumString, UTCDateTime, utc_now
+
+__all__ = [
+    "NAMING_CONVENTION",
+    "Base",
+    "BodyReportRow",
+    "CompletionRow",
+    "ConversationRow",
+    "HandledUpdate",
+    "PhaseHistoryRow",
+    "PhaseStateRow",
+    "Runner",
+]
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base with stable constraint names."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        dict[str, Any]: JSON(),
+    }
+
+
+def _runner_fk() -> Mapped[int]:
+    """A not-null reference to ``runners.id`` whose rows go when the runner goes."""
+    return mapped_column(ForeignKey("runners.id", ondelete="CASCADE"), nullable=False)
+
+
+class Runner(Base):
+    """A runner: one Telegram user and the profile that shapes their plan."""
+
+    __tablename__ = "runners"
+    __table_args__ = ({"sqlite_autoincrement": True},)  # never reuse a deleted runner's id
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    telegram_id: Mapped[int] = mapped_column(BigInteger, unique=True, nullable=False)
+    first_name: Mapped[str | None] = mapped_column(String(128))
+    level: Mapped[Level] = mapped_column(EnumString(Level), default=Level.BEGINNER)
+    desk_job: Mapped[bool] = mapped_column(default=False)
+    equipment: Mapped[list[str]] = mapped_column(JSON, default=list)
+    rest_days: Mapped[list[int]] = mapped_column(JSON, default=list)
+    dynamic_days: Mapped[int] = mapped_column(default=2)
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    reminder_time: Mapped[time | None] = mapped_column(Time)
+    race_date: Mapped[date | None] = mapped_column(Date)
+    paused_until: Mapped[date | None] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(default=True)
+    onboarded: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class PhaseStateRow(Base):
+    """The runner's current place in the training cycle (one row per runner)."""
+
+    __tablename__ = "phase_states"
+
+    runner_id: Mapped[int] = mapped_column(
+        ForeignKey("runners.id", ondelete="CASCADE"), primary_key=True
+    )
+    phase: Mapped[Phase] = mapped_column(EnumString(Phase))
+    started_on: Mapped[date] = mapped_column(Date)
+    block_number: Mapped[int] = mapped_column(default=0)
+    block_weeks: Mapped[int] = mapped_column(default=DEFAULT_BLOCK_WEEKS)
+    race_date: Mapped[date | None] = mapped_column(Date)
+    race_weeks_before: Mapped[int] = mapped_column(default=DEFAULT_RACE_WEEKS_BEFORE)
+    paused_until: Mapped[date | None] = mapped_column(Date)
+    resume_phase: Mapped[Phase | None] = mapped_column(EnumString(Phase))
+    resume_started_on: Mapped[date | None] = mapped_column(Date)
+    held_areas: Mapped[list[str]] = mapped_column(JSON, default=list)
+    newcomer: Mapped[bool] = mapped_column(default=True)
+    interrupted_on: Mapped[date | None] = mapped_column(Date)
+    base_weeks: Mapped[int | None] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+
+
+class PhaseHistoryRow(Base):
+    """One phase the runner entered, and why."""
+
+    __tablename__ = "phase_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    runner_id: Mapped[int] = _runner_fk()
+    phase: Mapped[Phase] = mapped_column(EnumString(Phase))
+    started_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    recorded_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+    __table_args__ = (Index(None, "runner_id"),)
+
+
+class CompletionRow(Base):
+    """A session logged done or skipped; one row per runner, local date and session."""
+
+    __tablename__ = "completions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    runner_id: Mapped[int] = _runner_fk()
+    local_date: Mapped[date] = mapped_column(Date)
+    session_id: Mapped[str] = mapped_column(String(64))
+    category: Mapped[Category] = mapped_column(EnumString(Category))
+    status: Mapped[CompletionStatus] = mapped_column(EnumString(CompletionStatus))
+    rpe: Mapped[int | None] = mapped_column()
+    note: Mapped[str | None] = mapped_column(Text)
+    logged_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+    __table_args__ = (
+        UniqueConstraint("runner_id", "local_date", "session_id"),
+        Index(None, "runner_id", "local_date"),
+        CheckConstraint("status IN ('done', 'skipped')", name="status"),
+    )
+
+
+class BodyReportRow(Base):
+    """Tightness, soreness or pain the runner reported, with their own words."""
+
+    __tablename__ = "body_reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    runner_id: Mapped[int] = _runner_fk()
+    reported_at: Mapped[datetime] = mapped_column(default=utc_now)
+    local_date: Mapped[date] = mapped_column(Date)
+    area: Mapped[Area] = mapped_column(EnumString(Area))
+    side: Mapped[Side] = mapped_column(EnumString(Side))
+    kind: Mapped[ReportKind] = mapped_column(EnumString(ReportKind))
+    severity: Mapped[int | None] = mapped_column()
+    red_flags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    text: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index(None, "runner_id", "local_date"),)
+
+
+class HandledUpdate(Base):
+    """A Telegram update already handled, so a redelivery is ignored."""
+
+    __tablename__ = "handled_updates"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    handled_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class ConversationRow(Base):
+    """Where a chat is in a multi-step conversation, so a restart picks it up."""
+
+    __tablename__ = "conversations"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(String(32))
+    step: Mapped[str] = mapped_column(String(64))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)

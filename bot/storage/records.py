@@ -1,0 +1,129 @@
+"""Completion logs, body reports and phase history: the runner's training record.
+
+Functions take a session and never commit; completions and reports are mapped to the
+core's ``Completion`` and ``BodyReport``; phase history is returned as rows (it is only
+shown, never computed on).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core.records import BodyReport, Completion
+from bot.core.vocabulary import RedFlag
+from bot.storage.dialect import insert_for
+from bot.storage.models import BodyReportRow, CompletionRow, PhaseHistoryRow
+
+__all__ = [
+    "COMPLETION_ORDER",
+    "REPORT_ORDER",
+    "add_body_report",
+    "log_completion",
+    "phase_history",
+    "recent_completions",
+    "recent_reports",
+]
+
+#: Oldest first; completions are upserted in SQL, so reads refresh loaded rows.
+COMPLETION_ORDER = (CompletionRow.local_date, CompletionRow.logged_at, CompletionRow.id)
+REPORT_ORDER = (BodyReportRow.local_date, BodyReportRow.reported_at, BodyReportRow.id)
+
+
+async def log_completion(
+    session: AsyncSession, runner_id: int, completion: Completion, now: datetime
+) -> None:
+    """Log a session done or skipped; logging the same session that day again updates it."""
+    values = {
+        "category": completion.category.value,
+        "status": completion.status.value,
+        "rpe": completion.rpe,
+        "note": completion.note,
+        "logged_at": now,
+    }
+    keys = {
+        "runner_id": runner_id,
+        "local_date": completion.on,
+        "session_id": completion.session_id,
+    }
+    insert = insert_for(session, CompletionRow).values(keys | values)
+    await session.execute(insert.on_conflict_do_update(index_elements=list(keys), set_=values))
+
+
+async def recent_completions(
+    session: AsyncSession, runner_id: int, since: date
+) -> list[Completion]:
+    """Completions on ``since`` or later, oldest first."""
+    rows = await session.scalars(
+        select(CompletionRow)
+        .where(CompletionRow.runner_id == runner_id, CompletionRow.local_date >= since)
+        .order_by(*COMPLETION_ORDER)
+        .execution_options(populate_existing=True)  # an upsert may have changed them
+    )
+    return [_completion(row) for row in rows]
+
+
+async def add_body_report(
+    session: AsyncSession, runner_id: int, report: BodyReport, text: str, now: datetime
+) -> None:
+    """Record a body report with the runner's own words."""
+    session.add(
+        BodyReportRow(
+            runner_id=runner_id,
+            reported_at=now,
+            local_date=report.on,
+            area=report.area,
+            side=report.side,
+            kind=report.kind,
+            severity=report.severity,
+            red_flags=sorted(flag.value for flag in report.red_flags),
+            text=text,
+        )
+    )
+    await session.flush()
+
+
+async def recent_reports(session: AsyncSession, runner_id: int, since: date) -> list[BodyReport]:
+    """Body reports on ``since`` or later, oldest first."""
+    rows = await session.scalars(
+        select(BodyReportRow)
+        .where(BodyReportRow.runner_id == runner_id, BodyReportRow.local_date >= since)
+        .order_by(*REPORT_ORDER)
+    )
+    return [_report(row) for row in rows]
+
+
+def _completion(row: CompletionRow) -> Completion:
+    """A completion row as the core's Completion."""
+    return Completion(
+        on=row.local_date,
+        category=row.category,
+        session_id=row.session_id,
+        status=row.status,
+        rpe=row.rpe,
+        note=row.note,
+    )
+
+
+def _report(row: BodyReportRow) -> BodyReport:
+    """A body report row as the core's BodyReport."""
+    return BodyReport(
+        on=row.local_date,
+        area=row.area,
+        kind=row.kind,
+        side=row.side,
+        severity=row.severity,
+        red_flags=frozenset(RedFlag(flag) for flag in row.red_flags),
+    )
+
+
+async def phase_history(session: AsyncSession, runner_id: int) -> list[PhaseHistoryRow]:
+    """The runner's phase changes with their reasons, oldest first."""
+    rows = await session.scalars(
+        select(PhaseHistoryRow)
+        .where(PhaseHistoryRow.runner_id == runner_id)
+        .order_by(PhaseHistoryRow.id)
+    )
+    return list(rows)

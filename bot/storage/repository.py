@@ -1,0 +1,178 @@
+"""Async data access for the use cases; every function takes a session and never commits.
+
+The use-case layer commits once per update. Rows are mapped to the core's dataclasses
+here (``RunnerProfile``, ``PhaseState``, ``Completion``, ``BodyReport``), so the core never
+sees an ORM object. Completions and body reports are in ``bot.storage.records``, export
+and erasure in ``bot.storage.privacy``, handled updates and conversations in
+``bot.storage.chats``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core.phases import PhaseState
+from bot.core.records import RunnerProfile
+from bot.core.vocabulary import Area, Equipment, Phase
+from bot.storage.dialect import insert_for
+from bot.storage.models import PhaseHistoryRow, PhaseStateRow, Runner
+from bot.storage.types import utc_now
+
+__all__ = [
+    "WELCOME_REASON",
+    "get_or_create_runner",
+    "get_runner",
+    "get_runner_by_telegram_id",
+    "load_phase_state",
+    "load_profile",
+    "mark_inactive",
+    "save_phase_state",
+    "save_profile",
+    "update_runner",
+]
+
+WELCOME_REASON = "Welcome"
+_FIXED_COLUMNS = frozenset({"id", "telegram_id", "created_at"})
+_LIST_COLUMNS = frozenset({"equipment", "rest_days"})
+_PHASE_FIELDS = tuple(f.name for f in fields(PhaseState))
+
+
+# ---------------------------------------------------------------- runners and profiles
+
+
+async def get_runner(session: AsyncSession, runner_id: int) -> Runner | None:
+    """The runner with this id, if any."""
+    return await session.get(Runner, runner_id)
+
+
+async def get_runner_by_telegram_id(session: AsyncSession, telegram_id: int) -> Runner | None:
+    """The runner for this Telegram user, if they ever wrote to the bot."""
+    query = select(Runner).where(Runner.telegram_id == telegram_id)
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def get_or_create_runner(
+    session: AsyncSession, telegram_id: int, first_name: str | None, today: date
+) -> Runner:
+    """The runner for ``telegram_id``; a new one starts onboarding ``today``.
+
+    Race-safe: the insert is ``ON CONFLICT DO NOTHING``, so two first messages at once
+    make one runner (with one phase state and one "Welcome" history row).
+    """
+    runner = await get_runner_by_telegram_id(session, telegram_id)
+    if runner is not None:
+        return runner
+    insert = (
+        insert_for(session, Runner)
+        .values(telegram_id=telegram_id, first_name=first_name)
+        .on_conflict_do_nothing(index_elements=["telegram_id"])
+        .returning(Runner.id)
+    )
+    created = (await session.execute(insert)).scalar_one_or_none()
+    if created is not None:
+        initial = PhaseState(phase=Phase.ONBOARDING, started_on=today)
+        await save_phase_state(session, created, initial, WELCOME_REASON, today, changed=True)
+    runner = await get_runner_by_telegram_id(session, telegram_id)
+    assert runner is not None
+    return runner
+
+
+async def update_runner(session: AsyncSession, runner: Runner, **fields: Any) -> None:
+    """Set profile columns on ``runner``; unknown or fixed columns raise AttributeError.
+
+    List columns (``equipment``, ``rest_days``) are replaced, never changed in place.
+    """
+    columns = Runner.__table__.c.keys()
+    for name, value in fields.items():
+        if name not in columns or name in _FIXED_COLUMNS:
+            raise AttributeError(f"runners.{name} cannot be set this way")
+        setattr(runner, name, sorted(value) if name in _LIST_COLUMNS else value)
+    session.add(runner)
+
+
+async def save_profile(session: AsyncSession, runner: Runner, profile: RunnerProfile) -> None:
+    """Store the runner's plan choices."""
+    await update_runner(
+        session,
+        runner,
+        level=profile.level,
+        desk_job=profile.desk_job,
+        equipment=[kit.value for kit in profile.equipment],
+        rest_days=list(profile.rest_days),
+        dynamic_days=profile.dynamic_days,
+    )
+
+
+def load_profile(runner: Runner) -> RunnerProfile:
+    """The runner's plan choices as the core's RunnerProfile."""
+    return RunnerProfile(
+        level=runner.level,
+        desk_job=runner.desk_job,
+        equipment=frozenset(Equipment(kit) for kit in runner.equipment),
+        rest_days=frozenset(runner.rest_days),
+        dynamic_days=runner.dynamic_days,
+    )
+
+
+async def mark_inactive(session: AsyncSession, telegram_id: int) -> bool:
+    """Stop messaging this user (they blocked the bot); False when there is no such runner."""
+    query = update(Runner).where(Runner.telegram_id == telegram_id).values(active=False)
+    result = await session.execute(query.returning(Runner.id))
+    return result.first() is not None
+
+
+# ---------------------------------------------------------------- phases
+
+
+async def load_phase_state(
+    session: AsyncSession, runner_id: int, *, for_update: bool = False
+) -> PhaseState:
+    """The runner's phase state; ``for_update`` locks the row until commit (PostgreSQL).
+
+    Raises LookupError when the runner has none (it is created with the runner).
+    """
+    query = select(PhaseStateRow).where(PhaseStateRow.runner_id == runner_id)
+    if for_update:
+        query = query.with_for_update()
+    row = (await session.execute(query)).scalar_one_or_none()
+    if row is None:
+        raise LookupError(f"runner {runner_id} has no phase state")
+    values = {name: getattr(row, name) for name in _PHASE_FIELDS}
+    values["held_areas"] = frozenset(Area(area) for area in row.held_areas)
+    return PhaseState(**values)
+
+
+async def save_phase_state(
+    session: AsyncSession,
+    runner_id: int,
+    state: PhaseState,
+    reason: str,
+    today: date,
+    *,
+    changed: bool,
+) -> None:
+    """Store ``state``; when the phase ``changed``, add it to the history with ``reason``.
+
+    The runner's ``race_date`` and ``paused_until`` columns are kept equal to the state's.
+    """
+    row = await session.get(PhaseStateRow, runner_id)
+    if row is None:
+        row = PhaseStateRow(runner_id=runner_id)
+        session.add(row)
+    for name in _PHASE_FIELDS:
+        setattr(row, name, getattr(state, name))
+    row.held_areas = sorted(area.value for area in state.held_areas)
+    row.updated_at = utc_now()
+    mirror = {"race_date": state.race_date, "paused_until": state.paused_until}
+    await session.execute(update(Runner).where(Runner.id == runner_id).values(mirror))
+    if changed:
+        history = PhaseHistoryRow(
+            runner_id=runner_id, phase=state.phase, started_on=state.started_on, reason=reason
+        )
+        session.add(history)
+    await session.flush()
