@@ -84,6 +84,8 @@ async def answer_button(turn: Turn, callback: Callback) -> list[Reply]:
         data["equipment"] = sorted(kit)
         await _store_kit(turn, kit)
         return [await _ask(turn, OnboardingStep.EQUIPMENT, data, edit=True)]
+    if action is Action.ONBOARDING_EQUIPMENT_DONE:  # each toggle was stored already
+        return await _advance(turn, OnboardingStep.EQUIPMENT, data, edit=True)
     step, value = _BUTTON_STEPS[action], callback.args[0] if callback.args else None
     await _STORE[step](turn, value)
     return await _advance(turn, step, data, edit=True)

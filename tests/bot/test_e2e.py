@@ -142,3 +142,25 @@ async def test_groups_stickers_and_blocked_runners(
     fake_api.block(RUNNER)
     await handle.send_text("/today")
     await fake_api.wait_for(lambda call: call.method == "sendMessage" and call.status == 403)
+
+
+async def test_an_edited_message_is_not_logged_twice(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    handle = fake_api.user(RUNNER, first_name="Ana")
+    await say(fake_api, "/today", expect=2)
+    sent = await handle.send_text("done, felt easy")
+    await fake_api.wait_for_messages(RUNNER, 3)
+    await handle.edit_text(sent["message"]["message_id"], "done, felt hard")
+    (reply,) = await say(fake_api, "/history")
+    assert reply.count("✅") == 1
+    assert "effort 3/10" in reply
+
+
+async def test_a_shared_location_sets_the_time_zone(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    handle = fake_api.user(RUNNER, first_name="Ana")
+    await handle.send_location(52.52, 13.405)
+    (reply,) = await fake_api.wait_for_messages(RUNNER, 1)
+    assert "Europe/Berlin" in reply.plain_text
