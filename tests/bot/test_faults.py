@@ -124,3 +124,33 @@ async def test_a_conversation_survives_a_restart(fake_api: FakeBotAPI, tmp_path:
         settings = await fake_api.wait_for(lambda call: "Your settings" in str(call.params))
         assert "advanced" in str(settings.params["text"])
         assert "Desk job: yes" in str(settings.params["text"])
+
+
+async def test_an_unexpected_fault_is_logged_and_the_runner_told(
+    fake_api: FakeBotAPI,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    async with running_bot(fake_api, sqlite_url(tmp_path), FakeClock()) as (_, services):
+
+        async def broken(*_: object, **__: object) -> list[object]:
+            raise RuntimeError("database on fire")
+
+        monkeypatch.setattr(services.coach, "handle", broken)
+        await fake_api.user(RUNNER, first_name="Ana").send_text("hi")
+        (reply,) = await fake_api.wait_for_messages(RUNNER, 1)
+        assert "went wrong" in reply.plain_text
+        assert "try again" in reply.plain_text
+    assert any("update failed" in record.getMessage() for record in caplog.records)
+
+
+async def test_the_bot_runs_even_when_the_command_menu_cannot_be_set(
+    fake_api: FakeBotAPI, tmp_path: Path
+) -> None:
+    fake_api.fail_next("setMyCommands", status=502)
+    async with running_bot(fake_api, sqlite_url(tmp_path), FakeClock()):
+        await fake_api.user(RUNNER, first_name="Ana").send_text("hi")
+        (reply,) = await fake_api.wait_for_messages(RUNNER, 1)
+        assert "Hi Ana" in reply.plain_text
+    assert not fake_api.commands()
