@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Self, TypeVar
 
@@ -104,7 +104,9 @@ class Dose(_Strict):
         """The same dose with its reps, seconds or contacts multiplied and rounded."""
         if factor == 1:
             return self
+        return _scaled(self, factor)
 
+    def _scale(self, factor: float) -> Dose:
         def scale(value: int | None, step: int) -> int | None:
             if value is None:
                 return None
@@ -144,6 +146,12 @@ class Dose(_Strict):
         if self.seconds is not None:
             return f"{sets}{self.seconds} s{each}"
         return f"{sets}{self.reps} reps{each}" if not sets else f"{sets}{self.reps}{each}"
+
+
+@lru_cache(maxsize=4096)
+def _scaled(dose: Dose, factor: float) -> Dose:
+    """Scaled doses repeat across plans; compute each once."""
+    return dose._scale(factor)
 
 
 class Exercise(_Strict):

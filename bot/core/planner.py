@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from bot.core.content import Content, Dose, Exercise, Part, SessionTemplate
 from bot.core.phases import DayPassed, InvalidTransition, PhaseState, transition, week_of_phase
@@ -80,11 +81,19 @@ class _Draft:
     adjustments: list[str]
 
     def add(self, exercise: Exercise, part: Part, dose: Dose, note: str | None = None) -> None:
-        planned = PlannedExercise(
-            exercise.id, exercise.name, part, dose.render(), exercise.cues[0], note
-        )
-        self.items.append((planned, dose.seconds_of_work))
+        self.items.append(_planned(exercise, part, dose, note))
         self.used.add(exercise.id)
+
+
+@lru_cache(maxsize=8192)
+def _planned(
+    exercise: Exercise, part: Part, dose: Dose, note: str | None
+) -> tuple[PlannedExercise, float]:
+    """The prescribed exercise and its seconds; the same few repeat across plans."""
+    planned = PlannedExercise(
+        exercise.id, exercise.name, part, dose.render(), exercise.cues[0], note
+    )
+    return planned, dose.seconds_of_work
 
 
 class Planner:

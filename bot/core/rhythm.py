@@ -68,7 +68,7 @@ def rhythm_before(
     start = max(today - timedelta(days=LOOKBACK_DAYS), state.started_on)
     rhythm = Rhythm()
     logged_days: set[date] = set()
-    for completion in sorted(history, key=lambda c: c.on):
+    for completion in history:  # Rhythm.record does not depend on order
         if completion.on >= today:
             continue
         logged_days.add(completion.on)
