@@ -1,0 +1,11 @@
+"""Scheduled messages: morning reminders claimed once per runner and day, sent politely.
+
+Import from the modules (this package imports nothing, so ``scheduler.fanout`` stays
+light for the service layer):
+
+* ``scheduler.timing``: next local occurrences, DST-aware (pure);
+* ``scheduler.fanout``: ``plan_due`` claims due reminders; ``reschedule`` after a change;
+* ``scheduler.sender``: ``send_pending`` sends claims through ``scheduler.limiter``;
+* ``scheduler.messages``: the reminder's words and buttons;
+* ``scheduler.telegram_sender``: the PTB edge; ``scheduler.service``: the APScheduler job.
+"""

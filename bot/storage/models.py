@@ -8,6 +8,7 @@ package except for export; ``repository`` maps them to the core's dataclasses.
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from enum import StrEnum
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -37,6 +38,9 @@ __all__ = [
     "BodyReportRow",
     "CompletionRow",
     "ConversationRow",
+    "DeliveryKind",
+    "DeliveryRow",
+    "DeliveryStatus",
     "HandledUpdate",
     "PhaseHistoryRow",
     "PhaseStateRow",
@@ -88,6 +92,10 @@ class Runner(Base):
     active: Mapped[bool] = mapped_column(default=True)
     onboarded: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    #: When the next morning reminder falls due (UTC); None when reminders are off.
+    next_reminder_at: Mapped[datetime | None] = mapped_column(index=True)
+    #: When the next weekly check-in falls due (UTC); None when not scheduled.
+    next_checkin_at: Mapped[datetime | None] = mapped_column(index=True)
 
 
 class PhaseStateRow(Base):
@@ -189,3 +197,50 @@ class ConversationRow(Base):
     step: Mapped[str] = mapped_column(String(64))
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+
+
+class DeliveryKind(StrEnum):
+    """What a scheduled message is."""
+
+    MORNING = "morning"
+    CHECKIN = "checkin"
+    PHASE = "phase"
+
+
+class DeliveryStatus(StrEnum):
+    """Where a scheduled message is: claimed (pending), then one of the final states."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+    MISSED = "missed"
+
+
+class DeliveryRow(Base):
+    """One scheduled message, claimed once per runner, local date and kind before sending."""
+
+    __tablename__ = "deliveries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    runner_id: Mapped[int] = _runner_fk()
+    local_date: Mapped[date] = mapped_column(Date)
+    kind: Mapped[DeliveryKind] = mapped_column(EnumString(DeliveryKind))
+    status: Mapped[DeliveryStatus] = mapped_column(EnumString(DeliveryStatus))
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column()
+    due_at: Mapped[datetime] = mapped_column()
+    claimed_by: Mapped[str] = mapped_column(Text)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    sent_at: Mapped[datetime | None] = mapped_column()
+
+    __table_args__ = (
+        UniqueConstraint("runner_id", "local_date", "kind"),
+        Index(None, "status", "next_attempt_at"),
+        CheckConstraint("kind IN ('morning', 'checkin', 'phase')", name="kind"),
+        CheckConstraint(
+            "status IN ('pending', 'sent', 'failed', 'skipped', 'missed')", name="status"
+        ),
+    )

@@ -11,11 +11,14 @@ from bot.core.phases import PhaseState
 from bot.core.records import BodyReport, Completion
 from bot.core.vocabulary import Area, Category, Phase, ReportKind
 from bot.storage.chats import get_conversation, set_conversation
+from bot.storage.deliveries import claim
 from bot.storage.models import (
     Base,
     BodyReportRow,
     CompletionRow,
     ConversationRow,
+    DeliveryKind,
+    DeliveryRow,
     PhaseHistoryRow,
     PhaseStateRow,
     Runner,
@@ -33,6 +36,7 @@ PER_RUNNER = {
     PhaseHistoryRow: PhaseHistoryRow.runner_id,
     CompletionRow: CompletionRow.runner_id,
     BodyReportRow: BodyReportRow.runner_id,
+    DeliveryRow: DeliveryRow.runner_id,
 }
 
 
@@ -47,6 +51,7 @@ async def _busy_runner(session: AsyncSession, telegram_id: int) -> int:
     report = BodyReport(DAY, Area.CALVES, ReportKind.SORENESS)
     await add_body_report(session, runner.id, report, "calf sore", NOW)
     await set_conversation(session, telegram_id, "sore", "area", {}, now=NOW)
+    await claim(session, runner.id, DAY, DeliveryKind.MORNING, NOW, "test")
     return runner.id
 
 

@@ -1,0 +1,374 @@
+"""Scheduled messages: due runners, claims and their outcomes. Functions never commit.
+
+A claim is a ``deliveries`` row unique on (runner, local date, kind), inserted with
+``ON CONFLICT DO NOTHING`` before anything is sent, so a message is claimed once however
+many processes race. On PostgreSQL the due and pending queries lock what they return
+(``FOR UPDATE SKIP LOCKED``), so concurrent instances share the work without waiting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any, TypeVar
+
+from sqlalchemy import Table, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.selectable import GenerativeSelect
+
+from bot.core.phases import PhaseState
+from bot.core.records import BodyReport, Completion
+from bot.core.vocabulary import Area
+from bot.storage.models import (
+    BodyReportRow,
+    CompletionRow,
+    DeliveryKind,
+    DeliveryRow,
+    DeliveryStatus,
+    PhaseStateRow,
+    Runner,
+)
+from bot.storage.records import COMPLETION_ORDER, REPORT_ORDER, _completion, _report
+from bot.storage.repository import _PHASE_FIELDS
+from bot.storage.types import utc_now
+
+__all__ = [
+    "LEASE_NOTE",
+    "ClaimRequest",
+    "DueRunner",
+    "PlanInputs",
+    "claim",
+    "claim_many",
+    "due_runners",
+    "lease",
+    "logged_dates",
+    "mark_failed",
+    "mark_missed",
+    "mark_retry",
+    "mark_sent",
+    "mark_skipped",
+    "pending_deliveries",
+    "plan_inputs",
+    "release_leases",
+    "set_next_reminder",
+    "set_next_reminders",
+]
+
+_Q = TypeVar("_Q", bound=GenerativeSelect)
+
+#: ``last_error`` of a pending claim while an instance holds it to send it.
+LEASE_NOTE = "leased for sending"
+
+
+@dataclass(frozen=True, slots=True)
+class DueRunner:
+    """What the fan-out reads about a runner whose reminder fell due."""
+
+    id: int
+    timezone: str
+    reminder_time: time | None
+    next_reminder_at: datetime
+    paused_until: date | None
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRequest:
+    """One claim to insert: who, which local day, what, when it fell due, and its status."""
+
+    runner_id: int
+    local_date: date
+    kind: DeliveryKind
+    due_at: datetime
+    status: DeliveryStatus = DeliveryStatus.PENDING
+    last_error: str | None = None
+
+
+def _skip_locked(session: AsyncSession, query: _Q) -> _Q:
+    """Lock the selected rows on PostgreSQL, skipping those another instance holds."""
+    if session.get_bind().dialect.name == "postgresql":
+        return query.with_for_update(skip_locked=True)
+    return query  # SQLite: BEGIN IMMEDIATE already serialises writers
+
+
+def _table_insert(session: AsyncSession) -> postgresql.Insert | sqlite.Insert:
+    """A Core insert into ``deliveries`` with ``on_conflict_do_*`` for this backend."""
+    table = DeliveryRow.__table__
+    assert isinstance(table, Table)
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(table)
+    return sqlite.insert(table)
+
+
+async def due_runners(session: AsyncSession, now: datetime, limit: int) -> list[DueRunner]:
+    """Runners whose ``next_reminder_at`` is at or before ``now``, earliest first.
+
+    Inactive runners and those with reminders off are returned too (the fan-out moves
+    them on); the query walks the ``next_reminder_at`` index.
+    """
+    query = (
+        select(
+            Runner.id,
+            Runner.timezone,
+            Runner.reminder_time,
+            Runner.next_reminder_at,
+            Runner.paused_until,
+            Runner.active,
+        )
+        .where(Runner.next_reminder_at <= now)
+        .order_by(Runner.next_reminder_at, Runner.id)
+        .limit(limit)
+    )
+    rows = await session.execute(_skip_locked(session, query))
+    return [
+        DueRunner(
+            id=row.id,
+            timezone=row.timezone,
+            reminder_time=row.reminder_time,
+            next_reminder_at=row.next_reminder_at,
+            paused_until=row.paused_until,
+            active=row.active,
+        )
+        for row in rows
+    ]
+
+
+async def set_next_reminder(
+    session: AsyncSession, runner_id: int, instant: datetime | None
+) -> None:
+    """Store when the runner's next morning reminder falls due (None: reminders off)."""
+    await session.execute(
+        update(Runner).where(Runner.id == runner_id).values(next_reminder_at=instant)
+    )
+
+
+async def set_next_reminders(
+    session: AsyncSession, changes: Iterable[tuple[int, datetime | None]]
+) -> None:
+    """``set_next_reminder`` for many runners in one executemany."""
+    params = [{"id": runner_id, "next_reminder_at": at} for runner_id, at in changes]
+    if params:
+        await session.execute(update(Runner), params)
+
+
+async def logged_dates(
+    session: AsyncSession, wanted: Iterable[tuple[int, date]]
+) -> set[tuple[int, date]]:
+    """Which (runner, local date) pairs already have a session logged (done or skipped)."""
+    pairs = set(wanted)
+    if not pairs:
+        return set()
+    days = [day for _, day in pairs]
+    query = (
+        select(CompletionRow.runner_id, CompletionRow.local_date)
+        .where(
+            CompletionRow.runner_id.in_({runner for runner, _ in pairs}),
+            CompletionRow.local_date.between(min(days), max(days)),
+        )
+        .distinct()
+    )
+    found = {(runner, day) for runner, day in await session.execute(query)}
+    return found & pairs
+
+
+async def claim(  # noqa: PLR0917 - the claim's key, in order
+    session: AsyncSession,
+    runner_id: int,
+    local_date: date,
+    kind: DeliveryKind,
+    due_at: datetime,
+    instance: str,
+    *,
+    status: DeliveryStatus = DeliveryStatus.PENDING,
+) -> int | None:
+    """Claim one message; its id, or None when it was claimed before (by anyone)."""
+    ids = await claim_many(
+        session, [ClaimRequest(runner_id, local_date, kind, due_at, status)], instance
+    )
+    return ids[0] if ids else None
+
+
+async def claim_many(
+    session: AsyncSession, requests: Sequence[ClaimRequest], instance: str
+) -> list[int]:
+    """Claim many messages in one statement; the ids of the rows actually inserted."""
+    if not requests:
+        return []
+    values = [
+        {
+            "runner_id": request.runner_id,
+            "local_date": request.local_date,
+            "kind": request.kind.value,
+            "status": request.status.value,
+            "attempts": 0,
+            "next_attempt_at": request.due_at if request.status is DeliveryStatus.PENDING else None,
+            "due_at": request.due_at,
+            "claimed_by": instance,
+            "last_error": request.last_error,
+            "created_at": utc_now(),
+        }
+        for request in requests
+    ]
+    insert = (
+        _table_insert(session)
+        .on_conflict_do_nothing(index_elements=["runner_id", "local_date", "kind"])
+        .returning(DeliveryRow.__table__.c.id)
+    )
+    connection = await session.connection()  # Core executemany: compiled once, cached
+    return list((await connection.execute(insert, values)).scalars())
+
+
+async def pending_deliveries(session: AsyncSession, now: datetime, limit: int) -> list[DeliveryRow]:
+    """Pending claims whose next attempt is due, oldest first (locked on PostgreSQL)."""
+    query = (
+        select(DeliveryRow)
+        .where(
+            DeliveryRow.status == DeliveryStatus.PENDING,
+            DeliveryRow.next_attempt_at <= now,
+        )
+        .order_by(DeliveryRow.next_attempt_at, DeliveryRow.id)
+        .limit(limit)
+    )
+    rows = await session.scalars(_skip_locked(session, query))
+    return list(rows)
+
+
+async def lease(session: AsyncSession, ids: Sequence[int], until: datetime, instance: str) -> None:
+    """Hold pending claims for ``instance`` until ``until`` while it sends them.
+
+    Another instance (or this one after a restart with another id) takes them up again
+    once the lease runs out, so a crash mid-send delays a message but never drops it.
+    """
+    if ids:
+        await session.execute(
+            update(DeliveryRow)
+            .where(DeliveryRow.id.in_(ids), DeliveryRow.status == DeliveryStatus.PENDING)
+            .values(next_attempt_at=until, claimed_by=instance, last_error=LEASE_NOTE)
+        )
+
+
+async def release_leases(session: AsyncSession, instance: str, now: datetime) -> int:
+    """Make ``instance``'s leased pending claims due at once (a restart resumes them)."""
+    result = await session.execute(
+        update(DeliveryRow)
+        .where(
+            DeliveryRow.status == DeliveryStatus.PENDING,
+            DeliveryRow.claimed_by == instance,
+            DeliveryRow.next_attempt_at > now,
+            DeliveryRow.last_error == LEASE_NOTE,
+        )
+        .values(next_attempt_at=now)
+        .returning(DeliveryRow.id)
+    )
+    return len(result.all())
+
+
+async def _finish(session: AsyncSession, delivery_id: int, **values: Any) -> None:
+    await session.execute(update(DeliveryRow).where(DeliveryRow.id == delivery_id).values(**values))
+
+
+async def mark_sent(
+    session: AsyncSession, delivery_id: int, message_id: int | None, now: datetime
+) -> None:
+    """The message went out."""
+    await _finish(
+        session,
+        delivery_id,
+        status=DeliveryStatus.SENT,
+        message_id=message_id,
+        sent_at=now,
+        next_attempt_at=None,
+        attempts=DeliveryRow.attempts + 1,
+    )
+
+
+async def mark_failed(session: AsyncSession, delivery_id: int, error: str) -> None:
+    """Given up: a permanent error, the runner blocked the bot, or too many attempts."""
+    await _finish(
+        session,
+        delivery_id,
+        status=DeliveryStatus.FAILED,
+        last_error=error[:500],
+        next_attempt_at=None,
+        attempts=DeliveryRow.attempts + 1,
+    )
+
+
+async def mark_retry(
+    session: AsyncSession,
+    delivery_id: int,
+    at: datetime,
+    error: str,
+    *,
+    count_attempt: bool = True,
+) -> None:
+    """Try again at ``at``; a 429 (``count_attempt=False``) does not count as an attempt."""
+    values: dict[str, Any] = {"next_attempt_at": at, "last_error": error[:500]}
+    if count_attempt:
+        values["attempts"] = DeliveryRow.attempts + 1
+    await _finish(session, delivery_id, **values)
+
+
+async def mark_skipped(session: AsyncSession, delivery_id: int, reason: str) -> None:
+    """Not sent because it was no longer wanted (logged, paused, rest day, off)."""
+    await _finish(
+        session,
+        delivery_id,
+        status=DeliveryStatus.SKIPPED,
+        last_error=reason,
+        next_attempt_at=None,
+    )
+
+
+async def mark_missed(session: AsyncSession, delivery_id: int, reason: str) -> None:
+    """Fell due while the bot was down, beyond the grace window."""
+    await _finish(
+        session,
+        delivery_id,
+        status=DeliveryStatus.MISSED,
+        last_error=reason,
+        next_attempt_at=None,
+    )
+
+
+@dataclass(slots=True)
+class PlanInputs:
+    """What the planner reads for one runner, loaded for many runners at once."""
+
+    runner: Runner
+    state: PhaseState | None = None
+    history: list[Completion] = field(default_factory=list)
+    reports: list[BodyReport] = field(default_factory=list)
+
+
+async def plan_inputs(
+    session: AsyncSession, runner_ids: Iterable[int], history_since: date, reports_since: date
+) -> dict[int, PlanInputs]:
+    """Runners, phase states, completions and reports for ``runner_ids``, in four queries."""
+    ids = sorted(set(runner_ids))
+    if not ids:
+        return {}
+    runners = await session.scalars(select(Runner).where(Runner.id.in_(ids)))
+    inputs = {runner.id: PlanInputs(runner) for runner in runners}
+    states = await session.scalars(select(PhaseStateRow).where(PhaseStateRow.runner_id.in_(ids)))
+    for row in states:
+        values = {name: getattr(row, name) for name in _PHASE_FIELDS}
+        values["held_areas"] = frozenset(Area(area) for area in row.held_areas)
+        inputs[row.runner_id].state = PhaseState(**values)
+    completions = await session.scalars(
+        select(CompletionRow)
+        .where(CompletionRow.runner_id.in_(ids), CompletionRow.local_date >= history_since)
+        .order_by(*COMPLETION_ORDER)
+    )
+    for done in completions:
+        inputs[done.runner_id].history.append(_completion(done))
+    reports = await session.scalars(
+        select(BodyReportRow)
+        .where(BodyReportRow.runner_id.in_(ids), BodyReportRow.local_date >= reports_since)
+        .order_by(*REPORT_ORDER)
+    )
+    for report in reports:
+        inputs[report.runner_id].reports.append(_report(report))
+    return inputs

@@ -1,0 +1,100 @@
+"""The fan-out: find runners whose reminder fell due, claim one message each, move them on.
+
+Claims are committed before anything is sent (``scheduler.sender`` sends them), so a
+restart between the two neither repeats nor drops a reminder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.storage import deliveries
+from bot.storage.deliveries import ClaimRequest, DueRunner
+from bot.storage.models import DeliveryKind, DeliveryStatus, Runner
+from scheduler.timing import local_date_of, next_occurrence
+
+__all__ = ["DEFAULT_BATCH", "DEFAULT_GRACE", "plan_due", "reschedule"]
+
+DEFAULT_GRACE = timedelta(hours=3)
+DEFAULT_BATCH = 1000
+#: A safety stop: batches one ``plan_due`` call runs at most.
+MAX_BATCHES = 10_000
+
+
+async def reschedule(session: AsyncSession, runner: Runner, now: datetime) -> datetime | None:
+    """Recompute ``runner.next_reminder_at`` from its reminder time and zone (None: off).
+
+    Call after the reminder time or time zone changed (``/remind``, ``/timezone``); it does
+    not commit. A second reminder on a day already reminded is prevented by the claim.
+    """
+    at = runner.reminder_time
+    runner.next_reminder_at = None if at is None else next_occurrence(at, runner.timezone, now)
+    session.add(runner)
+    return runner.next_reminder_at
+
+
+async def plan_due(
+    sessions: async_sessionmaker[AsyncSession],
+    now: datetime,
+    grace: timedelta = DEFAULT_GRACE,
+    instance: str = "hipcoach",
+    limit: int = DEFAULT_BATCH,
+) -> int:
+    """Claim the morning reminders due at ``now``, ``limit`` runners per transaction.
+
+    Per runner: reminders off → unscheduled; inactive → moved on without a claim; due
+    longer ago than ``grace`` → claimed as missed; paused or the day's session already
+    logged → claimed as skipped; else claimed pending. Returns the claims made.
+    """
+    made = 0
+    for _ in range(MAX_BATCHES):
+        async with sessions() as session, session.begin():
+            due = await deliveries.due_runners(session, now, limit)
+            made += await _plan_batch(session, due, now, grace, instance)
+        if not due:  # a runner moved on from a miss may be due again (within grace)
+            break
+    return made
+
+
+async def _plan_batch(
+    session: AsyncSession,
+    due: Sequence[DueRunner],
+    now: datetime,
+    grace: timedelta,
+    instance: str,
+) -> int:
+    """Claim and move on one batch of due runners inside the caller's transaction."""
+    wanted = [
+        (runner.id, local_date_of(runner.next_reminder_at, runner.timezone))
+        for runner in due
+        if runner.reminder_time is not None and runner.active
+    ]
+    logged = await deliveries.logged_dates(session, wanted)
+    requests: list[ClaimRequest] = []
+    changes: list[tuple[int, datetime | None]] = []
+    for runner in due:
+        at = runner.reminder_time
+        if at is None:
+            changes.append((runner.id, None))
+            continue
+        when = runner.next_reminder_at
+        day = local_date_of(when, runner.timezone)
+        late = when < now - grace
+        after = max(when, now - grace) if late else max(when, now)
+        changes.append((runner.id, next_occurrence(at, runner.timezone, after)))
+        if not runner.active:
+            continue
+        status, reason = DeliveryStatus.PENDING, None
+        if late:
+            status, reason = DeliveryStatus.MISSED, "due while the bot was down"
+        elif runner.paused_until is not None and runner.paused_until >= day:
+            status, reason = DeliveryStatus.SKIPPED, "paused"
+        elif (runner.id, day) in logged:
+            status, reason = DeliveryStatus.SKIPPED, "already logged"
+        requests.append(ClaimRequest(runner.id, day, DeliveryKind.MORNING, when, status, reason))
+    ids = await deliveries.claim_many(session, requests, instance)
+    await deliveries.set_next_reminders(session, changes)
+    return len(ids)

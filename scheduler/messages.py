@@ -1,0 +1,131 @@
+"""The scheduled messages' words and buttons, composed for a batch of claims at once.
+
+The morning reminder is today's session in short: title, minutes, a one-line why and the
+exercise names, with Done / Skip and Snooze (in an hour, this evening) buttons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from html import escape
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core.phases import DayPassed, transition
+from bot.core.planner import DailyPlan, Planner
+from bot.core.restrictions import REPORT_MEMORY_DAYS
+from bot.core.rhythm import LOOKBACK_DAYS
+from bot.storage import deliveries
+from bot.storage.deliveries import PlanInputs
+from bot.storage.models import DeliveryKind, DeliveryRow
+from bot.storage.repository import load_profile
+from bot.telegram.callbacks import Action, Snooze, encode
+from bot.telegram.render import Rows, day_label
+from scheduler.sender import Delivery
+
+__all__ = ["ReminderComposer", "reminder_keyboard", "reminder_message"]
+
+_WHY_LENGTH = 160
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=False)
+
+
+def _one_line(text: str, limit: int = _WHY_LENGTH) -> str:
+    """The first sentence of ``text`` on one line, cut at ``limit`` characters."""
+    line = " ".join(text.split())
+    first, dot, _ = line.partition(". ")
+    line = first + "." if dot else line
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def reminder_message(plan: DailyPlan, first_name: str | None = None) -> str:
+    """Today's session in short, as Telegram HTML."""
+    name = f", {_e(first_name.strip())}" if first_name and first_name.strip() else ""
+    names = " · ".join(_e(item.name) for item in plan.exercises)
+    lines = [
+        f"☀️ <b>Good morning{name}!</b>",
+        f"<b>{day_label(plan.on)} · {_e(plan.title)}</b> · about {plan.minutes} min",
+        f"<i>{_e(_one_line(plan.why))}</i>",
+    ]
+    if names:
+        lines.append(names)
+    if plan.advice:
+        lines.append(f"⚠️ {_e(_one_line(plan.advice))}")
+    return "\n".join(lines)
+
+
+def reminder_keyboard(plan: DailyPlan) -> Rows:
+    """Done / Skip, then Snooze for an hour or until the evening."""
+    if plan.session_id is None:
+        return []
+    return [
+        [
+            ("✅ Done", encode(Action.DONE, plan.on, plan.session_id)),
+            ("⏭ Skip", encode(Action.SKIP, plan.on, plan.session_id)),
+        ],
+        [
+            ("⏰ In 1 hour", encode(Action.SNOOZE, plan.on, Snooze.HOUR)),
+            ("🌆 This evening", encode(Action.SNOOZE, plan.on, Snooze.EVENING)),
+        ],
+    ]
+
+
+class ReminderComposer:
+    """Composes morning reminders (the ``Composer`` for ``send_pending``)."""
+
+    def __init__(self, planner: Planner) -> None:
+        self.planner = planner
+
+    async def __call__(
+        self, session: AsyncSession, rows: Sequence[DeliveryRow], now: datetime
+    ) -> dict[int, Delivery | str]:
+        """A Delivery per claim, or why it is no longer worth sending."""
+        if not rows:
+            return {}
+        first = min(row.local_date for row in rows)
+        inputs = await deliveries.plan_inputs(
+            session,
+            (row.runner_id for row in rows),
+            first - timedelta(days=LOOKBACK_DAYS + 1),
+            first - timedelta(days=REPORT_MEMORY_DAYS),
+        )
+        return {row.id: self.compose(row, inputs.get(row.runner_id)) for row in rows}
+
+    def compose(self, row: DeliveryRow, inputs: PlanInputs | None) -> Delivery | str:
+        """One claim's message, or the reason to skip it."""
+        if inputs is None or inputs.state is None:
+            return "runner gone"
+        runner = inputs.runner
+        if row.kind is not DeliveryKind.MORNING:
+            return f"{row.kind} messages are not composed here"
+        if not runner.active or runner.reminder_time is None:
+            return "reminders off"
+        day = row.local_date
+        if runner.paused_until is not None and runner.paused_until >= day:
+            return "paused"
+        if any(done.on == day for done in inputs.history):
+            return "already logged"
+        plan = self._plan(inputs, day)
+        if plan.is_rest:
+            return "rest day"
+        return Delivery(
+            id=row.id,
+            runner_id=runner.id,
+            chat_id=runner.telegram_id,
+            local_date=day,
+            kind=row.kind,
+            attempts=row.attempts,
+            text=reminder_message(plan, runner.first_name),
+            rows=reminder_keyboard(plan),
+        )
+
+    def _plan(self, inputs: PlanInputs, day: date) -> DailyPlan:
+        assert inputs.state is not None
+        state = transition(inputs.state, DayPassed(), day).state
+        history = [done for done in inputs.history if done.on < day]
+        reports = [report for report in inputs.reports if report.on <= day]
+        profile = load_profile(inputs.runner)
+        return self.planner.plan_for(profile, state, history, reports, day)

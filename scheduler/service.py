@@ -1,0 +1,153 @@
+"""The running scheduler: an APScheduler interval job on the bot's event loop.
+
+Every ``interval`` seconds (and once at start, as a catch-up pass) it claims the reminders
+that fell due (``plan_due``) and sends the pending claims (``send_pending``). All schedule
+state is in the database, so a restart loses nothing; the first pass also takes back the
+claims this instance had leased when it stopped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler  # type: ignore[import-untyped]
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.core.planner import Planner
+from bot.storage import deliveries
+from scheduler.fanout import DEFAULT_BATCH, DEFAULT_GRACE, plan_due
+from scheduler.limiter import RateLimiter
+from scheduler.messages import ReminderComposer
+from scheduler.sender import Composer, Sender, SendReport, send_pending
+
+__all__ = ["DEFAULT_INTERVAL", "ReminderScheduler", "Tick", "default_instance"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_INTERVAL = 20.0
+_JOB_ID = "hipcoach-reminders"
+_STOP_TIMEOUT = 10.0
+
+
+def default_instance() -> str:
+    """This process's name in ``deliveries.claimed_by``: the host name (stable on restart)."""
+    return socket.gethostname() or "hipcoach"
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    """What one pass did: claims made and the sending report."""
+
+    claimed: int
+    sent: SendReport
+
+
+class ReminderScheduler:
+    """Claims and sends scheduled messages on an interval, on the running event loop."""
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        sender: Sender,
+        planner: Planner,
+        *,
+        clock: Callable[[], datetime] = _utc_now,
+        interval: float = DEFAULT_INTERVAL,
+        grace: timedelta = DEFAULT_GRACE,
+        instance: str | None = None,
+        limiter: RateLimiter | None = None,
+        batch: int = DEFAULT_BATCH,
+        compose: Composer | None = None,
+    ) -> None:
+        self.sessions = sessions
+        self.sender = sender
+        self.clock = clock
+        self.interval = interval
+        self.grace = grace
+        self.instance = instance or default_instance()
+        self.limiter = limiter or RateLimiter()
+        self.batch = batch
+        self.compose: Composer = compose or ReminderComposer(planner)
+        self._scheduler: AsyncIOScheduler | None = None
+        self._running: asyncio.Task[object] | None = None
+        self._resumed = False
+
+    def start(self) -> None:
+        """Start the interval job (call with the event loop running); the first pass is now."""
+        if self._scheduler is not None:
+            return
+        self._scheduler = AsyncIOScheduler(timezone=UTC)
+        self._scheduler.add_job(
+            self._job,
+            "interval",
+            seconds=self.interval,
+            id=_JOB_ID,
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=max(1, int(self.interval)),
+            next_run_time=datetime.now(UTC),
+        )
+        self._scheduler.start()
+
+    async def shutdown(self) -> None:
+        """Stop the job and wait (briefly) for a pass in progress; leases cover the rest."""
+        if self._scheduler is not None:
+            self._scheduler.shutdown(wait=False)
+            self._scheduler = None
+        task = self._running
+        if task is not None and not task.done():
+            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                await asyncio.wait_for(asyncio.shield(task), _STOP_TIMEOUT)
+            if not task.done():
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+
+    async def run_once(self, now: datetime | None = None) -> Tick:
+        """One pass at ``now`` (default: the clock): resume leases once, claim, send."""
+        now = now or self.clock()
+        if not self._resumed:
+            async with self.sessions() as session, session.begin():
+                resumed = await deliveries.release_leases(session, self.instance, now)
+            if resumed:
+                log.info("resuming %d claims this instance held when it stopped", resumed)
+            self._resumed = True
+        claimed = await plan_due(self.sessions, now, self.grace, self.instance, self.batch)
+        report = await send_pending(
+            self.sessions,
+            self.sender,
+            now,
+            compose=self.compose,
+            instance=self.instance,
+            limiter=self.limiter,
+        )
+        if claimed or report.sent or report.failed:
+            log.info(
+                "scheduler: %d claimed, %d sent, %d retried, %d failed, %d skipped",
+                claimed,
+                report.sent,
+                report.retried,
+                report.failed,
+                report.skipped,
+            )
+        return Tick(claimed, report)
+
+    async def _job(self) -> None:
+        """The APScheduler job: one pass; errors are logged and the next pass tries again."""
+        self._running = asyncio.current_task()
+        try:
+            await self.run_once()
+        except Exception:
+            log.exception("scheduler pass failed")
+        finally:
+            self._running = None
