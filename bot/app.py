@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import BotCommand, Update
@@ -20,6 +21,8 @@ from bot.storage.engine import check_database, make_engine, make_session_factory
 from bot.storage.migrate import upgrade
 from bot.telegram import render
 from bot.telegram.handlers import COACH_KEY, on_error, on_update
+from scheduler.service import ReminderScheduler
+from scheduler.telegram_sender import telegram_sender
 
 __all__ = ["Services", "build_application", "build_services", "prepare_database"]
 
@@ -59,14 +62,29 @@ def file_url(base_url: str) -> str:
 def build_application(settings: Settings, services: Services) -> Application:  # type: ignore[type-arg]
     """The python-telegram-bot Application with one entry handler and the error handler."""
 
+    reminders: list[ReminderScheduler] = []
+
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
         commands = [BotCommand(name, text) for name, text in render.COMMANDS]
         try:
             await application.bot.set_my_commands(commands)
         except TelegramError as error:
             log.warning("could not set the command menu: %s", error)
+        if settings.scheduler_enabled:
+            scheduler = ReminderScheduler(
+                services.coach.sessions,
+                telegram_sender(application.bot),
+                services.coach.planner,
+                clock=services.coach.clock,
+                interval=settings.scheduler_interval_seconds,
+                grace=timedelta(hours=settings.reminder_grace_hours),
+            )
+            scheduler.start()
+            reminders.append(scheduler)
 
     async def post_shutdown(_: Application) -> None:  # type: ignore[type-arg]
+        for scheduler in reminders:
+            await scheduler.shutdown()
         await services.engine.dispose()
 
     application = (

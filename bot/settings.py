@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = ["Settings", "SettingsError", "load_settings"]
@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     database_url: str = "sqlite+aiosqlite:///./hipcoach.db"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_json: bool = False
+    scheduler_enabled: bool = True
+    scheduler_interval_seconds: float = Field(default=20.0, ge=1, le=3600)
+    reminder_grace_hours: float = Field(default=3.0, ge=0, le=24)
 
     @field_validator("telegram_api_base_url")
     @classmethod

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.storage import deliveries
@@ -34,6 +35,20 @@ async def reschedule(session: AsyncSession, runner: Runner, now: datetime) -> da
     runner.next_reminder_at = None if at is None else next_occurrence(at, runner.timezone, now)
     session.add(runner)
     return runner.next_reminder_at
+
+
+async def backfill(sessions: async_sessionmaker[AsyncSession], now: datetime) -> int:
+    """Schedule runners who set a reminder before reminders were scheduled; how many."""
+    async with sessions() as session, session.begin():
+        rows = await session.scalars(
+            select(Runner).where(
+                Runner.reminder_time.is_not(None), Runner.next_reminder_at.is_(None)
+            )
+        )
+        runners = list(rows)
+        for runner in runners:
+            await reschedule(session, runner, now)
+    return len(runners)
 
 
 async def plan_due(

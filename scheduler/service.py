@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.planner import Planner
 from bot.storage import deliveries
-from scheduler.fanout import DEFAULT_BATCH, DEFAULT_GRACE, plan_due
+from scheduler.fanout import DEFAULT_BATCH, DEFAULT_GRACE, backfill, plan_due
 from scheduler.limiter import RateLimiter
 from scheduler.messages import ReminderComposer
 from scheduler.sender import Composer, Sender, SendReport, send_pending
@@ -121,6 +121,10 @@ class ReminderScheduler:
                 resumed = await deliveries.release_leases(session, self.instance, now)
             if resumed:
                 log.info("resuming %d claims this instance held when it stopped", resumed)
+            if scheduled := await backfill(self.sessions, now):
+                log.info(
+                    "scheduled reminders for %d runners set up before the scheduler", scheduled
+                )
             self._resumed = True
         claimed = await plan_due(self.sessions, now, self.grace, self.instance, self.batch)
         report = await send_pending(

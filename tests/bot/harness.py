@@ -63,4 +63,6 @@ async def running_bot(
         await application.updater.stop()
         await application.stop()
         await application.shutdown()
+        if application.post_shutdown:  # run_polling calls it; a test must too
+            await application.post_shutdown(application)
         await services.engine.dispose()
