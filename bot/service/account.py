@@ -20,10 +20,12 @@ from bot.service.timezones import resolve_timezone, zone_at
 from bot.service.turn import Turn, local_today
 from bot.storage import chats, privacy, repository
 from bot.telegram.callbacks import Action, Answer, encode
+from bot.telegram.render import day_label
 
 __all__ = [
     "ask_delete",
     "confirm_delete",
+    "parse_reminder_time",
     "pause",
     "resume",
     "set_race",
@@ -65,14 +67,33 @@ async def set_race(turn: Turn, race_date: date | None, *, off: bool = False) -> 
         result = await turn.apply(RaceDateSet(race_date))
     except InvalidTransition as refused:
         return [Reply(text=_e(str(refused)))]
-    return [Reply(text=f"Race day noted: <b>{race_date:%a %d %b %Y}</b>. {_e(result.reason)}")]
+    noted = f"{day_label(race_date)} {race_date.year}"
+    return [Reply(text=f"Race day noted: <b>{noted}</b>. {_e(result.reason)}")]
 
 
 async def set_race_text(turn: Turn, args: str) -> list[Reply]:
     """/race YYYY-MM-DD or /race off."""
     if args.strip().lower() in _OFF:
         return await set_race(turn, None, off=True)
-    return await set_race(turn, parse_day(args, turn.today) if args.strip() else None)
+    if not args.strip():
+        return await set_race(turn, None)
+    race_date = parse_day(args, turn.today)
+    if race_date is None:
+        return [
+            Reply(
+                text=f"<i>{_e(args.strip()[:32])}</i> isn't a date I can read. Give the race "
+                "date like <i>/race 2027-04-12</i>, or <i>/race off</i>. Nothing was changed."
+            )
+        ]
+    return await set_race(turn, race_date)
+
+
+def parse_reminder_time(text: str) -> time | None:
+    """A time of day as runners type it ("06:45", "7am", "half past 6"); a bare hour is HH:00."""
+    low = " ".join(text.lower().split())
+    if low.isascii() and low.isdigit() and len(low) <= 2 and int(low) <= 23:
+        return time(int(low), 0)
+    return parse_time(low)
 
 
 async def set_reminder(turn: Turn, at: time | None, *, off: bool = False) -> list[Reply]:
@@ -91,10 +112,21 @@ async def set_reminder(turn: Turn, at: time | None, *, off: bool = False) -> lis
 
 
 async def set_reminder_text(turn: Turn, args: str) -> list[Reply]:
-    """/remind HH:MM or /remind off."""
+    """/remind HH:MM or /remind off; a bare hour ("/remind 7") means on the hour."""
     if args.strip().lower() in _OFF:
         return await set_reminder(turn, None, off=True)
-    return await set_reminder(turn, parse_time(args.lower()) if args.strip() else None)
+    if not args.strip():
+        return await set_reminder(turn, None)
+    at = parse_reminder_time(args)
+    if at is None:
+        return [
+            Reply(
+                text=f"<i>{_e(args.strip()[:32])}</i> isn't a time of day I can read. "
+                "Tell me one in 24-hour time, like <i>/remind 06:45</i>, or "
+                "<i>/remind off</i>. Nothing was changed."
+            )
+        ]
+    return await set_reminder(turn, at)
 
 
 async def set_timezone(turn: Turn, text: str) -> list[Reply]:
@@ -145,8 +177,8 @@ async def pause(turn: Turn, until: date | None) -> list[Reply]:
         result = await turn.apply(PauseRequested(end))
     except InvalidTransition as refused:
         return [Reply(text=_e(str(refused)))]
-    default = "" if until else " (two weeks; send /resume when you're back sooner)"
-    return [Reply(text=f"⏸ Paused until <b>{end:%a %d %b}</b>{default}. {_e(result.reason)}")]
+    default = "" if until else " That's two weeks; send /resume when you're back sooner."
+    return [Reply(text=f"⏸ {_e(result.reason)}{default}")]
 
 
 async def pause_text(turn: Turn, args: str) -> list[Reply]:
@@ -156,7 +188,8 @@ async def pause_text(turn: Turn, args: str) -> list[Reply]:
         if until is None:
             return [
                 Reply(
-                    text="Give the end date like <i>/pause 2026-12-20</i>, or just /pause "
+                    text=f"<i>{_e(args.strip()[:32])}</i> isn't a date I can read. Give the "
+                    "last day of your break like <i>/pause 2026-12-20</i>, or just /pause "
                     "for two weeks."
                 )
             ]
@@ -170,7 +203,7 @@ async def resume(turn: Turn) -> list[Reply]:
         result = await turn.apply(ResumeRequested())
     except InvalidTransition as refused:
         return [Reply(text=_e(str(refused)))]
-    return [Reply(text=f"▶️ Welcome back! {_e(result.reason)} Send /today for today's session.")]
+    return [Reply(text=f"▶️ {_e(result.reason)} Send /today for today's session.")]
 
 
 def settings(turn: Turn) -> list[Reply]:
@@ -181,7 +214,8 @@ def settings(turn: Turn) -> list[Reply]:
         or "body weight only"
     )
     reminder = f"{runner.reminder_time:%H:%M}" if runner.reminder_time else "off"
-    race = f"{turn.state.race_date:%d %b %Y}" if turn.state.race_date else "none"
+    race_date = turn.state.race_date
+    race = f"{day_label(race_date)} {race_date.year}" if race_date else "none"
     text = (
         "<b>Your settings</b>\n"
         f"• Level: {profile.level.value}\n"

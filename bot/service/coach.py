@@ -71,7 +71,8 @@ class Coach:
             case Button(data):
                 return await self._button(turn, decode(data))
             case Location(latitude, longitude):
-                return await account.set_timezone_at(turn, latitude, longitude)
+                answered = await onboarding.answer_location(turn, latitude, longitude)
+                return answered or await account.set_timezone_at(turn, latitude, longitude)
             case Media():
                 return [Reply(text=render.media_hint())]
             case Text(text):
@@ -90,19 +91,20 @@ class Coach:
 
     async def _text(self, turn: Turn, text: str) -> list[Reply]:
         conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
-        if conversation is not None and conversation.name == onboarding.FLOW:
-            answered = await onboarding.answer_text(turn, conversation.step, text)
+        onboarding_step = (
+            conversation.step if conversation and conversation.name == onboarding.FLOW else None
+        )
+        intent = understand(text, turn.today)
+        if onboarding_step is not None and onboarding.may_answer(onboarding_step, intent):
+            answered = await onboarding.answer_text(turn, onboarding_step, text)
             if answered is not None:
                 return answered
-        if turn.state.phase is Phase.RECOVERY_HOLD and _says_fine(text):
+        if _says_fine(text) and turn.state.phase is Phase.RECOVERY_HOLD:
             return await reports.clear_hold(turn, _held_area_in(turn, text))
-        intent = understand(text, turn.today)
+        if _says_fine(text) and intent.kind is IntentKind.UNKNOWN:
+            return [Reply(text="Good to hear! 💪 Your plan carries on as it is: /today.")]
         replies = await self._intent(turn, intent, text)
-        if (
-            conversation is not None
-            and conversation.name == onboarding.FLOW
-            and intent.kind is IntentKind.UNKNOWN
-        ):
+        if onboarding_step is not None and intent.kind is IntentKind.UNKNOWN:
             replies.append(
                 Reply(text="(We're still setting up: answer the question above, or tap Skip.)")
             )
@@ -164,7 +166,8 @@ class Coach:
         if action is Action.CONFIRM_DELETE:
             return await account.confirm_delete(turn, Answer(callback.str_arg(0)))
         if action is Action.CANCEL:
-            await chats.clear_conversation(turn.session, turn.sender.chat_id)
+            if not await reports.end_guided_report(turn):
+                return [Reply(toast="That was finished or cancelled already.")]
             return [Reply(text="Cancelled. Nothing was saved from that.", edit=True)]
         if action is Action.HISTORY_PAGE:
             return await training.history_reply(turn, page=callback.int_arg(0), edit=True)
@@ -177,12 +180,17 @@ def _says_fine(text: str) -> bool:
 
 
 def _held_area_in(turn: Turn, text: str) -> Area | None:
+    """The area the runner says is fine (None: they named none, so everything is)."""
     intent = understand(text.replace("fine", "sore"), turn.today)
-    area = intent.report.area if intent.report else None
-    return area if area in turn.state.held_areas else None
+    return intent.report.area if intent.report else None
 
 
 async def _cancel(turn: Turn, _: str) -> list[Reply]:
+    """End the conversation in progress; a report started during set-up goes back to it."""
+    if await reports.end_guided_report(turn):
+        back = await chats.get_conversation(turn.session, turn.sender.chat_id)
+        more = " Back to setting up: answer the question above, or tap Skip." if back else ""
+        return [Reply(text=f"Cancelled; nothing was saved from that report.{more}")]
     had = await chats.get_conversation(turn.session, turn.sender.chat_id)
     await chats.clear_conversation(turn.session, turn.sender.chat_id)
     return [
@@ -195,16 +203,24 @@ async def _cancel(turn: Turn, _: str) -> list[Reply]:
 
 
 async def _clear(turn: Turn, args: str) -> list[Reply]:
-    area = _area_named(args)
+    """/clear [area]: an area (or, without one, everything on hold) is fine again."""
+    area = _area_named(args, turn) if args.strip() else None
+    if args.strip() and area is None:
+        return [
+            Reply(
+                text=f"I don't know the body part <i>{escape(args.strip()[:32], quote=False)}</i>."
+                " Try <i>/clear hips</i>, or just /clear for everything on hold."
+            )
+        ]
     return await reports.clear_hold(turn, area)
 
 
-def _area_named(text: str) -> Area | None:
+def _area_named(text: str, turn: Turn) -> Area | None:
     wanted = text.strip().lower().replace(" ", "_")
     for area in Area:
         if wanted in (area.value, area.label.lower().replace(" ", "_")):
             return area
-    return None
+    return _held_area_in(turn, f"my {text.strip()[:64]} is sore")
 
 
 def _simple(

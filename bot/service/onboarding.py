@@ -6,25 +6,31 @@ said and trains on defaults for the rest.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import date, time
 from html import escape
 from typing import Any
 
-from bot.core.phases import InvalidTransition, OnboardingFinished, RaceDateSet
-from bot.core.understanding import understand
-from bot.core.understanding.clock import parse_time
+from bot.core.phases import InvalidTransition, OnboardingFinished, RaceDateCleared, RaceDateSet
+from bot.core.understanding import Intent, IntentKind, understand
 from bot.core.understanding.dates import last_date
 from bot.core.vocabulary import Equipment, Level, Phase
+from bot.service.account import parse_reminder_time
 from bot.service.messages import Keyboard, Reply, keyboard
-from bot.service.timezones import resolve_timezone
-from bot.service.turn import Turn
+from bot.service.timezones import resolve_timezone, zone_at
+from bot.service.turn import Turn, local_today
 from bot.storage import chats, repository
 from bot.telegram.callbacks import Action, Answer, Callback, OnboardingStep, encode
 
-__all__ = ["FLOW", "answer_button", "answer_text", "start"]
+__all__ = [
+    "FLOW",
+    "answer_button",
+    "answer_location",
+    "answer_text",
+    "may_answer",
+    "start",
+]
 
 FLOW = "onboarding"
 STEPS = (
@@ -50,6 +56,14 @@ _KIT_WORDS = {
 _YES = {"yes", "y", "yeah", "yep", "sure", "desk", "office", "sit", "sitting", "definitely"}
 _NO = {"no", "n", "nope", "nah", "not", "active", "standing", "never"}
 _SKIP = {"skip", "later", "pass", "dunno", "next"}
+_ANSWER_KINDS = frozenset(
+    {IntentKind.UNKNOWN, IntentKind.SKIPPED, IntentKind.GREETING, IntentKind.THANKS}
+)
+_STEP_KINDS = {
+    OnboardingStep.RACE: IntentKind.RACE_DATE,
+    OnboardingStep.REMINDER: IntentKind.SET_REMINDER,
+    OnboardingStep.TIMEZONE: IntentKind.SET_TIMEZONE,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +91,7 @@ async def answer_button(turn: Turn, callback: Callback) -> list[Reply]:
     )
     action = callback.action
     if action is Action.ONBOARDING_SKIP:
-        return await _advance(turn, OnboardingStep(callback.str_arg(0)), data, edit=True)
+        return await _skip(turn, OnboardingStep(callback.str_arg(0)), data, edit=True)
     if action is Action.ONBOARDING_EQUIPMENT:
         kit = set(data.get("equipment", []))
         kit ^= {callback.str_arg(0)}
@@ -91,19 +105,43 @@ async def answer_button(turn: Turn, callback: Callback) -> list[Reply]:
     return await _advance(turn, step, data, edit=True)
 
 
+def may_answer(step_name: str, intent: Intent) -> bool:
+    """Whether a typed message can answer the question ``step_name`` asks.
+
+    Not when it clearly says something else: a body report, "done", "what's today?" or a
+    setting another question is about, so "left calf a bit sore" is never taken for a level.
+    """
+    if intent.report is not None:
+        return False
+    return intent.kind in _ANSWER_KINDS or _STEP_KINDS.get(OnboardingStep(step_name)) is intent.kind
+
+
 async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | None:
     """A typed answer to the current question; None when the text is not an answer."""
     step = OnboardingStep(step_name)
-    words = set(text.lower().replace(",", " ").split())
+    words = set(text.lower().replace(",", " ").replace(".", " ").split())
     conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
     data = dict(conversation.data) if conversation else {}
-    if words & _SKIP:
-        return await _advance(turn, step, data)
     value = _parse(step, text, words, turn.today)
     if value is _NOT_AN_ANSWER:
-        return None
-    await _STORE[step](turn, value)
+        return await _skip(turn, step, data) if words & _SKIP else None
+    try:
+        await _STORE[step](turn, value)
+    except InvalidTransition as refused:  # a race date in the past: ask again
+        return [Reply(text=escape(str(refused), quote=False)), await _ask(turn, step, data)]
     return await _advance(turn, step, data)
+
+
+async def answer_location(turn: Turn, latitude: float, longitude: float) -> list[Reply] | None:
+    """A location shared at the time-zone question answers it; None at any other moment."""
+    conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    if conversation is None or (conversation.name, conversation.step) != (FLOW, "timezone"):
+        return None
+    zone = zone_at(latitude, longitude)
+    if zone is None:
+        return None
+    await _store_timezone(turn, zone)
+    return await _advance(turn, OnboardingStep.TIMEZONE, dict(conversation.data))
 
 
 _NOT_AN_ANSWER = object()
@@ -130,9 +168,19 @@ def _parse(step: OnboardingStep, text: str, words: set[str], today: date) -> Any
     if step is OnboardingStep.REMINDER:
         if words & {"no", "none", "off", "never"}:
             return None
-        return parse_time(low) or _NOT_AN_ANSWER
+        return parse_reminder_time(low) or _NOT_AN_ANSWER
     intent = understand(text, today)
     return resolve_timezone(intent.timezone_text or text) or _NOT_AN_ANSWER
+
+
+async def _skip(
+    turn: Turn, step: OnboardingStep, data: dict[str, Any], *, edit: bool = False
+) -> list[Reply]:
+    """Skip a question: keep what the runner has, or give a newcomer the default."""
+    runner = turn.runner
+    if step is OnboardingStep.REMINDER and runner.reminder_time is None and not runner.onboarded:
+        await _store_reminder(turn, DEFAULT_REMINDER)
+    return await _advance(turn, step, data, edit=edit)
 
 
 async def _advance(
@@ -141,7 +189,7 @@ async def _advance(
     index = STEPS.index(step) + 1
     if index < len(STEPS):
         return [await _ask(turn, STEPS[index], data, edit=edit)]
-    return await _finish(turn)
+    return await _finish(turn, edit=edit)
 
 
 async def _ask(
@@ -155,7 +203,7 @@ async def _ask(
     return Reply(text=question.text, keyboard=keyboard(rows), edit=edit)
 
 
-async def _finish(turn: Turn) -> list[Reply]:
+async def _finish(turn: Turn, *, edit: bool) -> list[Reply]:
     await chats.clear_conversation(turn.session, turn.sender.chat_id)
     await repository.update_runner(turn.session, turn.runner, onboarded=True)
     if turn.state.phase is Phase.ONBOARDING:
@@ -168,12 +216,12 @@ async def _finish(turn: Turn) -> list[Reply]:
         f"• Level: {turn.profile.level.value}\n"
         f"• Desk job: {'yes' if turn.profile.desk_job else 'no'}\n"
         f"• Kit: {_kit_words(turn.profile.equipment)}\n"
-        f"• Race: {turn.runner.race_date.isoformat() if turn.runner.race_date else 'none set'}\n"
+        f"• Race: {turn.state.race_date.isoformat() if turn.state.race_date else 'none set'}\n"
         f"• Morning reminder: {when}\n"
         f"• Time zone: {escape(turn.runner.timezone, quote=False)}\n\n"
         "Ask me \"what's today's session?\" any time, or send /today."
     )
-    return [Reply(text=summary, edit=True)]
+    return [Reply(text=summary, edit=edit)]
 
 
 def _kit_words(kit: frozenset[Equipment]) -> str:
@@ -196,9 +244,11 @@ async def _store_kit(turn: Turn, kit: Any) -> None:
 
 
 async def _store_race(turn: Turn, value: Any) -> None:
+    """A date sets the race (InvalidTransition when it is past); "no race" clears one."""
     if isinstance(value, date):
-        with contextlib.suppress(InvalidTransition):
-            await turn.apply(RaceDateSet(value))
+        await turn.apply(RaceDateSet(value))
+    elif turn.state.race_date is not None:
+        await turn.apply(RaceDateCleared())
 
 
 async def _store_reminder(turn: Turn, value: Any) -> None:
@@ -209,6 +259,7 @@ async def _store_reminder(turn: Turn, value: Any) -> None:
 
 async def _store_timezone(turn: Turn, value: Any) -> None:
     await repository.update_runner(turn.session, turn.runner, timezone=str(value))
+    turn.today = local_today(str(value), turn.now)
 
 
 _STORE: dict[OnboardingStep, Callable[[Turn, Any], Awaitable[None]]] = {

@@ -16,9 +16,16 @@ from bot.storage import chats, records
 from bot.telegram import render
 from bot.telegram.callbacks import Action, Callback, encode
 
-__all__ = ["clear_hold", "guided_step", "record_report", "start_guided_report"]
+__all__ = [
+    "clear_hold",
+    "end_guided_report",
+    "guided_step",
+    "record_report",
+    "start_guided_report",
+]
 
 FLOW = "sore"
+_RESUME = "resume"
 CLEARED_SEVERITY = 1
 ACCEPTABLE = 3
 WARNING = 5
@@ -26,6 +33,7 @@ WARNING = 5
 
 async def record_report(turn: Turn, slots: ReportSlots, text: str) -> list[Reply]:
     """Log a report, adapt the plan (a hold on red flags) and say what changed."""
+    await end_guided_report(turn)
     if (
         turn.state.phase is Phase.RECOVERY_HOLD
         and slots.area in turn.state.held_areas
@@ -55,7 +63,7 @@ def describe_change(before: DailyPlan, after: DailyPlan, slots: ReportSlots) -> 
     if slots.red_flags:
         return (
             f"I've taken all jump work out and put your {area} on a recovery hold: nothing "
-            f'loads it until you tell me it\'s fine (send /clear or "my {area} is fine now").'
+            f'loads it until you tell me it\'s fine (send /clear, or write "{area} fine now").'
         )
     rule = _rule_for(slots)
     if rule is _MILD:
@@ -96,9 +104,40 @@ async def clear_hold(turn: Turn, area: Area | None) -> list[Reply]:
     return [Reply(text=f"Great news! {escape(result.reason, quote=False)}")]
 
 
+async def end_guided_report(turn: Turn) -> bool:
+    """Close the guided report (False when none is open), back to what it interrupted.
+
+    Cancelling stores nothing; a report typed while it is open replaces it, so its
+    buttons go stale. Onboarding that the report interrupted carries on where it was.
+    """
+    conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    if conversation is None or conversation.name != FLOW:
+        return False
+    await chats.clear_conversation(turn.session, turn.sender.chat_id)
+    interrupted = conversation.data.get(_RESUME)
+    if isinstance(interrupted, dict):
+        await chats.set_conversation(
+            turn.session,
+            turn.sender.chat_id,
+            str(interrupted["name"]),
+            str(interrupted["step"]),
+            dict(interrupted["data"]),
+            now=turn.now,
+        )
+    return True
+
+
 async def start_guided_report(turn: Turn) -> list[Reply]:
-    """Ask where it is, by buttons."""
-    await chats.set_conversation(turn.session, turn.sender.chat_id, FLOW, "area", {}, now=turn.now)
+    """Ask where it is, by buttons; a flow it interrupts (onboarding) resumes afterwards."""
+    previous = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    data: dict[str, Any] = {}
+    if previous is not None and previous.name != FLOW:
+        data[_RESUME] = {"name": previous.name, "step": previous.step, "data": previous.data}
+    elif previous is not None and _RESUME in previous.data:
+        data[_RESUME] = previous.data[_RESUME]
+    await chats.set_conversation(
+        turn.session, turn.sender.chat_id, FLOW, "area", data, now=turn.now
+    )
     return [
         Reply(
             text="Where do you feel it? Tap the area (or just type it, like "
@@ -162,12 +201,20 @@ async def _finish(turn: Turn, data: dict[str, Any]) -> list[Reply]:
             red_flags=frozenset(RedFlag(flag) for flag in data.get("flags", [])),
         )
     except (KeyError, ValueError):
-        await chats.clear_conversation(turn.session, turn.sender.chat_id)
+        await end_guided_report(turn)
         return [Reply(text="That report got muddled, sorry. Send /sore to start again.")]
-    await chats.clear_conversation(turn.session, turn.sender.chat_id)
-    summary = f"{slots.side.value} {slots.area.label} {slots.kind.value} {slots.severity}/10"
-    replies = await record_report(turn, slots, summary)
+    replies = await record_report(turn, slots, _summary(slots))
+    if _RESUME in data:
+        replies.append(Reply(text="Now, back to setting up: answer the question above, or Skip."))
     return [Reply(text="Thanks, noted.", edit=True), *replies]
+
+
+def _summary(slots: ReportSlots) -> str:
+    """The guided report in words, as if the runner had typed it ("left calves soreness 6/10")."""
+    side = "" if slots.side is Side.NONE else f"{slots.side.value} "
+    severity = "" if slots.severity is None else f" {slots.severity}/10"
+    flags = "".join(f", {flag.label}" for flag in sorted(slots.red_flags))
+    return f"{side}{slots.area.label} {slots.kind.value}{severity}{flags}"
 
 
 def _flags_keyboard(chosen: set[str]) -> render.Rows:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 from functools import cache
+from importlib import resources
 from zoneinfo import ZoneInfo, available_timezones
 
 from rapidfuzz import fuzz, process
@@ -54,12 +56,17 @@ _ALIASES = {
 }
 
 
+_LEGACY = ("Etc/", "SystemV/", "posix/", "right/")
+MIN_FUZZY_CHARS = 4
+"""Shorter words ("hi", "ok") are never guessed at: too many zones are a letter away."""
+
+
 @cache
 def _zones() -> dict[str, str]:
-    """Lower-case lookup keys (full names and city parts) to IANA names."""
+    """Lower-case lookup keys (full names and city parts) to IANA names, for exact matches."""
     keys: dict[str, str] = {}
     for name in sorted(available_timezones()):
-        if name.startswith(("Etc/", "SystemV/", "posix/", "right/")) or "/" not in name:
+        if name.startswith(_LEGACY) or "/" not in name:
             continue
         keys.setdefault(name.lower(), name)
         city = name.rsplit("/", 1)[1].replace("_", " ").lower()
@@ -69,6 +76,29 @@ def _zones() -> dict[str, str]:
     return keys
 
 
+@cache
+def _fuzzy_keys() -> tuple[str, ...]:
+    """Keys a typo may be matched to: real places only.
+
+    Legacy links such as ``Canada/Atlantic`` or ``Australia/LHI`` are left out, so
+    "atlantis" or "hi" is not taken for a time zone; they still match when typed exactly.
+    """
+    places = _places()
+    return tuple(
+        key for key, name in _zones().items() if name in places or key in _ALIASES or key == "utc"
+    )
+
+
+def _places() -> frozenset[str]:
+    """The zones of tzdata's ``zone.tab`` (one or more per country), or all when it is missing."""
+    try:
+        table = resources.files("tzdata").joinpath("zoneinfo/zone.tab").read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return frozenset(_zones().values())
+    rows = (line.split("\t") for line in table.splitlines() if not line.startswith("#"))
+    return frozenset(row[2] for row in rows if len(row) >= 3)
+
+
 def resolve_timezone(text: str) -> str | None:
     """The IANA zone a runner means, or None when nothing matches well enough."""
     wanted = " ".join(text.strip().lower().replace("_", " ").split())
@@ -76,11 +106,11 @@ def resolve_timezone(text: str) -> str | None:
         return None
     zones = _zones()
     exact = zones.get(wanted) or zones.get(wanted.replace(" ", "_"))
-    if exact is None and "/" in wanted:
-        exact = zones.get(wanted.replace(" ", "_"))
     if exact is not None:
         return exact
-    match = process.extractOne(wanted, list(zones), scorer=fuzz.ratio, score_cutoff=80)
+    if len(wanted) < MIN_FUZZY_CHARS:
+        return None
+    match = process.extractOne(wanted, _fuzzy_keys(), scorer=fuzz.ratio, score_cutoff=80)
     return zones[match[0]] if match else None
 
 
@@ -88,7 +118,9 @@ def resolve_timezone(text: str) -> str | None:
 def _finder() -> object:
     from timezonefinder import TimezoneFinder  # noqa: PLC0415 - loads its data only when asked
 
-    return TimezoneFinder()
+    finder = TimezoneFinder()
+    atexit.register(finder.cleanup)  # close its mapped data files before interpreter teardown
+    return finder
 
 
 def zone_at(latitude: float, longitude: float) -> str | None:

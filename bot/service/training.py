@@ -8,7 +8,7 @@ from html import escape
 from bot.core.phases import OnboardingFinished, next_change
 from bot.core.planner import DailyPlan
 from bot.core.records import BodyReport, Completion, CompletionStatus
-from bot.core.vocabulary import Category, Side
+from bot.core.vocabulary import Category, Level, Phase, Side
 from bot.service.messages import Reply, keyboard
 from bot.service.turn import Turn
 from bot.storage import records
@@ -28,11 +28,11 @@ MAX_NOTE = 500
 
 async def ensure_started(turn: Turn) -> None:
     """A runner who never finished onboarding trains on the defaults from now on."""
-    if turn.state.phase.value == "onboarding":
-        await turn.apply(OnboardingFinished(newcomer=True))
+    if turn.state.phase is Phase.ONBOARDING:
+        await turn.apply(OnboardingFinished(newcomer=turn.profile.level is Level.BEGINNER))
         turn.notices.append(
-            "I've set you up with beginner defaults so we can start. Change them any "
-            "time with /start or /settings."
+            "I've started your plan with what you've told me so far and sensible defaults "
+            "for the rest. Change them any time with /start; /settings shows them."
         )
 
 
@@ -79,7 +79,12 @@ async def log_session(
     sid = session_id or plan.session_id
     if sid is None or plan.category is None:
         return plan, False
-    completion = Completion(day, plan.category, sid, status, rpe, _clip(note))
+    note = _clip(note)
+    existing = await _existing(turn, day, sid)
+    if existing is not None and existing.status is status:  # keep what was said before
+        rpe = rpe if rpe is not None else existing.rpe
+        note = note or existing.note
+    completion = Completion(day, plan.category, sid, status, rpe, note)
     await records.log_completion(turn.session, turn.runner.id, completion, turn.now)
     return plan, True
 
@@ -87,12 +92,17 @@ async def log_session(
 async def typed_log(
     turn: Turn, status: CompletionStatus, rpe: int | None, note: str | None
 ) -> list[Reply]:
-    """Answer a typed "done" / "skipped" and log today's session."""
+    """Answer a typed "done" / "skipped" and log today's session (once)."""
+    await ensure_started(turn)
+    plan = await turn.plan()
+    if plan.session_id is None:
+        return [Reply(text=_nothing_to_log(turn))]
+    existing = await _existing(turn, plan.on, plan.session_id)
+    if existing is not None and existing.status is status and rpe is None and not note:
+        return [_already_logged(plan, existing)]
     plan, logged = await log_session(turn, status, rpe=rpe, note=note)
     if not logged:
-        return [
-            Reply(text="Today is a rest day in your plan, so there's nothing to log. Enjoy it!")
-        ]
+        return [Reply(text=_nothing_to_log(turn))]
     if status is CompletionStatus.SKIPPED:
         return [Reply(text=_skipped_text(note))]
     if rpe is None and plan.session_id is not None:
@@ -100,6 +110,21 @@ async def typed_log(
         text = f"✅ Logged <b>{escape(plan.title, quote=False)}</b>. How hard did it feel?"
         return [Reply(text=text, keyboard=buttons)]
     return [Reply(text=_done_text(plan, rpe))]
+
+
+def _already_logged(plan: DailyPlan, existing: Completion) -> Reply:
+    """A second "done" logs nothing new; the effort question comes again if unanswered."""
+    text = f"{_log_summary(existing)} That was saved already, so nothing changed."
+    if existing.done and existing.rpe is None and plan.session_id is not None:
+        buttons = keyboard(render.effort_keyboard(plan.on, plan.session_id))
+        return Reply(text=f"{text} How hard did it feel?", keyboard=buttons)
+    return Reply(text=text)
+
+
+def _nothing_to_log(turn: Turn) -> str:
+    if turn.state.phase is Phase.PAUSED:
+        return "You're on a break, so there's no session to log. /resume brings you back."
+    return "Today is a rest day in your plan, so there's nothing to log. Enjoy it!"
 
 
 def show_effort_question(plan: DailyPlan, turn: Turn) -> Reply:
@@ -240,7 +265,7 @@ async def history_reply(turn: Turn, page: int = 1, *, edit: bool = False) -> lis
     entries: list[tuple[date, str]] = [
         (
             c.on,
-            f"{'✅' if c.done else '⏭'} {c.session_id}"
+            f"{'✅' if c.done else '⏭'} {_session_title(turn, c.session_id)}"
             + (f" · effort {c.rpe}/10" if c.rpe else ""),
         )
         for c in await records.recent_completions(turn.session, turn.runner.id, since)
@@ -259,7 +284,9 @@ async def history_reply(turn: Turn, page: int = 1, *, edit: bool = False) -> lis
     if not 1 <= page <= pages:
         return [Reply(toast="That page is out of date. Send /history again.")]
     chunk = entries[(page - 1) * HISTORY_PAGE_SIZE : page * HISTORY_PAGE_SIZE]
-    lines = "\n".join(f"{day:%a %d %b}: {escape(text, quote=False)}" for day, text in chunk)
+    lines = "\n".join(
+        f"{render.day_label(day)}: {escape(text, quote=False)}" for day, text in chunk
+    )
     buttons = []
     if page > 1:
         buttons.append(("◀ Newer", encode(Action.HISTORY_PAGE, page - 1)))
@@ -267,6 +294,11 @@ async def history_reply(turn: Turn, page: int = 1, *, edit: bool = False) -> lis
         buttons.append(("Older ▶", encode(Action.HISTORY_PAGE, page + 1)))
     text = f"<b>Your history</b> (page {page} of {pages})\n{lines}"
     return [Reply(text=text, keyboard=keyboard([buttons]) if buttons else (), edit=edit)]
+
+
+def _session_title(turn: Turn, session_id: str) -> str:
+    template = turn.planner.content.sessions.get(session_id)
+    return template.title if template is not None else session_id
 
 
 def _report_line(report: BodyReport) -> str:

@@ -1,0 +1,294 @@
+"""/start: six questions by buttons or typed answers, Skip on each, commands in between."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from bot.core.vocabulary import Equipment, Level, Phase
+from bot.service.messages import Location
+from bot.service.onboarding import FLOW
+from tests.service.conftest import Chat, button, buttons, texts
+
+LEVEL, DESK, KIT, RACE, REMINDER, ZONE = (f"{n}/6" for n in range(1, 7))
+
+
+async def test_start_greets_and_asks_the_first_question(chat: Chat) -> None:
+    intro, question = await chat.command("/start")
+    assert "Ana" in intro.text
+    assert "Skip" in intro.text
+    assert LEVEL in question.text
+    assert buttons([question]) == [
+        "v1|ol|beginner",
+        "v1|ol|intermediate",
+        "v1|ol|advanced",
+        "v1|os|level",
+    ]
+    conversation = await chat.conversation()
+    assert conversation is not None
+    assert (conversation.name, conversation.step) == (FLOW, "level")
+
+
+async def test_onboarding_by_buttons_stores_every_answer(chat: Chat) -> None:
+    await chat.command("/start")
+    (desk,) = await chat.press("v1|ol|intermediate")
+    assert DESK in desk.text
+    assert desk.edit
+    (kit,) = await chat.press("v1|od|yes")
+    assert KIT in kit.text
+    await chat.press("v1|oe|band")
+    await chat.press("v1|oe|step")
+    (toggled,) = await chat.press("v1|oe|small_weights")
+    labels = [label for row in toggled.keyboard for label, _ in row]
+    assert "✅ Resistance band" in labels
+    assert "✅ Small weights" in labels
+    (untoggled,) = await chat.press("v1|oe|step")
+    assert "A step or low box" in [label for row in untoggled.keyboard for label, _ in row]
+    (race,) = await chat.press("v1|oz")
+    assert RACE in race.text
+    (reminder,) = await chat.say("2027-04-12")
+    assert REMINDER in reminder.text
+    (zone,) = await chat.press(button([reminder], "v1|or|0730"))
+    assert ZONE in zone.text
+    (done,) = await chat.press("v1|ot|Europe/Berlin")
+    assert "All set" in done.text
+    assert done.edit
+    for shown in ("intermediate", "band, small weights", "2027-04-12", "07:30", "Europe/Berlin"):
+        assert shown in done.text
+
+    runner = await chat.runner()
+    assert runner.level is Level.INTERMEDIATE
+    assert runner.desk_job is True
+    assert runner.equipment == [Equipment.BAND.value, Equipment.SMALL_WEIGHTS.value]
+    assert runner.reminder_time == time(7, 30)
+    assert runner.timezone == "Europe/Berlin"
+    assert runner.race_date == date(2027, 4, 12)
+    assert runner.onboarded is True
+    state = await chat.state()
+    assert state.phase is Phase.BASE
+    assert state.race_date == date(2027, 4, 12)
+    assert await chat.conversation() is None
+
+
+@pytest.mark.parametrize(
+    ("said", "level"),
+    [
+        ("I'm a beginner", Level.BEGINNER),
+        ("never done any of that", Level.BEGINNER),
+        ("some experience", Level.INTERMEDIATE),
+        ("experienced", Level.ADVANCED),
+    ],
+)
+async def test_level_words_are_understood(chat: Chat, said: str, level: Level) -> None:
+    await chat.command("/start")
+    (question,) = await chat.say(said)
+    assert DESK in question.text
+    assert not question.edit  # a typed answer gets a new message
+    assert (await chat.runner()).level is level
+
+
+async def test_onboarding_by_typed_answers(chat: Chat) -> None:
+    await chat.command("/start")
+    asked = [
+        texts(await chat.say(answer))
+        for answer in ("some experience", "yes", "band and weights", "2027-04-12", "6:45")
+    ]
+    assert [DESK in asked[0], KIT in asked[1], RACE in asked[2]] == [True] * 3
+    assert REMINDER in asked[3]
+    assert ZONE in asked[4]
+    (done,) = await chat.say("Berlin")
+    assert "All set" in done.text
+    assert not done.edit
+
+    runner = await chat.runner()
+    assert runner.level is Level.INTERMEDIATE
+    assert runner.desk_job is True
+    assert set(runner.equipment) == {"band", "small_weights"}
+    assert runner.race_date == date(2027, 4, 12)
+    assert runner.reminder_time == time(6, 45)
+    assert runner.timezone == "Europe/Berlin"
+    assert runner.onboarded is True
+    assert (await chat.state()).phase is Phase.BASE
+
+
+async def test_typed_answers_in_other_words(chat: Chat) -> None:
+    await chat.command("/start")
+    await chat.say("new to this")
+    await chat.say("nope")
+    await chat.say("nothing")
+    await chat.say("next saturday")  # "next" must not be taken for "skip"
+    await chat.say("7")  # a bare hour at the reminder question
+    (done,) = await chat.say("tokyo")
+    assert "All set" in done.text
+    runner = await chat.runner()
+    assert runner.desk_job is False
+    assert runner.equipment == []
+    assert runner.race_date == date(2026, 12, 5)
+    assert runner.reminder_time == time(7, 0)
+    assert runner.timezone == "Asia/Tokyo"
+
+
+async def test_skip_on_each_step_applies_the_defaults(chat: Chat) -> None:
+    await chat.command("/start")
+    steps = ["level", "desk", "equipment", "race", "reminder", "timezone"]
+    for number, step in enumerate(steps, start=2):
+        (reply,) = await chat.press(f"v1|os|{step}")
+        assert reply.edit
+        assert (f"{number}/6" if number <= 6 else "All set") in reply.text
+    runner = await chat.runner()
+    assert runner.level is Level.BEGINNER
+    assert runner.desk_job is False
+    assert runner.equipment == []
+    assert runner.race_date is None
+    assert runner.reminder_time == time(7, 0)
+    assert runner.timezone == "UTC"
+    assert runner.onboarded is True
+    assert (await chat.state()).phase is Phase.BASE
+    assert "07:00" in texts(await chat.command("/settings"))
+
+
+async def test_skip_can_be_typed(chat: Chat) -> None:
+    await chat.command("/start")
+    for answer in ("skip", "skip", "later", "pass", "skip"):
+        await chat.say(answer)
+    (done,) = await chat.say("skip")
+    assert "All set" in done.text
+    assert (await chat.runner()).reminder_time == time(7, 0)
+
+
+async def test_skip_keeps_what_a_returning_runner_chose(chat: Chat) -> None:
+    await chat.command("/remind 06:15")
+    await chat.command("/timezone Europe/Paris")
+    await chat.command("/start")
+    for step in ["level", "desk", "equipment", "race", "reminder", "timezone"]:
+        await chat.press(f"v1|os|{step}")
+    runner = await chat.runner()
+    assert runner.reminder_time == time(6, 15)
+    assert runner.timezone == "Europe/Paris"
+
+
+async def test_commands_in_the_middle_of_onboarding_then_carry_on(chat: Chat) -> None:
+    await chat.command("/start")
+    await chat.press("v1|ol|advanced")
+
+    today = await chat.command("/today")
+    assert "min" in texts(today)
+    assert button(today, "v1|dn|")
+    assert "defaults" in today[0].text  # the notice before the session
+    assert "/today" in texts(await chat.command("/help"))
+    settings = texts(await chat.command("/settings"))
+    assert "Level: advanced" in settings
+    conversation = await chat.conversation()
+    assert conversation is not None
+    assert conversation.step == "desk"  # still where we were
+
+    (kit,) = await chat.say("no")
+    assert KIT in kit.text
+    await chat.press("v1|oz")
+    await chat.say("no race")
+    await chat.press("v1|or|0800")
+    (done,) = await chat.press("v1|ot|America/New_York")
+    assert "All set" in done.text
+    runner = await chat.runner()
+    assert runner.level is Level.ADVANCED
+    assert runner.desk_job is False
+    assert runner.reminder_time == time(8, 0)
+    assert runner.timezone == "America/New_York"
+    assert (await chat.state()).phase is Phase.BASE
+
+
+async def test_a_runner_who_never_finishes_gets_defaults(chat: Chat) -> None:
+    await chat.command("/start")
+    replies = await chat.say("what's today's session?")
+    assert button(replies, "v1|dn|")
+    state = await chat.state()
+    assert state.phase is Phase.BASE
+    assert state.newcomer is True
+    runner = await chat.runner()
+    assert runner.level is Level.BEGINNER
+    assert runner.timezone == "UTC"
+
+
+async def test_the_level_chosen_so_far_counts_when_training_starts_early(chat: Chat) -> None:
+    await chat.command("/start")
+    await chat.press("v1|ol|advanced")
+    await chat.command("/today")
+    assert (await chat.state()).newcomer is False
+
+
+async def test_a_body_report_mid_onboarding_is_logged_not_taken_for_an_answer(
+    chat: Chat,
+) -> None:
+    await chat.command("/start")
+    replies = await chat.say("left calf a bit sore")
+    assert "calf" in texts(replies)
+    (report,) = await chat.reports()
+    assert report.area.value == "calves"
+    assert (await chat.runner()).level is Level.BEGINNER
+    conversation = await chat.conversation()
+    assert conversation is not None
+    assert conversation.step == "level"
+
+
+async def test_unknown_text_mid_onboarding_points_back_to_the_question(chat: Chat) -> None:
+    await chat.command("/start")
+    replies = await chat.say("I like pizza")
+    assert "pizza" in texts(replies)
+    assert "Skip" in replies[-1].text
+
+
+async def test_a_past_race_date_is_refused_and_asked_again(chat: Chat) -> None:
+    await chat.command("/start")
+    for step in ["level", "desk", "equipment"]:
+        await chat.press(f"v1|os|{step}")
+    refusal, again = await chat.say("2020-01-01")
+    assert "past" in refusal.text
+    assert RACE in again.text
+    assert (await chat.state()).race_date is None
+    (next_question,) = await chat.say("2027-04-12")
+    assert REMINDER in next_question.text
+    assert (await chat.state()).race_date == date(2027, 4, 12)
+
+
+async def test_an_unknown_city_is_not_taken_for_a_time_zone(chat: Chat) -> None:
+    await chat.command("/start")
+    for step in ["level", "desk", "equipment", "race", "reminder"]:
+        await chat.press(f"v1|os|{step}")
+    await chat.say("atlantis")
+    await chat.say("hi")
+    assert (await chat.runner()).timezone == "UTC"
+    conversation = await chat.conversation()
+    assert conversation is not None
+    assert conversation.step == "timezone"
+
+
+async def test_cancel_ends_onboarding_and_keeps_the_answers_given(chat: Chat) -> None:
+    await chat.command("/start")
+    await chat.press("v1|ol|advanced")
+    (cancelled,) = await chat.command("/cancel")
+    assert "Cancelled" in cancelled.text
+    assert await chat.conversation() is None
+    assert (await chat.runner()).level is Level.ADVANCED
+    await chat.say("yes")  # no question is open any more: an answer, but nothing stored
+    assert (await chat.runner()).desk_job is False
+
+
+async def test_a_shared_location_answers_the_time_zone_question(chat: Chat) -> None:
+    await chat.command("/start")
+    for step in ["level", "desk", "equipment", "race", "reminder"]:
+        await chat.press(f"v1|os|{step}")
+    (done,) = await chat.send(Location(52.52, 13.405))
+    assert "All set" in done.text
+    assert "Europe/Berlin" in done.text
+    assert (await chat.runner()).timezone == "Europe/Berlin"
+    assert await chat.conversation() is None
+
+
+async def test_a_location_before_the_time_zone_question_only_sets_the_zone(chat: Chat) -> None:
+    await chat.command("/start")
+    (answer,) = await chat.send(Location(35.68, 139.69))
+    assert "Asia/Tokyo" in answer.text
+    conversation = await chat.conversation()
+    assert conversation is not None
+    assert conversation.step == "level"

@@ -1,0 +1,241 @@
+"""Tightness, soreness and pain: the guided /sore flow, typed reports, holds and clearing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.core.planner import PlannedExercise
+from bot.core.vocabulary import Area, Category, Phase, RedFlag, ReportKind, Side
+from bot.service.messages import Reply
+from bot.service.reports import FLOW
+from tests.bot.harness import FakeClock
+from tests.service.conftest import Chat, button, buttons, texts
+
+
+async def _guided(chat: Chat, *presses: str) -> list[Reply]:
+    await chat.command("/sore")
+    replies: list[Reply] = []
+    for data in presses:
+        replies = await chat.press(data)
+    return replies
+
+
+async def test_sore_asks_for_the_area_by_buttons(chat: Chat) -> None:
+    (question,) = await chat.command("/sore")
+    assert "Where" in question.text
+    data = buttons([question])
+    assert {f"v1|ra|{area.value}" for area in Area} <= set(data)
+    assert "v1|cx" in data
+    conversation = await chat.conversation()
+    assert conversation is not None
+    assert (conversation.name, conversation.step) == (FLOW, "area")
+
+
+async def test_guided_report_by_buttons_is_stored(chat: Chat) -> None:
+    await chat.command("/sore")
+    (side,) = await chat.press("v1|ra|calves")
+    assert side.edit
+    assert "side" in side.text
+    (kind,) = await chat.press("v1|rs|left")
+    assert "feel" in kind.text
+    (severity,) = await chat.press("v1|rk|soreness")
+    assert "v1|rv|10" in buttons([severity])
+    (flags,) = await chat.press("v1|rv|6")
+    assert "None of these" in [label for row in flags.keyboard for label, _ in row]
+    noted, answer = await chat.press("v1|rz")
+    assert noted.edit
+    assert "noted" in noted.text
+    assert "left calf" in answer.text
+    assert "6/10" in answer.text
+    assert "What changes" in answer.text
+
+    (report,) = await chat.reports()
+    assert (report.area, report.side, report.kind, report.severity) == (
+        Area.CALVES,
+        Side.LEFT,
+        ReportKind.SORENESS,
+        6,
+    )
+    assert report.red_flags == frozenset()
+    assert await chat.conversation() is None
+    assert (await chat.state()).phase is not Phase.RECOVERY_HOLD
+
+
+async def test_red_flags_toggle_and_put_the_area_on_hold(chat: Chat) -> None:
+    await _guided(chat, "v1|ra|hips", "v1|rs|right", "v1|rk|pain", "v1|rv|7")
+    (on,) = await chat.press("v1|rf|sharp_pain")
+    assert "✅ Sharp pain" in [label for row in on.keyboard for label, _ in row]
+    (off,) = await chat.press("v1|rf|sharp_pain")
+    assert "Sharp pain" in [label for row in off.keyboard for label, _ in row]
+    await chat.press("v1|rf|night_pain")
+    _, answer = await chat.press("v1|rz")
+    assert "physiotherapist or doctor" in answer.text
+    assert "recovery hold" in answer.text
+
+    (report,) = await chat.reports()
+    assert report.red_flags == frozenset({RedFlag.NIGHT_PAIN})
+    state = await chat.state()
+    assert state.phase is Phase.RECOVERY_HOLD
+    assert state.held_areas == frozenset({Area.HIPS})
+    assert "recovery hold" in texts(await chat.command("/phase")).lower()
+
+
+async def test_not_sure_leaves_the_severity_empty(chat: Chat) -> None:
+    _, answer = await _guided(
+        chat, "v1|ra|hamstrings", "v1|rs|none", "v1|rk|tightness", "v1|rv|-", "v1|rz"
+    )
+    assert "None" not in answer.text
+    (report,) = await chat.reports()
+    assert report.severity is None
+    assert report.side is Side.NONE
+
+
+async def test_cancel_command_mid_flow_stores_nothing(chat: Chat) -> None:
+    await _guided(chat, "v1|ra|knee", "v1|rs|left")
+    (cancelled,) = await chat.command("/cancel")
+    assert "Cancelled" in cancelled.text
+    (late,) = await chat.press("v1|rk|pain")
+    assert late.toast
+    assert "/sore" in late.toast
+    await chat.press("v1|rz")
+    assert await chat.reports() == []
+    assert await chat.conversation() is None
+
+
+async def test_cancel_button_mid_flow_stores_nothing(chat: Chat) -> None:
+    await _guided(chat, "v1|ra|knee", "v1|rs|left", "v1|rk|pain")
+    (cancelled,) = await chat.press("v1|cx")
+    assert cancelled.edit
+    assert "Nothing was saved" in cancelled.text
+    assert await chat.reports() == []
+    assert await chat.conversation() is None
+
+
+async def test_the_session_messages_sore_button_opens_the_flow(chat: Chat) -> None:
+    today = await chat.command("/today")
+    (question,) = await chat.press(button(today, "v1|so|"))
+    assert "Where" in question.text
+
+
+async def test_typed_report_is_stored_and_spares_the_area(chat: Chat, clock: FakeClock) -> None:
+    await chat.command("/today")
+    clock.advance(days=1)  # the newcomer's second day: strength with calf raises
+    loads = chat.coach.planner.content.exercises
+
+    def calves_loaded(planned: Sequence[PlannedExercise]) -> bool:
+        return any(Area.CALVES in loads[e.exercise_id].loads for e in planned)
+
+    assert calves_loaded((await chat.plan(clock)).exercises)
+    (answer,) = await chat.say("left calf sore 6/10")
+    assert "left calf" in answer.text
+    assert "What changes" in answer.text
+    (report,) = await chat.reports()
+    assert (report.area, report.side, report.kind, report.severity) == (
+        Area.CALVES,
+        Side.LEFT,
+        ReportKind.SORENESS,
+        6,
+    )
+    assert not calves_loaded((await chat.plan(clock)).exercises)
+
+
+async def test_a_typed_report_closes_an_open_guided_one(chat: Chat) -> None:
+    await _guided(chat, "v1|ra|knee")
+    await chat.say("left calf sore 6/10")
+    assert await chat.conversation() is None
+    (late,) = await chat.press("v1|rs|left")
+    assert late.toast
+    assert len(await chat.reports()) == 1
+
+
+async def test_red_flag_in_words_holds_advises_and_drops_jumps(
+    chat: Chat, clock: FakeClock
+) -> None:
+    await chat.command("/today")
+    clock.advance(days=15)  # Wed 16 Dec: the first dynamic block's first jump day
+    assert (await chat.plan(clock)).category is Category.DYNAMIC
+    *_, answer = await chat.say("sharp pain in my right hip")
+    assert "physiotherapist or doctor" in answer.text
+    (report,) = await chat.reports()
+    assert report.area is Area.HIPS
+    assert RedFlag.SHARP_PAIN in report.red_flags
+    state = await chat.state()
+    assert state.phase is Phase.RECOVERY_HOLD
+    assert (await chat.plan(clock)).category is not Category.DYNAMIC
+    week = texts(await chat.command("/plan"))
+    assert "Dynamic:" not in week
+
+
+async def test_saying_the_area_is_fine_clears_the_hold(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("sharp pain in my right hip")
+    (other,) = await chat.say("my calf is fine now")
+    assert "hip" in other.text
+    assert (await chat.state()).phase is Phase.RECOVERY_HOLD
+    (cleared,) = await chat.say("my hip is fine now")
+    assert "Great news" in cleared.text
+    state = await chat.state()
+    assert state.phase is Phase.BASE
+    assert state.held_areas == frozenset()
+
+
+async def test_clear_command_by_area(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("sharp pain in my right hip")
+    (unknown,) = await chat.command("/clear <elbow>")
+    assert "&lt;elbow&gt;" in unknown.text
+    assert (await chat.state()).phase is Phase.RECOVERY_HOLD
+    await chat.command("/clear hip")
+    assert (await chat.state()).phase is Phase.BASE
+    (nothing,) = await chat.command("/clear")
+    assert "Nothing is on hold" in nothing.text
+
+
+async def test_fine_without_a_hold_gets_a_kind_answer(chat: Chat) -> None:
+    (answer,) = await chat.say("my calf is fine now")
+    assert "Good to hear" in answer.text
+    assert await chat.reports() == []
+
+
+async def test_a_report_during_onboarding_then_back_to_the_questions(chat: Chat) -> None:
+    await chat.command("/start")
+    await chat.press("v1|ol|intermediate")
+    await _guided(chat, "v1|ra|quads", "v1|rs|both", "v1|rk|tightness", "v1|rv|3")
+    *_, back = await chat.press("v1|rz")
+    assert "setting up" in back.text
+    assert len(await chat.reports()) == 1
+    conversation = await chat.conversation()
+    assert conversation is not None
+    assert (conversation.name, conversation.step) == ("onboarding", "desk")
+    (kit,) = await chat.say("yes")
+    assert "3/6" in kit.text
+    assert (await chat.runner()).desk_job is True
+
+
+async def test_cancelling_a_report_during_onboarding_goes_back_to_it(chat: Chat) -> None:
+    await chat.command("/start")
+    await _guided(chat, "v1|ra|knee")
+    (cancelled,) = await chat.command("/cancel")
+    assert "setting up" in cancelled.text
+    conversation = await chat.conversation()
+    assert conversation is not None
+    assert (conversation.name, conversation.step) == ("onboarding", "level")
+    assert await chat.reports() == []
+    (gone,) = await chat.command("/cancel")
+    assert "Cancelled" in gone.text
+    assert await chat.conversation() is None
+
+
+async def test_a_stale_cancel_button_gets_a_toast(chat: Chat) -> None:
+    await chat.command("/start")
+    (late,) = await chat.press("v1|cx")
+    assert late.toast
+    assert await chat.conversation() is not None  # onboarding is not cancelled by it
+
+
+async def test_the_phrase_the_hold_message_suggests_clears_it(chat: Chat) -> None:
+    await chat.command("/today")
+    (answer,) = await chat.say("sharp pain in my right hip")
+    assert '"hips fine now"' in answer.text.replace("&quot;", '"')
+    await chat.say("hips fine now")
+    assert (await chat.state()).phase is Phase.BASE

@@ -1,0 +1,182 @@
+"""Race date, reminders, time zone, pauses: stored when valid, a kind refusal otherwise."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from bot.core.vocabulary import Phase
+from bot.service.messages import Location
+from tests.service.conftest import Chat, texts
+
+
+async def test_race_date_is_set_and_cleared(chat: Chat) -> None:
+    (answer,) = await chat.command("/race 2027-04-12")
+    assert "12 Apr 2027" in answer.text
+    assert (await chat.state()).race_date == date(2027, 4, 12)
+    assert (await chat.runner()).race_date == date(2027, 4, 12)
+    assert "2027" in texts(await chat.command("/settings"))
+
+    (cleared,) = await chat.command("/race off")
+    assert "cleared" in cleared.text.lower()
+    assert (await chat.state()).race_date is None
+    assert (await chat.runner()).race_date is None
+
+
+async def test_race_date_in_words(chat: Chat) -> None:
+    await chat.say("my race is on 2027-04-12")
+    assert (await chat.state()).race_date == date(2027, 4, 12)
+
+
+@pytest.mark.parametrize("args", ["2020-01-01", "banana", "2027-13-45"])
+async def test_a_bad_race_date_is_refused_and_nothing_stored(chat: Chat, args: str) -> None:
+    await chat.command("/race 2027-04-12")
+    (refusal,) = await chat.command(f"/race {args}")
+    assert "past" in refusal.text or "/race 2027-04-12" in refusal.text
+    assert (await chat.state()).race_date == date(2027, 4, 12)
+
+
+async def test_race_off_without_a_race(chat: Chat) -> None:
+    (answer,) = await chat.command("/race off")
+    assert "no race date" in answer.text
+    (hint,) = await chat.command("/race")
+    assert "/race 2027-04-12" in hint.text
+
+
+async def test_a_race_three_weeks_out_starts_race_season(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.command("/race 2026-12-13")
+    assert (await chat.state()).phase is Phase.RACE_SEASON
+
+
+async def test_reminder_time_is_repeated_as_hh_mm_and_stored(chat: Chat) -> None:
+    (answer,) = await chat.command("/remind 06:45")
+    assert "06:45" in answer.text
+    assert (await chat.runner()).reminder_time == time(6, 45)
+    assert "06:45" in texts(await chat.command("/settings"))
+
+
+@pytest.mark.parametrize(
+    ("args", "shown", "stored"),
+    [("7", "07:00", time(7, 0)), ("7am", "07:00", time(7, 0)), ("6.30", "06:30", time(6, 30))],
+)
+async def test_reminder_times_in_other_spellings(
+    chat: Chat, args: str, shown: str, stored: time
+) -> None:
+    (answer,) = await chat.command(f"/remind {args}")
+    assert shown in answer.text
+    assert (await chat.runner()).reminder_time == stored
+
+
+async def test_reminder_in_words(chat: Chat) -> None:
+    (answer,) = await chat.say("remind me at 7:30")
+    assert "07:30" in answer.text
+    assert (await chat.runner()).reminder_time == time(7, 30)
+
+
+async def test_reminders_off(chat: Chat) -> None:
+    await chat.command("/remind 06:45")
+    (answer,) = await chat.command("/remind off")
+    assert "off" in answer.text
+    assert (await chat.runner()).reminder_time is None
+
+
+@pytest.mark.parametrize("args", ["25:99", "24:00", "soon", "<b>6</b>"])
+async def test_a_bad_reminder_time_is_refused_and_nothing_changes(chat: Chat, args: str) -> None:
+    await chat.command("/remind 06:45")
+    (refusal,) = await chat.command(f"/remind {args}")
+    assert "Nothing was changed" in refusal.text
+    assert "/remind 06:45" in refusal.text
+    assert "<b>6</b>" not in refusal.text
+    assert (await chat.runner()).reminder_time == time(6, 45)
+
+
+@pytest.mark.parametrize(
+    ("args", "zone"),
+    [("Europe/Berlin", "Europe/Berlin"), ("tokyo", "Asia/Tokyo"), ("new york", "America/New_York")],
+)
+async def test_time_zone_by_name_or_city(chat: Chat, args: str, zone: str) -> None:
+    (answer,) = await chat.command(f"/timezone {args}")
+    assert zone in answer.text
+    assert (await chat.runner()).timezone == zone
+
+
+@pytest.mark.parametrize("args", ["atlantis", "hi", "<script>"])
+async def test_an_unknown_time_zone_is_refused_and_unchanged(chat: Chat, args: str) -> None:
+    await chat.command("/timezone Europe/Berlin")
+    (refusal,) = await chat.command(f"/timezone {args}")
+    assert "don't know" in refusal.text
+    assert "<script>" not in refusal.text
+    assert (await chat.runner()).timezone == "Europe/Berlin"
+
+
+async def test_time_zone_without_a_name_asks_for_a_location(chat: Chat) -> None:
+    (ask,) = await chat.command("/timezone")
+    assert ask.request_location
+
+
+async def test_a_shared_location_sets_the_time_zone(chat: Chat) -> None:
+    (answer,) = await chat.send(Location(52.52, 13.405))
+    assert "Europe/Berlin" in answer.text
+    assert (await chat.runner()).timezone == "Europe/Berlin"
+    (refusal,) = await chat.send(Location(999.0, 0.0))
+    assert "city" in refusal.text
+    assert (await chat.runner()).timezone == "Europe/Berlin"
+
+
+async def test_the_time_zone_moves_the_runners_day(chat: Chat) -> None:
+    await chat.command("/timezone America/Los_Angeles")  # 07:00 UTC is 23:00 the day before
+    today = texts(await chat.command("/today"))
+    assert "Mon 30 Nov" in today
+
+
+async def test_pause_for_two_weeks_by_default_then_resume(chat: Chat) -> None:
+    await chat.command("/today")
+    (paused,) = await chat.command("/pause")
+    assert "Tue 15 Dec" in paused.text
+    assert "/resume" in paused.text
+    state = await chat.state()
+    assert state.phase is Phase.PAUSED
+    assert state.paused_until == date(2026, 12, 15)
+    assert (await chat.runner()).paused_until == date(2026, 12, 15)
+    (resumed,) = await chat.command("/resume")
+    assert "Welcome back" in resumed.text
+    assert resumed.text.count("Welcome back") == 1
+    state = await chat.state()
+    assert state.phase is Phase.BASE
+    assert state.paused_until is None
+
+
+async def test_pause_until_a_date(chat: Chat) -> None:
+    await chat.command("/today")
+    (paused,) = await chat.command("/pause 2026-12-20")
+    assert "Sun 20 Dec" in paused.text
+    assert (await chat.state()).paused_until == date(2026, 12, 20)
+    (rest,) = await chat.command("/done")
+    assert "break" in rest.text
+    assert await chat.completions() == []
+
+
+@pytest.mark.parametrize("args", ["2020-01-01", "soon"])
+async def test_a_bad_pause_date_is_refused(chat: Chat, args: str) -> None:
+    await chat.command("/today")
+    (refusal,) = await chat.command(f"/pause {args}")
+    assert "past" in refusal.text or "/pause 2026-12-20" in refusal.text
+    assert (await chat.state()).phase is Phase.BASE
+
+
+async def test_resume_when_not_paused_says_so(chat: Chat) -> None:
+    await chat.command("/today")
+    (answer,) = await chat.command("/resume")
+    assert "aren't paused" in answer.text
+    assert (await chat.state()).phase is Phase.BASE
+
+
+async def test_settings_show_what_is_stored(chat: Chat) -> None:
+    await chat.command("/remind 06:45")
+    await chat.command("/timezone Europe/Berlin")
+    await chat.command("/race 2027-04-12")
+    settings = texts(await chat.command("/settings"))
+    for shown in ("06:45", "Europe/Berlin", "12 Apr 2027", "beginner"):
+        assert shown in settings

@@ -1,0 +1,205 @@
+"""Today's session, logging it (typed or by buttons), the week, the phase, history, progress."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.core.records import CompletionStatus
+from bot.service.messages import Text
+from tests.bot.harness import FakeClock
+from tests.service.conftest import TODAY, Chat, button, buttons, texts
+
+
+async def _session_buttons(chat: Chat) -> tuple[str, str]:
+    today = await chat.command("/today")
+    return button(today, "v1|dn|"), button(today, "v1|sk|")
+
+
+async def test_today_sends_the_session_with_its_buttons(chat: Chat) -> None:
+    notice, session = await chat.command("/today")
+    assert "defaults" in notice.text
+    assert "Tue 01 Dec" in session.text
+    assert "min" in session.text
+    data = buttons([session])
+    assert [d[:6] for d in data] == ["v1|dn|", "v1|sk|", "v1|so|"]
+    assert (await chat.command("/today"))[0].text == session.text  # the notice comes once
+
+
+@pytest.mark.parametrize(
+    "question", ["what's on today?", "what's today's session?", "what do I do today"]
+)
+async def test_any_phrasing_of_todays_session(chat: Chat, question: str) -> None:
+    replies = await chat.say(question)
+    assert button(replies, "v1|dn|")
+    assert await chat.completions() == []
+
+
+async def test_typed_done_logs_and_asks_for_the_effort(chat: Chat) -> None:
+    await chat.command("/today")
+    (answer,) = await chat.command("/done")
+    assert "Logged" in answer.text
+    assert button([answer], "v1|ef|")
+    (logged,) = await chat.completions()
+    assert (logged.on, logged.status, logged.rpe) == (TODAY, CompletionStatus.DONE, None)
+    assert "Logged: done" in texts(await chat.command("/today"))
+
+
+async def test_a_second_done_logs_nothing_new(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("done, felt hard")
+    (again,) = await chat.command("/done")
+    assert "already" in again.text
+    (logged,) = await chat.completions()
+    assert logged.rpe == 8  # the effort given first is kept
+
+
+async def test_finished_it_felt_easy_logs_effort_three(chat: Chat) -> None:
+    await chat.command("/today")
+    (answer,) = await chat.say("finished it, felt easy")
+    assert "effort 3/10" in answer.text
+    (logged,) = await chat.completions()
+    assert (logged.status, logged.rpe) == (CompletionStatus.DONE, 3)
+
+
+async def test_done_in_words(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("done")
+    (logged,) = await chat.completions()
+    assert logged.status is CompletionStatus.DONE
+
+
+async def test_typed_skip_with_a_reason(chat: Chat) -> None:
+    await chat.command("/today")
+    (answer,) = await chat.command("/skip no time <today>")
+    assert "skipped" in answer.text
+    assert "&lt;today&gt;" in answer.text
+    (logged,) = await chat.completions()
+    assert logged.status is CompletionStatus.SKIPPED
+    assert logged.note == "no time <today>"
+
+
+async def test_done_button_edits_the_message_and_asks_for_the_effort(chat: Chat) -> None:
+    done, _ = await _session_buttons(chat)
+    (edited,) = await chat.press(done)
+    assert edited.edit
+    assert edited.toast == "Logged ✅"
+    assert "Logged as done" in edited.text
+    assert not button([edited], "v1|ef|").startswith("v1|dn|")
+    (logged,) = await chat.completions()
+    assert (logged.status, logged.rpe) == (CompletionStatus.DONE, None)
+
+
+async def test_double_done_logs_once_with_a_toast(chat: Chat) -> None:
+    done, _ = await _session_buttons(chat)
+    await chat.press(done)
+    (again,) = await chat.press(done)
+    assert again.toast == "Already logged ✅"
+    assert not again.text
+    assert len(await chat.completions()) == 1
+
+
+async def test_effort_button_stores_the_effort(chat: Chat) -> None:
+    done, _ = await _session_buttons(chat)
+    (asked,) = await chat.press(done)
+    effort = next(d for d in buttons([asked]) if d.endswith("|4"))
+    (edited,) = await chat.press(effort)
+    assert edited.edit
+    assert "effort 4/10" in edited.text
+    assert not edited.keyboard
+    (logged,) = await chat.completions()
+    assert logged.rpe == 4
+    (same,) = await chat.press(effort)
+    assert same.toast
+    assert "Logged: done, effort 4/10" in texts(await chat.command("/today"))
+
+
+async def test_skip_button_logs_a_skip(chat: Chat) -> None:
+    _, skip = await _session_buttons(chat)
+    (edited,) = await chat.press(skip)
+    assert edited.edit
+    assert "Skipped" in edited.text
+    (logged,) = await chat.completions()
+    assert logged.status is CompletionStatus.SKIPPED
+    (again,) = await chat.press(skip)
+    assert again.toast == "Already logged as skipped."
+
+
+async def test_old_or_forged_buttons_get_a_polite_toast(chat: Chat, clock: FakeClock) -> None:
+    done, _ = await _session_buttons(chat)
+    clock.advance(days=8)
+    (old,) = await chat.press(done)
+    assert old.toast
+    (forged,) = await chat.press("v1|dn|261201|no-such-session")
+    assert forged.toast
+    (garbage,) = await chat.press("not callback data")
+    assert garbage.toast
+    assert await chat.completions() == []
+
+
+async def test_plan_shows_seven_days(chat: Chat) -> None:
+    *_, week = await chat.command("/plan")  # after the notice that training starts
+    days = [line for line in week.text.splitlines() if " — " in line]
+    assert len(days) == 7
+    assert days[0].startswith("Tue 01 Dec")
+    assert days[-1].startswith("Mon 07 Dec")
+
+
+async def test_phase_says_where_and_what_comes_next(chat: Chat) -> None:
+    (during_setup,) = await chat.command("/phase")
+    assert "Next:" in during_setup.text
+    await chat.command("/today")
+    (phase,) = await chat.command("/phase")
+    assert "base phase" in phase.text
+    assert "Next:" in phase.text
+    assert "Dynamic block" in phase.text
+
+
+async def test_progress_without_data_is_a_friendly_empty_state(chat: Chat) -> None:
+    (empty,) = await chat.command("/progress")
+    assert "No sessions logged yet" in empty.text
+    await chat.command("/today")
+    await chat.say("done, felt easy")
+    (progress,) = await chat.command("/progress")
+    assert "1 session(s) done" in progress.text
+
+
+async def test_history_pages_with_buttons(chat: Chat, clock: FakeClock) -> None:
+    (empty,) = await chat.command("/history")
+    assert "Nothing logged yet" in empty.text
+    for _ in range(11):
+        await chat.say("done")
+        clock.advance(days=1)
+    (first,) = await chat.command("/history")
+    assert "page 1 of 2" in first.text
+    assert len(first.text.splitlines()) == 11  # the heading and ten entries
+    assert buttons([first]) == ["v1|hp|2"]
+    (second,) = await chat.press("v1|hp|2")
+    assert second.edit
+    assert "page 2 of 2" in second.text
+    assert "Tue 01 Dec" in second.text
+    assert buttons([second]) == ["v1|hp|1"]
+    (stale,) = await chat.press("v1|hp|3")
+    assert stale.toast
+    assert "/history" in stale.toast
+    assert not stale.text
+
+
+async def test_history_names_sessions_and_reports(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("done")
+    await chat.say("left calf sore 6/10")
+    (history,) = await chat.command("/history")
+    assert "beginner-" not in history.text  # titles, not ids
+    assert "left calves soreness 6/10" in history.text
+
+
+async def test_a_duplicate_update_is_handled_once(chat: Chat) -> None:
+    await chat.command("/today")
+    first = await chat.send(Text("done"), update_id=77)
+    assert first
+    again = await chat.send(Text("done"), update_id=77)
+    assert again == []
+    assert len(await chat.completions()) == 1
+    assert (await chat.completions())[0].on == date(2026, 12, 1)
