@@ -556,7 +556,7 @@ def _report(state: PhaseState, area: Area, red_flag: bool, today: date) -> Trans
     if not red_flag:
         return _stayed(state, "Noted; the plan adapts.")
     see = (
-        f"That sounds like more than training soreness, so your {area.label} is off loading "
+        f"That sounds like more than training soreness, so nothing will load your {area.label} "
         "for now. Please see a physiotherapist or doctor about it."
     )
     held = state.held_areas | {area}
@@ -759,10 +759,10 @@ def _in(state: PhaseState) -> str:
 
 
 def _day(day: date | None) -> str:
-    """'Sat 12 May'."""
+    """'Sat 12 May 2027'."""
     if day is None:
         return "further notice"
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _weeks(n: int) -> str:

@@ -347,6 +347,8 @@ def _phase_name(state: PhaseState) -> str:
         return f"your {state.phase.label}"
     if state.phase is Phase.PAUSED:
         return "a break"
+    if state.phase is Phase.ONBOARDING:
+        return "the set-up"
     return state.phase.label
 
 
