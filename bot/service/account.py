@@ -17,8 +17,8 @@ from bot.core.understanding.clock import parse_time
 from bot.core.understanding.dates import last_date
 from bot.service.messages import Reply, keyboard
 from bot.service.timezones import resolve_timezone, zone_at
-from bot.service.turn import Turn, local_today
-from bot.storage import chats, privacy, repository
+from bot.service.turn import Turn
+from bot.storage import chats, privacy
 from bot.telegram.callbacks import Action, Answer, encode
 from bot.telegram.render import day_label
 
@@ -99,14 +99,14 @@ def parse_reminder_time(text: str) -> time | None:
 async def set_reminder(turn: Turn, at: time | None, *, off: bool = False) -> list[Reply]:
     """Set the morning reminder time, or turn reminders off."""
     if off:
-        await repository.update_runner(turn.session, turn.runner, reminder_time=None)
+        await turn.set_reminder_time(None)
         return [
             Reply(text="Morning reminders are off. Turn them back on with <i>/remind 07:00</i>.")
         ]
     if at is None:
         return [Reply(text="Tell me a time like <i>/remind 06:45</i>, or <i>/remind off</i>.")]
     at = at.replace(second=0, microsecond=0)
-    await repository.update_runner(turn.session, turn.runner, reminder_time=at)
+    await turn.set_reminder_time(at)
     zone = _e(turn.runner.timezone)
     return [Reply(text=f"⏰ Done: your session comes every morning at <b>{at:%H:%M}</b> ({zone}).")]
 
@@ -164,8 +164,7 @@ async def set_timezone_at(turn: Turn, latitude: float, longitude: float) -> list
 
 
 async def _store_zone(turn: Turn, zone: str) -> list[Reply]:
-    await repository.update_runner(turn.session, turn.runner, timezone=zone)
-    turn.today = local_today(zone, turn.now)
+    await turn.set_timezone(zone)
     local = turn.now.astimezone(ZoneInfo(zone))
     return [Reply(text=f"🌍 Time zone set to <b>{_e(zone)}</b> (it's {local:%H:%M} there now).")]
 

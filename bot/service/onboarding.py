@@ -19,7 +19,7 @@ from bot.core.vocabulary import Equipment, Level, Phase
 from bot.service.account import parse_reminder_time
 from bot.service.messages import Keyboard, Reply, keyboard
 from bot.service.timezones import resolve_timezone, zone_at
-from bot.service.turn import Turn, local_today
+from bot.service.turn import Turn
 from bot.storage import chats, repository
 from bot.telegram.callbacks import Action, Answer, Callback, OnboardingStep, encode
 
@@ -252,14 +252,11 @@ async def _store_race(turn: Turn, value: Any) -> None:
 
 
 async def _store_reminder(turn: Turn, value: Any) -> None:
-    await repository.update_runner(
-        turn.session, turn.runner, reminder_time=value if isinstance(value, time) else None
-    )
+    await turn.set_reminder_time(value if isinstance(value, time) else None)
 
 
 async def _store_timezone(turn: Turn, value: Any) -> None:
-    await repository.update_runner(turn.session, turn.runner, timezone=str(value))
-    turn.today = local_today(str(value), turn.now)
+    await turn.set_timezone(str(value))
 
 
 _STORE: dict[OnboardingStep, Callable[[Turn, Any], Awaitable[None]]] = {

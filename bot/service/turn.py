@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from html import escape
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -17,6 +17,7 @@ from bot.core.rhythm import LOOKBACK_DAYS
 from bot.service.messages import Reply, Sender
 from bot.storage import records, repository
 from bot.storage.models import Runner
+from scheduler.fanout import reschedule
 
 __all__ = ["Turn", "local_today", "zone_of"]
 
@@ -97,6 +98,17 @@ class Turn:
                 changed=result.changed,
             )
             self.state = result.state
+
+    async def set_reminder_time(self, at: time | None) -> None:
+        """Store the reminder time (None: off) and reschedule the next reminder."""
+        await repository.update_runner(self.session, self.runner, reminder_time=at)
+        await reschedule(self.session, self.runner, self.now)
+
+    async def set_timezone(self, zone: str) -> None:
+        """Store the time zone, move today to it and reschedule the next reminder."""
+        await repository.update_runner(self.session, self.runner, timezone=zone)
+        self.today = local_today(zone, self.now)
+        await reschedule(self.session, self.runner, self.now)
 
     async def plan(self, on: date | None = None) -> DailyPlan:
         """The session for ``on`` (default today), from stored history and reports."""

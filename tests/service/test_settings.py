@@ -180,3 +180,15 @@ async def test_settings_show_what_is_stored(chat: Chat) -> None:
     settings = texts(await chat.command("/settings"))
     for shown in ("06:45", "Europe/Berlin", "12 Apr 2027", "beginner"):
         assert shown in settings
+
+
+async def test_reminder_and_zone_changes_reschedule_at_once(chat: Chat) -> None:
+    await chat.command("/remind 06:45")
+    first = (await chat.runner()).next_reminder_at
+    assert first is not None
+    await chat.command("/timezone Asia/Kolkata")
+    second = (await chat.runner()).next_reminder_at
+    assert second is not None
+    assert (second.hour, second.minute) == (1, 15)  # 06:45 in Kolkata is 01:15 UTC
+    await chat.command("/remind off")
+    assert (await chat.runner()).next_reminder_at is None
