@@ -65,6 +65,8 @@ class TerminalChat:
         """Print a reply; its buttons become numbered choices."""
         if reply.toast:
             self.write(f"  ({reply.toast})")
+        if reply.photo is not None:
+            self.write(f"[chart, {len(reply.photo)} bytes of PNG]")
         if reply.document is not None:
             self.write(f"[file {reply.document.filename}, {len(reply.document.content)} bytes]")
         if reply.text:

@@ -17,7 +17,7 @@ from bot.core.planner import Planner
 from bot.core.records import CompletionStatus
 from bot.core.understanding import Intent, IntentKind, understand
 from bot.core.vocabulary import Area, Phase
-from bot.service import account, export, onboarding, reports, training
+from bot.service import account, export, onboarding, progress, reports, training
 from bot.service.messages import Button, Command, Inbound, Location, Media, Reply, Sender, Text
 from bot.service.turn import Turn
 from bot.storage import chats, repository
@@ -139,7 +139,7 @@ class Coach:
         if kind is IntentKind.RESUME:
             return await account.resume(turn)
         if kind is IntentKind.PROGRESS:
-            return await training.progress_reply(turn)
+            return await progress.progress_reply(turn)
         if kind is IntentKind.HISTORY:
             return await training.history_reply(turn)
         if kind is IntentKind.HELP:
@@ -265,7 +265,7 @@ _COMMANDS: dict[str, Callable[[Turn, str], Awaitable[list[Reply]]]] = {
     "timezone": account.set_timezone,
     "pause": account.pause_text,
     "resume": _simple(account.resume),
-    "progress": _simple(training.progress_reply),
+    "progress": _simple(progress.progress_reply),
     "history": _simple(training.history_reply),
     "export": _simple(export.export),
     "delete": _delete,

@@ -237,28 +237,6 @@ async def _log(
     await records.log_completion(turn.session, turn.runner.id, completion, turn.now)
 
 
-async def progress_reply(turn: Turn) -> list[Reply]:
-    """Sessions done in the last four weeks, by kind."""
-    since = turn.today - timedelta(days=27)
-    history = await records.recent_completions(turn.session, turn.runner.id, since)
-    done = [c for c in history if c.done]
-    if not history:
-        return [
-            Reply(
-                text="No sessions logged yet. Tap <b>Done</b> after today's session and "
-                "I'll start counting. /today"
-            )
-        ]
-    by_kind = {category: sum(c.category is category for c in done) for category in Category}
-    lines = ", ".join(f"{count} {category.value}" for category, count in by_kind.items() if count)
-    skipped = len(history) - len(done)
-    text = (
-        f"<b>Last 4 weeks</b>: {len(done)} session(s) done ({lines or 'none yet'}), "
-        f"{skipped} skipped. Keep it steady: little and often is what changes hips."
-    )
-    return [Reply(text=text)]
-
-
 async def history_reply(turn: Turn, page: int = 1, *, edit: bool = False) -> list[Reply]:
     """Logs and reports, newest first, ten to a page."""
     since = turn.today - timedelta(days=365)

@@ -108,11 +108,26 @@ async def send_replies(
                 filename=document.filename,
                 caption=render.truncate_caption(document.caption) if document.caption else None,
             )
+        if reply.photo is not None:
+            await _send_photo(context, chat_id, reply)
+            continue
         if not reply.text:
             continue
         if reply.edit and query is not None and isinstance(query.message, Message):
             await _edit(query.message, reply)
             continue
+        await _send(context, chat_id, reply)
+
+
+async def _send_photo(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply) -> None:
+    """A picture with the reply's text as caption; the text alone if it won't go."""
+    assert reply.photo is not None
+    try:
+        await context.bot.send_photo(
+            chat_id, photo=reply.photo, caption=render.truncate_caption(reply.text)
+        )
+    except BadRequest as error:
+        log.warning("photo refused (%s); sending the text instead", error.message)
         await _send(context, chat_id, reply)
 
 

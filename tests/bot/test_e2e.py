@@ -164,3 +164,18 @@ async def test_a_shared_location_sets_the_time_zone(
     await handle.send_location(52.52, 13.405)
     (reply,) = await fake_api.wait_for_messages(RUNNER, 1)
     assert "Europe/Berlin" in reply.plain_text
+
+
+async def test_progress_sends_a_chart_with_its_summary(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    (empty,) = await say(fake_api, "/progress")
+    assert "Nothing logged" in empty
+    await say(fake_api, "/today", expect=2)
+    await say(fake_api, "done, felt easy")
+    await fake_api.user(RUNNER, first_name="Ana").send_text("how am I doing?")
+    call = await fake_api.wait_for(lambda call: call.method == "sendPhoto", timeout=15)
+    assert call.status == 200
+    assert call.files
+    assert next(iter(call.files.values())).content.startswith(b"\x89PNG")
+    assert "12 weeks" in str(call.params.get("caption"))

@@ -158,11 +158,15 @@ async def test_phase_says_where_and_what_comes_next(chat: Chat) -> None:
 
 async def test_progress_without_data_is_a_friendly_empty_state(chat: Chat) -> None:
     (empty,) = await chat.command("/progress")
-    assert "No sessions logged yet" in empty.text
+    assert "Nothing logged" in empty.text
+    assert empty.photo is None
     await chat.command("/today")
     await chat.say("done, felt easy")
     (progress,) = await chat.command("/progress")
-    assert "1 session(s) done" in progress.text
+    assert progress.photo is not None
+    assert progress.photo.startswith(b"\x89PNG\r\n\x1a\n")
+    assert len(progress.text) <= 1024
+    assert "streak" in progress.text.lower() or "score" in progress.text.lower()
 
 
 async def test_history_pages_with_buttons(chat: Chat, clock: FakeClock) -> None:
