@@ -4,7 +4,8 @@ Both bots are real python-telegram-bot Applications polling their own in-process
 ``tests.fakebotapi.FakeBotAPI`` (getUpdates hands out up to 100 updates a call) with the
 polling settings of ``tests/bot/harness.py`` and PTB's default sequential processing
 (``concurrent_updates`` off). HipCoach is the Application from ``bot.app`` on a fresh SQLite
-file (migrations applied); each of N runners asks "what's today's session?" M times. The echo
+file (migrations applied; its post_init/post_shutdown run, so the reminder scheduler runs as
+in production); each of N runners asks "what's today's session?" M times. The echo
 bot answers every text with ``reply_text(text)``. Both get the same warm-up (one "hi" per
 runner, not counted) and the same updates.
 
@@ -19,6 +20,7 @@ that swap PTB's AIORateLimiter (which HipCoach installs) off HipCoach and onto t
 
 Run: ``.venv/bin/python bench/bench_bot.py [--runners 200] [--messages 5] [--rate 20]``.
 Not a test; the in-process fake shares the event loop and CPU with the bot in both cases.
+Exit status: 0 when HipCoach reaches the target ratio, 1 below it, 2 on missing/error replies.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +44,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from telegram import Update
+from telegram.constants import FloodLimit
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -62,6 +65,7 @@ POLLING: dict[str, Any] = {"poll_interval": 0.0, "timeout": 1}  # as tests/bot/h
 FIRST_USER_ID = 10_000
 ERROR_REPLY = "Sorry, something went wrong"
 TARGET, AIM = 0.5, 0.8
+SETTLE = 2.0  # seconds of quiet between rounds (AIORateLimiter's 1 s bucket drains)
 
 App = Application  # type: ignore[type-arg]
 
@@ -127,6 +131,8 @@ async def _stop(application: App) -> None:
     await application.updater.stop()
     await application.stop()
     await application.shutdown()
+    if application.post_shutdown:  # run_polling calls it (HipCoach stops its scheduler there)
+        await application.post_shutdown(application)
 
 
 @asynccontextmanager
@@ -149,7 +155,8 @@ async def hipcoach(api: FakeBotAPI, marks: Marks, *, rate_limiter: bool) -> Asyn
 
 
 async def _echo(update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
-    assert update.message is not None and update.message.text is not None
+    assert update.message is not None
+    assert update.message.text is not None
     await update.message.reply_text(update.message.text)
 
 
@@ -189,6 +196,7 @@ class RoundResult:
     service: list[float]
     replies: int
     errors: int
+    stray: int  # sendMessage calls outside any update's processing (e.g. the scheduler)
 
     @property
     def rate(self) -> float:
@@ -204,17 +212,20 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(rank, len(ordered)) - 1]
 
 
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
 def cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
 
 
 async def inject(
-    users: list[UserHandle], text: str, messages: int, rate: float | None
+    order: list[UserHandle], text: str, rate: float | None
 ) -> dict[int, tuple[int, float]]:
-    """Queue ``messages`` texts per user, round-robin; return update_id -> (chat, queued at)."""
+    """Queue ``text`` from each user in ``order``; return update_id -> (chat, queued at)."""
     queued: dict[int, tuple[int, float]] = {}
-    order = [user for _ in range(messages) for user in users]
     started = time.monotonic()
     for index, user in enumerate(order):
         if rate:
@@ -228,16 +239,11 @@ async def inject(
 
 
 async def play(
-    api: FakeBotAPI,
-    marks: Marks,
-    users: list[UserHandle],
-    text: str,
-    messages: int,
-    rate: float | None,
+    marks: Marks, order: list[UserHandle], text: str, rate: float | None
 ) -> tuple[dict[int, tuple[int, float]], float]:
     """Inject a round and wait until PTB has finished every update of it."""
     cpu = cpu_seconds()
-    queued = await inject(users, text, messages, rate)  # paced: the bot works meanwhile
+    queued = await inject(order, text, rate)  # paced: the bot works meanwhile
     marks.expect(set(queued))
     await marks.wait(timeout=max(60.0, 0.2 * len(queued)))
     return queued, cpu_seconds() - cpu
@@ -246,6 +252,7 @@ async def play(
 def measure(
     bot: str,
     mode: str,
+    *,
     api: FakeBotAPI,
     marks: Marks,
     queued: dict[int, tuple[int, float]],
@@ -259,6 +266,7 @@ def measure(
             errors += 1
             continue
         sends[int(call.params["chat_id"])].append((call.at, str(call.params.get("text", ""))))
+    total = sum(len(chat_sends) for chat_sends in sends.values())
     latencies, service, replies = [], [], 0
     last_reply = 0.0
     for update_id, (chat_id, at) in queued.items():
@@ -274,7 +282,16 @@ def measure(
         last_reply = max(last_reply, own[-1][0])
     first_queued = min(at for _, at in queued.values())
     return RoundResult(
-        bot, mode, len(queued), last_reply - first_queued, cpu, latencies, service, replies, errors
+        bot,
+        mode,
+        len(queued),
+        last_reply - first_queued,
+        cpu,
+        latencies,
+        service,
+        replies,
+        errors,
+        total - replies,
     )
 
 
@@ -297,24 +314,25 @@ async def bench_bot(
                 api.user(FIRST_USER_ID + index, first_name=f"Runner{index}")
                 for index in range(args.runners)
             ]
+            order = [user for _ in range(args.messages) for user in users]  # round-robin
             started = time.monotonic()
-            await play(api, marks, users, WARM_UP, 1, None)
+            await play(marks, users, WARM_UP, None)
             info["warm_up"] = time.monotonic() - started
+            await asyncio.sleep(SETTLE)
             api.recorder.calls.clear()
 
-            queued, cpu = await play(api, marks, users, QUESTION, args.messages, None)
-            results.append(measure(name, "backlog", api, marks, queued, cpu))
+            queued, cpu = await play(marks, order, QUESTION, None)
+            results.append(measure(name, "backlog", api=api, marks=marks, queued=queued, cpu=cpu))
+            info["batch"] = max((len(c.result or []) for c in api.calls("getUpdates")), default=0)
             api.recorder.calls.clear()
 
             if args.rate:
-                count = min(args.paced_updates, len(users) * args.messages)
-                per_user = max(1, count // len(users))
-                paced_users = users[: max(1, count // per_user)]
-                queued, cpu = await play(api, marks, paced_users, QUESTION, per_user, args.rate)
+                await asyncio.sleep(SETTLE)  # let the rate limiter's bucket drain
+                queued, cpu = await play(marks, order[: args.paced_updates], QUESTION, args.rate)
                 mode = f"paced {args.rate:g}/s"
-                results.append(measure(name, mode, api, marks, queued, cpu))
+                results.append(measure(name, mode, api=api, marks=marks, queued=queued, cpu=cpu))
             info["violations"] = len(api.violations)
-    info["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    info["peak_rss_mb"] = peak_rss_mb()
     return results, info
 
 
@@ -325,14 +343,14 @@ async def bench_bot(
 
 def table(results: list[RoundResult]) -> str:
     head = (
-        f"{'bot':<26}{'mode':<12}{'updates':>8}{'wall s':>8}{'upd/s':>9}"
+        f"{'bot':<30}{'mode':<12}{'updates':>8}{'wall s':>8}{'upd/s':>9}"
         f"{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'svc p50':>9}{'cpu ms/u':>9}"
         f"{'rep/u':>7}{'errors':>7}"
     )
     lines = [head, "-" * len(head)]
     for r in results:
         lines.append(
-            f"{r.bot:<26}{r.mode:<12}{r.updates:>8}{r.wall:>8.2f}{r.rate:>9.1f}"
+            f"{r.bot:<30}{r.mode:<12}{r.updates:>8}{r.wall:>8.2f}{r.rate:>9.1f}"
             f"{percentile(r.latencies, 0.50) * 1e3:>9.1f}"
             f"{percentile(r.latencies, 0.95) * 1e3:>9.1f}"
             f"{percentile(r.latencies, 0.99) * 1e3:>9.1f}"
@@ -362,6 +380,7 @@ async def main_async(args: argparse.Namespace) -> int:
         print(
             f"[{name}] concurrent_updates={info['concurrent_updates']} "
             f"rate_limiter={info['rate_limiter']} warm-up {info['warm_up']:.1f} s, "
+            f"largest getUpdates batch {info['batch']}, "
             f"fake violations {info['violations']}, peak RSS so far {info['peak_rss_mb']:.0f} MB",
             flush=True,
         )
@@ -376,7 +395,7 @@ async def main_async(args: argparse.Namespace) -> int:
         "svc = PTB processing time; cpu = whole process (bot + fake + sqlite thread)"
     )
     print(table(results))
-    print(f"peak RSS (whole process): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"peak RSS (whole process, resource.getrusage): {peak_rss_mb():.0f} MB")
 
     def backlog(bot: str) -> RoundResult | None:
         return next((r for r in results if r.bot == bot and r.mode == "backlog"), None)
@@ -391,6 +410,19 @@ async def main_async(args: argparse.Namespace) -> int:
             f"(target >= {TARGET}, aim {AIM}): {verdict}"
         )
         status = 0 if ratio >= TARGET else 1
+        cpu_ratio = (bare.cpu / bare.updates) / (coach.cpu / coach.updates)
+        print(
+            f"CPU cost ratio echo/HipCoach (cpu ms per update; steadier when the machine is "
+            f"shared) = {cpu_ratio:.2f}x"
+        )
+        if coach.replies:
+            per_update = coach.replies / coach.updates
+            ceiling = FloodLimit.MESSAGES_PER_SECOND / per_update
+            print(
+                f"note: HipCoach sends through AIORateLimiter ({FloodLimit.MESSAGES_PER_SECOND} "
+                f"msg/s overall, Telegram's limit); at {per_update:.2f} replies/update that caps "
+                f"it at {ceiling:.1f} upd/s = {ceiling / bare.rate:.2f}x this echo bot"
+            )
     nolimit, limited = backlog("HipCoach w/o AIORateLimiter"), backlog("echo + AIORateLimiter")
     if nolimit and bare:
         print(
@@ -398,6 +430,8 @@ async def main_async(args: argparse.Namespace) -> int:
         )
     if coach and limited:
         print(f"diagnostic: HipCoach / echo + AIORateLimiter = {coach.rate / limited.rate:.2f}x")
+    if stray := sum(r.stray for r in results):
+        print(f"note: {stray} sendMessage call(s) came from outside update handling")
     if any(r.errors for r in results):
         print("WARNING: some updates got no reply, an error reply or a failed sendMessage")
         status = 2
@@ -409,7 +443,7 @@ def main() -> None:
     parser.add_argument("--runners", type=int, default=200, help="distinct runners (chats)")
     parser.add_argument("--messages", type=int, default=5, help="questions per runner")
     parser.add_argument("--rate", type=float, default=0.0, help="also run a paced round, upd/s")
-    parser.add_argument("--paced-updates", type=int, default=300, help="updates in paced round")
+    parser.add_argument("--paced-updates", type=int, default=200, help="updates in paced round")
     parser.add_argument("--diagnose", action="store_true", help="add rate-limiter swap rows")
     parser.add_argument("--only", help="run only bots whose name contains this")
     args = parser.parse_args()

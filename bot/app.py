@@ -28,6 +28,8 @@ __all__ = ["Services", "build_application", "build_services", "prepare_database"
 
 log = logging.getLogger(__name__)
 #: Sends that meet a 429 wait for Telegram's retry_after and try again this many times.
+#: Replies are not throttled up front (Telegram's 30/s is for bulk sends; the scheduler's
+#: own limiter keeps broadcasts under it); group chats keep PTB's 20/min.
 MAX_RETRIES = 3
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # durations as timedelta (PTB 22's future default)
 
@@ -93,7 +95,7 @@ def build_application(settings: Settings, services: Services) -> Application:  #
         .base_url(settings.telegram_api_base_url)
         .base_file_url(file_url(settings.telegram_api_base_url))
         .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .rate_limiter(AIORateLimiter(max_retries=MAX_RETRIES))
+        .rate_limiter(AIORateLimiter(overall_max_rate=0, max_retries=MAX_RETRIES))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()

@@ -39,8 +39,9 @@ async def ensure_started(turn: Turn) -> None:
 async def today_reply(turn: Turn) -> list[Reply]:
     """Today's session with Done / Skip / Sore buttons (or a note that it is logged)."""
     await ensure_started(turn)
-    plan = await turn.plan()
-    logged = await _logged_line(turn, plan)
+    history, reports = await turn.recent(turn.today)
+    plan = turn.planner.plan_for(turn.profile, turn.state, history, reports, turn.today)
+    logged = _logged_line(history, plan)
     buttons = () if logged else keyboard(render.session_keyboard(plan))
     text = render.session_message(plan, first_name=turn.runner.first_name, logged=logged)
     return [Reply(text=text, keyboard=buttons)]
@@ -165,10 +166,9 @@ def _skipped_text(reason: str | None) -> str:
     )
 
 
-async def _logged_line(turn: Turn, plan: DailyPlan) -> str | None:
+def _logged_line(history: list[Completion], plan: DailyPlan) -> str | None:
     if plan.session_id is None:
         return None
-    history = await records.recent_completions(turn.session, turn.runner.id, plan.on)
     for completion in history:
         if completion.on == plan.on and completion.session_id == plan.session_id:
             return _log_summary(completion)

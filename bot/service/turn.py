@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from html import escape
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -132,8 +132,11 @@ class Turn:
         return history, reports
 
     def with_notices(self, replies: list[Reply]) -> list[Reply]:
-        """Put phase-change notices from this turn in front of the replies."""
+        """Put phase-change notices from this turn in front of the first reply."""
         if not self.notices:
             return replies
-        notice = Reply(text="\n\n".join(f"🔄 {escape(n, quote=False)}" for n in self.notices))
-        return [notice, *replies]
+        notice = "\n\n".join(f"🔄 {escape(n, quote=False)}" for n in self.notices)
+        first = replies[0] if replies else None
+        if first is not None and first.text and not (first.edit or first.photo or first.document):
+            return [replace(first, text=f"{notice}\n\n{first.text}"), *replies[1:]]
+        return [Reply(text=notice), *replies]

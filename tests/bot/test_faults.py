@@ -53,7 +53,7 @@ async def test_late_button_answers_do_not_stop_the_edit(
     async with running_bot(fake_api, sqlite_url(tmp_path), FakeClock()):
         handle = fake_api.user(RUNNER, first_name="Ana")
         await handle.send_text("/today")
-        messages = await fake_api.wait_for_messages(RUNNER, 2)
+        messages = await fake_api.wait_for_messages(RUNNER, 1)
         session = messages[-1]
         done = next(d for d in session.callback_data if d.startswith("v1|dn|"))
         fake_api.callback_answer_deadline = 0
@@ -68,7 +68,7 @@ async def test_pressing_done_twice_never_sends_an_unchanged_edit(
     async with running_bot(fake_api, sqlite_url(tmp_path), FakeClock()):
         handle = fake_api.user(RUNNER, first_name="Ana")
         await handle.send_text("/today")
-        session = (await fake_api.wait_for_messages(RUNNER, 2))[-1]
+        session = (await fake_api.wait_for_messages(RUNNER, 1))[-1]
         done = next(d for d in session.callback_data if d.startswith("v1|dn|"))
         await handle.press(session.message_id, done)
         await fake_api.wait_for(lambda call: call.method == "editMessageText")
@@ -87,7 +87,7 @@ async def test_stale_or_forged_buttons_get_a_polite_answer(
     async with running_bot(fake_api, sqlite_url(tmp_path), FakeClock()):
         handle = fake_api.user(RUNNER, first_name="Ana")
         await handle.send_text("/today")
-        session = (await fake_api.wait_for_messages(RUNNER, 2))[-1]
+        session = (await fake_api.wait_for_messages(RUNNER, 1))[-1]
         await handle.press(session.message_id, data, strict=False)
         answer = await fake_api.wait_for(lambda call: call.method == "answerCallbackQuery")
         assert "out of date" in str(answer.params.get("text"))
