@@ -44,7 +44,6 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from telegram import Update
-from telegram.constants import FloodLimit
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -166,7 +165,7 @@ async def echo(api: FakeBotAPI, marks: Marks, *, rate_limiter: bool) -> AsyncIte
     builder = ApplicationBuilder().token(api.token).base_url(api.base_url)
     builder = builder.base_file_url(api.base_file_url)
     if rate_limiter:  # diagnostic only: the throttle HipCoach installs (bot/app.py)
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        builder = builder.rate_limiter(AIORateLimiter(overall_max_rate=0, max_retries=3))
     application = builder.build()
     application.add_handler(MessageHandler(filters.TEXT, _echo))
     marks.install(application)
@@ -415,14 +414,6 @@ async def main_async(args: argparse.Namespace) -> int:
             f"CPU cost ratio echo/HipCoach (cpu ms per update; steadier when the machine is "
             f"shared) = {cpu_ratio:.2f}x"
         )
-        if coach.replies:
-            per_update = coach.replies / coach.updates
-            ceiling = FloodLimit.MESSAGES_PER_SECOND / per_update
-            print(
-                f"note: HipCoach sends through AIORateLimiter ({FloodLimit.MESSAGES_PER_SECOND} "
-                f"msg/s overall, Telegram's limit); at {per_update:.2f} replies/update that caps "
-                f"it at {ceiling:.1f} upd/s = {ceiling / bare.rate:.2f}x this echo bot"
-            )
     nolimit, limited = backlog("HipCoach w/o AIORateLimiter"), backlog("echo + AIORateLimiter")
     if nolimit and bare:
         print(
