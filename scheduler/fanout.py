@@ -7,7 +7,7 @@ restart between the two neither repeats nor drops a reminder.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -15,30 +15,56 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.storage import deliveries
 from bot.storage.deliveries import ClaimRequest, DueRunner
 from bot.storage.models import DeliveryKind, DeliveryStatus, Runner
-from scheduler.timing import local_date_of, next_occurrence
+from scheduler.timing import local_date_of, next_occurrence, weekly_occurrence
 
-__all__ = ["DEFAULT_BATCH", "DEFAULT_GRACE", "plan_due", "reschedule"]
+__all__ = [
+    "CHECKIN_TIME",
+    "CHECKIN_WEEKDAY",
+    "DEFAULT_BATCH",
+    "DEFAULT_GRACE",
+    "backfill",
+    "next_checkin",
+    "plan_due",
+    "reschedule",
+]
 
 DEFAULT_GRACE = timedelta(hours=3)
 DEFAULT_BATCH = 1000
 #: A safety stop: batches one ``plan_due`` call runs at most.
 MAX_BATCHES = 10_000
+#: The weekly check-in: Sunday (Mon=0) at 19:00, runner-local.
+CHECKIN_WEEKDAY = 6
+CHECKIN_TIME = time(19, 0)
+
+
+def next_checkin(zone_name: str, after: datetime) -> datetime:
+    """The first check-in instant (Sunday 19:00 local) strictly after ``after``."""
+    return weekly_occurrence(CHECKIN_WEEKDAY, CHECKIN_TIME, zone_name, after)
 
 
 async def reschedule(session: AsyncSession, runner: Runner, now: datetime) -> datetime | None:
     """Recompute ``runner.next_reminder_at`` from its reminder time and zone (None: off).
 
-    Call after the reminder time or time zone changed (``/remind``, ``/timezone``); it does
-    not commit. A second reminder on a day already reminded is prevented by the claim.
+    Also ``runner.next_checkin_at`` (None unless active and onboarded; check-ins go out
+    with reminders off too). Call after the reminder time or time zone changed
+    (``/remind``, ``/timezone``); it does not commit. A second message of a kind on one
+    local day is prevented by the claim.
     """
     at = runner.reminder_time
     runner.next_reminder_at = None if at is None else next_occurrence(at, runner.timezone, now)
+    wanted = runner.active and runner.onboarded
+    runner.next_checkin_at = next_checkin(runner.timezone, now) if wanted else None
     session.add(runner)
     return runner.next_reminder_at
 
 
-async def backfill(sessions: async_sessionmaker[AsyncSession], now: datetime) -> int:
-    """Schedule runners who set a reminder before reminders were scheduled; how many."""
+async def backfill(
+    sessions: async_sessionmaker[AsyncSession], now: datetime, limit: int = DEFAULT_BATCH
+) -> int:
+    """Schedule runners with a reminder but no next one, and active, onboarded runners
+    without a next check-in (set up before the scheduler, finished onboarding, or back
+    from inactive); how many runners were scheduled. Cheap enough to run every pass.
+    """
     async with sessions() as session, session.begin():
         rows = await session.scalars(
             select(Runner).where(
@@ -48,7 +74,16 @@ async def backfill(sessions: async_sessionmaker[AsyncSession], now: datetime) ->
         runners = list(rows)
         for runner in runners:
             await reschedule(session, runner, now)
-    return len(runners)
+    scheduled = {runner.id for runner in runners}
+    for _ in range(MAX_BATCHES):
+        async with sessions() as session, session.begin():
+            found = await deliveries.unscheduled_checkins(session, limit)
+            changes = [(runner, next_checkin(zone, now)) for runner, zone in found]
+            await deliveries.set_next_checkins(session, changes)
+        scheduled.update(runner for runner, _ in found)
+        if len(found) < limit:
+            break
+    return len(scheduled)
 
 
 async def plan_due(

@@ -1,7 +1,9 @@
 """The scheduled messages' words and buttons, composed for a batch of claims at once.
 
 The morning reminder is today's session in short: title, minutes, a one-line why and the
-exercise names, with Done / Skip and Snooze (in an hour, this evening) buttons.
+exercise names, with Done / Skip and Snooze (in an hour, this evening) buttons. Check-ins
+are composed by ``scheduler.checkin``, phase changes from the history row saved with the
+claim (``scheduler.phase_pass``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from bot.storage.models import DeliveryKind, DeliveryRow
 from bot.storage.repository import load_profile
 from bot.telegram.callbacks import Action, Snooze, encode
 from bot.telegram.render import Rows, day_label
+from scheduler.checkin import compose_checkins
+from scheduler.phase_pass import phase_notice
 from scheduler.sender import Delivery
 
 __all__ = ["ReminderComposer", "reminder_keyboard", "reminder_message"]
@@ -83,16 +87,26 @@ class ReminderComposer:
         self, session: AsyncSession, rows: Sequence[DeliveryRow], now: datetime
     ) -> dict[int, Delivery | str]:
         """A Delivery per claim, or why it is no longer worth sending."""
-        if not rows:
-            return {}
-        first = min(row.local_date for row in rows)
-        inputs = await deliveries.plan_inputs(
-            session,
-            (row.runner_id for row in rows),
-            first - timedelta(days=LOOKBACK_DAYS + 1),
-            first - timedelta(days=REPORT_MEMORY_DAYS),
-        )
-        return {row.id: self.compose(row, inputs.get(row.runner_id)) for row in rows}
+        mornings = [row for row in rows if row.kind is DeliveryKind.MORNING]
+        checkins = [row for row in rows if row.kind is DeliveryKind.CHECKIN]
+        phases = [row for row in rows if row.kind is DeliveryKind.PHASE]
+        out: dict[int, Delivery | str] = {}
+        if mornings:
+            first = min(row.local_date for row in mornings)
+            inputs = await deliveries.plan_inputs(
+                session,
+                (row.runner_id for row in mornings),
+                first - timedelta(days=LOOKBACK_DAYS + 1),
+                first - timedelta(days=REPORT_MEMORY_DAYS),
+            )
+            out |= {row.id: self.compose(row, inputs.get(row.runner_id)) for row in mornings}
+        composed = await compose_checkins(session, self.planner, checkins)
+        for row in checkins:
+            one = composed[row.id]
+            out[row.id] = one if isinstance(one, str) else _plain(row, *one)
+        if phases:
+            out |= await _phase_deliveries(session, phases)
+        return out
 
     def compose(self, row: DeliveryRow, inputs: PlanInputs | None) -> Delivery | str:
         """One claim's message, or the reason to skip it."""
@@ -129,3 +143,28 @@ class ReminderComposer:
         reports = [report for report in inputs.reports if report.on <= day]
         profile = load_profile(inputs.runner)
         return self.planner.plan_for(profile, state, history, reports, day)
+
+
+def _plain(row: DeliveryRow, text: str, chat_id: int) -> Delivery:
+    """A message without buttons for ``row``."""
+    return Delivery(row.id, row.runner_id, chat_id, row.local_date, row.kind, row.attempts, text)
+
+
+async def _phase_deliveries(
+    session: AsyncSession, rows: Sequence[DeliveryRow]
+) -> dict[int, Delivery | str]:
+    """Phase-change messages from the history rows saved with their claims."""
+    notes = await deliveries.phase_notes(session, rows)
+    runners = await deliveries.plan_inputs(
+        session, (row.runner_id for row in rows), date.max, date.max
+    )
+    out: dict[int, Delivery | str] = {}
+    for row in rows:
+        found, note = runners.get(row.runner_id), notes.get(row.id)
+        if found is None or note is None:
+            out[row.id] = "runner gone"
+        elif not found.runner.active:
+            out[row.id] = "inactive"
+        else:
+            out[row.id] = _plain(row, phase_notice(*note), found.runner.telegram_id)
+    return out

@@ -1,9 +1,11 @@
 """The running scheduler: an APScheduler interval job on the bot's event loop.
 
-Every ``interval`` seconds (and once at start, as a catch-up pass) it claims the reminders
-that fell due (``plan_due``) and sends the pending claims (``send_pending``). All schedule
-state is in the database, so a restart loses nothing; the first pass also takes back the
-claims this instance had leased when it stopped.
+Every ``interval`` seconds (and once at start, as a catch-up pass) it schedules runners
+not yet scheduled (``backfill``), moves phases on where a local day began
+(``PhasePass``), claims the check-ins and reminders that fell due (``plan_checkins``,
+``plan_due``) and sends the pending claims (``send_pending``). All schedule state is in
+the database, so a restart loses nothing; the first pass also takes back the claims this
+instance had leased when it stopped.
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.planner import Planner
 from bot.storage import deliveries
+from scheduler.checkin import plan_checkins
 from scheduler.fanout import DEFAULT_BATCH, DEFAULT_GRACE, backfill, plan_due
 from scheduler.limiter import RateLimiter
 from scheduler.messages import ReminderComposer
+from scheduler.phase_pass import PhasePass
 from scheduler.sender import Composer, Sender, SendReport, send_pending
 
 __all__ = ["DEFAULT_INTERVAL", "ReminderScheduler", "Tick", "default_instance"]
@@ -46,10 +50,12 @@ def _utc_now() -> datetime:
 
 @dataclass(frozen=True, slots=True)
 class Tick:
-    """What one pass did: claims made and the sending report."""
+    """What one pass did: morning claims made, the sending report, other claims made."""
 
     claimed: int
     sent: SendReport
+    checkins: int = 0
+    phases: int = 0
 
 
 class ReminderScheduler:
@@ -81,6 +87,7 @@ class ReminderScheduler:
         self._scheduler: AsyncIOScheduler | None = None
         self._running: asyncio.Task[object] | None = None
         self._resumed = False
+        self.phase_pass = PhasePass(self.instance, batch)
 
     def start(self) -> None:
         """Start the interval job (call with the event loop running); the first pass is now."""
@@ -121,11 +128,11 @@ class ReminderScheduler:
                 resumed = await deliveries.release_leases(session, self.instance, now)
             if resumed:
                 log.info("resuming %d claims this instance held when it stopped", resumed)
-            if scheduled := await backfill(self.sessions, now):
-                log.info(
-                    "scheduled reminders for %d runners set up before the scheduler", scheduled
-                )
             self._resumed = True
+        if scheduled := await backfill(self.sessions, now, self.batch):
+            log.info("scheduled reminders or check-ins for %d runners", scheduled)
+        phases = await self.phase_pass.run(self.sessions, now)
+        checkins = await plan_checkins(self.sessions, now, self.grace, self.instance, self.batch)
         claimed = await plan_due(self.sessions, now, self.grace, self.instance, self.batch)
         report = await send_pending(
             self.sessions,
@@ -135,16 +142,18 @@ class ReminderScheduler:
             instance=self.instance,
             limiter=self.limiter,
         )
-        if claimed or report.sent or report.failed:
+        if claimed or checkins or phases or report.sent or report.failed:
             log.info(
-                "scheduler: %d claimed, %d sent, %d retried, %d failed, %d skipped",
+                "scheduler: %d+%d+%d claimed, %d sent, %d retried, %d failed, %d skipped",
                 claimed,
+                checkins,
+                phases,
                 report.sent,
                 report.retried,
                 report.failed,
                 report.skipped,
             )
-        return Tick(claimed, report)
+        return Tick(claimed, report, checkins, phases)
 
     async def _job(self) -> None:
         """The APScheduler job: one pass; errors are logged and the next pass tries again."""

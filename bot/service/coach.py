@@ -19,6 +19,7 @@ from bot.core.understanding import Intent, IntentKind, understand
 from bot.core.vocabulary import Area, Phase
 from bot.service import account, export, onboarding, progress, reports, training
 from bot.service.messages import Button, Command, Inbound, Location, Media, Reply, Sender, Text
+from bot.service.snooze import snooze
 from bot.service.turn import Turn
 from bot.storage import chats, repository
 from bot.telegram import render
@@ -171,7 +172,9 @@ class Coach:
             return [Reply(text="Cancelled. Nothing was saved from that.", edit=True)]
         if action is Action.HISTORY_PAGE:
             return await training.history_reply(turn, page=callback.int_arg(0), edit=True)
-        return [Reply(toast="Snoozing arrives with morning reminders. Send /today meanwhile.")]
+        if action is Action.SNOOZE:
+            return await snooze(turn, callback)
+        return [Reply(toast="That button is out of date. Send /today for a fresh one.")]
 
 
 def _says_fine(text: str) -> bool:

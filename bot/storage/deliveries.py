@@ -20,13 +20,14 @@ from sqlalchemy.sql.selectable import GenerativeSelect
 
 from bot.core.phases import PhaseState
 from bot.core.records import BodyReport, Completion
-from bot.core.vocabulary import Area
+from bot.core.vocabulary import Area, Phase
 from bot.storage.models import (
     BodyReportRow,
     CompletionRow,
     DeliveryKind,
     DeliveryRow,
     DeliveryStatus,
+    PhaseHistoryRow,
     PhaseStateRow,
     Runner,
 )
@@ -37,23 +38,33 @@ from bot.storage.types import utc_now
 __all__ = [
     "LEASE_NOTE",
     "ClaimRequest",
+    "DueCheckin",
     "DueRunner",
     "PlanInputs",
     "claim",
     "claim_many",
+    "due_checkins",
     "due_runners",
     "lease",
+    "lock_phase_states",
     "logged_dates",
     "mark_failed",
     "mark_missed",
     "mark_retry",
     "mark_sent",
     "mark_skipped",
+    "morning_delivery",
     "pending_deliveries",
+    "phase_notes",
+    "phase_starts",
     "plan_inputs",
     "release_leases",
+    "requeue",
+    "runner_zones",
+    "set_next_checkins",
     "set_next_reminder",
     "set_next_reminders",
+    "unscheduled_checkins",
 ]
 
 _Q = TypeVar("_Q", bound=GenerativeSelect)
@@ -354,9 +365,7 @@ async def plan_inputs(
     inputs = {runner.id: PlanInputs(runner) for runner in runners}
     states = await session.scalars(select(PhaseStateRow).where(PhaseStateRow.runner_id.in_(ids)))
     for row in states:
-        values = {name: getattr(row, name) for name in _PHASE_FIELDS}
-        values["held_areas"] = frozenset(Area(area) for area in row.held_areas)
-        inputs[row.runner_id].state = PhaseState(**values)
+        inputs[row.runner_id].state = _phase_state(row)
     completions = await session.scalars(
         select(CompletionRow)
         .where(CompletionRow.runner_id.in_(ids), CompletionRow.local_date >= history_since)
@@ -372,3 +381,171 @@ async def plan_inputs(
     for report in reports:
         inputs[report.runner_id].reports.append(_report(report))
     return inputs
+
+
+# ---------------------------------------------------------------- weekly check-ins
+
+
+@dataclass(frozen=True, slots=True)
+class DueCheckin:
+    """What the check-in fan-out reads about a runner whose check-in fell due."""
+
+    id: int
+    timezone: str
+    due_at: datetime
+    paused_until: date | None
+    active: bool
+    onboarded: bool
+
+
+async def due_checkins(session: AsyncSession, now: datetime, limit: int) -> list[DueCheckin]:
+    """Runners whose ``next_checkin_at`` is at or before ``now``, earliest first."""
+    query = (
+        select(
+            Runner.id,
+            Runner.timezone,
+            Runner.next_checkin_at,
+            Runner.paused_until,
+            Runner.active,
+            Runner.onboarded,
+        )
+        .where(Runner.next_checkin_at <= now)
+        .order_by(Runner.next_checkin_at, Runner.id)
+        .limit(limit)
+    )
+    rows = await session.execute(_skip_locked(session, query))
+    return [
+        DueCheckin(
+            row.id, row.timezone, row.next_checkin_at, row.paused_until, row.active, row.onboarded
+        )
+        for row in rows
+    ]
+
+
+async def unscheduled_checkins(session: AsyncSession, limit: int) -> list[tuple[int, str]]:
+    """(id, zone) of active, onboarded runners without a next check-in (locked on PostgreSQL)."""
+    query = (
+        select(Runner.id, Runner.timezone)
+        .where(Runner.next_checkin_at.is_(None), Runner.active, Runner.onboarded)
+        .order_by(Runner.id)
+        .limit(limit)
+    )
+    return [(row.id, row.timezone) for row in await session.execute(_skip_locked(session, query))]
+
+
+async def set_next_checkins(
+    session: AsyncSession, changes: Iterable[tuple[int, datetime | None]]
+) -> None:
+    """Store when each runner's next check-in falls due (None: not scheduled)."""
+    params = [{"id": runner_id, "next_checkin_at": at} for runner_id, at in changes]
+    if params:
+        await session.execute(update(Runner), params)
+
+
+async def phase_starts(
+    session: AsyncSession, runner_ids: Iterable[int]
+) -> dict[int, list[PhaseHistoryRow]]:
+    """Each runner's phase history, oldest first."""
+    ids = sorted(set(runner_ids))
+    found: dict[int, list[PhaseHistoryRow]] = {runner: [] for runner in ids}
+    if ids:
+        rows = await session.scalars(
+            select(PhaseHistoryRow)
+            .where(PhaseHistoryRow.runner_id.in_(ids))
+            .order_by(PhaseHistoryRow.id)
+        )
+        for row in rows:
+            found[row.runner_id].append(row)
+    return found
+
+
+# ---------------------------------------------------------------- the daily phase pass
+
+
+async def runner_zones(session: AsyncSession) -> list[str]:
+    """The time zones of active, onboarded runners."""
+    query = select(Runner.timezone).where(Runner.active, Runner.onboarded).distinct()
+    return sorted(await session.scalars(query))
+
+
+async def lock_phase_states(
+    session: AsyncSession, zone: str, after: int, limit: int
+) -> list[tuple[int, PhaseState]]:
+    """Phase states of active, onboarded runners in ``zone`` with ids above ``after``.
+
+    Locked ``FOR UPDATE SKIP LOCKED`` on PostgreSQL: a row another transaction holds (a
+    message being handled, which brings the phase up to date itself, or another
+    instance's pass) is left out rather than waited for.
+    """
+    query = (
+        select(PhaseStateRow)
+        .join(Runner, Runner.id == PhaseStateRow.runner_id)
+        .where(
+            Runner.timezone == zone,
+            Runner.active,
+            Runner.onboarded,
+            PhaseStateRow.runner_id > after,
+        )
+        .order_by(PhaseStateRow.runner_id)
+        .limit(limit)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True, of=PhaseStateRow)
+    rows = await session.scalars(query)
+    return [(row.runner_id, _phase_state(row)) for row in rows]
+
+
+def _phase_state(row: PhaseStateRow) -> PhaseState:
+    values = {name: getattr(row, name) for name in _PHASE_FIELDS}
+    values["held_areas"] = frozenset(Area(area) for area in row.held_areas)
+    return PhaseState(**values)
+
+
+async def phase_notes(
+    session: AsyncSession, rows: Sequence[DeliveryRow]
+) -> dict[int, tuple[Phase, str]]:
+    """For each PHASE claim, the phase entered and why: the history row saved with it."""
+    found: dict[int, tuple[Phase, str]] = {}
+    for row in rows:
+        history = await session.scalars(
+            select(PhaseHistoryRow)
+            .where(
+                PhaseHistoryRow.runner_id == row.runner_id,
+                PhaseHistoryRow.recorded_at <= row.created_at,
+            )
+            .order_by(PhaseHistoryRow.id.desc())
+            .limit(1)
+        )
+        if (entry := history.first()) is not None:
+            found[row.id] = (entry.phase, entry.reason)
+    return found
+
+
+# ---------------------------------------------------------------- snooze
+
+
+async def morning_delivery(session: AsyncSession, runner_id: int, day: date) -> DeliveryRow | None:
+    """The runner's morning reminder claim for ``day``, locked until commit."""
+    query = (
+        select(DeliveryRow)
+        .where(
+            DeliveryRow.runner_id == runner_id,
+            DeliveryRow.local_date == day,
+            DeliveryRow.kind == DeliveryKind.MORNING,
+        )
+        .with_for_update()
+    )
+    return (await session.scalars(query)).first()
+
+
+async def requeue(session: AsyncSession, delivery_id: int, at: datetime, note: str) -> None:
+    """Make a claim pending again at ``at`` (a snooze): a fresh send, any lease cleared."""
+    await _finish(
+        session,
+        delivery_id,
+        status=DeliveryStatus.PENDING,
+        next_attempt_at=at,
+        attempts=0,
+        last_error=note,
+        sent_at=None,
+    )

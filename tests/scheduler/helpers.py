@@ -9,13 +9,16 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.core.phases import DayPassed, PhaseState, transition
 from bot.core.planner import Planner
 from bot.core.vocabulary import Phase
-from bot.storage.models import DeliveryRow, PhaseStateRow, Runner
+from bot.storage.models import DeliveryRow, Runner
+from bot.storage.repository import save_phase_state
 from scheduler.fanout import reschedule
 from scheduler.limiter import RateLimiter
 from scheduler.messages import ReminderComposer
 from scheduler.sender import Delivery, SendKind, SendReport, SendResult, send_pending
+from scheduler.timing import local_date_of
 
 
 class FakeMonotonic:
@@ -73,14 +76,22 @@ async def add_runner(
     now: datetime,
     started: date = date(2026, 1, 5),
     phase: Phase = Phase.BASE,
+    caught_up: bool = True,
 ) -> Runner:
-    """A runner in ``phase`` with a reminder at ``at`` in ``zone``, scheduled from ``now``."""
+    """A runner in ``phase`` with a reminder at ``at`` in ``zone``, scheduled from ``now``.
+
+    The phase state is brought up to ``now``'s local date (as a message would), so the
+    daily phase pass finds nothing to announce that day unless ``caught_up`` is False.
+    """
     runner = Runner(
         telegram_id=telegram_id, first_name="Ana", timezone=zone, reminder_time=at, onboarded=True
     )
     session.add(runner)
     await session.flush()
-    session.add(PhaseStateRow(runner_id=runner.id, phase=phase, started_on=started, newcomer=False))
+    state = PhaseState(phase=phase, started_on=started, newcomer=False)
+    if caught_up:
+        state = transition(state, DayPassed(), local_date_of(now, zone)).state
+    await save_phase_state(session, runner.id, state, "test", state.started_on, changed=False)
     await reschedule(session, runner, now)
     await session.flush()
     return runner

@@ -1,5 +1,7 @@
 """Two scheduler instances on one database send every reminder exactly once.
 
+They also claim one PHASE message per phase change and one check-in per runner and week.
+
 Runs on SQLite and, with HIPCOACH_TEST_POSTGRES_URL, on PostgreSQL, where the instances
 share the work through ``FOR UPDATE SKIP LOCKED`` and ``ON CONFLICT DO NOTHING`` claims.
 """
@@ -8,16 +10,18 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.planner import Planner
 from bot.storage.engine import make_engine, make_session_factory
-from bot.storage.models import DeliveryRow, DeliveryStatus
+from bot.storage.models import DeliveryKind, DeliveryRow, DeliveryStatus, PhaseHistoryRow
+from scheduler.checkin import plan_checkins
 from scheduler.fanout import plan_due
 from scheduler.messages import ReminderComposer
+from scheduler.phase_pass import PhasePass
 from scheduler.sender import Delivery, SendKind, SendResult, send_pending
 from tests.scheduler.helpers import add_runner, instant_limiter
 from tests.storage.conftest import Database
@@ -25,6 +29,7 @@ from tests.storage.conftest import Database
 START = datetime(2026, 3, 2, 4, 0, tzinfo=UTC)
 DUE = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
 RUNNERS = 500
+SATURDAY = datetime(2026, 3, 7, 12, 0, tzinfo=UTC)
 
 
 async def instance(
@@ -83,3 +88,46 @@ async def test_two_instances_send_each_reminder_once(database: Database, planner
     assert statuses == {DeliveryStatus.SENT: RUNNERS}
     if database.dialect == "postgresql":
         assert min(by.values()) > 0, by  # both instances did part of the work
+
+
+SUNDAY_EVENING = datetime(2026, 3, 8, 18, 0, 5, tzinfo=UTC)  # 19:00 in Berlin; base ends today
+
+
+async def test_two_instances_claim_one_phase_and_one_checkin_per_runner(
+    database: Database,
+) -> None:
+    async with database.sessions() as session, session.begin():
+        for chat in range(60):
+            await add_runner(
+                session, 200_000 + chat, at=None, now=SATURDAY, started=date(2026, 3, 1)
+            )
+    engines = [make_engine(database.url) for _ in range(2)]
+
+    async def passes(name: str, sessions: async_sessionmaker[AsyncSession]) -> None:
+        phases = PhasePass(name, batch=7)
+        for tick in range(3):
+            now = SUNDAY_EVENING + timedelta(seconds=20 * tick)
+            await phases.run(sessions, now)
+            await plan_checkins(sessions, now, instance=name, limit=11)
+
+    try:
+        await asyncio.gather(
+            *(passes(f"host-{n}", make_session_factory(e)) for n, e in enumerate(engines))
+        )
+    finally:
+        for engine in engines:
+            await engine.dispose()
+    async with database.sessions() as session:
+        result = await session.execute(
+            select(
+                DeliveryRow.kind, func.count(), func.count(DeliveryRow.runner_id.distinct())
+            ).group_by(DeliveryRow.kind)
+        )
+        counts = {kind: (rows, runners) for kind, rows, runners in result.all()}
+        history = await session.scalar(
+            select(func.count())
+            .select_from(PhaseHistoryRow)
+            .where(PhaseHistoryRow.reason != "test")
+        )
+    assert counts == {DeliveryKind.PHASE: (60, 60), DeliveryKind.CHECKIN: (60, 60)}
+    assert history == 60

@@ -1,0 +1,194 @@
+"""The weekly check-in: claimed once per runner and local Sunday, composed when it is sent.
+
+Due at ``runners.next_checkin_at`` (Sunday 19:00 local, ``scheduler.fanout.next_checkin``).
+Per due runner: inactive or not set up → unscheduled (``backfill`` schedules them again
+when they are back); due longer ago than the grace window → claimed as missed; paused
+that day → claimed as skipped; else claimed pending. Reminders being off does not matter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, timedelta
+from html import escape
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.core.phases import DayPassed, PhaseState, transition, week_of_phase
+from bot.core.planner import Planner
+from bot.core.progress import Trend, WeekSummary, planned_days, week_summary
+from bot.core.records import BodyReport
+from bot.core.restrictions import REPORT_MEMORY_DAYS
+from bot.core.rhythm import LOOKBACK_DAYS
+from bot.core.vocabulary import Category, Phase
+from bot.storage import deliveries
+from bot.storage.deliveries import ClaimRequest, DueCheckin, PlanInputs
+from bot.storage.models import DeliveryKind, DeliveryRow, DeliveryStatus, PhaseHistoryRow
+from bot.storage.repository import load_profile
+from scheduler.fanout import DEFAULT_BATCH, DEFAULT_GRACE, MAX_BATCHES, next_checkin
+from scheduler.timing import local_date_of
+
+__all__ = ["checkin_message", "compose_checkins", "plan_checkins"]
+
+#: Weeks of a dynamic block in which the check-in asks whether the runner feels a change.
+FEEL_WEEKS = range(4, 7)
+_NAMES = {Category.MOBILITY: "mobility", Category.STATIC: "strength", Category.DYNAMIC: "dynamic"}
+_TRENDS = {Trend.WORSE: "a bit worse", Trend.BETTER: "better", Trend.SAME: "about the same"}
+
+
+async def plan_checkins(
+    sessions: async_sessionmaker[AsyncSession],
+    now: datetime,
+    grace: timedelta = DEFAULT_GRACE,
+    instance: str = "hipcoach",
+    limit: int = DEFAULT_BATCH,
+) -> int:
+    """Claim the check-ins due at ``now``, ``limit`` runners per transaction; claims made."""
+    made = 0
+    for _ in range(MAX_BATCHES):
+        async with sessions() as session, session.begin():
+            due = await deliveries.due_checkins(session, now, limit)
+            made += await _plan_batch(session, due, now, grace, instance)
+        if not due:
+            break
+    return made
+
+
+async def _plan_batch(
+    session: AsyncSession,
+    due: Sequence[DueCheckin],
+    now: datetime,
+    grace: timedelta,
+    instance: str,
+) -> int:
+    requests: list[ClaimRequest] = []
+    changes: list[tuple[int, datetime | None]] = []
+    for runner in due:
+        if not (runner.active and runner.onboarded):
+            changes.append((runner.id, None))
+            continue
+        when, day = runner.due_at, local_date_of(runner.due_at, runner.timezone)
+        late = when < now - grace
+        after = max(when, now - grace) if late else max(when, now)
+        changes.append((runner.id, next_checkin(runner.timezone, after)))
+        status, reason = DeliveryStatus.PENDING, None
+        if late:
+            status, reason = DeliveryStatus.MISSED, "due while the bot was down"
+        elif runner.paused_until is not None and runner.paused_until >= day:
+            status, reason = DeliveryStatus.SKIPPED, "paused"
+        requests.append(ClaimRequest(runner.id, day, DeliveryKind.CHECKIN, when, status, reason))
+    ids = await deliveries.claim_many(session, requests, instance)
+    await deliveries.set_next_checkins(session, changes)
+    return len(ids)
+
+
+async def compose_checkins(
+    session: AsyncSession, planner: Planner, rows: Sequence[DeliveryRow]
+) -> dict[int, str | tuple[str, int]]:
+    """Each check-in claim's text and chat id, or why it is not sent."""
+    if not rows:
+        return {}
+    first = min(row.local_date for row in rows) - timedelta(days=13)
+    inputs = await deliveries.plan_inputs(
+        session,
+        (row.runner_id for row in rows),
+        first - timedelta(days=LOOKBACK_DAYS + 1),
+        first - timedelta(days=REPORT_MEMORY_DAYS),
+    )
+    histories = await deliveries.phase_starts(session, (row.runner_id for row in rows))
+    out: dict[int, str | tuple[str, int]] = {}
+    for row in rows:
+        found = inputs.get(row.runner_id)
+        if found is None or found.state is None:
+            out[row.id] = "runner gone"
+            continue
+        runner = found.runner
+        if not runner.active:
+            out[row.id] = "inactive"
+        elif runner.paused_until is not None and runner.paused_until >= row.local_date:
+            out[row.id] = "paused"
+        else:
+            history = histories.get(runner.id, [])
+            text = _compose(planner, found, history, row.local_date)
+            out[row.id] = (text, runner.telegram_id)
+    return out
+
+
+def _compose(
+    planner: Planner, inputs: PlanInputs, history: Sequence[PhaseHistoryRow], day: date
+) -> str:
+    assert inputs.state is not None
+    state = transition(inputs.state, DayPassed(), day).state
+    monday = day - timedelta(days=day.weekday())
+    zone = inputs.runner.timezone
+    phases = _phase_starts(history, zone)
+    planned = planned_days(
+        planner,
+        load_profile(inputs.runner),
+        state,
+        inputs.history,
+        inputs.reports,
+        start=monday,
+        end=day,
+        phases=phases,
+    )
+    summary = week_summary(planned, inputs.history, _up_to(inputs.reports, day), day)
+    return checkin_message(summary, state, day, inputs.runner.first_name)
+
+
+def _up_to(reports: Sequence[BodyReport], day: date) -> list[BodyReport]:
+    return [report for report in reports if report.on <= day]
+
+
+def _phase_starts(history: Sequence[PhaseHistoryRow], zone: str) -> list[tuple[date, Phase]]:
+    """(first day, phase) from the history, never going back in time (as /progress does)."""
+    starts: list[tuple[date, Phase]] = []
+    for row in history:
+        first = max(row.started_on, local_date_of(row.recorded_at, zone))
+        if starts and first < starts[-1][0]:
+            first = starts[-1][0]
+        starts.append((first, row.phase))
+    return starts
+
+
+def checkin_message(
+    summary: WeekSummary, state: PhaseState, day: date, first_name: str | None = None
+) -> str:
+    """The Sunday check-in as Telegram HTML: the week's sessions, the body, a question."""
+    name = (
+        f", {escape(first_name.strip(), quote=False)}" if first_name and first_name.strip() else ""
+    )
+    week = summary.week
+    lines = [f"🗓 <b>Your week{name}</b>", _sessions_line(week.done, week.skipped, week.planned)]
+    if summary.trends:
+        said = ", ".join(
+            f"{escape(area.label, quote=False)} {_TRENDS[trend]}"
+            for area, trend in summary.trends.items()
+        )
+        lines.append(f"Body, against last week: {said}.")
+    if state.phase is Phase.DYNAMIC_BLOCK and week_of_phase(state, day) in FEEL_WEEKS:
+        lines.append(
+            "🦘 You're deep into your dynamic block now: do you notice a difference when you "
+            "run? Quicker, springier ground contact, a bit more push-off? Tell me in a line."
+        )
+    elif week.total_done:
+        lines.append("Well done. Little and often is what changes hips. See you tomorrow! 💪")
+    else:
+        lines.append("New week tomorrow: one short session is all it takes to get going. 💪")
+    return "\n".join(lines)
+
+
+def _sessions_line(
+    done: Mapping[Category, int], skipped: Mapping[Category, int], planned: int
+) -> str:
+    total_done, total_skipped = sum(done.values()), sum(skipped.values())
+    of = f" of {planned} planned" if planned else ""
+    line = f"Done: <b>{total_done}</b>{of}{_kinds(done)}."
+    if total_skipped:
+        line += f" Skipped: {total_skipped}{_kinds(skipped)}."
+    return line
+
+
+def _kinds(counts: Mapping[Category, int]) -> str:
+    parts = [f"{counts[c]} {_NAMES[c]}" for c in Category if counts.get(c)]
+    return f" ({', '.join(parts)})" if parts else ""
