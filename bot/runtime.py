@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import asyncio
 import getpass
+import logging
 import sys
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.app import build_application, build_services, prepare_database
-from bot.logs import configure_logging
+from bot.app import Services, build_application, build_services, prepare_database
+from bot.logs import RedactToken, configure_logging
 from bot.service.messages import Sender
 from bot.settings import Settings, SettingsError, load_settings
 from bot.storage.engine import DatabaseUnavailable, check_database, make_engine
 from bot.storage.migrate import upgrade
 from bot.terminal import TerminalChat, read_stdin
+from bot.webhook import ALLOWED_UPDATES, WebhookUnavailable, serve_webhook
 
 __all__ = ["run_bot", "run_chat", "upgrade_database"]
+
+#: A webhook secret shorter than this is not redacted (it would blank out ordinary words).
+_REDACT_MIN = 8
 
 
 def _fail(message: str) -> int:
@@ -27,6 +32,10 @@ def _fail(message: str) -> int:
 def _settings() -> Settings:
     settings = load_settings()
     configure_logging(settings.log_level, as_json=settings.log_json, secret=_secret(settings))
+    webhook_secret = settings.webhook_secret
+    if webhook_secret and len(webhook_secret.get_secret_value()) >= _REDACT_MIN:
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(RedactToken(webhook_secret.get_secret_value()))
     return settings
 
 
@@ -36,17 +45,31 @@ def _secret(settings: Settings) -> str | None:
 
 
 def run_bot() -> int:
-    """Migrate, then poll Telegram until stopped."""
+    """Migrate, then poll Telegram (or serve the webhook, when WEBHOOK_URL is set) until stopped."""
     try:
         settings = _settings()
         settings.token()
+        if settings.webhook_url:
+            settings.webhook_secret_token()
         services = build_services(settings)
+        if settings.webhook_url:
+            asyncio.run(_webhook(settings, services))
+            return 0
         asyncio.run(prepare_database(settings, services.engine))
         application = build_application(settings, services)
-    except (SettingsError, DatabaseUnavailable) as error:
+    except (SettingsError, DatabaseUnavailable, WebhookUnavailable) as error:
         return _fail(str(error))
-    application.run_polling(allowed_updates=["message", "edited_message", "callback_query"])
+    application.run_polling(allowed_updates=ALLOWED_UPDATES)
     return 0
+
+
+async def _webhook(settings: Settings, services: Services) -> None:
+    """Webhook mode on one event loop: migrate, serve until SIGTERM, release the engine."""
+    try:
+        await prepare_database(settings, services.engine)
+        await serve_webhook(settings, services, build_application(settings, services))
+    finally:
+        await services.engine.dispose()
 
 
 def run_chat(user_id: int = 1, name: str | None = None) -> int:

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Settings", "SettingsError", "load_settings"]
+__all__ = ["RESERVED_PATHS", "Settings", "SettingsError", "load_settings"]
 
 _TOKEN = re.compile(r"^\d{3,15}:[A-Za-z0-9_-]{30,60}$")
 _DATABASE_SCHEMES = ("sqlite+aiosqlite://", "postgresql+asyncpg://")
+_WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+#: Paths the webhook server serves itself; the webhook path must differ.
+RESERVED_PATHS = ("/healthz", "/metrics")
 
 
 class SettingsError(Exception):
@@ -31,6 +35,33 @@ class Settings(BaseSettings):
     scheduler_enabled: bool = True
     scheduler_interval_seconds: float = Field(default=20.0, ge=1, le=3600)
     reminder_grace_hours: float = Field(default=3.0, ge=0, le=24)
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = Field(default=8443, ge=0, le=65535)
+
+    @field_validator("webhook_url", "webhook_secret", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not value.startswith("https://"):
+            raise ValueError("must be the public https:// URL Telegram posts updates to")
+        if (urlsplit(value).path or "/") in RESERVED_PATHS:
+            raise ValueError(f"its path must not be one of {', '.join(RESERVED_PATHS)}")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _WEBHOOK_SECRET.match(value.get_secret_value()):
+            raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
 
     @field_validator("telegram_api_base_url")
     @classmethod
@@ -62,6 +93,20 @@ class Settings(BaseSettings):
                 "about 35 letters, digits, - or _)"
             )
         return token
+
+    @property
+    def webhook_path(self) -> str:
+        """The path the webhook server answers Telegram on (the path of WEBHOOK_URL)."""
+        return (urlsplit(self.webhook_url).path or "/") if self.webhook_url else "/"
+
+    def webhook_secret_token(self) -> str:
+        """The webhook secret; raises SettingsError when webhook mode has none."""
+        if self.webhook_secret is None:
+            raise SettingsError(
+                "WEBHOOK_SECRET is not set: webhook mode (WEBHOOK_URL) needs a secret of "
+                "1-256 characters A-Z, a-z, 0-9, _ and -"
+            )
+        return self.webhook_secret.get_secret_value()
 
 
 def load_settings() -> Settings:
