@@ -203,7 +203,8 @@ async def button_log(turn: Turn, callback: Callback) -> list[Reply]:
     if callback.action is Action.SKIP:
         if existing is not None and not existing.done:
             return [Reply(toast="Already logged as skipped.")]
-        await _log(turn, day, (template.category, session_id), CompletionStatus.SKIPPED, None)
+        skipped = CompletionStatus.SKIPPED
+        await _log(turn, day, (template.category, session_id), skipped, None, existing=existing)
         plan = await turn.plan(day)
         return [
             logged_edit(
@@ -213,7 +214,8 @@ async def button_log(turn: Turn, callback: Callback) -> list[Reply]:
     rpe = callback.int_arg(2) if callback.action is Action.EFFORT else None
     if existing is not None and existing.done and (rpe is None or existing.rpe == rpe):
         return [Reply(toast="Already logged ✅")]
-    await _log(turn, day, (template.category, session_id), CompletionStatus.DONE, rpe)
+    done = CompletionStatus.DONE
+    await _log(turn, day, (template.category, session_id), done, rpe, existing=existing)
     plan = await turn.plan(day)
     if rpe is None:
         return [show_effort_question(plan, turn)]
@@ -228,10 +230,16 @@ async def _existing(turn: Turn, day: date, session_id: str) -> Completion | None
 
 
 async def _log(
-    turn: Turn, day: date, session: tuple[Category, str], status: CompletionStatus, rpe: int | None
+    turn: Turn,
+    day: date,
+    session: tuple[Category, str],
+    status: CompletionStatus,
+    rpe: int | None,
+    *,
+    existing: Completion | None,
 ) -> None:
+    """Log a button tap, keeping the note of the log it replaces."""
     category, session_id = session
-    existing = await _existing(turn, day, session_id)
     note = existing.note if existing else None
     completion = Completion(day, category, session_id, status, rpe, note)
     await records.log_completion(turn.session, turn.runner.id, completion, turn.now)
