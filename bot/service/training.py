@@ -16,7 +16,6 @@ from bot.telegram import render
 from bot.telegram.callbacks import Action, Callback, encode
 
 __all__ = [
-    "log_session",
     "phase_reply",
     "show_effort_question",
     "today_reply",
@@ -61,35 +60,6 @@ async def phase_reply(turn: Turn) -> list[Reply]:
     return [Reply(text=render.phase_message(turn.state, upcoming, reason, today=turn.today))]
 
 
-async def log_session(
-    turn: Turn,
-    status: CompletionStatus,
-    *,
-    on: date | None = None,
-    session_id: str | None = None,
-    rpe: int | None = None,
-    note: str | None = None,
-) -> tuple[DailyPlan, bool]:
-    """Log the session planned for ``on`` (default today); False when it was a rest day.
-
-    A button carries the session id it was shown with; a typed "done" logs today's plan.
-    """
-    await ensure_started(turn)
-    day = on or turn.today
-    plan = await turn.plan(day)
-    sid = session_id or plan.session_id
-    if sid is None or plan.category is None:
-        return plan, False
-    note = _clip(note)
-    existing = await _existing(turn, day, sid)
-    if existing is not None and existing.status is status:  # keep what was said before
-        rpe = rpe if rpe is not None else existing.rpe
-        note = note or existing.note
-    completion = Completion(day, plan.category, sid, status, rpe, note)
-    await records.log_completion(turn.session, turn.runner.id, completion, turn.now)
-    return plan, True
-
-
 async def typed_log(
     turn: Turn, status: CompletionStatus, rpe: int | None, note: str | None
 ) -> list[Reply]:
@@ -98,12 +68,17 @@ async def typed_log(
     plan = await turn.plan()
     if plan.session_id is None:
         return [Reply(text=_nothing_to_log(turn))]
+    if plan.category is None:
+        return [Reply(text=_nothing_to_log(turn))]
     existing = await _existing(turn, plan.on, plan.session_id)
     if existing is not None and existing.status is status and rpe is None and not note:
         return [_already_logged(plan, existing)]
-    plan, logged = await log_session(turn, status, rpe=rpe, note=note)
-    if not logged:
-        return [Reply(text=_nothing_to_log(turn))]
+    note = _clip(note)
+    if existing is not None and existing.status is status:  # keep what was said before
+        rpe = rpe if rpe is not None else existing.rpe
+        note = note or existing.note
+    completion = Completion(plan.on, plan.category, plan.session_id, status, rpe, note)
+    await records.log_completion(turn.session, turn.runner.id, completion, turn.now)
     if status is CompletionStatus.SKIPPED:
         return [Reply(text=_skipped_text(note))]
     if rpe is None and plan.session_id is not None:
