@@ -7,7 +7,7 @@ two share one engine.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 __all__ = [
     "Button",
@@ -61,8 +61,6 @@ class Button:
     """A tap on an inline button of one of the coach's messages."""
 
     data: str
-    message_id: int | None = None
-    message_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,4 +106,3 @@ class Reply:
     document: Document | None = None
     photo: bytes | None = None
     request_location: bool = False
-    extra: dict[str, str] = field(default_factory=dict)

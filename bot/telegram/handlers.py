@@ -60,12 +60,7 @@ def inbound_of(update: Update) -> Inbound | None:
     """The update as the coach sees it, or None when there is nothing to answer."""
     query = update.callback_query
     if query is not None:
-        message = query.message if isinstance(query.message, Message) else None
-        return Button(
-            data=query.data or "",
-            message_id=message.message_id if message else None,
-            message_text=message.text if message else None,
-        )
+        return Button(data=query.data or "")
     message = update.message
     if message is None:
         return None
