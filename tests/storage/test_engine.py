@@ -10,7 +10,6 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError, StatementError
 
 from bot.storage.engine import (
-    SQLITE_BUSY_TIMEOUT_MS,
     DatabaseUnavailable,
     check_database,
     make_engine,
@@ -52,11 +51,12 @@ async def test_sqlite_connections_get_their_pragmas(tmp_path: Path) -> None:
         async with engine.connect() as connection:
             pragmas = [
                 await connection.scalar(text(f"PRAGMA {name}"))
-                for name in ("foreign_keys", "journal_mode", "busy_timeout")
+                for name in ("foreign_keys", "journal_mode", "busy_timeout", "synchronous")
             ]
     finally:
         await engine.dispose()
-    assert pragmas == [1, "wal", SQLITE_BUSY_TIMEOUT_MS]
+    # busy_timeout 0: lock waits are asynchronous (tests/storage/test_sqlite_inline.py)
+    assert pragmas == [1, "wal", 0, 1]  # synchronous 1 is NORMAL
 
 
 async def test_foreign_keys_are_enforced(database: Database) -> None:
