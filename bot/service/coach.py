@@ -91,7 +91,7 @@ class Coach:
         return await handler(turn, args)
 
     async def _text(self, turn: Turn, text: str) -> list[Reply]:
-        conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
+        conversation = turn.conversation
         onboarding_step = (
             conversation.step if conversation and conversation.name == onboarding.FLOW else None
         )

@@ -15,7 +15,8 @@ from bot.core.records import BodyReport, Completion, RunnerProfile
 from bot.core.restrictions import REPORT_MEMORY_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
 from bot.service.messages import Reply, Sender
-from bot.storage import records, repository
+from bot.storage import records, repository, turns
+from bot.storage.chats import Conversation
 from bot.storage.models import Runner
 from scheduler.fanout import reschedule
 
@@ -47,6 +48,8 @@ class Turn:
     today: date
     profile: RunnerProfile
     state: PhaseState
+    #: The chat's conversation as the update found it (use cases that change it re-read it).
+    conversation: Conversation | None = None
     notices: list[str] = field(default_factory=list)
     deleted: bool = False
 
@@ -55,9 +58,14 @@ class Turn:
         cls, session: AsyncSession, planner: Planner, sender: Sender, now: datetime
     ) -> Turn:
         """Load (or create) the runner and bring their phase up to today."""
-        runner = await repository.get_or_create_runner(
-            session, sender.telegram_id, sender.first_name, now.date()
-        )
+        record = await turns.load_turn(session, sender.telegram_id, sender.chat_id)
+        if record is None:
+            await repository.get_or_create_runner(
+                session, sender.telegram_id, sender.first_name, now.date()
+            )
+            record = await turns.load_turn(session, sender.telegram_id, sender.chat_id)
+            assert record is not None
+        runner = record.runner
         if sender.first_name and runner.first_name != sender.first_name:
             await repository.update_runner(session, runner, first_name=sender.first_name)
         turn = cls(
@@ -68,7 +76,8 @@ class Turn:
             now=now,
             today=local_today(runner.timezone, now),
             profile=repository.load_profile(runner),
-            state=await repository.load_phase_state(session, runner.id, for_update=True),
+            state=record.state,
+            conversation=record.conversation,
         )
         await turn.catch_up()
         return turn

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete
+from sqlalchemy import Executable, Table, bindparam, delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.storage.dialect import insert_for
@@ -33,13 +33,22 @@ async def claim_update(session: AsyncSession, update_id: int, now: datetime) -> 
     wins (the others wait for it to commit). Commit the claim with the update's effects,
     so an update whose handling fails is claimed by nobody and can be retried.
     """
-    insert = (
-        insert_for(session, HandledUpdate)
-        .values(update_id=update_id, handled_at=now)
-        .on_conflict_do_nothing(index_elements=["update_id"])
-        .returning(HandledUpdate.update_id)
-    )
-    return (await session.execute(insert)).first() is not None
+    claim = _CLAIMS.get(session.get_bind().dialect.name)
+    if claim is None:
+        table = cast(Table, HandledUpdate.__table__)
+        claim = (
+            insert_for(session, table)
+            .values(update_id=bindparam("update_id"), handled_at=bindparam("now"))
+            .on_conflict_do_nothing(index_elements=["update_id"])
+            .returning(table.c.update_id)
+        )
+        _CLAIMS[session.get_bind().dialect.name] = claim
+    result = await session.execute(claim, {"update_id": update_id, "now": now})
+    return result.first() is not None
+
+
+#: The claim statement per dialect, built once: every update runs it.
+_CLAIMS: dict[str, Executable] = {}
 
 
 async def prune_handled_updates(session: AsyncSession, older_than: datetime) -> int:

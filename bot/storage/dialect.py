@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase
@@ -10,9 +11,12 @@ __all__ = ["insert_for"]
 
 
 def insert_for(
-    session: AsyncSession, model: type[DeclarativeBase]
+    session: AsyncSession, model: type[DeclarativeBase] | Table
 ) -> postgresql.Insert | sqlite.Insert:
-    """An insert into ``model``'s table that supports ``on_conflict_do_*`` on this backend."""
+    """An insert into ``model``'s table that supports ``on_conflict_do_*`` on this backend.
+
+    Pass the ``Table`` itself for a plain Core insert, which skips the ORM's bulk path.
+    """
     name = session.get_bind().dialect.name
     if name == "postgresql":
         return postgresql.insert(model)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.records import BodyReport, Completion
@@ -30,6 +30,20 @@ __all__ = [
 #: Oldest first; completions are upserted in SQL, so reads refresh loaded rows.
 COMPLETION_ORDER = (CompletionRow.local_date, CompletionRow.logged_at, CompletionRow.id)
 REPORT_ORDER = (BodyReportRow.local_date, BodyReportRow.reported_at, BodyReportRow.id)
+
+# Plain Core reads (no ORM objects) built once: every update's plan reads both.
+_DONE = CompletionRow.__table__.c
+_RECENT_COMPLETIONS = (
+    select(_DONE.local_date, _DONE.category, _DONE.session_id, _DONE.status, _DONE.rpe, _DONE.note)
+    .where(_DONE.runner_id == bindparam("runner_id"), _DONE.local_date >= bindparam("since"))
+    .order_by(_DONE.local_date, _DONE.logged_at, _DONE.id)
+)
+_FELT = BodyReportRow.__table__.c
+_RECENT_REPORTS = (
+    select(_FELT.local_date, _FELT.area, _FELT.kind, _FELT.side, _FELT.severity, _FELT.red_flags)
+    .where(_FELT.runner_id == bindparam("runner_id"), _FELT.local_date >= bindparam("since"))
+    .order_by(_FELT.local_date, _FELT.reported_at, _FELT.id)
+)
 
 
 async def log_completion(
@@ -56,13 +70,8 @@ async def recent_completions(
     session: AsyncSession, runner_id: int, since: date
 ) -> list[Completion]:
     """Completions on ``since`` or later, oldest first."""
-    rows = await session.scalars(
-        select(CompletionRow)
-        .where(CompletionRow.runner_id == runner_id, CompletionRow.local_date >= since)
-        .order_by(*COMPLETION_ORDER)
-        .execution_options(populate_existing=True)  # an upsert may have changed them
-    )
-    return [_completion(row) for row in rows]
+    rows = await session.execute(_RECENT_COMPLETIONS, {"runner_id": runner_id, "since": since})
+    return [Completion(*row) for row in rows]
 
 
 async def add_body_report(
@@ -87,12 +96,11 @@ async def add_body_report(
 
 async def recent_reports(session: AsyncSession, runner_id: int, since: date) -> list[BodyReport]:
     """Body reports on ``since`` or later, oldest first."""
-    rows = await session.scalars(
-        select(BodyReportRow)
-        .where(BodyReportRow.runner_id == runner_id, BodyReportRow.local_date >= since)
-        .order_by(*REPORT_ORDER)
-    )
-    return [_report(row) for row in rows]
+    rows = await session.execute(_RECENT_REPORTS, {"runner_id": runner_id, "since": since})
+    return [
+        BodyReport(on, area, kind, side, severity, frozenset(RedFlag(flag) for flag in flags))
+        for on, area, kind, side, severity, flags in rows
+    ]
 
 
 def _completion(row: CompletionRow) -> Completion:

@@ -9,6 +9,7 @@ and erasure in ``bot.storage.privacy``, handled updates and conversations in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import fields
 from datetime import date
 from typing import Any
@@ -31,6 +32,7 @@ __all__ = [
     "load_phase_state",
     "load_profile",
     "mark_inactive",
+    "phase_state_of",
     "save_phase_state",
     "save_profile",
     "update_runner",
@@ -142,9 +144,14 @@ async def load_phase_state(
     row = (await session.execute(query)).scalar_one_or_none()
     if row is None:
         raise LookupError(f"runner {runner_id} has no phase state")
-    values = {name: getattr(row, name) for name in _PHASE_FIELDS}
-    values["held_areas"] = frozenset(Area(area) for area in row.held_areas)
-    return PhaseState(**values)
+    return phase_state_of({name: getattr(row, name) for name in _PHASE_FIELDS})
+
+
+def phase_state_of(values: Mapping[str, Any]) -> PhaseState:
+    """A phase state from its stored columns (extra keys, such as ``runner_id``, ignored)."""
+    given = {name: values[name] for name in _PHASE_FIELDS}
+    given["held_areas"] = frozenset(Area(area) for area in values["held_areas"])
+    return PhaseState(**given)
 
 
 async def save_phase_state(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -100,6 +101,9 @@ _SIMPLE_TAGS = {
 }
 ALLOWED_TAGS = frozenset({*_SIMPLE_TAGS, "a", "span", "blockquote", "tg-emoji"})
 _NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
+_NEWLINE = re.compile("\n")
+_DATA_PROBLEM = re.compile("[<&]")  # the first one decides the error, as TDLib reports it
+_LESS_THAN = re.compile("<")
 
 
 @dataclass
@@ -133,10 +137,7 @@ class _TelegramHTML(HTMLParser):
         self.length = 0  # UTF-16 length of the output so far
         self.stack: list[_Open] = []
         self.entities: list[dict[str, Any]] = []
-        self._line_starts = [0]
-        for index, char in enumerate(source):
-            if char == "\n":
-                self._line_starts.append(index + 1)
+        self._line_starts = [0, *(found.end() for found in _NEWLINE.finditer(source))]
 
     # -- positions ---------------------------------------------------------------------------
 
@@ -157,8 +158,8 @@ class _TelegramHTML(HTMLParser):
     # -- handlers ----------------------------------------------------------------------------
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        offset = self._byte_offset(self._index())
         if tag not in ALLOWED_TAGS:
+            offset = self._byte_offset(self._index())
             raise self._fail(f'Unsupported start tag "{tag}" at byte offset {offset}')
         values = {name: value or "" for name, value in attrs}
         entity: dict[str, Any] | None
@@ -169,6 +170,7 @@ class _TelegramHTML(HTMLParser):
                 entity["language"] = language.removeprefix("language-")
         elif tag == "span":
             if values.get("class") != "tg-spoiler":
+                offset = self._byte_offset(self._index())
                 raise self._fail(f'Tag "span" must have class "tg-spoiler" at byte offset {offset}')
             entity = {"type": "spoiler"}
         elif tag == "a":
@@ -187,11 +189,12 @@ class _TelegramHTML(HTMLParser):
         raise self._fail(f'Unsupported start tag "{tag}/" at byte offset {offset}')
 
     def handle_endtag(self, tag: str) -> None:
-        offset = self._byte_offset(self._index())
         if not self.stack:
+            offset = self._byte_offset(self._index())
             raise self._fail(f"Unexpected end tag at byte offset {offset}")
         top = self.stack[-1]
         if tag != top.tag:
+            offset = self._byte_offset(self._index())
             raise self._fail(
                 f'Unmatched end tag at byte offset {offset}, expected "</{top.tag}>", '
                 f'found "</{tag}>"'
@@ -203,19 +206,18 @@ class _TelegramHTML(HTMLParser):
             )
 
     def handle_data(self, data: str) -> None:
-        base = self._index()
-        for position, char in enumerate(data):
-            if char == "<":
-                offset = self._byte_offset(base + position)
-                following = self.source[base + position + 1 : base + position + 2]
-                if following.isalpha() or following == "/":
-                    raise self._fail(f"Unclosed start tag at byte offset {offset}")
-                raise self._fail(f'Unsupported start tag "" at byte offset {offset}')
-            if char == "&" and self.strict:
-                offset = self._byte_offset(base + position)
+        found = _DATA_PROBLEM.search(data) if self.strict else _LESS_THAN.search(data)
+        if found is not None:
+            index = self._index() + found.start()
+            offset = self._byte_offset(index)
+            if found.group() == "&":
                 raise self._fail(
                     f'Character "&" at byte offset {offset} must be escaped as "&amp;"'
                 )
+            following = self.source[index + 1 : index + 2]
+            if following.isalpha() or following == "/":
+                raise self._fail(f"Unclosed start tag at byte offset {offset}")
+            raise self._fail(f'Unsupported start tag "" at byte offset {offset}')
         self._emit(data)
 
     def _entity(self, raw_name: str, value: str | None) -> None:
