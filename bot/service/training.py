@@ -8,7 +8,7 @@ from html import escape
 from bot.core.phases import OnboardingFinished, next_change
 from bot.core.planner import DailyPlan
 from bot.core.records import BodyReport, Completion, CompletionStatus
-from bot.core.vocabulary import Category, Level, Phase, Side
+from bot.core.vocabulary import Category, Level, Phase
 from bot.service.messages import Reply, keyboard
 from bot.service.turn import Turn
 from bot.storage import records
@@ -263,6 +263,5 @@ def _session_title(turn: Turn, session_id: str) -> str:
 
 
 def _report_line(report: BodyReport) -> str:
-    side = f"{report.side.value} " if report.side is not Side.NONE else ""
     severity = f" {report.severity}/10" if report.severity is not None else ""
-    return f"🩹 {side}{report.area.label} {report.kind.value}{severity}"
+    return f"🩹 {render.body_part(report.area, report.side)} {report.kind.value}{severity}"

@@ -22,6 +22,7 @@ __all__ = [
     "COMMANDS",
     "MESSAGE_LIMIT",
     "Rows",
+    "body_part",
     "day_label",
     "effort_keyboard",
     "group_reply",
@@ -232,12 +233,18 @@ def _and(words: Sequence[str]) -> str:
 
 def _where(area: Area, side: Side) -> str:
     """'your left calf', 'both knees', 'your lower back'."""
+    part = body_part(area, side)
+    return part if side is Side.BOTH else f"your {part}"
+
+
+def body_part(area: Area, side: Side) -> str:
+    """'left calf', 'both knees', 'lower back': one side is singular, both sides plural."""
     if side in (Side.LEFT, Side.RIGHT):
-        return f"your {side.value} {_ONE.get(area, area.label)}"
+        return f"{side.value} {_ONE.get(area, area.label)}"
     if side is Side.BOTH:
         both = {Area.KNEE: "knees", Area.ANKLE: "ankles", Area.FOOT: "feet"}
         return f"both {both.get(area, area.label)}"
-    return f"your {area.label}"
+    return area.label
 
 
 def report_reply(  # noqa: PLR0917 - the report in the order the runner gives it

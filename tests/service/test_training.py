@@ -199,7 +199,7 @@ async def test_history_names_sessions_and_reports(chat: Chat) -> None:
     await chat.say("left calf sore 6/10")
     (history,) = await chat.command("/history")
     assert "beginner-" not in history.text  # titles, not ids
-    assert "left calves soreness 6/10" in history.text
+    assert "left calf soreness 6/10" in history.text
 
 
 async def test_a_duplicate_update_is_handled_once(chat: Chat) -> None:
