@@ -71,6 +71,7 @@ REPLY_METHODS = frozenset(
 )
 TEXT_METHODS = frozenset({"sendMessage", "editMessageText", "editMessageCaption"})
 ERROR_REPLY = "went wrong"
+WARM_CHART = ("done, felt easy", "/progress")
 FIRST_USER_ID = 50_000
 OVERDUE = 5.0  # an update still unprocessed this long after it was queued counts as unanswered
 KEEP_MESSAGES = 30  # per chat, in the fake's state
@@ -143,6 +144,7 @@ class Tally:
     error_replies: int = 0
     failed_calls: int = 0
     stale_presses: int = 0
+    charts: int = 0  # sendPhoto replies that went through
     background: Counter[str] = field(default_factory=Counter)  # calls outside any update
     kinds: Counter[str] = field(default_factory=Counter)
     window: list[float] = field(default_factory=list)
@@ -194,6 +196,8 @@ class Soak:
         for call in own:
             if not call.ok:
                 tally.failed_calls += 1
+            elif call.method == "sendPhoto":
+                tally.charts += 1
             if call.method in TEXT_METHODS and ERROR_REPLY in str(call.params.get("text", "")):
                 tally.error_replies += 1
         if not own:
@@ -298,18 +302,25 @@ async def run(args: argparse.Namespace) -> int:  # noqa: PLR0915 - one linear sc
                 for n in range(args.runners)
             ]
             rss_before = rss_mb()
-            # warm-up (not counted): every runner says hi once, as a burst, and one chart
-            # (the first /progress loads the plotting stack, a one-off RSS step)
-            for n, runner in enumerate(runners):
-                update = await runner.handle.send_text("hi" if n else "/progress")
-                soak.pending[int(update["update_id"])] = Pending(
-                    str(runner.handle.chat_id), None, time.monotonic(), "warm-up"
-                )
-            deadline = time.monotonic() + 120
-            while soak.pending and time.monotonic() < deadline:  # noqa: ASYNC110 - a poll
-                await asyncio.sleep(0.2)
-            if soak.pending:
-                print(f"warm-up: {len(soak.pending)} update(s) unprocessed after 120 s")
+            # warm-up (not counted): every runner says hi once, as a burst; then a few log a
+            # session and ask /progress, so real charts are drawn (the first one loads the
+            # plotting stack and its fonts, a one-off RSS step)
+            warm_up = [[(runner, "hi")] for runner in runners]
+            warm_up.append(
+                [(runner, text) for runner in runners[: args.warmup_charts] for text in WARM_CHART]
+            )
+            for burst in warm_up:
+                for runner, text in burst:
+                    update = await runner.handle.send_text(text)
+                    soak.pending[int(update["update_id"])] = Pending(
+                        str(runner.handle.chat_id), None, time.monotonic(), "warm-up"
+                    )
+                deadline = time.monotonic() + 120
+                while soak.pending and time.monotonic() < deadline:  # noqa: ASYNC110 - a poll
+                    await asyncio.sleep(0.2)
+                if soak.pending:
+                    print(f"warm-up: {len(soak.pending)} update(s) unprocessed after 120 s")
+            warm_charts = tally.charts
             warm_lost = tally.lost
             await asyncio.sleep(2)
             tally.__init__()  # type: ignore[misc]
@@ -319,7 +330,8 @@ async def run(args: argparse.Namespace) -> int:  # noqa: PLR0915 - one linear sc
             print(
                 f"soak: {args.runners} runners, {args.rate:g} upd/s for {args.minutes:g} min; "
                 f"python {sys.version.split()[0]}, {os.cpu_count()} CPU(s); RSS before warm-up "
-                f"{rss_before:.1f} MB, after warm-up ({args.runners - 1} x 'hi', 1 x /progress) "
+                f"{rss_before:.1f} MB, after warm-up ({args.runners} x 'hi', "
+                f"{args.warmup_charts} x a log and /progress: {warm_charts} charts) "
                 f"{rss_warm:.1f} MB; "
                 f"warm-up lost replies {warm_lost}",
                 flush=True,
@@ -412,6 +424,7 @@ async def run(args: argparse.Namespace) -> int:  # noqa: PLR0915 - one linear sc
         f"{tally.replies} reply calls"
     )
     print("mix: " + ", ".join(f"{kind} {count}" for kind, count in sorted(tally.kinds.items())))
+    print(f"charts drawn (sendPhoto replies): {tally.charts}")
     print(
         f"stale presses (button from an earlier message) {tally.stale_presses}; calls outside "
         f"any update (scheduler): {dict(tally.background) or 'none'}"
@@ -453,6 +466,9 @@ def main() -> None:
     parser.add_argument("--runners", type=int, default=300, help="distinct runners (chats)")
     parser.add_argument("--report", type=float, default=30.0, help="seconds between lines")
     parser.add_argument("--sample", type=float, default=5.0, help="seconds between RSS samples")
+    parser.add_argument(
+        "--warmup-charts", type=int, default=12, help="/progress charts drawn in the warm-up"
+    )
     parser.add_argument(
         "--warmup-minutes", type=float, default=2.0, help="RSS baseline and slope start"
     )
