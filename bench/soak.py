@@ -21,8 +21,10 @@ around the bot's own handler; PTB processes updates one at a time). Latency: que
 fake -> first such call reached the fake (monotonic). Errors: the fake's violations, failed
 calls, "went wrong" replies and ERROR log records.
 
-Memory hygiene: the fake keeps every call, delivered update, callback query and message; the
-soak trims those as it goes (they are the fake's, not the bot's), so RSS reflects the bot.
+Memory hygiene: the fake keeps every call, delivered update, callback query, message and
+uploaded file (each /progress chart, ~50 KB); the soak trims those as it goes (they are the
+fake's, not the bot's), keeping the last ``KEEP_MESSAGES`` messages per chat (a runner's
+presses only need the newest), so RSS reflects the bot.
 
 Run: ``.venv/bin/python bench/soak.py [--minutes 10] [--rate 20] [--runners 300]``.
 Exit 0 when there were no errors, every update got a reply and RSS grew < 10 % after warm-up
@@ -74,7 +76,7 @@ ERROR_REPLY = "went wrong"
 WARM_CHART = ("done, felt easy", "/progress")
 FIRST_USER_ID = 50_000
 OVERDUE = 5.0  # an update still unprocessed this long after it was queued counts as unanswered
-KEEP_MESSAGES = 30  # per chat, in the fake's state
+KEEP_MESSAGES = 8  # per chat, in the fake's state (about one cycle's worth)
 
 
 def rss_mb() -> float:
@@ -216,6 +218,7 @@ class Soak:
         """Drop the fake's history the bot can no longer refer to (keeps RSS about the bot)."""
         api = self.api
         api.delivered_updates.clear()
+        api._files.clear()  # the charts the bot uploaded: it never reads them back
         for query_id, query in list(api._callbacks.items()):
             if now - query.created > 60:
                 del api._callbacks[query_id]
