@@ -1,4 +1,4 @@
-"""Real processes for the operations tests: ``hipcoach run``, nginx, a private PostgreSQL.
+"""Real processes for the operations tests: ``hipcoach run`` and nginx.
 
 Each is an async context manager that stops what it started (and removes its temp dir) even
 when the test fails. Binaries that are missing skip the test with a reason, unless the
@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import AsyncIterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -28,11 +28,9 @@ import pytest
 from bot.webhook import SECRET_HEADER
 
 NGINX_ENV = "HIPCOACH_TEST_NGINX"
-PG_BIN_ENV = "HIPCOACH_TEST_PG_BIN"
 URL = "https://coach.example.test/telegram/hook"
 PATH = "/telegram/hook"
 SECRET = "ops-s3cret_for-the-tests"
-_PG_BIN_DEFAULTS = ("/usr/lib/postgresql/*/bin",)
 
 
 def free_port() -> int:
@@ -49,7 +47,7 @@ def missing(what: str, variable: str) -> NoReturn:
     """Skip (or fail, when ``variable`` demands it) for a missing binary."""
     if required(variable):
         pytest.fail(f"{what} is missing but {variable} is set", pytrace=False)
-    pytest.skip(f"{what} is not installed (set {variable}=1 to make this a failure)")
+    pytest.skip(f"{what} is not installed (with {variable} set, this is a failure)")
 
 
 async def wait_for(check: Any, what: str, within: float = 30.0, pause: float = 0.1) -> Any:
@@ -254,102 +252,3 @@ def _stop_group(process: subprocess.Popen[bytes]) -> None:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-
-
-# --- a private PostgreSQL cluster -----------------------------------------------------------
-
-
-def postgres_bin() -> Path:
-    """The folder with initdb and pg_ctl: HIPCOACH_TEST_PG_BIN, PATH or Debian's place."""
-    candidates = [os.environ.get(PG_BIN_ENV, "")]
-    if on_path := shutil.which("pg_ctl"):
-        candidates.append(str(Path(on_path).parent))
-    candidates += sorted(
-        (str(p) for pattern in _PG_BIN_DEFAULTS for p in Path("/").glob(pattern.lstrip("/"))),
-        reverse=True,
-    )
-    for folder in filter(None, candidates):
-        if (Path(folder) / "initdb").exists() and (Path(folder) / "pg_ctl").exists():
-            return Path(folder)
-    missing("PostgreSQL's initdb and pg_ctl", PG_BIN_ENV)
-
-
-@dataclass
-class Postgres:
-    """A throw-away cluster of our own: ``restart``, ``stop`` and ``start`` are safe to call."""
-
-    bin: Path
-    data: Path
-    port: int
-    as_user: list[str] = field(default_factory=list)
-
-    @property
-    def url(self) -> str:
-        return f"postgresql+asyncpg://postgres@127.0.0.1:{self.port}/postgres"
-
-    def pg_ctl(self, *args: str) -> None:
-        options = (
-            f"-p {self.port} -c listen_addresses=127.0.0.1 "
-            f"-c unix_socket_directories={self.data} -c fsync=off"
-        )
-        command = [str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", options]
-        subprocess.run(
-            [*self.as_user, *command, "-l", str(self.data / "server.log"), "-w", *args],
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            timeout=60,
-            cwd=self.data,  # user postgres may not enter ours
-        )
-
-    def start(self) -> None:
-        self.pg_ctl("start")
-
-    def stop(self, mode: str = "fast") -> None:
-        self.pg_ctl("-m", mode, "stop")
-
-    def restart(self) -> None:
-        self.pg_ctl("-m", "fast", "restart")
-
-
-@contextlib.asynccontextmanager
-async def private_postgres() -> AsyncIterator[Postgres]:
-    """initdb into a temp dir (as user postgres when we are root), start; remove at the end."""
-    folder = postgres_bin()
-    as_user: list[str] = []
-    if os.geteuid() == 0:  # initdb refuses root
-        runuser = shutil.which("runuser")
-        if runuser is None:
-            missing("runuser (to run initdb as postgres)", PG_BIN_ENV)
-        as_user = [str(runuser), "-u", "postgres", "--"]
-    data = Path(tempfile.mkdtemp(prefix="hipcoach-pg-"))
-    if as_user:
-        shutil.chown(data, "postgres", "postgres")
-    cluster = Postgres(folder, data, free_port(), as_user)
-    try:
-        await asyncio.to_thread(
-            subprocess.run,
-            [
-                *as_user,
-                str(folder / "initdb"),
-                "-D",
-                str(data),
-                "-A",
-                "trust",
-                "-U",
-                "postgres",
-                "--no-sync",
-                "-E",
-                "UTF8",
-            ],
-            check=True,
-            capture_output=True,
-            timeout=120,
-            cwd=data,
-        )
-        await asyncio.to_thread(cluster.start)
-        yield cluster
-    finally:
-        with contextlib.suppress(subprocess.SubprocessError, OSError):
-            await asyncio.to_thread(cluster.stop, "immediate")
-        shutil.rmtree(data, ignore_errors=True)

@@ -19,6 +19,7 @@ from bot.storage.engine import make_engine
 from bot.storage.models import HandledUpdate, Runner
 from tests.fakebotapi.handles import UserHandle
 from tests.fakebotapi.server import FakeBotAPI
+from tests.ops.cluster import private_postgres
 from tests.ops.processes import (
     PATH,
     Bot,
@@ -26,7 +27,6 @@ from tests.ops.processes import (
     free_port,
     get,
     post_update,
-    private_postgres,
     running_bot,
     serving,
     wait_for,
@@ -226,3 +226,25 @@ async def test_an_unreachable_bot_api_means_backoff_not_a_crash(
     texts = [message.plain_text for message in runner.sent_messages()]
     assert len(texts) == 2  # /help and /phase; the replies sent while it was gone are lost
     assert "phase" in texts[-1].lower()
+
+
+async def test_polling_waits_for_an_unreachable_bot_api(
+    fake_api: FakeBotAPI, tmp_path: Path
+) -> None:
+    async with asyncio.timeout(60), switch_to(fake_api) as switch:
+        base_url = f"http://127.0.0.1:{switch.port}/bot"
+        database = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
+        env = bot_env(base_url, database, 0, LOG_LEVEL="DEBUG")
+        del env["WEBHOOK_URL"], env["WEBHOOK_SECRET"]  # long polling
+        async with running_bot(fake_api.token, env, tmp_path) as bot:
+
+            async def retrying() -> bool:
+                assert bot.process.returncode is None, bot.log()
+                return "Retrying" in bot.log()
+
+            await wait_for(retrying, "a retry of the start-up", 30)
+            await switch.on()
+            runner = fake_api.user(FIRST, "Ana")
+            await runner.send_text("/help")
+            await fake_api.wait_for_messages(FIRST, 1, timeout=30)
+            assert await bot.stop() == 0
