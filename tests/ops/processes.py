@@ -47,7 +47,7 @@ def missing(what: str, variable: str) -> NoReturn:
     """Skip (or fail, when ``variable`` demands it) for a missing binary."""
     if required(variable):
         pytest.fail(f"{what} is missing but {variable} is set", pytrace=False)
-    pytest.skip(f"{what} is not installed (with {variable} set, this is a failure)")
+    pytest.skip(f"not installed: {what} (with {variable} set, this is a failure)")
 
 
 async def wait_for(check: Any, what: str, within: float = 30.0, pause: float = 0.1) -> Any:
