@@ -21,8 +21,10 @@ around the bot's own handler; PTB processes updates one at a time). Latency: que
 fake -> first such call reached the fake (monotonic). Errors: the fake's violations, failed
 calls, "went wrong" replies and ERROR log records.
 
-Memory hygiene: the fake keeps every call, delivered update, callback query and message; the
-soak trims those as it goes (they are the fake's, not the bot's), so RSS reflects the bot.
+Memory hygiene: the fake keeps every call, delivered update, callback query, message and
+uploaded file (each /progress chart, ~50 KB); the soak trims those as it goes (they are the
+fake's, not the bot's), keeping the last ``KEEP_MESSAGES`` messages per chat (a runner's
+presses only need the newest), so RSS reflects the bot.
 
 Run: ``.venv/bin/python bench/soak.py [--minutes 10] [--rate 20] [--runners 300]``.
 Exit 0 when there were no errors, every update got a reply and RSS grew < 10 % after warm-up
@@ -71,9 +73,10 @@ REPLY_METHODS = frozenset(
 )
 TEXT_METHODS = frozenset({"sendMessage", "editMessageText", "editMessageCaption"})
 ERROR_REPLY = "went wrong"
+WARM_CHART = ("done, felt easy", "/progress")
 FIRST_USER_ID = 50_000
 OVERDUE = 5.0  # an update still unprocessed this long after it was queued counts as unanswered
-KEEP_MESSAGES = 30  # per chat, in the fake's state
+KEEP_MESSAGES = 8  # per chat, in the fake's state (about one cycle's worth)
 
 
 def rss_mb() -> float:
@@ -143,6 +146,7 @@ class Tally:
     error_replies: int = 0
     failed_calls: int = 0
     stale_presses: int = 0
+    charts: int = 0  # sendPhoto replies that went through
     background: Counter[str] = field(default_factory=Counter)  # calls outside any update
     kinds: Counter[str] = field(default_factory=Counter)
     window: list[float] = field(default_factory=list)
@@ -194,6 +198,8 @@ class Soak:
         for call in own:
             if not call.ok:
                 tally.failed_calls += 1
+            elif call.method == "sendPhoto":
+                tally.charts += 1
             if call.method in TEXT_METHODS and ERROR_REPLY in str(call.params.get("text", "")):
                 tally.error_replies += 1
         if not own:
@@ -212,6 +218,7 @@ class Soak:
         """Drop the fake's history the bot can no longer refer to (keeps RSS about the bot)."""
         api = self.api
         api.delivered_updates.clear()
+        api._files.clear()  # the charts the bot uploaded: it never reads them back
         for query_id, query in list(api._callbacks.items()):
             if now - query.created > 60:
                 del api._callbacks[query_id]
@@ -298,18 +305,25 @@ async def run(args: argparse.Namespace) -> int:  # noqa: PLR0915 - one linear sc
                 for n in range(args.runners)
             ]
             rss_before = rss_mb()
-            # warm-up (not counted): every runner says hi once, as a burst, and one chart
-            # (the first /progress loads the plotting stack, a one-off RSS step)
-            for n, runner in enumerate(runners):
-                update = await runner.handle.send_text("hi" if n else "/progress")
-                soak.pending[int(update["update_id"])] = Pending(
-                    str(runner.handle.chat_id), None, time.monotonic(), "warm-up"
-                )
-            deadline = time.monotonic() + 120
-            while soak.pending and time.monotonic() < deadline:  # noqa: ASYNC110 - a poll
-                await asyncio.sleep(0.2)
-            if soak.pending:
-                print(f"warm-up: {len(soak.pending)} update(s) unprocessed after 120 s")
+            # warm-up (not counted): every runner says hi once, as a burst; then a few log a
+            # session and ask /progress, so real charts are drawn (the first one loads the
+            # plotting stack and its fonts, a one-off RSS step)
+            warm_up = [[(runner, "hi")] for runner in runners]
+            warm_up.append(
+                [(runner, text) for runner in runners[: args.warmup_charts] for text in WARM_CHART]
+            )
+            for burst in warm_up:
+                for runner, text in burst:
+                    update = await runner.handle.send_text(text)
+                    soak.pending[int(update["update_id"])] = Pending(
+                        str(runner.handle.chat_id), None, time.monotonic(), "warm-up"
+                    )
+                deadline = time.monotonic() + 120
+                while soak.pending and time.monotonic() < deadline:  # noqa: ASYNC110 - a poll
+                    await asyncio.sleep(0.2)
+                if soak.pending:
+                    print(f"warm-up: {len(soak.pending)} update(s) unprocessed after 120 s")
+            warm_charts = tally.charts
             warm_lost = tally.lost
             await asyncio.sleep(2)
             tally.__init__()  # type: ignore[misc]
@@ -319,7 +333,8 @@ async def run(args: argparse.Namespace) -> int:  # noqa: PLR0915 - one linear sc
             print(
                 f"soak: {args.runners} runners, {args.rate:g} upd/s for {args.minutes:g} min; "
                 f"python {sys.version.split()[0]}, {os.cpu_count()} CPU(s); RSS before warm-up "
-                f"{rss_before:.1f} MB, after warm-up ({args.runners - 1} x 'hi', 1 x /progress) "
+                f"{rss_before:.1f} MB, after warm-up ({args.runners} x 'hi', "
+                f"{args.warmup_charts} x a log and /progress: {warm_charts} charts) "
                 f"{rss_warm:.1f} MB; "
                 f"warm-up lost replies {warm_lost}",
                 flush=True,
@@ -412,6 +427,7 @@ async def run(args: argparse.Namespace) -> int:  # noqa: PLR0915 - one linear sc
         f"{tally.replies} reply calls"
     )
     print("mix: " + ", ".join(f"{kind} {count}" for kind, count in sorted(tally.kinds.items())))
+    print(f"charts drawn (sendPhoto replies): {tally.charts}")
     print(
         f"stale presses (button from an earlier message) {tally.stale_presses}; calls outside "
         f"any update (scheduler): {dict(tally.background) or 'none'}"
@@ -453,6 +469,9 @@ def main() -> None:
     parser.add_argument("--runners", type=int, default=300, help="distinct runners (chats)")
     parser.add_argument("--report", type=float, default=30.0, help="seconds between lines")
     parser.add_argument("--sample", type=float, default=5.0, help="seconds between RSS samples")
+    parser.add_argument(
+        "--warmup-charts", type=int, default=12, help="/progress charts drawn in the warm-up"
+    )
     parser.add_argument(
         "--warmup-minutes", type=float, default=2.0, help="RSS baseline and slope start"
     )

@@ -1,10 +1,15 @@
 """The /progress picture: weekly sessions against the plan, and how the body felt.
 
 Drawn with matplotlib's object API on the Agg canvas (no pyplot, no GUI, no rcParams
-changes), as an 800×500 PNG. ``render_progress_chart`` renders in a worker thread so the
-event loop keeps serving other runners; a lock lets one render run at a time, as
-matplotlib does not promise thread safety. Labels are plain texts rather than tick objects
-and legends, which halves the drawing time (bench/bench_chart.py).
+changes), as an 800×500 PNG. Labels are plain texts rather than tick objects and legends,
+which halves the drawing time (bench/bench_chart.py).
+
+Memory stays flat under a steady stream of renders: ``render_progress_chart`` renders on one
+long-lived worker thread of its own (matplotlib caches fonts per thread, and every thread
+that renders also grows its own malloc arena), and every render redraws one reused figure,
+cleared first, so its Agg pixel buffer is allocated once instead of a figure and buffer per
+render left for the cyclic garbage collector. A lock lets one render run at a time, as
+matplotlib does not promise thread safety.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import asyncio
 import io
 import threading
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -37,13 +43,18 @@ PLAN_COLOUR = "#333333"
 AREA_COLOURS = ("#c0392b", "#8e44ad", "#2c7fb8", "#d4a017", "#555555")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _LOCK = threading.Lock()
+#: The one thread /progress charts are drawn on (started on first use, idle otherwise).
+_RENDERER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hipcoach-chart")
+_figure: Figure | None = None
 
 
 async def render_progress_chart(progress: Progress) -> bytes | None:
     """The chart as PNG bytes, rendered off the event loop; None when there is no data."""
     if not progress.has_data:
         return None
-    return await asyncio.to_thread(render_progress_png, progress)
+    return await asyncio.get_running_loop().run_in_executor(
+        _RENDERER, render_progress_png, progress
+    )
 
 
 def render_progress_png(progress: Progress) -> bytes | None:
@@ -51,8 +62,7 @@ def render_progress_png(progress: Progress) -> bytes | None:
     if not progress.has_data:
         return None
     with _LOCK:
-        figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI)
-        FigureCanvasAgg(figure)
+        figure = _blank_figure()
         figure.text(
             0.5, 0.96, f"Your last {len(progress.weeks)} weeks · consistency "
             f"{round(progress.score)}/100", ha="center", va="center", fontsize=12,
@@ -63,7 +73,18 @@ def render_progress_png(progress: Progress) -> bytes | None:
         _draw_body(body, progress)
         out = io.BytesIO()
         figure.savefig(out, format="png", dpi=DPI, metadata={"Software": None})
+        figure.clear()  # the artists go now, not at the next full garbage collection
         return out.getvalue()
+
+
+def _blank_figure() -> Figure:
+    """The reused figure, empty (call with ``_LOCK`` held)."""
+    global _figure  # noqa: PLW0603 - one figure for the process, guarded by the lock
+    if _figure is None:
+        _figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI)
+        FigureCanvasAgg(_figure)
+    _figure.clear()
+    return _figure
 
 
 def _draw_sessions(ax: Axes, weeks: tuple[Week, ...]) -> None:

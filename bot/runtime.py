@@ -8,6 +8,7 @@ import logging
 import sys
 
 from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram.error import TelegramError
 
 from bot.app import Services, build_application, build_services, prepare_database
 from bot.logs import RedactToken, configure_logging
@@ -22,6 +23,8 @@ __all__ = ["run_bot", "run_chat", "upgrade_database"]
 
 #: A webhook secret shorter than this is not redacted (it would blank out ordinary words).
 _REDACT_MIN = 8
+#: Polling start-up tries the Bot API again this many times, PTB waiting 1, 1.5, 2.25... s.
+POLLING_START_RETRIES = 5
 
 
 def _fail(message: str) -> int:
@@ -59,7 +62,12 @@ def run_bot() -> int:
         application = build_application(settings, services)
     except (SettingsError, DatabaseUnavailable, WebhookUnavailable) as error:
         return _fail(str(error))
-    application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    try:
+        application.run_polling(
+            allowed_updates=ALLOWED_UPDATES, bootstrap_retries=POLLING_START_RETRIES
+        )
+    except TelegramError as error:  # still unreachable (or refusing) after the retries
+        return _fail(f"cannot start polling the Telegram Bot API: {error.message}")
     return 0
 
 

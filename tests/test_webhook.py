@@ -359,3 +359,37 @@ async def test_run_serves_the_webhook_and_drains_on_sigterm(tmp_path: Path) -> N
     assert api.token.split(":")[1] not in log
     assert SECRET not in log
     assert not api.calls("deleteWebhook")  # other instances may still serve it
+
+
+async def test_a_failing_update_is_apologised_for_once_however_often_it_comes(
+    fake_api: FakeBotAPI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server, services = await start_served(
+        fake_api, webhook_settings(fake_api, sqlite_url(tmp_path))
+    )
+    handle = services.coach.handle
+
+    async def broken(*_: object, **__: object) -> list[object]:
+        raise RuntimeError("database on fire")
+
+    monkeypatch.setattr(services.coach, "handle", broken)
+    try:
+        async with aiohttp.ClientSession() as http:
+            served = Served(fake_api, server, http)
+            user = fake_api.user(93, "Ana")
+            first, second = await user.send_text("/help"), await user.send_text("/phase")
+            fake_api.fail_next("sendMessage", 502)  # the first apology does not get through
+            assert await served.post(first) == 500
+            assert not fake_api.sent_messages(93)
+            for _ in range(3):  # Telegram redelivers what got no 200: told now, and only now
+                assert await served.post(first) == 500
+            assert await served.post(second) == 500
+            apologies = [m.plain_text for m in fake_api.sent_messages(93)]
+            assert len(apologies) == 2  # one per update, not one per delivery
+            assert all("went wrong" in text for text in apologies)
+            monkeypatch.setattr(services.coach, "handle", handle)
+            assert await served.post(first) == 200  # back to normal: the real reply
+            assert "/today" in fake_api.sent_messages(93)[-1].plain_text
+    finally:
+        await server.stop()
+        await services.engine.dispose()

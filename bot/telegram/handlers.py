@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from typing import cast
 
 from telegram import (
@@ -21,11 +22,14 @@ from bot.service.messages import Button, Command, Inbound, Location, Media, Repl
 from bot.telegram import render
 from bot.telegram.keyboards import inline_markup
 
-__all__ = ["COACH_KEY", "on_error", "on_update"]
+__all__ = ["APOLOGY_MEMORY", "COACH_KEY", "on_error", "on_update"]
 
 log = logging.getLogger(__name__)
 COACH_KEY = "coach"
 _NOT_MODIFIED = "message is not modified"
+#: How many failed update ids ``on_error`` remembers having apologised for.
+APOLOGY_MEMORY = 4096
+_APOLOGISED_KEY = "apologised_updates"
 
 
 def _coach(context: ContextTypes.DEFAULT_TYPE) -> Coach:
@@ -164,7 +168,14 @@ async def _send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply) 
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the fault and tell the runner, who should never be met with silence."""
+    """Log the fault and tell the runner, who should never be met with silence.
+
+    The runner is told once per update: in webhook mode a failed update is answered 500 and
+    Telegram delivers it again, maybe failing again, so the ids already apologised for are
+    remembered (the last ``APOLOGY_MEMORY``, in this process; with several instances a
+    redelivery that lands on another instance can be apologised for there once more). An
+    apology that could not be sent is not remembered: a later redelivery may try again.
+    """
     error = context.error
     if isinstance(update, Update) and isinstance(error, Forbidden) and update.effective_user:
         await _coach(context).mark_blocked(update.effective_user.id)
@@ -174,6 +185,10 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if update.effective_chat.type != ChatType.PRIVATE:
         return
+    apologised = _apologised(context)
+    if update.update_id in apologised:
+        log.info("update %s failed again; the runner was told already", update.update_id)
+        return
     try:
         await context.bot.send_message(
             update.effective_chat.id,
@@ -182,3 +197,14 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
     except TelegramError:
         log.warning("could not tell the runner about the error")
+        return
+    apologised[update.update_id] = None
+    while len(apologised) > APOLOGY_MEMORY:
+        apologised.popitem(last=False)
+
+
+def _apologised(context: ContextTypes.DEFAULT_TYPE) -> OrderedDict[int, None]:
+    """The update ids the runner was told about, oldest first (kept in ``bot_data``)."""
+    return cast(
+        "OrderedDict[int, None]", context.bot_data.setdefault(_APOLOGISED_KEY, OrderedDict())
+    )
