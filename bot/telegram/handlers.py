@@ -22,7 +22,7 @@ from bot.service.messages import Button, Command, Inbound, Location, Media, Repl
 from bot.telegram import render
 from bot.telegram.keyboards import inline_markup
 
-__all__ = ["APOLOGY_MEMORY", "COACH_KEY", "on_error", "on_update"]
+__all__ = ["APOLOGY_MEMORY", "COACH_KEY", "RepliesNotSent", "on_error", "on_update"]
 
 log = logging.getLogger(__name__)
 COACH_KEY = "coach"
@@ -58,6 +58,21 @@ async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await send_replies(update, context, replies)
     except Forbidden:
         await coach.mark_blocked(user.id)
+    except TelegramError as error:
+        raise RepliesNotSent(error.message) from error
+
+
+class RepliesNotSent(Exception):
+    """The update's effects were committed, but its replies did not all reach Telegram."""
+
+
+_NOT_SAVED = (
+    "Sorry, something went wrong on my side and that wasn't saved. Please try again in a moment."
+)
+_NOT_SENT = (
+    "Sorry, something went wrong on my side: what you sent is saved, but my answer got lost "
+    "on the way. /today and /history show where you are."
+)
 
 
 def inbound_of(update: Update) -> Inbound | None:
@@ -190,11 +205,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.info("update %s failed again; the runner was told already", update.update_id)
         return
     try:
-        await context.bot.send_message(
-            update.effective_chat.id,
-            "Sorry, something went wrong on my side and that wasn't saved. Please try again "
-            "in a moment.",
-        )
+        apology = _NOT_SENT if isinstance(error, RepliesNotSent) else _NOT_SAVED
+        await context.bot.send_message(update.effective_chat.id, apology)
     except TelegramError:
         log.warning("could not tell the runner about the error")
         return

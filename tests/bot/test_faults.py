@@ -145,6 +145,24 @@ async def test_an_unexpected_fault_is_logged_and_the_runner_told(
     assert any("update failed" in record.getMessage() for record in caplog.records)
 
 
+async def test_a_reply_lost_after_commit_is_apologised_for_as_saved(
+    fake_api: FakeBotAPI, tmp_path: Path
+) -> None:
+    async with running_bot(fake_api, sqlite_url(tmp_path), FakeClock()):
+        handle = fake_api.user(RUNNER, first_name="Ana")
+        await handle.send_text("/remind 06:30")
+        await fake_api.wait_for_messages(RUNNER, 1)
+        fake_api.fail_next("sendMessage", status=400, description="Bad Request: test fault")
+        await handle.send_text("/remind 07:15")
+        apology = (await fake_api.wait_for_messages(RUNNER, 2))[-1]
+        assert "went wrong" in apology.plain_text
+        assert "saved" in apology.plain_text
+        assert "wasn't saved" not in apology.plain_text
+        await handle.send_text("/settings")
+        settings = (await fake_api.wait_for_messages(RUNNER, 3))[-1]
+    assert "07:15" in settings.plain_text  # the change was kept
+
+
 async def test_the_bot_runs_even_when_the_command_menu_cannot_be_set(
     fake_api: FakeBotAPI, tmp_path: Path
 ) -> None:
