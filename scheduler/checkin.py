@@ -22,9 +22,8 @@ from bot.core.restrictions import REPORT_MEMORY_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
 from bot.core.vocabulary import Category, Phase
 from bot.storage import deliveries
-from bot.storage.deliveries import ClaimRequest, DueCheckin, PlanInputs
-from bot.storage.models import DeliveryKind, DeliveryRow, DeliveryStatus, PhaseHistoryRow
-from bot.storage.repository import load_profile
+from bot.storage.deliveries import ClaimRequest, DueCheckin, PendingClaim, PlanInputs
+from bot.storage.models import DeliveryKind, DeliveryStatus, PhaseHistoryRow
 from scheduler.fanout import DEFAULT_BATCH, DEFAULT_GRACE, MAX_BATCHES, next_checkin
 from scheduler.timing import local_date_of
 
@@ -83,7 +82,7 @@ async def _plan_batch(
 
 
 async def compose_checkins(
-    session: AsyncSession, planner: Planner, rows: Sequence[DeliveryRow]
+    session: AsyncSession, planner: Planner, rows: Sequence[PendingClaim]
 ) -> dict[int, str | tuple[str, int]]:
     """Each check-in claim's text and chat id, or why it is not sent."""
     if not rows:
@@ -124,7 +123,7 @@ def _compose(
     phases = _phase_starts(history, zone)
     planned = planned_days(
         planner,
-        load_profile(inputs.runner),
+        inputs.runner.profile,
         state,
         inputs.history,
         inputs.reports,

@@ -8,19 +8,20 @@ many processes race. On PostgreSQL the due and pending queries lock what they re
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import lru_cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Row, Table, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.selectable import GenerativeSelect
 
 from bot.core.phases import PhaseState
-from bot.core.records import BodyReport, Completion
-from bot.core.vocabulary import Area, Phase
+from bot.core.records import BodyReport, Completion, RunnerProfile
+from bot.core.vocabulary import Area, Equipment, Level, Phase, RedFlag
 from bot.storage.models import (
     BodyReportRow,
     CompletionRow,
@@ -31,7 +32,7 @@ from bot.storage.models import (
     PhaseStateRow,
     Runner,
 )
-from bot.storage.records import COMPLETION_ORDER, REPORT_ORDER, _completion, _report
+from bot.storage.records import COMPLETION_ORDER, REPORT_ORDER
 from bot.storage.repository import _PHASE_FIELDS
 from bot.storage.types import utc_now
 
@@ -40,7 +41,10 @@ __all__ = [
     "ClaimRequest",
     "DueCheckin",
     "DueRunner",
+    "PendingClaim",
     "PlanInputs",
+    "RunnerFacts",
+    "SentMark",
     "claim",
     "claim_many",
     "due_checkins",
@@ -52,7 +56,9 @@ __all__ = [
     "mark_missed",
     "mark_retry",
     "mark_sent",
+    "mark_sent_many",
     "mark_skipped",
+    "mark_skipped_many",
     "morning_delivery",
     "pending_deliveries",
     "phase_notes",
@@ -104,10 +110,15 @@ def _skip_locked(session: AsyncSession, query: _Q) -> _Q:
     return query  # SQLite: BEGIN IMMEDIATE already serialises writers
 
 
-def _table_insert(session: AsyncSession) -> postgresql.Insert | sqlite.Insert:
-    """A Core insert into ``deliveries`` with ``on_conflict_do_*`` for this backend."""
+def _deliveries_table() -> Table:
     table = DeliveryRow.__table__
     assert isinstance(table, Table)
+    return table
+
+
+def _table_insert(session: AsyncSession) -> postgresql.Insert | sqlite.Insert:
+    """A Core insert into ``deliveries`` with ``on_conflict_do_*`` for this backend."""
+    table = _deliveries_table()
     if session.get_bind().dialect.name == "postgresql":
         return postgresql.insert(table)
     return sqlite.insert(table)
@@ -231,10 +242,31 @@ async def claim_many(
     return list((await connection.execute(insert, values)).scalars())
 
 
-async def pending_deliveries(session: AsyncSession, now: datetime, limit: int) -> list[DeliveryRow]:
+@dataclass(frozen=True, slots=True)
+class PendingClaim:
+    """A pending claim as the sender reads it (a Core row, not an ORM object)."""
+
+    id: int
+    runner_id: int
+    local_date: date
+    kind: DeliveryKind
+    attempts: int
+    created_at: datetime
+
+
+async def pending_deliveries(
+    session: AsyncSession, now: datetime, limit: int
+) -> list[PendingClaim]:
     """Pending claims whose next attempt is due, oldest first (locked on PostgreSQL)."""
     query = (
-        select(DeliveryRow)
+        select(
+            DeliveryRow.id,
+            DeliveryRow.runner_id,
+            DeliveryRow.local_date,
+            DeliveryRow.kind,
+            DeliveryRow.attempts,
+            DeliveryRow.created_at,
+        )
         .where(
             DeliveryRow.status == DeliveryStatus.PENDING,
             DeliveryRow.next_attempt_at <= now,
@@ -242,8 +274,8 @@ async def pending_deliveries(session: AsyncSession, now: datetime, limit: int) -
         .order_by(DeliveryRow.next_attempt_at, DeliveryRow.id)
         .limit(limit)
     )
-    rows = await session.scalars(_skip_locked(session, query))
-    return list(rows)
+    rows = await session.execute(_skip_locked(session, query))
+    return [PendingClaim(*row) for row in rows]
 
 
 async def lease(session: AsyncSession, ids: Sequence[int], until: datetime, instance: str) -> None:
@@ -295,6 +327,64 @@ async def mark_sent(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class SentMark:
+    """A message that went out: its claim, Telegram's message id and attempts so far."""
+
+    id: int
+    message_id: int | None
+    attempts: int
+
+
+async def mark_sent_many(session: AsyncSession, sent: Sequence[SentMark], now: datetime) -> None:
+    """``mark_sent`` for many claims in one executemany.
+
+    Only claims still leased for sending change: one snoozed meanwhile (``requeue``) stays
+    pending for its new time.
+    """
+    if not sent:
+        return
+    table = _deliveries_table()
+    statement = (
+        update(table)
+        .where(
+            table.c.id == bindparam("claim"),
+            table.c.status == DeliveryStatus.PENDING.value,
+            table.c.last_error == LEASE_NOTE,
+        )
+        .values(
+            status=DeliveryStatus.SENT.value,
+            message_id=bindparam("message"),
+            sent_at=now,
+            next_attempt_at=None,
+            last_error=None,
+            attempts=bindparam("tries"),
+        )
+    )
+    params = [{"claim": s.id, "message": s.message_id, "tries": s.attempts + 1} for s in sent]
+    connection = await session.connection()
+    await connection.execute(statement, params)
+
+
+async def mark_skipped_many(session: AsyncSession, reasons: Mapping[int, str]) -> None:
+    """``mark_skipped`` for many claims (id → reason) in one executemany."""
+    if not reasons:
+        return
+    table = _deliveries_table()
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("claim"))
+        .values(
+            status=DeliveryStatus.SKIPPED.value,
+            last_error=bindparam("reason"),
+            next_attempt_at=None,
+        )
+    )
+    connection = await session.connection()
+    params = [{"claim": claim, "reason": reason} for claim, reason in reasons.items()]
+    await connection.execute(statement, params)
+
+
 async def mark_failed(session: AsyncSession, delivery_id: int, error: str) -> None:
     """Given up: a permanent error, the runner blocked the bot, or too many attempts."""
     await _finish(
@@ -344,43 +434,135 @@ async def mark_missed(session: AsyncSession, delivery_id: int, reason: str) -> N
     )
 
 
+@dataclass(frozen=True, slots=True)
+class RunnerFacts:
+    """What composing a scheduled message reads about a runner (no ORM object)."""
+
+    id: int
+    telegram_id: int
+    first_name: str | None
+    timezone: str
+    reminder_time: time | None
+    paused_until: date | None
+    active: bool
+    profile: RunnerProfile
+
+
 @dataclass(slots=True)
 class PlanInputs:
     """What the planner reads for one runner, loaded for many runners at once."""
 
-    runner: Runner
+    runner: RunnerFacts
     state: PhaseState | None = None
     history: list[Completion] = field(default_factory=list)
     reports: list[BodyReport] = field(default_factory=list)
 
 
+_RUNNER_COLUMNS = (
+    Runner.id,
+    Runner.telegram_id,
+    Runner.first_name,
+    Runner.timezone,
+    Runner.reminder_time,
+    Runner.paused_until,
+    Runner.active,
+    Runner.level,
+    Runner.desk_job,
+    Runner.equipment,
+    Runner.rest_days,
+    Runner.dynamic_days,
+)
+_STATE_COLUMNS = tuple(getattr(PhaseStateRow, name) for name in _PHASE_FIELDS)
+_HELD = _PHASE_FIELDS.index("held_areas")
+
+
 async def plan_inputs(
     session: AsyncSession, runner_ids: Iterable[int], history_since: date, reports_since: date
 ) -> dict[int, PlanInputs]:
-    """Runners, phase states, completions and reports for ``runner_ids``, in four queries."""
+    """Runners, phase states, completions and reports for ``runner_ids``, in four queries.
+
+    Core selects of the columns needed, mapped straight to the core's frozen values (equal
+    profiles and states are shared, which keeps planner memo keys cheap).
+    """
     ids = sorted(set(runner_ids))
     if not ids:
         return {}
-    runners = await session.scalars(select(Runner).where(Runner.id.in_(ids)))
-    inputs = {runner.id: PlanInputs(runner) for runner in runners}
-    states = await session.scalars(select(PhaseStateRow).where(PhaseStateRow.runner_id.in_(ids)))
-    for row in states:
-        inputs[row.runner_id].state = _phase_state(row)
-    completions = await session.scalars(
-        select(CompletionRow)
+    runners = await session.execute(select(*_RUNNER_COLUMNS).where(Runner.id.in_(ids)))
+    inputs = {row.id: PlanInputs(_runner_facts(row)) for row in runners}
+    states = await session.execute(
+        select(PhaseStateRow.runner_id, *_STATE_COLUMNS).where(PhaseStateRow.runner_id.in_(ids))
+    )
+    for runner_id, *values in states:
+        if (found := inputs.get(runner_id)) is not None:
+            values[_HELD] = tuple(values[_HELD])
+            found.state = _state_of(tuple(values))
+    completions = await session.execute(
+        select(
+            CompletionRow.runner_id,
+            CompletionRow.local_date,
+            CompletionRow.category,
+            CompletionRow.session_id,
+            CompletionRow.status,
+            CompletionRow.rpe,
+            CompletionRow.note,
+        )
         .where(CompletionRow.runner_id.in_(ids), CompletionRow.local_date >= history_since)
-        .order_by(*COMPLETION_ORDER)
+        .order_by(CompletionRow.runner_id, *COMPLETION_ORDER)
     )
-    for done in completions:
-        inputs[done.runner_id].history.append(_completion(done))
-    reports = await session.scalars(
-        select(BodyReportRow)
+    for runner_id, on, category, session_id, status, rpe, note in completions:
+        if (found := inputs.get(runner_id)) is not None:
+            found.history.append(Completion(on, category, session_id, status, rpe, note))
+    reports = await session.execute(
+        select(
+            BodyReportRow.runner_id,
+            BodyReportRow.local_date,
+            BodyReportRow.area,
+            BodyReportRow.kind,
+            BodyReportRow.side,
+            BodyReportRow.severity,
+            BodyReportRow.red_flags,
+        )
         .where(BodyReportRow.runner_id.in_(ids), BodyReportRow.local_date >= reports_since)
-        .order_by(*REPORT_ORDER)
+        .order_by(BodyReportRow.runner_id, *REPORT_ORDER)
     )
-    for report in reports:
-        inputs[report.runner_id].reports.append(_report(report))
+    for runner_id, on, area, kind, side, severity, flags in reports:
+        if (found := inputs.get(runner_id)) is not None:
+            red = frozenset(RedFlag(flag) for flag in flags)
+            found.reports.append(BodyReport(on, area, kind, side, severity, red))
     return inputs
+
+
+def _runner_facts(row: Row[*tuple[Any, ...]]) -> RunnerFacts:
+    """A selected runner row (``_RUNNER_COLUMNS``) as RunnerFacts."""
+    equipment, rest_days = tuple(row.equipment), tuple(row.rest_days)
+    profile = _profile_of(row.level, row.desk_job, equipment, rest_days, row.dynamic_days)
+    return RunnerFacts(
+        row.id,
+        row.telegram_id,
+        row.first_name,
+        row.timezone,
+        row.reminder_time,
+        row.paused_until,
+        row.active,
+        profile,
+    )
+
+
+@lru_cache(maxsize=1024)
+def _profile_of(
+    level: Level, desk_job: bool, equipment: tuple[str, ...], rest_days: tuple[int, ...], days: int
+) -> RunnerProfile:
+    """A profile from its columns; the few distinct profiles are shared."""
+    kit = frozenset(Equipment(item) for item in equipment)
+    return RunnerProfile(level, desk_job, kit, frozenset(rest_days), days)
+
+
+@lru_cache(maxsize=4096)
+def _state_of(values: tuple[Any, ...]) -> PhaseState:
+    """A phase state from its columns (held areas as a tuple); equal states are shared."""
+    named = dict(zip(_PHASE_FIELDS, values, strict=True))
+    named["held_areas"] = frozenset(Area(area) for area in named["held_areas"])
+    return PhaseState(**named)
 
 
 # ---------------------------------------------------------------- weekly check-ins
@@ -502,7 +684,7 @@ def _phase_state(row: PhaseStateRow) -> PhaseState:
 
 
 async def phase_notes(
-    session: AsyncSession, rows: Sequence[DeliveryRow]
+    session: AsyncSession, rows: Sequence[PendingClaim]
 ) -> dict[int, tuple[Phase, str]]:
     """For each PHASE claim, the phase entered and why: the history row saved with it."""
     found: dict[int, tuple[Phase, str]] = {}
