@@ -71,6 +71,7 @@ __all__ = [
     "set_next_reminder",
     "set_next_reminders",
     "unscheduled_checkins",
+    "unscheduled_reminders",
 ]
 
 _Q = TypeVar("_Q", bound=GenerativeSelect)
@@ -170,9 +171,22 @@ async def set_next_reminders(
     session: AsyncSession, changes: Iterable[tuple[int, datetime | None]]
 ) -> None:
     """``set_next_reminder`` for many runners in one executemany."""
-    params = [{"id": runner_id, "next_reminder_at": at} for runner_id, at in changes]
+    await _set_runner_column(session, "next_reminder_at", changes)
+
+
+async def _set_runner_column(
+    session: AsyncSession, column: str, changes: Iterable[tuple[int, datetime | None]]
+) -> None:
+    """Set one instant column on many runners: a Core executemany by primary key."""
+    params = [{"runner": runner_id, "at": at} for runner_id, at in changes]
     if params:
-        await session.execute(update(Runner), params)
+        table = Runner.__table__
+        assert isinstance(table, Table)
+        statement = (
+            update(table).where(table.c.id == bindparam("runner")).values({column: bindparam("at")})
+        )
+        connection = await session.connection()
+        await connection.execute(statement, params)
 
 
 async def logged_dates(
@@ -494,8 +508,7 @@ async def plan_inputs(
     )
     for runner_id, *values in states:
         if (found := inputs.get(runner_id)) is not None:
-            values[_HELD] = tuple(values[_HELD])
-            found.state = _state_of(tuple(values))
+            found.state = _state_from(values)
     completions = await session.execute(
         select(
             CompletionRow.runner_id,
@@ -557,6 +570,12 @@ def _profile_of(
     return RunnerProfile(level, desk_job, kit, frozenset(rest_days), days)
 
 
+def _state_from(values: list[Any]) -> PhaseState:
+    """A phase state from its selected columns (``_STATE_COLUMNS``)."""
+    values[_HELD] = tuple(values[_HELD])
+    return _state_of(tuple(values))
+
+
 @lru_cache(maxsize=4096)
 def _state_of(values: tuple[Any, ...]) -> PhaseState:
     """A phase state from its columns (held areas as a tuple); equal states are shared."""
@@ -604,6 +623,18 @@ async def due_checkins(session: AsyncSession, now: datetime, limit: int) -> list
     ]
 
 
+async def unscheduled_reminders(session: AsyncSession, limit: int) -> list[tuple[int, time, str]]:
+    """(id, reminder time, zone) of runners with a reminder time but no next reminder."""
+    query = (
+        select(Runner.id, Runner.reminder_time, Runner.timezone)
+        .where(Runner.reminder_time.is_not(None), Runner.next_reminder_at.is_(None))
+        .order_by(Runner.id)
+        .limit(limit)
+    )
+    rows = await session.execute(_skip_locked(session, query))
+    return [(row.id, row.reminder_time, row.timezone) for row in rows]
+
+
 async def unscheduled_checkins(session: AsyncSession, limit: int) -> list[tuple[int, str]]:
     """(id, zone) of active, onboarded runners without a next check-in (locked on PostgreSQL)."""
     query = (
@@ -619,9 +650,7 @@ async def set_next_checkins(
     session: AsyncSession, changes: Iterable[tuple[int, datetime | None]]
 ) -> None:
     """Store when each runner's next check-in falls due (None: not scheduled)."""
-    params = [{"id": runner_id, "next_checkin_at": at} for runner_id, at in changes]
-    if params:
-        await session.execute(update(Runner), params)
+    await _set_runner_column(session, "next_checkin_at", changes)
 
 
 async def phase_starts(
@@ -660,7 +689,7 @@ async def lock_phase_states(
     instance's pass) is left out rather than waited for.
     """
     query = (
-        select(PhaseStateRow)
+        select(PhaseStateRow.runner_id, *_STATE_COLUMNS)
         .join(Runner, Runner.id == PhaseStateRow.runner_id)
         .where(
             Runner.timezone == zone,
@@ -673,14 +702,7 @@ async def lock_phase_states(
     )
     if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True, of=PhaseStateRow)
-    rows = await session.scalars(query)
-    return [(row.runner_id, _phase_state(row)) for row in rows]
-
-
-def _phase_state(row: PhaseStateRow) -> PhaseState:
-    values = {name: getattr(row, name) for name in _PHASE_FIELDS}
-    values["held_areas"] = frozenset(Area(area) for area in row.held_areas)
-    return PhaseState(**values)
+    return [(runner_id, _state_from(values)) for runner_id, *values in await session.execute(query)]
 
 
 async def phase_notes(
