@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import resource
 import tempfile
 import time
@@ -127,11 +128,13 @@ async def status_counts(sessions: async_sessionmaker[AsyncSession]) -> dict[str,
 
 
 def counting_sender(sent: Counter[int], latency: float = 0.0):  # type: ignore[no-untyped-def]
+    message_ids = itertools.count(1)  # not sent.total(): that sums the whole Counter per call
+
     async def send(delivery: Delivery) -> SendResult:
         if latency:
             await asyncio.sleep(latency)
         sent[delivery.chat_id] += 1
-        return SendResult(SendKind.SENT, message_id=sent.total())
+        return SendResult(SendKind.SENT, message_id=next(message_ids))
 
     return send
 
