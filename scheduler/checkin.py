@@ -21,9 +21,10 @@ from bot.core.records import BodyReport
 from bot.core.restrictions import REPORT_MEMORY_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
 from bot.core.vocabulary import Category, Phase
-from bot.storage import deliveries
-from bot.storage.deliveries import ClaimRequest, DueCheckin, PendingClaim, PlanInputs
+from bot.storage import deliveries, planning
+from bot.storage.deliveries import ClaimRequest, DueCheckin, PendingClaim
 from bot.storage.models import DeliveryKind, DeliveryStatus, PhaseHistoryRow
+from bot.storage.planning import PlanInputs
 from scheduler.fanout import DEFAULT_BATCH, DEFAULT_GRACE, MAX_BATCHES, next_checkin
 from scheduler.timing import local_date_of
 
@@ -88,7 +89,7 @@ async def compose_checkins(
     if not rows:
         return {}
     first = min(row.local_date for row in rows) - timedelta(days=13)
-    inputs = await deliveries.plan_inputs(
+    inputs = await planning.plan_inputs(
         session,
         (row.runner_id for row in rows),
         first - timedelta(days=LOOKBACK_DAYS + 1),

@@ -19,9 +19,10 @@ from bot.core.phases import DayPassed, PhaseState, transition
 from bot.core.planner import DailyPlan, Planner
 from bot.core.restrictions import REPORT_MEMORY_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
-from bot.storage import deliveries
-from bot.storage.deliveries import PendingClaim, PlanInputs
+from bot.storage import deliveries, planning
+from bot.storage.deliveries import PendingClaim
 from bot.storage.models import DeliveryKind
+from bot.storage.planning import PlanInputs
 from bot.telegram.callbacks import Action, Snooze, encode
 from bot.telegram.render import Rows, day_label
 from scheduler.checkin import compose_checkins
@@ -103,7 +104,7 @@ class ReminderComposer:
         out: dict[int, Delivery | str] = {}
         if mornings:
             first = min(row.local_date for row in mornings)
-            inputs = await deliveries.plan_inputs(
+            inputs = await planning.plan_inputs(
                 session,
                 (row.runner_id for row in mornings),
                 first - timedelta(days=LOOKBACK_DAYS + 1),
@@ -194,7 +195,7 @@ async def _phase_deliveries(
 ) -> dict[int, Delivery | str]:
     """Phase-change messages from the history rows saved with their claims."""
     notes = await deliveries.phase_notes(session, rows)
-    runners = await deliveries.plan_inputs(
+    runners = await planning.plan_inputs(
         session, (row.runner_id for row in rows), date.max, date.max
     )
     out: dict[int, Delivery | str] = {}

@@ -9,21 +9,18 @@ many processes race. On PostgreSQL the due and pending queries lock what they re
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
-from functools import lru_cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Row, Table, bindparam, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.selectable import GenerativeSelect
 
 from bot.core.phases import PhaseState
-from bot.core.records import BodyReport, Completion, RunnerProfile
-from bot.core.vocabulary import Area, Equipment, Level, Phase, RedFlag
+from bot.core.vocabulary import Phase
 from bot.storage.models import (
-    BodyReportRow,
     CompletionRow,
     DeliveryKind,
     DeliveryRow,
@@ -32,8 +29,7 @@ from bot.storage.models import (
     PhaseStateRow,
     Runner,
 )
-from bot.storage.records import COMPLETION_ORDER, REPORT_ORDER
-from bot.storage.repository import _PHASE_FIELDS
+from bot.storage.planning import STATE_COLUMNS, phase_state
 from bot.storage.types import utc_now
 
 __all__ = [
@@ -42,8 +38,6 @@ __all__ = [
     "DueCheckin",
     "DueRunner",
     "PendingClaim",
-    "PlanInputs",
-    "RunnerFacts",
     "SentMark",
     "claim",
     "claim_many",
@@ -63,7 +57,6 @@ __all__ = [
     "pending_deliveries",
     "phase_notes",
     "phase_starts",
-    "plan_inputs",
     "release_leases",
     "requeue",
     "runner_zones",
@@ -448,142 +441,6 @@ async def mark_missed(session: AsyncSession, delivery_id: int, reason: str) -> N
     )
 
 
-@dataclass(frozen=True, slots=True)
-class RunnerFacts:
-    """What composing a scheduled message reads about a runner (no ORM object)."""
-
-    id: int
-    telegram_id: int
-    first_name: str | None
-    timezone: str
-    reminder_time: time | None
-    paused_until: date | None
-    active: bool
-    profile: RunnerProfile
-
-
-@dataclass(slots=True)
-class PlanInputs:
-    """What the planner reads for one runner, loaded for many runners at once."""
-
-    runner: RunnerFacts
-    state: PhaseState | None = None
-    history: list[Completion] = field(default_factory=list)
-    reports: list[BodyReport] = field(default_factory=list)
-
-
-_RUNNER_COLUMNS = (
-    Runner.id,
-    Runner.telegram_id,
-    Runner.first_name,
-    Runner.timezone,
-    Runner.reminder_time,
-    Runner.paused_until,
-    Runner.active,
-    Runner.level,
-    Runner.desk_job,
-    Runner.equipment,
-    Runner.rest_days,
-    Runner.dynamic_days,
-)
-_STATE_COLUMNS = tuple(getattr(PhaseStateRow, name) for name in _PHASE_FIELDS)
-_HELD = _PHASE_FIELDS.index("held_areas")
-
-
-async def plan_inputs(
-    session: AsyncSession, runner_ids: Iterable[int], history_since: date, reports_since: date
-) -> dict[int, PlanInputs]:
-    """Runners, phase states, completions and reports for ``runner_ids``, in four queries.
-
-    Core selects of the columns needed, mapped straight to the core's frozen values (equal
-    profiles and states are shared, which keeps planner memo keys cheap).
-    """
-    ids = sorted(set(runner_ids))
-    if not ids:
-        return {}
-    runners = await session.execute(select(*_RUNNER_COLUMNS).where(Runner.id.in_(ids)))
-    inputs = {row.id: PlanInputs(_runner_facts(row)) for row in runners}
-    states = await session.execute(
-        select(PhaseStateRow.runner_id, *_STATE_COLUMNS).where(PhaseStateRow.runner_id.in_(ids))
-    )
-    for runner_id, *values in states:
-        if (found := inputs.get(runner_id)) is not None:
-            found.state = _state_from(values)
-    completions = await session.execute(
-        select(
-            CompletionRow.runner_id,
-            CompletionRow.local_date,
-            CompletionRow.category,
-            CompletionRow.session_id,
-            CompletionRow.status,
-            CompletionRow.rpe,
-            CompletionRow.note,
-        )
-        .where(CompletionRow.runner_id.in_(ids), CompletionRow.local_date >= history_since)
-        .order_by(CompletionRow.runner_id, *COMPLETION_ORDER)
-    )
-    for runner_id, on, category, session_id, status, rpe, note in completions:
-        if (found := inputs.get(runner_id)) is not None:
-            found.history.append(Completion(on, category, session_id, status, rpe, note))
-    reports = await session.execute(
-        select(
-            BodyReportRow.runner_id,
-            BodyReportRow.local_date,
-            BodyReportRow.area,
-            BodyReportRow.kind,
-            BodyReportRow.side,
-            BodyReportRow.severity,
-            BodyReportRow.red_flags,
-        )
-        .where(BodyReportRow.runner_id.in_(ids), BodyReportRow.local_date >= reports_since)
-        .order_by(BodyReportRow.runner_id, *REPORT_ORDER)
-    )
-    for runner_id, on, area, kind, side, severity, flags in reports:
-        if (found := inputs.get(runner_id)) is not None:
-            red = frozenset(RedFlag(flag) for flag in flags)
-            found.reports.append(BodyReport(on, area, kind, side, severity, red))
-    return inputs
-
-
-def _runner_facts(row: Row[*tuple[Any, ...]]) -> RunnerFacts:
-    """A selected runner row (``_RUNNER_COLUMNS``) as RunnerFacts."""
-    equipment, rest_days = tuple(row.equipment), tuple(row.rest_days)
-    profile = _profile_of(row.level, row.desk_job, equipment, rest_days, row.dynamic_days)
-    return RunnerFacts(
-        row.id,
-        row.telegram_id,
-        row.first_name,
-        row.timezone,
-        row.reminder_time,
-        row.paused_until,
-        row.active,
-        profile,
-    )
-
-
-@lru_cache(maxsize=1024)
-def _profile_of(
-    level: Level, desk_job: bool, equipment: tuple[str, ...], rest_days: tuple[int, ...], days: int
-) -> RunnerProfile:
-    """A profile from its columns; the few distinct profiles are shared."""
-    kit = frozenset(Equipment(item) for item in equipment)
-    return RunnerProfile(level, desk_job, kit, frozenset(rest_days), days)
-
-
-def _state_from(values: list[Any]) -> PhaseState:
-    """A phase state from its selected columns (``_STATE_COLUMNS``)."""
-    values[_HELD] = tuple(values[_HELD])
-    return _state_of(tuple(values))
-
-
-@lru_cache(maxsize=4096)
-def _state_of(values: tuple[Any, ...]) -> PhaseState:
-    """A phase state from its columns (held areas as a tuple); equal states are shared."""
-    named = dict(zip(_PHASE_FIELDS, values, strict=True))
-    named["held_areas"] = frozenset(Area(area) for area in named["held_areas"])
-    return PhaseState(**named)
-
-
 # ---------------------------------------------------------------- weekly check-ins
 
 
@@ -689,7 +546,7 @@ async def lock_phase_states(
     instance's pass) is left out rather than waited for.
     """
     query = (
-        select(PhaseStateRow.runner_id, *_STATE_COLUMNS)
+        select(PhaseStateRow.runner_id, *STATE_COLUMNS)
         .join(Runner, Runner.id == PhaseStateRow.runner_id)
         .where(
             Runner.timezone == zone,
@@ -702,7 +559,7 @@ async def lock_phase_states(
     )
     if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True, of=PhaseStateRow)
-    return [(runner_id, _state_from(values)) for runner_id, *values in await session.execute(query)]
+    return [(runner_id, phase_state(values)) for runner_id, *values in await session.execute(query)]
 
 
 async def phase_notes(
