@@ -11,7 +11,8 @@ leave sends that Telegram accepted unrecorded, at most ``concurrency`` in flight
 ``unrecorded`` (64) waiting for their group; those claims are still leased, so they are
 sent again (at once when this instance restarts, else after the lease runs out). That is
 at-least-once within that window: a reminder is never dropped, and at most those few
-can arrive twice. A clean stop (SIGTERM/SIGINT) waits for the pass and records everything.
+can arrive twice. A clean stop (SIGTERM/SIGINT) waits up to 10 s for the pass; every
+outcome that came back by then is recorded, sends still in flight are that window.
 """
 
 from __future__ import annotations
