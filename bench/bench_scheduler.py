@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import resource
 import tempfile
 import time
@@ -35,6 +36,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.core.content import load_content
 from bot.core.planner import Planner
 from bot.storage import deliveries
+from bot.storage.deliveries import PendingClaim
 from bot.storage.engine import make_engine, make_session_factory
 from bot.storage.migrate import upgrade
 from bot.storage.models import DeliveryRow, DeliveryStatus, PhaseStateRow, Runner
@@ -98,22 +100,23 @@ async def compose_all(sessions: async_sessionmaker[AsyncSession], planner: Plann
     """Compose every pending claim (read-only), 1,000 at a time; how many messages."""
     composer = ReminderComposer(planner)
     composed, last = 0, 0
+    columns = [getattr(DeliveryRow, name) for name in PendingClaim.__slots__]
     async with sessions() as session:
         while True:
-            rows = list(
-                await session.scalars(
-                    select(DeliveryRow)
+            rows = [
+                PendingClaim(*row)
+                for row in await session.execute(
+                    select(*columns)
                     .where(DeliveryRow.status == DeliveryStatus.PENDING, DeliveryRow.id > last)
                     .order_by(DeliveryRow.id)
                     .limit(1000)
                 )
-            )
+            ]
             if not rows:
                 return composed
             out = await composer(session, rows, datetime.now(UTC))
             composed += sum(isinstance(item, Delivery) for item in out.values())
             last = rows[-1].id
-            session.expunge_all()
 
 
 async def status_counts(sessions: async_sessionmaker[AsyncSession]) -> dict[str, int]:
@@ -125,11 +128,13 @@ async def status_counts(sessions: async_sessionmaker[AsyncSession]) -> dict[str,
 
 
 def counting_sender(sent: Counter[int], latency: float = 0.0):  # type: ignore[no-untyped-def]
+    message_ids = itertools.count(1)  # not sent.total(): that sums the whole Counter per call
+
     async def send(delivery: Delivery) -> SendResult:
         if latency:
             await asyncio.sleep(latency)
         sent[delivery.chat_id] += 1
-        return SendResult(SendKind.SENT, message_id=sent.total())
+        return SendResult(SendKind.SENT, message_id=next(message_ids))
 
     return send
 

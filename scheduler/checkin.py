@@ -21,10 +21,10 @@ from bot.core.records import BodyReport
 from bot.core.restrictions import REPORT_MEMORY_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
 from bot.core.vocabulary import Category, Phase
-from bot.storage import deliveries
-from bot.storage.deliveries import ClaimRequest, DueCheckin, PlanInputs
-from bot.storage.models import DeliveryKind, DeliveryRow, DeliveryStatus, PhaseHistoryRow
-from bot.storage.repository import load_profile
+from bot.storage import deliveries, planning
+from bot.storage.deliveries import ClaimRequest, DueCheckin, PendingClaim
+from bot.storage.models import DeliveryKind, DeliveryStatus, PhaseHistoryRow
+from bot.storage.planning import PlanInputs
 from scheduler.fanout import DEFAULT_BATCH, DEFAULT_GRACE, MAX_BATCHES, next_checkin
 from scheduler.timing import local_date_of
 
@@ -83,13 +83,13 @@ async def _plan_batch(
 
 
 async def compose_checkins(
-    session: AsyncSession, planner: Planner, rows: Sequence[DeliveryRow]
+    session: AsyncSession, planner: Planner, rows: Sequence[PendingClaim]
 ) -> dict[int, str | tuple[str, int]]:
     """Each check-in claim's text and chat id, or why it is not sent."""
     if not rows:
         return {}
     first = min(row.local_date for row in rows) - timedelta(days=13)
-    inputs = await deliveries.plan_inputs(
+    inputs = await planning.plan_inputs(
         session,
         (row.runner_id for row in rows),
         first - timedelta(days=LOOKBACK_DAYS + 1),
@@ -124,7 +124,7 @@ def _compose(
     phases = _phase_starts(history, zone)
     planned = planned_days(
         planner,
-        load_profile(inputs.runner),
+        inputs.runner.profile,
         state,
         inputs.history,
         inputs.reports,

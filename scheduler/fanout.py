@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.storage import deliveries
@@ -64,24 +63,26 @@ async def backfill(
     """Schedule runners with a reminder but no next one, and active, onboarded runners
     without a next check-in (set up before the scheduler, finished onboarding, or back
     from inactive); how many runners were scheduled. Cheap enough to run every pass.
+
+    ``limit`` runners per transaction, read as plain columns: a first start with 100,000
+    runners to schedule neither holds them all in memory nor the database for long.
     """
-    async with sessions() as session, session.begin():
-        rows = await session.scalars(
-            select(Runner).where(
-                Runner.reminder_time.is_not(None), Runner.next_reminder_at.is_(None)
-            )
-        )
-        runners = list(rows)
-        for runner in runners:
-            await reschedule(session, runner, now)
-    scheduled = {runner.id for runner in runners}
+    scheduled: set[int] = set()
     for _ in range(MAX_BATCHES):
         async with sessions() as session, session.begin():
-            found = await deliveries.unscheduled_checkins(session, limit)
-            changes = [(runner, next_checkin(zone, now)) for runner, zone in found]
-            await deliveries.set_next_checkins(session, changes)
-        scheduled.update(runner for runner, _ in found)
+            found = await deliveries.unscheduled_reminders(session, limit)
+            changes = [(runner, next_occurrence(at, zone, now)) for runner, at, zone in found]
+            await deliveries.set_next_reminders(session, changes)
+        scheduled.update(runner for runner, _, _ in found)
         if len(found) < limit:
+            break
+    for _ in range(MAX_BATCHES):
+        async with sessions() as session, session.begin():
+            checkins = await deliveries.unscheduled_checkins(session, limit)
+            moves = [(runner, next_checkin(zone, now)) for runner, zone in checkins]
+            await deliveries.set_next_checkins(session, moves)
+        scheduled.update(runner for runner, _ in checkins)
+        if len(checkins) < limit:
             break
     return len(scheduled)
 

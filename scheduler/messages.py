@@ -8,20 +8,21 @@ claim (``scheduler.phase_pass``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from datetime import date, datetime, timedelta
 from html import escape
+from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core.phases import DayPassed, transition
+from bot.core.phases import DayPassed, PhaseState, transition
 from bot.core.planner import DailyPlan, Planner
 from bot.core.restrictions import REPORT_MEMORY_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
-from bot.storage import deliveries
-from bot.storage.deliveries import PlanInputs
-from bot.storage.models import DeliveryKind, DeliveryRow
-from bot.storage.repository import load_profile
+from bot.storage import deliveries, planning
+from bot.storage.deliveries import PendingClaim
+from bot.storage.models import DeliveryKind
+from bot.storage.planning import PlanInputs
 from bot.telegram.callbacks import Action, Snooze, encode
 from bot.telegram.render import Rows, day_label
 from scheduler.checkin import compose_checkins
@@ -77,14 +78,24 @@ def reminder_keyboard(plan: DailyPlan) -> Rows:
     ]
 
 
+#: Rendered reminders and advanced phase states remembered per composer.
+_MEMO_SIZE = 16_384
+
+
 class ReminderComposer:
-    """Composes morning reminders (the ``Composer`` for ``send_pending``)."""
+    """Composes morning reminders (the ``Composer`` for ``send_pending``).
+
+    Runners in the same place share a plan (the planner memoises on its full inputs), so
+    the rendered text and buttons are memoised on (plan, first name) too.
+    """
 
     def __init__(self, planner: Planner) -> None:
         self.planner = planner
+        self._states: dict[tuple[PhaseState, date], PhaseState] = {}
+        self._rendered: dict[tuple[DailyPlan, str | None], tuple[str, Rows]] = {}
 
     async def __call__(
-        self, session: AsyncSession, rows: Sequence[DeliveryRow], now: datetime
+        self, session: AsyncSession, rows: Sequence[PendingClaim], now: datetime
     ) -> dict[int, Delivery | str]:
         """A Delivery per claim, or why it is no longer worth sending."""
         mornings = [row for row in rows if row.kind is DeliveryKind.MORNING]
@@ -93,7 +104,7 @@ class ReminderComposer:
         out: dict[int, Delivery | str] = {}
         if mornings:
             first = min(row.local_date for row in mornings)
-            inputs = await deliveries.plan_inputs(
+            inputs = await planning.plan_inputs(
                 session,
                 (row.runner_id for row in mornings),
                 first - timedelta(days=LOOKBACK_DAYS + 1),
@@ -108,7 +119,7 @@ class ReminderComposer:
             out |= await _phase_deliveries(session, phases)
         return out
 
-    def compose(self, row: DeliveryRow, inputs: PlanInputs | None) -> Delivery | str:
+    def compose(self, row: PendingClaim, inputs: PlanInputs | None) -> Delivery | str:
         """One claim's message, or the reason to skip it."""
         if inputs is None or inputs.state is None:
             return "runner gone"
@@ -125,6 +136,7 @@ class ReminderComposer:
         plan = self._plan(inputs, day)
         if plan.is_rest:
             return "rest day"
+        text, buttons = self._render(plan, runner.first_name)
         return Delivery(
             id=row.id,
             runner_id=runner.id,
@@ -132,30 +144,58 @@ class ReminderComposer:
             local_date=day,
             kind=row.kind,
             attempts=row.attempts,
-            text=reminder_message(plan, runner.first_name),
-            rows=reminder_keyboard(plan),
+            text=text,
+            rows=buttons,
         )
 
     def _plan(self, inputs: PlanInputs, day: date) -> DailyPlan:
         assert inputs.state is not None
-        state = transition(inputs.state, DayPassed(), day).state
+        state = _remember(self._states, (inputs.state, day), _advance)
         history = [done for done in inputs.history if done.on < day]
         reports = [report for report in inputs.reports if report.on <= day]
-        profile = load_profile(inputs.runner)
-        return self.planner.plan_for(profile, state, history, reports, day)
+        return self.planner.plan_for(inputs.runner.profile, state, history, reports, day)
+
+    def _render(self, plan: DailyPlan, first_name: str | None) -> tuple[str, Rows]:
+        return _remember(self._rendered, (plan, first_name), _rendered)
 
 
-def _plain(row: DeliveryRow, text: str, chat_id: int) -> Delivery:
+_K = TypeVar("_K", bound=Hashable)
+_V = TypeVar("_V")
+
+
+def _remember(memo: dict[_K, _V], key: _K, work: Callable[[_K], _V]) -> _V:
+    """``work(key)``, remembered in ``memo`` (at most ``_MEMO_SIZE``, oldest forgotten)."""
+    value = memo.get(key)
+    if value is None:
+        value = work(key)
+        if len(memo) >= _MEMO_SIZE:
+            del memo[next(iter(memo))]
+        memo[key] = value
+    return value
+
+
+def _advance(key: tuple[PhaseState, date]) -> PhaseState:
+    """The stored phase state brought up to the reminder's day."""
+    state, day = key
+    return transition(state, DayPassed(), day).state
+
+
+def _rendered(key: tuple[DailyPlan, str | None]) -> tuple[str, Rows]:
+    plan, first_name = key
+    return reminder_message(plan, first_name), reminder_keyboard(plan)
+
+
+def _plain(row: PendingClaim, text: str, chat_id: int) -> Delivery:
     """A message without buttons for ``row``."""
     return Delivery(row.id, row.runner_id, chat_id, row.local_date, row.kind, row.attempts, text)
 
 
 async def _phase_deliveries(
-    session: AsyncSession, rows: Sequence[DeliveryRow]
+    session: AsyncSession, rows: Sequence[PendingClaim]
 ) -> dict[int, Delivery | str]:
     """Phase-change messages from the history rows saved with their claims."""
     notes = await deliveries.phase_notes(session, rows)
-    runners = await deliveries.plan_inputs(
+    runners = await planning.plan_inputs(
         session, (row.runner_id for row in rows), date.max, date.max
     )
     out: dict[int, Delivery | str] = {}

@@ -4,6 +4,15 @@ Outcomes: sent (with the message id); 429 → due again after ``retry_after`` wi
 counting an attempt (and every send holds off meanwhile); a transient error (network,
 timeout, 5xx) → retried with backoff, failed after ``MAX_ATTEMPTS``; Forbidden → failed and
 the runner marked inactive; any other error → failed.
+
+Outcomes are committed in groups as they come back (``_Recorder``), never one transaction
+per message nor one per batch. The crash window: a hard crash (SIGKILL, power loss) can
+leave sends that Telegram accepted unrecorded, at most ``concurrency`` in flight plus
+``unrecorded`` (64) waiting for their group; those claims are still leased, so they are
+sent again (at once when this instance restarts, else after the lease runs out). That is
+at-least-once within that window: a reminder is never dropped, and at most those few
+can arrive twice. A clean stop (SIGTERM/SIGINT) waits up to 10 s for the pass; every
+outcome that came back by then is recorded, sends still in flight are that window.
 """
 
 from __future__ import annotations
@@ -14,13 +23,14 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Protocol
 
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.storage import deliveries
-from bot.storage.models import DeliveryKind, DeliveryRow, DeliveryStatus, Runner
+from bot.storage.deliveries import PendingClaim
+from bot.storage.models import DeliveryKind, Runner
 from bot.telegram.render import Rows
 from scheduler.limiter import RateLimiter
 
@@ -47,6 +57,8 @@ BACKOFF = (
 )
 MAX_ATTEMPTS = len(BACKOFF) + 1
 DEFAULT_LEASE = timedelta(minutes=5)
+#: Send outcomes that may wait for their group commit at once (see ``_Recorder``).
+DEFAULT_UNRECORDED = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +102,7 @@ class Composer(Protocol):
     """Turns leased claims into messages; a str instead of a Delivery skips with that reason."""
 
     async def __call__(
-        self, session: AsyncSession, rows: Sequence[DeliveryRow], now: datetime
+        self, session: AsyncSession, rows: Sequence[PendingClaim], now: datetime
     ) -> dict[int, Delivery | str]: ...
 
 
@@ -123,35 +135,44 @@ async def send_pending(
     concurrency: int = 32,
     lease: timedelta = DEFAULT_LEASE,
     max_batches: int = 10_000,
+    unrecorded: int = DEFAULT_UNRECORDED,
 ) -> SendReport:
-    """Send every pending claim due at ``now``, ``batch`` at a time; what happened."""
+    """Send every pending claim due at ``now``, ``batch`` at a time; what happened.
+
+    Outcomes are recorded as they come, a group per transaction (``_Recorder``); at most
+    ``unrecorded`` outcomes wait at once, which bounds what a crash can send twice.
+    """
     limiter = limiter or RateLimiter()
-    report = SendReport()
-    for _ in range(max_batches):
-        async with sessions() as session, session.begin():
-            rows = await deliveries.pending_deliveries(session, now, batch)
-            await deliveries.lease(session, [row.id for row in rows], now + lease, instance)
-            composed = await compose(session, rows, now) if rows else {}
-            for delivery_id, outcome in composed.items():
-                if isinstance(outcome, str):
-                    await deliveries.mark_skipped(session, delivery_id, outcome)
-                    report.skipped += 1
-        ready = [outcome for outcome in composed.values() if isinstance(outcome, Delivery)]
-        results = await _send_all(ready, sender, limiter, concurrency)
-        async with sessions() as session, session.begin():
-            report.add(await _record(session, results, now))
-        if len(rows) < batch:
-            break
-    return report
+    recorder = _Recorder(sessions, now, unrecorded)
+    try:
+        for _ in range(max_batches):
+            async with recorder.writing, sessions() as session, session.begin():
+                rows = await deliveries.pending_deliveries(session, now, batch)
+                await deliveries.lease(session, [row.id for row in rows], now + lease, instance)
+                composed = await compose(session, rows, now) if rows else {}
+                skipped = {key: why for key, why in composed.items() if isinstance(why, str)}
+                await deliveries.mark_skipped_many(session, skipped)
+            recorder.report.skipped += len(skipped)
+            ready = [outcome for outcome in composed.values() if isinstance(outcome, Delivery)]
+            await _send_all(ready, sender, limiter, concurrency, recorder)
+            if len(rows) < batch:
+                break
+    finally:
+        await recorder.close()
+    return recorder.report
 
 
 async def _send_all(
-    ready: Sequence[Delivery], sender: Sender, limiter: RateLimiter, concurrency: int
-) -> list[tuple[Delivery, SendResult]]:
+    ready: Sequence[Delivery],
+    sender: Sender,
+    limiter: RateLimiter,
+    concurrency: int,
+    recorder: _Recorder,
+) -> None:
     """Send concurrently (at most ``concurrency`` in flight), each after a limiter slot."""
     gate = asyncio.Semaphore(concurrency)
 
-    async def one(delivery: Delivery) -> tuple[Delivery, SendResult]:
+    async def one(delivery: Delivery) -> None:
         async with gate:
             await limiter.acquire(delivery.chat_id)
             try:
@@ -161,9 +182,67 @@ async def _send_all(
                 result = SendResult(SendKind.TRANSIENT, error=repr(error))
             if result.kind is SendKind.RETRY_AFTER:
                 limiter.pause(result.retry_after)
-            return delivery, result
+            await recorder.add(delivery, result)  # holds the slot while the backlog is full
 
-    return list(await asyncio.gather(*(one(delivery) for delivery in ready)))
+    await asyncio.gather(*(one(delivery) for delivery in ready))
+
+
+class _Recorder:
+    """Group commit: each send's outcome is stored soon after it comes back.
+
+    One flush task at a time writes everything waiting in one transaction; outcomes that
+    come back meanwhile go in the next. Senders wait while ``limit`` outcomes are not yet
+    committed, so a hard crash (SIGKILL, power loss) leaves at most ``limit`` plus the
+    sends in flight unrecorded: those claims are sent again when their lease is released
+    (at once by this instance's restart, else after the lease). None is ever dropped.
+    """
+
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], now: datetime, limit: int
+    ) -> None:
+        self.sessions = sessions
+        self.now = now
+        self.limit = max(1, limit)
+        self.report = SendReport()
+        #: Held by every write transaction of one ``send_pending`` call (on SQLite they
+        #: would otherwise queue on the database lock with its coarse busy-wait).
+        self.writing = asyncio.Lock()
+        self._waiting: list[tuple[Delivery, SendResult]] = []
+        self._unrecorded = 0
+        self._flushed = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._error: BaseException | None = None
+
+    async def add(self, delivery: Delivery, result: SendResult) -> None:
+        """Queue one outcome for the next group; wait while the backlog is full."""
+        self._waiting.append((delivery, result))
+        self._unrecorded += 1
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._flush())
+        while self._unrecorded >= self.limit and self._error is None:
+            await self._flushed.wait()
+
+    async def close(self) -> None:
+        """Wait until every outcome is stored; raise the first error a group met."""
+        if self._task is not None:
+            await self._task
+        if self._error is not None:
+            raise self._error
+
+    async def _flush(self) -> None:
+        while self._waiting:
+            group, self._waiting = self._waiting, []
+            try:
+                async with self.writing, self.sessions() as session, session.begin():
+                    report = await _record(session, group, self.now)
+            except Exception as error:  # the claims stay leased: sent again after the lease
+                log.exception("recording %d send outcomes failed", len(group))
+                self._error = self._error or error
+            else:
+                self.report.add(report)
+            self._unrecorded -= len(group)
+            self._flushed.set()
+            self._flushed.clear()
 
 
 async def _record(
@@ -171,12 +250,12 @@ async def _record(
 ) -> SendReport:
     """Store each outcome; Forbidden also marks the runner inactive."""
     report = SendReport()
-    sent: list[dict[str, Any]] = []
+    sent: list[deliveries.SentMark] = []
     blocked: list[int] = []
     for delivery, result in results:
         match result.kind:
             case SendKind.SENT:
-                sent.append(_sent_values(delivery, result, now))
+                sent.append(deliveries.SentMark(delivery.id, result.message_id, delivery.attempts))
                 report.sent += 1
             case SendKind.RETRY_AFTER:
                 at = now + timedelta(seconds=max(result.retry_after, 1.0))
@@ -193,21 +272,7 @@ async def _record(
                 if result.kind is SendKind.FORBIDDEN:
                     blocked.append(delivery.runner_id)
                 report.failed += 1
-    if sent:
-        await session.execute(update(DeliveryRow), sent)
+    await deliveries.mark_sent_many(session, sent, now)
     if blocked:
         await session.execute(update(Runner).where(Runner.id.in_(blocked)).values(active=False))
     return report
-
-
-def _sent_values(delivery: Delivery, result: SendResult, now: datetime) -> dict[str, Any]:
-    """The row values of a sent delivery (for one bulk update by primary key)."""
-    return {
-        "id": delivery.id,
-        "status": DeliveryStatus.SENT,
-        "message_id": result.message_id,
-        "sent_at": now,
-        "next_attempt_at": None,
-        "last_error": None,
-        "attempts": delivery.attempts + 1,
-    }

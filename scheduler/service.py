@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import logging
 import socket
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -123,6 +124,7 @@ class ReminderScheduler:
     async def run_once(self, now: datetime | None = None) -> Tick:
         """One pass at ``now`` (default: the clock): resume leases once, claim, send."""
         now = now or self.clock()
+        first, started = not self._resumed, time.perf_counter()
         if not self._resumed:
             async with self.sessions() as session, session.begin():
                 resumed = await deliveries.release_leases(session, self.instance, now)
@@ -153,6 +155,8 @@ class ReminderScheduler:
                 report.failed,
                 report.skipped,
             )
+        if first:
+            log.info("first scheduler pass done in %.2f s", time.perf_counter() - started)
         return Tick(claimed, report, checkins, phases)
 
     async def _job(self) -> None:

@@ -11,6 +11,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from threading import Lock
 
 from bot.core.content import Content, Dose, Exercise, Part, SessionTemplate
 from bot.core.phases import DayPassed, InvalidTransition, PhaseState, transition, week_of_phase
@@ -24,6 +25,8 @@ __all__ = ["DailyPlan", "PlannedExercise", "Planner"]
 CHECK_IN_WEEKS = range(4, 7)
 MAX_HARDER_STEPS = 2
 MAX_EXTRA_MOBILITY = 2
+#: Plans remembered per planner (oldest forgotten first); one runner's inputs are a key.
+PLAN_MEMO_SIZE = 16_384
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,9 @@ class DailyPlan:
     def is_rest(self) -> bool:
         """True on a day without a session."""
         return self.category is None
+
+
+_PlanKey = tuple[RunnerProfile, PhaseState, tuple[Completion, ...], tuple[BodyReport, ...], date]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +107,8 @@ class Planner:
 
     def __init__(self, content: Content) -> None:
         self.content = content
+        self._plans: dict[_PlanKey, DailyPlan] = {}
+        self._memo_lock = Lock()  # /progress plans in a worker thread
         self._by_category: dict[Category, tuple[Exercise, ...]] = {
             category: tuple(
                 sorted(
@@ -119,7 +127,30 @@ class Planner:
         reports: Sequence[BodyReport],
         today: date,
     ) -> DailyPlan:
-        """Today's session for this runner."""
+        """Today's session for this runner.
+
+        Memoised on the complete inputs (all frozen values): the planner is pure, so equal
+        inputs give an equal plan, and runners in the same place share one.
+        """
+        key = (profile, state, tuple(history), tuple(reports), today)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plan(profile, state, history, reports, today)
+            with self._memo_lock:
+                if len(self._plans) >= PLAN_MEMO_SIZE:
+                    del self._plans[next(iter(self._plans))]
+                self._plans[key] = plan
+        return plan
+
+    def _plan(
+        self,
+        profile: RunnerProfile,
+        state: PhaseState,
+        history: Sequence[Completion],
+        reports: Sequence[BodyReport],
+        today: date,
+    ) -> DailyPlan:
+        """Today's session, worked out."""
         week = week_of_phase(state, today)
         if is_rest_day(profile, state, today):
             return _rest(today, state, week, _rest_reason(state, today))

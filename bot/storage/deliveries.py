@@ -8,21 +8,19 @@ many processes race. On PostgreSQL the due and pending queries lock what they re
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.selectable import GenerativeSelect
 
 from bot.core.phases import PhaseState
-from bot.core.records import BodyReport, Completion
-from bot.core.vocabulary import Area, Phase
+from bot.core.vocabulary import Phase
 from bot.storage.models import (
-    BodyReportRow,
     CompletionRow,
     DeliveryKind,
     DeliveryRow,
@@ -31,8 +29,7 @@ from bot.storage.models import (
     PhaseStateRow,
     Runner,
 )
-from bot.storage.records import COMPLETION_ORDER, REPORT_ORDER, _completion, _report
-from bot.storage.repository import _PHASE_FIELDS
+from bot.storage.planning import STATE_COLUMNS, phase_state
 from bot.storage.types import utc_now
 
 __all__ = [
@@ -40,7 +37,8 @@ __all__ = [
     "ClaimRequest",
     "DueCheckin",
     "DueRunner",
-    "PlanInputs",
+    "PendingClaim",
+    "SentMark",
     "claim",
     "claim_many",
     "due_checkins",
@@ -52,12 +50,13 @@ __all__ = [
     "mark_missed",
     "mark_retry",
     "mark_sent",
+    "mark_sent_many",
     "mark_skipped",
+    "mark_skipped_many",
     "morning_delivery",
     "pending_deliveries",
     "phase_notes",
     "phase_starts",
-    "plan_inputs",
     "release_leases",
     "requeue",
     "runner_zones",
@@ -65,6 +64,7 @@ __all__ = [
     "set_next_reminder",
     "set_next_reminders",
     "unscheduled_checkins",
+    "unscheduled_reminders",
 ]
 
 _Q = TypeVar("_Q", bound=GenerativeSelect)
@@ -104,10 +104,15 @@ def _skip_locked(session: AsyncSession, query: _Q) -> _Q:
     return query  # SQLite: BEGIN IMMEDIATE already serialises writers
 
 
-def _table_insert(session: AsyncSession) -> postgresql.Insert | sqlite.Insert:
-    """A Core insert into ``deliveries`` with ``on_conflict_do_*`` for this backend."""
+def _deliveries_table() -> Table:
     table = DeliveryRow.__table__
     assert isinstance(table, Table)
+    return table
+
+
+def _table_insert(session: AsyncSession) -> postgresql.Insert | sqlite.Insert:
+    """A Core insert into ``deliveries`` with ``on_conflict_do_*`` for this backend."""
+    table = _deliveries_table()
     if session.get_bind().dialect.name == "postgresql":
         return postgresql.insert(table)
     return sqlite.insert(table)
@@ -159,9 +164,22 @@ async def set_next_reminders(
     session: AsyncSession, changes: Iterable[tuple[int, datetime | None]]
 ) -> None:
     """``set_next_reminder`` for many runners in one executemany."""
-    params = [{"id": runner_id, "next_reminder_at": at} for runner_id, at in changes]
+    await _set_runner_column(session, "next_reminder_at", changes)
+
+
+async def _set_runner_column(
+    session: AsyncSession, column: str, changes: Iterable[tuple[int, datetime | None]]
+) -> None:
+    """Set one instant column on many runners: a Core executemany by primary key."""
+    params = [{"runner": runner_id, "at": at} for runner_id, at in changes]
     if params:
-        await session.execute(update(Runner), params)
+        table = Runner.__table__
+        assert isinstance(table, Table)
+        statement = (
+            update(table).where(table.c.id == bindparam("runner")).values({column: bindparam("at")})
+        )
+        connection = await session.connection()
+        await connection.execute(statement, params)
 
 
 async def logged_dates(
@@ -231,10 +249,31 @@ async def claim_many(
     return list((await connection.execute(insert, values)).scalars())
 
 
-async def pending_deliveries(session: AsyncSession, now: datetime, limit: int) -> list[DeliveryRow]:
+@dataclass(frozen=True, slots=True)
+class PendingClaim:
+    """A pending claim as the sender reads it (a Core row, not an ORM object)."""
+
+    id: int
+    runner_id: int
+    local_date: date
+    kind: DeliveryKind
+    attempts: int
+    created_at: datetime
+
+
+async def pending_deliveries(
+    session: AsyncSession, now: datetime, limit: int
+) -> list[PendingClaim]:
     """Pending claims whose next attempt is due, oldest first (locked on PostgreSQL)."""
     query = (
-        select(DeliveryRow)
+        select(
+            DeliveryRow.id,
+            DeliveryRow.runner_id,
+            DeliveryRow.local_date,
+            DeliveryRow.kind,
+            DeliveryRow.attempts,
+            DeliveryRow.created_at,
+        )
         .where(
             DeliveryRow.status == DeliveryStatus.PENDING,
             DeliveryRow.next_attempt_at <= now,
@@ -242,8 +281,8 @@ async def pending_deliveries(session: AsyncSession, now: datetime, limit: int) -
         .order_by(DeliveryRow.next_attempt_at, DeliveryRow.id)
         .limit(limit)
     )
-    rows = await session.scalars(_skip_locked(session, query))
-    return list(rows)
+    rows = await session.execute(_skip_locked(session, query))
+    return [PendingClaim(*row) for row in rows]
 
 
 async def lease(session: AsyncSession, ids: Sequence[int], until: datetime, instance: str) -> None:
@@ -295,6 +334,64 @@ async def mark_sent(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class SentMark:
+    """A message that went out: its claim, Telegram's message id and attempts so far."""
+
+    id: int
+    message_id: int | None
+    attempts: int
+
+
+async def mark_sent_many(session: AsyncSession, sent: Sequence[SentMark], now: datetime) -> None:
+    """``mark_sent`` for many claims in one executemany.
+
+    Only claims still leased for sending change: one snoozed meanwhile (``requeue``) stays
+    pending for its new time.
+    """
+    if not sent:
+        return
+    table = _deliveries_table()
+    statement = (
+        update(table)
+        .where(
+            table.c.id == bindparam("claim"),
+            table.c.status == DeliveryStatus.PENDING.value,
+            table.c.last_error == LEASE_NOTE,
+        )
+        .values(
+            status=DeliveryStatus.SENT.value,
+            message_id=bindparam("message"),
+            sent_at=now,
+            next_attempt_at=None,
+            last_error=None,
+            attempts=bindparam("tries"),
+        )
+    )
+    params = [{"claim": s.id, "message": s.message_id, "tries": s.attempts + 1} for s in sent]
+    connection = await session.connection()
+    await connection.execute(statement, params)
+
+
+async def mark_skipped_many(session: AsyncSession, reasons: Mapping[int, str]) -> None:
+    """``mark_skipped`` for many claims (id → reason) in one executemany."""
+    if not reasons:
+        return
+    table = _deliveries_table()
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("claim"))
+        .values(
+            status=DeliveryStatus.SKIPPED.value,
+            last_error=bindparam("reason"),
+            next_attempt_at=None,
+        )
+    )
+    connection = await session.connection()
+    params = [{"claim": claim, "reason": reason} for claim, reason in reasons.items()]
+    await connection.execute(statement, params)
+
+
 async def mark_failed(session: AsyncSession, delivery_id: int, error: str) -> None:
     """Given up: a permanent error, the runner blocked the bot, or too many attempts."""
     await _finish(
@@ -344,45 +441,6 @@ async def mark_missed(session: AsyncSession, delivery_id: int, reason: str) -> N
     )
 
 
-@dataclass(slots=True)
-class PlanInputs:
-    """What the planner reads for one runner, loaded for many runners at once."""
-
-    runner: Runner
-    state: PhaseState | None = None
-    history: list[Completion] = field(default_factory=list)
-    reports: list[BodyReport] = field(default_factory=list)
-
-
-async def plan_inputs(
-    session: AsyncSession, runner_ids: Iterable[int], history_since: date, reports_since: date
-) -> dict[int, PlanInputs]:
-    """Runners, phase states, completions and reports for ``runner_ids``, in four queries."""
-    ids = sorted(set(runner_ids))
-    if not ids:
-        return {}
-    runners = await session.scalars(select(Runner).where(Runner.id.in_(ids)))
-    inputs = {runner.id: PlanInputs(runner) for runner in runners}
-    states = await session.scalars(select(PhaseStateRow).where(PhaseStateRow.runner_id.in_(ids)))
-    for row in states:
-        inputs[row.runner_id].state = _phase_state(row)
-    completions = await session.scalars(
-        select(CompletionRow)
-        .where(CompletionRow.runner_id.in_(ids), CompletionRow.local_date >= history_since)
-        .order_by(*COMPLETION_ORDER)
-    )
-    for done in completions:
-        inputs[done.runner_id].history.append(_completion(done))
-    reports = await session.scalars(
-        select(BodyReportRow)
-        .where(BodyReportRow.runner_id.in_(ids), BodyReportRow.local_date >= reports_since)
-        .order_by(*REPORT_ORDER)
-    )
-    for report in reports:
-        inputs[report.runner_id].reports.append(_report(report))
-    return inputs
-
-
 # ---------------------------------------------------------------- weekly check-ins
 
 
@@ -422,6 +480,18 @@ async def due_checkins(session: AsyncSession, now: datetime, limit: int) -> list
     ]
 
 
+async def unscheduled_reminders(session: AsyncSession, limit: int) -> list[tuple[int, time, str]]:
+    """(id, reminder time, zone) of runners with a reminder time but no next reminder."""
+    query = (
+        select(Runner.id, Runner.reminder_time, Runner.timezone)
+        .where(Runner.reminder_time.is_not(None), Runner.next_reminder_at.is_(None))
+        .order_by(Runner.id)
+        .limit(limit)
+    )
+    rows = await session.execute(_skip_locked(session, query))
+    return [(row.id, row.reminder_time, row.timezone) for row in rows]
+
+
 async def unscheduled_checkins(session: AsyncSession, limit: int) -> list[tuple[int, str]]:
     """(id, zone) of active, onboarded runners without a next check-in (locked on PostgreSQL)."""
     query = (
@@ -437,9 +507,7 @@ async def set_next_checkins(
     session: AsyncSession, changes: Iterable[tuple[int, datetime | None]]
 ) -> None:
     """Store when each runner's next check-in falls due (None: not scheduled)."""
-    params = [{"id": runner_id, "next_checkin_at": at} for runner_id, at in changes]
-    if params:
-        await session.execute(update(Runner), params)
+    await _set_runner_column(session, "next_checkin_at", changes)
 
 
 async def phase_starts(
@@ -478,7 +546,7 @@ async def lock_phase_states(
     instance's pass) is left out rather than waited for.
     """
     query = (
-        select(PhaseStateRow)
+        select(PhaseStateRow.runner_id, *STATE_COLUMNS)
         .join(Runner, Runner.id == PhaseStateRow.runner_id)
         .where(
             Runner.timezone == zone,
@@ -491,18 +559,11 @@ async def lock_phase_states(
     )
     if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True, of=PhaseStateRow)
-    rows = await session.scalars(query)
-    return [(row.runner_id, _phase_state(row)) for row in rows]
-
-
-def _phase_state(row: PhaseStateRow) -> PhaseState:
-    values = {name: getattr(row, name) for name in _PHASE_FIELDS}
-    values["held_areas"] = frozenset(Area(area) for area in row.held_areas)
-    return PhaseState(**values)
+    return [(runner_id, phase_state(values)) for runner_id, *values in await session.execute(query)]
 
 
 async def phase_notes(
-    session: AsyncSession, rows: Sequence[DeliveryRow]
+    session: AsyncSession, rows: Sequence[PendingClaim]
 ) -> dict[int, tuple[Phase, str]]:
     """For each PHASE claim, the phase entered and why: the history row saved with it."""
     found: dict[int, tuple[Phase, str]] = {}

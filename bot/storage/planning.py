@@ -1,0 +1,163 @@
+"""What composing scheduled messages reads, for many runners at once, as the core's values.
+
+Core selects of just the columns needed (no ORM objects), mapped straight to
+``RunnerProfile``, ``PhaseState``, ``Completion`` and ``BodyReport``; equal profiles and
+phase states are shared, which keeps the planner's memo keys cheap to hash. Functions
+never commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, time
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import Row, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core.phases import PhaseState
+from bot.core.records import BodyReport, Completion, RunnerProfile
+from bot.core.vocabulary import Area, Equipment, Level, RedFlag
+from bot.storage.models import BodyReportRow, CompletionRow, PhaseStateRow, Runner
+from bot.storage.records import COMPLETION_ORDER, REPORT_ORDER
+from bot.storage.repository import _PHASE_FIELDS
+
+__all__ = ["STATE_COLUMNS", "PlanInputs", "RunnerFacts", "phase_state", "plan_inputs"]
+
+
+@dataclass(frozen=True, slots=True)
+class RunnerFacts:
+    """What composing a scheduled message reads about a runner (no ORM object)."""
+
+    id: int
+    telegram_id: int
+    first_name: str | None
+    timezone: str
+    reminder_time: time | None
+    paused_until: date | None
+    active: bool
+    profile: RunnerProfile
+
+
+@dataclass(slots=True)
+class PlanInputs:
+    """What the planner reads for one runner, loaded for many runners at once."""
+
+    runner: RunnerFacts
+    state: PhaseState | None = None
+    history: list[Completion] = field(default_factory=list)
+    reports: list[BodyReport] = field(default_factory=list)
+
+
+_RUNNER_COLUMNS = (
+    Runner.id,
+    Runner.telegram_id,
+    Runner.first_name,
+    Runner.timezone,
+    Runner.reminder_time,
+    Runner.paused_until,
+    Runner.active,
+    Runner.level,
+    Runner.desk_job,
+    Runner.equipment,
+    Runner.rest_days,
+    Runner.dynamic_days,
+)
+STATE_COLUMNS = tuple(getattr(PhaseStateRow, name) for name in _PHASE_FIELDS)
+_HELD = _PHASE_FIELDS.index("held_areas")
+
+
+async def plan_inputs(
+    session: AsyncSession, runner_ids: Iterable[int], history_since: date, reports_since: date
+) -> dict[int, PlanInputs]:
+    """Runners, phase states, completions and reports for ``runner_ids``, in four queries.
+
+    Core selects of the columns needed, mapped straight to the core's frozen values (equal
+    profiles and states are shared, which keeps planner memo keys cheap).
+    """
+    ids = sorted(set(runner_ids))
+    if not ids:
+        return {}
+    runners = await session.execute(select(*_RUNNER_COLUMNS).where(Runner.id.in_(ids)))
+    inputs = {row.id: PlanInputs(_runner_facts(row)) for row in runners}
+    states = await session.execute(
+        select(PhaseStateRow.runner_id, *STATE_COLUMNS).where(PhaseStateRow.runner_id.in_(ids))
+    )
+    for runner_id, *values in states:
+        if (found := inputs.get(runner_id)) is not None:
+            found.state = phase_state(values)
+    completions = await session.execute(
+        select(
+            CompletionRow.runner_id,
+            CompletionRow.local_date,
+            CompletionRow.category,
+            CompletionRow.session_id,
+            CompletionRow.status,
+            CompletionRow.rpe,
+            CompletionRow.note,
+        )
+        .where(CompletionRow.runner_id.in_(ids), CompletionRow.local_date >= history_since)
+        .order_by(CompletionRow.runner_id, *COMPLETION_ORDER)
+    )
+    for runner_id, on, category, session_id, status, rpe, note in completions:
+        if (found := inputs.get(runner_id)) is not None:
+            found.history.append(Completion(on, category, session_id, status, rpe, note))
+    reports = await session.execute(
+        select(
+            BodyReportRow.runner_id,
+            BodyReportRow.local_date,
+            BodyReportRow.area,
+            BodyReportRow.kind,
+            BodyReportRow.side,
+            BodyReportRow.severity,
+            BodyReportRow.red_flags,
+        )
+        .where(BodyReportRow.runner_id.in_(ids), BodyReportRow.local_date >= reports_since)
+        .order_by(BodyReportRow.runner_id, *REPORT_ORDER)
+    )
+    for runner_id, on, area, kind, side, severity, flags in reports:
+        if (found := inputs.get(runner_id)) is not None:
+            red = frozenset(RedFlag(flag) for flag in flags)
+            found.reports.append(BodyReport(on, area, kind, side, severity, red))
+    return inputs
+
+
+def _runner_facts(row: Row[*tuple[Any, ...]]) -> RunnerFacts:
+    """A selected runner row (``_RUNNER_COLUMNS``) as RunnerFacts."""
+    equipment, rest_days = tuple(row.equipment), tuple(row.rest_days)
+    profile = _profile_of(row.level, row.desk_job, equipment, rest_days, row.dynamic_days)
+    return RunnerFacts(
+        row.id,
+        row.telegram_id,
+        row.first_name,
+        row.timezone,
+        row.reminder_time,
+        row.paused_until,
+        row.active,
+        profile,
+    )
+
+
+@lru_cache(maxsize=1024)
+def _profile_of(
+    level: Level, desk_job: bool, equipment: tuple[str, ...], rest_days: tuple[int, ...], days: int
+) -> RunnerProfile:
+    """A profile from its columns; the few distinct profiles are shared."""
+    kit = frozenset(Equipment(item) for item in equipment)
+    return RunnerProfile(level, desk_job, kit, frozenset(rest_days), days)
+
+
+def phase_state(values: list[Any]) -> PhaseState:
+    """A phase state from its selected columns (``STATE_COLUMNS``)."""
+    values[_HELD] = tuple(values[_HELD])
+    return _state_of(tuple(values))
+
+
+@lru_cache(maxsize=4096)
+def _state_of(values: tuple[Any, ...]) -> PhaseState:
+    """A phase state from its columns (held areas as a tuple); equal states are shared."""
+    named = dict(zip(_PHASE_FIELDS, values, strict=True))
+    named["held_areas"] = frozenset(Area(area) for area in named["held_areas"])
+    return PhaseState(**named)
