@@ -21,10 +21,10 @@ from bot.storage.engine import check_database, make_engine, make_session_factory
 from bot.storage.migrate import upgrade
 from bot.telegram import render
 from bot.telegram.handlers import COACH_KEY, on_error, on_update
-from scheduler.service import ReminderScheduler
+from scheduler.service import ReminderScheduler, default_instance
 from scheduler.telegram_sender import telegram_sender
 
-__all__ = ["Services", "build_application", "build_services", "prepare_database"]
+__all__ = ["Services", "build_application", "build_services", "instance_name", "prepare_database"]
 
 log = logging.getLogger(__name__)
 #: Sends that meet a 429 wait for Telegram's retry_after and try again this many times.
@@ -55,6 +55,12 @@ async def prepare_database(settings: Settings, engine: AsyncEngine) -> None:
     await upgrade(settings.database_url)
 
 
+def instance_name(settings: Settings) -> str:
+    """How this process signs its reminder claims: ``INSTANCE_NAME``, else host[:port]."""
+    port = settings.webhook_port if settings.webhook_url else None
+    return settings.instance_name or default_instance(port)
+
+
 def file_url(base_url: str) -> str:
     """The file download base URL that goes with a Bot API base URL."""
     head, bot = base_url.rstrip("/"), "bot"
@@ -80,6 +86,7 @@ def build_application(settings: Settings, services: Services) -> Application:  #
                 clock=services.coach.clock,
                 interval=settings.scheduler_interval_seconds,
                 grace=timedelta(hours=settings.reminder_grace_hours),
+                instance=instance_name(settings),
             )
             scheduler.start()
             reminders.append(scheduler)

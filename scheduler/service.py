@@ -40,9 +40,14 @@ _JOB_ID = "hipcoach-reminders"
 _STOP_TIMEOUT = 10.0
 
 
-def default_instance() -> str:
-    """This process's name in ``deliveries.claimed_by``: the host name (stable on restart)."""
-    return socket.gethostname() or "hipcoach"
+def default_instance(port: int | None = None) -> str:
+    """This process's name in ``deliveries.claimed_by``, stable across its restarts.
+
+    The host name, and the webhook ``port`` when there is one: instances on one host each
+    listen on their own port, and a restarted instance must take back only its own leases.
+    """
+    host = socket.gethostname() or "hipcoach"
+    return host if port is None else f"{host}:{port}"
 
 
 def _utc_now() -> datetime:

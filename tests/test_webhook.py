@@ -18,7 +18,13 @@ import aiohttp
 import pytest
 from pydantic import SecretStr
 
-from bot.app import Services, build_application, build_services, prepare_database
+from bot.app import (
+    Services,
+    build_application,
+    build_services,
+    instance_name,
+    prepare_database,
+)
 from bot.settings import Settings, SettingsError, load_settings
 from bot.webhook import SECRET_HEADER, ChatLocks, Retry, WebhookServer, WebhookUnavailable
 from bot.webhook import start_webhook as start
@@ -264,6 +270,24 @@ def test_webhook_settings_default_to_polling(
     assert (settings.webhook_listen, settings.webhook_port) == ("0.0.0.0", 8443)
     with pytest.raises(SettingsError, match="WEBHOOK_SECRET is not set"):
         settings.webhook_secret_token()
+
+
+def test_instances_on_one_host_sign_their_claims_apart(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("INSTANCE_NAME", "")
+    polling = load_settings()
+    monkeypatch.setenv("WEBHOOK_URL", URL)
+    first = load_settings()
+    monkeypatch.setenv("WEBHOOK_PORT", "8082")
+    second = load_settings()
+    monkeypatch.setenv("INSTANCE_NAME", "coach-a")
+    named = load_settings()
+    host = socket.gethostname()
+    assert instance_name(polling) == host
+    assert (instance_name(first), instance_name(second)) == (f"{host}:8443", f"{host}:8082")
+    assert instance_name(named) == "coach-a"
 
 
 def test_run_without_a_secret_stops_with_one_line(tmp_path: Path) -> None:
