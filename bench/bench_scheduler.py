@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
+import random
 import resource
 import tempfile
 import time
@@ -39,7 +40,14 @@ from bot.storage import deliveries
 from bot.storage.deliveries import PendingClaim
 from bot.storage.engine import make_engine, make_session_factory
 from bot.storage.migrate import upgrade
-from bot.storage.models import DeliveryRow, DeliveryStatus, PhaseStateRow, Runner
+from bot.storage.models import (
+    BodyReportRow,
+    CompletionRow,
+    DeliveryRow,
+    DeliveryStatus,
+    PhaseStateRow,
+    Runner,
+)
 from scheduler.fanout import plan_due
 from scheduler.limiter import RateLimiter
 from scheduler.messages import ReminderComposer
@@ -50,10 +58,27 @@ DAY = date(2026, 3, 2)
 AT = clock_time(7, 0)
 ZONES = ("Europe/Berlin", "Europe/London", "UTC", "Africa/Lagos", "Europe/Paris")
 CHUNK = 5_000
+LEVELS = ("beginner", "intermediate", "advanced")
+KITS = ([], ["band"], ["band", "step"], ["small_weights", "wall"], ["band", "step", "wall"])
+SESSIONS = {
+    level: [
+        (template.category.value, template.id)
+        for template in load_content().sessions.values()
+        if template.level.value == level
+    ]
+    for level in LEVELS
+}
 
 
-async def populate(sessions: async_sessionmaker[AsyncSession], count: int, first: int) -> None:
-    """Insert ``count`` onboarded runners in base phase, all due at 07:00 Berlin on DAY."""
+async def populate(
+    sessions: async_sessionmaker[AsyncSession], count: int, first: int, *, varied: bool = False
+) -> None:
+    """Insert ``count`` onboarded runners, all due at 07:00 Berlin on DAY.
+
+    Uniform: one level, no kit, no logs, one name, so nearly every plan and message repeats.
+    ``varied``: levels and kit mixed, a name each, ten days of logs and some body reports
+    per runner, so nearly every plan's inputs differ (the planner's cache rarely helps).
+    """
     due = occurrence_on(DAY, AT, "Europe/Berlin")
     created = datetime(2026, 1, 1, tzinfo=UTC)
     for start in range(0, count, CHUNK):
@@ -62,10 +87,10 @@ async def populate(sessions: async_sessionmaker[AsyncSession], count: int, first
             {
                 "id": i,
                 "telegram_id": 10_000_000 + i,
-                "first_name": "Runner",
-                "level": "intermediate",
+                "first_name": f"Runner {i}" if varied else "Runner",
+                "level": LEVELS[i % len(LEVELS)] if varied else "intermediate",
                 "desk_job": i % 2 == 0,
-                "equipment": [],
+                "equipment": KITS[i % len(KITS)] if varied else [],
                 "rest_days": [],
                 "dynamic_days": 2,
                 "timezone": ZONES[i % len(ZONES)],
@@ -94,6 +119,53 @@ async def populate(sessions: async_sessionmaker[AsyncSession], count: int, first
         async with sessions() as session, session.begin():
             await session.execute(insert(Runner), runners)
             await session.execute(insert(PhaseStateRow), states)
+            if varied:
+                logs, reports = _records(ids, runners)
+                await session.execute(insert(CompletionRow), logs)
+                if reports:
+                    await session.execute(insert(BodyReportRow), reports)
+
+
+def _records(
+    ids: range, runners: list[dict[str, object]]
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """Ten days of logs per runner (some skipped, some not logged) and a report for 1 in 5."""
+    logs: list[dict[str, object]] = []
+    reports: list[dict[str, object]] = []
+    for i, runner in zip(ids, runners, strict=True):
+        pick = random.Random(i)
+        level = str(runner["level"])
+        for back in range(1, 11):
+            if pick.random() < 0.3:
+                continue  # not logged: counts as done as planned
+            category, session_id = pick.choice(SESSIONS[level])
+            done = pick.random() < 0.85
+            logs.append(
+                {
+                    "runner_id": i,
+                    "local_date": DAY - timedelta(days=back),
+                    "session_id": session_id,
+                    "category": category,
+                    "status": "done" if done else "skipped",
+                    "rpe": pick.randint(3, 8) if done else None,
+                    "logged_at": datetime(2026, 1, 1, tzinfo=UTC),
+                }
+            )
+        if pick.random() < 0.2:
+            reports.append(
+                {
+                    "runner_id": i,
+                    "local_date": DAY - timedelta(days=pick.randint(0, 2)),
+                    "reported_at": datetime(2026, 1, 1, tzinfo=UTC),
+                    "area": pick.choice(("calves", "hamstrings", "knee", "hip_flexors")),
+                    "side": pick.choice(("left", "right", "none")),
+                    "kind": pick.choice(("tightness", "soreness")),
+                    "severity": pick.randint(2, 6),
+                    "red_flags": [],
+                    "text": "sore",
+                }
+            )
+    return logs, reports
 
 
 async def compose_all(sessions: async_sessionmaker[AsyncSession], planner: Planner) -> int:
@@ -170,7 +242,7 @@ async def paced_round(
     print(f"  pending left: {len(left)}; lost or duplicated: none")
 
 
-async def main(runners: int, url: str | None) -> None:
+async def main(runners: int, url: str | None, *, varied: bool) -> None:
     folder = tempfile.TemporaryDirectory()
     url = url or f"sqlite+aiosqlite:///{Path(folder.name) / 'bench.db'}"
     await upgrade(url)
@@ -179,12 +251,15 @@ async def main(runners: int, url: str | None) -> None:
     planner = Planner(load_content())
     try:
         async with engine.begin() as connection:
-            tables = "deliveries, phase_states, runners"
+            tables = "deliveries, completions, body_reports, phase_states, runners"
             if engine.dialect.name == "postgresql":
                 await connection.execute(text(f"TRUNCATE {tables} CASCADE"))
         started = time.perf_counter()
-        await populate(sessions, runners, 1)
-        print(f"insert: {runners:,} runners in {time.perf_counter() - started:.1f} s")
+        await populate(sessions, runners, 1, varied=varied)
+        population = "varied: mixed levels, kit, names, logs, reports" if varied else "uniform"
+        print(
+            f"insert: {runners:,} runners ({population}) in {time.perf_counter() - started:.1f} s"
+        )
 
         now = occurrence_on(DAY, AT, "Europe/Berlin")
         assert now is not None
@@ -235,5 +310,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runners", type=int, default=100_000)
     parser.add_argument("--url", default=None)
+    parser.add_argument(
+        "--uniform", action="store_true", help="identical runners without logs (plans repeat)"
+    )
     args = parser.parse_args()
-    asyncio.run(main(args.runners, args.url))
+    asyncio.run(main(args.runners, args.url, varied=not args.uniform))
