@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from html import escape
 from typing import TypeVar
 
@@ -48,10 +49,18 @@ def _one_line(text: str, limit: int = _WHY_LENGTH) -> str:
 
 def reminder_message(plan: DailyPlan, first_name: str | None = None) -> str:
     """Today's session in short, as Telegram HTML."""
+    return f"{_greeting(first_name)}\n{_reminder_body(plan)}"
+
+
+def _greeting(first_name: str | None) -> str:
     name = f", {_e(first_name.strip())}" if first_name and first_name.strip() else ""
+    return f"☀️ <b>Good morning{name}!</b>"
+
+
+def _reminder_body(plan: DailyPlan) -> str:
+    """Everything below the greeting (the same for every runner with this plan)."""
     names = " · ".join(_e(item.name) for item in plan.exercises)
     lines = [
-        f"☀️ <b>Good morning{name}!</b>",
         f"<b>{day_label(plan.on)} · {_e(plan.title)}</b> · about {plan.minutes} min",
         f"<i>{_e(_one_line(plan.why))}</i>",
     ]
@@ -66,16 +75,22 @@ def reminder_keyboard(plan: DailyPlan) -> Rows:
     """Done / Skip, then Snooze for an hour or until the evening."""
     if plan.session_id is None:
         return []
-    return [
-        [
-            ("✅ Done", encode(Action.DONE, plan.on, plan.session_id)),
-            ("⏭ Skip", encode(Action.SKIP, plan.on, plan.session_id)),
-        ],
-        [
-            ("⏰ In 1 hour", encode(Action.SNOOZE, plan.on, Snooze.HOUR)),
-            ("🌆 This evening", encode(Action.SNOOZE, plan.on, Snooze.EVENING)),
-        ],
-    ]
+    return [list(row) for row in _reminder_rows(plan.on, plan.session_id)]
+
+
+@lru_cache(maxsize=1024)
+def _reminder_rows(on: date, session_id: str) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """The buttons of one day's session (the same for every runner doing it)."""
+    return (
+        (
+            ("✅ Done", encode(Action.DONE, on, session_id)),
+            ("⏭ Skip", encode(Action.SKIP, on, session_id)),
+        ),
+        (
+            ("⏰ In 1 hour", encode(Action.SNOOZE, on, Snooze.HOUR)),
+            ("🌆 This evening", encode(Action.SNOOZE, on, Snooze.EVENING)),
+        ),
+    )
 
 
 #: Rendered reminders and advanced phase states remembered per composer.
@@ -86,13 +101,14 @@ class ReminderComposer:
     """Composes morning reminders (the ``Composer`` for ``send_pending``).
 
     Runners in the same place share a plan (the planner memoises on its full inputs), so
-    the rendered text and buttons are memoised on (plan, first name) too.
+    the text below the greeting is memoised on the plan, and the buttons on the day's
+    session; only the greeting with the runner's name is written for each runner.
     """
 
     def __init__(self, planner: Planner) -> None:
         self.planner = planner
         self._states: dict[tuple[PhaseState, date], PhaseState] = {}
-        self._rendered: dict[tuple[DailyPlan, str | None], tuple[str, Rows]] = {}
+        self._bodies: dict[DailyPlan, str] = {}
 
     async def __call__(
         self, session: AsyncSession, rows: Sequence[PendingClaim], now: datetime
@@ -156,7 +172,8 @@ class ReminderComposer:
         return self.planner.plan_for(inputs.runner.profile, state, history, reports, day)
 
     def _render(self, plan: DailyPlan, first_name: str | None) -> tuple[str, Rows]:
-        return _remember(self._rendered, (plan, first_name), _rendered)
+        body = _remember(self._bodies, plan, _reminder_body)
+        return f"{_greeting(first_name)}\n{body}", reminder_keyboard(plan)
 
 
 _K = TypeVar("_K", bound=Hashable)
@@ -178,11 +195,6 @@ def _advance(key: tuple[PhaseState, date]) -> PhaseState:
     """The stored phase state brought up to the reminder's day."""
     state, day = key
     return transition(state, DayPassed(), day).state
-
-
-def _rendered(key: tuple[DailyPlan, str | None]) -> tuple[str, Rows]:
-    plan, first_name = key
-    return reminder_message(plan, first_name), reminder_keyboard(plan)
 
 
 def _plain(row: PendingClaim, text: str, chat_id: int) -> Delivery:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from threading import Lock
+from typing import cast
 
 from bot.core.content import Content, Dose, Exercise, Part, SessionTemplate
 from bot.core.phases import DayPassed, InvalidTransition, PhaseState, transition, week_of_phase
@@ -27,6 +28,7 @@ MAX_HARDER_STEPS = 2
 MAX_EXTRA_MOBILITY = 2
 #: Plans remembered per planner (oldest forgotten first); one runner's inputs are a key.
 PLAN_MEMO_SIZE = 16_384
+_UNBUILT = object()  # a memo miss (None is a memoised answer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +110,7 @@ class Planner:
     def __init__(self, content: Content) -> None:
         self.content = content
         self._plans: dict[_PlanKey, DailyPlan] = {}
+        self._builds: dict[tuple[_Day, Category, str], DailyPlan | None] = {}
         self._memo_lock = Lock()  # /progress plans in a worker thread
         self._by_category: dict[Category, tuple[Exercise, ...]] = {
             category: tuple(
@@ -163,10 +166,24 @@ class Planner:
         )
         rhythm = rhythm_before(profile, state, history, reports, today)
         category, lead = choose_category(profile, state, day.limits, rhythm, today)
-        plan = self._build(day, category, lead)
+        plan = self._built(day, category, lead)
         if plan is None:  # a dynamic day that soreness emptied: move to mobility
-            plan = self._build(day, Category.MOBILITY, "Mobility instead of jumps today")
+            plan = self._built(day, Category.MOBILITY, "Mobility instead of jumps today")
         assert plan is not None
+        return plan
+
+    def _built(self, day: _Day, category: Category, lead: str) -> DailyPlan | None:
+        """``_build``, memoised: the session depends on the day's kind, not on the history
+        that chose it, so runners whose logs differ still share it."""
+        key = (day, category, lead)
+        found = self._builds.get(key, _UNBUILT)
+        if found is not _UNBUILT:
+            return cast(DailyPlan | None, found)
+        plan = self._build(day, category, lead)
+        with self._memo_lock:
+            if len(self._builds) >= PLAN_MEMO_SIZE:
+                del self._builds[next(iter(self._builds))]
+            self._builds[key] = plan
         return plan
 
     def week_ahead(

@@ -21,7 +21,6 @@ from bot.core.phases import PhaseState
 from bot.core.records import BodyReport, Completion, RunnerProfile
 from bot.core.vocabulary import Area, Equipment, Level, RedFlag
 from bot.storage.models import BodyReportRow, CompletionRow, PhaseStateRow, Runner
-from bot.storage.records import COMPLETION_ORDER, REPORT_ORDER
 from bot.storage.repository import _PHASE_FIELDS
 
 __all__ = ["STATE_COLUMNS", "PlanInputs", "RunnerFacts", "phase_state", "plan_inputs"]
@@ -51,21 +50,26 @@ class PlanInputs:
     reports: list[BodyReport] = field(default_factory=list)
 
 
+# Table columns (not ORM attributes): the rows skip the ORM's loading machinery.
+_RUNNER = Runner.__table__.c
+_STATE = PhaseStateRow.__table__.c
+_DONE = CompletionRow.__table__.c
+_FELT = BodyReportRow.__table__.c
 _RUNNER_COLUMNS = (
-    Runner.id,
-    Runner.telegram_id,
-    Runner.first_name,
-    Runner.timezone,
-    Runner.reminder_time,
-    Runner.paused_until,
-    Runner.active,
-    Runner.level,
-    Runner.desk_job,
-    Runner.equipment,
-    Runner.rest_days,
-    Runner.dynamic_days,
+    _RUNNER.id,
+    _RUNNER.telegram_id,
+    _RUNNER.first_name,
+    _RUNNER.timezone,
+    _RUNNER.reminder_time,
+    _RUNNER.paused_until,
+    _RUNNER.active,
+    _RUNNER.level,
+    _RUNNER.desk_job,
+    _RUNNER.equipment,
+    _RUNNER.rest_days,
+    _RUNNER.dynamic_days,
 )
-STATE_COLUMNS = tuple(getattr(PhaseStateRow, name) for name in _PHASE_FIELDS)
+STATE_COLUMNS = tuple(_STATE[name] for name in _PHASE_FIELDS)
 _HELD = _PHASE_FIELDS.index("held_areas")
 
 
@@ -80,42 +84,42 @@ async def plan_inputs(
     ids = sorted(set(runner_ids))
     if not ids:
         return {}
-    runners = await session.execute(select(*_RUNNER_COLUMNS).where(Runner.id.in_(ids)))
+    runners = await session.execute(select(*_RUNNER_COLUMNS).where(_RUNNER.id.in_(ids)))
     inputs = {row.id: PlanInputs(_runner_facts(row)) for row in runners}
     states = await session.execute(
-        select(PhaseStateRow.runner_id, *STATE_COLUMNS).where(PhaseStateRow.runner_id.in_(ids))
+        select(_STATE.runner_id, *STATE_COLUMNS).where(_STATE.runner_id.in_(ids))
     )
     for runner_id, *values in states:
         if (found := inputs.get(runner_id)) is not None:
             found.state = phase_state(values)
     completions = await session.execute(
         select(
-            CompletionRow.runner_id,
-            CompletionRow.local_date,
-            CompletionRow.category,
-            CompletionRow.session_id,
-            CompletionRow.status,
-            CompletionRow.rpe,
-            CompletionRow.note,
+            _DONE.runner_id,
+            _DONE.local_date,
+            _DONE.category,
+            _DONE.session_id,
+            _DONE.status,
+            _DONE.rpe,
+            _DONE.note,
         )
-        .where(CompletionRow.runner_id.in_(ids), CompletionRow.local_date >= history_since)
-        .order_by(CompletionRow.runner_id, *COMPLETION_ORDER)
+        .where(_DONE.runner_id.in_(ids), _DONE.local_date >= history_since)
+        .order_by(_DONE.runner_id, _DONE.local_date, _DONE.logged_at, _DONE.id)
     )
     for runner_id, on, category, session_id, status, rpe, note in completions:
         if (found := inputs.get(runner_id)) is not None:
             found.history.append(Completion(on, category, session_id, status, rpe, note))
     reports = await session.execute(
         select(
-            BodyReportRow.runner_id,
-            BodyReportRow.local_date,
-            BodyReportRow.area,
-            BodyReportRow.kind,
-            BodyReportRow.side,
-            BodyReportRow.severity,
-            BodyReportRow.red_flags,
+            _FELT.runner_id,
+            _FELT.local_date,
+            _FELT.area,
+            _FELT.kind,
+            _FELT.side,
+            _FELT.severity,
+            _FELT.red_flags,
         )
-        .where(BodyReportRow.runner_id.in_(ids), BodyReportRow.local_date >= reports_since)
-        .order_by(BodyReportRow.runner_id, *REPORT_ORDER)
+        .where(_FELT.runner_id.in_(ids), _FELT.local_date >= reports_since)
+        .order_by(_FELT.runner_id, _FELT.local_date, _FELT.reported_at, _FELT.id)
     )
     for runner_id, on, area, kind, side, severity, flags in reports:
         if (found := inputs.get(runner_id)) is not None:

@@ -30,14 +30,20 @@ class EnumString(TypeDecorator[_E]):
     def __init__(self, enum: type[_E], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.enum = enum
+        #: Values to members, looked up directly: a scheduler pass reads hundreds of
+        #: thousands of them, and ``enum(value)`` costs several times a dict lookup.
+        self._members: dict[str, _E] = {member.value: member for member in enum}
 
     def process_bind_param(self, value: _E | str | None, dialect: Dialect) -> str | None:
         """Write the member's value; a plain string must name a member."""
         return None if value is None else self.enum(value).value
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> _E | None:
-        """Read the value back as the member."""
-        return None if value is None else self.enum(value)
+        """Read the value back as the member (an unknown value raises ValueError)."""
+        if value is None:
+            return None
+        member = self._members.get(value)
+        return member if member is not None else self.enum(value)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
