@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from threading import Lock
-from typing import cast
+from typing import Generic, TypeVar
 
 from bot.core.content import Content, Dose, Exercise, Part, SessionTemplate
 from bot.core.phases import DayPassed, InvalidTransition, PhaseState, transition, week_of_phase
@@ -28,7 +28,8 @@ MAX_HARDER_STEPS = 2
 MAX_EXTRA_MOBILITY = 2
 #: Plans remembered per planner (oldest forgotten first); one runner's inputs are a key.
 PLAN_MEMO_SIZE = 16_384
-_UNBUILT = object()  # a memo miss (None is a memoised answer)
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,14 +105,34 @@ def _planned(
     return planned, dose.seconds_of_work
 
 
+class _Memo(Generic[_K, _V]):
+    """A bounded memo (the oldest entry goes first); writes take the shared lock."""
+
+    def __init__(self, lock: Lock, size: int = PLAN_MEMO_SIZE) -> None:
+        self._values: dict[_K, _V] = {}
+        self._lock = lock
+        self._size = size
+
+    def get(self, key: _K) -> _V | None:
+        """The remembered value, if any."""
+        return self._values.get(key)
+
+    def put(self, key: _K, value: _V) -> None:
+        """Remember ``value`` for ``key``."""
+        with self._lock:
+            if len(self._values) >= self._size:
+                del self._values[next(iter(self._values))]
+            self._values[key] = value
+
+
 class Planner:
     """Plans sessions from one set of content."""
 
     def __init__(self, content: Content) -> None:
         self.content = content
-        self._plans: dict[_PlanKey, DailyPlan] = {}
-        self._builds: dict[tuple[_Day, Category, str], DailyPlan | None] = {}
-        self._memo_lock = Lock()  # /progress plans in a worker thread
+        lock = Lock()  # /progress plans in a worker thread
+        self._plans: _Memo[_PlanKey, DailyPlan] = _Memo(lock)
+        self._builds: _Memo[tuple[_Day, Category, str], tuple[DailyPlan | None]] = _Memo(lock)
         self._by_category: dict[Category, tuple[Exercise, ...]] = {
             category: tuple(
                 sorted(
@@ -139,10 +160,7 @@ class Planner:
         plan = self._plans.get(key)
         if plan is None:
             plan = self._plan(profile, state, history, reports, today)
-            with self._memo_lock:
-                if len(self._plans) >= PLAN_MEMO_SIZE:
-                    del self._plans[next(iter(self._plans))]
-                self._plans[key] = plan
+            self._plans.put(key, plan)
         return plan
 
     def _plan(
@@ -176,15 +194,11 @@ class Planner:
         """``_build``, memoised: the session depends on the day's kind, not on the history
         that chose it, so runners whose logs differ still share it."""
         key = (day, category, lead)
-        found = self._builds.get(key, _UNBUILT)
-        if found is not _UNBUILT:
-            return cast(DailyPlan | None, found)
-        plan = self._build(day, category, lead)
-        with self._memo_lock:
-            if len(self._builds) >= PLAN_MEMO_SIZE:
-                del self._builds[next(iter(self._builds))]
-            self._builds[key] = plan
-        return plan
+        found = self._builds.get(key)
+        if found is None:
+            found = (self._build(day, category, lead),)  # in a tuple: None is an answer too
+            self._builds.put(key, found)
+        return found[0]
 
     def week_ahead(
         self,
