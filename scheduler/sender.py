@@ -8,7 +8,7 @@ the runner marked inactive; any other error → failed.
 Outcomes are committed in groups as they come back (``_Recorder``), never one transaction
 per message nor one per batch. The crash window: a hard crash (SIGKILL, power loss) can
 leave sends that Telegram accepted unrecorded, at most ``concurrency`` in flight plus
-``unrecorded`` (64) waiting for their group; those claims are still leased, so they are
+``unrecorded`` (16) waiting for their group; those claims are still leased, so they are
 sent again (at once when this instance restarts, else after the lease runs out). That is
 at-least-once within that window: a reminder is never dropped, and at most those few
 can arrive twice. A clean stop (SIGTERM/SIGINT) waits up to 10 s for the pass; every
@@ -58,7 +58,7 @@ BACKOFF = (
 MAX_ATTEMPTS = len(BACKOFF) + 1
 DEFAULT_LEASE = timedelta(minutes=5)
 #: Send outcomes that may wait for their group commit at once (see ``_Recorder``).
-DEFAULT_UNRECORDED = 64
+DEFAULT_UNRECORDED = 16
 
 
 @dataclass(frozen=True, slots=True)
