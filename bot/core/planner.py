@@ -119,6 +119,8 @@ class _Memo(Generic[_K, _V]):
 
     def put(self, key: _K, value: _V) -> None:
         """Remember ``value`` for ``key``."""
+        if self._size <= 0:
+            return
         with self._lock:
             if len(self._values) >= self._size:
                 del self._values[next(iter(self._values))]
@@ -128,11 +130,13 @@ class _Memo(Generic[_K, _V]):
 class Planner:
     """Plans sessions from one set of content."""
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, *, memo: bool = True) -> None:
+        """``memo=False`` works every plan out afresh (bench/bench_planner.py uses both)."""
         self.content = content
         lock = Lock()  # /progress plans in a worker thread
-        self._plans: _Memo[_PlanKey, DailyPlan] = _Memo(lock)
-        self._builds: _Memo[tuple[_Day, Category, str], tuple[DailyPlan | None]] = _Memo(lock)
+        size = PLAN_MEMO_SIZE if memo else 0
+        self._plans: _Memo[_PlanKey, DailyPlan] = _Memo(lock, size)
+        self._builds: _Memo[tuple[_Day, Category, str], tuple[DailyPlan | None]] = _Memo(lock, size)
         self._by_category: dict[Category, tuple[Exercise, ...]] = {
             category: tuple(
                 sorted(

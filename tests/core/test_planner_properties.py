@@ -63,9 +63,10 @@ def simulate(
     race_in: int | None = None,
     skips: frozenset[int] = frozenset(),
     report_days: dict[int, BodyReport] | None = None,
+    planner: Planner | None = None,
 ) -> Run:
     """Walk a runner from a base phase day by day, doing every plan except on ``skips``."""
-    planner = Planner(shipped_content())
+    planner = planner or Planner(shipped_content())
     state = PhaseState(Phase.BASE, started_on=start, newcomer=False)
     run = Run()
     for offset in range(days):
@@ -157,3 +158,25 @@ def test_reported_areas_are_spared(
 @given(profiles, starts)
 def test_planning_is_deterministic(profile: RunnerProfile, start: date) -> None:
     assert simulate(profile, start, 30).days == simulate(profile, start, 30).days
+
+
+#: One memoised planner for every example below, so its memos fill with other lives' days.
+SHARED = Planner(shipped_content())
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    profiles,
+    starts,
+    st.frozensets(st.integers(0, 27)),
+    st.dictionaries(st.integers(0, 27), reports, max_size=4),
+)
+def test_memoised_plans_equal_plans_worked_out_afresh(
+    profile: RunnerProfile, start: date, skips: frozenset[int], felt: dict[int, BodyReport]
+) -> None:
+    fresh = Planner(shipped_content(), memo=False)
+    lives = {
+        planner: simulate(profile, start, 28, skips=skips, report_days=felt, planner=planner)
+        for planner in (SHARED, fresh)
+    }
+    assert lives[SHARED].days == lives[fresh].days
