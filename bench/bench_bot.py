@@ -17,6 +17,8 @@ reached the fake. Service time: from the start of the update's processing in PTB
 Rounds: ``backlog`` queues all N x M updates up front (as after a burst); ``--rate R`` adds a
 paced round injecting ``--paced-updates`` updates at R per second. ``--diagnose`` adds two rows
 that swap PTB's AIORateLimiter (which HipCoach installs) off HipCoach and onto the echo bot.
+``--canned-ms X`` makes HipCoach's coach repeat its first answer after X ms of busy CPU:
+the ratio it gives is what the coach's own cost may be for a given target.
 
 Run: ``.venv/bin/python bench/bench_bot.py [--runners 200] [--messages 5] [--rate 20]``.
 Not a test; the in-process fake shares the event loop and CPU with the bot in both cases.
@@ -64,6 +66,7 @@ POLLING: dict[str, Any] = {"poll_interval": 0.0, "timeout": 1}  # as tests/bot/h
 FIRST_USER_ID = 10_000
 ERROR_REPLY = "Sorry, something went wrong"
 TARGET, AIM = 0.5, 0.8
+CANNED_MS: float | None = None  # --canned-ms (diagnostic)
 SETTLE = 2.0  # seconds of quiet between rounds (AIORateLimiter's 1 s bucket drains)
 
 App = Application  # type: ignore[type-arg]
@@ -144,6 +147,8 @@ async def hipcoach(api: FakeBotAPI, marks: Marks, *, rate_limiter: bool) -> Asyn
         application = build_application(settings, services)
         if not rate_limiter:  # diagnostic only: what the bot costs without PTB's throttle
             application.bot._rate_limiter = None
+        if CANNED_MS is not None:
+            _can(services.coach, CANNED_MS / 1000)
         marks.install(application)
         await _run(application)
         try:
@@ -151,6 +156,24 @@ async def hipcoach(api: FakeBotAPI, marks: Marks, *, rate_limiter: bool) -> Asyn
         finally:
             await _stop(application)
             await services.engine.dispose()
+
+
+def _can(coach: Any, seconds: float) -> None:
+    """Diagnostic: after its first answer to a text, the coach repeats it after ``seconds``
+    of busy CPU, so a round shows what everything but the coach costs (``--canned-ms``)."""
+    real, answers = coach.handle, {}
+
+    async def canned(sender: Any, inbound: Any, update_id: int | None = None) -> Any:
+        text = getattr(inbound, "text", None)
+        if text != QUESTION or text not in answers:
+            answers[text] = await real(sender, inbound, update_id)
+            return answers[text]
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            pass
+        return answers[text]
+
+    coach.handle = canned
 
 
 async def _echo(update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
@@ -437,7 +460,14 @@ def main() -> None:
     parser.add_argument("--paced-updates", type=int, default=200, help="updates in paced round")
     parser.add_argument("--diagnose", action="store_true", help="add rate-limiter swap rows")
     parser.add_argument("--only", help="run only bots whose name contains this")
+    parser.add_argument(
+        "--canned-ms",
+        type=float,
+        help="diagnostic: HipCoach's coach repeats its first answer after this much busy CPU",
+    )
     args = parser.parse_args()
+    global CANNED_MS  # noqa: PLW0603 - a diagnostic switch for the factory
+    CANNED_MS = args.canned_ms
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     raise SystemExit(asyncio.run(main_async(args)))
 
