@@ -1,0 +1,130 @@
+"""What one update costs inside the coach, without Telegram: ``Coach.handle`` per update.
+
+N runners (onboarded with defaults by a first "hi", then asked once so their phase is up to
+date) ask "what's today's session?" in turn on a fresh SQLite file; the figure is the mean
+over ``--updates`` calls, with the time in each step the coach takes (claim, the turn's
+read, the two history reads, understanding, planning, rendering) and the statements run.
+
+Run: ``.venv/bin/python bench/bench_coach.py [--runners 100] [--updates 3000]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import asyncio
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import event
+
+import bot.service.coach as coach_module
+import bot.service.training as training_module
+from bot.core.content import load_content
+from bot.core.planner import Planner
+from bot.service.coach import Coach
+from bot.service.messages import Sender, Text
+from bot.storage import chats, records
+from bot.storage.engine import make_engine, make_session_factory
+from bot.storage.migrate import upgrade
+
+NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+QUESTION = Text("what's today's session?")
+spent: dict[str, float] = {}
+
+
+def timed(owner: Any, name: str, label: str) -> None:
+    """Add the time spent in ``owner.name`` to ``spent[label]`` (if the step exists)."""
+    real = getattr(owner, name, None)
+    if real is None:  # an older layout (the script also runs on earlier commits)
+        return
+    spent[label] = 0.0
+    if asyncio.iscoroutinefunction(real):
+
+        async def timed_async(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return await real(*args, **kwargs)
+            finally:
+                spent[label] += time.perf_counter() - started
+
+        setattr(owner, name, timed_async)
+        return
+
+    def timed_sync(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            spent[label] += time.perf_counter() - started
+
+    setattr(owner, name, timed_sync)
+
+
+def _turns() -> Any:
+    try:
+        return importlib.import_module("bot.storage.turns")
+    except ImportError:
+        return None
+
+
+async def main(runners: int, updates: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite+aiosqlite:///{Path(folder) / 'coach.db'}"
+        await upgrade(url)
+        engine = make_engine(url)
+        statements = [0]
+
+        @event.listens_for(engine.sync_engine, "before_cursor_execute")
+        def _count(*_: Any) -> None:
+            statements[0] += 1
+
+        planner = Planner(load_content())
+        coach = Coach(make_session_factory(engine), planner, lambda: NOW)
+        senders = [Sender(1_000 + i, 1_000 + i, f"Runner{i}") for i in range(runners)]
+        update_id = 0
+
+        async def ask(sender: Sender, text: Text) -> None:
+            nonlocal update_id
+            update_id += 1
+            await coach.handle(sender, text, update_id)
+
+        for text in (Text("hi"), QUESTION):  # onboarded with defaults, phase up to date
+            for sender in senders:
+                await ask(sender, text)
+        for owner, name, label in (
+            (chats, "claim_update", "claim the update"),
+            (_turns(), "load_turn", "runner, phase, conversation"),
+            (records, "recent_completions", "recent logs"),
+            (records, "recent_reports", "recent reports"),
+            (coach_module, "understand", "understanding"),
+            (planner, "plan_for", "planning"),
+            (training_module.render, "session_message", "rendering"),
+        ):
+            timed(owner, name, label)
+        statements[0] = 0
+        started = time.perf_counter()
+        for index in range(updates):
+            await ask(senders[index % runners], QUESTION)
+        total = time.perf_counter() - started
+        await engine.dispose()
+    print(f"Coach.handle: {total / updates * 1000:.3f} ms per update over {updates:,} updates,")
+    print(f"  {statements[0] / updates:.1f} SQL statements each (BEGIN included, COMMIT not)")
+    for label, seconds in spent.items():
+        print(f"  {label:30s} {seconds / updates * 1000:.3f} ms")
+    rest = total - sum(spent.values())
+    print(f"  {'the rest (session, commit, turn)':30s} {rest / updates * 1000:.3f} ms")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runners", type=int, default=100)
+    parser.add_argument("--updates", type=int, default=3000)
+    args = parser.parse_args()
+    asyncio.run(main(args.runners, args.updates))
