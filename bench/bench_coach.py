@@ -11,8 +11,8 @@ Run: ``.venv/bin/python bench/bench_coach.py [--runners 100] [--updates 3000]``
 from __future__ import annotations
 
 import argparse
-import importlib
 import asyncio
+import importlib
 import sys
 import tempfile
 import time
