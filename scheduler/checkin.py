@@ -21,10 +21,11 @@ from bot.core.records import BodyReport
 from bot.core.restrictions import REPORT_MEMORY_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
 from bot.core.vocabulary import Category, Phase
-from bot.storage import deliveries, planning
-from bot.storage.deliveries import ClaimRequest, DueCheckin, PendingClaim
+from bot.storage import deliveries, planning, schedule
+from bot.storage.deliveries import ClaimRequest, PendingClaim
 from bot.storage.models import DeliveryKind, DeliveryStatus, PhaseHistoryRow
 from bot.storage.planning import PlanInputs
+from bot.storage.schedule import DueCheckin
 from scheduler.fanout import DEFAULT_BATCH, DEFAULT_GRACE, MAX_BATCHES, next_checkin
 from scheduler.timing import local_date_of
 
@@ -47,7 +48,7 @@ async def plan_checkins(
     made = 0
     for _ in range(MAX_BATCHES):
         async with sessions() as session, session.begin():
-            due = await deliveries.due_checkins(session, now, limit)
+            due = await schedule.due_checkins(session, now, limit)
             made += await _plan_batch(session, due, now, grace, instance)
         if not due:
             break
@@ -78,7 +79,7 @@ async def _plan_batch(
             status, reason = DeliveryStatus.SKIPPED, "paused"
         requests.append(ClaimRequest(runner.id, day, DeliveryKind.CHECKIN, when, status, reason))
     ids = await deliveries.claim_many(session, requests, instance)
-    await deliveries.set_next_checkins(session, changes)
+    await schedule.set_next_checkins(session, changes)
     return len(ids)
 
 
@@ -95,7 +96,7 @@ async def compose_checkins(
         first - timedelta(days=LOOKBACK_DAYS + 1),
         first - timedelta(days=REPORT_MEMORY_DAYS),
     )
-    histories = await deliveries.phase_starts(session, (row.runner_id for row in rows))
+    histories = await schedule.phase_starts(session, (row.runner_id for row in rows))
     out: dict[int, str | tuple[str, int]] = {}
     for row in rows:
         found = inputs.get(row.runner_id)

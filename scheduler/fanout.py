@@ -11,9 +11,10 @@ from datetime import datetime, time, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.storage import deliveries
-from bot.storage.deliveries import ClaimRequest, DueRunner
+from bot.storage import deliveries, schedule
+from bot.storage.deliveries import ClaimRequest
 from bot.storage.models import DeliveryKind, DeliveryStatus, Runner
+from bot.storage.schedule import DueRunner
 from scheduler.timing import local_date_of, next_occurrence, weekly_occurrence
 
 __all__ = [
@@ -70,17 +71,17 @@ async def backfill(
     scheduled: set[int] = set()
     for _ in range(MAX_BATCHES):
         async with sessions() as session, session.begin():
-            found = await deliveries.unscheduled_reminders(session, limit)
+            found = await schedule.unscheduled_reminders(session, limit)
             changes = [(runner, next_occurrence(at, zone, now)) for runner, at, zone in found]
-            await deliveries.set_next_reminders(session, changes)
+            await schedule.set_next_reminders(session, changes)
         scheduled.update(runner for runner, _, _ in found)
         if len(found) < limit:
             break
     for _ in range(MAX_BATCHES):
         async with sessions() as session, session.begin():
-            checkins = await deliveries.unscheduled_checkins(session, limit)
+            checkins = await schedule.unscheduled_checkins(session, limit)
             moves = [(runner, next_checkin(zone, now)) for runner, zone in checkins]
-            await deliveries.set_next_checkins(session, moves)
+            await schedule.set_next_checkins(session, moves)
         scheduled.update(runner for runner, _ in checkins)
         if len(checkins) < limit:
             break
@@ -103,7 +104,7 @@ async def plan_due(
     made = 0
     for _ in range(MAX_BATCHES):
         async with sessions() as session, session.begin():
-            due = await deliveries.due_runners(session, now, limit)
+            due = await schedule.due_runners(session, now, limit)
             made += await _plan_batch(session, due, now, grace, instance)
         if not due:  # a runner moved on from a miss may be due again (within grace)
             break
@@ -147,5 +148,5 @@ async def _plan_batch(
             status, reason = DeliveryStatus.SKIPPED, "already logged"
         requests.append(ClaimRequest(runner.id, day, DeliveryKind.MORNING, when, status, reason))
     ids = await deliveries.claim_many(session, requests, instance)
-    await deliveries.set_next_reminders(session, changes)
+    await schedule.set_next_reminders(session, changes)
     return len(ids)

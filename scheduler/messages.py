@@ -20,7 +20,7 @@ from bot.core.phases import DayPassed, PhaseState, transition
 from bot.core.planner import DailyPlan, Planner
 from bot.core.restrictions import REPORT_MEMORY_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
-from bot.storage import deliveries, planning
+from bot.storage import planning, schedule
 from bot.storage.deliveries import PendingClaim
 from bot.storage.models import DeliveryKind
 from bot.storage.planning import PlanInputs
@@ -206,7 +206,7 @@ async def _phase_deliveries(
     session: AsyncSession, rows: Sequence[PendingClaim]
 ) -> dict[int, Delivery | str]:
     """Phase-change messages from the history rows saved with their claims."""
-    notes = await deliveries.phase_notes(session, rows)
+    notes = await schedule.phase_notes(session, rows)
     runners = await planning.plan_inputs(
         session, (row.runner_id for row in rows), date.max, date.max
     )

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.phases import DayPassed, transition
 from bot.core.vocabulary import Phase
-from bot.storage import deliveries
+from bot.storage import deliveries, schedule
 from bot.storage.deliveries import ClaimRequest
 from bot.storage.models import DeliveryKind
 from bot.storage.repository import save_phase_state
@@ -67,7 +67,7 @@ class PhasePass:
     async def run(self, sessions: async_sessionmaker[AsyncSession], now: datetime) -> int:
         """Pass over every zone whose day's pass time has come; the PHASE claims made."""
         async with sessions() as session:
-            zones = await deliveries.runner_zones(session)
+            zones = await schedule.runner_zones(session)
         made = 0
         for name in zones:
             local = now.astimezone(zone(name))
@@ -84,7 +84,7 @@ class PhasePass:
         after, made = 0, 0
         for _ in range(MAX_BATCHES):
             async with sessions() as session, session.begin():
-                states = await deliveries.lock_phase_states(session, name, after, self.batch)
+                states = await schedule.lock_phase_states(session, name, after, self.batch)
                 requests: list[ClaimRequest] = []
                 for runner_id, state in states:
                     result = transition(state, DayPassed(), today)

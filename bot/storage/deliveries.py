@@ -1,50 +1,40 @@
-"""Scheduled messages: due runners, claims and their outcomes. Functions never commit.
+"""Scheduled messages: claims, leases and their outcomes. Functions never commit.
 
 A claim is a ``deliveries`` row unique on (runner, local date, kind), inserted with
 ``ON CONFLICT DO NOTHING`` before anything is sent, so a message is claimed once however
-many processes race. On PostgreSQL the due and pending queries lock what they return
-(``FOR UPDATE SKIP LOCKED``), so concurrent instances share the work without waiting.
+many processes race. On PostgreSQL the pending query locks what it returns
+(``FOR UPDATE SKIP LOCKED``), so concurrent instances share the work without waiting. Who is
+due, and the runners' next instants, are in ``bot.storage.schedule``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
-from typing import Any, TypeVar
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql.selectable import GenerativeSelect
 
-from bot.core.phases import PhaseState
-from bot.core.vocabulary import Phase
+from bot.storage.dialect import skip_locked
 from bot.storage.models import (
     CompletionRow,
     DeliveryKind,
     DeliveryRow,
     DeliveryStatus,
-    PhaseHistoryRow,
-    PhaseStateRow,
-    Runner,
 )
-from bot.storage.planning import STATE_COLUMNS, phase_state
 from bot.storage.types import utc_now
 
 __all__ = [
     "LEASE_NOTE",
     "ClaimRequest",
-    "DueCheckin",
-    "DueRunner",
     "PendingClaim",
     "SentMark",
     "claim",
     "claim_many",
-    "due_checkins",
-    "due_runners",
     "lease",
-    "lock_phase_states",
     "logged_dates",
     "mark_failed",
     "mark_missed",
@@ -55,34 +45,12 @@ __all__ = [
     "mark_skipped_many",
     "morning_delivery",
     "pending_deliveries",
-    "phase_notes",
-    "phase_starts",
     "release_leases",
     "requeue",
-    "runner_zones",
-    "set_next_checkins",
-    "set_next_reminder",
-    "set_next_reminders",
-    "unscheduled_checkins",
-    "unscheduled_reminders",
 ]
-
-_Q = TypeVar("_Q", bound=GenerativeSelect)
 
 #: ``last_error`` of a pending claim while an instance holds it to send it.
 LEASE_NOTE = "leased for sending"
-
-
-@dataclass(frozen=True, slots=True)
-class DueRunner:
-    """What the fan-out reads about a runner whose reminder fell due."""
-
-    id: int
-    timezone: str
-    reminder_time: time | None
-    next_reminder_at: datetime
-    paused_until: date | None
-    active: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,13 +65,6 @@ class ClaimRequest:
     last_error: str | None = None
 
 
-def _skip_locked(session: AsyncSession, query: _Q) -> _Q:
-    """Lock the selected rows on PostgreSQL, skipping those another instance holds."""
-    if session.get_bind().dialect.name == "postgresql":
-        return query.with_for_update(skip_locked=True)
-    return query  # SQLite: BEGIN IMMEDIATE already serialises writers
-
-
 def _deliveries_table() -> Table:
     table = DeliveryRow.__table__
     assert isinstance(table, Table)
@@ -116,70 +77,6 @@ def _table_insert(session: AsyncSession) -> postgresql.Insert | sqlite.Insert:
     if session.get_bind().dialect.name == "postgresql":
         return postgresql.insert(table)
     return sqlite.insert(table)
-
-
-async def due_runners(session: AsyncSession, now: datetime, limit: int) -> list[DueRunner]:
-    """Runners whose ``next_reminder_at`` is at or before ``now``, earliest first.
-
-    Inactive runners and those with reminders off are returned too (the fan-out moves
-    them on); the query walks the ``next_reminder_at`` index.
-    """
-    query = (
-        select(
-            Runner.id,
-            Runner.timezone,
-            Runner.reminder_time,
-            Runner.next_reminder_at,
-            Runner.paused_until,
-            Runner.active,
-        )
-        .where(Runner.next_reminder_at <= now)
-        .order_by(Runner.next_reminder_at, Runner.id)
-        .limit(limit)
-    )
-    rows = await session.execute(_skip_locked(session, query))
-    return [
-        DueRunner(
-            id=row.id,
-            timezone=row.timezone,
-            reminder_time=row.reminder_time,
-            next_reminder_at=row.next_reminder_at,
-            paused_until=row.paused_until,
-            active=row.active,
-        )
-        for row in rows
-    ]
-
-
-async def set_next_reminder(
-    session: AsyncSession, runner_id: int, instant: datetime | None
-) -> None:
-    """Store when the runner's next morning reminder falls due (None: reminders off)."""
-    await session.execute(
-        update(Runner).where(Runner.id == runner_id).values(next_reminder_at=instant)
-    )
-
-
-async def set_next_reminders(
-    session: AsyncSession, changes: Iterable[tuple[int, datetime | None]]
-) -> None:
-    """``set_next_reminder`` for many runners in one executemany."""
-    await _set_runner_column(session, "next_reminder_at", changes)
-
-
-async def _set_runner_column(
-    session: AsyncSession, column: str, changes: Iterable[tuple[int, datetime | None]]
-) -> None:
-    """Set one instant column on many runners: a Core executemany by primary key."""
-    params = [{"runner": runner_id, "at": at} for runner_id, at in changes]
-    if params:
-        table = Runner.__table__
-        assert isinstance(table, Table)
-        statement = (
-            update(table).where(table.c.id == bindparam("runner")).values({column: bindparam("at")})
-        )
-        connection = await session.connection()
-        await connection.execute(statement, params)
 
 
 async def logged_dates(
@@ -281,7 +178,7 @@ async def pending_deliveries(
         .order_by(DeliveryRow.next_attempt_at, DeliveryRow.id)
         .limit(limit)
     )
-    rows = await session.execute(_skip_locked(session, query))
+    rows = await session.execute(skip_locked(session, query))
     return [PendingClaim(*row) for row in rows]
 
 
@@ -439,147 +336,6 @@ async def mark_missed(session: AsyncSession, delivery_id: int, reason: str) -> N
         last_error=reason,
         next_attempt_at=None,
     )
-
-
-# ---------------------------------------------------------------- weekly check-ins
-
-
-@dataclass(frozen=True, slots=True)
-class DueCheckin:
-    """What the check-in fan-out reads about a runner whose check-in fell due."""
-
-    id: int
-    timezone: str
-    due_at: datetime
-    paused_until: date | None
-    active: bool
-    onboarded: bool
-
-
-async def due_checkins(session: AsyncSession, now: datetime, limit: int) -> list[DueCheckin]:
-    """Runners whose ``next_checkin_at`` is at or before ``now``, earliest first."""
-    query = (
-        select(
-            Runner.id,
-            Runner.timezone,
-            Runner.next_checkin_at,
-            Runner.paused_until,
-            Runner.active,
-            Runner.onboarded,
-        )
-        .where(Runner.next_checkin_at <= now)
-        .order_by(Runner.next_checkin_at, Runner.id)
-        .limit(limit)
-    )
-    rows = await session.execute(_skip_locked(session, query))
-    return [
-        DueCheckin(
-            row.id, row.timezone, row.next_checkin_at, row.paused_until, row.active, row.onboarded
-        )
-        for row in rows
-    ]
-
-
-async def unscheduled_reminders(session: AsyncSession, limit: int) -> list[tuple[int, time, str]]:
-    """(id, reminder time, zone) of runners with a reminder time but no next reminder."""
-    query = (
-        select(Runner.id, Runner.reminder_time, Runner.timezone)
-        .where(Runner.reminder_time.is_not(None), Runner.next_reminder_at.is_(None))
-        .order_by(Runner.id)
-        .limit(limit)
-    )
-    rows = await session.execute(_skip_locked(session, query))
-    return [(row.id, row.reminder_time, row.timezone) for row in rows]
-
-
-async def unscheduled_checkins(session: AsyncSession, limit: int) -> list[tuple[int, str]]:
-    """(id, zone) of active, onboarded runners without a next check-in (locked on PostgreSQL)."""
-    query = (
-        select(Runner.id, Runner.timezone)
-        .where(Runner.next_checkin_at.is_(None), Runner.active, Runner.onboarded)
-        .order_by(Runner.id)
-        .limit(limit)
-    )
-    return [(row.id, row.timezone) for row in await session.execute(_skip_locked(session, query))]
-
-
-async def set_next_checkins(
-    session: AsyncSession, changes: Iterable[tuple[int, datetime | None]]
-) -> None:
-    """Store when each runner's next check-in falls due (None: not scheduled)."""
-    await _set_runner_column(session, "next_checkin_at", changes)
-
-
-async def phase_starts(
-    session: AsyncSession, runner_ids: Iterable[int]
-) -> dict[int, list[PhaseHistoryRow]]:
-    """Each runner's phase history, oldest first."""
-    ids = sorted(set(runner_ids))
-    found: dict[int, list[PhaseHistoryRow]] = {runner: [] for runner in ids}
-    if ids:
-        rows = await session.scalars(
-            select(PhaseHistoryRow)
-            .where(PhaseHistoryRow.runner_id.in_(ids))
-            .order_by(PhaseHistoryRow.id)
-        )
-        for row in rows:
-            found[row.runner_id].append(row)
-    return found
-
-
-# ---------------------------------------------------------------- the daily phase pass
-
-
-async def runner_zones(session: AsyncSession) -> list[str]:
-    """The time zones of active, onboarded runners."""
-    query = select(Runner.timezone).where(Runner.active, Runner.onboarded).distinct()
-    return sorted(await session.scalars(query))
-
-
-async def lock_phase_states(
-    session: AsyncSession, zone: str, after: int, limit: int
-) -> list[tuple[int, PhaseState]]:
-    """Phase states of active, onboarded runners in ``zone`` with ids above ``after``.
-
-    Locked ``FOR UPDATE SKIP LOCKED`` on PostgreSQL: a row another transaction holds (a
-    message being handled, which brings the phase up to date itself, or another
-    instance's pass) is left out rather than waited for.
-    """
-    query = (
-        select(PhaseStateRow.runner_id, *STATE_COLUMNS)
-        .join(Runner, Runner.id == PhaseStateRow.runner_id)
-        .where(
-            Runner.timezone == zone,
-            Runner.active,
-            Runner.onboarded,
-            PhaseStateRow.runner_id > after,
-        )
-        .order_by(PhaseStateRow.runner_id)
-        .limit(limit)
-    )
-    if session.get_bind().dialect.name == "postgresql":
-        query = query.with_for_update(skip_locked=True, of=PhaseStateRow)
-    return [(runner_id, phase_state(values)) for runner_id, *values in await session.execute(query)]
-
-
-async def phase_notes(
-    session: AsyncSession, rows: Sequence[PendingClaim]
-) -> dict[int, tuple[Phase, str]]:
-    """For each PHASE claim, the phase entered and why: the history row saved with it."""
-    found: dict[int, tuple[Phase, str]] = {}
-    for row in rows:
-        history = await session.scalars(
-            select(PhaseHistoryRow)
-            .where(
-                PhaseHistoryRow.runner_id == row.runner_id,
-                PhaseHistoryRow.recorded_at <= row.created_at,
-            )
-            .order_by(PhaseHistoryRow.id.desc())
-            .limit(1)
-        )
-        if (entry := history.first()) is not None:
-            found[row.id] = (entry.phase, entry.reason)
-    return found
 
 
 # ---------------------------------------------------------------- snooze

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.sql.selectable import GenerativeSelect
 
-__all__ = ["insert_for"]
+__all__ = ["insert_for", "skip_locked"]
+
+_Q = TypeVar("_Q", bound=GenerativeSelect)
 
 
 def insert_for(
@@ -23,3 +28,10 @@ def insert_for(
     if name == "sqlite":
         return sqlite.insert(model)
     raise NotImplementedError(f"HipCoach storage supports SQLite and PostgreSQL, not {name}")
+
+
+def skip_locked(session: AsyncSession, query: _Q) -> _Q:
+    """Lock the selected rows on PostgreSQL, skipping those another instance holds."""
+    if session.get_bind().dialect.name == "postgresql":
+        return query.with_for_update(skip_locked=True)
+    return query  # SQLite: BEGIN IMMEDIATE already serialises writers
