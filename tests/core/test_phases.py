@@ -1,4 +1,4 @@
-"""Example-based tests of the training-phase state machine (bot/core/phases.py)."""
+"""Example-based tests of the training-phase state machine (bot/core/phases/)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,271 @@
+"""The machine: ``transition(state, event, today)`` and the handling of each event."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from bot.core.phases.state import (
+    _AWAY,
+    _BASE,
+    _DYN,
+    _HOLD,
+    _ONB,
+    _PAUSED,
+    _POST,
+    _RACE,
+    _TRAINING,
+    _WHAT,
+    MAX_RACE_WEEKS_BEFORE,
+    MIN_RACE_WEEKS_BEFORE,
+    Cleared,
+    DayPassed,
+    Event,
+    InvalidTransition,
+    OnboardingFinished,
+    PauseRequested,
+    PhaseChangeRequested,
+    PhaseState,
+    RaceDateCleared,
+    RaceDateSet,
+    ReportReceived,
+    ResumeRequested,
+    Transition,
+)
+from bot.core.phases.timeline import (
+    _areas,
+    _away_from,
+    _back_to_training,
+    _base_weeks,
+    _clamp_block,
+    _come_back,
+    _day,
+    _day_passed,
+    _enter,
+    _in,
+    _moved,
+    _new_block,
+    _race_season_reason,
+    _scheduled,
+    _stayed,
+    _walked,
+    _weeks,
+    in_race_window,
+    race_window,
+)
+from bot.core.vocabulary import Area, Phase
+
+
+def phase_on(state: PhaseState, day: date) -> Phase:
+    """The phase the calendar puts the runner in on ``day`` if nothing else happens."""
+    return transition(state, DayPassed(), day).state.phase
+
+
+def next_change(state: PhaseState, today: date) -> tuple[Phase, date] | None:
+    """The next phase the calendar brings and the day it starts.
+
+    None when the next change is up to the runner (onboarding, a recovery hold).
+    """
+    state = transition(state, DayPassed(), today).state
+    if state.phase is _PAUSED and state.paused_until is not None:
+        back = state.paused_until + timedelta(days=1)
+        return _come_back(state, back)[0].phase, back
+    step = _scheduled(state)
+    return None if step is None else (step[1].phase, step[0])
+
+
+def transition(state: PhaseState, event: Event, today: date) -> Transition:
+    """Apply ``event`` on ``today`` to ``state``; raise InvalidTransition if it makes no sense.
+
+    The calendar is brought up to ``today`` first, so an event that arrives before the
+    day's ``DayPassed`` (or after days without one) sees the phase the runner is really in.
+    """
+    state = replace(state, block_weeks=_clamp_block(state.block_weeks))
+    caught = _day_passed(state, today)
+    if isinstance(event, DayPassed):
+        return caught
+    result = _apply(caught.state, event, today)
+    if not caught.changed:
+        return result
+    return Transition(result.state, f"{caught.reason} {result.reason}", changed=True)
+
+
+def _apply(state: PhaseState, event: Event, today: date) -> Transition:
+    """Apply a runner's event to a state the calendar has brought up to ``today``."""
+    match event:
+        case OnboardingFinished(newcomer=newcomer):
+            return _onboarding_finished(state, newcomer, today)
+        case RaceDateSet(race_date=race_date, weeks_before=weeks):
+            return _race_date_set(state, race_date, weeks, today)
+        case RaceDateCleared():
+            return _race_date_cleared(state, today)
+        case ReportReceived(area=area, red_flag=red_flag):
+            return _report(state, area, red_flag, today)
+        case Cleared(area=area):
+            return _cleared(state, area, today)
+        case PauseRequested(until=until):
+            return _pause(state, until, today)
+        case ResumeRequested():
+            return _resume(state, today)
+        case PhaseChangeRequested(target=target):
+            return _requested(state, target, today)
+    raise TypeError(f"unknown event {event!r}")  # pragma: no cover
+
+
+def _onboarding_finished(state: PhaseState, newcomer: bool, today: date) -> Transition:
+    """Onboarding → base (or straight to race season when the race is close)."""
+    if state.phase is not _ONB:
+        raise InvalidTransition(f"You finished getting started already; you're in {_in(state)}.")
+    race = state.race_date if state.race_date is not None and state.race_date >= today else None
+    base = replace(_enter(state, _BASE, today), newcomer=newcomer, race_date=race)
+    if in_race_window(base, today):
+        return _moved(state, _enter(base, _RACE, today), _race_season_reason(base, today))
+    reason = (
+        f"You're all set! We start with {_weeks(_base_weeks(base))} of base work: "
+        f"{_WHAT[_BASE]}, so your hips and tendons are ready before any jumps."
+    )
+    return _moved(state, base, reason)
+
+
+def _race_date_set(state: PhaseState, race_date: date, weeks: int, today: date) -> Transition:
+    """Record a race date; enter (or leave) race season when the window says so."""
+    if race_date < today:
+        raise InvalidTransition(
+            f"{_day(race_date)} is in the past: which race are you training for?"
+        )
+    weeks = min(MAX_RACE_WEEKS_BEFORE, max(MIN_RACE_WEEKS_BEFORE, weeks))
+    new = replace(state, race_date=race_date, race_weeks_before=weeks)
+    saved = f"Race saved for {_day(race_date)}."
+    window = race_window(new)
+    assert window is not None
+    inside = window[0] <= today
+    if state.phase is _RACE and not inside:
+        lead = f"{saved} Race season starts on {_day(window[0])}, so for now"
+        return _moved(state, *_back_to_training(new, today, lead))
+    if state.phase in _TRAINING and inside:
+        return _moved(state, _enter(new, _RACE, today), _race_season_reason(new, today))
+    if inside or state.phase is _RACE:
+        return _stayed(new, f"{saved} No jumps or hops from now until race day.")
+    return _stayed(new, f"{saved} Race season, with no jumps, starts on {_day(window[0])}.")
+
+
+def _race_date_cleared(state: PhaseState, today: date) -> Transition:
+    """Forget the race date; race season gives way to training."""
+    if state.race_date is None:
+        raise InvalidTransition("You have no race date set, so there is nothing to clear.")
+    new = replace(state, race_date=None)
+    if state.phase is _RACE:
+        return _moved(state, *_back_to_training(new, today, "Race date removed"))
+    return _stayed(new, "Race date removed; your plan carries on as it was.")
+
+
+def _report(state: PhaseState, area: Area, red_flag: bool, today: date) -> Transition:
+    """A red flag puts the area on hold; anything else only adapts the plan."""
+    if not red_flag:
+        return _stayed(state, "Noted; the plan adapts.")
+    see = (
+        f"That sounds like more than training soreness, so nothing will load your {area.label} "
+        "for now. Please see a physiotherapist or doctor about it."
+    )
+    held = state.held_areas | {area}
+    if state.phase in _AWAY:
+        return _stayed(replace(state, held_areas=held), see)
+    hold = replace(_away_from(state, _HOLD, today), held_areas=held)
+    return _moved(state, hold, f"{see} Until it's fine again: {_WHAT[_HOLD]}.")
+
+
+def _cleared(state: PhaseState, area: Area | None, today: date) -> Transition:
+    """An area (or all) is fine again; with none left on hold, training resumes."""
+    if not state.held_areas:
+        raise InvalidTransition("Nothing is on hold right now, so there is nothing to clear.")
+    if area is not None and area not in state.held_areas:
+        raise InvalidTransition(
+            f"Your {area.label} isn't on hold; still on hold: {_areas(state.held_areas)}."
+        )
+    held = frozenset() if area is None else state.held_areas - {area}
+    new = replace(state, held_areas=held)
+    if held:
+        return _stayed(new, f"Glad to hear it. Still on hold: {_areas(held)}.")
+    if state.phase is _PAUSED:
+        return _stayed(new, "Glad to hear it. Nothing is on hold any more.")
+    back, reason = _come_back(new, today)
+    return _walked(back, f"Glad you're fine again! {reason}")
+
+
+def _pause(state: PhaseState, until: date, today: date) -> Transition:
+    """Pause (or move the end of a pause); the calendar keeps running meanwhile."""
+    if until < today:
+        raise InvalidTransition(f"{_day(until)}: that date is in the past.")
+    reason = f"Paused until {_day(until)} (last day). Enjoy the break; I'll be here."
+    if state.phase is _PAUSED:
+        return _stayed(replace(state, paused_until=until), reason)
+    if state.phase is _HOLD:
+        new = replace(state, phase=_PAUSED, started_on=today, paused_until=until)
+    else:
+        new = replace(_away_from(state, _PAUSED, today), paused_until=until)
+    return _moved(state, new, reason)
+
+
+def _resume(state: PhaseState, today: date) -> Transition:
+    """Come back from a pause early."""
+    if state.phase is not _PAUSED:
+        raise InvalidTransition(f"You aren't paused; you're in {_in(state)}.")
+    back, reason = _come_back(state, today)
+    return _walked(back, f"Welcome back! {reason}")
+
+
+_REQUEST_HINTS = {
+    _ONB: "Getting started happens only once; you're past it.",
+    _PAUSED: "To take a break, use /pause with the last day of your break.",
+    _HOLD: "A recovery hold starts from a report: tell me what hurts and how.",
+    _POST: "Post-race recovery starts by itself the day after your race.",
+    _RACE: "Race season starts by itself: set your race date with /race.",
+}
+
+
+def _requested(state: PhaseState, target: Phase, today: date) -> Transition:
+    """The runner asks for base, a dynamic block or a rest phase."""
+    if target is state.phase:
+        if state.phase is _PAUSED:
+            raise InvalidTransition(f"You are already paused until {_day(state.paused_until)}.")
+        raise InvalidTransition(f"You are already in {_in(state)}.")
+    if target in _REQUEST_HINTS:
+        raise InvalidTransition(_REQUEST_HINTS[target])
+    _refuse_request(state, target, today)
+    if in_race_window(state, today):
+        return _moved(state, _enter(state, _RACE, today), _race_season_reason(state, today))
+    if target is _DYN:
+        new, reason = _new_block(state, today, "As you asked")
+        return _moved(state, new, reason)
+    new = _enter(state, target, today)
+    return _moved(state, new, f"As you asked: your {target.label} starts today, {_WHAT[target]}.")
+
+
+def _refuse_request(state: PhaseState, target: Phase, today: date) -> None:
+    """Raise InvalidTransition when the current phase rules the request out."""
+    if state.phase is _ONB:
+        raise InvalidTransition("Let's finish getting started first; your base phase follows.")
+    if state.phase is _PAUSED:
+        raise InvalidTransition(
+            f"You're paused until {_day(state.paused_until)}. Send /resume when you're back."
+        )
+    if target is _DYN and (state.phase is _RACE or in_race_window(state, today)):
+        raise InvalidTransition(
+            f"No dynamic work in race season: jumps and hops wait until after your race on "
+            f"{_day(state.race_date)}."
+        )
+    if state.phase is _HOLD:
+        if target is _DYN:
+            raise InvalidTransition(
+                f"No dynamic work during a recovery hold: {_areas(state.held_areas)} "
+                "must settle first."
+            )
+        raise InvalidTransition(
+            f"The recovery hold ends when {_areas(state.held_areas)} "
+            f"{'feel' if len(state.held_areas) > 1 else 'feels'} fine again: tell me with /clear."
+        )
+    if state.phase is _RACE:
+        raise InvalidTransition(
+            f"Race season keeps your static work until race day, {_day(state.race_date)}. "
+            "To leave it, move or clear your race date with /race."
+        )
