@@ -19,9 +19,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.phases import PhaseState
 from bot.core.records import BodyReport, Completion, RunnerProfile
-from bot.core.vocabulary import Area, Equipment, Level, RedFlag
 from bot.storage.models import BodyReportRow, CompletionRow, PhaseStateRow, Runner
-from bot.storage.repository import _PHASE_FIELDS
+from bot.storage.records import (
+    COMPLETION_COLUMNS,
+    COMPLETION_ORDER,
+    REPORT_COLUMNS,
+    REPORT_ORDER,
+    body_report,
+)
+from bot.storage.repository import _PHASE_FIELDS, phase_state_of, profile_of
 
 __all__ = ["STATE_COLUMNS", "PlanInputs", "RunnerFacts", "phase_state", "plan_inputs"]
 
@@ -93,45 +99,28 @@ async def plan_inputs(
         if (found := inputs.get(runner_id)) is not None:
             found.state = phase_state(values)
     completions = await session.execute(
-        select(
-            _DONE.runner_id,
-            _DONE.local_date,
-            _DONE.category,
-            _DONE.session_id,
-            _DONE.status,
-            _DONE.rpe,
-            _DONE.note,
-        )
+        select(_DONE.runner_id, *COMPLETION_COLUMNS)
         .where(_DONE.runner_id.in_(ids), _DONE.local_date >= history_since)
-        .order_by(_DONE.runner_id, _DONE.local_date, _DONE.logged_at, _DONE.id)
+        .order_by(_DONE.runner_id, *COMPLETION_ORDER)
     )
-    for runner_id, on, category, session_id, status, rpe, note in completions:
+    for runner_id, *done in completions:
         if (found := inputs.get(runner_id)) is not None:
-            found.history.append(Completion(on, category, session_id, status, rpe, note))
+            found.history.append(Completion(*done))
     reports = await session.execute(
-        select(
-            _FELT.runner_id,
-            _FELT.local_date,
-            _FELT.area,
-            _FELT.kind,
-            _FELT.side,
-            _FELT.severity,
-            _FELT.red_flags,
-        )
+        select(_FELT.runner_id, *REPORT_COLUMNS)
         .where(_FELT.runner_id.in_(ids), _FELT.local_date >= reports_since)
-        .order_by(_FELT.runner_id, _FELT.local_date, _FELT.reported_at, _FELT.id)
+        .order_by(_FELT.runner_id, *REPORT_ORDER)
     )
-    for runner_id, on, area, kind, side, severity, flags in reports:
+    for runner_id, *felt in reports:
         if (found := inputs.get(runner_id)) is not None:
-            red = frozenset(RedFlag(flag) for flag in flags)
-            found.reports.append(BodyReport(on, area, kind, side, severity, red))
+            found.reports.append(body_report(*felt))
     return inputs
 
 
 def _runner_facts(row: Row[*tuple[Any, ...]]) -> RunnerFacts:
     """A selected runner row (``_RUNNER_COLUMNS``) as RunnerFacts."""
     equipment, rest_days = tuple(row.equipment), tuple(row.rest_days)
-    profile = _profile_of(row.level, row.desk_job, equipment, rest_days, row.dynamic_days)
+    profile = profile_of(row.level, row.desk_job, equipment, rest_days, row.dynamic_days)
     return RunnerFacts(
         row.id,
         row.telegram_id,
@@ -144,15 +133,6 @@ def _runner_facts(row: Row[*tuple[Any, ...]]) -> RunnerFacts:
     )
 
 
-@lru_cache(maxsize=1024)
-def _profile_of(
-    level: Level, desk_job: bool, equipment: tuple[str, ...], rest_days: tuple[int, ...], days: int
-) -> RunnerProfile:
-    """A profile from its columns; the few distinct profiles are shared."""
-    kit = frozenset(Equipment(item) for item in equipment)
-    return RunnerProfile(level, desk_job, kit, frozenset(rest_days), days)
-
-
 def phase_state(values: list[Any]) -> PhaseState:
     """A phase state from its selected columns (``STATE_COLUMNS``)."""
     values[_HELD] = tuple(values[_HELD])
@@ -162,6 +142,4 @@ def phase_state(values: list[Any]) -> PhaseState:
 @lru_cache(maxsize=4096)
 def _state_of(values: tuple[Any, ...]) -> PhaseState:
     """A phase state from its columns (held areas as a tuple); equal states are shared."""
-    named = dict(zip(_PHASE_FIELDS, values, strict=True))
-    named["held_areas"] = frozenset(Area(area) for area in named["held_areas"])
-    return PhaseState(**named)
+    return phase_state_of(dict(zip(_PHASE_FIELDS, values, strict=True)))

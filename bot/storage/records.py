@@ -13,36 +13,57 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.records import BodyReport, Completion
-from bot.core.vocabulary import RedFlag
+from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 from bot.storage.dialect import insert_for
 from bot.storage.models import BodyReportRow, CompletionRow, PhaseHistoryRow
 
 __all__ = [
+    "COMPLETION_COLUMNS",
     "COMPLETION_ORDER",
+    "REPORT_COLUMNS",
     "REPORT_ORDER",
     "add_body_report",
+    "body_report",
     "log_completion",
     "phase_history",
     "recent_completions",
     "recent_reports",
 ]
 
-#: Oldest first; completions are upserted in SQL, so reads refresh loaded rows.
-COMPLETION_ORDER = (CompletionRow.local_date, CompletionRow.logged_at, CompletionRow.id)
-REPORT_ORDER = (BodyReportRow.local_date, BodyReportRow.reported_at, BodyReportRow.id)
+_DONE = CompletionRow.__table__.c
+_FELT = BodyReportRow.__table__.c
+#: Oldest first (table columns, so they serve ORM and plain Core selects alike).
+COMPLETION_ORDER = (_DONE.local_date, _DONE.logged_at, _DONE.id)
+REPORT_ORDER = (_FELT.local_date, _FELT.reported_at, _FELT.id)
+#: The columns of a ``Completion``, in its fields' order.
+COMPLETION_COLUMNS = (
+    _DONE.local_date,
+    _DONE.category,
+    _DONE.session_id,
+    _DONE.status,
+    _DONE.rpe,
+    _DONE.note,
+)
+#: The columns ``body_report`` takes, in its parameters' order.
+REPORT_COLUMNS = (
+    _FELT.local_date,
+    _FELT.area,
+    _FELT.kind,
+    _FELT.side,
+    _FELT.severity,
+    _FELT.red_flags,
+)
 
 # Plain Core reads (no ORM objects) built once: every update's plan reads both.
-_DONE = CompletionRow.__table__.c
 _RECENT_COMPLETIONS = (
-    select(_DONE.local_date, _DONE.category, _DONE.session_id, _DONE.status, _DONE.rpe, _DONE.note)
+    select(*COMPLETION_COLUMNS)
     .where(_DONE.runner_id == bindparam("runner_id"), _DONE.local_date >= bindparam("since"))
-    .order_by(_DONE.local_date, _DONE.logged_at, _DONE.id)
+    .order_by(*COMPLETION_ORDER)
 )
-_FELT = BodyReportRow.__table__.c
 _RECENT_REPORTS = (
-    select(_FELT.local_date, _FELT.area, _FELT.kind, _FELT.side, _FELT.severity, _FELT.red_flags)
+    select(*REPORT_COLUMNS)
     .where(_FELT.runner_id == bindparam("runner_id"), _FELT.local_date >= bindparam("since"))
-    .order_by(_FELT.local_date, _FELT.reported_at, _FELT.id)
+    .order_by(*REPORT_ORDER)
 )
 
 
@@ -97,34 +118,14 @@ async def add_body_report(
 async def recent_reports(session: AsyncSession, runner_id: int, since: date) -> list[BodyReport]:
     """Body reports on ``since`` or later, oldest first."""
     rows = await session.execute(_RECENT_REPORTS, {"runner_id": runner_id, "since": since})
-    return [
-        BodyReport(on, area, kind, side, severity, frozenset(RedFlag(flag) for flag in flags))
-        for on, area, kind, side, severity, flags in rows
-    ]
+    return [body_report(*row) for row in rows]
 
 
-def _completion(row: CompletionRow) -> Completion:
-    """A completion row as the core's Completion."""
-    return Completion(
-        on=row.local_date,
-        category=row.category,
-        session_id=row.session_id,
-        status=row.status,
-        rpe=row.rpe,
-        note=row.note,
-    )
-
-
-def _report(row: BodyReportRow) -> BodyReport:
-    """A body report row as the core's BodyReport."""
-    return BodyReport(
-        on=row.local_date,
-        area=row.area,
-        kind=row.kind,
-        side=row.side,
-        severity=row.severity,
-        red_flags=frozenset(RedFlag(flag) for flag in row.red_flags),
-    )
+def body_report(  # noqa: PLR0917 - the columns of REPORT_COLUMNS, in order
+    on: date, area: Area, kind: ReportKind, side: Side, severity: int | None, flags: list[str]
+) -> BodyReport:
+    """A stored body report (``REPORT_COLUMNS``) as the core's BodyReport."""
+    return BodyReport(on, area, kind, side, severity, frozenset(RedFlag(flag) for flag in flags))
 
 
 async def phase_history(session: AsyncSession, runner_id: int) -> list[PhaseHistoryRow]:

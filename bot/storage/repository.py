@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import fields
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select, update
@@ -19,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.phases import PhaseState
 from bot.core.records import RunnerProfile
-from bot.core.vocabulary import Area, Equipment, Phase
+from bot.core.vocabulary import Area, Equipment, Level, Phase
 from bot.storage.dialect import insert_for
 from bot.storage.models import PhaseHistoryRow, PhaseStateRow, Runner
 from bot.storage.types import utc_now
@@ -33,6 +34,7 @@ __all__ = [
     "load_profile",
     "mark_inactive",
     "phase_state_of",
+    "profile_of",
     "save_phase_state",
     "save_profile",
     "update_runner",
@@ -112,13 +114,22 @@ async def save_profile(session: AsyncSession, runner: Runner, profile: RunnerPro
 
 def load_profile(runner: Runner) -> RunnerProfile:
     """The runner's plan choices as the core's RunnerProfile."""
-    return RunnerProfile(
-        level=runner.level,
-        desk_job=runner.desk_job,
-        equipment=frozenset(Equipment(kit) for kit in runner.equipment),
-        rest_days=frozenset(runner.rest_days),
-        dynamic_days=runner.dynamic_days,
+    return profile_of(
+        runner.level,
+        runner.desk_job,
+        tuple(runner.equipment),
+        tuple(runner.rest_days),
+        runner.dynamic_days,
     )
+
+
+@lru_cache(maxsize=1024)
+def profile_of(
+    level: Level, desk_job: bool, equipment: tuple[str, ...], rest_days: tuple[int, ...], days: int
+) -> RunnerProfile:
+    """A profile from its stored columns; the few distinct profiles are shared."""
+    kit = frozenset(Equipment(item) for item in equipment)
+    return RunnerProfile(level, desk_job, kit, frozenset(rest_days), days)
 
 
 async def mark_inactive(session: AsyncSession, telegram_id: int) -> bool:
