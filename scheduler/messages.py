@@ -8,14 +8,14 @@ claim (``scheduler.phase_pass``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from html import escape
-from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.memo import Memo
 from bot.core.phases import DayPassed, PhaseState, transition
 from bot.core.planner import DailyPlan, Planner
 from bot.core.restrictions import REPORT_MEMORY_DAYS
@@ -107,8 +107,8 @@ class ReminderComposer:
 
     def __init__(self, planner: Planner) -> None:
         self.planner = planner
-        self._states: dict[tuple[PhaseState, date], PhaseState] = {}
-        self._bodies: dict[DailyPlan, str] = {}
+        self._states: Memo[tuple[PhaseState, date], PhaseState] = Memo(_MEMO_SIZE)
+        self._bodies: Memo[DailyPlan, str] = Memo(_MEMO_SIZE)
 
     async def __call__(
         self, session: AsyncSession, rows: Sequence[PendingClaim], now: datetime
@@ -166,29 +166,14 @@ class ReminderComposer:
 
     def _plan(self, inputs: PlanInputs, day: date) -> DailyPlan:
         assert inputs.state is not None
-        state = _remember(self._states, (inputs.state, day), _advance)
+        state = self._states.remember((inputs.state, day), _advance)
         history = [done for done in inputs.history if done.on < day]
         reports = [report for report in inputs.reports if report.on <= day]
         return self.planner.plan_for(inputs.runner.profile, state, history, reports, day)
 
     def _render(self, plan: DailyPlan, first_name: str | None) -> tuple[str, Rows]:
-        body = _remember(self._bodies, plan, _reminder_body)
+        body = self._bodies.remember(plan, _reminder_body)
         return f"{_greeting(first_name)}\n{body}", reminder_keyboard(plan)
-
-
-_K = TypeVar("_K", bound=Hashable)
-_V = TypeVar("_V")
-
-
-def _remember(memo: dict[_K, _V], key: _K, work: Callable[[_K], _V]) -> _V:
-    """``work(key)``, remembered in ``memo`` (at most ``_MEMO_SIZE``, oldest forgotten)."""
-    value = memo.get(key)
-    if value is None:
-        value = work(key)
-        if len(memo) >= _MEMO_SIZE:
-            del memo[next(iter(memo))]
-        memo[key] = value
-    return value
 
 
 def _advance(key: tuple[PhaseState, date]) -> PhaseState:

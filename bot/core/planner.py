@@ -11,10 +11,9 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from threading import Lock
-from typing import Generic, TypeVar
 
 from bot.core.content import Content, Dose, Exercise, Part, SessionTemplate
+from bot.core.memo import Memo
 from bot.core.phases import DayPassed, InvalidTransition, PhaseState, transition, week_of_phase
 from bot.core.records import BodyReport, Completion, RunnerProfile
 from bot.core.restrictions import Restrictions, restrictions_for
@@ -28,8 +27,6 @@ MAX_HARDER_STEPS = 2
 MAX_EXTRA_MOBILITY = 2
 #: Plans remembered per planner (oldest forgotten first); one runner's inputs are a key.
 PLAN_MEMO_SIZE = 16_384
-_K = TypeVar("_K")
-_V = TypeVar("_V")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,38 +102,15 @@ def _planned(
     return planned, dose.seconds_of_work
 
 
-class _Memo(Generic[_K, _V]):
-    """A bounded memo (the oldest entry goes first); writes take the shared lock."""
-
-    def __init__(self, lock: Lock, size: int = PLAN_MEMO_SIZE) -> None:
-        self._values: dict[_K, _V] = {}
-        self._lock = lock
-        self._size = size
-
-    def get(self, key: _K) -> _V | None:
-        """The remembered value, if any."""
-        return self._values.get(key)
-
-    def put(self, key: _K, value: _V) -> None:
-        """Remember ``value`` for ``key``."""
-        if self._size <= 0:
-            return
-        with self._lock:
-            if len(self._values) >= self._size:
-                del self._values[next(iter(self._values))]
-            self._values[key] = value
-
-
 class Planner:
     """Plans sessions from one set of content."""
 
     def __init__(self, content: Content, *, memo: bool = True) -> None:
         """``memo=False`` works every plan out afresh (bench/bench_planner.py uses both)."""
         self.content = content
-        lock = Lock()  # /progress plans in a worker thread
         size = PLAN_MEMO_SIZE if memo else 0
-        self._plans: _Memo[_PlanKey, DailyPlan] = _Memo(lock, size)
-        self._builds: _Memo[tuple[_Day, Category, str], tuple[DailyPlan | None]] = _Memo(lock, size)
+        self._plans: Memo[_PlanKey, DailyPlan] = Memo(size)
+        self._builds: Memo[tuple[_Day, Category, str], tuple[DailyPlan | None]] = Memo(size)
         self._by_category: dict[Category, tuple[Exercise, ...]] = {
             category: tuple(
                 sorted(
@@ -161,11 +135,7 @@ class Planner:
         inputs give an equal plan, and runners in the same place share one.
         """
         key = (profile, state, tuple(history), tuple(reports), today)
-        plan = self._plans.get(key)
-        if plan is None:
-            plan = self._plan(profile, state, history, reports, today)
-            self._plans.put(key, plan)
-        return plan
+        return self._plans.remember(key, lambda _: self._plan(*key))
 
     def _plan(
         self,
@@ -197,12 +167,8 @@ class Planner:
     def _built(self, day: _Day, category: Category, lead: str) -> DailyPlan | None:
         """``_build``, memoised: the session depends on the day's kind, not on the history
         that chose it, so runners whose logs differ still share it."""
-        key = (day, category, lead)
-        found = self._builds.get(key)
-        if found is None:
-            found = (self._build(day, category, lead),)  # in a tuple: None is an answer too
-            self._builds.put(key, found)
-        return found[0]
+        # In a tuple: None (no session fits) is an answer to remember too.
+        return self._builds.remember((day, category, lead), lambda key: (self._build(*key),))[0]
 
     def week_ahead(
         self,
