@@ -33,16 +33,16 @@ async def claim_update(session: AsyncSession, update_id: int, now: datetime) -> 
     wins (the others wait for it to commit). Commit the claim with the update's effects,
     so an update whose handling fails is claimed by nobody and can be retried.
     """
-    claim = _CLAIMS.get(session.get_bind().dialect.name)
+    dialect = session.get_bind().dialect.name
+    claim = _CLAIMS.get(dialect)
     if claim is None:
         table = cast(Table, HandledUpdate.__table__)
-        claim = (
+        claim = _CLAIMS[dialect] = (
             insert_for(session, table)
             .values(update_id=bindparam("update_id"), handled_at=bindparam("now"))
             .on_conflict_do_nothing(index_elements=["update_id"])
             .returning(table.c.update_id)
         )
-        _CLAIMS[session.get_bind().dialect.name] = claim
     result = await session.execute(claim, {"update_id": update_id, "now": now})
     return result.first() is not None
 
