@@ -21,6 +21,7 @@ from bot.storage.engine import check_database, make_engine, make_session_factory
 from bot.storage.migrate import upgrade
 from bot.telegram import render
 from bot.telegram.handlers import COACH_KEY, on_error, on_update
+from bot.telegram.transport import AiohttpRequest
 from scheduler.service import ReminderScheduler, default_instance
 from scheduler.telegram_sender import telegram_sender
 
@@ -101,6 +102,8 @@ def build_application(settings: Settings, services: Services) -> Application:  #
         .token(settings.token())
         .base_url(settings.telegram_api_base_url)
         .base_file_url(file_url(settings.telegram_api_base_url))
+        .request(AiohttpRequest())
+        .get_updates_request(AiohttpRequest(connection_pool_size=1))
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .rate_limiter(AIORateLimiter(overall_max_rate=0, max_retries=MAX_RETRIES))
         .post_init(post_init)
