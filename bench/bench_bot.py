@@ -15,8 +15,10 @@ reached the fake. Service time: from the start of the update's processing in PTB
 (marked by TypeHandlers in groups -1 and 1 around the bot's own handlers).
 
 Rounds: ``backlog`` queues all N x M updates up front (as after a burst); ``--rate R`` adds a
-paced round injecting ``--paced-updates`` updates at R per second. ``--diagnose`` adds two rows
-that swap PTB's AIORateLimiter (which HipCoach installs) off HipCoach and onto the echo bot.
+paced round injecting ``--paced-updates`` updates at R per second. ``--diagnose`` adds rows
+that swap PTB's AIORateLimiter (which HipCoach installs) off HipCoach and onto the echo bot,
+and an echo bot on HipCoach's aiohttp transport (``bot/telegram/transport.py``) instead of
+PTB's default httpx one.
 ``--canned-ms X`` makes HipCoach's coach repeat its first answer after X ms of busy CPU:
 the ratio it gives is what the coach's own cost may be for a given target.
 
@@ -39,6 +41,7 @@ from collections import defaultdict
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +60,7 @@ from telegram.ext import (
 )
 
 from bot.app import build_application, build_services, prepare_database
+from bot.telegram.transport import AiohttpRequest
 from tests.bot.harness import FakeClock, settings_for, sqlite_url
 from tests.fakebotapi import FakeBotAPI, UserHandle
 
@@ -183,10 +187,15 @@ async def _echo(update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 @asynccontextmanager
-async def echo(api: FakeBotAPI, marks: Marks, *, rate_limiter: bool) -> AsyncIterator[App]:
+async def echo(
+    api: FakeBotAPI, marks: Marks, *, rate_limiter: bool, aiohttp: bool = False
+) -> AsyncIterator[App]:
     """A bare PTB Application: MessageHandler(filters.TEXT, echo)."""
     builder = ApplicationBuilder().token(api.token).base_url(api.base_url)
     builder = builder.base_file_url(api.base_file_url)
+    if aiohttp:  # diagnostic only: HipCoach's transport under the echo bot
+        builder = builder.request(AiohttpRequest())
+        builder = builder.get_updates_request(AiohttpRequest(connection_pool_size=1))
     if rate_limiter:  # diagnostic only: the throttle HipCoach installs (bot/app.py)
         builder = builder.rate_limiter(AIORateLimiter(overall_max_rate=0, max_retries=3))
     application = builder.build()
@@ -392,6 +401,7 @@ async def main_async(args: argparse.Namespace) -> int:
         plan += [
             ("echo + AIORateLimiter", echo, True),
             ("HipCoach w/o AIORateLimiter", hipcoach, False),
+            ("echo on aiohttp transport", partial(echo, aiohttp=True), False),
         ]
     if args.only:
         plan = [entry for entry in plan if args.only.lower() in entry[0].lower()]
@@ -444,6 +454,8 @@ async def main_async(args: argparse.Namespace) -> int:
         )
     if coach and limited:
         print(f"diagnostic: HipCoach / echo + AIORateLimiter = {coach.rate / limited.rate:.2f}x")
+    if coach and (same := backlog("echo on aiohttp transport")):
+        print(f"diagnostic: HipCoach / echo on aiohttp transport = {coach.rate / same.rate:.2f}x")
     if stray := sum(r.stray for r in results):
         print(f"note: {stray} sendMessage call(s) came from outside update handling")
     if any(r.errors for r in results):
