@@ -21,6 +21,7 @@ from bot.storage.engine import check_database, make_engine, make_session_factory
 from bot.storage.migrate import upgrade
 from bot.telegram import render
 from bot.telegram.handlers import COACH_KEY, on_error, on_update
+from bot.telegram.ordering import ChatOrderedUpdates
 from bot.telegram.transport import AiohttpRequest
 from scheduler.service import ReminderScheduler, default_instance
 from scheduler.telegram_sender import telegram_sender
@@ -32,6 +33,9 @@ log = logging.getLogger(__name__)
 #: Replies are not throttled up front (Telegram's 30/s is for bulk sends; the scheduler's
 #: own limiter keeps broadcasts under it); group chats keep PTB's 20/min.
 MAX_RETRIES = 3
+#: Updates of different chats handled at once (one chat's still one at a time, in order):
+#: while one reply travels to Telegram, the next runner's update is being worked on.
+CONCURRENT_UPDATES = 16
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # durations as timedelta (PTB 22's future default)
 
 
@@ -102,6 +106,7 @@ def build_application(settings: Settings, services: Services) -> Application:  #
         .token(settings.token())
         .base_url(settings.telegram_api_base_url)
         .base_file_url(file_url(settings.telegram_api_base_url))
+        .concurrent_updates(ChatOrderedUpdates(CONCURRENT_UPDATES))
         .request(AiohttpRequest())
         .get_updates_request(AiohttpRequest(connection_pool_size=1))
         .defaults(Defaults(parse_mode=ParseMode.HTML))

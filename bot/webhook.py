@@ -10,12 +10,11 @@ stops the bot. The webhook is left registered: other instances may still serve i
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hmac
 import logging
 import signal
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeAlias, TypeVar
 
@@ -28,11 +27,11 @@ from bot.app import Services
 from bot.metrics import CONTENT_TYPE_LATEST, Metrics
 from bot.settings import Settings, SettingsError
 from bot.storage.engine import DatabaseUnavailable, check_database
+from bot.telegram.ordering import ChatLocks, chat_of
 
 __all__ = [
     "ALLOWED_UPDATES",
     "SECRET_HEADER",
-    "ChatLocks",
     "Retry",
     "WebhookServer",
     "WebhookUnavailable",
@@ -62,31 +61,6 @@ class Retry:
     first_delay: float = 1.0
 
 
-class ChatLocks:
-    """One lock per chat, forgotten once nobody holds or waits for it."""
-
-    def __init__(self) -> None:
-        self._locks: dict[int | None, tuple[asyncio.Lock, int]] = {}
-
-    def __len__(self) -> int:
-        return len(self._locks)
-
-    @contextlib.asynccontextmanager
-    async def hold(self, key: int | None) -> AsyncIterator[None]:
-        """Hold the lock for ``key``; waiters get it in the order they asked (FIFO)."""
-        lock, users = self._locks.get(key, (asyncio.Lock(), 0))
-        self._locks[key] = (lock, users + 1)
-        try:
-            async with lock:
-                yield
-        finally:
-            lock, users = self._locks[key]
-            if users == 1:
-                del self._locks[key]
-            else:
-                self._locks[key] = (lock, users - 1)
-
-
 class FailedUpdates:
     """A PTB error handler that notes which of the watched updates failed."""
 
@@ -110,12 +84,6 @@ class FailedUpdates:
         return not failed
 
 
-def _chat_key(update: Update) -> int | None:
-    if update.effective_chat is not None:
-        return update.effective_chat.id
-    return update.effective_user.id if update.effective_user is not None else None
-
-
 def _web_app(
     settings: Settings, services: Services, application: App, secret: str
 ) -> web.Application:
@@ -137,7 +105,7 @@ def _web_app(
         if not isinstance(update, Update):
             return web.Response(status=400)
         started = time.perf_counter()
-        async with locks.hold(_chat_key(update)):
+        async with locks.hold(chat_of(update)):
             ok = await failures.run(update, application.process_update)
         metrics.record_update(ok=ok, seconds=time.perf_counter() - started)
         return web.Response(status=200 if ok else 500)

@@ -26,7 +26,8 @@ from bot.app import (
     prepare_database,
 )
 from bot.settings import Settings, SettingsError, load_settings
-from bot.webhook import SECRET_HEADER, ChatLocks, Retry, WebhookServer, WebhookUnavailable
+from bot.telegram.ordering import ChatLocks
+from bot.webhook import SECRET_HEADER, Retry, WebhookServer, WebhookUnavailable
 from bot.webhook import start_webhook as start
 from tests.bot.harness import FakeClock, sqlite_url
 from tests.fakebotapi.server import FakeBotAPI

@@ -105,6 +105,33 @@ async def test_a_burst_is_answered_in_order(fake_api: FakeBotAPI, tmp_path: Path
         assert replies[3].plain_text == replies[0].plain_text
 
 
+async def test_runners_are_answered_at_once_each_in_their_own_order(
+    fake_api: FakeBotAPI, tmp_path: Path
+) -> None:
+    """While one runner's reply is slow, the others are answered; theirs stay in order."""
+    slow = 0.5
+    runners = [fake_api.user(RUNNER + offset, first_name=f"R{offset}") for offset in range(3)]
+    async with running_bot(fake_api, sqlite_url(tmp_path), FakeClock()) as (_, services):
+        fake_api.delay_next("sendMessage", slow)
+        await runners[0].send_text("/remind 07:00")  # the first reply: held back
+        for minute in range(1, 10):
+            for handle in runners:
+                await handle.send_text(f"/remind 07:{minute:02d}")
+        for handle, first in zip(runners, (0, 1, 1), strict=True):
+            replies = await fake_api.wait_for_messages(handle.chat_id, 10 - first, timeout=10)
+            said = [reply.plain_text for reply in replies]
+            assert [f"07:{minute:02d}" in text for minute, text in enumerate(said, first)] == [
+                True
+            ] * len(said), said
+        held, *after = fake_api.calls("sendMessage", chat_id=runners[0].chat_id)
+        assert all(call.at >= held.at + slow * 0.9 for call in after)  # waited for 07:00
+        others = fake_api.calls("sendMessage", chat_id=runners[1].chat_id)
+        assert any(call.at < held.at + slow * 0.9 for call in others)  # not held up by it
+        async with services.coach.sessions() as session:
+            times = (await session.scalars(select(Runner.reminder_time))).all()
+        assert {at.strftime("%H:%M") for at in times if at} == {"07:09"}
+
+
 async def test_a_conversation_survives_a_restart(fake_api: FakeBotAPI, tmp_path: Path) -> None:
     url = sqlite_url(tmp_path)
     handle = fake_api.user(RUNNER, first_name="Ana")
