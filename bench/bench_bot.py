@@ -2,12 +2,13 @@
 
 Both bots are real python-telegram-bot Applications polling their own in-process
 ``tests.fakebotapi.FakeBotAPI`` (getUpdates hands out up to 100 updates a call) with the
-polling settings of ``tests/bot/harness.py`` and PTB's default sequential processing
-(``concurrent_updates`` off). HipCoach is the Application from ``bot.app`` on a fresh SQLite
-file (migrations applied; its post_init/post_shutdown run, so the reminder scheduler runs as
-in production); each of N runners asks "what's today's session?" M times. The echo
-bot answers every text with ``reply_text(text)``. Both get the same warm-up (one "hi" per
-runner, not counted) and the same updates.
+polling settings of ``tests/bot/harness.py``. The echo bot keeps PTB's defaults (one update
+at a time, httpx transport); HipCoach runs as in production (``bot/app.py``: 16 updates at
+once with each chat's in order, aiohttp transport). HipCoach is the Application from
+``bot.app`` on a fresh SQLite file (migrations applied; its post_init/post_shutdown run, so
+the reminder scheduler runs as in production); each of N runners asks "what's today's
+session?" M times. The echo bot answers every text with ``reply_text(text)``. Both get the
+same warm-up (one "hi" per runner, not counted) and the same updates.
 
 Latency of an update: from the moment it was queued in the fake (``time.monotonic()``, the
 clock the fake stamps ``Call.at`` with) to the moment the bot's first ``sendMessage`` for it
@@ -419,7 +420,7 @@ async def main_async(args: argparse.Namespace) -> int:
     print()
     print(
         f"{args.runners} runners x {args.messages} messages ({QUESTION!r}); PTB "
-        f"polling {POLLING}, getUpdates limit 100; sequential updates; python "
+        f"polling {POLLING}, getUpdates limit 100; python "
         f"{sys.version.split()[0]}, {os.cpu_count()} CPU(s)"
     )
     print(
