@@ -2,7 +2,8 @@
 
 One query instead of three, because every update pays for it. The phase state row is locked
 until commit on PostgreSQL (``FOR UPDATE OF phase_states``), so two updates of one runner on
-two instances apply their phase changes one after the other.
+two instances apply their phase changes one after the other, and the history version read
+with it stays the committed one until this transaction ends (``bot.storage.history``).
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ class TurnRecord:
     runner: Runner
     state: PhaseState
     conversation: Conversation | None
+    #: ``phase_states.history_version``: which committed history the runner has.
+    history_version: int
 
 
 async def load_turn(session: AsyncSession, telegram_id: int, chat_id: int) -> TurnRecord | None:
@@ -65,4 +68,4 @@ async def load_turn(session: AsyncSession, telegram_id: int, chat_id: int) -> Tu
         if values["chat_name"] is not None
         else None
     )
-    return TurnRecord(row[0], state, conversation)
+    return TurnRecord(row[0], state, conversation, values["phase_history_version"])
