@@ -18,7 +18,7 @@ from bot.service.messages import Reply, Sender
 from bot.storage import repository, turns
 from bot.storage.chats import Conversation
 from bot.storage.history import UNCACHED, HistoryCache
-from bot.storage.models import Runner
+from bot.storage.runners import RunnerRecord
 from scheduler.fanout import reschedule
 
 __all__ = ["Turn", "local_today", "zone_of"]
@@ -43,7 +43,7 @@ class Turn:
 
     session: AsyncSession
     planner: Planner
-    runner: Runner
+    runner: RunnerRecord
     sender: Sender
     now: datetime
     today: date
@@ -122,6 +122,9 @@ class Turn:
                 changed=result.changed,
             )
             self.state = result.state
+            # save_phase_state keeps these runner columns equal to the state's
+            self.runner.race_date = result.state.race_date
+            self.runner.paused_until = result.state.paused_until
 
     async def set_reminder_time(self, at: time | None) -> None:
         """Store the reminder time (None: off) and reschedule the next reminder."""
