@@ -24,7 +24,9 @@ __all__ = ["TurnRecord", "load_turn"]
 
 _PHASE = PhaseStateRow.__table__.c
 _PHASE_KEYS = tuple(column.key for column in _PHASE)
+#: Where each part of a row starts: the runner's columns, the phase's, the chat's four.
 _RUNNER_WIDTH = len(RUNNER_COLUMNS)
+_CHAT_AT = _RUNNER_WIDTH + len(_PHASE_KEYS)
 _CHAT = ConversationRow.__table__.c
 _QUERY = (
     select(
@@ -59,17 +61,8 @@ async def load_turn(session: AsyncSession, telegram_id: int, chat_id: int) -> Tu
     row = (await session.execute(_QUERY, params)).first()
     if row is None:
         return None
-    values = row._mapping
-    state = phase_state_of({key: values[f"phase_{key}"] for key in _PHASE_KEYS})
-    conversation = (
-        Conversation(
-            values["chat_name"],
-            values["chat_step"],
-            dict(values["chat_data"]),
-            values["chat_updated_at"],
-        )
-        if values["chat_name"] is not None
-        else None
-    )
+    phase = dict(zip(_PHASE_KEYS, row[_RUNNER_WIDTH:_CHAT_AT], strict=True))
+    name, step, data, updated_at = row[_CHAT_AT:]
+    conversation = Conversation(name, step, dict(data), updated_at) if name is not None else None
     runner = RunnerRecord(*row[:_RUNNER_WIDTH])
-    return TurnRecord(runner, state, conversation, values["phase_history_version"])
+    return TurnRecord(runner, phase_state_of(phase), conversation, phase["history_version"])
