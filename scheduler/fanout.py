@@ -14,6 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.storage import deliveries, schedule
 from bot.storage.deliveries import ClaimRequest
 from bot.storage.models import DeliveryKind, DeliveryStatus, Runner
+from bot.storage.repository import update_runner
+from bot.storage.runners import RunnerRecord
 from bot.storage.schedule import DueRunner
 from scheduler.timing import local_date_of, next_occurrence, weekly_occurrence
 
@@ -42,7 +44,9 @@ def next_checkin(zone_name: str, after: datetime) -> datetime:
     return weekly_occurrence(CHECKIN_WEEKDAY, CHECKIN_TIME, zone_name, after)
 
 
-async def reschedule(session: AsyncSession, runner: Runner, now: datetime) -> datetime | None:
+async def reschedule(
+    session: AsyncSession, runner: Runner | RunnerRecord, now: datetime
+) -> datetime | None:
     """Recompute ``runner.next_reminder_at`` from its reminder time and zone (None: off).
 
     Also ``runner.next_checkin_at`` (None unless active and onboarded; check-ins go out
@@ -51,10 +55,13 @@ async def reschedule(session: AsyncSession, runner: Runner, now: datetime) -> da
     local day is prevented by the claim.
     """
     at = runner.reminder_time
-    runner.next_reminder_at = None if at is None else next_occurrence(at, runner.timezone, now)
     wanted = runner.active and runner.onboarded
-    runner.next_checkin_at = next_checkin(runner.timezone, now) if wanted else None
-    session.add(runner)
+    await update_runner(
+        session,
+        runner,
+        next_reminder_at=None if at is None else next_occurrence(at, runner.timezone, now),
+        next_checkin_at=next_checkin(runner.timezone, now) if wanted else None,
+    )
     return runner.next_reminder_at
 
 

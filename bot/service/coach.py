@@ -22,6 +22,7 @@ from bot.service.messages import Button, Command, Inbound, Location, Media, Repl
 from bot.service.snooze import snooze
 from bot.service.turn import Turn
 from bot.storage import chats, repository
+from bot.storage.history import HistoryCache
 from bot.telegram import render
 from bot.telegram.callbacks import Action, Answer, Callback, decode
 
@@ -37,7 +38,11 @@ def utc_clock() -> datetime:
 
 
 class Coach:
-    """Handles one inbound message at a time for one runner, inside one transaction."""
+    """Handles one inbound message at a time for one runner, inside one transaction.
+
+    ``sessions`` must all be on one database: the coach remembers runners' recent history
+    between updates (``bot.storage.history``).
+    """
 
     def __init__(
         self, sessions: async_sessionmaker[AsyncSession], planner: Planner, clock: Clock = utc_clock
@@ -45,6 +50,7 @@ class Coach:
         self.sessions = sessions
         self.planner = planner
         self.clock = clock
+        self.history = HistoryCache()
 
     async def handle(
         self, sender: Sender, inbound: Inbound, update_id: int | None = None
@@ -54,7 +60,7 @@ class Coach:
         async with self.sessions() as session, session.begin():
             if update_id is not None and not await chats.claim_update(session, update_id, now):
                 return []
-            turn = await Turn.open(session, self.planner, sender, now)
+            turn = await Turn.open(session, self.planner, sender, now, self.history)
             replies = await self._route(turn, inbound)
             return replies if turn.deleted else turn.with_notices(replies)
 

@@ -15,9 +15,10 @@ from bot.core.records import BodyReport, Completion, RunnerProfile
 from bot.core.restrictions import REPORT_MEMORY_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
 from bot.service.messages import Reply, Sender
-from bot.storage import records, repository, turns
+from bot.storage import repository, turns
 from bot.storage.chats import Conversation
-from bot.storage.models import Runner
+from bot.storage.history import UNCACHED, HistoryCache
+from bot.storage.runners import RunnerRecord
 from scheduler.fanout import reschedule
 
 __all__ = ["Turn", "local_today", "zone_of"]
@@ -42,7 +43,7 @@ class Turn:
 
     session: AsyncSession
     planner: Planner
-    runner: Runner
+    runner: RunnerRecord
     sender: Sender
     now: datetime
     today: date
@@ -52,12 +53,24 @@ class Turn:
     conversation: Conversation | None = None
     notices: list[str] = field(default_factory=list)
     deleted: bool = False
+    #: The runner's history version as this turn read it, and where to remember reads.
+    history_version: int = 0
+    history: HistoryCache = UNCACHED
 
     @classmethod
     async def open(
-        cls, session: AsyncSession, planner: Planner, sender: Sender, now: datetime
+        cls,
+        session: AsyncSession,
+        planner: Planner,
+        sender: Sender,
+        now: datetime,
+        history: HistoryCache = UNCACHED,
     ) -> Turn:
-        """Load (or create) the runner and bring their phase up to today."""
+        """Load (or create) the runner and bring their phase up to today.
+
+        ``history`` remembers the recent history between turns (see
+        ``bot.storage.history``); by default every read goes to the database.
+        """
         record = await turns.load_turn(session, sender.telegram_id, sender.chat_id)
         if record is None:
             await repository.get_or_create_runner(
@@ -78,6 +91,8 @@ class Turn:
             profile=repository.load_profile(runner),
             state=record.state,
             conversation=record.conversation,
+            history_version=record.history_version,
+            history=history,
         )
         await turn.catch_up()
         return turn
@@ -107,6 +122,9 @@ class Turn:
                 changed=result.changed,
             )
             self.state = result.state
+            # save_phase_state keeps these runner columns equal to the state's
+            self.runner.race_date = result.state.race_date
+            self.runner.paused_until = result.state.paused_until
 
     async def set_reminder_time(self, at: time | None) -> None:
         """Store the reminder time (None: off) and reschedule the next reminder."""
@@ -132,11 +150,12 @@ class Turn:
 
     async def recent(self, day: date) -> tuple[list[Completion], list[BodyReport]]:
         """Completions and reports the planner reads for ``day``."""
-        history = await records.recent_completions(
-            self.session, self.runner.id, day - timedelta(days=LOOKBACK_DAYS + 1)
+        session, runner_id, version = self.session, self.runner.id, self.history_version
+        history = await self.history.completions(
+            session, runner_id, version, day - timedelta(days=LOOKBACK_DAYS + 1)
         )
-        reports = await records.recent_reports(
-            self.session, self.runner.id, day - timedelta(days=REPORT_MEMORY_DAYS)
+        reports = await self.history.reports(
+            session, runner_id, version, day - timedelta(days=REPORT_MEMORY_DAYS)
         )
         return history, reports
 

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import URL, Connection, make_url
@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import AsyncAdaptedQueuePool, ConnectionPoolEntry
 
-from bot.storage.sqlite_inline import inline_connector
+from bot.storage.sqlite_inline import InlineConnection, begin_at_once, inline_connector
 
 __all__ = [
     "CHECK_TIMEOUT_SECONDS",
@@ -84,7 +84,9 @@ def make_engine(url: str | URL, *, sqlite_foreign_keys: bool = True) -> AsyncEng
 
     @event.listens_for(engine.sync_engine, "begin")
     def _sqlite_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        inline = cast(InlineConnection, connection.connection.driver_connection)
+        if not begin_at_once(inline):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")  # waits for the lock
 
     return engine
 

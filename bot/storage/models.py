@@ -120,6 +120,9 @@ class PhaseStateRow(Base):
     interrupted_on: Mapped[date | None] = mapped_column(Date)
     base_weeks: Mapped[int | None] = mapped_column()
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+    #: Raised by every write of the runner's completions or body reports, in the writing
+    #: transaction (``bot.storage.records``); ``bot.storage.history`` keys its cache on it.
+    history_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
 class PhaseHistoryRow(Base):

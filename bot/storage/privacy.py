@@ -17,6 +17,7 @@ from bot.storage.models import (
 )
 from bot.storage.records import COMPLETION_ORDER, REPORT_ORDER, phase_history
 from bot.storage.repository import load_phase_state
+from bot.storage.runners import RunnerRecord
 
 __all__ = ["RunnerExport", "delete_runner", "export_runner"]
 
@@ -25,14 +26,14 @@ __all__ = ["RunnerExport", "delete_runner", "export_runner"]
 class RunnerExport:
     """Everything stored about one runner; history, completions and reports oldest first."""
 
-    runner: Runner
+    runner: Runner | RunnerRecord
     phase_state: PhaseState
     phase_history: list[PhaseHistoryRow]
     completions: list[CompletionRow]
     reports: list[BodyReportRow]
 
 
-async def export_runner(session: AsyncSession, runner: Runner) -> RunnerExport:
+async def export_runner(session: AsyncSession, runner: Runner | RunnerRecord) -> RunnerExport:
     """All of ``runner``'s rows, for a data export."""
     completions = await session.scalars(
         select(CompletionRow)

@@ -3,19 +3,25 @@
 Functions take a session and never commit; completions and reports are mapped to the
 core's ``Completion`` and ``BodyReport``; phase history is returned as rows (it is only
 shown, never computed on).
+
+Every write of a runner's completions or body reports also raises their
+``phase_states.history_version`` in the same transaction, and notes the runner in the
+session (``history_written``): the history cache (``bot.storage.history``) is right only
+because of that, so a new writer of these tables must call ``_history_changed`` too.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import cast
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.records import BodyReport, Completion
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 from bot.storage.dialect import insert_for
-from bot.storage.models import BodyReportRow, CompletionRow, PhaseHistoryRow
+from bot.storage.models import BodyReportRow, CompletionRow, PhaseHistoryRow, PhaseStateRow
 
 __all__ = [
     "COMPLETION_COLUMNS",
@@ -24,6 +30,7 @@ __all__ = [
     "REPORT_ORDER",
     "add_body_report",
     "body_report",
+    "history_written",
     "log_completion",
     "phase_history",
     "recent_completions",
@@ -32,6 +39,10 @@ __all__ = [
 
 _DONE = CompletionRow.__table__.c
 _FELT = BodyReportRow.__table__.c
+_STATES = cast(Table, PhaseStateRow.__table__)
+_STATE = _STATES.c
+#: ``session.info`` key: the runners whose history the session's transaction changed.
+_WRITTEN = "hipcoach.written_histories"
 #: Oldest first (table columns, so they serve ORM and plain Core selects alike).
 COMPLETION_ORDER = (_DONE.local_date, _DONE.logged_at, _DONE.id)
 REPORT_ORDER = (_FELT.local_date, _FELT.reported_at, _FELT.id)
@@ -66,6 +77,24 @@ _RECENT_REPORTS = (
     .order_by(*REPORT_ORDER)
 )
 
+#: Raise the version, leaving ``updated_at`` (the phase's own change time) as it is.
+_RAISE_VERSION = (
+    update(_STATES)
+    .where(_STATE.runner_id == bindparam("runner"))
+    .values(history_version=_STATE.history_version + 1, updated_at=_STATE.updated_at)
+)
+
+
+async def _history_changed(session: AsyncSession, runner_id: int) -> None:
+    """Raise ``runner_id``'s history version in this transaction and note it in the session."""
+    session.info.setdefault(_WRITTEN, set()).add(runner_id)
+    await session.execute(_RAISE_VERSION, {"runner": runner_id})
+
+
+def history_written(session: AsyncSession, runner_id: int) -> bool:
+    """Whether this session wrote ``runner_id``'s completions or body reports."""
+    return runner_id in session.info.get(_WRITTEN, ())
+
 
 async def log_completion(
     session: AsyncSession, runner_id: int, completion: Completion, now: datetime
@@ -85,6 +114,7 @@ async def log_completion(
     }
     insert = insert_for(session, CompletionRow).values(keys | values)
     await session.execute(insert.on_conflict_do_update(index_elements=list(keys), set_=values))
+    await _history_changed(session, runner_id)
 
 
 async def recent_completions(
@@ -113,6 +143,7 @@ async def add_body_report(
         )
     )
     await session.flush()
+    await _history_changed(session, runner_id)
 
 
 async def recent_reports(session: AsyncSession, runner_id: int, since: date) -> list[BodyReport]:

@@ -23,6 +23,7 @@ from bot.core.records import RunnerProfile
 from bot.core.vocabulary import Area, Equipment, Level, Phase
 from bot.storage.dialect import insert_for
 from bot.storage.models import PhaseHistoryRow, PhaseStateRow, Runner
+from bot.storage.runners import RUNNERS, RunnerRecord
 from bot.storage.types import utc_now
 
 __all__ = [
@@ -86,20 +87,36 @@ async def get_or_create_runner(
     return runner
 
 
-async def update_runner(session: AsyncSession, runner: Runner, **fields: Any) -> None:
+async def update_runner(
+    session: AsyncSession, runner: Runner | RunnerRecord, **fields: Any
+) -> None:
     """Set profile columns on ``runner``; unknown or fixed columns raise AttributeError.
 
-    List columns (``equipment``, ``rest_days``) are replaced, never changed in place.
+    List columns (``equipment``, ``rest_days``) are replaced, never changed in place. An
+    ORM ``Runner`` is written by the unit of work; a ``RunnerRecord`` at once, by an
+    ``UPDATE`` of the columns whose value changed (none: no statement).
     """
-    columns = Runner.__table__.c.keys()
+    columns = RUNNERS.c.keys()
+    changed: dict[str, Any] = {}
     for name, value in fields.items():
         if name not in columns or name in _FIXED_COLUMNS:
             raise AttributeError(f"runners.{name} cannot be set this way")
-        setattr(runner, name, sorted(value) if name in _LIST_COLUMNS else value)
-    session.add(runner)
+        changed[name] = sorted(value) if name in _LIST_COLUMNS else value
+    if isinstance(runner, Runner):
+        for name, value in changed.items():
+            setattr(runner, name, value)
+        session.add(runner)
+        return
+    changed = {name: value for name, value in changed.items() if getattr(runner, name) != value}
+    if changed:
+        await session.execute(update(RUNNERS).where(RUNNERS.c.id == runner.id).values(changed))
+        for name, value in changed.items():
+            setattr(runner, name, value)
 
 
-async def save_profile(session: AsyncSession, runner: Runner, profile: RunnerProfile) -> None:
+async def save_profile(
+    session: AsyncSession, runner: Runner | RunnerRecord, profile: RunnerProfile
+) -> None:
     """Store the runner's plan choices."""
     await update_runner(
         session,
@@ -112,7 +129,7 @@ async def save_profile(session: AsyncSession, runner: Runner, profile: RunnerPro
     )
 
 
-def load_profile(runner: Runner) -> RunnerProfile:
+def load_profile(runner: Runner | RunnerRecord) -> RunnerProfile:
     """The runner's plan choices as the core's RunnerProfile."""
     return profile_of(
         runner.level,

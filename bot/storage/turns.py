@@ -1,8 +1,10 @@
 """What every update reads first: the runner, their phase state and the chat's conversation.
 
-One query instead of three, because every update pays for it. The phase state row is locked
+One plain (Core) query instead of three, because every update pays for it; the runner comes
+back as a ``RunnerRecord`` (``bot.storage.runners``). The phase state row is locked
 until commit on PostgreSQL (``FOR UPDATE OF phase_states``), so two updates of one runner on
-two instances apply their phase changes one after the other.
+two instances apply their phase changes one after the other, and the history version read
+with it stays the committed one until this transaction ends (``bot.storage.history``).
 """
 
 from __future__ import annotations
@@ -14,37 +16,43 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.phases import PhaseState
 from bot.storage.chats import Conversation
-from bot.storage.models import ConversationRow, PhaseStateRow, Runner
+from bot.storage.models import ConversationRow, PhaseStateRow
 from bot.storage.repository import phase_state_of
+from bot.storage.runners import RUNNER_COLUMNS, RUNNERS, RunnerRecord
 
 __all__ = ["TurnRecord", "load_turn"]
 
 _PHASE = PhaseStateRow.__table__.c
 _PHASE_KEYS = tuple(column.key for column in _PHASE)
+#: Where each part of a row starts: the runner's columns, the phase's, the chat's four.
+_RUNNER_WIDTH = len(RUNNER_COLUMNS)
+_CHAT_AT = _RUNNER_WIDTH + len(_PHASE_KEYS)
 _CHAT = ConversationRow.__table__.c
 _QUERY = (
     select(
-        Runner,
+        *RUNNER_COLUMNS,
         *(column.label(f"phase_{column.key}") for column in _PHASE),
         _CHAT.name.label("chat_name"),
         _CHAT.step.label("chat_step"),
         _CHAT.data.label("chat_data"),
         _CHAT.updated_at.label("chat_updated_at"),
     )
-    .join(PhaseStateRow.__table__, _PHASE.runner_id == Runner.id)
+    .join(PhaseStateRow.__table__, _PHASE.runner_id == RUNNERS.c.id)
     .outerjoin(ConversationRow.__table__, _CHAT.chat_id == bindparam("chat_id"))
-    .where(Runner.telegram_id == bindparam("telegram_id"))
+    .where(RUNNERS.c.telegram_id == bindparam("telegram_id"))
     .with_for_update(of=PhaseStateRow.__table__)
 )
 
 
 @dataclass(frozen=True, slots=True)
 class TurnRecord:
-    """The runner (an ORM object, so use cases can change it), their phase, their chat."""
+    """The runner, their phase, their chat, and which history they have."""
 
-    runner: Runner
+    runner: RunnerRecord
     state: PhaseState
     conversation: Conversation | None
+    #: ``phase_states.history_version``: which committed history the runner has.
+    history_version: int
 
 
 async def load_turn(session: AsyncSession, telegram_id: int, chat_id: int) -> TurnRecord | None:
@@ -53,16 +61,8 @@ async def load_turn(session: AsyncSession, telegram_id: int, chat_id: int) -> Tu
     row = (await session.execute(_QUERY, params)).first()
     if row is None:
         return None
-    values = row._mapping
-    state = phase_state_of({key: values[f"phase_{key}"] for key in _PHASE_KEYS})
-    conversation = (
-        Conversation(
-            values["chat_name"],
-            values["chat_step"],
-            dict(values["chat_data"]),
-            values["chat_updated_at"],
-        )
-        if values["chat_name"] is not None
-        else None
-    )
-    return TurnRecord(row[0], state, conversation)
+    phase = dict(zip(_PHASE_KEYS, row[_RUNNER_WIDTH:_CHAT_AT], strict=True))
+    name, step, data, updated_at = row[_CHAT_AT:]
+    conversation = Conversation(name, step, dict(data), updated_at) if name is not None else None
+    runner = RunnerRecord(*row[:_RUNNER_WIDTH])
+    return TurnRecord(runner, phase_state_of(phase), conversation, phase["history_version"])

@@ -28,6 +28,7 @@ from bot.core.phases import (
     new_runner,
     transition,
 )
+from bot.core.phases.machine import _catch_up
 from bot.core.vocabulary import Area, Phase
 
 AWAY = {Phase.PAUSED, Phase.RECOVERY_HOLD}
@@ -211,6 +212,18 @@ def test_skipped_days_land_where_a_daily_walk_would(life: Life, gap: int) -> Non
     for n in range(1, gap + 1):
         walked = transition(walked, DayPassed(), lived.today + timedelta(days=n)).state
     assert jumped == walked
+
+
+@settings(max_examples=100, deadline=None)
+@given(lives, st.integers(0, 60))
+def test_the_remembered_calendar_walk_is_the_walk(life: Life, gap: int) -> None:
+    lived = play(*life)
+    day = lived.today + timedelta(days=gap)
+    state = replace(lived.state, block_weeks=MAX_BLOCK_WEEKS + 3)  # clamped by the walk too
+    for before in (lived.state, state):
+        remembered = transition(before, DayPassed(), day)
+        assert transition(before, DayPassed(), day) is remembered
+        assert remembered == _catch_up((before, day))  # worked out afresh
 
 
 def test_a_fixed_set_of_lives_visits_every_phase() -> None:

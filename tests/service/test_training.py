@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from bot.core.records import CompletionStatus
+from bot.service.coach import Coach
 from bot.service.messages import Text
 from tests.bot.harness import FakeClock
 from tests.service.conftest import TODAY, Chat, button, buttons, texts
@@ -47,6 +48,14 @@ async def test_typed_done_logs_and_asks_for_the_effort(chat: Chat) -> None:
     (logged,) = await chat.completions()
     assert (logged.on, logged.status, logged.rpe) == (TODAY, CompletionStatus.DONE, None)
     assert "Logged: done" in texts(await chat.command("/today"))
+
+
+async def test_a_log_from_another_instance_shows_in_the_next_today(chat: Chat) -> None:
+    assert "Logged" not in texts(await chat.command("/today"))  # remembered by this coach
+    coach = chat.coach
+    other = Chat(Coach(chat.sessions, coach.planner, coach.clock), chat.sessions, chat.sender, 5000)
+    await other.command("/skip")
+    assert "Logged: skipped" in texts(await chat.command("/today"))
 
 
 async def test_a_second_done_logs_nothing_new(chat: Chat) -> None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from dataclasses import fields
 from datetime import date, time
+from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.phases import PhaseState
@@ -26,6 +29,8 @@ from bot.storage.repository import (
     save_profile,
     update_runner,
 )
+from bot.storage.runners import RunnerRecord
+from bot.storage.turns import load_turn
 from tests.storage.conftest import Database
 
 TODAY = date(2025, 3, 3)
@@ -94,6 +99,57 @@ async def test_update_runner_sets_columns_and_refuses_the_rest(session: AsyncSes
     for bad in ({"telegram_id": 2}, {"id": 5}, {"no_such_column": 1}):
         with pytest.raises(AttributeError):
             await update_runner(session, stored, **bad)
+
+
+async def test_a_runner_record_has_every_column(session: AsyncSession) -> None:
+    columns = Runner.__table__.c.keys()
+    assert [field.name for field in fields(RunnerRecord)] == columns
+    runner = await get_or_create_runner(session, 1, "Ada", TODAY)
+    record = await _record(session, 1)
+    assert all(getattr(record, key) == getattr(runner, key) for key in columns)
+
+
+async def test_update_runner_writes_a_record_at_once_and_only_what_changed(
+    database: Database,
+) -> None:
+    async with database.sessions() as session, session.begin():
+        await get_or_create_runner(session, 1, "Ada", TODAY)
+    statements: list[str] = []
+    event.listen(database.engine.sync_engine, "before_cursor_execute", _append_to(statements))
+    async with database.sessions() as session, session.begin():
+        record = await _record(session, 1)
+        statements.clear()
+        await update_runner(session, record, timezone="UTC", first_name="Ada", active=True)
+        assert statements == []  # nothing changed, nothing written
+        await update_runner(session, record, timezone="Europe/Berlin", rest_days={6, 2})
+        (written,) = statements
+        assert "timezone" in written
+        assert "rest_days" in written
+        assert "first_name" not in written
+        assert (record.timezone, record.rest_days) == ("Europe/Berlin", [2, 6])
+        with pytest.raises(AttributeError):
+            await update_runner(session, record, telegram_id=2)
+    async with database.sessions() as session:
+        stored = await get_runner_by_telegram_id(session, 1)
+    assert stored is not None
+    assert (stored.timezone, stored.rest_days, stored.first_name) == (
+        "Europe/Berlin",
+        [2, 6],
+        "Ada",
+    )
+
+
+async def _record(session: AsyncSession, telegram_id: int) -> RunnerRecord:
+    turn = await load_turn(session, telegram_id, telegram_id)
+    assert turn is not None
+    return turn.runner
+
+
+def _append_to(statements: list[str]) -> Callable[..., None]:
+    def append(*args: Any) -> None:
+        statements.append(args[2])
+
+    return append
 
 
 async def test_profile_round_trips(session: AsyncSession) -> None:

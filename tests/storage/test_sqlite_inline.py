@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from bot.storage.engine import make_engine
-from bot.storage.sqlite_inline import InlineConnection, inline_connector
+from bot.storage.sqlite_inline import InlineConnection, begin_at_once, inline_connector
 
 
 async def test_two_engines_on_one_file_wait_for_each_other_without_blocking_the_loop(
@@ -70,6 +70,27 @@ async def test_a_lock_held_too_long_fails_with_the_driver_error(tmp_path: Path) 
         await connection.close()
         other.execute("ROLLBACK")
         other.close()
+
+
+async def test_begin_at_once_begins_or_says_the_lock_is_taken(tmp_path: Path) -> None:
+    path = tmp_path / "begin.db"
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("CREATE TABLE t (x INTEGER)")
+    connection = await inline_connector(str(path), busy_timeout=0.1)()
+    try:
+        assert connection._connection is not None
+        other.execute("BEGIN IMMEDIATE")
+        assert not begin_at_once(connection)
+        assert not connection._connection.in_transaction
+        other.execute("ROLLBACK")
+        assert begin_at_once(connection)
+        assert connection._connection.in_transaction
+        await connection.execute("ROLLBACK")
+    finally:
+        await connection.close()
+        other.close()
+    with pytest.raises(ValueError, match="closed"):
+        begin_at_once(connection)
 
 
 async def test_a_closed_connection_refuses_work(tmp_path: Path) -> None:

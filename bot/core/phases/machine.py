@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+from bot.core.memo import Memo
 from bot.core.phases.state import (
     _AWAY,
     _BASE,
@@ -55,6 +56,10 @@ from bot.core.phases.timeline import (
 )
 from bot.core.vocabulary import Area, Phase
 
+#: The calendar's walk to a day, remembered: every update brings its runner's phase up to
+#: their today, and a runner's state seldom changes between two updates of one day.
+_CAUGHT_UP: Memo[tuple[PhaseState, date], Transition] = Memo(4096)
+
 
 def phase_on(state: PhaseState, day: date) -> Phase:
     """The phase the calendar puts the runner in on ``day`` if nothing else happens."""
@@ -80,14 +85,19 @@ def transition(state: PhaseState, event: Event, today: date) -> Transition:
     The calendar is brought up to ``today`` first, so an event that arrives before the
     day's ``DayPassed`` (or after days without one) sees the phase the runner is really in.
     """
-    state = replace(state, block_weeks=_clamp_block(state.block_weeks))
-    caught = _day_passed(state, today)
+    caught = _CAUGHT_UP.remember((state, today), _catch_up)
     if isinstance(event, DayPassed):
         return caught
     result = _apply(caught.state, event, today)
     if not caught.changed:
         return result
     return Transition(result.state, f"{caught.reason} {result.reason}", changed=True)
+
+
+def _catch_up(key: tuple[PhaseState, date]) -> Transition:
+    """``state`` brought up to ``today`` by the calendar alone."""
+    state, today = key
+    return _day_passed(replace(state, block_weeks=_clamp_block(state.block_weeks)), today)
 
 
 def _apply(state: PhaseState, event: Event, today: date) -> Transition:
