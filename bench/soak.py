@@ -131,7 +131,6 @@ class Pending:
     queued: float
     kind: str
     start: float | None = None
-    mark: int = 0  # index into the fake's call log at processing start
 
 
 @dataclass
@@ -158,6 +157,8 @@ class Soak:
         self.api = api
         self.tally = tally
         self.pending: dict[int, Pending] = {}
+        self.busy: Counter[str] = Counter()  # chats with an update in progress
+        self.busy_queries: set[str] = set()  # their button taps
 
     def install(self, application: App) -> None:
         application.add_handler(TypeHandler(Update, self._start), group=-1)
@@ -171,28 +172,44 @@ class Soak:
                 self.tally.background[call.method] += 1
 
     async def _start(self, update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
-        calls = self.api.recorder.calls
-        self._consume(calls)  # between updates: the scheduler's sends, getUpdates
-        calls.clear()
         if (item := self.pending.get(update.update_id)) is not None:
             item.start = time.monotonic()
+            self.busy[item.chat] += 1
+            if item.query is not None:
+                self.busy_queries.add(item.query)
 
     async def _end(self, update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
+        """Take this update's replies from the fake's log (its chat's, since it started).
+
+        Updates of different chats run at once (bot/telegram/ordering.py), one chat's one
+        at a time: calls to a chat with an update in progress wait for that update's end;
+        every other call is counted as background (the scheduler's sends, getUpdates).
+        """
         calls = self.api.recorder.calls
         item = self.pending.pop(update.update_id, None)
         if item is None:
             return
-        own = []
-        rest = []
+        self.busy[item.chat] -= 1
+        self.busy_queries.discard(item.query or "")
+        busy = {chat for chat, count in self.busy.items() if count > 0}
+        own, kept, rest = [], [], []
         for call in calls:
             params = call.params
+            chat = str(params.get("chat_id"))
             mine = call.method in REPLY_METHODS and (
-                str(params.get("chat_id")) == item.chat
+                chat == item.chat
                 or (item.query is not None and str(params.get("callback_query_id")) == item.query)
             )
-            (own if mine else rest).append(call)
+            if mine and item.start is not None and call.at >= item.start:
+                own.append(call)
+            elif call.method in REPLY_METHODS and (
+                chat in busy or str(params.get("callback_query_id")) in self.busy_queries
+            ):
+                kept.append(call)  # another update's, still in progress
+            else:
+                rest.append(call)
         self._consume(rest)
-        calls.clear()
+        calls[:] = kept
         tally = self.tally
         tally.processed += 1
         for call in own:

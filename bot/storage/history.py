@@ -28,7 +28,9 @@ runner's next write.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date
+from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -42,43 +44,58 @@ __all__ = ["DEFAULT_SIZE", "UNCACHED", "HistoryCache"]
 DEFAULT_SIZE = 4096
 
 _Key = tuple[int, int, date]
+_Item = TypeVar("_Item", Completion, BodyReport)
+#: Per runner: the (version, since) read last, and what it returned.
+_Entry = tuple[tuple[int, date], tuple[_Item, ...]]
 
 
 class HistoryCache:
     """Recent completions and body reports by (runner id, history version, since).
 
-    ``size`` reads of each kind are remembered, the oldest forgotten first (0: none).
+    The latest read of each kind is remembered for ``size`` runners, the runner
+    first remembered forgotten first (0: none).
     """
 
     def __init__(self, size: int = DEFAULT_SIZE) -> None:
-        self._completions: Memo[_Key, tuple[Completion, ...]] = Memo(size)
-        self._reports: Memo[_Key, tuple[BodyReport, ...]] = Memo(size)
+        self._completions: Memo[int, _Entry[Completion]] = Memo(size)
+        self._reports: Memo[int, _Entry[BodyReport]] = Memo(size)
 
     async def completions(
         self, session: AsyncSession, runner_id: int, version: int, since: date
     ) -> list[Completion]:
         """``records.recent_completions``, from memory when version ``version`` was read."""
-        if records.history_written(session, runner_id):
-            return await records.recent_completions(session, runner_id, since)
         key = (runner_id, version, since)
-        found = self._completions.get(key)
-        if found is None:
-            found = tuple(await records.recent_completions(session, runner_id, since))
-            self._completions.put(key, found)
-        return list(found)
+        return await _remembered(self._completions, records.recent_completions, session, key)
 
     async def reports(
         self, session: AsyncSession, runner_id: int, version: int, since: date
     ) -> list[BodyReport]:
         """``records.recent_reports``, from memory when version ``version`` was read."""
-        if records.history_written(session, runner_id):
-            return await records.recent_reports(session, runner_id, since)
         key = (runner_id, version, since)
-        found = self._reports.get(key)
-        if found is None:
-            found = tuple(await records.recent_reports(session, runner_id, since))
-            self._reports.put(key, found)
-        return list(found)
+        return await _remembered(self._reports, records.recent_reports, session, key)
+
+
+async def _remembered(
+    memo: Memo[int, _Entry[_Item]],
+    read: Callable[[AsyncSession, int, date], Awaitable[list[_Item]]],
+    session: AsyncSession,
+    key: _Key,
+) -> list[_Item]:
+    """``read`` for ``key`` from ``memo``, or from the database (and then remembered).
+
+    One entry per runner, the latest read: a new version or day replaces the old one, so
+    the memory held is bounded by the runners, not by how often they write. A session that
+    wrote the runner's history reads it afresh and remembers nothing.
+    """
+    runner_id, version, since = key
+    if records.history_written(session, runner_id):
+        return await read(session, runner_id, since)
+    entry = memo.get(runner_id)
+    if entry is not None and entry[0] == (version, since):
+        return list(entry[1])
+    found = tuple(await read(session, runner_id, since))
+    memo.put(runner_id, ((version, since), found))
+    return list(found)
 
 
 #: Remembers nothing: every read goes to the database.

@@ -281,3 +281,16 @@ async def _step(
                 raise RolledBack
     except RolledBack:
         pass
+
+
+async def test_a_runner_takes_one_entry_however_often_they_write(
+    instances: list[Instance],
+) -> None:
+    first, _ = instances
+    for round_ in range(5):
+        async with first.turn() as turn:
+            await turn.log(f"session-{round_}")
+            await turn.report(round_)
+        assert len((await first.history())[0]) == round_ + 1
+    assert len(first.cache._completions._values) == 1  # the latest version only
+    assert len(first.cache._reports._values) == 1
