@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from dataclasses import dataclass
@@ -26,7 +27,14 @@ from bot.telegram.transport import AiohttpRequest
 from scheduler.service import ReminderScheduler, default_instance
 from scheduler.telegram_sender import telegram_sender
 
-__all__ = ["Services", "build_application", "build_services", "instance_name", "prepare_database"]
+__all__ = [
+    "Services",
+    "build_application",
+    "build_services",
+    "instance_name",
+    "prepare_database",
+    "settle_heap",
+]
 
 log = logging.getLogger(__name__)
 #: Sends that meet a 429 wait for Telegram's retry_after and try again this many times.
@@ -66,6 +74,15 @@ def instance_name(settings: Settings) -> str:
     return settings.instance_name or default_instance(port)
 
 
+def settle_heap() -> None:
+    """Take what start-up built (libraries, content, the planner's tables) out of the
+    garbage collector's sight: it lives as long as the process, and every full collection
+    would walk it again (a pause of about 0.1 s, and some 5% of an update's CPU, in
+    ``bench/bench_bot.py``). Garbage is collected first, so none of it is kept."""
+    gc.collect()
+    gc.freeze()
+
+
 def file_url(base_url: str) -> str:
     """The file download base URL that goes with a Bot API base URL."""
     head, bot = base_url.rstrip("/"), "bot"
@@ -95,6 +112,7 @@ def build_application(settings: Settings, services: Services) -> Application:  #
             )
             scheduler.start()
             reminders.append(scheduler)
+        settle_heap()
 
     async def post_shutdown(_: Application) -> None:  # type: ignore[type-arg]
         for scheduler in reminders:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -179,3 +180,14 @@ async def test_progress_sends_a_chart_with_its_summary(
     assert call.files
     assert next(iter(call.files.values())).content.startswith(b"\x89PNG")
     assert "12 weeks" in str(call.params.get("caption"))
+
+
+async def test_start_up_is_taken_out_of_the_collectors_sight(
+    fake_api: FakeBotAPI, tmp_path: Path
+) -> None:
+    gc.unfreeze()
+    async with running_bot(fake_api, sqlite_url(tmp_path), FakeClock()):
+        assert gc.get_freeze_count() > 10_000  # libraries, content, planner tables
+        await fake_api.user(5, first_name="Ana").send_text("hi")
+        (reply,) = await fake_api.wait_for_messages(5, 1)
+        assert "Hi Ana" in reply.plain_text
