@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import re
 import sys
 import tempfile
@@ -41,6 +40,7 @@ from bot.storage.engine import make_engine, make_session_factory
 from bot.storage.migrate import upgrade
 from bot.storage.models import PhaseStateRow, Runner
 from tests.fakebotapi import FakeBotAPI
+from tests.ops.processes import clean_env, start_bot
 
 USER = 99
 FIRST_PASS = re.compile(r"first scheduler pass done in ([0-9.]+) s")
@@ -94,20 +94,15 @@ async def one_round(runners: int, scenario: str) -> dict[str, float]:
         path = Path(folder) / "startup.db"
         filled = await prepare(path, runners, scenario)
         async with FakeBotAPI() as api:
-            env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATA"))}
-            env |= {
-                "TELEGRAM_BOT_TOKEN": api.token,
-                "TELEGRAM_API_BASE_URL": api.base_url,
-                "DATABASE_URL": f"sqlite+aiosqlite:///{path}",
-                "LOG_LEVEL": "INFO",
-            }
+            env = clean_env(
+                TELEGRAM_BOT_TOKEN=api.token,
+                TELEGRAM_API_BASE_URL=api.base_url,
+                DATABASE_URL=f"sqlite+aiosqlite:///{path}",
+                LOG_LEVEL="INFO",
+            )
             started = time.perf_counter()
-            process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bot",
-                "run",
-                env=env,
+            process = await start_bot(
+                env,
                 cwd=folder,
                 stdout=asyncio.subprocess.DEVNULL,
                 stderr=asyncio.subprocess.PIPE,

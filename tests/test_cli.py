@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import subprocess
 import sys
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.fakebotapi.server import DEFAULT_TOKEN, FakeBotAPI
+from tests.ops.processes import clean_env, start_bot
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,11 +20,9 @@ def hipcoach(
     *args: str, env: dict[str, str], cwd: Path, stdin: str = "", timeout: float = 60
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m bot`` with a clean environment (no .env from the repo)."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
-    clean.update(env)
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
-        env=clean,
+        env=clean_env(**env),
         cwd=cwd,
         input=stdin,
         capture_output=True,
@@ -88,19 +86,14 @@ def test_chat_in_the_terminal(tmp_path: Path) -> None:
 
 async def test_run_polls_answers_and_never_logs_the_token(tmp_path: Path) -> None:
     async with FakeBotAPI() as api:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
-        env |= {
-            "TELEGRAM_BOT_TOKEN": api.token,
-            "TELEGRAM_API_BASE_URL": api.base_url,
-            "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'run.db'}",
-            "LOG_LEVEL": "DEBUG",
-        }
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            "run",
-            env=env,
+        env = clean_env(
+            TELEGRAM_BOT_TOKEN=api.token,
+            TELEGRAM_API_BASE_URL=api.base_url,
+            DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'run.db'}",
+            LOG_LEVEL="DEBUG",
+        )
+        process = await start_bot(
+            env,
             cwd=tmp_path,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,

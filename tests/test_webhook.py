@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
 import socket
-import sys
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -31,6 +29,7 @@ from bot.webhook import SECRET_HEADER, Retry, WebhookServer, WebhookUnavailable
 from bot.webhook import start_webhook as start
 from tests.bot.harness import FakeClock, sqlite_url
 from tests.fakebotapi.server import FakeBotAPI
+from tests.ops.processes import clean_env, free_port, start_bot
 from tests.test_cli import hipcoach
 
 URL = "https://coach.example.test/telegram/hook"
@@ -304,12 +303,6 @@ def test_run_without_a_secret_stops_with_one_line(tmp_path: Path) -> None:
     assert "WEBHOOK_SECRET is not set" in lines[0]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 async def wait_until_serving(http: aiohttp.ClientSession, base: str) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -334,26 +327,21 @@ async def held_back_reply_arrived(api: FakeBotAPI) -> None:
 async def test_run_serves_the_webhook_and_drains_on_sigterm(tmp_path: Path) -> None:
     port = free_port()
     async with asyncio.timeout(90), FakeBotAPI() as api, aiohttp.ClientSession() as http:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
-        env |= {
-            "TELEGRAM_BOT_TOKEN": api.token,
-            "TELEGRAM_API_BASE_URL": api.base_url,
-            "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'run.db'}",
-            "WEBHOOK_URL": URL,
-            "WEBHOOK_SECRET": SECRET,
-            "WEBHOOK_LISTEN": "127.0.0.1",
-            "WEBHOOK_PORT": str(port),
-            "LOG_LEVEL": "DEBUG",
-            "LOG_JSON": "true",
-        }
+        env = clean_env(
+            TELEGRAM_BOT_TOKEN=api.token,
+            TELEGRAM_API_BASE_URL=api.base_url,
+            DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'run.db'}",
+            WEBHOOK_URL=URL,
+            WEBHOOK_SECRET=SECRET,
+            WEBHOOK_LISTEN="127.0.0.1",
+            WEBHOOK_PORT=str(port),
+            LOG_LEVEL="DEBUG",
+            LOG_JSON="true",
+        )
         log_file = tmp_path / "run.log"
         with log_file.open("wb") as stderr:  # a file, not a pipe: DEBUG lines never block it
-            process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bot",
-                "run",
-                env=env,
+            process = await start_bot(
+                env,
                 cwd=tmp_path,
                 stdout=asyncio.subprocess.DEVNULL,
                 stderr=stderr,

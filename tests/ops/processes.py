@@ -116,21 +116,37 @@ class Bot:
         return self.process.returncode
 
 
+#: The bot's own settings: a bot started by a test or bench inherits none of the caller's.
+_SETTINGS = ("TELEGRAM_", "DATABASE_", "WEBHOOK_", "SCHEDULER_", "LOG_", "REMINDER_")
+
+
+def clean_env(**settings: str) -> dict[str, str]:
+    """This process's environment without the bot's settings, then ``settings``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(_SETTINGS)}
+    return env | settings
+
+
+async def start_bot(
+    env: Mapping[str, str], *, cwd: Path | None = None, stdout: Any = None, stderr: Any = None
+) -> asyncio.subprocess.Process:
+    """``python -m bot run`` (what ``hipcoach run`` runs) with ``env``."""
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=dict(env), cwd=cwd, stdout=stdout, stderr=stderr
+    )
+
+
 def bot_env(api_base_url: str, database_url: str, port: int, **extra: str) -> dict[str, str]:
     """A clean environment (none of the caller's bot settings) for webhook mode."""
-    prefixes = ("TELEGRAM_", "DATABASE_", "WEBHOOK_", "SCHEDULER_", "LOG_", "REMINDER_")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(prefixes)}
-    env |= {
-        "TELEGRAM_API_BASE_URL": api_base_url,
-        "DATABASE_URL": database_url,
-        "WEBHOOK_URL": URL,
-        "WEBHOOK_SECRET": SECRET,
-        "WEBHOOK_LISTEN": "127.0.0.1",
-        "WEBHOOK_PORT": str(port),
-        "LOG_JSON": "true",
+    return clean_env(
+        TELEGRAM_API_BASE_URL=api_base_url,
+        DATABASE_URL=database_url,
+        WEBHOOK_URL=URL,
+        WEBHOOK_SECRET=SECRET,
+        WEBHOOK_LISTEN="127.0.0.1",
+        WEBHOOK_PORT=str(port),
+        LOG_JSON="true",
         **extra,
-    }
-    return env
+    )
 
 
 @contextlib.asynccontextmanager
@@ -139,12 +155,8 @@ async def running_bot(token: str, env: dict[str, str], folder: Path) -> AsyncIte
     name = f"bot-{env['WEBHOOK_PORT']}"
     log_file = folder / f"{name}.log"
     with log_file.open("wb") as stderr:  # a file, not a pipe: nothing can block on it
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            "run",
-            env={**env, "TELEGRAM_BOT_TOKEN": token},
+        process = await start_bot(
+            {**env, "TELEGRAM_BOT_TOKEN": token},
             cwd=folder,
             stdout=asyncio.subprocess.DEVNULL,
             stderr=stderr,

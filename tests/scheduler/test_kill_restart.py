@@ -15,9 +15,7 @@ moment and checks that window's bound instead of exact counts.
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -32,6 +30,7 @@ from bot.storage.engine import make_engine, make_session_factory
 from bot.storage.models import DeliveryRow, DeliveryStatus, PhaseStateRow, Runner
 from scheduler.sender import DEFAULT_UNRECORDED
 from tests.fakebotapi import FakeBotAPI
+from tests.ops.processes import clean_env, start_bot
 
 RUNNERS = 200
 FIRST = 50
@@ -141,18 +140,15 @@ async def bot_process(
     api: FakeBotAPI, url: str, log: Path
 ) -> AsyncIterator[asyncio.subprocess.Process]:
     """``python -m bot run`` on ``url`` against ``api``; stopped (SIGTERM) unless killed."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
-    env |= {
-        "TELEGRAM_BOT_TOKEN": api.token,
-        "TELEGRAM_API_BASE_URL": api.base_url,
-        "DATABASE_URL": url,
-        "LOG_LEVEL": "INFO",
-        "SCHEDULER_INTERVAL_SECONDS": "2",
-    }
+    env = clean_env(
+        TELEGRAM_BOT_TOKEN=api.token,
+        TELEGRAM_API_BASE_URL=api.base_url,
+        DATABASE_URL=url,
+        LOG_LEVEL="INFO",
+        SCHEDULER_INTERVAL_SECONDS="2",
+    )
     with log.open("ab") as out:
-        process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "run", env=env, stdout=out, stderr=out
-        )
+        process = await start_bot(env, stdout=out, stderr=out)
     try:
         yield process
     finally:
