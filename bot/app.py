@@ -16,16 +16,16 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaul
 
 from bot.core.content import load_content
 from bot.core.planner import Planner
+from bot.presentation import render
 from bot.service.coach import Clock, Coach, utc_clock
 from bot.settings import Settings
 from bot.storage.engine import check_database, make_engine, make_session_factory
 from bot.storage.migrate import upgrade
-from bot.telegram import render
 from bot.telegram.handlers import COACH_KEY, on_error, on_update
 from bot.telegram.ordering import ChatOrderedUpdates
+from bot.telegram.sender import telegram_sender
 from bot.telegram.transport import AiohttpRequest
 from scheduler.service import ReminderScheduler, default_instance
-from scheduler.telegram_sender import telegram_sender
 
 __all__ = [
     "Services",

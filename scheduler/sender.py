@@ -22,16 +22,16 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from enum import StrEnum
 from typing import Protocol
 
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.presentation.render import Rows
+from bot.service.sending import SendKind, SendResult
 from bot.storage import deliveries
 from bot.storage.deliveries import PendingClaim
 from bot.storage.models import DeliveryKind, Runner
-from bot.telegram.render import Rows
 from scheduler.limiter import RateLimiter
 
 __all__ = [
@@ -73,26 +73,6 @@ class Delivery:
     attempts: int
     text: str
     rows: Rows = field(default_factory=list)
-
-
-class SendKind(StrEnum):
-    """How a send ended."""
-
-    SENT = "sent"
-    RETRY_AFTER = "retry_after"
-    TRANSIENT = "transient"
-    FORBIDDEN = "forbidden"
-    FAILED = "failed"
-
-
-@dataclass(frozen=True, slots=True)
-class SendResult:
-    """A send's outcome; ``retry_after`` in seconds for a 429."""
-
-    kind: SendKind
-    message_id: int | None = None
-    retry_after: float = 0.0
-    error: str = ""
 
 
 Sender = Callable[[Delivery], Awaitable[SendResult]]

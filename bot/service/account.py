@@ -15,12 +15,12 @@ from bot.core.phases import (
 )
 from bot.core.understanding.clock import parse_time
 from bot.core.understanding.dates import last_date
+from bot.presentation.callbacks import Action, Answer, encode
+from bot.presentation.render import day_label
 from bot.service.messages import Reply, keyboard
 from bot.service.timezones import resolve_timezone, zone_at
 from bot.service.turn import Turn
 from bot.storage import chats, privacy
-from bot.telegram.callbacks import Action, Answer, encode
-from bot.telegram.render import day_label
 
 __all__ = [
     "ask_delete",

@@ -17,14 +17,14 @@ from bot.core.planner import Planner
 from bot.core.records import CompletionStatus
 from bot.core.understanding import Intent, IntentKind, understand
 from bot.core.vocabulary import Area, Phase
+from bot.presentation import render
+from bot.presentation.callbacks import Action, Answer, Callback, decode
 from bot.service import account, export, onboarding, progress, reports, training
 from bot.service.messages import Button, Command, Inbound, Location, Media, Reply, Sender, Text
 from bot.service.snooze import snooze
 from bot.service.turn import Turn
 from bot.storage import chats, repository
 from bot.storage.history import HistoryCache
-from bot.telegram import render
-from bot.telegram.callbacks import Action, Answer, Callback, decode
 
 __all__ = ["Coach", "utc_clock"]
 

@@ -16,12 +16,12 @@ from bot.core.phases import InvalidTransition, OnboardingFinished, RaceDateClear
 from bot.core.understanding import Intent, IntentKind, understand
 from bot.core.understanding.dates import last_date
 from bot.core.vocabulary import Equipment, Level, Phase
+from bot.presentation.callbacks import Action, Answer, Callback, OnboardingStep, encode
 from bot.service.account import parse_reminder_time
 from bot.service.messages import Keyboard, Reply, keyboard
 from bot.service.timezones import resolve_timezone, zone_at
 from bot.service.turn import Turn
 from bot.storage import chats, repository
-from bot.telegram.callbacks import Action, Answer, Callback, OnboardingStep, encode
 
 __all__ = [
     "FLOW",

@@ -7,13 +7,14 @@ import logging
 from datetime import date, timedelta
 from html import escape
 
-from bot.charts import render_progress_chart
 from bot.core.progress import Progress, planned_days, progress, progress_summary
 from bot.core.restrictions import REPORT_MEMORY_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
+from bot.core.timing import local_date_of
 from bot.core.vocabulary import Phase
+from bot.presentation.charts import render_progress_chart
 from bot.service.messages import Reply
-from bot.service.turn import Turn, local_today
+from bot.service.turn import Turn
 from bot.storage import records
 
 __all__ = ["progress_reply"]
@@ -37,7 +38,7 @@ async def progress_reply(turn: Turn) -> list[Reply]:
 
 
 async def _numbers(turn: Turn) -> Progress:
-    joined = local_today(turn.runner.timezone, turn.runner.created_at)
+    joined = local_date_of(turn.runner.created_at, turn.runner.timezone)
     start = max(turn.today - timedelta(weeks=WEEKS) + timedelta(days=1), joined)
     history = await records.recent_completions(
         turn.session, turn.runner.id, start - timedelta(days=LOOKBACK_DAYS + 1)
@@ -64,7 +65,7 @@ async def _phase_starts(turn: Turn) -> list[tuple[date, Phase]]:
     """(first day, phase) from the phase history, never going back in time."""
     starts: list[tuple[date, Phase]] = []
     for row in await records.phase_history(turn.session, turn.runner.id):
-        recorded = local_today(turn.runner.timezone, row.recorded_at)
+        recorded = local_date_of(row.recorded_at, turn.runner.timezone)
         first = max(row.started_on, recorded)
         if starts and first < starts[-1][0]:
             first = starts[-1][0]

@@ -10,11 +10,11 @@ from bot.core.planner import DailyPlan
 from bot.core.records import BodyReport
 from bot.core.understanding import ReportSlots
 from bot.core.vocabulary import Area, Phase, RedFlag, ReportKind, Side
+from bot.presentation import render
+from bot.presentation.callbacks import Action, Callback, encode
 from bot.service.messages import Reply, keyboard
 from bot.service.turn import Turn
 from bot.storage import chats, records
-from bot.telegram import render
-from bot.telegram.callbacks import Action, Callback, encode
 
 __all__ = [
     "clear_hold",

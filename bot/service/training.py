@@ -9,11 +9,11 @@ from bot.core.phases import OnboardingFinished, next_change
 from bot.core.planner import DailyPlan
 from bot.core.records import BodyReport, Completion, CompletionStatus
 from bot.core.vocabulary import Category, Level, Phase
+from bot.presentation import render
+from bot.presentation.callbacks import Action, Callback, encode
 from bot.service.messages import Reply, keyboard
 from bot.service.turn import Turn
 from bot.storage import records
-from bot.telegram import render
-from bot.telegram.callbacks import Action, Callback, encode
 
 __all__ = [
     "phase_reply",

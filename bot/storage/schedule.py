@@ -16,11 +16,14 @@ from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.phases import PhaseState
+from bot.core.timing import next_checkin, next_occurrence
 from bot.core.vocabulary import Phase
 from bot.storage.deliveries import PendingClaim
 from bot.storage.dialect import skip_locked
 from bot.storage.models import PhaseHistoryRow, PhaseStateRow, Runner
 from bot.storage.planning import STATE_COLUMNS, phase_state
+from bot.storage.repository import update_runner
+from bot.storage.runners import RunnerRecord
 
 __all__ = [
     "DueCheckin",
@@ -30,6 +33,7 @@ __all__ = [
     "lock_phase_states",
     "phase_notes",
     "phase_starts",
+    "reschedule",
     "runner_zones",
     "set_next_checkins",
     "set_next_reminder",
@@ -37,6 +41,27 @@ __all__ = [
     "unscheduled_checkins",
     "unscheduled_reminders",
 ]
+
+
+async def reschedule(
+    session: AsyncSession, runner: Runner | RunnerRecord, now: datetime
+) -> datetime | None:
+    """Recompute ``runner.next_reminder_at`` from its reminder time and zone (None: off).
+
+    Also ``runner.next_checkin_at`` (None unless active and onboarded; check-ins go out
+    with reminders off too). Call after the reminder time or time zone changed
+    (``/remind``, ``/timezone``); it does not commit. A second message of a kind on one
+    local day is prevented by the claim.
+    """
+    at = runner.reminder_time
+    wanted = runner.active and runner.onboarded
+    await update_runner(
+        session,
+        runner,
+        next_reminder_at=None if at is None else next_occurrence(at, runner.timezone, now),
+        next_checkin_at=next_checkin(runner.timezone, now) if wanted else None,
+    )
+    return runner.next_reminder_at
 
 
 @dataclass(frozen=True, slots=True)

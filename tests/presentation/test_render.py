@@ -24,9 +24,8 @@ from bot.core.vocabulary import (
     ReportKind,
     Side,
 )
-from bot.telegram.callbacks import MAX_BYTES, Action, decode
-from bot.telegram.keyboards import inline_markup
-from bot.telegram.render import (
+from bot.presentation.callbacks import MAX_BYTES, Action, decode
+from bot.presentation.render import (
     COMMANDS,
     Rows,
     effort_keyboard,
@@ -47,6 +46,7 @@ from bot.telegram.render import (
     utf16_len,
     week_message,
 )
+from bot.telegram.keyboards import inline_markup
 from tests.core.conftest import shipped_content
 
 ALLOWED_TAGS = {"b", "i", "u", "s", "code", "pre", "a", "blockquote", "tg-spoiler"}

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import date
-from html import escape
 
 from bot.core.content import Part
 from bot.core.phases import REST_PHASE_WEEKS, PhaseState
 from bot.core.planner import DailyPlan, PlannedExercise
 from bot.core.vocabulary import Area, Category, Phase, RedFlag, ReportKind, Side
-from bot.telegram.callbacks import Action, encode
-from bot.telegram.splitting import MESSAGE_LIMIT, split_message, truncate_caption, utf16_len
+from bot.presentation.callbacks import Action, encode
+from bot.presentation.html import escape_text as _e
+from bot.presentation.splitting import MESSAGE_LIMIT, split_message, truncate_caption, utf16_len
 
 __all__ = [
     "COMMANDS",
@@ -54,11 +54,6 @@ _CATEGORY_NAMES = {
     Category.STATIC: "Strength",
     Category.DYNAMIC: "Dynamic",
 }
-
-
-def _e(text: str) -> str:
-    """Plain text made safe for Telegram HTML."""
-    return escape(text, quote=False)
 
 
 def _sentence(text: str) -> str:
