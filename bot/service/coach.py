@@ -62,7 +62,8 @@ class Coach:
                 return []
             turn = await Turn.open(session, self.planner, sender, now, self.history)
             replies = await self._route(turn, inbound)
-            return replies if turn.deleted else turn.with_notices(replies)
+            replies = replies if turn.deleted else turn.with_notices(replies)
+        return await progress.draw_charts(replies)
 
     async def mark_blocked(self, telegram_id: int) -> None:
         """The runner blocked the bot: stop messaging them."""

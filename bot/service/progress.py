@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import replace
 from datetime import date, timedelta
 from html import escape
 
@@ -17,24 +18,37 @@ from bot.service.messages import Reply
 from bot.service.turn import Turn
 from bot.storage import records
 
-__all__ = ["progress_reply"]
+__all__ = ["draw_charts", "progress_reply"]
 
 log = logging.getLogger(__name__)
 WEEKS = 12
 
 
 async def progress_reply(turn: Turn) -> list[Reply]:
-    """The chart with the summary as its caption; the summary alone when there is no data."""
+    """The summary, with the chart to draw once the transaction is over (if there is data)."""
     numbers = await _numbers(turn)
     summary = f"<b>Your last {WEEKS} weeks</b>\n{escape(progress_summary(numbers), quote=False)}"
-    if not numbers.has_data:
-        return [Reply(text=summary)]
-    try:
-        photo = await render_progress_chart(numbers)
-    except Exception:  # a chart is a nice-to-have: the numbers still go out as text
-        log.exception("progress chart failed")
+    return [Reply(text=summary, chart=numbers if numbers.has_data else None)]
+
+
+async def draw_charts(replies: list[Reply]) -> list[Reply]:
+    """Each reply's chart drawn into its photo, the summary becoming the caption.
+
+    Called after the update committed, so drawing holds no transaction (on SQLite, the
+    process's one connection). A chart that fails leaves its reply as text.
+    """
+    if not any(reply.chart for reply in replies):
+        return replies
+    drawn: list[Reply] = []
+    for reply in replies:
         photo = None
-    return [Reply(text=summary, photo=photo)]
+        if reply.chart is not None:
+            try:
+                photo = await render_progress_chart(reply.chart)
+            except Exception:  # a chart is a nice-to-have: the numbers still go out as text
+                log.exception("progress chart failed")
+        drawn.append(replace(reply, chart=None, photo=photo or reply.photo))
+    return drawn
 
 
 async def _numbers(turn: Turn) -> Progress:

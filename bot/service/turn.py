@@ -152,6 +152,10 @@ class Turn:
             return replies
         notice = "\n\n".join(f"🔄 {escape(n, quote=False)}" for n in self.notices)
         first = replies[0] if replies else None
-        if first is not None and first.text and not (first.edit or first.photo or first.document):
+        if (
+            first is not None
+            and first.text
+            and not (first.edit or first.photo or first.chart or first.document)
+        ):
             return [replace(first, text=f"{notice}\n\n{first.text}"), *replies[1:]]
         return [Reply(text=notice), *replies]
