@@ -26,7 +26,7 @@ from bot.storage import deliveries, planning, schedule
 from bot.storage.deliveries import ClaimRequest, PendingClaim
 from bot.storage.models import DeliveryKind, PhaseHistoryRow
 from bot.storage.planning import PlanInputs
-from bot.storage.schedule import DueCheckin
+from bot.storage.schedule import DueRunner
 from scheduler.fanout import CLAIM_STATUS, DEFAULT_BATCH, DEFAULT_GRACE, MAX_BATCHES
 
 __all__ = ["compose_checkins", "plan_checkins"]
@@ -52,7 +52,7 @@ async def plan_checkins(
 
 async def _plan_batch(
     session: AsyncSession,
-    due: Sequence[DueCheckin],
+    due: Sequence[DueRunner],
     now: datetime,
     grace: timedelta,
     instance: str,

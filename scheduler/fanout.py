@@ -99,7 +99,7 @@ async def _plan_batch(
 ) -> int:
     """Claim and move on one batch of due runners inside the caller's transaction."""
     wanted = [
-        (runner.id, local_date_of(runner.next_reminder_at, runner.timezone))
+        (runner.id, local_date_of(runner.due_at, runner.timezone))
         for runner in due
         if runner.reminder_time is not None and runner.active
     ]
@@ -111,7 +111,7 @@ async def _plan_batch(
         if at is None:
             changes.append((runner.id, None))
             continue
-        when = runner.next_reminder_at
+        when = runner.due_at
         day = local_date_of(when, runner.timezone)
         found = due_status(when, now, grace, runner.paused_until, day)
         changes.append((runner.id, next_occurrence(at, runner.timezone, found.after)))
