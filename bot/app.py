@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -16,6 +16,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaul
 
 from bot.core.content import load_content
 from bot.core.planner import Planner
+from bot.metrics import Metrics
 from bot.presentation import render
 from bot.service.coach import Clock, Coach, utc_clock
 from bot.settings import Settings
@@ -53,6 +54,7 @@ class Services:
 
     engine: AsyncEngine
     coach: Coach
+    metrics: Metrics = field(default_factory=Metrics)
 
 
 def build_services(settings: Settings, clock: Clock = utc_clock) -> Services:
@@ -109,6 +111,8 @@ def build_application(settings: Settings, services: Services) -> Application:  #
                 interval=settings.scheduler_interval_seconds,
                 grace=timedelta(hours=settings.reminder_grace_hours),
                 instance=instance_name(settings),
+                retention=timedelta(hours=settings.retention_hours),
+                count_takeovers=services.metrics.takeovers.inc,
             )
             scheduler.start()
             reminders.append(scheduler)

@@ -24,7 +24,7 @@ from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application
 
 from bot.app import Services
-from bot.metrics import CONTENT_TYPE_LATEST, Metrics
+from bot.metrics import CONTENT_TYPE_LATEST
 from bot.settings import Settings, SettingsError
 from bot.storage.engine import DatabaseUnavailable, check_database
 from bot.telegram.ordering import ChatLocks, chat_of
@@ -88,7 +88,7 @@ def _web_app(
     settings: Settings, services: Services, application: App, secret: str
 ) -> web.Application:
     """The routes: POST <webhook path>, GET /healthz, GET /metrics."""
-    metrics, locks, failures = Metrics(), ChatLocks(), FailedUpdates()
+    metrics, locks, failures = services.metrics, ChatLocks(), FailedUpdates()
     application.add_error_handler(failures)
     expected = secret.encode()
 
