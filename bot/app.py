@@ -116,6 +116,8 @@ def build_application(settings: Settings, services: Services) -> Application:  #
                 interval=settings.scheduler_interval_seconds,
                 grace=timedelta(hours=settings.reminder_grace_hours),
                 instance=instance_name(settings),
+                retention=timedelta(hours=settings.retention_hours),
+                count_takeovers=services.metrics.takeovers.inc,
             )
             scheduler.start()
             reminders.append(scheduler)
