@@ -7,7 +7,7 @@ answered once.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 from html import escape
 
@@ -19,6 +19,7 @@ from bot.core.understanding import Intent, IntentKind, understand
 from bot.core.vocabulary import Area, Phase
 from bot.presentation import render
 from bot.presentation.callbacks import Action, Answer, Callback, decode
+from bot.presentation.commands import COMMANDS, command_names
 from bot.service import account, export, onboarding, progress, reports, training
 from bot.service.messages import Button, Command, Inbound, Location, Media, Reply, Sender, Text
 from bot.service.snooze import snooze
@@ -26,9 +27,10 @@ from bot.service.turn import Turn
 from bot.storage import chats, repository
 from bot.storage.history import HistoryCache
 
-__all__ = ["Coach", "utc_clock"]
+__all__ = ["ROUTES", "Coach", "routes", "utc_clock"]
 
 Clock = Callable[[], datetime]
+Handler = Callable[[Turn, str], Awaitable[list[Reply]]]
 _CLEAR_WORDS = ("fine now", "feels fine", "all good", "better now", "no pain", "healed", "is fine")
 
 
@@ -88,13 +90,9 @@ class Coach:
         return [Reply(text=render.help_message())]
 
     async def _command(self, turn: Turn, name: str, args: str) -> list[Reply]:
-        handler = _COMMANDS.get(name.lower())
+        handler = ROUTES.get(name.lower())
         if handler is None:
-            return [
-                Reply(
-                    text=f"I don't know /{escape(name[:32], quote=False)}. " + render.help_message()
-                )
-            ]
+            return [Reply(text=render.unknown_command(name))]
         return await handler(turn, args)
 
     async def _text(self, turn: Turn, text: str) -> list[Reply]:
@@ -262,25 +260,38 @@ async def _skip(turn: Turn, args: str) -> list[Reply]:
     return await training.typed_log(turn, CompletionStatus.SKIPPED, None, args or None)
 
 
-_COMMANDS: dict[str, Callable[[Turn, str], Awaitable[list[Reply]]]] = {
-    "start": _simple(onboarding.start),
-    "today": _simple(training.today_reply),
-    "plan": _simple(training.week_reply),
-    "done": _done,
-    "skip": _skip,
-    "sore": _simple(reports.start_guided_report),
-    "phase": _simple(training.phase_reply),
-    "race": account.set_race_text,
-    "remind": account.set_reminder_text,
-    "timezone": account.set_timezone,
-    "pause": account.pause_text,
-    "resume": _simple(account.resume),
-    "progress": _simple(progress.progress_reply),
-    "history": _simple(training.history_reply),
-    "export": _simple(export.export),
-    "delete": _delete,
-    "settings": _settings,
-    "help": _help,
-    "cancel": _cancel,
-    "clear": _clear,
-}
+def routes(handlers: Mapping[str, Handler]) -> dict[str, Handler]:
+    """The command table's handlers, in its order; ValueError when they name other commands."""
+    missing, unlisted = command_names() - handlers.keys(), handlers.keys() - command_names()
+    if missing or unlisted:
+        raise ValueError(
+            f"commands without a handler: {sorted(missing)}; "
+            f"handlers not in the command table: {sorted(unlisted)}"
+        )
+    return {command.name: handlers[command.name] for command in COMMANDS}
+
+
+ROUTES = routes(
+    {
+        "start": _simple(onboarding.start),
+        "today": _simple(training.today_reply),
+        "plan": _simple(training.week_reply),
+        "done": _done,
+        "skip": _skip,
+        "sore": _simple(reports.start_guided_report),
+        "phase": _simple(training.phase_reply),
+        "race": account.set_race_text,
+        "remind": account.set_reminder_text,
+        "timezone": account.set_timezone,
+        "pause": account.pause_text,
+        "resume": _simple(account.resume),
+        "progress": _simple(progress.progress_reply),
+        "history": _simple(training.history_reply),
+        "export": _simple(export.export),
+        "delete": _delete,
+        "settings": _settings,
+        "help": _help,
+        "cancel": _cancel,
+        "clear": _clear,
+    }
+)
