@@ -7,15 +7,16 @@ said and trains on defaults for the rest.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, time
-from html import escape
 from typing import Any
 
 from bot.core.phases import InvalidTransition, OnboardingFinished, RaceDateCleared, RaceDateSet
 from bot.core.understanding import Intent, IntentKind, understand
 from bot.core.understanding.dates import last_date
 from bot.core.vocabulary import Equipment, Level, Phase
+from bot.presentation import chat
+from bot.presentation import onboarding as words
 from bot.presentation.callbacks import Action, Answer, Callback, OnboardingStep, encode
 from bot.service.account import parse_reminder_time
 from bot.service.messages import Keyboard, Reply, keyboard
@@ -66,20 +67,9 @@ _STEP_KINDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class _Question:
-    text: str
-    buttons: Callable[[dict[str, Any]], Keyboard]
-
-
 async def start(turn: Turn) -> list[Reply]:
     """Begin (or restart) onboarding at the first question."""
-    name = escape(turn.runner.first_name or "there", quote=False)
-    intro = (
-        f"Hi {name}! I'm your hip coach: a short session most days for hip mobility and "
-        "springy, dynamic hip strength, planned around your training and races. "
-        "Six quick questions; tap <b>Skip</b> on any of them and I'll use a sensible default."
-    )
+    intro = words.intro(turn.runner.first_name)
     return [Reply(text=intro), await _ask(turn, OnboardingStep.LEVEL, {})]
 
 
@@ -128,7 +118,7 @@ async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | No
     try:
         await _STORE[step](turn, value)
     except InvalidTransition as refused:  # a race date in the past: ask again
-        return [Reply(text=escape(str(refused), quote=False)), await _ask(turn, step, data)]
+        return [Reply(text=chat.refusal(str(refused))), await _ask(turn, step, data)]
     return await _advance(turn, step, data)
 
 
@@ -198,9 +188,8 @@ async def _ask(
     await chats.set_conversation(
         turn.session, turn.sender.chat_id, FLOW, step.value, data, now=turn.now
     )
-    question = _QUESTIONS[step]
-    rows = [*question.buttons(data), ((("Skip", encode(Action.ONBOARDING_SKIP, step)),))]
-    return Reply(text=question.text, keyboard=keyboard(rows), edit=edit)
+    rows = [*_BUTTONS[step](data), ((("Skip", encode(Action.ONBOARDING_SKIP, step)),))]
+    return Reply(text=words.QUESTIONS[step], keyboard=keyboard(rows), edit=edit)
 
 
 async def _finish(turn: Turn, *, edit: bool) -> list[Reply]:
@@ -209,23 +198,11 @@ async def _finish(turn: Turn, *, edit: bool) -> list[Reply]:
     if turn.state.phase is Phase.ONBOARDING:
         newcomer = turn.profile.level is Level.BEGINNER
         await turn.apply(OnboardingFinished(newcomer=newcomer))
-    reminder = turn.runner.reminder_time
-    when = f"at {reminder:%H:%M}" if reminder else "never (turn them on with /remind 07:00)"
-    summary = (
-        "All set! Here's what I have:\n"
-        f"• Level: {turn.profile.level.value}\n"
-        f"• Desk job: {'yes' if turn.profile.desk_job else 'no'}\n"
-        f"• Kit: {_kit_words(turn.profile.equipment)}\n"
-        f"• Race: {turn.state.race_date.isoformat() if turn.state.race_date else 'none set'}\n"
-        f"• Morning reminder: {when}\n"
-        f"• Time zone: {escape(turn.runner.timezone, quote=False)}\n\n"
-        "Ask me \"what's today's session?\" any time, or send /today."
+    runner = turn.runner
+    summary = words.summary(
+        turn.profile, turn.state.race_date, runner.reminder_time, runner.timezone
     )
     return [Reply(text=summary, edit=edit)]
-
-
-def _kit_words(kit: frozenset[Equipment]) -> str:
-    return ", ".join(sorted(k.value.replace("_", " ") for k in kit)) or "body weight only"
 
 
 async def _store_level(turn: Turn, value: Any) -> None:
@@ -331,32 +308,11 @@ def _zone_buttons(_: dict[str, Any]) -> Keyboard:
     )
 
 
-_QUESTIONS = {
-    OnboardingStep.LEVEL: _Question(
-        "1/6 · How much jumping, hopping or strength work have you done?", _level_buttons
-    ),
-    OnboardingStep.DESK: _Question(
-        "2/6 · Do you sit at a desk most of the day? (Long sitting tightens the hip flexors, "
-        "so I'd add a little extra for them.)",
-        _desk_buttons,
-    ),
-    OnboardingStep.EQUIPMENT: _Question(
-        "3/6 · What kit do you have? Tap all that apply, then <b>Done</b>. "
-        "Body weight alone is fine too.",
-        _kit_buttons,
-    ),
-    OnboardingStep.RACE: _Question(
-        "4/6 · Got a race coming up? Type its date, like <i>2027-04-12</i> or "
-        "<i>12 April</i>. I'll stop jump work three weeks out.",
-        _no_buttons,
-    ),
-    OnboardingStep.REMINDER: _Question(
-        "5/6 · When should I send your morning session? Tap a time or type one, like <i>6:45</i>.",
-        _reminder_buttons,
-    ),
-    OnboardingStep.TIMEZONE: _Question(
-        "6/6 · Which time zone are you in? Tap one, type a city (like <i>Berlin</i>), "
-        "or share your location.",
-        _zone_buttons,
-    ),
+_BUTTONS: dict[OnboardingStep, Callable[[dict[str, Any]], Keyboard]] = {
+    OnboardingStep.LEVEL: _level_buttons,
+    OnboardingStep.DESK: _desk_buttons,
+    OnboardingStep.EQUIPMENT: _kit_buttons,
+    OnboardingStep.RACE: _no_buttons,
+    OnboardingStep.REMINDER: _reminder_buttons,
+    OnboardingStep.TIMEZONE: _zone_buttons,
 }
