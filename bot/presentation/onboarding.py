@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from datetime import date, time
 
 from bot.core.records import RunnerProfile
-from bot.presentation.callbacks import OnboardingStep
+from bot.core.vocabulary import Equipment, Level
+from bot.presentation.callbacks import Action, Answer, OnboardingStep, encode
 from bot.presentation.html import escape_text
+from bot.presentation.render import Rows
 from bot.presentation.settings import kit_words
 
-__all__ = ["QUESTIONS", "intro", "summary"]
+__all__ = ["QUESTIONS", "intro", "question_keyboard", "summary"]
 
 QUESTIONS = {
     OnboardingStep.LEVEL: "1/6 · How much jumping, hopping or strength work have you done?",
@@ -61,3 +64,68 @@ def summary(
         f"• Time zone: {escape_text(timezone)}\n\n"
         "Ask me \"what's today's session?\" any time, or send /today."
     )
+
+
+def question_keyboard(step: OnboardingStep, chosen_kit: Collection[str] = ()) -> Rows:
+    """A question's answer buttons (kit in ``chosen_kit`` ticked), then Skip."""
+    return [*_ANSWERS[step](chosen_kit), [("Skip", encode(Action.ONBOARDING_SKIP, step))]]
+
+
+def _level_buttons(_: Collection[str]) -> Rows:
+    return [
+        [("New to jump work", encode(Action.ONBOARDING_LEVEL, Level.BEGINNER))],
+        [("Some experience", encode(Action.ONBOARDING_LEVEL, Level.INTERMEDIATE))],
+        [("Experienced", encode(Action.ONBOARDING_LEVEL, Level.ADVANCED))],
+    ]
+
+
+def _desk_buttons(_: Collection[str]) -> Rows:
+    return [
+        [
+            ("Yes, I sit a lot", encode(Action.ONBOARDING_DESK, Answer.YES)),
+            ("No", encode(Action.ONBOARDING_DESK, Answer.NO)),
+        ]
+    ]
+
+
+_KIT_NAMES = {
+    Equipment.BAND: "Resistance band",
+    Equipment.SMALL_WEIGHTS: "Small weights",
+    Equipment.STEP: "A step or low box",
+    Equipment.WALL: "A free wall",
+}
+
+
+def _kit_buttons(chosen: Collection[str]) -> Rows:
+    rows = [
+        [(("✅ " if kit.value in chosen else "") + name, encode(Action.ONBOARDING_EQUIPMENT, kit))]
+        for kit, name in _KIT_NAMES.items()
+    ]
+    return [*rows, [("Done", encode(Action.ONBOARDING_EQUIPMENT_DONE))]]
+
+
+def _no_buttons(_: Collection[str]) -> Rows:
+    return []
+
+
+def _reminder_buttons(_: Collection[str]) -> Rows:
+    times = [time(6, 30), time(7, 0), time(7, 30), time(8, 0)]
+    return [[(f"{t:%H:%M}", encode(Action.ONBOARDING_REMINDER, t)) for t in times]]
+
+
+def _zone_buttons(_: Collection[str]) -> Rows:
+    zones = ["Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles"]
+    return [
+        [(zone.split("/")[1].replace("_", " "), encode(Action.ONBOARDING_TIMEZONE, zone))]
+        for zone in zones
+    ]
+
+
+_ANSWERS: dict[OnboardingStep, Callable[[Collection[str]], Rows]] = {
+    OnboardingStep.LEVEL: _level_buttons,
+    OnboardingStep.DESK: _desk_buttons,
+    OnboardingStep.EQUIPMENT: _kit_buttons,
+    OnboardingStep.RACE: _no_buttons,
+    OnboardingStep.REMINDER: _reminder_buttons,
+    OnboardingStep.TIMEZONE: _zone_buttons,
+}

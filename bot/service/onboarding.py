@@ -17,9 +17,9 @@ from bot.core.understanding.dates import last_date
 from bot.core.vocabulary import Equipment, Level, Phase
 from bot.presentation import chat
 from bot.presentation import onboarding as words
-from bot.presentation.callbacks import Action, Answer, Callback, OnboardingStep, encode
+from bot.presentation.callbacks import Action, Answer, Callback, OnboardingStep
 from bot.service.account import parse_reminder_time
-from bot.service.messages import Keyboard, Reply, keyboard
+from bot.service.messages import Reply, keyboard
 from bot.service.timezones import resolve_timezone, zone_at
 from bot.service.turn import Turn
 from bot.storage import chats, repository
@@ -188,7 +188,7 @@ async def _ask(
     await chats.set_conversation(
         turn.session, turn.sender.chat_id, FLOW, step.value, data, now=turn.now
     )
-    rows = [*_BUTTONS[step](data), ((("Skip", encode(Action.ONBOARDING_SKIP, step)),))]
+    rows = words.question_keyboard(step, data.get("equipment", []))
     return Reply(text=words.QUESTIONS[step], keyboard=keyboard(rows), edit=edit)
 
 
@@ -250,69 +250,4 @@ _BUTTON_STEPS = {
     Action.ONBOARDING_EQUIPMENT_DONE: OnboardingStep.EQUIPMENT,
     Action.ONBOARDING_REMINDER: OnboardingStep.REMINDER,
     Action.ONBOARDING_TIMEZONE: OnboardingStep.TIMEZONE,
-}
-
-
-def _level_buttons(_: dict[str, Any]) -> Keyboard:
-    return keyboard(
-        [
-            [("New to jump work", encode(Action.ONBOARDING_LEVEL, Level.BEGINNER))],
-            [("Some experience", encode(Action.ONBOARDING_LEVEL, Level.INTERMEDIATE))],
-            [("Experienced", encode(Action.ONBOARDING_LEVEL, Level.ADVANCED))],
-        ]
-    )
-
-
-def _desk_buttons(_: dict[str, Any]) -> Keyboard:
-    return keyboard(
-        [
-            [
-                ("Yes, I sit a lot", encode(Action.ONBOARDING_DESK, Answer.YES)),
-                ("No", encode(Action.ONBOARDING_DESK, Answer.NO)),
-            ]
-        ]
-    )
-
-
-def _kit_buttons(data: dict[str, Any]) -> Keyboard:
-    chosen = set(data.get("equipment", []))
-    names = {
-        Equipment.BAND: "Resistance band",
-        Equipment.SMALL_WEIGHTS: "Small weights",
-        Equipment.STEP: "A step or low box",
-        Equipment.WALL: "A free wall",
-    }
-    rows = [
-        [(("✅ " if kit.value in chosen else "") + name, encode(Action.ONBOARDING_EQUIPMENT, kit))]
-        for kit, name in names.items()
-    ]
-    return keyboard([*rows, [("Done", encode(Action.ONBOARDING_EQUIPMENT_DONE))]])
-
-
-def _no_buttons(_: dict[str, Any]) -> Keyboard:
-    return ()
-
-
-def _reminder_buttons(_: dict[str, Any]) -> Keyboard:
-    times = [time(6, 30), time(7, 0), time(7, 30), time(8, 0)]
-    return keyboard([[(f"{t:%H:%M}", encode(Action.ONBOARDING_REMINDER, t)) for t in times]])
-
-
-def _zone_buttons(_: dict[str, Any]) -> Keyboard:
-    zones = ["Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles"]
-    return keyboard(
-        [
-            [(zone.split("/")[1].replace("_", " "), encode(Action.ONBOARDING_TIMEZONE, zone))]
-            for zone in zones
-        ]
-    )
-
-
-_BUTTONS: dict[OnboardingStep, Callable[[dict[str, Any]], Keyboard]] = {
-    OnboardingStep.LEVEL: _level_buttons,
-    OnboardingStep.DESK: _desk_buttons,
-    OnboardingStep.EQUIPMENT: _kit_buttons,
-    OnboardingStep.RACE: _no_buttons,
-    OnboardingStep.REMINDER: _reminder_buttons,
-    OnboardingStep.TIMEZONE: _zone_buttons,
 }

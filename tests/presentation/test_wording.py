@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from bot.core.records import RunnerProfile
 from bot.core.vocabulary import Equipment, Level, Phase
 from bot.presentation import chat, onboarding, reports, settings, training
-from bot.presentation.callbacks import decode
+from bot.presentation.callbacks import OnboardingStep, decode
 from bot.presentation.scheduled import snoozed_reminder
 from tests.presentation.test_render import PLANS, assert_buttons, assert_telegram_html, html_errors
 
@@ -117,3 +117,12 @@ def test_logging_lines() -> None:
     )
     assert training.skipped_logged(None).startswith("Noted: skipped today. No stress")
     assert training.button_done(None) == "✅ Logged as done. How hard did it feel?"
+
+
+def test_every_set_up_question_has_its_buttons_then_skip() -> None:
+    for step in onboarding.QUESTIONS:
+        rows = onboarding.question_keyboard(step)
+        assert_buttons(rows)
+        assert rows[-1][0][0] == "Skip"
+    ticked = onboarding.question_keyboard(OnboardingStep.EQUIPMENT, ["band"])
+    assert [label for (label, _), *_ in ticked[:2]] == ["✅ Resistance band", "Small weights"]
