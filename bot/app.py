@@ -17,7 +17,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaul
 from bot.core.content import load_content
 from bot.core.planner import Planner
 from bot.metrics import Metrics
-from bot.presentation import render
+from bot.presentation.commands import menu_commands
 from bot.service.coach import Clock, Coach, utc_clock
 from bot.settings import Settings
 from bot.storage.engine import check_database, make_engine, make_session_factory
@@ -102,7 +102,7 @@ def build_application(settings: Settings, services: Services) -> Application:  #
     reminders: list[ReminderScheduler] = []
 
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
-        commands = [BotCommand(name, text) for name, text in render.COMMANDS]
+        commands = [BotCommand(name, text) for name, text in menu_commands()]
         try:
             await application.bot.set_my_commands(commands)
         except TelegramError as error:

@@ -24,3 +24,12 @@ def test_the_core_never_reads_the_clock() -> None:
         source = path.read_text(encoding="utf-8")
         for forbidden in ("date.today(", "datetime.now(", "datetime.utcnow(", "time.time("):
             assert forbidden not in source, f"{path.name} calls {forbidden}"
+
+
+def test_use_cases_and_the_scheduler_leave_html_to_the_presentation() -> None:
+    """No markup and no escaping outside bot/presentation: callers pass plain text."""
+    markup = re.compile(r"<b>|<i>|</|escape")
+    for folder in (ROOT / "bot" / "service", ROOT / "scheduler"):
+        for path in folder.rglob("*.py"):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                assert not markup.search(line), f"{path.relative_to(ROOT)}:{number}: {line}"

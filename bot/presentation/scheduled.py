@@ -8,7 +8,7 @@ says why the phase changed and what that changes.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, time
 from functools import lru_cache
 
 from bot.core.phases import PhaseState, week_of_phase
@@ -27,6 +27,7 @@ __all__ = [
     "reminder_body",
     "reminder_keyboard",
     "reminder_message",
+    "snoozed_reminder",
 ]
 
 #: Weeks of a dynamic block in which the check-in asks whether the runner feels a change.
@@ -155,3 +156,9 @@ def phase_notice(phase: Phase, reason: str) -> str:
         lines.append(f"<i>{_e(what)}</i>")
     lines.append("/today shows today's session.")
     return "\n\n".join(lines)
+
+
+def snoozed_reminder(plan: DailyPlan, first_name: str | None, until: time) -> str:
+    """The morning reminder, edited to say until when it is snoozed."""
+    note = f"⏰ <i>Snoozed until {until:%H:%M}: I'll remind you again then.</i>"
+    return f"{reminder_message(plan, first_name)}\n\n{note}"

@@ -6,7 +6,6 @@ import asyncio
 import logging
 from dataclasses import replace
 from datetime import date, timedelta
-from html import escape
 
 from bot.core.progress import Progress, planned_days, progress, progress_summary
 from bot.core.restrictions import REPORT_MEMORY_DAYS
@@ -14,6 +13,7 @@ from bot.core.rhythm import LOOKBACK_DAYS
 from bot.core.timing import local_date_of
 from bot.core.vocabulary import Phase
 from bot.presentation.charts import render_progress_chart
+from bot.presentation.training import progress_caption
 from bot.service.messages import Reply
 from bot.service.turn import Turn
 from bot.storage import records
@@ -27,7 +27,7 @@ WEEKS = 12
 async def progress_reply(turn: Turn) -> list[Reply]:
     """The summary, with the chart to draw once the transaction is over (if there is data)."""
     numbers = await _numbers(turn)
-    summary = f"<b>Your last {WEEKS} weeks</b>\n{escape(progress_summary(numbers), quote=False)}"
+    summary = progress_caption(WEEKS, progress_summary(numbers))
     return [Reply(text=summary, chart=numbers if numbers.has_data else None)]
 
 

@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta
 
 from bot.core.timing import occurrence_on, zone
 from bot.presentation.callbacks import Callback, Snooze
-from bot.presentation.scheduled import reminder_keyboard, reminder_message
+from bot.presentation.scheduled import reminder_keyboard, snoozed_reminder
 from bot.service.messages import Reply, keyboard
 from bot.service.turn import Turn
 from bot.storage import deliveries, records
@@ -38,16 +38,15 @@ async def snooze(turn: Turn, callback: Callback) -> list[Reply]:
         return [Reply(toast="There's no reminder to snooze today. Send /today for your session.")]
     at = _when(how, turn.now, turn.runner.timezone)
     await deliveries.requeue(turn.session, row.id, at, f"snoozed ({how.value})")
-    until = at.astimezone(zone(turn.runner.timezone)).strftime("%H:%M")
+    until = at.astimezone(zone(turn.runner.timezone)).time()
     plan = await turn.plan(day)
-    text = reminder_message(plan, turn.runner.first_name)
     buttons = keyboard(reminder_keyboard(plan)[:1])  # Done / Skip stay
     return [
         Reply(
-            text=f"{text}\n\n⏰ <i>Snoozed until {until}: I'll remind you again then.</i>",
+            text=snoozed_reminder(plan, turn.runner.first_name, until),
             keyboard=buttons,
             edit=True,
-            toast=f"Snoozed until {until}",
+            toast=f"Snoozed until {until:%H:%M}",
         )
     ]
 

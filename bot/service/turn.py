@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from html import escape
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,6 +13,7 @@ from bot.core.records import BodyReport, Completion, RunnerProfile
 from bot.core.restrictions import REPORT_MEMORY_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
 from bot.core.timing import local_date_of
+from bot.presentation.chat import phase_notices
 from bot.service.messages import Reply, Sender
 from bot.storage import repository, turns
 from bot.storage.chats import Conversation
@@ -150,7 +150,7 @@ class Turn:
         """Put phase-change notices from this turn in front of the first reply."""
         if not self.notices:
             return replies
-        notice = "\n\n".join(f"🔄 {escape(n, quote=False)}" for n in self.notices)
+        notice = phase_notices(self.notices)
         first = replies[0] if replies else None
         if (
             first is not None

@@ -25,8 +25,8 @@ from bot.core.vocabulary import (
     Side,
 )
 from bot.presentation.callbacks import MAX_BYTES, Action, decode
+from bot.presentation.commands import COMMANDS
 from bot.presentation.render import (
-    COMMANDS,
     Rows,
     effort_keyboard,
     group_reply,
@@ -42,6 +42,7 @@ from bot.presentation.render import (
     session_message,
     split_message,
     truncate_caption,
+    unknown_command,
     unknown_reply,
     utf16_len,
     week_message,
@@ -377,16 +378,18 @@ def test_every_report_reply_is_valid(  # noqa: PLR0917 - one argument per strate
 def test_help_lists_every_command_and_free_text_examples() -> None:
     text = help_message()
     assert_telegram_html(text)
-    wanted = [
-        *("start", "today", "plan", "done", "skip", "sore", "phase", "race", "remind"),
-        *("timezone", "pause", "resume", "progress", "history", "export", "delete"),
-        *("settings", "help", "cancel"),
-    ]
-    assert [name for name, _ in COMMANDS] == wanted
-    for name in wanted:
-        assert f"\n/{name} — " in text
+    lines = [line for line in text.splitlines() if line.startswith("/")]
+    assert [line.split(" — ")[0] for line in lines] == [f"/{c.name}" for c in COMMANDS]
+    assert "\n/clear — " in text
     for example in ("what's today's session?", "left calf sore 6/10", "race on 2027-04-12"):
         assert example in text
+
+
+def test_an_unknown_command_is_quoted_safely_before_the_help() -> None:
+    text = unknown_command(NASTY)
+    assert_telegram_html(text)
+    assert text.startswith("I don't know /&lt;b&gt;Bob&lt;/b&gt; &amp; co. ")
+    assert text.endswith(help_message())
 
 
 @given(st.text())
