@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.storage.models import DeliveryStatus
+from bot.telegram.sender import telegram_sender
 from scheduler.service import ReminderScheduler
-from scheduler.telegram_sender import telegram_sender
 from tests.bot.harness import FakeClock, running_bot, sqlite_url
 from tests.fakebotapi.server import FakeBotAPI
 from tests.scheduler.helpers import add_runner, deliveries_of
