@@ -4,9 +4,15 @@ Telegram allows about 30 messages in any second and one a second per chat; a bur
 that is answered 429 with ``retry_after``. ``SendWindow`` is a sliding window shared by
 replies to runners and the scheduler's fan-out: a send holds its place from when it
 starts until one second after its answer came back. Telegram counted it somewhere in
-between, so no rolling second, as Telegram sees it, holds more than ``overall`` sends.
-Scheduled (``bulk``) sends also keep one second per chat, and give way to replies
-waiting for a place, so a runner's answer never queues behind a broadcast.
+between, so no rolling second, as Telegram sees it, holds more than ``overall`` sends
+once a scheduled one is among them.
+
+How the two share it: scheduled (``bulk``) sends take only free places, keep one second
+per chat, and give way to any reply waiting. A reply waits only while the window is full
+and scheduled sends hold places in it (then it takes the next place, before them); it is
+never held back by other replies alone: answers to runners are not throttled up front
+(Telegram's 30 a second is for bulk notifications), and if a flood of them ever meets a
+429, the pause below holds everything back.
 
 ``PacedRateLimiter`` is python-telegram-bot's rate-limiter hook: every Bot API call goes
 through it, message sends through the window. On a 429 it holds every send back for
@@ -86,8 +92,9 @@ class SendWindow:
         self.chat_gap = 1.0 / per_chat if per_chat > 0 else 0.0
         self.clock = clock
         self.sleep = sleep
-        self._answered: deque[float] = deque()  # when recent sends' answers came back
+        self._answered: deque[tuple[float, bool]] = deque()  # (answered at, bulk)
         self._in_flight = 0
+        self._bulk = 0  # scheduled sends in flight or answered within the last second
         self._chats: dict[ChatId, float] = {}  # last answer in the chat; inf while in flight
         self._paused_until = 0.0
         self._replies_waiting = 0
@@ -101,7 +108,7 @@ class SendWindow:
         finally:
             now = self.clock()
             self._in_flight -= 1
-            self._answered.append(now)
+            self._answered.append((now, bulk))
             self._chats[chat_id] = now
 
     def pause(self, seconds: float) -> None:
@@ -123,6 +130,7 @@ class SendWindow:
             if not bulk:
                 self._replies_waiting -= 1
         self._in_flight += 1
+        self._bulk += bulk
         self._chats[chat_id] = math.inf
         if len(self._chats) > _PRUNE_AT:
             horizon = self.clock() - self.chat_gap
@@ -131,12 +139,13 @@ class SendWindow:
     def _wait(self, chat_id: ChatId, bulk: bool) -> float:
         """Seconds until a send to ``chat_id`` may start (0 or less: now)."""
         now = self.clock()
-        while self._answered and self._answered[0] + _WINDOW <= now:
-            self._answered.popleft()
+        while self._answered and self._answered[0][0] + _WINDOW <= now:
+            self._bulk -= self._answered.popleft()[1]
         wait = self._paused_until - now
-        if self.overall and self._in_flight + len(self._answered) >= self.overall:
-            # all places taken; one still in flight frees a second after its answer at best
-            free_at = self._answered[0] + _WINDOW if self._answered else now + _WINDOW
+        full = self.overall and self._in_flight + len(self._answered) >= self.overall
+        if full and (bulk or self._bulk):
+            # one still in flight frees its place a second after its answer, at the earliest
+            free_at = self._answered[0][0] + _WINDOW if self._answered else now + _WINDOW
             wait = max(wait, free_at - now)
         if bulk:
             if self._replies_waiting:
