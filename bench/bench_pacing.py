@@ -25,8 +25,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.app import build_application, build_services, prepare_database
+from bot.telegram.sender import telegram_sender
 from scheduler.service import ReminderScheduler
-from scheduler.telegram_sender import telegram_sender
 from tests.bot.harness import FakeClock, settings_for, sqlite_url
 from tests.fakebotapi import FakeBotAPI
 from tests.scheduler.helpers import add_runner
