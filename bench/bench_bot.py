@@ -17,7 +17,8 @@ reached the fake. Service time: from the start of the update's processing in PTB
 
 Rounds: ``backlog`` queues all N x M updates up front (as after a burst); ``--rate R`` adds a
 paced round injecting ``--paced-updates`` updates at R per second. ``--diagnose`` adds rows
-that swap PTB's AIORateLimiter (which HipCoach installs) off HipCoach and onto the echo bot,
+that take HipCoach's rate limiter (``bot/telegram/pacing.py``) off and put PTB's
+AIORateLimiter (what HipCoach installed before) onto the echo bot,
 and an echo bot on HipCoach's aiohttp transport (``bot/telegram/transport.py``) instead of
 PTB's default httpx one.
 ``--canned-ms X`` makes HipCoach's coach repeat its first answer after X ms of busy CPU:
@@ -197,7 +198,7 @@ async def echo(
     if aiohttp:  # diagnostic only: HipCoach's transport under the echo bot
         builder = builder.request(AiohttpRequest())
         builder = builder.get_updates_request(AiohttpRequest(connection_pool_size=1))
-    if rate_limiter:  # diagnostic only: the throttle HipCoach installs (bot/app.py)
+    if rate_limiter:  # diagnostic only: the throttle HipCoach installed before
         builder = builder.rate_limiter(AIORateLimiter(overall_max_rate=0, max_retries=3))
     application = builder.build()
     application.add_handler(MessageHandler(filters.TEXT, _echo))
@@ -403,7 +404,7 @@ async def main_async(args: argparse.Namespace) -> int:
     if args.diagnose:
         plan += [
             ("echo + AIORateLimiter", echo, True),
-            ("HipCoach w/o AIORateLimiter", hipcoach, False),
+            ("HipCoach w/o rate limiter", hipcoach, False),
             ("echo on aiohttp transport", partial(echo, aiohttp=True), False),
         ]
     if args.only:
@@ -450,10 +451,10 @@ async def main_async(args: argparse.Namespace) -> int:
             f"CPU cost ratio echo/HipCoach (cpu ms per update; steadier when the machine is "
             f"shared) = {cpu_ratio:.2f}x"
         )
-    nolimit, limited = backlog("HipCoach w/o AIORateLimiter"), backlog("echo + AIORateLimiter")
+    nolimit, limited = backlog("HipCoach w/o rate limiter"), backlog("echo + AIORateLimiter")
     if nolimit and bare:
         print(
-            f"diagnostic: HipCoach w/o AIORateLimiter / bare echo = {nolimit.rate / bare.rate:.2f}x"
+            f"diagnostic: HipCoach w/o rate limiter / bare echo = {nolimit.rate / bare.rate:.2f}x"
         )
     if coach and limited:
         print(f"diagnostic: HipCoach / echo + AIORateLimiter = {coach.rate / limited.rate:.2f}x")

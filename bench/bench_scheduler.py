@@ -7,8 +7,9 @@ Rounds:
 2. ``plan_due``: find and claim them all (batches of 1,000 per transaction);
 3. compose (plan + render) every claim, as the sender does, without sending;
 4. ``send_pending`` against an unthrottled fake sender: messages per second, end to end;
-5. ``send_pending`` through the real 30/s limiter for ~10 s (300 claims), with a fake
-   Telegram that takes 50 ms per call: messages per second.
+5. ``send_pending`` through the real 30/s send window (``bot.telegram.pacing``) for ~10 s
+   (300 claims), with a fake Telegram that takes 50 ms per call: messages per second
+   (``bench/bench_pacing.py`` runs a fan-out against a fake Bot API that enforces the limit).
 
 Every round checks that no claim was lost or sent twice. Prints peak RSS.
 
@@ -49,8 +50,8 @@ from bot.storage.models import (
     PhaseStateRow,
     Runner,
 )
+from bot.telegram.pacing import SendWindow
 from scheduler.fanout import plan_due
-from scheduler.limiter import RateLimiter
 from scheduler.messages import ReminderComposer
 from scheduler.sender import Delivery, SendKind, SendResult, send_pending
 
@@ -214,19 +215,24 @@ def counting_sender(sent: Counter[int], latency: float = 0.0):  # type: ignore[n
 async def paced_round(
     sessions: async_sessionmaker[AsyncSession], planner: Planner, now: datetime, first: int
 ) -> None:
-    """300 more claims through the real 30/s limiter, with a fake Telegram of 50 ms a call."""
+    """300 more claims through the real 30/s send window, a fake Telegram of 50 ms a call."""
     sent: Counter[int] = Counter()
+    window, send = SendWindow(30, 1), counting_sender(sent, latency=0.05)
+
+    async def paced_send(delivery: Delivery) -> SendResult:
+        async with window.slot(delivery.chat_id, bulk=True):
+            return await send(delivery)
+
     paced = 300
     await populate(sessions, paced, first)  # due at the same 07:00
     assert await plan_due(sessions, now, instance="bench") == paced
     started = time.perf_counter()
     report = await send_pending(
         sessions,
-        counting_sender(sent, latency=0.05),
+        paced_send,
         now,
         compose=ReminderComposer(planner),
         instance="bench",
-        limiter=RateLimiter(30, 1),
         batch=100,
         concurrency=32,
     )
@@ -285,7 +291,6 @@ async def main(runners: int, url: str | None, *, varied: bool) -> None:
             now,
             compose=ReminderComposer(planner),
             instance="bench",
-            limiter=RateLimiter(overall=0, per_chat=0),
             batch=1000,
             concurrency=256,
         )

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults, TypeHandler
+from telegram.ext import Application, ApplicationBuilder, Defaults, TypeHandler
 
 from bot.core.content import load_content
 from bot.core.planner import Planner
@@ -25,6 +25,7 @@ from bot.storage.migrate import upgrade
 from bot.telegram.failures import FailedUpdates
 from bot.telegram.handlers import COACH_KEY, on_error, on_update
 from bot.telegram.ordering import ChatLocks, ChatOrderedUpdates
+from bot.telegram.pacing import PacedRateLimiter
 from bot.telegram.sender import telegram_sender
 from bot.telegram.transport import AiohttpRequest
 from scheduler.service import ReminderScheduler, default_instance
@@ -39,10 +40,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-#: Sends that meet a 429 wait for Telegram's retry_after and try again this many times.
-#: Replies are not throttled up front (Telegram's 30/s is for bulk sends; the scheduler's
-#: own limiter keeps broadcasts under it); group chats keep PTB's 20/min.
-MAX_RETRIES = 3
 #: Updates of different chats handled at once (one chat's still one at a time, in order):
 #: while one reply travels to Telegram, the next runner's update is being worked on.
 CONCURRENT_UPDATES = 16
@@ -137,7 +134,7 @@ def build_application(settings: Settings, services: Services) -> Application:  #
         .request(AiohttpRequest())
         .get_updates_request(AiohttpRequest(connection_pool_size=1))
         .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .rate_limiter(AIORateLimiter(overall_max_rate=0, max_retries=MAX_RETRIES))
+        .rate_limiter(PacedRateLimiter())  # replies and reminders share one window
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()

@@ -20,7 +20,7 @@ from typing import Any, TypeAlias, TypeVar
 
 from aiohttp import web
 from telegram import Update
-from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import Application
 
 from bot.app import Services
@@ -55,7 +55,8 @@ class WebhookUnavailable(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Retry:
-    """Attempts at the Bot API during start-up, the delay doubling after each failure."""
+    """Attempts at the Bot API during start-up while it is unreachable, the delay doubling
+    after each failure (429s are the bot's rate limiter's: it waits them out itself)."""
 
     attempts: int = 5
     first_delay: float = 1.0
@@ -106,20 +107,16 @@ def _web_app(
 
 
 async def _with_retry(call: Callable[[], Awaitable[T]], what: str, retry: Retry) -> T:
-    """``call()``, retried with backoff while the Bot API is unreachable or busy."""
+    """``call()``, retried with backoff while the Bot API is unreachable (network, 5xx)."""
     delay, reason = retry.first_delay, "no attempt"
     for attempt in range(1, retry.attempts + 1):
         try:
             return await call()
-        except RetryAfter as error:
-            wait = error.retry_after
-            pause = wait if isinstance(wait, int | float) else wait.total_seconds()
-            reason = f"asked to wait {pause:g} s"
         except BadRequest as error:
             raise WebhookUnavailable(f"Telegram refused to {what}: {error.message}") from None
         except NetworkError as error:
             pause, reason = delay, error.message
-        except TelegramError as error:  # InvalidToken, Forbidden: retrying will not help
+        except TelegramError as error:  # InvalidToken, Forbidden, a 429 the limiter gave up on
             raise WebhookUnavailable(f"Telegram refused to {what}: {error.message}") from None
         if attempt == retry.attempts:
             break

@@ -9,7 +9,7 @@ inside ``bot`` only the composition root (``bot.app``) imports it, to start it.
 * ``scheduler.fanout``: ``plan_due`` claims due reminders; ``backfill`` schedules runners;
 * ``scheduler.checkin``: the Sunday-evening check-in (claims, and its week read);
 * ``scheduler.phase_pass``: the daily pass that moves phases on and announces changes;
-* ``scheduler.sender``: ``send_pending`` sends claims through ``scheduler.limiter``;
+* ``scheduler.sender``: ``send_pending`` sends claims (the bot's rate limiter paces them);
 * ``scheduler.messages``: the claims composed into deliveries;
 * ``scheduler.service``: the APScheduler job.
 """

@@ -1,9 +1,10 @@
 """Send claimed messages: lease a batch, compose it, send through the rate limiter, record.
 
-Outcomes: sent (with the message id); 429 → due again after ``retry_after`` without
-counting an attempt (and every send holds off meanwhile); a transient error (network,
-timeout, 5xx) → retried with backoff, failed after ``MAX_ATTEMPTS``; Forbidden → failed and
-the runner marked inactive; any other error → failed.
+Pacing and 429s belong to the bot's rate limiter (``bot.telegram.pacing``), which the
+sender goes through. Outcomes: sent (with the message id); 429 (left after the limiter's
+own retries) → due again after ``retry_after`` without counting an attempt; a transient
+error (network, timeout, 5xx) → retried with backoff, failed after ``MAX_ATTEMPTS``;
+Forbidden → failed and the runner marked inactive; any other error → failed.
 
 Outcomes are committed in groups as they come back (``_Recorder``), never one transaction
 per message nor one per batch. The crash window: a hard crash (SIGKILL, power loss) can
@@ -39,7 +40,6 @@ from bot.service.sending import SendKind, SendResult
 from bot.storage import deliveries
 from bot.storage.deliveries import PendingClaim
 from bot.storage.models import DeliveryKind, Runner
-from scheduler.limiter import RateLimiter
 
 __all__ = [
     "BACKOFF",
@@ -124,7 +124,6 @@ async def send_pending(
     *,
     compose: Composer,
     instance: str = "hipcoach",
-    limiter: RateLimiter | None = None,
     batch: int = 200,
     concurrency: int = 32,
     lease: timedelta = DEFAULT_LEASE,
@@ -137,7 +136,6 @@ async def send_pending(
     Outcomes are recorded as they come, a group per transaction (``_Recorder``); at most
     ``unrecorded`` outcomes wait at once, which bounds what a crash can send twice.
     """
-    limiter = limiter or RateLimiter()
     recorder = _Recorder(sessions, now, unrecorded)
     started = time.monotonic()
 
@@ -158,7 +156,7 @@ async def send_pending(
             ready = [outcome for outcome in composed.values() if isinstance(outcome, Delivery)]
             leases = _Leases(sessions, recorder.writing, ids, instance, lease, clock)
             async with leases.kept(renew_every):
-                await _send_all(ready, sender, limiter, concurrency, recorder, leases=leases)
+                await _send_all(ready, sender, concurrency, recorder, leases=leases)
             if len(rows) < batch:
                 break
     finally:
@@ -169,18 +167,16 @@ async def send_pending(
 async def _send_all(
     ready: Sequence[Delivery],
     sender: Sender,
-    limiter: RateLimiter,
     concurrency: int,
     recorder: _Recorder,
     *,
     leases: _Leases,
 ) -> None:
-    """Send concurrently (at most ``concurrency`` in flight), each after a limiter slot."""
+    """Send concurrently, at most ``concurrency`` in flight (the sender paces them)."""
     gate = asyncio.Semaphore(concurrency)
 
     async def one(delivery: Delivery) -> None:
         async with gate:
-            await limiter.acquire(delivery.chat_id)
             if not leases.holds(delivery.id):
                 return  # taken over by another instance: it is theirs to send now
             try:
@@ -188,8 +184,6 @@ async def _send_all(
             except Exception as error:  # a sender bug must not lose the claim
                 log.exception("sending delivery %s failed", delivery.id)
                 result = SendResult(SendKind.TRANSIENT, error=repr(error))
-            if result.kind is SendKind.RETRY_AFTER:
-                limiter.pause(result.retry_after)
             await recorder.add(delivery, result)  # holds the slot while the backlog is full
 
     await asyncio.gather(*(one(delivery) for delivery in ready))

@@ -27,7 +27,6 @@ from bot.core.planner import Planner
 from bot.storage import chats, deliveries
 from scheduler.checkin import plan_checkins
 from scheduler.fanout import DEFAULT_BATCH, DEFAULT_GRACE, backfill, plan_due
-from scheduler.limiter import RateLimiter
 from scheduler.messages import ReminderComposer
 from scheduler.phase_pass import PhasePass
 from scheduler.sender import Composer, Sender, SendReport, send_pending
@@ -100,7 +99,6 @@ class ReminderScheduler:
         interval: float = DEFAULT_INTERVAL,
         grace: timedelta = DEFAULT_GRACE,
         instance: str | None = None,
-        limiter: RateLimiter | None = None,
         batch: int = DEFAULT_BATCH,
         compose: Composer | None = None,
         retention: timedelta = DEFAULT_RETENTION,
@@ -112,7 +110,6 @@ class ReminderScheduler:
         self.interval = interval
         self.grace = grace
         self.instance = instance or default_instance()
-        self.limiter = limiter or RateLimiter()
         self.batch = batch
         self.compose: Composer = compose or ReminderComposer(planner)
         self._scheduler: AsyncIOScheduler | None = None
@@ -175,7 +172,6 @@ class ReminderScheduler:
             now,
             compose=self.compose,
             instance=self.instance,
-            limiter=self.limiter,
         )
         if report.taken_over:
             self.count_takeovers(report.taken_over)

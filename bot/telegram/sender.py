@@ -1,8 +1,12 @@
-"""The Telegram edge: send a composed message with a PTB ``Bot`` and classify the outcome."""
+"""The Telegram edge: send a composed message with a PTB ``Bot`` and classify the outcome.
+
+The bot's rate limiter (``bot.telegram.pacing``) paces these as bulk sends and owns 429s:
+``RETRY_AFTER`` comes back only once it gave up."""
 
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from telegram import Bot
 from telegram.constants import ParseMode
@@ -14,15 +18,20 @@ from telegram.error import (
     TelegramError,
     TimedOut,
 )
+from telegram.ext import ExtBot
 
 from bot.service.sending import Outgoing, SendKind, SendMessage, SendResult
 from bot.telegram.keyboards import inline_markup
+from bot.telegram.pacing import BULK
 
 __all__ = ["telegram_sender"]
 
 
 def telegram_sender(bot: Bot) -> SendMessage:
     """Sends each message as an HTML message with its inline keyboard."""
+
+    paced = isinstance(bot, ExtBot) and bot.rate_limiter is not None
+    bulk: dict[str, Any] = {"rate_limit_args": BULK} if paced else {}
 
     async def send(delivery: Outgoing) -> SendResult:
         try:
@@ -31,6 +40,7 @@ def telegram_sender(bot: Bot) -> SendMessage:
                 text=delivery.text,
                 parse_mode=ParseMode.HTML,
                 reply_markup=inline_markup(delivery.rows),
+                **bulk,
             )
         except RetryAfter as error:
             wait = error.retry_after

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -458,4 +459,34 @@ class RateLimiter:
             return max(1, math.ceil(wait))
         for bucket in buckets:
             bucket.tokens -= 1
+        return None
+
+
+@dataclass
+class RollingWindow:
+    """Telegram's limits read strictly: at most ``overall`` messages in any rolling second,
+    and (unless ``per_chat`` is None) at most one per chat in any ``1/per_chat`` seconds.
+
+    Refused messages do not count. :meth:`take` returns ``retry_after`` in whole seconds.
+    """
+
+    overall: int = 30
+    per_chat: float | None = 1.0
+    _accepted: deque[float] = field(default_factory=deque)
+    _last_in_chat: dict[int | str, float] = field(default_factory=dict)
+
+    def take(self, chat_id: int | str, *, now: float) -> int | None:
+        """Accept one message for ``chat_id`` at ``now``, or return the seconds to wait."""
+        while self._accepted and self._accepted[0] <= now - 1.0:
+            self._accepted.popleft()
+        wait = 0.0
+        if len(self._accepted) >= self.overall:
+            wait = self._accepted[0] + 1.0 - now
+        last = self._last_in_chat.get(chat_id)
+        if self.per_chat and last is not None:
+            wait = max(wait, last + 1.0 / self.per_chat - now)
+        if wait > 0:
+            return max(1, math.ceil(wait))
+        self._accepted.append(now)
+        self._last_in_chat[chat_id] = now
         return None

@@ -21,7 +21,7 @@ from typing import Any
 from aiohttp import web
 
 from tests.fakebotapi import limits
-from tests.fakebotapi.limits import ApiError, RateLimiter, bad_request
+from tests.fakebotapi.limits import ApiError, RateLimiter, RollingWindow, bad_request
 from tests.fakebotapi.recorder import UploadedFile
 from tests.fakebotapi.state import BotMessage, CallbackQueryState, ChatState, StoredFile
 from tests.fakebotapi.updates import (
@@ -147,6 +147,7 @@ class BotApiMethods:
     callback_answer_deadline: float
     enforce_rate_limits: bool
     rate_limiter: RateLimiter
+    rolling_window: RollingWindow | None
     delivered_updates: list[JSON]
     _chats: dict[int | str, ChatState]
     _blocked: set[int | str]
@@ -223,11 +224,13 @@ class BotApiMethods:
         raise ApiError(403, description, "blocked")
 
     def _check_rate(self, state: ChatState) -> None:
-        if not self.enforce_rate_limits:
-            return
-        retry_after = self.rate_limiter.take(
-            state.chat["id"], is_group=state.is_group, now=time.monotonic()
-        )
+        retry_after = None
+        if self.rolling_window is not None:
+            retry_after = self.rolling_window.take(state.chat["id"], now=time.monotonic())
+        elif self.enforce_rate_limits:
+            retry_after = self.rate_limiter.take(
+                state.chat["id"], is_group=state.is_group, now=time.monotonic()
+            )
         if retry_after is not None:
             raise ApiError(
                 429,

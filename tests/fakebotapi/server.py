@@ -20,7 +20,7 @@ import telegram
 from aiohttp import BodyPartReader, web
 
 from tests.fakebotapi.handles import GroupHandle, MessageRef, UserHandle
-from tests.fakebotapi.limits import ApiError, RateLimiter
+from tests.fakebotapi.limits import ApiError, RateLimiter, RollingWindow
 from tests.fakebotapi.methods import (
     CONFLICT_POLL,
     BotApiMethods,
@@ -122,6 +122,7 @@ class FakeBotAPI(BotApiMethods):
         self.callback_answer_deadline = 15.0
         self.enforce_rate_limits = False
         self.rate_limiter = RateLimiter()
+        self.rolling_window: RollingWindow | None = None
         self.recorder = Recorder()
         self.delivered_updates: list[JSON] = []
         self._chats: dict[int | str, ChatState] = {}
@@ -273,6 +274,13 @@ class FakeBotAPI(BotApiMethods):
         """
         fault = Fault(status, retry_after, description, delay, migrate_to_chat_id)
         self._faults.setdefault(method.lower(), deque()).extend([fault] * times)
+
+    def enforce_rolling_limits(self, overall: int = 30, per_chat: float | None = 1.0) -> None:
+        """From now on answer 429 (``retry_after``) to a message that would make more than
+        ``overall`` in any rolling second, or more than one per chat in ``1/per_chat`` seconds
+        (None: no per-chat limit). Stricter than ``enforce_rate_limits``' buckets, which allow
+        bursts; the 429s are violations (kind ``rate_limit``), so a test fails on them."""
+        self.rolling_window = RollingWindow(overall, per_chat)
 
     def delay_next(self, method: str, seconds: float, *, times: int = 1) -> None:
         """Answer the next ``times`` calls of ``method`` normally, but only after ``seconds``."""

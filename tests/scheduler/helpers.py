@@ -1,4 +1,4 @@
-"""Test helpers: runners in the database, a fake sender and an instant rate limiter."""
+"""Test helpers: runners in the database, a fake sender, a fake monotonic clock."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from bot.core.vocabulary import Phase
 from bot.storage.models import DeliveryRow, Runner
 from bot.storage.repository import save_phase_state
 from bot.storage.schedule import reschedule
-from scheduler.limiter import RateLimiter
 from scheduler.messages import ReminderComposer
 from scheduler.sender import Delivery, SendKind, SendReport, SendResult, send_pending
 
@@ -34,11 +33,6 @@ class FakeMonotonic:
     async def sleep(self, seconds: float) -> None:
         self.now += seconds
         self.slept += seconds
-
-
-def instant_limiter(overall: float = 30.0, per_chat: float = 1.0) -> RateLimiter:
-    clock = FakeMonotonic()
-    return RateLimiter(overall, per_chat, clock=clock, sleep=clock.sleep)
 
 
 @dataclass
@@ -112,13 +106,12 @@ async def send(
     now: datetime,
     **options: object,
 ) -> SendReport:
-    """``send_pending`` with the reminder composer and an instant limiter."""
+    """``send_pending`` with the reminder composer."""
     return await send_pending(
         sessions,
         sender,
         now,
         compose=ReminderComposer(planner),
-        limiter=instant_limiter(),
         **options,  # type: ignore[arg-type]
     )
 

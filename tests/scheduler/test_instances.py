@@ -23,7 +23,7 @@ from scheduler.fanout import plan_due
 from scheduler.messages import ReminderComposer
 from scheduler.phase_pass import PhasePass
 from scheduler.sender import Delivery, SendKind, SendResult, send_pending
-from tests.scheduler.helpers import add_runner, instant_limiter
+from tests.scheduler.helpers import add_runner
 from tests.storage.conftest import Database
 
 START = datetime(2026, 3, 2, 4, 0, tzinfo=UTC)
@@ -56,7 +56,6 @@ async def instance(
             now,
             compose=ReminderComposer(planner),
             instance=name,
-            limiter=instant_limiter(overall=0, per_chat=0),
             batch=23,
         )
 

@@ -21,7 +21,7 @@ from scheduler.sender import (
     SendResult,
 )
 from scheduler.service import ReminderScheduler
-from tests.scheduler.helpers import FakeSender, add_runner, deliveries_of, instant_limiter, send
+from tests.scheduler.helpers import FakeSender, add_runner, deliveries_of, send
 from tests.storage.conftest import Database
 
 START = datetime(2026, 3, 2, 5, 0, tzinfo=UTC)
@@ -117,7 +117,6 @@ async def test_a_lapsed_lease_is_taken_over_counted_and_logged(
         sender,
         planner,
         instance="b",
-        limiter=instant_limiter(),
         count_takeovers=counted.append,
     )
     await survivor.run_once(DUE + DEFAULT_LEASE / 2)

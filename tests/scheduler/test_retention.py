@@ -14,7 +14,7 @@ from bot.storage.deliveries import LEASE_NOTE
 from bot.storage.models import DeliveryKind, DeliveryRow, DeliveryStatus, HandledUpdate
 from scheduler import service
 from scheduler.service import DEFAULT_RETENTION, PRUNE_EVERY, ReminderScheduler
-from tests.scheduler.helpers import FakeSender, add_runner, deliveries_of, instant_limiter
+from tests.scheduler.helpers import FakeSender, add_runner, deliveries_of
 from tests.storage.conftest import Database
 
 NOW = datetime(2026, 3, 20, 12, 0, tzinfo=UTC)
@@ -82,9 +82,7 @@ async def test_the_scheduler_prunes_at_its_first_pass_then_hourly(
     database: Database, planner: Planner
 ) -> None:
     ids = await add_claims(database)
-    scheduler = ReminderScheduler(
-        database.sessions, FakeSender(), planner, instance="b", limiter=instant_limiter()
-    )
+    scheduler = ReminderScheduler(database.sessions, FakeSender(), planner, instance="b")
     await scheduler.run_once(NOW)
     assert len(await deliveries_of(database.sessions)) == 4
     assert await remaining_updates(database) == [3, 4]
@@ -105,9 +103,7 @@ async def test_a_backlog_is_pruned_in_short_steps_over_passes(
     await add_claims(database)
     monkeypatch.setattr(service, "PRUNE_BATCH", 1)
     monkeypatch.setattr(service, "PRUNE_BATCHES_PER_PASS", 2)
-    scheduler = ReminderScheduler(
-        database.sessions, FakeSender(), planner, instance="b", limiter=instant_limiter()
-    )
+    scheduler = ReminderScheduler(database.sessions, FakeSender(), planner, instance="b")
     first = await scheduler.prune(NOW)
     assert (first.updates, first.claims) == (2, 2)
     await scheduler.run_once(NOW + timedelta(seconds=20))  # the backlog goes on at once

@@ -10,7 +10,7 @@ from bot.storage import deliveries
 from bot.storage.models import DeliveryStatus
 from scheduler.fanout import plan_due
 from scheduler.service import ReminderScheduler
-from tests.scheduler.helpers import FakeSender, add_runner, deliveries_of, instant_limiter
+from tests.scheduler.helpers import FakeSender, add_runner, deliveries_of
 from tests.storage.conftest import Database
 
 START = datetime(2026, 3, 2, 5, 0, tzinfo=UTC)
@@ -21,9 +21,7 @@ async def test_run_once_claims_and_sends(database: Database, planner: Planner) -
     async with database.sessions() as session, session.begin():
         await add_runner(session, 1, now=START)
     sender = FakeSender()
-    scheduler = ReminderScheduler(
-        database.sessions, sender, planner, instance="a", limiter=instant_limiter()
-    )
+    scheduler = ReminderScheduler(database.sessions, sender, planner, instance="a")
     first = await scheduler.run_once(DUE - timedelta(minutes=1))
     second = await scheduler.run_once(DUE + timedelta(seconds=3))
     third = await scheduler.run_once(DUE + timedelta(seconds=23))
@@ -45,7 +43,6 @@ async def test_the_interval_job_catches_up_at_start_and_sends_once(
         clock=lambda: DUE + timedelta(hours=2),  # the bot was down at 07:00; within grace
         interval=0.05,
         instance="a",
-        limiter=instant_limiter(),
     )
     scheduler.start()
     try:
@@ -69,14 +66,10 @@ async def test_claims_held_by_this_instance_are_resumed_at_start(
         rows = await deliveries.pending_deliveries(session, DUE, 10)
         await deliveries.lease(session, [r.id for r in rows], DUE + timedelta(hours=1), "host-a")
     sender = FakeSender()
-    other = ReminderScheduler(
-        database.sessions, sender, planner, instance="host-b", limiter=instant_limiter()
-    )
+    other = ReminderScheduler(database.sessions, sender, planner, instance="host-b")
     await other.run_once(DUE + timedelta(minutes=1))
     assert sender.sent == []  # another instance waits for the lease to run out
-    restarted = ReminderScheduler(
-        database.sessions, sender, planner, instance="host-a", limiter=instant_limiter()
-    )
+    restarted = ReminderScheduler(database.sessions, sender, planner, instance="host-a")
     await restarted.run_once(DUE + timedelta(minutes=1))
     assert len(sender.sent) == 1
     (row,) = await deliveries_of(database.sessions)
