@@ -34,7 +34,12 @@ def _fail(message: str) -> int:
 
 def _settings() -> Settings:
     settings = load_settings()
-    configure_logging(settings.log_level, as_json=settings.log_json, secret=_secret(settings))
+    configure_logging(
+        settings.log_level,
+        as_json=settings.log_json,
+        secret=_secret(settings),
+        telegram_requests=settings.log_telegram_requests,
+    )
     webhook_secret = settings.webhook_secret
     if webhook_secret and len(webhook_secret.get_secret_value()) >= _REDACT_MIN:
         for handler in logging.getLogger().handlers:
