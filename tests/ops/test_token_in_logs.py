@@ -199,6 +199,11 @@ async def _exited(bot: Bot) -> bool:
     return bot.process.returncode is not None
 
 
+def everything_written(folder: Path) -> bytes:
+    """Every byte the runs in ``folder`` wrote to stdout and stderr."""
+    return b"".join(path.read_bytes() for path in sorted(folder.glob("*.log")))
+
+
 STORIES = {
     "webhook": webhook_through_outages,
     "polling": polling_through_outages,
@@ -208,7 +213,7 @@ STORIES = {
 
 async def run_through_outages(mode: str, level: str, as_json: str, folder: Path) -> None:
     """One ``hipcoach run`` story on its own fake Bot API; every byte of output is clean."""
-    folder.mkdir()
+    await asyncio.to_thread(folder.mkdir)
     async with FakeBotAPI() as api, outages(api) as switch:
         env = bot_env(
             f"http://127.0.0.1:{switch.port}/bot",
@@ -222,7 +227,7 @@ async def run_through_outages(mode: str, level: str, as_json: str, folder: Path)
     case = f"{mode} at {level}, LOG_JSON={as_json}"
     assert (level == "DEBUG") == (" DEBUG " in log or '"DEBUG"' in log), case
     assert ('{"time": ' in log) == (as_json == "true"), case
-    output = b"".join(path.read_bytes() for path in folder.glob("*.log"))
+    output = await asyncio.to_thread(everything_written, folder)
     for secret in (api.token, api.token.split(":")[1]):
         assert secret.encode() not in output, f"{case}:\n{output.decode(errors='replace')}"
 
