@@ -8,7 +8,7 @@ import logging
 import sys
 
 from sqlalchemy.ext.asyncio import AsyncEngine
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, TelegramError
 
 from bot.app import Services, build_application, build_services, prepare_database
 from bot.logs import RedactToken, configure_logging
@@ -71,6 +71,8 @@ def run_bot() -> int:
         application.run_polling(
             allowed_updates=ALLOWED_UPDATES, bootstrap_retries=POLLING_START_RETRIES
         )
+    except InvalidToken:  # its message holds the token
+        return _fail("Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather")
     except TelegramError as error:  # still unreachable (or refusing) after the retries
         return _fail(f"cannot start polling the Telegram Bot API: {error.message}")
     return 0

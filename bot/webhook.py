@@ -20,7 +20,7 @@ from typing import Any, TypeAlias, TypeVar
 
 from aiohttp import web
 from telegram import Update
-from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application
 
 from bot.app import Services
@@ -122,9 +122,13 @@ async def _with_retry(call: Callable[[], Awaitable[T]], what: str, retry: Retry)
             reason = f"asked to wait {pause:g} s"
         except BadRequest as error:
             raise WebhookUnavailable(f"Telegram refused to {what}: {error.message}") from None
+        except InvalidToken:  # its message holds the token
+            raise WebhookUnavailable(
+                f"Telegram rejected TELEGRAM_BOT_TOKEN (to {what}): check it with @BotFather"
+            ) from None
         except NetworkError as error:
             pause, reason = delay, error.message
-        except TelegramError as error:  # InvalidToken, Forbidden: retrying will not help
+        except TelegramError as error:  # Forbidden and the like: retrying will not help
             raise WebhookUnavailable(f"Telegram refused to {what}: {error.message}") from None
         if attempt == retry.attempts:
             break
