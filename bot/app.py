@@ -120,10 +120,11 @@ def build_application(settings: Settings, services: Services) -> Application:  #
             reminders.append(scheduler)
         settle_heap()
 
-    async def post_shutdown(_: Application) -> None:  # type: ignore[type-arg]
+    async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
         for scheduler in reminders:
             await scheduler.shutdown()
         await services.engine.dispose()
+        await application.bot.shutdown()  # after a failed start PTB leaves its sessions open
 
     application = (
         ApplicationBuilder()

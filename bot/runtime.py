@@ -8,7 +8,7 @@ import logging
 import sys
 
 from sqlalchemy.ext.asyncio import AsyncEngine
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, TelegramError
 
 from bot.app import Services, build_application, build_services, prepare_database
 from bot.logs import RedactToken, configure_logging
@@ -34,7 +34,12 @@ def _fail(message: str) -> int:
 
 def _settings() -> Settings:
     settings = load_settings()
-    configure_logging(settings.log_level, as_json=settings.log_json, secret=_secret(settings))
+    configure_logging(
+        settings.log_level,
+        as_json=settings.log_json,
+        secret=_secret(settings),
+        telegram_requests=settings.log_telegram_requests,
+    )
     webhook_secret = settings.webhook_secret
     if webhook_secret and len(webhook_secret.get_secret_value()) >= _REDACT_MIN:
         for handler in logging.getLogger().handlers:
@@ -66,6 +71,8 @@ def run_bot() -> int:
         application.run_polling(
             allowed_updates=ALLOWED_UPDATES, bootstrap_retries=POLLING_START_RETRIES
         )
+    except InvalidToken:  # its message holds the token
+        return _fail("Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather")
     except TelegramError as error:  # still unreachable (or refusing) after the retries
         return _fail(f"cannot start polling the Telegram Bot API: {error.message}")
     return 0

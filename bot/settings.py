@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     database_url: str = "sqlite+aiosqlite:///./hipcoach.db"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_json: bool = False
+    log_telegram_requests: bool = False
     scheduler_enabled: bool = True
     scheduler_interval_seconds: float = Field(default=20.0, ge=1, le=3600)
     reminder_grace_hours: float = Field(default=3.0, ge=0, le=24)

@@ -20,7 +20,7 @@ from typing import Any, TypeAlias, TypeVar
 
 from aiohttp import web
 from telegram import Update
-from telegram.error import BadRequest, NetworkError, TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application
 
 from bot.app import Services
@@ -47,6 +47,8 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 #: How long a stop waits for the updates in flight before cancelling them.
 DRAIN_TIMEOUT_SECONDS = 25.0
+#: Update ids are stored as 64-bit integers; Telegram's never leave this range.
+UPDATE_IDS = range(-(2**63), 2**63)
 
 
 class WebhookUnavailable(Exception):
@@ -79,8 +81,11 @@ def _web_app(
             update = Update.de_json(await request.json(), application.bot)
         except Exception:  # not an update: Telegram never sends that
             update = None
-        if not isinstance(update, Update):
+        if not isinstance(update, Update) or not isinstance(update.update_id, int):
             return web.Response(status=400)
+        if update.update_id not in UPDATE_IDS:  # not from Telegram: a 500 would bring it back
+            log.warning("update id %s is out of range: ignored", update.update_id)
+            return web.Response(status=200)
         started = time.perf_counter()
         async with locks.hold(chat_of(update)):
             ok = await failures.run(update, application.process_update)
@@ -114,9 +119,13 @@ async def _with_retry(call: Callable[[], Awaitable[T]], what: str, retry: Retry)
             return await call()
         except BadRequest as error:
             raise WebhookUnavailable(f"Telegram refused to {what}: {error.message}") from None
+        except InvalidToken:  # its message holds the token
+            raise WebhookUnavailable(
+                f"Telegram rejected TELEGRAM_BOT_TOKEN (to {what}): check it with @BotFather"
+            ) from None
         except NetworkError as error:
             pause, reason = delay, error.message
-        except TelegramError as error:  # InvalidToken, Forbidden, a 429 the limiter gave up on
+        except TelegramError as error:  # Forbidden, a 429 the limiter gave up on: no retry
             raise WebhookUnavailable(f"Telegram refused to {what}: {error.message}") from None
         if attempt == retry.attempts:
             break
@@ -158,7 +167,11 @@ async def start_webhook(
     if settings.webhook_url is None:
         raise SettingsError("WEBHOOK_URL is not set")
     url, secret = settings.webhook_url, settings.webhook_secret_token()
-    await _with_retry(application.initialize, "connect (getMe)", retry)
+    try:
+        await _with_retry(application.initialize, "connect (getMe)", retry)
+    except BaseException:
+        await application.bot.shutdown()  # its sessions opened before getMe failed
+        raise
     if application.post_init:
         await application.post_init(application)
     await application.start()

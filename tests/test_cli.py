@@ -110,3 +110,25 @@ async def test_run_polls_answers_and_never_logs_the_token(tmp_path: Path) -> Non
     assert "DEBUG" in log or "INFO" in log
     assert api.token not in log
     assert api.token.split(":")[1] not in log
+
+
+@pytest.mark.parametrize("webhook", [False, True])
+async def test_a_rejected_token_ends_with_one_line_without_it(
+    tmp_path: Path, webhook: bool
+) -> None:
+    wrong = "123456:" + "Z" * 35  # well formed, but not the fake's
+    async with FakeBotAPI() as api:
+        env = clean_env(
+            TELEGRAM_BOT_TOKEN=wrong,
+            TELEGRAM_API_BASE_URL=api.base_url,
+            DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'run.db'}",
+        )
+        if webhook:
+            env |= {"WEBHOOK_URL": "https://coach.example.test/hook", "WEBHOOK_SECRET": "s3cret"}
+        process = await start_bot(
+            env, cwd=tmp_path, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+        )
+        out, err = await asyncio.wait_for(process.communicate(), timeout=60)
+    assert process.returncode == 1
+    assert "hipcoach: Telegram rejected TELEGRAM_BOT_TOKEN" in err.decode()
+    assert wrong.split(":")[1].encode() not in out + err

@@ -15,6 +15,7 @@ from typing import Any
 import aiohttp
 import pytest
 from pydantic import SecretStr
+from telegram.error import NetworkError
 
 from bot.app import (
     Services,
@@ -25,6 +26,7 @@ from bot.app import (
 )
 from bot.settings import Settings, SettingsError, load_settings
 from bot.telegram.ordering import ChatLocks
+from bot.telegram.transport import AiohttpRequest
 from bot.webhook import SECRET_HEADER, Retry, WebhookServer, WebhookUnavailable
 from bot.webhook import start_webhook as start
 from tests.bot.harness import FakeClock, sqlite_url
@@ -407,3 +409,46 @@ async def test_a_failing_update_is_apologised_for_once_however_often_it_comes(
     finally:
         await server.stop()
         await services.engine.dispose()
+
+
+@pytest.mark.parametrize("update_id", [2**63, -(2**63) - 1, 10**30])
+async def test_an_update_id_beyond_64_bits_is_acknowledged_and_ignored(
+    served: Served, update_id: int
+) -> None:
+    update = await served.api.user(94).send_text("/help")
+    assert await served.post(update | {"update_id": update_id}) == 200
+    assert replies(served.api, 94) == 0
+    assert await served.post(update) == 200  # the bot carries on
+    assert replies(served.api, 94) == 1
+
+
+async def test_a_failed_start_closes_the_bot_api_sessions(tmp_path: Path) -> None:
+    async with FakeBotAPI() as api:
+        settings = webhook_settings(api, sqlite_url(tmp_path))
+    services = build_services(settings, FakeClock())  # the Bot API is gone now
+    application = build_application(settings, services)
+    try:
+        with pytest.raises(WebhookUnavailable, match="getMe"):
+            await start(settings, services, application, retry=Retry(attempts=1))
+    finally:
+        await services.engine.dispose()
+    assert isinstance(application.bot.request, AiohttpRequest)
+    assert application.bot.request.closed
+
+
+def test_a_failed_polling_start_closes_the_bot_api_sessions(tmp_path: Path) -> None:
+    settings = Settings(  # polling, against a Bot API that nothing answers
+        telegram_bot_token=SecretStr("123456:" + "a" * 35),
+        telegram_api_base_url=f"http://127.0.0.1:{free_port()}/bot",
+        database_url=sqlite_url(tmp_path),
+        scheduler_enabled=False,
+    )
+    application = build_application(settings, build_services(settings, FakeClock()))
+    asyncio.set_event_loop(asyncio.new_event_loop())  # run_polling runs and closes it
+    try:
+        with pytest.raises(NetworkError):
+            application.run_polling(bootstrap_retries=0)
+    finally:
+        asyncio.set_event_loop(None)
+    assert isinstance(application.bot.request, AiohttpRequest)
+    assert application.bot.request.closed

@@ -11,7 +11,8 @@ a connection, ``pool_timeout`` plus that bounds getting one from the pool, ``rea
 bounds each wait for the answer. aiohttp has no write timeout, so the sum of the four (the
 write one included) caps the whole request instead, as a long upload is bounded under
 httpx too. A request that times out raises ``TimedOut``, any other failure
-``NetworkError``; neither message carries the URL, which holds the bot token.
+``NetworkError``; neither the message nor the error's cause or context carries the URL,
+which holds the bot token (aiohttp's own errors do: they are never chained).
 """
 
 from __future__ import annotations
@@ -20,9 +21,7 @@ from contextlib import suppress
 from functools import lru_cache
 
 import aiohttp
-from telegram._utils.defaultvalue import DefaultValue
-from telegram._utils.types import ODVInput
-from telegram.error import NetworkError, TimedOut
+from telegram.error import NetworkError, TelegramError, TimedOut
 from telegram.request import BaseRequest, RequestData
 from yarl import URL
 
@@ -31,6 +30,8 @@ __all__ = ["AiohttpRequest"]
 _URL_SHOWN_AS = "<Bot API URL>"
 _HEADERS = {"User-Agent": BaseRequest.USER_AGENT}
 _JSON_HEADERS = _HEADERS | {"Content-Type": "application/json"}
+#: A timeout as PTB passes it: seconds, None (no limit) or ``BaseRequest.DEFAULT_NONE``.
+Timeout = object
 
 
 class AiohttpRequest(BaseRequest):
@@ -65,6 +66,11 @@ class AiohttpRequest(BaseRequest):
         """The read timeout used when a request names none."""
         return self._defaults[0]
 
+    @property
+    def closed(self) -> bool:
+        """True when no session is open (before ``initialize``, after ``shutdown``)."""
+        return self._session is None or self._session.closed
+
     async def initialize(self) -> None:
         """Open the session (again, after a shutdown)."""
         if self._session is None or self._session.closed:
@@ -81,10 +87,10 @@ class AiohttpRequest(BaseRequest):
         url: str,
         method: str,
         request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        read_timeout: Timeout = BaseRequest.DEFAULT_NONE,
+        write_timeout: Timeout = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Timeout = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Timeout = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         """Send one request; return its status and body (PTB reads both)."""
         session = self._session
@@ -108,14 +114,18 @@ class AiohttpRequest(BaseRequest):
             ) as response:
                 return response.status, await response.read()
         except TimeoutError as error:  # aiohttp's own timeouts are TimeoutErrors too
-            raise TimedOut(_described(error, url)) from error
-        except aiohttp.ClientError as error:
-            raise NetworkError(_described(error, url)) from error
+            failure: TelegramError = TimedOut(_described(error, url))
+        except (aiohttp.ClientError, ValueError, OSError) as error:
+            failure = NetworkError(_described(error, url))
+        # raised outside the handler: no __cause__ or __context__ holds aiohttp's error
+        raise failure from None
 
 
-def _given(value: ODVInput[float], default: float | None) -> float | None:
+def _given(value: Timeout, default: float | None) -> float | None:
     """A timeout the request named, else this transport's default."""
-    return default if isinstance(value, DefaultValue) else value
+    if value is None or isinstance(value, int | float):
+        return value
+    return default  # BaseRequest.DEFAULT_NONE: the request named none
 
 
 @lru_cache(maxsize=64)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import traceback
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -124,20 +125,45 @@ async def test_a_slow_answer_times_out_without_showing_the_token() -> None:
     assert TOKEN not in str(caught.value)
 
 
+def shown(error: BaseException) -> str:
+    """The error as a traceback prints it, causes and contexts included."""
+    return "".join(traceback.format_exception(error))
+
+
+async def test_no_free_connection_in_time_is_a_timeout_with_no_trace_of_the_token() -> None:
+    """aiohttp's "Connection timeout to host <URL>" is neither shown nor chained."""
+
+    async def slow(_: web.Request) -> web.Response:
+        await asyncio.sleep(1)
+        return web.json_response({"ok": True, "result": True})
+
+    options = {"connection_pool_size": 1, "connect_timeout": 0.1, "pool_timeout": 0.1}
+    async with server(slow) as url, transport(**options) as request:
+        holding = asyncio.create_task(request.do_request(url, "POST"))
+        await asyncio.sleep(0.05)  # the one connection is taken
+        with pytest.raises(TimedOut) as caught:
+            await request.do_request(url, "POST")
+        await holding
+    assert "Connection timeout to host <Bot API URL>" in str(caught.value)
+    assert caught.value.__cause__ is None
+    assert caught.value.__context__ is None
+    assert TOKEN not in shown(caught.value)
+
+
 async def test_an_unreachable_api_is_a_network_error_without_the_token() -> None:
     url = f"http://127.0.0.1:{free_port()}/bot{TOKEN}/getMe"
     async with transport() as request:
         with pytest.raises(NetworkError) as caught:
             await request.do_request(url, "POST")
     assert "aiohttp." in str(caught.value)
-    assert TOKEN not in str(caught.value)
+    assert TOKEN not in shown(caught.value)
 
 
 async def test_a_bad_url_is_a_network_error_without_the_token() -> None:
     async with transport() as request:
         with pytest.raises(NetworkError) as caught:
             await request.do_request(f"http://[bad/bot{TOKEN}/getMe", "POST")
-    assert TOKEN not in str(caught.value)
+    assert TOKEN not in shown(caught.value)
 
 
 async def test_it_must_be_initialized_and_can_be_again_after_a_shutdown() -> None:
@@ -146,13 +172,16 @@ async def test_it_must_be_initialized_and_can_be_again_after_a_shutdown() -> Non
 
     request = AiohttpRequest(read_timeout=3.0)
     assert request.read_timeout == 3.0
+    assert request.closed
     async with server(fine) as url:
         with pytest.raises(RuntimeError, match="not initialized"):
             await request.do_request(url, "POST")
         for _ in range(2):
             await request.initialize()
             assert (await request.do_request(url, "POST"))[0] == 200
+            assert not request.closed
             await request.shutdown()
+            assert request.closed
         await request.shutdown()  # twice is harmless
         with pytest.raises(RuntimeError, match="not initialized"):
             await request.do_request(url, "POST")
