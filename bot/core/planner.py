@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -18,6 +18,7 @@ from bot.core.phases import DayPassed, InvalidTransition, PhaseState, transition
 from bot.core.records import BodyReport, Completion, RunnerProfile
 from bot.core.restrictions import Restrictions, restrictions_for
 from bot.core.rhythm import choose_category, is_rest_day, rhythm_before
+from bot.core.triage import Tier, triage
 from bot.core.vocabulary import Area, Category, Phase
 
 __all__ = ["DailyPlan", "PlannedExercise", "Planner"]
@@ -156,6 +157,8 @@ class Planner:
             today=today,
             week=week,
         )
+        if day.limits.whole_leg_off:  # a hip or groin bone-stress flag: only what is safe
+            return replace(_rest(today, state, week, SAFE_ONLY_WHY), advice=_advice(day.limits))
         rhythm = rhythm_before(profile, state, history, reports, today)
         category, lead = choose_category(profile, state, day.limits, rhythm, today)
         plan = self._built(day, category, lead)
@@ -377,14 +380,36 @@ def _check_in(state: PhaseState, week: int) -> str | None:
 def _advice(limits: Restrictions) -> str | None:
     if not limits.blocks_dynamic:
         return None
-    areas = " and ".join(a.label for a in sorted(limits.red_flag_areas)) or "that area"
+    areas = " and ".join(a.label for a in sorted(limits.red_flag_areas - {Area.LEG})) or "leg"
     signs = ", ".join(flag.label for flag in sorted(limits.red_flags))
     what = f" ({signs})" if signs else ""
+    tier = triage(limits.red_flags)
+    if tier is Tier.EMERGENCY:
+        return (
+            f"What you describe{what} needs urgent medical care today: please stop training "
+            "and get seen the same day."
+        )
+    if tier is Tier.BONE_STRESS:
+        return (
+            f"What you describe{what} can be a sign of a bone stress injury. Please stop running "
+            "and jumping and see a doctor soon; nothing here loads that area until you're cleared."
+        )
+    if tier is Tier.NERVE:
+        return (
+            f"What you describe{what} can come from an irritated nerve. Please have a clinician "
+            "assess it; no hops or jumps until you're cleared."
+        )
     return (
         f"What you describe{what} is more than normal training soreness. Please have a "
         f"physiotherapist or doctor look at your {areas} before you load it again. "
         "No jump work until then; I'll keep the sessions gentle."
     )
+
+
+SAFE_ONLY_WHY = (
+    "No leg or hip loading at all while this is checked: rest, or only what is still safe "
+    "(slow breathing, and gentle neck, shoulder and upper-back mobility, seated or lying)."
+)
 
 
 def _rest(today: date, state: PhaseState, week: int, why: str) -> DailyPlan:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from bot.core.records import BodyReport
+from bot.core.triage import hold_areas, protected, triage, whole_leg_off
 from bot.core.vocabulary import Area, RedFlag, ReportKind
 
 __all__ = ["REPORT_MEMORY_DAYS", "Restrictions", "restrictions_for"]
@@ -32,6 +33,8 @@ class Restrictions:
     red_flags: frozenset[RedFlag] = field(default_factory=frozenset)
     red_flag_areas: frozenset[Area] = field(default_factory=frozenset)
     reasons: tuple[str, ...] = ()
+    #: A hold takes every lower-limb load out: the day is only what is still safe.
+    whole_leg_off: bool = False
 
     @property
     def blocks_dynamic(self) -> bool:
@@ -65,7 +68,7 @@ def restrictions_for(
         severity = report.severity
         if report.red_flags:
             flags |= report.red_flags
-            flag_areas.add(area)
+            flag_areas |= hold_areas(area, triage(report.red_flags, report.side, area))
             no_load.add(area)
             reasons.append(f"{area.label}: a warning sign, so nothing loads it")
         elif report.kind is ReportKind.PAIN:
@@ -82,10 +85,21 @@ def restrictions_for(
             reasons.append(f"{area.label} sore{level}: jump work spares it")
         elif report.kind is ReportKind.TIGHTNESS:
             tight.add(area)
-            reasons.append(f"{area.label} tight: extra mobility for it")
     for area in sorted(held_areas - latest.keys()):
         reasons.append(f"{area.label}: on hold until you tell me it feels fine")
+    guarded = protected(flag_areas)
+    no_load |= guarded
+    leg_off = whole_leg_off(flag_areas)
+    if leg_off:
+        reasons.append("the hold spares your whole leg, hip to toes")
+    elif guarded - flag_areas:
+        neighbours = " and ".join(a.label for a in sorted(guarded - flag_areas))
+        reasons.append(f"the hold also spares your {neighbours}")
+    if flag_areas:  # a hold's message never also offers extra mobility
+        tight.clear()
+    reasons.extend(f"{a.label} tight: extra mobility for it" for a in sorted(tight - no_load))
     return Restrictions(
+        whole_leg_off=leg_off,
         tight=frozenset(tight - no_load),
         caution=frozenset(caution - no_load),
         no_load=frozenset(no_load),

@@ -37,6 +37,7 @@ class Area(StrEnum):
     ANKLE = "ankle"
     FOOT = "foot"
     LOWER_BACK = "lower_back"
+    LEG = "leg"  # the whole leg: where nerve signs ("numb down my leg") are felt
 
     @property
     def label(self) -> str:
@@ -75,6 +76,16 @@ class RedFlag(StrEnum):
     WORSENING_DURING_RUN = "worsening_during_run"
     PAIN_ON_WALKING = "pain_on_walking"
     NUMBNESS_TINGLING = "numbness_tingling"
+    NERVE_PAIN = "nerve_pain"
+    WEAKNESS = "weakness"
+    SADDLE_NUMBNESS = "saddle_numbness"
+    BLADDER_BOWEL = "bladder_bowel"
+    PAIN_ON_HOPPING = "pain_on_hopping"
+    BONE_SPOT = "bone_spot"
+    STRESS_FRACTURE = "stress_fracture"
+    UNWELL = "unwell"
+    AFTER_FALL = "after_fall"
+    LOW_ENERGY_SIGNS = "low_energy_signs"
 
     @property
     def label(self) -> str:
@@ -91,6 +102,16 @@ _RED_FLAG_LABELS = {
     RedFlag.WORSENING_DURING_RUN: "pain that builds during a run",
     RedFlag.PAIN_ON_WALKING: "pain when walking",
     RedFlag.NUMBNESS_TINGLING: "numbness or tingling",
+    RedFlag.NERVE_PAIN: "pain shooting down the leg",
+    RedFlag.WEAKNESS: "weakness in the leg or foot",
+    RedFlag.SADDLE_NUMBNESS: "numbness around the seat or groin",
+    RedFlag.BLADDER_BOWEL: "new bladder or bowel trouble",
+    RedFlag.PAIN_ON_HOPPING: "pain when hopping",
+    RedFlag.BONE_SPOT: "pain at one spot of a bone",
+    RedFlag.STRESS_FRACTURE: "a possible stress fracture",
+    RedFlag.UNWELL: "feeling unwell or feverish",
+    RedFlag.AFTER_FALL: "pain after a fall or crash",
+    RedFlag.LOW_ENERGY_SIGNS: "repeated stress fractures or missed periods",
 }
 
 

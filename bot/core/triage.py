@@ -1,0 +1,169 @@
+"""Triage by urgency: which warning signs mean what, and what a hold protects.
+
+Pure rules from the "Safety" section of coaching-facts.md (docs/coaching.md has them as
+tables, and a test keeps those tables and this module in step):
+
+- emergency signs (numbness in the saddle area, new bladder or bowel trouble, nerve signs
+  in both legs): urgent care today, no training advice beyond stopping;
+- a suspected bone stress injury (pain on walking or hopping, at night, at one spot of a
+  bone, limping, not bearing weight, "stress fracture"): stop running and jumping, a doctor
+  soon, nothing loads the area or its neighbours; at the hip or groin no lower-limb loading
+  at all, so the day becomes what is still safe;
+- nerve signs (numbness, tingling, pins and needles, weakness, pain shooting down the leg):
+  a clinician, no impact work until cleared;
+- feeling unwell, pain after a fall or crash, signs of low energy availability: a doctor
+  (or sports dietitian), not a training change;
+- swelling, sharp pain, pain that builds during a run: a hold and a physio.
+
+When several tiers match, the most urgent wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from enum import IntEnum
+
+from bot.core.vocabulary import Area, RedFlag, Side
+
+__all__ = [
+    "ASKED_FLAGS",
+    "CLINICIAN_TIERS",
+    "LOWER_LIMB",
+    "NEIGHBOURS",
+    "PASSING_PAIN",
+    "RETURN_CHECKS",
+    "TIER_OF_FLAG",
+    "Tier",
+    "hold_areas",
+    "protected",
+    "triage",
+    "whole_leg_off",
+]
+
+
+class Tier(IntEnum):
+    """How urgent a report is; a higher value is more urgent."""
+
+    NONE = 0
+    HOLD = 1  # swelling, sharp pain, pain building during a run: a hold and a physio
+    DOCTOR = 2  # unwell, a fall or crash, low energy signs: a doctor, not a training change
+    NERVE = 3  # numbness, tingling, weakness, pain down the leg: a clinician, no impact
+    BONE_STRESS = 4  # a suspected bone stress injury: stop running and jumping, a doctor soon
+    EMERGENCY = 5  # cauda equina signs: urgent care today
+
+
+TIER_OF_FLAG: dict[RedFlag, Tier] = {
+    RedFlag.SWELLING: Tier.HOLD,
+    RedFlag.SHARP_PAIN: Tier.HOLD,
+    RedFlag.WORSENING_DURING_RUN: Tier.HOLD,
+    RedFlag.UNWELL: Tier.DOCTOR,
+    RedFlag.AFTER_FALL: Tier.DOCTOR,
+    RedFlag.LOW_ENERGY_SIGNS: Tier.DOCTOR,
+    RedFlag.NUMBNESS_TINGLING: Tier.NERVE,
+    RedFlag.NERVE_PAIN: Tier.NERVE,
+    RedFlag.WEAKNESS: Tier.NERVE,
+    RedFlag.PAIN_ON_WALKING: Tier.BONE_STRESS,
+    RedFlag.PAIN_ON_HOPPING: Tier.BONE_STRESS,
+    RedFlag.NIGHT_PAIN: Tier.BONE_STRESS,
+    RedFlag.BONE_SPOT: Tier.BONE_STRESS,
+    RedFlag.STRESS_FRACTURE: Tier.BONE_STRESS,
+    RedFlag.LIMPING: Tier.BONE_STRESS,
+    RedFlag.CANNOT_BEAR_WEIGHT: Tier.BONE_STRESS,
+    RedFlag.SADDLE_NUMBNESS: Tier.EMERGENCY,
+    RedFlag.BLADDER_BOWEL: Tier.EMERGENCY,
+}
+"""Every warning sign's tier (a test checks that every RedFlag has one)."""
+
+#: Nerve signs in both legs are an emergency sign, not a clinician visit.
+_NERVE_FLAGS = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.NERVE_PAIN, RedFlag.WEAKNESS})
+
+#: Tiers whose hold asks "has a clinician cleared you?" before the return checks.
+CLINICIAN_TIERS = frozenset({Tier.NERVE, Tier.BONE_STRESS, Tier.EMERGENCY})
+
+#: The warning signs /sore (and a free-text pain report short of detail) asks about.
+ASKED_FLAGS: tuple[RedFlag, ...] = (
+    RedFlag.SHARP_PAIN,
+    RedFlag.SWELLING,
+    RedFlag.WORSENING_DURING_RUN,
+    RedFlag.PAIN_ON_WALKING,
+    RedFlag.PAIN_ON_HOPPING,
+    RedFlag.NIGHT_PAIN,
+    RedFlag.LIMPING,
+    RedFlag.CANNOT_BEAR_WEIGHT,
+    RedFlag.NUMBNESS_TINGLING,
+    RedFlag.NERVE_PAIN,
+    RedFlag.AFTER_FALL,
+)
+
+LOWER_LIMB: frozenset[Area] = frozenset(
+    {
+        Area.HIP_FLEXORS, Area.HIPS, Area.GLUTES, Area.GROIN, Area.HAMSTRINGS, Area.QUADS,
+        Area.IT_BAND, Area.KNEE, Area.CALVES, Area.ACHILLES, Area.SHINS, Area.ANKLE,
+        Area.FOOT, Area.LEG,
+    }
+)  # fmt: skip
+"""Every area of the leg, hip to toes."""
+
+NEIGHBOURS: dict[Area, frozenset[Area]] = {
+    Area.HIP_FLEXORS: frozenset({Area.HIPS, Area.GROIN, Area.QUADS}),
+    Area.HIPS: frozenset({Area.HIP_FLEXORS, Area.GROIN, Area.GLUTES}),
+    Area.GLUTES: frozenset({Area.HIPS, Area.HAMSTRINGS, Area.LOWER_BACK}),
+    Area.GROIN: frozenset({Area.HIPS, Area.HIP_FLEXORS}),
+    Area.HAMSTRINGS: frozenset({Area.GLUTES, Area.KNEE}),
+    Area.QUADS: frozenset({Area.HIP_FLEXORS, Area.KNEE}),
+    Area.IT_BAND: frozenset({Area.HIPS, Area.KNEE}),
+    Area.KNEE: frozenset({Area.QUADS, Area.HAMSTRINGS, Area.IT_BAND, Area.SHINS}),
+    Area.CALVES: frozenset({Area.ACHILLES, Area.SHINS}),
+    Area.ACHILLES: frozenset({Area.CALVES, Area.ANKLE}),
+    Area.SHINS: frozenset({Area.CALVES, Area.ANKLE, Area.KNEE}),
+    Area.ANKLE: frozenset({Area.FOOT, Area.ACHILLES, Area.SHINS}),
+    Area.FOOT: frozenset({Area.ANKLE, Area.ACHILLES}),
+    Area.LOWER_BACK: frozenset({Area.GLUTES, Area.HAMSTRINGS}),
+    Area.LEG: LOWER_LIMB - {Area.LEG},
+}
+"""The areas a hold on an area also protects (docs/coaching.md has the same table)."""
+
+#: At the hip or groin a suspected bone stress injury means no lower-limb loading at all.
+_WHOLE_LEG_SITES = frozenset({Area.HIPS, Area.HIP_FLEXORS, Area.GROIN, Area.LEG})
+
+#: Pain during a return check above this (out of 10) fails it.
+PASSING_PAIN = 2
+
+RETURN_CHECKS: tuple[str, ...] = ("walk", "stand", "squat", "jog", "hop")
+"""The readiness checks before impact work returns, in the facts' order (walk 30 min,
+single-leg stand, single-leg squat, jog on the spot, hops); presentation words them."""
+
+
+def triage(flags: Collection[RedFlag], side: Side = Side.NONE, area: Area | None = None) -> Tier:
+    """The most urgent tier the warning signs reach (nerve signs in both legs: emergency)."""
+    tier = max((TIER_OF_FLAG[flag] for flag in flags), default=Tier.NONE)
+    both_legs = side is Side.BOTH and (area is None or area in LOWER_LIMB)
+    if both_legs and not _NERVE_FLAGS.isdisjoint(flags):
+        return Tier.EMERGENCY
+    return tier
+
+
+def hold_areas(area: Area, tier: Tier) -> frozenset[Area]:
+    """The areas a report at ``area`` puts on hold: the area, plus the whole leg (and the
+    lower back for an emergency) where the rules take every lower-limb load out."""
+    if tier is Tier.EMERGENCY:
+        return frozenset({area, Area.LEG, Area.LOWER_BACK})
+    if tier is Tier.BONE_STRESS and area in _WHOLE_LEG_SITES:
+        return frozenset({area, Area.LEG})
+    if tier >= Tier.HOLD:
+        return frozenset({area})
+    return frozenset()
+
+
+def protected(held: Iterable[Area]) -> frozenset[Area]:
+    """The held areas and every neighbour they protect."""
+    found: set[Area] = set()
+    for area in held:
+        found.add(area)
+        found |= NEIGHBOURS[area]
+    return frozenset(found)
+
+
+def whole_leg_off(held: Collection[Area]) -> bool:
+    """Whether a hold takes every lower-limb load out (the day is what is still safe)."""
+    return Area.LEG in held
