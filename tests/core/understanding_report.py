@@ -65,6 +65,8 @@ def slot_value(intent: Intent, slot: str) -> Any:
         return None if report is None else report.severity
     if slot == "red_flags":
         return [] if report is None else sorted(flag.value for flag in report.red_flags)
+    if slot in {"signs", "fine_areas"}:
+        return sorted(str(value) for value in getattr(intent, slot))
     if slot == "reminder_time":
         if intent.reminder_off:
             return "off"

@@ -68,13 +68,33 @@ def feeling_hits(f: Features) -> list[Hit]:
     return [h for h in f.hits if h.sense.kind is not None and not negated(f, h.start)]
 
 
-def _red_flags(f: Features, feelings: list[Hit]) -> set[RedFlag]:
+_RADIATING_STARTS = frozenset({"down", "into"})
+_FRACTURE_WORDS = frozenset({"fracture", "fractures"})
+_NUMB_FLAGS = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.SADDLE_NUMBNESS})
+_WHEN_WORDS = frozenset({"when", "while", "whilst", "on", "if"})
+
+
+def _red_flags(f: Features, feelings: list[Hit], areas: list[tuple[Hit, Area]]) -> set[RedFlag]:
     flags = {h.sense.flag for h in feelings if h.sense.flag is not None}
+    if RedFlag.LOW_ENERGY_SIGNS in flags and not _FRACTURE_WORDS.isdisjoint(f.words):
+        flags.add(RedFlag.STRESS_FRACTURE)  # "another stress fracture": both at once
+    if RedFlag.NUMBNESS_TINGLING in flags and (
+        Cue.SADDLE in f.cues or any(area is Area.GROIN for _, area in areas)
+    ):
+        flags.add(RedFlag.SADDLE_NUMBNESS)
+    hurts = [
+        h for h in feelings if h.sense.kind is ReportKind.PAIN and h.sense.flag not in _NUMB_FLAGS
+    ]
+    radiating = [h for h, a in areas if a is Area.LEG and f.words[h.start] in _RADIATING_STARTS]
+    if hurts and radiating:
+        flags.add(RedFlag.NERVE_PAIN)  # "pain down my leg", "shooting into my foot"
+    if _pain_on(f, feelings, Cue.HOP):
+        flags.add(RedFlag.PAIN_ON_HOPPING)
     if _cannot_bear_weight(f):
         flags.add(RedFlag.CANNOT_BEAR_WEIGHT)
     if _worse_during_run(f):
         flags.add(RedFlag.WORSENING_DURING_RUN)
-    if _pain_on_walking(f, feelings):
+    if _pain_on(f, feelings, Cue.WALK):
         flags.add(RedFlag.PAIN_ON_WALKING)
     return flags
 
@@ -114,9 +134,10 @@ def _worse_during_run(f: Features) -> bool:
     return False
 
 
-def _pain_on_walking(f: Features, feelings: list[Hit]) -> bool:
+def _pain_on(f: Features, feelings: list[Hit], cue: Cue) -> bool:
+    """Pain or soreness when walking (or hopping), not soreness after it."""
     hurts = [h for h in feelings if h.sense.kind in (ReportKind.PAIN, ReportKind.SORENESS)]
-    for walk in f.cues.get(Cue.WALK, ()):
+    for walk in f.cues.get(cue, ()):
         if f.cue_before(Cue.INABLE, walk.start, 2):
             continue
         for hurt in hurts:
@@ -127,7 +148,18 @@ def _pain_on_walking(f: Features, feelings: list[Hit]) -> bool:
                 return True  # "hurts to walk", "pain when walking" (not "sore after walking")
             if 0 <= hurt.start - walk.end <= 1:
                 return True  # "walking hurts", "walking is painful"
+            if hurt.start < walk.start and _when_before(f, walk.start):
+                return True  # "pain in my hip when I walk"
     return False
+
+
+def _when_before(f: Features, pos: int) -> bool:
+    """Whether "when", "while", "on" (maybe with "i") comes right before ``pos``."""
+    before = f.words[max(pos - 2, 0) : pos]
+    return bool(before) and (
+        before[-1] in _WHEN_WORDS
+        or (before[-1] == "i" and len(before) == 2 and before[0] in _WHEN_WORDS)
+    )
 
 
 def _side(f: Features) -> Side:
@@ -166,7 +198,7 @@ def build_report(
     if not areas:
         return None
     feelings = feeling_hits(f)
-    flags = _red_flags(f, feelings)
+    flags = _red_flags(f, feelings, areas)
     severity = max(ratings) if ratings else None
     if not feelings and not flags and severity is None:
         return None
@@ -176,4 +208,6 @@ def build_report(
         kind = max((h.sense.kind for h in feelings if h.sense.kind), key=_SERIOUSNESS.__getitem__)
     else:
         kind = ReportKind.SORENESS
-    return ReportSlots(areas[0][1], _side(f), kind, severity, frozenset(flags))
+    felt = {f.clauses[h.start] for h in feelings}
+    chosen = next((a for h, a in areas if f.clauses[h.start] in felt), areas[0][1])
+    return ReportSlots(chosen, _side(f), kind, severity, frozenset(flags))

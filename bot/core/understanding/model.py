@@ -28,6 +28,9 @@ class IntentKind(StrEnum):
     HELP = "help"
     GREETING = "greeting"
     THANKS = "thanks"
+    FEELS_FINE = "feels_fine"
+    NOT_FINE = "not_fine"
+    WARNING_SIGN = "warning_sign"
     UNKNOWN = "unknown"
 
 
@@ -88,3 +91,7 @@ class Intent:
     race_date: date | None = None
     race_off: bool = False
     pause_until: date | None = None
+    #: FEELS_FINE / NOT_FINE: the areas the runner named (none: everything).
+    fine_areas: tuple[Area, ...] = ()
+    #: Warning signs said without a body area ("I think I have a stress fracture").
+    signs: frozenset[RedFlag] = frozenset()

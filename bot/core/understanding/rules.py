@@ -9,12 +9,15 @@ greeting) only counts when no off-topic word is present: unknown beats a wrong g
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from bot.core.understanding.clock import parse_time
 from bot.core.understanding.dates import last_date, names_a_date
 from bot.core.understanding.extract import zone_text
+from bot.core.understanding.body import feeling_hits
 from bot.core.understanding.features import Features, Hit, scan
+from bot.core.understanding.fine import fine_reading
 from bot.core.understanding.fuzzy import correct_words
 from bot.core.understanding.message import DONE_EMOJI, Message, near
 from bot.core.understanding.model import Intent, IntentKind
@@ -42,8 +45,31 @@ def understand(text: str, today: date | None = None) -> Intent:
     for rule in _RULES:
         intent = rule(message)
         if intent is not None:
-            return intent
-    return Intent(IntentKind.UNKNOWN)
+            return _with_signs(message, intent)
+    return _with_signs(message, Intent(IntentKind.UNKNOWN))
+
+
+def _with_signs(m: Message, intent: Intent) -> Intent:
+    """Warning signs said without a body area: WARNING_SIGN when nothing else was meant."""
+    if intent.report is not None or intent.kind in (IntentKind.FEELS_FINE, IntentKind.NOT_FINE):
+        return intent
+    signs = frozenset(h.sense.flag for h in feeling_hits(m.f) if h.sense.flag is not None)
+    if not signs:
+        return intent
+    if intent.kind in (IntentKind.UNKNOWN, IntentKind.GREETING, IntentKind.THANKS):
+        return Intent(IntentKind.WARNING_SIGN, signs=signs)
+    return replace(intent, signs=signs)
+
+
+def _fine(m: Message) -> Intent | None:
+    """ "knee fine now" (FEELS_FINE), or a recovery word taken back ("not fine yet")."""
+    reading = fine_reading(m.f, [(hit.start, area) for hit, area in m.areas])
+    if reading is None:
+        return None
+    fine, areas = reading
+    if fine:
+        return Intent(IntentKind.FEELS_FINE, fine_areas=areas)
+    return Intent(IntentKind.NOT_FINE, fine_areas=areas, report=m.report())
 
 
 def _emoji_only(clean: str) -> Intent:
@@ -202,6 +228,7 @@ _RULES: tuple[Callable[[Message], Intent | None], ...] = (
     _resume,
     _progress_history,
     outcome,
+    _fine,
     _body,
     _today,
     _location,

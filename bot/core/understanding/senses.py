@@ -54,6 +54,8 @@ class Cue(Enum):
     SIDE_HINT = auto()  # side, leg, one: "left side" is a side
     RUN = auto()  # run, running, km
     WALK = auto()
+    HOP = auto()  # hop, hopping: pain on hopping is a bone-stress sign
+    SADDLE = auto()  # saddle area, down there: numbness there is an emergency sign
     STAND = auto()
     WEIGHT = auto()
     INABLE = auto()  # can't, unable, barely

@@ -1,0 +1,134 @@
+""" "Fine now": a runner saying an area (or everything) has recovered, read whole.
+
+A message is FEELS_FINE only when it says so and nothing in it says otherwise:
+
+- a recovery word ("fine now", "healed", "pain free", "no pain", "doesn't hurt") that no
+  negation governs ("not fine yet", "isn't better");
+- no partial recovery ("a bit better", "getting better");
+- no word of pain still there: an unnegated feeling or warning sign ("calf not, knee
+  fine", "still hurts"), "still" before a body word, talk of pain relief or painkillers
+  ("the painkillers give no pain relief");
+- no contrast after it ("fine but...", "knee fine, calf not").
+
+A message with a recovery word that fails these checks is NOT_FINE: the coach keeps the
+hold and says so, never a cheerful "glad you're fine".
+"""
+
+from __future__ import annotations
+
+from bot.core.understanding.body import feeling_hits, negated
+from bot.core.understanding.features import Features
+from bot.core.understanding.senses import Cue
+from bot.core.vocabulary import Area
+
+__all__ = ["fine_reading"]
+
+_RECOVERY: tuple[tuple[str, ...], ...] = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "fine", "fine now", "fine again", "feels fine", "feel fine", "feeling fine", "is fine",
+        "ok now", "okay now", "good now", "good again", "all good", "all better", "better now",
+        "feels better", "feel better", "feeling better", "much better", "loads better", "better",
+        "went away", "gone away", "disappeared",
+        "healed", "healed up", "recovered", "fully recovered", "back to normal", "pain free",
+        "painfree", "no pain", "no more pain", "doesnt hurt", "dont hurt", "not sore",
+        "no longer sore", "no longer hurts", "no longer hurting", "no longer painful", "cleared",
+        "sorted", "settled", "gone", "all clear",
+    )
+)  # fmt: skip
+_NEGATORS = frozenset(
+    {"not", "isnt", "arent", "wasnt", "never", "hardly", "barely", "nowhere", "far", "nt"}
+)
+_PARTIAL = frozenset({"bit", "little", "slightly", "somewhat", "getting", "kinda", "kind",
+                      "abit", "slowly", "almost", "nearly", "mostly"})  # fmt: skip
+_CONTRAST = frozenset({"but", "though", "although", "however", "except", "apart", "still",
+                       "yet", "whereas", "while"})  # fmt: skip
+_STILL_PAIN = frozenset({"relief", "painkiller", "painkillers", "killers", "ibuprofen",
+                         "paracetamol", "meds", "medication", "tablets", "pills"})  # fmt: skip
+_GONE = frozenset({"gone", "settled", "cleared", "went", "disappeared"})
+_OK_AFTER_AREA = frozenset({"ok", "okay", "good", "better", "great", "grand", "perfect"})
+
+
+def fine_reading(
+    f: Features, areas: list[tuple[int, Area]]
+) -> tuple[bool, tuple[Area, ...]] | None:
+    """None when the message says nothing about recovering; else (fine, the areas it names).
+
+    ``areas`` are (word position, area) of the body areas named, in order.
+    """
+    words = f.words
+    found = _recovery_spans(words)
+    found += [(pos + 1, pos + 2) for pos, _ in areas if pos + 1 < len(words)
+              and words[pos + 1] in _OK_AFTER_AREA]  # fmt: skip
+    if not found:
+        return None
+    named = tuple(dict.fromkeys(area for _, area in areas))
+    if not _STILL_PAIN.isdisjoint(words):
+        return False, named
+    for start, end in found:
+        if _negated_recovery(words, f.clauses, start) or _partial(words, start):
+            return False, named
+        after = words[end:]
+        if not _CONTRAST.isdisjoint(after):
+            return False, named
+    if "still" in words:
+        return False, named
+    covered = {i for start, end in found for i in range(start, end)}
+    for start, end in found:
+        if words[start] in _GONE:  # "the pain is gone", "the ache went away"
+            covered.update(range(max(start - 3, 0), start))
+    for hit in feeling_hits(f):
+        if hit.start not in covered and not negated(f, hit.start):
+            return False, named
+    if _negated_area(f, areas, covered):
+        return False, named
+    return True, named
+
+
+def _recovery_spans(words: tuple[str, ...]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        best = 0
+        for phrase in _RECOVERY:
+            if words[i : i + len(phrase)] == phrase and len(phrase) > best:
+                best = len(phrase)
+        if best:
+            spans.append((i, i + best))
+            i += best
+        else:
+            i += 1
+    return [(s, e) for s, e in spans if not _is_pain_relief(words, e)]
+
+
+def _is_pain_relief(words: tuple[str, ...], end: int) -> bool:
+    """ "no pain relief", "no pain killers": not a recovery."""
+    return words[end : end + 1] in (("relief",), ("killers",), ("meds",))
+
+
+def _negated_recovery(words: tuple[str, ...], clauses: tuple[int, ...], start: int) -> bool:
+    if words[start] in {"no", "doesnt", "dont", "not"}:  # "no pain", "not sore": the phrase itself
+        return start > 0 and words[start - 1] in _NEGATORS
+    for j in range(start - 1, max(start - 4, -1), -1):
+        if clauses[j] != clauses[start]:
+            break
+        if words[j] in _NEGATORS or words[j].endswith("nt"):
+            return True
+    return False
+
+
+def _partial(words: tuple[str, ...], start: int) -> bool:
+    return any(w in _PARTIAL for w in words[max(start - 2, 0) : start])
+
+
+def _negated_area(f: Features, areas: list[tuple[int, Area]], covered: set[int]) -> bool:
+    """ "calf not", "calf isn't": an area followed by a negation that no recovery word
+    answers."""
+    neg_starts = {hit.start for hit in f.cues.get(Cue.NEG, ())}
+    for pos, _ in areas:
+        for j in range(pos + 1, min(pos + 3, len(f.words))):
+            if f.clauses[j] != f.clauses[pos] or j in covered:
+                break
+            if j in neg_starts and not any(k in covered for k in range(j, j + 3)):
+                return True
+    return False
