@@ -74,7 +74,7 @@ def fine_reading(
     if "still" in words:
         return False, named
     covered = {i for start, end in found for i in range(start, end)}
-    for start, end in found:
+    for start, _end in found:
         if words[start] in _GONE:  # "the pain is gone", "the ache went away"
             covered.update(range(max(start - 3, 0), start))
     for hit in feeling_hits(f):

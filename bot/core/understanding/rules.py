@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
+from bot.core.understanding.body import feeling_hits
 from bot.core.understanding.clock import parse_time
 from bot.core.understanding.dates import last_date, names_a_date
 from bot.core.understanding.extract import zone_text
-from bot.core.understanding.body import feeling_hits
 from bot.core.understanding.features import Features, Hit, scan
 from bot.core.understanding.fine import fine_reading
 from bot.core.understanding.fuzzy import correct_words
