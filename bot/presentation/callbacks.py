@@ -72,6 +72,8 @@ class Action(StrEnum):
     HISTORY_PAGE = "hp"  # page number 1-9999
     SNOOZE = "sn"  # date of the reminder, Snooze
     CANCEL = "cx"  # no args: leave the current flow
+    CLEAR_CLINICIAN = "cc"  # Answer: has a clinician cleared you?
+    CLEAR_CHECK = "ck"  # return check number 0-9, Answer: done at pain 2/10 or less?
 
 
 class Answer(StrEnum):
@@ -252,6 +254,8 @@ SHAPES: dict[Action, tuple[_Shape, ...]] = {
     Action.HISTORY_PAGE: (_ints(1, 9999),),
     Action.SNOOZE: (_DATE, _member(Snooze)),
     Action.CANCEL: (),
+    Action.CLEAR_CLINICIAN: (_member(Answer),),
+    Action.CLEAR_CHECK: (_ints(0, 9), _member(Answer)),
 }
 
 

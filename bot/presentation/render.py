@@ -12,6 +12,7 @@ from datetime import date
 from bot.core.content import Part
 from bot.core.phases import REST_PHASE_WEEKS, PhaseState
 from bot.core.planner import DailyPlan, PlannedExercise
+from bot.core.triage import Tier, triage
 from bot.core.vocabulary import Area, Category, Phase, RedFlag, ReportKind, Side
 from bot.presentation.callbacks import Action, encode
 from bot.presentation.commands import COMMANDS
@@ -28,6 +29,7 @@ __all__ = [
     "help_message",
     "media_hint",
     "phase_message",
+    "referral",
     "report_area_keyboard",
     "report_kind_keyboard",
     "report_reply",
@@ -248,24 +250,72 @@ def report_reply(  # noqa: PLR0917 - the report in the order the runner gives it
     red_flags: Collection[RedFlag],
     plan_change: str,
 ) -> str:
-    """Thanks for a body report, what it means for the plan, and advice on red flags."""
+    """Thanks for a body report, what it means for the plan, and advice on warning signs.
+
+    With warning signs the opening names them ("swelling in your knee"), not a kind of
+    pain, and the advice follows the most urgent tier; it never names a diagnosis.
+    """
     score = f", {severity}/10" if severity is not None else ""
-    lines = [f"Thanks for telling me: {_KIND_WORDS[kind]} in {_where(area, side)}{score}."]
+    tier = triage(red_flags, side, area)
     if red_flags:
         signs = _and([flag.label for flag in sorted(red_flags)])
-        lines.append(
-            f"⚠️ <b>Please get this checked.</b> You mentioned {_e(signs)}. That is more than "
-            "everyday training soreness, so have a physiotherapist or doctor look at it "
-            "before you load it again. If it is severe or getting worse fast, don't wait."
-        )
-    elif kind is ReportKind.PAIN or (severity is not None and severity >= 6):
-        lines.append("That's worth listening to, so we'll go easy on it for now.")
-    elif severity is not None and severity <= 3:
-        lines.append("That sounds like normal training feedback. Keep an eye on it.")
+        lines = [f"Thanks for telling me about {_where(area, side)}: {_e(signs)}{score}."]
+        lines.append(referral(tier, red_flags))
+    else:
+        lines = [f"Thanks for telling me: {_KIND_WORDS[kind]} in {_where(area, side)}{score}."]
+        if kind is ReportKind.PAIN or (severity is not None and severity >= 6):
+            lines.append("That's worth listening to, so we'll go easy on it for now.")
+        elif severity is not None and severity <= 3:
+            lines.append("That sounds like normal training feedback. Keep an eye on it.")
     if plan_change.strip():
         lines.append(f"<b>What changes:</b> {_e(plan_change.strip())}")
-    lines.append("Tell me how it feels over the next days, and when it's fine again.")
+    if tier is not Tier.EMERGENCY:
+        lines.append("Tell me how it feels over the next days, and when it's fine again.")
     return "\n\n".join(lines)
+
+
+def referral(tier: Tier, red_flags: Collection[RedFlag]) -> str:
+    """Who to see and how soon, for the most urgent tier the warning signs reach.
+
+    Each says what the signs *can* point to and who should look; none names a diagnosis.
+    """
+    if tier is Tier.EMERGENCY:
+        return (
+            "🚨 <b>Please get urgent medical care today</b> (an urgent care centre, A&amp;E or "
+            "your emergency number). Numbness around the seat, new bladder or bowel trouble, "
+            "or nerve symptoms in both legs can be a sign of pressure on the nerves at the "
+            "base of the spine, and that needs checking the same day, not waiting for a "
+            "physio. Stop training for now."
+        )
+    if tier is Tier.BONE_STRESS:
+        return (
+            "⚠️ <b>Please stop running and jumping, and see a doctor soon.</b> This can be a "
+            "sign of a bone stress injury, which needs checking before the area is loaded "
+            "again. Don't stretch it or push through it."
+        )
+    if tier is Tier.NERVE:
+        return (
+            "⚠️ <b>Please have a clinician assess this</b> (a physiotherapist or your doctor). "
+            "Numbness, tingling, weakness or pain running down the leg can come from an "
+            "irritated nerve. No hops, jumps or running drills until you've been cleared. If "
+            "it spreads to both legs, or you notice numbness around the seat or new bladder "
+            "or bowel trouble, get urgent care the same day."
+        )
+    if tier is Tier.DOCTOR:
+        who = (
+            "a doctor or a sports dietitian"
+            if RedFlag.LOW_ENERGY_SIGNS in red_flags
+            else "a doctor"
+        )
+        return (
+            f"⚠️ <b>Please see {who} about this.</b> It needs a medical look rather than a "
+            "change to your training."
+        )
+    return (
+        "⚠️ <b>Please get this checked.</b> That is more than everyday training soreness, "
+        "so have a physiotherapist or doctor look at it before you load it again. If it is "
+        "severe or getting worse fast, don't wait."
+    )
 
 
 # ---------------------------------------------------------------- week and phase

@@ -4,23 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from bot.core.vocabulary import RedFlag
-from bot.presentation.callbacks import Action, encode
+from bot.core.triage import ASKED_FLAGS, PASSING_PAIN, RETURN_CHECKS, Tier
+from bot.core.vocabulary import Area, RedFlag
+from bot.presentation.callbacks import Action, Answer, encode
 from bot.presentation.html import escape_text, italic
-from bot.presentation.render import Rows
+from bot.presentation.render import Rows, referral
 
 __all__ = [
     "AREA_QUESTION",
+    "CLINICIAN_QUESTION",
     "FLAGS_QUESTION",
     "KIND_QUESTION",
     "SEVERITY_QUESTION",
     "SIDE_QUESTION",
     "back_to_setup",
+    "check_failed",
+    "check_keyboard",
+    "check_question",
     "cleared",
+    "cleared_after_checks",
+    "clinician_keyboard",
     "flags_keyboard",
+    "hold_change",
     "muddled",
+    "not_cleared_yet",
+    "not_fine_yet",
     "noted",
     "unknown_area",
+    "warning_sign_reply",
 ]
 
 AREA_QUESTION = (
@@ -36,7 +47,9 @@ FLAGS_QUESTION = (
 
 
 def flags_keyboard(chosen: Collection[str]) -> Rows:
-    """Every warning sign, ticked when chosen, then Done (or "None of these")."""
+    """The warning signs asked about (and any already said), ticked when chosen, then Done
+    (or "None of these")."""
+    shown = [*ASKED_FLAGS, *(f for f in RedFlag if f.value in chosen and f not in ASKED_FLAGS)]
     rows = [
         [
             (
@@ -44,7 +57,7 @@ def flags_keyboard(chosen: Collection[str]) -> Rows:
                 encode(Action.REPORT_FLAG, flag),
             )
         ]
-        for flag in RedFlag
+        for flag in shown
     ]
     done = "Done" if chosen else "None of these"
     return [*rows, [(done, encode(Action.REPORT_FINISH))]]
@@ -75,4 +88,139 @@ def unknown_area(said: str) -> str:
     return (
         f"I don't know the body part {italic(said.strip()[:32])}."
         " Try <i>/clear hips</i>, or just /clear for everything on hold."
+    )
+
+
+# ---------------------------------------------------------------- warning signs and holds
+
+
+def _areas(areas: Collection[Area]) -> str:
+    names = [area.label for area in sorted(areas)]
+    return " and ".join(filter(None, [", ".join(names[:-1]), *names[-1:]]))
+
+
+def hold_change(area: Area, tier: Tier, neighbours: Collection[Area], whole_leg: bool) -> str:
+    """What a warning sign does to the plan (plain text: the reply escapes it)."""
+    if tier is Tier.EMERGENCY:
+        return "I've stopped your sessions: nothing until you've been seen and cleared."
+    clear = (
+        "When a doctor or physio has cleared you, send /clear and I'll take you through a few "
+        "checks before impact work comes back."
+    )
+    if whole_leg:
+        return (
+            f"Your {area.label} and the whole leg are on hold: no running, jumping or leg "
+            "exercises, stretching included. Until it's checked, each day is rest or only "
+            f"what is still safe (slow breathing, gentle upper-body mobility). {clear}"
+        )
+    around = f" (and the {_areas(neighbours)} around it)" if neighbours else ""
+    if tier in (Tier.BONE_STRESS, Tier.NERVE):
+        return (
+            f"No hops, jumps or running drills, and nothing loads your {area.label}{around} "
+            f"until you've been cleared. {clear}"
+        )
+    return (
+        f"I've taken all jump work out and put your {area.label} on a recovery hold: nothing "
+        f"loads it{around}. When it feels fine, send /clear or write "
+        f'"{area.label} fine now" and I\'ll ask a few quick checks before jumps return.'
+    )
+
+
+def warning_sign_reply(tier: Tier, signs: Collection[RedFlag], *, ask_where: bool) -> str:
+    """Warning signs said without a body area: who to see, then where it is."""
+    said = " and ".join(flag.label for flag in sorted(signs))
+    lines = [f"Thanks for telling me ({escape_text(said)}).", referral(tier, signs)]
+    if ask_where:
+        lines.append("So I can keep it out of your sessions: " + AREA_QUESTION)
+    return "\n\n".join(lines)
+
+
+def not_fine_yet(held: Collection[Area]) -> str:
+    """A recovery word taken back ("not fine yet", "fine but..."): the hold stays."""
+    if not held:
+        return (
+            "Sorry it's not fully right yet. Tell me where and how it feels (like "
+            "<i>left calf sore 4/10</i>), or send /sore."
+        )
+    return (
+        f"That doesn't sound fully fine yet, so your {escape_text(_areas(held))} "
+        f"{'stay' if len(held) > 1 else 'stays'} on hold. Tell me when it's really fine, "
+        "or how it feels now (like <i>calf sore 3/10</i>)."
+    )
+
+
+CLINICIAN_QUESTION = (
+    "Before we bring your training back: has a doctor or physiotherapist checked this and "
+    "cleared you to load it again?"
+)
+
+_CHECKS = {
+    "walk": "walk briskly for 30 minutes",
+    "stand": "stand on the affected leg for 10 seconds",
+    "squat": "do 10 slow single-leg squats on the affected leg",
+    "jog": "jog on the spot for 1 minute",
+    "hop": "hop on the spot 10-15 times on the affected leg",
+}
+
+
+def clinician_keyboard() -> Rows:
+    """Yes / not yet."""
+    return [
+        [
+            ("Yes, I've been cleared", encode(Action.CLEAR_CLINICIAN, Answer.YES)),
+            ("Not yet", encode(Action.CLEAR_CLINICIAN, Answer.NO)),
+        ],
+        [("Cancel", encode(Action.CANCEL))],
+    ]
+
+
+def check_question(index: int) -> str:
+    """Return check number ``index`` (in the facts' order), one at a time."""
+    what = _CHECKS[RETURN_CHECKS[index]]
+    intro = (
+        "A few quick checks, one at a time, before impact work comes back. " if index == 0 else ""
+    )
+    return (
+        f"{intro}<b>Check {index + 1} of {len(RETURN_CHECKS)}:</b> can you {what} with pain "
+        f"no higher than {PASSING_PAIN}/10, during it and afterwards? (Try it now or tell me "
+        "how it went the last time you did it.)"
+    )
+
+
+def check_keyboard(index: int) -> Rows:
+    """Passed at pain 2/10 or less / no or more pain."""
+    return [
+        [
+            (f"Yes, pain {PASSING_PAIN}/10 or less", encode(Action.CLEAR_CHECK, index, Answer.YES)),
+            (f"No, or pain above {PASSING_PAIN}/10", encode(Action.CLEAR_CHECK, index, Answer.NO)),
+        ],
+        [("Cancel", encode(Action.CANCEL))],
+    ]
+
+
+def not_cleared_yet() -> str:
+    """No clinician has cleared a bone-stress, nerve or emergency sign: the hold stays."""
+    return (
+        "Then the hold stays for now. Please see a doctor or physiotherapist first; once "
+        "they've cleared you, send /clear again and we'll go through the checks."
+    )
+
+
+def check_failed(index: int) -> str:
+    """A return check not passed: the hold stays, and what to do."""
+    what = _CHECKS[RETURN_CHECKS[index]]
+    return (
+        f"Thanks for being honest. If you can't yet {what} at pain {PASSING_PAIN}/10 or less, "
+        "the area isn't ready for impact, so the hold stays: keep to the gentle sessions and "
+        "try the checks again in a few days (send /clear). If it isn't improving within a "
+        "week or two, or gets worse, please see a physiotherapist or doctor."
+    )
+
+
+def cleared_after_checks(reason: str) -> str:
+    """Every check passed: the hold ends, with a word on coming back gradually."""
+    return (
+        f"All checks passed. {escape_text(reason)}\n\nCome back gradually: the first "
+        "sessions back are easy, and tell me at once if anything hurts above "
+        f"{PASSING_PAIN}/10."
     )
