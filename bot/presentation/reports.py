@@ -108,8 +108,11 @@ def hold_change(area: Area, tier: Tier, neighbours: Collection[Area], whole_leg:
         "checks before impact work comes back."
     )
     if whole_leg:
+        what = (
+            "Your whole leg is" if area is Area.LEG else f"Your {area.label} and the whole leg are"
+        )
         return (
-            f"Your {area.label} and the whole leg are on hold: no running, jumping or leg "
+            f"{what} on hold: no running, jumping or leg "
             "exercises, stretching included. Until it's checked, each day is rest or only "
             f"what is still safe (slow breathing, gentle upper-body mobility). {clear}"
         )

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.core.planner import Planner
 from bot.core.records import CompletionStatus
 from bot.core.understanding import Intent, IntentKind, understand
-from bot.core.vocabulary import Area, Phase
+from bot.core.vocabulary import Area
 from bot.presentation import chat, render
 from bot.presentation import reports as report_words
 from bot.presentation.callbacks import Action, Answer, Callback, decode
@@ -31,7 +31,6 @@ __all__ = ["ROUTES", "Coach", "routes", "utc_clock"]
 
 Clock = Callable[[], datetime]
 Handler = Callable[[Turn, str], Awaitable[list[Reply]]]
-_CLEAR_WORDS = ("fine now", "feels fine", "all good", "better now", "no pain", "healed", "is fine")
 
 
 def utc_clock() -> datetime:
@@ -105,11 +104,9 @@ class Coach:
             answered = await onboarding.answer_text(turn, onboarding_step, text)
             if answered is not None:
                 return answered
-        if _says_fine(text) and turn.state.phase is Phase.RECOVERY_HOLD:
-            return await reports.clear_hold(turn, _held_area_in(turn, text))
-        if _says_fine(text) and intent.kind is IntentKind.UNKNOWN:
-            return [Reply(text=chat.fine_noted())]
         replies = await self._intent(turn, intent, text)
+        if intent.signs and intent.kind is not IntentKind.WARNING_SIGN:
+            replies += await reports.warning_signs(turn, intent.signs, text)
         if onboarding_step is not None and intent.kind is IntentKind.UNKNOWN:
             replies.append(Reply(text=chat.still_setting_up()))
         return replies
@@ -123,15 +120,29 @@ class Coach:
                 turn, CompletionStatus.DONE, intent.effort, intent.note
             )
             return replies + (
-                await reports.record_report(turn, intent.report, text) if intent.report else []
+                await reports.record_report(turn, intent.report, text, ask_signs=True)
+                if intent.report
+                else []
             )
         if kind is IntentKind.SKIPPED:
             replies = await training.typed_log(turn, CompletionStatus.SKIPPED, None, intent.reason)
             return replies + (
-                await reports.record_report(turn, intent.report, text) if intent.report else []
+                await reports.record_report(turn, intent.report, text, ask_signs=True)
+                if intent.report
+                else []
             )
         if kind is IntentKind.BODY_REPORT and intent.report is not None:
-            return await reports.record_report(turn, intent.report, text)
+            return await reports.record_report(turn, intent.report, text, ask_signs=True)
+        if kind is IntentKind.FEELS_FINE:
+            if turn.state.held_areas:
+                return await reports.start_clearing(turn, intent.fine_areas)
+            return [Reply(text=chat.fine_noted())]
+        if kind is IntentKind.NOT_FINE:
+            if intent.report is not None:
+                return await reports.record_report(turn, intent.report, text)
+            return [Reply(text=report_words.not_fine_yet(turn.state.held_areas))]
+        if kind is IntentKind.WARNING_SIGN:
+            return await reports.warning_signs(turn, intent.signs, text)
         if kind is IntentKind.SET_REMINDER:
             return await account.set_reminder(turn, intent.reminder_time, off=intent.reminder_off)
         if kind is IntentKind.SET_TIMEZONE:
@@ -162,6 +173,8 @@ class Coach:
             return await training.button_log(turn, callback)
         if action is Action.SORE:
             return await reports.start_guided_report(turn)
+        if action in (Action.CLEAR_CLINICIAN, Action.CLEAR_CHECK):
+            return await reports.clearing_step(turn, callback)
         if action.name.startswith("REPORT_"):
             return await reports.guided_step(turn, callback)
         if action.name.startswith("ONBOARDING_"):
@@ -177,11 +190,6 @@ class Coach:
         if action is Action.SNOOZE:
             return await snooze(turn, callback)
         return [Reply(toast="That button is out of date. Send /today for a fresh one.")]
-
-
-def _says_fine(text: str) -> bool:
-    low = text.lower()
-    return any(words in low for words in _CLEAR_WORDS)
 
 
 def _held_area_in(turn: Turn, text: str) -> Area | None:
@@ -201,11 +209,12 @@ async def _cancel(turn: Turn, _: str) -> list[Reply]:
 
 
 async def _clear(turn: Turn, args: str) -> list[Reply]:
-    """/clear [area]: an area (or, without one, everything on hold) is fine again."""
+    """/clear [area]: an area (or, without one, everything on hold) is fine again; the
+    clinician question and the return checks come before the hold ends."""
     area = _area_named(args, turn) if args.strip() else None
     if args.strip() and area is None:
         return [Reply(text=report_words.unknown_area(args))]
-    return await reports.clear_hold(turn, area)
+    return await reports.start_clearing(turn, () if area is None else (area,))
 
 
 def _area_named(text: str, turn: Turn) -> Area | None:

@@ -1,70 +1,135 @@
-"""Tightness, soreness and pain: logging reports, the guided /sore flow, clearing a hold."""
+"""Tightness, soreness and pain: logging reports, the guided /sore flow, warning signs
+by urgency, and clearing a hold on purpose (a clinician's go-ahead where the sign needs one,
+then the return checks one at a time)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
+from datetime import timedelta
 from typing import Any
 
 from bot.core.phases import Cleared, InvalidTransition, ReportReceived
 from bot.core.planner import DailyPlan
 from bot.core.records import BodyReport
+from bot.core.triage import (
+    CLINICIAN_TIERS,
+    NEIGHBOURS,
+    RETURN_CHECKS,
+    Tier,
+    hold_areas,
+    triage,
+)
 from bot.core.understanding import ReportSlots
-from bot.core.vocabulary import Area, Phase, RedFlag, ReportKind, Side
+from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 from bot.presentation import chat, render
 from bot.presentation import reports as words
-from bot.presentation.callbacks import Action, Callback
+from bot.presentation.callbacks import Action, Answer, Callback
 from bot.service.messages import Reply, keyboard
 from bot.service.turn import Turn
 from bot.storage import chats, records
 
 __all__ = [
     "clear_hold",
+    "clearing_step",
     "end_guided_report",
     "guided_step",
     "record_report",
+    "start_clearing",
     "start_guided_report",
+    "warning_signs",
 ]
 
 FLOW = "sore"
+CLEAR_FLOW = "clear"
+_FLOWS = frozenset({FLOW, CLEAR_FLOW})
+#: How far back a hold's warning signs are looked up when it is cleared.
+_HOLD_MEMORY = timedelta(days=365)
+_COMPANIONS = frozenset({Area.LEG, Area.LOWER_BACK})
 _RESUME = "resume"
 CLEARED_SEVERITY = 1
 ACCEPTABLE = 3
 WARNING = 5
 
 
-async def record_report(turn: Turn, slots: ReportSlots, text: str) -> list[Reply]:
-    """Log a report, adapt the plan (a hold on red flags) and say what changed."""
+async def record_report(
+    turn: Turn, slots: ReportSlots, text: str, *, ask_signs: bool = False
+) -> list[Reply]:
+    """Log a report, adapt the plan (a hold on warning signs, by urgency) and say what
+    changed. ``ask_signs``: a typed pain report without warning signs also gets the
+    warning-sign question, with buttons, instead of a guess."""
     await end_guided_report(turn)
+    held = turn.state.held_areas
     if (
-        turn.state.phase is Phase.RECOVERY_HOLD
-        and slots.area in turn.state.held_areas
+        slots.area in held
         and not slots.red_flags
         and slots.severity is not None
         and slots.severity <= CLEARED_SEVERITY
     ):
-        return await clear_hold(turn, slots.area)
+        return await start_clearing(turn, (slots.area,))
     before = await turn.plan()
     report = BodyReport(
         turn.today, slots.area, slots.kind, slots.side, slots.severity, slots.red_flags
     )
     await records.add_body_report(turn.session, turn.runner.id, report, text[:1000], turn.now)
+    tier = triage(slots.red_flags, slots.side, slots.area)
     if slots.red_flags:
-        await turn.apply(ReportReceived(slots.area, red_flag=True))
+        for area in sorted(hold_areas(slots.area, tier), key=lambda a: a is not slots.area):
+            await turn.apply(ReportReceived(area, red_flag=True))
     after = await turn.plan()
     change = describe_change(before, after, slots)
     reply = render.report_reply(
         slots.area, slots.side, slots.kind, slots.severity, slots.red_flags, change
     )
-    return [Reply(text=reply)]
+    replies = [Reply(text=reply)]
+    if (
+        ask_signs
+        and slots.kind is ReportKind.PAIN
+        and not slots.red_flags
+        and slots.area not in held
+    ):
+        replies.append(await _ask_signs(turn, slots))
+    return replies
+
+
+async def _ask_signs(turn: Turn, slots: ReportSlots) -> Reply:
+    """The /sore warning-sign question for a typed report (already stored)."""
+    data: dict[str, Any] = {
+        "area": slots.area.value,
+        "side": slots.side.value,
+        "kind": slots.kind.value,
+        "severity": slots.severity,
+        "flags": [],
+        "recorded": True,
+    }
+    await _open(turn, FLOW, "flags", data)
+    return Reply(text=words.FLAGS_QUESTION, keyboard=keyboard(words.flags_keyboard(())))
+
+
+async def warning_signs(turn: Turn, signs: frozenset[RedFlag], text: str) -> list[Reply]:
+    """Warning signs said without a body area: refer by urgency; ask where when it matters."""
+    tier = triage(signs)
+    if tier is Tier.EMERGENCY:
+        slots = ReportSlots(Area.LOWER_BACK, Side.NONE, ReportKind.PAIN, None, signs)
+        return await record_report(turn, slots, text)
+    if tier is Tier.DOCTOR:
+        return [Reply(text=words.warning_sign_reply(tier, signs, ask_where=False))]
+    await _open(turn, FLOW, "area", {"flags": sorted(signs)})
+    return [
+        Reply(
+            text=words.warning_sign_reply(tier, signs, ask_where=True),
+            keyboard=keyboard(render.report_area_keyboard()),
+        )
+    ]
 
 
 def describe_change(before: DailyPlan, after: DailyPlan, slots: ReportSlots) -> str:
     """What the report changes in the plan, in one or two plain sentences."""
     area = slots.area.label
     if slots.red_flags:
-        return (
-            f"I've taken all jump work out and put your {area} on a recovery hold: nothing "
-            f'loads it until you tell me it\'s fine (send /clear, or write "{area} fine now").'
-        )
+        tier = triage(slots.red_flags, slots.side, slots.area)
+        held = hold_areas(slots.area, tier)
+        whole_leg = Area.LEG in held
+        return words.hold_change(slots.area, tier, NEIGHBOURS[slots.area], whole_leg)
     rule = _rule_for(slots)
     if rule is _MILD:
         return rule
@@ -96,7 +161,8 @@ def _today_change(before: DailyPlan, after: DailyPlan, area: str) -> str:
 
 
 async def clear_hold(turn: Turn, area: Area | None) -> list[Reply]:
-    """The runner says an area (or everything) is fine again."""
+    """Lift the hold on an area (or everything) at once: only after the return checks, or
+    to give the core's refusal ("nothing is on hold")."""
     try:
         result = await turn.apply(Cleared(area))
     except InvalidTransition as refused:
@@ -104,14 +170,100 @@ async def clear_hold(turn: Turn, area: Area | None) -> list[Reply]:
     return [Reply(text=words.cleared(result.reason))]
 
 
+async def start_clearing(turn: Turn, areas: Sequence[Area] = ()) -> list[Reply]:
+    """The runner says an area (or everything) is fine: ask before the hold ends.
+
+    A suspected bone stress injury, a nerve sign or an emergency sign first needs a
+    clinician's go-ahead; then the return checks run one at a time, each at pain 2/10 or
+    less. Only when all pass does the hold end.
+    """
+    held = turn.state.held_areas
+    named = [area for area in areas if area in held]
+    if not held or (areas and not named):
+        return await clear_hold(turn, areas[0] if areas else None)
+    targets = set(named) if named else set(held)
+    if held - targets <= _COMPANIONS:
+        targets = set(held)  # the whole leg was held with it: the checks test the whole leg
+    tier = await _hold_tier(turn, targets)
+    data: dict[str, Any] = {"areas": sorted(a.value for a in targets), "check": 0}
+    if tier in CLINICIAN_TIERS:
+        await _open(turn, CLEAR_FLOW, "clinician", data)
+        return [Reply(text=words.CLINICIAN_QUESTION, keyboard=keyboard(words.clinician_keyboard()))]
+    await _open(turn, CLEAR_FLOW, "check", data)
+    return [Reply(text=words.check_question(0), keyboard=keyboard(words.check_keyboard(0)))]
+
+
+async def _hold_tier(turn: Turn, targets: Collection[Area]) -> Tier:
+    """The most urgent warning sign behind the hold on ``targets`` (a hold at least)."""
+    since = turn.today - _HOLD_MEMORY
+    found = Tier.HOLD
+    for report in await records.recent_reports(turn.session, turn.runner.id, since):
+        if not report.red_flags:
+            continue
+        tier = triage(report.red_flags, report.side, report.area)
+        if hold_areas(report.area, tier) & set(targets):
+            found = max(found, tier)
+    return found
+
+
+async def clearing_step(turn: Turn, callback: Callback) -> list[Reply]:
+    """One answer in the clearing conversation (clinician's go-ahead, then each check)."""
+    conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    if conversation is None or conversation.name != CLEAR_FLOW:
+        return [Reply(toast="That was finished or cancelled already. Send /clear to start again.")]
+    data: dict[str, Any] = dict(conversation.data)
+    yes = False
+    if callback.action is Action.CLEAR_CLINICIAN and conversation.step == "clinician":
+        if Answer(callback.str_arg(0)) is Answer.NO:
+            await end_guided_report(turn)
+            return [Reply(text=words.not_cleared_yet(), edit=True)]
+        await _open(turn, CLEAR_FLOW, "check", data)
+        return [
+            Reply(
+                text=words.check_question(0), keyboard=keyboard(words.check_keyboard(0)), edit=True
+            )
+        ]
+    index = callback.int_arg(0) if callback.action is Action.CLEAR_CHECK else -1
+    if conversation.step != "check" or index != data.get("check"):
+        return [Reply(toast="That button is out of date.")]
+    yes = Answer(callback.str_arg(1)) is Answer.YES
+    if not yes:
+        await end_guided_report(turn)
+        return [Reply(text=words.check_failed(index), edit=True)]
+    if index + 1 < len(RETURN_CHECKS):
+        data["check"] = index + 1
+        await _open(turn, CLEAR_FLOW, "check", data)
+        rows = words.check_keyboard(index + 1)
+        return [Reply(text=words.check_question(index + 1), keyboard=keyboard(rows), edit=True)]
+    await end_guided_report(turn)
+    return await _lift(turn, [Area(value) for value in data.get("areas", [])])
+
+
+async def _lift(turn: Turn, areas: list[Area]) -> list[Reply]:
+    """Every check passed: end the hold on ``areas``."""
+    held = turn.state.held_areas
+    reason = ""
+    try:
+        if set(areas) >= held:
+            reason = (await turn.apply(Cleared(None))).reason
+        else:
+            for area in areas:
+                if area in turn.state.held_areas:
+                    reason = (await turn.apply(Cleared(area))).reason
+    except InvalidTransition as refused:
+        return [Reply(text=chat.refusal(str(refused)), edit=True)]
+    return [Reply(text=words.cleared_after_checks(reason), edit=True)]
+
+
 async def end_guided_report(turn: Turn) -> bool:
-    """Close the guided report (False when none is open), back to what it interrupted.
+    """Close the guided report or the clearing questions (False when neither is open),
+    back to what it interrupted.
 
     Cancelling stores nothing; a report typed while it is open replaces it, so its
     buttons go stale. Onboarding that the report interrupted carries on where it was.
     """
     conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
-    if conversation is None or conversation.name != FLOW:
+    if conversation is None or conversation.name not in _FLOWS:
         return False
     await chats.clear_conversation(turn.session, turn.sender.chat_id)
     interrupted = conversation.data.get(_RESUME)
@@ -125,6 +277,17 @@ async def end_guided_report(turn: Turn) -> bool:
             now=turn.now,
         )
     return True
+
+
+async def _open(turn: Turn, flow: str, step: str, data: dict[str, Any]) -> None:
+    """Open (or move) ``flow`` at ``step``; a flow it interrupts (onboarding) resumes after."""
+    previous = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    data = dict(data)
+    if previous is not None and previous.name not in _FLOWS:
+        data[_RESUME] = {"name": previous.name, "step": previous.step, "data": previous.data}
+    elif previous is not None and _RESUME in previous.data:
+        data[_RESUME] = previous.data[_RESUME]
+    await chats.set_conversation(turn.session, turn.sender.chat_id, flow, step, data, now=turn.now)
 
 
 async def start_guided_report(turn: Turn) -> list[Reply]:
@@ -162,8 +325,9 @@ async def guided_step(turn: Turn, callback: Callback) -> list[Reply]:
         return await _ask(turn, data, "severity", question, render.report_severity_keyboard())
     if action is Action.REPORT_SEVERITY:
         data["severity"] = callback.args[0]
-        data["flags"] = []
-        return await _ask(turn, data, "flags", words.FLAGS_QUESTION, words.flags_keyboard(()))
+        data.setdefault("flags", [])
+        chosen = data["flags"]
+        return await _ask(turn, data, "flags", words.FLAGS_QUESTION, words.flags_keyboard(chosen))
     if action is Action.REPORT_FLAG:
         flags = set(data.get("flags", []))
         flags ^= {callback.str_arg(0)}
@@ -191,6 +355,10 @@ async def _finish(turn: Turn, data: dict[str, Any]) -> list[Reply]:
     except (KeyError, ValueError):
         await end_guided_report(turn)
         return [Reply(text=words.muddled())]
+    if data.get("recorded") and not slots.red_flags:  # a typed report, already stored
+        await end_guided_report(turn)
+        back = [Reply(text=words.back_to_setup())] if _RESUME in data else []
+        return [Reply(text=words.noted(), edit=True), *back]
     replies = await record_report(turn, slots, _summary(slots))
     if _RESUME in data:
         replies.append(Reply(text=words.back_to_setup()))
