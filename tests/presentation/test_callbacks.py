@@ -51,6 +51,8 @@ ARGS: dict[Action, st.SearchStrategy[tuple[Arg, ...]]] = {
     Action.HISTORY_PAGE: st.tuples(st.integers(1, 9999)),
     Action.SNOOZE: st.tuples(dates, st.sampled_from(Snooze)),
     Action.CANCEL: st.just(()),
+    Action.CLEAR_CLINICIAN: st.tuples(st.sampled_from(Answer)),
+    Action.CLEAR_CHECK: st.tuples(st.integers(0, 9), st.sampled_from(Answer)),
 }
 
 presses = st.sampled_from(Action).flatmap(

@@ -343,11 +343,13 @@ def test_report_replies_acknowledge_and_explain() -> None:
 
 
 def test_red_flags_send_the_runner_to_a_professional_without_a_diagnosis() -> None:
-    flags = {RedFlag.SWELLING, RedFlag.LIMPING}
+    # Swelling and sharp pain are the hold-and-physio tier (limping, once here, is a bone
+    # stress sign now: tests/presentation/test_safety_words.py).
+    flags = {RedFlag.SWELLING, RedFlag.SHARP_PAIN}
     text = report_reply(Area.KNEE, Side.BOTH, ReportKind.PAIN, None, flags, "Recovery hold.")
     assert_telegram_html(text)
     assert "both knees" in text
-    assert "limping and swelling" in text
+    assert "sharp pain and swelling" in text
     assert "physiotherapist or doctor" in text
     for word in ("tendinitis", "tendinopathy", "fracture", "syndrome", "strain"):
         assert word not in text.lower()
