@@ -3,6 +3,7 @@ the return checks pass; a bone-stress flag at the hip or groin plans no lower-li
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -80,10 +81,8 @@ def _live(
             reports.append(BodyReport(today, one.area, kind, one.side, None, one.flags))
             tier = triage(one.flags, one.side, one.area)
             for area in hold_areas(one.area, tier):
-                try:
+                with contextlib.suppress(InvalidTransition):
                     state = transition(state, ReportReceived(area, red_flag=True), today).state
-                except InvalidTransition:
-                    pass
         if cleared_on is not None and offset == cleared_on and state.held_areas:
             state = transition(state, Cleared(None), today).state
         plan = PLANNER.plan_for(profile, state, [], reports, today)
