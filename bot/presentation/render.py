@@ -229,15 +229,17 @@ def _and(words: Sequence[str]) -> str:
 def _where(area: Area, side: Side) -> str:
     """'your left calf', 'both knees', 'your lower back'."""
     part = body_part(area, side)
-    return part if side is Side.BOTH else f"your {part}"
+    return part if side is Side.BOTH and area is not Area.LOWER_BACK else f"your {part}"
 
 
 def body_part(area: Area, side: Side) -> str:
     """'left calf', 'both knees', 'lower back': one side is singular, both sides plural."""
     if side in (Side.LEFT, Side.RIGHT):
         return f"{side.value} {_ONE.get(area, area.label)}"
+    if side is Side.BOTH and area is Area.LOWER_BACK:
+        return area.label
     if side is Side.BOTH:
-        both = {Area.KNEE: "knees", Area.ANKLE: "ankles", Area.FOOT: "feet"}
+        both = {Area.KNEE: "knees", Area.ANKLE: "ankles", Area.FOOT: "feet", Area.LEG: "legs"}
         return f"both {both.get(area, area.label)}"
     return area.label
 

@@ -23,6 +23,7 @@ _NOT_BODY_AFTER_BACK = frozenset(
 )  # fmt: skip
 _SIDE_NEIGHBOURS = frozenset({"my", "the", "on", "and", "both", "of"})
 _NEGATION_WINDOW = 3
+_LIST_WORDS = frozenset({"or", "nor", "and"})
 
 
 def area_hits(f: Features) -> list[tuple[Hit, Area]]:
@@ -59,7 +60,8 @@ def negated(f: Features, pos: int) -> bool:
             return True
         other = f.hit_at.get(j)
         if other is not None and (other.sense.kind or other.sense.flag):
-            return False
+            # "no numbness or tingling": a list under one negation
+            return f.words[pos - 1] in _LIST_WORDS and negated(f, j)
     return False
 
 

@@ -53,7 +53,8 @@ _AREAS: dict[Area, str] = {
         down my leg, down the leg, down my legs, down both legs, down both my legs,
         down my left leg, down my right leg, down the back of my leg,
         down the back of my legs, down the back of the leg, down the side of my leg,
-        down the front of my leg, down my thigh, into my leg, into my foot""",
+        down the front of my leg, down my thigh, into my leg, into my foot, in both legs,
+        in both my legs""",
 }
 
 _KINDS: dict[ReportKind, str] = {
