@@ -201,7 +201,7 @@ async def test_a_bare_pain_report_gets_the_warning_sign_questions(chat: Chat) ->
     assert conversation is not None
     assert (conversation.name, conversation.step) == (FLOW, "flags")
     await chat.press("v1|rf|swelling")
-    noted, answer = await chat.press("v1|rz")
+    _, answer = await chat.press("v1|rz")
     assert "swelling" in answer.text
     assert Area.KNEE in (await chat.state()).held_areas
 
