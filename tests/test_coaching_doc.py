@@ -1,0 +1,82 @@
+"""docs/coaching.md's safety tables and the code agree (the page is the rulebook)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bot.core import restrictions
+from bot.core.triage import CLINICIAN_TIERS, NEIGHBOURS, RETURN_CHECKS, TIER_OF_FLAG, Tier
+from bot.core.vocabulary import Area, RedFlag
+
+DOC = Path(__file__).parent.parent / "docs" / "coaching.md"
+FACTS_SECTIONS = ("Safety", "Pain-monitoring", "Hip red flags", "Worrying running pain", "ACSM")
+
+
+def _section(title: str) -> str:
+    text = DOC.read_text(encoding="utf-8")
+    start = text.index(f"## {title}")
+    end = text.find("\n## ", start + 3)
+    return text[start : end if end != -1 else len(text)]
+
+
+def _rows(title: str) -> list[list[str]]:
+    """The table rows of a section (header and rule left out), cells stripped."""
+    lines = [line for line in _section(title).splitlines() if line.startswith("|")]
+    return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines[2:]]
+
+
+def _codes(cell: str) -> list[str]:
+    return re.findall(r"`([a-z_]+|[A-Z_]+)`", cell)
+
+
+def test_every_tier_has_one_row_and_every_row_a_tier() -> None:
+    rows = _rows("Warning signs: triage by urgency")
+    tiers = [_codes(row[0])[0] for row in rows]
+    assert sorted(tiers) == sorted(t.name for t in Tier if t is not Tier.NONE)
+    assert tiers == [t.name for t in sorted(Tier, reverse=True) if t is not Tier.NONE]
+
+
+def test_every_sign_sits_in_its_tiers_row() -> None:
+    rows = _rows("Warning signs: triage by urgency")
+    listed = {_codes(row[0])[0]: set(_codes(row[1])) for row in rows}
+    for flag in RedFlag:
+        assert flag.value in listed[TIER_OF_FLAG[flag].name], flag
+    assert set().union(*listed.values()) == {flag.value for flag in RedFlag}
+
+
+def test_every_safety_row_points_to_its_fact() -> None:
+    facts = (Path(__file__).parent.parent.parent / "shared" / "coaching-facts.md")
+    for title in (
+        "Pain that still allows loading an area",
+        "Warning signs: triage by urgency",
+        "Clearing a hold",
+    ):
+        for row in _rows(title):
+            assert any(name in row[-1] for name in FACTS_SECTIONS), row
+    if facts.exists():  # beside the repository in the team's layout
+        text = facts.read_text(encoding="utf-8")
+        for name in FACTS_SECTIONS:
+            assert name in text, name
+
+
+def test_the_neighbour_table_is_the_codes() -> None:
+    rows = _rows("Areas a hold also protects (neighbours)")
+    table = {Area(_codes(row[0])[0]): frozenset(Area(c) for c in _codes(row[1])) for row in rows}
+    assert table == NEIGHBOURS
+
+
+def test_the_clearing_steps_are_the_codes() -> None:
+    rows = _rows("Clearing a hold")
+    steps = [_codes(row[0])[0] for row in rows]
+    assert steps == ["clinician", *RETURN_CHECKS]
+    asks = set(_codes(rows[0][1]))
+    assert asks == {tier.name for tier in CLINICIAN_TIERS}
+
+
+def test_the_pain_thresholds_are_the_codes() -> None:
+    section = _section("Pain that still allows loading an area")
+    assert f"ACCEPTABLE_SORENESS = {restrictions.ACCEPTABLE_SORENESS}" in section
+    assert f"WARNING_SORENESS = {restrictions.WARNING_SORENESS}" in section
+    assert f"soreness 0-{restrictions.ACCEPTABLE_SORENESS}/10" in section
+    assert f"above {restrictions.WARNING_SORENESS}/10" in section
