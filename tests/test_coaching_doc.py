@@ -46,7 +46,7 @@ def test_every_sign_sits_in_its_tiers_row() -> None:
 
 
 def test_every_safety_row_points_to_its_fact() -> None:
-    facts = (Path(__file__).parent.parent.parent / "shared" / "coaching-facts.md")
+    facts = Path(__file__).parent.parent.parent / "shared" / "coaching-facts.md"
     for title in (
         "Pain that still allows loading an area",
         "Warning signs: triage by urgency",

@@ -100,7 +100,7 @@ _RED_FLAG_LABELS = {
     RedFlag.LIMPING: "limping",
     RedFlag.CANNOT_BEAR_WEIGHT: "trouble bearing weight",
     RedFlag.WORSENING_DURING_RUN: "pain that builds during a run",
-    RedFlag.PAIN_ON_WALKING: "pain when walking",
+    RedFlag.PAIN_ON_WALKING: "pain when walking or standing on it",
     RedFlag.NUMBNESS_TINGLING: "numbness or tingling",
     RedFlag.NERVE_PAIN: "pain shooting down the leg",
     RedFlag.WEAKNESS: "weakness in the leg or foot",

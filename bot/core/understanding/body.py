@@ -60,8 +60,9 @@ def negated(f: Features, pos: int) -> bool:
             return True
         other = f.hit_at.get(j)
         if other is not None and (other.sense.kind or other.sense.flag):
-            # "no numbness or tingling": a list under one negation
-            return f.words[pos - 1] in _LIST_WORDS and negated(f, j)
+            # "no numbness or tingling", "no pain at night": one negation over both
+            joined = other.end == pos or f.words[pos - 1] in _LIST_WORDS
+            return joined and negated(f, j)
     return False
 
 
@@ -96,7 +97,7 @@ def _red_flags(f: Features, feelings: list[Hit], areas: list[tuple[Hit, Area]]) 
         flags.add(RedFlag.CANNOT_BEAR_WEIGHT)
     if _worse_during_run(f):
         flags.add(RedFlag.WORSENING_DURING_RUN)
-    if _pain_on(f, feelings, Cue.WALK):
+    if _pain_on(f, feelings, Cue.WALK) or _pain_on_weight(f, feelings):
         flags.add(RedFlag.PAIN_ON_WALKING)
     return flags
 
@@ -153,6 +154,17 @@ def _pain_on(f: Features, feelings: list[Hit], cue: Cue) -> bool:
             if hurt.start < walk.start and _when_before(f, walk.start):
                 return True  # "pain in my hip when I walk"
     return False
+
+
+def _pain_on_weight(f: Features, feelings: list[Hit]) -> bool:
+    """ "hurts when I put weight on it": pain on weight bearing."""
+    hurts = [h for h in feelings if h.sense.kind in (ReportKind.PAIN, ReportKind.SORENESS)]
+    return any(
+        hurt.start < weight.start and f.clauses[hurt.start] == f.clauses[weight.start]
+        for weight in f.cues.get(Cue.WEIGHT, ())
+        for hurt in hurts
+        if not f.cue_before(Cue.INABLE, weight.start, 4)
+    )
 
 
 def _when_before(f: Features, pos: int) -> bool:
