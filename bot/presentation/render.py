@@ -90,8 +90,10 @@ def session_message(
         blocks = [
             f"<b>{day_label(plan.on)} · {_e(plan.title)}</b>\n<i>{where}</i>",
             f"{hello}{_e(plan.why)}",
-            "Nothing to tick off today. /plan shows what's coming.",
         ]
+        if plan.advice:
+            blocks.append(f"⚠️ <b>Important:</b> {_e(plan.advice)}")
+        blocks.append("Nothing to tick off today. /plan shows what's coming.")
     else:
         blocks = [
             f"<b>{day_label(plan.on)} · {_e(plan.title)}</b>\n"

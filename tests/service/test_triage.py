@@ -60,6 +60,8 @@ async def test_a_hip_or_groin_bone_stress_sign_takes_the_whole_leg_out(
     assert plan.is_rest
     assert plan.exercises == ()
     today = texts(await chat.command("/today"))
+    assert "what is still safe" in today
+    assert "doctor soon" in today
     for stretch in ("90/90", "pigeon", "frog", "squat hold"):
         assert stretch.lower() not in today.lower()
 
