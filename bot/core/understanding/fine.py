@@ -85,14 +85,20 @@ def fine_reading(
     return True, named
 
 
+_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _phrase in sorted(_RECOVERY, key=len, reverse=True):
+    _BY_FIRST[_phrase[0]] = (*_BY_FIRST.get(_phrase[0], ()), _phrase)
+
+
 def _recovery_spans(words: tuple[str, ...]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(words):
         best = 0
-        for phrase in _RECOVERY:
-            if words[i : i + len(phrase)] == phrase and len(phrase) > best:
+        for phrase in _BY_FIRST.get(words[i], ()):  # longest first
+            if words[i : i + len(phrase)] == phrase:
                 best = len(phrase)
+                break
         if best:
             spans.append((i, i + best))
             i += best
