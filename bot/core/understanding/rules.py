@@ -24,6 +24,7 @@ from bot.core.understanding.model import Intent, IntentKind
 from bot.core.understanding.outcome import outcome
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
+from bot.core.vocabulary import RedFlag
 
 __all__ = ["understand"]
 
@@ -49,11 +50,17 @@ def understand(text: str, today: date | None = None) -> Intent:
     return _with_signs(message, Intent(IntentKind.UNKNOWN))
 
 
+_SIGNS_NEEDING_PAIN = frozenset({RedFlag.AFTER_FALL, RedFlag.NERVE_PAIN, RedFlag.WEAKNESS})
+
+
 def _with_signs(m: Message, intent: Intent) -> Intent:
     """Warning signs said without a body area: WARNING_SIGN when nothing else was meant."""
     if intent.report is not None or intent.kind in (IntentKind.FEELS_FINE, IntentKind.NOT_FINE):
         return intent
-    signs = frozenset(h.sense.flag for h in feeling_hits(m.f) if h.sense.flag is not None)
+    felt = feeling_hits(m.f)
+    signs = frozenset(h.sense.flag for h in felt if h.sense.flag is not None)
+    if not any(h.sense.flag is None for h in felt):  # "fell off the wagon", "lost my nerve"
+        signs -= _SIGNS_NEEDING_PAIN
     if not signs:
         return intent
     if intent.kind in (IntentKind.UNKNOWN, IntentKind.GREETING, IntentKind.THANKS):
