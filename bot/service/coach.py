@@ -19,6 +19,7 @@ from bot.core.understanding import Intent, IntentKind, understand
 from bot.core.vocabulary import Area, Phase
 from bot.service import account, export, onboarding, progress, reports, training
 from bot.service.messages import Button, Command, Inbound, Location, Media, Reply, Sender, Text
+from bot.service.outbox import Outbox, Queued, outgoing_of
 from bot.service.snooze import snooze
 from bot.service.turn import Turn
 from bot.storage import chats, repository
@@ -41,16 +42,22 @@ class Coach:
     """Handles one inbound message at a time for one runner, inside one transaction.
 
     ``sessions`` must all be on one database: the coach remembers runners' recent history
-    between updates (``bot.storage.history``).
+    between updates (``bot.storage.history``). ``handle_queued`` writes the replies to
+    ``outbox`` in the update's transaction, for ``outbox.deliver`` to send.
     """
 
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], planner: Planner, clock: Clock = utc_clock
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        planner: Planner,
+        clock: Clock = utc_clock,
+        outbox: Outbox | None = None,
     ) -> None:
         self.sessions = sessions
         self.planner = planner
         self.clock = clock
         self.history = HistoryCache()
+        self.outbox = outbox or Outbox(sessions, clock)
 
     async def handle(
         self, sender: Sender, inbound: Inbound, update_id: int | None = None
@@ -63,6 +70,33 @@ class Coach:
             turn = await Turn.open(session, self.planner, sender, now, self.history)
             replies = await self._route(turn, inbound)
             return replies if turn.deleted else turn.with_notices(replies)
+
+    async def handle_queued(
+        self,
+        sender: Sender,
+        inbound: Inbound,
+        update_id: int | None = None,
+        edit_target: int | None = None,
+    ) -> Queued | None:
+        """Apply the message, write its replies to the outbox and commit (None: duplicate).
+
+        ``edit_target`` is the message a tapped button sat on (what an edit changes).
+        """
+        now = self.clock()
+        async with self.sessions() as session, session.begin():
+            if update_id is not None and not await chats.claim_update(session, update_id, now):
+                return None
+            turn = await Turn.open(session, self.planner, sender, now, self.history)
+            replies = await self._route(turn, inbound)
+            runner_id, chat_id = turn.runner.id, sender.chat_id
+            if turn.deleted:  # nothing of the runner stays, queued replies included
+                return Queued(runner_id, chat_id, replies, direct=True)
+            replies = turn.with_notices(replies)
+            behind, outgoing = turn.replies_waiting, outgoing_of(replies, edit_target)
+            calls = await self.outbox.write(
+                session, runner_id, chat_id, outgoing, now=now, behind=behind
+            )
+            return Queued(runner_id, chat_id, replies, calls, behind)
 
     async def mark_blocked(self, telegram_id: int) -> None:
         """The runner blocked the bot: stop messaging them."""

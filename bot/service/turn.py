@@ -56,6 +56,8 @@ class Turn:
     #: The runner's history version as this turn read it, and where to remember reads.
     history_version: int = 0
     history: HistoryCache = UNCACHED
+    #: The chat had replies waiting in the outbox when the turn began.
+    replies_waiting: bool = False
 
     @classmethod
     async def open(
@@ -93,6 +95,7 @@ class Turn:
             conversation=record.conversation,
             history_version=record.history_version,
             history=history,
+            replies_waiting=record.replies_waiting,
         )
         await turn.catch_up()
         return turn
