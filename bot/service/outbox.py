@@ -17,7 +17,8 @@ of a chat first, so a later reply never overtakes an earlier unsent one.
 - Leases: the update's rows are this instance's for ``LEASE`` from the insert, a drain's
   claim too (SKIP LOCKED on PostgreSQL), so instances do not send a row twice. A restart
   frees this instance's leases at once; another instance takes them when they run out.
-  Crash window: a send Telegram accepted whose row was not yet deleted is sent again.
+  Crash window: a send Telegram accepted whose row was not yet deleted (``FLUSH_DELAY``)
+  is sent again.
 """
 
 from __future__ import annotations
@@ -64,6 +65,10 @@ BACKOFF = (
 )
 MAX_ATTEMPTS = len(BACKOFF) + 1
 LEASE = timedelta(seconds=30)
+#: Sent rows are deleted in bulk: with the chat's next update, or after this many seconds,
+#: or once this many wait (so a crash may send again what was sent that long before).
+FLUSH_DELAY = 0.5
+FLUSH_BATCH = 256
 DRAIN_INTERVAL = 5.0
 DRAIN_BATCH = 100
 #: Rounds of one drain pass (each sends the next row of every chat with rows waiting).
@@ -207,6 +212,56 @@ class Outbox:
         self.instance = instance
         self.lease = lease
         self._loop: asyncio.Task[None] | None = None
+        #: Rows Telegram took, per chat, not yet deleted.
+        self._sent: dict[int, list[int]] = {}
+        self._unflushed = 0
+        self._timer: asyncio.TimerHandle | None = None
+        self._flushing: asyncio.Task[None] | None = None
+
+    def take_sent(self, chat_id: int) -> list[int]:
+        """The chat's sent rows not yet deleted, for its next update to delete (``forget``);
+        give them back with ``put_back`` if that transaction fails."""
+        ids = self._sent.pop(chat_id, [])
+        self._unflushed -= len(ids)
+        return ids
+
+    def put_back(self, chat_id: int, ids: list[int]) -> None:
+        """Sent rows whose deletion did not commit: delete them later."""
+        if ids:
+            self._sent.setdefault(chat_id, []).extend(ids)
+            self._unflushed += len(ids)
+            self._flush_soon()
+
+    async def forget(self, session: AsyncSession, ids: Sequence[int]) -> None:
+        """Delete sent rows in the caller's transaction."""
+        await rows.delete_rows(session, ids)
+
+    async def flush(self) -> None:
+        """Delete every sent row not deleted yet, in one statement."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        pending, self._sent, self._unflushed = self._sent, {}, 0
+        if not pending:
+            return
+        try:
+            async with self.sessions() as session, session.begin():
+                await rows.delete_rows(session, [i for ids in pending.values() for i in ids])
+        except Exception:
+            log.exception("outbox: could not delete sent rows; trying again")
+            for chat_id, ids in pending.items():
+                self.put_back(chat_id, ids)
+
+    def _flush_soon(self) -> None:
+        if self._unflushed >= FLUSH_BATCH:
+            self._start_flush()
+        elif self._timer is None:
+            self._timer = asyncio.get_running_loop().call_later(FLUSH_DELAY, self._start_flush)
+
+    def _start_flush(self) -> None:
+        self._timer = None
+        if self._flushing is None or self._flushing.done():
+            self._flushing = asyncio.get_running_loop().create_task(self.flush())
 
     async def write(
         self,
@@ -238,6 +293,8 @@ class Outbox:
         Returns how many calls Telegram refused for good (400: dropped, not retried).
         """
         if queued.behind:
+            if self._flushing is not None and not self._flushing.done():
+                await asyncio.shield(self._flushing)  # rows it deletes are not a backlog
             return (await self.drain(send, chat_id=queued.chat_id)).dropped
         done: list[int] = []
         refused = 0
@@ -258,14 +315,13 @@ class Outbox:
                 await self._failed(session, row, outcome)
                 await rows.release(session, rest)
             return refused
-        if done:
-            async with self.sessions() as session, session.begin():
-                await rows.delete_rows(session, done)
+        self.put_back(queued.chat_id, done)
         return refused
 
     async def drain(self, send: Send, *, chat_id: int | None = None) -> DrainReport:
         """Send what waits (of one chat, or of all), each chat's oldest row first."""
         report = DrainReport()
+        await self.flush()
         for _ in range(DRAIN_ROUNDS):
             now = self.clock()
             async with self.sessions() as session, session.begin():
@@ -337,12 +393,15 @@ class Outbox:
             self._loop = asyncio.get_running_loop().create_task(self._run(send, interval))
 
     async def stop(self) -> None:
-        """Stop the drain loop (leases cover a pass cut short)."""
+        """Stop the drain loop (leases cover a pass cut short); delete the sent rows."""
         task, self._loop = self._loop, None
         if task is not None:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        if self._flushing is not None:
+            await asyncio.shield(self._flushing)
+        await self.flush()
 
     async def _run(self, send: Send, interval: float) -> None:
         resumed = False

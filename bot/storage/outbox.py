@@ -32,6 +32,9 @@ __all__ = [
 _OUTBOX = cast(Table, OutboxRow.__table__)
 _EARLIER = _OUTBOX.alias("earlier")
 _PAYLOAD = ("text", "keyboard", "request_location", "edit_message_id", "filename", "document")
+#: Built once: every update runs one of them.
+_INSERT_ONE = _OUTBOX.insert().returning(_OUTBOX.c.id)
+_INSERT_MANY = _OUTBOX.insert().returning(_OUTBOX.c.id, sort_by_parameter_order=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +58,8 @@ async def enqueue(
     leased_until: datetime | None,
     instance: str,
 ) -> list[int]:
-    """Write one row per payload in one statement; their ids, in the payloads' order.
+    """Write one row per payload (each holding every ``_PAYLOAD`` column) in one statement;
+    their ids, in the payloads' order.
 
     With ``leased_until`` the rows are this instance's to send until then (the update's
     own delivery, right after commit); without, they are free for whoever sends the chat.
@@ -72,15 +76,11 @@ async def enqueue(
         "last_error": None,
         "created_at": now,
     }
-    values = [{**common, **{key: payload.get(key) for key in _PAYLOAD}} for payload in payloads]
-    for value in values:
-        value["text"] = value["text"] or ""
-        value["keyboard"] = value["keyboard"] or []
-        value["request_location"] = bool(value["request_location"])
-    insert = _OUTBOX.insert().returning(_OUTBOX.c.id, sort_by_parameter_order=True)
+    values = [{**common, **payload} for payload in payloads]
     connection = await session.connection()
-    result = await connection.execute(insert, values if len(values) > 1 else values[0])
-    return list(result.scalars())
+    if len(values) == 1:
+        return [(await connection.execute(_INSERT_ONE, values[0])).scalar_one()]
+    return list((await connection.execute(_INSERT_MANY, values)).scalars())
 
 
 async def claim_heads(

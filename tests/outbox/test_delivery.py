@@ -20,15 +20,19 @@ from tests.test_webhook import Served, start_served, webhook_settings
 RUNNER = 515
 
 
-async def rows_waiting(services: Services) -> int:
+async def rows_waiting(services: Services, *, free: bool = False) -> int:
+    """Rows in the outbox (``free``: only those nobody is sending)."""
+    query = select(func.count()).select_from(OutboxRow)
+    if free:
+        query = query.where(OutboxRow.leased_until.is_(None))
     async with services.coach.sessions() as session:
-        return int(await session.scalar(select(func.count()).select_from(OutboxRow)) or 0)
+        return int(await session.scalar(query) or 0)
 
 
-async def until_waiting(services: Services, count: int) -> None:
-    """Wait (up to 10 s) until the outbox holds ``count`` rows."""
+async def until_waiting(services: Services, count: int, *, free: bool = False) -> None:
+    """Wait (up to 10 s) until the outbox holds ``count`` rows (``free`` ones)."""
     for _ in range(500):
-        if await rows_waiting(services) == count:
+        if await rows_waiting(services, free=free) == count:
             return
         await asyncio.sleep(0.02)
     raise AssertionError(f"the outbox never held {count} rows")
@@ -48,7 +52,7 @@ async def test_a_reply_lost_after_commit_arrives_later_in_order_polling(
         await user.send_text("/help")
         await fake_api.wait_for(lambda call: call.status == 502)
         await user.send_text("/settings")
-        await until_waiting(services, 2)
+        await until_waiting(services, 2, free=True)
         assert texts(fake_api) == []  # the later reply did not overtake the lost one
         clock.advance(seconds=BACKOFF[0].total_seconds())
         await services.coach.outbox.drain(outbox_sender(application.bot))
@@ -138,7 +142,7 @@ async def test_a_tap_is_answered_at_once_and_its_edit_retried(
         await user.press(session.message_id, done)
         await fake_api.wait_for(lambda call: call.method == "answerCallbackQuery")
         await fake_api.wait_for(lambda call: call.status == 502)
-        await until_waiting(services, 1)
+        await until_waiting(services, 1, free=True)  # the failed edit, waiting to retry
         clock.advance(seconds=BACKOFF[0].total_seconds())
         await services.coach.outbox.drain(outbox_sender(application.bot))
         edits = [call for call in fake_api.calls("editMessageText") if call.status == 200]

@@ -93,8 +93,21 @@ async def test_replies_are_written_with_the_update_and_deleted_once_sent(
     assert queued.calls
     assert await waiting(database) == len(queued.calls)
     await coach.outbox.deliver(queued, telegram)
-    assert await waiting(database) == 0
     assert len(telegram.texts(1)) == len(queued.calls)
+    await coach.outbox.flush()  # sent rows go in bulk
+    assert await waiting(database) == 0
+
+
+async def test_the_chats_next_update_deletes_its_sent_rows_in_its_own_transaction(
+    database: Database, planner: Planner
+) -> None:
+    telegram = FakeTelegram()
+    coach = make_coach(database, planner, Clock())
+    await coach.outbox.deliver(await say(coach, 1, "/help", 1), telegram)
+    assert await waiting(database) == 1
+    second = await say(coach, 1, "/settings", 2)
+    assert not second.behind  # the sent row is no backlog
+    assert await waiting(database) == len(second.calls)
 
 
 async def test_a_duplicate_update_queues_nothing(database: Database, planner: Planner) -> None:
@@ -174,6 +187,7 @@ async def test_a_refused_call_is_dropped_and_the_rest_of_the_reply_goes(
     telegram.fail(SendStatus.REFUSED)
     assert await coach.outbox.deliver(queued, telegram) == 1
     assert telegram.texts(1) == [queued.calls[1].outgoing.text]
+    await coach.outbox.flush()
     assert await waiting(database) == 0
 
 
