@@ -83,26 +83,21 @@ class Coach:
         ``edit_target`` is the message a tapped button sat on (what an edit changes).
         """
         now, chat_id = self.clock(), sender.chat_id
-        sent = self.outbox.take_sent(chat_id)  # deleted here, in this transaction
-        try:
-            async with self.sessions() as session, session.begin():
-                await self.outbox.forget(session, sent)
-                if update_id is not None and not await chats.claim_update(session, update_id, now):
-                    return None
-                turn = await Turn.open(session, self.planner, sender, now, self.history)
-                replies = await self._route(turn, inbound)
-                runner_id = turn.runner.id
-                if turn.deleted:  # nothing of the runner stays, queued replies included
-                    return Queued(runner_id, chat_id, replies, direct=True)
-                replies = turn.with_notices(replies)
-                behind, outgoing = turn.replies_waiting, outgoing_of(replies, edit_target)
-                calls = await self.outbox.write(
-                    session, runner_id, chat_id, outgoing, now=now, behind=behind
-                )
-                return Queued(runner_id, chat_id, replies, calls, behind)
-        except BaseException:
-            self.outbox.put_back(chat_id, sent)
-            raise
+        async with self.sessions() as session, session.begin():
+            if update_id is not None and not await chats.claim_update(session, update_id, now):
+                return None
+            turn = await Turn.open(session, self.planner, sender, now, self.history)
+            replies = await self._route(turn, inbound)
+            runner_id = turn.runner.id
+            if turn.deleted:  # nothing of the runner stays, queued replies included
+                return Queued(runner_id, chat_id, replies, direct=True)
+            replies = turn.with_notices(replies)
+            behind = self.outbox.unsent(chat_id, turn.replies_waiting) > 0
+            outgoing = outgoing_of(replies, edit_target)
+            calls = await self.outbox.write(
+                session, runner_id, chat_id, outgoing, now=now, behind=behind
+            )
+            return Queued(runner_id, chat_id, replies, calls, behind)
 
     async def mark_blocked(self, telegram_id: int) -> None:
         """The runner blocked the bot: stop messaging them."""

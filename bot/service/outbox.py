@@ -65,8 +65,8 @@ BACKOFF = (
 )
 MAX_ATTEMPTS = len(BACKOFF) + 1
 LEASE = timedelta(seconds=30)
-#: Sent rows are deleted in bulk: with the chat's next update, or after this many seconds,
-#: or once this many wait (so a crash may send again what was sent that long before).
+#: Sent rows are deleted in bulk, this many seconds after the first of them was sent or
+#: once this many wait (so a crash may send again what was sent that long before).
 FLUSH_DELAY = 0.5
 FLUSH_BATCH = 256
 DRAIN_INTERVAL = 5.0
@@ -218,23 +218,17 @@ class Outbox:
         self._timer: asyncio.TimerHandle | None = None
         self._flushing: asyncio.Task[None] | None = None
 
-    def take_sent(self, chat_id: int) -> list[int]:
-        """The chat's sent rows not yet deleted, for its next update to delete (``forget``);
-        give them back with ``put_back`` if that transaction fails."""
-        ids = self._sent.pop(chat_id, [])
-        self._unflushed -= len(ids)
-        return ids
+    def unsent(self, chat_id: int, rows_of_chat: int) -> int:
+        """How many of the chat's ``rows_of_chat`` outbox rows were not sent by this
+        instance (its sent rows wait for the bulk delete)."""
+        return rows_of_chat - len(self._sent.get(chat_id, ()))
 
-    def put_back(self, chat_id: int, ids: list[int]) -> None:
-        """Sent rows whose deletion did not commit: delete them later."""
+    def _sent_ok(self, chat_id: int, ids: list[int]) -> None:
+        """Rows Telegram took: delete them with the next flush."""
         if ids:
             self._sent.setdefault(chat_id, []).extend(ids)
             self._unflushed += len(ids)
             self._flush_soon()
-
-    async def forget(self, session: AsyncSession, ids: Sequence[int]) -> None:
-        """Delete sent rows in the caller's transaction."""
-        await rows.delete_rows(session, ids)
 
     async def flush(self) -> None:
         """Delete every sent row not deleted yet, in one statement."""
@@ -250,7 +244,7 @@ class Outbox:
         except Exception:
             log.exception("outbox: could not delete sent rows; trying again")
             for chat_id, ids in pending.items():
-                self.put_back(chat_id, ids)
+                self._sent_ok(chat_id, ids)
 
     def _flush_soon(self) -> None:
         if self._unflushed >= FLUSH_BATCH:
@@ -315,7 +309,7 @@ class Outbox:
                 await self._failed(session, row, outcome)
                 await rows.release(session, rest)
             return refused
-        self.put_back(queued.chat_id, done)
+        self._sent_ok(queued.chat_id, done)
         return refused
 
     async def drain(self, send: Send, *, chat_id: int | None = None) -> DrainReport:
@@ -364,6 +358,7 @@ class Outbox:
         now = self.clock()
         if outcome.status is SendStatus.BLOCKED:
             log.warning("outbox: chat %d blocked the bot; dropping its replies", row.chat_id)
+            self._unflushed -= len(self._sent.pop(row.chat_id, ()))  # dropped with the rest
             await rows.mark_runner_blocked(session, row.runner_id)
             return await rows.drop_chat(session, row.chat_id)
         if outcome.status is SendStatus.RETRY and outcome.retry_after is not None:

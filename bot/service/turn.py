@@ -56,8 +56,8 @@ class Turn:
     #: The runner's history version as this turn read it, and where to remember reads.
     history_version: int = 0
     history: HistoryCache = UNCACHED
-    #: The chat had replies waiting in the outbox when the turn began.
-    replies_waiting: bool = False
+    #: The chat's rows in the outbox when the turn began (sent ones not yet deleted too).
+    replies_waiting: int = 0
 
     @classmethod
     async def open(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, exists, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.phases import PhaseState
@@ -25,7 +25,7 @@ __all__ = ["TurnRecord", "load_turn"]
 _PHASE = PhaseStateRow.__table__.c
 _PHASE_KEYS = tuple(column.key for column in _PHASE)
 #: Where each part of a row starts: the runner's columns, the phase's, the chat's four, then
-#: whether the chat has replies waiting in the outbox.
+#: how many rows the chat has in the outbox.
 _RUNNER_WIDTH = len(RUNNER_COLUMNS)
 _CHAT_AT = _RUNNER_WIDTH + len(_PHASE_KEYS)
 _CHAT = ConversationRow.__table__.c
@@ -38,7 +38,10 @@ _QUERY = (
         _CHAT.step.label("chat_step"),
         _CHAT.data.label("chat_data"),
         _CHAT.updated_at.label("chat_updated_at"),
-        exists().where(_OUTBOX.chat_id == bindparam("chat_id")).label("replies_waiting"),
+        select(func.count())
+        .where(_OUTBOX.chat_id == bindparam("chat_id"))
+        .scalar_subquery()
+        .label("replies_waiting"),
     )
     .join(PhaseStateRow.__table__, _PHASE.runner_id == RUNNERS.c.id)
     .outerjoin(ConversationRow.__table__, _CHAT.chat_id == bindparam("chat_id"))
@@ -56,8 +59,8 @@ class TurnRecord:
     conversation: Conversation | None
     #: ``phase_states.history_version``: which committed history the runner has.
     history_version: int
-    #: The chat has replies in the outbox not yet sent (``bot.service.outbox``).
-    replies_waiting: bool = False
+    #: The chat's rows in the outbox (``bot.service.outbox``).
+    replies_waiting: int = 0
 
 
 async def load_turn(session: AsyncSession, telegram_id: int, chat_id: int) -> TurnRecord | None:
@@ -71,4 +74,4 @@ async def load_turn(session: AsyncSession, telegram_id: int, chat_id: int) -> Tu
     conversation = Conversation(name, step, dict(data), updated_at) if name is not None else None
     runner = RunnerRecord(*row[:_RUNNER_WIDTH])
     version = phase["history_version"]
-    return TurnRecord(runner, phase_state_of(phase), conversation, version, bool(waiting))
+    return TurnRecord(runner, phase_state_of(phase), conversation, version, waiting)
