@@ -352,11 +352,13 @@ async def bench_bot(
             info["warm_up"] = time.monotonic() - started
             await asyncio.sleep(SETTLE)
             api.recorder.calls.clear()
+            api.recorder.arrivals.clear()
 
             queued, cpu = await play(marks, order, QUESTION, None)
             results.append(measure(name, "backlog", api=api, marks=marks, queued=queued, cpu=cpu))
             info["batch"] = max((len(c.result or []) for c in api.calls("getUpdates")), default=0)
             api.recorder.calls.clear()
+            api.recorder.arrivals.clear()
 
             if args.rate:
                 await asyncio.sleep(SETTLE)  # let the rate limiter's bucket drain

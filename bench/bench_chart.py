@@ -12,13 +12,13 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from bot.charts import render_progress_png
 from bot.core.content import load_content
 from bot.core.phases import PhaseState
 from bot.core.planner import Planner
 from bot.core.progress import planned_days, progress, progress_summary
 from bot.core.records import BodyReport, Completion, CompletionStatus, RunnerProfile
 from bot.core.vocabulary import Area, Category, Level, Phase, ReportKind
+from bot.presentation.charts import render_progress_png
 
 TODAY = date(2027, 6, 30)
 START = TODAY - timedelta(days=364)

@@ -36,6 +36,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.content import load_content
 from bot.core.planner import Planner
+from bot.core.timing import occurrence_on
 from bot.storage import deliveries
 from bot.storage.deliveries import PendingClaim
 from bot.storage.engine import make_engine, make_session_factory
@@ -52,7 +53,6 @@ from scheduler.fanout import plan_due
 from scheduler.limiter import RateLimiter
 from scheduler.messages import ReminderComposer
 from scheduler.sender import Delivery, SendKind, SendResult, send_pending
-from scheduler.timing import occurrence_on
 
 DAY = date(2026, 3, 2)
 AT = clock_time(7, 0)

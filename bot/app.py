@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -16,18 +16,20 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaul
 
 from bot.core.content import load_content
 from bot.core.planner import Planner
+from bot.metrics import Metrics
+from bot.presentation.commands import menu_commands
 from bot.service.coach import Clock, Coach, utc_clock
 from bot.service.outbox import Outbox
 from bot.settings import Settings
 from bot.storage.engine import check_database, make_engine, make_session_factory
 from bot.storage.migrate import upgrade
-from bot.telegram import render
 from bot.telegram.delivery import outbox_sender
+from bot.telegram.failures import FailedUpdates
 from bot.telegram.handlers import COACH_KEY, on_error, on_update
-from bot.telegram.ordering import ChatOrderedUpdates
+from bot.telegram.ordering import ChatLocks, ChatOrderedUpdates
+from bot.telegram.sender import telegram_sender
 from bot.telegram.transport import AiohttpRequest
 from scheduler.service import ReminderScheduler, default_instance
-from scheduler.telegram_sender import telegram_sender
 
 __all__ = [
     "Services",
@@ -51,10 +53,15 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")  # durations as timedelta (PTB 22's 
 
 @dataclass(frozen=True, slots=True)
 class Services:
-    """What the bot runs on: the database engine and the coach."""
+    """What the bot runs on: the database engine and the coach, and what the Telegram
+    edge shares between polling and the webhook server (metrics, per-chat order, the
+    updates that failed)."""
 
     engine: AsyncEngine
     coach: Coach
+    metrics: Metrics = field(default_factory=Metrics)
+    locks: ChatLocks = field(default_factory=ChatLocks)
+    failures: FailedUpdates = field(default_factory=FailedUpdates)
 
 
 def build_services(settings: Settings, clock: Clock = utc_clock) -> Services:
@@ -99,7 +106,7 @@ def build_application(settings: Settings, services: Services) -> Application:  #
     reminders: list[ReminderScheduler] = []
 
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
-        commands = [BotCommand(name, text) for name, text in render.COMMANDS]
+        commands = [BotCommand(name, text) for name, text in menu_commands()]
         try:
             await application.bot.set_my_commands(commands)
         except TelegramError as error:
@@ -114,6 +121,8 @@ def build_application(settings: Settings, services: Services) -> Application:  #
                 interval=settings.scheduler_interval_seconds,
                 grace=timedelta(hours=settings.reminder_grace_hours),
                 instance=instance_name(settings),
+                retention=timedelta(hours=settings.retention_hours),
+                count_takeovers=services.metrics.takeovers.inc,
             )
             scheduler.start()
             reminders.append(scheduler)
@@ -130,7 +139,7 @@ def build_application(settings: Settings, services: Services) -> Application:  #
         .token(settings.token())
         .base_url(settings.telegram_api_base_url)
         .base_file_url(file_url(settings.telegram_api_base_url))
-        .concurrent_updates(ChatOrderedUpdates(CONCURRENT_UPDATES))
+        .concurrent_updates(ChatOrderedUpdates(CONCURRENT_UPDATES, services.locks))
         .request(AiohttpRequest())
         .get_updates_request(AiohttpRequest(connection_pool_size=1))
         .defaults(Defaults(parse_mode=ParseMode.HTML))
@@ -142,4 +151,5 @@ def build_application(settings: Settings, services: Services) -> Application:  #
     application.bot_data[COACH_KEY] = services.coach
     application.add_handler(TypeHandler(Update, on_update))
     application.add_error_handler(on_error)
+    application.add_error_handler(services.failures)
     return application

@@ -52,6 +52,12 @@ class Metrics:
         self.runners_active = Gauge(
             "hipcoach_runners_active", "Runners the bot may message.", registry=self.registry
         )
+        self.takeovers = Counter(
+            "hipcoach_reminder_takeovers",
+            "Claims taken over from an instance that stopped mid-send (its lease ran out); "
+            "each may have gone out already, so may arrive twice.",
+            registry=self.registry,
+        )
         self.database_up = Gauge(
             "hipcoach_database_up",
             "1 when the last scrape could read the database, else 0.",

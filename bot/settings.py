@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     scheduler_enabled: bool = True
     scheduler_interval_seconds: float = Field(default=20.0, ge=1, le=3600)
     reminder_grace_hours: float = Field(default=3.0, ge=0, le=24)
+    #: Handled update ids and finished reminder claims are kept this long, then pruned: at
+    #: least 48 h, so an update Telegram still holds (24 h) is always known as handled.
+    retention_hours: float = Field(default=168.0, ge=48, le=87_600)
     instance_name: str | None = Field(default=None, max_length=128)
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None

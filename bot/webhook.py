@@ -24,10 +24,10 @@ from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application
 
 from bot.app import Services
-from bot.metrics import CONTENT_TYPE_LATEST, Metrics
+from bot.metrics import CONTENT_TYPE_LATEST
 from bot.settings import Settings, SettingsError
 from bot.storage.engine import DatabaseUnavailable, check_database
-from bot.telegram.ordering import ChatLocks, chat_of
+from bot.telegram.ordering import chat_of
 
 __all__ = [
     "ALLOWED_UPDATES",
@@ -61,35 +61,11 @@ class Retry:
     first_delay: float = 1.0
 
 
-class FailedUpdates:
-    """A PTB error handler that notes which of the watched updates failed."""
-
-    def __init__(self) -> None:
-        self._watched: dict[int, bool] = {}
-
-    async def __call__(self, update: object, _context: Any) -> None:
-        if id(update) in self._watched:
-            self._watched[id(update)] = True
-
-    async def run(self, update: Update, process: Callable[[Update], Awaitable[None]]) -> bool:
-        """Process ``update``; True when it went through without an error."""
-        self._watched[id(update)] = False
-        try:
-            await process(update)
-        except Exception:
-            log.exception("update %s failed", update.update_id)
-            return False
-        finally:
-            failed = self._watched.pop(id(update))
-        return not failed
-
-
 def _web_app(
     settings: Settings, services: Services, application: App, secret: str
 ) -> web.Application:
     """The routes: POST <webhook path>, GET /healthz, GET /metrics."""
-    metrics, locks, failures = Metrics(), ChatLocks(), FailedUpdates()
-    application.add_error_handler(failures)
+    metrics, locks, failures = services.metrics, services.locks, services.failures
     expected = secret.encode()
 
     async def webhook(request: web.Request) -> web.Response:

@@ -1,6 +1,6 @@
 """The weekly check-in: claimed once per runner and local Sunday, composed when it is sent.
 
-Due at ``runners.next_checkin_at`` (Sunday 19:00 local, ``scheduler.fanout.next_checkin``).
+Due at ``runners.next_checkin_at`` (Sunday 19:00 local, ``bot.core.timing.next_checkin``).
 Per due runner: inactive or not set up → unscheduled (``backfill`` schedules them again
 when they are back); due longer ago than the grace window → claimed as missed; paused
 that day → claimed as skipped; else claimed pending. Reminders being off does not matter.
@@ -8,33 +8,28 @@ that day → claimed as skipped; else claimed pending. Reminders being off does 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from html import escape
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.core.phases import DayPassed, PhaseState, transition, week_of_phase
+from bot.core.phases import DayPassed, transition
 from bot.core.planner import Planner
-from bot.core.progress import Trend, WeekSummary, planned_days, week_summary
+from bot.core.progress import planned_days, week_summary
 from bot.core.records import BodyReport
 from bot.core.restrictions import REPORT_MEMORY_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
-from bot.core.vocabulary import Category, Phase
+from bot.core.timing import due_status, is_paused, local_date_of, next_checkin
+from bot.core.vocabulary import Phase
+from bot.presentation.scheduled import checkin_message
 from bot.storage import deliveries, planning, schedule
 from bot.storage.deliveries import ClaimRequest, PendingClaim
-from bot.storage.models import DeliveryKind, DeliveryStatus, PhaseHistoryRow
+from bot.storage.models import DeliveryKind, PhaseHistoryRow
 from bot.storage.planning import PlanInputs
-from bot.storage.schedule import DueCheckin
-from scheduler.fanout import DEFAULT_BATCH, DEFAULT_GRACE, MAX_BATCHES, next_checkin
-from scheduler.timing import local_date_of
+from bot.storage.schedule import DueRunner
+from scheduler.fanout import CLAIM_STATUS, DEFAULT_BATCH, DEFAULT_GRACE, MAX_BATCHES
 
-__all__ = ["checkin_message", "compose_checkins", "plan_checkins"]
-
-#: Weeks of a dynamic block in which the check-in asks whether the runner feels a change.
-FEEL_WEEKS = range(4, 7)
-_NAMES = {Category.MOBILITY: "mobility", Category.STATIC: "strength", Category.DYNAMIC: "dynamic"}
-_TRENDS = {Trend.WORSE: "a bit worse", Trend.BETTER: "better", Trend.SAME: "about the same"}
+__all__ = ["compose_checkins", "plan_checkins"]
 
 
 async def plan_checkins(
@@ -57,7 +52,7 @@ async def plan_checkins(
 
 async def _plan_batch(
     session: AsyncSession,
-    due: Sequence[DueCheckin],
+    due: Sequence[DueRunner],
     now: datetime,
     grace: timedelta,
     instance: str,
@@ -69,14 +64,9 @@ async def _plan_batch(
             changes.append((runner.id, None))
             continue
         when, day = runner.due_at, local_date_of(runner.due_at, runner.timezone)
-        late = when < now - grace
-        after = max(when, now - grace) if late else max(when, now)
-        changes.append((runner.id, next_checkin(runner.timezone, after)))
-        status, reason = DeliveryStatus.PENDING, None
-        if late:
-            status, reason = DeliveryStatus.MISSED, "due while the bot was down"
-        elif runner.paused_until is not None and runner.paused_until >= day:
-            status, reason = DeliveryStatus.SKIPPED, "paused"
+        found = due_status(when, now, grace, runner.paused_until, day)
+        changes.append((runner.id, next_checkin(runner.timezone, found.after)))
+        status, reason = CLAIM_STATUS[found.fate]
         requests.append(ClaimRequest(runner.id, day, DeliveryKind.CHECKIN, when, status, reason))
     ids = await deliveries.claim_many(session, requests, instance)
     await schedule.set_next_checkins(session, changes)
@@ -106,7 +96,7 @@ async def compose_checkins(
         runner = found.runner
         if not runner.active:
             out[row.id] = "inactive"
-        elif runner.paused_until is not None and runner.paused_until >= row.local_date:
+        elif is_paused(runner.paused_until, row.local_date):
             out[row.id] = "paused"
         else:
             history = histories.get(runner.id, [])
@@ -150,46 +140,3 @@ def _phase_starts(history: Sequence[PhaseHistoryRow], zone: str) -> list[tuple[d
             first = starts[-1][0]
         starts.append((first, row.phase))
     return starts
-
-
-def checkin_message(
-    summary: WeekSummary, state: PhaseState, day: date, first_name: str | None = None
-) -> str:
-    """The Sunday check-in as Telegram HTML: the week's sessions, the body, a question."""
-    name = (
-        f", {escape(first_name.strip(), quote=False)}" if first_name and first_name.strip() else ""
-    )
-    week = summary.week
-    lines = [f"🗓 <b>Your week{name}</b>", _sessions_line(week.done, week.skipped, week.planned)]
-    if summary.trends:
-        said = ", ".join(
-            f"{escape(area.label, quote=False)} {_TRENDS[trend]}"
-            for area, trend in summary.trends.items()
-        )
-        lines.append(f"Body, against last week: {said}.")
-    if state.phase is Phase.DYNAMIC_BLOCK and week_of_phase(state, day) in FEEL_WEEKS:
-        lines.append(
-            "🦘 You're deep into your dynamic block now: do you notice a difference when you "
-            "run? Quicker, springier ground contact, a bit more push-off? Tell me in a line."
-        )
-    elif week.total_done:
-        lines.append("Well done. Little and often is what changes hips. See you tomorrow! 💪")
-    else:
-        lines.append("New week tomorrow: one short session is all it takes to get going. 💪")
-    return "\n".join(lines)
-
-
-def _sessions_line(
-    done: Mapping[Category, int], skipped: Mapping[Category, int], planned: int
-) -> str:
-    total_done, total_skipped = sum(done.values()), sum(skipped.values())
-    of = f" of {planned} planned" if planned else ""
-    line = f"Done: <b>{total_done}</b>{of}{_kinds(done)}."
-    if total_skipped:
-        line += f" Skipped: {total_skipped}{_kinds(skipped)}."
-    return line
-
-
-def _kinds(counts: Mapping[Category, int]) -> str:
-    parts = [f"{counts[c]} {_NAMES[c]}" for c in Category if counts.get(c)]
-    return f" ({', '.join(parts)})" if parts else ""

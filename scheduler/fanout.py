@@ -7,62 +7,34 @@ restart between the two neither repeats nor drops a reminder.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.core.timing import Due, due_status, local_date_of, next_checkin, next_occurrence
 from bot.storage import deliveries, schedule
 from bot.storage.deliveries import ClaimRequest
-from bot.storage.models import DeliveryKind, DeliveryStatus, Runner
-from bot.storage.repository import update_runner
-from bot.storage.runners import RunnerRecord
+from bot.storage.models import DeliveryKind, DeliveryStatus
 from bot.storage.schedule import DueRunner
-from scheduler.timing import local_date_of, next_occurrence, weekly_occurrence
 
 __all__ = [
-    "CHECKIN_TIME",
-    "CHECKIN_WEEKDAY",
+    "CLAIM_STATUS",
     "DEFAULT_BATCH",
     "DEFAULT_GRACE",
     "backfill",
-    "next_checkin",
     "plan_due",
-    "reschedule",
 ]
 
 DEFAULT_GRACE = timedelta(hours=3)
 DEFAULT_BATCH = 1000
 #: A safety stop: batches one ``plan_due`` call runs at most.
 MAX_BATCHES = 10_000
-#: The weekly check-in: Sunday (Mon=0) at 19:00, runner-local.
-CHECKIN_WEEKDAY = 6
-CHECKIN_TIME = time(19, 0)
-
-
-def next_checkin(zone_name: str, after: datetime) -> datetime:
-    """The first check-in instant (Sunday 19:00 local) strictly after ``after``."""
-    return weekly_occurrence(CHECKIN_WEEKDAY, CHECKIN_TIME, zone_name, after)
-
-
-async def reschedule(
-    session: AsyncSession, runner: Runner | RunnerRecord, now: datetime
-) -> datetime | None:
-    """Recompute ``runner.next_reminder_at`` from its reminder time and zone (None: off).
-
-    Also ``runner.next_checkin_at`` (None unless active and onboarded; check-ins go out
-    with reminders off too). Call after the reminder time or time zone changed
-    (``/remind``, ``/timezone``); it does not commit. A second message of a kind on one
-    local day is prevented by the claim.
-    """
-    at = runner.reminder_time
-    wanted = runner.active and runner.onboarded
-    await update_runner(
-        session,
-        runner,
-        next_reminder_at=None if at is None else next_occurrence(at, runner.timezone, now),
-        next_checkin_at=next_checkin(runner.timezone, now) if wanted else None,
-    )
-    return runner.next_reminder_at
+#: How a due message is claimed, by its fate (a skipped claim keeps the day from sending).
+CLAIM_STATUS: dict[Due, tuple[DeliveryStatus, str | None]] = {
+    Due.SEND: (DeliveryStatus.PENDING, None),
+    Due.MISSED: (DeliveryStatus.MISSED, "due while the bot was down"),
+    Due.PAUSED: (DeliveryStatus.SKIPPED, "paused"),
+}
 
 
 async def backfill(
@@ -127,7 +99,7 @@ async def _plan_batch(
 ) -> int:
     """Claim and move on one batch of due runners inside the caller's transaction."""
     wanted = [
-        (runner.id, local_date_of(runner.next_reminder_at, runner.timezone))
+        (runner.id, local_date_of(runner.due_at, runner.timezone))
         for runner in due
         if runner.reminder_time is not None and runner.active
     ]
@@ -139,19 +111,14 @@ async def _plan_batch(
         if at is None:
             changes.append((runner.id, None))
             continue
-        when = runner.next_reminder_at
+        when = runner.due_at
         day = local_date_of(when, runner.timezone)
-        late = when < now - grace
-        after = max(when, now - grace) if late else max(when, now)
-        changes.append((runner.id, next_occurrence(at, runner.timezone, after)))
+        found = due_status(when, now, grace, runner.paused_until, day)
+        changes.append((runner.id, next_occurrence(at, runner.timezone, found.after)))
         if not runner.active:
             continue
-        status, reason = DeliveryStatus.PENDING, None
-        if late:
-            status, reason = DeliveryStatus.MISSED, "due while the bot was down"
-        elif runner.paused_until is not None and runner.paused_until >= day:
-            status, reason = DeliveryStatus.SKIPPED, "paused"
-        elif (runner.id, day) in logged:
+        status, reason = CLAIM_STATUS[found.fate]
+        if found.fate is Due.SEND and (runner.id, day) in logged:
             status, reason = DeliveryStatus.SKIPPED, "already logged"
         requests.append(ClaimRequest(runner.id, day, DeliveryKind.MORNING, when, status, reason))
     ids = await deliveries.claim_many(session, requests, instance)

@@ -1,17 +1,14 @@
-"""The scheduled messages' words and buttons, composed for a batch of claims at once.
+"""The scheduled messages composed for a batch of claims at once.
 
-The morning reminder is today's session in short: title, minutes, a one-line why and the
-exercise names, with Done / Skip and Snooze (in an hour, this evening) buttons. Check-ins
-are composed by ``scheduler.checkin``, phase changes from the history row saved with the
-claim (``scheduler.phase_pass``).
+Their words and buttons are ``bot.presentation.scheduled``'s; here the claims are read,
+planned and turned into deliveries. Check-ins are read by ``scheduler.checkin``, phase
+changes from the history row saved with the claim (``scheduler.phase_pass``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from functools import lru_cache
-from html import escape
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,78 +17,17 @@ from bot.core.phases import DayPassed, PhaseState, transition
 from bot.core.planner import DailyPlan, Planner
 from bot.core.restrictions import REPORT_MEMORY_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
+from bot.core.timing import is_paused
+from bot.presentation.render import Rows
+from bot.presentation.scheduled import greeting, phase_notice, reminder_body, reminder_keyboard
 from bot.storage import planning, schedule
 from bot.storage.deliveries import PendingClaim
 from bot.storage.models import DeliveryKind
 from bot.storage.planning import PlanInputs
-from bot.telegram.callbacks import Action, Snooze, encode
-from bot.telegram.render import Rows, day_label
 from scheduler.checkin import compose_checkins
-from scheduler.phase_pass import phase_notice
 from scheduler.sender import Delivery
 
-__all__ = ["ReminderComposer", "reminder_keyboard", "reminder_message"]
-
-_WHY_LENGTH = 160
-
-
-def _e(text: str) -> str:
-    return escape(text, quote=False)
-
-
-def _one_line(text: str, limit: int = _WHY_LENGTH) -> str:
-    """The first sentence of ``text`` on one line, cut at ``limit`` characters."""
-    line = " ".join(text.split())
-    first, dot, _ = line.partition(". ")
-    line = first + "." if dot else line
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
-
-
-def reminder_message(plan: DailyPlan, first_name: str | None = None) -> str:
-    """Today's session in short, as Telegram HTML."""
-    return f"{_greeting(first_name)}\n{_reminder_body(plan)}"
-
-
-def _greeting(first_name: str | None) -> str:
-    name = f", {_e(first_name.strip())}" if first_name and first_name.strip() else ""
-    return f"☀️ <b>Good morning{name}!</b>"
-
-
-def _reminder_body(plan: DailyPlan) -> str:
-    """Everything below the greeting (the same for every runner with this plan)."""
-    names = " · ".join(_e(item.name) for item in plan.exercises)
-    lines = [
-        f"<b>{day_label(plan.on)} · {_e(plan.title)}</b> · about {plan.minutes} min",
-        f"<i>{_e(_one_line(plan.why))}</i>",
-    ]
-    if names:
-        lines.append(names)
-    if plan.advice:
-        lines.append(f"⚠️ {_e(_one_line(plan.advice))}")
-    return "\n".join(lines)
-
-
-def reminder_keyboard(plan: DailyPlan) -> Rows:
-    """Done / Skip, then Snooze for an hour or until the evening."""
-    if plan.session_id is None:
-        return []
-    return [list(row) for row in _reminder_rows(plan.on, plan.session_id)]
-
-
-@lru_cache(maxsize=1024)
-def _reminder_rows(on: date, session_id: str) -> tuple[tuple[tuple[str, str], ...], ...]:
-    """The buttons of one day's session (the same for every runner doing it)."""
-    return (
-        (
-            ("✅ Done", encode(Action.DONE, on, session_id)),
-            ("⏭ Skip", encode(Action.SKIP, on, session_id)),
-        ),
-        (
-            ("⏰ In 1 hour", encode(Action.SNOOZE, on, Snooze.HOUR)),
-            ("🌆 This evening", encode(Action.SNOOZE, on, Snooze.EVENING)),
-        ),
-    )
-
+__all__ = ["ReminderComposer"]
 
 #: Rendered reminders and advanced phase states remembered per composer.
 _MEMO_SIZE = 16_384
@@ -145,7 +81,7 @@ class ReminderComposer:
         if not runner.active or runner.reminder_time is None:
             return "reminders off"
         day = row.local_date
-        if runner.paused_until is not None and runner.paused_until >= day:
+        if is_paused(runner.paused_until, day):
             return "paused"
         if any(done.on == day for done in inputs.history):
             return "already logged"
@@ -172,8 +108,8 @@ class ReminderComposer:
         return self.planner.plan_for(inputs.runner.profile, state, history, reports, day)
 
     def _render(self, plan: DailyPlan, first_name: str | None) -> tuple[str, Rows]:
-        body = self._bodies.remember(plan, _reminder_body)
-        return f"{_greeting(first_name)}\n{body}", reminder_keyboard(plan)
+        body = self._bodies.remember(plan, reminder_body)
+        return f"{greeting(first_name)}\n{body}", reminder_keyboard(plan)
 
 
 def _advance(key: tuple[PhaseState, date]) -> PhaseState:

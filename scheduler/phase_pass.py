@@ -14,46 +14,21 @@ way the change is saved once (the row lock) and announced once (the claim).
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from html import escape
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.phases import DayPassed, transition
-from bot.core.vocabulary import Phase
+from bot.core.timing import zone
 from bot.storage import deliveries, schedule
 from bot.storage.deliveries import ClaimRequest
 from bot.storage.models import DeliveryKind
 from bot.storage.repository import save_phase_state
 from scheduler.fanout import DEFAULT_BATCH, MAX_BATCHES
-from scheduler.timing import zone
 
-__all__ = ["PASS_TIME", "PhasePass", "phase_notice"]
+__all__ = ["PASS_TIME", "PhasePass"]
 
 #: The local time the day's phase pass runs: late enough not to wake anyone.
 PASS_TIME = time(7, 0)
-
-_WHAT_CHANGES = {
-    Phase.BASE: "Sessions are mobility and strength for now, no jumps yet.",
-    Phase.DYNAMIC_BLOCK: (
-        "Some sessions now have light hops and jumps: land softly and stop if anything hurts."
-    ),
-    Phase.REST_PHASE: "No jump work for now: strength and mobility go on.",
-    Phase.RACE_SEASON: "No jumps or hops until race day: short, fresh sessions instead.",
-    Phase.POST_RACE_RECOVERY: "Just gentle mobility this week.",
-    Phase.RECOVERY_HOLD: "Nothing loads the sore area until you tell me it feels fine.",
-    Phase.PAUSED: "Nothing to do until you're back.",
-    Phase.ONBOARDING: "Gentle mobility while we get set up.",
-}
-
-
-def phase_notice(phase: Phase, reason: str) -> str:
-    """A phase-change message as Telegram HTML: why, and what changes."""
-    what = _WHAT_CHANGES.get(phase, "")
-    lines = [f"🔄 {escape(reason.strip(), quote=False)}"]
-    if what:
-        lines.append(f"<i>{escape(what, quote=False)}</i>")
-    lines.append("/today shows today's session.")
-    return "\n\n".join(lines)
 
 
 class PhasePass:

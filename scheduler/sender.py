@@ -13,25 +13,32 @@ sent again (at once when this instance restarts, else after the lease runs out).
 at-least-once within that window: a reminder is never dropped, and at most those few
 can arrive twice. A clean stop (SIGTERM/SIGINT) waits up to 10 s for the pass; every
 outcome that came back by then is recorded, sends still in flight are that window.
+
+Leases are short (``DEFAULT_LEASE``) and renewed while the batch is being sent
+(``_Leases``), so another instance takes a dead one's claims over within the lease plus
+its scheduler interval; the taking over is counted (``SendReport.taken_over``) and logged.
+A claim whose lease was lost (this instance stalled past it) is left to its new holder.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from enum import StrEnum
 from typing import Protocol
 
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.presentation.render import Rows
+from bot.service.sending import SendKind, SendResult
 from bot.storage import deliveries
 from bot.storage.deliveries import PendingClaim
 from bot.storage.models import DeliveryKind, Runner
-from bot.telegram.render import Rows
 from scheduler.limiter import RateLimiter
 
 __all__ = [
@@ -56,7 +63,10 @@ BACKOFF = (
     timedelta(minutes=30),
 )
 MAX_ATTEMPTS = len(BACKOFF) + 1
-DEFAULT_LEASE = timedelta(minutes=5)
+#: How long a leased claim waits before another instance may take it over.
+DEFAULT_LEASE = timedelta(seconds=15)
+#: How often leases are renewed while sending: two renewals may fail or stall in a lease.
+DEFAULT_RENEW_EVERY = timedelta(seconds=5)
 #: Send outcomes that may wait for their group commit at once (see ``_Recorder``).
 DEFAULT_UNRECORDED = 16
 
@@ -73,26 +83,6 @@ class Delivery:
     attempts: int
     text: str
     rows: Rows = field(default_factory=list)
-
-
-class SendKind(StrEnum):
-    """How a send ended."""
-
-    SENT = "sent"
-    RETRY_AFTER = "retry_after"
-    TRANSIENT = "transient"
-    FORBIDDEN = "forbidden"
-    FAILED = "failed"
-
-
-@dataclass(frozen=True, slots=True)
-class SendResult:
-    """A send's outcome; ``retry_after`` in seconds for a 429."""
-
-    kind: SendKind
-    message_id: int | None = None
-    retry_after: float = 0.0
-    error: str = ""
 
 
 Sender = Callable[[Delivery], Awaitable[SendResult]]
@@ -114,6 +104,9 @@ class SendReport:
     retried: int = 0
     failed: int = 0
     skipped: int = 0
+    #: Claims another holder had leased and never recorded (it died or stalled): each
+    #: may have gone out already, so may arrive twice (the crash window).
+    taken_over: int = 0
 
     def add(self, other: SendReport) -> None:
         """Accumulate ``other`` into this report."""
@@ -121,6 +114,7 @@ class SendReport:
         self.retried += other.retried
         self.failed += other.failed
         self.skipped += other.skipped
+        self.taken_over += other.taken_over
 
 
 async def send_pending(
@@ -134,6 +128,7 @@ async def send_pending(
     batch: int = 200,
     concurrency: int = 32,
     lease: timedelta = DEFAULT_LEASE,
+    renew_every: timedelta = DEFAULT_RENEW_EVERY,
     max_batches: int = 10_000,
     unrecorded: int = DEFAULT_UNRECORDED,
 ) -> SendReport:
@@ -144,17 +139,26 @@ async def send_pending(
     """
     limiter = limiter or RateLimiter()
     recorder = _Recorder(sessions, now, unrecorded)
+    started = time.monotonic()
+
+    def clock() -> datetime:  # ``now`` moved on by the time this pass has taken
+        return now + timedelta(seconds=time.monotonic() - started)
+
     try:
         for _ in range(max_batches):
             async with recorder.writing, sessions() as session, session.begin():
                 rows = await deliveries.pending_deliveries(session, now, batch)
-                await deliveries.lease(session, [row.id for row in rows], now + lease, instance)
+                ids = [row.id for row in rows]
+                await deliveries.lease(session, ids, clock() + lease, instance)
                 composed = await compose(session, rows, now) if rows else {}
                 skipped = {key: why for key, why in composed.items() if isinstance(why, str)}
                 await deliveries.mark_skipped_many(session, skipped)
             recorder.report.skipped += len(skipped)
+            recorder.report.taken_over += _count_takeovers(rows)
             ready = [outcome for outcome in composed.values() if isinstance(outcome, Delivery)]
-            await _send_all(ready, sender, limiter, concurrency, recorder)
+            leases = _Leases(sessions, recorder.writing, ids, instance, lease, clock)
+            async with leases.kept(renew_every):
+                await _send_all(ready, sender, limiter, concurrency, recorder, leases=leases)
             if len(rows) < batch:
                 break
     finally:
@@ -168,6 +172,8 @@ async def _send_all(
     limiter: RateLimiter,
     concurrency: int,
     recorder: _Recorder,
+    *,
+    leases: _Leases,
 ) -> None:
     """Send concurrently (at most ``concurrency`` in flight), each after a limiter slot."""
     gate = asyncio.Semaphore(concurrency)
@@ -175,6 +181,8 @@ async def _send_all(
     async def one(delivery: Delivery) -> None:
         async with gate:
             await limiter.acquire(delivery.chat_id)
+            if not leases.holds(delivery.id):
+                return  # taken over by another instance: it is theirs to send now
             try:
                 result = await sender(delivery)
             except Exception as error:  # a sender bug must not lose the claim
@@ -185,6 +193,70 @@ async def _send_all(
             await recorder.add(delivery, result)  # holds the slot while the backlog is full
 
     await asyncio.gather(*(one(delivery) for delivery in ready))
+
+
+def _count_takeovers(rows: Sequence[PendingClaim]) -> int:
+    """Log and count the claims whose lease ran out before their holder recorded them."""
+    holders = sorted({row.lapsed_lease_of for row in rows if row.lapsed_lease_of})
+    taken = sum(1 for row in rows if row.lapsed_lease_of)
+    if taken:
+        log.warning(
+            "taking over %d claims whose lease ran out (held by %s): any of them sent "
+            "just before their holder stopped arrives twice",
+            taken,
+            ", ".join(holders),
+        )
+    return taken
+
+
+class _Leases:
+    """Keeps one batch's leases alive while it is being sent: renewed every few seconds,
+    so they lapse soon after this instance dies, and never while it is sending."""
+
+    def __init__(  # noqa: PLR0917 - one batch's lease, in order
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        writing: asyncio.Lock,
+        ids: Sequence[int],
+        instance: str,
+        lease: timedelta,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.sessions = sessions
+        self.writing = writing
+        self.instance = instance
+        self.lease = lease
+        self.clock = clock
+        self._held = set(ids)
+
+    def holds(self, delivery_id: int) -> bool:
+        """False once a renewal found the claim recorded, snoozed or taken over."""
+        return delivery_id in self._held
+
+    @contextlib.asynccontextmanager
+    async def kept(self, every: timedelta) -> AsyncIterator[None]:
+        """Renew the leases every ``every`` until the block ends."""
+        done = asyncio.Event()
+        task = asyncio.create_task(self._keep(done, every.total_seconds()))
+        try:
+            yield
+        finally:
+            done.set()  # not cancelled: a renewal in progress finishes its transaction
+            await task
+
+    async def _keep(self, done: asyncio.Event, every: float) -> None:
+        while self._held:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(done.wait(), every)
+            if done.is_set():
+                return
+            try:
+                async with self.writing, self.sessions() as session, session.begin():
+                    until = self.clock() + self.lease
+                    ids = sorted(self._held)
+                    self._held = await deliveries.renew_leases(session, ids, until, self.instance)
+            except Exception:  # the database is away: try again; a lapsed lease is safe
+                log.exception("renewing %d leases failed", len(self._held))
 
 
 class _Recorder:

@@ -5,7 +5,8 @@ not yet scheduled (``backfill``), moves phases on where a local day began
 (``PhasePass``), claims the check-ins and reminders that fell due (``plan_checkins``,
 ``plan_due``) and sends the pending claims (``send_pending``). All schedule state is in
 the database, so a restart loses nothing; the first pass also takes back the claims this
-instance had leased when it stopped.
+instance had leased when it stopped. About once an hour a pass then deletes handled update
+ids and finished claims older than ``retention`` (``prune``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler  # type: ignore[impo
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.planner import Planner
-from bot.storage import deliveries
+from bot.storage import chats, deliveries
 from scheduler.checkin import plan_checkins
 from scheduler.fanout import DEFAULT_BATCH, DEFAULT_GRACE, backfill, plan_due
 from scheduler.limiter import RateLimiter
@@ -31,13 +32,27 @@ from scheduler.messages import ReminderComposer
 from scheduler.phase_pass import PhasePass
 from scheduler.sender import Composer, Sender, SendReport, send_pending
 
-__all__ = ["DEFAULT_INTERVAL", "ReminderScheduler", "Tick", "default_instance"]
+__all__ = [
+    "DEFAULT_INTERVAL",
+    "DEFAULT_RETENTION",
+    "PRUNE_EVERY",
+    "Pruned",
+    "ReminderScheduler",
+    "Tick",
+    "default_instance",
+]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_INTERVAL = 20.0
 _JOB_ID = "hipcoach-reminders"
 _STOP_TIMEOUT = 10.0
+DEFAULT_RETENTION = timedelta(days=7)
+PRUNE_EVERY = timedelta(hours=1)
+#: Rows one pruning transaction deletes at most, and transactions one pass runs at most:
+#: a long backlog (a first prune after months) goes in short steps over several passes.
+PRUNE_BATCH = 5000
+PRUNE_BATCHES_PER_PASS = 20
 
 
 def default_instance(port: int | None = None) -> str:
@@ -64,6 +79,14 @@ class Tick:
     phases: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class Pruned:
+    """What one prune deleted: handled update ids and finished claims."""
+
+    updates: int = 0
+    claims: int = 0
+
+
 class ReminderScheduler:
     """Claims and sends scheduled messages on an interval, on the running event loop."""
 
@@ -80,6 +103,8 @@ class ReminderScheduler:
         limiter: RateLimiter | None = None,
         batch: int = DEFAULT_BATCH,
         compose: Composer | None = None,
+        retention: timedelta = DEFAULT_RETENTION,
+        count_takeovers: Callable[[int], None] | None = None,
     ) -> None:
         self.sessions = sessions
         self.sender = sender
@@ -93,6 +118,9 @@ class ReminderScheduler:
         self._scheduler: AsyncIOScheduler | None = None
         self._running: asyncio.Task[object] | None = None
         self._resumed = False
+        self.retention = retention
+        self.count_takeovers = count_takeovers or (lambda _: None)
+        self._next_prune: datetime | None = None
         self.phase_pass = PhasePass(self.instance, batch)
 
     def start(self) -> None:
@@ -149,6 +177,10 @@ class ReminderScheduler:
             instance=self.instance,
             limiter=self.limiter,
         )
+        if report.taken_over:
+            self.count_takeovers(report.taken_over)
+        if self._next_prune is None or now >= self._next_prune:
+            await self.prune(now)
         if claimed or checkins or phases or report.sent or report.failed:
             log.info(
                 "scheduler: %d+%d+%d claimed, %d sent, %d retried, %d failed, %d skipped",
@@ -163,6 +195,26 @@ class ReminderScheduler:
         if first:
             log.info("first scheduler pass done in %.2f s", time.perf_counter() - started)
         return Tick(claimed, report, checkins, phases)
+
+    async def prune(self, now: datetime) -> Pruned:
+        """Delete handled update ids and finished claims older than ``retention``.
+
+        Pending claims stay, however old. The next prune is due in ``PRUNE_EVERY``, or at
+        the next pass while a backlog remains.
+        """
+        before = now - self.retention
+        updates = claims = 0
+        for _ in range(PRUNE_BATCHES_PER_PASS):
+            async with self.sessions() as session, session.begin():
+                gone = await chats.prune_handled_updates(session, before, PRUNE_BATCH)
+                old = await deliveries.prune_deliveries(session, before, PRUNE_BATCH)
+            updates, claims = updates + gone, claims + old
+            if gone < PRUNE_BATCH and old < PRUNE_BATCH:
+                self._next_prune = now + PRUNE_EVERY
+                break
+        if updates or claims:
+            log.info("pruned %d handled updates and %d finished claims", updates, claims)
+        return Pruned(updates, claims)
 
     async def _job(self) -> None:
         """The APScheduler job: one pass; errors are logged and the next pass tries again."""

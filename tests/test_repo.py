@@ -1,8 +1,9 @@
-"""The repository keeps its promises: README commands, CI script, pure core."""
+"""The repository keeps its promises: README commands, CI script, a clock-free core.
+
+Which layer may import what is import-linter's job (``tests/test_layers.py``)."""
 
 from __future__ import annotations
 
-import ast
 import re
 from pathlib import Path
 
@@ -18,22 +19,17 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert command.group(1) in readme
 
 
-def test_the_core_imports_neither_telegram_nor_sqlalchemy() -> None:
-    for path in CORE.rglob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            names: list[str] = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
-            for name in names:
-                root = name.split(".")[0]
-                assert root not in {"telegram", "sqlalchemy", "aiosqlite", "asyncpg"}, path
-
-
 def test_the_core_never_reads_the_clock() -> None:
     for path in CORE.rglob("*.py"):
         source = path.read_text(encoding="utf-8")
         for forbidden in ("date.today(", "datetime.now(", "datetime.utcnow(", "time.time("):
             assert forbidden not in source, f"{path.name} calls {forbidden}"
+
+
+def test_use_cases_and_the_scheduler_leave_html_to_the_presentation() -> None:
+    """No markup and no escaping outside bot/presentation: callers pass plain text."""
+    markup = re.compile(r"<b>|<i>|</|escape")
+    for folder in (ROOT / "bot" / "service", ROOT / "scheduler"):
+        for path in folder.rglob("*.py"):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                assert not markup.search(line), f"{path.relative_to(ROOT)}:{number}: {line}"

@@ -158,7 +158,8 @@ async def test_updates_of_one_chat_are_handled_in_order(served: Served) -> None:
         finished.append(update["update_id"])
 
     slow = asyncio.create_task(post(first))
-    await asyncio.sleep(0.2)  # the first is in flight, its reply held back
+    await served.api.wait_for_arrival("sendMessage", chat_id=95)  # its reply is held back
+    assert finished == []
     await post(second)
     await slow
     assert finished == [first["update_id"], second["update_id"]]

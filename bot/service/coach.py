@@ -7,9 +7,9 @@ answered once.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
-from html import escape
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -17,19 +17,22 @@ from bot.core.planner import Planner
 from bot.core.records import CompletionStatus
 from bot.core.understanding import Intent, IntentKind, understand
 from bot.core.vocabulary import Area, Phase
+from bot.presentation import chat, render
+from bot.presentation import reports as report_words
+from bot.presentation.callbacks import Action, Answer, Callback, decode
+from bot.presentation.commands import COMMANDS, command_names
 from bot.service import account, export, onboarding, progress, reports, training
 from bot.service.messages import Button, Command, Inbound, Location, Media, Reply, Sender, Text
-from bot.service.outbox import Outbox, Queued, outgoing_of
+from bot.service.outbox import Outbox, Queued, QueuedCall, outgoing_of
 from bot.service.snooze import snooze
 from bot.service.turn import Turn
 from bot.storage import chats, repository
 from bot.storage.history import HistoryCache
-from bot.telegram import render
-from bot.telegram.callbacks import Action, Answer, Callback, decode
 
-__all__ = ["Coach", "utc_clock"]
+__all__ = ["ROUTES", "Coach", "routes", "utc_clock"]
 
 Clock = Callable[[], datetime]
+Handler = Callable[[Turn, str], Awaitable[list[Reply]]]
 _CLEAR_WORDS = ("fine now", "feels fine", "all good", "better now", "no pain", "healed", "is fine")
 
 
@@ -69,7 +72,8 @@ class Coach:
                 return []
             turn = await Turn.open(session, self.planner, sender, now, self.history)
             replies = await self._route(turn, inbound)
-            return replies if turn.deleted else turn.with_notices(replies)
+            replies = replies if turn.deleted else turn.with_notices(replies)
+        return await progress.draw_charts(replies)
 
     async def handle_queued(
         self,
@@ -97,7 +101,7 @@ class Coach:
             calls = await self.outbox.write(
                 session, runner_id, chat_id, outgoing, now=now, behind=behind
             )
-            return Queued(runner_id, chat_id, replies, calls, behind)
+        return Queued(runner_id, chat_id, replies, await _draw_charts(calls), behind)
 
     async def mark_blocked(self, telegram_id: int) -> None:
         """The runner blocked the bot: stop messaging them."""
@@ -122,13 +126,9 @@ class Coach:
         return [Reply(text=render.help_message())]
 
     async def _command(self, turn: Turn, name: str, args: str) -> list[Reply]:
-        handler = _COMMANDS.get(name.lower())
+        handler = ROUTES.get(name.lower())
         if handler is None:
-            return [
-                Reply(
-                    text=f"I don't know /{escape(name[:32], quote=False)}. " + render.help_message()
-                )
-            ]
+            return [Reply(text=render.unknown_command(name))]
         return await handler(turn, args)
 
     async def _text(self, turn: Turn, text: str) -> list[Reply]:
@@ -144,12 +144,10 @@ class Coach:
         if _says_fine(text) and turn.state.phase is Phase.RECOVERY_HOLD:
             return await reports.clear_hold(turn, _held_area_in(turn, text))
         if _says_fine(text) and intent.kind is IntentKind.UNKNOWN:
-            return [Reply(text="Good to hear! 💪 Your plan carries on as it is: /today.")]
+            return [Reply(text=chat.fine_noted())]
         replies = await self._intent(turn, intent, text)
         if onboarding_step is not None and intent.kind is IntentKind.UNKNOWN:
-            replies.append(
-                Reply(text="(We're still setting up: answer the question above, or tap Skip.)")
-            )
+            replies.append(Reply(text=chat.still_setting_up()))
         return replies
 
     async def _intent(self, turn: Turn, intent: Intent, text: str) -> list[Reply]:
@@ -187,10 +185,9 @@ class Coach:
         if kind is IntentKind.HELP:
             return [Reply(text=render.help_message())]
         if kind is IntentKind.GREETING:
-            name = escape(turn.runner.first_name or "there", quote=False)
-            return [Reply(text=f"Hi {name}! 👋 Ask me \"what's today's session?\" or send /today.")]
+            return [Reply(text=chat.greeting_reply(turn.runner.first_name))]
         if kind is IntentKind.THANKS:
-            return [Reply(text="Any time! 💪")]
+            return [Reply(text=chat.thanks_reply())]
         return [Reply(text=render.unknown_reply(text))]
 
     async def _button(self, turn: Turn, callback: Callback | None) -> list[Reply]:
@@ -218,6 +215,23 @@ class Coach:
         return [Reply(toast="That button is out of date. Send /today for a fresh one.")]
 
 
+async def _draw_charts(calls: list[QueuedCall]) -> list[QueuedCall]:
+    """The calls with their charts drawn (after commit: drawing holds no transaction)."""
+    charted = [call for call in calls if call.outgoing.chart is not None]
+    if not charted:
+        return calls
+    drawn = await progress.draw_charts(
+        [Reply(text=call.outgoing.text, chart=call.outgoing.chart) for call in charted]
+    )
+    photos = {call.id: reply.photo for call, reply in zip(charted, drawn, strict=True)}
+    return [
+        QueuedCall(call.id, replace(call.outgoing, chart=None, photo=photos[call.id]))
+        if call.id in photos
+        else call
+        for call in calls
+    ]
+
+
 def _says_fine(text: str) -> bool:
     low = text.lower()
     return any(words in low for words in _CLEAR_WORDS)
@@ -233,29 +247,17 @@ async def _cancel(turn: Turn, _: str) -> list[Reply]:
     """End the conversation in progress; a report started during set-up goes back to it."""
     if await reports.end_guided_report(turn):
         back = await chats.get_conversation(turn.session, turn.sender.chat_id)
-        more = " Back to setting up: answer the question above, or tap Skip." if back else ""
-        return [Reply(text=f"Cancelled; nothing was saved from that report.{more}")]
+        return [Reply(text=chat.cancelled_report(back_to_setup=back is not None))]
     had = await chats.get_conversation(turn.session, turn.sender.chat_id)
     await chats.clear_conversation(turn.session, turn.sender.chat_id)
-    return [
-        Reply(
-            text="Cancelled. What's next?"
-            if had
-            else "Nothing to cancel. Send /today for your session."
-        )
-    ]
+    return [Reply(text=chat.cancelled(had_conversation=had is not None))]
 
 
 async def _clear(turn: Turn, args: str) -> list[Reply]:
     """/clear [area]: an area (or, without one, everything on hold) is fine again."""
     area = _area_named(args, turn) if args.strip() else None
     if args.strip() and area is None:
-        return [
-            Reply(
-                text=f"I don't know the body part <i>{escape(args.strip()[:32], quote=False)}</i>."
-                " Try <i>/clear hips</i>, or just /clear for everything on hold."
-            )
-        ]
+        return [Reply(text=report_words.unknown_area(args))]
     return await reports.clear_hold(turn, area)
 
 
@@ -296,25 +298,38 @@ async def _skip(turn: Turn, args: str) -> list[Reply]:
     return await training.typed_log(turn, CompletionStatus.SKIPPED, None, args or None)
 
 
-_COMMANDS: dict[str, Callable[[Turn, str], Awaitable[list[Reply]]]] = {
-    "start": _simple(onboarding.start),
-    "today": _simple(training.today_reply),
-    "plan": _simple(training.week_reply),
-    "done": _done,
-    "skip": _skip,
-    "sore": _simple(reports.start_guided_report),
-    "phase": _simple(training.phase_reply),
-    "race": account.set_race_text,
-    "remind": account.set_reminder_text,
-    "timezone": account.set_timezone,
-    "pause": account.pause_text,
-    "resume": _simple(account.resume),
-    "progress": _simple(progress.progress_reply),
-    "history": _simple(training.history_reply),
-    "export": _simple(export.export),
-    "delete": _delete,
-    "settings": _settings,
-    "help": _help,
-    "cancel": _cancel,
-    "clear": _clear,
-}
+def routes(handlers: Mapping[str, Handler]) -> dict[str, Handler]:
+    """The command table's handlers, in its order; ValueError when they name other commands."""
+    missing, unlisted = command_names() - handlers.keys(), handlers.keys() - command_names()
+    if missing or unlisted:
+        raise ValueError(
+            f"commands without a handler: {sorted(missing)}; "
+            f"handlers not in the command table: {sorted(unlisted)}"
+        )
+    return {command.name: handlers[command.name] for command in COMMANDS}
+
+
+ROUTES = routes(
+    {
+        "start": _simple(onboarding.start),
+        "today": _simple(training.today_reply),
+        "plan": _simple(training.week_reply),
+        "done": _done,
+        "skip": _skip,
+        "sore": _simple(reports.start_guided_report),
+        "phase": _simple(training.phase_reply),
+        "race": account.set_race_text,
+        "remind": account.set_reminder_text,
+        "timezone": account.set_timezone,
+        "pause": account.pause_text,
+        "resume": _simple(account.resume),
+        "progress": _simple(progress.progress_reply),
+        "history": _simple(training.history_reply),
+        "export": _simple(export.export),
+        "delete": _delete,
+        "settings": _settings,
+        "help": _help,
+        "cancel": _cancel,
+        "clear": _clear,
+    }
+)

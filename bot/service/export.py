@@ -7,9 +7,10 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.core.timing import zone
 from bot.core.vocabulary import Side
 from bot.service.messages import Document, Reply
-from bot.service.turn import Turn, zone_of
+from bot.service.turn import Turn
 from bot.storage import privacy
 
 __all__ = ["EXPORT_FORMAT", "EXPORT_NAME", "export"]
@@ -22,7 +23,7 @@ async def export(turn: Turn) -> list[Reply]:
     """The runner's data as a JSON document; instants in their own time zone."""
     data = await privacy.export_runner(turn.session, turn.runner)
     runner, state = data.runner, data.phase_state
-    zone = zone_of(runner.timezone)
+    local = zone(runner.timezone)
     payload: dict[str, Any] = {
         "format": EXPORT_FORMAT,
         "user": {
@@ -42,13 +43,13 @@ async def export(turn: Turn) -> list[Reply]:
                 "status": row.status.value,
                 "rpe": row.rpe,
                 "note": row.note,
-                "logged_at": _instant(row.logged_at, zone),
+                "logged_at": _instant(row.logged_at, local),
             }
             for row in data.completions
         ],
         "body_reports": [
             {
-                "reported_at": _instant(row.reported_at, zone),
+                "reported_at": _instant(row.reported_at, local),
                 "area": row.area.value,
                 "side": None if row.side is Side.NONE else row.side.value,
                 "kind": row.kind.value,
@@ -76,5 +77,5 @@ def _day(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _instant(moment: datetime, zone: ZoneInfo) -> str:
-    return moment.astimezone(zone).isoformat(timespec="seconds")
+def _instant(moment: datetime, local: ZoneInfo) -> str:
+    return moment.astimezone(local).isoformat(timespec="seconds")

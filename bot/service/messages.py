@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.core.progress import Progress
+
 __all__ = [
     "Button",
     "Command",
@@ -96,7 +98,8 @@ class Reply:
 
     ``keyboard`` rows hold (label, callback data) pairs. ``edit`` replaces the text of the
     message the button was on instead of sending a new one. ``toast`` answers the button
-    tap with a short notice.
+    tap with a short notice. ``chart`` is drawn into ``photo`` after the update's
+    transaction has committed (``bot.service.progress.draw_charts``).
     """
 
     text: str = ""
@@ -106,3 +109,4 @@ class Reply:
     document: Document | None = None
     photo: bytes | None = None
     request_location: bool = False
+    chart: Progress | None = None

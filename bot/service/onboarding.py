@@ -7,21 +7,22 @@ said and trains on defaults for the rest.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, time
-from html import escape
 from typing import Any
 
 from bot.core.phases import InvalidTransition, OnboardingFinished, RaceDateCleared, RaceDateSet
 from bot.core.understanding import Intent, IntentKind, understand
 from bot.core.understanding.dates import last_date
 from bot.core.vocabulary import Equipment, Level, Phase
+from bot.presentation import chat
+from bot.presentation import onboarding as words
+from bot.presentation.callbacks import Action, Answer, Callback, OnboardingStep
 from bot.service.account import parse_reminder_time
-from bot.service.messages import Keyboard, Reply, keyboard
+from bot.service.messages import Reply, keyboard
 from bot.service.timezones import resolve_timezone, zone_at
 from bot.service.turn import Turn
 from bot.storage import chats, repository
-from bot.telegram.callbacks import Action, Answer, Callback, OnboardingStep, encode
 
 __all__ = [
     "FLOW",
@@ -66,20 +67,9 @@ _STEP_KINDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class _Question:
-    text: str
-    buttons: Callable[[dict[str, Any]], Keyboard]
-
-
 async def start(turn: Turn) -> list[Reply]:
     """Begin (or restart) onboarding at the first question."""
-    name = escape(turn.runner.first_name or "there", quote=False)
-    intro = (
-        f"Hi {name}! I'm your hip coach: a short session most days for hip mobility and "
-        "springy, dynamic hip strength, planned around your training and races. "
-        "Six quick questions; tap <b>Skip</b> on any of them and I'll use a sensible default."
-    )
+    intro = words.intro(turn.runner.first_name)
     return [Reply(text=intro), await _ask(turn, OnboardingStep.LEVEL, {})]
 
 
@@ -128,7 +118,7 @@ async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | No
     try:
         await _STORE[step](turn, value)
     except InvalidTransition as refused:  # a race date in the past: ask again
-        return [Reply(text=escape(str(refused), quote=False)), await _ask(turn, step, data)]
+        return [Reply(text=chat.refusal(str(refused))), await _ask(turn, step, data)]
     return await _advance(turn, step, data)
 
 
@@ -198,9 +188,8 @@ async def _ask(
     await chats.set_conversation(
         turn.session, turn.sender.chat_id, FLOW, step.value, data, now=turn.now
     )
-    question = _QUESTIONS[step]
-    rows = [*question.buttons(data), ((("Skip", encode(Action.ONBOARDING_SKIP, step)),))]
-    return Reply(text=question.text, keyboard=keyboard(rows), edit=edit)
+    rows = words.question_keyboard(step, data.get("equipment", []))
+    return Reply(text=words.QUESTIONS[step], keyboard=keyboard(rows), edit=edit)
 
 
 async def _finish(turn: Turn, *, edit: bool) -> list[Reply]:
@@ -209,23 +198,11 @@ async def _finish(turn: Turn, *, edit: bool) -> list[Reply]:
     if turn.state.phase is Phase.ONBOARDING:
         newcomer = turn.profile.level is Level.BEGINNER
         await turn.apply(OnboardingFinished(newcomer=newcomer))
-    reminder = turn.runner.reminder_time
-    when = f"at {reminder:%H:%M}" if reminder else "never (turn them on with /remind 07:00)"
-    summary = (
-        "All set! Here's what I have:\n"
-        f"• Level: {turn.profile.level.value}\n"
-        f"• Desk job: {'yes' if turn.profile.desk_job else 'no'}\n"
-        f"• Kit: {_kit_words(turn.profile.equipment)}\n"
-        f"• Race: {turn.state.race_date.isoformat() if turn.state.race_date else 'none set'}\n"
-        f"• Morning reminder: {when}\n"
-        f"• Time zone: {escape(turn.runner.timezone, quote=False)}\n\n"
-        "Ask me \"what's today's session?\" any time, or send /today."
+    runner = turn.runner
+    summary = words.summary(
+        turn.profile, turn.state.race_date, runner.reminder_time, runner.timezone
     )
     return [Reply(text=summary, edit=edit)]
-
-
-def _kit_words(kit: frozenset[Equipment]) -> str:
-    return ", ".join(sorted(k.value.replace("_", " ") for k in kit)) or "body weight only"
 
 
 async def _store_level(turn: Turn, value: Any) -> None:
@@ -273,90 +250,4 @@ _BUTTON_STEPS = {
     Action.ONBOARDING_EQUIPMENT_DONE: OnboardingStep.EQUIPMENT,
     Action.ONBOARDING_REMINDER: OnboardingStep.REMINDER,
     Action.ONBOARDING_TIMEZONE: OnboardingStep.TIMEZONE,
-}
-
-
-def _level_buttons(_: dict[str, Any]) -> Keyboard:
-    return keyboard(
-        [
-            [("New to jump work", encode(Action.ONBOARDING_LEVEL, Level.BEGINNER))],
-            [("Some experience", encode(Action.ONBOARDING_LEVEL, Level.INTERMEDIATE))],
-            [("Experienced", encode(Action.ONBOARDING_LEVEL, Level.ADVANCED))],
-        ]
-    )
-
-
-def _desk_buttons(_: dict[str, Any]) -> Keyboard:
-    return keyboard(
-        [
-            [
-                ("Yes, I sit a lot", encode(Action.ONBOARDING_DESK, Answer.YES)),
-                ("No", encode(Action.ONBOARDING_DESK, Answer.NO)),
-            ]
-        ]
-    )
-
-
-def _kit_buttons(data: dict[str, Any]) -> Keyboard:
-    chosen = set(data.get("equipment", []))
-    names = {
-        Equipment.BAND: "Resistance band",
-        Equipment.SMALL_WEIGHTS: "Small weights",
-        Equipment.STEP: "A step or low box",
-        Equipment.WALL: "A free wall",
-    }
-    rows = [
-        [(("✅ " if kit.value in chosen else "") + name, encode(Action.ONBOARDING_EQUIPMENT, kit))]
-        for kit, name in names.items()
-    ]
-    return keyboard([*rows, [("Done", encode(Action.ONBOARDING_EQUIPMENT_DONE))]])
-
-
-def _no_buttons(_: dict[str, Any]) -> Keyboard:
-    return ()
-
-
-def _reminder_buttons(_: dict[str, Any]) -> Keyboard:
-    times = [time(6, 30), time(7, 0), time(7, 30), time(8, 0)]
-    return keyboard([[(f"{t:%H:%M}", encode(Action.ONBOARDING_REMINDER, t)) for t in times]])
-
-
-def _zone_buttons(_: dict[str, Any]) -> Keyboard:
-    zones = ["Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles"]
-    return keyboard(
-        [
-            [(zone.split("/")[1].replace("_", " "), encode(Action.ONBOARDING_TIMEZONE, zone))]
-            for zone in zones
-        ]
-    )
-
-
-_QUESTIONS = {
-    OnboardingStep.LEVEL: _Question(
-        "1/6 · How much jumping, hopping or strength work have you done?", _level_buttons
-    ),
-    OnboardingStep.DESK: _Question(
-        "2/6 · Do you sit at a desk most of the day? (Long sitting tightens the hip flexors, "
-        "so I'd add a little extra for them.)",
-        _desk_buttons,
-    ),
-    OnboardingStep.EQUIPMENT: _Question(
-        "3/6 · What kit do you have? Tap all that apply, then <b>Done</b>. "
-        "Body weight alone is fine too.",
-        _kit_buttons,
-    ),
-    OnboardingStep.RACE: _Question(
-        "4/6 · Got a race coming up? Type its date, like <i>2027-04-12</i> or "
-        "<i>12 April</i>. I'll stop jump work three weeks out.",
-        _no_buttons,
-    ),
-    OnboardingStep.REMINDER: _Question(
-        "5/6 · When should I send your morning session? Tap a time or type one, like <i>6:45</i>.",
-        _reminder_buttons,
-    ),
-    OnboardingStep.TIMEZONE: _Question(
-        "6/6 · Which time zone are you in? Tap one, type a city (like <i>Berlin</i>), "
-        "or share your location.",
-        _zone_buttons,
-    ),
 }

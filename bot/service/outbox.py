@@ -34,10 +34,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.core.progress import Progress
+from bot.presentation.splitting import split_message
 from bot.service.messages import Document, Keyboard, Reply
 from bot.storage import outbox as rows
 from bot.storage.outbox import QueuedRow
-from bot.telegram import render
 
 __all__ = [
     "BACKOFF",
@@ -48,6 +49,7 @@ __all__ = [
     "Outcome",
     "Outgoing",
     "Queued",
+    "QueuedCall",
     "Send",
     "SendStatus",
     "outgoing_of",
@@ -79,7 +81,8 @@ DRAIN_ROUNDS = 20
 class Outgoing:
     """One Telegram call: a message, an edit (``edit_message_id``), a document or a photo.
 
-    ``photo`` lives only in memory: a stored row comes back without it and sends ``text``.
+    ``photo`` and ``chart`` (a photo to draw after commit) live only in memory: a stored
+    row comes back without them and sends ``text``.
     """
 
     text: str = ""
@@ -88,6 +91,7 @@ class Outgoing:
     edit_message_id: int | None = None
     document: Document | None = None
     photo: bytes | None = None
+    chart: Progress | None = None
 
     def payload(self) -> dict[str, Any]:
         """The row's columns."""
@@ -126,12 +130,12 @@ def outgoing_of(replies: Sequence[Reply], edit_target: int | None) -> list[Outgo
     for reply in replies:
         if reply.document is not None:
             calls.append(Outgoing(document=reply.document))
-        if reply.photo is not None:
-            calls.append(Outgoing(text=reply.text, photo=reply.photo))
+        if reply.photo is not None or reply.chart is not None:
+            calls.append(Outgoing(text=reply.text, photo=reply.photo, chart=reply.chart))
             continue
         if not reply.text:
             continue
-        chunks = render.split_message(reply.text)
+        chunks = split_message(reply.text)
         if reply.edit and edit_target is not None:
             calls.append(Outgoing(chunks[0], reply.keyboard, edit_message_id=edit_target))
             calls.extend(Outgoing(chunk) for chunk in chunks[1:])

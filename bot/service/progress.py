@@ -4,40 +4,55 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import replace
 from datetime import date, timedelta
-from html import escape
 
-from bot.charts import render_progress_chart
 from bot.core.progress import Progress, planned_days, progress, progress_summary
 from bot.core.restrictions import REPORT_MEMORY_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
+from bot.core.timing import local_date_of
 from bot.core.vocabulary import Phase
+from bot.presentation.charts import render_progress_chart
+from bot.presentation.training import progress_caption
 from bot.service.messages import Reply
-from bot.service.turn import Turn, local_today
+from bot.service.turn import Turn
 from bot.storage import records
 
-__all__ = ["progress_reply"]
+__all__ = ["draw_charts", "progress_reply"]
 
 log = logging.getLogger(__name__)
 WEEKS = 12
 
 
 async def progress_reply(turn: Turn) -> list[Reply]:
-    """The chart with the summary as its caption; the summary alone when there is no data."""
+    """The summary, with the chart to draw once the transaction is over (if there is data)."""
     numbers = await _numbers(turn)
-    summary = f"<b>Your last {WEEKS} weeks</b>\n{escape(progress_summary(numbers), quote=False)}"
-    if not numbers.has_data:
-        return [Reply(text=summary)]
-    try:
-        photo = await render_progress_chart(numbers)
-    except Exception:  # a chart is a nice-to-have: the numbers still go out as text
-        log.exception("progress chart failed")
+    summary = progress_caption(WEEKS, progress_summary(numbers))
+    return [Reply(text=summary, chart=numbers if numbers.has_data else None)]
+
+
+async def draw_charts(replies: list[Reply]) -> list[Reply]:
+    """Each reply's chart drawn into its photo, the summary becoming the caption.
+
+    Called after the update committed, so drawing holds no transaction (on SQLite, the
+    process's one connection). A chart that fails leaves its reply as text.
+    """
+    if not any(reply.chart for reply in replies):
+        return replies
+    drawn: list[Reply] = []
+    for reply in replies:
         photo = None
-    return [Reply(text=summary, photo=photo)]
+        if reply.chart is not None:
+            try:
+                photo = await render_progress_chart(reply.chart)
+            except Exception:  # a chart is a nice-to-have: the numbers still go out as text
+                log.exception("progress chart failed")
+        drawn.append(replace(reply, chart=None, photo=photo or reply.photo))
+    return drawn
 
 
 async def _numbers(turn: Turn) -> Progress:
-    joined = local_today(turn.runner.timezone, turn.runner.created_at)
+    joined = local_date_of(turn.runner.created_at, turn.runner.timezone)
     start = max(turn.today - timedelta(weeks=WEEKS) + timedelta(days=1), joined)
     history = await records.recent_completions(
         turn.session, turn.runner.id, start - timedelta(days=LOOKBACK_DAYS + 1)
@@ -64,7 +79,7 @@ async def _phase_starts(turn: Turn) -> list[tuple[date, Phase]]:
     """(first day, phase) from the phase history, never going back in time."""
     starts: list[tuple[date, Phase]] = []
     for row in await records.phase_history(turn.session, turn.runner.id):
-        recorded = local_today(turn.runner.timezone, row.recorded_at)
+        recorded = local_date_of(row.recorded_at, turn.runner.timezone)
         first = max(row.started_on, recorded)
         if starts and first < starts[-1][0]:
             first = starts[-1][0]

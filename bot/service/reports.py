@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from bot.core.phases import Cleared, InvalidTransition, ReportReceived
@@ -10,11 +9,12 @@ from bot.core.planner import DailyPlan
 from bot.core.records import BodyReport
 from bot.core.understanding import ReportSlots
 from bot.core.vocabulary import Area, Phase, RedFlag, ReportKind, Side
+from bot.presentation import chat, render
+from bot.presentation import reports as words
+from bot.presentation.callbacks import Action, Callback
 from bot.service.messages import Reply, keyboard
 from bot.service.turn import Turn
 from bot.storage import chats, records
-from bot.telegram import render
-from bot.telegram.callbacks import Action, Callback, encode
 
 __all__ = [
     "clear_hold",
@@ -100,8 +100,8 @@ async def clear_hold(turn: Turn, area: Area | None) -> list[Reply]:
     try:
         result = await turn.apply(Cleared(area))
     except InvalidTransition as refused:
-        return [Reply(text=escape(str(refused), quote=False))]
-    return [Reply(text=f"Great news! {escape(result.reason, quote=False)}")]
+        return [Reply(text=chat.refusal(str(refused)))]
+    return [Reply(text=words.cleared(result.reason))]
 
 
 async def end_guided_report(turn: Turn) -> bool:
@@ -138,13 +138,7 @@ async def start_guided_report(turn: Turn) -> list[Reply]:
     await chats.set_conversation(
         turn.session, turn.sender.chat_id, FLOW, "area", data, now=turn.now
     )
-    return [
-        Reply(
-            text="Where do you feel it? Tap the area (or just type it, like "
-            "<i>left calf sore 6/10</i>).",
-            keyboard=keyboard(render.report_area_keyboard()),
-        )
-    ]
+    return [Reply(text=words.AREA_QUESTION, keyboard=keyboard(render.report_area_keyboard()))]
 
 
 async def guided_step(turn: Turn, callback: Callback) -> list[Reply]:
@@ -158,30 +152,24 @@ async def guided_step(turn: Turn, callback: Callback) -> list[Reply]:
     action = callback.action
     if action is Action.REPORT_AREA:
         data["area"] = callback.str_arg(0)
-        return await _ask(turn, data, "side", "Which side?", render.report_side_keyboard())
+        return await _ask(turn, data, "side", words.SIDE_QUESTION, render.report_side_keyboard())
     if action is Action.REPORT_SIDE:
         data["side"] = callback.str_arg(0)
-        return await _ask(turn, data, "kind", "How does it feel?", render.report_kind_keyboard())
+        return await _ask(turn, data, "kind", words.KIND_QUESTION, render.report_kind_keyboard())
     if action is Action.REPORT_KIND:
         data["kind"] = callback.str_arg(0)
-        question = "How strong, from 0 (nothing) to 10 (worst)?"
+        question = words.SEVERITY_QUESTION
         return await _ask(turn, data, "severity", question, render.report_severity_keyboard())
     if action is Action.REPORT_SEVERITY:
         data["severity"] = callback.args[0]
         data["flags"] = []
-        return await _ask(turn, data, "flags", _FLAGS_QUESTION, _flags_keyboard(set()))
+        return await _ask(turn, data, "flags", words.FLAGS_QUESTION, words.flags_keyboard(()))
     if action is Action.REPORT_FLAG:
         flags = set(data.get("flags", []))
         flags ^= {callback.str_arg(0)}
         data["flags"] = sorted(flags)
-        return await _ask(turn, data, "flags", _FLAGS_QUESTION, _flags_keyboard(flags))
+        return await _ask(turn, data, "flags", words.FLAGS_QUESTION, words.flags_keyboard(flags))
     return await _finish(turn, data)
-
-
-_FLAGS_QUESTION = (
-    "Any of these? Tap all that apply, then <b>Done</b>. (They help me tell normal training "
-    "soreness from something a physio should see.)"
-)
 
 
 async def _ask(
@@ -202,11 +190,11 @@ async def _finish(turn: Turn, data: dict[str, Any]) -> list[Reply]:
         )
     except (KeyError, ValueError):
         await end_guided_report(turn)
-        return [Reply(text="That report got muddled, sorry. Send /sore to start again.")]
+        return [Reply(text=words.muddled())]
     replies = await record_report(turn, slots, _summary(slots))
     if _RESUME in data:
-        replies.append(Reply(text="Now, back to setting up: answer the question above, or Skip."))
-    return [Reply(text="Thanks, noted.", edit=True), *replies]
+        replies.append(Reply(text=words.back_to_setup()))
+    return [Reply(text=words.noted(), edit=True), *replies]
 
 
 def _summary(slots: ReportSlots) -> str:
@@ -215,17 +203,3 @@ def _summary(slots: ReportSlots) -> str:
     severity = "" if slots.severity is None else f" {slots.severity}/10"
     flags = "".join(f", {flag.label}" for flag in sorted(slots.red_flags))
     return f"{side}{slots.area.label} {slots.kind.value}{severity}{flags}"
-
-
-def _flags_keyboard(chosen: set[str]) -> render.Rows:
-    rows = [
-        [
-            (
-                ("✅ " if flag.value in chosen else "") + flag.label.capitalize(),
-                encode(Action.REPORT_FLAG, flag),
-            )
-        ]
-        for flag in RedFlag
-    ]
-    done = "Done" if chosen else "None of these"
-    return [*rows, [(done, encode(Action.REPORT_FINISH))]]

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
+from bot.core.timing import occurrence_on, zone
+from bot.presentation.callbacks import Callback, Snooze
+from bot.presentation.scheduled import reminder_keyboard, snoozed_reminder
 from bot.service.messages import Reply, keyboard
-from bot.service.turn import Turn, zone_of
+from bot.service.turn import Turn
 from bot.storage import deliveries, records
 from bot.storage.models import DeliveryStatus
-from bot.telegram.callbacks import Callback, Snooze
-from scheduler.messages import reminder_keyboard, reminder_message
-from scheduler.timing import occurrence_on
 
 __all__ = ["EVENING", "snooze"]
 
@@ -38,16 +38,15 @@ async def snooze(turn: Turn, callback: Callback) -> list[Reply]:
         return [Reply(toast="There's no reminder to snooze today. Send /today for your session.")]
     at = _when(how, turn.now, turn.runner.timezone)
     await deliveries.requeue(turn.session, row.id, at, f"snoozed ({how.value})")
-    until = at.astimezone(zone_of(turn.runner.timezone)).strftime("%H:%M")
+    until = at.astimezone(zone(turn.runner.timezone)).time()
     plan = await turn.plan(day)
-    text = reminder_message(plan, turn.runner.first_name)
     buttons = keyboard(reminder_keyboard(plan)[:1])  # Done / Skip stay
     return [
         Reply(
-            text=f"{text}\n\n⏰ <i>Snoozed until {until}: I'll remind you again then.</i>",
+            text=snoozed_reminder(plan, turn.runner.first_name, until),
             keyboard=buttons,
             edit=True,
-            toast=f"Snoozed until {until}",
+            toast=f"Snoozed until {until:%H:%M}",
         )
     ]
 
@@ -55,7 +54,7 @@ async def snooze(turn: Turn, callback: Callback) -> list[Reply]:
 def _when(how: Snooze, now: datetime, timezone: str) -> datetime:
     """When the reminder comes back: in an hour, or at 18:00 local unless that has passed."""
     if how is Snooze.EVENING:
-        evening = occurrence_on(now.astimezone(zone_of(timezone)).date(), EVENING, timezone)
+        evening = occurrence_on(now.astimezone(zone(timezone)).date(), EVENING, timezone)
         if evening is not None and evening > now:
             return evening
     return now + _HOUR

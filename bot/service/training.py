@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from html import escape
 
 from bot.core.phases import OnboardingFinished, next_change
 from bot.core.planner import DailyPlan
-from bot.core.records import BodyReport, Completion, CompletionStatus
+from bot.core.records import Completion, CompletionStatus
 from bot.core.vocabulary import Category, Level, Phase
+from bot.presentation import render
+from bot.presentation import training as words
+from bot.presentation.callbacks import Action, Callback
 from bot.service.messages import Reply, keyboard
 from bot.service.turn import Turn
 from bot.storage import records
-from bot.telegram import render
-from bot.telegram.callbacks import Action, Callback, encode
 
 __all__ = [
     "phase_reply",
@@ -29,10 +29,7 @@ async def ensure_started(turn: Turn) -> None:
     """A runner who never finished onboarding trains on the defaults from now on."""
     if turn.state.phase is Phase.ONBOARDING:
         await turn.apply(OnboardingFinished(newcomer=turn.profile.level is Level.BEGINNER))
-        turn.notices.append(
-            "I've started your plan with what you've told me so far and sensible defaults "
-            "for the rest. Change them any time with /start; /settings shows them."
-        )
+        turn.notices.append(words.started_on_defaults())
 
 
 async def today_reply(turn: Turn) -> list[Reply]:
@@ -80,34 +77,31 @@ async def typed_log(
     completion = Completion(plan.on, plan.category, plan.session_id, status, rpe, note)
     await records.log_completion(turn.session, turn.runner.id, completion, turn.now)
     if status is CompletionStatus.SKIPPED:
-        return [Reply(text=_skipped_text(note))]
+        return [Reply(text=words.skipped_logged(note))]
     if rpe is None and plan.session_id is not None:
         buttons = keyboard(render.effort_keyboard(plan.on, plan.session_id))
-        text = f"✅ Logged <b>{escape(plan.title, quote=False)}</b>. How hard did it feel?"
-        return [Reply(text=text, keyboard=buttons)]
-    return [Reply(text=_done_text(plan, rpe))]
+        return [Reply(text=words.logged_ask_effort(plan.title), keyboard=buttons)]
+    return [Reply(text=words.done_logged(plan.title, rpe))]
 
 
 def _already_logged(plan: DailyPlan, existing: Completion) -> Reply:
     """A second "done" logs nothing new; the effort question comes again if unanswered."""
-    text = f"{_log_summary(existing)} That was saved already, so nothing changed."
     if existing.done and existing.rpe is None and plan.session_id is not None:
         buttons = keyboard(render.effort_keyboard(plan.on, plan.session_id))
-        return Reply(text=f"{text} How hard did it feel?", keyboard=buttons)
-    return Reply(text=text)
+        text = words.already_logged(existing.status, existing.rpe, ask_effort=True)
+        return Reply(text=text, keyboard=buttons)
+    return Reply(text=words.already_logged(existing.status, existing.rpe, ask_effort=False))
 
 
 def _nothing_to_log(turn: Turn) -> str:
-    if turn.state.phase is Phase.PAUSED:
-        return "You're on a break, so there's no session to log. /resume brings you back."
-    return "Today is a rest day in your plan, so there's nothing to log. Enjoy it!"
+    return words.nothing_to_log(paused=turn.state.phase is Phase.PAUSED)
 
 
 def show_effort_question(plan: DailyPlan, turn: Turn) -> Reply:
     """Edit the session message: logged, and how did it feel?"""
     assert plan.session_id is not None
     text = render.session_message(
-        plan, first_name=turn.runner.first_name, logged="✅ Logged as done. How hard did it feel?"
+        plan, first_name=turn.runner.first_name, logged=words.button_done(None)
     )
     return Reply(
         text=text,
@@ -123,38 +117,13 @@ def logged_edit(plan: DailyPlan, turn: Turn, line: str, toast: str) -> Reply:
     return Reply(text=text, edit=True, toast=toast)
 
 
-def _done_text(plan: DailyPlan, rpe: int | None) -> str:
-    effort = f", effort {rpe}/10" if rpe is not None else ""
-    cheer = (
-        "Nice work."
-        if rpe is None or rpe <= 7
-        else "A tough one, well done. Easy does it tomorrow."
-    )
-    return f"✅ Logged <b>{escape(plan.title, quote=False)}</b>{effort}. {cheer}"
-
-
-def _skipped_text(reason: str | None) -> str:
-    said = f" ({escape(reason, quote=False)})" if reason else ""
-    return (
-        f"Noted: skipped today{said}. No stress; one missed day changes little. "
-        "I'll move anything important to the next good day."
-    )
-
-
 def _logged_line(history: list[Completion], plan: DailyPlan) -> str | None:
     if plan.session_id is None:
         return None
     for completion in history:
         if completion.on == plan.on and completion.session_id == plan.session_id:
-            return _log_summary(completion)
+            return words.log_summary(completion.status, completion.rpe)
     return None
-
-
-def _log_summary(completion: Completion) -> str:
-    if completion.status is CompletionStatus.SKIPPED:
-        return "⏭ Logged: skipped."
-    effort = f", effort {completion.rpe}/10" if completion.rpe is not None else ""
-    return f"✅ Logged: done{effort}."
 
 
 def _clip(note: str | None) -> str | None:
@@ -181,11 +150,7 @@ async def button_log(turn: Turn, callback: Callback) -> list[Reply]:
         skipped = CompletionStatus.SKIPPED
         await _log(turn, day, (template.category, session_id), skipped, None, existing=existing)
         plan = await turn.plan(day)
-        return [
-            logged_edit(
-                plan, turn, "⏭ Skipped. No stress: I'll fit what matters in later.", "Skipped"
-            )
-        ]
+        return [logged_edit(plan, turn, words.button_skipped(), "Skipped")]
     rpe = callback.int_arg(2) if callback.action is Action.EFFORT else None
     if existing is not None and existing.done and (rpe is None or existing.rpe == rpe):
         return [Reply(toast="Already logged ✅")]
@@ -194,7 +159,7 @@ async def button_log(turn: Turn, callback: Callback) -> list[Reply]:
     plan = await turn.plan(day)
     if rpe is None:
         return [show_effort_question(plan, turn)]
-    return [logged_edit(plan, turn, f"✅ Logged: done, effort {rpe}/10. Nice work!", "Saved ✅")]
+    return [logged_edit(plan, turn, words.button_done(rpe), "Saved ✅")]
 
 
 async def _existing(turn: Turn, day: date, session_id: str) -> Completion | None:
@@ -226,42 +191,29 @@ async def history_reply(turn: Turn, page: int = 1, *, edit: bool = False) -> lis
     entries: list[tuple[date, str]] = [
         (
             c.on,
-            f"{'✅' if c.done else '⏭'} {_session_title(turn, c.session_id)}"
-            + (f" · effort {c.rpe}/10" if c.rpe else ""),
+            words.completion_line(done=c.done, title=_session_title(turn, c.session_id), rpe=c.rpe),
         )
         for c in await records.recent_completions(turn.session, turn.runner.id, since)
     ]
     entries += [
         (
             r.on,
-            _report_line(r),
+            words.report_line(r),
         )
         for r in await records.recent_reports(turn.session, turn.runner.id, since)
     ]
     if not entries:
-        return [Reply(text="Nothing logged yet. Your history starts with today's session: /today")]
+        return [Reply(text=words.history_empty())]
     entries.sort(key=lambda entry: entry[0], reverse=True)
     pages = (len(entries) + HISTORY_PAGE_SIZE - 1) // HISTORY_PAGE_SIZE
     if not 1 <= page <= pages:
         return [Reply(toast="That page is out of date. Send /history again.")]
     chunk = entries[(page - 1) * HISTORY_PAGE_SIZE : page * HISTORY_PAGE_SIZE]
-    lines = "\n".join(
-        f"{render.day_label(day)}: {escape(text, quote=False)}" for day, text in chunk
-    )
-    buttons = []
-    if page > 1:
-        buttons.append(("◀ Newer", encode(Action.HISTORY_PAGE, page - 1)))
-    if page < pages:
-        buttons.append(("Older ▶", encode(Action.HISTORY_PAGE, page + 1)))
-    text = f"<b>Your history</b> (page {page} of {pages})\n{lines}"
-    return [Reply(text=text, keyboard=keyboard([buttons]) if buttons else (), edit=edit)]
+    text = words.history_page(chunk, page, pages)
+    buttons = keyboard(words.history_keyboard(page, pages))
+    return [Reply(text=text, keyboard=buttons, edit=edit)]
 
 
 def _session_title(turn: Turn, session_id: str) -> str:
     template = turn.planner.content.sessions.get(session_id)
     return template.title if template is not None else session_id
-
-
-def _report_line(report: BodyReport) -> str:
-    severity = f" {report.severity}/10" if report.severity is not None else ""
-    return f"🩹 {render.body_part(report.area, report.side)} {report.kind.value}{severity}"

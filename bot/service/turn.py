@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from html import escape
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,27 +12,16 @@ from bot.core.planner import DailyPlan, Planner
 from bot.core.records import BodyReport, Completion, RunnerProfile
 from bot.core.restrictions import REPORT_MEMORY_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
+from bot.core.timing import local_date_of
+from bot.presentation.chat import phase_notices
 from bot.service.messages import Reply, Sender
 from bot.storage import repository, turns
 from bot.storage.chats import Conversation
 from bot.storage.history import UNCACHED, HistoryCache
 from bot.storage.runners import RunnerRecord
-from scheduler.fanout import reschedule
+from bot.storage.schedule import reschedule
 
-__all__ = ["Turn", "local_today", "zone_of"]
-
-
-def zone_of(timezone: str) -> ZoneInfo:
-    """The runner's zone (UTC when the stored name is unknown)."""
-    try:
-        return ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
-
-
-def local_today(timezone: str, now: datetime) -> date:
-    """The runner's calendar date at ``now``."""
-    return now.astimezone(zone_of(timezone)).date()
+__all__ = ["Turn"]
 
 
 @dataclass(slots=True)
@@ -89,7 +76,7 @@ class Turn:
             runner=runner,
             sender=sender,
             now=now,
-            today=local_today(runner.timezone, now),
+            today=local_date_of(now, runner.timezone),
             profile=repository.load_profile(runner),
             state=record.state,
             conversation=record.conversation,
@@ -137,7 +124,7 @@ class Turn:
     async def set_timezone(self, zone: str) -> None:
         """Store the time zone, move today to it and reschedule the next reminder."""
         await repository.update_runner(self.session, self.runner, timezone=zone)
-        self.today = local_today(zone, self.now)
+        self.today = local_date_of(self.now, zone)
         await reschedule(self.session, self.runner, self.now)
 
     async def plan(self, on: date | None = None) -> DailyPlan:
@@ -166,8 +153,12 @@ class Turn:
         """Put phase-change notices from this turn in front of the first reply."""
         if not self.notices:
             return replies
-        notice = "\n\n".join(f"🔄 {escape(n, quote=False)}" for n in self.notices)
+        notice = phase_notices(self.notices)
         first = replies[0] if replies else None
-        if first is not None and first.text and not (first.edit or first.photo or first.document):
+        if (
+            first is not None
+            and first.text
+            and not (first.edit or first.photo or first.chart or first.document)
+        ):
             return [replace(first, text=f"{notice}\n\n{first.text}"), *replies[1:]]
         return [Reply(text=notice), *replies]

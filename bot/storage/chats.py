@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Executable, Table, bindparam, delete
+from sqlalchemy import CursorResult, Executable, Table, bindparam, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.storage.dialect import insert_for
@@ -51,14 +51,22 @@ async def claim_update(session: AsyncSession, update_id: int, now: datetime) -> 
 _CLAIMS: dict[str, Executable] = {}
 
 
-async def prune_handled_updates(session: AsyncSession, older_than: datetime) -> int:
-    """Forget updates handled before ``older_than``; returns how many were forgotten."""
-    result = await session.execute(
-        delete(HandledUpdate)
-        .where(HandledUpdate.handled_at < older_than)
-        .returning(HandledUpdate.update_id)
-    )
-    return len(result.all())
+async def prune_handled_updates(
+    session: AsyncSession, older_than: datetime, limit: int | None = None
+) -> int:
+    """Forget updates handled before ``older_than`` (the oldest ``limit`` of them, when
+    given); returns how many were forgotten. Uses ``ix_handled_updates_handled_at``."""
+    condition = HandledUpdate.handled_at < older_than
+    if limit is not None:
+        oldest = (
+            select(HandledUpdate.update_id)
+            .where(condition)
+            .order_by(HandledUpdate.handled_at)
+            .limit(limit)
+        )
+        condition = HandledUpdate.update_id.in_(oldest.scalar_subquery())
+    result = await session.execute(delete(HandledUpdate).where(condition))
+    return cast(CursorResult[Any], result).rowcount
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import CursorResult, Table, bindparam, case, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -45,7 +45,9 @@ __all__ = [
     "mark_skipped_many",
     "morning_delivery",
     "pending_deliveries",
+    "prune_deliveries",
     "release_leases",
+    "renew_leases",
     "requeue",
 ]
 
@@ -156,6 +158,9 @@ class PendingClaim:
     kind: DeliveryKind
     attempts: int
     created_at: datetime
+    #: The instance whose lease ran out, when the claim was leased and never recorded:
+    #: its holder stopped (or stalled) mid-send, so it may have gone out already.
+    lapsed_lease_of: str | None = None
 
 
 async def pending_deliveries(
@@ -170,6 +175,7 @@ async def pending_deliveries(
             DeliveryRow.kind,
             DeliveryRow.attempts,
             DeliveryRow.created_at,
+            case((DeliveryRow.last_error == LEASE_NOTE, DeliveryRow.claimed_by)),
         )
         .where(
             DeliveryRow.status == DeliveryStatus.PENDING,
@@ -194,6 +200,30 @@ async def lease(session: AsyncSession, ids: Sequence[int], until: datetime, inst
             .where(DeliveryRow.id.in_(ids), DeliveryRow.status == DeliveryStatus.PENDING)
             .values(next_attempt_at=until, claimed_by=instance, last_error=LEASE_NOTE)
         )
+
+
+async def renew_leases(
+    session: AsyncSession, ids: Sequence[int], until: datetime, instance: str
+) -> set[int]:
+    """Extend ``instance``'s leases on ``ids`` to ``until``; the ids it still holds.
+
+    A claim recorded meanwhile, snoozed, or taken over by another instance after its lease
+    ran out is not held any more, and is left as it is.
+    """
+    if not ids:
+        return set()
+    result = await session.execute(
+        update(DeliveryRow)
+        .where(
+            DeliveryRow.id.in_(ids),
+            DeliveryRow.status == DeliveryStatus.PENDING,
+            DeliveryRow.claimed_by == instance,
+            DeliveryRow.last_error == LEASE_NOTE,
+        )
+        .values(next_attempt_at=until)
+        .returning(DeliveryRow.id)
+    )
+    return set(result.scalars())
 
 
 async def release_leases(session: AsyncSession, instance: str, now: datetime) -> int:
@@ -336,6 +366,25 @@ async def mark_missed(session: AsyncSession, delivery_id: int, reason: str) -> N
         last_error=reason,
         next_attempt_at=None,
     )
+
+
+async def prune_deliveries(session: AsyncSession, due_before: datetime, limit: int) -> int:
+    """Delete at most ``limit`` finished claims due before ``due_before``; how many.
+
+    Pending claims (leased ones included) are never deleted, however old; the caller keeps
+    ``due_before`` days back, so recent days' claims (which stop a day's message from
+    being claimed twice, and which a snooze looks up) stay. Uses ``ix_deliveries_due_at``.
+    """
+    oldest = (
+        select(DeliveryRow.id)
+        .where(DeliveryRow.due_at < due_before, DeliveryRow.status != DeliveryStatus.PENDING)
+        .order_by(DeliveryRow.due_at)
+        .limit(limit)
+    )
+    result = await session.execute(
+        delete(DeliveryRow).where(DeliveryRow.id.in_(oldest.scalar_subquery()))
+    )
+    return cast(CursorResult[Any], result).rowcount
 
 
 # ---------------------------------------------------------------- snooze

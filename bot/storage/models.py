@@ -244,6 +244,7 @@ class DeliveryRow(Base):
     __table_args__ = (
         UniqueConstraint("runner_id", "local_date", "kind"),
         Index(None, "status", "next_attempt_at"),
+        Index(None, "due_at"),  # retention: the oldest claims first
         CheckConstraint("kind IN ('morning', 'checkin', 'phase')", name="kind"),
         CheckConstraint(
             "status IN ('pending', 'sent', 'failed', 'skipped', 'missed')", name="status"

@@ -14,22 +14,26 @@ from datetime import date, datetime, time
 
 from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from bot.core.phases import PhaseState
+from bot.core.timing import next_checkin, next_occurrence
 from bot.core.vocabulary import Phase
 from bot.storage.deliveries import PendingClaim
 from bot.storage.dialect import skip_locked
 from bot.storage.models import PhaseHistoryRow, PhaseStateRow, Runner
 from bot.storage.planning import STATE_COLUMNS, phase_state
+from bot.storage.repository import update_runner
+from bot.storage.runners import RunnerRecord
 
 __all__ = [
-    "DueCheckin",
     "DueRunner",
     "due_checkins",
     "due_runners",
     "lock_phase_states",
     "phase_notes",
     "phase_starts",
+    "reschedule",
     "runner_zones",
     "set_next_checkins",
     "set_next_reminder",
@@ -39,16 +43,38 @@ __all__ = [
 ]
 
 
+async def reschedule(
+    session: AsyncSession, runner: Runner | RunnerRecord, now: datetime
+) -> datetime | None:
+    """Recompute ``runner.next_reminder_at`` from its reminder time and zone (None: off).
+
+    Also ``runner.next_checkin_at`` (None unless active and onboarded; check-ins go out
+    with reminders off too). Call after the reminder time or time zone changed
+    (``/remind``, ``/timezone``); it does not commit. A second message of a kind on one
+    local day is prevented by the claim.
+    """
+    at = runner.reminder_time
+    wanted = runner.active and runner.onboarded
+    await update_runner(
+        session,
+        runner,
+        next_reminder_at=None if at is None else next_occurrence(at, runner.timezone, now),
+        next_checkin_at=next_checkin(runner.timezone, now) if wanted else None,
+    )
+    return runner.next_reminder_at
+
+
 @dataclass(frozen=True, slots=True)
 class DueRunner:
-    """What the fan-out reads about a runner whose reminder fell due."""
+    """What the scheduler reads about a runner whose reminder or check-in fell due."""
 
     id: int
     timezone: str
     reminder_time: time | None
-    next_reminder_at: datetime
+    due_at: datetime
     paused_until: date | None
     active: bool
+    onboarded: bool
 
 
 async def due_runners(session: AsyncSession, now: datetime, limit: int) -> list[DueRunner]:
@@ -57,31 +83,35 @@ async def due_runners(session: AsyncSession, now: datetime, limit: int) -> list[
     Inactive runners and those with reminders off are returned too (the fan-out moves
     them on); the query walks the ``next_reminder_at`` index.
     """
+    return await _due(session, Runner.next_reminder_at, now, limit)
+
+
+async def due_checkins(session: AsyncSession, now: datetime, limit: int) -> list[DueRunner]:
+    """Runners whose ``next_checkin_at`` is at or before ``now``, earliest first."""
+    return await _due(session, Runner.next_checkin_at, now, limit)
+
+
+async def _due(
+    session: AsyncSession, due: InstrumentedAttribute[datetime | None], now: datetime, limit: int
+) -> list[DueRunner]:
+    """Runners whose ``due`` instant has come, earliest first (locked on PostgreSQL)."""
     query = (
         select(
             Runner.id,
             Runner.timezone,
             Runner.reminder_time,
-            Runner.next_reminder_at,
+            due,
             Runner.paused_until,
             Runner.active,
+            Runner.onboarded,
         )
-        .where(Runner.next_reminder_at <= now)
-        .order_by(Runner.next_reminder_at, Runner.id)
+        .where(due <= now)
+        .order_by(due, Runner.id)
         .limit(limit)
     )
     rows = await session.execute(skip_locked(session, query))
-    return [
-        DueRunner(
-            id=row.id,
-            timezone=row.timezone,
-            reminder_time=row.reminder_time,
-            next_reminder_at=row.next_reminder_at,
-            paused_until=row.paused_until,
-            active=row.active,
-        )
-        for row in rows
-    ]
+    # the due column is not null here (filtered on it), which the row's type cannot say
+    return [DueRunner(*row) for row in rows]  # type: ignore[arg-type]
 
 
 async def set_next_reminder(
@@ -113,42 +143,6 @@ async def _set_runner_column(
         )
         connection = await session.connection()
         await connection.execute(statement, params)
-
-
-@dataclass(frozen=True, slots=True)
-class DueCheckin:
-    """What the check-in fan-out reads about a runner whose check-in fell due."""
-
-    id: int
-    timezone: str
-    due_at: datetime
-    paused_until: date | None
-    active: bool
-    onboarded: bool
-
-
-async def due_checkins(session: AsyncSession, now: datetime, limit: int) -> list[DueCheckin]:
-    """Runners whose ``next_checkin_at`` is at or before ``now``, earliest first."""
-    query = (
-        select(
-            Runner.id,
-            Runner.timezone,
-            Runner.next_checkin_at,
-            Runner.paused_until,
-            Runner.active,
-            Runner.onboarded,
-        )
-        .where(Runner.next_checkin_at <= now)
-        .order_by(Runner.next_checkin_at, Runner.id)
-        .limit(limit)
-    )
-    rows = await session.execute(skip_locked(session, query))
-    return [
-        DueCheckin(
-            row.id, row.timezone, row.next_checkin_at, row.paused_until, row.active, row.onboarded
-        )
-        for row in rows
-    ]
 
 
 async def unscheduled_reminders(session: AsyncSession, limit: int) -> list[tuple[int, time, str]]:

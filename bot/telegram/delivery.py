@@ -8,8 +8,8 @@ from datetime import timedelta
 from telegram import Bot, KeyboardButton, Message, ReplyKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
+from bot.presentation import render
 from bot.service.outbox import Outcome, Outgoing, Send, SendStatus
-from bot.telegram import render
 from bot.telegram.keyboards import inline_markup
 
 __all__ = ["outbox_sender"]

@@ -17,9 +17,9 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
+from bot.presentation import render
 from bot.service.coach import Coach
 from bot.service.messages import Button, Command, Inbound, Location, Media, Reply, Sender, Text
-from bot.telegram import render
 from bot.telegram.delivery import outbox_sender
 from bot.telegram.keyboards import inline_markup
 

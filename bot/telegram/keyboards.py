@@ -1,10 +1,10 @@
-"""Plain keyboard rows (see :mod:`bot.telegram.render`) as python-telegram-bot markup."""
+"""Plain keyboard rows (see :mod:`bot.presentation.render`) as python-telegram-bot markup."""
 
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.telegram.render import Rows
+from bot.presentation.render import Rows
 
 __all__ = ["inline_markup"]
 

@@ -55,9 +55,9 @@ class ChatOrderedUpdates(BaseUpdateProcessor):
 
     __slots__ = ("_locks",)
 
-    def __init__(self, max_concurrent_updates: int) -> None:
+    def __init__(self, max_concurrent_updates: int, locks: ChatLocks | None = None) -> None:
         super().__init__(max_concurrent_updates)
-        self._locks = ChatLocks()
+        self._locks = ChatLocks() if locks is None else locks
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         """Run ``coroutine`` once the chat's earlier updates have finished."""

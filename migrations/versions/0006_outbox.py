@@ -1,7 +1,7 @@
 """The outbox: replies committed with their update, kept until Telegram accepts them.
 
 Revision ID: 0006_outbox
-Revises: 0003_history_version
+Revises: 0005_retention
 Create Date: 2026-12-04
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006_outbox"
-down_revision: str | None = "0003_history_version"
+down_revision: str | None = "0005_retention"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -11,6 +11,7 @@ import pytest
 from telegram.ext import Application
 
 from bot.app import Services
+from bot.presentation.commands import COMMANDS, menu_commands
 from tests.bot.harness import FakeClock, running_bot, sqlite_url
 from tests.fakebotapi.server import FakeBotAPI
 
@@ -191,3 +192,14 @@ async def test_start_up_is_taken_out_of_the_collectors_sight(
         await fake_api.user(5, first_name="Ana").send_text("hi")
         (reply,) = await fake_api.wait_for_messages(5, 1)
         assert "Hi Ana" in reply.plain_text
+
+
+async def test_the_command_menu_and_help_come_from_the_command_table(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    (text,) = await say(fake_api, "/help")
+    assert [line.split(" — ")[0] for line in text.splitlines() if line.startswith("/")] == [
+        f"/{command.name}" for command in COMMANDS
+    ]
+    menu = [(c["command"], c["description"]) for c in fake_api.commands()]
+    assert menu == menu_commands()

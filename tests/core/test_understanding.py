@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import dataclasses
-import time as clock
 from datetime import date, time
 
 import pytest
@@ -559,10 +558,10 @@ def test_input_is_cut_to_max_chars() -> None:
         "sore calf " * 100_000,
     ],
 )
-def test_huge_input_is_fast(text: str) -> None:
-    start = clock.perf_counter()
-    understand(text, TODAY)
-    assert clock.perf_counter() - start < 0.5
+def test_huge_input_is_read_only_up_to_the_cap(text: str) -> None:
+    """Only the first MAX_CHARS characters are read, so no message costs more than that
+    (``bench/bench_understanding.py`` measures the speed)."""
+    assert understand(text, TODAY) == understand(text[:MAX_CHARS], TODAY)
 
 
 @settings(max_examples=300, deadline=None)

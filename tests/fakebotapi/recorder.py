@@ -70,6 +70,8 @@ class Recorder:
 
     def __init__(self) -> None:
         self.calls: list[Call] = []
+        #: Every request as it arrives, before any delay or answer (see ``arrived``).
+        self.arrivals: list[Call] = []
         self.violations: list[Violation] = []
         self._changed: asyncio.Condition | None = None
 
@@ -81,6 +83,11 @@ class Recorder:
     async def add(self, call: Call) -> None:
         """Record ``call`` and wake every waiter."""
         self.calls.append(call)
+        await self.notify()
+
+    async def arrived(self, call: Call) -> None:
+        """Note a request the moment it arrives (its answer may be held back) and wake waiters."""
+        self.arrivals.append(call)
         await self.notify()
 
     async def notify(self) -> None:

@@ -390,6 +390,22 @@ class FakeBotAPI(BotApiMethods):
         result: Call = await self.recorder.wait_until(check, timeout, what)
         return result
 
+    async def wait_for_arrival(
+        self,
+        method: str,
+        chat_id: int | str | None = None,
+        timeout: float = 5.0,  # noqa: ASYNC109 - the natural API for tests
+    ) -> Call:
+        """The first request of ``method`` that has arrived, answered or still held back."""
+
+        def check() -> Call | None:
+            return next(
+                (c for c in self.recorder.arrivals if _call_matches(c, method, chat_id)), None
+            )
+
+        result: Call = await self.recorder.wait_until(check, timeout, f"{method} to arrive")
+        return result
+
     async def wait_for_messages(
         self,
         chat_id: int,
@@ -512,6 +528,7 @@ class FakeBotAPI(BotApiMethods):
         params = await self._read_params(request)
         canonical, handler = self._methods.get(name.lower(), (name, None))
         call = Call(canonical, params.values, arrived, files=params.files)
+        await self.recorder.arrived(call)
 
         fault = self._take_fault(name)
         if fault is not None:

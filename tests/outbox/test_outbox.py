@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from bot.core.planner import Planner
+from bot.presentation.callbacks import Action, Answer, encode
+from bot.presentation.splitting import split_message
 from bot.service.coach import Coach
 from bot.service.messages import Button, Command, Document, Reply, Sender, Text
 from bot.service.outbox import (
@@ -26,8 +28,6 @@ from bot.service.outbox import (
     outgoing_of,
 )
 from bot.storage.models import OutboxRow, Runner
-from bot.telegram.callbacks import Action, Answer, encode
-from bot.telegram.render import split_message
 from tests.storage.conftest import Database
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)

@@ -11,14 +11,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.phases import DayPassed, PhaseState, transition
 from bot.core.planner import Planner
+from bot.core.timing import local_date_of
 from bot.core.vocabulary import Phase
 from bot.storage.models import DeliveryRow, Runner
 from bot.storage.repository import save_phase_state
-from scheduler.fanout import reschedule
+from bot.storage.schedule import reschedule
 from scheduler.limiter import RateLimiter
 from scheduler.messages import ReminderComposer
 from scheduler.sender import Delivery, SendKind, SendReport, SendResult, send_pending
-from scheduler.timing import local_date_of
 
 
 class FakeMonotonic:

@@ -8,9 +8,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from bot.storage.models import DeliveryRow, DeliveryStatus, Runner
-from scheduler.fanout import reschedule
+from bot.storage.schedule import reschedule
+from bot.telegram.sender import telegram_sender
 from scheduler.service import ReminderScheduler
-from scheduler.telegram_sender import telegram_sender
 from tests.bot.harness import FakeClock, running_bot, sqlite_url
 from tests.fakebotapi.server import FakeBotAPI
 

@@ -11,12 +11,13 @@ from sqlalchemy import select
 from bot.core.planner import Planner
 from bot.core.records import Completion
 from bot.core.vocabulary import Category
+from bot.presentation.callbacks import Action, decode
 from bot.storage import deliveries
 from bot.storage.engine import make_engine, make_session_factory
 from bot.storage.models import DeliveryKind, DeliveryStatus, Runner
 from bot.storage.records import log_completion
-from bot.telegram.callbacks import Action, decode
-from scheduler.fanout import plan_due, reschedule
+from bot.storage.schedule import reschedule
+from scheduler.fanout import plan_due
 from scheduler.sender import MAX_ATTEMPTS, SendKind, SendResult
 from tests.scheduler.helpers import FakeSender, add_runner, deliveries_of, hours, send
 from tests.storage.conftest import Database

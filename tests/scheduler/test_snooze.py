@@ -7,11 +7,11 @@ from datetime import UTC, date, datetime, timedelta
 from bot.core.planner import Planner
 from bot.core.records import Completion
 from bot.core.vocabulary import Category
+from bot.presentation.callbacks import Action, Snooze, encode
 from bot.service.coach import Coach
 from bot.service.messages import Button, Reply, Sender
 from bot.storage.models import DeliveryStatus
 from bot.storage.records import log_completion
-from bot.telegram.callbacks import Action, Snooze, encode
 from scheduler.fanout import plan_due
 from tests.scheduler.helpers import FakeSender, add_runner, deliveries_of, send
 from tests.storage.conftest import Database

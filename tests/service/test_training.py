@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
+from bot.core.progress import Progress
 from bot.core.records import CompletionStatus
+from bot.service import progress as progress_service
 from bot.service.coach import Coach
 from bot.service.messages import Text
+from bot.storage.models import CompletionRow
 from tests.bot.harness import FakeClock
 from tests.service.conftest import TODAY, Chat, button, buttons, texts
 
@@ -98,7 +103,8 @@ async def test_done_button_edits_the_message_and_asks_for_the_effort(chat: Chat)
     assert edited.edit
     assert edited.toast == "Logged ✅"
     assert "Logged as done" in edited.text
-    assert not button([edited], "v1|ef|").startswith("v1|dn|")
+    assert button([edited], "v1|ef|")  # the effort question
+    assert not [data for data in buttons([edited]) if data.startswith("v1|dn|")]  # Done is gone
     (logged,) = await chat.completions()
     assert (logged.status, logged.rpe) == (CompletionStatus.DONE, None)
 
@@ -179,6 +185,26 @@ async def test_progress_without_data_is_a_friendly_empty_state(chat: Chat) -> No
     assert progress.photo.startswith(b"\x89PNG\r\n\x1a\n")
     assert len(progress.text) <= 1024
     assert "streak" in progress.text.lower() or "score" in progress.text.lower()
+
+
+async def test_the_chart_is_drawn_after_the_update_committed(
+    chat: Chat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await chat.say("done")
+    seen: list[int] = []
+
+    async def draw(progress: Progress) -> bytes:
+        # the update's transaction is over: its log is visible from a fresh session, and
+        # the database (on SQLite, the process's one connection) is free for a write
+        async with asyncio.timeout(2), chat.sessions() as session, session.begin():
+            seen.append(len((await session.scalars(select(CompletionRow))).all()))
+        return b"\x89PNG\r\n\x1a\nfake"
+
+    monkeypatch.setattr(progress_service, "render_progress_chart", draw)
+    (progress,) = await chat.command("/progress")
+    assert seen == [1]
+    assert progress.photo == b"\x89PNG\r\n\x1a\nfake"
+    assert progress.chart is None
 
 
 async def test_history_pages_with_buttons(chat: Chat, clock: FakeClock) -> None:

@@ -6,7 +6,7 @@ arrow there is in ``ALLOWED_TRANSITIONS`` and back).
 The cycle is onboarding → base → dynamic block → rest phase → next dynamic block (one
 step harder) → rest phase → ... Time-based moves happen when the calendar is brought up
 to date: on each ``DayPassed`` and before every other event (something the runner said or
-did). Rules the issue left open, and the choice made here:
+did). Rules the design leaves open, and the choice made here:
 
 * Every phase's ``started_on`` is the calendar day it began, also when a ``DayPassed``
   catches up on skipped days, so one ``DayPassed`` over a gap lands exactly where a

@@ -3,7 +3,7 @@
 Pure Python, no I/O: ``understand(text, today)`` never reads the clock; ``today`` only
 resolves relative dates ("next Saturday", "in 2 weeks"). Input is cut to 1,000 characters.
 
-Choices where the brief was silent (details in the module docs of ``body``, ``outcome``,
+Choices where the coaching rules are silent (details in the module docs of ``body``, ``outcome``,
 ``rules``, ``dates`` and ``fuzzy``):
 
 - A body report needs an area and a feeling, rating or red flag; "my left calf" alone,

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.core.vocabulary import Area, Equipment, Level, RedFlag, ReportKind, Side
-from bot.telegram.callbacks import (
+from bot.presentation.callbacks import (
     MAX_BYTES,
     SESSION_ID,
     Action,

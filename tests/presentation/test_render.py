@@ -24,10 +24,9 @@ from bot.core.vocabulary import (
     ReportKind,
     Side,
 )
-from bot.telegram.callbacks import MAX_BYTES, Action, decode
-from bot.telegram.keyboards import inline_markup
-from bot.telegram.render import (
-    COMMANDS,
+from bot.presentation.callbacks import MAX_BYTES, Action, decode
+from bot.presentation.commands import COMMANDS
+from bot.presentation.render import (
     Rows,
     effort_keyboard,
     group_reply,
@@ -43,10 +42,12 @@ from bot.telegram.render import (
     session_message,
     split_message,
     truncate_caption,
+    unknown_command,
     unknown_reply,
     utf16_len,
     week_message,
 )
+from bot.telegram.keyboards import inline_markup
 from tests.core.conftest import shipped_content
 
 ALLOWED_TAGS = {"b", "i", "u", "s", "code", "pre", "a", "blockquote", "tg-spoiler"}
@@ -377,16 +378,18 @@ def test_every_report_reply_is_valid(  # noqa: PLR0917 - one argument per strate
 def test_help_lists_every_command_and_free_text_examples() -> None:
     text = help_message()
     assert_telegram_html(text)
-    wanted = [
-        *("start", "today", "plan", "done", "skip", "sore", "phase", "race", "remind"),
-        *("timezone", "pause", "resume", "progress", "history", "export", "delete"),
-        *("settings", "help", "cancel"),
-    ]
-    assert [name for name, _ in COMMANDS] == wanted
-    for name in wanted:
-        assert f"\n/{name} — " in text
+    lines = [line for line in text.splitlines() if line.startswith("/")]
+    assert [line.split(" — ")[0] for line in lines] == [f"/{c.name}" for c in COMMANDS]
+    assert "\n/clear — " in text
     for example in ("what's today's session?", "left calf sore 6/10", "race on 2027-04-12"):
         assert example in text
+
+
+def test_an_unknown_command_is_quoted_safely_before_the_help() -> None:
+    text = unknown_command(NASTY)
+    assert_telegram_html(text)
+    assert text.startswith("I don't know /&lt;b&gt;Bob&lt;/b&gt; &amp; co. ")
+    assert text.endswith(help_message())
 
 
 @given(st.text())

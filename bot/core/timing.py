@@ -10,12 +10,21 @@ local date never gets two.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = [
+    "CHECKIN_TIME",
+    "CHECKIN_WEEKDAY",
+    "Due",
+    "DueMessage",
+    "due_status",
+    "is_paused",
     "local_date_of",
+    "next_checkin",
     "next_occurrence",
     "occurrence_on",
     "weekly_occurrence",
@@ -23,6 +32,9 @@ __all__ = [
 ]
 
 _DAY = timedelta(days=1)
+#: The weekly check-in: Sunday (Mon=0) at 19:00, runner-local.
+CHECKIN_WEEKDAY = 6
+CHECKIN_TIME = time(19, 0)
 #: Days searched forward before giving up; a daily time exists on at least one of them.
 _SEARCH_DAYS = 16
 
@@ -104,3 +116,44 @@ def weekly_occurrence(weekday: int, local_time: time, zone_name: str, after: dat
 def _require_aware(instant: datetime) -> None:
     if instant.tzinfo is None or instant.utcoffset() is None:
         raise ValueError(f"naive datetime {instant.isoformat()} given; use an aware one")
+
+
+def next_checkin(zone_name: str, after: datetime) -> datetime:
+    """The first check-in instant (Sunday 19:00 local) strictly after ``after``."""
+    return weekly_occurrence(CHECKIN_WEEKDAY, CHECKIN_TIME, zone_name, after)
+
+
+def is_paused(paused_until: date | None, day: date) -> bool:
+    """Whether a runner paused until ``paused_until`` (inclusive) is on a break on ``day``."""
+    return paused_until is not None and day <= paused_until
+
+
+class Due(StrEnum):
+    """What becomes of a scheduled message that fell due."""
+
+    SEND = "send"
+    MISSED = "missed"  # due longer ago than the grace: the bot was down
+    PAUSED = "paused"
+
+
+@dataclass(frozen=True, slots=True)
+class DueMessage:
+    """A due message's fate and the instant after which its next occurrence is looked for."""
+
+    fate: Due
+    after: datetime
+
+
+def due_status(
+    due_at: datetime, now: datetime, grace: timedelta, paused_until: date | None, day: date
+) -> DueMessage:
+    """The grace and pause rules for a message due at ``due_at`` (local ``day``).
+
+    Later than ``grace`` is missed, and the next occurrence is looked for after the start
+    of the grace window (so one within it is still sent); otherwise it is sent unless the
+    runner is paused that day, and the next occurrence comes after now.
+    """
+    if due_at < now - grace:
+        return DueMessage(Due.MISSED, max(due_at, now - grace))
+    after = max(due_at, now)
+    return DueMessage(Due.PAUSED if is_paused(paused_until, day) else Due.SEND, after)

@@ -8,10 +8,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.charts import render_progress_chart, render_progress_png
 from bot.core.progress import Progress, progress
 from bot.core.records import BodyReport, Completion, CompletionStatus
 from bot.core.vocabulary import Area, Category, ReportKind
+from bot.presentation.charts import render_progress_chart, render_progress_png
 
 TODAY = date(2027, 6, 30)
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

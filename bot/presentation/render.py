@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import date
-from html import escape
 
 from bot.core.content import Part
 from bot.core.phases import REST_PHASE_WEEKS, PhaseState
 from bot.core.planner import DailyPlan, PlannedExercise
 from bot.core.vocabulary import Area, Category, Phase, RedFlag, ReportKind, Side
-from bot.telegram.callbacks import Action, encode
-from bot.telegram.splitting import MESSAGE_LIMIT, split_message, truncate_caption, utf16_len
+from bot.presentation.callbacks import Action, encode
+from bot.presentation.commands import COMMANDS
+from bot.presentation.html import escape_text as _e
+from bot.presentation.splitting import MESSAGE_LIMIT, split_message, truncate_caption, utf16_len
 
 __all__ = [
-    "COMMANDS",
     "MESSAGE_LIMIT",
     "Rows",
     "body_part",
@@ -37,6 +37,7 @@ __all__ = [
     "session_message",
     "split_message",
     "truncate_caption",
+    "unknown_command",
     "unknown_reply",
     "utf16_len",
     "week_message",
@@ -54,11 +55,6 @@ _CATEGORY_NAMES = {
     Category.STATIC: "Strength",
     Category.DYNAMIC: "Dynamic",
 }
-
-
-def _e(text: str) -> str:
-    """Plain text made safe for Telegram HTML."""
-    return escape(text, quote=False)
 
 
 def _sentence(text: str) -> str:
@@ -369,29 +365,6 @@ def _phase_progress(state: PhaseState, today: date | None) -> str:
 
 # ---------------------------------------------------------------- help and small talk
 
-COMMANDS: tuple[tuple[str, str], ...] = (
-    ("start", "Set up your coach, or start again"),
-    ("today", "Today's session"),
-    ("plan", "The next seven days"),
-    ("done", "Log today's session as done"),
-    ("skip", "Skip today's session"),
-    ("sore", "Tell me something is tight, sore or painful"),
-    ("phase", "Where you are in the training cycle"),
-    ("race", "Set or clear your race date"),
-    ("remind", "Set your daily reminder time, or turn it off"),
-    ("timezone", "Set your time zone"),
-    ("pause", "Take a break, e.g. for a holiday"),
-    ("resume", "Come back from a break"),
-    ("progress", "How your training is going"),
-    ("history", "The sessions you've logged"),
-    ("export", "Download everything I know about you"),
-    ("delete", "Delete your data"),
-    ("settings", "Level, desk job, kit and rest days"),
-    ("help", "What I can do"),
-    ("cancel", "Stop what we're in the middle of"),
-)
-"""Every command with a one-line description (also for ``set_my_commands``)."""
-
 _EXAMPLES = (
     "what's today's session?",
     "done, felt easy",
@@ -407,13 +380,18 @@ def _examples() -> str:
 
 def help_message() -> str:
     """Every command in a line, and what free text I understand."""
-    commands = "\n".join(f"/{name} — {_e(text)}" for name, text in COMMANDS)
+    commands = "\n".join(f"/{c.name} — {_e(c.help_text)}" for c in COMMANDS)
     return (
         "<b>I'm your hip coach.</b> Each day I plan a short session of mobility, strength "
         "or jump work to fit your training phase and how your body feels.\n\n"
         f"<b>Commands</b>\n{commands}\n\n"
         f"<b>Or just write to me</b>, for example:\n{_examples()}"
     )
+
+
+def unknown_command(name: str) -> str:
+    """A command I don't know (the runner's word quoted safely), then the help."""
+    return f"I don't know /{_e(name[:32])}. {help_message()}"
 
 
 def unknown_reply(text: str) -> str:

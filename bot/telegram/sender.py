@@ -1,4 +1,4 @@
-"""The Telegram edge: send a composed Delivery with a PTB ``Bot`` and classify the outcome."""
+"""The Telegram edge: send a composed message with a PTB ``Bot`` and classify the outcome."""
 
 from __future__ import annotations
 
@@ -15,16 +15,16 @@ from telegram.error import (
     TimedOut,
 )
 
+from bot.service.sending import Outgoing, SendKind, SendMessage, SendResult
 from bot.telegram.keyboards import inline_markup
-from scheduler.sender import Delivery, Sender, SendKind, SendResult
 
 __all__ = ["telegram_sender"]
 
 
-def telegram_sender(bot: Bot) -> Sender:
-    """A ``Sender`` that sends each Delivery as an HTML message with its inline keyboard."""
+def telegram_sender(bot: Bot) -> SendMessage:
+    """Sends each message as an HTML message with its inline keyboard."""
 
-    async def send(delivery: Delivery) -> SendResult:
+    async def send(delivery: Outgoing) -> SendResult:
         try:
             message = await bot.send_message(
                 chat_id=delivery.chat_id,

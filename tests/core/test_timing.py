@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scheduler.timing import local_date_of, next_occurrence, occurrence_on, weekly_occurrence
+from bot.core.timing import local_date_of, next_occurrence, occurrence_on, weekly_occurrence
 
 ZONES = sorted(available_timezones())
 

@@ -1,0 +1,62 @@
+"""The words every use case shares: refusals, phase-change notices, greetings, cancelling."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.presentation.html import escape_text
+
+__all__ = [
+    "cancelled",
+    "cancelled_report",
+    "fine_noted",
+    "greeting_reply",
+    "phase_notices",
+    "refusal",
+    "still_setting_up",
+    "thanks_reply",
+]
+
+
+def refusal(reason: str) -> str:
+    """Why a change was refused (the core's plain sentence, escaped)."""
+    return escape_text(reason)
+
+
+def phase_notices(reasons: Sequence[str]) -> str:
+    """The phase changes a message brought about, one paragraph each."""
+    return "\n\n".join(f"🔄 {escape_text(reason)}" for reason in reasons)
+
+
+def greeting_reply(first_name: str | None) -> str:
+    """The answer to "hi"."""
+    name = escape_text(first_name or "there")
+    return f"Hi {name}! 👋 Ask me \"what's today's session?\" or send /today."
+
+
+def thanks_reply() -> str:
+    """The answer to "thanks"."""
+    return "Any time! 💪"
+
+
+def fine_noted() -> str:
+    """The answer to "all good" when nothing is on hold."""
+    return "Good to hear! 💪 Your plan carries on as it is: /today."
+
+
+def still_setting_up() -> str:
+    """After a message that does not answer the set-up question."""
+    return "(We're still setting up: answer the question above, or tap Skip.)"
+
+
+def cancelled_report(*, back_to_setup: bool) -> str:
+    """/cancel during the guided report."""
+    more = " Back to setting up: answer the question above, or tap Skip." if back_to_setup else ""
+    return f"Cancelled; nothing was saved from that report.{more}"
+
+
+def cancelled(*, had_conversation: bool) -> str:
+    """/cancel otherwise."""
+    if had_conversation:
+        return "Cancelled. What's next?"
+    return "Nothing to cancel. Send /today for your session."

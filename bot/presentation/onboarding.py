@@ -1,0 +1,131 @@
+"""The words of /start: the introduction, the six questions and the summary at the end."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from datetime import date, time
+
+from bot.core.records import RunnerProfile
+from bot.core.vocabulary import Equipment, Level
+from bot.presentation.callbacks import Action, Answer, OnboardingStep, encode
+from bot.presentation.html import escape_text
+from bot.presentation.render import Rows
+from bot.presentation.settings import kit_words
+
+__all__ = ["QUESTIONS", "intro", "question_keyboard", "summary"]
+
+QUESTIONS = {
+    OnboardingStep.LEVEL: "1/6 · How much jumping, hopping or strength work have you done?",
+    OnboardingStep.DESK: (
+        "2/6 · Do you sit at a desk most of the day? (Long sitting tightens the hip flexors, "
+        "so I'd add a little extra for them.)"
+    ),
+    OnboardingStep.EQUIPMENT: (
+        "3/6 · What kit do you have? Tap all that apply, then <b>Done</b>. "
+        "Body weight alone is fine too."
+    ),
+    OnboardingStep.RACE: (
+        "4/6 · Got a race coming up? Type its date, like <i>2027-04-12</i> or "
+        "<i>12 April</i>. I'll stop jump work three weeks out."
+    ),
+    OnboardingStep.REMINDER: (
+        "5/6 · When should I send your morning session? Tap a time or type one, like <i>6:45</i>."
+    ),
+    OnboardingStep.TIMEZONE: (
+        "6/6 · Which time zone are you in? Tap one, type a city (like <i>Berlin</i>), "
+        "or share your location."
+    ),
+}
+"""Each set-up question, as Telegram HTML."""
+
+
+def intro(first_name: str | None) -> str:
+    """Hello, what I do, and that every question can be skipped."""
+    name = escape_text(first_name or "there")
+    return (
+        f"Hi {name}! I'm your hip coach: a short session most days for hip mobility and "
+        "springy, dynamic hip strength, planned around your training and races. "
+        "Six quick questions; tap <b>Skip</b> on any of them and I'll use a sensible default."
+    )
+
+
+def summary(
+    profile: RunnerProfile, race_date: date | None, reminder: time | None, timezone: str
+) -> str:
+    """What the set-up stored, and where to go next."""
+    when = f"at {reminder:%H:%M}" if reminder else "never (turn them on with /remind 07:00)"
+    return (
+        "All set! Here's what I have:\n"
+        f"• Level: {profile.level.value}\n"
+        f"• Desk job: {'yes' if profile.desk_job else 'no'}\n"
+        f"• Kit: {kit_words(profile.equipment)}\n"
+        f"• Race: {race_date.isoformat() if race_date else 'none set'}\n"
+        f"• Morning reminder: {when}\n"
+        f"• Time zone: {escape_text(timezone)}\n\n"
+        "Ask me \"what's today's session?\" any time, or send /today."
+    )
+
+
+def question_keyboard(step: OnboardingStep, chosen_kit: Collection[str] = ()) -> Rows:
+    """A question's answer buttons (kit in ``chosen_kit`` ticked), then Skip."""
+    return [*_ANSWERS[step](chosen_kit), [("Skip", encode(Action.ONBOARDING_SKIP, step))]]
+
+
+def _level_buttons(_: Collection[str]) -> Rows:
+    return [
+        [("New to jump work", encode(Action.ONBOARDING_LEVEL, Level.BEGINNER))],
+        [("Some experience", encode(Action.ONBOARDING_LEVEL, Level.INTERMEDIATE))],
+        [("Experienced", encode(Action.ONBOARDING_LEVEL, Level.ADVANCED))],
+    ]
+
+
+def _desk_buttons(_: Collection[str]) -> Rows:
+    return [
+        [
+            ("Yes, I sit a lot", encode(Action.ONBOARDING_DESK, Answer.YES)),
+            ("No", encode(Action.ONBOARDING_DESK, Answer.NO)),
+        ]
+    ]
+
+
+_KIT_NAMES = {
+    Equipment.BAND: "Resistance band",
+    Equipment.SMALL_WEIGHTS: "Small weights",
+    Equipment.STEP: "A step or low box",
+    Equipment.WALL: "A free wall",
+}
+
+
+def _kit_buttons(chosen: Collection[str]) -> Rows:
+    rows = [
+        [(("✅ " if kit.value in chosen else "") + name, encode(Action.ONBOARDING_EQUIPMENT, kit))]
+        for kit, name in _KIT_NAMES.items()
+    ]
+    return [*rows, [("Done", encode(Action.ONBOARDING_EQUIPMENT_DONE))]]
+
+
+def _no_buttons(_: Collection[str]) -> Rows:
+    return []
+
+
+def _reminder_buttons(_: Collection[str]) -> Rows:
+    times = [time(6, 30), time(7, 0), time(7, 30), time(8, 0)]
+    return [[(f"{t:%H:%M}", encode(Action.ONBOARDING_REMINDER, t)) for t in times]]
+
+
+def _zone_buttons(_: Collection[str]) -> Rows:
+    zones = ["Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles"]
+    return [
+        [(zone.split("/")[1].replace("_", " "), encode(Action.ONBOARDING_TIMEZONE, zone))]
+        for zone in zones
+    ]
+
+
+_ANSWERS: dict[OnboardingStep, Callable[[Collection[str]], Rows]] = {
+    OnboardingStep.LEVEL: _level_buttons,
+    OnboardingStep.DESK: _desk_buttons,
+    OnboardingStep.EQUIPMENT: _kit_buttons,
+    OnboardingStep.RACE: _no_buttons,
+    OnboardingStep.REMINDER: _reminder_buttons,
+    OnboardingStep.TIMEZONE: _zone_buttons,
+}

@@ -1,0 +1,219 @@
+"""The words for settings: race date, reminders, time zone, breaks, /settings and /delete.
+
+Pure; callers pass plain values and what the runner typed, which is quoted (cut short and
+escaped) here.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from bot.core.records import RunnerProfile
+from bot.core.vocabulary import Equipment, Phase
+from bot.presentation.callbacks import Action, Answer, encode
+from bot.presentation.html import bold, escape_text, italic
+from bot.presentation.render import Rows, day_label
+
+__all__ = [
+    "delete_kept",
+    "delete_keyboard",
+    "delete_question",
+    "deleted",
+    "kit_words",
+    "pause_date_unreadable",
+    "paused",
+    "race_cleared",
+    "race_date_missing",
+    "race_date_unreadable",
+    "race_noted",
+    "reminder_set",
+    "reminder_time_missing",
+    "reminder_time_unreadable",
+    "reminders_off",
+    "resumed",
+    "settings_message",
+    "timezone_missing",
+    "timezone_not_found_here",
+    "timezone_set",
+    "timezone_unknown",
+]
+
+_SAID_LENGTH = 32
+_ZONE_LENGTH = 64
+
+
+def _said(text: str, limit: int = _SAID_LENGTH) -> str:
+    """What the runner typed, trimmed, cut short and in italics."""
+    return italic(text.strip()[:limit])
+
+
+def _long_day(day: date) -> str:
+    return f"{day_label(day)} {day.year}"
+
+
+# ---------------------------------------------------------------- race date
+
+
+def race_cleared(reason: str) -> str:
+    """The race date is gone, and what that changes."""
+    return f"Race date cleared. {escape_text(reason)}"
+
+
+def race_date_missing() -> str:
+    """/race without a date."""
+    return "Tell me the race date like <i>/race 2027-04-12</i>, or <i>/race off</i>."
+
+
+def race_noted(race_date: date, reason: str) -> str:
+    """The race date is set, and what that changes."""
+    return f"Race day noted: {bold(_long_day(race_date))}. {escape_text(reason)}"
+
+
+def race_date_unreadable(said: str) -> str:
+    """/race with something that is not a date."""
+    return (
+        f"{_said(said)} isn't a date I can read. Give the race "
+        "date like <i>/race 2027-04-12</i>, or <i>/race off</i>. Nothing was changed."
+    )
+
+
+# ---------------------------------------------------------------- reminders
+
+
+def reminders_off() -> str:
+    """Reminders were turned off."""
+    return "Morning reminders are off. Turn them back on with <i>/remind 07:00</i>."
+
+
+def reminder_time_missing() -> str:
+    """/remind without a time."""
+    return "Tell me a time like <i>/remind 06:45</i>, or <i>/remind off</i>."
+
+
+def reminder_set(at: time, timezone: str) -> str:
+    """The reminder time is set."""
+    zone = escape_text(timezone)
+    return f"⏰ Done: your session comes every morning at <b>{at:%H:%M}</b> ({zone})."
+
+
+def reminder_time_unreadable(said: str) -> str:
+    """/remind with something that is not a time of day."""
+    return (
+        f"{_said(said)} isn't a time of day I can read. "
+        "Tell me one in 24-hour time, like <i>/remind 06:45</i>, or "
+        "<i>/remind off</i>. Nothing was changed."
+    )
+
+
+# ---------------------------------------------------------------- time zone
+
+
+def timezone_missing() -> str:
+    """/timezone without a zone or city."""
+    return (
+        "Tell me your time zone or city, like <i>/timezone Europe/Berlin</i> or "
+        "<i>/timezone Tokyo</i>, or share your location."
+    )
+
+
+def timezone_unknown(said: str) -> str:
+    """A zone or city I could not find."""
+    return (
+        f"I don't know the time zone {_said(said, _ZONE_LENGTH)}. Try a city "
+        "near you or a name like <i>America/New_York</i>."
+    )
+
+
+def timezone_not_found_here() -> str:
+    """A shared location with no time zone."""
+    return "I couldn't find a time zone there. Type a city instead, like <i>/timezone Lisbon</i>."
+
+
+def timezone_set(timezone: str, local: time) -> str:
+    """The time zone is set; ``local`` is the time there now."""
+    return f"🌍 Time zone set to {bold(timezone)} (it's {local:%H:%M} there now)."
+
+
+# ---------------------------------------------------------------- breaks
+
+
+def paused(reason: str, *, by_default: bool) -> str:
+    """A break starts; ``by_default``: the runner gave no end date."""
+    default = " That's two weeks; send /resume when you're back sooner." if by_default else ""
+    return f"⏸ {escape_text(reason)}{default}"
+
+
+def pause_date_unreadable(said: str) -> str:
+    """/pause with something that is not a date."""
+    return (
+        f"{_said(said)} isn't a date I can read. Give the "
+        "last day of your break like <i>/pause 2026-12-20</i>, or just /pause "
+        "for two weeks."
+    )
+
+
+def resumed(reason: str) -> str:
+    """A break ends early."""
+    return f"▶️ {escape_text(reason)} Send /today for today's session."
+
+
+# ---------------------------------------------------------------- /settings and /delete
+
+
+def kit_words(kit: frozenset[Equipment]) -> str:
+    """'band, small weights', or 'body weight only' (plain text)."""
+    return ", ".join(sorted(k.value.replace("_", " ") for k in kit)) or "body weight only"
+
+
+def settings_message(
+    profile: RunnerProfile,
+    phase: Phase,
+    race_date: date | None,
+    reminder: time | None,
+    timezone: str,
+) -> str:
+    """What the coach knows about the runner, and how to change it."""
+    race = _long_day(race_date) if race_date else "none"
+    at = f"{reminder:%H:%M}" if reminder else "off"
+    return (
+        "<b>Your settings</b>\n"
+        f"• Level: {profile.level.value}\n"
+        f"• Desk job: {'yes' if profile.desk_job else 'no'}\n"
+        f"• Kit: {kit_words(profile.equipment)}\n"
+        f"• Phase: {phase.label}\n"
+        f"• Race: {race} (/race)\n"
+        f"• Morning reminder: {at} (/remind)\n"
+        f"• Time zone: {escape_text(timezone)} (/timezone)\n\n"
+        "Run /start to answer the set-up questions again."
+    )
+
+
+def delete_question() -> str:
+    """Asked before erasing anything."""
+    return (
+        "This erases everything I know about you: settings, logs, reports and phase "
+        "history. It can't be undone. Delete it all?"
+    )
+
+
+def delete_keyboard() -> Rows:
+    """Yes, delete / No, keep it."""
+    return [
+        [
+            ("Yes, delete everything", encode(Action.CONFIRM_DELETE, Answer.YES)),
+            ("No, keep it", encode(Action.CONFIRM_DELETE, Answer.NO)),
+        ]
+    ]
+
+
+def delete_kept() -> str:
+    """The runner said No."""
+    return "Kept. Nothing was deleted."
+
+
+def deleted() -> str:
+    """Everything is erased."""
+    return (
+        "Done: everything about you is deleted. Send /start if you ever want to train "
+        "together again. Good luck out there! 👋"
+    )

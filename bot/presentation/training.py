@@ -1,0 +1,146 @@
+"""The words for logging sessions, /history and /progress.
+
+Pure; session titles, notes and reasons come as plain text and are escaped here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from bot.core.records import BodyReport, CompletionStatus
+from bot.presentation.callbacks import Action, encode
+from bot.presentation.html import bold, escape_text
+from bot.presentation.render import Rows, body_part, day_label
+
+__all__ = [
+    "ASK_EFFORT",
+    "already_logged",
+    "button_done",
+    "button_skipped",
+    "completion_line",
+    "done_logged",
+    "history_empty",
+    "history_keyboard",
+    "history_page",
+    "log_summary",
+    "logged_ask_effort",
+    "nothing_to_log",
+    "progress_caption",
+    "report_line",
+    "skipped_logged",
+    "started_on_defaults",
+]
+
+ASK_EFFORT = "How hard did it feel?"
+_HARD = 7
+
+
+def started_on_defaults() -> str:
+    """The notice when a runner who never finished the set-up starts training (plain)."""
+    return (
+        "I've started your plan with what you've told me so far and sensible defaults "
+        "for the rest. Change them any time with /start; /settings shows them."
+    )
+
+
+def nothing_to_log(*, paused: bool) -> str:
+    """A typed "done" on a rest day or during a break."""
+    if paused:
+        return "You're on a break, so there's no session to log. /resume brings you back."
+    return "Today is a rest day in your plan, so there's nothing to log. Enjoy it!"
+
+
+def log_summary(status: CompletionStatus, rpe: int | None) -> str:
+    """How a session was logged, in one line (plain)."""
+    if status is CompletionStatus.SKIPPED:
+        return "⏭ Logged: skipped."
+    effort = f", effort {rpe}/10" if rpe is not None else ""
+    return f"✅ Logged: done{effort}."
+
+
+def already_logged(status: CompletionStatus, rpe: int | None, *, ask_effort: bool) -> str:
+    """A second "done" that changes nothing; the effort question again if unanswered."""
+    text = f"{log_summary(status, rpe)} That was saved already, so nothing changed."
+    return f"{text} {ASK_EFFORT}" if ask_effort else text
+
+
+def logged_ask_effort(title: str) -> str:
+    """A typed "done" is logged; how hard was it?"""
+    return f"✅ Logged {bold(title)}. {ASK_EFFORT}"
+
+
+def done_logged(title: str, rpe: int | None) -> str:
+    """A typed "done" is logged, with its effort."""
+    effort = f", effort {rpe}/10" if rpe is not None else ""
+    cheer = (
+        "Nice work."
+        if rpe is None or rpe <= _HARD
+        else "A tough one, well done. Easy does it tomorrow."
+    )
+    return f"✅ Logged {bold(title)}{effort}. {cheer}"
+
+
+def skipped_logged(reason: str | None) -> str:
+    """A typed "skipped" is logged, with the reason the runner gave."""
+    said = f" ({escape_text(reason)})" if reason else ""
+    return (
+        f"Noted: skipped today{said}. No stress; one missed day changes little. "
+        "I'll move anything important to the next good day."
+    )
+
+
+def button_skipped() -> str:
+    """The session message's last line after Skip (plain)."""
+    return "⏭ Skipped. No stress: I'll fit what matters in later."
+
+
+def button_done(rpe: int | None) -> str:
+    """The session message's last line after Done or an effort button (plain)."""
+    if rpe is None:
+        return f"✅ Logged as done. {ASK_EFFORT}"
+    return f"✅ Logged: done, effort {rpe}/10. Nice work!"
+
+
+# ---------------------------------------------------------------- /history
+
+
+def completion_line(*, done: bool, title: str, rpe: int | None) -> str:
+    """A logged session in /history (plain)."""
+    effort = f" · effort {rpe}/10" if rpe else ""
+    return f"{'✅' if done else '⏭'} {title}{effort}"
+
+
+def report_line(report: BodyReport) -> str:
+    """A body report in /history (plain)."""
+    severity = f" {report.severity}/10" if report.severity is not None else ""
+    return f"🩹 {body_part(report.area, report.side)} {report.kind.value}{severity}"
+
+
+def history_empty() -> str:
+    """/history with nothing logged."""
+    return "Nothing logged yet. Your history starts with today's session: /today"
+
+
+def history_page(entries: Sequence[tuple[date, str]], page: int, pages: int) -> str:
+    """One page of (day, plain line) entries, newest first."""
+    lines = "\n".join(f"{day_label(day)}: {escape_text(text)}" for day, text in entries)
+    return f"<b>Your history</b> (page {page} of {pages})\n{lines}"
+
+
+def history_keyboard(page: int, pages: int) -> Rows:
+    """Newer / Older buttons, as far as there are pages."""
+    buttons = []
+    if page > 1:
+        buttons.append(("◀ Newer", encode(Action.HISTORY_PAGE, page - 1)))
+    if page < pages:
+        buttons.append(("Older ▶", encode(Action.HISTORY_PAGE, page + 1)))
+    return [buttons] if buttons else []
+
+
+# ---------------------------------------------------------------- /progress
+
+
+def progress_caption(weeks: int, summary: str) -> str:
+    """The numbers in words under the chart (``summary`` is plain text)."""
+    return f"<b>Your last {weeks} weeks</b>\n{escape_text(summary)}"
