@@ -20,6 +20,7 @@ from telegram.ext import ContextTypes
 from bot.presentation import render
 from bot.service.coach import Coach
 from bot.service.messages import Button, Command, Inbound, Location, Media, Reply, Sender, Text
+from bot.telegram.delivery import outbox_sender
 from bot.telegram.keyboards import inline_markup
 
 __all__ = ["APOLOGY_MEMORY", "COACH_KEY", "RepliesNotSent", "on_error", "on_update"]
@@ -53,9 +54,20 @@ async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     sender = Sender(telegram_id=user.id, chat_id=chat.id, first_name=user.first_name)
     coach = _coach(context)
-    replies = await coach.handle(sender, inbound, update.update_id)
+    query = update.callback_query
+    shown = query.message if query is not None and isinstance(query.message, Message) else None
+    edit_target = shown.message_id if shown is not None else None
+    queued = await coach.handle_queued(sender, inbound, update.update_id, edit_target)
+    if queued is None:
+        return  # handled before: its replies are in the outbox or sent
+    if not queued.direct:
+        if query is not None:
+            await _answer(query, next((r.toast for r in queued.replies if r.toast), None))
+        if await coach.outbox.deliver(queued, outbox_sender(context.bot, shown)):
+            raise RepliesNotSent("Telegram refused a reply")
+        return
     try:
-        await send_replies(update, context, replies)
+        await send_replies(update, context, queued.replies)
     except Forbidden:
         await coach.mark_blocked(user.id)
     except TelegramError as error:
@@ -146,10 +158,16 @@ async def _send_photo(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: R
 
 
 async def _answer(query: CallbackQuery, toast: str | None) -> None:
+    """Answer a tap once, at once; a failed answer is not retried (Telegram would refuse a
+    late one) and does not hold up the replies."""
     try:
         await query.answer(text=toast[:200] if toast else None)
     except BadRequest as error:  # too old: the tap still gets its reply below
         log.info("callback answer refused: %s", error.message)
+    except Forbidden:
+        raise
+    except TelegramError as error:
+        log.warning("callback answer failed: %s", error.message)
 
 
 async def _edit(message: Message, reply: Reply) -> None:
