@@ -194,7 +194,33 @@ class Planner:
                 assumed.append(Completion(day, plan.category, plan.session_id))
         return plans
 
+    def plan_logged(
+        self,
+        profile: RunnerProfile,
+        state: PhaseState,
+        reports: Sequence[BodyReport],
+        on: date,
+        template: SessionTemplate,
+    ) -> DailyPlan:
+        """``on``'s plan built on ``template``: the session logged that day, which a later
+        report or a pause does not change."""
+        limits = restrictions_for(reports, state.held_areas, on)
+        day = _Day(
+            profile=profile, state=state, limits=limits, today=on, week=week_of_phase(state, on)
+        )
+        return self._compose(day, template, "The session you logged")[0]
+
     def _build(self, day: _Day, category: Category, lead: str) -> DailyPlan | None:
+        template = _pick(
+            self.content.templates(day.profile.level, day.state.phase, category), day.today
+        )
+        plan, dynamic_kept = self._compose(day, template, lead)
+        if category is Category.DYNAMIC and dynamic_kept * 2 < len(template.main):
+            return None
+        return plan
+
+    def _compose(self, day: _Day, template: SessionTemplate, lead: str) -> tuple[DailyPlan, int]:
+        """The session of ``template`` fitted to the day, and how many dynamic moves it kept."""
         profile, state, limits, today, week = (
             day.profile,
             day.state,
@@ -202,7 +228,7 @@ class Planner:
             day.today,
             day.week,
         )
-        template = _pick(self.content.templates(profile.level, state.phase, category), today)
+        category = template.category
         draft = _Draft([], set(), list(limits.reasons))
         steps = min(max(state.block_number - 1, 0), MAX_HARDER_STEPS)
         dynamic_kept = 0
@@ -221,10 +247,8 @@ class Planner:
                     dose = chosen.dose
                 draft.add(chosen, part, dose, note)
                 dynamic_kept += chosen.category is Category.DYNAMIC
-        if category is Category.DYNAMIC and dynamic_kept * 2 < len(template.main):
-            return None
         self._add_extra_mobility(profile, limits, draft)
-        return DailyPlan(
+        plan = DailyPlan(
             on=today,
             phase=state.phase,
             week=week,
@@ -238,6 +262,7 @@ class Planner:
             check_in=_check_in(state, week),
             advice=_advice(limits),
         )
+        return plan, dynamic_kept
 
     def _step_up(self, exercise: Exercise, steps: int, profile: RunnerProfile) -> Exercise:
         """The harder variant ``steps`` times over, as far as kit allows."""

@@ -36,14 +36,25 @@ async def ensure_started(turn: Turn) -> None:
 
 
 async def today_reply(turn: Turn) -> list[Reply]:
-    """Today's session with Done / Skip / Sore buttons (or a note that it is logged)."""
+    """Today's session with Done / Skip / Sore buttons (or a note that it is logged).
+
+    Once today is logged, it shows the logged session, even if a report changed the plan.
+    """
     await ensure_started(turn)
-    history, reports = await turn.recent(turn.today)
-    plan = turn.planner.plan_for(turn.profile, turn.state, history, reports, turn.today)
-    logged = _logged_line(history, plan)
-    buttons = () if logged else keyboard(render.session_keyboard(plan))
-    text = render.session_message(plan, first_name=turn.runner.first_name, logged=logged)
-    return [Reply(text=text, keyboard=buttons)]
+    logged = await _logged_on(turn, turn.today)
+    if logged is not None:
+        plan = await _plan_of(turn, turn.today, logged.session_id)
+        text = render.session_message(
+            plan, first_name=turn.runner.first_name, logged=_log_summary(logged)
+        )
+        return [Reply(text=text)]
+    plan = await turn.plan()
+    buttons = keyboard(render.session_keyboard(plan))
+    return [
+        Reply(
+            text=render.session_message(plan, first_name=turn.runner.first_name), keyboard=buttons
+        )
+    ]
 
 
 async def week_reply(turn: Turn) -> list[Reply]:
@@ -63,14 +74,17 @@ async def phase_reply(turn: Turn) -> list[Reply]:
 async def typed_log(
     turn: Turn, status: CompletionStatus, rpe: int | None, note: str | None
 ) -> list[Reply]:
-    """Answer a typed "done" / "skipped" and log today's session (once)."""
+    """Answer a typed "done" / "skipped" and log today's session (one log a day)."""
     await ensure_started(turn)
-    plan = await turn.plan()
-    if plan.session_id is None:
-        return [Reply(text=_nothing_to_log(turn))]
-    if plan.category is None:
-        return [Reply(text=_nothing_to_log(turn))]
-    existing = await _existing(turn, plan.on, plan.session_id)
+    existing = await _logged_on(turn, turn.today)
+    if existing is None:
+        plan = await turn.plan()
+        if plan.session_id is None or plan.category is None:
+            return [Reply(text=_nothing_to_log(turn))]
+    else:
+        plan = await _plan_of(turn, turn.today, existing.session_id)
+    assert plan.session_id is not None
+    assert plan.category is not None
     if existing is not None and existing.status is status and rpe is None and not note:
         return [_already_logged(plan, existing)]
     note = _clip(note)
@@ -79,13 +93,18 @@ async def typed_log(
         note = note or existing.note
     completion = Completion(plan.on, plan.category, plan.session_id, status, rpe, note)
     await records.log_completion(turn.session, turn.runner.id, completion, turn.now)
+    updated = f" {_UPDATED}" if existing is not None else ""
     if status is CompletionStatus.SKIPPED:
-        return [Reply(text=_skipped_text(note))]
-    if rpe is None and plan.session_id is not None:
+        return [Reply(text=_skipped_text(note) + updated)]
+    if rpe is None:
         buttons = keyboard(render.effort_keyboard(plan.on, plan.session_id))
-        text = f"✅ Logged <b>{escape(plan.title, quote=False)}</b>. How hard did it feel?"
+        text = f"✅ Logged <b>{escape(plan.title, quote=False)}</b>.{updated} How hard did it feel?"
         return [Reply(text=text, keyboard=buttons)]
-    return [Reply(text=_done_text(plan, rpe))]
+    return [Reply(text=_done_text(plan, rpe) + updated)]
+
+
+#: Said when a log replaces the day's earlier one.
+_UPDATED = "That updates today's earlier log: one log a day."
 
 
 def _already_logged(plan: DailyPlan, existing: Completion) -> Reply:
@@ -141,15 +160,6 @@ def _skipped_text(reason: str | None) -> str:
     )
 
 
-def _logged_line(history: list[Completion], plan: DailyPlan) -> str | None:
-    if plan.session_id is None:
-        return None
-    for completion in history:
-        if completion.on == plan.on and completion.session_id == plan.session_id:
-            return _log_summary(completion)
-    return None
-
-
 def _log_summary(completion: Completion) -> str:
     if completion.status is CompletionStatus.SKIPPED:
         return "⏭ Logged: skipped."
@@ -169,39 +179,53 @@ HISTORY_PAGE_SIZE = 10
 
 
 async def button_log(turn: Turn, callback: Callback) -> list[Reply]:
-    """Done, Skip or an effort button on a session message."""
+    """Done, Skip or an effort button on a session message (paused or not).
+
+    A day has one log: a tap on a day logged with another session updates that log.
+    """
     day, session_id = callback.date_arg(0), callback.str_arg(1)
     template = turn.planner.content.sessions.get(session_id)
     if template is None or not 0 <= (turn.today - day).days <= BUTTON_MAX_AGE_DAYS:
         return [Reply(toast="That session is too old to log from here. Send /today for today's.")]
-    existing = await _existing(turn, day, session_id)
+    existing = await _logged_on(turn, day)
+    session = (template.category, session_id)
+    if existing is not None:  # a changed plan keeps the logged session
+        session = (existing.category, existing.session_id)
+    updated = existing is not None and existing.session_id != session_id
     if callback.action is Action.SKIP:
         if existing is not None and not existing.done:
             return [Reply(toast="Already logged as skipped.")]
-        skipped = CompletionStatus.SKIPPED
-        await _log(turn, day, (template.category, session_id), skipped, None, existing=existing)
-        plan = await turn.plan(day)
-        return [
-            logged_edit(
-                plan, turn, "⏭ Skipped. No stress: I'll fit what matters in later.", "Skipped"
-            )
-        ]
+        await _log(turn, day, session, CompletionStatus.SKIPPED, None, existing=existing)
+        plan = await _plan_of(turn, day, session[1])
+        line = "⏭ Skipped. No stress: I'll fit what matters in later."
+        return [logged_edit(plan, turn, line, "Updated: skipped" if updated else "Skipped")]
     rpe = callback.int_arg(2) if callback.action is Action.EFFORT else None
     if existing is not None and existing.done and (rpe is None or existing.rpe == rpe):
         return [Reply(toast="Already logged ✅")]
-    done = CompletionStatus.DONE
-    await _log(turn, day, (template.category, session_id), done, rpe, existing=existing)
-    plan = await turn.plan(day)
+    await _log(turn, day, session, CompletionStatus.DONE, rpe, existing=existing)
+    plan = await _plan_of(turn, day, session[1])
     if rpe is None:
         return [show_effort_question(plan, turn)]
-    return [logged_edit(plan, turn, f"✅ Logged: done, effort {rpe}/10. Nice work!", "Saved ✅")]
+    line = f"✅ Logged: done, effort {rpe}/10. Nice work!"
+    return [logged_edit(plan, turn, line, "Updated ✅" if updated else "Saved ✅")]
 
 
-async def _existing(turn: Turn, day: date, session_id: str) -> Completion | None:
+async def _logged_on(turn: Turn, day: date) -> Completion | None:
+    """The runner's log of ``day`` (one a day), if any."""
     for completion in await records.recent_completions(turn.session, turn.runner.id, day):
-        if completion.on == day and completion.session_id == session_id:
+        if completion.on == day:
             return completion
     return None
+
+
+async def _plan_of(turn: Turn, day: date, session_id: str) -> DailyPlan:
+    """``day``'s plan with ``session_id``: the planned one, or the one the runner logged."""
+    plan = await turn.plan(day)
+    template = turn.planner.content.sessions.get(session_id)
+    if plan.session_id == session_id or template is None:
+        return plan
+    _, reports = await turn.recent(day)
+    return turn.planner.plan_logged(turn.profile, turn.state, reports, day, template)
 
 
 async def _log(
