@@ -27,6 +27,8 @@ MAX_HARDER_STEPS = 2
 MAX_EXTRA_MOBILITY = 2
 #: Plans remembered per planner (oldest forgotten first); one runner's inputs are a key.
 PLAN_MEMO_SIZE = 16_384
+#: A date further than this from today is shown with its year.
+FAR_OFF_DAYS = 180
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,10 +182,10 @@ class Planner:
         *,
         days: int = 7,
     ) -> list[DailyPlan]:
-        """The next ``days`` plans, assuming each planned session gets done."""
+        """The next ``days`` plans (fewer at the calendar's end), assuming each gets done."""
         plans: list[DailyPlan] = []
         assumed = list(history)
-        for offset in range(days):
+        for offset in range(min(days, (date.max - start).days + 1)):
             day = start + timedelta(days=offset)
             if offset:
                 with suppress(InvalidTransition):
@@ -426,12 +428,15 @@ def _rest(today: date, state: PhaseState, week: int, why: str) -> DailyPlan:
 
 def _rest_reason(state: PhaseState, today: date) -> str:
     if state.phase is Phase.PAUSED:
-        until = f" until {_day(state.paused_until)}" if state.paused_until else ""
+        until = f" until {_day(state.paused_until, today)}" if state.paused_until else ""
         return f"You're on a break{until}. Enjoy it."
     if state.race_date == today:
         return "Race day! No session: warm up as usual and enjoy it."
     return "Your rest day: let the body soak up the work."
 
 
-def _day(value: date | None) -> str:
-    return value.strftime("%a %d %b") if value else ""
+def _day(value: date, today: date) -> str:
+    """'Tue 05 Jan', with the year when it is not ``today``'s or the day is far off."""
+    label = value.strftime("%a %d %b")
+    near = value.year == today.year and abs((value - today).days) <= FAR_OFF_DAYS
+    return label if near else f"{label} {value.year}"

@@ -270,7 +270,7 @@ async def history_reply(turn: Turn, page: int = 1, *, edit: bool = False) -> lis
         return [Reply(toast="That page is out of date. Send /history again.")]
     chunk = entries[(page - 1) * HISTORY_PAGE_SIZE : page * HISTORY_PAGE_SIZE]
     lines = "\n".join(
-        f"{render.day_label(day)}: {escape(text, quote=False)}" for day, text in chunk
+        f"{render.day_label(day, turn.today)}: {escape(text, quote=False)}" for day, text in chunk
     )
     buttons = []
     if page > 1:
