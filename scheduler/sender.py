@@ -3,7 +3,8 @@
 Outcomes: sent (with the message id); 429 → due again after ``retry_after`` without
 counting an attempt (and every send holds off meanwhile); a transient error (network,
 timeout, 5xx) → retried with backoff, failed after ``MAX_ATTEMPTS``; Forbidden → failed and
-the runner marked inactive; any other error → failed.
+the runner marked inactive; any other error → failed. A runner who erased their data
+after the lease gets nothing: each send starts only while their row is held (``_held``).
 
 Outcomes are committed in groups as they come back (``_Recorder``), never one transaction
 per message nor one per batch. The crash window: a hard crash (SIGKILL, power loss) can
@@ -134,7 +135,7 @@ async def send_pending(
                 await deliveries.mark_skipped_many(session, skipped)
             recorder.report.skipped += len(skipped)
             ready = [outcome for outcome in composed.values() if isinstance(outcome, Delivery)]
-            await _send_all(ready, sender, limiter, concurrency, recorder)
+            await _send_all(ready, _held(sender, recorder), limiter, concurrency, recorder)
             if len(rows) < batch:
                 break
     finally:
@@ -142,9 +143,32 @@ async def send_pending(
     return recorder.report
 
 
+#: A send's outcome; None when its runner was erased after the claim was leased.
+_HeldSender = Callable[[Delivery], Awaitable[SendResult | None]]
+
+
+def _held(sender: Sender, recorder: _Recorder) -> _HeldSender:
+    """``sender``, started only while the runner's row is held (``deliveries.hold_runner``).
+
+    A runner who erases their data after their claim was leased gets nothing: the check
+    and the start of the send share one short transaction, and erasing needs the row it
+    holds, so no send starts after an erasure commits. The claim went with the runner.
+    """
+
+    async def send(delivery: Delivery) -> SendResult | None:
+        async with recorder.writing, recorder.sessions() as session, session.begin():
+            if not await deliveries.hold_runner(session, delivery.runner_id):
+                return None
+            sending = asyncio.ensure_future(sender(delivery))
+            await asyncio.sleep(0)  # the send starts (its first step runs) under the hold
+        return await sending
+
+    return send
+
+
 async def _send_all(
     ready: Sequence[Delivery],
-    sender: Sender,
+    sender: _HeldSender,
     limiter: RateLimiter,
     concurrency: int,
     recorder: _Recorder,
@@ -160,6 +184,9 @@ async def _send_all(
             except Exception as error:  # a sender bug must not lose the claim
                 log.exception("sending delivery %s failed", delivery.id)
                 result = SendResult(SendKind.TRANSIENT, error=repr(error))
+            if result is None:  # the runner erased their data: nothing to send or record
+                recorder.report.skipped += 1
+                return
             if result.kind is SendKind.RETRY_AFTER:
                 limiter.pause(result.retry_after)
             await recorder.add(delivery, result)  # holds the slot while the backlog is full

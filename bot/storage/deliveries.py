@@ -24,6 +24,7 @@ from bot.storage.models import (
     DeliveryKind,
     DeliveryRow,
     DeliveryStatus,
+    Runner,
 )
 from bot.storage.types import utc_now
 
@@ -34,6 +35,7 @@ __all__ = [
     "SentMark",
     "claim",
     "claim_many",
+    "hold_runner",
     "lease",
     "logged_dates",
     "mark_failed",
@@ -194,6 +196,20 @@ async def lease(session: AsyncSession, ids: Sequence[int], until: datetime, inst
             .where(DeliveryRow.id.in_(ids), DeliveryRow.status == DeliveryStatus.PENDING)
             .values(next_attempt_at=until, claimed_by=instance, last_error=LEASE_NOTE)
         )
+
+
+async def hold_runner(session: AsyncSession, runner_id: int) -> bool:
+    """Whether the runner still exists, holding their row until the transaction ends.
+
+    PostgreSQL locks the row ``FOR KEY SHARE`` (updates of the runner go on; erasing them,
+    which deletes the row, waits); a SQLite transaction holds the whole database
+    (``BEGIN IMMEDIATE``). So a send started under this hold cannot start after an erasure
+    commits: the erasure either committed before (and the runner is gone) or waits.
+    """
+    query = (
+        select(Runner.id).where(Runner.id == runner_id).with_for_update(read=True, key_share=True)
+    )
+    return (await session.execute(query)).first() is not None
 
 
 async def release_leases(session: AsyncSession, instance: str, now: datetime) -> int:
