@@ -49,12 +49,8 @@ async def today_reply(turn: Turn) -> list[Reply]:
         )
         return [Reply(text=text)]
     plan = await turn.plan()
-    buttons = keyboard(render.session_keyboard(plan))
-    return [
-        Reply(
-            text=render.session_message(plan, first_name=turn.runner.first_name), keyboard=buttons
-        )
-    ]
+    text = render.session_message(plan, first_name=turn.runner.first_name)
+    return [Reply(text=text, keyboard=keyboard(render.session_keyboard(plan)))]
 
 
 async def week_reply(turn: Turn) -> list[Reply]:
