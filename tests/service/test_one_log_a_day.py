@@ -64,12 +64,16 @@ async def test_done_on_a_new_sessions_button_updates_the_days_log(
     assert any(reply.toast for reply in replies)
 
 
-async def test_skip_on_yesterdays_message_after_today_was_logged(
-    chat: Chat, clock: FakeClock
-) -> None:
-    yesterday = await chat.command("/today")
+async def test_skip_on_yesterdays_message_after_it_was_logged(chat: Chat, clock: FakeClock) -> None:
+    await _done_then_red_flag(chat, clock)
+    changed = await chat.plan(clock)  # the session a message sent now would offer
+    assert changed.session_id is not None
     clock.advance(days=1)
     await chat.say("done")
-    await chat.press(button(yesterday, "v1|sk|"))
-    days = [c.on for c in await chat.completions()]
-    assert days == [TODAY, TODAY + timedelta(days=1)]
+    replies = await chat.press(f"v1|sk|{STRENGTH_DAY:%y%m%d}|{changed.session_id}")
+    logs = [(c.on, c.status) for c in await chat.completions()]
+    assert logs == [
+        (STRENGTH_DAY, CompletionStatus.SKIPPED),
+        (STRENGTH_DAY + timedelta(days=1), CompletionStatus.DONE),
+    ]
+    assert any(reply.toast == "Updated: skipped" for reply in replies)
