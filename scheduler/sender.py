@@ -4,7 +4,7 @@ Outcomes: sent (with the message id); 429 → due again after ``retry_after`` wi
 counting an attempt (and every send holds off meanwhile); a transient error (network,
 timeout, 5xx) → retried with backoff, failed after ``MAX_ATTEMPTS``; Forbidden → failed and
 the runner marked inactive; any other error → failed. A runner who erased their data
-after the lease gets nothing: each send starts only while their row is held (``_held``).
+after the lease gets nothing: each send starts only while their row is held (``_Gate``).
 
 Outcomes are committed in groups as they come back (``_Recorder``), never one transaction
 per message nor one per batch. The crash window: a hard crash (SIGKILL, power loss) can
@@ -135,7 +135,7 @@ async def send_pending(
                 await deliveries.mark_skipped_many(session, skipped)
             recorder.report.skipped += len(skipped)
             ready = [outcome for outcome in composed.values() if isinstance(outcome, Delivery)]
-            await _send_all(ready, _held(sender, recorder), limiter, concurrency, recorder)
+            await _send_all(ready, _Gate(sender, recorder).send, limiter, concurrency, recorder)
             if len(rows) < batch:
                 break
     finally:
@@ -147,23 +147,50 @@ async def send_pending(
 _HeldSender = Callable[[Delivery], Awaitable[SendResult | None]]
 
 
-def _held(sender: Sender, recorder: _Recorder) -> _HeldSender:
-    """``sender``, started only while the runner's row is held (``deliveries.hold_runner``).
+class _Gate:
+    """Starts sends only while their runners' rows are held (``deliveries.hold_runners``).
 
     A runner who erases their data after their claim was leased gets nothing: the check
     and the start of the send share one short transaction, and erasing needs the row it
-    holds, so no send starts after an erasure commits. The claim went with the runner.
+    holds, so no send starts after an erasure commits (the claim went with the runner).
+    Sends that come to the gate while a group is being checked form the next group, so
+    the cost is one transaction per group, not per send.
     """
 
-    async def send(delivery: Delivery) -> SendResult | None:
-        async with recorder.writing, recorder.sessions() as session, session.begin():
-            if not await deliveries.hold_runner(session, delivery.runner_id):
-                return None
-            sending = asyncio.ensure_future(sender(delivery))
-            await asyncio.sleep(0)  # the send starts (its first step runs) under the hold
-        return await sending
+    def __init__(self, sender: Sender, recorder: _Recorder) -> None:
+        self.sender = sender
+        self.recorder = recorder
+        self._waiting: list[tuple[Delivery, asyncio.Future[asyncio.Future[SendResult] | None]]]
+        self._waiting = []
+        self._task: asyncio.Task[None] | None = None
 
-    return send
+    async def send(self, delivery: Delivery) -> SendResult | None:
+        """Send ``delivery`` unless its runner is gone (None)."""
+        started: asyncio.Future[asyncio.Future[SendResult] | None]
+        started = asyncio.get_running_loop().create_future()
+        self._waiting.append((delivery, started))
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._start_waiting())
+        sending = await started
+        return None if sending is None else await sending
+
+    async def _start_waiting(self) -> None:
+        recorder = self.recorder
+        while self._waiting:
+            group, self._waiting = self._waiting, []
+            try:
+                async with recorder.writing, recorder.sessions() as session, session.begin():
+                    held = await deliveries.hold_runners(session, (d.runner_id for d, _ in group))
+                    for delivery, started in group:
+                        present = delivery.runner_id in held
+                        started.set_result(
+                            asyncio.ensure_future(self.sender(delivery)) if present else None
+                        )
+                    await asyncio.sleep(0)  # the sends start (first steps run) under the hold
+            except Exception as error:  # the claims stay leased: sent after the lease
+                for _, started in group:
+                    if not started.done():
+                        started.set_exception(error)
 
 
 async def _send_all(

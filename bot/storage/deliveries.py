@@ -35,7 +35,7 @@ __all__ = [
     "SentMark",
     "claim",
     "claim_many",
-    "hold_runner",
+    "hold_runners",
     "lease",
     "logged_dates",
     "mark_failed",
@@ -198,18 +198,20 @@ async def lease(session: AsyncSession, ids: Sequence[int], until: datetime, inst
         )
 
 
-async def hold_runner(session: AsyncSession, runner_id: int) -> bool:
-    """Whether the runner still exists, holding their row until the transaction ends.
+async def hold_runners(session: AsyncSession, runner_ids: Iterable[int]) -> set[int]:
+    """Which of the runners still exist, holding their rows until the transaction ends.
 
-    PostgreSQL locks the row ``FOR KEY SHARE`` (updates of the runner go on; erasing them,
+    PostgreSQL locks the rows ``FOR KEY SHARE`` (updates of a runner go on; erasing them,
     which deletes the row, waits); a SQLite transaction holds the whole database
     (``BEGIN IMMEDIATE``). So a send started under this hold cannot start after an erasure
     commits: the erasure either committed before (and the runner is gone) or waits.
     """
     query = (
-        select(Runner.id).where(Runner.id == runner_id).with_for_update(read=True, key_share=True)
+        select(Runner.id)
+        .where(Runner.id.in_(set(runner_ids)))
+        .with_for_update(read=True, key_share=True)
     )
-    return (await session.execute(query)).first() is not None
+    return set((await session.execute(query)).scalars())
 
 
 async def release_leases(session: AsyncSession, instance: str, now: datetime) -> int:
