@@ -143,7 +143,7 @@ class PhaseHistoryRow(Base):
 
 
 class CompletionRow(Base):
-    """A session logged done or skipped; one row per runner, local date and session."""
+    """A session logged done or skipped; one row per runner and local date."""
 
     __tablename__ = "completions"
 
@@ -158,8 +158,7 @@ class CompletionRow(Base):
     logged_at: Mapped[datetime] = mapped_column(default=utc_now)
 
     __table_args__ = (
-        UniqueConstraint("runner_id", "local_date", "session_id"),
-        Index(None, "runner_id", "local_date"),
+        UniqueConstraint("runner_id", "local_date"),
         CheckConstraint("status IN ('done', 'skipped')", name="status"),
     )
 

@@ -19,7 +19,18 @@ from telegram.ext import ContextTypes
 
 from bot.presentation import render
 from bot.service.coach import Coach
-from bot.service.messages import Button, Command, Inbound, Location, Media, Reply, Sender, Text
+from bot.service.messages import (
+    Button,
+    Command,
+    Inbound,
+    Location,
+    Media,
+    Reply,
+    Sender,
+    Text,
+    clean_name,
+    clean_text,
+)
 from bot.telegram.delivery import outbox_sender
 from bot.telegram.keyboards import inline_markup
 
@@ -52,7 +63,7 @@ async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     inbound = inbound_of(update)
     if inbound is None:
         return
-    sender = Sender(telegram_id=user.id, chat_id=chat.id, first_name=user.first_name)
+    sender = Sender(telegram_id=user.id, chat_id=chat.id, first_name=clean_name(user.first_name))
     coach = _coach(context)
     query = update.callback_query
     shown = query.message if query is not None and isinstance(query.message, Message) else None
@@ -88,10 +99,13 @@ _NOT_SENT = (
 
 
 def inbound_of(update: Update) -> Inbound | None:
-    """The update as the coach sees it, or None when there is nothing to answer."""
+    """The update as the coach sees it, or None when there is nothing to answer.
+
+    Text is cleaned of what no database stores (``clean_text``) here, at the edge.
+    """
     query = update.callback_query
     if query is not None:
-        return Button(data=query.data or "")
+        return Button(data=clean_text(query.data or ""))
     message = update.message
     if message is None:
         return None
@@ -99,7 +113,7 @@ def inbound_of(update: Update) -> Inbound | None:
         return Location(message.location.latitude, message.location.longitude)
     if message.text is None:
         return Media(kind=_media_kind(message))
-    text = message.text
+    text = clean_text(message.text)
     if text.startswith("/"):
         head, *args = text.split()
         name = head[1:].split("@", 1)[0]
