@@ -1,43 +1,42 @@
-"""A runner who erased their data gets nothing more, whatever was leased (issue 14, finding 6)."""
+"""A runner who erased their data gets nothing more, whatever was leased ."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from scheduler.limiter import RateLimiter
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.planner import Planner
+from bot.storage.deliveries import PendingClaim
 from bot.storage.models import Base
 from bot.storage.privacy import delete_runner
 from scheduler.fanout import plan_due
 from scheduler.messages import ReminderComposer
 from scheduler.sender import Delivery, SendKind, SendResult, send_pending
-from tests.scheduler.helpers import FakeMonotonic, FakeSender, add_runner, instant_limiter
+from tests.scheduler.helpers import FakeSender, add_runner
 from tests.storage.conftest import Database
 
 START = datetime(2026, 3, 2, 5, 0, tzinfo=UTC)
 DUE = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
 
 
-class ErasingLimiter(RateLimiter):
-    """An instant limiter; runner ``runner_id`` (chat ``chat_id``) erases their data, and
-    it commits, just before their send: after the lease, before the send starts."""
+class ErasingComposer(ReminderComposer):
+    """Composes as usual; then runner ``runner_id`` erases their data in the same
+    transaction, so the erasure commits after the lease and before any send starts."""
 
-    def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], runner_id: int, chat_id: int
-    ) -> None:
-        clock = FakeMonotonic()
-        super().__init__(clock=clock, sleep=clock.sleep)
-        self.sessions, self.runner_id, self.chat_id = sessions, runner_id, chat_id
+    def __init__(self, planner: Planner, runner_id: int) -> None:
+        super().__init__(planner)
+        self.runner_id = runner_id
 
-    async def acquire(self, chat_id: int) -> None:
-        await super().acquire(chat_id)
-        if chat_id == self.chat_id:
-            async with self.sessions() as session, session.begin():
-                assert await delete_runner(session, self.runner_id)
+    async def __call__(
+        self, session: AsyncSession, rows: Sequence[PendingClaim], now: datetime
+    ) -> dict[int, Delivery | str]:
+        composed = await super().__call__(session, rows, now)
+        assert await delete_runner(session, self.runner_id)
+        return composed
 
 
 async def _rows_left(sessions: async_sessionmaker[AsyncSession], runner_id: int) -> int:
@@ -59,11 +58,9 @@ async def test_no_reminder_goes_out_after_the_runner_erased_their_data(
         staying = await add_runner(session, 8002, now=START)
         leaving_id = leaving.id
     assert await plan_due(database.sessions, DUE) == 2
-    limiter = ErasingLimiter(database.sessions, leaving_id, 8001)
     sender = FakeSender()
-    report = await send_pending(
-        database.sessions, sender, DUE, compose=ReminderComposer(planner), limiter=limiter
-    )
+    compose = ErasingComposer(planner, leaving_id)
+    report = await send_pending(database.sessions, sender, DUE, compose=compose)
     assert [delivery.chat_id for delivery in sender.calls] == [staying.telegram_id]
     assert (report.sent, report.skipped) == (1, 1)
     assert await _rows_left(database.sessions, leaving_id) == 0
@@ -86,9 +83,7 @@ async def test_an_erasure_during_a_send_waits_and_leaves_nothing_behind(
         await asyncio.sleep(0)
         return SendResult(SendKind.SENT, message_id=1)
 
-    report = await send_pending(
-        database.sessions, sender, DUE, compose=ReminderComposer(planner), limiter=instant_limiter()
-    )
+    report = await send_pending(database.sessions, sender, DUE, compose=ReminderComposer(planner))
     await asyncio.gather(*erasing)
     assert report.sent == 1
     assert await _rows_left(database.sessions, leaving_id) == 0
