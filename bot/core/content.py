@@ -335,6 +335,11 @@ class Content:
         """Counts per category, level and phase, for ``hipcoach content check``."""
         return {
             "exercises by category": Counter(e.category.value for e in self.exercises.values()),
+            "dynamic exercises": Counter(
+                "impact" if e.impact else "no_landings"
+                for e in self.exercises.values()
+                if e.category is Category.DYNAMIC
+            ),
             "sessions by category": Counter(s.category.value for s in self.sessions.values()),
             "sessions by level": Counter(s.level.value for s in self.sessions.values()),
             "sessions by phase": Counter(p.value for s in self.sessions.values() for p in s.phases),

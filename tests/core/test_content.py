@@ -701,6 +701,8 @@ def test_content_check_prints_aligned_counts(capsys: pytest.CaptureFixture[str])
     assert {line.split()[0] for line in count_lines} >= {"mobility", "beginner", "dynamic_block"}
     assert len({len(line) for line in count_lines}) == 1  # numbers right-aligned in one column
     assert "sessions by phase:" in lines
+    assert "dynamic exercises:" in lines
+    assert {"impact", "no_landings"} <= {line.split()[0] for line in count_lines}
 
 
 def test_content_check_takes_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
