@@ -337,6 +337,8 @@ def _suits(
 ) -> bool:
     if exercise.id in used or not profile.has(exercise.needs):
         return False
+    if limits.blocks_dynamic and (exercise.impact or exercise.category is Category.DYNAMIC):
+        return False  # a warning sign: no landings, nor any jump-day work, in any part
     loads = set(exercise.loads)
     if loads & limits.no_load:
         return False
@@ -347,7 +349,11 @@ def _suits_softly(
     exercise: Exercise, profile: RunnerProfile, limits: Restrictions, used: set[str]
 ) -> bool:
     """Static work may load a merely sore area (4-5/10), lightly."""
-    relaxed = Restrictions(no_load=limits.no_load)
+    relaxed = Restrictions(
+        no_load=limits.no_load,
+        red_flags=limits.red_flags,
+        red_flag_areas=limits.red_flag_areas,
+    )
     return _suits(exercise, profile, relaxed, used)
 
 
