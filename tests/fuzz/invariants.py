@@ -160,11 +160,13 @@ async def days_logged_twice(session: AsyncSession) -> set[tuple[int, str]]:
     return {(runner, str(day)) for runner, day in rows}
 
 
-async def cache_mismatches(session: AsyncSession, coach: Coach) -> list[str]:
-    """History cache entries for a runner's current version that differ from the database."""
+async def cache_mismatches(session: AsyncSession, coach: Coach) -> tuple[list[str], int]:
+    """History cache entries for a runner's current version that differ from the database,
+    and how many entries were compared."""
     rows = await session.execute(select(PhaseStateRow.runner_id, PhaseStateRow.history_version))
     versions = {runner_id: version for runner_id, version in rows}
     problems: list[str] = []
+    compared = 0
     kinds = (
         ("completions", coach.history._completions, records.recent_completions),
         ("reports", coach.history._reports, records.recent_reports),
@@ -174,9 +176,10 @@ async def cache_mismatches(session: AsyncSession, coach: Coach) -> list[str]:
             if versions.get(runner_id) != version:
                 continue  # an older version's read: never served again
             stored = await read(session, runner_id, since)  # type: ignore[operator]
+            compared += 1
             if list(cached) != stored:
                 problems.append(
                     f"cached {kind} of runner {runner_id} (version {version}, since {since}) "
                     f"{list(cached)!r} but the database holds {stored!r}"
                 )
-    return problems
+    return problems, compared

@@ -49,6 +49,7 @@ async def test_random_interleaving_keeps_every_invariant(
             f"{failure}\nsteps:\n{steps}",
             pytrace=False,
         )
+    print(f"seed {seed} reached: {dict(sorted(fuzz.reached.items()))}")
     if fuzz.known:
         found = ", ".join(f"{name} (step {step})" for name, step in fuzz.known.items())
         pytest.xfail(f"seed {seed} on {database.dialect} met known findings: {found}")
