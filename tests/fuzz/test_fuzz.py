@@ -18,8 +18,8 @@ from tests.fuzz.known_bugs import tolerated
 from tests.fuzz.run import Failure, Fuzz
 from tests.storage.conftest import Database
 
-DEFAULT_SEEDS = 6
-DEFAULT_STEPS = 150
+DEFAULT_SEEDS = 8
+DEFAULT_STEPS = 250
 
 
 def _seeds() -> list[int]:
