@@ -35,7 +35,16 @@ def _corpus() -> tuple[str, ...]:
     return tuple(str(case["text"]) for case in cases)
 
 
-_EFFORTS = ["", ", effort 7", " - 6/10 effort", ", rpe 4", ", felt easy", ", brutal", " 11/10", " -5/10"]
+_EFFORTS = [
+    "",
+    ", effort 7",
+    " - 6/10 effort",
+    ", rpe 4",
+    ", felt easy",
+    ", brutal",
+    " 11/10",
+    " -5/10",
+]
 _AREAS = [
     "left calf",
     "right hip",
@@ -173,7 +182,7 @@ def command(rng: random.Random, tag: str) -> tuple[str, tuple[str, ...]]:
         args: tuple[str, ...] = ()
     elif roll < 0.75:
         pool = {
-            "race": _DATES + ["off"],
+            "race": [*_DATES, "off"],
             "pause": _DATES,
             "remind": _TIMES,
             "timezone": _ZONES,
@@ -235,7 +244,9 @@ def button_forgery(rng: random.Random, today: date, session_ids: list[str]) -> s
         lambda: encode(Action.ONBOARDING_DESK, rng.choice(list(Answer))),
         lambda: encode(Action.ONBOARDING_EQUIPMENT, rng.choice(list(Equipment))),
         lambda: encode(Action.ONBOARDING_EQUIPMENT_DONE),
-        lambda: encode(Action.ONBOARDING_REMINDER, f"{rng.randrange(24):02d}:{rng.randrange(60):02d}"),
+        lambda: encode(
+            Action.ONBOARDING_REMINDER, f"{rng.randrange(24):02d}:{rng.randrange(60):02d}"
+        ),
         lambda: encode(Action.ONBOARDING_TIMEZONE, rng.choice(["Europe/Berlin", "Asia/Tokyo"])),
         lambda: encode(Action.ONBOARDING_SKIP, rng.choice(list(OnboardingStep))),
         lambda: encode(Action.CONFIRM_DELETE, rng.choice(list(Answer))),

@@ -119,7 +119,10 @@ def words_of(replies: Iterable[Reply]) -> str:
         parts += [reply.text, reply.toast or ""]
         parts += [label for row in reply.keyboard for label, _ in row]
         if reply.document is not None:
-            parts += [reply.document.caption or "", reply.document.content.decode("utf-8", "replace")]
+            parts += [
+                reply.document.caption or "",
+                reply.document.content.decode("utf-8", "replace"),
+            ]
     return "\n".join(parts)
 
 
@@ -164,7 +167,7 @@ async def cache_mismatches(session: AsyncSession, coach: Coach) -> tuple[list[st
     """History cache entries for a runner's current version that differ from the database,
     and how many entries were compared."""
     rows = await session.execute(select(PhaseStateRow.runner_id, PhaseStateRow.history_version))
-    versions = {runner_id: version for runner_id, version in rows}
+    versions = dict(rows.all())
     problems: list[str] = []
     compared = 0
     kinds = (

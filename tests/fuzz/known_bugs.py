@@ -37,11 +37,10 @@ def classify(error: BaseException, dialect: str) -> str | None:
     text = f"{type(error).__name__}: {error}"
     if isinstance(error, AssertionError) and "show_effort_question" in frames:
         return DONE_AFTER_PAUSE
-    if isinstance(error, OverflowError | ValueError) and (
-        "date value out of range" in text or "year" in text and "out of range" in text
-    ):
-        if any("/bot/core/" in name for name in files):
-            return YEAR_9999
+    out_of_range = "date value out of range" in text or ("year" in text and "range" in text)
+    in_core = any("/bot/core/" in name for name in files)
+    if isinstance(error, OverflowError | ValueError) and out_of_range and in_core:
+        return YEAR_9999
     if dialect == "postgresql" and (
         "invalid byte sequence" in text
         or "CharacterNotInRepertoire" in text

@@ -259,7 +259,9 @@ class Fuzz:
             self.steps.append(f"  -> known: {LOGGED_TWICE}: {sorted(new)}")
             self.twice |= new
         elif new:
-            raise Failure(number, [f"days logged twice (runner id, day): {sorted(new)}"], LOGGED_TWICE)
+            raise Failure(
+                number, [f"days logged twice (runner id, day): {sorted(new)}"], LOGGED_TWICE
+            )
         if problems:
             raise Failure(number, problems)
 

@@ -53,4 +53,3 @@ async def test_random_interleaving_keeps_every_invariant(
     if fuzz.known:
         found = ", ".join(f"{name} (step {step})" for name, step in fuzz.known.items())
         pytest.xfail(f"seed {seed} on {database.dialect} met known findings: {found}")
-
