@@ -85,6 +85,7 @@ class Fuzz:
             self.sessions, self.sender, self.planner, clock=self.clock, instance="fuzz"
         )
         self.update_id = 10_000
+        self.number = 0
         self.handled: list[_Handled] = []
         self.session_ids = sorted(self.planner.content.sessions)
         self.twice: set[tuple[int, str]] = set()
@@ -107,6 +108,7 @@ class Fuzz:
 
     async def step(self, number: int) -> None:
         """One random step and the checks after it."""
+        self.number = number
         roll = self.rng.random()
         if roll < 0.04 and self.handled:
             await self._redeliver(number)
@@ -118,6 +120,10 @@ class Fuzz:
             runner = self.rng.choice(self.runners)
             await self._deliver(number, runner, self._inbound(runner))
         await self._check_database(number)
+
+    def _note(self, line: str) -> None:
+        """Add ``line`` to the step list under the current step's number."""
+        self.steps.append(f"{self.number:5d} {line}")
 
     def _inbound(self, runner: _Runner) -> Inbound:
         roll = self.rng.random()
@@ -151,7 +157,7 @@ class Fuzz:
         if self.rng.random() < 0.02:
             delta = timedelta(days=30)
         end = self.clock.now + delta
-        self.steps.append(f"clock + {delta} -> {end.isoformat()}")
+        self._note(f"clock + {delta} -> {end.isoformat()}")
         if delta > timedelta(days=3) or self.rng.random() < 0.3:  # the bot was down meanwhile
             self.clock.now = end
             return
@@ -164,7 +170,7 @@ class Fuzz:
     async def _deliver(self, number: int, runner: _Runner, inbound: Inbound) -> None:
         self.update_id += 1
         update_id = self.update_id
-        self.steps.append(
+        self._note(
             f"runner {runner.index} (name {runner.sender.first_name!r}) update {update_id}: "
             f"{_short(inbound)}"
         )
@@ -200,7 +206,7 @@ class Fuzz:
             known = classify(error, self.dialect)
             if known is not None and known in self.tolerate:
                 self.known.setdefault(known, number)
-                self.steps.append(f"  -> known: {known}: {type(error).__name__}")
+                self._note(f"  -> known: {known}: {type(error).__name__}")
                 return None
             raise Failure(
                 number, [f"{type(error).__name__} escaped: {error!s:.500}"], known
@@ -212,7 +218,7 @@ class Fuzz:
             await self._advance(number)
             return
         item = self.rng.choice(recent[-20:])
-        self.steps.append(f"redeliver update {item.update_id} (runner {item.runner.index})")
+        self._note(f"redeliver update {item.update_id} (runner {item.runner.index})")
         try:
             replies = await self.coach.handle(item.runner.sender, item.inbound, item.update_id)
         except Exception as error:
@@ -222,7 +228,7 @@ class Fuzz:
             raise Failure(number, [f"redelivered update {item.update_id} answered: {replies!r}"])
 
     async def _scheduler_pass(self, number: int) -> None:
-        self.steps.append(f"scheduler pass at {self.clock().isoformat()}")
+        self._note(f"scheduler pass at {self.clock().isoformat()}")
         before = len(self.sender.sent)
         try:
             await self.scheduler.run_once(self.clock())
@@ -232,7 +238,7 @@ class Fuzz:
         problems: list[str] = []
         for delivery in self.sender.sent[before:]:
             runner = by_chat[delivery.chat_id]
-            self.steps.append(f"  sent {delivery.kind} to runner {runner.index}")
+            self._note(f"  sent {delivery.kind} to runner {runner.index}")
             self.reached[f"scheduled {delivery.kind}"] += 1
             problems += [
                 f"scheduled {delivery.kind}: {problem}"
@@ -256,7 +262,7 @@ class Fuzz:
         new = twice - self.twice
         if new and LOGGED_TWICE in self.tolerate:
             self.known.setdefault(LOGGED_TWICE, number)
-            self.steps.append(f"  -> known: {LOGGED_TWICE}: {sorted(new)}")
+            self._note(f"  -> known: {LOGGED_TWICE}: {sorted(new)}")
             self.twice |= new
         elif new:
             raise Failure(

@@ -39,11 +39,14 @@ async def test_random_interleaving_keeps_every_invariant(
     """No exception, every message answered, replies within Telegram's limits, one log a
     day, no runner's data shown to another, the history cache equal to the database."""
     fuzz = Fuzz(seed, database.sessions, planner, database.dialect, tolerate=tolerated())
+    failure: Failure | None = None
     try:
         await fuzz.run(_steps())
-    except Failure as failure:
-        steps = "\n".join(f"{number:4d} {line}" for number, line in enumerate(fuzz.steps))
+    except Failure as caught:
+        failure = caught
+    if failure is not None:
         known = f" (known: {failure.known})" if failure.known else ""
+        steps = "\n".join(fuzz.steps)
         pytest.fail(
             f"seed {seed} on {database.dialect}{known}, replay with HIPCOACH_FUZZ_SEED={seed}:\n"
             f"{failure}\nsteps:\n{steps}",
