@@ -10,9 +10,11 @@ readable lines, so a failure can print it and ``HIPCOACH_FUZZ_SEED`` replays it.
 from __future__ import annotations
 
 import random
+import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -95,7 +97,7 @@ class Fuzz:
 
     def _runner(self, index: int) -> _Runner:
         tag = f"qx{index}{self.rng.randrange(16**6):06x}k"
-        telegram_id = 500_000 + 1000 * self.seed % 400_000 + index
+        telegram_id = 700_000 + index
         name = grammar.first_name(self.rng, tag)
         return _Runner(index, Sender(telegram_id, telegram_id, name), tag)
 
@@ -208,9 +210,10 @@ class Fuzz:
                 self.known.setdefault(known, number)
                 self._note(f"  -> known: {known}: {type(error).__name__}")
                 return None
-            raise Failure(
-                number, [f"{type(error).__name__} escaped: {error!s:.500}"], known
-            ) from error
+            where = traceback.extract_tb(error.__traceback__)[-1]
+            place = f"{Path(where.filename).name}:{where.lineno} in {where.name}"
+            problem = f"{type(error).__name__} escaped ({place}): {error!s:.500}"
+            raise Failure(number, [problem], known) from error
 
     async def _redeliver(self, number: int) -> None:
         recent = [item for item in self.handled if self.clock() - item.at < _REDELIVERY_WINDOW]

@@ -48,7 +48,8 @@ async def test_random_interleaving_keeps_every_invariant(
         known = f" (known: {failure.known})" if failure.known else ""
         steps = "\n".join(fuzz.steps)
         pytest.fail(
-            f"seed {seed} on {database.dialect}{known}, replay with HIPCOACH_FUZZ_SEED={seed}:\n"
+            f"seed {seed} on {database.dialect}{known}; replay with HIPCOACH_FUZZ_SEED={seed} "
+            f"HIPCOACH_FUZZ_STEPS={_steps()} .venv/bin/pytest tests/fuzz -k {database.dialect}\n"
             f"{failure}\nsteps:\n{steps}",
             pytrace=False,
         )

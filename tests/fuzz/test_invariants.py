@@ -11,7 +11,7 @@ from bot.presentation.callbacks import Action, encode
 from bot.service.messages import Button, Command, Document, Reply, Text
 from bot.storage import records
 from tests.fuzz import invariants
-from tests.fuzz.known_bugs import classify
+from tests.fuzz.known_bugs import UNFIXED, classify
 from tests.fuzz.run import Fuzz
 from tests.storage.conftest import Database
 
@@ -59,7 +59,7 @@ def test_an_export_about_someone_else_is_found() -> None:
 async def test_a_stale_cache_and_a_day_logged_twice_are_found(
     database: Database, planner: Planner
 ) -> None:
-    fuzz = Fuzz(0, database.sessions, planner, database.dialect)  # clean for 100 steps
+    fuzz = Fuzz(0, database.sessions, planner, database.dialect, tolerate=UNFIXED)
     memo = fuzz.coach.history._completions
     for number in range(100):  # until the cache holds a current entry
         await fuzz.step(number)
