@@ -19,9 +19,11 @@ from bot.core.planner import Planner
 from bot.metrics import Metrics
 from bot.presentation.commands import menu_commands
 from bot.service.coach import Clock, Coach, utc_clock
+from bot.service.outbox import Outbox
 from bot.settings import Settings
 from bot.storage.engine import check_database, make_engine, make_session_factory
 from bot.storage.migrate import upgrade
+from bot.telegram.delivery import outbox_sender
 from bot.telegram.failures import FailedUpdates
 from bot.telegram.handlers import COACH_KEY, on_error, on_update
 from bot.telegram.ordering import ChatLocks, ChatOrderedUpdates
@@ -63,7 +65,9 @@ def build_services(settings: Settings, clock: Clock = utc_clock) -> Services:
     """Engine, session factory, content and planner, wired into a coach."""
     engine = make_engine(settings.database_url)
     planner = Planner(load_content())
-    return Services(engine, Coach(make_session_factory(engine), planner, clock))
+    sessions = make_session_factory(engine)
+    outbox = Outbox(sessions, clock, instance=instance_name(settings))
+    return Services(engine, Coach(sessions, planner, clock, outbox))
 
 
 async def prepare_database(settings: Settings, engine: AsyncEngine) -> None:
@@ -104,6 +108,7 @@ def build_application(settings: Settings, services: Services) -> Application:  #
             await application.bot.set_my_commands(commands)
         except TelegramError as error:
             log.warning("could not set the command menu: %s", error)
+        services.coach.outbox.start(outbox_sender(application.bot))
         if settings.scheduler_enabled:
             scheduler = ReminderScheduler(
                 services.coach.sessions,
@@ -121,6 +126,7 @@ def build_application(settings: Settings, services: Services) -> Application:  #
         settle_heap()
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+        await services.coach.outbox.stop()
         for scheduler in reminders:
             await scheduler.shutdown()
         await services.engine.dispose()

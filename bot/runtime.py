@@ -12,7 +12,7 @@ from telegram.error import InvalidToken, TelegramError
 
 from bot.app import Services, build_application, build_services, prepare_database
 from bot.logs import RedactToken, configure_logging
-from bot.service.messages import Sender
+from bot.service.messages import Sender, clean_name
 from bot.settings import Settings, SettingsError, load_settings
 from bot.storage.engine import DatabaseUnavailable, check_database, make_engine
 from bot.storage.migrate import upgrade
@@ -100,7 +100,7 @@ async def _chat(settings: Settings, user_id: int, name: str) -> int:
     services = build_services(settings)
     try:
         await prepare_database(settings, services.engine)
-        sender = Sender(telegram_id=user_id, chat_id=user_id, first_name=name)
+        sender = Sender(telegram_id=user_id, chat_id=user_id, first_name=clean_name(name))
         await TerminalChat(services.coach, sender, read_stdin, print).run()
     except DatabaseUnavailable as error:
         return _fail(str(error))

@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from bot.service.coach import Coach
-from bot.service.messages import Button, Command, Inbound, Reply, Sender, Text
+from bot.service.messages import Button, Command, Inbound, Reply, Sender, Text, clean_text
 
 __all__ = ["TerminalChat", "plain_text"]
 
@@ -49,6 +49,7 @@ class TerminalChat:
 
     def inbound(self, line: str) -> Inbound:
         """A typed line as the coach sees it: a command, a button number or text."""
+        line = clean_text(line)
         if line.isdigit() and 1 <= int(line) <= len(self.buttons):
             return Button(self.buttons[int(line) - 1])
         if line.startswith("/"):

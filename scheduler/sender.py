@@ -4,7 +4,9 @@ Pacing and 429s belong to the bot's rate limiter (``bot.telegram.pacing``), whic
 sender goes through. Outcomes: sent (with the message id); 429 (left after the limiter's
 own retries) → due again after ``retry_after`` without counting an attempt; a transient
 error (network, timeout, 5xx) → retried with backoff, failed after ``MAX_ATTEMPTS``;
-Forbidden → failed and the runner marked inactive; any other error → failed.
+Forbidden → failed and the runner marked inactive; any other error → failed. A runner who
+erased their data after the lease gets nothing: each send starts only while their row is
+held (``_Gate``).
 
 Outcomes are committed in groups as they come back (``_Recorder``), never one transaction
 per message nor one per batch. The crash window: a hard crash (SIGKILL, power loss) can
@@ -156,7 +158,8 @@ async def send_pending(
             ready = [outcome for outcome in composed.values() if isinstance(outcome, Delivery)]
             leases = _Leases(sessions, recorder.writing, ids, instance, lease, clock)
             async with leases.kept(renew_every):
-                await _send_all(ready, sender, concurrency, recorder, leases=leases)
+                held = _Gate(sender, recorder).send
+                await _send_all(ready, held, concurrency, recorder, leases=leases)
             if len(rows) < batch:
                 break
     finally:
@@ -164,9 +167,59 @@ async def send_pending(
     return recorder.report
 
 
+#: A send's outcome; None when its runner was erased after the claim was leased.
+_HeldSender = Callable[[Delivery], Awaitable[SendResult | None]]
+
+
+class _Gate:
+    """Starts sends only while their runners' rows are held (``deliveries.hold_runners``).
+
+    A runner who erases their data after their claim was leased gets nothing: the check
+    and the start of the send share one short transaction, and erasing needs the row it
+    holds, so no send starts after an erasure commits (the claim went with the runner).
+    Sends that come to the gate while a group is being checked form the next group, so
+    the cost is one transaction per group, not per send.
+    """
+
+    def __init__(self, sender: Sender, recorder: _Recorder) -> None:
+        self.sender = sender
+        self.recorder = recorder
+        self._waiting: list[tuple[Delivery, asyncio.Future[asyncio.Future[SendResult] | None]]]
+        self._waiting = []
+        self._task: asyncio.Task[None] | None = None
+
+    async def send(self, delivery: Delivery) -> SendResult | None:
+        """Send ``delivery`` unless its runner is gone (None)."""
+        started: asyncio.Future[asyncio.Future[SendResult] | None]
+        started = asyncio.get_running_loop().create_future()
+        self._waiting.append((delivery, started))
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._start_waiting())
+        sending = await started
+        return None if sending is None else await sending
+
+    async def _start_waiting(self) -> None:
+        recorder = self.recorder
+        while self._waiting:
+            group, self._waiting = self._waiting, []
+            try:
+                async with recorder.writing, recorder.sessions() as session, session.begin():
+                    held = await deliveries.hold_runners(session, (d.runner_id for d, _ in group))
+                    for delivery, started in group:
+                        present = delivery.runner_id in held
+                        started.set_result(
+                            asyncio.ensure_future(self.sender(delivery)) if present else None
+                        )
+                    await asyncio.sleep(0)  # the sends start (first steps run) under the hold
+            except Exception as error:  # the claims stay leased: sent after the lease
+                for _, started in group:
+                    if not started.done():
+                        started.set_exception(error)
+
+
 async def _send_all(
     ready: Sequence[Delivery],
-    sender: Sender,
+    sender: _HeldSender,
     concurrency: int,
     recorder: _Recorder,
     *,
@@ -184,6 +237,9 @@ async def _send_all(
             except Exception as error:  # a sender bug must not lose the claim
                 log.exception("sending delivery %s failed", delivery.id)
                 result = SendResult(SendKind.TRANSIENT, error=repr(error))
+            if result is None:  # the runner erased their data: nothing to send or record
+                recorder.report.skipped += 1
+                return
             await recorder.add(delivery, result)  # holds the slot while the backlog is full
 
     await asyncio.gather(*(one(delivery) for delivery in ready))

@@ -24,6 +24,9 @@ from bot.core.vocabulary import Area, Category, Equipment, Level, Phase
 
 __all__ = [
     "CONTACT_RANGES",
+    "HIP_AREAS",
+    "HIP_MOBILITY_LOADS",
+    "IMPACT_LOADS",
     "PHASE_CATEGORIES",
     "Content",
     "ContentError",
@@ -34,6 +37,7 @@ __all__ = [
     "SessionTemplate",
     "default_content_dir",
     "load_content",
+    "minimum_loads",
 ]
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{1,63}$")]
@@ -58,6 +62,25 @@ PHASE_CATEGORIES: Mapping[Phase, frozenset[Category]] = {
     Phase.RECOVERY_HOLD: frozenset({Category.MOBILITY, Category.STATIC}),
     Phase.PAUSED: frozenset(),
 }
+
+#: What every landing stresses: the whole lower limb up to the hip joint, and the femoral
+#: neck, whose bone stress injury shows as deep groin pain (coaching-facts.md, "Safety").
+IMPACT_LOADS: frozenset[Area] = frozenset(
+    {
+        Area.FOOT,
+        Area.ANKLE,
+        Area.ACHILLES,
+        Area.CALVES,
+        Area.SHINS,
+        Area.KNEE,
+        Area.HIPS,
+        Area.GROIN,
+    }
+)
+#: A mobility exercise working one of these areas moves the hip joint to its end range.
+HIP_AREAS: frozenset[Area] = frozenset({Area.HIPS, Area.GROIN, Area.HIP_FLEXORS})
+#: What hip mobility stresses: a painful hip or groin is never stretched (coaching-facts.md).
+HIP_MOBILITY_LOADS: frozenset[Area] = frozenset({Area.HIPS, Area.GROIN})
 
 MIN_SESSION_MINUTES = 10
 MAX_SESSION_MINUTES = 30
@@ -168,6 +191,8 @@ class Exercise(_Strict):
     harder: Slug | None = None
     loads: tuple[Area, ...] = ()
     """Areas this exercise must not load when they are sore or painful."""
+    impact: bool = False
+    """Whether it lands: every hop, jump, skip and bound (its foot contacts are landings)."""
 
     @model_validator(mode="after")
     def _check(self) -> Self:
@@ -175,6 +200,7 @@ class Exercise(_Strict):
             raise ValueError("equipment 'none' cannot be combined with other kit")
         if self.category is not Category.MOBILITY and not self.loads:
             raise ValueError("a strength exercise must list the areas it loads")
+        self._check_impact()
         if self.category is Category.DYNAMIC and self.dose.seconds is not None:
             raise ValueError("a dynamic exercise is dosed in foot contacts or reps")
         if self.category is not Category.DYNAMIC and self.dose.contacts is not None:
@@ -182,6 +208,24 @@ class Exercise(_Strict):
         if any(len(c) > 160 for c in self.cues):
             raise ValueError("keep each cue under 160 characters")
         return self
+
+    def _check_impact(self) -> None:
+        """``impact`` is said outright for dynamic work and agrees with how it is dosed."""
+        if self.category is not Category.DYNAMIC:
+            if self.impact:
+                raise ValueError("impact: only dynamic exercises land; this one is not dynamic")
+            return
+        if "impact" not in self.model_fields_set:
+            raise ValueError(
+                "impact: a dynamic exercise must say impact: true (it lands: a hop, jump, "
+                "skip or bound) or impact: false (no landings, like band work)"
+            )
+        if self.impact and self.dose.contacts is None:
+            raise ValueError("impact: impact work is dosed in foot contacts (every landing)")
+        if not self.impact and self.dose.contacts is not None:
+            raise ValueError(
+                "impact: an exercise dosed in foot contacts lands, so it needs impact: true"
+            )
 
     @cached_property
     def needs(self) -> frozenset[Equipment]:
@@ -291,6 +335,11 @@ class Content:
         """Counts per category, level and phase, for ``hipcoach content check``."""
         return {
             "exercises by category": Counter(e.category.value for e in self.exercises.values()),
+            "dynamic exercises": Counter(
+                "impact" if e.impact else "no_landings"
+                for e in self.exercises.values()
+                if e.category is Category.DYNAMIC
+            ),
             "sessions by category": Counter(s.category.value for s in self.sessions.values()),
             "sessions by level": Counter(s.level.value for s in self.sessions.values()),
             "sessions by phase": Counter(p.value for s in self.sessions.values() for p in s.phases),
@@ -365,7 +414,11 @@ def _explain(error: ValidationError) -> str:
     parts = []
     for item in error.errors():
         where = ".".join(str(p) for p in item["loc"]) or "entry"
-        parts.append(f"{where}: {item['msg']}")
+        message = item["msg"].removeprefix("Value error, ")
+        field, _, rest = message.partition(": ")
+        if where == "entry" and field.isidentifier() and rest:  # a rule about one field
+            where, message = field, rest
+        parts.append(f"{where}: {message}")
     return "; ".join(parts)
 
 
@@ -381,6 +434,7 @@ def _cross_reference_problems(
                 yield f"{where}: {relation} variant '{target}' does not exist"
             elif target is not None and exercises[target].category is not exercise.category:
                 yield f"{where}: {relation} variant '{target}' is not {exercise.category}"
+        yield from _load_problems(exercise, where)
     for template in content.sessions.values():
         yield from _template_problems(content, template, session_files[template.id].name)
     for level in Level:
@@ -388,6 +442,36 @@ def _cross_reference_problems(
             for category in categories:
                 if not content.templates(level, phase, category):
                     yield f"sessions: no {category} session for {level} runners in {phase}"
+
+
+def minimum_loads(exercise: Exercise) -> frozenset[Area]:
+    """The areas ``exercise`` must list in ``loads`` at the least (content/README.md).
+
+    Impact work loads :data:`IMPACT_LOADS`; hip mobility (a mobility exercise working the
+    hips, groin or hip flexors) loads :data:`HIP_MOBILITY_LOADS`; strength work (dynamic
+    and static) loads every area it targets.
+    """
+    return frozenset().union(*(areas for areas, _ in _minimums(exercise)))
+
+
+def _minimums(exercise: Exercise) -> list[tuple[frozenset[Area], str]]:
+    """Each minimum that applies to ``exercise``, with the reason the checker gives."""
+    rules: list[tuple[frozenset[Area], str]] = []
+    if exercise.impact:
+        rules.append((IMPACT_LOADS, "impact work: every landing loads the leg up to the hip"))
+    if exercise.category is Category.MOBILITY and HIP_AREAS.intersection(exercise.targets):
+        rules.append((HIP_MOBILITY_LOADS, "hip mobility loads the hip joint and the groin"))
+    if exercise.category is not Category.MOBILITY:
+        rules.append((frozenset(exercise.targets), "strength work loads every area it works"))
+    return rules
+
+
+def _load_problems(exercise: Exercise, where: str) -> Iterable[str]:
+    for areas, why in _minimums(exercise):
+        missing = areas - set(exercise.loads)
+        if missing:
+            listed = ", ".join(sorted(missing))
+            yield f"{where}: loads must also list {listed} ({why}; see content/README.md)"
 
 
 def _template_problems(

@@ -28,6 +28,8 @@ MAX_HARDER_STEPS = 2
 MAX_EXTRA_MOBILITY = 2
 #: Plans remembered per planner (oldest forgotten first); one runner's inputs are a key.
 PLAN_MEMO_SIZE = 16_384
+#: A date further than this from today is shown with its year.
+FAR_OFF_DAYS = 180
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,10 +185,10 @@ class Planner:
         *,
         days: int = 7,
     ) -> list[DailyPlan]:
-        """The next ``days`` plans, assuming each planned session gets done."""
+        """The next ``days`` plans (fewer at the calendar's end), assuming each gets done."""
         plans: list[DailyPlan] = []
         assumed = list(history)
-        for offset in range(days):
+        for offset in range(min(days, (date.max - start).days + 1)):
             day = start + timedelta(days=offset)
             if offset:
                 with suppress(InvalidTransition):
@@ -197,7 +199,33 @@ class Planner:
                 assumed.append(Completion(day, plan.category, plan.session_id))
         return plans
 
+    def plan_logged(
+        self,
+        profile: RunnerProfile,
+        state: PhaseState,
+        reports: Sequence[BodyReport],
+        on: date,
+        template: SessionTemplate,
+    ) -> DailyPlan:
+        """``on``'s plan built on ``template``: the session logged that day, which a later
+        report or a pause does not change."""
+        limits = restrictions_for(reports, state.held_areas, on)
+        day = _Day(
+            profile=profile, state=state, limits=limits, today=on, week=week_of_phase(state, on)
+        )
+        return self._compose(day, template, "The session you logged")[0]
+
     def _build(self, day: _Day, category: Category, lead: str) -> DailyPlan | None:
+        template = _pick(
+            self.content.templates(day.profile.level, day.state.phase, category), day.today
+        )
+        plan, dynamic_kept = self._compose(day, template, lead)
+        if category is Category.DYNAMIC and dynamic_kept * 2 < len(template.main):
+            return None
+        return plan
+
+    def _compose(self, day: _Day, template: SessionTemplate, lead: str) -> tuple[DailyPlan, int]:
+        """The session of ``template`` fitted to the day, and how many dynamic moves it kept."""
         profile, state, limits, today, week = (
             day.profile,
             day.state,
@@ -205,7 +233,7 @@ class Planner:
             day.today,
             day.week,
         )
-        template = _pick(self.content.templates(profile.level, state.phase, category), today)
+        category = template.category
         draft = _Draft([], set(), list(limits.reasons))
         steps = min(max(state.block_number - 1, 0), MAX_HARDER_STEPS)
         dynamic_kept = 0
@@ -224,10 +252,8 @@ class Planner:
                     dose = chosen.dose
                 draft.add(chosen, part, dose, note)
                 dynamic_kept += chosen.category is Category.DYNAMIC
-        if category is Category.DYNAMIC and dynamic_kept * 2 < len(template.main):
-            return None
         self._add_extra_mobility(profile, limits, draft)
-        return DailyPlan(
+        plan = DailyPlan(
             on=today,
             phase=state.phase,
             week=week,
@@ -241,6 +267,7 @@ class Planner:
             check_in=_check_in(state, week),
             advice=_advice(limits),
         )
+        return plan, dynamic_kept
 
     def _step_up(self, exercise: Exercise, steps: int, profile: RunnerProfile) -> Exercise:
         """The harder variant ``steps`` times over, as far as kit allows."""
@@ -313,6 +340,8 @@ def _suits(
 ) -> bool:
     if exercise.id in used or not profile.has(exercise.needs):
         return False
+    if limits.blocks_dynamic and (exercise.impact or exercise.category is Category.DYNAMIC):
+        return False  # a warning sign: no landings, nor any jump-day work, in any part
     loads = set(exercise.loads)
     if loads & limits.no_load:
         return False
@@ -323,7 +352,11 @@ def _suits_softly(
     exercise: Exercise, profile: RunnerProfile, limits: Restrictions, used: set[str]
 ) -> bool:
     """Static work may load a merely sore area (4-5/10), lightly."""
-    relaxed = Restrictions(no_load=limits.no_load)
+    relaxed = Restrictions(
+        no_load=limits.no_load,
+        red_flags=limits.red_flags,
+        red_flag_areas=limits.red_flag_areas,
+    )
     return _suits(exercise, profile, relaxed, used)
 
 
@@ -426,12 +459,15 @@ def _rest(today: date, state: PhaseState, week: int, why: str) -> DailyPlan:
 
 def _rest_reason(state: PhaseState, today: date) -> str:
     if state.phase is Phase.PAUSED:
-        until = f" until {_day(state.paused_until)}" if state.paused_until else ""
+        until = f" until {_day(state.paused_until, today)}" if state.paused_until else ""
         return f"You're on a break{until}. Enjoy it."
     if state.race_date == today:
         return "Race day! No session: warm up as usual and enjoy it."
     return "Your rest day: let the body soak up the work."
 
 
-def _day(value: date | None) -> str:
-    return value.strftime("%a %d %b") if value else ""
+def _day(value: date, today: date) -> str:
+    """'Tue 05 Jan', with the year when it is not ``today``'s or the day is far off."""
+    label = value.strftime("%a %d %b")
+    near = value.year == today.year and abs((value - today).days) <= FAR_OFF_DAYS
+    return label if near else f"{label} {value.year}"

@@ -68,9 +68,10 @@ def _sentence(text: str) -> str:
     return text if text[-1] in ".!?…" else text + "."
 
 
-def day_label(day: date) -> str:
-    """'Tue 01 Dec' (English whatever the locale)."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day:02d} {_MONTHS[day.month - 1]}"
+def day_label(day: date, today: date | None = None) -> str:
+    """'Tue 01 Dec' (English whatever the locale); with ``today``, the year when it differs."""
+    label = f"{_WEEKDAYS[day.weekday()]} {day.day:02d} {_MONTHS[day.month - 1]}"
+    return label if today is None or today.year == day.year else f"{label} {day.year}"
 
 
 def _long_day(day: date) -> str:

@@ -33,6 +33,8 @@ __all__ = [
 ]
 
 ASK_EFFORT = "How hard did it feel?"
+#: Said when a log replaces the day's earlier one.
+UPDATED = "That updates today's earlier log: one log a day."
 _HARD = 7
 
 
@@ -65,12 +67,13 @@ def already_logged(status: CompletionStatus, rpe: int | None, *, ask_effort: boo
     return f"{text} {ASK_EFFORT}" if ask_effort else text
 
 
-def logged_ask_effort(title: str) -> str:
+def logged_ask_effort(title: str, *, updated: bool = False) -> str:
     """A typed "done" is logged; how hard was it?"""
-    return f"✅ Logged {bold(title)}. {ASK_EFFORT}"
+    again = f" {UPDATED}" if updated else ""
+    return f"✅ Logged {bold(title)}.{again} {ASK_EFFORT}"
 
 
-def done_logged(title: str, rpe: int | None) -> str:
+def done_logged(title: str, rpe: int | None, *, updated: bool = False) -> str:
     """A typed "done" is logged, with its effort."""
     effort = f", effort {rpe}/10" if rpe is not None else ""
     cheer = (
@@ -78,15 +81,17 @@ def done_logged(title: str, rpe: int | None) -> str:
         if rpe is None or rpe <= _HARD
         else "A tough one, well done. Easy does it tomorrow."
     )
-    return f"✅ Logged {bold(title)}{effort}. {cheer}"
+    again = f" {UPDATED}" if updated else ""
+    return f"✅ Logged {bold(title)}{effort}. {cheer}{again}"
 
 
-def skipped_logged(reason: str | None) -> str:
+def skipped_logged(reason: str | None, *, updated: bool = False) -> str:
     """A typed "skipped" is logged, with the reason the runner gave."""
     said = f" ({escape_text(reason)})" if reason else ""
+    again = f" {UPDATED}" if updated else ""
     return (
         f"Noted: skipped today{said}. No stress; one missed day changes little. "
-        "I'll move anything important to the next good day."
+        f"I'll move anything important to the next good day.{again}"
     )
 
 
@@ -122,9 +127,11 @@ def history_empty() -> str:
     return "Nothing logged yet. Your history starts with today's session: /today"
 
 
-def history_page(entries: Sequence[tuple[date, str]], page: int, pages: int) -> str:
-    """One page of (day, plain line) entries, newest first."""
-    lines = "\n".join(f"{day_label(day)}: {escape_text(text)}" for day, text in entries)
+def history_page(
+    entries: Sequence[tuple[date, str]], page: int, pages: int, today: date | None = None
+) -> str:
+    """One page of (day, plain line) entries, newest first (years shown off this one)."""
+    lines = "\n".join(f"{day_label(day, today)}: {escape_text(text)}" for day, text in entries)
     return f"<b>Your history</b> (page {page} of {pages})\n{lines}"
 
 

@@ -8,6 +8,7 @@ answered once.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -22,6 +23,7 @@ from bot.presentation.callbacks import Action, Answer, Callback, decode
 from bot.presentation.commands import COMMANDS, command_names
 from bot.service import account, export, onboarding, progress, reports, training
 from bot.service.messages import Button, Command, Inbound, Location, Media, Reply, Sender, Text
+from bot.service.outbox import Outbox, Queued, QueuedCall, outgoing_of
 from bot.service.snooze import snooze
 from bot.service.turn import Turn
 from bot.storage import chats, repository
@@ -42,16 +44,22 @@ class Coach:
     """Handles one inbound message at a time for one runner, inside one transaction.
 
     ``sessions`` must all be on one database: the coach remembers runners' recent history
-    between updates (``bot.storage.history``).
+    between updates (``bot.storage.history``). ``handle_queued`` writes the replies to
+    ``outbox`` in the update's transaction, for ``outbox.deliver`` to send.
     """
 
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], planner: Planner, clock: Clock = utc_clock
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        planner: Planner,
+        clock: Clock = utc_clock,
+        outbox: Outbox | None = None,
     ) -> None:
         self.sessions = sessions
         self.planner = planner
         self.clock = clock
         self.history = HistoryCache()
+        self.outbox = outbox or Outbox(sessions, clock)
 
     async def handle(
         self, sender: Sender, inbound: Inbound, update_id: int | None = None
@@ -65,6 +73,34 @@ class Coach:
             replies = await self._route(turn, inbound)
             replies = replies if turn.deleted else turn.with_notices(replies)
         return await progress.draw_charts(replies)
+
+    async def handle_queued(
+        self,
+        sender: Sender,
+        inbound: Inbound,
+        update_id: int | None = None,
+        edit_target: int | None = None,
+    ) -> Queued | None:
+        """Apply the message, write its replies to the outbox and commit (None: duplicate).
+
+        ``edit_target`` is the message a tapped button sat on (what an edit changes).
+        """
+        now, chat_id = self.clock(), sender.chat_id
+        async with self.sessions() as session, session.begin():
+            if update_id is not None and not await chats.claim_update(session, update_id, now):
+                return None
+            turn = await Turn.open(session, self.planner, sender, now, self.history)
+            replies = await self._route(turn, inbound)
+            runner_id = turn.runner.id
+            if turn.deleted:  # nothing of the runner stays, queued replies included
+                return Queued(runner_id, chat_id, replies, direct=True)
+            replies = turn.with_notices(replies)
+            behind = self.outbox.unsent(chat_id, turn.replies_waiting) > 0
+            outgoing = outgoing_of(replies, edit_target)
+            calls = await self.outbox.write(
+                session, runner_id, chat_id, outgoing, now=now, behind=behind
+            )
+        return Queued(runner_id, chat_id, replies, await _draw_charts(calls), behind)
 
     async def mark_blocked(self, telegram_id: int) -> None:
         """The runner blocked the bot: stop messaging them."""
@@ -190,6 +226,23 @@ class Coach:
         if action is Action.SNOOZE:
             return await snooze(turn, callback)
         return [Reply(toast="That button is out of date. Send /today for a fresh one.")]
+
+
+async def _draw_charts(calls: list[QueuedCall]) -> list[QueuedCall]:
+    """The calls with their charts drawn (after commit: drawing holds no transaction)."""
+    charted = [call for call in calls if call.outgoing.chart is not None]
+    if not charted:
+        return calls
+    drawn = await progress.draw_charts(
+        [Reply(text=call.outgoing.text, chart=call.outgoing.chart) for call in charted]
+    )
+    photos = {call.id: reply.photo for call, reply in zip(charted, drawn, strict=True)}
+    return [
+        QueuedCall(call.id, replace(call.outgoing, chart=None, photo=photos[call.id]))
+        if call.id in photos
+        else call
+        for call in calls
+    ]
 
 
 def _held_area_in(turn: Turn, text: str) -> Area | None:

@@ -6,12 +6,14 @@ two share one engine.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.core.progress import Progress
 
 __all__ = [
+    "MAX_NAME",
     "Button",
     "Command",
     "Document",
@@ -22,8 +24,29 @@ __all__ = [
     "Reply",
     "Sender",
     "Text",
+    "clean_name",
+    "clean_text",
     "keyboard",
 ]
+
+#: Telegram's limit on a first name.
+MAX_NAME = 64
+#: Control characters but line breaks and tabs, and lone surrogates: no database stores
+#: NUL or a lone surrogate in text (PostgreSQL refuses the whole statement).
+_UNSTORABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` as it may be stored: without NUL, other control characters or lone surrogates."""
+    return _UNSTORABLE.sub("", text)
+
+
+def clean_name(name: str | None) -> str | None:
+    """A first name on one line, at most Telegram's 64 characters (None when nothing is left)."""
+    if name is None:
+        return None
+    return " ".join(clean_text(name).split())[:MAX_NAME].strip() or None
+
 
 Keyboard = tuple[tuple[tuple[str, str], ...], ...]
 """Inline keyboard rows of (label, callback data) pairs."""

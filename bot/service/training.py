@@ -33,14 +33,23 @@ async def ensure_started(turn: Turn) -> None:
 
 
 async def today_reply(turn: Turn) -> list[Reply]:
-    """Today's session with Done / Skip / Sore buttons (or a note that it is logged)."""
+    """Today's session with Done / Skip / Sore buttons (or a note that it is logged).
+
+    Once today is logged, it shows the logged session, even if a report changed the plan.
+    """
     await ensure_started(turn)
-    history, reports = await turn.recent(turn.today)
-    plan = turn.planner.plan_for(turn.profile, turn.state, history, reports, turn.today)
-    logged = _logged_line(history, plan)
-    buttons = () if logged else keyboard(render.session_keyboard(plan))
-    text = render.session_message(plan, first_name=turn.runner.first_name, logged=logged)
-    return [Reply(text=text, keyboard=buttons)]
+    logged = await _logged_on(turn, turn.today)
+    if logged is not None:
+        plan = await _plan_of(turn, turn.today, logged.session_id)
+        text = render.session_message(
+            plan,
+            first_name=turn.runner.first_name,
+            logged=words.log_summary(logged.status, logged.rpe),
+        )
+        return [Reply(text=text)]
+    plan = await turn.plan()
+    text = render.session_message(plan, first_name=turn.runner.first_name)
+    return [Reply(text=text, keyboard=keyboard(render.session_keyboard(plan)))]
 
 
 async def week_reply(turn: Turn) -> list[Reply]:
@@ -60,14 +69,17 @@ async def phase_reply(turn: Turn) -> list[Reply]:
 async def typed_log(
     turn: Turn, status: CompletionStatus, rpe: int | None, note: str | None
 ) -> list[Reply]:
-    """Answer a typed "done" / "skipped" and log today's session (once)."""
+    """Answer a typed "done" / "skipped" and log today's session (one log a day)."""
     await ensure_started(turn)
-    plan = await turn.plan()
-    if plan.session_id is None:
-        return [Reply(text=_nothing_to_log(turn))]
-    if plan.category is None:
-        return [Reply(text=_nothing_to_log(turn))]
-    existing = await _existing(turn, plan.on, plan.session_id)
+    existing = await _logged_on(turn, turn.today)
+    if existing is None:
+        plan = await turn.plan()
+        if plan.session_id is None or plan.category is None:
+            return [Reply(text=_nothing_to_log(turn))]
+    else:
+        plan = await _plan_of(turn, turn.today, existing.session_id)
+    assert plan.session_id is not None
+    assert plan.category is not None
     if existing is not None and existing.status is status and rpe is None and not note:
         return [_already_logged(plan, existing)]
     note = _clip(note)
@@ -76,12 +88,14 @@ async def typed_log(
         note = note or existing.note
     completion = Completion(plan.on, plan.category, plan.session_id, status, rpe, note)
     await records.log_completion(turn.session, turn.runner.id, completion, turn.now)
+    updated = existing is not None
     if status is CompletionStatus.SKIPPED:
-        return [Reply(text=words.skipped_logged(note))]
-    if rpe is None and plan.session_id is not None:
+        return [Reply(text=words.skipped_logged(note, updated=updated))]
+    if rpe is None:
         buttons = keyboard(render.effort_keyboard(plan.on, plan.session_id))
-        return [Reply(text=words.logged_ask_effort(plan.title), keyboard=buttons)]
-    return [Reply(text=words.done_logged(plan.title, rpe))]
+        text = words.logged_ask_effort(plan.title, updated=updated)
+        return [Reply(text=text, keyboard=buttons)]
+    return [Reply(text=words.done_logged(plan.title, rpe, updated=updated))]
 
 
 def _already_logged(plan: DailyPlan, existing: Completion) -> Reply:
@@ -117,15 +131,6 @@ def logged_edit(plan: DailyPlan, turn: Turn, line: str, toast: str) -> Reply:
     return Reply(text=text, edit=True, toast=toast)
 
 
-def _logged_line(history: list[Completion], plan: DailyPlan) -> str | None:
-    if plan.session_id is None:
-        return None
-    for completion in history:
-        if completion.on == plan.on and completion.session_id == plan.session_id:
-            return words.log_summary(completion.status, completion.rpe)
-    return None
-
-
 def _clip(note: str | None) -> str | None:
     if note is None:
         return None
@@ -138,35 +143,53 @@ HISTORY_PAGE_SIZE = 10
 
 
 async def button_log(turn: Turn, callback: Callback) -> list[Reply]:
-    """Done, Skip or an effort button on a session message."""
+    """Done, Skip or an effort button on a session message (paused or not).
+
+    A day has one log: a tap on a day logged with another session updates that log.
+    """
     day, session_id = callback.date_arg(0), callback.str_arg(1)
     template = turn.planner.content.sessions.get(session_id)
     if template is None or not 0 <= (turn.today - day).days <= BUTTON_MAX_AGE_DAYS:
         return [Reply(toast="That session is too old to log from here. Send /today for today's.")]
-    existing = await _existing(turn, day, session_id)
+    existing = await _logged_on(turn, day)
+    session = (template.category, session_id)
+    if existing is not None:  # a changed plan keeps the logged session
+        session = (existing.category, existing.session_id)
+    updated = existing is not None and existing.session_id != session_id
     if callback.action is Action.SKIP:
         if existing is not None and not existing.done:
             return [Reply(toast="Already logged as skipped.")]
-        skipped = CompletionStatus.SKIPPED
-        await _log(turn, day, (template.category, session_id), skipped, None, existing=existing)
-        plan = await turn.plan(day)
-        return [logged_edit(plan, turn, words.button_skipped(), "Skipped")]
+        await _log(turn, day, session, CompletionStatus.SKIPPED, None, existing=existing)
+        plan = await _plan_of(turn, day, session[1])
+        toast = "Updated: skipped" if updated else "Skipped"
+        return [logged_edit(plan, turn, words.button_skipped(), toast)]
     rpe = callback.int_arg(2) if callback.action is Action.EFFORT else None
     if existing is not None and existing.done and (rpe is None or existing.rpe == rpe):
         return [Reply(toast="Already logged ✅")]
-    done = CompletionStatus.DONE
-    await _log(turn, day, (template.category, session_id), done, rpe, existing=existing)
-    plan = await turn.plan(day)
+    await _log(turn, day, session, CompletionStatus.DONE, rpe, existing=existing)
+    plan = await _plan_of(turn, day, session[1])
     if rpe is None:
         return [show_effort_question(plan, turn)]
-    return [logged_edit(plan, turn, words.button_done(rpe), "Saved ✅")]
+    toast = "Updated ✅" if updated else "Saved ✅"
+    return [logged_edit(plan, turn, words.button_done(rpe), toast)]
 
 
-async def _existing(turn: Turn, day: date, session_id: str) -> Completion | None:
+async def _logged_on(turn: Turn, day: date) -> Completion | None:
+    """The runner's log of ``day`` (one a day), if any."""
     for completion in await records.recent_completions(turn.session, turn.runner.id, day):
-        if completion.on == day and completion.session_id == session_id:
+        if completion.on == day:
             return completion
     return None
+
+
+async def _plan_of(turn: Turn, day: date, session_id: str) -> DailyPlan:
+    """``day``'s plan with ``session_id``: the planned one, or the one the runner logged."""
+    plan = await turn.plan(day)
+    template = turn.planner.content.sessions.get(session_id)
+    if plan.session_id == session_id or template is None:
+        return plan
+    _, reports = await turn.recent(day)
+    return turn.planner.plan_logged(turn.profile, turn.state, reports, day, template)
 
 
 async def _log(
@@ -209,7 +232,7 @@ async def history_reply(turn: Turn, page: int = 1, *, edit: bool = False) -> lis
     if not 1 <= page <= pages:
         return [Reply(toast="That page is out of date. Send /history again.")]
     chunk = entries[(page - 1) * HISTORY_PAGE_SIZE : page * HISTORY_PAGE_SIZE]
-    text = words.history_page(chunk, page, pages)
+    text = words.history_page(chunk, page, pages, turn.today)
     buttons = keyboard(words.history_keyboard(page, pages))
     return [Reply(text=text, keyboard=buttons, edit=edit)]
 

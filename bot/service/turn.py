@@ -43,6 +43,8 @@ class Turn:
     #: The runner's history version as this turn read it, and where to remember reads.
     history_version: int = 0
     history: HistoryCache = UNCACHED
+    #: The chat's rows in the outbox when the turn began (sent ones not yet deleted too).
+    replies_waiting: int = 0
 
     @classmethod
     async def open(
@@ -80,6 +82,7 @@ class Turn:
             conversation=record.conversation,
             history_version=record.history_version,
             history=history,
+            replies_waiting=record.replies_waiting,
         )
         await turn.catch_up()
         return turn

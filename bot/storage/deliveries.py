@@ -24,6 +24,7 @@ from bot.storage.models import (
     DeliveryKind,
     DeliveryRow,
     DeliveryStatus,
+    Runner,
 )
 from bot.storage.types import utc_now
 
@@ -34,6 +35,7 @@ __all__ = [
     "SentMark",
     "claim",
     "claim_many",
+    "hold_runners",
     "lease",
     "logged_dates",
     "mark_failed",
@@ -224,6 +226,22 @@ async def renew_leases(
         .returning(DeliveryRow.id)
     )
     return set(result.scalars())
+
+
+async def hold_runners(session: AsyncSession, runner_ids: Iterable[int]) -> set[int]:
+    """Which of the runners still exist, holding their rows until the transaction ends.
+
+    PostgreSQL locks the rows ``FOR KEY SHARE`` (updates of a runner go on; erasing them,
+    which deletes the row, waits); a SQLite transaction holds the whole database
+    (``BEGIN IMMEDIATE``). So a send started under this hold cannot start after an erasure
+    commits: the erasure either committed before (and the runner is gone) or waits.
+    """
+    query = (
+        select(Runner.id)
+        .where(Runner.id.in_(set(runner_ids)))
+        .with_for_update(read=True, key_share=True)
+    )
+    return set((await session.execute(query)).scalars())
 
 
 async def release_leases(session: AsyncSession, instance: str, now: datetime) -> int:

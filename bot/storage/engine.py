@@ -64,11 +64,12 @@ def make_engine(url: str | URL, *, sqlite_foreign_keys: bool = True) -> AsyncEng
     tables need), WAL journalling with ``synchronous=NORMAL``, and every transaction starts
     with ``BEGIN IMMEDIATE``: it takes the write lock up front, so two read-then-write
     transactions (of two processes) queue, for up to the busy timeout, instead of one
-    losing the other's write. PostgreSQL connections are pinged before use.
+    losing the other's write. PostgreSQL connections are pinged before use. Errors never
+    show a statement's parameters (``hide_parameters``): they hold runners' own words.
     """
     parsed = normalize_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_async_engine(parsed, pool_pre_ping=True)
+        return create_async_engine(parsed, pool_pre_ping=True, hide_parameters=True)
     engine = _sqlite_engine(parsed)
 
     @event.listens_for(engine.sync_engine, "connect")
@@ -104,6 +105,7 @@ def _sqlite_engine(url: URL) -> AsyncEngine:
         pool_size=1,
         max_overflow=0,
         pool_timeout=SQLITE_POOL_TIMEOUT_SECONDS,
+        hide_parameters=True,
     )
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -42,6 +43,7 @@ __all__ = [
     "DeliveryRow",
     "DeliveryStatus",
     "HandledUpdate",
+    "OutboxRow",
     "PhaseHistoryRow",
     "PhaseStateRow",
     "Runner",
@@ -141,7 +143,7 @@ class PhaseHistoryRow(Base):
 
 
 class CompletionRow(Base):
-    """A session logged done or skipped; one row per runner, local date and session."""
+    """A session logged done or skipped; one row per runner and local date."""
 
     __tablename__ = "completions"
 
@@ -156,8 +158,7 @@ class CompletionRow(Base):
     logged_at: Mapped[datetime] = mapped_column(default=utc_now)
 
     __table_args__ = (
-        UniqueConstraint("runner_id", "local_date", "session_id"),
-        Index(None, "runner_id", "local_date"),
+        UniqueConstraint("runner_id", "local_date"),
         CheckConstraint("status IN ('done', 'skipped')", name="status"),
     )
 
@@ -248,3 +249,36 @@ class DeliveryRow(Base):
             "status IN ('pending', 'sent', 'failed', 'skipped', 'missed')", name="status"
         ),
     )
+
+
+class OutboxRow(Base):
+    """One Telegram call of a reply, written with the update's effects, deleted once sent.
+
+    Only replies not yet accepted by Telegram are here (``bot.service.outbox``); ids give
+    the order within a chat. ``text`` is the message (the caption of a document);
+    ``edit_message_id`` makes it an edit of that message. Chart pictures are not kept.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        Index(None, "chat_id", "id"),
+        Index(None, "next_attempt_at"),
+        {"sqlite_autoincrement": True},  # ids only grow: the order of a chat's replies
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    runner_id: Mapped[int] = _runner_fk()
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    text: Mapped[str] = mapped_column(Text, default="")
+    keyboard: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    request_location: Mapped[bool] = mapped_column(default=False)
+    edit_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    filename: Mapped[str | None] = mapped_column(String(128))
+    document: Mapped[bytes | None] = mapped_column(LargeBinary)
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column()
+    #: Held by ``claimed_by`` until then while it sends (None: free to take).
+    leased_until: Mapped[datetime | None] = mapped_column()
+    claimed_by: Mapped[str | None] = mapped_column(Text)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column()

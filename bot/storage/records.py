@@ -99,19 +99,16 @@ def history_written(session: AsyncSession, runner_id: int) -> bool:
 async def log_completion(
     session: AsyncSession, runner_id: int, completion: Completion, now: datetime
 ) -> None:
-    """Log a session done or skipped; logging the same session that day again updates it."""
+    """Log a session done or skipped: the day's one log, replacing any earlier log that day."""
     values = {
+        "session_id": completion.session_id,
         "category": completion.category.value,
         "status": completion.status.value,
         "rpe": completion.rpe,
         "note": completion.note,
         "logged_at": now,
     }
-    keys = {
-        "runner_id": runner_id,
-        "local_date": completion.on,
-        "session_id": completion.session_id,
-    }
+    keys = {"runner_id": runner_id, "local_date": completion.on}
     insert = insert_for(session, CompletionRow).values(keys | values)
     await session.execute(insert.on_conflict_do_update(index_elements=list(keys), set_=values))
     await _history_changed(session, runner_id)

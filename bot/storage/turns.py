@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.phases import PhaseState
 from bot.storage.chats import Conversation
-from bot.storage.models import ConversationRow, PhaseStateRow
+from bot.storage.models import ConversationRow, OutboxRow, PhaseStateRow
 from bot.storage.repository import phase_state_of
 from bot.storage.runners import RUNNER_COLUMNS, RUNNERS, RunnerRecord
 
@@ -24,10 +24,12 @@ __all__ = ["TurnRecord", "load_turn"]
 
 _PHASE = PhaseStateRow.__table__.c
 _PHASE_KEYS = tuple(column.key for column in _PHASE)
-#: Where each part of a row starts: the runner's columns, the phase's, the chat's four.
+#: Where each part of a row starts: the runner's columns, the phase's, the chat's four, then
+#: how many rows the chat has in the outbox.
 _RUNNER_WIDTH = len(RUNNER_COLUMNS)
 _CHAT_AT = _RUNNER_WIDTH + len(_PHASE_KEYS)
 _CHAT = ConversationRow.__table__.c
+_OUTBOX = OutboxRow.__table__.c
 _QUERY = (
     select(
         *RUNNER_COLUMNS,
@@ -36,6 +38,10 @@ _QUERY = (
         _CHAT.step.label("chat_step"),
         _CHAT.data.label("chat_data"),
         _CHAT.updated_at.label("chat_updated_at"),
+        select(func.count())
+        .where(_OUTBOX.chat_id == bindparam("chat_id"))
+        .scalar_subquery()
+        .label("replies_waiting"),
     )
     .join(PhaseStateRow.__table__, _PHASE.runner_id == RUNNERS.c.id)
     .outerjoin(ConversationRow.__table__, _CHAT.chat_id == bindparam("chat_id"))
@@ -53,6 +59,8 @@ class TurnRecord:
     conversation: Conversation | None
     #: ``phase_states.history_version``: which committed history the runner has.
     history_version: int
+    #: The chat's rows in the outbox (``bot.service.outbox``).
+    replies_waiting: int = 0
 
 
 async def load_turn(session: AsyncSession, telegram_id: int, chat_id: int) -> TurnRecord | None:
@@ -62,7 +70,8 @@ async def load_turn(session: AsyncSession, telegram_id: int, chat_id: int) -> Tu
     if row is None:
         return None
     phase = dict(zip(_PHASE_KEYS, row[_RUNNER_WIDTH:_CHAT_AT], strict=True))
-    name, step, data, updated_at = row[_CHAT_AT:]
+    name, step, data, updated_at, waiting = row[_CHAT_AT:]
     conversation = Conversation(name, step, dict(data), updated_at) if name is not None else None
     runner = RunnerRecord(*row[:_RUNNER_WIDTH])
-    return TurnRecord(runner, phase_state_of(phase), conversation, phase["history_version"])
+    version = phase["history_version"]
+    return TurnRecord(runner, phase_state_of(phase), conversation, version, waiting)

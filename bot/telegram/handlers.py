@@ -19,7 +19,19 @@ from telegram.ext import ContextTypes
 
 from bot.presentation import render
 from bot.service.coach import Coach
-from bot.service.messages import Button, Command, Inbound, Location, Media, Reply, Sender, Text
+from bot.service.messages import (
+    Button,
+    Command,
+    Inbound,
+    Location,
+    Media,
+    Reply,
+    Sender,
+    Text,
+    clean_name,
+    clean_text,
+)
+from bot.telegram.delivery import outbox_sender
 from bot.telegram.keyboards import inline_markup
 
 __all__ = ["APOLOGY_MEMORY", "COACH_KEY", "RepliesNotSent", "on_error", "on_update"]
@@ -51,11 +63,22 @@ async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     inbound = inbound_of(update)
     if inbound is None:
         return
-    sender = Sender(telegram_id=user.id, chat_id=chat.id, first_name=user.first_name)
+    sender = Sender(telegram_id=user.id, chat_id=chat.id, first_name=clean_name(user.first_name))
     coach = _coach(context)
-    replies = await coach.handle(sender, inbound, update.update_id)
+    query = update.callback_query
+    shown = query.message if query is not None and isinstance(query.message, Message) else None
+    edit_target = shown.message_id if shown is not None else None
+    queued = await coach.handle_queued(sender, inbound, update.update_id, edit_target)
+    if queued is None:
+        return  # handled before: its replies are in the outbox or sent
+    if not queued.direct:
+        if query is not None:
+            await _answer(query, next((r.toast for r in queued.replies if r.toast), None))
+        if await coach.outbox.deliver(queued, outbox_sender(context.bot, shown)):
+            raise RepliesNotSent("Telegram refused a reply")
+        return
     try:
-        await send_replies(update, context, replies)
+        await send_replies(update, context, queued.replies)
     except Forbidden:
         await coach.mark_blocked(user.id)
     except TelegramError as error:
@@ -76,10 +99,13 @@ _NOT_SENT = (
 
 
 def inbound_of(update: Update) -> Inbound | None:
-    """The update as the coach sees it, or None when there is nothing to answer."""
+    """The update as the coach sees it, or None when there is nothing to answer.
+
+    Text is cleaned of what no database stores (``clean_text``) here, at the edge.
+    """
     query = update.callback_query
     if query is not None:
-        return Button(data=query.data or "")
+        return Button(data=clean_text(query.data or ""))
     message = update.message
     if message is None:
         return None
@@ -87,7 +113,7 @@ def inbound_of(update: Update) -> Inbound | None:
         return Location(message.location.latitude, message.location.longitude)
     if message.text is None:
         return Media(kind=_media_kind(message))
-    text = message.text
+    text = clean_text(message.text)
     if text.startswith("/"):
         head, *args = text.split()
         name = head[1:].split("@", 1)[0]
@@ -146,10 +172,16 @@ async def _send_photo(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: R
 
 
 async def _answer(query: CallbackQuery, toast: str | None) -> None:
+    """Answer a tap once, at once; a failed answer is not retried (Telegram would refuse a
+    late one) and does not hold up the replies."""
     try:
         await query.answer(text=toast[:200] if toast else None)
     except BadRequest as error:  # too old: the tap still gets its reply below
         log.info("callback answer refused: %s", error.message)
+    except Forbidden:
+        raise
+    except TelegramError as error:
+        log.warning("callback answer failed: %s", error.message)
 
 
 async def _edit(message: Message, reply: Reply) -> None:

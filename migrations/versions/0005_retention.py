@@ -3,7 +3,7 @@
 (``handled_updates.handled_at`` has had its index since 0001.)
 
 Revision ID: 0005_retention
-Revises: 0003_history_version
+Revises: 0004_one_log_a_day
 Create Date: 2026-12-04
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0005_retention"
-down_revision: str | None = "0003_history_version"
+down_revision: str | None = "0004_one_log_a_day"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -164,7 +164,7 @@ async def test_an_unexpected_fault_is_logged_and_the_runner_told(
         async def broken(*_: object, **__: object) -> list[object]:
             raise RuntimeError("database on fire")
 
-        monkeypatch.setattr(services.coach, "handle", broken)
+        monkeypatch.setattr(services.coach, "handle_queued", broken)
         await fake_api.user(RUNNER, first_name="Ana").send_text("hi")
         (reply,) = await fake_api.wait_for_messages(RUNNER, 1)
         assert "went wrong" in reply.plain_text

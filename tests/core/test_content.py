@@ -17,6 +17,7 @@ import yaml
 from bot.cli import main
 from bot.core.content import (
     CONTACT_RANGES,
+    IMPACT_LOADS,
     PHASE_CATEGORIES,
     Content,
     ContentError,
@@ -243,6 +244,97 @@ def test_every_exercise_is_used_or_reachable_as_a_variant(shipped: Content) -> N
     assert set(shipped.exercises) <= used | variants
 
 
+# --- loads: what each exercise stresses (content/README.md, docs/coaching.md) ---------------
+
+#: The issue's floor for any landing; the checker adds the groin (the femoral neck).
+LANDING_AREAS = {"foot", "ankle", "achilles", "calves", "shins", "knee", "hips"}
+LANDINGS = {
+    "ankle-hops",
+    "pogo-hops",
+    "single-leg-pogo-hops",
+    "a-skips",
+    "power-skips",
+    "bounds",
+    "lateral-line-hops",
+    "single-leg-lateral-hops",
+    "skater-bounds",
+    "hop-and-stick",
+    "single-leg-hops",
+    "low-step-jumps",
+    "squat-jumps",
+    "split-jumps",
+}
+LATERAL = {"lateral-line-hops", "single-leg-lateral-hops", "skater-bounds"}
+BOUNDS = {"bounds", "skater-bounds"}
+KNEELING_OR_DEEP = {
+    "half-kneeling-hip-flexor-stretch",
+    "couch-stretch",
+    "seated-90-90-hold",
+    "hip-90-90-switches",
+    "adductor-rock-backs",
+    "frog-rock-backs",
+    "lateral-lunge-shift",
+    "pigeon-stretch",
+    "deep-squat-hold",
+    "half-kneeling-ankle-rocks",
+    "kneeling-shin-stretch",
+    "kneeling-toe-stretch",
+    "cat-cow",
+    "bird-dog",
+}
+
+
+def _loads(shipped: Content, exercise_id: str) -> set[str]:
+    return {area.value for area in shipped.exercises[exercise_id].loads}
+
+
+def test_every_hop_jump_skip_and_bound_is_impact_work(shipped: Content) -> None:
+    impact = {e.id for e in shipped.exercises.values() if e.impact}
+    assert impact == LANDINGS
+    for exercise in shipped.exercises.values():
+        named_for_a_landing = re.search(r"hop|jump|skip|bound", exercise.id)
+        assert exercise.impact == bool(named_for_a_landing), exercise.id
+        assert exercise.impact == (exercise.dose.contacts is not None), exercise.id
+
+
+def test_impact_work_loads_the_leg_from_foot_to_hip_and_the_groin(shipped: Content) -> None:
+    for exercise_id in LANDINGS:
+        assert LANDING_AREAS | {"groin"} <= _loads(shipped, exercise_id), exercise_id
+
+
+def test_bounds_also_load_the_hamstrings_and_the_lower_back(shipped: Content) -> None:
+    for exercise_id in BOUNDS:
+        assert {"hamstrings", "lower_back"} <= _loads(shipped, exercise_id), exercise_id
+    for exercise_id in LATERAL | {"lateral-squat-walks", "band-lateral-walks"}:
+        assert "groin" in _loads(shipped, exercise_id), exercise_id
+
+
+def test_hip_mobility_loads_the_hips_and_the_groin(shipped: Content) -> None:
+    hip_mobility = [
+        e
+        for e in shipped.exercises.values()
+        if e.category is Category.MOBILITY
+        and {Area.HIPS, Area.GROIN, Area.HIP_FLEXORS} & set(e.targets)
+    ]
+    assert len(hip_mobility) >= 15
+    for exercise in hip_mobility:
+        assert {"hips", "groin"} <= _loads(shipped, exercise.id), exercise.id
+    for named in ("hip-90-90-switches", "frog-rock-backs", "pigeon-stretch", "deep-squat-hold"):
+        assert {"hips", "groin"} <= _loads(shipped, named), named
+
+
+def test_kneeling_and_deeply_bent_positions_load_the_knee(shipped: Content) -> None:
+    for exercise_id in KNEELING_OR_DEEP:
+        assert "knee" in _loads(shipped, exercise_id), exercise_id
+
+
+def test_strength_work_loads_every_area_it_works(shipped: Content) -> None:
+    for exercise in shipped.exercises.values():
+        assert exercise.loads, exercise.id
+        if exercise.category is not Category.MOBILITY:
+            assert set(exercise.targets) <= set(exercise.loads), exercise.id
+
+
 # --- doses ---------------------------------------------------------------------------------
 
 
@@ -273,6 +365,7 @@ def minimal_files() -> Files:
             "targets": ["hips"],
             "dose": {"sets": 2, "seconds": 30, "per_side": True},
             "cues": ["Breathe."],
+            "loads": ["hips", "groin"],
         },
         {
             "id": "squat",
@@ -281,7 +374,7 @@ def minimal_files() -> Files:
             "targets": ["quads"],
             "dose": {"sets": 3, "reps": 10},
             "cues": ["Sit back."],
-            "loads": ["knee"],
+            "loads": ["knee", "quads"],
         },
         {
             "id": "hop",
@@ -289,8 +382,9 @@ def minimal_files() -> Files:
             "category": "dynamic",
             "targets": ["calves"],
             "dose": {"contacts": 20},
+            "impact": True,
             "cues": ["Be quick."],
-            "loads": ["calves"],
+            "loads": ["foot", "ankle", "achilles", "calves", "shins", "knee", "hips", "groin"],
         },
     ]
     long_stretch = {"exercise": "stretch", "dose": {"sets": 5, "seconds": 60, "per_side": True}}
@@ -494,6 +588,102 @@ def test_missing_folders_are_reported(tmp_path: Path) -> None:
 # --- hipcoach content check ----------------------------------------------------------------
 
 
+def test_a_dynamic_exercise_must_say_whether_it_lands(tmp_path: Path) -> None:
+    def change(files: Files) -> None:
+        del exercise(files, "hop")["impact"]
+
+    message = error_for(broken(tmp_path, change))
+    assert message.startswith("main.yaml: exercises 'hop': impact: a dynamic exercise must say")
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "changes", "expected"),
+    [
+        ("stretch", {"impact": True}, "impact: only dynamic exercises land"),
+        ("squat", {"impact": True}, "impact: only dynamic exercises land"),
+        ("hop", {"impact": False}, "impact: an exercise dosed in foot contacts lands"),
+        (
+            "hop",
+            {"dose": {"sets": 2, "reps": 10}},
+            "impact: impact work is dosed in foot contacts",
+        ),
+    ],
+)
+def test_the_impact_flag_must_agree_with_the_exercise(
+    tmp_path: Path, exercise_id: str, changes: dict[str, Any], expected: str
+) -> None:
+    def change(files: Files) -> None:
+        exercise(files, exercise_id).update(changes)
+
+    message = error_for(broken(tmp_path, change))
+    assert message.startswith(f"main.yaml: exercises '{exercise_id}': {expected}")
+
+
+def test_band_work_without_landings_is_not_impact(tmp_path: Path) -> None:
+    def change(files: Files) -> None:
+        band = copy.deepcopy(exercise(files, "hop"))
+        band.update(
+            id="band-drive",
+            impact=False,
+            dose={"sets": 2, "reps": 10, "per_side": True},
+            targets=["hip_flexors"],
+            loads=["hip_flexors", "hips"],
+        )
+        files["exercises/main.yaml"]["exercises"].append(band)
+
+    content = load_content(broken(tmp_path, change))
+    assert not content.exercises["band-drive"].impact
+    assert content.exercises["hop"].impact
+
+
+@pytest.mark.parametrize("area", sorted(IMPACT_LOADS))
+def test_impact_work_missing_an_area_is_refused_by_name(tmp_path: Path, area: Area) -> None:
+    def change(files: Files) -> None:
+        hop = exercise(files, "hop")
+        hop["loads"] = [a for a in hop["loads"] if a != area.value]
+
+    first = error_for(broken(tmp_path, change)).splitlines()[0]
+    assert first == (
+        f"main.yaml: exercises 'hop': loads must also list {area.value} "
+        "(impact work: every landing loads the leg up to the hip; see content/README.md)"
+    )
+
+
+def test_hip_mobility_without_the_hips_and_groin_is_refused(tmp_path: Path) -> None:
+    def change(files: Files) -> None:
+        exercise(files, "stretch")["loads"] = ["knee"]
+
+    message = error_for(broken(tmp_path, change))
+    assert message == (
+        "main.yaml: exercises 'stretch': loads must also list groin, hips "
+        "(hip mobility loads the hip joint and the groin; see content/README.md)"
+    )
+
+
+def test_strength_work_must_load_what_it_targets(tmp_path: Path) -> None:
+    def change(files: Files) -> None:
+        exercise(files, "squat")["targets"] = ["quads", "glutes"]
+
+    message = error_for(broken(tmp_path, change))
+    assert message == (
+        "main.yaml: exercises 'squat': loads must also list glutes "
+        "(strength work loads every area it works; see content/README.md)"
+    )
+
+
+def test_every_entry_short_of_its_loads_is_named_at_once(tmp_path: Path) -> None:
+    def change(files: Files) -> None:
+        exercise(files, "stretch")["loads"] = []
+        exercise(files, "hop")["loads"] = ["calves"]
+
+    lines = error_for(broken(tmp_path, change)).splitlines()
+    assert [line.split(": loads")[0] for line in lines] == [
+        "main.yaml: exercises 'stretch'",
+        "main.yaml: exercises 'hop'",
+    ]
+    assert "achilles, ankle, foot, groin, hips, knee, shins" in lines[1]
+
+
 @pytest.fixture
 def default_content(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the CLI's default content folder the repo's own."""
@@ -512,6 +702,8 @@ def test_content_check_prints_aligned_counts(capsys: pytest.CaptureFixture[str])
     assert {line.split()[0] for line in count_lines} >= {"mobility", "beginner", "dynamic_block"}
     assert len({len(line) for line in count_lines}) == 1  # numbers right-aligned in one column
     assert "sessions by phase:" in lines
+    assert "dynamic exercises:" in lines
+    assert {"impact", "no_landings"} <= {line.split()[0] for line in count_lines}
 
 
 def test_content_check_takes_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -530,6 +722,18 @@ def test_content_check_reports_errors_without_a_traceback(
     out, err = capsys.readouterr()
     assert out == ""
     assert err == "content error: main.yaml: exercises 'squat': dose: Field required\n"
+
+
+def test_content_check_refuses_impact_work_that_spares_the_hips(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def change(files: Files) -> None:
+        exercise(files, "hop")["loads"] = ["foot", "ankle", "achilles", "calves", "shins", "knee"]
+
+    assert main(["content", "check", "--dir", str(broken(tmp_path, change))]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("content error: main.yaml: exercises 'hop': loads must also list groin")
 
 
 @pytest.mark.parametrize(

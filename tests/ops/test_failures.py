@@ -210,11 +210,12 @@ async def test_an_unreachable_bot_api_means_backoff_not_a_crash(
             update = await runner.send_text("/help")
             assert await post_update(http, f"{bot.base}{PATH}", update) == 200
 
-            # unreachable while serving: updates fail (500), the process stays up and healthy
+            # unreachable while serving: updates are saved (200), their replies wait in the
+            # outbox; the process stays up and healthy
             await switch.off()
             for _ in range(3):
                 update = await runner.send_text("/settings")
-                assert await post_update(http, f"{bot.base}{PATH}", update) == 500
+                assert await post_update(http, f"{bot.base}{PATH}", update) == 200
             await asyncio.sleep(2)  # scheduler passes run meanwhile
             assert bot.process.returncode is None
             assert (await get(http, f"{bot.base}/healthz"))[0] == 200
@@ -222,9 +223,11 @@ async def test_an_unreachable_bot_api_means_backoff_not_a_crash(
             await switch.on()
             update = await runner.send_text("/phase")
             assert await post_update(http, f"{bot.base}{PATH}", update) == 200
+            await fake_api.wait_for_messages(FIRST, 5, timeout=30)  # the outbox's retries
             assert await bot.stop() == 0
     texts = [message.plain_text for message in runner.sent_messages()]
-    assert len(texts) == 2  # /help and /phase; the replies sent while it was gone are lost
+    assert len(texts) == 5  # /help, the three /settings once it was back, then /phase
+    assert all("Your settings" in text for text in texts[1:4])
     assert "phase" in texts[-1].lower()
 
 

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from dataclasses import fields
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +47,7 @@ async def _tables(url: str) -> set[str]:
 
 def test_migrations_are_found_in_the_repo() -> None:
     assert migrations_dir() == REPO / "migrations"
-    assert head_revision() == "0005_retention"
+    assert head_revision() == "0006_outbox"
 
 
 async def test_upgrade_from_empty_creates_every_table(empty_url: str) -> None:
@@ -155,3 +156,45 @@ def test_alembic_command_line_uses_the_ini_and_url_argument(tmp_path: Path) -> N
 def test_phase_state_table_has_a_column_for_every_field() -> None:
     columns = set(PhaseStateRow.__table__.c.keys())
     assert {field.name for field in fields(PhaseState)} <= columns
+
+
+def _at(day: int, hour: int) -> datetime:
+    return datetime(2026, 12, day, hour, tzinfo=UTC)
+
+
+async def test_one_log_a_day_keeps_the_latest_of_a_days_logs(empty_url: str) -> None:
+    await upgrade(empty_url, "0003_history_version")
+    engine = make_engine(empty_url)
+    insert_log = text(
+        "INSERT INTO completions (id, runner_id, local_date, session_id, category, status, "
+        "logged_at) VALUES (:id, 1, :day, :session, 'mobility', :status, :at)"
+    )
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(
+                text(
+                    "INSERT INTO runners (id, telegram_id, level, desk_job, equipment, rest_days, "
+                    "dynamic_days, timezone, active, onboarded, created_at) VALUES (1, 7, "
+                    "'beginner', false, '[]', '[]', 2, 'UTC', true, true, :at)"
+                ),
+                {"at": _at(1, 7)},
+            )
+            for number, (day, session, status, at) in enumerate(
+                [
+                    (date(2026, 12, 1), "a", "done", _at(1, 8)),
+                    (date(2026, 12, 1), "b", "skipped", _at(1, 9)),
+                    (date(2026, 12, 1), "c", "done", _at(1, 7)),
+                    (date(2026, 12, 2), "a", "done", _at(2, 8)),
+                ],
+                start=1,
+            ):
+                values = {"id": number, "day": day, "session": session, "status": status}
+                await connection.execute(insert_log, values | {"at": at})
+        await upgrade(empty_url)
+        async with engine.connect() as connection:
+            kept = await connection.execute(
+                text("SELECT session_id, status FROM completions ORDER BY local_date")
+            )
+            assert [tuple(row) for row in kept] == [("b", "skipped"), ("a", "done")]
+    finally:
+        await engine.dispose()

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.core.phases import PhaseState
 from bot.core.records import BodyReport, Completion
 from bot.core.vocabulary import Area, Category, Phase, ReportKind
+from bot.service.outbox import Outgoing
 from bot.storage.chats import get_conversation, set_conversation
 from bot.storage.deliveries import claim
 from bot.storage.models import (
@@ -19,10 +20,12 @@ from bot.storage.models import (
     ConversationRow,
     DeliveryKind,
     DeliveryRow,
+    OutboxRow,
     PhaseHistoryRow,
     PhaseStateRow,
     Runner,
 )
+from bot.storage.outbox import enqueue
 from bot.storage.privacy import delete_runner, export_runner
 from bot.storage.records import add_body_report, log_completion
 from bot.storage.repository import get_or_create_runner, save_phase_state
@@ -37,6 +40,7 @@ PER_RUNNER = {
     CompletionRow: CompletionRow.runner_id,
     BodyReportRow: BodyReportRow.runner_id,
     DeliveryRow: DeliveryRow.runner_id,
+    OutboxRow: OutboxRow.runner_id,
 }
 
 
@@ -52,6 +56,10 @@ async def _busy_runner(session: AsyncSession, telegram_id: int) -> int:
     await add_body_report(session, runner.id, report, "calf sore", NOW)
     await set_conversation(session, telegram_id, "sore", "area", {}, now=NOW)
     await claim(session, runner.id, DAY, DeliveryKind.MORNING, NOW, "test")
+    reply = Outgoing("Hi Ada, your calf?").payload()
+    await enqueue(
+        session, runner.id, telegram_id, [reply], now=NOW, leased_until=None, instance="t"
+    )
     return runner.id
 
 

@@ -34,13 +34,13 @@ async def test_completions_are_read_back_in_order_since_a_day(session: AsyncSess
         Completion(DAY, Category.DYNAMIC, "hops-1", rpe=7, note="legs heavy"),
         Completion(DAY - timedelta(days=2), Category.MOBILITY, "mob-1"),
         Completion(DAY - timedelta(days=9), Category.STATIC, "static-1"),
-        Completion(DAY, Category.MOBILITY, "mob-2", CompletionStatus.SKIPPED),
+        Completion(DAY - timedelta(days=1), Category.MOBILITY, "mob-2", CompletionStatus.SKIPPED),
     ]
     for offset, completion in enumerate(logged):
         await log_completion(session, runner, completion, NOW + timedelta(minutes=offset))
     await session.commit()
     since = DAY - timedelta(days=7)
-    assert await recent_completions(session, runner, since) == [logged[1], logged[0], logged[3]]
+    assert await recent_completions(session, runner, since) == [logged[1], logged[3], logged[0]]
     assert await recent_completions(session, runner + 1, since) == []
 
 
@@ -56,6 +56,17 @@ async def test_logging_a_session_again_updates_it(session: AsyncSession) -> None
     assert [row.logged_at for row in rows] == [NOW + timedelta(hours=1)]
 
 
+async def test_a_second_session_logged_the_same_day_replaces_the_first(
+    session: AsyncSession,
+) -> None:
+    runner = await _runner_id(session)
+    await log_completion(session, runner, Completion(DAY, Category.DYNAMIC, "hops-1"), NOW)
+    other = Completion(DAY, Category.MOBILITY, "mob-1", CompletionStatus.SKIPPED)
+    await log_completion(session, runner, other, NOW + timedelta(hours=1))
+    await session.commit()
+    assert await recent_completions(session, runner, DAY) == [other]
+
+
 async def test_the_database_itself_refuses_a_duplicate_completion(session: AsyncSession) -> None:
     runner = await _runner_id(session)
     row = {
@@ -67,8 +78,8 @@ async def test_the_database_itself_refuses_a_duplicate_completion(session: Async
         "logged_at": NOW,
     }
     await session.execute(insert(CompletionRow).values(row))
-    with pytest.raises(IntegrityError):
-        await session.execute(insert(CompletionRow).values(row))
+    with pytest.raises(IntegrityError):  # one log a day, whichever session it names
+        await session.execute(insert(CompletionRow).values(row | {"session_id": "mob-2"}))
 
 
 async def test_body_reports_round_trip(session: AsyncSession) -> None:

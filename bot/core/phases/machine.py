@@ -17,6 +17,7 @@ from bot.core.phases.state import (
     _RACE,
     _TRAINING,
     _WHAT,
+    MAX_DAYS_AHEAD,
     MAX_RACE_WEEKS_BEFORE,
     MIN_RACE_WEEKS_BEFORE,
     Cleared,
@@ -46,6 +47,7 @@ from bot.core.phases.timeline import (
     _in,
     _moved,
     _new_block,
+    _plus,
     _race_season_reason,
     _scheduled,
     _stayed,
@@ -73,8 +75,8 @@ def next_change(state: PhaseState, today: date) -> tuple[Phase, date] | None:
     """
     state = transition(state, DayPassed(), today).state
     if state.phase is _PAUSED and state.paused_until is not None:
-        back = state.paused_until + timedelta(days=1)
-        return _come_back(state, back)[0].phase, back
+        back = _plus(state.paused_until, timedelta(days=1))
+        return None if back is None else (_come_back(state, back)[0].phase, back)
     step = _scheduled(state)
     return None if step is None else (step[1].phase, step[0])
 
@@ -143,6 +145,11 @@ def _race_date_set(state: PhaseState, race_date: date, weeks: int, today: date) 
         raise InvalidTransition(
             f"{_day(race_date)} is in the past: which race are you training for?"
         )
+    if (race_date - today).days > MAX_DAYS_AHEAD:
+        raise InvalidTransition(
+            f"{_day(race_date)} is more than two years away, further than I plan. "
+            "Tell me the date once the race is within two years; nothing was changed."
+        )
     weeks = min(MAX_RACE_WEEKS_BEFORE, max(MIN_RACE_WEEKS_BEFORE, weeks))
     new = replace(state, race_date=race_date, race_weeks_before=weeks)
     saved = f"Race saved for {_day(race_date)}."
@@ -206,6 +213,11 @@ def _pause(state: PhaseState, until: date, today: date) -> Transition:
     """Pause (or move the end of a pause); the calendar keeps running meanwhile."""
     if until < today:
         raise InvalidTransition(f"{_day(until)}: that date is in the past.")
+    if (until - today).days > MAX_DAYS_AHEAD:
+        raise InvalidTransition(
+            f"{_day(until)} is more than two years away. A break can last up to two years: "
+            "give me a nearer last day, or /pause for two weeks. Nothing was changed."
+        )
     reason = f"Paused until {_day(until)} (last day). Enjoy the break; I'll be here."
     if state.phase is _PAUSED:
         return _stayed(replace(state, paused_until=until), reason)

@@ -41,6 +41,8 @@ DEFAULT_RACE_WEEKS_BEFORE = 3
 
 
 LONG_BREAK_DAYS = 21
+#: How far ahead a race or the end of a pause may be: the plan looks two years ahead.
+MAX_DAYS_AHEAD = 730
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,7 +53,8 @@ def race_window(state: PhaseState) -> tuple[date, date] | None:
     """First and last day of race season (both inclusive), or None without a race date."""
     if state.race_date is None:
         return None
-    return state.race_date - timedelta(weeks=state.race_weeks_before), state.race_date
+    start = _plus(state.race_date, timedelta(weeks=-state.race_weeks_before)) or date.min
+    return start, state.race_date
 
 
 def in_race_window(state: PhaseState, day: date) -> bool:
@@ -157,17 +158,27 @@ def _phase_end(state: PhaseState) -> date | None:
         _REST: REST_PHASE_WEEKS,
     }.get(state.phase)
     if weeks is not None:
-        return state.started_on + timedelta(weeks=weeks)
+        return _plus(state.started_on, timedelta(weeks=weeks))
     if state.phase is _POST:
-        return state.started_on + timedelta(days=POST_RACE_DAYS)
+        return _plus(state.started_on, timedelta(days=POST_RACE_DAYS))
     return None
+
+
+def _plus(day: date, delta: timedelta) -> date | None:
+    """``day + delta``, or None beyond the calendar's first or last day (never reached)."""
+    try:
+        return day + delta
+    except OverflowError:
+        return None
 
 
 def _race_over(state: PhaseState) -> _Step | None:
     """The day after race day: a week of post-race recovery; the race date is done with."""
     if state.race_date is None:
         return None
-    start = state.race_date + timedelta(days=1)
+    start = _plus(state.race_date, timedelta(days=1))
+    if start is None:
+        return None
     reason = (
         "Race day is behind you, well done! A week of gentle mobility now while your legs recover."
     )

@@ -1,0 +1,19 @@
+"""What no database stores is cleaned from what runners send (issue 14, finding 4)."""
+
+from __future__ import annotations
+
+from bot.service.messages import MAX_NAME, Text, clean_name, clean_text
+from bot.terminal import TerminalChat
+
+
+def test_clean_text_keeps_lines_and_emoji_but_drops_what_no_database_stores() -> None:
+    assert clean_text("a\x00b\tc\nd\x7f\x9fe\ud800 🏃\u200d♀️") == "ab\tc\nde 🏃\u200d♀️"
+    assert clean_name(" \x00\n ") is None
+    assert clean_name("Ana\nMaria") == "Ana Maria"
+    assert len(clean_name("x" * 500) or "") == MAX_NAME
+
+
+def test_the_terminal_chat_cleans_what_is_typed() -> None:
+    assert TerminalChat.inbound(TerminalChat.__new__(TerminalChat), "sore\x00 knee") == Text(
+        "sore knee"
+    )
