@@ -22,7 +22,17 @@ from bot.presentation import reports as report_words
 from bot.presentation.callbacks import Action, Answer, Callback, decode
 from bot.presentation.commands import COMMANDS, command_names
 from bot.service import account, export, onboarding, progress, reports, training
-from bot.service.messages import Button, Command, Inbound, Location, Media, Reply, Sender, Text
+from bot.service.messages import (
+    Button,
+    Command,
+    Inbound,
+    Location,
+    Media,
+    Reply,
+    Sender,
+    Text,
+    storable,
+)
 from bot.service.outbox import Outbox, Queued, QueuedCall, outgoing_of
 from bot.service.snooze import snooze
 from bot.service.turn import Turn
@@ -65,6 +75,7 @@ class Coach:
         self, sender: Sender, inbound: Inbound, update_id: int | None = None
     ) -> list[Reply]:
         """Apply the message and commit; return the replies (none for a duplicate update)."""
+        sender, inbound = storable(sender, inbound)
         now = self.clock()
         async with self.sessions() as session, session.begin():
             if update_id is not None and not await chats.claim_update(session, update_id, now):
@@ -85,6 +96,7 @@ class Coach:
 
         ``edit_target`` is the message a tapped button sat on (what an edit changes).
         """
+        sender, inbound = storable(sender, inbound)
         now, chat_id = self.clock(), sender.chat_id
         async with self.sessions() as session, session.begin():
             if update_id is not None and not await chats.claim_update(session, update_id, now):

@@ -106,6 +106,23 @@ class Media:
 Inbound = Text | Command | Button | Location | Media
 
 
+def storable(sender: Sender, inbound: Inbound) -> tuple[Sender, Inbound]:
+    """The sender and message as they may be stored (``clean_text``, ``clean_name``).
+
+    The edges clean what they read; the coach cleans again, so no way in can store a NUL
+    or an overlong name.
+    """
+    sender = Sender(sender.telegram_id, sender.chat_id, clean_name(sender.first_name))
+    match inbound:
+        case Text(text):
+            return sender, Text(clean_text(text))
+        case Command(name, args):
+            return sender, Command(clean_text(name), tuple(clean_text(arg) for arg in args))
+        case Button(data):
+            return sender, Button(clean_text(data))
+    return sender, inbound
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """A file to send."""

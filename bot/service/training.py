@@ -176,7 +176,8 @@ async def button_log(turn: Turn, callback: Callback) -> list[Reply]:
 
 async def _logged_on(turn: Turn, day: date) -> Completion | None:
     """The runner's log of ``day`` (one a day), if any."""
-    for completion in await records.recent_completions(turn.session, turn.runner.id, day):
+    history, _ = await turn.recent(day)  # the turn's history cache: no extra statement
+    for completion in history:
         if completion.on == day:
             return completion
     return None

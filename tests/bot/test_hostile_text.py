@@ -1,4 +1,4 @@
-"""NUL, control characters and overlong names from Telegram, on SQLite and PostgreSQL (issue 14).
+"""NUL, control characters and overlong names from Telegram, on SQLite and PostgreSQL.
 
 What no database stores is cleaned where updates become ``Inbound`` values; names keep to
 Telegram's 64 characters; no error log carries what the runner wrote.

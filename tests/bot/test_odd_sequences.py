@@ -1,4 +1,4 @@
-"""Odd sequences from the hostile run (issue 14), end to end through the fake Bot API."""
+"""Odd sequences, end to end through the fake Bot API."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Any date the core can be given, up to ``date.max``: no overflow, far dates refused (issue 14)."""
+"""Any date the core can be given, up to ``date.max``: no overflow, far dates refused."""
 
 from __future__ import annotations
 

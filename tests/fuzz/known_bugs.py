@@ -29,9 +29,7 @@ LONG_NAME_ON_POSTGRES = "issue14-4 a first name over 128 characters fails on Pos
 LOGGED_TWICE = "issue14-5 one day logged twice"
 
 #: Remove each once its fix is on main (then the fuzz run fails on it again).
-UNFIXED = frozenset(
-    {DONE_AFTER_PAUSE, YEAR_9999, NUL_ON_POSTGRES, LONG_NAME_ON_POSTGRES, LOGGED_TWICE}
-)
+UNFIXED: frozenset[str] = frozenset()
 
 
 def classify(error: BaseException, dialect: str) -> str | None:

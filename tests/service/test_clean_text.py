@@ -1,4 +1,4 @@
-"""What no database stores is cleaned from what runners send (issue 14, finding 4)."""
+"""What no database stores is cleaned from what runners send."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""One completion per runner and day, whatever the order of taps and words (issue 14, 5)."""
+"""One completion per runner and day, whatever the order of taps and words."""
 
 from __future__ import annotations
 

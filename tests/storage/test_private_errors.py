@@ -1,4 +1,4 @@
-"""A failed statement's error never carries the runner's words (issue 14, finding 4)."""
+"""A failed statement's error never carries the runner's words."""
 
 from __future__ import annotations
 
