@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,6 +64,8 @@ class Violation:
 
 
 CallPredicate = Callable[[Call], bool]
+#: Arrivals remembered for ``wait_for_arrival``.
+ARRIVALS_KEPT = 1000
 
 
 class Recorder:
@@ -70,8 +73,9 @@ class Recorder:
 
     def __init__(self) -> None:
         self.calls: list[Call] = []
-        #: Every request as it arrives, before any delay or answer (see ``arrived``).
-        self.arrivals: list[Call] = []
+        #: The latest requests as they arrive, before any delay or answer (``arrived``);
+        #: bounded, since long runs (bench/soak.py) take their calls but not these.
+        self.arrivals: deque[Call] = deque(maxlen=ARRIVALS_KEPT)
         self.violations: list[Violation] = []
         self._changed: asyncio.Condition | None = None
 
