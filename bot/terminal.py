@@ -25,6 +25,10 @@ def plain_text(markup: str) -> str:
     return html.unescape(_TAG.sub("", markup))
 
 
+#: Number buttons that make a keyboard a scale (the 0-10 pain and effort scales).
+_SCALE_BUTTONS = 5
+
+
 @dataclass
 class TerminalChat:
     """A read-reply loop; numbered lines stand for the buttons of the last message."""
@@ -34,6 +38,10 @@ class TerminalChat:
     read_line: ReadLine
     write: Write
     buttons: list[str] = field(default_factory=list)
+    #: A 0-10 scale's buttons by their value: typing 5 presses the button that says 5.
+    scale: dict[str, str] = field(default_factory=dict)
+    #: Beside a scale, the other buttons by their label ("not sure", "cancel").
+    named: dict[str, str] = field(default_factory=dict)
 
     async def run(self) -> None:
         """Chat until the runner types quit or the input ends."""
@@ -50,8 +58,15 @@ class TerminalChat:
     def inbound(self, line: str) -> Inbound:
         """A typed line as the coach sees it: a command, a button number or text."""
         line = clean_text(line)
-        if line.isdigit() and 1 <= int(line) <= len(self.buttons):
-            return Button(self.buttons[int(line) - 1])
+        if self.scale and line.lower() in self.named:
+            return Button(self.named[line.lower()])
+        if line.isdecimal() and line.isascii():
+            number = int(line)
+            if self.scale:  # a 0-10 scale: typing 5 means 5, not the fifth button
+                if str(number) in self.scale:
+                    return Button(self.scale[str(number)])
+            elif 1 <= number <= len(self.buttons):
+                return Button(self.buttons[number - 1])
         if line.startswith("/"):
             head, *args = line.split()
             return Command(head[1:], tuple(args))
@@ -74,8 +89,18 @@ class TerminalChat:
             self.write("")
             self.write(plain_text(reply.text))
         if reply.keyboard:
-            self.buttons = [data for row in reply.keyboard for _, data in row]
-            labels = [label for row in reply.keyboard for label, _ in row]
+            pairs = [(label, data) for row in reply.keyboard for label, data in row]
+            self.buttons = [data for _, data in pairs]
+            numbers = {label.strip(): data for label, data in pairs if label.strip().isdecimal()}
+            self.scale = numbers if len(numbers) >= _SCALE_BUTTONS else {}
+            others = [(label, data) for label, data in pairs if label.strip() not in self.scale]
+            self.named = {plain_text(label).strip().lower(): data for label, data in others}
+            if self.scale:
+                choices = " ".join(sorted(self.scale, key=int))
+                also = ", or type: " + ", ".join(label for label, _ in others) if others else ""
+                self.write(f"  type a number: {choices}{also}")
+                return
+            labels = [label for label, _ in pairs]
             self.write("  " + "   ".join(f"[{n}] {label}" for n, label in enumerate(labels, 1)))
 
 

@@ -18,7 +18,7 @@ from bot.core.phases import DayPassed, InvalidTransition, PhaseState, transition
 from bot.core.records import BodyReport, Completion, RunnerProfile
 from bot.core.restrictions import Restrictions, restrictions_for
 from bot.core.rhythm import choose_category, is_rest_day, rhythm_before
-from bot.core.triage import Tier, triage
+from bot.core.triage import TIER_OF_FLAG, Tier, triage
 from bot.core.vocabulary import Area, Category, Phase
 
 __all__ = ["DailyPlan", "PlannedExercise", "Planner"]
@@ -414,9 +414,11 @@ def _advice(limits: Restrictions) -> str | None:
     if not limits.blocks_dynamic:
         return None
     areas = " and ".join(a.label for a in sorted(limits.red_flag_areas - {Area.LEG})) or "leg"
-    signs = ", ".join(flag.label for flag in sorted(limits.red_flags))
-    what = f" ({signs})" if signs else ""
     tier = triage(limits.red_flags)
+    # name only the signs behind the most urgent tier: a swollen knee is no bone stress sign
+    top = max((TIER_OF_FLAG[flag] for flag in limits.red_flags), default=Tier.NONE)
+    signs = ", ".join(f.label for f in sorted(limits.red_flags) if TIER_OF_FLAG[f] is top)
+    what = f" ({signs})" if signs else ""
     if tier is Tier.EMERGENCY:
         return (
             f"What you describe{what} needs urgent medical care today: please stop training "

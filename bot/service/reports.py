@@ -182,8 +182,11 @@ async def start_clearing(turn: Turn, areas: Sequence[Area] = ()) -> list[Reply]:
     if not held or (areas and not named):
         return await clear_hold(turn, areas[0] if areas else None)
     targets = set(named) if named else set(held)
-    if held - targets <= _COMPANIONS:
-        targets = set(held)  # the whole leg was held with it: the checks test the whole leg
+    others = held - targets
+    if others <= _COMPANIONS or await _hold_tier(turn, others) in CLINICIAN_TIERS:
+        # the whole leg was held with it, or another hold is a serious sign: the checks
+        # (single-leg squats, jogging, hops) load the whole leg, so they clear everything
+        targets = set(held)
     tier = await _hold_tier(turn, targets)
     data: dict[str, Any] = {"areas": sorted(a.value for a in targets), "check": 0}
     if tier in CLINICIAN_TIERS:
@@ -252,6 +255,11 @@ async def _lift(turn: Turn, areas: list[Area]) -> list[Reply]:
                     reason = (await turn.apply(Cleared(area))).reason
     except InvalidTransition as refused:
         return [Reply(text=chat.refusal(str(refused)), edit=True)]
+    for area in areas:  # the latest report of each area now says it is fine (0/10)
+        fine = BodyReport(turn.today, area, ReportKind.SORENESS, severity=0)
+        await records.add_body_report(
+            turn.session, turn.runner.id, fine, "every return check passed", turn.now
+        )
     return [Reply(text=words.cleared_after_checks(reason), edit=True)]
 
 

@@ -1,4 +1,4 @@
-"""Issue 11 through the coach: warning signs by urgency, and holds cleared on purpose.
+"""Through the coach: warning signs by urgency, and holds cleared on purpose.
 
 Phrased afresh (not the review's exact words), with typos, slang and negation.
 """
@@ -332,3 +332,38 @@ async def test_a_stale_check_button_changes_nothing(chat: Chat) -> None:
     (late,) = await chat.press("v1|ck|3|yes")
     assert late.toast
     assert (await chat.state()).phase is Phase.RECOVERY_HOLD
+
+
+async def test_clearing_one_area_waits_for_a_serious_hold_on_the_same_leg(chat: Chat) -> None:
+    """The checks load the whole leg (single-leg squats, jogging, hops): while another
+    hold there is a bone stress sign, clearing a swollen knee asks the clinician first
+    and the checks clear both together."""
+    await chat.command("/today")
+    await chat.say("my left shin hurts when i hop and it's tender on the bone")
+    await chat.say("knee swollen")
+    (question,) = await chat.say("knee fine now")
+    assert "cleared you" in question.text
+    (first,) = await chat.press("v1|cc|yes")
+    assert "Check 1 of 5" in first.text
+    await _checks(chat)
+    assert (await chat.state()).held_areas == frozenset()
+
+
+async def test_after_the_checks_pass_today_no_longer_warns(chat: Chat, clock: FakeClock) -> None:
+    await chat.command("/today")
+    await chat.say("knee swollen")
+    await chat.say("knee fine now")
+    await _checks(chat)
+    plan = await chat.plan(clock)
+    assert plan.advice is None or "knee" not in plan.advice.lower()
+    assert not any("knee" in line.lower() for line in plan.adjustments)
+
+
+async def test_the_advice_names_only_the_signs_of_its_tier(chat: Chat, clock: FakeClock) -> None:
+    await chat.command("/today")
+    await chat.say("knee swollen")
+    await chat.say("my left shin hurts when i hop and it's tender on the bone")
+    plan = await chat.plan(clock)
+    assert plan.advice is not None
+    assert "bone stress" in plan.advice
+    assert "swelling" not in plan.advice
