@@ -15,7 +15,7 @@ Two scenarios, each on a fresh file:
 - ``backfill``: runners set up before the scheduler existed (nothing scheduled), so the
   first pass schedules all of them.
 
-Targets (issue 4): start < 5 s, RSS < 300 MB.
+Targets: start < 5 s, RSS < 300 MB.
 
 Run: ``.venv/bin/python bench/bench_startup.py [--runners 100000] [--rounds 2]``
 """

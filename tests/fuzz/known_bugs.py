@@ -1,4 +1,4 @@
-"""Issue 14's open findings, as the fuzz run recognises them.
+"""Known defects, as the fuzz run recognises them (none open now).
 
 The harness is strict: every one of these is a failure. ``UNFIXED`` names the ones being
 fixed on another branch right now; while a name is listed, a seed whose every failure is one

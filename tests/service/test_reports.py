@@ -75,7 +75,7 @@ async def test_red_flags_toggle_and_put_the_area_on_hold(chat: Chat) -> None:
     assert "✅ Sharp pain" in [label for row in on.keyboard for label, _ in row]
     (off,) = await chat.press("v1|rf|sharp_pain")
     assert "Sharp pain" in [label for row in off.keyboard for label, _ in row]
-    # Changed on purpose (issue 11): night pain at the hip is a bone-stress sign with its
+    # Changed on purpose: night pain at the hip is a bone-stress sign with its
     # own tier now (tests/service/test_triage.py); swelling keeps the hold-and-physio tier.
     await chat.press("v1|rf|swelling")
     _, answer = await chat.press("v1|rz")
@@ -182,7 +182,7 @@ async def test_saying_the_area_is_fine_clears_the_hold(chat: Chat) -> None:
     (other,) = await chat.say("my calf is fine now")
     assert "hip" in other.text
     assert (await chat.state()).phase is Phase.RECOVERY_HOLD
-    # Changed on purpose (issue 11): "fine now" starts the return checks; the hold ends
+    # Changed on purpose: "fine now" starts the return checks; the hold ends
     # only when they all pass.
     (first,) = await chat.say("my hip is fine now")
     assert "Check 1 of 5" in first.text
@@ -200,7 +200,7 @@ async def test_clear_command_by_area(chat: Chat) -> None:
     (unknown,) = await chat.command("/clear <elbow>")
     assert "&lt;elbow&gt;" in unknown.text
     assert (await chat.state()).phase is Phase.RECOVERY_HOLD
-    await chat.command("/clear hip")  # changed on purpose (issue 11): the checks first
+    await chat.command("/clear hip")  # the checks come first
     assert (await chat.state()).phase is Phase.RECOVERY_HOLD
     await _pass_checks(chat)
     assert (await chat.state()).phase is Phase.BASE
@@ -254,6 +254,6 @@ async def test_the_phrase_the_hold_message_suggests_clears_it(chat: Chat) -> Non
     await chat.command("/today")
     (answer,) = await chat.say("sharp pain in my right hip")
     assert '"hips fine now"' in answer.text.replace("&quot;", '"')
-    await chat.say("hips fine now")  # changed on purpose (issue 11): the checks first
+    await chat.say("hips fine now")  # the checks come first
     await _pass_checks(chat)
     assert (await chat.state()).phase is Phase.BASE
