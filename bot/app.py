@@ -28,7 +28,7 @@ from bot.telegram.failures import FailedUpdates
 from bot.telegram.handlers import COACH_KEY, on_error, on_update
 from bot.telegram.ordering import ChatLocks, ChatOrderedUpdates
 from bot.telegram.pacing import PacedRateLimiter
-from bot.telegram.sender import telegram_sender
+from bot.telegram.sender import reminder_pacing, telegram_sender
 from bot.telegram.transport import AiohttpRequest
 from scheduler.service import ReminderScheduler, default_instance
 
@@ -120,6 +120,7 @@ def build_application(settings: Settings, services: Services) -> Application:  #
                 instance=instance_name(settings),
                 retention=timedelta(hours=settings.retention_hours),
                 count_takeovers=services.metrics.takeovers.inc,
+                reserve=reminder_pacing(application.bot),  # paced before the erasure check
             )
             scheduler.start()
             reminders.append(scheduler)

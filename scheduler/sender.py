@@ -6,7 +6,10 @@ own retries) → due again after ``retry_after`` without counting an attempt; a 
 error (network, timeout, 5xx) → retried with backoff, failed after ``MAX_ATTEMPTS``;
 Forbidden → failed and the runner marked inactive; any other error → failed. A runner who
 erased their data after the lease gets nothing: each send starts only while their row is
-held (``_Gate``).
+held (``_Gate``). Pacing comes before that: each send first waits for and takes its place
+in the bot's send window (``reserve``, wired in by the composition root), and only then
+goes to the gate, carrying the place (``Delivery.ticket``) so the send does not wait in
+the window again, after the check. A place not used (the runner was gone) is released.
 
 Outcomes are committed in groups as they come back (``_Recorder``), never one transaction
 per message nor one per batch. The crash window: a hard crash (SIGKILL, power loss) can
@@ -30,7 +33,7 @@ import contextlib
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
@@ -48,10 +51,13 @@ __all__ = [
     "MAX_ATTEMPTS",
     "Composer",
     "Delivery",
+    "Reservation",
+    "Reserve",
     "SendKind",
     "SendReport",
     "SendResult",
     "Sender",
+    "no_wait",
     "send_pending",
 ]
 
@@ -85,9 +91,35 @@ class Delivery:
     attempts: int
     text: str
     rows: Rows = field(default_factory=list)
+    #: The place reserved for this send in the bot's send window (``Reserve``), if any.
+    ticket: Reservation | None = field(default=None, compare=False, repr=False)
 
 
 Sender = Callable[[Delivery], Awaitable[SendResult]]
+
+
+class Reservation(Protocol):
+    """A place taken in the send window ahead of one send; ``release`` gives it back if it
+    was not used (and does nothing once the send used it)."""
+
+    def release(self) -> None: ...
+
+
+#: Waits until a message may go to a chat and takes that place (the bot's pacing).
+Reserve = Callable[[int], Awaitable[Reservation]]
+
+
+class _NoPlace:
+    def release(self) -> None:
+        """Nothing was taken."""
+
+
+_NO_PLACE = _NoPlace()
+
+
+async def no_wait(chat_id: int) -> Reservation:
+    """No pacing ahead of the send (the sender paces itself, or nothing does)."""
+    return _NO_PLACE
 
 
 class Composer(Protocol):
@@ -132,8 +164,12 @@ async def send_pending(
     renew_every: timedelta = DEFAULT_RENEW_EVERY,
     max_batches: int = 10_000,
     unrecorded: int = DEFAULT_UNRECORDED,
+    reserve: Reserve = no_wait,
 ) -> SendReport:
     """Send every pending claim due at ``now``, ``batch`` at a time; what happened.
+
+    Each send first waits for its place in the send window (``reserve``), then starts
+    while its runner's row is held (``_Gate``), without waiting again.
 
     Outcomes are recorded as they come, a group per transaction (``_Recorder``); at most
     ``unrecorded`` outcomes wait at once, which bounds what a crash can send twice.
@@ -159,7 +195,7 @@ async def send_pending(
             leases = _Leases(sessions, recorder.writing, ids, instance, lease, clock)
             async with leases.kept(renew_every):
                 held = _Gate(sender, recorder).send
-                await _send_all(ready, held, concurrency, recorder, leases=leases)
+                await _send_all(ready, held, concurrency, recorder, leases=leases, reserve=reserve)
             if len(rows) < batch:
                 break
     finally:
@@ -224,19 +260,28 @@ async def _send_all(
     recorder: _Recorder,
     *,
     leases: _Leases,
+    reserve: Reserve = no_wait,
 ) -> None:
-    """Send concurrently, at most ``concurrency`` in flight (the sender paces them)."""
+    """Send concurrently, at most ``concurrency`` in flight, each paced (``reserve``)
+    before it goes to ``sender`` (the gate), so it does not wait after the gate's check."""
     gate = asyncio.Semaphore(concurrency)
 
     async def one(delivery: Delivery) -> None:
         async with gate:
             if not leases.holds(delivery.id):
                 return  # taken over by another instance: it is theirs to send now
+            place: Reservation | None = None
             try:
-                result = await sender(delivery)
+                place = await reserve(delivery.chat_id)
+                if not leases.holds(delivery.id):
+                    return  # lost while waiting for the place (released below)
+                result = await sender(replace(delivery, ticket=place))
             except Exception as error:  # a sender bug must not lose the claim
                 log.exception("sending delivery %s failed", delivery.id)
                 result = SendResult(SendKind.TRANSIENT, error=repr(error))
+            finally:
+                if place is not None:
+                    place.release()  # unused (runner gone, error): the place goes back
             if result is None:  # the runner erased their data: nothing to send or record
                 recorder.report.skipped += 1
                 return

@@ -29,7 +29,7 @@ from scheduler.checkin import plan_checkins
 from scheduler.fanout import DEFAULT_BATCH, DEFAULT_GRACE, backfill, plan_due
 from scheduler.messages import ReminderComposer
 from scheduler.phase_pass import PhasePass
-from scheduler.sender import Composer, Sender, SendReport, send_pending
+from scheduler.sender import Composer, Reserve, Sender, SendReport, no_wait, send_pending
 
 __all__ = [
     "DEFAULT_INTERVAL",
@@ -103,9 +103,13 @@ class ReminderScheduler:
         compose: Composer | None = None,
         retention: timedelta = DEFAULT_RETENTION,
         count_takeovers: Callable[[int], None] | None = None,
+        reserve: Reserve | None = None,
     ) -> None:
         self.sessions = sessions
         self.sender = sender
+        #: Paces each send before the check that its runner is still there (the default:
+        #: no wait, for a sender that paces itself or needs no pacing).
+        self.reserve: Reserve = reserve or no_wait
         self.clock = clock
         self.interval = interval
         self.grace = grace
@@ -172,6 +176,7 @@ class ReminderScheduler:
             now,
             compose=self.compose,
             instance=self.instance,
+            reserve=self.reserve,
         )
         if report.taken_over:
             self.count_takeovers(report.taken_over)

@@ -1,10 +1,13 @@
 """The Telegram edge: send a composed message with a PTB ``Bot`` and classify the outcome.
 
 The bot's rate limiter (``bot.telegram.pacing``) paces these as bulk sends and owns 429s:
-``RETRY_AFTER`` comes back only once it gave up."""
+``RETRY_AFTER`` comes back only once it gave up. A message that carries a ``ticket`` (a
+place its caller reserved with ``reminder_pacing``'s callable, before checking that the
+runner is still there) is sent on that place, without waiting in the window again."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
@@ -22,9 +25,16 @@ from telegram.ext import ExtBot
 
 from bot.service.sending import Outgoing, SendKind, SendMessage, SendResult
 from bot.telegram.keyboards import inline_markup
-from bot.telegram.pacing import BULK
+from bot.telegram.pacing import BULK, PacedRateLimiter, Ticket
 
-__all__ = ["telegram_sender"]
+__all__ = ["reminder_pacing", "telegram_sender"]
+
+
+def reminder_pacing(bot: Bot) -> Callable[[int], Awaitable[Ticket]] | None:
+    """Reserves a place in ``bot``'s send window for one reminder to a chat (None: the
+    bot is not paced by a ``PacedRateLimiter``, so there is nothing to wait for)."""
+    limiter = bot.rate_limiter if isinstance(bot, ExtBot) else None
+    return limiter.reserve if isinstance(limiter, PacedRateLimiter) else None
 
 
 def telegram_sender(bot: Bot) -> SendMessage:
@@ -34,13 +44,17 @@ def telegram_sender(bot: Bot) -> SendMessage:
     bulk: dict[str, Any] = {"rate_limit_args": BULK} if paced else {}
 
     async def send(delivery: Outgoing) -> SendResult:
+        ticket = getattr(delivery, "ticket", None)  # the scheduler's reserved place, if any
+        limits = bulk
+        if paced and isinstance(ticket, Ticket):
+            limits = {"rate_limit_args": {**BULK, "ticket": ticket}}
         try:
             message = await bot.send_message(
                 chat_id=delivery.chat_id,
                 text=delivery.text,
                 parse_mode=ParseMode.HTML,
                 reply_markup=inline_markup(delivery.rows),
-                **bulk,
+                **limits,
             )
         except RetryAfter as error:
             wait = error.retry_after

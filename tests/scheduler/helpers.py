@@ -6,14 +6,14 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.phases import DayPassed, PhaseState, transition
 from bot.core.planner import Planner
 from bot.core.timing import local_date_of
 from bot.core.vocabulary import Phase
-from bot.storage.models import DeliveryRow, Runner
+from bot.storage.models import Base, DeliveryRow, Runner
 from bot.storage.repository import save_phase_state
 from bot.storage.schedule import reschedule
 from scheduler.messages import ReminderComposer
@@ -114,6 +114,18 @@ async def send(
         compose=ReminderComposer(planner),
         **options,  # type: ignore[arg-type]
     )
+
+
+async def rows_of_runner(sessions: async_sessionmaker[AsyncSession], runner_id: int) -> int:
+    """How many rows, in every table, are about ``runner_id`` (0 once they are erased)."""
+    total = 0
+    async with sessions() as session:
+        for table in Base.metadata.sorted_tables:
+            column = table.c.id if table.name == "runners" else table.c.get("runner_id")
+            if column is not None:
+                count = select(func.count()).select_from(table).where(column == runner_id)
+                total += int(await session.scalar(count) or 0)
+    return total
 
 
 def hours(n: float) -> timedelta:

@@ -6,17 +6,15 @@ import asyncio
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.planner import Planner
 from bot.storage.deliveries import PendingClaim
-from bot.storage.models import Base
 from bot.storage.privacy import delete_runner
 from scheduler.fanout import plan_due
 from scheduler.messages import ReminderComposer
 from scheduler.sender import Delivery, SendKind, SendResult, send_pending
-from tests.scheduler.helpers import FakeSender, add_runner
+from tests.scheduler.helpers import FakeSender, add_runner, rows_of_runner
 from tests.storage.conftest import Database
 
 START = datetime(2026, 3, 2, 5, 0, tzinfo=UTC)
@@ -39,17 +37,6 @@ class ErasingComposer(ReminderComposer):
         return composed
 
 
-async def _rows_left(sessions: async_sessionmaker[AsyncSession], runner_id: int) -> int:
-    total = 0
-    async with sessions() as session:
-        for table in Base.metadata.sorted_tables:
-            column = table.c.id if table.name == "runners" else table.c.get("runner_id")
-            if column is not None:
-                count = select(func.count()).select_from(table).where(column == runner_id)
-                total += int(await session.scalar(count) or 0)
-    return total
-
-
 async def test_no_reminder_goes_out_after_the_runner_erased_their_data(
     database: Database, planner: Planner
 ) -> None:
@@ -63,7 +50,7 @@ async def test_no_reminder_goes_out_after_the_runner_erased_their_data(
     report = await send_pending(database.sessions, sender, DUE, compose=compose)
     assert [delivery.chat_id for delivery in sender.calls] == [staying.telegram_id]
     assert (report.sent, report.skipped) == (1, 1)
-    assert await _rows_left(database.sessions, leaving_id) == 0
+    assert await rows_of_runner(database.sessions, leaving_id) == 0
 
 
 async def test_an_erasure_during_a_send_waits_and_leaves_nothing_behind(
@@ -86,4 +73,4 @@ async def test_an_erasure_during_a_send_waits_and_leaves_nothing_behind(
     report = await send_pending(database.sessions, sender, DUE, compose=ReminderComposer(planner))
     await asyncio.gather(*erasing)
     assert report.sent == 1
-    assert await _rows_left(database.sessions, leaving_id) == 0
+    assert await rows_of_runner(database.sessions, leaving_id) == 0

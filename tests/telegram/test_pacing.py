@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from telegram.error import RetryAfter
 
-from bot.telegram.pacing import BULK, PacedRateLimiter, SendWindow
+from bot.telegram.pacing import BULK, PacedRateLimiter, SendWindow, Ticket
 
 
 class VirtualTime:
@@ -67,22 +67,47 @@ async def _send(  # noqa: PLR0917 - a test helper, read at the call sites
     log.append(Sent(chat, bulk, order, start, clock.now))
 
 
+async def _send_reserved(  # noqa: PLR0917 - a test helper, read at the call sites
+    window: SendWindow, clock: VirtualTime, log: list[Sent], chat: int, delay: float, gap: float
+) -> None:
+    """A scheduled send paced first (``reserve``), started ``gap`` later (the gate); it
+    is in the order when it took its place (a reply may still start in the gap)."""
+    await clock.sleep(delay)
+    ticket = await window.reserve(chat)
+    order = next(_ORDER)
+    await clock.sleep(gap)
+    async with window.slot(chat, ticket=ticket):
+        start = clock.now
+        await clock.sleep(0.05)
+    ticket.release()  # used: nothing to give back
+    log.append(Sent(chat, True, order, start, clock.now))
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     overall=st.integers(1, 6),
     sends=st.lists(
-        st.tuples(st.integers(0, 3), st.booleans(), st.floats(0, 2)), min_size=1, max_size=40
+        st.tuples(
+            st.integers(0, 3), st.sampled_from(["reply", "bulk", "reserved"]), st.floats(0, 2)
+        ),
+        min_size=1,
+        max_size=40,
     ),
 )
 def test_no_rolling_second_holds_more_than_the_limit(
-    overall: int, sends: list[tuple[int, bool, float]]
+    overall: int, sends: list[tuple[int, str, float]]
 ) -> None:
     """Wherever in its round trip Telegram counts a send, no second with a bulk send in it
     holds more than allowed; a bulk send starts a second after any other send to its chat
-    was answered."""
+    was answered. Reserved sends (paced first, started a little later) included."""
     clock, log = VirtualTime(), list[Sent]()
     window = SendWindow(overall, 1.0, clock=clock, sleep=clock.sleep)
-    work = [_send(window, clock, log, chat, bulk, delay) for chat, bulk, delay in sends]
+    work = [
+        _send_reserved(window, clock, log, chat, delay, gap=0.02)
+        if mode == "reserved"
+        else _send(window, clock, log, chat, mode == "bulk", delay)
+        for chat, mode, delay in sends
+    ]
     asyncio.run(clock.run(*work))
     assert len(log) == len(sends)
     for sent in log:
@@ -167,3 +192,36 @@ async def test_replies_alone_are_not_held_back() -> None:
     window = SendWindow(30, 1.0, clock=clock, sleep=clock.sleep)
     await clock.run(*(_send(window, clock, log, chat % 5, False, 0) for chat in range(100)))
     assert {sent.start for sent in log} == {0.0}
+
+
+async def test_a_send_on_a_ticket_does_not_wait_and_an_unused_one_gives_its_place_back() -> None:
+    clock, log = VirtualTime(), list[Sent]()
+    window = SendWindow(1, 1.0, clock=clock, sleep=clock.sleep)
+    first = await window.reserve(1)  # the only place
+    assert window._wait(2, bulk=True) > 0  # the window is full
+    first.release()  # the runner was gone: not sent
+    first.release()  # a second release changes nothing
+    await clock.run(_send(window, clock, log, 1, True, 0), _send(window, clock, log, 2, True, 0))
+    assert [sent.start for sent in log] == [0.0, pytest.approx(1.05)]
+    clock.now += 5
+    ticket = await window.reserve(3)
+    clock.now += 5  # the gate took its time: the place is still this send's
+    async with window.slot(3, ticket=ticket):
+        assert clock.now == pytest.approx(11.1)  # no wait
+    with pytest.raises(ValueError, match="used"):
+        async with window.slot(3, ticket=ticket):
+            pass
+
+
+async def test_a_send_on_a_ticket_is_made_once_a_429_goes_to_the_caller() -> None:
+    clock = VirtualTime()
+    limiter = PacedRateLimiter(SendWindow(clock=clock, sleep=clock.sleep))
+    call = FakeCall(refusals=1)
+    ticket = await limiter.reserve(7)
+    assert isinstance(ticket, Ticket)
+    with pytest.raises(RetryAfter):
+        await limiter.process_request(
+            call, (), {}, "sendMessage", {"chat_id": 7}, {**BULK, "ticket": ticket}
+        )
+    assert call.calls == 1  # not again here: the scheduler sends it again, through its gate
+    assert limiter.window._wait(8, bulk=False) == pytest.approx(2.0)  # every send waits
