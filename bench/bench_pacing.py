@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.app import build_application, build_services, prepare_database
-from bot.telegram.sender import telegram_sender
+from bot.telegram.sender import reminder_pacing, telegram_sender
 from scheduler.service import ReminderScheduler
 from tests.bot.harness import FakeClock, settings_for, sqlite_url
 from tests.fakebotapi import FakeBotAPI
@@ -65,7 +65,11 @@ async def one_round(runners: int, day: int) -> str:
                         api.user(telegram_id, first_name="Ana")
                         await add_runner(session, telegram_id, now=start)
                 scheduler = ReminderScheduler(
-                    sessions, telegram_sender(application.bot), services.coach.planner, clock=clock
+                    sessions,
+                    telegram_sender(application.bot),
+                    services.coach.planner,
+                    clock=clock,
+                    reserve=reminder_pacing(application.bot),  # as bot/app.py wires it
                 )
                 clock.now = AFTER_SEVEN + timedelta(days=day)
                 began = time.monotonic()
