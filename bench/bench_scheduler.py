@@ -173,7 +173,8 @@ async def compose_all(sessions: async_sessionmaker[AsyncSession], planner: Plann
     """Compose every pending claim (read-only), 1,000 at a time; how many messages."""
     composer = ReminderComposer(planner)
     composed, last = 0, 0
-    columns = [getattr(DeliveryRow, name) for name in PendingClaim.__slots__]
+    # the claim's own columns (a lapsed lease is what pending_deliveries works out)
+    columns = [getattr(DeliveryRow, n) for n in PendingClaim.__slots__ if hasattr(DeliveryRow, n)]
     async with sessions() as session:
         while True:
             rows = [
