@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.followup import areas_to_ask_about
 from bot.core.memo import Memo
 from bot.core.phases import DayPassed, PhaseState, transition
 from bot.core.planner import DailyPlan, Planner
@@ -19,7 +20,13 @@ from bot.core.restrictions import REPORT_MEMORY_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
 from bot.core.timing import is_paused
 from bot.presentation.render import Rows
-from bot.presentation.scheduled import greeting, phase_notice, reminder_body, reminder_keyboard
+from bot.presentation.scheduled import (
+    follow_up,
+    greeting,
+    phase_notice,
+    reminder_body,
+    reminder_keyboard,
+)
 from bot.storage import planning, schedule
 from bot.storage.deliveries import PendingClaim
 from bot.storage.models import DeliveryKind
@@ -89,6 +96,8 @@ class ReminderComposer:
         if plan.is_rest:
             return "rest day"
         text, buttons = self._render(plan, runner.first_name)
+        asked = follow_up(areas_to_ask_about(inputs.reports, day))
+        text = f"{text}\n\n{asked}" if asked else text
         return Delivery(
             id=row.id,
             runner_id=runner.id,

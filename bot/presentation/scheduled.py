@@ -7,21 +7,22 @@ says why the phase changed and what that changes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, time
 from functools import lru_cache
 
 from bot.core.phases import PhaseState, week_of_phase
 from bot.core.planner import DailyPlan
 from bot.core.progress import Trend, WeekSummary
-from bot.core.vocabulary import Category, Phase
+from bot.core.vocabulary import Area, Category, Phase, Side
 from bot.presentation.callbacks import Action, Snooze, encode
 from bot.presentation.html import escape_text as _e
-from bot.presentation.render import Rows, day_label
+from bot.presentation.render import Rows, body_part, day_label
 
 __all__ = [
     "FEEL_WEEKS",
     "checkin_message",
+    "follow_up",
     "greeting",
     "phase_notice",
     "reminder_body",
@@ -70,6 +71,19 @@ def reminder_body(plan: DailyPlan) -> str:
     if plan.advice:
         lines.append(f"⚠️ {_e(_one_line(plan.advice))}")
     return "\n".join(lines)
+
+
+def follow_up(areas: Sequence[tuple[Area, Side]]) -> str:
+    """The morning question about areas reported in the last days (empty: nothing to ask)."""
+    if not areas:
+        return ""
+    parts = [body_part(area, side) for area, side in areas]
+    said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    example = body_part(*areas[0])
+    return (
+        f"🩺 How does your {_e(said)} feel this morning? Tell me in a line, like "
+        f"<i>{_e(example)} 2/10</i> or <i>{_e(example)} fine now</i>."
+    )
 
 
 def reminder_keyboard(plan: DailyPlan) -> Rows:
