@@ -152,6 +152,10 @@ class Coach:
             answered = await onboarding.answer_text(turn, onboarding_step, text)
             if answered is not None:
                 return answered
+        if conversation is not None and conversation.name == reports.FLOW:
+            typed = await reports.typed_answer(turn, conversation.step, text)
+            if typed is not None:  # "right shin" to "where do you feel it?", and so on
+                return typed
         replies = await self._intent(turn, intent, text)
         if intent.signs and intent.kind is not IntentKind.WARNING_SIGN:
             replies += await reports.warning_signs(turn, intent.signs, text)

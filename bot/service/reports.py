@@ -5,6 +5,7 @@ then the return checks one at a time)."""
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -20,10 +21,11 @@ from bot.core.triage import (
     triage,
 )
 from bot.core.understanding import ReportSlots
+from bot.core.understanding.answers import area_answer, kind_answer, scale_answer, side_answer
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 from bot.presentation import chat, render
 from bot.presentation import reports as words
-from bot.presentation.callbacks import Action, Answer, Callback
+from bot.presentation.callbacks import Action, Answer, Callback, decode, encode
 from bot.service.messages import Reply, keyboard
 from bot.service.turn import Turn
 from bot.storage import chats, records
@@ -342,6 +344,30 @@ async def guided_step(turn: Turn, callback: Callback) -> list[Reply]:
         data["flags"] = sorted(flags)
         return await _ask(turn, data, "flags", words.FLAGS_QUESTION, words.flags_keyboard(flags))
     return await _finish(turn, data)
+
+
+async def typed_answer(turn: Turn, step: str, text: str) -> list[Reply] | None:
+    """A typed answer to the guided report's open question, taken as its button would be
+    ("right shin", "left", "sore", "5"); None when the text is no such answer."""
+    presses: list[str] = []
+    if step == "area" and (found := area_answer(text, turn.today)) is not None:
+        area, side = found
+        presses.append(encode(Action.REPORT_AREA, area.value))
+        if side is not Side.NONE:
+            presses.append(encode(Action.REPORT_SIDE, side.value))
+    elif step == "side" and (named := side_answer(text)) is not None:
+        presses.append(encode(Action.REPORT_SIDE, named.value))
+    elif step == "kind" and (kind := kind_answer(text)) is not None:
+        presses.append(encode(Action.REPORT_KIND, kind.value))
+    elif step == "severity" and (rating := scale_answer(text)) is not None:
+        presses.append(encode(Action.REPORT_SEVERITY, rating))
+    replies: list[Reply] = []
+    for data in presses:
+        callback = decode(data)
+        assert callback is not None
+        replies = await guided_step(turn, callback)
+    # a new message rather than an edit: there is no tapped message to change
+    return [replace(reply, edit=False) for reply in replies] if presses else None
 
 
 async def _ask(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.triage import LOWER_LIMB
-from bot.core.vocabulary import Area, Category, Phase, RedFlag
+from bot.core.vocabulary import Area, Category, Phase, RedFlag, Side
 from bot.service.messages import Reply
 from bot.service.reports import CLEAR_FLOW, FLOW
 from tests.bot.harness import FakeClock
@@ -367,3 +367,35 @@ async def test_the_advice_names_only_the_signs_of_its_tier(chat: Chat, clock: Fa
     assert plan.advice is not None
     assert "bone stress" in plan.advice
     assert "swelling" not in plan.advice
+
+
+async def test_the_guided_report_takes_typed_answers(chat: Chat) -> None:
+    """Typing instead of tapping inside /sore: nothing the runner says is lost."""
+    await chat.command("/sore")
+    (side_or_kind,) = await chat.say("right shin")
+    assert "How does it feel" in side_or_kind.text or "feel" in side_or_kind.text.lower()
+    await chat.say("sore")
+    await chat.say("5")
+    replies = await chat.press("v1|rz")  # "none of these" warning signs: done
+    said = texts(replies)
+    assert "shin" in said
+    (report,) = await chat.reports()
+    assert (report.area, report.side, report.severity) == (Area.SHINS, Side.RIGHT, 5)
+
+
+async def test_a_typed_answer_with_a_warning_sign_is_triaged_as_a_report(chat: Chat) -> None:
+    await chat.command("/sore")
+    said = texts(await chat.say("right shin, it hurts when i hop"))
+    assert "doctor soon" in said
+
+
+@pytest.mark.parametrize("text", ["11", "-5"])
+async def test_a_rating_off_the_scale_is_not_taken(chat: Chat, text: str) -> None:
+    await chat.command("/sore")
+    await chat.say("left calf")
+    await chat.say("sore")
+    await chat.say(text)
+    assert await chat.reports() == []
+    conversation = await chat.conversation()
+    assert conversation is not None
+    assert conversation.step == "severity"
