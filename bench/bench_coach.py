@@ -73,9 +73,9 @@ def timed(owner: Any, name: str, label: str) -> None:
 
 async def _telegram_took_it(*_: Any) -> Any:
     """A send that succeeds at once (the outbox then deletes the rows)."""
-    from bot.service.outbox import Outcome, SendStatus  # noqa: PLC0415 - newer layouts only
+    from bot.service.sending import SendKind, SendResult  # noqa: PLC0415 - newer layouts only
 
-    return Outcome(SendStatus.SENT)
+    return SendResult(SendKind.SENT)
 
 
 def _outbox() -> Any:

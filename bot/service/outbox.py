@@ -29,7 +29,6 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -37,6 +36,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.core.progress import Progress
 from bot.presentation.splitting import split_message
 from bot.service.messages import Document, Keyboard, Reply
+from bot.service.sending import SendKind, SendResult
 from bot.storage import outbox as rows
 from bot.storage.outbox import QueuedRow
 
@@ -46,12 +46,10 @@ __all__ = [
     "LEASE",
     "MAX_ATTEMPTS",
     "Outbox",
-    "Outcome",
     "Outgoing",
     "Queued",
     "QueuedCall",
     "Send",
-    "SendStatus",
     "outgoing_of",
 ]
 
@@ -147,25 +145,7 @@ def outgoing_of(replies: Sequence[Reply], edit_target: int | None) -> list[Outgo
     return calls
 
 
-class SendStatus(StrEnum):
-    """How one call ended."""
-
-    SENT = "sent"
-    RETRY = "retry"  # transient (network, 5xx) or 429
-    REFUSED = "refused"  # 400 and other permanent refusals: drop the row
-    BLOCKED = "blocked"  # 403: the runner blocked the bot
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """A call's outcome; ``retry_after`` (seconds) when Telegram said when to come back."""
-
-    status: SendStatus
-    retry_after: float | None = None
-    error: str = ""
-
-
-Send = Callable[[int, Outgoing], Awaitable[Outcome]]
+Send = Callable[[int, Outgoing], Awaitable[SendResult]]
 """Make one call to a chat (``bot.telegram.delivery``)."""
 
 
@@ -298,10 +278,10 @@ class Outbox:
         refused = 0
         for index, call in enumerate(queued.calls):
             outcome = await send(queued.chat_id, call.outgoing)
-            if outcome.status is SendStatus.SENT:
+            if outcome.kind is SendKind.SENT:
                 done.append(call.id)
                 continue
-            if outcome.status is SendStatus.REFUSED:
+            if outcome.kind is SendKind.FAILED:
                 _log_drop(call.id, queued.chat_id, outcome)
                 done.append(call.id)
                 refused += 1
@@ -338,11 +318,11 @@ class Outbox:
                 for head in heads
             ]
             async with self.sessions() as session, session.begin():
-                done = [head.id for head, outcome in outcomes if outcome.status is SendStatus.SENT]
+                done = [head.id for head, outcome in outcomes if outcome.kind is SendKind.SENT]
                 await rows.delete_rows(session, done)
                 report.sent += len(done)
                 for head, outcome in outcomes:
-                    if outcome.status is not SendStatus.SENT:
+                    if outcome.kind is not SendKind.SENT:
                         dropped = await self._failed(session, head, outcome)
                         report.dropped += dropped
                         report.retried += not dropped
@@ -357,20 +337,20 @@ class Outbox:
             )
         return report
 
-    async def _failed(self, session: AsyncSession, row: QueuedRow, outcome: Outcome) -> int:
+    async def _failed(self, session: AsyncSession, row: QueuedRow, outcome: SendResult) -> int:
         """Record a failed call: retry later, or drop; returns how many rows were dropped."""
         now = self.clock()
-        if outcome.status is SendStatus.BLOCKED:
+        if outcome.kind is SendKind.FORBIDDEN:
             log.warning("outbox: chat %d blocked the bot; dropping its replies", row.chat_id)
             self._unflushed -= len(self._sent.pop(row.chat_id, ()))  # dropped with the rest
             await rows.mark_runner_blocked(session, row.runner_id)
             return await rows.drop_chat(session, row.chat_id)
-        if outcome.status is SendStatus.RETRY and outcome.retry_after is not None:
+        if outcome.kind is SendKind.RETRY_AFTER:
             at = now + timedelta(seconds=outcome.retry_after)
             await rows.retry_later(session, row.id, at=at, attempts=row.attempts, error="429")
             return 0
         attempts = row.attempts + 1
-        if outcome.status is SendStatus.REFUSED or attempts >= MAX_ATTEMPTS:
+        if outcome.kind is SendKind.FAILED or attempts >= MAX_ATTEMPTS:
             _log_drop(row.id, row.chat_id, outcome, attempts)
             await rows.delete_rows(session, [row.id])
             return 1
@@ -415,11 +395,11 @@ class Outbox:
             await asyncio.sleep(interval)
 
 
-def _log_drop(row_id: int, chat_id: int, outcome: Outcome, attempts: int = 1) -> None:
+def _log_drop(row_id: int, chat_id: int, outcome: SendResult, attempts: int = 1) -> None:
     log.warning(
         "outbox: dropped reply %d to chat %d after %d attempt(s): %s",
         row_id,
         chat_id,
         attempts,
-        outcome.error or outcome.status.value,
+        outcome.error or outcome.kind.value,
     )

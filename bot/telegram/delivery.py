@@ -3,43 +3,36 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 
 from telegram import Bot, KeyboardButton, Message, ReplyKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, TelegramError
 
 from bot.presentation import render
-from bot.service.outbox import Outcome, Outgoing, Send, SendStatus
+from bot.service.outbox import Outgoing, Send
+from bot.service.sending import SendKind, SendResult
 from bot.telegram.keyboards import inline_markup
+from bot.telegram.sender import result_of
 
 __all__ = ["outbox_sender"]
 
 log = logging.getLogger(__name__)
 _NOT_MODIFIED = "message is not modified"
-_SENT = Outcome(SendStatus.SENT)
+_SENT = SendResult(SendKind.SENT)
 
 
 def outbox_sender(bot: Bot, shown: Message | None = None) -> Send:
     """A ``Send`` on ``bot``; ``shown`` is the message a tapped button sat on, if known,
     so an edit that would change nothing is not made (Telegram refuses it)."""
 
-    async def send(chat_id: int, call: Outgoing) -> Outcome:
+    async def send(chat_id: int, call: Outgoing) -> SendResult:
         try:
             await _call(bot, chat_id, call, shown)
-        except RetryAfter as error:
-            wait = error.retry_after
-            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-            return Outcome(SendStatus.RETRY, retry_after=seconds, error=str(error))
-        except Forbidden as error:
-            return Outcome(SendStatus.BLOCKED, error=error.message)
-        except BadRequest as error:  # a NetworkError subclass, but retrying will not help
-            if _NOT_MODIFIED in error.message.lower():
+        except BadRequest as error:
+            if _NOT_MODIFIED in error.message.lower():  # the edit was there already
                 return _SENT
-            return Outcome(SendStatus.REFUSED, error=error.message)
-        except NetworkError as error:  # timeouts and 5xx answers included
-            return Outcome(SendStatus.RETRY, error=error.message or type(error).__name__)
+            return result_of(error)
         except TelegramError as error:
-            return Outcome(SendStatus.REFUSED, error=error.message)
+            return result_of(error)
         return _SENT
 
     return send

@@ -19,7 +19,6 @@ from telegram.error import (
     NetworkError,
     RetryAfter,
     TelegramError,
-    TimedOut,
 )
 from telegram.ext import ExtBot
 
@@ -27,7 +26,7 @@ from bot.service.sending import Outgoing, SendKind, SendMessage, SendResult
 from bot.telegram.keyboards import inline_markup
 from bot.telegram.pacing import BULK, PacedRateLimiter, Ticket
 
-__all__ = ["reminder_pacing", "telegram_sender"]
+__all__ = ["reminder_pacing", "result_of", "telegram_sender"]
 
 
 def reminder_pacing(bot: Bot) -> Callable[[int], Awaitable[Ticket]] | None:
@@ -56,18 +55,27 @@ def telegram_sender(bot: Bot) -> SendMessage:
                 reply_markup=inline_markup(delivery.rows),
                 **limits,
             )
-        except RetryAfter as error:
-            wait = error.retry_after
-            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-            return SendResult(SendKind.RETRY_AFTER, retry_after=seconds, error=str(error))
-        except Forbidden as error:
-            return SendResult(SendKind.FORBIDDEN, error=str(error))
-        except BadRequest as error:  # a NetworkError subclass, but retrying will not help
-            return SendResult(SendKind.FAILED, error=str(error))
-        except (TimedOut, NetworkError) as error:  # includes 5xx answers
-            return SendResult(SendKind.TRANSIENT, error=str(error) or type(error).__name__)
         except TelegramError as error:
-            return SendResult(SendKind.FAILED, error=str(error))
+            return result_of(error)
         return SendResult(SendKind.SENT, message_id=message.message_id)
 
     return send
+
+
+def result_of(error: TelegramError) -> SendResult:
+    """How a send that raised ``error`` ended: the one reading of Telegram's refusals.
+
+    429 waits as told; 403 means the runner blocked the bot; 400 will not change on a
+    retry; timeouts, network errors and 5xx answers are worth trying again.
+    """
+    if isinstance(error, RetryAfter):
+        wait = error.retry_after
+        seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+        return SendResult(SendKind.RETRY_AFTER, retry_after=seconds, error=str(error))
+    if isinstance(error, Forbidden):
+        return SendResult(SendKind.FORBIDDEN, error=str(error))
+    if isinstance(error, BadRequest):  # a NetworkError subclass, but retrying will not help
+        return SendResult(SendKind.FAILED, error=str(error))
+    if isinstance(error, NetworkError):  # timeouts and 5xx answers included
+        return SendResult(SendKind.TRANSIENT, error=str(error) or type(error).__name__)
+    return SendResult(SendKind.FAILED, error=str(error))

@@ -21,12 +21,11 @@ from bot.service.outbox import (
     LEASE,
     MAX_ATTEMPTS,
     Outbox,
-    Outcome,
     Outgoing,
     Queued,
-    SendStatus,
     outgoing_of,
 )
+from bot.service.sending import SendKind, SendResult
 from bot.storage.models import OutboxRow, Runner
 from tests.storage.conftest import Database
 
@@ -49,19 +48,19 @@ class FakeTelegram:
     """A ``Send`` that records what reached each chat and fails as told."""
 
     sent: list[tuple[int, str]] = field(default_factory=list)
-    faults: deque[Outcome] = field(default_factory=deque)
+    faults: deque[SendResult] = field(default_factory=deque)
     calls: int = 0
 
-    async def __call__(self, chat_id: int, call: Outgoing) -> Outcome:
+    async def __call__(self, chat_id: int, call: Outgoing) -> SendResult:
         self.calls += 1
         await asyncio.sleep(0)  # let other senders run, as a real request would
         if self.faults:
             return self.faults.popleft()
         self.sent.append((chat_id, call.text))
-        return Outcome(SendStatus.SENT)
+        return SendResult(SendKind.SENT)
 
-    def fail(self, status: SendStatus, times: int = 1, retry_after: float | None = None) -> None:
-        self.faults.extend([Outcome(status, retry_after, "test fault")] * times)
+    def fail(self, kind: SendKind, times: int = 1, retry_after: float = 0.0) -> None:
+        self.faults.extend([SendResult(kind, retry_after=retry_after, error="test fault")] * times)
 
     def texts(self, chat_id: int) -> list[str]:
         return [text for chat, text in self.sent if chat == chat_id]
@@ -124,7 +123,7 @@ async def test_a_failed_send_is_retried_after_its_backoff_in_order(
     clock, telegram = Clock(), FakeTelegram()
     coach = make_coach(database, planner, clock)
     first = await say(coach, 1, "/help", 1)
-    telegram.fail(SendStatus.RETRY)
+    telegram.fail(SendKind.TRANSIENT)
     await coach.outbox.deliver(first, telegram)
     second = await say(coach, 1, "/settings", 2)
     assert second.behind  # the chat has a reply waiting: this one goes after it
@@ -144,7 +143,7 @@ async def test_429_waits_as_told_without_counting_an_attempt(
     clock, telegram = Clock(), FakeTelegram()
     coach = make_coach(database, planner, clock)
     queued = await say(coach, 1, "/help", 1)
-    telegram.fail(SendStatus.RETRY, times=MAX_ATTEMPTS + 2, retry_after=3)
+    telegram.fail(SendKind.RETRY_AFTER, times=MAX_ATTEMPTS + 2, retry_after=3)
     await coach.outbox.deliver(queued, telegram)
     for _ in range(MAX_ATTEMPTS + 1):
         clock.advance(timedelta(seconds=3))
@@ -160,7 +159,7 @@ async def test_transient_failures_give_up_after_the_last_attempt_and_the_next_re
     clock, telegram = Clock(), FakeTelegram()
     coach = make_coach(database, planner, clock)
     first = await say(coach, 1, "/help", 1)
-    telegram.fail(SendStatus.RETRY, times=MAX_ATTEMPTS)
+    telegram.fail(SendKind.TRANSIENT, times=MAX_ATTEMPTS)
     await coach.outbox.deliver(first, telegram)
     second = await say(coach, 1, "/settings", 2)
     await coach.outbox.deliver(second, telegram)
@@ -185,7 +184,7 @@ async def test_a_refused_call_is_dropped_and_the_rest_of_the_reply_goes(
         queued.replies,
         queued.calls + (await say(coach, 1, "/settings", 2)).calls,
     )
-    telegram.fail(SendStatus.REFUSED)
+    telegram.fail(SendKind.FAILED)
     assert await coach.outbox.deliver(queued, telegram) == 1
     assert telegram.texts(1) == [queued.calls[1].outgoing.text]
     await coach.outbox.flush()
@@ -197,12 +196,12 @@ async def test_a_blocked_chat_loses_its_rows_and_the_runner_goes_inactive(
 ) -> None:
     clock, telegram = Clock(), FakeTelegram()
     coach = make_coach(database, planner, clock)
-    telegram.fail(SendStatus.RETRY)
+    telegram.fail(SendKind.TRANSIENT)
     await coach.outbox.deliver(await say(coach, 1, "/help", 1), telegram)
     await coach.outbox.deliver(await say(coach, 1, "/settings", 2), telegram)
     await coach.outbox.deliver(await say(coach, 2, "/help", 3), telegram)
     clock.advance(BACKOFF[0])
-    telegram.fail(SendStatus.BLOCKED)
+    telegram.fail(SendKind.FORBIDDEN)
     report = await coach.outbox.drain(telegram)
     assert report.dropped == 2
     assert await waiting(database) == 0
