@@ -1,7 +1,8 @@
 """Pacing of a fan-out against a Bot API that enforces 30 messages in any rolling second.
 
 The real Application (``bot/app.py``, polling the in-process ``tests.fakebotapi`` fake on a
-fresh SQLite file) and a ``ReminderScheduler`` on its bot; N runners (default 200) are due
+fresh SQLite file) and its reminder scheduler as ``bot.app.reminder_scheduler`` wires it;
+N runners (default 200) are due
 at 07:00; one scheduler pass sends them all. The fake answers 429 (with ``retry_after``) to
 any message that would make more than 30 in a rolling second or more than one a second in
 a chat, and injects no 429 of its own: every 429 is self-inflicted.
@@ -24,9 +25,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.app import build_application, build_services, prepare_database
-from bot.telegram.sender import reminder_pacing, telegram_sender
-from scheduler.service import ReminderScheduler
+from bot.app import build_application, build_services, prepare_database, reminder_scheduler
 from tests.bot.harness import FakeClock, settings_for, sqlite_url
 from tests.fakebotapi import FakeBotAPI
 from tests.scheduler.helpers import add_runner
@@ -64,13 +63,7 @@ async def one_round(runners: int, day: int) -> str:
                     for telegram_id in range(FIRST_RUNNER, FIRST_RUNNER + runners):
                         api.user(telegram_id, first_name="Ana")
                         await add_runner(session, telegram_id, now=start)
-                scheduler = ReminderScheduler(
-                    sessions,
-                    telegram_sender(application.bot),
-                    services.coach.planner,
-                    clock=clock,
-                    reserve=reminder_pacing(application.bot),  # as bot/app.py wires it
-                )
+                scheduler = reminder_scheduler(settings, services, application.bot)
                 clock.now = AFTER_SEVEN + timedelta(days=day)
                 began = time.monotonic()
                 tick = await scheduler.run_once()

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine
-from telegram import BotCommand, Update
+from telegram import Bot, BotCommand, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults, TypeHandler
@@ -38,6 +38,7 @@ __all__ = [
     "build_services",
     "instance_name",
     "prepare_database",
+    "reminder_scheduler",
     "settle_heap",
 ]
 
@@ -97,6 +98,24 @@ def file_url(base_url: str) -> str:
     return f"{head[: -len(bot)]}file/bot" if head.endswith(bot) else f"{head}/file/bot"
 
 
+def reminder_scheduler(settings: Settings, services: Services, bot: Bot) -> ReminderScheduler:
+    """The reminder scheduler on ``bot``: its sends paced in the bot's window (each
+    reminder's place reserved before the runner is checked), claims signed by this
+    instance, old rows pruned as the settings say."""
+    return ReminderScheduler(
+        services.coach.sessions,
+        telegram_sender(bot),
+        services.coach.planner,
+        clock=services.coach.clock,
+        interval=settings.scheduler_interval_seconds,
+        grace=timedelta(hours=settings.reminder_grace_hours),
+        instance=instance_name(settings),
+        retention=timedelta(hours=settings.retention_hours),
+        count_takeovers=services.metrics.takeovers.inc,
+        reserve=reminder_pacing(bot),
+    )
+
+
 def build_application(settings: Settings, services: Services) -> Application:  # type: ignore[type-arg]
     """The python-telegram-bot Application with one entry handler and the error handler."""
 
@@ -110,18 +129,7 @@ def build_application(settings: Settings, services: Services) -> Application:  #
             log.warning("could not set the command menu: %s", error)
         services.coach.outbox.start(outbox_sender(application.bot))
         if settings.scheduler_enabled:
-            scheduler = ReminderScheduler(
-                services.coach.sessions,
-                telegram_sender(application.bot),
-                services.coach.planner,
-                clock=services.coach.clock,
-                interval=settings.scheduler_interval_seconds,
-                grace=timedelta(hours=settings.reminder_grace_hours),
-                instance=instance_name(settings),
-                retention=timedelta(hours=settings.retention_hours),
-                count_takeovers=services.metrics.takeovers.inc,
-                reserve=reminder_pacing(application.bot),  # paced before the erasure check
-            )
+            scheduler = reminder_scheduler(settings, services, application.bot)
             scheduler.start()
             reminders.append(scheduler)
         settle_heap()

@@ -12,13 +12,12 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.app import reminder_scheduler
 from bot.storage.deliveries import LEASE_NOTE
 from bot.storage.models import DeliveryStatus
 from bot.storage.privacy import delete_runner
 from bot.telegram.pacing import PacedRateLimiter
-from bot.telegram.sender import reminder_pacing, telegram_sender
-from scheduler.service import ReminderScheduler
-from tests.bot.harness import FakeClock, running_bot, sqlite_url
+from tests.bot.harness import FakeClock, running_bot, settings_for, sqlite_url
 from tests.fakebotapi.server import FakeBotAPI
 from tests.scheduler.helpers import add_runner, deliveries_of, rows_of_runner
 
@@ -38,12 +37,8 @@ async def test_a_200_runner_fan_out_meets_no_429(fake_api: FakeBotAPI, tmp_path:
             for telegram_id in range(FIRST, FIRST + RUNNERS):
                 fake_api.user(telegram_id, first_name="Ana")
                 await add_runner(session, telegram_id, now=BEFORE_SEVEN)
-        scheduler = ReminderScheduler(
-            sessions,
-            telegram_sender(application.bot),
-            services.coach.planner,
-            clock=clock,
-            reserve=reminder_pacing(application.bot),  # as bot.app wires it
+        scheduler = reminder_scheduler(
+            settings_for(fake_api, sqlite_url(tmp_path)), services, application.bot
         )
         clock.now = AFTER_SEVEN
         tick = await scheduler.run_once()
@@ -66,12 +61,8 @@ async def test_replies_share_the_budget_and_go_before_the_fan_out(
             for telegram_id in range(FIRST, FIRST + RUNNERS // 2):
                 fake_api.user(telegram_id, first_name="Ana")
                 await add_runner(session, telegram_id, now=BEFORE_SEVEN)
-        scheduler = ReminderScheduler(
-            sessions,
-            telegram_sender(application.bot),
-            services.coach.planner,
-            clock=clock,
-            reserve=reminder_pacing(application.bot),  # as bot.app wires it
+        scheduler = reminder_scheduler(
+            settings_for(fake_api, sqlite_url(tmp_path)), services, application.bot
         )
         clock.now = AFTER_SEVEN
         fan_out = asyncio.create_task(scheduler.run_once())
@@ -110,13 +101,7 @@ async def test_a_reminder_waiting_for_its_place_is_not_sent_once_the_runner_eras
             leaving_id = (await add_runner(session, FIRST, now=BEFORE_SEVEN)).id
             await add_runner(session, FIRST + 1, now=BEFORE_SEVEN)
         bot = application.bot
-        scheduler = ReminderScheduler(
-            sessions,
-            telegram_sender(bot),
-            services.coach.planner,
-            clock=clock,
-            reserve=reminder_pacing(bot),
-        )
+        scheduler = reminder_scheduler(settings_for(fake_api, sqlite_url(tmp_path)), services, bot)
         assert isinstance(bot.rate_limiter, PacedRateLimiter)
         bot.rate_limiter.window.pause(1.0)  # no place in the window for a second
         clock.now = AFTER_SEVEN

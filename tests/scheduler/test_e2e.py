@@ -7,11 +7,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from bot.app import reminder_scheduler
 from bot.storage.models import DeliveryRow, DeliveryStatus, Runner
 from bot.storage.schedule import reschedule
-from bot.telegram.sender import telegram_sender
-from scheduler.service import ReminderScheduler
-from tests.bot.harness import FakeClock, running_bot, sqlite_url
+from tests.bot.harness import FakeClock, running_bot, settings_for, sqlite_url
 from tests.fakebotapi.server import FakeBotAPI
 
 RUNNER = 6060
@@ -30,8 +29,8 @@ async def test_a_runner_gets_one_reminder_with_buttons_when_the_clock_passes_070
         async with sessions() as session, session.begin():
             runner = (await session.scalars(select(Runner))).one()
             await reschedule(session, runner, clock.now)  # what /remind will call
-        scheduler = ReminderScheduler(
-            sessions, telegram_sender(application.bot), services.coach.planner, clock=clock
+        scheduler = reminder_scheduler(
+            settings_for(fake_api, sqlite_url(tmp_path)), services, application.bot
         )
         before = len(fake_api.sent_messages(RUNNER))
         clock.now = datetime(2026, 12, 1, 6, 59, 50, tzinfo=UTC)
@@ -67,8 +66,8 @@ async def test_a_502_then_success_sends_one_reminder(fake_api: FakeBotAPI, tmp_p
         sessions = services.coach.sessions
         async with sessions() as session, session.begin():
             await reschedule(session, (await session.scalars(select(Runner))).one(), clock.now)
-        scheduler = ReminderScheduler(
-            sessions, telegram_sender(application.bot), services.coach.planner, clock=clock
+        scheduler = reminder_scheduler(
+            settings_for(fake_api, sqlite_url(tmp_path)), services, application.bot
         )
         before = len(fake_api.sent_messages(RUNNER))
         fake_api.fail_next("sendMessage", status=502)
@@ -92,8 +91,8 @@ async def test_a_blocked_runner_is_marked_inactive(fake_api: FakeBotAPI, tmp_pat
         sessions = services.coach.sessions
         async with sessions() as session, session.begin():
             await reschedule(session, (await session.scalars(select(Runner))).one(), clock.now)
-        scheduler = ReminderScheduler(
-            sessions, telegram_sender(application.bot), services.coach.planner, clock=clock
+        scheduler = reminder_scheduler(
+            settings_for(fake_api, sqlite_url(tmp_path)), services, application.bot
         )
         fake_api.block(RUNNER)
         clock.now += timedelta(hours=2, seconds=5)
