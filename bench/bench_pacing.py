@@ -2,10 +2,10 @@
 
 The real Application (``bot/app.py``, polling the in-process ``tests.fakebotapi`` fake on a
 fresh SQLite file) and its reminder scheduler as ``bot.app.reminder_scheduler`` wires it;
-N runners (default 200) are due
-at 07:00; one scheduler pass sends them all. The fake answers 429 (with ``retry_after``) to
-any message that would make more than 30 in a rolling second or more than one a second in
-a chat, and injects no 429 of its own: every 429 is self-inflicted.
+N runners (default 200) are due at 07:00; one scheduler pass sends them all. The fake
+answers 429 (with ``retry_after``) to any message that would make more than 30 in a rolling
+second or more than one a second in a chat, and injects no 429 of its own: every 429 is
+self-inflicted.
 
 Prints, per round: messages sent, 429s met, the most messages the fake accepted in any
 rolling second, the sending rate (messages after the first over the time from the first
