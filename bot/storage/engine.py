@@ -1,4 +1,4 @@
-"""Engines and sessions for SQLite (aiosqlite) and PostgreSQL (asyncpg)."""
+"""Engines and sessions for SQLite (``bot.storage.sqlite_inline``) and PostgreSQL (asyncpg)."""
 
 from __future__ import annotations
 
@@ -130,8 +130,8 @@ async def check_database(engine: AsyncEngine) -> None:
 def _missing_sqlite_folder(url: URL) -> Path | None:
     """The folder a SQLite file would be in, when it does not exist.
 
-    Checked up front: a failed aiosqlite connect leaves its worker thread calling back
-    into the event loop later, which fails loudly if the loop is gone by then.
+    Checked up front, so the runner reads which folder is missing rather than SQLite's
+    "unable to open database file".
     """
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import sqlite3
 import time
@@ -78,18 +79,17 @@ async def test_begin_at_once_begins_or_says_the_lock_is_taken(tmp_path: Path) ->
     other.execute("CREATE TABLE t (x INTEGER)")
     connection = await inline_connector(str(path), busy_timeout=0.1)()
     try:
-        assert connection._connection is not None
         other.execute("BEGIN IMMEDIATE")
         assert not begin_at_once(connection)
-        assert not connection._connection.in_transaction
+        assert not connection.sqlite.in_transaction
         other.execute("ROLLBACK")
         assert begin_at_once(connection)
-        assert connection._connection.in_transaction
+        assert connection.sqlite.in_transaction
         await connection.execute("ROLLBACK")
     finally:
         await connection.close()
         other.close()
-    with pytest.raises(ValueError, match="closed"):
+    with pytest.raises(ValueError, match="no active connection"):
         begin_at_once(connection)
 
 
@@ -113,3 +113,39 @@ async def test_an_engine_hands_its_one_connection_out_in_turn(tmp_path: Path) ->
         assert await asyncio.gather(*(read(n) for n in range(5))) == [0, 1, 2, 3, 4]
     finally:
         await engine.dispose()
+
+
+async def test_the_driver_serves_streams_batches_and_row_ids(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite+aiosqlite:///{tmp_path / 'stream.db'}")
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY, x INTEGER)"))
+            await connection.execute(
+                text("INSERT INTO t (x) VALUES (:x)"), [{"x": n} for n in range(100)]
+            )
+            inserted = await connection.execute(text("INSERT INTO t (x) VALUES (7)"))
+            assert inserted.lastrowid == 101
+        async with engine.connect() as connection:
+            stream = await connection.stream(text("SELECT x FROM t ORDER BY id"))
+            seen = [row.x async for row in stream]
+            updated = await connection.execute(text("UPDATE t SET x = 0 WHERE x < 10"))
+            await connection.rollback()
+    finally:
+        await engine.dispose()
+    assert seen == [*range(100), 7]
+    assert updated.rowcount == 11
+
+
+def test_the_driver_uses_the_standard_library_only() -> None:
+    """No private internals of aiosqlite (or any other library) to break on an upgrade."""
+    source = Path(__file__).parents[2] / "bot" / "storage" / "sqlite_inline.py"
+    tree = ast.parse(source.read_text())
+    imported = {
+        alias.name.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in (
+            node.names if isinstance(node, ast.Import) else [ast.alias(node.module or "")]
+        )
+    }
+    assert imported <= {"__future__", "asyncio", "sqlite3", "time", "collections", "typing"}
