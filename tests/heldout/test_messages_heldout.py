@@ -1,0 +1,152 @@
+"""Held-out everyday messages: written by someone who had read only the understanding issue
+and the facts, never the understanding code, before any of its rules changed.
+
+Each case lists the actions a coach would take (``expect``), in a vocabulary of its own
+(log_done with a date and effort, pause from/until, body_report with its slots, questions
+such as day_plan or faq). What ``understand`` gives today is translated into that
+vocabulary; actions the code cannot express yet (day_plan, faq...) simply miss.
+
+Right: the actions equal the expected ones. Harmful, as the issue defines it: something
+stored or changed that was not asked for (a storing action matching no expected one), or a
+warning sign missed. The scores are floors recorded on the code before the understanding
+work: a change that lowers them is a regression, one that raises them raises the floor.
+``-s`` prints every miss.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.core.understanding import Intent, IntentKind, understand
+from bot.core.understanding.model import ReportSlots
+
+HERE = Path(__file__).parent
+STORING = {
+    "log_done",
+    "log_skipped",
+    "body_report",
+    "feels_fine",
+    "set_reminder",
+    "set_timezone",
+    "race_date",
+    "pause",
+    "resume",
+}
+_SIMPLE = {
+    IntentKind.TODAY: "today",
+    IntentKind.RESUME: "resume",
+    IntentKind.PROGRESS: "progress",
+    IntentKind.HISTORY: "history",
+    IntentKind.HELP: "help",
+    IntentKind.GREETING: "greeting",
+    IntentKind.THANKS: "thanks",
+    IntentKind.UNKNOWN: "unknown",
+}
+_REPORTS = (IntentKind.BODY_REPORT, IntentKind.WARNING_SIGN, IntentKind.NOT_FINE)
+
+
+def _report(intent: Intent, report: ReportSlots | None, warning: bool) -> dict[str, Any]:
+    side = report.side.value if report else None
+    return {
+        "do": "body_report",
+        "area": report.area.value if report else None,
+        "side": None if side == "none" else side,
+        "kind": report.kind.value if report else None,
+        "severity": report.severity if report else None,
+        "warning": bool(warning or (report and report.red_flags) or intent.signs),
+    }
+
+
+def _action(intent: Intent, today: date) -> dict[str, Any] | None:
+    kind = intent.kind
+    if kind in _SIMPLE:
+        return {"do": _SIMPLE[kind]}
+    if kind is IntentKind.DONE:
+        return {"do": "log_done", "date": today.isoformat(), "effort": intent.effort}
+    if kind is IntentKind.SKIPPED:
+        return {"do": "log_skipped", "date": today.isoformat(), "note": intent.note}
+    if kind in _REPORTS:
+        warning = kind is IntentKind.WARNING_SIGN
+        if intent.report is None and not warning:
+            return {"do": "unknown"}
+        return _report(intent, intent.report, warning)
+    if kind is IntentKind.FEELS_FINE:
+        area = intent.fine_areas[0].value if intent.fine_areas else None
+        return {"do": "feels_fine", "area": area}
+    if kind is IntentKind.SET_REMINDER:
+        at = intent.reminder_time.strftime("%H:%M") if intent.reminder_time else "ask"
+        return {"do": "set_reminder", "time": "off" if intent.reminder_off else at}
+    if kind is IntentKind.SET_TIMEZONE:
+        return {"do": "set_timezone", "city": intent.timezone_text or "ask"}
+    if kind is IntentKind.RACE_DATE:
+        race = intent.race_date.isoformat() if intent.race_date else "ask"
+        return {"do": "race_date", "date": "off" if intent.race_off else race}
+    if kind is IntentKind.PAUSE:
+        until = intent.pause_until.isoformat() if intent.pause_until else None
+        return {"do": "pause", "from": today.isoformat(), "until": until}
+    return None
+
+
+def actions(text: str, today: date) -> list[dict[str, Any]]:
+    """What the coach does with ``text`` today, in the held-out file's vocabulary."""
+    intent = understand(text, today)
+    found = [a for a in [_action(intent, today)] if a is not None]
+    if intent.report is not None and intent.kind not in _REPORTS:
+        found.append(_report(intent, intent.report, False))
+    return found
+
+
+def _same(want: dict[str, Any], got: dict[str, Any]) -> bool:
+    if want["do"] != got["do"]:
+        return False
+    for key, value in want.items():
+        wanted = value.isoformat() if isinstance(value, date) else value
+        have = got.get(key, "<absent>")
+        if key in ("do", "topic", "note"):  # free text: compared by eye
+            continue
+        if key == "city":
+            city = str(wanted).split(",")[0].strip().lower()
+            if wanted == "ask" and have != "ask":
+                return False
+            if wanted != "ask" and (not isinstance(have, str) or city not in have.lower()):
+                return False
+        elif have != wanted:
+            return False
+    return True
+
+
+def score(path: Path) -> tuple[int, int, int, list[str]]:
+    """(cases, right, harmful, misses) for one held-out file."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    right = harmful = 0
+    misses: list[str] = []
+    for case in data["cases"]:
+        want, got = case["expect"], actions(case["text"], data["today"])
+        ok = len(want) == len(got) and all(any(_same(w, g) for g in got) for w in want)
+        stored = [g for g in got if g["do"] in STORING and not any(_same(w, g) for w in want)]
+        missed = any(
+            w["do"] == "body_report"
+            and w.get("warning")
+            and not any(g["do"] == "body_report" and g["warning"] for g in got)
+            for w in want
+        )
+        right += ok
+        harmful += bool(stored) or missed
+        if not ok:
+            tag = "HARM" if stored or missed else "miss"
+            misses.append(f"{tag} {case['text']!r}\n  want {want}\n  got  {got}")
+    return len(data["cases"]), right, harmful, misses
+
+
+def test_fresh_messages_keep_their_floor() -> None:
+    cases, right, harmful, misses = score(HERE / "messages_batch1.yaml")
+    print("\n".join(misses))
+    print(f"messages_batch1: {right}/{cases} right, {harmful} harmful")
+    print(Counter(m.split()[0] for m in misses))
+    assert right / cases >= 0.41
+    assert harmful / cases <= 0.20
