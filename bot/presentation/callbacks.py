@@ -74,6 +74,7 @@ class Action(StrEnum):
     CANCEL = "cx"  # no args: leave the current flow
     CLEAR_CLINICIAN = "cc"  # Answer: has a clinician cleared you?
     CLEAR_CHECK = "ck"  # return check number 0-9, Answer: done at pain 2/10 or less?
+    TIMEZONE = "tz"  # IANA zone name: the city the runner meant
 
 
 class Answer(StrEnum):
@@ -249,6 +250,7 @@ SHAPES: dict[Action, tuple[_Shape, ...]] = {
     Action.ONBOARDING_EQUIPMENT_DONE: (),
     Action.ONBOARDING_REMINDER: (_TIME,),
     Action.ONBOARDING_TIMEZONE: (_TIMEZONE,),
+    Action.TIMEZONE: (_TIMEZONE,),
     Action.ONBOARDING_SKIP: (_member(OnboardingStep),),
     Action.CONFIRM_DELETE: (_member(Answer),),
     Action.HISTORY_PAGE: (_ints(1, 9999),),

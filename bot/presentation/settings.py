@@ -6,6 +6,7 @@ escaped) here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, time
 
 from bot.core.records import RunnerProfile
@@ -122,6 +123,16 @@ def timezone_unknown(said: str) -> str:
         f"I don't know the time zone {_said(said, _ZONE_LENGTH)}. Try a city "
         "near you or a name like <i>America/New_York</i>."
     )
+
+
+def timezone_which(said: str) -> str:
+    """A city name that several places bear: which one?"""
+    return f"There's more than one {_said(said, _ZONE_LENGTH)}. Which one do you mean?"
+
+
+def place_buttons(places: Sequence[tuple[str, str]], action: Action) -> Rows:
+    """One button per (label, zone), each setting that zone through ``action``."""
+    return [[(label, encode(action, zone))] for label, zone in places]
 
 
 def timezone_not_found_here() -> str:

@@ -16,9 +16,9 @@ from bot.core.understanding.clock import parse_time
 from bot.core.understanding.dates import last_date
 from bot.presentation import chat
 from bot.presentation import settings as words
-from bot.presentation.callbacks import Answer
+from bot.presentation.callbacks import Action, Answer
 from bot.service.messages import Reply, keyboard
-from bot.service.timezones import resolve_timezone, zone_at
+from bot.service.timezones import resolve_timezone, zone_at, zone_choices
 from bot.service.turn import Turn
 from bot.storage import chats, privacy
 
@@ -112,7 +112,16 @@ async def set_timezone(turn: Turn, text: str) -> list[Reply]:
         return [Reply(text=words.timezone_missing(), request_location=True)]
     zone = resolve_timezone(text)
     if zone is None:
+        if choices := zone_choices(text):
+            places = [(place.label, place.zone) for place in choices]
+            rows = words.place_buttons(places, Action.TIMEZONE)
+            return [Reply(text=words.timezone_which(text), keyboard=keyboard(rows))]
         return [Reply(text=words.timezone_unknown(text))]
+    return await _store_zone(turn, zone)
+
+
+async def choose_timezone(turn: Turn, zone: str) -> list[Reply]:
+    """The city the runner picked among namesakes."""
     return await _store_zone(turn, zone)
 
 

@@ -241,6 +241,8 @@ class Coach:
             return await training.history_reply(turn, page=callback.int_arg(0), edit=True)
         if action is Action.SNOOZE:
             return await snooze(turn, callback)
+        if action is Action.TIMEZONE:
+            return await account.choose_timezone(turn, callback.str_arg(0))
         return [Reply(toast="That button is out of date. Send /today for a fresh one.")]
 
 

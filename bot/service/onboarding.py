@@ -17,10 +17,11 @@ from bot.core.understanding.dates import last_date
 from bot.core.vocabulary import Equipment, Level, Phase
 from bot.presentation import chat
 from bot.presentation import onboarding as words
+from bot.presentation import settings as settings_words
 from bot.presentation.callbacks import Action, Answer, Callback, OnboardingStep
 from bot.service.account import parse_reminder_time
 from bot.service.messages import Reply, keyboard
-from bot.service.timezones import resolve_timezone, zone_at
+from bot.service.timezones import resolve_timezone, zone_at, zone_choices
 from bot.service.turn import Turn
 from bot.storage import chats, repository
 
@@ -113,6 +114,12 @@ async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | No
     conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
     data = dict(conversation.data) if conversation else {}
     value = _parse(step, text, words, turn.today)
+    if value is _NOT_AN_ANSWER and step is OnboardingStep.TIMEZONE:
+        said = understand(text, turn.today).timezone_text or text
+        if choices := zone_choices(said):
+            places = [(place.label, place.zone) for place in choices]
+            rows = settings_words.place_buttons(places, Action.ONBOARDING_TIMEZONE)
+            return [Reply(text=settings_words.timezone_which(said), keyboard=keyboard(rows))]
     if value is _NOT_AN_ANSWER:
         return await _skip(turn, step, data) if words & _SKIP else None
     try:

@@ -1,4 +1,4 @@
-"""Time zones from what runners type ("Berlin", "Europe/Paris") or share (a location)."""
+"""Time zones from what runners type ("Berlin", "Manchester UK", "Europe/Paris") or share."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from rapidfuzz import fuzz, process
 
-__all__ = ["resolve_timezone", "zone_at"]
+from bot.service.places import Place, places_named
+
+__all__ = ["resolve_timezone", "zone_at", "zone_choices"]
 
 _ALIASES = {
     "utc": "UTC",
@@ -108,10 +110,22 @@ def resolve_timezone(text: str) -> str | None:
     exact = zones.get(wanted) or zones.get(wanted.replace(" ", "_"))
     if exact is not None:
         return exact
+    places = places_named(text)
+    if places:
+        return places[0].zone if len(places) == 1 else None
     if len(wanted) < MIN_FUZZY_CHARS:
         return None
     match = process.extractOne(wanted, _fuzzy_keys(), scorer=fuzz.ratio, score_cutoff=80)
     return zones[match[0]] if match else None
+
+
+def zone_choices(text: str) -> list[Place]:
+    """The cities a name may mean when it is ambiguous ("Cambridge"); empty otherwise."""
+    wanted = " ".join(text.strip().lower().replace("_", " ").split())
+    if _zones().get(wanted) or _zones().get(wanted.replace(" ", "_")):
+        return []
+    places = places_named(text)
+    return places if len(places) > 1 else []
 
 
 @cache

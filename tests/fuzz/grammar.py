@@ -248,6 +248,7 @@ def button_forgery(rng: random.Random, today: date, session_ids: list[str]) -> s
             Action.ONBOARDING_REMINDER, f"{rng.randrange(24):02d}:{rng.randrange(60):02d}"
         ),
         lambda: encode(Action.ONBOARDING_TIMEZONE, rng.choice(["Europe/Berlin", "Asia/Tokyo"])),
+        lambda: encode(Action.TIMEZONE, rng.choice(["Europe/London", "America/Chicago"])),
         lambda: encode(Action.ONBOARDING_SKIP, rng.choice(list(OnboardingStep))),
         lambda: encode(Action.CONFIRM_DELETE, rng.choice(list(Answer))),
         lambda: encode(Action.HISTORY_PAGE, rng.randrange(1, 10000)),

@@ -255,12 +255,24 @@ async def test_an_unknown_city_is_not_taken_for_a_time_zone(chat: Chat) -> None:
     await chat.command("/start")
     for step in ["level", "desk", "equipment", "race", "reminder"]:
         await chat.press(f"v1|os|{step}")
-    await chat.say("atlantis")
+    await chat.say("narnia")
     await chat.say("hi")
     assert (await chat.runner()).timezone == "UTC"
     conversation = await chat.conversation()
     assert conversation is not None
     assert conversation.step == "timezone"
+
+
+async def test_an_ambiguous_city_at_onboarding_is_asked_about(chat: Chat) -> None:
+    await chat.command("/start")
+    for step in ["level", "desk", "equipment", "race", "reminder"]:
+        await chat.press(f"v1|os|{step}")
+    (ask,) = await chat.say("springfield")
+    buttons = {label: data for row in ask.keyboard for label, data in row}
+    assert "Springfield, Missouri, United States" in buttons
+    assert (await chat.runner()).timezone == "UTC"
+    await chat.press(buttons["Springfield, Missouri, United States"])
+    assert (await chat.runner()).timezone == "America/Chicago"
 
 
 async def test_cancel_ends_onboarding_and_keeps_the_answers_given(chat: Chat) -> None:

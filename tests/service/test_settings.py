@@ -94,7 +94,16 @@ async def test_a_bad_reminder_time_is_refused_and_nothing_changes(chat: Chat, ar
 
 @pytest.mark.parametrize(
     ("args", "zone"),
-    [("Europe/Berlin", "Europe/Berlin"), ("tokyo", "Asia/Tokyo"), ("new york", "America/New_York")],
+    [
+        ("Europe/Berlin", "Europe/Berlin"),
+        ("tokyo", "Asia/Tokyo"),
+        ("new york", "America/New_York"),
+        ("Manchester", "Europe/London"),
+        ("Manchester UK", "Europe/London"),
+        ("Edinburgh", "Europe/London"),
+        ("Portland, Maine", "America/New_York"),
+        ("Cambridge MA", "America/New_York"),
+    ],
 )
 async def test_time_zone_by_name_or_city(chat: Chat, args: str, zone: str) -> None:
     (answer,) = await chat.command(f"/timezone {args}")
@@ -102,12 +111,32 @@ async def test_time_zone_by_name_or_city(chat: Chat, args: str, zone: str) -> No
     assert (await chat.runner()).timezone == zone
 
 
-@pytest.mark.parametrize("args", ["atlantis", "hi", "<script>"])
+@pytest.mark.parametrize("args", ["narnia", "hi", "<script>"])
 async def test_an_unknown_time_zone_is_refused_and_unchanged(chat: Chat, args: str) -> None:
     await chat.command("/timezone Europe/Berlin")
     (refusal,) = await chat.command(f"/timezone {args}")
     assert "don't know" in refusal.text
     assert "<script>" not in refusal.text
+    assert (await chat.runner()).timezone == "Europe/Berlin"
+
+
+async def test_a_city_several_places_bear_is_asked_about_with_buttons(chat: Chat) -> None:
+    await chat.command("/timezone Europe/Berlin")
+    (ask,) = await chat.say("I'm in Cambridge now")
+    assert "more than one" in ask.text
+    buttons = {label: data for row in ask.keyboard for label, data in row}
+    assert "Cambridge, United Kingdom" in buttons
+    assert "Cambridge, Massachusetts, United States" in buttons
+    assert (await chat.runner()).timezone == "Europe/Berlin"  # nothing guessed
+    (answer,) = await chat.press(buttons["Cambridge, Massachusetts, United States"])
+    assert "America/New_York" in answer.text
+    assert (await chat.runner()).timezone == "America/New_York"
+
+
+async def test_a_forged_time_zone_button_is_refused(chat: Chat) -> None:
+    await chat.command("/timezone Europe/Berlin")
+    (answer,) = await chat.press("v1|tz|Mars/Olympus")
+    assert answer.toast
     assert (await chat.runner()).timezone == "Europe/Berlin"
 
 
