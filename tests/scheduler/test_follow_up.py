@@ -26,9 +26,11 @@ def _report(
     kind: ReportKind,
     severity: int | None,
     red_flags: frozenset[RedFlag] = frozenset(),
+    *,
+    worse: bool = False,
 ) -> BodyReport:
     on = DAY - timedelta(days=days_ago)
-    return BodyReport(on, Area.CALVES, kind, Side.LEFT, severity, red_flags)
+    return BodyReport(on, Area.CALVES, kind, Side.LEFT, severity, red_flags, worse)
 
 
 @pytest.mark.parametrize(
@@ -38,7 +40,11 @@ def _report(
         ([_report(2, ReportKind.SORENESS, 6)], True),
         ([_report(1, ReportKind.SORENESS, 3)], False),  # normal training feedback
         ([_report(1, ReportKind.TIGHTNESS, None)], False),
-        ([_report(4, ReportKind.PAIN, 7)], False),  # older than the report memory
+        ([_report(4, ReportKind.PAIN, 7)], True),  # unsettled: still asked (was False)
+        ([_report(6, ReportKind.SORENESS, 5)], True),
+        ([_report(7, ReportKind.PAIN, 7)], False),  # a week of questions: FOLLOW_UP_DAYS
+        ([_report(2, ReportKind.TIGHTNESS, None, worse=True)], True),  # stiffer this morning
+        ([_report(8, ReportKind.PAIN, 6), _report(1, ReportKind.SORENESS, 2)], False),
         ([_report(0, ReportKind.PAIN, 7)], False),  # said this morning already
         ([_report(2, ReportKind.PAIN, 6), _report(1, ReportKind.SORENESS, 0)], False),
         ([_report(1, ReportKind.PAIN, None, red_flags=frozenset({RedFlag.SWELLING}))], True),
