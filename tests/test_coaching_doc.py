@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.core import monitoring, restrictions, steering
+from bot.core import monitoring, planner, restrictions, steering
 from bot.core.content import CONTACT_RANGES
 from bot.core.triage import CLINICIAN_TIERS, NEIGHBOURS, RETURN_CHECKS, TIER_OF_FLAG, Tier
 from bot.core.vocabulary import Area, RedFlag
@@ -107,7 +107,7 @@ def test_the_follow_up_numbers_are_the_codes() -> None:
 def test_the_steering_numbers_are_the_codes() -> None:
     section = _section("Steering the next dynamic session")
     assert f"`STEP_BACK_FACTOR` = {steering.STEP_BACK_FACTOR}" in section
-    assert f"`STEP_UP_FACTOR` = {steering.STEP_UP_FACTOR}" in section
+    assert f"`STEP_UP_CONTACTS` = {planner.STEP_UP_CONTACTS}" in section
     assert f"{steering.VERY_HARD}/10 or more (`VERY_HARD`)" in section
     assert f"{steering.EARLY_HARD}/10 or more (`EARLY_HARD`)" in section
     assert f"{steering.EASY}/10 or less (`EASY`)" in section

@@ -18,7 +18,7 @@ from bot.core.phases import DayPassed, InvalidTransition, PhaseState, transition
 from bot.core.records import BodyReport, Completion, RunnerProfile
 from bot.core.restrictions import Restrictions, restrictions_for
 from bot.core.rhythm import choose_category, is_rest_day, rhythm_before
-from bot.core.steering import STEP_BACK_FACTOR, STEP_UP_FACTOR, Steer, Step, steer
+from bot.core.steering import STEP_BACK_FACTOR, Steer, Step, steer
 from bot.core.triage import TIER_OF_FLAG, Tier, triage
 from bot.core.vocabulary import Area, Category, Level, Phase
 
@@ -33,8 +33,9 @@ PLAN_MEMO_SIZE = 16_384
 FAR_OFF_DAYS = 180
 #: A beginner's first weeks of jump work: the first weeks of the first dynamic block.
 EARLY_IMPACT_WEEKS = 2
-#: A step up's scale is lowered by this until the session fits the level's contact range.
-_UP_DECREMENT = 0.01
+#: A step up adds at most this many foot contacts, ``_CONTACT_STEP`` at a time.
+STEP_UP_CONTACTS = 10
+_CONTACT_STEP = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,21 @@ class _Day:
     week: int
     #: A dynamic day's step back or up (``bot.core.steering``), None: as planned.
     steer: Steer | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Adjust:
+    """A dynamic session's step: the main part's dose scaled, each jump's easier variant
+    (``back``), and ``extra`` foot contacts added."""
+
+    scale: float = 1.0
+    back: bool = False
+    extra: int = 0
+
+    @property
+    def steered(self) -> bool:
+        """Whether this changes the session at all."""
+        return self.scale != 1.0 or self.back or self.extra > 0
 
 
 @dataclass(slots=True)
@@ -247,30 +263,27 @@ class Planner:
         if found is None:
             return self._compose(day, template, lead)
         if found.step is Step.BACK:
-            return self._compose(day, template, lead, scale=STEP_BACK_FACTOR, back=True)
+            return self._compose(day, template, lead, _Adjust(STEP_BACK_FACTOR, back=True))
         plain = self._compose(day, template, lead)
-        cap = CONTACT_RANGES[template.level][1]
-        scale = STEP_UP_FACTOR
-        while scale > 1:
-            up = self._compose(day, template, lead, scale=scale)
-            if up[0].contacts <= cap:
-                return up if up[0].contacts > plain[0].contacts else plain
-            scale -= _UP_DECREMENT
-        return plain
+        room = min(STEP_UP_CONTACTS, CONTACT_RANGES[template.level][1] - plain[0].contacts)
+        if room < _CONTACT_STEP:
+            return plain
+        up = self._compose(day, template, lead, _Adjust(extra=room))
+        return up if plain[0].contacts < up[0].contacts <= plain[0].contacts + room else plain
 
     def _compose(
         self,
         day: _Day,
         template: SessionTemplate,
         lead: str,
-        *,
-        scale: float = 1.0,
-        back: bool = False,
+        adjust: _Adjust | None = None,
     ) -> tuple[DailyPlan, int]:
         """The session of ``template`` fitted to the day, and how many dynamic moves it kept.
 
-        ``scale`` multiplies the main part's dose; ``back`` also takes each dynamic
-        exercise's easier variant (a lower intensity class)."""
+        ``adjust``: the day's step back or up (``_Adjust``)."""
+        adjust = adjust or _Adjust()
+        extra = adjust.extra
+        avoid = {item.exercise for item in template.main}
         profile, state, limits, today, week = (
             day.profile,
             day.state,
@@ -283,14 +296,19 @@ class Planner:
         steps = min(max(state.block_number - 1, 0), MAX_HARDER_STEPS)
         dynamic_kept = 0
         for part, items in template.parts():
-            factor = template.factor(week) * scale if part is Part.MAIN else 1.0
+            factor = template.factor(week) * adjust.scale if part is Part.MAIN else 1.0
             for item in items:
                 exercise = self.content.exercises[item.exercise]
                 dose = self.content.dose_of(item).scaled(factor)
                 if part is Part.MAIN and category is not Category.MOBILITY:
                     exercise = self._step_up(exercise, steps, profile)
-                    if back:
-                        exercise = self._step_back(exercise, profile)
+                    if adjust.back:
+                        easier = self._step_back(exercise, profile, avoid | draft.used)
+                        if not _same_measure(dose, easier.dose):
+                            dose = easier.dose.scaled(factor)
+                        exercise = easier
+                    if extra and dose.contacts is not None:
+                        dose, extra = _more_contacts(dose, extra)
                 chosen, note = self._fit(exercise, profile, limits, draft.used)
                 if chosen is None:
                     draft.adjustments.append(f"Left out {exercise.name.lower()} today.")
@@ -307,7 +325,7 @@ class Planner:
             category=category,
             session_id=template.id,
             title=template.title,
-            why=_why(lead, state, today, week, day.steer if scale != 1.0 or back else None),
+            why=_why(lead, state, today, week, day.steer if adjust.steered else None),
             exercises=tuple(planned for planned, _ in draft.items),
             minutes=max(1, round(sum(seconds for _, seconds in draft.items) / 60)),
             adjustments=tuple(draft.adjustments),
@@ -316,12 +334,15 @@ class Planner:
         )
         return plan, dynamic_kept
 
-    def _step_back(self, exercise: Exercise, profile: RunnerProfile) -> Exercise:
-        """The easier variant of a dynamic exercise, where there is one the kit allows."""
+    def _step_back(self, exercise: Exercise, profile: RunnerProfile, avoid: set[str]) -> Exercise:
+        """The easier variant of a dynamic exercise, where there is one the kit allows and
+        the session does not already hold (``avoid``)."""
         if exercise.category is not Category.DYNAMIC or exercise.easier is None:
             return exercise
         easier = self.content.exercises.get(exercise.easier)
-        return easier if easier is not None and profile.has(easier.needs) else exercise
+        if easier is None or easier.id in avoid or not profile.has(easier.needs):
+            return exercise
+        return easier
 
     def _step_up(self, exercise: Exercise, steps: int, profile: RunnerProfile) -> Exercise:
         """The harder variant ``steps`` times over, as far as kit allows."""
@@ -423,6 +444,16 @@ def _swap_reason(exercise: Exercise, profile: RunnerProfile, limits: Restriction
     if spared:
         return "spares your " + " and ".join(area.label for area in spared)
     return "for variety"
+
+
+def _more_contacts(dose: Dose, extra: int) -> tuple[Dose, int]:
+    """``dose`` with ``_CONTACT_STEP`` more contacts if ``extra`` still allows them (per
+    side counts twice), and what is left of ``extra``."""
+    assert dose.contacts is not None
+    added = _CONTACT_STEP * (2 if dose.per_side else 1)
+    if added > extra:
+        return dose, extra
+    return dose.model_copy(update={"contacts": dose.contacts + _CONTACT_STEP}), extra - added
 
 
 def _same_measure(a: Dose, b: Dose) -> bool:

@@ -8,7 +8,8 @@ in practice): pain worse the next morning, or rising week on week, means reduce 
   done was rated ``VERY_HARD`` (9/10) or more, or ``EARLY_HARD`` (8/10) or more in a
   beginner's first weeks of jump work (the first two weeks of the first dynamic block); or
   an area was reported worse than before and no dynamic session was done since.
-- **Step up** (a few more contacts, never past the level's contact range): the last
+- **Step up** (a few more contacts, never past the level's contact range: the planner's
+  ``STEP_UP_CONTACTS``): the last
   ``EASY_RUN`` dynamic sessions done were all rated ``EASY`` (4/10) or less, and nothing
   is sore, painful or on hold.
 - Otherwise, and always when the sessions carry no rating, nothing changes.
@@ -33,7 +34,6 @@ __all__ = [
     "EASY",
     "EASY_RUN",
     "STEP_BACK_FACTOR",
-    "STEP_UP_FACTOR",
     "VERY_HARD",
     "Steer",
     "Step",
@@ -48,8 +48,6 @@ EASY = 4
 EASY_RUN = 3
 #: A step back scales the main part's contacts by this (and takes the easier variants).
 STEP_BACK_FACTOR = 0.75
-#: A step up scales them by this, within the level's contact range.
-STEP_UP_FACTOR = 1.1
 
 
 class Step(StrEnum):
