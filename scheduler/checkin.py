@@ -17,7 +17,7 @@ from bot.core.phases import DayPassed, transition
 from bot.core.planner import Planner
 from bot.core.progress import planned_days, week_summary
 from bot.core.records import BodyReport
-from bot.core.restrictions import REPORT_MEMORY_DAYS
+from bot.core.restrictions import REPORT_LOOKBACK_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
 from bot.core.timing import due_status, is_paused, local_date_of, next_checkin
 from bot.core.vocabulary import Phase
@@ -84,7 +84,7 @@ async def compose_checkins(
         session,
         (row.runner_id for row in rows),
         first - timedelta(days=LOOKBACK_DAYS + 1),
-        first - timedelta(days=REPORT_MEMORY_DAYS),
+        first - timedelta(days=REPORT_LOOKBACK_DAYS),
     )
     histories = await schedule.phase_starts(session, (row.runner_id for row in rows))
     out: dict[int, str | tuple[str, int]] = {}

@@ -16,7 +16,7 @@ from bot.core.followup import areas_to_ask_about
 from bot.core.memo import Memo
 from bot.core.phases import DayPassed, PhaseState, transition
 from bot.core.planner import DailyPlan, Planner
-from bot.core.restrictions import REPORT_MEMORY_DAYS
+from bot.core.restrictions import REPORT_LOOKBACK_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
 from bot.core.timing import is_paused
 from bot.presentation.render import Rows
@@ -26,6 +26,7 @@ from bot.presentation.scheduled import (
     phase_notice,
     reminder_body,
     reminder_keyboard,
+    rest_day_follow_up,
 )
 from bot.storage import planning, schedule
 from bot.storage.deliveries import PendingClaim
@@ -67,7 +68,7 @@ class ReminderComposer:
                 session,
                 (row.runner_id for row in mornings),
                 first - timedelta(days=LOOKBACK_DAYS + 1),
-                first - timedelta(days=REPORT_MEMORY_DAYS),
+                first - timedelta(days=REPORT_LOOKBACK_DAYS),
             )
             out |= {row.id: self.compose(row, inputs.get(row.runner_id)) for row in mornings}
         composed = await compose_checkins(session, self.planner, checkins)
@@ -93,11 +94,15 @@ class ReminderComposer:
         if any(done.on == day for done in inputs.history):
             return "already logged"
         plan = self._plan(inputs, day)
-        if plan.is_rest:
-            return "rest day"
-        text, buttons = self._render(plan, runner.first_name)
-        asked = follow_up(areas_to_ask_about(inputs.reports, day))
-        text = f"{text}\n\n{asked}" if asked else text
+        areas = areas_to_ask_about(inputs.reports, day)
+        buttons: Rows = []
+        if plan.is_rest:  # no reminder, but a reported area is still asked about
+            if not areas:
+                return "rest day"
+            text = rest_day_follow_up(runner.first_name, areas)
+        else:
+            text, buttons = self._render(plan, runner.first_name)
+            text = f"{text}\n\n{follow_up(areas)}" if areas else text
         return Delivery(
             id=row.id,
             runner_id=runner.id,

@@ -5,12 +5,20 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.core import restrictions
+from bot.core import monitoring, planner, restrictions, steering
+from bot.core.content import CONTACT_RANGES
 from bot.core.triage import CLINICIAN_TIERS, NEIGHBOURS, RETURN_CHECKS, TIER_OF_FLAG, Tier
 from bot.core.vocabulary import Area, RedFlag
 
 DOC = Path(__file__).parent.parent / "docs" / "coaching.md"
-FACTS_SECTIONS = ("Safety", "Pain-monitoring", "Hip red flags", "Worrying running pain", "ACSM")
+FACTS_SECTIONS = (
+    "Safety",
+    "Pain-monitoring",
+    "Hip red flags",
+    "Worrying running pain",
+    "ACSM",
+    "Session RPE",
+)
 
 
 def _section(title: str) -> str:
@@ -51,6 +59,8 @@ def test_every_safety_row_points_to_its_fact() -> None:
         "Pain that still allows loading an area",
         "Warning signs: triage by urgency",
         "Clearing a hold",
+        "Following a report up",
+        "Steering the next dynamic session",
     ):
         for row in _rows(title):
             assert any(name in row[-1] for name in FACTS_SECTIONS), row
@@ -80,3 +90,27 @@ def test_the_pain_thresholds_are_the_codes() -> None:
     assert f"WARNING_SORENESS = {restrictions.WARNING_SORENESS}" in section
     assert f"soreness 0-{restrictions.ACCEPTABLE_SORENESS}/10" in section
     assert f"above {restrictions.WARNING_SORENESS}/10" in section
+
+
+def test_the_follow_up_numbers_are_the_codes() -> None:
+    loading = _section("Pain that still allows loading an area")
+    assert f"`WORSE_NO_LOAD_DAYS` = {monitoring.WORSE_NO_LOAD_DAYS}" in loading
+    week = monitoring.WEEK_BEFORE
+    assert f"{week[0]}-{week[-1]} days before (`WEEK_BEFORE`)" in loading
+    assert f"above {monitoring.SAFE_PAIN}/10 (`SAFE_PAIN`)" in loading
+    assert "3 days (`REPORT_MEMORY_DAYS`)" in loading
+    assert monitoring.REPORT_MEMORY_DAYS == 3
+    follow = _section("Following a report up")
+    assert f"{monitoring.FOLLOW_UP_DAYS} days (`FOLLOW_UP_DAYS`" in follow
+
+
+def test_the_steering_numbers_are_the_codes() -> None:
+    section = _section("Steering the next dynamic session")
+    assert f"`STEP_BACK_FACTOR` = {steering.STEP_BACK_FACTOR}" in section
+    assert f"`STEP_UP_CONTACTS` = {planner.STEP_UP_CONTACTS}" in section
+    assert f"{steering.VERY_HARD}/10 or more (`VERY_HARD`)" in section
+    assert f"{steering.EARLY_HARD}/10 or more (`EARLY_HARD`)" in section
+    assert f"{steering.EASY}/10 or less (`EASY`)" in section
+    assert f"last {steering.EASY_RUN} dynamic sessions done (`EASY_RUN`)" in section
+    for level, (_, high) in CONTACT_RANGES.items():
+        assert f"{high} {level}" in section

@@ -12,14 +12,15 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from bot.core.content import Content, Dose, Exercise, Part, SessionTemplate
+from bot.core.content import CONTACT_RANGES, Content, Dose, Exercise, Part, SessionTemplate
 from bot.core.memo import Memo
 from bot.core.phases import DayPassed, InvalidTransition, PhaseState, transition, week_of_phase
 from bot.core.records import BodyReport, Completion, RunnerProfile
 from bot.core.restrictions import Restrictions, restrictions_for
 from bot.core.rhythm import choose_category, is_rest_day, rhythm_before
+from bot.core.steering import STEP_BACK_FACTOR, Steer, Step, steer
 from bot.core.triage import TIER_OF_FLAG, Tier, triage
-from bot.core.vocabulary import Area, Category, Phase
+from bot.core.vocabulary import Area, Category, Level, Phase
 
 __all__ = ["DailyPlan", "PlannedExercise", "Planner"]
 
@@ -30,6 +31,11 @@ MAX_EXTRA_MOBILITY = 2
 PLAN_MEMO_SIZE = 16_384
 #: A date further than this from today is shown with its year.
 FAR_OFF_DAYS = 180
+#: A beginner's first weeks of jump work: the first weeks of the first dynamic block.
+EARLY_IMPACT_WEEKS = 2
+#: A step up adds at most this many foot contacts, ``_CONTACT_STEP`` at a time.
+STEP_UP_CONTACTS = 10
+_CONTACT_STEP = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +48,8 @@ class PlannedExercise:
     dose: str
     cue: str
     note: str | None = None
+    #: Plyometric foot contacts the dose adds (0 unless it counts contacts).
+    contacts: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +74,11 @@ class DailyPlan:
         """True on a day without a session."""
         return self.category is None
 
+    @property
+    def contacts(self) -> int:
+        """Plyometric foot contacts in the session."""
+        return sum(item.contacts for item in self.exercises)
+
 
 _PlanKey = tuple[RunnerProfile, PhaseState, tuple[Completion, ...], tuple[BodyReport, ...], date]
 
@@ -79,6 +92,23 @@ class _Day:
     limits: Restrictions
     today: date
     week: int
+    #: A dynamic day's step back or up (``bot.core.steering``), None: as planned.
+    steer: Steer | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Adjust:
+    """A dynamic session's step: the main part's dose scaled, each jump's easier variant
+    (``back``), and ``extra`` foot contacts added."""
+
+    scale: float = 1.0
+    back: bool = False
+    extra: int = 0
+
+    @property
+    def steered(self) -> bool:
+        """Whether this changes the session at all."""
+        return self.scale != 1.0 or self.back or self.extra > 0
 
 
 @dataclass(slots=True)
@@ -100,7 +130,7 @@ def _planned(
 ) -> tuple[PlannedExercise, float]:
     """The prescribed exercise and its seconds; the same few repeat across plans."""
     planned = PlannedExercise(
-        exercise.id, exercise.name, part, dose.render(), exercise.cues[0], note
+        exercise.id, exercise.name, part, dose.render(), exercise.cues[0], note, dose.total_contacts
     )
     return planned, dose.seconds_of_work
 
@@ -163,6 +193,8 @@ class Planner:
             return replace(_rest(today, state, week, SAFE_ONLY_WHY), advice=_advice(day.limits))
         rhythm = rhythm_before(profile, state, history, reports, today)
         category, lead = choose_category(profile, state, day.limits, rhythm, today)
+        if category is Category.DYNAMIC:
+            day = replace(day, steer=_steer(day, history, reports))
         plan = self._built(day, category, lead)
         if plan is None:  # a dynamic day that soreness emptied: move to mobility
             plan = self._built(day, Category.MOBILITY, "Mobility instead of jumps today")
@@ -219,13 +251,39 @@ class Planner:
         template = _pick(
             self.content.templates(day.profile.level, day.state.phase, category), day.today
         )
-        plan, dynamic_kept = self._compose(day, template, lead)
+        plan, dynamic_kept = self._steered(day, template, lead)
         if category is Category.DYNAMIC and dynamic_kept * 2 < len(template.main):
             return None
         return plan
 
-    def _compose(self, day: _Day, template: SessionTemplate, lead: str) -> tuple[DailyPlan, int]:
-        """The session of ``template`` fitted to the day, and how many dynamic moves it kept."""
+    def _steered(self, day: _Day, template: SessionTemplate, lead: str) -> tuple[DailyPlan, int]:
+        """``_compose`` with the day's step back or up; a step up that cannot add contacts
+        within the level's range is no step at all."""
+        found = day.steer if template.category is Category.DYNAMIC else None
+        if found is None:
+            return self._compose(day, template, lead)
+        if found.step is Step.BACK:
+            return self._compose(day, template, lead, _Adjust(STEP_BACK_FACTOR, back=True))
+        plain = self._compose(day, template, lead)
+        room = min(STEP_UP_CONTACTS, CONTACT_RANGES[template.level][1] - plain[0].contacts)
+        if room < _CONTACT_STEP:
+            return plain
+        up = self._compose(day, template, lead, _Adjust(extra=room))
+        return up if plain[0].contacts < up[0].contacts <= plain[0].contacts + room else plain
+
+    def _compose(
+        self,
+        day: _Day,
+        template: SessionTemplate,
+        lead: str,
+        adjust: _Adjust | None = None,
+    ) -> tuple[DailyPlan, int]:
+        """The session of ``template`` fitted to the day, and how many dynamic moves it kept.
+
+        ``adjust``: the day's step back or up (``_Adjust``)."""
+        adjust = adjust or _Adjust()
+        extra = adjust.extra
+        avoid = {item.exercise for item in template.main}
         profile, state, limits, today, week = (
             day.profile,
             day.state,
@@ -238,12 +296,19 @@ class Planner:
         steps = min(max(state.block_number - 1, 0), MAX_HARDER_STEPS)
         dynamic_kept = 0
         for part, items in template.parts():
-            factor = template.factor(week) if part is Part.MAIN else 1.0
+            factor = template.factor(week) * adjust.scale if part is Part.MAIN else 1.0
             for item in items:
                 exercise = self.content.exercises[item.exercise]
                 dose = self.content.dose_of(item).scaled(factor)
                 if part is Part.MAIN and category is not Category.MOBILITY:
                     exercise = self._step_up(exercise, steps, profile)
+                    if adjust.back:
+                        easier = self._step_back(exercise, profile, avoid | draft.used)
+                        if not _same_measure(dose, easier.dose):
+                            dose = easier.dose.scaled(factor)
+                        exercise = easier
+                    if extra and dose.contacts is not None:
+                        dose, extra = _more_contacts(dose, extra)
                 chosen, note = self._fit(exercise, profile, limits, draft.used)
                 if chosen is None:
                     draft.adjustments.append(f"Left out {exercise.name.lower()} today.")
@@ -260,7 +325,7 @@ class Planner:
             category=category,
             session_id=template.id,
             title=template.title,
-            why=f"{lead}, {_phase_context(state, today, week)}.",
+            why=_why(lead, state, today, week, day.steer if adjust.steered else None),
             exercises=tuple(planned for planned, _ in draft.items),
             minutes=max(1, round(sum(seconds for _, seconds in draft.items) / 60)),
             adjustments=tuple(draft.adjustments),
@@ -268,6 +333,16 @@ class Planner:
             advice=_advice(limits),
         )
         return plan, dynamic_kept
+
+    def _step_back(self, exercise: Exercise, profile: RunnerProfile, avoid: set[str]) -> Exercise:
+        """The easier variant of a dynamic exercise, where there is one the kit allows and
+        the session does not already hold (``avoid``)."""
+        if exercise.category is not Category.DYNAMIC or exercise.easier is None:
+            return exercise
+        easier = self.content.exercises.get(exercise.easier)
+        if easier is None or easier.id in avoid or not profile.has(easier.needs):
+            return exercise
+        return easier
 
     def _step_up(self, exercise: Exercise, steps: int, profile: RunnerProfile) -> Exercise:
         """The harder variant ``steps`` times over, as far as kit allows."""
@@ -371,6 +446,16 @@ def _swap_reason(exercise: Exercise, profile: RunnerProfile, limits: Restriction
     return "for variety"
 
 
+def _more_contacts(dose: Dose, extra: int) -> tuple[Dose, int]:
+    """``dose`` with ``_CONTACT_STEP`` more contacts if ``extra`` still allows them (per
+    side counts twice), and what is left of ``extra``."""
+    assert dose.contacts is not None
+    added = _CONTACT_STEP * (2 if dose.per_side else 1)
+    if added > extra:
+        return dose, extra
+    return dose.model_copy(update={"contacts": dose.contacts + _CONTACT_STEP}), extra - added
+
+
 def _same_measure(a: Dose, b: Dose) -> bool:
     return (a.contacts is None) == (b.contacts is None) and (a.seconds is None) == (
         b.seconds is None
@@ -399,6 +484,25 @@ def _phase_context(state: PhaseState, today: date, week: int) -> str:
             return "easing in while we get to know each other"
         case _:
             return f"week {week} of your {state.phase.label}"
+
+
+def _why(lead: str, state: PhaseState, today: date, week: int, steered: Steer | None) -> str:
+    """The plan's one-line why; a step back or up says why first."""
+    why = f"{lead}, {_phase_context(state, today, week)}."
+    return f"{steered.why} {why}" if steered is not None else why
+
+
+def _steer(day: _Day, history: Sequence[Completion], reports: Sequence[BodyReport]) -> Steer | None:
+    """The step a dynamic day takes (``bot.core.steering``)."""
+    state, limits, level = day.state, day.limits, day.profile.level
+    early = (
+        state.phase is Phase.DYNAMIC_BLOCK
+        and state.block_number <= 1
+        and day.week <= EARLY_IMPACT_WEEKS
+        and level is Level.BEGINNER
+    )
+    sore = bool(limits.no_load or limits.caution or limits.blocks_dynamic)
+    return steer(level, history, reports, day.today, early=early, sore=sore)
 
 
 def _check_in(state: PhaseState, week: int) -> str | None:

@@ -20,7 +20,7 @@ from enum import StrEnum
 from bot.core.phases import PhaseState
 from bot.core.planner import Planner
 from bot.core.records import BodyReport, Completion, RunnerProfile
-from bot.core.restrictions import REPORT_MEMORY_DAYS
+from bot.core.restrictions import REPORT_LOOKBACK_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
 from bot.core.vocabulary import Area, Category, Phase, ReportKind
 
@@ -344,7 +344,7 @@ def planned_days(
     """Each day's planned category from ``start`` to ``end`` (both inclusive).
 
     Each day is planned from the logs and reports the service would have loaded for it
-    then (``LOOKBACK_DAYS + 1`` days of logs, ``REPORT_MEMORY_DAYS`` of reports), but with
+    then (``LOOKBACK_DAYS + 1`` days of logs, ``REPORT_LOOKBACK_DAYS`` of reports), but with
     today's profile and phase state: an approximation, as the past phase, race date and
     rest days may have differed. ``phases`` (first day, phase), oldest first, refines it:
     days before the first entry are unplanned (the runner had not joined), and an earlier
@@ -365,7 +365,7 @@ def planned_days(
             continue
         since = bisect_left(history_days, day - timedelta(days=LOOKBACK_DAYS + 1))
         logs = history[since : bisect_left(history_days, day)]
-        since = bisect_left(report_days, day - timedelta(days=REPORT_MEMORY_DAYS))
+        since = bisect_left(report_days, day - timedelta(days=REPORT_LOOKBACK_DAYS))
         recent = reports[since : bisect_right(report_days, day)]
         planned[day] = planner.plan_for(profile, then, logs, recent, day).category
     return planned

@@ -68,7 +68,11 @@ class Completion:
 
 @dataclass(frozen=True, slots=True)
 class BodyReport:
-    """Tightness, soreness or pain in one area, as the runner reported it."""
+    """Tightness, soreness or pain in one area, as the runner reported it.
+
+    ``worse``: the runner said it is worse by the morning, or than before ("achilles pain
+    4/10, worse next morning"); the pain-monitoring model reduces load on it.
+    """
 
     on: date
     area: Area
@@ -76,3 +80,4 @@ class BodyReport:
     side: Side = Side.NONE
     severity: int | None = None
     red_flags: frozenset[RedFlag] = field(default_factory=frozenset)
+    worse: bool = False

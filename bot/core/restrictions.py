@@ -2,7 +2,9 @@
 
 The rules follow the pain-monitoring model in coaching-facts.md: soreness 0-3/10 is fine,
 4-5/10 is a warning (spare the area in jump work), above 5/10 or any pain means nothing
-that loads the area, and a red flag stops dynamic work and points to a physio.
+that loads the area, and a red flag stops dynamic work and points to a physio. Which
+report still counts, and which is worse than before, is ``bot.core.monitoring``'s: a
+report worse the next morning (or rising week on week) unloads its area.
 """
 
 from __future__ import annotations
@@ -11,15 +13,28 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from bot.core.monitoring import (
+    ACCEPTABLE_SORENESS,
+    REPORT_LOOKBACK_DAYS,
+    REPORT_MEMORY_DAYS,
+    WORSE_NO_LOAD_DAYS,
+    active_reports,
+    within,
+    worsened,
+)
 from bot.core.records import BodyReport
 from bot.core.triage import hold_areas, protected, triage, whole_leg_off
 from bot.core.vocabulary import Area, RedFlag, ReportKind
 
-__all__ = ["REPORT_MEMORY_DAYS", "Restrictions", "restrictions_for"]
+__all__ = [
+    "ACCEPTABLE_SORENESS",
+    "REPORT_LOOKBACK_DAYS",
+    "REPORT_MEMORY_DAYS",
+    "WARNING_SORENESS",
+    "Restrictions",
+    "restrictions_for",
+]
 
-#: Reports from today and the two days before shape today's plan.
-REPORT_MEMORY_DAYS = 3
-ACCEPTABLE_SORENESS = 3
 WARNING_SORENESS = 5
 
 
@@ -50,14 +65,10 @@ class Restrictions:
 def restrictions_for(
     reports: Iterable[BodyReport], held_areas: frozenset[Area], today: date
 ) -> Restrictions:
-    """Summarise recent reports (latest per area wins) plus areas on a recovery hold."""
-    since = today - timedelta(days=REPORT_MEMORY_DAYS - 1)
-    latest: dict[Area, BodyReport] = {}
-    for report in reports:
-        if since <= report.on <= today:
-            current = latest.get(report.area)
-            if current is None or report.on >= current.on:
-                latest[report.area] = report
+    """Summarise recent reports (the latest per area that still counts wins: see
+    ``bot.core.monitoring``) plus areas on a recovery hold."""
+    reports = [r for r in reports if r.on > today - timedelta(days=REPORT_LOOKBACK_DAYS)]
+    latest = active_reports(reports, today)
     tight: set[Area] = set()
     caution: set[Area] = set()
     no_load: set[Area] = set(held_areas)
@@ -71,6 +82,9 @@ def restrictions_for(
             flag_areas |= hold_areas(area, triage(report.red_flags, report.side, area))
             no_load.add(area)
             reasons.append(f"{area.label}: a warning sign, so nothing loads it")
+        elif worsened(report, reports):
+            no_load.add(area)
+            reasons.append(f"{area.label} worse than before: nothing loads it until it settles")
         elif report.kind is ReportKind.PAIN:
             no_load.add(area)
             reasons.append(f"{area.label} pain: nothing today loads it")
@@ -85,6 +99,11 @@ def restrictions_for(
             reasons.append(f"{area.label} sore{level}: jump work spares it")
         elif report.kind is ReportKind.TIGHTNESS:
             tight.add(area)
+    for report in reports:  # worse than before: unloaded the next day too, whatever follows
+        fresh = within(report, today, WORSE_NO_LOAD_DAYS)
+        if report.area not in no_load and fresh and worsened(report, reports):
+            no_load.add(report.area)
+            reasons.append(f"{report.area.label} was worse than before: nothing loads it today")
     for area in sorted(held_areas - latest.keys()):
         reasons.append(f"{area.label}: on hold until you tell me it feels fine")
     guarded = protected(flag_areas)

@@ -28,6 +28,7 @@ __all__ = [
     "reminder_body",
     "reminder_keyboard",
     "reminder_message",
+    "rest_day_follow_up",
     "snoozed_reminder",
 ]
 
@@ -84,6 +85,11 @@ def follow_up(areas: Sequence[tuple[Area, Side]]) -> str:
         f"🩺 How does your {_e(said)} feel this morning? Tell me in a line, like "
         f"<i>{_e(example)} 2/10</i> or <i>{_e(example)} fine now</i>."
     )
+
+
+def rest_day_follow_up(first_name: str | None, areas: Sequence[tuple[Area, Side]]) -> str:
+    """A rest day's morning message when a reported area is followed up: only the question."""
+    return f"{greeting(first_name)}\nA rest day today, no session.\n\n{follow_up(areas)}"
 
 
 def reminder_keyboard(plan: DailyPlan) -> Rows:

@@ -188,7 +188,7 @@ class Coach:
         if kind is IntentKind.FEELS_FINE:
             if turn.state.held_areas:
                 return await reports.start_clearing(turn, intent.fine_areas)
-            return [Reply(text=chat.fine_noted())]
+            return await reports.settle(turn, intent.fine_areas, text)
         if kind is IntentKind.NOT_FINE:
             if intent.report is not None:
                 return await reports.record_report(turn, intent.report, text)

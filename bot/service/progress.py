@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from bot.core.progress import Progress, planned_days, progress, progress_summary
-from bot.core.restrictions import REPORT_MEMORY_DAYS
+from bot.core.restrictions import REPORT_LOOKBACK_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
 from bot.core.timing import local_date_of
 from bot.core.vocabulary import Phase
@@ -58,7 +58,7 @@ async def _numbers(turn: Turn) -> Progress:
         turn.session, turn.runner.id, start - timedelta(days=LOOKBACK_DAYS + 1)
     )
     reports = await records.recent_reports(
-        turn.session, turn.runner.id, start - timedelta(days=REPORT_MEMORY_DAYS)
+        turn.session, turn.runner.id, start - timedelta(days=REPORT_LOOKBACK_DAYS)
     )
     phases = await _phase_starts(turn)
     planned = await asyncio.to_thread(

@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
+from bot.core.monitoring import active_reports, needs_follow_up
 from bot.core.phases import Cleared, InvalidTransition, ReportReceived
 from bot.core.planner import DailyPlan
 from bot.core.records import BodyReport
@@ -36,6 +37,7 @@ __all__ = [
     "end_guided_report",
     "guided_step",
     "record_report",
+    "settle",
     "start_clearing",
     "start_guided_report",
     "warning_signs",
@@ -70,7 +72,13 @@ async def record_report(
         return await start_clearing(turn, (slots.area,))
     before = await turn.plan()
     report = BodyReport(
-        turn.today, slots.area, slots.kind, slots.side, slots.severity, slots.red_flags
+        turn.today,
+        slots.area,
+        slots.kind,
+        slots.side,
+        slots.severity,
+        slots.red_flags,
+        slots.worse,
     )
     await records.add_body_report(turn.session, turn.runner.id, report, text[:1000], turn.now)
     tier = triage(slots.red_flags, slots.side, slots.area)
@@ -93,6 +101,19 @@ async def record_report(
     return replies
 
 
+async def settle(turn: Turn, areas: Sequence[Area], text: str) -> list[Reply]:
+    """ "Calf fine now" with nothing on hold: each area being followed up that the runner
+    named (none named: every one) gets a 0/10 report, so its follow-up and what it
+    restricts end; an area never reported is not written down."""
+    _, recent = await turn.recent(turn.today)
+    followed = {a: r for a, r in active_reports(recent, turn.today).items() if needs_follow_up(r)}
+    targets = [area for area in followed if not areas or area in areas]
+    for area in sorted(targets):
+        fine = BodyReport(turn.today, area, ReportKind.SORENESS, followed[area].side, severity=0)
+        await records.add_body_report(turn.session, turn.runner.id, fine, text[:1000], turn.now)
+    return [Reply(text=chat.fine_noted())]
+
+
 async def _ask_signs(turn: Turn, slots: ReportSlots) -> Reply:
     """The /sore warning-sign question for a typed report (already stored)."""
     data: dict[str, Any] = {
@@ -102,6 +123,7 @@ async def _ask_signs(turn: Turn, slots: ReportSlots) -> Reply:
         "severity": slots.severity,
         "flags": [],
         "recorded": True,
+        "worse": slots.worse,
     }
     await _open(turn, FLOW, "flags", data)
     return Reply(text=words.FLAGS_QUESTION, keyboard=keyboard(words.flags_keyboard(())))
@@ -140,9 +162,17 @@ def describe_change(before: DailyPlan, after: DailyPlan, slots: ReportSlots) -> 
 
 def _rule_for(slots: ReportSlots) -> str:
     area, severity = slots.area.label, slots.severity
+    if slots.worse:
+        return (
+            f"Worse by the morning means too much load for now: nothing in your sessions "
+            f"loads your {area} until it settles, and your next jump session is lighter. "
+            f"{_ASKING}"
+        )
     if slots.kind is ReportKind.PAIN or (severity is not None and severity > WARNING):
-        return f"For the next three days nothing in your sessions loads your {area}."
-    if slots.kind is ReportKind.SORENESS and (severity is None or severity > ACCEPTABLE):
+        return f"Nothing in your sessions loads your {area} until it settles. {_ASKING}"
+    if slots.kind is ReportKind.SORENESS and severity is not None and severity > ACCEPTABLE:
+        return f"Jump work spares your {area} until it settles. {_ASKING}"
+    if slots.kind is ReportKind.SORENESS and severity is None:
         return f"For the next three days jump work spares your {area}."
     if slots.kind is ReportKind.TIGHTNESS:
         return f"Your sessions get extra mobility for your {area} for the next three days."
@@ -150,6 +180,7 @@ def _rule_for(slots: ReportSlots) -> str:
 
 
 _MILD = "Soreness up to 3/10 is fine to train with, so the plan stays as it is."
+_ASKING = "I'll ask how it feels each morning for up to a week."
 
 
 def _today_change(before: DailyPlan, after: DailyPlan, area: str) -> str:
@@ -385,6 +416,7 @@ async def _finish(turn: Turn, data: dict[str, Any]) -> list[Reply]:
             kind=ReportKind(data["kind"]),
             severity=data.get("severity"),
             red_flags=frozenset(RedFlag(flag) for flag in data.get("flags", [])),
+            worse=bool(data.get("worse", False)),
         )
     except (KeyError, ValueError):
         await end_guided_report(turn)

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.core.phases import DayPassed, Event, PhaseState, Transition, transition
 from bot.core.planner import DailyPlan, Planner
 from bot.core.records import BodyReport, Completion, RunnerProfile
-from bot.core.restrictions import REPORT_MEMORY_DAYS
+from bot.core.restrictions import REPORT_LOOKBACK_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
 from bot.core.timing import local_date_of
 from bot.presentation.chat import phase_notices
@@ -145,7 +145,7 @@ class Turn:
             session, runner_id, version, day - timedelta(days=LOOKBACK_DAYS + 1)
         )
         reports = await self.history.reports(
-            session, runner_id, version, day - timedelta(days=REPORT_MEMORY_DAYS)
+            session, runner_id, version, day - timedelta(days=REPORT_LOOKBACK_DAYS)
         )
         return history, reports
 

@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -177,6 +178,8 @@ class BodyReportRow(Base):
     kind: Mapped[ReportKind] = mapped_column(EnumString(ReportKind))
     severity: Mapped[int | None] = mapped_column()
     red_flags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: Said worse the next morning, or than before (the pain-monitoring model).
+    worse: Mapped[bool] = mapped_column(default=False, server_default=false())
     text: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (Index(None, "runner_id", "local_date"),)

@@ -63,6 +63,7 @@ REPORT_COLUMNS = (
     _FELT.side,
     _FELT.severity,
     _FELT.red_flags,
+    _FELT.worse,
 )
 
 # Plain Core reads (no ORM objects) built once: every update's plan reads both.
@@ -136,6 +137,7 @@ async def add_body_report(
             kind=report.kind,
             severity=report.severity,
             red_flags=sorted(flag.value for flag in report.red_flags),
+            worse=report.worse,
             text=text,
         )
     )
@@ -150,10 +152,17 @@ async def recent_reports(session: AsyncSession, runner_id: int, since: date) -> 
 
 
 def body_report(  # noqa: PLR0917 - the columns of REPORT_COLUMNS, in order
-    on: date, area: Area, kind: ReportKind, side: Side, severity: int | None, flags: list[str]
+    on: date,
+    area: Area,
+    kind: ReportKind,
+    side: Side,
+    severity: int | None,
+    flags: list[str],
+    worse: bool = False,
 ) -> BodyReport:
     """A stored body report (``REPORT_COLUMNS``) as the core's BodyReport."""
-    return BodyReport(on, area, kind, side, severity, frozenset(RedFlag(flag) for flag in flags))
+    red_flags = frozenset(RedFlag(flag) for flag in flags)
+    return BodyReport(on, area, kind, side, severity, red_flags, bool(worse))
 
 
 async def phase_history(session: AsyncSession, runner_id: int) -> list[PhaseHistoryRow]:

@@ -135,11 +135,27 @@ def test_high_soreness_or_pain_loads_nothing_there(
         assert sore.area not in loaded_areas(plan, content)
 
 
-def test_reports_fade_after_three_days(planner: Planner) -> None:
-    old = report(Area.CALVES, ReportKind.PAIN, 7)
+def test_mild_reports_fade_after_three_days(planner: Planner) -> None:
+    old = report(Area.CALVES, ReportKind.TIGHTNESS, None)
     later = TUESDAY + timedelta(days=3)
     assert planner.plan_for(RUNNER, BLOCK, [], [old], later) == planner.plan_for(
         RUNNER, BLOCK, [], [], later
+    )
+
+
+def test_unsettled_pain_counts_until_followed_up_for_a_week(
+    planner: Planner, content: Content
+) -> None:
+    # Changed on purpose (issue 11): pain no longer expires silently after three days.
+    old = report(Area.CALVES, ReportKind.PAIN, 7)
+    for offset in range(3, 7):
+        day = TUESDAY + timedelta(days=offset)
+        assert Area.CALVES not in loaded_areas(
+            planner.plan_for(RUNNER, BLOCK, [], [old], day), content
+        )
+    week_on = TUESDAY + timedelta(days=7)
+    assert planner.plan_for(RUNNER, BLOCK, [], [old], week_on) == planner.plan_for(
+        RUNNER, BLOCK, [], [], week_on
     )
 
 

@@ -257,3 +257,24 @@ async def test_the_phrase_the_hold_message_suggests_clears_it(chat: Chat) -> Non
     await chat.say("hips fine now")  # the checks come first
     await _pass_checks(chat)
     assert (await chat.state()).phase is Phase.BASE
+
+
+async def test_all_good_settles_every_area_being_followed_up(chat: Chat, clock: FakeClock) -> None:
+    await chat.say("left calf sore 5/10")
+    await chat.say("hamstrings tight")
+    clock.advance(days=1)
+    (answer,) = await chat.say("all good now")
+    assert "Good to hear" in answer.text
+    stored = [(r.area, r.severity) for r in await chat.reports()]
+    # the calf was followed up, so it is settled at 0/10; mild tightness needs no answer
+    assert stored[-1] == (Area.CALVES, 0)
+    assert (Area.HAMSTRINGS, 0) not in stored
+    adjustments = (await chat.plan(clock)).adjustments
+    assert not any("calf" in line or "calves" in line for line in adjustments)
+
+
+async def test_a_worse_report_says_so_and_is_stored_worse(chat: Chat) -> None:
+    replies = await chat.say("calf was fine yesterday but stiffer and sorer this morning")
+    assert "Worse by the morning" in replies[0].text
+    (report,) = await chat.reports()
+    assert (report.area, report.worse) == (Area.CALVES, True)

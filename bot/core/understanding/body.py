@@ -3,13 +3,15 @@
 A report needs an area and at least one of: a feeling word, a rating, a red flag.
 The first area named is the report's area. The most serious feeling wins
 (pain > soreness > tightness); any red flag makes it pain; a rating with no feeling word
-is logged as soreness. The highest rating given is the severity.
+is logged as soreness, and so is "worse this morning" with no feeling word. The highest
+rating given is the severity; "worse next morning" marks the report ``worse``.
 """
 
 from __future__ import annotations
 
 from bot.core.understanding.features import Features, Hit
 from bot.core.understanding.model import ReportSlots
+from bot.core.understanding.morning import worse_by_morning
 from bot.core.understanding.senses import Cue
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 
@@ -214,7 +216,8 @@ def build_report(
     feelings = feeling_hits(f)
     flags = _red_flags(f, feelings, areas)
     severity = max(ratings) if ratings else None
-    if not feelings and not flags and severity is None:
+    worse = worse_by_morning(f.words, f.clauses)
+    if not feelings and not flags and severity is None and not worse:
         return None
     if flags:
         kind = ReportKind.PAIN
@@ -224,4 +227,4 @@ def build_report(
         kind = ReportKind.SORENESS
     felt = {f.clauses[h.start] for h in feelings}
     chosen = next((a for h, a in areas if f.clauses[h.start] in felt), areas[0][1])
-    return ReportSlots(chosen, _side(f), kind, severity, frozenset(flags))
+    return ReportSlots(chosen, _side(f), kind, severity, frozenset(flags), worse)

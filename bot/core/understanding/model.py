@@ -61,7 +61,8 @@ class ReportSlots:
     """One body report: where, which side, what is felt, how bad, and any red flags.
 
     ``severity`` is 0-10 when the runner gave a number, else None. Any red flag makes
-    ``kind`` PAIN.
+    ``kind`` PAIN. ``worse``: the runner said it is worse by the morning, or than before
+    ("worse next morning", "stiffer this morning": ``understanding.morning``).
     """
 
     area: Area
@@ -69,6 +70,7 @@ class ReportSlots:
     kind: ReportKind
     severity: int | None = None
     red_flags: frozenset[RedFlag] = frozenset()
+    worse: bool = False
 
 
 @dataclass(frozen=True, slots=True)
