@@ -9,13 +9,21 @@ takes options, a function that adds them to its parser), then add one row to
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from bot.core.content import ContentError, load_content
-from bot.core.vocabulary import Category, Level, Phase
+from bot.core.phases import InvalidTransition
+from bot.core.planner import Planner
+from bot.core.programme import MAX_WEEKS, programme
+from bot.core.records import RunnerProfile
+from bot.core.vocabulary import Category, Equipment, Level, Phase
+from bot.presentation.programme import programme_json, programme_text
 
 __all__ = ["COMMANDS", "GROUPS", "Command", "build_parser", "main"]
 
@@ -99,6 +107,95 @@ def _db_upgrade(args: argparse.Namespace) -> int:
     return upgrade_database()
 
 
+# --- plan ------------------------------------------------------------------------------------
+
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_NOT_PLANNED_YET = ("run_days", "long_run", "hard_days", "minutes", "race_distance")
+
+
+def _weekday(text: str) -> int:
+    day = text.strip().lower()[:3]
+    if day not in _WEEKDAYS:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a weekday (mon, tue, ... sun)")
+    return _WEEKDAYS.index(day)
+
+
+def _weekdays(text: str) -> frozenset[int]:
+    return frozenset(_weekday(day) for day in text.split(",") if day.strip())
+
+
+def _kit(text: str) -> frozenset[Equipment]:
+    names = {name.strip().lower() for name in text.split(",") if name.strip()}
+    known = {kit.value for kit in Equipment}
+    if unknown := names - known:
+        raise argparse.ArgumentTypeError(
+            f"unknown kit {', '.join(sorted(unknown))} (choose from {', '.join(sorted(known))})"
+        )
+    return frozenset(Equipment(name) for name in names) - {Equipment.NONE}
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2027-03-14") from None
+
+
+def _plan_options(parser: argparse.ArgumentParser) -> None:
+    add = parser.add_argument
+    add("--level", choices=[level.value for level in Level], default="beginner")
+    add(
+        "--kit", type=_kit, default=frozenset(), help="none, or any of band,step,small_weights,wall"
+    )
+    add("--desk", choices=["yes", "no"], default="no", help="a desk job")
+    add("--run-days", type=_weekdays, default=frozenset(), metavar="DAYS", help="e.g. mon,wed,fri")
+    add("--long-run", type=_weekday, default=None, metavar="DAY")
+    add("--hard-days", type=_weekdays, default=frozenset(), metavar="DAYS")
+    add("--rest-days", type=_weekdays, default=frozenset(), metavar="DAYS", help="at most three")
+    add("--dynamic-days", type=int, choices=[1, 2], default=2)
+    add("--minutes", type=int, choices=[10, 20, 30], default=20)
+    add("--race", type=_iso_date, default=None, metavar="YYYY-MM-DD")
+    add("--race-distance", choices=["5k", "10k", "half", "marathon", "ultra"], default=None)
+    add("--start", type=_iso_date, default=None, metavar="YYYY-MM-DD", help="default: today")
+    add("--weeks", type=int, default=12, help=f"1-{MAX_WEEKS} (default 12)")
+    add("--json", action="store_true", help="print JSON (a list of days) instead of text")
+
+
+def _plan(args: argparse.Namespace) -> int:
+    """Print a new runner's programme, every session done, without Telegram or a database."""
+    try:
+        profile = RunnerProfile(
+            level=Level(args.level),
+            desk_job=args.desk == "yes",
+            equipment=args.kit,
+            rest_days=args.rest_days,
+            dynamic_days=args.dynamic_days,
+        )
+        content = load_content()
+        start = args.start or datetime.now().astimezone().date()  # the machine's today
+        plans = programme(Planner(content), profile, start, args.weeks, args.race)
+    except (ValueError, InvalidTransition, ContentError) as error:
+        print(f"hipcoach plan: {error}", file=sys.stderr)
+        return 2
+    given = [f"--{name.replace('_', '-')}" for name in _NOT_PLANNED_YET if _was_given(args, name)]
+    if given:
+        print(
+            f"note: {', '.join(given)} taken but not used yet: the planner does not place "
+            "sessions around your runs yet",
+            file=sys.stderr,
+        )
+    if args.json:
+        print(json.dumps(programme_json(plans, content.exercises), indent=1))
+    else:
+        print(programme_text(plans), end="")
+    return 0
+
+
+def _was_given(args: argparse.Namespace, name: str) -> bool:
+    value = getattr(args, name)
+    return bool(value) and not (name == "minutes" and value == 20)
+
+
 # --- the table -----------------------------------------------------------------------------
 
 #: Help lines for command groups (the first words of a command's key).
@@ -114,6 +211,11 @@ COMMANDS: Mapping[tuple[str, ...], Command] = {
         help="chat with the coach in this terminal", run=_chat, options=_chat_options
     ),
     ("db", "upgrade"): Command(help="apply database migrations", run=_db_upgrade),
+    ("plan",): Command(
+        help="print a new runner's programme (no Telegram, no database)",
+        run=_plan,
+        options=_plan_options,
+    ),
     ("content", "check"): Command(
         help="validate the content files and print counts",
         run=_content_check,
@@ -128,7 +230,7 @@ def build_parser(commands: Mapping[tuple[str, ...], Command] = COMMANDS) -> argp
         prog="hipcoach",
         description="HipCoach: hip mobility and dynamic hip strength coaching for runners.",
     )
-    subparsers: dict[tuple[str, ...], argparse._SubParsersAction[argparse.ArgumentParser]] = {
+    subparsers: dict[tuple[str, ...], Any] = {  # argparse's subparser action is private
         (): parser.add_subparsers(metavar="command", required=True)
     }
     for words, command in commands.items():

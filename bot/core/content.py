@@ -20,7 +20,7 @@ from typing import Annotated, Any, Self, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from bot.core.vocabulary import Area, Category, Equipment, Level, Phase
+from bot.core.vocabulary import Area, Category, Equipment, Intensity, Level, Phase
 
 __all__ = [
     "CONTACT_RANGES",
@@ -193,6 +193,8 @@ class Exercise(_Strict):
     """Areas this exercise must not load when they are sore or painful."""
     impact: bool = False
     """Whether it lands: every hop, jump, skip and bound (its foot contacts are landings)."""
+    intensity: Intensity | None = None
+    """Impact work's intensity class (NSCA); None for work that does not land."""
 
     @model_validator(mode="after")
     def _check(self) -> Self:
@@ -214,6 +216,8 @@ class Exercise(_Strict):
         if self.category is not Category.DYNAMIC:
             if self.impact:
                 raise ValueError("impact: only dynamic exercises land; this one is not dynamic")
+            if self.intensity is not None:
+                raise ValueError("intensity: only impact work has an intensity class")
             return
         if "impact" not in self.model_fields_set:
             raise ValueError(
@@ -226,6 +230,10 @@ class Exercise(_Strict):
             raise ValueError(
                 "impact: an exercise dosed in foot contacts lands, so it needs impact: true"
             )
+        if self.impact and self.intensity is None:
+            raise ValueError("intensity: impact work needs its class: low, moderate or high")
+        if not self.impact and self.intensity is not None:
+            raise ValueError("intensity: only impact work has an intensity class")
 
     @cached_property
     def needs(self) -> frozenset[Equipment]:

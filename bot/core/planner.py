@@ -50,6 +50,8 @@ class PlannedExercise:
     note: str | None = None
     #: Plyometric foot contacts the dose adds (0 unless it counts contacts).
     contacts: int = 0
+    #: The dose ``dose`` renders, for views that show its parts (``hipcoach plan --json``).
+    amount: Dose | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +132,14 @@ def _planned(
 ) -> tuple[PlannedExercise, float]:
     """The prescribed exercise and its seconds; the same few repeat across plans."""
     planned = PlannedExercise(
-        exercise.id, exercise.name, part, dose.render(), exercise.cues[0], note, dose.total_contacts
+        exercise.id,
+        exercise.name,
+        part,
+        dose.render(),
+        exercise.cues[0],
+        note,
+        dose.total_contacts,
+        dose,
     )
     return planned, dose.seconds_of_work
 

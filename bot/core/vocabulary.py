@@ -131,6 +131,14 @@ class Category(StrEnum):
     STATIC = "static"
 
 
+class Intensity(StrEnum):
+    """A plyometric exercise's intensity class (NSCA): how hard each landing is."""
+
+    LOW = "low"  # hops and skips in place
+    MODERATE = "moderate"  # standing and repeated jumps, single-leg hops in place
+    HIGH = "high"  # bounds, single-leg hops for distance, depth jumps
+
+
 class Equipment(StrEnum):
     """Kit an exercise needs; NONE means body weight only."""
 

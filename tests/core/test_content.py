@@ -27,7 +27,7 @@ from bot.core.content import (
     SessionTemplate,
     load_content,
 )
-from bot.core.vocabulary import Area, Category, Equipment, Level, Phase
+from bot.core.vocabulary import Area, Category, Equipment, Intensity, Level, Phase
 
 REPO = Path(__file__).resolve().parents[2]
 CONTENT_DIR = REPO / "content"
@@ -297,6 +297,17 @@ def test_every_hop_jump_skip_and_bound_is_impact_work(shipped: Content) -> None:
         assert exercise.impact == (exercise.dose.contacts is not None), exercise.id
 
 
+def test_impact_work_is_classed_as_the_nsca_grades_plyometrics(shipped: Content) -> None:
+    """Hops and skips in place low, bounds and hops for distance high (content/README.md)."""
+    classes = {e.id: e.intensity for e in shipped.exercises.values() if e.impact}
+    assert None not in classes.values()
+    assert classes["pogo-hops"] is Intensity.LOW
+    assert classes["ankle-hops"] is Intensity.LOW
+    assert classes["squat-jumps"] is Intensity.MODERATE
+    assert classes["bounds"] is Intensity.HIGH
+    assert classes["single-leg-hops"] is Intensity.HIGH
+
+
 def test_impact_work_loads_the_leg_from_foot_to_hip_and_the_groin(shipped: Content) -> None:
     for exercise_id in LANDINGS:
         assert LANDING_AREAS | {"groin"} <= _loads(shipped, exercise_id), exercise_id
@@ -383,6 +394,7 @@ def minimal_files() -> Files:
             "targets": ["calves"],
             "dose": {"contacts": 20},
             "impact": True,
+            "intensity": "low",
             "cues": ["Be quick."],
             "loads": ["foot", "ankle", "achilles", "calves", "shins", "knee", "hips", "groin"],
         },
@@ -602,6 +614,9 @@ def test_a_dynamic_exercise_must_say_whether_it_lands(tmp_path: Path) -> None:
         ("stretch", {"impact": True}, "impact: only dynamic exercises land"),
         ("squat", {"impact": True}, "impact: only dynamic exercises land"),
         ("hop", {"impact": False}, "impact: an exercise dosed in foot contacts lands"),
+        ("hop", {"intensity": None}, "intensity: impact work needs its class"),
+        ("hop", {"intensity": "extreme"}, "intensity"),
+        ("squat", {"intensity": "low"}, "intensity: only impact work has an intensity class"),
         (
             "hop",
             {"dose": {"sets": 2, "reps": 10}},
@@ -622,6 +637,7 @@ def test_the_impact_flag_must_agree_with_the_exercise(
 def test_band_work_without_landings_is_not_impact(tmp_path: Path) -> None:
     def change(files: Files) -> None:
         band = copy.deepcopy(exercise(files, "hop"))
+        del band["intensity"]
         band.update(
             id="band-drive",
             impact=False,

@@ -1,0 +1,81 @@
+"""A programme as reviewers read it: plain text by week, or JSON in fixed field names.
+
+The JSON is a list of days, each ``{"date", "phase", "kind", "session_id", "title", "why",
+"minutes", "foot_contacts", "exercises"}``; an exercise is ``{"id", "name", "part",
+"category", "sets", "reps", "seconds", "contacts", "per_side", "intensity", "loads"}``.
+``contacts`` is the exercise's landings for the session, both legs together, and
+``foot_contacts`` the day's total of them; missing values are null. Reviewers' scripts rely
+on these names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from bot.core.content import Exercise
+from bot.core.planner import DailyPlan, PlannedExercise
+
+__all__ = ["programme_json", "programme_text"]
+
+_PARTS = {"warm_up": "warm-up", "main": "main", "cool_down": "cool-down"}
+
+
+def _exercise(planned: PlannedExercise, exercise: Exercise) -> dict[str, Any]:
+    dose = planned.amount
+    impact = exercise.impact
+    return {
+        "id": planned.exercise_id,
+        "name": planned.name,
+        "part": _PARTS[planned.part.value],
+        "category": exercise.category.value,
+        "sets": dose.sets if dose and dose.contacts is None else None,
+        "reps": dose.reps if dose else None,
+        "seconds": dose.seconds if dose else None,
+        "contacts": planned.contacts if impact else None,
+        "per_side": dose.per_side if dose else None,
+        "intensity": exercise.intensity.value if impact and exercise.intensity else None,
+        "loads": sorted(area.value for area in exercise.loads),
+    }
+
+
+def _day(plan: DailyPlan, exercises: Mapping[str, Exercise]) -> dict[str, Any]:
+    return {
+        "date": plan.on.isoformat(),
+        "phase": plan.phase.value,
+        "kind": plan.category.value if plan.category else "rest",
+        "session_id": plan.session_id,
+        "title": plan.title,
+        "why": plan.why,
+        "minutes": plan.minutes if plan.category else 0,
+        "foot_contacts": sum(p.contacts for p in plan.exercises),
+        "exercises": [_exercise(p, exercises[p.exercise_id]) for p in plan.exercises],
+    }
+
+
+def programme_json(
+    plans: Sequence[DailyPlan], exercises: Mapping[str, Exercise]
+) -> list[dict[str, Any]]:
+    """The days as JSON-ready dicts, in the fixed field names above."""
+    return [_day(plan, exercises) for plan in plans]
+
+
+def programme_text(plans: Sequence[DailyPlan]) -> str:
+    """The days as plain text, a heading per week (Monday to Sunday), one line per exercise."""
+    lines: list[str] = []
+    for plan in plans:
+        if not lines or plan.on.weekday() == 0:
+            year, week, _ = plan.on.isocalendar()
+            heading = f"== Week of {plan.on:%a %d %b %Y} (ISO {year}-W{week:02d})"
+            lines += ["", heading] if lines else [heading]
+        kind = plan.category.value if plan.category else "rest"
+        contacts = sum(p.contacts for p in plan.exercises)
+        extent = f", {plan.minutes} min" if plan.category else ""
+        landings = f", {contacts} foot contacts" if contacts else ""
+        head = f"{plan.on:%a %d %b}  [{plan.phase.value}] {kind}: {plan.title}"
+        lines.append(head + extent + landings)
+        lines.append(f"    why: {plan.why}")
+        for planned in plan.exercises:
+            lines.append(f"    - {_PARTS[planned.part.value]:9} {planned.name}: {planned.dose}")
+        lines += [f"    note: {note}" for note in plan.adjustments]
+    return "\n".join(lines).strip() + "\n"

@@ -1,0 +1,109 @@
+"""``hipcoach plan``: a new runner's programme without Telegram or a database."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+
+from bot.cli import main
+
+DAY_FIELDS = {
+    "date",
+    "phase",
+    "kind",
+    "session_id",
+    "title",
+    "why",
+    "minutes",
+    "foot_contacts",
+    "exercises",
+}
+EXERCISE_FIELDS = {
+    "id",
+    "name",
+    "part",
+    "category",
+    "sets",
+    "reps",
+    "seconds",
+    "contacts",
+    "per_side",
+    "intensity",
+    "loads",
+}
+
+
+def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> list[dict[str, object]]:
+    assert main(["plan", *argv, "--json"]) == 0
+    days: list[dict[str, object]] = json.loads(capsys.readouterr().out)
+    return days
+
+
+def test_json_has_every_day_in_the_fixed_field_names(capsys: pytest.CaptureFixture[str]) -> None:
+    days = _json(capsys, "--level", "advanced", "--kit", "band,step", "--start", "2027-01-04")
+    assert len(days) == 12 * 7
+    assert [d["date"] for d in days] == [
+        (date(2027, 1, 4) + timedelta(days=n)).isoformat() for n in range(84)
+    ]
+    for day in days:
+        assert set(day) == DAY_FIELDS
+        assert day["kind"] in ("rest", "mobility", "static", "dynamic")
+        exercises = day["exercises"]
+        assert isinstance(exercises, list)
+        assert day["foot_contacts"] == sum(e["contacts"] or 0 for e in exercises)
+        for exercise in exercises:
+            assert set(exercise) == EXERCISE_FIELDS
+            assert exercise["part"] in ("warm-up", "main", "cool-down")
+            assert exercise["category"] in ("mobility", "static", "dynamic")
+            impact = exercise["contacts"] is not None
+            assert (exercise["intensity"] is not None) == impact
+            assert exercise["intensity"] in (None, "low", "moderate", "high")
+    assert any(d["kind"] == "dynamic" for d in days)
+
+
+def test_a_race_brings_race_season_and_recovery(capsys: pytest.CaptureFixture[str]) -> None:
+    days = _json(capsys, "--race", "2027-03-14", "--start", "2027-01-04", "--weeks", "14")
+    phases = {d["date"]: d["phase"] for d in days}
+    assert phases["2027-03-13"] == "race_season"
+    assert phases["2027-03-16"] == "post_race_recovery"
+    race_season = [d for d in days if d["phase"] == "race_season"]
+    assert all(e["intensity"] is None for d in race_season for e in d["exercises"])
+
+
+def test_text_shows_weeks_days_and_doses(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "--start", "2027-01-04", "--weeks", "2"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("== Week of Mon 04 Jan 2027")
+    assert "== Week of Mon 11 Jan 2027" in out
+    assert "why:" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["--kit", "rope"], "unknown kit rope"),
+        (["--race", "2020-01-01", "--start", "2027-01-04"], "in the past"),
+        (["--weeks", "0"], "weeks must be 1-104"),
+        (["--rest-days", "mon,tue,wed,thu"], "at most three"),
+        (["--long-run", "someday"], "not a weekday"),
+        (["--start", "04/01/2027"], "not a date"),
+    ],
+)
+def test_bad_options_get_a_clear_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], says: str
+) -> None:
+    assert main(["plan", *argv]) == 2
+    captured = capsys.readouterr()
+    assert says in captured.err
+    assert "Traceback" not in captured.err
+    assert captured.out == ""
+
+
+def test_run_week_options_are_taken_and_said_to_be_unused(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["--run-days", "mon,wed,sun", "--long-run", "sun", "--start", "2027-01-04"]
+    assert main(["plan", *argv, "--weeks", "1"]) == 0
+    assert "--run-days, --long-run taken but not used yet" in capsys.readouterr().err
