@@ -49,6 +49,7 @@ __all__ = [
     "asks_pain",
     "awaiting_morning",
     "begin",
+    "session_logged",
     "stage_of",
 ]
 
@@ -166,6 +167,15 @@ def after_session(state: PhaseState, day: date, pain: int) -> PhaseState:
         return state
     passed = day if pain <= PASSING_PAIN else None
     return replace(state, way_back_passed_on=passed)
+
+
+def session_logged(state: PhaseState, day: date) -> PhaseState:
+    """A new session done on ``day`` at the stage becomes "the last one": an earlier
+    session's pass no longer counts until this one is rated too."""
+    passed = state.way_back_passed_on
+    if stage_of(state) is Stage.FULL or passed is None or passed >= day:
+        return state
+    return replace(state, way_back_passed_on=None)
 
 
 def awaiting_morning(state: PhaseState, today: date) -> date | None:

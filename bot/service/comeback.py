@@ -46,6 +46,9 @@ async def ask_pain(turn: Turn, day: date, title: str) -> list[Reply]:
     logged = await _logged(turn, day)
     if logged is None or not logged.done:
         return []
+    if day == turn.today:  # this session is now the stage's last one
+        later = comeback.session_logged(turn.state, day)
+        await turn.save_state(Transition(later, "way back: a new session", False))
     _, reports = await turn.recent(day)
     if not comeback.asks_pain(logged.category, turn.state, reports, day):
         return []

@@ -149,6 +149,14 @@ def test_a_session_before_the_stage_began_does_not_count() -> None:
     assert comeback.after_session(state, day(4), 0) == state
 
 
+def test_a_later_session_at_the_stage_must_be_rated_too() -> None:
+    reported = comeback.after_session(staged(Stage.STATIC), day(0), 1)
+    assert comeback.session_logged(reported, day(0)) == reported
+    later = comeback.session_logged(reported, day(1))  # done again before the morning check
+    assert later.way_back_passed_on is None
+    assert stage_of(comeback.after_morning(later, Feel.BETTER, day(2))) is Stage.STATIC
+
+
 def test_the_last_step_ends_the_way_back() -> None:
     reported = comeback.after_session(staged(Stage.LOW_HOPS), day(0), 0)
     done = comeback.after_morning(reported, Feel.BETTER, day(1))
@@ -247,7 +255,7 @@ def test_no_jump_in_the_first_days_back_and_each_step_is_earned(life: Return) ->
     planner = Planner(shipped_content())
     state, back, history = _left(life)
     assert stage_of(state) is Stage.MOBILITY
-    reported: dict[date, tuple[Stage, int]] = {}
+    last: tuple[date, Stage, int | None] | None = None  # the latest session: day, stage, pain
     for offset in range(21):
         today = back + timedelta(days=offset)
         before = walk(state, today)
@@ -256,14 +264,13 @@ def test_no_jump_in_the_first_days_back_and_each_step_is_earned(life: Return) ->
         state = before if feel is None else comeback.after_morning(before, feel, today)
         if stage_of(state) is not stage_of(before):  # a step: earned, and only one
             assert stage_of(state) == stage_of(before) + 1
-            earned = [
-                on
-                for on, (stage, pain) in reported.items()
-                if stage is stage_of(before) and pain <= comeback.PASSING_PAIN and on < today
-            ]
-            assert earned
             assert feel is Feel.BETTER
-            assert before.way_back_passed_on == max(earned)
+            assert last is not None
+            on, stage, pain = last  # the stage's last session went at 2/10 or less
+            assert stage is stage_of(before)
+            assert pain is not None
+            assert pain <= comeback.PASSING_PAIN
+            assert on < today
         plan = planner.plan_for(life.profile, state, history, [], today)
         stage = stage_of(state)
         if offset < 2 or stage < Stage.LOW_HOPS:  # no jump in the first days back
@@ -275,8 +282,8 @@ def test_no_jump_in_the_first_days_back_and_each_step_is_earned(life: Return) ->
         if plan.is_rest or plan.session_id is None or plan.category is None:
             continue
         history.append(Completion(today, plan.category, plan.session_id))
+        state = comeback.session_logged(state, today)
         pain = life.pains[offset]
+        last = (today, stage, pain)
         if pain is not None:
-            if stage is not Stage.FULL:
-                reported[today] = (stage, pain)
             state = comeback.after_session(state, today, pain)
