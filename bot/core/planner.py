@@ -30,6 +30,8 @@ MAX_HARDER_STEPS = 2
 MAX_EXTRA_MOBILITY = 2
 #: Plans remembered per planner (oldest forgotten first); one runner's inputs are a key.
 PLAN_MEMO_SIZE = 16_384
+#: A dynamic session at the way back's stage 3 (its template's jumps cut to low hops).
+LOW_HOPS_TITLE = "Low hops, strength and mobility"
 #: A date further than this from today is shown with its year.
 FAR_OFF_DAYS = 180
 
@@ -275,24 +277,28 @@ class Planner:
                 if chosen.impact and landings is not None:
                     capped = _capped(dose, landings)
                     if capped is None:
-                        draft.adjustments.append(f"Left out {chosen.name.lower()} today.")
+                        draft.adjustments.append(
+                            f"Left out {exercise.name.lower()} today: on the way back, "
+                            f"hops stop at {LOW_HOP_CONTACTS} foot contacts a session."
+                        )
                         continue
                     dose = capped
                     landings -= dose.total_contacts
                 draft.add(chosen, part, dose, note)
                 dynamic_kept += chosen.category is Category.DYNAMIC
         self._add_extra_mobility(profile, limits, draft)
+        low_hops = stage is Stage.LOW_HOPS and category is Category.DYNAMIC
         plan = DailyPlan(
             on=today,
             phase=state.phase,
             week=week,
             category=category,
             session_id=template.id,
-            title=template.title,
+            title=LOW_HOPS_TITLE if low_hops else template.title,
             why=f"{lead}, {_phase_context(state, today, week)}.",
             exercises=tuple(planned for planned, _ in draft.items),
             minutes=max(1, round(sum(seconds for _, seconds in draft.items) / 60)),
-            adjustments=tuple(draft.adjustments),
+            adjustments=tuple(dict.fromkeys(draft.adjustments)),
             check_in=_check_in(state, week),
             advice=_advice(limits),
             way_back=None if stage is Stage.FULL else int(stage),
@@ -412,6 +418,8 @@ def _suits_softly(
 
 
 def _swap_reason(exercise: Exercise, profile: RunnerProfile, limits: Restrictions) -> str:
+    if not comeback.allows(Stage(limits.way_back), exercise):
+        return "on the way back, only low hops for now"
     missing = exercise.needs - profile.equipment
     if missing:
         kit = ", ".join(sorted(k.value.replace("_", " ") for k in missing))

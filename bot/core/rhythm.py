@@ -99,7 +99,7 @@ def choose_category(
         allowed.discard(Category.STATIC)
     stage = stage_of(state)
     if stage is not Stage.FULL:
-        return _way_back_category(stage, allowed, rhythm, today)
+        return _way_back_category(stage, allowed, rhythm, state.way_back_since or today, today)
     since_static = _days_since_static(rhythm, state, today)
     if Category.STATIC in allowed and since_static >= STATIC_OVERDUE_DAYS:
         return Category.STATIC, f"Strength day, {since_static} days since the last one"
@@ -119,13 +119,14 @@ _WAY_BACK_LEADS = {
 
 
 def _way_back_category(
-    stage: Stage, allowed: set[Category], rhythm: Rhythm, today: date
+    stage: Stage, allowed: set[Category], rhythm: Rhythm, since: date, today: date
 ) -> tuple[Category, str]:
     """The way back's session: the stage's kind where the phase allows it, one down
-    otherwise; low hops keep two days between them."""
+    otherwise; low hops keep two days between them (hop days from ``since``, the stage's
+    first day: days before it held no hops, whatever the rhythm fills in for them)."""
     kind = SESSION_OF[stage]
     if kind is Category.DYNAMIC:
-        last = max(rhythm.dynamic_days, default=None)
+        last = max((on for on in rhythm.dynamic_days if on >= since), default=None)
         recent = last is not None and (today - last).days < MIN_DAYS_BETWEEN_DYNAMIC
         if Category.DYNAMIC not in allowed or recent:
             kind = Category.STATIC

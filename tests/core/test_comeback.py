@@ -24,7 +24,7 @@ from bot.core.phases import (
     ReportReceived,
     transition,
 )
-from bot.core.planner import DailyPlan, Planner
+from bot.core.planner import LOW_HOPS_TITLE, DailyPlan, Planner
 from bot.core.records import BodyReport, Completion, RunnerProfile
 from bot.core.vocabulary import Area, Category, Equipment, Level, Phase, ReportKind
 
@@ -287,3 +287,14 @@ def test_no_jump_in_the_first_days_back_and_each_step_is_earned(life: Return) ->
         last = (today, stage, pain)
         if pain is not None:
             state = comeback.after_session(state, today, pain)
+
+
+@pytest.mark.parametrize("level", list(Level))
+def test_the_first_day_of_stage_3_brings_its_low_hops(planner: Planner, level: Level) -> None:
+    """Days before the stage began held no hops, whatever the rhythm fills in for them."""
+    state = replace(staged(Stage.LOW_HOPS, since=day(11)), block_number=2)
+    plan = planner.plan_for(RunnerProfile(level=level), state, [], [], day(11))
+    assert plan.category is Category.DYNAMIC
+    assert plan.title == LOW_HOPS_TITLE
+    assert any(item.exercise_id in LOW_HOPS for item in plan.exercises)
+    assert len(set(plan.adjustments)) == len(plan.adjustments)
