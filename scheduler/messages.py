@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.comeback import after_break, awaiting_morning
 from bot.core.followup import areas_to_ask_about
 from bot.core.memo import Memo
 from bot.core.phases import DayPassed, PhaseState, transition
@@ -28,6 +29,7 @@ from bot.presentation.scheduled import (
     reminder_keyboard,
     rest_day_follow_up,
 )
+from bot.presentation.way_back import morning_keyboard, morning_question
 from bot.storage import planning, schedule
 from bot.storage.deliveries import PendingClaim
 from bot.storage.models import DeliveryKind
@@ -103,6 +105,10 @@ class ReminderComposer:
         else:
             text, buttons = self._render(plan, runner.first_name)
             text = f"{text}\n\n{follow_up(areas)}" if areas else text
+            awaiting = awaiting_morning(self._state(inputs, day), day)
+            if awaiting is not None:  # the way back: did yesterday's stage session settle?
+                text = f"{text}\n\n🪜 {morning_question(awaiting, day)}"
+                buttons = [*buttons, *morning_keyboard(awaiting)]
         return Delivery(
             id=row.id,
             runner_id=runner.id,
@@ -114,9 +120,15 @@ class ReminderComposer:
             rows=buttons,
         )
 
-    def _plan(self, inputs: PlanInputs, day: date) -> DailyPlan:
+    def _state(self, inputs: PlanInputs, day: date) -> PhaseState:
+        """The runner's phase state on ``day``: the calendar's, and the way back begun
+        when they have not logged for more than a week."""
         assert inputs.state is not None
         state = self._states.remember((inputs.state, day), _advance)
+        return after_break(state, inputs.last_logged, day) or state
+
+    def _plan(self, inputs: PlanInputs, day: date) -> DailyPlan:
+        state = self._state(inputs, day)
         history = [done for done in inputs.history if done.on < day]
         reports = [report for report in inputs.reports if report.on <= day]
         return self.planner.plan_for(inputs.runner.profile, state, history, reports, day)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.core import monitoring, planner, restrictions, steering
-from bot.core.content import CONTACT_RANGES
+from bot.core import comeback, monitoring, planner, restrictions, steering
+from bot.core.content import CONTACT_RANGES, load_content
 from bot.core.triage import CLINICIAN_TIERS, NEIGHBOURS, RETURN_CHECKS, TIER_OF_FLAG, Tier
-from bot.core.vocabulary import Area, RedFlag
+from bot.core.vocabulary import Area, Category, RedFlag
 
 DOC = Path(__file__).parent.parent / "docs" / "coaching.md"
+_CONTENT_NAMES = {e.id: e.name for e in load_content().exercises.values()}
 FACTS_SECTIONS = (
     "Safety",
     "Pain-monitoring",
@@ -61,6 +62,7 @@ def test_every_safety_row_points_to_its_fact() -> None:
         "Clearing a hold",
         "Following a report up",
         "Steering the next dynamic session",
+        "Graded way back",
     ):
         for row in _rows(title):
             assert any(name in row[-1] for name in FACTS_SECTIONS), row
@@ -114,3 +116,27 @@ def test_the_steering_numbers_are_the_codes() -> None:
     assert f"last {steering.EASY_RUN} dynamic sessions done (`EASY_RUN`)" in section
     for level, (_, high) in CONTACT_RANGES.items():
         assert f"{high} {level}" in section
+
+
+def test_the_way_back_table_is_the_codes() -> None:
+    rows = _rows("Graded way back")
+    assert [_codes(row[0])[0] for row in rows] == [stage.name for stage in comeback.Stage]
+    assert [int(row[0].split()[0]) for row in rows] == [int(stage) for stage in comeback.Stage]
+    section = _section("Graded way back")
+    assert f"at most {comeback.LOW_HOP_CONTACTS} foot contacts" in section
+    assert f"more than {comeback.WAY_BACK_AFTER_DAYS} days" in section
+    assert f"pain {comeback.PASSING_PAIN}/10 or less" in section
+    hops = sorted(_CONTENT_NAMES[exercise] for exercise in comeback.LOW_HOPS)
+    assert " and ".join(name.split()[0].lower() for name in hops) + " hops" in section
+    assert comeback.SESSION_OF == {
+        comeback.Stage.MOBILITY: Category.MOBILITY,
+        comeback.Stage.STATIC: Category.STATIC,
+        comeback.Stage.LOW_HOPS: Category.DYNAMIC,
+    }
+
+
+def test_the_done_flow_pain_question_has_its_row() -> None:
+    rows = _rows("Following a report up")
+    (row,) = [row for row in rows if "Any pain during it?" in row[1]]
+    assert "above 2 keeps the stage" in row[2]
+    assert f"above {comeback.REPORT_PAIN}" in row[2]

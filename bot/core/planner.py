@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from bot.core import comeback
+from bot.core.comeback import LOW_HOP_CONTACTS, Stage, stage_of
 from bot.core.content import CONTACT_RANGES, Content, Dose, Exercise, Part, SessionTemplate
 from bot.core.memo import Memo
 from bot.core.phases import DayPassed, InvalidTransition, PhaseState, transition, week_of_phase
@@ -29,6 +31,8 @@ MAX_HARDER_STEPS = 2
 MAX_EXTRA_MOBILITY = 2
 #: Plans remembered per planner (oldest forgotten first); one runner's inputs are a key.
 PLAN_MEMO_SIZE = 16_384
+#: A dynamic session at the way back's stage 3 (its template's jumps cut to low hops).
+LOW_HOPS_TITLE = "Low hops, strength and mobility"
 #: A date further than this from today is shown with its year.
 FAR_OFF_DAYS = 180
 #: A beginner's first weeks of jump work: the first weeks of the first dynamic block.
@@ -48,8 +52,9 @@ class PlannedExercise:
     dose: str
     cue: str
     note: str | None = None
-    #: Plyometric foot contacts the dose adds (0 unless it counts contacts).
+    #: Foot contacts of landings (impact work only; 0 otherwise).
     contacts: int = 0
+    impact: bool = False
     #: The dose ``dose`` renders, for views that show its parts (``hipcoach plan --json``).
     amount: Dose | None = None
 
@@ -70,6 +75,8 @@ class DailyPlan:
     adjustments: tuple[str, ...] = ()
     check_in: str | None = None
     advice: str | None = None
+    #: The stage of the graded way back (``bot.core.comeback.Stage``; None: not on it).
+    way_back: int | None = None
 
     @property
     def is_rest(self) -> bool:
@@ -131,6 +138,7 @@ def _planned(
     exercise: Exercise, part: Part, dose: Dose, note: str | None
 ) -> tuple[PlannedExercise, float]:
     """The prescribed exercise and its seconds; the same few repeat across plans."""
+    contacts = dose.total_contacts if exercise.impact else 0
     planned = PlannedExercise(
         exercise.id,
         exercise.name,
@@ -138,7 +146,8 @@ def _planned(
         dose.render(),
         exercise.cues[0],
         note,
-        dose.total_contacts,
+        contacts,
+        exercise.impact,
         dose,
     )
     return planned, dose.seconds_of_work
@@ -194,7 +203,7 @@ class Planner:
         day = _Day(
             profile=profile,
             state=state,
-            limits=restrictions_for(reports, state.held_areas, today),
+            limits=_limits(reports, state, today),
             today=today,
             week=week,
         )
@@ -250,7 +259,7 @@ class Planner:
     ) -> DailyPlan:
         """``on``'s plan built on ``template``: the session logged that day, which a later
         report or a pause does not change."""
-        limits = restrictions_for(reports, state.held_areas, on)
+        limits = _limits(reports, state, on)
         day = _Day(
             profile=profile, state=state, limits=limits, today=on, week=week_of_phase(state, on)
         )
@@ -260,8 +269,12 @@ class Planner:
         template = _pick(
             self.content.templates(day.profile.level, day.state.phase, category), day.today
         )
-        plan, dynamic_kept = self._steered(day, template, lead)
-        if category is Category.DYNAMIC and dynamic_kept * 2 < len(template.main):
+        low_hops = day.limits.way_back == Stage.LOW_HOPS
+        if low_hops:  # the way back sets the dose: no steering on top of it
+            plan, dynamic_kept = self._compose(day, template, lead)
+        else:
+            plan, dynamic_kept = self._steered(day, template, lead)
+        if category is Category.DYNAMIC and not low_hops and dynamic_kept * 2 < len(template.main):
             return None
         return plan
 
@@ -302,10 +315,16 @@ class Planner:
         )
         category = template.category
         draft = _Draft([], set(), list(limits.reasons))
+        stage = Stage(limits.way_back)
         steps = min(max(state.block_number - 1, 0), MAX_HARDER_STEPS)
+        if stage is not Stage.FULL:  # the way back: no harder variants, few landings
+            steps = 0
+        landings = LOW_HOP_CONTACTS if stage is not Stage.FULL else None
         dynamic_kept = 0
         for part, items in template.parts():
             factor = template.factor(week) * adjust.scale if part is Part.MAIN else 1.0
+            if stage is not Stage.FULL:
+                factor = min(factor, 1.0)
             for item in items:
                 exercise = self.content.exercises[item.exercise]
                 dose = self.content.dose_of(item).scaled(factor)
@@ -324,22 +343,34 @@ class Planner:
                     continue
                 if chosen is not exercise and not _same_measure(dose, chosen.dose):
                     dose = chosen.dose
+                if chosen.impact and landings is not None:
+                    capped = _capped(dose, landings)
+                    if capped is None:
+                        draft.adjustments.append(
+                            f"Left out {exercise.name.lower()} today: on the way back, "
+                            f"hops stop at {LOW_HOP_CONTACTS} foot contacts a session."
+                        )
+                        continue
+                    dose = capped
+                    landings -= dose.total_contacts
                 draft.add(chosen, part, dose, note)
                 dynamic_kept += chosen.category is Category.DYNAMIC
         self._add_extra_mobility(profile, limits, draft)
+        low_hops = stage is Stage.LOW_HOPS and category is Category.DYNAMIC
         plan = DailyPlan(
             on=today,
             phase=state.phase,
             week=week,
             category=category,
             session_id=template.id,
-            title=template.title,
+            title=LOW_HOPS_TITLE if low_hops else template.title,
             why=_why(lead, state, today, week, day.steer if adjust.steered else None),
             exercises=tuple(planned for planned, _ in draft.items),
             minutes=max(1, round(sum(seconds for _, seconds in draft.items) / 60)),
-            adjustments=tuple(draft.adjustments),
+            adjustments=tuple(dict.fromkeys(draft.adjustments)),
             check_in=_check_in(state, week),
             advice=_advice(limits),
+            way_back=None if stage is Stage.FULL else int(stage),
         )
         return plan, dynamic_kept
 
@@ -419,11 +450,31 @@ class Planner:
                     break
 
 
+def _limits(reports: Sequence[BodyReport], state: PhaseState, today: date) -> Restrictions:
+    """What the reports and holds allow today, at the runner's stage of the way back."""
+    limits = restrictions_for(reports, state.held_areas, today)
+    stage = stage_of(state)
+    return limits if stage is Stage.FULL else replace(limits, way_back=int(stage))
+
+
+def _capped(dose: Dose, landings: int) -> Dose | None:
+    """``dose`` cut to at most ``landings`` foot contacts (None: no room left)."""
+    if dose.contacts is None or dose.total_contacts <= landings:
+        return dose
+    per = landings // (2 if dose.per_side else 1)
+    per -= per % 5
+    if per < 5:  # the smallest contacts dose the content allows
+        return None
+    return dose.model_copy(update={"contacts": per})
+
+
 def _suits(
     exercise: Exercise, profile: RunnerProfile, limits: Restrictions, used: set[str]
 ) -> bool:
     if exercise.id in used or not profile.has(exercise.needs):
         return False
+    if not comeback.allows(Stage(limits.way_back), exercise):
+        return False  # the graded way back: impact only from stage 3, and only low hops
     if limits.blocks_dynamic and (exercise.impact or exercise.category is Category.DYNAMIC):
         return False  # a warning sign: no landings, nor any jump-day work, in any part
     loads = set(exercise.loads)
@@ -440,11 +491,14 @@ def _suits_softly(
         no_load=limits.no_load,
         red_flags=limits.red_flags,
         red_flag_areas=limits.red_flag_areas,
+        way_back=limits.way_back,
     )
     return _suits(exercise, profile, relaxed, used)
 
 
 def _swap_reason(exercise: Exercise, profile: RunnerProfile, limits: Restrictions) -> str:
+    if not comeback.allows(Stage(limits.way_back), exercise):
+        return "on the way back, only low hops for now"
     missing = exercise.needs - profile.equipment
     if missing:
         kit = ", ".join(sorted(k.value.replace("_", " ") for k in missing))

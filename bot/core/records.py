@@ -59,6 +59,8 @@ class Completion:
     status: CompletionStatus = CompletionStatus.DONE
     rpe: int | None = None
     note: str | None = None
+    #: Pain during the session, 0-10, when the runner answered the Done flow's question.
+    pain: int | None = None
 
     @property
     def done(self) -> bool:

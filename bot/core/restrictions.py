@@ -50,6 +50,8 @@ class Restrictions:
     reasons: tuple[str, ...] = ()
     #: A hold takes every lower-limb load out: the day is only what is still safe.
     whole_leg_off: bool = False
+    #: The stage of the graded way back (``bot.core.comeback.Stage``; 4: the normal dose).
+    way_back: int = 4
 
     @property
     def blocks_dynamic(self) -> bool:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from bot.core.comeback import SESSION_OF, Stage, stage_of
 from bot.core.content import PHASE_CATEGORIES
 from bot.core.phases import PhaseState, in_race_window, week_of_phase
 from bot.core.records import BodyReport, Completion, RunnerProfile
@@ -96,6 +97,9 @@ def choose_category(
         allowed.discard(Category.DYNAMIC)
     if state.race_date and 0 < (state.race_date - today).days <= RACE_TAPER_DAYS:
         allowed.discard(Category.STATIC)
+    stage = stage_of(state)
+    if stage is not Stage.FULL:
+        return _way_back_category(stage, allowed, rhythm, state.way_back_since or today, today)
     since_static = _days_since_static(rhythm, state, today)
     if Category.STATIC in allowed and since_static >= STATIC_OVERDUE_DAYS:
         return Category.STATIC, f"Strength day, {since_static} days since the last one"
@@ -105,6 +109,30 @@ def choose_category(
     if Category.STATIC in allowed and since_static >= STATIC_INTERVAL[state.phase]:
         return Category.STATIC, "Strength day"
     return Category.MOBILITY, "Mobility day"
+
+
+_WAY_BACK_LEADS = {
+    Category.MOBILITY: "Way back, mobility only",
+    Category.STATIC: "Way back, strength without impact",
+    Category.DYNAMIC: "Way back, a few low hops",
+}
+
+
+def _way_back_category(
+    stage: Stage, allowed: set[Category], rhythm: Rhythm, since: date, today: date
+) -> tuple[Category, str]:
+    """The way back's session: the stage's kind where the phase allows it, one down
+    otherwise; low hops keep two days between them (hop days from ``since``, the stage's
+    first day: days before it held no hops, whatever the rhythm fills in for them)."""
+    kind = SESSION_OF[stage]
+    if kind is Category.DYNAMIC:
+        last = max((on for on in rhythm.dynamic_days if on >= since), default=None)
+        recent = last is not None and (today - last).days < MIN_DAYS_BETWEEN_DYNAMIC
+        if Category.DYNAMIC not in allowed or recent:
+            kind = Category.STATIC
+    if kind is Category.STATIC and Category.STATIC not in allowed:
+        kind = Category.MOBILITY
+    return kind, _WAY_BACK_LEADS[kind]
 
 
 def _days_since_static(rhythm: Rhythm, state: PhaseState, today: date) -> int:

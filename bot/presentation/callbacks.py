@@ -23,6 +23,7 @@ from enum import StrEnum
 from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.core.comeback import Feel
 from bot.core.vocabulary import Area, Equipment, Level, RedFlag, ReportKind, Side
 
 __all__ = [
@@ -75,6 +76,8 @@ class Action(StrEnum):
     CLEAR_CLINICIAN = "cc"  # Answer: has a clinician cleared you?
     CLEAR_CHECK = "ck"  # return check number 0-9, Answer: done at pain 2/10 or less?
     TIMEZONE = "tz"  # IANA zone name: the city the runner meant
+    PAIN = "pn"  # date of the session, pain during it 0-10
+    MORNING = "mf"  # date of the session, Feel: how it feels the morning after
 
 
 class Answer(StrEnum):
@@ -258,6 +261,8 @@ SHAPES: dict[Action, tuple[_Shape, ...]] = {
     Action.CANCEL: (),
     Action.CLEAR_CLINICIAN: (_member(Answer),),
     Action.CLEAR_CHECK: (_ints(0, 9), _member(Answer)),
+    Action.PAIN: (_DATE, _ints(0, 10)),
+    Action.MORNING: (_DATE, _member(Feel)),
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from datetime import date
 
+from bot.core.comeback import Stage, awaiting_morning, stage_of
 from bot.core.content import Part
 from bot.core.phases import REST_PHASE_WEEKS, PhaseState
 from bot.core.planner import DailyPlan, PlannedExercise
@@ -18,6 +19,7 @@ from bot.presentation.callbacks import Action, encode
 from bot.presentation.commands import COMMANDS
 from bot.presentation.html import escape_text as _e
 from bot.presentation.splitting import MESSAGE_LIMIT, split_message, truncate_caption, utf16_len
+from bot.presentation.way_back import stage_block, stage_line
 
 __all__ = [
     "MESSAGE_LIMIT",
@@ -103,6 +105,8 @@ def session_message(
         ]
         if plan.advice:
             blocks.append(f"⚠️ <b>Important:</b> {_e(plan.advice)}")
+        if plan.way_back is not None:
+            blocks.append(f"🪜 {stage_line(plan.way_back)}")
         blocks.extend(_part_block(plan.exercises, part) for part in Part)
         if plan.adjustments:
             lines = "\n".join(f"• {_e(_sentence(line))}" for line in plan.adjustments)
@@ -383,6 +387,9 @@ def phase_message(
     if state.race_date is not None:
         lines.append(f"🏁 Race day: {_long_day(state.race_date)}.")
     blocks = ["\n".join(lines)]
+    stage = stage_of(state)
+    if stage is not Stage.FULL and today is not None:
+        blocks.append(stage_block(stage, awaiting_morning(state, today), today))
     if next_change is not None:
         phase, on = next_change
         blocks.append(f"<b>Next:</b> {_e(_cap(phase.label))} from {_long_day(on)}.")

@@ -18,6 +18,7 @@ from bot.core.vocabulary import Area, Category, Phase, Side
 from bot.presentation.callbacks import Action, Snooze, encode
 from bot.presentation.html import escape_text as _e
 from bot.presentation.render import Rows, body_part, day_label
+from bot.presentation.way_back import stage_line
 
 __all__ = [
     "FEEL_WEEKS",
@@ -71,6 +72,8 @@ def reminder_body(plan: DailyPlan) -> str:
         lines.append(names)
     if plan.advice:
         lines.append(f"⚠️ {_e(_one_line(plan.advice))}")
+    if plan.way_back is not None:
+        lines.append(f"🪜 {stage_line(plan.way_back)}")
     return "\n".join(lines)
 
 

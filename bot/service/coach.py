@@ -21,7 +21,7 @@ from bot.presentation import chat, render
 from bot.presentation import reports as report_words
 from bot.presentation.callbacks import Action, Answer, Callback, decode
 from bot.presentation.commands import COMMANDS, command_names
-from bot.service import account, export, onboarding, progress, reports, training
+from bot.service import account, comeback, export, onboarding, progress, reports, training
 from bot.service.messages import (
     Button,
     Command,
@@ -42,6 +42,10 @@ from bot.storage.history import HistoryCache
 __all__ = ["ROUTES", "Coach", "routes", "utc_clock"]
 
 Clock = Callable[[], datetime]
+#: What a typed answer to the way back's morning check may be understood as first.
+_MORNING_KINDS = frozenset(
+    {IntentKind.UNKNOWN, IntentKind.FEELS_FINE, IntentKind.NOT_FINE, IntentKind.THANKS}
+)
 Handler = Callable[[Turn, str], Awaitable[list[Reply]]]
 
 
@@ -156,6 +160,14 @@ class Coach:
             typed = await reports.typed_answer(turn, conversation.step, text)
             if typed is not None:  # "right shin" to "where do you feel it?", and so on
                 return typed
+        if not intent.signs:  # a warning sign is triaged as a report, never a rating
+            pain = await comeback.typed_pain(turn, text)
+            if pain is not None:  # "no pain", "maybe 3/10" to "any pain during it?"
+                return pain
+            if intent.kind in _MORNING_KINDS and intent.report is None:
+                morning = await comeback.typed_morning(turn, text)
+                if morning is not None:  # "settled", "a bit stiffer" the morning after
+                    return morning
         replies = await self._intent(turn, intent, text)
         if intent.signs and intent.kind is not IntentKind.WARNING_SIGN:
             replies += await reports.warning_signs(turn, intent.signs, text)
@@ -225,6 +237,10 @@ class Coach:
             return await training.button_log(turn, callback)
         if action is Action.SORE:
             return await reports.start_guided_report(turn)
+        if action is Action.PAIN:
+            return await comeback.pain_button(turn, callback)
+        if action is Action.MORNING:
+            return await comeback.morning_button(turn, callback)
         if action in (Action.CLEAR_CLINICIAN, Action.CLEAR_CHECK):
             return await reports.clearing_step(turn, callback)
         if action.name.startswith("REPORT_"):

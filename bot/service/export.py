@@ -35,6 +35,7 @@ async def export(turn: Turn) -> list[Reply]:
             "level": runner.level.value,
             "race_date": _day(state.race_date),
             "paused_until": _day(state.paused_until),
+            "way_back_stage": state.way_back_stage,
         },
         "completions": [
             {
@@ -43,6 +44,7 @@ async def export(turn: Turn) -> list[Reply]:
                 "status": row.status.value,
                 "rpe": row.rpe,
                 "note": row.note,
+                "pain": row.pain,
                 "logged_at": _instant(row.logged_at, local),
             }
             for row in data.completions

@@ -11,6 +11,7 @@ from bot.core.vocabulary import Category, Level, Phase
 from bot.presentation import render
 from bot.presentation import training as words
 from bot.presentation.callbacks import Action, Callback
+from bot.service import comeback
 from bot.service.messages import Reply, keyboard
 from bot.service.turn import Turn
 from bot.storage import records
@@ -49,7 +50,9 @@ async def today_reply(turn: Turn) -> list[Reply]:
         return [Reply(text=text)]
     plan = await turn.plan()
     text = render.session_message(plan, first_name=turn.runner.first_name)
-    return [Reply(text=text, keyboard=keyboard(render.session_keyboard(plan)))]
+    replies = [Reply(text=text, keyboard=keyboard(render.session_keyboard(plan)))]
+    question = comeback.way_back_question(turn)
+    return replies if question is None else [*replies, question]
 
 
 async def week_reply(turn: Turn) -> list[Reply]:
@@ -91,11 +94,13 @@ async def typed_log(
     updated = existing is not None
     if status is CompletionStatus.SKIPPED:
         return [Reply(text=words.skipped_logged(note, updated=updated))]
+    again = existing is not None and existing.done
+    pain = [] if again else await comeback.ask_pain(turn, plan.on, plan.title)
     if rpe is None:
         buttons = keyboard(render.effort_keyboard(plan.on, plan.session_id))
         text = words.logged_ask_effort(plan.title, updated=updated)
-        return [Reply(text=text, keyboard=buttons)]
-    return [Reply(text=words.done_logged(plan.title, rpe, updated=updated))]
+        return [Reply(text=text, keyboard=buttons), *pain]
+    return [Reply(text=words.done_logged(plan.title, rpe, updated=updated)), *pain]
 
 
 def _already_logged(plan: DailyPlan, existing: Completion) -> Reply:
@@ -168,10 +173,13 @@ async def button_log(turn: Turn, callback: Callback) -> list[Reply]:
         return [Reply(toast="Already logged ✅")]
     await _log(turn, day, session, CompletionStatus.DONE, rpe, existing=existing)
     plan = await _plan_of(turn, day, session[1])
+    # the pain question comes once, with the first Done of the day's session
+    again = existing is not None and existing.done
+    pain = [] if again else await comeback.ask_pain(turn, day, plan.title)
     if rpe is None:
-        return [show_effort_question(plan, turn)]
+        return [show_effort_question(plan, turn), *pain]
     toast = "Updated ✅" if updated else "Saved ✅"
-    return [logged_edit(plan, turn, words.button_done(rpe), toast)]
+    return [logged_edit(plan, turn, words.button_done(rpe), toast), *pain]
 
 
 async def _logged_on(turn: Turn, day: date) -> Completion | None:

@@ -7,12 +7,14 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core import comeback
 from bot.core.phases import DayPassed, Event, PhaseState, Transition, transition
 from bot.core.planner import DailyPlan, Planner
 from bot.core.records import BodyReport, Completion, RunnerProfile
 from bot.core.restrictions import REPORT_LOOKBACK_DAYS
 from bot.core.rhythm import LOOKBACK_DAYS
 from bot.core.timing import local_date_of
+from bot.presentation import way_back as way_back_words
 from bot.presentation.chat import phase_notices
 from bot.service.messages import Reply, Sender
 from bot.storage import repository, turns
@@ -45,6 +47,8 @@ class Turn:
     history: HistoryCache = UNCACHED
     #: The chat's rows in the outbox when the turn began (sent ones not yet deleted too).
     replies_waiting: int = 0
+    #: The runner's latest logged day when the turn began (None: never logged).
+    last_logged: date | None = None
 
     @classmethod
     async def open(
@@ -83,6 +87,7 @@ class Turn:
             history_version=record.history_version,
             history=history,
             replies_waiting=record.replies_waiting,
+            last_logged=record.last_logged,
         )
         await turn.catch_up()
         return turn
@@ -92,6 +97,13 @@ class Turn:
         result = transition(self.state, DayPassed(), self.today)
         if result.changed:
             self.notices.append(result.reason)
+        back = comeback.after_break(result.state, self.last_logged, self.today)
+        if back is not None:  # more than a week without a log: the graded way back
+            away = (self.today - self.last_logged).days if self.last_logged else 0
+            reason = way_back_words.after_break(away)
+            self.notices.append(reason)
+            lead = result.reason if result.changed else reason
+            result = Transition(back, lead, changed=result.changed)
         await self.save_state(result)
 
     async def apply(self, event: Event) -> Transition:

@@ -122,10 +122,18 @@ class PhaseStateRow(Base):
     newcomer: Mapped[bool] = mapped_column(default=True)
     interrupted_on: Mapped[date | None] = mapped_column(Date)
     base_weeks: Mapped[int | None] = mapped_column()
+    #: The graded way back (``bot.core.comeback``): stage 1-3, when it began, and the day
+    #: of a session at it that went at pain 2/10 or less (waiting for the morning check).
+    way_back_stage: Mapped[int | None] = mapped_column()
+    way_back_since: Mapped[date | None] = mapped_column(Date)
+    way_back_passed_on: Mapped[date | None] = mapped_column(Date)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
     #: Raised by every write of the runner's completions or body reports, in the writing
     #: transaction (``bot.storage.records``); ``bot.storage.history`` keys its cache on it.
     history_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    #: The latest day the runner logged a session (done or skipped), kept by every log
+    #: (``bot.storage.records``): a break without logs starts the way back.
+    last_logged_on: Mapped[date | None] = mapped_column(Date)
 
 
 class PhaseHistoryRow(Base):
@@ -156,6 +164,8 @@ class CompletionRow(Base):
     status: Mapped[CompletionStatus] = mapped_column(EnumString(CompletionStatus))
     rpe: Mapped[int | None] = mapped_column()
     note: Mapped[str | None] = mapped_column(Text)
+    #: Pain during the session, 0-10, as the runner answered the Done flow's question.
+    pain: Mapped[int | None] = mapped_column()
     logged_at: Mapped[datetime] = mapped_column(default=utc_now)
 
     __table_args__ = (

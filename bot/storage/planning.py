@@ -54,6 +54,8 @@ class PlanInputs:
     state: PhaseState | None = None
     history: list[Completion] = field(default_factory=list)
     reports: list[BodyReport] = field(default_factory=list)
+    #: The runner's latest logged day (any age), for the way back after a long break.
+    last_logged: date | None = None
 
 
 # Table columns (not ORM attributes): the rows skip the ORM's loading machinery.
@@ -82,7 +84,8 @@ _HELD = _PHASE_FIELDS.index("held_areas")
 async def plan_inputs(
     session: AsyncSession, runner_ids: Iterable[int], history_since: date, reports_since: date
 ) -> dict[int, PlanInputs]:
-    """Runners, phase states, completions and reports for ``runner_ids``, in four queries.
+    """Runners, phase states (with the latest logged day), completions and reports for
+    ``runner_ids``, in four queries.
 
     Core selects of the columns needed, mapped straight to the core's frozen values (equal
     profiles and states are shared, which keeps planner memo keys cheap).
@@ -93,11 +96,14 @@ async def plan_inputs(
     runners = await session.execute(select(*_RUNNER_COLUMNS).where(_RUNNER.id.in_(ids)))
     inputs = {row.id: PlanInputs(_runner_facts(row)) for row in runners}
     states = await session.execute(
-        select(_STATE.runner_id, *STATE_COLUMNS).where(_STATE.runner_id.in_(ids))
+        select(_STATE.runner_id, _STATE.last_logged_on, *STATE_COLUMNS).where(
+            _STATE.runner_id.in_(ids)
+        )
     )
-    for runner_id, *values in states:
+    for runner_id, last_logged, *values in states:
         if (found := inputs.get(runner_id)) is not None:
             found.state = phase_state(values)
+            found.last_logged = last_logged
     completions = await session.execute(
         select(_DONE.runner_id, *COMPLETION_COLUMNS)
         .where(_DONE.runner_id.in_(ids), _DONE.local_date >= history_since)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import cast
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Date, Table, bindparam, case, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.records import BodyReport, Completion
@@ -35,6 +35,7 @@ __all__ = [
     "phase_history",
     "recent_completions",
     "recent_reports",
+    "set_pain",
 ]
 
 _DONE = CompletionRow.__table__.c
@@ -54,6 +55,7 @@ COMPLETION_COLUMNS = (
     _DONE.status,
     _DONE.rpe,
     _DONE.note,
+    _DONE.pain,
 )
 #: The columns ``body_report`` takes, in its parameters' order.
 REPORT_COLUMNS = (
@@ -85,6 +87,20 @@ _RAISE_VERSION = (
     .values(history_version=_STATE.history_version + 1, updated_at=_STATE.updated_at)
 )
 
+#: The same, for a log: the runner's latest logged day moves on to ``on`` if it is later.
+_RAISE_VERSION_LOGGED = _RAISE_VERSION.values(
+    last_logged_on=case(
+        (
+            or_(
+                _STATE.last_logged_on.is_(None),
+                _STATE.last_logged_on < bindparam("on", type_=Date()),
+            ),
+            bindparam("on", type_=Date()),
+        ),
+        else_=_STATE.last_logged_on,
+    )
+)
+
 
 async def _history_changed(session: AsyncSession, runner_id: int) -> None:
     """Raise ``runner_id``'s history version in this transaction and note it in the session."""
@@ -110,9 +126,26 @@ async def log_completion(
         "logged_at": now,
     }
     keys = {"runner_id": runner_id, "local_date": completion.on}
-    insert = insert_for(session, CompletionRow).values(keys | values)
+    insert = insert_for(session, CompletionRow).values(keys | values | {"pain": completion.pain})
+    if not completion.done:  # pain during a session belongs to a session done
+        values["pain"] = None
     await session.execute(insert.on_conflict_do_update(index_elements=list(keys), set_=values))
+    session.info.setdefault(_WRITTEN, set()).add(runner_id)
+    await session.execute(_RAISE_VERSION_LOGGED, {"runner": runner_id, "on": completion.on})
+
+
+async def set_pain(session: AsyncSession, runner_id: int, on: date, pain: int) -> bool:
+    """Store the pain during the session logged on ``on`` (False: no such log)."""
+    query = (
+        update(CompletionRow)
+        .where(CompletionRow.runner_id == runner_id, CompletionRow.local_date == on)
+        .values(pain=pain)
+    )
+    result = await session.execute(query.returning(CompletionRow.id))
+    if result.first() is None:
+        return False
     await _history_changed(session, runner_id)
+    return True
 
 
 async def recent_completions(

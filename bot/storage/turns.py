@@ -10,6 +10,7 @@ with it stays the committed one until this transaction ends (``bot.storage.histo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -61,6 +62,8 @@ class TurnRecord:
     history_version: int
     #: The chat's rows in the outbox (``bot.service.outbox``).
     replies_waiting: int = 0
+    #: The runner's latest logged day (done or skipped), if any.
+    last_logged: date | None = None
 
 
 async def load_turn(session: AsyncSession, telegram_id: int, chat_id: int) -> TurnRecord | None:
@@ -74,4 +77,5 @@ async def load_turn(session: AsyncSession, telegram_id: int, chat_id: int) -> Tu
     conversation = Conversation(name, step, dict(data), updated_at) if name is not None else None
     runner = RunnerRecord(*row[:_RUNNER_WIDTH])
     version = phase["history_version"]
-    return TurnRecord(runner, phase_state_of(phase), conversation, version, waiting)
+    last_logged = phase["last_logged_on"]
+    return TurnRecord(runner, phase_state_of(phase), conversation, version, waiting, last_logged)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.core.comeback import Feel
 from bot.core.vocabulary import Area, Equipment, Level, RedFlag, ReportKind, Side
 from bot.presentation.callbacks import Action, Answer, OnboardingStep, Snooze, encode
 from bot.presentation.commands import command_names
@@ -254,6 +255,8 @@ def button_forgery(rng: random.Random, today: date, session_ids: list[str]) -> s
         lambda: encode(Action.HISTORY_PAGE, rng.randrange(1, 10000)),
         lambda: encode(Action.SNOOZE, day, rng.choice(list(Snooze))),
         lambda: encode(Action.CANCEL),
+        lambda: encode(Action.PAIN, day, rng.randrange(0, 11)),
+        lambda: encode(Action.MORNING, day, rng.choice(list(Feel))),
     ]
     if roll < 0.8:
         return rng.choice(makers)()

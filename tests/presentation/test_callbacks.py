@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.core.comeback import Feel
 from bot.core.vocabulary import Area, Equipment, Level, RedFlag, ReportKind, Side
 from bot.presentation.callbacks import (
     MAX_BYTES,
@@ -54,6 +55,8 @@ ARGS: dict[Action, st.SearchStrategy[tuple[Arg, ...]]] = {
     Action.CANCEL: st.just(()),
     Action.CLEAR_CLINICIAN: st.tuples(st.sampled_from(Answer)),
     Action.CLEAR_CHECK: st.tuples(st.integers(0, 9), st.sampled_from(Answer)),
+    Action.PAIN: st.tuples(dates, st.integers(0, 10)),
+    Action.MORNING: st.tuples(dates, st.sampled_from(Feel)),
 }
 
 presses = st.sampled_from(Action).flatmap(

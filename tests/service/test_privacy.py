@@ -19,8 +19,9 @@ USER_KEYS = {
     "level": str,
     "race_date": str,
     "paused_until": type(None),
+    "way_back_stage": type(None),  # the graded way back (issue 11): None when not on it
 }
-COMPLETION_KEYS = {"date", "session_id", "status", "rpe", "note", "logged_at"}
+COMPLETION_KEYS = {"date", "session_id", "status", "rpe", "note", "pain", "logged_at"}
 REPORT_KEYS = {"reported_at", "area", "side", "kind", "severity", "red_flags", "text"}
 HISTORY_KEYS = {"phase", "started_on", "reason"}
 OFFSET = re.compile(r"[+-]\d\d:\d\d$")

@@ -47,7 +47,7 @@ async def _tables(url: str) -> set[str]:
 
 def test_migrations_are_found_in_the_repo() -> None:
     assert migrations_dir() == REPO / "migrations"
-    assert head_revision() == "0007_report_worse"
+    assert head_revision() == "0008_way_back"
 
 
 async def test_upgrade_from_empty_creates_every_table(empty_url: str) -> None:
@@ -196,5 +196,51 @@ async def test_one_log_a_day_keeps_the_latest_of_a_days_logs(empty_url: str) -> 
                 text("SELECT session_id, status FROM completions ORDER BY local_date")
             )
             assert [tuple(row) for row in kept] == [("b", "skipped"), ("a", "done")]
+    finally:
+        await engine.dispose()
+
+
+async def test_way_back_fills_each_runners_last_logged_day(empty_url: str) -> None:
+    await upgrade(empty_url, "0006_outbox")
+    engine = make_engine(empty_url)
+    try:
+        async with engine.begin() as connection:
+            for runner in (1, 2):
+                await connection.execute(
+                    text(
+                        "INSERT INTO runners (id, telegram_id, level, desk_job, equipment, "
+                        "rest_days, dynamic_days, timezone, active, onboarded, created_at) "
+                        "VALUES (:id, :id, 'beginner', false, '[]', '[]', 2, 'UTC', true, true, "
+                        ":at)"
+                    ),
+                    {"id": runner, "at": _at(1, 7)},
+                )
+                await connection.execute(
+                    text(
+                        "INSERT INTO phase_states (runner_id, phase, started_on, block_number, "
+                        "block_weeks, race_weeks_before, held_areas, newcomer, updated_at, "
+                        "history_version) VALUES (:id, 'base', :day, 0, 7, 3, '[]', true, :at, 0)"
+                    ),
+                    {"id": runner, "day": date(2026, 12, 1), "at": _at(1, 7)},
+                )
+            for number, day in enumerate([date(2026, 12, 3), date(2026, 12, 9)], start=1):
+                await connection.execute(
+                    text(
+                        "INSERT INTO completions (id, runner_id, local_date, session_id, "
+                        "category, status, logged_at) VALUES (:id, 1, :day, 's', 'mobility', "
+                        "'done', :at)"
+                    ),
+                    {"id": number, "day": day, "at": _at(9, 8)},
+                )
+        await upgrade(empty_url)
+        async with engine.connect() as connection:
+            rows = await connection.execute(
+                text(
+                    "SELECT runner_id, last_logged_on, way_back_stage FROM phase_states "
+                    "ORDER BY runner_id"
+                )
+            )
+            found = [(row[0], str(row[1]) if row[1] else None, row[2]) for row in rows]
+        assert found == [(1, "2026-12-09", None), (2, None, None)]
     finally:
         await engine.dispose()

@@ -11,12 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.records import BodyReport, Completion, CompletionStatus
 from bot.core.vocabulary import Area, Category, RedFlag, ReportKind, Side
-from bot.storage.models import BodyReportRow, CompletionRow
+from bot.storage.models import BodyReportRow, CompletionRow, PhaseStateRow
 from bot.storage.records import (
     add_body_report,
     log_completion,
     recent_completions,
     recent_reports,
+    set_pain,
 )
 from bot.storage.repository import get_or_create_runner
 
@@ -107,3 +108,24 @@ async def test_body_reports_round_trip(session: AsyncSession) -> None:
     assert sorted(texts) == ["left calf sore", "right knee stabbing", "tight hips"]
     count = select(func.count()).select_from(BodyReportRow)
     assert await session.scalar(count) == 4
+
+
+async def test_a_log_keeps_the_latest_logged_day_and_pain_is_stored(
+    session: AsyncSession,
+) -> None:
+    runner = await _runner_id(session)
+    await log_completion(session, runner, Completion(DAY, Category.DYNAMIC, "hops-1"), NOW)
+    earlier = Completion(DAY - timedelta(days=3), Category.MOBILITY, "mob-1")
+    await log_completion(session, runner, earlier, NOW)  # a late log of an older day
+    assert await set_pain(session, runner, DAY, 2)
+    assert not await set_pain(session, runner, DAY + timedelta(days=1), 2)  # nothing logged
+    await session.commit()
+    state = await session.get(PhaseStateRow, runner, populate_existing=True)
+    assert state is not None
+    assert state.last_logged_on == DAY
+    latest = (await recent_completions(session, runner, DAY))[0]
+    assert latest.pain == 2
+    skipped = Completion(DAY, Category.DYNAMIC, "hops-1", CompletionStatus.SKIPPED)
+    await log_completion(session, runner, skipped, NOW)  # a skipped session has no pain
+    await session.commit()
+    assert (await recent_completions(session, runner, DAY))[0].pain is None

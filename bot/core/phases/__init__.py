@@ -30,6 +30,9 @@ did). Rules the design leaves open, and the choice made here:
   block after a return-from-a-long-break base week.
 * Race season interrupted by a pause or hold ends on the way back if the race date was
   cleared or moved out of reach meanwhile (as if it had happened that day).
+* Leaving a hold, or a pause of more than 7 days, starts the graded way back
+  (``way_back_stage`` 1, ``bot.core.comeback``): the phase resumes as above, and the
+  planner holds impact back until the runner has come through the stages.
 * A pause from a hold keeps the held areas: when the pause ends the runner is back on the
   hold. A red flag while paused is recorded and handled the same way.
 * Asking for base or rest phase during post-race recovery while the next race's window

@@ -55,6 +55,10 @@ class PhaseState:
     ``started_on``). ``held_areas`` are the areas a red-flag report took out of loading.
     ``base_weeks`` is the length of the current base phase (None: two weeks for newcomers,
     one otherwise; one after a long break).
+    ``way_back_stage`` is the stage of the graded way back (1-3; None: the normal dose),
+    ``way_back_since`` the day it began and ``way_back_passed_on`` the day of a session at
+    it that went at pain 2/10 or less, waiting for the next morning's check
+    (``bot.core.comeback``).
     """
 
     phase: Phase
@@ -70,6 +74,9 @@ class PhaseState:
     newcomer: bool = True
     interrupted_on: date | None = None
     base_weeks: int | None = None
+    way_back_stage: int | None = None
+    way_back_since: date | None = None
+    way_back_passed_on: date | None = None
 
 
 class InvalidTransition(ValueError):

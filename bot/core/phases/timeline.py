@@ -251,6 +251,9 @@ def _come_back(state: PhaseState, day: date) -> tuple[PhaseState, str]:
         return resumed, "Let's finish getting you set up."
     walked, reason = _calendar_after_break(resumed, day)
     away = (day - (state.interrupted_on or state.started_on)).days
+    if state.phase is _HOLD or away > WAY_BACK_AFTER_DAYS:
+        walked = _way_back(walked, day)
+        reason = f"{reason} {WAY_BACK_NOTE}"
     if away > LONG_BREAK_DAYS and walked.phase in _TRAINING:
         base = replace(
             _enter(walked, _BASE, day),
@@ -260,9 +263,23 @@ def _come_back(state: PhaseState, day: date) -> tuple[PhaseState, str]:
         _check(state.phase, base.phase)
         return base, (
             f"After {away} days away tendons lose some spring, so one week of "
-            f"base work first: {_WHAT[_BASE]}."
+            f"base work first: {_WHAT[_BASE]}. {WAY_BACK_NOTE}"
         )
     return walked, reason
+
+
+#: A pause longer than this (a hold always) starts the graded way back (bot.core.comeback).
+WAY_BACK_AFTER_DAYS = 7
+WAY_BACK_NOTE = (
+    "We build back up in stages: mobility first, then strength, then a few low hops, "
+    "then your normal sessions; each step once the last went at pain 2/10 or less and "
+    "settled by the next morning."
+)
+
+
+def _way_back(state: PhaseState, day: date) -> PhaseState:
+    """``state`` at stage 1 of the graded way back from ``day`` on."""
+    return replace(state, way_back_stage=1, way_back_since=day, way_back_passed_on=None)
 
 
 def _calendar_after_break(resumed: PhaseState, day: date) -> tuple[PhaseState, str]:

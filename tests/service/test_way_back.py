@@ -1,0 +1,128 @@
+"""The Done flow's pain question and the way back, through Coach.handle (docs/coaching.md,
+"Following a report up" and "Graded way back")."""
+
+from __future__ import annotations
+
+from bot.core.comeback import Stage, stage_of
+from bot.core.vocabulary import Category, Phase
+from bot.service.comeback import PAIN_FLOW
+from bot.service.messages import Reply
+from tests.bot.harness import FakeClock
+from tests.service.conftest import Chat, button, buttons, texts
+
+
+async def _on_the_way_back(chat: Chat, clock: FakeClock) -> None:
+    """A swollen calf in the first dynamic block, held 3 days, every return check passed."""
+    await chat.command("/today")
+    clock.advance(days=16)
+    await chat.say("my right calf is swollen")
+    clock.advance(days=3)
+    await chat.command("/clear")
+    for index in range(5):
+        await chat.press(f"v1|ck|{index}|yes")
+    state = await chat.state()
+    assert state.phase is Phase.DYNAMIC_BLOCK
+    assert stage_of(state) is Stage.MOBILITY
+
+
+async def _done(chat: Chat) -> list[Reply]:
+    today = await chat.command("/today")
+    return await chat.press(button(today, "v1|dn|"))
+
+
+async def test_a_tapped_pain_rating_is_stored_with_the_completion(
+    chat: Chat, clock: FakeClock
+) -> None:
+    await _on_the_way_back(chat, clock)
+    replies = await _done(chat)
+    assert "Any pain during" in texts(replies)
+    conversation = await chat.conversation()
+    assert conversation is not None
+    assert conversation.name == PAIN_FLOW
+    pain = button(replies, "v1|pn|").rsplit("|", 1)[0] + "|2"
+    (answer,) = await chat.press(pain)
+    assert "Pain 2/10: good" in answer.text
+    (logged,) = await chat.completions()
+    assert logged.pain == 2
+    assert await chat.conversation() is None
+    state = await chat.state()
+    assert state.way_back_passed_on == logged.on
+    late = await chat.press(pain)  # a second tap changes the answer, no more
+    assert "Pain 2/10" in texts(late)
+
+
+async def test_a_mobility_day_without_reports_or_a_way_back_is_not_asked(chat: Chat) -> None:
+    replies = await _done(chat)  # day 1 of base: mobility or strength, nothing reported
+    assert "Any pain during" not in texts(replies)
+    assert not [data for data in buttons(replies) if data.startswith("v1|pn|")]
+
+
+async def test_a_warning_sign_in_the_answer_is_triaged_not_rated(
+    chat: Chat, clock: FakeClock
+) -> None:
+    await _on_the_way_back(chat, clock)
+    await _done(chat)
+    replies = await chat.say("3, and my shin hurts when I hop")
+    assert "bone stress" in texts(replies)
+    (logged,) = await chat.completions()
+    assert logged.pain is None
+    assert (await chat.state()).phase is Phase.RECOVERY_HOLD
+
+
+async def test_an_unclear_answer_is_understood_as_usual(chat: Chat, clock: FakeClock) -> None:
+    await _on_the_way_back(chat, clock)
+    await _done(chat)
+    await chat.say("11")  # off the scale: not taken as a rating
+    (logged,) = await chat.completions()
+    assert logged.pain is None
+
+
+async def test_the_morning_check_is_asked_and_out_of_date_buttons_change_nothing(
+    chat: Chat, clock: FakeClock
+) -> None:
+    await _on_the_way_back(chat, clock)
+    await _done(chat)
+    await chat.say("no pain")
+    clock.advance(days=1)
+    today = await chat.command("/today")
+    assert "How does it feel this morning" in texts(today)
+    settled = button(today, "v1|mf|")
+    worse = settled.replace("better", "worse")
+    (moved,) = await chat.press(settled.replace(settled.split("|")[2], "261201"))
+    assert moved.toast  # a button for another session: out of date
+    (kept,) = await chat.press(worse)
+    assert "stay at stage 1" in kept.text
+    assert stage_of(await chat.state()) is Stage.MOBILITY
+    (again,) = await chat.press(settled)
+    assert again.toast  # answered already
+
+
+async def test_a_typed_done_while_the_morning_check_waits_is_a_log(
+    chat: Chat, clock: FakeClock
+) -> None:
+    await _on_the_way_back(chat, clock)
+    await _done(chat)
+    await chat.say("0")
+    clock.advance(days=1)
+    replies = await chat.say("done, felt fine")
+    assert len(await chat.completions()) == 2
+    assert stage_of(await chat.state()) is Stage.MOBILITY  # "fine" in a log is no answer
+    assert "Any pain during" in texts(replies)
+
+
+async def test_the_whole_way_back_ends_in_the_normal_dose(chat: Chat, clock: FakeClock) -> None:
+    await _on_the_way_back(chat, clock)
+    seen: list[Category | None] = []
+    for _ in range(3):
+        plan = await chat.plan(clock)
+        seen.append(plan.category)
+        await _done(chat)
+        await chat.say("no pain")
+        clock.advance(days=1)
+        await chat.say("settled")
+    assert seen == [Category.MOBILITY, Category.STATIC, Category.DYNAMIC]
+    state = await chat.state()
+    assert stage_of(state) is Stage.FULL
+    assert state.way_back_stage is None
+    phase = texts(await chat.command("/phase"))
+    assert "Way back" not in phase
