@@ -35,6 +35,8 @@ class Restrictions:
     reasons: tuple[str, ...] = ()
     #: A hold takes every lower-limb load out: the day is only what is still safe.
     whole_leg_off: bool = False
+    #: The health screen keeps impact work out (pregnancy, the first weeks after a birth).
+    no_impact: bool = False
 
     @property
     def blocks_dynamic(self) -> bool:
@@ -44,7 +46,9 @@ class Restrictions:
     @property
     def any(self) -> bool:
         """Whether anything limits or adds to today's plan."""
-        return bool(self.tight or self.caution or self.no_load or self.blocks_dynamic)
+        return bool(
+            self.tight or self.caution or self.no_load or self.blocks_dynamic or self.no_impact
+        )
 
 
 def restrictions_for(
