@@ -21,7 +21,7 @@ from bot.presentation import chat, render
 from bot.presentation import reports as report_words
 from bot.presentation.callbacks import Action, Answer, Callback, decode
 from bot.presentation.commands import COMMANDS, command_names
-from bot.service import account, export, onboarding, progress, reports, training
+from bot.service import account, export, health, onboarding, progress, reports, training
 from bot.service.messages import (
     Button,
     Command,
@@ -231,6 +231,8 @@ class Coach:
             return await reports.guided_step(turn, callback)
         if action.name.startswith("ONBOARDING_"):
             return await onboarding.answer_button(turn, callback)
+        if action in (Action.HEALTH_END, Action.HEALTH_BIRTH):
+            return await health.end_entry(turn, callback)
         if action is Action.CONFIRM_DELETE:
             return await account.confirm_delete(turn, Answer(callback.str_arg(0)))
         if action is Action.CANCEL:

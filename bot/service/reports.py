@@ -54,11 +54,12 @@ WARNING = 5
 
 
 async def record_report(
-    turn: Turn, slots: ReportSlots, text: str, *, ask_signs: bool = False
+    turn: Turn, slots: ReportSlots, text: str, *, ask_signs: bool = False, any_kind: bool = False
 ) -> list[Reply]:
     """Log a report, adapt the plan (a hold on warning signs, by urgency) and say what
     changed. ``ask_signs``: a typed pain report without warning signs also gets the
-    warning-sign question, with buttons, instead of a guess."""
+    warning-sign question, with buttons, instead of a guess; ``any_kind``: soreness and
+    tightness too (the health screen's current injury)."""
     await end_guided_report(turn)
     held = turn.state.held_areas
     if (
@@ -85,7 +86,7 @@ async def record_report(
     replies = [Reply(text=reply)]
     if (
         ask_signs
-        and slots.kind is ReportKind.PAIN
+        and (slots.kind is ReportKind.PAIN or any_kind)
         and not slots.red_flags
         and slots.area not in held
     ):

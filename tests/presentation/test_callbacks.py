@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.core.health import Screen
 from bot.core.vocabulary import Area, Equipment, Level, RedFlag, ReportKind, Side
 from bot.presentation.callbacks import (
     MAX_BYTES,
@@ -47,6 +48,11 @@ ARGS: dict[Action, st.SearchStrategy[tuple[Arg, ...]]] = {
     Action.ONBOARDING_REMINDER: st.tuples(times),
     Action.ONBOARDING_TIMEZONE: st.tuples(zones),
     Action.ONBOARDING_SKIP: st.tuples(st.sampled_from(OnboardingStep)),
+    Action.ONBOARDING_HEALTH: st.tuples(st.sampled_from(Screen)),
+    Action.ONBOARDING_HEALTH_DONE: st.just(()),
+    Action.ONBOARDING_PREGNANCY: st.tuples(st.sampled_from(Screen)),
+    Action.HEALTH_END: st.tuples(st.sampled_from(Screen)),
+    Action.HEALTH_BIRTH: st.just(()),
     Action.CONFIRM_DELETE: st.tuples(st.sampled_from(Answer)),
     Action.HISTORY_PAGE: st.tuples(st.integers(1, 9999)),
     Action.SNOOZE: st.tuples(dates, st.sampled_from(Snooze)),
