@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.followup import areas_to_ask_about
+from bot.core.health import asks_about_bone_pain
 from bot.core.memo import Memo
 from bot.core.phases import DayPassed, PhaseState, transition
 from bot.core.planner import DailyPlan, Planner
@@ -21,6 +22,7 @@ from bot.core.rhythm import LOOKBACK_DAYS
 from bot.core.timing import is_paused
 from bot.presentation.render import Rows
 from bot.presentation.scheduled import (
+    BONE_PAIN_QUESTION,
     follow_up,
     greeting,
     phase_notice,
@@ -98,6 +100,8 @@ class ReminderComposer:
         text, buttons = self._render(plan, runner.first_name)
         asked = follow_up(areas_to_ask_about(inputs.reports, day))
         text = f"{text}\n\n{asked}" if asked else text
+        if asks_about_bone_pain(runner.profile.health, plan.category, inputs.history, day):
+            text = f"{text}\n\n{BONE_PAIN_QUESTION}"
         return Delivery(
             id=row.id,
             runner_id=runner.id,

@@ -30,6 +30,7 @@ __all__ = [
     "not_cleared_yet",
     "not_fine_yet",
     "noted",
+    "unclear_answer",
     "unknown_area",
     "warning_sign_reply",
 ]
@@ -199,6 +200,15 @@ def check_keyboard(index: int) -> Rows:
         ],
         [("Cancel", encode(Action.CANCEL))],
     ]
+
+
+def unclear_answer(question: str) -> str:
+    """A typed answer to a clearing question that says neither yes nor no: ask again."""
+    return (
+        "Sorry, I couldn't tell if that was a yes or a no, so let me ask again (tap a "
+        f"button, or type <i>yes</i> or <i>no</i>, and your pain out of 10 if you like).\n\n"
+        f"{question}"
+    )
 
 
 def not_cleared_yet() -> str:

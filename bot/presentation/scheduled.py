@@ -20,6 +20,7 @@ from bot.presentation.html import escape_text as _e
 from bot.presentation.render import Rows, body_part, day_label
 
 __all__ = [
+    "BONE_PAIN_QUESTION",
     "FEEL_WEEKS",
     "checkin_message",
     "follow_up",
@@ -84,6 +85,14 @@ def follow_up(areas: Sequence[tuple[Area, Side]]) -> str:
         f"🩺 How does your {_e(said)} feel this morning? Tell me in a line, like "
         f"<i>{_e(example)} 2/10</i> or <i>{_e(example)} fine now</i>."
     )
+
+
+BONE_PAIN_QUESTION = (
+    "🦴 A weekly check, since you've had a stress fracture: any pain at one spot in a "
+    "bone that builds with impact, or hurts when you hop? If so, leave the jumps out "
+    "today and tell me where (like <i>shin pain when I hop</i>)."
+)
+"""The morning question about bone pain after a past stress fracture (bot/core/health.py)."""
 
 
 def reminder_keyboard(plan: DailyPlan) -> Rows:

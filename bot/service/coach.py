@@ -156,6 +156,10 @@ class Coach:
             typed = await reports.typed_answer(turn, conversation.step, text)
             if typed is not None:  # "right shin" to "where do you feel it?", and so on
                 return typed
+        if conversation is not None and conversation.name == reports.CLEAR_FLOW:
+            typed = await reports.typed_clearing(turn, conversation.step, text, intent)
+            if typed is not None:  # "physio said it's fine", "hurt a bit, like 4"
+                return typed
         replies = await self._intent(turn, intent, text)
         if intent.signs and intent.kind is not IntentKind.WARNING_SIGN:
             replies += await reports.warning_signs(turn, intent.signs, text)

@@ -20,8 +20,15 @@ from bot.core.triage import (
     hold_areas,
     triage,
 )
-from bot.core.understanding import ReportSlots
-from bot.core.understanding.answers import area_answer, kind_answer, scale_answer, side_answer
+from bot.core.understanding import Intent, IntentKind, ReportSlots
+from bot.core.understanding.answers import (
+    area_answer,
+    check_answer,
+    kind_answer,
+    scale_answer,
+    side_answer,
+    yes_no,
+)
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 from bot.presentation import chat, render
 from bot.presentation import reports as words
@@ -38,6 +45,8 @@ __all__ = [
     "record_report",
     "start_clearing",
     "start_guided_report",
+    "typed_answer",
+    "typed_clearing",
     "warning_signs",
 ]
 
@@ -243,6 +252,87 @@ async def clearing_step(turn: Turn, callback: Callback) -> list[Reply]:
         return [Reply(text=words.check_question(index + 1), keyboard=keyboard(rows), edit=True)]
     await end_guided_report(turn)
     return await _lift(turn, [Area(value) for value in data.get("areas", [])])
+
+
+#: Typed intents that are no answer to a clearing question: they are answered as usual and
+#: the question stays open.
+_NOT_CLEARING_ANSWERS = frozenset(
+    {
+        IntentKind.TODAY,
+        IntentKind.PROGRESS,
+        IntentKind.HISTORY,
+        IntentKind.HELP,
+        IntentKind.SET_REMINDER,
+        IntentKind.SET_TIMEZONE,
+        IntentKind.RACE_DATE,
+        IntentKind.PAUSE,
+        IntentKind.RESUME,
+    }
+)
+
+
+async def typed_clearing(turn: Turn, step: str, text: str, intent: Intent) -> list[Reply] | None:
+    """A typed answer to the clearing question that is open, taken as its button would be
+    ("yep", "physio said it's fine", "not yet", "walked fine, no pain", "hurt a bit, like
+    4": a pain above 2/10 fails a check). A warning sign in it ends the questions and is
+    triaged as a report (the hold stays); an unclear answer asks again, with the buttons;
+    None when the text is about something else ("what's today's session?")."""
+    conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    if conversation is None or conversation.name != CLEAR_FLOW:
+        return None
+    data: dict[str, Any] = dict(conversation.data)
+    signs = intent.signs | (intent.report.red_flags if intent.report else frozenset())
+    if signs:
+        await end_guided_report(turn)
+        return await _triage_during_clearing(turn, intent, signs, data, text)
+    if step == "clinician":
+        said = yes_no(text)
+        if said is None:
+            return None if intent.kind in _NOT_CLEARING_ANSWERS else _ask_clinician_again()
+        press = encode(Action.CLEAR_CLINICIAN, Answer.YES if said else Answer.NO)
+    else:
+        index = int(data.get("check", 0))
+        passed = check_answer(text)
+        if passed is None:
+            return None if intent.kind in _NOT_CLEARING_ANSWERS else _ask_check_again(index)
+        press = encode(Action.CLEAR_CHECK, index, Answer.YES if passed else Answer.NO)
+    callback = decode(press)
+    assert callback is not None
+    # a new message rather than an edit: there is no tapped message to change
+    return [replace(reply, edit=False) for reply in await clearing_step(turn, callback)]
+
+
+async def _triage_during_clearing(
+    turn: Turn, intent: Intent, signs: frozenset[RedFlag], data: dict[str, Any], text: str
+) -> list[Reply]:
+    """A warning sign said while a hold is being cleared: a report on the area it names, or
+    on the one area being cleared; else the usual questions about where it is."""
+    if intent.report is not None:
+        return await record_report(turn, intent.report, text)
+    areas = [Area(value) for value in data.get("areas", [])]
+    named = [area for area in areas if area not in _COMPANIONS] or areas
+    if len(named) == 1:
+        slots = ReportSlots(named[0], Side.NONE, ReportKind.PAIN, None, signs)
+        return await record_report(turn, slots, text)
+    return await warning_signs(turn, signs, text)
+
+
+def _ask_clinician_again() -> list[Reply]:
+    return [
+        Reply(
+            text=words.unclear_answer(words.CLINICIAN_QUESTION),
+            keyboard=keyboard(words.clinician_keyboard()),
+        )
+    ]
+
+
+def _ask_check_again(index: int) -> list[Reply]:
+    return [
+        Reply(
+            text=words.unclear_answer(words.check_question(index)),
+            keyboard=keyboard(words.check_keyboard(index)),
+        )
+    ]
 
 
 async def _lift(turn: Turn, areas: list[Area]) -> list[Reply]:

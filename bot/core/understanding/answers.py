@@ -193,6 +193,9 @@ _YES_WORDS = frozenset(
         "painless",
     ]
 )
+_YES_PHRASES = re.compile(
+    r"\b(?:go ahead|green light|all clear|signed (?:me )?off|thumbs up|no worries)\b"
+)
 _UNSURE = re.compile(
     r"\b(?:not sure|unsure|dont know|do not know|dunno|no idea|maybe|perhaps|what|why|how)\b"
 )
@@ -215,6 +218,7 @@ def _leaning(text: str) -> bool | None:
     for phrase in _NO_PHRASES:
         low = low.replace(phrase, " no ")
     low = _PAIN_FREE.sub(" yes ", low)
+    low = _YES_PHRASES.sub(" yes ", low)
     words = set(low.split())
     no, yes = bool(words & _NO_WORDS), bool(words & _YES_WORDS)
     if no == yes:
