@@ -17,6 +17,7 @@ __all__ = [
     "KIND_QUESTION",
     "SEVERITY_QUESTION",
     "SIDE_QUESTION",
+    "TIGHT_DURING_HOLD",
     "back_to_setup",
     "check_failed",
     "check_keyboard",
@@ -93,6 +94,13 @@ def unknown_area(said: str) -> str:
 
 
 # ---------------------------------------------------------------- warning signs and holds
+
+
+TIGHT_DURING_HOLD = (
+    "Noted. While the hold lasts I keep your sessions gentle as they are, with nothing "
+    "added: move it gently within what's comfortable."
+)
+"""Tightness reported while an area is on hold (plain text: the reply escapes it)."""
 
 
 def _areas(areas: Collection[Area]) -> str:

@@ -88,7 +88,7 @@ async def record_report(
         for area in sorted(hold_areas(slots.area, tier), key=lambda a: a is not slots.area):
             await turn.apply(ReportReceived(area, red_flag=True))
     after = await turn.plan()
-    change = describe_change(before, after, slots)
+    change = describe_change(before, after, slots, on_hold=bool(turn.state.held_areas))
     reply = render.report_reply(
         slots.area, slots.side, slots.kind, slots.severity, slots.red_flags, change
     )
@@ -134,8 +134,13 @@ async def warning_signs(turn: Turn, signs: frozenset[RedFlag], text: str) -> lis
     ]
 
 
-def describe_change(before: DailyPlan, after: DailyPlan, slots: ReportSlots) -> str:
-    """What the report changes in the plan, in one or two plain sentences."""
+def describe_change(
+    before: DailyPlan, after: DailyPlan, slots: ReportSlots, *, on_hold: bool = False
+) -> str:
+    """What the report changes in the plan, in one or two plain sentences.
+
+    ``on_hold``: an area is on a recovery hold, which adds no extra mobility (a hold
+    message never offers it)."""
     area = slots.area.label
     if slots.red_flags:
         tier = triage(slots.red_flags, slots.side, slots.area)
@@ -143,6 +148,8 @@ def describe_change(before: DailyPlan, after: DailyPlan, slots: ReportSlots) -> 
         whole_leg = Area.LEG in held
         return words.hold_change(slots.area, tier, NEIGHBOURS[slots.area], whole_leg)
     rule = _rule_for(slots)
+    if on_hold and rule == _extra_mobility(area):
+        return words.TIGHT_DURING_HOLD
     if rule is _MILD:
         return rule
     return f"{rule} {_today_change(before, after, area)}"
@@ -155,8 +162,12 @@ def _rule_for(slots: ReportSlots) -> str:
     if slots.kind is ReportKind.SORENESS and (severity is None or severity > ACCEPTABLE):
         return f"For the next three days jump work spares your {area}."
     if slots.kind is ReportKind.TIGHTNESS:
-        return f"Your sessions get extra mobility for your {area} for the next three days."
+        return _extra_mobility(area)
     return _MILD
+
+
+def _extra_mobility(area: str) -> str:
+    return f"Your sessions get extra mobility for your {area} for the next three days."
 
 
 _MILD = "Soreness up to 3/10 is fine to train with, so the plan stays as it is."
