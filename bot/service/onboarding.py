@@ -235,6 +235,7 @@ async def _skip(
 ) -> list[Reply]:
     """Skip a question: keep what the runner has, or give a newcomer the default."""
     runner = turn.runner
+    data.pop("health", None)  # health toggles not confirmed with Done are dropped
     if step is OnboardingStep.REMINDER and runner.reminder_time is None and not runner.onboarded:
         await _store_reminder(turn, DEFAULT_REMINDER)
     return await _advance(turn, step, data, edit=edit)

@@ -19,6 +19,7 @@ USER_KEYS = {
     "level": str,
     "race_date": str,
     "paused_until": type(None),
+    "health": dict,
 }
 COMPLETION_KEYS = {"date", "session_id", "status", "rpe", "note", "logged_at"}
 REPORT_KEYS = {"reported_at", "area", "side", "kind", "severity", "red_flags", "text"}
@@ -67,6 +68,12 @@ async def test_export_matches_the_documented_shape(chat: Chat) -> None:
     assert user["reminder_time"] == "06:45"
     assert (user["phase"], user["level"]) == ("base", "beginner")
     assert date.fromisoformat(user["race_date"]) == date(2027, 4, 12)
+    assert user["health"] == {
+        "pregnant": False,
+        "postpartum": False,
+        "birth_on": None,
+        "past_bone_stress": False,
+    }
 
     (completion,) = data["completions"]
     assert set(completion) == COMPLETION_KEYS

@@ -193,13 +193,16 @@ _YES_WORDS = frozenset(
         "painless",
     ]
 )
+#: Phrases that mean yes ("gave me the go-ahead": "go ahead" once the hyphen is gone).
 _YES_PHRASES = re.compile(
     r"\b(?:go ahead|green light|all clear|signed (?:me )?off|thumbs up|no worries)\b"
 )
+#: Doubt or a question: neither yes nor no, so the question is asked again.
 _UNSURE = re.compile(
     r"\b(?:not sure|unsure|dont know|do not know|dunno|no idea|maybe|perhaps|what|why|how)\b"
 )
-#: Words that say nothing either way ("physio said it's fine": "physio", "said").
+#: Phrases that mean no, read as one word (other words, like "physio" or "said", count
+#: for neither side).
 _NO_PHRASES = ("no one", "not yet", "not really", "no way")
 
 
