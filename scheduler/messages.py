@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.comeback import after_break, awaiting_morning
 from bot.core.followup import areas_to_ask_about
+from bot.core.health import asks_about_bone_pain
 from bot.core.memo import Memo
 from bot.core.phases import DayPassed, PhaseState, transition
 from bot.core.planner import DailyPlan, Planner
@@ -22,6 +23,7 @@ from bot.core.rhythm import LOOKBACK_DAYS
 from bot.core.timing import is_paused
 from bot.presentation.render import Rows
 from bot.presentation.scheduled import (
+    BONE_PAIN_QUESTION,
     follow_up,
     greeting,
     phase_notice,
@@ -105,6 +107,8 @@ class ReminderComposer:
         else:
             text, buttons = self._render(plan, runner.first_name)
             text = f"{text}\n\n{follow_up(areas)}" if areas else text
+            if asks_about_bone_pain(runner.profile.health, plan.category, inputs.history, day):
+                text = f"{text}\n\n{BONE_PAIN_QUESTION}"
             awaiting = awaiting_morning(self._state(inputs, day), day)
             if awaiting is not None:  # the way back: did yesterday's stage session settle?
                 text = f"{text}\n\n🪜 {morning_question(awaiting, day)}"

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from bot.core import comeback, monitoring, planner, restrictions, steering
 from bot.core.content import CONTACT_RANGES, load_content
+from bot.core.health import POSTPARTUM_NO_IMPACT, Screen
 from bot.core.triage import CLINICIAN_TIERS, NEIGHBOURS, RETURN_CHECKS, TIER_OF_FLAG, Tier
-from bot.core.vocabulary import Area, Category, RedFlag
+from bot.core.understanding import understand
+from bot.core.understanding.answers import check_answer, health_answer, yes_no
+from bot.core.vocabulary import Area, Category, Level, RedFlag
 
 DOC = Path(__file__).parent.parent / "docs" / "coaching.md"
 _CONTENT_NAMES = {e.id: e.name for e in load_content().exercises.values()}
@@ -140,3 +144,54 @@ def test_the_done_flow_pain_question_has_its_row() -> None:
     (row,) = [row for row in rows if "Any pain during it?" in row[1]]
     assert "above 2 keeps the stage" in row[2]
     assert f"above {comeback.REPORT_PAIN}" in row[2]
+
+
+def _examples(cell: str) -> list[str]:
+    """The quoted example answers of a cell ("yes", "physio said it's fine")."""
+    return re.findall(r'"([^"]+)"', cell)
+
+
+def test_every_typed_clearing_example_reads_as_its_row_says() -> None:
+    rows = _rows("Typed answers to the clearing questions")
+    readings = [_codes(row[1])[0] for row in rows]
+    assert readings == ["yes", "no", "pass", "fail", "unclear", "triage"]
+    today = date(2026, 12, 1)
+    for row, reading in zip(rows, readings, strict=True):
+        examples = _examples(row[0])
+        assert examples, row
+        for said in examples:
+            if reading == "triage":
+                intent = understand(said, today)
+                signs = intent.signs | (intent.report.red_flags if intent.report else set())
+                assert signs, said
+            elif reading in ("yes", "no"):
+                assert yes_no(said) is (reading == "yes"), said
+            elif reading in ("pass", "fail"):
+                assert check_answer(said) is (reading == "pass"), said
+            else:
+                assert yes_no(said) is None, said
+                assert check_answer(said) is None, said
+
+
+def test_the_health_screen_rows_are_the_codes() -> None:
+    rows = _rows("The health screen")
+    answers = [_codes(row[0])[0] for row in rows]
+    assert sorted(answers) == sorted(screen.value for screen in Screen)
+    today = date(2026, 12, 1)
+    for row, answer in zip(rows, answers, strict=True):
+        for said in _examples(row[1]):
+            if answer == "none" and said == "None of these":
+                continue
+            found = health_answer(said, today)
+            assert found is not None, said
+            assert Screen(answer) in found.found, said
+    section = _section("The health screen")
+    assert f"about {POSTPARTUM_NO_IMPACT.days // 7} weeks" in section
+    lows = " / ".join(str(CONTACT_RANGES[level][0]) for level in Level)
+    assert f"({lows})" in section
+
+
+def test_every_health_and_typed_clearing_row_points_to_its_fact() -> None:
+    for title in ("Typed answers to the clearing questions", "The health screen"):
+        for row in _rows(title):
+            assert any(name in row[-1] for name in FACTS_SECTIONS), row

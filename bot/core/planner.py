@@ -15,6 +15,7 @@ from functools import lru_cache
 from bot.core import comeback
 from bot.core.comeback import LOW_HOP_CONTACTS, Stage, stage_of
 from bot.core.content import CONTACT_RANGES, Content, Dose, Exercise, Part, SessionTemplate
+from bot.core.health import ImpactLimit, impact_limit, low_impact_volume
 from bot.core.memo import Memo
 from bot.core.phases import DayPassed, InvalidTransition, PhaseState, transition, week_of_phase
 from bot.core.records import BodyReport, Completion, RunnerProfile
@@ -203,7 +204,7 @@ class Planner:
         day = _Day(
             profile=profile,
             state=state,
-            limits=_limits(reports, state, today),
+            limits=_screened(profile, _limits(reports, state, today), today),
             today=today,
             week=week,
         )
@@ -259,7 +260,7 @@ class Planner:
     ) -> DailyPlan:
         """``on``'s plan built on ``template``: the session logged that day, which a later
         report or a pause does not change."""
-        limits = _limits(reports, state, on)
+        limits = _screened(profile, _limits(reports, state, on), on)
         day = _Day(
             profile=profile, state=state, limits=limits, today=on, week=week_of_phase(state, on)
         )
@@ -321,13 +322,17 @@ class Planner:
             steps = 0
         landings = LOW_HOP_CONTACTS if stage is not Stage.FULL else None
         dynamic_kept = 0
+        low_end = self._low_end(template, week, profile)
+        if category is Category.DYNAMIC and low_impact_volume(profile.health):
+            draft.adjustments.append(LOW_IMPACT_NOTE.format(CONTACT_RANGES[profile.level][0]))
         for part, items in template.parts():
             factor = template.factor(week) * adjust.scale if part is Part.MAIN else 1.0
             if stage is not Stage.FULL:
                 factor = min(factor, 1.0)
             for item in items:
                 exercise = self.content.exercises[item.exercise]
-                dose = self.content.dose_of(item).scaled(factor)
+                own = self.content.dose_of(item)
+                dose = own.scaled(factor * (low_end if own.contacts is not None else 1))
                 if part is Part.MAIN and category is not Category.MOBILITY:
                     exercise = self._step_up(exercise, steps, profile)
                     if adjust.back:
@@ -343,16 +348,13 @@ class Planner:
                     continue
                 if chosen is not exercise and not _same_measure(dose, chosen.dose):
                     dose = chosen.dose
+                    if dose.contacts is not None:
+                        dose = dose.scaled(low_end)
                 if chosen.impact and landings is not None:
-                    capped = _capped(dose, landings)
+                    capped, landings = _within(draft, exercise, dose, landings)
                     if capped is None:
-                        draft.adjustments.append(
-                            f"Left out {exercise.name.lower()} today: on the way back, "
-                            f"hops stop at {LOW_HOP_CONTACTS} foot contacts a session."
-                        )
                         continue
                     dose = capped
-                    landings -= dose.total_contacts
                 draft.add(chosen, part, dose, note)
                 dynamic_kept += chosen.category is Category.DYNAMIC
         self._add_extra_mobility(profile, limits, draft)
@@ -369,7 +371,7 @@ class Planner:
             minutes=max(1, round(sum(seconds for _, seconds in draft.items) / 60)),
             adjustments=tuple(dict.fromkeys(draft.adjustments)),
             check_in=_check_in(state, week),
-            advice=_advice(limits),
+            advice=_advice(limits) or _impact_advice(profile, today),
             way_back=None if stage is Stage.FULL else int(stage),
         )
         return plan, dynamic_kept
@@ -383,6 +385,30 @@ class Planner:
         if easier is None or easier.id in avoid or not profile.has(easier.needs):
             return exercise
         return easier
+
+    def _low_end(self, template: SessionTemplate, week: int, profile: RunnerProfile) -> float:
+        """The factor on foot contacts that keeps a session at the low end of the level's
+        range after a past stress fracture (1: no change)."""
+        if template.category is not Category.DYNAMIC or not low_impact_volume(profile.health):
+            return 1.0
+        low = CONTACT_RANGES[profile.level][0]
+        factor = template.factor(week)
+
+        def contacts(scale: float) -> int:
+            doses = (self.content.dose_of(item) for item in template.main)
+            return sum(
+                dose.scaled(factor * scale).total_contacts
+                for dose in doses
+                if dose.contacts is not None
+            )
+
+        total = contacts(1.0)
+        if total <= low:
+            return 1.0
+        scale = low / total
+        while contacts(scale) > low and scale > MIN_CONTACT_SCALE:  # rounding to fives
+            scale -= CONTACT_SCALE_STEP
+        return scale
 
     def _step_up(self, exercise: Exercise, steps: int, profile: RunnerProfile) -> Exercise:
         """The harder variant ``steps`` times over, as far as kit allows."""
@@ -457,6 +483,21 @@ def _limits(reports: Sequence[BodyReport], state: PhaseState, today: date) -> Re
     return limits if stage is Stage.FULL else replace(limits, way_back=int(stage))
 
 
+def _within(
+    draft: _Draft, exercise: Exercise, dose: Dose, landings: int
+) -> tuple[Dose | None, int]:
+    """On the way back: ``dose`` cut to the landings left, and the landings left after it;
+    None (noted in ``draft``) when there is no room."""
+    capped = _capped(dose, landings)
+    if capped is None:
+        draft.adjustments.append(
+            f"Left out {exercise.name.lower()} today: on the way back, "
+            f"hops stop at {LOW_HOP_CONTACTS} foot contacts a session."
+        )
+        return None, landings
+    return capped, landings - capped.total_contacts
+
+
 def _capped(dose: Dose, landings: int) -> Dose | None:
     """``dose`` cut to at most ``landings`` foot contacts (None: no room left)."""
     if dose.contacts is None or dose.total_contacts <= landings:
@@ -475,6 +516,8 @@ def _suits(
         return False
     if not comeback.allows(Stage(limits.way_back), exercise):
         return False  # the graded way back: impact only from stage 3, and only low hops
+    if limits.no_impact and exercise.impact:
+        return False  # pregnancy or the first weeks after a birth: no landings at all
     if limits.blocks_dynamic and (exercise.impact or exercise.category is Category.DYNAMIC):
         return False  # a warning sign: no landings, nor any jump-day work, in any part
     loads = set(exercise.loads)
@@ -492,6 +535,7 @@ def _suits_softly(
         red_flags=limits.red_flags,
         red_flag_areas=limits.red_flag_areas,
         way_back=limits.way_back,
+        no_impact=limits.no_impact,
     )
     return _suits(exercise, profile, relaxed, used)
 
@@ -575,6 +619,39 @@ def _check_in(state: PhaseState, week: int) -> str | None:
             "with quicker steps or more push-off? Tell me what you notice."
         )
     return None
+
+
+def _screened(profile: RunnerProfile, limits: Restrictions, today: date) -> Restrictions:
+    """The day's limits with the health screen's: no impact in pregnancy or soon after a
+    birth."""
+    if impact_limit(profile.health, today) is None:
+        return limits
+    return replace(limits, no_impact=True)
+
+
+def _impact_advice(profile: RunnerProfile, today: date) -> str | None:
+    """Why impact work is out today, from the health screen (None: it is not)."""
+    why = impact_limit(profile.health, today)
+    return None if why is None else NO_IMPACT_REASONS[why]
+
+
+#: Why impact work is out, as a plan adjustment (the health screen; /settings ends it).
+NO_IMPACT_REASONS = {
+    ImpactLimit.PREGNANT: (
+        "No hops, jumps or skips while you're pregnant: new impact work needs a "
+        "clinician's go-ahead first (change it in /settings)."
+    ),
+    ImpactLimit.POSTPARTUM: (
+        "No hops, jumps or skips in the first months after giving birth: about 12 weeks "
+        "and a clinician's go-ahead first (change it in /settings)."
+    ),
+}
+LOW_IMPACT_NOTE = (
+    "After your past stress fracture, jump work stays at the low end: about {} foot "
+    "contacts at most. Tell me at once about pain at one spot of a bone."
+)
+MIN_CONTACT_SCALE = 0.2
+CONTACT_SCALE_STEP = 0.02
 
 
 def _advice(limits: Restrictions) -> str | None:

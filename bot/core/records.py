@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from bot.core.health import Health
 from bot.core.vocabulary import Area, Category, Equipment, Level, RedFlag, ReportKind, Side
 
 __all__ = ["BodyReport", "Completion", "CompletionStatus", "RunnerProfile"]
@@ -22,7 +23,7 @@ class RunnerProfile:
 
     ``equipment`` is the kit they own beyond body weight; ``rest_days`` are weekday
     numbers (0 = Monday) with no session, at most three; ``dynamic_days`` caps dynamic
-    sessions a week at 1 or 2.
+    sessions a week at 1 or 2; ``health`` is what the health screen at onboarding said.
     """
 
     level: Level = Level.BEGINNER
@@ -30,6 +31,7 @@ class RunnerProfile:
     equipment: frozenset[Equipment] = field(default_factory=frozenset)
     rest_days: frozenset[int] = field(default_factory=frozenset)
     dynamic_days: int = 2
+    health: Health = field(default_factory=Health)
 
     def __post_init__(self) -> None:
         if len(self.rest_days) > MAX_REST_DAYS or not self.rest_days <= set(range(7)):

@@ -52,6 +52,8 @@ class Restrictions:
     whole_leg_off: bool = False
     #: The stage of the graded way back (``bot.core.comeback.Stage``; 4: the normal dose).
     way_back: int = 4
+    #: The health screen keeps impact work out (pregnancy, the first weeks after a birth).
+    no_impact: bool = False
 
     @property
     def blocks_dynamic(self) -> bool:
@@ -61,7 +63,9 @@ class Restrictions:
     @property
     def any(self) -> bool:
         """Whether anything limits or adds to today's plan."""
-        return bool(self.tight or self.caution or self.no_load or self.blocks_dynamic)
+        return bool(
+            self.tight or self.caution or self.no_load or self.blocks_dynamic or self.no_impact
+        )
 
 
 def restrictions_for(

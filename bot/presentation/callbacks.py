@@ -24,6 +24,7 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.core.comeback import Feel
+from bot.core.health import Screen
 from bot.core.vocabulary import Area, Equipment, Level, RedFlag, ReportKind, Side
 
 __all__ = [
@@ -69,6 +70,11 @@ class Action(StrEnum):
     ONBOARDING_REMINDER = "or"  # time of day
     ONBOARDING_TIMEZONE = "ot"  # IANA zone name
     ONBOARDING_SKIP = "os"  # OnboardingStep
+    ONBOARDING_HEALTH = "oh"  # Screen (injury or bone_stress), toggled
+    ONBOARDING_HEALTH_DONE = "oy"  # no args
+    ONBOARDING_PREGNANCY = "op"  # Screen (pregnant, postpartum or none)
+    HEALTH_END = "he"  # Screen: /settings ends a health-screen entry
+    HEALTH_BIRTH = "hb"  # no args: /settings, pregnant → had the baby (today)
     CONFIRM_DELETE = "cd"  # Answer
     HISTORY_PAGE = "hp"  # page number 1-9999
     SNOOZE = "sn"  # date of the reminder, Snooze
@@ -96,6 +102,8 @@ class OnboardingStep(StrEnum):
     RACE = "race"
     REMINDER = "reminder"
     TIMEZONE = "timezone"
+    HEALTH = "health"
+    PREGNANCY = "pregnancy"
 
 
 class Snooze(StrEnum):
@@ -255,6 +263,11 @@ SHAPES: dict[Action, tuple[_Shape, ...]] = {
     Action.ONBOARDING_TIMEZONE: (_TIMEZONE,),
     Action.TIMEZONE: (_TIMEZONE,),
     Action.ONBOARDING_SKIP: (_member(OnboardingStep),),
+    Action.ONBOARDING_HEALTH: (_member(Screen),),
+    Action.ONBOARDING_HEALTH_DONE: (),
+    Action.ONBOARDING_PREGNANCY: (_member(Screen),),
+    Action.HEALTH_END: (_member(Screen),),
+    Action.HEALTH_BIRTH: (),
     Action.CONFIRM_DELETE: (_member(Answer),),
     Action.HISTORY_PAGE: (_ints(1, 9999),),
     Action.SNOOZE: (_DATE, _member(Snooze)),

@@ -1,39 +1,52 @@
-"""The words of /start: the introduction, the six questions and the summary at the end."""
+"""The words of /start: the introduction, the eight questions (the last two a short health
+screen) and the summary at the end."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from datetime import date, time
 
+from bot.core.health import Screen
 from bot.core.records import RunnerProfile
 from bot.core.vocabulary import Equipment, Level
 from bot.presentation.callbacks import Action, Answer, OnboardingStep, encode
 from bot.presentation.html import escape_text
 from bot.presentation.render import Rows
-from bot.presentation.settings import kit_words
+from bot.presentation.settings import health_lines, kit_words
 
-__all__ = ["QUESTIONS", "intro", "question_keyboard", "summary"]
+__all__ = ["QUESTIONS", "injury_intro", "intro", "question_keyboard", "summary"]
 
 QUESTIONS = {
-    OnboardingStep.LEVEL: "1/6 · How much jumping, hopping or strength work have you done?",
+    OnboardingStep.LEVEL: "1/8 · How much jumping, hopping or strength work have you done?",
     OnboardingStep.DESK: (
-        "2/6 · Do you sit at a desk most of the day? (Long sitting tightens the hip flexors, "
+        "2/8 · Do you sit at a desk most of the day? (Long sitting tightens the hip flexors, "
         "so I'd add a little extra for them.)"
     ),
     OnboardingStep.EQUIPMENT: (
-        "3/6 · What kit do you have? Tap all that apply, then <b>Done</b>. "
+        "3/8 · What kit do you have? Tap all that apply, then <b>Done</b>. "
         "Body weight alone is fine too."
     ),
     OnboardingStep.RACE: (
-        "4/6 · Got a race coming up? Type its date, like <i>2027-04-12</i> or "
+        "4/8 · Got a race coming up? Type its date, like <i>2027-04-12</i> or "
         "<i>12 April</i>. I'll stop jump work three weeks out."
     ),
     OnboardingStep.REMINDER: (
-        "5/6 · When should I send your morning session? Tap a time or type one, like <i>6:45</i>."
+        "5/8 · When should I send your morning session? Tap a time or type one, like <i>6:45</i>."
     ),
     OnboardingStep.TIMEZONE: (
-        "6/6 · Which time zone are you in? Tap one, type a city (like <i>Berlin</i>), "
+        "6/8 · Which time zone are you in? Tap one, type a city (like <i>Berlin</i>), "
         "or share your location."
+    ),
+    OnboardingStep.HEALTH: (
+        "7/8 · So I can keep you safe: any <b>pain or injury</b> right now, or a "
+        "<b>stress fracture</b> (bone stress injury) in the past? Tap what applies, then "
+        "<b>Done</b>, or type it, like <i>my knee hurts</i> or <i>stress fracture in my "
+        "shin in 2023</i>."
+    ),
+    OnboardingStep.PREGNANCY: (
+        "8/8 · Last one, only if you'd like to say (Skip is fine): are you pregnant, or "
+        "have you had a baby in the last few months? If so, I'll leave hops and jumps out "
+        "until a doctor or physio gives you the go-ahead."
     ),
 }
 """Each set-up question, as Telegram HTML."""
@@ -45,15 +58,20 @@ def intro(first_name: str | None) -> str:
     return (
         f"Hi {name}! I'm your hip coach: a short session most days for hip mobility and "
         "springy, dynamic hip strength, planned around your training and races. "
-        "Six quick questions; tap <b>Skip</b> on any of them and I'll use a sensible default."
+        "Eight quick questions; tap <b>Skip</b> on any of them and I'll use a sensible default."
     )
 
 
 def summary(
-    profile: RunnerProfile, race_date: date | None, reminder: time | None, timezone: str
+    profile: RunnerProfile,
+    race_date: date | None,
+    reminder: time | None,
+    timezone: str,
+    today: date | None = None,
 ) -> str:
     """What the set-up stored, and where to go next."""
     when = f"at {reminder:%H:%M}" if reminder else "never (turn them on with /remind 07:00)"
+    health = "".join(f"• {line}\n" for line in health_lines(profile.health, today))
     return (
         "All set! Here's what I have:\n"
         f"• Level: {profile.level.value}\n"
@@ -61,8 +79,17 @@ def summary(
         f"• Kit: {kit_words(profile.equipment)}\n"
         f"• Race: {race_date.isoformat() if race_date else 'none set'}\n"
         f"• Morning reminder: {when}\n"
-        f"• Time zone: {escape_text(timezone)}\n\n"
+        f"• Time zone: {escape_text(timezone)}\n"
+        f"{health}\n"
         "Ask me \"what's today's session?\" any time, or send /today."
+    )
+
+
+def injury_intro() -> str:
+    """Before the report of the pain or injury the health screen was told about."""
+    return (
+        "You mentioned pain or an injury. Let's note it properly, so your sessions spare "
+        "it and I can tell whether someone should look at it."
     )
 
 
@@ -113,6 +140,29 @@ def _reminder_buttons(_: Collection[str]) -> Rows:
     return [[(f"{t:%H:%M}", encode(Action.ONBOARDING_REMINDER, t)) for t in times]]
 
 
+_HEALTH_NAMES = {
+    Screen.INJURY: "Pain or an injury now",
+    Screen.BONE_STRESS: "A stress fracture in the past",
+}
+
+
+def _health_buttons(chosen: Collection[str]) -> Rows:
+    rows = [
+        [(("✅ " if item.value in chosen else "") + name, encode(Action.ONBOARDING_HEALTH, item))]
+        for item, name in _HEALTH_NAMES.items()
+    ]
+    done = "Done" if chosen else "None of these"
+    return [*rows, [(done, encode(Action.ONBOARDING_HEALTH_DONE))]]
+
+
+def _pregnancy_buttons(_: Collection[str]) -> Rows:
+    return [
+        [("I'm pregnant", encode(Action.ONBOARDING_PREGNANCY, Screen.PREGNANT))],
+        [("I've had a baby recently", encode(Action.ONBOARDING_PREGNANCY, Screen.POSTPARTUM))],
+        [("No", encode(Action.ONBOARDING_PREGNANCY, Screen.NONE))],
+    ]
+
+
 def _zone_buttons(_: Collection[str]) -> Rows:
     zones = ["Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles"]
     return [
@@ -128,4 +178,6 @@ _ANSWERS: dict[OnboardingStep, Callable[[Collection[str]], Rows]] = {
     OnboardingStep.RACE: _no_buttons,
     OnboardingStep.REMINDER: _reminder_buttons,
     OnboardingStep.TIMEZONE: _zone_buttons,
+    OnboardingStep.HEALTH: _health_buttons,
+    OnboardingStep.PREGNANCY: _pregnancy_buttons,
 }

@@ -17,6 +17,7 @@ __all__ = [
     "KIND_QUESTION",
     "SEVERITY_QUESTION",
     "SIDE_QUESTION",
+    "TIGHT_DURING_HOLD",
     "back_to_setup",
     "check_failed",
     "check_keyboard",
@@ -30,6 +31,7 @@ __all__ = [
     "not_cleared_yet",
     "not_fine_yet",
     "noted",
+    "unclear_answer",
     "unknown_area",
     "warning_sign_reply",
 ]
@@ -92,6 +94,13 @@ def unknown_area(said: str) -> str:
 
 
 # ---------------------------------------------------------------- warning signs and holds
+
+
+TIGHT_DURING_HOLD = (
+    "Noted. While the hold lasts I keep your sessions gentle as they are, with nothing "
+    "added: move it gently within what's comfortable."
+)
+"""Tightness reported while an area is on hold (plain text: the reply escapes it)."""
 
 
 def _areas(areas: Collection[Area]) -> str:
@@ -199,6 +208,15 @@ def check_keyboard(index: int) -> Rows:
         ],
         [("Cancel", encode(Action.CANCEL))],
     ]
+
+
+def unclear_answer(question: str) -> str:
+    """A typed answer to a clearing question that says neither yes nor no: ask again."""
+    return (
+        "Sorry, I couldn't tell if that was a yes or a no, so let me ask again (tap a "
+        f"button, or type <i>yes</i> or <i>no</i>, and your pain out of 10 if you like).\n\n"
+        f"{question}"
+    )
 
 
 def not_cleared_yet() -> str:

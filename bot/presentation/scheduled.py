@@ -21,6 +21,7 @@ from bot.presentation.render import Rows, body_part, day_label
 from bot.presentation.way_back import stage_line
 
 __all__ = [
+    "BONE_PAIN_QUESTION",
     "FEEL_WEEKS",
     "checkin_message",
     "follow_up",
@@ -93,6 +94,14 @@ def follow_up(areas: Sequence[tuple[Area, Side]]) -> str:
 def rest_day_follow_up(first_name: str | None, areas: Sequence[tuple[Area, Side]]) -> str:
     """A rest day's morning message when a reported area is followed up: only the question."""
     return f"{greeting(first_name)}\nA rest day today, no session.\n\n{follow_up(areas)}"
+
+
+BONE_PAIN_QUESTION = (
+    "🦴 A weekly check, since you've had a stress fracture: any pain at one spot in a "
+    "bone that builds with impact, or hurts when you hop? If so, leave the jumps out "
+    "today and tell me where (like <i>shin pain when I hop</i>)."
+)
+"""The morning question about bone pain after a past stress fracture (bot/core/health.py)."""
 
 
 def reminder_keyboard(plan: DailyPlan) -> Rows:

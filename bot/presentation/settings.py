@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, time
 
+from bot.core.health import Health, ImpactLimit, Screen, impact_limit, impact_returns_on
 from bot.core.records import RunnerProfile
 from bot.core.vocabulary import Equipment, Phase
 from bot.presentation.callbacks import Action, Answer, encode
@@ -20,6 +21,9 @@ __all__ = [
     "delete_keyboard",
     "delete_question",
     "deleted",
+    "health_ended",
+    "health_keyboard",
+    "health_lines",
     "kit_words",
     "pause_date_unreadable",
     "paused",
@@ -176,16 +180,91 @@ def kit_words(kit: frozenset[Equipment]) -> str:
     return ", ".join(sorted(k.value.replace("_", " ") for k in kit)) or "body weight only"
 
 
+def health_lines(health: Health, today: date | None = None) -> list[str]:
+    """What the health screen noted, one line each (HTML); empty when nothing was."""
+    lines: list[str] = []
+    if health.pregnant:
+        lines.append("Pregnant: no hops or jumps until a clinician gives you the go-ahead")
+    if health.postpartum:
+        lines.append(
+            "After a birth: no hops or jumps for about 12 weeks, and until a clinician "
+            "gives you the go-ahead"
+        )
+    elif today is not None and impact_limit(health, today) is ImpactLimit.POSTPARTUM:
+        returns = impact_returns_on(health)
+        assert returns is not None
+        lines.append(f"After a birth: hops and jumps can return from {_long_day(returns)}")
+    if health.past_bone_stress:
+        lines.append(
+            "Past stress fracture: jump work kept at the low end, and I'll ask about bone pain"
+        )
+    return lines
+
+
+_HEALTH_END_BUTTONS = {
+    Screen.PREGNANT: "I'm no longer pregnant",
+    Screen.POSTPARTUM: "Cleared for impact after the birth",
+    Screen.BONE_STRESS: "Remove the stress fracture note",
+}
+
+
+def health_keyboard(health: Health) -> Rows:
+    """A button to end each health-screen entry that is on (none: no buttons)."""
+    rows: Rows = []
+    if health.pregnant:
+        rows.append([("I've had my baby", encode(Action.HEALTH_BIRTH))])
+    on = {
+        Screen.PREGNANT: health.pregnant,
+        Screen.POSTPARTUM: health.postpartum,
+        Screen.BONE_STRESS: health.past_bone_stress,
+    }
+    rows.extend(
+        [(label, encode(Action.HEALTH_END, item))]
+        for item, label in _HEALTH_END_BUTTONS.items()
+        if on[item]
+    )
+    return rows
+
+
+def health_ended(item: Screen, health: Health, today: date) -> str:
+    """A health-screen entry ended (or a birth noted), and what that changes."""
+    if item is Screen.POSTPARTUM and impact_limit(health, today) is not None:
+        returns = impact_returns_on(health)
+        when = f" from {bold(_long_day(returns))}" if returns else ""
+        if health.postpartum:  # the birth was just noted
+            return (
+                "Congratulations! I'll keep hops and jumps out for about 12 weeks after the "
+                "birth: please get a doctor's or physio's go-ahead (a check of walking, "
+                "balance, jogging and hopping without pain, leaking or heaviness) before "
+                "they come back. End this in /settings when you've had it."
+            )
+        return (
+            "Noted. Hops and jumps stay out for the first 12 weeks after a birth, so they "
+            f"come back{when}, gradually."
+        )
+    what = {
+        Screen.PREGNANT: "Noted: you're no longer marked as pregnant.",
+        Screen.POSTPARTUM: "Noted: hops and jumps can come back, gradually.",
+        Screen.BONE_STRESS: "Noted: the stress fracture note is removed.",
+    }.get(item, "Noted.")
+    return f"{what} Send /today to see today's session."
+
+
 def settings_message(
     profile: RunnerProfile,
     phase: Phase,
     race_date: date | None,
     reminder: time | None,
     timezone: str,
+    *,
+    today: date | None = None,
 ) -> str:
     """What the coach knows about the runner, and how to change it."""
     race = _long_day(race_date) if race_date else "none"
     at = f"{reminder:%H:%M}" if reminder else "off"
+    noted = health_lines(profile.health, today)
+    health = "".join(f"• {line}\n" for line in noted)
+    ends = "Tap a button below when a health note no longer applies.\n" if noted else ""
     return (
         "<b>Your settings</b>\n"
         f"• Level: {profile.level.value}\n"
@@ -194,7 +273,8 @@ def settings_message(
         f"• Phase: {phase.label}\n"
         f"• Race: {race} (/race)\n"
         f"• Morning reminder: {at} (/remind)\n"
-        f"• Time zone: {escape_text(timezone)} (/timezone)\n\n"
+        f"• Time zone: {escape_text(timezone)} (/timezone)\n"
+        f"{health}\n{ends}"
         "Run /start to answer the set-up questions again."
     )
 

@@ -172,9 +172,15 @@ def settings(turn: Turn) -> list[Reply]:
     """What the coach knows about the runner, and how to change it."""
     runner, state = turn.runner, turn.state
     text = words.settings_message(
-        turn.profile, state.phase, state.race_date, runner.reminder_time, runner.timezone
+        turn.profile,
+        state.phase,
+        state.race_date,
+        runner.reminder_time,
+        runner.timezone,
+        today=turn.today,
     )
-    return [Reply(text=text)]
+    rows = words.health_keyboard(turn.profile.health)
+    return [Reply(text=text, keyboard=keyboard(rows))]
 
 
 def ask_delete() -> list[Reply]:

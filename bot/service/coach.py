@@ -21,7 +21,7 @@ from bot.presentation import chat, render
 from bot.presentation import reports as report_words
 from bot.presentation.callbacks import Action, Answer, Callback, decode
 from bot.presentation.commands import COMMANDS, command_names
-from bot.service import account, comeback, export, onboarding, progress, reports, training
+from bot.service import account, comeback, export, health, onboarding, progress, reports, training
 from bot.service.messages import (
     Button,
     Command,
@@ -160,6 +160,10 @@ class Coach:
             typed = await reports.typed_answer(turn, conversation.step, text)
             if typed is not None:  # "right shin" to "where do you feel it?", and so on
                 return typed
+        if conversation is not None and conversation.name == reports.CLEAR_FLOW:
+            typed = await reports.typed_clearing(turn, conversation.step, text, intent)
+            if typed is not None:  # "physio said it's fine", "hurt a bit, like 4"
+                return typed
         if not intent.signs:  # a warning sign is triaged as a report, never a rating
             pain = await comeback.typed_pain(turn, text)
             if pain is not None:  # "no pain", "maybe 3/10" to "any pain during it?"
@@ -247,6 +251,8 @@ class Coach:
             return await reports.guided_step(turn, callback)
         if action.name.startswith("ONBOARDING_"):
             return await onboarding.answer_button(turn, callback)
+        if action in (Action.HEALTH_END, Action.HEALTH_BIRTH):
+            return await health.end_entry(turn, callback)
         if action is Action.CONFIRM_DELETE:
             return await account.confirm_delete(turn, Answer(callback.str_arg(0)))
         if action is Action.CANCEL:

@@ -36,6 +36,12 @@ async def export(turn: Turn) -> list[Reply]:
             "race_date": _day(state.race_date),
             "paused_until": _day(state.paused_until),
             "way_back_stage": state.way_back_stage,
+            "health": {
+                "pregnant": runner.pregnant,
+                "postpartum": runner.postpartum,
+                "birth_on": _day(runner.birth_on),
+                "past_bone_stress": runner.past_bone_stress,
+            },
         },
         "completions": [
             {

@@ -1,7 +1,10 @@
-"""/start: level, desk job, kit, race date, reminder time, time zone; each step skippable.
+"""/start: level, desk job, kit, race date, reminder time, time zone, then a short health
+screen (pain or an injury now, a past stress fracture; pregnant or a recent birth); each
+step skippable.
 
 Every answer is stored as soon as it is given, so a runner who stops half-way keeps what they
-said and trains on defaults for the rest.
+said and trains on defaults for the rest. A current injury is not stored as a setting: once
+the questions are done it starts a body report with the warning-sign questions /sore asks.
 """
 
 from __future__ import annotations
@@ -11,14 +14,17 @@ from dataclasses import replace
 from datetime import date, time
 from typing import Any
 
+from bot.core.health import Screen
 from bot.core.phases import InvalidTransition, OnboardingFinished, RaceDateCleared, RaceDateSet
 from bot.core.understanding import Intent, IntentKind, understand
+from bot.core.understanding.answers import health_answer
 from bot.core.understanding.dates import last_date
 from bot.core.vocabulary import Equipment, Level, Phase
 from bot.presentation import chat
 from bot.presentation import onboarding as words
 from bot.presentation import settings as settings_words
 from bot.presentation.callbacks import Action, Answer, Callback, OnboardingStep
+from bot.service import health, reports
 from bot.service.account import parse_reminder_time
 from bot.service.messages import Reply, keyboard
 from bot.service.timezones import resolve_timezone, zone_at, zone_choices
@@ -42,7 +48,13 @@ STEPS = (
     OnboardingStep.RACE,
     OnboardingStep.REMINDER,
     OnboardingStep.TIMEZONE,
+    OnboardingStep.HEALTH,
+    OnboardingStep.PREGNANCY,
 )
+HEALTH_STEPS = frozenset({OnboardingStep.HEALTH, OnboardingStep.PREGNANCY})
+#: Conversation data: what the health screen heard about a current injury (its words, or
+#: True from the button), reported once the questions are done.
+_INJURY = "injury"
 DEFAULT_REMINDER = time(7, 0)
 _LEVEL_WORDS = {
     Level.BEGINNER: ("beginner", "new", "novice", "never", "start", "first"),
@@ -81,6 +93,8 @@ async def answer_button(turn: Turn, callback: Callback) -> list[Reply]:
         dict(conversation.data) if conversation and conversation.name == FLOW else {}
     )
     action = callback.action
+    if action in _HEALTH_ACTIONS:
+        return await _health_button(turn, callback, data)
     if action is Action.ONBOARDING_SKIP:
         return await _skip(turn, OnboardingStep(callback.str_arg(0)), data, edit=True)
     if action is Action.ONBOARDING_EQUIPMENT:
@@ -102,6 +116,8 @@ def may_answer(step_name: str, intent: Intent) -> bool:
     Not when it clearly says something else: a body report, "done", "what's today?" or a
     setting another question is about, so "left calf a bit sore" is never taken for a level.
     """
+    if OnboardingStep(step_name) in HEALTH_STEPS:  # "my knee hurts" answers these
+        return True
     if intent.report is not None:
         return False
     return intent.kind in _ANSWER_KINDS or _STEP_KINDS.get(OnboardingStep(step_name)) is intent.kind
@@ -113,6 +129,8 @@ async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | No
     words = set(text.lower().replace(",", " ").replace(".", " ").split())
     conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
     data = dict(conversation.data) if conversation else {}
+    if step in HEALTH_STEPS:
+        return await _health_text(turn, step, text, words, data)
     value = _parse(step, text, words, turn.today)
     if value is _NOT_AN_ANSWER and step is OnboardingStep.TIMEZONE:
         said = understand(text, turn.today).timezone_text or text
@@ -142,6 +160,55 @@ async def answer_location(turn: Turn, latitude: float, longitude: float) -> list
 
 
 _NOT_AN_ANSWER = object()
+
+
+async def _health_button(turn: Turn, callback: Callback, data: dict[str, Any]) -> list[Reply]:
+    """A health-screen button: toggle, Done, or the pregnancy answer."""
+    action = callback.action
+    if action is Action.ONBOARDING_HEALTH:
+        chosen = set(data.get("health", []))
+        chosen ^= {callback.str_arg(0)}
+        data["health"] = sorted(chosen)
+        return [await _ask(turn, OnboardingStep.HEALTH, data, edit=True)]
+    if action is Action.ONBOARDING_HEALTH_DONE:
+        found = {Screen(item) for item in data.pop("health", [])}
+        await health.store_answers(turn, found)
+        if Screen.INJURY in found:
+            data[_INJURY] = True
+        return await _advance(turn, OnboardingStep.HEALTH, data, edit=True)
+    await health.store_answers(turn, {Screen(callback.str_arg(0))})
+    return await _advance(turn, OnboardingStep.PREGNANCY, data, edit=True)
+
+
+async def _health_text(
+    turn: Turn, step: OnboardingStep, text: str, words: set[str], data: dict[str, Any]
+) -> list[Reply] | None:
+    """A typed answer to either health question (it may answer both at once)."""
+    answer = health_answer(text, turn.today)
+    if answer is None:
+        return await _skip(turn, step, data) if words & _SKIP else None
+    await health.store_answers(turn, answer.found, answer.birth_on)
+    if Screen.INJURY in answer.found:
+        data[_INJURY] = answer.injury_text or True
+    data.pop("health", None)
+    return await _advance(turn, step, data)
+
+
+async def _injury_report(turn: Turn, said: object) -> list[Reply]:
+    """The current injury the screen heard of, as a body report: read from its words when
+    they name an area (with the warning-sign question), else the guided /sore questions."""
+    intro = Reply(text=words.injury_intro())
+    if isinstance(said, str):
+        intent = understand(said, turn.today)
+        if intent.report is not None:
+            report = intent.report
+            return [
+                intro,
+                *await reports.record_report(turn, report, said, ask_signs=True, any_kind=True),
+            ]
+        if intent.signs:
+            return [intro, *await reports.warning_signs(turn, intent.signs, said)]
+    return [intro, *await reports.start_guided_report(turn)]
 
 
 def _parse(step: OnboardingStep, text: str, words: set[str], today: date) -> Any:
@@ -175,6 +242,7 @@ async def _skip(
 ) -> list[Reply]:
     """Skip a question: keep what the runner has, or give a newcomer the default."""
     runner = turn.runner
+    data.pop("health", None)  # health toggles not confirmed with Done are dropped
     if step is OnboardingStep.REMINDER and runner.reminder_time is None and not runner.onboarded:
         await _store_reminder(turn, DEFAULT_REMINDER)
     return await _advance(turn, step, data, edit=edit)
@@ -186,7 +254,10 @@ async def _advance(
     index = STEPS.index(step) + 1
     if index < len(STEPS):
         return [await _ask(turn, STEPS[index], data, edit=edit)]
-    return await _finish(turn, edit=edit)
+    replies = await _finish(turn, edit=edit)
+    if data.get(_INJURY):
+        replies += await _injury_report(turn, data[_INJURY])
+    return replies
 
 
 async def _ask(
@@ -195,7 +266,8 @@ async def _ask(
     await chats.set_conversation(
         turn.session, turn.sender.chat_id, FLOW, step.value, data, now=turn.now
     )
-    rows = words.question_keyboard(step, data.get("equipment", []))
+    chosen = data.get("health", []) if step is OnboardingStep.HEALTH else data.get("equipment", [])
+    rows = words.question_keyboard(step, chosen)
     return Reply(text=words.QUESTIONS[step], keyboard=keyboard(rows), edit=edit)
 
 
@@ -207,7 +279,7 @@ async def _finish(turn: Turn, *, edit: bool) -> list[Reply]:
         await turn.apply(OnboardingFinished(newcomer=newcomer))
     runner = turn.runner
     summary = words.summary(
-        turn.profile, turn.state.race_date, runner.reminder_time, runner.timezone
+        turn.profile, turn.state.race_date, runner.reminder_time, runner.timezone, turn.today
     )
     return [Reply(text=summary, edit=edit)]
 
@@ -251,6 +323,9 @@ _STORE: dict[OnboardingStep, Callable[[Turn, Any], Awaitable[None]]] = {
     OnboardingStep.REMINDER: _store_reminder,
     OnboardingStep.TIMEZONE: _store_timezone,
 }
+_HEALTH_ACTIONS = frozenset(
+    {Action.ONBOARDING_HEALTH, Action.ONBOARDING_HEALTH_DONE, Action.ONBOARDING_PREGNANCY}
+)
 _BUTTON_STEPS = {
     Action.ONBOARDING_LEVEL: OnboardingStep.LEVEL,
     Action.ONBOARDING_DESK: OnboardingStep.DESK,

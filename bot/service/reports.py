@@ -21,8 +21,15 @@ from bot.core.triage import (
     hold_areas,
     triage,
 )
-from bot.core.understanding import ReportSlots
-from bot.core.understanding.answers import area_answer, kind_answer, scale_answer, side_answer
+from bot.core.understanding import Intent, IntentKind, ReportSlots
+from bot.core.understanding.answers import (
+    area_answer,
+    check_answer,
+    kind_answer,
+    scale_answer,
+    side_answer,
+    yes_no,
+)
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 from bot.presentation import chat, render
 from bot.presentation import reports as words
@@ -40,6 +47,8 @@ __all__ = [
     "settle",
     "start_clearing",
     "start_guided_report",
+    "typed_answer",
+    "typed_clearing",
     "warning_signs",
 ]
 
@@ -56,11 +65,12 @@ WARNING = 5
 
 
 async def record_report(
-    turn: Turn, slots: ReportSlots, text: str, *, ask_signs: bool = False
+    turn: Turn, slots: ReportSlots, text: str, *, ask_signs: bool = False, any_kind: bool = False
 ) -> list[Reply]:
     """Log a report, adapt the plan (a hold on warning signs, by urgency) and say what
     changed. ``ask_signs``: a typed pain report without warning signs also gets the
-    warning-sign question, with buttons, instead of a guess."""
+    warning-sign question, with buttons, instead of a guess; ``any_kind``: soreness and
+    tightness too (the health screen's current injury)."""
     await end_guided_report(turn)
     held = turn.state.held_areas
     if (
@@ -86,14 +96,14 @@ async def record_report(
         for area in sorted(hold_areas(slots.area, tier), key=lambda a: a is not slots.area):
             await turn.apply(ReportReceived(area, red_flag=True))
     after = await turn.plan()
-    change = describe_change(before, after, slots)
+    change = describe_change(before, after, slots, on_hold=bool(turn.state.held_areas))
     reply = render.report_reply(
         slots.area, slots.side, slots.kind, slots.severity, slots.red_flags, change
     )
     replies = [Reply(text=reply)]
     if (
         ask_signs
-        and slots.kind is ReportKind.PAIN
+        and (slots.kind is ReportKind.PAIN or any_kind)
         and not slots.red_flags
         and slots.area not in held
     ):
@@ -146,8 +156,13 @@ async def warning_signs(turn: Turn, signs: frozenset[RedFlag], text: str) -> lis
     ]
 
 
-def describe_change(before: DailyPlan, after: DailyPlan, slots: ReportSlots) -> str:
-    """What the report changes in the plan, in one or two plain sentences."""
+def describe_change(
+    before: DailyPlan, after: DailyPlan, slots: ReportSlots, *, on_hold: bool = False
+) -> str:
+    """What the report changes in the plan, in one or two plain sentences.
+
+    ``on_hold``: an area is on a recovery hold, which adds no extra mobility (a hold
+    message never offers it)."""
     area = slots.area.label
     if slots.red_flags:
         tier = triage(slots.red_flags, slots.side, slots.area)
@@ -155,6 +170,8 @@ def describe_change(before: DailyPlan, after: DailyPlan, slots: ReportSlots) -> 
         whole_leg = Area.LEG in held
         return words.hold_change(slots.area, tier, NEIGHBOURS[slots.area], whole_leg)
     rule = _rule_for(slots)
+    if on_hold and rule == _extra_mobility(area):
+        return words.TIGHT_DURING_HOLD
     if rule is _MILD:
         return rule
     return f"{rule} {_today_change(before, after, area)}"
@@ -175,8 +192,12 @@ def _rule_for(slots: ReportSlots) -> str:
     if slots.kind is ReportKind.SORENESS and severity is None:
         return f"For the next three days jump work spares your {area}."
     if slots.kind is ReportKind.TIGHTNESS:
-        return f"Your sessions get extra mobility for your {area} for the next three days."
+        return _extra_mobility(area)
     return _MILD
+
+
+def _extra_mobility(area: str) -> str:
+    return f"Your sessions get extra mobility for your {area} for the next three days."
 
 
 _MILD = "Soreness up to 3/10 is fine to train with, so the plan stays as it is."
@@ -273,6 +294,87 @@ async def clearing_step(turn: Turn, callback: Callback) -> list[Reply]:
         return [Reply(text=words.check_question(index + 1), keyboard=keyboard(rows), edit=True)]
     await end_guided_report(turn)
     return await _lift(turn, [Area(value) for value in data.get("areas", [])])
+
+
+#: Typed intents that are no answer to a clearing question: they are answered as usual and
+#: the question stays open.
+_NOT_CLEARING_ANSWERS = frozenset(
+    {
+        IntentKind.TODAY,
+        IntentKind.PROGRESS,
+        IntentKind.HISTORY,
+        IntentKind.HELP,
+        IntentKind.SET_REMINDER,
+        IntentKind.SET_TIMEZONE,
+        IntentKind.RACE_DATE,
+        IntentKind.PAUSE,
+        IntentKind.RESUME,
+    }
+)
+
+
+async def typed_clearing(turn: Turn, step: str, text: str, intent: Intent) -> list[Reply] | None:
+    """A typed answer to the clearing question that is open, taken as its button would be
+    ("yep", "physio said it's fine", "not yet", "walked fine, no pain", "hurt a bit, like
+    4": a pain above 2/10 fails a check). A warning sign in it ends the questions and is
+    triaged as a report (the hold stays); an unclear answer asks again, with the buttons;
+    None when the text is about something else ("what's today's session?")."""
+    conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    if conversation is None or conversation.name != CLEAR_FLOW:
+        return None
+    data: dict[str, Any] = dict(conversation.data)
+    signs = intent.signs | (intent.report.red_flags if intent.report else frozenset())
+    if signs:
+        await end_guided_report(turn)
+        return await _triage_during_clearing(turn, intent, signs, data, text)
+    if step == "clinician":
+        said = yes_no(text)
+        if said is None:
+            return None if intent.kind in _NOT_CLEARING_ANSWERS else _ask_clinician_again()
+        press = encode(Action.CLEAR_CLINICIAN, Answer.YES if said else Answer.NO)
+    else:
+        index = int(data.get("check", 0))
+        passed = check_answer(text)
+        if passed is None:
+            return None if intent.kind in _NOT_CLEARING_ANSWERS else _ask_check_again(index)
+        press = encode(Action.CLEAR_CHECK, index, Answer.YES if passed else Answer.NO)
+    callback = decode(press)
+    assert callback is not None
+    # a new message rather than an edit: there is no tapped message to change
+    return [replace(reply, edit=False) for reply in await clearing_step(turn, callback)]
+
+
+async def _triage_during_clearing(
+    turn: Turn, intent: Intent, signs: frozenset[RedFlag], data: dict[str, Any], text: str
+) -> list[Reply]:
+    """A warning sign said while a hold is being cleared: a report on the area it names, or
+    on the one area being cleared; else the usual questions about where it is."""
+    if intent.report is not None:
+        return await record_report(turn, intent.report, text)
+    areas = [Area(value) for value in data.get("areas", [])]
+    named = [area for area in areas if area not in _COMPANIONS] or areas
+    if len(named) == 1:
+        slots = ReportSlots(named[0], Side.NONE, ReportKind.PAIN, None, signs)
+        return await record_report(turn, slots, text)
+    return await warning_signs(turn, signs, text)
+
+
+def _ask_clinician_again() -> list[Reply]:
+    return [
+        Reply(
+            text=words.unclear_answer(words.CLINICIAN_QUESTION),
+            keyboard=keyboard(words.clinician_keyboard()),
+        )
+    ]
+
+
+def _ask_check_again(index: int) -> list[Reply]:
+    return [
+        Reply(
+            text=words.unclear_answer(words.check_question(index)),
+            keyboard=keyboard(words.check_keyboard(index)),
+        )
+    ]
 
 
 async def _lift(turn: Turn, areas: list[Area]) -> list[Reply]:

@@ -99,6 +99,11 @@ class Runner(Base):
     next_reminder_at: Mapped[datetime | None] = mapped_column(index=True)
     #: When the next weekly check-in falls due (UTC); None when not scheduled.
     next_checkin_at: Mapped[datetime | None] = mapped_column(index=True)
+    #: The health screen (``bot.core.health``): each stays until the runner ends it.
+    pregnant: Mapped[bool] = mapped_column(default=False, server_default=false())
+    postpartum: Mapped[bool] = mapped_column(default=False, server_default=false())
+    birth_on: Mapped[date | None] = mapped_column(Date)
+    past_bone_stress: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class PhaseStateRow(Base):

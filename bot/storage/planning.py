@@ -27,7 +27,7 @@ from bot.storage.records import (
     REPORT_ORDER,
     body_report,
 )
-from bot.storage.repository import _PHASE_FIELDS, phase_state_of, profile_of
+from bot.storage.repository import _PHASE_FIELDS, health_of, phase_state_of, profile_of
 
 __all__ = ["STATE_COLUMNS", "PlanInputs", "RunnerFacts", "phase_state", "plan_inputs"]
 
@@ -76,6 +76,10 @@ _RUNNER_COLUMNS = (
     _RUNNER.equipment,
     _RUNNER.rest_days,
     _RUNNER.dynamic_days,
+    _RUNNER.pregnant,
+    _RUNNER.postpartum,
+    _RUNNER.birth_on,
+    _RUNNER.past_bone_stress,
 )
 STATE_COLUMNS = tuple(_STATE[name] for name in _PHASE_FIELDS)
 _HELD = _PHASE_FIELDS.index("held_areas")
@@ -126,7 +130,8 @@ async def plan_inputs(
 def _runner_facts(row: Row[*tuple[Any, ...]]) -> RunnerFacts:
     """A selected runner row (``_RUNNER_COLUMNS``) as RunnerFacts."""
     equipment, rest_days = tuple(row.equipment), tuple(row.rest_days)
-    profile = profile_of(row.level, row.desk_job, equipment, rest_days, row.dynamic_days)
+    health = health_of(row.pregnant, row.postpartum, row.birth_on, row.past_bone_stress)
+    profile = profile_of(row.level, row.desk_job, equipment, rest_days, row.dynamic_days, health)
     return RunnerFacts(
         row.id,
         row.telegram_id,

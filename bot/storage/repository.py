@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.health import Health
 from bot.core.phases import PhaseState
 from bot.core.records import RunnerProfile
 from bot.core.vocabulary import Area, Equipment, Level, Phase
@@ -31,6 +32,7 @@ __all__ = [
     "get_or_create_runner",
     "get_runner",
     "get_runner_by_telegram_id",
+    "health_of",
     "load_phase_state",
     "load_profile",
     "mark_inactive",
@@ -126,6 +128,10 @@ async def save_profile(
         equipment=[kit.value for kit in profile.equipment],
         rest_days=list(profile.rest_days),
         dynamic_days=profile.dynamic_days,
+        pregnant=profile.health.pregnant,
+        postpartum=profile.health.postpartum,
+        birth_on=profile.health.birth_on,
+        past_bone_stress=profile.health.past_bone_stress,
     )
 
 
@@ -137,16 +143,35 @@ def load_profile(runner: Runner | RunnerRecord) -> RunnerProfile:
         tuple(runner.equipment),
         tuple(runner.rest_days),
         runner.dynamic_days,
+        health_of(runner.pregnant, runner.postpartum, runner.birth_on, runner.past_bone_stress),
     )
 
 
+NO_HEALTH_NOTES = Health()
+
+
 @lru_cache(maxsize=1024)
-def profile_of(
-    level: Level, desk_job: bool, equipment: tuple[str, ...], rest_days: tuple[int, ...], days: int
+def profile_of(  # noqa: PLR0917 - the stored columns in their order
+    level: Level,
+    desk_job: bool,
+    equipment: tuple[str, ...],
+    rest_days: tuple[int, ...],
+    days: int,
+    health: Health = NO_HEALTH_NOTES,
 ) -> RunnerProfile:
     """A profile from its stored columns; the few distinct profiles are shared."""
     kit = frozenset(Equipment(item) for item in equipment)
-    return RunnerProfile(level, desk_job, kit, frozenset(rest_days), days)
+    return RunnerProfile(level, desk_job, kit, frozenset(rest_days), days, health)
+
+
+@lru_cache(maxsize=1024)
+def health_of(
+    pregnant: bool | None, postpartum: bool | None, birth_on: date | None, bone: bool | None
+) -> Health:
+    """The health screen from its stored columns (NULL as off)."""
+    if not (pregnant or postpartum or birth_on or bone):
+        return NO_HEALTH_NOTES
+    return Health(bool(pregnant), bool(postpartum), birth_on, bool(bone))
 
 
 async def mark_inactive(session: AsyncSession, telegram_id: int) -> bool:

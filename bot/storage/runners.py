@@ -45,6 +45,10 @@ class RunnerRecord:
     created_at: datetime
     next_reminder_at: datetime | None
     next_checkin_at: datetime | None
+    pregnant: bool
+    postpartum: bool
+    birth_on: date | None
+    past_bone_stress: bool
 
 
 #: The columns of a ``RunnerRecord``, in its fields' order.

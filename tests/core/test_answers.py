@@ -1,12 +1,23 @@
-"""Typed answers to the guided report's questions."""
+"""Typed answers to questions asked with buttons: the guided report, clearing a hold and
+the health screen."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from bot.core.understanding.answers import area_answer, kind_answer, scale_answer, side_answer
+from bot.core.health import Screen
+from bot.core.understanding.answers import (
+    HealthAnswer,
+    area_answer,
+    check_answer,
+    health_answer,
+    kind_answer,
+    scale_answer,
+    side_answer,
+    yes_no,
+)
 from bot.core.vocabulary import Area, ReportKind, Side
 
 TODAY = date(2026, 11, 25)
@@ -53,3 +64,133 @@ def test_kind_answers(text: str, expected: ReportKind | None) -> None:
 )
 def test_scale_answers(text: str, expected: int | None) -> None:
     assert scale_answer(text) == expected
+
+
+# ---------------------------------------------------------------- yes or no (clearing)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes",
+        "Yes!",
+        "yep",
+        "yeah",
+        "physio said it's fine",
+        "my doctor cleared me",
+        "yes, the GP gave me the go-ahead",
+        "sure",
+        "ok",
+    ],
+)
+def test_yes_answers(text: str) -> None:
+    assert yes_no(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no",
+        "nope",
+        "not yet",
+        "haven't seen anyone",
+        "havent seen anyone yet",
+        "still waiting for an appointment",
+        "not really",
+        "no, not cleared",
+    ],
+)
+def test_no_answers(text: str) -> None:
+    assert yes_no(text) is False
+
+
+@pytest.mark.parametrize("text", ["maybe", "", "yes but no", "what do you mean?", "🤷"])
+def test_unclear_answers_are_none(text: str) -> None:
+    assert yes_no(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "passed"),
+    [
+        ("walked fine, no pain", True),
+        ("did it, felt ok", True),
+        ("yes, pain free", True),
+        ("pain 1/10", True),
+        ("2", True),
+        ("about 2/10", True),
+        ("hurt a bit, like 4", False),
+        ("5/10", False),
+        ("couldn't do it", False),
+        ("no", False),
+        ("it hurt", False),
+        ("fine but pain 3 out of 10", False),
+    ],
+)
+def test_return_check_answers_with_a_pain_number(text: str, passed: bool) -> None:
+    assert check_answer(text) is passed
+
+
+def test_an_unclear_check_answer_is_none() -> None:
+    assert check_answer("hmm, not sure what you mean") is None
+
+
+# ---------------------------------------------------------------- the health screen
+
+SCREENED = date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no", "none", "all good", "None of these", "nothing", "nope", "not pregnant, no injuries"],
+)
+def test_nothing_to_report(text: str) -> None:
+    assert health_answer(text, SCREENED) == HealthAnswer(frozenset({Screen.NONE}))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("I had a stress fracture in my shin in 2023", {Screen.BONE_STRESS}),
+        ("stress fracture, years ago", {Screen.BONE_STRESS}),
+        ("had a stress reaction in my foot last year", {Screen.BONE_STRESS}),
+        ("I'm 20 weeks pregnant", {Screen.PREGNANT}),
+        ("expecting in May", {Screen.PREGNANT}),
+        ("had a baby 2 months ago", {Screen.POSTPARTUM}),
+        ("I gave birth recently", {Screen.POSTPARTUM}),
+        ("my knee hurts at the moment", {Screen.INJURY}),
+        ("left calf sore 4/10", {Screen.INJURY}),
+        ("I think I have a stress fracture", {Screen.INJURY}),
+        ("no pain, but I had a stress fracture in 2021", {Screen.BONE_STRESS}),
+        ("gave birth 6 weeks ago and my knee is sore", {Screen.POSTPARTUM, Screen.INJURY}),
+    ],
+)
+def test_what_a_health_answer_says(text: str, found: set[Screen]) -> None:
+    answer = health_answer(text, SCREENED)
+    assert answer is not None
+    assert answer.found == found
+    assert (answer.injury_text is not None) is (Screen.INJURY in found)
+
+
+def test_a_birth_said_with_when_gives_the_day() -> None:
+    two_months = health_answer("had a baby 2 months ago", SCREENED)
+    assert two_months is not None
+    assert two_months.birth_on == date(2026, 10, 4)
+    six_weeks = health_answer("gave birth six weeks ago", SCREENED)
+    assert six_weeks is not None
+    assert six_weeks.birth_on == SCREENED - timedelta(weeks=6)
+    unknown = health_answer("had a baby recently", SCREENED)
+    assert unknown is not None
+    assert unknown.birth_on is None
+
+
+def test_the_injury_words_are_kept_to_read_as_a_report() -> None:
+    answer = health_answer("had a baby 3 months ago, and my knee hurts at the moment", SCREENED)
+    assert answer is not None
+    assert answer.injury_text is not None
+    assert "knee" in answer.injury_text
+    assert "baby" not in answer.injury_text
+
+
+@pytest.mark.parametrize("text", ["hello", "what?", "maybe later", "🙂"])
+def test_other_messages_are_no_health_answer(text: str) -> None:
+    assert health_answer(text, SCREENED) is None

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from bot.core.comeback import Feel
+from bot.core.health import Screen
 from bot.core.vocabulary import Area, Equipment, Level, RedFlag, ReportKind, Side
 from bot.presentation.callbacks import Action, Answer, OnboardingStep, Snooze, encode
 from bot.presentation.commands import command_names
@@ -163,6 +164,15 @@ def phrase(rng: random.Random, tag: str) -> str:
                 "history",
                 "my hip feels fine now",
                 "all good, no pain",
+                "I had a stress fracture in my shin in 2023",
+                "I'm 20 weeks pregnant",
+                "had a baby 2 months ago",
+                "my knee hurts at the moment",
+                "yep",
+                "not yet",
+                "physio said it's fine",
+                "hurt a bit, like 4",
+                "walked fine, no pain",
                 "thanks!",
                 "hi coach",
                 "help",
@@ -257,6 +267,13 @@ def button_forgery(rng: random.Random, today: date, session_ids: list[str]) -> s
         lambda: encode(Action.CANCEL),
         lambda: encode(Action.PAIN, day, rng.randrange(0, 11)),
         lambda: encode(Action.MORNING, day, rng.choice(list(Feel))),
+        lambda: encode(Action.ONBOARDING_HEALTH, rng.choice(list(Screen))),
+        lambda: encode(Action.ONBOARDING_HEALTH_DONE),
+        lambda: encode(Action.ONBOARDING_PREGNANCY, rng.choice(list(Screen))),
+        lambda: encode(Action.HEALTH_END, rng.choice(list(Screen))),
+        lambda: encode(Action.HEALTH_BIRTH),
+        lambda: encode(Action.CLEAR_CLINICIAN, rng.choice(list(Answer))),
+        lambda: encode(Action.CLEAR_CHECK, rng.randrange(0, 10), rng.choice(list(Answer))),
     ]
     if roll < 0.8:
         return rng.choice(makers)()

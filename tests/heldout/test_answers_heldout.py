@@ -29,6 +29,7 @@ from bot.core.vocabulary import Side
 HERE = Path(__file__).parent
 TODAY = date(2026, 11, 25)
 _SCREEN = ("current_injury", "past_stress_fracture", "pregnant", "postpartum")
+_POSTPARTUM_DAYS = 7 * 12  # "a baby within about the last 12 weeks", as the cases define it
 
 
 def _reader(name: str) -> Callable[..., Any] | None:
@@ -52,12 +53,8 @@ def _read(context: str, text: str) -> dict[str, Any]:
         yes_no = _reader("yes_no")
         return {"yes": yes_no(text) if yes_no else None}
     if context == "return_check":
-        check = _reader("check_answer")
-        if check:
-            passed, pain = check(text)
-            return {"passed": passed, "pain": pain}
-        yes_no = _reader("yes_no")
-        return {"passed": yes_no(text) if yes_no else None, "pain": None}
+        check = _reader("check_answer") or _reader("yes_no")
+        return {"passed": check(text) if check else None}
     if context == "pain_during":
         pain = _reader("pain_score") or _reader("scale_answer")
         return {"pain": pain(text) if pain else None}
@@ -67,8 +64,18 @@ def _read(context: str, text: str) -> dict[str, Any]:
         return {"feel": None if value is None else str(getattr(value, "name", value)).lower()}
     screen = _reader("health_answer")
     found = screen(text, TODAY) if screen else None
-    keys = (*_SCREEN, "none")
-    return {k: None if found is None else bool(getattr(found, k, False)) for k in keys}
+    if found is None:
+        return dict.fromkeys((*_SCREEN, "none"))
+    named = {str(getattr(item, "value", item)) for item in found.found}
+    birth = getattr(found, "birth_on", None)
+    recent = birth is None or (TODAY - birth).days <= _POSTPARTUM_DAYS
+    return {
+        "current_injury": "injury" in named,
+        "past_stress_fracture": "bone_stress" in named,
+        "pregnant": "pregnant" in named,
+        "postpartum": "postpartum" in named and recent,
+        "none": "none" in named,
+    }
 
 
 def _judge(case: dict[str, Any]) -> tuple[bool, bool]:
@@ -81,9 +88,7 @@ def _judge(case: dict[str, Any]) -> tuple[bool, bool]:
     if context == "clinician":
         return got["yes"] == case["yes"], got["yes"] is True and case["yes"] is not True
     if context == "return_check":
-        pain_ok = case.get("pain") is None or got["pain"] in (None, case["pain"])
-        right = got["passed"] == case["passed"] and pain_ok
-        return right, got["passed"] is True and case["passed"] is not True
+        return got["passed"] == case["passed"], got["passed"] is True and case["passed"] is not True
     if context == "pain_during":
         want, have = case["pain"], got["pain"]
         return have == want, want is not None and want > 2 and have is not None and have <= 2
@@ -113,5 +118,5 @@ def test_fresh_answers_keep_their_floor() -> None:
     print("\n".join(misses))
     print(f"answers_batch1: {right}/{cases} right, {harmful} harmful")
     print(Counter(m.split()[1] for m in misses))
-    assert right / cases >= 0.23
-    assert harmful / cases <= 0.14
+    assert right / cases >= 0.66
+    assert harmful / cases <= 0.09

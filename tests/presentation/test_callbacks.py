@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.core.comeback import Feel
+from bot.core.health import Screen
 from bot.core.vocabulary import Area, Equipment, Level, RedFlag, ReportKind, Side
 from bot.presentation.callbacks import (
     MAX_BYTES,
@@ -49,6 +50,11 @@ ARGS: dict[Action, st.SearchStrategy[tuple[Arg, ...]]] = {
     Action.ONBOARDING_TIMEZONE: st.tuples(zones),
     Action.TIMEZONE: st.tuples(zones),
     Action.ONBOARDING_SKIP: st.tuples(st.sampled_from(OnboardingStep)),
+    Action.ONBOARDING_HEALTH: st.tuples(st.sampled_from(Screen)),
+    Action.ONBOARDING_HEALTH_DONE: st.just(()),
+    Action.ONBOARDING_PREGNANCY: st.tuples(st.sampled_from(Screen)),
+    Action.HEALTH_END: st.tuples(st.sampled_from(Screen)),
+    Action.HEALTH_BIRTH: st.just(()),
     Action.CONFIRM_DELETE: st.tuples(st.sampled_from(Answer)),
     Action.HISTORY_PAGE: st.tuples(st.integers(1, 9999)),
     Action.SNOOZE: st.tuples(dates, st.sampled_from(Snooze)),

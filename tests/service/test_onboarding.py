@@ -1,4 +1,5 @@
-"""/start: six questions by buttons or typed answers, Skip on each, commands in between."""
+"""/start: eight questions (the last two a health screen) by buttons or typed answers, Skip
+on each, commands in between."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from bot.service.messages import Location
 from bot.service.onboarding import FLOW
 from tests.service.conftest import Chat, button, buttons, texts
 
-LEVEL, DESK, KIT, RACE, REMINDER, ZONE = (f"{n}/6" for n in range(1, 7))
+LEVEL, DESK, KIT, RACE, REMINDER, ZONE, HEALTH, PREGNANCY = (f"{n}/8" for n in range(1, 9))
+STEPS = ["level", "desk", "equipment", "race", "reminder", "timezone", "health", "pregnancy"]
 
 
 async def test_start_greets_and_asks_the_first_question(chat: Chat) -> None:
@@ -51,7 +53,11 @@ async def test_onboarding_by_buttons_stores_every_answer(chat: Chat) -> None:
     assert REMINDER in reminder.text
     (zone,) = await chat.press(button([reminder], "v1|or|0730"))
     assert ZONE in zone.text
-    (done,) = await chat.press("v1|ot|Europe/Berlin")
+    (health,) = await chat.press("v1|ot|Europe/Berlin")
+    assert HEALTH in health.text
+    (pregnancy,) = await chat.press("v1|oy")
+    assert PREGNANCY in pregnancy.text
+    (done,) = await chat.press("v1|op|none")
     assert "All set" in done.text
     assert done.edit
     for shown in ("intermediate", "band, small weights", "2027-04-12", "07:30", "Europe/Berlin"):
@@ -97,7 +103,11 @@ async def test_onboarding_by_typed_answers(chat: Chat) -> None:
     assert [DESK in asked[0], KIT in asked[1], RACE in asked[2]] == [True] * 3
     assert REMINDER in asked[3]
     assert ZONE in asked[4]
-    (done,) = await chat.say("Berlin")
+    (health,) = await chat.say("Berlin")
+    assert HEALTH in health.text
+    (pregnancy,) = await chat.say("none")
+    assert PREGNANCY in pregnancy.text
+    (done,) = await chat.say("no")
     assert "All set" in done.text
     assert not done.edit
 
@@ -119,7 +129,9 @@ async def test_typed_answers_in_other_words(chat: Chat) -> None:
     await chat.say("nothing")
     await chat.say("next saturday")  # "next" must not be taken for "skip"
     await chat.say("7")  # a bare hour at the reminder question
-    (done,) = await chat.say("tokyo")
+    await chat.say("tokyo")
+    await chat.say("all good")
+    (done,) = await chat.say("nope")
     assert "All set" in done.text
     runner = await chat.runner()
     assert runner.desk_job is False
@@ -131,11 +143,10 @@ async def test_typed_answers_in_other_words(chat: Chat) -> None:
 
 async def test_skip_on_each_step_applies_the_defaults(chat: Chat) -> None:
     await chat.command("/start")
-    steps = ["level", "desk", "equipment", "race", "reminder", "timezone"]
-    for number, step in enumerate(steps, start=2):
+    for number, step in enumerate(STEPS, start=2):
         (reply,) = await chat.press(f"v1|os|{step}")
         assert reply.edit
-        assert (f"{number}/6" if number <= 6 else "All set") in reply.text
+        assert (f"{number}/8" if number <= 8 else "All set") in reply.text
     runner = await chat.runner()
     assert runner.level is Level.BEGINNER
     assert runner.desk_job is False
@@ -150,7 +161,7 @@ async def test_skip_on_each_step_applies_the_defaults(chat: Chat) -> None:
 
 async def test_skip_can_be_typed(chat: Chat) -> None:
     await chat.command("/start")
-    for answer in ("skip", "skip", "later", "pass", "skip"):
+    for answer in ("skip", "skip", "later", "pass", "skip", "skip", "skip"):
         await chat.say(answer)
     (done,) = await chat.say("skip")
     assert "All set" in done.text
@@ -161,7 +172,7 @@ async def test_skip_keeps_what_a_returning_runner_chose(chat: Chat) -> None:
     await chat.command("/remind 06:15")
     await chat.command("/timezone Europe/Paris")
     await chat.command("/start")
-    for step in ["level", "desk", "equipment", "race", "reminder", "timezone"]:
+    for step in STEPS:
         await chat.press(f"v1|os|{step}")
     runner = await chat.runner()
     assert runner.reminder_time == time(6, 15)
@@ -188,7 +199,9 @@ async def test_commands_in_the_middle_of_onboarding_then_carry_on(chat: Chat) ->
     await chat.press("v1|oz")
     await chat.say("no race")
     await chat.press("v1|or|0800")
-    (done,) = await chat.press("v1|ot|America/New_York")
+    await chat.press("v1|ot|America/New_York")
+    await chat.press("v1|oy")
+    (done,) = await chat.press("v1|op|none")
     assert "All set" in done.text
     runner = await chat.runner()
     assert runner.level is Level.ADVANCED
@@ -290,10 +303,13 @@ async def test_a_shared_location_answers_the_time_zone_question(chat: Chat) -> N
     await chat.command("/start")
     for step in ["level", "desk", "equipment", "race", "reminder"]:
         await chat.press(f"v1|os|{step}")
-    (done,) = await chat.send(Location(52.52, 13.405))
+    (health,) = await chat.send(Location(52.52, 13.405))
+    assert HEALTH in health.text
+    assert (await chat.runner()).timezone == "Europe/Berlin"
+    await chat.press("v1|os|health")
+    (done,) = await chat.press("v1|os|pregnancy")
     assert "All set" in done.text
     assert "Europe/Berlin" in done.text
-    assert (await chat.runner()).timezone == "Europe/Berlin"
     assert await chat.conversation() is None
 
 

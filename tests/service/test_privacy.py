@@ -20,6 +20,7 @@ USER_KEYS = {
     "race_date": str,
     "paused_until": type(None),
     "way_back_stage": type(None),  # the graded way back (issue 11): None when not on it
+    "health": dict,
 }
 COMPLETION_KEYS = {"date", "session_id", "status", "rpe", "note", "pain", "logged_at"}
 REPORT_KEYS = {"reported_at", "area", "side", "kind", "severity", "red_flags", "text"}
@@ -68,6 +69,12 @@ async def test_export_matches_the_documented_shape(chat: Chat) -> None:
     assert user["reminder_time"] == "06:45"
     assert (user["phase"], user["level"]) == ("base", "beginner")
     assert date.fromisoformat(user["race_date"]) == date(2027, 4, 12)
+    assert user["health"] == {
+        "pregnant": False,
+        "postpartum": False,
+        "birth_on": None,
+        "past_bone_stress": False,
+    }
 
     (completion,) = data["completions"]
     assert set(completion) == COMPLETION_KEYS

@@ -14,7 +14,7 @@ async def test_a_failing_update_saves_nothing_and_can_be_retried(
 ) -> None:
     await chat.command("/today")
 
-    def broken(*_: object) -> str:
+    def broken(*_: object, **__: object) -> str:
         raise RuntimeError("the plan could not be described")
 
     with monkeypatch.context() as patch:

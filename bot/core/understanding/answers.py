@@ -1,29 +1,40 @@
-"""Typed answers to the coach's questions: the guided report's ("right shin", "left",
-"sore", "5"), the Done flow's pain question ("no pain", "a little, maybe 3/10") and the
-morning check after a way-back session ("settled", "stiffer than yesterday").
+"""Typed answers to questions asked with buttons.
 
-A runner may type instead of tapping; each question's answer is read here, and anything
-that is not one (a whole report with a warning sign, a question, a number off the 0-10
-scale) gives None, so the message is understood as usual.
+The guided report ("right shin", "left", "sore", "5"), the clearing questions ("yes",
+"physio said it's fine", "not yet", "hurt a bit, like 4"), the health screen at onboarding
+("no", "I had a stress fracture in my shin in 2023", "I'm 20 weeks pregnant"), the Done
+flow's pain question ("no pain", "a little, maybe 3/10") and the morning check after a
+way-back session ("settled", "stiffer than yesterday"). A runner may type instead of
+tapping; each question's answer is read here, and anything that is not one (a whole report
+with a warning sign, a question, a number off the 0-10 scale) gives None, so the message is
+understood as usual or the question asked again.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from bot.core.comeback import Feel
+from bot.core.health import Screen
+from bot.core.triage import PASSING_PAIN
 from bot.core.understanding import understand
+from bot.core.understanding.numbers import rating_numbers
 from bot.core.understanding.text import normalise
 from bot.core.vocabulary import Area, ReportKind, Side
 
 __all__ = [
+    "HealthAnswer",
     "area_answer",
+    "check_answer",
+    "health_answer",
     "kind_answer",
     "morning_feel",
     "pain_score",
     "scale_answer",
     "side_answer",
+    "yes_no",
 ]
 
 _SIDES = {
@@ -244,3 +255,280 @@ def morning_feel(text: str) -> Feel | None:
     if _BETTER.search(words):
         return Feel.SAME if _CONTRAST.search(words) else Feel.BETTER
     return None
+
+
+# ---------------------------------------------------------------- yes or no
+
+#: Said before anything else is read: "no pain" is a yes to "at pain 2/10 or less?".
+_PAIN_FREE = re.compile(
+    r"\b(?:no|zero|without|without any|not any|not much|hardly any|barely any) "
+    r"(?:pain|problems?|issues?|trouble|bother)\b|\bpain ?free\b|\bno ?probs?\b"
+    r"|\bdid ?n ?t hurt\b|\bdoes ?n ?t hurt\b|\bno longer hurts?\b|\bnot sore\b"
+)
+_NOT_GOOD = re.compile(
+    r"\b(?:not|nt|never) (?:(?:really|quite|yet|very|so) )?"
+    r"(?:fine|ok|okay|good|great|cleared|sure|well|right|better|able|yet)\b"
+)
+_NO_WORDS = frozenset(
+    [
+        "no",
+        "nope",
+        "nah",
+        "nay",
+        "not",
+        "never",
+        "nobody",
+        "noone",
+        "negative",
+        "cant",
+        "cannot",
+        "couldnt",
+        "didnt",
+        "havent",
+        "hasnt",
+        "wasnt",
+        "wouldnt",
+        "wont",
+        "dont",
+        "doesnt",
+        "unable",
+        "hurt",
+        "hurts",
+        "hurting",
+        "hurted",
+        "painful",
+        "pain",
+        "sore",
+        "ouch",
+        "ow",
+        "struggled",
+        "failed",
+        "stopped",
+        "waiting",
+    ]
+)
+_YES_WORDS = frozenset(
+    [
+        "yes",
+        "y",
+        "yep",
+        "yeah",
+        "yea",
+        "ya",
+        "yup",
+        "yess",
+        "sure",
+        "ok",
+        "okay",
+        "k",
+        "fine",
+        "cleared",
+        "clear",
+        "passed",
+        "pass",
+        "easy",
+        "easily",
+        "absolutely",
+        "definitely",
+        "certainly",
+        "correct",
+        "done",
+        "managed",
+        "good",
+        "great",
+        "perfect",
+        "affirmative",
+        "alright",
+        "allowed",
+        "approved",
+        "greenlight",
+        "goahead",
+        "go-ahead",
+        "did",
+        "could",
+        "can",
+        "comfortable",
+        "comfortably",
+        "painless",
+    ]
+)
+#: Phrases that mean yes ("gave me the go-ahead": "go ahead" once the hyphen is gone).
+_YES_PHRASES = re.compile(
+    r"\b(?:go ahead|green light|all clear|signed (?:me )?off|thumbs up|no worries)\b"
+)
+#: Doubt or a question: neither yes nor no, so the question is asked again.
+_UNSURE = re.compile(
+    r"\b(?:not sure|unsure|dont know|do not know|dunno|no idea|maybe|perhaps|what|why|how)\b"
+)
+#: Phrases that mean no, read as one word (other words, like "physio" or "said", count
+#: for neither side).
+_NO_PHRASES = ("no one", "not yet", "not really", "no way")
+
+
+def _answer_words(text: str) -> str:
+    low = normalise(text)[1].replace("'", "").replace("’", "")
+    low = re.sub(r"[^\w/ ]", " ", low)
+    return " ".join(low.split())
+
+
+def _leaning(text: str) -> bool | None:
+    """Yes (True), no (False) or unclear (None) from the words alone."""
+    low = _answer_words(text)
+    if not low or _UNSURE.search(low):
+        return None
+    low = _NOT_GOOD.sub(" no ", low)
+    for phrase in _NO_PHRASES:
+        low = low.replace(phrase, " no ")
+    low = _PAIN_FREE.sub(" yes ", low)
+    low = _YES_PHRASES.sub(" yes ", low)
+    words = set(low.split())
+    no, yes = bool(words & _NO_WORDS), bool(words & _YES_WORDS)
+    if no == yes:
+        return None
+    return yes
+
+
+def yes_no(text: str) -> bool | None:
+    """A typed yes or no ("yep", "physio said it's fine", "not yet", "haven't seen
+    anyone"); None when it is unclear ("maybe", "yes but no"), so the question is asked
+    again."""
+    return _leaning(text)
+
+
+def check_answer(text: str) -> bool | None:
+    """A typed answer to a return check ("done at pain 2/10 or less?"): a pain number
+    decides (above 2/10 fails: "hurt a bit, like 4"); else the words ("walked fine, no
+    pain", "couldn't"); None when unclear."""
+    low = normalise(text)[1]
+    ratings = [value for _, value in rating_numbers(low)]
+    if not ratings and (alone := scale_answer(text)) is not None:
+        ratings = [alone]
+    if ratings:
+        return max(ratings) <= PASSING_PAIN
+    return _leaning(text)
+
+
+# ---------------------------------------------------------------- the health screen
+
+
+@dataclass(frozen=True, slots=True)
+class HealthAnswer:
+    """What a typed answer to the health screen says.
+
+    ``found`` holds the answers named (``Screen.NONE`` alone for "no", "all good");
+    ``birth_on`` the day of a birth said with when ("had a baby 2 months ago");
+    ``injury_text`` the words about a current injury or pain, to be read as a report.
+    """
+
+    found: frozenset[Screen]
+    birth_on: date | None = None
+    injury_text: str | None = None
+
+
+_NONE_ANSWER = re.compile(
+    r"(?:no|nope|nah|none|nothing|neither|nil|n/a|na|all good|all fine|im fine|fine|"
+    r"all ok|all okay|ok|none of (?:these|them|those|that)|nothing like that|"
+    r"no (?:injur(?:y|ies)|pain|problems?|issues?)(?: (?:at all|now))?|not (?:really|at all)|"
+    r"healthy|all healthy|nothing to report|no thanks|no thank you|nothing at all)"
+)
+_BONE = re.compile(
+    r"\bstress (?:fracture|reaction|injur(?:y|ies))s?\b|\bbone stress\b|\bbsi\b"
+    r"|\bbroke (?:my|a) \w+ from running\b"
+)
+_PAST = re.compile(
+    r"\b(?:had|have had|ive had|i had|history|previous|previously|past|before|ago|"
+    r"once|used to|years?|last (?:year|season|spring|summer|autumn|fall|winter)|"
+    r"back in|healed|recovered|old|(?:19|20)\d\d)\b"
+)
+_NOW = re.compile(
+    r"\b(?:now|currently|right now|at the moment|think i have|i have an?|ive got|"
+    r"might have|may have|suspect|hurts|hurting|today|this week)\b"
+)
+_PREGNANT = re.compile(r"\b(?:pregnant|pregnancy|expecting a baby|expecting|with child)\b")
+_NOT_PREGNANT = re.compile(r"\b(?:not|no longer|nt) (?:pregnant|expecting)\b|\bno baby\b")
+_BIRTH = re.compile(
+    r"\b(?:had|have had|ive had|just had) (?:a |my |our )?(?:baby|child|son|daughter|twins)"
+    r"|\bgave birth\b|\bgiven birth\b|\bpost ?partum\b|\bpost ?natal\b|\bnew ?born\b"
+    r"|\bnew (?:mum|mom|baby)\b|\bbaby (?:is|was born)\b|\bdelivered\b|\bc ?section\b"
+)
+_SPAN = re.compile(
+    r"\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r" (day|week|wk|month|year)s?(?: ago| old| postpartum| post partum| since)"
+)
+_COUNTS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_INJURY_WORDS = re.compile(
+    r"\b(?:injur(?:y|ies|ed)|pain|painful|hurts?|hurting|sore|niggle|strain(?:ed)?|"
+    r"sprain(?:ed)?|tendinitis|tendinopathy|tendonitis|aching|achy|ache|swollen|swelling)\b"
+)
+_CLAUSES = re.compile(r"[,;.!?]| but | and | also | plus ")
+
+
+def _birth_day(low: str, today: date) -> date | None:
+    match = _SPAN.search(low)
+    if match is None:
+        return None
+    raw, unit = match.group(1), match.group(2)
+    count = int(raw) if raw.isdigit() else _COUNTS[raw]
+    try:
+        if unit == "month":
+            year, month = divmod(today.year * 12 + today.month - 1 - count, 12)
+            return date(year, month + 1, min(today.day, 28))
+        days = {"day": 1, "week": 7, "wk": 7, "year": 365}[unit]
+        return today - timedelta(days=days * count)
+    except (OverflowError, ValueError):
+        return None
+
+
+def health_answer(text: str, today: date) -> HealthAnswer | None:
+    """What a typed answer to the health screen says, or None when it says none of it.
+
+    "no", "none", "all good": ``Screen.NONE``. "I had a stress fracture in my shin in
+    2023": a past bone stress injury (a stress fracture said as now, "I think I have a
+    stress fracture", is a current injury). "I'm 20 weeks pregnant": pregnant. "had a
+    baby 2 months ago": after a birth, with the day. "my knee hurts at the moment": a
+    current injury, its words kept to be read as a report. Negated clauses ("not
+    pregnant", "no pain") add nothing.
+    """
+    low = _answer_words(text)
+    if not low:
+        return None
+    if _NONE_ANSWER.fullmatch(low):
+        return HealthAnswer(frozenset({Screen.NONE}))
+    found: set[Screen] = set()
+    birth_on: date | None = None
+    injuries: list[str] = []
+    negative = False
+    for clause in (part.strip() for part in _CLAUSES.split(f" {low} ")):
+        if not clause:
+            continue
+        if _NONE_ANSWER.fullmatch(clause) or _NOT_PREGNANT.search(clause):
+            negative = True
+            continue
+        if _PREGNANT.search(clause):
+            found.add(Screen.PREGNANT)
+            continue
+        if _BIRTH.search(clause):
+            found.add(Screen.POSTPARTUM)
+            birth_on = birth_on or _birth_day(clause, today)
+            continue
+        if _BONE.search(clause) and (_PAST.search(clause) or not _NOW.search(clause)):
+            found.add(Screen.BONE_STRESS)
+            continue
+        if _injury(clause, today):
+            found.add(Screen.INJURY)
+            injuries.append(clause)
+    if not found:
+        return HealthAnswer(frozenset({Screen.NONE})) if negative else None
+    injury_text = ", ".join(injuries) if injuries else None
+    return HealthAnswer(frozenset(found), birth_on, injury_text)
+
+
+def _injury(clause: str, today: date) -> bool:
+    """Whether a clause says something hurts or is injured now."""
+    if _INJURY_WORDS.search(clause) or _BONE.search(clause):
+        return True
+    intent = understand(clause, today)
+    return intent.report is not None or bool(intent.signs)

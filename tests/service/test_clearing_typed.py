@@ -1,0 +1,138 @@
+"""Typed answers to the clearing questions: the clinician's go-ahead and the five return
+checks, read as their buttons would be (bot/core/understanding/answers.py: yes_no,
+check_answer); an unclear answer asks again, a warning sign goes to triage."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.vocabulary import Area, Phase, RedFlag
+from bot.service.reports import CLEAR_FLOW
+from tests.service.conftest import Chat, assert_telegram_html, buttons, texts
+
+
+async def _hold(chat: Chat, text: str = "knee swollen") -> None:
+    await chat.command("/today")
+    await chat.say(text)
+    await chat.command("/clear")
+
+
+async def _step(chat: Chat) -> tuple[str, int | None]:
+    conversation = await chat.conversation()
+    assert conversation is not None
+    assert conversation.name == CLEAR_FLOW
+    return conversation.step, conversation.data.get("check")
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        ("yes", "yep", "yeah, pain 1/10", "did it, no pain", "sure"),
+        ("walked fine, no pain", "ok", "2/10", "pain free", "yes, hopped fine"),
+    ],
+)
+async def test_typed_yeses_pass_every_check_and_end_the_hold(
+    chat: Chat, answers: tuple[str, ...]
+) -> None:
+    await _hold(chat)
+    for index, said in enumerate(answers[:-1]):
+        (reply,) = await chat.say(said)
+        assert f"Check {index + 2} of 5" in reply.text
+        assert not reply.edit
+        assert await _step(chat) == ("check", index + 1)
+    (done,) = await chat.say(answers[-1])
+    assert "All checks passed" in done.text
+    assert (await chat.state()).held_areas == frozenset()
+    assert await chat.conversation() is None
+
+
+@pytest.mark.parametrize(
+    "said", ["no", "nope", "hurt a bit, like 4", "couldn't, it hurt", "pain 5/10", "not yet"]
+)
+async def test_a_typed_no_or_pain_above_two_fails_the_check(chat: Chat, said: str) -> None:
+    await _hold(chat)
+    await chat.say("yes")
+    (failed,) = await chat.say(said)
+    assert "hold stays" in failed.text
+    assert (await chat.state()).phase is Phase.RECOVERY_HOLD
+    assert Area.KNEE in (await chat.state()).held_areas
+    assert await chat.conversation() is None
+
+
+@pytest.mark.parametrize("said", ["maybe", "hmm, not sure", "yes but no", "🤔"])
+async def test_an_unclear_answer_asks_again_with_the_buttons(chat: Chat, said: str) -> None:
+    await _hold(chat)
+    (again,) = await chat.say(said)
+    assert "ask again" in again.text
+    assert "Check 1 of 5" in again.text
+    assert "v1|ck|0|yes" in buttons([again])
+    assert_telegram_html(again.text)
+    assert await _step(chat) == ("check", 0)
+    assert (await chat.state()).held_areas
+
+
+@pytest.mark.parametrize(
+    ("said", "cleared"),
+    [
+        ("yes", True),
+        ("physio said it's fine", True),
+        ("my GP gave me the go-ahead", True),
+        ("not yet", False),
+        ("no", False),
+        ("haven't seen anyone", False),
+        ("still waiting for an appointment", False),
+    ],
+)
+async def test_the_clinician_question_takes_typed_answers(
+    chat: Chat, said: str, cleared: bool
+) -> None:
+    await _hold(chat, "sharp pain in my shin when I walk")
+    assert await _step(chat) == ("clinician", 0)
+    (reply,) = await chat.say(said)
+    if cleared:
+        assert "Check 1 of 5" in reply.text
+        assert await _step(chat) == ("check", 0)
+    else:
+        assert "hold stays" in reply.text
+        assert await chat.conversation() is None
+    assert Area.SHINS in (await chat.state()).held_areas
+
+
+async def test_an_unclear_clinician_answer_asks_again(chat: Chat) -> None:
+    await _hold(chat, "tingling down my left leg")
+    (again,) = await chat.say("what do you mean")
+    assert "cleared you" in again.text
+    assert "v1|cc|yes" in buttons([again])
+    assert await _step(chat) == ("clinician", 0)
+
+
+async def test_a_warning_sign_in_an_answer_goes_to_triage(chat: Chat) -> None:
+    await _hold(chat)
+    await chat.say("yes")
+    replies = await chat.say("no, it's swollen again")
+    said = texts(replies)
+    assert "swelling" in said
+    assert "Check" not in said
+    conversation = await chat.conversation()
+    assert conversation is None or conversation.name != CLEAR_FLOW
+    reports = await chat.reports()
+    assert reports[-1].area is Area.KNEE
+    assert RedFlag.SWELLING in reports[-1].red_flags
+    assert Area.KNEE in (await chat.state()).held_areas
+
+
+async def test_a_warning_sign_naming_an_area_is_reported_there(chat: Chat) -> None:
+    await _hold(chat)
+    said = texts(await chat.say("yes but my shin hurts at night"))
+    assert "doctor" in said
+    assert Area.SHINS in (await chat.state()).held_areas
+    assert Area.KNEE in (await chat.state()).held_areas
+
+
+async def test_a_question_in_the_middle_is_answered_and_the_check_stays_open(
+    chat: Chat,
+) -> None:
+    await _hold(chat)
+    replies = await chat.say("what's today's session?")
+    assert "min" in texts(replies) or "Rest" in texts(replies)
+    assert await _step(chat) == ("check", 0)
