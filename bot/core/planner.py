@@ -34,6 +34,8 @@ MAX_EXTRA_MOBILITY = 2
 PLAN_MEMO_SIZE = 16_384
 #: A dynamic session at the way back's stage 3 (its template's jumps cut to low hops).
 LOW_HOPS_TITLE = "Low hops, strength and mobility"
+#: A dynamic day while the health screen keeps impact out (its jumps swapped for strength).
+NO_IMPACT_TITLE = "Strength and control, no jumps"
 #: A date further than this from today is shown with its year.
 FAR_OFF_DAYS = 180
 #: A beginner's first weeks of jump work: the first weeks of the first dynamic block.
@@ -365,7 +367,7 @@ class Planner:
             week=week,
             category=category,
             session_id=template.id,
-            title=LOW_HOPS_TITLE if low_hops else template.title,
+            title=_title(template, low_hops=low_hops, no_impact=limits.no_impact),
             why=_why(lead, state, today, week, day.steer if adjust.steered else None),
             exercises=tuple(planned for planned, _ in draft.items),
             minutes=max(1, round(sum(seconds for _, seconds in draft.items) / 60)),
@@ -540,9 +542,20 @@ def _suits_softly(
     return _suits(exercise, profile, relaxed, used)
 
 
+def _title(template: SessionTemplate, *, low_hops: bool, no_impact: bool) -> str:
+    """The session's name: the template's, unless its jumps are cut to low hops or out."""
+    if low_hops:
+        return LOW_HOPS_TITLE
+    if no_impact and template.category is Category.DYNAMIC:
+        return NO_IMPACT_TITLE
+    return template.title
+
+
 def _swap_reason(exercise: Exercise, profile: RunnerProfile, limits: Restrictions) -> str:
     if not comeback.allows(Stage(limits.way_back), exercise):
         return "on the way back, only low hops for now"
+    if limits.no_impact and exercise.impact:
+        return "no hops or jumps for now (your health note)"
     missing = exercise.needs - profile.equipment
     if missing:
         kit = ", ".join(sorted(k.value.replace("_", " ") for k in missing))
