@@ -383,7 +383,11 @@ def phase_message(
     lines = [f"<b>You're in {_phase_name(state)}</b>{_phase_progress(state, today)}."]
     if state.phase is Phase.RECOVERY_HOLD:
         areas = _and([a.label for a in sorted(state.held_areas)]) or "sore spot"
-        lines.append(f"Nothing loads your {_e(areas)} until you tell me it feels fine again.")
+        lines.append(
+            f"Nothing loads your {_e(areas)} for now. When it feels fine, /clear takes you "
+            "through the return checks (after a warning sign, a doctor's or physio's "
+            "go-ahead comes first)."
+        )
     else:
         lines.append(_PHASE_ABOUT[state.phase])
     if state.race_date is not None:

@@ -63,10 +63,15 @@ async def week_reply(turn: Turn) -> list[Reply]:
     return [Reply(text=render.week_message(await turn.week()))]
 
 
+#: /phase repeats the latest phase change's notice for this many days after it began.
+_NOTICE_DAYS = 7
+
+
 async def phase_reply(turn: Turn) -> list[Reply]:
     """Where the runner is in the cycle, what comes next and why."""
     history = await records.phase_history(turn.session, turn.runner.id)
-    reason = history[-1].reason if history else None
+    fresh = history and (turn.today - history[-1].started_on).days <= _NOTICE_DAYS
+    reason = history[-1].reason if fresh else None  # an old notice is not news
     upcoming = next_change(turn.state, turn.today)
     why = impact_limit(turn.profile.health, turn.today)
     note = None if why is None else NO_IMPACT_REASONS[why]
