@@ -73,7 +73,8 @@ def _content_check(args: argparse.Namespace) -> int:
         for key in sorted(counter, key=lambda k: (_ORDER.get(k, len(_ORDER)), k)):
             print(f"  {key:<{width}}  {counter[key]:>3}")
     print(
-        f"content OK: {len(content.exercises)} exercises, {len(content.sessions)} sessions",
+        f"content OK: {len(content.exercises)} exercises, {len(content.sessions)} sessions, "
+        f"{len(content.faq.entries)} FAQ questions",
     )
     return 0
 

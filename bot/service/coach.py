@@ -172,7 +172,11 @@ class Coach:
                 morning = await comeback.typed_morning(turn, text)
                 if morning is not None:  # "settled", "a bit stiffer" the morning after
                     return morning
-        replies = await self._intent(turn, intent, text)
+        question = turn.planner.content.faq.answer(intent, text)  # never with a warning sign
+        if question is not None:
+            replies = [Reply(text=chat.faq_answer(question.question, question.answer))]
+        else:
+            replies = await self._intent(turn, intent, text)
         if intent.signs and intent.kind is not IntentKind.WARNING_SIGN:
             replies += await reports.warning_signs(turn, intent.signs, text)
         if onboarding_step is not None and intent.kind is IntentKind.UNKNOWN:
