@@ -1,9 +1,10 @@
 """The coach's answers to common questions (``content/faq.yaml``) and the matcher that finds one.
 
 Matching is lexical, with rapidfuzz: the message and every phrasing are reduced to their
-content words (lower case, apostrophes dropped, a plural "s" cut, stop words such as "can",
-"I", "it", "session" left out), and ``fuzz.token_sort_ratio`` compares the sorted words, so
-word order and small typos cost little. The best phrasing wins when:
+content words (lower case, apostrophes dropped, a plural "s" and an "-ing" cut, stop words
+such as "can", "I", "it", "session" left out), and ``fuzz.token_sort_ratio`` compares the
+sorted words, so word order and small typos cost little. The best phrasing that shares a
+word with the message (``fuzz.ratio`` 80 or more: a typo is the same word) wins when:
 
 - it scores at least :data:`QUESTION_CUTOFF` on a question (a "?" or a question word first),
   or :data:`STATEMENT_CUTOFF` on anything else ("kids keep interrupting");
@@ -52,6 +53,12 @@ MAX_ANSWER = 500
 MIN_ENTRIES = 30
 QUESTION_CUTOFF = 62.0
 STATEMENT_CUTOFF = 80.0
+#: How alike two words must be (``fuzz.ratio``) to count as one word with a typo.
+_SAME_WORD = 80.0
+#: Words that end in "ing" but are no verb's "-ing" form.
+_ING_WORDS = frozenset({"evening", "morning", "nothing", "anything", "something", "ceiling"})
+#: Phrasings looked at, best first, for one that shares a word with the message.
+_CANDIDATES = 5
 
 _MARKUP = re.compile(r"<[A-Za-z/!]|&[A-Za-z#][A-Za-z0-9]*;")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -94,9 +101,23 @@ _ASKABLE = frozenset(
 
 
 def _stem(word: str) -> str:
+    """A light stem: "jumps", "jumping" and "jump" meet; "hopping" is "hop"."""
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
+        word = word[:-1]
+    if len(word) > 6 and word.endswith("ing") and word not in _ING_WORDS:
+        word = word[:-3]
+        if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "ls":
+            word = word[:-1]
     return word
+
+
+def _shares_a_word(query: str, form: str) -> bool:
+    """Whether a content word of ``query`` is in ``form`` (a typo away at most)."""
+    words = form.split()
+    return any(
+        process.extractOne(word, words, scorer=fuzz.ratio, score_cutoff=_SAME_WORD) is not None
+        for word in query.split()
+    )
 
 
 def normalise(text: str) -> str:
@@ -201,9 +222,15 @@ class Faq:
         if not query or not forms:
             return None
         cutoff = QUESTION_CUTOFF if is_question(text) else STATEMENT_CUTOFF
-        best = process.extractOne(
-            query, forms, scorer=fuzz.token_sort_ratio, processor=None, score_cutoff=cutoff
-        )
+        candidates = process.extract(
+            query,
+            forms,
+            scorer=fuzz.token_sort_ratio,
+            processor=None,
+            score_cutoff=cutoff,
+            limit=_CANDIDATES,
+        )  # letters alike but no word in common ("shoe wear", "while sore") is no match
+        best = next((c for c in candidates if _shares_a_word(query, c[0])), None)
         if best is None:
             return None
         _, score, index = best

@@ -74,7 +74,7 @@ async def test_a_question_gets_the_coachs_answer_and_stores_nothing(
 async def test_a_statement_near_a_question_is_answered_too(
     bot: tuple[Application, Services], fake_api: FakeBotAPI
 ) -> None:
-    reply = await _say(fake_api, "the dog keeps interrupting me")
+    reply = await _say(fake_api, "the kids keep interrupting me")
     assert FAQ.by_id("interruptions").question in reply
 
 

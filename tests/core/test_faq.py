@@ -271,3 +271,15 @@ def test_a_content_folder_without_a_faq_has_none(tmp_path: Path) -> None:
 def test_parse_faq_wants_a_faq_list() -> None:
     with pytest.raises(ValueError, match="faq"):
         parse_faq({"questions": []})
+
+
+def test_letters_alike_without_a_word_in_common_do_not_match(faq: Faq) -> None:
+    assert normalise("what shoes should I wear") == "shoe wear"
+    found = faq.match("what shoes should I wear")
+    assert found is None or found.id == "shoes-for-jumps"
+    assert faq.match("shoe wear?") != faq.by_id("while-sore")
+
+
+def test_jumping_and_jumps_are_one_word() -> None:
+    assert normalise("jumping jumps hopping") == "jump jump hop"
+    assert normalise("during the evening") == "during evening"
