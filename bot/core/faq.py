@@ -16,6 +16,8 @@ one with a warning sign or a body report (triage and reports win), never a setti
 (reminder, time zone, race, pause, resume); an unknown message always; a today, help,
 greeting, thanks, progress or history request, or a log without an effort number, only when
 it reads as a question ("can I swap today's session for yoga?", "I missed a week, what now?").
+The coach logs a "done" and answers its question too; any other answered message does only
+that (a question about skipping logs no skip).
 
 Pure: no I/O; ``bot.core.content`` reads the file and hands its data to :func:`parse_faq`.
 """

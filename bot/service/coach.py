@@ -173,10 +173,12 @@ class Coach:
                 if morning is not None:  # "settled", "a bit stiffer" the morning after
                     return morning
         question = turn.planner.content.faq.answer(intent, text)  # never with a warning sign
-        if question is not None:
-            replies = [Reply(text=chat.faq_answer(question.question, question.answer))]
-        else:
+        if question is None or intent.kind is IntentKind.DONE:  # "done! can I run later?"
             replies = await self._intent(turn, intent, text)
+        else:
+            replies = []
+        if question is not None:
+            replies.append(Reply(text=chat.faq_answer(question.question, question.answer)))
         if intent.signs and intent.kind is not IntentKind.WARNING_SIGN:
             replies += await reports.warning_signs(turn, intent.signs, text)
         if onboarding_step is not None and intent.kind is IntentKind.UNKNOWN:

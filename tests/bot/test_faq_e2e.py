@@ -99,3 +99,16 @@ async def test_asking_for_the_session_still_gets_the_session(
     reply = await _say(fake_api, "what's today's session?")
     assert "min" in reply
     assert "💬" not in reply
+
+
+async def test_a_done_with_a_question_is_logged_and_answered(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI, clock: FakeClock
+) -> None:
+    before = len(fake_api.sent_messages(RUNNER))
+    await fake_api.user(RUNNER, first_name="Kit").send_text("done! can I run later today?")
+    messages = await fake_api.wait_for_messages(RUNNER, before + 2)
+    said = "\n".join(m.plain_text for m in messages[before:])
+    assert "Logged" in said
+    assert FAQ.by_id("same-day-run").question in said
+    completions, _ = await _stored(bot[1], clock)
+    assert [c.status.value for c in completions] == ["done"]

@@ -283,3 +283,9 @@ def test_letters_alike_without_a_word_in_common_do_not_match(faq: Faq) -> None:
 def test_jumping_and_jumps_are_one_word() -> None:
     assert normalise("jumping jumps hopping") == "jump jump hop"
     assert normalise("during the evening") == "during evening"
+
+
+def test_a_done_with_a_question_is_still_a_done(faq: Faq) -> None:
+    intent = understand("done! can I run later?", TODAY)
+    assert intent.kind.value == "done"
+    assert answer(faq, "done! can I run later?") == "same-day-run"  # the coach logs and answers

@@ -4,8 +4,8 @@ and the facts, never the understanding code, before any of its rules changed.
 Each case lists the actions a coach would take (``expect``), in a vocabulary of its own
 (log_done with a date and effort, pause from/until, body_report with its slots, questions
 such as day_plan or faq). What ``understand`` gives today is translated into that
-vocabulary (an FAQ answer as the coach gives it: instead of the intent); actions the code
-cannot express yet (day_plan...) simply miss.
+vocabulary (an FAQ answer as the coach gives it: after a done, else instead of the
+intent); actions the code cannot express yet (day_plan...) simply miss.
 
 Right: the actions equal the expected ones. Harmful, as the issue defines it: something
 stored or changed that was not asked for (a storing action matching no expected one), or a
@@ -98,10 +98,11 @@ def _action(intent: Intent, today: date) -> dict[str, Any] | None:
 def actions(text: str, today: date) -> list[dict[str, Any]]:
     """What the coach does with ``text`` today, in the held-out file's vocabulary."""
     intent = understand(text, today)
-    question = FAQ.answer(intent, text)  # as Coach._text: an answered question does nothing else
-    if question is not None:
-        return [{"do": "faq", "topic": question.id}]
-    found = [a for a in [_action(intent, today)] if a is not None]
+    question = FAQ.answer(intent, text)  # as Coach._text: a log and its question both count
+    faq = [] if question is None else [{"do": "faq", "topic": question.id}]
+    if faq and intent.kind is not IntentKind.DONE:  # any other answered question: that only
+        return faq
+    found = [a for a in [_action(intent, today)] if a is not None] + faq
     if intent.report is not None and intent.kind not in _REPORTS:
         found.append(_report(intent, intent.report, False))
     return found
