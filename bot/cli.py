@@ -73,7 +73,8 @@ def _content_check(args: argparse.Namespace) -> int:
         for key in sorted(counter, key=lambda k: (_ORDER.get(k, len(_ORDER)), k)):
             print(f"  {key:<{width}}  {counter[key]:>3}")
     print(
-        f"content OK: {len(content.exercises)} exercises, {len(content.sessions)} sessions",
+        f"content OK: {len(content.exercises)} exercises, {len(content.sessions)} sessions, "
+        f"{len(content.faq.entries)} FAQ questions",
     )
     return 0
 
@@ -92,12 +93,18 @@ def _chat(args: argparse.Namespace) -> int:
     """Chat with the coach in this terminal as a local runner."""
     from bot.runtime import run_chat  # noqa: PLC0415 - same reason
 
-    return run_chat(user_id=args.user_id, name=args.name)
+    return run_chat(user_id=args.user_id, name=args.name, files=args.files)
 
 
 def _chat_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--user-id", type=int, default=1, help="the local runner's id (default 1)")
     parser.add_argument("--name", default=None, help="the name the coach calls you")
+    parser.add_argument(
+        "--files",
+        type=Path,
+        default=None,
+        help="folder for /progress charts and /export files (default: the current folder)",
+    )
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ import asyncio
 import getpass
 import logging
 import sys
+from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram.error import InvalidToken, TelegramError
@@ -87,21 +88,22 @@ async def _webhook(settings: Settings, services: Services) -> None:
         await services.engine.dispose()
 
 
-def run_chat(user_id: int = 1, name: str | None = None) -> int:
-    """The terminal chat as a local runner."""
+def run_chat(user_id: int = 1, name: str | None = None, files: Path | None = None) -> int:
+    """The terminal chat as a local runner; charts and exports go to ``files`` (default: here)."""
     try:
         settings = _settings()
     except SettingsError as error:
         return _fail(str(error))
-    return asyncio.run(_chat(settings, user_id, name or getpass.getuser().capitalize()))
+    name = name or getpass.getuser().capitalize()
+    return asyncio.run(_chat(settings, user_id, name, files or Path.cwd()))
 
 
-async def _chat(settings: Settings, user_id: int, name: str) -> int:
+async def _chat(settings: Settings, user_id: int, name: str, files: Path) -> int:
     services = build_services(settings)
     try:
         await prepare_database(settings, services.engine)
         sender = Sender(telegram_id=user_id, chat_id=user_id, first_name=clean_name(name))
-        await TerminalChat(services.coach, sender, read_stdin, print).run()
+        await TerminalChat(services.coach, sender, read_stdin, print, files).run()
     except DatabaseUnavailable as error:
         return _fail(str(error))
     finally:

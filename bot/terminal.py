@@ -1,4 +1,9 @@
-"""``hipcoach chat``: the coach in a terminal, as a local runner, same engine and database."""
+"""``hipcoach chat``: the coach in a terminal, as a local runner, same engine and database.
+
+A trial of the real bot: a runner who finished set-up gets today's session, not set-up
+again; a chart and an export are written to files (their paths printed); a 0-10 scale is
+typed by value; a turn that fails is reported and the chat goes on.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,17 @@ import html
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from bot.service.coach import Coach
 from bot.service.messages import Button, Command, Inbound, Reply, Sender, Text, clean_text
+from bot.storage import get_runner_by_telegram_id
 
 __all__ = ["TerminalChat", "plain_text"]
 
 _TAG = re.compile(r"<[^>]+>")
+#: A scale button's value: the number its label starts with ("1 easy", "5", "10 max").
+_VALUE = re.compile(r"([0-9]{1,2})(?:\s|$)")
 _QUIT = {"quit", "exit", "/quit", "/exit", "bye"}
 
 ReadLine = Callable[[], Awaitable[str | None]]
@@ -37,6 +46,8 @@ class TerminalChat:
     sender: Sender
     read_line: ReadLine
     write: Write
+    #: Where charts and exports are written (created when the first one comes).
+    files: Path = field(default_factory=Path.cwd)
     buttons: list[str] = field(default_factory=list)
     #: A 0-10 scale's buttons by their value: typing 5 presses the button that says 5.
     scale: dict[str, str] = field(default_factory=dict)
@@ -46,18 +57,28 @@ class TerminalChat:
     async def run(self) -> None:
         """Chat until the runner types quit or the input ends."""
         self.write("HipCoach terminal chat. Type a message or a /command; 'quit' to leave.")
-        await self.send(Command("start"))
+        if await self.set_up():
+            self.write("Welcome back! Here's today:")
+            await self.send(Command("today"))
+        else:
+            await self.send(Command("start"))
         while (line := await self.read_line()) is not None:
-            line = line.strip()
+            line = clean_text(line).strip()
             if line.lower() in _QUIT:
                 break
             if line:
                 await self.send(self.inbound(line))
         self.write("Bye! Your logs are saved.")
 
+    async def set_up(self) -> bool:
+        """Whether this runner has finished set-up (then /start would only begin it again)."""
+        async with self.coach.sessions() as session:
+            runner = await get_runner_by_telegram_id(session, self.sender.telegram_id)
+        return runner is not None and runner.onboarded
+
     def inbound(self, line: str) -> Inbound:
         """A typed line as the coach sees it: a command, a button number or text."""
-        line = clean_text(line)
+        line = clean_text(line).strip()
         if self.scale and line.lower() in self.named:
             return Button(self.named[line.lower()])
         if line.isdecimal() and line.isascii():
@@ -73,27 +94,49 @@ class TerminalChat:
         return Text(line)
 
     async def send(self, inbound: Inbound) -> None:
-        """Hand one message to the coach and print what it answers."""
-        for reply in await self.coach.handle(self.sender, inbound):
+        """Hand one message to the coach and print what it answers (a failure is reported)."""
+        try:
+            replies = await self.coach.handle(self.sender, inbound)
+        except Exception as error:  # a trial chat reports the failed turn and goes on
+            self.write(f"  (That message failed: {type(error).__name__}. Nothing from it was")
+            self.write("   saved. Try again, or type something else.)")
+            return
+        for reply in replies:
             self.show(reply)
+
+    def save(self, name: str, content: bytes) -> Path:
+        """Write ``content`` to a new file in ``files`` (never over an earlier one)."""
+        self.files.mkdir(parents=True, exist_ok=True)
+        stem, dot, suffix = name.rpartition(".")
+        stem, suffix = (stem, f".{suffix}") if dot else (name, "")
+        path, number = self.files / name, 1
+        while path.exists():
+            number += 1
+            path = self.files / f"{stem}-{number}{suffix}"
+        path.write_bytes(content)
+        return path.resolve()
 
     def show(self, reply: Reply) -> None:
         """Print a reply; its buttons become numbered choices."""
         if reply.toast:
             self.write(f"  ({reply.toast})")
         if reply.photo is not None:
-            self.write(f"[chart, {len(reply.photo)} bytes of PNG]")
+            self.write(f"[chart saved to {self.save('hipcoach-progress.png', reply.photo)}]")
         if reply.document is not None:
-            self.write(f"[file {reply.document.filename}, {len(reply.document.content)} bytes]")
+            saved = self.save(reply.document.filename, reply.document.content)
+            self.write(f"[file saved to {saved}]")
+            if reply.document.caption:
+                self.write(plain_text(reply.document.caption))
         if reply.text:
             self.write("")
             self.write(plain_text(reply.text))
         if reply.keyboard:
             pairs = [(label, data) for row in reply.keyboard for label, data in row]
             self.buttons = [data for _, data in pairs]
-            numbers = {label.strip(): data for label, data in pairs if label.strip().isdecimal()}
+            values = [(_value(label), data) for label, data in pairs]
+            numbers = {value: data for value, data in values if value is not None}
             self.scale = numbers if len(numbers) >= _SCALE_BUTTONS else {}
-            others = [(label, data) for label, data in pairs if label.strip() not in self.scale]
+            others = [(label, data) for label, data in pairs if data not in self.scale.values()]
             self.named = {plain_text(label).strip().lower(): data for label, data in others}
             if self.scale:
                 choices = " ".join(sorted(self.scale, key=int))
@@ -102,6 +145,12 @@ class TerminalChat:
                 return
             labels = [label for label, _ in pairs]
             self.write("  " + "   ".join(f"[{n}] {label}" for n, label in enumerate(labels, 1)))
+
+
+def _value(label: str) -> str | None:
+    """The number a scale button stands for ("1 easy" is 1), or None."""
+    found = _VALUE.match(plain_text(label).strip())
+    return str(int(found.group(1))) if found else None
 
 
 async def read_stdin() -> str | None:

@@ -33,3 +33,13 @@ def test_use_cases_and_the_scheduler_leave_html_to_the_presentation() -> None:
         for path in folder.rglob("*.py"):
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                 assert not markup.search(line), f"{path.relative_to(ROOT)}:{number}: {line}"
+
+
+def test_the_readme_describes_progress_as_the_bot_does() -> None:
+    from bot.service.progress import WEEKS  # noqa: PLC0415 - only this test needs the service
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (line,) = [row for row in readme.splitlines() if row.startswith("| `/progress`")]
+    assert f"last {WEEKS} weeks" in line
+    assert "consistency" in line
+    assert "four weeks" in line  # the caption's "Last 4 weeks" share, not the chart's span

@@ -11,7 +11,7 @@ import math
 import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -20,10 +20,12 @@ from typing import Annotated, Any, Self, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from bot.core.faq import Faq, parse_faq
 from bot.core.vocabulary import Area, Category, Equipment, Intensity, Level, Phase
 
 __all__ = [
     "CONTACT_RANGES",
+    "FAQ_FILE",
     "HIP_AREAS",
     "HIP_MOBILITY_LOADS",
     "IMPACT_LOADS",
@@ -82,6 +84,8 @@ HIP_AREAS: frozenset[Area] = frozenset({Area.HIPS, Area.GROIN, Area.HIP_FLEXORS}
 #: What hip mobility stresses: a painful hip or groin is never stretched (coaching-facts.md).
 HIP_MOBILITY_LOADS: frozenset[Area] = frozenset({Area.HIPS, Area.GROIN})
 
+#: The coach's answers to common questions, beside the exercise and session folders.
+FAQ_FILE = "faq.yaml"
 MIN_SESSION_MINUTES = 10
 MAX_SESSION_MINUTES = 30
 
@@ -289,10 +293,11 @@ class SessionTemplate(_Strict):
 
 @dataclass(frozen=True)
 class Content:
-    """All exercises and sessions, indexed for the planner."""
+    """All exercises and sessions, indexed for the planner, and the coach's FAQ."""
 
     exercises: Mapping[str, Exercise]
     sessions: Mapping[str, SessionTemplate]
+    faq: Faq = field(default_factory=Faq)
 
     @cached_property
     def sessions_by_key(
@@ -372,7 +377,7 @@ def load_content(directory: Path | None = None) -> Content:
         raise ContentError(f"{root}: content folder not found")
     exercises, exercise_files = _load_entries(root / "exercises", Exercise, "exercises")
     sessions, session_files = _load_entries(root / "sessions", SessionTemplate, "sessions")
-    content = Content(exercises=exercises, sessions=sessions)
+    content = Content(exercises=exercises, sessions=sessions, faq=_load_faq(root / FAQ_FILE))
     problems = list(_cross_reference_problems(content, exercise_files, session_files))
     if problems:
         raise ContentError("\n".join(problems))
@@ -405,6 +410,18 @@ def _load_entries(
             entries[entry.id] = entry
             seen_in[entry.id] = path
     return entries, seen_in
+
+
+def _load_faq(path: Path) -> Faq:
+    """The FAQ in ``path`` (none when the file is absent: a content folder may have none)."""
+    if not path.is_file():
+        return Faq()
+    try:
+        return parse_faq(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except yaml.YAMLError as error:
+        raise ContentError(f"{path.name}: not valid YAML: {error}") from None
+    except ValueError as error:
+        raise ContentError(f"{path.name}: {error}") from None
 
 
 def _read_list(path: Path, key: str) -> list[Any]:

@@ -9,6 +9,7 @@ from bot.presentation.html import escape_text
 __all__ = [
     "cancelled",
     "cancelled_report",
+    "faq_answer",
     "fine_noted",
     "greeting_reply",
     "phase_notices",
@@ -32,6 +33,11 @@ def greeting_reply(first_name: str | None) -> str:
     """The answer to "hi"."""
     name = escape_text(first_name or "there")
     return f"Hi {name}! 👋 Ask me \"what's today's session?\" or send /today."
+
+
+def faq_answer(question: str, answer: str) -> str:
+    """The coach's answer to a common question (``content/faq.yaml``), under the question."""
+    return f"💬 <b>{escape_text(question)}</b>\n{escape_text(answer)}"
 
 
 def thanks_reply() -> str:

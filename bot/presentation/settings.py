@@ -60,8 +60,8 @@ def _long_day(day: date) -> str:
 
 
 def race_cleared(reason: str) -> str:
-    """The race date is gone, and what that changes."""
-    return f"Race date cleared. {escape_text(reason)}"
+    """The race date is gone, and what that changes (the reason says it was removed)."""
+    return escape_text(reason)
 
 
 def race_date_missing() -> str:
@@ -69,9 +69,9 @@ def race_date_missing() -> str:
     return "Tell me the race date like <i>/race 2027-04-12</i>, or <i>/race off</i>."
 
 
-def race_noted(race_date: date, reason: str) -> str:
-    """The race date is set, and what that changes."""
-    return f"Race day noted: {bold(_long_day(race_date))}. {escape_text(reason)}"
+def race_noted(reason: str) -> str:
+    """The race date is set, and what that changes (the reason names the day, once)."""
+    return f"🏁 {escape_text(reason)}"
 
 
 def race_date_unreadable(said: str) -> str:

@@ -25,6 +25,7 @@ __all__ = [
     "history_page",
     "log_summary",
     "logged_ask_effort",
+    "logged_session",
     "nothing_to_log",
     "progress_caption",
     "report_line",
@@ -95,16 +96,26 @@ def skipped_logged(reason: str | None, *, updated: bool = False) -> str:
     )
 
 
-def button_skipped() -> str:
-    """The session message's last line after Skip (plain)."""
-    return "⏭ Skipped. No stress: I'll fit what matters in later."
+def button_skipped(*, updated: bool = False) -> str:
+    """How a Skip tap was logged (plain)."""
+    again = f" {UPDATED}" if updated else ""
+    return f"⏭ Skipped. No stress: I'll fit what matters in later.{again}"
 
 
-def button_done(rpe: int | None) -> str:
-    """The session message's last line after Done or an effort button (plain)."""
+def button_done(rpe: int | None, *, updated: bool = False) -> str:
+    """How a Done or an effort tap was logged (plain)."""
+    again = f" {UPDATED}" if updated else ""
     if rpe is None:
-        return f"✅ Logged as done. {ASK_EFFORT}"
-    return f"✅ Logged: done, effort {rpe}/10. Nice work!"
+        return f"✅ Logged as done.{again} {ASK_EFFORT}"
+    return f"✅ Logged: done, effort {rpe}/10. Nice work!{again}"
+
+
+def logged_session(title: str, line: str) -> str:
+    """A session message after a Done, Skip or effort tap: its title and how it was logged.
+
+    The session itself is not printed again (it was above; /today shows it).
+    """
+    return f"{bold(title)}\n{escape_text(line)}"
 
 
 # ---------------------------------------------------------------- /history

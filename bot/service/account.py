@@ -59,7 +59,7 @@ async def set_race(turn: Turn, race_date: date | None, *, off: bool = False) -> 
         result = await turn.apply(RaceDateSet(race_date))
     except InvalidTransition as refused:
         return [Reply(text=chat.refusal(str(refused)))]
-    return [Reply(text=words.race_noted(race_date, result.reason))]
+    return [Reply(text=words.race_noted(result.reason))]
 
 
 async def set_race_text(turn: Turn, args: str) -> list[Reply]:

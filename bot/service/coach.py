@@ -176,7 +176,13 @@ class Coach:
                 effort = await training.typed_effort(turn, text)
                 if effort is not None:  # "very hard", "7" to "how hard did it feel?"
                     return effort
-        replies = await self._intent(turn, intent, text)
+        question = turn.planner.content.faq.answer(intent, text)  # never with a warning sign
+        if question is None or intent.kind is IntentKind.DONE:  # "done! can I run later?"
+            replies = await self._intent(turn, intent, text)
+        else:
+            replies = []
+        if question is not None:
+            replies.append(Reply(text=chat.faq_answer(question.question, question.answer)))
         if intent.signs and intent.kind is not IntentKind.WARNING_SIGN:
             replies += await reports.warning_signs(turn, intent.signs, text)
         if onboarding_step is not None and intent.kind is IntentKind.UNKNOWN:

@@ -139,13 +139,13 @@ def _nothing_to_log(turn: Turn) -> str:
 
 
 def show_effort_question(plan: DailyPlan, turn: Turn) -> Reply:
-    """Edit the session message: logged, and how did it feel?"""
+    """Edit the session message to one line: logged, and how did it feel?
+
+    The session is not printed again: the runner has it above, and /today shows it.
+    """
     assert plan.session_id is not None
-    text = render.session_message(
-        plan, first_name=turn.runner.first_name, logged=words.button_done(None)
-    )
     return Reply(
-        text=text,
+        text=words.logged_session(plan.title, words.button_done(None)),
         keyboard=keyboard(render.effort_keyboard(plan.on, plan.session_id)),
         edit=True,
         toast="Logged ✅",
@@ -153,9 +153,8 @@ def show_effort_question(plan: DailyPlan, turn: Turn) -> Reply:
 
 
 def logged_edit(plan: DailyPlan, turn: Turn, line: str, toast: str) -> Reply:
-    """The session message, edited to say how it was logged."""
-    text = render.session_message(plan, first_name=turn.runner.first_name, logged=line)
-    return Reply(text=text, edit=True, toast=toast)
+    """The session message, edited to one line saying how it was logged."""
+    return Reply(text=words.logged_session(plan.title, line), edit=True, toast=toast)
 
 
 def _clip(note: str | None) -> str | None:
@@ -182,15 +181,20 @@ async def button_log(turn: Turn, callback: Callback) -> list[Reply]:
     session = (template.category, session_id)
     if existing is not None:  # a changed plan keeps the logged session
         session = (existing.category, existing.session_id)
-    updated = existing is not None and existing.session_id != session_id
+    rpe = callback.int_arg(2) if callback.action is Action.EFFORT else None
+    # a tap that changes the day's log (another session, a skip, another effort) says so
+    updated = existing is not None and (
+        existing.session_id != session_id
+        or not existing.done
+        or (existing.rpe is not None and rpe is not None and rpe != existing.rpe)
+    )
     if callback.action is Action.SKIP:
         if existing is not None and not existing.done:
             return [Reply(toast="Already logged as skipped.")]
         await _log(turn, day, session, CompletionStatus.SKIPPED, None, existing=existing)
         plan = await _plan_of(turn, day, session[1])
         toast = "Updated: skipped" if updated else "Skipped"
-        return [logged_edit(plan, turn, words.button_skipped(), toast)]
-    rpe = callback.int_arg(2) if callback.action is Action.EFFORT else None
+        return [logged_edit(plan, turn, words.button_skipped(updated=updated), toast)]
     if existing is not None and existing.done and (rpe is None or existing.rpe == rpe):
         return [Reply(toast="Already logged ✅")]
     await _log(turn, day, session, CompletionStatus.DONE, rpe, existing=existing)
@@ -201,7 +205,7 @@ async def button_log(turn: Turn, callback: Callback) -> list[Reply]:
     if rpe is None:
         return [show_effort_question(plan, turn), *pain]
     toast = "Updated ✅" if updated else "Saved ✅"
-    return [logged_edit(plan, turn, words.button_done(rpe), toast), *pain]
+    return [logged_edit(plan, turn, words.button_done(rpe, updated=updated), toast), *pain]
 
 
 async def _logged_on(turn: Turn, day: date) -> Completion | None:

@@ -713,7 +713,7 @@ def test_content_check_prints_aligned_counts(capsys: pytest.CaptureFixture[str])
     assert err == ""
     lines = out.splitlines()
     assert lines[0] == "exercises by category:"
-    assert re.fullmatch(r"content OK: \d+ exercises, \d+ sessions", lines[-1])
+    assert re.fullmatch(r"content OK: \d+ exercises, \d+ sessions, \d+ FAQ questions", lines[-1])
     count_lines = [line for line in lines if line.startswith("  ")]
     assert {line.split()[0] for line in count_lines} >= {"mobility", "beginner", "dynamic_block"}
     assert len({len(line) for line in count_lines}) == 1  # numbers right-aligned in one column
@@ -725,7 +725,9 @@ def test_content_check_prints_aligned_counts(capsys: pytest.CaptureFixture[str])
 def test_content_check_takes_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = write(tmp_path / "content", minimal_files())
     assert main(["content", "check", "--dir", str(root)]) == 0
-    assert capsys.readouterr().out.endswith("content OK: 3 exercises, 9 sessions\n")
+    assert capsys.readouterr().out.endswith(
+        "content OK: 3 exercises, 9 sessions, 0 FAQ questions\n"
+    )
 
 
 def test_content_check_reports_errors_without_a_traceback(

@@ -4,7 +4,8 @@ and the facts, never the understanding code, before any of its rules changed.
 Each case lists the actions a coach would take (``expect``), in a vocabulary of its own
 (log_done with a date and effort, pause from/until, body_report with its slots, questions
 such as day_plan or faq). What ``understand`` gives today is translated into that
-vocabulary; actions the code cannot express yet (day_plan, faq...) simply miss.
+vocabulary (an FAQ answer as the coach gives it: after a done, else instead of the
+intent); actions the code cannot express yet (day_plan...) simply miss.
 
 Right: the actions equal the expected ones. Harmful, as the issue defines it: something
 stored or changed that was not asked for (a storing action matching no expected one), or a
@@ -22,10 +23,12 @@ from typing import Any
 
 import yaml
 
+from bot.core.content import load_content
 from bot.core.understanding import Intent, IntentKind, understand
 from bot.core.understanding.model import ReportSlots
 
 HERE = Path(__file__).parent
+FAQ = load_content().faq
 STORING = {
     "log_done",
     "log_skipped",
@@ -95,7 +98,11 @@ def _action(intent: Intent, today: date) -> dict[str, Any] | None:
 def actions(text: str, today: date) -> list[dict[str, Any]]:
     """What the coach does with ``text`` today, in the held-out file's vocabulary."""
     intent = understand(text, today)
-    found = [a for a in [_action(intent, today)] if a is not None]
+    question = FAQ.answer(intent, text)  # as Coach._text: a log and its question both count
+    faq = [] if question is None else [{"do": "faq", "topic": question.id}]
+    if faq and intent.kind is not IntentKind.DONE:  # any other answered question: that only
+        return faq
+    found = [a for a in [_action(intent, today)] if a is not None] + faq
     if intent.report is not None and intent.kind not in _REPORTS:
         found.append(_report(intent, intent.report, False))
     return found

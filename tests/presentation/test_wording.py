@@ -29,7 +29,7 @@ USER_TEXT: dict[str, Callable[[str], str]] = {
     "refusal": chat.refusal,
     "notice": lambda reason: chat.phase_notices([reason, "Base phase starts."]),
     "race unreadable": settings.race_date_unreadable,
-    "race noted": lambda reason: settings.race_noted(RACE, reason),
+    "race noted": settings.race_noted,
     "race cleared": settings.race_cleared,
     "reminder unreadable": settings.reminder_time_unreadable,
     "reminder set": lambda zone: settings.reminder_set(time(6, 45), zone),

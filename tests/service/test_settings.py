@@ -13,13 +13,15 @@ from tests.service.conftest import Chat, texts
 
 async def test_race_date_is_set_and_cleared(chat: Chat) -> None:
     (answer,) = await chat.command("/race 2027-04-12")
-    assert "12 Apr 2027" in answer.text
+    assert answer.text.count("12 Apr 2027") == 1  # confirmed once, not "noted" and "saved"
+    assert "noted" not in answer.text.lower()
     assert (await chat.state()).race_date == date(2027, 4, 12)
     assert (await chat.runner()).race_date == date(2027, 4, 12)
     assert "2027" in texts(await chat.command("/settings"))
 
     (cleared,) = await chat.command("/race off")
-    assert "cleared" in cleared.text.lower()
+    assert cleared.text.lower().count("race date") == 1  # not "cleared" and then "removed"
+    assert "removed" in cleared.text.lower()
     assert (await chat.state()).race_date is None
     assert (await chat.runner()).race_date is None
 

@@ -258,3 +258,38 @@ async def test_a_duplicate_update_is_handled_once(chat: Chat) -> None:
     assert again == []
     assert len(await chat.completions()) == 1
     assert (await chat.completions())[0].on == date(2026, 12, 1)
+
+
+async def test_done_and_the_effort_answer_do_not_print_the_session_again(chat: Chat) -> None:
+    (session,) = await chat.command("/today")
+    (asked,) = await chat.press(button([session], "v1|dn|"))
+    (answered,) = await chat.press(next(d for d in buttons([asked]) if d.endswith("|6")))
+    for edited in (asked, answered):
+        assert edited.text.count("\n") == 1  # the title and how it was logged
+        assert len(edited.text) < len(session.text) // 3
+    assert "effort 6/10" in answered.text
+    typed = await chat.say("done")  # the same day again, typed: one short line, no session
+    assert len(texts(typed)) < len(session.text) // 3
+
+
+async def test_an_effort_answer_after_a_typed_done_is_one_line(chat: Chat) -> None:
+    (session,) = await chat.command("/today")
+    (asked,) = await chat.say("done")
+    assert len(asked.text) < len(session.text) // 3
+    (answered,) = await chat.press(next(d for d in buttons([asked]) if d.endswith("|5")))
+    assert answered.edit
+    assert answered.text.count("\n") == 1
+    assert "effort 5/10" in answered.text
+
+
+async def test_a_second_done_that_changes_the_log_says_it_updated_it(chat: Chat) -> None:
+    done, _ = await _session_buttons(chat)
+    (asked,) = await chat.press(done)
+    (first,) = await chat.press(next(d for d in buttons([asked]) if d.endswith("|4")))
+    assert "earlier log" not in first.text  # answering the effort question completes the log
+    (changed,) = await chat.press(next(d for d in buttons([asked]) if d.endswith("|7")))
+    assert "updates today's earlier log" in changed.text
+    typed = await chat.say("done, 9/10")
+    assert "updates today's earlier log" in texts(typed)
+    (logged,) = await chat.completions()
+    assert logged.rpe == 9

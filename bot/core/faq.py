@@ -1,0 +1,283 @@
+"""The coach's answers to common questions (``content/faq.yaml``) and the matcher that finds one.
+
+Matching is lexical, with rapidfuzz: the message and every phrasing are reduced to their
+content words (lower case, apostrophes dropped, a plural "s" and an "-ing" cut, stop words
+such as "can", "I", "it", "session" left out), and ``fuzz.token_sort_ratio`` compares the
+sorted words, so word order and small typos cost little. The best phrasing that shares a
+word with the message (``fuzz.ratio`` 80 or more: a typo is the same word) wins when:
+
+- it scores at least :data:`QUESTION_CUTOFF` on a question (a "?" or a question word first),
+  or :data:`STATEMENT_CUTOFF` on anything else ("kids keep interrupting");
+- no request in the file's ``requests:`` list (the commands' own phrasings, "what's today's
+  session") scores as high: a command-like message is left to the command.
+
+:func:`eligible` says which understood messages may be answered from the FAQ at all: never
+one with a warning sign or a body report (triage and reports win), never a setting change
+(reminder, time zone, race, pause, resume); an unknown message always; a today, help,
+greeting, thanks, progress or history request, or a log without an effort number, only when
+it reads as a question ("can I swap today's session for yoga?", "I missed a week, what now?").
+The coach logs a "done" and answers its question too; any other answered message does only
+that (a question about skipping logs no skip).
+
+Pure: no I/O; ``bot.core.content`` reads the file and hands its data to :func:`parse_faq`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Self
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from rapidfuzz import fuzz, process
+
+from bot.core.understanding import Intent, IntentKind
+
+__all__ = [
+    "MAX_ANSWER",
+    "MIN_ANSWER",
+    "MIN_ENTRIES",
+    "MIN_PHRASINGS",
+    "QUESTION_CUTOFF",
+    "STATEMENT_CUTOFF",
+    "Faq",
+    "FaqEntry",
+    "eligible",
+    "is_question",
+    "normalise",
+    "parse_faq",
+]
+
+MIN_PHRASINGS = 3
+MIN_ANSWER = 60
+MAX_ANSWER = 500
+#: The shipped file must hold at least this many questions (tests check it).
+MIN_ENTRIES = 30
+QUESTION_CUTOFF = 62.0
+STATEMENT_CUTOFF = 80.0
+#: How alike two words must be (``fuzz.ratio``) to count as one word with a typo.
+_SAME_WORD = 80.0
+#: Words that end in "ing" but are no verb's "-ing" form.
+_ING_WORDS = frozenset({"evening", "morning", "nothing", "anything", "something", "ceiling"})
+#: Phrasings looked at, best first, for one that shares a word with the message.
+_CANDIDATES = 5
+
+_MARKUP = re.compile(r"<[A-Za-z/!]|&[A-Za-z#][A-Za-z0-9]*;")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Words that carry no topic: question scaffolding, pronouns, the bot's own nouns.
+STOP_WORDS = _words(
+    """
+    a about also alright am an and any anything are as at be been but can could coach did
+    do does doing for from get got go had haha has have hey hi honestly how i id if im in is
+    it its ive just kinda lol me mine my of ok okay on or our please pretty quite really
+    session sessions shall should
+    so still tbh that the there these this those to u us was we were what whats when
+    which will with would you your
+    """
+)
+_QUESTION_WORDS = _words(
+    """
+    can could should shall is are am do does did will would what whats when where which who
+    why how any anything may might must
+    """
+)
+#: Logs whose understood kind may still be a question ("I missed a week, what now?").
+_ASKABLE = frozenset(
+    {
+        IntentKind.TODAY,
+        IntentKind.HELP,
+        IntentKind.GREETING,
+        IntentKind.THANKS,
+        IntentKind.PROGRESS,
+        IntentKind.HISTORY,
+        IntentKind.DONE,
+        IntentKind.SKIPPED,
+    }
+)
+
+
+def _stem(word: str) -> str:
+    """A light stem: "jumps", "jumping" and "jump" meet; "hopping" is "hop"."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    if len(word) > 6 and word.endswith("ing") and word not in _ING_WORDS:
+        word = word[:-3]
+        if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "ls":
+            word = word[:-1]
+    return word
+
+
+def _shares_a_word(query: str, form: str) -> bool:
+    """Whether a content word of ``query`` is in ``form`` (a typo away at most)."""
+    words = form.split()
+    return any(
+        process.extractOne(word, words, scorer=fuzz.ratio, score_cutoff=_SAME_WORD) is not None
+        for word in query.split()
+    )
+
+
+def normalise(text: str) -> str:
+    """The content words of ``text``, lower case and in order (the matcher's input)."""
+    flat = text.lower().replace("’", "").replace("'", "")
+    words = (word for word in _WORD.findall(flat) if word not in STOP_WORDS)
+    return " ".join(_stem(word) for word in words)
+
+
+def is_question(text: str) -> bool:
+    """Whether ``text`` reads as a question: a "?" anywhere or a question word first."""
+    if "?" in text:
+        return True
+    words = _WORD.findall(text.lower().replace("’", "").replace("'", ""))
+    return bool(words) and words[0] in _QUESTION_WORDS
+
+
+def eligible(intent: Intent, text: str) -> bool:
+    """Whether a message understood as ``intent`` may be answered from the FAQ."""
+    if intent.signs or intent.report is not None:
+        return False
+    if intent.kind is IntentKind.UNKNOWN:
+        return True
+    if intent.kind not in _ASKABLE or intent.effort is not None:
+        return False
+    return is_question(text)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Phrase = Annotated[str, Field(min_length=3, max_length=120)]
+
+
+class FaqEntry(_Strict):
+    """One question: its id, how it is usually put, its phrasings and the coach's answer."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{1,63}$")]
+    question: Phrase
+    phrasings: tuple[Phrase, ...] = Field(min_length=MIN_PHRASINGS)
+    answer: Annotated[str, Field(min_length=MIN_ANSWER, max_length=MAX_ANSWER)]
+
+    @field_validator("question", "answer", "phrasings")
+    @classmethod
+    def _plain(cls, value: Any) -> Any:
+        for text in value if isinstance(value, tuple) else (value,):
+            if _MARKUP.search(text):
+                raise ValueError(f"no HTML tags or entities in text: {text[:40]!r}")
+        return value
+
+    @field_validator("phrasings")
+    @classmethod
+    def _distinct(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        forms = [normalise(text) for text in value]
+        if any(not form for form in forms):
+            raise ValueError("a phrasing has no content words (only words like 'can I do it')")
+        for index, form in enumerate(forms):
+            if form in forms[:index]:
+                raise ValueError(f"two phrasings say the same words: {value[index]!r}")
+        return value
+
+
+class _File(_Strict):
+    faq: tuple[FaqEntry, ...]
+    requests: tuple[Phrase, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Faq:
+    """The questions, and the matcher over their phrasings."""
+
+    entries: tuple[FaqEntry, ...] = ()
+    requests: tuple[str, ...] = ()
+    _forms: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _owners: tuple[FaqEntry, ...] = field(init=False, repr=False, compare=False)
+    _request_forms: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        phrasings = [(normalise(p), e) for e in self.entries for p in e.phrasings]
+        object.__setattr__(self, "_forms", tuple(form for form, _ in phrasings))
+        object.__setattr__(self, "_owners", tuple(entry for _, entry in phrasings))
+        requests = tuple(form for form in map(normalise, self.requests) if form)
+        object.__setattr__(self, "_request_forms", requests)
+
+    @classmethod
+    def empty(cls) -> Self:
+        """No questions: nothing ever matches."""
+        return cls()
+
+    def by_id(self, entry_id: str) -> FaqEntry:
+        """The entry with this id (KeyError when there is none)."""
+        for entry in self.entries:
+            if entry.id == entry_id:
+                return entry
+        raise KeyError(entry_id)
+
+    def match(self, text: str) -> FaqEntry | None:
+        """The question ``text`` asks, or None (no phrasing near enough, or a command)."""
+        query = normalise(text)
+        forms = self._forms
+        if not query or not forms:
+            return None
+        cutoff = QUESTION_CUTOFF if is_question(text) else STATEMENT_CUTOFF
+        candidates = process.extract(
+            query,
+            forms,
+            scorer=fuzz.token_sort_ratio,
+            processor=None,
+            score_cutoff=cutoff,
+            limit=_CANDIDATES,
+        )  # letters alike but no word in common ("shoe wear", "while sore") is no match
+        best = next((c for c in candidates if _shares_a_word(query, c[0])), None)
+        if best is None:
+            return None
+        _, score, index = best
+        if self._request_forms:
+            command = process.extractOne(
+                query,
+                self._request_forms,
+                scorer=fuzz.token_sort_ratio,
+                processor=None,
+                score_cutoff=score,
+            )
+            if command is not None:  # as near a command's wording: the command answers
+                return None
+        return self._owners[index]
+
+    def answer(self, intent: Intent, text: str) -> FaqEntry | None:
+        """The question a message understood as ``intent`` asks, if it may be answered."""
+        return self.match(text) if eligible(intent, text) else None
+
+
+def parse_faq(data: Any) -> Faq:
+    """The FAQ from a loaded ``faq.yaml``; ValueError naming the entry when it is unusable."""
+    if not isinstance(data, dict) or not isinstance(data.get("faq"), list):
+        raise ValueError("expected a top-level 'faq:' list")
+    for index, raw in enumerate(data["faq"]):
+        label = raw.get("id", f"entry #{index + 1}") if isinstance(raw, dict) else index + 1
+        try:
+            FaqEntry.model_validate(raw)
+        except ValidationError as error:
+            raise ValueError(f"faq '{label}': {_explain(error)}") from None
+    try:
+        parsed = _File.model_validate(data)
+    except ValidationError as error:
+        raise ValueError(_explain(error)) from None
+    seen: set[str] = set()
+    for entry in parsed.faq:
+        if entry.id in seen:
+            raise ValueError(f"faq '{entry.id}' is defined twice")
+        seen.add(entry.id)
+    return Faq(parsed.faq, parsed.requests)
+
+
+def _explain(error: ValidationError) -> str:
+    return "; ".join(
+        f"{'.'.join(str(p) for p in item['loc']) or 'entry'}: "
+        f"{item['msg'].removeprefix('Value error, ')}"
+        for item in error.errors()
+    )

@@ -1,0 +1,129 @@
+"""The terminal chat as a trial of the real bot, on a migrated SQLite file.
+
+A runner who finished set-up is not set up again; /progress and /export land in files whose
+paths are printed; the effort scale is typed by value; odd input and a failing turn never
+end the chat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.core.content import load_content
+from bot.core.planner import Planner
+from bot.service.coach import Coach
+from bot.service.messages import Inbound, Reply, Sender, Text
+from bot.storage import (
+    get_runner_by_telegram_id,
+    make_engine,
+    make_session_factory,
+    recent_completions,
+    upgrade,
+)
+from bot.storage.repository import update_runner
+from bot.terminal import TerminalChat
+from tests.bot.harness import FakeClock
+
+SENDER = Sender(7, 7, "Sam")
+PLANNER = Planner(load_content())
+
+
+@pytest.fixture
+async def sessions(tmp_path: Path) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'chat.db'}"
+    await upgrade(url)
+    engine = make_engine(url)
+    yield make_session_factory(engine)
+    await engine.dispose()
+
+
+class FailingCoach(Coach):
+    """The real coach, but "boom" makes the turn raise (as a bug would)."""
+
+    async def handle(
+        self, sender: Sender, inbound: Inbound, update_id: int | None = None
+    ) -> list[Reply]:
+        if inbound == Text("boom"):
+            raise RuntimeError("a bug")
+        return await super().handle(sender, inbound, update_id)
+
+
+async def _chat(
+    sessions: async_sessionmaker[AsyncSession],
+    lines: Iterable[str],
+    files: Path,
+    coach: Coach | None = None,
+) -> str:
+    """Run the chat over ``lines``; everything it printed."""
+    queue = list(lines)
+    written: list[str] = []
+
+    async def read_line() -> str | None:
+        return queue.pop(0) if queue else None
+
+    chat = TerminalChat(
+        coach or Coach(sessions, PLANNER, FakeClock()), SENDER, read_line, written.append, files
+    )
+    await chat.run()
+    return "\n".join(written)
+
+
+async def _finish_set_up(sessions: async_sessionmaker[AsyncSession]) -> None:
+    async with sessions() as session, session.begin():
+        runner = await get_runner_by_telegram_id(session, SENDER.telegram_id)
+        assert runner is not None
+        await update_runner(session, runner, onboarded=True)
+
+
+async def test_a_runner_who_finished_set_up_is_not_set_up_again(
+    sessions: async_sessionmaker[AsyncSession], tmp_path: Path
+) -> None:
+    first = await _chat(sessions, [], tmp_path)
+    assert "1/8" in first
+    await _finish_set_up(sessions)
+    again = await _chat(sessions, [], tmp_path)
+    assert "1/8" not in again
+    assert "Welcome back" in again
+    assert "min" in again  # today's session instead
+
+
+async def test_progress_and_export_are_written_to_files(
+    sessions: async_sessionmaker[AsyncSession], tmp_path: Path
+) -> None:
+    files = tmp_path / "out"
+    out = await _chat(sessions, ["/export", "done", "/progress", "/export"], files)
+    written = sorted(path.name for path in files.iterdir())
+    assert [name.rpartition(".")[2] for name in written] == ["json", "json", "png"]
+    assert written[-1] == "hipcoach-progress.png"
+    for path in files.iterdir():
+        assert f"saved to {path.resolve()}" in out
+    assert (files / "hipcoach-progress.png").read_bytes().startswith(b"\x89PNG")
+    assert b'"completions"' in (files / written[1]).read_bytes()
+
+
+async def test_the_effort_scale_is_typed_by_value(
+    sessions: async_sessionmaker[AsyncSession], tmp_path: Path
+) -> None:
+    out = await _chat(sessions, ["/today", "done", "1"], tmp_path)
+    assert "type a number: 1 2 3 4 5 6 7 8 9 10" in out
+    async with sessions() as session:
+        runner = await get_runner_by_telegram_id(session, SENDER.telegram_id)
+        assert runner is not None
+        (done,) = await recent_completions(session, runner.id, date(2000, 1, 1))
+    assert done.rpe == 1  # "1 easy", not the first button's position
+
+
+async def test_odd_input_and_a_failing_turn_leave_the_chat_going(
+    sessions: async_sessionmaker[AsyncSession], tmp_path: Path
+) -> None:
+    coach = FailingCoach(sessions, PLANNER, FakeClock())
+    lines = ["²", "\x00\x01\x1b", "٣", "/", "boom", "/settings"]
+    out = await _chat(sessions, lines, tmp_path, coach)
+    assert "That message failed: RuntimeError" in out
+    assert "Reminder" in out or "reminder" in out  # /settings after the failure answered
+    assert out.rstrip().endswith("Bye! Your logs are saved.")
