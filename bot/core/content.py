@@ -278,14 +278,13 @@ def rest_for(exercise: Exercise, dose: Dose) -> int:
     return HOLD_REST if dose.seconds is not None else STRENGTH_REST
 
 
-def contact_sets(exercise: Exercise, dose: Dose) -> tuple[int, ...]:
+def contact_sets(intensity: Intensity | None, dose: Dose) -> tuple[int, ...]:
     """A contacts dose split into sets (per leg when ``per_side``): "40" → (20, 20)."""
     if dose.contacts is None:
         return ()
-    size = CONTACTS_PER_SET[exercise.intensity or Intensity.LOW]
-    count = max(1, math.ceil(dose.contacts / size))
-    base, extra = divmod(dose.contacts, count)
-    return tuple(base + (1 if index < extra else 0) for index in range(count))
+    size = CONTACTS_PER_SET[intensity or Intensity.LOW]
+    full, left = divmod(dose.contacts, size)
+    return (size,) * full + ((left,) if left else ())
 
 
 class Part(StrEnum):
