@@ -25,7 +25,14 @@ from bot.core.content import (
 )
 from bot.core.health import ImpactLimit, impact_limit, low_impact_volume
 from bot.core.memo import Memo
-from bot.core.phases import DayPassed, InvalidTransition, PhaseState, transition, week_of_phase
+from bot.core.phases import (
+    DayPassed,
+    InvalidTransition,
+    PhaseState,
+    race_window,
+    transition,
+    week_of_phase,
+)
 from bot.core.records import BodyReport, Completion, RunnerProfile
 from bot.core.restrictions import Restrictions, restrictions_for
 from bot.core.rhythm import choose_category, is_rest_day, rhythm_before
@@ -799,10 +806,20 @@ def block_factor(template: SessionTemplate, state: PhaseState, week: int) -> flo
     """The main part's dose factor in ``week``: the template's progression, and in the last
     week of a dynamic block at most ``DELOAD_FACTOR`` of the week before's (a lighter week)."""
     factor = template.factor(week)
-    last = state.block_weeks
+    last = block_length(state)
     if state.phase is Phase.DYNAMIC_BLOCK and last >= 2 and week >= last:
         return min(factor, template.factor(last - 1) * DELOAD_FACTOR)
     return factor
+
+
+def block_length(state: PhaseState) -> int:
+    """The weeks the current dynamic block really lasts: its planned length, or fewer when
+    race season starts before it ends (its last week is then the one before the season)."""
+    weeks = state.block_weeks
+    window = race_window(state)
+    if window is not None and window[0] > state.started_on:
+        weeks = min(weeks, -(-(window[0] - state.started_on).days // 7))
+    return weeks
 
 
 def intensity_ceiling(level: Level, state: PhaseState, week: int) -> Intensity:
@@ -812,7 +829,7 @@ def intensity_ceiling(level: Level, state: PhaseState, week: int) -> Intensity:
     top = TOP_INTENSITY[level]
     if state.phase is not Phase.DYNAMIC_BLOCK:
         return top
-    weeks = state.block_weeks
+    weeks = block_length(state)
     if week <= max(1, weeks // 3) or (weeks >= 2 and week >= weeks):
         return Intensity.LOW if top is Intensity.MODERATE else Intensity.MODERATE
     return top
