@@ -103,7 +103,8 @@ CONTACTS_PER_SET: Mapping[Intensity, int] = {
 }
 STRENGTH_REST = 60
 HOLD_REST = 30
-MOBILITY_REST = 15
+#: Mobility moves go side to side and set to set without a timed rest.
+MOBILITY_REST = 0
 MAX_SESSION_MINUTES = 30
 
 
@@ -268,7 +269,7 @@ class Exercise(_Strict):
 
 def rest_for(exercise: Exercise, dose: Dose) -> int:
     """Seconds of rest between sets of ``dose`` of ``exercise``: the dose's own, else the
-    default for its kind of work."""
+    default for its kind of work (0: none to time, as between stretches)."""
     if dose.rest is not None:
         return dose.rest
     if exercise.intensity is not None:
