@@ -38,7 +38,16 @@ from bot.core.restrictions import Restrictions, restrictions_for
 from bot.core.rhythm import choose_category, is_rest_day, rhythm_before
 from bot.core.steering import EASY, EASY_RUN, STEP_BACK_FACTOR, VERY_HARD, Steer, Step, steer
 from bot.core.triage import TIER_OF_FLAG, Tier, triage
-from bot.core.vocabulary import INTENSITY_RANK, Area, Category, Family, Intensity, Level, Phase
+from bot.core.vocabulary import (
+    INTENSITY_RANK,
+    Area,
+    Category,
+    Equipment,
+    Family,
+    Intensity,
+    Level,
+    Phase,
+)
 
 __all__ = ["DailyPlan", "PlannedExercise", "Planner"]
 
@@ -214,6 +223,8 @@ class Planner:
         size = PLAN_MEMO_SIZE if memo else 0
         self._plans: Memo[_PlanKey, DailyPlan] = Memo(size)
         self._builds: Memo[tuple[_Day, Category, str], tuple[DailyPlan | None]] = Memo(size)
+        #: Whether a runner's kit suits a template, by (template id, kit): a few dozen pairs.
+        self._kit: dict[tuple[str, frozenset[Equipment]], bool] = {}
         self._by_category: dict[Category, tuple[Exercise, ...]] = {
             category: tuple(
                 sorted(
@@ -501,10 +512,14 @@ class Planner:
         return fitting[day.turn % len(fitting)]
 
     def _kit_fits(self, template: SessionTemplate, profile: RunnerProfile) -> bool:
-        lacking = sum(
-            not profile.has(self.content.exercises[item.exercise].needs) for item in template.main
-        )
-        return lacking * 2 <= len(template.main)
+        """Whether the runner has the kit for at least half the template's main part."""
+        key = (template.id, profile.equipment)
+        fits = self._kit.get(key)
+        if fits is None:
+            needs = (self.content.exercises[item.exercise].needs for item in template.main)
+            lacking = sum(not profile.has(need) for need in needs)
+            fits = self._kit[key] = lacking * 2 <= len(template.main)
+        return fits
 
     def _within_ceiling(
         self, exercise: Exercise, ceiling: Intensity, avoid: set[str]
