@@ -25,7 +25,7 @@ from bot.core.records import RunnerProfile
 from bot.core.vocabulary import Category, Equipment, Level, Phase
 from bot.presentation.programme import programme_json, programme_text
 
-__all__ = ["COMMANDS", "GROUPS", "Command", "build_parser", "main"]
+__all__ = ["COMMANDS", "GROUPS", "Command", "build_parser", "main", "plan_profile"]
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -161,16 +161,21 @@ def _plan_options(parser: argparse.ArgumentParser) -> None:
     add("--json", action="store_true", help="print JSON (a list of days) instead of text")
 
 
+def plan_profile(args: argparse.Namespace) -> RunnerProfile:
+    """The runner ``hipcoach plan``'s options describe (ValueError when they cannot be one)."""
+    return RunnerProfile(
+        level=Level(args.level),
+        desk_job=args.desk == "yes",
+        equipment=args.kit,
+        rest_days=args.rest_days,
+        dynamic_days=args.dynamic_days,
+    )
+
+
 def _plan(args: argparse.Namespace) -> int:
     """Print a new runner's programme, every session done, without Telegram or a database."""
     try:
-        profile = RunnerProfile(
-            level=Level(args.level),
-            desk_job=args.desk == "yes",
-            equipment=args.kit,
-            rest_days=args.rest_days,
-            dynamic_days=args.dynamic_days,
-        )
+        profile = plan_profile(args)
         content = load_content()
         start = args.start or datetime.now().astimezone().date()  # the machine's today
         plans = programme(Planner(content), profile, start, args.weeks, args.race)

@@ -140,6 +140,20 @@ def begin(state: PhaseState, today: date) -> PhaseState:
     )
 
 
+def after_impact_break(state: PhaseState, today: date) -> PhaseState:
+    """Impact returns after a pregnancy or a birth: the way back from low hops (mobility
+    and strength went on meanwhile), unless the runner is already at an earlier stage."""
+    current = stage_of(state)
+    if current is not Stage.FULL and current <= Stage.LOW_HOPS:
+        return state
+    return replace(
+        state,
+        way_back_stage=int(Stage.LOW_HOPS),
+        way_back_since=today,
+        way_back_passed_on=None,
+    )
+
+
 def after_break(state: PhaseState, last_logged: date | None, today: date) -> PhaseState | None:
     """The way back begun after a break of more than 7 days without logs, or None.
 

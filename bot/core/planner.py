@@ -58,6 +58,8 @@ MAX_EXTRA_MOBILITY = 2
 PLAN_MEMO_SIZE = 16_384
 #: A dynamic session at the way back's stage 3 (its template's jumps cut to low hops).
 LOW_HOPS_TITLE = "Low hops, strength and mobility"
+#: A dynamic day while the health screen keeps impact out (its jumps swapped for strength).
+NO_IMPACT_TITLE = "Strength and control, no jumps"
 #: A date further than this from today is shown with its year.
 FAR_OFF_DAYS = 180
 #: A beginner's first weeks of jump work: the first weeks of the first dynamic block.
@@ -431,7 +433,11 @@ class Planner:
                         continue
                     dose = capped
                 draft.add(chosen, part, dose, note)
-                dynamic_kept += chosen.category is Category.DYNAMIC
+                dynamic_kept += chosen.category is Category.DYNAMIC or (
+                    part is Part.MAIN
+                    and chosen.category is Category.STATIC
+                    and _strength_for_jumps(limits)
+                )
         plan = self._finished(day, template, lead, draft, steered=adjust.steered)
         return plan, dynamic_kept
 
@@ -461,10 +467,8 @@ class Planner:
         self._add_extra_mobility(profile, limits, draft)
         low_hops = stage is Stage.LOW_HOPS and category is Category.DYNAMIC
         planned_items = draft.items()
-        title = template.title
-        if low_hops:
-            title = LOW_HOPS_TITLE
-        else:
+        title = _title(template, low_hops=low_hops, no_impact=limits.no_impact)
+        if title == template.title:
             main = [exercise for exercise, part, _, _ in draft.entries if part is Part.MAIN]
             if _changed(main, template, self.content):
                 title = _title_of(main, title)  # the title follows what is done
@@ -482,7 +486,7 @@ class Planner:
             check_in=_check_in(state, week),
             advice=_advice(limits) or _impact_advice(profile, today),
             way_back=None if stage is Stage.FULL else int(stage),
-            tips=_tips(category, day.first_jumps),
+            tips=_tips(category, day.first_jumps, any(e.impact for e, _, _, _ in draft.entries)),
         )
 
     def _variant(  # noqa: PLR0917 - the day's steps, each one value
@@ -627,6 +631,12 @@ class Planner:
             return best, f"instead of {exercise.name.lower()}: {reason}"
         if exercise.category is Category.STATIC and _suits_softly(exercise, profile, limits, used):
             return exercise, f"keep it light: {reason}"
+        if exercise.category is Category.DYNAMIC and _strength_for_jumps(limits):
+            strength = self._alternative(
+                exercise, Category.STATIC, profile, limits, used, ceiling=ceiling
+            )
+            if strength is not None:
+                return strength, f"strength instead of {exercise.name.lower()}: {reason}"
         if exercise.category is Category.DYNAMIC:
             mobility = self._alternative(
                 exercise, Category.MOBILITY, profile, limits, used, ceiling=ceiling
@@ -751,6 +761,12 @@ def _suits(
     return not (exercise.category is Category.DYNAMIC and loads & limits.caution)
 
 
+def _strength_for_jumps(limits: Restrictions) -> bool:
+    """Whether a dynamic day's jumps give way to strength work: impact is out for the
+    health screen (pregnancy, after a birth), with no warning sign blocking jump days."""
+    return limits.no_impact and not limits.blocks_dynamic
+
+
 def _suits_softly(
     exercise: Exercise, profile: RunnerProfile, limits: Restrictions, used: set[str]
 ) -> bool:
@@ -765,9 +781,20 @@ def _suits_softly(
     return _suits(exercise, profile, relaxed, used)
 
 
+def _title(template: SessionTemplate, *, low_hops: bool, no_impact: bool) -> str:
+    """The session's name: the template's, unless its jumps are cut to low hops or out."""
+    if low_hops:
+        return LOW_HOPS_TITLE
+    if no_impact and template.category is Category.DYNAMIC:
+        return NO_IMPACT_TITLE
+    return template.title
+
+
 def _swap_reason(exercise: Exercise, profile: RunnerProfile, limits: Restrictions) -> str:
     if not comeback.allows(Stage(limits.way_back), exercise):
         return "on the way back, only low hops for now"
+    if limits.no_impact and exercise.impact:
+        return "no hops or jumps for now (your health note)"
     missing = exercise.needs - profile.equipment
     if missing:
         kit = ", ".join(sorted(k.value.replace("_", " ") for k in missing))
@@ -911,8 +938,9 @@ def _first_jumps(history: Sequence[Completion], state: PhaseState, today: date) 
     )
 
 
-def _tips(category: Category, first_jumps: bool) -> tuple[str, ...]:
-    if category is not Category.DYNAMIC:
+def _tips(category: Category, first_jumps: bool, lands: bool) -> tuple[str, ...]:
+    """Before a session with landings: the warm-up, and on the block's first where to land."""
+    if category is not Category.DYNAMIC or not lands:
         return ()
     return (WARM_UP_TIP, LANDING_TIP) if first_jumps else (WARM_UP_TIP,)
 

@@ -87,16 +87,19 @@ def restrictions_for(
             flags |= report.red_flags
             flag_areas |= hold_areas(area, triage(report.red_flags, report.side, area))
             no_load.add(area)
-            reasons.append(f"{area.label}: a warning sign, so nothing loads it")
+            reasons.append(f"{area.label}: a warning sign, so nothing loads {area.it}")
         elif worsened(report, reports):
             no_load.add(area)
-            reasons.append(f"{area.label} worse than before: nothing loads it until it settles")
+            settles = "they settle" if area.it == "them" else "it settles"
+            reasons.append(
+                f"{area.label} worse than before: nothing loads {area.it} until {settles}"
+            )
         elif report.kind is ReportKind.PAIN:
             no_load.add(area)
-            reasons.append(f"{area.label} pain: nothing today loads it")
+            reasons.append(f"{area.label} pain: nothing today loads {area.it}")
         elif severity is not None and severity > WARNING_SORENESS:
             no_load.add(area)
-            reasons.append(f"{area.label} at {severity}/10: nothing today loads it")
+            reasons.append(f"{area.label} at {severity}/10: nothing today loads {area.it}")
         elif report.kind is ReportKind.SORENESS and (
             severity is None or severity > ACCEPTABLE_SORENESS
         ):
@@ -109,7 +112,9 @@ def restrictions_for(
         fresh = within(report, today, WORSE_NO_LOAD_DAYS)
         if report.area not in no_load and fresh and worsened(report, reports):
             no_load.add(report.area)
-            reasons.append(f"{report.area.label} was worse than before: nothing loads it today")
+            reasons.append(
+                f"{report.area.label} was worse than before: nothing loads {report.area.it} today"
+            )
     for area in sorted(held_areas - latest.keys()):
         reasons.append(f"{area.label}: on hold until you tell me it feels fine")
     guarded = protected(flag_areas)

@@ -46,8 +46,16 @@ class Area(StrEnum):
         """The area as a runner would say it ("hip flexors", "IT band")."""
         return _AREA_LABELS.get(self, self.value.replace("_", " "))
 
+    @property
+    def it(self) -> str:
+        """The pronoun for the area as labelled: "it" (knee, lower back), "them" (shins)."""
+        return "them" if self in _PLURAL_AREAS else "it"
+
 
 _AREA_LABELS = {Area.IT_BAND: "IT band", Area.LOWER_BACK: "lower back"}
+_PLURAL_AREAS = frozenset(
+    {Area.HIP_FLEXORS, Area.HIPS, Area.GLUTES, Area.HAMSTRINGS, Area.QUADS, Area.CALVES, Area.SHINS}
+)
 
 
 class Side(StrEnum):

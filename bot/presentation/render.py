@@ -382,17 +382,25 @@ def phase_message(
     reason: str | None,
     *,
     today: date | None = None,
+    impact_note: str | None = None,
 ) -> str:
-    """Where the runner is in the cycle, what comes next, when and why."""
+    """Where the runner is in the cycle, what comes next, when and why; ``impact_note`` says
+    why jump work is out whatever the phase (the health screen)."""
     lines = [f"<b>You're in {_phase_name(state)}</b>{_phase_progress(state, today)}."]
     if state.phase is Phase.RECOVERY_HOLD:
         areas = _and([a.label for a in sorted(state.held_areas)]) or "sore spot"
-        lines.append(f"Nothing loads your {_e(areas)} until you tell me it feels fine again.")
+        lines.append(
+            f"Nothing loads your {_e(areas)} for now. When it feels fine, /clear takes you "
+            "through the return checks (after a warning sign, a doctor's or physio's "
+            "go-ahead comes first)."
+        )
     else:
         lines.append(_PHASE_ABOUT[state.phase])
     if state.race_date is not None:
         lines.append(f"🏁 Race day: {_long_day(state.race_date)}.")
     blocks = ["\n".join(lines)]
+    if impact_note:
+        blocks.append(f"⚠️ {_e(impact_note)} Jump days are strength and control instead.")
     stage = stage_of(state)
     if stage is not Stage.FULL and today is not None:
         blocks.append(stage_block(stage, awaiting_morning(state, today), today))

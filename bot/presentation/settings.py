@@ -226,6 +226,12 @@ def health_keyboard(health: Health) -> Rows:
     return rows
 
 
+_PELVIC_CHECK = (
+    "If hopping brings leaking, heaviness or dragging, or pain, stop the hops and see a "
+    "pelvic health physio."
+)
+
+
 def health_ended(item: Screen, health: Health, today: date) -> str:
     """A health-screen entry ended (or a birth noted), and what that changes."""
     if item is Screen.POSTPARTUM and impact_limit(health, today) is not None:
@@ -240,11 +246,13 @@ def health_ended(item: Screen, health: Health, today: date) -> str:
             )
         return (
             "Noted. Hops and jumps stay out for the first 12 weeks after a birth, so they "
-            f"come back{when}, gradually."
+            f"come back{when}, gradually: low hops first. {_PELVIC_CHECK}"
         )
     what = {
         Screen.PREGNANT: "Noted: you're no longer marked as pregnant.",
-        Screen.POSTPARTUM: "Noted: hops and jumps can come back, gradually.",
+        Screen.POSTPARTUM: (
+            f"Noted: hops and jumps come back gradually, low hops first. {_PELVIC_CHECK}"
+        ),
         Screen.BONE_STRESS: "Noted: the stress fracture note is removed.",
     }.get(item, "Noted.")
     return f"{what} Send /today to see today's session."

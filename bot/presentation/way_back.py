@@ -137,6 +137,19 @@ def pain_keyboard(on: date) -> Rows:
     ]
 
 
+def pain_or_effort(number: int) -> str:
+    """A bare number while both questions are open: which one does it answer?"""
+    return f"Was {number} the pain during it (0-10), or how hard it felt (1-10)?"
+
+
+def pain_or_effort_keyboard(on: date, session_id: str, number: int) -> Rows:
+    """One button for each reading of the number."""
+    row = [(f"Pain {number}/10", encode(Action.PAIN, on, number))]
+    if number >= 1:
+        row.append((f"Effort {number}/10", encode(Action.EFFORT, on, session_id, number)))
+    return [row]
+
+
 def pain_reply(pain: int, stage: int | None, *, counted: bool) -> str:
     """The answer to a pain rating; ``stage`` is the way back's (None: not on it) and
     ``counted`` whether the session was one at that stage."""

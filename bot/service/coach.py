@@ -172,6 +172,10 @@ class Coach:
                 morning = await comeback.typed_morning(turn, text)
                 if morning is not None:  # "settled", "a bit stiffer" the morning after
                     return morning
+            if intent.report is None and intent.kind is IntentKind.UNKNOWN:
+                effort = await training.typed_effort(turn, text)
+                if effort is not None:  # "very hard", "7" to "how hard did it feel?"
+                    return effort
         replies = await self._intent(turn, intent, text)
         if intent.signs and intent.kind is not IntentKind.WARNING_SIGN:
             replies += await reports.warning_signs(turn, intent.signs, text)

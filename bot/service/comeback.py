@@ -14,7 +14,7 @@ from bot.core import comeback
 from bot.core.comeback import REPORT_PAIN, Feel, Stage, stage_of
 from bot.core.phases import Transition
 from bot.core.records import Completion
-from bot.core.understanding.answers import morning_feel, pain_score
+from bot.core.understanding.answers import morning_feel, pain_score, scale_answer
 from bot.presentation import way_back as words
 from bot.presentation.callbacks import Callback
 from bot.service.messages import Reply, keyboard
@@ -82,6 +82,11 @@ async def typed_pain(turn: Turn, text: str) -> list[Reply] | None:
         day = date.fromisoformat(str(conversation.data.get("day")))
     except ValueError:
         return None
+    logged = await _logged(turn, day)
+    if logged is not None and logged.done and logged.rpe is None and scale_answer(text) is not None:
+        # a bare number while the effort question is open too: asked, not guessed
+        rows = words.pain_or_effort_keyboard(day, logged.session_id, pain)
+        return [Reply(text=words.pain_or_effort(pain), keyboard=keyboard(rows))]
     return await _pain(turn, day, pain) or None
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from bot.core import comeback
 from bot.core.health import Health, Screen
+from bot.core.phases import Transition
 from bot.presentation import settings as words
 from bot.presentation.callbacks import Action, Callback
 from bot.service.messages import Reply
@@ -65,4 +67,7 @@ async def end_entry(turn: Turn, callback: Callback) -> list[Reply]:
     else:
         health = replace(health, past_bone_stress=False)
     await store(turn, health)
+    if item in (Screen.PREGNANT, Screen.POSTPARTUM):  # impact returns by the way back
+        later = comeback.after_impact_break(turn.state, turn.today)
+        await turn.save_state(Transition(later, "way back: impact after a birth", False))
     return [Reply(text=words.health_ended(item, health, turn.today))]

@@ -34,6 +34,7 @@ from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 from bot.presentation import chat, render
 from bot.presentation import reports as words
 from bot.presentation.callbacks import Action, Answer, Callback, decode, encode
+from bot.service import health as health_settings
 from bot.service.messages import Reply, keyboard
 from bot.service.turn import Turn
 from bot.storage import chats, records
@@ -92,6 +93,10 @@ async def record_report(
     )
     await records.add_body_report(turn.session, turn.runner.id, report, text[:1000], turn.now)
     tier = triage(slots.red_flags, slots.side, slots.area)
+    health = turn.profile.health
+    if tier is Tier.BONE_STRESS and not health.past_bone_stress:
+        # a suspected bone stress injury is history too: low-end impact, bone-pain questions
+        await health_settings.store(turn, replace(health, past_bone_stress=True))
     if slots.red_flags:
         for area in sorted(hold_areas(slots.area, tier), key=lambda a: a is not slots.area):
             await turn.apply(ReportReceived(area, red_flag=True))

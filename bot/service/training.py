@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from bot.core.health import impact_limit
 from bot.core.phases import OnboardingFinished, next_change
-from bot.core.planner import DailyPlan
+from bot.core.planner import NO_IMPACT_REASONS, DailyPlan
 from bot.core.records import Completion, CompletionStatus
+from bot.core.understanding.answers import effort_answer
 from bot.core.vocabulary import Category, Level, Phase
 from bot.presentation import render
 from bot.presentation import training as words
@@ -61,12 +63,20 @@ async def week_reply(turn: Turn) -> list[Reply]:
     return [Reply(text=render.week_message(await turn.week()))]
 
 
+#: /phase repeats the latest phase change's notice for this many days after it began.
+_NOTICE_DAYS = 7
+
+
 async def phase_reply(turn: Turn) -> list[Reply]:
     """Where the runner is in the cycle, what comes next and why."""
     history = await records.phase_history(turn.session, turn.runner.id)
-    reason = history[-1].reason if history else None
+    fresh = history and (turn.today - history[-1].started_on).days <= _NOTICE_DAYS
+    reason = history[-1].reason if fresh else None  # an old notice is not news
     upcoming = next_change(turn.state, turn.today)
-    return [Reply(text=render.phase_message(turn.state, upcoming, reason, today=turn.today))]
+    why = impact_limit(turn.profile.health, turn.today)
+    note = None if why is None else NO_IMPACT_REASONS[why]
+    text = render.phase_message(turn.state, upcoming, reason, today=turn.today, impact_note=note)
+    return [Reply(text=text)]
 
 
 async def typed_log(
@@ -101,6 +111,18 @@ async def typed_log(
         text = words.logged_ask_effort(plan.title, updated=updated)
         return [Reply(text=text, keyboard=buttons), *pain]
     return [Reply(text=words.done_logged(plan.title, rpe, updated=updated)), *pain]
+
+
+async def typed_effort(turn: Turn, text: str) -> list[Reply] | None:
+    """A typed answer to "how hard did it feel?" ("very hard", "7") while today's session is
+    logged done without one; None when no effort is awaited or the text is not an answer."""
+    existing = await _logged_on(turn, turn.today)
+    if existing is None or not existing.done or existing.rpe is not None:
+        return None
+    rpe = effort_answer(text, turn.today)
+    if rpe is None:
+        return None
+    return await typed_log(turn, CompletionStatus.DONE, rpe, None)
 
 
 def _already_logged(plan: DailyPlan, existing: Completion) -> Reply:

@@ -149,6 +149,17 @@ async def test_pregnancy_means_no_impact_work_and_a_clinicians_go_ahead(
     assert not _impact(today)
     assert _contacts(today) == 0
     assert "go-ahead" in today
+    assert "for variety" not in today  # the swap says why: the health note
+    week = await _last_reply(fake_api, "/plan")
+    assert not [name for name in ("Bounds", "bounds", "hops", "Hops") if name in week]
+    phase = await _last_reply(fake_api, "/phase")
+    assert "No hops, jumps or skips while you're pregnant" in phase
+
+
+async def _last_reply(api: FakeBotAPI, text: str) -> str:
+    before = len(api.sent_messages(RUNNER))
+    await api.user(RUNNER, first_name="Bo").send_text(text)
+    return (await api.wait_for_messages(RUNNER, before + 1))[-1].plain_text
 
 
 async def test_a_recent_birth_means_no_impact_for_twelve_weeks(

@@ -12,6 +12,7 @@ from bot.core.understanding.answers import (
     HealthAnswer,
     area_answer,
     check_answer,
+    effort_answer,
     health_answer,
     kind_answer,
     scale_answer,
@@ -194,3 +195,23 @@ def test_the_injury_words_are_kept_to_read_as_a_report() -> None:
 @pytest.mark.parametrize("text", ["hello", "what?", "maybe later", "🙂"])
 def test_other_messages_are_no_health_answer(text: str) -> None:
     assert health_answer(text, SCREENED) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "effort"),
+    [
+        ("7", 7),
+        ("about 6/10", 6),
+        ("very hard", 9),
+        ("easy", 3),
+        ("that was tough", 8),
+        ("0", None),  # effort runs 1-10
+        ("11", None),
+        ("no pain", None),  # the pain question's answer
+        ("pain 3", None),
+        ("my calf hurts", None),  # a report, not a rating
+        ("hard, shin hurts at night", None),  # a warning sign is triaged
+    ],
+)
+def test_a_typed_effort_is_read_only_when_it_is_one(text: str, effort: int | None) -> None:
+    assert effort_answer(text, date(2026, 11, 25)) == effort

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.content import CONTACT_RANGES, Part
+from bot.core.health import Health
 from bot.core.phases import DayPassed, PhaseState, transition
 from bot.core.planner import (
     LANDING_TIP,
@@ -252,3 +253,17 @@ def test_a_block_sees_every_static_template_the_runner_can_do(
     finished = list(blocks.values())[:-1]  # the last block may be cut short by the run
     for seen in finished:
         assert seen == usable
+
+
+@settings(max_examples=20, deadline=None)
+@given(profiles, starts)
+def test_with_impact_out_jump_days_become_strength_without_landing_tips(
+    profile: RunnerProfile, start: date
+) -> None:
+    pregnant = replace(profile, health=Health(pregnant=True))
+    run = simulate(pregnant, start, 70, [None])
+    dynamic = [plan for _, _, plan in run.days if plan.category is Category.DYNAMIC]
+    for plan in dynamic:
+        assert plan.contacts == 0
+        assert not plan.tips  # no landing advice without landings
+        assert any(item.part is Part.MAIN for item in plan.exercises)

@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from bot.core.triage import Tier, triage
@@ -113,10 +114,14 @@ def score(path: Path) -> tuple[int, int, int, list[str]]:
     return len(cases), right, harmful, misses
 
 
-def test_fresh_answers_keep_their_floor() -> None:
-    cases, right, harmful, misses = score(HERE / "answers_batch1.yaml")
+@pytest.mark.parametrize(
+    ("name", "least_right", "most_harmful"),
+    [("answers_batch1.yaml", 0.66, 0.09), ("answers_batch2.yaml", 0.70, 0.10)],
+)
+def test_fresh_answers_keep_their_floor(name: str, least_right: float, most_harmful: float) -> None:
+    cases, right, harmful, misses = score(HERE / name)
     print("\n".join(misses))
-    print(f"answers_batch1: {right}/{cases} right, {harmful} harmful")
+    print(f"{name}: {right}/{cases} right, {harmful} harmful")
     print(Counter(m.split()[1] for m in misses))
-    assert right / cases >= 0.66
-    assert harmful / cases <= 0.09
+    assert right / cases >= least_right
+    assert harmful / cases <= most_harmful

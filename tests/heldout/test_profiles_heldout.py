@@ -19,12 +19,11 @@ from typing import Any
 
 import yaml
 
-from bot.cli import build_parser
+from bot.cli import build_parser, plan_profile
 from bot.core.content import load_content
 from bot.core.planner import Planner
 from bot.core.programme import programme
-from bot.core.records import RunnerProfile
-from bot.core.vocabulary import Equipment, Level
+from bot.core.vocabulary import Equipment
 from bot.presentation.programme import programme_json
 
 HERE = Path(__file__).parent
@@ -37,13 +36,7 @@ Check = Callable[[Any, list[Day], Any], bool]
 
 def _days_of(options: str) -> tuple[list[Day], Any]:
     args = build_parser().parse_args(["plan", *shlex.split(options)])
-    profile = RunnerProfile(
-        level=Level(args.level),
-        desk_job=args.desk == "yes",
-        equipment=args.kit,
-        rest_days=args.rest_days,
-        dynamic_days=args.dynamic_days,
-    )
+    profile = plan_profile(args)
     start = args.start or date(2027, 1, 4)
     plans = programme(Planner(CONTENT), profile, start, args.weeks, args.race)
     return programme_json(plans, CONTENT.exercises), args

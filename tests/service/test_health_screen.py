@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from bot.core.comeback import Stage, stage_of
 from bot.core.vocabulary import Area, RedFlag
 from bot.service.reports import FLOW as SORE
 from tests.service.conftest import TODAY, Chat, assert_telegram_html, button, buttons, texts
@@ -190,3 +191,25 @@ async def test_settings_without_health_entries_has_no_buttons(chat: Chat) -> Non
     (settings,) = await chat.command("/settings")
     assert buttons([settings]) == []
     assert "stress fracture" not in settings.text
+
+
+async def test_impact_after_a_birth_comes_back_by_the_way_back_from_low_hops(
+    chat: Chat,
+) -> None:
+    await _to_health(chat)
+    await chat.press("v1|oy")
+    await chat.say("had a baby 14 weeks ago")
+    (ended,) = await chat.press("v1|he|postpartum")
+    assert "low hops first" in ended.text
+    assert "pelvic health physio" in ended.text
+    state = await chat.state()
+    assert stage_of(state) is Stage.LOW_HOPS
+    assert state.way_back_since == TODAY
+
+
+async def test_a_suspected_bone_stress_injury_is_kept_as_history(chat: Chat) -> None:
+    await chat.say("sharp pain in my shin when I walk, worse at night")
+    runner = await chat.runner()
+    assert runner.past_bone_stress is True  # low-end impact and bone-pain questions later
+    (settings,) = await chat.command("/settings")
+    assert "v1|he|bone_stress" in buttons([settings])  # the runner can end it

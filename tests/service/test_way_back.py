@@ -126,3 +126,46 @@ async def test_the_whole_way_back_ends_in_the_normal_dose(chat: Chat, clock: Fak
     assert state.way_back_stage is None
     phase = texts(await chat.command("/phase"))
     assert "Way back" not in phase
+
+
+async def test_a_bare_number_while_effort_and_pain_are_both_asked_is_asked_about(
+    chat: Chat, clock: FakeClock
+) -> None:
+    await _on_the_way_back(chat, clock)
+    await _done(chat)
+    (ask,) = await chat.say("3")
+    assert "pain during it" in ask.text
+    assert "how hard it felt" in ask.text
+    (logged,) = await chat.completions()
+    assert logged.pain is None
+    assert logged.rpe is None
+    pain, effort = (data for row in ask.keyboard for _, data in row)
+    assert pain.startswith("v1|pn|")
+    assert effort.startswith("v1|ef|")
+    await chat.press(pain)
+    (logged,) = await chat.completions()
+    assert logged.pain == 3
+    assert logged.rpe is None
+
+
+async def test_typed_effort_and_pain_answers_each_land_on_their_question(
+    chat: Chat, clock: FakeClock
+) -> None:
+    await _on_the_way_back(chat, clock)
+    await _done(chat)
+    await chat.say("very hard")
+    (logged,) = await chat.completions()
+    assert logged.rpe == 9
+    assert logged.pain is None
+    replies = await chat.say("no pain")
+    assert "Pain 0/10" in texts(replies)
+    (logged,) = await chat.completions()
+    assert logged.pain == 0
+    assert logged.rpe == 9
+
+
+async def test_a_typed_effort_after_done_is_logged_without_a_pain_question(chat: Chat) -> None:
+    await _done(chat)  # day 1 of base: no pain question
+    await chat.say("7")
+    (logged,) = await chat.completions()
+    assert logged.rpe == 7

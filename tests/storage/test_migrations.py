@@ -210,10 +210,10 @@ async def test_way_back_fills_each_runners_last_logged_day(empty_url: str) -> No
                     text(
                         "INSERT INTO runners (id, telegram_id, level, desk_job, equipment, "
                         "rest_days, dynamic_days, timezone, active, onboarded, created_at) "
-                        "VALUES (:id, :id, 'beginner', false, '[]', '[]', 2, 'UTC', true, true, "
-                        ":at)"
+                        "VALUES (:id, :telegram_id, 'beginner', false, '[]', '[]', 2, 'UTC', "
+                        "true, true, :at)"
                     ),
-                    {"id": runner, "at": _at(1, 7)},
+                    {"id": runner, "telegram_id": runner, "at": _at(1, 7)},
                 )
                 await connection.execute(
                     text(

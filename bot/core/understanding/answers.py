@@ -28,6 +28,7 @@ __all__ = [
     "HealthAnswer",
     "area_answer",
     "check_answer",
+    "effort_answer",
     "health_answer",
     "kind_answer",
     "morning_feel",
@@ -185,6 +186,20 @@ _NO_PAIN = (
 )
 _RATING = re.compile(r"(?<![\w.])(-?\d{1,3})(?:\s*(?:/|out of)\s*10)?(?![\w.])")
 _RANGE = re.compile(r"(?<![\w.-])(\d{1,2})\s*(?:-|to|or)\s*(\d{1,2})(?:\s*(?:/|out of)\s*10)?")
+
+
+def effort_answer(text: str, today: date) -> int | None:
+    """How hard a logged session felt, 1-10, typed alone ("very hard", "7/10", "easy");
+    None when the text says something else (pain, a report, a warning sign) or nothing."""
+    alone = scale_answer(text)
+    if alone is not None:  # "7", "about 7/10"
+        return alone if alone >= 1 else None
+    if pain_score(text) is not None:
+        return None  # "no pain", "pain 3": the pain question's answer
+    intent = understand(f"done, {text}", today)
+    if intent.report is not None or intent.signs or intent.effort is None:
+        return None
+    return intent.effort if 1 <= intent.effort <= 10 else None
 
 
 def pain_score(text: str) -> int | None:
