@@ -32,6 +32,7 @@ EXERCISE_FIELDS = {
     "per_side",
     "intensity",
     "loads",
+    "family",  # issue 12's extra field: the family of work, for coverage
 }
 
 
@@ -56,6 +57,7 @@ def test_json_has_every_day_in_the_fixed_field_names(capsys: pytest.CaptureFixtu
         for exercise in exercises:
             assert set(exercise) == EXERCISE_FIELDS
             assert exercise["part"] in ("warm-up", "main", "cool-down")
+            assert isinstance(exercise["family"], str)
             assert exercise["category"] in ("mobility", "static", "dynamic")
             impact = exercise["contacts"] is not None
             assert (exercise["intensity"] is not None) == impact

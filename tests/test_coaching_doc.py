@@ -6,13 +6,13 @@ import re
 from datetime import date
 from pathlib import Path
 
-from bot.core import comeback, monitoring, planner, restrictions, steering
+from bot.core import comeback, content, monitoring, planner, restrictions, steering
 from bot.core.content import CONTACT_RANGES, load_content
 from bot.core.health import POSTPARTUM_NO_IMPACT, Screen
 from bot.core.triage import CLINICIAN_TIERS, NEIGHBOURS, RETURN_CHECKS, TIER_OF_FLAG, Tier
 from bot.core.understanding import understand
 from bot.core.understanding.answers import check_answer, health_answer, yes_no
-from bot.core.vocabulary import Area, Category, Level, RedFlag
+from bot.core.vocabulary import Area, Category, Intensity, Level, RedFlag
 
 DOC = Path(__file__).parent.parent / "docs" / "coaching.md"
 _CONTENT_NAMES = {e.id: e.name for e in load_content().exercises.values()}
@@ -195,3 +195,27 @@ def test_every_health_and_typed_clearing_row_points_to_its_fact() -> None:
     for title in ("Typed answers to the clearing questions", "The health screen"):
         for row in _rows(title):
             assert any(name in row[-1] for name in FACTS_SECTIONS), row
+
+
+def test_every_session_rule_points_to_its_fact_and_the_numbers_are_the_codes() -> None:
+    section = _section("Sessions and their progression")
+    for row in _rows("Sessions and their progression"):
+        assert (
+            any(
+                name in row[-1]
+                for name in ("Programme design", "source article", "sports-science", "Session RPE")
+            )
+            or "Safety" in row[-1]
+        ), row
+    assert f"`DELOAD_FACTOR` = {planner.DELOAD_FACTOR}" in section
+    assert f"`LONG_BREAK_DAYS` = {planner.LONG_BREAK_DAYS}" in section
+    assert f"`MIN_DYNAMIC_WARM_UP` = {content.MIN_DYNAMIC_WARM_UP}" in section
+    assert f"at most at `{planner.TOP_INTENSITY[Level.BEGINNER]}`" in section
+    rests = ", ".join(f"{rest} s" for rest in content.IMPACT_REST.values())
+    assert rests.replace(", 90 s", " or 90 s") in section
+    sizes = content.CONTACTS_PER_SET
+    assert (
+        f"sets of {sizes[Intensity.LOW]} (low), {sizes[Intensity.MODERATE]} (moderate)" in section
+    )
+    assert f"last {steering.EASY_RUN} rated" in section
+    assert f"{steering.EASY}/10 or less" in section

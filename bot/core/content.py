@@ -21,14 +21,16 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from bot.core.faq import Faq, parse_faq
-from bot.core.vocabulary import Area, Category, Equipment, Intensity, Level, Phase
+from bot.core.vocabulary import Area, Category, Equipment, Family, Intensity, Level, Phase
 
 __all__ = [
+    "CONTACTS_PER_SET",
     "CONTACT_RANGES",
     "FAQ_FILE",
     "HIP_AREAS",
     "HIP_MOBILITY_LOADS",
     "IMPACT_LOADS",
+    "IMPACT_REST",
     "PHASE_CATEGORIES",
     "Content",
     "ContentError",
@@ -37,9 +39,11 @@ __all__ = [
     "Part",
     "SessionItem",
     "SessionTemplate",
+    "contact_sets",
     "default_content_dir",
     "load_content",
     "minimum_loads",
+    "rest_for",
 ]
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{1,63}$")]
@@ -87,6 +91,24 @@ HIP_MOBILITY_LOADS: frozenset[Area] = frozenset({Area.HIPS, Area.GROIN})
 #: The coach's answers to common questions, beside the exercise and session folders.
 FAQ_FILE = "faq.yaml"
 MIN_SESSION_MINUTES = 10
+#: Warm-up moves every dynamic session starts with (a general warm-up and drills).
+MIN_DYNAMIC_WARM_UP = 2
+#: Rest between sets of impact work by intensity: work-to-rest about 1:5 to 1:10 (NSCA).
+IMPACT_REST: Mapping[Intensity, int] = {
+    Intensity.LOW: 45,
+    Intensity.MODERATE: 60,
+    Intensity.HIGH: 90,
+}
+#: Foot contacts in one set of impact work by intensity (per leg when dosed per side).
+CONTACTS_PER_SET: Mapping[Intensity, int] = {
+    Intensity.LOW: 20,
+    Intensity.MODERATE: 10,
+    Intensity.HIGH: 5,
+}
+STRENGTH_REST = 60
+HOLD_REST = 30
+#: Mobility moves go side to side and set to set without a timed rest.
+MOBILITY_REST = 0
 MAX_SESSION_MINUTES = 30
 
 
@@ -110,6 +132,8 @@ class Dose(_Strict):
     seconds: int | None = Field(default=None, ge=5, le=300)
     contacts: int | None = Field(default=None, ge=5, le=150)
     per_side: bool = False
+    #: Rest between sets in seconds (None: the default for the kind of work, ``rest_for``).
+    rest: int | None = Field(default=None, ge=10, le=180)
 
     @model_validator(mode="after")
     def _one_measure(self) -> Self:
@@ -199,6 +223,8 @@ class Exercise(_Strict):
     """Whether it lands: every hop, jump, skip and bound (its foot contacts are landings)."""
     intensity: Intensity | None = None
     """Impact work's intensity class (NSCA); None for work that does not land."""
+    family: Family
+    """The family of work (rotation covers every family; ``hipcoach plan --json`` shows it)."""
 
     @model_validator(mode="after")
     def _check(self) -> Self:
@@ -245,6 +271,27 @@ class Exercise(_Strict):
         return frozenset(self.equipment) - {Equipment.NONE}
 
 
+def rest_for(exercise: Exercise, dose: Dose) -> int:
+    """Seconds of rest between sets of ``dose`` of ``exercise``: the dose's own, else the
+    default for its kind of work (0: none to time, as between stretches)."""
+    if dose.rest is not None:
+        return dose.rest
+    if exercise.intensity is not None:
+        return IMPACT_REST[exercise.intensity]
+    if exercise.category is Category.MOBILITY:
+        return MOBILITY_REST
+    return HOLD_REST if dose.seconds is not None else STRENGTH_REST
+
+
+def contact_sets(intensity: Intensity | None, dose: Dose) -> tuple[int, ...]:
+    """A contacts dose split into sets (per leg when ``per_side``): "40" → (20, 20)."""
+    if dose.contacts is None:
+        return ()
+    size = CONTACTS_PER_SET[intensity or Intensity.LOW]
+    full, left = divmod(dose.contacts, size)
+    return (size,) * full + ((left,) if left else ())
+
+
 class Part(StrEnum):
     """Where an exercise sits in a session."""
 
@@ -276,6 +323,8 @@ class SessionTemplate(_Strict):
     main: tuple[SessionItem, ...] = Field(min_length=1)
     cool_down: tuple[SessionItem, ...] = ()
     progression: tuple[Annotated[float, Field(gt=0.4, le=1.6)], ...] = (1.0,)
+    #: A session written for desk sitters ("... for desk days"): only for runners who sit.
+    desk: bool = False
 
     def factor(self, week: int) -> float:
         """The dose factor for the main part in ``week`` (1-based)."""
@@ -353,6 +402,7 @@ class Content:
                 for e in self.exercises.values()
                 if e.category is Category.DYNAMIC
             ),
+            "exercises by family": Counter(e.family.value for e in self.exercises.values()),
             "sessions by category": Counter(s.category.value for s in self.sessions.values()),
             "sessions by level": Counter(s.level.value for s in self.sessions.values()),
             "sessions by phase": Counter(p.value for s in self.sessions.values() for p in s.phases),
@@ -522,6 +572,11 @@ def _template_problems(
         yield f"{where}: a {template.category} session may not contain dynamic exercises"
     if template.category is Category.MOBILITY and Category.STATIC in categories:
         yield f"{where}: a mobility session may not contain static strength exercises"
+    if template.category is Category.DYNAMIC and len(template.warm_up) < MIN_DYNAMIC_WARM_UP:
+        yield (
+            f"{where}: a dynamic session needs a warm-up of at least {MIN_DYNAMIC_WARM_UP} "
+            "moves before the first landing"
+        )
     for phase in template.phases:
         if template.category not in PHASE_CATEGORIES[phase]:
             yield f"{where}: {template.category} sessions are not allowed in {phase}"

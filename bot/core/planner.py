@@ -14,16 +14,40 @@ from functools import lru_cache
 
 from bot.core import comeback
 from bot.core.comeback import LOW_HOP_CONTACTS, Stage, stage_of
-from bot.core.content import CONTACT_RANGES, Content, Dose, Exercise, Part, SessionTemplate
+from bot.core.content import (
+    CONTACT_RANGES,
+    Content,
+    Dose,
+    Exercise,
+    Part,
+    SessionTemplate,
+    rest_for,
+)
 from bot.core.health import ImpactLimit, impact_limit, low_impact_volume
 from bot.core.memo import Memo
-from bot.core.phases import DayPassed, InvalidTransition, PhaseState, transition, week_of_phase
+from bot.core.phases import (
+    DayPassed,
+    InvalidTransition,
+    PhaseState,
+    race_window,
+    transition,
+    week_of_phase,
+)
 from bot.core.records import BodyReport, Completion, RunnerProfile
 from bot.core.restrictions import Restrictions, restrictions_for
 from bot.core.rhythm import choose_category, is_rest_day, rhythm_before
-from bot.core.steering import STEP_BACK_FACTOR, Steer, Step, steer
+from bot.core.steering import EASY, EASY_RUN, STEP_BACK_FACTOR, VERY_HARD, Steer, Step, steer
 from bot.core.triage import TIER_OF_FLAG, Tier, triage
-from bot.core.vocabulary import Area, Category, Level, Phase
+from bot.core.vocabulary import (
+    INTENSITY_RANK,
+    Area,
+    Category,
+    Equipment,
+    Family,
+    Intensity,
+    Level,
+    Phase,
+)
 
 __all__ = ["DailyPlan", "PlannedExercise", "Planner"]
 
@@ -60,6 +84,13 @@ class PlannedExercise:
     impact: bool = False
     #: The dose ``dose`` renders, for views that show its parts (``hipcoach plan --json``).
     amount: Dose | None = None
+    #: Every cue, the key one first (``cue``); the presentation shows them all.
+    cues: tuple[str, ...] = ()
+    #: Impact work's intensity class (None for work that does not land).
+    intensity: Intensity | None = None
+    #: Seconds of rest between sets.
+    rest: int = 0
+    family: Family | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +111,8 @@ class DailyPlan:
     advice: str | None = None
     #: The stage of the graded way back (``bot.core.comeback.Stage``; None: not on it).
     way_back: int | None = None
+    #: Coaching tips before the session: the warm-up, and where and in what to land.
+    tips: tuple[str, ...] = ()
 
     @property
     def is_rest(self) -> bool:
@@ -106,6 +139,12 @@ class _Day:
     week: int
     #: A dynamic day's step back or up (``bot.core.steering``), None: as planned.
     steer: Steer | None = None
+    #: Harder-variant steps the block started at (``block_start_step``).
+    steps: int = 0
+    #: Sessions of this kind done so far in the phase: which template's turn it is.
+    turn: int = 0
+    #: The block's first dynamic session: landing advice goes with it.
+    first_jumps: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,13 +166,30 @@ class _Adjust:
 class _Draft:
     """A session being assembled."""
 
-    items: list[tuple[PlannedExercise, float]]
+    entries: list[tuple[Exercise, Part, Dose, str | None]]
     used: set[str]
     adjustments: list[str]
 
     def add(self, exercise: Exercise, part: Part, dose: Dose, note: str | None = None) -> None:
-        self.items.append(_planned(exercise, part, dose, note))
+        self.entries.append((exercise, part, dose, note))
         self.used.add(exercise.id)
+
+    def items(self) -> list[tuple[PlannedExercise, float]]:
+        """The prescribed exercises, impact work in the main part ordered from the lowest
+        intensity class to the highest (a ramp, never a drop from bounds to pogos)."""
+        order = {Part.WARM_UP: 0, Part.MAIN: 1, Part.COOL_DOWN: 2}
+
+        def key(indexed: tuple[int, tuple[Exercise, Part, Dose, str | None]]) -> tuple[int, ...]:
+            index, (exercise, part, _, _) = indexed
+            rank = INTENSITY_RANK[exercise.intensity] if exercise.intensity else len(INTENSITY_RANK)
+            return (order[part], rank if part is Part.MAIN else 0, index)
+
+        ranked = sorted(enumerate(self.entries), key=key)
+        return [_planned(*entry) for _, entry in ranked]
+
+    def contacts(self) -> int:
+        """Foot contacts of the impact work so far."""
+        return sum(dose.total_contacts for exercise, _, dose, _ in self.entries if exercise.impact)
 
 
 @lru_cache(maxsize=8192)
@@ -152,6 +208,10 @@ def _planned(
         contacts,
         exercise.impact,
         dose,
+        exercise.cues,
+        exercise.intensity,
+        rest_for(exercise, dose),
+        exercise.family,
     )
     return planned, dose.seconds_of_work
 
@@ -165,6 +225,8 @@ class Planner:
         size = PLAN_MEMO_SIZE if memo else 0
         self._plans: Memo[_PlanKey, DailyPlan] = Memo(size)
         self._builds: Memo[tuple[_Day, Category, str], tuple[DailyPlan | None]] = Memo(size)
+        #: Whether a runner's kit suits a template, by (template id, kit): a few dozen pairs.
+        self._kit: dict[tuple[str, frozenset[Equipment]], bool] = {}
         self._by_category: dict[Category, tuple[Exercise, ...]] = {
             category: tuple(
                 sorted(
@@ -215,10 +277,19 @@ class Planner:
         rhythm = rhythm_before(profile, state, history, reports, today)
         category, lead = choose_category(profile, state, day.limits, rhythm, today)
         if category is Category.DYNAMIC:
-            day = replace(day, steer=_steer(day, history, reports))
-        plan = self._built(day, category, lead)
+            day = replace(
+                day,
+                steer=_steer(day, history, reports),
+                first_jumps=_first_jumps(history, state, today),
+            )
+        if category is not Category.MOBILITY:
+            day = replace(day, steps=block_start_step(history, state, today))
+        plan = self._built(
+            replace(day, turn=_turn(history, state, category, today)), category, lead
+        )
         if plan is None:  # a dynamic day that soreness emptied: move to mobility
-            plan = self._built(day, Category.MOBILITY, "Mobility instead of jumps today")
+            mobility = replace(day, turn=_turn(history, state, Category.MOBILITY, today))
+            plan = self._built(mobility, Category.MOBILITY, "Mobility instead of jumps today")
         assert plan is not None
         return plan
 
@@ -269,8 +340,8 @@ class Planner:
         return self._compose(day, template, "The session you logged")[0]
 
     def _build(self, day: _Day, category: Category, lead: str) -> DailyPlan | None:
-        template = _pick(
-            self.content.templates(day.profile.level, day.state.phase, category), day.today
+        template = self._pick(
+            self.content.templates(day.profile.level, day.state.phase, category), day
         )
         low_hops = day.limits.way_back == Stage.LOW_HOPS
         if low_hops:  # the way back sets the dose: no steering on top of it
@@ -309,6 +380,78 @@ class Planner:
         adjust = adjust or _Adjust()
         extra = adjust.extra
         avoid = {item.exercise for item in template.main}
+        profile, state, limits, week = day.profile, day.state, day.limits, day.week
+        category = template.category
+        draft = _Draft([], set(), list(limits.reasons))
+        stage = Stage(limits.way_back)
+        # the way back: no harder variants, few landings
+        steps = min(max(day.steps, 0), MAX_HARDER_STEPS) if stage is Stage.FULL else 0
+        landings = LOW_HOP_CONTACTS if stage is not Stage.FULL else None
+        ceiling = intensity_ceiling(profile.level, state, week)
+        dynamic_kept = 0
+        low_end = self._low_end(template, week, profile, state)
+        if category is Category.DYNAMIC and low_impact_volume(profile.health):
+            draft.adjustments.append(LOW_IMPACT_NOTE.format(CONTACT_RANGES[profile.level][0]))
+        for part, items in template.parts():
+            factor = (
+                block_factor(template, state, week) * adjust.scale if part is Part.MAIN else 1.0
+            )
+            if stage is not Stage.FULL:
+                factor = min(factor, 1.0)
+            for item in items:
+                exercise = self.content.exercises[item.exercise]
+                own = self.content.dose_of(item)
+                scale = factor * (low_end if own.contacts is not None else 1)
+                dose = own.scaled(scale)
+                if part is Part.MAIN and category is not Category.MOBILITY:
+                    back = avoid | draft.used if adjust.back else None
+                    stepped = self._variant(exercise, steps, profile, ceiling, back, draft.used)
+                    if stepped is None:  # above the ceiling: a lower class of landing
+                        stepped = self._alternative(
+                            exercise, category, profile, limits, avoid | draft.used, ceiling=ceiling
+                        )
+                    if stepped is None:
+                        draft.adjustments.append(
+                            f"Left out {exercise.name.lower()} today: harder landings come "
+                            "later in the block."
+                        )
+                        continue
+                    if stepped is not exercise:
+                        dose = _converted(dose, stepped, scale)
+                        exercise = stepped
+                    if extra and dose.contacts is not None:
+                        dose, extra = _more_contacts(dose, extra)
+                chosen, note = self._fit(exercise, profile, limits, draft.used, ceiling=ceiling)
+                if chosen is None:
+                    draft.adjustments.append(f"Left out {exercise.name.lower()} today.")
+                    continue
+                if chosen is not exercise:
+                    dose = _converted(dose, chosen, scale)
+                if chosen.impact and landings is not None:
+                    capped, landings = _within(draft, exercise, dose, landings)
+                    if capped is None:
+                        continue
+                    dose = capped
+                draft.add(chosen, part, dose, note)
+                dynamic_kept += chosen.category is Category.DYNAMIC or (
+                    part is Part.MAIN
+                    and chosen.category is Category.STATIC
+                    and _strength_for_jumps(limits)
+                )
+        plan = self._finished(day, template, lead, draft, steered=adjust.steered)
+        return plan, dynamic_kept
+
+    def _finished(
+        self,
+        day: _Day,
+        template: SessionTemplate,
+        lead: str,
+        draft: _Draft,
+        *,
+        steered: bool,
+    ) -> DailyPlan:
+        """The plan from a composed draft: a warm-up and the contact cap on dynamic days, the
+        extra mobility, a title that follows the main part when it changed."""
         profile, state, limits, today, week = (
             day.profile,
             day.state,
@@ -317,66 +460,98 @@ class Planner:
             day.week,
         )
         category = template.category
-        draft = _Draft([], set(), list(limits.reasons))
         stage = Stage(limits.way_back)
-        steps = min(max(state.block_number - 1, 0), MAX_HARDER_STEPS)
-        if stage is not Stage.FULL:  # the way back: no harder variants, few landings
-            steps = 0
-        landings = LOW_HOP_CONTACTS if stage is not Stage.FULL else None
-        dynamic_kept = 0
-        low_end = self._low_end(template, week, profile)
-        if category is Category.DYNAMIC and low_impact_volume(profile.health):
-            draft.adjustments.append(LOW_IMPACT_NOTE.format(CONTACT_RANGES[profile.level][0]))
-        for part, items in template.parts():
-            factor = template.factor(week) * adjust.scale if part is Part.MAIN else 1.0
-            if stage is not Stage.FULL:
-                factor = min(factor, 1.0)
-            for item in items:
-                exercise = self.content.exercises[item.exercise]
-                own = self.content.dose_of(item)
-                dose = own.scaled(factor * (low_end if own.contacts is not None else 1))
-                if part is Part.MAIN and category is not Category.MOBILITY:
-                    exercise = self._step_up(exercise, steps, profile)
-                    if adjust.back:
-                        easier = self._step_back(exercise, profile, avoid | draft.used)
-                        if not _same_measure(dose, easier.dose):
-                            dose = easier.dose.scaled(factor)
-                        exercise = easier
-                    if extra and dose.contacts is not None:
-                        dose, extra = _more_contacts(dose, extra)
-                chosen, note = self._fit(exercise, profile, limits, draft.used)
-                if chosen is None:
-                    draft.adjustments.append(f"Left out {exercise.name.lower()} today.")
-                    continue
-                if chosen is not exercise and not _same_measure(dose, chosen.dose):
-                    dose = chosen.dose
-                    if dose.contacts is not None:
-                        dose = dose.scaled(low_end)
-                if chosen.impact and landings is not None:
-                    capped, landings = _within(draft, exercise, dose, landings)
-                    if capped is None:
-                        continue
-                    dose = capped
-                draft.add(chosen, part, dose, note)
-                dynamic_kept += chosen.category is Category.DYNAMIC
+        if category is Category.DYNAMIC:
+            self._ensure_warm_up(profile, limits, draft)
+            _cap_contacts(draft, contact_cap(profile))
         self._add_extra_mobility(profile, limits, draft)
         low_hops = stage is Stage.LOW_HOPS and category is Category.DYNAMIC
-        plan = DailyPlan(
+        planned_items = draft.items()
+        title = _title(template, low_hops=low_hops, no_impact=limits.no_impact)
+        if title == template.title:
+            main = [exercise for exercise, part, _, _ in draft.entries if part is Part.MAIN]
+            if _changed(main, template, self.content):
+                title = _title_of(main, title)  # the title follows what is done
+        return DailyPlan(
             on=today,
             phase=state.phase,
             week=week,
             category=category,
             session_id=template.id,
-            title=_title(template, low_hops=low_hops, no_impact=limits.no_impact),
-            why=_why(lead, state, today, week, day.steer if adjust.steered else None),
-            exercises=tuple(planned for planned, _ in draft.items),
-            minutes=max(1, round(sum(seconds for _, seconds in draft.items) / 60)),
+            title=title,
+            why=_why(lead, state, today, week, day.steer if steered else None),
+            exercises=tuple(planned for planned, _ in planned_items),
+            minutes=max(1, round(sum(seconds for _, seconds in planned_items) / 60)),
             adjustments=tuple(dict.fromkeys(draft.adjustments)),
             check_in=_check_in(state, week),
             advice=_advice(limits) or _impact_advice(profile, today),
             way_back=None if stage is Stage.FULL else int(stage),
+            tips=_tips(category, day.first_jumps, any(e.impact for e, _, _, _ in draft.entries)),
         )
-        return plan, dynamic_kept
+
+    def _variant(  # noqa: PLR0917 - the day's steps, each one value
+        self,
+        exercise: Exercise,
+        steps: int,
+        profile: RunnerProfile,
+        ceiling: Intensity,
+        back: set[str] | None,
+        used: set[str],
+    ) -> Exercise | None:
+        """The main-part exercise after the block's steps up, the day's step back (``back``:
+        what the easier variant must not repeat) and the intensity ceiling."""
+        stepped = self._step_up(exercise, steps, profile, ceiling)
+        if back is not None:
+            stepped = self._step_back(stepped, profile, back)
+        return self._within_ceiling(stepped, ceiling, used)
+
+    def _pick(self, templates: Sequence[SessionTemplate], day: _Day) -> SessionTemplate:
+        """The template whose turn it is: they rotate through the phase, so a block sees
+        every family of work. Desk-day sessions only for desk sitters, and sessions that
+        need kit the runner lacks for most of their main part are passed over (while any
+        other is left)."""
+        profile = day.profile
+        usable = [t for t in templates if profile.desk_job or not t.desk] or list(templates)
+        fitting = [t for t in usable if self._kit_fits(t, profile)] or usable
+        return fitting[day.turn % len(fitting)]
+
+    def _kit_fits(self, template: SessionTemplate, profile: RunnerProfile) -> bool:
+        """Whether the runner has the kit for at least half the template's main part."""
+        key = (template.id, profile.equipment)
+        fits = self._kit.get(key)
+        if fits is None:
+            needs = (self.content.exercises[item.exercise].needs for item in template.main)
+            lacking = sum(not profile.has(need) for need in needs)
+            fits = self._kit[key] = lacking * 2 <= len(template.main)
+        return fits
+
+    def _within_ceiling(
+        self, exercise: Exercise, ceiling: Intensity, avoid: set[str]
+    ) -> Exercise | None:
+        """``exercise``, or its easier variant down the chain, within the intensity
+        ceiling (None: no variant is)."""
+        seen: set[str] = set()
+        current: Exercise | None = exercise
+        while current is not None and current.id not in seen:
+            seen.add(current.id)
+            if not current.impact or (
+                INTENSITY_RANK[current.intensity or Intensity.LOW] <= INTENSITY_RANK[ceiling]
+                and (current is exercise or current.id not in avoid)
+            ):
+                return current
+            current = self.content.exercises.get(current.easier) if current.easier else None
+        return None
+
+    def _ensure_warm_up(self, profile: RunnerProfile, limits: Restrictions, draft: _Draft) -> None:
+        """A dynamic session always starts with a warm-up, even when limits emptied it."""
+        if any(part is Part.WARM_UP for _, part, _, _ in draft.entries):
+            return
+        for exercise_id in FALLBACK_WARM_UP:
+            exercise = self.content.exercises.get(exercise_id)
+            if exercise is not None and _suits(exercise, profile, limits, draft.used):
+                draft.entries.insert(0, (exercise, Part.WARM_UP, exercise.dose, None))
+                draft.used.add(exercise.id)
+                return
 
     def _step_back(self, exercise: Exercise, profile: RunnerProfile, avoid: set[str]) -> Exercise:
         """The easier variant of a dynamic exercise, where there is one the kit allows and
@@ -388,13 +563,15 @@ class Planner:
             return exercise
         return easier
 
-    def _low_end(self, template: SessionTemplate, week: int, profile: RunnerProfile) -> float:
+    def _low_end(
+        self, template: SessionTemplate, week: int, profile: RunnerProfile, state: PhaseState
+    ) -> float:
         """The factor on foot contacts that keeps a session at the low end of the level's
         range after a past stress fracture (1: no change)."""
         if template.category is not Category.DYNAMIC or not low_impact_volume(profile.health):
             return 1.0
         low = CONTACT_RANGES[profile.level][0]
-        factor = template.factor(week)
+        factor = block_factor(template, state, week)
 
         def contacts(scale: float) -> int:
             doses = (self.content.dose_of(item) for item in template.main)
@@ -412,19 +589,31 @@ class Planner:
             scale -= CONTACT_SCALE_STEP
         return scale
 
-    def _step_up(self, exercise: Exercise, steps: int, profile: RunnerProfile) -> Exercise:
-        """The harder variant ``steps`` times over, as far as kit allows."""
+    def _step_up(
+        self, exercise: Exercise, steps: int, profile: RunnerProfile, ceiling: Intensity
+    ) -> Exercise:
+        """The harder variant ``steps`` times over, as far as kit and the intensity ceiling
+        allow."""
         for _ in range(steps):
             harder = self.content.exercises.get(exercise.harder) if exercise.harder else None
             if harder is None or not profile.has(harder.needs):
+                break
+            if harder.intensity and INTENSITY_RANK[harder.intensity] > INTENSITY_RANK[ceiling]:
                 break
             exercise = harder
         return exercise
 
     def _fit(
-        self, exercise: Exercise, profile: RunnerProfile, limits: Restrictions, used: set[str]
+        self,
+        exercise: Exercise,
+        profile: RunnerProfile,
+        limits: Restrictions,
+        used: set[str],
+        *,
+        ceiling: Intensity = Intensity.HIGH,
     ) -> tuple[Exercise | None, str | None]:
-        """The exercise, or the closest one that suits the runner's kit and body today."""
+        """The exercise, or the closest one that suits the runner's kit and body today and
+        is never harder than it (nor above the day's intensity ceiling)."""
         if _suits(exercise, profile, limits, used):
             return exercise, None
         reason = _swap_reason(exercise, profile, limits)
@@ -435,13 +624,23 @@ class Planner:
             seen.add(easier.id)
             if _suits(easier, profile, limits, used):
                 return easier, f"easier than {exercise.name.lower()}: {reason}"
-        best = self._alternative(exercise, exercise.category, profile, limits, used)
+        best = self._alternative(
+            exercise, exercise.category, profile, limits, used, ceiling=ceiling
+        )
         if best is not None:
             return best, f"instead of {exercise.name.lower()}: {reason}"
         if exercise.category is Category.STATIC and _suits_softly(exercise, profile, limits, used):
             return exercise, f"keep it light: {reason}"
+        if exercise.category is Category.DYNAMIC and _strength_for_jumps(limits):
+            strength = self._alternative(
+                exercise, Category.STATIC, profile, limits, used, ceiling=ceiling
+            )
+            if strength is not None:
+                return strength, f"strength instead of {exercise.name.lower()}: {reason}"
         if exercise.category is Category.DYNAMIC:
-            mobility = self._alternative(exercise, Category.MOBILITY, profile, limits, used)
+            mobility = self._alternative(
+                exercise, Category.MOBILITY, profile, limits, used, ceiling=ceiling
+            )
             if mobility is not None:
                 return mobility, f"mobility instead of {exercise.name.lower()}: {reason}"
         return None, None
@@ -453,15 +652,49 @@ class Planner:
         profile: RunnerProfile,
         limits: Restrictions,
         used: set[str],
+        *,
+        ceiling: Intensity = Intensity.HIGH,
     ) -> Exercise | None:
+        """The suitable exercise of ``category`` sharing most targets with ``exercise``,
+        never a harder one (``harder_than``)."""
         targets = set(exercise.targets)
         best: Exercise | None = None
         best_overlap = 0
         for candidate in self._by_category[category]:
-            overlap = len(targets.intersection(candidate.targets))
-            if overlap > best_overlap and _suits(candidate, profile, limits, used):
+            # the targets in common count most; then the same stance (two feet or one)
+            same_stance = candidate.dose.per_side == exercise.dose.per_side
+            overlap = 2 * (len(targets.intersection(candidate.targets)) + same_stance)
+            if (
+                overlap > best_overlap
+                and _suits(candidate, profile, limits, used)
+                and not self.harder_than(candidate, exercise)
+                and not (
+                    candidate.intensity
+                    and INTENSITY_RANK[candidate.intensity] > INTENSITY_RANK[ceiling]
+                )
+            ):
                 best, best_overlap = candidate, overlap
         return best
+
+    def harder_than(self, candidate: Exercise, original: Exercise) -> bool:
+        """Whether ``candidate`` is harder than ``original``: it lands and the original does
+        not, it is of a higher intensity class, or it is up the original's harder chain."""
+        if candidate.impact and not original.impact:
+            return True
+        if (
+            candidate.intensity
+            and original.intensity
+            and INTENSITY_RANK[candidate.intensity] > INTENSITY_RANK[original.intensity]
+        ):
+            return True
+        seen: set[str] = set()
+        step = original
+        while step.harder and step.harder not in seen:
+            seen.add(step.harder)
+            if step.harder == candidate.id:
+                return True
+            step = self.content.exercises[step.harder]
+        return False
 
     def _add_extra_mobility(
         self, profile: RunnerProfile, limits: Restrictions, draft: _Draft
@@ -528,6 +761,12 @@ def _suits(
     return not (exercise.category is Category.DYNAMIC and loads & limits.caution)
 
 
+def _strength_for_jumps(limits: Restrictions) -> bool:
+    """Whether a dynamic day's jumps give way to strength work: impact is out for the
+    health screen (pregnancy, after a birth), with no warning sign blocking jump days."""
+    return limits.no_impact and not limits.blocks_dynamic
+
+
 def _suits_softly(
     exercise: Exercise, profile: RunnerProfile, limits: Restrictions, used: set[str]
 ) -> bool:
@@ -582,8 +821,198 @@ def _same_measure(a: Dose, b: Dose) -> bool:
     )
 
 
-def _pick(templates: Sequence[SessionTemplate], today: date) -> SessionTemplate:
-    return templates[today.toordinal() % len(templates)]
+#: Warm-up moves for a dynamic session whose own warm-up the day's limits emptied.
+FALLBACK_WARM_UP = ("leg-swings-front-back", "high-knee-march", "walking-knee-hugs", "cat-cow")
+#: The last week of a block is lighter: this share of the week before's dose at most.
+DELOAD_FACTOR = 0.8
+#: The highest intensity class each level reaches (NSCA: beginners stay low to moderate).
+TOP_INTENSITY: dict[Level, Intensity] = {
+    Level.BEGINNER: Intensity.MODERATE,
+    Level.INTERMEDIATE: Intensity.HIGH,
+    Level.ADVANCED: Intensity.HIGH,
+}
+#: Dynamic sessions further apart than this belong to different blocks.
+BLOCK_GAP_DAYS = 15
+#: A gap this long (race season, a long break): the next block never starts higher.
+LONG_BREAK_DAYS = 35
+#: Pain during a session above this (0-10) is too much (pain-monitoring model).
+TOO_MUCH_PAIN = 5
+WARM_UP_TIP = "Warm up first with the moves listed, then the jumps: save long stretches for after."
+LANDING_TIP = (
+    "Land on grass, a track or a sprung floor rather than concrete, in supportive running "
+    "shoes. Quiet, springy landings; stop a set when they get loud or the rhythm goes flat."
+)
+
+
+def block_factor(template: SessionTemplate, state: PhaseState, week: int) -> float:
+    """The main part's dose factor in ``week``: the template's progression, and in the last
+    week of a dynamic block at most ``DELOAD_FACTOR`` of the week before's (a lighter week)."""
+    factor = template.factor(week)
+    last = block_length(state)
+    if state.phase is Phase.DYNAMIC_BLOCK and last >= 2 and week >= last:
+        return min(factor, template.factor(last - 1) * DELOAD_FACTOR)
+    return factor
+
+
+def block_length(state: PhaseState) -> int:
+    """The weeks the current dynamic block really lasts: its planned length, or fewer when
+    race season starts before it ends (its last week is then the one before the season)."""
+    weeks = state.block_weeks
+    window = race_window(state)
+    if window is not None and window[0] > state.started_on:
+        weeks = min(weeks, -(-(window[0] - state.started_on).days // 7))
+    return weeks
+
+
+def intensity_ceiling(level: Level, state: PhaseState, week: int) -> Intensity:
+    """The highest intensity class of landings in ``week``: one class below the level's top
+    in the first third of a block and in its lighter last week, the top in between; never
+    high for beginners."""
+    top = TOP_INTENSITY[level]
+    if state.phase is not Phase.DYNAMIC_BLOCK:
+        return top
+    weeks = block_length(state)
+    if week <= max(1, weeks // 3) or (weeks >= 2 and week >= weeks):
+        return Intensity.LOW if top is Intensity.MODERATE else Intensity.MODERATE
+    return top
+
+
+def contact_cap(profile: RunnerProfile) -> int:
+    """The most foot contacts a session may hold: the top of the level's range (NSCA), the
+    low end after a past stress fracture."""
+    low, high = CONTACT_RANGES[profile.level]
+    return low if low_impact_volume(profile.health) else high
+
+
+def block_start_step(history: Sequence[Completion], state: PhaseState, today: date) -> int:
+    """How many harder-variant steps the current (or next) block starts at, from what the
+    runner showed, not from the block count.
+
+    Dynamic sessions done before the current block are grouped into blocks (a gap over
+    ``BLOCK_GAP_DAYS`` starts a new one). The first block starts at 0; each next one starts
+    a step up when the last ``EASY_RUN`` rated sessions of the one before were all easy
+    (``EASY`` or less), a step back when one was very hard (``VERY_HARD``) or too painful,
+    and where it was otherwise (no ratings: neither up nor back). After race season or a
+    long break (``LONG_BREAK_DAYS``) a block starts at the previous block's start or lower.
+    """
+    begun = state.started_on if state.phase is Phase.DYNAMIC_BLOCK else today
+    done = sorted(
+        (c for c in history if c.done and c.category is Category.DYNAMIC and c.on < begun),
+        key=lambda c: c.on,
+    )
+    blocks: list[list[Completion]] = []
+    for completion in done:
+        if blocks and (completion.on - blocks[-1][-1].on).days <= BLOCK_GAP_DAYS:
+            blocks[-1].append(completion)
+        else:
+            blocks.append([completion])
+    step = 0
+    for index, block in enumerate(blocks):
+        after = blocks[index + 1][0].on if index + 1 < len(blocks) else begun
+        moved = min(max(step + _block_move(block), 0), MAX_HARDER_STEPS)
+        step = min(moved, step) if (after - block[-1].on).days > LONG_BREAK_DAYS else moved
+    return step
+
+
+def _block_move(block: Sequence[Completion]) -> int:
+    """+1, 0 or -1: where a block's last rated sessions put the next one."""
+    rated = [c for c in block if c.rpe is not None or c.pain is not None]
+    last = rated[-EASY_RUN:]
+    if any((c.rpe or 0) >= VERY_HARD or (c.pain or 0) > TOO_MUCH_PAIN for c in last):
+        return -1
+    if len(last) == EASY_RUN and all(c.rpe is not None and c.rpe <= EASY for c in last):
+        return 1
+    return 0
+
+
+def _turn(history: Sequence[Completion], state: PhaseState, category: Category, today: date) -> int:
+    """Sessions of ``category`` done in the current phase before ``today``."""
+    return sum(1 for c in history if c.category is category and state.started_on <= c.on < today)
+
+
+def _first_jumps(history: Sequence[Completion], state: PhaseState, today: date) -> bool:
+    """Whether no dynamic session was done yet in the current phase."""
+    return not any(
+        c.done and c.category is Category.DYNAMIC and state.started_on <= c.on < today
+        for c in history
+    )
+
+
+def _tips(category: Category, first_jumps: bool, lands: bool) -> tuple[str, ...]:
+    """Before a session with landings: the warm-up, and on the block's first where to land."""
+    if category is not Category.DYNAMIC or not lands:
+        return ()
+    return (WARM_UP_TIP, LANDING_TIP) if first_jumps else (WARM_UP_TIP,)
+
+
+def _converted(dose: Dose, target: Exercise, scale: float) -> Dose:
+    """``dose`` carried over to ``target`` (a harder or easier variant, or a stand-in): a
+    contacts dose keeps its landings (split per leg when the target is one-legged, never
+    more), any other change of measure takes the target's own dose scaled alike."""
+    own = target.dose
+    if dose.contacts is not None and own.contacts is not None:
+        if dose.per_side == own.per_side:
+            return dose
+        total = dose.total_contacts
+        per = total if not own.per_side else (total // 2) // _CONTACT_STEP * _CONTACT_STEP
+        return own.model_copy(update={"contacts": max(_CONTACT_STEP, per), "rest": dose.rest})
+    if _same_measure(dose, own) and dose.per_side == own.per_side:
+        return dose
+    return own.scaled(scale)
+
+
+def _cap_contacts(draft: _Draft, cap: int) -> None:
+    """Cut the last impact work until the session holds at most ``cap`` foot contacts."""
+    for index in reversed(range(len(draft.entries))):
+        over = draft.contacts() - cap
+        if over <= 0:
+            return
+        exercise, part, dose, note = draft.entries[index]
+        if not exercise.impact or dose.contacts is None:
+            continue
+        per_side_cut = -(-over // (2 if dose.per_side else 1))
+        cut = -(-per_side_cut // _CONTACT_STEP) * _CONTACT_STEP
+        left = dose.contacts - cut
+        if left < _CONTACT_STEP:
+            del draft.entries[index]
+        else:
+            less = dose.model_copy(update={"contacts": left})
+            draft.entries[index] = (exercise, part, less, note)
+
+
+def _changed(main: Sequence[Exercise], template: SessionTemplate, content: Content) -> bool:
+    """Whether the work a title names changed: a dynamic session's landings, or any main
+    exercise of a strength session (mobility titles name areas, which swaps keep)."""
+    if template.category is Category.MOBILITY:
+        return False
+    planned = [content.exercises[item.exercise] for item in template.main]
+    if template.category is Category.DYNAMIC:
+        return [e.id for e in main if e.impact] != [e.id for e in planned if e.impact]
+    return [e.id for e in main] != [e.id for e in planned]
+
+
+def _title_of(main: Sequence[Exercise], fallback: str) -> str:
+    """A title naming what the main part holds, when it differs from the template's."""
+    names = [_lower(e.name) for e in main]
+    for count in (3, 2, 1):
+        picked = names[:count]
+        if not picked:
+            break
+        text = picked[0] if len(picked) == 1 else ", ".join(picked[:-1]) + " and " + picked[-1]
+        text = text[0].upper() + text[1:]
+        if len(text) <= MAX_TITLE:
+            return text
+    return fallback
+
+
+def _lower(name: str) -> str:
+    """A name as it reads mid-sentence: "Pogo hops" → "pogo hops", "A-skips" stays."""
+    if len(name) > 1 and (name[1] == "-" or name[1].isupper()):
+        return name
+    return name[0].lower() + name[1:]
+
+
+MAX_TITLE = 60
 
 
 def _phase_context(state: PhaseState, today: date, week: int) -> str:

@@ -9,9 +9,11 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = [
+    "INTENSITY_RANK",
     "Area",
     "Category",
     "Equipment",
+    "Family",
     "Level",
     "Phase",
     "RedFlag",
@@ -145,6 +147,40 @@ class Intensity(StrEnum):
     LOW = "low"  # hops and skips in place
     MODERATE = "moderate"  # standing and repeated jumps, single-leg hops in place
     HIGH = "high"  # bounds, single-leg hops for distance, depth jumps
+
+
+#: Rank of each intensity class, lowest first (a substitute is never of a higher rank).
+INTENSITY_RANK = {Intensity.LOW: 0, Intensity.MODERATE: 1, Intensity.HIGH: 2}
+
+
+class Family(StrEnum):
+    """The family of work an exercise belongs to: what rotation covers and reviewers see."""
+
+    # mobility
+    HIP_FLEXOR_MOBILITY = "hip_flexor_mobility"
+    HIP_ROTATION_MOBILITY = "hip_rotation_mobility"
+    ADDUCTOR_MOBILITY = "adductor_mobility"
+    POSTERIOR_MOBILITY = "posterior_mobility"
+    LOWER_LEG_MOBILITY = "lower_leg_mobility"
+    SPINE_MOBILITY = "spine_mobility"
+    DYNAMIC_WARM_UP = "dynamic_warm_up"
+    # static strength and activation
+    HIP_EXTENSION = "hip_extension"
+    HAMSTRINGS = "hamstrings"
+    SINGLE_LEG_STRENGTH = "single_leg_strength"
+    GLUTE_MED = "glute_med"
+    ADDUCTORS = "adductors"
+    HIP_FLEXOR_STRENGTH = "hip_flexor_strength"
+    CALF_AND_SHIN = "calf_and_shin"
+    TENDON_ISOMETRIC = "tendon_isometric"
+    TRUNK = "trunk"
+    BALANCE = "balance"
+    # impact work
+    HOPS_IN_PLACE = "hops_in_place"
+    SKIPS_AND_BOUNDS = "skips_and_bounds"
+    LATERAL_HOPS = "lateral_hops"
+    JUMPS = "jumps"
+    SINGLE_LEG_LANDINGS = "single_leg_landings"
 
 
 class Equipment(StrEnum):

@@ -2,7 +2,8 @@
 
 The JSON is a list of days, each ``{"date", "phase", "kind", "session_id", "title", "why",
 "minutes", "foot_contacts", "exercises"}``; an exercise is ``{"id", "name", "part",
-"category", "sets", "reps", "seconds", "contacts", "per_side", "intensity", "loads"}``.
+"category", "sets", "reps", "seconds", "contacts", "per_side", "intensity", "loads",
+"family"}`` (``family`` is an extra field: the family of work, for coverage).
 ``contacts`` is the exercise's landings for the session, both legs together, and
 ``foot_contacts`` the day's total of them; missing values are null. Reviewers' scripts rely
 on these names.
@@ -15,6 +16,7 @@ from typing import Any
 
 from bot.core.content import Exercise
 from bot.core.planner import DailyPlan, PlannedExercise
+from bot.presentation.doses import contacts_by_intensity, dose_text
 
 __all__ = ["programme_json", "programme_text"]
 
@@ -36,6 +38,7 @@ def _exercise(planned: PlannedExercise, exercise: Exercise) -> dict[str, Any]:
         "per_side": dose.per_side if dose else None,
         "intensity": exercise.intensity.value if impact and exercise.intensity else None,
         "loads": sorted(area.value for area in exercise.loads),
+        "family": exercise.family.value,
     }
 
 
@@ -75,7 +78,11 @@ def programme_text(plans: Sequence[DailyPlan]) -> str:
         head = f"{plan.on:%a %d %b}  [{plan.phase.value}] {kind}: {plan.title}"
         lines.append(head + extent + landings)
         lines.append(f"    why: {plan.why}")
+        lines += [f"    tip: {tip}" for tip in plan.tips]
         for planned in plan.exercises:
-            lines.append(f"    - {_PARTS[planned.part.value]:9} {planned.name}: {planned.dose}")
+            part = _PARTS[planned.part.value]
+            lines.append(f"    - {part:9} {planned.name}: {dose_text(planned)}")
+        if landings := contacts_by_intensity(plan.exercises):
+            lines.append(f"    contacts: {landings}")
         lines += [f"    note: {note}" for note in plan.adjustments]
     return "\n".join(lines).strip() + "\n"

@@ -17,6 +17,7 @@ from bot.core.triage import Tier, triage
 from bot.core.vocabulary import Area, Category, Phase, RedFlag, ReportKind, Side
 from bot.presentation.callbacks import Action, encode
 from bot.presentation.commands import COMMANDS
+from bot.presentation.doses import contacts_by_intensity, dose_text
 from bot.presentation.html import escape_text as _e
 from bot.presentation.splitting import MESSAGE_LIMIT, split_message, truncate_caption, utf16_len
 from bot.presentation.way_back import stage_block, stage_line
@@ -107,7 +108,11 @@ def session_message(
             blocks.append(f"⚠️ <b>Important:</b> {_e(plan.advice)}")
         if plan.way_back is not None:
             blocks.append(f"🪜 {stage_line(plan.way_back)}")
+        if plan.tips:
+            blocks.append("\n".join(f"👟 {_e(tip)}" for tip in plan.tips))
         blocks.extend(_part_block(plan.exercises, part) for part in Part)
+        if landings := contacts_by_intensity(plan.exercises):
+            blocks.append(f"<i>Today: {_e(landings)}.</i>")
         if plan.adjustments:
             lines = "\n".join(f"• {_e(_sentence(line))}" for line in plan.adjustments)
             blocks.append(f"<b>What I changed today</b>\n{lines}")
@@ -136,7 +141,8 @@ def _part_block(exercises: Sequence[PlannedExercise], part: Part) -> str:
 
 
 def _exercise(item: PlannedExercise) -> str:
-    text = f"• <b>{_e(item.name)}</b> — {_e(item.dose)}\n{_e(item.cue)}"
+    cues = "\n".join(_e(cue) for cue in item.cues or (item.cue,))
+    text = f"• <b>{_e(item.name)}</b> — {_e(dose_text(item))}\n{cues}"
     if item.note:
         text += f"\n<i>↳ {_e(_sentence(item.note))}</i>"
     return text

@@ -26,6 +26,8 @@ from bot.core.vocabulary import (
 )
 from bot.presentation.callbacks import MAX_BYTES, Action, decode
 from bot.presentation.commands import COMMANDS
+from bot.presentation.doses import dose_text
+from bot.presentation.html import escape_text
 from bot.presentation.render import (
     Rows,
     effort_keyboard,
@@ -207,7 +209,9 @@ def test_a_session_shows_parts_doses_cues_and_minutes() -> None:
     for heading in ("<b>Warm-up</b>", "<b>Main</b>", "<b>Cool-down</b>"):
         assert heading in text
     for exercise in plan.exercises:
-        assert exercise.dose in text
+        assert escape_text(dose_text(exercise)) in text  # sets, reps or contacts, and rest
+        for cue in exercise.cues:  # every cue, safety cues included (issue 12)
+            assert escape_text(cue) in text
     assert f"about {plan.minutes} min" in text
     assert f"week {plan.week}" in text
     assert "💬" in text
