@@ -106,7 +106,7 @@ async def test_a_very_hard_effort_steps_the_next_jump_session_back(
         today = TUESDAY.date()
         await _into_block(services, today, level=Level.INTERMEDIATE)
         usual = await _planned(services, today)
-        assert "Dynamic day" in usual.why
+        assert "Jumps today" in usual.why
 
         shown = (await say(fake_api, "/today"))[-1]
         assert "lighter" not in shown
@@ -128,7 +128,7 @@ async def test_a_very_hard_effort_steps_the_next_jump_session_back(
         for offset in range(1, 7):  # up to the next dynamic day
             clock.advance(days=1)
             plan = await _planned(services, today + timedelta(days=offset))
-            if plan.category is not None and "Dynamic day" in plan.why:
+            if plan.category is not None and "Jumps today" in plan.why:
                 break
         else:
             raise AssertionError("no dynamic day in the week after")
