@@ -162,7 +162,7 @@ async def test_red_flag_in_words_holds_advises_and_drops_jumps(
     chat: Chat, clock: FakeClock
 ) -> None:
     await chat.command("/today")
-    clock.advance(days=15)  # Wed 16 Dec: the first dynamic block's first jump day
+    clock.advance(days=14)  # Tue 15 Dec: the first dynamic block's first day, a jump day
     assert (await chat.plan(clock)).category is Category.DYNAMIC
     *_, answer = await chat.say("sharp pain in my right hip")
     assert "physiotherapist or doctor" in answer.text
