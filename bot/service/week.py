@@ -16,21 +16,26 @@ from bot.service.messages import Reply
 from bot.service.turn import Turn
 from bot.storage import repository
 
-__all__ = ["set_week", "settings_text"]
+__all__ = ["set_week", "settings_text", "store"]
 
 
 async def set_week(turn: Turn, said: WeekSaid) -> list[Reply]:
     """Store what ``said`` changes in the running week and say what it is now."""
     try:
-        profile = applied(turn.profile, said)
+        await store(turn, said)
     except ValueError as refused:
         return [Reply(text=words.week_refused(str(refused)))]
+    return [Reply(text=words.week_changed(turn.profile))]
+
+
+async def store(turn: Turn, said: WeekSaid) -> None:
+    """Store what ``said`` changes (ValueError, nothing stored, when it breaks a rule)."""
+    profile = applied(turn.profile, said)
     turn.profile = profile
     await repository.save_profile(turn.session, turn.runner, profile)
     if turn.state.race_distance != profile.race_distance:
         state = replace(turn.state, race_distance=profile.race_distance)
         await turn.save_state(Transition(state, "Race distance", changed=False))
-    return [Reply(text=words.week_changed(profile))]
 
 
 async def settings_text(turn: Turn, args: str) -> list[Reply] | None:

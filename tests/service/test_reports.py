@@ -225,7 +225,7 @@ async def test_a_report_during_onboarding_then_back_to_the_questions(chat: Chat)
     assert conversation is not None
     assert (conversation.name, conversation.step) == ("onboarding", "desk")
     (kit,) = await chat.say("yes")
-    assert "3/8" in kit.text
+    assert "3/9" in kit.text
     assert (await chat.runner()).desk_job is True
 
 
