@@ -51,7 +51,7 @@ COMMANDS: tuple[CommandInfo, ...] = (
     CommandInfo("history", "The sessions you've logged"),
     CommandInfo("export", "Download everything I know about you"),
     CommandInfo("delete", "Delete your data"),
-    CommandInfo("settings", "Your settings; change your running week"),
+    CommandInfo("settings", "See settings; change your running week"),
     CommandInfo("help", "What I can do"),
     CommandInfo("cancel", "Stop what we're in the middle of"),
 )
