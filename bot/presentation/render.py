@@ -399,7 +399,10 @@ _PHASE_ABOUT = {
         "A break from jump work so your tendons can catch up; strength and mobility go on."
     ),
     Phase.RACE_SEASON: "No jump work before your race: mobility and light strength keep you fresh.",
-    Phase.POST_RACE_RECOVERY: "A week of gentle mobility so your legs recover from the race.",
+    Phase.POST_RACE_RECOVERY: (
+        "Gentle mobility so your legs recover from the race (longer after a longer race; "
+        "light strength after the first week), and no jumps until it is over."
+    ),
     Phase.PAUSED: "Everything waits while you're away. /resume brings you back early.",
 }
 
