@@ -38,12 +38,13 @@ async def _runner(session: AsyncSession) -> Runner:
 
 
 async def _into_block(services: Services, today: date, *, level: Level) -> None:
-    """Put the runner in week 3 of their first dynamic block."""
+    """Put the runner in week 3 of their first dynamic block, begun on a Tuesday two weeks
+    ago: with nothing logged its jump days are Tuesdays and Fridays, so today has jumps."""
     async with services.coach.sessions() as session, session.begin():
         runner = await _runner(session)
         await session.execute(update(Runner).where(Runner.id == runner.id).values(level=level))
         state = PhaseState(
-            Phase.DYNAMIC_BLOCK, started_on=today - timedelta(days=15), newcomer=False
+            Phase.DYNAMIC_BLOCK, started_on=today - timedelta(days=14), newcomer=False
         )
         await repository.save_phase_state(session, runner.id, state, "test", today, changed=True)
 

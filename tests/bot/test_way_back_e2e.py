@@ -222,7 +222,7 @@ async def test_a_dynamic_session_done_asks_about_pain(
     bot: tuple[Application, Services], fake_api: FakeBotAPI, clock: FakeClock
 ) -> None:
     await say(fake_api, "/today")
-    clock.advance(days=15)  # Wed 16 Dec: a jump day
+    clock.advance(days=14)  # Tue 15 Dec: the first dynamic block's first day, a jump day
     (today,) = await say(fake_api, "/today")
     assert jumps_in(today)
     answer = await done_with_pain(fake_api, "0", typed=False)
