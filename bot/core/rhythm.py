@@ -49,7 +49,10 @@ STATIC_INTERVAL = {
     Phase.REST_PHASE: 3,
     Phase.RACE_SEASON: 4,
     Phase.RECOVERY_HOLD: 3,
+    Phase.POST_RACE_RECOVERY: 4,  # light strength from the second week, twice a week or so
 }
+#: The why of a strength day late in post-race recovery.
+POST_RACE_STRENGTH = "Light strength: it may come back after the first week, jumps not yet"
 #: After this many days without static work it comes before a dynamic day.
 STATIC_OVERDUE_DAYS = 8
 MIN_DAYS_BETWEEN_DYNAMIC = 2
@@ -146,6 +149,8 @@ def choose_category(
         return _way_back_category(stage, allowed, rhythm, state.way_back_since or today, today)
     since_static = _days_since_static(rhythm, state, today)
     if Category.STATIC in allowed and since_static >= STATIC_OVERDUE_DAYS:
+        if state.phase is Phase.POST_RACE_RECOVERY:
+            return Category.STATIC, POST_RACE_STRENGTH
         return Category.STATIC, f"Strength day, {since_static} days since the last one"
     blocked = None
     if Category.DYNAMIC in allowed:
@@ -156,6 +161,8 @@ def choose_category(
             return Category.DYNAMIC, _jumps_lead(profile, state, today, gap)
         blocked = slot
     if Category.STATIC in allowed and since_static >= STATIC_INTERVAL.get(state.phase, 3):
+        if state.phase is Phase.POST_RACE_RECOVERY:
+            return Category.STATIC, POST_RACE_STRENGTH
         return Category.STATIC, _other_lead("Strength day", profile, state, today, blocked)
     lead = _other_lead("Mobility day", profile, state, today, blocked)
     if static_note and blocked is None and since_static >= STATIC_INTERVAL.get(state.phase, 3):

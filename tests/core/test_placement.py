@@ -235,4 +235,6 @@ def test_post_race_no_jumps_and_strength_only_after_the_first_week(
         if (plan.on - after).days < POST_RACE_MOBILITY_DAYS:
             assert plan.category in {None, Category.MOBILITY}
     if post_race_days(distance) > POST_RACE_MOBILITY_DAYS + 7:
-        assert any(plan.category is Category.STATIC for plan in plans)
+        strength = [plan for plan in plans if plan.category is Category.STATIC]
+        assert strength
+        assert all(plan.why.startswith("Light strength") for plan in strength)
