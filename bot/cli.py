@@ -22,7 +22,7 @@ from bot.core.phases import InvalidTransition
 from bot.core.planner import Planner
 from bot.core.programme import MAX_WEEKS, programme
 from bot.core.records import RunnerProfile
-from bot.core.vocabulary import Category, Equipment, Level, Phase
+from bot.core.vocabulary import Category, Equipment, Level, Phase, RaceDistance
 from bot.presentation.programme import programme_json, programme_text
 
 __all__ = ["COMMANDS", "GROUPS", "Command", "build_parser", "main", "plan_profile"]
@@ -117,7 +117,8 @@ def _db_upgrade(args: argparse.Namespace) -> int:
 # --- plan ------------------------------------------------------------------------------------
 
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_NOT_PLANNED_YET = ("run_days", "long_run", "hard_days", "minutes", "race_distance")
+#: Options the programme takes but does not use yet (session length is the sessions' work).
+_NOT_PLANNED_YET = ("minutes",)
 
 
 def _weekday(text: str) -> int:
@@ -162,7 +163,7 @@ def _plan_options(parser: argparse.ArgumentParser) -> None:
     add("--dynamic-days", type=int, choices=[1, 2], default=2)
     add("--minutes", type=int, choices=[10, 20, 30], default=20)
     add("--race", type=_iso_date, default=None, metavar="YYYY-MM-DD")
-    add("--race-distance", choices=["5k", "10k", "half", "marathon", "ultra"], default=None)
+    add("--race-distance", choices=[distance.value for distance in RaceDistance], default=None)
     add("--start", type=_iso_date, default=None, metavar="YYYY-MM-DD", help="default: today")
     add("--weeks", type=int, default=12, help=f"1-{MAX_WEEKS} (default 12)")
     add("--json", action="store_true", help="print JSON (a list of days) instead of text")
@@ -176,6 +177,11 @@ def plan_profile(args: argparse.Namespace) -> RunnerProfile:
         equipment=args.kit,
         rest_days=args.rest_days,
         dynamic_days=args.dynamic_days,
+        run_days=args.run_days,
+        long_run_day=args.long_run,
+        hard_days=args.hard_days,
+        race_distance=None if args.race_distance is None else RaceDistance(args.race_distance),
+        minutes=args.minutes,
     )
 
 
@@ -192,8 +198,8 @@ def _plan(args: argparse.Namespace) -> int:
     given = [f"--{name.replace('_', '-')}" for name in _NOT_PLANNED_YET if _was_given(args, name)]
     if given:
         print(
-            f"note: {', '.join(given)} taken but not used yet: the planner does not place "
-            "sessions around your runs yet",
+            f"note: {', '.join(given)} taken but not used yet: sessions do not scale to "
+            "their length yet",
             file=sys.stderr,
         )
     if args.json:

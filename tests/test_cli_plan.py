@@ -103,9 +103,29 @@ def test_bad_options_get_a_clear_line_and_exit_2(
     assert captured.out == ""
 
 
-def test_run_week_options_are_taken_and_said_to_be_unused(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    argv = ["--run-days", "mon,wed,sun", "--long-run", "sun", "--start", "2027-01-04"]
-    assert main(["plan", *argv, "--weeks", "1"]) == 0
-    assert "--run-days, --long-run taken but not used yet" in capsys.readouterr().err
+def test_run_week_options_take_effect(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["--level", "intermediate", "--start", "2027-01-04", "--weeks", "6", "--json"]
+    week = ["--run-days", "tue,thu,sun", "--long-run", "sun", "--hard-days", "tue"]
+    assert main(["plan", *argv, *week]) == 0
+    captured = capsys.readouterr()
+    assert "not used yet" not in captured.err
+    days = json.loads(captured.out)
+    jumps = [date.fromisoformat(day["date"]) for day in days if day["kind"] == "dynamic"]
+    assert jumps
+    assert all(day.weekday() not in {0, 5, 6} for day in jumps)  # before Tue, before/on Sun
+    assert any("long run" in day["why"] for day in days if day["kind"] == "dynamic")
+
+
+def test_race_distance_scales_the_recovery(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["--start", "2027-01-04", "--race", "2027-01-20", "--weeks", "8", "--json"]
+    lengths = {}
+    for distance in ("5k", "marathon"):
+        assert main(["plan", *argv, "--race-distance", distance]) == 0
+        days = json.loads(capsys.readouterr().out)
+        lengths[distance] = sum(day["phase"] == "post_race_recovery" for day in days)
+    assert lengths == {"5k": 3, "marathon": 28}
+
+
+def test_minutes_is_taken_and_said_to_be_unused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "--minutes", "10", "--start", "2027-01-04", "--weeks", "1"]) == 0
+    assert "--minutes taken but not used yet" in capsys.readouterr().err

@@ -219,3 +219,44 @@ def test_every_session_rule_points_to_its_fact_and_the_numbers_are_the_codes() -
     )
     assert f"last {steering.EASY_RUN} rated" in section
     assert f"{steering.EASY}/10 or less" in section
+
+
+def test_the_placement_numbers_are_the_codes() -> None:
+    from bot.core import rhythm  # noqa: PLC0415 - only this test reads it
+    from bot.core.phases import (  # noqa: PLC0415 - same
+        POST_RACE_DAYS,
+        POST_RACE_DAYS_BY_DISTANCE,
+        POST_RACE_MOBILITY_DAYS,
+    )
+
+    section = _section("Programme: placement")
+    for name, value in (
+        ("ROLLING_DAYS", rhythm.ROLLING_DAYS),
+        ("EASING_IN_WEEKS", rhythm.EASING_IN_WEEKS),
+        ("MIN_DAYS_BETWEEN_DYNAMIC", rhythm.MIN_DAYS_BETWEEN_DYNAMIC),
+        ("PREFERRED_DAYS_BETWEEN_DYNAMIC", rhythm.PREFERRED_DAYS_BETWEEN_DYNAMIC),
+        ("POST_RACE_DAYS", POST_RACE_DAYS),
+        ("POST_RACE_MOBILITY_DAYS", POST_RACE_MOBILITY_DAYS),
+    ):
+        assert f"`{name}` = {value}" in section
+    days = ", ".join(
+        f"{distance.value} {days}" + (" days" if i == 0 else "")
+        for i, (distance, days) in enumerate(POST_RACE_DAYS_BY_DISTANCE.items())
+    )
+    assert days in section
+
+
+def test_every_placement_row_points_to_its_fact() -> None:
+    facts = Path(DOC.parent.parent.parent / "shared" / "coaching-facts.md")
+    rows = _rows("Programme: placement")
+    assert len(rows) == 9
+    for row in rows:
+        fact = row[-1]
+        assert any(
+            name in fact
+            for name in ("Programme design", "From the source article", "From sports-science")
+        ), row[0]
+    if facts.exists():  # beside the repository on the team's machines
+        text = facts.read_text(encoding="utf-8")
+        for phrase in ("one easy day per mile", "48-72 hours", "not the day before a long run"):
+            assert phrase in text

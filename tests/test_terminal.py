@@ -84,10 +84,10 @@ async def test_a_runner_who_finished_set_up_is_not_set_up_again(
     sessions: async_sessionmaker[AsyncSession], tmp_path: Path
 ) -> None:
     first = await _chat(sessions, [], tmp_path)
-    assert "1/8" in first
+    assert "1/9" in first
     await _finish_set_up(sessions)
     again = await _chat(sessions, [], tmp_path)
-    assert "1/8" not in again
+    assert "1/9" not in again
     assert "Welcome back" in again
     assert "min" in again  # today's session instead
 

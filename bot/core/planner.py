@@ -340,9 +340,10 @@ class Planner:
         return self._compose(day, template, "The session you logged")[0]
 
     def _build(self, day: _Day, category: Category, lead: str) -> DailyPlan | None:
-        template = self._pick(
-            self.content.templates(day.profile.level, day.state.phase, category), day
-        )
+        templates = self.content.templates(day.profile.level, day.state.phase, category)
+        if not templates:  # light strength late in post-race recovery: the rest phase's
+            templates = self.content.templates(day.profile.level, Phase.REST_PHASE, category)
+        template = self._pick(templates, day)
         low_hops = day.limits.way_back == Stage.LOW_HOPS
         if low_hops:  # the way back sets the dose: no steering on top of it
             plan, dynamic_kept = self._compose(day, template, lead)

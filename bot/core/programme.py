@@ -1,12 +1,14 @@
 """A new runner's programme, day by day, without a database: what ``hipcoach plan`` prints.
 
-The runner finishes onboarding on ``start`` (with their race set, if any) and then does
+The runner finishes onboarding on ``start`` (with their race and its distance set, if any;
+their running week is the profile's) and then does
 every session the planner gives them, with no reports: the plan a coach or reviewer reads
 to judge the programme's design.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from bot.core.phases import OnboardingFinished, RaceDateSet, new_runner, transition
@@ -29,7 +31,7 @@ def programme(
     """Every day's plan from ``start`` for ``weeks`` weeks, each session assumed done."""
     if not 1 <= weeks <= MAX_WEEKS:
         raise ValueError(f"weeks must be 1-{MAX_WEEKS}")
-    state = new_runner(start)
+    state = replace(new_runner(start), race_distance=profile.race_distance)
     if race is not None:
         state = transition(state, RaceDateSet(race), start).state
     newcomer = profile.level is Level.BEGINNER

@@ -10,11 +10,30 @@ from datetime import date
 from enum import StrEnum
 
 from bot.core.health import Health
-from bot.core.vocabulary import Area, Category, Equipment, Level, RedFlag, ReportKind, Side
+from bot.core.vocabulary import (
+    Area,
+    Category,
+    Equipment,
+    Level,
+    RaceDistance,
+    RedFlag,
+    ReportKind,
+    Side,
+)
 
-__all__ = ["BodyReport", "Completion", "CompletionStatus", "RunnerProfile"]
+__all__ = [
+    "DEFAULT_MINUTES",
+    "SESSION_MINUTES",
+    "BodyReport",
+    "Completion",
+    "CompletionStatus",
+    "RunnerProfile",
+]
 
 MAX_REST_DAYS = 3
+#: The session lengths a runner may choose (minutes); 20 when they skip the question.
+SESSION_MINUTES = (10, 20, 30)
+DEFAULT_MINUTES = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +43,11 @@ class RunnerProfile:
     ``equipment`` is the kit they own beyond body weight; ``rest_days`` are weekday
     numbers (0 = Monday) with no session, at most three; ``dynamic_days`` caps dynamic
     sessions a week at 1 or 2; ``health`` is what the health screen at onboarding said.
+
+    The running week (weekday numbers too): ``run_days`` the days they run,
+    ``long_run_day`` the day of the long run, ``hard_days`` the days of hard sessions
+    (intervals, tempo, hills); ``race_distance`` the distance they race, and ``minutes``
+    the session length they chose (10, 20 or 30). Empty or None: not said.
     """
 
     level: Level = Level.BEGINNER
@@ -32,12 +56,31 @@ class RunnerProfile:
     rest_days: frozenset[int] = field(default_factory=frozenset)
     dynamic_days: int = 2
     health: Health = field(default_factory=Health)
+    run_days: frozenset[int] = field(default_factory=frozenset)
+    long_run_day: int | None = None
+    hard_days: frozenset[int] = field(default_factory=frozenset)
+    race_distance: RaceDistance | None = None
+    minutes: int = DEFAULT_MINUTES
 
     def __post_init__(self) -> None:
         if len(self.rest_days) > MAX_REST_DAYS or not self.rest_days <= set(range(7)):
             raise ValueError("rest days are weekday numbers 0-6, at most three of them")
         if self.dynamic_days not in (1, 2):
             raise ValueError("dynamic days a week must be 1 or 2")
+        if not (self.run_days | self.hard_days) <= set(range(7)):
+            raise ValueError("run and hard-session days are weekday numbers 0-6")
+        if self.long_run_day is not None and self.long_run_day not in range(7):
+            raise ValueError("the long-run day is a weekday number 0-6")
+        if self.long_run_day is not None and self.long_run_day in self.hard_days:
+            raise ValueError("the long run and a hard session fall on different days")
+        if self.minutes not in SESSION_MINUTES:
+            raise ValueError("a session lasts 10, 20 or 30 minutes")
+
+    @property
+    def key_days(self) -> frozenset[int]:
+        """Weekdays of the long run and the hard sessions: the days kept hard."""
+        long_run = frozenset() if self.long_run_day is None else frozenset({self.long_run_day})
+        return self.hard_days | long_run
 
     def has(self, kit: frozenset[Equipment]) -> bool:
         """Whether the runner owns all of ``kit``."""

@@ -1,5 +1,15 @@
 """Which kind of session a day is: the weekly rhythm of dynamic, static and mobility days.
 
+Placement around the runner's own week (docs/coaching.md, "Programme: placement"; facts:
+"Programme design", where strength goes in a runner's week, and the 48-72 h between
+plyometric sessions): at most ``target`` dynamic days in any rolling 7 days (2; 1 in a
+beginner's first two weeks or when the runner asked for 1), at least 48 h apart, never
+the day before the long run, a hard session or a race, never on the long-run day; static
+strength never the day before the long run or a hard session; rest days stay free. A day
+that keeps every rule but is only 48 h after the last jumps waits a day when tomorrow
+keeps every rule too (72 h spreads the work). When the runner's week leaves fewer days
+than ``target`` that keep every rule, there are fewer dynamic days, never a broken rule.
+
 Runners do not always tap Done. A past day with no log counts as done as planned; a day
 logged as skipped counts as not done, so the missed work moves to the next suitable day.
 """
@@ -12,12 +22,25 @@ from datetime import date, timedelta
 
 from bot.core.comeback import SESSION_OF, Stage, stage_of
 from bot.core.content import PHASE_CATEGORIES
-from bot.core.phases import PhaseState, in_race_window, week_of_phase
+from bot.core.phases import (
+    POST_RACE_MOBILITY_DAYS,
+    PhaseState,
+    in_race_window,
+    week_of_phase,
+)
 from bot.core.records import BodyReport, Completion, RunnerProfile
 from bot.core.restrictions import Restrictions, restrictions_for
 from bot.core.vocabulary import Category, Level, Phase
 
-__all__ = ["Rhythm", "choose_category", "is_rest_day", "rhythm_before"]
+__all__ = [
+    "Rhythm",
+    "blocked_for_dynamic",
+    "choose_category",
+    "dynamic_target",
+    "is_rest_day",
+    "rhythm_before",
+    "weekly_capacity",
+]
 
 #: Days between static strength sessions by phase (keeps one in every 10-day window).
 STATIC_INTERVAL = {
@@ -26,12 +49,19 @@ STATIC_INTERVAL = {
     Phase.REST_PHASE: 3,
     Phase.RACE_SEASON: 4,
     Phase.RECOVERY_HOLD: 3,
+    Phase.POST_RACE_RECOVERY: 4,  # light strength from the second week, twice a week or so
 }
+#: The why of a strength day late in post-race recovery.
+POST_RACE_STRENGTH = "Light strength: it may come back after the first week, jumps not yet"
 #: After this many days without static work it comes before a dynamic day.
 STATIC_OVERDUE_DAYS = 8
-#: Earliest weekday (0 = Monday) for the k-th dynamic session of a week, by sessions a week.
-DYNAMIC_SLOTS = {1: (2,), 2: (1, 4)}
 MIN_DAYS_BETWEEN_DYNAMIC = 2
+#: The gap preferred when tomorrow keeps every rule too (72 h, the facts' upper end).
+PREFERRED_DAYS_BETWEEN_DYNAMIC = 3
+#: Dynamic days in any rolling window of this many days are counted against the target.
+ROLLING_DAYS = 7
+#: A beginner's first weeks of jump work (first block): one dynamic day in 7.
+EASING_IN_WEEKS = 2
 #: No strength work in the last days before a race.
 RACE_TAPER_DAYS = 2
 #: How far back unlogged days are filled in with what was planned.
@@ -66,8 +96,14 @@ def rhythm_before(
     today: date,
 ) -> Rhythm:
     """The rhythm up to yesterday: logged sessions, and planned ones on unlogged days."""
-    start = max(today - timedelta(days=LOOKBACK_DAYS), state.started_on)
+    # From a Monday: the filled-in days then follow the same weekly pattern whichever day
+    # asks (a window sliding with ``today`` would give every day of a runner who never logs
+    # the same answer).
+    earliest = today - timedelta(days=LOOKBACK_DAYS)
+    start = max(earliest - timedelta(days=earliest.weekday()), state.started_on)
     rhythm = Rhythm()
+    if start > state.started_on:  # strength before the window is unknown: not overdue
+        rhythm.last_static = start - timedelta(days=1)
     logged_days: set[date] = set()
     for completion in history:  # Rhythm.record does not depend on order
         if completion.on >= today:
@@ -93,22 +129,45 @@ def choose_category(
 ) -> tuple[Category, str]:
     """Today's kind of session and the lead of its one-line why."""
     allowed = set(PHASE_CATEGORIES[state.phase])
+    if state.phase is Phase.POST_RACE_RECOVERY and (
+        (today - state.started_on).days >= POST_RACE_MOBILITY_DAYS
+    ):
+        allowed.add(Category.STATIC)  # light strength after the first week; no jumps yet
     if limits.blocks_dynamic or in_race_window(state, today):
         allowed.discard(Category.DYNAMIC)
     if state.race_date and 0 < (state.race_date - today).days <= RACE_TAPER_DAYS:
         allowed.discard(Category.STATIC)
+    tomorrow = (today.weekday() + 1) % 7
+    static_note = None
+    if Category.STATIC in allowed and tomorrow in profile.key_days:
+        allowed.discard(Category.STATIC)  # keep the hard days hard: nothing heavy before
+        static_note = _before(profile, tomorrow)
     stage = stage_of(state)
     if stage is not Stage.FULL:
+        if blocked_for_dynamic(profile, state, today) is not None:
+            allowed.discard(Category.DYNAMIC)
         return _way_back_category(stage, allowed, rhythm, state.way_back_since or today, today)
     since_static = _days_since_static(rhythm, state, today)
     if Category.STATIC in allowed and since_static >= STATIC_OVERDUE_DAYS:
+        if state.phase is Phase.POST_RACE_RECOVERY:
+            return Category.STATIC, POST_RACE_STRENGTH
         return Category.STATIC, f"Strength day, {since_static} days since the last one"
-    if Category.DYNAMIC in allowed and (slot := _dynamic_slot(profile, state, rhythm, today)):
-        number, target = slot
-        return Category.DYNAMIC, f"Dynamic day {number} of {target} this week"
-    if Category.STATIC in allowed and since_static >= STATIC_INTERVAL[state.phase]:
-        return Category.STATIC, "Strength day"
-    return Category.MOBILITY, "Mobility day"
+    blocked = None
+    if Category.DYNAMIC in allowed:
+        slot = _dynamic_slot(profile, state, rhythm, today)
+        if isinstance(slot, int):
+            last = max(rhythm.dynamic_days, default=None)
+            gap = None if last is None else (today - last).days
+            return Category.DYNAMIC, _jumps_lead(profile, state, today, gap)
+        blocked = slot
+    if Category.STATIC in allowed and since_static >= STATIC_INTERVAL.get(state.phase, 3):
+        if state.phase is Phase.POST_RACE_RECOVERY:
+            return Category.STATIC, POST_RACE_STRENGTH
+        return Category.STATIC, _other_lead("Strength day", profile, state, today, blocked)
+    lead = _other_lead("Mobility day", profile, state, today, blocked)
+    if static_note and blocked is None and since_static >= STATIC_INTERVAL.get(state.phase, 3):
+        lead = f"Mobility day, strength waits: {static_note}"
+    return Category.MOBILITY, lead
 
 
 _WAY_BACK_LEADS = {
@@ -142,20 +201,139 @@ def _days_since_static(rhythm: Rhythm, state: PhaseState, today: date) -> int:
     return (today - state.started_on).days + interval - 1
 
 
+def dynamic_target(profile: RunnerProfile, state: PhaseState, today: date) -> int:
+    """Dynamic days allowed in any rolling 7 days: 1 in a beginner's first two weeks of
+    their first block or when the runner asked for 1, else 2."""
+    week = week_of_phase(state, today)
+    easing_in = (
+        profile.level is Level.BEGINNER and state.block_number <= 1 and week <= EASING_IN_WEEKS
+    )
+    return 1 if easing_in else profile.dynamic_days
+
+
+def blocked_for_dynamic(profile: RunnerProfile, state: PhaseState, day: date) -> str | None:
+    """Why the runner's week rules ``day`` out for jumps (None: it does not).
+
+    Rest days, the long-run day, and the day before the long run, a hard session or a
+    race."""
+    weekday, tomorrow = day.weekday(), (day.weekday() + 1) % 7
+    if weekday in profile.rest_days:
+        return "it is your rest day"
+    if state.race_date is not None and (state.race_date - day).days == 1:
+        return "your race is tomorrow"
+    if weekday == profile.long_run_day:
+        return "it is your long-run day"
+    if tomorrow in profile.key_days:
+        return _before(profile, tomorrow)
+    return None
+
+
+def _before(profile: RunnerProfile, tomorrow: int) -> str:
+    """Why nothing heavy goes on the day before ``tomorrow``, a key day."""
+    if tomorrow == profile.long_run_day:
+        return "your long run is tomorrow"
+    return "your hard session is tomorrow"
+
+
+def weekly_capacity(profile: RunnerProfile, wanted: int) -> int:
+    """How many dynamic days (at most ``wanted``) a repeating week of this runner can hold
+    while keeping every placement rule: allowed weekdays, at least two days apart round the
+    week, and at most ``wanted`` in any 7 days."""
+    free = [
+        day
+        for day in range(7)
+        if day not in profile.rest_days
+        and day != profile.long_run_day
+        and (day + 1) % 7 not in profile.key_days
+    ]
+    if wanted >= 2:  # a pair at least two days apart both ways round the week
+        for first in free:
+            for second in free:
+                if MIN_DAYS_BETWEEN_DYNAMIC <= (second - first) % 7 <= 7 - MIN_DAYS_BETWEEN_DYNAMIC:
+                    return 2
+    return min(1, len(free), wanted)
+
+
 def _dynamic_slot(
     profile: RunnerProfile, state: PhaseState, rhythm: Rhythm, today: date
-) -> tuple[int, int] | None:
-    """(number this week, sessions this week) when today can be a dynamic day, else None."""
-    week = week_of_phase(state, today)
-    easing_in = profile.level is Level.BEGINNER and state.block_number <= 1 and week <= 2
-    target = min(profile.dynamic_days, 1 if easing_in else 2)
-    monday = today - timedelta(days=today.weekday())
-    done = sum(1 for day in rhythm.dynamic_days if monday <= day < today)
-    if done >= target:
-        return None
+) -> int | str | None:
+    """How many dynamic days (today's included) the last 7 days hold when today can be a
+    dynamic day; else why not in the runner's week (a str), or None for the count or the
+    gap since the last jumps."""
+    target = dynamic_target(profile, state, today)
+    if not _free_for_dynamic(profile, state, rhythm, today, target):
+        return blocked_for_dynamic(profile, state, today)
     last = max(rhythm.dynamic_days, default=None)
-    if last is not None and (today - last).days < MIN_DAYS_BETWEEN_DYNAMIC:
-        return None
-    if today.weekday() < DYNAMIC_SLOTS[target][done]:
-        return None
-    return done + 1, target
+    tomorrow = today + timedelta(days=1)
+    if (
+        last is not None
+        and (today - last).days < PREFERRED_DAYS_BETWEEN_DYNAMIC
+        and dynamic_target(profile, state, tomorrow) == target
+        and _free_for_dynamic(profile, state, rhythm, tomorrow, target)
+    ):
+        return None  # tomorrow keeps every rule too: 72 h spreads the work
+    window = today - timedelta(days=ROLLING_DAYS - 1)
+    return 1 + sum(1 for day in rhythm.dynamic_days if window <= day < today)
+
+
+def _free_for_dynamic(
+    profile: RunnerProfile, state: PhaseState, rhythm: Rhythm, day: date, target: int
+) -> bool:
+    """Whether ``day`` keeps every placement rule, given the dynamic days before it."""
+    if blocked_for_dynamic(profile, state, day) is not None:
+        return False
+    if state.race_date is not None and state.race_date == day:
+        return False
+    window = day - timedelta(days=ROLLING_DAYS - 1)
+    if sum(1 for done in rhythm.dynamic_days if window <= done < day) >= target:
+        return False
+    last = max((done for done in rhythm.dynamic_days if done < day), default=None)
+    return last is None or (day - last).days >= MIN_DAYS_BETWEEN_DYNAMIC
+
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_COUNTS = {1: "one", 2: "two"}
+
+
+def _days(n: int) -> str:
+    return {1: "tomorrow", 2: "in two days", 3: "in three days"}.get(n, f"in {n} days")
+
+
+def _jumps_lead(profile: RunnerProfile, state: PhaseState, today: date, gap: int | None) -> str:
+    """The why of a dynamic day: where it sits in the runner's week."""
+    weekday = today.weekday()
+    reasons: list[str] = []
+    lead = "Jumps today"
+    if weekday in profile.hard_days:
+        lead = "Jumps today, after your hard session (ideally about 6 hours later)"
+    elif (weekday - 1) % 7 in profile.hard_days:
+        reasons.append("your hard session was yesterday")
+    elif profile.run_days and weekday in profile.run_days:
+        reasons.append("an easy run day")
+    if profile.long_run_day is not None:
+        ahead = (profile.long_run_day - weekday) % 7
+        reasons.append(f"the long run is {_days(ahead)}")
+    target = dynamic_target(profile, state, today)
+    capacity = weekly_capacity(profile, target)
+    if reasons:
+        lead += ": " + " and ".join(reasons)
+    elif gap is not None and gap <= ROLLING_DAYS and lead == "Jumps today":
+        lead += f", {gap} days after the last ones"
+    if capacity < target:
+        lead += (
+            f" (one jump day a week, not {_COUNTS[target]}: no other day keeps clear of "
+            "your long run and hard sessions)"
+        )
+    return lead
+
+
+def _other_lead(
+    lead: str, profile: RunnerProfile, state: PhaseState, today: date, blocked: str | None
+) -> str:
+    """A strength or mobility day's why; in a dynamic block, why no jumps when the
+    runner's week is the reason."""
+    if blocked is None or state.phase is not Phase.DYNAMIC_BLOCK:
+        return lead
+    if weekly_capacity(profile, dynamic_target(profile, state, today)) == 0:
+        return f"{lead}, no jumps this week: no day keeps clear of your long run and hard sessions"
+    return f"{lead}, no jumps today: {blocked}"

@@ -16,6 +16,7 @@ __all__ = [
     "Family",
     "Level",
     "Phase",
+    "RaceDistance",
     "RedFlag",
     "ReportKind",
     "Side",
@@ -220,4 +221,28 @@ _PHASE_LABELS = {
     Phase.POST_RACE_RECOVERY: "post-race recovery",
     Phase.RECOVERY_HOLD: "recovery hold",
     Phase.PAUSED: "paused",
+}
+
+
+class RaceDistance(StrEnum):
+    """The distance of the runner's race; post-race recovery scales with it."""
+
+    FIVE_K = "5k"
+    TEN_K = "10k"
+    HALF = "half"
+    MARATHON = "marathon"
+    ULTRA = "ultra"
+
+    @property
+    def label(self) -> str:
+        """The distance as the coach names it to a runner."""
+        return _DISTANCE_LABELS[self]
+
+
+_DISTANCE_LABELS = {
+    RaceDistance.FIVE_K: "5k",
+    RaceDistance.TEN_K: "10k",
+    RaceDistance.HALF: "half marathon",
+    RaceDistance.MARATHON: "marathon",
+    RaceDistance.ULTRA: "ultra",
 }

@@ -73,6 +73,7 @@ class Action(StrEnum):
     ONBOARDING_HEALTH = "oh"  # Screen (injury or bone_stress), toggled
     ONBOARDING_HEALTH_DONE = "oy"  # no args
     ONBOARDING_PREGNANCY = "op"  # Screen (pregnant, postpartum or none)
+    ONBOARDING_LONG_RUN = "ow"  # weekday 0-6 (0 = Monday): the long run's day
     HEALTH_END = "he"  # Screen: /settings ends a health-screen entry
     HEALTH_BIRTH = "hb"  # no args: /settings, pregnant → had the baby (today)
     CONFIRM_DELETE = "cd"  # Answer
@@ -100,6 +101,7 @@ class OnboardingStep(StrEnum):
     DESK = "desk"
     EQUIPMENT = "equipment"
     RACE = "race"
+    WEEK = "week"
     REMINDER = "reminder"
     TIMEZONE = "timezone"
     HEALTH = "health"
@@ -266,6 +268,7 @@ SHAPES: dict[Action, tuple[_Shape, ...]] = {
     Action.ONBOARDING_HEALTH: (_member(Screen),),
     Action.ONBOARDING_HEALTH_DONE: (),
     Action.ONBOARDING_PREGNANCY: (_member(Screen),),
+    Action.ONBOARDING_LONG_RUN: (_ints(0, 6),),
     Action.HEALTH_END: (_member(Screen),),
     Action.HEALTH_BIRTH: (),
     Action.CONFIRM_DELETE: (_member(Answer),),

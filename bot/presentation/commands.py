@@ -30,7 +30,7 @@ class CommandInfo:
 COMMANDS: tuple[CommandInfo, ...] = (
     CommandInfo("start", "Set up your coach, or start again"),
     CommandInfo("today", "Today's session"),
-    CommandInfo("plan", "The next seven days"),
+    CommandInfo("plan", "The next seven days (/plan block: the whole block)"),
     CommandInfo("done", "Log today's session as done"),
     CommandInfo("skip", "Skip today's session"),
     CommandInfo("sore", "Tell me something is tight, sore or painful"),
@@ -51,7 +51,7 @@ COMMANDS: tuple[CommandInfo, ...] = (
     CommandInfo("history", "The sessions you've logged"),
     CommandInfo("export", "Download everything I know about you"),
     CommandInfo("delete", "Delete your data"),
-    CommandInfo("settings", "Level, desk job, kit and rest days"),
+    CommandInfo("settings", "See settings; change your running week"),
     CommandInfo("help", "What I can do"),
     CommandInfo("cancel", "Stop what we're in the middle of"),
 )

@@ -1,4 +1,4 @@
-"""The words of /start: the introduction, the eight questions (the last two a short health
+"""The words of /start: the introduction, the nine questions (the last two a short health
 screen) and the summary at the end."""
 
 from __future__ import annotations
@@ -12,39 +12,45 @@ from bot.core.vocabulary import Equipment, Level
 from bot.presentation.callbacks import Action, Answer, OnboardingStep, encode
 from bot.presentation.html import escape_text
 from bot.presentation.render import Rows
-from bot.presentation.settings import health_lines, kit_words
+from bot.presentation.settings import health_lines, kit_words, week_lines
 
 __all__ = ["QUESTIONS", "injury_intro", "intro", "question_keyboard", "summary"]
 
 QUESTIONS = {
-    OnboardingStep.LEVEL: "1/8 · How much jumping, hopping or strength work have you done?",
+    OnboardingStep.LEVEL: "1/9 · How much jumping, hopping or strength work have you done?",
     OnboardingStep.DESK: (
-        "2/8 · Do you sit at a desk most of the day? (Long sitting tightens the hip flexors, "
+        "2/9 · Do you sit at a desk most of the day? (Long sitting tightens the hip flexors, "
         "so I'd add a little extra for them.)"
     ),
     OnboardingStep.EQUIPMENT: (
-        "3/8 · What kit do you have? Tap all that apply, then <b>Done</b>. "
+        "3/9 · What kit do you have? Tap all that apply, then <b>Done</b>. "
         "Body weight alone is fine too."
     ),
     OnboardingStep.RACE: (
-        "4/8 · Got a race coming up? Type its date, like <i>2027-04-12</i> or "
-        "<i>12 April</i>. I'll stop jump work three weeks out."
+        "4/9 · Got a race coming up? Type its date, and its distance if you like, like "
+        "<i>12 April, half marathon</i> or <i>2027-04-12 10k</i>. I'll stop jump work three "
+        "weeks out, and scale your recovery after it to the distance."
+    ),
+    OnboardingStep.WEEK: (
+        "5/9 · Your running week, so jumps and strength fit around it: which day is your "
+        "<b>long run</b>? Tap it, or type your week, like <i>long run Sunday, intervals "
+        "Tuesday</i>. I keep jumps off the day before a long run or a hard session."
     ),
     OnboardingStep.REMINDER: (
-        "5/8 · When should I send your morning session? Tap a time or type one, like <i>6:45</i>."
+        "6/9 · When should I send your morning session? Tap a time or type one, like <i>6:45</i>."
     ),
     OnboardingStep.TIMEZONE: (
-        "6/8 · Which time zone are you in? Tap one, type a city (like <i>Berlin</i>), "
+        "7/9 · Which time zone are you in? Tap one, type a city (like <i>Berlin</i>), "
         "or share your location."
     ),
     OnboardingStep.HEALTH: (
-        "7/8 · So I can keep you safe: any <b>pain or injury</b> right now, or a "
+        "8/9 · So I can keep you safe: any <b>pain or injury</b> right now, or a "
         "<b>stress fracture</b> (bone stress injury) in the past? Tap what applies, then "
         "<b>Done</b>, or type it, like <i>my knee hurts</i> or <i>stress fracture in my "
         "shin in 2023</i>."
     ),
     OnboardingStep.PREGNANCY: (
-        "8/8 · Last one, only if you'd like to say (Skip is fine): are you pregnant, or "
+        "9/9 · Last one, only if you'd like to say (Skip is fine): are you pregnant, or "
         "have you had a baby in the last few months? If so, I'll leave hops and jumps out "
         "until a doctor or physio gives you the go-ahead."
     ),
@@ -58,7 +64,7 @@ def intro(first_name: str | None) -> str:
     return (
         f"Hi {name}! I'm your hip coach: a short session most days for hip mobility and "
         "springy, dynamic hip strength, planned around your training and races. "
-        "Eight quick questions; tap <b>Skip</b> on any of them and I'll use a sensible default."
+        "Nine quick questions; tap <b>Skip</b> on any of them and I'll use a sensible default."
     )
 
 
@@ -78,7 +84,8 @@ def summary(
         f"• Desk job: {'yes' if profile.desk_job else 'no'}\n"
         f"• Kit: {kit_words(profile.equipment)}\n"
         f"• Race: {race_date.isoformat() if race_date else 'none set'}\n"
-        f"• Morning reminder: {when}\n"
+        + "".join(f"• {line}\n" for line in week_lines(profile))
+        + f"• Morning reminder: {when}\n"
         f"• Time zone: {escape_text(timezone)}\n"
         f"{health}\n"
         "Ask me \"what's today's session?\" any time, or send /today."
@@ -135,6 +142,14 @@ def _no_buttons(_: Collection[str]) -> Rows:
     return []
 
 
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _long_run_buttons(_: Collection[str]) -> Rows:
+    days = [(name, encode(Action.ONBOARDING_LONG_RUN, day)) for day, name in enumerate(_WEEKDAYS)]
+    return [days[:4], days[4:]]
+
+
 def _reminder_buttons(_: Collection[str]) -> Rows:
     times = [time(6, 30), time(7, 0), time(7, 30), time(8, 0)]
     return [[(f"{t:%H:%M}", encode(Action.ONBOARDING_REMINDER, t)) for t in times]]
@@ -176,6 +191,7 @@ _ANSWERS: dict[OnboardingStep, Callable[[Collection[str]], Rows]] = {
     OnboardingStep.DESK: _desk_buttons,
     OnboardingStep.EQUIPMENT: _kit_buttons,
     OnboardingStep.RACE: _no_buttons,
+    OnboardingStep.WEEK: _long_run_buttons,
     OnboardingStep.REMINDER: _reminder_buttons,
     OnboardingStep.TIMEZONE: _zone_buttons,
     OnboardingStep.HEALTH: _health_buttons,

@@ -336,8 +336,9 @@ def referral(tier: Tier, red_flags: Collection[RedFlag]) -> str:
 # ---------------------------------------------------------------- week and phase
 
 
-def week_message(plans: Sequence[DailyPlan]) -> str:
-    """The days ahead, one line each, noting where a new phase begins."""
+def week_message(plans: Sequence[DailyPlan], *, done_today: bool = False) -> str:
+    """The days ahead, one line each, noting where a new phase begins; the first day
+    (today) marked done when ``done_today``."""
     if not plans:
         return "Nothing planned yet. Finish the setup with /start and I'll draw up your week."
     first = plans[0]
@@ -347,11 +348,44 @@ def week_message(plans: Sequence[DailyPlan]) -> str:
         if plan.phase is not previous:
             lines.append(f"<i>{_cap(plan.phase.label)} starts</i>")
             previous = plan.phase
-        lines.append(f"{day_label(plan.on)} — {_day_summary(plan)}")
+        done = " ✅ done" if done_today and plan is first else ""
+        lines.append(f"{day_label(plan.on)} — {_day_summary(plan)}{done}")
     lines.append(
-        "\nPlans shift as you log sessions and tell me how you feel, so /today has the last word."
+        "\nPlans shift as you log sessions and tell me how you feel, so /today has the last word. "
+        "The whole block: /plan block."
     )
     return "\n".join(lines)
+
+
+_DAY_WORDS = {None: "rest", Category.MOBILITY: "mobility", Category.STATIC: "strength"}
+
+
+def block_message(plans: Sequence[DailyPlan]) -> str:
+    """The block week by week: one line a week of the phase, each day's kind in a word."""
+    if not plans:
+        return "Nothing planned yet. Finish the setup with /start and I'll draw up your block."
+    groups: list[list[DailyPlan]] = []
+    for plan in plans:  # a new row where the phase or its week changes
+        if groups and (groups[-1][0].phase, groups[-1][0].week) == (plan.phase, plan.week):
+            groups[-1].append(plan)
+        else:
+            groups.append([plan])
+    lines = [f"<b>Your block, week by week</b> (from {day_label(plans[0].on)})"]
+    for days in groups:
+        first = days[0]
+        jumps = sum(plan.category is Category.DYNAMIC for plan in days)
+        kinds = " · ".join(f"{_WEEKDAYS[plan.on.weekday()]} {_day_word(plan)}" for plan in days)
+        lead = f"{_cap(first.phase.label)}, week {first.week}"
+        count = f" ({jumps} jump day{'s' if jumps != 1 else ''})" if jumps else ""
+        lines.append(f"<b>{lead}</b>{count}: {kinds}")
+    lines.append("\nThe days ahead in detail: /plan. Plans shift as you log and report.")
+    return "\n".join(lines)
+
+
+def _day_word(plan: DailyPlan) -> str:
+    if plan.category is Category.DYNAMIC:
+        return "jumps"
+    return _DAY_WORDS[plan.category]
 
 
 def _day_summary(plan: DailyPlan) -> str:
@@ -371,7 +405,10 @@ _PHASE_ABOUT = {
         "A break from jump work so your tendons can catch up; strength and mobility go on."
     ),
     Phase.RACE_SEASON: "No jump work before your race: mobility and light strength keep you fresh.",
-    Phase.POST_RACE_RECOVERY: "A week of gentle mobility so your legs recover from the race.",
+    Phase.POST_RACE_RECOVERY: (
+        "Gentle mobility so your legs recover from the race (longer after a longer race; "
+        "light strength after the first week), and no jumps until it is over."
+    ),
     Phase.PAUSED: "Everything waits while you're away. /resume brings you back early.",
 }
 

@@ -41,6 +41,10 @@ __all__ = [
     "timezone_not_found_here",
     "timezone_set",
     "timezone_unknown",
+    "week_changed",
+    "week_lines",
+    "week_refused",
+    "week_unclear",
 ]
 
 _SAID_LENGTH = 32
@@ -282,8 +286,10 @@ def settings_message(
         f"• Race: {race} (/race)\n"
         f"• Morning reminder: {at} (/remind)\n"
         f"• Time zone: {escape_text(timezone)} (/timezone)\n"
-        f"{health}\n{ends}"
-        "Run /start to answer the set-up questions again."
+        + "".join(f"• {line}\n" for line in week_lines(profile))
+        + f"{health}\n{ends}"
+        + WEEK_HOW
+        + "\nRun /start to answer the set-up questions again (level, desk job, kit)."
     )
 
 
@@ -316,3 +322,54 @@ def deleted() -> str:
         "Done: everything about you is deleted. Send /start if you ever want to train "
         "together again. Good luck out there! 👋"
     )
+
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+#: How to change the running week (/settings and free text).
+WEEK_HOW = (
+    "Change your running week with /settings, like <i>/settings long run sun</i>, "
+    "<i>/settings hard tue, thu</i>, <i>/settings run mon, wed, fri, sun</i>, "
+    "<i>/settings rest sat</i>, <i>/settings distance half</i>, <i>/settings minutes 30</i>, "
+    "<i>/settings dynamic 1</i> (<i>none</i> clears one, like <i>/settings hard none</i>), "
+    "or just tell me: <i>long run is Sunday</i>, <i>I do intervals on Tuesdays</i>.\n"
+)
+
+
+def _days(days: frozenset[int]) -> str:
+    return ", ".join(_WEEKDAY_NAMES[day][:3] for day in sorted(days)) or "none"
+
+
+def week_lines(profile: RunnerProfile) -> list[str]:
+    """The running week, one line each (plain text)."""
+    long_run = "not set" if profile.long_run_day is None else _WEEKDAY_NAMES[profile.long_run_day]
+    distance = profile.race_distance.label if profile.race_distance else "not set"
+    return [
+        f"Run days: {_days(profile.run_days) if profile.run_days else 'not set'}",
+        f"Long run: {long_run}",
+        f"Hard sessions: {_days(profile.hard_days)}",
+        f"Rest days: {_days(profile.rest_days)}",
+        f"Race distance: {distance}",
+        f"Jump days: up to {profile.dynamic_days} a week",
+        f"Session length: about {profile.minutes} minutes",
+    ]
+
+
+def week_changed(profile: RunnerProfile) -> str:
+    """The running week after a change, and what the coach does with it."""
+    lines = "".join(f"• {line}\n" for line in week_lines(profile))
+    return (
+        f"Got it. Your running week:\n{lines}\n"
+        "I keep jumps off your long-run day and off the day before the long run or a hard "
+        "session, and strength off the day before them too. See the week with /plan."
+    )
+
+
+def week_refused(reason: str) -> str:
+    """A running-week change that breaks a rule (more than three rest days)."""
+    return f"I can't set that: {escape_text(reason)}. Nothing changed."
+
+
+def week_unclear() -> str:
+    """/settings with words that name nothing it can change."""
+    return "Sorry, I couldn't tell what to change.\n" + WEEK_HOW

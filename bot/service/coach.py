@@ -16,12 +16,23 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.core.planner import Planner
 from bot.core.records import CompletionStatus
 from bot.core.understanding import Intent, IntentKind, understand
+from bot.core.understanding.week import WeekSaid, asks_for_block, running_week
 from bot.core.vocabulary import Area
 from bot.presentation import chat, render
 from bot.presentation import reports as report_words
 from bot.presentation.callbacks import Action, Answer, Callback, decode
 from bot.presentation.commands import COMMANDS, command_names
-from bot.service import account, comeback, export, health, onboarding, progress, reports, training
+from bot.service import (
+    account,
+    comeback,
+    export,
+    health,
+    onboarding,
+    progress,
+    reports,
+    training,
+    week,
+)
 from bot.service.messages import (
     Button,
     Command,
@@ -226,7 +237,11 @@ class Coach:
         if kind is IntentKind.SET_TIMEZONE:
             return await account.set_timezone(turn, intent.timezone_text or "")
         if kind is IntentKind.RACE_DATE:
-            return await account.set_race(turn, intent.race_date, off=intent.race_off)
+            replies = await account.set_race(turn, intent.race_date, off=intent.race_off)
+            said = running_week(text)  # "I race a half marathon on 12 April"
+            if said is not None and said.race_distance is not None and not intent.race_off:
+                replies += await week.set_week(turn, WeekSaid(race_distance=said.race_distance))
+            return replies
         if kind is IntentKind.PAUSE:
             return await account.pause(turn, intent.pause_until)
         if kind is IntentKind.RESUME:
@@ -241,6 +256,11 @@ class Coach:
             return [Reply(text=chat.greeting_reply(turn.runner.first_name))]
         if kind is IntentKind.THANKS:
             return [Reply(text=chat.thanks_reply())]
+        if kind is IntentKind.UNKNOWN:
+            if asks_for_block(text):  # "show me the whole block"
+                return await training.block_reply(turn)
+            if (said := running_week(text)) is not None:  # "long run is Sunday"
+                return await week.set_week(turn, said)
         return [Reply(text=render.unknown_reply(text))]
 
     async def _button(self, turn: Turn, callback: Callback | None) -> list[Reply]:
@@ -341,8 +361,15 @@ async def _help(turn: Turn, _: str) -> list[Reply]:
     return [Reply(text=render.help_message())]
 
 
-async def _settings(turn: Turn, _: str) -> list[Reply]:
-    return account.settings(turn)
+async def _settings(turn: Turn, args: str) -> list[Reply]:
+    changed = await week.settings_text(turn, args)
+    return changed if changed is not None else account.settings(turn)
+
+
+async def _plan(turn: Turn, args: str) -> list[Reply]:
+    if args.strip().lower() == "block":
+        return await training.block_reply(turn)
+    return await training.week_reply(turn)
 
 
 async def _delete(turn: Turn, _: str) -> list[Reply]:
@@ -372,7 +399,7 @@ ROUTES = routes(
     {
         "start": _simple(onboarding.start),
         "today": _simple(training.today_reply),
-        "plan": _simple(training.week_reply),
+        "plan": _plan,
         "done": _done,
         "skip": _skip,
         "sore": _simple(reports.start_guided_report),

@@ -42,6 +42,15 @@ async def export(turn: Turn) -> list[Reply]:
                 "birth_on": _day(runner.birth_on),
                 "past_bone_stress": runner.past_bone_stress,
             },
+            "running_week": {  # weekday numbers, 0 = Monday
+                "run_days": sorted(runner.run_days),
+                "long_run_day": runner.long_run_day,
+                "hard_days": sorted(runner.hard_days),
+                "rest_days": sorted(runner.rest_days),
+                "race_distance": runner.race_distance.value if runner.race_distance else None,
+                "dynamic_days": runner.dynamic_days,
+                "session_minutes": runner.session_minutes,
+            },
         },
         "completions": [
             {

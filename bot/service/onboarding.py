@@ -1,4 +1,5 @@
-"""/start: level, desk job, kit, race date, reminder time, time zone, then a short health
+"""/start: level, desk job, kit, race date (and distance), the running week (the long run's
+day by a button, or the week in words), reminder time, time zone, then a short health
 screen (pain or an injury now, a past stress fracture; pregnant or a recent birth); each
 step skippable.
 
@@ -10,6 +11,7 @@ the questions are done it starts a body report with the warning-sign questions /
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from contextlib import suppress
 from dataclasses import replace
 from datetime import date, time
 from typing import Any
@@ -19,12 +21,13 @@ from bot.core.phases import InvalidTransition, OnboardingFinished, RaceDateClear
 from bot.core.understanding import Intent, IntentKind, understand
 from bot.core.understanding.answers import health_answer
 from bot.core.understanding.dates import last_date
+from bot.core.understanding.week import WeekSaid, running_week, weekdays_in
 from bot.core.vocabulary import Equipment, Level, Phase
 from bot.presentation import chat
 from bot.presentation import onboarding as words
 from bot.presentation import settings as settings_words
 from bot.presentation.callbacks import Action, Answer, Callback, OnboardingStep
-from bot.service import health, reports
+from bot.service import health, reports, week
 from bot.service.account import parse_reminder_time
 from bot.service.messages import Reply, keyboard
 from bot.service.timezones import resolve_timezone, zone_at, zone_choices
@@ -46,6 +49,7 @@ STEPS = (
     OnboardingStep.DESK,
     OnboardingStep.EQUIPMENT,
     OnboardingStep.RACE,
+    OnboardingStep.WEEK,
     OnboardingStep.REMINDER,
     OnboardingStep.TIMEZONE,
     OnboardingStep.HEALTH,
@@ -144,6 +148,9 @@ async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | No
         await _STORE[step](turn, value)
     except InvalidTransition as refused:  # a race date in the past: ask again
         return [Reply(text=chat.refusal(str(refused))), await _ask(turn, step, data)]
+    distance = running_week(text) if step is OnboardingStep.RACE and value is not None else None
+    if distance is not None and distance.race_distance is not None:  # "12 April, half marathon"
+        await week.store(turn, WeekSaid(race_distance=distance.race_distance))
     return await _advance(turn, step, data)
 
 
@@ -229,6 +236,10 @@ def _parse(step: OnboardingStep, text: str, words: set[str], today: date) -> Any
         if words & {"no", "none", "nope", "off"}:
             return None
         return last_date(low, today) or _NOT_AN_ANSWER
+    if step is OnboardingStep.WEEK:
+        if len(days := weekdays_in(low)) == 1 and running_week(low) is None:
+            return WeekSaid(long_run_day=days[0])  # "Sunday"
+        return running_week(low) or _NOT_AN_ANSWER
     if step is OnboardingStep.REMINDER:
         if words & {"no", "none", "off", "never"}:
             return None
@@ -307,6 +318,13 @@ async def _store_race(turn: Turn, value: Any) -> None:
         await turn.apply(RaceDateCleared())
 
 
+async def _store_week(turn: Turn, value: Any) -> None:
+    """The long run's day (a button's weekday number) or the week said in words."""
+    said = value if isinstance(value, WeekSaid) else WeekSaid(long_run_day=int(value))
+    with suppress(ValueError):  # more than three rest days: the rest is kept as it was
+        await week.store(turn, said)
+
+
 async def _store_reminder(turn: Turn, value: Any) -> None:
     await turn.set_reminder_time(value if isinstance(value, time) else None)
 
@@ -320,6 +338,7 @@ _STORE: dict[OnboardingStep, Callable[[Turn, Any], Awaitable[None]]] = {
     OnboardingStep.DESK: _store_desk,
     OnboardingStep.EQUIPMENT: _store_kit,
     OnboardingStep.RACE: _store_race,
+    OnboardingStep.WEEK: _store_week,
     OnboardingStep.REMINDER: _store_reminder,
     OnboardingStep.TIMEZONE: _store_timezone,
 }
@@ -330,6 +349,7 @@ _BUTTON_STEPS = {
     Action.ONBOARDING_LEVEL: OnboardingStep.LEVEL,
     Action.ONBOARDING_DESK: OnboardingStep.DESK,
     Action.ONBOARDING_EQUIPMENT_DONE: OnboardingStep.EQUIPMENT,
+    Action.ONBOARDING_LONG_RUN: OnboardingStep.WEEK,
     Action.ONBOARDING_REMINDER: OnboardingStep.REMINDER,
     Action.ONBOARDING_TIMEZONE: OnboardingStep.TIMEZONE,
 }

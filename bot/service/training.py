@@ -58,9 +58,36 @@ async def today_reply(turn: Turn) -> list[Reply]:
 
 
 async def week_reply(turn: Turn) -> list[Reply]:
-    """The next seven days, one line each."""
+    """The next seven days, one line each; today marked done when it is."""
     await ensure_started(turn)
-    return [Reply(text=render.week_message(await turn.week()))]
+    logged = await _logged_on(turn, turn.today)
+    done_today = logged is not None and logged.done
+    return [Reply(text=render.week_message(await turn.week(), done_today=done_today))]
+
+
+async def block_reply(turn: Turn) -> list[Reply]:
+    """The block week by week: the rest of the dynamic block the runner is in, else the
+    weeks ahead up to the end of the next one (at most ``BLOCK_VIEW_DAYS``)."""
+    await ensure_started(turn)
+    plans = await turn.week(days=BLOCK_VIEW_DAYS)
+    shown = _block_days(plans)
+    return [Reply(text=render.block_message(shown))]
+
+
+#: How far ahead /plan block looks: a base phase and a whole block of the longest length.
+BLOCK_VIEW_DAYS = 70
+
+
+def _block_days(plans: list[DailyPlan]) -> list[DailyPlan]:
+    """``plans`` up to the end of the first dynamic block among them (all of them if none
+    ends within them)."""
+    seen_block = False
+    for index, plan in enumerate(plans):
+        if plan.phase is Phase.DYNAMIC_BLOCK:
+            seen_block = True
+        elif seen_block:
+            return plans[:index]
+    return plans
 
 
 #: /phase repeats the latest phase change's notice for this many days after it began.

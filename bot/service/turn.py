@@ -145,10 +145,12 @@ class Turn:
         history, reports = await self.recent(day)
         return self.planner.plan_for(self.profile, self.state, history, reports, day)
 
-    async def week(self) -> list[DailyPlan]:
-        """The next seven days from today."""
+    async def week(self, days: int = 7) -> list[DailyPlan]:
+        """The next ``days`` days from today (seven by default)."""
         history, reports = await self.recent(self.today)
-        return self.planner.week_ahead(self.profile, self.state, history, reports, self.today)
+        return self.planner.week_ahead(
+            self.profile, self.state, history, reports, self.today, days=days
+        )
 
     async def recent(self, day: date) -> tuple[list[Completion], list[BodyReport]]:
         """Completions and reports the planner reads for ``day``."""

@@ -31,7 +31,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from bot.core.phases import DEFAULT_BLOCK_WEEKS, DEFAULT_RACE_WEEKS_BEFORE
 from bot.core.records import CompletionStatus
-from bot.core.vocabulary import Area, Category, Level, Phase, ReportKind, Side
+from bot.core.vocabulary import Area, Category, Level, Phase, RaceDistance, ReportKind, Side
 from bot.storage.types import EnumString, UTCDateTime, utc_now
 
 __all__ = [
@@ -104,6 +104,12 @@ class Runner(Base):
     postpartum: Mapped[bool] = mapped_column(default=False, server_default=false())
     birth_on: Mapped[date | None] = mapped_column(Date)
     past_bone_stress: Mapped[bool] = mapped_column(default=False, server_default=false())
+    #: The running week (``RunnerProfile``): weekday numbers, 0 = Monday.
+    run_days: Mapped[list[int]] = mapped_column(JSON, default=list, server_default="[]")
+    long_run_day: Mapped[int | None] = mapped_column()
+    hard_days: Mapped[list[int]] = mapped_column(JSON, default=list, server_default="[]")
+    race_distance: Mapped[RaceDistance | None] = mapped_column(EnumString(RaceDistance))
+    session_minutes: Mapped[int] = mapped_column(default=20, server_default="20")
 
 
 class PhaseStateRow(Base):
@@ -132,6 +138,8 @@ class PhaseStateRow(Base):
     way_back_stage: Mapped[int | None] = mapped_column()
     way_back_since: Mapped[date | None] = mapped_column(Date)
     way_back_passed_on: Mapped[date | None] = mapped_column(Date)
+    #: The distance of the race set; its post-race recovery scales with it.
+    race_distance: Mapped[RaceDistance | None] = mapped_column(EnumString(RaceDistance))
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
     #: Raised by every write of the runner's completions or body reports, in the writing
     #: transaction (``bot.storage.records``); ``bot.storage.history`` keys its cache on it.

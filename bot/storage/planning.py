@@ -27,7 +27,13 @@ from bot.storage.records import (
     REPORT_ORDER,
     body_report,
 )
-from bot.storage.repository import _PHASE_FIELDS, health_of, phase_state_of, profile_of
+from bot.storage.repository import (
+    _PHASE_FIELDS,
+    health_of,
+    phase_state_of,
+    profile_of,
+    week_of,
+)
 
 __all__ = ["STATE_COLUMNS", "PlanInputs", "RunnerFacts", "phase_state", "plan_inputs"]
 
@@ -80,6 +86,11 @@ _RUNNER_COLUMNS = (
     _RUNNER.postpartum,
     _RUNNER.birth_on,
     _RUNNER.past_bone_stress,
+    _RUNNER.run_days,
+    _RUNNER.long_run_day,
+    _RUNNER.hard_days,
+    _RUNNER.race_distance,
+    _RUNNER.session_minutes,
 )
 STATE_COLUMNS = tuple(_STATE[name] for name in _PHASE_FIELDS)
 _HELD = _PHASE_FIELDS.index("held_areas")
@@ -131,7 +142,16 @@ def _runner_facts(row: Row[*tuple[Any, ...]]) -> RunnerFacts:
     """A selected runner row (``_RUNNER_COLUMNS``) as RunnerFacts."""
     equipment, rest_days = tuple(row.equipment), tuple(row.rest_days)
     health = health_of(row.pregnant, row.postpartum, row.birth_on, row.past_bone_stress)
-    profile = profile_of(row.level, row.desk_job, equipment, rest_days, row.dynamic_days, health)
+    week = week_of(
+        tuple(row.run_days or ()),
+        row.long_run_day,
+        tuple(row.hard_days or ()),
+        row.race_distance,
+        row.session_minutes,
+    )
+    profile = profile_of(
+        row.level, row.desk_job, equipment, rest_days, row.dynamic_days, health, week
+    )
     return RunnerFacts(
         row.id,
         row.telegram_id,

@@ -20,8 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.health import Health
 from bot.core.phases import PhaseState
-from bot.core.records import RunnerProfile
-from bot.core.vocabulary import Area, Equipment, Level, Phase
+from bot.core.records import DEFAULT_MINUTES, SESSION_MINUTES, RunnerProfile
+from bot.core.vocabulary import Area, Equipment, Level, Phase, RaceDistance
 from bot.storage.dialect import insert_for
 from bot.storage.models import PhaseHistoryRow, PhaseStateRow, Runner
 from bot.storage.runners import RUNNERS, RunnerRecord
@@ -41,11 +41,12 @@ __all__ = [
     "save_phase_state",
     "save_profile",
     "update_runner",
+    "week_of",
 ]
 
 WELCOME_REASON = "Welcome"
 _FIXED_COLUMNS = frozenset({"id", "telegram_id", "created_at"})
-_LIST_COLUMNS = frozenset({"equipment", "rest_days"})
+_LIST_COLUMNS = frozenset({"equipment", "rest_days", "run_days", "hard_days"})
 _PHASE_FIELDS = tuple(f.name for f in fields(PhaseState))
 
 
@@ -132,6 +133,11 @@ async def save_profile(
         postpartum=profile.health.postpartum,
         birth_on=profile.health.birth_on,
         past_bone_stress=profile.health.past_bone_stress,
+        run_days=list(profile.run_days),
+        long_run_day=profile.long_run_day,
+        hard_days=list(profile.hard_days),
+        race_distance=profile.race_distance,
+        session_minutes=profile.minutes,
     )
 
 
@@ -144,6 +150,13 @@ def load_profile(runner: Runner | RunnerRecord) -> RunnerProfile:
         tuple(runner.rest_days),
         runner.dynamic_days,
         health_of(runner.pregnant, runner.postpartum, runner.birth_on, runner.past_bone_stress),
+        week_of(
+            tuple(runner.run_days),
+            runner.long_run_day,
+            tuple(runner.hard_days),
+            runner.race_distance,
+            runner.session_minutes,
+        ),
     )
 
 
@@ -158,10 +171,48 @@ def profile_of(  # noqa: PLR0917 - the stored columns in their order
     rest_days: tuple[int, ...],
     days: int,
     health: Health = NO_HEALTH_NOTES,
+    week: RunningWeek | None = None,
 ) -> RunnerProfile:
     """A profile from its stored columns; the few distinct profiles are shared."""
     kit = frozenset(Equipment(item) for item in equipment)
-    return RunnerProfile(level, desk_job, kit, frozenset(rest_days), days, health)
+    run_days, long_run, hard_days, distance, minutes = week or NO_RUNNING_WEEK
+    return RunnerProfile(
+        level,
+        desk_job,
+        kit,
+        frozenset(rest_days),
+        days,
+        health,
+        run_days,
+        long_run,
+        hard_days,
+        distance,
+        minutes,
+    )
+
+
+#: The running week as RunnerProfile holds it: run days, long-run day, hard days, race
+#: distance and session minutes.
+RunningWeek = tuple[frozenset[int], int | None, frozenset[int], RaceDistance | None, int]
+NO_RUNNING_WEEK: RunningWeek = (frozenset(), None, frozenset(), None, DEFAULT_MINUTES)
+
+
+@lru_cache(maxsize=1024)
+def week_of(
+    run_days: tuple[int, ...],
+    long_run: int | None,
+    hard_days: tuple[int, ...],
+    distance: RaceDistance | str | None,
+    minutes: int | None,
+) -> RunningWeek:
+    """The running week from its stored columns (NULL minutes as the default)."""
+    return (
+        frozenset(run_days),
+        long_run,
+        frozenset(hard_days) - ({long_run} if long_run is not None else set()),
+        None if distance is None else RaceDistance(distance),
+        minutes if minutes in SESSION_MINUTES else DEFAULT_MINUTES,
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -204,6 +255,8 @@ def phase_state_of(values: Mapping[str, Any]) -> PhaseState:
     """A phase state from its stored columns (extra keys, such as ``runner_id``, ignored)."""
     given = {name: values[name] for name in _PHASE_FIELDS}
     given["held_areas"] = frozenset(Area(area) for area in values["held_areas"])
+    if given["race_distance"] is not None:
+        given["race_distance"] = RaceDistance(given["race_distance"])
     return PhaseState(**given)
 
 

@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from sqlalchemy import Column, Table
 
-from bot.core.vocabulary import Level
+from bot.core.vocabulary import Level, RaceDistance
 from bot.storage.models import Runner
 
 __all__ = ["RUNNERS", "RUNNER_COLUMNS", "RunnerRecord"]
@@ -49,6 +49,11 @@ class RunnerRecord:
     postpartum: bool
     birth_on: date | None
     past_bone_stress: bool
+    run_days: list[int]
+    long_run_day: int | None
+    hard_days: list[int]
+    race_distance: RaceDistance | None
+    session_minutes: int
 
 
 #: The columns of a ``RunnerRecord``, in its fields' order.

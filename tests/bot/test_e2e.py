@@ -45,9 +45,9 @@ async def test_start_walks_through_onboarding_with_skips(
 ) -> None:
     replies = await say(fake_api, "/start", expect=2)
     assert "hip coach" in replies[0]
-    assert "1/8" in replies[1]
+    assert "1/9" in replies[1]
     handle = fake_api.user(RUNNER, first_name="Ana")
-    for step in ["2/8", "3/8", "4/8", "5/8", "6/8", "7/8", "8/8", "All set"]:
+    for step in ["2/9", "3/9", "4/9", "5/9", "6/9", "7/9", "8/9", "9/9", "All set"]:
         question = fake_api.sent_messages(RUNNER)[-1]
         skip = next(data for data in question.callback_data if data.startswith("v1|os|"))
         await handle.press(question.message_id, skip)

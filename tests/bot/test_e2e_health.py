@@ -57,14 +57,15 @@ async def _say(api: FakeBotAPI, text: str, marker: str) -> None:
 
 
 async def _to_health_question(api: FakeBotAPI) -> None:
-    await _say(api, "/start", "1/8")
-    await _press(api, "v1|ol|intermediate", "2/8")
+    await _say(api, "/start", "1/9")
+    await _press(api, "v1|ol|intermediate", "2/9")
     for step, marker in [
-        ("desk", "3/8"),
-        ("equipment", "4/8"),
-        ("race", "5/8"),
-        ("reminder", "6/8"),
-        ("timezone", "7/8"),
+        ("desk", "3/9"),
+        ("equipment", "4/9"),
+        ("race", "5/9"),
+        ("week", "6/9"),
+        ("reminder", "7/9"),
+        ("timezone", "8/9"),
     ]:
         await _press(api, f"v1|os|{step}", marker)
 
@@ -106,7 +107,7 @@ async def test_nothing_to_report_leaves_the_plan_as_it_was(
     bot: tuple[Application, Services], fake_api: FakeBotAPI, clock: FakeClock
 ) -> None:
     await _to_health_question(fake_api)
-    await _say(fake_api, "all good", "8/8")
+    await _say(fake_api, "all good", "9/9")
     await _press(fake_api, "v1|op|none", "All set")
     runner = await _runner(bot[1])
     assert (runner.pregnant, runner.postpartum, runner.past_bone_stress) == (False,) * 3
@@ -120,8 +121,8 @@ async def test_a_past_stress_fracture_keeps_jumps_at_the_low_end(
     bot: tuple[Application, Services], fake_api: FakeBotAPI, clock: FakeClock
 ) -> None:
     await _to_health_question(fake_api)
-    await _press(fake_api, "v1|oh|bone_stress", "7/8")
-    await _press(fake_api, "v1|oy", "8/8")
+    await _press(fake_api, "v1|oh|bone_stress", "8/9")
+    await _press(fake_api, "v1|oy", "9/9")
     await _press(fake_api, "v1|op|none", "All set")
     assert fake_api.sent_messages(RUNNER)[-1].plain_text.count("stress fracture") == 1
     runner = await _runner(bot[1])
@@ -138,7 +139,7 @@ async def test_pregnancy_means_no_impact_work_and_a_clinicians_go_ahead(
     bot: tuple[Application, Services], fake_api: FakeBotAPI, clock: FakeClock, answer: str
 ) -> None:
     await _to_health_question(fake_api)
-    await _press(fake_api, "v1|oy", "8/8")
+    await _press(fake_api, "v1|oy", "9/9")
     if answer.startswith("v1|"):
         await _press(fake_api, answer, "All set")
     else:
@@ -166,7 +167,7 @@ async def test_a_recent_birth_means_no_impact_for_twelve_weeks(
     bot: tuple[Application, Services], fake_api: FakeBotAPI, clock: FakeClock
 ) -> None:
     await _to_health_question(fake_api)
-    await _say(fake_api, "none", "8/8")
+    await _say(fake_api, "none", "9/9")
     await _say(fake_api, "had a baby 2 months ago", "All set")
     runner = await _runner(bot[1])
     assert runner.postpartum is True
@@ -181,7 +182,7 @@ async def test_a_current_injury_starts_a_report_with_the_warning_sign_questions(
     bot: tuple[Application, Services], fake_api: FakeBotAPI, clock: FakeClock
 ) -> None:
     await _to_health_question(fake_api)
-    await _say(fake_api, "my knee hurts at the moment", "8/8")
+    await _say(fake_api, "my knee hurts at the moment", "9/9")
     await _press(fake_api, "v1|op|none", "Any of these?")
     question = fake_api.sent_messages(RUNNER)[-1]
     assert any(data.startswith("v1|rf|") for data in question.callback_data)

@@ -143,10 +143,10 @@ async def test_a_conversation_survives_a_restart(fake_api: FakeBotAPI, tmp_path:
     async with running_bot(fake_api, url, FakeClock()):
         await handle.press(question.message_id, advanced)
         await fake_api.wait_for(
-            lambda call: call.method == "editMessageText" and "2/8" in str(call.params["text"])
+            lambda call: call.method == "editMessageText" and "2/9" in str(call.params["text"])
         )
         await handle.send_text("yes")
-        await fake_api.wait_for(lambda call: "3/8" in str(call.params.get("text")))
+        await fake_api.wait_for(lambda call: "3/9" in str(call.params.get("text")))
         await handle.send_text("/settings")
         settings = await fake_api.wait_for(lambda call: "Your settings" in str(call.params))
         assert "advanced" in str(settings.params["text"])

@@ -25,6 +25,7 @@ from bot.core.vocabulary import (
 TUESDAY = date(2026, 12, 1)
 BLOCK = PhaseState(Phase.DYNAMIC_BLOCK, started_on=TUESDAY - timedelta(days=15), block_number=1)
 RUNNER = RunnerProfile(level=Level.INTERMEDIATE)
+THURSDAY = TUESDAY + timedelta(days=2)
 
 
 def loaded_areas(plan: DailyPlan, content: Content) -> set[Area]:
@@ -35,10 +36,11 @@ def categories(plan: DailyPlan, content: Content) -> set[Category]:
     return {content.exercises[e.exercise_id].category for e in plan.exercises}
 
 
-def test_tuesday_in_a_dynamic_block_is_a_dynamic_day(planner: Planner) -> None:
-    plan = planner.plan_for(RUNNER, BLOCK, [], [], TUESDAY)
+def test_thursday_in_a_dynamic_block_is_a_dynamic_day(planner: Planner) -> None:
+    # Unlogged days count as done as planned: Mon 30 Nov had jumps, the next are Thursday's.
+    plan = planner.plan_for(RUNNER, BLOCK, [], [], THURSDAY)
     assert plan.category is Category.DYNAMIC
-    assert plan.why == "Dynamic day 1 of 2 this week, week 3 of 7 in your dynamic block."
+    assert plan.why == "Jumps today, 3 days after the last ones, week 3 of 7 in your dynamic block."
     assert 10 <= plan.minutes <= 30
     assert plan.exercises
     assert all(e.dose and e.cue for e in plan.exercises)
@@ -54,9 +56,9 @@ def test_no_dynamic_day_after_a_dynamic_day(planner: Planner) -> None:
 
 
 def test_a_skipped_dynamic_day_moves_to_the_next_day(planner: Planner) -> None:
-    history = [Completion(TUESDAY, Category.DYNAMIC, "x", CompletionStatus.SKIPPED)]
-    wednesday = TUESDAY + timedelta(days=1)
-    assert planner.plan_for(RUNNER, BLOCK, history, [], wednesday).category is Category.DYNAMIC
+    history = [Completion(THURSDAY, Category.DYNAMIC, "x", CompletionStatus.SKIPPED)]
+    friday = THURSDAY + timedelta(days=1)
+    assert planner.plan_for(RUNNER, BLOCK, history, [], friday).category is Category.DYNAMIC
 
 
 def test_beginners_ease_in_with_one_dynamic_day_a_week(planner: Planner) -> None:
@@ -227,8 +229,8 @@ def test_later_blocks_start_where_the_responses_put_them_not_at_the_block_count(
     planner: Planner,
 ) -> None:
     # issue 12: without effort ratings a block neither steps up nor back
-    first = planner.plan_for(RUNNER, BLOCK, [], [], TUESDAY)
-    third = planner.plan_for(RUNNER, replace(BLOCK, block_number=3), [], [], TUESDAY)
+    first = planner.plan_for(RUNNER, BLOCK, [], [], THURSDAY)
+    third = planner.plan_for(RUNNER, replace(BLOCK, block_number=3), [], [], THURSDAY)
     assert [e.exercise_id for e in first.exercises] == [e.exercise_id for e in third.exercises]
 
 

@@ -242,11 +242,12 @@ def test_a_sore_groin_keeps_every_hop_off_the_jump_day(
 
 
 def test_without_the_groin_report_the_same_day_has_hops(planner: Planner, content: Content) -> None:
+    # The week's first jump day (placement moves it: docs/coaching.md, "Programme: placement").
     for block_number in (1, 2, 3):
-        plan = planner.plan_for(
+        week = planner.week_ahead(
             RUNNERS[0], replace(BLOCK, block_number=block_number), [], [], TUESDAY
         )
-        assert plan.category is Category.DYNAMIC
+        plan = next(plan for plan in week if plan.category is Category.DYNAMIC)
         assert any(content.exercises[e].impact for e in ids(plan))
 
 

@@ -270,6 +270,7 @@ def button_forgery(rng: random.Random, today: date, session_ids: list[str]) -> s
         lambda: encode(Action.ONBOARDING_HEALTH, rng.choice(list(Screen))),
         lambda: encode(Action.ONBOARDING_HEALTH_DONE),
         lambda: encode(Action.ONBOARDING_PREGNANCY, rng.choice(list(Screen))),
+        lambda: encode(Action.ONBOARDING_LONG_RUN, rng.randrange(7)),
         lambda: encode(Action.HEALTH_END, rng.choice(list(Screen))),
         lambda: encode(Action.HEALTH_BIRTH),
         lambda: encode(Action.CLEAR_CLINICIAN, rng.choice(list(Answer))),

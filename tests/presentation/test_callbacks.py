@@ -53,6 +53,7 @@ ARGS: dict[Action, st.SearchStrategy[tuple[Arg, ...]]] = {
     Action.ONBOARDING_HEALTH: st.tuples(st.sampled_from(Screen)),
     Action.ONBOARDING_HEALTH_DONE: st.just(()),
     Action.ONBOARDING_PREGNANCY: st.tuples(st.sampled_from(Screen)),
+    Action.ONBOARDING_LONG_RUN: st.tuples(st.integers(0, 6)),
     Action.HEALTH_END: st.tuples(st.sampled_from(Screen)),
     Action.HEALTH_BIRTH: st.just(()),
     Action.CONFIRM_DELETE: st.tuples(st.sampled_from(Answer)),

@@ -30,6 +30,7 @@ from bot.presentation.doses import dose_text
 from bot.presentation.html import escape_text
 from bot.presentation.render import (
     Rows,
+    block_message,
     effort_keyboard,
     group_reply,
     help_message,
@@ -312,10 +313,16 @@ def test_week_messages_have_a_line_a_day() -> None:
 
 
 def test_a_week_line_reads_like_the_example() -> None:
-    week = next(w for w in WEEKS if w[0].category is Category.DYNAMIC)
-    first = week[0]
-    line = f"Tue 01 Dec — Dynamic: {first.title}, {first.minutes} min"
+    # Placement moved the first jump day off Tuesday: the week's first one is read.
+    week = next(w for w in WEEKS if any(p.category is Category.DYNAMIC for p in w))
+    jumps = next(p for p in week if p.category is Category.DYNAMIC)
+    line = f"{jumps.on:%a %d %b} — Dynamic: {jumps.title}, {jumps.minutes} min"
     assert line in week_message(week)
+    assert "✅ done" not in week_message(week)
+    assert f"{week[0].on:%a %d %b} — " in week_message(week, done_today=True)
+    assert week_message(week, done_today=True).count("✅ done") == 1
+    assert_telegram_html(block_message(week))
+    assert_telegram_html(block_message([]))
     assert_telegram_html(week_message([]))
 
 

@@ -14,8 +14,9 @@ from tests.fakebotapi.limits import parse_html
 from tests.scheduler.helpers import FakeSender, add_runner, send
 from tests.storage.conftest import Database
 
-START = datetime(2026, 3, 3, 5, 0, tzinfo=UTC)
-DUE = datetime(2026, 3, 3, 6, 0, tzinfo=UTC)  # 07:00 in Berlin, Tuesday 3 March
+# A jump day: Thursday 5 March (placement puts this runner's jumps on Mondays and Thursdays).
+START = datetime(2026, 3, 5, 5, 0, tzinfo=UTC)
+DUE = datetime(2026, 3, 5, 6, 0, tzinfo=UTC)  # 07:00 in Berlin
 BLOCK_START = date(2026, 2, 16)
 
 
@@ -49,6 +50,6 @@ async def test_a_dynamic_mornings_reminder_asks_about_bone_pain(
 
 
 async def test_a_mobility_morning_does_not_ask(database: Database, planner: Planner) -> None:
-    monday = START - timedelta(days=1)
-    texts = await _morning(database, planner, monday)
+    wednesday = START - timedelta(days=1)  # a mobility day
+    texts = await _morning(database, planner, wednesday)
     assert BONE_PAIN_QUESTION not in texts[7101]

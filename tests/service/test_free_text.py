@@ -92,7 +92,7 @@ async def test_a_first_name_with_markup_is_escaped_everywhere(bob: Chat) -> None
     shown = _check_name(await bob.say("hello"))
     shown += _check_name(await bob.command("/start"))
     shown += _check_name(await bob.command("/today"))
-    for step in ["level", "desk", "equipment", "race", "reminder", "timezone"]:
+    for step in ["level", "desk", "equipment", "race", "week", "reminder", "timezone"]:
         shown += _check_name(await bob.press(f"v1|os|{step}"))
     shown += _check_name(await bob.command("/today"))
     done = next(d for row in (await bob.command("/today"))[0].keyboard for _, d in row)

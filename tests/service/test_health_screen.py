@@ -12,7 +12,7 @@ from bot.core.vocabulary import Area, RedFlag
 from bot.service.reports import FLOW as SORE
 from tests.service.conftest import TODAY, Chat, assert_telegram_html, button, buttons, texts
 
-BEFORE_HEALTH = ["level", "desk", "equipment", "race", "reminder", "timezone"]
+BEFORE_HEALTH = ["level", "desk", "equipment", "race", "week", "reminder", "timezone"]
 
 
 async def _to_health(chat: Chat) -> None:
@@ -26,14 +26,14 @@ async def test_the_health_question_has_toggles_done_and_skip(chat: Chat) -> None
     for step in BEFORE_HEALTH[:-1]:
         await chat.press(f"v1|os|{step}")
     (question,) = await chat.press("v1|os|timezone")
-    assert "7/8" in question.text
+    assert "8/9" in question.text
     assert buttons([question]) == ["v1|oh|injury", "v1|oh|bone_stress", "v1|oy", "v1|os|health"]
     (toggled,) = await chat.press("v1|oh|bone_stress")
     labels = [label for row in toggled.keyboard for label, _ in row]
     assert "✅ A stress fracture in the past" in labels
     assert "Done" in labels
     (pregnancy,) = await chat.press("v1|oy")
-    assert "8/8" in pregnancy.text
+    assert "9/9" in pregnancy.text
     assert "Skip is fine" in pregnancy.text
     assert buttons([pregnancy]) == [
         "v1|op|pregnant",
@@ -60,7 +60,7 @@ async def test_nothing_to_report_stores_nothing(chat: Chat) -> None:
 async def test_a_typed_past_stress_fracture_keeps_jump_work_low(chat: Chat) -> None:
     await _to_health(chat)
     (pregnancy,) = await chat.say("I had a stress fracture in my shin in 2023")
-    assert "8/8" in pregnancy.text
+    assert "9/9" in pregnancy.text
     (done,) = await chat.say("no")
     assert "stress fracture" in done.text
     assert (await chat.runner()).past_bone_stress is True

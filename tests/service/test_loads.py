@@ -33,7 +33,7 @@ async def test_a_groin_at_five_out_of_ten_takes_the_hops_off_jump_day(
     chat: Chat, clock: FakeClock
 ) -> None:
     await chat.command("/today")
-    clock.advance(days=15)  # the first jump day of the first dynamic block
+    clock.advance(days=14)  # the first jump day: the first dynamic block's first day
     before = await chat.plan(clock)
     assert before.category is Category.DYNAMIC
     assert landings(chat, before)

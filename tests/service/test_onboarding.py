@@ -7,13 +7,23 @@ from datetime import date, time
 
 import pytest
 
-from bot.core.vocabulary import Equipment, Level, Phase
+from bot.core.vocabulary import Equipment, Level, Phase, RaceDistance
 from bot.service.messages import Location
 from bot.service.onboarding import FLOW
 from tests.service.conftest import Chat, button, buttons, texts
 
-LEVEL, DESK, KIT, RACE, REMINDER, ZONE, HEALTH, PREGNANCY = (f"{n}/8" for n in range(1, 9))
-STEPS = ["level", "desk", "equipment", "race", "reminder", "timezone", "health", "pregnancy"]
+LEVEL, DESK, KIT, RACE, WEEK, REMINDER, ZONE, HEALTH, PREGNANCY = (f"{n}/9" for n in range(1, 10))
+STEPS = [
+    "level",
+    "desk",
+    "equipment",
+    "race",
+    "week",
+    "reminder",
+    "timezone",
+    "health",
+    "pregnancy",
+]
 
 
 async def test_start_greets_and_asks_the_first_question(chat: Chat) -> None:
@@ -49,7 +59,10 @@ async def test_onboarding_by_buttons_stores_every_answer(chat: Chat) -> None:
     assert "A step or low box" in [label for row in untoggled.keyboard for label, _ in row]
     (race,) = await chat.press("v1|oz")
     assert RACE in race.text
-    (reminder,) = await chat.say("2027-04-12")
+    (week,) = await chat.say("2027-04-12, half marathon")
+    assert WEEK in week.text
+    assert "v1|ow|6" in buttons([week])
+    (reminder,) = await chat.press("v1|ow|6")
     assert REMINDER in reminder.text
     (zone,) = await chat.press(button([reminder], "v1|or|0730"))
     assert ZONE in zone.text
@@ -60,7 +73,15 @@ async def test_onboarding_by_buttons_stores_every_answer(chat: Chat) -> None:
     (done,) = await chat.press("v1|op|none")
     assert "All set" in done.text
     assert done.edit
-    for shown in ("intermediate", "band, small weights", "2027-04-12", "07:30", "Europe/Berlin"):
+    for shown in (
+        "intermediate",
+        "band, small weights",
+        "2027-04-12",
+        "07:30",
+        "Europe/Berlin",
+        "Long run: Sunday",
+        "Race distance: half marathon",
+    ):
         assert shown in done.text
 
     runner = await chat.runner()
@@ -70,10 +91,13 @@ async def test_onboarding_by_buttons_stores_every_answer(chat: Chat) -> None:
     assert runner.reminder_time == time(7, 30)
     assert runner.timezone == "Europe/Berlin"
     assert runner.race_date == date(2027, 4, 12)
+    assert runner.long_run_day == 6
+    assert runner.race_distance is RaceDistance.HALF
     assert runner.onboarded is True
     state = await chat.state()
     assert state.phase is Phase.BASE
     assert state.race_date == date(2027, 4, 12)
+    assert state.race_distance is RaceDistance.HALF
     assert await chat.conversation() is None
 
 
@@ -98,11 +122,19 @@ async def test_onboarding_by_typed_answers(chat: Chat) -> None:
     await chat.command("/start")
     asked = [
         texts(await chat.say(answer))
-        for answer in ("some experience", "yes", "band and weights", "2027-04-12", "6:45")
+        for answer in (
+            "some experience",
+            "yes",
+            "band and weights",
+            "2027-04-12",
+            "long run sunday, intervals tuesday",
+            "6:45",
+        )
     ]
     assert [DESK in asked[0], KIT in asked[1], RACE in asked[2]] == [True] * 3
-    assert REMINDER in asked[3]
-    assert ZONE in asked[4]
+    assert WEEK in asked[3]
+    assert REMINDER in asked[4]
+    assert ZONE in asked[5]
     (health,) = await chat.say("Berlin")
     assert HEALTH in health.text
     (pregnancy,) = await chat.say("none")
@@ -118,6 +150,7 @@ async def test_onboarding_by_typed_answers(chat: Chat) -> None:
     assert runner.race_date == date(2027, 4, 12)
     assert runner.reminder_time == time(6, 45)
     assert runner.timezone == "Europe/Berlin"
+    assert (runner.long_run_day, runner.hard_days) == (6, [1])
     assert runner.onboarded is True
     assert (await chat.state()).phase is Phase.BASE
 
@@ -128,6 +161,7 @@ async def test_typed_answers_in_other_words(chat: Chat) -> None:
     await chat.say("nope")
     await chat.say("nothing")
     await chat.say("next saturday")  # "next" must not be taken for "skip"
+    await chat.say("Sundays")  # the long run
     await chat.say("7")  # a bare hour at the reminder question
     await chat.say("tokyo")
     await chat.say("all good")
@@ -146,7 +180,7 @@ async def test_skip_on_each_step_applies_the_defaults(chat: Chat) -> None:
     for number, step in enumerate(STEPS, start=2):
         (reply,) = await chat.press(f"v1|os|{step}")
         assert reply.edit
-        assert (f"{number}/8" if number <= 8 else "All set") in reply.text
+        assert (f"{number}/9" if number <= 9 else "All set") in reply.text
     runner = await chat.runner()
     assert runner.level is Level.BEGINNER
     assert runner.desk_job is False
@@ -161,7 +195,7 @@ async def test_skip_on_each_step_applies_the_defaults(chat: Chat) -> None:
 
 async def test_skip_can_be_typed(chat: Chat) -> None:
     await chat.command("/start")
-    for answer in ("skip", "skip", "later", "pass", "skip", "skip", "skip"):
+    for answer in ("skip", "skip", "later", "pass", "skip", "skip", "skip", "skip"):
         await chat.say(answer)
     (done,) = await chat.say("skip")
     assert "All set" in done.text
@@ -260,13 +294,13 @@ async def test_a_past_race_date_is_refused_and_asked_again(chat: Chat) -> None:
     assert RACE in again.text
     assert (await chat.state()).race_date is None
     (next_question,) = await chat.say("2027-04-12")
-    assert REMINDER in next_question.text
+    assert WEEK in next_question.text
     assert (await chat.state()).race_date == date(2027, 4, 12)
 
 
 async def test_an_unknown_city_is_not_taken_for_a_time_zone(chat: Chat) -> None:
     await chat.command("/start")
-    for step in ["level", "desk", "equipment", "race", "reminder"]:
+    for step in ["level", "desk", "equipment", "race", "week", "reminder"]:
         await chat.press(f"v1|os|{step}")
     await chat.say("narnia")
     await chat.say("hi")
@@ -278,7 +312,7 @@ async def test_an_unknown_city_is_not_taken_for_a_time_zone(chat: Chat) -> None:
 
 async def test_an_ambiguous_city_at_onboarding_is_asked_about(chat: Chat) -> None:
     await chat.command("/start")
-    for step in ["level", "desk", "equipment", "race", "reminder"]:
+    for step in ["level", "desk", "equipment", "race", "week", "reminder"]:
         await chat.press(f"v1|os|{step}")
     (ask,) = await chat.say("springfield")
     buttons = {label: data for row in ask.keyboard for label, data in row}
@@ -301,7 +335,7 @@ async def test_cancel_ends_onboarding_and_keeps_the_answers_given(chat: Chat) ->
 
 async def test_a_shared_location_answers_the_time_zone_question(chat: Chat) -> None:
     await chat.command("/start")
-    for step in ["level", "desk", "equipment", "race", "reminder"]:
+    for step in ["level", "desk", "equipment", "race", "week", "reminder"]:
         await chat.press(f"v1|os|{step}")
     (health,) = await chat.send(Location(52.52, 13.405))
     assert HEALTH in health.text

@@ -21,6 +21,7 @@ USER_KEYS = {
     "paused_until": type(None),
     "way_back_stage": type(None),  # the graded way back (issue 11): None when not on it
     "health": dict,
+    "running_week": dict,  # issue 12: the running week asked at set-up
 }
 COMPLETION_KEYS = {"date", "session_id", "status", "rpe", "note", "pain", "logged_at"}
 REPORT_KEYS = {"reported_at", "area", "side", "kind", "severity", "red_flags", "text"}
@@ -74,6 +75,15 @@ async def test_export_matches_the_documented_shape(chat: Chat) -> None:
         "postpartum": False,
         "birth_on": None,
         "past_bone_stress": False,
+    }
+    assert user["running_week"] == {
+        "run_days": [],
+        "long_run_day": None,
+        "hard_days": [],
+        "rest_days": [],
+        "race_distance": None,
+        "dynamic_days": 2,
+        "session_minutes": 20,
     }
 
     (completion,) = data["completions"]

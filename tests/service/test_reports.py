@@ -162,7 +162,7 @@ async def test_red_flag_in_words_holds_advises_and_drops_jumps(
     chat: Chat, clock: FakeClock
 ) -> None:
     await chat.command("/today")
-    clock.advance(days=15)  # Wed 16 Dec: the first dynamic block's first jump day
+    clock.advance(days=14)  # Tue 15 Dec: the first dynamic block's first day, a jump day
     assert (await chat.plan(clock)).category is Category.DYNAMIC
     *_, answer = await chat.say("sharp pain in my right hip")
     assert "physiotherapist or doctor" in answer.text
@@ -225,7 +225,7 @@ async def test_a_report_during_onboarding_then_back_to_the_questions(chat: Chat)
     assert conversation is not None
     assert (conversation.name, conversation.step) == ("onboarding", "desk")
     (kit,) = await chat.say("yes")
-    assert "3/8" in kit.text
+    assert "3/9" in kit.text
     assert (await chat.runner()).desk_job is True
 
 

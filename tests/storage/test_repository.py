@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import date, time
 from typing import Any
 
@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.phases import PhaseState
 from bot.core.records import RunnerProfile
-from bot.core.vocabulary import Area, Equipment, Level, Phase
+from bot.core.vocabulary import Area, Equipment, Level, Phase, RaceDistance
 from bot.storage.models import PhaseStateRow, Runner
 from bot.storage.records import phase_history
 from bot.storage.repository import (
@@ -169,6 +169,30 @@ async def test_profile_round_trips(session: AsyncSession) -> None:
     assert stored is not None
     assert stored.equipment == ["band", "step"]
     assert load_profile(stored) == profile
+
+
+async def test_the_running_week_round_trips(session: AsyncSession) -> None:
+    runner = await get_or_create_runner(session, 1, None, TODAY)
+    profile = RunnerProfile(
+        run_days=frozenset({1, 3, 6}),
+        long_run_day=6,
+        hard_days=frozenset({1}),
+        race_distance=RaceDistance.HALF,
+        minutes=30,
+    )
+    await save_profile(session, runner, profile)
+    state = replace(await load_phase_state(session, runner.id), race_distance=RaceDistance.HALF)
+    await save_phase_state(session, runner.id, state, "x", TODAY, changed=False)
+    await session.commit()
+    session.expunge_all()
+    stored = await get_runner(session, runner.id)
+    assert stored is not None
+    assert load_profile(stored) == profile
+    assert (await load_phase_state(session, runner.id)).race_distance is RaceDistance.HALF
+    turn = await load_turn(session, 1, 1)
+    assert turn is not None
+    assert load_profile(turn.runner) == profile
+    assert turn.state.race_distance is RaceDistance.HALF
 
 
 async def test_phase_state_round_trips_every_field(session: AsyncSession) -> None:

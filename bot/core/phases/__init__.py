@@ -56,6 +56,8 @@ from bot.core.phases.state import (
     MIN_BLOCK_WEEKS,
     MIN_RACE_WEEKS_BEFORE,
     POST_RACE_DAYS,
+    POST_RACE_DAYS_BY_DISTANCE,
+    POST_RACE_MOBILITY_DAYS,
     REST_PHASE_WEEKS,
     RETURN_BASE_WEEKS,
     Cleared,
@@ -71,6 +73,7 @@ from bot.core.phases.state import (
     ReportReceived,
     ResumeRequested,
     Transition,
+    post_race_days,
 )
 from bot.core.phases.timeline import in_race_window, new_runner, race_window, week_of_phase
 
@@ -87,6 +90,8 @@ __all__ = [
     "MIN_BLOCK_WEEKS",
     "MIN_RACE_WEEKS_BEFORE",
     "POST_RACE_DAYS",
+    "POST_RACE_DAYS_BY_DISTANCE",
+    "POST_RACE_MOBILITY_DAYS",
     "REST_PHASE_WEEKS",
     "RETURN_BASE_WEEKS",
     "Cleared",
@@ -106,6 +111,7 @@ __all__ = [
     "new_runner",
     "next_change",
     "phase_on",
+    "post_race_days",
     "race_window",
     "transition",
     "week_of_phase",

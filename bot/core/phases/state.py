@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.core.vocabulary import Area, Phase
+from bot.core.vocabulary import Area, Phase, RaceDistance
 
 BASE_WEEKS_NEWCOMER = 2
 
@@ -29,6 +29,26 @@ REST_PHASE_WEEKS = 2
 
 
 POST_RACE_DAYS = 7
+#: Days of post-race recovery by race distance: about one easy day per mile raced
+#: (coaching-facts.md, "Programme design"), rounded to the rule of thumb's own figures:
+#: 3 after a 5k (3.1 mi), a week after a 10k (6.2), two weeks after a half (13.1), four
+#: after a marathon (26.2, the rule's "three to four" taken at its cautious end) and five
+#: after an ultra (at least as long as a marathon: a 50 km race is already 31 miles).
+#: Without a distance: ``POST_RACE_DAYS``.
+POST_RACE_DAYS_BY_DISTANCE = {
+    RaceDistance.FIVE_K: 3,
+    RaceDistance.TEN_K: 7,
+    RaceDistance.HALF: 14,
+    RaceDistance.MARATHON: 28,
+    RaceDistance.ULTRA: 35,
+}
+#: After this many days of post-race recovery, light static strength may come back.
+POST_RACE_MOBILITY_DAYS = 7
+
+
+def post_race_days(distance: RaceDistance | None) -> int:
+    """How many days post-race recovery lasts after a race of ``distance``."""
+    return POST_RACE_DAYS if distance is None else POST_RACE_DAYS_BY_DISTANCE[distance]
 
 
 MIN_RACE_WEEKS_BEFORE = 1
@@ -77,6 +97,8 @@ class PhaseState:
     way_back_stage: int | None = None
     way_back_since: date | None = None
     way_back_passed_on: date | None = None
+    #: The distance of the race set (kept through its post-race recovery, which it scales).
+    race_distance: RaceDistance | None = None
 
 
 class InvalidTransition(ValueError):

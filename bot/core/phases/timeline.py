@@ -29,12 +29,13 @@ from bot.core.phases.state import (
     LONG_BREAK_DAYS,
     MAX_BLOCK_WEEKS,
     MIN_BLOCK_WEEKS,
-    POST_RACE_DAYS,
+    POST_RACE_MOBILITY_DAYS,
     REST_PHASE_WEEKS,
     RETURN_BASE_WEEKS,
     PhaseState,
     Transition,
     _Step,
+    post_race_days,
 )
 from bot.core.vocabulary import Area, Phase
 
@@ -160,7 +161,7 @@ def _phase_end(state: PhaseState) -> date | None:
     if weeks is not None:
         return _plus(state.started_on, timedelta(weeks=weeks))
     if state.phase is _POST:
-        return _plus(state.started_on, timedelta(days=POST_RACE_DAYS))
+        return _plus(state.started_on, timedelta(days=post_race_days(state.race_distance)))
     return None
 
 
@@ -179,9 +180,17 @@ def _race_over(state: PhaseState) -> _Step | None:
     start = _plus(state.race_date, timedelta(days=1))
     if start is None:
         return None
+    days = post_race_days(state.race_distance)
     reason = (
         "Race day is behind you, well done! A week of gentle mobility now while your legs recover."
     )
+    if state.race_distance is not None:
+        reason = (
+            f"Race day is behind you, well done! {_span(days)} of recovery after your "
+            f"{state.race_distance.label}: gentle mobility"
+            + (", light strength after the first week" if days > POST_RACE_MOBILITY_DAYS else "")
+            + ", and no jumps until it is over."
+        )
     return start, replace(_enter(state, _POST, start), race_date=None), reason
 
 
@@ -342,3 +351,11 @@ def _areas(areas: frozenset[Area]) -> str:
     names = sorted(a.label for a in areas)
     joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
     return f"your {joined}"
+
+
+def _span(days: int) -> str:
+    """'3 days', 'Two weeks', ... for a recovery of ``days`` days."""
+    if days % 7:
+        return f"{days} days"
+    words = {1: "A week", 2: "Two weeks", 3: "Three weeks", 4: "Four weeks", 5: "Five weeks"}
+    return words.get(days // 7, f"{days // 7} weeks")

@@ -1,0 +1,168 @@
+"""The runner's running week said in words: "long run is Sunday", "I do intervals on
+Tuesdays", "I race a half marathon", "I run mon, wed, fri", "rest day saturday",
+"sessions of 10 minutes", "one jump day a week".
+
+Small on purpose: the simplest phrasings, one clause at a time (clauses split at commas,
+semicolons, full stops and "and" before a new keyword). Anything it does not recognise is
+left alone (None), so the message is understood as usual.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from bot.core.records import RunnerProfile
+from bot.core.understanding.text import normalise
+from bot.core.vocabulary import RaceDistance
+
+__all__ = ["WeekSaid", "applied", "asks_for_block", "running_week", "weekdays_in"]
+
+_DAYS = {
+    "mon": 0,
+    "tue": 1,
+    "tues": 1,
+    "wed": 2,
+    "weds": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
+}
+_DAY = re.compile(
+    r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
+    r"(?:day|days|nesday|nesdays|sday|sdays|urday|urdays|rsday|rsdays)?\b"
+)
+_LONG = re.compile(r"\blong\s*runs?\b|\blong one\b")
+_HARD = re.compile(
+    r"\b(intervals?|tempo|hills?|hill repeats|speed\s*work|speed|track|fartlek|workouts?|"
+    r"hard(?: sessions?| runs?| days?| workouts?)?|threshold|reps)\b"
+)
+_REST = re.compile(r"\brest(?: days?)?\b|\bday off\b|\bdays off\b")
+_RUN = re.compile(r"\b(?:i )?run(?:s|ning)?\b")
+_RACE = re.compile(r"\b(?:race|racing|running|run|training for|doing|entered)\b")
+_DISTANCES = (
+    (
+        re.compile(r"\bultra(?:marathon)?s?\b|\b(?:50|80|100) ?(?:k|km|miles?)\b"),
+        RaceDistance.ULTRA,
+    ),
+    (re.compile(r"\bhalf(?:[ -]?marathon)?s?\b|\b21(?:\.1)? ?(?:k|km)\b"), RaceDistance.HALF),
+    (re.compile(r"\bmarathons?\b|\b42(?:\.2)? ?(?:k|km)\b"), RaceDistance.MARATHON),
+    (re.compile(r"\b10 ?(?:k|km)s?\b"), RaceDistance.TEN_K),
+    (re.compile(r"\b5 ?(?:k|km)s?\b"), RaceDistance.FIVE_K),
+)
+_SHORT_CLAUSE = 3
+_MINUTES = re.compile(r"\b(10|20|30) ?(?:min|mins|minutes?)\b|\b(?:minutes|length) (10|20|30)\b")
+_DYNAMIC = re.compile(
+    r"\b(one|1|two|2) (?:jump|dynamic|plyo(?:metric)?) (?:days?|sessions?)(?: a| per)? ?(?:week)?\b"
+    r"|\b(?:dynamic|jumps?|jump days) (1|2)\b"
+)
+_NONE = re.compile(r"\b(?:none|no|nothing|clear)\b")
+_KEYWORD = r"(?:long|interval|tempo|hill|speed|track|rest|race|racing|hard|day off|i run|run )"
+_SPLIT = re.compile(
+    rf"[;.!?]|(?:,| and| but|,? then)\s+(?=(?:my |i do |i have |the |and )?{_KEYWORD})"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class WeekSaid:
+    """What a message said about the running week (None or empty: not said)."""
+
+    long_run_day: int | None = None
+    hard_days: frozenset[int] = field(default_factory=frozenset)
+    run_days: frozenset[int] = field(default_factory=frozenset)
+    rest_days: frozenset[int] = field(default_factory=frozenset)
+    race_distance: RaceDistance | None = None
+    minutes: int | None = None
+    dynamic_days: int | None = None
+    #: What the runner cleared ("long run none", "no hard sessions"): field names.
+    cleared: frozenset[str] = field(default_factory=frozenset)
+
+
+def weekdays_in(text: str) -> list[int]:
+    """Weekday numbers named in ``text``, in order ("Tuesdays", "tue", "thurs")."""
+    return [_DAYS[match.group(1)] for match in _DAY.finditer(normalise(text)[1])]
+
+
+def running_week(text: str) -> WeekSaid | None:
+    """The running week said in ``text``; None when it says nothing about it."""
+    low = normalise(text)[1]
+    long_run: int | None = None
+    hard: set[int] = set()
+    runs: set[int] = set()
+    rest: set[int] = set()
+    distance: RaceDistance | None = None
+    cleared: set[str] = set()
+    for clause in _SPLIT.split(low):
+        days = [_DAYS[match.group(1)] for match in _DAY.finditer(clause)]
+        none = not days and _NONE.search(clause) is not None
+        if _LONG.search(clause):
+            if days:
+                long_run = days[-1]
+            elif none:
+                cleared.add("long_run_day")
+        elif _REST.search(clause):
+            rest.update(days)
+            if none:
+                cleared.add("rest_days")
+        elif _HARD.search(clause):
+            hard.update(days)
+            if none:
+                cleared.add("hard_days")
+        elif days and _RUN.search(clause):
+            runs.update(days)
+        short = len(clause.split()) <= _SHORT_CLAUSE  # "half marathon" alone
+        if distance is None and not _LONG.search(clause) and (_RACE.search(clause) or short):
+            distance = next(
+                (found for pattern, found in _DISTANCES if pattern.search(clause)), None
+            )
+    minutes = int(found.group(1) or found.group(2)) if (found := _MINUTES.search(low)) else None
+    dynamic = None
+    if (said := _DYNAMIC.search(low)) is not None:
+        dynamic = 1 if (said.group(1) or said.group(2)) in {"one", "1"} else 2
+    week = WeekSaid(
+        long_run,
+        frozenset(hard - ({long_run} if long_run is not None else set())),
+        frozenset(runs),
+        frozenset(rest),
+        distance,
+        minutes,
+        dynamic,
+        frozenset(cleared),
+    )
+    return None if week == WeekSaid() else week
+
+
+_BLOCK = re.compile(
+    r"\b(?:whole|full|entire|complete) (?:block|programme|program|plan)\b|\bplan block\b"
+)
+
+
+def asks_for_block(text: str) -> bool:
+    """Whether ``text`` asks to see the whole block ("show me the whole block")."""
+    return _BLOCK.search(normalise(text)[1]) is not None
+
+
+def applied(profile: RunnerProfile, said: WeekSaid) -> RunnerProfile:
+    """``profile`` with what ``said`` changes: days named replace the old ones of their
+    kind (the long run's day leaves the hard days); ValueError when the result breaks a
+    profile rule (more than three rest days)."""
+    changes: dict[str, object] = {}
+    for name in said.cleared:
+        changes[name] = None if name == "long_run_day" else frozenset()
+    if said.long_run_day is not None:
+        changes["long_run_day"] = said.long_run_day
+    for name in ("hard_days", "run_days", "rest_days"):
+        if days := getattr(said, name):
+            changes[name] = days
+    for name in ("race_distance", "minutes", "dynamic_days"):
+        if (value := getattr(said, name)) is not None:
+            changes[name] = value
+    long_run = changes.get("long_run_day", profile.long_run_day)
+    hard = changes.get("hard_days", profile.hard_days)
+    assert isinstance(hard, frozenset)
+    if long_run is not None and long_run in hard:
+        changes["hard_days"] = hard - {long_run}
+    return replace(profile, **changes)  # type: ignore[arg-type]

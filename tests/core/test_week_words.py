@@ -1,0 +1,84 @@
+"""The running week in words (bot/core/understanding/week.py): the simplest phrasings."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.core.records import RunnerProfile
+from bot.core.understanding.week import WeekSaid, applied, asks_for_block, running_week
+from bot.core.vocabulary import RaceDistance
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("long run is Sunday", WeekSaid(long_run_day=6)),
+        ("My long run is on Saturdays", WeekSaid(long_run_day=5)),
+        ("I do intervals on Tuesdays", WeekSaid(hard_days=frozenset({1}))),
+        ("tempo thursday", WeekSaid(hard_days=frozenset({3}))),
+        (
+            "long run sunday, intervals tuesday and thursday",
+            WeekSaid(long_run_day=6, hard_days=frozenset({1, 3})),
+        ),
+        ("I run mon, wed, fri and sun", WeekSaid(run_days=frozenset({0, 2, 4, 6}))),
+        ("rest day saturday", WeekSaid(rest_days=frozenset({5}))),
+        ("I race a half marathon", WeekSaid(race_distance=RaceDistance.HALF)),
+        ("training for a marathon", WeekSaid(race_distance=RaceDistance.MARATHON)),
+        ("racing a 10k", WeekSaid(race_distance=RaceDistance.TEN_K)),
+        ("5k", WeekSaid(race_distance=RaceDistance.FIVE_K)),
+        ("training for an ultra", WeekSaid(race_distance=RaceDistance.ULTRA)),
+        ("sessions of 10 minutes", WeekSaid(minutes=10)),
+        ("one jump day a week", WeekSaid(dynamic_days=1)),
+        ("hard none", WeekSaid(cleared=frozenset({"hard_days"}))),
+        ("long run none", WeekSaid(cleared=frozenset({"long_run_day"}))),
+    ],
+)
+def test_the_simplest_phrasings(text: str, said: WeekSaid) -> None:
+    assert running_week(text) == said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's today?",
+        "I ran 10k yesterday and my knee hurts",
+        "I need some rest",
+        "done, felt easy",
+        "left calf sore 6/10",
+        "remind me at 7:30",
+    ],
+)
+def test_other_messages_say_nothing_about_the_week(text: str) -> None:
+    assert running_week(text) is None
+
+
+def test_the_whole_block_is_asked_for() -> None:
+    assert asks_for_block("show me the whole block")
+    assert asks_for_block("what does the full plan look like?")
+    assert not asks_for_block("what's the plan today?")
+
+
+def test_applied_replaces_days_and_keeps_the_long_run_off_the_hard_days() -> None:
+    profile = RunnerProfile(hard_days=frozenset({1, 6}))
+    changed = applied(profile, WeekSaid(long_run_day=6))
+    assert (changed.long_run_day, changed.hard_days) == (6, frozenset({1}))
+    assert applied(changed, WeekSaid(hard_days=frozenset({3}))).hard_days == frozenset({3})
+    with pytest.raises(ValueError, match="at most three"):
+        applied(profile, WeekSaid(rest_days=frozenset({0, 1, 2, 3})))
+
+
+@given(st.text(max_size=200))
+def test_any_text_reads_without_error_and_applies_cleanly(text: str) -> None:
+    said = running_week(text)
+    if said is None:
+        return
+    if len(said.rest_days) > 3:
+        with pytest.raises(ValueError, match="rest days"):
+            applied(RunnerProfile(), said)
+    else:
+        assert (
+            applied(RunnerProfile(), said).long_run_day
+            not in applied(RunnerProfile(), said).hard_days
+        )
