@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.core.planner import Planner
 from bot.core.records import CompletionStatus
 from bot.core.understanding import Intent, IntentKind, understand
-from bot.core.vocabulary import Area
+from bot.core.understanding.replies import area_named
 from bot.presentation import chat, render
 from bot.presentation import reports as report_words
 from bot.presentation.callbacks import Action, Answer, Callback, decode
@@ -285,12 +285,6 @@ async def _draw_charts(calls: list[QueuedCall]) -> list[QueuedCall]:
     ]
 
 
-def _held_area_in(turn: Turn, text: str) -> Area | None:
-    """The area the runner says is fine (None: they named none, so everything is)."""
-    intent = understand(text.replace("fine", "sore"), turn.today)
-    return intent.report.area if intent.report else None
-
-
 async def _cancel(turn: Turn, _: str) -> list[Reply]:
     """End the conversation in progress; a report started during set-up goes back to it."""
     if await reports.end_guided_report(turn):
@@ -304,18 +298,10 @@ async def _cancel(turn: Turn, _: str) -> list[Reply]:
 async def _clear(turn: Turn, args: str) -> list[Reply]:
     """/clear [area]: an area (or, without one, everything on hold) is fine again; the
     clinician question and the return checks come before the hold ends."""
-    area = _area_named(args, turn) if args.strip() else None
+    area = area_named(args) if args.strip() else None
     if args.strip() and area is None:
         return [Reply(text=report_words.unknown_area(args))]
     return await reports.start_clearing(turn, () if area is None else (area,))
-
-
-def _area_named(text: str, turn: Turn) -> Area | None:
-    wanted = text.strip().lower().replace(" ", "_")
-    for area in Area:
-        if wanted in (area.value, area.label.lower().replace(" ", "_")):
-            return area
-    return _held_area_in(turn, f"my {text.strip()[:64]} is sore")
 
 
 def _simple(
