@@ -15,13 +15,25 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.planner import Planner
 from bot.core.records import CompletionStatus
-from bot.core.understanding import Intent, IntentKind, understand
+from bot.core.understanding import Intent, IntentKind, understand, understand_all
 from bot.core.understanding.replies import area_named
+from bot.core.understanding.suggest import Suggestion, suggestions
 from bot.presentation import chat, render
+from bot.presentation import questions as question_words
 from bot.presentation import reports as report_words
 from bot.presentation.callbacks import Action, Answer, Callback, decode
 from bot.presentation.commands import COMMANDS, command_names
-from bot.service import account, comeback, export, health, onboarding, progress, reports, training
+from bot.service import (
+    account,
+    comeback,
+    export,
+    health,
+    onboarding,
+    progress,
+    questions,
+    reports,
+    training,
+)
 from bot.service.messages import (
     Button,
     Command,
@@ -31,6 +43,7 @@ from bot.service.messages import (
     Reply,
     Sender,
     Text,
+    keyboard,
     storable,
 )
 from bot.service.outbox import Outbox, Queued, QueuedCall, outgoing_of
@@ -172,7 +185,14 @@ class Coach:
                 morning = await comeback.typed_morning(turn, text)
                 if morning is not None:  # "settled", "a bit stiffer" the morning after
                     return morning
-        replies = await self._intent(turn, intent, text)
+        intents = understand_all(text, turn.today)
+        if len(intents) == 1:
+            replies = await self._intent(turn, intents[0], text)
+        else:  # several parts: act on each in order, answer in one message where possible
+            replies = []
+            for part in intents:
+                replies += await self._intent(turn, part, text)
+            replies = _one_reply(replies)
         if intent.signs and intent.kind is not IntentKind.WARNING_SIGN:
             replies += await reports.warning_signs(turn, intent.signs, text)
         if onboarding_step is not None and intent.kind is IntentKind.UNKNOWN:
@@ -181,11 +201,18 @@ class Coach:
 
     async def _intent(self, turn: Turn, intent: Intent, text: str) -> list[Reply]:
         kind = intent.kind
+        if intent.unclear is not None and not (intent.report and intent.report.red_flags):
+            time_of_day = kind is IntentKind.SET_REMINDER
+            return [
+                Reply(text=question_words.unclear_value(intent.unclear, time_of_day=time_of_day))
+            ]
+        if kind is IntentKind.PLAN_QUESTION:
+            return await questions.plan_answer(turn, intent)
         if kind is IntentKind.TODAY:
             return await training.today_reply(turn)
         if kind is IntentKind.DONE:
             replies = await training.typed_log(
-                turn, CompletionStatus.DONE, intent.effort, intent.note
+                turn, CompletionStatus.DONE, intent.effort, intent.note, day=intent.log_day
             )
             return replies + (
                 await reports.record_report(turn, intent.report, text, ask_signs=True)
@@ -193,7 +220,9 @@ class Coach:
                 else []
             )
         if kind is IntentKind.SKIPPED:
-            replies = await training.typed_log(turn, CompletionStatus.SKIPPED, None, intent.reason)
+            replies = await training.typed_log(
+                turn, CompletionStatus.SKIPPED, None, intent.reason, day=intent.log_day
+            )
             return replies + (
                 await reports.record_report(turn, intent.report, text, ask_signs=True)
                 if intent.report
@@ -218,7 +247,10 @@ class Coach:
         if kind is IntentKind.RACE_DATE:
             return await account.set_race(turn, intent.race_date, off=intent.race_off)
         if kind is IntentKind.PAUSE:
-            return await account.pause(turn, intent.pause_until)
+            first, last = intent.pause_from, intent.pause_until
+            if first is not None and last is not None and first > turn.today:
+                return [Reply(text=question_words.later_pause(first, last, turn.today))]
+            return await account.pause(turn, last)
         if kind is IntentKind.RESUME:
             return await account.resume(turn)
         if kind is IntentKind.PROGRESS:
@@ -231,7 +263,9 @@ class Coach:
             return [Reply(text=chat.greeting_reply(turn.runner.first_name))]
         if kind is IntentKind.THANKS:
             return [Reply(text=chat.thanks_reply())]
-        return [Reply(text=render.unknown_reply(text))]
+        offered = suggestions(" ".join(text.lower().split())[:200])
+        rows = keyboard(question_words.suggestion_rows(offered))
+        return [Reply(text=question_words.unknown_with_suggestions(text), keyboard=rows)]
 
     async def _button(self, turn: Turn, callback: Callback | None) -> list[Reply]:
         if callback is None:
@@ -265,6 +299,8 @@ class Coach:
             return await snooze(turn, callback)
         if action is Action.TIMEZONE:
             return await account.choose_timezone(turn, callback.str_arg(0))
+        if action is Action.SUGGEST:
+            return await _suggested(turn, Suggestion(callback.str_arg(0)))
         return [Reply(toast="That button is out of date. Send /today for a fresh one.")]
 
 
@@ -283,6 +319,31 @@ async def _draw_charts(calls: list[QueuedCall]) -> list[QueuedCall]:
         else call
         for call in calls
     ]
+
+
+async def _suggested(turn: Turn, chosen: Suggestion) -> list[Reply]:
+    """A "did you mean" button: what that command shows; a break is asked about, not taken."""
+    if chosen is Suggestion.PAUSE:
+        return [Reply(text=question_words.pause_hint())]
+    return await ROUTES[chosen.value](turn, "")
+
+
+def _one_reply(replies: list[Reply]) -> list[Reply]:
+    """Several parts' answers as one message: the plain texts joined, with the one keyboard
+    among them if only one has buttons; anything else (files, charts, edits) stays apart."""
+    plain = [r for r in replies if _mergeable(r)]
+    if len(plain) < 2:
+        return replies
+    boards = [r.keyboard for r in plain if r.keyboard]
+    if len(boards) > 1:
+        return replies
+    merged = Reply(text="\n\n".join(r.text for r in plain), keyboard=boards[0] if boards else ())
+    rest = [r for r in replies if not _mergeable(r)]
+    return [merged, *rest]
+
+
+def _mergeable(reply: Reply) -> bool:
+    return bool(reply.text) and reply == Reply(text=reply.text, keyboard=reply.keyboard)
 
 
 async def _cancel(turn: Turn, _: str) -> list[Reply]:

@@ -28,8 +28,18 @@ Choices where the coaching rules are silent (details in the module docs of ``bod
 
 from __future__ import annotations
 
-from bot.core.understanding.model import EffortLabel, Intent, IntentKind, ReportSlots
+from bot.core.understanding.model import EffortLabel, Intent, IntentKind, PlanTopic, ReportSlots
+from bot.core.understanding.parts import understand_all
 from bot.core.understanding.rules import understand
 from bot.core.understanding.text import MAX_CHARS
 
-__all__ = ["MAX_CHARS", "EffortLabel", "Intent", "IntentKind", "ReportSlots", "understand"]
+__all__ = [
+    "MAX_CHARS",
+    "EffortLabel",
+    "Intent",
+    "IntentKind",
+    "PlanTopic",
+    "ReportSlots",
+    "understand",
+    "understand_all",
+]
