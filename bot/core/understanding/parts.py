@@ -25,8 +25,10 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind
-from bot.core.understanding.rules import understand
+from bot.core.understanding.rules import analyse, understand
+from bot.core.understanding.senses import Cue
 
 __all__ = ["understand_all"]
 
@@ -53,12 +55,31 @@ _ORDER = (
     IntentKind.SET_REMINDER,
 )
 _RANK = {kind: index for index, kind in enumerate(_ORDER)}
+#: Words of one kind of request each: a message with words of two kinds (or a body area
+#: and one kind) may ask two things; with fewer, the whole message is one request.
+_FAMILIES = (
+    frozenset({Cue.REMIND, Cue.REMINDER}),
+    frozenset({Cue.TIMEZONE, Cue.LOCATION}),
+    frozenset({Cue.PAUSE, Cue.AWAY, Cue.RESUME}),
+    frozenset({Cue.RACE, Cue.RACE_DATE}),
+    frozenset({Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK}),
+    frozenset({Cue.PROGRESS, Cue.HISTORY, Cue.LOG}),
+    frozenset({Cue.ASK, Cue.SESSION, Cue.TODAY}),
+)
+
+
+def _may_ask_two(m: Message) -> bool:
+    cues = m.f.cues.keys()
+    families = sum(1 for family in _FAMILIES if not family.isdisjoint(cues))
+    return families + bool(m.areas) >= 2
 
 
 def understand_all(text: str, today: date | None = None) -> tuple[Intent, ...]:
     """Every request in ``text``, in the order the coach should act on them (at least one)."""
-    whole = understand(text, today)
+    whole, message = analyse(text, today)
     if whole.signs or whole.kind is IntentKind.WARNING_SIGN or not _SPLIT_RE.search(text):
+        return (whole,)
+    if message is None or not (_CONTRAST_RE.search(text) or _may_ask_two(message)):
         return (whole,)
     clauses = [part for part in _SPLIT_RE.split(text) if part.strip()]
     if len(clauses) < 2:

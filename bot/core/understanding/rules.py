@@ -30,7 +30,7 @@ from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import pause_span
 from bot.core.vocabulary import RedFlag
 
-__all__ = ["understand"]
+__all__ = ["analyse", "understand"]
 
 _WAVE_EMOJI = frozenset("👋")
 _THANKS_EMOJI = frozenset("🙏")
@@ -41,17 +41,22 @@ _NEAR_RACE = 4
 
 def understand(text: str, today: date | None = None) -> Intent:
     """What ``text`` asks of the coach, with its slots; ``today`` resolves relative dates."""
+    return analyse(text, today)[0]
+
+
+def analyse(text: str, today: date | None = None) -> tuple[Intent, Message | None]:
+    """``understand``, with the analysed message (None for emoji only) for ``parts``."""
     clean, low = normalise(text)
     tokens = tokenise(low)
     if not tokens.words:
-        return _emoji_only(clean)
+        return _emoji_only(clean), None
     f = scan(correct_words(tokens.words), tokens.clauses)
     message = Message(clean, low, tokens, f, today)
     for rule in _RULES:
         intent = rule(message)
         if intent is not None:
-            return _with_signs(message, _odd_values(message, intent))
-    return _with_signs(message, Intent(IntentKind.UNKNOWN))
+            return _with_signs(message, _odd_values(message, intent)), message
+    return _with_signs(message, Intent(IntentKind.UNKNOWN)), message
 
 
 _RATED_KINDS = frozenset(
