@@ -1,8 +1,8 @@
 """Messages with several parts: "remind me at 7 and I'm in Berlin now".
 
 The message is cut into clauses at "but", "and", "also", "plus", "then", semicolons,
-full stops and commas followed by one of those words; each clause is understood on its
-own. Rules where the issue is silent:
+full stops, and commas followed by one of those words or a question word; each clause is
+understood on its own. Rules where the issue is silent:
 
 - A message with one meaningful clause (the others say nothing the coach acts on) is
   understood whole, so "done and dusted" or "left knee and hip sore" keep their context;
@@ -34,7 +34,7 @@ __all__ = ["understand_all"]
 
 _SPLIT_RE = re.compile(
     r"\s*(?:[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho)\s+"
-    r"|,\s*(?=(?:also|and|but|plus|then)\b))",
+    r"|,\s*(?=(?:also|and|but|plus|then|what|whats|what's|when|which|why|how|can|could)\b))",
     re.IGNORECASE,
 )
 _CONTRAST_RE = re.compile(r"\b(?:but|though|tho|however|although)\b", re.IGNORECASE)

@@ -17,7 +17,8 @@ __all__ = ["plan_question"]
 
 _ASK_RE = re.compile(
     r"^(?:so\s+|and\s+|hey\s+|ok\s+|coach\s+)?(?:what|whats|what's|wats|wat|when|whens|which|why|how"
-    r"|hows|is|are|do|does|will|any|show|tell|give|can\s+you\s+(?:show|tell))\b"
+    r"|hows|is|are|do|does|will|any|show|tell|give|can\s+you\s+(?:show|tell)"
+    r"|can\s+i\s+(?:see|get|have))\b"
     r"|\b(?:what|whats|what's|when|which|why)\b"
 )
 _WHY_RE = re.compile(r"\b(?:why|how\s+come|whats\s+the\s+point|what's\s+the\s+point)\b")
@@ -36,7 +37,8 @@ _TOMORROW_RE = re.compile(r"\b(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tm
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b")
 _PLAN_WORDS_RE = re.compile(
-    r"\b(?:(?:what'?s|whats|wats|what\s+is|anything)\s+on|plan|planned|session|sessions|workout|programme|program|doing|do|schedule"
+    r"\b(?:(?:what'?s|whats|wats|what\s+is|anything)\s+on|looks?\s+like|looking\s+like"
+    r"|in\s+store|plan|planned|session|sessions|workout|programme|program|doing|do|schedule"
     r"|scheduled|coming\s+up|up\s+next|next|training|routine|mobility|strength|exercises?"
     rf"|so\s+much|so\s+little|so\s+easy|so\s+hard|no|light|short|long|{_JUMPS})\b"
 )
