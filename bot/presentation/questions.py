@@ -13,7 +13,7 @@ from bot.core.understanding.suggest import Suggestion
 from bot.core.vocabulary import Phase
 from bot.presentation.callbacks import Action, encode
 from bot.presentation.html import escape_text
-from bot.presentation.render import day_label
+from bot.presentation.render import day_label, phase_about
 
 __all__ = [
     "day_ahead",
@@ -80,8 +80,10 @@ def why_answer(plan: DailyPlan, today: date) -> str:
     when = "Today" if plan.on == today else _when(plan.on, today)
     lines = [f"<b>{when}: {escape_text(plan.title)}</b>", escape_text(plan.why)]
     lines.extend(f"• {escape_text(line)}" for line in plan.adjustments)
-    if plan.contacts == 0 and not plan.is_rest:
-        lines.append(f"No jumps in it: {escape_text(plan.phase.label)} keeps impact out for now.")
+    if about := phase_about(plan.phase):
+        lines.append(f"Why: {about}")
+    if plan.contacts == 0 and not plan.is_rest and plan.phase is not Phase.DYNAMIC_BLOCK:
+        lines.append("No jumps yet: they come once the base is built. /phase shows when.")
     return "\n".join(lines)
 
 
