@@ -21,6 +21,11 @@ Choices where the coaching rules are silent (details in the module docs of ``bod
   it says more than done and effort; ``reason`` is the words around the skip phrase.
 - A reminder time wins over an "off" word; "remind me what/of today's session" is TODAY.
 - ``timezone_text`` is cut from the message as written (case kept), never validated.
+- ``understand_all`` splits a message with several requests into one intent each
+  (``parts``); ``understand`` reads a message as one request.
+- A done/skip naming a past day carries ``log_day``; a pause carries ``pause_from`` when
+  it starts later (``when``, with dateparser); an out-of-range rating or an impossible
+  time is ``unclear``, to be asked about; plan questions carry a ``topic``.
 - Without a year, a date is the next one on or after today; "next Saturday" is the
   first Saturday after today; with several dates the last counts ("moved from 3 May to
   7 June"). A race or pause date that cannot be resolved leaves the slot None.
