@@ -91,12 +91,12 @@ def unclear_value(value: str, *, time_of_day: bool) -> str:
     """A value that cannot be right, asked about instead of guessed."""
     if time_of_day:
         return (
-            f"“{escape_text(value)}” isn't a time of day I can set. Which time did you mean? "
-            "For example <i>remind me at 7:30</i>."
+            f"I can't set “{escape_text(value)}” as a reminder time. Which one time did you "
+            "mean? For example <i>remind me at 7:30</i>."
         )
     return (
-        f"“{escape_text(value)}” is outside the 0 to 10 scale, so I haven't saved anything from "
-        "that. What number would you give it, from 0 (nothing) to 10 (the worst)?"
+        f"“{escape_text(value)}” isn't one number from 0 to 10, so I haven't saved anything "
+        "from that. What number would you give it, from 0 (nothing) to 10 (the worst)?"
     )
 
 

@@ -128,7 +128,9 @@ async def test_odd_values_are_asked_about_and_nothing_is_stored(
     before = (await _runner(bot[1])).reminder_time
     await _say(fake_api, "shins a bit sore, both sides, -5/10", "0 to 10")
     await _say(fake_api, "knee 11/10", "0 to 10")
-    await _say(fake_api, "remind me at 25:00", "isn't a time")
+    await _say(fake_api, "remind me at 25:00", "reminder time")
+    await _say(fake_api, "remind me between 6 and 7", "reminder time")
+    await _say(fake_api, "calves tight, like 3-4/10", "0 to 10")
     runner = await _runner(bot[1])
     assert runner.reminder_time == before
     async with make_session_factory(bot[1].engine)() as session:

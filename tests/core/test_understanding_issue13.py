@@ -131,6 +131,28 @@ def test_a_rating_above_ten_is_asked_about_not_clamped(value: int) -> None:
     assert odd_rating(f"knee -{value % 10}/10") is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "odd"),
+    [
+        ("remind me 6-7am", "6-7am"),
+        ("reminder between 6 and 7 pls", "between 6 and 7"),
+        ("remind me at 7 or 8", "7 or 8"),
+        ("hamstring 4-5/10", "4-5/10"),
+        ("knee 3 or 4 out of 10", "3 or 4 out of 10"),
+    ],
+)
+def test_ranges_are_asked_about(text: str, odd: str) -> None:
+    intent = understand(text, FRIDAY)
+    assert intent.unclear == odd
+    assert intent.reminder_time is None
+
+
+def test_two_requests_are_no_range() -> None:
+    intents = understand_all("remind me at 7 and I'm in Berlin now", FRIDAY)
+    assert [i.unclear for i in intents] == [None, None]
+    assert intents[1].reminder_time == time(7, 0)
+
+
 @given(st.integers(0, 10))
 def test_a_rating_in_range_is_not_odd(value: int) -> None:
     assert odd_rating(f"calves tight {value}/10") is None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import time
 
-__all__ = ["impossible_time", "parse_time"]
+__all__ = ["impossible_time", "parse_time", "time_range"]
 
 _HOUR_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -30,6 +30,12 @@ _HALF_BRITISH_RE = re.compile(
 _ISH_RE = re.compile(rf"\b(1[0-9]|2[0-3]|0?[0-9]|{_HOUR_WORD})\s*-?\s*ish\b")
 _IMPOSSIBLE_RE = re.compile(
     r"(?<![0-9:./-])(?:([0-9]{1,2})\s*:\s*([0-9]{2})|(1[3-9]|2[0-9])\s*(?:am|pm))(?![0-9])"
+)
+_CLOCKISH = rf"(?:[01]?[0-9]|2[0-3]|{_HOUR_WORD})(?:[:.][0-5][0-9])?"
+_RANGE_RE = re.compile(
+    rf"(?<![0-9:./-])(?:between\s+)?({_CLOCKISH})\s*(?:-|–|or|and)\s*({_CLOCKISH})(?![0-9])"
+    r"(?:\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z])|\s*o'?\s?clock|\s*-?ish\b|(?![a-z]))"
+    r"(?!\s*(?:[0-9/]|k\b|km|mi|min|hour|hrs?|days?|weeks?|x\b|reps|sets|out\s+of))"
 )
 _NAMED_RE = re.compile(r"\b(noon|midday|midnight)\b")
 _AT_RE = re.compile(
@@ -110,4 +116,15 @@ def impossible_time(low: str) -> str | None:
             return m.group(0)
         if int(m.group(1)) >= 24 or int(m.group(2)) > 59:  # "24:00" too: which day's?
             return m.group(0)
+    return None
+
+
+def time_range(low: str) -> str | None:
+    """Two times offered as one ("6-7am", "between 6 and 7", "7 or 8"), else None: the
+    coach asks which rather than picking one."""
+    for m in _RANGE_RE.finditer(low):
+        said = m.group(0)
+        if "and" in said and not said.startswith("between"):
+            continue  # "at 7 and I'm in Berlin": two requests, not a range
+        return " ".join(said.split())
     return None

@@ -84,7 +84,14 @@ _ODD_RATING_RE = re.compile(
 )
 
 
+_RANGE_RATING_RE = re.compile(
+    r"(?<![0-9.:/-])(?:10|[0-9])\s*(?:-|–|to|or)\s*(?:10|[0-9])\s*(?:/|out\s+of|outta)\s*(?:10|ten)\b"
+    r"(?![.:/-]?[0-9])"
+)
+
+
 def odd_rating(low: str) -> str | None:
-    """A 0-10 rating as written that is out of range ("-5/10", "11/10"), else None."""
-    match = _ODD_RATING_RE.search(low)
+    """A 0-10 rating as written that is out of range ("-5/10", "11/10") or a range
+    ("4-5/10", "3 or 4 out of 10"), else None: the coach asks which number."""
+    match = _ODD_RATING_RE.search(low) or _RANGE_RATING_RE.search(low)
     return None if match is None else " ".join(match.group(0).split())

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.core.understanding.body import feeling_hits
-from bot.core.understanding.clock import impossible_time, parse_time
+from bot.core.understanding.clock import impossible_time, parse_time, time_range
 from bot.core.understanding.dates import last_date, names_a_date
 from bot.core.understanding.extract import zone_text
 from bot.core.understanding.features import Features, Hit, scan
@@ -118,6 +118,8 @@ def _reminder(m: Message) -> Intent | None:
     anchors = [*f.cues.get(Cue.REMIND, ()), *f.cues.get(Cue.REMINDER, ())]
     if not anchors:
         return None
+    if (span := time_range(m.low)) is not None:
+        return Intent(IntentKind.SET_REMINDER, unclear=span)  # "6-7am": which one?
     at = parse_time(m.low)
     if at is not None:
         return Intent(IntentKind.SET_REMINDER, reminder_time=at)
