@@ -18,7 +18,6 @@ from bot.presentation.render import day_label, phase_about
 __all__ = [
     "day_ahead",
     "jumps_answer",
-    "later_pause",
     "past_log_prefix",
     "past_log_too_old",
     "pause_hint",
@@ -97,16 +96,6 @@ def unclear_value(value: str, *, time_of_day: bool) -> str:
     return (
         f"“{escape_text(value)}” isn't one number from 0 to 10, so I haven't saved anything "
         "from that. What number would you give it, from 0 (nothing) to 10 (the worst)?"
-    )
-
-
-def later_pause(first: date, last: date, today: date) -> str:
-    """A pause that starts later: what is kept and how to start it."""
-    return (
-        f"Noted: your break runs {day_label(first, today)} to {day_label(last, today)}. "
-        f"I can only start a pause on the day it begins, so your plan runs as usual until then. "
-        f"On {day_label(first, today)}, send <i>pause until {last.isoformat()}</i> "
-        f"or /pause {last.isoformat()}."
     )
 
 

@@ -119,11 +119,13 @@ async def _store_zone(turn: Turn, zone: str) -> list[Reply]:
     return [Reply(text=words.timezone_set(zone, local.time()))]
 
 
-async def pause(turn: Turn, until: date | None) -> list[Reply]:
-    """Pause the plan until a date (two weeks by default)."""
-    end = until or turn.today + timedelta(days=DEFAULT_PAUSE_DAYS)
+async def pause(turn: Turn, until: date | None, start: date | None = None) -> list[Reply]:
+    """Pause the plan until a date (two weeks by default); from ``start`` when the break
+    starts later (the phase machine starts it on that day)."""
+    end = until or (start or turn.today) + timedelta(days=DEFAULT_PAUSE_DAYS)
+    later = start if start is not None and start > turn.today else None
     try:
-        result = await turn.apply(PauseRequested(end))
+        result = await turn.apply(PauseRequested(end, start=later))
     except InvalidTransition as refused:
         return [Reply(text=chat.refusal(str(refused)))]
     return [Reply(text=words.paused(result.reason, by_default=until is None))]

@@ -247,10 +247,7 @@ class Coach:
         if kind is IntentKind.RACE_DATE:
             return await account.set_race(turn, intent.race_date, off=intent.race_off)
         if kind is IntentKind.PAUSE:
-            first, last = intent.pause_from, intent.pause_until
-            if first is not None and last is not None and first > turn.today:
-                return [Reply(text=question_words.later_pause(first, last, turn.today))]
-            return await account.pause(turn, last)
+            return await account.pause(turn, intent.pause_until, intent.pause_from)
         if kind is IntentKind.RESUME:
             return await account.resume(turn)
         if kind is IntentKind.PROGRESS:

@@ -87,18 +87,29 @@ async def test_a_reminder_and_a_city_in_one_message_set_both(
 
 
 async def test_a_race_change_and_a_later_pause_in_one_message(
-    bot: tuple[Application, Services], fake_api: FakeBotAPI
+    bot: tuple[Application, Services], fake_api: FakeBotAPI, clock: FakeClock
 ) -> None:
+    before = len(fake_api.sent_messages(RUNNER))
     said = await _say(
-        fake_api, "race got pushed to 10 may, also can we pause next week, I'm away", "break"
+        fake_api, "race got pushed to 10 may, also can we pause next week, I'm away", "planned"
     )
-    assert "Mon 07 Dec" in said
+    assert len(fake_api.sent_messages(RUNNER)) == before + 1  # one reply for both parts
+    assert "10 May" in said
+    assert "Mon 7 Dec" in said
     runner = await _runner(bot[1])
     assert runner.race_date == date(2027, 5, 10)
-    assert runner.paused_until is None  # a pause that starts later is not started today
+    assert runner.paused_until is None  # a break that starts later leaves today's plan
     async with make_session_factory(bot[1].engine)() as session:
         state = await load_phase_state(session, runner.id)
     assert state.phase is not Phase.PAUSED
+    assert (state.pause_planned_from, state.pause_planned_until) == (
+        date(2026, 12, 7),
+        date(2026, 12, 13),
+    )
+    clock.advance(days=6)  # Monday 7 December: the break begins
+    await _say(fake_api, "/today", "aused")
+    runner = await _runner(bot[1])
+    assert runner.paused_until == date(2026, 12, 13)
 
 
 async def test_back_on_the_20th_pauses_to_the_19th(

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from bot.core.understanding.suggest import Suggestion
 from bot.presentation.callbacks import Action, decode
 from bot.presentation.questions import (
-    later_pause,
     past_log_prefix,
     pause_hint,
     suggestion_rows,
@@ -31,8 +30,6 @@ def test_what_the_runner_said_is_escaped(said: str) -> None:
 
 
 def test_fixed_texts_are_valid_html() -> None:
-    assert_telegram_html(later_pause(date(2026, 12, 14), date(2026, 12, 21), TODAY))
-    assert "14 Dec" in later_pause(date(2026, 12, 14), date(2026, 12, 21), TODAY)
     assert_telegram_html(pause_hint())
     assert past_log_prefix(date(2026, 12, 3), TODAY) == "Logged for yesterday, not today:"
 
