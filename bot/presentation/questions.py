@@ -21,6 +21,7 @@ __all__ = [
     "past_log_prefix",
     "past_log_too_old",
     "pause_hint",
+    "planned_break",
     "suggestion_rows",
     "unclear_value",
     "unknown_with_suggestions",
@@ -97,6 +98,11 @@ def unclear_value(value: str, *, time_of_day: bool) -> str:
         f"“{escape_text(value)}” isn't one number from 0 to 10, so I haven't saved anything "
         "from that. What number would you give it, from 0 (nothing) to 10 (the worst)?"
     )
+
+
+def planned_break(first: date, last: date) -> str:
+    """The break planned to start later, as /phase shows it."""
+    return f"⏸ <b>Break planned:</b> {day_label(first)} to {day_label(last)}. /resume calls it off."
 
 
 def pause_hint() -> str:

@@ -68,7 +68,12 @@ async def phase_reply(turn: Turn) -> list[Reply]:
     history = await records.phase_history(turn.session, turn.runner.id)
     reason = history[-1].reason if history else None
     upcoming = next_change(turn.state, turn.today)
-    return [Reply(text=render.phase_message(turn.state, upcoming, reason, today=turn.today))]
+    text = render.phase_message(turn.state, upcoming, reason, today=turn.today)
+    state = turn.state
+    if state.pause_planned_from is not None and state.pause_planned_until is not None:
+        planned = question_words.planned_break(state.pause_planned_from, state.pause_planned_until)
+        text = f"{text}\n\n{planned}"
+    return [Reply(text=text)]
 
 
 async def typed_log(

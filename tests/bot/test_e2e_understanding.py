@@ -106,6 +106,8 @@ async def test_a_race_change_and_a_later_pause_in_one_message(
         date(2026, 12, 7),
         date(2026, 12, 13),
     )
+    phase = await _say(fake_api, "/phase", "Break planned")
+    assert "Mon 07 Dec to Sun 13 Dec" in phase
     clock.advance(days=6)  # Monday 7 December: the break begins
     await _say(fake_api, "/today", "aused")
     runner = await _runner(bot[1])
