@@ -262,3 +262,9 @@ def test_two_or_three_suggestions_always(text: str) -> None:
     offered = suggestions(text.lower())
     assert 2 <= len(offered) <= 3
     assert len(set(offered)) == len(offered)
+
+
+def test_two_questions_in_one_message() -> None:
+    day, jumps = understand_all("what's on saturday, and when do the hops start?", FRIDAY)
+    assert (day.topic, day.ask_day) == (PlanTopic.DAY, date(2026, 12, 5))
+    assert jumps.topic is PlanTopic.JUMPS

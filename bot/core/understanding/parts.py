@@ -68,10 +68,14 @@ _FAMILIES = (
 )
 
 
+_QUESTION_RE = re.compile(r"\b(?:what|whats|what's|when|which|why|how)\b")
+
+
 def _may_ask_two(m: Message) -> bool:
     cues = m.f.cues.keys()
     families = sum(1 for family in _FAMILIES if not family.isdisjoint(cues))
-    return families + bool(m.areas) >= 2
+    questions = len(_QUESTION_RE.findall(m.low)) > 1  # "what's on Saturday, and when ...?"
+    return families + bool(m.areas) + questions >= 2
 
 
 def understand_all(text: str, today: date | None = None) -> tuple[Intent, ...]:
