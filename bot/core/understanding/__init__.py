@@ -9,9 +9,11 @@ Choices where the coaching rules are silent (details in the module docs of ``bod
 - A body report needs an area and a feeling, rating or red flag; "my left calf" alone,
   or "I'm so sore" with no area, is UNKNOWN (``ReportSlots.area`` is required). So is a
   red flag with no area ("sharp pain when I run").
-- One report per message: the first area named; the most serious feeling
+- One report per clause: the first area named; the most serious feeling
   (pain > soreness > tightness); any red flag makes it pain; a rating with no feeling
-  word is soreness; the highest rating is the severity; "11/10" is 10, a bare "12" none.
+  word is soreness; the highest rating is the severity; a bare "12" is none; "11/10",
+  "-5/10" and "4-5/10" are marked ``unclear`` (the slots still read 10, 5, 5) and the
+  coach asks instead of storing (with one message, one intent: ``understand_all`` splits).
 - ``report`` is filled whenever a message carries a body report, whatever its kind:
   "done, but my calves are tight" is DONE with ``note`` and ``report``; "skipped, knee
   hurts" is SKIPPED with ``reason`` and ``report``.
