@@ -13,7 +13,7 @@ Choices where the coaching rules are silent (details in the module docs of ``bod
   (pain > soreness > tightness); any red flag makes it pain; a rating with no feeling
   word is soreness; the highest rating is the severity; a bare "12" is none; "11/10",
   "-5/10" and "4-5/10" are marked ``unclear`` (the slots still read 10, 5, 5) and the
-  coach asks instead of storing (with one message, one intent: ``understand_all`` splits).
+  coach asks instead of storing.
 - ``report`` is filled whenever a message carries a body report, whatever its kind:
   "done, but my calves are tight" is DONE with ``note`` and ``report``; "skipped, knee
   hurts" is SKIPPED with ``reason`` and ``report``.
