@@ -98,6 +98,7 @@ _ASKABLE = frozenset(
         IntentKind.HISTORY,
         IntentKind.DONE,
         IntentKind.SKIPPED,
+        IntentKind.PLAN_QUESTION,  # "missed monday, should I do 2 tomorrow?": advice, not the plan
     }
 )
 

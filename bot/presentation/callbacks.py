@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.core.comeback import Feel
 from bot.core.health import Screen
+from bot.core.understanding.suggest import Suggestion
 from bot.core.vocabulary import Area, Equipment, Level, RedFlag, ReportKind, Side
 
 __all__ = [
@@ -85,6 +86,7 @@ class Action(StrEnum):
     TIMEZONE = "tz"  # IANA zone name: the city the runner meant
     PAIN = "pn"  # date of the session, pain during it 0-10
     MORNING = "mf"  # date of the session, Feel: how it feels the morning after
+    SUGGEST = "sg"  # Suggestion: a "did you mean" button under a message not understood
 
 
 class Answer(StrEnum):
@@ -279,6 +281,7 @@ SHAPES: dict[Action, tuple[_Shape, ...]] = {
     Action.CLEAR_CHECK: (_ints(0, 9), _member(Answer)),
     Action.PAIN: (_DATE, _ints(0, 10)),
     Action.MORNING: (_DATE, _member(Feel)),
+    Action.SUGGEST: (_member(Suggestion),),
 }
 
 

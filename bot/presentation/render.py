@@ -413,6 +413,11 @@ _PHASE_ABOUT = {
 }
 
 
+def phase_about(phase: Phase) -> str:
+    """What a phase is for, in a sentence (a recovery hold has no fixed sentence)."""
+    return _PHASE_ABOUT.get(phase, "")
+
+
 def phase_message(
     state: PhaseState,
     next_change: tuple[Phase, date] | None,

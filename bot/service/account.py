@@ -12,8 +12,7 @@ from bot.core.phases import (
     RaceDateSet,
     ResumeRequested,
 )
-from bot.core.understanding.clock import parse_time
-from bot.core.understanding.dates import last_date
+from bot.core.understanding.replies import parse_day, parse_reminder_time, says_off
 from bot.presentation import chat
 from bot.presentation import settings as words
 from bot.presentation.callbacks import Action, Answer
@@ -25,7 +24,6 @@ from bot.storage import chats, privacy
 __all__ = [
     "ask_delete",
     "confirm_delete",
-    "parse_reminder_time",
     "pause",
     "resume",
     "set_race",
@@ -36,16 +34,6 @@ __all__ = [
 ]
 
 DEFAULT_PAUSE_DAYS = 14
-_OFF = {"off", "none", "no", "stop", "clear", "cancel"}
-
-
-def parse_day(text: str, today: date) -> date | None:
-    """An ISO date or a date as runners write it ("12 April", "next Saturday")."""
-    text = text.strip()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return last_date(text.lower(), today)
 
 
 async def set_race(turn: Turn, race_date: date | None, *, off: bool = False) -> list[Reply]:
@@ -64,7 +52,7 @@ async def set_race(turn: Turn, race_date: date | None, *, off: bool = False) -> 
 
 async def set_race_text(turn: Turn, args: str) -> list[Reply]:
     """/race YYYY-MM-DD or /race off."""
-    if args.strip().lower() in _OFF:
+    if says_off(args):
         return await set_race(turn, None, off=True)
     if not args.strip():
         return await set_race(turn, None)
@@ -72,14 +60,6 @@ async def set_race_text(turn: Turn, args: str) -> list[Reply]:
     if race_date is None:
         return [Reply(text=words.race_date_unreadable(args))]
     return await set_race(turn, race_date)
-
-
-def parse_reminder_time(text: str) -> time | None:
-    """A time of day as runners type it ("06:45", "7am", "half past 6"); a bare hour is HH:00."""
-    low = " ".join(text.lower().split())
-    if low.isascii() and low.isdigit() and len(low) <= 2 and int(low) <= 23:
-        return time(int(low), 0)
-    return parse_time(low)
 
 
 async def set_reminder(turn: Turn, at: time | None, *, off: bool = False) -> list[Reply]:
@@ -96,7 +76,7 @@ async def set_reminder(turn: Turn, at: time | None, *, off: bool = False) -> lis
 
 async def set_reminder_text(turn: Turn, args: str) -> list[Reply]:
     """/remind HH:MM or /remind off; a bare hour ("/remind 7") means on the hour."""
-    if args.strip().lower() in _OFF:
+    if says_off(args):
         return await set_reminder(turn, None, off=True)
     if not args.strip():
         return await set_reminder(turn, None)
@@ -139,11 +119,13 @@ async def _store_zone(turn: Turn, zone: str) -> list[Reply]:
     return [Reply(text=words.timezone_set(zone, local.time()))]
 
 
-async def pause(turn: Turn, until: date | None) -> list[Reply]:
-    """Pause the plan until a date (two weeks by default)."""
-    end = until or turn.today + timedelta(days=DEFAULT_PAUSE_DAYS)
+async def pause(turn: Turn, until: date | None, start: date | None = None) -> list[Reply]:
+    """Pause the plan until a date (two weeks by default); from ``start`` when the break
+    starts later (the phase machine starts it on that day)."""
+    end = until or (start or turn.today) + timedelta(days=DEFAULT_PAUSE_DAYS)
+    later = start if start is not None and start > turn.today else None
     try:
-        result = await turn.apply(PauseRequested(end))
+        result = await turn.apply(PauseRequested(end, start=later))
     except InvalidTransition as refused:
         return [Reply(text=chat.refusal(str(refused)))]
     return [Reply(text=words.paused(result.reason, by_default=until is None))]

@@ -15,10 +15,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.planner import Planner
 from bot.core.records import CompletionStatus
-from bot.core.understanding import Intent, IntentKind, understand
+from bot.core.understanding import Intent, IntentKind, understand, understand_all
+from bot.core.understanding.replies import area_named
+from bot.core.understanding.suggest import Suggestion, suggestions
 from bot.core.understanding.week import WeekSaid, asks_for_block, running_week
-from bot.core.vocabulary import Area
 from bot.presentation import chat, render
+from bot.presentation import questions as question_words
 from bot.presentation import reports as report_words
 from bot.presentation.callbacks import Action, Answer, Callback, decode
 from bot.presentation.commands import COMMANDS, command_names
@@ -29,6 +31,7 @@ from bot.service import (
     health,
     onboarding,
     progress,
+    questions,
     reports,
     training,
     week,
@@ -42,6 +45,7 @@ from bot.service.messages import (
     Reply,
     Sender,
     Text,
+    keyboard,
     storable,
 )
 from bot.service.outbox import Outbox, Queued, QueuedCall, outgoing_of
@@ -188,10 +192,17 @@ class Coach:
                 if effort is not None:  # "very hard", "7" to "how hard did it feel?"
                     return effort
         question = turn.planner.content.faq.answer(intent, text)  # never with a warning sign
-        if question is None or intent.kind is IntentKind.DONE:  # "done! can I run later?"
-            replies = await self._intent(turn, intent, text)
+        if question is not None and intent.kind is not IntentKind.DONE:
+            replies = []  # a question the FAQ answers: that only ("done! can I run later?": both)
         else:
-            replies = []
+            intents = understand_all(text, turn.today)
+            if len(intents) == 1:
+                replies = await self._intent(turn, intents[0], text)
+            else:  # several parts: act on each in order, answer in one message where possible
+                replies = []
+                for part in intents:
+                    replies += await self._intent(turn, part, text)
+                replies = _one_reply(replies)
         if question is not None:
             replies.append(Reply(text=chat.faq_answer(question.question, question.answer)))
         if intent.signs and intent.kind is not IntentKind.WARNING_SIGN:
@@ -202,11 +213,20 @@ class Coach:
 
     async def _intent(self, turn: Turn, intent: Intent, text: str) -> list[Reply]:
         kind = intent.kind
+        if intent.unclear is not None and not (intent.report and intent.report.red_flags):
+            time_of_day = kind is IntentKind.SET_REMINDER
+            return [
+                Reply(text=question_words.unclear_value(intent.unclear, time_of_day=time_of_day))
+            ]
+        if kind is IntentKind.PLAN_QUESTION:
+            if asks_for_block(text):  # "show me the whole block": the block, week by week
+                return await training.block_reply(turn)
+            return await questions.plan_answer(turn, intent)
         if kind is IntentKind.TODAY:
             return await training.today_reply(turn)
         if kind is IntentKind.DONE:
             replies = await training.typed_log(
-                turn, CompletionStatus.DONE, intent.effort, intent.note
+                turn, CompletionStatus.DONE, intent.effort, intent.note, day=intent.log_day
             )
             return replies + (
                 await reports.record_report(turn, intent.report, text, ask_signs=True)
@@ -214,7 +234,9 @@ class Coach:
                 else []
             )
         if kind is IntentKind.SKIPPED:
-            replies = await training.typed_log(turn, CompletionStatus.SKIPPED, None, intent.reason)
+            replies = await training.typed_log(
+                turn, CompletionStatus.SKIPPED, None, intent.reason, day=intent.log_day
+            )
             return replies + (
                 await reports.record_report(turn, intent.report, text, ask_signs=True)
                 if intent.report
@@ -243,7 +265,7 @@ class Coach:
                 replies += await week.set_week(turn, WeekSaid(race_distance=said.race_distance))
             return replies
         if kind is IntentKind.PAUSE:
-            return await account.pause(turn, intent.pause_until)
+            return await account.pause(turn, intent.pause_until, intent.pause_from)
         if kind is IntentKind.RESUME:
             return await account.resume(turn)
         if kind is IntentKind.PROGRESS:
@@ -261,7 +283,9 @@ class Coach:
                 return await training.block_reply(turn)
             if (said := running_week(text)) is not None:  # "long run is Sunday"
                 return await week.set_week(turn, said)
-        return [Reply(text=render.unknown_reply(text))]
+        offered = suggestions(" ".join(text.lower().split())[:200])
+        rows = keyboard(question_words.suggestion_rows(offered))
+        return [Reply(text=question_words.unknown_with_suggestions(text), keyboard=rows)]
 
     async def _button(self, turn: Turn, callback: Callback | None) -> list[Reply]:
         if callback is None:
@@ -295,6 +319,8 @@ class Coach:
             return await snooze(turn, callback)
         if action is Action.TIMEZONE:
             return await account.choose_timezone(turn, callback.str_arg(0))
+        if action is Action.SUGGEST:
+            return await _suggested(turn, Suggestion(callback.str_arg(0)))
         return [Reply(toast="That button is out of date. Send /today for a fresh one.")]
 
 
@@ -315,10 +341,29 @@ async def _draw_charts(calls: list[QueuedCall]) -> list[QueuedCall]:
     ]
 
 
-def _held_area_in(turn: Turn, text: str) -> Area | None:
-    """The area the runner says is fine (None: they named none, so everything is)."""
-    intent = understand(text.replace("fine", "sore"), turn.today)
-    return intent.report.area if intent.report else None
+async def _suggested(turn: Turn, chosen: Suggestion) -> list[Reply]:
+    """A "did you mean" button: what that command shows; a break is asked about, not taken."""
+    if chosen is Suggestion.PAUSE:
+        return [Reply(text=question_words.pause_hint())]
+    return await ROUTES[chosen.value](turn, "")
+
+
+def _one_reply(replies: list[Reply]) -> list[Reply]:
+    """Several parts' answers as one message: the plain texts joined, with the one keyboard
+    among them if only one has buttons; anything else (files, charts, edits) stays apart."""
+    plain = [r for r in replies if _mergeable(r)]
+    if len(plain) < 2:
+        return replies
+    boards = [r.keyboard for r in plain if r.keyboard]
+    if len(boards) > 1:
+        return replies
+    merged = Reply(text="\n\n".join(r.text for r in plain), keyboard=boards[0] if boards else ())
+    rest = [r for r in replies if not _mergeable(r)]
+    return [merged, *rest]
+
+
+def _mergeable(reply: Reply) -> bool:
+    return bool(reply.text) and reply == Reply(text=reply.text, keyboard=reply.keyboard)
 
 
 async def _cancel(turn: Turn, _: str) -> list[Reply]:
@@ -334,18 +379,10 @@ async def _cancel(turn: Turn, _: str) -> list[Reply]:
 async def _clear(turn: Turn, args: str) -> list[Reply]:
     """/clear [area]: an area (or, without one, everything on hold) is fine again; the
     clinician question and the return checks come before the hold ends."""
-    area = _area_named(args, turn) if args.strip() else None
+    area = area_named(args) if args.strip() else None
     if args.strip() and area is None:
         return [Reply(text=report_words.unknown_area(args))]
     return await reports.start_clearing(turn, () if area is None else (area,))
-
-
-def _area_named(text: str, turn: Turn) -> Area | None:
-    wanted = text.strip().lower().replace(" ", "_")
-    for area in Area:
-        if wanted in (area.value, area.label.lower().replace(" ", "_")):
-            return area
-    return _held_area_in(turn, f"my {text.strip()[:64]} is sore")
 
 
 def _simple(

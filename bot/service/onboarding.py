@@ -20,7 +20,14 @@ from bot.core.health import Screen
 from bot.core.phases import InvalidTransition, OnboardingFinished, RaceDateCleared, RaceDateSet
 from bot.core.understanding import Intent, IntentKind, understand
 from bot.core.understanding.answers import health_answer
-from bot.core.understanding.dates import last_date
+from bot.core.understanding.replies import (
+    desk_answer,
+    kit_answer,
+    level_answer,
+    race_answer,
+    reminder_answer,
+    says_skip,
+)
 from bot.core.understanding.week import WeekSaid, running_week, weekdays_in
 from bot.core.vocabulary import Equipment, Level, Phase
 from bot.presentation import chat
@@ -28,7 +35,6 @@ from bot.presentation import onboarding as words
 from bot.presentation import settings as settings_words
 from bot.presentation.callbacks import Action, Answer, Callback, OnboardingStep
 from bot.service import health, reports, week
-from bot.service.account import parse_reminder_time
 from bot.service.messages import Reply, keyboard
 from bot.service.timezones import resolve_timezone, zone_at, zone_choices
 from bot.service.turn import Turn
@@ -60,20 +66,6 @@ HEALTH_STEPS = frozenset({OnboardingStep.HEALTH, OnboardingStep.PREGNANCY})
 #: True from the button), reported once the questions are done.
 _INJURY = "injury"
 DEFAULT_REMINDER = time(7, 0)
-_LEVEL_WORDS = {
-    Level.BEGINNER: ("beginner", "new", "novice", "never", "start", "first"),
-    Level.INTERMEDIATE: ("intermediate", "some", "bit", "occasional", "medium", "middle"),
-    Level.ADVANCED: ("advanced", "experienced", "lots", "regular", "expert", "plenty"),
-}
-_KIT_WORDS = {
-    Equipment.BAND: ("band", "bands", "resistance", "loop"),
-    Equipment.SMALL_WEIGHTS: ("weight", "weights", "dumbbell", "dumbbells", "kettlebell"),
-    Equipment.STEP: ("step", "box", "stairs", "bench"),
-    Equipment.WALL: ("wall",),
-}
-_YES = {"yes", "y", "yeah", "yep", "sure", "desk", "office", "sit", "sitting", "definitely"}
-_NO = {"no", "n", "nope", "nah", "not", "active", "standing", "never"}
-_SKIP = {"skip", "later", "pass", "dunno", "next"}
 _ANSWER_KINDS = frozenset(
     {IntentKind.UNKNOWN, IntentKind.SKIPPED, IntentKind.GREETING, IntentKind.THANKS}
 )
@@ -130,12 +122,11 @@ def may_answer(step_name: str, intent: Intent) -> bool:
 async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | None:
     """A typed answer to the current question; None when the text is not an answer."""
     step = OnboardingStep(step_name)
-    words = set(text.lower().replace(",", " ").replace(".", " ").split())
     conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
     data = dict(conversation.data) if conversation else {}
     if step in HEALTH_STEPS:
-        return await _health_text(turn, step, text, words, data)
-    value = _parse(step, text, words, turn.today)
+        return await _health_text(turn, step, text, data)
+    value = _parse(step, text, turn.today)
     if value is _NOT_AN_ANSWER and step is OnboardingStep.TIMEZONE:
         said = understand(text, turn.today).timezone_text or text
         if choices := zone_choices(said):
@@ -143,7 +134,7 @@ async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | No
             rows = settings_words.place_buttons(places, Action.ONBOARDING_TIMEZONE)
             return [Reply(text=settings_words.timezone_which(said), keyboard=keyboard(rows))]
     if value is _NOT_AN_ANSWER:
-        return await _skip(turn, step, data) if words & _SKIP else None
+        return await _skip(turn, step, data) if says_skip(text) else None
     try:
         await _STORE[step](turn, value)
     except InvalidTransition as refused:  # a race date in the past: ask again
@@ -188,12 +179,12 @@ async def _health_button(turn: Turn, callback: Callback, data: dict[str, Any]) -
 
 
 async def _health_text(
-    turn: Turn, step: OnboardingStep, text: str, words: set[str], data: dict[str, Any]
+    turn: Turn, step: OnboardingStep, text: str, data: dict[str, Any]
 ) -> list[Reply] | None:
     """A typed answer to either health question (it may answer both at once)."""
     answer = health_answer(text, turn.today)
     if answer is None:
-        return await _skip(turn, step, data) if words & _SKIP else None
+        return await _skip(turn, step, data) if says_skip(text) else None
     await health.store_answers(turn, answer.found, answer.birth_on)
     if Screen.INJURY in answer.found:
         data[_INJURY] = answer.injury_text or True
@@ -218,34 +209,29 @@ async def _injury_report(turn: Turn, said: object) -> list[Reply]:
     return [intro, *await reports.start_guided_report(turn)]
 
 
-def _parse(step: OnboardingStep, text: str, words: set[str], today: date) -> Any:
+def _parse(step: OnboardingStep, text: str, today: date) -> Any:
+    """The value a typed answer gives (``_NOT_AN_ANSWER`` when it gives none)."""
+    value: Any
     if step is OnboardingStep.LEVEL:
-        found = [level for level, cues in _LEVEL_WORDS.items() if words & set(cues)]
-        return found[0] if found else _NOT_AN_ANSWER
-    if step is OnboardingStep.DESK:
-        return (
-            (Answer.YES if words & _YES else Answer.NO) if words & (_YES | _NO) else _NOT_AN_ANSWER
-        )
-    if step is OnboardingStep.EQUIPMENT:
-        if words & {"none", "nothing", "no"}:
-            return []
-        kit = [kit for kit, cues in _KIT_WORDS.items() if words & set(cues)]
-        return kit or _NOT_AN_ANSWER
-    low = text.lower()
-    if step is OnboardingStep.RACE:
-        if words & {"no", "none", "nope", "off"}:
-            return None
-        return last_date(low, today) or _NOT_AN_ANSWER
-    if step is OnboardingStep.WEEK:
+        value = level_answer(text)
+    elif step is OnboardingStep.DESK:
+        desk = desk_answer(text)
+        value = None if desk is None else (Answer.YES if desk else Answer.NO)
+    elif step is OnboardingStep.EQUIPMENT:
+        kit = kit_answer(text)
+        value = None if kit is None else sorted(kit)
+    elif step is OnboardingStep.RACE or step is OnboardingStep.REMINDER:
+        said = race_answer(text, today) if step is OnboardingStep.RACE else reminder_answer(text)
+        return _NOT_AN_ANSWER if said is None else (None if said is False else said)
+    elif step is OnboardingStep.WEEK:
+        low = text.lower()
         if len(days := weekdays_in(low)) == 1 and running_week(low) is None:
             return WeekSaid(long_run_day=days[0])  # "Sunday"
         return running_week(low) or _NOT_AN_ANSWER
-    if step is OnboardingStep.REMINDER:
-        if words & {"no", "none", "off", "never"}:
-            return None
-        return parse_reminder_time(low) or _NOT_AN_ANSWER
-    intent = understand(text, today)
-    return resolve_timezone(intent.timezone_text or text) or _NOT_AN_ANSWER
+    else:
+        intent = understand(text, today)
+        value = resolve_timezone(intent.timezone_text or text)
+    return _NOT_AN_ANSWER if value is None else value
 
 
 async def _skip(

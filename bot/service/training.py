@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from bot.core.health import impact_limit
@@ -10,6 +11,7 @@ from bot.core.planner import NO_IMPACT_REASONS, DailyPlan
 from bot.core.records import Completion, CompletionStatus
 from bot.core.understanding.answers import effort_answer
 from bot.core.vocabulary import Category, Level, Phase
+from bot.presentation import questions as question_words
 from bot.presentation import render
 from bot.presentation import training as words
 from bot.presentation.callbacks import Action, Callback
@@ -103,21 +105,46 @@ async def phase_reply(turn: Turn) -> list[Reply]:
     why = impact_limit(turn.profile.health, turn.today)
     note = None if why is None else NO_IMPACT_REASONS[why]
     text = render.phase_message(turn.state, upcoming, reason, today=turn.today, impact_note=note)
+    state = turn.state
+    if state.pause_planned_from is not None and state.pause_planned_until is not None:
+        planned = question_words.planned_break(state.pause_planned_from, state.pause_planned_until)
+        text = f"{text}\n\n{planned}"
     return [Reply(text=text)]
 
 
 async def typed_log(
-    turn: Turn, status: CompletionStatus, rpe: int | None, note: str | None
+    turn: Turn,
+    status: CompletionStatus,
+    rpe: int | None,
+    note: str | None,
+    *,
+    day: date | None = None,
 ) -> list[Reply]:
-    """Answer a typed "done" / "skipped" and log today's session (one log a day)."""
+    """Answer a typed "done" / "skipped" and log the session of ``day`` (today by default;
+    "did it yesterday" logs yesterday's, which leaves today's reminder alone). One log a day.
+    """
     await ensure_started(turn)
-    existing = await _logged_on(turn, turn.today)
+    day = day or turn.today
+    if not 0 <= (turn.today - day).days <= BUTTON_MAX_AGE_DAYS:
+        return [Reply(text=question_words.past_log_too_old(day, turn.today, BUTTON_MAX_AGE_DAYS))]
+    replies = await _typed_log_on(turn, status, rpe, note, day)
+    if day == turn.today or not replies:
+        return replies
+    first = replies[0]
+    prefix = question_words.past_log_prefix(day, turn.today)
+    return [replace(first, text=f"{prefix} {first.text}"), *replies[1:]]
+
+
+async def _typed_log_on(
+    turn: Turn, status: CompletionStatus, rpe: int | None, note: str | None, day: date
+) -> list[Reply]:
+    existing = await _logged_on(turn, day)
     if existing is None:
-        plan = await turn.plan()
+        plan = await turn.plan(day)
         if plan.session_id is None or plan.category is None:
             return [Reply(text=_nothing_to_log(turn))]
     else:
-        plan = await _plan_of(turn, turn.today, existing.session_id)
+        plan = await _plan_of(turn, day, existing.session_id)
     assert plan.session_id is not None
     assert plan.category is not None
     if existing is not None and existing.status is status and rpe is None and not note:

@@ -140,6 +140,9 @@ class PhaseStateRow(Base):
     way_back_passed_on: Mapped[date | None] = mapped_column(Date)
     #: The distance of the race set; its post-race recovery scales with it.
     race_distance: Mapped[RaceDistance | None] = mapped_column(EnumString(RaceDistance))
+    #: A break that starts later: its first and last day (``PhaseState.pause_planned_*``).
+    pause_planned_from: Mapped[date | None] = mapped_column(Date)
+    pause_planned_until: Mapped[date | None] = mapped_column(Date)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
     #: Raised by every write of the runner's completions or body reports, in the writing
     #: transaction (``bot.storage.records``); ``bot.storage.history`` keys its cache on it.

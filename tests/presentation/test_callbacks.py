@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from bot.core.comeback import Feel
 from bot.core.health import Screen
+from bot.core.understanding.suggest import Suggestion
 from bot.core.vocabulary import Area, Equipment, Level, RedFlag, ReportKind, Side
 from bot.presentation.callbacks import (
     MAX_BYTES,
@@ -64,6 +65,7 @@ ARGS: dict[Action, st.SearchStrategy[tuple[Arg, ...]]] = {
     Action.CLEAR_CHECK: st.tuples(st.integers(0, 9), st.sampled_from(Answer)),
     Action.PAIN: st.tuples(dates, st.integers(0, 10)),
     Action.MORNING: st.tuples(dates, st.sampled_from(Feel)),
+    Action.SUGGEST: st.tuples(st.sampled_from(Suggestion)),
 }
 
 presses = st.sampled_from(Action).flatmap(

@@ -77,6 +77,20 @@ async def test_a_session_already_logged_is_skipped(database: Database, planner: 
     assert (row.status, row.last_error) == (DeliveryStatus.SKIPPED, "already logged")
 
 
+async def test_a_log_for_yesterday_leaves_todays_reminder_due(
+    database: Database, planner: Planner
+) -> None:
+    """ "Did it yesterday" is logged on yesterday (issue 13): today's reminder still goes."""
+    runner = await one_runner(database)
+    async with database.sessions() as session, session.begin():
+        yesterday = Completion(date(2026, 3, 1), Category.MOBILITY, "early-bird")
+        await log_completion(session, runner.id, yesterday, START)
+    await plan_due(database.sessions, DUE)
+    sender = FakeSender()
+    report = await send(database.sessions, sender, planner, DUE)
+    assert (report.sent, report.skipped) == (1, 0)
+
+
 async def test_logging_between_claim_and_send_skips_at_send_time(
     database: Database, planner: Planner
 ) -> None:

@@ -99,7 +99,46 @@ def transition(state: PhaseState, event: Event, today: date) -> Transition:
 def _catch_up(key: tuple[PhaseState, date]) -> Transition:
     """``state`` brought up to ``today`` by the calendar alone."""
     state, today = key
-    return _day_passed(replace(state, block_weeks=_clamp_block(state.block_weeks)), today)
+    state = replace(state, block_weeks=_clamp_block(state.block_weeks))
+    if state.pause_planned_from is not None and today >= state.pause_planned_from:
+        return _planned_pause_begins(state, today)
+    return _day_passed(state, today)
+
+
+def _plan_pause(state: PhaseState, start: date, until: date, today: date) -> Transition:
+    """Plan a break that starts later; the plan runs as usual until its first day."""
+    if until < start:
+        raise InvalidTransition(f"{_day(until)} comes before {_day(start)}.")
+    if (until - today).days > MAX_DAYS_AHEAD:
+        raise InvalidTransition(
+            f"{_day(until)} is more than two years away. Give me a nearer last day. "
+            "Nothing was changed."
+        )
+    if state.phase is _PAUSED:
+        raise InvalidTransition(
+            f"You're on a break until {_day(state.paused_until)}. Send /resume when you're "
+            "back, then tell me about the next one."
+        )
+    planned = replace(state, pause_planned_from=start, pause_planned_until=until)
+    reason = (
+        f"Break planned from {_day(start)} to {_day(until)} (last day). Your plan runs as "
+        "usual until then; I'll pause it on the day."
+    )
+    return _stayed(planned, reason)
+
+
+def _planned_pause_begins(state: PhaseState, today: date) -> Transition:
+    """The calendar reached a planned break's first day: pause from that day to its last
+    (caught up: a break already over is forgotten, the calendar goes on)."""
+    start, until = state.pause_planned_from, state.pause_planned_until
+    state = replace(state, pause_planned_from=None, pause_planned_until=None)
+    if start is None or until is None or until < today or state.phase is _PAUSED:
+        return _day_passed(state, today)
+    before = _day_passed(state, start)
+    if before.state.phase is _PAUSED:
+        return _day_passed(state, today)
+    paused = _pause(before.state, until, start)
+    return Transition(paused.state, paused.reason, changed=True)
 
 
 def _apply(state: PhaseState, event: Event, today: date) -> Transition:
@@ -115,7 +154,9 @@ def _apply(state: PhaseState, event: Event, today: date) -> Transition:
             return _report(state, area, red_flag, today)
         case Cleared(area=area):
             return _cleared(state, area, today)
-        case PauseRequested(until=until):
+        case PauseRequested(until=until, start=start):
+            if start is not None and start > today:
+                return _plan_pause(state, start, until, today)
             return _pause(state, until, today)
         case ResumeRequested():
             return _resume(state, today)
@@ -229,7 +270,10 @@ def _pause(state: PhaseState, until: date, today: date) -> Transition:
 
 
 def _resume(state: PhaseState, today: date) -> Transition:
-    """Come back from a pause early."""
+    """Come back from a pause early; before a planned break starts, call it off."""
+    if state.phase is not _PAUSED and state.pause_planned_from is not None:
+        off = replace(state, pause_planned_from=None, pause_planned_until=None)
+        return _stayed(off, f"Your break from {_day(state.pause_planned_from)} is off.")
     if state.phase is not _PAUSED:
         raise InvalidTransition(f"You aren't paused; you're in {_in(state)}.")
     back, reason = _come_back(state, today)

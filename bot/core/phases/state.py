@@ -99,6 +99,10 @@ class PhaseState:
     way_back_passed_on: date | None = None
     #: The distance of the race set (kept through its post-race recovery, which it scales).
     race_distance: RaceDistance | None = None
+    #: A break that starts later ("away from the 14th to the 21st"): its first and last
+    #: day. The calendar starts it on its first day (``DayPassed``); until then the plan runs.
+    pause_planned_from: date | None = None
+    pause_planned_until: date | None = None
 
 
 class InvalidTransition(ValueError):
@@ -160,9 +164,11 @@ class Cleared:
 
 @dataclass(frozen=True, slots=True)
 class PauseRequested:
-    """A break (holiday, illness) until and including ``until``."""
+    """A break (holiday, illness) until and including ``until``; from ``start`` when it
+    starts later (None or today: now)."""
 
     until: date
+    start: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,9 +9,11 @@ Choices where the coaching rules are silent (details in the module docs of ``bod
 - A body report needs an area and a feeling, rating or red flag; "my left calf" alone,
   or "I'm so sore" with no area, is UNKNOWN (``ReportSlots.area`` is required). So is a
   red flag with no area ("sharp pain when I run").
-- One report per message: the first area named; the most serious feeling
+- One report per clause: the first area named; the most serious feeling
   (pain > soreness > tightness); any red flag makes it pain; a rating with no feeling
-  word is soreness; the highest rating is the severity; "11/10" is 10, a bare "12" none.
+  word is soreness; the highest rating is the severity; a bare "12" is none; "11/10",
+  "-5/10" and "4-5/10" are marked ``unclear`` (the slots still read 10, 5, 5) and the
+  coach asks instead of storing.
 - ``report`` is filled whenever a message carries a body report, whatever its kind:
   "done, but my calves are tight" is DONE with ``note`` and ``report``; "skipped, knee
   hurts" is SKIPPED with ``reason`` and ``report``.
@@ -21,6 +23,11 @@ Choices where the coaching rules are silent (details in the module docs of ``bod
   it says more than done and effort; ``reason`` is the words around the skip phrase.
 - A reminder time wins over an "off" word; "remind me what/of today's session" is TODAY.
 - ``timezone_text`` is cut from the message as written (case kept), never validated.
+- ``understand_all`` splits a message with several requests into one intent each
+  (``parts``); ``understand`` reads a message as one request.
+- A done/skip naming a past day carries ``log_day``; a pause carries ``pause_from`` when
+  it starts later (``when``, with dateparser); an out-of-range rating or an impossible
+  time is ``unclear``, to be asked about; plan questions carry a ``topic``.
 - Without a year, a date is the next one on or after today; "next Saturday" is the
   first Saturday after today; with several dates the last counts ("moved from 3 May to
   7 June"). A race or pause date that cannot be resolved leaves the slot None.
@@ -28,8 +35,18 @@ Choices where the coaching rules are silent (details in the module docs of ``bod
 
 from __future__ import annotations
 
-from bot.core.understanding.model import EffortLabel, Intent, IntentKind, ReportSlots
+from bot.core.understanding.model import EffortLabel, Intent, IntentKind, PlanTopic, ReportSlots
+from bot.core.understanding.parts import understand_all
 from bot.core.understanding.rules import understand
 from bot.core.understanding.text import MAX_CHARS
 
-__all__ = ["MAX_CHARS", "EffortLabel", "Intent", "IntentKind", "ReportSlots", "understand"]
+__all__ = [
+    "MAX_CHARS",
+    "EffortLabel",
+    "Intent",
+    "IntentKind",
+    "PlanTopic",
+    "ReportSlots",
+    "understand",
+    "understand_all",
+]

@@ -1,11 +1,16 @@
-"""Times of day for reminders: "7:30", "07:30", "7am", "7.30pm", "19:00", "half past 6"."""
+"""Times of day for reminders: "7:30", "07:30", "7am", "7.30pm", "19:00", "half past 6",
+"quarter to seven", "half 7" (British: 7:30), "7ish" (7:00).
+
+``impossible_time`` finds what looks like a time but cannot be one ("25:00", "7:75",
+"13pm"): the coach asks about it instead of guessing or clamping.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import time
 
-__all__ = ["parse_time"]
+__all__ = ["impossible_time", "parse_time", "time_range"]
 
 _HOUR_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -19,6 +24,19 @@ _CLOCK_RE = re.compile(
 _HOUR_AMPM_RE = re.compile(r"(?<![0-9:./-])(1[0-2]|0?[0-9])\s*(a\.?m\.?|p\.?m\.?)(?![a-z])")
 _HALF_RE = re.compile(rf"\b(half|quarter)\s+(past|to)\s+(1[0-2]|0?[1-9]|{_HOUR_WORD})\b" + _AMPM)
 _OCLOCK_RE = re.compile(rf"\b(1[0-2]|0?[0-9]|{_HOUR_WORD})\s*o'?\s?clock\b" + _AMPM)
+_HALF_BRITISH_RE = re.compile(
+    rf"\bhalf\s+(1[0-2]|0?[1-9]|{_HOUR_WORD})\b(?!\s*(?:hours?|hrs?|an?\b|days?|[:./]))" + _AMPM
+)
+_ISH_RE = re.compile(rf"\b(1[0-9]|2[0-3]|0?[0-9]|{_HOUR_WORD})\s*-?\s*ish\b")
+_IMPOSSIBLE_RE = re.compile(
+    r"(?<![0-9:./-])(?:([0-9]{1,2})\s*:\s*([0-9]{2})|(1[3-9]|2[0-9])\s*(?:am|pm))(?![0-9])"
+)
+_CLOCKISH = rf"(?:[01]?[0-9]|2[0-3]|{_HOUR_WORD})(?:[:.][0-5][0-9])?"
+_RANGE_RE = re.compile(
+    rf"(?<![0-9:./-])(?:between\s+)?({_CLOCKISH})\s*(?:-|–|or|and)\s*({_CLOCKISH})(?![0-9])"
+    r"(?:\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z])|\s*o'?\s?clock|\s*-?ish\b|(?![a-z]))"
+    r"(?!\s*(?:[0-9/]|k\b|km|mi|min|hour|hrs?|days?|weeks?|x\b|reps|sets|out\s+of))"
+)
 _NAMED_RE = re.compile(r"\b(noon|midday|midnight)\b")
 _AT_RE = re.compile(
     rf"(?:\b(?:at|to|for|around|about|by)|@)\s*([01]?[0-9]|2[0-3]|{_HOUR_WORD})\b"
@@ -69,6 +87,11 @@ def _candidates(low: str) -> list[tuple[int, time | None]]:
     for m in _OCLOCK_RE.finditer(low):
         hour = _hour(m.group(1)) if m.group(2) else _day_part(low, m.end(), _hour(m.group(1)))
         found.append((m.start(), _with_ampm(hour, 0, m.group(2))))
+    for m in _HALF_BRITISH_RE.finditer(low):
+        hour = _hour(m.group(1)) if m.group(2) else _day_part(low, m.end(), _hour(m.group(1)))
+        found.append((m.start(), _with_ampm(hour, 30, m.group(2))))
+    for m in _ISH_RE.finditer(low):
+        found.append((m.start(), _with_ampm(_day_part(low, m.end(), _hour(m.group(1))), 0, None)))
     found.extend((m.start(), _NAMED[m.group(1)]) for m in _NAMED_RE.finditer(low))
     if not found:
         for m in _AT_RE.finditer(low):
@@ -83,4 +106,25 @@ def parse_time(low: str) -> time | None:
     for _, value in sorted(_candidates(low), key=lambda c: c[0]):
         if value is not None:
             return value
+    return None
+
+
+def impossible_time(low: str) -> str | None:
+    """A time as written that no clock shows ("25:00", "7:75", "13pm"), else None."""
+    for m in _IMPOSSIBLE_RE.finditer(low):
+        if m.group(3) is not None:
+            return m.group(0)
+        if int(m.group(1)) >= 24 or int(m.group(2)) > 59:  # "24:00" too: which day's?
+            return m.group(0)
+    return None
+
+
+def time_range(low: str) -> str | None:
+    """Two times offered as one ("6-7am", "between 6 and 7", "7 or 8"), else None: the
+    coach asks which rather than picking one."""
+    for m in _RANGE_RE.finditer(low):
+        said = m.group(0)
+        if "and" in said and not said.startswith("between"):
+            continue  # "at 7 and I'm in Berlin": two requests, not a range
+        return " ".join(said.split())
     return None

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 
-__all__ = ["EffortLabel", "Intent", "IntentKind", "ReportSlots"]
+__all__ = ["EffortLabel", "Intent", "IntentKind", "PlanTopic", "ReportSlots"]
 
 
 class IntentKind(StrEnum):
@@ -31,7 +31,19 @@ class IntentKind(StrEnum):
     FEELS_FINE = "feels_fine"
     NOT_FINE = "not_fine"
     WARNING_SIGN = "warning_sign"
+    PLAN_QUESTION = "plan_question"
     UNKNOWN = "unknown"
+
+
+class PlanTopic(StrEnum):
+    """What a question about the plan asks (``Intent.topic``)."""
+
+    DAY = "day"  # a day's session: tomorrow, Saturday (``Intent.ask_day``)
+    WEEK = "week"  # the rest of the week
+    BLOCK = "block"  # the whole block: the week plus what changes next
+    PHASE = "phase"  # which phase, and what comes next
+    JUMPS = "jumps"  # when the jumps (plyometrics) start
+    WHY = "why"  # why a session looks the way it does
 
 
 class EffortLabel(StrEnum):
@@ -97,3 +109,13 @@ class Intent:
     fine_areas: tuple[Area, ...] = ()
     #: Warning signs said without a body area ("I think I have a stress fracture").
     signs: frozenset[RedFlag] = frozenset()
+    #: DONE / SKIPPED: the past day the log is for ("did it yesterday"); None: today.
+    log_day: date | None = None
+    #: PAUSE: the first day of a pause that starts later ("from the 14th"); None: today.
+    pause_from: date | None = None
+    #: A value as written that cannot be right ("11/10", "-5/10", "25:00"): the coach asks
+    #: about it and stores nothing from this message's ratings or time.
+    unclear: str | None = None
+    #: PLAN_QUESTION: what is asked, and the day for ``PlanTopic.DAY``.
+    topic: PlanTopic | None = None
+    ask_day: date | None = None

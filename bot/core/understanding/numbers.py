@@ -10,7 +10,7 @@ import re
 
 from bot.core.understanding.words import NUMBER_WORDS
 
-__all__ = ["effort_number", "rating_numbers"]
+__all__ = ["effort_number", "odd_rating", "rating_numbers"]
 
 _WORDS = "zero|one|two|three|four|five|six|seven|eight|nine|ten"
 _VALUE = rf"([0-9]{{1,2}}(?:\.[0-9])?|{_WORDS})"
@@ -76,3 +76,22 @@ def effort_number(low: str) -> int | None:
             return None
         value = 10
     return value if value >= 1 else None
+
+
+_ODD_RATING_RE = re.compile(
+    r"(?:(?<![0-9a-z.:/])-\s*[0-9]{1,3}(?:\.[0-9])?|(?<![0-9.:/-])(?:1[1-9]|[2-9][0-9]|[0-9]{3}))"
+    r"\s*(?:/|out\s+of|outta)\s*(?:10|ten)\b(?![.:/-]?[0-9])"
+)
+
+
+_RANGE_RATING_RE = re.compile(
+    r"(?<![0-9.:/-])(?:10|[0-9])\s*(?:-|–|to|or)\s*(?:10|[0-9])\s*(?:/|out\s+of|outta)\s*(?:10|ten)\b"
+    r"(?![.:/-]?[0-9])"
+)
+
+
+def odd_rating(low: str) -> str | None:
+    """A 0-10 rating as written that is out of range ("-5/10", "11/10") or a range
+    ("4-5/10", "3 or 4 out of 10"), else None: the coach asks which number."""
+    match = _ODD_RATING_RE.search(low) or _RANGE_RATING_RE.search(low)
+    return None if match is None else " ".join(match.group(0).split())

@@ -3,10 +3,13 @@
 Done and skip in one message is DONE (part of the session was done). A done or skip
 verb with an off-topic object ("finished the book", "skipped breakfast") or a run as
 object ("finished my run") does not count. A negated done ("didn't finish") is a skip,
-unless "yet" says it is still to come.
+unless "yet" says it is still to come. A past day named ("did it yesterday", "Monday's
+session") is the log's day (``when.log_day``).
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from bot.core.understanding.body import feeling_hits, negated
 from bot.core.understanding.extract import note_text, reason_text
@@ -15,6 +18,7 @@ from bot.core.understanding.message import DONE_EMOJI, Message
 from bot.core.understanding.model import EffortLabel, Intent, IntentKind
 from bot.core.understanding.numbers import effort_number
 from bot.core.understanding.senses import Cue
+from bot.core.understanding.when import log_day
 from bot.core.understanding.words import word_set
 
 __all__ = ["outcome"]
@@ -97,8 +101,16 @@ def outcome(m: Message) -> Intent | None:
         return _done(m)
     if skipped:
         reason = reason_text(m.clean, m.tokens, f)
-        return Intent(IntentKind.SKIPPED, reason=reason, report=m.report())
+        return Intent(IntentKind.SKIPPED, reason=reason, report=m.report(), log_day=_day(m))
     return None
+
+
+def _day(m: Message) -> date | None:
+    """The past day the log is for ("did it yesterday"); None for today or no day said."""
+    if m.today is None:
+        return None
+    day = log_day(m.low, m.today)
+    return None if day == m.today else day
 
 
 def _effort_counts(f: Features, hit: Hit) -> bool:
@@ -129,7 +141,14 @@ def _done(m: Message) -> Intent:
         effort = label.effort
     report = m.report(from_char=body_from)
     note = note_text(m.clean) if _worth_a_note(f) else None
-    return Intent(IntentKind.DONE, effort=effort, effort_label=label, note=note, report=report)
+    return Intent(
+        IntentKind.DONE,
+        effort=effort,
+        effort_label=label,
+        note=note,
+        report=report,
+        log_day=_day(m),
+    )
 
 
 _PLAIN_DONE_CUES = frozenset(

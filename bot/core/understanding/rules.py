@@ -1,9 +1,10 @@
 """The intent rules: tried in order, the first that claims the message wins.
 
 Order, most specific first: reminder, explicit time zone, pause, race, resume,
-progress/history, skipped/done, body report, today's session, "I'm in <place>",
-help/thanks/greeting, else unknown. A weak signal (a question word and "today", a
-greeting) only counts when no off-topic word is present: unknown beats a wrong guess.
+progress/history, a question about the plan (``questions``), skipped/done, body report,
+today's session, "I'm in <place>", help/thanks/greeting, else unknown. A weak signal (a
+question word and "today", a greeting) only counts when no off-topic word is present:
+unknown beats a wrong guess.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.core.understanding.body import feeling_hits
-from bot.core.understanding.clock import parse_time
+from bot.core.understanding.clock import impossible_time, parse_time, time_range
 from bot.core.understanding.dates import last_date, names_a_date
 from bot.core.understanding.extract import zone_text
 from bot.core.understanding.features import Features, Hit, scan
@@ -21,12 +22,15 @@ from bot.core.understanding.fine import fine_reading
 from bot.core.understanding.fuzzy import correct_words
 from bot.core.understanding.message import DONE_EMOJI, Message, near
 from bot.core.understanding.model import Intent, IntentKind
+from bot.core.understanding.numbers import odd_rating
 from bot.core.understanding.outcome import outcome
+from bot.core.understanding.questions import plan_question
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
+from bot.core.understanding.when import pause_span
 from bot.core.vocabulary import RedFlag
 
-__all__ = ["understand"]
+__all__ = ["analyse", "understand"]
 
 _WAVE_EMOJI = frozenset("👋")
 _THANKS_EMOJI = frozenset("🙏")
@@ -37,17 +41,36 @@ _NEAR_RACE = 4
 
 def understand(text: str, today: date | None = None) -> Intent:
     """What ``text`` asks of the coach, with its slots; ``today`` resolves relative dates."""
+    return analyse(text, today)[0]
+
+
+def analyse(text: str, today: date | None = None) -> tuple[Intent, Message | None]:
+    """``understand``, with the analysed message (None for emoji only) for ``parts``."""
     clean, low = normalise(text)
     tokens = tokenise(low)
     if not tokens.words:
-        return _emoji_only(clean)
+        return _emoji_only(clean), None
     f = scan(correct_words(tokens.words), tokens.clauses)
     message = Message(clean, low, tokens, f, today)
     for rule in _RULES:
         intent = rule(message)
         if intent is not None:
-            return _with_signs(message, intent)
-    return _with_signs(message, Intent(IntentKind.UNKNOWN))
+            return _with_signs(message, _odd_values(message, intent)), message
+    return _with_signs(message, Intent(IntentKind.UNKNOWN)), message
+
+
+_RATED_KINDS = frozenset(
+    {IntentKind.DONE, IntentKind.SKIPPED, IntentKind.BODY_REPORT, IntentKind.NOT_FINE}
+)
+
+
+def _odd_values(m: Message, intent: Intent) -> Intent:
+    """Mark a rating out of 0-10 ("11/10", "-5/10") for the coach to ask about."""
+    if intent.kind in _RATED_KINDS and ("10" in m.low or "ten" in m.low):
+        odd = odd_rating(m.low)
+        if odd is not None:
+            return replace(intent, unclear=odd)
+    return intent
 
 
 _SIGNS_NEEDING_PAIN = frozenset({RedFlag.AFTER_FALL, RedFlag.NERVE_PAIN, RedFlag.WEAKNESS})
@@ -95,9 +118,13 @@ def _reminder(m: Message) -> Intent | None:
     anchors = [*f.cues.get(Cue.REMIND, ()), *f.cues.get(Cue.REMINDER, ())]
     if not anchors:
         return None
+    if (span := time_range(m.low)) is not None:
+        return Intent(IntentKind.SET_REMINDER, unclear=span)  # "6-7am": which one?
     at = parse_time(m.low)
     if at is not None:
         return Intent(IntentKind.SET_REMINDER, reminder_time=at)
+    if (odd := impossible_time(m.low)) is not None:
+        return Intent(IntentKind.SET_REMINDER, unclear=odd)  # "25:00": asked, never clamped
     if near(f, Cue.OFF, anchors, _NEAR_OFF) or near(f, Cue.NEG, anchors, _NEAR_OFF):
         return Intent(IntentKind.SET_REMINDER, reminder_off=True)
     remind = f.first(Cue.REMIND)
@@ -126,6 +153,10 @@ def _pause(m: Message) -> Intent | None:
     dated = Cue.AWAY in f.cues and (Cue.UNTIL in f.cues or last_date(m.low, m.today) is not None)
     if not (Cue.PAUSE in f.cues or dated):
         return None
+    span = pause_span(m.low, m.today) if m.today is not None else None
+    if span is not None:
+        first, last = span
+        return Intent(IntentKind.PAUSE, pause_from=first, pause_until=last, report=m.report())
     until = last_date(m.low, m.today)
     return Intent(IntentKind.PAUSE, pause_until=until, report=m.report())
 
@@ -177,6 +208,13 @@ def _progress_history(m: Message) -> Intent | None:
     if Cue.LOG in f.cues and not chatter and not m.areas:
         return Intent(IntentKind.HISTORY)
     return None
+
+
+def _question(m: Message) -> Intent | None:
+    """A question about the plan ("what's on tomorrow?"); never one naming a body area."""
+    if m.areas or feeling_hits(m.f):
+        return None
+    return plan_question(m.low, m.today)
 
 
 def _body(m: Message) -> Intent | None:
@@ -234,6 +272,7 @@ _RULES: tuple[Callable[[Message], Intent | None], ...] = (
     _race,
     _resume,
     _progress_history,
+    _question,
     outcome,
     _fine,
     _body,

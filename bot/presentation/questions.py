@@ -1,0 +1,143 @@
+"""Words for questions about the plan, values asked about, and "I didn't get that".
+
+Every user string is escaped here with ``escape_text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from bot.core.planner import DailyPlan
+from bot.core.understanding.suggest import Suggestion
+from bot.core.vocabulary import Phase
+from bot.presentation.callbacks import Action, encode
+from bot.presentation.html import escape_text
+from bot.presentation.render import day_label, phase_about
+
+__all__ = [
+    "day_ahead",
+    "jumps_answer",
+    "past_log_prefix",
+    "past_log_too_old",
+    "pause_hint",
+    "planned_break",
+    "suggestion_rows",
+    "unclear_value",
+    "unknown_with_suggestions",
+    "why_answer",
+]
+
+_SUGGESTION_LABELS = {
+    Suggestion.TODAY: "Today's session",
+    Suggestion.PLAN: "The week ahead",
+    Suggestion.PHASE: "My phase",
+    Suggestion.SORE: "Report something sore",
+    Suggestion.PROGRESS: "My progress",
+    Suggestion.HISTORY: "My log",
+    Suggestion.SETTINGS: "My settings",
+    Suggestion.PAUSE: "Take a break",
+    Suggestion.HELP: "Everything I can do",
+}
+
+
+def _when(day: date, today: date) -> str:
+    if (day - today).days == 1:
+        return f"Tomorrow ({day_label(day, today)})"
+    return day_label(day, today)
+
+
+def day_ahead(plan: DailyPlan, today: date) -> str:
+    """A day ahead's session, briefly: it may still change as sessions are logged."""
+    when = _when(plan.on, today)
+    if plan.is_rest:
+        body = f"<b>{when}: rest day.</b>\n{escape_text(plan.why)}"
+    else:
+        names = ", ".join(escape_text(item.name) for item in plan.exercises)
+        body = (
+            f"<b>{when}: {escape_text(plan.title)}</b>, about {plan.minutes} min.\n"
+            f"{escape_text(plan.why)}\n<i>{names}</i>"
+        )
+    return f"{body}\n\nIt can still change as you log sessions; /today has the last word."
+
+
+def jumps_answer(first: DailyPlan | None, today: date, horizon: int, phase: Phase) -> str:
+    """When the next session with jumps (plyometrics) is."""
+    if first is not None:
+        when = "today" if first.on == today else _when(first.on, today)
+        return (
+            f"Next jumps: <b>{when}</b>, {escape_text(first.title)} "
+            f"({first.contacts} foot contacts)."
+        )
+    return (
+        f"No jump work in the next {horizon // 7} weeks: you're in {escape_text(phase.label)}, "
+        "which builds mobility and strength first. /phase shows what comes next."
+    )
+
+
+def why_answer(plan: DailyPlan, today: date) -> str:
+    """Why a session looks the way it does: its reason and what was changed."""
+    when = "Today" if plan.on == today else _when(plan.on, today)
+    lines = [f"<b>{when}: {escape_text(plan.title)}</b>", escape_text(plan.why)]
+    lines.extend(f"• {escape_text(line)}" for line in plan.adjustments)
+    if about := phase_about(plan.phase):
+        lines.append(f"Why: {about}")
+    if plan.contacts == 0 and not plan.is_rest and plan.phase is not Phase.DYNAMIC_BLOCK:
+        lines.append("No jumps yet: they come once the base is built. /phase shows when.")
+    return "\n".join(lines)
+
+
+def unclear_value(value: str, *, time_of_day: bool) -> str:
+    """A value that cannot be right, asked about instead of guessed."""
+    if time_of_day:
+        return (
+            f"I can't set “{escape_text(value)}” as a reminder time. Which one time did you "
+            "mean? For example <i>remind me at 7:30</i>."
+        )
+    return (
+        f"“{escape_text(value)}” isn't one number from 0 to 10, so I haven't saved anything "
+        "from that. What number would you give it, from 0 (nothing) to 10 (the worst)?"
+    )
+
+
+def planned_break(first: date, last: date) -> str:
+    """The break planned to start later, as /phase shows it."""
+    return f"⏸ <b>Break planned:</b> {day_label(first)} to {day_label(last)}. /resume calls it off."
+
+
+def pause_hint() -> str:
+    """How to take a break (a button never pauses by itself)."""
+    return (
+        "Tell me when you're away, like <i>away from the 14th to the 21st</i> or "
+        "<i>back on the 20th</i>, or send /pause with the last day of your break."
+    )
+
+
+def past_log_prefix(day: date, today: date) -> str:
+    """The line naming the past day a typed log went to."""
+    when = "yesterday" if (today - day).days == 1 else day_label(day, today)
+    return f"Logged for {when}, not today:"
+
+
+def past_log_too_old(day: date, today: date, max_days: int) -> str:
+    """A typed log for a day too far back."""
+    return (
+        f"{day_label(day, today)} is more than {max_days} days ago, so I can't log it from here. "
+        "/history shows what's logged."
+    )
+
+
+def unknown_with_suggestions(text: str) -> str:
+    """A short 'I didn't get that'; the buttons below offer the closest things."""
+    said = " ".join(text.split())
+    if len(said) > 60:
+        said = said[:59].rstrip() + "…"
+    heard = f" “{escape_text(said)}”" if said else " that"
+    return f"Sorry, I didn't quite get{heard}. Did you mean one of these?"
+
+
+def suggestion_rows(suggestions: Sequence[Suggestion]) -> list[list[tuple[str, str]]]:
+    """One button a row for each suggestion."""
+    return [
+        [(_SUGGESTION_LABELS[item], encode(Action.SUGGEST, item.value))] for item in suggestions
+    ]

@@ -1,0 +1,180 @@
+"""End to end (issue 13), through the fake Bot API: messages as runners write them, in our
+own phrasings, and what each one stored (or, when asked about, did not store)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+from telegram.ext import Application
+
+from bot.app import Services
+from bot.core.records import CompletionStatus
+from bot.core.vocabulary import Area, Phase
+from bot.storage import (
+    get_runner_by_telegram_id,
+    load_phase_state,
+    make_session_factory,
+    recent_completions,
+    recent_reports,
+)
+from bot.storage.models import Runner
+from tests.bot.harness import FakeClock, running_bot, sqlite_url
+from tests.fakebotapi.server import FakeBotAPI
+
+RUNNER = 4545
+TUESDAY = date(2026, 12, 1)  # the harness clock's day
+
+
+@pytest.fixture
+async def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+async def bot(
+    fake_api: FakeBotAPI, tmp_path: Path, clock: FakeClock
+) -> AsyncIterator[tuple[Application, Services]]:  # type: ignore[type-arg]
+    async with running_bot(fake_api, sqlite_url(tmp_path), clock) as running:
+        await _say(fake_api, "what's today's session?", "min")  # starts on the defaults
+        yield running
+
+
+async def _say(api: FakeBotAPI, text: str, marker: str) -> str:
+    """Send ``text``; wait for a message (or edit) containing ``marker``; return the texts
+    of the bot's messages sent since, joined."""
+    before = len(api.sent_messages(RUNNER))
+    await api.user(RUNNER, first_name="Kit").send_text(text)
+    for _ in range(200):
+        said = "\n".join(m.plain_text for m in api.sent_messages(RUNNER)[before:])
+        if marker in said:
+            await asyncio.sleep(0.1)  # the rest of this update's replies
+            return "\n".join(m.plain_text for m in api.sent_messages(RUNNER)[before:])
+        await asyncio.sleep(0.025)
+    raise AssertionError(f"no reply with {marker!r} to {text!r}: {said!r}")
+
+
+async def _runner(services: Services) -> Runner:
+    async with make_session_factory(services.engine)() as session:
+        runner = await get_runner_by_telegram_id(session, RUNNER)
+        assert runner is not None
+        return runner
+
+
+async def test_contrast_logs_the_sore_area_not_the_fine_one(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    said = await _say(fake_api, "glutes are fine but my quads are smashed, 6/10", "quads")
+    assert "glutes" not in said.lower()
+    runner = await _runner(bot[1])
+    async with make_session_factory(bot[1].engine)() as session:
+        reports = await recent_reports(session, runner.id, TUESDAY)
+    assert [(r.area, r.severity) for r in reports] == [(Area.QUADS, 6)]
+
+
+async def test_a_reminder_and_a_city_in_one_message_set_both(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    before = len(fake_api.sent_messages(RUNNER))
+    said = await _say(fake_api, "ping me at half 7 please, and I'm in Berlin now", "Berlin")
+    assert len(fake_api.sent_messages(RUNNER)) == before + 1  # one reply for both parts
+    assert "7:30" in said or "07:30" in said
+    runner = await _runner(bot[1])
+    assert (runner.reminder_time, runner.timezone) == (time(7, 30), "Europe/Berlin")
+
+
+async def test_a_race_change_and_a_later_pause_in_one_message(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI, clock: FakeClock
+) -> None:
+    before = len(fake_api.sent_messages(RUNNER))
+    said = await _say(
+        fake_api, "race got pushed to 10 may, also can we pause next week, I'm away", "planned"
+    )
+    assert len(fake_api.sent_messages(RUNNER)) == before + 1  # one reply for both parts
+    assert "10 May" in said
+    assert "Mon 7 Dec" in said
+    runner = await _runner(bot[1])
+    assert runner.race_date == date(2027, 5, 10)
+    assert runner.paused_until is None  # a break that starts later leaves today's plan
+    async with make_session_factory(bot[1].engine)() as session:
+        state = await load_phase_state(session, runner.id)
+    assert state.phase is not Phase.PAUSED
+    assert (state.pause_planned_from, state.pause_planned_until) == (
+        date(2026, 12, 7),
+        date(2026, 12, 13),
+    )
+    phase = await _say(fake_api, "/phase", "Break planned")
+    assert "Mon 07 Dec to Sun 13 Dec" in phase
+    clock.advance(days=6)  # Monday 7 December: the break begins
+    await _say(fake_api, "/today", "aused")
+    runner = await _runner(bot[1])
+    assert runner.paused_until == date(2026, 12, 13)
+
+
+async def test_back_on_the_20th_pauses_to_the_19th(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    await _say(fake_api, "off on holiday, back on the 20th", "Paused")
+    runner = await _runner(bot[1])
+    assert runner.paused_until == date(2026, 12, 19)
+
+
+async def test_yesterdays_session_is_logged_on_its_day_not_today(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    said = await _say(fake_api, "did the session yesterday but forgot to log it", "yesterday")
+    assert "Logged for yesterday" in said
+    runner = await _runner(bot[1])
+    async with make_session_factory(bot[1].engine)() as session:
+        logs = await recent_completions(session, runner.id, date(2026, 11, 1))
+    assert [(c.on, c.status) for c in logs] == [(date(2026, 11, 30), CompletionStatus.DONE)]
+    again = await _say(fake_api, "/today", "min")
+    assert "Logged" not in again  # today is still open, its reminder too
+
+
+async def test_odd_values_are_asked_about_and_nothing_is_stored(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    before = (await _runner(bot[1])).reminder_time
+    await _say(fake_api, "shins a bit sore, both sides, -5/10", "0 to 10")
+    await _say(fake_api, "knee 11/10", "0 to 10")
+    await _say(fake_api, "remind me at 25:00", "reminder time")
+    await _say(fake_api, "remind me between 6 and 7", "reminder time")
+    await _say(fake_api, "calves tight, like 3-4/10", "0 to 10")
+    runner = await _runner(bot[1])
+    assert runner.reminder_time == before
+    async with make_session_factory(bot[1].engine)() as session:
+        assert await recent_reports(session, runner.id, TUESDAY) == []
+
+
+async def test_questions_about_the_plan_are_answered_from_it(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    tomorrow = await _say(fake_api, "what's on tomorrow?", "Tomorrow")
+    assert "Wed 02 Dec" in tomorrow
+    week = await _say(fake_api, "what's the plan for the rest of the week", "Your next")
+    assert "Mon 07 Dec" in week
+    phase = await _say(fake_api, "which phase am i in", "You're in")
+    assert "base" in phase.lower()
+    jumps = await _say(fake_api, "when do the plyos start?", "ump")
+    assert "jump" in jumps.lower()
+    why = await _say(fake_api, "why are we doing so much mobility", "Why:")
+    assert "before any jump work" in why
+    runner = await _runner(bot[1])
+    async with make_session_factory(bot[1].engine)() as session:  # questions store nothing
+        assert await recent_completions(session, runner.id, date(2026, 11, 1)) == []
+
+
+async def test_not_understood_offers_the_closest_buttons(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    await _say(fake_api, "that settings thing", "Did you mean")
+    offer = fake_api.sent_messages(RUNNER)[-1]
+    assert 2 <= len(offer.callback_data) <= 3
+    assert offer.callback_data[0] == "v1|sg|settings"
+    handle = fake_api.user(RUNNER, first_name="Kit")
+    await handle.press(offer.message_id, "v1|sg|settings")
+    await fake_api.wait_for(lambda call: "Your settings" in str(call.params.get("text", "")))

@@ -1,0 +1,43 @@
+"""Words for plan questions, odd values, later pauses and the did-you-mean buttons: valid
+Telegram HTML, the runner's words escaped, callback data the codec reads back."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.core.understanding.suggest import Suggestion
+from bot.presentation.callbacks import Action, decode
+from bot.presentation.questions import (
+    past_log_prefix,
+    pause_hint,
+    suggestion_rows,
+    unclear_value,
+    unknown_with_suggestions,
+)
+from tests.presentation.test_render import assert_telegram_html
+
+TODAY = date(2026, 12, 4)
+
+
+@given(st.text(max_size=200))
+def test_what_the_runner_said_is_escaped(said: str) -> None:
+    assert_telegram_html(unknown_with_suggestions(said))
+    assert_telegram_html(unclear_value(said[:20], time_of_day=True))
+    assert_telegram_html(unclear_value(said[:20], time_of_day=False))
+
+
+def test_fixed_texts_are_valid_html() -> None:
+    assert_telegram_html(pause_hint())
+    assert past_log_prefix(date(2026, 12, 3), TODAY) == "Logged for yesterday, not today:"
+
+
+def test_suggestion_buttons_decode() -> None:
+    for row in suggestion_rows(tuple(Suggestion)):
+        ((_, data),) = row
+        callback = decode(data)
+        assert callback is not None
+        assert callback.action is Action.SUGGEST
+        assert Suggestion(callback.str_arg(0)) in Suggestion
