@@ -24,8 +24,8 @@ from typing import Any
 import yaml
 
 from bot.core.content import load_content
-from bot.core.understanding import Intent, IntentKind, understand
-from bot.core.understanding.model import ReportSlots
+from bot.core.understanding import Intent, IntentKind, understand, understand_all
+from bot.core.understanding.model import PlanTopic, ReportSlots
 
 HERE = Path(__file__).parent
 FAQ = load_content().faq
@@ -65,14 +65,30 @@ def _report(intent: Intent, report: ReportSlots | None, warning: bool) -> dict[s
     }
 
 
+_TOPICS = {
+    PlanTopic.WEEK: "week_plan",
+    PlanTopic.BLOCK: "block_plan",
+    PlanTopic.PHASE: "phase_question",
+    PlanTopic.JUMPS: "jumps_when",
+    PlanTopic.WHY: "why_question",
+}
+
+
 def _action(intent: Intent, today: date) -> dict[str, Any] | None:
     kind = intent.kind
+    if intent.unclear is not None and not (intent.report and intent.report.red_flags):
+        return {"do": "ask"}  # the coach asks about an impossible value and stores nothing
     if kind in _SIMPLE:
         return {"do": _SIMPLE[kind]}
+    if kind is IntentKind.PLAN_QUESTION:
+        if intent.topic is PlanTopic.DAY and intent.ask_day is not None:
+            return {"do": "day_plan", "date": intent.ask_day.isoformat()}
+        return {"do": _TOPICS.get(intent.topic, "week_plan") if intent.topic else "week_plan"}
+    day = (intent.log_day or today).isoformat()
     if kind is IntentKind.DONE:
-        return {"do": "log_done", "date": today.isoformat(), "effort": intent.effort}
+        return {"do": "log_done", "date": day, "effort": intent.effort}
     if kind is IntentKind.SKIPPED:
-        return {"do": "log_skipped", "date": today.isoformat(), "note": intent.note}
+        return {"do": "log_skipped", "date": day, "note": intent.note}
     if kind in _REPORTS:
         warning = kind is IntentKind.WARNING_SIGN
         if intent.report is None and not warning:
@@ -91,21 +107,26 @@ def _action(intent: Intent, today: date) -> dict[str, Any] | None:
         return {"do": "race_date", "date": "off" if intent.race_off else race}
     if kind is IntentKind.PAUSE:
         until = intent.pause_until.isoformat() if intent.pause_until else None
-        return {"do": "pause", "from": today.isoformat(), "until": until}
+        start = (intent.pause_from or today).isoformat()
+        return {"do": "pause", "from": start, "until": until}
     return None
 
 
 def actions(text: str, today: date) -> list[dict[str, Any]]:
-    """What the coach does with ``text`` today, in the held-out file's vocabulary."""
+    """What the coach does with ``text`` today, in the held-out file's vocabulary: an FAQ
+    answer as ``Coach._text`` gives it (after a done, else instead of the intents), and each
+    part of a message of several parts (``understand_all``)."""
     intent = understand(text, today)
-    question = FAQ.answer(intent, text)  # as Coach._text: a log and its question both count
+    question = FAQ.answer(intent, text)
     faq = [] if question is None else [{"do": "faq", "topic": question.id}]
     if faq and intent.kind is not IntentKind.DONE:  # any other answered question: that only
         return faq
-    found = [a for a in [_action(intent, today)] if a is not None] + faq
-    if intent.report is not None and intent.kind not in _REPORTS:
-        found.append(_report(intent, intent.report, False))
-    return found
+    found: list[dict[str, Any]] = []
+    for part in understand_all(text, today):
+        found += [a for a in [_action(part, today)] if a is not None]
+        if part.report is not None and part.kind not in _REPORTS:
+            found.append(_report(part, part.report, False))
+    return found + faq
 
 
 def _same(want: dict[str, Any], got: dict[str, Any]) -> bool:
@@ -155,5 +176,5 @@ def test_fresh_messages_keep_their_floor() -> None:
     print("\n".join(misses))
     print(f"messages_batch1: {right}/{cases} right, {harmful} harmful")
     print(Counter(m.split()[0] for m in misses))
-    assert right / cases >= 0.41
-    assert harmful / cases <= 0.20
+    assert right / cases >= 0.61
+    assert harmful / cases <= 0.10
