@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import AsyncIterator
 from pathlib import Path
 
-import pytest
 from telegram.ext import Application
 
 from bot.app import Services
@@ -16,19 +14,6 @@ from tests.bot.harness import FakeClock, running_bot, sqlite_url
 from tests.fakebotapi.server import FakeBotAPI
 
 RUNNER = 4242
-
-
-@pytest.fixture
-async def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-async def bot(
-    fake_api: FakeBotAPI, tmp_path: Path, clock: FakeClock
-) -> AsyncIterator[tuple[Application, Services]]:  # type: ignore[type-arg]
-    async with running_bot(fake_api, sqlite_url(tmp_path), clock) as running:
-        yield running
 
 
 async def say(api: FakeBotAPI, text: str, *, user: int = RUNNER, expect: int = 1) -> list[str]:

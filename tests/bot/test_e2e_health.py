@@ -4,9 +4,7 @@ each answer stores and what /today then prescribes on a dynamic day."""
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from telegram.ext import Application
@@ -16,26 +14,13 @@ from bot.core.content import CONTACT_RANGES, load_content
 from bot.core.vocabulary import Area, Level
 from bot.storage import get_runner_by_telegram_id, make_session_factory, recent_reports
 from bot.storage.models import Runner
-from tests.bot.harness import FakeClock, running_bot, sqlite_url
+from tests.bot.harness import FakeClock
 from tests.fakebotapi.server import FakeBotAPI
 
 RUNNER = 4343
 CONTENT = load_content()
 IMPACT_NAMES = sorted({e.name for e in CONTENT.exercises.values() if e.impact}, key=len)
 _CONTACTS = re.compile(r"— (\d+) foot contacts( each side)?")
-
-
-@pytest.fixture
-async def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-async def bot(
-    fake_api: FakeBotAPI, tmp_path: Path, clock: FakeClock
-) -> AsyncIterator[tuple[Application, Services]]:  # type: ignore[type-arg]
-    async with running_bot(fake_api, sqlite_url(tmp_path), clock) as running:
-        yield running
 
 
 def _said(call: object, marker: str) -> bool:

@@ -30,11 +30,6 @@ TUESDAY = date(2026, 12, 1)  # the harness clock's day
 
 
 @pytest.fixture
-async def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
 async def bot(
     fake_api: FakeBotAPI, tmp_path: Path, clock: FakeClock
 ) -> AsyncIterator[tuple[Application, Services]]:  # type: ignore[type-arg]

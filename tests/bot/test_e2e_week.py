@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
-import pytest
 from telegram.ext import Application
 
 from bot.app import Services
 from bot.storage import get_runner_by_telegram_id, make_session_factory
 from bot.storage.models import Runner
-from tests.bot.harness import FakeClock, running_bot, sqlite_url
+from tests.bot.harness import FakeClock
 from tests.fakebotapi.server import FakeBotAPI
 
 RUNNER = 4545
-
-
-@pytest.fixture
-async def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-async def bot(
-    fake_api: FakeBotAPI, tmp_path: Path, clock: FakeClock
-) -> AsyncIterator[tuple[Application, Services]]:  # type: ignore[type-arg]
-    async with running_bot(fake_api, sqlite_url(tmp_path), clock) as running:
-        yield running
 
 
 def _said(call: object, marker: str) -> bool:

@@ -6,11 +6,8 @@ triaged instead (and stored); a request for the session still gets the session.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import timedelta
-from pathlib import Path
 
-import pytest
 from telegram.ext import Application
 
 from bot.app import Services
@@ -18,24 +15,11 @@ from bot.core.content import load_content
 from bot.core.records import BodyReport, Completion
 from bot.storage import get_runner_by_telegram_id, make_session_factory, recent_reports
 from bot.storage.records import recent_completions
-from tests.bot.harness import FakeClock, running_bot, sqlite_url
+from tests.bot.harness import FakeClock
 from tests.fakebotapi.server import FakeBotAPI
 
 RUNNER = 5151
 FAQ = load_content().faq
-
-
-@pytest.fixture
-async def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-async def bot(
-    fake_api: FakeBotAPI, tmp_path: Path, clock: FakeClock
-) -> AsyncIterator[tuple[Application, Services]]:  # type: ignore[type-arg]
-    async with running_bot(fake_api, sqlite_url(tmp_path), clock) as running:
-        yield running
 
 
 async def _say(api: FakeBotAPI, text: str) -> str:

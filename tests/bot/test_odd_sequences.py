@@ -22,11 +22,6 @@ Bot = tuple[Application, Services]  # type: ignore[type-arg]
 
 
 @pytest.fixture
-async def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
 async def bot(fake_api: FakeBotAPI, tmp_path: Path, clock: FakeClock) -> AsyncIterator[Bot]:
     async with running_bot(fake_api, sqlite_url(tmp_path), clock) as running:
         yield running

@@ -7,34 +7,17 @@ went straight back to full dose, and a 20-day pause put plyometrics on the secon
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
-import pytest
 from telegram.ext import Application
 
 from bot.app import Services
 from bot.core.content import load_content
-from tests.bot.harness import FakeClock, running_bot, sqlite_url
+from tests.bot.harness import FakeClock
 from tests.fakebotapi.server import FakeBotAPI
 
 RUNNER = 5151
 _CONTENT = load_content()
 JUMPS = sorted(e.name for e in _CONTENT.exercises.values() if e.impact)
 LOW_HOPS = {"Ankle hops", "Pogo hops"}
-
-
-@pytest.fixture
-async def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-async def bot(
-    fake_api: FakeBotAPI, tmp_path: Path, clock: FakeClock
-) -> AsyncIterator[tuple[Application, Services]]:  # type: ignore[type-arg]
-    async with running_bot(fake_api, sqlite_url(tmp_path), clock) as running:
-        yield running
 
 
 async def say(api: FakeBotAPI, text: str, *, expect: int = 1) -> list[str]:
