@@ -264,9 +264,10 @@ def _dynamic_slot(
     if not _free_for_dynamic(profile, state, rhythm, today, target):
         return blocked_for_dynamic(profile, state, today)
     last = max(rhythm.dynamic_days, default=None)
-    tomorrow = today + timedelta(days=1)
+    tomorrow = today + timedelta(days=1) if today < date.max else today
     if (
-        last is not None
+        tomorrow > today
+        and last is not None
         and (today - last).days < PREFERRED_DAYS_BETWEEN_DYNAMIC
         and dynamic_target(profile, state, tomorrow) == target
         and _free_for_dynamic(profile, state, rhythm, tomorrow, target)
