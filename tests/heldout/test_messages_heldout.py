@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from bot.core.content import load_content
@@ -171,10 +172,16 @@ def score(path: Path) -> tuple[int, int, int, list[str]]:
     return len(data["cases"]), right, harmful, misses
 
 
-def test_fresh_messages_keep_their_floor() -> None:
-    cases, right, harmful, misses = score(HERE / "messages_batch1.yaml")
+@pytest.mark.parametrize(
+    ("name", "least_right", "most_harmful"),
+    [("messages_batch1.yaml", 0.61, 0.10), ("messages_batch2.yaml", 0.71, 0.07)],
+)
+def test_fresh_messages_keep_their_floor(
+    name: str, least_right: float, most_harmful: float
+) -> None:
+    cases, right, harmful, misses = score(HERE / name)
     print("\n".join(misses))
-    print(f"messages_batch1: {right}/{cases} right, {harmful} harmful")
+    print(f"{name}: {right}/{cases} right, {harmful} harmful")
     print(Counter(m.split()[0] for m in misses))
-    assert right / cases >= 0.61
-    assert harmful / cases <= 0.10
+    assert right / cases >= least_right
+    assert harmful / cases <= most_harmful
