@@ -58,6 +58,8 @@ MAX_EXTRA_MOBILITY = 2
 PLAN_MEMO_SIZE = 16_384
 #: A dynamic session at the way back's stage 3 (its template's jumps cut to low hops).
 LOW_HOPS_TITLE = "Low hops, strength and mobility"
+#: Light strength after a race: the main part's reps and holds at this share of the usual.
+POST_RACE_STRENGTH_SCALE = 0.6
 #: A dynamic day while the health screen keeps impact out (its jumps swapped for strength).
 NO_IMPACT_TITLE = "Strength and control, no jumps"
 #: A date further than this from today is shown with its year.
@@ -394,11 +396,7 @@ class Planner:
         if category is Category.DYNAMIC and low_impact_volume(profile.health):
             draft.adjustments.append(LOW_IMPACT_NOTE.format(CONTACT_RANGES[profile.level][0]))
         for part, items in template.parts():
-            factor = (
-                block_factor(template, state, week) * adjust.scale if part is Part.MAIN else 1.0
-            )
-            if stage is not Stage.FULL:
-                factor = min(factor, 1.0)
+            factor = _part_factor(template, state, week, part, adjust.scale, stage)
             for item in items:
                 exercise = self.content.exercises[item.exercise]
                 own = self.content.dose_of(item)
@@ -780,6 +778,21 @@ def _suits_softly(
         no_impact=limits.no_impact,
     )
     return _suits(exercise, profile, relaxed, used)
+
+
+def _part_factor(  # noqa: PLR0917 - the session's place, in the order _compose has it
+    template: SessionTemplate, state: PhaseState, week: int, part: Part, scale: float, stage: Stage
+) -> float:
+    """The dose factor of one part of a session: the block's progression and the day's step
+    on the main part; never above the usual on the way back; light strength after a race."""
+    if part is not Part.MAIN:
+        return 1.0
+    factor = block_factor(template, state, week) * scale
+    if stage is not Stage.FULL:
+        factor = min(factor, 1.0)
+    if state.phase is Phase.POST_RACE_RECOVERY and template.category is Category.STATIC:
+        factor = min(factor, 1.0) * POST_RACE_STRENGTH_SCALE
+    return factor
 
 
 def _title(template: SessionTemplate, *, low_hops: bool, no_impact: bool) -> str:

@@ -17,7 +17,7 @@ logged as skipped counts as not done, so the missed work moves to the next suita
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from bot.core.comeback import SESSION_OF, Stage, stage_of
@@ -128,6 +128,11 @@ def choose_category(
     profile: RunnerProfile, state: PhaseState, limits: Restrictions, rhythm: Rhythm, today: date
 ) -> tuple[Category, str]:
     """Today's kind of session and the lead of its one-line why."""
+    # no hard running while recovering from a race: the why lines never mention it (the
+    # placement still keeps strength off the days before the runner's usual hard days)
+    said = profile
+    if state.phase is Phase.POST_RACE_RECOVERY and profile.hard_days:
+        said = replace(profile, hard_days=frozenset())
     allowed = set(PHASE_CATEGORIES[state.phase])
     if state.phase is Phase.POST_RACE_RECOVERY and (
         (today - state.started_on).days >= POST_RACE_MOBILITY_DAYS
@@ -141,7 +146,7 @@ def choose_category(
     static_note = None
     if Category.STATIC in allowed and tomorrow in profile.key_days:
         allowed.discard(Category.STATIC)  # keep the hard days hard: nothing heavy before
-        static_note = _before(profile, tomorrow)
+        static_note = _before(said, tomorrow) if tomorrow in said.key_days else "recovery first"
     stage = stage_of(state)
     if stage is not Stage.FULL:
         if blocked_for_dynamic(profile, state, today) is not None:
@@ -163,8 +168,8 @@ def choose_category(
     if Category.STATIC in allowed and since_static >= STATIC_INTERVAL.get(state.phase, 3):
         if state.phase is Phase.POST_RACE_RECOVERY:
             return Category.STATIC, POST_RACE_STRENGTH
-        return Category.STATIC, _other_lead("Strength day", profile, state, today, blocked)
-    lead = _other_lead("Mobility day", profile, state, today, blocked)
+        return Category.STATIC, _other_lead("Strength day", said, state, today, blocked)
+    lead = _other_lead("Mobility day", said, state, today, blocked)
     if static_note and blocked is None and since_static >= STATIC_INTERVAL.get(state.phase, 3):
         lead = f"Mobility day, strength waits: {static_note}"
     return Category.MOBILITY, lead
