@@ -213,3 +213,16 @@ async def test_a_suspected_bone_stress_injury_is_kept_as_history(chat: Chat) -> 
     assert runner.past_bone_stress is True  # low-end impact and bone-pain questions later
     (settings,) = await chat.command("/settings")
     assert "v1|he|bone_stress" in buttons([settings])  # the runner can end it
+
+
+async def test_a_past_fracture_and_a_current_pain_in_one_answer_keep_both(chat: Chat) -> None:
+    await _to_health(chat)
+    await chat.say("stress fracture in my shin in 2023, and my knee hurts a bit when I run")
+    await chat.say("no")  # the pregnancy question: set-up ends
+    runner = await chat.runner()
+    assert runner.past_bone_stress is True
+    (report,) = await chat.reports()
+    assert report.area is Area.KNEE
+    conversation = await chat.conversation()
+    assert conversation is not None
+    assert conversation.step == "flags"  # the warning-sign question follows
