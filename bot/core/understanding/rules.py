@@ -27,7 +27,7 @@ from bot.core.understanding.outcome import outcome
 from bot.core.understanding.questions import plan_question
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
-from bot.core.understanding.when import pause_span
+from bot.core.understanding.when import back_on, pause_span
 from bot.core.vocabulary import RedFlag
 
 __all__ = ["analyse", "understand"]
@@ -55,8 +55,16 @@ def analyse(text: str, today: date | None = None) -> tuple[Intent, Message | Non
     for rule in _RULES:
         intent = rule(message)
         if intent is not None:
-            return _with_signs(message, _odd_values(message, intent)), message
-    return _with_signs(message, Intent(IntentKind.UNKNOWN)), message
+            return _with_signs(message, _odd_values(message, _away(message, intent))), message
+    return _with_signs(message, _away(message, Intent(IntentKind.UNKNOWN))), message
+
+
+def _away(m: Message, intent: Intent) -> Intent:
+    """ "I'm back on the 20th" is a break until the 19th, not a return today."""
+    if intent.kind not in (IntentKind.RESUME, IntentKind.UNKNOWN) or m.today is None:
+        return intent
+    last = back_on(m.low, m.today)
+    return intent if last is None else Intent(IntentKind.PAUSE, pause_until=last)
 
 
 _RATED_KINDS = frozenset(

@@ -112,6 +112,15 @@ def _plus_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+def back_on(low: str, today: date) -> date | None:
+    """The last day away when the runner says when they are back ("I'm back on the 20th":
+    the 19th), or None when no day ahead is named."""
+    if (match := _BACK_RE.search(low)) is None:
+        return None
+    back = _ahead(match.group(1), today)
+    return back - timedelta(days=1) if back is not None and back > today else None
+
+
 def pause_span(low: str, today: date) -> tuple[date | None, date | None] | None:
     """The days of a pause as said ("back on the 20th", "14th to 21st", "next week"), or
     None when the message says none of these (the plain date rules then apply)."""
