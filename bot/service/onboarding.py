@@ -28,7 +28,7 @@ from bot.core.understanding.replies import (
     reminder_answer,
     says_skip,
 )
-from bot.core.understanding.week import WeekSaid, running_week, weekdays_in
+from bot.core.understanding.week import WeekSaid, distance_named, running_week, weekdays_in
 from bot.core.vocabulary import Equipment, Level, Phase
 from bot.presentation import chat
 from bot.presentation import onboarding as words
@@ -139,9 +139,9 @@ async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | No
         await _STORE[step](turn, value)
     except InvalidTransition as refused:  # a race date in the past: ask again
         return [Reply(text=chat.refusal(str(refused))), await _ask(turn, step, data)]
-    distance = running_week(text) if step is OnboardingStep.RACE and value is not None else None
-    if distance is not None and distance.race_distance is not None:  # "12 April, half marathon"
-        await week.store(turn, WeekSaid(race_distance=distance.race_distance))
+    distance = distance_named(text) if step is OnboardingStep.RACE and value is not None else None
+    if distance is not None:  # "12 April, half marathon"
+        await week.store(turn, WeekSaid(race_distance=distance))
     return await _advance(turn, step, data)
 
 

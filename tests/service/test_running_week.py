@@ -85,3 +85,19 @@ async def test_plan_marks_today_done(chat: Chat, clock: FakeClock) -> None:
     await chat.say("done")
     (after,) = await chat.command("/plan")
     assert after.text.count("✅ done") == 1
+
+
+@pytest.mark.parametrize(
+    ("said", "distance"),
+    [("18 April, half marathon", RaceDistance.HALF), ("april 18th, a 10k", RaceDistance.TEN_K)],
+)
+async def test_the_race_question_keeps_a_distance_said_with_the_date(
+    chat: Chat, said: str, distance: RaceDistance
+) -> None:
+    await chat.command("/start")
+    for step in ["level", "desk", "equipment"]:
+        await chat.press(f"v1|os|{step}")
+    await chat.say(said)
+    runner = await chat.runner()
+    assert runner.race_distance is distance
+    assert (await chat.state()).race_date is not None

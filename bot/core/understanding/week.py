@@ -16,7 +16,14 @@ from bot.core.records import RunnerProfile
 from bot.core.understanding.text import normalise
 from bot.core.vocabulary import RaceDistance
 
-__all__ = ["WeekSaid", "applied", "asks_for_block", "running_week", "weekdays_in"]
+__all__ = [
+    "WeekSaid",
+    "applied",
+    "asks_for_block",
+    "distance_named",
+    "running_week",
+    "weekdays_in",
+]
 
 _DAYS = {
     "mon": 0,
@@ -54,6 +61,14 @@ _DISTANCES = (
     (re.compile(r"\b5 ?(?:k|km)s?\b"), RaceDistance.FIVE_K),
 )
 _SHORT_CLAUSE = 3
+
+
+def distance_named(text: str) -> RaceDistance | None:
+    """The race distance a message names ("18 April, half marathon", "a 10k"), or None."""
+    low = text.lower()
+    return next((found for pattern, found in _DISTANCES if pattern.search(low)), None)
+
+
 _MINUTES = re.compile(r"\b(10|20|30) ?(?:min|mins|minutes?)\b|\b(?:minutes|length) (10|20|30)\b")
 _DYNAMIC = re.compile(
     r"\b(one|1|two|2) (?:jump|dynamic|plyo(?:metric)?) (?:days?|sessions?)(?: a| per)? ?(?:week)?\b"
