@@ -1,4 +1,4 @@
-""""I'm back on the 20th" is a break until the 19th, never a return today."""
+""" "I'm back on the 20th" is a break until the 19th, never a return today."""
 
 from __future__ import annotations
 
