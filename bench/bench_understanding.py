@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.core.understanding import understand, understand_all
 from bot.core.understanding.fuzzy import correct
+from bot.core.understanding.parts import understand_parts
 
 CASES = Path(__file__).resolve().parent.parent / "tests/core/understanding_cases.yaml"
 
@@ -61,6 +62,7 @@ def main() -> None:
     else:
         for text in messages:
             correct.cache_clear()  # every cache off
+            understand_parts.cache_clear()
             understand_all(text, today)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     count = len(messages)

@@ -198,6 +198,7 @@ class Faq:
     _forms: tuple[str, ...] = field(init=False, repr=False, compare=False)
     _owners: tuple[FaqEntry, ...] = field(init=False, repr=False, compare=False)
     _request_forms: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _request_set: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         phrasings = [(normalise(p), e) for e in self.entries for p in e.phrasings]
@@ -205,6 +206,7 @@ class Faq:
         object.__setattr__(self, "_owners", tuple(entry for _, entry in phrasings))
         requests = tuple(form for form in map(normalise, self.requests) if form)
         object.__setattr__(self, "_request_forms", requests)
+        object.__setattr__(self, "_request_set", frozenset(requests))
 
     @classmethod
     def empty(cls) -> Self:
@@ -222,8 +224,8 @@ class Faq:
         """The question ``text`` asks, or None (no phrasing near enough, or a command)."""
         query = normalise(text)
         forms = self._forms
-        if not query or not forms:
-            return None
+        if not query or not forms or query in self._request_set:
+            return None  # nothing to match, or a command's very wording ("what's on today?")
         cutoff = QUESTION_CUTOFF if is_question(text) else STATEMENT_CUTOFF
         candidates = process.extract(
             query,

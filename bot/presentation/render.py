@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import date
+from functools import lru_cache
 
 from bot.core.comeback import Stage, awaiting_morning, stage_of
 from bot.core.content import Part
@@ -140,7 +141,10 @@ def _part_block(exercises: Sequence[PlannedExercise], part: Part) -> str:
     return f"<b>{_PART_HEADINGS[part]}</b>\n" + "\n".join(items)
 
 
+@lru_cache(maxsize=4096)
 def _exercise(item: PlannedExercise) -> str:
+    """One exercise's lines; the same few recur across runners and days, so each is
+    written once while remembered."""
     cues = "\n".join(_e(cue) for cue in item.cues or (item.cue,))
     text = f"• <b>{_e(item.name)}</b> — {_e(dose_text(item))}\n{cues}"
     if item.note:

@@ -15,7 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.planner import Planner
 from bot.core.records import CompletionStatus
-from bot.core.understanding import Intent, IntentKind, understand, understand_all
+from bot.core.understanding import Intent, IntentKind
+from bot.core.understanding.parts import understand_parts
 from bot.core.understanding.replies import area_named
 from bot.core.understanding.suggest import Suggestion, suggestions
 from bot.core.understanding.week import WeekSaid, asks_for_block, running_week
@@ -166,7 +167,7 @@ class Coach:
         onboarding_step = (
             conversation.step if conversation and conversation.name == onboarding.FLOW else None
         )
-        intent = understand(text, turn.today)
+        intent, intents = understand_parts(text, turn.today)  # one reading of the text
         if onboarding_step is not None and onboarding.may_answer(onboarding_step, intent):
             answered = await onboarding.answer_text(turn, onboarding_step, text)
             if answered is not None:
@@ -194,15 +195,13 @@ class Coach:
         question = turn.planner.content.faq.answer(intent, text)  # never with a warning sign
         if question is not None and intent.kind is not IntentKind.DONE:
             replies = []  # a question the FAQ answers: that only ("done! can I run later?": both)
-        else:
-            intents = understand_all(text, turn.today)
-            if len(intents) == 1:
-                replies = await self._intent(turn, intents[0], text)
-            else:  # several parts: act on each in order, answer in one message where possible
-                replies = []
-                for part in intents:
-                    replies += await self._intent(turn, part, text)
-                replies = _one_reply(replies)
+        elif len(intents) == 1:
+            replies = await self._intent(turn, intents[0], text)
+        else:  # several parts: act on each in order, answer in one message where possible
+            replies = []
+            for part in intents:
+                replies += await self._intent(turn, part, text)
+            replies = _one_reply(replies)
         if question is not None:
             replies.append(Reply(text=chat.faq_answer(question.question, question.answer)))
         if intent.signs and intent.kind is not IntentKind.WARNING_SIGN:

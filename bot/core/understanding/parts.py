@@ -24,13 +24,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind
 from bot.core.understanding.rules import analyse, understand
 from bot.core.understanding.senses import Cue
 
-__all__ = ["understand_all"]
+__all__ = ["understand_all", "understand_parts"]
 
 _SPLIT_RE = re.compile(
     r"\s*(?:[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho)\s+"
@@ -80,7 +81,22 @@ def _may_ask_two(m: Message) -> bool:
 
 def understand_all(text: str, today: date | None = None) -> tuple[Intent, ...]:
     """Every request in ``text``, in the order the coach should act on them (at least one)."""
+    return understand_parts(text, today)[1]
+
+
+@lru_cache(maxsize=4096)
+def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tuple[Intent, ...]]:
+    """The whole message's intent (``understand``) and its requests (``understand_all``),
+    from one reading of the message. Remembered: runners send the same few messages
+    ("done", "what's today's session?") all day, and the result is a frozen value
+    (``bench/bench_understanding.py`` clears it to measure the work itself)."""
     whole, message = analyse(text, today)
+    return whole, _parts(text, today, whole, message)
+
+
+def _parts(
+    text: str, today: date | None, whole: Intent, message: Message | None
+) -> tuple[Intent, ...]:
     if whole.signs or whole.kind is IntentKind.WARNING_SIGN or not _SPLIT_RE.search(text):
         return (whole,)
     if message is None or not (_CONTRAST_RE.search(text) or _may_ask_two(message)):
