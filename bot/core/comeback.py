@@ -130,11 +130,11 @@ def asks_pain(
     )
 
 
-def begin(state: PhaseState, today: date) -> PhaseState:
-    """Start the way back at stage 1 on ``today``."""
+def begin(state: PhaseState, today: date, stage: Stage = Stage.MOBILITY) -> PhaseState:
+    """Start the way back on ``today`` at ``stage`` (stage 1 unless said)."""
     return replace(
         state,
-        way_back_stage=int(Stage.MOBILITY),
+        way_back_stage=int(stage),
         way_back_since=today,
         way_back_passed_on=None,
     )
@@ -146,12 +146,7 @@ def after_impact_break(state: PhaseState, today: date) -> PhaseState:
     current = stage_of(state)
     if current is not Stage.FULL and current <= Stage.LOW_HOPS:
         return state
-    return replace(
-        state,
-        way_back_stage=int(Stage.LOW_HOPS),
-        way_back_since=today,
-        way_back_passed_on=None,
-    )
+    return begin(state, today, Stage.LOW_HOPS)
 
 
 def after_break(state: PhaseState, last_logged: date | None, today: date) -> PhaseState | None:

@@ -49,7 +49,7 @@ from bot.core.vocabulary import (
     Phase,
 )
 
-__all__ = ["DailyPlan", "PlannedExercise", "Planner"]
+__all__ = ["DailyPlan", "PlannedExercise", "Planner", "impact_advice"]
 
 CHECK_IN_WEEKS = range(4, 7)
 MAX_HARDER_STEPS = 2
@@ -483,7 +483,7 @@ class Planner:
             minutes=max(1, round(sum(seconds for _, seconds in planned_items) / 60)),
             adjustments=tuple(dict.fromkeys(draft.adjustments)),
             check_in=_check_in(state, week),
-            advice=_advice(limits) or _impact_advice(profile, today),
+            advice=_advice(limits) or impact_advice(profile, today),
             way_back=None if stage is Stage.FULL else int(stage),
             tips=_tips(category, day.first_jumps, any(e.impact for e, _, _, _ in draft.entries)),
         )
@@ -1085,8 +1085,9 @@ def _screened(profile: RunnerProfile, limits: Restrictions, today: date) -> Rest
     return replace(limits, no_impact=True)
 
 
-def _impact_advice(profile: RunnerProfile, today: date) -> str | None:
-    """Why impact work is out today, from the health screen (None: it is not)."""
+def impact_advice(profile: RunnerProfile, today: date) -> str | None:
+    """Why impact work is out today, from the health screen (None: it is not); the plan's
+    advice and /phase say it."""
     why = impact_limit(profile.health, today)
     return None if why is None else NO_IMPACT_REASONS[why]
 

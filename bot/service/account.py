@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -17,12 +18,14 @@ from bot.presentation import chat
 from bot.presentation import settings as words
 from bot.presentation.callbacks import Action, Answer
 from bot.service.messages import Reply, keyboard
-from bot.service.timezones import resolve_timezone, zone_at, zone_choices
+from bot.service.places import Place
+from bot.service.timezones import lookup_zone, zone_at
 from bot.service.turn import Turn
 from bot.storage import chats, privacy
 
 __all__ = [
     "ask_delete",
+    "choose_timezone",
     "confirm_delete",
     "pause",
     "resume",
@@ -31,6 +34,7 @@ __all__ = [
     "set_timezone",
     "set_timezone_at",
     "settings",
+    "which_place",
 ]
 
 DEFAULT_PAUSE_DAYS = 14
@@ -90,14 +94,18 @@ async def set_timezone(turn: Turn, text: str) -> list[Reply]:
     """Set the time zone from an IANA name or a city."""
     if not text.strip():
         return [Reply(text=words.timezone_missing(), request_location=True)]
-    zone = resolve_timezone(text)
-    if zone is None:
-        if choices := zone_choices(text):
-            places = [(place.label, place.zone) for place in choices]
-            rows = words.place_buttons(places, Action.TIMEZONE)
-            return [Reply(text=words.timezone_which(text), keyboard=keyboard(rows))]
-        return [Reply(text=words.timezone_unknown(text))]
-    return await _store_zone(turn, zone)
+    zone, choices = lookup_zone(text)
+    if zone is not None:
+        return await _store_zone(turn, zone)
+    if choices:
+        return [which_place(text, choices, Action.TIMEZONE)]
+    return [Reply(text=words.timezone_unknown(text))]
+
+
+def which_place(said: str, choices: Sequence[Place], action: Action) -> Reply:
+    """Which of the cities that bear the name ``said``? One button each, through ``action``."""
+    rows = words.place_buttons([(place.label, place.zone) for place in choices], action)
+    return Reply(text=words.timezone_which(said), keyboard=keyboard(rows))
 
 
 async def choose_timezone(turn: Turn, zone: str) -> list[Reply]:

@@ -32,9 +32,9 @@ from bot.core.understanding.week import WeekSaid, distance_named, running_week, 
 from bot.core.vocabulary import Equipment, Level, Phase
 from bot.presentation import chat
 from bot.presentation import onboarding as words
-from bot.presentation import settings as settings_words
 from bot.presentation.callbacks import Action, Answer, Callback, OnboardingStep
 from bot.service import health, reports, week
+from bot.service.account import which_place
 from bot.service.messages import Reply, keyboard
 from bot.service.timezones import resolve_timezone, zone_at, zone_choices
 from bot.service.turn import Turn
@@ -130,9 +130,7 @@ async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | No
     if value is _NOT_AN_ANSWER and step is OnboardingStep.TIMEZONE:
         said = understand(text, turn.today).timezone_text or text
         if choices := zone_choices(said):
-            places = [(place.label, place.zone) for place in choices]
-            rows = settings_words.place_buttons(places, Action.ONBOARDING_TIMEZONE)
-            return [Reply(text=settings_words.timezone_which(said), keyboard=keyboard(rows))]
+            return [which_place(said, choices, Action.ONBOARDING_TIMEZONE)]
     if value is _NOT_AN_ANSWER:
         return await _skip(turn, step, data) if says_skip(text) else None
     try:

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from bot.service.places import Place, places_named
 
-__all__ = ["resolve_timezone", "zone_at", "zone_choices"]
+__all__ = ["lookup_zone", "resolve_timezone", "zone_at", "zone_choices"]
 
 _ALIASES = {
     "utc": "UTC",
@@ -101,31 +101,33 @@ def _places() -> frozenset[str]:
     return frozenset(row[2] for row in rows if len(row) >= 3)
 
 
-def resolve_timezone(text: str) -> str | None:
-    """The IANA zone a runner means, or None when nothing matches well enough."""
+def lookup_zone(text: str) -> tuple[str | None, list[Place]]:
+    """The IANA zone a runner means, or (None and) the cities to choose among when the
+    name is ambiguous ("Cambridge"); (None, []) when nothing matches well enough."""
     wanted = " ".join(text.strip().lower().replace("_", " ").split())
     if not wanted or len(wanted) > 64:
-        return None
+        return None, []
     zones = _zones()
     exact = zones.get(wanted) or zones.get(wanted.replace(" ", "_"))
     if exact is not None:
-        return exact
+        return exact, []
     places = places_named(text)
     if places:
-        return places[0].zone if len(places) == 1 else None
+        return (places[0].zone, []) if len(places) == 1 else (None, places)
     if len(wanted) < MIN_FUZZY_CHARS:
-        return None
+        return None, []
     match = process.extractOne(wanted, _fuzzy_keys(), scorer=fuzz.ratio, score_cutoff=80)
-    return zones[match[0]] if match else None
+    return (zones[match[0]] if match else None), []
+
+
+def resolve_timezone(text: str) -> str | None:
+    """The IANA zone a runner means, or None (unknown, or a name several cities bear)."""
+    return lookup_zone(text)[0]
 
 
 def zone_choices(text: str) -> list[Place]:
     """The cities a name may mean when it is ambiguous ("Cambridge"); empty otherwise."""
-    wanted = " ".join(text.strip().lower().replace("_", " ").split())
-    if _zones().get(wanted) or _zones().get(wanted.replace(" ", "_")):
-        return []
-    places = places_named(text)
-    return places if len(places) > 1 else []
+    return lookup_zone(text)[1]
 
 
 @cache

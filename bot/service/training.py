@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from bot.core.health import impact_limit
 from bot.core.phases import OnboardingFinished, next_change
-from bot.core.planner import NO_IMPACT_REASONS, DailyPlan
+from bot.core.planner import DailyPlan, impact_advice
 from bot.core.records import Completion, CompletionStatus
 from bot.core.understanding.answers import effort_answer
 from bot.core.vocabulary import Category, Level, Phase
@@ -102,8 +101,7 @@ async def phase_reply(turn: Turn) -> list[Reply]:
     fresh = history and (turn.today - history[-1].started_on).days <= _NOTICE_DAYS
     reason = history[-1].reason if fresh else None  # an old notice is not news
     upcoming = next_change(turn.state, turn.today)
-    why = impact_limit(turn.profile.health, turn.today)
-    note = None if why is None else NO_IMPACT_REASONS[why]
+    note = impact_advice(turn.profile, turn.today)
     text = render.phase_message(turn.state, upcoming, reason, today=turn.today, impact_note=note)
     state = turn.state
     if state.pause_planned_from is not None and state.pause_planned_until is not None:

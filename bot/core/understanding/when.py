@@ -132,10 +132,8 @@ def pause_span(low: str, today: date) -> tuple[date | None, date | None] | None:
         last = _ahead(second, first or today)
         if first is not None and last is not None and last >= first:
             return (None if first <= today else first), last
-    if (match := _BACK_RE.search(low)) is not None:
-        back = _ahead(match.group(1), today)
-        if back is not None and back > today:
-            return None, back - timedelta(days=1)
+    if (last := back_on(low, today)) is not None:
+        return None, last
     if _NEXT_WEEK_RE.search(low) and not _SPAN_RE.search(low):
         monday = today + timedelta(days=7 - today.weekday())
         return monday, monday + timedelta(days=6)
