@@ -35,7 +35,7 @@ from bot.core.phases import (
 )
 from bot.core.records import BodyReport, Completion, RunnerProfile
 from bot.core.restrictions import Restrictions, restrictions_for
-from bot.core.rhythm import choose_category, is_rest_day, rhythm_before
+from bot.core.rhythm import FillMemo, choose_category, is_rest_day, rhythm_before
 from bot.core.steering import EASY, EASY_RUN, STEP_BACK_FACTOR, VERY_HARD, Steer, Step, steer
 from bot.core.triage import TIER_OF_FLAG, Tier, triage
 from bot.core.vocabulary import (
@@ -227,6 +227,7 @@ class Planner:
         size = PLAN_MEMO_SIZE if memo else 0
         self._plans: Memo[_PlanKey, DailyPlan] = Memo(size)
         self._builds: Memo[tuple[_Day, Category, str], tuple[DailyPlan | None]] = Memo(size)
+        self._filled: FillMemo = Memo(size)
         #: Whether a runner's kit suits a template, by (template id, kit): a few dozen pairs.
         self._kit: dict[tuple[str, frozenset[Equipment]], bool] = {}
         self._by_category: dict[Category, tuple[Exercise, ...]] = {
@@ -276,7 +277,7 @@ class Planner:
         )
         if day.limits.whole_leg_off:  # a hip or groin bone-stress flag: only what is safe
             return replace(_rest(today, state, week, SAFE_ONLY_WHY), advice=_advice(day.limits))
-        rhythm = rhythm_before(profile, state, history, reports, today)
+        rhythm = rhythm_before(profile, state, history, reports, today, memo=self._filled)
         category, lead = choose_category(profile, state, day.limits, rhythm, today)
         if category is Category.DYNAMIC:
             day = replace(

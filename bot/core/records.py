@@ -61,6 +61,8 @@ class RunnerProfile:
     hard_days: frozenset[int] = field(default_factory=frozenset)
     race_distance: RaceDistance | None = None
     minutes: int = DEFAULT_MINUTES
+    #: Weekdays of the long run and the hard sessions: the days kept hard (worked out once).
+    key_days: frozenset[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if len(self.rest_days) > MAX_REST_DAYS or not self.rest_days <= set(range(7)):
@@ -75,12 +77,13 @@ class RunnerProfile:
             raise ValueError("the long run and a hard session fall on different days")
         if self.minutes not in SESSION_MINUTES:
             raise ValueError("a session lasts 10, 20 or 30 minutes")
-
-    @property
-    def key_days(self) -> frozenset[int]:
-        """Weekdays of the long run and the hard sessions: the days kept hard."""
         long_run = frozenset() if self.long_run_day is None else frozenset({self.long_run_day})
-        return self.hard_days | long_run
+        object.__setattr__(self, "key_days", self.hard_days | long_run)
+
+    def __hash__(self) -> int:
+        """From the fields that tell most profiles apart (equal profiles hash alike): plans
+        are memoised on profiles, so this runs often."""
+        return hash((self.level, self.equipment, self.desk_job, self.key_days, self.rest_days))
 
     def has(self, kit: frozenset[Equipment]) -> bool:
         """Whether the runner owns all of ``kit``."""

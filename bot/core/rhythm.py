@@ -16,12 +16,13 @@ logged as skipped counts as not done, so the missed work moves to the next suita
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from bot.core.comeback import SESSION_OF, Stage, stage_of
 from bot.core.content import PHASE_CATEGORIES
+from bot.core.memo import Memo
 from bot.core.phases import (
     POST_RACE_MOBILITY_DAYS,
     PhaseState,
@@ -33,6 +34,7 @@ from bot.core.restrictions import Restrictions, restrictions_for
 from bot.core.vocabulary import Category, Level, Phase
 
 __all__ = [
+    "FillMemo",
     "Rhythm",
     "blocked_for_dynamic",
     "choose_category",
@@ -94,8 +96,11 @@ def rhythm_before(
     history: Sequence[Completion],
     reports: Sequence[BodyReport],
     today: date,
+    *,
+    memo: FillMemo | None = None,
 ) -> Rhythm:
-    """The rhythm up to yesterday: logged sessions, and planned ones on unlogged days."""
+    """The rhythm up to yesterday: logged sessions, and planned ones on unlogged days
+    (their kinds remembered in ``memo`` when given: see ``_filled_kind``)."""
     # From a Monday: the filled-in days then follow the same weekly pattern whichever day
     # asks (a window sliding with ``today`` would give every day of a runner who never logs
     # the same answer).
@@ -115,10 +120,39 @@ def rhythm_before(
     while day < today:
         if day not in logged_days and not is_rest_day(profile, state, day):
             limits = restrictions_for(reports, state.held_areas, day) if reports else _NONE
-            category, _ = choose_category(profile, state, limits, rhythm, day)
-            rhythm.record(category, day)
+            rhythm.record(_filled_kind(profile, state, limits, rhythm, day, memo=memo), day)
         day += timedelta(days=1)
     return rhythm
+
+
+#: Filled-in days' kinds by what decides them (see ``_filled_kind``).
+FillMemo = Memo[tuple[object, ...], Category]
+
+
+def _filled_kind(
+    profile: RunnerProfile,
+    state: PhaseState,
+    limits: Restrictions,
+    rhythm: Rhythm,
+    day: date,
+    *,
+    memo: FillMemo | None,
+) -> Category:
+    """The kind planned for an unlogged past day. A day's kind depends on the rhythm only
+    through the dynamic days of the 7 days before it and the days since strength (up to
+    ``STATIC_OVERDUE_DAYS``), so runners whose older logs differ share the answer."""
+    if memo is None:
+        return _decide(profile, state, limits, rhythm, day)[0]
+    window = day - timedelta(days=ROLLING_DAYS - 1)
+    key = (
+        profile,
+        state,
+        limits,
+        day,
+        min(_days_since_static(rhythm, state, day), STATIC_OVERDUE_DAYS),
+        tuple(sorted(on for on in rhythm.dynamic_days if window <= on < day)),
+    )
+    return memo.remember(key, lambda _: _decide(profile, state, limits, rhythm, day)[0])
 
 
 _NONE = Restrictions()
@@ -128,6 +162,15 @@ def choose_category(
     profile: RunnerProfile, state: PhaseState, limits: Restrictions, rhythm: Rhythm, today: date
 ) -> tuple[Category, str]:
     """Today's kind of session and the lead of its one-line why."""
+    category, lead = _decide(profile, state, limits, rhythm, today)
+    return category, lead()
+
+
+def _decide(
+    profile: RunnerProfile, state: PhaseState, limits: Restrictions, rhythm: Rhythm, today: date
+) -> tuple[Category, Callable[[], str]]:
+    """``choose_category`` with the lead left to write: days filled in from the past need
+    only their kind."""
     # no hard running while recovering from a race: the why lines never mention it (the
     # placement still keeps strength off the days before the runner's usual hard days)
     said = profile
@@ -151,28 +194,30 @@ def choose_category(
     if stage is not Stage.FULL:
         if blocked_for_dynamic(profile, state, today) is not None:
             allowed.discard(Category.DYNAMIC)
-        return _way_back_category(stage, allowed, rhythm, state.way_back_since or today, today)
+        kind, lead = _way_back_category(
+            stage, allowed, rhythm, state.way_back_since or today, today
+        )
+        return kind, lambda: lead
     since_static = _days_since_static(rhythm, state, today)
     if Category.STATIC in allowed and since_static >= STATIC_OVERDUE_DAYS:
         if state.phase is Phase.POST_RACE_RECOVERY:
-            return Category.STATIC, POST_RACE_STRENGTH
-        return Category.STATIC, f"Strength day, {since_static} days since the last one"
+            return Category.STATIC, lambda: POST_RACE_STRENGTH
+        return Category.STATIC, lambda: f"Strength day, {since_static} days since the last one"
     blocked = None
     if Category.DYNAMIC in allowed:
         slot = _dynamic_slot(profile, state, rhythm, today)
         if isinstance(slot, int):
             last = max(rhythm.dynamic_days, default=None)
             gap = None if last is None else (today - last).days
-            return Category.DYNAMIC, _jumps_lead(profile, state, today, gap)
+            return Category.DYNAMIC, lambda: _jumps_lead(profile, state, today, gap)
         blocked = slot
     if Category.STATIC in allowed and since_static >= STATIC_INTERVAL.get(state.phase, 3):
         if state.phase is Phase.POST_RACE_RECOVERY:
-            return Category.STATIC, POST_RACE_STRENGTH
-        return Category.STATIC, _other_lead("Strength day", said, state, today, blocked)
-    lead = _other_lead("Mobility day", said, state, today, blocked)
+            return Category.STATIC, lambda: POST_RACE_STRENGTH
+        return Category.STATIC, lambda: _other_lead("Strength day", said, state, today, blocked)
     if static_note and blocked is None and since_static >= STATIC_INTERVAL.get(state.phase, 3):
-        lead = f"Mobility day, strength waits: {static_note}"
-    return Category.MOBILITY, lead
+        return Category.MOBILITY, lambda: f"Mobility day, strength waits: {static_note}"
+    return Category.MOBILITY, lambda: _other_lead("Mobility day", said, state, today, blocked)
 
 
 _WAY_BACK_LEADS = {
