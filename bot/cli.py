@@ -117,8 +117,6 @@ def _db_upgrade(args: argparse.Namespace) -> int:
 # --- plan ------------------------------------------------------------------------------------
 
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-#: Options the programme takes but does not use yet (session length is the sessions' work).
-_NOT_PLANNED_YET = ("minutes",)
 
 
 def _weekday(text: str) -> int:
@@ -195,23 +193,11 @@ def _plan(args: argparse.Namespace) -> int:
     except (ValueError, InvalidTransition, ContentError) as error:
         print(f"hipcoach plan: {error}", file=sys.stderr)
         return 2
-    given = [f"--{name.replace('_', '-')}" for name in _NOT_PLANNED_YET if _was_given(args, name)]
-    if given:
-        print(
-            f"note: {', '.join(given)} taken but not used yet: sessions do not scale to "
-            "their length yet",
-            file=sys.stderr,
-        )
     if args.json:
         print(json.dumps(programme_json(plans, content.exercises), indent=1))
     else:
         print(programme_text(plans), end="")
     return 0
-
-
-def _was_given(args: argparse.Namespace, name: str) -> bool:
-    value = getattr(args, name)
-    return bool(value) and not (name == "minutes" and value == 20)
 
 
 # --- the table -----------------------------------------------------------------------------

@@ -126,6 +126,16 @@ def test_race_distance_scales_the_recovery(capsys: pytest.CaptureFixture[str]) -
     assert lengths == {"5k": 3, "marathon": 28}
 
 
-def test_minutes_is_taken_and_said_to_be_unused(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["plan", "--minutes", "10", "--start", "2027-01-04", "--weeks", "1"]) == 0
-    assert "--minutes taken but not used yet" in capsys.readouterr().err
+def test_minutes_sets_the_session_length(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["--level", "intermediate", "--kit", "band", "--start", "2027-01-04", "--json"]
+    lengths, contacts = {}, {}
+    for minutes in (10, 20, 30):
+        assert main(["plan", *argv, "--minutes", str(minutes)]) == 0
+        captured = capsys.readouterr()
+        assert captured.err == ""
+        days = [day for day in json.loads(captured.out) if day["kind"] != "rest"]
+        assert all(day["minutes"] <= minutes + 5 for day in days)
+        lengths[minutes] = sum(day["minutes"] for day in days)
+        contacts[minutes] = sum(day["foot_contacts"] for day in days)
+    assert lengths[10] < lengths[20] < lengths[30]
+    assert contacts[10] < contacts[20] == contacts[30]  # longer is never more landings

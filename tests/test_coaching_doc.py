@@ -6,7 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from bot.core import comeback, content, monitoring, planner, restrictions, steering
+from bot.core import comeback, content, length, monitoring, planner, restrictions, steering
 from bot.core.content import CONTACT_RANGES, load_content
 from bot.core.health import POSTPARTUM_NO_IMPACT, Screen
 from bot.core.triage import CLINICIAN_TIERS, NEIGHBOURS, RETURN_CHECKS, TIER_OF_FLAG, Tier
@@ -217,6 +217,9 @@ def test_every_session_rule_points_to_its_fact_and_the_numbers_are_the_codes() -
     assert (
         f"sets of {sizes[Intensity.LOW]} (low), {sizes[Intensity.MODERATE]} (moderate)" in section
     )
+    assert f"`MIN_MAIN` = {length.MIN_MAIN}" in section
+    assert f"`SLACK_MINUTES` = {length.SLACK_MINUTES}" in section
+    assert f"`MAX_SETS` = {length.MAX_SETS}" in section
     assert f"last {steering.EASY_RUN} rated" in section
     assert f"{steering.EASY}/10 or less" in section
 

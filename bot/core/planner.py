@@ -24,6 +24,7 @@ from bot.core.content import (
     rest_for,
 )
 from bot.core.health import ImpactLimit, impact_limit, low_impact_volume
+from bot.core.length import fit_to_minutes
 from bot.core.memo import Memo
 from bot.core.phases import (
     DayPassed,
@@ -465,6 +466,7 @@ class Planner:
             self._ensure_warm_up(profile, limits, draft)
             _cap_contacts(draft, contact_cap(profile))
         self._add_extra_mobility(profile, limits, draft)
+        draft.entries[:] = fit_to_minutes(draft.entries, profile.minutes)
         low_hops = stage is Stage.LOW_HOPS and category is Category.DYNAMIC
         planned_items = draft.items()
         title = _title(template, low_hops=low_hops, no_impact=limits.no_impact)
@@ -543,8 +545,14 @@ class Planner:
         return None
 
     def _ensure_warm_up(self, profile: RunnerProfile, limits: Restrictions, draft: _Draft) -> None:
-        """A dynamic session always starts with a warm-up, even when limits emptied it."""
-        if any(part is Part.WARM_UP for _, part, _, _ in draft.entries):
+        """A dynamic session always starts with a warm-up, even when limits emptied it: a few
+        minutes of easy jogging or brisk walking, then the drills (facts: "Programme design",
+        a general warm-up and dynamic drills before jumps)."""
+        general = self.content.exercises.get(GENERAL_WARM_UP)
+        if general is not None and _suits(general, profile, limits, draft.used):
+            draft.entries.insert(0, (general, Part.WARM_UP, general.dose, None))
+            draft.used.add(general.id)
+        if any(part is Part.WARM_UP and e.id != GENERAL_WARM_UP for e, part, _, _ in draft.entries):
             return
         for exercise_id in FALLBACK_WARM_UP:
             exercise = self.content.exercises.get(exercise_id)
@@ -837,6 +845,8 @@ def _same_measure(a: Dose, b: Dose) -> bool:
 
 
 #: Warm-up moves for a dynamic session whose own warm-up the day's limits emptied.
+#: The general part of a jump day's warm-up, before the drills.
+GENERAL_WARM_UP = "easy-jog-warm-up"
 FALLBACK_WARM_UP = ("leg-swings-front-back", "high-knee-march", "walking-knee-hugs", "cat-cow")
 #: The last week of a block is lighter: this share of the week before's dose at most.
 DELOAD_FACTOR = 0.8

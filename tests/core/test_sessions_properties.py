@@ -267,3 +267,21 @@ def test_with_impact_out_jump_days_become_strength_without_landing_tips(
         assert plan.contacts == 0
         assert not plan.tips  # no landing advice without landings
         assert any(item.part is Part.MAIN for item in plan.exercises)
+
+
+@settings(max_examples=30, deadline=None)
+@given(profiles, st.sampled_from([10, 20, 30]), starts)
+def test_sessions_fit_the_chosen_length_and_keep_the_warm_up(
+    profile: RunnerProfile, minutes: int, start: date
+) -> None:
+    """Every session runs about the chosen length (at most 5 minutes over); a jump day
+    always keeps its general warm-up and drills, however short the session."""
+    profile = replace(profile, minutes=minutes)
+    run = simulate(profile, start, 70, [5])
+    for _, _, plan in run.days:
+        if plan.category is None:
+            continue
+        assert plan.minutes <= minutes + 5, (minutes, plan.title, plan.minutes)
+        if plan.category is Category.DYNAMIC and any(e.impact for e in plan.exercises):
+            warm_up = [e for e in plan.exercises if e.part is Part.WARM_UP]
+            assert len(warm_up) >= 2, plan.title
