@@ -32,7 +32,11 @@ EXERCISE_FIELDS = {
     "per_side",
     "intensity",
     "loads",
-    "family",  # issue 12's extra field: the family of work, for coverage
+    # extra fields beyond issue 12's: the family of work, for coverage; the rest between
+    # sets; every cue, safety ones included
+    "family",
+    "rest_seconds",
+    "cues",
 }
 
 
@@ -58,6 +62,10 @@ def test_json_has_every_day_in_the_fixed_field_names(capsys: pytest.CaptureFixtu
             assert set(exercise) == EXERCISE_FIELDS
             assert exercise["part"] in ("warm-up", "main", "cool-down")
             assert isinstance(exercise["family"], str)
+            assert exercise["cues"]
+            assert all(isinstance(cue, str) for cue in exercise["cues"])
+            if exercise["contacts"] is not None:  # a contact drill says its sets
+                assert exercise["sets"] >= 1
             assert exercise["category"] in ("mobility", "static", "dynamic")
             impact = exercise["contacts"] is not None
             assert (exercise["intensity"] is not None) == impact

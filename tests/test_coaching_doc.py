@@ -218,6 +218,9 @@ def test_every_session_rule_points_to_its_fact_and_the_numbers_are_the_codes() -
         f"sets of {sizes[Intensity.LOW]} (low), {sizes[Intensity.MODERATE]} (moderate)" in section
     )
     assert f"`MIN_MAIN` = {length.MIN_MAIN}" in section
+    assert f"`TAPER_STRENGTH_DAYS` = {planner.TAPER_STRENGTH_DAYS}" in section
+    assert f"`RACE_QUIET_DAYS` = {planner.RACE_QUIET_DAYS}" in section
+    assert f"`QUIET_MINUTES` = {planner.QUIET_MINUTES}" in section
     assert f"`SLACK_MINUTES` = {length.SLACK_MINUTES}" in section
     assert f"`MAX_SETS` = {length.MAX_SETS}" in section
     assert f"last {steering.EASY_RUN} rated" in section
@@ -236,6 +239,7 @@ def test_the_placement_numbers_are_the_codes() -> None:
     for name, value in (
         ("ROLLING_DAYS", rhythm.ROLLING_DAYS),
         ("EASING_IN_WEEKS", rhythm.EASING_IN_WEEKS),
+        ("EASING_IN_WEEKS_TRAINED", rhythm.EASING_IN_WEEKS_TRAINED),
         ("MIN_DAYS_BETWEEN_DYNAMIC", rhythm.MIN_DAYS_BETWEEN_DYNAMIC),
         ("PREFERRED_DAYS_BETWEEN_DYNAMIC", rhythm.PREFERRED_DAYS_BETWEEN_DYNAMIC),
         ("POST_RACE_DAYS", POST_RACE_DAYS),

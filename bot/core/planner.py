@@ -61,6 +61,14 @@ PLAN_MEMO_SIZE = 16_384
 LOW_HOPS_TITLE = "Low hops, strength and mobility"
 #: Light strength after a race: the main part's reps and holds at this share of the usual.
 POST_RACE_STRENGTH_SCALE = 0.6
+#: In the last days before a race, strength is the familiar basics at the light dose.
+TAPER_STRENGTH_DAYS = 14
+#: The eve of a race and the first days after it: a short, gentle session.
+RACE_QUIET_DAYS = 2
+QUIET_MINUTES = 10
+#: The note on a session's hip-flexor stretch kept for a desk sitter.
+DESK_NOTE = "for the desk hours"
+TAPER_NOTE = "Lighter, familiar strength before your race: nothing new to get sore from."
 #: A dynamic day while the health screen keeps impact out (its jumps swapped for strength).
 NO_IMPACT_TITLE = "Strength and control, no jumps"
 #: A date further than this from today is shown with its year.
@@ -344,7 +352,10 @@ class Planner:
         return self._compose(day, template, "The session you logged")[0]
 
     def _build(self, day: _Day, category: Category, lead: str) -> DailyPlan | None:
-        templates = self.content.templates(day.profile.level, day.state.phase, category)
+        level = day.profile.level
+        if category is Category.STATIC and _tapering(day.state, day.today):
+            level = Level.BEGINNER  # the familiar basics before a race: nothing new
+        templates = self.content.templates(level, day.state.phase, category)
         if not templates:  # light strength late in post-race recovery: the rest phase's
             templates = self.content.templates(day.profile.level, Phase.REST_PHASE, category)
         template = self._pick(templates, day)
@@ -355,6 +366,8 @@ class Planner:
             plan, dynamic_kept = self._steered(day, template, lead)
         if category is Category.DYNAMIC and not low_hops and dynamic_kept * 2 < len(template.main):
             return None
+        if category is Category.STATIC and _tapering(day.state, day.today):
+            plan = replace(plan, adjustments=(*plan.adjustments, TAPER_NOTE))
         return plan
 
     def _steered(self, day: _Day, template: SessionTemplate, lead: str) -> tuple[DailyPlan, int]:
@@ -398,7 +411,7 @@ class Planner:
         if category is Category.DYNAMIC and low_impact_volume(profile.health):
             draft.adjustments.append(LOW_IMPACT_NOTE.format(CONTACT_RANGES[profile.level][0]))
         for part, items in template.parts():
-            factor = _part_factor(template, state, week, part, adjust.scale, stage)
+            factor = _part_factor(template, state, week, part, adjust.scale, stage, day.today)
             for item in items:
                 exercise = self.content.exercises[item.exercise]
                 own = self.content.dose_of(item)
@@ -466,7 +479,7 @@ class Planner:
             self._ensure_warm_up(profile, limits, draft)
             _cap_contacts(draft, contact_cap(profile))
         self._add_extra_mobility(profile, limits, draft)
-        draft.entries[:] = fit_to_minutes(draft.entries, profile.minutes)
+        draft.entries[:] = fit_to_minutes(draft.entries, _minutes(profile, state, today))
         low_hops = stage is Stage.LOW_HOPS and category is Category.DYNAMIC
         planned_items = draft.items()
         title = _title(template, low_hops=low_hops, no_impact=limits.no_impact)
@@ -710,7 +723,7 @@ class Planner:
         wanted: list[tuple[Area, str]] = [
             (area, f"extra for your tight {area.label}") for area in sorted(limits.tight)
         ][:MAX_EXTRA_MOBILITY]
-        if profile.desk_job:
+        if profile.desk_job and not _kept_for_desk(draft):  # not twice the same stretch
             wanted.append((Area.HIP_FLEXORS, "extra hip-flexor work for the desk hours"))
         for area, note in wanted:
             for exercise in self.content.mobility_for.get(area, ()):
@@ -790,7 +803,13 @@ def _suits_softly(
 
 
 def _part_factor(  # noqa: PLR0917 - the session's place, in the order _compose has it
-    template: SessionTemplate, state: PhaseState, week: int, part: Part, scale: float, stage: Stage
+    template: SessionTemplate,
+    state: PhaseState,
+    week: int,
+    part: Part,
+    scale: float,
+    stage: Stage,
+    today: date,
 ) -> float:
     """The dose factor of one part of a session: the block's progression and the day's step
     on the main part; never above the usual on the way back; light strength after a race."""
@@ -799,9 +818,40 @@ def _part_factor(  # noqa: PLR0917 - the session's place, in the order _compose 
     factor = block_factor(template, state, week) * scale
     if stage is not Stage.FULL:
         factor = min(factor, 1.0)
-    if state.phase is Phase.POST_RACE_RECOVERY and template.category is Category.STATIC:
+    if template.category is Category.STATIC and (
+        state.phase is Phase.POST_RACE_RECOVERY or _tapering(state, today)
+    ):
         factor = min(factor, 1.0) * POST_RACE_STRENGTH_SCALE
     return factor
+
+
+def _kept_for_desk(draft: _Draft) -> bool:
+    """Whether the session already stretches the hip flexors (after the warm-up); if so,
+    that stretch is marked for the desk hours, so fitting the session's length keeps it."""
+    for index, (exercise, part, dose, note) in enumerate(draft.entries):
+        stretch = exercise.category is Category.MOBILITY and part is not Part.WARM_UP
+        if stretch and Area.HIP_FLEXORS in exercise.targets:
+            draft.entries[index] = (exercise, part, dose, note or DESK_NOTE)
+            return True
+    return False
+
+
+def _minutes(profile: RunnerProfile, state: PhaseState, today: date) -> int:
+    """The session's length: the runner's choice, but short and gentle on the eve of a race
+    and in the first ``RACE_QUIET_DAYS`` days after it."""
+    eve = state.race_date is not None and (state.race_date - today).days == 1
+    after = state.phase is Phase.POST_RACE_RECOVERY and (
+        (today - state.started_on).days < RACE_QUIET_DAYS
+    )
+    return min(profile.minutes, QUIET_MINUTES) if eve or after else profile.minutes
+
+
+def _tapering(state: PhaseState, today: date) -> bool:
+    """Whether the race is at most ``TAPER_STRENGTH_DAYS`` away: strength holds the base with
+    the familiar basics, lighter, so no new soreness reaches race week."""
+    return state.race_date is not None and 0 < (state.race_date - today).days <= (
+        TAPER_STRENGTH_DAYS
+    )
 
 
 def _title(template: SessionTemplate, *, low_hops: bool, no_impact: bool) -> str:
@@ -863,6 +913,11 @@ LONG_BREAK_DAYS = 35
 #: Pain during a session above this (0-10) is too much (pain-monitoring model).
 TOO_MUCH_PAIN = 5
 WARM_UP_TIP = "Warm up first with the moves listed, then the jumps: save long stretches for after."
+PAIN_TIP = (
+    "Pain up to 2/10 while you jump is fine, 5/10 is the limit: stop the set above it. If it "
+    "is worse the next morning, or one spot on a bone or deep in the groin hurts when you "
+    "hop, stop the jumps and tell me."
+)
 LANDING_TIP = (
     "Land on grass, a track or a sprung floor rather than concrete, in supportive running "
     "shoes. Quiet, springy landings; stop a set when they get loud or the rhythm goes flat."
@@ -964,10 +1019,11 @@ def _first_jumps(history: Sequence[Completion], state: PhaseState, today: date) 
 
 
 def _tips(category: Category, first_jumps: bool, lands: bool) -> tuple[str, ...]:
-    """Before a session with landings: the warm-up, and on the block's first where to land."""
+    """Before a session with landings: the warm-up, on the block's first where to land, and
+    how much pain is fine and when to stop."""
     if category is not Category.DYNAMIC or not lands:
         return ()
-    return (WARM_UP_TIP, LANDING_TIP) if first_jumps else (WARM_UP_TIP,)
+    return (WARM_UP_TIP, LANDING_TIP, PAIN_TIP) if first_jumps else (WARM_UP_TIP, PAIN_TIP)
 
 
 def _converted(dose: Dose, target: Exercise, scale: float) -> Dose:

@@ -62,8 +62,10 @@ MIN_DAYS_BETWEEN_DYNAMIC = 2
 PREFERRED_DAYS_BETWEEN_DYNAMIC = 3
 #: Dynamic days in any rolling window of this many days are counted against the target.
 ROLLING_DAYS = 7
-#: A beginner's first weeks of jump work (first block): one dynamic day in 7.
+#: A block's first weeks of jump work (after weeks without): one dynamic day in 7, two
+#: weeks for a beginner, one for anyone else.
 EASING_IN_WEEKS = 2
+EASING_IN_WEEKS_TRAINED = 1
 #: No strength work in the last days before a race.
 RACE_TAPER_DAYS = 2
 #: How far back unlogged days are filled in with what was planned.
@@ -252,13 +254,15 @@ def _days_since_static(rhythm: Rhythm, state: PhaseState, today: date) -> int:
 
 
 def dynamic_target(profile: RunnerProfile, state: PhaseState, today: date) -> int:
-    """Dynamic days allowed in any rolling 7 days: 1 in a beginner's first two weeks of
-    their first block or when the runner asked for 1, else 2."""
-    week = week_of_phase(state, today)
-    easing_in = (
-        profile.level is Level.BEGINNER and state.block_number <= 1 and week <= EASING_IN_WEEKS
-    )
-    return 1 if easing_in else profile.dynamic_days
+    """Dynamic days allowed in any rolling 7 days: 1 while a block eases in (a beginner's
+    first ``EASING_IN_WEEKS`` weeks of every block, anyone else's first
+    ``EASING_IN_WEEKS_TRAINED`` week: each block follows weeks without jumps) or when the
+    runner asked for 1, else 2."""
+    if state.phase is Phase.DYNAMIC_BLOCK:
+        weeks = EASING_IN_WEEKS if profile.level is Level.BEGINNER else EASING_IN_WEEKS_TRAINED
+        if week_of_phase(state, today) <= weeks:
+            return 1
+    return profile.dynamic_days
 
 
 def blocked_for_dynamic(profile: RunnerProfile, state: PhaseState, day: date) -> str | None:

@@ -3,7 +3,9 @@
 The JSON is a list of days, each ``{"date", "phase", "kind", "session_id", "title", "why",
 "minutes", "foot_contacts", "exercises"}``; an exercise is ``{"id", "name", "part",
 "category", "sets", "reps", "seconds", "contacts", "per_side", "intensity", "loads",
-"family"}`` (``family`` is an extra field: the family of work, for coverage).
+"family", "rest_seconds", "cues"}`` (the last three are extra fields: the family of work,
+for coverage; the rest between sets; every coaching cue, safety ones included). A contact
+drill's ``sets`` is how many sets its landings come in.
 ``contacts`` is the exercise's landings for the session, both legs together, and
 ``foot_contacts`` the day's total of them; missing values are null. Reviewers' scripts rely
 on these names.
@@ -14,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot.core.content import Exercise
+from bot.core.content import Exercise, contact_sets
 from bot.core.planner import DailyPlan, PlannedExercise
 from bot.presentation.doses import contacts_by_intensity, dose_text
 
@@ -31,7 +33,7 @@ def _exercise(planned: PlannedExercise, exercise: Exercise) -> dict[str, Any]:
         "name": planned.name,
         "part": _PARTS[planned.part.value],
         "category": exercise.category.value,
-        "sets": dose.sets if dose and dose.contacts is None else None,
+        "sets": _set_count(planned, exercise),
         "reps": dose.reps if dose else None,
         "seconds": dose.seconds if dose else None,
         "contacts": planned.contacts if impact else None,
@@ -39,7 +41,21 @@ def _exercise(planned: PlannedExercise, exercise: Exercise) -> dict[str, Any]:
         "intensity": exercise.intensity.value if impact and exercise.intensity else None,
         "loads": sorted(area.value for area in exercise.loads),
         "family": exercise.family.value,
+        "rest_seconds": planned.rest
+        if dose is not None and _set_count(planned, exercise)
+        else None,
+        "cues": list(planned.cues),
     }
+
+
+def _set_count(planned: PlannedExercise, exercise: Exercise) -> int | None:
+    """Sets of the dose: for contacts, how many sets the landings are split into."""
+    dose = planned.amount
+    if dose is None:
+        return None
+    if dose.contacts is None:
+        return dose.sets
+    return len(contact_sets(exercise.intensity, dose))
 
 
 def _day(plan: DailyPlan, exercises: Mapping[str, Exercise]) -> dict[str, Any]:
@@ -82,6 +98,7 @@ def programme_text(plans: Sequence[DailyPlan]) -> str:
         for planned in plan.exercises:
             part = _PARTS[planned.part.value]
             lines.append(f"    - {part:9} {planned.name}: {dose_text(planned)}")
+            lines += [f"                · {cue}" for cue in planned.cues]
         if landings := contacts_by_intensity(plan.exercises):
             lines.append(f"    contacts: {landings}")
         lines += [f"    note: {note}" for note in plan.adjustments]

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.core.content import Content
+from bot.core.content import Content, Part
 from bot.core.phases import PhaseState
 from bot.core.planner import DailyPlan, Planner
 from bot.core.records import BodyReport, Completion, CompletionStatus, RunnerProfile
@@ -198,9 +198,18 @@ def test_tightness_adds_mobility_for_the_area(planner: Planner, content: Content
 def test_desk_workers_get_extra_hip_flexor_work(planner: Planner, content: Content) -> None:
     desk = replace(RUNNER, desk_job=True)
     for plan in planner.week_ahead(desk, BLOCK, [], [], TUESDAY):
+        if plan.is_rest:
+            continue
+        stretches = [
+            e
+            for e in plan.exercises
+            if content.exercises[e.exercise_id].category is Category.MOBILITY
+            and e.part is not Part.WARM_UP
+            and Area.HIP_FLEXORS in content.exercises[e.exercise_id].targets
+        ]
         extra = [e for e in plan.exercises if "desk hours" in (e.note or "")]
-        assert len(extra) == 1
-        assert Area.HIP_FLEXORS in content.exercises[extra[0].exercise_id].targets
+        assert len(extra) == 1  # every day stretches the hip flexors for the desk hours once
+        assert extra[0] in stretches
 
 
 @pytest.mark.parametrize("kit", [frozenset(), frozenset({Equipment.BAND}), frozenset(Equipment)])
