@@ -204,7 +204,7 @@ def test_sides(text: str, side: Side) -> None:
         ("stabbing knee pain", RedFlag.SHARP_PAIN),
         ("ankle is swollen", RedFlag.SWELLING),
         ("some swelling around the achilles", RedFlag.SWELLING),
-        ("hip aches at night", RedFlag.NIGHT_PAIN),
+        ("hip pain at night", RedFlag.NIGHT_PAIN),
         ("knee pain wakes me up", RedFlag.NIGHT_PAIN),
         ("limping because of my calf", RedFlag.LIMPING),
         ("my shin hurts, I'm limping", RedFlag.LIMPING),

@@ -1,8 +1,9 @@
 """Body reports: the area, side, feeling, rating and red flags in a message.
 
 A report needs an area and at least one of: a feeling word, a rating, a red flag.
-The first area named is the report's area. The most serious feeling wins
-(pain > soreness > tightness); any red flag makes it pain; a rating with no feeling word
+The first area named is the report's area. The most serious feeling the runner said wins
+(pain > soreness > tightness), even beside a red flag ("limping, prob just tight"); a red
+flag with no feeling word is pain; a rating with no feeling word
 is logged as soreness, and so is "worse this morning" with no feeling word. The highest
 rating given is the severity; "worse next morning" marks the report ``worse``.
 """
@@ -26,6 +27,7 @@ _NOT_BODY_AFTER_BACK = frozenset(
 _SIDE_NEIGHBOURS = frozenset({"my", "the", "on", "and", "both", "of"})
 _NEGATION_WINDOW = 3
 _LIST_WORDS = frozenset({"or", "nor", "and"})
+_WORK = frozenset({Cue.SESSION, Cue.EXERCISE})
 
 
 def area_hits(f: Features) -> list[tuple[Hit, Area]]:
@@ -38,8 +40,8 @@ def area_hits(f: Features) -> list[tuple[Hit, Area]]:
         if area is None:
             continue
         follower = f.hit_at.get(hit.end)
-        if follower is not None and Cue.SESSION in follower.sense.cues:
-            continue  # "hip session", "calf exercises": the work, not the body
+        if follower is not None and not _WORK.isdisjoint(follower.sense.cues):
+            continue  # "hip session", "calf raises", "hip flexor stretch": the work
         found.append((hit, area))
     return found
 
@@ -219,10 +221,11 @@ def build_report(
     worse = worse_by_morning(f.words, f.clauses)
     if not feelings and not flags and severity is None and not worse:
         return None
-    if flags:
+    said = [h.sense.kind for h in feelings if h.sense.kind and h.sense.flag is None]
+    if said:  # the runner's own word, even beside a warning sign ("limping, just tight")
+        kind = max(said, key=_SERIOUSNESS.__getitem__)
+    elif flags or feelings:
         kind = ReportKind.PAIN
-    elif feelings:
-        kind = max((h.sense.kind for h in feelings if h.sense.kind), key=_SERIOUSNESS.__getitem__)
     else:
         kind = ReportKind.SORENESS
     felt = {f.clauses[h.start] for h in feelings}

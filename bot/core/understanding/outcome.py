@@ -23,6 +23,7 @@ from bot.core.understanding.words import word_set
 
 __all__ = ["outcome"]
 
+_WORK = frozenset({Cue.SESSION, Cue.EXERCISE, Cue.HOP})
 _QUESTION_WORDS = frozenset({"what", "how", "when", "why", "which", "where", "who"})
 _DID_OBJECTS = word_set(
     "it that this them all everything todays today rest most half some hip hips"
@@ -58,7 +59,7 @@ def _did_counts(m: Message, hit: Hit) -> bool:
         return False
     for j in range(i + 1, min(i + 4, len(f.words))):
         follower = f.hit_at.get(j)
-        if f.words[j] in _DID_OBJECTS or (follower and Cue.SESSION in follower.sense.cues):
+        if f.words[j] in _DID_OBJECTS or (follower and not _WORK.isdisjoint(follower.sense.cues)):
             return True
     return False
 
