@@ -11,6 +11,7 @@ rating given is the severity; "worse next morning" marks the report ``worse``.
 from __future__ import annotations
 
 from bot.core.understanding.features import Features, Hit
+from bot.core.understanding.lexicon import KIND_WORDS
 from bot.core.understanding.model import ReportSlots
 from bot.core.understanding.morning import worse_by_morning
 from bot.core.understanding.senses import Cue
@@ -208,6 +209,22 @@ def _side_counts(f: Features, hit: Hit) -> bool:
     return (pos > 0 and f.words[pos - 1] in _SIDE_NEIGHBOURS) or bool(before and before.sense.area)
 
 
+#: Signs read from a feeling under load: the feeling itself is pain.
+_LOADED_PAIN = frozenset(
+    {RedFlag.PAIN_ON_WALKING, RedFlag.PAIN_ON_HOPPING, RedFlag.WORSENING_DURING_RUN,
+     RedFlag.CANNOT_BEAR_WEIGHT}
+)  # fmt: skip
+
+
+def _said_kinds(f: Features, hit: Hit) -> list[ReportKind]:
+    """The feeling words the runner used in ``hit``: the hit's own kind for a feeling word,
+    the feeling words inside a warning-sign phrase ("sore to touch": soreness), none for a
+    sign alone ("limping", "fell over")."""
+    if hit.sense.flag is None:
+        return [hit.sense.kind] if hit.sense.kind else []
+    return [KIND_WORDS[w] for w in f.words[hit.start : hit.end] if w in KIND_WORDS]
+
+
 def build_report(
     f: Features, areas: list[tuple[Hit, Area]], ratings: list[int]
 ) -> ReportSlots | None:
@@ -221,9 +238,11 @@ def build_report(
     worse = worse_by_morning(f.words, f.clauses)
     if not feelings and not flags and severity is None and not worse:
         return None
-    said = [h.sense.kind for h in feelings if h.sense.kind and h.sense.flag is None]
+    said = [kind for h in feelings for kind in _said_kinds(f, h)]
     if said:  # the runner's own word, even beside a warning sign ("limping, just tight")
         kind = max(said, key=_SERIOUSNESS.__getitem__)
+        if not _LOADED_PAIN.isdisjoint(flags):
+            kind = ReportKind.PAIN  # "sore when I walk": pain under load is pain
     elif flags or feelings:
         kind = ReportKind.PAIN
     else:

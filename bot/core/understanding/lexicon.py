@@ -14,7 +14,7 @@ from bot.core.understanding.senses import Cue, Sense
 from bot.core.understanding.words import FILLER, NUMBER_WORDS, PROTECTED
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 
-__all__ = ["KNOWN", "LEXICON_WORDS", "PHRASES", "PHRASE_STARTS", "WORDS", "Phrase"]
+__all__ = ["KIND_WORDS", "KNOWN", "LEXICON_WORDS", "PHRASES", "PHRASE_STARTS", "WORDS", "Phrase"]
 
 Phrase = tuple[tuple[str, ...], Sense]
 
@@ -400,3 +400,8 @@ LEXICON_WORDS: frozenset[str] = frozenset(word for words in _MERGED for word in 
 
 KNOWN: frozenset[str] = LEXICON_WORDS | FILLER | PROTECTED | NUMBER_WORDS.keys()
 """Words typo-correction leaves as they are."""
+
+KIND_WORDS: dict[str, ReportKind] = {
+    words[0]: kind for kind, text in _KINDS.items() for words in _split(text) if len(words) == 1
+}
+"""Single feeling words and their kind ("sore": soreness), also inside sign phrases."""
