@@ -70,6 +70,8 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
     counted: list[Hit] = []
     not_done = False
     for hit in [*f.cues.get(Cue.DONE, ()), *f.cues.get(Cue.DID, ())]:
+        if f.clauses[hit.start] in f.asking:
+            continue  # "did I do it right?", "how do I log it when done?"
         lone_did = Cue.DID in hit.sense.cues and Cue.DONE not in hit.sense.cues
         if lone_did and not _did_counts(m, hit):
             continue
@@ -94,9 +96,9 @@ def outcome(m: Message) -> Intent | None:
     done, not_done = _done_hits(m)
     if not done and _ticked(m):
         return _done(m)
-    skips = [h for h in f.cues.get(Cue.SKIP, ()) if _object_ok(m, h)]
-    skipped = bool(skips) or Cue.SKIP_WHY in f.cues or not_done
-    if not skipped and Cue.SKIP_WEAK in f.cues and f.has(Cue.TODAY, Cue.SESSION):
+    skips = [h for h in _said(f, Cue.SKIP) if _object_ok(m, h)]
+    skipped = bool(skips) or bool(_said(f, Cue.SKIP_WHY)) or not_done
+    if not skipped and _said(f, Cue.SKIP_WEAK) and f.has(Cue.TODAY, Cue.SESSION):
         skipped = True
     if done:
         return _done(m)
@@ -104,6 +106,12 @@ def outcome(m: Message) -> Intent | None:
         reason = reason_text(m.clean, m.tokens, f)
         return Intent(IntentKind.SKIPPED, reason=reason, report=m.report(), log_day=_day(m))
     return None
+
+
+def _said(f: Features, cue: Cue) -> list[Hit]:
+    """The hits with ``cue`` outside a clause that asks ("should I skip if I'm tired?",
+    "how sore is too sore?", "any reason I can't do it?": questions, not logs)."""
+    return [h for h in f.cues.get(cue, ()) if f.clauses[h.start] not in f.asking]
 
 
 def _day(m: Message) -> date | None:

@@ -50,7 +50,7 @@ def analyse(text: str, today: date | None = None) -> tuple[Intent, Message | Non
     tokens = tokenise(low)
     if not tokens.words:
         return _emoji_only(clean), None
-    f = scan(correct_words(tokens.words), tokens.clauses)
+    f = scan(correct_words(tokens.words), tokens.clauses, "?" in low)
     message = Message(clean, low, tokens, f, today)
     for rule in _RULES:
         intent = rule(message)
@@ -81,7 +81,11 @@ def _odd_values(m: Message, intent: Intent) -> Intent:
     return intent
 
 
-_SIGNS_NEEDING_PAIN = frozenset({RedFlag.AFTER_FALL, RedFlag.NERVE_PAIN, RedFlag.WEAKNESS})
+#: Signs that are no warning without a word of pain or soreness: "fell off the wagon",
+#: "lost my nerve", "can I do it at night?", "in one spot".
+_SIGNS_NEEDING_PAIN = frozenset(
+    {RedFlag.AFTER_FALL, RedFlag.NERVE_PAIN, RedFlag.WEAKNESS, RedFlag.NIGHT_PAIN, RedFlag.BONE_SPOT}
+)
 
 
 def _with_signs(m: Message, intent: Intent) -> Intent:
@@ -143,8 +147,8 @@ def _reminder(m: Message) -> Intent | None:
         and f.words[remind.end : remind.end + 1] != ("to",)
     ):
         return Intent(IntentKind.TODAY)  # "remind me what today's session is"
-    if f.has(Cue.REMINDER, Cue.DAILY) or not f.unexplained:
-        return Intent(IntentKind.SET_REMINDER)
+    if f.has(Cue.REMINDER, Cue.DAILY) or not (f.unexplained or Cue.EXERCISE in f.cues):
+        return Intent(IntentKind.SET_REMINDER)  # not "remind me why we do clamshells"
     return None
 
 

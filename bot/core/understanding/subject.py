@@ -1,0 +1,100 @@
+"""Whose body, and when: feelings that are not the runner's own report now.
+
+Read from the clause structure, before any report is built:
+
+- someone else's body ("my friend has sciatica", "my wife's knee hurts"): the person word
+  nearest before the feeling in its clause is another person, not "I" or "my";
+- the long past ("had sciatica years ago", "used to get shin splints"): a clause naming a
+  time long gone;
+- a general question ("stress fracture prevention tips?"): a question with no "I", "me" or
+  "my" anywhere that asks for advice (tips, prevention, risk, causes).
+
+Those positions are ``foreign``: no feeling, sign or area there counts. A question with no
+first person ("does the stretch help with lower back pain?") is ``asked`` about: its feeling
+words and areas are the topic, not a report, but a warning sign in it still counts (a
+warning sign missed is the worst error).
+"""
+
+from __future__ import annotations
+
+from bot.core.understanding.words import word_set
+
+__all__ = ["Owners", "owners", "question_clauses"]
+
+_OTHERS = word_set(
+    """
+    friend friends wife husband partner boyfriend girlfriend bf gf mum mom mam dad mother
+    father brother sister son daughter kid kids child children colleague colleagues coworker
+    boss teammate teammates clubmate she he her his hes shes someone somebody people runners
+    anyone everyone others
+    """
+)
+_FIRST = word_set("i im ive id ill me my mine myself")
+_LONG_AGO: tuple[tuple[str, ...], ...] = tuple(
+    tuple(p.split())
+    for p in (
+        "years ago", "year ago", "ages ago", "long ago", "last year", "used to", "in the past",
+        "as a kid", "years back", "a while back", "long gone",
+    )
+)  # fmt: skip
+_ADVICE = word_set(
+    """
+    tips tip prevent prevention preventing avoid avoiding risk risks cause causes advice
+    symptoms
+    """
+)
+_WH = word_set("how what whats when why which where any anything")
+_AUX = word_set("should can could would will is are am do does did shall may might")
+_PRONOUNS = word_set("i we you u")
+_SUBJECTS = word_set("it that this there the my a")
+_DO = word_set("do did")  # "did the session", "do it later": statements and commands
+_TRIGGERS = _OTHERS | _ADVICE | _WH | _AUX | frozenset(p[0] for p in _LONG_AGO)
+
+Owners = tuple[frozenset[int], frozenset[int]]
+
+
+def question_clauses(words: tuple[str, ...], clauses: tuple[int, ...]) -> frozenset[int]:
+    """The clauses that open as a question: a question word ("how sore is too sore"), or a
+    modal or auxiliary before its subject ("should I...", "is it ok..."), not a command
+    ("do it tomorrow" has no subject after "do" as a question would)."""
+    found: set[int] = set()
+    for i, word in enumerate(words):
+        if i and clauses[i - 1] == clauses[i]:
+            continue
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if word in _WH or (word in _AUX and following in _PRONOUNS):
+            found.add(clauses[i])
+        elif word in _AUX and word not in _DO and following in _SUBJECTS:
+            found.add(clauses[i])  # "is it ok", "does the stretch help" (not "do it later")
+    return frozenset(found)
+
+
+def owners(words: tuple[str, ...], clauses: tuple[int, ...], question: bool) -> Owners:
+    """(foreign, asked): word positions that are no report of the runner's now (see the
+    module doc). ``question``: the message has a "?"."""
+    if _TRIGGERS.isdisjoint(words):
+        return frozenset(), frozenset()
+    foreign: set[int] = set()
+    n = len(words)
+    first_person = not _FIRST.isdisjoint(words)
+    asking = question_clauses(words, clauses)
+    if not first_person and (question or asking) and not _ADVICE.isdisjoint(words):
+        return frozenset(range(n)), frozenset()
+    past = {
+        clauses[i] for i in range(n) for p in _LONG_AGO if words[i] == p[0] and words[i : i + len(p)] == p
+    }
+    owner_other = False
+    for i in range(n):
+        if i and clauses[i - 1] != clauses[i]:
+            owner_other = False
+        word = words[i]
+        if word in _OTHERS:
+            owner_other = True
+        elif word in _FIRST and (i + 1 >= n or words[i + 1] not in _OTHERS):
+            owner_other = False
+        if owner_other or clauses[i] in past:
+            foreign.add(i)
+    asked: frozenset[int] = frozenset()
+    if not first_person and asking:
+        asked = frozenset(i for i in range(n) if clauses[i] in asking)
+    return frozenset(foreign), asked
