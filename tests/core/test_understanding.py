@@ -132,7 +132,7 @@ def test_rating_numbers(text: str, expected: list[int]) -> None:
         ("effort was about a 4", 4),
         ("effort 12/10", 10),
         ("effort 12", None),
-        ("effort 0", None),
+        ("effort 0", 0),
         ("no effort word 7", None),
     ],
 )

@@ -16,7 +16,7 @@ from bot.core.understanding.extract import note_text, reason_text
 from bot.core.understanding.features import Features, Hit
 from bot.core.understanding.message import DONE_EMOJI, Message
 from bot.core.understanding.model import EffortLabel, Intent, IntentKind
-from bot.core.understanding.numbers import effort_number
+from bot.core.understanding.numbers import effort_number, effort_span
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.when import log_day
 from bot.core.understanding.words import word_set
@@ -143,12 +143,13 @@ def _done(m: Message) -> Intent:
     label: EffortLabel | None = labels[-1] if labels else None
     body_from = _body_start(m)
     effort = effort_number(m.low)
+    span = effort_span(m.low) if effort is not None else None
     if effort is None:
-        before = [v for pos, v in m.ratings if pos < body_from and v >= 1]
+        before = [v for pos, v in m.ratings if pos < body_from]
         effort = before[0] if before else None
     if effort is None and label is not None:
         effort = label.effort
-    report = m.report(from_char=body_from)
+    report = m.report(from_char=body_from, skip=span[0] if span else -1)
     note = note_text(m.clean) if _worth_a_note(f) else None
     return Intent(
         IntentKind.DONE,
