@@ -130,7 +130,7 @@ async def test_yesterdays_session_is_logged_on_its_day_not_today(
     assert "Logged" not in again  # today is still open, its reminder too
 
 
-async def test_odd_values_are_asked_about_and_nothing_is_stored(
+async def test_odd_values_are_asked_about_and_only_the_clear_part_is_stored(
     bot: tuple[Application, Services], fake_api: FakeBotAPI
 ) -> None:
     before = (await _runner(bot[1])).reminder_time
@@ -142,7 +142,28 @@ async def test_odd_values_are_asked_about_and_nothing_is_stored(
     runner = await _runner(bot[1])
     assert runner.reminder_time == before
     async with make_session_factory(bot[1].engine)() as session:
-        assert await recent_reports(session, runner.id, TUESDAY) == []
+        reports = await recent_reports(session, runner.id, TUESDAY)
+    # the areas and feelings are kept; no number that cannot be right is
+    assert {(r.area, r.severity) for r in reports} == {
+        (Area.SHINS, None),
+        (Area.KNEE, None),
+        (Area.CALVES, None),
+    }
+
+
+async def test_an_effort_range_logs_the_session_and_asks_for_one_number(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    said = await _say(fake_api, "finished the hip work, effort somewhere 7 or 8", "one number")
+    assert "7 or 8" in said
+    runner = await _runner(bot[1])
+    async with make_session_factory(bot[1].engine)() as session:
+        logs = await recent_completions(session, runner.id, TUESDAY)
+    assert [(c.status, c.rpe) for c in logs] == [(CompletionStatus.DONE, None)]
+    await _say(fake_api, "8", "8")  # the one number, as the effort
+    async with make_session_factory(bot[1].engine)() as session:
+        logs = await recent_completions(session, runner.id, TUESDAY)
+    assert [(c.status, c.rpe) for c in logs] == [(CompletionStatus.DONE, 8)]
 
 
 async def test_questions_about_the_plan_are_answered_from_it(

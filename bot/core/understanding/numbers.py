@@ -16,6 +16,7 @@ __all__ = [
     "effort_span",
     "odd_effort",
     "odd_rating",
+    "odd_rating_at",
     "rating_numbers",
 ]
 
@@ -40,7 +41,10 @@ _KIND_RE = re.compile(
     rf"\s+(?:(?:is|was|at|of|about|around|like|maybe|a|an|roughly)\s+)?{_VALUE}\b" + _NOT_UNIT
 )
 _EFFORT_WORDS = r"(?:effort|rpe|difficulty|exertion|rated(?:\s+it)?|rate\s+it|intensity)"
-_EFFORT_LEAD = r"(?:(?:was|is|of|at|level|about|around|maybe|like|a|an|probably|roughly|[:=-])\s*)"
+_EFFORT_LEAD = (
+    r"(?:(?:was|is|of|at|level|about|around|maybe|like|a|an|probably|prob|roughly|somewhere"
+    r"|between|[:=-])\s*)"
+)
 _EFFORT_RE = re.compile(
     rf"\b{_EFFORT_WORDS}\s*{_EFFORT_LEAD}{{0,3}}"
     rf"{_VALUE}\b(?!\s*(?:[:.][0-9]|am\b|pm\b|k\b|km|min|mile|or\b|to\b|-))"
@@ -142,5 +146,11 @@ _RANGE_RATING_RE = re.compile(
 def odd_rating(low: str) -> str | None:
     """A 0-10 rating as written that is out of range ("-5/10", "11/10") or a range
     ("4-5/10", "3 or 4 out of 10"), else None: the coach asks which number."""
+    found = odd_rating_at(low)
+    return None if found is None else found[1]
+
+
+def odd_rating_at(low: str) -> tuple[int, str] | None:
+    """``odd_rating`` with the position it starts at."""
     match = _ODD_RATING_RE.search(low) or _RANGE_RATING_RE.search(low)
-    return None if match is None else " ".join(match.group(0).split())
+    return None if match is None else (match.start(), " ".join(match.group(0).split()))

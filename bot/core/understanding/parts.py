@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind
+from bot.core.understanding.numbers import odd_effort
 from bot.core.understanding.rules import analyse, understand
 from bot.core.understanding.senses import Cue
 
@@ -95,6 +96,37 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
 
 
 def _parts(
+    text: str, today: date | None, whole: Intent, message: Message | None
+) -> tuple[Intent, ...]:
+    return _asked_apart(_requests(text, today, whole, message), text.lower())
+
+
+_RATED = frozenset(
+    {IntentKind.DONE, IntentKind.SKIPPED, IntentKind.BODY_REPORT, IntentKind.NOT_FINE}
+)
+
+
+def _asked_apart(intents: tuple[Intent, ...], low: str) -> tuple[Intent, ...]:
+    """A log or report with a number to ask about ("done, effort like 6 or 7", "pain 11/10
+    in my hip") is two requests: the clear part, stored, and the question about the number
+    (an intent of the same kind for an effort, a body report for a severity, with only
+    ``unclear`` set)."""
+    if not any(i.unclear is not None and i.kind in _RATED for i in intents):
+        return intents
+    found: list[Intent] = []
+    for intent in intents:
+        if intent.unclear is None or intent.kind not in _RATED:
+            found.append(intent)
+            continue
+        effort = intent.kind is IntentKind.DONE and (
+            intent.report is None or odd_effort(low) is not None
+        )
+        kind = IntentKind.DONE if effort else IntentKind.BODY_REPORT
+        found += [replace(intent, unclear=None), Intent(kind, unclear=intent.unclear)]
+    return tuple(found)
+
+
+def _requests(
     text: str, today: date | None, whole: Intent, message: Message | None
 ) -> tuple[Intent, ...]:
     if whole.signs or whole.kind is IntentKind.WARNING_SIGN or not _SPLIT_RE.search(text):
