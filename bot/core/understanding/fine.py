@@ -21,7 +21,7 @@ from bot.core.understanding.features import Features
 from bot.core.understanding.senses import Cue
 from bot.core.vocabulary import Area
 
-__all__ = ["fine_reading"]
+__all__ = ["fine_reading", "says_change"]
 
 _RECOVERY: tuple[tuple[str, ...], ...] = tuple(
     tuple(phrase.split())
@@ -33,9 +33,34 @@ _RECOVERY: tuple[tuple[str, ...], ...] = tuple(
         "healed", "healed up", "recovered", "fully recovered", "back to normal", "pain free",
         "painfree", "no pain", "no more pain", "doesnt hurt", "dont hurt", "not sore",
         "no longer sore", "no longer hurts", "no longer hurting", "no longer painful", "cleared",
-        "sorted", "settled", "gone", "all clear",
+        "sorted", "settled", "gone", "all clear", "normal again", "feel normal",
+        "feels normal", "feeling normal", "back to normal again",
     )
 )  # fmt: skip
+#: Recovery words that say a change ("recovered", "gone", "fine now"), not only a state
+#: ("fine", "ok"): next to a report of another area they still clear theirs.
+_CHANGE: tuple[tuple[str, ...], ...] = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "fine now", "fine again", "ok now", "okay now", "good now", "good again", "all better",
+        "better now", "went away", "gone away", "disappeared", "healed", "recovered",
+        "back to normal", "normal again", "no longer", "cleared", "settled", "gone", "sorted",
+        "no more pain", "pain free", "painfree",
+    )
+)  # fmt: skip
+
+
+def says_change(words: tuple[str, ...]) -> bool:
+    """Whether ``words`` say a recovery happened ("glutes recovered", "the pain is gone",
+    "calf fine now"), not only that an area is fine ("glutes fine but...")."""
+    return any(
+        words[i : i + len(phrase)] == phrase
+        for i in range(len(words))
+        for phrase in _CHANGE
+        if words[i] == phrase[0]
+    )
+
+
 _NEGATORS = frozenset(
     {"not", "isnt", "arent", "wasnt", "never", "hardly", "barely", "nowhere", "far", "nt"}
 )
@@ -75,8 +100,11 @@ def fine_reading(
         return False, named
     covered = {i for start, end in found for i in range(start, end)}
     for start, _end in found:
-        if words[start] in _GONE:  # "the pain is gone", "the ache went away"
-            covered.update(range(max(start - 3, 0), start))
+        if words[start] in _GONE:  # "the pain is gone", "hamstring niggle from last week is gone"
+            first = start
+            while first > 0 and f.clauses[first - 1] == f.clauses[start] and start - first < 8:
+                first -= 1
+            covered.update(range(first, start))
     for hit in feeling_hits(f):
         if hit.start not in covered and not negated(f, hit.start):
             return False, named

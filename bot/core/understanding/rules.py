@@ -98,7 +98,13 @@ def _odd_values(m: Message, intent: Intent) -> Intent:
 #: Signs that are no warning without a word of pain or soreness: "fell off the wagon",
 #: "lost my nerve", "can I do it at night?", "in one spot".
 _SIGNS_NEEDING_PAIN = frozenset(
-    {RedFlag.AFTER_FALL, RedFlag.NERVE_PAIN, RedFlag.WEAKNESS, RedFlag.NIGHT_PAIN, RedFlag.BONE_SPOT}
+    {
+        RedFlag.AFTER_FALL,
+        RedFlag.NERVE_PAIN,
+        RedFlag.WEAKNESS,
+        RedFlag.NIGHT_PAIN,
+        RedFlag.BONE_SPOT,
+    }
 )
 
 

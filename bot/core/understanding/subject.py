@@ -81,7 +81,10 @@ def owners(words: tuple[str, ...], clauses: tuple[int, ...], question: bool) -> 
     if not first_person and (question or asking) and not _ADVICE.isdisjoint(words):
         return frozenset(range(n)), frozenset()
     past = {
-        clauses[i] for i in range(n) for p in _LONG_AGO if words[i] == p[0] and words[i : i + len(p)] == p
+        clauses[i]
+        for i in range(n)
+        for p in _LONG_AGO
+        if words[i] == p[0] and words[i : i + len(p)] == p
     }
     owner_other = False
     for i in range(n):
