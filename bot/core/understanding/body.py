@@ -111,7 +111,7 @@ def _red_flags(f: Features, feelings: list[Hit], areas: list[tuple[Hit, Area]]) 
         flags.add(RedFlag.PAIN_ON_HOPPING)
     if _cannot_bear_weight(f):
         flags.add(RedFlag.CANNOT_BEAR_WEIGHT)
-    if _worse_during_run(f):
+    if _worse_during_run(f) or _lasting_after_run(f, feelings):
         flags.add(RedFlag.WORSENING_DURING_RUN)
     if _pain_on(f, feelings, Cue.WALK) or _pain_on_weight(f, feelings):
         flags.add(RedFlag.PAIN_ON_WALKING)
@@ -151,6 +151,23 @@ def _worse_during_run(f: Features) -> bool:
             if during and not _near(f, (Cue.AFTER,), low, high + 1, clause):
                 return True
     return False
+
+
+_LASTING = frozenset(
+    {"lasted", "lasting", "lasts", "lingered", "lingering", "lingers", "stayed", "stays",
+     "persisted", "persists", "afterwards", "evening", "hours"}
+)  # fmt: skip
+
+
+def _lasting_after_run(f: Features, feelings: list[Hit]) -> bool:
+    """ "shin pain during the run and it lasted all evening": pain in the run that stays
+    after it."""
+    if _LASTING.isdisjoint(f.words) or not f.has(Cue.DURING) or not f.has(Cue.RUN):
+        return False
+    hurts = [h for h in feelings if h.sense.kind is ReportKind.PAIN]
+    during = [h.start for h in f.cues[Cue.DURING] if f.words[h.start] in {"during", "mid"}]
+    runs = [h.start for h in f.cues[Cue.RUN]]
+    return bool(hurts) and any(0 < r - d <= 3 for d in during for r in runs)
 
 
 def _pain_on(f: Features, feelings: list[Hit], cue: Cue) -> bool:

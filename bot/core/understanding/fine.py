@@ -82,7 +82,7 @@ def fine_reading(
     ``areas`` are (word position, area) of the body areas named, in order.
     """
     words = f.words
-    found = _recovery_spans(words)
+    found = [span for span in _recovery_spans(words) if not _about_the_work(f, areas, span[0])]
     found += [(pos + 1, pos + 2) for pos, _ in areas if pos + 1 < len(words)
               and words[pos + 1] in _OK_AFTER_AREA]  # fmt: skip
     if not found:
@@ -111,6 +111,24 @@ def fine_reading(
     if _negated_area(f, areas, covered):
         return False, named
     return True, named
+
+
+_WORK = frozenset({Cue.EXERCISE, Cue.SESSION})
+
+
+def _about_the_work(f: Features, areas: list[tuple[int, Area]], start: int) -> bool:
+    """Whether the recovery word at ``start`` is said of an exercise or the session, not a
+    body area ("the bridges were fine", "session was fine")."""
+    named = {pos for pos, _ in areas}
+    j = start - 1
+    while j >= 0 and f.clauses[j] == f.clauses[start]:
+        if j in named:
+            return False
+        hit = f.hit_at.get(j)
+        if hit is not None and not _WORK.isdisjoint(hit.sense.cues):
+            return True
+        j -= 1
+    return False
 
 
 _BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}

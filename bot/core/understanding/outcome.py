@@ -122,9 +122,20 @@ def _day(m: Message) -> date | None:
     return None if day == m.today else day
 
 
-def _effort_counts(f: Features, hit: Hit) -> bool:
-    """An effort word counts unless negated, or an "ok" opening the message ("ok done")."""
+_ELSE = frozenset({"else", "everything", "otherwise"})
+
+
+def _effort_counts(m: Message, hit: Hit) -> bool:
+    """An effort word counts unless negated, an "ok" opening the message ("ok done"), or
+    said of the body: in a clause naming an area ("calves wrecked", "legs felt fine") or of
+    everything else ("everything else fine")."""
+    f = m.f
     if hit.sense.effort is None or negated(f, hit.start):
+        return False
+    clause = f.clauses[hit.start]
+    if any(f.clauses[area.start] == clause for area, _ in m.areas):
+        return False
+    if not _ELSE.isdisjoint(f.words[max(hit.start - 2, 0) : hit.start]):
         return False
     opener = hit.start == 0 and hit.end == 1 and len(f.words) > 1
     return not (opener and hit.sense.effort is EffortLabel.MODERATE)
@@ -139,7 +150,7 @@ def _body_start(m: Message) -> int:
 def _done(m: Message) -> Intent:
     """DONE: the effort number wins over an effort word's number; report and note too."""
     f = m.f
-    labels = [h.sense.effort for h in f.hits if _effort_counts(f, h)]
+    labels = [h.sense.effort for h in f.hits if _effort_counts(m, h)]
     label: EffortLabel | None = labels[-1] if labels else None
     body_from = _body_start(m)
     effort = effort_number(m.low)

@@ -202,9 +202,11 @@ def _reports_apart(
 def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ...]:
     intents = [_with_effort(i, whole) for _, i in said]
     reported = [i for i in intents if i.kind is IntentKind.BODY_REPORT]
-    if reported:  # "glutes fine but quads smashed": the fine part is context, unless it
-        areas = {i.report.area for i in reported if i.report}  # says a change ("IT band
-        intents = [  # pain is gone but now my ankle is sore")
+    if any(i.report is not None and i.kind not in _FINE for i in intents):
+        # "glutes fine but quads smashed": the fine part is context, unless it says a
+        # change ("IT band pain is gone but now my ankle is sore")
+        areas = {i.report.area for i in intents if i.report}
+        intents = [
             i
             for (part, _), i in zip(said, intents, strict=True)
             if i.kind not in _FINE

@@ -108,6 +108,14 @@ _SIGNS_NEEDING_PAIN = frozenset(
 )
 
 
+#: What a warning sign about the runner's own body replaces: chat, and a question about
+#: today or the plan (the answer to "should I still train?" is the warning).
+_SIGN_WINS = frozenset(
+    {IntentKind.UNKNOWN, IntentKind.GREETING, IntentKind.THANKS, IntentKind.HELP,
+     IntentKind.TODAY, IntentKind.PLAN_QUESTION}
+)  # fmt: skip
+
+
 def _with_signs(m: Message, intent: Intent) -> Intent:
     """Warning signs said without a body area: WARNING_SIGN when nothing else was meant."""
     if intent.report is not None or intent.kind in (IntentKind.FEELS_FINE, IntentKind.NOT_FINE):
@@ -118,7 +126,7 @@ def _with_signs(m: Message, intent: Intent) -> Intent:
         signs -= _SIGNS_NEEDING_PAIN
     if not signs:
         return intent
-    if intent.kind in (IntentKind.UNKNOWN, IntentKind.GREETING, IntentKind.THANKS):
+    if intent.kind in _SIGN_WINS:  # "feeling feverish, should I still do today's session?"
         return Intent(IntentKind.WARNING_SIGN, signs=signs)
     return replace(intent, signs=signs)
 
