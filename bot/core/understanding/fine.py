@@ -82,7 +82,11 @@ def fine_reading(
     ``areas`` are (word position, area) of the body areas named, in order.
     """
     words = f.words
-    found = [span for span in _recovery_spans(words) if not _about_the_work(f, areas, span[0])]
+    found = [
+        span
+        for span in _recovery_spans(words)
+        if span[0] not in f.foreign and not _about_the_work(f, areas, span[0])
+    ]  # not "had sciatica years ago but it's long gone", not "the bridges were fine"
     found += [(pos + 1, pos + 2) for pos, _ in areas if pos + 1 < len(words)
               and words[pos + 1] in _OK_AFTER_AREA]  # fmt: skip
     if not found:
