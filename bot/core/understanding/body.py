@@ -34,8 +34,9 @@ _WORK = frozenset({Cue.SESSION, Cue.EXERCISE})
 def area_hits(f: Features) -> list[tuple[Hit, Area]]:
     """Hits naming a body area, in order ("hip session" and "came back" name none)."""
     found: list[tuple[Hit, Area]] = []
+    foreign = f.foreign
     for hit in f.hits:
-        if hit.start in f.foreign:
+        if foreign and hit.start in foreign:
             continue  # "my friend's knee", "years ago"
         area = hit.sense.area
         if area is None and Cue.BACK in hit.sense.cues and _back_is_body(f, hit.start):
@@ -77,12 +78,14 @@ def feeling_hits(f: Features) -> list[Hit]:
     """Hits naming a feeling (tight, sore, pain...) of the runner's own, now, that no
     negation governs (``subject``: not someone else's, not long ago, not only asked about;
     a warning sign in a question still counts)."""
+    if not (f.foreign or f.asked):
+        return [h for h in f.hits if h.sense.kind is not None and not negated(f, h.start)]
     return [
         h
         for h in f.hits
         if h.sense.kind is not None
         and h.start not in f.foreign
-        and (h.sense.flag is not None or h.start not in f.asked)
+        and (h.sense.flag is not None or f.clauses[h.start] not in f.asked)
         and not negated(f, h.start)
     ]
 

@@ -32,7 +32,8 @@ class Features:
     unexplained: list[int] = field(default_factory=list)
     hit_at: dict[int, Hit] = field(default_factory=dict)
     #: Positions that are no report of the runner's now (``subject``): someone else's body,
-    #: the long past, a general question; and those only asked about ("does X help with Y?").
+    #: the long past, a general question; and the clauses only asked about ("does X help
+    #: with Y?").
     foreign: frozenset[int] = frozenset()
     asked: frozenset[int] = frozenset()
     #: Clauses that open as a question ("should I...", "how sore is too sore").
@@ -64,8 +65,8 @@ def scan(words: tuple[str, ...], clauses: tuple[int, ...], question: bool = Fals
     """Find every lexicon phrase in ``words`` (greedy, longest first) and note the rest;
     ``question``: the text has a "?" (for ``subject.owners``)."""
     features = Features(words, clauses)
-    features.foreign, features.asked = owners(words, clauses, question)
     features.asking = question_clauses(words, clauses)
+    features.foreign, features.asked = owners(words, clauses, question, features.asking)
     n = len(words)
     i = 0
     while i < n:

@@ -36,10 +36,14 @@ class Message:
     def ratings(self) -> list[tuple[int, int]]:
         """(character position, value) of each 0-10 rating in the text."""
         if self._ratings is None:
-            found = dict(rating_numbers(self.low))
-            for pos, value in bare_numbers(self.low):
-                found.setdefault(pos, value)  # "sore glutes 3, ...", "finished it. 5."
-            self._ratings = sorted(found.items())
+            found = rating_numbers(self.low)
+            bare = bare_numbers(self.low)
+            if bare:  # "sore glutes 3, ...", "finished it. 5."
+                rated = dict(found)
+                for pos, value in bare:
+                    rated.setdefault(pos, value)
+                found = sorted(rated.items())
+            self._ratings = found
         return self._ratings
 
     @property

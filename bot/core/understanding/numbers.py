@@ -56,7 +56,7 @@ _EFFORT_RANGE_RE = re.compile(
     rf"|\b((?:10|[0-9])\s*(?:-|–|to|or)\s*(?:10|[0-9])\s*(?:/\s*10\s*)?(?:effort|rpe))\b"
 )
 _BARE_RE = re.compile(
-    r"(?<![0-9.:/,-])(?<!\bat )(?<!\bby )(?<!\bon )(?<!\bin )(?<!\bto )(?<!\bfor )"
+    r"(?=[0-9])(?<![0-9.:/,-])(?<!\bat )(?<!\bby )(?<!\bon )(?<!\bin )(?<!\bto )(?<!\bfor )"
     r"(?<!\bafter )(?<!\bbefore )(?<!\bfrom )(?<!\buntil )(?<!\btill )(?<!\bof )(?<!\bor )"
     r"\b(10|[0-9])\s*(?=[,.;!?)\n]|$)"
 )
@@ -104,6 +104,8 @@ def effort_number(low: str) -> int | None:
 
 def effort_span(low: str) -> tuple[int, int, str] | None:
     """(start, end, the number as written) of the effort number, if any."""
+    if not _ANY_NUMBER_RE.search(low):
+        return None
     match = _EFFORT_RE.search(low)
     if match is None:
         return None
@@ -114,6 +116,8 @@ def effort_span(low: str) -> tuple[int, int, str] | None:
 def odd_effort(low: str) -> str | None:
     """An effort that is no one number from 0 to 10, as written: a range ("effort like 6
     or 7", "6-7 effort") or too big ("effort 15"); else None. The coach asks."""
+    if not _ANY_NUMBER_RE.search(low):
+        return None
     if (ranged := _EFFORT_RANGE_RE.search(low)) is not None:
         return " ".join((ranged.group(1) or ranged.group(2)).split())
     span = effort_span(low)

@@ -111,7 +111,10 @@ def outcome(m: Message) -> Intent | None:
 def _said(f: Features, cue: Cue) -> list[Hit]:
     """The hits with ``cue`` outside a clause that asks ("should I skip if I'm tired?",
     "how sore is too sore?", "any reason I can't do it?": questions, not logs)."""
-    return [h for h in f.cues.get(cue, ()) if f.clauses[h.start] not in f.asking]
+    hits = f.cues.get(cue, [])
+    if not f.asking or not hits:
+        return hits
+    return [h for h in hits if f.clauses[h.start] not in f.asking]
 
 
 def _day(m: Message) -> date | None:
@@ -153,8 +156,8 @@ def _done(m: Message) -> Intent:
     labels = [h.sense.effort for h in f.hits if _effort_counts(m, h)]
     label: EffortLabel | None = labels[-1] if labels else None
     body_from = _body_start(m)
-    effort = effort_number(m.low)
-    span = effort_span(m.low) if effort is not None else None
+    span = effort_span(m.low)
+    effort = None if span is None else effort_number(m.low)
     if effort is None:
         before = [v for pos, v in m.ratings if pos < body_from]
         effort = before[0] if before else None

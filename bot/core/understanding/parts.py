@@ -114,6 +114,8 @@ def _asked_apart(intents: tuple[Intent, ...], low: str) -> tuple[Intent, ...]:
     in my hip") is two requests: the clear part, stored, and the question about the number
     (an intent of the same kind for an effort, a body report for a severity, with only
     ``unclear`` set)."""
+    if len(intents) == 1 and intents[0].unclear is None:
+        return intents
     if not any(i.unclear is not None and i.kind in _RATED for i in intents):
         return intents
     found: list[Intent] = []
@@ -134,6 +136,8 @@ def _requests(
 ) -> tuple[Intent, ...]:
     if whole.signs or whole.kind is IntentKind.WARNING_SIGN or message is None:
         return (whole,)
+    if not _SPLIT_RE.search(text):
+        return _reports_apart(text, today, (whole,), message)
     thanked = Cue.THANKS in message.f.cues and whole.kind is not IntentKind.THANKS
     asks_two = _CONTRAST_RE.search(text) or _may_ask_two(message) or thanked
     clauses = [part for part in _SPLIT_RE.split(text) if part.strip()] if asks_two else []
@@ -175,7 +179,8 @@ def _reports_apart(
     if only.report is None or only.report.red_flags or only.unclear is not None:
         return found
     f = message.f
-    if len({f.clauses[hit.start] for hit, _ in message.areas}) < 2:
+    areas = message.areas
+    if len(areas) < 2 or len({f.clauses[hit.start] for hit, _ in areas}) < 2:
         return found
     reports: list[ReportSlots] = []
     cleared: list[Area] = []

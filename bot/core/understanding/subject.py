@@ -48,7 +48,9 @@ _AUX = word_set("should can could would will is are am do does did shall may mig
 _PRONOUNS = word_set("i we you u")
 _SUBJECTS = word_set("it that this there the my a")
 _DO = word_set("do did")  # "did the session", "do it later": statements and commands
-_TRIGGERS = _OTHERS | _ADVICE | _WH | _AUX | frozenset(p[0] for p in _LONG_AGO)
+_OPENERS = _WH | _AUX
+_PAST_STARTS = frozenset(p[0] for p in _LONG_AGO)
+_PAST_HINTS = frozenset({"ago", "year", "years", "used", "past", "kid", "while", "gone"})
 
 Owners = tuple[frozenset[int], frozenset[int]]
 
@@ -57,9 +59,13 @@ def question_clauses(words: tuple[str, ...], clauses: tuple[int, ...]) -> frozen
     """The clauses that open as a question: a question word ("how sore is too sore"), or a
     modal or auxiliary before its subject ("should I...", "is it ok..."), not a command
     ("do it tomorrow" has no subject after "do" as a question would)."""
+    if not words or _OPENERS.isdisjoint(words):
+        return frozenset()
+    starts = (0,) if not clauses[-1] else _clause_starts(clauses)
     found: set[int] = set()
-    for i, word in enumerate(words):
-        if i and clauses[i - 1] == clauses[i]:
+    for i in starts:
+        word = words[i]
+        if word not in _OPENERS:
             continue
         following = words[i + 1] if i + 1 < len(words) else ""
         if word in _WH or (word in _AUX and following in _PRONOUNS):
@@ -69,23 +75,37 @@ def question_clauses(words: tuple[str, ...], clauses: tuple[int, ...]) -> frozen
     return frozenset(found)
 
 
-def owners(words: tuple[str, ...], clauses: tuple[int, ...], question: bool) -> Owners:
-    """(foreign, asked): word positions that are no report of the runner's now (see the
-    module doc). ``question``: the message has a "?"."""
-    if _TRIGGERS.isdisjoint(words):
-        return frozenset(), frozenset()
-    foreign: set[int] = set()
+def _clause_starts(clauses: tuple[int, ...]) -> list[int]:
+    return [0, *(i for i in range(1, len(clauses)) if clauses[i] != clauses[i - 1])]
+
+
+def owners(
+    words: tuple[str, ...], clauses: tuple[int, ...], question: bool, asking: frozenset[int]
+) -> Owners:
+    """(foreign, asked): the word positions that are no report of the runner's now, and the
+    clauses only asked about (see the module doc). ``question``: the message has a "?";
+    ``asking``: ``question_clauses``."""
     n = len(words)
     first_person = not _FIRST.isdisjoint(words)
-    asking = question_clauses(words, clauses)
     if not first_person and (question or asking) and not _ADVICE.isdisjoint(words):
         return frozenset(range(n)), frozenset()
-    past = {
-        clauses[i]
-        for i in range(n)
-        for p in _LONG_AGO
-        if words[i] == p[0] and words[i : i + len(p)] == p
-    }
+    asked = asking if not first_person else frozenset()
+    others = not _OTHERS.isdisjoint(words)
+    long_ago = not _PAST_HINTS.isdisjoint(words)
+    if not (others or long_ago):
+        return frozenset(), asked
+    past = (
+        {
+            clauses[i]
+            for i in range(n)
+            if words[i] in _PAST_STARTS
+            for p in _LONG_AGO
+            if words[i : i + len(p)] == p
+        }
+        if long_ago
+        else set()
+    )
+    foreign: set[int] = set()
     owner_other = False
     for i in range(n):
         if i and clauses[i - 1] != clauses[i]:
@@ -97,7 +117,4 @@ def owners(words: tuple[str, ...], clauses: tuple[int, ...], question: bool) -> 
             owner_other = False
         if owner_other or clauses[i] in past:
             foreign.add(i)
-    asked: frozenset[int] = frozenset()
-    if not first_person and asking:
-        asked = frozenset(i for i in range(n) if clauses[i] in asking)
     return frozenset(foreign), asked
