@@ -91,6 +91,8 @@ def fine_reading(
               and words[pos + 1] in _OK_AFTER_AREA]  # fmt: skip
     if not found:
         return None
+    if not areas and f.foreign and any(h.sense.kind and h.start in f.foreign for h in f.hits):
+        return None  # "had a stress fracture years ago, fine now": no hold of today's
     named = tuple(dict.fromkeys(area for _, area in areas))
     if not _STILL_PAIN.isdisjoint(words):
         return False, named

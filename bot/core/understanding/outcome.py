@@ -125,13 +125,13 @@ def _day(m: Message) -> date | None:
     return None if day == m.today else day
 
 
-_ELSE = frozenset({"else", "everything", "otherwise"})
+_ELSE = frozenset({"else", "everything", "otherwise", "rest"})
 
 
 def _effort_counts(m: Message, hit: Hit) -> bool:
     """An effort word counts unless negated, an "ok" opening the message ("ok done"), or
     said of the body: in a clause naming an area ("calves wrecked", "legs felt fine") or of
-    everything else ("everything else fine")."""
+    everything else ("everything else fine", "the rest felt fine")."""
     f = m.f
     if hit.sense.effort is None or negated(f, hit.start):
         return False

@@ -75,6 +75,20 @@ def question_clauses(words: tuple[str, ...], clauses: tuple[int, ...]) -> frozen
     return frozenset(found)
 
 
+_MINE = word_set("my mine me myself im ive")
+_I_HAVE = word_set("have had got get keep feel felt am was hurt")
+
+
+def _own(words: tuple[str, ...]) -> bool:
+    """Whether the runner speaks of their own body ("my", "I've got", "I have"), not only
+    asks ("how do I...")."""
+    if not _MINE.isdisjoint(words):
+        return True
+    return any(
+        w == "i" and words[i + 1 : i + 2] and words[i + 1] in _I_HAVE for i, w in enumerate(words)
+    )
+
+
 def _clause_starts(clauses: tuple[int, ...]) -> list[int]:
     return [0, *(i for i in range(1, len(clauses)) if clauses[i] != clauses[i - 1])]
 
@@ -87,8 +101,8 @@ def owners(
     ``asking``: ``question_clauses``."""
     n = len(words)
     first_person = not _FIRST.isdisjoint(words)
-    if not first_person and (question or asking) and not _ADVICE.isdisjoint(words):
-        return frozenset(range(n)), frozenset()
+    if (question or asking) and not _ADVICE.isdisjoint(words) and not _own(words):
+        return frozenset(range(n)), frozenset()  # "how do I avoid shin splints, any tips?"
     asked = asking if not first_person else frozenset()
     others = not _OTHERS.isdisjoint(words)
     long_ago = not _PAST_HINTS.isdisjoint(words)
