@@ -267,3 +267,20 @@ def test_side_is_kept_per_report() -> None:
     report = understand("right calf a bit cranky, 3", TODAY).report
     assert report is not None
     assert (report.side, report.severity) == (Side.RIGHT, 3)
+
+
+def test_a_muscle_burn_during_an_exercise_is_no_report() -> None:
+    (intent,) = _all("done, quads burning in the split squats, good workout")
+    assert intent.kind is IntentKind.DONE
+    assert intent.report is None
+
+
+def test_a_burn_that_is_not_the_work_is_still_a_report() -> None:
+    report = understand("burning feeling in my achilles this morning", TODAY).report
+    assert report is not None
+    assert report.area is Area.ACHILLES
+
+
+def test_no_way_negates_the_rest_of_its_clause() -> None:
+    intent = understand("work is chaos, no way I'll get the session done today", TODAY)
+    assert intent.kind is IntentKind.SKIPPED

@@ -27,6 +27,7 @@ _NOT_BODY_AFTER_BACK = frozenset(
 )  # fmt: skip
 _SIDE_NEIGHBOURS = frozenset({"my", "the", "on", "and", "both", "of"})
 _NEGATION_WINDOW = 3
+_NO_WAY = ("no", "way")
 _LIST_WORDS = frozenset({"or", "nor", "and"})
 _WORK = frozenset({Cue.SESSION, Cue.EXERCISE})
 
@@ -58,9 +59,17 @@ def _back_is_body(f: Features, pos: int) -> bool:
 
 def negated(f: Features, pos: int) -> bool:
     """Whether a negation governs the word at ``pos`` ("no swelling", "doesn't hurt")."""
-    neg_ends = {hit.end - 1 for hit in f.cues.get(Cue.NEG, ())}
-    if not neg_ends:
+    negations = f.cues.get(Cue.NEG, ())
+    if not negations:
         return False
+    neg_ends = {hit.end - 1 for hit in negations}
+    if any(  # "no way I'm getting the session done": the whole clause after it
+        f.words[hit.start : hit.end] == _NO_WAY
+        and hit.end <= pos
+        and f.clauses[hit.start] == f.clauses[pos]
+        for hit in negations
+    ):
+        return True
     for j in range(pos - 1, max(pos - 1 - _NEGATION_WINDOW, -1), -1):
         if f.clauses[j] != f.clauses[pos] or f.words[j] in _SCOPE_BREAK:
             return False
@@ -256,6 +265,23 @@ def _said_kinds(f: Features, hit: Hit) -> list[ReportKind]:
     return [KIND_WORDS[w] for w in f.words[hit.start : hit.end] if w in KIND_WORDS]
 
 
+_BURN = frozenset({"burn", "burns", "burning", "burned", "burnt"})
+
+
+def _working_burn(f: Features, hit: Hit) -> bool:
+    """ "glutes burning during the bridges": the muscle working in an exercise, no report."""
+    if f.words[hit.start] not in _BURN:
+        return False
+    clause = f.clauses[hit.start]
+    for j in range(hit.end, min(hit.end + 5, len(f.words))):
+        other = f.hit_at.get(j)
+        if f.clauses[j] != clause:
+            return False
+        if other is not None and not _WORK.isdisjoint(other.sense.cues):
+            return f.words[hit.end] in {"during", "in", "on", "with", "through", "from"}
+    return False
+
+
 def build_report(
     f: Features, areas: list[tuple[Hit, Area]], ratings: list[int]
 ) -> ReportSlots | None:
@@ -264,6 +290,8 @@ def build_report(
     if not areas:
         return None
     feelings = feeling_hits(f)
+    if not _BURN.isdisjoint(f.words):
+        feelings = [h for h in feelings if not _working_burn(f, h)]
     flags = _red_flags(f, feelings, areas)
     severity = max(ratings) if ratings else None
     worse = worse_by_morning(f.words, f.clauses)
