@@ -167,7 +167,7 @@ def _worse_during_run(f: Features) -> bool:
 
 _LASTING = frozenset(
     {"lasted", "lasting", "lasts", "lingered", "lingering", "lingers", "stayed", "stays",
-     "persisted", "persists", "afterwards", "evening", "hours"}
+     "persisted", "persists"}
 )  # fmt: skip
 
 

@@ -49,6 +49,10 @@ _PRONOUNS = word_set("i we you u")
 _SUBJECTS = word_set("it that this there the my a")
 _DO = word_set("do did")  # "did the session", "do it later": statements and commands
 _OPENERS = _WH | _AUX
+#: Auxiliaries that open a question before any subject ("does foam rolling help?"); a
+#: modal needs a pronoun or determiner after it ("will do it later" is a statement).
+_INVERTED = word_set("does is are")
+_NOT_SUBJECTS = word_set("not nt no so too very really quite still fine ok okay sore")
 _PAST_STARTS = frozenset(p[0] for p in _LONG_AGO)
 _PAST_HINTS = frozenset({"ago", "year", "years", "used", "past", "kid", "while", "gone"})
 
@@ -71,7 +75,9 @@ def question_clauses(words: tuple[str, ...], clauses: tuple[int, ...]) -> frozen
         if word in _WH or (word in _AUX and following in _PRONOUNS):
             found.add(clauses[i])
         elif word in _AUX and word not in _DO and following in _SUBJECTS:
-            found.add(clauses[i])  # "is it ok", "does the stretch help" (not "do it later")
+            found.add(clauses[i])  # "is it ok", "should the knee..." (not "do it later")
+        elif word in _INVERTED and following and following not in _NOT_SUBJECTS:
+            found.add(clauses[i])  # "does foam rolling help...", "are tight calves normal"
     return frozenset(found)
 
 
