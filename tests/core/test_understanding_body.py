@@ -284,3 +284,18 @@ def test_a_burn_that_is_not_the_work_is_still_a_report() -> None:
 def test_no_way_negates_the_rest_of_its_clause() -> None:
     intent = understand("work is chaos, no way I'll get the session done today", TODAY)
     assert intent.kind is IntentKind.SKIPPED
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        ("went for a run with my sister and my shins are sore", True),
+        ("ran with a friend and calves are sore", True),
+        ("my brother's achilles is sore after his marathon", False),
+        ("his knee swelled up at parkrun", False),
+    ],
+)
+def test_whose_body_it_is(text: str, own: bool) -> None:
+    intent = understand(text, TODAY)
+    assert (intent.report is not None) is own
+    assert (intent.report is not None or bool(intent.signs)) is own

@@ -96,9 +96,10 @@ def outcome(m: Message) -> Intent | None:
     done, not_done = _done_hits(m)
     if not done and _ticked(m):
         return _done(m)
-    skips = [h for h in _said(f, Cue.SKIP) if _object_ok(m, h)]
-    skipped = bool(skips) or bool(_said(f, Cue.SKIP_WHY)) or not_done
-    if not skipped and _said(f, Cue.SKIP_WEAK) and f.has(Cue.TODAY, Cue.SESSION):
+    said = _said if f.asking else _any
+    skips = [h for h in said(f, Cue.SKIP) if _object_ok(m, h)]
+    skipped = bool(skips) or bool(said(f, Cue.SKIP_WHY)) or not_done
+    if not skipped and said(f, Cue.SKIP_WEAK) and f.has(Cue.TODAY, Cue.SESSION):
         skipped = True
     if done:
         return _done(m)
@@ -111,10 +112,12 @@ def outcome(m: Message) -> Intent | None:
 def _said(f: Features, cue: Cue) -> list[Hit]:
     """The hits with ``cue`` outside a clause that asks ("should I skip if I'm tired?",
     "how sore is too sore?", "any reason I can't do it?": questions, not logs)."""
-    hits = f.cues.get(cue, [])
-    if not f.asking or not hits:
-        return hits
-    return [h for h in hits if f.clauses[h.start] not in f.asking]
+    return [h for h in f.cues.get(cue, ()) if f.clauses[h.start] not in f.asking]
+
+
+def _any(f: Features, cue: Cue) -> list[Hit]:
+    """The hits with ``cue`` (no clause asks)."""
+    return f.cues.get(cue, [])
 
 
 def _day(m: Message) -> date | None:

@@ -21,14 +21,21 @@ from bot.core.understanding.words import word_set
 
 __all__ = ["Owners", "owners", "question_clauses"]
 
-_OTHERS = word_set(
+_PEOPLE = word_set(
     """
-    friend friends wife husband partner boyfriend girlfriend bf gf mum mom mam dad mother
-    father brother sister son daughter kid kids child children colleague colleagues coworker
-    boss teammate teammates clubmate she he her his hes shes someone somebody people runners
-    anyone everyone others
+    friend wife husband partner boyfriend girlfriend bf gf mum mom mam dad mother father
+    brother sister son daughter kid child colleague coworker boss teammate clubmate
     """
 )
+#: Someone else as the one whose body it is: "he", "she's", "his", "my wife's", "my friend
+#: has", "runners get"; a person named only in passing ("ran with a friend and calves
+#: sore") is not.
+_OTHER_SUBJECTS = word_set("she he hes shes his someone somebody people runners anyone everyone")
+_POSSESSIVE = frozenset(word + "s" for word in _PEOPLE)
+_PERSON_VERBS = word_set(
+    "has had have is was gets got get keeps says said feels felt thinks suffers suffered"
+)
+_OTHERS = _PEOPLE | _OTHER_SUBJECTS | _POSSESSIVE | word_set("kids children")
 _FIRST = word_set("i im ive id ill me my mine myself")
 _LONG_AGO: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split())
@@ -55,6 +62,8 @@ _INVERTED = word_set("does is are")
 _NOT_SUBJECTS = word_set("not nt no so too very really quite still fine ok okay sore")
 _PAST_STARTS = frozenset(p[0] for p in _LONG_AGO)
 _PAST_HINTS = frozenset({"ago", "year", "years", "used", "past", "kid", "while", "gone"})
+_FOREIGN_HINTS = _OTHERS | _PAST_HINTS
+_NONE: frozenset[int] = frozenset()
 
 Owners = tuple[frozenset[int], frozenset[int]]
 
@@ -106,14 +115,12 @@ def owners(
     clauses only asked about (see the module doc). ``question``: the message has a "?";
     ``asking``: ``question_clauses``."""
     n = len(words)
-    first_person = not _FIRST.isdisjoint(words)
     if (question or asking) and not _ADVICE.isdisjoint(words) and not _own(words):
         return frozenset(range(n)), frozenset()  # "how do I avoid shin splints, any tips?"
-    asked = asking if not first_person else frozenset()
-    others = not _OTHERS.isdisjoint(words)
+    asked = asking if asking and _FIRST.isdisjoint(words) else _NONE
+    if _FOREIGN_HINTS.isdisjoint(words):
+        return _NONE, asked
     long_ago = not _PAST_HINTS.isdisjoint(words)
-    if not (others or long_ago):
-        return frozenset(), asked
     past = (
         {
             clauses[i]
@@ -131,9 +138,12 @@ def owners(
         if i and clauses[i - 1] != clauses[i]:
             owner_other = False
         word = words[i]
-        if word in _OTHERS:
+        following = words[i + 1] if i + 1 < n else ""
+        if word in _OTHER_SUBJECTS or word in _POSSESSIVE:
             owner_other = True
-        elif word in _FIRST and (i + 1 >= n or words[i + 1] not in _OTHERS):
+        elif word in _OTHERS and following in _PERSON_VERBS:
+            owner_other = True  # "my friend has sciatica", "kids have..."
+        elif word in _FIRST and following not in _OTHERS:
             owner_other = False
         if owner_other or clauses[i] in past:
             foreign.add(i)
