@@ -62,6 +62,10 @@ _ING_WORDS = frozenset({"evening", "morning", "nothing", "anything", "something"
 #: Phrasings looked at, best first, for one that shares a word with the message.
 _CANDIDATES = 5
 
+#: Where a message splits into clauses for a second try, and the content words a clause
+#: needs to be tried on its own.
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;.!?]+|\s(?:but|and|so)\s)\s*", re.IGNORECASE)
+_CLAUSE_WORDS = 2
 _MARKUP = re.compile(r"<[A-Za-z/!]|&[A-Za-z#][A-Za-z0-9]*;")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -221,7 +225,22 @@ class Faq:
         raise KeyError(entry_id)
 
     def match(self, text: str) -> FaqEntry | None:
-        """The question ``text`` asks, or None (no phrasing near enough, or a command)."""
+        """The question ``text`` asks, or None (no phrasing near enough, or a command).
+
+        A message of several clauses that matches nothing whole is tried clause by clause,
+        each read as it is written (a question or not): "the squats are too hard, can I make
+        them easier" asks what its second clause asks."""
+        found = self._match_whole(text)
+        if found is not None or not _CLAUSE_BREAK.search(text):
+            return found
+        for clause in _CLAUSE_BREAK.split(text):
+            if len(normalise(clause).split()) >= _CLAUSE_WORDS:
+                found = self._match_whole(clause)
+                if found is not None:
+                    return found
+        return None
+
+    def _match_whole(self, text: str) -> FaqEntry | None:
         query = normalise(text)
         forms = self._forms
         if not query or not forms or query in self._request_set:

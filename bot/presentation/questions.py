@@ -87,16 +87,25 @@ def why_answer(plan: DailyPlan, today: date) -> str:
     return "\n".join(lines)
 
 
-def unclear_value(value: str, *, time_of_day: bool) -> str:
-    """A value that cannot be right, asked about instead of guessed."""
+def unclear_value(value: str, *, time_of_day: bool, effort: bool = False) -> str:
+    """A value that cannot be right, asked about instead of guessed: a reminder time, an
+    effort, or a severity (the rest of the message is kept; only the number is left out)."""
+    said = escape_text(value)
     if time_of_day:
         return (
-            f"I can't set “{escape_text(value)}” as a reminder time. Which one time did you "
+            f"I can't set “{said}” as a reminder time. Which one time did you "
             "mean? For example <i>remind me at 7:30</i>."
         )
+    if effort:
+        return (
+            f"“{said}” isn't one number from 0 to 10, so I've left the effort out. "
+            "Which one number would you give it, from 0 (easy) to 10 (flat out)? "
+            "Just send the number."
+        )
     return (
-        f"“{escape_text(value)}” isn't one number from 0 to 10, so I haven't saved anything "
-        "from that. What number would you give it, from 0 (nothing) to 10 (the worst)?"
+        f"“{said}” isn't one number from 0 to 10, so I've left that number out. If you'd "
+        "like to rate it, send the area with one number from 0 (nothing) to 10 (the worst), "
+        "for example <i>left calf 4</i>."
     )
 
 

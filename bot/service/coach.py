@@ -214,9 +214,11 @@ class Coach:
         kind = intent.kind
         if intent.unclear is not None and not (intent.report and intent.report.red_flags):
             time_of_day = kind is IntentKind.SET_REMINDER
-            return [
-                Reply(text=question_words.unclear_value(intent.unclear, time_of_day=time_of_day))
-            ]
+            effort = kind is IntentKind.DONE  # "done, effort like 6 or 7": the rest is logged
+            asked = question_words.unclear_value(
+                intent.unclear, time_of_day=time_of_day, effort=effort
+            )
+            return [Reply(text=asked)]
         if kind is IntentKind.PLAN_QUESTION:
             if asks_for_block(text):  # "show me the whole block": the block, week by week
                 return await training.block_reply(turn)

@@ -13,7 +13,7 @@ from telegram.ext import Application
 
 from bot.app import Services
 from bot.core.records import CompletionStatus
-from bot.core.vocabulary import Area, Phase
+from bot.core.vocabulary import Area, Phase, ReportKind
 from bot.storage import (
     get_runner_by_telegram_id,
     load_phase_state,
@@ -130,7 +130,7 @@ async def test_yesterdays_session_is_logged_on_its_day_not_today(
     assert "Logged" not in again  # today is still open, its reminder too
 
 
-async def test_odd_values_are_asked_about_and_nothing_is_stored(
+async def test_odd_values_are_asked_about_and_only_the_clear_part_is_stored(
     bot: tuple[Application, Services], fake_api: FakeBotAPI
 ) -> None:
     before = (await _runner(bot[1])).reminder_time
@@ -142,7 +142,28 @@ async def test_odd_values_are_asked_about_and_nothing_is_stored(
     runner = await _runner(bot[1])
     assert runner.reminder_time == before
     async with make_session_factory(bot[1].engine)() as session:
-        assert await recent_reports(session, runner.id, TUESDAY) == []
+        reports = await recent_reports(session, runner.id, TUESDAY)
+    # the areas and feelings are kept; no number that cannot be right is
+    assert {(r.area, r.severity) for r in reports} == {
+        (Area.SHINS, None),
+        (Area.KNEE, None),
+        (Area.CALVES, None),
+    }
+
+
+async def test_an_effort_range_logs_the_session_and_asks_for_one_number(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    said = await _say(fake_api, "finished the hip work, effort somewhere 7 or 8", "one number")
+    assert "7 or 8" in said
+    runner = await _runner(bot[1])
+    async with make_session_factory(bot[1].engine)() as session:
+        logs = await recent_completions(session, runner.id, TUESDAY)
+    assert [(c.status, c.rpe) for c in logs] == [(CompletionStatus.DONE, None)]
+    await _say(fake_api, "8", "8")  # the one number, as the effort
+    async with make_session_factory(bot[1].engine)() as session:
+        logs = await recent_completions(session, runner.id, TUESDAY)
+    assert [(c.status, c.rpe) for c in logs] == [(CompletionStatus.DONE, 8)]
 
 
 async def test_questions_about_the_plan_are_answered_from_it(
@@ -173,3 +194,61 @@ async def test_not_understood_offers_the_closest_buttons(
     handle = fake_api.user(RUNNER, first_name="Kit")
     await handle.press(offer.message_id, "v1|sg|settings")
     await fake_api.wait_for(lambda call: "Your settings" in str(call.params.get("text", "")))
+
+
+async def test_several_areas_in_one_message_store_one_report_each(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    await _say(fake_api, "achy after yesterday: calves 3, glutes 5", "lutes")
+    runner = await _runner(bot[1])
+    async with make_session_factory(bot[1].engine)() as session:
+        reports = await recent_reports(session, runner.id, TUESDAY)
+    assert {(r.area, r.severity) for r in reports} == {(Area.CALVES, 3), (Area.GLUTES, 5)}
+
+
+async def test_a_recovered_area_is_settled_next_to_a_new_report(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    await _say(fake_api, "right knee pain 6/10", "knee")
+    await _say(fake_api, "knee is back to normal now, calves a bit tight", "alves")
+    runner = await _runner(bot[1])
+    async with make_session_factory(bot[1].engine)() as session:
+        reports = await recent_reports(session, runner.id, TUESDAY)
+    assert [(r.area, r.severity) for r in reports if r.area is Area.KNEE] == [
+        (Area.KNEE, 6),
+        (Area.KNEE, 0),  # settled: its follow-up ends
+    ]
+    assert [r.kind for r in reports if r.area is Area.CALVES] == [ReportKind.TIGHTNESS]
+
+
+async def test_a_fine_exercise_and_a_bare_effort_log_the_session_only(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    await _say(fake_api, "done it. 4. the bridges were fine, glute bridge felt easy", "ogged")
+    runner = await _runner(bot[1])
+    async with make_session_factory(bot[1].engine)() as session:
+        logs = await recent_completions(session, runner.id, TUESDAY)
+        reports = await recent_reports(session, runner.id, TUESDAY)
+    assert [(c.status, c.rpe) for c in logs] == [(CompletionStatus.DONE, 4)]
+    assert reports == []
+
+
+async def test_a_warning_sign_wins_over_a_question_about_today(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    said = await _say(
+        fake_api, "bit feverish tonight, should I still do today's session?", "doctor"
+    )
+    assert "min" not in said  # the warning, not the session
+    runner = await _runner(bot[1])
+    async with make_session_factory(bot[1].engine)() as session:
+        assert await recent_completions(session, runner.id, TUESDAY) == []
+
+
+async def test_a_question_about_someone_else_stores_nothing(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    await _say(fake_api, "my sister has sciatica, could she use this too?", "didn")
+    runner = await _runner(bot[1])
+    async with make_session_factory(bot[1].engine)() as session:
+        assert await recent_reports(session, runner.id, TUESDAY) == []

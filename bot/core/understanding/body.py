@@ -1,8 +1,9 @@
 """Body reports: the area, side, feeling, rating and red flags in a message.
 
 A report needs an area and at least one of: a feeling word, a rating, a red flag.
-The first area named is the report's area. The most serious feeling wins
-(pain > soreness > tightness); any red flag makes it pain; a rating with no feeling word
+The first area named is the report's area. The most serious feeling the runner said wins
+(pain > soreness > tightness), even beside a red flag ("limping, prob just tight"); a red
+flag with no feeling word is pain; a rating with no feeling word
 is logged as soreness, and so is "worse this morning" with no feeling word. The highest
 rating given is the severity; "worse next morning" marks the report ``worse``.
 """
@@ -10,6 +11,7 @@ rating given is the severity; "worse next morning" marks the report ``worse``.
 from __future__ import annotations
 
 from bot.core.understanding.features import Features, Hit
+from bot.core.understanding.lexicon import KIND_WORDS
 from bot.core.understanding.model import ReportSlots
 from bot.core.understanding.morning import worse_by_morning
 from bot.core.understanding.senses import Cue
@@ -25,21 +27,26 @@ _NOT_BODY_AFTER_BACK = frozenset(
 )  # fmt: skip
 _SIDE_NEIGHBOURS = frozenset({"my", "the", "on", "and", "both", "of"})
 _NEGATION_WINDOW = 3
+_NO_WAY = ("no", "way")
 _LIST_WORDS = frozenset({"or", "nor", "and"})
+_WORK = frozenset({Cue.SESSION, Cue.EXERCISE})
 
 
 def area_hits(f: Features) -> list[tuple[Hit, Area]]:
     """Hits naming a body area, in order ("hip session" and "came back" name none)."""
     found: list[tuple[Hit, Area]] = []
+    foreign = f.foreign
     for hit in f.hits:
+        if foreign and hit.start in foreign:
+            continue  # "my friend's knee", "years ago"
         area = hit.sense.area
         if area is None and Cue.BACK in hit.sense.cues and _back_is_body(f, hit.start):
             area = Area.LOWER_BACK
         if area is None:
             continue
         follower = f.hit_at.get(hit.end)
-        if follower is not None and Cue.SESSION in follower.sense.cues:
-            continue  # "hip session", "calf exercises": the work, not the body
+        if follower is not None and not _WORK.isdisjoint(follower.sense.cues):
+            continue  # "hip session", "calf raises", "hip flexor stretch": the work
         found.append((hit, area))
     return found
 
@@ -52,9 +59,17 @@ def _back_is_body(f: Features, pos: int) -> bool:
 
 def negated(f: Features, pos: int) -> bool:
     """Whether a negation governs the word at ``pos`` ("no swelling", "doesn't hurt")."""
-    neg_ends = {hit.end - 1 for hit in f.cues.get(Cue.NEG, ())}
-    if not neg_ends:
+    negations = f.cues.get(Cue.NEG, ())
+    if not negations:
         return False
+    neg_ends = {hit.end - 1 for hit in negations}
+    if any(  # "no way I'm getting the session done": the whole clause after it
+        f.words[hit.start : hit.end] == _NO_WAY
+        and hit.end <= pos
+        and f.clauses[hit.start] == f.clauses[pos]
+        for hit in negations
+    ):
+        return True
     for j in range(pos - 1, max(pos - 1 - _NEGATION_WINDOW, -1), -1):
         if f.clauses[j] != f.clauses[pos] or f.words[j] in _SCOPE_BREAK:
             return False
@@ -69,8 +84,19 @@ def negated(f: Features, pos: int) -> bool:
 
 
 def feeling_hits(f: Features) -> list[Hit]:
-    """Hits naming a feeling (tight, sore, pain...) that no negation governs."""
-    return [h for h in f.hits if h.sense.kind is not None and not negated(f, h.start)]
+    """Hits naming a feeling (tight, sore, pain...) of the runner's own, now, that no
+    negation governs (``subject``: not someone else's, not long ago, not only asked about;
+    a warning sign in a question still counts)."""
+    if not (f.foreign or f.asked):
+        return [h for h in f.hits if h.sense.kind is not None and not negated(f, h.start)]
+    return [
+        h
+        for h in f.hits
+        if h.sense.kind is not None
+        and h.start not in f.foreign
+        and (h.sense.flag is not None or f.clauses[h.start] not in f.asked)
+        and not negated(f, h.start)
+    ]
 
 
 _RADIATING_STARTS = frozenset({"down", "into"})
@@ -97,7 +123,7 @@ def _red_flags(f: Features, feelings: list[Hit], areas: list[tuple[Hit, Area]]) 
         flags.add(RedFlag.PAIN_ON_HOPPING)
     if _cannot_bear_weight(f):
         flags.add(RedFlag.CANNOT_BEAR_WEIGHT)
-    if _worse_during_run(f):
+    if _worse_during_run(f) or _lasting_after_run(f, feelings):
         flags.add(RedFlag.WORSENING_DURING_RUN)
     if _pain_on(f, feelings, Cue.WALK) or _pain_on_weight(f, feelings):
         flags.add(RedFlag.PAIN_ON_WALKING)
@@ -137,6 +163,23 @@ def _worse_during_run(f: Features) -> bool:
             if during and not _near(f, (Cue.AFTER,), low, high + 1, clause):
                 return True
     return False
+
+
+_LASTING = frozenset(
+    {"lasted", "lasting", "lasts", "lingered", "lingering", "lingers", "stayed", "stays",
+     "persisted", "persists"}
+)  # fmt: skip
+
+
+def _lasting_after_run(f: Features, feelings: list[Hit]) -> bool:
+    """ "shin pain during the run and it lasted all evening": pain in the run that stays
+    after it."""
+    if _LASTING.isdisjoint(f.words) or not f.has(Cue.DURING) or not f.has(Cue.RUN):
+        return False
+    hurts = [h for h in feelings if h.sense.kind is ReportKind.PAIN]
+    during = [h.start for h in f.cues[Cue.DURING] if f.words[h.start] in {"during", "mid"}]
+    runs = [h.start for h in f.cues[Cue.RUN]]
+    return bool(hurts) and any(0 < r - d <= 3 for d in during for r in runs)
 
 
 def _pain_on(f: Features, feelings: list[Hit], cue: Cue) -> bool:
@@ -206,6 +249,39 @@ def _side_counts(f: Features, hit: Hit) -> bool:
     return (pos > 0 and f.words[pos - 1] in _SIDE_NEIGHBOURS) or bool(before and before.sense.area)
 
 
+#: Signs read from a feeling under load: the feeling itself is pain.
+_LOADED_PAIN = frozenset(
+    {RedFlag.PAIN_ON_WALKING, RedFlag.PAIN_ON_HOPPING, RedFlag.WORSENING_DURING_RUN,
+     RedFlag.CANNOT_BEAR_WEIGHT}
+)  # fmt: skip
+
+
+def _said_kinds(f: Features, hit: Hit) -> list[ReportKind]:
+    """The feeling words the runner used in ``hit``: the hit's own kind for a feeling word,
+    the feeling words inside a warning-sign phrase ("sore to touch": soreness), none for a
+    sign alone ("limping", "fell over")."""
+    if hit.sense.flag is None:
+        return [hit.sense.kind] if hit.sense.kind else []
+    return [KIND_WORDS[w] for w in f.words[hit.start : hit.end] if w in KIND_WORDS]
+
+
+_BURN = frozenset({"burn", "burns", "burning", "burned", "burnt"})
+
+
+def _working_burn(f: Features, hit: Hit) -> bool:
+    """ "glutes burning during the bridges": the muscle working in an exercise, no report."""
+    if f.words[hit.start] not in _BURN:
+        return False
+    clause = f.clauses[hit.start]
+    for j in range(hit.end, min(hit.end + 5, len(f.words))):
+        other = f.hit_at.get(j)
+        if f.clauses[j] != clause:
+            return False
+        if other is not None and not _WORK.isdisjoint(other.sense.cues):
+            return f.words[hit.end] in {"during", "in", "on", "with", "through", "from"}
+    return False
+
+
 def build_report(
     f: Features, areas: list[tuple[Hit, Area]], ratings: list[int]
 ) -> ReportSlots | None:
@@ -214,15 +290,20 @@ def build_report(
     if not areas:
         return None
     feelings = feeling_hits(f)
+    if not _BURN.isdisjoint(f.words):
+        feelings = [h for h in feelings if not _working_burn(f, h)]
     flags = _red_flags(f, feelings, areas)
     severity = max(ratings) if ratings else None
     worse = worse_by_morning(f.words, f.clauses)
     if not feelings and not flags and severity is None and not worse:
         return None
-    if flags:
+    said = [kind for h in feelings for kind in _said_kinds(f, h)]
+    if said:  # the runner's own word, even beside a warning sign ("limping, just tight")
+        kind = max(said, key=_SERIOUSNESS.__getitem__)
+        if not _LOADED_PAIN.isdisjoint(flags):
+            kind = ReportKind.PAIN  # "sore when I walk": pain under load is pain
+    elif flags or feelings:
         kind = ReportKind.PAIN
-    elif feelings:
-        kind = max((h.sense.kind for h in feelings if h.sense.kind), key=_SERIOUSNESS.__getitem__)
     else:
         kind = ReportKind.SORENESS
     felt = {f.clauses[h.start] for h in feelings}

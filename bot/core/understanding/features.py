@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from bot.core.understanding.lexicon import PHRASE_STARTS, PHRASES, WORDS
 from bot.core.understanding.senses import Cue, Sense
+from bot.core.understanding.subject import owners, question_clauses
 from bot.core.understanding.words import FILLER, NUMBER_WORDS
 
 __all__ = ["Features", "Hit", "scan"]
@@ -30,6 +31,13 @@ class Features:
     cues: dict[Cue, list[Hit]] = field(default_factory=dict)
     unexplained: list[int] = field(default_factory=list)
     hit_at: dict[int, Hit] = field(default_factory=dict)
+    #: Positions that are no report of the runner's now (``subject``): someone else's body,
+    #: the long past, a general question; and the clauses only asked about ("does X help
+    #: with Y?").
+    foreign: frozenset[int] = frozenset()
+    asked: frozenset[int] = frozenset()
+    #: Clauses that open as a question ("should I...", "how sore is too sore").
+    asking: frozenset[int] = frozenset()
 
     def has(self, *cues: Cue) -> bool:
         """Whether any of ``cues`` occurs."""
@@ -53,9 +61,12 @@ class Features:
         return self.hit_at.get(pos)
 
 
-def scan(words: tuple[str, ...], clauses: tuple[int, ...]) -> Features:
-    """Find every lexicon phrase in ``words`` (greedy, longest first) and note the rest."""
+def scan(words: tuple[str, ...], clauses: tuple[int, ...], question: bool = False) -> Features:
+    """Find every lexicon phrase in ``words`` (greedy, longest first) and note the rest;
+    ``question``: the text has a "?" (for ``subject.owners``)."""
     features = Features(words, clauses)
+    features.asking = question_clauses(words, clauses)
+    features.foreign, features.asked = owners(words, clauses, question, features.asking)
     n = len(words)
     i = 0
     while i < n:

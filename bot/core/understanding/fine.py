@@ -21,7 +21,7 @@ from bot.core.understanding.features import Features
 from bot.core.understanding.senses import Cue
 from bot.core.vocabulary import Area
 
-__all__ = ["fine_reading"]
+__all__ = ["fine_reading", "says_change"]
 
 _RECOVERY: tuple[tuple[str, ...], ...] = tuple(
     tuple(phrase.split())
@@ -33,9 +33,34 @@ _RECOVERY: tuple[tuple[str, ...], ...] = tuple(
         "healed", "healed up", "recovered", "fully recovered", "back to normal", "pain free",
         "painfree", "no pain", "no more pain", "doesnt hurt", "dont hurt", "not sore",
         "no longer sore", "no longer hurts", "no longer hurting", "no longer painful", "cleared",
-        "sorted", "settled", "gone", "all clear",
+        "sorted", "settled", "gone", "all clear", "normal again", "feel normal",
+        "feels normal", "feeling normal", "back to normal again",
     )
 )  # fmt: skip
+#: Recovery words that say a change ("recovered", "gone", "fine now"), not only a state
+#: ("fine", "ok"): next to a report of another area they still clear theirs.
+_CHANGE: tuple[tuple[str, ...], ...] = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "fine now", "fine again", "ok now", "okay now", "good now", "good again", "all better",
+        "better now", "went away", "gone away", "disappeared", "healed", "recovered",
+        "back to normal", "normal again", "no longer", "cleared", "settled", "gone", "sorted",
+        "no more pain", "pain free", "painfree",
+    )
+)  # fmt: skip
+
+
+def says_change(words: tuple[str, ...]) -> bool:
+    """Whether ``words`` say a recovery happened ("glutes recovered", "the pain is gone",
+    "calf fine now"), not only that an area is fine ("glutes fine but...")."""
+    return any(
+        words[i : i + len(phrase)] == phrase
+        for i in range(len(words))
+        for phrase in _CHANGE
+        if words[i] == phrase[0]
+    )
+
+
 _NEGATORS = frozenset(
     {"not", "isnt", "arent", "wasnt", "never", "hardly", "barely", "nowhere", "far", "nt"}
 )
@@ -57,11 +82,17 @@ def fine_reading(
     ``areas`` are (word position, area) of the body areas named, in order.
     """
     words = f.words
-    found = _recovery_spans(words)
+    found = [
+        span
+        for span in _recovery_spans(words)
+        if span[0] not in f.foreign and not _about_the_work(f, areas, span[0])
+    ]  # not "had sciatica years ago but it's long gone", not "the bridges were fine"
     found += [(pos + 1, pos + 2) for pos, _ in areas if pos + 1 < len(words)
               and words[pos + 1] in _OK_AFTER_AREA]  # fmt: skip
     if not found:
         return None
+    if not areas and f.foreign and any(h.sense.kind and h.start in f.foreign for h in f.hits):
+        return None  # "had a stress fracture years ago, fine now": no hold of today's
     named = tuple(dict.fromkeys(area for _, area in areas))
     if not _STILL_PAIN.isdisjoint(words):
         return False, named
@@ -75,14 +106,35 @@ def fine_reading(
         return False, named
     covered = {i for start, end in found for i in range(start, end)}
     for start, _end in found:
-        if words[start] in _GONE:  # "the pain is gone", "the ache went away"
-            covered.update(range(max(start - 3, 0), start))
+        if words[start] in _GONE:  # "the pain is gone", "hamstring niggle from last week is gone"
+            first = start
+            while first > 0 and f.clauses[first - 1] == f.clauses[start] and start - first < 8:
+                first -= 1
+            covered.update(range(first, start))
     for hit in feeling_hits(f):
         if hit.start not in covered and not negated(f, hit.start):
             return False, named
     if _negated_area(f, areas, covered):
         return False, named
     return True, named
+
+
+_WORK = frozenset({Cue.EXERCISE, Cue.SESSION})
+
+
+def _about_the_work(f: Features, areas: list[tuple[int, Area]], start: int) -> bool:
+    """Whether the recovery word at ``start`` is said of an exercise or the session, not a
+    body area ("the bridges were fine", "session was fine")."""
+    named = {pos for pos, _ in areas}
+    j = start - 1
+    while j >= 0 and f.clauses[j] == f.clauses[start]:
+        if j in named:
+            return False
+        hit = f.hit_at.get(j)
+        if hit is not None and not _WORK.isdisjoint(hit.sense.cues):
+            return True
+        j -= 1
+    return False
 
 
 _BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}

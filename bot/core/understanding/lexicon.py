@@ -14,7 +14,7 @@ from bot.core.understanding.senses import Cue, Sense
 from bot.core.understanding.words import FILLER, NUMBER_WORDS, PROTECTED
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 
-__all__ = ["KNOWN", "LEXICON_WORDS", "PHRASES", "PHRASE_STARTS", "WORDS", "Phrase"]
+__all__ = ["KIND_WORDS", "KNOWN", "LEXICON_WORDS", "PHRASES", "PHRASE_STARTS", "WORDS", "Phrase"]
 
 Phrase = tuple[tuple[str, ...], Sense]
 
@@ -64,10 +64,11 @@ _KINDS: dict[ReportKind, str] = {
         cramping, cramped, spasm, spasms, spasming, locked up, restricted, inflexible""",
     ReportKind.SORENESS: """sore, soreness, sorer, ache, aches, aching, achy, achey, achiness,
         doms, tender, tenderness, bruised, bruise, bruises, sores, beat up, beaten up, trashed,
-        wrecked, fried, niggle, niggles, niggly, niggling, discomfort, uncomfortable, irritated,
+        wrecked, fried, discomfort, uncomfortable, irritated, cranky, grumpy, angry,
         fatigued, feeling it, heavy, burning, backache, destroyed, smashed, battered,
         shredded, toast, cooked, shot""",
-    ReportKind.PAIN: """pain, pains, painful, hurt, hurts, hurting, agony, killing me, killing,
+    ReportKind.PAIN: """pain, pains, painful, paining, pained, hurt, hurts, hurting, agony,
+        niggle, niggles, niggly, niggling, killing me, killing,
         kills, throbbing, throbs, twinge, twinges, tweaked, tweak, strained, strain, pulled,
         injured, injury, sprained, sprain, rolled my, torn, playing up, acting up,
         flaring up, flared up, flare up, bothering me, bugging me, giving me grief,
@@ -100,7 +101,8 @@ _FLAGS: dict[RedFlag, str] = {
         runs down my leg, travels down, travelling down, goes down my leg, electric shock,
         electric shocks, zinging, zings""",
     RedFlag.WEAKNESS: """weakness, weak leg, weak foot, feels weak, feel weak, gone weak,
-        went weak, going weak, foot drop, drop foot, dropfoot, gives way, giving way, gave way,
+        went weak, going weak, felt weak, feeling weak, floppy, feels floppy, felt floppy,
+        foot drop, drop foot, dropfoot, gives way, giving way, gave way,
         gives out, gave out, giving out, buckles, buckling, buckled, cant lift my foot,
         foot slaps, foot slapping""",
     RedFlag.SADDLE_NUMBNESS: """saddle numbness, numb saddle, saddle anaesthesia,
@@ -115,13 +117,18 @@ _FLAGS: dict[RedFlag, str] = {
         hop hurts, hops hurt""",
     RedFlag.BONE_SPOT: """bone pain, on the bone, in the bone, the bone, bony, pinpoint,
         pin point, point tender, one spot on the bone, tender bone, bone is tender,
-        press the bone, press on the bone, pressing the bone""",
+        press the bone, press on the bone, pressing the bone, one spot, in one spot,
+        one particular spot, one exact spot, same spot, the same spot,
+        sore to touch, sore to the touch, tender to touch, tender to the touch,
+        painful to touch, hurts to touch, when i press, when i press it, when i press on it,
+        when pressed, if i press, if i press it, press on it, pressing on it""",
     RedFlag.STRESS_FRACTURE: """stress fracture, stress fractures, stress fracure,
         stress reaction, stress response, bone stress, bone stress injury, hairline fracture,
         fracture, fractured, fractures, broken bone, cracked bone""",
     RedFlag.UNWELL: """fever, feverish, a temperature, high temperature, running a temperature,
         chills, the chills, shivery, night sweats, unexplained weight loss,
-        losing weight without trying, feeling unwell, feel unwell, feeling ill, feel ill""",
+        losing weight without trying, weight without trying, lost weight without trying,
+        weight loss without trying, feeling unwell, feel unwell, feeling ill, feel ill""",
     RedFlag.AFTER_FALL: """fell over, fell off, fell down, fell on, had a fall, took a fall,
         after a fall, after falling, since a fall, since falling, since the fall,
         since i fell, after i fell, tripped, tripped over, tripped up, a crash, crashed my bike,
@@ -203,7 +210,7 @@ _CUES: dict[Cue, str] = {
     Cue.SKIP_WEAK: """tired, exhausted, knackered, shattered, sick, unwell, busy, swamped,
         slammed, flu, covid, raining, long day, crazy day, hectic, ill today""",
     Cue.NEG: """no, not, never, without, isnt, arent, wasnt, werent, doesnt, dont, didnt,
-        hasnt, havent, hadnt, wont, nothing, nope, no longer, nor, neither""",
+        hasnt, havent, hadnt, wont, nothing, nope, no longer, nor, neither, no way""",
     Cue.YET: "yet",
     Cue.REMIND: """remind, remind me, reminding, ping me, nudge me, notify me, text me,
         message me, buzz me, alert me""",
@@ -298,7 +305,16 @@ _CUES: dict[Cue, str] = {
     Cue.DETERMINER: "my, the, a, an, with, this, that, some, your",
     Cue.NEUTRAL: """bottom of, top of, front of, pain free, painfree, in the morning, in the
         evening, in the afternoon, feel fine, feels fine, feel good, feels good, all good, half
-        past, quarter past, quarter to""",
+        past, quarter past, quarter to, pain in the butt, pain in the bum, pain in the arse,
+        pain in the ass, pain in the neck, pain in my neck, pain in the backside, a right pain,
+        a real pain, such a pain, bit of a pain, a bit of a pain, what a pain, pain au,
+        pains au, growing pains""",
+    Cue.EXERCISE: """bridge, bridges, glute bridge, glute bridges, bridging, clamshell,
+        clamshells, clam shells, clams, stretch, stretches, stretching, pigeon, pigeon pose,
+        squat, squats, split squat, split squats, lunge, lunges, step ups, step up, raises,
+        calf raises, heel raises, plank, planks, side plank, side planks, thrusts, hip thrusts,
+        deadlift, deadlifts, kickbacks, leg swings, swings, monster walks, band walks, 90 90,
+        stuff, moves, reps, sets""",
 }
 
 
@@ -385,3 +401,8 @@ LEXICON_WORDS: frozenset[str] = frozenset(word for words in _MERGED for word in 
 
 KNOWN: frozenset[str] = LEXICON_WORDS | FILLER | PROTECTED | NUMBER_WORDS.keys()
 """Words typo-correction leaves as they are."""
+
+KIND_WORDS: dict[str, ReportKind] = {
+    words[0]: kind for kind, text in _KINDS.items() for words in _split(text) if len(words) == 1
+}
+"""Single feeling words and their kind ("sore": soreness), also inside sign phrases."""

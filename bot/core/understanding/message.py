@@ -9,7 +9,7 @@ from datetime import date
 from bot.core.understanding.body import area_hits, build_report
 from bot.core.understanding.features import Features, Hit
 from bot.core.understanding.model import ReportSlots
-from bot.core.understanding.numbers import rating_numbers
+from bot.core.understanding.numbers import bare_numbers, rating_numbers
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import Tokens
 from bot.core.vocabulary import Area
@@ -36,7 +36,14 @@ class Message:
     def ratings(self) -> list[tuple[int, int]]:
         """(character position, value) of each 0-10 rating in the text."""
         if self._ratings is None:
-            self._ratings = rating_numbers(self.low)
+            found = rating_numbers(self.low)
+            bare = bare_numbers(self.low)
+            if bare:  # "sore glutes 3, ...", "finished it. 5."
+                rated = dict(found)
+                for pos, value in bare:
+                    rated.setdefault(pos, value)
+                found = sorted(rated.items())
+            self._ratings = found
         return self._ratings
 
     @property
@@ -46,15 +53,17 @@ class Message:
             self._areas = area_hits(self.f)
         return self._areas
 
-    def report(self, from_char: int = 0) -> ReportSlots | None:
-        """The body report, counting only ratings at or after ``from_char``."""
+    def report(self, from_char: int = 0, skip: int = -1) -> ReportSlots | None:
+        """The body report, counting only ratings at or after ``from_char`` (and not the one
+        at ``skip``: the effort's number)."""
         if not self.areas:
             return None
-        if from_char == 0 and self._report is not None:
+        whole = from_char == 0 and skip < 0
+        if whole and self._report is not None:
             return self._report
-        ratings = [v for pos, v in self.ratings if pos >= from_char]
+        ratings = [v for pos, v in self.ratings if pos >= from_char and pos != skip]
         report = build_report(self.f, self.areas, ratings)
-        if from_char == 0:
+        if whole:
             self._report = report
         return report
 

@@ -10,7 +10,15 @@ import re
 
 from bot.core.understanding.words import NUMBER_WORDS
 
-__all__ = ["effort_number", "odd_rating", "rating_numbers"]
+__all__ = [
+    "bare_numbers",
+    "effort_number",
+    "effort_span",
+    "odd_effort",
+    "odd_rating",
+    "odd_rating_at",
+    "rating_numbers",
+]
 
 _WORDS = "zero|one|two|three|four|five|six|seven|eight|nine|ten"
 _VALUE = rf"([0-9]{{1,2}}(?:\.[0-9])?|{_WORDS})"
@@ -32,10 +40,25 @@ _KIND_RE = re.compile(
     r"|hurting|level|severity|intensity|discomfort|about|around|roughly|maybe|approx|like)"
     rf"\s+(?:(?:is|was|at|of|about|around|like|maybe|a|an|roughly)\s+)?{_VALUE}\b" + _NOT_UNIT
 )
+_EFFORT_WORDS = r"(?:effort|rpe|difficulty|exertion|rated(?:\s+it)?|rate\s+it|intensity)"
+_EFFORT_LEAD = (
+    r"(?:(?:was|is|of|at|level|about|around|maybe|like|a|an|probably|prob|roughly|somewhere"
+    r"|between|[:=-])\s*)"
+)
 _EFFORT_RE = re.compile(
-    r"\b(?:effort|rpe|difficulty|exertion|rated(?:\s+it)?|rate\s+it|intensity)\s*"
-    r"(?:(?:was|is|of|at|level|about|around|maybe|like|a|an|probably|roughly|[:=-])\s*){0,3}"
-    rf"{_VALUE}\b(?!\s*(?:[:.][0-9]|am\b|pm\b|k\b|km|min|mile))"
+    rf"\b{_EFFORT_WORDS}\s*{_EFFORT_LEAD}{{0,3}}"
+    rf"{_VALUE}\b(?!\s*(?:[:.][0-9]|am\b|pm\b|k\b|km|min|mile|or\b|to\b|-))"
+    rf"|(?<![0-9.:/-])\b{_VALUE}\s*(?:/\s*10\s*)?(?:effort|rpe)\b"
+)
+_EFFORT_RANGE_RE = re.compile(
+    rf"\b{_EFFORT_WORDS}\s*{_EFFORT_LEAD}{{0,3}}"
+    rf"((?:10|[0-9]|{_WORDS})\s*(?:-|–|to|or)\s*(?:10|[0-9]|{_WORDS})(?:\s*/\s*10)?)\b"
+    rf"|\b((?:10|[0-9])\s*(?:-|–|to|or)\s*(?:10|[0-9])\s*(?:/\s*10\s*)?(?:effort|rpe))\b"
+)
+_BARE_RE = re.compile(
+    r"(?=[0-9])(?<![0-9.:/,-])(?<!\bat )(?<!\bby )(?<!\bon )(?<!\bin )(?<!\bto )(?<!\bfor )"
+    r"(?<!\bafter )(?<!\bbefore )(?<!\bfrom )(?<!\buntil )(?<!\btill )(?<!\bof )(?<!\bor )"
+    r"\b(10|[0-9])\s*(?=[,.;!?)\n]|$)"
 )
 
 
@@ -65,21 +88,55 @@ def rating_numbers(low: str) -> list[tuple[int, int]]:
 
 
 def effort_number(low: str) -> int | None:
-    """The number after an effort word ("effort 7", "RPE: 6/10"), 1-10, else None;
-    "12/10" counts as 10, a bare 12 as nothing."""
+    """The number after an effort word ("effort 7", "RPE: 6/10", "effort 0") or before one
+    ("like a 6 effort"), 0-10, else None; "12/10" counts as 10, a bare 12 as nothing (both
+    are asked about: ``odd_effort``, ``odd_rating``)."""
+    span = effort_span(low)
+    if span is None:
+        return None
+    value = _value(span[2])
+    if value > 10:
+        if not _FRACTION_RE.match(low, span[0]):
+            return None
+        value = 10
+    return value
+
+
+def effort_span(low: str) -> tuple[int, int, str] | None:
+    """(start, end, the number as written) of the effort number, if any."""
+    if not _ANY_NUMBER_RE.search(low):
+        return None
     match = _EFFORT_RE.search(low)
     if match is None:
         return None
-    value = _value(match.group(1))
-    if value > 10:
-        if not _FRACTION_RE.match(low, match.start(1)):
-            return None
-        value = 10
-    return value if value >= 1 else None
+    group = 1 if match.group(1) is not None else 2
+    return match.start(group), match.end(group), match.group(group)
+
+
+def odd_effort(low: str) -> str | None:
+    """An effort that is no one number from 0 to 10, as written: a range ("effort like 6
+    or 7", "6-7 effort") or too big ("effort 15"); else None. The coach asks."""
+    if not _ANY_NUMBER_RE.search(low):
+        return None
+    if (ranged := _EFFORT_RANGE_RE.search(low)) is not None:
+        return " ".join((ranged.group(1) or ranged.group(2)).split())
+    span = effort_span(low)
+    if span is not None and _value(span[2]) > 10:
+        return span[2]
+    return None
+
+
+def bare_numbers(low: str) -> list[tuple[int, int]]:
+    """(position, value) of each number 0-10 standing alone at the end of a clause ("sore
+    glutes 3, ...", "finished it. 5.", "both sides, 5"), not after "at", "on", "for"... (a
+    time, a date, a count)."""
+    if not _ANY_NUMBER_RE.search(low):
+        return []
+    return [(match.start(1), int(match.group(1))) for match in _BARE_RE.finditer(low)]
 
 
 _ODD_RATING_RE = re.compile(
-    r"(?:(?<![0-9a-z.:/])-\s*[0-9]{1,3}(?:\.[0-9])?|(?<![0-9.:/-])(?:1[1-9]|[2-9][0-9]|[0-9]{3}))"
+    r"(?:(?<![0-9a-z.:/])-[0-9]{1,3}(?:\.[0-9])?|(?<![0-9.:/-])(?:1[1-9]|[2-9][0-9]|[0-9]{3}))"
     r"\s*(?:/|out\s+of|outta)\s*(?:10|ten)\b(?![.:/-]?[0-9])"
 )
 
@@ -93,5 +150,11 @@ _RANGE_RATING_RE = re.compile(
 def odd_rating(low: str) -> str | None:
     """A 0-10 rating as written that is out of range ("-5/10", "11/10") or a range
     ("4-5/10", "3 or 4 out of 10"), else None: the coach asks which number."""
+    found = odd_rating_at(low)
+    return None if found is None else found[1]
+
+
+def odd_rating_at(low: str) -> tuple[int, str] | None:
+    """``odd_rating`` with the position it starts at."""
     match = _ODD_RATING_RE.search(low) or _RANGE_RATING_RE.search(low)
-    return None if match is None else " ".join(match.group(0).split())
+    return None if match is None else (match.start(), " ".join(match.group(0).split()))

@@ -16,13 +16,14 @@ from bot.core.understanding.extract import note_text, reason_text
 from bot.core.understanding.features import Features, Hit
 from bot.core.understanding.message import DONE_EMOJI, Message
 from bot.core.understanding.model import EffortLabel, Intent, IntentKind
-from bot.core.understanding.numbers import effort_number
+from bot.core.understanding.numbers import effort_number, effort_span
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.when import log_day
 from bot.core.understanding.words import word_set
 
 __all__ = ["outcome"]
 
+_WORK = frozenset({Cue.SESSION, Cue.EXERCISE, Cue.HOP})
 _QUESTION_WORDS = frozenset({"what", "how", "when", "why", "which", "where", "who"})
 _DID_OBJECTS = word_set(
     "it that this them all everything todays today rest most half some hip hips"
@@ -58,7 +59,7 @@ def _did_counts(m: Message, hit: Hit) -> bool:
         return False
     for j in range(i + 1, min(i + 4, len(f.words))):
         follower = f.hit_at.get(j)
-        if f.words[j] in _DID_OBJECTS or (follower and Cue.SESSION in follower.sense.cues):
+        if f.words[j] in _DID_OBJECTS or (follower and not _WORK.isdisjoint(follower.sense.cues)):
             return True
     return False
 
@@ -69,6 +70,8 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
     counted: list[Hit] = []
     not_done = False
     for hit in [*f.cues.get(Cue.DONE, ()), *f.cues.get(Cue.DID, ())]:
+        if f.clauses[hit.start] in f.asking:
+            continue  # "did I do it right?", "how do I log it when done?"
         lone_did = Cue.DID in hit.sense.cues and Cue.DONE not in hit.sense.cues
         if lone_did and not _did_counts(m, hit):
             continue
@@ -93,9 +96,10 @@ def outcome(m: Message) -> Intent | None:
     done, not_done = _done_hits(m)
     if not done and _ticked(m):
         return _done(m)
-    skips = [h for h in f.cues.get(Cue.SKIP, ()) if _object_ok(m, h)]
-    skipped = bool(skips) or Cue.SKIP_WHY in f.cues or not_done
-    if not skipped and Cue.SKIP_WEAK in f.cues and f.has(Cue.TODAY, Cue.SESSION):
+    said = _said if f.asking else _any
+    skips = [h for h in said(f, Cue.SKIP) if _object_ok(m, h)]
+    skipped = bool(skips) or bool(said(f, Cue.SKIP_WHY)) or not_done
+    if not skipped and said(f, Cue.SKIP_WEAK) and f.has(Cue.TODAY, Cue.SESSION):
         skipped = True
     if done:
         return _done(m)
@@ -103,6 +107,17 @@ def outcome(m: Message) -> Intent | None:
         reason = reason_text(m.clean, m.tokens, f)
         return Intent(IntentKind.SKIPPED, reason=reason, report=m.report(), log_day=_day(m))
     return None
+
+
+def _said(f: Features, cue: Cue) -> list[Hit]:
+    """The hits with ``cue`` outside a clause that asks ("should I skip if I'm tired?",
+    "how sore is too sore?", "any reason I can't do it?": questions, not logs)."""
+    return [h for h in f.cues.get(cue, ()) if f.clauses[h.start] not in f.asking]
+
+
+def _any(f: Features, cue: Cue) -> list[Hit]:
+    """The hits with ``cue`` (no clause asks)."""
+    return f.cues.get(cue, [])
 
 
 def _day(m: Message) -> date | None:
@@ -113,9 +128,20 @@ def _day(m: Message) -> date | None:
     return None if day == m.today else day
 
 
-def _effort_counts(f: Features, hit: Hit) -> bool:
-    """An effort word counts unless negated, or an "ok" opening the message ("ok done")."""
+_ELSE = frozenset({"else", "everything", "otherwise", "rest"})
+
+
+def _effort_counts(m: Message, hit: Hit) -> bool:
+    """An effort word counts unless negated, an "ok" opening the message ("ok done"), or
+    said of the body: in a clause naming an area ("calves wrecked", "legs felt fine") or of
+    everything else ("everything else fine", "the rest felt fine")."""
+    f = m.f
     if hit.sense.effort is None or negated(f, hit.start):
+        return False
+    clause = f.clauses[hit.start]
+    if any(f.clauses[area.start] == clause for area, _ in m.areas):
+        return False
+    if not _ELSE.isdisjoint(f.words[max(hit.start - 2, 0) : hit.start]):
         return False
     opener = hit.start == 0 and hit.end == 1 and len(f.words) > 1
     return not (opener and hit.sense.effort is EffortLabel.MODERATE)
@@ -130,16 +156,17 @@ def _body_start(m: Message) -> int:
 def _done(m: Message) -> Intent:
     """DONE: the effort number wins over an effort word's number; report and note too."""
     f = m.f
-    labels = [h.sense.effort for h in f.hits if _effort_counts(f, h)]
+    labels = [h.sense.effort for h in f.hits if _effort_counts(m, h)]
     label: EffortLabel | None = labels[-1] if labels else None
     body_from = _body_start(m)
-    effort = effort_number(m.low)
+    span = effort_span(m.low)
+    effort = None if span is None else effort_number(m.low)
     if effort is None:
-        before = [v for pos, v in m.ratings if pos < body_from and v >= 1]
+        before = [v for pos, v in m.ratings if pos < body_from]
         effort = before[0] if before else None
     if effort is None and label is not None:
         effort = label.effort
-    report = m.report(from_char=body_from)
+    report = m.report(from_char=body_from, skip=span[0] if span else -1)
     note = note_text(m.clean) if _worth_a_note(f) else None
     return Intent(
         IntentKind.DONE,

@@ -26,10 +26,14 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
+from bot.core.understanding.fine import says_change
 from bot.core.understanding.message import Message
-from bot.core.understanding.model import Intent, IntentKind
+from bot.core.understanding.model import Intent, IntentKind, ReportSlots
+from bot.core.understanding.numbers import odd_effort
 from bot.core.understanding.rules import analyse, understand
 from bot.core.understanding.senses import Cue
+from bot.core.understanding.text import normalise, tokenise
+from bot.core.vocabulary import Area
 
 __all__ = ["understand_all", "understand_parts"]
 
@@ -97,35 +101,137 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
 def _parts(
     text: str, today: date | None, whole: Intent, message: Message | None
 ) -> tuple[Intent, ...]:
-    if whole.signs or whole.kind is IntentKind.WARNING_SIGN or not _SPLIT_RE.search(text):
+    return _asked_apart(_requests(text, today, whole, message), text.lower())
+
+
+_RATED = frozenset(
+    {IntentKind.DONE, IntentKind.SKIPPED, IntentKind.BODY_REPORT, IntentKind.NOT_FINE}
+)
+
+
+def _asked_apart(intents: tuple[Intent, ...], low: str) -> tuple[Intent, ...]:
+    """A log or report with a number to ask about ("done, effort like 6 or 7", "pain 11/10
+    in my hip") is two requests: the clear part, stored, and the question about the number
+    (an intent of the same kind for an effort, a body report for a severity, with only
+    ``unclear`` set)."""
+    if len(intents) == 1 and intents[0].unclear is None:
+        return intents
+    if not any(i.unclear is not None and i.kind in _RATED for i in intents):
+        return intents
+    found: list[Intent] = []
+    for intent in intents:
+        if intent.unclear is None or intent.kind not in _RATED:
+            found.append(intent)
+            continue
+        effort = intent.kind is IntentKind.DONE and (
+            intent.report is None or odd_effort(low) is not None
+        )
+        kind = IntentKind.DONE if effort else IntentKind.BODY_REPORT
+        found += [replace(intent, unclear=None), Intent(kind, unclear=intent.unclear)]
+    return tuple(found)
+
+
+def _requests(
+    text: str, today: date | None, whole: Intent, message: Message | None
+) -> tuple[Intent, ...]:
+    if whole.signs or whole.kind is IntentKind.WARNING_SIGN or message is None:
         return (whole,)
-    if message is None or not (_CONTRAST_RE.search(text) or _may_ask_two(message)):
-        return (whole,)
-    clauses = [part for part in _SPLIT_RE.split(text) if part.strip()]
+    if not _SPLIT_RE.search(text):
+        return _reports_apart(text, today, (whole,), message)
+    thanked = Cue.THANKS in message.f.cues and whole.kind is not IntentKind.THANKS
+    asks_two = _CONTRAST_RE.search(text) or _may_ask_two(message) or thanked
+    clauses = [part for part in _SPLIT_RE.split(text) if part.strip()] if asks_two else []
     if len(clauses) < 2:
+        return _reports_apart(text, today, (whole,), message)
+    said = [(part, understand(part, today)) for part in clauses]
+    if any(intent.signs or intent.kind is IntentKind.WARNING_SIGN for _, intent in said):
         return (whole,)
-    said = [understand(part, today) for part in clauses]
-    if any(intent.signs or intent.kind is IntentKind.WARNING_SIGN for intent in said):
-        return (whole,)
-    meaningful = [intent for intent in said if intent.kind not in _IDLE]
-    if len(meaningful) == 1 and meaningful[0].kind not in _FINE and _CONTRAST_RE.search(text):
-        return (meaningful[0],)
-    if len(meaningful) < 2:
-        return (whole,)
-    return _combined(meaningful) or (whole,)
+    meaningful = [(part, intent) for part, intent in said if intent.kind not in _IDLE]
+    found: tuple[Intent, ...] = (whole,)
+    if len(meaningful) == 1 and meaningful[0][1].kind not in _FINE and _CONTRAST_RE.search(text):
+        found = (_with_effort(meaningful[0][1], whole),)
+    elif len(meaningful) >= 2:
+        found = _combined(meaningful, whole) or (whole,)
+    thanks = any(intent.kind is IntentKind.THANKS for _, intent in said)
+    if thanked and thanks and not all(i.kind in _IDLE for i in found):
+        found = (*found, Intent(IntentKind.THANKS))  # "hip niggle gone. cheers": both
+    return _reports_apart(text, today, found, message) if len(found) == 1 else found
 
 
-def _combined(intents: list[Intent]) -> tuple[Intent, ...]:
+def _with_effort(part: Intent, whole: Intent) -> Intent:
+    """A done part keeps the effort said in another part ("did it. effort about 5")."""
+    if part.kind is IntentKind.DONE and part.effort is None and whole.kind is IntentKind.DONE:
+        return replace(part, effort=whole.effort, effort_label=whole.effort_label)
+    return part
+
+
+_PIECE_RE = re.compile(r"\s*(?:[,;.!?\n]+\s*|\s+(?:but|and|tho|though)\s+)", re.IGNORECASE)
+
+
+def _reports_apart(
+    text: str, today: date | None, found: tuple[Intent, ...], message: Message
+) -> tuple[Intent, ...]:
+    """Several areas in their own clauses ("sore: quads 4, hip flexors 2", "tight hammies,
+    tight hip flexors", "glutes recovered, quads still sore 3"): one report each, and an
+    area said to have recovered is cleared. Not with a warning sign anywhere (the whole
+    message is triaged as one, as before)."""
+    only = found[0]
+    if only.report is None or only.report.red_flags or only.unclear is not None:
+        return found
+    f = message.f
+    areas = message.areas
+    if len(areas) < 2 or len({f.clauses[hit.start] for hit, _ in areas}) < 2:
+        return found
+    reports: list[ReportSlots] = []
+    cleared: list[Area] = []
+    for piece in _PIECE_RE.split(text):
+        if not piece.strip():
+            continue
+        intent, analysed = analyse(piece, today)
+        if intent.signs or (intent.report and intent.report.red_flags):
+            return found
+        if intent.report is not None and intent.kind is not IntentKind.FEELS_FINE:
+            if all(intent.report.area is not r.area for r in reports):
+                reports.append(intent.report)
+        elif intent.kind is IntentKind.FEELS_FINE and analysed and says_change(analysed.f.words):
+            cleared += intent.fine_areas
+    cleared = [a for a in dict.fromkeys(cleared) if all(a is not r.area for r in reports)]
+    if not reports or len(reports) + len(cleared) < 2:
+        return found
+    first = only if only.kind is not IntentKind.FEELS_FINE else Intent(IntentKind.BODY_REPORT)
+    rest = [Intent(IntentKind.BODY_REPORT, report=r) for r in reports[1:]]
+    fine = [Intent(IntentKind.FEELS_FINE, fine_areas=tuple(cleared))] if cleared else []
+    return (replace(first, report=reports[0]), *rest, *fine)
+
+
+def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ...]:
+    intents = [_with_effort(i, whole) for _, i in said]
     reported = [i for i in intents if i.kind is IntentKind.BODY_REPORT]
-    if reported:
-        intents = [i for i in intents if i.kind not in _FINE]
+    if any(i.report is not None and i.kind not in _FINE for i in intents):
+        # "glutes fine but quads smashed": the fine part is context, unless it says a
+        # change ("IT band pain is gone but now my ankle is sore")
+        areas = {i.report.area for i in intents if i.report}
+        intents = [
+            i
+            for (part, _), i in zip(said, intents, strict=True)
+            if i.kind not in _FINE
+            or (
+                i.kind is IntentKind.FEELS_FINE
+                and i.fine_areas
+                and areas.isdisjoint(i.fine_areas)
+                and says_change(tokenise(normalise(part)[1]).words)
+            )
+        ]
     logs = [i for i in intents if i.kind in _LOGS]
     if logs and reported and logs[0].report is None:  # "did it, quads smashed after"
         merged = replace(logs[0], report=reported[0].report)
         intents = [merged if i is logs[0] else i for i in intents if i is not reported[0]]
-    seen: dict[tuple[IntentKind, object], Intent] = {}
-    for intent in intents:  # two questions may ask different things
-        seen.setdefault((intent.kind, intent.topic), intent)
+    seen: dict[tuple[IntentKind, object, object], Intent] = {}
+    for intent in intents:  # two questions may ask different things; two reports, two areas
+        area = (
+            intent.report.area if intent.kind is IntentKind.BODY_REPORT and intent.report else None
+        )
+        seen.setdefault((intent.kind, intent.topic, area), intent)
     if len(seen) < 2:
         return tuple(seen.values())
     return tuple(sorted(seen.values(), key=lambda i: _RANK.get(i.kind, len(_ORDER))))

@@ -22,7 +22,7 @@ from bot.core.understanding.fine import fine_reading
 from bot.core.understanding.fuzzy import correct_words
 from bot.core.understanding.message import DONE_EMOJI, Message, near
 from bot.core.understanding.model import Intent, IntentKind
-from bot.core.understanding.numbers import odd_rating
+from bot.core.understanding.numbers import odd_effort, odd_rating_at
 from bot.core.understanding.outcome import outcome
 from bot.core.understanding.questions import plan_question
 from bot.core.understanding.senses import Cue
@@ -50,7 +50,7 @@ def analyse(text: str, today: date | None = None) -> tuple[Intent, Message | Non
     tokens = tokenise(low)
     if not tokens.words:
         return _emoji_only(clean), None
-    f = scan(correct_words(tokens.words), tokens.clauses)
+    f = scan(correct_words(tokens.words), tokens.clauses, "?" in low)
     message = Message(clean, low, tokens, f, today)
     for rule in _RULES:
         intent = rule(message)
@@ -73,15 +73,47 @@ _RATED_KINDS = frozenset(
 
 
 def _odd_values(m: Message, intent: Intent) -> Intent:
-    """Mark a rating out of 0-10 ("11/10", "-5/10") for the coach to ask about."""
-    if intent.kind in _RATED_KINDS and ("10" in m.low or "ten" in m.low):
-        odd = odd_rating(m.low)
-        if odd is not None:
-            return replace(intent, unclear=odd)
-    return intent
+    """Mark a rating that is no one number from 0 to 10 ("11/10", "-5/10", "effort like 6
+    or 7", "effort 15") for the coach to ask about; the slot it would fill stays empty
+    (the effort, or the severity of a report it follows), the rest of the message counts."""
+    if intent.kind not in _RATED_KINDS:
+        return intent
+    if intent.kind is IntentKind.DONE and (effort := odd_effort(m.low)) is not None:
+        return replace(intent, unclear=effort, effort=None, effort_label=None)
+    if not ("10" in m.low or "ten" in m.low):
+        return intent
+    found = odd_rating_at(m.low)
+    if found is None:
+        return intent
+    at, odd = found
+    report = intent.report
+    body = [m.char(h.start) for h, _ in m.areas] + [m.char(h.start) for h in feeling_hits(m.f)]
+    if intent.kind is IntentKind.DONE and (not body or at < min(body)):
+        return replace(intent, unclear=odd, effort=None, effort_label=None)
+    if report is not None:
+        report = replace(report, severity=None)
+    return replace(intent, unclear=odd, report=report)
 
 
-_SIGNS_NEEDING_PAIN = frozenset({RedFlag.AFTER_FALL, RedFlag.NERVE_PAIN, RedFlag.WEAKNESS})
+#: Signs that are no warning without a word of pain or soreness: "fell off the wagon",
+#: "lost my nerve", "can I do it at night?", "in one spot".
+_SIGNS_NEEDING_PAIN = frozenset(
+    {
+        RedFlag.AFTER_FALL,
+        RedFlag.NERVE_PAIN,
+        RedFlag.WEAKNESS,
+        RedFlag.NIGHT_PAIN,
+        RedFlag.BONE_SPOT,
+    }
+)
+
+
+#: What a warning sign about the runner's own body replaces: chat, and a question about
+#: today or the plan (the answer to "should I still train?" is the warning).
+_SIGN_WINS = frozenset(
+    {IntentKind.UNKNOWN, IntentKind.GREETING, IntentKind.THANKS, IntentKind.HELP,
+     IntentKind.TODAY, IntentKind.PLAN_QUESTION}
+)  # fmt: skip
 
 
 def _with_signs(m: Message, intent: Intent) -> Intent:
@@ -94,7 +126,7 @@ def _with_signs(m: Message, intent: Intent) -> Intent:
         signs -= _SIGNS_NEEDING_PAIN
     if not signs:
         return intent
-    if intent.kind in (IntentKind.UNKNOWN, IntentKind.GREETING, IntentKind.THANKS):
+    if intent.kind in _SIGN_WINS:  # "feeling feverish, should I still do today's session?"
         return Intent(IntentKind.WARNING_SIGN, signs=signs)
     return replace(intent, signs=signs)
 
@@ -143,8 +175,8 @@ def _reminder(m: Message) -> Intent | None:
         and f.words[remind.end : remind.end + 1] != ("to",)
     ):
         return Intent(IntentKind.TODAY)  # "remind me what today's session is"
-    if f.has(Cue.REMINDER, Cue.DAILY) or not f.unexplained:
-        return Intent(IntentKind.SET_REMINDER)
+    if f.has(Cue.REMINDER, Cue.DAILY) or not (f.unexplained or Cue.EXERCISE in f.cues):
+        return Intent(IntentKind.SET_REMINDER)  # not "remind me why we do clamshells"
     return None
 
 

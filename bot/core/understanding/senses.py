@@ -63,7 +63,8 @@ class Cue(Enum):
     DURING = auto()  # during, as, while
     AFTER = auto()  # after, since
     DETERMINER = auto()  # my, the, a: skipped when finding a verb's object
-    NEUTRAL = auto()  # explained, means nothing ("pain free")
+    NEUTRAL = auto()  # explained, means nothing ("pain free", "a pain in the neck")
+    EXERCISE = auto()  # bridges, clamshells, a stretch: the work, never a body area
 
     __hash__ = object.__hash__  # members are singletons; the C hash keeps scans fast
 

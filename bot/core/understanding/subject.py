@@ -1,0 +1,150 @@
+"""Whose body, and when: feelings that are not the runner's own report now.
+
+Read from the clause structure, before any report is built:
+
+- someone else's body ("my friend has sciatica", "my wife's knee hurts"): the person word
+  nearest before the feeling in its clause is another person, not "I" or "my";
+- the long past ("had sciatica years ago", "used to get shin splints"): a clause naming a
+  time long gone;
+- a general question ("stress fracture prevention tips?"): a question with no "I", "me" or
+  "my" anywhere that asks for advice (tips, prevention, risk, causes).
+
+Those positions are ``foreign``: no feeling, sign or area there counts. A question with no
+first person ("does the stretch help with lower back pain?") is ``asked`` about: its feeling
+words and areas are the topic, not a report, but a warning sign in it still counts (a
+warning sign missed is the worst error).
+"""
+
+from __future__ import annotations
+
+from bot.core.understanding.words import word_set
+
+__all__ = ["Owners", "owners", "question_clauses"]
+
+_PEOPLE = word_set(
+    """
+    friend wife husband partner boyfriend girlfriend bf gf mum mom mam dad mother father
+    brother sister son daughter kid child colleague coworker boss teammate clubmate
+    """
+)
+#: Someone else as the one whose body it is: "he", "she's", "his", "my wife's", "my friend
+#: has", "runners get"; a person named only in passing ("ran with a friend and calves
+#: sore") is not.
+_OTHER_SUBJECTS = word_set("she he hes shes his someone somebody people runners anyone everyone")
+_POSSESSIVE = frozenset(word + "s" for word in _PEOPLE)
+_PERSON_VERBS = word_set(
+    "has had have is was gets got get keeps says said feels felt thinks suffers suffered"
+)
+_OTHERS = _PEOPLE | _OTHER_SUBJECTS | _POSSESSIVE | word_set("kids children")
+_FIRST = word_set("i im ive id ill me my mine myself")
+_LONG_AGO: tuple[tuple[str, ...], ...] = tuple(
+    tuple(p.split())
+    for p in (
+        "years ago", "year ago", "ages ago", "long ago", "last year", "used to", "in the past",
+        "as a kid", "years back", "a while back", "long gone",
+    )
+)  # fmt: skip
+_ADVICE = word_set(
+    """
+    tips tip prevent prevention preventing avoid avoiding risk risks cause causes advice
+    symptoms
+    """
+)
+_WH = word_set("how what whats when why which where any anything")
+_AUX = word_set("should can could would will is are am do does did shall may might")
+_PRONOUNS = word_set("i we you u")
+_SUBJECTS = word_set("it that this there the my a")
+_DO = word_set("do did")  # "did the session", "do it later": statements and commands
+_OPENERS = _WH | _AUX
+#: Auxiliaries that open a question before any subject ("does foam rolling help?"); a
+#: modal needs a pronoun or determiner after it ("will do it later" is a statement).
+_INVERTED = word_set("does is are")
+_NOT_SUBJECTS = word_set("not nt no so too very really quite still fine ok okay sore")
+_PAST_STARTS = frozenset(p[0] for p in _LONG_AGO)
+_PAST_HINTS = frozenset({"ago", "year", "years", "used", "past", "kid", "while", "gone"})
+_FOREIGN_HINTS = _OTHERS | _PAST_HINTS
+_NONE: frozenset[int] = frozenset()
+
+Owners = tuple[frozenset[int], frozenset[int]]
+
+
+def question_clauses(words: tuple[str, ...], clauses: tuple[int, ...]) -> frozenset[int]:
+    """The clauses that open as a question: a question word ("how sore is too sore"), or a
+    modal or auxiliary before its subject ("should I...", "is it ok..."), not a command
+    ("do it tomorrow" has no subject after "do" as a question would)."""
+    if not words or _OPENERS.isdisjoint(words):
+        return frozenset()
+    starts = (0,) if not clauses[-1] else _clause_starts(clauses)
+    found: set[int] = set()
+    for i in starts:
+        word = words[i]
+        if word not in _OPENERS:
+            continue
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if word in _WH or (word in _AUX and following in _PRONOUNS):
+            found.add(clauses[i])
+        elif word in _AUX and word not in _DO and following in _SUBJECTS:
+            found.add(clauses[i])  # "is it ok", "should the knee..." (not "do it later")
+        elif word in _INVERTED and following and following not in _NOT_SUBJECTS:
+            found.add(clauses[i])  # "does foam rolling help...", "are tight calves normal"
+    return frozenset(found)
+
+
+_MINE = word_set("my mine me myself im ive")
+_I_HAVE = word_set("have had got get keep feel felt am was hurt")
+
+
+def _own(words: tuple[str, ...]) -> bool:
+    """Whether the runner speaks of their own body ("my", "I've got", "I have"), not only
+    asks ("how do I...")."""
+    if not _MINE.isdisjoint(words):
+        return True
+    return any(
+        w == "i" and words[i + 1 : i + 2] and words[i + 1] in _I_HAVE for i, w in enumerate(words)
+    )
+
+
+def _clause_starts(clauses: tuple[int, ...]) -> list[int]:
+    return [0, *(i for i in range(1, len(clauses)) if clauses[i] != clauses[i - 1])]
+
+
+def owners(
+    words: tuple[str, ...], clauses: tuple[int, ...], question: bool, asking: frozenset[int]
+) -> Owners:
+    """(foreign, asked): the word positions that are no report of the runner's now, and the
+    clauses only asked about (see the module doc). ``question``: the message has a "?";
+    ``asking``: ``question_clauses``."""
+    n = len(words)
+    if (question or asking) and not _ADVICE.isdisjoint(words) and not _own(words):
+        return frozenset(range(n)), frozenset()  # "how do I avoid shin splints, any tips?"
+    asked = asking if asking and _FIRST.isdisjoint(words) else _NONE
+    if _FOREIGN_HINTS.isdisjoint(words):
+        return _NONE, asked
+    long_ago = not _PAST_HINTS.isdisjoint(words)
+    past = (
+        {
+            clauses[i]
+            for i in range(n)
+            if words[i] in _PAST_STARTS
+            for p in _LONG_AGO
+            if words[i : i + len(p)] == p
+        }
+        if long_ago
+        else set()
+    )
+    foreign: set[int] = set()
+    owner_other = False
+    for i in range(n):
+        if i and clauses[i - 1] != clauses[i]:
+            owner_other = False
+        word = words[i]
+        following = words[i + 1] if i + 1 < n else ""
+        if word in _OTHER_SUBJECTS or word in _POSSESSIVE:
+            owner_other = True
+        elif word in _OTHERS and following in _PERSON_VERBS:
+            owner_other = True  # "my friend has sciatica", "kids have..."
+        elif word in _FIRST and following not in _OTHERS:
+            owner_other = False
+        if owner_other or clauses[i] in past:
+            foreign.add(i)
+    return frozenset(foreign), asked

@@ -1,0 +1,301 @@
+"""Body reports, effort, clearing, and questions versus reports (issue 13), in our own
+phrasings: what is stored, what is asked about, and what is no report at all."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.core.understanding import Intent, IntentKind, understand, understand_all
+from bot.core.understanding.numbers import bare_numbers, effort_number, odd_effort
+from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
+
+TODAY = date(2026, 11, 24)
+
+
+def _all(text: str) -> tuple[Intent, ...]:
+    return understand_all(text, TODAY)
+
+
+def _reports(text: str) -> list[tuple[Area, ReportKind, int | None]]:
+    return [
+        (i.report.area, i.report.kind, i.report.severity)
+        for i in _all(text)
+        if i.report is not None and i.kind is not IntentKind.FEELS_FINE
+    ]
+
+
+# ------------------------------------------------------------------ effort numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "effort"),
+    [
+        ("all done. 6.", 6),
+        ("finished the routine, 4", 4),
+        ("done, effort 0, it was all stretching", 0),
+        ("done, maybe a 7 effort", 7),
+        ("completed it, rpe 2", 2),
+    ],
+)
+def test_effort_numbers_as_runners_give_them(text: str, effort: int) -> None:
+    (intent,) = _all(text)
+    assert intent.kind is IntentKind.DONE
+    assert intent.effort == effort
+
+
+def test_a_number_rates_what_it_follows_not_the_session() -> None:
+    (intent,) = _all("did it, tight hamstrings 4, the rest felt fine")
+    assert intent.kind is IntentKind.DONE
+    assert intent.effort is None
+    assert intent.report is not None
+    assert (intent.report.area, intent.report.severity) == (Area.HAMSTRINGS, 4)
+
+
+def test_an_effort_word_said_of_the_body_is_no_effort() -> None:
+    (intent,) = _all("done it, hamstrings destroyed though")
+    assert (intent.kind, intent.effort) == (IntentKind.DONE, None)
+    assert intent.report is not None
+    assert intent.report.area is Area.HAMSTRINGS
+
+
+@pytest.mark.parametrize(
+    ("text", "odd"),
+    [
+        ("done, effort 5 or 6", "5 or 6"),
+        ("finished, effort around 8-9", "8-9"),
+        ("done, effort 14", "14"),
+    ],
+)
+def test_an_effort_range_or_impossible_effort_logs_the_session_and_asks(
+    text: str, odd: str
+) -> None:
+    done, ask = _all(text)
+    assert (done.kind, done.effort, done.unclear) == (IntentKind.DONE, None, None)
+    assert (ask.kind, ask.unclear) == (IntentKind.DONE, odd)
+
+
+@pytest.mark.parametrize("text", ["knee 13/10", "achilles -2/10 sore", "groin 4 or 5/10"])
+def test_an_impossible_severity_keeps_the_area_and_asks(text: str) -> None:
+    report, ask = _all(text)
+    assert report.kind is IntentKind.BODY_REPORT
+    assert report.unclear is None
+    assert report.report is not None
+    assert report.report.severity is None
+    assert ask.unclear is not None
+    assert ask.report is None
+
+
+def test_number_helpers() -> None:
+    assert effort_number("effort 0") == 0
+    assert effort_number("a 6 effort") == 6
+    assert odd_effort("effort 6 or 7") == "6 or 7"
+    assert odd_effort("effort 7") is None
+    assert [v for _, v in bare_numbers("sore: calves 3, quads 2")] == [3, 2]
+    assert bare_numbers("remind me at 7, thanks") == []
+    assert bare_numbers("did 3 sets, then 20 min") == []
+
+
+# ------------------------------------------------------------------ what is no body area
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "done the hip stuff, easy, 2/10",
+        "finished the calf raises, 5/10",
+        "did the glute bridges, effort 4",
+    ],
+)
+def test_exercise_names_are_not_body_areas(text: str) -> None:
+    (intent,) = _all(text)
+    assert intent.kind is IntentKind.DONE
+    assert intent.report is None
+
+
+def test_fine_said_of_an_exercise_clears_nothing() -> None:
+    intents = _all("done it, the clamshells were fine and the quad stretch felt good")
+    assert [i.kind for i in intents] == [IntentKind.DONE]
+
+
+# ------------------------------------------------------------------ reports
+
+
+@pytest.mark.parametrize(
+    ("text", "area", "kind"),
+    [
+        ("my achilles is cranky today", Area.ACHILLES, ReportKind.SORENESS),
+        ("got a little niggle in the left knee", Area.KNEE, ReportKind.PAIN),
+        ("hamstring has been paining me", Area.HAMSTRINGS, ReportKind.PAIN),
+    ],
+)
+def test_casual_feeling_words(text: str, area: Area, kind: ReportKind) -> None:
+    report = understand(text, TODAY).report
+    assert report is not None
+    assert (report.area, report.kind) == (area, kind)
+
+
+def test_several_areas_make_one_report_each() -> None:
+    assert _reports("achy: calves 3, glutes 5") == [
+        (Area.CALVES, ReportKind.SORENESS, 3),
+        (Area.GLUTES, ReportKind.SORENESS, 5),
+    ]
+    assert _reports("stiff lower back, stiff quads") == [
+        (Area.LOWER_BACK, ReportKind.TIGHTNESS, None),
+        (Area.QUADS, ReportKind.TIGHTNESS, None),
+    ]
+
+
+def test_several_areas_in_one_clause_stay_one_report() -> None:
+    assert _reports("left knee and hip sore") == [(Area.KNEE, ReportKind.SORENESS, None)]
+
+
+def test_the_kind_said_stays_beside_a_warning_sign() -> None:
+    report = understand("hobbling a bit, probably just a stiff calf", TODAY).report
+    assert report is not None
+    assert report.kind is ReportKind.TIGHTNESS
+    assert RedFlag.LIMPING in report.red_flags
+
+
+def test_sore_when_walking_is_pain() -> None:
+    report = understand("my shin is sore when I walk", TODAY).report
+    assert report is not None
+    assert report.kind is ReportKind.PAIN
+    assert RedFlag.PAIN_ON_WALKING in report.red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("pain in one spot on my shin", RedFlag.BONE_SPOT),
+        ("my foot is tender to touch in one place", RedFlag.BONE_SPOT),
+        ("my right leg felt weak on the stairs", RedFlag.WEAKNESS),
+        ("knee sore since I tripped over on the trail", RedFlag.AFTER_FALL),
+        ("calf pain during the run and it lingered afterwards", RedFlag.WORSENING_DURING_RUN),
+    ],
+)
+def test_warning_signs_in_casual_words(text: str, flag: RedFlag) -> None:
+    intent = understand(text, TODAY)
+    assert intent.report is not None
+    assert flag in intent.report.red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("been running a fever, should I train today?", RedFlag.UNWELL),
+        ("lost weight without trying lately, what's on today?", RedFlag.UNWELL),
+    ],
+)
+def test_a_warning_sign_wins_over_a_question(text: str, flag: RedFlag) -> None:
+    intent = understand(text, TODAY)
+    assert intent.kind is IntentKind.WARNING_SIGN
+    assert flag in intent.signs
+
+
+# ------------------------------------------------------------------ clearing
+
+
+def test_a_recovered_area_is_cleared_next_to_another_report() -> None:
+    kinds = {i.kind: i for i in _all("hamstrings back to normal, calves still tight")}
+    assert kinds[IntentKind.FEELS_FINE].fine_areas == (Area.HAMSTRINGS,)
+    report = kinds.get(IntentKind.BODY_REPORT) or kinds[IntentKind.NOT_FINE]
+    assert report.report is not None
+    assert report.report.area is Area.CALVES
+
+
+def test_a_contrast_fine_is_context_not_a_clearing() -> None:
+    intents = _all("quads ok but my hip flexors are killing me")
+    assert [i.kind for i in intents] == [IntentKind.BODY_REPORT]
+
+
+def test_a_pain_that_went_away_is_cleared() -> None:
+    intents = _all("finished it! that knee niggle from monday has gone now")
+    assert {i.kind for i in intents} == {IntentKind.DONE, IntentKind.FEELS_FINE}
+
+
+def test_feels_normal_again_clears() -> None:
+    intent = understand("my groin feels normal again", TODAY)
+    assert (intent.kind, intent.fine_areas) == (IntentKind.FEELS_FINE, (Area.GROIN,))
+
+
+# ------------------------------------------------------------------ questions and idioms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can I do the hops in the evening at night?",
+        "how tight is too tight?",
+        "is the pigeon stretch good for a stiff back?",
+        "what a pain in the neck this week has been",
+        "pain aux raisins or a banana before training?",
+        "how do I avoid shin splints, any tips?",
+        "my husband has plantar fasciitis, is this plan ok for him?",
+        "had a stress fracture years ago, totally fine now, can I do the jumps?",
+        "should I skip it if I'm tired from work?",
+    ],
+)
+def test_questions_and_idioms_are_no_report_and_no_log(text: str) -> None:
+    for intent in _all(text):
+        assert intent.report is None, text
+        assert not intent.signs, text
+        assert intent.kind not in (
+            IntentKind.DONE,
+            IntentKind.SKIPPED,
+            IntentKind.BODY_REPORT,
+            IntentKind.FEELS_FINE,
+            IntentKind.WARNING_SIGN,
+        ), text
+
+
+def test_my_own_report_in_a_question_still_counts() -> None:
+    intent = understand("is it normal that my calf hurts this much?", TODAY)
+    assert intent.report is not None
+    assert intent.report.area is Area.CALVES
+
+
+def test_a_warning_sign_in_a_general_question_still_counts() -> None:
+    intent = understand("is numbness in the foot normal after hops?", TODAY)
+    assert RedFlag.NUMBNESS_TINGLING in (
+        intent.signs | (intent.report.red_flags if intent.report else frozenset())
+    )
+
+
+def test_side_is_kept_per_report() -> None:
+    report = understand("right calf a bit cranky, 3", TODAY).report
+    assert report is not None
+    assert (report.side, report.severity) == (Side.RIGHT, 3)
+
+
+def test_a_muscle_burn_during_an_exercise_is_no_report() -> None:
+    (intent,) = _all("done, quads burning in the split squats, good workout")
+    assert intent.kind is IntentKind.DONE
+    assert intent.report is None
+
+
+def test_a_burn_that_is_not_the_work_is_still_a_report() -> None:
+    report = understand("burning feeling in my achilles this morning", TODAY).report
+    assert report is not None
+    assert report.area is Area.ACHILLES
+
+
+def test_no_way_negates_the_rest_of_its_clause() -> None:
+    intent = understand("work is chaos, no way I'll get the session done today", TODAY)
+    assert intent.kind is IntentKind.SKIPPED
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        ("went for a run with my sister and my shins are sore", True),
+        ("ran with a friend and calves are sore", True),
+        ("my brother's achilles is sore after his marathon", False),
+        ("his knee swelled up at parkrun", False),
+    ],
+)
+def test_whose_body_it_is(text: str, own: bool) -> None:
+    intent = understand(text, TODAY)
+    assert (intent.report is not None) is own
+    assert (intent.report is not None or bool(intent.signs)) is own
