@@ -127,6 +127,15 @@ def past_log_too_old(day: date, today: date, max_days: int) -> str:
     )
 
 
+def log_ahead_refused(day: date, today: date) -> str:
+    """A typed log for a day ahead that cannot be logged yet (a done, or a skip too far)."""
+    return (
+        f"{day_label(day, today)} hasn't come yet, so I can't log it. A skip can be said up "
+        "to a week ahead; for a longer break, tell me when you're away, like "
+        "<i>away from the 14th to the 21st</i>."
+    )
+
+
 def unknown_with_suggestions(text: str) -> str:
     """A short 'I didn't get that'; the buttons below offer the closest things."""
     said = " ".join(text.split())

@@ -232,7 +232,9 @@ _CUES: dict[Cue, str] = {
         hiatus, freeze my plan, freeze, take a break, taking a break, need a break, a break,
         break from, time off, week off, weeks off, month off, few days off,
         couple of weeks off, days off, holiday, holidays, vacation, vacay, hols,
-        sabbatical, off until, out until""",
+        sabbatical, off until, out until, fortnight off, a fortnight off, weekend off,
+        hold off the sessions, hold off on the sessions, hold off the plan,
+        hold off on the plan, hold off training, hold off on training""",
     Cue.AWAY: "away, travelling, traveling, on a trip, trip, out of town, business trip, offline",
     Cue.UNTIL: "until, till, til, untill, up to",
     Cue.RESUME: f"""resume, resumed, resuming, unpause, unpaused, un pause, restart,
@@ -298,7 +300,8 @@ _CUES: dict[Cue, str] = {
     Cue.DETERMINER: "my, the, a, an, with, this, that, some, your",
     Cue.NEUTRAL: """bottom of, top of, front of, pain free, painfree, in the morning, in the
         evening, in the afternoon, feel fine, feels fine, feel good, feels good, all good, half
-        past, quarter past, quarter to""",
+        past, quarter past, quarter to, got away from me, gets away from me, get away from me,
+        getting away from me, got away from us, get away with""",
 }
 
 

@@ -30,12 +30,13 @@ from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind
 from bot.core.understanding.rules import analyse, understand
 from bot.core.understanding.senses import Cue
+from bot.core.understanding.when import log_days
 
 __all__ = ["understand_all", "understand_parts"]
 
 _SPLIT_RE = re.compile(
     r"\s*(?:[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho)\s+"
-    r"|,\s*(?=(?:also|and|but|plus|then|what|whats|what's|when|which|why|how|can|could)\b))",
+    r"|,\s*(?=(?:also|and|but|plus|then|so|what|whats|what's|when|which|why|how|can|could)\b))",
     re.IGNORECASE,
 )
 _CONTRAST_RE = re.compile(r"\b(?:but|though|tho|however|although)\b", re.IGNORECASE)
@@ -97,6 +98,10 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
 def _parts(
     text: str, today: date | None, whole: Intent, message: Message | None
 ) -> tuple[Intent, ...]:
+    if whole.kind in _LOGS and message is not None and today is not None:
+        days = log_days(message.low, today, ahead=whole.kind is IntentKind.SKIPPED)
+        if len(days) > 1:  # "missed sat and sun": one log for each day
+            return tuple(replace(whole, log_day=None if d == today else d) for d in days)
     if whole.signs or whole.kind is IntentKind.WARNING_SIGN or not _SPLIT_RE.search(text):
         return (whole,)
     if message is None or not (_CONTRAST_RE.search(text) or _may_ask_two(message)):
@@ -123,9 +128,9 @@ def _combined(intents: list[Intent]) -> tuple[Intent, ...]:
     if logs and reported and logs[0].report is None:  # "did it, quads smashed after"
         merged = replace(logs[0], report=reported[0].report)
         intents = [merged if i is logs[0] else i for i in intents if i is not reported[0]]
-    seen: dict[tuple[IntentKind, object], Intent] = {}
+    seen: dict[tuple[IntentKind, object, object], Intent] = {}
     for intent in intents:  # two questions may ask different things
-        seen.setdefault((intent.kind, intent.topic), intent)
+        seen.setdefault((intent.kind, intent.topic, intent.log_day), intent)
     if len(seen) < 2:
         return tuple(seen.values())
     return tuple(sorted(seen.values(), key=lambda i: _RANK.get(i.kind, len(_ORDER))))

@@ -17,7 +17,8 @@ __all__ = ["plan_question"]
 
 _ASK_RE = re.compile(
     r"^(?:so\s+|and\s+|hey\s+|ok\s+|coach\s+)?(?:what|whats|what's|wats|wat|when|whens|which|why|how"
-    r"|hows|is|are|do|does|will|any|show|tell|give|can\s+you\s+(?:show|tell)"
+    r"|hows|is|are|will|any|show|tell|give|can\s+you\s+(?:show|tell)"
+    r"|(?:do|does)\s+(?:i|we|you|u|there|the|my|this)"
     r"|can\s+i\s+(?:see|get|have))\b"
     r"|\b(?:what|whats|what's|when|which|why)\b"
 )

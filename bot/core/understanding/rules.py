@@ -27,7 +27,7 @@ from bot.core.understanding.outcome import outcome
 from bot.core.understanding.questions import plan_question
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
-from bot.core.understanding.when import back_on, pause_span
+from bot.core.understanding.when import back_on, pause_said
 from bot.core.vocabulary import RedFlag
 
 __all__ = ["analyse", "understand"]
@@ -156,15 +156,35 @@ def _timezone(m: Message) -> Intent | None:
     return Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
 
 
+_NOT_THE_PLAN = frozenset({"the", "this", "that", "my", "your"})
+
+
+def _paused_elsewhere(m: Message) -> bool:
+    """Every pause word takes an object that is not the plan ("pause the music")."""
+    f = m.f
+    for hit in f.cues.get(Cue.PAUSE, ()):
+        j = hit.end
+        if not (j + 1 < len(f.words) and f.words[j] in _NOT_THE_PLAN and j + 1 in f.unexplained):
+            return False
+    return True
+
+
 def _pause(m: Message) -> Intent | None:
     f = m.f
-    dated = Cue.AWAY in f.cues and (Cue.UNTIL in f.cues or last_date(m.low, m.today) is not None)
-    if not (Cue.PAUSE in f.cues or dated):
+    said = pause_said(m.low, m.today) if m.today is not None else None
+    dated = Cue.AWAY in f.cues and (
+        Cue.UNTIL in f.cues or said is not None or last_date(m.low, m.today) is not None
+    )
+    ranged = said is not None and said.ranged and f.has(Cue.OFF, Cue.SKIP)  # "23rd-28th off"
+    asked = Cue.PAUSE in f.cues and not _paused_elsewhere(m)
+    if not (asked or dated or ranged):
         return None
-    span = pause_span(m.low, m.today) if m.today is not None else None
-    if span is not None:
-        first, last = span
-        return Intent(IntentKind.PAUSE, pause_from=first, pause_until=last, report=m.report())
+    if said is not None and said.unclear is not None:
+        return Intent(IntentKind.PAUSE, unclear=said.unclear)  # "from the 21st to the 14th"
+    if said is not None:
+        return Intent(
+            IntentKind.PAUSE, pause_from=said.first, pause_until=said.last, report=m.report()
+        )
     until = last_date(m.low, m.today)
     return Intent(IntentKind.PAUSE, pause_until=until, report=m.report())
 
