@@ -100,6 +100,22 @@ def unclear_value(value: str, *, time_of_day: bool) -> str:
     )
 
 
+def unclear_date(value: str, *, race: bool) -> str:
+    """A date or range that cannot be right (reversed, past, no such day), asked about."""
+    said = f"“{escape_text(value)}”"
+    if race:
+        return (
+            f"I can't use {said} as your race date: it has passed or doesn't exist, so I "
+            "haven't changed anything. Which day is the race? For example "
+            "<i>race on 18 April</i>."
+        )
+    return (
+        f"I couldn't make a break out of {said}: it ends before it starts, or names a day "
+        "that doesn't exist, so nothing is paused. Which days are you away? For example "
+        "<i>away from the 14th to the 21st</i>."
+    )
+
+
 def planned_break(first: date, last: date) -> str:
     """The break planned to start later, as /phase shows it."""
     return f"⏸ <b>Break planned:</b> {day_label(first)} to {day_label(last)}. /resume calls it off."

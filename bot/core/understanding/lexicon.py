@@ -301,7 +301,8 @@ _CUES: dict[Cue, str] = {
     Cue.NEUTRAL: """bottom of, top of, front of, pain free, painfree, in the morning, in the
         evening, in the afternoon, feel fine, feels fine, feel good, feels good, all good, half
         past, quarter past, quarter to, got away from me, gets away from me, get away from me,
-        getting away from me, got away from us, get away with""",
+        getting away from me, got away from us, get away with, ran away with me,
+        runs away with me, running away with me, ran away from me""",
 }
 
 

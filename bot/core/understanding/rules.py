@@ -27,7 +27,7 @@ from bot.core.understanding.outcome import outcome
 from bot.core.understanding.questions import plan_question
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
-from bot.core.understanding.when import back_on, pause_said
+from bot.core.understanding.when import back_on, pause_said, said_in_past
 from bot.core.vocabulary import RedFlag
 
 __all__ = ["analyse", "understand"]
@@ -175,7 +175,9 @@ def _pause(m: Message) -> Intent | None:
     dated = Cue.AWAY in f.cues and (
         Cue.UNTIL in f.cues or said is not None or last_date(m.low, m.today) is not None
     )
-    ranged = said is not None and said.ranged and f.has(Cue.OFF, Cue.SKIP)  # "23rd-28th off"
+    ranged = (  # "23rd to 28th, no sessions", not "missed sat and sun"
+        said is not None and said.ranged and f.has(Cue.OFF, Cue.SKIP) and not said_in_past(m.low)
+    )
     asked = Cue.PAUSE in f.cues and not _paused_elsewhere(m)
     if not (asked or dated or ranged):
         return None

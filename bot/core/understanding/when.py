@@ -23,7 +23,15 @@ from typing import Any, NamedTuple
 
 import dateparser
 
-__all__ = ["PauseSaid", "back_on", "log_day", "log_days", "pause_said", "pause_span"]
+__all__ = [
+    "PauseSaid",
+    "back_on",
+    "log_day",
+    "log_days",
+    "pause_said",
+    "pause_span",
+    "said_in_past",
+]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SHORT = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thurs": 3,
@@ -141,6 +149,16 @@ _PAST_TENSE_RE = re.compile(
 )
 
 
+_MOVED_TO_RE = re.compile(
+    r"(?:\bdo\s+it|\bdo\s+(?:the\s+)?session|\bdo\s+that|\bto|\btill?|\buntil|\bfor|\binstead)\s+$"
+)
+
+
+def said_in_past(low: str) -> bool:
+    """Whether the message speaks of what happened ("missed", "didn't", "was")."""
+    return _PAST_TENSE_RE.search(low) is not None
+
+
 def _weekday_index(name: str) -> int:
     return _WEEKDAYS.index(name) if name in _WEEKDAYS else _SHORT[name]
 
@@ -164,7 +182,7 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
     winning ("skip today, do it tomorrow": today). Several weekdays named together
     ("thursday or friday") give one day each.
     """
-    past = not ahead or _PAST_TENSE_RE.search(low) is not None
+    past = not ahead or said_in_past(low)
     if (listed := _DAY_LIST_RE.search(low)) is not None:
         names = [m.group(2) for m in _DAY_NAME_RE.finditer(listed.group(0))]
         return tuple(sorted({_named_day(name, today, past) for name in names}))
@@ -172,8 +190,13 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
         day = log_day(low, today)
         return () if day is None else (day,)
     said: list[tuple[int, date]] = []
-    if (soon := _SOON_RE.search(low)) is not None:
+    for soon in _SOON_RE.finditer(low):
+        if soon.group(1) and _MOVED_TO_RE.search(low, 0, soon.start()) is not None:
+            continue  # "do it tomorrow instead": the day it moves to, not the day skipped
+        if soon.group(1) and low.startswith(" instead", soon.end()):
+            continue
         said.append((soon.start(), today + timedelta(days=1) if soon.group(1) else today))
+        break
     for named in _DAY_NAME_RE.finditer(low):
         short = named.group(2) not in _WEEKDAYS
         if named.group(1) == "last" or (short and named.group(1) is None):
@@ -256,7 +279,8 @@ def _range(match: re.Match[str], today: date) -> PauseSaid:
     wrapped = (last.month, last.day) < (first.month, first.day)
     if wrapped and (last - first).days > MAX_WRAPPED_DAYS:
         return PauseSaid(None, None, unclear=said)  # "from the 21st to the 14th"
-    return PauseSaid(None if first <= today else first, last, ranged=True)
+    listed = re.search(r"\sand\s", said) is not None and not said.startswith("between")
+    return PauseSaid(None if first <= today else first, last, ranged=not listed)
 
 
 def _start(low: str, today: date) -> date | None:

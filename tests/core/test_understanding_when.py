@@ -1,0 +1,94 @@
+"""Days as said in logs, skips and pauses (issue 13): our own phrasings, not the fresh
+sets'. Today is Wednesday 9 December 2026 unless said otherwise."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.core.understanding import IntentKind, understand, understand_all
+from bot.core.understanding.when import log_days, pause_said
+
+WEDNESDAY = date(2026, 12, 9)
+
+
+def _day(n: int) -> date:
+    return date(2026, 12, n)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("done lastnite", (_day(8),)),
+        ("saturday's a write-off, family stuff", (_day(12),)),
+        ("can't make it tmrw, dentist", (_day(10),)),
+        ("skipped mon and tue, flu", (_day(7), _day(8))),
+        ("won't manage fri or sat", (_day(11), _day(12))),
+        ("skip today, i'll catch up tomorrow", (WEDNESDAY,)),
+        ("missed last friday", (_day(4),)),
+    ],
+)
+def test_a_skip_is_on_the_days_it_names(text: str, days: tuple[date, ...]) -> None:
+    assert log_days(text, WEDNESDAY, ahead="done" not in text) == days
+
+
+def test_several_days_make_one_log_each() -> None:
+    parts = understand_all("not doing thurs or fri, away with work", WEDNESDAY)
+    assert [(p.kind, p.log_day) for p in parts] == [
+        (IntentKind.SKIPPED, _day(10)),
+        (IntentKind.SKIPPED, _day(11)),
+    ]
+
+
+def test_a_skip_moved_to_tomorrow_is_only_a_skip() -> None:
+    parts = understand_all("gonna skip today and do it tomorrow", WEDNESDAY)
+    assert [(p.kind, p.log_day) for p in parts] == [(IntentKind.SKIPPED, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("pause for 10 days", None, _day(18)),
+        ("hold everything for a week from monday", _day(14), _day(20)),
+        ("a fortnight off starting friday", _day(11), _day(24)),
+        ("pause over the weekend", _day(12), _day(13)),
+        ("hold my plan until new year's day", None, _day(31)),
+        ("pause till friday", None, _day(11)),
+        ("hold off on the plan until saturday", None, _day(11)),  # back on Saturday
+        ("pause from the twentieth to the twenty-second", _day(20), _day(22)),
+        ("away weds to fri", None, _day(11)),  # today's Wednesday: from today
+        ("pause from the 28th to the 2nd", _day(28), date(2027, 1, 2)),  # over the month end
+        ("off from the 16th, home on the 22nd", _day(16), _day(21)),
+    ],
+)
+def test_pause_days_as_said(text: str, first: date | None, last: date | None) -> None:
+    said = pause_said(text, WEDNESDAY)
+    assert said is not None
+    assert (said.first, said.last, said.unclear) == (first, last, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pause from the 25th to the 11th", "pause 20 dec to 12 dec", "pause 30 feb to 3 mar"],
+)
+def test_a_range_that_cannot_be_right_is_asked_about(text: str) -> None:
+    intent = understand(text, WEDNESDAY)
+    assert (intent.kind, intent.unclear) == (IntentKind.PAUSE, intent.unclear)
+    assert intent.unclear is not None
+    assert intent.pause_until is None and intent.pause_from is None
+
+
+@pytest.mark.parametrize(
+    "text", ["pause the video lol", "can you pause this podcast", "missed sat and sun"]
+)
+def test_no_pause_where_none_was_asked(text: str) -> None:
+    assert all(p.kind is not IntentKind.PAUSE for p in understand_all(text, WEDNESDAY))
+
+
+@given(st.text(max_size=40), st.dates(date(2000, 1, 1), date(2090, 12, 31)))
+def test_skip_days_stay_within_a_week(text: str, today: date) -> None:
+    for day in log_days(text.lower(), today, ahead=True):
+        assert today - timedelta(days=6) <= day <= today + timedelta(days=6) or day < today
