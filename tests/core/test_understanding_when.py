@@ -92,3 +92,42 @@ def test_no_pause_where_none_was_asked(text: str) -> None:
 def test_skip_days_stay_within_a_week(text: str, today: date) -> None:
     for day in log_days(text.lower(), today, ahead=True):
         assert today - timedelta(days=6) <= day <= today + timedelta(days=6) or day < today
+
+
+# ---------------------------------------------------------------- reminder times
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("reminders at 0715 please", "07:15"),
+        ("move my alarm to 2045", "20:45"),
+        ("ping me 0545", "05:45"),
+        ("rappel 18h stp, reminder", "18:00"),
+        ("remind me at six fifteen in the evening", "18:15"),
+        ("remind me at nine forty-five", "09:45"),
+        ("my daily nudge at 6.45pm pls", "18:45"),
+    ],
+)
+def test_reminder_times_as_said(text: str, at: str) -> None:
+    intent = understand(text, WEDNESDAY)
+    assert intent.kind is IntentKind.SET_REMINDER
+    assert intent.reminder_time is not None
+    assert intent.reminder_time.strftime("%H:%M") == at
+
+
+@pytest.mark.parametrize(
+    "text", ["no more evening messages thanks", "turn off the morning reminder pls"]
+)
+def test_reminder_messages_turned_off(text: str) -> None:
+    intent = understand(text, WEDNESDAY)
+    assert (intent.kind, intent.reminder_off) == (IntentKind.SET_REMINDER, True)
+
+
+@pytest.mark.parametrize(
+    "text", ["note to self: new shoes", "reminder to myself - stretch calves", "remind me in 2027"]
+)
+def test_no_reminder_time_where_none_was_set(text: str) -> None:
+    intent = understand(text, WEDNESDAY)
+    assert intent.reminder_time is None
+    assert not (intent.kind is IntentKind.SET_REMINDER and intent.reminder_off)

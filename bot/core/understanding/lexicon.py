@@ -208,7 +208,9 @@ _CUES: dict[Cue, str] = {
     Cue.REMIND: """remind, remind me, reminding, ping me, nudge me, notify me, text me,
         message me, buzz me, alert me""",
     Cue.REMINDER: """reminder, reminders, notification, notifications, notifs, alarm, alarms,
-        alert, alerts, daily message, daily ping, pings, nudges, reminder time""",
+        alert, alerts, daily message, daily ping, pings, nudges, reminder time, nudge,
+        daily nudge, morning message, morning messages, evening message, evening messages,
+        daily messages, reminder messages, morning ping, morning reminder""",
     Cue.OFF: """off, stop, stopped, stopping, disable, disabled, cancel, cancelled, canceled,
         mute, muted, unsubscribe, remove, removed, delete, no more, turn off, switch off,
         anymore, any more, quit, scrap, scrapped, clear, withdrew, withdrawn, pulled out,
@@ -302,7 +304,8 @@ _CUES: dict[Cue, str] = {
         evening, in the afternoon, feel fine, feels fine, feel good, feels good, all good, half
         past, quarter past, quarter to, got away from me, gets away from me, get away from me,
         getting away from me, got away from us, get away with, ran away with me,
-        runs away with me, running away with me, ran away from me""",
+        runs away with me, running away with me, ran away from me, reminder to self,
+        note to self, reminder to myself, remind myself, reminder for myself""",
 }
 
 
