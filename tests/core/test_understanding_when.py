@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.core.understanding import IntentKind, understand, understand_all
+from bot.core.understanding import IntentKind, PlanTopic, understand, understand_all
 from bot.core.understanding.when import log_days, pause_said
 
 WEDNESDAY = date(2026, 12, 9)
@@ -131,3 +131,58 @@ def test_no_reminder_time_where_none_was_set(text: str) -> None:
     intent = understand(text, WEDNESDAY)
     assert intent.reminder_time is None
     assert not (intent.kind is IntentKind.SET_REMINDER and intent.reminder_off)
+
+
+# ---------------------------------------------------------------- questions about the plan
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("sat?", _day(12)),
+        ("and thursday?", _day(10)),
+        ("whats tmrw", _day(10)),
+        ("anything on for the 19th?", _day(19)),
+        ("what was on tuesday?", _day(8)),  # a day gone by: the last one
+        ("what was planned for last friday?", _day(4)),
+    ],
+)
+def test_a_day_asked_about(text: str, day: date) -> None:
+    intent = understand(text, WEDNESDAY)
+    assert (intent.kind, intent.topic, intent.ask_day) == (
+        IntentKind.PLAN_QUESTION,
+        PlanTopic.DAY,
+        day,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("and the rest of this week?", PlanTopic.WEEK),
+        ("can I see all 12 weeks", PlanTopic.BLOCK),
+        ("give me a breakdown of the programme", PlanTopic.BLOCK),
+        ("what's the purpose of the clamshells", PlanTopic.WHY),
+        ("when do we get to the bounding drills", PlanTopic.JUMPS),
+    ],
+)
+def test_plan_topics(text: str, topic: PlanTopic) -> None:
+    intent = understand(text, WEDNESDAY)
+    assert (intent.kind, intent.topic) == (IntentKind.PLAN_QUESTION, topic)
+
+
+def test_asking_permission_to_jump_is_no_when_question() -> None:
+    assert understand("should I start hopping if my knee clicks?", WEDNESDAY).topic is None
+
+
+@pytest.mark.parametrize("text", ["when did i last train?", "show me what ive logged"])
+def test_history_asked(text: str) -> None:
+    assert understand(text, WEDNESDAY).kind is IntentKind.HISTORY
+
+
+def test_a_question_after_thanks_is_answered_too() -> None:
+    parts = understand_all("cheers coach! and what's on friday?", WEDNESDAY)
+    assert [(p.kind, p.ask_day) for p in parts] == [
+        (IntentKind.PLAN_QUESTION, _day(11)),
+        (IntentKind.THANKS, None),
+    ]

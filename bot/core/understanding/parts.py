@@ -67,6 +67,7 @@ _FAMILIES = (
     frozenset({Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK}),
     frozenset({Cue.PROGRESS, Cue.HISTORY, Cue.LOG}),
     frozenset({Cue.ASK, Cue.SESSION, Cue.TODAY}),
+    frozenset({Cue.THANKS}),
 )
 
 
@@ -113,11 +114,14 @@ def _parts(
     if any(intent.signs or intent.kind is IntentKind.WARNING_SIGN for intent in said):
         return (whole,)
     meaningful = [intent for intent in said if intent.kind not in _IDLE]
+    thanks = [intent for intent in said if intent.kind is IntentKind.THANKS][:1]
     if len(meaningful) == 1 and meaningful[0].kind not in _FINE and _CONTRAST_RE.search(text):
-        return (meaningful[0],)
+        return (meaningful[0], *thanks)
+    if len(meaningful) == 1 and thanks:  # "thanks coach! what's tomorrow?": both answered
+        return (meaningful[0] if whole.kind in _IDLE else whole, *thanks)
     if len(meaningful) < 2:
         return (whole,)
-    return _combined(meaningful) or (whole,)
+    return (*(_combined(meaningful) or (whole,)), *thanks)
 
 
 def _combined(intents: list[Intent]) -> tuple[Intent, ...]:

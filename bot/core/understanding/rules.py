@@ -24,7 +24,7 @@ from bot.core.understanding.message import DONE_EMOJI, Message, near
 from bot.core.understanding.model import Intent, IntentKind
 from bot.core.understanding.numbers import odd_rating
 from bot.core.understanding.outcome import outcome
-from bot.core.understanding.questions import plan_question
+from bot.core.understanding.questions import names_the_block, plan_question
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import back_on, pause_said, said_in_past
@@ -230,7 +230,7 @@ def _resume(m: Message) -> Intent | None:
 
 def _progress_history(m: Message) -> Intent | None:
     f = m.f
-    if Cue.PROGRESS in f.cues:
+    if Cue.PROGRESS in f.cues and not names_the_block(m.low):  # not "overview of the plan"
         return Intent(IntentKind.PROGRESS)
     if Cue.HISTORY in f.cues:
         return Intent(IntentKind.HISTORY)

@@ -230,6 +230,11 @@ def _ahead(phrase: str, today: date, *, same_day: bool = False) -> date | None:
     return None
 
 
+def day_ahead(phrase: str, today: date) -> date | None:
+    """A day said without month or year ("the 15th", "friday"), read ahead: today or later."""
+    return _ahead(phrase, today, same_day=True)
+
+
 def _plus_years(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year + years)
