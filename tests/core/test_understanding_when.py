@@ -78,7 +78,8 @@ def test_a_range_that_cannot_be_right_is_asked_about(text: str) -> None:
     intent = understand(text, WEDNESDAY)
     assert (intent.kind, intent.unclear) == (IntentKind.PAUSE, intent.unclear)
     assert intent.unclear is not None
-    assert intent.pause_until is None and intent.pause_from is None
+    assert intent.pause_until is None
+    assert intent.pause_from is None
 
 
 @pytest.mark.parametrize(

@@ -65,7 +65,7 @@ _SHORT = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thurs":
 _SHORT_DAY_RE = re.compile(r"\b(mon|tues?|weds?|thu|thurs|fri|sat|sun)\b")
 _WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b")
 _PLAN_WORDS_RE = re.compile(
-    r"\b(?:(?:what'?s|whats|wats|what\s+is|anything)\s+on|looks?\s+like|looking\s+like"
+    r"\b(?:(?:what'?s|whats|wats|what\s+is|what\s+was|anything)\s+on|looks?\s+like|looking\s+like"
     r"|in\s+store|plan|planned|session|sessions|workout|programme|program|doing|do|schedule"
     r"|scheduled|coming\s+up|up\s+next|next|training|routine|mobility|strength|exercises?"
     rf"|so\s+much|so\s+little|so\s+easy|so\s+hard|no|light|short|long|{_JUMPS})\b"
