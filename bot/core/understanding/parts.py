@@ -30,7 +30,7 @@ from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind
 from bot.core.understanding.rules import analyse, understand
 from bot.core.understanding.senses import Cue
-from bot.core.understanding.when import log_days
+from bot.core.understanding.when import log_days, names_days
 
 __all__ = ["understand_all", "understand_parts"]
 
@@ -99,7 +99,12 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
 def _parts(
     text: str, today: date | None, whole: Intent, message: Message | None
 ) -> tuple[Intent, ...]:
-    if whole.kind in _LOGS and message is not None and today is not None:
+    if (
+        whole.kind in _LOGS
+        and message is not None
+        and today is not None
+        and names_days(message.low)
+    ):
         days = log_days(message.low, today, ahead=whole.kind is IntentKind.SKIPPED)
         if len(days) > 1:  # "missed sat and sun": one log for each day
             return tuple(replace(whole, log_day=None if d == today else d) for d in days)

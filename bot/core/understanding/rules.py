@@ -9,17 +9,21 @@ unknown beats a wrong guess.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
+from bot.core.places import country_named, name_key, places_named
 from bot.core.understanding.body import feeling_hits
+from bot.core.understanding.cities import BARE_CITY_POPULATION, city_text, place_in
 from bot.core.understanding.clock import impossible_time, parse_time, time_range
 from bot.core.understanding.dates import last_date, names_a_date
 from bot.core.understanding.extract import zone_text
 from bot.core.understanding.features import Features, Hit, scan
 from bot.core.understanding.fine import fine_reading
 from bot.core.understanding.fuzzy import correct_words
+from bot.core.understanding.lexicon import KNOWN
 from bot.core.understanding.message import DONE_EMOJI, Message, near
 from bot.core.understanding.model import Intent, IntentKind
 from bot.core.understanding.numbers import odd_rating
@@ -28,6 +32,7 @@ from bot.core.understanding.questions import names_the_block, plan_question
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import back_on, pause_said, said_in_past
+from bot.core.understanding.words import FILLER
 from bot.core.vocabulary import RedFlag
 
 __all__ = ["analyse", "understand"]
@@ -171,7 +176,10 @@ def _paused_elsewhere(m: Message) -> bool:
 
 def _pause(m: Message) -> Intent | None:
     f = m.f
-    said = pause_said(m.low, m.today) if m.today is not None else None
+    if m.today is None or not f.has(Cue.PAUSE, Cue.AWAY, Cue.OFF, Cue.SKIP):
+        said = None
+    else:
+        said = pause_said(m.low, m.today)
     dated = Cue.AWAY in f.cues and (
         Cue.UNTIL in f.cues or said is not None or last_date(m.low, m.today) is not None
     )
@@ -275,10 +283,43 @@ def _today(m: Message) -> Intent | None:
 
 
 def _location(m: Message) -> Intent | None:
+    """ "I'm in <place>", "moved from London to Dublin": the city as GeoNames names it
+    (``cities.city_text``); a country of several zones ("in the US now") is asked about."""
     for cue in m.f.cues.get(Cue.LOCATION, ()):
         text = zone_text(m.clean, m.tokens, m.f, cue, check=True)
         if text is not None:
-            return Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
+            return Intent(IntentKind.SET_TIMEZONE, timezone_text=city_text(text))
+        words = m.tokens.words[cue.end : cue.end + 3]
+        for size in range(len(words), 0, -1):  # "in the US now": a country, asked about
+            if (country := country_named(" ".join(words[:size]))) is not None:
+                zones = country[1]
+                zone = next(iter(zones)) if len(zones) == 1 else None
+                return Intent(IntentKind.SET_TIMEZONE, timezone_text=zone)
+    return None
+
+
+_TIMES_RE = re.compile(
+    r"\b(?:my|the|our)\s+(?:times|reminder\s+times?|local\s+time)\b|\btimes?\s+back\b"
+)
+_BARE_WORDS = 4
+
+
+def _place(m: Message) -> Intent | None:
+    """A city with a request to move the times to it ("in tokyo till the 20th, adjust my
+    times"), or a city and nothing else ("Manchester UK", "Edinburgh")."""
+    if _TIMES_RE.search(m.low) and (place := place_in(m.clean)) is not None:
+        return Intent(IntentKind.SET_TIMEZONE, timezone_text=place)
+    if m.f.hits or len(m.tokens.words) > _BARE_WORDS:
+        return None
+    said = m.clean.strip(" .!?,")
+    places = places_named(said)
+    if len(places) != 1 or places[0].population < BARE_CITY_POPULATION:
+        return None
+    words = m.tokens.words
+    if len(words) == 1 and (not said[:1].isupper() or words[0] in FILLER or words[0] in KNOWN):
+        return None  # "reading", "Nice!": a word before a city
+    if said[:1].isupper() or name_key(said).startswith(name_key(places[0].name)):
+        return Intent(IntentKind.SET_TIMEZONE, timezone_text=city_text(said))
     return None
 
 
@@ -308,5 +349,6 @@ _RULES: tuple[Callable[[Message], Intent | None], ...] = (
     _body,
     _today,
     _location,
+    _place,
     _chat,
 )

@@ -149,9 +149,24 @@ _PAST_TENSE_RE = re.compile(
 )
 
 
+_BARE_ORDINAL_RE = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)?")
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+_DAY_MONTH_RE = re.compile(
+    rf"([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})|({_MONTH})\s+([0-9]{{1,2}})(?:st|nd|rd|th)?"
+)
 _MOVED_TO_RE = re.compile(
     r"(?:\bdo\s+it|\bdo\s+(?:the\s+)?session|\bdo\s+that|\bto|\btill?|\buntil|\bfor|\binstead)\s+$"
 )
+
+
+def names_days(low: str) -> bool:
+    """Whether ``low`` names several weekdays together ("sat and sun", "thu or fri")."""
+    return _DAY_LIST_RE.search(low) is not None
 
 
 def said_in_past(low: str) -> bool:
@@ -215,18 +230,36 @@ def _ahead(phrase: str, today: date, *, same_day: bool = False) -> date | None:
         return today + timedelta(days=ahead if same_day else ahead or 7)
     if re.fullmatch(_TOMORROW, phrase):
         return today + timedelta(days=1)
+    if (bare := _BARE_ORDINAL_RE.fullmatch(phrase)) is not None:  # "15th": no parser needed
+        return _day_of_month(int(bare.group(1)), today)
+    if (named := _DAY_MONTH_RE.fullmatch(phrase)) is not None:  # "3 may", "dec 22nd" too
+        number = named.group(1) or named.group(4)
+        month = _MONTH_NUMBERS[(named.group(2) or named.group(3))[:3]]
+        try:
+            said = date(today.year, month, int(number))
+        except ValueError:
+            return None  # "31st june": no such day
+        return said if said >= today else _plus_years(said, 1)
     day = _parse(phrase, today, "future")
     if day is None or day >= today:
         return day
     if _MONTH_RE.search(phrase):  # "3 May" said in June: next year's
         return _plus_years(day, 1)
-    month = day.month % 12 + 1  # "the 3rd" said on the 20th: next month's
-    year = day.year + (day.month == 12)
-    for _ in range(3):
+    return _day_of_month(day.day, today)
+
+
+def _day_of_month(number: int, today: date) -> date | None:
+    """The next day numbered ``number`` on or after today ("the 3rd" said on the 20th:
+    next month's; the 31st skips months without one)."""
+    year, month = today.year, today.month
+    for _ in range(4):
         try:
-            return date(year, month, day.day)
-        except ValueError:  # the 31st in a month without one
-            month, year = month % 12 + 1, year + (month == 12)
+            found = date(year, month, number)
+        except ValueError:  # the 31st in a month without one, or no such day at all
+            found = None
+        if found is not None and found >= today:
+            return found
+        month, year = month % 12 + 1, year + (month == 12)
     return None
 
 
@@ -320,8 +353,8 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         count = length.group(1) or length.group(3) or "a"
         unit = length.group(2) or length.group(4) or length.group(5)
         days = _COUNTS.get(" ".join(count.split())) or int(count)
-        first = start or today
-        return PauseSaid(start, first + timedelta(days=days * _UNIT_DAYS[unit[0]] - 1))
+        begins = start or today
+        return PauseSaid(start, begins + timedelta(days=days * _UNIT_DAYS[unit[0]] - 1))
     if _WEEKEND_RE.search(low) and "next weekend" not in low:
         saturday = today + timedelta(days=(5 - today.weekday()) % 7 if today.weekday() < 6 else 0)
         sunday = saturday + timedelta(days=6 - saturday.weekday())
