@@ -129,3 +129,27 @@ async def test_a_fortnight_off_from_a_later_day_is_planned_from_that_day(
         date(2026, 12, 4),
         date(2026, 12, 17),
     )
+
+
+async def test_cities_as_runners_name_them_set_their_zones(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    await _say(fake_api, "we live in NYC now", "New_York")
+    assert (await _runner(bot[1])).timezone == "America/New_York"
+    await _say(fake_api, "Manchester UK", "London")
+    assert (await _runner(bot[1])).timezone == "Europe/London"
+    await _say(fake_api, "just moved to Lisboa", "Lisbon")
+    assert (await _runner(bot[1])).timezone == "Europe/Lisbon"
+    said = await _say(fake_api, "I'm in canada now", "city")  # several zones: which city?
+    assert "Tell me your time zone or city" in said
+    assert (await _runner(bot[1])).timezone == "Europe/Lisbon"
+
+
+async def test_an_impossible_race_date_is_asked_about_and_not_stored(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    said = await _say(fake_api, "my marathon is on 31st april", "race date")
+    assert "31st april" in said
+    assert (await _runner(bot[1])).race_date is None
+    await _say(fake_api, "my marathon is on 4/25", "Apr")
+    assert (await _runner(bot[1])).race_date == date(2027, 4, 25)

@@ -187,3 +187,66 @@ def test_a_question_after_thanks_is_answered_too() -> None:
         (IntentKind.PLAN_QUESTION, _day(11)),
         (IntentKind.THANKS, None),
     ]
+
+
+# ---------------------------------------------------------------- race dates
+
+
+@pytest.mark.parametrize(
+    ("text", "race"),
+    [
+        ("my 10k is on 3/14", date(2027, 3, 14)),
+        ("the half is on the 9th of may", date(2027, 5, 9)),
+    ],
+)
+def test_race_dates_as_said(text: str, race: date) -> None:
+    intent = understand(text, WEDNESDAY)
+    assert (intent.kind, intent.race_date) == (IntentKind.RACE_DATE, race)
+
+
+@pytest.mark.parametrize(
+    "text", ["my marathon is on 30 february", "race day is 2026-11-29", "my race is on 31 april"]
+)
+def test_a_race_date_that_cannot_be_is_asked_about(text: str) -> None:
+    intent = understand(text, WEDNESDAY)
+    assert intent.kind is IntentKind.RACE_DATE
+    assert intent.race_date is None
+    assert intent.unclear is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["just signed up for a marathon!!", "my race is in roughly 8 weeks"]
+)
+def test_a_race_without_its_day_asks_for_it(text: str) -> None:
+    intent = understand(text, WEDNESDAY)
+    assert (intent.kind, intent.race_date, intent.unclear) == (IntentKind.RACE_DATE, None, None)
+
+
+# ---------------------------------------------------------------- cities
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("just moved to Koeln", "Köln, Germany"),  # GeoNames' own name
+        ("living in lisboa now", "Lisbon, Portugal"),
+        ("I'm in SF this month", "San Francisco, California"),
+        ("Glasgow, Scotland", "Glasgow, United Kingdom"),
+        ("relocated from Paris to Madrid", "Madrid, Spain"),
+        ("in osaka till friday, move my times please", "Osaka, Japan"),
+        ("im in japan now", "Asia/Tokyo"),  # one zone: the country will do
+    ],
+)
+def test_cities_as_said(text: str, city: str) -> None:
+    intent = understand(text, WEDNESDAY)
+    assert (intent.kind, intent.timezone_text) == (IntentKind.SET_TIMEZONE, city)
+
+
+def test_a_country_of_several_zones_is_asked_about() -> None:
+    intent = understand("I'm in canada now", WEDNESDAY)
+    assert (intent.kind, intent.timezone_text) == (IntentKind.SET_TIMEZONE, None)
+
+
+@pytest.mark.parametrize("text", ["Nice!", "reading", "Surprise", "in the gym now", "Split"])
+def test_a_word_is_no_city(text: str) -> None:
+    assert understand(text, WEDNESDAY).kind is not IntentKind.SET_TIMEZONE

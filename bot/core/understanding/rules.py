@@ -215,12 +215,33 @@ def _race(m: Message) -> Intent | None:
     if near(f, Cue.OFF, races, _NEAR_RACE) and not moved:
         return Intent(IntentKind.RACE_DATE, race_off=True)  # even "race on Sunday cancelled"
     if when is not None and (moved or Cue.PAST_EVENT not in f.cues):
+        if m.today is not None and when < m.today:  # "race date 2026-12-01" said after it
+            return Intent(IntentKind.RACE_DATE, unclear=_said_date(m.low) or when.isoformat())
         return Intent(IntentKind.RACE_DATE, race_date=when)
     if when is None and near(f, Cue.NEG, races, _NEAR_RACE):
         return Intent(IntentKind.RACE_DATE, race_off=True)  # "no race anymore"
-    if asked or names_a_date(m.low):
-        return Intent(IntentKind.RACE_DATE)  # a date we cannot resolve: the bot asks
+    if when is None and m.today is not None and (said := _said_date(m.low)) is not None:
+        return Intent(IntentKind.RACE_DATE, unclear=said)  # "31st June": no such day
+    if asked or names_a_date(m.low) or moved or _VAGUE_WHEN_RE.search(m.low):
+        return Intent(IntentKind.RACE_DATE)  # entered, moved, "in about 6 weeks": the bot asks
     return None
+
+
+_VAGUE_WHEN_RE = re.compile(
+    r"\b(?:in\s+)?(?:about|around|roughly|approx(?:imately)?|~)\s*(?:[0-9]{1,2}|a\s+few|a\s+couple"
+    r"\s+of)\s+(?:days?|weeks?|months?)\b"
+)
+_SAID_DATE_RE = re.compile(
+    r"\b[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\b|\b[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+[0-9]{1,2}(?:st|nd|rd|th)?\b"
+)
+
+
+def _said_date(low: str) -> str | None:
+    """The date as written ("31st june"), for asking about it."""
+    match = _SAID_DATE_RE.search(low)
+    return None if match is None else match.group(0)
 
 
 def _personal_race(f: Features, races: list[Hit]) -> bool:
@@ -302,6 +323,9 @@ _TIMES_RE = re.compile(
     r"\b(?:my|the|our)\s+(?:times|reminder\s+times?|local\s+time)\b|\btimes?\s+back\b"
 )
 _BARE_WORDS = 4
+#: A one-word message is a city from this size ("Edinburgh", "Manchester"), so a word that
+#: some smaller city bears ("Surprise", "Split") stays a word.
+_BARE_WORD_POPULATION = 400_000
 
 
 def _place(m: Message) -> Intent | None:
@@ -316,8 +340,13 @@ def _place(m: Message) -> Intent | None:
     if len(places) != 1 or places[0].population < BARE_CITY_POPULATION:
         return None
     words = m.tokens.words
-    if len(words) == 1 and (not said[:1].isupper() or words[0] in FILLER or words[0] in KNOWN):
-        return None  # "reading", "Nice!": a word before a city
+    if len(words) == 1 and (
+        not said[:1].isupper()
+        or words[0] in FILLER
+        or words[0] in KNOWN
+        or places[0].population < _BARE_WORD_POPULATION
+    ):
+        return None  # "reading", "Nice!", "Surprise": a word before a city
     if said[:1].isupper() or name_key(said).startswith(name_key(places[0].name)):
         return Intent(IntentKind.SET_TIMEZONE, timezone_text=city_text(said))
     return None
