@@ -25,7 +25,8 @@ __all__ = ["outcome"]
 
 _QUESTION_WORDS = frozenset({"what", "how", "when", "why", "which", "where", "who"})
 _DID_OBJECTS = word_set(
-    "it that this them all everything todays today rest most half some hip hips"
+    """it that this them all everything todays today rest most half some hip hips mondays
+    tuesdays wednesdays thursdays fridays saturdays sundays yesterdays"""
 )
 
 

@@ -36,7 +36,7 @@ __all__ = ["understand_all", "understand_parts"]
 
 _SPLIT_RE = re.compile(
     r"\s*(?:[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho)\s+"
-    r"|,\s*(?=(?:also|and|but|plus|then|so|what|whats|what's|when|which|why|how|can|could)\b))",
+    r"|,\s*(?=(?:also|and|but|plus|then|so|remind|what|whats|what's|when|which|why|how|can|could)\b))",
     re.IGNORECASE,
 )
 _CONTRAST_RE = re.compile(r"\b(?:but|though|tho|however|although)\b", re.IGNORECASE)

@@ -257,13 +257,16 @@ def _resume(m: Message) -> Intent | None:
     return None
 
 
+_MEANT_TO_LOG_RE = re.compile(r"\b(?:forgot|forget|forgotten|meant|remembered)\s+to\s+log\b")
+
+
 def _progress_history(m: Message) -> Intent | None:
     f = m.f
     if Cue.PROGRESS in f.cues and not names_the_block(m.low):  # not "overview of the plan"
         return Intent(IntentKind.PROGRESS)
     if Cue.HISTORY in f.cues:
         return Intent(IntentKind.HISTORY)
-    chatter = f.has(Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY)
+    chatter = f.has(Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY) or _MEANT_TO_LOG_RE.search(m.low)
     if Cue.LOG in f.cues and not chatter and not m.areas:
         return Intent(IntentKind.HISTORY)
     return None
