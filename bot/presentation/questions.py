@@ -48,7 +48,8 @@ def _when(day: date, today: date) -> str:
 
 
 def day_ahead(plan: DailyPlan, today: date) -> str:
-    """A day ahead's session, briefly: it may still change as sessions are logged."""
+    """A day ahead's session, briefly: it may still change as sessions are logged; a day
+    gone by ("what was Monday's session?"): what was planned for it."""
     when = _when(plan.on, today)
     if plan.is_rest:
         body = f"<b>{when}: rest day.</b>\n{escape_text(plan.why)}"
@@ -58,6 +59,8 @@ def day_ahead(plan: DailyPlan, today: date) -> str:
             f"<b>{when}: {escape_text(plan.title)}</b>, about {plan.minutes} min.\n"
             f"{escape_text(plan.why)}\n<i>{names}</i>"
         )
+    if plan.on < today:  # "what was the session on Monday?"
+        return f"{body}\n\nThat was the plan for that day; /history shows what you logged."
     return f"{body}\n\nIt can still change as you log sessions; /today has the last word."
 
 

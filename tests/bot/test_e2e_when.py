@@ -153,3 +153,16 @@ async def test_an_impossible_race_date_is_asked_about_and_not_stored(
     assert (await _runner(bot[1])).race_date is None
     await _say(fake_api, "my marathon is on 4/25", "Apr")
     assert (await _runner(bot[1])).race_date == date(2027, 4, 25)
+
+
+async def test_a_question_after_thanks_and_a_day_gone_by_are_answered(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    said = await _say(fake_api, "cheers coach! what's tomorrow?", "Tomorrow")
+    assert "Wed 02 Dec" in said
+    assert len(said.split("\n\n")) >= 2  # the thanks answered too, in the same reply
+    past = await _say(fake_api, "what was the session on monday?", "Mon 30 Nov")
+    assert "That was the plan for that day" in past
+    runner = await _runner(bot[1])
+    async with make_session_factory(bot[1].engine)() as session:  # questions store nothing
+        assert await recent_completions(session, runner.id, date(2026, 11, 1)) == []

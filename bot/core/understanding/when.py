@@ -51,9 +51,11 @@ _LOG_DAY_RE = re.compile(
 _ORD = r"[0-9]{1,2}(?:st|nd|rd|th)"
 _SHORT_DAY = "|".join(sorted(_SHORT, key=len, reverse=True))
 _TOMORROW = r"tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow"
+_YEAR = r"(?:,?\s+[0-9]{4})?"
 _DAY = (
-    rf"(?:(?:the\s+)?{_ORD}(?:\s+(?:of\s+)?(?:{_MONTH}))?|the\s+[0-9]{{1,2}}"
-    rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{_MONTH})|(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?"
+    rf"(?:(?:the\s+)?{_ORD}(?:\s+(?:of\s+)?(?:{_MONTH}){_YEAR})?|the\s+[0-9]{{1,2}}"
+    rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{_MONTH}){_YEAR}"
+    rf"|(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?{_YEAR}"
     rf"|(?:{_WEEKDAY})|(?:{_SHORT_DAY})|{_TOMORROW})"
 )
 _RANGE_RE = re.compile(
@@ -157,7 +159,8 @@ _MONTH_NUMBERS = {
     )
 }
 _DAY_MONTH_RE = re.compile(
-    rf"([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})|({_MONTH})\s+([0-9]{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})"
+    rf"|({_MONTH})\s+([0-9]{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+([0-9]{{4}}))?"
 )
 _MOVED_TO_RE = re.compile(
     r"(?:\bdo\s+it|\bdo\s+(?:the\s+)?session|\bdo\s+that|\bto|\btill?|\buntil|\bfor|\binstead)\s+$"
@@ -235,11 +238,12 @@ def _ahead(phrase: str, today: date, *, same_day: bool = False) -> date | None:
     if (named := _DAY_MONTH_RE.fullmatch(phrase)) is not None:  # "3 may", "dec 22nd" too
         number = named.group(1) or named.group(4)
         month = _MONTH_NUMBERS[(named.group(2) or named.group(3))[:3]]
+        year = named.group(5)
         try:
-            said = date(today.year, month, int(number))
+            said = date(int(year) if year else today.year, month, int(number))
         except ValueError:
             return None  # "31st june": no such day
-        return said if said >= today else _plus_years(said, 1)
+        return said if said >= today or year else _plus_years(said, 1)
     day = _parse(phrase, today, "future")
     if day is None or day >= today:
         return day
