@@ -4,15 +4,25 @@ dateparser (a well-kept parser) turns a phrase into a date relative to ``today``
 as its ``RELATIVE_BASE``: it never reads the clock). Our rules pick the phrases and settle
 what dateparser leaves open:
 
-- A log's day is in the past: "yesterday", "last night" (yesterday), "Monday's session",
-  "on Tuesday", "2 days ago", "the 2nd". A weekday name that is today's weekday is today.
-  Anything after today is no log day.
+- A done's day is in the past: "yesterday", "last night"/"last nite" (yesterday),
+  "Monday's session", "on Tuesday", "2 days ago", "the 2nd". A weekday name that is
+  today's weekday is today. Anything after today is no done's day.
+- A skip said in the past tense is the same; otherwise it may be ahead, within the week
+  ("friday is a no go": this coming Friday, "gonna skip tmrw"), the first day named
+  winning ("skip today, do it tomorrow": today). Weekdays named together ("missed sat and
+  sun", "thursday or friday") are one log each (``log_days``).
 - A pause's days are ahead: a day with no month is the next one on or after today ("the
   14th" on the 20th is next month's), one with no year the next such date. "back on the
-  20th" means paused to the 19th; "from the 14th to the 21st" or "14-21 Dec" is a pause
-  that starts later; "next week" is next Monday to Sunday.
-- Only short phrases found by the patterns below reach dateparser, so a message with no
-  day phrase costs one regex search.
+  20th" means paused to the 19th; "from the 14th to the 21st", "thurs to sun", "the
+  fifteenth until the eighteenth" is a pause that starts later; a length counts today
+  ("for a week": today and six more days, "a fortnight off from saturday"); "this
+  weekend", "till new year" (31 December), "until Sunday" (Sunday included; "hold off till
+  Monday": back on Monday); "next week" is next Monday to Sunday. A range that ends before
+  it starts (beyond a short break over a month end) or names no real day is ``unclear``:
+  the coach asks, nothing is stored (``pause_said``).
+- Only short phrases found by the patterns below reach dateparser, and the plain ones
+  ("15th", "3 May") are read without it, so a message with no day phrase costs a few
+  regex searches.
 """
 
 from __future__ import annotations
