@@ -31,7 +31,7 @@ from typing import Annotated, Any, Self
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from rapidfuzz import fuzz, process
 
-from bot.core.understanding import Intent, IntentKind
+from bot.core.understanding import Intent, IntentKind, PlanTopic
 
 __all__ = [
     "MAX_ANSWER",
@@ -107,6 +107,12 @@ _ASKABLE = frozenset(
 )
 
 
+#: Plan questions the plan itself answers (a day's session may still be advice).
+_FROM_THE_PLAN = frozenset(
+    {PlanTopic.JUMPS, PlanTopic.PHASE, PlanTopic.BLOCK, PlanTopic.WEEK, PlanTopic.WHY}
+)
+
+
 def _stem(word: str) -> str:
     """A light stem: "jumps", "jumping" and "jump" meet; "hopping" is "hop"."""
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
@@ -150,6 +156,8 @@ def eligible(intent: Intent, text: str) -> bool:
         return True
     if intent.kind not in _ASKABLE or intent.effort is not None:
         return False
+    if intent.kind is IntentKind.PLAN_QUESTION and intent.topic in _FROM_THE_PLAN:
+        return False  # "when do the plyos start": the plan answers it, not an FAQ on shoes
     return is_question(text)
 
 

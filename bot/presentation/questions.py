@@ -48,7 +48,8 @@ def _when(day: date, today: date) -> str:
 
 
 def day_ahead(plan: DailyPlan, today: date) -> str:
-    """A day ahead's session, briefly: it may still change as sessions are logged."""
+    """A day ahead's session, briefly: it may still change as sessions are logged; a day
+    gone by ("what was Monday's session?"): what was planned for it."""
     when = _when(plan.on, today)
     if plan.is_rest:
         body = f"<b>{when}: rest day.</b>\n{escape_text(plan.why)}"
@@ -58,6 +59,8 @@ def day_ahead(plan: DailyPlan, today: date) -> str:
             f"<b>{when}: {escape_text(plan.title)}</b>, about {plan.minutes} min.\n"
             f"{escape_text(plan.why)}\n<i>{names}</i>"
         )
+    if plan.on < today:  # "what was the session on Monday?"
+        return f"{body}\n\nThat was the plan for that day; /history shows what you logged."
     return f"{body}\n\nIt can still change as you log sessions; /today has the last word."
 
 
@@ -109,6 +112,22 @@ def unclear_value(value: str, *, time_of_day: bool, effort: bool = False) -> str
     )
 
 
+def unclear_date(value: str, *, race: bool) -> str:
+    """A date or range that cannot be right (reversed, past, no such day), asked about."""
+    said = f"“{escape_text(value)}”"
+    if race:
+        return (
+            f"I can't use {said} as your race date: it has passed or doesn't exist, so I "
+            "haven't changed anything. Which day is the race? For example "
+            "<i>race on 18 April</i>."
+        )
+    return (
+        f"I couldn't make a break out of {said}: it ends before it starts, or names a day "
+        "that doesn't exist, so nothing is paused. Which days are you away? For example "
+        "<i>away from the 14th to the 21st</i>."
+    )
+
+
 def planned_break(first: date, last: date) -> str:
     """The break planned to start later, as /phase shows it."""
     return f"⏸ <b>Break planned:</b> {day_label(first)} to {day_label(last)}. /resume calls it off."
@@ -133,6 +152,15 @@ def past_log_too_old(day: date, today: date, max_days: int) -> str:
     return (
         f"{day_label(day, today)} is more than {max_days} days ago, so I can't log it from here. "
         "/history shows what's logged."
+    )
+
+
+def log_ahead_refused(day: date, today: date) -> str:
+    """A typed log for a day ahead that cannot be logged yet (a done, or a skip too far)."""
+    return (
+        f"{day_label(day, today)} hasn't come yet, so I can't log it. A skip can be said up "
+        "to a week ahead; for a longer break, tell me when you're away, like "
+        "<i>away from the 14th to the 21st</i>."
     )
 
 

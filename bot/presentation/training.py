@@ -86,14 +86,26 @@ def done_logged(title: str, rpe: int | None, *, updated: bool = False) -> str:
     return f"✅ Logged {bold(title)}{effort}. {cheer}{again}"
 
 
-def skipped_logged(reason: str | None, *, updated: bool = False) -> str:
-    """A typed "skipped" is logged, with the reason the runner gave."""
+def skipped_logged(reason: str | None, *, updated: bool = False, ahead: str | None = None) -> str:
+    """A typed "skipped" is logged, with the reason the runner gave; ``ahead``: the label of
+    the day ahead it is for ("friday is a no go")."""
     said = f" ({escape_text(reason)})" if reason else ""
+    if ahead is not None:
+        again = " That updates the earlier log for that day." if updated else ""
+        return (
+            f"Noted: no session on {ahead}{said}. No stress; one missed day changes little, "
+            f"and I won't remind you that day. If plans change, just do it and tell me.{again}"
+        )
     again = f" {UPDATED}" if updated else ""
     return (
         f"Noted: skipped today{said}. No stress; one missed day changes little. "
         f"I'll move anything important to the next good day.{again}"
     )
+
+
+def nothing_to_skip_ahead(day: str) -> str:
+    """A skip said ahead for a day with no session."""
+    return f"{day} is a rest day in your plan anyway, so there's nothing to skip. Enjoy it!"
 
 
 def button_skipped(*, updated: bool = False) -> str:

@@ -13,12 +13,12 @@ from bot.core.phases import (
     RaceDateSet,
     ResumeRequested,
 )
+from bot.core.places import Place
 from bot.core.understanding.replies import parse_day, parse_reminder_time, says_off
 from bot.presentation import chat
 from bot.presentation import settings as words
 from bot.presentation.callbacks import Action, Answer
 from bot.service.messages import Reply, keyboard
-from bot.service.places import Place
 from bot.service.timezones import lookup_zone, zone_at
 from bot.service.turn import Turn
 from bot.storage import chats, privacy

@@ -212,6 +212,9 @@ class Coach:
 
     async def _intent(self, turn: Turn, intent: Intent, text: str) -> list[Reply]:
         kind = intent.kind
+        if intent.unclear is not None and kind in (IntentKind.PAUSE, IntentKind.RACE_DATE):
+            race = kind is IntentKind.RACE_DATE  # a date that cannot be right: asked, not stored
+            return [Reply(text=question_words.unclear_date(intent.unclear, race=race))]
         if intent.unclear is not None and not (intent.report and intent.report.red_flags):
             time_of_day = kind is IntentKind.SET_REMINDER
             effort = kind is IntentKind.DONE  # "done, effort like 6 or 7": the rest is logged

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from rapidfuzz import fuzz, process
 
-from bot.service.places import Place, places_named
+from bot.core.places import Place, places_named
 
 __all__ = ["lookup_zone", "resolve_timezone", "zone_at", "zone_choices"]
 

@@ -123,6 +123,10 @@ async def typed_log(
     """
     await ensure_started(turn)
     day = day or turn.today
+    if day > turn.today:  # "friday is a no go": a skip said ahead, within the week
+        if status is not CompletionStatus.SKIPPED or (day - turn.today).days > SKIP_AHEAD_DAYS:
+            return [Reply(text=question_words.log_ahead_refused(day, turn.today))]
+        return await _typed_log_on(turn, status, rpe, note, day)
     if not 0 <= (turn.today - day).days <= BUTTON_MAX_AGE_DAYS:
         return [Reply(text=question_words.past_log_too_old(day, turn.today, BUTTON_MAX_AGE_DAYS))]
     replies = await _typed_log_on(turn, status, rpe, note, day)
@@ -140,6 +144,8 @@ async def _typed_log_on(
     if existing is None:
         plan = await turn.plan(day)
         if plan.session_id is None or plan.category is None:
+            if day > turn.today:
+                return [Reply(text=words.nothing_to_skip_ahead(render.day_label(day)))]
             return [Reply(text=_nothing_to_log(turn))]
     else:
         plan = await _plan_of(turn, day, existing.session_id)
@@ -155,7 +161,8 @@ async def _typed_log_on(
     await records.log_completion(turn.session, turn.runner.id, completion, turn.now)
     updated = existing is not None
     if status is CompletionStatus.SKIPPED:
-        return [Reply(text=words.skipped_logged(note, updated=updated))]
+        ahead = render.day_label(day) if day > turn.today else None
+        return [Reply(text=words.skipped_logged(note, updated=updated, ahead=ahead))]
     again = existing is not None and existing.done
     pain = [] if again else await comeback.ask_pain(turn, plan.on, plan.title)
     if rpe is None:
@@ -217,6 +224,8 @@ def _clip(note: str | None) -> str | None:
 
 
 BUTTON_MAX_AGE_DAYS = 7
+#: A skip may be said this far ahead ("friday is a no go"); further is a break (/pause).
+SKIP_AHEAD_DAYS = 6
 HISTORY_PAGE_SIZE = 10
 
 

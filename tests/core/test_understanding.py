@@ -469,7 +469,8 @@ def test_race_and_pause_slots() -> None:
         ("timezone Europe/Berlin", "Europe/Berlin"),
         ("tz: America/Los_Angeles", "America/Los_Angeles"),
         ("my timezone is UTC+2", "UTC+2"),
-        ("I'm in Tokyo now", "Tokyo"),
+        ("I'm in Tokyo now", "Tokyo, Japan"),  # the city as GeoNames names it
+        ("we moved to münchen", "Munich, Germany"),
         ("set my time zone to new york", "new york"),
         ("change timezone", None),
     ],

@@ -75,6 +75,8 @@ def slot_value(intent: Intent, slot: str) -> Any:
         if intent.race_off:
             return "off"
         return None if intent.race_date is None else intent.race_date.isoformat()
+    if slot == "timezone_text" and intent.timezone_text is not None:
+        return intent.timezone_text.split(",")[0]  # "Tokyo, Japan": the city, as GeoNames names it
     if slot == "pause_until":
         return None if intent.pause_until is None else intent.pause_until.isoformat()
     return getattr(intent, slot)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.service.places import places_named
+from bot.core.places import places_named
 from bot.service.timezones import resolve_timezone, zone_choices
 
 

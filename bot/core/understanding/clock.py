@@ -38,6 +38,19 @@ _RANGE_RE = re.compile(
     r"(?!\s*(?:[0-9/]|k\b|km|mi|min|hour|hrs?|days?|weeks?|x\b|reps|sets|out\s+of))"
 )
 _NAMED_RE = re.compile(r"\b(noon|midday|midnight)\b")
+#: "0630" anywhere; "1930" after a word that introduces a time ("at", "reminder"), so a
+#: year ("in 2027") is never a time.
+_MILITARY_RE = re.compile(
+    r"(?:\b(?:at|to|for|around|about|by|reminder|reminders|alarm|nudge|ping|till|until)\s+"
+    r"|@\s*|(?<![0-9:./-])(?=0))([01][0-9]|2[0-3])([0-5][0-9])(?:\s*(?:h|hrs|hours))?(?![0-9:./])\b"
+)
+_HOUR_H_RE = re.compile(r"(?<![0-9:./-])([01]?[0-9]|2[0-3])\s?h\b(?!\s*[0-9])")
+_MINUTE_WORDS = {"oh five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30,
+                 "forty": 40, "forty five": 45, "fifty": 50}  # fmt: skip
+_WORD_TIME_RE = re.compile(
+    rf"\b({_HOUR_WORD})[\s-]+(oh[\s-]five|fifteen|twenty|thirty|forty[\s-]five|forty|fifty|ten)\b"
+    r"(?!\s*(?:min|minutes|mins|k\b|km|reps|seconds|secs))" + _AMPM
+)
 _AT_RE = re.compile(
     rf"(?:\b(?:at|to|for|around|about|by)|@)\s*([01]?[0-9]|2[0-3]|{_HOUR_WORD})\b"
     r"(?!\s*(?:[:./,-]?[0-9]|days?|weeks?|months?|mins?|minutes?|hours?|hrs?|k\b|km|miles?"
@@ -93,6 +106,15 @@ def _candidates(low: str) -> list[tuple[int, time | None]]:
     for m in _ISH_RE.finditer(low):
         found.append((m.start(), _with_ampm(_day_part(low, m.end(), _hour(m.group(1))), 0, None)))
     found.extend((m.start(), _NAMED[m.group(1)]) for m in _NAMED_RE.finditer(low))
+    for m in _MILITARY_RE.finditer(low):
+        found.append((m.start(1), _with_ampm(int(m.group(1)), int(m.group(2)), None)))
+    for m in _HOUR_H_RE.finditer(low):
+        found.append((m.start(), _with_ampm(int(m.group(1)), 0, None)))
+    for m in _WORD_TIME_RE.finditer(low):
+        minute = _MINUTE_WORDS[" ".join(m.group(2).replace("-", " ").split())]
+        hour = _HOUR_WORDS[m.group(1)]
+        hour = hour if m.group(3) else _day_part(low, m.end(), hour)
+        found.append((m.start(), _with_ampm(hour, minute, m.group(3))))
     if not found:
         for m in _AT_RE.finditer(low):
             found.append(

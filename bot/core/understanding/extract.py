@@ -37,7 +37,9 @@ _REASON_EMPTY = word_set(
     today todays tonight session workout it the my this that morning evening sorry coach
     because cause cos coz bc as since due to of im i was am so just and but a is really mate
     again pls please unfortunately sadly have had gonna going will ill lol haha ok okay
-    yesterday tomorrow then
+    yesterday tomorrow then tmrw tmr tmrow 2moro 2morrow tonite 2nite make do training or
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thurs
+    fri sat sun mondays tuesdays wednesdays thursdays fridays saturdays sundays
     """
 )
 _STRIP_CHARS = " \t\n,.;:!?-–—()\"'"

@@ -18,7 +18,7 @@ from bot.core.understanding.message import DONE_EMOJI, Message
 from bot.core.understanding.model import EffortLabel, Intent, IntentKind
 from bot.core.understanding.numbers import effort_number, effort_span
 from bot.core.understanding.senses import Cue
-from bot.core.understanding.when import log_day
+from bot.core.understanding.when import log_days
 from bot.core.understanding.words import word_set
 
 __all__ = ["outcome"]
@@ -26,7 +26,8 @@ __all__ = ["outcome"]
 _WORK = frozenset({Cue.SESSION, Cue.EXERCISE, Cue.HOP})
 _QUESTION_WORDS = frozenset({"what", "how", "when", "why", "which", "where", "who"})
 _DID_OBJECTS = word_set(
-    "it that this them all everything todays today rest most half some hip hips"
+    """it that this them all everything todays today rest most half some hip hips mondays
+    tuesdays wednesdays thursdays fridays saturdays sundays yesterdays"""
 )
 
 
@@ -105,7 +106,8 @@ def outcome(m: Message) -> Intent | None:
         return _done(m)
     if skipped:
         reason = reason_text(m.clean, m.tokens, f)
-        return Intent(IntentKind.SKIPPED, reason=reason, report=m.report(), log_day=_day(m))
+        day = _day(m, ahead=True)
+        return Intent(IntentKind.SKIPPED, reason=reason, report=m.report(), log_day=day)
     return None
 
 
@@ -120,12 +122,13 @@ def _any(f: Features, cue: Cue) -> list[Hit]:
     return f.cues.get(cue, [])
 
 
-def _day(m: Message) -> date | None:
-    """The past day the log is for ("did it yesterday"); None for today or no day said."""
+def _day(m: Message, *, ahead: bool = False) -> date | None:
+    """The day the log is for ("did it yesterday", a skip "tmrw"); None for today or no day
+    said. Several days said: the first (``parts`` makes one log for each)."""
     if m.today is None:
         return None
-    day = log_day(m.low, m.today)
-    return None if day == m.today else day
+    days = log_days(m.low, m.today, ahead=ahead)
+    return None if not days or days[0] == m.today else days[0]
 
 
 _ELSE = frozenset({"else", "everything", "otherwise", "rest"})

@@ -33,13 +33,14 @@ from bot.core.understanding.numbers import odd_effort
 from bot.core.understanding.rules import analyse, understand
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
+from bot.core.understanding.when import log_days, names_days
 from bot.core.vocabulary import Area
 
 __all__ = ["understand_all", "understand_parts"]
 
 _SPLIT_RE = re.compile(
     r"\s*(?:[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho)\s+"
-    r"|,\s*(?=(?:also|and|but|plus|then|what|whats|what's|when|which|why|how|can|could)\b))",
+    r"|,\s*(?=(?:also|and|but|plus|then|so|remind|what|whats|what's|when|which|why|how|can|could)\b))",
     re.IGNORECASE,
 )
 _CONTRAST_RE = re.compile(r"\b(?:but|though|tho|however|although)\b", re.IGNORECASE)
@@ -70,6 +71,7 @@ _FAMILIES = (
     frozenset({Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK}),
     frozenset({Cue.PROGRESS, Cue.HISTORY, Cue.LOG}),
     frozenset({Cue.ASK, Cue.SESSION, Cue.TODAY}),
+    frozenset({Cue.THANKS}),
 )
 
 
@@ -134,6 +136,15 @@ def _asked_apart(intents: tuple[Intent, ...], low: str) -> tuple[Intent, ...]:
 def _requests(
     text: str, today: date | None, whole: Intent, message: Message | None
 ) -> tuple[Intent, ...]:
+    if (
+        whole.kind in _LOGS
+        and message is not None
+        and today is not None
+        and names_days(message.low)
+    ):
+        days = log_days(message.low, today, ahead=whole.kind is IntentKind.SKIPPED)
+        if len(days) > 1:  # "missed sat and sun": one log for each day
+            return tuple(replace(whole, log_day=None if d == today else d) for d in days)
     if whole.signs or whole.kind is IntentKind.WARNING_SIGN or message is None:
         return (whole,)
     if not _SPLIT_RE.search(text):
@@ -148,12 +159,14 @@ def _requests(
         return (whole,)
     meaningful = [(part, intent) for part, intent in said if intent.kind not in _IDLE]
     found: tuple[Intent, ...] = (whole,)
+    thanks = any(intent.kind is IntentKind.THANKS for _, intent in said)
     if len(meaningful) == 1 and meaningful[0][1].kind not in _FINE and _CONTRAST_RE.search(text):
         found = (_with_effort(meaningful[0][1], whole),)
+    elif len(meaningful) == 1 and thanks and whole.kind in _IDLE:
+        found = (meaningful[0][1],)  # "thanks coach! what's tomorrow?": both answered
     elif len(meaningful) >= 2:
         found = _combined(meaningful, whole) or (whole,)
-    thanks = any(intent.kind is IntentKind.THANKS for _, intent in said)
-    if thanked and thanks and not all(i.kind in _IDLE for i in found):
+    if thanks and not all(i.kind in _IDLE for i in found):
         found = (*found, Intent(IntentKind.THANKS))  # "hip niggle gone. cheers": both
     return _reports_apart(text, today, found, message) if len(found) == 1 else found
 
@@ -226,12 +239,13 @@ def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ..
     if logs and reported and logs[0].report is None:  # "did it, quads smashed after"
         merged = replace(logs[0], report=reported[0].report)
         intents = [merged if i is logs[0] else i for i in intents if i is not reported[0]]
-    seen: dict[tuple[IntentKind, object, object], Intent] = {}
-    for intent in intents:  # two questions may ask different things; two reports, two areas
+    seen: dict[tuple[IntentKind, object, object, object], Intent] = {}
+    for intent in intents:  # two questions may ask different things; two reports, two
+        # areas; two logs, two days
         area = (
             intent.report.area if intent.kind is IntentKind.BODY_REPORT and intent.report else None
         )
-        seen.setdefault((intent.kind, intent.topic, area), intent)
+        seen.setdefault((intent.kind, intent.topic, area, intent.log_day), intent)
     if len(seen) < 2:
         return tuple(seen.values())
     return tuple(sorted(seen.values(), key=lambda i: _RANK.get(i.kind, len(_ORDER))))

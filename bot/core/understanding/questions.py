@@ -12,12 +12,14 @@ import re
 from datetime import date, timedelta
 
 from bot.core.understanding.model import Intent, IntentKind, PlanTopic
+from bot.core.understanding.when import day_ahead
 
-__all__ = ["plan_question"]
+__all__ = ["names_the_block", "plan_question"]
 
 _ASK_RE = re.compile(
     r"^(?:so\s+|and\s+|hey\s+|ok\s+|coach\s+)?(?:what|whats|what's|wats|wat|when|whens|which|why|how"
-    r"|hows|is|are|do|does|will|any|show|tell|give|can\s+you\s+(?:show|tell)"
+    r"|hows|is|are|will|any|show|tell|give|overview|outline|breakdown|can\s+you\s+(?:show|tell)"
+    r"|(?:do|does)\s+(?:i|we|you|u|there|the|my|this)"
     r"|can\s+i\s+(?:see|get|have))\b"
     r"|\b(?:what|whats|what's|when|which|why)\b"
 )
@@ -26,18 +28,44 @@ _JUMPS = r"(?:jumps?|jumping|plyos?|plyometrics?|hops?|hopping|bounds?|bounding|
 _JUMPS_RE = re.compile(rf"\b{_JUMPS}\b")
 _PHASE_RE = re.compile(r"\b(?:phase|stage|cycle|block\s+am\s+i|where\s+am\s+i\s+(?:at|in))\b")
 _BLOCK_RE = re.compile(
-    r"\b(?:whole|full|entire|rest\s+of\s+the)\s+(?:block|plan|programme|program)\b"
-    r"|\b(?:the|this)\s+block\b"
+    r"\b(?:whole|full|entire|complete|rest\s+of\s+the|all)\s+(?:the\s+|of\s+the\s+)?"
+    r"(?:block|plan|programme|program|schedule|[0-9]{1,2}\s+weeks|(?:six|eight|ten|twelve)\s+weeks)\b"
+    r"|\b(?:the|this)\s+block\b|\b(?:overview|outline|breakdown)\s+of\s+(?:the|my)\s+"
+    r"(?:plan|programme|program|block|schedule)\b"
 )
+_PERMISSION_RE = re.compile(r"\b(?:can|could|should|may)\s+i\b|\bis\s+it\s+(?:ok|okay|safe|fine)\b")
+_POINT_RE = re.compile(
+    r"\b(?:what'?s|whats|what\s+is)\s+the\s+(?:point|purpose|idea)\s+of\b|\bhow\s+come\b"
+)
+_REST_OF_WEEK_RE = re.compile(r"\brest\s+of\s+(?:the|this)\s+week\b")
+_DAY_WORDS = (
+    r"tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri|sat|sun"
+)
+#: A day asked about with nothing else: "tmrw?", "and friday?", "what's tomorrow?"
+_BARE_DAY_RE = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|hey|coach)\W+)*(?:(?:what'?s|whats|what\s+is|what\s+about"
+    rf"|how\s+about|and)\s+)?(?:on\s+|for\s+)?(?:{_DAY_WORDS})'?s?\s*\?+\W*$"
+    rf"|^\W*(?:what'?s|whats|what\s+is)\s+(?:on\s+|for\s+)?(?:{_DAY_WORDS})\b"
+)
+_DATE_ASKED_RE = re.compile(
+    r"\b(?:on|for)\s+the\s+([0-9]{1,2}(?:st|nd|rd|th))\b|\bthe\s+([0-9]{1,2}(?:st|nd|rd|th))\b"
+)
+_PAST_ASK_RE = re.compile(r"\b(?:was|were|did\s+(?:i|we)|last)\b")
 _WEEK_RE = re.compile(
     r"\b(?:this|the|rest\s+of\s+the|rest\s+of\s+this|coming|next\s+few\s+days|for\s+the)\s+week\b"
     r"|\bweek\s+ahead\b|\bthis\s+weeks?\b|\bweekly\s+plan\b|\brest\s+of\s+(?:the\s+)?week\b"
 )
-_TOMORROW_RE = re.compile(r"\b(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow)\b")
+_TOMORROW_RE = re.compile(
+    r"\b(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow)\b"
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SHORT = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thurs": 3,
+          "fri": 4, "sat": 5, "sun": 6}  # fmt: skip
+_SHORT_DAY_RE = re.compile(r"\b(mon|tues?|weds?|thu|thurs|fri|sat|sun)\b")
 _WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b")
 _PLAN_WORDS_RE = re.compile(
-    r"\b(?:(?:what'?s|whats|wats|what\s+is|anything)\s+on|looks?\s+like|looking\s+like"
+    r"\b(?:(?:what'?s|whats|wats|what\s+is|what\s+was|anything)\s+on|looks?\s+like|looking\s+like"
     r"|in\s+store|plan|planned|session|sessions|workout|programme|program|doing|do|schedule"
     r"|scheduled|coming\s+up|up\s+next|next|training|routine|mobility|strength|exercises?"
     rf"|so\s+much|so\s+little|so\s+easy|so\s+hard|no|light|short|long|{_JUMPS})\b"
@@ -48,24 +76,43 @@ def plan_question(low: str, today: date | None) -> Intent | None:
     """A question about the plan, with its topic, or None when ``low`` asks none."""
     if not ("?" in low or _ASK_RE.search(low)):
         return None
-    if _WHY_RE.search(low) and _PLAN_WORDS_RE.search(low):
+    if (_WHY_RE.search(low) and _PLAN_WORDS_RE.search(low)) or _POINT_RE.search(low):
         return _asked(PlanTopic.WHY)
-    if _JUMPS_RE.search(low) and re.search(r"\b(?:when|start|begin|how\s+long|until)\b", low):
+    if (
+        _JUMPS_RE.search(low)
+        and re.search(r"\b(?:when|start|begin|how\s+long|until|get\s+to)\b", low)
+        and not _PERMISSION_RE.search(low)  # "can I start the hops?" asks for advice
+    ):
         return _asked(PlanTopic.JUMPS)
     if _PHASE_RE.search(low):
         return _asked(PlanTopic.PHASE)
     if _BLOCK_RE.search(low):
         return _asked(PlanTopic.BLOCK)
-    if _WEEK_RE.search(low) and _PLAN_WORDS_RE.search(low):
+    if _WEEK_RE.search(low) and (_PLAN_WORDS_RE.search(low) or _REST_OF_WEEK_RE.search(low)):
         return _asked(PlanTopic.WEEK)
-    if today is None or not _PLAN_WORDS_RE.search(low):
+    if today is None or not (_PLAN_WORDS_RE.search(low) or _BARE_DAY_RE.search(low)):
         return None
+    if (dated := _DATE_ASKED_RE.search(low)) is not None:
+        day = day_ahead(dated.group(1) or dated.group(2), today)
+        if day is not None:
+            return _asked(PlanTopic.DAY, day)
     if _TOMORROW_RE.search(low):
         return _asked(PlanTopic.DAY, today + timedelta(days=1))
     if (match := _WEEKDAY_RE.search(low)) is not None:
-        ahead = (_WEEKDAYS.index(match.group(1)) - today.weekday()) % 7
+        index = _WEEKDAYS.index(match.group(1))
+        if _PAST_ASK_RE.search(low):  # "what was the session on Monday?": the last one
+            return _asked(PlanTopic.DAY, today - timedelta(days=(today.weekday() - index) % 7))
+        ahead = (index - today.weekday()) % 7
+        return _asked(PlanTopic.DAY, today + timedelta(days=ahead))
+    if (short := _SHORT_DAY_RE.search(low)) is not None and _BARE_DAY_RE.search(low):
+        ahead = (_SHORT[short.group(1)] - today.weekday()) % 7
         return _asked(PlanTopic.DAY, today + timedelta(days=ahead))
     return None
+
+
+def names_the_block(low: str) -> bool:
+    """Whether ``low`` speaks of the whole block ("overview of the entire plan")."""
+    return _BLOCK_RE.search(low) is not None
 
 
 def _asked(topic: PlanTopic, day: date | None = None) -> Intent:

@@ -9,25 +9,30 @@ unknown beats a wrong guess.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
+from bot.core.places import country_named, name_key, places_named
 from bot.core.understanding.body import feeling_hits
+from bot.core.understanding.cities import BARE_CITY_POPULATION, city_text, place_in
 from bot.core.understanding.clock import impossible_time, parse_time, time_range
 from bot.core.understanding.dates import last_date, names_a_date
 from bot.core.understanding.extract import zone_text
 from bot.core.understanding.features import Features, Hit, scan
 from bot.core.understanding.fine import fine_reading
 from bot.core.understanding.fuzzy import correct_words
+from bot.core.understanding.lexicon import KNOWN
 from bot.core.understanding.message import DONE_EMOJI, Message, near
 from bot.core.understanding.model import Intent, IntentKind
 from bot.core.understanding.numbers import odd_effort, odd_rating_at
 from bot.core.understanding.outcome import outcome
-from bot.core.understanding.questions import plan_question
+from bot.core.understanding.questions import names_the_block, plan_question
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
-from bot.core.understanding.when import back_on, pause_span
+from bot.core.understanding.when import back_on, pause_said, said_in_past
+from bot.core.understanding.words import FILLER
 from bot.core.vocabulary import RedFlag
 
 __all__ = ["analyse", "understand"]
@@ -188,15 +193,40 @@ def _timezone(m: Message) -> Intent | None:
     return Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
 
 
+_NOT_THE_PLAN = frozenset({"the", "this", "that", "my", "your"})
+
+
+def _paused_elsewhere(m: Message) -> bool:
+    """Every pause word takes an object that is not the plan ("pause the music")."""
+    f = m.f
+    for hit in f.cues.get(Cue.PAUSE, ()):
+        j = hit.end
+        if not (j + 1 < len(f.words) and f.words[j] in _NOT_THE_PLAN and j + 1 in f.unexplained):
+            return False
+    return True
+
+
 def _pause(m: Message) -> Intent | None:
     f = m.f
-    dated = Cue.AWAY in f.cues and (Cue.UNTIL in f.cues or last_date(m.low, m.today) is not None)
-    if not (Cue.PAUSE in f.cues or dated):
+    if m.today is None or not f.has(Cue.PAUSE, Cue.AWAY, Cue.OFF, Cue.SKIP):
+        said = None
+    else:
+        said = pause_said(m.low, m.today)
+    dated = Cue.AWAY in f.cues and (
+        Cue.UNTIL in f.cues or said is not None or last_date(m.low, m.today) is not None
+    )
+    ranged = (  # "23rd to 28th, no sessions", not "missed sat and sun"
+        said is not None and said.ranged and f.has(Cue.OFF, Cue.SKIP) and not said_in_past(m.low)
+    )
+    asked = Cue.PAUSE in f.cues and not _paused_elsewhere(m)
+    if not (asked or dated or ranged):
         return None
-    span = pause_span(m.low, m.today) if m.today is not None else None
-    if span is not None:
-        first, last = span
-        return Intent(IntentKind.PAUSE, pause_from=first, pause_until=last, report=m.report())
+    if said is not None and said.unclear is not None:
+        return Intent(IntentKind.PAUSE, unclear=said.unclear)  # "from the 21st to the 14th"
+    if said is not None:
+        return Intent(
+            IntentKind.PAUSE, pause_from=said.first, pause_until=said.last, report=m.report()
+        )
     until = last_date(m.low, m.today)
     return Intent(IntentKind.PAUSE, pause_until=until, report=m.report())
 
@@ -217,12 +247,33 @@ def _race(m: Message) -> Intent | None:
     if near(f, Cue.OFF, races, _NEAR_RACE) and not moved:
         return Intent(IntentKind.RACE_DATE, race_off=True)  # even "race on Sunday cancelled"
     if when is not None and (moved or Cue.PAST_EVENT not in f.cues):
+        if m.today is not None and when < m.today:  # "race date 2026-12-01" said after it
+            return Intent(IntentKind.RACE_DATE, unclear=_said_date(m.low) or when.isoformat())
         return Intent(IntentKind.RACE_DATE, race_date=when)
     if when is None and near(f, Cue.NEG, races, _NEAR_RACE):
         return Intent(IntentKind.RACE_DATE, race_off=True)  # "no race anymore"
-    if asked or names_a_date(m.low):
-        return Intent(IntentKind.RACE_DATE)  # a date we cannot resolve: the bot asks
+    if when is None and m.today is not None and (said := _said_date(m.low)) is not None:
+        return Intent(IntentKind.RACE_DATE, unclear=said)  # "31st June": no such day
+    if asked or names_a_date(m.low) or moved or _VAGUE_WHEN_RE.search(m.low):
+        return Intent(IntentKind.RACE_DATE)  # entered, moved, "in about 6 weeks": the bot asks
     return None
+
+
+_VAGUE_WHEN_RE = re.compile(
+    r"\b(?:in\s+)?(?:about|around|roughly|approx(?:imately)?|~)\s*(?:[0-9]{1,2}|a\s+few|a\s+couple"
+    r"\s+of)\s+(?:days?|weeks?|months?)\b"
+)
+_SAID_DATE_RE = re.compile(
+    r"\b[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\b|\b[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+[0-9]{1,2}(?:st|nd|rd|th)?\b"
+)
+
+
+def _said_date(low: str) -> str | None:
+    """The date as written ("31st june"), for asking about it."""
+    match = _SAID_DATE_RE.search(low)
+    return None if match is None else match.group(0)
 
 
 def _personal_race(f: Features, races: list[Hit]) -> bool:
@@ -238,13 +289,16 @@ def _resume(m: Message) -> Intent | None:
     return None
 
 
+_MEANT_TO_LOG_RE = re.compile(r"\b(?:forgot|forget|forgotten|meant|remembered)\s+to\s+log\b")
+
+
 def _progress_history(m: Message) -> Intent | None:
     f = m.f
-    if Cue.PROGRESS in f.cues:
+    if Cue.PROGRESS in f.cues and not names_the_block(m.low):  # not "overview of the plan"
         return Intent(IntentKind.PROGRESS)
     if Cue.HISTORY in f.cues:
         return Intent(IntentKind.HISTORY)
-    chatter = f.has(Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY)
+    chatter = f.has(Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY) or _MEANT_TO_LOG_RE.search(m.low)
     if Cue.LOG in f.cues and not chatter and not m.areas:
         return Intent(IntentKind.HISTORY)
     return None
@@ -285,10 +339,51 @@ def _today(m: Message) -> Intent | None:
 
 
 def _location(m: Message) -> Intent | None:
+    """ "I'm in <place>", "moved from London to Dublin": the city as GeoNames names it
+    (``cities.city_text``); a country of several zones ("in the US now") is asked about."""
     for cue in m.f.cues.get(Cue.LOCATION, ()):
         text = zone_text(m.clean, m.tokens, m.f, cue, check=True)
         if text is not None:
-            return Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
+            return Intent(IntentKind.SET_TIMEZONE, timezone_text=city_text(text))
+        words = m.tokens.words[cue.end : cue.end + 3]
+        for size in range(len(words), 0, -1):  # "in the US now": a country, asked about
+            if (country := country_named(" ".join(words[:size]))) is not None:
+                zones = country[1]
+                zone = next(iter(zones)) if len(zones) == 1 else None
+                return Intent(IntentKind.SET_TIMEZONE, timezone_text=zone)
+    return None
+
+
+_TIMES_RE = re.compile(
+    r"\b(?:my|the|our)\s+(?:times|reminder\s+times?|local\s+time)\b|\btimes?\s+back\b"
+)
+_BARE_WORDS = 4
+#: A one-word message is a city from this size ("Edinburgh", "Manchester"), so a word that
+#: some smaller city bears ("Surprise", "Split") stays a word.
+_BARE_WORD_POPULATION = 400_000
+
+
+def _place(m: Message) -> Intent | None:
+    """A city with a request to move the times to it ("in tokyo till the 20th, adjust my
+    times"), or a city and nothing else ("Manchester UK", "Edinburgh")."""
+    if _TIMES_RE.search(m.low) and (place := place_in(m.clean)) is not None:
+        return Intent(IntentKind.SET_TIMEZONE, timezone_text=place)
+    if m.f.hits or len(m.tokens.words) > _BARE_WORDS:
+        return None
+    said = m.clean.strip(" .!?,")
+    places = places_named(said)
+    if len(places) != 1 or places[0].population < BARE_CITY_POPULATION:
+        return None
+    words = m.tokens.words
+    if len(words) == 1 and (
+        not said[:1].isupper()
+        or words[0] in FILLER
+        or words[0] in KNOWN
+        or places[0].population < _BARE_WORD_POPULATION
+    ):
+        return None  # "reading", "Nice!", "Surprise": a word before a city
+    if said[:1].isupper() or name_key(said).startswith(name_key(places[0].name)):
+        return Intent(IntentKind.SET_TIMEZONE, timezone_text=city_text(said))
     return None
 
 
@@ -318,5 +413,6 @@ _RULES: tuple[Callable[[Message], Intent | None], ...] = (
     _body,
     _today,
     _location,
+    _place,
     _chat,
 )

