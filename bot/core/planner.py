@@ -838,12 +838,20 @@ def _kept_for_desk(draft: _Draft) -> bool:
 
 def _minutes(profile: RunnerProfile, state: PhaseState, today: date) -> int:
     """The session's length: the runner's choice, but short and gentle on the eve of a race
-    and in the first ``RACE_QUIET_DAYS`` days after it."""
+    and in the first ``RACE_QUIET_DAYS`` days after it, and shorter in a block's lighter last
+    week (``DELOAD_FACTOR``: at 10 minutes the dose is set by the time, not the factor)."""
     eve = state.race_date is not None and (state.race_date - today).days == 1
     after = state.phase is Phase.POST_RACE_RECOVERY and (
         (today - state.started_on).days < RACE_QUIET_DAYS
     )
-    return min(profile.minutes, QUIET_MINUTES) if eve or after else profile.minutes
+    if eve or after:
+        return min(profile.minutes, QUIET_MINUTES)
+    week = week_of_phase(state, today)
+    if state.phase is Phase.DYNAMIC_BLOCK and block_length(state) >= 2 <= week >= block_length(
+        state
+    ):
+        return int(profile.minutes * DELOAD_FACTOR)  # the lighter last week, short sessions too
+    return profile.minutes
 
 
 def _tapering(state: PhaseState, today: date) -> bool:

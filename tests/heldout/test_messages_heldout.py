@@ -174,7 +174,11 @@ def score(path: Path) -> tuple[int, int, int, list[str]]:
 
 @pytest.mark.parametrize(
     ("name", "least_right", "most_harmful"),
-    [("messages_batch1.yaml", 0.61, 0.10), ("messages_batch2.yaml", 0.71, 0.07)],
+    [
+        ("messages_batch1.yaml", 0.69, 0.06),
+        ("messages_batch2.yaml", 0.76, 0.05),
+        ("messages_batch3.yaml", 0.75, 0.11),
+    ],
 )
 def test_fresh_messages_keep_their_floor(
     name: str, least_right: float, most_harmful: float
