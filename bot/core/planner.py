@@ -125,6 +125,11 @@ class DailyPlan:
     #: Coaching tips before the session: the warm-up, and where and in what to land.
     tips: tuple[str, ...] = ()
 
+    def __hash__(self) -> int:
+        """From the fields that tell most plans apart (equal plans hash alike): messages
+        are memoised on plans, and hashing every exercise's dose showed in the benches."""
+        return hash((self.on, self.session_id, self.why, self.minutes, len(self.exercises)))
+
     @property
     def is_rest(self) -> bool:
         """True on a day without a session."""

@@ -110,6 +110,11 @@ class Completion:
     #: Pain during the session, 0-10, when the runner answered the Done flow's question.
     pain: int | None = None
 
+    def __hash__(self) -> int:
+        """From the day and the session (equal logs hash alike): plans are memoised on a
+        runner's logs, ten or so each time."""
+        return hash((self.on, self.session_id, self.rpe))
+
     @property
     def done(self) -> bool:
         """True when the session was done rather than skipped."""

@@ -154,8 +154,10 @@ def score(path: Path) -> tuple[int, int, int, list[str]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     right = harmful = 0
     misses: list[str] = []
+    today = data["today"]
+    today = date.fromisoformat(today) if isinstance(today, str) else today  # quoted or not
     for case in data["cases"]:
-        want, got = case["expect"], actions(case["text"], data["today"])
+        want, got = case["expect"], actions(case["text"], today)
         ok = len(want) == len(got) and all(any(_same(w, g) for g in got) for w in want)
         stored = [g for g in got if g["do"] in STORING and not any(_same(w, g) for w in want)]
         missed = any(
