@@ -118,10 +118,16 @@ def rhythm_before(
         logged_days.add(completion.on)
         if completion.done:
             rhythm.record(completion.category, completion.on)
+    # a day before every report and with no hold has no limits (restrictions_for's answer)
+    limited_from = min((r.on for r in reports), default=date.max)
+    if state.held_areas:
+        limited_from = date.min
     day = start
     while day < today:
         if day not in logged_days and not is_rest_day(profile, state, day):
-            limits = restrictions_for(reports, state.held_areas, day) if reports else _NONE
+            limits = (
+                restrictions_for(reports, state.held_areas, day) if day >= limited_from else _NONE
+            )
             rhythm.record(_filled_kind(profile, state, limits, rhythm, day, memo=memo), day)
         day += timedelta(days=1)
     return rhythm
@@ -141,7 +147,7 @@ def _filled_kind(
     memo: FillMemo | None,
 ) -> Category:
     """The kind planned for an unlogged past day. A day's kind depends on the rhythm only
-    through the dynamic days of the 7 days before it and the days since strength (up to
+    through the dynamic days from 7 days before it on and the days since strength (up to
     ``STATIC_OVERDUE_DAYS``), so runners whose older logs differ share the answer."""
     if memo is None:
         return _decide(profile, state, limits, rhythm, day)[0]
@@ -152,7 +158,8 @@ def _filled_kind(
         limits,
         day,
         min(_days_since_static(rhythm, state, day), STATIC_OVERDUE_DAYS),
-        tuple(sorted(on for on in rhythm.dynamic_days if window <= on < day)),
+        # later logged days count too: a fill looks at the latest jumps, whenever they were
+        tuple(sorted(on for on in rhythm.dynamic_days if on >= window)),
     )
     return memo.remember(key, lambda _: _decide(profile, state, limits, rhythm, day)[0])
 

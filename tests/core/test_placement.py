@@ -26,7 +26,7 @@ from bot.core.phases import (
     transition,
 )
 from bot.core.planner import DailyPlan, Planner
-from bot.core.records import RunnerProfile
+from bot.core.records import Completion, CompletionStatus, RunnerProfile
 from bot.core.rhythm import weekly_capacity
 from bot.core.vocabulary import Category, Level, Phase, RaceDistance
 
@@ -58,6 +58,9 @@ def runner_weeks(draw: st.DrawFn) -> RunnerProfile:
 
 
 starts = st.dates(date(2025, 1, 1), date(2030, 12, 31))
+#: One remembering planner for every example: a fill remembered for one runner must fit
+#: every other runner it is handed to.
+REMEMBERING = Planner(shipped_content())
 
 
 def block_plans(profile: RunnerProfile, start: date, block_number: int) -> list[DailyPlan]:
@@ -244,3 +247,35 @@ def test_post_race_no_jumps_and_strength_only_after_the_first_week(
         strength = [plan for plan in plans if plan.category is Category.STATIC]
         assert strength
         assert all(plan.why.startswith("Light strength") for plan in strength)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    runner_weeks(),
+    starts,
+    st.lists(st.tuples(st.integers(1, 20), st.sampled_from(Category), st.booleans()), max_size=12),
+)
+def test_the_fill_memo_never_changes_a_plan(
+    profile: RunnerProfile, start: date, logs: list[tuple[int, Category, bool]]
+) -> None:
+    """Past days with no log are filled in with what was planned; remembering those kinds
+    (``FillMemo``) gives the very plan working them out afresh does."""
+    today = start + timedelta(days=30)
+    state = PhaseState(Phase.DYNAMIC_BLOCK, started_on=start, block_number=1)
+    history = sorted(
+        {
+            back: Completion(
+                today - timedelta(days=back),
+                category,
+                "s",
+                status=CompletionStatus.DONE if done else CompletionStatus.SKIPPED,
+            )
+            for back, category, done in logs
+        }.values(),
+        key=lambda c: c.on,
+    )
+    afresh = Planner(shipped_content(), memo=False)
+    for offset in range(7):  # later days and other runners meet the memo's earlier fills
+        day = today + timedelta(days=offset)
+        remembered = REMEMBERING.plan_for(profile, state, history, [], day)
+        assert remembered == afresh.plan_for(profile, state, history, [], day)
