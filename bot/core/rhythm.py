@@ -101,8 +101,9 @@ def rhythm_before(
     *,
     memo: FillMemo | None = None,
 ) -> Rhythm:
-    """The rhythm up to yesterday: logged sessions, and planned ones on unlogged days
-    (their kinds remembered in ``memo`` when given: see ``_filled_kind``)."""
+    """The rhythm up to yesterday: logged sessions, and planned ones on unlogged days, each
+    worked out from the days before it, as it was planned then (their kinds remembered in
+    ``memo`` when given: see ``_filled_kind``)."""
     # From a Monday: the filled-in days then follow the same weekly pattern whichever day
     # asks (a window sliding with ``today`` would give every day of a runner who never logs
     # the same answer).
@@ -111,20 +112,24 @@ def rhythm_before(
     rhythm = Rhythm()
     if start > state.started_on:  # strength before the window is unknown: not overdue
         rhythm.last_static = start - timedelta(days=1)
-    logged_days: set[date] = set()
-    for completion in history:  # Rhythm.record does not depend on order
-        if completion.on >= today:
-            continue
-        logged_days.add(completion.on)
-        if completion.done:
-            rhythm.record(completion.category, completion.on)
+    logged: dict[date, list[Completion]] = {}
+    for completion in history:
+        if completion.on < start:  # before the window: only what was done counts
+            if completion.done:
+                rhythm.record(completion.category, completion.on)
+        elif completion.on < today:
+            logged.setdefault(completion.on, []).append(completion)
     # a day before every report and with no hold has no limits (restrictions_for's answer)
     limited_from = min((r.on for r in reports), default=date.max)
     if state.held_areas:
         limited_from = date.min
     day = start
-    while day < today:
-        if day not in logged_days and not is_rest_day(profile, state, day):
+    while day < today:  # in order: a filled-in day sees only the days before it
+        if day in logged:
+            for completion in logged[day]:
+                if completion.done:
+                    rhythm.record(completion.category, day)
+        elif not is_rest_day(profile, state, day):
             limits = (
                 restrictions_for(reports, state.held_areas, day) if day >= limited_from else _NONE
             )
@@ -146,9 +151,10 @@ def _filled_kind(
     *,
     memo: FillMemo | None,
 ) -> Category:
-    """The kind planned for an unlogged past day. A day's kind depends on the rhythm only
-    through the dynamic days from 7 days before it on and the days since strength (up to
-    ``STATIC_OVERDUE_DAYS``), so runners whose older logs differ share the answer."""
+    """The kind planned for an unlogged past day, from the days before it (``rhythm_before``
+    walks them in order). It depends on the rhythm only through the dynamic days of the 7
+    days before it and the days since strength (up to ``STATIC_OVERDUE_DAYS``), so runners
+    whose older logs differ share the answer."""
     if memo is None:
         return _decide(profile, state, limits, rhythm, day)[0]
     window = day - timedelta(days=ROLLING_DAYS - 1)
@@ -158,8 +164,7 @@ def _filled_kind(
         limits,
         day,
         min(_days_since_static(rhythm, state, day), STATIC_OVERDUE_DAYS),
-        # later logged days count too: a fill looks at the latest jumps, whenever they were
-        tuple(sorted(on for on in rhythm.dynamic_days if on >= window)),
+        tuple(on for on in rhythm.dynamic_days if on >= window),  # all before ``day``
     )
     return memo.remember(key, lambda _: _decide(profile, state, limits, rhythm, day)[0])
 

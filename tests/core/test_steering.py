@@ -92,10 +92,12 @@ def test_worse_pain_steps_back_until_a_dynamic_session_is_done() -> None:
 
 
 def test_the_stepped_back_session_is_lighter_and_says_why() -> None:
-    # The days between logged: none of them is filled in as a jump day, strength is not due.
+    # The week's other days logged: none of them is filled in as a jump day (a filled-in
+    # day sees only the days before it), strength is not due.
+    days = ((1, Category.MOBILITY), (2, Category.MOBILITY), (3, Category.STATIC))
     between = [
         Completion(TUESDAY - timedelta(days=d), category, "m")
-        for d, category in ((1, Category.MOBILITY), (2, Category.MOBILITY), (3, Category.STATIC))
+        for d, category in (*days, (5, Category.MOBILITY), (6, Category.MOBILITY))
     ]
     usual = plan([*jumps(5), *between])
     lighter = plan([*jumps(9), *between])
