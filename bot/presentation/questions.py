@@ -64,8 +64,13 @@ def day_ahead(plan: DailyPlan, today: date) -> str:
     return f"{body}\n\nIt can still change as you log sessions; /today has the last word."
 
 
-def jumps_answer(first: DailyPlan | None, today: date, horizon: int, phase: Phase) -> str:
-    """When the next session with jumps (plyometrics) is."""
+def jumps_answer(
+    first: DailyPlan | None, today: date, horizon: int, phase: Phase, held: str | None = None
+) -> str:
+    """When the next session with jumps (plyometrics) is; ``held``: why the health screen
+    keeps them out for now."""
+    if first is None and held is not None:
+        return f"No jumps for now. {escape_text(held)}"
     if first is not None:
         when = "today" if first.on == today else _when(first.on, today)
         return (
@@ -83,6 +88,8 @@ def why_answer(plan: DailyPlan, today: date) -> str:
     when = "Today" if plan.on == today else _when(plan.on, today)
     lines = [f"<b>{when}: {escape_text(plan.title)}</b>", escape_text(plan.why)]
     lines.extend(f"• {escape_text(line)}" for line in plan.adjustments)
+    if plan.advice:
+        lines.append(escape_text(plan.advice))
     if about := phase_about(plan.phase):
         lines.append(f"Why: {about}")
     if plan.contacts == 0 and not plan.is_rest and plan.phase is not Phase.DYNAMIC_BLOCK:

@@ -377,7 +377,7 @@ def block_message(plans: Sequence[DailyPlan]) -> str:
     lines = [f"<b>Your block, week by week</b> (from {day_label(plans[0].on)})"]
     for days in groups:
         first = days[0]
-        jumps = sum(plan.category is Category.DYNAMIC for plan in days)
+        jumps = sum(_lands(plan) for plan in days)
         kinds = " · ".join(f"{_WEEKDAYS[plan.on.weekday()]} {_day_word(plan)}" for plan in days)
         lead = f"{_cap(first.phase.label)}, week {first.week}"
         count = f" ({jumps} jump day{'s' if jumps != 1 else ''})" if jumps else ""
@@ -386,9 +386,15 @@ def block_message(plans: Sequence[DailyPlan]) -> str:
     return "\n".join(lines)
 
 
+def _lands(plan: DailyPlan) -> bool:
+    """A jump day: a dynamic session that still has landings (not one the health screen or
+    a warning sign turned into strength and control work)."""
+    return plan.category is Category.DYNAMIC and any(e.impact for e in plan.exercises)
+
+
 def _day_word(plan: DailyPlan) -> str:
     if plan.category is Category.DYNAMIC:
-        return "jumps"
+        return "jumps" if _lands(plan) else "control"
     return _DAY_WORDS[plan.category]
 
 

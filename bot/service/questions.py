@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.core.planner import DailyPlan
+from bot.core.planner import DailyPlan, impact_advice
 from bot.core.understanding import Intent, PlanTopic
 from bot.presentation import questions as words
 from bot.service import training
@@ -41,7 +41,8 @@ async def plan_answer(turn: Turn, intent: Intent) -> list[Reply]:
         await training.ensure_started(turn)
         ahead = await _ahead(turn, JUMPS_HORIZON_DAYS)
         first = next((plan for plan in ahead if plan.contacts > 0), None)
-        text = words.jumps_answer(first, turn.today, JUMPS_HORIZON_DAYS, turn.state.phase)
+        held = impact_advice(turn.profile, turn.today)
+        text = words.jumps_answer(first, turn.today, JUMPS_HORIZON_DAYS, turn.state.phase, held)
         return [Reply(text=text)]
     if topic is PlanTopic.WHY:
         await training.ensure_started(turn)

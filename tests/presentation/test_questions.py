@@ -9,8 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.core.understanding.suggest import Suggestion
+from bot.core.vocabulary import Phase
 from bot.presentation.callbacks import Action, decode
 from bot.presentation.questions import (
+    jumps_answer,
     past_log_prefix,
     pause_hint,
     suggestion_rows,
@@ -42,3 +44,11 @@ def test_suggestion_buttons_decode() -> None:
         assert callback is not None
         assert callback.action is Action.SUGGEST
         assert Suggestion(callback.str_arg(0)) in Suggestion
+
+
+def test_no_jumps_for_now_says_why_when_the_health_screen_holds_them() -> None:
+    held = "No hops, jumps or skips for now <after the birth>."
+    text = jumps_answer(None, date(2027, 1, 4), 28, Phase.DYNAMIC_BLOCK, held)
+    assert text.startswith("No jumps for now.")
+    assert "&lt;after the birth&gt;" in text
+    assert_telegram_html(text)

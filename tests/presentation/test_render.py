@@ -523,3 +523,13 @@ def test_truncate_caption_keeps_a_valid_prefix(doc: str, limit: int) -> None:
     if cut != doc:
         assert text_of(cut).endswith("…")
         assert text_of(doc).startswith(text_of(cut)[:-1])
+
+
+def test_the_block_calls_a_jump_day_without_landings_control_work() -> None:
+    """A dynamic day the health screen emptied of landings is not shown as jumps."""
+    week = next(w for w in WEEKS if any(p.category is Category.DYNAMIC for p in w))
+    held = [replace(p, exercises=tuple(e for e in p.exercises if not e.impact)) for p in week]
+    shown = block_message(held)
+    assert "jumps" not in shown
+    assert "control" in shown
+    assert "jumps" in block_message(week)
