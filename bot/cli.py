@@ -21,7 +21,7 @@ from bot.core.content import ContentError, load_content
 from bot.core.phases import InvalidTransition
 from bot.core.planner import Planner
 from bot.core.programme import MAX_WEEKS, programme
-from bot.core.records import RunnerProfile
+from bot.core.records import MAX_REST_DAYS, RunnerProfile
 from bot.core.vocabulary import Category, Equipment, Level, Phase, RaceDistance
 from bot.presentation.programme import programme_json, programme_text
 
@@ -169,6 +169,10 @@ def _plan_options(parser: argparse.ArgumentParser) -> None:
 
 def plan_profile(args: argparse.Namespace) -> RunnerProfile:
     """The runner ``hipcoach plan``'s options describe (ValueError when they cannot be one)."""
+    if len(args.rest_days) > MAX_REST_DAYS:  # said in the option's own words
+        raise ValueError(f"--rest-days takes at most {MAX_REST_DAYS} days (e.g. sat or mon,fri)")
+    if args.long_run is not None and args.long_run in args.hard_days:
+        raise ValueError("--long-run and --hard-days name different days")
     return RunnerProfile(
         level=Level(args.level),
         desk_job=args.desk == "yes",

@@ -96,7 +96,7 @@ def test_text_shows_weeks_days_and_doses(capsys: pytest.CaptureFixture[str]) -> 
         (["--kit", "rope"], "unknown kit rope"),
         (["--race", "2020-01-01", "--start", "2027-01-04"], "in the past"),
         (["--weeks", "0"], "weeks must be 1-104"),
-        (["--rest-days", "mon,tue,wed,thu"], "at most three"),
+        (["--rest-days", "mon,tue,wed,thu"], "--rest-days takes at most 3 days"),
         (["--long-run", "someday"], "not a weekday"),
         (["--start", "04/01/2027"], "not a date"),
     ],
@@ -147,3 +147,4 @@ def test_minutes_sets_the_session_length(capsys: pytest.CaptureFixture[str]) -> 
         contacts[minutes] = sum(day["foot_contacts"] for day in days)
     assert lengths[10] < lengths[20] < lengths[30]
     assert contacts[10] < contacts[20] <= contacts[30]
+
