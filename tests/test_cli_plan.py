@@ -147,4 +147,3 @@ def test_minutes_sets_the_session_length(capsys: pytest.CaptureFixture[str]) -> 
         contacts[minutes] = sum(day["foot_contacts"] for day in days)
     assert lengths[10] < lengths[20] < lengths[30]
     assert contacts[10] < contacts[20] <= contacts[30]
-

@@ -203,9 +203,13 @@ class _Draft:
         ranked = sorted(enumerate(self.entries), key=key)
         return [_planned(*entry) for _, entry in ranked]
 
-    def contacts(self) -> int:
-        """Foot contacts of the impact work so far."""
-        return sum(dose.total_contacts for exercise, _, dose, _ in self.entries if exercise.impact)
+    def contacts(self, only: Intensity | None = None) -> int:
+        """Foot contacts of the impact work so far (``only``: of that intensity class)."""
+        return sum(
+            dose.total_contacts
+            for exercise, _, dose, _ in self.entries
+            if exercise.impact and (only is None or exercise.intensity is only)
+        )
 
 
 @lru_cache(maxsize=8192)
@@ -483,6 +487,9 @@ class Planner:
         if category is Category.DYNAMIC:
             self._ensure_warm_up(profile, limits, draft)
             _cap_contacts(draft, contact_cap(profile))
+            top = top_class_limit(profile.level, state, week)
+            if top is not None:
+                _cap_contacts(draft, top, only=TOP_INTENSITY[profile.level])
         self._add_extra_mobility(profile, limits, draft)
         draft.entries[:] = fit_to_minutes(draft.entries, _minutes(profile, state, today))
         low_hops = stage is Stage.LOW_HOPS and category is Category.DYNAMIC
@@ -913,6 +920,9 @@ GENERAL_WARM_UP = "easy-jog-warm-up"
 FALLBACK_WARM_UP = ("leg-swings-front-back", "high-knee-march", "walking-knee-hugs", "cat-cow")
 #: The last week of a block is lighter: this share of the week before's dose at most.
 DELOAD_FACTOR = 0.8
+#: Landings of the level's top intensity class the week it opens, and more each week after.
+TOP_CLASS_FIRST = 15
+TOP_CLASS_STEP = 10
 #: The highest intensity class each level reaches (NSCA: beginners stay low to moderate).
 TOP_INTENSITY: dict[Level, Intensity] = {
     Level.BEGINNER: Intensity.MODERATE,
@@ -968,6 +978,16 @@ def intensity_ceiling(level: Level, state: PhaseState, week: int) -> Intensity:
     if week <= max(1, weeks // 3) or (weeks >= 2 and week >= weeks):
         return Intensity.LOW if top is Intensity.MODERATE else Intensity.MODERATE
     return top
+
+
+def top_class_limit(level: Level, state: PhaseState, week: int) -> int | None:
+    """The most landings of the level's top intensity class in ``week`` of a block: a few
+    the week that class opens (``TOP_CLASS_FIRST``), ``TOP_CLASS_STEP`` more each week
+    after; None outside a block (no limit beyond the session's)."""
+    if state.phase is not Phase.DYNAMIC_BLOCK:
+        return None
+    opens = max(1, block_length(state) // 3) + 1
+    return TOP_CLASS_FIRST + TOP_CLASS_STEP * max(0, week - opens)
 
 
 def contact_cap(profile: RunnerProfile) -> int:
@@ -1055,14 +1075,17 @@ def _converted(dose: Dose, target: Exercise, scale: float) -> Dose:
     return own.scaled(scale)
 
 
-def _cap_contacts(draft: _Draft, cap: int) -> None:
-    """Cut the last impact work until the session holds at most ``cap`` foot contacts."""
+def _cap_contacts(draft: _Draft, cap: int, *, only: Intensity | None = None) -> None:
+    """Cut the last impact work until the session holds at most ``cap`` foot contacts
+    (``only``: of that intensity class)."""
     for index in reversed(range(len(draft.entries))):
-        over = draft.contacts() - cap
+        over = draft.contacts(only) - cap
         if over <= 0:
             return
         exercise, part, dose, note = draft.entries[index]
         if not exercise.impact or dose.contacts is None:
+            continue
+        if only is not None and exercise.intensity is not only:
             continue
         per_side_cut = -(-over // (2 if dose.per_side else 1))
         cut = -(-per_side_cut // _CONTACT_STEP) * _CONTACT_STEP
