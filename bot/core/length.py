@@ -28,6 +28,8 @@ MIN_MAIN = 2
 #: Most sets a longer session gives one exercise.
 MAX_SETS = 4
 _CONTACT_STEP = 5
+#: Landings a drill keeps at least when a session is shortened.
+MIN_CONTACTS = 10
 
 
 def _seconds(entries: list[Entry]) -> float:
@@ -84,10 +86,9 @@ def _fewer_sets(entries: list[Entry]) -> bool:
 
 
 def _fewer_contacts(entries: list[Entry]) -> bool:
-    """Five landings less for the last impact exercise with more than ten."""
-    index = _last(
-        entries, lambda e: e[2].contacts is not None and e[2].contacts > 2 * _CONTACT_STEP
-    )
+    """Five landings less for the last impact exercise with more than ``MIN_CONTACTS``
+    (fewer is not worth the warm-up: at 10 minutes a session sits at that floor)."""
+    index = _last(entries, lambda e: (e[2].contacts or 0) > MIN_CONTACTS)
     if index is None:
         return False
     exercise, part, dose, note = entries[index]

@@ -30,7 +30,7 @@ from bot.core.phases import (
     DayPassed,
     InvalidTransition,
     PhaseState,
-    race_window,
+    block_length,
     transition,
     week_of_phase,
 )
@@ -486,7 +486,10 @@ class Planner:
         stage = Stage(limits.way_back)
         if category is Category.DYNAMIC:
             self._ensure_warm_up(profile, limits, draft)
-            _cap_contacts(draft, contact_cap(profile))
+            cap = contact_cap(profile)
+            if state.phase is Phase.DYNAMIC_BLOCK and 2 <= block_length(state) <= week:
+                cap = int(cap * DELOAD_FACTOR) // _CONTACT_STEP * _CONTACT_STEP  # lighter week
+            _cap_contacts(draft, cap)
             top = top_class_limit(profile.level, state, week)
             if top is not None:
                 _cap_contacts(draft, top, only=TOP_INTENSITY[profile.level])
@@ -850,20 +853,12 @@ def _kept_for_desk(draft: _Draft) -> bool:
 
 def _minutes(profile: RunnerProfile, state: PhaseState, today: date) -> int:
     """The session's length: the runner's choice, but short and gentle on the eve of a race
-    and in the first ``RACE_QUIET_DAYS`` days after it, and shorter in a block's lighter last
-    week (``DELOAD_FACTOR``: at 10 minutes the dose is set by the time, not the factor)."""
+    and in the first ``RACE_QUIET_DAYS`` days after it."""
     eve = state.race_date is not None and (state.race_date - today).days == 1
     after = state.phase is Phase.POST_RACE_RECOVERY and (
         (today - state.started_on).days < RACE_QUIET_DAYS
     )
-    if eve or after:
-        return min(profile.minutes, QUIET_MINUTES)
-    week = week_of_phase(state, today)
-    if state.phase is Phase.DYNAMIC_BLOCK and block_length(state) >= 2 <= week >= block_length(
-        state
-    ):
-        return int(profile.minutes * DELOAD_FACTOR)  # the lighter last week, short sessions too
-    return profile.minutes
+    return min(profile.minutes, QUIET_MINUTES) if eve or after else profile.minutes
 
 
 def _tapering(state: PhaseState, today: date) -> bool:
@@ -955,16 +950,6 @@ def block_factor(template: SessionTemplate, state: PhaseState, week: int) -> flo
     if state.phase is Phase.DYNAMIC_BLOCK and last >= 2 and week >= last:
         return min(factor, template.factor(last - 1) * DELOAD_FACTOR)
     return factor
-
-
-def block_length(state: PhaseState) -> int:
-    """The weeks the current dynamic block really lasts: its planned length, or fewer when
-    race season starts before it ends (its last week is then the one before the season)."""
-    weeks = state.block_weeks
-    window = race_window(state)
-    if window is not None and window[0] > state.started_on:
-        weeks = min(weeks, -(-(window[0] - state.started_on).days // 7))
-    return weeks
 
 
 def intensity_ceiling(level: Level, state: PhaseState, week: int) -> Intensity:

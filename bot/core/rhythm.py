@@ -26,6 +26,7 @@ from bot.core.memo import Memo
 from bot.core.phases import (
     POST_RACE_MOBILITY_DAYS,
     PhaseState,
+    block_length,
     in_race_window,
     week_of_phase,
 )
@@ -268,11 +269,14 @@ def _days_since_static(rhythm: Rhythm, state: PhaseState, today: date) -> int:
 def dynamic_target(profile: RunnerProfile, state: PhaseState, today: date) -> int:
     """Dynamic days allowed in any rolling 7 days: 1 while a block eases in (a beginner's
     first ``EASING_IN_WEEKS`` weeks of every block, anyone else's first
-    ``EASING_IN_WEEKS_TRAINED`` week: each block follows weeks without jumps) or when the
-    runner asked for 1, else 2."""
+    ``EASING_IN_WEEKS_TRAINED`` week: each block follows weeks without jumps), in a lighter
+    last week that follows them (never more jump days than the week before), or when the
+    runner asked for 1; else 2."""
     if state.phase is Phase.DYNAMIC_BLOCK:
         weeks = EASING_IN_WEEKS if profile.level is Level.BEGINNER else EASING_IN_WEEKS_TRAINED
-        if week_of_phase(state, today) <= weeks:
+        week = week_of_phase(state, today)
+        last = block_length(state)
+        if week <= weeks or (last >= 2 and week >= last and week - 1 <= weeks):
             return 1
     return profile.dynamic_days
 

@@ -162,15 +162,25 @@ def _families(wanted: list[str], days: list[Day], _: Any) -> bool:
 
 
 def _lighter_last_week(_: bool, days: list[Day], __: Any) -> bool:
-    block = [d for d in days if d["phase"] == "dynamic_block"]
-    if len(block) < 14:
-        return True
+    """Every block that ends inside the plan has a last week lighter than its heaviest (a
+    block the plan's end cuts off has no last week yet)."""
+    blocks: list[list[Day]] = []
+    for before, day in zip([None, *days], days, strict=False):
+        if day["phase"] != "dynamic_block":
+            continue
+        if before is None or before["phase"] != "dynamic_block":
+            blocks.append([])
+        blocks[-1].append(day)
+    ended = [b for b in blocks if b[-1] is not days[-1] and len(b) >= 14]
+    return all(_lighter(block) for block in ended)
+
+
+def _lighter(block: list[Day]) -> bool:
     weeks: dict[int, int] = {}
     first = _on(block[0])
     for d in block:
-        weeks[(_on(d) - first).days // 7] = (
-            weeks.get((_on(d) - first).days // 7, 0) + d["foot_contacts"]
-        )
+        week = (_on(d) - first).days // 7
+        weeks[week] = weeks.get(week, 0) + d["foot_contacts"]
     ordered = [weeks[k] for k in sorted(weeks)]
     return len(ordered) < 2 or ordered[-1] < max(ordered[:-1])
 

@@ -75,7 +75,13 @@ from bot.core.phases.state import (
     Transition,
     post_race_days,
 )
-from bot.core.phases.timeline import in_race_window, new_runner, race_window, week_of_phase
+from bot.core.phases.timeline import (
+    block_length,
+    in_race_window,
+    new_runner,
+    race_window,
+    week_of_phase,
+)
 
 __all__ = [
     "ALLOWED_TRANSITIONS",
@@ -107,6 +113,7 @@ __all__ = [
     "ReportReceived",
     "ResumeRequested",
     "Transition",
+    "block_length",
     "in_race_window",
     "new_runner",
     "next_change",

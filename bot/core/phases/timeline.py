@@ -50,6 +50,16 @@ def week_of_phase(state: PhaseState, today: date) -> int:
     return max(0, (today - state.started_on).days) // 7 + 1
 
 
+def block_length(state: PhaseState) -> int:
+    """The weeks the current dynamic block really lasts: its planned length, or fewer when
+    race season starts before it ends (its last week is then the one before the season)."""
+    weeks = state.block_weeks
+    window = race_window(state)
+    if window is not None and window[0] > state.started_on:
+        weeks = min(weeks, -(-(window[0] - state.started_on).days // 7))
+    return weeks
+
+
 def race_window(state: PhaseState) -> tuple[date, date] | None:
     """First and last day of race season (both inclusive), or None without a race date."""
     if state.race_date is None:
