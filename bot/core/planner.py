@@ -1120,7 +1120,7 @@ MAX_TITLE = 60
 def _phase_context(state: PhaseState, today: date, week: int) -> str:
     match state.phase:
         case Phase.DYNAMIC_BLOCK:
-            return f"week {week} of {state.block_weeks} in your dynamic block"
+            return f"week {week} of {block_length(state)} in your dynamic block"
         case Phase.REST_PHASE:
             return f"week {week} of your rest phase, so tendons recover"
         case Phase.RACE_SEASON if state.race_date is not None:
