@@ -379,9 +379,11 @@ def _jumps_lead(profile: RunnerProfile, state: PhaseState, today: date, gap: int
         lead = "Jumps today, after your hard session (ideally about 6 hours later)"
     elif (weekday - 1) % 7 in profile.hard_days:
         reasons.append("your hard session was yesterday")
+    elif profile.long_run_day is not None and (weekday - 1) % 7 == profile.long_run_day:
+        reasons.append("the long run was yesterday (legs still heavy? move this a day)")
     elif profile.run_days and weekday in profile.run_days:
         reasons.append("an easy run day")
-    if profile.long_run_day is not None:
+    if profile.long_run_day is not None and (weekday - 1) % 7 != profile.long_run_day:
         ahead = (profile.long_run_day - weekday) % 7
         reasons.append(f"the long run is {_days(ahead)}")
     target = dynamic_target(profile, state, today)
