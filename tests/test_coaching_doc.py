@@ -218,6 +218,7 @@ def test_every_session_rule_points_to_its_fact_and_the_numbers_are_the_codes() -
         f"sets of {sizes[Intensity.LOW]} (low), {sizes[Intensity.MODERATE]} (moderate)" in section
     )
     assert f"`MIN_MAIN` = {length.MIN_MAIN}" in section
+    assert f"`RAMP_FACTORS` = {planner.RAMP_FACTORS}" in section
     assert f"`TOP_CLASS_FIRST` = {planner.TOP_CLASS_FIRST}" in section
     assert f"`TOP_CLASS_STEP` = {planner.TOP_CLASS_STEP}" in section
     assert f"`TAPER_STRENGTH_DAYS` = {planner.TAPER_STRENGTH_DAYS}" in section

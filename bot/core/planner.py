@@ -36,7 +36,13 @@ from bot.core.phases import (
 )
 from bot.core.records import BodyReport, Completion, RunnerProfile
 from bot.core.restrictions import Restrictions, restrictions_for
-from bot.core.rhythm import FillMemo, choose_category, is_rest_day, rhythm_before
+from bot.core.rhythm import (
+    FillMemo,
+    choose_category,
+    is_rest_day,
+    rhythm_before,
+    second_day_arrives,
+)
 from bot.core.steering import EASY, EASY_RUN, STEP_BACK_FACTOR, VERY_HARD, Steer, Step, steer
 from bot.core.triage import TIER_OF_FLAG, Tier, triage
 from bot.core.vocabulary import (
@@ -421,6 +427,9 @@ class Planner:
             draft.adjustments.append(LOW_IMPACT_NOTE.format(CONTACT_RANGES[profile.level][0]))
         for part, items in template.parts():
             factor = _part_factor(template, state, week, part, adjust.scale, stage, day.today)
+            ramp = second_day_arrives(profile, state, day.today)
+            if part is Part.MAIN and category is Category.DYNAMIC and ramp is not None:
+                factor *= RAMP_FACTORS[ramp]  # the week's landings grow, not double
             for item in items:
                 exercise = self.content.exercises[item.exercise]
                 own = self.content.dose_of(item)
@@ -578,7 +587,10 @@ class Planner:
         a general warm-up and dynamic drills before jumps)."""
         general = self.content.exercises.get(GENERAL_WARM_UP)
         if general is not None and _suits(general, profile, limits, draft.used):
-            draft.entries.insert(0, (general, Part.WARM_UP, general.dose, None))
+            dose = general.dose
+            if profile.minutes <= QUIET_MINUTES and dose.seconds:  # a 10-minute session
+                dose = dose.model_copy(update={"seconds": SHORT_GENERAL_WARM_UP_SECONDS})
+            draft.entries.insert(0, (general, Part.WARM_UP, dose, None))
             draft.used.add(general.id)
         if any(part is Part.WARM_UP and e.id != GENERAL_WARM_UP for e, part, _, _ in draft.entries):
             return
@@ -912,9 +924,14 @@ def _same_measure(a: Dose, b: Dose) -> bool:
 #: Warm-up moves for a dynamic session whose own warm-up the day's limits emptied.
 #: The general part of a jump day's warm-up, before the drills.
 GENERAL_WARM_UP = "easy-jog-warm-up"
+#: Its length in a 10-minute session (the drills that follow stay whole).
+SHORT_GENERAL_WARM_UP_SECONDS = 120
 FALLBACK_WARM_UP = ("leg-swings-front-back", "high-knee-march", "walking-knee-hugs", "cat-cow")
 #: The last week of a block is lighter: this share of the week before's dose at most.
 DELOAD_FACTOR = 0.8
+#: The first two weeks with two jump days dose each at these shares: the week's landings
+#: grow by about a third at a time rather than doubling.
+RAMP_FACTORS = (0.65, 0.8)
 #: Landings of the level's top intensity class the week it opens, and more each week after.
 TOP_CLASS_FIRST = 15
 TOP_CLASS_STEP = 10
@@ -932,9 +949,9 @@ LONG_BREAK_DAYS = 35
 TOO_MUCH_PAIN = 5
 WARM_UP_TIP = "Warm up first with the moves listed, then the jumps: save long stretches for after."
 PAIN_TIP = (
-    "Pain up to 2/10 while you jump is fine, 5/10 is the limit: stop the set above it. If it "
-    "is worse the next morning, or one spot on a bone or deep in the groin hurts when you "
-    "hop, stop the jumps and tell me."
+    "Pain up to 2/10 while you jump is fine; above 3/10, stop the jumps for today. If it is "
+    "worse the next morning, or one spot on a bone or deep in the groin hurts when you hop, "
+    "stop the jumps and tell me."
 )
 LANDING_TIP = (
     "Land on grass, a track or a sprung floor rather than concrete, in supportive running "

@@ -42,6 +42,7 @@ __all__ = [
     "dynamic_target",
     "is_rest_day",
     "rhythm_before",
+    "second_day_arrives",
     "weekly_capacity",
 ]
 
@@ -279,6 +280,19 @@ def dynamic_target(profile: RunnerProfile, state: PhaseState, today: date) -> in
         if week <= weeks or (last >= 2 and week >= last and week - 1 <= weeks):
             return 1
     return profile.dynamic_days
+
+
+def second_day_arrives(profile: RunnerProfile, state: PhaseState, today: date) -> int | None:
+    """Which week (0, 1) of the ramp after the easing in ``today`` is in, when a block goes
+    from one jump day a week to two (None: not in it): its sessions are dosed lighter so the
+    week's landings grow step by step rather than doubling."""
+    if state.phase is not Phase.DYNAMIC_BLOCK or profile.dynamic_days < 2:
+        return None
+    weeks = EASING_IN_WEEKS if profile.level is Level.BEGINNER else EASING_IN_WEEKS_TRAINED
+    into = week_of_phase(state, today) - weeks - 1
+    if into not in (0, 1) or dynamic_target(profile, state, today) != 2:
+        return None
+    return into
 
 
 def blocked_for_dynamic(profile: RunnerProfile, state: PhaseState, day: date) -> str | None:
