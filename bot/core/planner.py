@@ -948,6 +948,11 @@ LONG_BREAK_DAYS = 35
 #: Pain during a session above this (0-10) is too much (pain-monitoring model).
 TOO_MUCH_PAIN = 5
 WARM_UP_TIP = "Warm up first with the moves listed, then the jumps: save long stretches for after."
+READY_TIP = (
+    "First jumps in a while: check you're ready after the warm-up. Ten single-leg squats "
+    "each leg, a minute of jogging on the spot and 10-15 hops in place should each hurt no "
+    "more than 2/10. If one does, skip the jumps today, do the rest, and tell me."
+)
 PAIN_TIP = (
     "Pain up to 2/10 while you jump is fine; above 3/10, stop the jumps for today. If it is "
     "worse the next morning, or one spot on a bone or deep in the groin hurts when you hop, "
@@ -1058,7 +1063,9 @@ def _tips(category: Category, first_jumps: bool, lands: bool) -> tuple[str, ...]
     how much pain is fine and when to stop."""
     if category is not Category.DYNAMIC or not lands:
         return ()
-    return (WARM_UP_TIP, LANDING_TIP, PAIN_TIP) if first_jumps else (WARM_UP_TIP, PAIN_TIP)
+    if first_jumps:
+        return (WARM_UP_TIP, READY_TIP, LANDING_TIP, PAIN_TIP)
+    return (WARM_UP_TIP, PAIN_TIP)
 
 
 def _converted(dose: Dose, target: Exercise, scale: float) -> Dose:
