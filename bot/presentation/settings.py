@@ -102,7 +102,11 @@ def reminder_time_missing() -> str:
 def reminder_set(at: time, timezone: str) -> str:
     """The reminder time is set."""
     zone = escape_text(timezone)
-    return f"⏰ Done: your session comes every morning at <b>{at:%H:%M}</b> ({zone})."
+    when = "morning" if at.hour < NOON else "afternoon" if at.hour < EVENING else "evening"
+    return f"⏰ Done: your session comes every {when} at <b>{at:%H:%M}</b> ({zone})."
+
+
+NOON, EVENING = 12, 17
 
 
 def reminder_time_unreadable(said: str) -> str:

@@ -126,3 +126,12 @@ def test_every_set_up_question_has_its_buttons_then_skip() -> None:
         assert rows[-1][0][0] == "Skip"
     ticked = onboarding.question_keyboard(OnboardingStep.EQUIPMENT, ["band"])
     assert [label for (label, _), *_ in ticked[:2]] == ["✅ Resistance band", "Small weights"]
+
+
+def test_an_evening_reminder_is_not_called_a_morning_one() -> None:
+    from datetime import time  # noqa: PLC0415 - this test only
+
+    from bot.presentation.settings import reminder_set  # noqa: PLC0415
+
+    assert "every morning at <b>06:30</b>" in reminder_set(time(6, 30), "Europe/London")
+    assert "every evening at <b>19:00</b>" in reminder_set(time(19, 0), "Europe/London")
