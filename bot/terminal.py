@@ -60,8 +60,14 @@ class TerminalChat:
         if await self.set_up():
             self.write("Welcome back! Here's today:")
             await self.send(Command("today"))
-        else:
-            await self.send(Command("start"))
+        else:  # set-up goes on at the question the runner was on (it is stored)
+            try:
+                replies = await self.coach.carry_on_setup(self.sender)
+            except Exception as error:  # as send: reported, and the chat goes on
+                self.write(f"  (Starting failed: {type(error).__name__}. Type /start.)")
+            else:
+                for reply in replies:
+                    self.show(reply)
         while (line := await self.read_line()) is not None:
             line = clean_text(line).strip()
             if line.lower() in _QUIT:

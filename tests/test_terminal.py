@@ -96,7 +96,7 @@ async def test_progress_and_export_are_written_to_files(
     sessions: async_sessionmaker[AsyncSession], tmp_path: Path
 ) -> None:
     files = tmp_path / "out"
-    out = await _chat(sessions, ["/export", "done", "/progress", "/export"], files)
+    out = await _chat(sessions, ["/export", "/done", "/progress", "/export"], files)
     written = sorted(path.name for path in files.iterdir())
     assert [name.rpartition(".")[2] for name in written] == ["json", "json", "png"]
     assert written[-1] == "hipcoach-progress.png"
@@ -109,7 +109,7 @@ async def test_progress_and_export_are_written_to_files(
 async def test_the_effort_scale_is_typed_by_value(
     sessions: async_sessionmaker[AsyncSession], tmp_path: Path
 ) -> None:
-    out = await _chat(sessions, ["/today", "done", "1"], tmp_path)
+    out = await _chat(sessions, ["/today", "/done", "1"], tmp_path)
     assert "type a number: 1 2 3 4 5 6 7 8 9 10" in out
     async with sessions() as session:
         runner = await get_runner_by_telegram_id(session, SENDER.telegram_id)

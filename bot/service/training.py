@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -17,7 +18,7 @@ from bot.presentation.callbacks import Action, Callback
 from bot.service import comeback
 from bot.service.messages import Reply, keyboard
 from bot.service.turn import Turn
-from bot.storage import records
+from bot.storage import chats, records
 
 __all__ = [
     "phase_reply",
@@ -129,12 +130,23 @@ async def typed_log(
         return await _typed_log_on(turn, status, rpe, note, day)
     if not 0 <= (turn.today - day).days <= BUTTON_MAX_AGE_DAYS:
         return [Reply(text=question_words.past_log_too_old(day, turn.today, BUTTON_MAX_AGE_DAYS))]
+    joined = await _plan_began(turn)
+    if day < joined:  # "did yesterday's session" on the first day: none was planned
+        said = "yesterday" if (turn.today - day).days == 1 else render.day_label(day, turn.today)
+        return [Reply(text=words.before_the_plan(said, render.day_label(joined, turn.today)))]
     replies = await _typed_log_on(turn, status, rpe, note, day)
     if day == turn.today or not replies:
         return replies
     first = replies[0]
     prefix = question_words.past_log_prefix(day, turn.today)
     return [replace(first, text=f"{prefix} {first.text}"), *replies[1:]]
+
+
+async def _plan_began(turn: Turn) -> date:
+    """The day the runner's plan began: their first phase after set-up (today if none)."""
+    history = await records.phase_history(turn.session, turn.runner.id)
+    begun = [row.started_on for row in history if row.phase is not Phase.ONBOARDING]
+    return min(begun, default=turn.today)
 
 
 async def _typed_log_on(
@@ -168,20 +180,55 @@ async def _typed_log_on(
     if rpe is None:
         buttons = keyboard(render.effort_keyboard(plan.on, plan.session_id))
         text = words.logged_ask_effort(plan.title, updated=updated)
+        if not pain:  # the effort question alone: a typed answer later still lands on it
+            await _await_effort(turn, plan.on)
         return [Reply(text=text, keyboard=buttons), *pain]
+    await _effort_answered(turn, plan.on)
     return [Reply(text=words.done_logged(plan.title, rpe, updated=updated)), *pain]
+
+
+EFFORT_FLOW = comeback.EFFORT_FLOW
+
+
+async def _await_effort(turn: Turn, day: date) -> None:
+    """Remember the effort question for ``day``, unless another conversation is open."""
+    current = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    if current is None or current.name == EFFORT_FLOW:
+        data = {"day": day.isoformat()}
+        await chats.set_conversation(
+            turn.session, turn.sender.chat_id, EFFORT_FLOW, "effort", data, now=turn.now
+        )
+
+
+async def _effort_answered(turn: Turn, day: date) -> None:
+    """The effort question for ``day`` is answered: it is no longer open."""
+    current = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    if current is not None and current.name == EFFORT_FLOW and current.data.get("day") == str(day):
+        await chats.clear_conversation(turn.session, turn.sender.chat_id)
+
+
+def _asked_day(turn: Turn) -> date:
+    """The day whose effort (or pain) question is open; today when none is."""
+    conversation = turn.conversation
+    if conversation is not None and conversation.name in (EFFORT_FLOW, comeback.PAIN_FLOW):
+        with suppress(ValueError):
+            day = date.fromisoformat(str(conversation.data.get("day")))
+            if 0 <= (turn.today - day).days <= BUTTON_MAX_AGE_DAYS:
+                return day
+    return turn.today
 
 
 async def typed_effort(turn: Turn, text: str) -> list[Reply] | None:
     """A typed answer to "how hard did it feel?" ("very hard", "7") while today's session is
     logged done without one; None when no effort is awaited or the text is not an answer."""
-    existing = await _logged_on(turn, turn.today)
+    day = _asked_day(turn)
+    existing = await _logged_on(turn, day)
     if existing is None or not existing.done or existing.rpe is not None:
         return None
     rpe = effort_answer(text, turn.today)
     if rpe is None:
         return None
-    return await typed_log(turn, CompletionStatus.DONE, rpe, None)
+    return await typed_log(turn, CompletionStatus.DONE, rpe, None, day=day)
 
 
 def _already_logged(plan: DailyPlan, existing: Completion) -> Reply:
@@ -264,7 +311,10 @@ async def button_log(turn: Turn, callback: Callback) -> list[Reply]:
     again = existing is not None and existing.done
     pain = [] if again else await comeback.ask_pain(turn, day, plan.title)
     if rpe is None:
+        if not pain:
+            await _await_effort(turn, day)
         return [show_effort_question(plan, turn), *pain]
+    await _effort_answered(turn, day)
     toast = "Updated ✅" if updated else "Saved ✅"
     return [logged_edit(plan, turn, words.button_done(rpe, updated=updated), toast), *pain]
 
