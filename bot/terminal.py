@@ -109,6 +109,10 @@ class TerminalChat:
             return
         for reply in replies:
             self.show(reply)
+        if sum(1 for reply in replies if _scale_of(reply)) > 1:
+            # two scales at once (effort, then pain): a typed number goes to the coach as
+            # text, which asks which question it answers, never pressing the last one
+            self.buttons, self.scale, self.named = [], {}, {}
 
     def save(self, name: str, content: bytes) -> Path:
         """Write ``content`` to a new file in ``files`` (never over an earlier one)."""
@@ -151,6 +155,12 @@ class TerminalChat:
                 return
             labels = [label for label, _ in pairs]
             self.write("  " + "   ".join(f"[{n}] {label}" for n, label in enumerate(labels, 1)))
+
+
+def _scale_of(reply: Reply) -> bool:
+    """Whether a reply's buttons are a number scale."""
+    labels = [label for row in reply.keyboard for label, _ in row]
+    return sum(1 for label in labels if _value(label) is not None) >= _SCALE_BUTTONS
 
 
 def _value(label: str) -> str | None:
