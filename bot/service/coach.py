@@ -205,7 +205,11 @@ class Coach:
                 elif intent.signs:
                     noted = await reports.warning_signs(turn, intent.signs, text)
                 return [brief, *noted, again] if noted else held
-        if conversation is not None and conversation.name == reports.FLOW:
+        if (
+            conversation is not None
+            and conversation.name == reports.FLOW
+            and intent.kind is not IntentKind.FEELS_FINE  # "quads feel fine now": not "where?"
+        ):
             typed = await reports.typed_answer(turn, conversation.step, text)
             if typed is not None:  # "right shin" to "where do you feel it?", and so on
                 return typed

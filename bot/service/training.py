@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from bot.core.phases import OnboardingFinished, next_change
 from bot.core.planner import DailyPlan, impact_advice
-from bot.core.records import Completion, CompletionStatus
+from bot.core.records import BodyReport, Completion, CompletionStatus
 from bot.core.understanding.answers import effort_answer
 from bot.core.vocabulary import Category, Level, Phase
 from bot.presentation import questions as question_words
@@ -62,9 +62,16 @@ async def today_reply(turn: Turn) -> list[Reply]:
 async def week_reply(turn: Turn) -> list[Reply]:
     """The next seven days, one line each; today marked done when it is."""
     await ensure_started(turn)
-    logged = await _logged_on(turn, turn.today)
-    done_today = logged is not None and logged.done
-    return [Reply(text=render.week_message(await turn.week(), done_today=done_today))]
+    plans: list[DailyPlan] = []
+    marks: dict[date, bool] = {}
+    for planned in await turn.week():
+        logged = await _logged_on(turn, planned.on)
+        if logged is None:
+            plans.append(planned)
+        else:  # a day logged (a skip said ahead, too): the session logged, marked
+            plans.append(await _plan_of(turn, planned.on, logged.session_id))
+            marks[planned.on] = logged.done
+    return [Reply(text=render.week_message(plans, logged=marks))]
 
 
 async def block_reply(turn: Turn) -> list[Reply]:
@@ -142,6 +149,15 @@ async def typed_log(
     return [replace(first, text=f"{prefix} {first.text}"), *replies[1:]]
 
 
+async def _planned(turn: Turn, day: date) -> DailyPlan:
+    """``day``'s plan as /plan shows it: a day ahead within the week is planned with the
+    days before it (the week's rotation), so a skip said ahead is the session /plan named."""
+    ahead = (day - turn.today).days
+    if 0 < ahead < 7:
+        return (await turn.week(days=ahead + 1))[ahead]
+    return await turn.plan(day)
+
+
 async def _plan_began(turn: Turn) -> date:
     """The day the runner's plan began: their first phase after set-up (today if none)."""
     history = await records.phase_history(turn.session, turn.runner.id)
@@ -154,7 +170,7 @@ async def _typed_log_on(
 ) -> list[Reply]:
     existing = await _logged_on(turn, day)
     if existing is None:
-        plan = await turn.plan(day)
+        plan = await _planned(turn, day)
         if plan.session_id is None or plan.category is None:
             if day > turn.today:
                 return [Reply(text=words.nothing_to_skip_ahead(render.day_label(day)))]
@@ -357,19 +373,11 @@ async def _log(
 async def history_reply(turn: Turn, page: int = 1, *, edit: bool = False) -> list[Reply]:
     """Logs and reports, newest first, ten to a page."""
     since = turn.today - timedelta(days=365)
-    entries: list[tuple[date, str]] = [
-        (
-            c.on,
-            words.completion_line(done=c.done, title=_session_title(turn, c.session_id), rpe=c.rpe),
-        )
-        for c in await records.recent_completions(turn.session, turn.runner.id, since)
+    entries: list[tuple[date, Completion | BodyReport]] = [
+        (c.on, c) for c in await records.recent_completions(turn.session, turn.runner.id, since)
     ]
     entries += [
-        (
-            r.on,
-            words.report_line(r),
-        )
-        for r in await records.recent_reports(turn.session, turn.runner.id, since)
+        (r.on, r) for r in await records.recent_reports(turn.session, turn.runner.id, since)
     ]
     if not entries:
         return [Reply(text=words.history_empty())]
@@ -377,12 +385,21 @@ async def history_reply(turn: Turn, page: int = 1, *, edit: bool = False) -> lis
     pages = (len(entries) + HISTORY_PAGE_SIZE - 1) // HISTORY_PAGE_SIZE
     if not 1 <= page <= pages:
         return [Reply(toast="That page is out of date. Send /history again.")]
-    chunk = entries[(page - 1) * HISTORY_PAGE_SIZE : page * HISTORY_PAGE_SIZE]
+    chunk = [
+        (day, await _history_line(turn, entry))
+        for day, entry in entries[(page - 1) * HISTORY_PAGE_SIZE : page * HISTORY_PAGE_SIZE]
+    ]
     text = words.history_page(chunk, page, pages, turn.today)
     buttons = keyboard(words.history_keyboard(page, pages))
     return [Reply(text=text, keyboard=buttons, edit=edit)]
 
 
-def _session_title(turn: Turn, session_id: str) -> str:
-    template = turn.planner.content.sessions.get(session_id)
-    return template.title if template is not None else session_id
+async def _history_line(turn: Turn, entry: Completion | BodyReport) -> str:
+    """A log under the title /plan and /today give that day's logged session; a report."""
+    if isinstance(entry, BodyReport):
+        return words.report_line(entry)
+    if entry.session_id in turn.planner.content.sessions:
+        title = (await _plan_of(turn, entry.on, entry.session_id)).title
+    else:  # a session no longer in the content: its id
+        title = entry.session_id
+    return words.completion_line(done=entry.done, title=title, rpe=entry.rpe)

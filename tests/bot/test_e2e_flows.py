@@ -23,6 +23,7 @@ from bot.storage import (
     load_phase_state,
     make_session_factory,
     recent_completions,
+    recent_reports,
 )
 from tests.bot.harness import FakeClock, running_bot, sqlite_url
 from tests.fakebotapi.server import FakeBotAPI
@@ -208,3 +209,52 @@ async def test_yesterday_on_the_first_day_is_refused_kindly(bot: Bot, fake_api: 
     assert logs == []
     (history,) = await _say(fake_api, "/history", "")
     assert "Mon 30 Nov" not in history
+
+
+# the week and history agree
+
+
+def _line(text: str, day: str) -> str:
+    return next(line for line in text.splitlines() if line.startswith(day))
+
+
+async def test_a_skip_said_ahead_shows_in_plan_and_history_under_one_name(
+    bot: Bot, fake_api: FakeBotAPI
+) -> None:
+    await _started(fake_api)
+    (before,) = await _say(fake_api, "/plan", "Your next 7 days")
+    planned = _line(before, "Fri 04 Dec").split(" — ", 1)[1]
+    said = await _say(fake_api, "can't do friday, wedding", "Fri 04 Dec")
+    assert "wedding" in said[0]
+    (after,) = await _say(fake_api, "/plan", "Your next 7 days")
+    assert _line(after, "Fri 04 Dec") == f"Fri 04 Dec — {planned} ⏭ skipped"
+    (history,) = await _say(fake_api, "/history", "Fri 04 Dec")
+    title = planned.split(": ", 1)[1].rsplit(", ", 1)[0]  # "Mobility: <title>, 16 min"
+    assert _line(history, "Fri 04 Dec") == f"Fri 04 Dec: ⏭ {title}"
+    _, (logged,), _ = await _stored(bot[1])
+    assert (logged.on, logged.status, logged.note) == (
+        date(2026, 12, 4),
+        CompletionStatus.SKIPPED,
+        "wedding",
+    )
+
+
+# "fine" with nothing on hold
+
+
+async def test_fine_with_nothing_on_hold_is_acknowledged_not_reported(
+    bot: Bot, fake_api: FakeBotAPI
+) -> None:
+    await _started(fake_api)
+    (fine,) = await _say(fake_api, "quads feel fine now", "Good to hear")
+    assert "Which side" not in fine
+    await _say(fake_api, "/sore", "Where")  # a guided report open: "fine" is no answer to it
+    said = await _say(fake_api, "quads feel fine now", "Good to hear")
+    assert not any("Which side" in text for text in said)
+    async with make_session_factory(bot[1].engine)() as session:
+        runner = await get_runner_by_telegram_id(session, RUNNER)
+        assert runner is not None
+        assert await recent_reports(session, runner.id, date(2000, 1, 1)) == []
+        state = await load_phase_state(session, runner.id)
+    assert state.held_areas == frozenset()
+    assert state.phase is Phase.BASE
