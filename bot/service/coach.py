@@ -171,17 +171,7 @@ class Coach:
         handler = ROUTES.get(name.lower())
         if handler is None:
             return [Reply(text=render.unknown_command(name))]
-        replies = await handler(turn, args)
-        conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
-        if (
-            name.lower() in _SHOWS_PLAN
-            and conversation is not None
-            and conversation.name == onboarding.FLOW
-            and not turn.runner.onboarded
-        ):
-            # the session is shown, and set-up goes on: its question comes again
-            replies.append(await onboarding.ask_again(turn, conversation.step))
-        return replies
+        return await _setup_goes_on(turn, name, await handler(turn, args))
 
     async def _text(self, turn: Turn, text: str) -> list[Reply]:
         conversation = turn.conversation
@@ -397,7 +387,21 @@ async def _suggested(turn: Turn, chosen: Suggestion) -> list[Reply]:
     """A "did you mean" button: what that command shows; a break is asked about, not taken."""
     if chosen is Suggestion.PAUSE:
         return [Reply(text=question_words.pause_hint())]
-    return await ROUTES[chosen.value](turn, "")
+    return await _setup_goes_on(turn, chosen.value, await ROUTES[chosen.value](turn, ""))
+
+
+async def _setup_goes_on(turn: Turn, command: str, replies: list[Reply]) -> list[Reply]:
+    """After /today or /plan in the middle of a first set-up (training starts on the
+    defaults), the open set-up question again: set-up goes on, its health screen too."""
+    conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    if (
+        command.lower() in _SHOWS_PLAN
+        and conversation is not None
+        and conversation.name == onboarding.FLOW
+        and not turn.runner.onboarded
+    ):
+        replies.append(await onboarding.ask_again(turn, conversation.step))
+    return replies
 
 
 def _one_reply(replies: list[Reply]) -> list[Reply]:

@@ -218,13 +218,18 @@ async def _health_button(turn: Turn, callback: Callback, data: dict[str, Any]) -
         data["health"] = sorted(chosen)
         return [await _ask(turn, OnboardingStep.HEALTH, data, edit=True)]
     if action is Action.ONBOARDING_HEALTH_DONE:
-        found = {Screen(item) for item in data.pop("health", [])}
-        await health.store_answers(turn, found)
-        if Screen.INJURY in found:
-            data[_INJURY] = True
-        return await _advance(turn, OnboardingStep.HEALTH, data, edit=True)
+        return await _health_done(turn, data, edit=True)
     await health.store_answers(turn, {Screen(callback.str_arg(0))})
     return await _advance(turn, OnboardingStep.PREGNANCY, data, edit=True)
+
+
+async def _health_done(turn: Turn, data: dict[str, Any], *, edit: bool = False) -> list[Reply]:
+    """The health screen's Done: what was ticked is stored, and the next question comes."""
+    found = {Screen(item) for item in data.pop("health", [])}
+    await health.store_answers(turn, found)
+    if Screen.INJURY in found:
+        data[_INJURY] = True
+    return await _advance(turn, OnboardingStep.HEALTH, data, edit=edit)
 
 
 async def _health_text(
@@ -232,6 +237,8 @@ async def _health_text(
 ) -> list[Reply] | None:
     """A typed answer to either health question (it may answer both at once)."""
     answer = health_answer(text, turn.today)
+    if answer is None and step is OnboardingStep.HEALTH and _typed_done(text, turn.today):
+        return await _health_done(turn, data)  # "done" typed for the Done button
     if answer is None:
         return await _skip(turn, step, data) if says_skip(text) else None
     await health.store_answers(turn, answer.found, answer.birth_on)
@@ -260,7 +267,13 @@ async def _injury_report(turn: Turn, said: object) -> list[Reply]:
 
 def _kit_done(step: OnboardingStep, text: str, today: date) -> bool:
     """ "done" typed at the kit question, instead of its Done button."""
-    return step is OnboardingStep.EQUIPMENT and understand(text, today).kind is IntentKind.DONE
+    return step is OnboardingStep.EQUIPMENT and _typed_done(text, today)
+
+
+def _typed_done(text: str, today: date) -> bool:
+    """ "done" typed instead of a multiple-choice question's Done button."""
+    intent = understand(text, today)
+    return intent.kind is IntentKind.DONE and intent.report is None and not intent.signs
 
 
 def _parse(step: OnboardingStep, text: str, today: date) -> Any:
