@@ -60,6 +60,10 @@ class TerminalChat:
         if await self.set_up():
             self.write("Welcome back! Here's today:")
             await self.send(Command("today"))
+            try:  # a question left open last time ("how hard did it feel?") comes again
+                self.show_all(await self.coach.open_follow_ups(self.sender))
+            except Exception as error:  # as send: reported, and the chat goes on
+                self.write(f"  (That failed: {type(error).__name__}.)")
         else:  # set-up goes on at the question the runner was on (it is stored)
             try:
                 replies = await self.coach.carry_on_setup(self.sender)
@@ -107,6 +111,10 @@ class TerminalChat:
             self.write(f"  (That message failed: {type(error).__name__}. Nothing from it was")
             self.write("   saved. Try again, or type something else.)")
             return
+        self.show_all(replies)
+
+    def show_all(self, replies: list[Reply]) -> None:
+        """Print one turn's replies; under two scales a typed number is the coach's to read."""
         for reply in replies:
             self.show(reply)
         if sum(1 for reply in replies if _scale_of(reply)) > 1:

@@ -164,3 +164,14 @@ async def test_set_up_carries_on_where_the_runner_left_it(
         runner = await get_runner_by_telegram_id(session, SENDER.telegram_id)
         assert runner is not None
         assert (runner.level, runner.desk_job) == ("advanced", True)
+
+
+async def test_an_open_effort_question_comes_again_in_the_next_sitting(
+    sessions: async_sessionmaker[AsyncSession], tmp_path: Path
+) -> None:
+    first = await _chat(sessions, ["skip"] * 9 + ["done"], tmp_path)  # effort asked, alone
+    assert "How hard did it feel?" in first
+    again = await _chat(sessions, ["2"], tmp_path)  # 2: the effort, not the card's 2nd button
+    assert "Still open from today" in again
+    (logged,) = await _completions(sessions)
+    assert (logged.status.value, logged.rpe) == ("done", 2)

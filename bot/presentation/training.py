@@ -22,6 +22,7 @@ __all__ = [
     "completion_line",
     "done_logged",
     "effort_off_scale",
+    "effort_still_open",
     "history_empty",
     "history_keyboard",
     "history_page",
@@ -103,6 +104,11 @@ def skipped_logged(reason: str | None, *, updated: bool = False, ahead: str | No
         f"Noted: skipped today{said}. No stress; one missed day changes little. "
         f"I'll move anything important to the next good day.{again}"
     )
+
+
+def effort_still_open(title: str, day: str) -> str:
+    """The effort question still open from an earlier sitting."""
+    return f"Still open from {day}: <b>{escape_text(title)}</b>. {ASK_EFFORT}"
 
 
 def before_the_plan(day: str, joined: str) -> str:

@@ -145,6 +145,13 @@ class Coach:
             turn = await Turn.open(session, self.planner, sender, self.clock(), self.history)
             return turn.with_notices(await onboarding.carry_on(turn))
 
+    async def open_follow_ups(self, sender: Sender) -> list[Reply]:
+        """A chat reopened: the effort and pain questions still open, asked again."""
+        sender, _ = storable(sender, Command("today"))
+        async with self.sessions() as session, session.begin():
+            turn = await Turn.open(session, self.planner, sender, self.clock(), self.history)
+            return turn.with_notices(await training.open_follow_ups(turn))
+
     async def mark_blocked(self, telegram_id: int) -> None:
         """The runner blocked the bot: stop messaging them."""
         async with self.sessions() as session, session.begin():

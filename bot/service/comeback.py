@@ -28,6 +28,7 @@ __all__ = [
     "ask_pain",
     "morning_button",
     "pain_button",
+    "pain_question_again",
     "typed_morning",
     "typed_pain",
     "way_back_question",
@@ -63,6 +64,11 @@ async def ask_pain(turn: Turn, day: date, title: str) -> list[Reply]:
             turn.session, turn.sender.chat_id, PAIN_FLOW, "pain", data, now=turn.now
         )
     return [Reply(text=words.pain_question(title), keyboard=keyboard(words.pain_keyboard(day)))]
+
+
+def pain_question_again(day: date, title: str) -> Reply:
+    """The open pain question about ``day``'s session, asked again with its buttons."""
+    return Reply(text=words.pain_question(title), keyboard=keyboard(words.pain_keyboard(day)))
 
 
 async def pain_button(turn: Turn, callback: Callback) -> list[Reply]:

@@ -21,6 +21,7 @@ from bot.service.turn import Turn
 from bot.storage import chats, records
 
 __all__ = [
+    "open_follow_ups",
     "phase_reply",
     "show_effort_question",
     "today_reply",
@@ -232,6 +233,27 @@ def _asked_day(turn: Turn) -> date:
             if 0 <= (turn.today - day).days <= BUTTON_MAX_AGE_DAYS:
                 return day
     return turn.today
+
+
+async def open_follow_ups(turn: Turn) -> list[Reply]:
+    """The effort and pain questions still open about a logged session (a chat reopened
+    shows them again, with their buttons); none when nothing is awaited."""
+    conversation = turn.conversation
+    if conversation is None or conversation.name not in (EFFORT_FLOW, comeback.PAIN_FLOW):
+        return []
+    day = _asked_day(turn)
+    logged = await _logged_on(turn, day)
+    if logged is None or not logged.done or str(day) != conversation.data.get("day"):
+        return []
+    plan = await _plan_of(turn, day, logged.session_id)
+    replies = []
+    if logged.rpe is None:
+        label = "today" if day == turn.today else render.day_label(day, turn.today)
+        buttons = keyboard(render.effort_keyboard(day, logged.session_id))
+        replies.append(Reply(text=words.effort_still_open(plan.title, label), keyboard=buttons))
+    if conversation.name == comeback.PAIN_FLOW and logged.pain is None:
+        replies.append(comeback.pain_question_again(day, plan.title))
+    return replies
 
 
 async def typed_effort(turn: Turn, text: str) -> list[Reply] | None:
