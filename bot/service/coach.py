@@ -400,13 +400,10 @@ async def _suggested(turn: Turn, chosen: Suggestion) -> list[Reply]:
 async def _setup_goes_on(turn: Turn, command: str, replies: list[Reply]) -> list[Reply]:
     """After /today or /plan in the middle of a first set-up (training starts on the
     defaults), the open set-up question again: set-up goes on, its health screen too."""
+    if command.lower() not in _SHOWS_PLAN or turn.runner.onboarded:
+        return replies  # no statement more for every other command
     conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
-    if (
-        command.lower() in _SHOWS_PLAN
-        and conversation is not None
-        and conversation.name == onboarding.FLOW
-        and not turn.runner.onboarded
-    ):
+    if conversation is not None and conversation.name == onboarding.FLOW:
         replies.append(await onboarding.ask_again(turn, conversation.step))
     return replies
 
