@@ -111,10 +111,11 @@ def effort_still_open(title: str, day: str) -> str:
     return f"Still open from {day}: <b>{escape_text(title)}</b>. {ASK_EFFORT}"
 
 
-def before_the_plan(day: str, joined: str) -> str:
-    """A typed log for a day before the runner's plan began."""
+def before_the_plan(day: str, began: str) -> str:
+    """A typed log for a day before the runner's plan began (``began``: "today", or "on"
+    and the day)."""
     return (
-        f"Your plan started on {joined}, so no session was planned for {day} and there's "
+        f"Your plan started {began}, so no session was planned for {day} and there's "
         "nothing to log for it. Nothing has changed. Today's session: /today."
     )
 

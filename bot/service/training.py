@@ -141,7 +141,8 @@ async def typed_log(
     joined = await _plan_began(turn)
     if day < joined:  # "did yesterday's session" on the first day: none was planned
         said = "yesterday" if (turn.today - day).days == 1 else render.day_label(day, turn.today)
-        return [Reply(text=words.before_the_plan(said, render.day_label(joined, turn.today)))]
+        began = "today" if joined == turn.today else f"on {render.day_label(joined, turn.today)}"
+        return [Reply(text=words.before_the_plan(said, began))]
     replies = await _typed_log_on(turn, status, rpe, note, day)
     if day == turn.today or not replies:
         return replies

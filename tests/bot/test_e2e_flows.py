@@ -204,7 +204,7 @@ async def test_an_open_effort_question_is_answered_in_the_next_sitting(
 async def test_yesterday_on_the_first_day_is_refused_kindly(bot: Bot, fake_api: FakeBotAPI) -> None:
     await _say(fake_api, "/today", "min")  # the first day: the plan begins today
     said = await _say(fake_api, "did yesterday's session but forgot to log it", "yesterday")
-    assert "no session was planned" in said[0]
+    assert "Your plan started today, so no session was planned for yesterday" in said[0]
     assert " ".join(said).count("Logged") == 0
     _, logs, _ = await _stored(bot[1])
     assert logs == []
