@@ -60,8 +60,18 @@ class TerminalChat:
         if await self.set_up():
             self.write("Welcome back! Here's today:")
             await self.send(Command("today"))
-        else:
-            await self.send(Command("start"))
+            try:  # a question left open last time ("how hard did it feel?") comes again
+                self.show_all(await self.coach.open_follow_ups(self.sender))
+            except Exception as error:  # as send: reported, and the chat goes on
+                self.write(f"  (That failed: {type(error).__name__}.)")
+        else:  # set-up goes on at the question the runner was on (it is stored)
+            try:
+                replies = await self.coach.carry_on_setup(self.sender)
+            except Exception as error:  # as send: reported, and the chat goes on
+                self.write(f"  (Starting failed: {type(error).__name__}. Type /start.)")
+            else:
+                for reply in replies:
+                    self.show(reply)
         while (line := await self.read_line()) is not None:
             line = clean_text(line).strip()
             if line.lower() in _QUIT:
@@ -101,8 +111,16 @@ class TerminalChat:
             self.write(f"  (That message failed: {type(error).__name__}. Nothing from it was")
             self.write("   saved. Try again, or type something else.)")
             return
+        self.show_all(replies)
+
+    def show_all(self, replies: list[Reply]) -> None:
+        """Print one turn's replies; under two scales a typed number is the coach's to read."""
         for reply in replies:
             self.show(reply)
+        if sum(1 for reply in replies if _scale_of(reply)) > 1:
+            # two scales at once (effort, then pain): a typed number goes to the coach as
+            # text, which asks which question it answers, never pressing the last one
+            self.buttons, self.scale, self.named = [], {}, {}
 
     def save(self, name: str, content: bytes) -> Path:
         """Write ``content`` to a new file in ``files`` (never over an earlier one)."""
@@ -145,6 +163,12 @@ class TerminalChat:
                 return
             labels = [label for label, _ in pairs]
             self.write("  " + "   ".join(f"[{n}] {label}" for n, label in enumerate(labels, 1)))
+
+
+def _scale_of(reply: Reply) -> bool:
+    """Whether a reply's buttons are a number scale."""
+    labels = [label for row in reply.keyboard for label, _ in row]
+    return sum(1 for label in labels if _value(label) is not None) >= _SCALE_BUTTONS
 
 
 def _value(label: str) -> str | None:

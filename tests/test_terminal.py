@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.content import load_content
 from bot.core.planner import Planner
+from bot.core.records import Completion
 from bot.service.coach import Coach
 from bot.service.messages import Inbound, Reply, Sender, Text
 from bot.storage import (
@@ -96,7 +97,7 @@ async def test_progress_and_export_are_written_to_files(
     sessions: async_sessionmaker[AsyncSession], tmp_path: Path
 ) -> None:
     files = tmp_path / "out"
-    out = await _chat(sessions, ["/export", "done", "/progress", "/export"], files)
+    out = await _chat(sessions, ["/export", "/done", "/progress", "/export"], files)
     written = sorted(path.name for path in files.iterdir())
     assert [name.rpartition(".")[2] for name in written] == ["json", "json", "png"]
     assert written[-1] == "hipcoach-progress.png"
@@ -109,7 +110,7 @@ async def test_progress_and_export_are_written_to_files(
 async def test_the_effort_scale_is_typed_by_value(
     sessions: async_sessionmaker[AsyncSession], tmp_path: Path
 ) -> None:
-    out = await _chat(sessions, ["/today", "done", "1"], tmp_path)
+    out = await _chat(sessions, ["/today", "/done", "1"], tmp_path)
     assert "type a number: 1 2 3 4 5 6 7 8 9 10" in out
     async with sessions() as session:
         runner = await get_runner_by_telegram_id(session, SENDER.telegram_id)
@@ -127,3 +128,50 @@ async def test_odd_input_and_a_failing_turn_leave_the_chat_going(
     assert "That message failed: RuntimeError" in out
     assert "Reminder" in out or "reminder" in out  # /settings after the failure answered
     assert out.rstrip().endswith("Bye! Your logs are saved.")
+
+
+async def _completions(sessions: async_sessionmaker[AsyncSession]) -> list[Completion]:
+    async with sessions() as session:
+        runner = await get_runner_by_telegram_id(session, SENDER.telegram_id)
+        assert runner is not None
+        return await recent_completions(session, runner.id, date(2000, 1, 1))
+
+
+async def test_a_number_under_two_scales_is_asked_about_not_taken_as_pain(
+    sessions: async_sessionmaker[AsyncSession], tmp_path: Path
+) -> None:
+    lines = ["skip"] * 9 + ["calves a bit sore 2", "done", "7"]  # effort and pain asked
+    out = await _chat(sessions, lines, tmp_path)
+    assert "How hard did it feel?" in out
+    assert "Any pain during" in out
+    assert "Was 7 the pain during it" in out  # asked which, never pressed as pain
+    assert "Pain 7/10 during a session" not in out
+    (logged,) = await _completions(sessions)
+    assert (logged.rpe, logged.pain) == (None, None)
+    assert "[1] Pain 7/10   [2] Effort 7/10" in out  # the runner picks by number
+
+
+async def test_set_up_carries_on_where_the_runner_left_it(
+    sessions: async_sessionmaker[AsyncSession], tmp_path: Path
+) -> None:
+    first = await _chat(sessions, ["3", "1"], tmp_path)  # experienced, desk: yes
+    assert "3/9" in first
+    again = await _chat(sessions, [], tmp_path)
+    assert "1/9" not in again
+    assert "3/9" in again
+    assert "Welcome back" in again
+    async with sessions() as session:
+        runner = await get_runner_by_telegram_id(session, SENDER.telegram_id)
+        assert runner is not None
+        assert (runner.level, runner.desk_job) == ("advanced", True)
+
+
+async def test_an_open_effort_question_comes_again_in_the_next_sitting(
+    sessions: async_sessionmaker[AsyncSession], tmp_path: Path
+) -> None:
+    first = await _chat(sessions, ["skip"] * 9 + ["done"], tmp_path)  # effort asked, alone
+    assert "How hard did it feel?" in first
+    again = await _chat(sessions, ["2"], tmp_path)  # 2: the effort, not the card's 2nd button
+    assert "Still open from today" in again
+    (logged,) = await _completions(sessions)
+    assert (logged.status.value, logged.rpe) == ("done", 2)

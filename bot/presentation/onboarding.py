@@ -14,7 +14,15 @@ from bot.presentation.html import escape_text
 from bot.presentation.render import Rows
 from bot.presentation.settings import health_lines, kit_words, week_lines
 
-__all__ = ["QUESTIONS", "injury_intro", "intro", "question_keyboard", "summary"]
+__all__ = [
+    "QUESTIONS",
+    "injury_intro",
+    "intro",
+    "mid_setup",
+    "question_keyboard",
+    "summary",
+    "welcome_back",
+]
 
 QUESTIONS = {
     OnboardingStep.LEVEL: "1/9 · How much jumping, hopping or strength work have you done?",
@@ -56,6 +64,30 @@ QUESTIONS = {
     ),
 }
 """Each set-up question, as Telegram HTML."""
+
+
+def mid_setup(kind: str, left: int, first_name: str | None = None) -> str:
+    """A short answer to a message set-up holds back ("what's today?", "done", "hi"),
+    said before the current question is asked again. ``kind``: "session", "log", "hello"
+    or anything else; ``left``: the questions still to answer, the current one included."""
+    more = "one question to go" if left == 1 else f"{left} questions to go"
+    if kind == "session":
+        return (
+            f"Your first session comes as soon as set-up is done: {more}. The last ones "
+            "keep your plan safe, so let's finish them first."
+        )
+    if kind == "log":
+        return f"Nothing logged yet: your plan starts once set-up is done ({more})."
+    if kind == "hello":
+        name = escape_text(first_name or "there")
+        return f"Hi {name}! 👋 We're setting up your plan: {more}."
+    return f"Let's finish setting up first: {more}."
+
+
+def welcome_back(first_name: str | None) -> str:
+    """A runner who left set-up half-way comes back: where we were."""
+    name = escape_text(first_name or "there")
+    return f"Welcome back, {name}! Let's carry on setting up where we left off."
 
 
 def intro(first_name: str | None) -> str:

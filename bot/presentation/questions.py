@@ -108,8 +108,8 @@ def unclear_value(value: str, *, time_of_day: bool, effort: bool = False) -> str
         )
     if effort:
         return (
-            f"“{said}” isn't one number from 0 to 10, so I've left the effort out. "
-            "Which one number would you give it, from 0 (easy) to 10 (flat out)? "
+            f"“{said}” isn't one number from 1 to 10, so I've left the effort out. "
+            "Which one number would you give it, from 1 (easy) to 10 (flat out)? "
             "Just send the number."
         )
     return (
@@ -151,7 +151,7 @@ def pause_hint() -> str:
 def past_log_prefix(day: date, today: date) -> str:
     """The line naming the past day a typed log went to."""
     when = "yesterday" if (today - day).days == 1 else day_label(day, today)
-    return f"Logged for {when}, not today:"
+    return f"For {when}, not today:"
 
 
 def past_log_too_old(day: date, today: date, max_days: int) -> str:

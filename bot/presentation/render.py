@@ -6,7 +6,7 @@ runner typed it or it came from the content, so callers pass plain text.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 
@@ -340,9 +340,18 @@ def referral(tier: Tier, red_flags: Collection[RedFlag]) -> str:
 # ---------------------------------------------------------------- week and phase
 
 
-def week_message(plans: Sequence[DailyPlan], *, done_today: bool = False) -> str:
+def week_message(
+    plans: Sequence[DailyPlan],
+    *,
+    done_today: bool = False,
+    logged: Mapping[date, bool] | None = None,
+) -> str:
     """The days ahead, one line each, noting where a new phase begins; the first day
-    (today) marked done when ``done_today``."""
+    (today) marked done when ``done_today``; a day in ``logged`` marked done (True) or
+    skipped (False), such as a skip said ahead."""
+    logged = dict(logged or {})
+    if done_today and plans:
+        logged[plans[0].on] = True
     if not plans:
         return "Nothing planned yet. Finish the setup with /start and I'll draw up your week."
     first = plans[0]
@@ -352,8 +361,9 @@ def week_message(plans: Sequence[DailyPlan], *, done_today: bool = False) -> str
         if plan.phase is not previous:
             lines.append(f"<i>{_cap(plan.phase.label)} starts</i>")
             previous = plan.phase
-        done = " ✅ done" if done_today and plan is first else ""
-        lines.append(f"{day_label(plan.on)} — {_day_summary(plan)}{done}")
+        done = logged.get(plan.on)
+        mark = "" if done is None else (" ✅ done" if done else " ⏭ skipped")
+        lines.append(f"{day_label(plan.on)} — {_day_summary(plan)}{mark}")
     lines.append(
         "\nPlans shift as you log sessions and tell me how you feel, so /today has the last word. "
         "The whole block: /plan block."

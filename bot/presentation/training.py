@@ -16,10 +16,13 @@ from bot.presentation.render import Rows, body_part, day_label
 __all__ = [
     "ASK_EFFORT",
     "already_logged",
+    "before_the_plan",
     "button_done",
     "button_skipped",
     "completion_line",
     "done_logged",
+    "effort_off_scale",
+    "effort_still_open",
     "history_empty",
     "history_keyboard",
     "history_page",
@@ -101,6 +104,26 @@ def skipped_logged(reason: str | None, *, updated: bool = False, ahead: str | No
         f"Noted: skipped today{said}. No stress; one missed day changes little. "
         f"I'll move anything important to the next good day.{again}"
     )
+
+
+def effort_still_open(title: str, day: str) -> str:
+    """The effort question still open from an earlier sitting."""
+    return f"Still open from {day}: <b>{escape_text(title)}</b>. {ASK_EFFORT}"
+
+
+def before_the_plan(day: str, began: str) -> str:
+    """A typed log for a day before the runner's plan began (``began``: "today", or "on"
+    and the day)."""
+    return (
+        f"Your plan started {began}, so no session was planned for {day} and there's "
+        "nothing to log for it. Nothing has changed. Today's session: /today."
+    )
+
+
+def effort_off_scale(said: str) -> str:
+    """A typed "done" whose effort is off the 1-10 scale: logged, and the effort asked
+    once, on the scale of its buttons."""
+    return f"“{escape_text(said)}” isn't one number from 1 to 10, so I've left the effort out."
 
 
 def nothing_to_skip_ahead(day: str) -> str:

@@ -23,6 +23,7 @@ from bot.core.understanding.week import WeekSaid, asks_for_block, running_week
 from bot.presentation import chat, render
 from bot.presentation import questions as question_words
 from bot.presentation import reports as report_words
+from bot.presentation import training as training_words
 from bot.presentation.callbacks import Action, Answer, Callback, decode
 from bot.presentation.commands import COMMANDS, command_names
 from bot.service import (
@@ -63,6 +64,8 @@ _MORNING_KINDS = frozenset(
     {IntentKind.UNKNOWN, IntentKind.FEELS_FINE, IntentKind.NOT_FINE, IntentKind.THANKS}
 )
 Handler = Callable[[Turn, str], Awaitable[list[Reply]]]
+#: Commands that show the plan mid set-up (it starts on defaults); set-up is asked again.
+_SHOWS_PLAN = frozenset({"today", "plan"})
 
 
 def utc_clock() -> datetime:
@@ -134,6 +137,21 @@ class Coach:
             )
         return Queued(runner_id, chat_id, replies, await _draw_charts(calls), behind)
 
+    async def carry_on_setup(self, sender: Sender) -> list[Reply]:
+        """A chat reopened by a runner who had not finished set-up: the question they were
+        on (the first one when none is open), in one transaction like ``handle``."""
+        sender, _ = storable(sender, Command("start"))
+        async with self.sessions() as session, session.begin():
+            turn = await Turn.open(session, self.planner, sender, self.clock(), self.history)
+            return turn.with_notices(await onboarding.carry_on(turn))
+
+    async def open_follow_ups(self, sender: Sender) -> list[Reply]:
+        """A chat reopened: the effort and pain questions still open, asked again."""
+        sender, _ = storable(sender, Command("today"))
+        async with self.sessions() as session, session.begin():
+            turn = await Turn.open(session, self.planner, sender, self.clock(), self.history)
+            return turn.with_notices(await training.open_follow_ups(turn))
+
     async def mark_blocked(self, telegram_id: int) -> None:
         """The runner blocked the bot: stop messaging them."""
         async with self.sessions() as session, session.begin():
@@ -160,7 +178,7 @@ class Coach:
         handler = ROUTES.get(name.lower())
         if handler is None:
             return [Reply(text=render.unknown_command(name))]
-        return await handler(turn, args)
+        return await _setup_goes_on(turn, name, await handler(turn, args))
 
     async def _text(self, turn: Turn, text: str) -> list[Reply]:
         conversation = turn.conversation
@@ -168,11 +186,27 @@ class Coach:
             conversation.step if conversation and conversation.name == onboarding.FLOW else None
         )
         intent, intents = understand_parts(text, turn.today)  # one reading of the text
+        if intent.kind is IntentKind.DONE and intent.unclear is not None and intent.effort is None:
+            intents = (intent,)  # "done, effort 11/10": one log, one effort question
         if onboarding_step is not None and onboarding.may_answer(onboarding_step, intent):
             answered = await onboarding.answer_text(turn, onboarding_step, text)
             if answered is not None:
                 return answered
-        if conversation is not None and conversation.name == reports.FLOW:
+        if onboarding_step is not None:  # "done", "what's today?": set-up is not skipped
+            held = await onboarding.held_back(turn, onboarding_step, intent)
+            if held is not None:
+                brief, again = held
+                noted: list[Reply] = []
+                if intent.report is not None:
+                    noted = await reports.record_report(turn, intent.report, text, ask_signs=True)
+                elif intent.signs:
+                    noted = await reports.warning_signs(turn, intent.signs, text)
+                return [brief, *noted, again] if noted else held
+        if (
+            conversation is not None
+            and conversation.name == reports.FLOW
+            and intent.kind is not IntentKind.FEELS_FINE  # "quads feel fine now": not "where?"
+        ):
             typed = await reports.typed_answer(turn, conversation.step, text)
             if typed is not None:  # "right shin" to "where do you feel it?", and so on
                 return typed
@@ -215,6 +249,17 @@ class Coach:
         if intent.unclear is not None and kind in (IntentKind.PAUSE, IntentKind.RACE_DATE):
             race = kind is IntentKind.RACE_DATE  # a date that cannot be right: asked, not stored
             return [Reply(text=question_words.unclear_date(intent.unclear, race=race))]
+        if kind is IntentKind.DONE and intent.unclear is not None and intent.effort is None:
+            # "done, effort 11/10": logged, and the effort asked once, on its buttons' scale
+            replies = await training.typed_log(
+                turn, CompletionStatus.DONE, None, intent.note, day=intent.log_day
+            )
+            if replies and replies[0].keyboard:  # the effort question is the first reply
+                off = training_words.effort_off_scale(intent.unclear)
+                replies = [replace(replies[0], text=f"{off}\n{replies[0].text}"), *replies[1:]]
+            if intent.report:
+                replies += await reports.record_report(turn, intent.report, text, ask_signs=True)
+            return replies
         if intent.unclear is not None and not (intent.report and intent.report.red_flags):
             time_of_day = kind is IntentKind.SET_REMINDER
             effort = kind is IntentKind.DONE  # "done, effort like 6 or 7": the rest is logged
@@ -349,7 +394,18 @@ async def _suggested(turn: Turn, chosen: Suggestion) -> list[Reply]:
     """A "did you mean" button: what that command shows; a break is asked about, not taken."""
     if chosen is Suggestion.PAUSE:
         return [Reply(text=question_words.pause_hint())]
-    return await ROUTES[chosen.value](turn, "")
+    return await _setup_goes_on(turn, chosen.value, await ROUTES[chosen.value](turn, ""))
+
+
+async def _setup_goes_on(turn: Turn, command: str, replies: list[Reply]) -> list[Reply]:
+    """After /today or /plan in the middle of a first set-up (training starts on the
+    defaults), the open set-up question again: set-up goes on, its health screen too."""
+    if command.lower() not in _SHOWS_PLAN or turn.runner.onboarded:
+        return replies  # no statement more for every other command
+    conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    if conversation is not None and conversation.name == onboarding.FLOW:
+        replies.append(await onboarding.ask_again(turn, conversation.step))
+    return replies
 
 
 def _one_reply(replies: list[Reply]) -> list[Reply]:
@@ -374,7 +430,8 @@ async def _cancel(turn: Turn, _: str) -> list[Reply]:
     """End the conversation in progress; a report started during set-up goes back to it."""
     if await reports.end_guided_report(turn):
         back = await chats.get_conversation(turn.session, turn.sender.chat_id)
-        return [Reply(text=chat.cancelled_report(back_to_setup=back is not None))]
+        to_setup = back is not None and back.name == onboarding.FLOW
+        return [Reply(text=chat.cancelled_report(back_to_setup=to_setup))]
     had = await chats.get_conversation(turn.session, turn.sender.chat_id)
     await chats.clear_conversation(turn.session, turn.sender.chat_id)
     return [Reply(text=chat.cancelled(had_conversation=had is not None))]

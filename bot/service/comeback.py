@@ -23,16 +23,21 @@ from bot.service.turn import Turn
 from bot.storage import chats, records
 
 __all__ = [
+    "EFFORT_FLOW",
     "PAIN_FLOW",
     "ask_pain",
     "morning_button",
     "pain_button",
+    "pain_question_again",
     "typed_morning",
     "typed_pain",
     "way_back_question",
 ]
 
 PAIN_FLOW = "pain"
+#: The open "how hard did it feel?" of a day's session (data: the day), asked without the
+#: pain question, so a typed number answers it later (``bot.service.training``).
+EFFORT_FLOW = "effort"
 #: How old a session may be for its pain or morning button to count.
 _BUTTON_DAYS = 7
 
@@ -53,12 +58,17 @@ async def ask_pain(turn: Turn, day: date, title: str) -> list[Reply]:
     if not comeback.asks_pain(logged.category, turn.state, reports, day):
         return []
     current = await chats.get_conversation(turn.session, turn.sender.chat_id)
-    if current is None or current.name == PAIN_FLOW:
+    if current is None or current.name in (PAIN_FLOW, EFFORT_FLOW):
         data = {"day": day.isoformat()}
         await chats.set_conversation(
             turn.session, turn.sender.chat_id, PAIN_FLOW, "pain", data, now=turn.now
         )
     return [Reply(text=words.pain_question(title), keyboard=keyboard(words.pain_keyboard(day)))]
+
+
+def pain_question_again(day: date, title: str) -> Reply:
+    """The open pain question about ``day``'s session, asked again with its buttons."""
+    return Reply(text=words.pain_question(title), keyboard=keyboard(words.pain_keyboard(day)))
 
 
 async def pain_button(turn: Turn, callback: Callback) -> list[Reply]:

@@ -45,6 +45,9 @@ __all__ = [
     "answer_button",
     "answer_location",
     "answer_text",
+    "ask_again",
+    "carry_on",
+    "held_back",
     "may_answer",
     "start",
 ]
@@ -69,6 +72,20 @@ DEFAULT_REMINDER = time(7, 0)
 _ANSWER_KINDS = frozenset(
     {IntentKind.UNKNOWN, IntentKind.SKIPPED, IntentKind.GREETING, IntentKind.THANKS}
 )
+#: What set-up holds back while a question is open: these would log a session or start the
+#: plan on defaults (the health screen unasked); the runner gets a short answer and the
+#: question again.
+_HELD_KINDS = {
+    IntentKind.TODAY: "session",
+    IntentKind.PLAN_QUESTION: "session",
+    IntentKind.DONE: "log",
+    IntentKind.SKIPPED: "log",
+    IntentKind.GREETING: "hello",
+    IntentKind.PAUSE: "later",
+    IntentKind.RESUME: "later",
+    IntentKind.PROGRESS: "later",
+    IntentKind.HISTORY: "later",
+}
 _STEP_KINDS = {
     OnboardingStep.RACE: IntentKind.RACE_DATE,
     OnboardingStep.REMINDER: IntentKind.SET_REMINDER,
@@ -116,6 +133,8 @@ def may_answer(step_name: str, intent: Intent) -> bool:
         return True
     if intent.report is not None:
         return False
+    if OnboardingStep(step_name) is OnboardingStep.EQUIPMENT and intent.kind is IntentKind.DONE:
+        return True  # "done" typed instead of the Done button
     return intent.kind in _ANSWER_KINDS or _STEP_KINDS.get(OnboardingStep(step_name)) is intent.kind
 
 
@@ -131,6 +150,8 @@ async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | No
         said = understand(text, turn.today).timezone_text or text
         if choices := zone_choices(said):
             return [which_place(said, choices, Action.ONBOARDING_TIMEZONE)]
+    if value is _NOT_AN_ANSWER and _kit_done(step, text, turn.today):
+        return await _advance(turn, step, data)  # each toggle is stored already
     if value is _NOT_AN_ANSWER:
         return await _skip(turn, step, data) if says_skip(text) else None
     try:
@@ -141,6 +162,36 @@ async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | No
     if distance is not None:  # "12 April, half marathon"
         await week.store(turn, WeekSaid(race_distance=distance))
     return await _advance(turn, step, data)
+
+
+async def carry_on(turn: Turn) -> list[Reply]:
+    """A runner back after leaving set-up half-way: the question they were on (state is
+    stored), or the first question when no set-up is open."""
+    conversation = turn.conversation
+    if conversation is None or conversation.name != FLOW:
+        return await start(turn)
+    welcome = Reply(text=words.welcome_back(turn.runner.first_name))
+    return [welcome, await ask_again(turn, conversation.step)]
+
+
+async def held_back(turn: Turn, step_name: str, intent: Intent) -> list[Reply] | None:
+    """A message set-up does not act on while its question is open ("what's today's
+    session?", "done", "hi"): a short answer and the current question again. Nothing is
+    logged and the plan does not start on defaults. None for anything else."""
+    kind = _HELD_KINDS.get(intent.kind)
+    if kind is None:
+        return None
+    step = OnboardingStep(step_name)
+    left = len(STEPS) - STEPS.index(step)
+    brief = Reply(text=words.mid_setup(kind, left, turn.runner.first_name))
+    return [brief, await ask_again(turn, step_name)]
+
+
+async def ask_again(turn: Turn, step_name: str) -> Reply:
+    """The open set-up question once more, with its buttons (its answers so far kept)."""
+    conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    data = dict(conversation.data) if conversation and conversation.name == FLOW else {}
+    return await _ask(turn, OnboardingStep(step_name), data)
 
 
 async def answer_location(turn: Turn, latitude: float, longitude: float) -> list[Reply] | None:
@@ -167,13 +218,18 @@ async def _health_button(turn: Turn, callback: Callback, data: dict[str, Any]) -
         data["health"] = sorted(chosen)
         return [await _ask(turn, OnboardingStep.HEALTH, data, edit=True)]
     if action is Action.ONBOARDING_HEALTH_DONE:
-        found = {Screen(item) for item in data.pop("health", [])}
-        await health.store_answers(turn, found)
-        if Screen.INJURY in found:
-            data[_INJURY] = True
-        return await _advance(turn, OnboardingStep.HEALTH, data, edit=True)
+        return await _health_done(turn, data, edit=True)
     await health.store_answers(turn, {Screen(callback.str_arg(0))})
     return await _advance(turn, OnboardingStep.PREGNANCY, data, edit=True)
+
+
+async def _health_done(turn: Turn, data: dict[str, Any], *, edit: bool = False) -> list[Reply]:
+    """The health screen's Done: what was ticked is stored, and the next question comes."""
+    found = {Screen(item) for item in data.pop("health", [])}
+    await health.store_answers(turn, found)
+    if Screen.INJURY in found:
+        data[_INJURY] = True
+    return await _advance(turn, OnboardingStep.HEALTH, data, edit=edit)
 
 
 async def _health_text(
@@ -181,6 +237,8 @@ async def _health_text(
 ) -> list[Reply] | None:
     """A typed answer to either health question (it may answer both at once)."""
     answer = health_answer(text, turn.today)
+    if answer is None and step is OnboardingStep.HEALTH and _typed_done(text, turn.today):
+        return await _health_done(turn, data)  # "done" typed for the Done button
     if answer is None:
         return await _skip(turn, step, data) if says_skip(text) else None
     await health.store_answers(turn, answer.found, answer.birth_on)
@@ -205,6 +263,17 @@ async def _injury_report(turn: Turn, said: object) -> list[Reply]:
         if intent.signs:
             return [intro, *await reports.warning_signs(turn, intent.signs, said)]
     return [intro, *await reports.start_guided_report(turn)]
+
+
+def _kit_done(step: OnboardingStep, text: str, today: date) -> bool:
+    """ "done" typed at the kit question, instead of its Done button."""
+    return step is OnboardingStep.EQUIPMENT and _typed_done(text, today)
+
+
+def _typed_done(text: str, today: date) -> bool:
+    """ "done" typed instead of a multiple-choice question's Done button."""
+    intent = understand(text, today)
+    return intent.kind is IntentKind.DONE and intent.report is None and not intent.signs
 
 
 def _parse(step: OnboardingStep, text: str, today: date) -> Any:

@@ -427,6 +427,10 @@ async def end_guided_report(turn: Turn) -> bool:
     return True
 
 
+#: The set-up's conversation name (``bot.service.onboarding.FLOW``, which imports this).
+_SETUP_FLOW = "onboarding"
+
+
 async def _open(turn: Turn, flow: str, step: str, data: dict[str, Any]) -> None:
     """Open (or move) ``flow`` at ``step``; a flow it interrupts (onboarding) resumes after."""
     previous = await chats.get_conversation(turn.session, turn.sender.chat_id)
@@ -530,12 +534,18 @@ async def _finish(turn: Turn, data: dict[str, Any]) -> list[Reply]:
         return [Reply(text=words.muddled())]
     if data.get("recorded") and not slots.red_flags:  # a typed report, already stored
         await end_guided_report(turn)
-        back = [Reply(text=words.back_to_setup())] if _RESUME in data else []
+        back = [Reply(text=words.back_to_setup())] if _resumes_setup(data) else []
         return [Reply(text=words.noted(), edit=True), *back]
     replies = await record_report(turn, slots, _summary(slots))
-    if _RESUME in data:
+    if _resumes_setup(data):
         replies.append(Reply(text=words.back_to_setup()))
     return [Reply(text=words.noted(), edit=True), *replies]
+
+
+def _resumes_setup(data: dict[str, Any]) -> bool:
+    """Whether the report interrupted set-up (not an effort or pain question)."""
+    resume = data.get(_RESUME)
+    return isinstance(resume, dict) and resume.get("name") == _SETUP_FLOW
 
 
 def _summary(slots: ReportSlots) -> str:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import replace
 from datetime import date, timedelta
 
 from bot.core.phases import OnboardingFinished, next_change
 from bot.core.planner import DailyPlan, impact_advice
-from bot.core.records import Completion, CompletionStatus
+from bot.core.records import BodyReport, Completion, CompletionStatus
 from bot.core.understanding.answers import effort_answer
 from bot.core.vocabulary import Category, Level, Phase
 from bot.presentation import questions as question_words
@@ -17,9 +18,10 @@ from bot.presentation.callbacks import Action, Callback
 from bot.service import comeback
 from bot.service.messages import Reply, keyboard
 from bot.service.turn import Turn
-from bot.storage import records
+from bot.storage import chats, records
 
 __all__ = [
+    "open_follow_ups",
     "phase_reply",
     "show_effort_question",
     "today_reply",
@@ -61,9 +63,16 @@ async def today_reply(turn: Turn) -> list[Reply]:
 async def week_reply(turn: Turn) -> list[Reply]:
     """The next seven days, one line each; today marked done when it is."""
     await ensure_started(turn)
-    logged = await _logged_on(turn, turn.today)
-    done_today = logged is not None and logged.done
-    return [Reply(text=render.week_message(await turn.week(), done_today=done_today))]
+    plans: list[DailyPlan] = []
+    marks: dict[date, bool] = {}
+    for planned in await turn.week():
+        logged = await _logged_on(turn, planned.on)
+        if logged is None:
+            plans.append(planned)
+        else:  # a day logged (a skip said ahead, too): the session logged, marked
+            plans.append(await _plan_of(turn, planned.on, logged.session_id))
+            marks[planned.on] = logged.done
+    return [Reply(text=render.week_message(plans, logged=marks))]
 
 
 async def block_reply(turn: Turn) -> list[Reply]:
@@ -129,6 +138,11 @@ async def typed_log(
         return await _typed_log_on(turn, status, rpe, note, day)
     if not 0 <= (turn.today - day).days <= BUTTON_MAX_AGE_DAYS:
         return [Reply(text=question_words.past_log_too_old(day, turn.today, BUTTON_MAX_AGE_DAYS))]
+    joined = await _plan_began(turn)
+    if day < joined:  # "did yesterday's session" on the first day: none was planned
+        said = "yesterday" if (turn.today - day).days == 1 else render.day_label(day, turn.today)
+        began = "today" if joined == turn.today else f"on {render.day_label(joined, turn.today)}"
+        return [Reply(text=words.before_the_plan(said, began))]
     replies = await _typed_log_on(turn, status, rpe, note, day)
     if day == turn.today or not replies:
         return replies
@@ -137,12 +151,28 @@ async def typed_log(
     return [replace(first, text=f"{prefix} {first.text}"), *replies[1:]]
 
 
+async def _planned(turn: Turn, day: date) -> DailyPlan:
+    """``day``'s plan as /plan shows it: a day ahead within the week is planned with the
+    days before it (the week's rotation), so a skip said ahead is the session /plan named."""
+    ahead = (day - turn.today).days
+    if 0 < ahead < 7:
+        return (await turn.week(days=ahead + 1))[ahead]
+    return await turn.plan(day)
+
+
+async def _plan_began(turn: Turn) -> date:
+    """The day the runner's plan began: their first phase after set-up (today if none)."""
+    history = await records.phase_history(turn.session, turn.runner.id)
+    begun = [row.started_on for row in history if row.phase is not Phase.ONBOARDING]
+    return min(begun, default=turn.today)
+
+
 async def _typed_log_on(
     turn: Turn, status: CompletionStatus, rpe: int | None, note: str | None, day: date
 ) -> list[Reply]:
     existing = await _logged_on(turn, day)
     if existing is None:
-        plan = await turn.plan(day)
+        plan = await _planned(turn, day)
         if plan.session_id is None or plan.category is None:
             if day > turn.today:
                 return [Reply(text=words.nothing_to_skip_ahead(render.day_label(day)))]
@@ -168,20 +198,76 @@ async def _typed_log_on(
     if rpe is None:
         buttons = keyboard(render.effort_keyboard(plan.on, plan.session_id))
         text = words.logged_ask_effort(plan.title, updated=updated)
+        if not pain:  # the effort question alone: a typed answer later still lands on it
+            await _await_effort(turn, plan.on)
         return [Reply(text=text, keyboard=buttons), *pain]
+    await _effort_answered(turn, plan.on)
     return [Reply(text=words.done_logged(plan.title, rpe, updated=updated)), *pain]
+
+
+EFFORT_FLOW = comeback.EFFORT_FLOW
+
+
+async def _await_effort(turn: Turn, day: date) -> None:
+    """Remember the effort question for ``day``, unless another conversation is open."""
+    current = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    if current is None or current.name == EFFORT_FLOW:
+        data = {"day": day.isoformat()}
+        await chats.set_conversation(
+            turn.session, turn.sender.chat_id, EFFORT_FLOW, "effort", data, now=turn.now
+        )
+
+
+async def _effort_answered(turn: Turn, day: date) -> None:
+    """The effort question for ``day`` is answered: it is no longer open."""
+    current = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    if current is not None and current.name == EFFORT_FLOW and current.data.get("day") == str(day):
+        await chats.clear_conversation(turn.session, turn.sender.chat_id)
+
+
+def _asked_day(turn: Turn) -> date:
+    """The day whose effort (or pain) question is open; today when none is."""
+    conversation = turn.conversation
+    if conversation is not None and conversation.name in (EFFORT_FLOW, comeback.PAIN_FLOW):
+        with suppress(ValueError):
+            day = date.fromisoformat(str(conversation.data.get("day")))
+            if 0 <= (turn.today - day).days <= BUTTON_MAX_AGE_DAYS:
+                return day
+    return turn.today
+
+
+async def open_follow_ups(turn: Turn) -> list[Reply]:
+    """The effort and pain questions still open about a logged session (a chat reopened
+    shows them again, with their buttons); none when nothing is awaited."""
+    conversation = turn.conversation
+    if conversation is None or conversation.name not in (EFFORT_FLOW, comeback.PAIN_FLOW):
+        return []
+    day = _asked_day(turn)
+    logged = await _logged_on(turn, day)
+    if logged is None or not logged.done or str(day) != conversation.data.get("day"):
+        return []
+    plan = await _plan_of(turn, day, logged.session_id)
+    replies = []
+    if logged.rpe is None:
+        label = "today" if day == turn.today else render.day_label(day, turn.today)
+        buttons = keyboard(render.effort_keyboard(day, logged.session_id))
+        replies.append(Reply(text=words.effort_still_open(plan.title, label), keyboard=buttons))
+    if conversation.name == comeback.PAIN_FLOW and logged.pain is None:
+        replies.append(comeback.pain_question_again(day, plan.title))
+    return replies
 
 
 async def typed_effort(turn: Turn, text: str) -> list[Reply] | None:
     """A typed answer to "how hard did it feel?" ("very hard", "7") while today's session is
     logged done without one; None when no effort is awaited or the text is not an answer."""
-    existing = await _logged_on(turn, turn.today)
+    day = _asked_day(turn)
+    existing = await _logged_on(turn, day)
     if existing is None or not existing.done or existing.rpe is not None:
         return None
     rpe = effort_answer(text, turn.today)
     if rpe is None:
         return None
-    return await typed_log(turn, CompletionStatus.DONE, rpe, None)
+    return await typed_log(turn, CompletionStatus.DONE, rpe, None, day=day)
 
 
 def _already_logged(plan: DailyPlan, existing: Completion) -> Reply:
@@ -264,7 +350,10 @@ async def button_log(turn: Turn, callback: Callback) -> list[Reply]:
     again = existing is not None and existing.done
     pain = [] if again else await comeback.ask_pain(turn, day, plan.title)
     if rpe is None:
+        if not pain:
+            await _await_effort(turn, day)
         return [show_effort_question(plan, turn), *pain]
+    await _effort_answered(turn, day)
     toast = "Updated ✅" if updated else "Saved ✅"
     return [logged_edit(plan, turn, words.button_done(rpe, updated=updated), toast), *pain]
 
@@ -307,19 +396,11 @@ async def _log(
 async def history_reply(turn: Turn, page: int = 1, *, edit: bool = False) -> list[Reply]:
     """Logs and reports, newest first, ten to a page."""
     since = turn.today - timedelta(days=365)
-    entries: list[tuple[date, str]] = [
-        (
-            c.on,
-            words.completion_line(done=c.done, title=_session_title(turn, c.session_id), rpe=c.rpe),
-        )
-        for c in await records.recent_completions(turn.session, turn.runner.id, since)
+    entries: list[tuple[date, Completion | BodyReport]] = [
+        (c.on, c) for c in await records.recent_completions(turn.session, turn.runner.id, since)
     ]
     entries += [
-        (
-            r.on,
-            words.report_line(r),
-        )
-        for r in await records.recent_reports(turn.session, turn.runner.id, since)
+        (r.on, r) for r in await records.recent_reports(turn.session, turn.runner.id, since)
     ]
     if not entries:
         return [Reply(text=words.history_empty())]
@@ -327,12 +408,21 @@ async def history_reply(turn: Turn, page: int = 1, *, edit: bool = False) -> lis
     pages = (len(entries) + HISTORY_PAGE_SIZE - 1) // HISTORY_PAGE_SIZE
     if not 1 <= page <= pages:
         return [Reply(toast="That page is out of date. Send /history again.")]
-    chunk = entries[(page - 1) * HISTORY_PAGE_SIZE : page * HISTORY_PAGE_SIZE]
+    chunk = [
+        (day, await _history_line(turn, entry))
+        for day, entry in entries[(page - 1) * HISTORY_PAGE_SIZE : page * HISTORY_PAGE_SIZE]
+    ]
     text = words.history_page(chunk, page, pages, turn.today)
     buttons = keyboard(words.history_keyboard(page, pages))
     return [Reply(text=text, keyboard=buttons, edit=edit)]
 
 
-def _session_title(turn: Turn, session_id: str) -> str:
-    template = turn.planner.content.sessions.get(session_id)
-    return template.title if template is not None else session_id
+async def _history_line(turn: Turn, entry: Completion | BodyReport) -> str:
+    """A log under the title /plan and /today give that day's logged session; a report."""
+    if isinstance(entry, BodyReport):
+        return words.report_line(entry)
+    if entry.session_id in turn.planner.content.sessions:
+        title = (await _plan_of(turn, entry.on, entry.session_id)).title
+    else:  # a session no longer in the content: its id
+        title = entry.session_id
+    return words.completion_line(done=entry.done, title=title, rpe=entry.rpe)

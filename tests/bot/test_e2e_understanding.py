@@ -34,7 +34,9 @@ async def bot(
     fake_api: FakeBotAPI, tmp_path: Path, clock: FakeClock
 ) -> AsyncIterator[tuple[Application, Services]]:  # type: ignore[type-arg]
     async with running_bot(fake_api, sqlite_url(tmp_path), clock) as running:
+        clock.advance(days=-7)  # the plan began a week ago: past days can be logged
         await _say(fake_api, "what's today's session?", "min")  # starts on the defaults
+        clock.advance(days=7)
         yield running
 
 
@@ -121,7 +123,7 @@ async def test_yesterdays_session_is_logged_on_its_day_not_today(
     bot: tuple[Application, Services], fake_api: FakeBotAPI
 ) -> None:
     said = await _say(fake_api, "did the session yesterday but forgot to log it", "yesterday")
-    assert "Logged for yesterday" in said
+    assert "For yesterday, not today" in said
     runner = await _runner(bot[1])
     async with make_session_factory(bot[1].engine)() as session:
         logs = await recent_completions(session, runner.id, date(2026, 11, 1))

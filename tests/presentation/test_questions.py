@@ -34,7 +34,7 @@ def test_what_the_runner_said_is_escaped(said: str) -> None:
 
 def test_fixed_texts_are_valid_html() -> None:
     assert_telegram_html(pause_hint())
-    assert past_log_prefix(date(2026, 12, 3), TODAY) == "Logged for yesterday, not today:"
+    assert past_log_prefix(date(2026, 12, 3), TODAY) == "For yesterday, not today:"
 
 
 def test_suggestion_buttons_decode() -> None:

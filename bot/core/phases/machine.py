@@ -238,7 +238,8 @@ def _cleared(state: PhaseState, area: Area | None, today: date) -> Transition:
         raise InvalidTransition("Nothing is on hold right now, so there is nothing to clear.")
     if area is not None and area not in state.held_areas:
         raise InvalidTransition(
-            f"Your {area.label} isn't on hold; still on hold: {_areas(state.held_areas)}."
+            f"Your {area.label} {'aren' if area.it == 'them' else 'isn'}'t on hold; still on hold: "
+            f"{_areas(state.held_areas)}."
         )
     held = frozenset() if area is None else state.held_areas - {area}
     new = replace(state, held_areas=held)
