@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from bot.core.understanding.model import Intent, IntentKind, PlanTopic
 from bot.core.understanding.when import day_ahead
 
-__all__ = ["names_the_block", "plan_question"]
+__all__ = ["asks_permission", "names_the_block", "plan_question"]
 
 _ASK_RE = re.compile(
     r"^(?:so\s+|and\s+|hey\s+|ok\s+|coach\s+)?(?:what|whats|what's|wats|wat|when|whens|which|why|how"
@@ -102,12 +102,34 @@ def plan_question(low: str, today: date | None) -> Intent | None:
         index = _WEEKDAYS.index(match.group(1))
         if _PAST_ASK_RE.search(low):  # "what was the session on Monday?": the last one
             return _asked(PlanTopic.DAY, today - timedelta(days=(today.weekday() - index) % 7))
-        ahead = (index - today.weekday()) % 7
-        return _asked(PlanTopic.DAY, today + timedelta(days=ahead))
+        return _asked(PlanTopic.DAY, _weekday_ahead(low, match, index, today))
     if (short := _SHORT_DAY_RE.search(low)) is not None and _BARE_DAY_RE.search(low):
         ahead = (_SHORT[short.group(1)] - today.weekday()) % 7
         return _asked(PlanTopic.DAY, today + timedelta(days=ahead))
     return None
+
+
+_WEEK_AFTER_NEXT_RE = re.compile(r"\bweek\s+after\s+next\b")
+_NEXT_WEEK_RE = re.compile(r"\bnext\s+week\b")
+
+
+def _weekday_ahead(low: str, match: re.Match[str], index: int, today: date) -> date:
+    """The weekday asked about: the next one (today's if it is one); in the week after next
+    ("monday the week after next"); a week after the next one ("monday week", British);
+    in next week ("wednesday next week")."""
+    monday = today - timedelta(days=today.weekday())
+    if _WEEK_AFTER_NEXT_RE.search(low):
+        return monday + timedelta(days=14 + index)
+    if re.match(r"\s+(?:week\b|after\s+next\b)", low[match.end() :]):  # "monday week"
+        return today + timedelta(days=((index - today.weekday()) % 7 or 7) + 7)
+    if _NEXT_WEEK_RE.search(low):
+        return monday + timedelta(days=7 + index)
+    return today + timedelta(days=(index - today.weekday()) % 7)
+
+
+def asks_permission(low: str) -> bool:
+    """Whether ``low`` asks for advice ("can I...", "is it ok to..."), not for the plan."""
+    return _PERMISSION_RE.search(low) is not None
 
 
 def names_the_block(low: str) -> bool:

@@ -26,7 +26,7 @@ from bot.core.understanding.fuzzy import correct_words
 from bot.core.understanding.lexicon import KNOWN
 from bot.core.understanding.message import DONE_EMOJI, Message, near
 from bot.core.understanding.model import Intent, IntentKind
-from bot.core.understanding.numbers import odd_effort, odd_rating_at
+from bot.core.understanding.numbers import odd_effort, odd_rating, odd_rating_at
 from bot.core.understanding.outcome import outcome
 from bot.core.understanding.questions import names_the_block, plan_question
 from bot.core.understanding.senses import Cue
@@ -387,6 +387,30 @@ def _place(m: Message) -> Intent | None:
     return None
 
 
+#: A message that is one value and nothing else: a time of day ("0630", "6:30am", "18:45")
+#: or a rating ("11/10"). Read before any word rule, so a lone number is never a guess.
+_BARE_VALUE_RE = re.compile(
+    r"^\s*(?:at\s+|@\s*)?(?:[0-9]{1,2}\s*[:.h]\s*[0-9]{2}(?:\s*[ap]\.?m\.?)?|[0-9]{4}"
+    r"|[0-9]{1,2}\s*[ap]\.?m\.?)\s*[.!?]?\s*$"
+    r"|^\s*-?[0-9]{1,3}(?:\.[0-9])?\s*(?:/|out\s+of)\s*(?:10|ten)\s*[.!?]?\s*$"
+)
+
+
+def _bare_value(m: Message) -> Intent | None:
+    """ "0630" or "6:30am" alone: the reminder time (the one setting a time of day sets),
+    asked about when it cannot be one ("25:00"); "11/10" or "-5/10" alone: asked about."""
+    if _BARE_VALUE_RE.match(m.low) is None:
+        return None
+    if (odd := odd_rating(m.low)) is not None:
+        return Intent(IntentKind.UNKNOWN, unclear=odd)
+    if "/" in m.low or "out" in m.low:
+        return None  # "5/10" alone: the conversation knows what it answers
+    said = m.low.strip(" .!?")
+    if (at := parse_time(said if said.startswith(("at", "@")) else f"at {said}")) is not None:
+        return Intent(IntentKind.SET_REMINDER, reminder_time=at)
+    return Intent(IntentKind.SET_REMINDER, unclear=said)
+
+
 def _chat(m: Message) -> Intent | None:
     f = m.f
     if f.unexplained:
@@ -401,6 +425,7 @@ def _chat(m: Message) -> Intent | None:
 
 
 _RULES: tuple[Callable[[Message], Intent | None], ...] = (
+    _bare_value,
     _reminder,
     _timezone,
     _pause,

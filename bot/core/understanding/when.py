@@ -62,8 +62,11 @@ _ORD = r"[0-9]{1,2}(?:st|nd|rd|th)"
 _SHORT_DAY = "|".join(sorted(_SHORT, key=len, reverse=True))
 _TOMORROW = r"tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow"
 _YEAR = r"(?:,?\s+[0-9]{4})?"
+#: "24/12", "2/1", "24.12.2027": day first (month first only when it cannot be a day).
+_NUMERIC = r"[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?|[0-9]{1,2}\.(?:0?[1-9]|1[0-2])(?:\.[0-9]{2,4})?"
+_NUMERIC_RE = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})(?:[/.]([0-9]{2,4}))?")
 _DAY = (
-    rf"(?:(?:the\s+)?{_ORD}(?:\s+(?:of\s+)?(?:{_MONTH}){_YEAR})?|the\s+[0-9]{{1,2}}"
+    rf"(?:(?<![0-9/.:])(?:{_NUMERIC})(?![0-9/.:])|(?:the\s+)?{_ORD}(?:\s+(?:of\s+)?(?:{_MONTH}){_YEAR})?|the\s+[0-9]{{1,2}}"
     rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{_MONTH}){_YEAR}"
     rf"|(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?{_YEAR}"
     rf"|(?:{_WEEKDAY})|(?:{_SHORT_DAY})|{_TOMORROW})"
@@ -245,6 +248,8 @@ def _ahead(phrase: str, today: date, *, same_day: bool = False) -> date | None:
         return today + timedelta(days=1)
     if (bare := _BARE_ORDINAL_RE.fullmatch(phrase)) is not None:  # "15th": no parser needed
         return _day_of_month(int(bare.group(1)), today)
+    if (numeric := _NUMERIC_RE.fullmatch(phrase)) is not None:  # "24/12": the next one
+        return _numeric_day(numeric, today)
     if (named := _DAY_MONTH_RE.fullmatch(phrase)) is not None:  # "3 may", "dec 22nd" too
         number = named.group(1) or named.group(4)
         month = _MONTH_NUMBERS[(named.group(2) or named.group(3))[:3]]
@@ -260,6 +265,21 @@ def _ahead(phrase: str, today: date, *, same_day: bool = False) -> date | None:
     if _MONTH_RE.search(phrase):  # "3 May" said in June: next year's
         return _plus_years(day, 1)
     return _day_of_month(day.day, today)
+
+
+def _numeric_day(numeric: re.Match[str], today: date) -> date | None:
+    """ "24/12" (day first; "12/24" only as month first), the next such day on or after
+    today unless a year is said; None for no such day ("31/2")."""
+    first, second = int(numeric.group(1)), int(numeric.group(2))
+    day, month = (second, first) if second > 12 >= first else (first, second)
+    year = numeric.group(3)
+    try:
+        if year:
+            return date(int(year) + (2000 if len(year) == 2 else 0), month, day)
+        said = date(today.year, month, day)
+    except ValueError:
+        return None
+    return said if said >= today else _plus_years(said, 1)
 
 
 def _day_of_month(number: int, today: date) -> date | None:
