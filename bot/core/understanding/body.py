@@ -243,10 +243,24 @@ def _side_counts(f: Features, hit: Hit) -> bool:
         for h in after
     ):
         return True
+    if _side_alone(f, pos) or f.words[max(pos - 2, 0) : pos] == ("on", "the"):
+        return True  # "..., L, sciatic-type", "left 3", "tight on the R"
     if len(word) == 1:
         return False
     before = f.hit_at.get(pos - 1) if pos else None
     return (pos > 0 and f.words[pos - 1] in _SIDE_NEIGHBOURS) or bool(before and before.sense.area)
+
+
+def _side_alone(f: Features, pos: int) -> bool:
+    """Whether the side word at ``pos`` is a clause of its own, maybe with a rating ("...,
+    left, ...", "..., right 4"), in a message that names a body area."""
+    clause = f.clauses[pos]
+    if pos > 0 and f.clauses[pos - 1] == clause:
+        return False
+    rest = [f.words[j] for j in range(pos + 1, len(f.words)) if f.clauses[j] == clause]
+    if len(rest) > 1 or (rest and not rest[0].isdigit()):
+        return False
+    return any(hit.sense.area is not None for hit in f.hits)
 
 
 #: Signs read from a feeling under load: the feeling itself is pain.
