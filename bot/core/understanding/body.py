@@ -311,6 +311,10 @@ def build_report(
     worse = worse_by_morning(f.words, f.clauses)
     if not feelings and not flags and severity is None and not worse:
         return None
+    if not feelings and not flags and any(
+        h.sense.kind is not None and negated(f, h.start) for h in f.hits
+    ):
+        return None  # "not sore anymore in the calves, did it, 3": the rating is the effort
     said = [kind for h in feelings for kind in _said_kinds(f, h)]
     if said:  # the runner's own word, even beside a warning sign ("limping, just tight")
         kind = max(said, key=_SERIOUSNESS.__getitem__)
