@@ -72,7 +72,7 @@ _KINDS: dict[ReportKind, str] = {
         kills, throbbing, throbs, twinge, twinges, tweaked, tweak, strained, strain, pulled,
         injured, injury, sprained, sprain, rolled my, torn, playing up, acting up,
         flaring up, flared up, flare up, bothering me, bugging me, giving me grief,
-        giving me trouble, ouch, ow, owie, sharp, stabbing, shooting, hurts more, hurt more,
+        giving me trouble, troubles me, troubling me, bothers me, bothering me, ouch, ow, owie, sharp, stabbing, shooting, hurts more, hurt more,
         hurting more, more painful, shin splints,
         shinsplints, shin splint, plantar fasciitis, runners knee, sciatica, tendinitis,
         tendonitis, tendinopathy, bursitis, fasciitis, itbs, stress fracture, fracture""",
@@ -230,7 +230,7 @@ _CUES: dict[Cue, str] = {
         daily messages, reminder messages, morning ping, morning reminder""",
     Cue.OFF: """off, stop, stopped, stopping, disable, disabled, cancel, cancelled, canceled,
         mute, muted, unsubscribe, remove, removed, delete, no more, turn off, switch off,
-        anymore, any more, quit, scrap, scrapped, clear, withdrew, withdrawn, pulled out,
+        anymore, any more, any further, no further, quit, scrap, scrapped, clear, withdrew, withdrawn, pulled out,
         dropped out, dns, deferred, defer, not racing, pause, silence""",
     Cue.DAILY: "every day, daily, each day, every morning, every evening, each morning, every night",  # noqa: E501
     Cue.TIMEZONE: "timezone, timezones, time zone, time zones, tz, local time",

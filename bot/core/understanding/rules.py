@@ -189,7 +189,7 @@ def _timezone(m: Message) -> Intent | None:
     cue = m.f.first(Cue.TIMEZONE)
     if cue is None:
         return None
-    text = zone_text(m.clean, m.tokens, m.f, cue, check=False)
+    text = zone_text(m.clean, m.tokens, m.f, cue, check=True)
     return Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
 
 
