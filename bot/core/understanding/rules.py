@@ -171,6 +171,10 @@ def _reminder(m: Message) -> Intent | None:
     if (odd := impossible_time(m.low)) is not None:
         return Intent(IntentKind.SET_REMINDER, unclear=odd)  # "25:00": asked, never clamped
     if near(f, Cue.OFF, anchors, _NEAR_OFF) or near(f, Cue.NEG, anchors, _NEAR_OFF):
+        said = None if m.today is None else pause_said(m.low, m.today)
+        if said is not None and said.unclear is None and said.last is not None:
+            # "no reminders next week", "stop the messages until sunday": a break, not off
+            return Intent(IntentKind.PAUSE, pause_from=said.first, pause_until=said.last)
         return Intent(IntentKind.SET_REMINDER, reminder_off=True)
     remind = f.first(Cue.REMIND)
     if (
