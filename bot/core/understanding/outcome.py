@@ -65,6 +65,20 @@ def _did_counts(m: Message, hit: Hit) -> bool:
     return False
 
 
+_UNABLE = word_set("unable cant cannot couldnt failed")
+
+
+def _unable(f: Features, pos: int) -> bool:
+    """ "unable to complete", "couldn't finish", "failed to finish": a done that did not
+    happen (not "barely finished", "struggled to finish": those were done)."""
+    for j in range(pos - 1, max(pos - 4, -1), -1):
+        if f.clauses[j] != f.clauses[pos]:
+            return False
+        if f.words[j] in _UNABLE:
+            return True
+    return False
+
+
 def _done_hits(m: Message) -> tuple[list[Hit], bool]:
     """The done phrases that count, and whether a negated one says "not done"."""
     f = m.f
@@ -76,7 +90,7 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
         lone_did = Cue.DID in hit.sense.cues and Cue.DONE not in hit.sense.cues
         if lone_did and not _did_counts(m, hit):
             continue
-        if negated(f, hit.start):
+        if negated(f, hit.start) or _unable(f, hit.start):
             not_done = not_done or Cue.YET not in f.cues
         elif _object_ok(m, hit):
             counted.append(hit)
