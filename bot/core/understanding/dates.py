@@ -175,9 +175,18 @@ def find_dates(low: str, today: date | None) -> list[tuple[int, date]]:
     return sorted((pos, value) for pos, value in found.items() if value is not None)
 
 
+_DENIED_RE = re.compile(
+    r"\b(?:not|no\s+longer|instead\s+of|rather\s+than|isnt|isn't)\s+(?:on\s+)?(?:the\s+)?$"
+)
+
+
 def last_date(low: str, today: date | None) -> date | None:
-    """The last date the text names ("moved from 3 May to 7 June" → 7 June), else None."""
-    dates = find_dates(low, today)
+    """The last date the text names ("moved from 3 May to 7 June" → 7 June), else None; a
+    date said not to be the one ("2 May not 9 May", "the 3rd instead of the 5th") is left
+    out."""
+    dates = [
+        (pos, day) for pos, day in find_dates(low, today) if not _DENIED_RE.search(low, 0, pos)
+    ]
     return dates[-1][1] if dates else None
 
 
@@ -195,3 +204,4 @@ def names_a_date(low: str) -> bool:
     """Whether the text names a date at all, even one it cannot resolve (no ``today``,
     "30 February")."""
     return any(regex.search(low) for regex in _ALL_PATTERNS)
+
