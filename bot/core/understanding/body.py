@@ -251,6 +251,18 @@ def _side_counts(f: Features, hit: Hit) -> bool:
     return (pos > 0 and f.words[pos - 1] in _SIDE_NEIGHBOURS) or bool(before and before.sense.area)
 
 
+_FINE_WORDS = frozenset({"ok", "okay", "fine", "good", "great", "grand", "better", "perfect"})
+_LINKS = frozenset({"is", "are", "was", "were", "feel", "feels", "felt", "feeling", "all", "now"})
+
+
+def _said_fine(f: Features, end: int) -> bool:
+    """Whether the area ending at ``end`` is said to be fine ("glutes ok", "calf is fine")."""
+    j = end
+    while j < len(f.words) and f.words[j] in _LINKS and j - end < 2:
+        j += 1
+    return j < len(f.words) and f.words[j] in _FINE_WORDS
+
+
 def _side_alone(f: Features, pos: int) -> bool:
     """Whether the side word at ``pos`` is a clause of its own, maybe with a rating ("...,
     left, ...", "..., right 4"), in a message that names a body area."""
@@ -311,10 +323,11 @@ def build_report(
     worse = worse_by_morning(f.words, f.clauses)
     if not feelings and not flags and severity is None and not worse:
         return None
-    if not feelings and not flags and any(
-        h.sense.kind is not None and negated(f, h.start) for h in f.hits
+    if not feelings and not flags and (
+        any(h.sense.kind is not None and negated(f, h.start) for h in f.hits)
+        or all(_said_fine(f, h.end) for h, _ in areas)
     ):
-        return None  # "not sore anymore in the calves, did it, 3": the rating is the effort
+        return None  # "not sore anymore in the calves, did it, 3", "glutes ok, did it, 6"
     said = [kind for h in feelings for kind in _said_kinds(f, h)]
     if said:  # the runner's own word, even beside a warning sign ("limping, just tight")
         kind = max(said, key=_SERIOUSNESS.__getitem__)

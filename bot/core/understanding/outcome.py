@@ -181,9 +181,11 @@ def _done(m: Message) -> Intent:
     if effort is None:
         before = [v for pos, v in m.ratings if pos < body_from]
         effort = before[0] if before else None
+    report = m.report(from_char=body_from, skip=span[0] if span else -1)
+    if effort is None and report is None and m.ratings:  # "calves fine, did it, 3"
+        effort = m.ratings[0][1]
     if effort is None and label is not None:
         effort = label.effort
-    report = m.report(from_char=body_from, skip=span[0] if span else -1)
     note = note_text(m.clean) if _worth_a_note(f) else None
     return Intent(
         IntentKind.DONE,
