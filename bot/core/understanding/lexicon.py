@@ -72,7 +72,7 @@ _KINDS: dict[ReportKind, str] = {
         kills, throbbing, throbs, twinge, twinges, tweaked, tweak, strained, strain, pulled,
         injured, injury, sprained, sprain, rolled my, torn, playing up, acting up,
         flaring up, flared up, flare up, bothering me, bugging me, giving me grief,
-        giving me trouble, troubles me, troubling me, bothers me, bothering me, ouch, ow, owie, sharp, stabbing, shooting, hurts more, hurt more,
+        giving me trouble, troubles me, troubling me, bothering me, ouch, ow, owie, sharp, stabbing, shooting, hurts more, hurt more,
         hurting more, more painful, shin splints,
         shinsplints, shin splint, plantar fasciitis, runners knee, sciatica, tendinitis,
         tendonitis, tendinopathy, bursitis, fasciitis, itbs, stress fracture, fracture""",

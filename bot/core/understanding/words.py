@@ -89,6 +89,7 @@ PROTECTED = word_set(
     shopped shopping stepping steak stream strikes soup swapped smelled spelled smells
     spells sells stitch tidy tall tease tank throws ticket tail tilt tied tires timing trap
     trim variation variations vocation walls ways wash wait weigh weighs whole white whine
-    wish word saying sprint sprints trail trails nudes nude remainder remainders fully
+    wish word saying sprint sprints trail trails nudes nude remainder remainders fully brothers
+    brother mothers
     """
 )
