@@ -251,8 +251,14 @@ def _side_counts(f: Features, hit: Hit) -> bool:
     return (pos > 0 and f.words[pos - 1] in _SIDE_NEIGHBOURS) or bool(before and before.sense.area)
 
 
-_FINE_WORDS = frozenset({"ok", "okay", "fine", "good", "great", "grand", "better", "perfect"})
-_LINKS = frozenset({"is", "are", "was", "were", "feel", "feels", "felt", "feeling", "all", "now"})
+_FINE_WORDS = frozenset(
+    {"ok", "okay", "fine", "good", "great", "grand", "better", "perfect", "recovered", "healed",
+     "settled", "sorted", "resolved", "gone", "cleared"}
+)  # fmt: skip
+_LINKS = frozenset(
+    {"is", "are", "was", "were", "feel", "feels", "felt", "feeling", "all", "now", "has", "have",
+     "fully", "full"}
+)  # fmt: skip
 
 
 def _said_fine(f: Features, end: int) -> bool:

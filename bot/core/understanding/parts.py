@@ -235,6 +235,17 @@ def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ..
                 and says_change(tokenise(normalise(part)[1]).words)
             )
         ]
+    if any(i.kind not in _FINE for i in intents):
+        # "knee's fine, hamstring's fine. done, 4": a state beside a log is context; only
+        # a change ("calf recovered, did it") clears a hold
+        parts = [part for part, _ in said] if len(intents) == len(said) else None
+        intents = [
+            i
+            for index, i in enumerate(intents)
+            if i.kind is not IntentKind.FEELS_FINE
+            or parts is None
+            or says_change(tokenise(normalise(parts[index])[1]).words)
+        ]
     logs = [i for i in intents if i.kind in _LOGS]
     if logs and reported and logs[0].report is None:  # "did it, quads smashed after"
         merged = replace(logs[0], report=reported[0].report)
