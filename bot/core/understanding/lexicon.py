@@ -251,7 +251,7 @@ _CUES: dict[Cue, str] = {
         switched, new date, change, update, updated, set, moved to, signed up, signed up for,
         entered, registered, booked""",
     Cue.PAST_EVENT: "was, were, went, watched, ran, raced, did, won, lost, went well",
-    Cue.PAUSE: """pause, paused, pausing, put on hold, on hold, hold my plan, hold the plan,
+    Cue.PAUSE: """pause, paused, pausing, suspend, suspended, suspending, put on hold, on hold, hold my plan, hold the plan,
         hiatus, freeze my plan, freeze, take a break, taking a break, need a break, a break,
         break from, time off, week off, weeks off, month off, few days off,
         couple of weeks off, days off, holiday, holidays, vacation, vacay, hols,

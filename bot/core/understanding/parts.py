@@ -246,6 +246,14 @@ def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ..
             or parts is None
             or says_change(tokenise(normalise(parts[index])[1]).words)
         ]
+    if whole.kind is IntentKind.PAUSE and whole.unclear is None and whole.pause_from is not None:
+        # "travelling to Portugal on the 1st and back on the 15th, pause it": the whole
+        # message dates the break; a zone for a trip that has not begun is not asked yet
+        intents = [
+            whole if i.kind is IntentKind.PAUSE else i
+            for i in intents
+            if not (i.kind is IntentKind.SET_TIMEZONE and i.timezone_text is None)
+        ]
     logs = [i for i in intents if i.kind in _LOGS]
     if logs and reported and logs[0].report is None:  # "did it, quads smashed after"
         merged = replace(logs[0], report=reported[0].report)

@@ -348,7 +348,9 @@ def _range(match: re.Match[str], today: date) -> PauseSaid:
     last = _ahead(second, first or today, same_day=True)
     if first is None or last is None or last < first:
         return PauseSaid(None, None, unclear=said)
-    wrapped = (last.month, last.day) < (first.month, first.day)
+    wrapped = (last.month, last.day) < (first.month, first.day) or (
+        not _MONTH_RE.search(second) and "/" not in second and last.day < first.day
+    )  # "the 20th to the 15th": next month's 15th only for a short break
     if wrapped and (last - first).days > MAX_WRAPPED_DAYS:
         return PauseSaid(None, None, unclear=said)  # "from the 21st to the 14th"
     listed = re.search(r"\sand\s", said) is not None and not said.startswith("between")
@@ -361,6 +363,21 @@ def _start(low: str, today: date) -> date | None:
         return None
     first = _ahead(match.group(1), today, same_day=True)
     return first if first is not None and first > today else None
+
+
+_ON_DAY_RE = re.compile(
+    rf"\b(?:on|from|leaving|leave|off|doing|skipping|skip|missing|miss)\s+({_DAY})\b"
+)
+
+
+def _said_before(low: str, end: int, today: date) -> date | None:
+    """A day said before the return ("travelling on the 1st of March and back on the
+    15th", "not doing friday, away for the weekend, back monday"): the first day away."""
+    for match in _ON_DAY_RE.finditer(low, 0, end):
+        first = _ahead(match.group(1), today, same_day=True)
+        if first is not None and first > today:
+            return first
+    return None
 
 
 def pause_said(low: str, today: date) -> PauseSaid | None:
@@ -381,7 +398,9 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
     if (match := _RANGE_RE.search(low)) is not None:
         return _range(match, today)
     start = _start(low, today)
-    if (last := back_on(low, today)) is not None:
+    if start is None and (back := _BACK_RE.search(low)) is not None:
+        start = _said_before(low, back.start(), today)  # "away on the 1st, back on the 15th"
+    if (last := back_on(low, start or today)) is not None:
         return PauseSaid(start if start is not None and start <= last else None, last)
     if (length := _DURATION_RE.search(low)) is not None:
         count = length.group(1) or length.group(3) or "a"
