@@ -147,6 +147,8 @@ def _requests(
             return tuple(replace(whole, log_day=None if d == today else d) for d in days)
     if whole.signs or whole.kind is IntentKind.WARNING_SIGN or message is None:
         return (whole,)
+    if whole.unclear is not None and whole.kind in _RATED:  # "done. but 12/10 effort lol"
+        return (whole,)
     if not _SPLIT_RE.search(text):
         return _reports_apart(text, today, (whole,), message)
     thanked = Cue.THANKS in message.f.cues and whole.kind is not IntentKind.THANKS

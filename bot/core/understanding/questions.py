@@ -23,10 +23,13 @@ _ASK_RE = re.compile(
     r"|can\s+i\s+(?:see|get|have))\b"
     r"|\b(?:what|whats|what's|when|which|why)\b"
 )
-_WHY_RE = re.compile(r"\b(?:why|how\s+come|whats\s+the\s+point|what's\s+the\s+point)\b")
+_WHY_RE = re.compile(
+    r"\b(?:why|how\s+come|whats\s+the\s+point|what's\s+the\s+point|rationale|reasoning"
+    r"|reason\s+(?:for|behind))\b"
+)
 _JUMPS = r"(?:jumps?|jumping|plyos?|plyometrics?|hops?|hopping|bounds?|bounding|impact)"
 _JUMPS_RE = re.compile(rf"\b{_JUMPS}\b")
-_PHASE_RE = re.compile(r"\b(?:phase|stage|cycle|block\s+am\s+i|where\s+am\s+i\s+(?:at|in))\b")
+_PHASE_RE = re.compile(r"\b(?:phase|stage|cycle|mesocycle|block\s+am\s+i|where\s+am\s+i\s+(?:at|in))\b")
 _BLOCK_RE = re.compile(
     r"\b(?:whole|full|entire|complete|rest\s+of\s+the|all)\s+(?:the\s+|of\s+the\s+)?"
     r"(?:block|plan|programme|program|schedule|[0-9]{1,2}\s+weeks|(?:six|eight|ten|twelve)\s+weeks)\b"
@@ -54,7 +57,7 @@ _DATE_ASKED_RE = re.compile(
 _PAST_ASK_RE = re.compile(r"\b(?:was|were|did\s+(?:i|we)|last)\b")
 _WEEK_RE = re.compile(
     r"\b(?:this|the|rest\s+of\s+the|rest\s+of\s+this|coming|next\s+few\s+days|for\s+the)\s+week\b"
-    r"|\bweek\s+ahead\b|\bthis\s+weeks?\b|\bweekly\s+plan\b|\brest\s+of\s+(?:the\s+)?week\b"
+    r"|\bweek\s+ahead\b|\bthis\s+(?:weeks?|wk)\b|\bweekly\s+plan\b|\brest\s+of\s+(?:the\s+)?week\b"
 )
 _TOMORROW_RE = re.compile(
     r"\b(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow)\b"
