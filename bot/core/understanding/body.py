@@ -329,9 +329,13 @@ def build_report(
     worse = worse_by_morning(f.words, f.clauses)
     if not feelings and not flags and severity is None and not worse:
         return None
-    if not feelings and not flags and (
-        any(h.sense.kind is not None and negated(f, h.start) for h in f.hits)
-        or all(_said_fine(f, h.end) for h, _ in areas)
+    if (
+        not feelings
+        and not flags
+        and (
+            any(h.sense.kind is not None and negated(f, h.start) for h in f.hits)
+            or all(_said_fine(f, h.end) for h, _ in areas)
+        )
     ):
         return None  # "not sore anymore in the calves, did it, 3", "glutes ok, did it, 6"
     said = [kind for h in feelings for kind in _said_kinds(f, h)]

@@ -204,4 +204,3 @@ def names_a_date(low: str) -> bool:
     """Whether the text names a date at all, even one it cannot resolve (no ``today``,
     "30 February")."""
     return any(regex.search(low) for regex in _ALL_PATTERNS)
-

@@ -29,7 +29,9 @@ _WHY_RE = re.compile(
 )
 _JUMPS = r"(?:jumps?|jumping|plyos?|plyometrics?|hops?|hopping|bounds?|bounding|impact)"
 _JUMPS_RE = re.compile(rf"\b{_JUMPS}\b")
-_PHASE_RE = re.compile(r"\b(?:phase|stage|cycle|mesocycle|block\s+am\s+i|where\s+am\s+i\s+(?:at|in))\b")
+_PHASE_RE = re.compile(
+    r"\b(?:phase|stage|cycle|mesocycle|block\s+am\s+i|where\s+am\s+i\s+(?:at|in))\b"
+)
 _BLOCK_RE = re.compile(
     r"\b(?:whole|full|entire|complete|rest\s+of\s+the|all)\s+(?:the\s+|of\s+the\s+)?"
     r"(?:block|plan|programme|program|schedule|[0-9]{1,2}\s+weeks|(?:six|eight|ten|twelve)\s+weeks)\b"
@@ -40,7 +42,7 @@ _PERMISSION_RE = re.compile(r"\b(?:can|could|should|may)\s+i\b|\bis\s+it\s+(?:ok
 _POINT_RE = re.compile(
     r"\b(?:what'?s|whats|what\s+is)\s+the\s+(?:point|purpose|idea)\s+of\b|\bhow\s+come\b"
 )
-_REST_OF_WEEK_RE = re.compile(r"\brest\s+of\s+(?:the|this)\s+week\b")
+_REST_OF_WEEK_RE = re.compile(r"\b(?:rest|remainder)\s+of\s+(?:the|this)\s+week\b")
 _DAY_WORDS = (
     r"tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri|sat|sun"
@@ -57,7 +59,8 @@ _DATE_ASKED_RE = re.compile(
 _PAST_ASK_RE = re.compile(r"\b(?:was|were|did\s+(?:i|we)|last)\b")
 _WEEK_RE = re.compile(
     r"\b(?:this|the|rest\s+of\s+the|rest\s+of\s+this|coming|next\s+few\s+days|for\s+the)\s+week\b"
-    r"|\bweek\s+ahead\b|\bthis\s+(?:weeks?|wk)\b|\bweekly\s+plan\b|\brest\s+of\s+(?:the\s+)?week\b"
+    r"|\bweek\s+ahead\b|\bthis\s+(?:weeks?|wk)\b|\bweekly\s+plan\b"
+    r"|\b(?:rest|remainder)\s+of\s+(?:the\s+)?week\b"
 )
 _TOMORROW_RE = re.compile(
     r"\b(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow)\b"
@@ -91,7 +94,12 @@ def plan_question(low: str, today: date | None) -> Intent | None:
         return _asked(PlanTopic.PHASE)
     if _BLOCK_RE.search(low):
         return _asked(PlanTopic.BLOCK)
-    if _WEEK_RE.search(low) and (_PLAN_WORDS_RE.search(low) or _REST_OF_WEEK_RE.search(low)):
+    a_day_then = _WEEKDAY_RE.search(low) is not None and _DAY_IN_A_WEEK_RE.search(low) is not None
+    if (
+        _WEEK_RE.search(low)
+        and (_PLAN_WORDS_RE.search(low) or _REST_OF_WEEK_RE.search(low))
+        and not a_day_then  # "what's on tuesday the week after next": that day
+    ):
         return _asked(PlanTopic.WEEK)
     if today is None or not (_PLAN_WORDS_RE.search(low) or _BARE_DAY_RE.search(low)):
         return None
@@ -112,6 +120,10 @@ def plan_question(low: str, today: date | None) -> Intent | None:
     return None
 
 
+_DAY_IN_A_WEEK_RE = re.compile(
+    r"\bweek\s+after\s+next\b|\bnext\s+week\b|\bafter\s+next\b"
+    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+week\b"
+)
 _WEEK_AFTER_NEXT_RE = re.compile(r"\bweek\s+after\s+next\b")
 _NEXT_WEEK_RE = re.compile(r"\bnext\s+week\b")
 
