@@ -40,7 +40,8 @@ __all__ = ["understand_all", "understand_parts"]
 
 _SPLIT_RE = re.compile(
     r"\s*(?:[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho)\s+"
-    r"|,\s*(?=(?:also|and|but|plus|then|so|remind|what|whats|what's|when|which|why|how|can|could)\b))",
+    r"|,\s*(?=(?:also|and|but|plus|then|so|remind|reminder|reminders|what|whats|what's|when|which"
+    r"|why|how|can|could)\b))",
     re.IGNORECASE,
 )
 _CONTRAST_RE = re.compile(r"\b(?:but|though|tho|however|although)\b", re.IGNORECASE)
@@ -219,7 +220,20 @@ def _reports_apart(
     return (replace(first, report=reports[0]), *rest, *fine)
 
 
+def _rating_only(part: str) -> bool:
+    """Whether a clause is only an effort rating ("effort 5"), no done of its own."""
+    message = analyse(part)[1]
+    return message is not None and not message.f.has(Cue.DONE, Cue.DID)
+
+
 def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ...]:
+    if whole.kind is IntentKind.DONE and sum(i.kind is IntentKind.DONE for _, i in said) > 1:
+        # "did it on Monday, forgot to say. effort 7": the rating is Monday's, not a log
+        said = [
+            (part, i)
+            for part, i in said
+            if not (i.kind is IntentKind.DONE and i.log_day is None and _rating_only(part))
+        ]
     intents = [_with_effort(i, whole) for _, i in said]
     reported = [i for i in intents if i.kind is IntentKind.BODY_REPORT]
     if any(i.report is not None and i.kind not in _FINE for i in intents):

@@ -17,7 +17,7 @@ from bot.core.understanding.when import day_ahead
 __all__ = ["asks_permission", "names_the_block", "plan_question"]
 
 _ASK_RE = re.compile(
-    r"^(?:so\s+|and\s+|hey\s+|ok\s+|coach\s+)?(?:what|whats|what's|wats|wat|when|whens|which|why|how"
+    r"^(?:so\s+|and\s+|hey\s+|ok\s+|coach\s+)?(?:what|whats|what's|wats|wat|when|whens|wen|which|why|how"
     r"|hows|is|are|will|any|show|tell|give|overview|outline|breakdown|can\s+you\s+(?:show|tell)"
     r"|(?:do|does)\s+(?:i|we|you|u|there|the|my|this)"
     r"|can\s+i\s+(?:see|get|have))\b"
@@ -49,9 +49,10 @@ _DAY_WORDS = (
 )
 #: A day asked about with nothing else: "tmrw?", "and friday?", "what's tomorrow?"
 _BARE_DAY_RE = re.compile(
-    r"^\W*(?:(?:and|so|ok|okay|hey|coach)\W+)*(?:(?:what'?s|whats|what\s+is|what\s+about"
-    rf"|how\s+about|and)\s+)?(?:on\s+|for\s+)?(?:{_DAY_WORDS})'?s?\s*\?+\W*$"
-    rf"|^\W*(?:what'?s|whats|what\s+is)\s+(?:on\s+|for\s+)?(?:{_DAY_WORDS})\b"
+    r"^\W*(?:(?:and|so|ok|okay|hey|coach|also|plus|then)\W+)*(?:(?:what'?s|whats|what\s+is"
+    rf"|what\s+about|how\s+about|and)\s+)?(?:on\s+|for\s+)?(?:{_DAY_WORDS})'?s?\s*\?+\W*$"
+    r"|^\W*(?:(?:and|so|ok|okay|hey|coach|also|plus|then)\W+)*(?:what'?s|whats|what\s+is)\s+"
+    rf"(?:on\s+|for\s+)?(?:{_DAY_WORDS})\b"
 )
 _DATE_ASKED_RE = re.compile(
     r"\b(?:on|for)\s+the\s+([0-9]{1,2}(?:st|nd|rd|th))\b|\bthe\s+([0-9]{1,2}(?:st|nd|rd|th))\b"

@@ -49,7 +49,7 @@ FILLER = word_set(
     tho though although because cause cos coz bc due with without
     zero two three four five six seven eight nine ten eleven twelve
     plyo plyos plyometric plyometrics helps helped helpful happen happened whole entire full
-    rest idk dunno assistance
+    rest idk dunno assistance either neither
     """
 )
 
