@@ -289,3 +289,34 @@ def test_the_whole_of_the_week_is_no_reminder() -> None:
 
 def test_someone_elses_body_is_no_typo() -> None:
     assert _read("my brothers knee is sore after his race").report is None
+
+
+# ---------------------------------------------------------------- several parts
+
+
+def test_a_question_after_also_is_answered_too() -> None:
+    parts = understand_all("finished it, cheers! also what's thursday", WEDNESDAY)
+    kinds = [p.kind for p in parts]
+    assert IntentKind.DONE in kinds
+    assert any(p.ask_day == date(2027, 2, 11) for p in parts)
+
+
+def test_a_reminder_clause_after_a_city_is_its_own_request() -> None:
+    text = "I'm in Leeds now, reminder at half 7 in the morning"
+    kinds = {p.kind: p for p in understand_all(text, WEDNESDAY)}
+    assert kinds[IntentKind.SET_TIMEZONE].timezone_text is not None
+    assert kinds[IntentKind.SET_REMINDER].reminder_time == time(7, 30)
+
+
+def test_a_rating_clause_belongs_to_the_dated_done() -> None:
+    parts = understand_all("I did the session on Monday, forgot to say. effort 6", WEDNESDAY)
+    dones = [p for p in parts if p.kind is IntentKind.DONE]
+    assert [(d.log_day, d.effort) for d in dones] == [(date(2027, 2, 8), 6)]
+
+
+def test_didnt_do_either_skips_both_days() -> None:
+    parts = understand_all("worked nights Sunday and Monday so didn't do either", WEDNESDAY)
+    assert [(p.kind, p.log_day) for p in parts] == [
+        (IntentKind.SKIPPED, date(2027, 2, 7)),
+        (IntentKind.SKIPPED, date(2027, 2, 8)),
+    ]
