@@ -320,3 +320,11 @@ def test_didnt_do_either_skips_both_days() -> None:
         (IntentKind.SKIPPED, date(2027, 2, 7)),
         (IntentKind.SKIPPED, date(2027, 2, 8)),
     ]
+
+
+def test_what_a_runner_cannot_do_in_general_is_no_log() -> None:
+    assert _read("I can't do plyos, my downstairs neighbour hates the noise").kind is not (
+        IntentKind.SKIPPED
+    )
+    assert _read("skipped the hops today, ankle").kind is IntentKind.SKIPPED
+    assert _read("can't do it today, work").kind is IntentKind.SKIPPED

@@ -31,6 +31,14 @@ _DID_OBJECTS = word_set(
 )
 
 
+#: Kinds of exercise as a bare plural: "can't do jumps" says what a runner can do in
+#: general; "skip the session", "can't do it today" are logs.
+_KINDS_OF_WORK = word_set(
+    """jumps jumping plyos plyometrics hops hopping squats lunges bridges planks burpees
+    deadlifts nordics"""
+)
+
+
 def _object_ok(m: Message, hit: Hit) -> bool:
     """A done/skip verb must not take an off-topic object ("finished the book",
     "skipped breakfast") or a run ("finished my run": that is no hip session)."""
@@ -40,6 +48,13 @@ def _object_ok(m: Message, hit: Hit) -> bool:
         j, skipped = f.hit_at[j].end, True
     if j >= len(f.words) or f.clauses[j] != f.clauses[hit.start]:
         return True
+    if (
+        Cue.SKIP in hit.sense.cues
+        and not skipped
+        and f.words[j] in _KINDS_OF_WORK
+        and Cue.TODAY not in f.cues
+    ):
+        return False  # "I can't do jumps in my flat": what they can do, not today's log
     follower = f.hit_at.get(j)
     if follower is not None:
         cues = follower.sense.cues
