@@ -328,3 +328,10 @@ def test_what_a_runner_cannot_do_in_general_is_no_log() -> None:
     )
     assert _read("skipped the hops today, ankle").kind is IntentKind.SKIPPED
     assert _read("can't do it today, work").kind is IntentKind.SKIPPED
+
+
+def test_tingling_in_the_foot_and_leg_is_the_leg() -> None:
+    intent = _read("pins and needles in my left foot and leg since the run")
+    assert intent.report is not None
+    assert intent.report.area is Area.LEG
+    assert intent.report.side is Side.LEFT

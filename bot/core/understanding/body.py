@@ -100,6 +100,7 @@ def feeling_hits(f: Features) -> list[Hit]:
 
 
 _RADIATING_STARTS = frozenset({"down", "into"})
+_NERVE_FLAGS = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.WEAKNESS})
 _FRACTURE_WORDS = frozenset({"fracture", "fractures"})
 _NUMB_FLAGS = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.SADDLE_NUMBNESS})
 _WHEN_WORDS = frozenset({"when", "while", "whilst", "on", "if"})
@@ -349,4 +350,6 @@ def build_report(
         kind = ReportKind.SORENESS
     felt = {f.clauses[h.start] for h in feelings}
     chosen = next((a for h, a in areas if f.clauses[h.start] in felt), areas[0][1])
+    if not _NERVE_FLAGS.isdisjoint(flags) and any(a is Area.LEG for _, a in areas):
+        chosen = Area.LEG  # "tingling in my foot and leg": the whole leg
     return ReportSlots(chosen, _side(f), kind, severity, frozenset(flags), worse)
