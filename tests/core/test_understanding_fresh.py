@@ -335,3 +335,15 @@ def test_tingling_in_the_foot_and_leg_is_the_leg() -> None:
     assert intent.report is not None
     assert intent.report.area is Area.LEG
     assert intent.report.side is Side.LEFT
+
+
+@pytest.mark.parametrize(
+    ("text", "fine"),
+    [
+        ("knee feels fine now, didn't even need any ibuprofen", True),
+        ("calf fine now, no pain relief from the tablets though", False),
+        ("hip fine as long as I take painkillers", False),
+    ],
+)
+def test_painkillers_not_needed_is_a_recovery(text: str, fine: bool) -> None:
+    assert (_read(text).kind is IntentKind.FEELS_FINE) is fine

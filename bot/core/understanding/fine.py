@@ -72,6 +72,17 @@ _CONTRAST = frozenset({"but", "though", "although", "however", "except", "apart"
                        "yet", "whereas", "while"})  # fmt: skip
 _STILL_PAIN = frozenset({"relief", "painkiller", "painkillers", "killers", "ibuprofen",
                          "paracetamol", "meds", "medication", "tablets", "pills"})  # fmt: skip
+_WITHOUT = frozenset({"didnt", "dont", "not", "never", "without", "havent", "no", "stopped"})
+
+
+def _done_without(words: tuple[str, ...], at: int) -> bool:
+    """ "didn't even need painkillers", "no tablets since Monday": a recovery, not pain
+    kept down ("no pain relief" is pain: relief itself is what is missing)."""
+    if words[at] == "relief":
+        return False
+    return not _WITHOUT.isdisjoint(words[max(at - 4, 0) : at])
+
+
 _GONE = frozenset({"gone", "settled", "cleared", "went", "disappeared", "resolved", "eased"})
 _OK_AFTER_AREA = frozenset({"ok", "okay", "good", "better", "great", "grand", "perfect"})
 
@@ -96,7 +107,7 @@ def fine_reading(
     if not areas and f.foreign and any(h.sense.kind and h.start in f.foreign for h in f.hits):
         return None  # "had a stress fracture years ago, fine now": no hold of today's
     named = tuple(dict.fromkeys(area for _, area in areas))
-    if not _STILL_PAIN.isdisjoint(words):
+    if any(w in _STILL_PAIN and not _done_without(words, i) for i, w in enumerate(words)):
         return False, named
     for start, end in found:
         if _negated_recovery(words, f.clauses, start) or _partial(words, start):
