@@ -347,3 +347,14 @@ def test_tingling_in_the_foot_and_leg_is_the_leg() -> None:
 )
 def test_painkillers_not_needed_is_a_recovery(text: str, fine: bool) -> None:
     assert (_read(text).kind is IntentKind.FEELS_FINE) is fine
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("half marathon in 4 weeks on the sunday", date(2027, 3, 14)),
+        ("my 10k is in 2 weeks on saturday", date(2027, 2, 27)),
+    ],
+)
+def test_a_race_weeks_away_on_a_weekday_is_that_weeks_day(text: str, day: date) -> None:
+    assert _read(text).race_date == day
