@@ -32,6 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from rapidfuzz import fuzz, process
 
 from bot.core.understanding import Intent, IntentKind, PlanTopic
+from bot.core.understanding.questions import asks_permission
 
 __all__ = [
     "MAX_ANSWER",
@@ -158,6 +159,12 @@ def eligible(intent: Intent, text: str) -> bool:
         return False
     if intent.kind is IntentKind.PLAN_QUESTION and intent.topic in _FROM_THE_PLAN:
         return False  # "when do the plyos start": the plan answers it, not an FAQ on shoes
+    if (
+        intent.kind is IntentKind.PLAN_QUESTION
+        and intent.ask_day is not None
+        and not asks_permission(text.lower().replace("’", "'"))
+    ):
+        return False  # "what's on monday week?": the plan's day, not advice
     return is_question(text)
 
 

@@ -91,7 +91,7 @@ def race_date_unreadable(said: str) -> str:
 
 def reminders_off() -> str:
     """Reminders were turned off."""
-    return "Morning reminders are off. Turn them back on with <i>/remind 07:00</i>."
+    return "Reminders are off. Turn them back on with <i>/remind 07:00</i>."
 
 
 def reminder_time_missing() -> str:
@@ -102,11 +102,18 @@ def reminder_time_missing() -> str:
 def reminder_set(at: time, timezone: str) -> str:
     """The reminder time is set."""
     zone = escape_text(timezone)
-    when = "morning" if at.hour < NOON else "afternoon" if at.hour < EVENING else "evening"
-    return f"⏰ Done: your session comes every {when} at <b>{at:%H:%M}</b> ({zone})."
+    return f"⏰ Done: your session comes every {_part_of_day(at)} at <b>{at:%H:%M}</b> ({zone})."
 
 
-NOON, EVENING = 12, 17
+def _part_of_day(at: time) -> str:
+    """ "morning" before noon, "afternoon" to 17:00, "evening" to 22:00, else "night"."""
+    if 5 <= at.hour < 12:
+        return "morning"
+    if 12 <= at.hour < 17:
+        return "afternoon"
+    if 17 <= at.hour < 22:
+        return "evening"
+    return "night"
 
 
 def reminder_time_unreadable(said: str) -> str:

@@ -100,6 +100,7 @@ def feeling_hits(f: Features) -> list[Hit]:
 
 
 _RADIATING_STARTS = frozenset({"down", "into"})
+_NERVE_FLAGS = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.WEAKNESS})
 _FRACTURE_WORDS = frozenset({"fracture", "fractures"})
 _NUMB_FLAGS = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.SADDLE_NUMBNESS})
 _WHEN_WORDS = frozenset({"when", "while", "whilst", "on", "if"})
@@ -243,10 +244,42 @@ def _side_counts(f: Features, hit: Hit) -> bool:
         for h in after
     ):
         return True
+    if _side_alone(f, pos) or f.words[max(pos - 2, 0) : pos] == ("on", "the"):
+        return True  # "..., L, sciatic-type", "left 3", "tight on the R"
     if len(word) == 1:
         return False
     before = f.hit_at.get(pos - 1) if pos else None
     return (pos > 0 and f.words[pos - 1] in _SIDE_NEIGHBOURS) or bool(before and before.sense.area)
+
+
+_FINE_WORDS = frozenset(
+    {"ok", "okay", "fine", "good", "great", "grand", "better", "perfect", "recovered", "healed",
+     "settled", "sorted", "resolved", "gone", "cleared"}
+)  # fmt: skip
+_LINKS = frozenset(
+    {"is", "are", "was", "were", "feel", "feels", "felt", "feeling", "all", "now", "has", "have",
+     "fully", "full"}
+)  # fmt: skip
+
+
+def _said_fine(f: Features, end: int) -> bool:
+    """Whether the area ending at ``end`` is said to be fine ("glutes ok", "calf is fine")."""
+    j = end
+    while j < len(f.words) and f.words[j] in _LINKS and j - end < 2:
+        j += 1
+    return j < len(f.words) and f.words[j] in _FINE_WORDS
+
+
+def _side_alone(f: Features, pos: int) -> bool:
+    """Whether the side word at ``pos`` is a clause of its own, maybe with a rating ("...,
+    left, ...", "..., right 4"), in a message that names a body area."""
+    clause = f.clauses[pos]
+    if pos > 0 and f.clauses[pos - 1] == clause:
+        return False
+    rest = [f.words[j] for j in range(pos + 1, len(f.words)) if f.clauses[j] == clause]
+    if len(rest) > 1 or (rest and not rest[0].isdigit()):
+        return False
+    return any(hit.sense.area is not None for hit in f.hits)
 
 
 #: Signs read from a feeling under load: the feeling itself is pain.
@@ -297,6 +330,15 @@ def build_report(
     worse = worse_by_morning(f.words, f.clauses)
     if not feelings and not flags and severity is None and not worse:
         return None
+    if (
+        not feelings
+        and not flags
+        and (
+            any(h.sense.kind is not None and negated(f, h.start) for h in f.hits)
+            or all(_said_fine(f, h.end) for h, _ in areas)
+        )
+    ):
+        return None  # "not sore anymore in the calves, did it, 3", "glutes ok, did it, 6"
     said = [kind for h in feelings for kind in _said_kinds(f, h)]
     if said:  # the runner's own word, even beside a warning sign ("limping, just tight")
         kind = max(said, key=_SERIOUSNESS.__getitem__)
@@ -308,4 +350,6 @@ def build_report(
         kind = ReportKind.SORENESS
     felt = {f.clauses[h.start] for h in feelings}
     chosen = next((a for h, a in areas if f.clauses[h.start] in felt), areas[0][1])
+    if not _NERVE_FLAGS.isdisjoint(flags) and any(a is Area.LEG for _, a in areas):
+        chosen = Area.LEG  # "tingling in my foot and leg": the whole leg
     return ReportSlots(chosen, _side(f), kind, severity, frozenset(flags), worse)

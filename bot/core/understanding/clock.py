@@ -56,7 +56,10 @@ _AT_RE = re.compile(
     r"(?!\s*(?:[:./,-]?[0-9]|days?|weeks?|months?|mins?|minutes?|hours?|hrs?|k\b|km|miles?"
     r"|x\b|times|reps|sets|out\s+of|of\b|/))"
 )
-_EVENING_RE = re.compile(r"\s*(?:in\s+the\s+(?:evening|afternoon)|at\s+night|tonight|pm\b)")
+_EVENING_RE = re.compile(
+    r"\s*(?:in\s+the\s+(?:evening|afternoon|arvo|avo)|this\s+(?:evening|afternoon|arvo)"
+    r"|at\s+night|tonight|pm\b)"
+)
 _MORNING_RE = re.compile(r"\s*(?:in\s+the\s+morning|am\b)")
 _NAMED = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
 

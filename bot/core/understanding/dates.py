@@ -165,19 +165,43 @@ _RELATIVE: tuple[tuple[re.Pattern[str], _Relative], ...] = (
 )
 
 
+_SPAN_THEN_DAY_RE = re.compile(
+    rf"\b(?:in\s+)?({_COUNT})\s+(weeks?|wks?)(?:'?\s*time)?\s*,?\s+on\s+(?:the\s+|a\s+)?"
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+
+
 def find_dates(low: str, today: date | None) -> list[tuple[int, date]]:
-    """Every date in ``low`` (lower-case text) as (position, date), in text order."""
+    """Every date in ``low`` (lower-case text) as (position, date), in text order; "in 3
+    weeks on the saturday" is that week's Saturday."""
     found = dict(_absolute(low, today))
     if today is not None:
+        for m in _SPAN_THEN_DAY_RE.finditer(low):
+            week = _span(today, m.group(1), m.group(2))
+            if week is not None:
+                monday = week - timedelta(days=week.weekday())
+                found[m.start()] = monday + timedelta(days=_WEEKDAYS[m.group(3)])
         for regex, resolve in _RELATIVE:
             for m in regex.finditer(low):
                 found.setdefault(m.start(), resolve(m, today))
+        for m in _SPAN_THEN_DAY_RE.finditer(low):  # the weekday is that week's, not the next
+            for pos in [p for p in found if m.start() < p < m.end()]:
+                found[pos] = found[m.start()]
     return sorted((pos, value) for pos, value in found.items() if value is not None)
 
 
+_DENIED_RE = re.compile(
+    r"\b(?:not|no\s+longer|instead\s+of|rather\s+than|isnt|isn't)\s+(?:on\s+)?(?:the\s+)?$"
+)
+
+
 def last_date(low: str, today: date | None) -> date | None:
-    """The last date the text names ("moved from 3 May to 7 June" → 7 June), else None."""
-    dates = find_dates(low, today)
+    """The last date the text names ("moved from 3 May to 7 June" → 7 June), else None; a
+    date said not to be the one ("2 May not 9 May", "the 3rd instead of the 5th") is left
+    out."""
+    dates = [
+        (pos, day) for pos, day in find_dates(low, today) if not _DENIED_RE.search(low, 0, pos)
+    ]
     return dates[-1][1] if dates else None
 
 

@@ -28,7 +28,8 @@ _PLACE_STOP = word_set(
     a an the bed pain agony trouble hospital school class office gym meeting shower car bus
     train queue line love shape form recovery rehab physio charge favour favor tears bits
     pieces two minds doubt front luck control denial danger lockdown quarantine isolation
-    taper peak season shock heaven hell no not such way top between
+    taper peak season shock heaven hell no not such way top between wrong incorrect off
+    broken weird messed
     """
 )
 _PLACE_STARTS = word_set("new san los las el la le st saint hong rio sao buenos cape")

@@ -34,7 +34,9 @@ _RECOVERY: tuple[tuple[str, ...], ...] = tuple(
         "painfree", "no pain", "no more pain", "doesnt hurt", "dont hurt", "not sore",
         "no longer sore", "no longer hurts", "no longer hurting", "no longer painful", "cleared",
         "sorted", "settled", "gone", "all clear", "normal again", "feel normal",
-        "feels normal", "feeling normal", "back to normal again",
+        "feels normal", "feeling normal", "back to normal again", "resolved", "fully resolved",
+        "cleared up", "no longer tight", "no longer stiff", "not tight", "not stiff",
+        "eased off", "settled down",
     )
 )  # fmt: skip
 #: Recovery words that say a change ("recovered", "gone", "fine now"), not only a state
@@ -45,7 +47,7 @@ _CHANGE: tuple[tuple[str, ...], ...] = tuple(
         "fine now", "fine again", "ok now", "okay now", "good now", "good again", "all better",
         "better now", "went away", "gone away", "disappeared", "healed", "recovered",
         "back to normal", "normal again", "no longer", "cleared", "settled", "gone", "sorted",
-        "no more pain", "pain free", "painfree",
+        "no more pain", "pain free", "painfree", "resolved", "cleared up", "eased off",
     )
 )  # fmt: skip
 
@@ -70,7 +72,18 @@ _CONTRAST = frozenset({"but", "though", "although", "however", "except", "apart"
                        "yet", "whereas", "while"})  # fmt: skip
 _STILL_PAIN = frozenset({"relief", "painkiller", "painkillers", "killers", "ibuprofen",
                          "paracetamol", "meds", "medication", "tablets", "pills"})  # fmt: skip
-_GONE = frozenset({"gone", "settled", "cleared", "went", "disappeared"})
+_WITHOUT = frozenset({"didnt", "dont", "not", "never", "without", "havent", "no", "stopped"})
+
+
+def _done_without(words: tuple[str, ...], at: int) -> bool:
+    """ "didn't even need painkillers", "no tablets since Monday": a recovery, not pain
+    kept down ("no pain relief" is pain: relief itself is what is missing)."""
+    if words[at] == "relief":
+        return False
+    return not _WITHOUT.isdisjoint(words[max(at - 4, 0) : at])
+
+
+_GONE = frozenset({"gone", "settled", "cleared", "went", "disappeared", "resolved", "eased"})
 _OK_AFTER_AREA = frozenset({"ok", "okay", "good", "better", "great", "grand", "perfect"})
 
 
@@ -94,7 +107,7 @@ def fine_reading(
     if not areas and f.foreign and any(h.sense.kind and h.start in f.foreign for h in f.hits):
         return None  # "had a stress fracture years ago, fine now": no hold of today's
     named = tuple(dict.fromkeys(area for _, area in areas))
-    if not _STILL_PAIN.isdisjoint(words):
+    if any(w in _STILL_PAIN and not _done_without(words, i) for i, w in enumerate(words)):
         return False, named
     for start, end in found:
         if _negated_recovery(words, f.clauses, start) or _partial(words, start):
@@ -105,10 +118,11 @@ def fine_reading(
     if "still" in words:
         return False, named
     covered = {i for start, end in found for i in range(start, end)}
-    for start, _end in found:
-        if words[start] in _GONE:  # "the pain is gone", "hamstring niggle from last week is gone"
+    for start, end in found:
+        if not _GONE.isdisjoint(words[start:end]):  # "the pain is gone", "hamstring niggle
+            # from last week is gone", "the stiffness I told you about has fully resolved"
             first = start
-            while first > 0 and f.clauses[first - 1] == f.clauses[start] and start - first < 8:
+            while first > 0 and f.clauses[first - 1] == f.clauses[start] and start - first < 16:
                 first -= 1
             covered.update(range(first, start))
     for hit in feeling_hits(f):

@@ -58,6 +58,7 @@ _EFFORT_RANGE_RE = re.compile(
 _BARE_RE = re.compile(
     r"(?=[0-9])(?<![0-9.:/,-])(?<!\bat )(?<!\bby )(?<!\bon )(?<!\bin )(?<!\bto )(?<!\bfor )"
     r"(?<!\bafter )(?<!\bbefore )(?<!\bfrom )(?<!\buntil )(?<!\btill )(?<!\bof )(?<!\bor )"
+    r"(?<!\boutta )"
     r"\b(10|[0-9])\s*(?=[,.;!?)\n]|$)"
 )
 
@@ -113,6 +114,14 @@ def effort_span(low: str) -> tuple[int, int, str] | None:
     return match.start(group), match.end(group), match.group(group)
 
 
+#: "felt like a 6 or 7", "was about 6-7": a range said of how the session felt.
+_FELT_RANGE_RE = re.compile(
+    r"\b(?:felt|feels|feel|was)\s+(?:like\s+)?(?:about\s+|around\s+|maybe\s+)?(?:an?\s+)?"
+    r"((?:10|[0-9])\s*(?:-|–|\bor\b|\bto\b)\s*(?:10|[0-9]))\b(?!\s*(?:[0-9:./]|am\b|pm\b|k\b|km"
+    r"|min|mile|hour|hr|rep|set|sec|x\b|time|day|week|out\s+of|/))"
+)
+
+
 def odd_effort(low: str) -> str | None:
     """An effort that is no one number from 0 to 10, as written: a range ("effort like 6
     or 7", "6-7 effort") or too big ("effort 15"); else None. The coach asks."""
@@ -120,6 +129,8 @@ def odd_effort(low: str) -> str | None:
         return None
     if (ranged := _EFFORT_RANGE_RE.search(low)) is not None:
         return " ".join((ranged.group(1) or ranged.group(2)).split())
+    if (felt := _FELT_RANGE_RE.search(low)) is not None:
+        return " ".join(felt.group(1).split())
     span = effort_span(low)
     if span is not None and _value(span[2]) > 10:
         return span[2]

@@ -31,6 +31,14 @@ _DID_OBJECTS = word_set(
 )
 
 
+#: Kinds of exercise as a bare plural: "can't do jumps" says what a runner can do in
+#: general; "skip the session", "can't do it today" are logs.
+_KINDS_OF_WORK = word_set(
+    """jumps jumping plyos plyometrics hops hopping squats lunges bridges planks burpees
+    deadlifts nordics"""
+)
+
+
 def _object_ok(m: Message, hit: Hit) -> bool:
     """A done/skip verb must not take an off-topic object ("finished the book",
     "skipped breakfast") or a run ("finished my run": that is no hip session)."""
@@ -40,6 +48,13 @@ def _object_ok(m: Message, hit: Hit) -> bool:
         j, skipped = f.hit_at[j].end, True
     if j >= len(f.words) or f.clauses[j] != f.clauses[hit.start]:
         return True
+    if (
+        Cue.SKIP in hit.sense.cues
+        and not skipped
+        and f.words[j] in _KINDS_OF_WORK
+        and Cue.TODAY not in f.cues
+    ):
+        return False  # "I can't do jumps in my flat": what they can do, not today's log
     follower = f.hit_at.get(j)
     if follower is not None:
         cues = follower.sense.cues
@@ -65,6 +80,20 @@ def _did_counts(m: Message, hit: Hit) -> bool:
     return False
 
 
+_UNABLE = word_set("unable cant cannot couldnt failed")
+
+
+def _unable(f: Features, pos: int) -> bool:
+    """ "unable to complete", "couldn't finish", "failed to finish": a done that did not
+    happen (not "barely finished", "struggled to finish": those were done)."""
+    for j in range(pos - 1, max(pos - 4, -1), -1):
+        if f.clauses[j] != f.clauses[pos]:
+            return False
+        if f.words[j] in _UNABLE:
+            return True
+    return False
+
+
 def _done_hits(m: Message) -> tuple[list[Hit], bool]:
     """The done phrases that count, and whether a negated one says "not done"."""
     f = m.f
@@ -76,7 +105,7 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
         lone_did = Cue.DID in hit.sense.cues and Cue.DONE not in hit.sense.cues
         if lone_did and not _did_counts(m, hit):
             continue
-        if negated(f, hit.start):
+        if negated(f, hit.start) or _unable(f, hit.start):
             not_done = not_done or Cue.YET not in f.cues
         elif _object_ok(m, hit):
             counted.append(hit)
@@ -167,9 +196,11 @@ def _done(m: Message) -> Intent:
     if effort is None:
         before = [v for pos, v in m.ratings if pos < body_from]
         effort = before[0] if before else None
+    report = m.report(from_char=body_from, skip=span[0] if span else -1)
+    if effort is None and report is None and m.ratings:  # "calves fine, did it, 3"
+        effort = m.ratings[0][1]
     if effort is None and label is not None:
         effort = label.effort
-    report = m.report(from_char=body_from, skip=span[0] if span else -1)
     note = note_text(m.clean) if _worth_a_note(f) else None
     return Intent(
         IntentKind.DONE,

@@ -40,7 +40,8 @@ __all__ = ["understand_all", "understand_parts"]
 
 _SPLIT_RE = re.compile(
     r"\s*(?:[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho)\s+"
-    r"|,\s*(?=(?:also|and|but|plus|then|so|remind|what|whats|what's|when|which|why|how|can|could)\b))",
+    r"|,\s*(?=(?:also|and|but|plus|then|so|remind|reminder|reminders|what|whats|what's|when|which"
+    r"|why|how|can|could)\b))",
     re.IGNORECASE,
 )
 _CONTRAST_RE = re.compile(r"\b(?:but|though|tho|however|although)\b", re.IGNORECASE)
@@ -147,6 +148,8 @@ def _requests(
             return tuple(replace(whole, log_day=None if d == today else d) for d in days)
     if whole.signs or whole.kind is IntentKind.WARNING_SIGN or message is None:
         return (whole,)
+    if whole.unclear is not None and whole.kind in _RATED:  # "done. but 12/10 effort lol"
+        return (whole,)
     if not _SPLIT_RE.search(text):
         return _reports_apart(text, today, (whole,), message)
     thanked = Cue.THANKS in message.f.cues and whole.kind is not IntentKind.THANKS
@@ -217,7 +220,20 @@ def _reports_apart(
     return (replace(first, report=reports[0]), *rest, *fine)
 
 
+def _rating_only(part: str) -> bool:
+    """Whether a clause is only an effort rating ("effort 5"), no done of its own."""
+    message = analyse(part)[1]
+    return message is not None and not message.f.has(Cue.DONE, Cue.DID)
+
+
 def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ...]:
+    if whole.kind is IntentKind.DONE and sum(i.kind is IntentKind.DONE for _, i in said) > 1:
+        # "did it on Monday, forgot to say. effort 7": the rating is Monday's, not a log
+        said = [
+            (part, i)
+            for part, i in said
+            if not (i.kind is IntentKind.DONE and i.log_day is None and _rating_only(part))
+        ]
     intents = [_with_effort(i, whole) for _, i in said]
     reported = [i for i in intents if i.kind is IntentKind.BODY_REPORT]
     if any(i.report is not None and i.kind not in _FINE for i in intents):
@@ -234,6 +250,25 @@ def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ..
                 and areas.isdisjoint(i.fine_areas)
                 and says_change(tokenise(normalise(part)[1]).words)
             )
+        ]
+    if any(i.kind not in _FINE for i in intents):
+        # "knee's fine, hamstring's fine. done, 4": a state beside a log is context; only
+        # a change ("calf recovered, did it") clears a hold
+        parts = [part for part, _ in said] if len(intents) == len(said) else None
+        intents = [
+            i
+            for index, i in enumerate(intents)
+            if i.kind is not IntentKind.FEELS_FINE
+            or parts is None
+            or says_change(tokenise(normalise(parts[index])[1]).words)
+        ]
+    if whole.kind is IntentKind.PAUSE and whole.unclear is None and whole.pause_from is not None:
+        # "travelling to Portugal on the 1st and back on the 15th, pause it": the whole
+        # message dates the break; a zone for a trip that has not begun is not asked yet
+        intents = [
+            whole if i.kind is IntentKind.PAUSE else i
+            for i in intents
+            if not (i.kind is IntentKind.SET_TIMEZONE and i.timezone_text is None)
         ]
     logs = [i for i in intents if i.kind in _LOGS]
     if logs and reported and logs[0].report is None:  # "did it, quads smashed after"

@@ -14,19 +14,24 @@ from datetime import date, timedelta
 from bot.core.understanding.model import Intent, IntentKind, PlanTopic
 from bot.core.understanding.when import day_ahead
 
-__all__ = ["names_the_block", "plan_question"]
+__all__ = ["asks_permission", "names_the_block", "plan_question"]
 
 _ASK_RE = re.compile(
-    r"^(?:so\s+|and\s+|hey\s+|ok\s+|coach\s+)?(?:what|whats|what's|wats|wat|when|whens|which|why|how"
+    r"^(?:so\s+|and\s+|hey\s+|ok\s+|coach\s+)?(?:what|whats|what's|wats|wat|when|whens|wen|which|why|how"
     r"|hows|is|are|will|any|show|tell|give|overview|outline|breakdown|can\s+you\s+(?:show|tell)"
     r"|(?:do|does)\s+(?:i|we|you|u|there|the|my|this)"
     r"|can\s+i\s+(?:see|get|have))\b"
     r"|\b(?:what|whats|what's|when|which|why)\b"
 )
-_WHY_RE = re.compile(r"\b(?:why|how\s+come|whats\s+the\s+point|what's\s+the\s+point)\b")
+_WHY_RE = re.compile(
+    r"\b(?:why|how\s+come|whats\s+the\s+point|what's\s+the\s+point|rationale|reasoning"
+    r"|reason\s+(?:for|behind))\b"
+)
 _JUMPS = r"(?:jumps?|jumping|plyos?|plyometrics?|hops?|hopping|bounds?|bounding|impact)"
 _JUMPS_RE = re.compile(rf"\b{_JUMPS}\b")
-_PHASE_RE = re.compile(r"\b(?:phase|stage|cycle|block\s+am\s+i|where\s+am\s+i\s+(?:at|in))\b")
+_PHASE_RE = re.compile(
+    r"\b(?:phase|stage|cycle|mesocycle|block\s+am\s+i|where\s+am\s+i\s+(?:at|in))\b"
+)
 _BLOCK_RE = re.compile(
     r"\b(?:whole|full|entire|complete|rest\s+of\s+the|all)\s+(?:the\s+|of\s+the\s+)?"
     r"(?:block|plan|programme|program|schedule|[0-9]{1,2}\s+weeks|(?:six|eight|ten|twelve)\s+weeks)\b"
@@ -37,16 +42,17 @@ _PERMISSION_RE = re.compile(r"\b(?:can|could|should|may)\s+i\b|\bis\s+it\s+(?:ok
 _POINT_RE = re.compile(
     r"\b(?:what'?s|whats|what\s+is)\s+the\s+(?:point|purpose|idea)\s+of\b|\bhow\s+come\b"
 )
-_REST_OF_WEEK_RE = re.compile(r"\brest\s+of\s+(?:the|this)\s+week\b")
+_REST_OF_WEEK_RE = re.compile(r"\b(?:rest|remainder)\s+of\s+(?:the|this)\s+week\b")
 _DAY_WORDS = (
     r"tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri|sat|sun"
 )
 #: A day asked about with nothing else: "tmrw?", "and friday?", "what's tomorrow?"
 _BARE_DAY_RE = re.compile(
-    r"^\W*(?:(?:and|so|ok|okay|hey|coach)\W+)*(?:(?:what'?s|whats|what\s+is|what\s+about"
-    rf"|how\s+about|and)\s+)?(?:on\s+|for\s+)?(?:{_DAY_WORDS})'?s?\s*\?+\W*$"
-    rf"|^\W*(?:what'?s|whats|what\s+is)\s+(?:on\s+|for\s+)?(?:{_DAY_WORDS})\b"
+    r"^\W*(?:(?:and|so|ok|okay|hey|coach|also|plus|then)\W+)*(?:(?:what'?s|whats|what\s+is"
+    rf"|what\s+about|how\s+about|and)\s+)?(?:on\s+|for\s+)?(?:{_DAY_WORDS})'?s?\s*\?+\W*$"
+    r"|^\W*(?:(?:and|so|ok|okay|hey|coach|also|plus|then)\W+)*(?:what'?s|whats|what\s+is)\s+"
+    rf"(?:on\s+|for\s+)?(?:{_DAY_WORDS})\b"
 )
 _DATE_ASKED_RE = re.compile(
     r"\b(?:on|for)\s+the\s+([0-9]{1,2}(?:st|nd|rd|th))\b|\bthe\s+([0-9]{1,2}(?:st|nd|rd|th))\b"
@@ -54,7 +60,8 @@ _DATE_ASKED_RE = re.compile(
 _PAST_ASK_RE = re.compile(r"\b(?:was|were|did\s+(?:i|we)|last)\b")
 _WEEK_RE = re.compile(
     r"\b(?:this|the|rest\s+of\s+the|rest\s+of\s+this|coming|next\s+few\s+days|for\s+the)\s+week\b"
-    r"|\bweek\s+ahead\b|\bthis\s+weeks?\b|\bweekly\s+plan\b|\brest\s+of\s+(?:the\s+)?week\b"
+    r"|\bweek\s+ahead\b|\bthis\s+(?:weeks?|wk)\b|\bweekly\s+plan\b"
+    r"|\b(?:rest|remainder)\s+of\s+(?:the\s+)?week\b"
 )
 _TOMORROW_RE = re.compile(
     r"\b(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow)\b"
@@ -88,7 +95,12 @@ def plan_question(low: str, today: date | None) -> Intent | None:
         return _asked(PlanTopic.PHASE)
     if _BLOCK_RE.search(low):
         return _asked(PlanTopic.BLOCK)
-    if _WEEK_RE.search(low) and (_PLAN_WORDS_RE.search(low) or _REST_OF_WEEK_RE.search(low)):
+    a_day_then = _WEEKDAY_RE.search(low) is not None and _DAY_IN_A_WEEK_RE.search(low) is not None
+    if (
+        _WEEK_RE.search(low)
+        and (_PLAN_WORDS_RE.search(low) or _REST_OF_WEEK_RE.search(low))
+        and not a_day_then  # "what's on tuesday the week after next": that day
+    ):
         return _asked(PlanTopic.WEEK)
     if today is None or not (_PLAN_WORDS_RE.search(low) or _BARE_DAY_RE.search(low)):
         return None
@@ -102,12 +114,38 @@ def plan_question(low: str, today: date | None) -> Intent | None:
         index = _WEEKDAYS.index(match.group(1))
         if _PAST_ASK_RE.search(low):  # "what was the session on Monday?": the last one
             return _asked(PlanTopic.DAY, today - timedelta(days=(today.weekday() - index) % 7))
-        ahead = (index - today.weekday()) % 7
-        return _asked(PlanTopic.DAY, today + timedelta(days=ahead))
+        return _asked(PlanTopic.DAY, _weekday_ahead(low, match, index, today))
     if (short := _SHORT_DAY_RE.search(low)) is not None and _BARE_DAY_RE.search(low):
         ahead = (_SHORT[short.group(1)] - today.weekday()) % 7
         return _asked(PlanTopic.DAY, today + timedelta(days=ahead))
     return None
+
+
+_DAY_IN_A_WEEK_RE = re.compile(
+    r"\bweek\s+after\s+next\b|\bnext\s+week\b|\bafter\s+next\b"
+    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+week\b"
+)
+_WEEK_AFTER_NEXT_RE = re.compile(r"\bweek\s+after\s+next\b")
+_NEXT_WEEK_RE = re.compile(r"\bnext\s+week\b")
+
+
+def _weekday_ahead(low: str, match: re.Match[str], index: int, today: date) -> date:
+    """The weekday asked about: the next one (today's if it is one); in the week after next
+    ("monday the week after next"); a week after the next one ("monday week", British);
+    in next week ("wednesday next week")."""
+    monday = today - timedelta(days=today.weekday())
+    if _WEEK_AFTER_NEXT_RE.search(low):
+        return monday + timedelta(days=14 + index)
+    if re.match(r"\s+(?:week\b|after\s+next\b)", low[match.end() :]):  # "monday week"
+        return today + timedelta(days=((index - today.weekday()) % 7 or 7) + 7)
+    if _NEXT_WEEK_RE.search(low):
+        return monday + timedelta(days=7 + index)
+    return today + timedelta(days=(index - today.weekday()) % 7)
+
+
+def asks_permission(low: str) -> bool:
+    """Whether ``low`` asks for advice ("can I...", "is it ok to..."), not for the plan."""
+    return _PERMISSION_RE.search(low) is not None
 
 
 def names_the_block(low: str) -> bool:

@@ -26,7 +26,7 @@ from bot.core.understanding.fuzzy import correct_words
 from bot.core.understanding.lexicon import KNOWN
 from bot.core.understanding.message import DONE_EMOJI, Message, near
 from bot.core.understanding.model import Intent, IntentKind
-from bot.core.understanding.numbers import odd_effort, odd_rating_at
+from bot.core.understanding.numbers import odd_effort, odd_rating, odd_rating_at
 from bot.core.understanding.outcome import outcome
 from bot.core.understanding.questions import names_the_block, plan_question
 from bot.core.understanding.senses import Cue
@@ -171,6 +171,10 @@ def _reminder(m: Message) -> Intent | None:
     if (odd := impossible_time(m.low)) is not None:
         return Intent(IntentKind.SET_REMINDER, unclear=odd)  # "25:00": asked, never clamped
     if near(f, Cue.OFF, anchors, _NEAR_OFF) or near(f, Cue.NEG, anchors, _NEAR_OFF):
+        said = None if m.today is None else pause_said(m.low, m.today)
+        if said is not None and said.unclear is None and said.last is not None:
+            # "no reminders next week", "stop the messages until sunday": a break, not off
+            return Intent(IntentKind.PAUSE, pause_from=said.first, pause_until=said.last)
         return Intent(IntentKind.SET_REMINDER, reminder_off=True)
     remind = f.first(Cue.REMIND)
     if (
@@ -189,7 +193,7 @@ def _timezone(m: Message) -> Intent | None:
     cue = m.f.first(Cue.TIMEZONE)
     if cue is None:
         return None
-    text = zone_text(m.clean, m.tokens, m.f, cue, check=False)
+    text = zone_text(m.clean, m.tokens, m.f, cue, check=True)
     return Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
 
 
@@ -387,6 +391,30 @@ def _place(m: Message) -> Intent | None:
     return None
 
 
+#: A message that is one value and nothing else: a time of day ("0630", "6:30am", "18:45")
+#: or a rating ("11/10"). Read before any word rule, so a lone number is never a guess.
+_BARE_VALUE_RE = re.compile(
+    r"^\s*(?:at\s+|@\s*)?(?:[0-9]{1,2}\s*[:.h]\s*[0-9]{2}(?:\s*[ap]\.?m\.?)?|[0-9]{4}"
+    r"|[0-9]{1,2}\s*[ap]\.?m\.?)\s*[.!?]?\s*$"
+    r"|^\s*-?[0-9]{1,3}(?:\.[0-9])?\s*(?:/|out\s+of)\s*(?:10|ten)\s*[.!?]?\s*$"
+)
+
+
+def _bare_value(m: Message) -> Intent | None:
+    """ "0630" or "6:30am" alone: the reminder time (the one setting a time of day sets),
+    asked about when it cannot be one ("25:00"); "11/10" or "-5/10" alone: asked about."""
+    if _BARE_VALUE_RE.match(m.low) is None:
+        return None
+    if (odd := odd_rating(m.low)) is not None:
+        return Intent(IntentKind.UNKNOWN, unclear=odd)
+    if "/" in m.low or "out" in m.low:
+        return None  # "5/10" alone: the conversation knows what it answers
+    said = m.low.strip(" .!?")
+    if (at := parse_time(said if said.startswith(("at", "@")) else f"at {said}")) is not None:
+        return Intent(IntentKind.SET_REMINDER, reminder_time=at)
+    return Intent(IntentKind.SET_REMINDER, unclear=said)
+
+
 def _chat(m: Message) -> Intent | None:
     f = m.f
     if f.unexplained:
@@ -401,6 +429,7 @@ def _chat(m: Message) -> Intent | None:
 
 
 _RULES: tuple[Callable[[Message], Intent | None], ...] = (
+    _bare_value,
     _reminder,
     _timezone,
     _pause,

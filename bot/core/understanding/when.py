@@ -62,8 +62,11 @@ _ORD = r"[0-9]{1,2}(?:st|nd|rd|th)"
 _SHORT_DAY = "|".join(sorted(_SHORT, key=len, reverse=True))
 _TOMORROW = r"tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow"
 _YEAR = r"(?:,?\s+[0-9]{4})?"
+#: "24/12", "2/1", "24.12.2027": day first (month first only when it cannot be a day).
+_NUMERIC = r"[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?|[0-9]{1,2}\.(?:0?[1-9]|1[0-2])(?:\.[0-9]{2,4})?"
+_NUMERIC_RE = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})(?:[/.]([0-9]{2,4}))?")
 _DAY = (
-    rf"(?:(?:the\s+)?{_ORD}(?:\s+(?:of\s+)?(?:{_MONTH}){_YEAR})?|the\s+[0-9]{{1,2}}"
+    rf"(?:(?<![0-9/.:])(?:{_NUMERIC})(?![0-9/.:])|(?:the\s+)?{_ORD}(?:\s+(?:of\s+)?(?:{_MONTH}){_YEAR})?|the\s+[0-9]{{1,2}}"
     rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{_MONTH}){_YEAR}"
     rf"|(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?{_YEAR}"
     rf"|(?:{_WEEKDAY})|(?:{_SHORT_DAY})|{_TOMORROW})"
@@ -245,6 +248,8 @@ def _ahead(phrase: str, today: date, *, same_day: bool = False) -> date | None:
         return today + timedelta(days=1)
     if (bare := _BARE_ORDINAL_RE.fullmatch(phrase)) is not None:  # "15th": no parser needed
         return _day_of_month(int(bare.group(1)), today)
+    if (numeric := _NUMERIC_RE.fullmatch(phrase)) is not None:  # "24/12": the next one
+        return _numeric_day(numeric, today)
     if (named := _DAY_MONTH_RE.fullmatch(phrase)) is not None:  # "3 may", "dec 22nd" too
         number = named.group(1) or named.group(4)
         month = _MONTH_NUMBERS[(named.group(2) or named.group(3))[:3]]
@@ -260,6 +265,21 @@ def _ahead(phrase: str, today: date, *, same_day: bool = False) -> date | None:
     if _MONTH_RE.search(phrase):  # "3 May" said in June: next year's
         return _plus_years(day, 1)
     return _day_of_month(day.day, today)
+
+
+def _numeric_day(numeric: re.Match[str], today: date) -> date | None:
+    """ "24/12" (day first; "12/24" only as month first), the next such day on or after
+    today unless a year is said; None for no such day ("31/2")."""
+    first, second = int(numeric.group(1)), int(numeric.group(2))
+    day, month = (second, first) if second > 12 >= first else (first, second)
+    year = numeric.group(3)
+    try:
+        if year:
+            return date(int(year) + (2000 if len(year) == 2 else 0), month, day)
+        said = date(today.year, month, day)
+    except ValueError:
+        return None
+    return said if said >= today else _plus_years(said, 1)
 
 
 def _day_of_month(number: int, today: date) -> date | None:
@@ -328,7 +348,9 @@ def _range(match: re.Match[str], today: date) -> PauseSaid:
     last = _ahead(second, first or today, same_day=True)
     if first is None or last is None or last < first:
         return PauseSaid(None, None, unclear=said)
-    wrapped = (last.month, last.day) < (first.month, first.day)
+    wrapped = (last.month, last.day) < (first.month, first.day) or (
+        not _MONTH_RE.search(second) and "/" not in second and last.day < first.day
+    )  # "the 20th to the 15th": next month's 15th only for a short break
     if wrapped and (last - first).days > MAX_WRAPPED_DAYS:
         return PauseSaid(None, None, unclear=said)  # "from the 21st to the 14th"
     listed = re.search(r"\sand\s", said) is not None and not said.startswith("between")
@@ -341,6 +363,21 @@ def _start(low: str, today: date) -> date | None:
         return None
     first = _ahead(match.group(1), today, same_day=True)
     return first if first is not None and first > today else None
+
+
+_ON_DAY_RE = re.compile(
+    rf"\b(?:on|from|leaving|leave|off|doing|skipping|skip|missing|miss)\s+({_DAY})\b"
+)
+
+
+def _said_before(low: str, end: int, today: date) -> date | None:
+    """A day said before the return ("travelling on the 1st of March and back on the
+    15th", "not doing friday, away for the weekend, back monday"): the first day away."""
+    for match in _ON_DAY_RE.finditer(low, 0, end):
+        first = _ahead(match.group(1), today, same_day=True)
+        if first is not None and first > today:
+            return first
+    return None
 
 
 def pause_said(low: str, today: date) -> PauseSaid | None:
@@ -361,7 +398,9 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
     if (match := _RANGE_RE.search(low)) is not None:
         return _range(match, today)
     start = _start(low, today)
-    if (last := back_on(low, today)) is not None:
+    if start is None and (back := _BACK_RE.search(low)) is not None:
+        start = _said_before(low, back.start(), today)  # "away on the 1st, back on the 15th"
+    if (last := back_on(low, start or today)) is not None:
         return PauseSaid(start if start is not None and start <= last else None, last)
     if (length := _DURATION_RE.search(low)) is not None:
         count = length.group(1) or length.group(3) or "a"

@@ -49,7 +49,7 @@ FILLER = word_set(
     tho though although because cause cos coz bc due with without
     zero two three four five six seven eight nine ten eleven twelve
     plyo plyos plyometric plyometrics helps helped helpful happen happened whole entire full
-    rest
+    rest idk dunno assistance either neither
     """
 )
 
@@ -89,6 +89,7 @@ PROTECTED = word_set(
     shopped shopping stepping steak stream strikes soup swapped smelled spelled smells
     spells sells stitch tidy tall tease tank throws ticket tail tilt tied tires timing trap
     trim variation variations vocation walls ways wash wait weigh weighs whole white whine
-    wish word saying sprint sprints trail trails nudes nude
+    wish word saying sprint sprints trail trails nudes nude remainder remainders fully brothers
+    brother mothers
     """
 )
