@@ -274,12 +274,17 @@ def dynamic_target(profile: RunnerProfile, state: PhaseState, today: date) -> in
     last week that follows them (never more jump days than the week before), or when the
     runner asked for 1; else 2."""
     if state.phase is Phase.DYNAMIC_BLOCK:
-        weeks = EASING_IN_WEEKS if profile.level is Level.BEGINNER else EASING_IN_WEEKS_TRAINED
+        weeks = _easing_weeks(profile)
         week = week_of_phase(state, today)
         last = block_length(state)
         if week <= weeks or (last >= 2 and week >= last and week - 1 <= weeks):
             return 1
     return profile.dynamic_days
+
+
+def _easing_weeks(profile: RunnerProfile) -> int:
+    """How many weeks a block eases in with one jump day: two for a beginner, else one."""
+    return EASING_IN_WEEKS if profile.level is Level.BEGINNER else EASING_IN_WEEKS_TRAINED
 
 
 def second_day_arrives(profile: RunnerProfile, state: PhaseState, today: date) -> int | None:
@@ -288,7 +293,7 @@ def second_day_arrives(profile: RunnerProfile, state: PhaseState, today: date) -
     week's landings grow step by step rather than doubling."""
     if state.phase is not Phase.DYNAMIC_BLOCK or profile.dynamic_days < 2:
         return None
-    weeks = EASING_IN_WEEKS if profile.level is Level.BEGINNER else EASING_IN_WEEKS_TRAINED
+    weeks = _easing_weeks(profile)
     into = week_of_phase(state, today) - weeks - 1
     if into not in (0, 1) or dynamic_target(profile, state, today) != 2:
         return None

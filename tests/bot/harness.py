@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ from telegram.ext import Application
 
 from bot.app import Services, build_application, build_services, prepare_database
 from bot.settings import Settings
+from bot.storage import get_runner_by_telegram_id, make_session_factory
+from bot.storage.models import Runner
 from tests.fakebotapi.server import FakeBotAPI
 
 
@@ -66,3 +69,36 @@ async def running_bot(
         if application.post_shutdown:  # run_polling calls it; a test must too
             await application.post_shutdown(application)
         await services.engine.dispose()
+
+
+async def say_until(
+    api: FakeBotAPI, user: int, text: str, marker: str, *, first_name: str
+) -> list[str]:
+    """``user`` sends ``text``; wait until a message (or edit) since contains ``marker``;
+    the plain texts of the bot's messages sent since, the rest of the update's included."""
+    before = len(api.sent_messages(user))
+    await api.user(user, first_name=first_name).send_text(text)
+    said: list[str] = []
+    for _ in range(200):
+        said = [m.plain_text for m in api.sent_messages(user)[before:]]
+        if any(marker in one for one in said):
+            await asyncio.sleep(0.1)  # the rest of this update's replies
+            return [m.plain_text for m in api.sent_messages(user)[before:]]
+        await asyncio.sleep(0.025)
+    raise AssertionError(f"no reply with {marker!r} to {text!r}: {said!r}")
+
+
+async def runner_row(services: Services, user: int) -> Runner:
+    """The stored runner for the Telegram user ``user``."""
+    async with make_session_factory(services.engine)() as session:
+        runner = await get_runner_by_telegram_id(session, user)
+        assert runner is not None
+        return runner
+
+
+async def begin_a_week_ago(api: FakeBotAPI, clock: FakeClock, user: int, name: str) -> None:
+    """Start ``user`` on the default plan a week before the clock's day, so past days can
+    be logged."""
+    clock.advance(days=-7)
+    await say_until(api, user, "what's today's session?", "min", first_name=name)
+    clock.advance(days=7)

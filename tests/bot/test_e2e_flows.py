@@ -4,7 +4,6 @@ is stored, not only what is said."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
@@ -25,7 +24,7 @@ from bot.storage import (
     recent_completions,
     recent_reports,
 )
-from tests.bot.harness import FakeClock, running_bot, sqlite_url
+from tests.bot.harness import FakeClock, running_bot, say_until, sqlite_url
 from tests.fakebotapi.server import FakeBotAPI
 
 RUNNER = 4848
@@ -40,16 +39,7 @@ async def bot(fake_api: FakeBotAPI, tmp_path: Path, clock: FakeClock) -> AsyncIt
 
 async def _say(api: FakeBotAPI, text: str, marker: str) -> list[str]:
     """Send ``text``; wait for a message containing ``marker``; the texts sent since."""
-    before = len(api.sent_messages(RUNNER))
-    await api.user(RUNNER, first_name="Sam").send_text(text)
-    said: list[str] = []
-    for _ in range(200):
-        said = [m.plain_text for m in api.sent_messages(RUNNER)[before:]]
-        if any(marker in text for text in said):
-            await asyncio.sleep(0.1)  # the rest of this update's replies
-            return [m.plain_text for m in api.sent_messages(RUNNER)[before:]]
-        await asyncio.sleep(0.025)
-    raise AssertionError(f"no reply with {marker!r} to {text!r}: {said!r}")
+    return await say_until(api, RUNNER, text, marker, first_name="Sam")
 
 
 async def _press(api: FakeBotAPI, prefix: str, marker: str) -> None:

@@ -14,7 +14,7 @@ from bot.core.content import CONTACT_RANGES, load_content
 from bot.core.vocabulary import Area, Level
 from bot.storage import get_runner_by_telegram_id, make_session_factory, recent_reports
 from bot.storage.models import Runner
-from tests.bot.harness import FakeClock
+from tests.bot.harness import FakeClock, runner_row
 from tests.fakebotapi.server import FakeBotAPI
 
 RUNNER = 4343
@@ -56,10 +56,7 @@ async def _to_health_question(api: FakeBotAPI) -> None:
 
 
 async def _runner(services: Services) -> Runner:
-    async with make_session_factory(services.engine)() as session:
-        runner = await get_runner_by_telegram_id(session, RUNNER)
-        assert runner is not None
-        return runner
+    return await runner_row(services, RUNNER)
 
 
 async def _dynamic_today(api: FakeBotAPI, clock: FakeClock) -> str:

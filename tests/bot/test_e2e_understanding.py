@@ -3,7 +3,6 @@ own phrasings, and what each one stored (or, when asked about, did not store).""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from datetime import date, time
 from pathlib import Path
@@ -15,14 +14,20 @@ from bot.app import Services
 from bot.core.records import CompletionStatus
 from bot.core.vocabulary import Area, Phase, ReportKind
 from bot.storage import (
-    get_runner_by_telegram_id,
     load_phase_state,
     make_session_factory,
     recent_completions,
     recent_reports,
 )
 from bot.storage.models import Runner
-from tests.bot.harness import FakeClock, running_bot, sqlite_url
+from tests.bot.harness import (
+    FakeClock,
+    begin_a_week_ago,
+    runner_row,
+    running_bot,
+    say_until,
+    sqlite_url,
+)
 from tests.fakebotapi.server import FakeBotAPI
 
 RUNNER = 4545
@@ -34,31 +39,18 @@ async def bot(
     fake_api: FakeBotAPI, tmp_path: Path, clock: FakeClock
 ) -> AsyncIterator[tuple[Application, Services]]:  # type: ignore[type-arg]
     async with running_bot(fake_api, sqlite_url(tmp_path), clock) as running:
-        clock.advance(days=-7)  # the plan began a week ago: past days can be logged
-        await _say(fake_api, "what's today's session?", "min")  # starts on the defaults
-        clock.advance(days=7)
+        await begin_a_week_ago(fake_api, clock, RUNNER, "Kit")
         yield running
 
 
 async def _say(api: FakeBotAPI, text: str, marker: str) -> str:
     """Send ``text``; wait for a message (or edit) containing ``marker``; return the texts
     of the bot's messages sent since, joined."""
-    before = len(api.sent_messages(RUNNER))
-    await api.user(RUNNER, first_name="Kit").send_text(text)
-    for _ in range(200):
-        said = "\n".join(m.plain_text for m in api.sent_messages(RUNNER)[before:])
-        if marker in said:
-            await asyncio.sleep(0.1)  # the rest of this update's replies
-            return "\n".join(m.plain_text for m in api.sent_messages(RUNNER)[before:])
-        await asyncio.sleep(0.025)
-    raise AssertionError(f"no reply with {marker!r} to {text!r}: {said!r}")
+    return "\n".join(await say_until(api, RUNNER, text, marker, first_name="Kit"))
 
 
 async def _runner(services: Services) -> Runner:
-    async with make_session_factory(services.engine)() as session:
-        runner = await get_runner_by_telegram_id(session, RUNNER)
-        assert runner is not None
-        return runner
+    return await runner_row(services, RUNNER)
 
 
 async def test_contrast_logs_the_sore_area_not_the_fine_one(

@@ -5,9 +5,8 @@ from __future__ import annotations
 from telegram.ext import Application
 
 from bot.app import Services
-from bot.storage import get_runner_by_telegram_id, make_session_factory
 from bot.storage.models import Runner
-from tests.bot.harness import FakeClock
+from tests.bot.harness import FakeClock, runner_row
 from tests.fakebotapi.server import FakeBotAPI
 
 RUNNER = 4545
@@ -36,10 +35,7 @@ async def _say(api: FakeBotAPI, text: str, marker: str, *, expect: int = 1) -> s
 
 
 async def _runner(services: Services) -> Runner:
-    async with make_session_factory(services.engine)() as session:
-        runner = await get_runner_by_telegram_id(session, RUNNER)
-        assert runner is not None
-        return runner
+    return await runner_row(services, RUNNER)
 
 
 async def test_the_running_week_question_takes_a_button(

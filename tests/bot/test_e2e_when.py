@@ -4,7 +4,6 @@ phrasings; the harness clock's day is Tuesday 1 December 2026."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
@@ -16,13 +15,19 @@ from bot.app import Services
 from bot.core.records import CompletionStatus
 from bot.core.vocabulary import Phase
 from bot.storage import (
-    get_runner_by_telegram_id,
     load_phase_state,
     make_session_factory,
     recent_completions,
 )
 from bot.storage.models import Runner
-from tests.bot.harness import FakeClock, running_bot, sqlite_url
+from tests.bot.harness import (
+    FakeClock,
+    begin_a_week_ago,
+    runner_row,
+    running_bot,
+    say_until,
+    sqlite_url,
+)
 from tests.fakebotapi.server import FakeBotAPI
 
 RUNNER = 4646
@@ -33,30 +38,16 @@ async def bot(
     fake_api: FakeBotAPI, tmp_path: Path, clock: FakeClock
 ) -> AsyncIterator[tuple[Application, Services]]:  # type: ignore[type-arg]
     async with running_bot(fake_api, sqlite_url(tmp_path), clock) as running:
-        clock.advance(days=-7)  # the plan began a week ago: past days can be logged
-        await _say(fake_api, "what's today's session?", "min")  # starts on the defaults
-        clock.advance(days=7)
+        await begin_a_week_ago(fake_api, clock, RUNNER, "Ash")
         yield running
 
 
 async def _say(api: FakeBotAPI, text: str, marker: str) -> str:
-    before = len(api.sent_messages(RUNNER))
-    await api.user(RUNNER, first_name="Ash").send_text(text)
-    said = ""
-    for _ in range(200):
-        said = "\n".join(m.plain_text for m in api.sent_messages(RUNNER)[before:])
-        if marker in said:
-            await asyncio.sleep(0.1)
-            return "\n".join(m.plain_text for m in api.sent_messages(RUNNER)[before:])
-        await asyncio.sleep(0.025)
-    raise AssertionError(f"no reply with {marker!r} to {text!r}: {said!r}")
+    return "\n".join(await say_until(api, RUNNER, text, marker, first_name="Ash"))
 
 
 async def _runner(services: Services) -> Runner:
-    async with make_session_factory(services.engine)() as session:
-        runner = await get_runner_by_telegram_id(session, RUNNER)
-        assert runner is not None
-        return runner
+    return await runner_row(services, RUNNER)
 
 
 async def _logs(services: Services) -> list[tuple[date, CompletionStatus]]:

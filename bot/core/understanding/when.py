@@ -33,6 +33,8 @@ from typing import Any, NamedTuple
 
 import dateparser
 
+from bot.core.understanding.words import NUMBER_WORDS
+
 __all__ = [
     "PauseSaid",
     "back_on",
@@ -83,10 +85,7 @@ _TILL_NEXT_WEEK_RE = re.compile(r"\b(?:until|till|til|untill)\s+next\s+week\b")
 _COUNT = (
     r"an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|couple\s+of|[0-9]{1,2}"
 )
-_COUNTS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "couple of": 2,
-}  # fmt: skip
+_COUNTS = {**NUMBER_WORDS, "a": 1, "an": 1, "a couple of": 2, "couple of": 2}
 _DURATION_RE = re.compile(
     rf"\b(?:(?:for|another)\s+(?:the\s+next\s+)?({_COUNT})\s+(days?|weeks?|wks?|fortnights?)"
     rf"|({_COUNT})\s+(days?|weeks?|wks?|fortnights?)\s+off"
