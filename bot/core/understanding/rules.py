@@ -365,6 +365,10 @@ _BARE_WORDS = 4
 #: A one-word message is a city from this size ("Edinburgh", "Manchester"), so a word that
 #: some smaller city bears ("Surprise", "Split") stays a word.
 _BARE_WORD_POPULATION = 400_000
+#: A one-word message that is only another name of a city ("Roma", "Wien") is taken from
+#: this length; a shorter one is a person's name as often ("Sam" is Damascus in Turkish),
+#: unless written in capitals ("NYC").
+_LEAST_BARE_ALIAS = 4
 
 
 def _place(m: Message) -> Intent | None:
@@ -386,6 +390,9 @@ def _place(m: Message) -> Intent | None:
         or places[0].population < _BARE_WORD_POPULATION
     ):
         return None  # "reading", "Nice!", "Surprise": a word before a city
+    short = len(words) == 1 and len(said) < _LEAST_BARE_ALIAS and not said.isupper()
+    if short and name_key(said) != name_key(places[0].name):
+        return None  # "Sam": a name, though GeoNames spells Damascus so too
     if said[:1].isupper() or name_key(said).startswith(name_key(places[0].name)):
         return Intent(IntentKind.SET_TIMEZONE, timezone_text=city_text(said))
     return None
