@@ -163,7 +163,7 @@ def country_named(text: str) -> tuple[str, frozenset[str]] | None:
 def city_of_size(word: str, least: int) -> bool:
     """Whether ``word`` (lower case) is the own name of a city of at least ``least`` people
     ("lima", "cali"): such a word is a place, not a typo of a body word."""
-    found = _atlas().by_name.get(word)
+    found = _atlas().by_name.get(word, ())
     return bool(found) and found[0][0].population >= least
 
 
