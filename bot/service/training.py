@@ -100,15 +100,13 @@ def _block_days(plans: list[DailyPlan]) -> list[DailyPlan]:
     return plans
 
 
-#: /phase repeats the latest phase change's notice for this many days after it began.
-_NOTICE_DAYS = 7
-
-
 async def phase_reply(turn: Turn) -> list[Reply]:
     """Where the runner is in the cycle, what comes next and why."""
     history = await records.phase_history(turn.session, turn.runner.id)
-    fresh = history and (turn.today - history[-1].started_on).days <= _NOTICE_DAYS
-    reason = history[-1].reason if fresh else None  # an old notice is not news
+    # a notice speaks of its own day ("starts today", "your race is in 5 days"): repeated
+    # on that day only, later the phase text says where the runner is
+    fresh = history and history[-1].started_on == turn.today
+    reason = history[-1].reason if fresh else None
     upcoming = next_change(turn.state, turn.today)
     note = impact_advice(turn.profile, turn.today)
     text = render.phase_message(turn.state, upcoming, reason, today=turn.today, impact_note=note)

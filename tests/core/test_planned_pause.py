@@ -83,3 +83,43 @@ def test_paused_exactly_on_the_planned_days(ahead: int, length: int, later: int)
         assert (seen.phase, seen.paused_until) == (Phase.PAUSED, until)
     else:
         assert seen.phase is not Phase.PAUSED
+
+
+def test_a_pause_now_that_reaches_a_planned_break_takes_it_in() -> None:
+    state = _planned(date(2026, 12, 14), date(2026, 12, 21))
+    result = transition(state, PauseRequested(date(2026, 12, 15)), TODAY)
+    assert (result.state.phase, result.state.paused_until) == (Phase.PAUSED, date(2026, 12, 21))
+    assert result.state.pause_planned_from is None
+    assert "planned" in result.reason
+
+
+def test_a_pause_now_that_ends_before_a_planned_break_keeps_it_and_says_so() -> None:
+    state = _planned(date(2026, 12, 20), date(2026, 12, 27))
+    result = transition(state, PauseRequested(date(2026, 12, 8)), TODAY)
+    assert result.state.paused_until == date(2026, 12, 8)
+    assert result.state.pause_planned_from == date(2026, 12, 20)
+    assert "still stands" in result.reason
+
+
+def test_a_second_planned_break_joins_or_replaces_the_first_and_says_which() -> None:
+    state = _planned(date(2026, 12, 14), date(2026, 12, 21))
+    joined = transition(state, PauseRequested(date(2026, 12, 24), start=date(2026, 12, 22)), TODAY)
+    assert (joined.state.pause_planned_from, joined.state.pause_planned_until) == (
+        date(2026, 12, 14),
+        date(2026, 12, 24),
+    )
+    assert "joins" in joined.reason
+    later = transition(state, PauseRequested(date(2027, 1, 10), start=date(2027, 1, 5)), TODAY)
+    assert later.state.pause_planned_from == date(2027, 1, 5)
+    assert "replaces" in later.reason and "14" in later.reason
+
+
+@given(st.integers(1, 40), st.integers(0, 20), st.integers(0, 40))
+def test_no_pause_ever_overlaps_a_planned_break(first: int, first_len: int, now_len: int) -> None:
+    """Whatever is asked, the state never holds a pause and a planned break that overlap."""
+    start = TODAY + timedelta(days=first)
+    state = _planned(start, start + timedelta(days=first_len))
+    paused = transition(state, PauseRequested(TODAY + timedelta(days=now_len)), TODAY).state
+    if paused.pause_planned_from is not None:
+        assert paused.paused_until is not None
+        assert paused.paused_until < paused.pause_planned_from - timedelta(days=1)

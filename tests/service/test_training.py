@@ -174,12 +174,12 @@ async def test_phase_says_where_and_what_comes_next(chat: Chat) -> None:
     assert "Dynamic block" in phase.text
 
 
-async def test_phase_repeats_a_phase_changes_notice_only_while_it_is_news(
+async def test_phase_repeats_a_phase_changes_notice_only_on_its_day(
     chat: Chat, clock: FakeClock
 ) -> None:
     await chat.command("/today")  # set-up ends: the base phase begins with its notice
     (fresh,) = await chat.command("/phase")
-    clock.advance(days=9)  # still in a newcomer's two base weeks
+    clock.advance(days=1)  # still in a newcomer's two base weeks
     (later,) = await chat.command("/phase")
     assert "base phase" in later.text
     notice = fresh.text.split("\n\n")[-1]

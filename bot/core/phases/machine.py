@@ -119,12 +119,34 @@ def _plan_pause(state: PhaseState, start: date, until: date, today: date) -> Tra
             f"You're on a break until {_day(state.paused_until)}. Send /resume when you're "
             "back, then tell me about the next one."
         )
+    earlier = _planned_break(state)
+    note = ""
+    if earlier is not None and _touch((start, until), earlier):
+        start, until = min(start, earlier[0]), max(until, earlier[1])
+        note = " That joins the break you'd already planned."
+    elif earlier is not None:
+        note = (
+            f" It replaces the break you'd planned from {_day(earlier[0])} to "
+            f"{_day(earlier[1])}: I keep one planned break at a time."
+        )
     planned = replace(state, pause_planned_from=start, pause_planned_until=until)
     reason = (
         f"Break planned from {_day(start)} to {_day(until)} (last day). Your plan runs as "
-        "usual until then; I'll pause it on the day."
+        f"usual until then; I'll pause it on the day.{note}"
     )
     return _stayed(planned, reason)
+
+
+def _planned_break(state: PhaseState) -> tuple[date, date] | None:
+    """The break planned to start later (first and last day), if any."""
+    if state.pause_planned_from is None or state.pause_planned_until is None:
+        return None
+    return state.pause_planned_from, state.pause_planned_until
+
+
+def _touch(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    """Whether two spans of days overlap or meet (one ends the day before the other starts)."""
+    return a[0] <= b[1] + timedelta(days=1) and b[0] <= a[1] + timedelta(days=1)
 
 
 def _planned_pause_begins(state: PhaseState, today: date) -> Transition:
@@ -260,7 +282,15 @@ def _pause(state: PhaseState, until: date, today: date) -> Transition:
             f"{_day(until)} is more than two years away. A break can last up to two years: "
             "give me a nearer last day, or /pause for two weeks. Nothing was changed."
         )
-    reason = f"Paused until {_day(until)} (last day). Enjoy the break; I'll be here."
+    note = ""
+    if (planned := _planned_break(state)) is not None:
+        if _touch((today, until), planned):  # one break: the planned one joins this one
+            until = max(until, planned[1])
+            state = replace(state, pause_planned_from=None, pause_planned_until=None)
+            note = f" That takes in the break you'd planned from {_day(planned[0])}."
+        else:
+            note = f" The break you planned from {_day(planned[0])} still stands."
+    reason = f"Paused until {_day(until)} (last day). Enjoy the break; I'll be here.{note}"
     if state.phase is _PAUSED:
         return _stayed(replace(state, paused_until=until), reason)
     if state.phase is _HOLD:
