@@ -163,8 +163,6 @@ class _Day:
     steer: Steer | None = None
     #: Harder-variant steps the block started at (``block_start_step``).
     steps: int = 0
-    #: Sessions of this kind done so far in the phase: which template's turn it is.
-    turn: int = 0
     #: The block's first dynamic session: landing advice goes with it.
     first_jumps: bool = False
 
@@ -250,8 +248,8 @@ class Planner:
         self.content = content
         size = PLAN_MEMO_SIZE if memo else 0
         self._plans: Memo[_PlanKey, DailyPlan] = Memo(size)
-        self._builds: Memo[tuple[_Day, Category, str], tuple[DailyPlan | None]] = Memo(size)
-        self._filled: FillMemo = Memo(size)
+        self._builds: Memo[tuple[_Day, Category, str, str], tuple[DailyPlan | None]] = Memo(size)
+        self._filled = FillMemo(size)
         #: Whether a runner's kit suits a template, by (template id, kit): a few dozen pairs.
         self._kit: dict[tuple[str, frozenset[Equipment]], bool] = {}
         self._by_category: dict[Category, tuple[Exercise, ...]] = {
@@ -292,39 +290,52 @@ class Planner:
         week = week_of_phase(state, today)
         if is_rest_day(profile, state, today):
             return _rest(today, state, week, _rest_reason(state, today))
-        day = _Day(
+        limits = _screened(profile, _limits(reports, state, today), today)
+        if limits.whole_leg_off:  # a hip or groin bone-stress flag: only what is safe
+            return replace(_rest(today, state, week, SAFE_ONLY_WHY), advice=_advice(limits))
+        rhythm = rhythm_before(profile, state, history, reports, today, memo=self._filled)
+        category, lead = choose_category(profile, state, limits, rhythm, today)
+        dynamic = category is Category.DYNAMIC
+        day = _Day(  # built once: the step and the block's steps only where they are read
             profile=profile,
             state=state,
-            limits=_screened(profile, _limits(reports, state, today), today),
+            limits=limits,
             today=today,
             week=week,
+            steer=_steer(profile.level, state, limits, week, today, history, reports)
+            if dynamic
+            else None,
+            steps=0 if category is Category.MOBILITY else block_start_step(history, state, today),
+            first_jumps=dynamic and _first_jumps(history, state, today),
         )
-        if day.limits.whole_leg_off:  # a hip or groin bone-stress flag: only what is safe
-            return replace(_rest(today, state, week, SAFE_ONLY_WHY), advice=_advice(day.limits))
-        rhythm = rhythm_before(profile, state, history, reports, today, memo=self._filled)
-        category, lead = choose_category(profile, state, day.limits, rhythm, today)
-        if category is Category.DYNAMIC:
-            day = replace(
-                day,
-                steer=_steer(day, history, reports),
-                first_jumps=_first_jumps(history, state, today),
-            )
-        if category is not Category.MOBILITY:
-            day = replace(day, steps=block_start_step(history, state, today))
-        plan = self._built(
-            replace(day, turn=_turn(history, state, category, today)), category, lead
-        )
+        plan = self._built(day, category, lead, _turn(history, state, category, today))
         if plan is None:  # a dynamic day that soreness emptied: move to mobility
-            mobility = replace(day, turn=_turn(history, state, Category.MOBILITY, today))
-            plan = self._built(mobility, Category.MOBILITY, "Mobility instead of jumps today")
+            turn = _turn(history, state, Category.MOBILITY, today)
+            plan = self._built(day, Category.MOBILITY, "Mobility instead of jumps today", turn)
         assert plan is not None
         return plan
 
-    def _built(self, day: _Day, category: Category, lead: str) -> DailyPlan | None:
-        """``_build``, memoised: the session depends on the day's kind, not on the history
-        that chose it, so runners whose logs differ still share it."""
+    def _built(self, day: _Day, category: Category, lead: str, turn: int) -> DailyPlan | None:
+        """``_build`` of the template whose turn it is (``turn``: sessions of ``category``
+        done so far in the phase), memoised: the session depends on the day's kind and
+        template, not on the history that chose them, so runners whose logs differ (and
+        counts that come to the same template) still share it."""
+        template = self._template(day, category, turn)
         # In a tuple: None (no session fits) is an answer to remember too.
-        return self._builds.remember((day, category, lead), lambda key: (self._build(*key),))[0]
+        return self._builds.remember(
+            (day, category, template.id, lead),
+            lambda _: (self._build(day, category, template, lead),),
+        )[0]
+
+    def _template(self, day: _Day, category: Category, turn: int) -> SessionTemplate:
+        """The template whose turn it is, for the runner's level and phase."""
+        level = day.profile.level
+        if category is Category.STATIC and _tapering(day.state, day.today):
+            level = Level.BEGINNER  # the familiar basics before a race: nothing new
+        templates = self.content.templates(level, day.state.phase, category)
+        if not templates:  # light strength late in post-race recovery: the rest phase's
+            templates = self.content.templates(day.profile.level, Phase.REST_PHASE, category)
+        return self._pick(templates, day.profile, turn)
 
     def week_ahead(
         self,
@@ -366,14 +377,10 @@ class Planner:
         )
         return self._compose(day, template, "The session you logged")[0]
 
-    def _build(self, day: _Day, category: Category, lead: str) -> DailyPlan | None:
-        level = day.profile.level
-        if category is Category.STATIC and _tapering(day.state, day.today):
-            level = Level.BEGINNER  # the familiar basics before a race: nothing new
-        templates = self.content.templates(level, day.state.phase, category)
-        if not templates:  # light strength late in post-race recovery: the rest phase's
-            templates = self.content.templates(day.profile.level, Phase.REST_PHASE, category)
-        template = self._pick(templates, day)
+    def _build(
+        self, day: _Day, category: Category, template: SessionTemplate, lead: str
+    ) -> DailyPlan | None:
+        """The day's session of ``template`` (None: a dynamic one that soreness emptied)."""
         low_hops = day.limits.way_back == Stage.LOW_HOPS
         if low_hops:  # the way back sets the dose: no steering on top of it
             plan, dynamic_kept = self._compose(day, template, lead)
@@ -544,15 +551,16 @@ class Planner:
             stepped = self._step_back(stepped, profile, back)
         return self._within_ceiling(stepped, ceiling, used)
 
-    def _pick(self, templates: Sequence[SessionTemplate], day: _Day) -> SessionTemplate:
+    def _pick(
+        self, templates: Sequence[SessionTemplate], profile: RunnerProfile, turn: int
+    ) -> SessionTemplate:
         """The template whose turn it is: they rotate through the phase, so a block sees
         every family of work. Desk-day sessions only for desk sitters, and sessions that
         need kit the runner lacks for most of their main part are passed over (while any
         other is left)."""
-        profile = day.profile
         usable = [t for t in templates if profile.desk_job or not t.desk] or list(templates)
         fitting = [t for t in usable if self._kit_fits(t, profile)] or usable
-        return fitting[day.turn % len(fitting)]
+        return fitting[turn % len(fitting)]
 
     def _kit_fits(self, template: SessionTemplate, profile: RunnerProfile) -> bool:
         """Whether the runner has the kit for at least half the template's main part."""
@@ -1167,17 +1175,24 @@ def _why(lead: str, state: PhaseState, today: date, week: int, steered: Steer | 
     return f"{steered.why} {why}" if steered is not None else why
 
 
-def _steer(day: _Day, history: Sequence[Completion], reports: Sequence[BodyReport]) -> Steer | None:
+def _steer(  # noqa: PLR0917 - the day's values, each one value
+    level: Level,
+    state: PhaseState,
+    limits: Restrictions,
+    week: int,
+    today: date,
+    history: Sequence[Completion],
+    reports: Sequence[BodyReport],
+) -> Steer | None:
     """The step a dynamic day takes (``bot.core.steering``)."""
-    state, limits, level = day.state, day.limits, day.profile.level
     early = (
         state.phase is Phase.DYNAMIC_BLOCK
         and state.block_number <= 1
-        and day.week <= EARLY_IMPACT_WEEKS
+        and week <= EARLY_IMPACT_WEEKS
         and level is Level.BEGINNER
     )
     sore = bool(limits.no_load or limits.caution or limits.blocks_dynamic)
-    return steer(level, history, reports, day.today, early=early, sore=sore)
+    return steer(level, history, reports, today, early=early, sore=sore)
 
 
 def _check_in(state: PhaseState, week: int) -> str | None:

@@ -28,6 +28,7 @@ from bot.core.vocabulary import Area, RedFlag, ReportKind
 
 __all__ = [
     "ACCEPTABLE_SORENESS",
+    "NO_RESTRICTIONS",
     "REPORT_LOOKBACK_DAYS",
     "REPORT_MEMORY_DAYS",
     "WARNING_SORENESS",
@@ -68,12 +69,18 @@ class Restrictions:
         )
 
 
+#: No limits at all: nothing reported lately and nothing on hold (one shared value).
+NO_RESTRICTIONS = Restrictions()
+
+
 def restrictions_for(
     reports: Iterable[BodyReport], held_areas: frozenset[Area], today: date
 ) -> Restrictions:
     """Summarise recent reports (the latest per area that still counts wins: see
     ``bot.core.monitoring``) plus areas on a recovery hold."""
     reports = [r for r in reports if r.on > today - timedelta(days=REPORT_LOOKBACK_DAYS)]
+    if not reports and not held_areas:
+        return NO_RESTRICTIONS
     latest = active_reports(reports, today)
     tight: set[Area] = set()
     caution: set[Area] = set()

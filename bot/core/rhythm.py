@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from itertools import count
 
 from bot.core.comeback import SESSION_OF, Stage, stage_of
 from bot.core.content import PHASE_CATEGORIES
@@ -31,7 +32,7 @@ from bot.core.phases import (
     week_of_phase,
 )
 from bot.core.records import BodyReport, Completion, RunnerProfile
-from bot.core.restrictions import Restrictions, restrictions_for
+from bot.core.restrictions import NO_RESTRICTIONS, Restrictions, restrictions_for
 from bot.core.vocabulary import Category, Level, Phase
 
 __all__ = [
@@ -72,6 +73,9 @@ EASING_IN_WEEKS_TRAINED = 1
 RACE_TAPER_DAYS = 2
 #: How far back unlogged days are filled in with what was planned.
 LOOKBACK_DAYS = 14
+_ONE_DAY = timedelta(days=1)
+#: A day's rolling window starts this long before it.
+_WINDOW = timedelta(days=ROLLING_DAYS - 1)
 
 
 @dataclass(slots=True)
@@ -125,7 +129,18 @@ def rhythm_before(
     limited_from = min((r.on for r in reports), default=date.max)
     if state.held_areas:
         limited_from = date.min
+    walk = None if memo is None else memo.walk(profile, state)
     day = start
+    quiet = min(min(logged, default=today), limited_from, today)
+    if memo is not None and day < quiet:
+        # Up to the first log and the first limit, the days are filled in from the profile,
+        # the state and the rhythm before them alone: runners alike share the rhythm after.
+        key = (walk, day, quiet, rhythm.last_static, tuple(rhythm.dynamic_days))
+        before = Rhythm(rhythm.last_static, list(rhythm.dynamic_days))
+        last_static, dynamic = memo.quiet.remember(
+            key, lambda _: _quiet_days(profile, state, before, day, quiet, memo, walk)
+        )
+        rhythm, day = Rhythm(last_static, list(dynamic)), quiet
     while day < today:  # in order: a filled-in day sees only the days before it
         if day in logged:
             for completion in logged[day]:
@@ -133,45 +148,82 @@ def rhythm_before(
                     rhythm.record(completion.category, day)
         elif not is_rest_day(profile, state, day):
             limits = (
-                restrictions_for(reports, state.held_areas, day) if day >= limited_from else _NONE
+                restrictions_for(reports, state.held_areas, day)
+                if day >= limited_from
+                else NO_RESTRICTIONS
             )
-            rhythm.record(_filled_kind(profile, state, limits, rhythm, day, memo=memo), day)
-        day += timedelta(days=1)
+            rhythm.record(_filled_kind(profile, state, limits, rhythm, day, memo, walk), day)
+        day += _ONE_DAY
     return rhythm
 
 
-#: Filled-in days' kinds by what decides them (see ``_filled_kind``).
-FillMemo = Memo[tuple[object, ...], Category]
+def _quiet_days(  # noqa: PLR0917 - the walk's values, each one value
+    profile: RunnerProfile,
+    state: PhaseState,
+    rhythm: Rhythm,
+    day: date,
+    end: date,
+    memo: FillMemo,
+    walk: int | None,
+) -> tuple[date | None, tuple[date, ...]]:
+    """The rhythm after the days from ``day`` up to ``end``, none logged and none limited,
+    each filled in (``rhythm`` is the rhythm before them, and is changed)."""
+    while day < end:
+        if not is_rest_day(profile, state, day):
+            kind = _filled_kind(profile, state, NO_RESTRICTIONS, rhythm, day, memo, walk)
+            rhythm.record(kind, day)
+        day += _ONE_DAY
+    return rhythm.last_static, tuple(rhythm.dynamic_days)
 
 
-def _filled_kind(
+class FillMemo:
+    """Filled-in days' kinds by what decides them (see ``_filled_kind``), kept across the
+    runners a planner plans for.
+
+    The runner's profile and phase state, the same for every day of a walk, are hashed
+    once a walk: the keys hold a number given to each distinct pair instead (never given
+    again, so a forgotten pair's old kinds are never read for another pair). ``quiet``
+    holds the rhythm after a walk's first days with no log and no limit, by the number,
+    the days and the rhythm before them.
+    """
+
+    def __init__(self, size: int) -> None:
+        """At most ``size`` of each remembered (0: none)."""
+        self.kinds: Memo[tuple[object, ...], Category] = Memo(size)
+        self.quiet: Memo[tuple[object, ...], tuple[date | None, tuple[date, ...]]] = Memo(size)
+        self._walks: Memo[tuple[RunnerProfile, PhaseState], int] = Memo(size)
+        self._numbers = count(1)
+
+    def walk(self, profile: RunnerProfile, state: PhaseState) -> int:
+        """The number standing for this profile and phase state in the keys."""
+        return self._walks.remember((profile, state), lambda _: next(self._numbers))
+
+
+def _filled_kind(  # noqa: PLR0917 - the walk's day, each one value
     profile: RunnerProfile,
     state: PhaseState,
     limits: Restrictions,
     rhythm: Rhythm,
     day: date,
-    *,
     memo: FillMemo | None,
+    walk: int | None,
 ) -> Category:
     """The kind planned for an unlogged past day, from the days before it (``rhythm_before``
     walks them in order). It depends on the rhythm only through the dynamic days of the 7
     days before it and the days since strength (up to ``STATIC_OVERDUE_DAYS``), so runners
-    whose older logs differ share the answer."""
+    whose older logs differ share the answer; ``walk`` stands for the profile and state
+    (``FillMemo.walk``)."""
     if memo is None:
         return _decide(profile, state, limits, rhythm, day)[0]
-    window = day - timedelta(days=ROLLING_DAYS - 1)
+    window = day - _WINDOW
     key = (
-        profile,
-        state,
+        walk,
         limits,
         day,
         min(_days_since_static(rhythm, state, day), STATIC_OVERDUE_DAYS),
-        tuple(on for on in rhythm.dynamic_days if on >= window),  # all before ``day``
+        tuple([on for on in rhythm.dynamic_days if on >= window]),  # all before ``day``
     )
-    return memo.remember(key, lambda _: _decide(profile, state, limits, rhythm, day)[0])
-
-
-_NONE = Restrictions()
+    return memo.kinds.remember(key, lambda _: _decide(profile, state, limits, rhythm, day)[0])
 
 
 def choose_category(

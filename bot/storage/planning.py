@@ -8,17 +8,19 @@ never commit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, time
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import JSON, ColumnElement, Dialect, Row, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.types import TypeDecorator
 
 from bot.core.phases import PhaseState
 from bot.core.records import BodyReport, Completion, RunnerProfile
+from bot.core.vocabulary import Level, RaceDistance
 from bot.storage.models import BodyReportRow, CompletionRow, PhaseStateRow, Runner
 from bot.storage.records import (
     COMPLETION_COLUMNS,
@@ -64,12 +66,62 @@ class PlanInputs:
     last_logged: date | None = None
 
 
+#: Distinct stored texts of a JSON list column remembered (each a few bytes).
+_DISTINCT_TEXTS = 1024
+
+
+class _Listed(TypeDecorator[tuple[Any, ...]]):
+    """A JSON list column read as a tuple, each distinct stored text decoded once: the same
+    few kits, weeks and holds repeat across thousands of runners."""
+
+    impl = JSON
+    cache_ok = True
+
+    def result_processor(
+        self, dialect: Dialect, coltype: object
+    ) -> Callable[[Any], tuple[Any, ...] | None]:
+        """The column's own decoding, remembered by stored text (when the driver hands the
+        text over; else its decoded list, as a tuple)."""
+        decode = self.impl_instance.result_processor(dialect, coltype)
+        if decode is None:
+            return _tupled
+        return lru_cache(maxsize=_DISTINCT_TEXTS)(lambda text: _tupled(decode(text)))
+
+
+def _tupled(value: Iterable[Any] | None) -> tuple[Any, ...] | None:
+    """A decoded list as a tuple (NULL stays None)."""
+    return None if value is None else tuple(value)
+
+
+def _listed(column: ColumnElement[Any]) -> ColumnElement[Any]:
+    """A JSON list column, selected as ``_Listed`` under its own name."""
+    return type_coerce(column, _Listed()).label(column.key)
+
+
 # Table columns (not ORM attributes): the rows skip the ORM's loading machinery.
 _RUNNER = Runner.__table__.c
 _STATE = PhaseStateRow.__table__.c
 _DONE = CompletionRow.__table__.c
 _FELT = BodyReportRow.__table__.c
-_RUNNER_COLUMNS = (
+#: The columns a profile is made of, in ``_profile``'s order.
+_PROFILE_COLUMNS = (
+    _RUNNER.level,
+    _RUNNER.desk_job,
+    _listed(_RUNNER.equipment),
+    _listed(_RUNNER.rest_days),
+    _RUNNER.dynamic_days,
+    _RUNNER.pregnant,
+    _RUNNER.postpartum,
+    _RUNNER.birth_on,
+    _RUNNER.past_bone_stress,
+    _listed(_RUNNER.run_days),
+    _RUNNER.long_run_day,
+    _listed(_RUNNER.hard_days),
+    _RUNNER.race_distance,
+    _RUNNER.session_minutes,
+)
+#: RunnerFacts' columns before its profile's, in its fields' order.
+_FACT_COLUMNS = (
     _RUNNER.id,
     _RUNNER.telegram_id,
     _RUNNER.first_name,
@@ -77,22 +129,10 @@ _RUNNER_COLUMNS = (
     _RUNNER.reminder_time,
     _RUNNER.paused_until,
     _RUNNER.active,
-    _RUNNER.level,
-    _RUNNER.desk_job,
-    _RUNNER.equipment,
-    _RUNNER.rest_days,
-    _RUNNER.dynamic_days,
-    _RUNNER.pregnant,
-    _RUNNER.postpartum,
-    _RUNNER.birth_on,
-    _RUNNER.past_bone_stress,
-    _RUNNER.run_days,
-    _RUNNER.long_run_day,
-    _RUNNER.hard_days,
-    _RUNNER.race_distance,
-    _RUNNER.session_minutes,
 )
-STATE_COLUMNS = tuple(_STATE[name] for name in _PHASE_FIELDS)
+STATE_COLUMNS = tuple(
+    _listed(_STATE[name]) if name == "held_areas" else _STATE[name] for name in _PHASE_FIELDS
+)
 _HELD = _PHASE_FIELDS.index("held_areas")
 
 
@@ -108,8 +148,9 @@ async def plan_inputs(
     ids = sorted(set(runner_ids))
     if not ids:
         return {}
-    runners = await session.execute(select(*_RUNNER_COLUMNS).where(_RUNNER.id.in_(ids)))
-    inputs = {row.id: PlanInputs(_runner_facts(row)) for row in runners}
+    query = select(*_FACT_COLUMNS, *_PROFILE_COLUMNS).where(_RUNNER.id.in_(ids))
+    runners = await session.execute(query)
+    inputs = {row[0]: PlanInputs(_runner_facts(row)) for row in runners}
     states = await session.execute(
         select(_STATE.runner_id, _STATE.last_logged_on, *STATE_COLUMNS).where(
             _STATE.runner_id.in_(ids)
@@ -139,29 +180,34 @@ async def plan_inputs(
 
 
 def _runner_facts(row: Row[*tuple[Any, ...]]) -> RunnerFacts:
-    """A selected runner row (``_RUNNER_COLUMNS``) as RunnerFacts."""
-    equipment, rest_days = tuple(row.equipment), tuple(row.rest_days)
-    health = health_of(row.pregnant, row.postpartum, row.birth_on, row.past_bone_stress)
-    week = week_of(
-        tuple(row.run_days or ()),
-        row.long_run_day,
-        tuple(row.hard_days or ()),
-        row.race_distance,
-        row.session_minutes,
-    )
-    profile = profile_of(
-        row.level, row.desk_job, equipment, rest_days, row.dynamic_days, health, week
-    )
+    """A selected runner row (``_FACT_COLUMNS``, then ``_PROFILE_COLUMNS``) as RunnerFacts."""
+    runner_id, telegram_id, first_name, zone, at, paused_until, active, *profile = row
     return RunnerFacts(
-        row.id,
-        row.telegram_id,
-        row.first_name,
-        row.timezone,
-        row.reminder_time,
-        row.paused_until,
-        row.active,
-        profile,
+        runner_id, telegram_id, first_name, zone, at, paused_until, active, _profile(*profile)
     )
+
+
+@lru_cache(maxsize=1024)
+def _profile(  # noqa: PLR0917 - the columns of _PROFILE_COLUMNS, in order
+    level: Level,
+    desk_job: bool,
+    equipment: tuple[str, ...],
+    rest_days: tuple[int, ...],
+    dynamic_days: int,
+    pregnant: bool | None,
+    postpartum: bool | None,
+    birth_on: date | None,
+    bone: bool | None,
+    run_days: tuple[int, ...] | None,
+    long_run: int | None,
+    hard_days: tuple[int, ...] | None,
+    distance: RaceDistance | None,
+    minutes: int | None,
+) -> RunnerProfile:
+    """A profile from its columns, each distinct one worked out once (and shared)."""
+    health = health_of(pregnant, postpartum, birth_on, bone)
+    week = week_of(run_days or (), long_run, hard_days or (), distance, minutes)
+    return profile_of(level, desk_job, equipment, rest_days, dynamic_days, health, week)
 
 
 def phase_state(values: list[Any]) -> PhaseState:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import DateTime, Dialect, String
 from sqlalchemy.types import TypeDecorator
@@ -21,6 +22,19 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+class _Members(dict[str | None, Any]):
+    """An enum's members by value (and None for NULL): a lookup that is one C call for
+    every stored value, and ``enum(value)`` (its own ValueError) for any other."""
+
+    def __init__(self, enum: type[StrEnum]) -> None:
+        super().__init__({member.value: member for member in enum})
+        self[None] = None
+        self.enum = enum
+
+    def __missing__(self, value: str) -> StrEnum:
+        return self.enum(value)
+
+
 class EnumString(TypeDecorator[_E]):
     """A StrEnum stored as its plain value in a VARCHAR(32), not a database ENUM."""
 
@@ -32,7 +46,7 @@ class EnumString(TypeDecorator[_E]):
         self.enum = enum
         #: Values to members, looked up directly: a scheduler pass reads hundreds of
         #: thousands of them, and ``enum(value)`` costs several times a dict lookup.
-        self._members: dict[str, _E] = {member.value: member for member in enum}
+        self._members = _Members(enum)
 
     def process_bind_param(self, value: _E | str | None, dialect: Dialect) -> str | None:
         """Write the member's value; a plain string must name a member."""
@@ -40,10 +54,16 @@ class EnumString(TypeDecorator[_E]):
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> _E | None:
         """Read the value back as the member (an unknown value raises ValueError)."""
-        if value is None:
-            return None
-        member = self._members.get(value)
-        return member if member is not None else self.enum(value)
+        return cast("_E | None", self._members[value])
+
+    def result_processor(
+        self, dialect: Dialect, coltype: object
+    ) -> Callable[[Any], _E | None] | None:
+        """``process_result_value`` as the members' own lookup (no Python call per value)
+        when the driver hands the stored string over as it is."""
+        if self.impl_instance.result_processor(dialect, coltype) is not None:
+            return super().result_processor(dialect, coltype)
+        return self._members.__getitem__
 
 
 class UTCDateTime(TypeDecorator[datetime]):
