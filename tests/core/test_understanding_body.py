@@ -147,8 +147,68 @@ def test_several_areas_make_one_report_each() -> None:
     ]
 
 
-def test_several_areas_in_one_clause_stay_one_report() -> None:
-    assert _reports("left knee and hip sore") == [(Area.KNEE, ReportKind.SORENESS, None)]
+def test_areas_said_together_share_their_feeling() -> None:
+    assert _reports("left knee and hip sore") == [
+        (Area.KNEE, ReportKind.SORENESS, None),
+        (Area.HIPS, ReportKind.SORENESS, None),
+    ]
+    assert _reports("calves and hammies both about 4/10, achy") == [
+        (Area.CALVES, ReportKind.SORENESS, 4),
+        (Area.HAMSTRINGS, ReportKind.SORENESS, 4),
+    ]
+
+
+def _sides(text: str) -> list[tuple[Area, Side, ReportKind]]:
+    return [
+        (i.report.area, i.report.side, i.report.kind)
+        for i in _all(text)
+        if i.report is not None and i.kind is not IntentKind.FEELS_FINE
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        (
+            "my right calf is stiff and the left shin feels achy",
+            [(Area.CALVES, Side.RIGHT, ReportKind.TIGHTNESS),
+             (Area.SHINS, Side.LEFT, ReportKind.SORENESS)],
+        ),
+        (
+            "stiff hamstrings and an achy lower back from the flight",
+            [(Area.HAMSTRINGS, Side.NONE, ReportKind.TIGHTNESS),
+             (Area.LOWER_BACK, Side.NONE, ReportKind.SORENESS)],
+        ),
+        (
+            "left quad and left adductor both a touch tight",
+            [(Area.QUADS, Side.LEFT, ReportKind.TIGHTNESS),
+             (Area.GROIN, Side.LEFT, ReportKind.TIGHTNESS)],
+        ),
+        (
+            "calves and shins both sore",
+            [(Area.CALVES, Side.NONE, ReportKind.SORENESS),
+             (Area.SHINS, Side.NONE, ReportKind.SORENESS)],
+        ),
+    ],
+)  # fmt: skip
+def test_each_area_keeps_its_own_kind_and_side(
+    text: str, reports: list[tuple[Area, Side, ReportKind]]
+) -> None:
+    assert _sides(text) == reports
+
+
+def test_an_area_named_in_passing_is_no_report_of_its_own() -> None:
+    assert _sides("ache in my left calf, a bit like a tight achilles") == [
+        (Area.CALVES, Side.LEFT, ReportKind.SORENESS)
+    ]
+
+
+def test_a_warning_sign_goes_with_the_area_it_is_said_of() -> None:
+    intents = [i for i in _all("right quad tight 3/10 and my left ankle is swollen") if i.report]
+    assert [(i.report.area, bool(i.report.red_flags)) for i in intents if i.report] == [
+        (Area.QUADS, False),
+        (Area.ANKLE, True),
+    ]
 
 
 def test_the_kind_said_stays_beside_a_warning_sign() -> None:

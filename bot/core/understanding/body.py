@@ -17,7 +17,7 @@ from bot.core.understanding.morning import worse_by_morning
 from bot.core.understanding.senses import Cue
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 
-__all__ = ["area_hits", "build_report", "feeling_hits"]
+__all__ = ["AreaGroup", "area_groups", "area_hits", "build_report", "feeling_hits", "own_side"]
 
 _SERIOUSNESS = {ReportKind.TIGHTNESS: 0, ReportKind.SORENESS: 1, ReportKind.PAIN: 2}
 _SCOPE_BREAK = frozenset({"but", "though", "although", "however", "except", "just", "only"})
@@ -128,7 +128,45 @@ def _red_flags(f: Features, feelings: list[Hit], areas: list[tuple[Hit, Area]]) 
         flags.add(RedFlag.WORSENING_DURING_RUN)
     if _pain_on(f, feelings, Cue.WALK) or _pain_on_weight(f, feelings):
         flags.add(RedFlag.PAIN_ON_WALKING)
+    if _said_with_pain(f, feelings, _AT_REST):
+        flags.add(RedFlag.NIGHT_PAIN)  # "hurts even at rest": pain that does not settle
+    if _said_with_pain(f, feelings, _STILL_THERE) and _said_with_pain(f, feelings, _NEXT_DAY):
+        flags.add(RedFlag.WORSENING_DURING_RUN)  # "still there the next morning": not settling
     return flags
+
+
+def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in text.split(","))
+
+
+#: Pain at rest, and pain that has not settled by the next day: signs as serious as night
+#: pain and pain that builds (the pain-monitoring model: pain must settle by the morning).
+_AT_REST = _phrases(
+    "at rest, when resting, while resting, when im resting, resting, sitting still, lying down,"
+    " in bed, doing nothing, even sitting, when sitting, while sitting, sitting down"
+)
+_STILL_THERE = _phrases(
+    "still there, still hurts, still hurting, still painful, still aching, hasnt settled,"
+    " not settled, hasnt gone, not gone, wont go away, hasnt eased, not eased, still going"
+)
+_NEXT_DAY = _phrases(
+    "next morning, next day, morning after, day after, days later, day later, two days,"
+    " 2 days, three days, 3 days, 48 hours, 24 hours, days on, few days"
+)
+
+
+def _said_with_pain(f: Features, feelings: list[Hit], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether one of ``phrases`` is said (not negated) in a message with a word of pain
+    (not soreness: "still sore 2 days later" is ordinary after a hard session)."""
+    if not any(h.sense.kind is ReportKind.PAIN and Cue.TROUBLE not in h.sense.cues
+               for h in feelings):  # fmt: skip
+        return False
+    words = f.words
+    for i, word in enumerate(words):
+        for phrase in phrases:
+            if word == phrase[0] and words[i : i + len(phrase)] == phrase:
+                return not negated(f, i)
+    return False
 
 
 def _near(f: Features, cues: tuple[Cue, ...], start: int, stop: int, clause: int) -> bool:
@@ -192,7 +230,7 @@ def _pain_on(f: Features, feelings: list[Hit], cue: Cue) -> bool:
         for hurt in hurts:
             if f.clauses[walk.start] != f.clauses[hurt.start]:
                 continue
-            gap = walk.start - hurt.end
+            gap = walk.start - hurt.end - _small_words(f, hurt.end, walk.start)
             if 0 <= gap <= 2 and not _near(f, (Cue.AFTER,), hurt.end, walk.start, -1):
                 return True  # "hurts to walk", "pain when walking" (not "sore after walking")
             if 0 <= hurt.start - walk.end <= 1:
@@ -200,6 +238,16 @@ def _pain_on(f: Features, feelings: list[Hit], cue: Cue) -> bool:
             if hurt.start < walk.start and _when_before(f, walk.start):
                 return True  # "pain in my hip when I walk"
     return False
+
+
+_SMALL = frozenset({"now", "even", "just", "only", "a", "bit", "little", "really", "so", "too",
+                    "still", "also", "when", "while", "i", "im"})  # fmt: skip
+
+
+def _small_words(f: Features, start: int, stop: int) -> int:
+    """How many words in words[start:stop] only soften or time the phrase ("hurts now even
+    just walking")."""
+    return sum(1 for w in f.words[start:stop] if w in _SMALL)
 
 
 def _pain_on_weight(f: Features, feelings: list[Hit]) -> bool:
@@ -252,6 +300,10 @@ def _side_counts(f: Features, hit: Hit) -> bool:
     return (pos > 0 and f.words[pos - 1] in _SIDE_NEIGHBOURS) or bool(before and before.sense.area)
 
 
+_LEG_PARTS = frozenset(
+    {Area.QUADS, Area.HAMSTRINGS, Area.CALVES, Area.SHINS, Area.KNEE, Area.IT_BAND, Area.GROIN,
+     Area.ACHILLES, Area.ANKLE, Area.FOOT}
+)  # fmt: skip
 _FINE_WORDS = frozenset(
     {"ok", "okay", "fine", "good", "great", "grand", "better", "perfect", "recovered", "healed",
      "settled", "sorted", "resolved", "gone", "cleared"}
@@ -339,7 +391,9 @@ def build_report(
         )
     ):
         return None  # "not sore anymore in the calves, did it, 3", "glutes ok, did it, 6"
-    said = [kind for h in feelings for kind in _said_kinds(f, h)]
+    said = [
+        kind for h in feelings if Cue.TROUBLE not in h.sense.cues for kind in _said_kinds(f, h)
+    ]  # "niggle in my calf, more tight than anything": the feeling said, not the problem
     if said:  # the runner's own word, even beside a warning sign ("limping, just tight")
         kind = max(said, key=_SERIOUSNESS.__getitem__)
         if not _LOADED_PAIN.isdisjoint(flags):
@@ -352,4 +406,111 @@ def build_report(
     chosen = next((a for h, a in areas if f.clauses[h.start] in felt), areas[0][1])
     if not _NERVE_FLAGS.isdisjoint(flags) and any(a is Area.LEG for _, a in areas):
         chosen = Area.LEG  # "tingling in my foot and leg": the whole leg
+    elif chosen is Area.LEG:  # "legs dead, quads mostly": the part the runner narrows to
+        chosen = next((a for _, a in areas if a in _LEG_PARTS), chosen)
     return ReportSlots(chosen, _side(f), kind, severity, frozenset(flags), worse)
+
+
+#: Words that may stand between two areas said together ("quads and glutes", "right glute
+#: and right hamstring", "my knee and my hip"): one feeling for both.
+_COORDINATION = frozenset({"and", "or", "n", "plus", "my", "the", "both", "left", "right", "l",
+                           "r", "me", "also"})  # fmt: skip
+_JOINERS = frozenset({"and", "or", "n", "plus"})
+#: Where a new report may start: "tight hips and a sore lower back", "knee tight but my hip
+#: is sore".
+_SPLITS = frozenset({"and", "but", "also", "plus", "then", "though", "tho", "although",
+                     "however", "while", "whilst", "whereas", "n"})  # fmt: skip
+#: Words that may come before an area at the start of its own report.
+_LEADS = frozenset({"my", "the", "a", "an", "me", "also", "too", "bit", "little", "very",
+                    "really", "so", "slightly", "quite", "pretty", "kinda", "now", "both",
+                    "then", "still", "in", "on", "at", "of", "around", "some", "abit",
+                    "wee", "tiny", "small"})  # fmt: skip
+
+AreaGroup = tuple[int, int, list[tuple[Hit, Area]]]
+
+
+def area_groups(f: Features, areas: list[tuple[Hit, Area]]) -> list[AreaGroup]:
+    """The message cut into one stretch of words per report: (start, end, the areas it
+    reports). Areas said together ("hamstrings and glutes both sore") share one stretch and
+    its feeling; an area after "and", "but" or a comma with only a side, a determiner or a
+    feeling before it starts its own ("left knee feels tight and my right hip is sore"); an
+    area named in passing ("started like a tight hip flexor") is context of the one before.
+    Each stretch ends with the clause of its last area once a feeling or number is said."""
+    groups: list[list[tuple[Hit, Area]]] = []
+    starts: list[int] = []
+    for hit, area in areas:
+        if groups:
+            last = groups[-1][-1][0]
+            if _coordinated(f, last, hit):
+                groups[-1].append((hit, area))
+                continue
+            cut = _cut(f, last.end, hit.start)
+            if cut is None:
+                continue
+            starts.append(cut)
+        else:
+            starts.append(0)
+        groups.append([(hit, area)])
+    found: list[AreaGroup] = []
+    n = len(f.words)
+    for k, group in enumerate(groups):
+        limit = starts[k + 1] if k + 1 < len(groups) else n
+        found.append((starts[k], _stretch_end(f, starts[k], group[-1][0].end, limit), group))
+    return found
+
+
+def _coordinated(f: Features, last: Hit, hit: Hit) -> bool:
+    between = f.words[last.end : hit.start]
+    if any(w not in _COORDINATION for w in between):
+        return False
+    return not _JOINERS.isdisjoint(between) or f.clauses[last.start] != f.clauses[hit.start]
+
+
+def _cut(f: Features, low: int, high: int) -> int | None:
+    """Where the report of the area at ``high`` starts, if it has one of its own."""
+    for c in range(high, low - 1, -1):
+        if c < high and not _leads(f, c):
+            return None
+        if f.clauses[c] != f.clauses[c - 1]:
+            return c
+        if f.words[c - 1] in _SPLITS:
+            return c - 1
+    return None
+
+
+def _leads(f: Features, pos: int) -> bool:
+    if f.words[pos] in _LEADS:
+        return True
+    hit = f.hit_at.get(pos)
+    if hit is None:  # inside a phrase: "pins and needles", "sharp pain"
+        return any(h.start < pos < h.end and (h.sense.kind or h.sense.side) for h in f.hits)
+    return bool(hit.sense.kind or hit.sense.side or Cue.DETERMINER in hit.sense.cues)
+
+
+def _stretch_end(f: Features, start: int, area_end: int, limit: int) -> int:
+    """The end of the clause of the area at ``area_end`` (later clauses too, while none
+    before has said a feeling or number), never past ``limit``."""
+    end = area_end
+    while end < limit:
+        if f.clauses[end] != f.clauses[end - 1] and any(_felt(f, j) for j in range(start, end)):
+            return end
+        end += 1
+    return limit
+
+
+def _felt(f: Features, pos: int) -> bool:
+    hit = f.hit_at.get(pos)
+    return bool(hit and (hit.sense.kind or hit.sense.flag)) or f.words[pos][0].isdigit()
+
+
+def own_side(f: Features, hit: Hit) -> Side:
+    """The side said right before one area of several ("right glute and right hamstring")."""
+    if hit.sense.side is not None:
+        return hit.sense.side
+    for j in range(hit.start - 1, max(hit.start - 3, -1), -1):
+        other = f.hit_at.get(j)
+        if other is not None and other.sense.side in (Side.LEFT, Side.RIGHT):
+            return other.sense.side
+        if f.words[j] not in {"my", "the", "me"}:
+            break
+    return Side.NONE

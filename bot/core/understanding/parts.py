@@ -26,6 +26,7 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
+from bot.core.understanding.body import area_groups, own_side
 from bot.core.understanding.fine import says_change
 from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind, ReportSlots
@@ -181,43 +182,72 @@ def _with_effort(part: Intent, whole: Intent) -> Intent:
     return part
 
 
-_PIECE_RE = re.compile(r"\s*(?:[,;.!?\n]+\s*|\s+(?:but|and|tho|though)\s+)", re.IGNORECASE)
-
-
 def _reports_apart(
     text: str, today: date | None, found: tuple[Intent, ...], message: Message
 ) -> tuple[Intent, ...]:
-    """Several areas in their own clauses ("sore: quads 4, hip flexors 2", "tight hammies,
-    tight hip flexors", "glutes recovered, quads still sore 3"): one report each, and an
-    area said to have recovered is cleared. Not with a warning sign anywhere (the whole
-    message is triaged as one, as before)."""
+    """Several areas, each with its own words ("sore: quads 4, hip flexors 2", "left knee
+    feels tight and my right hip is sore", "glutes recovered, quads still sore 3"), or said
+    together ("hamstrings and glutes both sore"): one report each (``body.area_groups``),
+    and an area said to have recovered is cleared. A warning sign goes with the report it
+    is said of; when the reports apart would not carry every sign of the whole message,
+    the whole message is one report, as before."""
     only = found[0]
-    if only.report is None or only.report.red_flags or only.unclear is not None:
+    if only.report is None or only.unclear is not None:
         return found
-    f = message.f
-    areas = message.areas
-    if len(areas) < 2 or len({f.clauses[hit.start] for hit, _ in areas}) < 2:
+    apart = segment_reports(text, today, message)
+    if apart is None:
         return found
-    reports: list[ReportSlots] = []
-    cleared: list[Area] = []
-    for piece in _PIECE_RE.split(text):
-        if not piece.strip():
-            continue
-        intent, analysed = analyse(piece, today)
-        if intent.signs or (intent.report and intent.report.red_flags):
-            return found
-        if intent.report is not None and intent.kind is not IntentKind.FEELS_FINE:
-            if all(intent.report.area is not r.area for r in reports):
-                reports.append(intent.report)
-        elif intent.kind is IntentKind.FEELS_FINE and analysed and says_change(analysed.f.words):
-            cleared += intent.fine_areas
-    cleared = [a for a in dict.fromkeys(cleared) if all(a is not r.area for r in reports)]
+    reports, cleared = apart
     if not reports or len(reports) + len(cleared) < 2:
+        return found
+    if not only.report.red_flags <= frozenset().union(*(r.red_flags for r in reports)):
         return found
     first = only if only.kind is not IntentKind.FEELS_FINE else Intent(IntentKind.BODY_REPORT)
     rest = [Intent(IntentKind.BODY_REPORT, report=r) for r in reports[1:]]
     fine = [Intent(IntentKind.FEELS_FINE, fine_areas=tuple(cleared))] if cleared else []
     return (replace(first, report=reports[0]), *rest, *fine)
+
+
+def segment_reports(
+    text: str, today: date | None, message: Message
+) -> tuple[list[ReportSlots], list[Area]] | None:
+    """The reports of a message naming several areas, one per area (``body.area_groups``),
+    and the areas said to have recovered; None when it names one area or a sign is said
+    with no area of its own."""
+    f = message.f
+    areas = message.areas
+    if len(areas) < 2:
+        return None
+    groups = area_groups(f, areas)
+    if len(groups) < 2 and len(groups[0][2]) < 2:
+        return None
+    spans = message.tokens.spans
+    low = message.low
+    reports: list[ReportSlots] = []
+    cleared: list[Area] = []
+    for start, end, group in groups:
+        piece = low[spans[start][0] : spans[end - 1][1]]
+        intent, analysed = analyse(piece, today)
+        if analysed is None:
+            continue
+        if intent.signs:
+            return None
+        if intent.kind is IntentKind.FEELS_FINE:
+            if says_change(analysed.f.words):
+                cleared += intent.fine_areas
+            continue
+        report = analysed.report()
+        if report is None:
+            continue
+        if len(group) == 1:
+            said = [report]
+        else:  # "right glute and right hamstring both tight": each its own side
+            said = [replace(report, area=a, side=own_side(f, h)) for h, a in group]
+        reports += [r for r in said if all(r.area is not o.area for o in reports)]
+    if len(reports) > 1 and any(r.area is not Area.LEG for r in reports):
+        reports = [r for r in reports if r.area is not Area.LEG or r.red_flags]
+    cleared = [a for a in dict.fromkeys(cleared) if all(a is not r.area for r in reports)]
+    return reports, cleared
 
 
 def _rating_only(part: str) -> bool:
