@@ -359,3 +359,98 @@ def test_whose_body_it_is(text: str, own: bool) -> None:
     intent = understand(text, TODAY)
     assert (intent.report is not None) is own
     assert (intent.report is not None or bool(intent.signs)) is own
+
+
+# ------------------------------------------------------------------ kinds, signs, stretches
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("bit of a niggle in my left shin, feels stiff more than anything", ReportKind.TIGHTNESS),
+        ("tweaked my groin at footy, just achy now", ReportKind.SORENESS),
+        ("achilles playing up again", ReportKind.PAIN),
+        ("quads DOMSing after the hills", ReportKind.SORENESS),
+        ("calves in pieces after the 10k", ReportKind.SORENESS),
+        ("hamstrings like bricks after the flight", ReportKind.TIGHTNESS),
+    ],
+)
+def test_the_feeling_said_beats_a_problem_word(text: str, kind: ReportKind) -> None:
+    report = understand(text, TODAY).report
+    assert report is not None
+    assert report.kind is kind
+
+
+def test_a_general_leg_is_narrowed_to_the_part_named() -> None:
+    report = understand("legs are wrecked, calves especially", TODAY).report
+    assert report is not None
+    assert report.area is Area.CALVES
+
+
+def test_both_feet_is_the_feet_on_both_sides() -> None:
+    report = understand("both my feet ache after the trail run", TODAY).report
+    assert report is not None
+    assert (report.area, report.side) == (Area.FOOT, Side.BOTH)
+
+
+def test_hurling_is_a_sport_not_hurting() -> None:
+    report = understand("quads sore after hurling on saturday", TODAY).report
+    assert report is not None
+    assert report.kind is ReportKind.SORENESS
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("shin pain even when resting, 4/10", RedFlag.NIGHT_PAIN),
+        ("my knee hurts now even just standing and walking", RedFlag.PAIN_ON_WALKING),
+        ("calf pain is still there three days later", RedFlag.WORSENING_DURING_RUN),
+        ("heel pain, still hurts the next morning", RedFlag.WORSENING_DURING_RUN),
+    ],
+)
+def test_pain_that_does_not_settle_is_a_sign(text: str, flag: RedFlag) -> None:
+    report = understand(text, TODAY).report
+    assert report is not None
+    assert flag in report.red_flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves still sore 2 days later, normal DOMS I think",
+        "ankle a bit sore but walking is fine",
+        "tight hip, walking totally fine though",
+    ],
+)
+def test_soreness_that_lingers_or_spares_walking_is_no_sign(text: str) -> None:
+    report = understand(text, TODAY).report
+    assert report is not None
+    assert report.red_flags == frozenset()
+
+
+def test_an_effort_number_is_no_severity() -> None:
+    report = understand("rpe 6 yesterday, hamstrings a little tight", TODAY).report
+    assert report is not None
+    assert report.severity is None
+
+
+def test_a_rating_or_side_said_after_its_own_clause_still_counts() -> None:
+    assert _sides("hip flexor is fine now but my left quad is sore, 3/10") == [
+        (Area.QUADS, Side.LEFT, ReportKind.SORENESS)
+    ]
+    intents = _all("whole leg is heavy and achy, right one")
+    assert [(i.report.area, i.report.side) for i in intents if i.report] == [(Area.LEG, Side.RIGHT)]
+
+
+def test_a_sign_a_request_clause_would_lose_keeps_the_whole_report() -> None:
+    intents = _all("my right knee aches and keeps buckling on stairs, what should I do?")
+    assert len(intents) == 1
+    assert intents[0].report is not None
+    assert RedFlag.WEAKNESS in intents[0].report.red_flags
+
+
+def test_a_nerve_sign_with_two_areas_stays_one_report() -> None:
+    intents = _all("lower back aches and my glutes feel numb")
+    assert len(intents) == 1
+    assert intents[0].report is not None
+    assert RedFlag.NUMBNESS_TINGLING in intents[0].report.red_flags

@@ -15,12 +15,14 @@ from bot.core.understanding.lexicon import KIND_WORDS
 from bot.core.understanding.model import ReportSlots
 from bot.core.understanding.morning import worse_by_morning
 from bot.core.understanding.senses import Cue
+from bot.core.understanding.words import NUMBER_WORDS
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 
 __all__ = ["AreaGroup", "area_groups", "area_hits", "build_report", "feeling_hits", "own_side"]
 
 _SERIOUSNESS = {ReportKind.TIGHTNESS: 0, ReportKind.SORENESS: 1, ReportKind.PAIN: 2}
 _SCOPE_BREAK = frozenset({"but", "though", "although", "however", "except", "just", "only"})
+_CONTRASTS = frozenset({"but", "though", "although", "however", "except"})
 _NOT_BODY_AFTER_BACK = frozenset(
     {"from", "to", "at", "on", "in", "into", "home", "again", "now", "up", "off", "out",
      "then", "here", "there", "and", "later", "soon", "online", "of"}
@@ -225,11 +227,14 @@ def _pain_on(f: Features, feelings: list[Hit], cue: Cue) -> bool:
     """Pain or soreness when walking (or hopping), not soreness after it."""
     hurts = [h for h in feelings if h.sense.kind in (ReportKind.PAIN, ReportKind.SORENESS)]
     for walk in f.cues.get(cue, ()):
-        if f.cue_before(Cue.INABLE, walk.start, 2):
-            continue
+        if f.cue_before(Cue.INABLE, walk.start, 2) or _fine_after(f, walk.end):
+            continue  # "can't walk" is its own sign; "walking totally fine" is none
         for hurt in hurts:
             if f.clauses[walk.start] != f.clauses[hurt.start]:
                 continue
+            low, high = sorted((hurt.end, walk.start))
+            if not _CONTRASTS.isdisjoint(f.words[low:high]):
+                continue  # "bit sore but walking is ok"
             gap = walk.start - hurt.end - _small_words(f, hurt.end, walk.start)
             if 0 <= gap <= 2 and not _near(f, (Cue.AFTER,), hurt.end, walk.start, -1):
                 return True  # "hurts to walk", "pain when walking" (not "sore after walking")
@@ -248,6 +253,11 @@ def _small_words(f: Features, start: int, stop: int) -> int:
     """How many words in words[start:stop] only soften or time the phrase ("hurts now even
     just walking")."""
     return sum(1 for w in f.words[start:stop] if w in _SMALL)
+
+
+def _fine_after(f: Features, pos: int) -> bool:
+    """Whether a fine word follows within three words ("walking totally fine")."""
+    return not _FINE_WORDS.isdisjoint(f.words[pos : pos + 3])
 
 
 def _pain_on_weight(f: Features, feelings: list[Hit]) -> bool:
@@ -441,6 +451,8 @@ def area_groups(f: Features, areas: list[tuple[Hit, Area]]) -> list[AreaGroup]:
     for hit, area in areas:
         if groups:
             last = groups[-1][-1][0]
+            if any(area is a for _, a in groups[-1]):
+                continue  # "outside of my left thigh (IT band I think)": the same area again
             if _coordinated(f, last, hit):
                 groups[-1].append((hit, area))
                 continue
@@ -492,14 +504,42 @@ def _stretch_end(f: Features, start: int, area_end: int, limit: int) -> int:
     before has said a feeling or number), never past ``limit``."""
     end = area_end
     while end < limit:
-        if f.clauses[end] != f.clauses[end - 1] and any(_felt(f, j) for j in range(start, end)):
+        if (
+            f.clauses[end] != f.clauses[end - 1]
+            and any(_felt(f, j) for j in range(start, end))
+            and not _rating_or_side(f, end, limit)
+        ):
             return end
         end += 1
     return limit
 
 
+_RATING_WORDS = frozenset({"maybe", "about", "around", "a", "an", "out", "of", "like",
+                           "probably", "prob", "roughly", "ish", "one", "side", "sided",
+                           "on", "the", "at", "only", "just", "and"})  # fmt: skip
+
+
+def _rating_or_side(f: Features, pos: int, limit: int) -> bool:
+    """Whether the clause starting at ``pos`` only rates or sides what came before ("...,
+    2/10", "..., left one")."""
+    clause = f.clauses[pos]
+    j = pos
+    while j < limit and f.clauses[j] == clause:
+        word = f.words[j]
+        hit = f.hit_at.get(j)
+        if hit is not None and hit.sense.side is not None:
+            j = hit.end
+            continue
+        if not (word[0].isdigit() or word in _RATING_WORDS or word in NUMBER_WORDS):
+            return False
+        j += 1
+    return True
+
+
 def _felt(f: Features, pos: int) -> bool:
     hit = f.hit_at.get(pos)
+    if hit is not None and Cue.TROUBLE in hit.sense.cues:
+        return False  # "rolled my ankle, ..., bit sore": the feeling may come later
     return bool(hit and (hit.sense.kind or hit.sense.flag)) or f.words[pos][0].isdigit()
 
 

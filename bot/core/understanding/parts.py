@@ -35,7 +35,7 @@ from bot.core.understanding.rules import analyse, understand
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import log_days, names_days
-from bot.core.vocabulary import Area
+from bot.core.vocabulary import Area, RedFlag
 
 __all__ = ["understand_all", "understand_parts"]
 
@@ -170,9 +170,44 @@ def _requests(
         found = (meaningful[0][1],)  # "thanks coach! what's tomorrow?": both answered
     elif len(meaningful) >= 2:
         found = _combined(meaningful, whole) or (whole,)
+    found = _whole_reports(text, today, found, whole, message)
     if thanks and not all(i.kind in _IDLE for i in found):
         found = (*found, Intent(IntentKind.THANKS))  # "hip niggle gone. cheers": both
     return _reports_apart(text, today, found, message) if len(found) == 1 else found
+
+
+def _flags(intents: tuple[Intent, ...]) -> frozenset[RedFlag]:
+    return frozenset().union(
+        *(i.signs | (i.report.red_flags if i.report else set()) for i in intents)
+    )
+
+
+def _whole_reports(
+    text: str, today: date | None, found: tuple[Intent, ...], whole: Intent, message: Message
+) -> tuple[Intent, ...]:
+    """The body reports of a message of several requests, read from the stretch of words of
+    each area (``body.area_groups``), not from the request clauses: a clause cut at "and"
+    or "but" loses the feeling ("swollen | and sore") or the side ("hips stiff | but both
+    sides tighter today"). A warning sign the clauses lost makes the whole message one
+    report, as before; beside one, "what should I do?" is answered by the warning."""
+    wanted = whole.report.red_flags if whole.report is not None else frozenset()
+    if not message.areas:
+        return found
+    apart = None
+    if any(i.kind is IntentKind.BODY_REPORT for i in found):
+        apart = segment_reports(text, today, message, single=True)
+    if (
+        apart is not None
+        and apart[0]
+        and wanted <= _flags(tuple(Intent(IntentKind.BODY_REPORT, report=r) for r in apart[0]))
+    ):
+        others = [i for i in found if i.kind is not IntentKind.BODY_REPORT]
+        found = (*(Intent(IntentKind.BODY_REPORT, report=r) for r in apart[0]), *others)
+    elif not wanted <= _flags(found):
+        return (whole,)
+    if _flags(found):
+        found = tuple(i for i in found if i.kind is not IntentKind.TODAY)
+    return tuple(sorted(found, key=lambda i: _RANK.get(i.kind, len(_ORDER))))
 
 
 def _with_effort(part: Intent, whole: Intent) -> Intent:
@@ -208,19 +243,29 @@ def _reports_apart(
     return (replace(first, report=reports[0]), *rest, *fine)
 
 
+#: Signs of the nerves or the whole body: never tied to one area of several.
+_SYSTEMIC = frozenset(
+    {RedFlag.SADDLE_NUMBNESS, RedFlag.BLADDER_BOWEL, RedFlag.NERVE_PAIN,
+     RedFlag.NUMBNESS_TINGLING, RedFlag.WEAKNESS, RedFlag.UNWELL, RedFlag.LOW_ENERGY_SIGNS}
+)  # fmt: skip
+
+
 def segment_reports(
-    text: str, today: date | None, message: Message
+    text: str, today: date | None, message: Message, *, single: bool = False
 ) -> tuple[list[ReportSlots], list[Area]] | None:
     """The reports of a message naming several areas, one per area (``body.area_groups``),
-    and the areas said to have recovered; None when it names one area or a sign is said
-    with no area of its own."""
+    and the areas said to have recovered; None when it names one area (``single``: also
+    then) or a sign is said with no area of its own."""
     f = message.f
     areas = message.areas
-    if len(areas) < 2:
+    if not areas or (len(areas) < 2 and not single):
         return None
     groups = area_groups(f, areas)
-    if len(groups) < 2 and len(groups[0][2]) < 2:
+    if len(groups) < 2 and len(groups[0][2]) < 2 and not single:
         return None
+    whole = message.report()
+    if len(groups) > 1 and whole is not None and not _SYSTEMIC.isdisjoint(whole.red_flags):
+        return [whole], []  # "low back pain and my bum feels numb": one report, one triage
     spans = message.tokens.spans
     low = message.low
     reports: list[ReportSlots] = []
