@@ -454,3 +454,88 @@ def test_a_nerve_sign_with_two_areas_stays_one_report() -> None:
     assert len(intents) == 1
     assert intents[0].report is not None
     assert RedFlag.NUMBNESS_TINGLING in intents[0].report.red_flags
+
+
+# ------------------------------------------------------------------ recoveries and questions
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("no more calf tightness since the massage", Area.CALVES),
+        ("no more achilles pain this week", Area.ACHILLES),
+    ],
+)
+def test_no_more_of_a_feeling_is_a_recovery(text: str, area: Area) -> None:
+    intent = understand(text, TODAY)
+    assert (intent.kind, intent.fine_areas) == (IntentKind.FEELS_FINE, (area,))
+
+
+def test_better_beside_a_report_clears_its_area() -> None:
+    kinds = {i.kind: i for i in _all("hamstring better, but my right calf is still tight")}
+    assert kinds[IntentKind.FEELS_FINE].fine_areas == (Area.HAMSTRINGS,)
+    report = kinds[IntentKind.BODY_REPORT].report
+    assert report is not None
+    assert (report.area, report.side) == (Area.CALVES, Side.RIGHT)
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("knee is fine now, did saturday's session, effort 6", Area.KNEE),
+        ("groin has settled, done today's, a 3", Area.GROIN),
+    ],
+)
+def test_a_recovery_beside_a_log_is_kept(text: str, area: Area) -> None:
+    intents = _all(text)
+    assert [i.kind for i in intents] == [IntentKind.FEELS_FINE, IntentKind.DONE]
+    assert intents[0].fine_areas == (area,)
+
+
+def test_a_fine_state_beside_a_log_clears_nothing() -> None:
+    assert [i.kind for i in _all("calf fine, did it, 5")] == [IntentKind.DONE]
+
+
+def test_the_session_named_by_its_area_is_no_report() -> None:
+    (intent,) = _all("finished tonight's hips, easy 3")
+    assert (intent.kind, intent.report) == (IntentKind.DONE, None)
+
+
+def test_a_rating_on_ten() -> None:
+    report = understand("hip is aching, 3 on 10", TODAY).report
+    assert report is not None
+    assert report.severity == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it ok to do the session late at night?",
+        "which is better, stretching before or after?",
+        "what if my achilles gets sore during the hops?",
+        "what are the warning signs of a tendon problem?",
+        "what's a stress reaction and how would I know if I had one?",
+        "tore my calf back in 2019, all healed now, anything to watch?",
+        "had shin splints last year, totally recovered, any advice?",
+    ],
+)
+def test_questions_and_the_long_past_are_no_report_and_no_recovery(text: str) -> None:
+    for intent in _all(text):
+        assert intent.report is None, text
+        assert not intent.signs, text
+        assert intent.kind not in (
+            IntentKind.BODY_REPORT,
+            IntentKind.FEELS_FINE,
+            IntentKind.WARNING_SIGN,
+        ), text
+
+
+def test_a_temperature_with_a_cold_is_illness_not_a_warning() -> None:
+    intent = understand("got a chesty cough and a temperature, train or not?", TODAY)
+    assert intent.kind is not IntentKind.WARNING_SIGN
+    assert not intent.signs
+
+
+def test_a_fever_alone_is_still_a_warning() -> None:
+    intent = understand("I've had a fever for days, should I train?", TODAY)
+    assert RedFlag.UNWELL in intent.signs

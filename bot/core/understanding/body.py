@@ -49,8 +49,26 @@ def area_hits(f: Features) -> list[tuple[Hit, Area]]:
         follower = f.hit_at.get(hit.end)
         if follower is not None and not _WORK.isdisjoint(follower.sense.cues):
             continue  # "hip session", "calf raises", "hip flexor stretch": the work
+        if hit.start > 1 and f.words[hit.start - 1] in _DAYS_WORK and _logged(f, hit.start - 2):
+            continue  # "finished today's hips": the session named by its area
         found.append((hit, area))
     return found
+
+
+_DAYS_WORK = frozenset(
+    {"todays", "tonights", "yesterdays", "mondays", "tuesdays", "wednesdays", "thursdays",
+     "fridays", "saturdays", "sundays"}
+)  # fmt: skip
+_LOGGED = frozenset({Cue.DONE, Cue.DID, Cue.SKIP})
+
+
+def _logged(f: Features, pos: int) -> bool:
+    """Whether a done or skip word ends at ``pos``."""
+    return any(
+        h.end - 1 == pos and not _LOGGED.isdisjoint(h.sense.cues)
+        for c in _LOGGED
+        for h in f.cues.get(c, ())
+    )
 
 
 def _back_is_body(f: Features, pos: int) -> bool:

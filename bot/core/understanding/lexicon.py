@@ -233,7 +233,7 @@ _CUES: dict[Cue, str] = {
     Cue.SKIP_WEAK: """tired, exhausted, knackered, shattered, sick, unwell, busy, swamped,
         slammed, flu, covid, raining, long day, crazy day, hectic, ill today""",
     Cue.NEG: """no, not, never, without, isnt, arent, wasnt, werent, doesnt, dont, didnt,
-        hasnt, havent, hadnt, wont, nothing, nope, no longer, nor, neither, no way""",
+        hasnt, havent, hadnt, wont, nothing, nope, no longer, nor, neither, no way, no more""",
     Cue.YET: "yet",
     Cue.REMIND: """remind, remind me, reminding, ping me, nudge me, notify me, text me,
         message me, buzz me, alert me""",

@@ -227,6 +227,11 @@ def _reports_apart(
     is said of; when the reports apart would not carry every sign of the whole message,
     the whole message is one report, as before."""
     only = found[0]
+    if only.kind in _LOGS and only.report is None and only.unclear is None and message.areas:
+        cleared = _cleared(today, message)  # "calf fine now, did today's, a 5"
+        if cleared:
+            return (Intent(IntentKind.FEELS_FINE, fine_areas=cleared), *found)
+        return found
     if only.report is None or only.unclear is not None:
         return found
     apart = segment_reports(text, today, message)
@@ -241,6 +246,21 @@ def _reports_apart(
     rest = [Intent(IntentKind.BODY_REPORT, report=r) for r in reports[1:]]
     fine = [Intent(IntentKind.FEELS_FINE, fine_areas=tuple(cleared))] if cleared else []
     return (replace(first, report=reports[0]), *rest, *fine)
+
+
+def _cleared(today: date | None, message: Message) -> tuple[Area, ...]:
+    """The areas a log message says have recovered, each in its own clause ("hamstring is
+    fine now, did yesterday's session"): a change, not a state ("calf fine, did it")."""
+    f, spans = message.f, message.tokens.spans
+    cleared: list[Area] = []
+    for hit, _ in message.areas:
+        clause = f.clauses[hit.start]
+        first = f.clauses.index(clause)
+        last = len(f.clauses) - f.clauses[::-1].index(clause)
+        intent, analysed = analyse(message.low[spans[first][0] : spans[last - 1][1]], today)
+        if intent.kind is IntentKind.FEELS_FINE and analysed and says_change(analysed.f.words):
+            cleared += intent.fine_areas
+    return tuple(dict.fromkeys(cleared))
 
 
 #: Signs of the nerves or the whole body: never tied to one area of several.

@@ -121,6 +121,15 @@ _SIGN_WINS = frozenset(
 )  # fmt: skip
 
 
+_UNWELL = frozenset({RedFlag.UNWELL})
+#: Everyday illnesses: a temperature with one is a reason to rest (the illness answer),
+#: not the unexplained fever the warning signs mean.
+_COMMON_ILLNESS = frozenset(
+    {"cold", "colds", "flu", "cough", "coughing", "throat", "sniffles", "snotty", "covid",
+     "virus", "bug", "chesty", "sinus", "sinuses", "congested"}
+)  # fmt: skip
+
+
 def _with_signs(m: Message, intent: Intent) -> Intent:
     """Warning signs said without a body area: WARNING_SIGN when nothing else was meant."""
     if intent.report is not None or intent.kind in (IntentKind.FEELS_FINE, IntentKind.NOT_FINE):
@@ -129,6 +138,8 @@ def _with_signs(m: Message, intent: Intent) -> Intent:
     signs = frozenset(h.sense.flag for h in felt if h.sense.flag is not None)
     if not any(h.sense.flag is None for h in felt):  # "fell off the wagon", "lost my nerve"
         signs -= _SIGNS_NEEDING_PAIN
+    if signs == _UNWELL and not _COMMON_ILLNESS.isdisjoint(m.f.words):
+        return intent  # "a head cold and a bit of a temperature": being ill, not a warning
     if not signs:
         return intent
     if intent.kind in _SIGN_WINS:  # "feeling feverish, should I still do today's session?"
