@@ -228,9 +228,9 @@ def _reports_apart(
     the whole message is one report, as before."""
     only = found[0]
     if only.kind in _LOGS and only.report is None and only.unclear is None and message.areas:
-        cleared = _cleared(today, message)  # "calf fine now, did today's, a 5"
-        if cleared:
-            return (Intent(IntentKind.FEELS_FINE, fine_areas=cleared), *found)
+        recovered = _cleared(today, message)  # "calf fine now, did today's, a 5"
+        if recovered:
+            return (Intent(IntentKind.FEELS_FINE, fine_areas=recovered), *found)
         return found
     if only.report is None or only.unclear is not None:
         return found
