@@ -539,3 +539,10 @@ def test_a_temperature_with_a_cold_is_illness_not_a_warning() -> None:
 def test_a_fever_alone_is_still_a_warning() -> None:
     intent = understand("I've had a fever for days, should I train?", TODAY)
     assert RedFlag.UNWELL in intent.signs
+
+
+def test_an_area_after_the_day_in_another_clause_is_still_the_body() -> None:
+    (intent,) = _all("skipping today's, calves still tight")
+    assert intent.kind is IntentKind.SKIPPED
+    assert intent.report is not None
+    assert intent.report.area is Area.CALVES

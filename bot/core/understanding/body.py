@@ -49,7 +49,12 @@ def area_hits(f: Features) -> list[tuple[Hit, Area]]:
         follower = f.hit_at.get(hit.end)
         if follower is not None and not _WORK.isdisjoint(follower.sense.cues):
             continue  # "hip session", "calf raises", "hip flexor stretch": the work
-        if hit.start > 1 and f.words[hit.start - 1] in _DAYS_WORK and _logged(f, hit.start - 2):
+        if (
+            hit.start > 1
+            and f.words[hit.start - 1] in _DAYS_WORK
+            and f.clauses[hit.start - 2] == f.clauses[hit.start]
+            and _logged(f, hit.start - 2)
+        ):
             continue  # "finished today's hips": the session named by its area
         found.append((hit, area))
     return found
