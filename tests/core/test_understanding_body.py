@@ -546,3 +546,18 @@ def test_an_area_after_the_day_in_another_clause_is_still_the_body() -> None:
     assert intent.kind is IntentKind.SKIPPED
     assert intent.report is not None
     assert intent.report.area is Area.CALVES
+
+
+def test_a_log_with_two_areas_reports_each_once_and_keeps_its_effort() -> None:
+    intents = _all("done, 6/10. right quad tight 2/10 and left calf achy 4/10")
+    done = next(i for i in intents if i.kind is IntentKind.DONE)
+    assert done.effort == 6
+    reports = [(i.report.area, i.report.severity) for i in intents if i.report]
+    assert sorted(reports) == sorted([(Area.QUADS, 2), (Area.CALVES, 4)])
+
+
+@pytest.mark.parametrize("text", ["shin sore, ankle too", "my quad is tight and my hip as well"])
+def test_an_area_said_too_feels_as_the_one_before(text: str) -> None:
+    reports = _reports(text)
+    assert len(reports) == 2
+    assert reports[0][1] is reports[1][1]

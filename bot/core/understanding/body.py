@@ -484,7 +484,7 @@ def area_groups(f: Features, areas: list[tuple[Hit, Area]]) -> list[AreaGroup]:
                 continue
             starts.append(cut)
         else:
-            starts.append(0)
+            starts.append(_first_start(f, hit.start))
         groups.append([(hit, area)])
     found: list[AreaGroup] = []
     n = len(f.words)
@@ -492,6 +492,23 @@ def area_groups(f: Features, areas: list[tuple[Hit, Area]]) -> list[AreaGroup]:
         limit = starts[k + 1] if k + 1 < len(groups) else n
         found.append((starts[k], _stretch_end(f, starts[k], group[-1][0].end, limit), group))
     return found
+
+
+def _first_start(f: Features, pos: int) -> int:
+    """Where the first report starts: the clause of its area, with the clauses before it
+    that say a feeling ("after the long run I'm sore, quads mostly"), not "done, 5/10"."""
+    start = pos
+    while start > 0 and f.clauses[start - 1] == f.clauses[pos]:
+        start -= 1
+    while start > 0:
+        before = start - 1
+        first = before
+        while first > 0 and f.clauses[first - 1] == f.clauses[before]:
+            first -= 1
+        if not any(_felt(f, j) and not f.words[j][0].isdigit() for j in range(first, start)):
+            break
+        start = first
+    return start
 
 
 def _coordinated(f: Features, last: Hit, hit: Hit) -> bool:

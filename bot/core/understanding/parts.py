@@ -26,7 +26,7 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
-from bot.core.understanding.body import area_groups, own_side
+from bot.core.understanding.body import area_groups, feeling_hits, own_side
 from bot.core.understanding.fine import says_change
 from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind, ReportSlots
@@ -196,13 +196,15 @@ def _whole_reports(
     apart = None
     if any(i.kind is IntentKind.BODY_REPORT for i in found):
         apart = segment_reports(text, today, message, single=True)
-    if (
-        apart is not None
-        and apart[0]
-        and wanted <= _flags(tuple(Intent(IntentKind.BODY_REPORT, report=r) for r in apart[0]))
-    ):
-        others = [i for i in found if i.kind is not IntentKind.BODY_REPORT]
-        found = (*(Intent(IntentKind.BODY_REPORT, report=r) for r in apart[0]), *others)
+    logged = {i.report.area for i in found if i.kind in _LOGS and i.report is not None}
+    reports = (
+        [Intent(IntentKind.BODY_REPORT, report=r) for r in apart[0] if r.area not in logged]
+        if apart is not None
+        else []
+    )
+    others = tuple(i for i in found if i.kind is not IntentKind.BODY_REPORT)
+    if reports and wanted <= _flags((*reports, *others)):
+        found = (*reports, *others)
     elif not wanted <= _flags(found):
         return (whole,)
     if _flags(found):
@@ -263,6 +265,22 @@ def _cleared(today: date | None, message: Message) -> tuple[Area, ...]:
     return tuple(dict.fromkeys(cleared))
 
 
+_TOO = frozenset({"too", "also", "aswell"})
+
+
+def _too(words: tuple[str, ...]) -> bool:
+    """ "achilles too", "my hip as well": the area feels as the one before."""
+    return not _TOO.isdisjoint(words) or any(
+        w == "as" and words[i + 1 : i + 2] == ("well",) for i, w in enumerate(words)
+    )
+
+
+def _body_start(m: Message) -> int:
+    """Character offset of the first body or feeling word of ``m``."""
+    starts = [h.start for h, _ in m.areas] + [h.start for h in feeling_hits(m.f)]
+    return m.char(min(starts)) if starts else 0
+
+
 #: Signs of the nerves or the whole body: never tied to one area of several.
 _SYSTEMIC = frozenset(
     {RedFlag.SADDLE_NUMBNESS, RedFlag.BLADDER_BOWEL, RedFlag.NERVE_PAIN,
@@ -288,6 +306,7 @@ def segment_reports(
         return [whole], []  # "low back pain and my bum feels numb": one report, one triage
     spans = message.tokens.spans
     low = message.low
+    logged = f.has(Cue.DONE, Cue.DID)  # "done 7/10, calf tight 3/10 and ...": the effort first
     reports: list[ReportSlots] = []
     cleared: list[Area] = []
     for start, end, group in groups:
@@ -301,7 +320,9 @@ def segment_reports(
             if says_change(analysed.f.words):
                 cleared += intent.fine_areas
             continue
-        report = analysed.report()
+        report = analysed.report(from_char=_body_start(analysed) if logged else 0)
+        if report is None and reports and _too(analysed.f.words):
+            report = replace(reports[-1], area=group[0][1], side=own_side(f, group[0][0]))
         if report is None:
             continue
         if len(group) == 1:
