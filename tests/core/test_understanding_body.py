@@ -561,3 +561,26 @@ def test_an_area_said_too_feels_as_the_one_before(text: str) -> None:
     reports = _reports(text)
     assert len(reports) == 2
     assert reports[0][1] is reports[1][1]
+
+
+def test_pain_that_has_not_gone_after_days_is_a_sign() -> None:
+    (intent,) = _all("ache in my heel that hasn't settled after 4 days, it's pain really")
+    assert intent.report is not None
+    assert RedFlag.WORSENING_DURING_RUN in intent.report.red_flags
+
+
+def test_used_to_is_the_past() -> None:
+    for intent in _all("I used to get achilles pain but it's long behind me"):
+        assert intent.report is None
+
+
+def test_a_two_word_area_said_fine() -> None:
+    intent = understand("lower back's grand now", TODAY)
+    assert (intent.kind, intent.fine_areas) == (IntentKind.FEELS_FINE, (Area.LOWER_BACK,))
+
+
+def test_a_rating_ends_a_report() -> None:
+    assert _reports("achy calves 5/10 stiff glutes 2/10") == [
+        (Area.CALVES, ReportKind.SORENESS, 5),
+        (Area.GLUTES, ReportKind.TIGHTNESS, 2),
+    ]

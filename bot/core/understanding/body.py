@@ -155,7 +155,9 @@ def _red_flags(f: Features, feelings: list[Hit], areas: list[tuple[Hit, Area]]) 
         flags.add(RedFlag.PAIN_ON_WALKING)
     if _said_with_pain(f, feelings, _AT_REST):
         flags.add(RedFlag.NIGHT_PAIN)  # "hurts even at rest": pain that does not settle
-    if _said_with_pain(f, feelings, _STILL_THERE) and _said_with_pain(f, feelings, _NEXT_DAY):
+    if _said_with_pain(f, feelings, _STILL_THERE) and (
+        _said_with_pain(f, feelings, _NEXT_DAY, negatable=False) or _days_said(f.words)
+    ):
         flags.add(RedFlag.WORSENING_DURING_RUN)  # "still there the next morning": not settling
     return flags
 
@@ -175,12 +177,27 @@ _STILL_THERE = _phrases(
     " not settled, hasnt gone, not gone, wont go away, hasnt eased, not eased, still going"
 )
 _NEXT_DAY = _phrases(
-    "next morning, next day, morning after, day after, days later, day later, two days,"
-    " 2 days, three days, 3 days, 48 hours, 24 hours, days on, few days"
+    "next morning, next day, morning after, day after, days later, day later, 48 hours,"
+    " 24 hours, days on, few days, couple of days, couple days"
 )
+_DAYS = frozenset({"days", "mornings", "nights"})
 
 
-def _said_with_pain(f: Features, feelings: list[Hit], phrases: tuple[tuple[str, ...], ...]) -> bool:
+def _days_said(words: tuple[str, ...]) -> bool:
+    """ "2 days", "three mornings": more than a day."""
+    return any(
+        w in _DAYS and i and (words[i - 1].isdigit() or words[i - 1] in NUMBER_WORDS)
+        for i, w in enumerate(words)
+    )
+
+
+def _said_with_pain(
+    f: Features,
+    feelings: list[Hit],
+    phrases: tuple[tuple[str, ...], ...],
+    *,
+    negatable: bool = True,
+) -> bool:
     """Whether one of ``phrases`` is said (not negated) in a message with a word of pain
     (not soreness: "still sore 2 days later" is ordinary after a hard session)."""
     if not any(h.sense.kind is ReportKind.PAIN and Cue.TROUBLE not in h.sense.cues
@@ -190,7 +207,7 @@ def _said_with_pain(f: Features, feelings: list[Hit], phrases: tuple[tuple[str, 
     for i, word in enumerate(words):
         for phrase in phrases:
             if word == phrase[0] and words[i : i + len(phrase)] == phrase:
-                return not negated(f, i)
+                return not (negatable and negated(f, i))
     return False
 
 
@@ -523,8 +540,8 @@ def _cut(f: Features, low: int, high: int) -> int | None:
     for c in range(high, low - 1, -1):
         if c < high and not _leads(f, c):
             return None
-        if f.clauses[c] != f.clauses[c - 1]:
-            return c
+        if f.clauses[c] != f.clauses[c - 1] or f.words[c - 1][0].isdigit():
+            return c  # "..., hip tight", "quads 4/10 tight hammies 3/10"
         if f.words[c - 1] in _SPLITS:
             return c - 1
     return None

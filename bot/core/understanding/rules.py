@@ -149,7 +149,7 @@ def _with_signs(m: Message, intent: Intent) -> Intent:
 
 def _fine(m: Message) -> Intent | None:
     """ "knee fine now" (FEELS_FINE), or a recovery word taken back ("not fine yet")."""
-    reading = fine_reading(m.f, [(hit.start, area) for hit, area in m.areas])
+    reading = fine_reading(m.f, [(hit.end - 1, area) for hit, area in m.areas])
     if reading is None:
         return None
     fine, areas = reading
