@@ -153,12 +153,12 @@ def _red_flags(f: Features, feelings: list[Hit], areas: list[tuple[Hit, Area]]) 
         flags.add(RedFlag.WORSENING_DURING_RUN)
     if _pain_on(f, feelings, Cue.WALK) or _pain_on_weight(f, feelings):
         flags.add(RedFlag.PAIN_ON_WALKING)
-    if _said_with_pain(f, feelings, _AT_REST):
-        flags.add(RedFlag.NIGHT_PAIN)  # "hurts even at rest": pain that does not settle
-    if _said_with_pain(f, feelings, _STILL_THERE) and (
-        _said_with_pain(f, feelings, _NEXT_DAY, negatable=False) or _days_said(f.words)
-    ):
-        flags.add(RedFlag.WORSENING_DURING_RUN)  # "still there the next morning": not settling
+    if any(h.sense.kind is ReportKind.PAIN and Cue.TROUBLE not in h.sense.cues for h in hurts):
+        # not soreness: "still sore 2 days later" is ordinary after a hard session
+        if _said(f, _AT_REST):
+            flags.add(RedFlag.NIGHT_PAIN)  # "hurts even at rest": pain that does not settle
+        if _said(f, _STILL_THERE) and (_said(f, _NEXT_DAY, negatable=False) or _days_said(f.words)):
+            flags.add(RedFlag.WORSENING_DURING_RUN)  # "still there the next morning"
     return flags
 
 
@@ -180,30 +180,25 @@ _NEXT_DAY = _phrases(
     "next morning, next day, morning after, day after, days later, day later, 48 hours,"
     " 24 hours, days on, few days, couple of days, couple days"
 )
+_FIRSTS = {p: frozenset(w[0] for w in p) for p in (_AT_REST, _STILL_THERE, _NEXT_DAY)}
 _DAYS = frozenset({"days", "mornings", "nights"})
 
 
 def _days_said(words: tuple[str, ...]) -> bool:
     """ "2 days", "three mornings": more than a day."""
+    if _DAYS.isdisjoint(words):
+        return False
     return any(
         w in _DAYS and i and (words[i - 1].isdigit() or words[i - 1] in NUMBER_WORDS)
         for i, w in enumerate(words)
     )
 
 
-def _said_with_pain(
-    f: Features,
-    feelings: list[Hit],
-    phrases: tuple[tuple[str, ...], ...],
-    *,
-    negatable: bool = True,
-) -> bool:
-    """Whether one of ``phrases`` is said (not negated) in a message with a word of pain
-    (not soreness: "still sore 2 days later" is ordinary after a hard session)."""
-    if not any(h.sense.kind is ReportKind.PAIN and Cue.TROUBLE not in h.sense.cues
-               for h in feelings):  # fmt: skip
-        return False
+def _said(f: Features, phrases: tuple[tuple[str, ...], ...], *, negatable: bool = True) -> bool:
+    """Whether one of ``phrases`` is said (and, when ``negatable``, not negated)."""
     words = f.words
+    if _FIRSTS[phrases].isdisjoint(words):
+        return False
     for i, word in enumerate(words):
         for phrase in phrases:
             if word == phrase[0] and words[i : i + len(phrase)] == phrase:

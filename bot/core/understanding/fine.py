@@ -21,7 +21,7 @@ from bot.core.understanding.features import Features
 from bot.core.understanding.senses import Cue
 from bot.core.vocabulary import Area
 
-__all__ = ["fine_reading", "says_change"]
+__all__ = ["RECOVERY_WORDS", "fine_reading", "says_change"]
 
 _RECOVERY: tuple[tuple[str, ...], ...] = tuple(
     tuple(phrase.split())
@@ -163,6 +163,9 @@ _BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
 for _phrase in sorted(_RECOVERY, key=len, reverse=True):
     _BY_FIRST[_phrase[0]] = (*_BY_FIRST.get(_phrase[0], ()), _phrase)
 
+RECOVERY_WORDS: frozenset[str] = frozenset(_BY_FIRST) | _OK_AFTER_AREA | {"no"}
+"""Words one of which a message saying a recovery has (a cheap check before reading it)."""
+
 
 def _recovery_spans(words: tuple[str, ...]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
@@ -189,6 +192,8 @@ def _no_more(f: Features) -> list[tuple[int, int]]:
     """ "no more groin pain", "no hip flexor tightness": a feeling said to be gone, with the
     area inside the phrase."""
     spans: list[tuple[int, int]] = []
+    if "no" not in f.words:
+        return spans
     for neg in f.cues.get(Cue.NEG, ()):
         if f.words[neg.start : neg.end] not in _NO:
             continue

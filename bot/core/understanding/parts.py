@@ -27,11 +27,11 @@ from datetime import date
 from functools import lru_cache
 
 from bot.core.understanding.body import area_groups, feeling_hits, own_side
-from bot.core.understanding.fine import says_change
+from bot.core.understanding.fine import RECOVERY_WORDS, says_change
 from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind, ReportSlots
 from bot.core.understanding.numbers import odd_effort
-from bot.core.understanding.rules import analyse, understand
+from bot.core.understanding.rules import analyse, read_body, understand
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import log_days, names_days
@@ -194,7 +194,8 @@ def _whole_reports(
     if not message.areas:
         return found
     apart = None
-    if any(i.kind is IntentKind.BODY_REPORT for i in found):
+    said = [i.report for i in found if i.kind is IntentKind.BODY_REPORT]
+    if said and (len(message.areas) > 1 or said != [whole.report]):
         apart = segment_reports(text, today, message, single=True)
     logged = {i.report.area for i in found if i.kind in _LOGS and i.report is not None}
     reports = (
@@ -229,7 +230,13 @@ def _reports_apart(
     is said of; when the reports apart would not carry every sign of the whole message,
     the whole message is one report, as before."""
     only = found[0]
-    if only.kind in _LOGS and only.report is None and only.unclear is None and message.areas:
+    if (
+        only.kind in _LOGS
+        and only.report is None
+        and only.unclear is None
+        and message.areas
+        and not RECOVERY_WORDS.isdisjoint(message.f.words)
+    ):
         recovered = _cleared(today, message)  # "calf fine now, did today's, a 5"
         if recovered:
             return (Intent(IntentKind.FEELS_FINE, fine_areas=recovered), *found)
@@ -259,7 +266,7 @@ def _cleared(today: date | None, message: Message) -> tuple[Area, ...]:
         clause = f.clauses[hit.start]
         first = f.clauses.index(clause)
         last = len(f.clauses) - f.clauses[::-1].index(clause)
-        intent, analysed = analyse(message.low[spans[first][0] : spans[last - 1][1]], today)
+        intent, analysed = read_body(message.low[spans[first][0] : spans[last - 1][1]], today)
         if intent.kind is IntentKind.FEELS_FINE and analysed and says_change(analysed.f.words):
             cleared += intent.fine_areas
     return tuple(dict.fromkeys(cleared))
@@ -311,7 +318,7 @@ def segment_reports(
     cleared: list[Area] = []
     for start, end, group in groups:
         piece = low[spans[start][0] : spans[end - 1][1]]
-        intent, analysed = analyse(piece, today)
+        intent, analysed = read_body(piece, today)
         if analysed is None:
             continue
         if intent.signs:

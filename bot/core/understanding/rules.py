@@ -35,7 +35,7 @@ from bot.core.understanding.when import back_on, pause_said, said_in_past
 from bot.core.understanding.words import FILLER
 from bot.core.vocabulary import RedFlag
 
-__all__ = ["analyse", "understand"]
+__all__ = ["analyse", "read_body", "understand"]
 
 _WAVE_EMOJI = frozenset("👋")
 _THANKS_EMOJI = frozenset("🙏")
@@ -62,6 +62,20 @@ def analyse(text: str, today: date | None = None) -> tuple[Intent, Message | Non
         if intent is not None:
             return _with_signs(message, _odd_values(message, _away(message, intent))), message
     return _with_signs(message, _away(message, Intent(IntentKind.UNKNOWN))), message
+
+
+def read_body(text: str, today: date | None = None) -> tuple[Intent, Message | None]:
+    """``analyse`` for a piece of a message that is only read for its body report: a
+    recovery (FEELS_FINE, NOT_FINE), a report (BODY_REPORT) or UNKNOWN, with the warning
+    signs said without an area; no other rule is tried (``parts``)."""
+    clean, low = normalise(text)
+    tokens = tokenise(low)
+    if not tokens.words:
+        return Intent(IntentKind.UNKNOWN), None
+    f = scan(correct_words(tokens.words), tokens.clauses, "?" in low)
+    message = Message(clean, low, tokens, f, today)
+    intent = _fine(message) or _body(message) or Intent(IntentKind.UNKNOWN)
+    return _with_signs(message, intent), message
 
 
 def _away(m: Message, intent: Intent) -> Intent:

@@ -17,6 +17,8 @@ warning sign missed is the worst error).
 
 from __future__ import annotations
 
+import re
+
 from bot.core.understanding.words import word_set
 
 __all__ = ["Owners", "owners", "question_clauses"]
@@ -108,8 +110,13 @@ def _own(words: tuple[str, ...]) -> bool:
 _YEAR_BEFORE = frozenset({"in"})
 
 
+_YEAR_RE = re.compile(r"\b(?:19|20)[0-9][0-9]\b")
+
+
 def _years(words: tuple[str, ...]) -> list[int]:
     """Positions of years ("2023") after the first word."""
+    if not _YEAR_RE.search(" ".join(words)):
+        return []
     return [
         i
         for i, w in enumerate(words)
@@ -123,7 +130,7 @@ _DEFINING = (("whats", "a"), ("whats", "an"), ("what", "is", "a"), ("what", "is"
 
 def _defines(words: tuple[str, ...]) -> bool:
     """ "what's a bone stress injury?", "what are shin splints?": asks what a thing is."""
-    return any(words[: len(p)] == p for p in _DEFINING)
+    return words[0] in ("what", "whats") and any(words[: len(p)] == p for p in _DEFINING)
 
 
 def _hypothetical(
@@ -150,17 +157,14 @@ def owners(
     n = len(words)
     if (
         (question or asking)
-        and not _own(words)
         and (not _ADVICE.isdisjoint(words) or _defines(words))
+        and not _own(words)
     ):
         return frozenset(range(n)), frozenset()  # "how do I avoid shin splints, any tips?"
-    hypothetical = _hypothetical(words, clauses, asking) if question else set()
+    hypothetical = _hypothetical(words, clauses, asking) if asking and "if" in words else set()
     asked = asking if asking and _FIRST.isdisjoint(words) else _NONE
-    if (
-        _FOREIGN_HINTS.isdisjoint(words)
-        and not hypothetical
-        and not _YEAR_BEFORE.intersection(words)
-    ):
+    years = _years(words)
+    if _FOREIGN_HINTS.isdisjoint(words) and not hypothetical and not years:
         return _NONE, asked
     long_ago = not _PAST_HINTS.isdisjoint(words)
     past = (
@@ -174,14 +178,7 @@ def owners(
         if long_ago
         else set()
     )
-    past |= {  # "a hamstring tear back in 2023"
-        clauses[i]
-        for i in range(1, n)
-        if words[i - 1] in _YEAR_BEFORE
-        and len(words[i]) == 4
-        and words[i][:2] in ("19", "20")
-        and words[i].isdigit()
-    }
+    past |= {clauses[i] for i in years if words[i - 1] in _YEAR_BEFORE}  # "back in 2023"
     foreign: set[int] = set()
     owner_other = False
     for i in range(n):
