@@ -153,7 +153,7 @@ def _red_flags(f: Features, feelings: list[Hit], areas: list[tuple[Hit, Area]]) 
         flags.add(RedFlag.WORSENING_DURING_RUN)
     if _pain_on(f, feelings, Cue.WALK) or _pain_on_weight(f, feelings):
         flags.add(RedFlag.PAIN_ON_WALKING)
-    if any(h.sense.kind is ReportKind.PAIN and Cue.TROUBLE not in h.sense.cues for h in hurts):
+    if hurts and any(Cue.TROUBLE not in h.sense.cues for h in hurts):
         # not soreness: "still sore 2 days later" is ordinary after a hard session
         if _said(f, _AT_REST):
             flags.add(RedFlag.NIGHT_PAIN)  # "hurts even at rest": pain that does not settle

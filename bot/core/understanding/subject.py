@@ -114,8 +114,8 @@ _YEAR_RE = re.compile(r"\b(?:19|20)[0-9][0-9]\b")
 
 
 def _years(words: tuple[str, ...]) -> list[int]:
-    """Positions of years ("2023") after the first word."""
-    if not _YEAR_RE.search(" ".join(words)):
+    """Positions of years ("2023") after the first word, in a message with "in"."""
+    if "in" not in words or not _YEAR_RE.search(" ".join(words)):
         return []
     return [
         i
