@@ -373,6 +373,8 @@ def test_whose_body_it_is(text: str, own: bool) -> None:
         ("quads DOMSing after the hills", ReportKind.SORENESS),
         ("calves in pieces after the 10k", ReportKind.SORENESS),
         ("hamstrings like bricks after the flight", ReportKind.TIGHTNESS),
+        ("calves barking after the track session", ReportKind.SORENESS),
+        ("adductor a bit twingy", ReportKind.PAIN),
     ],
 )
 def test_the_feeling_said_beats_a_problem_word(text: str, kind: ReportKind) -> None:
@@ -584,3 +586,9 @@ def test_a_rating_ends_a_report() -> None:
         (Area.CALVES, ReportKind.SORENESS, 5),
         (Area.GLUTES, ReportKind.TIGHTNESS, 2),
     ]
+
+
+def test_pain_after_sitting_is_no_rest_pain() -> None:
+    report = understand("hip pain after a long day sitting at the desk", TODAY).report
+    assert report is not None
+    assert report.red_flags == frozenset()

@@ -169,8 +169,8 @@ def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
 #: Pain at rest, and pain that has not settled by the next day: signs as serious as night
 #: pain and pain that builds (the pain-monitoring model: pain must settle by the morning).
 _AT_REST = _phrases(
-    "at rest, when resting, while resting, when im resting, resting, sitting still, lying down,"
-    " in bed, doing nothing, even sitting, when sitting, while sitting, sitting down"
+    "at rest, when resting, while resting, when im resting, even resting, even sitting,"
+    " even when sitting, even when i sit, sitting still, lying down, doing nothing"
 )
 _STILL_THERE = _phrases(
     "still there, still hurts, still hurting, still painful, still aching, hasnt settled,"
@@ -566,7 +566,7 @@ def _stretch_end(f: Features, start: int, area_end: int, limit: int) -> int:
     return limit
 
 
-_RATING_WORDS = frozenset({"maybe", "about", "around", "a", "an", "out", "of", "like",
+_RATING_WORDS = frozenset({"maybe", "about", "around", "a", "an", "out", "of", "like", "each",
                            "probably", "prob", "roughly", "ish", "one", "side", "sided",
                            "on", "the", "at", "only", "just", "and"})  # fmt: skip
 

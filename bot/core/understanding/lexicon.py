@@ -71,7 +71,7 @@ _KINDS: dict[ReportKind, str] = {
         wrecked, fried, discomfort, uncomfortable, irritated, cranky, grumpy, angry,
         fatigued, feeling it, heavy, burning, backache, destroyed, smashed, battered,
         shredded, toast, cooked, shot, domsing, domsy, in bits, in pieces, in ribbons,
-        dead""",
+        dead, barking, screaming, on fire, like jelly, grumbling, moaning""",
     ReportKind.PAIN: """pain, pains, painful, too painful to, paining, pained, hurt, hurts,
         hurting, agony, killing me, killing,
         kills, throbbing, throbs, strained, strain, pulled,
@@ -87,7 +87,7 @@ _KINDS: dict[ReportKind, str] = {
 #: more tight than anything": tightness; "rolled my ankle, bit sore": soreness).
 _TROUBLE = """niggle, niggles, niggly, niggling, twinge, twinges, tweaked, tweak, rolled my,
     playing up, acting up, flaring up, flared up, flare up, bothering me, bugging me,
-    giving me grief, giving me trouble, troubles me, troubling me"""
+    giving me grief, giving me trouble, troubles me, troubling me, twingey, twingy"""
 
 _FLAGS: dict[RedFlag, str] = {
     RedFlag.SHARP_PAIN: """sharp, sharp pain, stabbing, stab, stabs, shooting, shoots,
