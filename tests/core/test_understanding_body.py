@@ -592,3 +592,8 @@ def test_pain_after_sitting_is_no_rest_pain() -> None:
     report = understand("hip pain after a long day sitting at the desk", TODAY).report
     assert report is not None
     assert report.red_flags == frozenset()
+
+
+def test_a_nerve_sign_over_areas_said_together_stays_one_report() -> None:
+    intents = _all("tingling in my calf and foot")
+    assert len(intents) == 1

@@ -309,7 +309,8 @@ def segment_reports(
     if len(groups) < 2 and len(groups[0][2]) < 2 and not single:
         return None
     whole = message.report()
-    if len(groups) > 1 and whole is not None and not _SYSTEMIC.isdisjoint(whole.red_flags):
+    several = len(groups) > 1 or len(groups[0][2]) > 1
+    if several and whole is not None and not _SYSTEMIC.isdisjoint(whole.red_flags):
         return [whole], []  # "low back pain and my bum feels numb": one report, one triage
     spans = message.tokens.spans
     low = message.low
