@@ -597,3 +597,10 @@ def test_pain_after_sitting_is_no_rest_pain() -> None:
 def test_a_nerve_sign_over_areas_said_together_stays_one_report() -> None:
     intents = _all("tingling in my calf and foot")
     assert len(intents) == 1
+
+
+def test_a_sore_back_before_and_is_the_back() -> None:
+    assert _reports("stiff back and achy calves") == [
+        (Area.LOWER_BACK, ReportKind.TIGHTNESS, None),
+        (Area.CALVES, ReportKind.SORENESS, None),
+    ]

@@ -79,6 +79,14 @@ def _logged(f: Features, pos: int) -> bool:
 def _back_is_body(f: Features, pos: int) -> bool:
     if f.cue_before(Cue.BACK_VERB, pos, 1):
         return False
+    before = f.hit_at.get(pos - 1) if pos else None
+    if (
+        before is not None
+        and before.sense.kind is not None
+        and before.sense.flag is None
+        and f.clauses[pos - 1] == f.clauses[pos]
+    ):
+        return True  # "sore back and tight hammies"
     return pos + 1 >= len(f.words) or f.words[pos + 1] not in _NOT_BODY_AFTER_BACK
 
 
