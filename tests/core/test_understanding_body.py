@@ -604,3 +604,20 @@ def test_a_sore_back_before_and_is_the_back() -> None:
         (Area.LOWER_BACK, ReportKind.TIGHTNESS, None),
         (Area.CALVES, ReportKind.SORENESS, None),
     ]
+
+
+def test_a_run_at_night_is_no_night_pain() -> None:
+    report = understand("jogged late at night, hamstrings a bit sore", TODAY).report
+    assert report is not None
+    assert report.red_flags == frozenset()
+
+
+def test_worse_at_night_is_still_night_pain() -> None:
+    report = understand("my shin aches, worse at night", TODAY).report
+    assert report is not None
+    assert RedFlag.NIGHT_PAIN in report.red_flags
+
+
+def test_gone_and_no_swelling_is_a_recovery() -> None:
+    intent = understand("the ache is gone from my ankle and no swelling", TODAY)
+    assert (intent.kind, intent.fine_areas) == (IntentKind.FEELS_FINE, (Area.ANKLE,))

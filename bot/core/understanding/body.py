@@ -139,8 +139,16 @@ _NUMB_FLAGS = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.SADDLE_NUMBNESS})
 _WHEN_WORDS = frozenset({"when", "while", "whilst", "on", "if"})
 
 
+#: Words opening a phrase that only says when ("at night", "overnight", "in bed"): night
+#: pain only with a feeling in its clause ("ran at night, calves sore" is none).
+_WHEN_NIGHT = frozenset({"at", "during", "in", "through", "overnight", "all", "nighttime",
+                         "night"})  # fmt: skip
+
+
 def _red_flags(f: Features, feelings: list[Hit], areas: list[tuple[Hit, Area]]) -> set[RedFlag]:
-    flags = {h.sense.flag for h in feelings if h.sense.flag is not None}
+    flags = {
+        h.sense.flag for h in feelings if h.sense.flag is not None and _sign_said(f, h, feelings)
+    }
     if RedFlag.LOW_ENERGY_SIGNS in flags and not _FRACTURE_WORDS.isdisjoint(f.words):
         flags.add(RedFlag.STRESS_FRACTURE)  # "another stress fracture": both at once
     if RedFlag.NUMBNESS_TINGLING in flags and (
@@ -212,6 +220,23 @@ def _said(f: Features, phrases: tuple[tuple[str, ...], ...], *, negatable: bool 
             if word == phrase[0] and words[i : i + len(phrase)] == phrase:
                 return not (negatable and negated(f, i))
     return False
+
+
+_ACTIVITY = frozenset({Cue.RUN, Cue.SESSION, Cue.EXERCISE, Cue.DONE, Cue.DID, Cue.HOP, Cue.WALK})
+
+
+def _sign_said(f: Features, hit: Hit, feelings: list[Hit]) -> bool:
+    """Whether a warning-sign phrase says the sign: a time of night said of a run or the
+    session is when it was done ("ran at night, calves sore"), unless a feeling is said in
+    its clause ("sore when I run at night")."""
+    if hit.sense.flag is not RedFlag.NIGHT_PAIN or f.words[hit.start] not in _WHEN_NIGHT:
+        return True
+    clause = f.clauses[hit.start]
+    if any(h.sense.flag is None and f.clauses[h.start] == clause for h in feelings):
+        return True
+    return not any(  # "ran at night": when the run was; "worse at night" stays a sign
+        f.clauses[h.start] == clause and not _ACTIVITY.isdisjoint(h.sense.cues) for h in f.hits
+    )
 
 
 def _near(f: Features, cues: tuple[Cue, ...], start: int, stop: int, clause: int) -> bool:

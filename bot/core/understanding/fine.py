@@ -235,7 +235,11 @@ def _partial(words: tuple[str, ...], start: int) -> bool:
 def _negated_area(f: Features, areas: list[tuple[int, Area]], covered: set[int]) -> bool:
     """ "calf not", "calf isn't": an area followed by a negation that no recovery word
     answers."""
-    neg_starts = {hit.start for hit in f.cues.get(Cue.NEG, ())}
+    neg_starts = {
+        hit.start
+        for hit in f.cues.get(Cue.NEG, ())
+        if not _negates_a_feeling(f, hit.end)  # "hip is fine and no swelling"
+    }
     for pos, _ in areas:
         for j in range(pos + 1, min(pos + 3, len(f.words))):
             if f.clauses[j] != f.clauses[pos] or j in covered:
@@ -243,3 +247,9 @@ def _negated_area(f: Features, areas: list[tuple[int, Area]], covered: set[int])
             if j in neg_starts and not any(k in covered for k in range(j, j + 3)):
                 return True
     return False
+
+
+def _negates_a_feeling(f: Features, pos: int) -> bool:
+    """Whether a feeling or sign starts at ``pos`` ("no swelling", "no pain")."""
+    hit = f.hit_at.get(pos)
+    return hit is not None and (hit.sense.kind is not None or hit.sense.flag is not None)
