@@ -147,8 +147,68 @@ def test_several_areas_make_one_report_each() -> None:
     ]
 
 
-def test_several_areas_in_one_clause_stay_one_report() -> None:
-    assert _reports("left knee and hip sore") == [(Area.KNEE, ReportKind.SORENESS, None)]
+def test_areas_said_together_share_their_feeling() -> None:
+    assert _reports("left knee and hip sore") == [
+        (Area.KNEE, ReportKind.SORENESS, None),
+        (Area.HIPS, ReportKind.SORENESS, None),
+    ]
+    assert _reports("calves and hammies both about 4/10, achy") == [
+        (Area.CALVES, ReportKind.SORENESS, 4),
+        (Area.HAMSTRINGS, ReportKind.SORENESS, 4),
+    ]
+
+
+def _sides(text: str) -> list[tuple[Area, Side, ReportKind]]:
+    return [
+        (i.report.area, i.report.side, i.report.kind)
+        for i in _all(text)
+        if i.report is not None and i.kind is not IntentKind.FEELS_FINE
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        (
+            "my right calf is stiff and the left shin feels achy",
+            [(Area.CALVES, Side.RIGHT, ReportKind.TIGHTNESS),
+             (Area.SHINS, Side.LEFT, ReportKind.SORENESS)],
+        ),
+        (
+            "stiff hamstrings and an achy lower back from the flight",
+            [(Area.HAMSTRINGS, Side.NONE, ReportKind.TIGHTNESS),
+             (Area.LOWER_BACK, Side.NONE, ReportKind.SORENESS)],
+        ),
+        (
+            "left quad and left adductor both a touch tight",
+            [(Area.QUADS, Side.LEFT, ReportKind.TIGHTNESS),
+             (Area.GROIN, Side.LEFT, ReportKind.TIGHTNESS)],
+        ),
+        (
+            "calves and shins both sore",
+            [(Area.CALVES, Side.NONE, ReportKind.SORENESS),
+             (Area.SHINS, Side.NONE, ReportKind.SORENESS)],
+        ),
+    ],
+)  # fmt: skip
+def test_each_area_keeps_its_own_kind_and_side(
+    text: str, reports: list[tuple[Area, Side, ReportKind]]
+) -> None:
+    assert _sides(text) == reports
+
+
+def test_an_area_named_in_passing_is_no_report_of_its_own() -> None:
+    assert _sides("ache in my left calf, a bit like a tight achilles") == [
+        (Area.CALVES, Side.LEFT, ReportKind.SORENESS)
+    ]
+
+
+def test_a_warning_sign_goes_with_the_area_it_is_said_of() -> None:
+    intents = [i for i in _all("right quad tight 3/10 and my left ankle is swollen") if i.report]
+    assert [(i.report.area, bool(i.report.red_flags)) for i in intents if i.report] == [
+        (Area.QUADS, False),
+        (Area.ANKLE, True),
+    ]
 
 
 def test_the_kind_said_stays_beside_a_warning_sign() -> None:
@@ -299,3 +359,265 @@ def test_whose_body_it_is(text: str, own: bool) -> None:
     intent = understand(text, TODAY)
     assert (intent.report is not None) is own
     assert (intent.report is not None or bool(intent.signs)) is own
+
+
+# ------------------------------------------------------------------ kinds, signs, stretches
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("bit of a niggle in my left shin, feels stiff more than anything", ReportKind.TIGHTNESS),
+        ("tweaked my groin at footy, just achy now", ReportKind.SORENESS),
+        ("achilles playing up again", ReportKind.PAIN),
+        ("quads DOMSing after the hills", ReportKind.SORENESS),
+        ("calves in pieces after the 10k", ReportKind.SORENESS),
+        ("hamstrings like bricks after the flight", ReportKind.TIGHTNESS),
+        ("calves barking after the track session", ReportKind.SORENESS),
+        ("adductor a bit twingy", ReportKind.PAIN),
+    ],
+)
+def test_the_feeling_said_beats_a_problem_word(text: str, kind: ReportKind) -> None:
+    report = understand(text, TODAY).report
+    assert report is not None
+    assert report.kind is kind
+
+
+def test_a_general_leg_is_narrowed_to_the_part_named() -> None:
+    report = understand("legs are wrecked, calves especially", TODAY).report
+    assert report is not None
+    assert report.area is Area.CALVES
+
+
+def test_both_feet_is_the_feet_on_both_sides() -> None:
+    report = understand("both my feet ache after the trail run", TODAY).report
+    assert report is not None
+    assert (report.area, report.side) == (Area.FOOT, Side.BOTH)
+
+
+def test_hurling_is_a_sport_not_hurting() -> None:
+    report = understand("quads sore after hurling on saturday", TODAY).report
+    assert report is not None
+    assert report.kind is ReportKind.SORENESS
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("shin pain even when resting, 4/10", RedFlag.NIGHT_PAIN),
+        ("my knee hurts now even just standing and walking", RedFlag.PAIN_ON_WALKING),
+        ("calf pain is still there three days later", RedFlag.WORSENING_DURING_RUN),
+        ("heel pain, still hurts the next morning", RedFlag.WORSENING_DURING_RUN),
+    ],
+)
+def test_pain_that_does_not_settle_is_a_sign(text: str, flag: RedFlag) -> None:
+    report = understand(text, TODAY).report
+    assert report is not None
+    assert flag in report.red_flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves still sore 2 days later, normal DOMS I think",
+        "ankle a bit sore but walking is fine",
+        "tight hip, walking totally fine though",
+    ],
+)
+def test_soreness_that_lingers_or_spares_walking_is_no_sign(text: str) -> None:
+    report = understand(text, TODAY).report
+    assert report is not None
+    assert report.red_flags == frozenset()
+
+
+def test_an_effort_number_is_no_severity() -> None:
+    report = understand("rpe 6 yesterday, hamstrings a little tight", TODAY).report
+    assert report is not None
+    assert report.severity is None
+
+
+def test_a_rating_or_side_said_after_its_own_clause_still_counts() -> None:
+    assert _sides("hip flexor is fine now but my left quad is sore, 3/10") == [
+        (Area.QUADS, Side.LEFT, ReportKind.SORENESS)
+    ]
+    intents = _all("whole leg is heavy and achy, right one")
+    assert [(i.report.area, i.report.side) for i in intents if i.report] == [(Area.LEG, Side.RIGHT)]
+
+
+def test_a_sign_a_request_clause_would_lose_keeps_the_whole_report() -> None:
+    intents = _all("my right knee aches and keeps buckling on stairs, what should I do?")
+    assert len(intents) == 1
+    assert intents[0].report is not None
+    assert RedFlag.WEAKNESS in intents[0].report.red_flags
+
+
+def test_a_nerve_sign_with_two_areas_stays_one_report() -> None:
+    intents = _all("lower back aches and my glutes feel numb")
+    assert len(intents) == 1
+    assert intents[0].report is not None
+    assert RedFlag.NUMBNESS_TINGLING in intents[0].report.red_flags
+
+
+# ------------------------------------------------------------------ recoveries and questions
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("no more calf tightness since the massage", Area.CALVES),
+        ("no more achilles pain this week", Area.ACHILLES),
+    ],
+)
+def test_no_more_of_a_feeling_is_a_recovery(text: str, area: Area) -> None:
+    intent = understand(text, TODAY)
+    assert (intent.kind, intent.fine_areas) == (IntentKind.FEELS_FINE, (area,))
+
+
+def test_better_beside_a_report_clears_its_area() -> None:
+    kinds = {i.kind: i for i in _all("hamstring better, but my right calf is still tight")}
+    assert kinds[IntentKind.FEELS_FINE].fine_areas == (Area.HAMSTRINGS,)
+    report = kinds[IntentKind.BODY_REPORT].report
+    assert report is not None
+    assert (report.area, report.side) == (Area.CALVES, Side.RIGHT)
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("knee is fine now, did saturday's session, effort 6", Area.KNEE),
+        ("groin has settled, done today's, a 3", Area.GROIN),
+    ],
+)
+def test_a_recovery_beside_a_log_is_kept(text: str, area: Area) -> None:
+    intents = _all(text)
+    assert [i.kind for i in intents] == [IntentKind.FEELS_FINE, IntentKind.DONE]
+    assert intents[0].fine_areas == (area,)
+
+
+def test_a_fine_state_beside_a_log_clears_nothing() -> None:
+    assert [i.kind for i in _all("calf fine, did it, 5")] == [IntentKind.DONE]
+
+
+def test_the_session_named_by_its_area_is_no_report() -> None:
+    (intent,) = _all("finished tonight's hips, easy 3")
+    assert (intent.kind, intent.report) == (IntentKind.DONE, None)
+
+
+def test_a_rating_on_ten() -> None:
+    report = understand("hip is aching, 3 on 10", TODAY).report
+    assert report is not None
+    assert report.severity == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it ok to do the session late at night?",
+        "which is better, stretching before or after?",
+        "what if my achilles gets sore during the hops?",
+        "what are the warning signs of a tendon problem?",
+        "what's a stress reaction and how would I know if I had one?",
+        "tore my calf back in 2019, all healed now, anything to watch?",
+        "had shin splints last year, totally recovered, any advice?",
+    ],
+)
+def test_questions_and_the_long_past_are_no_report_and_no_recovery(text: str) -> None:
+    for intent in _all(text):
+        assert intent.report is None, text
+        assert not intent.signs, text
+        assert intent.kind not in (
+            IntentKind.BODY_REPORT,
+            IntentKind.FEELS_FINE,
+            IntentKind.WARNING_SIGN,
+        ), text
+
+
+def test_a_temperature_with_a_cold_is_illness_not_a_warning() -> None:
+    intent = understand("got a chesty cough and a temperature, train or not?", TODAY)
+    assert intent.kind is not IntentKind.WARNING_SIGN
+    assert not intent.signs
+
+
+def test_a_fever_alone_is_still_a_warning() -> None:
+    intent = understand("I've had a fever for days, should I train?", TODAY)
+    assert RedFlag.UNWELL in intent.signs
+
+
+def test_an_area_after_the_day_in_another_clause_is_still_the_body() -> None:
+    (intent,) = _all("skipping today's, calves still tight")
+    assert intent.kind is IntentKind.SKIPPED
+    assert intent.report is not None
+    assert intent.report.area is Area.CALVES
+
+
+def test_a_log_with_two_areas_reports_each_once_and_keeps_its_effort() -> None:
+    intents = _all("done, 6/10. right quad tight 2/10 and left calf achy 4/10")
+    done = next(i for i in intents if i.kind is IntentKind.DONE)
+    assert done.effort == 6
+    reports = [(i.report.area, i.report.severity) for i in intents if i.report]
+    assert sorted(reports) == sorted([(Area.QUADS, 2), (Area.CALVES, 4)])
+
+
+@pytest.mark.parametrize("text", ["shin sore, ankle too", "my quad is tight and my hip as well"])
+def test_an_area_said_too_feels_as_the_one_before(text: str) -> None:
+    reports = _reports(text)
+    assert len(reports) == 2
+    assert reports[0][1] is reports[1][1]
+
+
+def test_pain_that_has_not_gone_after_days_is_a_sign() -> None:
+    (intent,) = _all("ache in my heel that hasn't settled after 4 days, it's pain really")
+    assert intent.report is not None
+    assert RedFlag.WORSENING_DURING_RUN in intent.report.red_flags
+
+
+def test_used_to_is_the_past() -> None:
+    for intent in _all("I used to get achilles pain but it's long behind me"):
+        assert intent.report is None
+
+
+def test_a_two_word_area_said_fine() -> None:
+    intent = understand("lower back's grand now", TODAY)
+    assert (intent.kind, intent.fine_areas) == (IntentKind.FEELS_FINE, (Area.LOWER_BACK,))
+
+
+def test_a_rating_ends_a_report() -> None:
+    assert _reports("achy calves 5/10 stiff glutes 2/10") == [
+        (Area.CALVES, ReportKind.SORENESS, 5),
+        (Area.GLUTES, ReportKind.TIGHTNESS, 2),
+    ]
+
+
+def test_pain_after_sitting_is_no_rest_pain() -> None:
+    report = understand("hip pain after a long day sitting at the desk", TODAY).report
+    assert report is not None
+    assert report.red_flags == frozenset()
+
+
+def test_a_nerve_sign_over_areas_said_together_stays_one_report() -> None:
+    intents = _all("tingling in my calf and foot")
+    assert len(intents) == 1
+
+
+def test_a_sore_back_before_and_is_the_back() -> None:
+    assert _reports("stiff back and achy calves") == [
+        (Area.LOWER_BACK, ReportKind.TIGHTNESS, None),
+        (Area.CALVES, ReportKind.SORENESS, None),
+    ]
+
+
+def test_a_run_at_night_is_no_night_pain() -> None:
+    report = understand("jogged late at night, hamstrings a bit sore", TODAY).report
+    assert report is not None
+    assert report.red_flags == frozenset()
+
+
+def test_worse_at_night_is_still_night_pain() -> None:
+    report = understand("my shin aches, worse at night", TODAY).report
+    assert report is not None
+    assert RedFlag.NIGHT_PAIN in report.red_flags
+
+
+def test_gone_and_no_swelling_is_a_recovery() -> None:
+    intent = understand("the ache is gone from my ankle and no swelling", TODAY)
+    assert (intent.kind, intent.fine_areas) == (IntentKind.FEELS_FINE, (Area.ANKLE,))

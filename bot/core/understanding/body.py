@@ -15,12 +15,14 @@ from bot.core.understanding.lexicon import KIND_WORDS
 from bot.core.understanding.model import ReportSlots
 from bot.core.understanding.morning import worse_by_morning
 from bot.core.understanding.senses import Cue
+from bot.core.understanding.words import NUMBER_WORDS
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 
-__all__ = ["area_hits", "build_report", "feeling_hits"]
+__all__ = ["AreaGroup", "area_groups", "area_hits", "build_report", "feeling_hits", "own_side"]
 
 _SERIOUSNESS = {ReportKind.TIGHTNESS: 0, ReportKind.SORENESS: 1, ReportKind.PAIN: 2}
 _SCOPE_BREAK = frozenset({"but", "though", "although", "however", "except", "just", "only"})
+_CONTRASTS = frozenset({"but", "though", "although", "however", "except"})
 _NOT_BODY_AFTER_BACK = frozenset(
     {"from", "to", "at", "on", "in", "into", "home", "again", "now", "up", "off", "out",
      "then", "here", "there", "and", "later", "soon", "online", "of"}
@@ -47,13 +49,44 @@ def area_hits(f: Features) -> list[tuple[Hit, Area]]:
         follower = f.hit_at.get(hit.end)
         if follower is not None and not _WORK.isdisjoint(follower.sense.cues):
             continue  # "hip session", "calf raises", "hip flexor stretch": the work
+        if (
+            hit.start > 1
+            and f.words[hit.start - 1] in _DAYS_WORK
+            and f.clauses[hit.start - 2] == f.clauses[hit.start]
+            and _logged(f, hit.start - 2)
+        ):
+            continue  # "finished today's hips": the session named by its area
         found.append((hit, area))
     return found
+
+
+_DAYS_WORK = frozenset(
+    {"todays", "tonights", "yesterdays", "mondays", "tuesdays", "wednesdays", "thursdays",
+     "fridays", "saturdays", "sundays"}
+)  # fmt: skip
+_LOGGED = frozenset({Cue.DONE, Cue.DID, Cue.SKIP})
+
+
+def _logged(f: Features, pos: int) -> bool:
+    """Whether a done or skip word ends at ``pos``."""
+    return any(
+        h.end - 1 == pos and not _LOGGED.isdisjoint(h.sense.cues)
+        for c in _LOGGED
+        for h in f.cues.get(c, ())
+    )
 
 
 def _back_is_body(f: Features, pos: int) -> bool:
     if f.cue_before(Cue.BACK_VERB, pos, 1):
         return False
+    before = f.hit_at.get(pos - 1) if pos else None
+    if (
+        before is not None
+        and before.sense.kind is not None
+        and before.sense.flag is None
+        and f.clauses[pos - 1] == f.clauses[pos]
+    ):
+        return True  # "sore back and tight hammies"
     return pos + 1 >= len(f.words) or f.words[pos + 1] not in _NOT_BODY_AFTER_BACK
 
 
@@ -106,8 +139,16 @@ _NUMB_FLAGS = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.SADDLE_NUMBNESS})
 _WHEN_WORDS = frozenset({"when", "while", "whilst", "on", "if"})
 
 
+#: Words opening a phrase that only says when ("at night", "overnight", "in bed"): night
+#: pain only with a feeling in its clause ("ran at night, calves sore" is none).
+_WHEN_NIGHT = frozenset({"at", "during", "in", "through", "overnight", "all", "nighttime",
+                         "night"})  # fmt: skip
+
+
 def _red_flags(f: Features, feelings: list[Hit], areas: list[tuple[Hit, Area]]) -> set[RedFlag]:
-    flags = {h.sense.flag for h in feelings if h.sense.flag is not None}
+    flags = {
+        h.sense.flag for h in feelings if h.sense.flag is not None and _sign_said(f, h, feelings)
+    }
     if RedFlag.LOW_ENERGY_SIGNS in flags and not _FRACTURE_WORDS.isdisjoint(f.words):
         flags.add(RedFlag.STRESS_FRACTURE)  # "another stress fracture": both at once
     if RedFlag.NUMBNESS_TINGLING in flags and (
@@ -128,7 +169,74 @@ def _red_flags(f: Features, feelings: list[Hit], areas: list[tuple[Hit, Area]]) 
         flags.add(RedFlag.WORSENING_DURING_RUN)
     if _pain_on(f, feelings, Cue.WALK) or _pain_on_weight(f, feelings):
         flags.add(RedFlag.PAIN_ON_WALKING)
+    if hurts and any(Cue.TROUBLE not in h.sense.cues for h in hurts):
+        # not soreness: "still sore 2 days later" is ordinary after a hard session
+        if _said(f, _AT_REST):
+            flags.add(RedFlag.NIGHT_PAIN)  # "hurts even at rest": pain that does not settle
+        if _said(f, _STILL_THERE) and (_said(f, _NEXT_DAY, negatable=False) or _days_said(f.words)):
+            flags.add(RedFlag.WORSENING_DURING_RUN)  # "still there the next morning"
     return flags
+
+
+def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in text.split(","))
+
+
+#: Pain at rest, and pain that has not settled by the next day: signs as serious as night
+#: pain and pain that builds (the pain-monitoring model: pain must settle by the morning).
+_AT_REST = _phrases(
+    "at rest, when resting, while resting, when im resting, even resting, even sitting,"
+    " even when sitting, even when i sit, sitting still, lying down, doing nothing"
+)
+_STILL_THERE = _phrases(
+    "still there, still hurts, still hurting, still painful, still aching, hasnt settled,"
+    " not settled, hasnt gone, not gone, wont go away, hasnt eased, not eased, still going"
+)
+_NEXT_DAY = _phrases(
+    "next morning, next day, morning after, day after, days later, day later, 48 hours,"
+    " 24 hours, days on, few days, couple of days, couple days"
+)
+_FIRSTS = {p: frozenset(w[0] for w in p) for p in (_AT_REST, _STILL_THERE, _NEXT_DAY)}
+_DAYS = frozenset({"days", "mornings", "nights"})
+
+
+def _days_said(words: tuple[str, ...]) -> bool:
+    """ "2 days", "three mornings": more than a day."""
+    if _DAYS.isdisjoint(words):
+        return False
+    return any(
+        w in _DAYS and i and (words[i - 1].isdigit() or words[i - 1] in NUMBER_WORDS)
+        for i, w in enumerate(words)
+    )
+
+
+def _said(f: Features, phrases: tuple[tuple[str, ...], ...], *, negatable: bool = True) -> bool:
+    """Whether one of ``phrases`` is said (and, when ``negatable``, not negated)."""
+    words = f.words
+    if _FIRSTS[phrases].isdisjoint(words):
+        return False
+    for i, word in enumerate(words):
+        for phrase in phrases:
+            if word == phrase[0] and words[i : i + len(phrase)] == phrase:
+                return not (negatable and negated(f, i))
+    return False
+
+
+_ACTIVITY = frozenset({Cue.RUN, Cue.SESSION, Cue.EXERCISE, Cue.DONE, Cue.DID, Cue.HOP, Cue.WALK})
+
+
+def _sign_said(f: Features, hit: Hit, feelings: list[Hit]) -> bool:
+    """Whether a warning-sign phrase says the sign: a time of night said of a run or the
+    session is when it was done ("ran at night, calves sore"), unless a feeling is said in
+    its clause ("sore when I run at night")."""
+    if hit.sense.flag is not RedFlag.NIGHT_PAIN or f.words[hit.start] not in _WHEN_NIGHT:
+        return True
+    clause = f.clauses[hit.start]
+    if any(h.sense.flag is None and f.clauses[h.start] == clause for h in feelings):
+        return True
+    return not any(  # "ran at night": when the run was; "worse at night" stays a sign
+        f.clauses[h.start] == clause and not _ACTIVITY.isdisjoint(h.sense.cues) for h in f.hits
+    )
 
 
 def _near(f: Features, cues: tuple[Cue, ...], start: int, stop: int, clause: int) -> bool:
@@ -187,12 +295,15 @@ def _pain_on(f: Features, feelings: list[Hit], cue: Cue) -> bool:
     """Pain or soreness when walking (or hopping), not soreness after it."""
     hurts = [h for h in feelings if h.sense.kind in (ReportKind.PAIN, ReportKind.SORENESS)]
     for walk in f.cues.get(cue, ()):
-        if f.cue_before(Cue.INABLE, walk.start, 2):
-            continue
+        if f.cue_before(Cue.INABLE, walk.start, 2) or _fine_after(f, walk.end):
+            continue  # "can't walk" is its own sign; "walking totally fine" is none
         for hurt in hurts:
             if f.clauses[walk.start] != f.clauses[hurt.start]:
                 continue
-            gap = walk.start - hurt.end
+            low, high = sorted((hurt.end, walk.start))
+            if not _CONTRASTS.isdisjoint(f.words[low:high]):
+                continue  # "bit sore but walking is ok"
+            gap = walk.start - hurt.end - _small_words(f, hurt.end, walk.start)
             if 0 <= gap <= 2 and not _near(f, (Cue.AFTER,), hurt.end, walk.start, -1):
                 return True  # "hurts to walk", "pain when walking" (not "sore after walking")
             if 0 <= hurt.start - walk.end <= 1:
@@ -200,6 +311,21 @@ def _pain_on(f: Features, feelings: list[Hit], cue: Cue) -> bool:
             if hurt.start < walk.start and _when_before(f, walk.start):
                 return True  # "pain in my hip when I walk"
     return False
+
+
+_SMALL = frozenset({"now", "even", "just", "only", "a", "bit", "little", "really", "so", "too",
+                    "still", "also", "when", "while", "i", "im"})  # fmt: skip
+
+
+def _small_words(f: Features, start: int, stop: int) -> int:
+    """How many words in words[start:stop] only soften or time the phrase ("hurts now even
+    just walking")."""
+    return sum(1 for w in f.words[start:stop] if w in _SMALL)
+
+
+def _fine_after(f: Features, pos: int) -> bool:
+    """Whether a fine word follows within three words ("walking totally fine")."""
+    return not _FINE_WORDS.isdisjoint(f.words[pos : pos + 3])
 
 
 def _pain_on_weight(f: Features, feelings: list[Hit]) -> bool:
@@ -252,6 +378,10 @@ def _side_counts(f: Features, hit: Hit) -> bool:
     return (pos > 0 and f.words[pos - 1] in _SIDE_NEIGHBOURS) or bool(before and before.sense.area)
 
 
+_LEG_PARTS = frozenset(
+    {Area.QUADS, Area.HAMSTRINGS, Area.CALVES, Area.SHINS, Area.KNEE, Area.IT_BAND, Area.GROIN,
+     Area.ACHILLES, Area.ANKLE, Area.FOOT}
+)  # fmt: skip
 _FINE_WORDS = frozenset(
     {"ok", "okay", "fine", "good", "great", "grand", "better", "perfect", "recovered", "healed",
      "settled", "sorted", "resolved", "gone", "cleared"}
@@ -339,7 +469,9 @@ def build_report(
         )
     ):
         return None  # "not sore anymore in the calves, did it, 3", "glutes ok, did it, 6"
-    said = [kind for h in feelings for kind in _said_kinds(f, h)]
+    said = [
+        kind for h in feelings if Cue.TROUBLE not in h.sense.cues for kind in _said_kinds(f, h)
+    ]  # "niggle in my calf, more tight than anything": the feeling said, not the problem
     if said:  # the runner's own word, even beside a warning sign ("limping, just tight")
         kind = max(said, key=_SERIOUSNESS.__getitem__)
         if not _LOADED_PAIN.isdisjoint(flags):
@@ -352,4 +484,158 @@ def build_report(
     chosen = next((a for h, a in areas if f.clauses[h.start] in felt), areas[0][1])
     if not _NERVE_FLAGS.isdisjoint(flags) and any(a is Area.LEG for _, a in areas):
         chosen = Area.LEG  # "tingling in my foot and leg": the whole leg
+    elif chosen is Area.LEG:  # "legs dead, quads mostly": the part the runner narrows to
+        chosen = next((a for _, a in areas if a in _LEG_PARTS), chosen)
     return ReportSlots(chosen, _side(f), kind, severity, frozenset(flags), worse)
+
+
+#: Words that may stand between two areas said together ("quads and glutes", "right glute
+#: and right hamstring", "my knee and my hip"): one feeling for both.
+_COORDINATION = frozenset({"and", "or", "n", "plus", "my", "the", "both", "left", "right", "l",
+                           "r", "me", "also"})  # fmt: skip
+_JOINERS = frozenset({"and", "or", "n", "plus"})
+#: Where a new report may start: "tight hips and a sore lower back", "knee tight but my hip
+#: is sore".
+_SPLITS = frozenset({"and", "but", "also", "plus", "then", "though", "tho", "although",
+                     "however", "while", "whilst", "whereas", "n"})  # fmt: skip
+#: Words that may come before an area at the start of its own report.
+_LEADS = frozenset({"my", "the", "a", "an", "me", "also", "too", "bit", "little", "very",
+                    "really", "so", "slightly", "quite", "pretty", "kinda", "now", "both",
+                    "then", "still", "in", "on", "at", "of", "around", "some", "abit",
+                    "wee", "tiny", "small"})  # fmt: skip
+
+AreaGroup = tuple[int, int, list[tuple[Hit, Area]]]
+
+
+def area_groups(f: Features, areas: list[tuple[Hit, Area]]) -> list[AreaGroup]:
+    """The message cut into one stretch of words per report: (start, end, the areas it
+    reports). Areas said together ("hamstrings and glutes both sore") share one stretch and
+    its feeling; an area after "and", "but" or a comma with only a side, a determiner or a
+    feeling before it starts its own ("left knee feels tight and my right hip is sore"); an
+    area named in passing ("started like a tight hip flexor") is context of the one before.
+    Each stretch ends with the clause of its last area once a feeling or number is said."""
+    groups: list[list[tuple[Hit, Area]]] = []
+    starts: list[int] = []
+    for hit, area in areas:
+        if groups:
+            last = groups[-1][-1][0]
+            if any(area is a for _, a in groups[-1]):
+                continue  # "outside of my left thigh (IT band I think)": the same area again
+            if _coordinated(f, last, hit):
+                groups[-1].append((hit, area))
+                continue
+            cut = _cut(f, last.end, hit.start)
+            if cut is None:
+                continue
+            starts.append(cut)
+        else:
+            starts.append(_first_start(f, hit.start))
+        groups.append([(hit, area)])
+    found: list[AreaGroup] = []
+    n = len(f.words)
+    for k, group in enumerate(groups):
+        limit = starts[k + 1] if k + 1 < len(groups) else n
+        found.append((starts[k], _stretch_end(f, starts[k], group[-1][0].end, limit), group))
+    return found
+
+
+def _first_start(f: Features, pos: int) -> int:
+    """Where the first report starts: the clause of its area, with the clauses before it
+    that say a feeling ("after the long run I'm sore, quads mostly"), not "done, 5/10"."""
+    start = pos
+    while start > 0 and f.clauses[start - 1] == f.clauses[pos]:
+        start -= 1
+    while start > 0:
+        before = start - 1
+        first = before
+        while first > 0 and f.clauses[first - 1] == f.clauses[before]:
+            first -= 1
+        if not any(_felt(f, j) and not f.words[j][0].isdigit() for j in range(first, start)):
+            break
+        start = first
+    return start
+
+
+def _coordinated(f: Features, last: Hit, hit: Hit) -> bool:
+    between = f.words[last.end : hit.start]
+    if any(w not in _COORDINATION for w in between):
+        return False
+    return not _JOINERS.isdisjoint(between) or f.clauses[last.start] != f.clauses[hit.start]
+
+
+def _cut(f: Features, low: int, high: int) -> int | None:
+    """Where the report of the area at ``high`` starts, if it has one of its own."""
+    for c in range(high, low - 1, -1):
+        if c < high and not _leads(f, c):
+            return None
+        if f.clauses[c] != f.clauses[c - 1] or f.words[c - 1][0].isdigit():
+            return c  # "..., hip tight", "quads 4/10 tight hammies 3/10"
+        if f.words[c - 1] in _SPLITS:
+            return c - 1
+    return None
+
+
+def _leads(f: Features, pos: int) -> bool:
+    if f.words[pos] in _LEADS:
+        return True
+    hit = f.hit_at.get(pos)
+    if hit is None:  # inside a phrase: "pins and needles", "sharp pain"
+        return any(h.start < pos < h.end and (h.sense.kind or h.sense.side) for h in f.hits)
+    return bool(hit.sense.kind or hit.sense.side or Cue.DETERMINER in hit.sense.cues)
+
+
+def _stretch_end(f: Features, start: int, area_end: int, limit: int) -> int:
+    """The end of the clause of the area at ``area_end`` (later clauses too, while none
+    before has said a feeling or number), never past ``limit``."""
+    end = area_end
+    while end < limit:
+        if (
+            f.clauses[end] != f.clauses[end - 1]
+            and any(_felt(f, j) for j in range(start, end))
+            and not _rating_or_side(f, end, limit)
+        ):
+            return end
+        end += 1
+    return limit
+
+
+_RATING_WORDS = frozenset({"maybe", "about", "around", "a", "an", "out", "of", "like", "each",
+                           "probably", "prob", "roughly", "ish", "one", "side", "sided",
+                           "on", "the", "at", "only", "just", "and"})  # fmt: skip
+
+
+def _rating_or_side(f: Features, pos: int, limit: int) -> bool:
+    """Whether the clause starting at ``pos`` only rates or sides what came before ("...,
+    2/10", "..., left one")."""
+    clause = f.clauses[pos]
+    j = pos
+    while j < limit and f.clauses[j] == clause:
+        word = f.words[j]
+        hit = f.hit_at.get(j)
+        if hit is not None and hit.sense.side is not None:
+            j = hit.end
+            continue
+        if not (word[0].isdigit() or word in _RATING_WORDS or word in NUMBER_WORDS):
+            return False
+        j += 1
+    return True
+
+
+def _felt(f: Features, pos: int) -> bool:
+    hit = f.hit_at.get(pos)
+    if hit is not None and Cue.TROUBLE in hit.sense.cues:
+        return False  # "rolled my ankle, ..., bit sore": the feeling may come later
+    return bool(hit and (hit.sense.kind or hit.sense.flag)) or f.words[pos][0].isdigit()
+
+
+def own_side(f: Features, hit: Hit) -> Side:
+    """The side said right before one area of several ("right glute and right hamstring")."""
+    if hit.sense.side is not None:
+        return hit.sense.side
+    for j in range(hit.start - 1, max(hit.start - 3, -1), -1):
+        other = f.hit_at.get(j)
+        if other is not None and other.sense.side in (Side.LEFT, Side.RIGHT):
+            return other.sense.side
+        if f.words[j] not in {"my", "the", "me"}:
+            break
+    return Side.NONE

@@ -21,7 +21,7 @@ from bot.core.understanding.features import Features
 from bot.core.understanding.senses import Cue
 from bot.core.vocabulary import Area
 
-__all__ = ["fine_reading", "says_change"]
+__all__ = ["RECOVERY_WORDS", "fine_reading", "says_change"]
 
 _RECOVERY: tuple[tuple[str, ...], ...] = tuple(
     tuple(phrase.split())
@@ -48,6 +48,7 @@ _CHANGE: tuple[tuple[str, ...], ...] = tuple(
         "better now", "went away", "gone away", "disappeared", "healed", "recovered",
         "back to normal", "normal again", "no longer", "cleared", "settled", "gone", "sorted",
         "no more pain", "pain free", "painfree", "resolved", "cleared up", "eased off",
+        "no more", "better",
     )
 )  # fmt: skip
 
@@ -97,14 +98,21 @@ def fine_reading(
     words = f.words
     found = [
         span
-        for span in _recovery_spans(words)
-        if span[0] not in f.foreign and not _about_the_work(f, areas, span[0])
-    ]  # not "had sciatica years ago but it's long gone", not "the bridges were fine"
+        for span in _recovery_spans(words) + _no_more(f)
+        if span[0] not in f.foreign
+        and f.clauses[span[0]] not in f.asking
+        and not _about_the_work(f, areas, span[0])
+    ]  # not "had sciatica years ago but it's long gone", not "the bridges were fine", not
+    # "is it fine to do it at night?"
     found += [(pos + 1, pos + 2) for pos, _ in areas if pos + 1 < len(words)
               and words[pos + 1] in _OK_AFTER_AREA]  # fmt: skip
     if not found:
         return None
-    if not areas and f.foreign and any(h.sense.kind and h.start in f.foreign for h in f.hits):
+    if (
+        not areas
+        and f.foreign
+        and any((h.sense.kind or h.sense.area) and h.start in f.foreign for h in f.hits)
+    ):
         return None  # "had a stress fracture years ago, fine now": no hold of today's
     named = tuple(dict.fromkeys(area for _, area in areas))
     if any(w in _STILL_PAIN and not _done_without(words, i) for i, w in enumerate(words)):
@@ -155,6 +163,9 @@ _BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
 for _phrase in sorted(_RECOVERY, key=len, reverse=True):
     _BY_FIRST[_phrase[0]] = (*_BY_FIRST.get(_phrase[0], ()), _phrase)
 
+RECOVERY_WORDS: frozenset[str] = frozenset(_BY_FIRST) | _OK_AFTER_AREA | {"no"}
+"""Words one of which a message saying a recovery has (a cheap check before reading it)."""
+
 
 def _recovery_spans(words: tuple[str, ...]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
@@ -171,6 +182,34 @@ def _recovery_spans(words: tuple[str, ...]) -> list[tuple[int, int]]:
         else:
             i += 1
     return [(s, e) for s, e in spans if not _is_pain_relief(words, e)]
+
+
+_NO = frozenset({("no",), ("no", "more"), ("no", "longer")})
+_BETWEEN = frozenset({"my", "the", "left", "right", "of", "in"})
+
+
+def _no_more(f: Features) -> list[tuple[int, int]]:
+    """ "no more groin pain", "no hip flexor tightness": a feeling said to be gone, with the
+    area inside the phrase."""
+    spans: list[tuple[int, int]] = []
+    if "no" not in f.words:
+        return spans
+    for neg in f.cues.get(Cue.NEG, ()):
+        if f.words[neg.start : neg.end] not in _NO:
+            continue
+        j = neg.end
+        while j < len(f.words) and j - neg.end < 4:
+            hit = f.hit_at.get(j)
+            if hit is not None and hit.sense.area is not None:
+                j = hit.end
+            elif f.words[j] in _BETWEEN:
+                j += 1
+            else:
+                break
+        hit = f.hit_at.get(j)
+        if hit is not None and hit.sense.kind is not None and hit.sense.flag is None:
+            spans.append((neg.start, hit.end))
+    return spans
 
 
 def _is_pain_relief(words: tuple[str, ...], end: int) -> bool:
@@ -196,7 +235,11 @@ def _partial(words: tuple[str, ...], start: int) -> bool:
 def _negated_area(f: Features, areas: list[tuple[int, Area]], covered: set[int]) -> bool:
     """ "calf not", "calf isn't": an area followed by a negation that no recovery word
     answers."""
-    neg_starts = {hit.start for hit in f.cues.get(Cue.NEG, ())}
+    neg_starts = {
+        hit.start
+        for hit in f.cues.get(Cue.NEG, ())
+        if not _negates_a_feeling(f, hit.end)  # "hip is fine and no swelling"
+    }
     for pos, _ in areas:
         for j in range(pos + 1, min(pos + 3, len(f.words))):
             if f.clauses[j] != f.clauses[pos] or j in covered:
@@ -204,3 +247,9 @@ def _negated_area(f: Features, areas: list[tuple[int, Area]], covered: set[int])
             if j in neg_starts and not any(k in covered for k in range(j, j + 3)):
                 return True
     return False
+
+
+def _negates_a_feeling(f: Features, pos: int) -> bool:
+    """Whether a feeling or sign starts at ``pos`` ("no swelling", "no pain")."""
+    hit = f.hit_at.get(pos)
+    return hit is not None and (hit.sense.kind is not None or hit.sense.flag is not None)

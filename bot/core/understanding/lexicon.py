@@ -43,7 +43,8 @@ _AREAS: dict[Area, str] = {
     Area.SHINS: "shin, shins, shin splints, shinsplints, shin splint, tibia",
     Area.ANKLE: "ankle, ankles",
     Area.FOOT: """foot, feet, arch, arches, plantar, plantar fascia, plantar fasciitis, heel,
-        heels, sole, soles, toe, toes, big toe, metatarsal, metatarsals, instep,
+        heels, sole, soles, toe, toes, both feet, both my feet, big toe, metatarsal, metatarsals,
+        instep,
         bottom of my foot, bottom of my feet, bottom of the foot, bottom of foot,
         ball of my foot, ball of the foot, top of my foot, top of the foot, foot drop,
         drop foot, dropfoot""",
@@ -61,25 +62,32 @@ _AREAS: dict[Area, str] = {
 _KINDS: dict[ReportKind, str] = {
     ReportKind.TIGHTNESS: """tight, tightness, tighter, tightened, tighten, stiff, stiffness,
         stiffer, stiffened, tense, tension, knotted, knots, knot, knotty, cramp, cramps,
-        cramping, cramped, spasm, spasms, spasming, locked up, restricted, inflexible""",
+        cramping, cramped, spasm, spasms, spasming, locked up, restricted, inflexible,
+        like concrete, like bricks, like a brick, like rocks, like a rock, like wood,
+        like planks, seized up, seized, rigid""",
     ReportKind.SORENESS: """sore, soreness, sorer, ache, aches, aching, achy, achey, achiness,
         doms, tender, tenderness, too sore to, aches more, bruised, bruise, bruises, sores, beat up,
         beaten up, trashed,
         wrecked, fried, discomfort, uncomfortable, irritated, cranky, grumpy, angry,
         fatigued, feeling it, heavy, burning, backache, destroyed, smashed, battered,
-        shredded, toast, cooked, shot""",
+        shredded, toast, cooked, shot, domsing, domsy, in bits, in pieces, in ribbons,
+        dead, barking, screaming, on fire, like jelly, grumbling, moaning""",
     ReportKind.PAIN: """pain, pains, painful, too painful to, paining, pained, hurt, hurts,
-        hurting, agony,
-        niggle, niggles, niggly, niggling, killing me, killing,
-        kills, throbbing, throbs, twinge, twinges, tweaked, tweak, strained, strain, pulled,
-        injured, injury, sprained, sprain, rolled my, torn, playing up, acting up,
-        flaring up, flared up, flare up, bothering me, bugging me, giving me grief,
-        giving me trouble, troubles me, troubling me, bothering me, ouch, ow, owie, sharp, stabbing,
+        hurting, agony, killing me, killing,
+        kills, throbbing, throbs, strained, strain, pulled,
+        injured, injury, sprained, sprain, torn, ouch, ow, owie, sharp, stabbing,
         shooting, hurts more, hurt more,
         hurting more, more painful, shin splints,
         shinsplints, shin splint, plantar fasciitis, runners knee, sciatica, tendinitis,
         tendonitis, tendinopathy, bursitis, fasciitis, itbs, stress fracture, fracture""",
 }
+
+#: Words for a problem rather than a feeling ("a niggle", "tweaked it", "playing up"): pain
+#: when nothing else is said, but the runner's own feeling word wins ("niggle in my calf,
+#: more tight than anything": tightness; "rolled my ankle, bit sore": soreness).
+_TROUBLE = """niggle, niggles, niggly, niggling, twinge, twinges, tweaked, tweak, rolled my,
+    playing up, acting up, flaring up, flared up, flare up, bothering me, bugging me,
+    giving me grief, giving me trouble, troubles me, troubling me, twingey, twingy"""
 
 _FLAGS: dict[RedFlag, str] = {
     RedFlag.SHARP_PAIN: """sharp, sharp pain, stabbing, stab, stabs, shooting, shoots,
@@ -225,7 +233,7 @@ _CUES: dict[Cue, str] = {
     Cue.SKIP_WEAK: """tired, exhausted, knackered, shattered, sick, unwell, busy, swamped,
         slammed, flu, covid, raining, long day, crazy day, hectic, ill today""",
     Cue.NEG: """no, not, never, without, isnt, arent, wasnt, werent, doesnt, dont, didnt,
-        hasnt, havent, hadnt, wont, nothing, nope, no longer, nor, neither, no way""",
+        hasnt, havent, hadnt, wont, nothing, nope, no longer, nor, neither, no way, no more""",
     Cue.YET: "yet",
     Cue.REMIND: """remind, remind me, reminding, ping me, nudge me, notify me, text me,
         message me, buzz me, alert me""",
@@ -392,6 +400,8 @@ def _entries() -> Iterable[Phrase]:
             yield from _with_sides(words, area)
     for kind, text in _KINDS.items():
         yield from ((w, Sense(kind=kind)) for w in _split(text))
+    trouble = Sense(kind=ReportKind.PAIN, cues=frozenset({Cue.TROUBLE}))
+    yield from ((w, trouble) for w in _split(_TROUBLE))
     for flag, text in _FLAGS.items():
         yield from ((w, Sense(flag=flag, kind=ReportKind.PAIN)) for w in _split(text))
     for side, text in _SIDES.items():

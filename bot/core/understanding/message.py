@@ -3,13 +3,14 @@ body report; the rules all read from it."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from bot.core.understanding.body import area_hits, build_report
 from bot.core.understanding.features import Features, Hit
 from bot.core.understanding.model import ReportSlots
-from bot.core.understanding.numbers import bare_numbers, rating_numbers
+from bot.core.understanding.numbers import bare_numbers, effort_span, rating_numbers
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import Tokens
 from bot.core.vocabulary import Area
@@ -61,7 +62,8 @@ class Message:
         whole = from_char == 0 and skip < 0
         if whole and self._report is not None:
             return self._report
-        ratings = [v for pos, v in self.ratings if pos >= from_char and pos != skip]
+        said = _effort_at(self.low) if self.ratings else -1  # "effort 4, calves sore"
+        ratings = [v for pos, v in self.ratings if pos >= from_char and pos not in (skip, said)]
         report = build_report(self.f, self.areas, ratings)
         if whole:
             self._report = report
@@ -70,6 +72,17 @@ class Message:
     def char(self, word_index: int) -> int:
         """Character offset of a word."""
         return self.tokens.spans[word_index][0]
+
+
+def _effort_at(low: str) -> int:
+    """Where the number after "effort" or "rpe" starts (-1: none): never a severity."""
+    span = effort_span(low)
+    if span is None or not _EFFORT_RE.search(low, max(span[0] - 16, 0), span[1]):
+        return -1
+    return span[0]
+
+
+_EFFORT_RE = re.compile(r"\b(?:effort|rpe)\b")
 
 
 def near(f: Features, cue: Cue, anchors: list[Hit], window: int) -> bool:

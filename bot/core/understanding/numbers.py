@@ -29,7 +29,7 @@ _NOT_UNIT = (
 )
 _ANY_NUMBER_RE = re.compile(rf"[0-9]|\b(?:{_WORDS})\b")
 _FRACTION_RE = re.compile(
-    rf"(?<![0-9.:/])\b{_VALUE}\s*(?:/|out\s+of|outta|of)\s*(?:10|ten)\b(?![.:/-]?[0-9])"
+    rf"(?<![0-9.:/])\b{_VALUE}\s*(?:/|out\s+of|outta|of|on)\s*(?:10|ten)\b(?![.:/-]?[0-9])"
 )
 _FIVE_RE = re.compile(r"(?<![0-9.:/])\b([0-5])\s*/\s*5\b(?![.:/-]?[0-9])")
 _ARTICLE_RE = re.compile(

@@ -26,15 +26,16 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
-from bot.core.understanding.fine import says_change
+from bot.core.understanding.body import area_groups, feeling_hits, own_side
+from bot.core.understanding.fine import RECOVERY_WORDS, says_change
 from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind, ReportSlots
 from bot.core.understanding.numbers import odd_effort
-from bot.core.understanding.rules import analyse, understand
+from bot.core.understanding.rules import analyse, read_body, understand
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import log_days, names_days
-from bot.core.vocabulary import Area
+from bot.core.vocabulary import Area, RedFlag
 
 __all__ = ["understand_all", "understand_parts"]
 
@@ -169,9 +170,47 @@ def _requests(
         found = (meaningful[0][1],)  # "thanks coach! what's tomorrow?": both answered
     elif len(meaningful) >= 2:
         found = _combined(meaningful, whole) or (whole,)
+    found = _whole_reports(text, today, found, whole, message)
     if thanks and not all(i.kind in _IDLE for i in found):
         found = (*found, Intent(IntentKind.THANKS))  # "hip niggle gone. cheers": both
     return _reports_apart(text, today, found, message) if len(found) == 1 else found
+
+
+def _flags(intents: tuple[Intent, ...]) -> frozenset[RedFlag]:
+    return frozenset().union(
+        *(i.signs | (i.report.red_flags if i.report else set()) for i in intents)
+    )
+
+
+def _whole_reports(
+    text: str, today: date | None, found: tuple[Intent, ...], whole: Intent, message: Message
+) -> tuple[Intent, ...]:
+    """The body reports of a message of several requests, read from the stretch of words of
+    each area (``body.area_groups``), not from the request clauses: a clause cut at "and"
+    or "but" loses the feeling ("swollen | and sore") or the side ("hips stiff | but both
+    sides tighter today"). A warning sign the clauses lost makes the whole message one
+    report, as before; beside one, "what should I do?" is answered by the warning."""
+    wanted = whole.report.red_flags if whole.report is not None else frozenset()
+    if not message.areas:
+        return found
+    apart = None
+    said = [i.report for i in found if i.kind is IntentKind.BODY_REPORT]
+    if said and (len(message.areas) > 1 or said != [whole.report]):
+        apart = segment_reports(text, today, message, single=True)
+    logged = {i.report.area for i in found if i.kind in _LOGS and i.report is not None}
+    reports = (
+        [Intent(IntentKind.BODY_REPORT, report=r) for r in apart[0] if r.area not in logged]
+        if apart is not None
+        else []
+    )
+    others = tuple(i for i in found if i.kind is not IntentKind.BODY_REPORT)
+    if reports and wanted <= _flags((*reports, *others)):
+        found = (*reports, *others)
+    elif not wanted <= _flags(found):
+        return (whole,)
+    if _flags(found):
+        found = tuple(i for i in found if i.kind is not IntentKind.TODAY)
+    return tuple(sorted(found, key=lambda i: _RANK.get(i.kind, len(_ORDER))))
 
 
 def _with_effort(part: Intent, whole: Intent) -> Intent:
@@ -181,43 +220,128 @@ def _with_effort(part: Intent, whole: Intent) -> Intent:
     return part
 
 
-_PIECE_RE = re.compile(r"\s*(?:[,;.!?\n]+\s*|\s+(?:but|and|tho|though)\s+)", re.IGNORECASE)
-
-
 def _reports_apart(
     text: str, today: date | None, found: tuple[Intent, ...], message: Message
 ) -> tuple[Intent, ...]:
-    """Several areas in their own clauses ("sore: quads 4, hip flexors 2", "tight hammies,
-    tight hip flexors", "glutes recovered, quads still sore 3"): one report each, and an
-    area said to have recovered is cleared. Not with a warning sign anywhere (the whole
-    message is triaged as one, as before)."""
+    """Several areas, each with its own words ("sore: quads 4, hip flexors 2", "left knee
+    feels tight and my right hip is sore", "glutes recovered, quads still sore 3"), or said
+    together ("hamstrings and glutes both sore"): one report each (``body.area_groups``),
+    and an area said to have recovered is cleared. A warning sign goes with the report it
+    is said of; when the reports apart would not carry every sign of the whole message,
+    the whole message is one report, as before."""
     only = found[0]
-    if only.report is None or only.report.red_flags or only.unclear is not None:
+    if (
+        only.kind in _LOGS
+        and only.report is None
+        and only.unclear is None
+        and message.areas
+        and not RECOVERY_WORDS.isdisjoint(message.f.words)
+    ):
+        recovered = _cleared(today, message)  # "calf fine now, did today's, a 5"
+        if recovered:
+            return (Intent(IntentKind.FEELS_FINE, fine_areas=recovered), *found)
         return found
-    f = message.f
-    areas = message.areas
-    if len(areas) < 2 or len({f.clauses[hit.start] for hit, _ in areas}) < 2:
+    if only.report is None or only.unclear is not None:
         return found
-    reports: list[ReportSlots] = []
-    cleared: list[Area] = []
-    for piece in _PIECE_RE.split(text):
-        if not piece.strip():
-            continue
-        intent, analysed = analyse(piece, today)
-        if intent.signs or (intent.report and intent.report.red_flags):
-            return found
-        if intent.report is not None and intent.kind is not IntentKind.FEELS_FINE:
-            if all(intent.report.area is not r.area for r in reports):
-                reports.append(intent.report)
-        elif intent.kind is IntentKind.FEELS_FINE and analysed and says_change(analysed.f.words):
-            cleared += intent.fine_areas
-    cleared = [a for a in dict.fromkeys(cleared) if all(a is not r.area for r in reports)]
+    apart = segment_reports(text, today, message)
+    if apart is None:
+        return found
+    reports, cleared = apart
     if not reports or len(reports) + len(cleared) < 2:
+        return found
+    if not only.report.red_flags <= frozenset().union(*(r.red_flags for r in reports)):
         return found
     first = only if only.kind is not IntentKind.FEELS_FINE else Intent(IntentKind.BODY_REPORT)
     rest = [Intent(IntentKind.BODY_REPORT, report=r) for r in reports[1:]]
     fine = [Intent(IntentKind.FEELS_FINE, fine_areas=tuple(cleared))] if cleared else []
     return (replace(first, report=reports[0]), *rest, *fine)
+
+
+def _cleared(today: date | None, message: Message) -> tuple[Area, ...]:
+    """The areas a log message says have recovered, each in its own clause ("hamstring is
+    fine now, did yesterday's session"): a change, not a state ("calf fine, did it")."""
+    f, spans = message.f, message.tokens.spans
+    cleared: list[Area] = []
+    for hit, _ in message.areas:
+        clause = f.clauses[hit.start]
+        first = f.clauses.index(clause)
+        last = len(f.clauses) - f.clauses[::-1].index(clause)
+        intent, analysed = read_body(message.low[spans[first][0] : spans[last - 1][1]], today)
+        if intent.kind is IntentKind.FEELS_FINE and analysed and says_change(analysed.f.words):
+            cleared += intent.fine_areas
+    return tuple(dict.fromkeys(cleared))
+
+
+_TOO = frozenset({"too", "also", "aswell"})
+
+
+def _too(words: tuple[str, ...]) -> bool:
+    """ "achilles too", "my hip as well": the area feels as the one before."""
+    return not _TOO.isdisjoint(words) or any(
+        w == "as" and words[i + 1 : i + 2] == ("well",) for i, w in enumerate(words)
+    )
+
+
+def _body_start(m: Message) -> int:
+    """Character offset of the first body or feeling word of ``m``."""
+    starts = [h.start for h, _ in m.areas] + [h.start for h in feeling_hits(m.f)]
+    return m.char(min(starts)) if starts else 0
+
+
+#: Signs of the nerves or the whole body: never tied to one area of several.
+_SYSTEMIC = frozenset(
+    {RedFlag.SADDLE_NUMBNESS, RedFlag.BLADDER_BOWEL, RedFlag.NERVE_PAIN,
+     RedFlag.NUMBNESS_TINGLING, RedFlag.WEAKNESS, RedFlag.UNWELL, RedFlag.LOW_ENERGY_SIGNS}
+)  # fmt: skip
+
+
+def segment_reports(
+    text: str, today: date | None, message: Message, *, single: bool = False
+) -> tuple[list[ReportSlots], list[Area]] | None:
+    """The reports of a message naming several areas, one per area (``body.area_groups``),
+    and the areas said to have recovered; None when it names one area (``single``: also
+    then) or a sign is said with no area of its own."""
+    f = message.f
+    areas = message.areas
+    if not areas or (len(areas) < 2 and not single):
+        return None
+    groups = area_groups(f, areas)
+    if len(groups) < 2 and len(groups[0][2]) < 2 and not single:
+        return None
+    whole = message.report()
+    several = len(groups) > 1 or len(groups[0][2]) > 1
+    if several and whole is not None and not _SYSTEMIC.isdisjoint(whole.red_flags):
+        return [whole], []  # "low back pain and my bum feels numb": one report, one triage
+    spans = message.tokens.spans
+    low = message.low
+    logged = f.has(Cue.DONE, Cue.DID)  # "done 7/10, calf tight 3/10 and ...": the effort first
+    reports: list[ReportSlots] = []
+    cleared: list[Area] = []
+    for start, end, group in groups:
+        piece = low[spans[start][0] : spans[end - 1][1]]
+        intent, analysed = read_body(piece, today)
+        if analysed is None:
+            continue
+        if intent.signs:
+            return None
+        if intent.kind is IntentKind.FEELS_FINE:
+            if says_change(analysed.f.words):
+                cleared += intent.fine_areas
+            continue
+        report = analysed.report(from_char=_body_start(analysed) if logged else 0)
+        if report is None and reports and _too(analysed.f.words):
+            report = replace(reports[-1], area=group[0][1], side=own_side(f, group[0][0]))
+        if report is None:
+            continue
+        if len(group) == 1:
+            said = [report]
+        else:  # "right glute and right hamstring both tight": each its own side
+            said = [replace(report, area=a, side=own_side(f, h)) for h, a in group]
+        reports += [r for r in said if all(r.area is not o.area for o in reports)]
+    if len(reports) > 1 and any(r.area is not Area.LEG for r in reports):
+        reports = [r for r in reports if r.area is not Area.LEG or r.red_flags]
+    cleared = [a for a in dict.fromkeys(cleared) if all(a is not r.area for r in reports)]
+    return reports, cleared
 
 
 def _rating_only(part: str) -> bool:

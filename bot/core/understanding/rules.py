@@ -35,7 +35,7 @@ from bot.core.understanding.when import back_on, pause_said, said_in_past
 from bot.core.understanding.words import FILLER
 from bot.core.vocabulary import RedFlag
 
-__all__ = ["analyse", "understand"]
+__all__ = ["analyse", "read_body", "understand"]
 
 _WAVE_EMOJI = frozenset("👋")
 _THANKS_EMOJI = frozenset("🙏")
@@ -62,6 +62,20 @@ def analyse(text: str, today: date | None = None) -> tuple[Intent, Message | Non
         if intent is not None:
             return _with_signs(message, _odd_values(message, _away(message, intent))), message
     return _with_signs(message, _away(message, Intent(IntentKind.UNKNOWN))), message
+
+
+def read_body(text: str, today: date | None = None) -> tuple[Intent, Message | None]:
+    """``analyse`` for a piece of a message that is only read for its body report: a
+    recovery (FEELS_FINE, NOT_FINE), a report (BODY_REPORT) or UNKNOWN, with the warning
+    signs said without an area; no other rule is tried (``parts``)."""
+    clean, low = normalise(text)
+    tokens = tokenise(low)
+    if not tokens.words:
+        return Intent(IntentKind.UNKNOWN), None
+    f = scan(correct_words(tokens.words), tokens.clauses, "?" in low)
+    message = Message(clean, low, tokens, f, today)
+    intent = _fine(message) or _body(message) or Intent(IntentKind.UNKNOWN)
+    return _with_signs(message, intent), message
 
 
 def _away(m: Message, intent: Intent) -> Intent:
@@ -121,6 +135,15 @@ _SIGN_WINS = frozenset(
 )  # fmt: skip
 
 
+_UNWELL = frozenset({RedFlag.UNWELL})
+#: Everyday illnesses: a temperature with one is a reason to rest (the illness answer),
+#: not the unexplained fever the warning signs mean.
+_COMMON_ILLNESS = frozenset(
+    {"cold", "colds", "flu", "cough", "coughing", "throat", "sniffles", "snotty", "covid",
+     "virus", "bug", "chesty", "sinus", "sinuses", "congested"}
+)  # fmt: skip
+
+
 def _with_signs(m: Message, intent: Intent) -> Intent:
     """Warning signs said without a body area: WARNING_SIGN when nothing else was meant."""
     if intent.report is not None or intent.kind in (IntentKind.FEELS_FINE, IntentKind.NOT_FINE):
@@ -129,6 +152,8 @@ def _with_signs(m: Message, intent: Intent) -> Intent:
     signs = frozenset(h.sense.flag for h in felt if h.sense.flag is not None)
     if not any(h.sense.flag is None for h in felt):  # "fell off the wagon", "lost my nerve"
         signs -= _SIGNS_NEEDING_PAIN
+    if signs == _UNWELL and not _COMMON_ILLNESS.isdisjoint(m.f.words):
+        return intent  # "a head cold and a bit of a temperature": being ill, not a warning
     if not signs:
         return intent
     if intent.kind in _SIGN_WINS:  # "feeling feverish, should I still do today's session?"
@@ -138,7 +163,7 @@ def _with_signs(m: Message, intent: Intent) -> Intent:
 
 def _fine(m: Message) -> Intent | None:
     """ "knee fine now" (FEELS_FINE), or a recovery word taken back ("not fine yet")."""
-    reading = fine_reading(m.f, [(hit.start, area) for hit, area in m.areas])
+    reading = fine_reading(m.f, [(hit.end - 1, area) for hit, area in m.areas])
     if reading is None:
         return None
     fine, areas = reading

@@ -65,6 +65,7 @@ class Cue(Enum):
     DETERMINER = auto()  # my, the, a: skipped when finding a verb's object
     NEUTRAL = auto()  # explained, means nothing ("pain free", "a pain in the neck")
     EXERCISE = auto()  # bridges, clamshells, a stretch: the work, never a body area
+    TROUBLE = auto()  # niggle, tweaked, playing up: pain only when no feeling word is said
 
     __hash__ = object.__hash__  # members are singletons; the C hash keeps scans fast
 

@@ -17,6 +17,8 @@ warning sign missed is the worst error).
 
 from __future__ import annotations
 
+import re
+
 from bot.core.understanding.words import word_set
 
 __all__ = ["Owners", "owners", "question_clauses"]
@@ -47,7 +49,7 @@ _LONG_AGO: tuple[tuple[str, ...], ...] = tuple(
 _ADVICE = word_set(
     """
     tips tip prevent prevention preventing avoid avoiding risk risks cause causes advice
-    symptoms
+    symptoms signs
     """
 )
 _WH = word_set("how what whats when why which where any anything")
@@ -100,8 +102,46 @@ def _own(words: tuple[str, ...]) -> bool:
     if not _MINE.isdisjoint(words):
         return True
     return any(
-        w == "i" and words[i + 1 : i + 2] and words[i + 1] in _I_HAVE for i, w in enumerate(words)
-    )
+        w == "i" and words[i + 1 : i + 2] and words[i + 1] in _I_HAVE and words[i - 1] != "if"
+        for i, w in enumerate(words)
+    )  # not "how would I know if I had one?"
+
+
+_YEAR_BEFORE = frozenset({"in"})
+
+
+_YEAR_RE = re.compile(r"\b(?:19|20)[0-9][0-9]\b")
+
+
+def _years(words: tuple[str, ...]) -> list[int]:
+    """Positions of years ("2023") after the first word, in a message with "in"."""
+    if "in" not in words or not _YEAR_RE.search(" ".join(words)):
+        return []
+    return [
+        i
+        for i, w in enumerate(words)
+        if i and len(w) == 4 and w[0] in "12" and w.isdigit() and w[:2] in ("19", "20")
+    ]
+
+
+_DEFINING = (("whats", "a"), ("whats", "an"), ("what", "is", "a"), ("what", "is", "an"),
+             ("what", "are"))  # fmt: skip
+
+
+def _defines(words: tuple[str, ...]) -> bool:
+    """ "what's a bone stress injury?", "what are shin splints?": asks what a thing is."""
+    return words[0] in ("what", "whats") and any(words[: len(p)] == p for p in _DEFINING)
+
+
+def _hypothetical(
+    words: tuple[str, ...], clauses: tuple[int, ...], asking: frozenset[int]
+) -> set[int]:
+    """The asked clauses that suppose ("what if my knee hurts during the hops?")."""
+    found: set[int] = set()
+    for i in _clause_starts(clauses) if clauses and clauses[-1] else (0,):
+        if clauses[i] in asking and words[i : i + 2] == ("what", "if"):
+            found.add(clauses[i])
+    return found
 
 
 def _clause_starts(clauses: tuple[int, ...]) -> list[int]:
@@ -115,10 +155,16 @@ def owners(
     clauses only asked about (see the module doc). ``question``: the message has a "?";
     ``asking``: ``question_clauses``."""
     n = len(words)
-    if (question or asking) and not _ADVICE.isdisjoint(words) and not _own(words):
+    if (
+        (question or asking)
+        and (not _ADVICE.isdisjoint(words) or _defines(words))
+        and not _own(words)
+    ):
         return frozenset(range(n)), frozenset()  # "how do I avoid shin splints, any tips?"
+    hypothetical = _hypothetical(words, clauses, asking) if asking and "if" in words else set()
     asked = asking if asking and _FIRST.isdisjoint(words) else _NONE
-    if _FOREIGN_HINTS.isdisjoint(words):
+    years = _years(words)
+    if _FOREIGN_HINTS.isdisjoint(words) and not hypothetical and not years:
         return _NONE, asked
     long_ago = not _PAST_HINTS.isdisjoint(words)
     past = (
@@ -132,6 +178,7 @@ def owners(
         if long_ago
         else set()
     )
+    past |= {clauses[i] for i in years if words[i - 1] in _YEAR_BEFORE}  # "back in 2023"
     foreign: set[int] = set()
     owner_other = False
     for i in range(n):
@@ -145,6 +192,6 @@ def owners(
             owner_other = True  # "my friend has sciatica", "kids have..."
         elif word in _FIRST and following not in _OTHERS:
             owner_other = False
-        if owner_other or clauses[i] in past:
+        if owner_other or clauses[i] in past or clauses[i] in hypothetical:
             foreign.add(i)
     return frozenset(foreign), asked

@@ -90,6 +90,6 @@ PROTECTED = word_set(
     spells sells stitch tidy tall tease tank throws ticket tail tilt tied tires timing trap
     trim variation variations vocation walls ways wash wait weigh weighs whole white whine
     wish word saying sprint sprints trail trails nudes nude remainder remainders fully brothers
-    brother mothers
+    brother mothers hurling curling bowling used
     """
 )
