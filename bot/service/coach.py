@@ -417,7 +417,10 @@ def _one_reply(replies: list[Reply]) -> list[Reply]:
     boards = [r.keyboard for r in plain if r.keyboard]
     if len(boards) > 1:
         return replies
-    merged = Reply(text="\n\n".join(r.text for r in plain), keyboard=boards[0] if boards else ())
+    paragraphs = [p for r in plain for p in r.text.split("\n\n")]
+    # a paragraph two answers share ("tell me how it feels...") is said once, at its last place
+    kept = [p for i, p in enumerate(paragraphs) if p not in paragraphs[i + 1 :]]
+    merged = Reply(text="\n\n".join(kept), keyboard=boards[0] if boards else ())
     rest = [r for r in replies if not _mergeable(r)]
     return [merged, *rest]
 

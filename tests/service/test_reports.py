@@ -278,3 +278,15 @@ async def test_a_worse_report_says_so_and_is_stored_worse(chat: Chat) -> None:
     assert "Worse by the morning" in replies[0].text
     (report,) = await chat.reports()
     assert (report.area, report.worse) == (Area.CALVES, True)
+
+
+async def test_two_areas_in_one_message_are_one_reply_with_one_closing_line(chat: Chat) -> None:
+    await chat.command("/today")
+    (reply,) = await chat.say("left hamstring tight and my right calf is sore, like a 3")
+    stored = {(r.area, r.side, r.kind) for r in await chat.reports()}
+    assert stored == {
+        (Area.HAMSTRINGS, Side.LEFT, ReportKind.TIGHTNESS),
+        (Area.CALVES, Side.RIGHT, ReportKind.SORENESS),
+    }
+    assert reply.text.count("Tell me how it feels over the next days") == 1
+    assert reply.text.rstrip().endswith("when it's fine again.")
