@@ -23,6 +23,7 @@ __all__ = [
     "pause_hint",
     "planned_break",
     "suggestion_rows",
+    "unclear_log_day",
     "unclear_value",
     "unknown_with_suggestions",
     "why_answer",
@@ -116,6 +117,15 @@ def unclear_value(value: str, *, time_of_day: bool, effort: bool = False) -> str
         f"“{said}” isn't one number from 0 to 10, so I've left that number out. If you'd "
         "like to rate it, send the area with one number from 0 (nothing) to 10 (the worst), "
         "for example <i>left calf 4</i>."
+    )
+
+
+def unclear_log_day(value: str) -> str:
+    """A session's day that cannot be right (no such day, or not yet), asked about."""
+    return (
+        f"I can't log a session on “{escape_text(value)}”: that day doesn't exist or hasn't "
+        "come yet, so nothing is logged. Which day was it? For example "
+        "<i>did it on Monday</i> or <i>did it on the 3rd</i>."
     )
 
 

@@ -18,7 +18,7 @@ from bot.core.understanding.message import DONE_EMOJI, Message
 from bot.core.understanding.model import EffortLabel, Intent, IntentKind
 from bot.core.understanding.numbers import effort_number, effort_span
 from bot.core.understanding.senses import Cue
-from bot.core.understanding.when import log_days
+from bot.core.understanding.when import log_days, unclear_log_day
 from bot.core.understanding.words import word_set
 
 __all__ = ["outcome"]
@@ -27,8 +27,12 @@ _WORK = frozenset({Cue.SESSION, Cue.EXERCISE, Cue.HOP})
 _QUESTION_WORDS = frozenset({"what", "how", "when", "why", "which", "where", "who"})
 _DID_OBJECTS = word_set(
     """it that this them all everything todays today rest most half some hip hips mondays
-    tuesdays wednesdays thursdays fridays saturdays sundays yesterdays"""
+    tuesdays wednesdays thursdays fridays saturdays sundays yesterdays yesterday tonight
+    monday tuesday wednesday thursday friday saturday sunday mon mons tue tues wed weds
+    thu thurs fri fris sat sats sun suns day both one ones jumps plyos plyo hops"""
 )
+"""What a lone "did" takes to mean a session done: the session itself, or a day's ("did
+yesterday's", "did fri's one", "did the day before yesterday's", "did both")."""
 
 
 #: Kinds of exercise as a bare plural: "can't do jumps" says what a runner can do in
@@ -131,6 +135,9 @@ def outcome(m: Message) -> Intent | None:
     skipped = bool(skips) or bool(said(f, Cue.SKIP_WHY)) or not_done
     if not skipped and said(f, Cue.SKIP_WEAK) and f.has(Cue.TODAY, Cue.SESSION):
         skipped = True
+    if (done or skipped) and m.today is not None and (odd := unclear_log_day(m.low, m.today)):
+        kind = IntentKind.DONE if done else IntentKind.SKIPPED
+        return Intent(kind, unclear=odd, report=m.report())  # "did it on the 31st of april"
     if done:
         return _done(m)
     if skipped:

@@ -33,7 +33,7 @@ from bot.core.understanding.numbers import odd_effort
 from bot.core.understanding.rules import analyse, understand
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
-from bot.core.understanding.when import log_days, names_days
+from bot.core.understanding.when import log_days, names_days, unclear_log_day
 from bot.core.vocabulary import Area
 
 __all__ = ["understand_all", "understand_parts"]
@@ -104,7 +104,7 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
 def _parts(
     text: str, today: date | None, whole: Intent, message: Message | None
 ) -> tuple[Intent, ...]:
-    return _asked_apart(_requests(text, today, whole, message), text.lower())
+    return _asked_apart(_requests(text, today, whole, message), text.lower(), today)
 
 
 _RATED = frozenset(
@@ -112,11 +112,12 @@ _RATED = frozenset(
 )
 
 
-def _asked_apart(intents: tuple[Intent, ...], low: str) -> tuple[Intent, ...]:
-    """A log or report with a number to ask about ("done, effort like 6 or 7", "pain 11/10
-    in my hip") is two requests: the clear part, stored, and the question about the number
-    (an intent of the same kind for an effort, a body report for a severity, with only
-    ``unclear`` set)."""
+def _asked_apart(intents: tuple[Intent, ...], low: str, today: date | None) -> tuple[Intent, ...]:
+    """A log or report with a value to ask about ("done, effort 12/10", "pain -3/10 in my
+    hip", "did it on the 31st of april") is a question, and nothing of that part is stored:
+    an intent of the same kind for the log's effort or day, a body report for a severity,
+    with only ``unclear`` set. What else the part said clearly stays: a report beside an
+    odd effort, a log beside an odd severity. A report with a warning sign is always kept."""
     if len(intents) == 1 and intents[0].unclear is None:
         return intents
     if not any(i.unclear is not None and i.kind in _RATED for i in intents):
@@ -126,11 +127,24 @@ def _asked_apart(intents: tuple[Intent, ...], low: str) -> tuple[Intent, ...]:
         if intent.unclear is None or intent.kind not in _RATED:
             found.append(intent)
             continue
-        effort = intent.kind is IntentKind.DONE and (
-            intent.report is None or odd_effort(low) is not None
-        )
-        kind = IntentKind.DONE if effort else IntentKind.BODY_REPORT
-        found += [replace(intent, unclear=None), Intent(kind, unclear=intent.unclear)]
+        report = intent.report
+        day = today is not None and unclear_log_day(low, today) == intent.unclear
+        if intent.kind in _LOGS and (day or intent.kind is IntentKind.SKIPPED):
+            odd_log = True  # "did it on the 31st of april": the log's day
+        else:
+            odd_log = intent.kind is IntentKind.DONE and (
+                report is None or odd_effort(low) is not None
+            )
+        asked = Intent(intent.kind if odd_log else IntentKind.BODY_REPORT, unclear=intent.unclear)
+        if report is not None and report.red_flags:  # a warning sign is never dropped
+            found += [replace(intent, unclear=None), asked]
+        elif odd_log:  # the log is asked about; a clear report beside it stays
+            kept = [Intent(IntentKind.BODY_REPORT, report=report)] if report is not None else []
+            found += [*kept, asked]
+        elif intent.kind in _LOGS:  # the log stays, the report with the odd number is asked
+            found += [replace(intent, unclear=None, report=None), asked]
+        else:
+            found.append(asked)
     return tuple(found)
 
 
@@ -220,8 +234,14 @@ def _reports_apart(
     return (replace(first, report=reports[0]), *rest, *fine)
 
 
+_FORGOT_RE = re.compile(r"\b(?:forgot|forget|forgotten|meant)\s+to\s+(?:log|record|tell|say)\b")
+
+
 def _rating_only(part: str) -> bool:
-    """Whether a clause is only an effort rating ("effort 5"), no done of its own."""
+    """Whether a clause is only an effort rating ("effort 5") or an aside about logging
+    ("forgot to log it"), no done of its own."""
+    if _FORGOT_RE.search(part.lower()):
+        return True
     message = analyse(part)[1]
     return message is not None and not message.f.has(Cue.DONE, Cue.DID)
 

@@ -43,6 +43,7 @@ __all__ = [
     "pause_said",
     "pause_span",
     "said_in_past",
+    "unclear_log_day",
 ]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -53,11 +54,17 @@ _MONTH = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+_SHORT_NAME = r"mon|tues?|weds?|thu|thurs|fri|sat|sun"
+#: What follows a short day name that makes it one ("tues session", "sat's jumps"), so a
+#: bare "sat" or "sun" stays a word.
+_SESSION_AFTER = r"(?=\s+(?:session|sesh|one|workout|routine|jumps|plyos?|mobility|hips?)\b)"
 _LOG_DAY_RE = re.compile(
     r"\b(?:(?:the\s+)?day\s+before\s+yesterday|yesterday|yday|yesterdays|last\s*(?:night|nite)"
     rf"|(?:(?:on|last)\s+)?(?:{_WEEKDAY})(?:'?s)?"
-    r"|(?:on|last)\s+(?:mon|tues?|weds?|thu|thurs|fri|sat|sun)"
+    rf"|(?:on|last)\s+(?:{_SHORT_NAME})|(?:{_SHORT_NAME})(?:'s|{_SESSION_AFTER})"
     r"|(?:[0-9]{1,2}|a\s+couple\s+of|two|three|four|five|six)\s+days?\s+ago"
+    rf"|on\s+(?:the\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})"
+    rf"|on\s+(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?"
     r"|on\s+the\s+[0-9]{1,2}(?:st|nd|rd|th))\b"
 )
 _ORD = r"[0-9]{1,2}(?:st|nd|rd|th)"
@@ -135,15 +142,64 @@ def log_day(low: str, today: date) -> date | None:
     match = _LOG_DAY_RE.search(low)
     if match is None:
         return None
-    phrase = " ".join(match.group(0).split()).replace("'s", "").removesuffix("s")
+    phrase = " ".join(match.group(0).split()).replace("'s", "")
+    if phrase.rsplit(" ", 1)[-1] not in _SHORT:
+        phrase = phrase.removesuffix("s")  # "yesterdays", "mondays"; not "tues", "thurs"
     if phrase in {"last night", "last nite", "lastnight", "lastnite", "yday", "yesterday"}:
         return today - timedelta(days=1)
-    bare = phrase.removeprefix("on ")
+    bare = phrase.removeprefix("on ").removeprefix("last ")
     weekday = _SHORT.get(bare, _WEEKDAYS.index(bare) if bare in _WEEKDAYS else None)
     if weekday is not None:  # "Monday's session": the latest Monday, today if it is one
-        return today - timedelta(days=(today.weekday() - weekday) % 7)
-    day = _parse(phrase.removeprefix("on ").removeprefix("last "), today, "past")
+        back = (today.weekday() - weekday) % 7
+        return today - timedelta(days=back or 7 if phrase.startswith("last ") else back)
+    if (said := _past_day_month(bare.removeprefix("the "), today)) is not None:
+        return said if isinstance(said, date) else None
+    day = _parse(bare, today, "past")
     return day if day is not None and day <= today else None
+
+
+#: A done's day said without a year ahead of today is last year's only this near.
+_RECENT_DAYS = 62
+
+
+def unclear_log_day(low: str, today: date) -> str | None:
+    """The day a done or skip names as written when no such day has been ("on the 31st
+    of april", "on 30th feb", "on the 35th", "on 20th june" said on the 10th), else None:
+    the coach asks rather than log it on another day."""
+    if (match := _LOG_DAY_RE.search(low)) is None or not any(c.isdigit() for c in match[0]):
+        return None
+    said = " ".join(match.group(0).split())
+    bare = said.removeprefix("on ").removeprefix("the ")
+    return said.removeprefix("on ") if _past_day_month(bare, today) is False else None
+
+
+def _past_day_month(phrase: str, today: date) -> date | bool | None:
+    """ "4th may", "1st", "feb 3" as the latest such day on or before today; False for no
+    such day ("31st of april", "35th"); None for a phrase of another shape."""
+    if (bare := _BARE_ORDINAL_RE.fullmatch(phrase)) is not None:
+        year, month = today.year, today.month
+        for _ in range(12):
+            try:
+                found: date | None = date(year, month, int(bare.group(1)))
+            except ValueError:
+                found = None
+            if found is not None and found <= today:
+                return found
+            month, year = (month - 2) % 12 + 1, year - (month == 1)
+        return False
+    if (named := _DAY_MONTH_RE.fullmatch(phrase)) is None:
+        return None
+    month = _MONTH_NUMBERS[(named.group(2) or named.group(3))[:3]]
+    year = int(named.group(5)) if named.group(5) else today.year
+    try:
+        said = date(year, month, int(named.group(1) or named.group(4)))
+        if said > today and not named.group(5):  # "30th dec" said on 2 January
+            said = said.replace(year=year - 1)
+            if (today - said).days > _RECENT_DAYS:
+                return False  # "on 20th june" said on the 10th: not done yet, asked
+    except ValueError:
+        return False
+    return said if said <= today else False
 
 
 _DAY_NAME = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri|sat|sun"  # noqa: E501
@@ -417,6 +473,8 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         if "new year" in said:
             return PauseSaid(start, date(today.year, 12, 31))
         last = _ahead(said, today)
+        if last is None and any(c.isdigit() for c in said):  # "until the 35th": asked
+            return PauseSaid(None, None, unclear=" ".join(until.group(0).split()))
         if last is not None and _HOLD_OFF_RE.search(low):
             last -= timedelta(days=1)
         if last is not None and last >= today:

@@ -1,0 +1,82 @@
+"""Logs, skips, pauses and values to ask about (round 3): our own phrasings, not the
+development sets'. Today is Thursday 10 June 2027 unless said otherwise."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.core.understanding import IntentKind, understand_all
+from bot.core.understanding.when import log_day
+
+THURSDAY = date(2027, 6, 10)
+
+
+def _logs(text: str, today: date = THURSDAY) -> list[tuple[IntentKind, date | None, int | None]]:
+    return [
+        (p.kind, p.log_day or today, p.effort)
+        for p in understand_all(text, today)
+        if p.kind in (IntentKind.DONE, IntentKind.SKIPPED) and p.unclear is None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("did wednesday's", date(2027, 6, 9)),
+        ("did the day before yesterday's one", date(2027, 6, 8)),
+        ("did sun's mobility", date(2027, 6, 6)),
+        ("did mon session at lunch", date(2027, 6, 7)),
+        ("finally did both", THURSDAY),
+        ("made the exercises this morning", THURSDAY),
+        ("caught up on the hip work", THURSDAY),
+        ("forgot to log tuesday's, it was fine", date(2027, 6, 8)),
+    ],
+)
+def test_a_lone_did_takes_a_day_as_its_object(text: str, day: date) -> None:
+    assert [(k, d) for k, d, _ in _logs(text)] == [(IntentKind.DONE, day)]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("done it on 2nd june", date(2027, 6, 2)),
+        ("completed on the 3rd", date(2027, 6, 3)),
+        ("finished it on june 1st", date(2027, 6, 1)),
+        ("did it on 20th june", None),  # ahead: no done's day
+        ("done last thurs", date(2027, 6, 3)),
+        ("did thurs session", THURSDAY),
+        ("did fri's one", date(2027, 6, 4)),
+        ("on the 15th", date(2027, 5, 15)),  # the latest 15th
+    ],
+)
+def test_a_done_names_its_day_of_the_month(text: str, day: date | None) -> None:
+    assert log_day(text, THURSDAY) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("done it on the 31st of june, effort 4", "the 31st of june"),
+        ("skipped it on 30th feb", "30th feb"),
+        ("finished it on the 40th", "the 40th"),
+    ],
+)
+def test_a_log_on_no_such_day_is_asked_and_nothing_logged(text: str, said: str) -> None:
+    (ask,) = understand_all(text, THURSDAY)
+    assert ask.kind in (IntentKind.DONE, IntentKind.SKIPPED)
+    assert (ask.unclear, ask.effort, ask.log_day) == (said, None, None)
+
+
+@pytest.mark.parametrize("text", ["hold my plan until the 32nd", "pause till the 31st of sept"])
+def test_a_pause_to_no_such_day_is_asked(text: str) -> None:
+    (ask,) = understand_all(text, THURSDAY)
+    assert (ask.kind, ask.pause_until) == (IntentKind.PAUSE, None)
+    assert ask.unclear is not None
+
+
+def test_an_aside_about_logging_is_no_second_log() -> None:
+    assert _logs("did tuesday's one, forgot to say, effort 5") == [
+        (IntentKind.DONE, date(2027, 6, 8), 5)
+    ]
