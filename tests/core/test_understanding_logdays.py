@@ -80,3 +80,25 @@ def test_an_aside_about_logging_is_no_second_log() -> None:
     assert _logs("did tuesday's one, forgot to say, effort 5") == [
         (IntentKind.DONE, date(2027, 6, 8), 5)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "logs"),
+    [
+        (
+            "missed tuesday, did wednesday's (6/10)",
+            [(IntentKind.DONE, date(2027, 6, 9), 6), (IntentKind.SKIPPED, date(2027, 6, 8), None)],
+        ),
+        (
+            "did mon's plyos, 8/10, and tue's mobility, 4/10",
+            [(IntentKind.DONE, date(2027, 6, 7), 8), (IntentKind.DONE, date(2027, 6, 8), 4)],
+        ),
+        ("finished it, skipped the hops", [(IntentKind.DONE, THURSDAY, None)]),
+        ("finished tonights hips, about 5ish", [(IntentKind.DONE, THURSDAY, 5)]),
+        ("done, rpe 7ish", [(IntentKind.DONE, THURSDAY, 7)]),
+    ],
+)
+def test_a_done_and_a_skip_on_other_days_are_two_logs(
+    text: str, logs: list[tuple[IntentKind, date, int | None]]
+) -> None:
+    assert _logs(text) == logs

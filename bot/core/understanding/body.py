@@ -15,6 +15,7 @@ from bot.core.understanding.lexicon import KIND_WORDS
 from bot.core.understanding.model import ReportSlots
 from bot.core.understanding.morning import worse_by_morning
 from bot.core.understanding.senses import Cue
+from bot.core.understanding.words import word_set
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 
 __all__ = ["area_hits", "build_report", "feeling_hits"]
@@ -32,6 +33,12 @@ _LIST_WORDS = frozenset({"or", "nor", "and"})
 _WORK = frozenset({Cue.SESSION, Cue.EXERCISE})
 
 
+#: A day's own ("today's hips"): what follows is that day's session, no body area.
+_DAYS_OWN = word_set(
+    "todays tonights mondays tuesdays wednesdays thursdays fridays saturdays sundays"
+)
+
+
 def area_hits(f: Features) -> list[tuple[Hit, Area]]:
     """Hits naming a body area, in order ("hip session" and "came back" name none)."""
     found: list[tuple[Hit, Area]] = []
@@ -47,6 +54,13 @@ def area_hits(f: Features) -> list[tuple[Hit, Area]]:
         follower = f.hit_at.get(hit.end)
         if follower is not None and not _WORK.isdisjoint(follower.sense.cues):
             continue  # "hip session", "calf raises", "hip flexor stretch": the work
+        before = hit.start - 1
+        if (
+            before >= 0
+            and f.words[before] in _DAYS_OWN
+            and f.clauses[before] == f.clauses[hit.start]
+        ):
+            continue  # "finished today's hips", "did monday's glutes": the day's session
         found.append((hit, area))
     return found
 

@@ -164,7 +164,7 @@ _SIDES: dict[Side, str] = {
 }
 
 _EFFORTS: dict[EffortLabel, str] = {
-    EffortLabel.EASY: """easy, easier, easyish, pretty easy, breeze, a breeze, piece of cake,
+    EffortLabel.EASY: """easy, ez, easier, easyish, pretty easy, breeze, a breeze, piece of cake,
         light, comfortable, comfy, no problem, no problems, no sweat, chill, relaxed, gentle,
         effortless, too easy, simple""",
     EffortLabel.MODERATE: """ok, okay, okish, fine, moderate, decent, alright, all right,

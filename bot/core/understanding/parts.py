@@ -33,7 +33,7 @@ from bot.core.understanding.numbers import odd_effort
 from bot.core.understanding.rules import analyse, understand
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
-from bot.core.understanding.when import log_days, names_days, unclear_log_day
+from bot.core.understanding.when import log_day, log_days, names_days, unclear_log_day
 from bot.core.vocabulary import Area
 
 __all__ = ["understand_all", "understand_parts"]
@@ -41,7 +41,7 @@ __all__ = ["understand_all", "understand_parts"]
 _SPLIT_RE = re.compile(
     r"\s*(?:[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho)\s+"
     r"|,\s*(?=(?:also|and|but|plus|then|so|remind|reminder|reminders|what|whats|what's|when|which"
-    r"|why|how|can|could)\b))",
+    r"|why|how|can|could|did|done|finished|skipped|skipping|missed)\b))",
     re.IGNORECASE,
 )
 _CONTRAST_RE = re.compile(r"\b(?:but|though|tho|however|although)\b", re.IGNORECASE)
@@ -69,7 +69,8 @@ _FAMILIES = (
     frozenset({Cue.TIMEZONE, Cue.LOCATION}),
     frozenset({Cue.PAUSE, Cue.AWAY, Cue.RESUME}),
     frozenset({Cue.RACE, Cue.RACE_DATE}),
-    frozenset({Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK}),
+    frozenset({Cue.DONE, Cue.DID}),
+    frozenset({Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK}),
     frozenset({Cue.PROGRESS, Cue.HISTORY, Cue.LOG}),
     frozenset({Cue.ASK, Cue.SESSION, Cue.TODAY}),
     frozenset({Cue.THANKS}),
@@ -171,7 +172,7 @@ def _requests(
     clauses = [part for part in _SPLIT_RE.split(text) if part.strip()] if asks_two else []
     if len(clauses) < 2:
         return _reports_apart(text, today, (whole,), message)
-    said = [(part, understand(part, today)) for part in clauses]
+    said = _carried(clauses, [understand(part, today) for part in clauses], today)
     if any(intent.signs or intent.kind is IntentKind.WARNING_SIGN for _, intent in said):
         return (whole,)
     meaningful = [(part, intent) for part, intent in said if intent.kind not in _IDLE]
@@ -183,9 +184,41 @@ def _requests(
         found = (meaningful[0][1],)  # "thanks coach! what's tomorrow?": both answered
     elif len(meaningful) >= 2:
         found = _combined(meaningful, whole) or (whole,)
+        if len(found) == 1 and whole.kind is found[0].kind is IntentKind.DONE:
+            found = (replace(found[0], note=found[0].note or whole.note),)  # "did it, missed a set"
     if thanks and not all(i.kind in _IDLE for i in found):
         found = (*found, Intent(IntentKind.THANKS))  # "hip niggle gone. cheers": both
     return _reports_apart(text, today, found, message) if len(found) == 1 else found
+
+
+_CARRIED_FROM = frozenset({IntentKind.TODAY, IntentKind.UNKNOWN})
+
+
+def _carried(
+    clauses: list[str], intents: list[Intent], today: date | None
+) -> list[tuple[str, Intent]]:
+    """A clause naming another day's session with no verb of its own, after a done, is done
+    too ("did sat's jumps, 7/10, and sun's mobility, 3/10"): the verb carries over."""
+    said = list(zip(clauses, intents, strict=True))
+    if today is None:
+        return said
+    for index in range(1, len(said)):
+        part, intent = said[index]
+        before = said[index - 1][1]
+        if intent.kind not in _CARRIED_FROM or before.kind is not IntentKind.DONE:
+            continue
+        low = part.lower()
+        day = log_day(low, today)
+        if day is None or day == (before.log_day or today):
+            continue
+        message = analyse(part, today)[1]
+        ratings = [] if message is None else message.ratings
+        effort = ratings[0][1] if ratings else None
+        said[index] = (
+            part,
+            Intent(IntentKind.DONE, effort=effort, log_day=None if day == today else day),
+        )
+    return said
 
 
 def _with_effort(part: Intent, whole: Intent) -> Intent:
@@ -290,6 +323,9 @@ def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ..
             for i in intents
             if not (i.kind is IntentKind.SET_TIMEZONE and i.timezone_text is None)
         ]
+    done_days = {i.log_day for i in intents if i.kind is IntentKind.DONE}
+    # "done, skipped the hops": a day with a done and a skip is done (part of it was)
+    intents = [i for i in intents if i.kind is not IntentKind.SKIPPED or i.log_day not in done_days]
     logs = [i for i in intents if i.kind in _LOGS]
     if logs and reported and logs[0].report is None:  # "did it, quads smashed after"
         merged = replace(logs[0], report=reported[0].report)
