@@ -102,3 +102,59 @@ def test_a_done_and_a_skip_on_other_days_are_two_logs(
     text: str, logs: list[tuple[IntentKind, date, int | None]]
 ) -> None:
     assert _logs(text) == logs
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("away 21-25 june, nothing those days", date(2027, 6, 21), date(2027, 6, 25)),
+        ("off from 12 to 15 july", date(2027, 7, 12), date(2027, 7, 15)),
+        ("hold my plan till the 20th and restart it then", None, date(2027, 6, 19)),
+        ("in hospital from monday, no idea how long", date(2027, 6, 14), None),
+    ],
+)
+def test_a_pause_as_said(text: str, first: date | None, last: date | None) -> None:
+    (pause,) = understand_all(text, THURSDAY)
+    assert (pause.kind, pause.pause_from, pause.pause_until) == (IntentKind.PAUSE, first, last)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "skipped it on the 2nd, was away with work",
+        "calf a bit sore, 3/10, but it goes away",
+    ],
+)
+def test_a_past_trip_or_a_rating_is_no_pause(text: str) -> None:
+    assert all(p.kind is not IntentKind.PAUSE for p in understand_all(text, THURSDAY))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "back now",
+        "I'm back today, what's the session?",
+        "back from the hols",
+        "you can start sending them again",
+        "ready to get going again",
+    ],
+)
+def test_a_return_is_resume(text: str) -> None:
+    assert understand_all(text, THURSDAY)[0].kind is IntentKind.RESUME
+
+
+def test_my_back_now_is_still_a_back() -> None:
+    (report,) = understand_all("my back now aches", THURSDAY)
+    assert report.kind is IntentKind.BODY_REPORT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can not do the session today, family stuff",
+        "will not make tomorrow's, family wedding",
+        "no hip work for me today, long run day",
+    ],
+)
+def test_more_ways_to_skip(text: str) -> None:
+    assert understand_all(text, THURSDAY)[0].kind is IntentKind.SKIPPED

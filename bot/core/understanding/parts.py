@@ -80,9 +80,11 @@ _FAMILIES = (
 _QUESTION_RE = re.compile(r"\b(?:what|whats|what's|when|which|why|how)\b")
 
 
-def _may_ask_two(m: Message) -> bool:
+def _may_ask_two(m: Message, whole: Intent) -> bool:
     cues = m.f.cues.keys()
     families = sum(1 for family in _FAMILIES if not family.isdisjoint(cues))
+    if whole.kind is IntentKind.RESUME and Cue.RESUME not in cues:
+        families += 1  # "back now, what's on today?": the return said in a pattern
     questions = len(_QUESTION_RE.findall(m.low)) > 1  # "what's on Saturday, and when ...?"
     return families + bool(m.areas) + questions >= 2
 
@@ -168,7 +170,7 @@ def _requests(
     if not _SPLIT_RE.search(text):
         return _reports_apart(text, today, (whole,), message)
     thanked = Cue.THANKS in message.f.cues and whole.kind is not IntentKind.THANKS
-    asks_two = _CONTRAST_RE.search(text) or _may_ask_two(message) or thanked
+    asks_two = _CONTRAST_RE.search(text) or _may_ask_two(message, whole) or thanked
     clauses = [part for part in _SPLIT_RE.split(text) if part.strip()] if asks_two else []
     if len(clauses) < 2:
         return _reports_apart(text, today, (whole,), message)

@@ -18,7 +18,7 @@ from bot.core.places import country_named, name_key, places_named
 from bot.core.understanding.body import feeling_hits
 from bot.core.understanding.cities import BARE_CITY_POPULATION, city_text, place_in
 from bot.core.understanding.clock import impossible_time, parse_time, time_range
-from bot.core.understanding.dates import last_date, names_a_date
+from bot.core.understanding.dates import find_dates, last_date, names_a_date
 from bot.core.understanding.extract import zone_text
 from bot.core.understanding.features import Features, Hit, scan
 from bot.core.understanding.fine import fine_reading
@@ -210,15 +210,23 @@ def _paused_elsewhere(m: Message) -> bool:
     return True
 
 
+def _dated(m: Message) -> bool:
+    """Whether a date is said that is no rating ("maybe 2/10, after it goes away")."""
+    rated = {pos for pos, _ in m.ratings}
+    return any(pos not in rated for pos, _ in find_dates(m.low, m.today))
+
+
 def _pause(m: Message) -> Intent | None:
     f = m.f
     if m.today is None or not f.has(Cue.PAUSE, Cue.AWAY, Cue.OFF, Cue.SKIP):
         said = None
     else:
         said = pause_said(m.low, m.today)
-    dated = Cue.AWAY in f.cues and (
-        Cue.UNTIL in f.cues or said is not None or last_date(m.low, m.today) is not None
-    )
+    dated = (
+        Cue.AWAY in f.cues
+        and (Cue.UNTIL in f.cues or said is not None or _dated(m))
+        and not (f.has(Cue.SKIP, Cue.DONE, Cue.DID) and said_in_past(m.low))
+    )  # not "missed it on the 1st, was travelling": a log
     ranged = (  # "23rd to 28th, no sessions", not "missed sat and sun"
         said is not None and said.ranged and f.has(Cue.OFF, Cue.SKIP) and not said_in_past(m.low)
     )
@@ -287,8 +295,12 @@ def _personal_race(f: Features, races: list[Hit]) -> bool:
     )
 
 
+#: "back now", "I'm back today": said first, a return (not "my back now hurts").
+_BACK_FIRST_RE = re.compile(r"^\W*(?:i'?m\s+|i\s+am\s+|we'?re\s+)?back\s+(?:now|again|today)\b")
+
+
 def _resume(m: Message) -> Intent | None:
-    if Cue.RESUME in m.f.cues:
+    if Cue.RESUME in m.f.cues or _BACK_FIRST_RE.match(m.low):
         return Intent(IntentKind.RESUME, report=m.report())
     return None
 

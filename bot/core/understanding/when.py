@@ -109,8 +109,18 @@ _UNTIL_RE = re.compile(
 _OPEN_END_RE = re.compile(
     r"\b(?:until|till|til)\s+(?:i'?m|i\s+am|im|i|we'?re|we)\s+(?:back|home|better|return|get\s+back)"
     r"|\buntil\s+further\s+notice\b"
+    r"|\b(?:not\s+sure|unsure|don'?t\s+know|dunno|no\s+idea)\s+(?:when|how\s+long)\b"
 )
-_HOLD_OFF_RE = re.compile(r"\bhold\s+off\b|\bwait\b")  # "hold off till monday": back on Monday
+#: "hold off till monday", "pause till the 1st and start me again then": back on that day.
+_HOLD_OFF_RE = re.compile(
+    r"\bhold\s+off\b|\bwait\b|\b(?:start|restart|resume|begin|pick\s+up)\s+"
+    r"(?:(?:me|it|us|again|back|things)\s+){0,2}(?:then|that\s+day|from\s+then)\b"
+)
+#: "14-20 may": the month said once, after the second day.
+_NUMBER_RANGE_RE = re.compile(
+    rf"\b(?:from\s+)?([0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|till|until)\s*"
+    rf"([0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH}))\b"
+)
 _WEEKEND_RE = re.compile(r"\b(?:this|the|over\s+the|on\s+the|for\s+the)\s+weekend\b")
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -396,7 +406,10 @@ def _words_to_ordinals(low: str) -> str:
 
 def _range(match: re.Match[str], today: date) -> PauseSaid:
     said = " ".join(match.group(0).split())
-    first = _ahead(match.group(1), today, same_day=True)
+    opening = match.group(1)
+    if opening.isdigit() and (month := _MONTH_RE.search(match.group(2))) is not None:
+        opening = f"{opening} {month.group(0)}"  # "14-20 may": the 14th of May
+    first = _ahead(opening, today, same_day=True)
     second = match.group(2)
     if first is not None and not _MONTH_RE.search(second) and _MONTH_RE.search(match.group(1)):
         second = f"{second} {_MONTH_RE.findall(match.group(1))[-1]}"
@@ -452,6 +465,8 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         low = _words_to_ordinals(low)
     if (match := _RANGE_RE.search(low)) is not None:
         return _range(match, today)
+    if (match := _NUMBER_RANGE_RE.search(low)) is not None:
+        return _range(match, today)
     start = _start(low, today)
     if start is None and (back := _BACK_RE.search(low)) is not None:
         start = _said_before(low, back.start(), today)  # "away on the 1st, back on the 15th"
@@ -486,8 +501,11 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         return PauseSaid(monday, monday + timedelta(days=6))
     if start is not None:
         return PauseSaid(start, None)
-    if _OPEN_END_RE.search(low) and (soon := re.search(rf"\b(?:{_TOMORROW})\b", low)):
-        return PauseSaid(today + timedelta(days=1) if soon else None, None)
+    if _OPEN_END_RE.search(low):  # "in hospital from tuesday, not sure when I'm back"
+        if re.search(rf"\b(?:{_TOMORROW})\b", low):
+            return PauseSaid(today + timedelta(days=1), None)
+        if (first := _said_before(low, len(low), today)) is not None:
+            return PauseSaid(first, None)
     return None
 
 
