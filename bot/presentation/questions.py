@@ -134,8 +134,9 @@ def unclear_date(value: str, *, race: bool) -> str:
     said = f"“{escape_text(value)}”"
     if race:
         return (
-            f"I can't use {said} as your race date: it has passed or doesn't exist, so I "
-            "haven't changed anything. Which day is the race? For example "
+            f"I can't use {said} as your race date: it has passed, doesn't exist or could "
+            "be two different days, so I haven't changed anything. Which day is the race? "
+            "For example "
             "<i>race on 18 April</i>."
         )
     return (

@@ -158,3 +158,44 @@ def test_my_back_now_is_still_a_back() -> None:
 )
 def test_more_ways_to_skip(text: str) -> None:
     assert understand_all(text, THURSDAY)[0].kind is IntentKind.SKIPPED
+
+
+def test_yesterday_and_today_are_two_skips() -> None:
+    assert _logs("missed yesterday and today, flu") == [
+        (IntentKind.SKIPPED, date(2027, 6, 9), None),
+        (IntentKind.SKIPPED, THURSDAY, None),
+    ]
+
+
+def test_a_skip_today_beside_a_run_done_yesterday_is_today_s() -> None:
+    assert _logs("skipping it today, did a hilly 15k yesterday") == [
+        (IntentKind.SKIPPED, THURSDAY, None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["missed the past week, should I start over?", "legs tired lately, should I do the session?"],
+)
+def test_a_week_missed_or_a_question_logs_nothing(text: str) -> None:
+    assert _logs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "odd"),
+    [
+        ("my race is on 5/7", "5/7"),  # 5 July or 7 May
+        ("race is 31st april", "31st april"),  # no such day
+        ("my race was on 3 june, can you put it in", "3 june"),
+    ],
+)
+def test_a_race_date_that_reads_two_ways_or_has_passed_is_asked(text: str, odd: str) -> None:
+    (race,) = understand_all(text, THURSDAY)
+    assert (race.kind, race.race_date, race.unclear) == (IntentKind.RACE_DATE, None, odd)
+
+
+def test_29_february_is_a_race_date_only_within_a_year() -> None:
+    (race,) = understand_all("race on 29 feb", date(2027, 2, 1))  # 2028's is 13 months away
+    assert (race.race_date, race.unclear) == (None, "29 feb")
+    (race,) = understand_all("race on 29 feb", THURSDAY)
+    assert race.race_date == date(2028, 2, 29)

@@ -9,6 +9,7 @@ session") is the log's day (``when.log_day``).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from bot.core.understanding.body import feeling_hits, negated
@@ -133,18 +134,26 @@ def outcome(m: Message) -> Intent | None:
     said = _said if f.asking else _any
     skips = [h for h in said(f, Cue.SKIP) if _object_ok(m, h)]
     skipped = bool(skips) or bool(said(f, Cue.SKIP_WHY)) or not_done
-    if not skipped and said(f, Cue.SKIP_WEAK) and f.has(Cue.TODAY, Cue.SESSION):
-        skipped = True
+    if not skipped and said(f, Cue.SKIP_WEAK) and (_said(f, Cue.TODAY) or _said(f, Cue.SESSION)):
+        skipped = True  # not "legs tired, should I still do the sessions?": a question
     if (done or skipped) and m.today is not None and (odd := unclear_log_day(m.low, m.today)):
         kind = IntentKind.DONE if done else IntentKind.SKIPPED
         return Intent(kind, unclear=odd, report=m.report())  # "did it on the 31st of april"
     if done:
         return _done(m)
     if skipped:
-        reason = reason_text(m.clean, m.tokens, f)
         day = _day(m, ahead=True)
+        if day is None and _SPAN_RE.search(m.low):
+            return None  # "missed last week": no one day's log
+        reason = reason_text(m.clean, m.tokens, f)
         return Intent(IntentKind.SKIPPED, reason=reason, report=m.report(), log_day=day)
     return None
+
+
+_SPAN_RE = re.compile(
+    r"\b(?:last|past|previous|the\s+last|the\s+past)\s+(?:week|fortnight|month|few\s+days"
+    r"|couple\s+of\s+(?:days|weeks)|[0-9]+\s+(?:days|weeks)|two\s+weeks|three\s+days)\b"
+)
 
 
 def _said(f: Features, cue: Cue) -> list[Hit]:

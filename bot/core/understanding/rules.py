@@ -255,7 +255,17 @@ def _race(m: Message) -> Intent | None:
     if not personal:
         return None  # "who won the race on Sunday?"
     moved = Cue.MOVED in f.cues
+    if (both := _EITHER_WAY_RE.search(m.low)) is not None and both[1] != both[2]:
+        return Intent(IntentKind.RACE_DATE, unclear=both[0])  # "12/06": June or December?
     when = last_date(m.low, m.today)
+    if (
+        when is not None
+        and Cue.PAST_EVENT in f.cues
+        and not (moved or asked)
+        and f.has(Cue.FIRST_PERSON)
+        and _PAST_RACE_RE.search(m.low)
+    ):  # "my race was on 2 jan, put it in": that race has been; which is the next?
+        return Intent(IntentKind.RACE_DATE, unclear=_said_date(m.low) or when.isoformat())
     if near(f, Cue.OFF, races, _NEAR_RACE) and not moved:
         return Intent(IntentKind.RACE_DATE, race_off=True)  # even "race on Sunday cancelled"
     if when is not None and (moved or Cue.PAST_EVENT not in f.cues):
@@ -271,6 +281,12 @@ def _race(m: Message) -> Intent | None:
     return None
 
 
+#: A day and month that read both ways ("12/06", "3/4/2028"): asked, never guessed.
+_EITHER_WAY_RE = re.compile(
+    r"(?<![0-9/.:-])(0?[1-9]|1[0-2])/(0?[1-9]|1[0-2])(?:/[0-9]{2,4})?(?![0-9/.:-])"
+)
+#: The race said to have been on a day ("race was on 2 jan", "raced on the 3rd").
+_PAST_RACE_RE = re.compile(r"\b(?:was|were|raced|ran\s+it)\s+(?:on|last)\b")
 _VAGUE_WHEN_RE = re.compile(
     r"\b(?:in\s+)?(?:about|around|roughly|approx(?:imately)?|~)\s*(?:[0-9]{1,2}|a\s+few|a\s+couple"
     r"\s+of)\s+(?:days?|weeks?|months?)\b"

@@ -245,9 +245,22 @@ _MOVED_TO_RE = re.compile(
 )
 
 
+_NEAR = {"yesterday": -1, "today": 0, "tomorrow": 1}
+_NEAR_LIST_RE = re.compile(
+    r"\b(?:yesterday\s+(?:and|&|\+|n)\s+today|today\s+(?:and|&|\+|n)\s+tomorrow)\b"
+)
+#: A skip said in the past tense ("missed", "wasn't up to it"); "did" and "done" are not
+#: one ("skipping today, did a long run yesterday": the skip is today's).
+_SKIPPED_RE = re.compile(
+    r"\b(?:missed|skipped|skipt|didn'?t|did\s+not|couldn'?t|could\s+not|bailed|ditched"
+    r"|wasn'?t|was|were|had\s+to|blew|sacked|forgot|got\s+away)\b"
+)
+
+
 def names_days(low: str) -> bool:
-    """Whether ``low`` names several weekdays together ("sat and sun", "thu or fri")."""
-    return _DAY_LIST_RE.search(low) is not None
+    """Whether ``low`` names several days together ("sat and sun", "thu or fri", "yesterday
+    and today")."""
+    return _DAY_LIST_RE.search(low) is not None or _NEAR_LIST_RE.search(low) is not None
 
 
 def said_in_past(low: str) -> bool:
@@ -278,10 +291,13 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
     winning ("skip today, do it tomorrow": today). Several weekdays named together
     ("thursday or friday") give one day each.
     """
-    past = not ahead or said_in_past(low)
+    past = not ahead or _SKIPPED_RE.search(low) is not None
     if (listed := _DAY_LIST_RE.search(low)) is not None:
         names = [m.group(2) for m in _DAY_NAME_RE.finditer(listed.group(0))]
         return tuple(sorted({_named_day(name, today, past) for name in names}))
+    if (near := _NEAR_LIST_RE.search(low)) is not None:  # "missed yesterday and today"
+        return tuple(sorted({today + timedelta(days=_NEAR[w]) for w in near.group(0).split()
+                             if w in _NEAR}))  # fmt: skip
     if past:
         day = log_day(low, today)
         return () if day is None else (day,)
