@@ -199,3 +199,34 @@ def test_29_february_is_a_race_date_only_within_a_year() -> None:
     assert (race.race_date, race.unclear) == (None, "29 feb")
     (race,) = understand_all("race on 29 feb", THURSDAY)
     assert race.race_date == date(2028, 2, 29)
+
+
+def test_a_log_a_skip_and_a_question_in_one_line() -> None:
+    kinds = [
+        (p.kind, p.log_day, p.effort)
+        for p in understand_all(
+            "did tuesday's, rpe 5, today no time, tomorrow what's on?", THURSDAY
+        )
+    ]
+    assert kinds[:2] == [
+        (IntentKind.DONE, date(2027, 6, 8), 5),
+        (IntentKind.SKIPPED, None, None),
+    ]
+    assert kinds[2][0] is IntentKind.PLAN_QUESTION
+
+
+def test_an_effort_is_no_severity() -> None:
+    (report,) = understand_all("knee sore after the run, effort 8", THURSDAY)
+    assert report.report is not None
+    assert report.report.severity is None
+
+
+def test_a_session_cut_short_with_a_warning_sign_keeps_every_sign() -> None:
+    parts = understand_all(
+        "knee swelled up and hurt when hopping in tuesday's session, cut it short, effort 6",
+        THURSDAY,
+    )
+    (done,) = [p for p in parts if p.kind is IntentKind.DONE]
+    assert (done.log_day, done.effort) == (date(2027, 6, 8), 6)
+    flags = {flag for p in parts if p.report for flag in p.report.red_flags}
+    assert {f.value for f in flags} >= {"swelling", "pain_on_hopping"}

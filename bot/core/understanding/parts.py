@@ -41,7 +41,7 @@ __all__ = ["understand_all", "understand_parts"]
 _SPLIT_RE = re.compile(
     r"\s*(?:[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho)\s+"
     r"|,\s*(?=(?:also|and|but|plus|then|so|remind|reminder|reminders|what|whats|what's|when|which"
-    r"|why|how|can|could|did|done|finished|skipped|skipping|missed)\b))",
+    r"|why|how|can|could|did|done|finished|skipped|skipping|missed|today|tomorrow|yesterday)\b))",
     re.IGNORECASE,
 )
 _CONTRAST_RE = re.compile(r"\b(?:but|though|tho|however|although)\b", re.IGNORECASE)
@@ -188,6 +188,7 @@ def _requests(
         found = _combined(meaningful, whole) or (whole,)
         if len(found) == 1 and whole.kind is found[0].kind is IntentKind.DONE:
             found = (replace(found[0], note=found[0].note or whole.note),)  # "did it, missed a set"
+    found = _whole_flags(found, whole)
     if thanks and not all(i.kind in _IDLE for i in found):
         found = (*found, Intent(IntentKind.THANKS))  # "hip niggle gone. cheers": both
     return _reports_apart(text, today, found, message) if len(found) == 1 else found
@@ -221,6 +222,22 @@ def _carried(
             Intent(IntentKind.DONE, effort=effort, log_day=None if day == today else day),
         )
     return said
+
+
+def _whole_flags(found: tuple[Intent, ...], whole: Intent) -> tuple[Intent, ...]:
+    """Every warning sign the whole message gives an area stays on that area's report,
+    even when it was said in another clause ("ankle swelled up and got sore during the
+    hops, stopped early"): a sign is never lost by cutting the message."""
+    signs = whole.report.red_flags if whole.report is not None else frozenset()
+    if not signs:
+        return found
+    area = whole.report.area if whole.report is not None else None
+    return tuple(
+        replace(i, report=replace(i.report, red_flags=i.report.red_flags | signs))
+        if i.report is not None and i.report.area is area and not signs <= i.report.red_flags
+        else i
+        for i in found
+    )
 
 
 def _with_effort(part: Intent, whole: Intent) -> Intent:

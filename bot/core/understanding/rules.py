@@ -26,7 +26,7 @@ from bot.core.understanding.fuzzy import correct_words
 from bot.core.understanding.lexicon import KNOWN
 from bot.core.understanding.message import DONE_EMOJI, Message, near
 from bot.core.understanding.model import Intent, IntentKind
-from bot.core.understanding.numbers import odd_effort, odd_rating, odd_rating_at
+from bot.core.understanding.numbers import effort_span, odd_effort, odd_rating, odd_rating_at
 from bot.core.understanding.outcome import outcome
 from bot.core.understanding.questions import names_the_block, plan_question
 from bot.core.understanding.senses import Cue
@@ -344,7 +344,8 @@ def _question(m: Message) -> Intent | None:
 
 
 def _body(m: Message) -> Intent | None:
-    report = m.report()
+    span = effort_span(m.low)  # "..., effort 7": how hard the session was, no severity
+    report = m.report() if span is None else m.report(skip=span[0])
     return None if report is None else Intent(IntentKind.BODY_REPORT, report=report)
 
 
