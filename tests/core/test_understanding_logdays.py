@@ -28,7 +28,7 @@ def _logs(text: str, today: date = THURSDAY) -> list[tuple[IntentKind, date | No
         ("did the day before yesterday's one", date(2027, 6, 8)),
         ("did sun's mobility", date(2027, 6, 6)),
         ("did mon session at lunch", date(2027, 6, 7)),
-        ("finally did both", THURSDAY),
+        ("did the plyos at lunch", THURSDAY),
         ("made the exercises this morning", THURSDAY),
         ("caught up on the hip work", THURSDAY),
         ("forgot to log tuesday's, it was fine", date(2027, 6, 8)),
@@ -230,3 +230,21 @@ def test_a_session_cut_short_with_a_warning_sign_keeps_every_sign() -> None:
     assert (done.log_day, done.effort) == (date(2027, 6, 8), 6)
     flags = {flag for p in parts if p.report for flag in p.report.red_flags}
     assert {f.value for f in flags} >= {"swelling", "pain_on_hopping"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "just made it home",
+        "sun's out, nice day",
+        "did both legs feel ok after?",
+        "caught up on sleep at last",
+        "caught up with friends last night",
+    ],
+)
+def test_no_log_in_everyday_words(text: str) -> None:
+    assert _logs(text) == []
+
+
+def test_a_short_day_with_an_s_is_a_day_only_before_a_session_word() -> None:
+    assert _logs("sun's out, did it outside") == [(IntentKind.DONE, THURSDAY, None)]

@@ -30,10 +30,10 @@ _DID_OBJECTS = word_set(
     """it that this them all everything todays today rest most half some hip hips mondays
     tuesdays wednesdays thursdays fridays saturdays sundays yesterdays yesterday tonight
     monday tuesday wednesday thursday friday saturday sunday mon mons tue tues wed weds
-    thu thurs fri fris sat sats sun suns day both one ones jumps plyos plyo hops"""
+    thu thurs fri fris sat sats sun suns day one ones jumps plyos plyo hops"""
 )
 """What a lone "did" takes to mean a session done: the session itself, or a day's ("did
-yesterday's", "did fri's one", "did the day before yesterday's", "did both")."""
+yesterday's", "did fri's one", "did the day before yesterday's")."""
 
 
 #: Kinds of exercise as a bare plural: "can't do jumps" says what a runner can do in
@@ -78,9 +78,12 @@ def _did_counts(m: Message, hit: Hit) -> bool:
     after = f.words[i + 1 : i + 4]
     if not after or after[0] in {"i", "you", "u", "not", "we"}:
         return False
+    made = f.words[i] == "made" or f.words[i : i + 2] == ("have", "made")
     for j in range(i + 1, min(i + 4, len(f.words))):
         follower = f.hit_at.get(j)
-        if f.words[j] in _DID_OBJECTS or (follower and not _WORK.isdisjoint(follower.sense.cues)):
+        if follower and not _WORK.isdisjoint(follower.sense.cues):
+            return True
+        if f.words[j] in _DID_OBJECTS and not made:  # "made it home" is no session
             return True
     return False
 
