@@ -172,11 +172,16 @@ def log_day(low: str, today: date) -> date | None:
 _RECENT_DAYS = 62
 
 
+_DIGIT_RE = re.compile(r"[0-9]")
+
+
 def unclear_log_day(low: str, today: date) -> str | None:
     """The day a done or skip names as written when no such day has been ("on the 31st
     of april", "on 30th feb", "on the 35th", "on 20th june" said on the 10th), else None:
     the coach asks rather than log it on another day."""
-    if (match := _LOG_DAY_RE.search(low)) is None or not any(c.isdigit() for c in match[0]):
+    if _DIGIT_RE.search(low) is None:  # the cheap test first: no number, no such day
+        return None
+    if (match := _LOG_DAY_RE.search(low)) is None or _DIGIT_RE.search(match[0]) is None:
         return None
     said = " ".join(match.group(0).split())
     bare = said.removeprefix("on ").removeprefix("the ")
