@@ -256,7 +256,8 @@ class Coach:
         if (
             kind in _LOGS
             and intent.unclear is not None
-            and intent.unclear == unclear_log_day(text.lower(), turn.today)
+            and intent.unclear
+            == unclear_log_day(text.lower(), turn.today, ahead=kind is IntentKind.SKIPPED)
         ):  # "did it on the 31st of april": no such day has been, nothing logged
             return [Reply(text=question_words.unclear_log_day(intent.unclear))]
         if intent.unclear is not None and kind in (IntentKind.PAUSE, IntentKind.RACE_DATE):

@@ -248,3 +248,32 @@ def test_no_log_in_everyday_words(text: str) -> None:
 
 def test_a_short_day_with_an_s_is_a_day_only_before_a_session_word() -> None:
     assert _logs("sun's out, did it outside") == [(IntentKind.DONE, THURSDAY, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("won't make it on the 20th, wedding", date(2027, 6, 20)),
+        ("can't do the session on 14 june, exams", date(2027, 6, 14)),
+        ("missed it on the 2nd", date(2027, 6, 2)),
+    ],
+)
+def test_a_skip_names_its_date_ahead_or_past(text: str, day: date) -> None:
+    assert _logs(text) == [(IntentKind.SKIPPED, day, None)]
+
+
+def test_a_skip_ahead_on_no_such_day_is_asked() -> None:
+    (ask,) = understand_all("can't do the session on 31st june", THURSDAY)
+    assert (ask.kind, ask.unclear, ask.log_day) == (IntentKind.SKIPPED, "31st june", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("away june 21-25", date(2027, 6, 21), date(2027, 6, 25)),
+        ("off from july 2 to 9, holiday", date(2027, 7, 2), date(2027, 7, 9)),
+    ],
+)
+def test_a_range_with_the_month_first(text: str, first: date, last: date) -> None:
+    (pause,) = understand_all(text, THURSDAY)
+    assert (pause.kind, pause.pause_from, pause.pause_until) == (IntentKind.PAUSE, first, last)

@@ -139,7 +139,11 @@ def outcome(m: Message) -> Intent | None:
     skipped = bool(skips) or bool(said(f, Cue.SKIP_WHY)) or not_done
     if not skipped and said(f, Cue.SKIP_WEAK) and (_said(f, Cue.TODAY) or _said(f, Cue.SESSION)):
         skipped = True  # not "legs tired, should I still do the sessions?": a question
-    if (done or skipped) and m.today is not None and (odd := unclear_log_day(m.low, m.today)):
+    if (
+        (done or skipped)
+        and m.today is not None
+        and (odd := unclear_log_day(m.low, m.today, ahead=not done))
+    ):
         kind = IntentKind.DONE if done else IntentKind.SKIPPED
         return Intent(kind, unclear=odd, report=m.report())  # "did it on the 31st of april"
     if done:

@@ -131,7 +131,8 @@ def _asked_apart(intents: tuple[Intent, ...], low: str, today: date | None) -> t
             found.append(intent)
             continue
         report = intent.report
-        day = today is not None and unclear_log_day(low, today) == intent.unclear
+        ahead = intent.kind is IntentKind.SKIPPED
+        day = today is not None and unclear_log_day(low, today, ahead=ahead) == intent.unclear
         if intent.kind in _LOGS and (day or intent.kind is IntentKind.SKIPPED):
             odd_log = True  # "did it on the 31st of april": the log's day
         else:

@@ -116,6 +116,11 @@ _HOLD_OFF_RE = re.compile(
     r"\bhold\s+off\b|\bwait\b|\b(?:start|restart|resume|begin|pick\s+up)\s+"
     r"(?:(?:me|it|us|again|back|things)\s+){0,2}(?:then|that\s+day|from\s+then)\b"
 )
+#: "june 21-25": the month said once, before the first day.
+_MONTH_FIRST_RANGE_RE = re.compile(
+    rf"\b(?:from\s+)?((?:{_MONTH})\s+[0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|till|until)\s*"
+    r"([0-9]{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:[:/.]|am\b|pm\b))"
+)
 #: "14-20 may": the month said once, after the second day.
 _NUMBER_RANGE_RE = re.compile(
     rf"\b(?:from\s+)?([0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|till|until)\s*"
@@ -175,17 +180,20 @@ _RECENT_DAYS = 62
 _DIGIT_RE = re.compile(r"[0-9]")
 
 
-def unclear_log_day(low: str, today: date) -> str | None:
-    """The day a done or skip names as written when no such day has been ("on the 31st
-    of april", "on 30th feb", "on the 35th", "on 20th june" said on the 10th), else None:
-    the coach asks rather than log it on another day."""
+def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None:
+    """The day a done or skip names as written when it cannot be the log's ("on the 31st
+    of april", "on 30th feb", "on the 35th", a done "on 20th june" said on the 10th), else
+    None: the coach asks rather than log it on another day. A skip (``ahead``) not said in
+    the past tense may name a day to come ("can't make it on the 20th")."""
     if _DIGIT_RE.search(low) is None:  # the cheap test first: no number, no such day
         return None
     if (match := _LOG_DAY_RE.search(low)) is None or _DIGIT_RE.search(match[0]) is None:
         return None
-    said = " ".join(match.group(0).split())
-    bare = said.removeprefix("on ").removeprefix("the ")
-    return said.removeprefix("on ") if _past_day_month(bare, today) is False else None
+    said = " ".join(match.group(0).split()).removeprefix("on ")
+    bare = said.removeprefix("the ")
+    if ahead and _SKIPPED_RE.search(low) is None:
+        return said if _ahead(bare, today, same_day=True) is None else None
+    return said if _past_day_month(bare, today) is False else None
 
 
 def _past_day_month(phrase: str, today: date) -> date | bool | None:
@@ -262,6 +270,12 @@ _SKIPPED_RE = re.compile(
 )
 
 
+_ON_DATE_RE = re.compile(
+    rf"\bon\s+(?:the\s+)?([0-9]{{1,2}}(?:st|nd|rd|th)(?:\s+(?:of\s+)?(?:{_MONTH}))?"
+    rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{_MONTH})|(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?)\b"
+)
+
+
 def names_days(low: str) -> bool:
     """Whether ``low`` names several days together ("sat and sun", "thu or fri", "yesterday
     and today")."""
@@ -314,6 +328,9 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
             continue
         said.append((soon.start(), today + timedelta(days=1) if soon.group(1) else today))
         break
+    dated = _ON_DATE_RE.search(low)  # "can't make it on the 20th"
+    if dated is not None and (day := _ahead(dated.group(1), today, same_day=True)) is not None:
+        said.append((dated.start(), day))
     for named in _DAY_NAME_RE.finditer(low):
         short = named.group(2) not in _WEEKDAYS
         if named.group(1) == "last" or (short and named.group(1) is None):
@@ -486,7 +503,7 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         low = _words_to_ordinals(low)
     if (match := _RANGE_RE.search(low)) is not None:
         return _range(match, today)
-    if (match := _NUMBER_RANGE_RE.search(low)) is not None:
+    if (match := _NUMBER_RANGE_RE.search(low) or _MONTH_FIRST_RANGE_RE.search(low)) is not None:
         return _range(match, today)
     start = _start(low, today)
     if start is None and (back := _BACK_RE.search(low)) is not None:
