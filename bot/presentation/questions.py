@@ -23,6 +23,7 @@ __all__ = [
     "pause_hint",
     "planned_break",
     "suggestion_rows",
+    "unclear_log_day",
     "unclear_value",
     "unknown_with_suggestions",
     "why_answer",
@@ -119,13 +120,23 @@ def unclear_value(value: str, *, time_of_day: bool, effort: bool = False) -> str
     )
 
 
+def unclear_log_day(value: str) -> str:
+    """A session's day that cannot be right (no such day, or not yet), asked about."""
+    return (
+        f"I can't log a session on “{escape_text(value)}”: that day doesn't exist or hasn't "
+        "come yet, so nothing is logged. Which day was it? For example "
+        "<i>did it on Monday</i> or <i>did it on the 3rd</i>."
+    )
+
+
 def unclear_date(value: str, *, race: bool) -> str:
     """A date or range that cannot be right (reversed, past, no such day), asked about."""
     said = f"“{escape_text(value)}”"
     if race:
         return (
-            f"I can't use {said} as your race date: it has passed or doesn't exist, so I "
-            "haven't changed anything. Which day is the race? For example "
+            f"I can't use {said} as your race date: it has passed, doesn't exist or could "
+            "be two different days, so I haven't changed anything. Which day is the race? "
+            "For example "
             "<i>race on 18 April</i>."
         )
     return (

@@ -20,6 +20,7 @@ from bot.core.understanding.parts import understand_parts
 from bot.core.understanding.replies import area_named
 from bot.core.understanding.suggest import Suggestion, suggestions
 from bot.core.understanding.week import WeekSaid, asks_for_block, running_week
+from bot.core.understanding.when import unclear_log_day
 from bot.presentation import chat, render
 from bot.presentation import questions as question_words
 from bot.presentation import reports as report_words
@@ -60,6 +61,7 @@ __all__ = ["ROUTES", "Coach", "routes", "utc_clock"]
 
 Clock = Callable[[], datetime]
 #: What a typed answer to the way back's morning check may be understood as first.
+_LOGS = frozenset({IntentKind.DONE, IntentKind.SKIPPED})
 _MORNING_KINDS = frozenset(
     {IntentKind.UNKNOWN, IntentKind.FEELS_FINE, IntentKind.NOT_FINE, IntentKind.THANKS}
 )
@@ -186,7 +188,12 @@ class Coach:
             conversation.step if conversation and conversation.name == onboarding.FLOW else None
         )
         intent, intents = understand_parts(text, turn.today)  # one reading of the text
-        if intent.kind is IntentKind.DONE and intent.unclear is not None and intent.effort is None:
+        if (
+            intent.kind is IntentKind.DONE
+            and intent.unclear is not None
+            and intent.effort is None
+            and intent.unclear != unclear_log_day(text.lower(), turn.today)
+        ):
             intents = (intent,)  # "done, effort 11/10": one log, one effort question
         if onboarding_step is not None and onboarding.may_answer(onboarding_step, intent):
             answered = await onboarding.answer_text(turn, onboarding_step, text)
@@ -246,6 +253,13 @@ class Coach:
 
     async def _intent(self, turn: Turn, intent: Intent, text: str) -> list[Reply]:
         kind = intent.kind
+        if (
+            kind in _LOGS
+            and intent.unclear is not None
+            and intent.unclear
+            == unclear_log_day(text.lower(), turn.today, ahead=kind is IntentKind.SKIPPED)
+        ):  # "did it on the 31st of april": no such day has been, nothing logged
+            return [Reply(text=question_words.unclear_log_day(intent.unclear))]
         if intent.unclear is not None and kind in (IntentKind.PAUSE, IntentKind.RACE_DATE):
             race = kind is IntentKind.RACE_DATE  # a date that cannot be right: asked, not stored
             return [Reply(text=question_words.unclear_date(intent.unclear, race=race))]

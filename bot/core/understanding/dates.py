@@ -82,11 +82,18 @@ def _infer(month: int, day: int, year: str | None, today: date | None) -> date |
         return _make(_year(year), month, day)
     if today is None:
         return None
-    for offset in range(9):  # nine years covers any 29 February
+    for offset in range(2):  # within a year: "29 feb" said in 2027 is asked, not 2028's
         found = _make(today.year + offset, month, day)
         if found is not None and found >= today:
-            return found
+            return found if found <= _plus_year(today) else None
     return None
+
+
+def _plus_year(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
 
 
 def _add_months(start: date, months: int) -> date:

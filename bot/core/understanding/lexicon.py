@@ -172,7 +172,7 @@ _SIDES: dict[Side, str] = {
 }
 
 _EFFORTS: dict[EffortLabel, str] = {
-    EffortLabel.EASY: """easy, easier, easyish, pretty easy, breeze, a breeze, piece of cake,
+    EffortLabel.EASY: """easy, ez, easier, easyish, pretty easy, breeze, a breeze, piece of cake,
         light, comfortable, comfy, no problem, no problems, no sweat, chill, relaxed, gentle,
         effortless, too easy, simple""",
     EffortLabel.MODERATE: """ok, okay, okish, fine, moderate, decent, alright, all right,
@@ -187,7 +187,7 @@ _EFFORTS: dict[EffortLabel, str] = {
         kicked my ass, kicked my arse, beasted, ruined me, hardest""",
 }
 
-_HOLIDAY = "holiday, holidays, vacation, my holiday, my vacation, my trip, the trip, my break, the break, travelling, traveling, travel, my travels, leave, injury, my injury, a break"  # noqa: E501
+_HOLIDAY = "holiday, holidays, hols, the hols, my hols, vacation, my holiday, my vacation, my trip, the trip, my break, the break, travelling, traveling, travel, my travels, leave, injury, my injury, a break"  # noqa: E501
 
 _CUES: dict[Cue, str] = {
     Cue.SESSION: """session, sessions, sesh, workout, workouts, plan, routine, exercises,
@@ -205,13 +205,19 @@ _CUES: dict[Cue, str] = {
         got it done, got through it, smashed it, nailed it, crushed it, killed it, killing it,
         knocked it out, knocked it off, ticked off, ticked it off, checked off, in the bag,
         mission accomplished, done and dusted, wrapped up, dusted, did it, did that,
-        did them, did todays, ive done it, just did it, managed it""",
-    Cue.DONE_VERB: "finished, finish, completed, complete",
-    Cue.DID: "did, managed",
+        did them, did todays, ive done it, just did it, managed it, caught up on,
+        caught up with, knocked it over, knocked over, smashed the session,
+        smashed the workout, smashed todays, nailed the session, crushed the session,
+        forgot to log, forgot to record, meant to log, stopped early, stopped it early,
+        cut it short, cut short, stopped halfway, stopped half way""",
+    Cue.DONE_VERB: "finished, finish, completed, complete, caught up on, caught up with",
+    Cue.DID: "did, managed, made, have made",
     Cue.SKIP: """skip, skipped, skipping, skipt, missed, miss, give it a miss,
         gave it a miss, not today, didnt do, didnt get to, didnt get round to,
         didnt get around to, didnt manage, couldnt do, couldnt manage, couldnt fit, cant do,
         cant make, cant fit, cant manage, cant today, not can do, not can make,
+        can not do, can not make, cannot do, cannot make, will not make, will not do,
+        will not be doing, no hip stuff, no hip work, no hips, no exercises,
         not can train, wont do, wont make, wont be doing,
         wont manage, wont get to, wont be able to, not be able to, not able to, unable to do,
         not doing, not gonna, not going to, not happening, not gonna happen,
@@ -276,7 +282,8 @@ _CUES: dict[Cue, str] = {
         stop the plan, stop my plan, stop the programme, stop my programme, stop the program,
         stop my program,
         hold off on the plan, hold off training, hold off on training""",
-    Cue.AWAY: "away, travelling, traveling, on a trip, trip, out of town, business trip, offline",
+    Cue.AWAY: """away, travelling, traveling, on a trip, trip, out of town, business trip, offline,
+        into hospital, in hospital, to hospital, having surgery, having an operation""",
     Cue.UNTIL: "until, till, til, untill, up to",
     Cue.RESUME: f"""resume, resumed, resuming, unpause, unpaused, un pause, restart,
         restarted, start again, starting again, start back, lets go again,
@@ -286,7 +293,9 @@ _CUES: dict[Cue, str] = {
         back at it, back on it, back on track, back in action, back in the game,
         get back into it, getting back into it, back into it, back into training,
         start my plan again, start the plan again, restart my plan, restart the plan,
-        start my sessions again, start the sessions again,
+        start my sessions again, start the sessions again, start sending, send them again,
+        sending them again, send the sessions again, get going again, getting going again,
+        good to go again,
         {", ".join("back from " + w.strip() for w in _HOLIDAY.split(","))}""",
     Cue.PROGRESS: """progress, stats, stat, statistics, streak, streaks, summary, overview,
         how am i tracking, howm i tracking, how im tracking, hows my progress,

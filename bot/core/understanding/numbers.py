@@ -47,7 +47,7 @@ _EFFORT_LEAD = (
 )
 _EFFORT_RE = re.compile(
     rf"\b{_EFFORT_WORDS}\s*{_EFFORT_LEAD}{{0,3}}"
-    rf"{_VALUE}\b(?!\s*(?:[:.][0-9]|am\b|pm\b|k\b|km|min|mile|or\b|to\b|-))"
+    rf"{_VALUE}(?:ish)?\b(?!\s*(?:[:.][0-9]|am\b|pm\b|k\b|km|min|mile|or\b|to\b|-))"
     rf"|(?<![0-9.:/-])\b{_VALUE}\s*(?:/\s*10\s*)?(?:effort|rpe)\b"
 )
 _EFFORT_RANGE_RE = re.compile(
@@ -59,7 +59,7 @@ _BARE_RE = re.compile(
     r"(?=[0-9])(?<![0-9.:/,-])(?<!\bat )(?<!\bby )(?<!\bon )(?<!\bin )(?<!\bto )(?<!\bfor )"
     r"(?<!\bafter )(?<!\bbefore )(?<!\bfrom )(?<!\buntil )(?<!\btill )(?<!\bof )(?<!\bor )"
     r"(?<!\boutta )"
-    r"\b(10|[0-9])\s*(?=[,.;!?)\n]|$)"
+    r"\b(10|[0-9])(?:ish)?\s*(?=[,.;!?)\n]|$)"
 )
 
 

@@ -9,6 +9,7 @@ session") is the log's day (``when.log_day``).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from bot.core.understanding.body import feeling_hits, negated
@@ -18,7 +19,7 @@ from bot.core.understanding.message import DONE_EMOJI, Message
 from bot.core.understanding.model import EffortLabel, Intent, IntentKind
 from bot.core.understanding.numbers import effort_number, effort_span
 from bot.core.understanding.senses import Cue
-from bot.core.understanding.when import log_days
+from bot.core.understanding.when import log_days, unclear_log_day
 from bot.core.understanding.words import word_set
 
 __all__ = ["outcome"]
@@ -27,8 +28,12 @@ _WORK = frozenset({Cue.SESSION, Cue.EXERCISE, Cue.HOP})
 _QUESTION_WORDS = frozenset({"what", "how", "when", "why", "which", "where", "who"})
 _DID_OBJECTS = word_set(
     """it that this them all everything todays today rest most half some hip hips mondays
-    tuesdays wednesdays thursdays fridays saturdays sundays yesterdays"""
+    tuesdays wednesdays thursdays fridays saturdays sundays yesterdays yesterday tonight
+    monday tuesday wednesday thursday friday saturday sunday mon mons tue tues wed weds
+    thu thurs fri fris sat sats sun suns day one ones jumps plyos plyo hops"""
 )
+"""What a lone "did" takes to mean a session done: the session itself, or a day's ("did
+yesterday's", "did fri's one", "did the day before yesterday's")."""
 
 
 #: Kinds of exercise as a bare plural: "can't do jumps" says what a runner can do in
@@ -73,9 +78,12 @@ def _did_counts(m: Message, hit: Hit) -> bool:
     after = f.words[i + 1 : i + 4]
     if not after or after[0] in {"i", "you", "u", "not", "we"}:
         return False
+    made = f.words[i] == "made" or f.words[i : i + 2] == ("have", "made")
     for j in range(i + 1, min(i + 4, len(f.words))):
         follower = f.hit_at.get(j)
-        if f.words[j] in _DID_OBJECTS or (follower and not _WORK.isdisjoint(follower.sense.cues)):
+        if follower and not _WORK.isdisjoint(follower.sense.cues):
+            return True
+        if f.words[j] in _DID_OBJECTS and not made:  # "made it home" is no session
             return True
     return False
 
@@ -129,15 +137,30 @@ def outcome(m: Message) -> Intent | None:
     said = _said if f.asking else _any
     skips = [h for h in said(f, Cue.SKIP) if _object_ok(m, h)]
     skipped = bool(skips) or bool(said(f, Cue.SKIP_WHY)) or not_done
-    if not skipped and said(f, Cue.SKIP_WEAK) and f.has(Cue.TODAY, Cue.SESSION):
-        skipped = True
+    if not skipped and said(f, Cue.SKIP_WEAK) and (_said(f, Cue.TODAY) or _said(f, Cue.SESSION)):
+        skipped = True  # not "legs tired, should I still do the sessions?": a question
+    if (
+        (done or skipped)
+        and m.today is not None
+        and (odd := unclear_log_day(m.low, m.today, ahead=not done))
+    ):
+        kind = IntentKind.DONE if done else IntentKind.SKIPPED
+        return Intent(kind, unclear=odd, report=m.report())  # "did it on the 31st of april"
     if done:
         return _done(m)
     if skipped:
-        reason = reason_text(m.clean, m.tokens, f)
         day = _day(m, ahead=True)
+        if day is None and _SPAN_RE.search(m.low):
+            return None  # "missed last week": no one day's log
+        reason = reason_text(m.clean, m.tokens, f)
         return Intent(IntentKind.SKIPPED, reason=reason, report=m.report(), log_day=day)
     return None
+
+
+_SPAN_RE = re.compile(
+    r"\b(?:last|past|previous|the\s+last|the\s+past)\s+(?:week|fortnight|month|few\s+days"
+    r"|couple\s+of\s+(?:days|weeks)|[0-9]+\s+(?:days|weeks)|two\s+weeks|three\s+days)\b"
+)
 
 
 def _said(f: Features, cue: Cue) -> list[Hit]:

@@ -34,7 +34,7 @@ from bot.core.understanding.numbers import odd_effort
 from bot.core.understanding.rules import analyse, read_body, understand
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
-from bot.core.understanding.when import log_days, names_days
+from bot.core.understanding.when import log_day, log_days, names_days, unclear_log_day
 from bot.core.vocabulary import Area, RedFlag
 
 __all__ = ["understand_all", "understand_parts"]
@@ -42,7 +42,7 @@ __all__ = ["understand_all", "understand_parts"]
 _SPLIT_RE = re.compile(
     r"\s*(?:[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho)\s+"
     r"|,\s*(?=(?:also|and|but|plus|then|so|remind|reminder|reminders|what|whats|what's|when|which"
-    r"|why|how|can|could)\b))",
+    r"|why|how|can|could|did|done|finished|skipped|skipping|missed|today|tomorrow|yesterday)\b))",
     re.IGNORECASE,
 )
 _CONTRAST_RE = re.compile(r"\b(?:but|though|tho|however|although)\b", re.IGNORECASE)
@@ -70,7 +70,8 @@ _FAMILIES = (
     frozenset({Cue.TIMEZONE, Cue.LOCATION}),
     frozenset({Cue.PAUSE, Cue.AWAY, Cue.RESUME}),
     frozenset({Cue.RACE, Cue.RACE_DATE}),
-    frozenset({Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK}),
+    frozenset({Cue.DONE, Cue.DID}),
+    frozenset({Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK}),
     frozenset({Cue.PROGRESS, Cue.HISTORY, Cue.LOG}),
     frozenset({Cue.ASK, Cue.SESSION, Cue.TODAY}),
     frozenset({Cue.THANKS}),
@@ -80,9 +81,11 @@ _FAMILIES = (
 _QUESTION_RE = re.compile(r"\b(?:what|whats|what's|when|which|why|how)\b")
 
 
-def _may_ask_two(m: Message) -> bool:
+def _may_ask_two(m: Message, whole: Intent) -> bool:
     cues = m.f.cues.keys()
     families = sum(1 for family in _FAMILIES if not family.isdisjoint(cues))
+    if whole.kind is IntentKind.RESUME and Cue.RESUME not in cues:
+        families += 1  # "back now, what's on today?": the return said in a pattern
     questions = len(_QUESTION_RE.findall(m.low)) > 1  # "what's on Saturday, and when ...?"
     return families + bool(m.areas) + questions >= 2
 
@@ -105,7 +108,7 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
 def _parts(
     text: str, today: date | None, whole: Intent, message: Message | None
 ) -> tuple[Intent, ...]:
-    return _asked_apart(_requests(text, today, whole, message), text.lower())
+    return _asked_apart(_requests(text, today, whole, message), text.lower(), today)
 
 
 _RATED = frozenset(
@@ -113,11 +116,12 @@ _RATED = frozenset(
 )
 
 
-def _asked_apart(intents: tuple[Intent, ...], low: str) -> tuple[Intent, ...]:
-    """A log or report with a number to ask about ("done, effort like 6 or 7", "pain 11/10
-    in my hip") is two requests: the clear part, stored, and the question about the number
-    (an intent of the same kind for an effort, a body report for a severity, with only
-    ``unclear`` set)."""
+def _asked_apart(intents: tuple[Intent, ...], low: str, today: date | None) -> tuple[Intent, ...]:
+    """A log or report with a value to ask about ("done, effort 12/10", "pain -3/10 in my
+    hip", "did it on the 31st of april") is a question, and nothing of that part is stored:
+    an intent of the same kind for the log's effort or day, a body report for a severity,
+    with only ``unclear`` set. What else the part said clearly stays: a report beside an
+    odd effort, a log beside an odd severity. A report with a warning sign is always kept."""
     if len(intents) == 1 and intents[0].unclear is None:
         return intents
     if not any(i.unclear is not None and i.kind in _RATED for i in intents):
@@ -127,11 +131,25 @@ def _asked_apart(intents: tuple[Intent, ...], low: str) -> tuple[Intent, ...]:
         if intent.unclear is None or intent.kind not in _RATED:
             found.append(intent)
             continue
-        effort = intent.kind is IntentKind.DONE and (
-            intent.report is None or odd_effort(low) is not None
-        )
-        kind = IntentKind.DONE if effort else IntentKind.BODY_REPORT
-        found += [replace(intent, unclear=None), Intent(kind, unclear=intent.unclear)]
+        report = intent.report
+        ahead = intent.kind is IntentKind.SKIPPED
+        day = today is not None and unclear_log_day(low, today, ahead=ahead) == intent.unclear
+        if intent.kind in _LOGS and (day or intent.kind is IntentKind.SKIPPED):
+            odd_log = True  # "did it on the 31st of april": the log's day
+        else:
+            odd_log = intent.kind is IntentKind.DONE and (
+                report is None or odd_effort(low) is not None
+            )
+        asked = Intent(intent.kind if odd_log else IntentKind.BODY_REPORT, unclear=intent.unclear)
+        if report is not None and report.red_flags:  # a warning sign is never dropped
+            found += [replace(intent, unclear=None), asked]
+        elif odd_log:  # the log is asked about; a clear report beside it stays
+            kept = [Intent(IntentKind.BODY_REPORT, report=report)] if report is not None else []
+            found += [*kept, asked]
+        elif intent.kind in _LOGS:  # the log stays, the report with the odd number is asked
+            found += [replace(intent, unclear=None, report=None), asked]
+        else:
+            found.append(asked)
     return tuple(found)
 
 
@@ -154,11 +172,11 @@ def _requests(
     if not _SPLIT_RE.search(text):
         return _reports_apart(text, today, (whole,), message)
     thanked = Cue.THANKS in message.f.cues and whole.kind is not IntentKind.THANKS
-    asks_two = _CONTRAST_RE.search(text) or _may_ask_two(message) or thanked
+    asks_two = _CONTRAST_RE.search(text) or _may_ask_two(message, whole) or thanked
     clauses = [part for part in _SPLIT_RE.split(text) if part.strip()] if asks_two else []
     if len(clauses) < 2:
         return _reports_apart(text, today, (whole,), message)
-    said = [(part, understand(part, today)) for part in clauses]
+    said = _carried(clauses, [understand(part, today) for part in clauses], today)
     if any(intent.signs or intent.kind is IntentKind.WARNING_SIGN for _, intent in said):
         return (whole,)
     meaningful = [(part, intent) for part, intent in said if intent.kind not in _IDLE]
@@ -170,7 +188,10 @@ def _requests(
         found = (meaningful[0][1],)  # "thanks coach! what's tomorrow?": both answered
     elif len(meaningful) >= 2:
         found = _combined(meaningful, whole) or (whole,)
+        if len(found) == 1 and whole.kind is found[0].kind is IntentKind.DONE:
+            found = (replace(found[0], note=found[0].note or whole.note),)  # "did it, missed a set"
     found = _whole_reports(text, today, found, whole, message)
+    found = _whole_flags(found, whole)
     if thanks and not all(i.kind in _IDLE for i in found):
         found = (*found, Intent(IntentKind.THANKS))  # "hip niggle gone. cheers": both
     return _reports_apart(text, today, found, message) if len(found) == 1 else found
@@ -211,6 +232,52 @@ def _whole_reports(
     if _flags(found):
         found = tuple(i for i in found if i.kind is not IntentKind.TODAY)
     return tuple(sorted(found, key=lambda i: _RANK.get(i.kind, len(_ORDER))))
+
+
+_CARRIED_FROM = frozenset({IntentKind.TODAY, IntentKind.UNKNOWN})
+
+
+def _carried(
+    clauses: list[str], intents: list[Intent], today: date | None
+) -> list[tuple[str, Intent]]:
+    """A clause naming another day's session with no verb of its own, after a done, is done
+    too ("did sat's jumps, 7/10, and sun's mobility, 3/10"): the verb carries over."""
+    said = list(zip(clauses, intents, strict=True))
+    if today is None:
+        return said
+    for index in range(1, len(said)):
+        part, intent = said[index]
+        before = said[index - 1][1]
+        if intent.kind not in _CARRIED_FROM or before.kind is not IntentKind.DONE:
+            continue
+        low = part.lower()
+        day = log_day(low, today)
+        if day is None or day == (before.log_day or today):
+            continue
+        message = analyse(part, today)[1]
+        ratings = [] if message is None else message.ratings
+        effort = ratings[0][1] if ratings else None
+        said[index] = (
+            part,
+            Intent(IntentKind.DONE, effort=effort, log_day=None if day == today else day),
+        )
+    return said
+
+
+def _whole_flags(found: tuple[Intent, ...], whole: Intent) -> tuple[Intent, ...]:
+    """Every warning sign the whole message gives an area stays on that area's report,
+    even when it was said in another clause ("ankle swelled up and got sore during the
+    hops, stopped early"): a sign is never lost by cutting the message."""
+    signs = whole.report.red_flags if whole.report is not None else frozenset()
+    if not signs:
+        return found
+    area = whole.report.area if whole.report is not None else None
+    return tuple(
+        replace(i, report=replace(i.report, red_flags=i.report.red_flags | signs))
+        if i.report is not None and i.report.area is area and not signs <= i.report.red_flags
+        else i
+        for i in found
+    )
 
 
 def _with_effort(part: Intent, whole: Intent) -> Intent:
@@ -344,8 +411,14 @@ def segment_reports(
     return reports, cleared
 
 
+_FORGOT_RE = re.compile(r"\b(?:forgot|forget|forgotten|meant)\s+to\s+(?:log|record|tell|say)\b")
+
+
 def _rating_only(part: str) -> bool:
-    """Whether a clause is only an effort rating ("effort 5"), no done of its own."""
+    """Whether a clause is only an effort rating ("effort 5") or an aside about logging
+    ("forgot to log it"), no done of its own."""
+    if _FORGOT_RE.search(part.lower()):
+        return True
     message = analyse(part)[1]
     return message is not None and not message.f.has(Cue.DONE, Cue.DID)
 
@@ -394,6 +467,9 @@ def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ..
             for i in intents
             if not (i.kind is IntentKind.SET_TIMEZONE and i.timezone_text is None)
         ]
+    done_days = {i.log_day for i in intents if i.kind is IntentKind.DONE}
+    # "done, skipped the hops": a day with a done and a skip is done (part of it was)
+    intents = [i for i in intents if i.kind is not IntentKind.SKIPPED or i.log_day not in done_days]
     logs = [i for i in intents if i.kind in _LOGS]
     if logs and reported and logs[0].report is None:  # "did it, quads smashed after"
         merged = replace(logs[0], report=reported[0].report)

@@ -18,7 +18,7 @@ from bot.core.places import country_named, name_key, places_named
 from bot.core.understanding.body import feeling_hits
 from bot.core.understanding.cities import BARE_CITY_POPULATION, city_text, place_in
 from bot.core.understanding.clock import impossible_time, parse_time, time_range
-from bot.core.understanding.dates import last_date, names_a_date
+from bot.core.understanding.dates import find_dates, last_date, names_a_date
 from bot.core.understanding.extract import zone_text
 from bot.core.understanding.features import Features, Hit, scan
 from bot.core.understanding.fine import fine_reading
@@ -26,7 +26,7 @@ from bot.core.understanding.fuzzy import correct_words
 from bot.core.understanding.lexicon import KNOWN
 from bot.core.understanding.message import DONE_EMOJI, Message, near
 from bot.core.understanding.model import Intent, IntentKind
-from bot.core.understanding.numbers import odd_effort, odd_rating, odd_rating_at
+from bot.core.understanding.numbers import effort_span, odd_effort, odd_rating, odd_rating_at
 from bot.core.understanding.outcome import outcome
 from bot.core.understanding.questions import names_the_block, plan_question
 from bot.core.understanding.senses import Cue
@@ -235,15 +235,23 @@ def _paused_elsewhere(m: Message) -> bool:
     return True
 
 
+def _dated(m: Message) -> bool:
+    """Whether a date is said that is no rating ("maybe 2/10, after it goes away")."""
+    rated = {pos for pos, _ in m.ratings}
+    return any(pos not in rated for pos, _ in find_dates(m.low, m.today))
+
+
 def _pause(m: Message) -> Intent | None:
     f = m.f
     if m.today is None or not f.has(Cue.PAUSE, Cue.AWAY, Cue.OFF, Cue.SKIP):
         said = None
     else:
         said = pause_said(m.low, m.today)
-    dated = Cue.AWAY in f.cues and (
-        Cue.UNTIL in f.cues or said is not None or last_date(m.low, m.today) is not None
-    )
+    dated = (
+        Cue.AWAY in f.cues
+        and (Cue.UNTIL in f.cues or said is not None or _dated(m))
+        and not (f.has(Cue.SKIP, Cue.DONE, Cue.DID) and said_in_past(m.low))
+    )  # not "missed it on the 1st, was travelling": a log
     ranged = (  # "23rd to 28th, no sessions", not "missed sat and sun"
         said is not None and said.ranged and f.has(Cue.OFF, Cue.SKIP) and not said_in_past(m.low)
     )
@@ -272,7 +280,17 @@ def _race(m: Message) -> Intent | None:
     if not personal:
         return None  # "who won the race on Sunday?"
     moved = Cue.MOVED in f.cues
+    if (both := _EITHER_WAY_RE.search(m.low)) is not None and both[1] != both[2]:
+        return Intent(IntentKind.RACE_DATE, unclear=both[0])  # "12/06": June or December?
     when = last_date(m.low, m.today)
+    if (
+        when is not None
+        and Cue.PAST_EVENT in f.cues
+        and not (moved or asked)
+        and f.has(Cue.FIRST_PERSON)
+        and _PAST_RACE_RE.search(m.low)
+    ):  # "my race was on 2 jan, put it in": that race has been; which is the next?
+        return Intent(IntentKind.RACE_DATE, unclear=_said_date(m.low) or when.isoformat())
     if near(f, Cue.OFF, races, _NEAR_RACE) and not moved:
         return Intent(IntentKind.RACE_DATE, race_off=True)  # even "race on Sunday cancelled"
     if when is not None and (moved or Cue.PAST_EVENT not in f.cues):
@@ -288,6 +306,12 @@ def _race(m: Message) -> Intent | None:
     return None
 
 
+#: A day and month that read both ways ("12/06", "3/4/2028"): asked, never guessed.
+_EITHER_WAY_RE = re.compile(
+    r"(?<![0-9/.:-])(0?[1-9]|1[0-2])/(0?[1-9]|1[0-2])(?:/[0-9]{2,4})?(?![0-9/.:-])"
+)
+#: The race said to have been on a day ("race was on 2 jan", "raced on the 3rd").
+_PAST_RACE_RE = re.compile(r"\b(?:was|were|raced|ran\s+it)\s+(?:on|last)\b")
 _VAGUE_WHEN_RE = re.compile(
     r"\b(?:in\s+)?(?:about|around|roughly|approx(?:imately)?|~)\s*(?:[0-9]{1,2}|a\s+few|a\s+couple"
     r"\s+of)\s+(?:days?|weeks?|months?)\b"
@@ -312,8 +336,12 @@ def _personal_race(f: Features, races: list[Hit]) -> bool:
     )
 
 
+#: "back now", "I'm back today": said first, a return (not "my back now hurts").
+_BACK_FIRST_RE = re.compile(r"^\W*(?:i'?m\s+|i\s+am\s+|we'?re\s+)?back\s+(?:now|again|today)\b")
+
+
 def _resume(m: Message) -> Intent | None:
-    if Cue.RESUME in m.f.cues:
+    if Cue.RESUME in m.f.cues or _BACK_FIRST_RE.match(m.low):
         return Intent(IntentKind.RESUME, report=m.report())
     return None
 
@@ -341,7 +369,8 @@ def _question(m: Message) -> Intent | None:
 
 
 def _body(m: Message) -> Intent | None:
-    report = m.report()
+    span = effort_span(m.low)  # "..., effort 7": how hard the session was, no severity
+    report = m.report() if span is None else m.report(skip=span[0])
     return None if report is None else Intent(IntentKind.BODY_REPORT, report=report)
 
 

@@ -43,6 +43,7 @@ __all__ = [
     "pause_said",
     "pause_span",
     "said_in_past",
+    "unclear_log_day",
 ]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -53,11 +54,17 @@ _MONTH = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+_SHORT_NAME = r"mon|tues?|weds?|thu|thurs|fri|sat|sun"
+#: What follows a short day name that makes it one ("tues session", "sat's jumps"), so a
+#: bare "sat" or "sun" stays a word.
+_SESSION_AFTER = r"(?=\s+(?:session|sesh|one|workout|routine|jumps|plyos?|mobility|hips?)\b)"
 _LOG_DAY_RE = re.compile(
     r"\b(?:(?:the\s+)?day\s+before\s+yesterday|yesterday|yday|yesterdays|last\s*(?:night|nite)"
     rf"|(?:(?:on|last)\s+)?(?:{_WEEKDAY})(?:'?s)?"
-    r"|(?:on|last)\s+(?:mon|tues?|weds?|thu|thurs|fri|sat|sun)"
+    rf"|(?:on|last)\s+(?:{_SHORT_NAME})|(?:{_SHORT_NAME})(?:'s)?{_SESSION_AFTER}"
     r"|(?:[0-9]{1,2}|a\s+couple\s+of|two|three|four|five|six)\s+days?\s+ago"
+    rf"|on\s+(?:the\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})"
+    rf"|on\s+(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?"
     r"|on\s+the\s+[0-9]{1,2}(?:st|nd|rd|th))\b"
 )
 _ORD = r"[0-9]{1,2}(?:st|nd|rd|th)"
@@ -102,8 +109,23 @@ _UNTIL_RE = re.compile(
 _OPEN_END_RE = re.compile(
     r"\b(?:until|till|til)\s+(?:i'?m|i\s+am|im|i|we'?re|we)\s+(?:back|home|better|return|get\s+back)"
     r"|\buntil\s+further\s+notice\b"
+    r"|\b(?:not\s+sure|unsure|don'?t\s+know|dunno|no\s+idea)\s+(?:when|how\s+long)\b"
 )
-_HOLD_OFF_RE = re.compile(r"\bhold\s+off\b|\bwait\b")  # "hold off till monday": back on Monday
+#: "hold off till monday", "pause till the 1st and start me again then": back on that day.
+_HOLD_OFF_RE = re.compile(
+    r"\bhold\s+off\b|\bwait\b|\b(?:start|restart|resume|begin|pick\s+up)\s+"
+    r"(?:(?:me|it|us|again|back|things)\s+){0,2}(?:then|that\s+day|from\s+then)\b"
+)
+#: "june 21-25": the month said once, before the first day.
+_MONTH_FIRST_RANGE_RE = re.compile(
+    rf"\b(?:from\s+)?((?:{_MONTH})\s+[0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|till|until)\s*"
+    r"([0-9]{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:[:/.]|am\b|pm\b))"
+)
+#: "14-20 may": the month said once, after the second day.
+_NUMBER_RANGE_RE = re.compile(
+    rf"\b(?:from\s+)?([0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|till|until)\s*"
+    rf"([0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH}))\b"
+)
 _WEEKEND_RE = re.compile(r"\b(?:this|the|over\s+the|on\s+the|for\s+the)\s+weekend\b")
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -135,15 +157,72 @@ def log_day(low: str, today: date) -> date | None:
     match = _LOG_DAY_RE.search(low)
     if match is None:
         return None
-    phrase = " ".join(match.group(0).split()).replace("'s", "").removesuffix("s")
+    phrase = " ".join(match.group(0).split()).replace("'s", "")
+    if phrase.rsplit(" ", 1)[-1] not in _SHORT:
+        phrase = phrase.removesuffix("s")  # "yesterdays", "mondays"; not "tues", "thurs"
     if phrase in {"last night", "last nite", "lastnight", "lastnite", "yday", "yesterday"}:
         return today - timedelta(days=1)
-    bare = phrase.removeprefix("on ")
+    bare = phrase.removeprefix("on ").removeprefix("last ")
     weekday = _SHORT.get(bare, _WEEKDAYS.index(bare) if bare in _WEEKDAYS else None)
     if weekday is not None:  # "Monday's session": the latest Monday, today if it is one
-        return today - timedelta(days=(today.weekday() - weekday) % 7)
-    day = _parse(phrase.removeprefix("on ").removeprefix("last "), today, "past")
+        back = (today.weekday() - weekday) % 7
+        return today - timedelta(days=back or 7 if phrase.startswith("last ") else back)
+    if (said := _past_day_month(bare.removeprefix("the "), today)) is not None:
+        return said if isinstance(said, date) else None
+    day = _parse(bare, today, "past")
     return day if day is not None and day <= today else None
+
+
+#: A done's day said without a year ahead of today is last year's only this near.
+_RECENT_DAYS = 62
+
+
+_DIGIT_RE = re.compile(r"[0-9]")
+
+
+def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None:
+    """The day a done or skip names as written when it cannot be the log's ("on the 31st
+    of april", "on 30th feb", "on the 35th", a done "on 20th june" said on the 10th), else
+    None: the coach asks rather than log it on another day. A skip (``ahead``) not said in
+    the past tense may name a day to come ("can't make it on the 20th")."""
+    if _DIGIT_RE.search(low) is None:  # the cheap test first: no number, no such day
+        return None
+    if (match := _LOG_DAY_RE.search(low)) is None or _DIGIT_RE.search(match[0]) is None:
+        return None
+    said = " ".join(match.group(0).split()).removeprefix("on ")
+    bare = said.removeprefix("the ")
+    if ahead and _SKIPPED_RE.search(low) is None:
+        return said if _ahead(bare, today, same_day=True) is None else None
+    return said if _past_day_month(bare, today) is False else None
+
+
+def _past_day_month(phrase: str, today: date) -> date | bool | None:
+    """ "4th may", "1st", "feb 3" as the latest such day on or before today; False for no
+    such day ("31st of april", "35th"); None for a phrase of another shape."""
+    if (bare := _BARE_ORDINAL_RE.fullmatch(phrase)) is not None:
+        year, month = today.year, today.month
+        for _ in range(12):
+            try:
+                found: date | None = date(year, month, int(bare.group(1)))
+            except ValueError:
+                found = None
+            if found is not None and found <= today:
+                return found
+            month, year = (month - 2) % 12 + 1, year - (month == 1)
+        return False
+    if (named := _DAY_MONTH_RE.fullmatch(phrase)) is None:
+        return None
+    month = _MONTH_NUMBERS[(named.group(2) or named.group(3))[:3]]
+    year = int(named.group(5)) if named.group(5) else today.year
+    try:
+        said = date(year, month, int(named.group(1) or named.group(4)))
+        if said > today and not named.group(5):  # "30th dec" said on 2 January
+            said = said.replace(year=year - 1)
+            if (today - said).days > _RECENT_DAYS:
+                return False  # "on 20th june" said on the 10th: not done yet, asked
+    except ValueError:
+        return False
+    return said if said <= today else False
 
 
 _DAY_NAME = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri|sat|sun"  # noqa: E501
@@ -179,9 +258,28 @@ _MOVED_TO_RE = re.compile(
 )
 
 
+_NEAR = {"yesterday": -1, "today": 0, "tomorrow": 1}
+_NEAR_LIST_RE = re.compile(
+    r"\b(?:yesterday\s+(?:and|&|\+|n)\s+today|today\s+(?:and|&|\+|n)\s+tomorrow)\b"
+)
+#: A skip said in the past tense ("missed", "wasn't up to it"); "did" and "done" are not
+#: one ("skipping today, did a long run yesterday": the skip is today's).
+_SKIPPED_RE = re.compile(
+    r"\b(?:missed|skipped|skipt|didn'?t|did\s+not|couldn'?t|could\s+not|bailed|ditched"
+    r"|wasn'?t|was|were|had\s+to|blew|sacked|forgot|got\s+away)\b"
+)
+
+
+_ON_DATE_RE = re.compile(
+    rf"\bon\s+(?:the\s+)?([0-9]{{1,2}}(?:st|nd|rd|th)(?:\s+(?:of\s+)?(?:{_MONTH}))?"
+    rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{_MONTH})|(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?)\b"
+)
+
+
 def names_days(low: str) -> bool:
-    """Whether ``low`` names several weekdays together ("sat and sun", "thu or fri")."""
-    return _DAY_LIST_RE.search(low) is not None
+    """Whether ``low`` names several days together ("sat and sun", "thu or fri", "yesterday
+    and today")."""
+    return _DAY_LIST_RE.search(low) is not None or _NEAR_LIST_RE.search(low) is not None
 
 
 def said_in_past(low: str) -> bool:
@@ -212,10 +310,13 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
     winning ("skip today, do it tomorrow": today). Several weekdays named together
     ("thursday or friday") give one day each.
     """
-    past = not ahead or said_in_past(low)
+    past = not ahead or _SKIPPED_RE.search(low) is not None
     if (listed := _DAY_LIST_RE.search(low)) is not None:
         names = [m.group(2) for m in _DAY_NAME_RE.finditer(listed.group(0))]
         return tuple(sorted({_named_day(name, today, past) for name in names}))
+    if (near := _NEAR_LIST_RE.search(low)) is not None:  # "missed yesterday and today"
+        return tuple(sorted({today + timedelta(days=_NEAR[w]) for w in near.group(0).split()
+                             if w in _NEAR}))  # fmt: skip
     if past:
         day = log_day(low, today)
         return () if day is None else (day,)
@@ -227,6 +328,9 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
             continue
         said.append((soon.start(), today + timedelta(days=1) if soon.group(1) else today))
         break
+    dated = _ON_DATE_RE.search(low)  # "can't make it on the 20th"
+    if dated is not None and (day := _ahead(dated.group(1), today, same_day=True)) is not None:
+        said.append((dated.start(), day))
     for named in _DAY_NAME_RE.finditer(low):
         short = named.group(2) not in _WEEKDAYS
         if named.group(1) == "last" or (short and named.group(1) is None):
@@ -340,7 +444,10 @@ def _words_to_ordinals(low: str) -> str:
 
 def _range(match: re.Match[str], today: date) -> PauseSaid:
     said = " ".join(match.group(0).split())
-    first = _ahead(match.group(1), today, same_day=True)
+    opening = match.group(1)
+    if opening.isdigit() and (month := _MONTH_RE.search(match.group(2))) is not None:
+        opening = f"{opening} {month.group(0)}"  # "14-20 may": the 14th of May
+    first = _ahead(opening, today, same_day=True)
     second = match.group(2)
     if first is not None and not _MONTH_RE.search(second) and _MONTH_RE.search(match.group(1)):
         second = f"{second} {_MONTH_RE.findall(match.group(1))[-1]}"
@@ -396,6 +503,8 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         low = _words_to_ordinals(low)
     if (match := _RANGE_RE.search(low)) is not None:
         return _range(match, today)
+    if (match := _NUMBER_RANGE_RE.search(low) or _MONTH_FIRST_RANGE_RE.search(low)) is not None:
+        return _range(match, today)
     start = _start(low, today)
     if start is None and (back := _BACK_RE.search(low)) is not None:
         start = _said_before(low, back.start(), today)  # "away on the 1st, back on the 15th"
@@ -417,6 +526,8 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         if "new year" in said:
             return PauseSaid(start, date(today.year, 12, 31))
         last = _ahead(said, today)
+        if last is None and any(c.isdigit() for c in said):  # "until the 35th": asked
+            return PauseSaid(None, None, unclear=" ".join(until.group(0).split()))
         if last is not None and _HOLD_OFF_RE.search(low):
             last -= timedelta(days=1)
         if last is not None and last >= today:
@@ -428,8 +539,11 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         return PauseSaid(monday, monday + timedelta(days=6))
     if start is not None:
         return PauseSaid(start, None)
-    if _OPEN_END_RE.search(low) and (soon := re.search(rf"\b(?:{_TOMORROW})\b", low)):
-        return PauseSaid(today + timedelta(days=1) if soon else None, None)
+    if _OPEN_END_RE.search(low):  # "in hospital from tuesday, not sure when I'm back"
+        if re.search(rf"\b(?:{_TOMORROW})\b", low):
+            return PauseSaid(today + timedelta(days=1), None)
+        if (first := _said_before(low, len(low), today)) is not None:
+            return PauseSaid(first, None)
     return None
 
 
