@@ -1,15 +1,20 @@
 """The coach's answers to common questions (``content/faq.yaml``) and the matcher that finds one.
 
 Matching is lexical, with rapidfuzz: the message and every phrasing are reduced to their
-content words (lower case, apostrophes dropped, a plural "s" and an "-ing" cut, stop words
-such as "can", "I", "it", "session" left out), and ``fuzz.token_sort_ratio`` compares the
-sorted words, so word order and small typos cost little. The best phrasing that shares a
-word with the message (``fuzz.ratio`` 80 or more: a typo is the same word) wins when:
-
-- it scores at least :data:`QUESTION_CUTOFF` on a question (a "?" or a question word first),
-  or :data:`STATEMENT_CUTOFF` on anything else ("kids keep interrupting");
-- no request in the file's ``requests:`` list (the commands' own phrasings, "what's today's
-  session") scores as high: a command-like message is left to the command.
+content words (lower case, apostrophes dropped, a plural "s", an "-ing" and an "-ed" cut, a
+few words of one meaning made one, "plyos" and "hops" are "jump"; stop words such as "can",
+"I", "it", "session" left out); a word of the message a typo away from a word of the file
+(``fuzz.ratio`` 85) is read as that word. Two scores compare the message with a phrasing:
+``fuzz.token_sort_ratio`` on the sorted words (word order and small typos cost little) and
+a weighted overlap (Dice) of their words, where a word the file says about one topic
+("hotel") weighs more than one it says about many ("run") and a word it never says weighs
+most. A phrasing sharing too little weighted meaning (under 35) is never taken, however
+alike its letters; of the rest, the one ranked best (letters alike plus twice the overlap)
+wins when the higher of its two scores is at least :data:`QUESTION_CUTOFF` on a question (a
+"?" or a question word first), or :data:`STATEMENT_CUTOFF` on anything else ("kids keep
+interrupting"), and no request in the file's ``requests:`` list (the commands' own
+phrasings, "what's today's session") scores as high: a command-like message is left to the
+command.
 
 :func:`eligible` says which understood messages may be answered from the FAQ at all: never
 one with a warning sign or a body report (triage and reports win), never a setting change
@@ -24,6 +29,7 @@ Pure: no I/O; ``bot.core.content`` reads the file and hands its data to :func:`p
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Self
@@ -56,12 +62,28 @@ MAX_ANSWER = 500
 MIN_ENTRIES = 30
 QUESTION_CUTOFF = 62.0
 STATEMENT_CUTOFF = 80.0
-#: How alike two words must be (``fuzz.ratio``) to count as one word with a typo.
-_SAME_WORD = 80.0
 #: Words that end in "ing" but are no verb's "-ing" form.
 _ING_WORDS = frozenset({"evening", "morning", "nothing", "anything", "something", "ceiling"})
-#: Phrasings looked at, best first, for one that shares a word with the message.
-_CANDIDATES = 5
+#: A message's word not in the file is read as the file's word it is a typo of
+#: (``fuzz.ratio`` this high), when it is longer than this many letters.
+_SAME_WORD_TYPO = 85.0
+_TYPO_LENGTH = 4
+#: The least weighted overlap (``Faq._overlap``) a phrasing alike in letters must also have.
+_LEAST_OVERLAP = 35.0
+#: How much more the shared meaning counts than letters alike when choosing a phrasing.
+_OVERLAP_RANK = 2.0
+#: Words of one meaning for the matcher (after the plural and "-ing" are cut).
+_SAME_MEANING = {
+    "plyo": "jump", "plyometric": "jump", "hop": "jump", "bound": "jump", "jumpy": "jump",
+    "msg": "message", "text": "message", "notification": "message",
+    "programme": "plan", "program": "plan",
+    "workout": "exercise", "move": "exercise",
+    "physio": "physiotherapist",
+    "pregnant": "pregnancy", "postpartum": "birth", "baby": "birth", "newborn": "birth",
+    "sick": "ill", "illness": "ill", "poorly": "ill", "unwell": "ill",
+    "bedtime": "evening",
+    "trip": "travel", "travell": "travel", "hotel": "travel",
+}  # fmt: skip
 
 #: Where a message splits into clauses for a second try, and the content words a clause
 #: needs to be tried on its own.
@@ -115,23 +137,23 @@ _FROM_THE_PLAN = frozenset(
 
 
 def _stem(word: str) -> str:
-    """A light stem: "jumps", "jumping" and "jump" meet; "hopping" is "hop"."""
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+    """A light stem: "jumps", "jumping" and "jump" meet; "hopping" is "hop"; "missed" is
+    "miss", "injuries" "injury"; a few words of one meaning are one ("plyos" is "jump")."""
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")):
         word = word[:-1]
     if len(word) > 6 and word.endswith("ing") and word not in _ING_WORDS:
-        word = word[:-3]
-        if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "ls":
-            word = word[:-1]
+        word = _undouble(word[:-3])
+    elif len(word) > 5 and word.endswith("ed") and not word.endswith("eed"):
+        word = _undouble(word[:-2])
+    return _SAME_MEANING.get(word, word)
+
+
+def _undouble(word: str) -> str:
+    if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "ls":
+        return word[:-1]
     return word
-
-
-def _shares_a_word(query: str, form: str) -> bool:
-    """Whether a content word of ``query`` is in ``form`` (a typo away at most)."""
-    words = form.split()
-    return any(
-        process.extractOne(word, words, scorer=fuzz.ratio, score_cutoff=_SAME_WORD) is not None
-        for word in query.split()
-    )
 
 
 def normalise(text: str) -> str:
@@ -218,6 +240,8 @@ class Faq:
     _owners: tuple[FaqEntry, ...] = field(init=False, repr=False, compare=False)
     _request_forms: tuple[str, ...] = field(init=False, repr=False, compare=False)
     _request_set: frozenset[str] = field(init=False, repr=False, compare=False)
+    _weights: dict[str, float] = field(init=False, repr=False, compare=False)
+    _vocabulary: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         phrasings = [(normalise(p), e) for e in self.entries for p in e.phrasings]
@@ -226,6 +250,40 @@ class Faq:
         requests = tuple(form for form in map(normalise, self.requests) if form)
         object.__setattr__(self, "_request_forms", requests)
         object.__setattr__(self, "_request_set", frozenset(requests))
+        groups = [{w for p in e.phrasings for w in normalise(p).split()} for e in self.entries]
+        groups.append({word for form in requests for word in form.split()})
+        seen: dict[str, int] = {}
+        for group in groups:
+            for word in group:
+                seen[word] = seen.get(word, 0) + 1
+        weights = {word: math.log(1 + len(groups) / count) for word, count in seen.items()}
+        object.__setattr__(self, "_weights", weights)
+        object.__setattr__(self, "_vocabulary", tuple(sorted(weights)))
+
+    def _known(self, query: str) -> tuple[str, ...]:
+        """The query's words, each a word of the file when it is one a typo away."""
+        words = []
+        for said in query.split():
+            near = None
+            if said not in self._weights and len(said) > _TYPO_LENGTH:
+                near = process.extractOne(
+                    said, self._vocabulary, scorer=fuzz.ratio, score_cutoff=_SAME_WORD_TYPO
+                )
+            words.append(said if near is None else near[0])
+        return tuple(words)
+
+    def _overlap(self, query: frozenset[str], form: str) -> float:
+        """How much of their weight the query and a phrasing share (0-100): a weighted Dice
+        score, where a word the file says about one topic ("hotel") weighs more than one
+        it says about many ("run"), and a word it never says weighs most."""
+        words = frozenset(form.split())
+        weight = self._weights
+        unknown = math.log(1 + 2 * (len(self.entries) + 1))
+        shared = sum(weight.get(w, unknown) for w in query & words)
+        if not shared:
+            return 0.0
+        total = sum(weight.get(w, unknown) for w in query) + sum(weight[w] for w in words)
+        return 200.0 * shared / total
 
     @classmethod
     def empty(cls) -> Self:
@@ -261,28 +319,24 @@ class Faq:
         if not query or not forms or query in self._request_set:
             return None  # nothing to match, or a command's very wording ("what's on today?")
         cutoff = QUESTION_CUTOFF if is_question(text) else STATEMENT_CUTOFF
-        candidates = process.extract(
-            query,
-            forms,
-            scorer=fuzz.token_sort_ratio,
-            processor=None,
-            score_cutoff=cutoff,
-            limit=_CANDIDATES,
-        )  # letters alike but no word in common ("shoe wear", "while sore") is no match
-        best = next((c for c in candidates if _shares_a_word(query, c[0])), None)
+        known = frozenset(self._known(query))
+        best: tuple[float, float, int] | None = None  # rank, score, phrasing
+        for index, form in enumerate(forms):
+            overlap = self._overlap(known, form)
+            if overlap < _LEAST_OVERLAP:
+                continue  # letters alike, little meaning shared ("birth jump", "shoe jump bit")
+            alike = fuzz.token_sort_ratio(query, form, processor=None)
+            score = max(alike, overlap)
+            rank = alike + _OVERLAP_RANK * overlap
+            if score >= cutoff and (best is None or rank > best[0]):
+                best = (rank, score, index)
         if best is None:
             return None
         _, score, index = best
-        if self._request_forms:
-            command = process.extractOne(
-                query,
-                self._request_forms,
-                scorer=fuzz.token_sort_ratio,
-                processor=None,
-                score_cutoff=score,
-            )
-            if command is not None:  # as near a command's wording: the command answers
-                return None
+        for form in self._request_forms:
+            alike = fuzz.token_sort_ratio(query, form, processor=None)
+            if max(alike, self._overlap(known, form)) >= score:
+                return None  # as near a command's wording: the command answers
         return self._owners[index]
 
     def answer(self, intent: Intent, text: str) -> FaqEntry | None:
