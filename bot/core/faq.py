@@ -105,6 +105,7 @@ STOP_WORDS = _words(
     it its ive just kinda lol me mine my of ok okay on or our please pretty quite really
     session sessions shall should
     so still tbh that the there these this those to u us was we were what whats when
+    though tho anyway actually stuff someone somebody lol
     which will with would you your
     """
 )
@@ -261,9 +262,12 @@ class Faq:
         object.__setattr__(self, "_vocabulary", tuple(sorted(weights)))
 
     def _known(self, query: str) -> tuple[str, ...]:
-        """The query's words, each a word of the file when it is one a typo away."""
+        """The query's words, each a word of the file when it is one a typo away; numbers
+        the file never says are left out ("I'm 54", "back in 2023")."""
         words = []
         for said in query.split():
+            if said.isdigit() and said not in self._weights:
+                continue
             near = None
             if said not in self._weights and len(said) > _TYPO_LENGTH:
                 near = process.extractOne(

@@ -39,8 +39,9 @@ from bot.core.vocabulary import Area
 __all__ = ["understand_all", "understand_parts"]
 
 _SPLIT_RE = re.compile(
-    r"\s*(?:[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho)\s+"
-    r"|,\s*(?=(?:also|and|but|plus|then|so|remind|reminder|reminders|what|whats|what's|when|which"
+    r"\s*(?:[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho|n|&)\s+"
+    r"|,\s*(?=(?:also|and|but|plus|then|so|remind|reminder|reminders|send|moving|moved|what|whats"
+    r"|what's|when|which"
     r"|why|how|can|could)\b))",
     re.IGNORECASE,
 )
@@ -77,13 +78,21 @@ _FAMILIES = (
 
 
 _QUESTION_RE = re.compile(r"\b(?:what|whats|what's|when|which|why|how)\b")
+_DAY_NAME_RE = re.compile(
+    r"\b(?:today|tonight|tomorrow|tmrw|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"\b(?!\s+(?:after|before|week)\b)"
+)
+_ASKS_DAYS = frozenset({IntentKind.PLAN_QUESTION, IntentKind.TODAY})
 
 
-def _may_ask_two(m: Message) -> bool:
+def _may_ask_two(m: Message, whole: Intent) -> bool:
     cues = m.f.cues.keys()
     families = sum(1 for family in _FAMILIES if not family.isdisjoint(cues))
     questions = len(_QUESTION_RE.findall(m.low)) > 1  # "what's on Saturday, and when ...?"
-    return families + bool(m.areas) + questions >= 2
+    days = whole.kind in _ASKS_DAYS and len(_DAY_NAME_RE.findall(m.low)) > 1  # "sat and sun?"
+    # "hip feels fine now, when can we start the jumps again?": a state, then a question
+    fine_then_asked = whole.kind is IntentKind.FEELS_FINE and bool(m.f.asking)
+    return families + bool(m.areas) + questions + days + fine_then_asked >= 2
 
 
 def understand_all(text: str, today: date | None = None) -> tuple[Intent, ...]:
@@ -153,7 +162,7 @@ def _requests(
     if not _SPLIT_RE.search(text):
         return _reports_apart(text, today, (whole,), message)
     thanked = Cue.THANKS in message.f.cues and whole.kind is not IntentKind.THANKS
-    asks_two = _CONTRAST_RE.search(text) or _may_ask_two(message) or thanked
+    asks_two = _CONTRAST_RE.search(text) or _may_ask_two(message, whole) or thanked
     clauses = [part for part in _SPLIT_RE.split(text) if part.strip()] if asks_two else []
     if len(clauses) < 2:
         return _reports_apart(text, today, (whole,), message)
@@ -171,6 +180,9 @@ def _requests(
         found = _combined(meaningful, whole) or (whole,)
     if thanks and not all(i.kind in _IDLE for i in found):
         found = (*found, Intent(IntentKind.THANKS))  # "hip niggle gone. cheers": both
+    helped = any(i.kind is IntentKind.HELP and _QUESTION_RE.search(p.lower()) for p, i in said)
+    if helped and all(i.kind is not IntentKind.HELP for i in found):
+        found = (Intent(IntentKind.HELP), *found)  # "what can you do? and what's today": both
     return _reports_apart(text, today, found, message) if len(found) == 1 else found
 
 
@@ -274,13 +286,13 @@ def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ..
     if logs and reported and logs[0].report is None:  # "did it, quads smashed after"
         merged = replace(logs[0], report=reported[0].report)
         intents = [merged if i is logs[0] else i for i in intents if i is not reported[0]]
-    seen: dict[tuple[IntentKind, object, object, object], Intent] = {}
-    for intent in intents:  # two questions may ask different things; two reports, two
-        # areas; two logs, two days
+    seen: dict[tuple[IntentKind, object, object, object, object], Intent] = {}
+    for intent in intents:  # two questions may ask different things (or days); two
+        # reports, two areas; two logs, two days
         area = (
             intent.report.area if intent.kind is IntentKind.BODY_REPORT and intent.report else None
         )
-        seen.setdefault((intent.kind, intent.topic, area, intent.log_day), intent)
+        seen.setdefault((intent.kind, intent.topic, area, intent.log_day, intent.ask_day), intent)
     if len(seen) < 2:
         return tuple(seen.values())
     return tuple(sorted(seen.values(), key=lambda i: _RANK.get(i.kind, len(_ORDER))))

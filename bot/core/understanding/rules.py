@@ -28,7 +28,7 @@ from bot.core.understanding.message import DONE_EMOJI, Message, near
 from bot.core.understanding.model import Intent, IntentKind
 from bot.core.understanding.numbers import odd_effort, odd_rating, odd_rating_at
 from bot.core.understanding.outcome import outcome
-from bot.core.understanding.questions import names_the_block, plan_question
+from bot.core.understanding.questions import asks_permission, names_the_block, plan_question
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import back_on, pause_said, said_in_past
@@ -136,8 +136,18 @@ def _with_signs(m: Message, intent: Intent) -> Intent:
     return replace(intent, signs=signs)
 
 
+_LONG_PAST_RE = re.compile(
+    r"\b(?:last\s+year|years?\s+ago|(?:back\s+)?in\s+(?:19|20)[0-9]{2}|a\s+while\s+back"
+    r"|ages\s+ago|(?:a\s+)?(?:few|couple\s+of)\s+years\s+back)\b"
+)
+
+
 def _fine(m: Message) -> Intent | None:
-    """ "knee fine now" (FEELS_FINE), or a recovery word taken back ("not fine yet")."""
+    """ "knee fine now" (FEELS_FINE), or a recovery word taken back ("not fine yet"); not
+    an old injury healed long ago that a question asks about ("tore my hamstring back in
+    2023, all healed now, anything I should know?": the FAQ's)."""
+    if (m.f.asking or "?" in m.low) and _LONG_PAST_RE.search(m.low):
+        return None
     reading = fine_reading(m.f, [(hit.start, area) for hit, area in m.areas])
     if reading is None:
         return None
@@ -194,6 +204,11 @@ def _timezone(m: Message) -> Intent | None:
     if cue is None:
         return None
     text = zone_text(m.clean, m.tokens, m.f, cue, check=True)
+    if text is None:  # "I'm in Brisbane for 3 months, update my time zone": the city said
+        located = _location(m)
+        if located is not None:
+            return located
+        text = place_in(m.clean, least=_ASKED_CITY_POPULATION)
     return Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
 
 
@@ -225,6 +240,8 @@ def _pause(m: Message) -> Intent | None:
     asked = Cue.PAUSE in f.cues and not _paused_elsewhere(m)
     if not (asked or dated or ranged):
         return None
+    if not asked and asks_permission(m.low):
+        return None  # "away next week, can I still do it in a hotel?": a question, no break
     if said is not None and said.unclear is not None:
         return Intent(IntentKind.PAUSE, unclear=said.unclear)  # "from the 21st to the 14th"
     if said is not None:
@@ -296,10 +313,27 @@ def _resume(m: Message) -> Intent | None:
 _MEANT_TO_LOG_RE = re.compile(r"\b(?:forgot|forget|forgotten|meant|remembered)\s+to\s+log\b")
 
 
+_SEE_RE = re.compile(
+    r"\b(?:show|see|check|send|give|view|get|pull\s+up|look\s+at|what'?s|whats|how|where)\b"
+)
+_SHORT_ASK = 4
+
+
+def _asks_progress(m: Message) -> bool:
+    """A progress word asked about ("stats?", "show my streak", "my progress"), not only
+    said ("he's jealous of my streak haha")."""
+    return (
+        "?" in m.low
+        or bool(m.f.asking)
+        or len(m.tokens.words) <= _SHORT_ASK
+        or _SEE_RE.search(m.low) is not None
+    )
+
+
 def _progress_history(m: Message) -> Intent | None:
     f = m.f
-    if Cue.PROGRESS in f.cues and not names_the_block(m.low):  # not "overview of the plan"
-        return Intent(IntentKind.PROGRESS)
+    if Cue.PROGRESS in f.cues and not names_the_block(m.low) and _asks_progress(m):
+        return Intent(IntentKind.PROGRESS)  # not "overview of the plan"
     if Cue.HISTORY in f.cues:
         return Intent(IntentKind.HISTORY)
     chatter = f.has(Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY) or _MEANT_TO_LOG_RE.search(m.low)
@@ -347,7 +381,7 @@ def _location(m: Message) -> Intent | None:
     (``cities.city_text``); a country of several zones ("in the US now") is asked about."""
     for cue in m.f.cues.get(Cue.LOCATION, ()):
         text = zone_text(m.clean, m.tokens, m.f, cue, check=True)
-        if text is not None:
+        if text is not None and not (asks_permission(m.low) and not _names_a_place(text)):
             return Intent(IntentKind.SET_TIMEZONE, timezone_text=city_text(text))
         words = m.tokens.words[cue.end : cue.end + 3]
         for size in range(len(words), 0, -1):  # "in the US now": a country, asked about
@@ -360,7 +394,19 @@ def _location(m: Message) -> Intent | None:
 
 _TIMES_RE = re.compile(
     r"\b(?:my|the|our)\s+(?:times|reminder\s+times?|local\s+time)\b|\btimes?\s+back\b"
+    r"|\b(?:sort|fix|change|update|adjust|move|set|switch)\s+(?:out\s+)?(?:my|the|our)\s+"
+    r"(?:time|clock|hours)\b"
 )
+#: A city named beside a request to move the times to it counts from this size ("in Galway
+#: now, can you sort the time"): the request says a place is meant.
+_ASKED_CITY_POPULATION = 20_000
+
+
+def _names_a_place(text: str) -> bool:
+    """Whether ``text`` names a city or country the atlas knows ("Leeds", not "hotels all")."""
+    return bool(places_named(text)) or country_named(text) is not None
+
+
 _BARE_WORDS = 4
 #: A one-word message is a city from this size ("Edinburgh", "Manchester"), so a word that
 #: some smaller city bears ("Surprise", "Split") stays a word.
@@ -370,7 +416,10 @@ _BARE_WORD_POPULATION = 400_000
 def _place(m: Message) -> Intent | None:
     """A city with a request to move the times to it ("in tokyo till the 20th, adjust my
     times"), or a city and nothing else ("Manchester UK", "Edinburgh")."""
-    if _TIMES_RE.search(m.low) and (place := place_in(m.clean)) is not None:
+    if (
+        _TIMES_RE.search(m.low)
+        and (place := place_in(m.clean, least=_ASKED_CITY_POPULATION)) is not None
+    ):
         return Intent(IntentKind.SET_TIMEZONE, timezone_text=place)
     if m.f.hits or len(m.tokens.words) > _BARE_WORDS:
         return None

@@ -24,7 +24,8 @@ __all__ = ["Owners", "owners", "question_clauses"]
 _PEOPLE = word_set(
     """
     friend wife husband partner boyfriend girlfriend bf gf mum mom mam dad mother father
-    brother sister son daughter kid child colleague coworker boss teammate clubmate
+    brother sister son daughter kid child colleague coworker boss teammate clubmate hubby
+    hubbie wifey missus fiance fiancee bestie
     """
 )
 #: Someone else as the one whose body it is: "he", "she's", "his", "my wife's", "my friend
@@ -47,7 +48,7 @@ _LONG_AGO: tuple[tuple[str, ...], ...] = tuple(
 _ADVICE = word_set(
     """
     tips tip prevent prevention preventing avoid avoiding risk risks cause causes advice
-    symptoms
+    symptoms symptom signs
     """
 )
 _WH = word_set("how what whats when why which where any anything")
@@ -96,12 +97,24 @@ _I_HAVE = word_set("have had got get keep feel felt am was hurt")
 
 def _own(words: tuple[str, ...]) -> bool:
     """Whether the runner speaks of their own body ("my", "I've got", "I have"), not only
-    asks ("how do I...")."""
+    asks ("how do I...", "how would I know if I had one")."""
     if not _MINE.isdisjoint(words):
         return True
     return any(
-        w == "i" and words[i + 1 : i + 2] and words[i + 1] in _I_HAVE for i, w in enumerate(words)
+        w == "i"
+        and words[i + 1 : i + 2]
+        and words[i + 1] in _I_HAVE
+        and words[i - 1 : i] != ("if",)
+        for i, w in enumerate(words)
     )
+
+
+#: "what's a bone stress injury?", "what is an IT band": asking what a thing is.
+_DEFINING = (("whats", "a"), ("whats", "an"), ("what", "is", "a"), ("what", "is", "an"))
+
+
+def _defining(words: tuple[str, ...]) -> bool:
+    return any(words[: len(start)] == start for start in _DEFINING)
 
 
 def _clause_starts(clauses: tuple[int, ...]) -> list[int]:
@@ -115,7 +128,11 @@ def owners(
     clauses only asked about (see the module doc). ``question``: the message has a "?";
     ``asking``: ``question_clauses``."""
     n = len(words)
-    if (question or asking) and not _ADVICE.isdisjoint(words) and not _own(words):
+    if (
+        (question or asking)
+        and (not _ADVICE.isdisjoint(words) or _defining(words))
+        and not _own(words)
+    ):
         return frozenset(range(n)), frozenset()  # "how do I avoid shin splints, any tips?"
     asked = asking if asking and _FIRST.isdisjoint(words) else _NONE
     if _FOREIGN_HINTS.isdisjoint(words):
