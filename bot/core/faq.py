@@ -19,8 +19,9 @@ command.
 :func:`eligible` says which understood messages may be answered from the FAQ at all: never
 one with a warning sign or a body report (triage and reports win), never a setting change
 (reminder, time zone, race, pause, resume); an unknown message always; a today, help,
-greeting, thanks, progress or history request, or a log without an effort number, only when
-it reads as a question ("can I swap today's session for yoga?", "I missed a week, what now?").
+greeting, thanks, progress or history request, or a log (with an effort number only when
+the question is a clause of its own), only when it reads as a question ("can I swap
+today's session for yoga?", "I missed a week, what now?").
 The coach logs a "done" and answers its question too; any other answered message does only
 that (a question about skipping logs no skip).
 
@@ -178,8 +179,10 @@ def eligible(intent: Intent, text: str) -> bool:
         return False
     if intent.kind is IntentKind.UNKNOWN:
         return True
-    if intent.kind not in _ASKABLE or intent.effort is not None:
+    if intent.kind not in _ASKABLE:
         return False
+    if intent.effort is not None and not _asked_apart(text):
+        return False  # "done 6/10 felt too easy": a log; "done, 6/10. how long to hold?": both
     if intent.kind is IntentKind.PLAN_QUESTION and intent.topic in _FROM_THE_PLAN:
         return False  # "when do the plyos start": the plan answers it, not an FAQ on shoes
     if (
@@ -189,6 +192,13 @@ def eligible(intent: Intent, text: str) -> bool:
     ):
         return False  # "what's on monday week?": the plan's day, not advice
     return is_question(text)
+
+
+def _asked_apart(text: str) -> bool:
+    """Whether a clause after the first is a question of its own ("did it, 6/10. how long
+    should I hold the stretches?")."""
+    clauses = [c for c in _CLAUSE_BREAK.split(text) if c.strip()]
+    return any(is_question(clause) for clause in clauses[1:]) and "?" in text
 
 
 class _Strict(BaseModel):

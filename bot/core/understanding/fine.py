@@ -145,7 +145,10 @@ def _asked_of_a_choice(f: Features, areas: list[tuple[int, Area]], span: tuple[i
     area: "is it fine to do it late?", "which is better for the hips, before or after?"."""
     start, end = span
     clause = f.clauses[start]
-    if clause not in f.asking or end >= len(f.words) or f.words[end] not in _CHOICE_AFTER:
+    if clause not in f.asking:
+        return False
+    which = "which" in f.words[max(start - 2, 0) : start]  # "which is better, ..."
+    if not which and (end >= len(f.words) or f.words[end] not in _CHOICE_AFTER):
         return False
     return all(f.clauses[pos] != clause for pos, _ in areas)
 

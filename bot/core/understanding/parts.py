@@ -30,6 +30,7 @@ from bot.core.understanding.fine import says_change
 from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind, ReportSlots
 from bot.core.understanding.numbers import odd_effort
+from bot.core.understanding.questions import asks_permission
 from bot.core.understanding.rules import analyse, understand
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
@@ -45,6 +46,9 @@ _SPLIT_RE = re.compile(
     r"|why|how|can|could)\b))",
     re.IGNORECASE,
 )
+#: What a clause alone may read as a setting that the whole message, a question, does not
+#: ask for ("away on a work trip next week, can I still do it?").
+_SETTLED_ELSEWHERE = frozenset({IntentKind.PAUSE, IntentKind.SET_TIMEZONE})
 _CONTRAST_RE = re.compile(r"\b(?:but|though|tho|however|although)\b", re.IGNORECASE)
 _IDLE = frozenset({IntentKind.UNKNOWN, IntentKind.GREETING, IntentKind.THANKS, IntentKind.HELP})
 _FINE = frozenset({IntentKind.FEELS_FINE, IntentKind.NOT_FINE})
@@ -83,6 +87,12 @@ _DAY_NAME_RE = re.compile(
     r"\b(?!\s+(?:after|before|week)\b)"
 )
 _ASKS_DAYS = frozenset({IntentKind.PLAN_QUESTION, IntentKind.TODAY})
+_THEN_ASKED_RE = re.compile(
+    r"(?:,|\band|\balso)\s+(?:when|what|whats|what's|how|why|which|can|could|should|do|does)\b"
+)
+_SAID_THEN_ASKED = frozenset(
+    {IntentKind.FEELS_FINE, IntentKind.RACE_DATE, IntentKind.SET_TIMEZONE, IntentKind.SET_REMINDER}
+)
 
 
 def _may_ask_two(m: Message, whole: Intent) -> bool:
@@ -91,7 +101,10 @@ def _may_ask_two(m: Message, whole: Intent) -> bool:
     questions = len(_QUESTION_RE.findall(m.low)) > 1  # "what's on Saturday, and when ...?"
     days = whole.kind in _ASKS_DAYS and len(_DAY_NAME_RE.findall(m.low)) > 1  # "sat and sun?"
     # "hip feels fine now, when can we start the jumps again?": a state, then a question
-    fine_then_asked = whole.kind is IntentKind.FEELS_FINE and bool(m.f.asking)
+    # "my 10k is on the 30th, and when do the jumps stop?": a setting, then a question
+    fine_then_asked = whole.kind in _SAID_THEN_ASKED and (
+        bool(m.f.asking) or _THEN_ASKED_RE.search(m.low) is not None
+    )
     return families + bool(m.areas) + questions + days + fine_then_asked >= 2
 
 
@@ -167,6 +180,8 @@ def _requests(
     if len(clauses) < 2:
         return _reports_apart(text, today, (whole,), message)
     said = [(part, understand(part, today)) for part in clauses]
+    if asks_permission(text.lower()):  # "away next week, can I still do it?": no break
+        said = [(p, i) for p, i in said if i.kind not in _SETTLED_ELSEWHERE or i.kind is whole.kind]
     if any(intent.signs or intent.kind is IntentKind.WARNING_SIGN for _, intent in said):
         return (whole,)
     meaningful = [(part, intent) for part, intent in said if intent.kind not in _IDLE]

@@ -38,7 +38,7 @@ _PHASE_RE = re.compile(
 )
 #: "when do the jumps start", "jumps start when?": not "when I do the jumps" (a time clause).
 _WHEN_JUMPS_RE = re.compile(
-    r"\bwhen\b(?!\s+(?:i|im|i'm|we|you|u|doing)\b)|\b(?:start|begin|how\s+long|until|get\s+to"
+    r"\bwhen\b(?!\s+(?:i|im|i'm|we|you|u|[a-z]+ing)\b)|\b(?:start|begin|how\s+long|until|get\s+to"
     r"|stop|stops|end|ends)\b"
 )
 #: Asking to swap a session for something else is advice, not the plan ("can I do yoga
@@ -88,7 +88,8 @@ _DAY_AFTER_RE = re.compile(
 #: A day of a month named ("1 march", "march 1st", "the 3rd of april"): read by ``dates``.
 _MONTH_DATE_RE = re.compile(
     r"\b[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:the\s+)?[0-9]{1,2}\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:the\s+)?[0-9]{1,2}"
+    r"(?:st|nd|rd|th)?\b"
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SHORT = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thurs": 3,

@@ -39,7 +39,9 @@ __all__ = ["analyse", "understand"]
 
 _WAVE_EMOJI = frozenset("👋")
 _THANKS_EMOJI = frozenset("🙏")
-_STATEMENT_STARTS = frozenset({"running", "doing", "racing", "entered", "signed", "booked"})
+_STATEMENT_STARTS = frozenset(
+    {"running", "doing", "racing", "entered", "signed", "booked", "not", "pulling", "withdrawing"}
+)
 _NEAR_OFF = 3
 _NEAR_RACE = 4
 
@@ -310,6 +312,9 @@ def _resume(m: Message) -> Intent | None:
     return None
 
 
+_AHEAD_RE = re.compile(
+    r"\b(?:tomorrow|tmrw|day\s+after|coming\s+up|next\s+(?:week|few|couple)|got\s+(?:on\s+)?(?:this|next))\b"
+)
 _MEANT_TO_LOG_RE = re.compile(r"\b(?:forgot|forget|forgotten|meant|remembered)\s+to\s+log\b")
 
 
@@ -334,7 +339,7 @@ def _progress_history(m: Message) -> Intent | None:
     f = m.f
     if Cue.PROGRESS in f.cues and not names_the_block(m.low) and _asks_progress(m):
         return Intent(IntentKind.PROGRESS)  # not "overview of the plan"
-    if Cue.HISTORY in f.cues:
+    if Cue.HISTORY in f.cues and not _AHEAD_RE.search(m.low):  # not "what have i got tomorrow"
         return Intent(IntentKind.HISTORY)
     chatter = f.has(Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY) or _MEANT_TO_LOG_RE.search(m.low)
     if Cue.LOG in f.cues and not chatter and not m.areas:

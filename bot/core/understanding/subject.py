@@ -114,7 +114,11 @@ _DEFINING = (("whats", "a"), ("whats", "an"), ("what", "is", "a"), ("what", "is"
 
 
 def _defining(words: tuple[str, ...]) -> bool:
-    return any(words[: len(start)] == start for start in _DEFINING)
+    said = tuple(word for word in words[:4] if word not in _HEDGES)
+    return any(said[: len(start)] == start for start in _DEFINING)
+
+
+_HEDGES = word_set("exactly actually even so")
 
 
 def _clause_starts(clauses: tuple[int, ...]) -> list[int]:
