@@ -8,7 +8,7 @@ few words of one meaning made one, "plyos" and "hops" are "jump"; stop words suc
 ``fuzz.token_sort_ratio`` on the sorted words (word order and small typos cost little) and
 a weighted overlap (Dice) of their words, where a word the file says about one topic
 ("hotel") weighs more than one it says about many ("run") and a word it never says weighs
-most. A phrasing sharing too little weighted meaning (under 35) is never taken, however
+most. A phrasing sharing too little weighted meaning (under 40) is never taken, however
 alike its letters; of the rest, the one ranked best (letters alike plus twice the overlap)
 wins when the higher of its two scores is at least :data:`QUESTION_CUTOFF` on a question (a
 "?" or a question word first), or :data:`STATEMENT_CUTOFF` on anything else ("kids keep
@@ -70,7 +70,7 @@ _ING_WORDS = frozenset({"evening", "morning", "nothing", "anything", "something"
 _SAME_WORD_TYPO = 85.0
 _TYPO_LENGTH = 4
 #: The least weighted overlap (``Faq._overlap``) a phrasing alike in letters must also have.
-_LEAST_OVERLAP = 35.0
+_LEAST_OVERLAP = 40.0
 #: How much more the shared meaning counts than letters alike when choosing a phrasing.
 _OVERLAP_RANK = 2.0
 #: Words of one meaning for the matcher (after the plural and "-ing" are cut).
@@ -116,6 +116,8 @@ _QUESTION_WORDS = _words(
     why how any anything may might must
     """
 )
+#: Who a "did" opening a question without a question mark asks about ("did you see...").
+_ASKED_PEOPLE = _words("i you u we they he she")
 #: Logs whose understood kind may still be a question ("I missed a week, what now?").
 _ASKABLE = frozenset(
     {
@@ -166,10 +168,13 @@ def normalise(text: str) -> str:
 
 
 def is_question(text: str) -> bool:
-    """Whether ``text`` reads as a question: a "?" anywhere or a question word first."""
+    """Whether ``text`` reads as a question: a "?" anywhere or a question word first ("did"
+    only before a person: "did you...", not "did both sessions")."""
     if "?" in text:
         return True
     words = _WORD.findall(text.lower().replace("’", "").replace("'", ""))
+    if words[:1] == ["did"]:  # "did you get it" asks; "did the day before's session" logs
+        return words[1:2] != [] and words[1] in _ASKED_PEOPLE
     return bool(words) and words[0] in _QUESTION_WORDS
 
 

@@ -233,6 +233,8 @@ def test_questions_are_told_from_statements() -> None:
     assert is_question("yoga instead?")
     assert not is_question("kids keep interrupting")
     assert not is_question("ok thanks")
+    assert not is_question("did both sessions, both easy")
+    assert is_question("did you get my message")
 
 
 def test_normalising_keeps_the_content_words() -> None:

@@ -231,3 +231,9 @@ def test_help_and_thanks_phrasings() -> None:
         IntentKind.HELP,
         IntentKind.PLAN_QUESTION,
     ]
+
+
+def test_a_question_about_a_week_gone_by_logs_no_skip() -> None:
+    parts = understand_all("I'm back. missed the whole week, should I redo it?", WEDNESDAY)
+    assert all(p.kind is not IntentKind.SKIPPED for p in parts)
+    assert any(p.kind is IntentKind.RESUME for p in parts)

@@ -49,6 +49,9 @@ _SPLIT_RE = re.compile(
 #: What a clause alone may read as a setting that the whole message, a question, does not
 #: ask for ("away on a work trip next week, can I still do it?").
 _SETTLED_ELSEWHERE = frozenset({IntentKind.PAUSE, IntentKind.SET_TIMEZONE})
+_A_WEEK_GONE_RE = re.compile(
+    r"\b(?:last|a|the\s+whole|a\s+whole|whole|two|2|a\s+couple\s+of)\s+weeks?\b(?!\s+(?:on|from))"
+)
 _CONTRAST_RE = re.compile(r"\b(?:but|though|tho|however|although)\b", re.IGNORECASE)
 _IDLE = frozenset({IntentKind.UNKNOWN, IntentKind.GREETING, IntentKind.THANKS, IntentKind.HELP})
 _FINE = frozenset({IntentKind.FEELS_FINE, IntentKind.NOT_FINE})
@@ -182,6 +185,13 @@ def _requests(
     said = [(part, understand(part, today)) for part in clauses]
     if asks_permission(text.lower()):  # "away next week, can I still do it?": no break
         said = [(p, i) for p, i in said if i.kind not in _SETTLED_ELSEWHERE or i.kind is whole.kind]
+    # "back on track. missed last week, do I repeat it?": a question about a week gone by
+    # logs no skip of today
+    said = [
+        (p, i)
+        for p, i in said
+        if not (i.kind is IntentKind.SKIPPED and "?" in p and _A_WEEK_GONE_RE.search(p.lower()))
+    ]
     if any(intent.signs or intent.kind is IntentKind.WARNING_SIGN for _, intent in said):
         return (whole,)
     meaningful = [(part, intent) for part, intent in said if intent.kind not in _IDLE]
