@@ -31,6 +31,9 @@ def _kinds(text: str) -> list[IntentKind]:
         ("what's the plan for 17 december?", _day(17)),
         ("what's the session on december 20th?", _day(20)),
         ("anything on saturday or is it a day off", _day(12)),
+        ("what's happening thursday?", _day(10)),
+        ("anything for me on sat", _day(12)),
+        ("anything planned for tues?", _day(15)),
     ],
 )
 def test_a_named_day_is_asked_about(text: str, day: date) -> None:
@@ -62,6 +65,7 @@ def test_two_days_in_one_question_are_two_answers() -> None:
     ("text", "topic"),
     [
         ("show me the week", PlanTopic.WEEK),
+        ("what's on this weekend?", PlanTopic.WEEK),
         ("plan for the next couple of days please", PlanTopic.WEEK),
         ("what's happening over the next few days?", PlanTopic.WEEK),
         ("are we in the build part yet?", PlanTopic.PHASE),
@@ -115,6 +119,7 @@ def test_reminder_phrasings(text: str, at: time | None, off: bool) -> None:
         ("I'm in Denver for six weeks, change my time zone", "Denver"),
         ("in Cork for work, can you fix my time?", "Cork"),
         ("new city: Bristol", "Bristol"),
+        ("change city to Dublin", "Dublin"),
         ("working from Porto this month", "Porto"),
     ],
 )

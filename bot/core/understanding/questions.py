@@ -76,6 +76,7 @@ _WEEK_RE = re.compile(
     r"|\bweek\s+ahead\b|\bthis\s+(?:weeks?|wk)\b|\bweekly\s+plan\b"
     r"|\b(?:rest|remainder)\s+of\s+(?:the\s+)?week\b"
     r"|\bnext\s+(?:few|couple(?:\s+of)?|several|[2-6]|two|three|four|five)\s+days\b"
+    r"|\b(?:this|the|coming)\s+weekend\b"
 )
 #: A request to see it ("show me this week"), as good as a plan word.
 _SHOW_RE = re.compile(r"^\W*(?:(?:pls|please|can\s+you|could\s+you)\s+)?(?:show|send|give)\s+me\b")
@@ -101,6 +102,7 @@ _PLAN_WORDS_RE = re.compile(
     r"|in\s+store|plan|planned|session|sessions|workout|programme|program|doing|do|schedule"
     r"|scheduled|coming\s+up|up\s+next|next|training|routine|mobility|strength|exercises?"
     r"|stretch|stretches|stretching|rest\s+day|what(?:'?ve|\s+have)\s+i\s+got|got\s+on"
+    r"|happening|going\s+on|for\s+me"
     rf"|so\s+much|so\s+little|so\s+easy|so\s+hard|no|light|short|long|{_JUMPS})\b"
 )
 
@@ -155,10 +157,11 @@ def plan_question(low: str, today: date | None) -> Intent | None:
     return None
 
 
-#: "whats on next tues", "anything on fri?": a short day name after "on".
+#: "whats on next tues", "anything planned for fri?": a short day name after "on", "for"...
 _ON_SHORT_DAY_RE = re.compile(
-    r"\b(?:what'?s|whats|what\s+is|anything|wats)\s+(?:on\s+)?(?:next\s+|this\s+|on\s+)?"
+    r"\b(?:what'?s|whats|what\s+is|anything|wats)\s+(?:next\s+|this\s+)?"
     r"(?:mon|tues?|weds?|thu|thurs|fri|sat|sun)\b"
+    r"|\b(?:on|for|this|next)\s+(?:mon|tues?|weds?|thu|thurs|fri|sat|sun)\b"
 )
 _DAY_IN_A_WEEK_RE = re.compile(
     r"\bweek\s+after\s+next\b|\bnext\s+week\b|\bafter\s+next\b"
