@@ -242,3 +242,32 @@ def test_a_question_about_a_week_gone_by_logs_no_skip() -> None:
     parts = understand_all("I'm back. missed the whole week, should I redo it?", WEDNESDAY)
     assert all(p.kind is not IntentKind.SKIPPED for p in parts)
     assert any(p.kind is IntentKind.RESUME for p in parts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "still stiff from sunday's race, ok to train?",
+        "legs wrecked after the 10k on saturday",
+    ],
+)
+def test_a_feeling_after_a_race_stores_no_race_date(text: str) -> None:
+    for part in understand_all(text, WEDNESDAY):
+        assert part.race_date is None
+
+
+def test_a_race_said_as_a_week_or_a_month_is_asked_about() -> None:
+    for text in ("my race is next week", "the marathon is next month"):
+        intent = understand(text, WEDNESDAY)
+        assert intent.kind is IntentKind.RACE_DATE
+        assert intent.race_date is None
+        assert not intent.race_off
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["is it safe to continue with a cold?", "when do I restart the hops after my race?"],
+)
+def test_a_restart_asked_about_is_no_resume(text: str) -> None:
+    assert all(p.kind is not IntentKind.RESUME for p in understand_all(text, WEDNESDAY))
+    assert understand("ready to continue now", WEDNESDAY).kind is IntentKind.RESUME

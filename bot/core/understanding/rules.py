@@ -260,8 +260,8 @@ def _race(m: Message) -> Intent | None:
     asked = Cue.RACE_DATE in f.cues
     if not (races or asked):
         return None
-    if not asked and m.report() is not None:
-        return None  # "calves tight after my race on Sunday" is about the calves
+    if not asked and (m.report() is not None or feeling_hits(m.f)):
+        return None  # "calves tight after my race on Sunday", "still sore from saturday's race"
     personal = asked or _personal_race(f, races)
     if not personal:
         return None  # "who won the race on Sunday?"
@@ -269,6 +269,8 @@ def _race(m: Message) -> Intent | None:
     when = last_date(m.low, m.today)
     if near(f, Cue.OFF, races, _NEAR_RACE) and not moved:
         return Intent(IntentKind.RACE_DATE, race_off=True)  # even "race on Sunday cancelled"
+    if when is not None and _A_WEEK_OR_MONTH_RE.search(m.low) and not _said_date(m.low):
+        return Intent(IntentKind.RACE_DATE)  # "my race is next week": which day? asked
     if when is not None and (moved or Cue.PAST_EVENT not in f.cues):
         if m.today is not None and when < m.today:  # "race date 2026-12-01" said after it
             return Intent(IntentKind.RACE_DATE, unclear=_said_date(m.low) or when.isoformat())
@@ -282,6 +284,8 @@ def _race(m: Message) -> Intent | None:
     return None
 
 
+#: A week or a month, not a day ("my race is next week"): the coach asks which day.
+_A_WEEK_OR_MONTH_RE = re.compile(r"\b(?:next|this|the\s+following)\s+(?:week|month)\b")
 _VAGUE_WHEN_RE = re.compile(
     r"\b(?:in\s+)?(?:about|around|roughly|approx(?:imately)?|~)\s*(?:[0-9]{1,2}|a\s+few|a\s+couple"
     r"\s+of)\s+(?:days?|weeks?|months?)\b"
@@ -306,8 +310,16 @@ def _personal_race(f: Features, races: list[Hit]) -> bool:
     )
 
 
+#: A restart asked about, not asked for: "is it safe to continue?", "when do I restart the
+#: jumps?".
+_RESUME_ASKED_RE = re.compile(
+    r"\bis\s+it\s+(?:safe|ok|okay|fine|alright|wise|sensible)\s+to\b"
+    r"|\bwhen\s+(?:do|can|should|will|could)\s+(?:i|we)\s+(?:restart|start\s+again|continue)\b"
+)
+
+
 def _resume(m: Message) -> Intent | None:
-    if Cue.RESUME in m.f.cues:
+    if Cue.RESUME in m.f.cues and not _RESUME_ASKED_RE.search(m.low):
         return Intent(IntentKind.RESUME, report=m.report())
     return None
 
