@@ -136,6 +136,7 @@ def test_a_city_said_with_extra_words_sets_the_zone(text: str, city: str) -> Non
         "I'm in hotels most of next week for work, can I still train?",
         "away on a work trip next week, can I still do the sessions?",
         "staying in budget hotels all week, can I still do it?",
+        "on holiday next week, can I do the session by the pool?",
     ],
 )
 def test_a_permission_question_stores_no_zone_and_no_break(text: str) -> None:
@@ -271,3 +272,9 @@ def test_a_race_said_as_a_week_or_a_month_is_asked_about() -> None:
 def test_a_restart_asked_about_is_no_resume(text: str) -> None:
     assert all(p.kind is not IntentKind.RESUME for p in understand_all(text, WEDNESDAY))
     assert understand("ready to continue now", WEDNESDAY).kind is IntentKind.RESUME
+
+
+def test_a_holiday_with_a_pause_asked_for_is_still_a_pause() -> None:
+    intent = understand("on holiday next week, can you pause it?", WEDNESDAY)
+    assert intent.kind is IntentKind.PAUSE
+    assert intent.pause_from == _day(14)

@@ -51,7 +51,10 @@ _BLOCK_RE = re.compile(
     r"|\b(?:the|this)\s+block\b|\b(?:overview|outline|breakdown)\s+of\s+(?:the|my)\s+"
     r"(?:plan|programme|program|block|schedule)\b"
 )
-_PERMISSION_RE = re.compile(r"\b(?:can|could|should|may)\s+i\b|\bis\s+it\s+(?:ok|okay|safe|fine)\b")
+_PERMISSION_RE = re.compile(
+    r"\b(?:can|could|should|may)\s+i\b|\bis\s+it\s+(?:ok|okay|safe|fine)\b"
+    r"|\b(?:ok|okay|safe|fine|alright)\s+to\b"
+)
 _POINT_RE = re.compile(
     r"\b(?:what'?s|whats|what\s+is)\s+the\s+(?:point|purpose|idea)\s+of\b|\bhow\s+come\b"
 )

@@ -227,6 +227,16 @@ def _paused_elsewhere(m: Message) -> bool:
     return True
 
 
+_TRIP_WORDS = frozenset(
+    {("holiday",), ("holidays",), ("vacation",), ("vacay",), ("hols",), ("sabbatical",)}
+)
+
+
+def _only_a_trip(m: Message) -> bool:
+    """Whether every pause word is a trip ("on holiday next week"), none a request."""
+    return all(m.f.words[h.start : h.end] in _TRIP_WORDS for h in m.f.cues.get(Cue.PAUSE, ()))
+
+
 def _pause(m: Message) -> Intent | None:
     f = m.f
     if m.today is None or not f.has(Cue.PAUSE, Cue.AWAY, Cue.OFF, Cue.SKIP):
@@ -242,7 +252,7 @@ def _pause(m: Message) -> Intent | None:
     asked = Cue.PAUSE in f.cues and not _paused_elsewhere(m)
     if not (asked or dated or ranged):
         return None
-    if not asked and asks_permission(m.low):
+    if (not asked or _only_a_trip(m)) and asks_permission(m.low):
         return None  # "away next week, can I still do it in a hotel?": a question, no break
     if said is not None and said.unclear is not None:
         return Intent(IntentKind.PAUSE, unclear=said.unclear)  # "from the 21st to the 14th"
