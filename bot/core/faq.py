@@ -81,6 +81,7 @@ _SAME_MEANING = {
     "workout": "exercise", "move": "exercise",
     "physio": "physiotherapist",
     "pregnant": "pregnancy", "postpartum": "birth", "baby": "birth", "newborn": "birth",
+    "fifty": "age", "sixty": "age", "seventy": "age", "eighty": "age", "older": "age",
     "sick": "ill", "illness": "ill", "poorly": "ill", "unwell": "ill",
     "bedtime": "evening",
     "trip": "travel", "travell": "travel", "hotel": "travel",
@@ -90,6 +91,7 @@ _SAME_MEANING = {
 #: needs to be tried on its own.
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;.!?]+|\s(?:but|and|so)\s)\s*", re.IGNORECASE)
 _CLAUSE_WORDS = 2
+_AGE_SAID = re.compile(r"\b(?:im|i am|aged?)\s+[4-9][0-9]\b(?!\s*(?:/|min|km|k\b|mile|kg|sec|%))")
 _MARKUP = re.compile(r"<[A-Za-z/!]|&[A-Za-z#][A-Za-z0-9]*;")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -161,8 +163,9 @@ def _undouble(word: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """The content words of ``text``, lower case and in order (the matcher's input)."""
-    flat = text.lower().replace("’", "").replace("'", "")
+    """The content words of ``text``, lower case and in order (the matcher's input); an
+    age said ("I'm 67", "aged 58") is the word "age"."""
+    flat = _AGE_SAID.sub(" age ", text.lower().replace("’", "").replace("'", ""))
     words = (word for word in _WORD.findall(flat) if word not in STOP_WORDS)
     return " ".join(_stem(word) for word in words)
 

@@ -185,6 +185,8 @@ def test_a_log_with_an_effort_and_a_question_of_its_own_gets_both(faq: Faq) -> N
         ("always tired from high mileage, should i still train?", "tired-legs"),
         ("what exactly is a stress fracture?", "bone-stress"),
         ("which is better, hip work before the run or after?", "before-or-after-run"),
+        ("aged 61, are the hops safe for me?", "over-50"),
+        ("I'm in my seventies, is this ok for me?", "over-50"),
     ],
 )
 def test_more_wordings_find_their_question(faq: Faq, text: str, entry_id: str) -> None:

@@ -278,3 +278,10 @@ def test_a_holiday_with_a_pause_asked_for_is_still_a_pause() -> None:
     intent = understand("on holiday next week, can you pause it?", WEDNESDAY)
     assert intent.kind is IntentKind.PAUSE
     assert intent.pause_from == _day(14)
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm in my sixties, is this ok for me?", "I'm in my hotel room, can I do it here?"]
+)
+def test_in_my_something_is_no_city(text: str) -> None:
+    assert understand(text, WEDNESDAY).kind is not IntentKind.SET_TIMEZONE

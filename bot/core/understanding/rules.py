@@ -408,7 +408,12 @@ def _location(m: Message) -> Intent | None:
     (``cities.city_text``); a country of several zones ("in the US now") is asked about."""
     for cue in m.f.cues.get(Cue.LOCATION, ()):
         text = zone_text(m.clean, m.tokens, m.f, cue, check=True)
-        if text is not None and not (asks_permission(m.low) and not _names_a_place(text)):
+        unsure = (
+            asks_permission(m.low)
+            or "?" in m.low
+            or m.tokens.words[cue.end : cue.end + 1] == ("my",)
+        )
+        if text is not None and not (unsure and not _names_a_place(text)):  # "in my sixties"
             return Intent(IntentKind.SET_TIMEZONE, timezone_text=city_text(text))
         words = m.tokens.words[cue.end : cue.end + 3]
         for size in range(len(words), 0, -1):  # "in the US now": a country, asked about
