@@ -148,10 +148,8 @@ def _fine(m: Message) -> Intent | None:
     """ "knee fine now" (FEELS_FINE), or a recovery word taken back ("not fine yet"); not
     an old injury healed long ago that a question asks about ("tore my hamstring back in
     2023, all healed now, anything I should know?": the FAQ's)."""
-    if (m.f.asking or "?" in m.low) and _LONG_PAST_RE.search(m.low):
-        return None
     reading = fine_reading(m.f, [(hit.start, area) for hit, area in m.areas])
-    if reading is None:
+    if reading is None or ((m.f.asking or "?" in m.low) and _LONG_PAST_RE.search(m.low)):
         return None
     fine, areas = reading
     if fine:
