@@ -114,11 +114,14 @@ _DEFINING = (("whats", "a"), ("whats", "an"), ("what", "is", "a"), ("what", "is"
 
 
 def _defining(words: tuple[str, ...]) -> bool:
+    if not words or words[0] not in _WHAT:
+        return False
     said = tuple(word for word in words[:4] if word not in _HEDGES)
     return any(said[: len(start)] == start for start in _DEFINING)
 
 
 _HEDGES = word_set("exactly actually even so")
+_WHAT = frozenset(start[0] for start in _DEFINING)
 
 
 def _clause_starts(clauses: tuple[int, ...]) -> list[int]:
