@@ -1,21 +1,27 @@
 """The coach's answers to common questions (``content/faq.yaml``) and the matcher that finds one.
 
 Matching is lexical, with rapidfuzz: the message and every phrasing are reduced to their
-content words (lower case, apostrophes dropped, a plural "s" and an "-ing" cut, stop words
-such as "can", "I", "it", "session" left out), and ``fuzz.token_sort_ratio`` compares the
-sorted words, so word order and small typos cost little. The best phrasing that shares a
-word with the message (``fuzz.ratio`` 80 or more: a typo is the same word) wins when:
-
-- it scores at least :data:`QUESTION_CUTOFF` on a question (a "?" or a question word first),
-  or :data:`STATEMENT_CUTOFF` on anything else ("kids keep interrupting");
-- no request in the file's ``requests:`` list (the commands' own phrasings, "what's today's
-  session") scores as high: a command-like message is left to the command.
+content words (lower case, apostrophes dropped, a plural "s", an "-ing" and an "-ed" cut, a
+few words of one meaning made one, "plyos" and "hops" are "jump"; stop words such as "can",
+"I", "it", "session" left out); a word of the message a typo away from a word of the file
+(``fuzz.ratio`` 85) is read as that word. Two scores compare the message with a phrasing:
+``fuzz.token_sort_ratio`` on the sorted words (word order and small typos cost little) and
+a weighted overlap (Dice) of their words, where a word the file says about one topic
+("hotel") weighs more than one it says about many ("run") and a word it never says weighs
+most. A phrasing sharing too little weighted meaning (under 40) is never taken, however
+alike its letters; of the rest, the one ranked best (letters alike plus twice the overlap)
+wins when the higher of its two scores is at least :data:`QUESTION_CUTOFF` on a question (a
+"?" or a question word first), or :data:`STATEMENT_CUTOFF` on anything else ("kids keep
+interrupting"), and no request in the file's ``requests:`` list (the commands' own
+phrasings, "what's today's session") scores as high: a command-like message is left to the
+command.
 
 :func:`eligible` says which understood messages may be answered from the FAQ at all: never
 one with a warning sign or a body report (triage and reports win), never a setting change
 (reminder, time zone, race, pause, resume); an unknown message always; a today, help,
-greeting, thanks, progress or history request, or a log without an effort number, only when
-it reads as a question ("can I swap today's session for yoga?", "I missed a week, what now?").
+greeting, thanks, progress or history request, or a log (with an effort number only when
+the question is a clause of its own), only when it reads as a question ("can I swap
+today's session for yoga?", "I missed a week, what now?").
 The coach logs a "done" and answers its question too; any other answered message does only
 that (a question about skipping logs no skip).
 
@@ -24,6 +30,7 @@ Pure: no I/O; ``bot.core.content`` reads the file and hands its data to :func:`p
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Self
@@ -56,17 +63,35 @@ MAX_ANSWER = 500
 MIN_ENTRIES = 30
 QUESTION_CUTOFF = 62.0
 STATEMENT_CUTOFF = 80.0
-#: How alike two words must be (``fuzz.ratio``) to count as one word with a typo.
-_SAME_WORD = 80.0
 #: Words that end in "ing" but are no verb's "-ing" form.
 _ING_WORDS = frozenset({"evening", "morning", "nothing", "anything", "something", "ceiling"})
-#: Phrasings looked at, best first, for one that shares a word with the message.
-_CANDIDATES = 5
+#: A message's word not in the file is read as the file's word it is a typo of
+#: (``fuzz.ratio`` this high), when it is longer than this many letters.
+_SAME_WORD_TYPO = 85.0
+_TYPO_LENGTH = 4
+#: The least weighted overlap (``Faq._overlap``) a phrasing alike in letters must also have.
+_LEAST_OVERLAP = 40.0
+#: How much more the shared meaning counts than letters alike when choosing a phrasing.
+_OVERLAP_RANK = 2.0
+#: Words of one meaning for the matcher (after the plural and "-ing" are cut).
+_SAME_MEANING = {
+    "plyo": "jump", "plyometric": "jump", "hop": "jump", "bound": "jump", "jumpy": "jump",
+    "msg": "message", "text": "message", "notification": "message",
+    "programme": "plan", "program": "plan",
+    "workout": "exercise", "move": "exercise",
+    "physio": "physiotherapist",
+    "pregnant": "pregnancy", "postpartum": "birth", "baby": "birth", "newborn": "birth",
+    "fifty": "age", "sixty": "age", "seventy": "age", "eighty": "age", "older": "age",
+    "sick": "ill", "illness": "ill", "poorly": "ill", "unwell": "ill",
+    "bedtime": "evening",
+    "trip": "travel", "travell": "travel", "hotel": "travel",
+}  # fmt: skip
 
 #: Where a message splits into clauses for a second try, and the content words a clause
 #: needs to be tried on its own.
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;.!?]+|\s(?:but|and|so)\s)\s*", re.IGNORECASE)
 _CLAUSE_WORDS = 2
+_AGE_SAID = re.compile(r"\b(?:im|i am|aged?)\s+[4-9][0-9]\b(?!\s*(?:/|min|km|k\b|mile|kg|sec|%))")
 _MARKUP = re.compile(r"<[A-Za-z/!]|&[A-Za-z#][A-Za-z0-9]*;")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -83,6 +108,7 @@ STOP_WORDS = _words(
     it its ive just kinda lol me mine my of ok okay on or our please pretty quite really
     session sessions shall should
     so still tbh that the there these this those to u us was we were what whats when
+    though tho anyway actually stuff someone somebody lol
     which will with would you your
     """
 )
@@ -92,6 +118,8 @@ _QUESTION_WORDS = _words(
     why how any anything may might must
     """
 )
+#: Who a "did" opening a question without a question mark asks about ("did you see...").
+_ASKED_PEOPLE = _words("i you u we they he she")
 #: Logs whose understood kind may still be a question ("I missed a week, what now?").
 _ASKABLE = frozenset(
     {
@@ -115,37 +143,41 @@ _FROM_THE_PLAN = frozenset(
 
 
 def _stem(word: str) -> str:
-    """A light stem: "jumps", "jumping" and "jump" meet; "hopping" is "hop"."""
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+    """A light stem: "jumps", "jumping" and "jump" meet; "hopping" is "hop"; "missed" is
+    "miss", "injuries" "injury"; a few words of one meaning are one ("plyos" is "jump")."""
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")):
         word = word[:-1]
     if len(word) > 6 and word.endswith("ing") and word not in _ING_WORDS:
-        word = word[:-3]
-        if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "ls":
-            word = word[:-1]
+        word = _undouble(word[:-3])
+    elif len(word) > 5 and word.endswith("ed") and not word.endswith("eed"):
+        word = _undouble(word[:-2])
+    return _SAME_MEANING.get(word, word)
+
+
+def _undouble(word: str) -> str:
+    if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "ls":
+        return word[:-1]
     return word
 
 
-def _shares_a_word(query: str, form: str) -> bool:
-    """Whether a content word of ``query`` is in ``form`` (a typo away at most)."""
-    words = form.split()
-    return any(
-        process.extractOne(word, words, scorer=fuzz.ratio, score_cutoff=_SAME_WORD) is not None
-        for word in query.split()
-    )
-
-
 def normalise(text: str) -> str:
-    """The content words of ``text``, lower case and in order (the matcher's input)."""
-    flat = text.lower().replace("’", "").replace("'", "")
+    """The content words of ``text``, lower case and in order (the matcher's input); an
+    age said ("I'm 67", "aged 58") is the word "age"."""
+    flat = _AGE_SAID.sub(" age ", text.lower().replace("’", "").replace("'", ""))
     words = (word for word in _WORD.findall(flat) if word not in STOP_WORDS)
     return " ".join(_stem(word) for word in words)
 
 
 def is_question(text: str) -> bool:
-    """Whether ``text`` reads as a question: a "?" anywhere or a question word first."""
+    """Whether ``text`` reads as a question: a "?" anywhere or a question word first ("did"
+    only before a person: "did you...", not "did both sessions")."""
     if "?" in text:
         return True
     words = _WORD.findall(text.lower().replace("’", "").replace("'", ""))
+    if words[:1] == ["did"]:  # "did you get it" asks; "did the day before's session" logs
+        return words[1:2] != [] and words[1] in _ASKED_PEOPLE
     return bool(words) and words[0] in _QUESTION_WORDS
 
 
@@ -155,8 +187,10 @@ def eligible(intent: Intent, text: str) -> bool:
         return False
     if intent.kind is IntentKind.UNKNOWN:
         return True
-    if intent.kind not in _ASKABLE or intent.effort is not None:
+    if intent.kind not in _ASKABLE:
         return False
+    if intent.effort is not None and not _asked_apart(text):
+        return False  # "done 6/10 felt too easy": a log; "done, 6/10. how long to hold?": both
     if intent.kind is IntentKind.PLAN_QUESTION and intent.topic in _FROM_THE_PLAN:
         return False  # "when do the plyos start": the plan answers it, not an FAQ on shoes
     if (
@@ -166,6 +200,13 @@ def eligible(intent: Intent, text: str) -> bool:
     ):
         return False  # "what's on monday week?": the plan's day, not advice
     return is_question(text)
+
+
+def _asked_apart(text: str) -> bool:
+    """Whether a clause after the first is a question of its own ("did it, 6/10. how long
+    should I hold the stretches?")."""
+    clauses = [c for c in _CLAUSE_BREAK.split(text) if c.strip()]
+    return any(is_question(clause) for clause in clauses[1:]) and "?" in text
 
 
 class _Strict(BaseModel):
@@ -218,6 +259,8 @@ class Faq:
     _owners: tuple[FaqEntry, ...] = field(init=False, repr=False, compare=False)
     _request_forms: tuple[str, ...] = field(init=False, repr=False, compare=False)
     _request_set: frozenset[str] = field(init=False, repr=False, compare=False)
+    _weights: dict[str, float] = field(init=False, repr=False, compare=False)
+    _vocabulary: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         phrasings = [(normalise(p), e) for e in self.entries for p in e.phrasings]
@@ -226,6 +269,43 @@ class Faq:
         requests = tuple(form for form in map(normalise, self.requests) if form)
         object.__setattr__(self, "_request_forms", requests)
         object.__setattr__(self, "_request_set", frozenset(requests))
+        groups = [{w for p in e.phrasings for w in normalise(p).split()} for e in self.entries]
+        groups.append({word for form in requests for word in form.split()})
+        seen: dict[str, int] = {}
+        for group in groups:
+            for word in group:
+                seen[word] = seen.get(word, 0) + 1
+        weights = {word: math.log(1 + len(groups) / count) for word, count in seen.items()}
+        object.__setattr__(self, "_weights", weights)
+        object.__setattr__(self, "_vocabulary", tuple(sorted(weights)))
+
+    def _known(self, query: str) -> tuple[str, ...]:
+        """The query's words, each a word of the file when it is one a typo away; numbers
+        the file never says are left out ("I'm 54", "back in 2023")."""
+        words = []
+        for said in query.split():
+            if said.isdigit() and said not in self._weights:
+                continue
+            near = None
+            if said not in self._weights and len(said) > _TYPO_LENGTH:
+                near = process.extractOne(
+                    said, self._vocabulary, scorer=fuzz.ratio, score_cutoff=_SAME_WORD_TYPO
+                )
+            words.append(said if near is None else near[0])
+        return tuple(words)
+
+    def _overlap(self, query: frozenset[str], form: str) -> float:
+        """How much of their weight the query and a phrasing share (0-100): a weighted Dice
+        score, where a word the file says about one topic ("hotel") weighs more than one
+        it says about many ("run"), and a word it never says weighs most."""
+        words = frozenset(form.split())
+        weight = self._weights
+        unknown = math.log(1 + 2 * (len(self.entries) + 1))
+        shared = sum(weight.get(w, unknown) for w in query & words)
+        if not shared:
+            return 0.0
+        total = sum(weight.get(w, unknown) for w in query) + sum(weight[w] for w in words)
+        return 200.0 * shared / total
 
     @classmethod
     def empty(cls) -> Self:
@@ -261,28 +341,24 @@ class Faq:
         if not query or not forms or query in self._request_set:
             return None  # nothing to match, or a command's very wording ("what's on today?")
         cutoff = QUESTION_CUTOFF if is_question(text) else STATEMENT_CUTOFF
-        candidates = process.extract(
-            query,
-            forms,
-            scorer=fuzz.token_sort_ratio,
-            processor=None,
-            score_cutoff=cutoff,
-            limit=_CANDIDATES,
-        )  # letters alike but no word in common ("shoe wear", "while sore") is no match
-        best = next((c for c in candidates if _shares_a_word(query, c[0])), None)
+        known = frozenset(self._known(query))
+        best: tuple[float, float, int] | None = None  # rank, score, phrasing
+        for index, form in enumerate(forms):
+            overlap = self._overlap(known, form)
+            if overlap < _LEAST_OVERLAP:
+                continue  # letters alike, little meaning shared ("birth jump", "shoe jump bit")
+            alike = fuzz.token_sort_ratio(query, form, processor=None)
+            score = max(alike, overlap)
+            rank = alike + _OVERLAP_RANK * overlap
+            if score >= cutoff and (best is None or rank > best[0]):
+                best = (rank, score, index)
         if best is None:
             return None
         _, score, index = best
-        if self._request_forms:
-            command = process.extractOne(
-                query,
-                self._request_forms,
-                scorer=fuzz.token_sort_ratio,
-                processor=None,
-                score_cutoff=score,
-            )
-            if command is not None:  # as near a command's wording: the command answers
-                return None
+        for form in self._request_forms:
+            alike = fuzz.token_sort_ratio(query, form, processor=None)
+            if max(alike, self._overlap(known, form)) >= score:
+                return None  # as near a command's wording: the command answers
         return self._owners[index]
 
     def answer(self, intent: Intent, text: str) -> FaqEntry | None:

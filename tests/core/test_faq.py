@@ -158,9 +158,76 @@ def test_a_warning_sign_is_never_answered_from_the_faq(faq: Faq, text: str) -> N
 
 
 def test_a_log_with_an_effort_stays_a_log(faq: Faq) -> None:
-    text = "done 6/10, can I run later?"
+    text = "done 6/10 felt too easy"
     assert understand(text, TODAY).effort == 6
     assert answer(faq, text) is None
+
+
+def test_a_log_with_an_effort_and_a_question_of_its_own_gets_both(faq: Faq) -> None:
+    text = "finished it, 7/10. how many seconds should each stretch last?"
+    intent = understand(text, TODAY)
+    assert intent.kind.value == "done"
+    assert intent.effort == 7  # the coach logs it, effort and all, and answers the question
+    assert answer(faq, text) == "stretch-hold"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("does it matter if I miss the odd workout?", "missed-session"),
+        ("how soon can i do the hard stuff after my half marathon?", "after-race"),
+        ("do hips really matter for speed?", "why-hips"),
+        ("i sit at a computer all day, is that bad for my hips?", "desk-job"),
+        ("is a concrete driveway ok for hopping?", "surface-for-jumps"),
+        ("I'm 58, are plyos ok at my age?", "over-50"),
+        ("is it normal to leak a bit when jumping?", "leaking"),
+        ("on the road in hotels next week, can I keep it up?", "hotel-travel"),
+        ("always tired from high mileage, should i still train?", "tired-legs"),
+        ("what exactly is a stress fracture?", "bone-stress"),
+        ("which is better, hip work before the run or after?", "before-or-after-run"),
+        ("aged 61, are the hops safe for me?", "over-50"),
+        ("I'm in my seventies, is this ok for me?", "over-50"),
+    ],
+)
+def test_more_wordings_find_their_question(faq: Faq, text: str, entry_id: str) -> None:
+    assert answer(faq, text) == entry_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "which protein bar is best?",
+        "what's the weather doing in Cardiff?",
+        "did you catch the match last night?",
+        "did both sessions, felt about a 5",
+    ],
+)
+def test_a_shared_word_alone_is_no_match(faq: Faq, text: str) -> None:
+    assert answer(faq, text) is None
+
+
+def test_the_overlap_weighs_a_topic_word_above_a_common_one() -> None:
+    faq = parse_faq(
+        {
+            "faq": [
+                {
+                    "id": "travel",
+                    "question": "Can I train in a hotel?",
+                    "phrasings": ["train in a hotel", "hotel room workout", "hotel gym run"],
+                    "answer": "A hotel room is enough for the mobility and strength days. " * 2,
+                },
+                {
+                    "id": "running",
+                    "question": "Can I run more?",
+                    "phrasings": ["run more", "run further", "run faster"],
+                    "answer": "Running more is a question for your running coach, not for me. " * 2,
+                },
+            ]
+        }
+    )
+    found = faq.match("staying at hotels, can I still run?")
+    assert found is not None
+    assert found.id == "travel"
 
 
 def test_questions_are_told_from_statements() -> None:
@@ -168,6 +235,8 @@ def test_questions_are_told_from_statements() -> None:
     assert is_question("yoga instead?")
     assert not is_question("kids keep interrupting")
     assert not is_question("ok thanks")
+    assert not is_question("did both sessions, both easy")
+    assert is_question("did you get my message")
 
 
 def test_normalising_keeps_the_content_words() -> None:
@@ -281,7 +350,7 @@ def test_letters_alike_without_a_word_in_common_do_not_match(faq: Faq) -> None:
 
 
 def test_jumping_and_jumps_are_one_word() -> None:
-    assert normalise("jumping jumps hopping") == "jump jump hop"
+    assert normalise("jumping jumps hopping plyos") == "jump jump jump jump"
     assert normalise("during the evening") == "during evening"
 
 

@@ -102,6 +102,7 @@ def fine_reading(
         if span[0] not in f.foreign
         and f.clauses[span[0]] not in f.asking
         and not _about_the_work(f, areas, span[0])
+        and not _asked_of_a_choice(f, areas, span)
     ]  # not "had sciatica years ago but it's long gone", not "the bridges were fine", not
     # "is it fine to do it at night?"
     found += [(pos + 1, pos + 2) for pos, _ in areas if pos + 1 < len(words)
@@ -142,6 +143,20 @@ def fine_reading(
 
 
 _WORK = frozenset({Cue.EXERCISE, Cue.SESSION})
+_CHOICE_AFTER = frozenset({"to", "for", "than", "if"})
+
+
+def _asked_of_a_choice(f: Features, areas: list[tuple[int, Area]], span: tuple[int, int]) -> bool:
+    """Whether the recovery word asks about a choice, in a question clause naming no body
+    area: "is it fine to do it late?", "which is better for the hips, before or after?"."""
+    start, end = span
+    clause = f.clauses[start]
+    if clause not in f.asking:
+        return False
+    which = "which" in f.words[max(start - 2, 0) : start]  # "which is better, ..."
+    if not which and (end >= len(f.words) or f.words[end] not in _CHOICE_AFTER):
+        return False
+    return all(f.clauses[pos] != clause for pos, _ in areas)
 
 
 def _about_the_work(f: Features, areas: list[tuple[int, Area]], start: int) -> bool:

@@ -31,6 +31,7 @@ from bot.core.understanding.fine import RECOVERY_WORDS, says_change
 from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind, ReportSlots
 from bot.core.understanding.numbers import odd_effort
+from bot.core.understanding.questions import asks_permission
 from bot.core.understanding.rules import analyse, read_body, understand
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
@@ -40,10 +41,17 @@ from bot.core.vocabulary import Area, RedFlag
 __all__ = ["understand_all", "understand_parts"]
 
 _SPLIT_RE = re.compile(
-    r"\s*(?:[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho)\s+"
-    r"|,\s*(?=(?:also|and|but|plus|then|so|remind|reminder|reminders|what|whats|what's|when|which"
-    r"|why|how|can|could|did|done|finished|skipped|skipping|missed|today|tomorrow|yesterday)\b))",
+    r"\s*(?:[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho|n|&)\s+"
+    r"|,\s*(?=(?:also|and|but|plus|then|so|remind|reminder|reminders|send|moving|moved|what|whats"
+    r"|what's|when|which|why|how|can|could|did|done|finished|skipped|skipping|missed|today"
+    r"|tomorrow|yesterday)\b))",
     re.IGNORECASE,
+)
+#: What a clause alone may read as a setting that the whole message, a question, does not
+#: ask for ("away on a work trip next week, can I still do it?").
+_SETTLED_ELSEWHERE = frozenset({IntentKind.PAUSE, IntentKind.SET_TIMEZONE})
+_A_WEEK_GONE_RE = re.compile(
+    r"\b(?:last|a|the\s+whole|a\s+whole|whole|two|2|a\s+couple\s+of)\s+weeks?\b(?!\s+(?:on|from))"
 )
 _CONTRAST_RE = re.compile(r"\b(?:but|though|tho|however|although)\b", re.IGNORECASE)
 _IDLE = frozenset({IntentKind.UNKNOWN, IntentKind.GREETING, IntentKind.THANKS, IntentKind.HELP})
@@ -79,6 +87,17 @@ _FAMILIES = (
 
 
 _QUESTION_RE = re.compile(r"\b(?:what|whats|what's|when|which|why|how)\b")
+_DAY_NAME_RE = re.compile(
+    r"\b(?:today|tonight|tomorrow|tmrw|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"\b(?!\s+(?:after|before|week)\b)"
+)
+_ASKS_DAYS = frozenset({IntentKind.PLAN_QUESTION, IntentKind.TODAY})
+_THEN_ASKED_RE = re.compile(
+    r"(?:,|\band|\balso)\s+(?:when|what|whats|what's|how|why|which|can|could|should|do|does)\b"
+)
+_SAID_THEN_ASKED = frozenset(
+    {IntentKind.FEELS_FINE, IntentKind.RACE_DATE, IntentKind.SET_TIMEZONE, IntentKind.SET_REMINDER}
+)
 
 
 def _may_ask_two(m: Message, whole: Intent) -> bool:
@@ -87,7 +106,13 @@ def _may_ask_two(m: Message, whole: Intent) -> bool:
     if whole.kind is IntentKind.RESUME and Cue.RESUME not in cues:
         families += 1  # "back now, what's on today?": the return said in a pattern
     questions = len(_QUESTION_RE.findall(m.low)) > 1  # "what's on Saturday, and when ...?"
-    return families + bool(m.areas) + questions >= 2
+    days = whole.kind in _ASKS_DAYS and len(_DAY_NAME_RE.findall(m.low)) > 1  # "sat and sun?"
+    # "hip feels fine now, when can we start the jumps again?": a state, then a question
+    # "my 10k is on the 30th, and when do the jumps stop?": a setting, then a question
+    fine_then_asked = whole.kind in _SAID_THEN_ASKED and (
+        bool(m.f.asking) or _THEN_ASKED_RE.search(m.low) is not None
+    )
+    return families + bool(m.areas) + questions + days + fine_then_asked >= 2
 
 
 def understand_all(text: str, today: date | None = None) -> tuple[Intent, ...]:
@@ -177,6 +202,15 @@ def _requests(
     if len(clauses) < 2:
         return _reports_apart(text, today, (whole,), message)
     said = _carried(clauses, [understand(part, today) for part in clauses], today)
+    if asks_permission(text.lower()):  # "away next week, can I still do it?": no break
+        said = [(p, i) for p, i in said if i.kind not in _SETTLED_ELSEWHERE or i.kind is whole.kind]
+    # "back on track. missed last week, do I repeat it?": a question about a week gone by
+    # logs no skip of today
+    said = [
+        (p, i)
+        for p, i in said
+        if not (i.kind is IntentKind.SKIPPED and "?" in p and _A_WEEK_GONE_RE.search(p.lower()))
+    ]
     if any(intent.signs or intent.kind is IntentKind.WARNING_SIGN for _, intent in said):
         return (whole,)
     meaningful = [(part, intent) for part, intent in said if intent.kind not in _IDLE]
@@ -194,6 +228,9 @@ def _requests(
     found = _whole_flags(found, whole)
     if thanks and not all(i.kind in _IDLE for i in found):
         found = (*found, Intent(IntentKind.THANKS))  # "hip niggle gone. cheers": both
+    helped = any(i.kind is IntentKind.HELP and _QUESTION_RE.search(p.lower()) for p, i in said)
+    if helped and all(i.kind is not IntentKind.HELP for i in found):
+        found = (Intent(IntentKind.HELP), *found)  # "what can you do? and what's today": both
     return _reports_apart(text, today, found, message) if len(found) == 1 else found
 
 
@@ -474,13 +511,13 @@ def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ..
     if logs and reported and logs[0].report is None:  # "did it, quads smashed after"
         merged = replace(logs[0], report=reported[0].report)
         intents = [merged if i is logs[0] else i for i in intents if i is not reported[0]]
-    seen: dict[tuple[IntentKind, object, object, object], Intent] = {}
-    for intent in intents:  # two questions may ask different things; two reports, two
-        # areas; two logs, two days
+    seen: dict[tuple[IntentKind, object, object, object, object], Intent] = {}
+    for intent in intents:  # two questions may ask different things (or days); two
+        # reports, two areas; two logs, two days
         area = (
             intent.report.area if intent.kind is IntentKind.BODY_REPORT and intent.report else None
         )
-        seen.setdefault((intent.kind, intent.topic, area, intent.log_day), intent)
+        seen.setdefault((intent.kind, intent.topic, area, intent.log_day, intent.ask_day), intent)
     if len(seen) < 2:
         return tuple(seen.values())
     return tuple(sorted(seen.values(), key=lambda i: _RANK.get(i.kind, len(_ORDER))))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from bot.core.understanding.dates import last_date
 from bot.core.understanding.model import Intent, IntentKind, PlanTopic
 from bot.core.understanding.when import day_ahead
 
@@ -18,7 +19,8 @@ __all__ = ["asks_permission", "names_the_block", "plan_question"]
 
 _ASK_RE = re.compile(
     r"^(?:so\s+|and\s+|hey\s+|ok\s+|coach\s+)?(?:what|whats|what's|wats|wat|when|whens|wen|which|why|how"
-    r"|hows|is|are|will|any|show|tell|give|overview|outline|breakdown|can\s+you\s+(?:show|tell)"
+    r"|hows|is|are|will|any|anything|show|tell|give|overview|outline|breakdown|plan\s+for"
+    r"|can\s+you\s+(?:show|tell)"
     r"|(?:do|does)\s+(?:i|we|you|u|there|the|my|this)"
     r"|can\s+i\s+(?:see|get|have))\b"
     r"|\b(?:what|whats|what's|when|which|why)\b"
@@ -31,14 +33,28 @@ _JUMPS = r"(?:jumps?|jumping|plyos?|plyometrics?|hops?|hopping|bounds?|bounding|
 _JUMPS_RE = re.compile(rf"\b{_JUMPS}\b")
 _PHASE_RE = re.compile(
     r"\b(?:phase|stage|cycle|mesocycle|block\s+am\s+i|where\s+am\s+i\s+(?:at|in))\b"
+    r"|\b(?:base|build|building|dynamic|taper|recovery|rest)\s+(?:bit|part|period|block)\b"
+    r"\s+(?:or|at\s+the\s+moment|now|right\s+now|yet)"
 )
+#: "when do the jumps start", "jumps start when?": not "when I do the jumps" (a time clause).
+_WHEN_JUMPS_RE = re.compile(
+    r"\bwhen\b(?!\s+(?:i|im|i'm|we|you|u|[a-z]+ing)\b)|\b(?:start|begin|how\s+long|until|get\s+to"
+    r"|stop|stops|end|ends)\b"
+)
+#: Asking to swap a session for something else is advice, not the plan ("can I do yoga
+#: instead this week?", "can my pilates class replace one?").
+_SWAP_RE = re.compile(r"\b(?:instead|swap|replace|substitute|stand\s+in\s+for)\b")
+_SWAP_ASK_RE = re.compile(r"\b(?:can|could|should|may|would)\s+(?:i|that|it|this|a|my)\b")
 _BLOCK_RE = re.compile(
     r"\b(?:whole|full|entire|complete|rest\s+of\s+the|all)\s+(?:the\s+|of\s+the\s+)?"
     r"(?:block|plan|programme|program|schedule|[0-9]{1,2}\s+weeks|(?:six|eight|ten|twelve)\s+weeks)\b"
     r"|\b(?:the|this)\s+block\b|\b(?:overview|outline|breakdown)\s+of\s+(?:the|my)\s+"
     r"(?:plan|programme|program|block|schedule)\b"
 )
-_PERMISSION_RE = re.compile(r"\b(?:can|could|should|may)\s+i\b|\bis\s+it\s+(?:ok|okay|safe|fine)\b")
+_PERMISSION_RE = re.compile(
+    r"\b(?:can|could|should|may)\s+i\b|\bis\s+it\s+(?:ok|okay|safe|fine)\b"
+    r"|\b(?:ok|okay|safe|fine|alright)\s+to\b"
+)
 _POINT_RE = re.compile(
     r"\b(?:what'?s|whats|what\s+is)\s+the\s+(?:point|purpose|idea)\s+of\b|\bhow\s+come\b"
 )
@@ -62,9 +78,22 @@ _WEEK_RE = re.compile(
     r"\b(?:this|the|rest\s+of\s+the|rest\s+of\s+this|coming|next\s+few\s+days|for\s+the)\s+week\b"
     r"|\bweek\s+ahead\b|\bthis\s+(?:weeks?|wk)\b|\bweekly\s+plan\b"
     r"|\b(?:rest|remainder)\s+of\s+(?:the\s+)?week\b"
+    r"|\bnext\s+(?:few|couple(?:\s+of)?|several|[2-6]|two|three|four|five)\s+days\b"
+    r"|\b(?:this|the|coming)\s+weekend\b"
 )
+#: A request to see it ("show me this week"), as good as a plan word.
+_SHOW_RE = re.compile(r"^\W*(?:(?:pls|please|can\s+you|could\s+you)\s+)?(?:show|send|give)\s+me\b")
 _TOMORROW_RE = re.compile(
     r"\b(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow)\b"
+)
+_DAY_AFTER_RE = re.compile(
+    r"\bday\s+after\s+(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow)\b"
+)
+#: A day of a month named ("1 march", "march 1st", "the 3rd of april"): read by ``dates``.
+_MONTH_DATE_RE = re.compile(
+    r"\b[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:the\s+)?[0-9]{1,2}"
+    r"(?:st|nd|rd|th)?\b"
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SHORT = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thurs": 3,
@@ -75,6 +104,8 @@ _PLAN_WORDS_RE = re.compile(
     r"\b(?:(?:what'?s|whats|wats|what\s+is|what\s+was|anything)\s+on|looks?\s+like|looking\s+like"
     r"|in\s+store|plan|planned|session|sessions|workout|programme|program|doing|do|schedule"
     r"|scheduled|coming\s+up|up\s+next|next|training|routine|mobility|strength|exercises?"
+    r"|stretch|stretches|stretching|rest\s+day|what(?:'?ve|\s+have)\s+i\s+got|got\s+on"
+    r"|happening|going\s+on|for\s+me"
     rf"|so\s+much|so\s+little|so\s+easy|so\s+hard|no|light|short|long|{_JUMPS})\b"
 )
 
@@ -87,10 +118,12 @@ def plan_question(low: str, today: date | None) -> Intent | None:
         return _asked(PlanTopic.WHY)
     if (
         _JUMPS_RE.search(low)
-        and re.search(r"\b(?:when|start|begin|how\s+long|until|get\s+to)\b", low)
+        and _WHEN_JUMPS_RE.search(low)
         and not _PERMISSION_RE.search(low)  # "can I start the hops?" asks for advice
     ):
         return _asked(PlanTopic.JUMPS)
+    if _SWAP_RE.search(low) and _SWAP_ASK_RE.search(low):
+        return None  # "can I do yoga instead this week?": advice (the FAQ), not the plan
     if _PHASE_RE.search(low):
         return _asked(PlanTopic.PHASE)
     if _BLOCK_RE.search(low):
@@ -98,7 +131,7 @@ def plan_question(low: str, today: date | None) -> Intent | None:
     a_day_then = _WEEKDAY_RE.search(low) is not None and _DAY_IN_A_WEEK_RE.search(low) is not None
     if (
         _WEEK_RE.search(low)
-        and (_PLAN_WORDS_RE.search(low) or _REST_OF_WEEK_RE.search(low))
+        and (_PLAN_WORDS_RE.search(low) or _REST_OF_WEEK_RE.search(low) or _SHOW_RE.search(low))
         and not a_day_then  # "what's on tuesday the week after next": that day
     ):
         return _asked(PlanTopic.WEEK)
@@ -108,19 +141,31 @@ def plan_question(low: str, today: date | None) -> Intent | None:
         day = day_ahead(dated.group(1) or dated.group(2), today)
         if day is not None:
             return _asked(PlanTopic.DAY, day)
+    if _DAY_AFTER_RE.search(low):
+        return _asked(PlanTopic.DAY, today + timedelta(days=2))
     if _TOMORROW_RE.search(low):
         return _asked(PlanTopic.DAY, today + timedelta(days=1))
+    if _MONTH_DATE_RE.search(low) and (day := last_date(low, today)) is not None:
+        return _asked(PlanTopic.DAY, day)  # "what's the session on 1 march?"
     if (match := _WEEKDAY_RE.search(low)) is not None:
         index = _WEEKDAYS.index(match.group(1))
         if _PAST_ASK_RE.search(low):  # "what was the session on Monday?": the last one
             return _asked(PlanTopic.DAY, today - timedelta(days=(today.weekday() - index) % 7))
         return _asked(PlanTopic.DAY, _weekday_ahead(low, match, index, today))
-    if (short := _SHORT_DAY_RE.search(low)) is not None and _BARE_DAY_RE.search(low):
+    if (short := _SHORT_DAY_RE.search(low)) is not None and (
+        _BARE_DAY_RE.search(low) or _ON_SHORT_DAY_RE.search(low)
+    ):
         ahead = (_SHORT[short.group(1)] - today.weekday()) % 7
         return _asked(PlanTopic.DAY, today + timedelta(days=ahead))
     return None
 
 
+#: "whats on next tues", "anything planned for fri?": a short day name after "on", "for"...
+_ON_SHORT_DAY_RE = re.compile(
+    r"\b(?:what'?s|whats|what\s+is|anything|wats)\s+(?:next\s+|this\s+)?"
+    r"(?:mon|tues?|weds?|thu|thurs|fri|sat|sun)\b"
+    r"|\b(?:on|for|this|next)\s+(?:mon|tues?|weds?|thu|thurs|fri|sat|sun)\b"
+)
 _DAY_IN_A_WEEK_RE = re.compile(
     r"\bweek\s+after\s+next\b|\bnext\s+week\b|\bafter\s+next\b"
     r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+week\b"

@@ -28,7 +28,7 @@ from bot.core.understanding.message import DONE_EMOJI, Message, near
 from bot.core.understanding.model import Intent, IntentKind
 from bot.core.understanding.numbers import effort_span, odd_effort, odd_rating, odd_rating_at
 from bot.core.understanding.outcome import outcome
-from bot.core.understanding.questions import names_the_block, plan_question
+from bot.core.understanding.questions import asks_permission, names_the_block, plan_question
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import back_on, pause_said, said_in_past
@@ -39,7 +39,9 @@ __all__ = ["analyse", "read_body", "understand"]
 
 _WAVE_EMOJI = frozenset("👋")
 _THANKS_EMOJI = frozenset("🙏")
-_STATEMENT_STARTS = frozenset({"running", "doing", "racing", "entered", "signed", "booked"})
+_STATEMENT_STARTS = frozenset(
+    {"running", "doing", "racing", "entered", "signed", "booked", "not", "pulling", "withdrawing"}
+)
 _NEAR_OFF = 3
 _NEAR_RACE = 4
 
@@ -161,10 +163,18 @@ def _with_signs(m: Message, intent: Intent) -> Intent:
     return replace(intent, signs=signs)
 
 
+_LONG_PAST_RE = re.compile(
+    r"\b(?:last\s+year|years?\s+ago|(?:back\s+)?in\s+(?:19|20)[0-9]{2}|a\s+while\s+back"
+    r"|ages\s+ago|(?:a\s+)?(?:few|couple\s+of)\s+years\s+back)\b"
+)
+
+
 def _fine(m: Message) -> Intent | None:
-    """ "knee fine now" (FEELS_FINE), or a recovery word taken back ("not fine yet")."""
+    """ "knee fine now" (FEELS_FINE), or a recovery word taken back ("not fine yet"); not
+    an old injury healed long ago that a question asks about ("tore my hamstring back in
+    2023, all healed now, anything I should know?": the FAQ's)."""
     reading = fine_reading(m.f, [(hit.end - 1, area) for hit, area in m.areas])
-    if reading is None:
+    if reading is None or ((m.f.asking or "?" in m.low) and _LONG_PAST_RE.search(m.low)):
         return None
     fine, areas = reading
     if fine:
@@ -219,6 +229,11 @@ def _timezone(m: Message) -> Intent | None:
     if cue is None:
         return None
     text = zone_text(m.clean, m.tokens, m.f, cue, check=True)
+    if text is None:  # "I'm in Brisbane for 3 months, update my time zone": the city said
+        located = _location(m)
+        if located is not None:
+            return located
+        text = place_in(m.clean, least=_ASKED_CITY_POPULATION)
     return Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
 
 
@@ -241,6 +256,16 @@ def _dated(m: Message) -> bool:
     return any(pos not in rated for pos, _ in find_dates(m.low, m.today))
 
 
+_TRIP_WORDS = frozenset(
+    {("holiday",), ("holidays",), ("vacation",), ("vacay",), ("hols",), ("sabbatical",)}
+)
+
+
+def _only_a_trip(m: Message) -> bool:
+    """Whether every pause word is a trip ("on holiday next week"), none a request."""
+    return all(m.f.words[h.start : h.end] in _TRIP_WORDS for h in m.f.cues.get(Cue.PAUSE, ()))
+
+
 def _pause(m: Message) -> Intent | None:
     f = m.f
     if m.today is None or not f.has(Cue.PAUSE, Cue.AWAY, Cue.OFF, Cue.SKIP):
@@ -258,6 +283,8 @@ def _pause(m: Message) -> Intent | None:
     asked = Cue.PAUSE in f.cues and not _paused_elsewhere(m)
     if not (asked or dated or ranged):
         return None
+    if (not asked or _only_a_trip(m)) and asks_permission(m.low):
+        return None  # "away next week, can I still do it in a hotel?": a question, no break
     if said is not None and said.unclear is not None:
         return Intent(IntentKind.PAUSE, unclear=said.unclear)  # "from the 21st to the 14th"
     if said is not None:
@@ -274,8 +301,8 @@ def _race(m: Message) -> Intent | None:
     asked = Cue.RACE_DATE in f.cues
     if not (races or asked):
         return None
-    if not asked and m.report() is not None:
-        return None  # "calves tight after my race on Sunday" is about the calves
+    if not asked and (m.report() is not None or feeling_hits(m.f)):
+        return None  # "calves tight after my race on Sunday", "still sore from saturday's race"
     personal = asked or _personal_race(f, races)
     if not personal:
         return None  # "who won the race on Sunday?"
@@ -293,6 +320,8 @@ def _race(m: Message) -> Intent | None:
         return Intent(IntentKind.RACE_DATE, unclear=_said_date(m.low) or when.isoformat())
     if near(f, Cue.OFF, races, _NEAR_RACE) and not moved:
         return Intent(IntentKind.RACE_DATE, race_off=True)  # even "race on Sunday cancelled"
+    if when is not None and _A_WEEK_OR_MONTH_RE.search(m.low) and not _said_date(m.low):
+        return Intent(IntentKind.RACE_DATE)  # "my race is next week": which day? asked
     if when is not None and (moved or Cue.PAST_EVENT not in f.cues):
         if m.today is not None and when < m.today:  # "race date 2026-12-01" said after it
             return Intent(IntentKind.RACE_DATE, unclear=_said_date(m.low) or when.isoformat())
@@ -312,6 +341,10 @@ _EITHER_WAY_RE = re.compile(
 )
 #: The race said to have been on a day ("race was on 2 jan", "raced on the 3rd").
 _PAST_RACE_RE = re.compile(r"\b(?:was|were|raced|ran\s+it)\s+(?:on|last)\b")
+
+
+#: A week or a month, not a day ("my race is next week"): the coach asks which day.
+_A_WEEK_OR_MONTH_RE = re.compile(r"\b(?:next|this|the\s+following)\s+(?:week|month)\b")
 _VAGUE_WHEN_RE = re.compile(
     r"\b(?:in\s+)?(?:about|around|roughly|approx(?:imately)?|~)\s*(?:[0-9]{1,2}|a\s+few|a\s+couple"
     r"\s+of)\s+(?:days?|weeks?|months?)\b"
@@ -339,21 +372,49 @@ def _personal_race(f: Features, races: list[Hit]) -> bool:
 #: "back now", "I'm back today": said first, a return (not "my back now hurts").
 _BACK_FIRST_RE = re.compile(r"^\W*(?:i'?m\s+|i\s+am\s+|we'?re\s+)?back\s+(?:now|again|today)\b")
 
+#: A restart asked about, not asked for: "is it safe to continue?", "when do I restart the
+#: jumps?".
+_RESUME_ASKED_RE = re.compile(
+    r"\bis\s+it\s+(?:safe|ok|okay|fine|alright|wise|sensible)\s+to\b"
+    r"|\bwhen\s+(?:do|can|should|will|could)\s+(?:i|we)\s+(?:restart|start\s+again|continue)\b"
+)
+
 
 def _resume(m: Message) -> Intent | None:
-    if Cue.RESUME in m.f.cues or _BACK_FIRST_RE.match(m.low):
+    said = Cue.RESUME in m.f.cues or _BACK_FIRST_RE.match(m.low)
+    if said and not _RESUME_ASKED_RE.search(m.low):
         return Intent(IntentKind.RESUME, report=m.report())
     return None
 
 
+_AHEAD_RE = re.compile(
+    r"\b(?:tomorrow|tmrw|day\s+after|coming\s+up|next\s+(?:week|few|couple)|got\s+(?:on\s+)?(?:this|next))\b"
+)
 _MEANT_TO_LOG_RE = re.compile(r"\b(?:forgot|forget|forgotten|meant|remembered)\s+to\s+log\b")
+
+
+_SEE_RE = re.compile(
+    r"\b(?:show|see|check|send|give|view|get|pull\s+up|look\s+at|what'?s|whats|how|where)\b"
+)
+_SHORT_ASK = 4
+
+
+def _asks_progress(m: Message) -> bool:
+    """A progress word asked about ("stats?", "show my streak", "my progress"), not only
+    said ("he's jealous of my streak haha")."""
+    return (
+        "?" in m.low
+        or bool(m.f.asking)
+        or len(m.tokens.words) <= _SHORT_ASK
+        or _SEE_RE.search(m.low) is not None
+    )
 
 
 def _progress_history(m: Message) -> Intent | None:
     f = m.f
-    if Cue.PROGRESS in f.cues and not names_the_block(m.low):  # not "overview of the plan"
-        return Intent(IntentKind.PROGRESS)
-    if Cue.HISTORY in f.cues:
+    if Cue.PROGRESS in f.cues and not names_the_block(m.low) and _asks_progress(m):
+        return Intent(IntentKind.PROGRESS)  # not "overview of the plan"
+    if Cue.HISTORY in f.cues and not _AHEAD_RE.search(m.low):  # not "what have i got tomorrow"
         return Intent(IntentKind.HISTORY)
     chatter = f.has(Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY) or _MEANT_TO_LOG_RE.search(m.low)
     if Cue.LOG in f.cues and not chatter and not m.areas:
@@ -401,7 +462,12 @@ def _location(m: Message) -> Intent | None:
     (``cities.city_text``); a country of several zones ("in the US now") is asked about."""
     for cue in m.f.cues.get(Cue.LOCATION, ()):
         text = zone_text(m.clean, m.tokens, m.f, cue, check=True)
-        if text is not None:
+        unsure = (
+            asks_permission(m.low)
+            or "?" in m.low
+            or m.tokens.words[cue.end : cue.end + 1] == ("my",)
+        )
+        if text is not None and not (unsure and not _names_a_place(text)):  # "in my sixties"
             return Intent(IntentKind.SET_TIMEZONE, timezone_text=city_text(text))
         words = m.tokens.words[cue.end : cue.end + 3]
         for size in range(len(words), 0, -1):  # "in the US now": a country, asked about
@@ -414,7 +480,19 @@ def _location(m: Message) -> Intent | None:
 
 _TIMES_RE = re.compile(
     r"\b(?:my|the|our)\s+(?:times|reminder\s+times?|local\s+time)\b|\btimes?\s+back\b"
+    r"|\b(?:sort|fix|change|update|adjust|move|set|switch)\s+(?:out\s+)?(?:my|the|our)\s+"
+    r"(?:time|clock|hours)\b"
 )
+#: A city named beside a request to move the times to it counts from this size ("in Galway
+#: now, can you sort the time"): the request says a place is meant.
+_ASKED_CITY_POPULATION = 20_000
+
+
+def _names_a_place(text: str) -> bool:
+    """Whether ``text`` names a city or country the atlas knows ("Leeds", not "hotels all")."""
+    return bool(places_named(text)) or country_named(text) is not None
+
+
 _BARE_WORDS = 4
 #: A one-word message is a city from this size ("Edinburgh", "Manchester"), so a word that
 #: some smaller city bears ("Surprise", "Split") stays a word.
@@ -428,7 +506,10 @@ _LEAST_BARE_ALIAS = 4
 def _place(m: Message) -> Intent | None:
     """A city with a request to move the times to it ("in tokyo till the 20th, adjust my
     times"), or a city and nothing else ("Manchester UK", "Edinburgh")."""
-    if _TIMES_RE.search(m.low) and (place := place_in(m.clean)) is not None:
+    if (
+        _TIMES_RE.search(m.low)
+        and (place := place_in(m.clean, least=_ASKED_CITY_POPULATION)) is not None
+    ):
         return Intent(IntentKind.SET_TIMEZONE, timezone_text=place)
     if m.f.hits or len(m.tokens.words) > _BARE_WORDS:
         return None

@@ -26,7 +26,8 @@ __all__ = ["Owners", "owners", "question_clauses"]
 _PEOPLE = word_set(
     """
     friend wife husband partner boyfriend girlfriend bf gf mum mom mam dad mother father
-    brother sister son daughter kid child colleague coworker boss teammate clubmate
+    brother sister son daughter kid child colleague coworker boss teammate clubmate hubby
+    hubbie wifey missus fiance fiancee bestie
     """
 )
 #: Someone else as the one whose body it is: "he", "she's", "his", "my wife's", "my friend
@@ -49,7 +50,7 @@ _LONG_AGO: tuple[tuple[str, ...], ...] = tuple(
 _ADVICE = word_set(
     """
     tips tip prevent prevention preventing avoid avoiding risk risks cause causes advice
-    symptoms signs
+    symptoms symptom signs
     """
 )
 _WH = word_set("how what whats when why which where any anything")
@@ -98,7 +99,7 @@ _I_HAVE = word_set("have had got get keep feel felt am was hurt")
 
 def _own(words: tuple[str, ...]) -> bool:
     """Whether the runner speaks of their own body ("my", "I've got", "I have"), not only
-    asks ("how do I...")."""
+    asks ("how do I...", "how would I know if I had one")."""
     if not _MINE.isdisjoint(words):
         return True
     return any(
@@ -130,7 +131,13 @@ _DEFINING = (("whats", "a"), ("whats", "an"), ("what", "is", "a"), ("what", "is"
 
 def _defines(words: tuple[str, ...]) -> bool:
     """ "what's a bone stress injury?", "what are shin splints?": asks what a thing is."""
-    return words[0] in ("what", "whats") and any(words[: len(p)] == p for p in _DEFINING)
+    if not words or words[0] not in ("what", "whats"):
+        return False
+    said = tuple(word for word in words[:5] if word not in _HEDGES)  # "what's actually a..."
+    return any(said[: len(p)] == p for p in _DEFINING)
+
+
+_HEDGES = word_set("exactly actually even so")
 
 
 def _hypothetical(
