@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.core.phases import DayPassed, transition
 from bot.core.planner import DailyPlan, impact_advice
 from bot.core.understanding import Intent, PlanTopic
 from bot.presentation import questions as words
@@ -65,9 +66,15 @@ async def _plan_on(turn: Turn, day: date) -> DailyPlan:
     """``day``'s plan as the week ahead sees it (each earlier session assumed done)."""
     await training.ensure_started(turn)
     span = (day - turn.today).days + 1
-    if span <= 7:
+    if span <= JUMPS_HORIZON_DAYS:
         ahead = await _ahead(turn, span)
         for plan in ahead:
             if plan.on == day:
                 return plan
-    return await turn.plan(day)
+    if day <= turn.today:
+        return await turn.plan(day)
+    # further ahead: the phase the calendar will have reached by then ("week 3 of base" on
+    # a day the base has ended would contradict /phase)
+    state = transition(turn.state, DayPassed(), day).state
+    history, reports = await turn.recent(turn.today)
+    return turn.planner.plan_for(turn.profile, state, history, reports, day)

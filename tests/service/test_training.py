@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -293,3 +293,13 @@ async def test_a_second_done_that_changes_the_log_says_it_updated_it(chat: Chat)
     assert "updates today's earlier log" in texts(typed)
     (logged,) = await chat.completions()
     assert logged.rpe == 9
+
+
+async def test_a_day_weeks_ahead_is_planned_in_the_phase_it_falls_in(
+    chat: Chat, clock: FakeClock
+) -> None:
+    await chat.command("/today")  # two base weeks, then a dynamic block (as /phase says)
+    day = clock.now.date() + timedelta(days=50)
+    (reply, *_) = await chat.say(f"what's on {day.day} {day.strftime('%B')}?")
+    assert "base phase" not in reply.text
+    assert "dynamic block" in reply.text
