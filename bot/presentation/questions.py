@@ -5,6 +5,7 @@ Every user string is escaped here with ``escape_text``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -129,14 +130,29 @@ def unclear_log_day(value: str) -> str:
     )
 
 
+#: A day and month that read both ways ("11/10": 11 October or 10 November).
+_EITHER_WAY = re.compile(r"\b(0?[1-9]|1[0-2])/(0?[1-9]|1[0-2])\b")
+_MONTHS = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
+
+
 def unclear_date(value: str, *, race: bool) -> str:
     """A date or range that cannot be right (reversed, past, no such day), asked about."""
     said = f"“{escape_text(value)}”"
+    both = _EITHER_WAY.search(value)
+    if race and both is not None and both[1].lstrip("0") != both[2].lstrip("0"):
+        first, second = int(both[1]), int(both[2])
+        return (
+            f"{said} could be {first} {_MONTHS[second - 1]} or {second} "
+            f"{_MONTHS[first - 1]}, so I haven't changed anything yet. Which is it? Send it "
+            f"with the month in words, for example <i>race on {first} {_MONTHS[second - 1]}</i>."
+        )
     if race:
         return (
-            f"I can't use {said} as your race date: it has passed, doesn't exist or could "
-            "be two different days, so I haven't changed anything. Which day is the race? "
-            "For example "
+            f"I can't use {said} as your race date: that day has passed or doesn't exist, so "
+            "I haven't changed anything. Which day is the race? For example "
             "<i>race on 18 April</i>."
         )
     return (

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from bot.core.understanding.suggest import Suggestion
 from bot.core.vocabulary import Phase
+from bot.presentation import questions
 from bot.presentation.callbacks import Action, decode
 from bot.presentation.questions import (
     jumps_answer,
@@ -52,3 +53,11 @@ def test_no_jumps_for_now_says_why_when_the_health_screen_holds_them() -> None:
     assert text.startswith("No jumps for now.")
     assert "&lt;after the birth&gt;" in text
     assert_telegram_html(text)
+
+
+def test_a_race_date_that_reads_two_ways_names_both_days() -> None:
+    text = questions.unclear_date("11/10", race=True)
+    assert "11 October" in text
+    assert "10 November" in text
+    assert "passed" not in text
+    assert "passed" in questions.unclear_date("31 april", race=True)
