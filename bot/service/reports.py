@@ -4,6 +4,7 @@ then the return checks one at a time)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import timedelta
@@ -332,6 +333,13 @@ async def typed_clearing(turn: Turn, step: str, text: str, intent: Intent) -> li
     if signs:
         await end_guided_report(turn)
         return await _triage_during_clearing(turn, intent, signs, data, text)
+    off_topic = (
+        None
+        if intent.kind in _NOT_CLEARING_ANSWERS
+        else _not_about_clearing(turn, step, text, intent, data)
+    )
+    if off_topic is not None:
+        return off_topic
     if step == "clinician":
         said = yes_no(text)
         if said is None:
@@ -347,6 +355,51 @@ async def typed_clearing(turn: Turn, step: str, text: str, intent: Intent) -> li
     assert callback is not None
     # a new message rather than an edit: there is no tapped message to change
     return [replace(reply, edit=False) for reply in await clearing_step(turn, callback)]
+
+
+#: Words that make a typed "fine" about the clearance itself ("physio said it's fine",
+#: "yes, cleared"), not only about how the area feels.
+_ABOUT_CLEARANCE = re.compile(
+    r"\b(?:yes|yep|yeah|yup|no|nope|not yet|physio\w*|doctors?|dr|gps?|clinician|consultant"
+    r"|specialist|surgeon|therapist|clear(?:ed|ance)?|go[- ]?ahead|signed|all clear|green light"
+    r"|appointment|seen|checked)\b"
+)
+
+
+def _not_about_clearing(
+    turn: Turn, step: str, text: str, intent: Intent, data: dict[str, Any]
+) -> list[Reply] | None:
+    """The re-ask when a typed message is no answer about the clearance itself: it names an
+    area that is not being cleared ("glute is fine again" to the shin's questions), or, to
+    the clinician question, says only how an area feels ("shin is fine now"). Nothing is
+    stored for the clearance. None when the message may be an answer."""
+    clearing = {Area(value) for value in data.get("areas", [])}
+    named = set(intent.fine_areas)
+    if intent.report is not None:
+        named.add(intent.report.area)
+    if (where := area_answer(text, turn.today)) is not None:
+        named.add(where[0])
+    others = named - clearing
+    if step == "clinician":
+        question = words.CLINICIAN_QUESTION
+        rows = words.clinician_keyboard()
+        only_feels = (
+            bool(named) or intent.kind is IntentKind.FEELS_FINE
+        ) and not _ABOUT_CLEARANCE.search(text.lower())
+        if not others and not only_feels:
+            return None
+    else:
+        index = int(data.get("check", 0))
+        question, rows = words.check_question(index), words.check_keyboard(index)
+        if not others:
+            return None
+    shown = [area for area in clearing if area not in _COMPANIONS] or clearing
+    return [
+        Reply(
+            text=words.answer_about_other_area(others, shown, question),
+            keyboard=keyboard(rows),
+        )
+    ]
 
 
 async def _triage_during_clearing(
