@@ -34,6 +34,7 @@ __all__ = [
     "noted",
     "unclear_answer",
     "unknown_area",
+    "unrated_report",
     "warning_sign_reply",
 ]
 
@@ -237,6 +238,15 @@ def answer_about_other_area(
         f"{lead}, so I haven't counted it as a yes or a no and nothing has changed (tap a "
         "button, or type <i>yes</i> or <i>no</i>).\n\n"
         f"{question}"
+    )
+
+
+def unrated_report(value: str) -> str:
+    """A body report whose number cannot be right ("hamstring niggle 11/10"): the report is
+    stored without it (the plan spares the area), and the number is asked for."""
+    return (
+        f"“{escape_text(value)}” isn't one number from 0 to 10, so I've noted it without a "
+        f"number. {SEVERITY_QUESTION} Tap one, or just send the number."
     )
 
 

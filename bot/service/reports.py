@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from bot.core.monitoring import active_reports, needs_follow_up
@@ -22,7 +22,7 @@ from bot.core.triage import (
     hold_areas,
     triage,
 )
-from bot.core.understanding import Intent, IntentKind, ReportSlots
+from bot.core.understanding import Intent, IntentKind, ReportSlots, understand_all
 from bot.core.understanding.answers import (
     area_answer,
     check_answer,
@@ -46,6 +46,8 @@ __all__ = [
     "end_guided_report",
     "guided_step",
     "record_report",
+    "record_without_number",
+    "report_without_number",
     "settle",
     "start_clearing",
     "start_guided_report",
@@ -115,6 +117,43 @@ async def record_report(
     ):
         replies.append(await _ask_signs(turn, slots))
     return replies
+
+
+def report_without_number(text: str, value: str, today: date) -> ReportSlots | None:
+    """The body report in ``text`` read without the number that cannot be right (``value``,
+    "11/10"): area, side and kind ("hamstring niggle 11/10"), else the area alone as pain
+    ("knee 11/10"); None when no area is named."""
+    rest = re.sub(re.escape(value), " ", text, flags=re.IGNORECASE)
+    for part in understand_all(rest, today):
+        if part.report is not None and part.unclear is None:
+            return replace(part.report, severity=None)
+    found = area_answer(rest, today)
+    if found is None:
+        return None
+    return ReportSlots(found[0], found[1], ReportKind.PAIN)
+
+
+async def record_without_number(
+    turn: Turn, slots: ReportSlots, text: str, value: str, *, stored: bool = False
+) -> list[Reply]:
+    """A body report with a number that cannot be right: stored without the number, so the
+    plan spares the area (a warning sign is kept and triaged), and the number asked for on
+    the guided report's severity buttons (the answer stores the report again, rated).
+    ``stored``: another part of the message stored the report already; only ask."""
+    slots = replace(slots, severity=None)
+    replies = [] if stored else await record_report(turn, slots, text)
+    data: dict[str, Any] = {
+        "area": slots.area.value,
+        "side": slots.side.value,
+        "kind": slots.kind.value,
+        "flags": sorted(slots.red_flags),
+        "worse": slots.worse,
+    }
+    await _open(turn, FLOW, "severity", data)
+    question = Reply(
+        text=words.unrated_report(value), keyboard=keyboard(render.report_severity_keyboard())
+    )
+    return [*replies, question]
 
 
 async def settle(turn: Turn, areas: Sequence[Area], text: str) -> list[Reply]:
