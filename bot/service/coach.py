@@ -246,7 +246,12 @@ class Coach:
         if intent.signs and intent.kind is not IntentKind.WARNING_SIGN:
             replies += await reports.warning_signs(turn, intent.signs, text)
         if onboarding_step is not None and intent.kind is IntentKind.UNKNOWN:
-            replies.append(Reply(text=chat.still_setting_up()))
+            # the set-up question again with its own buttons, never the general fallback's
+            fallback = question_words.unknown_with_suggestions(text)
+            kept = [reply for reply in replies if reply.text != fallback]
+            lead = chat.emoji_reply(text, setting_up=True) or chat.unclear_in_setup(text)
+            first = [Reply(text=lead)] if len(kept) < len(replies) else []
+            replies = [*first, *kept, await onboarding.ask_again(turn, onboarding_step)]
         return replies
 
     async def _parts(self, turn: Turn, intents: Sequence[Intent], text: str) -> list[Reply]:
@@ -367,9 +372,7 @@ class Coach:
                 return await training.block_reply(turn)
             if (said := running_week(text)) is not None:  # "long run is Sunday"
                 return await week.set_week(turn, said)
-        offered = suggestions(" ".join(text.lower().split())[:200])
-        rows = keyboard(question_words.suggestion_rows(offered))
-        return [Reply(text=question_words.unknown_with_suggestions(text), keyboard=rows)]
+        return _not_understood(text)
 
     async def _button(self, turn: Turn, callback: Callback | None) -> list[Reply]:
         if callback is None:
@@ -441,6 +444,15 @@ async def _setup_goes_on(turn: Turn, command: str, replies: list[Reply]) -> list
     if conversation is not None and conversation.name == onboarding.FLOW:
         replies.append(await onboarding.ask_again(turn, conversation.step))
     return replies
+
+
+def _not_understood(text: str) -> list[Reply]:
+    """A kind word for a lone emoji ("😭"); else "did you mean", with buttons."""
+    if (kind_words := chat.emoji_reply(text)) is not None:
+        return [Reply(text=kind_words)]
+    offered = suggestions(" ".join(text.lower().split())[:200])
+    rows = keyboard(question_words.suggestion_rows(offered))
+    return [Reply(text=question_words.unknown_with_suggestions(text), keyboard=rows)]
 
 
 def _one_reply(replies: list[Reply]) -> list[Reply]:
