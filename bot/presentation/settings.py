@@ -167,10 +167,17 @@ def timezone_set(timezone: str, local: time) -> str:
 # ---------------------------------------------------------------- breaks
 
 
-def paused(reason: str, *, by_default: bool) -> str:
-    """A break starts; ``by_default``: the runner gave no end date."""
-    default = " That's two weeks; send /resume when you're back sooner." if by_default else ""
-    return f"⏸ {escape_text(reason)}{default}"
+def paused(reason: str, *, by_default: bool, cut: int | None = None) -> str:
+    """A break starts; ``by_default``: the runner gave no end date, so it lasts two weeks,
+    or ``cut`` days: up to the day before the break they had planned."""
+    if not by_default:
+        return f"⏸ {escape_text(reason)}"
+    if cut is None:
+        length = "two weeks"
+    else:
+        days = "one day" if cut == 1 else f"{cut} days"
+        length = f"{days}, up to the day before your planned break"
+    return f"⏸ {escape_text(reason)} That's {length}; send /resume when you're back sooner."
 
 
 def pause_date_unreadable(said: str) -> str:
