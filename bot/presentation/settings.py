@@ -89,9 +89,11 @@ def race_date_unreadable(said: str) -> str:
 # ---------------------------------------------------------------- reminders
 
 
-def reminders_off() -> str:
-    """Reminders were turned off."""
-    return "Reminders are off. Turn them back on with <i>/remind 07:00</i>."
+def reminders_off(last: time | None = None) -> str:
+    """Reminders were turned off; ``last``: the time they were sent at (07:00 when unknown),
+    suggested for turning them back on."""
+    at = last or time(7, 0)
+    return f"Reminders are off. Turn them back on with <i>/remind {at:%H:%M}</i>."
 
 
 def reminder_time_missing() -> str:

@@ -69,9 +69,10 @@ async def set_race_text(turn: Turn, args: str) -> list[Reply]:
 
 async def set_reminder(turn: Turn, at: time | None, *, off: bool = False) -> list[Reply]:
     """Set the morning reminder time, or turn reminders off."""
-    if off:
+    if off:  # "turn them back on with /remind 07:30": the runner's own last time
+        last = turn.runner.reminder_time
         await turn.set_reminder_time(None)
-        return [Reply(text=words.reminders_off())]
+        return [Reply(text=words.reminders_off(last))]
     if at is None:
         return [Reply(text=words.reminder_time_missing())]
     at = at.replace(second=0, microsecond=0)

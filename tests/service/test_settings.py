@@ -85,6 +85,21 @@ async def test_reminders_off(chat: Chat) -> None:
     assert (await chat.runner()).reminder_time is None
 
 
+async def test_stopping_the_messages_suggests_the_runners_own_time_to_turn_back_on(
+    chat: Chat,
+) -> None:
+    """Trial finding: the runner's time was 07:30, the reply suggested /remind 07:00."""
+    await chat.say("remind me at 7:30")
+    (answer,) = await chat.say("stop the messages")
+    assert "off" in answer.text
+    assert "/remind 07:30" in answer.text
+    assert "07:00" not in answer.text
+    assert (await chat.runner()).reminder_time is None
+    (back,) = await chat.command("/remind 07:30")
+    assert (await chat.runner()).reminder_time == time(7, 30)
+    assert "07:30" in back.text
+
+
 @pytest.mark.parametrize("args", ["25:99", "24:00", "soon", "<b>6</b>"])
 async def test_a_bad_reminder_time_is_refused_and_nothing_changes(chat: Chat, args: str) -> None:
     await chat.command("/remind 06:45")
