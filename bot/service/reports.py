@@ -123,7 +123,8 @@ def report_without_number(text: str, value: str, today: date) -> ReportSlots | N
     """The body report in ``text`` read without the number that cannot be right (``value``,
     "11/10"): area, side and kind ("hamstring niggle 11/10"), else the area alone as pain
     ("knee 11/10"); None when no area is named."""
-    rest = re.sub(re.escape(value), " ", text, flags=re.IGNORECASE)
+    at = text.lower().find(value.lower())
+    rest = f"{text[:at]} {text[at + len(value) :]}" if at >= 0 else text
     for part in understand_all(rest, today):
         if part.report is not None and part.unclear is None:
             return replace(part.report, severity=None)
