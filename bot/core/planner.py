@@ -762,6 +762,8 @@ class Planner:
             wanted.append((Area.HIP_FLEXORS, "extra hip-flexor work for the desk hours"))
         for area, note in wanted:
             for exercise in self.content.mobility_for.get(area, ()):
+                if exercise.id == GENERAL_WARM_UP:
+                    continue  # the warm-up jog is no stretch for a tight area, nor a cool-down
                 if _suits(exercise, profile, limits, draft.used):
                     draft.add(exercise, Part.COOL_DOWN, exercise.dose, note)
                     break

@@ -267,7 +267,8 @@ def week_summary(
     """This week (Monday up to today) and each area reported in it or the week before.
 
     An area's trend compares the week's worst severity with the week before's, a week
-    without a report counting as 0; a change of one point counts as the same. For a
+    without a report counting as 0; a change of one point counts as the same. With no week
+    before (nothing planned, logged or reported in it), there are no trends. For a
     check-in on a Monday about the week just ended, pass Sunday as ``today``.
     """
     previous, week = weeks(planned, completions, reports, today, count=2)
@@ -387,7 +388,11 @@ def _state_on(
 
 
 def _trends(previous: Week, week: Week) -> dict[Area, Trend]:
+    """Each area this week against the week before; none when there was no week before
+    (nothing planned, logged or reported in it: the runner had not started)."""
     trends: dict[Area, Trend] = {}
+    if not (previous.planned or previous.total_done or previous.total_skipped or previous.severity):
+        return trends
     for area in sorted(previous.severity.keys() | week.severity.keys(), key=lambda a: a.value):
         change = week.severity.get(area, 0) - previous.severity.get(area, 0)
         if change > TREND_MARGIN:

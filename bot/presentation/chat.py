@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from bot.presentation.html import escape_text
@@ -9,6 +10,7 @@ from bot.presentation.html import escape_text
 __all__ = [
     "cancelled",
     "cancelled_report",
+    "emoji_reply",
     "faq_answer",
     "fine_noted",
     "greeting_reply",
@@ -16,6 +18,7 @@ __all__ = [
     "refusal",
     "still_setting_up",
     "thanks_reply",
+    "unclear_in_setup",
 ]
 
 
@@ -66,3 +69,43 @@ def cancelled(*, had_conversation: bool) -> str:
     if had_conversation:
         return "Cancelled. What's next?"
     return "Nothing to cancel. Send /today for your session."
+
+
+def unclear_in_setup(text: str) -> str:
+    """Said before the set-up question is asked again, after a message not understood."""
+    said = " ".join(text.split())
+    if len(said) > 60:
+        said = said[:59].rstrip() + "…"
+    heard = f" “{escape_text(said)}”" if said else " that"
+    return f"Sorry, I didn't catch{heard}. Here's the set-up question again (or tap Skip):"
+
+
+#: Lone emoji read as a low moment or as a good one (variation selectors dropped).
+_LOW_EMOJI = frozenset("😭😢😞😔☹🙁😩😫😣😖😿💔🥲🥺😓😥😕😟😰😪🤕🤒😵")
+_GOOD_EMOJI = frozenset("👍🙂😊😀😃😄😁💪🔥🎉❤👌✅🙌😎🥳🤩😍🏃⭐")
+
+
+def emoji_reply(text: str, *, setting_up: bool = False) -> str | None:
+    """A short, kind answer to a message of emoji alone ("😭", "👍"); None when the text
+    has a letter or digit, or holds no emoji this knows. ``setting_up``: said before the
+    set-up question is asked again."""
+    symbols = [c for c in text if not c.isspace() and unicodedata.category(c) not in ("Mn", "Cf")]
+    symbols = [c for c in symbols if c != "\ufe0f"]
+    if not symbols or any(c.isalnum() for c in symbols):
+        return None
+    if any(c in _LOW_EMOJI for c in symbols):
+        if setting_up:
+            return (
+                "Sorry it's a rough one. 💛 If something hurts, tell me where, like <i>left "
+                "calf sore 4/10</i>. Here's the set-up question again:"
+            )
+        return (
+            "Sorry it's a rough one. 💛 If something hurts, tell me where, like <i>left calf "
+            "sore 4/10</i>; if it's just a hard day, rest is fine: skip today's session and "
+            "we go on tomorrow."
+        )
+    if setting_up:
+        return None
+    if all(c in _GOOD_EMOJI or unicodedata.category(c) == "Sk" for c in symbols):
+        return "💪 Love it! /today has your session."
+    return None

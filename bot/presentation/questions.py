@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
+from bot.core.phases import PhaseState, post_race_days
 from bot.core.planner import DailyPlan
 from bot.core.understanding.suggest import Suggestion
 from bot.core.vocabulary import Phase
@@ -85,8 +86,9 @@ def jumps_answer(
     )
 
 
-def why_answer(plan: DailyPlan, today: date) -> str:
-    """Why a session looks the way it does: its reason and what was changed."""
+def why_answer(plan: DailyPlan, today: date, state: PhaseState | None = None) -> str:
+    """Why a session looks the way it does: its reason and what was changed; without
+    jumps, why not, for the phase the runner is in (``state``: their phase state)."""
     when = "Today" if plan.on == today else _when(plan.on, today)
     lines = [f"<b>{when}: {escape_text(plan.title)}</b>", escape_text(plan.why)]
     lines.extend(f"• {escape_text(line)}" for line in plan.adjustments)
@@ -95,8 +97,38 @@ def why_answer(plan: DailyPlan, today: date) -> str:
     if about := phase_about(plan.phase):
         lines.append(f"Why: {about}")
     if plan.contacts == 0 and not plan.is_rest and plan.phase is not Phase.DYNAMIC_BLOCK:
-        lines.append("No jumps yet: they come once the base is built. /phase shows when.")
+        lines.append(_no_jumps(plan.phase, state, today))
     return "\n".join(lines)
+
+
+def _no_jumps(phase: Phase, state: PhaseState | None, today: date) -> str:
+    """Why a session in ``phase`` has no jumps, and when they come back."""
+    if phase is Phase.RACE_SEASON:
+        race = state.race_date if state is not None else None
+        if race is None or state is None:
+            return "No jumps until after your race, so your legs stay fresh. /phase shows when."
+        back = race + timedelta(days=post_race_days(state.race_distance) + 1)
+        after = (
+            f"they come back from {day_label(back, today)}, after your post-race recovery"
+            if state.block_number >= 1
+            else "after your post-race recovery, a base phase builds up to them"
+        )
+        return (
+            f"No jumps until after your race on {day_label(race, today)}, so your legs stay "
+            f"fresh: {after}. /phase shows when."
+        )
+    if phase is Phase.POST_RACE_RECOVERY:
+        return "No jumps while your legs recover from the race. /phase shows when they return."
+    if phase is Phase.REST_PHASE:
+        return (
+            "No jumps in the rest phase, so your tendons catch up: they come back with the "
+            "next dynamic block. /phase shows when."
+        )
+    if phase is Phase.PAUSED:
+        return "No jumps while you're on a break. /resume brings you back early."
+    if phase is Phase.RECOVERY_HOLD:
+        return "No jumps while an area is on hold: /clear takes you through the return checks."
+    return "No jumps yet: they come once the base is built. /phase shows when."
 
 
 def unclear_value(value: str, *, time_of_day: bool, effort: bool = False) -> str:

@@ -18,6 +18,7 @@ __all__ = [
     "SEVERITY_QUESTION",
     "SIDE_QUESTION",
     "TIGHT_DURING_HOLD",
+    "answer_about_other_area",
     "back_to_setup",
     "check_failed",
     "check_keyboard",
@@ -33,6 +34,7 @@ __all__ = [
     "noted",
     "unclear_answer",
     "unknown_area",
+    "unrated_report",
     "warning_sign_reply",
 ]
 
@@ -216,6 +218,35 @@ def unclear_answer(question: str) -> str:
         "Sorry, I couldn't tell if that was a yes or a no, so let me ask again (tap a "
         f"button, or type <i>yes</i> or <i>no</i>, and your pain out of 10 if you like).\n\n"
         f"{question}"
+    )
+
+
+def answer_about_other_area(
+    others: Collection[Area], clearing: Collection[Area], question: str
+) -> str:
+    """A typed message about another area (``others``), or about how the area feels rather
+    than about a clinician's go-ahead (no ``others``), while a clearing question is open:
+    nothing is counted or stored, and the question is asked again."""
+    if others:
+        lead = (
+            f"That sounds like it's about your {escape_text(_areas(others))}, not an answer "
+            f"to my question about your {escape_text(_areas(clearing))}"
+        )
+    else:
+        lead = "Good to hear it feels better, but that isn't the same as being checked and cleared"
+    return (
+        f"{lead}, so I haven't counted it as a yes or a no and nothing has changed (tap a "
+        "button, or type <i>yes</i> or <i>no</i>).\n\n"
+        f"{question}"
+    )
+
+
+def unrated_report(value: str) -> str:
+    """A body report whose number cannot be right ("hamstring niggle 11/10"): the report is
+    stored without it (the plan spares the area), and the number is asked for."""
+    return (
+        f"“{escape_text(value)}” isn't one number from 0 to 10, so I've noted it without a "
+        f"number. {SEVERITY_QUESTION} Tap one, or just send the number."
     )
 
 

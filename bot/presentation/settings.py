@@ -89,9 +89,11 @@ def race_date_unreadable(said: str) -> str:
 # ---------------------------------------------------------------- reminders
 
 
-def reminders_off() -> str:
-    """Reminders were turned off."""
-    return "Reminders are off. Turn them back on with <i>/remind 07:00</i>."
+def reminders_off(last: time | None = None) -> str:
+    """Reminders were turned off; ``last``: the time they were sent at (07:00 when unknown),
+    suggested for turning them back on."""
+    at = last or time(7, 0)
+    return f"Reminders are off. Turn them back on with <i>/remind {at:%H:%M}</i>."
 
 
 def reminder_time_missing() -> str:
@@ -167,10 +169,17 @@ def timezone_set(timezone: str, local: time) -> str:
 # ---------------------------------------------------------------- breaks
 
 
-def paused(reason: str, *, by_default: bool) -> str:
-    """A break starts; ``by_default``: the runner gave no end date."""
-    default = " That's two weeks; send /resume when you're back sooner." if by_default else ""
-    return f"⏸ {escape_text(reason)}{default}"
+def paused(reason: str, *, by_default: bool, cut: int | None = None) -> str:
+    """A break starts; ``by_default``: the runner gave no end date, so it lasts two weeks,
+    or ``cut`` days: up to the day before the break they had planned."""
+    if not by_default:
+        return f"⏸ {escape_text(reason)}"
+    if cut is None:
+        length = "two weeks"
+    else:
+        days = "one day" if cut == 1 else f"{cut} days"
+        length = f"{days}, up to the day before your planned break"
+    return f"⏸ {escape_text(reason)} That's {length}; send /resume when you're back sooner."
 
 
 def pause_date_unreadable(said: str) -> str:

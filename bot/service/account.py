@@ -15,6 +15,7 @@ from bot.core.phases import (
 )
 from bot.core.places import Place
 from bot.core.understanding.replies import parse_day, parse_reminder_time, says_off
+from bot.core.vocabulary import Phase
 from bot.presentation import chat
 from bot.presentation import settings as words
 from bot.presentation.callbacks import Action, Answer
@@ -68,9 +69,10 @@ async def set_race_text(turn: Turn, args: str) -> list[Reply]:
 
 async def set_reminder(turn: Turn, at: time | None, *, off: bool = False) -> list[Reply]:
     """Set the morning reminder time, or turn reminders off."""
-    if off:
+    if off:  # "turn them back on with /remind 07:30": the runner's own last time
+        last = turn.runner.reminder_time
         await turn.set_reminder_time(None)
-        return [Reply(text=words.reminders_off())]
+        return [Reply(text=words.reminders_off(last))]
     if at is None:
         return [Reply(text=words.reminder_time_missing())]
     at = at.replace(second=0, microsecond=0)
@@ -130,13 +132,25 @@ async def _store_zone(turn: Turn, zone: str) -> list[Reply]:
 async def pause(turn: Turn, until: date | None, start: date | None = None) -> list[Reply]:
     """Pause the plan until a date (two weeks by default); from ``start`` when the break
     starts later (the phase machine starts it on that day)."""
-    end = until or (start or turn.today) + timedelta(days=DEFAULT_PAUSE_DAYS)
+    first = start or turn.today
+    end = until or first + timedelta(days=DEFAULT_PAUSE_DAYS)
     later = start if start is not None and start > turn.today else None
+    planned = turn.state.pause_planned_from
+    cut = None  # the default length cut short before a planned break: its days
+    if (
+        until is None
+        and later is None
+        and turn.state.phase is not Phase.PAUSED
+        and planned is not None
+        and turn.today < planned <= end + timedelta(days=1)
+    ):  # two weeks would run into the planned break: stop the day before it begins
+        end = planned - timedelta(days=1)
+        cut = (end - turn.today).days + 1
     try:
-        result = await turn.apply(PauseRequested(end, start=later))
+        result = await turn.apply(PauseRequested(end, start=later, join=cut is None))
     except InvalidTransition as refused:
         return [Reply(text=chat.refusal(str(refused)))]
-    return [Reply(text=words.paused(result.reason, by_default=until is None))]
+    return [Reply(text=words.paused(result.reason, by_default=until is None, cut=cut))]
 
 
 async def pause_text(turn: Turn, args: str) -> list[Reply]:

@@ -7,7 +7,7 @@ answered once.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -239,16 +239,37 @@ class Coach:
         elif len(intents) == 1:
             replies = await self._intent(turn, intents[0], text)
         else:  # several parts: act on each in order, answer in one message where possible
-            replies = []
-            for part in intents:
-                replies += await self._intent(turn, part, text)
+            replies = await self._parts(turn, intents, text)
             replies = _one_reply(replies)
         if question is not None:
             replies.append(Reply(text=chat.faq_answer(question.question, question.answer)))
         if intent.signs and intent.kind is not IntentKind.WARNING_SIGN:
             replies += await reports.warning_signs(turn, intent.signs, text)
         if onboarding_step is not None and intent.kind is IntentKind.UNKNOWN:
-            replies.append(Reply(text=chat.still_setting_up()))
+            # the set-up question again with its own buttons, never the general fallback's
+            fallback = question_words.unknown_with_suggestions(text)
+            kept = [reply for reply in replies if reply.text != fallback]
+            lead = chat.emoji_reply(text, setting_up=True) or chat.unclear_in_setup(text)
+            first = [Reply(text=lead)] if len(kept) < len(replies) else []
+            replies = [*first, *kept, await onboarding.ask_again(turn, onboarding_step)]
+        return replies
+
+    async def _parts(self, turn: Turn, intents: Sequence[Intent], text: str) -> list[Reply]:
+        """Each part of a message acted on in order."""
+        replies: list[Reply] = []
+        reported = [part.report for part in intents if part.report is not None]
+        for part in intents:
+            if (
+                part.kind is IntentKind.BODY_REPORT
+                and part.unclear is not None
+                and part.report is None
+                and reported
+            ):  # "sharp pain in my shin, 12/10": the shin's report, its number asked
+                replies += await reports.record_without_number(
+                    turn, reported[-1], text, part.unclear, stored=True
+                )
+                continue
+            replies += await self._intent(turn, part, text)
         return replies
 
     async def _intent(self, turn: Turn, intent: Intent, text: str) -> list[Reply]:
@@ -274,6 +295,11 @@ class Coach:
             if intent.report:
                 replies += await reports.record_report(turn, intent.report, text, ask_signs=True)
             return replies
+        if intent.unclear is not None and kind is IntentKind.BODY_REPORT:
+            # "hamstring niggle 11/10": kept without the number, which is asked for
+            slots = intent.report or reports.report_without_number(text, intent.unclear, turn.today)
+            if slots is not None:
+                return await reports.record_without_number(turn, slots, text, intent.unclear)
         if intent.unclear is not None and not (intent.report and intent.report.red_flags):
             time_of_day = kind is IntentKind.SET_REMINDER
             effort = kind is IntentKind.DONE  # "done, effort like 6 or 7": the rest is logged
@@ -346,9 +372,7 @@ class Coach:
                 return await training.block_reply(turn)
             if (said := running_week(text)) is not None:  # "long run is Sunday"
                 return await week.set_week(turn, said)
-        offered = suggestions(" ".join(text.lower().split())[:200])
-        rows = keyboard(question_words.suggestion_rows(offered))
-        return [Reply(text=question_words.unknown_with_suggestions(text), keyboard=rows)]
+        return _not_understood(text)
 
     async def _button(self, turn: Turn, callback: Callback | None) -> list[Reply]:
         if callback is None:
@@ -420,6 +444,15 @@ async def _setup_goes_on(turn: Turn, command: str, replies: list[Reply]) -> list
     if conversation is not None and conversation.name == onboarding.FLOW:
         replies.append(await onboarding.ask_again(turn, conversation.step))
     return replies
+
+
+def _not_understood(text: str) -> list[Reply]:
+    """A kind word for a lone emoji ("😭"); else "did you mean", with buttons."""
+    if (kind_words := chat.emoji_reply(text)) is not None:
+        return [Reply(text=kind_words)]
+    offered = suggestions(" ".join(text.lower().split())[:200])
+    rows = keyboard(question_words.suggestion_rows(offered))
+    return [Reply(text=question_words.unknown_with_suggestions(text), keyboard=rows)]
 
 
 def _one_reply(replies: list[Reply]) -> list[Reply]:

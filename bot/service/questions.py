@@ -51,7 +51,7 @@ async def plan_answer(turn: Turn, intent: Intent) -> list[Reply]:
         sessions = [p for p in ahead if not p.is_rest] or ahead
         if not sessions:
             return await training.phase_reply(turn)
-        return [Reply(text=words.why_answer(sessions[0], turn.today))]
+        return [Reply(text=words.why_answer(sessions[0], turn.today, turn.state))]
     return await training.week_reply(turn)
 
 

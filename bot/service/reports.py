@@ -4,9 +4,10 @@ then the return checks one at a time)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from bot.core.monitoring import active_reports, needs_follow_up
@@ -21,7 +22,7 @@ from bot.core.triage import (
     hold_areas,
     triage,
 )
-from bot.core.understanding import Intent, IntentKind, ReportSlots
+from bot.core.understanding import Intent, IntentKind, ReportSlots, understand_all
 from bot.core.understanding.answers import (
     area_answer,
     check_answer,
@@ -45,6 +46,8 @@ __all__ = [
     "end_guided_report",
     "guided_step",
     "record_report",
+    "record_without_number",
+    "report_without_number",
     "settle",
     "start_clearing",
     "start_guided_report",
@@ -114,6 +117,44 @@ async def record_report(
     ):
         replies.append(await _ask_signs(turn, slots))
     return replies
+
+
+def report_without_number(text: str, value: str, today: date) -> ReportSlots | None:
+    """The body report in ``text`` read without the number that cannot be right (``value``,
+    "11/10"): area, side and kind ("hamstring niggle 11/10"), else the area alone as pain
+    ("knee 11/10"); None when no area is named."""
+    at = text.lower().find(value.lower())
+    rest = f"{text[:at]} {text[at + len(value) :]}" if at >= 0 else text
+    for part in understand_all(rest, today):
+        if part.report is not None and part.unclear is None:
+            return replace(part.report, severity=None)
+    found = area_answer(rest, today)
+    if found is None:
+        return None
+    return ReportSlots(found[0], found[1], ReportKind.PAIN)
+
+
+async def record_without_number(
+    turn: Turn, slots: ReportSlots, text: str, value: str, *, stored: bool = False
+) -> list[Reply]:
+    """A body report with a number that cannot be right: stored without the number, so the
+    plan spares the area (a warning sign is kept and triaged), and the number asked for on
+    the guided report's severity buttons (the answer stores the report again, rated).
+    ``stored``: another part of the message stored the report already; only ask."""
+    slots = replace(slots, severity=None)
+    replies = [] if stored else await record_report(turn, slots, text)
+    data: dict[str, Any] = {
+        "area": slots.area.value,
+        "side": slots.side.value,
+        "kind": slots.kind.value,
+        "flags": sorted(slots.red_flags),
+        "worse": slots.worse,
+    }
+    await _open(turn, FLOW, "severity", data)
+    question = Reply(
+        text=words.unrated_report(value), keyboard=keyboard(render.report_severity_keyboard())
+    )
+    return [*replies, question]
 
 
 async def settle(turn: Turn, areas: Sequence[Area], text: str) -> list[Reply]:
@@ -332,6 +373,13 @@ async def typed_clearing(turn: Turn, step: str, text: str, intent: Intent) -> li
     if signs:
         await end_guided_report(turn)
         return await _triage_during_clearing(turn, intent, signs, data, text)
+    off_topic = (
+        None
+        if intent.kind in _NOT_CLEARING_ANSWERS
+        else _not_about_clearing(turn, step, text, intent, data)
+    )
+    if off_topic is not None:
+        return off_topic
     if step == "clinician":
         said = yes_no(text)
         if said is None:
@@ -347,6 +395,51 @@ async def typed_clearing(turn: Turn, step: str, text: str, intent: Intent) -> li
     assert callback is not None
     # a new message rather than an edit: there is no tapped message to change
     return [replace(reply, edit=False) for reply in await clearing_step(turn, callback)]
+
+
+#: Words that make a typed "fine" about the clearance itself ("physio said it's fine",
+#: "yes, cleared"), not only about how the area feels.
+_ABOUT_CLEARANCE = re.compile(
+    r"\b(?:yes|yep|yeah|yup|no|nope|not yet|physio\w*|doctors?|dr|gps?|clinician|consultant"
+    r"|specialist|surgeon|therapist|clear(?:ed|ance)?|go[- ]?ahead|signed|all clear|green light"
+    r"|appointment|seen|checked)\b"
+)
+
+
+def _not_about_clearing(
+    turn: Turn, step: str, text: str, intent: Intent, data: dict[str, Any]
+) -> list[Reply] | None:
+    """The re-ask when a typed message is no answer about the clearance itself: it names an
+    area that is not being cleared ("glute is fine again" to the shin's questions), or, to
+    the clinician question, says only how an area feels ("shin is fine now"). Nothing is
+    stored for the clearance. None when the message may be an answer."""
+    clearing = {Area(value) for value in data.get("areas", [])}
+    named = set(intent.fine_areas)
+    if intent.report is not None:
+        named.add(intent.report.area)
+    if (where := area_answer(text, turn.today)) is not None:
+        named.add(where[0])
+    others = named - clearing
+    if step == "clinician":
+        question = words.CLINICIAN_QUESTION
+        rows = words.clinician_keyboard()
+        only_feels = (
+            bool(named) or intent.kind is IntentKind.FEELS_FINE
+        ) and not _ABOUT_CLEARANCE.search(text.lower())
+        if not others and not only_feels:
+            return None
+    else:
+        index = int(data.get("check", 0))
+        question, rows = words.check_question(index), words.check_keyboard(index)
+        if not others:
+            return None
+    shown = [area for area in clearing if area not in _COMPANIONS] or clearing
+    return [
+        Reply(
+            text=words.answer_about_other_area(others, shown, question),
+            keyboard=keyboard(rows),
+        )
+    ]
 
 
 async def _triage_during_clearing(

@@ -12,7 +12,7 @@ from telegram.ext import Application
 
 from bot.app import Services
 from bot.core.records import CompletionStatus
-from bot.core.vocabulary import Area, Phase, ReportKind
+from bot.core.vocabulary import Area, Phase, ReportKind, Side
 from bot.storage import (
     load_phase_state,
     make_session_factory,
@@ -124,21 +124,35 @@ async def test_yesterdays_session_is_logged_on_its_day_not_today(
     assert "Logged" not in again  # today is still open, its reminder too
 
 
-async def test_odd_values_are_asked_about_and_nothing_of_them_is_stored(
+async def test_odd_values_are_asked_about_and_reports_are_kept_without_the_number(
     bot: tuple[Application, Services], fake_api: FakeBotAPI
 ) -> None:
     before = (await _runner(bot[1])).reminder_time
-    await _say(fake_api, "shins a bit sore, both sides, -5/10", "0 to 10")
+    said = await _say(fake_api, "shins a bit sore, both sides, -5/10", "0 to 10")
+    assert "noted it without a number" in said
     await _say(fake_api, "knee 11/10", "0 to 10")
     await _say(fake_api, "remind me at 25:00", "reminder time")
     await _say(fake_api, "remind me between 6 and 7", "reminder time")
     await _say(fake_api, "calves tight, like 3-4/10", "0 to 10")
+    said = await _say(fake_api, "hamstring niggle 11/10", "0 to 10")
+    assert "noted it without a number" in said
+    assert "left that number out" not in said
     runner = await _runner(bot[1])
     assert runner.reminder_time == before
     async with make_session_factory(bot[1].engine)() as session:
         reports = await recent_reports(session, runner.id, TUESDAY)
-    # a report whose number cannot be right is asked about, and nothing of it is stored
-    assert reports == []
+    # a report whose number cannot be right is kept without it (the plan spares the
+    # area) and the number is asked for
+    assert sorted((r.area, r.side, r.kind, r.severity) for r in reports) == sorted(
+        [
+            (Area.SHINS, Side.BOTH, ReportKind.SORENESS, None),
+            (Area.KNEE, Side.NONE, ReportKind.PAIN, None),
+            (Area.CALVES, Side.NONE, ReportKind.TIGHTNESS, None),
+            (Area.HAMSTRINGS, Side.NONE, ReportKind.PAIN, None),
+        ]
+    )
+    history = await _say(fake_api, "/history", "history")
+    assert "hamstrings" in history
 
 
 async def test_an_effort_range_logs_the_session_and_asks_for_one_number(

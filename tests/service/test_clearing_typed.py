@@ -136,3 +136,48 @@ async def test_a_question_in_the_middle_is_answered_and_the_check_stays_open(
     replies = await chat.say("what's today's session?")
     assert "min" in texts(replies) or "Rest" in texts(replies)
     assert await _step(chat) == ("check", 0)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "glute is fine again",
+        "physio said my glute is fine",
+        "my shin is fine now",
+        "shin feels good",
+        "left calf is ok",
+    ],
+)
+async def test_a_message_about_another_area_or_feeling_is_no_clinician_answer(
+    chat: Chat, said: str
+) -> None:
+    """Trial finding: after a shin warning sign, "glute is fine again" to "has a doctor or
+    physiotherapist cleared you?" was taken as "yes, cleared" and the checks began."""
+    await chat.command("/today")
+    await chat.say("sharp pain in my shin when I walk")
+    (asked,) = await chat.say("my shin is fine now")
+    assert "cleared you" in asked.text
+    before = await chat.reports()
+    (again,) = await chat.say(said)
+    assert "haven't counted it" in again.text
+    assert "cleared you" in again.text
+    assert "Check 1 of 5" not in again.text
+    assert "v1|cc|yes" in buttons([again])
+    assert_telegram_html(again.text)
+    assert await _step(chat) == ("clinician", 0)
+    assert await chat.reports() == before  # nothing stored for the clearance
+    assert Area.SHINS in (await chat.state()).held_areas
+    (reply,) = await chat.say("yes, the physio cleared me")
+    assert "Check 1 of 5" in reply.text
+
+
+async def test_a_message_about_another_area_passes_no_return_check(chat: Chat) -> None:
+    await _hold(chat)
+    before = await chat.reports()
+    (again,) = await chat.say("glute is fine again")
+    assert "glutes" in again.text
+    assert "Check 1 of 5" in again.text
+    assert "v1|ck|0|yes" in buttons([again])
+    assert await _step(chat) == ("check", 0)
+    assert await chat.reports() == before
+    assert Area.KNEE in (await chat.state()).held_areas

@@ -285,7 +285,7 @@ async def test_unknown_text_mid_onboarding_points_back_to_the_question(chat: Cha
     await chat.command("/start")
     replies = await chat.say("I like pizza")
     assert "pizza" in texts(replies)
-    assert "Skip" in replies[-1].text
+    assert "v1|os|level" in buttons([replies[-1]])  # the question again, Skip and all
 
 
 async def test_a_past_race_date_is_refused_and_asked_again(chat: Chat) -> None:
@@ -357,3 +357,37 @@ async def test_a_location_before_the_time_zone_question_only_sets_the_zone(chat:
     conversation = await chat.conversation()
     assert conversation is not None
     assert conversation.step == "level"
+
+
+@pytest.mark.parametrize("said", ["blargh wibble", "😭", "🤷"])
+async def test_an_unclear_message_in_set_up_asks_the_set_up_question_again(
+    chat: Chat, said: str
+) -> None:
+    """Trial finding: the general "Did you mean [Today's session] [Everything I can do]"
+    replaced the set-up question's buttons, so pressing 1 ended set-up early."""
+    await chat.command("/start")
+    await chat.press("v1|ol|intermediate")
+    replies = await chat.say(said)
+    assert "Did you mean" not in texts(replies)
+    assert "v1|sg" not in " ".join(buttons(replies))
+    assert DESK in replies[-1].text
+    assert buttons(replies) == buttons([replies[-1]])  # only the question's own buttons
+    assert buttons([replies[-1]])[0].startswith("v1|od|")
+    assert "didn't catch" in texts(replies) or "rough one" in texts(replies)
+    conversation = await chat.conversation()
+    assert conversation is not None
+    assert (conversation.name, conversation.step) == (FLOW, "desk")
+    await chat.press(buttons([replies[-1]])[0])  # the first button answers the question
+    runner = await chat.runner()
+    assert runner.desk_job is True
+    conversation = await chat.conversation()
+    assert conversation is not None
+    assert (conversation.name, conversation.step) == (FLOW, "equipment")
+
+
+async def test_a_lone_sad_emoji_gets_a_kind_reply(chat: Chat) -> None:
+    await chat.command("/today")
+    (reply,) = await chat.say("😭")
+    assert "rough one" in reply.text
+    assert "Today's session?" not in reply.text
+    assert await chat.completions() == []

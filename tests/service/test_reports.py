@@ -290,3 +290,45 @@ async def test_two_areas_in_one_message_are_one_reply_with_one_closing_line(chat
     }
     assert reply.text.count("Tell me how it feels over the next days") == 1
     assert reply.text.rstrip().endswith("when it's fine again.")
+
+
+async def test_an_odd_severity_keeps_the_report_without_the_number_and_asks_for_it(
+    chat: Chat, clock: FakeClock
+) -> None:
+    """Trial finding: "hamstring niggle 11/10" stored nothing, yet said it left the number
+    out, and the hamstring never showed in /history."""
+    await chat.command("/today")
+    replies = await chat.say("left hamstring niggle 11/10")
+    said = texts(replies)
+    assert "noted it without a number" in said
+    assert "hamstrings" in said
+    assert "0 (nothing) to 10" in said
+    (report,) = await chat.reports()
+    assert (report.area, report.side, report.kind, report.severity) == (
+        Area.HAMSTRINGS,
+        Side.LEFT,
+        ReportKind.PAIN,
+        None,
+    )
+    loads = chat.coach.planner.content.exercises
+    planned = (await chat.plan(clock)).exercises
+    assert not any(Area.HAMSTRINGS in loads[e.exercise_id].loads for e in planned)
+    assert "left hamstring pain" in texts(await chat.command("/history"))
+    conversation = await chat.conversation()
+    assert conversation is not None
+    assert (conversation.name, conversation.step) == (FLOW, "severity")
+    flags = await chat.say("4")  # the number, then the warning-sign question
+    await chat.press(button(flags, "v1|rz"))  # "None of these"
+    latest = (await chat.reports())[-1]
+    assert (latest.area, latest.side, latest.severity) == (Area.HAMSTRINGS, Side.LEFT, 4)
+
+
+async def test_an_odd_severity_with_a_warning_sign_keeps_the_sign(chat: Chat) -> None:
+    await chat.command("/today")
+    said = texts(await chat.say("sharp pain in my shin when I walk, 12/10"))
+    assert "noted it without a number" in said
+    (report,) = await chat.reports()
+    assert report.area is Area.SHINS
+    assert report.severity is None
+    assert report.red_flags
+    assert Area.SHINS in (await chat.state()).held_areas

@@ -8,6 +8,7 @@ import pytest
 
 from bot.core.vocabulary import Phase
 from bot.service.messages import Location
+from tests.bot.harness import FakeClock
 from tests.service.conftest import Chat, texts
 
 
@@ -82,6 +83,21 @@ async def test_reminders_off(chat: Chat) -> None:
     (answer,) = await chat.command("/remind off")
     assert "off" in answer.text
     assert (await chat.runner()).reminder_time is None
+
+
+async def test_stopping_the_messages_suggests_the_runners_own_time_to_turn_back_on(
+    chat: Chat,
+) -> None:
+    """Trial finding: the runner's time was 07:30, the reply suggested /remind 07:00."""
+    await chat.say("remind me at 7:30")
+    (answer,) = await chat.say("stop the messages")
+    assert "off" in answer.text
+    assert "/remind 07:30" in answer.text
+    assert "07:00" not in answer.text
+    assert (await chat.runner()).reminder_time is None
+    (back,) = await chat.command("/remind 07:30")
+    assert (await chat.runner()).reminder_time == time(7, 30)
+    assert "07:30" in back.text
 
 
 @pytest.mark.parametrize("args", ["25:99", "24:00", "soon", "<b>6</b>"])
@@ -223,3 +239,57 @@ async def test_reminder_and_zone_changes_reschedule_at_once(chat: Chat) -> None:
     assert (second.hour, second.minute) == (1, 15)  # 06:45 in Kolkata is 01:15 UTC
     await chat.command("/remind off")
     assert (await chat.runner()).next_reminder_at is None
+
+
+async def test_a_default_pause_ends_the_day_before_a_planned_break_and_keeps_it(
+    chat: Chat, clock: FakeClock
+) -> None:
+    """Trial finding: "taking a break from today" with a ski break planned was merged
+    into it, said "that's two weeks" (it was more), and "I'm back" dropped the ski break."""
+    await chat.command("/today")  # Tue 1 Dec
+    planned = texts(await chat.say("I'm away skiing from 10 December to 20 December"))
+    assert "Break planned" in planned
+    (paused,) = await chat.say("taking a break from today")
+    assert "Wed 09 Dec" in paused.text or "Wed 9 Dec" in paused.text
+    assert "9 days" in paused.text
+    assert "two weeks" not in paused.text
+    assert "still stands" in paused.text
+    state = await chat.state()
+    assert state.phase is Phase.PAUSED
+    assert state.paused_until == date(2026, 12, 9)
+    assert (state.pause_planned_from, state.pause_planned_until) == (
+        date(2026, 12, 10),
+        date(2026, 12, 20),
+    )
+    resumed = texts(await chat.say("I'm back"))
+    assert "Welcome back" in resumed
+    state = await chat.state()
+    assert state.phase is Phase.BASE
+    assert (state.pause_planned_from, state.pause_planned_until) == (
+        date(2026, 12, 10),
+        date(2026, 12, 20),
+    )
+
+
+async def test_a_default_pause_left_to_run_gives_way_to_the_planned_break(
+    chat: Chat, clock: FakeClock
+) -> None:
+    await chat.command("/today")
+    await chat.say("I'm away skiing from 10 December to 20 December")
+    await chat.command("/pause")
+    assert (await chat.state()).paused_until == date(2026, 12, 9)
+    clock.advance(days=10)  # Fri 11 Dec: in the planned break
+    await chat.command("/today")
+    state = await chat.state()
+    assert state.phase is Phase.PAUSED
+    assert state.paused_until == date(2026, 12, 20)
+
+
+async def test_a_pause_with_an_end_reaching_a_planned_break_joins_it(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("I'm away skiing from 10 December to 20 December")
+    (paused,) = await chat.command("/pause 2026-12-12")
+    assert "Sun 20 Dec" in paused.text
+    state = await chat.state()
+    assert state.paused_until == date(2026, 12, 20)
+    assert state.pause_planned_from is None

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from bot.core.progress import Progress
 from bot.core.records import CompletionStatus
+from bot.core.vocabulary import Area
 from bot.service import progress as progress_service
 from bot.service.coach import Coach
 from bot.service.messages import Text
@@ -303,3 +304,22 @@ async def test_a_day_weeks_ahead_is_planned_in_the_phase_it_falls_in(
     (reply, *_) = await chat.say(f"what's on {day.day} {day.strftime('%B')}?")
     assert "base phase" not in reply.text
     assert "dynamic block" in reply.text
+
+
+async def test_progress_on_day_one_compares_nothing_with_a_week_that_never_was(
+    chat: Chat, clock: FakeClock
+) -> None:
+    """Trial finding: /progress on day 1 said "achilles worse, hamstrings worse" against a
+    last week the runner never had."""
+    await chat.command("/today")
+    await chat.say("achilles sore 5/10")
+    await chat.say("hamstrings tight 4/10")
+    assert {r.area for r in await chat.reports()} >= {Area.ACHILLES, Area.HAMSTRINGS}
+    said = texts(await chat.command("/progress"))
+    assert "against last week" not in said
+    assert "worse" not in said
+    assert "better" not in said
+    clock.advance(days=7)  # a week on, there is a week before to compare with
+    await chat.say("achilles sore 8/10")
+    later = texts(await chat.command("/progress"))
+    assert "Body, against last week: achilles worse" in later

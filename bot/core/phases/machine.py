@@ -154,8 +154,10 @@ def _planned_pause_begins(state: PhaseState, today: date) -> Transition:
     (caught up: a break already over is forgotten, the calendar goes on)."""
     start, until = state.pause_planned_from, state.pause_planned_until
     state = replace(state, pause_planned_from=None, pause_planned_until=None)
-    if start is None or until is None or until < today or state.phase is _PAUSED:
+    if start is None or until is None or until < today:
         return _day_passed(state, today)
+    if state.phase is _PAUSED and (state.paused_until is None or state.paused_until >= start):
+        return _day_passed(state, today)  # a pause that runs into it already covers it
     before = _day_passed(state, start)
     if before.state.phase is _PAUSED:
         return _day_passed(state, today)
@@ -176,10 +178,10 @@ def _apply(state: PhaseState, event: Event, today: date) -> Transition:
             return _report(state, area, red_flag, today)
         case Cleared(area=area):
             return _cleared(state, area, today)
-        case PauseRequested(until=until, start=start):
+        case PauseRequested(until=until, start=start, join=join):
             if start is not None and start > today:
                 return _plan_pause(state, start, until, today)
-            return _pause(state, until, today)
+            return _pause(state, until, today, join=join)
         case ResumeRequested():
             return _resume(state, today)
         case PhaseChangeRequested(target=target):
@@ -273,8 +275,9 @@ def _cleared(state: PhaseState, area: Area | None, today: date) -> Transition:
     return _walked(back, f"Glad you're fine again! {reason}")
 
 
-def _pause(state: PhaseState, until: date, today: date) -> Transition:
-    """Pause (or move the end of a pause); the calendar keeps running meanwhile."""
+def _pause(state: PhaseState, until: date, today: date, *, join: bool = True) -> Transition:
+    """Pause (or move the end of a pause); the calendar keeps running meanwhile. A planned
+    break it overlaps or meets joins it (``join`` False: one it only meets stays apart)."""
     if until < today:
         raise InvalidTransition(f"{_day(until)}: that date is in the past.")
     if (until - today).days > MAX_DAYS_AHEAD:
@@ -284,7 +287,8 @@ def _pause(state: PhaseState, until: date, today: date) -> Transition:
         )
     note = ""
     if (planned := _planned_break(state)) is not None:
-        if _touch((today, until), planned):  # one break: the planned one joins this one
+        apart = not join and until < planned[0]
+        if _touch((today, until), planned) and not apart:  # one break: the planned one joins
             until = max(until, planned[1])
             state = replace(state, pause_planned_from=None, pause_planned_until=None)
             note = f" That takes in the break you'd planned from {_day(planned[0])}."

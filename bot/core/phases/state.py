@@ -174,6 +174,9 @@ class PauseRequested:
 
     until: date
     start: date | None = None
+    #: False: a planned break that this one only meets (it ends the day before) is kept
+    #: apart, not joined (a pause of the default length, cut short before it).
+    join: bool = True
 
 
 @dataclass(frozen=True, slots=True)
