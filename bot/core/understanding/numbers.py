@@ -47,7 +47,8 @@ _EFFORT_LEAD = (
 )
 _EFFORT_RE = re.compile(
     rf"\b{_EFFORT_WORDS}\s*{_EFFORT_LEAD}{{0,3}}"
-    rf"{_VALUE}(?:ish)?\b(?!\s*(?:[:.][0-9]|am\b|pm\b|k\b|km|min|mile|or\b|to\b|-))"
+    rf"{_VALUE}(?:ish)?\b(?!\s*(?:[:.][0-9]|am\b|pm\b|k\b|km|min|mile"
+    rf"|(?:or|to|-|–)\s*(?:[0-9]|(?:{_WORDS})\b)))"
     rf"|(?<![0-9.:/-])\b{_VALUE}\s*(?:/\s*10\s*)?(?:effort|rpe)\b"
 )
 _EFFORT_RANGE_RE = re.compile(

@@ -32,7 +32,7 @@ from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind, ReportSlots
 from bot.core.understanding.numbers import odd_effort
 from bot.core.understanding.questions import asks_permission
-from bot.core.understanding.rules import analyse, read_body, understand
+from bot.core.understanding.rules import analyse, read_body, setting_said, understand
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import log_day, log_days, names_days, unclear_log_day
@@ -54,6 +54,7 @@ _A_WEEK_GONE_RE = re.compile(
     r"\b(?:last|a|the\s+whole|a\s+whole|whole|two|2|a\s+couple\s+of)\s+weeks?\b(?!\s+(?:on|from))"
 )
 _CONTRAST_RE = re.compile(r"\b(?:but|though|tho|however|although)\b", re.IGNORECASE)
+_SETTING_KINDS = frozenset({IntentKind.UNKNOWN, IntentKind.TODAY})
 _IDLE = frozenset({IntentKind.UNKNOWN, IntentKind.GREETING, IntentKind.THANKS, IntentKind.HELP})
 _FINE = frozenset({IntentKind.FEELS_FINE, IntentKind.NOT_FINE})
 _LOGS = frozenset({IntentKind.DONE, IntentKind.SKIPPED})
@@ -192,6 +193,8 @@ def _requests(
             return tuple(replace(whole, log_day=None if d == today else d) for d in days)
     if whole.signs or whole.kind is IntentKind.WARNING_SIGN or message is None:
         return (whole,)
+    if whole.kind in _SETTING_KINDS and setting_said(message) is not None:
+        return (whole,)  # "no, long run is sunday. friday is a rest day": no clause logs
     if whole.unclear is not None and whole.kind in _RATED:  # "done. but 12/10 effort lol"
         return (whole,)
     if not _SPLIT_RE.search(text):

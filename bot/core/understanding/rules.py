@@ -25,7 +25,7 @@ from bot.core.understanding.fine import fine_reading
 from bot.core.understanding.fuzzy import correct_words
 from bot.core.understanding.lexicon import KNOWN
 from bot.core.understanding.message import DONE_EMOJI, Message, near
-from bot.core.understanding.model import Intent, IntentKind
+from bot.core.understanding.model import Intent, IntentKind, PlanTopic
 from bot.core.understanding.numbers import effort_span, odd_effort, odd_rating, odd_rating_at
 from bot.core.understanding.outcome import outcome
 from bot.core.understanding.questions import asks_permission, names_the_block, plan_question
@@ -35,7 +35,7 @@ from bot.core.understanding.when import back_on, pause_said, said_in_past
 from bot.core.understanding.words import FILLER
 from bot.core.vocabulary import RedFlag
 
-__all__ = ["analyse", "read_body", "understand"]
+__all__ = ["analyse", "read_body", "setting_said", "understand"]
 
 _WAVE_EMOJI = frozenset("👋")
 _THANKS_EMOJI = frozenset("🙏")
@@ -283,6 +283,8 @@ def _pause(m: Message) -> Intent | None:
     asked = Cue.PAUSE in f.cues and not _paused_elsewhere(m)
     if not (asked or dated or ranged):
         return None
+    if Cue.RESUME in f.cues and _only_a_trip(m) and said is None:
+        return None  # "back from holiday", "holiday's over, unpause me": a return
     if (not asked or _only_a_trip(m)) and asks_permission(m.low):
         return None  # "away next week, can I still do it in a hotel?": a question, no break
     if said is not None and said.unclear is not None:
@@ -320,6 +322,8 @@ def _race(m: Message) -> Intent | None:
         return Intent(IntentKind.RACE_DATE, unclear=_said_date(m.low) or when.isoformat())
     if near(f, Cue.OFF, races, _NEAR_RACE) and not moved:
         return Intent(IntentKind.RACE_DATE, race_off=True)  # even "race on Sunday cancelled"
+    if when is not None and m.today is not None and _just_passed(when, m.today, m.low):
+        return Intent(IntentKind.RACE_DATE, unclear=_said_date(m.low) or when.isoformat())
     if when is not None and _A_WEEK_OR_MONTH_RE.search(m.low) and not _said_date(m.low):
         return Intent(IntentKind.RACE_DATE)  # "my race is next week": which day? asked
     if when is not None and (moved or Cue.PAST_EVENT not in f.cues):
@@ -356,6 +360,24 @@ _SAID_DATE_RE = re.compile(
 )
 
 
+_YEAR_RE = re.compile(r"\b(?:19|20)[0-9]{2}\b")
+#: A day and month said without a year that passed this many days ago or fewer is asked
+#: about, not taken for next year's ("set my race for the 3rd of july" on 14 July).
+JUST_PASSED_DAYS = 60
+
+
+def _just_passed(when: date, today: date, low: str) -> bool:
+    """Whether ``when`` is next year's date of a day that has just passed this year, said
+    without a year: a slip (or last race) more likely than a race a year away."""
+    if when.year == today.year or _YEAR_RE.search(low):
+        return False
+    try:
+        this_year = when.replace(year=when.year - 1)
+    except ValueError:  # 29 February
+        return False
+    return 0 < (today - this_year).days <= JUST_PASSED_DAYS
+
+
 def _said_date(low: str) -> str | None:
     """The date as written ("31st june"), for asking about it."""
     match = _SAID_DATE_RE.search(low)
@@ -382,8 +404,49 @@ _RESUME_ASKED_RE = re.compile(
 
 def _resume(m: Message) -> Intent | None:
     said = Cue.RESUME in m.f.cues or _BACK_FIRST_RE.match(m.low)
-    if said and not _RESUME_ASKED_RE.search(m.low):
-        return Intent(IntentKind.RESUME, report=m.report())
+    if not said or _RESUME_ASKED_RE.search(m.low):
+        return None
+    if "?" in m.low or "when" in m.low:  # "when do the jumps start again?": the plan's answer
+        asked = plan_question(m.low, m.today)
+        if asked is not None and asked.topic is PlanTopic.JUMPS:
+            return asked
+    return Intent(IntentKind.RESUME, report=m.report())
+
+
+#: A protest about what was logged ("I did do it, I said done earlier!", "I already told
+#: you"): no new log; today's session is shown with how it stands.
+_PROTEST_RE = re.compile(
+    r"\bi\s+(?:already\s+|just\s+)?(?:said|told\s+(?:you|u|ya)|logged|marked|sent|typed|wrote)\b"
+    r"[^.!?]*\b(?:earlier|already|before|this\s+morning|twice|again)\b"
+    r"|\balready\s+(?:said|told\s+(?:you|u|ya)|logged\s+it)\b|\bi\s+told\s+(?:you|u|ya)\b"
+)
+#: A setting of the running week said as a fact ("friday is a rest day", "I never run on
+#: fridays", "long run is sunday"): the week, not a log of today.
+_WEEK_FACT_RE = re.compile(
+    r"\blong\s*run\s+(?:is|=|on|day\s+is)\b|\b(?:is|are)\s+(?:a\s+|my\s+)?rest\s+days?\b"
+    r"|\brest\s+days?\s+(?:is|are)\b|\b(?:never|don'?t|do\s+not|dont)\s+run\s+on\b"
+    r"|\b(?:is|are)\s+(?:my\s+)?(?:long\s*run|interval|tempo|hill|speed)s?\b"
+)
+_WEEK_WORDS = ("rest", "long", "run on", "interval", "tempo")
+
+
+def setting_said(m: Message) -> Intent | None:
+    """A correction of a setting or a protest is no log of today's session, unless it
+    clearly says today's was skipped or done ("skipped today, friday is a rest day")."""
+    low = m.low
+    if (
+        not m.f.has(Cue.TODAY)
+        and any(word in low for word in _WEEK_WORDS)
+        and _WEEK_FACT_RE.search(low)
+    ):
+        return Intent(IntentKind.UNKNOWN)  # the coach reads the week (``week.running_week``)
+    if (
+        ("said" in low or "told" in low or "already" in low)
+        and m.f.has(Cue.DONE, Cue.DID, Cue.SKIP)
+        and not m.areas
+        and _PROTEST_RE.search(low)
+    ):
+        return Intent(IntentKind.TODAY)  # about a log, not "the calf I told you about"
     return None
 
 
@@ -579,6 +642,7 @@ _RULES: tuple[Callable[[Message], Intent | None], ...] = (
     _resume,
     _progress_history,
     _question,
+    setting_said,
     outcome,
     _fine,
     _body,

@@ -100,10 +100,12 @@ _DURATION_RE = re.compile(
 )
 _UNIT_DAYS = {"d": 1, "w": 7, "f": 14}
 _FROM_RE = re.compile(
-    rf"\b(?:from|starting|starting\s+from|as\s+of|beginning)\s+(?:on\s+)?({_DAY})\b"
+    rf"\b(?:from|starting|starting\s+from|as\s+of|beginning)\s+(?:on\s+)?"
+    rf"(?:(?:next|this|coming|this\s+coming)\s+)?({_DAY})\b"
 )
 _UNTIL_RE = re.compile(
-    rf"\b(?:until|till|til|untill|up\s+to|through|thru)\s+(?:the\s+end\s+of\s+)?(?:this\s+|next\s+)?"
+    rf"\b(?:until|till|til|untill|up\s+to|through|thru)\s+(?:the\s+end\s+of\s+)?"
+    r"(?:this\s+|next\s+|the\s+following\s+|the\s+next\s+)?"
     rf"({_DAY}|new\s+years?(?:'?s)?(?:\s+(?:day|eve))?|the\s+new\s+year)\b"
 )
 _OPEN_END_RE = re.compile(
@@ -335,9 +337,14 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
         short = named.group(2) not in _WEEKDAYS
         if named.group(1) == "last" or (short and named.group(1) is None):
             continue  # "last friday" is no skip ahead; a bare "sat" may be the verb
+        if _END_OF_STAY_RE.search(low, max(named.start() - 8, 0), named.start()):
+            continue  # "in Lisbon till wednesday, skip today's": the stay's end, not the skip
         said.append((named.start(), _named_day(named.group(2), today, past=False)))
         break
     return (min(said)[1],) if said else ()
+
+
+_END_OF_STAY_RE = re.compile(r"\b(?:till|til|until|untill|through|thru|by)\s+$")
 
 
 def _ahead(phrase: str, today: date, *, same_day: bool = False) -> date | None:
@@ -471,6 +478,16 @@ def _start(low: str, today: date) -> date | None:
     return first if first is not None and first > today else None
 
 
+def _odd_start(low: str, today: date) -> str | None:
+    """The first day as written when it names no real day ("from the 31st of september")."""
+    match = _FROM_RE.search(low)
+    if match is None or not any(c.isdigit() for c in match.group(1)):
+        return None
+    if _ahead(match.group(1), today, same_day=True) is not None:
+        return None
+    return " ".join(match.group(0).split())
+
+
 _ON_DAY_RE = re.compile(
     rf"\b(?:on|from|leaving|leave|off|doing|skipping|skip|missing|miss)\s+({_DAY})\b"
 )
@@ -506,6 +523,8 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
     if (match := _NUMBER_RANGE_RE.search(low) or _MONTH_FIRST_RANGE_RE.search(low)) is not None:
         return _range(match, today)
     start = _start(low, today)
+    if start is None and (odd := _odd_start(low, today)) is not None:
+        return PauseSaid(None, None, unclear=odd)  # "from the 31st of september": asked
     if start is None and (back := _BACK_RE.search(low)) is not None:
         start = _said_before(low, back.start(), today)  # "away on the 1st, back on the 15th"
     if (last := back_on(low, start or today)) is not None:
@@ -525,7 +544,7 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         said = until.group(1)
         if "new year" in said:
             return PauseSaid(start, date(today.year, 12, 31))
-        last = _ahead(said, today)
+        last = _ahead(said, start or today)  # "from next tues until the following monday"
         if last is None and any(c.isdigit() for c in said):  # "until the 35th": asked
             return PauseSaid(None, None, unclear=" ".join(until.group(0).split()))
         if last is not None and _HOLD_OFF_RE.search(low):
