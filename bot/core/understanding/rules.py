@@ -63,7 +63,8 @@ def analyse(text: str, today: date | None = None) -> tuple[Intent, Message | Non
         intent = rule(message)
         if intent is not None:
             return _with_signs(message, _odd_values(message, _away(message, intent))), message
-    return _with_signs(message, _away(message, Intent(IntentKind.UNKNOWN))), message
+    unknown = _odd_values(message, _away(message, Intent(IntentKind.UNKNOWN)))
+    return _with_signs(message, unknown), message
 
 
 def read_body(text: str, today: date | None = None) -> tuple[Intent, Message | None]:
@@ -88,6 +89,8 @@ def _away(m: Message, intent: Intent) -> Intent:
     return intent if last is None else Intent(IntentKind.PAUSE, pause_until=last)
 
 
+#: Kinds a lone odd rating turns into a question about it ("effort 11/10 today").
+_UNRATED_ASKS = frozenset({IntentKind.UNKNOWN, IntentKind.TODAY})
 _RATED_KINDS = frozenset(
     {IntentKind.DONE, IntentKind.SKIPPED, IntentKind.BODY_REPORT, IntentKind.NOT_FINE}
 )
@@ -97,6 +100,9 @@ def _odd_values(m: Message, intent: Intent) -> Intent:
     """Mark a rating that is no one number from 0 to 10 ("11/10", "-5/10", "effort like 6
     or 7", "effort 15") for the coach to ask about; the slot it would fill stays empty
     (the effort, or the severity of a report it follows), the rest of the message counts."""
+    if intent.kind in _UNRATED_ASKS and ("10" in m.low or "effort" in m.low or "rpe" in m.low):
+        odd = odd_effort(m.low) or odd_rating(m.low)  # "effort 11/10 today", "rpe 12 lol"
+        return intent if odd is None else Intent(IntentKind.UNKNOWN, unclear=odd)
     if intent.kind not in _RATED_KINDS:
         return intent
     if intent.kind is IntentKind.DONE and (effort := odd_effort(m.low)) is not None:
@@ -266,6 +272,10 @@ def _only_a_trip(m: Message) -> bool:
     return all(m.f.words[h.start : h.end] in _TRIP_WORDS for h in m.f.cues.get(Cue.PAUSE, ()))
 
 
+#: Just before a pause word, what makes it the past ("after a long time off").
+_AFTER_RE = re.compile(r"\b(?:after|since)\s+(?:a\s+|my\s+|the\s+|some\s+)?(?:\w+\s+)?$")
+
+
 def _pause(m: Message) -> Intent | None:
     f = m.f
     if m.today is None or not f.has(Cue.PAUSE, Cue.AWAY, Cue.OFF, Cue.SKIP):
@@ -285,8 +295,12 @@ def _pause(m: Message) -> Intent | None:
         return None
     if Cue.RESUME in f.cues and _only_a_trip(m) and said is None:
         return None  # "back from holiday", "holiday's over, unpause me": a return
-    if (not asked or _only_a_trip(m)) and asks_permission(m.low):
+    if (not asked or _only_a_trip(m)) and (
+        asks_permission(m.low) or plan_question(m.low, m.today) is not None
+    ):
         return None  # "away next week, can I still do it in a hotel?": a question, no break
+    if asked and all(_AFTER_RE.search(m.low, 0, m.char(h.start)) for h in f.cues[Cue.PAUSE]):
+        return None  # "back into running after a long time off": the past, no break asked
     if said is not None and said.unclear is not None:
         return Intent(IntentKind.PAUSE, unclear=said.unclear)  # "from the 21st to the 14th"
     if said is not None:
@@ -398,6 +412,10 @@ _BACK_FIRST_RE = re.compile(r"^\W*(?:i'?m\s+|i\s+am\s+|we'?re\s+)?back\s+(?:now|
 #: jumps?".
 _RESUME_ASKED_RE = re.compile(
     r"\bis\s+it\s+(?:safe|ok|okay|fine|alright|wise|sensible)\s+to\b"
+    r"|\b(?:do|should|shall)\s+(?:i|we)\s+(?:(?:just|still|then)\s+)?(?:restart|start\s+again"
+    r"|start\s+over|continue|carry\s+on|pick\s+up)\b|\bshould\s+i\b[^.?!]*\bcarry\s+on\b"
+    r"|\bcan\s+i\s+(?:start|do|try|begin)\s+(?:the\s+)?(?:jumps?|hops?|hopping|jumping|plyos?"
+    r"|plyometrics|bounds?|bounding)\b"
     r"|\bwhen\s+(?:do|can|should|will|could)\s+(?:i|we)\s+(?:restart|start\s+again|continue)\b"
 )
 

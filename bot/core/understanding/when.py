@@ -65,7 +65,8 @@ _LOG_DAY_RE = re.compile(
     r"|(?:[0-9]{1,2}|a\s+couple\s+of|two|three|four|five|six)\s+days?\s+ago"
     rf"|on\s+(?:the\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})"
     rf"|on\s+(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?"
-    r"|on\s+the\s+[0-9]{1,2}(?:st|nd|rd|th))\b"
+    r"|on\s+the\s+[0-9]{1,2}(?:st|nd|rd|th)|the\s+[0-9]{1,2}(?:st|nd|rd|th)(?='s\b)"
+    rf"|(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?)\b"
 )
 _ORD = r"[0-9]{1,2}(?:st|nd|rd|th)"
 _SHORT_DAY = "|".join(sorted(_SHORT, key=len, reverse=True))
