@@ -158,7 +158,8 @@ def _absolute(low: str, today: date | None) -> Iterator[tuple[int, date | None]]
         yield m.start(), _infer(_MONTHS[m.group(2)], int(m.group(1)), m.group(3), today)
     for m in _MONTH_DAY_RE.finditer(low):
         yield m.start(), _infer(_MONTHS[m.group(1)], int(m.group(2)), m.group(3), today)
-    for m in _MONTH_THEN_DAY_RE.finditer(low):  # at the ordinal's place: it is this day
+    # "april, the 12th": at the ordinal's place, so the ordinal is this day
+    for m in _MONTH_THEN_DAY_RE.finditer(low) if "the " in low else ():
         yield m.start(2), _infer(_MONTHS[m.group(1)], int(m.group(3)), m.group(4), today)
 
 

@@ -116,7 +116,9 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
         lone_did = Cue.DID in hit.sense.cues and Cue.DONE not in hit.sense.cues
         if lone_did and not _did_counts(m, hit):
             continue
-        if _CAN_RE.search(m.low, max(m.char(hit.start) - 16, 0), m.char(hit.start)):
+        if "can" in m.low and _CAN_RE.search(
+            m.low, max(m.char(hit.start) - 16, 0), m.char(hit.start)
+        ):
             continue  # "I can barely finish the hops": how it goes, not a log
         if negated(f, hit.start) or _unable(f, hit.start):
             not_done = not_done or Cue.YET not in f.cues

@@ -199,12 +199,12 @@ def _requests(
             return tuple(replace(whole, log_day=None if d == today else d) for d in days)
     if whole.signs or whole.kind is IntentKind.WARNING_SIGN or message is None:
         return (whole,)
-    if whole.kind in _SETTING_KINDS and setting_said(message) is not None:
-        return (whole,)  # "no, long run is sunday. friday is a rest day": no clause logs
     if whole.unclear is not None and whole.kind in _RATED:  # "done. but 12/10 effort lol"
         return (whole,)
     if not _SPLIT_RE.search(text):
         return _reports_apart(text, today, (whole,), message)
+    if whole.kind in _SETTING_KINDS and setting_said(message) is not None:
+        return (whole,)  # "no, long run is sunday. friday is a rest day": no clause logs
     thanked = Cue.THANKS in message.f.cues and whole.kind is not IntentKind.THANKS
     asks_two = _CONTRAST_RE.search(text) or _may_ask_two(message, whole) or thanked
     clauses = [part for part in _SPLIT_RE.split(text) if part.strip()] if asks_two else []

@@ -100,7 +100,7 @@ def _odd_values(m: Message, intent: Intent) -> Intent:
     """Mark a rating that is no one number from 0 to 10 ("11/10", "-5/10", "effort like 6
     or 7", "effort 15") for the coach to ask about; the slot it would fill stays empty
     (the effort, or the severity of a report it follows), the rest of the message counts."""
-    if intent.kind in _UNRATED_ASKS and ("10" in m.low or "effort" in m.low or "rpe" in m.low):
+    if intent.kind in _UNRATED_ASKS and ("/10" in m.low or "effort" in m.low or "rpe" in m.low):
         odd = odd_effort(m.low) or odd_rating(m.low)  # "effort 11/10 today", "rpe 12 lol"
         return intent if odd is None else Intent(IntentKind.UNKNOWN, unclear=odd)
     if intent.kind not in _RATED_KINDS:
@@ -445,22 +445,22 @@ _WEEK_FACT_RE = re.compile(
     r"|\brest\s+days?\s+(?:is|are)\b|\b(?:never|don'?t|do\s+not|dont)\s+run\s+on\b"
     r"|\b(?:is|are)\s+(?:my\s+)?(?:long\s*run|interval|tempo|hill|speed)s?\b"
 )
-_WEEK_WORDS = ("rest", "long", "run on", "interval", "tempo")
 
 
 def setting_said(m: Message) -> Intent | None:
     """A correction of a setting or a protest is no log of today's session, unless it
     clearly says today's was skipped or done ("skipped today, friday is a rest day")."""
+    if not m.f.has(Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK):
+        return None  # nothing would log it
     low = m.low
     if (
-        not m.f.has(Cue.TODAY)
-        and any(word in low for word in _WEEK_WORDS)
+        ("rest" in low or "long" in low or "run on" in low or "interval" in low or "tempo" in low)
         and _WEEK_FACT_RE.search(low)
+        and Cue.TODAY not in m.f.cues
     ):
         return Intent(IntentKind.UNKNOWN)  # the coach reads the week (``week.running_week``)
     if (
         ("said" in low or "told" in low or "already" in low)
-        and m.f.has(Cue.DONE, Cue.DID, Cue.SKIP)
         and not m.areas
         and _PROTEST_RE.search(low)
     ):

@@ -471,22 +471,15 @@ def _range(match: re.Match[str], today: date) -> PauseSaid:
     return PauseSaid(None if first <= today else first, last, ranged=not listed)
 
 
-def _start(low: str, today: date) -> date | None:
-    """The first day of a break said to start later ("from saturday"), else None."""
+def _start(low: str, today: date) -> tuple[date | None, str | None]:
+    """The first day of a break said to start later ("from saturday"), else None; and the
+    first day as written when it names no real day ("from the 31st of september")."""
     if (match := _FROM_RE.search(low)) is None:
-        return None
+        return None, None
     first = _ahead(match.group(1), today, same_day=True)
-    return first if first is not None and first > today else None
-
-
-def _odd_start(low: str, today: date) -> str | None:
-    """The first day as written when it names no real day ("from the 31st of september")."""
-    match = _FROM_RE.search(low)
-    if match is None or not any(c.isdigit() for c in match.group(1)):
-        return None
-    if _ahead(match.group(1), today, same_day=True) is not None:
-        return None
-    return " ".join(match.group(0).split())
+    if first is None and any(c.isdigit() for c in match.group(1)):
+        return None, " ".join(match.group(0).split())
+    return (first if first is not None and first > today else None), None
 
 
 _ON_DAY_RE = re.compile(
@@ -523,8 +516,8 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         return _range(match, today)
     if (match := _NUMBER_RANGE_RE.search(low) or _MONTH_FIRST_RANGE_RE.search(low)) is not None:
         return _range(match, today)
-    start = _start(low, today)
-    if start is None and (odd := _odd_start(low, today)) is not None:
+    start, odd = _start(low, today)
+    if odd is not None:
         return PauseSaid(None, None, unclear=odd)  # "from the 31st of september": asked
     if start is None and (back := _BACK_RE.search(low)) is not None:
         start = _said_before(low, back.start(), today)  # "away on the 1st, back on the 15th"
