@@ -185,7 +185,8 @@ def unclear_date(value: str, *, race: bool) -> str:
         return (
             f"I can't use {said} as your race date: that day has passed or doesn't exist, so "
             "I haven't changed anything. Which day is the race? For example "
-            "<i>race on 18 April</i>."
+            "<i>race on 18 April</i>, with the year if it's a year away "
+            "(<i>race on 3 July 2028</i>)."
         )
     return (
         f"I couldn't make a break out of {said}: it ends before it starts, or names a day "

@@ -34,7 +34,7 @@ async def _busy(chat: Chat) -> None:
     await chat.command("/remind 06:45")
     await chat.command("/race 2027-04-12")
     await chat.command("/today")
-    await chat.say("done, felt easy")
+    await chat.say("done, felt easy, 3/10")
     await chat.say("hammies tight")
     await chat.say("left calf sore 6/10")
     await chat.command("/sore")  # leaves a conversation open

@@ -66,17 +66,21 @@ async def test_a_log_from_another_instance_shows_in_the_next_today(chat: Chat) -
 
 async def test_a_second_done_logs_nothing_new(chat: Chat) -> None:
     await chat.command("/today")
-    await chat.say("done, felt hard")
+    await chat.say("done, felt hard, 8/10")
     (again,) = await chat.command("/done")
     assert "already" in again.text
     (logged,) = await chat.completions()
     assert logged.rpe == 8  # the effort given first is kept
 
 
-async def test_finished_it_felt_easy_logs_effort_three(chat: Chat) -> None:
+async def test_finished_it_felt_easy_logs_done_and_asks_the_number(chat: Chat) -> None:
     await chat.command("/today")
     (answer,) = await chat.say("finished it, felt easy")
-    assert "effort 3/10" in answer.text
+    assert "How hard" in answer.text  # a word is no number: asked, on the buttons' scale
+    assert answer.keyboard
+    (logged,) = await chat.completions()
+    assert (logged.status, logged.rpe) == (CompletionStatus.DONE, None)
+    (answer,) = await chat.say("easy")  # the answer to the question may be a word
     (logged,) = await chat.completions()
     assert (logged.status, logged.rpe) == (CompletionStatus.DONE, 3)
 

@@ -197,9 +197,12 @@ def effort_answer(text: str, today: date) -> int | None:
     if pain_score(text) is not None:
         return None  # "no pain", "pain 3": the pain question's answer
     intent = understand(f"done, {text}", today)
-    if intent.report is not None or intent.signs or intent.effort is None:
+    if intent.report is not None or intent.signs:
         return None
-    return intent.effort if 1 <= intent.effort <= 10 else None
+    effort = intent.effort  # the answer to "how hard?" may be a word: "very hard" is a 9
+    if effort is None and intent.effort_label is not None:
+        effort = intent.effort_label.effort
+    return effort if effort is not None and 1 <= effort <= 10 else None
 
 
 def pain_score(text: str) -> int | None:

@@ -47,6 +47,11 @@ _DAY_MONTH_RE = re.compile(
 _MONTH_DAY_RE = re.compile(
     rf"\b({_MONTH})\.?\s+(?:the\s+)?([0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+([0-9]{{4}})\b)?"
 )
+#: A month, then its day a few words on ("half in april, the 12th", "may - on the 3rd").
+_MONTH_THEN_DAY_RE = re.compile(
+    rf"\b({_MONTH})\b\.?(?:\s*[,–-]\s*(?:on\s+)?|\s+on\s+)(the\s+([0-9]{{1,2}})(?:st|nd|rd|th))\b"
+    rf"(?:,?\s+([0-9]{{4}})\b)?"
+)
 _WEEKDAY_RE = re.compile(
     r"\b(?:(?:next|this|coming|on|until|till|til|by)\s+)?"
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
@@ -153,11 +158,23 @@ def _absolute(low: str, today: date | None) -> Iterator[tuple[int, date | None]]
         yield m.start(), _infer(_MONTHS[m.group(2)], int(m.group(1)), m.group(3), today)
     for m in _MONTH_DAY_RE.finditer(low):
         yield m.start(), _infer(_MONTHS[m.group(1)], int(m.group(2)), m.group(3), today)
+    # "april, the 12th": at the ordinal's place, so the ordinal is this day
+    for m in _MONTH_THEN_DAY_RE.finditer(low) if "the " in low else ():
+        yield m.start(2), _infer(_MONTHS[m.group(1)], int(m.group(3)), m.group(4), today)
 
 
 def _day_first(first: int, second: int) -> tuple[int, int]:
     """(day, month) from "first/second": day first unless only month first can be right."""
     return (second, first) if second > 12 >= first else (first, second)
+
+
+def _ordinal_after(m: re.Match[str], today: date) -> date | None:
+    """ "the 12th": the next 12th, unless a month is said just before ("april the 12th",
+    read as that month's day)."""
+    before = m.string[max(m.start() - 12, 0) : m.start()].rstrip(" ,-–").split()
+    if before and before[-1].rstrip(".") in _MONTHS:
+        return None
+    return _ordinal(int(m.group(1)), today)
 
 
 _Relative = Callable[[re.Match[str], date], "date | None"]
@@ -168,7 +185,7 @@ _RELATIVE: tuple[tuple[re.Pattern[str], _Relative], ...] = (
     (_AWAY_RE, lambda m, t: _span(t, m.group(1), m.group(2))),
     (_FORTNIGHT_RE, lambda m, t: t + timedelta(days=14)),
     (_KEYWORD_RE, lambda m, t: _keyword(m.group(1), t)),
-    (_ORDINAL_RE, lambda m, t: _ordinal(int(m.group(1)), t)),
+    (_ORDINAL_RE, _ordinal_after),
 )
 
 
@@ -218,6 +235,7 @@ _ALL_PATTERNS = (
     _DM_RE,
     _DAY_MONTH_RE,
     _MONTH_DAY_RE,
+    _MONTH_THEN_DAY_RE,
     *(regex for regex, _ in _RELATIVE),
 )
 

@@ -47,7 +47,8 @@ class PlanTopic(StrEnum):
 
 
 class EffortLabel(StrEnum):
-    """How hard a finished session felt, in words; ``effort`` is its 1-10 number."""
+    """How hard a finished session felt, in words; ``effort`` is its 1-10 number, taken only
+    as the typed answer to "how hard did it feel?" (a log says a number or is asked one)."""
 
     EASY = "easy"
     MODERATE = "moderate"

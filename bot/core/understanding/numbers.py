@@ -47,7 +47,8 @@ _EFFORT_LEAD = (
 )
 _EFFORT_RE = re.compile(
     rf"\b{_EFFORT_WORDS}\s*{_EFFORT_LEAD}{{0,3}}"
-    rf"{_VALUE}(?:ish)?\b(?!\s*(?:[:.][0-9]|am\b|pm\b|k\b|km|min|mile|or\b|to\b|-))"
+    rf"{_VALUE}(?:ish)?\b(?!\s*(?:[:.][0-9]|am\b|pm\b|k\b|km|min|mile"
+    rf"|(?:or|to|-|–)\s*(?:[0-9]|(?:{_WORDS})\b)))"
     rf"|(?<![0-9.:/-])\b{_VALUE}\s*(?:/\s*10\s*)?(?:effort|rpe)\b"
 )
 _EFFORT_RANGE_RE = re.compile(
@@ -122,11 +123,18 @@ _FELT_RANGE_RE = re.compile(
 )
 
 
+_NEGATIVE_EFFORT_RE = re.compile(
+    r"\b(?:effort|rpe)\s*(?:(?:was|is|of|at)\s+|[:=]\s*)?-[0-9]{1,3}\b"
+)
+
+
 def odd_effort(low: str) -> str | None:
     """An effort that is no one number from 0 to 10, as written: a range ("effort like 6
     or 7", "6-7 effort") or too big ("effort 15"); else None. The coach asks."""
     if not _ANY_NUMBER_RE.search(low):
         return None
+    if (negative := _NEGATIVE_EFFORT_RE.search(low)) is not None:  # "rpe -5"
+        return " ".join(negative.group(0).split())
     if (ranged := _EFFORT_RANGE_RE.search(low)) is not None:
         return " ".join((ranged.group(1) or ranged.group(2)).split())
     if (felt := _FELT_RANGE_RE.search(low)) is not None:

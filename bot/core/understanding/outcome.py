@@ -18,6 +18,7 @@ from bot.core.understanding.features import Features, Hit
 from bot.core.understanding.message import DONE_EMOJI, Message
 from bot.core.understanding.model import EffortLabel, Intent, IntentKind
 from bot.core.understanding.numbers import effort_number, effort_span
+from bot.core.understanding.questions import asks_permission
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.when import log_days, unclear_log_day
 from bot.core.understanding.words import word_set
@@ -88,6 +89,8 @@ def _did_counts(m: Message, hit: Hit) -> bool:
     return False
 
 
+#: "can" just before a done word: what the runner is able to do in general.
+_CAN_RE = re.compile(r"\bcan\s+(?:\w+\s+)?$")
 _UNABLE = word_set("unable cant cannot couldnt failed")
 
 
@@ -113,6 +116,10 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
         lone_did = Cue.DID in hit.sense.cues and Cue.DONE not in hit.sense.cues
         if lone_did and not _did_counts(m, hit):
             continue
+        if "can" in m.low and _CAN_RE.search(
+            m.low, max(m.char(hit.start) - 16, 0), m.char(hit.start)
+        ):
+            continue  # "I can barely finish the hops": how it goes, not a log
         if negated(f, hit.start) or _unable(f, hit.start):
             not_done = not_done or Cue.YET not in f.cues
         elif _object_ok(m, hit):
@@ -139,6 +146,8 @@ def outcome(m: Message) -> Intent | None:
     skipped = bool(skips) or bool(said(f, Cue.SKIP_WHY)) or not_done
     if not skipped and said(f, Cue.SKIP_WEAK) and (_said(f, Cue.TODAY) or _said(f, Cue.SESSION)):
         skipped = True  # not "legs tired, should I still do the sessions?": a question
+    if skipped and not skips and not not_done and not done and asks_permission(m.low):
+        return None  # "got a cold, is it ok to still do the session?": asked, no skip
     if (
         (done or skipped)
         and m.today is not None
@@ -160,6 +169,7 @@ def outcome(m: Message) -> Intent | None:
 _SPAN_RE = re.compile(
     r"\b(?:last|past|previous|the\s+last|the\s+past)\s+(?:week|fortnight|month|few\s+days"
     r"|couple\s+of\s+(?:days|weeks)|[0-9]+\s+(?:days|weeks)|two\s+weeks|three\s+days)\b"
+    r"|\b(?:a|the)\s+(?:whole|full|entire)\s+(?:week|fortnight|month)\b|\ball\s+(?:week|month)\b"
 )
 
 
@@ -222,8 +232,6 @@ def _done(m: Message) -> Intent:
     report = m.report(from_char=body_from, skip=span[0] if span else -1)
     if effort is None and report is None and m.ratings:  # "calves fine, did it, 3"
         effort = m.ratings[0][1]
-    if effort is None and label is not None:
-        effort = label.effort
     note = note_text(m.clean) if _worth_a_note(f) else None
     return Intent(
         IntentKind.DONE,

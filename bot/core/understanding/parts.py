@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from bot.core.understanding.body import area_groups, feeling_hits, own_side
@@ -32,10 +32,16 @@ from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind, ReportSlots
 from bot.core.understanding.numbers import odd_effort
 from bot.core.understanding.questions import asks_permission
-from bot.core.understanding.rules import analyse, read_body, understand
+from bot.core.understanding.rules import analyse, read_body, setting_said, understand
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
-from bot.core.understanding.when import log_day, log_days, names_days, unclear_log_day
+from bot.core.understanding.when import (
+    log_day,
+    log_days,
+    names_days,
+    pause_said,
+    unclear_log_day,
+)
 from bot.core.vocabulary import Area, RedFlag
 
 __all__ = ["understand_all", "understand_parts"]
@@ -54,6 +60,7 @@ _A_WEEK_GONE_RE = re.compile(
     r"\b(?:last|a|the\s+whole|a\s+whole|whole|two|2|a\s+couple\s+of)\s+weeks?\b(?!\s+(?:on|from))"
 )
 _CONTRAST_RE = re.compile(r"\b(?:but|though|tho|however|although)\b", re.IGNORECASE)
+_SETTING_KINDS = frozenset({IntentKind.UNKNOWN, IntentKind.TODAY})
 _IDLE = frozenset({IntentKind.UNKNOWN, IntentKind.GREETING, IntentKind.THANKS, IntentKind.HELP})
 _FINE = frozenset({IntentKind.FEELS_FINE, IntentKind.NOT_FINE})
 _LOGS = frozenset({IntentKind.DONE, IntentKind.SKIPPED})
@@ -196,6 +203,8 @@ def _requests(
         return (whole,)
     if not _SPLIT_RE.search(text):
         return _reports_apart(text, today, (whole,), message)
+    if whole.kind in _SETTING_KINDS and setting_said(message) is not None:
+        return (whole,)  # "no, long run is sunday. friday is a rest day": no clause logs
     thanked = Cue.THANKS in message.f.cues and whole.kind is not IntentKind.THANKS
     asks_two = _CONTRAST_RE.search(text) or _may_ask_two(message, whole) or thanked
     clauses = [part for part in _SPLIT_RE.split(text) if part.strip()] if asks_two else []
@@ -224,6 +233,7 @@ def _requests(
         found = _combined(meaningful, whole) or (whole,)
         if len(found) == 1 and whole.kind is found[0].kind is IntentKind.DONE:
             found = (replace(found[0], note=found[0].note or whole.note),)  # "did it, missed a set"
+    found = _whole_settings(found, whole, message, today)
     found = _whole_reports(text, today, found, whole, message)
     found = _whole_flags(found, whole)
     if thanks and not all(i.kind in _IDLE for i in found):
@@ -232,6 +242,59 @@ def _requests(
     if helped and all(i.kind is not IntentKind.HELP for i in found):
         found = (Intent(IntentKind.HELP), *found)  # "what can you do? and what's today": both
     return _reports_apart(text, today, found, message) if len(found) == 1 else found
+
+
+#: A break of this many days at most, from today, said beside a skip is those days' skips
+#: ("no time today and won't manage tomorrow either, travelling").
+_SKIPPED_BREAK_DAYS = 2
+
+
+def _whole_settings(
+    found: tuple[Intent, ...], whole: Intent, message: Message, today: date | None
+) -> tuple[Intent, ...]:
+    """What a clause left open that the whole message says: a break's days said in another
+    clause ("flying out on saturday, back on the 20th. pause me"), the city of a time
+    zone ("flying to Singapore..., switch my timezone when I land"); a break of a day or
+    two from today beside a skip is skips ("skipping today, tired. back tmrw")."""
+    if today is None or len(found) < 2:
+        return found
+    kinds = {i.kind for i in found}
+    if IntentKind.PAUSE in kinds and whole.kind is not IntentKind.PAUSE:
+        said = pause_said(message.low, today)
+        if said is not None and said.unclear is None and said.first is not None:
+            found = tuple(
+                replace(i, pause_from=said.first, pause_until=said.last or i.pause_until)
+                if i.kind is IntentKind.PAUSE and i.pause_from is None and i.unclear is None
+                else i
+                for i in found
+            )
+    if whole.kind is IntentKind.SET_TIMEZONE and whole.timezone_text is not None:
+        found = tuple(
+            replace(i, timezone_text=whole.timezone_text)
+            if i.kind is IntentKind.SET_TIMEZONE and i.timezone_text is None
+            else i
+            for i in found
+        )
+    skipped = {i.log_day or today for i in found if i.kind is IntentKind.SKIPPED}
+    if today not in skipped:
+        return found
+    out: list[Intent] = []
+    for intent in found:
+        first, last = intent.pause_from or today, intent.pause_until
+        short = (
+            intent.kind is IntentKind.PAUSE
+            and intent.unclear is None
+            and first == today
+            and last is not None
+            and 0 <= (last - today).days < _SKIPPED_BREAK_DAYS
+        )
+        if not short:
+            out.append(intent)
+            continue
+        assert last is not None
+        days = [today + timedelta(days=n) for n in range((last - today).days + 1)]
+        out += [Intent(IntentKind.SKIPPED, log_day=d) for d in days if d not in skipped]
+    return tuple(out)
 
 
 def _flags(intents: tuple[Intent, ...]) -> frozenset[RedFlag]:

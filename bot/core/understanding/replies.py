@@ -8,6 +8,7 @@ question (the service then asks again or skips); "no"/"off" words are told apart
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 
 from bot.core.understanding.clock import parse_time
@@ -45,9 +46,41 @@ _KIT_WORDS = {
     Equipment.STEP: word_set("step box stairs bench"),
     Equipment.WALL: word_set("wall"),
 }
-_NO_KIT = word_set("none nothing no")
+#: Jump or strength work long ago and nothing since: new to it again ("a bit at school
+#: years ago but nothing since", "used to, not for years").
+_LAPSED_RE = re.compile(
+    r"\b(?:years|ages|decades?|a\s+long\s+time|long)\s+ago\b|\bat\s+(?:school|uni|college)\b"
+    r"|\bas\s+a\s+(?:kid|child|teen(?:ager)?)\b|\bused\s+to\b"
+    r"|\b(?:nothing|none|not|never|haven'?t)\b.{0,20}\b(?:since|for\s+years|in\s+years|in\s+ages)\b"
+)
+#: None of it said in a phrase ("haven't done any", "not really", "zero").
+_NONE_DONE_RE = re.compile(
+    r"\b(?:haven'?t|have\s+not|hasn'?t|not)\s+(?:really\s+|ever\s+)?(?:done|tried)\b"
+    r"|^\W*(?:no|nope|nah|none|nothing|zero|not\s+really|not\s+much)\b"
+)
+#: Years of it, not long ago ("for 5 years", "years of lifting"): experienced.
+_YEARS_RE = re.compile(
+    r"\b(?:for|over)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|like\s+|over\s+)?"
+    r"(?:[0-9]+\+?|a\s+few|a\s+couple\s+of|several|many|two|three|four|five|six|seven|eight"
+    r"|nine|ten)\s+years\b|\byears\s+(?:of|now)\b|\bfor\s+years\b"
+)
+#: Months of it ("for 6 months", "a few weeks"): some experience.
+_MONTHS_RE = re.compile(
+    r"\b(?:for|over)\s+(?:[0-9]+|a\s+few|a\s+couple\s+of|several|some|two|three|four|five"
+    r"|six)\s+(?:months|weeks)\b|\bfor\s+a\s+(?:month|year)\b"
+)
+_NO_KIT = word_set("none nothing no bodyweight")
+#: Kit said not to be had ("no weights", "don't have a band").
+_NO_ITEM_RE = re.compile(r"\b(?:no|without|don'?t\s+have|haven'?t\s+got)\s+(?:a\s+|any\s+)?\w+")
 _YES = word_set("yes y yeah yep sure desk office sit sitting definitely")
 _NO = word_set("no n nope nah not active standing never")
+#: A job on one's feet or a desk denied: no desk job ("I work on my feet all day",
+#: "no desk for me").
+_ON_FEET_RE = re.compile(
+    r"\bon\s+(?:my|our)\s+feet\b|\b(?:stand|walk|walking|moving|physical|manual)\b"
+    r"|\b(?:no|not|don'?t|never|rarely|hardly)\s+(?:a\s+|at\s+a\s+|really\s+|much\s+)?"
+    r"(?:desk|sit|office)\b"
+)
 _RACE_OFF = word_set("no none nope off")
 _REMINDER_OFF = word_set("no none off never")
 
@@ -85,14 +118,27 @@ def parse_reminder_time(text: str) -> time | None:
 
 
 def level_answer(text: str) -> Level | None:
-    """The running level a set-up answer names ("a bit", "beginner")."""
-    said = words_of(text)
+    """The jump and strength experience a set-up answer names ("a bit", "beginner"): done
+    long ago and nothing since is new to it again; years of it experienced, months of it
+    some experience."""
+    low = " ".join(text.lower().replace("’", "'").split())
+    if _LAPSED_RE.search(low) or _NONE_DONE_RE.search(low):
+        return Level.BEGINNER
+    said = words_of(low)
+    if said & _LEVEL_WORDS[Level.BEGINNER]:
+        return Level.BEGINNER
+    if _YEARS_RE.search(low):
+        return Level.ADVANCED
+    if _MONTHS_RE.search(low):
+        return Level.INTERMEDIATE
     found = [level for level, cues in _LEVEL_WORDS.items() if said & cues]
     return found[0] if found else None
 
 
 def desk_answer(text: str) -> bool | None:
     """Whether a set-up answer says the runner sits at work (None: it says neither)."""
+    if _ON_FEET_RE.search(text.lower().replace("’", "'")):
+        return False
     said = words_of(text)
     if not said & (_YES | _NO):
         return None
@@ -101,11 +147,12 @@ def desk_answer(text: str) -> bool | None:
 
 def kit_answer(text: str) -> frozenset[Equipment] | None:
     """The kit a set-up answer names; empty for "none"; None when it names nothing."""
-    said = words_of(text)
-    if said & _NO_KIT:
-        return frozenset()
+    low = " ".join(text.lower().replace("’", "'").split()).replace("body weight", "bodyweight")
+    said = words_of(_NO_ITEM_RE.sub(" no ", low))  # "no weights, just a band": the band
     kit = frozenset(kit for kit, cues in _KIT_WORDS.items() if said & cues)
-    return kit or None
+    if kit:
+        return kit
+    return frozenset() if said & _NO_KIT else None
 
 
 def race_answer(text: str, today: date) -> date | bool | None:

@@ -25,7 +25,7 @@ from bot.core.understanding.fine import fine_reading
 from bot.core.understanding.fuzzy import correct_words
 from bot.core.understanding.lexicon import KNOWN
 from bot.core.understanding.message import DONE_EMOJI, Message, near
-from bot.core.understanding.model import Intent, IntentKind
+from bot.core.understanding.model import Intent, IntentKind, PlanTopic
 from bot.core.understanding.numbers import effort_span, odd_effort, odd_rating, odd_rating_at
 from bot.core.understanding.outcome import outcome
 from bot.core.understanding.questions import asks_permission, names_the_block, plan_question
@@ -35,7 +35,7 @@ from bot.core.understanding.when import back_on, pause_said, said_in_past
 from bot.core.understanding.words import FILLER
 from bot.core.vocabulary import RedFlag
 
-__all__ = ["analyse", "read_body", "understand"]
+__all__ = ["analyse", "read_body", "setting_said", "understand"]
 
 _WAVE_EMOJI = frozenset("👋")
 _THANKS_EMOJI = frozenset("🙏")
@@ -63,7 +63,8 @@ def analyse(text: str, today: date | None = None) -> tuple[Intent, Message | Non
         intent = rule(message)
         if intent is not None:
             return _with_signs(message, _odd_values(message, _away(message, intent))), message
-    return _with_signs(message, _away(message, Intent(IntentKind.UNKNOWN))), message
+    unknown = _odd_values(message, _away(message, Intent(IntentKind.UNKNOWN)))
+    return _with_signs(message, unknown), message
 
 
 def read_body(text: str, today: date | None = None) -> tuple[Intent, Message | None]:
@@ -88,6 +89,8 @@ def _away(m: Message, intent: Intent) -> Intent:
     return intent if last is None else Intent(IntentKind.PAUSE, pause_until=last)
 
 
+#: Kinds a lone odd rating turns into a question about it ("effort 11/10 today").
+_UNRATED_ASKS = frozenset({IntentKind.UNKNOWN, IntentKind.TODAY})
 _RATED_KINDS = frozenset(
     {IntentKind.DONE, IntentKind.SKIPPED, IntentKind.BODY_REPORT, IntentKind.NOT_FINE}
 )
@@ -97,6 +100,9 @@ def _odd_values(m: Message, intent: Intent) -> Intent:
     """Mark a rating that is no one number from 0 to 10 ("11/10", "-5/10", "effort like 6
     or 7", "effort 15") for the coach to ask about; the slot it would fill stays empty
     (the effort, or the severity of a report it follows), the rest of the message counts."""
+    if intent.kind in _UNRATED_ASKS and ("/10" in m.low or "effort" in m.low or "rpe" in m.low):
+        odd = odd_effort(m.low) or odd_rating(m.low)  # "effort 11/10 today", "rpe 12 lol"
+        return intent if odd is None else Intent(IntentKind.UNKNOWN, unclear=odd)
     if intent.kind not in _RATED_KINDS:
         return intent
     if intent.kind is IntentKind.DONE and (effort := odd_effort(m.low)) is not None:
@@ -266,6 +272,10 @@ def _only_a_trip(m: Message) -> bool:
     return all(m.f.words[h.start : h.end] in _TRIP_WORDS for h in m.f.cues.get(Cue.PAUSE, ()))
 
 
+#: Just before a pause word, what makes it the past ("after a long time off").
+_AFTER_RE = re.compile(r"\b(?:after|since)\s+(?:a\s+|my\s+|the\s+|some\s+)?(?:\w+\s+)?$")
+
+
 def _pause(m: Message) -> Intent | None:
     f = m.f
     if m.today is None or not f.has(Cue.PAUSE, Cue.AWAY, Cue.OFF, Cue.SKIP):
@@ -283,8 +293,14 @@ def _pause(m: Message) -> Intent | None:
     asked = Cue.PAUSE in f.cues and not _paused_elsewhere(m)
     if not (asked or dated or ranged):
         return None
-    if (not asked or _only_a_trip(m)) and asks_permission(m.low):
+    if Cue.RESUME in f.cues and _only_a_trip(m) and said is None:
+        return None  # "back from holiday", "holiday's over, unpause me": a return
+    if (not asked or _only_a_trip(m)) and (
+        asks_permission(m.low) or plan_question(m.low, m.today) is not None
+    ):
         return None  # "away next week, can I still do it in a hotel?": a question, no break
+    if asked and all(_AFTER_RE.search(m.low, 0, m.char(h.start)) for h in f.cues[Cue.PAUSE]):
+        return None  # "back into running after a long time off": the past, no break asked
     if said is not None and said.unclear is not None:
         return Intent(IntentKind.PAUSE, unclear=said.unclear)  # "from the 21st to the 14th"
     if said is not None:
@@ -320,6 +336,8 @@ def _race(m: Message) -> Intent | None:
         return Intent(IntentKind.RACE_DATE, unclear=_said_date(m.low) or when.isoformat())
     if near(f, Cue.OFF, races, _NEAR_RACE) and not moved:
         return Intent(IntentKind.RACE_DATE, race_off=True)  # even "race on Sunday cancelled"
+    if when is not None and m.today is not None and _just_passed(when, m.today, m.low):
+        return Intent(IntentKind.RACE_DATE, unclear=_said_date(m.low) or when.isoformat())
     if when is not None and _A_WEEK_OR_MONTH_RE.search(m.low) and not _said_date(m.low):
         return Intent(IntentKind.RACE_DATE)  # "my race is next week": which day? asked
     if when is not None and (moved or Cue.PAST_EVENT not in f.cues):
@@ -356,6 +374,24 @@ _SAID_DATE_RE = re.compile(
 )
 
 
+_YEAR_RE = re.compile(r"\b(?:19|20)[0-9]{2}\b")
+#: A day and month said without a year that passed this many days ago or fewer is asked
+#: about, not taken for next year's ("set my race for the 3rd of july" on 14 July).
+JUST_PASSED_DAYS = 60
+
+
+def _just_passed(when: date, today: date, low: str) -> bool:
+    """Whether ``when`` is next year's date of a day that has just passed this year, said
+    without a year: a slip (or last race) more likely than a race a year away."""
+    if when.year == today.year or _YEAR_RE.search(low):
+        return False
+    try:
+        this_year = when.replace(year=when.year - 1)
+    except ValueError:  # 29 February
+        return False
+    return 0 < (today - this_year).days <= JUST_PASSED_DAYS
+
+
 def _said_date(low: str) -> str | None:
     """The date as written ("31st june"), for asking about it."""
     match = _SAID_DATE_RE.search(low)
@@ -376,14 +412,59 @@ _BACK_FIRST_RE = re.compile(r"^\W*(?:i'?m\s+|i\s+am\s+|we'?re\s+)?back\s+(?:now|
 #: jumps?".
 _RESUME_ASKED_RE = re.compile(
     r"\bis\s+it\s+(?:safe|ok|okay|fine|alright|wise|sensible)\s+to\b"
+    r"|\b(?:do|should|shall)\s+(?:i|we)\s+(?:(?:just|still|then)\s+)?(?:restart|start\s+again"
+    r"|start\s+over|continue|carry\s+on|pick\s+up)\b|\bshould\s+i\b[^.?!]*\bcarry\s+on\b"
+    r"|\bcan\s+i\s+(?:start|do|try|begin)\s+(?:the\s+)?(?:jumps?|hops?|hopping|jumping|plyos?"
+    r"|plyometrics|bounds?|bounding)\b"
     r"|\bwhen\s+(?:do|can|should|will|could)\s+(?:i|we)\s+(?:restart|start\s+again|continue)\b"
 )
 
 
 def _resume(m: Message) -> Intent | None:
     said = Cue.RESUME in m.f.cues or _BACK_FIRST_RE.match(m.low)
-    if said and not _RESUME_ASKED_RE.search(m.low):
-        return Intent(IntentKind.RESUME, report=m.report())
+    if not said or _RESUME_ASKED_RE.search(m.low):
+        return None
+    if "?" in m.low or "when" in m.low:  # "when do the jumps start again?": the plan's answer
+        asked = plan_question(m.low, m.today)
+        if asked is not None and asked.topic is PlanTopic.JUMPS:
+            return asked
+    return Intent(IntentKind.RESUME, report=m.report())
+
+
+#: A protest about what was logged ("I did do it, I said done earlier!", "I already told
+#: you"): no new log; today's session is shown with how it stands.
+_PROTEST_RE = re.compile(
+    r"\bi\s+(?:already\s+|just\s+)?(?:said|told\s+(?:you|u|ya)|logged|marked|sent|typed|wrote)\b"
+    r"[^.!?]*\b(?:earlier|already|before|this\s+morning|twice|again)\b"
+    r"|\balready\s+(?:said|told\s+(?:you|u|ya)|logged\s+it)\b|\bi\s+told\s+(?:you|u|ya)\b"
+)
+#: A setting of the running week said as a fact ("friday is a rest day", "I never run on
+#: fridays", "long run is sunday"): the week, not a log of today.
+_WEEK_FACT_RE = re.compile(
+    r"\blong\s*run\s+(?:is|=|on|day\s+is)\b|\b(?:is|are)\s+(?:a\s+|my\s+)?rest\s+days?\b"
+    r"|\brest\s+days?\s+(?:is|are)\b|\b(?:never|don'?t|do\s+not|dont)\s+run\s+on\b"
+    r"|\b(?:is|are)\s+(?:my\s+)?(?:long\s*run|interval|tempo|hill|speed)s?\b"
+)
+
+
+def setting_said(m: Message) -> Intent | None:
+    """A correction of a setting or a protest is no log of today's session, unless it
+    clearly says today's was skipped or done ("skipped today, friday is a rest day")."""
+    if not m.f.has(Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK):
+        return None  # nothing would log it
+    low = m.low
+    if (
+        ("rest" in low or "long" in low or "run on" in low or "interval" in low or "tempo" in low)
+        and _WEEK_FACT_RE.search(low)
+        and Cue.TODAY not in m.f.cues
+    ):
+        return Intent(IntentKind.UNKNOWN)  # the coach reads the week (``week.running_week``)
+    if (
+        ("said" in low or "told" in low or "already" in low)
+        and not m.areas
+        and _PROTEST_RE.search(low)
+    ):
+        return Intent(IntentKind.TODAY)  # about a log, not "the calf I told you about"
     return None
 
 
@@ -579,6 +660,7 @@ _RULES: tuple[Callable[[Message], Intent | None], ...] = (
     _resume,
     _progress_history,
     _question,
+    setting_said,
     outcome,
     _fine,
     _body,

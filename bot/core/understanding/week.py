@@ -47,7 +47,10 @@ _HARD = re.compile(
     r"\b(intervals?|tempo|hills?|hill repeats|speed\s*work|speed|track|fartlek|workouts?|"
     r"hard(?: sessions?| runs?| days?| workouts?)?|threshold|reps)\b"
 )
-_REST = re.compile(r"\brest(?: days?)?\b|\bday off\b|\bdays off\b")
+_REST = re.compile(
+    r"\brest(?: days?)?\b|\bdays? off\b|\b(?:never|don'?t|do not|dont|no|not|won'?t) (?:ever )?"
+    r"run(?:s|ning)?\b|\bno runs?\b|\boff (?:on )?(?:mon|tue|wed|thu|fri|sat|sun)"
+)
 _RUN = re.compile(r"\b(?:i )?run(?:s|ning)?\b")
 _RACE = re.compile(r"\b(?:race|racing|running|run|training for|doing|entered)\b")
 _DISTANCES = (
@@ -75,9 +78,12 @@ _DYNAMIC = re.compile(
     r"|\b(?:dynamic|jumps?|jump days) (1|2)\b"
 )
 _NONE = re.compile(r"\b(?:none|no|nothing|clear)\b")
-_KEYWORD = r"(?:long|interval|tempo|hill|speed|track|rest|race|racing|hard|day off|i run|run )"
+_KEYWORD = (
+    r"(?:long|interval|tempo|hill|speed|track|rest|race|racing|hard|day off|i run|run "
+    r"|i (?:never|don'?t|do not|dont) run|never run|no run)"
+)
 _SPLIT = re.compile(
-    rf"[;.!?]|(?:,| and| but|,? then)\s+(?=(?:my |i do |i have |the |and )?{_KEYWORD})"
+    rf"[;.!?]|(?:,| and| but|,? then)\s+(?=(?:my |i do |i have |the |and |a |on )?{_KEYWORD})"
 )
 
 
@@ -113,9 +119,10 @@ def running_week(text: str) -> WeekSaid | None:
     for clause in _SPLIT.split(low):
         days = [_DAYS[match.group(1)] for match in _DAY.finditer(clause)]
         none = not days and _NONE.search(clause) is not None
-        if _LONG.search(clause):
-            if days:
-                long_run = days[-1]
+        if (said := _LONG.search(clause)) is not None:
+            if days:  # the day said next to it: "long run sunday", "sunday is my long run"
+                after = [m for m in _DAY.finditer(clause) if m.start() >= said.end()]
+                long_run = _DAYS[after[0].group(1)] if after else days[-1]
             elif none:
                 cleared.add("long_run_day")
         elif _REST.search(clause):

@@ -65,7 +65,8 @@ _LOG_DAY_RE = re.compile(
     r"|(?:[0-9]{1,2}|a\s+couple\s+of|two|three|four|five|six)\s+days?\s+ago"
     rf"|on\s+(?:the\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})"
     rf"|on\s+(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?"
-    r"|on\s+the\s+[0-9]{1,2}(?:st|nd|rd|th))\b"
+    r"|on\s+the\s+[0-9]{1,2}(?:st|nd|rd|th)|the\s+[0-9]{1,2}(?:st|nd|rd|th)(?='s\b)"
+    rf"|(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?)\b"
 )
 _ORD = r"[0-9]{1,2}(?:st|nd|rd|th)"
 _SHORT_DAY = "|".join(sorted(_SHORT, key=len, reverse=True))
@@ -100,10 +101,12 @@ _DURATION_RE = re.compile(
 )
 _UNIT_DAYS = {"d": 1, "w": 7, "f": 14}
 _FROM_RE = re.compile(
-    rf"\b(?:from|starting|starting\s+from|as\s+of|beginning)\s+(?:on\s+)?({_DAY})\b"
+    rf"\b(?:from|starting|starting\s+from|as\s+of|beginning)\s+(?:on\s+)?"
+    rf"(?:(?:next|this|coming|this\s+coming)\s+)?({_DAY})\b"
 )
 _UNTIL_RE = re.compile(
-    rf"\b(?:until|till|til|untill|up\s+to|through|thru)\s+(?:the\s+end\s+of\s+)?(?:this\s+|next\s+)?"
+    rf"\b(?:until|till|til|untill|up\s+to|through|thru)\s+(?:the\s+end\s+of\s+)?"
+    r"(?:this\s+|next\s+|the\s+following\s+|the\s+next\s+)?"
     rf"({_DAY}|new\s+years?(?:'?s)?(?:\s+(?:day|eve))?|the\s+new\s+year)\b"
 )
 _OPEN_END_RE = re.compile(
@@ -335,9 +338,14 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
         short = named.group(2) not in _WEEKDAYS
         if named.group(1) == "last" or (short and named.group(1) is None):
             continue  # "last friday" is no skip ahead; a bare "sat" may be the verb
+        if _END_OF_STAY_RE.search(low, max(named.start() - 8, 0), named.start()):
+            continue  # "in Lisbon till wednesday, skip today's": the stay's end, not the skip
         said.append((named.start(), _named_day(named.group(2), today, past=False)))
         break
     return (min(said)[1],) if said else ()
+
+
+_END_OF_STAY_RE = re.compile(r"\b(?:till|til|until|untill|through|thru|by)\s+$")
 
 
 def _ahead(phrase: str, today: date, *, same_day: bool = False) -> date | None:
@@ -463,12 +471,15 @@ def _range(match: re.Match[str], today: date) -> PauseSaid:
     return PauseSaid(None if first <= today else first, last, ranged=not listed)
 
 
-def _start(low: str, today: date) -> date | None:
-    """The first day of a break said to start later ("from saturday"), else None."""
+def _start(low: str, today: date) -> tuple[date | None, str | None]:
+    """The first day of a break said to start later ("from saturday"), else None; and the
+    first day as written when it names no real day ("from the 31st of september")."""
     if (match := _FROM_RE.search(low)) is None:
-        return None
+        return None, None
     first = _ahead(match.group(1), today, same_day=True)
-    return first if first is not None and first > today else None
+    if first is None and any(c.isdigit() for c in match.group(1)):
+        return None, " ".join(match.group(0).split())
+    return (first if first is not None and first > today else None), None
 
 
 _ON_DAY_RE = re.compile(
@@ -505,7 +516,9 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         return _range(match, today)
     if (match := _NUMBER_RANGE_RE.search(low) or _MONTH_FIRST_RANGE_RE.search(low)) is not None:
         return _range(match, today)
-    start = _start(low, today)
+    start, odd = _start(low, today)
+    if odd is not None:
+        return PauseSaid(None, None, unclear=odd)  # "from the 31st of september": asked
     if start is None and (back := _BACK_RE.search(low)) is not None:
         start = _said_before(low, back.start(), today)  # "away on the 1st, back on the 15th"
     if (last := back_on(low, start or today)) is not None:
@@ -525,7 +538,7 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         said = until.group(1)
         if "new year" in said:
             return PauseSaid(start, date(today.year, 12, 31))
-        last = _ahead(said, today)
+        last = _ahead(said, start or today)  # "from next tues until the following monday"
         if last is None and any(c.isdigit() for c in said):  # "until the 35th": asked
             return PauseSaid(None, None, unclear=" ".join(until.group(0).split()))
         if last is not None and _HOLD_OFF_RE.search(low):
