@@ -170,11 +170,12 @@ def test_the_effort_number_is_taken(text: str, effort: int | None) -> None:
     assert understand(text, SUNDAY).effort == effort
 
 
-def test_an_effort_word_is_no_number_until_asked() -> None:
+def test_an_effort_word_is_read_as_its_number() -> None:
+    """A coach reads "tough going" as a hard session (8), as the effort buttons do."""
     intent = understand("finished it, tough going", SUNDAY)
     assert (intent.kind, intent.effort, intent.effort_label) == (
         IntentKind.DONE,
-        None,
+        EffortLabel.HARD.effort,
         EffortLabel.HARD,
     )
     assert effort_answer("tough going", SUNDAY) == EffortLabel.HARD.effort

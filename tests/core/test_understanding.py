@@ -143,12 +143,11 @@ def test_effort_number(text: str, expected: int | None) -> None:
 @pytest.mark.parametrize(
     ("text", "effort", "label"),
     [
-        # a word is no number: the effort question is asked (its typed answer may be a word)
-        ("done, easy", None, EffortLabel.EASY),
-        ("done, felt ok", None, EffortLabel.MODERATE),
-        ("done, hard", None, EffortLabel.HARD),
-        ("done, brutal", None, EffortLabel.BRUTAL),
-        ("done, not too bad", None, EffortLabel.MODERATE),
+        ("done, easy", 3, EffortLabel.EASY),
+        ("done, felt ok", 5, EffortLabel.MODERATE),
+        ("done, hard", 8, EffortLabel.HARD),
+        ("done, brutal", 9, EffortLabel.BRUTAL),
+        ("done, not too bad", 5, EffortLabel.MODERATE),
         ("done, effort 6, felt hard", 6, EffortLabel.HARD),
         ("done 7/10", 7, None),
         ("done", None, None),

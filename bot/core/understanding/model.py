@@ -47,8 +47,7 @@ class PlanTopic(StrEnum):
 
 
 class EffortLabel(StrEnum):
-    """How hard a finished session felt, in words; ``effort`` is its 1-10 number, taken only
-    as the typed answer to "how hard did it feel?" (a log says a number or is asked one)."""
+    """How hard a finished session felt, in words; ``effort`` is its 1-10 number."""
 
     EASY = "easy"
     MODERATE = "moderate"

@@ -232,6 +232,8 @@ def _done(m: Message) -> Intent:
     report = m.report(from_char=body_from, skip=span[0] if span else -1)
     if effort is None and report is None and m.ratings:  # "calves fine, did it, 3"
         effort = m.ratings[0][1]
+    if effort is None and label is not None:  # "done, felt easy": a coach reads it as easy
+        effort = label.effort
     note = note_text(m.clean) if _worth_a_note(f) else None
     return Intent(
         IntentKind.DONE,
