@@ -57,7 +57,21 @@ def area_hits(f: Features) -> list[tuple[Hit, Area]]:
         ):
             continue  # "finished today's hips": the session named by its area
         found.append((hit, area))
+    if len(found) > 1 and any(f.words[h.start] in _REGION_STARTS for h, _ in found):
+        named = {area for _, area in found}
+        found = [
+            (h, a)
+            for h, a in found
+            if not (f.words[h.start] in _REGION_STARTS and _PRECISE.get(a) in named)
+        ]  # "front of my hip, started as a tight hip flexor": the hip flexor
     return found
+
+
+#: A joint named by where it hurts ("front of my hip", "outside of my knee") is the joint;
+#: the muscle or band there (``_PRECISE``) when it is named too, or the feeling is tightness.
+_PRECISE = {Area.HIPS: Area.HIP_FLEXORS, Area.KNEE: Area.IT_BAND}
+_REGION_WORDS = {Area.HIPS: "front", Area.KNEE: "outside"}
+_REGION_STARTS = frozenset(_REGION_WORDS.values())
 
 
 _DAYS_WORK = frozenset(
@@ -76,9 +90,18 @@ def _logged(f: Features, pos: int) -> bool:
     )
 
 
+#: Ways of getting somewhere that "back" may follow ("hobbled back", "jogged back home").
+_MOVED_BACK = frozenset(
+    {"hobbled", "hobbling", "hobble", "limped", "limping", "limp", "jogged", "jogging", "jog",
+     "walking", "walk", "shuffled", "crawled", "cycled", "biked", "rode", "headed", "it"}
+)  # fmt: skip
+
+
 def _back_is_body(f: Features, pos: int) -> bool:
     if f.cue_before(Cue.BACK_VERB, pos, 1):
         return False
+    if pos and f.words[pos - 1] in _MOVED_BACK and f.clauses[pos - 1] == f.clauses[pos]:
+        return False  # "hobbled back", "made it back"
     before = f.hit_at.get(pos - 1) if pos else None
     if (
         before is not None
@@ -136,7 +159,7 @@ _RADIATING_STARTS = frozenset({"down", "into"})
 _NERVE_FLAGS = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.WEAKNESS})
 _FRACTURE_WORDS = frozenset({"fracture", "fractures"})
 _NUMB_FLAGS = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.SADDLE_NUMBNESS})
-_WHEN_WORDS = frozenset({"when", "while", "whilst", "on", "if"})
+_WHEN_WORDS = frozenset({"when", "while", "whilst", "on", "if", "whenever", "everytime"})
 
 
 #: Words opening a phrase that only says when ("at night", "overnight", "in bed"): night
@@ -412,11 +435,16 @@ def _side_alone(f: Features, pos: int) -> bool:
     return any(hit.sense.area is not None for hit in f.hits)
 
 
-#: Signs read from a feeling under load: the feeling itself is pain.
-_LOADED_PAIN = frozenset(
-    {RedFlag.PAIN_ON_WALKING, RedFlag.PAIN_ON_HOPPING, RedFlag.WORSENING_DURING_RUN,
-     RedFlag.CANNOT_BEAR_WEIGHT}
-)  # fmt: skip
+#: Signs of the nerves: whatever muscle feeling is said beside them ("calf went tight, now
+#: pins and needles down my foot"), the report is of pain.
+_NERVE_SIGNS = frozenset(
+    {RedFlag.NUMBNESS_TINGLING, RedFlag.WEAKNESS, RedFlag.NERVE_PAIN, RedFlag.SADDLE_NUMBNESS}
+)
+_NIGHT = frozenset({RedFlag.NIGHT_PAIN})
+#: Signs read from a feeling under load ("sore when I walk"): the feeling itself is pain;
+#: not a feeling that came during the work ("got sore during the hops"), nor the soreness
+#: that makes walking hard ("sore 8/10, can barely walk"): the runner's word stays.
+_LOADED_PAIN = frozenset({RedFlag.PAIN_ON_WALKING, RedFlag.PAIN_ON_HOPPING})
 
 
 def _said_kinds(f: Features, hit: Hit) -> list[ReportKind]:
@@ -474,8 +502,14 @@ def build_report(
     ]  # "niggle in my calf, more tight than anything": the feeling said, not the problem
     if said:  # the runner's own word, even beside a warning sign ("limping, just tight")
         kind = max(said, key=_SERIOUSNESS.__getitem__)
-        if not _LOADED_PAIN.isdisjoint(flags):
-            kind = ReportKind.PAIN  # "sore when I walk": pain under load is pain
+        if not _NERVE_SIGNS.isdisjoint(flags) or (
+            kind is ReportKind.SORENESS
+            and (
+                not _NIGHT.isdisjoint(flags)
+                or (not _LOADED_PAIN.isdisjoint(flags) and "during" not in f.words)
+            )
+        ):
+            kind = ReportKind.PAIN  # "aches at night", "sore when I walk": pain
     elif flags or feelings:
         kind = ReportKind.PAIN
     else:
@@ -484,9 +518,41 @@ def build_report(
     chosen = next((a for h, a in areas if f.clauses[h.start] in felt), areas[0][1])
     if not _NERVE_FLAGS.isdisjoint(flags) and any(a is Area.LEG for _, a in areas):
         chosen = Area.LEG  # "tingling in my foot and leg": the whole leg
+    elif not _NERVE_SIGNS.isdisjoint(flags) and _spread(f, areas):
+        chosen = Area.LEG  # "zaps from my glute down to my calf": the leg between
+    elif kind is ReportKind.TIGHTNESS and chosen in _PRECISE and _region(f, areas, chosen):
+        chosen = _PRECISE[chosen]  # "front of my hip is tight": the muscle there
     elif chosen is Area.LEG:  # "legs dead, quads mostly": the part the runner narrows to
         chosen = next((a for _, a in areas if a in _LEG_PARTS), chosen)
     return ReportSlots(chosen, _side(f), kind, severity, frozenset(flags), worse)
+
+
+_FROM = frozenset({"from"})
+_TOWARDS = frozenset({"to", "into", "down", "through"})
+_SPREAD_AREAS = _LEG_PARTS | {Area.GLUTES, Area.HIPS, Area.LEG}
+
+
+def _spread(f: Features, areas: list[tuple[Hit, Area]]) -> bool:
+    """Whether a feeling runs from one area of the leg to another ("from my glute down to
+    my calf", "from the hip into the knee")."""
+    if _FROM.isdisjoint(f.words) or len(areas) < 2:
+        return False
+    came = False
+    for hit, area in areas:
+        before = f.words[max(hit.start - 3, 0) : hit.start]
+        if area not in _SPREAD_AREAS:
+            continue
+        if not came and not _FROM.isdisjoint(before):
+            came = True
+        elif came and not _TOWARDS.isdisjoint(before):
+            return True
+    return False
+
+
+def _region(f: Features, areas: list[tuple[Hit, Area]], area: Area) -> bool:
+    """Whether ``area`` is named by where it is, at its part ``_PRECISE`` names ("front of
+    my hip", "outside of my knee"; not "inside of my knee")."""
+    return any(a is area and f.words[h.start] == _REGION_WORDS[a] for h, a in areas)
 
 
 #: Words that may stand between two areas said together ("quads and glutes", "right glute

@@ -1,0 +1,151 @@
+"""Body reports, round 4: the feeling a runner names, where a region points, signs of the
+nerves and of pain that does not settle, in our own phrasings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.core.understanding import Intent, IntentKind, understand, understand_all
+from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
+
+TODAY = date(2026, 11, 24)
+
+
+def _report(text: str) -> tuple[Area, ReportKind, frozenset[RedFlag]]:
+    report = understand(text, TODAY).report
+    assert report is not None, text
+    return report.area, report.kind, report.red_flags
+
+
+def _all(text: str) -> tuple[Intent, ...]:
+    return understand_all(text, TODAY)
+
+
+# ------------------------------------------------------------------ the word said
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ow, my knee is a bit sore today", ReportKind.SORENESS),
+        ("ouch. hamstring tight after the hills", ReportKind.TIGHTNESS),
+        ("ouch my shin", ReportKind.PAIN),
+    ],
+)
+def test_an_exclamation_gives_way_to_the_feeling_said(text: str, kind: ReportKind) -> None:
+    assert _report(text)[1] is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["deep ache in my groin after the long run", "there's a deep aching in my left hip"],
+)
+def test_a_deep_ache_is_pain(text: str) -> None:
+    assert _report(text)[1] is ReportKind.PAIN
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("my shin got sore during the hops", ReportKind.SORENESS),
+        ("calves sore 8/10 after the track session, can hardly walk", ReportKind.SORENESS),
+        ("my foot is sore when I walk", ReportKind.PAIN),
+    ],
+)
+def test_soreness_under_load_is_pain_only_when_the_load_brings_it(
+    text: str, kind: ReportKind
+) -> None:
+    _, said, flags = _report(text)
+    assert said is kind
+    assert flags
+
+
+# ------------------------------------------------------------------ where it is
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("front of my hip hurts after running", Area.HIPS),
+        ("the front of my left hip is really tight", Area.HIP_FLEXORS),
+        ("ache at the front of my hip, think its the hip flexor", Area.HIP_FLEXORS),
+        ("outside of my right knee is sore after 10k", Area.KNEE),
+        ("the outside of my knee feels tight", Area.IT_BAND),
+        ("outside of my knee aches, probably my IT band", Area.IT_BAND),
+    ],
+)
+def test_a_region_is_the_joint_unless_the_muscle_is_meant(text: str, area: Area) -> None:
+    assert _report(text)[0] is area
+
+
+def test_moving_back_is_no_lower_back() -> None:
+    areas = [i.report.area for i in _all("pulled my calf and limped back home") if i.report]
+    assert areas == [Area.CALVES]
+    areas = [i.report.area for i in _all("hamstring twinged so I jogged back") if i.report]
+    assert areas == [Area.HAMSTRINGS]
+
+
+def test_a_common_misspelling_of_right_is_a_side() -> None:
+    report = understand("rite calf tight", TODAY).report
+    assert report is not None
+    assert report.side is Side.RIGHT
+
+
+# ------------------------------------------------------------------ warning signs
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my heel hurts whenever I walk", RedFlag.PAIN_ON_WALKING),
+        ("achilles pain builds the further I go", RedFlag.WORSENING_DURING_RUN),
+        ("shin pain gets worse every mile", RedFlag.WORSENING_DURING_RUN),
+    ],
+)
+def test_signs_said_in_other_words(text: str, flag: RedFlag) -> None:
+    assert flag in _report(text)[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("my groin aches in bed at night", ReportKind.PAIN),
+        ("knee has been sore at night, keeps me awake", ReportKind.PAIN),
+        ("calves cramp at night", ReportKind.TIGHTNESS),
+    ],
+)
+def test_an_ache_at_night_is_pain(text: str, kind: ReportKind) -> None:
+    _, said, flags = _report(text)
+    assert said is kind
+    assert RedFlag.NIGHT_PAIN in flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hamstring went tight and now my foot is tingling",
+        "my calf cramped up, now pins and needles down to my toes",
+        "quad was stiff, now the whole leg feels weak",
+    ],
+)
+def test_a_nerve_sign_makes_the_report_pain_of_the_leg(text: str) -> None:
+    (intent,) = _all(text)
+    assert intent.report is not None
+    assert intent.report.kind is ReportKind.PAIN
+    assert intent.report.red_flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "burning zaps running from my hip to my knee",
+        "pins and needles from my bum down into my calf",
+    ],
+)
+def test_a_nerve_sign_running_from_one_area_to_another_is_the_leg(text: str) -> None:
+    area, kind, flags = _report(text)
+    assert (area, kind) == (Area.LEG, ReportKind.PAIN)
+    assert flags
+    assert understand(text, TODAY).kind is IntentKind.BODY_REPORT
