@@ -149,3 +149,82 @@ def test_a_nerve_sign_running_from_one_area_to_another_is_the_leg(text: str) -> 
     assert (area, kind) == (Area.LEG, ReportKind.PAIN)
     assert flags
     assert understand(text, TODAY).kind is IntentKind.BODY_REPORT
+
+
+# ------------------------------------------------------------------ sides
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("burning pain right down the back of my left leg", Side.LEFT),
+        ("pain right into my right calf", Side.RIGHT),
+        ("my left knee is swollen, much bigger than the right one", Side.LEFT),
+        ("tight on the right in my calf", Side.RIGHT),
+    ],
+)
+def test_a_side_is_not_a_stress_word_or_a_comparison(text: str, side: Side) -> None:
+    report = understand(text, TODAY).report
+    assert report is not None
+    assert report.side is side
+
+
+# ------------------------------------------------------------------ whose body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my training buddy has numbness in her foot, told her to get it checked",
+        "our dog was limping after the trail run",
+        "my flatmate pulled his hamstring at football",
+    ],
+)
+def test_someone_elses_body_is_no_report(text: str) -> None:
+    assert all(i.report is None and not i.signs for i in _all(text))
+    assert all(i.kind is not IntentKind.WARNING_SIGN for i in _all(text))
+
+
+# ------------------------------------------------------------------ pain that lasts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "knee pain still 4/10 the next day, it didn't settle",
+        "hip pain has been there for four days now",
+        "shin's sore, about 7/10, and it's been like that since monday",
+    ],
+)
+def test_pain_that_does_not_settle_is_a_sign(text: str) -> None:
+    assert RedFlag.WORSENING_DURING_RUN in _report(text)[2]
+
+
+@pytest.mark.parametrize(
+    "text", ["quads still sore 2 days later, 3/10", "calves a bit sore since saturday"]
+)
+def test_ordinary_soreness_after_hard_days_is_no_sign(text: str) -> None:
+    assert not _report(text)[2]
+
+
+# ------------------------------------------------------------------ tired legs
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["legs are dead after yesterday's 25k", "my legs felt heavy today", "legs fatigued"],
+)
+def test_tired_legs_are_no_report(text: str) -> None:
+    assert all(i.report is None for i in _all(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("legs dead, hamstrings especially", Area.HAMSTRINGS),
+        ("legs heavy and achy", Area.LEG),
+        ("legs dead, 5/10", Area.LEG),
+    ],
+)
+def test_legs_with_a_part_a_soreness_or_a_rating_are_a_report(text: str, area: Area) -> None:
+    assert _report(text)[0] is area

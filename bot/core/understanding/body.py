@@ -196,9 +196,24 @@ def _red_flags(f: Features, feelings: list[Hit], areas: list[tuple[Hit, Area]]) 
         # not soreness: "still sore 2 days later" is ordinary after a hard session
         if _said(f, _AT_REST):
             flags.add(RedFlag.NIGHT_PAIN)  # "hurts even at rest": pain that does not settle
-        if _said(f, _STILL_THERE) and (_said(f, _NEXT_DAY, negatable=False) or _days_said(f.words)):
+        if _lasting(f):
             flags.add(RedFlag.WORSENING_DURING_RUN)  # "still there the next morning"
     return flags
+
+
+def _lasting(f: Features) -> bool:
+    """Whether a feeling is said to be still there days on ("still there the next morning",
+    "didn't settle overnight", "been like that since the weekend")."""
+    still = _said(f, _STILL_THERE) or _still_rated(f.words)
+    return still and (_said(f, _NEXT_DAY, negatable=False) or _days_said(f.words))
+
+
+def _still_rated(words: tuple[str, ...]) -> bool:
+    """ "still 5/10": a rating that has not come down."""
+    return any(
+        w == "still" and words[i + 1 : i + 2] and words[i + 1][0].isdigit()
+        for i, w in enumerate(words)
+    )
 
 
 def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
@@ -213,11 +228,17 @@ _AT_REST = _phrases(
 )
 _STILL_THERE = _phrases(
     "still there, still hurts, still hurting, still painful, still aching, hasnt settled,"
-    " not settled, hasnt gone, not gone, wont go away, hasnt eased, not eased, still going"
+    " not settled, hasnt gone, not gone, wont go away, hasnt eased, not eased, still going,"
+    " didnt settle, not settling, hasnt settled down, didnt go away, hasnt gone away,"
+    " didnt ease, not easing, been there, been like that, been like this, had it for,"
+    " still there"
 )
 _NEXT_DAY = _phrases(
     "next morning, next day, morning after, day after, days later, day later, 48 hours,"
-    " 24 hours, days on, few days, couple of days, couple days"
+    " 24 hours, days on, few days, couple of days, couple days, overnight, since the weekend,"
+    " since last week, since yesterday, since monday, since tuesday, since wednesday,"
+    " since thursday, since friday, since saturday, since sunday, since the race,"
+    " all week, for days, days now"
 )
 _FIRSTS = {p: frozenset(w[0] for w in p) for p in (_AT_REST, _STILL_THERE, _NEXT_DAY)}
 _DAYS = frozenset({"days", "mornings", "nights"})
@@ -382,11 +403,30 @@ def _side(f: Features) -> Side:
     return sides.pop() if sides else Side.NONE
 
 
+#: "right" before these only stresses what follows ("pain right down my leg", "right at
+#: the back of my knee"), unless a side is meant ("on the right into my calf").
+_RIGHT_STRESSES = frozenset(
+    {"down", "into", "up", "through", "across", "along", "behind", "under", "at", "in", "now",
+     "after", "before", "away", "there", "here", "around", "over"}
+)  # fmt: skip
+_OWNERS = frozenset({"the", "my", "on", "her", "his", "to"})
+
+
 def _side_counts(f: Features, hit: Hit) -> bool:
-    """Multi-word sides always count; a lone left/right/l/r needs a body word near it."""
+    """Multi-word sides always count; a lone left/right/l/r needs a body word near it; a
+    side compared with ("bigger than the left") is not the report's."""
+    word, pos = f.words[hit.start], hit.start
+    if "than" in f.words[max(pos - 2, 0) : pos]:
+        return False
     if hit.end - hit.start > 1 or hit.sense.side is Side.BOTH:
         return True
-    word, pos = f.words[hit.start], hit.start
+    if (
+        word == "right"
+        and f.words[pos + 1 : pos + 2]
+        and f.words[pos + 1] in _RIGHT_STRESSES
+        and not (pos and f.words[pos - 1] in _OWNERS)
+    ):
+        return False
     after = [f.hit_at.get(j) for j in range(pos + 1, pos + (2 if len(word) == 1 else 4))]
     if any(
         h and (h.sense.area or Cue.SIDE_HINT in h.sense.cues or Cue.BACK in h.sense.cues)
@@ -457,6 +497,9 @@ def _said_kinds(f: Features, hit: Hit) -> list[ReportKind]:
 
 
 _BURN = frozenset({"burn", "burns", "burning", "burned", "burnt"})
+#: A rating above the pain-monitoring model's acceptable 5: lasting days, a sign whatever
+#: the feeling word.
+_HIGH = 6
 
 
 def _working_burn(f: Features, hit: Hit) -> bool:
@@ -473,6 +516,24 @@ def _working_burn(f: Features, hit: Hit) -> bool:
     return False
 
 
+#: Words that say legs are tired, not hurt ("legs are dead", "heavy legs").
+_TIRED = frozenset({"heavy", "dead", "fatigued", "jelly", "toast", "cooked", "fried", "shot",
+                    "flat", "tired"})  # fmt: skip
+
+
+def _only_tired_legs(
+    f: Features, feelings: list[Hit], areas: list[tuple[Hit, Area]], flags: set[RedFlag]
+) -> bool:
+    """Whether the legs as a whole are only said to be tired: no part named, no sign, no
+    rating, no word of pain or soreness."""
+    return (
+        bool(feelings)
+        and not flags
+        and all(a is Area.LEG for _, a in areas)
+        and all(f.words[h.end - 1] in _TIRED for h in feelings)
+    )
+
+
 def build_report(
     f: Features, areas: list[tuple[Hit, Area]], ratings: list[int]
 ) -> ReportSlots | None:
@@ -485,9 +546,13 @@ def build_report(
         feelings = [h for h in feelings if not _working_burn(f, h)]
     flags = _red_flags(f, feelings, areas)
     severity = max(ratings) if ratings else None
+    if severity is not None and severity >= _HIGH and feelings and _lasting(f):
+        flags.add(RedFlag.WORSENING_DURING_RUN)  # "sore, 7/10, been like that since Sunday"
     worse = worse_by_morning(f.words, f.clauses)
     if not feelings and not flags and severity is None and not worse:
         return None
+    if severity is None and _only_tired_legs(f, feelings, areas, flags):
+        return None  # "legs dead from the long run", "legs felt heavy": tired, not hurt
     if (
         not feelings
         and not flags
