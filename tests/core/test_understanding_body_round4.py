@@ -228,3 +228,55 @@ def test_tired_legs_are_no_report(text: str) -> None:
 )
 def test_legs_with_a_part_a_soreness_or_a_rating_are_a_report(text: str, area: Area) -> None:
     assert _report(text)[0] is area
+
+
+# ------------------------------------------------------------------ ratings and sides kept
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("hamstring feels stiff but it's not painful. right side. 2 out of 10 tops", 2),
+        ("left quad tight (not sore) 3/10, right glute sore 1/10", 3),
+    ],
+)
+def test_a_rating_after_a_feeling_denied_stays_with_the_report(text: str, severity: int) -> None:
+    reports = [i.report for i in _all(text) if i.report is not None]
+    assert reports
+    assert reports[0].severity == severity
+
+
+def test_a_log_keeps_the_rating_said_after_a_contrast() -> None:
+    (intent,) = _all("did today's, easy like a 2, calves a bit tight after tho nothing bad 2/10")
+    assert intent.kind is IntentKind.DONE
+    assert intent.report is not None
+    assert (intent.report.area, intent.report.severity) == (Area.CALVES, 2)
+
+
+def test_both_legs_after_a_report_is_its_side() -> None:
+    reports = [
+        i.report for i in _all("hamstrings sore but nothing bad, 2/10, both legs") if i.report
+    ]
+    assert [(r.area, r.side) for r in reports] == [(Area.HAMSTRINGS, Side.BOTH)]
+
+
+def test_a_new_feeling_after_a_recovery_is_its_own_report() -> None:
+    intents = _all("the calf pain has gone but now there's a dull ache in my left shin, 3/10")
+    reports = [i.report for i in intents if i.kind is IntentKind.BODY_REPORT and i.report]
+    assert [(r.area, r.side, r.severity) for r in reports] == [(Area.SHINS, Side.LEFT, 3)]
+    assert any(i.kind is IntentKind.FEELS_FINE and Area.CALVES in i.fine_areas for i in intents)
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("not tight any more in the hamstrings, but my calf is sore", Area.HAMSTRINGS),
+        ("hip isn't stiff anymore but the knee aches, 2/10", Area.HIPS),
+    ],
+)
+def test_a_feeling_gone_any_more_clears_its_area_beside_a_new_report(
+    text: str, cleared: Area
+) -> None:
+    intents = _all(text)
+    assert any(i.kind is IntentKind.FEELS_FINE and cleared in i.fine_areas for i in intents)
+    assert any(i.kind is IntentKind.BODY_REPORT for i in intents)

@@ -633,7 +633,8 @@ _SPLITS = frozenset({"and", "but", "also", "plus", "then", "though", "tho", "alt
 _LEADS = frozenset({"my", "the", "a", "an", "me", "also", "too", "bit", "little", "very",
                     "really", "so", "slightly", "quite", "pretty", "kinda", "now", "both",
                     "then", "still", "in", "on", "at", "of", "around", "some", "abit",
-                    "wee", "tiny", "small"})  # fmt: skip
+                    "wee", "tiny", "small", "dull", "deep", "mild", "slight", "constant",
+                    "weird", "strange", "odd", "new", "theres", "there", "is"})  # fmt: skip
 
 AreaGroup = tuple[int, int, list[tuple[Hit, Area]]]
 
@@ -732,7 +733,10 @@ def _stretch_end(f: Features, start: int, area_end: int, limit: int) -> int:
 
 _RATING_WORDS = frozenset({"maybe", "about", "around", "a", "an", "out", "of", "like", "each",
                            "probably", "prob", "roughly", "ish", "one", "side", "sided",
-                           "on", "the", "at", "only", "just", "and"})  # fmt: skip
+                           "on", "the", "at", "only", "just", "and", "max", "maximum", "tops",
+                           "top", "most", "worst", "or", "so", "now", "either", "any", "its",
+                           "it", "but", "is"})  # fmt: skip
+_NOT = frozenset({"not", "no", "nor", "never", "without", "isnt", "arent"})
 
 
 def _rating_or_side(f: Features, pos: int, limit: int) -> bool:
@@ -746,7 +750,10 @@ def _rating_or_side(f: Features, pos: int, limit: int) -> bool:
         if hit is not None and hit.sense.side is not None:
             j = hit.end
             continue
-        if not (word[0].isdigit() or word in _RATING_WORDS or word in NUMBER_WORDS):
+        if hit is not None and (hit.sense.kind or hit.sense.flag) and negated(f, j):
+            j = hit.end  # "..., (not sore), 2/10", "no swelling on either"
+            continue
+        if not (word[0].isdigit() or word in _RATING_WORDS or word in NUMBER_WORDS or word in _NOT):
             return False
         j += 1
     return True
