@@ -247,10 +247,10 @@ def test_a_rating_after_a_feeling_denied_stays_with_the_report(text: str, severi
 
 
 def test_a_log_keeps_the_rating_said_after_a_contrast() -> None:
-    (intent,) = _all("did today's, easy like a 2, calves a bit tight after tho nothing bad 2/10")
+    (intent,) = _all("did today's, easy like a 2, calves a bit tight after tho nothing bad 3/10")
     assert intent.kind is IntentKind.DONE
     assert intent.report is not None
-    assert (intent.report.area, intent.report.severity) == (Area.CALVES, 2)
+    assert (intent.report.area, intent.report.severity) == (Area.CALVES, 3)
 
 
 def test_both_legs_after_a_report_is_its_side() -> None:
@@ -280,3 +280,12 @@ def test_a_feeling_gone_any_more_clears_its_area_beside_a_new_report(
     intents = _all(text)
     assert any(i.kind is IntentKind.FEELS_FINE and cleared in i.fine_areas for i in intents)
     assert any(i.kind is IntentKind.BODY_REPORT for i in intents)
+
+
+def test_a_log_does_not_give_its_effort_to_the_report() -> None:
+    intents = _all("my right knee has been aching at night, also did today's session, about a 5")
+    done = next(i for i in intents if i.kind is IntentKind.DONE)
+    assert done.effort == 5
+    reports = [i.report for i in intents if i.report is not None]
+    assert reports
+    assert all(r.severity is None for r in reports)

@@ -331,6 +331,7 @@ def _whole_severity(found: tuple[Intent, ...], whole: Intent) -> tuple[Intent, .
         and i.report is not None
         and i.report.area is said.area
         and i.report.severity is None
+        and i.effort != said.severity  # "..., did today's session about a 4": the session's
         else i
         for i in found
     )
