@@ -103,7 +103,7 @@ WARNING_PHRASINGS = [
     ("sciatic pain in my glute going into my leg", Area.GLUTES, Tier.NERVE),
     ("sharp pain in my hip when I walk", Area.HIPS, Tier.BONE_STRESS),
     ("deep groin ache, hurts to walk", Area.GROIN, Tier.BONE_STRESS),
-    ("front of my hip hurts when i put weight on it", Area.HIP_FLEXORS, Tier.BONE_STRESS),
+    ("front of my hip hurts when i put weight on it", Area.HIPS, Tier.BONE_STRESS),
     ("shin hurts at night", Area.SHINS, Tier.BONE_STRESS),
     ("my shin hurts when I hop", Area.SHINS, Tier.BONE_STRESS),
     ("pain on the bone of my foot, one spot", Area.FOOT, Tier.BONE_STRESS),

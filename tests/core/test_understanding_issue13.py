@@ -214,7 +214,8 @@ def test_a_log_and_a_question() -> None:
 
 _AREAS = {"glutes": Area.GLUTES, "quads": Area.QUADS, "calves": Area.CALVES,
           "shins": Area.SHINS, "hamstrings": Area.HAMSTRINGS}  # fmt: skip
-_FINE = ("ok", "fine", "good", "all good", "not sore any more", "feel great")
+#: States, not changes: "not sore any more" says a change and clears its area (below).
+_FINE = ("ok", "fine", "good", "all good", "feel great")
 _BAD = ("smashed", "sore", "tight", "really achy", "sore 5/10")
 _BUT = ("but", "though", "however", ", but")
 
@@ -283,3 +284,9 @@ def test_a_name_is_not_a_city_and_a_city_is_not_a_typo(text: str) -> None:
     else:
         assert intent.kind is IntentKind.SET_TIMEZONE
         assert intent.timezone_text == "Lima, Peru"
+
+
+def test_a_feeling_gone_any_more_clears_only_its_area_beside_a_report() -> None:
+    intents = understand_all("calves not sore any more but glutes smashed", FRIDAY)
+    assert [i.fine_areas for i in intents if i.kind is IntentKind.FEELS_FINE] == [(Area.CALVES,)]
+    assert [i.report.area for i in intents if i.report is not None] == [Area.GLUTES]

@@ -57,7 +57,21 @@ def area_hits(f: Features) -> list[tuple[Hit, Area]]:
         ):
             continue  # "finished today's hips": the session named by its area
         found.append((hit, area))
+    if len(found) > 1 and any(f.words[h.start] in _REGION_STARTS for h, _ in found):
+        named = {area for _, area in found}
+        found = [
+            (h, a)
+            for h, a in found
+            if not (f.words[h.start] in _REGION_STARTS and _PRECISE.get(a) in named)
+        ]  # "front of my hip, started as a tight hip flexor": the hip flexor
     return found
+
+
+#: A joint named by where it hurts ("front of my hip", "outside of my knee") is the joint;
+#: the muscle or band there (``_PRECISE``) when it is named too, or the feeling is tightness.
+_PRECISE = {Area.HIPS: Area.HIP_FLEXORS, Area.KNEE: Area.IT_BAND}
+_REGION_WORDS = {Area.HIPS: "front", Area.KNEE: "outside"}
+_REGION_STARTS = frozenset(_REGION_WORDS.values())
 
 
 _DAYS_WORK = frozenset(
@@ -76,9 +90,18 @@ def _logged(f: Features, pos: int) -> bool:
     )
 
 
+#: Ways of getting somewhere that "back" may follow ("hobbled back", "jogged back home").
+_MOVED_BACK = frozenset(
+    {"hobbled", "hobbling", "hobble", "limped", "limping", "limp", "jogged", "jogging", "jog",
+     "walking", "walk", "shuffled", "crawled", "cycled", "biked", "rode", "headed", "it"}
+)  # fmt: skip
+
+
 def _back_is_body(f: Features, pos: int) -> bool:
     if f.cue_before(Cue.BACK_VERB, pos, 1):
         return False
+    if pos and f.words[pos - 1] in _MOVED_BACK and f.clauses[pos - 1] == f.clauses[pos]:
+        return False  # "hobbled back", "made it back"
     before = f.hit_at.get(pos - 1) if pos else None
     if (
         before is not None
@@ -136,7 +159,7 @@ _RADIATING_STARTS = frozenset({"down", "into"})
 _NERVE_FLAGS = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.WEAKNESS})
 _FRACTURE_WORDS = frozenset({"fracture", "fractures"})
 _NUMB_FLAGS = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.SADDLE_NUMBNESS})
-_WHEN_WORDS = frozenset({"when", "while", "whilst", "on", "if"})
+_WHEN_WORDS = frozenset({"when", "while", "whilst", "on", "if", "whenever", "everytime"})
 
 
 #: Words opening a phrase that only says when ("at night", "overnight", "in bed"): night
@@ -173,9 +196,24 @@ def _red_flags(f: Features, feelings: list[Hit], areas: list[tuple[Hit, Area]]) 
         # not soreness: "still sore 2 days later" is ordinary after a hard session
         if _said(f, _AT_REST):
             flags.add(RedFlag.NIGHT_PAIN)  # "hurts even at rest": pain that does not settle
-        if _said(f, _STILL_THERE) and (_said(f, _NEXT_DAY, negatable=False) or _days_said(f.words)):
+        if _lasting(f):
             flags.add(RedFlag.WORSENING_DURING_RUN)  # "still there the next morning"
     return flags
+
+
+def _lasting(f: Features) -> bool:
+    """Whether a feeling is said to be still there days on ("still there the next morning",
+    "didn't settle overnight", "been like that since the weekend")."""
+    still = _said(f, _STILL_THERE) or _still_rated(f.words)
+    return still and (_said(f, _NEXT_DAY, negatable=False) or _days_said(f.words))
+
+
+def _still_rated(words: tuple[str, ...]) -> bool:
+    """ "still 5/10": a rating that has not come down."""
+    return any(
+        w == "still" and words[i + 1 : i + 2] and words[i + 1][0].isdigit()
+        for i, w in enumerate(words)
+    )
 
 
 def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
@@ -190,11 +228,17 @@ _AT_REST = _phrases(
 )
 _STILL_THERE = _phrases(
     "still there, still hurts, still hurting, still painful, still aching, hasnt settled,"
-    " not settled, hasnt gone, not gone, wont go away, hasnt eased, not eased, still going"
+    " not settled, hasnt gone, not gone, wont go away, hasnt eased, not eased, still going,"
+    " didnt settle, not settling, hasnt settled down, didnt go away, hasnt gone away,"
+    " didnt ease, not easing, been there, been like that, been like this, had it for,"
+    " still there"
 )
 _NEXT_DAY = _phrases(
     "next morning, next day, morning after, day after, days later, day later, 48 hours,"
-    " 24 hours, days on, few days, couple of days, couple days"
+    " 24 hours, days on, few days, couple of days, couple days, overnight, since the weekend,"
+    " since last week, since yesterday, since monday, since tuesday, since wednesday,"
+    " since thursday, since friday, since saturday, since sunday, since the race,"
+    " all week, for days, days now"
 )
 _FIRSTS = {p: frozenset(w[0] for w in p) for p in (_AT_REST, _STILL_THERE, _NEXT_DAY)}
 _DAYS = frozenset({"days", "mornings", "nights"})
@@ -359,11 +403,30 @@ def _side(f: Features) -> Side:
     return sides.pop() if sides else Side.NONE
 
 
+#: "right" before these only stresses what follows ("pain right down my leg", "right at
+#: the back of my knee"), unless a side is meant ("on the right into my calf").
+_RIGHT_STRESSES = frozenset(
+    {"down", "into", "up", "through", "across", "along", "behind", "under", "at", "in", "now",
+     "after", "before", "away", "there", "here", "around", "over"}
+)  # fmt: skip
+_OWNERS = frozenset({"the", "my", "on", "her", "his", "to"})
+
+
 def _side_counts(f: Features, hit: Hit) -> bool:
-    """Multi-word sides always count; a lone left/right/l/r needs a body word near it."""
+    """Multi-word sides always count; a lone left/right/l/r needs a body word near it; a
+    side compared with ("bigger than the left") is not the report's."""
+    word, pos = f.words[hit.start], hit.start
+    if "than" in f.words[max(pos - 2, 0) : pos]:
+        return False
     if hit.end - hit.start > 1 or hit.sense.side is Side.BOTH:
         return True
-    word, pos = f.words[hit.start], hit.start
+    if (
+        word == "right"
+        and f.words[pos + 1 : pos + 2]
+        and f.words[pos + 1] in _RIGHT_STRESSES
+        and not (pos and f.words[pos - 1] in _OWNERS)
+    ):
+        return False
     after = [f.hit_at.get(j) for j in range(pos + 1, pos + (2 if len(word) == 1 else 4))]
     if any(
         h and (h.sense.area or Cue.SIDE_HINT in h.sense.cues or Cue.BACK in h.sense.cues)
@@ -412,11 +475,16 @@ def _side_alone(f: Features, pos: int) -> bool:
     return any(hit.sense.area is not None for hit in f.hits)
 
 
-#: Signs read from a feeling under load: the feeling itself is pain.
-_LOADED_PAIN = frozenset(
-    {RedFlag.PAIN_ON_WALKING, RedFlag.PAIN_ON_HOPPING, RedFlag.WORSENING_DURING_RUN,
-     RedFlag.CANNOT_BEAR_WEIGHT}
-)  # fmt: skip
+#: Signs of the nerves: whatever muscle feeling is said beside them ("calf went tight, now
+#: pins and needles down my foot"), the report is of pain.
+_NERVE_SIGNS = frozenset(
+    {RedFlag.NUMBNESS_TINGLING, RedFlag.WEAKNESS, RedFlag.NERVE_PAIN, RedFlag.SADDLE_NUMBNESS}
+)
+_NIGHT = frozenset({RedFlag.NIGHT_PAIN})
+#: Signs read from a feeling under load ("sore when I walk"): the feeling itself is pain;
+#: not a feeling that came during the work ("got sore during the hops"), nor the soreness
+#: that makes walking hard ("sore 8/10, can barely walk"): the runner's word stays.
+_LOADED_PAIN = frozenset({RedFlag.PAIN_ON_WALKING, RedFlag.PAIN_ON_HOPPING})
 
 
 def _said_kinds(f: Features, hit: Hit) -> list[ReportKind]:
@@ -429,6 +497,9 @@ def _said_kinds(f: Features, hit: Hit) -> list[ReportKind]:
 
 
 _BURN = frozenset({"burn", "burns", "burning", "burned", "burnt"})
+#: A rating above the pain-monitoring model's acceptable 5: lasting days, a sign whatever
+#: the feeling word.
+_HIGH = 6
 
 
 def _working_burn(f: Features, hit: Hit) -> bool:
@@ -445,6 +516,24 @@ def _working_burn(f: Features, hit: Hit) -> bool:
     return False
 
 
+#: Words that say legs are tired, not hurt ("legs are dead", "heavy legs").
+_TIRED = frozenset({"heavy", "dead", "fatigued", "jelly", "toast", "cooked", "fried", "shot",
+                    "flat", "tired"})  # fmt: skip
+
+
+def _only_tired_legs(
+    f: Features, feelings: list[Hit], areas: list[tuple[Hit, Area]], flags: set[RedFlag]
+) -> bool:
+    """Whether the legs as a whole are only said to be tired: no part named, no sign, no
+    rating, no word of pain or soreness."""
+    return (
+        bool(feelings)
+        and not flags
+        and all(a is Area.LEG for _, a in areas)
+        and all(f.words[h.end - 1] in _TIRED for h in feelings)
+    )
+
+
 def build_report(
     f: Features, areas: list[tuple[Hit, Area]], ratings: list[int]
 ) -> ReportSlots | None:
@@ -457,9 +546,13 @@ def build_report(
         feelings = [h for h in feelings if not _working_burn(f, h)]
     flags = _red_flags(f, feelings, areas)
     severity = max(ratings) if ratings else None
+    if severity is not None and severity >= _HIGH and feelings and _lasting(f):
+        flags.add(RedFlag.WORSENING_DURING_RUN)  # "sore, 7/10, been like that since Sunday"
     worse = worse_by_morning(f.words, f.clauses)
     if not feelings and not flags and severity is None and not worse:
         return None
+    if severity is None and _only_tired_legs(f, feelings, areas, flags):
+        return None  # "legs dead from the long run", "legs felt heavy": tired, not hurt
     if (
         not feelings
         and not flags
@@ -474,8 +567,14 @@ def build_report(
     ]  # "niggle in my calf, more tight than anything": the feeling said, not the problem
     if said:  # the runner's own word, even beside a warning sign ("limping, just tight")
         kind = max(said, key=_SERIOUSNESS.__getitem__)
-        if not _LOADED_PAIN.isdisjoint(flags):
-            kind = ReportKind.PAIN  # "sore when I walk": pain under load is pain
+        if not _NERVE_SIGNS.isdisjoint(flags) or (
+            kind is ReportKind.SORENESS
+            and (
+                not _NIGHT.isdisjoint(flags)
+                or (not _LOADED_PAIN.isdisjoint(flags) and "during" not in f.words)
+            )
+        ):
+            kind = ReportKind.PAIN  # "aches at night", "sore when I walk": pain
     elif flags or feelings:
         kind = ReportKind.PAIN
     else:
@@ -484,9 +583,41 @@ def build_report(
     chosen = next((a for h, a in areas if f.clauses[h.start] in felt), areas[0][1])
     if not _NERVE_FLAGS.isdisjoint(flags) and any(a is Area.LEG for _, a in areas):
         chosen = Area.LEG  # "tingling in my foot and leg": the whole leg
+    elif not _NERVE_SIGNS.isdisjoint(flags) and _spread(f, areas):
+        chosen = Area.LEG  # "zaps from my glute down to my calf": the leg between
+    elif kind is ReportKind.TIGHTNESS and chosen in _PRECISE and _region(f, areas, chosen):
+        chosen = _PRECISE[chosen]  # "front of my hip is tight": the muscle there
     elif chosen is Area.LEG:  # "legs dead, quads mostly": the part the runner narrows to
         chosen = next((a for _, a in areas if a in _LEG_PARTS), chosen)
     return ReportSlots(chosen, _side(f), kind, severity, frozenset(flags), worse)
+
+
+_FROM = frozenset({"from"})
+_TOWARDS = frozenset({"to", "into", "down", "through"})
+_SPREAD_AREAS = _LEG_PARTS | {Area.GLUTES, Area.HIPS, Area.LEG}
+
+
+def _spread(f: Features, areas: list[tuple[Hit, Area]]) -> bool:
+    """Whether a feeling runs from one area of the leg to another ("from my glute down to
+    my calf", "from the hip into the knee")."""
+    if _FROM.isdisjoint(f.words) or len(areas) < 2:
+        return False
+    came = False
+    for hit, area in areas:
+        before = f.words[max(hit.start - 3, 0) : hit.start]
+        if area not in _SPREAD_AREAS:
+            continue
+        if not came and not _FROM.isdisjoint(before):
+            came = True
+        elif came and not _TOWARDS.isdisjoint(before):
+            return True
+    return False
+
+
+def _region(f: Features, areas: list[tuple[Hit, Area]], area: Area) -> bool:
+    """Whether ``area`` is named by where it is, at its part ``_PRECISE`` names ("front of
+    my hip", "outside of my knee"; not "inside of my knee")."""
+    return any(a is area and f.words[h.start] == _REGION_WORDS[a] for h, a in areas)
 
 
 #: Words that may stand between two areas said together ("quads and glutes", "right glute
@@ -502,7 +633,8 @@ _SPLITS = frozenset({"and", "but", "also", "plus", "then", "though", "tho", "alt
 _LEADS = frozenset({"my", "the", "a", "an", "me", "also", "too", "bit", "little", "very",
                     "really", "so", "slightly", "quite", "pretty", "kinda", "now", "both",
                     "then", "still", "in", "on", "at", "of", "around", "some", "abit",
-                    "wee", "tiny", "small"})  # fmt: skip
+                    "wee", "tiny", "small", "dull", "deep", "mild", "slight", "constant",
+                    "weird", "strange", "odd", "new", "theres", "there", "is"})  # fmt: skip
 
 AreaGroup = tuple[int, int, list[tuple[Hit, Area]]]
 
@@ -601,7 +733,10 @@ def _stretch_end(f: Features, start: int, area_end: int, limit: int) -> int:
 
 _RATING_WORDS = frozenset({"maybe", "about", "around", "a", "an", "out", "of", "like", "each",
                            "probably", "prob", "roughly", "ish", "one", "side", "sided",
-                           "on", "the", "at", "only", "just", "and"})  # fmt: skip
+                           "on", "the", "at", "only", "just", "and", "max", "maximum", "tops",
+                           "top", "most", "worst", "or", "so", "now", "either", "any", "its",
+                           "it", "but", "is"})  # fmt: skip
+_NOT = frozenset({"not", "no", "nor", "never", "without", "isnt", "arent"})
 
 
 def _rating_or_side(f: Features, pos: int, limit: int) -> bool:
@@ -615,7 +750,10 @@ def _rating_or_side(f: Features, pos: int, limit: int) -> bool:
         if hit is not None and hit.sense.side is not None:
             j = hit.end
             continue
-        if not (word[0].isdigit() or word in _RATING_WORDS or word in NUMBER_WORDS):
+        if hit is not None and (hit.sense.kind or hit.sense.flag) and negated(f, j):
+            j = hit.end  # "..., (not sore), 2/10", "no swelling on either"
+            continue
+        if not (word[0].isdigit() or word in _RATING_WORDS or word in NUMBER_WORDS or word in _NOT):
             return False
         j += 1
     return True

@@ -36,7 +36,8 @@ _RECOVERY: tuple[tuple[str, ...], ...] = tuple(
         "sorted", "settled", "gone", "all clear", "normal again", "feel normal",
         "feels normal", "feeling normal", "back to normal again", "resolved", "fully resolved",
         "cleared up", "no longer tight", "no longer stiff", "not tight", "not stiff",
-        "eased off", "settled down",
+        "eased off", "settled down", "isnt sore", "isnt tight", "isnt stiff", "arent sore",
+        "arent tight", "arent stiff",
     )
 )  # fmt: skip
 #: Recovery words that say a change ("recovered", "gone", "fine now"), not only a state
@@ -48,7 +49,7 @@ _CHANGE: tuple[tuple[str, ...], ...] = tuple(
         "better now", "went away", "gone away", "disappeared", "healed", "recovered",
         "back to normal", "normal again", "no longer", "cleared", "settled", "gone", "sorted",
         "no more pain", "pain free", "painfree", "resolved", "cleared up", "eased off",
-        "no more", "better",
+        "no more", "better", "any more", "anymore",
     )
 )  # fmt: skip
 
@@ -233,7 +234,14 @@ def _is_pain_relief(words: tuple[str, ...], end: int) -> bool:
 
 
 def _negated_recovery(words: tuple[str, ...], clauses: tuple[int, ...], start: int) -> bool:
-    if words[start] in {"no", "doesnt", "dont", "not"}:  # "no pain", "not sore": the phrase itself
+    if words[start] in {
+        "no",
+        "doesnt",
+        "dont",
+        "not",
+        "isnt",
+        "arent",
+    }:  # "no pain", "not sore": the phrase itself
         return start > 0 and words[start - 1] in _NEGATORS
     for j in range(start - 1, max(start - 4, -1), -1):
         if clauses[j] != clauses[start]:

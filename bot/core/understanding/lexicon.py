@@ -20,9 +20,9 @@ Phrase = tuple[tuple[str, ...], Sense]
 
 _AREAS: dict[Area, str] = {
     Area.HIP_FLEXORS: """hip flexor, hip flexors, hipflexor, hipflexors, flexor, flexors,
-        hip flexer, hip flexers, psoas, iliopsoas, front of my hip, front of the hip,
-        front of hip, front of my hips, front of the hips""",
-    Area.HIPS: "hip, hips, pelvis, pelvic, hip joint, hip joints, side of my hip, outer hip",
+        hip flexer, hip flexers, psoas, iliopsoas""",
+    Area.HIPS: """hip, hips, pelvis, pelvic, hip joint, hip joints, side of my hip, outer hip,
+        front of my hip, front of the hip, front of hip, front of my hips, front of the hips""",
     Area.GLUTES: """glute, glutes, gluteal, gluteus, butt, bum, buttock, buttocks, backside,
         arse, ass, booty, piriformis, glute med, bottom, abductor, abductors""",
     Area.GROIN: "groin, groins, adductor, adductors, inner thigh, inner thighs",
@@ -32,10 +32,10 @@ _AREAS: dict[Area, str] = {
     Area.QUADS: """quad, quads, quadriceps, thigh, thighs, front of my thigh, front of the thigh,
         front of my thighs""",
     Area.IT_BAND: """itb, itbs, it band, it bands, itband, iliotibial, iliotibial band,
-        outer thigh, outer thighs, outside of my thigh, outside of my knee,
-        outside of the knee""",
+        outer thigh, outer thighs, outside of my thigh""",
     Area.KNEE: """knee, knees, kneecap, kneecaps, patella, patellar, runners knee,
-        back of my knee, back of the knee, behind my knee""",
+        back of my knee, back of the knee, behind my knee, outside of my knee, outside of the knee,
+        inside of my knee, inside of the knee""",
     Area.CALVES: """calf, calves, calfs, calve, soleus, gastroc, gastrocnemius, calf muscle,
         calf muscles""",
     Area.ACHILLES: """achilles, achilles tendon, achilles tendons, back of my heel,
@@ -56,6 +56,7 @@ _AREAS: dict[Area, str] = {
         down my left leg, down my right leg, down the back of my leg,
         down the back of my legs, down the back of the leg, down the side of my leg,
         down the front of my leg, down my thigh, into my leg, into my foot, in both legs,
+        down my foot, down to my foot, down into my foot, down to my toes, into my toes,
         in both my legs""",
 }
 
@@ -75,7 +76,8 @@ _KINDS: dict[ReportKind, str] = {
     ReportKind.PAIN: """pain, pains, painful, too painful to, paining, pained, hurt, hurts,
         hurting, agony, killing me, killing,
         kills, throbbing, throbs, strained, strain, pulled,
-        injured, injury, sprained, sprain, torn, ouch, ow, owie, sharp, stabbing,
+        injured, injury, sprained, sprain, torn, sharp, stabbing, deep ache, deep aching,
+        deep pain,
         shooting, hurts more, hurt more,
         hurting more, more painful, shin splints,
         shinsplints, shin splint, plantar fasciitis, runners knee, sciatica, tendinitis,
@@ -87,7 +89,8 @@ _KINDS: dict[ReportKind, str] = {
 #: more tight than anything": tightness; "rolled my ankle, bit sore": soreness).
 _TROUBLE = """niggle, niggles, niggly, niggling, twinge, twinges, tweaked, tweak, rolled my,
     playing up, acting up, flaring up, flared up, flare up, bothering me, bugging me,
-    giving me grief, giving me trouble, troubles me, troubling me, twingey, twingy"""
+    giving me grief, giving me trouble, troubles me, troubling me, twingey, twingy, ouch, ow,
+    owie"""
 
 _FLAGS: dict[RedFlag, str] = {
     RedFlag.SHARP_PAIN: """sharp, sharp pain, stabbing, stab, stabs, shooting, shoots,
@@ -113,7 +116,8 @@ _FLAGS: dict[RedFlag, str] = {
         nerve, nervy pain, pinched nerve, trapped nerve, shooting down, shoots down, shot down,
         shooting into, shoots into, radiating, radiates, radiated, radiating down,
         runs down my leg, travels down, travelling down, goes down my leg, electric shock,
-        electric shocks, zinging, zings""",
+        electric shocks, zinging, zings, zing, electric zaps, electric zap, zaps, zapping,
+        like electricity""",
     RedFlag.WEAKNESS: """weakness, weak leg, weak foot, feels weak, feel weak, gone weak,
         went weak, going weak, felt weak, feeling weak, floppy, feels floppy, felt floppy,
         foot drop, drop foot, dropfoot, gives way, giving way, gave way,
@@ -165,7 +169,8 @@ _FLAGS: dict[RedFlag, str] = {
 
 _SIDES: dict[Side, str] = {
     Side.LEFT: "left, l, lhs, left side, left hand side, left leg, left sided, left one",
-    Side.RIGHT: "right, r, rhs, right side, right hand side, right leg, right sided, right one",
+    Side.RIGHT: """right, rite, r, rhs, right side, right hand side, right leg, right sided,
+        right one""",
     Side.BOTH: """both, both sides, both legs, bilateral, bilaterally, each side, either side,
         left and right, right and left, both my legs, down both legs, down both my legs,
         in both legs, in both my legs, both feet, both my feet""",
@@ -354,7 +359,9 @@ _CUES: dict[Cue, str] = {
         put, set, holding, hold, welcome""",
     Cue.SIDE_HINT: "side, leg, one, sided, hand, foot",
     Cue.RUN: """run, runs, running, ran, jog, jogging, jogs, jogged, mile, miles, km, kms,
-        long run, tempo, intervals, interval, easy run, strides, race, racing, marathon""",
+        long run, tempo, intervals, interval, easy run, strides, race, racing, marathon,
+        the longer i go, the further i go, the more i go, the longer i keep going,
+        the further i get, the longer i keep at it""",
     Cue.WALK: "walk, walking, walks, walked, walkin",
     Cue.HOP: "hop, hops, hopping, hopped, single leg hop, single leg hops",
     Cue.SADDLE: """saddle, saddle area, saddle region, down there, privates, genitals, genital,
@@ -368,7 +375,9 @@ _CUES: dict[Cue, str] = {
         getting worse, got worse, hurts more, hurt more, hurting more, aches more,
         more painful, sorer""",
     Cue.DURING: """during, as, while, whilst, through, throughout, mid, midway, the more,
-        the longer, the further, longer, further, each, into""",
+        the longer, the further, longer, further, each, every, into, the longer i go,
+        the further i go, the more i go, the longer i keep going, the further i get,
+        the longer i keep at it""",
     Cue.AFTER: "after, since, post, following, afterwards, later, the day after, next day, next morning",  # noqa: E501
     Cue.DETERMINER: "my, the, a, an, with, this, that, some, your",
     Cue.NEUTRAL: """bottom of, top of, front of, pain free, painfree, in the morning, in the

@@ -42,7 +42,7 @@ from bot.core.understanding.when import (
     pause_said,
     unclear_log_day,
 )
-from bot.core.vocabulary import Area, RedFlag
+from bot.core.vocabulary import Area, RedFlag, Side
 
 __all__ = ["understand_all", "understand_parts"]
 
@@ -236,6 +236,7 @@ def _requests(
     found = _whole_settings(found, whole, message, today)
     found = _whole_reports(text, today, found, whole, message)
     found = _whole_flags(found, whole)
+    found = _whole_severity(found, whole)
     if thanks and not all(i.kind in _IDLE for i in found):
         found = (*found, Intent(IntentKind.THANKS))  # "hip niggle gone. cheers": both
     helped = any(i.kind is IntentKind.HELP and _QUESTION_RE.search(p.lower()) for p, i in said)
@@ -380,6 +381,25 @@ def _whole_flags(found: tuple[Intent, ...], whole: Intent) -> tuple[Intent, ...]
     )
 
 
+def _whole_severity(found: tuple[Intent, ...], whole: Intent) -> tuple[Intent, ...]:
+    """A log's report of the area the whole message reports keeps the rating the whole
+    message gives it, though said in another clause ("did it, knees a bit sore tho,
+    nothing major 1/10")."""
+    said = whole.report
+    if said is None or said.severity is None or whole.kind not in _LOGS:
+        return found
+    return tuple(
+        replace(i, report=replace(i.report, severity=said.severity))
+        if i.kind is whole.kind
+        and i.report is not None
+        and i.report.area is said.area
+        and i.report.severity is None
+        and i.effort != said.severity  # "..., did today's session about a 4": the session's
+        else i
+        for i in found
+    )
+
+
 def _with_effort(part: Intent, whole: Intent) -> Intent:
     """A done part keeps the effort said in another part ("did it. effort about 5")."""
     if part.kind is IntentKind.DONE and part.effort is None and whole.kind is IntentKind.DONE:
@@ -498,6 +518,11 @@ def segment_reports(
         report = analysed.report(from_char=_body_start(analysed) if logged else 0)
         if report is None and reports and _too(analysed.f.words):
             report = replace(reports[-1], area=group[0][1], side=own_side(f, group[0][0]))
+        if report is None and reports and group[0][1] is Area.LEG and len(group) == 1:
+            side = group[0][0].sense.side  # "quads sore, 3/10, both legs": their side
+            if side is not None and reports[-1].side is Side.NONE:
+                reports[-1] = replace(reports[-1], side=side)
+            continue
         if report is None:
             continue
         if len(group) == 1:

@@ -27,16 +27,21 @@ _PEOPLE = word_set(
     """
     friend wife husband partner boyfriend girlfriend bf gf mum mom mam dad mother father
     brother sister son daughter kid child colleague coworker boss teammate clubmate hubby
-    hubbie wifey missus fiance fiancee bestie
+    hubbie wifey missus fiance fiancee bestie mate mates buddy pal flatmate housemate
+    roommate neighbour neighbor client uncle aunt auntie nan gran granny grandma grandad
+    grandpa dog dogs puppy pup cat horse
     """
 )
 #: Someone else as the one whose body it is: "he", "she's", "his", "my wife's", "my friend
 #: has", "runners get"; a person named only in passing ("ran with a friend and calves
 #: sore") is not.
-_OTHER_SUBJECTS = word_set("she he hes shes his someone somebody people runners anyone everyone")
+_OTHER_SUBJECTS = word_set(
+    "she he hes shes his her someone somebody people runners anyone everyone"
+)
 _POSSESSIVE = frozenset(word + "s" for word in _PEOPLE)
 _PERSON_VERBS = word_set(
-    "has had have is was gets got get keeps says said feels felt thinks suffers suffered"
+    """has had have is was gets got get keeps says said feels felt thinks suffers suffered
+    limped limps limping hurt hurts injured pulled tore twisted rolled sprained broke"""
 )
 _OTHERS = _PEOPLE | _OTHER_SUBJECTS | _POSSESSIVE | word_set("kids children")
 _FIRST = word_set("i im ive id ill me my mine myself")
