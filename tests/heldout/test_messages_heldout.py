@@ -177,12 +177,12 @@ def score(path: Path) -> tuple[int, int, int, list[str]]:
 @pytest.mark.parametrize(
     ("name", "least_right", "most_harmful"),
     [
-        ("messages_batch1.yaml", 0.77, 0.06),
-        ("messages_batch2.yaml", 0.85, 0.03),
+        ("messages_batch1.yaml", 0.78, 0.05),
+        ("messages_batch2.yaml", 0.87, 0.01),
         ("messages_batch3.yaml", 0.81, 0.09),
-        ("messages_batch4.yaml", 0.72, 0.12),
-        ("messages_batch5.yaml", 0.75, 0.12),
-        ("messages_batch6.yaml", 0.74, 0.13),
+        ("messages_batch4.yaml", 0.74, 0.10),
+        ("messages_batch5.yaml", 0.77, 0.10),
+        ("messages_batch6.yaml", 0.78, 0.10),
     ],
 )
 def test_fresh_messages_keep_their_floor(
