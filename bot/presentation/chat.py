@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from bot.presentation.html import escape_text
+from bot.presentation.html import escape_text, heard
 
 __all__ = [
     "cancelled",
@@ -73,11 +73,7 @@ def cancelled(*, had_conversation: bool) -> str:
 
 def unclear_in_setup(text: str) -> str:
     """Said before the set-up question is asked again, after a message not understood."""
-    said = " ".join(text.split())
-    if len(said) > 60:
-        said = said[:59].rstrip() + "…"
-    heard = f" “{escape_text(said)}”" if said else " that"
-    return f"Sorry, I didn't catch{heard}. Here's the set-up question again (or tap Skip):"
+    return f"Sorry, I didn't catch{heard(text)}. Here's the set-up question again (or tap Skip):"
 
 
 #: Lone emoji read as a low moment or as a good one (variation selectors dropped).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-__all__ = ["bold", "escape_text", "italic"]
+__all__ = ["bold", "escape_text", "heard", "italic"]
 
 
 def escape_text(text: str) -> str:
@@ -20,3 +20,11 @@ def bold(text: str) -> str:
 def italic(text: str) -> str:
     """Plain text, escaped and in italics."""
     return f"<i>{escape_text(text)}</i>"
+
+
+def heard(text: str, *, longest: int = 60) -> str:
+    """What the runner typed, quoted back and escaped (" “…”", clipped), or " that"."""
+    said = " ".join(text.split())
+    if len(said) > longest:
+        said = said[: longest - 1].rstrip() + "…"
+    return f" “{escape_text(said)}”" if said else " that"

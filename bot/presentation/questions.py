@@ -14,7 +14,7 @@ from bot.core.planner import DailyPlan
 from bot.core.understanding.suggest import Suggestion
 from bot.core.vocabulary import Phase
 from bot.presentation.callbacks import Action, encode
-from bot.presentation.html import escape_text
+from bot.presentation.html import escape_text, heard
 from bot.presentation.render import day_label, phase_about
 
 __all__ = [
@@ -233,11 +233,7 @@ def log_ahead_refused(day: date, today: date) -> str:
 
 def unknown_with_suggestions(text: str) -> str:
     """A short 'I didn't get that'; the buttons below offer the closest things."""
-    said = " ".join(text.split())
-    if len(said) > 60:
-        said = said[:59].rstrip() + "…"
-    heard = f" “{escape_text(said)}”" if said else " that"
-    return f"Sorry, I didn't quite get{heard}. Did you mean one of these?"
+    return f"Sorry, I didn't quite get{heard(text)}. Did you mean one of these?"
 
 
 def suggestion_rows(suggestions: Sequence[Suggestion]) -> list[list[tuple[str, str]]]:
