@@ -4,7 +4,6 @@ then the return checks one at a time)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -24,6 +23,7 @@ from bot.core.triage import (
 )
 from bot.core.understanding import Intent, IntentKind, ReportSlots, understand_all
 from bot.core.understanding.answers import (
+    about_clearance,
     area_answer,
     check_answer,
     kind_answer,
@@ -397,15 +397,6 @@ async def typed_clearing(turn: Turn, step: str, text: str, intent: Intent) -> li
     return [replace(reply, edit=False) for reply in await clearing_step(turn, callback)]
 
 
-#: Words that make a typed "fine" about the clearance itself ("physio said it's fine",
-#: "yes, cleared"), not only about how the area feels.
-_ABOUT_CLEARANCE = re.compile(
-    r"\b(?:yes|yep|yeah|yup|no|nope|not yet|physio\w*|doctors?|dr|gps?|clinician|consultant"
-    r"|specialist|surgeon|therapist|clear(?:ed|ance)?|go[- ]?ahead|signed|all clear|green light"
-    r"|appointment|seen|checked)\b"
-)
-
-
 def _not_about_clearing(
     turn: Turn, step: str, text: str, intent: Intent, data: dict[str, Any]
 ) -> list[Reply] | None:
@@ -423,9 +414,9 @@ def _not_about_clearing(
     if step == "clinician":
         question = words.CLINICIAN_QUESTION
         rows = words.clinician_keyboard()
-        only_feels = (
-            bool(named) or intent.kind is IntentKind.FEELS_FINE
-        ) and not _ABOUT_CLEARANCE.search(text.lower())
+        only_feels = (bool(named) or intent.kind is IntentKind.FEELS_FINE) and not about_clearance(
+            text
+        )
         if not others and not only_feels:
             return None
     else:

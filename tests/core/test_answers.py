@@ -10,6 +10,7 @@ import pytest
 from bot.core.health import Screen
 from bot.core.understanding.answers import (
     HealthAnswer,
+    about_clearance,
     area_answer,
     check_answer,
     effort_answer,
@@ -215,3 +216,17 @@ def test_other_messages_are_no_health_answer(text: str) -> None:
 )
 def test_a_typed_effort_is_read_only_when_it_is_one(text: str, effort: int | None) -> None:
     assert effort_answer(text, date(2026, 11, 25)) == effort
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("physio said it's fine", True),
+        ("not yet", True),
+        ("my GP gave me the go-ahead", True),
+        ("shin is fine now", False),
+        ("glute is fine again", False),
+    ],
+)
+def test_a_clearance_answer_speaks_of_the_clearance(text: str, about: bool) -> None:
+    assert about_clearance(text) is about

@@ -26,6 +26,7 @@ from bot.core.vocabulary import Area, ReportKind, Side
 
 __all__ = [
     "HealthAnswer",
+    "about_clearance",
     "area_answer",
     "check_answer",
     "effort_answer",
@@ -411,6 +412,21 @@ def yes_no(text: str) -> bool | None:
     anyone"); None when it is unclear ("maybe", "yes but no"), so the question is asked
     again."""
     return _leaning(text)
+
+
+#: Words that make a typed "fine" about the clearance itself ("physio said it's fine",
+#: "yes, cleared"), not only about how the area feels.
+_ABOUT_CLEARANCE = re.compile(
+    r"\b(?:yes|yep|yeah|yup|no|nope|not yet|physio\w*|doctors?|dr|gps?|clinician|consultant"
+    r"|specialist|surgeon|therapist|clear(?:ed|ance)?|go[- ]?ahead|signed|all clear|green light"
+    r"|appointment|seen|checked)\b"
+)
+
+
+def about_clearance(text: str) -> bool:
+    """Whether a typed answer speaks of a clinician's clearance ("physio said it's fine",
+    "not yet"), not only of how an area feels ("shin is fine now")."""
+    return _ABOUT_CLEARANCE.search(text.lower()) is not None
 
 
 def check_answer(text: str) -> bool | None:
