@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
+from bot.core.understanding.emoji import Mood, emoji_mood
 from bot.presentation.html import escape_text, heard
 
 __all__ = [
@@ -76,20 +76,12 @@ def unclear_in_setup(text: str) -> str:
     return f"Sorry, I didn't catch{heard(text)}. Here's the set-up question again (or tap Skip):"
 
 
-#: Lone emoji read as a low moment or as a good one (variation selectors dropped).
-_LOW_EMOJI = frozenset("😭😢😞😔☹🙁😩😫😣😖😿💔🥲🥺😓😥😕😟😰😪🤕🤒😵")
-_GOOD_EMOJI = frozenset("👍🙂😊😀😃😄😁💪🔥🎉❤👌✅🙌😎🥳🤩😍🏃⭐")
-
-
 def emoji_reply(text: str, *, setting_up: bool = False) -> str | None:
     """A short, kind answer to a message of emoji alone ("😭", "👍"); None when the text
-    has a letter or digit, or holds no emoji this knows. ``setting_up``: said before the
-    set-up question is asked again."""
-    symbols = [c for c in text if not c.isspace() and unicodedata.category(c) not in ("Mn", "Cf")]
-    symbols = [c for c in symbols if c != "\ufe0f"]
-    if not symbols or any(c.isalnum() for c in symbols):
-        return None
-    if any(c in _LOW_EMOJI for c in symbols):
+    is not one (``understanding.emoji``). ``setting_up``: said before the set-up question
+    is asked again (only to a low one)."""
+    mood = emoji_mood(text)
+    if mood is Mood.LOW:
         if setting_up:
             return (
                 "Sorry it's a rough one. 💛 If something hurts, tell me where, like <i>left "
@@ -100,8 +92,6 @@ def emoji_reply(text: str, *, setting_up: bool = False) -> str | None:
             "sore 4/10</i>; if it's just a hard day, rest is fine: skip today's session and "
             "we go on tomorrow."
         )
-    if setting_up:
-        return None
-    if all(c in _GOOD_EMOJI or unicodedata.category(c) == "Sk" for c in symbols):
+    if mood is Mood.GOOD and not setting_up:
         return "💪 Love it! /today has your session."
     return None
