@@ -170,16 +170,26 @@ _MONTHS = (
 )
 
 
-def unclear_date(value: str, *, race: bool) -> str:
-    """A date or range that cannot be right (reversed, past, no such day), asked about."""
+def _named_day(day: int, month: int, today: date | None) -> str:
+    """ "11 October", with the year it next falls in when ``today`` is known."""
+    if today is None:
+        return f"{day} {_MONTHS[month - 1]}"
+    year = today.year if (month, day) >= (today.month, today.day) else today.year + 1
+    return f"{day} {_MONTHS[month - 1]} {year}"
+
+
+def unclear_date(value: str, *, race: bool, today: date | None = None) -> str:
+    """A date or range that cannot be right (reversed, past, no such day), asked about; a
+    race date that reads two ways names both, with the year each next falls in when
+    ``today`` is known (a day without a year just gone is asked about too)."""
     said = f"“{escape_text(value)}”"
     both = _EITHER_WAY.search(value)
     if race and both is not None and both[1].lstrip("0") != both[2].lstrip("0"):
         first, second = int(both[1]), int(both[2])
+        one, other = _named_day(first, second, today), _named_day(second, first, today)
         return (
-            f"{said} could be {first} {_MONTHS[second - 1]} or {second} "
-            f"{_MONTHS[first - 1]}, so I haven't changed anything yet. Which is it? Send it "
-            f"with the month in words, for example <i>race on {first} {_MONTHS[second - 1]}</i>."
+            f"{said} could be {one} or {other}, so I haven't changed anything yet. Which is "
+            f"it? Send it with the month in words, for example <i>race on {one}</i>."
         )
     if race:
         return (

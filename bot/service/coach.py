@@ -283,7 +283,9 @@ class Coach:
             return [Reply(text=question_words.unclear_log_day(intent.unclear))]
         if intent.unclear is not None and kind in (IntentKind.PAUSE, IntentKind.RACE_DATE):
             race = kind is IntentKind.RACE_DATE  # a date that cannot be right: asked, not stored
-            return [Reply(text=question_words.unclear_date(intent.unclear, race=race))]
+            return [
+                Reply(text=question_words.unclear_date(intent.unclear, race=race, today=turn.today))
+            ]
         if kind is IntentKind.DONE and intent.unclear is not None and intent.effort is None:
             # "done, effort 11/10": logged, and the effort asked once, on its buttons' scale
             replies = await training.typed_log(

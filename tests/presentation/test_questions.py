@@ -61,3 +61,12 @@ def test_a_race_date_that_reads_two_ways_names_both_days() -> None:
     assert "10 November" in text
     assert "passed" not in text
     assert "passed" in questions.unclear_date("31 april", race=True)
+
+
+def test_both_readings_carry_the_year_they_next_fall_in() -> None:
+    """Trial: "race on 11 October" (as the answer suggested) was a day just gone, so it was
+    refused; the suggestion now carries its year, which the coach takes."""
+    text = questions.unclear_date("11/10", race=True, today=date(2026, 12, 6))
+    assert "11 October 2027" in text
+    assert "10 November 2027" in text
+    assert "11 March 2027" in questions.unclear_date("11/3", race=True, today=date(2026, 12, 6))
