@@ -15,6 +15,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults, TypeHandler
 
 from bot.core.content import load_content
+from bot.core.places import load_atlas
 from bot.core.planner import Planner
 from bot.metrics import Metrics
 from bot.presentation.commands import menu_commands
@@ -66,6 +67,7 @@ def build_services(settings: Settings, clock: Clock = utc_clock) -> Services:
     """Engine, session factory, content and planner, wired into a coach."""
     engine = make_engine(settings.database_url)
     planner = Planner(load_content())
+    load_atlas()  # the city index, built before any runner's message needs it
     sessions = make_session_factory(engine)
     outbox = Outbox(sessions, clock, instance=instance_name(settings))
     return Services(engine, Coach(sessions, planner, clock, outbox))

