@@ -15,12 +15,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.planner import Planner
 from bot.core.records import CompletionStatus
-from bot.core.understanding import Intent, IntentKind
+from bot.core.understanding import Intent, IntentKind, Unclear
 from bot.core.understanding.parts import understand_parts
 from bot.core.understanding.replies import area_named
 from bot.core.understanding.suggest import Suggestion, suggestions
 from bot.core.understanding.week import WeekSaid, asks_for_block, running_week
-from bot.core.understanding.when import unclear_log_day
 from bot.presentation import chat, render
 from bot.presentation import questions as question_words
 from bot.presentation import reports as report_words
@@ -192,7 +191,7 @@ class Coach:
             intent.kind is IntentKind.DONE
             and intent.unclear is not None
             and intent.effort is None
-            and intent.unclear != unclear_log_day(text.lower(), turn.today)
+            and intent.unclear_slot is Unclear.EFFORT
         ):
             intents = (intent,)  # "done, effort 11/10": one log, one effort question
         if onboarding_step is not None and onboarding.may_answer(onboarding_step, intent):
@@ -275,10 +274,7 @@ class Coach:
     async def _intent(self, turn: Turn, intent: Intent, text: str) -> list[Reply]:
         kind = intent.kind
         if (
-            kind in _LOGS
-            and intent.unclear is not None
-            and intent.unclear
-            == unclear_log_day(text.lower(), turn.today, ahead=kind is IntentKind.SKIPPED)
+            kind in _LOGS and intent.unclear is not None and intent.unclear_slot is Unclear.LOG_DAY
         ):  # "did it on the 31st of april": no such day has been, nothing logged
             return [Reply(text=question_words.unclear_log_day(intent.unclear))]
         if intent.unclear is not None and kind in (IntentKind.PAUSE, IntentKind.RACE_DATE):
@@ -297,11 +293,13 @@ class Coach:
             if intent.report:
                 replies += await reports.record_report(turn, intent.report, text, ask_signs=True)
             return replies
-        if intent.unclear is not None and kind is IntentKind.BODY_REPORT:
+        if (
+            intent.unclear is not None
+            and intent.report is not None
+            and kind is IntentKind.BODY_REPORT
+        ):
             # "hamstring niggle 11/10": kept without the number, which is asked for
-            slots = intent.report or reports.report_without_number(text, intent.unclear, turn.today)
-            if slots is not None:
-                return await reports.record_without_number(turn, slots, text, intent.unclear)
+            return await reports.record_without_number(turn, intent.report, text, intent.unclear)
         if intent.unclear is not None and not (intent.report and intent.report.red_flags):
             time_of_day = kind is IntentKind.SET_REMINDER
             effort = kind is IntentKind.DONE  # "done, effort like 6 or 7": the rest is logged

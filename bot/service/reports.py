@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from bot.core.monitoring import active_reports, needs_follow_up
@@ -21,7 +21,7 @@ from bot.core.triage import (
     hold_areas,
     triage,
 )
-from bot.core.understanding import Intent, IntentKind, ReportSlots, understand_all
+from bot.core.understanding import Intent, IntentKind, ReportSlots
 from bot.core.understanding.answers import (
     about_clearance,
     area_answer,
@@ -47,7 +47,6 @@ __all__ = [
     "guided_step",
     "record_report",
     "record_without_number",
-    "report_without_number",
     "settle",
     "start_clearing",
     "start_guided_report",
@@ -117,21 +116,6 @@ async def record_report(
     ):
         replies.append(await _ask_signs(turn, slots))
     return replies
-
-
-def report_without_number(text: str, value: str, today: date) -> ReportSlots | None:
-    """The body report in ``text`` read without the number that cannot be right (``value``,
-    "11/10"): area, side and kind ("hamstring niggle 11/10"), else the area alone as pain
-    ("knee 11/10"); None when no area is named."""
-    at = text.lower().find(value.lower())
-    rest = f"{text[:at]} {text[at + len(value) :]}" if at >= 0 else text
-    for part in understand_all(rest, today):
-        if part.report is not None and part.unclear is None:
-            return replace(part.report, severity=None)
-    found = area_answer(rest, today)
-    if found is None:
-        return None
-    return ReportSlots(found[0], found[1], ReportKind.PAIN)
 
 
 async def record_without_number(

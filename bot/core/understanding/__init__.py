@@ -45,7 +45,14 @@ Choices where the coaching rules are silent (details in the module docs of ``bod
 
 from __future__ import annotations
 
-from bot.core.understanding.model import EffortLabel, Intent, IntentKind, PlanTopic, ReportSlots
+from bot.core.understanding.model import (
+    EffortLabel,
+    Intent,
+    IntentKind,
+    PlanTopic,
+    ReportSlots,
+    Unclear,
+)
 from bot.core.understanding.parts import understand_all
 from bot.core.understanding.rules import understand
 from bot.core.understanding.text import MAX_CHARS
@@ -57,6 +64,7 @@ __all__ = [
     "IntentKind",
     "PlanTopic",
     "ReportSlots",
+    "Unclear",
     "understand",
     "understand_all",
 ]

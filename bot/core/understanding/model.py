@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 
-__all__ = ["EffortLabel", "Intent", "IntentKind", "PlanTopic", "ReportSlots"]
+__all__ = ["EffortLabel", "Intent", "IntentKind", "PlanTopic", "ReportSlots", "Unclear"]
 
 
 class IntentKind(StrEnum):
@@ -33,6 +33,17 @@ class IntentKind(StrEnum):
     WARNING_SIGN = "warning_sign"
     PLAN_QUESTION = "plan_question"
     UNKNOWN = "unknown"
+
+
+class Unclear(StrEnum):
+    """Which value of a message cannot be right (``Intent.unclear_slot``)."""
+
+    EFFORT = "effort"  # "done, effort 12/10"
+    SEVERITY = "severity"  # "hamstring niggle 11/10"
+    RATING = "rating"  # "11/10" with nothing it rates
+    LOG_DAY = "log_day"  # "did it on the 31st of april"
+    TIME = "time"  # "remind me at 25:00", "6-7am"
+    DATE = "date"  # a pause "from the 21st to the 14th", a race "on 12/06" or just gone
 
 
 class PlanTopic(StrEnum):
@@ -116,6 +127,8 @@ class Intent:
     #: A value as written that cannot be right ("11/10", "-5/10", "25:00"): the coach asks
     #: about it and stores nothing from this message's ratings or time.
     unclear: str | None = None
+    #: Which value ``unclear`` is: an odd severity keeps its ``report`` (without the number).
+    unclear_slot: Unclear | None = None
     #: PLAN_QUESTION: what is asked, and the day for ``PlanTopic.DAY``.
     topic: PlanTopic | None = None
     ask_day: date | None = None

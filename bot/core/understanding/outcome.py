@@ -16,7 +16,7 @@ from bot.core.understanding.body import feeling_hits, negated
 from bot.core.understanding.extract import note_text, reason_text
 from bot.core.understanding.features import Features, Hit
 from bot.core.understanding.message import DONE_EMOJI, Message
-from bot.core.understanding.model import EffortLabel, Intent, IntentKind
+from bot.core.understanding.model import EffortLabel, Intent, IntentKind, Unclear
 from bot.core.understanding.numbers import effort_number, effort_span
 from bot.core.understanding.questions import asks_permission
 from bot.core.understanding.senses import Cue
@@ -154,7 +154,9 @@ def outcome(m: Message) -> Intent | None:
         and (odd := unclear_log_day(m.low, m.today, ahead=not done))
     ):
         kind = IntentKind.DONE if done else IntentKind.SKIPPED
-        return Intent(kind, unclear=odd, report=m.report())  # "did it on the 31st of april"
+        return Intent(  # "did it on the 31st of april"
+            kind, unclear=odd, unclear_slot=Unclear.LOG_DAY, report=m.report()
+        )
     if done:
         return _done(m)
     if skipped:

@@ -29,8 +29,7 @@ from functools import lru_cache
 from bot.core.understanding.body import area_groups, feeling_hits, own_side
 from bot.core.understanding.fine import RECOVERY_WORDS, says_change
 from bot.core.understanding.message import Message
-from bot.core.understanding.model import Intent, IntentKind, ReportSlots
-from bot.core.understanding.numbers import odd_effort
+from bot.core.understanding.model import Intent, IntentKind, ReportSlots, Unclear
 from bot.core.understanding.questions import asks_permission
 from bot.core.understanding.rules import analyse, read_body, setting_said, understand
 from bot.core.understanding.senses import Cue
@@ -40,7 +39,6 @@ from bot.core.understanding.when import (
     log_days,
     names_days,
     pause_said,
-    unclear_log_day,
 )
 from bot.core.vocabulary import Area, RedFlag, Side
 
@@ -140,7 +138,7 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
 def _parts(
     text: str, today: date | None, whole: Intent, message: Message | None
 ) -> tuple[Intent, ...]:
-    return _asked_apart(_requests(text, today, whole, message), text.lower(), today)
+    return _asked_apart(_requests(text, today, whole, message))
 
 
 _RATED = frozenset(
@@ -148,12 +146,14 @@ _RATED = frozenset(
 )
 
 
-def _asked_apart(intents: tuple[Intent, ...], low: str, today: date | None) -> tuple[Intent, ...]:
+def _asked_apart(intents: tuple[Intent, ...]) -> tuple[Intent, ...]:
     """A log or report with a value to ask about ("done, effort 12/10", "pain -3/10 in my
-    hip", "did it on the 31st of april") is a question, and nothing of that part is stored:
-    an intent of the same kind for the log's effort or day, a body report for a severity,
-    with only ``unclear`` set. What else the part said clearly stays: a report beside an
-    odd effort, a log beside an odd severity. A report with a warning sign is always kept."""
+    hip", "did it on the 31st of april") is a question: an intent of the same kind for the
+    log's effort or day, a body report for a severity, with ``unclear`` set. Nothing of a
+    log with an odd day or effort is stored; a report with an odd severity is kept without
+    the number (the plan spares the area while the number is asked). What else the part
+    said clearly stays: a report beside an odd effort, a log beside an odd severity. A
+    report with a warning sign is always kept."""
     if len(intents) == 1 and intents[0].unclear is None:
         return intents
     if not any(i.unclear is not None and i.kind in _RATED for i in intents):
@@ -164,24 +164,22 @@ def _asked_apart(intents: tuple[Intent, ...], low: str, today: date | None) -> t
             found.append(intent)
             continue
         report = intent.report
-        ahead = intent.kind is IntentKind.SKIPPED
-        day = today is not None and unclear_log_day(low, today, ahead=ahead) == intent.unclear
-        if intent.kind in _LOGS and (day or intent.kind is IntentKind.SKIPPED):
-            odd_log = True  # "did it on the 31st of april": the log's day
-        else:
-            odd_log = intent.kind is IntentKind.DONE and (
-                report is None or odd_effort(low) is not None
-            )
-        asked = Intent(intent.kind if odd_log else IntentKind.BODY_REPORT, unclear=intent.unclear)
+        odd_log = intent.kind in _LOGS and intent.unclear_slot in (Unclear.LOG_DAY, Unclear.EFFORT)
+        slot = intent.unclear_slot if odd_log else Unclear.SEVERITY
+        asked = Intent(
+            intent.kind if odd_log else IntentKind.BODY_REPORT,
+            unclear=intent.unclear,
+            unclear_slot=slot,
+        )
         if report is not None and report.red_flags:  # a warning sign is never dropped
-            found += [replace(intent, unclear=None), asked]
+            found += [replace(intent, unclear=None, unclear_slot=None), asked]
         elif odd_log:  # the log is asked about; a clear report beside it stays
             kept = [Intent(IntentKind.BODY_REPORT, report=report)] if report is not None else []
             found += [*kept, asked]
-        elif intent.kind in _LOGS:  # the log stays, the report with the odd number is asked
-            found += [replace(intent, unclear=None, report=None), asked]
-        else:
-            found.append(asked)
+        else:  # a log stays; the report is kept without its number, which is asked
+            if intent.kind in _LOGS:
+                found.append(replace(intent, unclear=None, unclear_slot=None, report=None))
+            found.append(replace(asked, report=report))
     return tuple(found)
 
 

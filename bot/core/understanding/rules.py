@@ -25,7 +25,7 @@ from bot.core.understanding.fine import fine_reading
 from bot.core.understanding.fuzzy import correct_words
 from bot.core.understanding.lexicon import KNOWN
 from bot.core.understanding.message import DONE_EMOJI, Message, near
-from bot.core.understanding.model import Intent, IntentKind, PlanTopic
+from bot.core.understanding.model import Intent, IntentKind, PlanTopic, Unclear
 from bot.core.understanding.numbers import effort_span, odd_effort, odd_rating, odd_rating_at
 from bot.core.understanding.outcome import outcome
 from bot.core.understanding.questions import asks_permission, names_the_block, plan_question
@@ -33,7 +33,7 @@ from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import back_on, pause_said, said_in_past
 from bot.core.understanding.words import FILLER
-from bot.core.vocabulary import RedFlag
+from bot.core.vocabulary import RedFlag, ReportKind
 
 __all__ = ["analyse", "read_body", "setting_said", "understand"]
 
@@ -102,11 +102,17 @@ def _odd_values(m: Message, intent: Intent) -> Intent:
     (the effort, or the severity of a report it follows), the rest of the message counts."""
     if intent.kind in _UNRATED_ASKS and ("/10" in m.low or "effort" in m.low or "rpe" in m.low):
         odd = odd_effort(m.low) or odd_rating(m.low)  # "effort 11/10 today", "rpe 12 lol"
-        return intent if odd is None else Intent(IntentKind.UNKNOWN, unclear=odd)
+        return (
+            intent
+            if odd is None
+            else Intent(IntentKind.UNKNOWN, unclear=odd, unclear_slot=Unclear.RATING)
+        )
     if intent.kind not in _RATED_KINDS:
         return intent
     if intent.kind is IntentKind.DONE and (effort := odd_effort(m.low)) is not None:
-        return replace(intent, unclear=effort, effort=None, effort_label=None)
+        return replace(
+            intent, unclear=effort, unclear_slot=Unclear.EFFORT, effort=None, effort_label=None
+        )
     if not ("10" in m.low or "ten" in m.low):
         return intent
     found = odd_rating_at(m.low)
@@ -116,10 +122,13 @@ def _odd_values(m: Message, intent: Intent) -> Intent:
     report = intent.report
     body = [m.char(h.start) for h, _ in m.areas] + [m.char(h.start) for h in feeling_hits(m.f)]
     if intent.kind is IntentKind.DONE and (not body or at < min(body)):
-        return replace(intent, unclear=odd, effort=None, effort_label=None)
-    if report is not None:
-        report = replace(report, severity=None)
-    return replace(intent, unclear=odd, report=report)
+        return replace(
+            intent, unclear=odd, unclear_slot=Unclear.EFFORT, effort=None, effort_label=None
+        )
+    if report is not None:  # "knee 11/10": no feeling word, the cautious reading is pain
+        kind = report.kind if feeling_hits(m.f) else ReportKind.PAIN
+        report = replace(report, severity=None, kind=kind)
+    return replace(intent, unclear=odd, unclear_slot=Unclear.SEVERITY, report=report)
 
 
 #: Signs that are no warning without a word of pain or soreness: "fell off the wagon",
@@ -205,12 +214,16 @@ def _reminder(m: Message) -> Intent | None:
     if not anchors:
         return None
     if (span := time_range(m.low)) is not None:
-        return Intent(IntentKind.SET_REMINDER, unclear=span)  # "6-7am": which one?
+        return Intent(
+            IntentKind.SET_REMINDER, unclear=span, unclear_slot=Unclear.TIME
+        )  # "6-7am": which one?
     at = parse_time(m.low)
     if at is not None:
         return Intent(IntentKind.SET_REMINDER, reminder_time=at)
     if (odd := impossible_time(m.low)) is not None:
-        return Intent(IntentKind.SET_REMINDER, unclear=odd)  # "25:00": asked, never clamped
+        return Intent(
+            IntentKind.SET_REMINDER, unclear=odd, unclear_slot=Unclear.TIME
+        )  # "25:00": asked, never clamped
     if near(f, Cue.OFF, anchors, _NEAR_OFF) or near(f, Cue.NEG, anchors, _NEAR_OFF):
         said = None if m.today is None else pause_said(m.low, m.today)
         if said is not None and said.unclear is None and said.last is not None:
@@ -302,13 +315,20 @@ def _pause(m: Message) -> Intent | None:
     if asked and all(_AFTER_RE.search(m.low, 0, m.char(h.start)) for h in f.cues[Cue.PAUSE]):
         return None  # "back into running after a long time off": the past, no break asked
     if said is not None and said.unclear is not None:
-        return Intent(IntentKind.PAUSE, unclear=said.unclear)  # "from the 21st to the 14th"
+        return Intent(
+            IntentKind.PAUSE, unclear=said.unclear, unclear_slot=Unclear.DATE
+        )  # "from the 21st to the 14th"
     if said is not None:
         return Intent(
             IntentKind.PAUSE, pause_from=said.first, pause_until=said.last, report=m.report()
         )
     until = last_date(m.low, m.today)
     return Intent(IntentKind.PAUSE, pause_until=until, report=m.report())
+
+
+def _race_unclear(said: str) -> Intent:
+    """A race date that cannot be right as written: asked about, nothing stored."""
+    return Intent(IntentKind.RACE_DATE, unclear=said, unclear_slot=Unclear.DATE)
 
 
 def _race(m: Message) -> Intent | None:
@@ -324,7 +344,7 @@ def _race(m: Message) -> Intent | None:
         return None  # "who won the race on Sunday?"
     moved = Cue.MOVED in f.cues
     if (both := _EITHER_WAY_RE.search(m.low)) is not None and both[1] != both[2]:
-        return Intent(IntentKind.RACE_DATE, unclear=both[0])  # "12/06": June or December?
+        return _race_unclear(both[0])  # "12/06": June or December?
     when = last_date(m.low, m.today)
     if (
         when is not None
@@ -333,21 +353,21 @@ def _race(m: Message) -> Intent | None:
         and f.has(Cue.FIRST_PERSON)
         and _PAST_RACE_RE.search(m.low)
     ):  # "my race was on 2 jan, put it in": that race has been; which is the next?
-        return Intent(IntentKind.RACE_DATE, unclear=_said_date(m.low) or when.isoformat())
+        return _race_unclear(_said_date(m.low) or when.isoformat())
     if near(f, Cue.OFF, races, _NEAR_RACE) and not moved:
         return Intent(IntentKind.RACE_DATE, race_off=True)  # even "race on Sunday cancelled"
     if when is not None and m.today is not None and _just_passed(when, m.today, m.low):
-        return Intent(IntentKind.RACE_DATE, unclear=_said_date(m.low) or when.isoformat())
+        return _race_unclear(_said_date(m.low) or when.isoformat())
     if when is not None and _A_WEEK_OR_MONTH_RE.search(m.low) and not _said_date(m.low):
         return Intent(IntentKind.RACE_DATE)  # "my race is next week": which day? asked
     if when is not None and (moved or Cue.PAST_EVENT not in f.cues):
         if m.today is not None and when < m.today:  # "race date 2026-12-01" said after it
-            return Intent(IntentKind.RACE_DATE, unclear=_said_date(m.low) or when.isoformat())
+            return _race_unclear(_said_date(m.low) or when.isoformat())
         return Intent(IntentKind.RACE_DATE, race_date=when)
     if when is None and near(f, Cue.NEG, races, _NEAR_RACE):
         return Intent(IntentKind.RACE_DATE, race_off=True)  # "no race anymore"
     if when is None and m.today is not None and (said := _said_date(m.low)) is not None:
-        return Intent(IntentKind.RACE_DATE, unclear=said)  # "31st June": no such day
+        return _race_unclear(said)  # "31st June": no such day
     if asked or names_a_date(m.low) or moved or _VAGUE_WHEN_RE.search(m.low):
         return Intent(IntentKind.RACE_DATE)  # entered, moved, "in about 6 weeks": the bot asks
     return None
@@ -629,13 +649,13 @@ def _bare_value(m: Message) -> Intent | None:
     if _BARE_VALUE_RE.match(m.low) is None:
         return None
     if (odd := odd_rating(m.low)) is not None:
-        return Intent(IntentKind.UNKNOWN, unclear=odd)
+        return Intent(IntentKind.UNKNOWN, unclear=odd, unclear_slot=Unclear.RATING)
     if "/" in m.low or "out" in m.low:
         return None  # "5/10" alone: the conversation knows what it answers
     said = m.low.strip(" .!?")
     if (at := parse_time(said if said.startswith(("at", "@")) else f"at {said}")) is not None:
         return Intent(IntentKind.SET_REMINDER, reminder_time=at)
-    return Intent(IntentKind.SET_REMINDER, unclear=said)
+    return Intent(IntentKind.SET_REMINDER, unclear=said, unclear_slot=Unclear.TIME)
 
 
 def _chat(m: Message) -> Intent | None:
