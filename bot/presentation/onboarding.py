@@ -8,6 +8,7 @@ from datetime import date, time
 
 from bot.core.health import Screen
 from bot.core.records import RunnerProfile
+from bot.core.understanding.week import WeekSaid
 from bot.core.vocabulary import Equipment, Level
 from bot.presentation.callbacks import Action, Answer, OnboardingStep, encode
 from bot.presentation.html import escape_text
@@ -16,10 +17,12 @@ from bot.presentation.settings import health_lines, kit_words, week_lines
 
 __all__ = [
     "QUESTIONS",
+    "heard",
     "injury_intro",
     "intro",
     "mid_setup",
     "question_keyboard",
+    "running_not_jumps",
     "summary",
     "welcome_back",
 ]
@@ -121,6 +124,62 @@ def summary(
         f"• Time zone: {escape_text(timezone)}\n"
         f"{health}\n"
         "Ask me \"what's today's session?\" any time, or send /today."
+    )
+
+
+_LEVEL_HEARD = {
+    Level.BEGINNER: "new to jump work",
+    Level.INTERMEDIATE: "some experience",
+    Level.ADVANCED: "experienced",
+}
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _day_list(days: Collection[int]) -> str:
+    return ", ".join(_DAY_NAMES[day] for day in sorted(days))
+
+
+def _week_heard(said: WeekSaid) -> str:
+    parts = []
+    if said.long_run_day is not None:
+        parts.append(f"long run {_DAY_NAMES[said.long_run_day]}")
+    if said.hard_days:
+        parts.append(f"hard sessions {_day_list(said.hard_days)}")
+    if said.run_days:
+        parts.append(f"running {_day_list(said.run_days)}")
+    if said.rest_days:
+        parts.append(f"no session on {_day_list(said.rest_days)}")
+    if said.race_distance is not None:
+        parts.append(f"racing the {said.race_distance.label}")
+    return ", ".join(parts) or "your running week"
+
+
+def heard(step: OnboardingStep, value: object) -> str | None:
+    """A typed set-up answer said back before the next question, so the runner sees how
+    it was read ("Got it: experienced."); None for an answer with nothing to say back."""
+    said: str | None = None
+    if isinstance(value, Level):
+        said = _LEVEL_HEARD[value]
+    elif step is OnboardingStep.DESK:
+        said = "you sit a lot" if value == Answer.YES else "not much sitting"
+    elif step is OnboardingStep.EQUIPMENT and isinstance(value, list):
+        said = "kit: " + kit_words(frozenset(Equipment(kit) for kit in value))
+    elif step is OnboardingStep.RACE:
+        said = f"race on {value:%a %-d %b %Y}" if isinstance(value, date) else "no race for now"
+    elif isinstance(value, WeekSaid):
+        said = _week_heard(value)
+    elif step is OnboardingStep.REMINDER:
+        said = f"your session at {value:%H:%M}" if isinstance(value, time) else "no reminders"
+    elif step is OnboardingStep.TIMEZONE and isinstance(value, str):
+        said = f"time zone {value}"
+    return None if said is None else f"Got it: {escape_text(said)}."
+
+
+def running_not_jumps() -> str:
+    """A level answer that speaks only of running: the question is about jump work."""
+    return (
+        "All that running is a great base! This one is about <b>jumping, hopping or "
+        "strength work</b>, though: how much of that have you done?"
     )
 
 

@@ -26,6 +26,7 @@ from bot.core.understanding.replies import (
     level_answer,
     race_answer,
     reminder_answer,
+    running_only,
     says_skip,
 )
 from bot.core.understanding.week import WeekSaid, distance_named, running_week, weekdays_in
@@ -152,6 +153,8 @@ async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | No
             return [which_place(said, choices, Action.ONBOARDING_TIMEZONE)]
     if value is _NOT_AN_ANSWER and _kit_done(step, text, turn.today):
         return await _advance(turn, step, data)  # each toggle is stored already
+    if value is _NOT_AN_ANSWER and step is OnboardingStep.LEVEL and running_only(text):
+        return [Reply(text=words.running_not_jumps()), await _ask(turn, step, data)]
     if value is _NOT_AN_ANSWER:
         return await _skip(turn, step, data) if says_skip(text) else None
     try:
@@ -161,7 +164,11 @@ async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | No
     distance = distance_named(text) if step is OnboardingStep.RACE and value is not None else None
     if distance is not None:  # "12 April, half marathon"
         await week.store(turn, WeekSaid(race_distance=distance))
-    return await _advance(turn, step, data)
+    replies = await _advance(turn, step, data)
+    echo = words.heard(step, value)
+    if echo is not None and replies:  # the typed answer said back, as it was read
+        replies[0] = replace(replies[0], text=f"{echo}\n\n{replies[0].text}")
+    return replies
 
 
 async def carry_on(turn: Turn) -> list[Reply]:

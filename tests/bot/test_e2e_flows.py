@@ -86,6 +86,22 @@ async def test_typed_done_during_set_up_answers_the_question_and_logs_nothing(
     assert (conversation.name, conversation.step) == ("onboarding", "race")
 
 
+async def test_typed_set_up_answers_are_said_back_and_running_alone_is_asked_again(
+    bot: Bot, fake_api: FakeBotAPI
+) -> None:
+    await _say(fake_api, "/start", "1/9")
+    running = await _say(fake_api, "been running for years", "1/9")  # no level stored
+    assert "jumping, hopping or strength work" in running[0]
+    level = await _say(fake_api, "box jumps and squats for a few months", "2/9")
+    assert "Got it: some experience." in level[0]
+    desk = await _say(fake_api, "desk all day unfortunately", "3/9")
+    assert "Got it: you sit a lot." in desk[0]
+    state, _, conversation = await _stored(bot[1])
+    assert state.phase is Phase.ONBOARDING
+    assert conversation is not None
+    assert conversation.step == "equipment"
+
+
 async def test_asking_for_the_session_mid_set_up_keeps_the_safety_questions(
     bot: Bot, fake_api: FakeBotAPI
 ) -> None:

@@ -40,6 +40,22 @@ def test_jump_experience_in_free_text(text: str, level: Level) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # years of running say nothing of jump work: asked again
+        ("I have been running for years", None),
+        ("ran for 3 months now", None),
+        # the running's years beside a level word or jump work: those count
+        ("ran marathons for 10 years, some gym", Level.INTERMEDIATE),
+        ("running 10 years, never done jumps", Level.BEGINNER),
+        ("running for years and lifting for 2 years", Level.ADVANCED),
+    ],
+)
+def test_years_of_running_are_no_jump_experience(text: str, level: Level | None) -> None:
+    assert level_answer(text) is level
+
+
+@pytest.mark.parametrize(
     ("text", "desk"),
     [
         ("I'm on my feet the whole shift, I'm a chef", False),

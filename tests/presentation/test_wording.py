@@ -10,9 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.core.records import RunnerProfile
+from bot.core.understanding.week import WeekSaid
 from bot.core.vocabulary import Equipment, Level, Phase
 from bot.presentation import chat, onboarding, reports, settings, training
-from bot.presentation.callbacks import OnboardingStep, decode
+from bot.presentation.callbacks import Answer, OnboardingStep, decode
 from bot.presentation.scheduled import snoozed_reminder
 from tests.presentation.test_render import PLANS, assert_buttons, assert_telegram_html, html_errors
 
@@ -135,3 +136,25 @@ def test_an_evening_reminder_is_not_called_a_morning_one() -> None:
 
     assert "every morning at <b>06:30</b>" in reminder_set(time(6, 30), "Europe/London")
     assert "every evening at <b>19:00</b>" in reminder_set(time(19, 0), "Europe/London")
+
+
+@pytest.mark.parametrize(
+    ("step", "value", "said"),
+    [
+        (OnboardingStep.LEVEL, Level.ADVANCED, "Got it: experienced."),
+        (OnboardingStep.DESK, Answer.NO, "Got it: not much sitting."),
+        (OnboardingStep.EQUIPMENT, ["band"], "Got it: kit: band."),
+        (OnboardingStep.EQUIPMENT, [], "Got it: kit: body weight only."),
+        (OnboardingStep.RACE, date(2027, 4, 11), "Got it: race on Sun 11 Apr 2027."),
+        (OnboardingStep.RACE, None, "Got it: no race for now."),
+        (
+            OnboardingStep.WEEK,
+            WeekSaid(long_run_day=6, hard_days=frozenset({1})),
+            "Got it: long run Sunday, hard sessions Tuesday.",
+        ),
+        (OnboardingStep.REMINDER, time(6, 45), "Got it: your session at 06:45."),
+        (OnboardingStep.TIMEZONE, "Europe/London", "Got it: time zone Europe/London."),
+    ],
+)
+def test_a_typed_set_up_answer_is_said_back(step: OnboardingStep, value: object, said: str) -> None:
+    assert onboarding.heard(step, value) == said

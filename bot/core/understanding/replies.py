@@ -69,6 +69,12 @@ _MONTHS_RE = re.compile(
     r"\b(?:for|over)\s+(?:[0-9]+|a\s+few|a\s+couple\s+of|several|some|two|three|four|five"
     r"|six)\s+(?:months|weeks)\b|\bfor\s+a\s+(?:month|year)\b"
 )
+#: Running named with a length of time, and no jump or strength work: no level said.
+_RUNNING_RE = re.compile(r"\b(?:run|runs|running|runner|ran|jog\w*|marathons?|parkruns?)\b")
+_JUMP_WORK_RE = re.compile(
+    r"\b(?:jump\w*|plyo\w*|hop\w*|bound\w*|strength|gym|lift\w*|weights?|crossfit|circuits?"
+    r"|pilates|resistance|squats?|lunges?|drills?|sprints?)\b"
+)
 _NO_KIT = word_set("none nothing no bodyweight")
 #: Kit said not to be had ("no weights", "don't have a band").
 _NO_ITEM_RE = re.compile(r"\b(?:no|without|don'?t\s+have|haven'?t\s+got)\s+(?:a\s+|any\s+)?\w+")
@@ -127,12 +133,25 @@ def level_answer(text: str) -> Level | None:
     said = words_of(low)
     if said & _LEVEL_WORDS[Level.BEGINNER]:
         return Level.BEGINNER
+    found = [level for level, cues in _LEVEL_WORDS.items() if said & cues]
+    timed = _YEARS_RE.search(low) or _MONTHS_RE.search(low)
+    if timed and _RUNNING_RE.search(low):  # the years may be the running's, not the jumps'
+        if found:  # "ran marathons for 10 years, some gym": the level word
+            return found[0]
+        if running_only(low):
+            return None  # "running for years": no word of jump work, so it is asked again
     if _YEARS_RE.search(low):
         return Level.ADVANCED
     if _MONTHS_RE.search(low):
         return Level.INTERMEDIATE
-    found = [level for level, cues in _LEVEL_WORDS.items() if said & cues]
     return found[0] if found else None
+
+
+def running_only(text: str) -> bool:
+    """Whether a set-up answer about jump work speaks of running alone ("been running
+    for years"): a fine base, but no answer to how much jumping they have done."""
+    low = text.lower()
+    return bool(_RUNNING_RE.search(low)) and not _JUMP_WORK_RE.search(low)
 
 
 def desk_answer(text: str) -> bool | None:
