@@ -175,3 +175,13 @@ async def test_an_open_effort_question_comes_again_in_the_next_sitting(
     assert "Still open from today" in again
     (logged,) = await _completions(sessions)
     assert (logged.status.value, logged.rpe) == ("done", 2)
+
+
+async def test_an_open_warning_sign_checklist_comes_again_in_the_next_sitting(
+    sessions: async_sessionmaker[AsyncSession], tmp_path: Path
+) -> None:
+    first = await _chat(sessions, ["skip"] * 9 + ["my knee hurts when I run"], tmp_path)
+    assert "Any of these?" in first
+    again = await _chat(sessions, ["2"], tmp_path)  # the checklist's 2nd button: swelling
+    assert again.count("Any of these?") == 2  # shown on reopening, then with the tick
+    assert "✅ Swelling" in again

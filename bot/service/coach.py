@@ -147,11 +147,13 @@ class Coach:
             return turn.with_notices(await onboarding.carry_on(turn))
 
     async def open_follow_ups(self, sender: Sender) -> list[Reply]:
-        """A chat reopened: the effort and pain questions still open, asked again."""
+        """A chat reopened: the effort and pain questions still open, or a report's or a
+        clearance's question (the warning-sign checklist), asked again."""
         sender, _ = storable(sender, Command("today"))
         async with self.sessions() as session, session.begin():
             turn = await Turn.open(session, self.planner, sender, self.clock(), self.history)
-            return turn.with_notices(await training.open_follow_ups(turn))
+            replies = await training.open_follow_ups(turn) or reports.open_question(turn)
+            return turn.with_notices(replies)
 
     async def mark_blocked(self, telegram_id: int) -> None:
         """The runner blocked the bot: stop messaging them."""

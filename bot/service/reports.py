@@ -45,6 +45,7 @@ __all__ = [
     "clearing_step",
     "end_guided_report",
     "guided_step",
+    "open_question",
     "record_report",
     "record_without_number",
     "settle",
@@ -578,6 +579,35 @@ async def typed_answer(turn: Turn, step: str, text: str) -> list[Reply] | None:
         replies = await guided_step(turn, callback)
     # a new message rather than an edit: there is no tapped message to change
     return [replace(reply, edit=False) for reply in replies] if presses else None
+
+
+def open_question(turn: Turn) -> list[Reply]:
+    """The report or clearing question still open (a chat reopened shows it again, with
+    its buttons; the warning-sign checklist with the signs already ticked); none when no
+    such question is open."""
+    conversation = turn.conversation
+    if conversation is None or conversation.name not in _FLOWS:
+        return []
+    data, step = conversation.data, conversation.step
+    if conversation.name == CLEAR_FLOW:
+        if step == "clinician":
+            rows = words.clinician_keyboard()
+            return [Reply(text=words.CLINICIAN_QUESTION, keyboard=keyboard(rows))]
+        index = int(data.get("check", 0))
+        return [
+            Reply(text=words.check_question(index), keyboard=keyboard(words.check_keyboard(index)))
+        ]
+    asked: dict[str, tuple[str, render.Rows]] = {
+        "area": (words.AREA_QUESTION, render.report_area_keyboard()),
+        "side": (words.SIDE_QUESTION, render.report_side_keyboard()),
+        "kind": (words.KIND_QUESTION, render.report_kind_keyboard()),
+        "severity": (words.SEVERITY_QUESTION, render.report_severity_keyboard()),
+        "flags": (words.FLAGS_QUESTION, words.flags_keyboard(data.get("flags", []))),
+    }
+    if step not in asked:
+        return []
+    question, rows = asked[step]
+    return [Reply(text=question, keyboard=keyboard(rows))]
 
 
 async def _ask(
