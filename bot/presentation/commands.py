@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["COMMANDS", "CommandInfo", "command_names", "menu_commands"]
+__all__ = ["ALIASES", "COMMANDS", "CommandInfo", "command_names", "menu_commands"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,33 @@ COMMANDS: tuple[CommandInfo, ...] = (
     CommandInfo("cancel", "Stop what we're in the middle of"),
 )
 """Every command, in the order /help and the menu list them."""
+
+ALIASES = {
+    "week": "plan",
+    "schedule": "plan",
+    "calendar": "plan",
+    "session": "today",
+    "workout": "today",
+    "stats": "progress",
+    "streak": "progress",
+    "log": "history",
+    "logs": "history",
+    "pain": "sore",
+    "injury": "sore",
+    "tight": "sore",
+    "fine": "clear",
+    "unpause": "resume",
+    "back": "resume",
+    "holiday": "pause",
+    "reminder": "remind",
+    "reminders": "remind",
+    "tz": "timezone",
+    "zone": "timezone",
+    "commands": "help",
+    "menu": "help",
+}
+"""Commands runners type that the bot has under another name (``/week`` is ``/plan``):
+not in the menu or /help, only understood."""
 
 
 def command_names() -> frozenset[str]:

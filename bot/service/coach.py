@@ -18,14 +18,14 @@ from bot.core.records import CompletionStatus
 from bot.core.understanding import Intent, IntentKind, Unclear
 from bot.core.understanding.parts import understand_parts
 from bot.core.understanding.replies import area_named
-from bot.core.understanding.suggest import Suggestion, suggestions
+from bot.core.understanding.suggest import Suggestion, closest_command, suggestions
 from bot.core.understanding.week import WeekSaid, asks_for_block, running_week
 from bot.presentation import chat, render
 from bot.presentation import questions as question_words
 from bot.presentation import reports as report_words
 from bot.presentation import training as training_words
 from bot.presentation.callbacks import Action, Answer, Callback, decode
-from bot.presentation.commands import COMMANDS, command_names
+from bot.presentation.commands import ALIASES, COMMANDS, command_names
 from bot.service import (
     account,
     comeback,
@@ -67,6 +67,17 @@ _MORNING_KINDS = frozenset(
 Handler = Callable[[Turn, str], Awaitable[list[Reply]]]
 #: Commands that show the plan mid set-up (it starts on defaults); set-up is asked again.
 _SHOWS_PLAN = frozenset({"today", "plan"})
+#: What a command the bot does not have may ask for, read as words ("/week", "/stats"):
+#: questions only, never a log or a setting.
+_ASKS = frozenset(
+    {
+        IntentKind.TODAY,
+        IntentKind.PLAN_QUESTION,
+        IntentKind.PROGRESS,
+        IntentKind.HISTORY,
+        IntentKind.HELP,
+    }
+)
 
 
 def utc_clock() -> datetime:
@@ -178,9 +189,14 @@ class Coach:
         return [Reply(text=render.help_message())]
 
     async def _command(self, turn: Turn, name: str, args: str) -> list[Reply]:
-        handler = ROUTES.get(name.lower())
+        handler = ROUTES.get(name.lower()) or ROUTES.get(ALIASES.get(name.lower(), ""))
         if handler is None:
-            return [Reply(text=render.unknown_command(name))]
+            said = " ".join(filter(None, [name.replace("_", " "), args]))
+            intent, parts = understand_parts(said, turn.today)
+            if len(parts) == 1 and intent.kind in _ASKS and intent.unclear is None:
+                return await self._intent(turn, intent, said)  # "/week", "/tomorrow", "/stats"
+            names = {command.name: command.name for command in COMMANDS} | ALIASES
+            return [Reply(text=render.unknown_command(name, closest_command(name, names)))]
         return await _setup_goes_on(turn, name, await handler(turn, args))
 
     async def _text(self, turn: Turn, text: str) -> list[Reply]:

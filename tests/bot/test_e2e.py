@@ -188,3 +188,18 @@ async def test_the_command_menu_and_help_come_from_the_command_table(
     ]
     menu = [(c["command"], c["description"]) for c in fake_api.commands()]
     assert menu == menu_commands()
+
+
+async def test_a_command_by_another_name_runs_and_a_mistyped_one_is_named(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    await say(fake_api, "/start", expect=2)
+    for _ in range(9):  # set-up skipped through, each Skip typed
+        await say(fake_api, "skip")
+    (week,) = await say(fake_api, "/week")  # runners' name for /plan
+    assert "Your next 7 days" in week
+    (typo,) = await say(fake_api, "/remidn")
+    assert "Did you mean /remind?" in typo
+    (unknown,) = await say(fake_api, "/xyzzy")
+    assert unknown.startswith("I don't know /xyzzy.")
+    assert "/help" in unknown

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from bot.core.understanding import IntentKind, PlanTopic, understand, understand_all
 from bot.core.understanding.clock import impossible_time, parse_time
 from bot.core.understanding.numbers import odd_rating
-from bot.core.understanding.suggest import Suggestion, suggestions
+from bot.core.understanding.suggest import Suggestion, closest_command, suggestions
 from bot.core.understanding.when import log_day, pause_span
 from bot.core.vocabulary import Area
 
@@ -290,3 +290,14 @@ def test_a_feeling_gone_any_more_clears_only_its_area_beside_a_report() -> None:
     intents = understand_all("calves not sore any more but glutes smashed", FRIDAY)
     assert [i.fine_areas for i in intents if i.kind is IntentKind.FEELS_FINE] == [(Area.CALVES,)]
     assert [i.report.area for i in intents if i.report is not None] == [Area.GLUTES]
+
+
+@pytest.mark.parametrize(
+    ("name", "meant"),
+    [("plna", "plan"), ("tody", "today"), ("remidn", "remind"), ("wek", "plan"), ("xyzzy", None)],
+)
+def test_a_mistyped_command_is_matched_to_the_one_it_looks_like(
+    name: str, meant: str | None
+) -> None:
+    names = {"plan": "plan", "today": "today", "remind": "remind", "week": "plan"}
+    assert closest_command(name, names) == meant

@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz, process
 
-__all__ = ["Suggestion", "suggestions"]
+__all__ = ["Suggestion", "closest_command", "suggestions"]
 
 
 class Suggestion(StrEnum):
@@ -62,3 +62,17 @@ def suggestions(low: str, *, most: int = 3) -> tuple[Suggestion, ...]:
         if item not in chosen:
             chosen.append(item)
     return tuple(chosen)
+
+
+#: How alike a mistyped command's name must be to a real one (rapidfuzz's ``ratio``, 0-100).
+COMMAND_LIKENESS = 75
+
+
+def closest_command(name: str, names: dict[str, str]) -> str | None:
+    """The command a mistyped ``name`` most likely meant ("plna" → "plan", "remidn" →
+    "remind"): ``names`` maps every name the bot answers to (aliases included) to its
+    command; None when none is alike enough."""
+    found = process.extractOne(
+        name.lower()[:32], list(names), scorer=fuzz.ratio, score_cutoff=COMMAND_LIKENESS
+    )
+    return None if found is None else names[found[0]]
