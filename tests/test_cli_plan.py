@@ -85,9 +85,20 @@ def test_a_race_brings_race_season_and_recovery(capsys: pytest.CaptureFixture[st
 def test_text_shows_weeks_days_and_doses(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["plan", "--start", "2027-01-04", "--weeks", "2"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("== Week of Mon 04 Jan 2027")
-    assert "== Week of Mon 11 Jan 2027" in out
+    assert out.startswith("== Week 1: Mon 04 Jan to Sun 10 Jan 2027")
+    assert "== Week 2: Mon 11 Jan to Sun 17 Jan 2027" in out
     assert "why:" in out
+
+
+def test_weeks_count_from_the_first_day_as_the_bots_do(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "--start", "2027-01-06", "--weeks", "2"]) == 0  # a Wednesday
+    out = capsys.readouterr().out
+    headings = [line for line in out.splitlines() if line.startswith("==")]
+    assert headings == [
+        "== Week 1: Wed 06 Jan to Tue 12 Jan 2027",
+        "== Week 2: Wed 13 Jan to Tue 19 Jan 2027",
+    ]
+    assert "week 1 of your base phase" in out.split("== Week 2")[0]
 
 
 @pytest.mark.parametrize(

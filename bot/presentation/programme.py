@@ -14,6 +14,7 @@ on these names.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import timedelta
 from typing import Any
 
 from bot.core.content import Exercise, contact_sets
@@ -80,12 +81,16 @@ def programme_json(
 
 
 def programme_text(plans: Sequence[DailyPlan]) -> str:
-    """The days as plain text, a heading per week (Monday to Sunday), one line per exercise."""
+    """The days as plain text, a heading per week, one line per exercise. Weeks count from
+    the first day, as the bot's do ("week 1 of your base phase" starts the day set-up ends)."""
     lines: list[str] = []
+    first = plans[0].on if plans else None
     for plan in plans:
-        if not lines or plan.on.weekday() == 0:
-            year, week, _ = plan.on.isocalendar()
-            heading = f"== Week of {plan.on:%a %d %b %Y} (ISO {year}-W{week:02d})"
+        assert first is not None
+        number, offset = divmod((plan.on - first).days, 7)
+        if offset == 0:
+            last = plan.on + timedelta(days=6)
+            heading = f"== Week {number + 1}: {plan.on:%a %d %b} to {last:%a %d %b %Y}"
             lines += ["", heading] if lines else [heading]
         kind = plan.category.value if plan.category else "rest"
         contacts = sum(p.contacts for p in plan.exercises)
