@@ -1,6 +1,7 @@
 """Messages with several parts: "remind me at 7 and I'm in Berlin now".
 
-The message is cut into clauses at "but", "and", "also", "plus", "then", semicolons,
+The message is cut into clauses at "but", "and", "also", "plus", "then", "so" before a request
+("so pause me"), semicolons,
 full stops, and commas followed by one of those words or a question word; each clause is
 understood on its own. Rules where the issue is silent:
 
@@ -48,7 +49,9 @@ _SPLIT_RE = re.compile(
     r"\s*(?:[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho|n|&)\s+"
     r"|,\s*(?=(?:also|and|but|plus|then|so|remind|reminder|reminders|send|moving|moved|what|whats"
     r"|what's|when|which|why|how|can|could|did|done|finished|skipped|skipping|missed|today"
-    r"|tomorrow|yesterday)\b))",
+    r"|tomorrow|yesterday)\b)"
+    # "race cancelled so pause till january": "so" before a request, never "so sore"
+    r"|,?\s+so\s+(?=(?:pause|stop|hold|freeze|remind|set|change|move|update|please|can|could)\b))",
     re.IGNORECASE,
 )
 #: What a clause alone may read as a setting that the whole message, a question, does not

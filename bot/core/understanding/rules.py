@@ -253,7 +253,49 @@ def _timezone(m: Message) -> Intent | None:
         if located is not None:
             return located
         text = place_in(m.clean, least=_ASKED_CITY_POPULATION)
+    if text is None:  # "NYC now, update the time zone": the city said first
+        text = _city_first(m)
     return Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
+
+
+#: A city said first, then where the runner is now ("NYC now, ...", "in paris now. ...").
+_CITY_FIRST_RE = re.compile(
+    r"^\s*(?:(?:i'?m|i\s+am|now|currently|just\s+landed|landed)\s+)?(in\s+)?"
+    r"([^\W\d_][\w'.-]*(?:\s+[^\W\d_][\w'.-]*){0,2}?)\s*,?\s+"
+    r"(?:now|rn|atm|at\s+the\s+moment|currently|this\s+week|for\s+(?:a|the|two|three|[0-9]+)\b)",
+    re.IGNORECASE,
+)
+
+
+def _city_first(m: Message, *, alone: bool = False) -> str | None:
+    """The city a message opens with before "now" ("NYC now, update the time zone", "in
+    paris now. what's tomorrow?"), as ``city_text`` writes it. ``alone`` (no time-zone word
+    in the message) takes it only after "in" and from a city of
+    :data:`BARE_CITY_POPULATION` ("in bed now" names no city)."""
+    match = _CITY_FIRST_RE.match(m.clean)
+    if match is None or (alone and match.group(1) is None):
+        return None
+    said = match.group(2)
+    places = places_named(said)
+    least = BARE_CITY_POPULATION if alone else _ASKED_CITY_POPULATION
+    if len(places) != 1 or places[0].population < least:
+        return None
+    if said[:1].isupper():
+        return city_text(said)
+    if name_key(said) != name_key(places[0].name) or any(
+        word in KNOWN or word in FILLER for word in said.lower().split()
+    ):
+        return None  # an alias only capitalised ("NYC"); "in reading now" is a word
+    return city_text(said)
+
+
+def _arrived(m: Message) -> Intent | None:
+    """ "in paris now", "in Tokyo this week. what's tomorrow?": the runner is in a city now,
+    so the times move there (a question beside it is a part of its own)."""
+    if m.f.has(Cue.PAUSE, Cue.AWAY) or m.report() is not None:
+        return None  # "in Rome for a week, pause me": the pause's rule reads it
+    text = _city_first(m, alone=True)
+    return None if text is None else Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
 
 
 _NOT_THE_PLAN = frozenset({"the", "this", "that", "my", "your"})
@@ -391,6 +433,7 @@ _SAID_DATE_RE = re.compile(
     r"\b[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\b|\b[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+[0-9]{1,2}(?:st|nd|rd|th)?\b"
+    r"|(?<![0-9/.:-])[0-9]{1,2}/[0-9]{1,2}(?![0-9/.:-])"  # "30/02": no such day, asked
 )
 
 
@@ -675,6 +718,7 @@ _RULES: tuple[Callable[[Message], Intent | None], ...] = (
     _bare_value,
     _reminder,
     _timezone,
+    _arrived,
     _pause,
     _race,
     _resume,

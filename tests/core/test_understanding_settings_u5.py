@@ -1,0 +1,103 @@
+"""Settings said in a runner's own shorthand, alone or beside another request: a dotted
+day and month ("20.12"), an impossible slashed date, the end of the year, a city said
+first ("Tokyo now, ..."), and a race cancelled beside a pause."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.core.understanding import IntentKind, understand, understand_all
+
+MONDAY = date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("10k race is on 19.12, can you put it in", date(2026, 12, 19)),
+        ("marathon on 14.03", date(2027, 3, 14)),
+        ("my race day is 02.05", date(2027, 5, 2)),
+    ],
+)
+def test_a_dotted_day_and_month_is_the_race_date(text: str, day: date) -> None:
+    intent = understand(text, MONDAY)
+    assert intent.kind is IntentKind.RACE_DATE
+    assert intent.race_date == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["remind me at 7.05", "ran 5.10 km today", "reminder at 6.10pm", "pace was 4.05 min/km"],
+)
+def test_a_time_distance_or_pace_with_a_dot_is_no_date(text: str) -> None:
+    intent = understand(text, MONDAY)
+    assert intent.kind is not IntentKind.RACE_DATE
+    assert intent.pause_until is None
+
+
+def test_an_impossible_slashed_race_date_is_asked_about() -> None:
+    intent = understand("my race is 31/04, please add it", MONDAY)
+    assert intent.kind is IntentKind.RACE_DATE
+    assert intent.race_date is None
+    assert intent.unclear == "31/04"
+
+
+def test_the_end_of_the_year_is_the_31st_of_december() -> None:
+    intent = understand("pause me till end of the year please", MONDAY)
+    assert intent.kind is IntentKind.PAUSE
+    assert intent.pause_until == date(2026, 12, 31)
+
+
+def test_a_race_cancelled_so_a_pause_is_both() -> None:
+    parts = understand_all(
+        "my marathon got cancelled so pause me until the end of the year", MONDAY
+    )
+    assert [p.kind for p in parts] == [IntentKind.RACE_DATE, IntentKind.PAUSE]
+    assert parts[0].race_off
+    assert parts[1].pause_until == date(2026, 12, 31)
+
+
+def test_so_before_a_feeling_splits_nothing() -> None:
+    parts = understand_all("calves so tight so stretching lots", MONDAY)
+    assert len(parts) == 1
+
+
+def test_a_dotted_race_date_beside_a_reminder_is_both() -> None:
+    parts = understand_all("my half marathon is 15.03, and move my reminder to 6:30", MONDAY)
+    kinds = [p.kind for p in parts]
+    assert kinds == [IntentKind.RACE_DATE, IntentKind.SET_REMINDER]
+    assert parts[0].race_date == date(2027, 3, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("LA now, can you update my time zone", "Los Angeles"),
+        ("Berlin this week, change the time zone", "Berlin"),
+        ("in tokyo now", "Tokyo"),
+        ("currently in Madrid for a week", "Madrid"),
+    ],
+)
+def test_a_city_said_first_sets_the_time_zone(text: str, city: str) -> None:
+    intent = understand(text, MONDAY)
+    assert intent.kind is IntentKind.SET_TIMEZONE
+    assert intent.timezone_text is not None
+    assert city in intent.timezone_text
+
+
+@pytest.mark.parametrize("text", ["in bed now", "in pain now", "in a rush now", "in nice now"])
+def test_no_city_after_in_sets_nothing(text: str) -> None:
+    assert understand(text, MONDAY).kind is not IntentKind.SET_TIMEZONE
+
+
+def test_a_city_then_a_question_is_both() -> None:
+    parts = understand_all("in rome now. what's on tomorrow", MONDAY)
+    assert parts[0].kind is IntentKind.SET_TIMEZONE
+    assert parts[1].kind is IntentKind.PLAN_QUESTION
+    assert parts[1].ask_day == date(2026, 12, 8)
+
+
+def test_in_a_city_for_a_week_with_a_pause_is_the_pause() -> None:
+    assert understand("in lisbon for a week, pause me", MONDAY).kind is IntentKind.PAUSE
