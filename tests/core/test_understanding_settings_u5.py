@@ -101,3 +101,34 @@ def test_a_city_then_a_question_is_both() -> None:
 
 def test_in_a_city_for_a_week_with_a_pause_is_the_pause() -> None:
     assert understand("in lisbon for a week, pause me", MONDAY).kind is IntentKind.PAUSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my daughter put this on my phone. what kind of things can I type?",
+        "how does this thing work? what can you actually do?",
+        "new to apps like this, how do I use it?",
+    ],
+)
+def test_asking_what_the_coach_can_do_is_help_alone(text: str) -> None:
+    assert [p.kind for p in understand_all(text, MONDAY)] == [IntentKind.HELP]
+
+
+@pytest.mark.parametrize(
+    "text", ["what can you do about my sore hip?", "what can I do about tight calves"]
+)
+def test_asking_what_to_do_about_a_body_area_is_no_help(text: str) -> None:
+    assert understand(text, MONDAY).kind is not IntentKind.HELP
+
+
+def test_a_break_then_a_question_is_both() -> None:
+    parts = understand_all("away 21st-24th. what's on tomorrow?", MONDAY)
+    assert [p.kind for p in parts] == [IntentKind.PAUSE, IntentKind.PLAN_QUESTION]
+    assert parts[0].pause_from == date(2026, 12, 21)
+    assert parts[0].pause_until == date(2026, 12, 24)
+
+
+def test_a_break_asked_about_pauses_nothing() -> None:
+    parts = understand_all("away next week, can I still do it?", MONDAY)
+    assert all(p.kind is not IntentKind.PAUSE for p in parts)

@@ -4,8 +4,9 @@ and the facts, never the understanding code, before any of its rules changed.
 Each case lists the actions a coach would take (``expect``), in a vocabulary of its own
 (log_done with a date and effort, pause from/until, body_report with its slots, questions
 such as day_plan or faq). What ``understand`` gives today is translated into that
-vocabulary (an FAQ answer as the coach gives it: after a done, else instead of the
-intent); actions the code cannot express yet (day_plan...) simply miss.
+vocabulary (an FAQ answer as the coach gives it: after a done, a report or a setting said
+beside its question, else instead of the intent); actions the code cannot express yet
+(day_plan...) simply miss.
 
 Right: the actions equal the expected ones. Harmful, as the issue defines it: something
 stored or changed that was not asked for (a storing action matching no expected one), or a
@@ -25,6 +26,7 @@ import pytest
 import yaml
 
 from bot.core.content import load_content
+from bot.core.faq import ANSWERED_KINDS
 from bot.core.understanding import Intent, IntentKind, understand, understand_all
 from bot.core.understanding.model import PlanTopic, ReportSlots
 
@@ -122,8 +124,13 @@ def actions(text: str, today: date) -> list[dict[str, Any]]:
     faq = [] if question is None else [{"do": "faq", "topic": question.id}]
     if faq and intent.kind is not IntentKind.DONE:  # any other answered question: that only
         return faq
+    parts = understand_all(text, today)
+    beside = None if question is not None else FAQ.answer_beside(intent, text)
+    if beside is not None:  # "calf sore 3, can I run the same day?": the report, then the answer
+        faq = [{"do": "faq", "topic": beside.id}]
+        parts = tuple(p for p in parts if p.kind not in ANSWERED_KINDS) or parts
     found: list[dict[str, Any]] = []
-    for part in understand_all(text, today):
+    for part in parts:
         found += [a for a in [_action(part, today)] if a is not None]
         if part.report is not None and part.kind not in _REPORTS:
             found.append(_report(part, part.report, False))

@@ -103,6 +103,9 @@ _ASKS_DAYS = frozenset({IntentKind.PLAN_QUESTION, IntentKind.TODAY})
 _THEN_ASKED_RE = re.compile(
     r"(?:,|\band|\balso)\s+(?:when|what|whats|what's|how|why|which|can|could|should|do|does)\b"
 )
+_SENTENCE_THEN_ASKED_RE = re.compile(
+    r"[.!;]\s+(?:when|what|whats|what's|how|why|which|can|could|should|do|does|will)\b"
+)
 _SAID_THEN_ASKED = frozenset(
     {IntentKind.FEELS_FINE, IntentKind.RACE_DATE, IntentKind.SET_TIMEZONE, IntentKind.SET_REMINDER}
 )
@@ -120,7 +123,13 @@ def _may_ask_two(m: Message, whole: Intent) -> bool:
     fine_then_asked = whole.kind in _SAID_THEN_ASKED and (
         bool(m.f.asking) or _THEN_ASKED_RE.search(m.low) is not None
     )
-    return families + bool(m.areas) + questions + days + fine_then_asked >= 2
+    # "away 14th-18th. when do the jumps start": a break said, then a question on its own
+    break_then_asked = (
+        whole.kind in _ASKS_DAYS
+        and Cue.AWAY in cues
+        and _SENTENCE_THEN_ASKED_RE.search(m.low) is not None
+    )
+    return families + bool(m.areas) + questions + days + fine_then_asked + break_then_asked >= 2
 
 
 def understand_all(text: str, today: date | None = None) -> tuple[Intent, ...]:
@@ -242,7 +251,9 @@ def _requests(
         found = (*found, Intent(IntentKind.THANKS))  # "hip niggle gone. cheers": both
     helped = any(i.kind is IntentKind.HELP and _QUESTION_RE.search(p.lower()) for p, i in said)
     if helped and all(i.kind is not IntentKind.HELP for i in found):
-        found = (Intent(IntentKind.HELP), *found)  # "what can you do? and what's today": both
+        # "what can you do? and what's today": both; "how does this work? what can you do
+        # for me?": help alone
+        found = (Intent(IntentKind.HELP), *(i for i in found if i.kind is not IntentKind.UNKNOWN))
     return _reports_apart(text, today, found, message) if len(found) == 1 else found
 
 

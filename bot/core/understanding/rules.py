@@ -384,6 +384,8 @@ def _race(m: Message) -> Intent | None:
     personal = asked or _personal_race(f, races)
     if not personal:
         return None  # "who won the race on Sunday?"
+    if not asked and _ADVICE_ASKED_RE.match(m.low) and not names_a_date(m.low):
+        return None  # "do I keep the sessions in race week or stop them?": advice, no setting
     moved = Cue.MOVED in f.cues
     if (both := _EITHER_WAY_RE.search(m.low)) is not None and both[1] != both[2]:
         return _race_unclear(both[0])  # "12/06": June or December?
@@ -418,6 +420,10 @@ def _race(m: Message) -> Intent | None:
 #: A day and month that read both ways ("12/06", "3/4/2028"): asked, never guessed.
 _EITHER_WAY_RE = re.compile(
     r"(?<![0-9/.:-])(0?[1-9]|1[0-2])/(0?[1-9]|1[0-2])(?:/[0-9]{2,4})?(?![0-9/.:-])"
+)
+#: A question asking for advice, not a setting ("should I ... in race week or stop?").
+_ADVICE_ASKED_RE = re.compile(
+    r"\s*(?:should|shall|do|must|can|could)\s+i\b|\s*is\s+it\s+(?:ok|okay|fine|wise|safe|better)\b"
 )
 #: The race said to have been on a day ("race was on 2 jan", "raced on the 3rd").
 _PAST_RACE_RE = re.compile(r"\b(?:was|were|raced|ran\s+it)\s+(?:on|last)\b")
@@ -701,8 +707,31 @@ def _bare_value(m: Message) -> Intent | None:
     return Intent(IntentKind.SET_REMINDER, unclear=said, unclear_slot=Unclear.TIME)
 
 
+#: Asking what the coach can do, in a longer message ("I'm not very techy, my son set
+#: this up. What sort of things can I type to you?").
+_HELP_ASKED_RE = re.compile(
+    r"\bwhat\s+(?:sort|sorts|kind|kinds|type|types)\s+of\s+(?:things|stuff|messages)\s+"
+    r"(?:can|should|do)\s+(?:i|we)\b"
+    r"|\bwhat\s+(?:can|should|do)\s+i\s+(?:type|say|write|send|ask)\b"
+    r"|\bwhat\s+can\s+(?:you|u)\s+(?:actually\s+|even\s+|really\s+)?do\b(?!\s+(?:about|with|if)\b)"
+    r"|\bhow\s+(?:does|do)\s+(?:this|it|you)\s+(?:thing\s+|bot\s+|app\s+)?work\b"
+    r"|\bhow\s+do\s+i\s+use\s+(?:this|it|you)\b"
+)
+_NOT_HELP = frozenset(
+    {Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY, Cue.PAUSE, Cue.AWAY, Cue.RESUME, Cue.REMIND,
+     Cue.REMINDER, Cue.RACE, Cue.RACE_DATE, Cue.TIMEZONE, Cue.LOCATION}
+)  # fmt: skip
+
+
 def _chat(m: Message) -> Intent | None:
     f = m.f
+    if (
+        f.unexplained
+        and _HELP_ASKED_RE.search(m.low)
+        and not m.areas
+        and _NOT_HELP.isdisjoint(f.cues)
+    ):
+        return Intent(IntentKind.HELP)  # "what sort of things can I type to you?"
     if f.unexplained:
         return None
     if Cue.HELP in f.cues:
