@@ -125,6 +125,8 @@ _QUESTION_WORDS = _words(
     why how any anything may might must
     """
 )
+#: The question after an "if" ("if I miss a day, should I double up the next").
+_IF_ASKED = re.compile(r"\b(?:should|shall|can|could|do|must)\s+(?:i|we)\b|\bis\s+it\b")
 #: Who a "did" opening a question without a question mark asks about ("did you see...").
 _ASKED_PEOPLE = _words("i you u we they he she")
 #: Logs whose understood kind may still be a question ("I missed a week, what now?").
@@ -187,12 +189,15 @@ def normalise(text: str) -> str:
 
 def is_question(text: str) -> bool:
     """Whether ``text`` reads as a question: a "?" anywhere or a question word first ("did"
-    only before a person: "did you...", not "did both sessions")."""
+    only before a person: "did you...", not "did both sessions"; "if" before an inverted
+    question: "if I miss one should I...")."""
     if "?" in text:
         return True
     words = _WORD.findall(text.lower().replace("’", "").replace("'", ""))
     if words[:1] == ["did"]:  # "did you get it" asks; "did the day before's session" logs
         return words[1:2] != [] and words[1] in _ASKED_PEOPLE
+    if words[:1] == ["if"]:  # "if I miss a day should I double up": the question inverted
+        return _IF_ASKED.search(" ".join(words)) is not None
     return bool(words) and words[0] in _QUESTION_WORDS
 
 
@@ -235,6 +240,8 @@ _BESIDE = frozenset(
 #: Parts of a message an FAQ answer beside a report or setting stands for (the question
 #: clause read alone as "today" or nothing).
 ANSWERED_KINDS = frozenset({IntentKind.TODAY, IntentKind.UNKNOWN})
+#: Parts kept beside a question read whole: a done session and a report said with it.
+_KEPT = frozenset({IntentKind.DONE, IntentKind.BODY_REPORT, IntentKind.FEELS_FINE})
 #: A log said first ("done ✅", "did it!"), before what the message asks.
 _LOG_OPENING = re.compile(r"^\s*(?:done|did\s+it|finished|completed)\b[^\w\s]*\s*", re.IGNORECASE)
 #: A clause that only logs: a number, an effort word.
@@ -471,6 +478,27 @@ class Faq:
         log said first ("did it yesterday, 7. what's today?", "done ✅ what did I do last
         week?") is left out of what is matched."""
         return self.match(_asked(intent, text)) if eligible(intent, text) else None
+
+    def asked(
+        self, intent: Intent, parts: tuple[Intent, ...], text: str
+    ) -> tuple[FaqEntry | None, tuple[Intent, ...]]:
+        """The question a message asks and the parts of it still acted on beside the
+        answer (none: the answer is all). A done keeps every part ("done! can I run
+        later?"); a report or setting said beside a question keeps all but the question
+        clause (:meth:`answer_beside`); a question read whole keeps only the logs of done
+        sessions and the reports said with it ("done, hard. hamstrings sore 4/10. how long
+        until I see results?"), never a skip ("missed a week, what now?" logs nothing)."""
+        question = self.answer(intent, text)
+        if question is not None:
+            if intent.kind is IntentKind.DONE:
+                return question, parts
+            if intent.report is not None:  # "ok to do it if my calves are sore?": supposed
+                return question, ()
+            return question, tuple(p for p in parts if p.kind in _KEPT and not p.signs)
+        question = self.answer_beside(intent, text)
+        if question is None:
+            return None, parts
+        return question, tuple(p for p in parts if p.kind not in ANSWERED_KINDS) or parts
 
     def answer_beside(self, intent: Intent, text: str) -> FaqEntry | None:
         """The question asked in a clause of its own after a report or a setting ("lower

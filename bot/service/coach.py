@@ -13,7 +13,6 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.core.faq import ANSWERED_KINDS, Faq, FaqEntry
 from bot.core.planner import Planner
 from bot.core.records import CompletionStatus
 from bot.core.understanding import Intent, IntentKind, Unclear
@@ -233,8 +232,8 @@ class Coach:
                 effort = await training.typed_effort(turn, text)
                 if effort is not None:  # "very hard", "7" to "how hard did it feel?"
                     return effort
-        question, alone, intents = _faq_asked(turn.planner.content.faq, intent, intents, text)
-        if alone:
+        question, intents = turn.planner.content.faq.asked(intent, intents, text)
+        if not intents:
             replies = []  # a question the FAQ answers: that only ("done! can I run later?": both)
         elif len(intents) == 1:
             replies = await self._intent(turn, intents[0], text)
@@ -568,19 +567,3 @@ ROUTES = routes(
         "clear": _clear,
     }
 )
-
-
-def _faq_asked(
-    faq: Faq, intent: Intent, intents: tuple[Intent, ...], text: str
-) -> tuple[FaqEntry | None, bool, tuple[Intent, ...]]:
-    """The FAQ question a message asks (never with a warning sign), whether it is all the
-    message asks ("can I run later?") rather than said beside a done, a report or a setting
-    ("calf sore 3, can I run the same day?": the report too), and the parts left to act on
-    (the question clause read as "today" is answered by the FAQ instead)."""
-    question = faq.answer(intent, text)
-    if question is not None:
-        return question, intent.kind is not IntentKind.DONE, intents
-    question = faq.answer_beside(intent, text)
-    if question is not None:
-        intents = tuple(p for p in intents if p.kind not in ANSWERED_KINDS) or intents
-    return question, False, intents

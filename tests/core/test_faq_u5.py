@@ -11,7 +11,7 @@ import pytest
 
 from bot.core.content import load_content
 from bot.core.faq import Faq
-from bot.core.understanding import IntentKind, understand
+from bot.core.understanding import IntentKind, understand, understand_all
 
 REPO = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 12, 7)
@@ -129,3 +129,29 @@ def test_advice_on_race_week_sets_no_race(faq: Faq) -> None:
 def test_asking_when_to_start_after_a_birth_resumes_nothing(faq: Faq) -> None:
     text = "my baby is 9 weeks old and I want to get going again, when can I start?"
     assert answer(faq, text) == "after-birth"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if I miss a session do I need to catch it up?",
+        "if i skip a day should i make it up the next",
+    ],
+)
+def test_a_miss_supposed_is_the_missed_session_question(faq: Faq, text: str) -> None:
+    assert answer(faq, text) == "missed-session"
+
+
+def test_a_done_with_a_report_and_a_question_keeps_the_log_and_the_report(faq: Faq) -> None:
+    text = "done today's, tough. calves both sore after, 3/10. how long before I see results?"
+    found, parts = faq.asked(understand(text, TODAY), understand_all(text, TODAY), text)
+    assert found is not None
+    assert found.id == "results"
+    assert any(p.kind is IntentKind.DONE for p in parts)
+
+
+def test_a_question_about_skipping_keeps_no_skip(faq: Faq) -> None:
+    text = "I missed a week, what now?"
+    found, parts = faq.asked(understand(text, TODAY), understand_all(text, TODAY), text)
+    assert found is not None
+    assert parts == ()

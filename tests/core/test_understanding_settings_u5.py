@@ -132,3 +132,15 @@ def test_a_break_then_a_question_is_both() -> None:
 def test_a_break_asked_about_pauses_nothing() -> None:
     parts = understand_all("away next week, can I still do it?", MONDAY)
     assert all(p.kind is not IntentKind.PAUSE for p in parts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["skipped today, too tired. back on it tomorrow", "couldn't do it today, back at it monday"],
+)
+def test_a_skip_with_a_return_promised_later_is_the_skip(text: str) -> None:
+    assert [p.kind for p in understand_all(text, MONDAY)] == [IntentKind.SKIPPED]
+
+
+def test_back_on_it_alone_still_resumes() -> None:
+    assert understand("back on it from today", MONDAY).kind is IntentKind.RESUME

@@ -26,7 +26,6 @@ import pytest
 import yaml
 
 from bot.core.content import load_content
-from bot.core.faq import ANSWERED_KINDS
 from bot.core.understanding import Intent, IntentKind, understand, understand_all
 from bot.core.understanding.model import PlanTopic, ReportSlots
 
@@ -117,18 +116,12 @@ def _action(intent: Intent, today: date) -> dict[str, Any] | None:
 
 def actions(text: str, today: date) -> list[dict[str, Any]]:
     """What the coach does with ``text`` today, in the held-out file's vocabulary: an FAQ
-    answer as ``Coach._text`` gives it (after a done, else instead of the intents), and each
-    part of a message of several parts (``understand_all``)."""
+    answer as ``Coach._text`` gives it (``Faq.asked``: after the parts still acted on, else
+    instead of the intents), and each part of a message of several parts
+    (``understand_all``)."""
     intent = understand(text, today)
-    question = FAQ.answer(intent, text)
+    question, parts = FAQ.asked(intent, understand_all(text, today), text)
     faq = [] if question is None else [{"do": "faq", "topic": question.id}]
-    if faq and intent.kind is not IntentKind.DONE:  # any other answered question: that only
-        return faq
-    parts = understand_all(text, today)
-    beside = None if question is not None else FAQ.answer_beside(intent, text)
-    if beside is not None:  # "calf sore 3, can I run the same day?": the report, then the answer
-        faq = [{"do": "faq", "topic": beside.id}]
-        parts = tuple(p for p in parts if p.kind not in ANSWERED_KINDS) or parts
     found: list[dict[str, Any]] = []
     for part in parts:
         found += [a for a in [_action(part, today)] if a is not None]

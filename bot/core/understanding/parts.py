@@ -32,7 +32,7 @@ from bot.core.understanding.fine import RECOVERY_WORDS, says_change
 from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind, ReportSlots, Unclear
 from bot.core.understanding.questions import asks_permission
-from bot.core.understanding.rules import analyse, read_body, setting_said, understand
+from bot.core.understanding.rules import analyse, back_later, read_body, setting_said, understand
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import (
@@ -230,6 +230,10 @@ def _requests(
         for p, i in said
         if not (i.kind is IntentKind.SKIPPED and "?" in p and _A_WEEK_GONE_RE.search(p.lower()))
     ]
+    if any(i.kind is IntentKind.SKIPPED for _, i in said):  # "skipped today. back on it tmrw"
+        said = [
+            (p, i) for p, i in said if not (i.kind is IntentKind.RESUME and back_later(p.lower()))
+        ]
     if any(intent.signs or intent.kind is IntentKind.WARNING_SIGN for _, intent in said):
         return (whole,)
     meaningful = [(part, intent) for part, intent in said if intent.kind not in _IDLE]

@@ -35,7 +35,7 @@ from bot.core.understanding.when import back_on, pause_said, said_in_past
 from bot.core.understanding.words import FILLER
 from bot.core.vocabulary import RedFlag, ReportKind
 
-__all__ = ["analyse", "read_body", "setting_said", "understand"]
+__all__ = ["analyse", "back_later", "read_body", "setting_said", "understand"]
 
 _WAVE_EMOJI = frozenset("👋")
 _THANKS_EMOJI = frozenset("🙏")
@@ -489,10 +489,24 @@ _RESUME_ASKED_RE = re.compile(
 )
 
 
+#: A return promised for a later day ("back on it tmrw"): beside a skip, no resume.
+_BACK_LATER_RE = re.compile(
+    r"\bback\s+(?:on|at|to|into)\s+it\b[^.!?]*?\b(?:tomorrow|tmrw|tmr|tomoz|next\s+week"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+
+
+def back_later(low: str) -> bool:
+    """Whether ``low`` promises a return on a later day ("back on it tmrw")."""
+    return _BACK_LATER_RE.search(low) is not None
+
+
 def _resume(m: Message) -> Intent | None:
     said = Cue.RESUME in m.f.cues or _BACK_FIRST_RE.match(m.low)
     if not said or _RESUME_ASKED_RE.search(m.low):
         return None
+    if m.f.has(Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK) and back_later(m.low):
+        return None  # "missed today ugh, back on it tmrw": the skip, not a resume
     if "?" in m.low or "when" in m.low:  # "when do the jumps start again?": the plan's answer
         asked = plan_question(m.low, m.today)
         if asked is not None and asked.topic is PlanTopic.JUMPS:
