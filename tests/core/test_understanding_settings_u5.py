@@ -144,3 +144,23 @@ def test_a_skip_with_a_return_promised_later_is_the_skip(text: str) -> None:
 
 def test_back_on_it_alone_still_resumes() -> None:
     assert understand("back on it from today", MONDAY).kind is IntentKind.RESUME
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "did it, 6/10. that evening reminder really helps",
+        "finished! the nudge got me off the couch",
+    ],
+)
+def test_a_reminder_praised_sets_nothing(text: str) -> None:
+    kinds = [p.kind for p in understand_all(text, MONDAY)]
+    assert IntentKind.SET_REMINDER not in kinds
+    assert IntentKind.DONE in kinds
+
+
+@pytest.mark.parametrize(
+    "text", ["the reminder helps, can you move it to 8?", "love the nudge, make it earlier please"]
+)
+def test_a_reminder_praised_and_changed_is_set(text: str) -> None:
+    assert IntentKind.SET_REMINDER in [p.kind for p in understand_all(text, MONDAY)]

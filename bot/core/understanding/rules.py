@@ -224,6 +224,8 @@ def _reminder(m: Message) -> Intent | None:
         return Intent(
             IntentKind.SET_REMINDER, unclear=odd, unclear_slot=Unclear.TIME
         )  # "25:00": asked, never clamped
+    if _REMINDER_PRAISED_RE.search(m.low) and not _REMINDER_ASKED_RE.search(m.low):
+        return None  # "the morning nudge got me off the sofa": thanks, no setting to change
     if near(f, Cue.OFF, anchors, _NEAR_OFF) or near(f, Cue.NEG, anchors, _NEAR_OFF):
         said = None if m.today is None else pause_said(m.low, m.today)
         if said is not None and said.unclear is None and said.last is not None:
@@ -241,6 +243,17 @@ def _reminder(m: Message) -> Intent | None:
     if f.has(Cue.REMINDER, Cue.DAILY) or not (f.unexplained or Cue.EXERCISE in f.cues):
         return Intent(IntentKind.SET_REMINDER)  # not "remind me why we do clamshells"
     return None
+
+
+#: A reminder spoken of, not asked about: "the morning nudge really helped".
+_REMINDER_PRAISED_RE = re.compile(
+    r"\b(?:helped|helps|helping|love|loved|loving|great|useful|handy|perfect|brilliant"
+    r"|got\s+me)\b"
+)
+_REMINDER_ASKED_RE = re.compile(
+    r"\b(?:set|change|move|update|switch|make|put|turn|can\s+you|could\s+you|pls|please"
+    r"|earlier|later|different|instead|stop|cancel|no\s+more|don'?t|dont|mute)\b|\?"
+)
 
 
 def _timezone(m: Message) -> Intent | None:
