@@ -164,3 +164,21 @@ def test_a_reminder_praised_sets_nothing(text: str) -> None:
 )
 def test_a_reminder_praised_and_changed_is_set(text: str) -> None:
     assert IntentKind.SET_REMINDER in [p.kind for p in understand_all(text, MONDAY)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's on thursday? I've got race-pace reps that day",
+        "doing race pace intervals on the 17th, should I skip the hops?",
+        "race sim on saturday so go easy",
+    ],
+)
+def test_race_pace_training_is_no_race(text: str) -> None:
+    assert all(p.kind is not IntentKind.RACE_DATE for p in understand_all(text, MONDAY))
+
+
+def test_race_day_is_still_a_race() -> None:
+    intent = understand("race day is 19/12", MONDAY)
+    assert intent.kind is IntentKind.RACE_DATE
+    assert intent.race_date == date(2026, 12, 19)

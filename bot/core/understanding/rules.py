@@ -388,10 +388,10 @@ def _race_unclear(said: str) -> Intent:
 
 def _race(m: Message) -> Intent | None:
     f = m.f
-    races = f.cues.get(Cue.RACE, [])
+    races = [h for h in f.cues.get(Cue.RACE, []) if f.words[h.end : h.end + 1] not in _NO_RACE_NEXT]
     asked = Cue.RACE_DATE in f.cues
     if not (races or asked):
-        return None
+        return None  # "a race-pace session that day": a kind of run, not a race
     if not asked and (m.report() is not None or feeling_hits(m.f)):
         return None  # "calves tight after my race on Sunday", "still sore from saturday's race"
     personal = asked or _personal_race(f, races)
@@ -433,6 +433,11 @@ def _race(m: Message) -> Intent | None:
 #: A day and month that read both ways ("12/06", "3/4/2028"): asked, never guessed.
 _EITHER_WAY_RE = re.compile(
     r"(?<![0-9/.:-])(0?[1-9]|1[0-2])/(0?[1-9]|1[0-2])(?:/[0-9]{2,4})?(?![0-9/.:-])"
+)
+#: Words after "race" that make it a kind of training, not a race ("race pace", "race-pace
+#: intervals", "race sim").
+_NO_RACE_NEXT = frozenset(
+    {("pace",), ("paced",), ("sim",), ("simulation",), ("effort",), ("efforts",), ("specific",)}
 )
 #: A question asking for advice, not a setting ("should I ... in race week or stop?").
 _ADVICE_ASKED_RE = re.compile(
