@@ -17,9 +17,11 @@ phrasings, "what's today's session") scores as high: a command-like message is l
 command.
 
 :func:`eligible` says which understood messages may be answered from the FAQ at all: never
-one with a warning sign or a body report (triage and reports win), never a setting change
-(reminder, time zone, race, pause, resume); an unknown message always; a today, help,
-greeting, thanks, progress or history request, or a log (with an effort number only when
+one with a warning sign or a body report (triage and reports win; a feeling only supposed in
+a one-sentence question is no report: "ok to do it if my calves are sore?"), never a setting change
+(reminder, time zone, race, pause; a resume only when it asks when: "had a baby 8 weeks
+ago, when can I start?"); an unknown message always; a today, help, greeting, thanks,
+progress or history request, or a log (with an effort number only when
 the question is a clause of its own), only when it reads as a question ("can I swap
 today's session for yoga?", "I missed a week, what now?").
 The coach logs a "done" and answers its question too; any other answered message does only
@@ -83,7 +85,9 @@ _SAME_MEANING = {
     "pregnant": "pregnancy", "postpartum": "birth", "baby": "birth", "newborn": "birth",
     "fifty": "age", "sixty": "age", "seventy": "age", "eighty": "age", "older": "age",
     "sick": "ill", "illness": "ill", "poorly": "ill", "unwell": "ill",
-    "bedtime": "evening",
+    "bedtime": "evening", "night": "evening", "nighttime": "evening",
+    "calve": "calf", "mid": "during", "midway": "during",
+    "wk": "week", "yr": "year", "tore": "tear", "torn": "tear",
     "trip": "travel", "travell": "travel", "hotel": "travel",
 }  # fmt: skip
 
@@ -92,6 +96,9 @@ _SAME_MEANING = {
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;.!?]+|\s(?:but|and|so)\s)\s*", re.IGNORECASE)
 _CLAUSE_WORDS = 2
 _AGE_SAID = re.compile(r"\b(?:im|i am|aged?)\s+[4-9][0-9]\b(?!\s*(?:/|min|km|k\b|mile|kg|sec|%))")
+#: A return asked about as advice ("had a baby 8 weeks ago, when can I start?"), not a
+#: request to resume ("back now, can you restart my plan?").
+_WHEN_ASKED = re.compile(r"\b(?:when|how\s+soon|how\s+long\s+(?:until|till|before))\b")
 _MARKUP = re.compile(r"<[A-Za-z/!]|&[A-Za-z#][A-Za-z0-9]*;")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -108,7 +115,7 @@ STOP_WORDS = _words(
     it its ive just kinda lol me mine my of ok okay on or our please pretty quite really
     session sessions shall should
     so still tbh that the there these this those to u us was we were what whats when
-    though tho anyway actually stuff someone somebody lol
+    though tho anyway actually stuff someone somebody lol honest
     which will with would you your
     """
 )
@@ -118,6 +125,8 @@ _QUESTION_WORDS = _words(
     why how any anything may might must
     """
 )
+#: The question after an "if" ("if I miss a day, should I double up the next").
+_IF_ASKED = re.compile(r"\b(?:should|shall|can|could|do|must)\s+(?:i|we)\b|\bis\s+it\b")
 #: Who a "did" opening a question without a question mark asks about ("did you see...").
 _ASKED_PEOPLE = _words("i you u we they he she")
 #: Logs whose understood kind may still be a question ("I missed a week, what now?").
@@ -132,6 +141,7 @@ _ASKABLE = frozenset(
         IntentKind.DONE,
         IntentKind.SKIPPED,
         IntentKind.PLAN_QUESTION,  # "missed monday, should I do 2 tomorrow?": advice, not the plan
+        IntentKind.RESUME,  # "had a baby 8 weeks ago, when can I start again?": advice first
     }
 )
 
@@ -162,33 +172,47 @@ def _undouble(word: str) -> str:
     return word
 
 
+#: Sayings whose words alone mean something else: "under the weather" is ill, and the
+#: weather itself is no topic ("what's the weather in Leeds").
+_SAYINGS = ((re.compile(r"\bunder\s+the\s+weather\b"), " ill "),)
+
+
 def normalise(text: str) -> str:
     """The content words of ``text``, lower case and in order (the matcher's input); an
-    age said ("I'm 67", "aged 58") is the word "age"."""
+    age said ("I'm 67", "aged 58") is the word "age"; "under the weather" is "ill"."""
     flat = _AGE_SAID.sub(" age ", text.lower().replace("’", "").replace("'", ""))
+    for saying, meaning in _SAYINGS:
+        flat = saying.sub(meaning, flat)
     words = (word for word in _WORD.findall(flat) if word not in STOP_WORDS)
     return " ".join(_stem(word) for word in words)
 
 
 def is_question(text: str) -> bool:
     """Whether ``text`` reads as a question: a "?" anywhere or a question word first ("did"
-    only before a person: "did you...", not "did both sessions")."""
+    only before a person: "did you...", not "did both sessions"; "if" before an inverted
+    question: "if I miss one should I...")."""
     if "?" in text:
         return True
     words = _WORD.findall(text.lower().replace("’", "").replace("'", ""))
     if words[:1] == ["did"]:  # "did you get it" asks; "did the day before's session" logs
         return words[1:2] != [] and words[1] in _ASKED_PEOPLE
+    if words[:1] == ["if"]:  # "if I miss a day should I double up": the question inverted
+        return _IF_ASKED.search(" ".join(words)) is not None
     return bool(words) and words[0] in _QUESTION_WORDS
 
 
 def eligible(intent: Intent, text: str) -> bool:
     """Whether a message understood as ``intent`` may be answered from the FAQ."""
-    if intent.signs or intent.report is not None:
+    if intent.signs or (intent.report is not None and intent.report.red_flags):
         return False
+    if intent.report is not None:  # "calves sore 4": a report; "if my calves are sore...?" asks
+        return intent.kind is IntentKind.BODY_REPORT and _supposed(text) and is_question(text)
     if intent.kind is IntentKind.UNKNOWN:
         return True
     if intent.kind not in _ASKABLE:
         return False
+    if intent.kind is IntentKind.RESUME and not _WHEN_ASKED.search(text.lower()):
+        return False  # "back from my trip, can we restart?": the plan resumes
     if intent.effort is not None and not _asked_apart(text):
         return False  # "done 6/10 felt too easy": a log; "done, 6/10. how long to hold?": both
     if intent.kind is IntentKind.PLAN_QUESTION and intent.topic in _FROM_THE_PLAN:
@@ -200,6 +224,91 @@ def eligible(intent: Intent, text: str) -> bool:
     ):
         return False  # "what's on monday week?": the plan's day, not advice
     return is_question(text)
+
+
+#: What a message may say beside a question the FAQ answers (:meth:`Faq.answer_beside`).
+_BESIDE = frozenset(
+    {
+        IntentKind.BODY_REPORT,
+        IntentKind.FEELS_FINE,
+        IntentKind.RACE_DATE,
+        IntentKind.SET_TIMEZONE,
+        IntentKind.SET_REMINDER,
+        IntentKind.PAUSE,
+    }
+)
+#: Parts of a message an FAQ answer beside a report or setting stands for (the question
+#: clause read alone as "today" or nothing).
+ANSWERED_KINDS = frozenset({IntentKind.TODAY, IntentKind.UNKNOWN})
+#: Parts kept beside a question read whole: a done session and a report said with it.
+_KEPT = frozenset({IntentKind.DONE, IntentKind.BODY_REPORT, IntentKind.FEELS_FINE})
+#: A log said first ("done ✅", "did it!"), before what the message asks.
+_LOG_OPENING = re.compile(r"^\s*(?:done|did\s+it|finished|completed)\b[^\w\s]*\s*", re.IGNORECASE)
+#: A clause that only logs: a number, an effort word.
+_LOG_CLAUSE = re.compile(
+    r"^\s*(?:(?:done|did\s+it|did\s+(?:the|my|today'?s|yesterday'?s)\s+\w+|finished|completed)"
+    r"(?:\s+(?:it|today|yesterday|this\s+morning|last\s+night))?"
+    r"|(?:effort\s+)?[0-9]{1,2}(?:\s*/\s*10)?|easy|hard|moderate|tough|ok|fine)"
+    r"(?:\s*[,;.!]*\s*(?:(?:effort\s+)?[0-9]{1,2}(?:\s*/\s*10)?|easy|hard|moderate|tough))*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _clause_starts(text: str) -> list[int]:
+    """Where each clause of ``text`` starts (``_CLAUSE_BREAK``)."""
+    return [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text) if m.end() < len(text))]
+
+
+def _asked(intent: Intent, text: str) -> str:
+    """``text`` without a log said before what it asks ("did it yesterday, 7. whats
+    today?" asks "whats today?")."""
+    if intent.kind is not IntentKind.DONE and not _LOG_OPENING.match(text):
+        return text
+    starts = _clause_starts(text)
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        clause = _CLAUSE_BREAK.sub("", text[start:end]).strip()
+        if not _LOG_CLAUSE.match(clause):
+            rest = text[start:]
+            break
+    else:
+        return text
+    rest = _LOG_OPENING.sub("", rest, count=1) if start == 0 else rest
+    return rest if normalise(rest) else text
+
+
+def _question_after(text: str) -> str | None:
+    """The text from the first clause after the first that reads as a question."""
+    starts = _clause_starts(text)
+    for start in starts[1:]:
+        rest = text[start:]
+        if (is_question(rest) and "?" in rest) or _starts_asking(rest):
+            return rest
+    return None
+
+
+def _starts_asking(text: str) -> bool:
+    words = _WORD.findall(text.lower().replace("’", "").replace("'", ""))
+    return bool(words) and words[0] in _QUESTION_WORDS and words[0] not in ("did", "is", "am")
+
+
+#: A feeling supposed in a question's first clause ("is it ok to do it if my calves are
+#: sore?", "if my legs are still sore from the weekend, should I still do it?").
+_SUPPOSED_RE = re.compile(
+    r"\b(?:if|in\s+case)\s+(?:my|the|your|i'?m|i\s+am|im|i\s+feel|you'?re)\b", re.IGNORECASE
+)
+
+
+def _supposed(text: str) -> bool:
+    """Whether the body words of a question are only supposed ("if my legs are sore"): the
+    "if" in the first clause and the message a question of one sentence."""
+    first = _CLAUSE_BREAK.split(text, maxsplit=1)[0]
+    if "?" not in text or re.search(r"[.!?]\s+\S", text.strip()):
+        return False  # "calf sore. is it ok if I run?": a report, then a question
+    found = _SUPPOSED_RE.search(text)
+    return found is not None and (
+        found.start() < len(first) or text.lstrip().lower().startswith("if")
+    )
 
 
 def _asked_apart(text: str) -> bool:
@@ -340,7 +449,10 @@ class Faq:
         forms = self._forms
         if not query or not forms or query in self._request_set:
             return None  # nothing to match, or a command's very wording ("what's on today?")
-        cutoff = QUESTION_CUTOFF if is_question(text) else STATEMENT_CUTOFF
+        asked = is_question(text)
+        if not asked and len(_WORD.findall(text.lower())) < _CLAUSE_WORDS:
+            return None  # "night!": a word said alone is no question
+        cutoff = QUESTION_CUTOFF if asked else STATEMENT_CUTOFF
         known = frozenset(self._known(query))
         best: tuple[float, float, int] | None = None  # rank, score, phrasing
         for index, form in enumerate(forms):
@@ -362,8 +474,48 @@ class Faq:
         return self._owners[index]
 
     def answer(self, intent: Intent, text: str) -> FaqEntry | None:
-        """The question a message understood as ``intent`` asks, if it may be answered."""
-        return self.match(text) if eligible(intent, text) else None
+        """The question a message understood as ``intent`` asks, if it may be answered; a
+        log said first ("did it yesterday, 7. what's today?", "done ✅ what did I do last
+        week?") is left out of what is matched."""
+        return self.match(_asked(intent, text)) if eligible(intent, text) else None
+
+    def asked(
+        self, intent: Intent, parts: tuple[Intent, ...], text: str
+    ) -> tuple[FaqEntry | None, tuple[Intent, ...]]:
+        """The question a message asks and the parts of it still acted on beside the
+        answer (none: the answer is all). A done keeps every part ("done! can I run
+        later?"); a report or setting said beside a question keeps all but the question
+        clause (:meth:`answer_beside`); a question read whole keeps only the logs of done
+        sessions and the reports said with it ("done, hard. hamstrings sore 4/10. how long
+        until I see results?"), never a skip ("missed a week, what now?" logs nothing)."""
+        question = self.answer(intent, text)
+        if question is not None:
+            if intent.kind is IntentKind.DONE:
+                return question, parts
+            if intent.report is not None:  # "ok to do it if my calves are sore?": supposed
+                return question, ()
+            return question, tuple(p for p in parts if p.kind in _KEPT and not p.signs)
+        question = self.answer_beside(intent, text)
+        if question is None:
+            return None, parts
+        return question, tuple(p for p in parts if p.kind not in ANSWERED_KINDS) or parts
+
+    def answer_beside(self, intent: Intent, text: str) -> FaqEntry | None:
+        """The question asked in a clause of its own after a report or a setting ("lower
+        back sore 3, can I run the same day as the session?", "race is on the 20th! should
+        I keep doing the sessions in race week?"), answered beside what the message says:
+        never with a warning sign, never when the message is one request
+        (:meth:`answer` reads those)."""
+        if intent.kind not in _BESIDE or intent.signs:
+            return None
+        if intent.report is not None and intent.report.red_flags:
+            return None
+        asked = _question_after(text)
+        if asked is None:
+            return None
+        if len(normalise(asked).split()) < _CLAUSE_WORDS:
+            asked = text  # "my achilles is sore, can I still do it?": the report is context
+        return self.match(asked)
 
 
 def parse_faq(data: Any) -> Faq:

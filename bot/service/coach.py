@@ -250,8 +250,8 @@ class Coach:
                 effort = await training.typed_effort(turn, text)
                 if effort is not None:  # "very hard", "7" to "how hard did it feel?"
                     return effort
-        question = turn.planner.content.faq.answer(intent, text)  # never with a warning sign
-        if question is not None and intent.kind is not IntentKind.DONE:
+        question, intents = turn.planner.content.faq.asked(intent, intents, text)
+        if not intents:
             replies = []  # a question the FAQ answers: that only ("done! can I run later?": both)
         elif len(intents) == 1:
             replies = await self._intent(turn, intents[0], text)

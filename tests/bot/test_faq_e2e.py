@@ -96,3 +96,25 @@ async def test_a_done_with_a_question_is_logged_and_answered(
     assert FAQ.by_id("same-day-run").question in said
     completions, _ = await _stored(bot[1], clock)
     assert [c.status.value for c in completions] == ["done"]
+
+
+async def test_a_report_with_a_question_of_its_own_is_stored_and_answered(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI, clock: FakeClock
+) -> None:
+    before = len(fake_api.sent_messages(RUNNER))
+    await fake_api.user(RUNNER, first_name="Kit").send_text(
+        "glutes a bit sore 2. can I go for a run on the same day as the session?"
+    )
+    messages = await fake_api.wait_for_messages(RUNNER, before + 2)
+    said = "\n".join(m.plain_text for m in messages[before:])
+    assert FAQ.by_id("same-day-run").question in said
+    _, reports = await _stored(bot[1], clock)
+    assert [report.area.value for report in reports] == ["glutes"]
+
+
+async def test_a_soreness_only_supposed_is_answered_and_stores_nothing(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI, clock: FakeClock
+) -> None:
+    reply = await _say(fake_api, "is it fine to train if my hamstrings are sore?")
+    assert FAQ.by_id("while-sore").question in reply
+    assert await _stored(bot[1], clock) == ([], [])

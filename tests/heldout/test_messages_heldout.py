@@ -4,8 +4,9 @@ and the facts, never the understanding code, before any of its rules changed.
 Each case lists the actions a coach would take (``expect``), in a vocabulary of its own
 (log_done with a date and effort, pause from/until, body_report with its slots, questions
 such as day_plan or faq). What ``understand`` gives today is translated into that
-vocabulary (an FAQ answer as the coach gives it: after a done, else instead of the
-intent); actions the code cannot express yet (day_plan...) simply miss.
+vocabulary (an FAQ answer as the coach gives it: after a done, a report or a setting said
+beside its question, else instead of the intent); actions the code cannot express yet
+(day_plan...) simply miss.
 
 Right: the actions equal the expected ones. Harmful, as the issue defines it: something
 stored or changed that was not asked for (a storing action matching no expected one), or a
@@ -115,15 +116,14 @@ def _action(intent: Intent, today: date) -> dict[str, Any] | None:
 
 def actions(text: str, today: date) -> list[dict[str, Any]]:
     """What the coach does with ``text`` today, in the held-out file's vocabulary: an FAQ
-    answer as ``Coach._text`` gives it (after a done, else instead of the intents), and each
-    part of a message of several parts (``understand_all``)."""
+    answer as ``Coach._text`` gives it (``Faq.asked``: after the parts still acted on, else
+    instead of the intents), and each part of a message of several parts
+    (``understand_all``)."""
     intent = understand(text, today)
-    question = FAQ.answer(intent, text)
+    question, parts = FAQ.asked(intent, understand_all(text, today), text)
     faq = [] if question is None else [{"do": "faq", "topic": question.id}]
-    if faq and intent.kind is not IntentKind.DONE:  # any other answered question: that only
-        return faq
     found: list[dict[str, Any]] = []
-    for part in understand_all(text, today):
+    for part in parts:
         found += [a for a in [_action(part, today)] if a is not None]
         if part.report is not None and part.kind not in _REPORTS:
             found.append(_report(part, part.report, False))

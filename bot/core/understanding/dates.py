@@ -1,10 +1,11 @@
 """Calendar dates in text, absolute or relative to ``today``.
 
 Handles ISO ("2027-04-12"), day/month ("12/4/2027", "12/4": day first unless that cannot
-be), month names ("May 3", "3rd of May 2027"), weekdays ("next Saturday": the first
-Saturday after today), and spans ("in 2 weeks", "for 10 days", "6 weeks away",
-"tomorrow", "next week": next Monday, "next month": its 1st). A date without a year is
-the next such date on or after today. Without ``today`` only dates with a year resolve.
+be; "20.12" when the month has two digits), month names ("May 3", "3rd of May 2027"),
+weekdays ("next Saturday": the first Saturday after today), and spans ("in 2 weeks", "for
+10 days", "6 weeks away", "tomorrow", "next week": next Monday, "next month": its 1st,
+"the end of the year": 31 December). A date without a year is the next such date on or
+after today. Without ``today`` only dates with a year resolve.
 """
 
 from __future__ import annotations
@@ -41,6 +42,12 @@ _DMY_RE = re.compile(
     r"(?<![0-9/.:-])([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?![0-9/.:-])"
 )
 _DM_RE = re.compile(r"(?<![0-9/.:-])([0-9]{1,2})/([0-9]{1,2})(?![0-9/.:-])")
+#: A day and month with a dot, the month in two digits ("20.12", "03.01"), never a time
+#: ("at 7.05", "6.10pm"), a distance or a pace ("5.10 km", "4.05/km").
+_DOTTED_RE = re.compile(
+    r"(?<![0-9/.:-])(?<!\bat\s)(?<!@)(?<!@\s)([0-9]{1,2})\.(0[1-9]|1[0-2])"
+    r"(?![0-9/.:-]|\s*(?:am|pm|h\b|hrs?\b|km|k\b|mi|min|kg|%))"
+)
 _DAY_MONTH_RE = re.compile(
     rf"\b([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+([0-9]{{4}})\b)?"
 )
@@ -64,7 +71,7 @@ _AWAY_RE = re.compile(rf"\b({_COUNT})\s+({_UNIT})\s+(?:away|from\s+now|from\s+to
 _FORTNIGHT_RE = re.compile(r"\b(?:in|for)\s+a\s+fortnight\b")
 _KEYWORD_RE = re.compile(
     r"\b(day\s+after\s+tomorrow|tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|next\s+week|next\s+month"
-    r"|end\s+of\s+(?:the\s+)?month|weekend)\b"
+    r"|end\s+of\s+(?:the\s+)?month|end\s+of\s+(?:the\s+|this\s+)?year|weekend)\b"
 )
 _ORDINAL_RE = re.compile(rf"\bthe\s+([0-9]{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{_MONTH})\b)")
 
@@ -128,6 +135,8 @@ def _keyword(word: str, today: date) -> date:
         return _add_months(today.replace(day=1), 1)
     if word == "weekend":
         return today + timedelta(days=(5 - today.weekday()) % 7)
+    if word.endswith("year"):  # "till the end of the year": its 31 December
+        return today.replace(month=12, day=31)
     return today.replace(day=calendar.monthrange(today.year, today.month)[1])
 
 
@@ -154,6 +163,8 @@ def _absolute(low: str, today: date | None) -> Iterator[tuple[int, date | None]]
     for m in _DM_RE.finditer(low):
         day, month = _day_first(int(m.group(1)), int(m.group(2)))
         yield m.start(), _infer(month, day, None, today)
+    for m in _DOTTED_RE.finditer(low):
+        yield m.start(), _infer(int(m.group(2)), int(m.group(1)), None, today)
     for m in _DAY_MONTH_RE.finditer(low):
         yield m.start(), _infer(_MONTHS[m.group(2)], int(m.group(1)), m.group(3), today)
     for m in _MONTH_DAY_RE.finditer(low):
@@ -233,6 +244,7 @@ _ALL_PATTERNS = (
     _ISO_RE,
     _DMY_RE,
     _DM_RE,
+    _DOTTED_RE,
     _DAY_MONTH_RE,
     _MONTH_DAY_RE,
     _MONTH_THEN_DAY_RE,

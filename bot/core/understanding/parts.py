@@ -1,6 +1,7 @@
 """Messages with several parts: "remind me at 7 and I'm in Berlin now".
 
-The message is cut into clauses at "but", "and", "also", "plus", "then", semicolons,
+The message is cut into clauses at "but", "and", "also", "plus", "then", "so" before a request
+("so pause me"), semicolons,
 full stops, and commas followed by one of those words or a question word; each clause is
 understood on its own. Rules where the issue is silent:
 
@@ -31,7 +32,7 @@ from bot.core.understanding.fine import RECOVERY_WORDS, says_change
 from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind, ReportSlots, Unclear
 from bot.core.understanding.questions import asks_permission
-from bot.core.understanding.rules import analyse, read_body, setting_said, understand
+from bot.core.understanding.rules import analyse, back_later, read_body, setting_said, understand
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import (
@@ -48,7 +49,9 @@ _SPLIT_RE = re.compile(
     r"\s*(?:[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho|n|&)\s+"
     r"|,\s*(?=(?:also|and|but|plus|then|so|remind|reminder|reminders|send|moving|moved|what|whats"
     r"|what's|when|which|why|how|can|could|did|done|finished|skipped|skipping|missed|today"
-    r"|tomorrow|yesterday)\b))",
+    r"|tomorrow|yesterday)\b)"
+    # "race cancelled so pause till january": "so" before a request, never "so sore"
+    r"|,?\s+so\s+(?=(?:pause|stop|hold|freeze|remind|set|change|move|update|please|can|could)\b))",
     re.IGNORECASE,
 )
 #: What a clause alone may read as a setting that the whole message, a question, does not
@@ -100,6 +103,9 @@ _ASKS_DAYS = frozenset({IntentKind.PLAN_QUESTION, IntentKind.TODAY})
 _THEN_ASKED_RE = re.compile(
     r"(?:,|\band|\balso)\s+(?:when|what|whats|what's|how|why|which|can|could|should|do|does)\b"
 )
+_SENTENCE_THEN_ASKED_RE = re.compile(
+    r"[.!;]\s+(?:when|what|whats|what's|how|why|which|can|could|should|do|does|will)\b"
+)
 _SAID_THEN_ASKED = frozenset(
     {IntentKind.FEELS_FINE, IntentKind.RACE_DATE, IntentKind.SET_TIMEZONE, IntentKind.SET_REMINDER}
 )
@@ -117,7 +123,13 @@ def _may_ask_two(m: Message, whole: Intent) -> bool:
     fine_then_asked = whole.kind in _SAID_THEN_ASKED and (
         bool(m.f.asking) or _THEN_ASKED_RE.search(m.low) is not None
     )
-    return families + bool(m.areas) + questions + days + fine_then_asked >= 2
+    # "away 14th-18th. when do the jumps start": a break said, then a question on its own
+    break_then_asked = (
+        whole.kind in _ASKS_DAYS
+        and Cue.AWAY in cues
+        and _SENTENCE_THEN_ASKED_RE.search(m.low) is not None
+    )
+    return families + bool(m.areas) + questions + days + fine_then_asked + break_then_asked >= 2
 
 
 def understand_all(text: str, today: date | None = None) -> tuple[Intent, ...]:
@@ -218,6 +230,10 @@ def _requests(
         for p, i in said
         if not (i.kind is IntentKind.SKIPPED and "?" in p and _A_WEEK_GONE_RE.search(p.lower()))
     ]
+    if any(i.kind is IntentKind.SKIPPED for _, i in said):  # "skipped today. back on it tmrw"
+        said = [
+            (p, i) for p, i in said if not (i.kind is IntentKind.RESUME and back_later(p.lower()))
+        ]
     if any(intent.signs or intent.kind is IntentKind.WARNING_SIGN for _, intent in said):
         return (whole,)
     meaningful = [(part, intent) for part, intent in said if intent.kind not in _IDLE]
@@ -239,7 +255,9 @@ def _requests(
         found = (*found, Intent(IntentKind.THANKS))  # "hip niggle gone. cheers": both
     helped = any(i.kind is IntentKind.HELP and _QUESTION_RE.search(p.lower()) for p, i in said)
     if helped and all(i.kind is not IntentKind.HELP for i in found):
-        found = (Intent(IntentKind.HELP), *found)  # "what can you do? and what's today": both
+        # "what can you do? and what's today": both; "how does this work? what can you do
+        # for me?": help alone
+        found = (Intent(IntentKind.HELP), *(i for i in found if i.kind is not IntentKind.UNKNOWN))
     return _reports_apart(text, today, found, message) if len(found) == 1 else found
 
 

@@ -35,7 +35,7 @@ from bot.core.understanding.when import back_on, pause_said, said_in_past
 from bot.core.understanding.words import FILLER
 from bot.core.vocabulary import RedFlag, ReportKind
 
-__all__ = ["analyse", "read_body", "setting_said", "understand"]
+__all__ = ["analyse", "back_later", "read_body", "setting_said", "understand"]
 
 _WAVE_EMOJI = frozenset("👋")
 _THANKS_EMOJI = frozenset("🙏")
@@ -224,6 +224,8 @@ def _reminder(m: Message) -> Intent | None:
         return Intent(
             IntentKind.SET_REMINDER, unclear=odd, unclear_slot=Unclear.TIME
         )  # "25:00": asked, never clamped
+    if _REMINDER_PRAISED_RE.search(m.low) and not _REMINDER_ASKED_RE.search(m.low):
+        return None  # "the morning nudge got me off the sofa": thanks, no setting to change
     if near(f, Cue.OFF, anchors, _NEAR_OFF) or near(f, Cue.NEG, anchors, _NEAR_OFF):
         said = None if m.today is None else pause_said(m.low, m.today)
         if said is not None and said.unclear is None and said.last is not None:
@@ -243,6 +245,17 @@ def _reminder(m: Message) -> Intent | None:
     return None
 
 
+#: A reminder spoken of, not asked about: "the morning nudge really helped".
+_REMINDER_PRAISED_RE = re.compile(
+    r"\b(?:helped|helps|helping|love|loved|loving|great|useful|handy|perfect|brilliant"
+    r"|got\s+me)\b"
+)
+_REMINDER_ASKED_RE = re.compile(
+    r"\b(?:set|change|move|update|switch|make|put|turn|can\s+you|could\s+you|pls|please"
+    r"|earlier|later|different|instead|stop|cancel|no\s+more|don'?t|dont|mute)\b|\?"
+)
+
+
 def _timezone(m: Message) -> Intent | None:
     cue = m.f.first(Cue.TIMEZONE)
     if cue is None:
@@ -253,7 +266,49 @@ def _timezone(m: Message) -> Intent | None:
         if located is not None:
             return located
         text = place_in(m.clean, least=_ASKED_CITY_POPULATION)
+    if text is None:  # "NYC now, update the time zone": the city said first
+        text = _city_first(m)
     return Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
+
+
+#: A city said first, then where the runner is now ("NYC now, ...", "in paris now. ...").
+_CITY_FIRST_RE = re.compile(
+    r"^\s*(?:(?:i'?m|i\s+am|now|currently|just\s+landed|landed)\s+)?(in\s+)?"
+    r"([^\W\d_][\w'.-]*(?:\s+[^\W\d_][\w'.-]*){0,2}?)\s*,?\s+"
+    r"(?:now|rn|atm|at\s+the\s+moment|currently|this\s+week|for\s+(?:a|the|two|three|[0-9]+)\b)",
+    re.IGNORECASE,
+)
+
+
+def _city_first(m: Message, *, alone: bool = False) -> str | None:
+    """The city a message opens with before "now" ("NYC now, update the time zone", "in
+    paris now. what's tomorrow?"), as ``city_text`` writes it. ``alone`` (no time-zone word
+    in the message) takes it only after "in" and from a city of
+    :data:`BARE_CITY_POPULATION` ("in bed now" names no city)."""
+    match = _CITY_FIRST_RE.match(m.clean)
+    if match is None or (alone and match.group(1) is None):
+        return None
+    said = match.group(2)
+    places = places_named(said)
+    least = BARE_CITY_POPULATION if alone else _ASKED_CITY_POPULATION
+    if len(places) != 1 or places[0].population < least:
+        return None
+    if said[:1].isupper():
+        return city_text(said)
+    if name_key(said) != name_key(places[0].name) or any(
+        word in KNOWN or word in FILLER for word in said.lower().split()
+    ):
+        return None  # an alias only capitalised ("NYC"); "in reading now" is a word
+    return city_text(said)
+
+
+def _arrived(m: Message) -> Intent | None:
+    """ "in paris now", "in Tokyo this week. what's tomorrow?": the runner is in a city now,
+    so the times move there (a question beside it is a part of its own)."""
+    if m.f.has(Cue.PAUSE, Cue.AWAY) or m.report() is not None:
+        return None  # "in Rome for a week, pause me": the pause's rule reads it
+    text = _city_first(m, alone=True)
+    return None if text is None else Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
 
 
 _NOT_THE_PLAN = frozenset({"the", "this", "that", "my", "your"})
@@ -333,15 +388,17 @@ def _race_unclear(said: str) -> Intent:
 
 def _race(m: Message) -> Intent | None:
     f = m.f
-    races = f.cues.get(Cue.RACE, [])
+    races = [h for h in f.cues.get(Cue.RACE, []) if f.words[h.end : h.end + 1] not in _NO_RACE_NEXT]
     asked = Cue.RACE_DATE in f.cues
     if not (races or asked):
-        return None
+        return None  # "a race-pace session that day": a kind of run, not a race
     if not asked and (m.report() is not None or feeling_hits(m.f)):
         return None  # "calves tight after my race on Sunday", "still sore from saturday's race"
     personal = asked or _personal_race(f, races)
     if not personal:
         return None  # "who won the race on Sunday?"
+    if not asked and _ADVICE_ASKED_RE.match(m.low) and not names_a_date(m.low):
+        return None  # "do I keep the sessions in race week or stop them?": advice, no setting
     moved = Cue.MOVED in f.cues
     if (both := _EITHER_WAY_RE.search(m.low)) is not None and both[1] != both[2]:
         return _race_unclear(both[0])  # "12/06": June or December?
@@ -377,6 +434,15 @@ def _race(m: Message) -> Intent | None:
 _EITHER_WAY_RE = re.compile(
     r"(?<![0-9/.:-])(0?[1-9]|1[0-2])/(0?[1-9]|1[0-2])(?:/[0-9]{2,4})?(?![0-9/.:-])"
 )
+#: Words after "race" that make it a kind of training, not a race ("race pace", "race-pace
+#: intervals", "race sim").
+_NO_RACE_NEXT = frozenset(
+    {("pace",), ("paced",), ("sim",), ("simulation",), ("effort",), ("efforts",), ("specific",)}
+)
+#: A question asking for advice, not a setting ("should I ... in race week or stop?").
+_ADVICE_ASKED_RE = re.compile(
+    r"\s*(?:should|shall|do|must|can|could)\s+i\b|\s*is\s+it\s+(?:ok|okay|fine|wise|safe|better)\b"
+)
 #: The race said to have been on a day ("race was on 2 jan", "raced on the 3rd").
 _PAST_RACE_RE = re.compile(r"\b(?:was|were|raced|ran\s+it)\s+(?:on|last)\b")
 
@@ -391,6 +457,7 @@ _SAID_DATE_RE = re.compile(
     r"\b[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\b|\b[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+[0-9]{1,2}(?:st|nd|rd|th)?\b"
+    r"|(?<![0-9/.:-])[0-9]{1,2}/[0-9]{1,2}(?![0-9/.:-])"  # "30/02": no such day, asked
 )
 
 
@@ -440,10 +507,24 @@ _RESUME_ASKED_RE = re.compile(
 )
 
 
+#: A return promised for a later day ("back on it tmrw"): beside a skip, no resume.
+_BACK_LATER_RE = re.compile(
+    r"\bback\s+(?:on|at|to|into)\s+it\b[^.!?]*?\b(?:tomorrow|tmrw|tmr|tomoz|next\s+week"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+
+
+def back_later(low: str) -> bool:
+    """Whether ``low`` promises a return on a later day ("back on it tmrw")."""
+    return _BACK_LATER_RE.search(low) is not None
+
+
 def _resume(m: Message) -> Intent | None:
     said = Cue.RESUME in m.f.cues or _BACK_FIRST_RE.match(m.low)
     if not said or _RESUME_ASKED_RE.search(m.low):
         return None
+    if m.f.has(Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK) and back_later(m.low):
+        return None  # "missed today ugh, back on it tmrw": the skip, not a resume
     if "?" in m.low or "when" in m.low:  # "when do the jumps start again?": the plan's answer
         asked = plan_question(m.low, m.today)
         if asked is not None and asked.topic is PlanTopic.JUMPS:
@@ -658,8 +739,31 @@ def _bare_value(m: Message) -> Intent | None:
     return Intent(IntentKind.SET_REMINDER, unclear=said, unclear_slot=Unclear.TIME)
 
 
+#: Asking what the coach can do, in a longer message ("I'm not very techy, my son set
+#: this up. What sort of things can I type to you?").
+_HELP_ASKED_RE = re.compile(
+    r"\bwhat\s+(?:sort|sorts|kind|kinds|type|types)\s+of\s+(?:things|stuff|messages)\s+"
+    r"(?:can|should|do)\s+(?:i|we)\b"
+    r"|\bwhat\s+(?:can|should|do)\s+i\s+(?:type|say|write|send|ask)\b"
+    r"|\bwhat\s+can\s+(?:you|u)\s+(?:actually\s+|even\s+|really\s+)?do\b(?!\s+(?:about|with|if)\b)"
+    r"|\bhow\s+(?:does|do)\s+(?:this|it|you)\s+(?:thing\s+|bot\s+|app\s+)?work\b"
+    r"|\bhow\s+do\s+i\s+use\s+(?:this|it|you)\b"
+)
+_NOT_HELP = frozenset(
+    {Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY, Cue.PAUSE, Cue.AWAY, Cue.RESUME, Cue.REMIND,
+     Cue.REMINDER, Cue.RACE, Cue.RACE_DATE, Cue.TIMEZONE, Cue.LOCATION}
+)  # fmt: skip
+
+
 def _chat(m: Message) -> Intent | None:
     f = m.f
+    if (
+        f.unexplained
+        and _HELP_ASKED_RE.search(m.low)
+        and not m.areas
+        and _NOT_HELP.isdisjoint(f.cues)
+    ):
+        return Intent(IntentKind.HELP)  # "what sort of things can I type to you?"
     if f.unexplained:
         return None
     if Cue.HELP in f.cues:
@@ -675,6 +779,7 @@ _RULES: tuple[Callable[[Message], Intent | None], ...] = (
     _bare_value,
     _reminder,
     _timezone,
+    _arrived,
     _pause,
     _race,
     _resume,
