@@ -18,7 +18,15 @@ from bot.core.understanding.senses import Cue
 from bot.core.understanding.words import NUMBER_WORDS
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 
-__all__ = ["AreaGroup", "area_groups", "area_hits", "build_report", "feeling_hits", "own_side"]
+__all__ = [
+    "AreaGroup",
+    "area_groups",
+    "area_hits",
+    "build_report",
+    "denied",
+    "feeling_hits",
+    "own_side",
+]
 
 _SERIOUSNESS = {ReportKind.TIGHTNESS: 0, ReportKind.SORENESS: 1, ReportKind.PAIN: 2}
 _SCOPE_BREAK = frozenset({"but", "though", "although", "however", "except", "just", "only"})
@@ -56,6 +64,8 @@ def area_hits(f: Features) -> list[tuple[Hit, Area]]:
             and _logged(f, hit.start - 2)
         ):
             continue  # "finished today's hips": the session named by its area
+        if area is Area.LEG and found and hit.start and f.words[hit.start - 1] in _BACK_REFERENCE:
+            continue  # "my right shin is sore, hopping on that leg hurts": the shin's leg
         found.append((hit, area))
     if len(found) > 1 and any(f.words[h.start] in _REGION_STARTS for h, _ in found):
         named = {area for _, area in found}
@@ -65,6 +75,10 @@ def area_hits(f: Features) -> list[tuple[Hit, Area]]:
             if not (f.words[h.start] in _REGION_STARTS and _PRECISE.get(a) in named)
         ]  # "front of my hip, started as a tight hip flexor": the hip flexor
     return found
+
+
+#: Words before "leg" that point back to a part already named ("that leg", "the same leg").
+_BACK_REFERENCE = frozenset({"that", "this", "same", "affected", "injured", "bad"})
 
 
 #: A joint named by where it hurts ("front of my hip", "outside of my knee") is the joint;
@@ -392,11 +406,67 @@ def _when_before(f: Features, pos: int) -> bool:
     )
 
 
+#: Words that may stand between a negation and the area or side it takes back ("not my
+#: hips", "nothing wrong w my knees", "not on the right").
+_DENY_GAP = frozenset({"my", "the", "on", "in", "with", "w", "of", "me", "a", "about"})
+#: Words that, after "nothing" or "no", say an area is not the trouble ("nothing wrong with
+#: my knee", "no problem with the hip").
+_NOTHING_WRONG = frozenset({"wrong", "problem", "problems", "issue", "issues", "up", "bad"})
+_NOTHING = frozenset({"nothing", "no", "not", "nothin", "nuthin"})
+_DENIERS = frozenset({"not", "nothing", "never", "isnt", "arent", "wasnt", "werent", "aint"})
+#: Words between an area and the negation that follows it ("knee isn't sore", "the calf is
+#: not the problem").
+_LINKING = frozenset({"is", "are", "was", "were", "itself", "that", "thats", "really", "even"})
+_TROUBLE_WORDS = frozenset({"problem", "issue", "trouble", "bother", "culprit", "one"})
+
+
+def denied(f: Features, hit: Hit) -> bool:
+    """Whether the area (or side) at ``hit`` is said not to be the one ("not my hips this
+    time, it's my calf", "nothing wrong w my knees", "knee isn't sore, it's the quad",
+    "not the right one"): a negation right before it, or a negated feeling right after an
+    area. The caller keeps it when nothing else is named."""
+    j = hit.start - 1
+    while j >= 0 and f.clauses[j] == f.clauses[hit.start] and hit.start - j <= 4:
+        word = f.words[j]
+        side = f.hit_at.get(j)
+        if word in _DENIERS:
+            return not (j and f.words[j - 1] == "if")  # not "not sure if my knee..."
+        if word in _NOTHING_WRONG and j and f.words[j - 1] in _NOTHING:
+            return True
+        if word not in _DENY_GAP and not (side is not None and side.sense.side is not None):
+            break
+        j -= 1
+    if hit.sense.area is None:
+        return False
+    j = hit.end
+    while j < len(f.words) and f.words[j] in _LINKING and j - hit.end < 2:
+        j += 1
+    neg = f.hit_at.get(j)
+    if neg is None or Cue.NEG not in neg.sense.cues or f.clauses[j] != f.clauses[hit.start]:
+        return False
+    after = f.words[neg.end : neg.end + 3]
+    return any(
+        (h := f.hit_at.get(k)) is not None and h.sense.kind is not None and h.sense.flag is None
+        for k in range(neg.end, neg.end + 2)
+    ) or not _TROUBLE_WORDS.isdisjoint(after)
+
+
+def _not_of_denied(f: Features, areas: list[tuple[Hit, Area]], feelings: list[Hit]) -> list[Hit]:
+    """The feelings not said in the clause of an area taken back ("not my knee that's sore,
+    my hamstring is tight": tight), unless no other is said."""
+    gone = {f.clauses[h.start] for h, _ in areas if denied(f, h)}
+    if not gone:
+        return feelings
+    gone -= {f.clauses[h.start] for h, _ in areas if not denied(f, h)}
+    rest = [h for h in feelings if f.clauses[h.start] not in gone]
+    return rest or feelings
+
+
 def _side(f: Features) -> Side:
     sides: set[Side] = set()
     for hit in f.hits:
         side = hit.sense.side
-        if side is not None and _side_counts(f, hit):
+        if side is not None and _side_counts(f, hit) and not denied(f, hit):
             sides.add(side)
     if Side.BOTH in sides or {Side.LEFT, Side.RIGHT} <= sides:
         return Side.BOTH
@@ -563,7 +633,10 @@ def build_report(
     ):
         return None  # "not sore anymore in the calves, did it, 3", "glutes ok, did it, 6"
     said = [
-        kind for h in feelings if Cue.TROUBLE not in h.sense.cues for kind in _said_kinds(f, h)
+        kind
+        for h in _not_of_denied(f, areas, feelings)
+        if Cue.TROUBLE not in h.sense.cues
+        for kind in _said_kinds(f, h)
     ]  # "niggle in my calf, more tight than anything": the feeling said, not the problem
     if said:  # the runner's own word, even beside a warning sign ("limping, just tight")
         kind = max(said, key=_SERIOUSNESS.__getitem__)
@@ -579,10 +652,13 @@ def build_report(
         kind = ReportKind.PAIN
     else:
         kind = ReportKind.SORENESS
-    felt = {f.clauses[h.start] for h in feelings}
-    chosen = next((a for h, a in areas if f.clauses[h.start] in felt), areas[0][1])
+    felt = {f.clauses[h.start] for h in _not_of_denied(f, areas, feelings)}
+    named = [(h, a) for h, a in areas if not denied(f, h)] or areas  # "not my hips, the calf"
+    chosen = next((a for h, a in named if f.clauses[h.start] in felt), named[0][1])
     if not _NERVE_FLAGS.isdisjoint(flags) and any(a is Area.LEG for _, a in areas):
-        chosen = Area.LEG  # "tingling in my foot and leg": the whole leg
+        # "tingling in my foot and leg": the whole leg; but a part with a pain of its own
+        # stays ("pain in my right calf and the leg feels weak, keeps giving way")
+        chosen = _part_in_pain(f, areas, flags) or Area.LEG
     elif not _NERVE_SIGNS.isdisjoint(flags) and _spread(f, areas):
         chosen = Area.LEG  # "zaps from my glute down to my calf": the leg between
     elif kind is ReportKind.TIGHTNESS and chosen in _PRECISE and _region(f, areas, chosen):
@@ -590,6 +666,31 @@ def build_report(
     elif chosen is Area.LEG:  # "legs dead, quads mostly": the part the runner narrows to
         chosen = next((a for _, a in areas if a in _LEG_PARTS), chosen)
     return ReportSlots(chosen, _side(f), kind, severity, frozenset(flags), worse)
+
+
+_ONLY_WEAK = frozenset({RedFlag.WEAKNESS})
+
+
+def _part_in_pain(f: Features, areas: list[tuple[Hit, Area]], flags: set[RedFlag]) -> Area | None:
+    """The leg part named first with a pain or soreness word of its own next to it, when the
+    leg is only said to be weak (no numbness or pain down it)."""
+    if not (flags & _NERVE_SIGNS) <= _ONLY_WEAK:
+        return None
+    first = areas[0]
+    if first[1] not in _LEG_PARTS:
+        return None
+    hit = first[0]
+    clause = f.clauses[hit.start]
+    for other in f.hits:
+        if (
+            hit.start - 5 <= other.start < hit.end + 3
+            and f.clauses[other.start] == clause
+            and other.sense.flag not in _NERVE_SIGNS
+            and other.sense.kind in (ReportKind.PAIN, ReportKind.SORENESS)
+            and not negated(f, other.start)
+        ):
+            return first[1]
+    return None
 
 
 _FROM = frozenset({"from"})

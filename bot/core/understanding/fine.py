@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from bot.core.understanding.body import feeling_hits, negated
 from bot.core.understanding.features import Features
+from bot.core.understanding.lexicon import KIND_WORDS
 from bot.core.understanding.senses import Cue
-from bot.core.vocabulary import Area
+from bot.core.vocabulary import Area, RedFlag
 
 __all__ = ["RECOVERY_WORDS", "fine_reading", "says_change"]
 
@@ -49,7 +50,8 @@ _CHANGE: tuple[tuple[str, ...], ...] = tuple(
         "better now", "went away", "gone away", "disappeared", "healed", "recovered",
         "back to normal", "normal again", "no longer", "cleared", "settled", "gone", "sorted",
         "no more pain", "pain free", "painfree", "resolved", "cleared up", "eased off",
-        "no more", "better", "any more", "anymore",
+        "no more", "better", "any more", "anymore", "faded", "subsided", "vanished",
+        "loosened", "wore off", "worn off", "calmed down", "freed up", "died down",
     )
 )  # fmt: skip
 
@@ -85,7 +87,95 @@ def _done_without(words: tuple[str, ...], at: int) -> bool:
     return not _WITHOUT.isdisjoint(words[max(at - 4, 0) : at])
 
 
-_GONE = frozenset({"gone", "settled", "cleared", "went", "disappeared", "resolved", "eased"})
+_GONE = frozenset(
+    {"gone", "settled", "cleared", "went", "disappeared", "resolved", "eased", "faded",
+     "subsided", "vanished", "passed", "lifted", "loosened", "wore", "worn", "calmed", "freed"}
+)  # fmt: skip
+#: Verbs that say a feeling left, only with the area or feeling before them in their
+#: clause ("the soreness went after a couple of days", "hip flexors loosened up finally";
+#: not "went for a run", "passed the 5k mark").
+_FADED: tuple[tuple[str, ...], ...] = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "went", "faded", "faded away", "subsided", "vanished", "passed", "lifted", "eased",
+        "eased up", "eased off", "loosened", "loosened up", "loosened off", "loose again",
+        "loose now", "wore off", "worn off", "calmed down", "freed up", "let go",
+        "has gone", "have gone", "gone now", "died down", "got over", "gotten over",
+    )
+)  # fmt: skip
+_FADED_FIRST = frozenset(p[0] for p in _FADED)
+#: What may follow "went" or "passed" when it is no feeling leaving ("went for a run",
+#: "went up", "passed the test").
+_NOT_FADING = frozenset(
+    {"to", "for", "on", "into", "through", "up", "worse", "from", "out", "over", "in",
+     "back", "down", "the", "a", "my", "numb", "dead", "weak", "tight", "stiff", "sore",
+     "off", "again"}
+)  # fmt: skip
+_SUBJECT_WINDOW = 8
+_PARTLY = frozenset(
+    {"slightly", "somewhat", "bit", "abit", "little", "mostly", "partly", "partially", "kinda",
+     "some", "only"}
+)  # fmt: skip
+
+
+def _faded(f: Features, areas: list[tuple[int, Area]]) -> list[tuple[int, int]]:
+    """Spans of a verb saying a feeling left, said of an area or feeling named before it
+    in its clause ("glute soreness faded", "calves loosened up")."""
+    words = f.words
+    if _FADED_FIRST.isdisjoint(words):
+        return []
+    named = {pos for pos, _ in areas} | {h.start for h in f.hits if h.sense.kind is not None}
+    spans: list[tuple[int, int]] = []
+    for i, word in enumerate(words):
+        if word not in _FADED_FIRST:
+            continue
+        for phrase in sorted((p for p in _FADED if p[0] == word), key=len, reverse=True):
+            if words[i : i + len(phrase)] != phrase:
+                continue
+            end = i + len(phrase)
+            if len(phrase) == 1 and words[end : end + 1] and words[end] in _NOT_FADING:
+                break
+            if not _PARTLY.isdisjoint(words[end : end + 2]):
+                break  # "the pain eased a bit": better, not gone
+            if any(
+                j in named and f.clauses[j] == f.clauses[i]
+                for j in range(max(i - _SUBJECT_WINDOW, 0), i)
+            ):
+                spans.append((i, end))
+            break
+    return spans
+
+
+_LEFT_FROM = frozenset({"from", "of", "after"})
+_LEFT_GAP = frozenset({"the", "my", "that", "this", "all", "those", "its", "last"})
+
+
+def _what_it_left(f: Features, start: int, end: int) -> set[int]:
+    """Words after a recovery that name what was recovered from or when ("recovered from
+    the doms", "cleared up overnight"): no feeling of now."""
+    words, clause = f.words, f.clauses[start]
+    out: set[int] = set()
+    j = end
+    ends_from = words[end - 1] in _LEFT_FROM or words[end - 1] == "over"  # "got over the doms"
+    if ends_from or (j < len(words) and words[j] in _LEFT_FROM and f.clauses[j] == clause):
+        j += 0 if ends_from else 1
+        while j < len(words) and words[j] in _LEFT_GAP and j - end < 3:
+            j += 1
+        hit = f.hit_at.get(j)
+        if hit is not None and hit.sense.kind is not None and f.clauses[j] == clause:
+            out.update(range(end, hit.end))
+        return out
+    hit = f.hit_at.get(j)
+    if (
+        hit is not None
+        and hit.sense.flag is RedFlag.NIGHT_PAIN
+        and f.clauses[j] == clause
+        and not any(w in KIND_WORDS for w in words[hit.start : hit.end])
+    ):
+        out.update(range(hit.start, hit.end))  # "cleared up overnight": when, not a sign
+    return out
+
+
 _OK_AFTER_AREA = frozenset({"ok", "okay", "good", "better", "great", "grand", "perfect"})
 
 
@@ -108,6 +198,8 @@ def fine_reading(
     # "is it fine to do it at night?"
     found += [(pos + 1, pos + 2) for pos, _ in areas if pos + 1 < len(words)
               and words[pos + 1] in _OK_AFTER_AREA]  # fmt: skip
+    found += [span for span in _faded(f, areas) if span[0] not in f.foreign]
+    found.sort()
     if not found:
         return None
     if (
@@ -120,7 +212,11 @@ def fine_reading(
     if any(w in _STILL_PAIN and not _done_without(words, i) for i, w in enumerate(words)):
         return False, named
     for start, end in found:
-        if _negated_recovery(words, f.clauses, start) or _partial(words, start):
+        if (
+            _negated_recovery(words, f.clauses, start)
+            or _partial(words, start)
+            or _partly_after(words, f.clauses, end)
+        ):
             return False, named
         after = words[end:]
         if not _CONTRAST.isdisjoint(after):
@@ -129,6 +225,7 @@ def fine_reading(
         return False, named
     covered = {i for start, end in found for i in range(start, end)}
     for start, end in found:
+        covered.update(_what_it_left(f, start, end))
         if not _GONE.isdisjoint(words[start:end]):  # "the pain is gone", "hamstring niggle
             # from last week is gone", "the stiffness I told you about has fully resolved"
             first = start
@@ -179,7 +276,7 @@ _BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
 for _phrase in sorted(_RECOVERY, key=len, reverse=True):
     _BY_FIRST[_phrase[0]] = (*_BY_FIRST.get(_phrase[0], ()), _phrase)
 
-RECOVERY_WORDS: frozenset[str] = frozenset(_BY_FIRST) | _OK_AFTER_AREA | {"no"}
+RECOVERY_WORDS: frozenset[str] = frozenset(_BY_FIRST) | _OK_AFTER_AREA | _FADED_FIRST | {"no"}
 """Words one of which a message saying a recovery has (a cheap check before reading it)."""
 
 
@@ -249,6 +346,18 @@ def _negated_recovery(words: tuple[str, ...], clauses: tuple[int, ...], start: i
         if words[j] in _NEGATORS or words[j].endswith("nt"):
             return True
     return False
+
+
+def _partly_after(words: tuple[str, ...], clauses: tuple[int, ...], end: int) -> bool:
+    """ "eased off a bit", "better slightly": only partly recovered (not "hip's fine, a bit
+    tired")."""
+    if end == 0 or end >= len(words) or clauses[end] != clauses[end - 1]:
+        return False
+    after = words[end : end + 2]
+    return bool(after) and (
+        after[0] in {"slightly", "somewhat", "partly", "partially", "abit"}
+        or after in (("a", "bit"), ("a", "little"), ("a", "touch"))
+    )
 
 
 def _partial(words: tuple[str, ...], start: int) -> bool:

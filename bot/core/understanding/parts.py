@@ -27,7 +27,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from bot.core.understanding.body import area_groups, feeling_hits, own_side
+from bot.core.understanding.body import area_groups, denied, feeling_hits, own_side
 from bot.core.understanding.fine import RECOVERY_WORDS, says_change
 from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind, ReportSlots, Unclear
@@ -335,6 +335,14 @@ def _whole_reports(
     said = [i.report for i in found if i.kind is IntentKind.BODY_REPORT]
     if said and (len(message.areas) > 1 or said != [whole.report]):
         apart = segment_reports(text, today, message, single=True)
+    if (
+        apart is not None
+        and whole.kind is IntentKind.BODY_REPORT
+        and whole.report is not None
+        and len({area for _, area in message.areas}) == 1
+    ):  # one area: the whole message is its report ("shin sore, one spot on the bone,
+        # hopping on that leg hurts"), whatever clause said the sign or the worst feeling
+        apart = ([whole.report], apart[1])
     logged = {i.report.area for i in found if i.kind in _LOGS and i.report is not None}
     reports = (
         [Intent(IntentKind.BODY_REPORT, report=r) for r in apart[0] if r.area not in logged]
@@ -520,6 +528,8 @@ def segment_reports(
     logged = f.has(Cue.DONE, Cue.DID)  # "done 7/10, calf tight 3/10 and ...": the effort first
     reports: list[ReportSlots] = []
     cleared: list[Area] = []
+    kept = [g for g in groups if not all(denied(f, h) for h, _ in g[2])]
+    groups = kept if kept else groups  # "not my knee that's sore, my hamstring is tight"
     for start, end, group in groups:
         piece = low[spans[start][0] : spans[end - 1][1]]
         intent, analysed = read_body(piece, today)
@@ -544,7 +554,9 @@ def segment_reports(
         if len(group) == 1:
             said = [report]
         else:  # "right glute and right hamstring both tight": each its own side
-            said = [replace(report, area=a, side=own_side(f, h)) for h, a in group]
+            named = [(h, a) for h, a in group if not denied(f, h)] or group  # not "no
+            # problem with the knee, the shin feels sore"
+            said = [replace(report, area=a, side=own_side(f, h)) for h, a in named]
         reports += [r for r in said if all(r.area is not o.area for o in reports)]
     if len(reports) > 1 and any(r.area is not Area.LEG for r in reports):
         reports = [r for r in reports if r.area is not Area.LEG or r.red_flags]

@@ -618,8 +618,8 @@ def _body(m: Message) -> Intent | None:
 
 
 _NOT_TODAY_CUES = frozenset(
-    {Cue.THANKS, Cue.NEG, Cue.DONE, Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK, Cue.PAST, Cue.RACE,
-     Cue.PAUSE, Cue.RESUME, Cue.PROGRESS, Cue.HISTORY, Cue.LOG, Cue.WORSE, Cue.INABLE,
+    {Cue.THANKS, Cue.NEG, Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK, Cue.PAST,
+     Cue.RACE, Cue.PAUSE, Cue.RESUME, Cue.PROGRESS, Cue.HISTORY, Cue.LOG, Cue.WORSE, Cue.INABLE,
      Cue.LOCATION}
 )  # fmt: skip
 
