@@ -178,7 +178,15 @@ def is_question(text: str) -> bool:
     words = _WORD.findall(text.lower().replace("’", "").replace("'", ""))
     if words[:1] == ["did"]:  # "did you get it" asks; "did the day before's session" logs
         return words[1:2] != [] and words[1] in _ASKED_PEOPLE
+    if words[:1] == ["if"] and _SUPPOSED_ASK.search(" ".join(words)):
+        return True  # "if i miss a day should i double up" asks, "?" or not
     return bool(words) and words[0] in _QUESTION_WORDS
+
+
+#: What asks after an "if" that opens a message: "should I", "do I", "will it".
+_SUPPOSED_ASK = re.compile(
+    r"\b(?:should|shall|do|can|could|will|would|is|does)\s+(?:i|it|that|we)\b"
+)
 
 
 def eligible(intent: Intent, text: str) -> bool:

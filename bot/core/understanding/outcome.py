@@ -111,8 +111,8 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
     counted: list[Hit] = []
     not_done = False
     for hit in [*f.cues.get(Cue.DONE, ()), *f.cues.get(Cue.DID, ())]:
-        if f.clauses[hit.start] in f.asking:
-            continue  # "did I do it right?", "how do I log it when done?"
+        if f.clauses[hit.start] in f.asking or _supposed(f, hit):
+            continue  # "did I do it right?", "how do I log it when done?", "not sure if I did"
         lone_did = Cue.DID in hit.sense.cues and Cue.DONE not in hit.sense.cues
         if lone_did and not _did_counts(m, hit):
             continue
@@ -142,9 +142,11 @@ def outcome(m: Message) -> Intent | None:
     if not done and _ticked(m):
         return _done(m)
     said = _said if f.asking else _any
-    skips = [h for h in said(f, Cue.SKIP) if _object_ok(m, h)]
-    skipped = bool(skips) or bool(said(f, Cue.SKIP_WHY)) or not_done
-    if not skipped and said(f, Cue.SKIP_WEAK) and (_said(f, Cue.TODAY) or _said(f, Cue.SESSION)):
+    skips = [h for h in said(f, Cue.SKIP) if _object_ok(m, h) and not _supposed(f, h)]
+    why = [h for h in said(f, Cue.SKIP_WHY) if not _supposed(f, h)]
+    skipped = bool(skips) or bool(why) or not_done
+    weak = [h for h in said(f, Cue.SKIP_WEAK) if not _supposed(f, h)]
+    if not skipped and weak and (_said(f, Cue.TODAY) or _said(f, Cue.SESSION)):
         skipped = True  # not "legs tired, should I still do the sessions?": a question
     if skipped and not skips and not not_done and not done and asks_permission(m.low):
         return None  # "got a cold, is it ok to still do the session?": asked, no skip
@@ -173,6 +175,22 @@ _SPAN_RE = re.compile(
     r"|couple\s+of\s+(?:days|weeks)|[0-9]+\s+(?:days|weeks)|two\s+weeks|three\s+days)\b"
     r"|\b(?:a|the)\s+(?:whole|full|entire)\s+(?:week|fortnight|month)\b|\ball\s+(?:week|month)\b"
 )
+
+
+_SUPPOSING = word_set("if whenever suppose supposing say case whether")
+_SUPPOSE_BACK = 4
+
+
+def _supposed(f: Features, hit: Hit) -> bool:
+    """A skip said as a supposition ("if I miss a day should I double up?", "say I skip
+    one, then what?", "in case I miss a session"): a question, no log."""
+    clause = f.clauses[hit.start]
+    for j in range(hit.start - 1, max(hit.start - _SUPPOSE_BACK, -1) - 1, -1):
+        if j < 0 or f.clauses[j] != clause:
+            return False
+        if f.words[j] in _SUPPOSING:
+            return True
+    return False
 
 
 def _said(f: Features, cue: Cue) -> list[Hit]:

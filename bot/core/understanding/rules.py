@@ -331,9 +331,20 @@ def _race_unclear(said: str) -> Intent:
     return Intent(IntentKind.RACE_DATE, unclear=said, unclear_slot=Unclear.DATE)
 
 
+#: Words after "race" that make it a kind of run, not a race: "race-pace session", "race
+#: sim", "race-specific workout".
+_RACE_KIND_FOLLOWERS = frozenset(
+    {"pace", "paced", "sim", "simulation", "specific", "effort", "rehearsal"}
+)
+
+
+def _race_kind_of_run(f: Features, hit: Hit) -> bool:
+    return hit.end < len(f.words) and f.words[hit.end] in _RACE_KIND_FOLLOWERS
+
+
 def _race(m: Message) -> Intent | None:
     f = m.f
-    races = f.cues.get(Cue.RACE, [])
+    races = [h for h in f.cues.get(Cue.RACE, []) if not _race_kind_of_run(f, h)]
     asked = Cue.RACE_DATE in f.cues
     if not (races or asked):
         return None
@@ -448,7 +459,20 @@ def _resume(m: Message) -> Intent | None:
         asked = plan_question(m.low, m.today)
         if asked is not None and asked.topic is PlanTopic.JUMPS:
             return asked
+    if _BACK_LATER_RE.search(m.low):  # "missed today, back on it tmrw": today's skip
+        logged = outcome(m)
+        if logged is not None and logged.kind is IntentKind.SKIPPED:
+            return logged
     return Intent(IntentKind.RESUME, report=m.report())
+
+
+#: Back at it on a day to come: said beside a skip, the skip is the news, not a return.
+_BACK_LATER_RE = re.compile(
+    r"\bback\s+(?:on\s+(?:it|track|the\s+wagon)\s+|at\s+it\s+|into\s+it\s+|to\s+it\s+)?"
+    r"(?:(?:on\s+)?(?:tomorrow|tomorow|tommorow|tmrw|tmr|tmrow|2moro|2morrow|tomoz|monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri|sat|sun)"
+    r"|next\s+week|after\s+the\s+weekend|on\s+the\s+weekend)\b"
+)
 
 
 #: A protest about what was logged ("I did do it, I said done earlier!", "I already told

@@ -1,0 +1,89 @@
+"""Logs for other days than today, several days in one message, and questions that log
+nothing. Our own phrasings, not the development sets'. Today is Tuesday 15 December 2026."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.core.content import load_content
+from bot.core.understanding import IntentKind, understand, understand_all
+
+TUESDAY = date(2026, 12, 15)
+FAQ = load_content().faq
+
+
+def _day(n: int) -> date:
+    return date(2026, 12, n)
+
+
+def _logs(text: str) -> list[tuple[IntentKind, date, int | None]]:
+    return [
+        (part.kind, part.log_day or TUESDAY, part.effort)
+        for part in understand_all(text, TUESDAY)
+        if part.kind in (IntentKind.DONE, IntentKind.SKIPPED)
+    ]
+
+
+S, D = IntentKind.SKIPPED, IntentKind.DONE
+
+
+@pytest.mark.parametrize(
+    ("text", "logs"),
+    [
+        # a skip said ahead is that day's
+        ("can't do tomorrow's session, on a train all day", [(S, _day(16), None)]),
+        ("wont make tmrw's one, work thing", [(S, _day(16), None)]),
+        ("not doing it thurs, kids party", [(S, _day(17), None)]),
+        ("gonna skip fri, wedding", [(S, _day(18), None)]),
+        ("can't make it sat", [(S, _day(19), None)]),
+        # two days in one message: one log each
+        ("skipping today and tomorrow, moving house", [(S, _day(15), None), (S, _day(16), None)]),
+        ("no sessions today or tmrw", []),
+        ("did the sessions yday and today", [(D, _day(14), None), (D, _day(15), None)]),
+        ("did yesterday's and the day before's, both easy", [(D, _day(13), 3), (D, _day(14), 3)]),
+        (
+            "did yday and today. yday was easy, today was hard",
+            [(D, _day(14), 3), (D, _day(15), 8)],
+        ),
+        (
+            "did mon and tue, mon was a 7 and tue felt easy",
+            [(D, _day(14), 7), (D, _day(15), 3)],
+        ),
+        # a short day name after a log verb is that day
+        ("skipped sat, did sun 7/10", [(D, _day(13), 7), (S, _day(12), None)]),
+        ("i sat down and skipped today", [(S, _day(15), None)]),
+        # the effort number after the effort word
+        ("did sundays one rpe 7", [(D, _day(13), 7)]),
+        ("did it, 6 rpe", [(D, _day(15), 6)]),
+        # a skip beside "back tomorrow" is today's skip, not a return
+        ("missed it today, back at it tmrw", [(S, _day(15), None)]),
+        ("skipping today, back on it tomorrow", [(S, _day(15), None)]),
+        ("didn't manage today's, will get back on it wednesday", [(S, _day(15), None)]),
+        # part of a past day's session is no skip of today
+        ("did it on sunday but only half, ran out of time, call it 5", [(D, _day(13), 5)]),
+        ("did yesterday's but skipped today", [(D, _day(14), None), (S, _day(15), None)]),
+        ("did it yesterday, gonna skip today", [(D, _day(14), None), (S, _day(15), None)]),
+        # a supposition or a doubt logs nothing
+        ("if i miss a day should i do two the next", []),
+        ("if I skip a session do I need to catch up?", []),
+        ("not sure whether i did it on monday, can you check", []),
+        ("what did i log? can't remember if i did sunday", []),
+    ],
+)
+def test_logs_and_their_days(text: str, logs: list[tuple[IntentKind, date, int | None]]) -> None:
+    assert sorted(_logs(text)) == sorted(logs)
+
+
+def test_a_supposed_miss_is_the_missed_session_answer() -> None:
+    text = "if i miss a day should i double up the next"
+    entry = FAQ.answer(understand(text, TUESDAY), text)
+    assert entry is not None
+    assert entry.id == "missed-session"
+
+
+def test_a_race_pace_session_is_no_race() -> None:
+    said = understand("what's on 12/17? I've a race-pace tempo that day", TUESDAY)
+    assert said.kind is not IntentKind.RACE_DATE
+    assert understand("my race is on 12/17", TUESDAY).kind is IntentKind.RACE_DATE
