@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from bot.core.content import load_content
-from bot.core.understanding import IntentKind, understand, understand_all
+from bot.core.understanding import IntentKind, PlanTopic, understand, understand_all
 
 TUESDAY = date(2026, 12, 15)
 FAQ = load_content().faq
@@ -87,3 +87,64 @@ def test_a_race_pace_session_is_no_race() -> None:
     said = understand("what's on 12/17? I've a race-pace tempo that day", TUESDAY)
     assert said.kind is not IntentKind.RACE_DATE
     assert understand("my race is on 12/17", TUESDAY).kind is IntentKind.RACE_DATE
+
+
+def _asked(text: str, today: date = TUESDAY) -> tuple[object, date | None]:
+    said = understand(text, today)
+    assert said.kind is IntentKind.PLAN_QUESTION, said
+    return said.topic, said.ask_day
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("fri session?", _day(18)),
+        ("and the 20th?", _day(20)),
+        ("how about the 28th", _day(28)),
+        ("whats on 12/19", _day(19)),
+        ("what does 19/12 look like?", _day(19)),
+        ("what's the session on 23.12?", _day(23)),
+        ("what's on boxing day", _day(26)),
+        ("anything planned for xmas eve?", _day(24)),
+        ("the day after tomorrow?", _day(17)),
+        ("whats on next tues?", _day(22)),  # said on a Tuesday: a week on
+        ("what's on next tuesday", _day(22)),
+        ("what's on next thurs?", _day(17)),
+    ],
+)
+def test_a_day_asked_about(text: str, day: date) -> None:
+    assert _asked(text) == (PlanTopic.DAY, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("this week?", PlanTopic.WEEK),
+        ("whats the plan over the next 7 days", PlanTopic.WEEK),
+        ("where are we in the plan", PlanTopic.PHASE),
+        ("am i in the base phase or the dynamic one", PlanTopic.PHASE),
+    ],
+)
+def test_the_week_and_phase_asked(text: str, topic: PlanTopic) -> None:
+    assert _asked(text)[0] is topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["should i do 2.5 sets?", "what's 2/3 of the reps?", "is 10.5 km too far on a rest day?"],
+)
+def test_numbers_that_are_no_day(text: str) -> None:
+    said = understand(text, TUESDAY)
+    assert said.ask_day is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "just couldn't face it today",
+        "can't be bothered today, not in the mood",
+        "today's a no from me, physio then late meeting",
+    ],
+)
+def test_skips_said_plainly(text: str) -> None:
+    assert _logs(text) == [(S, TUESDAY, None)]
