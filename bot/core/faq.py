@@ -91,6 +91,27 @@ _SAME_MEANING = {
 #: needs to be tried on its own.
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;.!?]+|\s(?:but|and|so)\s)\s*", re.IGNORECASE)
 _CLAUSE_WORDS = 2
+_ASKING_WORDS = frozenset(
+    [
+        "can",
+        "could",
+        "should",
+        "shall",
+        "is",
+        "are",
+        "do",
+        "does",
+        "will",
+        "would",
+        "how",
+        "what",
+        "why",
+        "when",
+        "which",
+        "ok",
+        "okay",
+    ]
+)
 _AGE_SAID = re.compile(r"\b(?:im|i am|aged?)\s+[4-9][0-9]\b(?!\s*(?:/|min|km|k\b|mile|kg|sec|%))")
 _MARKUP = re.compile(r"<[A-Za-z/!]|&[A-Za-z#][A-Za-z0-9]*;")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -333,10 +354,16 @@ class Faq:
         A message of several clauses that matches nothing whole is tried clause by clause,
         each read as it is written (a question or not): "the squats are too hard, can I make
         them easier" asks what its second clause asks."""
+        clauses = _CLAUSE_BREAK.split(text) if _CLAUSE_BREAK.search(text) else []
+        rest = [c for c in clauses if normalise(c) not in self._request_set]
+        if len(rest) < len(clauses) and not any(
+            _ASKING_WORDS.intersection(_WORD.findall(c.lower())) for c in rest
+        ):
+            return None  # "done. what did I do last week?": a log and a command, no question
         found = self._match_whole(text)
-        if found is not None or not _CLAUSE_BREAK.search(text):
+        if found is not None or not clauses:
             return found
-        for clause in _CLAUSE_BREAK.split(text):
+        for clause in clauses:
             if len(normalise(clause).split()) >= _CLAUSE_WORDS:
                 found = self._match_whole(clause)
                 if found is not None:

@@ -148,3 +148,28 @@ def test_numbers_that_are_no_day(text: str) -> None:
 )
 def test_skips_said_plainly(text: str) -> None:
     assert _logs(text) == [(S, TUESDAY, None)]
+
+
+def _kinds(text: str) -> list[IntentKind]:
+    return [part.kind for part in understand_all(text, TUESDAY)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("show me which sessions i've logged this month", [IntentKind.HISTORY]),
+        ("finished. what did i do last week?", [IntentKind.DONE, IntentKind.HISTORY]),
+        ("what did i do last week?", [IntentKind.HISTORY]),
+        ("new to this, sorry. what am I meant to be doing today?", [IntentKind.TODAY]),
+    ],
+)
+def test_history_and_today_asked(text: str, kinds: list[IntentKind]) -> None:
+    assert _kinds(text) == kinds
+
+
+def test_a_log_beside_a_command_gets_no_faq_answer() -> None:
+    text = "finished. what did i do last week?"
+    assert FAQ.answer(understand(text, TUESDAY), text) is None
+    asked = "what's on today? also can I run after?"
+    entry = FAQ.answer(understand(asked, TUESDAY), asked)
+    assert entry is not None

@@ -540,6 +540,9 @@ def _progress_history(m: Message) -> Intent | None:
     if Cue.PROGRESS in f.cues and not names_the_block(m.low) and _asks_progress(m):
         return Intent(IntentKind.PROGRESS)  # not "overview of the plan"
     if Cue.HISTORY in f.cues and not _AHEAD_RE.search(m.low):  # not "what have i got tomorrow"
+        logged = outcome(m) if f.asking and f.has(Cue.DONE) else None
+        if logged is not None and logged.kind is IntentKind.DONE and logged.log_day is None:
+            return logged  # "done ✅ what did i do last week?": today's log, then the history
         return Intent(IntentKind.HISTORY)
     chatter = f.has(Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY) or _MEANT_TO_LOG_RE.search(m.low)
     if Cue.LOG in f.cues and not chatter and not m.areas:
@@ -567,12 +570,20 @@ _NOT_TODAY_CUES = frozenset(
 )  # fmt: skip
 
 
+_WHAT_TO_DO_TODAY_RE = re.compile(
+    r"\bwhat\b[^.?!]{0,30}\b(?:supposed|meant|meaning|need|needing|have|got)\s+to\s+(?:be\s+)?"
+    r"(?:do|doing)\b[^.?!]{0,20}\btoday\b"
+)
+
+
 def _today(m: Message) -> Intent | None:
     """A question about the session ("what's today's session?"), or a bare mention of it
     with nothing else said ("today?", "workout pls")."""
     f = m.f
     if Cue.SESSION in f.cues and (Cue.ASK in f.cues or "?" in m.low):
         return Intent(IntentKind.TODAY)
+    if "today" in m.low and _WHAT_TO_DO_TODAY_RE.search(m.low) and not m.areas:
+        return Intent(IntentKind.TODAY)  # "what exactly am I supposed to be doing today?"
     if not f.has(Cue.TODAY, Cue.SESSION) or f.unexplained or Cue.PAST in f.cues:
         return None
     for hit in f.hits:
