@@ -91,26 +91,9 @@ _SAME_MEANING = {
 #: needs to be tried on its own.
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;.!?]+|\s(?:but|and|so)\s)\s*", re.IGNORECASE)
 _CLAUSE_WORDS = 2
+#: Words that make a clause beside a command a question of its own ("also can I run after").
 _ASKING_WORDS = frozenset(
-    [
-        "can",
-        "could",
-        "should",
-        "shall",
-        "is",
-        "are",
-        "do",
-        "does",
-        "will",
-        "would",
-        "how",
-        "what",
-        "why",
-        "when",
-        "which",
-        "ok",
-        "okay",
-    ]
+    "can could should shall is are do does will would how what why when which ok okay".split()  # noqa: SIM905
 )
 _AGE_SAID = re.compile(r"\b(?:im|i am|aged?)\s+[4-9][0-9]\b(?!\s*(?:/|min|km|k\b|mile|kg|sec|%))")
 _MARKUP = re.compile(r"<[A-Za-z/!]|&[A-Za-z#][A-Za-z0-9]*;")
