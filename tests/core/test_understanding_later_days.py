@@ -173,3 +173,16 @@ def test_a_log_beside_a_command_gets_no_faq_answer() -> None:
     asked = "what's on today? also can I run after?"
     entry = FAQ.answer(understand(asked, TUESDAY), asked)
     assert entry is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("done 💪 what's on tmrw?", [IntentKind.DONE, IntentKind.PLAN_QUESTION]),
+        ("finished 🎉 what did i do last week", [IntentKind.DONE, IntentKind.HISTORY]),
+        ("did it 😅", [IntentKind.DONE]),
+        ("what's on tmrw? 🙏", [IntentKind.PLAN_QUESTION]),
+    ],
+)
+def test_an_emoji_between_words_ends_a_clause(text: str, kinds: list[IntentKind]) -> None:
+    assert sorted(_kinds(text)) == sorted(kinds)

@@ -46,7 +46,8 @@ from bot.core.vocabulary import Area, RedFlag, Side
 __all__ = ["understand_all", "understand_parts"]
 
 _SPLIT_RE = re.compile(
-    r"\s*(?:[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho|n|&)\s+"
+    "\\s*(?:\\s[\u2600-\u27bf\U0001f300-\U0001faff]+\\s+(?=[a-z])|"
+    r"[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho|n|&)\s+"
     r"|,\s*(?=(?:also|and|but|plus|then|so|remind|reminder|reminders|send|moving|moved|what|whats"
     r"|what's|when|which|why|how|can|could|did|done|finished|skipped|skipping|skip|gonna|missed|today"
     r"|tomorrow|yesterday)\b))",
