@@ -186,3 +186,19 @@ def test_a_log_beside_a_command_gets_no_faq_answer() -> None:
 )
 def test_an_emoji_between_words_ends_a_clause(text: str, kinds: list[IntentKind]) -> None:
     assert sorted(_kinds(text)) == sorted(kinds)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("finished it, tough. how long till I notice results?", [IntentKind.DONE]),
+        ("skipped yday", [IntentKind.SKIPPED]),
+        ("did yday's, 6", [IntentKind.DONE]),
+        ("did it! my first session ever. loved it", [IntentKind.DONE]),
+        ("done. today's session pls", [IntentKind.DONE, IntentKind.TODAY]),
+        ("skipped yesterday. session for today?", [IntentKind.SKIPPED, IntentKind.TODAY]),
+    ],
+)
+def test_a_log_beside_other_words(text: str, kinds: list[IntentKind]) -> None:
+    assert _kinds(text)[: len(kinds)] == kinds
+    assert IntentKind.TODAY not in _kinds(text)[len(kinds) :]

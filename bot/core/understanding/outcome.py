@@ -28,7 +28,7 @@ __all__ = ["outcome"]
 _WORK = frozenset({Cue.SESSION, Cue.EXERCISE, Cue.HOP})
 _QUESTION_WORDS = frozenset({"what", "how", "when", "why", "which", "where", "who"})
 _DID_OBJECTS = word_set(
-    """it that this them all everything todays today rest most half some hip hips mondays
+    """it that this them all everything todays today rest most half some hip hips yday ydays mondays
     tuesdays wednesdays thursdays fridays saturdays sundays yesterdays yesterday tonight
     monday tuesday wednesday thursday friday saturday sunday mon mons tue tues wed weds
     thu thurs fri fris sat sats sun suns day one ones jumps plyos plyo hops"""

@@ -234,6 +234,8 @@ def _requests(
     if any(intent.signs or intent.kind is IntentKind.WARNING_SIGN for _, intent in said):
         return (whole,)
     meaningful = [(part, intent) for part, intent in said if intent.kind not in _IDLE]
+    if any(i.kind in _LOGS for _, i in meaningful):  # "did it! first session ever": no ask
+        meaningful = [(p, i) for p, i in meaningful if not _session_mentioned(p, i)]
     found: tuple[Intent, ...] = (whole,)
     thanks = any(intent.kind is IntentKind.THANKS for _, intent in said)
     if len(meaningful) == 1 and meaningful[0][1].kind not in _FINE and _CONTRAST_RE.search(text):
@@ -257,6 +259,20 @@ def _requests(
 
 
 _DONE = IntentKind.DONE
+#: What makes a clause that names the session ask for it: "today's session pls", "what's on".
+_ASKS_FOR_IT_RE = re.compile(
+    r"\?|\b(?:what|whats|what's|show|send|give|pls|please|plz|tomorrow|tmrw|next|today|todays"
+    r"|today's)\b",
+    re.IGNORECASE,
+)
+
+
+def _session_mentioned(part: str, intent: Intent) -> bool:
+    """A clause read as today's session that only mentions a session ("first session
+    ever", "loved the session"): beside a log, no request."""
+    return intent.kind is IntentKind.TODAY and _ASKS_FOR_IT_RE.search(part) is None
+
+
 #: A clause that says its own day or a time to come: its skip is not the done day's.
 _OWN_DAY_RE = re.compile(
     r"\b(?:today|todays|tonight|tonite|tdy|tomorrow|tmrw|tmr|tomoz|this\s+(?:morning|evening)"

@@ -535,15 +535,25 @@ def _asks_progress(m: Message) -> bool:
     )
 
 
+def _logged_first(m: Message) -> Intent | None:
+    """Today's done said in a clause of its own beside a question ("done. how am I doing?"),
+    which ``parts`` then reads clause by clause; None when there is none."""
+    if not (m.f.asking and m.f.has(Cue.DONE)):
+        return None
+    logged = outcome(m)
+    if logged is not None and logged.kind is IntentKind.DONE and logged.log_day is None:
+        return logged
+    return None
+
+
 def _progress_history(m: Message) -> Intent | None:
     f = m.f
     if Cue.PROGRESS in f.cues and not names_the_block(m.low) and _asks_progress(m):
-        return Intent(IntentKind.PROGRESS)  # not "overview of the plan"
+        # "done, hard. how long until I see results?": today's log, then the question
+        return _logged_first(m) or Intent(IntentKind.PROGRESS)  # not "overview of the plan"
     if Cue.HISTORY in f.cues and not _AHEAD_RE.search(m.low):  # not "what have i got tomorrow"
-        logged = outcome(m) if f.asking and f.has(Cue.DONE) else None
-        if logged is not None and logged.kind is IntentKind.DONE and logged.log_day is None:
-            return logged  # "done ✅ what did i do last week?": today's log, then the history
-        return Intent(IntentKind.HISTORY)
+        # "done ✅ what did i do last week?": today's log, then the history
+        return _logged_first(m) or Intent(IntentKind.HISTORY)
     chatter = f.has(Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY) or _MEANT_TO_LOG_RE.search(m.low)
     if Cue.LOG in f.cues and not chatter and not m.areas:
         return Intent(IntentKind.HISTORY)
