@@ -197,6 +197,7 @@ def test_an_emoji_between_words_ends_a_clause(text: str, kinds: list[IntentKind]
         ("did it! my first session ever. loved it", [IntentKind.DONE]),
         ("done. today's session pls", [IntentKind.DONE, IntentKind.TODAY]),
         ("skipped yesterday. session for today?", [IntentKind.SKIPPED, IntentKind.TODAY]),
+        ("glutes tight after the routine, which i did at lunch", [IntentKind.DONE]),
     ],
 )
 def test_a_log_beside_other_words(text: str, kinds: list[IntentKind]) -> None:

@@ -71,11 +71,21 @@ def _object_ok(m: Message, hit: Hit) -> bool:
     return True
 
 
+def _relative_did(f: Features, i: int) -> bool:
+    """ "the session, which I did this morning": "did" of a session named just before."""
+    if i < 3 or f.words[i - 2 : i] not in (("which", "i"), ("that", "i")):
+        return False
+    before = f.hit_at.get(i - 3)
+    return before is not None and not _WORK.isdisjoint(before.sense.cues)
+
+
 def _did_counts(m: Message, hit: Hit) -> bool:
     """A lone "did" means done only with a session-like object ("did the hip routine")."""
     f, i = m.f, hit.start
     if i > 0 and f.words[i - 1] in _QUESTION_WORDS:
         return False
+    if _relative_did(f, i):
+        return True
     after = f.words[i + 1 : i + 4]
     if not after or after[0] in {"i", "you", "u", "not", "we"}:
         return False
@@ -111,7 +121,8 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
     counted: list[Hit] = []
     not_done = False
     for hit in [*f.cues.get(Cue.DONE, ()), *f.cues.get(Cue.DID, ())]:
-        if f.clauses[hit.start] in f.asking or _supposed(f, hit):
+        asked = f.clauses[hit.start] in f.asking and not _relative_did(f, hit.start)
+        if asked or _supposed(f, hit):
             continue  # "did I do it right?", "how do I log it when done?", "not sure if I did"
         lone_did = Cue.DID in hit.sense.cues and Cue.DONE not in hit.sense.cues
         if lone_did and not _did_counts(m, hit):

@@ -49,7 +49,7 @@ _SPLIT_RE = re.compile(
     "\\s*(?:\\s[\u2600-\u27bf\U0001f300-\U0001faff]+\\s+(?=[a-z])|"
     r"[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho|n|&)\s+"
     r"|,\s*(?=(?:also|and|but|plus|then|so|remind|reminder|reminders|send|moving|moved|what|whats"
-    r"|what's|when|which|why|how|can|could|did|done|finished|skipped|skipping|skip|gonna|missed|today"
+    r"|what's|when|which(?!\s+i\b)|why|how|can|could|did|done|finished|skipped|skipping|skip|gonna|missed|today"
     r"|tomorrow|yesterday)\b))",
     re.IGNORECASE,
 )
