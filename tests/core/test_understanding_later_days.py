@@ -35,6 +35,7 @@ S, D = IntentKind.SKIPPED, IntentKind.DONE
         # a skip said ahead is that day's
         ("can't do tomorrow's session, on a train all day", [(S, _day(16), None)]),
         ("wont make tmrw's one, work thing", [(S, _day(16), None)]),
+        ("can't do thursday's, work trip", [(S, _day(17), None)]),
         ("not doing it thurs, kids party", [(S, _day(17), None)]),
         ("gonna skip fri, wedding", [(S, _day(18), None)]),
         ("can't make it sat", [(S, _day(19), None)]),
@@ -203,3 +204,9 @@ def test_an_emoji_between_words_ends_a_clause(text: str, kinds: list[IntentKind]
 def test_a_log_beside_other_words(text: str, kinds: list[IntentKind]) -> None:
     assert _kinds(text)[: len(kinds)] == kinds
     assert IntentKind.TODAY not in _kinds(text)[len(kinds) :]
+
+
+def test_a_trip_for_longer_is_still_a_break() -> None:
+    said = understand("can't do the sessions, away on holiday from tomorrow", TUESDAY)
+    assert said.kind is IntentKind.PAUSE
+    assert said.pause_from == _day(16)

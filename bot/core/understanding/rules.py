@@ -299,7 +299,8 @@ def _pause(m: Message) -> Intent | None:
         Cue.AWAY in f.cues
         and (Cue.UNTIL in f.cues or said is not None or _dated(m))
         and not (f.has(Cue.SKIP, Cue.DONE, Cue.DID) and said_in_past(m.low))
-    )  # not "missed it on the 1st, was travelling": a log
+        and not (Cue.SKIP in f.cues and said is None and Cue.UNTIL not in f.cues)
+    )  # not "missed it on the 1st, was travelling", "wont make tmrw's, work trip": a log
     ranged = (  # "23rd to 28th, no sessions", not "missed sat and sun"
         said is not None and said.ranged and f.has(Cue.OFF, Cue.SKIP) and not said_in_past(m.low)
     )
