@@ -210,3 +210,9 @@ def test_a_trip_for_longer_is_still_a_break() -> None:
     said = understand("can't do the sessions, away on holiday from tomorrow", TUESDAY)
     assert said.kind is IntentKind.PAUSE
     assert said.pause_from == _day(16)
+
+
+def test_a_session_only_mentioned_beside_a_recovery_shows_nothing() -> None:
+    kinds = _kinds("good news, the calf tightness has gone. did a test jog this morning, nothing")
+    assert IntentKind.TODAY not in kinds
+    assert IntentKind.TODAY in _kinds("calf tightness gone. session today?")

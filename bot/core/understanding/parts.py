@@ -234,7 +234,7 @@ def _requests(
     if any(intent.signs or intent.kind is IntentKind.WARNING_SIGN for _, intent in said):
         return (whole,)
     meaningful = [(part, intent) for part, intent in said if intent.kind not in _IDLE]
-    if any(i.kind in _LOGS for _, i in meaningful):  # "did it! first session ever": no ask
+    if any(i.kind is not IntentKind.TODAY for _, i in meaningful):  # "did it! first session ever"
         meaningful = [(p, i) for p, i in meaningful if not _session_mentioned(p, i)]
     found: tuple[Intent, ...] = (whole,)
     thanks = any(intent.kind is IntentKind.THANKS for _, intent in said)
