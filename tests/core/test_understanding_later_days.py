@@ -216,3 +216,16 @@ def test_a_session_only_mentioned_beside_a_recovery_shows_nothing() -> None:
     kinds = _kinds("good news, the calf tightness has gone. did a test jog this morning, nothing")
     assert IntentKind.TODAY not in kinds
     assert IntentKind.TODAY in _kinds("calf tightness gone. session today?")
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("did it, 6. the daily reminder really helps get me moving", False),
+        ("love the morning nudges", False),
+        ("the reminder works but can you make it earlier", True),
+        ("change the reminder", True),
+    ],
+)
+def test_praise_for_the_reminder_changes_nothing(text: str, asked: bool) -> None:
+    assert (IntentKind.SET_REMINDER in _kinds(text)) is asked

@@ -238,9 +238,23 @@ def _reminder(m: Message) -> Intent | None:
         and f.words[remind.end : remind.end + 1] != ("to",)
     ):
         return Intent(IntentKind.TODAY)  # "remind me what today's session is"
+    if remind is None and _PRAISED_RE.search(m.low) and not _CHANGE_RE.search(m.low):
+        return None  # "the morning nudge really helped": thanks, no change asked
     if f.has(Cue.REMINDER, Cue.DAILY) or not (f.unexplained or Cue.EXERCISE in f.cues):
         return Intent(IntentKind.SET_REMINDER)  # not "remind me why we do clamshells"
     return None
+
+
+#: Said of the reminder as it is ("the morning nudge really helped", "love the reminders").
+_PRAISED_RE = re.compile(
+    r"\b(?:helped|helps|helping|love|loved|loving|like|liked|great|brilliant|useful|handy"
+    r"|works|worked|working|got\s+me|gets\s+me|keeps\s+me|kept\s+me)\b"
+)
+#: A change asked of the reminder ("set", "move", "earlier", "can you").
+_CHANGE_RE = re.compile(
+    r"\b(?:set|change|move|make|switch|turn|stop|start|want|wanna|need|can|could|would"
+    r"|please|pls|earlier|later|instead|different|new|again|more|less|fewer)\b|\?"
+)
 
 
 def _timezone(m: Message) -> Intent | None:
