@@ -55,6 +55,8 @@ S, D = IntentKind.SKIPPED, IntentKind.DONE
         # a short day name after a log verb is that day
         ("skipped sat, did sun 7/10", [(D, _day(13), 7), (S, _day(12), None)]),
         ("i sat down and skipped today", [(S, _day(15), None)]),
+        ("did it fri, easy", [(D, _day(11), 3)]),
+        ("did it, sat down after", [(D, _day(15), None)]),
         # the effort number after the effort word
         ("did sundays one rpe 7", [(D, _day(13), 7)]),
         ("did it, 6 rpe", [(D, _day(15), 6)]),

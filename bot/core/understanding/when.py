@@ -61,12 +61,12 @@ _SHORT_NAME = r"mon|tues?|weds?|thu|thurs|fri|sat|sun"
 _SESSION_AFTER = r"(?=\s+(?:session|sesh|one|workout|routine|jumps|plyos?|mobility|hips?)\b)"
 #: A log verb before a short day name makes it one ("missed sat, did sun").
 _LOG_VERB = r"missed|did|skipped|done|finished"
-_LOG_VERB_RE = re.compile(rf"^(?:{_LOG_VERB})\s+")
+_LOG_VERB_RE = re.compile(rf"^(?:{_LOG_VERB})\s+(?:it\s+)?")
 _LOG_DAY_RE = re.compile(
     r"\b(?:(?:the\s+)?day\s+before\s+yesterday|yesterday|yday|yesterdays|last\s*(?:night|nite)"
     rf"|(?:(?:on|last)\s+)?(?:{_WEEKDAY})(?:'?s)?"
     rf"|(?:on|last)\s+(?:{_SHORT_NAME})|(?:{_SHORT_NAME})(?:'s)?{_SESSION_AFTER}"
-    rf"|(?:{_LOG_VERB})\s+(?:{_SHORT_NAME})(?:'s)?(?![\w'])"
+    rf"|(?:{_LOG_VERB})\s+(?:it\s+)?(?:{_SHORT_NAME})(?:'s)?(?![\w'])"
     r"|(?:[0-9]{1,2}|a\s+couple\s+of|two|three|four|five|six)\s+days?\s+ago"
     rf"|on\s+(?:the\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})"
     rf"|on\s+(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?"
