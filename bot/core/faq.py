@@ -93,8 +93,14 @@ _SAME_MEANING = {
 
 #: Where a message splits into clauses for a second try, and the content words a clause
 #: needs to be tried on its own.
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,;.!?]+|\s(?:but|and|so)\s)\s*", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    "\\s*(?:[,;.!?\u2600-\u27bf\U0001f300-\U0001faff]+|\\s(?:but|and|so)\\s)\\s*", re.IGNORECASE
+)
 _CLAUSE_WORDS = 2
+#: Words that make a clause beside a command a question of its own ("also can I run after").
+_ASKING_WORDS = frozenset(
+    "can could should shall is are do does will would how what why when which ok okay".split()  # noqa: SIM905
+)
 _AGE_SAID = re.compile(r"\b(?:im|i am|aged?)\s+[4-9][0-9]\b(?!\s*(?:/|min|km|k\b|mile|kg|sec|%))")
 #: A return asked about as advice ("had a baby 8 weeks ago, when can I start?"), not a
 #: request to resume ("back now, can you restart my plan?").
@@ -205,7 +211,9 @@ def eligible(intent: Intent, text: str) -> bool:
     """Whether a message understood as ``intent`` may be answered from the FAQ."""
     if intent.signs or (intent.report is not None and intent.report.red_flags):
         return False
-    if intent.report is not None:  # "calves sore 4": a report; "if my calves are sore...?" asks
+    if intent.report is not None and not (intent.kind is IntentKind.DONE and _asked_apart(text)):
+        # "calves sore 4": a report; "if my calves are sore...?" asks; "done, calves sore
+        # 3/10. how long until results?": the log and report, and the question after them
         return intent.kind is IntentKind.BODY_REPORT and _supposed(text) and is_question(text)
     if intent.kind is IntentKind.UNKNOWN:
         return True
@@ -240,6 +248,9 @@ _BESIDE = frozenset(
 #: Parts of a message an FAQ answer beside a report or setting stands for (the question
 #: clause read alone as "today" or nothing).
 ANSWERED_KINDS = frozenset({IntentKind.TODAY, IntentKind.UNKNOWN})
+#: Parts of a message with a done that the FAQ answer stands for ("how long until I see
+#: results?" read alone is a progress request).
+_ANSWERED_BESIDE_DONE = ANSWERED_KINDS | {IntentKind.PROGRESS}
 #: Parts kept beside a question read whole: a done session and a report said with it.
 _KEPT = frozenset({IntentKind.DONE, IntentKind.BODY_REPORT, IntentKind.FEELS_FINE})
 #: A log said first ("done ✅", "did it!"), before what the message asks.
@@ -434,10 +445,16 @@ class Faq:
         A message of several clauses that matches nothing whole is tried clause by clause,
         each read as it is written (a question or not): "the squats are too hard, can I make
         them easier" asks what its second clause asks."""
+        clauses = _CLAUSE_BREAK.split(text) if _CLAUSE_BREAK.search(text) else []
+        rest = [c for c in clauses if normalise(c) not in self._request_set]
+        if len(rest) < len(clauses) and not any(
+            _ASKING_WORDS.intersection(_WORD.findall(c.lower())) for c in rest
+        ):
+            return None  # "done. what did I do last week?": a log and a command, no question
         found = self._match_whole(text)
-        if found is not None or not _CLAUSE_BREAK.search(text):
+        if found is not None or not clauses:
             return found
-        for clause in _CLAUSE_BREAK.split(text):
+        for clause in clauses:
             if len(normalise(clause).split()) >= _CLAUSE_WORDS:
                 found = self._match_whole(clause)
                 if found is not None:
@@ -490,8 +507,8 @@ class Faq:
         until I see results?"), never a skip ("missed a week, what now?" logs nothing)."""
         question = self.answer(intent, text)
         if question is not None:
-            if intent.kind is IntentKind.DONE:
-                return question, parts
+            if intent.kind is IntentKind.DONE:  # the question's own clause is answered
+                return question, tuple(p for p in parts if p.kind not in _ANSWERED_BESIDE_DONE)
             if intent.report is not None:  # "ok to do it if my calves are sore?": supposed
                 return question, ()
             return question, tuple(p for p in parts if p.kind in _KEPT and not p.signs)

@@ -71,6 +71,25 @@ async def test_a_skip_said_ahead_is_logged_on_that_day_and_today_stays_open(
     assert "Logged" not in again  # today is still open
 
 
+@pytest.mark.parametrize(
+    ("text", "day", "label"),
+    [
+        ("wont manage tmrw's session, on a plane all day", date(2026, 12, 2), "Wed 02 Dec"),
+        ("not gonna do it thurs, got a work do", date(2026, 12, 3), "Thu 03 Dec"),
+    ],
+)
+async def test_a_skip_for_a_later_day_is_stored_for_it_and_the_reply_names_it(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI, text: str, day: date, label: str
+) -> None:
+    said = await _say(fake_api, text, label)
+    logs = await _logs(bot[1])
+    if "rest day" in said:
+        assert logs == []
+    else:
+        assert logs == [(day, CompletionStatus.SKIPPED)]
+    assert (date(2026, 12, 1), CompletionStatus.SKIPPED) not in logs  # today stays open
+
+
 async def test_two_missed_days_make_two_skips_in_one_reply(
     bot: tuple[Application, Services], fake_api: FakeBotAPI
 ) -> None:

@@ -25,7 +25,7 @@ def _kinds(text: str) -> list[IntentKind]:
     ("text", "day"),
     [
         ("anything on fri?", _day(11)),
-        ("whats on next wed", _day(9)),
+        ("whats on next wed", _day(16)),  # said on a Wednesday: a week on
         ("what have i got the day after tomorrow?", _day(11)),
         ("is the day after tomorrow a rest day?", _day(11)),
         ("what's the plan for 17 december?", _day(17)),

@@ -28,7 +28,7 @@ __all__ = ["outcome"]
 _WORK = frozenset({Cue.SESSION, Cue.EXERCISE, Cue.HOP})
 _QUESTION_WORDS = frozenset({"what", "how", "when", "why", "which", "where", "who"})
 _DID_OBJECTS = word_set(
-    """it that this them all everything todays today rest most half some hip hips mondays
+    """it that this them all everything todays today rest most half some hip hips yday ydays mondays
     tuesdays wednesdays thursdays fridays saturdays sundays yesterdays yesterday tonight
     monday tuesday wednesday thursday friday saturday sunday mon mons tue tues wed weds
     thu thurs fri fris sat sats sun suns day one ones jumps plyos plyo hops"""
@@ -71,11 +71,21 @@ def _object_ok(m: Message, hit: Hit) -> bool:
     return True
 
 
+def _relative_did(f: Features, i: int) -> bool:
+    """ "the session, which I did this morning": "did" of a session named just before."""
+    if i < 3 or f.words[i - 2 : i] not in (("which", "i"), ("that", "i")):
+        return False
+    before = f.hit_at.get(i - 3)
+    return before is not None and not _WORK.isdisjoint(before.sense.cues)
+
+
 def _did_counts(m: Message, hit: Hit) -> bool:
     """A lone "did" means done only with a session-like object ("did the hip routine")."""
     f, i = m.f, hit.start
     if i > 0 and f.words[i - 1] in _QUESTION_WORDS:
         return False
+    if _relative_did(f, i):
+        return True
     after = f.words[i + 1 : i + 4]
     if not after or after[0] in {"i", "you", "u", "not", "we"}:
         return False
@@ -111,8 +121,9 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
     counted: list[Hit] = []
     not_done = False
     for hit in [*f.cues.get(Cue.DONE, ()), *f.cues.get(Cue.DID, ())]:
-        if f.clauses[hit.start] in f.asking:
-            continue  # "did I do it right?", "how do I log it when done?"
+        asked = f.clauses[hit.start] in f.asking and not _relative_did(f, hit.start)
+        if asked or _supposed(f, hit):
+            continue  # "did I do it right?", "how do I log it when done?", "not sure if I did"
         lone_did = Cue.DID in hit.sense.cues and Cue.DONE not in hit.sense.cues
         if lone_did and not _did_counts(m, hit):
             continue
@@ -142,9 +153,11 @@ def outcome(m: Message) -> Intent | None:
     if not done and _ticked(m):
         return _done(m)
     said = _said if f.asking else _any
-    skips = [h for h in said(f, Cue.SKIP) if _object_ok(m, h)]
-    skipped = bool(skips) or bool(said(f, Cue.SKIP_WHY)) or not_done
-    if not skipped and said(f, Cue.SKIP_WEAK) and (_said(f, Cue.TODAY) or _said(f, Cue.SESSION)):
+    skips = [h for h in said(f, Cue.SKIP) if _object_ok(m, h) and not _supposed(f, h)]
+    why = [h for h in said(f, Cue.SKIP_WHY) if not _supposed(f, h)]
+    skipped = bool(skips) or bool(why) or not_done
+    weak = [h for h in said(f, Cue.SKIP_WEAK) if not _supposed(f, h)]
+    if not skipped and weak and (_said(f, Cue.TODAY) or _said(f, Cue.SESSION)):
         skipped = True  # not "legs tired, should I still do the sessions?": a question
     if skipped and not skips and not not_done and not done and asks_permission(m.low):
         return None  # "got a cold, is it ok to still do the session?": asked, no skip
@@ -173,6 +186,22 @@ _SPAN_RE = re.compile(
     r"|couple\s+of\s+(?:days|weeks)|[0-9]+\s+(?:days|weeks)|two\s+weeks|three\s+days)\b"
     r"|\b(?:a|the)\s+(?:whole|full|entire)\s+(?:week|fortnight|month)\b|\ball\s+(?:week|month)\b"
 )
+
+
+_SUPPOSING = word_set("if whenever suppose supposing say case whether")
+_SUPPOSE_BACK = 4
+
+
+def _supposed(f: Features, hit: Hit) -> bool:
+    """A skip said as a supposition ("if I miss a day should I double up?", "say I skip
+    one, then what?", "in case I miss a session"): a question, no log."""
+    clause = f.clauses[hit.start]
+    for j in range(hit.start - 1, max(hit.start - _SUPPOSE_BACK, -1) - 1, -1):
+        if j < 0 or f.clauses[j] != clause:
+            return False
+        if f.words[j] in _SUPPOSING:
+            return True
+    return False
 
 
 def _said(f: Features, cue: Cue) -> list[Hit]:

@@ -36,6 +36,7 @@ from bot.core.understanding.rules import analyse, back_later, read_body, setting
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import (
+    day_said,
     log_day,
     log_days,
     names_days,
@@ -46,10 +47,11 @@ from bot.core.vocabulary import Area, RedFlag, Side
 __all__ = ["understand_all", "understand_parts"]
 
 _SPLIT_RE = re.compile(
-    r"\s*(?:[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho|n|&)\s+"
+    "\\s*(?:\\s[\u2600-\u27bf\U0001f300-\U0001faff]+\\s+(?=[a-z])|"
+    r"[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho|n|&)\s+"
     r"|,\s*(?=(?:also|and|but|plus|then|so|remind|reminder|reminders|send|moving|moved|what|whats"
-    r"|what's|when|which|why|how|can|could|did|done|finished|skipped|skipping|missed|today"
-    r"|tomorrow|yesterday)\b)"
+    r"|what's|when|which(?!\s+i\b)|why|how|can|could|did|done|finished|skipped|skipping|skip"
+    r"|gonna|missed|today|tomorrow|yesterday)\b)"
     # "race cancelled so pause till january": "so" before a request, never "so sore"
     r"|,?\s+so\s+(?=(?:pause|stop|hold|freeze|remind|set|change|move|update|please|can|could)\b))",
     re.IGNORECASE,
@@ -206,7 +208,18 @@ def _requests(
     ):
         days = log_days(message.low, today, ahead=whole.kind is IntentKind.SKIPPED)
         if len(days) > 1:  # "missed sat and sun": one log for each day
-            return tuple(replace(whole, log_day=None if d == today else d) for d in days)
+            efforts = _efforts_by_day(message.low, today, days) if whole.kind is _DONE else {}
+            return tuple(
+                replace(
+                    whole,
+                    log_day=None if d == today else d,
+                    effort=efforts[d].effort,
+                    effort_label=efforts[d].effort_label,
+                )
+                if d in efforts
+                else replace(whole, log_day=None if d == today else d)
+                for d in days
+            )
     if whole.signs or whole.kind is IntentKind.WARNING_SIGN or message is None:
         return (whole,)
     if whole.unclear is not None and whole.kind in _RATED:  # "done. but 12/10 effort lol"
@@ -237,6 +250,8 @@ def _requests(
     if any(intent.signs or intent.kind is IntentKind.WARNING_SIGN for _, intent in said):
         return (whole,)
     meaningful = [(part, intent) for part, intent in said if intent.kind not in _IDLE]
+    if any(i.kind is not IntentKind.TODAY for _, i in meaningful):  # "did it! first session ever"
+        meaningful = [(p, i) for p, i in meaningful if not _session_mentioned(p, i)]
     found: tuple[Intent, ...] = (whole,)
     thanks = any(intent.kind is IntentKind.THANKS for _, intent in said)
     if len(meaningful) == 1 and meaningful[0][1].kind not in _FINE and _CONTRAST_RE.search(text):
@@ -259,6 +274,68 @@ def _requests(
         # for me?": help alone
         found = (Intent(IntentKind.HELP), *(i for i in found if i.kind is not IntentKind.UNKNOWN))
     return _reports_apart(text, today, found, message) if len(found) == 1 else found
+
+
+_DONE = IntentKind.DONE
+#: What makes a clause that names the session ask for it: "today's session pls", "what's on".
+_ASKS_FOR_IT_RE = re.compile(
+    r"\?|\b(?:what|whats|what's|show|send|give|pls|please|plz|tomorrow|tmrw|next|today|todays"
+    r"|today's)\b",
+    re.IGNORECASE,
+)
+
+
+def _session_mentioned(part: str, intent: Intent) -> bool:
+    """A clause read as today's session that only mentions a session ("first session
+    ever", "loved the session"): beside a log, no request."""
+    return intent.kind is IntentKind.TODAY and _ASKS_FOR_IT_RE.search(part) is None
+
+
+#: A clause that says its own day or a time to come: its skip is not the done day's.
+_OWN_DAY_RE = re.compile(
+    r"\b(?:today|todays|tonight|tonite|tdy|tomorrow|tmrw|tmr|tomoz|this\s+(?:morning|evening)"
+    r"|gonna|going\s+to|will|won'?t|wont|i'?ll|skipping|next|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri|sat|sun)\b"
+)
+
+
+def _skips_of_the_done_day(parts: list[str], intents: list[Intent]) -> list[Intent]:
+    """A skip that names no day, beside a done of a past day, is part of that day's session
+    ("did it on thurs but only half of it, ran out of time"): no skip of today."""
+    days = [i.log_day for i in intents if i.kind is _DONE and i.log_day is not None]
+    if len(days) != 1:
+        return intents
+    return [
+        replace(i, log_day=days[0])
+        if i.kind is IntentKind.SKIPPED and i.log_day is None and not _OWN_DAY_RE.search(p.lower())
+        else i
+        for p, i in zip(parts, intents, strict=True)
+    ]
+
+
+#: A day said again after the days logged together, with how it went: "did both
+#: yesterday's and today's: yesterday's was easy, today's was hard".
+_DAY_AGAIN_RE = re.compile(
+    r"\b(?:(?:the\s+)?day\s+before|yesterday|yday|today|tdy|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri|sat|sun)(?:'?s)?\b"
+)
+
+
+def _efforts_by_day(low: str, today: date, days: tuple[date, ...]) -> dict[date, Intent]:
+    """The effort said of each logged day on its own after the days were named together
+    ("yesterday's was easy, today's was hard"); a day with none said is not in it."""
+    said = list(_DAY_AGAIN_RE.finditer(low))
+    if len(said) < 2 * len(days):  # each day named once in the list, once with its effort
+        return {}
+    later = said[len(days) :]
+    found: dict[date, Intent] = {}
+    for n, match in enumerate(later):
+        end = later[n + 1].start() if n + 1 < len(later) else len(low)
+        day = day_said(match.group(0), today)
+        intent = understand(f"done, {low[match.end() : end]}", today)
+        if day in days and intent.kind is _DONE and intent.effort is not None:
+            found.setdefault(day, intent)
+    return found
 
 
 #: A break of this many days at most, from today, said beside a skip is those days' skips
@@ -620,6 +697,8 @@ def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ..
             for i in intents
             if not (i.kind is IntentKind.SET_TIMEZONE and i.timezone_text is None)
         ]
+    if len(intents) == len(said):
+        intents = _skips_of_the_done_day([p for p, _ in said], intents)
     done_days = {i.log_day for i in intents if i.kind is IntentKind.DONE}
     # "done, skipped the hops": a day with a done and a skip is done (part of it was)
     intents = [i for i in intents if i.kind is not IntentKind.SKIPPED or i.log_day not in done_days]

@@ -22,8 +22,8 @@ _ASK_RE = re.compile(
     r"|hows|is|are|will|any|anything|show|tell|give|overview|outline|breakdown|plan\s+for"
     r"|can\s+you\s+(?:show|tell)"
     r"|(?:do|does)\s+(?:i|we|you|u|there|the|my|this)"
-    r"|can\s+i\s+(?:see|get|have))\b"
-    r"|\b(?:what|whats|what's|when|which|why)\b"
+    r"|can\s+i\s+(?:see|get|have)|am\s+i|where\s+(?:am|are)\s+(?:i|we))\b"
+    r"|\b(?:what|whats|what's|when|which|why)\b|\bwhere\s+(?:am|are)\s+(?:i|we)\b"
 )
 _WHY_RE = re.compile(
     r"\b(?:why|how\s+come|whats\s+the\s+point|what's\s+the\s+point|rationale|reasoning"
@@ -32,7 +32,7 @@ _WHY_RE = re.compile(
 _JUMPS = r"(?:jumps?|jumping|plyos?|plyometrics?|hops?|hopping|bounds?|bounding|impact)"
 _JUMPS_RE = re.compile(rf"\b{_JUMPS}\b")
 _PHASE_RE = re.compile(
-    r"\b(?:phase|stage|cycle|mesocycle|block\s+am\s+i|where\s+am\s+i\s+(?:at|in))\b"
+    r"\b(?:phase|stage|cycle|mesocycle|block\s+am\s+i|where\s+(?:am\s+i|are\s+we)\s+(?:at|in))\b"
     r"|\b(?:base|build|building|dynamic|taper|recovery|rest)\s+(?:bit|part|period|block)\b"
     r"\s+(?:or|at\s+the\s+moment|now|right\s+now|yet)"
 )
@@ -78,7 +78,7 @@ _WEEK_RE = re.compile(
     r"\b(?:this|the|rest\s+of\s+the|rest\s+of\s+this|coming|next\s+few\s+days|for\s+the)\s+week\b"
     r"|\bweek\s+ahead\b|\bthis\s+(?:weeks?|wk)\b|\bweekly\s+plan\b"
     r"|\b(?:rest|remainder)\s+of\s+(?:the\s+)?week\b"
-    r"|\bnext\s+(?:few|couple(?:\s+of)?|several|[2-6]|two|three|four|five)\s+days\b"
+    r"|\bnext\s+(?:few|couple(?:\s+of)?|several|[2-7]|two|three|four|five|six|seven)\s+days\b"
     r"|\b(?:this|the|coming)\s+weekend\b"
 )
 #: A request to see it ("show me this week"), as good as a plan word.
@@ -131,12 +131,27 @@ def plan_question(low: str, today: date | None) -> Intent | None:
     a_day_then = _WEEKDAY_RE.search(low) is not None and _DAY_IN_A_WEEK_RE.search(low) is not None
     if (
         _WEEK_RE.search(low)
-        and (_PLAN_WORDS_RE.search(low) or _REST_OF_WEEK_RE.search(low) or _SHOW_RE.search(low))
+        and (
+            _PLAN_WORDS_RE.search(low)
+            or _REST_OF_WEEK_RE.search(low)
+            or _SHOW_RE.search(low)
+            or _BARE_WEEK_RE.match(low)
+        )
         and not a_day_then  # "what's on tuesday the week after next": that day
     ):
         return _asked(PlanTopic.WEEK)
+    if today is not None and (day := _day_said_alone(low, today)) is not None:
+        return _asked(
+            PlanTopic.DAY, day
+        )  # "day after tmrw?", "what about the 15th", "sat session?"
     if today is None or not (_PLAN_WORDS_RE.search(low) or _BARE_DAY_RE.search(low)):
         return None
+    if (numeric := _NUMERIC_ASKED_RE.search(low)) is not None:  # "what's on 12/17", "22.12"
+        day = day_ahead(numeric.group(1), today)
+        if day is not None:
+            return _asked(PlanTopic.DAY, day)
+    if (holiday := _HOLIDAY_RE.search(low)) is not None:  # "what's on christmas day"
+        return _asked(PlanTopic.DAY, _holiday(holiday.group(1), today))
     if (dated := _DATE_ASKED_RE.search(low)) is not None:
         day = day_ahead(dated.group(1) or dated.group(2), today)
         if day is not None:
@@ -156,7 +171,66 @@ def plan_question(low: str, today: date | None) -> Intent | None:
         _BARE_DAY_RE.search(low) or _ON_SHORT_DAY_RE.search(low)
     ):
         ahead = (_SHORT[short.group(1)] - today.weekday()) % 7
+        if ahead == 0 and re.search(rf"\bnext\s+{short.group(1)}\b", low):
+            ahead = 7  # "what's on next fri?" said on a Friday: a week on
         return _asked(PlanTopic.DAY, today + timedelta(days=ahead))
+    return None
+
+
+#: A week asked about with nothing else: "this week?", "and next week?"
+_BARE_WEEK_RE = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|hey|coach|also|plus|then|what\s+about|how\s+about)\W+)*"
+    r"(?:this|the|rest\s+of\s+the|rest\s+of\s+this|coming)\s+week\s*\?+\W*$"
+)
+_NUMERIC_ASKED_RE = re.compile(
+    r"(?<![0-9/.:])([0-9]{1,2}/[0-9]{1,2}|(?<=on\s)[0-9]{1,2}\.(?:0?[1-9]|1[0-2]))(?![0-9/.:])"
+    r"(?!\s*(?:of\b|km|k\b|mi|min|sec|rep|set|x\b|kg|lb|%|hour|hr|time|am\b|pm\b))"
+)
+_HOLIDAY_RE = re.compile(
+    r"\b(christmas\s+eve|xmas\s+eve|christmas|xmas|boxing\s+day|new\s+years?\s+eve"
+    r"|new\s+year'?s?\s+day)\b"
+)
+_HOLIDAYS = {"christmas eve": (12, 24), "xmas eve": (12, 24), "christmas": (12, 25),
+             "xmas": (12, 25), "boxing day": (12, 26)}  # fmt: skip
+
+
+def _holiday(said: str, today: date) -> date:
+    """The next such holiday on or after today."""
+    said = " ".join(said.split()).replace("'", "")
+    if said.startswith("new year"):
+        month, day = (12, 31) if said.endswith("eve") else (1, 1)
+    else:
+        month, day = _HOLIDAYS[said]
+    found = date(today.year, month, day)
+    return found if found >= today else date(today.year + 1, month, day)
+
+
+_ALONE_LEAD = r"^\W*(?:(?:and|so|ok|okay|hey|coach|also|plus|then)\W+)*"
+#: A day asked about with nothing else, beyond ``_BARE_DAY_RE``: "day after tmrw?", "what
+#: about the 15th", "sat session?", "and the 20th?".
+_DAY_AFTER_ALONE_RE = re.compile(
+    _ALONE_LEAD + r"(?:(?:what'?s|whats|what\s+is|what\s+about|how\s+about)\s+)?(?:on\s+)?"
+    r"(?:the\s+)?day\s+after\s+(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro"
+    r"|2morrow)\s*\?*\W*$"
+)
+_DATE_ALONE_RE = re.compile(
+    _ALONE_LEAD + r"(?:(?:what\s+about|how\s+about|and|what'?s\s+on|whats\s+on)\s+)?"
+    r"(?:on\s+)?the\s+([0-9]{1,2}(?:st|nd|rd|th))\s*\?*\W*$"
+)
+_SHORT_SESSION_ALONE_RE = re.compile(
+    _ALONE_LEAD + r"(?:(?:what\s+about|how\s+about|and)\s+)?(?:next\s+|this\s+)?"
+    r"(mon|tues?|weds?|thu|thurs|fri|sat|sun)'?s?\s+(?:session|sesh|one|workout|plan)\s*\?+\W*$"
+)
+
+
+def _day_said_alone(low: str, today: date) -> date | None:
+    """The day a message asks about when it says nothing but that day."""
+    if _DAY_AFTER_ALONE_RE.match(low):
+        return today + timedelta(days=2)
+    if (dated := _DATE_ALONE_RE.match(low)) is not None:
+        return day_ahead(dated.group(1), today)
+    if (short := _SHORT_SESSION_ALONE_RE.match(low)) is not None:
+        return today + timedelta(days=(_SHORT[short.group(1)] - today.weekday()) % 7)
     return None
 
 
@@ -185,7 +259,10 @@ def _weekday_ahead(low: str, match: re.Match[str], index: int, today: date) -> d
         return today + timedelta(days=((index - today.weekday()) % 7 or 7) + 7)
     if _NEXT_WEEK_RE.search(low):
         return monday + timedelta(days=7 + index)
-    return today + timedelta(days=(index - today.weekday()) % 7)
+    ahead = (index - today.weekday()) % 7
+    if ahead == 0 and low[max(match.start() - 5, 0) : match.start()].endswith("next "):
+        ahead = 7  # "what's on next friday?" said on a Friday: a week on
+    return today + timedelta(days=ahead)
 
 
 def asks_permission(low: str) -> bool:

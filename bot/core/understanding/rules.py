@@ -354,7 +354,8 @@ def _pause(m: Message) -> Intent | None:
         Cue.AWAY in f.cues
         and (Cue.UNTIL in f.cues or said is not None or _dated(m))
         and not (f.has(Cue.SKIP, Cue.DONE, Cue.DID) and said_in_past(m.low))
-    )  # not "missed it on the 1st, was travelling": a log
+        and not (Cue.SKIP in f.cues and said is None and Cue.UNTIL not in f.cues)
+    )  # not "missed it on the 1st, was travelling", "wont make tmrw's, work trip": a log
     ranged = (  # "23rd to 28th, no sessions", not "missed sat and sun"
         said is not None and said.ranged and f.has(Cue.OFF, Cue.SKIP) and not said_in_past(m.low)
     )
@@ -529,7 +530,20 @@ def _resume(m: Message) -> Intent | None:
         asked = plan_question(m.low, m.today)
         if asked is not None and asked.topic is PlanTopic.JUMPS:
             return asked
+    if _BACK_LATER_RE.search(m.low):  # "missed today, back on it tmrw": today's skip
+        logged = outcome(m)
+        if logged is not None and logged.kind is IntentKind.SKIPPED:
+            return logged
     return Intent(IntentKind.RESUME, report=m.report())
+
+
+#: Back at it on a day to come: said beside a skip, the skip is the news, not a return.
+_BACK_LATER_RE = re.compile(
+    r"\bback\s+(?:on\s+(?:it|track|the\s+wagon)\s+|at\s+it\s+|into\s+it\s+|to\s+it\s+)?"
+    r"(?:(?:on\s+)?(?:tomorrow|tomorow|tommorow|tmrw|tmr|tmrow|2moro|2morrow|tomoz|monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri|sat|sun)"
+    r"|next\s+week|after\s+the\s+weekend|on\s+the\s+weekend)\b"
+)
 
 
 #: A protest about what was logged ("I did do it, I said done earlier!", "I already told
@@ -592,12 +606,25 @@ def _asks_progress(m: Message) -> bool:
     )
 
 
+def _logged_first(m: Message) -> Intent | None:
+    """Today's done said in a clause of its own beside a question ("done. how am I doing?"),
+    which ``parts`` then reads clause by clause; None when there is none."""
+    if not (m.f.asking and m.f.has(Cue.DONE)):
+        return None
+    logged = outcome(m)
+    if logged is not None and logged.kind is IntentKind.DONE and logged.log_day is None:
+        return logged
+    return None
+
+
 def _progress_history(m: Message) -> Intent | None:
     f = m.f
     if Cue.PROGRESS in f.cues and not names_the_block(m.low) and _asks_progress(m):
-        return Intent(IntentKind.PROGRESS)  # not "overview of the plan"
+        # "done, hard. how long until I see results?": today's log, then the question
+        return _logged_first(m) or Intent(IntentKind.PROGRESS)  # not "overview of the plan"
     if Cue.HISTORY in f.cues and not _AHEAD_RE.search(m.low):  # not "what have i got tomorrow"
-        return Intent(IntentKind.HISTORY)
+        # "done ✅ what did i do last week?": today's log, then the history
+        return _logged_first(m) or Intent(IntentKind.HISTORY)
     chatter = f.has(Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY) or _MEANT_TO_LOG_RE.search(m.low)
     if Cue.LOG in f.cues and not chatter and not m.areas:
         return Intent(IntentKind.HISTORY)
@@ -624,12 +651,20 @@ _NOT_TODAY_CUES = frozenset(
 )  # fmt: skip
 
 
+_WHAT_TO_DO_TODAY_RE = re.compile(
+    r"\bwhat\b[^.?!]{0,30}\b(?:supposed|meant|meaning|need|needing|have|got)\s+to\s+(?:be\s+)?"
+    r"(?:do|doing)\b[^.?!]{0,20}\btoday\b"
+)
+
+
 def _today(m: Message) -> Intent | None:
     """A question about the session ("what's today's session?"), or a bare mention of it
     with nothing else said ("today?", "workout pls")."""
     f = m.f
     if Cue.SESSION in f.cues and (Cue.ASK in f.cues or "?" in m.low):
         return Intent(IntentKind.TODAY)
+    if "today" in m.low and _WHAT_TO_DO_TODAY_RE.search(m.low) and not m.areas:
+        return Intent(IntentKind.TODAY)  # "what exactly am I supposed to be doing today?"
     if not f.has(Cue.TODAY, Cue.SESSION) or f.unexplained or Cue.PAST in f.cues:
         return None
     for hit in f.hits:

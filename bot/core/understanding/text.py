@@ -15,7 +15,7 @@ _TRANSLATE = str.maketrans(
 _ODD_RE = re.compile("[’‘ʼ`´\u00a0\t]")
 _WORD_RE = re.compile(r"[^\W_]+")
 _SPAN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # the same words, apostrophes kept
-_BREAK_RE = re.compile(r"[,.;!?()\n\u2013\u2014]")
+_BREAK_RE = re.compile("[,.;!?()\n\u2013\u2014\u2600-\u27bf\U0001f300-\U0001faff]")
 
 
 class Tokens:

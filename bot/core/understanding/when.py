@@ -38,6 +38,7 @@ from bot.core.understanding.words import NUMBER_WORDS
 __all__ = [
     "PauseSaid",
     "back_on",
+    "day_said",
     "log_day",
     "log_days",
     "pause_said",
@@ -58,10 +59,14 @@ _SHORT_NAME = r"mon|tues?|weds?|thu|thurs|fri|sat|sun"
 #: What follows a short day name that makes it one ("tues session", "sat's jumps"), so a
 #: bare "sat" or "sun" stays a word.
 _SESSION_AFTER = r"(?=\s+(?:session|sesh|one|workout|routine|jumps|plyos?|mobility|hips?)\b)"
+#: A log verb before a short day name makes it one ("missed sat, did sun").
+_LOG_VERB = r"missed|did|skipped|done|finished"
+_LOG_VERB_RE = re.compile(rf"^(?:{_LOG_VERB})\s+(?:it\s+)?")
 _LOG_DAY_RE = re.compile(
     r"\b(?:(?:the\s+)?day\s+before\s+yesterday|yesterday|yday|yesterdays|last\s*(?:night|nite)"
     rf"|(?:(?:on|last)\s+)?(?:{_WEEKDAY})(?:'?s)?"
     rf"|(?:on|last)\s+(?:{_SHORT_NAME})|(?:{_SHORT_NAME})(?:'s)?{_SESSION_AFTER}"
+    rf"|(?:{_LOG_VERB})\s+(?:it\s+)?(?:{_SHORT_NAME})(?:'s)?(?![\w'])"
     r"|(?:[0-9]{1,2}|a\s+couple\s+of|two|three|four|five|six)\s+days?\s+ago"
     rf"|on\s+(?:the\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})"
     rf"|on\s+(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?"
@@ -165,7 +170,7 @@ def log_day(low: str, today: date) -> date | None:
         phrase = phrase.removesuffix("s")  # "yesterdays", "mondays"; not "tues", "thurs"
     if phrase in {"last night", "last nite", "lastnight", "lastnite", "yday", "yesterday"}:
         return today - timedelta(days=1)
-    bare = phrase.removeprefix("on ").removeprefix("last ")
+    bare = _LOG_VERB_RE.sub("", phrase).removeprefix("on ").removeprefix("last ")
     weekday = _SHORT.get(bare, _WEEKDAYS.index(bare) if bare in _WEEKDAYS else None)
     if weekday is not None:  # "Monday's session": the latest Monday, today if it is one
         back = (today.weekday() - weekday) % 7
@@ -235,7 +240,7 @@ _DAY_LIST_RE = re.compile(
     rf"(?:{_DAY_NAME})(?:'?s)?\b)+"
 )
 _SOON_RE = re.compile(
-    r"\b(?:(tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow|tomoz)"
+    r"\b(?:((?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow|tomoz)(?:'?s)?)"
     r"|today|todays|tonight|tonite|2nite|2day|tdy|this\s+(?:morning|evening|afternoon))\b"
 )
 _PAST_TENSE_RE = re.compile(
@@ -257,13 +262,21 @@ _DAY_MONTH_RE = re.compile(
     rf"|({_MONTH})\s+([0-9]{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+([0-9]{{4}}))?"
 )
 _MOVED_TO_RE = re.compile(
-    r"(?:\bdo\s+it|\bdo\s+(?:the\s+)?session|\bdo\s+that|\bto|\btill?|\buntil|\bfor|\binstead)\s+$"
+    r"(?:\bdo\s+it|\bdo\s+(?:the\s+)?session|\bdo\s+that|\bto|\btill?|\buntil|\bfor|\binstead"
+    r"|\bback(?:\s+(?:on|at|into)\s+it)?)\s+$"
 )
 
 
-_NEAR = {"yesterday": -1, "today": 0, "tomorrow": 1}
+_YDAY = r"yesterday'?s?|yday'?s?"
+_TODAY = r"today'?s?|tdy"
+_TMRW = r"(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow|tomoz)(?:'?s)?"
+_BEFORE_YDAY = r"(?:the\s+)?day\s+before(?:\s+(?:that|yesterday))?(?:'?s)?"
+_AND = r"\s*(?:,|and|&|\+|n)\s*(?:also\s+|then\s+)?"
+#: Two near days said together ("yesterday and today", "today and tmrw", "yday and the
+#: day before"): the groups name which.
 _NEAR_LIST_RE = re.compile(
-    r"\b(?:yesterday\s+(?:and|&|\+|n)\s+today|today\s+(?:and|&|\+|n)\s+tomorrow)\b"
+    rf"\b(?:({_YDAY}){_AND}({_TODAY})|({_TODAY}){_AND}({_TMRW})"
+    rf"|({_YDAY}){_AND}({_BEFORE_YDAY})|({_BEFORE_YDAY}){_AND}({_YDAY}))(?![\w'])"
 )
 #: A skip said in the past tense ("missed", "wasn't up to it"); "did" and "done" are not
 #: one ("skipping today, did a long run yesterday": the skip is today's).
@@ -283,6 +296,27 @@ def names_days(low: str) -> bool:
     """Whether ``low`` names several days together ("sat and sun", "thu or fri", "yesterday
     and today")."""
     return _DAY_LIST_RE.search(low) is not None or _NEAR_LIST_RE.search(low) is not None
+
+
+def _near_offset(said: str) -> int:
+    """Days from today of a near day as said ("yday's" -1, "the day before" -2, "tmrw" 1)."""
+    if "before" in said:
+        return -2
+    if said.startswith(("yesterday", "yday")):
+        return -1
+    return 0 if said.startswith(("today", "tdy")) else 1
+
+
+def day_said(said: str, today: date) -> date | None:
+    """A past or near day as one word says it ("yday's", "the day before", "today", "thurs",
+    "wednesday's": the latest such day), else None."""
+    word = said.replace("'", "").removeprefix("the ").strip()
+    if word.startswith(("yesterday", "yday", "day before", "today", "tdy")):
+        return today + timedelta(days=_near_offset(word))
+    name = word.removesuffix("s") if word.removesuffix("s") in _WEEKDAYS else word
+    if name not in _WEEKDAYS and name not in _SHORT:
+        return None
+    return _named_day(name, today, past=True)
 
 
 def said_in_past(low: str) -> bool:
@@ -318,10 +352,10 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
         names = [m.group(2) for m in _DAY_NAME_RE.finditer(listed.group(0))]
         return tuple(sorted({_named_day(name, today, past) for name in names}))
     if (near := _NEAR_LIST_RE.search(low)) is not None:  # "missed yesterday and today"
-        return tuple(sorted({today + timedelta(days=_NEAR[w]) for w in near.group(0).split()
-                             if w in _NEAR}))  # fmt: skip
+        offsets = {_near_offset(g) for g in near.groups() if g}
+        return tuple(sorted(today + timedelta(days=n) for n in offsets if ahead or n <= 0))
     if past:
-        day = log_day(low, today)
+        day = log_day(_BACK_ON_DAY_RE.sub(" ", low), today)  # not the day they are back
         return () if day is None else (day,)
     said: list[tuple[int, date]] = []
     for soon in _SOON_RE.finditer(low):
@@ -336,7 +370,9 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
         said.append((dated.start(), day))
     for named in _DAY_NAME_RE.finditer(low):
         short = named.group(2) not in _WEEKDAYS
-        if named.group(1) == "last" or (short and named.group(1) is None):
+        if named.group(1) == "last" or (
+            short and named.group(1) is None and not _plain_short(low, named)
+        ):
             continue  # "last friday" is no skip ahead; a bare "sat" may be the verb
         if _END_OF_STAY_RE.search(low, max(named.start() - 8, 0), named.start()):
             continue  # "in Lisbon till wednesday, skip today's": the stay's end, not the skip
@@ -345,6 +381,21 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
     return (min(said)[1],) if said else ()
 
 
+#: Short day names that are no other word ("not gonna do it wed"); "sat", "sun" and "mon"
+#: are days only after "do it", "make it" or "do" ("can't make it sat").
+_PLAIN_SHORT = frozenset({"tue", "tues", "wed", "weds", "thu", "thurs", "fri"})
+_DO_IT_BEFORE_RE = re.compile(r"\b(?:do|make|manage|doing|making)(?:\s+it)?\s+$")
+
+
+def _plain_short(low: str, named: re.Match[str]) -> bool:
+    if named.group(2) in _PLAIN_SHORT:
+        return True
+    return _DO_IT_BEFORE_RE.search(low, max(named.start() - 12, 0), named.start()) is not None
+
+
+_BACK_ON_DAY_RE = re.compile(
+    rf"\bback\s+(?:(?:on|at|into|to)\s+it\s+)?(?:on\s+)?(?:{_WEEKDAY}|{_SHORT_NAME})(?:'?s)?\b"
+)
 _END_OF_STAY_RE = re.compile(r"\b(?:till|til|until|untill|through|thru|by)\s+$")
 
 
