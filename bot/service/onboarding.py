@@ -21,6 +21,7 @@ from bot.core.phases import InvalidTransition, OnboardingFinished, RaceDateClear
 from bot.core.understanding import Intent, IntentKind, understand
 from bot.core.understanding.answers import health_answer
 from bot.core.understanding.replies import (
+    asks_back,
     desk_answer,
     kit_answer,
     level_answer,
@@ -146,6 +147,8 @@ async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | No
     data = dict(conversation.data) if conversation else {}
     if step in HEALTH_STEPS:
         return await _health_text(turn, step, text, data)
+    if asks_back(text):
+        return None  # "what is a resistance band?": answered where it can be, then asked again
     value = _parse(step, text, turn.today)
     if value is _NOT_AN_ANSWER and step is OnboardingStep.TIMEZONE:
         said = understand(text, turn.today).timezone_text or text

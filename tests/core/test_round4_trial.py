@@ -12,7 +12,13 @@ import pytest
 from bot.core.understanding import EffortLabel, IntentKind, PlanTopic, understand, understand_all
 from bot.core.understanding.answers import effort_answer
 from bot.core.understanding.dates import find_dates, last_date
-from bot.core.understanding.replies import desk_answer, kit_answer, level_answer, race_answer
+from bot.core.understanding.replies import (
+    asks_back,
+    desk_answer,
+    kit_answer,
+    level_answer,
+    race_answer,
+)
 from bot.core.understanding.week import running_week
 from bot.core.vocabulary import Equipment, Level
 
@@ -195,3 +201,31 @@ def test_an_effort_word_is_read_as_its_number() -> None:
         EffortLabel.HARD,
     )
     assert effort_answer("tough going", SUNDAY) == EffortLabel.HARD.effort
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("nope", False),
+        ("no race planned yet", False),
+        ("none", False),
+        ("I have a band and a step, no weights", None),  # kit said late: no "no race"
+        ("12 april, no pressure though", date(2027, 4, 12)),
+    ],
+)
+def test_no_race_is_said_by_its_own_words(text: str, said: object) -> None:
+    assert race_answer(text, SUNDAY) == said
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("what is a resistance band?", True),
+        ("why do u need that?", True),
+        ("do I need a box for this", True),
+        ("7:30?", False),
+        ("band and a step", False),
+    ],
+)
+def test_a_set_up_answer_that_asks_back_is_no_answer(text: str, asks: bool) -> None:
+    assert asks_back(text) is asks

@@ -88,6 +88,11 @@ _ON_FEET_RE = re.compile(
     r"(?:desk|sit|office)\b"
 )
 _RACE_OFF = word_set("no none nope off")
+_NO_RACE_RE = re.compile(r"\b(?:no|not|none)\s+(?:race|races|racing|planned|booked|yet|entered)\b")
+#: A set-up answer that is a question ("what is a resistance band?"): answered, not stored.
+_ASKS_RE = re.compile(
+    r"^\s*(?:what|whats|what's|why|how|do|does|is|are|can|could|should|which|who|where|wdym)\b"
+)
 _REMINDER_OFF = word_set("no none off never")
 
 
@@ -147,6 +152,12 @@ def level_answer(text: str) -> Level | None:
     return found[0] if found else None
 
 
+def asks_back(text: str) -> bool:
+    """Whether a set-up answer is a question of the runner's own ("what is a resistance
+    band?", "why do u need that?"): it answers nothing ("7:30?" does)."""
+    return _ASKS_RE.match(text.lower()) is not None
+
+
 def running_only(text: str) -> bool:
     """Whether a set-up answer about jump work speaks of running alone ("been running
     for years"): a fine base, but no answer to how much jumping they have done."""
@@ -175,10 +186,12 @@ def kit_answer(text: str) -> frozenset[Equipment] | None:
 
 
 def race_answer(text: str, today: date) -> date | bool | None:
-    """A race date; False for "no race"; None when the answer is neither."""
-    if words_of(text) & _RACE_OFF:
+    """A race date; False for "no race" ("nope", "none planned", "no races this year",
+    not "a band and a step, no weights"); None when the answer is neither."""
+    low = text.lower()
+    if ((first := low.split()[:1]) and words_of(first[0]) & _RACE_OFF) or _NO_RACE_RE.search(low):
         return False
-    return last_date(text.lower(), today)
+    return last_date(low, today)
 
 
 def reminder_answer(text: str) -> time | bool | None:
