@@ -20,6 +20,7 @@ __all__ = [
     "button_done",
     "button_skipped",
     "completion_line",
+    "done_kept",
     "done_logged",
     "effort_off_scale",
     "effort_still_open",
@@ -87,6 +88,16 @@ def done_logged(title: str, rpe: int | None, *, updated: bool = False) -> str:
     )
     again = f" {UPDATED}" if updated else ""
     return f"✅ Logged {bold(title)}{effort}. {cheer}{again}"
+
+
+def done_kept(title: str, day_label: str) -> str:
+    """A typed skip for a day already logged done: the done stands (the runner may mean a
+    run, not the hip session); the button changes it if they mean the session."""
+    return (
+        f"{day_label.capitalize()}'s <b>{escape_text(title)}</b> is already logged as done, so "
+        "I've kept it: a done session counts even if the rest of the day goes sideways. "
+        "If you meant to take it back, tap the button."
+    )
 
 
 def skipped_logged(reason: str | None, *, updated: bool = False, ahead: str | None = None) -> str:

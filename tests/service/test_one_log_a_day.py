@@ -77,3 +77,15 @@ async def test_skip_on_yesterdays_message_after_it_was_logged(chat: Chat, clock:
         (STRENGTH_DAY + timedelta(days=1), CompletionStatus.DONE),
     ]
     assert any(reply.toast == "Updated: skipped" for reply in replies)
+
+
+async def test_a_typed_skip_after_a_done_keeps_the_done_and_offers_a_change(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("done, 7/10")
+    replies = await chat.say("skip today, legs are dead")  # their run, maybe: the done stands
+    (logged,) = await chat.completions()
+    assert (logged.status, logged.rpe) == (CompletionStatus.DONE, 7)
+    assert "already logged as done" in texts(replies)
+    await chat.press(button(replies, "v1|sk|"))  # the runner means the session: changed
+    (logged,) = await chat.completions()
+    assert logged.status is CompletionStatus.SKIPPED
