@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from bot.core.understanding.body import area_groups, denied, feeling_hits, own_side
+from bot.core.understanding.corrections import corrected_value, correction
 from bot.core.understanding.fine import RECOVERY_WORDS, says_change
 from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind, ReportSlots, Unclear
@@ -146,7 +147,47 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
     ("done", "what's today's session?") all day, and the result is a frozen value
     (``bench/bench_understanding.py`` clears it to measure the work itself)."""
     whole, message = analyse(text, today)
-    return whole, _parts(text, today, whole, message)
+    warned = whole.signs or whole.kind is IntentKind.WARNING_SIGN
+    fixed = None if warned or (whole.report and whole.report.red_flags) else _corrected(text, today)
+    return whole, fixed if fixed is not None else _parts(text, today, whole, message)
+
+
+_STORING = frozenset(
+    {
+        IntentKind.DONE,
+        IntentKind.SKIPPED,
+        IntentKind.BODY_REPORT,
+        IntentKind.SET_REMINDER,
+        IntentKind.SET_TIMEZONE,
+        IntentKind.RACE_DATE,
+        IntentKind.PAUSE,
+    }
+)
+
+
+def _corrected(text: str, today: date | None) -> tuple[Intent, ...] | None:
+    """A message that corrects itself ("remind me at 6. actually make that 6:30", "skipping
+    thursday. oh wait no, friday"): what was said first with the value said last
+    (``corrections``); None when the message corrects nothing it stores."""
+    said = correction(text)
+    if said is None:
+        return None
+    after = understand_parts(said.after, today)[1]
+    if said.scratched or not said.before:  # "scratch that, race is the 14th"
+        return after if any(i.kind in _STORING for i in after) else None
+    before = understand_parts(said.before, today)[1]
+    redone = {i.kind for i in after if i.kind in _STORING} & {i.kind for i in before}
+    found: list[Intent] = []
+    changed = False
+    for intent in before:
+        if intent.kind in redone:
+            changed = True
+            continue
+        value = corrected_value(intent, said.after, today)
+        changed = changed or value is not None
+        found.append(intent if value is None else value)
+    found += [i for i in after if i.kind in redone]
+    return tuple(found) if changed else None
 
 
 def _parts(
