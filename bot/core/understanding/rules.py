@@ -27,6 +27,12 @@ from bot.core.understanding.lexicon import KNOWN
 from bot.core.understanding.message import DONE_EMOJI, Message, near
 from bot.core.understanding.model import Intent, IntentKind, PlanTopic, Unclear
 from bot.core.understanding.numbers import effort_span, odd_effort, odd_rating, odd_rating_at
+from bot.core.understanding.others import (
+    back_from_trip,
+    someone_elses_move,
+    someone_elses_race,
+    trip_gone_by,
+)
 from bot.core.understanding.outcome import outcome
 from bot.core.understanding.questions import asks_permission, names_the_block, plan_question
 from bot.core.understanding.senses import Cue
@@ -305,7 +311,7 @@ def _city_first(m: Message, *, alone: bool = False) -> str | None:
 def _arrived(m: Message) -> Intent | None:
     """ "in paris now", "in Tokyo this week. what's tomorrow?": the runner is in a city now,
     so the times move there (a question beside it is a part of its own)."""
-    if m.f.has(Cue.PAUSE, Cue.AWAY) or m.report() is not None:
+    if m.f.has(Cue.PAUSE, Cue.AWAY) or m.report() is not None or someone_elses_move(m.low):
         return None  # "in Rome for a week, pause me": the pause's rule reads it
     text = _city_first(m, alone=True)
     return None if text is None else Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
@@ -364,6 +370,8 @@ def _pause(m: Message) -> Intent | None:
         return None
     if Cue.RESUME in f.cues and _only_a_trip(m) and said is None:
         return None  # "back from holiday", "holiday's over, unpause me": a return
+    if said is None and (back_from_trip(m.low) or (_only_a_trip(m) and trip_gone_by(m.low))):
+        return None  # "home from holiday, start me up", "went on holiday in the summer"
     if (not asked or _only_a_trip(m)) and (
         asks_permission(m.low) or plan_question(m.low, m.today) is not None
     ):
@@ -393,6 +401,8 @@ def _race(m: Message) -> Intent | None:
     asked = Cue.RACE_DATE in f.cues
     if not (races or asked):
         return None  # "a race-pace session that day": a kind of run, not a race
+    if someone_elses_race(m.low):
+        return None  # "my mate's race is on the 20th, going to cheer him on": a story
     if not asked and (m.report() is not None or feeling_hits(m.f)):
         return None  # "calves tight after my race on Sunday", "still sore from saturday's race"
     personal = asked or _personal_race(f, races)
@@ -521,7 +531,7 @@ def back_later(low: str) -> bool:
 
 
 def _resume(m: Message) -> Intent | None:
-    said = Cue.RESUME in m.f.cues or _BACK_FIRST_RE.match(m.low)
+    said = Cue.RESUME in m.f.cues or _BACK_FIRST_RE.match(m.low) or back_from_trip(m.low)
     if not said or _RESUME_ASKED_RE.search(m.low):
         return None
     if m.f.has(Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK) and back_later(m.low):
@@ -676,7 +686,10 @@ def _today(m: Message) -> Intent | None:
 
 def _location(m: Message) -> Intent | None:
     """ "I'm in <place>", "moved from London to Dublin": the city as GeoNames names it
-    (``cities.city_text``); a country of several zones ("in the US now") is asked about."""
+    (``cities.city_text``); a country of several zones ("in the US now") is asked about;
+    not someone else's move ("my friend moved to berlin")."""
+    if someone_elses_move(m.low):
+        return None
     for cue in m.f.cues.get(Cue.LOCATION, ()):
         text = zone_text(m.clean, m.tokens, m.f, cue, check=True)
         unsure = (
