@@ -222,6 +222,7 @@ _CUES: dict[Cue, str] = {
         couldnt be bothered, cant be bothered, a no from me, no from me, todays a no,
         today is a no,
         gave it a miss, not today, didnt do, didnt get to, didnt get round to,
+        never got round to, never got around to, never got to it, never got to the,
         didnt get around to, didnt manage, couldnt do, couldnt manage, couldnt fit, cant do,
         cant make, cant fit, cant manage, cant today, not can do, not can make,
         can not do, can not make, cannot do, cannot make, will not make, will not do,
@@ -270,7 +271,8 @@ _CUES: dict[Cue, str] = {
         stop sending, quit sending, stop messaging me, stop texting me, stop the messages,
         stop the msgs, stop the texts""",
     Cue.DAILY: "every day, daily, each day, every morning, every evening, each morning, every night",  # noqa: E501
-    Cue.TIMEZONE: "timezone, timezones, time zone, time zones, tz, local time",
+    Cue.TIMEZONE: """timezone, timezones, time zone, time zones, tz, local time, switch my zone,
+        change my zone, update my zone, set my zone, fix my zone, move my zone""",
     Cue.LOCATION: """im in, i am in, im now in, im currently in, now in, im over in, moved to,
         moving to, ive moved to, i live in, living in, im living in, im based in, based in,
         travelling to, traveling to, arrived in, landed in, just landed in, im staying in,

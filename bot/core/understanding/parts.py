@@ -54,7 +54,7 @@ _SPLIT_RE = re.compile(
     r"|what's|when|which(?!\s+i\b)|why|how|can|could|did|done|finished|skipped|skipping|skip"
     r"|gonna|missed|today|tomorrow|yesterday)\b)"
     # "race cancelled so pause till january": "so" before a request, never "so sore"
-    r"|,?\s+so\s+(?=(?:pause|stop|hold|freeze|remind|set|change|move|update|please|can|could)\b))",
+    r"|,?\s+so\s+(?=(?:pause|stop|hold|freeze|remind|set|change|move|update|switch|please|can|could)\b))",
     re.IGNORECASE,
 )
 #: What a clause alone may read as a setting that the whole message, a question, does not

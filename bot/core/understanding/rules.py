@@ -274,7 +274,27 @@ def _timezone(m: Message) -> Intent | None:
         text = place_in(m.clean, least=_ASKED_CITY_POPULATION)
     if text is None:  # "NYC now, update the time zone": the city said first
         text = _city_first(m)
+    if text is None:  # "in new york this week so switch my zone": a big city, lower case
+        text = _big_city_in(m.low)
     return Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
+
+
+_BIG_CITY_IN_RE = re.compile(r"\b(?:in|to)\s+((?:[^\W\d_][\w'.-]*)(?:\s+[^\W\d_][\w'.-]*){0,2})")
+
+
+def _big_city_in(low: str) -> str | None:
+    """A big city after "in" or "to", written lower case in any of its names ("in new york
+    this week"), when the message asks for the time zone."""
+    for match in _BIG_CITY_IN_RE.finditer(low):
+        words = match.group(1).split()
+        for size in range(len(words), 0, -1):
+            said = " ".join(words[:size])
+            if said in KNOWN or said in FILLER:
+                continue
+            places = places_named(said)
+            if len(places) == 1 and places[0].population >= BARE_CITY_POPULATION:
+                return city_text(said)
+    return None
 
 
 #: A city said first, then where the runner is now ("NYC now, ...", "in paris now. ...").
