@@ -285,6 +285,7 @@ _CUES: dict[Cue, str] = {
         set city to, update city to, city is now, my city is now""",
     Cue.RACE: """race, races, racing, raceday, race day, marathon, marathons, half marathon,
         halfmarathon, half marathons, the half, my half, half is on, half is in,
+        signed up for a half, entered a half, booked a half, registered for a half,
         ultra, ultramarathon,
         ultra marathon, 5k, 10k, 5km, 10km, 15k, 21k, 42k, 10 miler, ten miler, triathlon,
         20k, 25k, 30k, 50k, 50km, 100k, 100km, 50 miler, 100 miler,

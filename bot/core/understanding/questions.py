@@ -171,9 +171,7 @@ def plan_question(low: str, today: date | None) -> Intent | None:
         if _PAST_ASK_RE.search(low):  # "what was the session on Monday?": the last one
             return _asked(PlanTopic.DAY, today - timedelta(days=(today.weekday() - index) % 7))
         return _asked(PlanTopic.DAY, _weekday_ahead(low, match, index, today))
-    if short is not None and (
-        _BARE_DAY_RE.search(low) or _ON_SHORT_DAY_RE.search(low)
-    ):
+    if short is not None and (_BARE_DAY_RE.search(low) or _ON_SHORT_DAY_RE.search(low)):
         ahead = (_SHORT[short.group(1)] - today.weekday()) % 7
         if ahead == 0 and re.search(rf"\bnext\s+{short.group(1)}\b", low):
             ahead = 7  # "what's on next fri?" said on a Friday: a week on

@@ -46,7 +46,18 @@ __all__ = ["analyse", "back_later", "read_body", "setting_said", "understand"]
 _WAVE_EMOJI = frozenset("👋")
 _THANKS_EMOJI = frozenset("🙏")
 _STATEMENT_STARTS = frozenset(
-    {"running", "doing", "racing", "entered", "signed", "booked", "not", "pulling", "withdrawing"}
+    {
+        "running",
+        "doing",
+        "racing",
+        "entered",
+        "signed",
+        "booked",
+        "not",
+        "pulling",
+        "withdrawing",
+        "got",
+    }
 )
 _NEAR_OFF = 3
 _NEAR_RACE = 4
@@ -218,7 +229,7 @@ def _reminder(m: Message) -> Intent | None:
     f = m.f
     anchors = [*f.cues.get(Cue.REMIND, ()), *f.cues.get(Cue.REMINDER, ())]
     if not anchors:
-        return None
+        return _message_moved(m)
     if (span := time_range(m.low)) is not None:
         return Intent(
             IntentKind.SET_REMINDER, unclear=span, unclear_slot=Unclear.TIME
@@ -231,7 +242,8 @@ def _reminder(m: Message) -> Intent | None:
             IntentKind.SET_REMINDER, unclear=odd, unclear_slot=Unclear.TIME
         )  # "25:00": asked, never clamped
     if _REMINDER_PRAISED_RE.search(m.low) and not _REMINDER_ASKED_RE.search(m.low):
-        return None  # "the morning nudge got me off the sofa": thanks, no setting to change
+        # "the morning nudge got me off the sofa": no setting to change; with a thanks, thanks
+        return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
     if near(f, Cue.OFF, anchors, _NEAR_OFF) or near(f, Cue.NEG, anchors, _NEAR_OFF):
         said = None if m.today is None else pause_said(m.low, m.today)
         if said is not None and said.unclear is None and said.last is not None:
@@ -251,10 +263,31 @@ def _reminder(m: Message) -> Intent | None:
     return None
 
 
+#: The coach's message moved to a time: "your 6am message woke the baby, move it to 9".
+_MESSAGE_MOVED_RE = re.compile(
+    r"\b(?:your|ur|the|my|morning|daily|[0-9]{1,2}(?::[0-9]{2})?\s*(?:am|pm)?)\s+"
+    r"(?:message|messages|msg|msgs|text|texts|ping|buzz)\b[^.!?]*?"
+    r"\b(?:move|change|switch|shift|push|put|make|set)\s+(?:it|them|that|this|those)\s+"
+    r"(?:back\s+|forward\s+)?(?:to|till|until|for|at)\s+"
+    r"([0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9/])"
+)
+
+
+def _message_moved(m: Message) -> Intent | None:
+    """The coach's message asked for at another time without the word reminder."""
+    moved = _MESSAGE_MOVED_RE.search(m.low)
+    if moved is None:
+        return None
+    at = parse_time(f"at {moved.group(1)}")
+    if at is None:
+        return Intent(IntentKind.SET_REMINDER, unclear=moved.group(1), unclear_slot=Unclear.TIME)
+    return Intent(IntentKind.SET_REMINDER, reminder_time=at)
+
+
 #: A reminder spoken of, not asked about: "the morning nudge really helped".
 _REMINDER_PRAISED_RE = re.compile(
-    r"\b(?:helped|helps|helping|love|loved|loving|great|useful|handy|perfect|brilliant"
-    r"|got\s+me)\b"
+    r"\b(?:helped|helps|helping|helpful|love|loved|loving|great|useful|handy|perfect|brilliant"
+    r"|thanks|thank\s+you|cheers|appreciated?|amazing|lifesaver|got\s+me)\b"
 )
 _REMINDER_ASKED_RE = re.compile(
     r"\b(?:set|change|move|update|switch|make|put|turn|can\s+you|could\s+you|pls|please"
@@ -425,9 +458,11 @@ def _race(m: Message) -> Intent | None:
         return None  # "my mate's race is on the 20th, going to cheer him on": a story
     if not asked and (m.report() is not None or feeling_hits(m.f)):
         return None  # "calves tight after my race on Sunday", "still sore from saturday's race"
-    personal = asked or _personal_race(f, races)
+    personal = asked or _personal_race(f, races) or _PUT_IN_RE.search(m.low) is not None
     if not personal:
         return None  # "who won the race on Sunday?"
+    if _RACE_RUN_RE.search(m.low) and not _RACE_SET_RE.search(m.low):
+        return None  # "ran valencia on sunday!! when can I get back to it?": the race is run
     if not asked and _ADVICE_ASKED_RE.match(m.low) and not names_a_date(m.low):
         return None  # "do I keep the sessions in race week or stop them?": advice, no setting
     moved = Cue.MOVED in f.cues
@@ -469,6 +504,22 @@ _EITHER_WAY_RE = re.compile(
 #: intervals", "race sim").
 _NO_RACE_NEXT = frozenset(
     {("pace",), ("paced",), ("sim",), ("simulation",), ("effort",), ("efforts",), ("specific",)}
+)
+#: A race asked to be stored: "can you put it in?", "add it", "pop it in the diary".
+_PUT_IN_RE = re.compile(
+    r"\b(?:put|pop|stick|add|enter|save|note|log|pencil)\s+(?:it|that|this|them)\s+"
+    r"(?:in|down|on)\b|\badd\s+(?:it|that|this)\b"
+)
+#: A race the runner has run ("ran valencia marathon on sunday", "did my first 10k"), and
+#: what would make it a race to store all the same ("put it in", "my next race").
+_RACE_RUN_RE = re.compile(
+    r"\b(?:ran|raced|did|finished|completed|smashed|nailed|survived|done|pb'?d|pbd)\s+"
+    r"(?:the\s+|my\s+|a\s+|our\s+)?(?:[\w'-]+\s+){0,2}(?:race|marathon|half|10k|5k|ultra"
+    r"|parkrun|triathlon|10km|5km)\b"
+)
+_RACE_SET_RE = re.compile(
+    r"\b(?:put|set|add|enter|save|update|change|moved|move|next\s+(?:race|one)|upcoming"
+    r"|coming\s+up|signed|entered|booked|racing\s+again|another)\b"
 )
 #: A question asking for advice, not a setting ("should I ... in race week or stop?").
 _ADVICE_ASKED_RE = re.compile(
@@ -665,7 +716,17 @@ def _question(m: Message) -> Intent | None:
     """A question about the plan ("what's on tomorrow?"); never one naming a body area."""
     if m.areas or feeling_hits(m.f):
         return None
-    return plan_question(m.low, m.today)
+    asked = plan_question(m.low, m.today)
+    if asked is None or asked.ask_day is None:
+        return asked
+    # "ran valencia on sunday!! when can I get back to it?": the day is the story's
+    sentences = _SENTENCE_END_RE.split(m.low)
+    kept = " ".join(s for s in sentences if "?" in s or not (said_in_past(s) or _RAN_RE.search(s)))
+    return asked if kept == " ".join(sentences) else plan_question(kept, m.today)
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
+_RAN_RE = re.compile(r"\b(?:ran|raced|went|pb'?d)\b")
 
 
 def _body(m: Message) -> Intent | None:
