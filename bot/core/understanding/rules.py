@@ -457,6 +457,9 @@ def _race(m: Message) -> Intent | None:
     if someone_elses_race(m.low):
         return None  # "my mate's race is on the 20th, going to cheer him on": a story
     if not asked and (m.report() is not None or feeling_hits(m.f)):
+        if _RACE_OFF_RE.search(m.low) and not _LONG_PAST_RE.search(m.low):
+            # "no race anymore, injured calf pulled me out": the race is off, and the calf
+            return Intent(IntentKind.RACE_DATE, race_off=True, report=m.report())
         return None  # "calves tight after my race on Sunday", "still sore from saturday's race"
     personal = asked or _personal_race(f, races) or _PUT_IN_RE.search(m.low) is not None
     if not personal:
@@ -504,6 +507,13 @@ _EITHER_WAY_RE = re.compile(
 #: intervals", "race sim").
 _NO_RACE_NEXT = frozenset(
     {("pace",), ("paced",), ("sim",), ("simulation",), ("effort",), ("efforts",), ("specific",)}
+)
+#: A race said to be off: "no race anymore", "marathon's cancelled", "pulled me out".
+_RACE_OFF_RE = re.compile(
+    r"\bno\s+(?:more\s+)?(?:race|races|marathon|half|10k|5k)\b(?!\s+(?:pace|day|week))"
+    r"|\b(?:race|marathon|half|10k|5k)\s+(?:is\s+|'s\s+|s\s+|has\s+been\s+)?(?:off|cancell?ed"
+    r"|canceled|scrapped|called\s+off)\b"
+    r"|\b(?:pulled|pulling|dropped|dropping)\s+(?:me\s+)?out\b|\bwithdr[ae]wn?\b"
 )
 #: A race asked to be stored: "can you put it in?", "add it", "pop it in the diary".
 _PUT_IN_RE = re.compile(
