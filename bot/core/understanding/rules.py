@@ -496,6 +496,8 @@ def _race(m: Message) -> Intent | None:
         return _race_unclear(said)  # "31st June": no such day
     if asked or names_a_date(m.low) or moved or _VAGUE_WHEN_RE.search(m.low):
         return Intent(IntentKind.RACE_DATE)  # entered, moved, "in about 6 weeks": the bot asks
+    if _PUT_IN_RE.search(m.low) or f.words[0] in _ENTERED:
+        return Intent(IntentKind.RACE_DATE)  # "signed up for a half, put it in": which day?
     return None
 
 
@@ -508,6 +510,7 @@ _EITHER_WAY_RE = re.compile(
 _NO_RACE_NEXT = frozenset(
     {("pace",), ("paced",), ("sim",), ("simulation",), ("effort",), ("efforts",), ("specific",)}
 )
+_ENTERED = frozenset({"signed", "entered", "booked", "registered"})
 #: A race said to be off: "no race anymore", "marathon's cancelled", "pulled me out".
 _RACE_OFF_RE = re.compile(
     r"\bno\s+(?:more\s+)?(?:race|races|marathon|half|10k|5k)\b(?!\s+(?:pace|day|week))"
