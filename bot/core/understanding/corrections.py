@@ -25,7 +25,7 @@ from bot.core.understanding.dates import last_date
 from bot.core.understanding.model import Intent, IntentKind
 from bot.core.vocabulary import Side
 
-__all__ = ["Correction", "correction", "corrected_value"]
+__all__ = ["Correction", "corrected_value", "correction"]
 
 _MARK_RE = re.compile(
     r"(?:^|[,.;!:\-]+\s*|\s+)"

@@ -514,7 +514,7 @@ _ENTERED = frozenset({"signed", "entered", "booked", "registered"})
 #: A race said to be off: "no race anymore", "marathon's cancelled", "pulled me out".
 _RACE_OFF_RE = re.compile(
     r"\bno\s+(?:more\s+)?(?:race|races|marathon|half|10k|5k)\b(?!\s+(?:pace|day|week))"
-    r"|\b(?:race|marathon|half|10k|5k)\s+(?:is\s+|'s\s+|s\s+|has\s+been\s+)?(?:off|cancell?ed"
+    r"|\b(?:race|marathon|half|10k|5k)(?:'s|’s|s)?\s+(?:is\s+|has\s+been\s+)?(?:off|cancell?ed"
     r"|canceled|scrapped|called\s+off)\b"
     r"|\b(?:pulled|pulling|dropped|dropping)\s+(?:me\s+)?out\b|\bwithdr[ae]wn?\b"
 )
