@@ -60,6 +60,7 @@ def test_someone_elses_race_or_move_and_a_trip_gone_by_store_nothing(text: str) 
     [
         "my sister's marathon is on the 19th and i'm running it too",
         "my race is on the 19th, my mate is coming to cheer me on",
+        "my wife's race is the 13th, mine's on the 19th",
     ],
 )
 def test_the_runners_own_race_beside_someone_else_is_still_stored(text: str) -> None:

@@ -35,6 +35,7 @@ _OWN_RACE_RE = re.compile(
     r"(?:racing|running\s+(?:it|too)|doing\s+it|entered|signed\s+up)\b"
     rf"|\bmy\s+(?:own\s+|next\s+|first\s+|big\s+)?{_RACE}\b(?!\s+(?:is|was)\s+(?:his|hers))"
     r"|\bme\s+too\b|\b(?:we|us)\s+both\b|\bboth\s+(?:of\s+us|racing|running)\b"
+    r"|\bmine(?:'s|’s|s|\s+is)?\s+(?:on|in|the|is)\b"
 )
 _THEIR_MOVE_RE = re.compile(
     rf"\b(?:{_PERSON}s?|he|she|they)\s+(?:just\s+|recently\s+|has\s+|have\s+|finally\s+)?"
