@@ -166,3 +166,8 @@ def test_a_zone_asked_for_with_a_lower_case_city_beside_a_log() -> None:
     assert {i.kind for i in found} == {IntentKind.DONE, IntentKind.SET_TIMEZONE}
     zone = next(i for i in found if i.kind is IntentKind.SET_TIMEZONE)
     assert "Los Angeles" in (zone.timezone_text or "")
+
+
+def test_a_skip_taken_back_for_a_done_logs_the_done() -> None:
+    found = _all("missed it today. actually no wait, i did it after all, 5/10")
+    assert [(i.kind, i.effort) for i in found] == [(IntentKind.DONE, 5)]

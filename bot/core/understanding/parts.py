@@ -176,18 +176,26 @@ def _corrected(text: str, today: date | None) -> tuple[Intent, ...] | None:
     if said.scratched or not said.before:  # "scratch that, race is the 14th"
         return after if any(i.kind in _STORING for i in after) else None
     before = understand_parts(said.before, today)[1]
-    redone = {i.kind for i in after if i.kind in _STORING} & {i.kind for i in before}
+    # "skipped today. actually no I did it": a done and a skip are one log, redone
+    redone = {_log_or(i.kind) for i in after if i.kind in _STORING} & {
+        _log_or(i.kind) for i in before
+    }
     found: list[Intent] = []
     changed = False
     for intent in before:
-        if intent.kind in redone:
+        if _log_or(intent.kind) in redone:
             changed = True
             continue
         value = corrected_value(intent, said.after, today)
         changed = changed or value is not None
         found.append(intent if value is None else value)
-    found += [i for i in after if i.kind in redone]
+    found += [i for i in after if _log_or(i.kind) in redone]
     return tuple(found) if changed else None
+
+
+def _log_or(kind: IntentKind) -> IntentKind:
+    """A done and a skip as one kind (a log), for a correction of one by the other."""
+    return IntentKind.DONE if kind is IntentKind.SKIPPED else kind
 
 
 def _parts(
