@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from bot.core.understanding.body import area_groups, denied, feeling_hits, own_side
+from bot.core.understanding.corrections import corrected_value, correction
 from bot.core.understanding.fine import RECOVERY_WORDS, says_change
 from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind, ReportSlots, Unclear
@@ -53,7 +54,7 @@ _SPLIT_RE = re.compile(
     r"|what's|when|which(?!\s+i\b)|why|how|can|could|did|done|finished|skipped|skipping|skip"
     r"|gonna|missed|today|tomorrow|yesterday)\b)"
     # "race cancelled so pause till january": "so" before a request, never "so sore"
-    r"|,?\s+so\s+(?=(?:pause|stop|hold|freeze|remind|set|change|move|update|please|can|could)\b))",
+    r"|,?\s+so\s+(?=(?:pause|stop|hold|freeze|remind|set|change|move|update|switch|please|can|could)\b))",
     re.IGNORECASE,
 )
 #: What a clause alone may read as a setting that the whole message, a question, does not
@@ -146,7 +147,55 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
     ("done", "what's today's session?") all day, and the result is a frozen value
     (``bench/bench_understanding.py`` clears it to measure the work itself)."""
     whole, message = analyse(text, today)
-    return whole, _parts(text, today, whole, message)
+    warned = whole.signs or whole.kind is IntentKind.WARNING_SIGN
+    fixed = None if warned or (whole.report and whole.report.red_flags) else _corrected(text, today)
+    return whole, fixed if fixed is not None else _parts(text, today, whole, message)
+
+
+_STORING = frozenset(
+    {
+        IntentKind.DONE,
+        IntentKind.SKIPPED,
+        IntentKind.BODY_REPORT,
+        IntentKind.SET_REMINDER,
+        IntentKind.SET_TIMEZONE,
+        IntentKind.RACE_DATE,
+        IntentKind.PAUSE,
+    }
+)
+
+
+def _corrected(text: str, today: date | None) -> tuple[Intent, ...] | None:
+    """A message that corrects itself ("remind me at 6. actually make that 6:30", "skipping
+    thursday. oh wait no, friday"): what was said first with the value said last
+    (``corrections``); None when the message corrects nothing it stores."""
+    said = correction(text)
+    if said is None:
+        return None
+    after = understand_parts(said.after, today)[1]
+    if said.scratched or not said.before:  # "scratch that, race is the 14th"
+        return after if any(i.kind in _STORING for i in after) else None
+    before = understand_parts(said.before, today)[1]
+    # "skipped today. actually no I did it": a done and a skip are one log, redone
+    redone = {_log_or(i.kind) for i in after if i.kind in _STORING} & {
+        _log_or(i.kind) for i in before
+    }
+    found: list[Intent] = []
+    changed = False
+    for intent in before:
+        if _log_or(intent.kind) in redone:
+            changed = True
+            continue
+        value = corrected_value(intent, said.after, today)
+        changed = changed or value is not None
+        found.append(intent if value is None else value)
+    found += [i for i in after if _log_or(i.kind) in redone]
+    return tuple(found) if changed else None
+
+
+def _log_or(kind: IntentKind) -> IntentKind:
+    """A done and a skip as one kind (a log), for a correction of one by the other."""
+    return IntentKind.DONE if kind is IntentKind.SKIPPED else kind
 
 
 def _parts(

@@ -162,14 +162,16 @@ def plan_question(low: str, today: date | None) -> Intent | None:
         return _asked(PlanTopic.DAY, today + timedelta(days=1))
     if _MONTH_DATE_RE.search(low) and (day := last_date(low, today)) is not None:
         return _asked(PlanTopic.DAY, day)  # "what's the session on 1 march?"
-    if (match := _WEEKDAY_RE.search(low)) is not None:
+    match = _WEEKDAY_RE.search(low)
+    short = _SHORT_DAY_RE.search(low)
+    if match is not None and short is not None and short.start() < match.start():
+        match = None  # "what's on fri, going to a race on saturday": the day asked first
+    if match is not None:
         index = _WEEKDAYS.index(match.group(1))
         if _PAST_ASK_RE.search(low):  # "what was the session on Monday?": the last one
             return _asked(PlanTopic.DAY, today - timedelta(days=(today.weekday() - index) % 7))
         return _asked(PlanTopic.DAY, _weekday_ahead(low, match, index, today))
-    if (short := _SHORT_DAY_RE.search(low)) is not None and (
-        _BARE_DAY_RE.search(low) or _ON_SHORT_DAY_RE.search(low)
-    ):
+    if short is not None and (_BARE_DAY_RE.search(low) or _ON_SHORT_DAY_RE.search(low)):
         ahead = (_SHORT[short.group(1)] - today.weekday()) % 7
         if ahead == 0 and re.search(rf"\bnext\s+{short.group(1)}\b", low):
             ahead = 7  # "what's on next fri?" said on a Friday: a week on
@@ -230,7 +232,10 @@ def _day_said_alone(low: str, today: date) -> date | None:
     if (dated := _DATE_ALONE_RE.match(low)) is not None:
         return day_ahead(dated.group(1), today)
     if (short := _SHORT_SESSION_ALONE_RE.match(low)) is not None:
-        return today + timedelta(days=(_SHORT[short.group(1)] - today.weekday()) % 7)
+        ahead = (_SHORT[short.group(1)] - today.weekday()) % 7
+        if ahead == 0 and re.search(rf"\bnext\s+{short.group(1)}\b", low):
+            ahead = 7  # "next tues session?" said on a Tuesday: a week on
+        return today + timedelta(days=ahead)
     return None
 
 

@@ -27,6 +27,12 @@ from bot.core.understanding.lexicon import KNOWN
 from bot.core.understanding.message import DONE_EMOJI, Message, near
 from bot.core.understanding.model import Intent, IntentKind, PlanTopic, Unclear
 from bot.core.understanding.numbers import effort_span, odd_effort, odd_rating, odd_rating_at
+from bot.core.understanding.others import (
+    back_from_trip,
+    someone_elses_move,
+    someone_elses_race,
+    trip_gone_by,
+)
 from bot.core.understanding.outcome import outcome
 from bot.core.understanding.questions import asks_permission, names_the_block, plan_question
 from bot.core.understanding.senses import Cue
@@ -40,7 +46,18 @@ __all__ = ["analyse", "back_later", "read_body", "setting_said", "understand"]
 _WAVE_EMOJI = frozenset("👋")
 _THANKS_EMOJI = frozenset("🙏")
 _STATEMENT_STARTS = frozenset(
-    {"running", "doing", "racing", "entered", "signed", "booked", "not", "pulling", "withdrawing"}
+    {
+        "running",
+        "doing",
+        "racing",
+        "entered",
+        "signed",
+        "booked",
+        "not",
+        "pulling",
+        "withdrawing",
+        "got",
+    }
 )
 _NEAR_OFF = 3
 _NEAR_RACE = 4
@@ -212,7 +229,7 @@ def _reminder(m: Message) -> Intent | None:
     f = m.f
     anchors = [*f.cues.get(Cue.REMIND, ()), *f.cues.get(Cue.REMINDER, ())]
     if not anchors:
-        return None
+        return _message_moved(m)
     if (span := time_range(m.low)) is not None:
         return Intent(
             IntentKind.SET_REMINDER, unclear=span, unclear_slot=Unclear.TIME
@@ -225,7 +242,8 @@ def _reminder(m: Message) -> Intent | None:
             IntentKind.SET_REMINDER, unclear=odd, unclear_slot=Unclear.TIME
         )  # "25:00": asked, never clamped
     if _REMINDER_PRAISED_RE.search(m.low) and not _REMINDER_ASKED_RE.search(m.low):
-        return None  # "the morning nudge got me off the sofa": thanks, no setting to change
+        # "the morning nudge got me off the sofa": no setting to change; with a thanks, thanks
+        return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
     if near(f, Cue.OFF, anchors, _NEAR_OFF) or near(f, Cue.NEG, anchors, _NEAR_OFF):
         said = None if m.today is None else pause_said(m.low, m.today)
         if said is not None and said.unclear is None and said.last is not None:
@@ -245,10 +263,31 @@ def _reminder(m: Message) -> Intent | None:
     return None
 
 
+#: The coach's message moved to a time: "your 6am message woke the baby, move it to 9".
+_MESSAGE_MOVED_RE = re.compile(
+    r"\b(?:your|ur|the|my|morning|daily|[0-9]{1,2}(?::[0-9]{2})?\s*(?:am|pm)?)\s+"
+    r"(?:message|messages|msg|msgs|text|texts|ping|buzz)\b[^.!?]*?"
+    r"\b(?:move|change|switch|shift|push|put|make|set)\s+(?:it|them|that|this|those)\s+"
+    r"(?:back\s+|forward\s+)?(?:to|till|until|for|at)\s+"
+    r"([0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9/])"
+)
+
+
+def _message_moved(m: Message) -> Intent | None:
+    """The coach's message asked for at another time without the word reminder."""
+    moved = _MESSAGE_MOVED_RE.search(m.low)
+    if moved is None:
+        return None
+    at = parse_time(f"at {moved.group(1)}")
+    if at is None:
+        return Intent(IntentKind.SET_REMINDER, unclear=moved.group(1), unclear_slot=Unclear.TIME)
+    return Intent(IntentKind.SET_REMINDER, reminder_time=at)
+
+
 #: A reminder spoken of, not asked about: "the morning nudge really helped".
 _REMINDER_PRAISED_RE = re.compile(
-    r"\b(?:helped|helps|helping|love|loved|loving|great|useful|handy|perfect|brilliant"
-    r"|got\s+me)\b"
+    r"\b(?:helped|helps|helping|helpful|love|loved|loving|great|useful|handy|perfect|brilliant"
+    r"|thanks|thank\s+you|cheers|appreciated?|amazing|lifesaver|got\s+me)\b"
 )
 _REMINDER_ASKED_RE = re.compile(
     r"\b(?:set|change|move|update|switch|make|put|turn|can\s+you|could\s+you|pls|please"
@@ -268,7 +307,27 @@ def _timezone(m: Message) -> Intent | None:
         text = place_in(m.clean, least=_ASKED_CITY_POPULATION)
     if text is None:  # "NYC now, update the time zone": the city said first
         text = _city_first(m)
+    if text is None:  # "in new york this week so switch my zone": a big city, lower case
+        text = _big_city_in(m.low)
     return Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
+
+
+_BIG_CITY_IN_RE = re.compile(r"\b(?:in|to)\s+((?:[^\W\d_][\w'.-]*)(?:\s+[^\W\d_][\w'.-]*){0,2})")
+
+
+def _big_city_in(low: str) -> str | None:
+    """A big city after "in" or "to", written lower case in any of its names ("in new york
+    this week"), when the message asks for the time zone."""
+    for match in _BIG_CITY_IN_RE.finditer(low):
+        words = match.group(1).split()
+        for size in range(len(words), 0, -1):
+            said = " ".join(words[:size])
+            if said in KNOWN or said in FILLER:
+                continue
+            places = places_named(said)
+            if len(places) == 1 and places[0].population >= BARE_CITY_POPULATION:
+                return city_text(said)
+    return None
 
 
 #: A city said first, then where the runner is now ("NYC now, ...", "in paris now. ...").
@@ -305,7 +364,7 @@ def _city_first(m: Message, *, alone: bool = False) -> str | None:
 def _arrived(m: Message) -> Intent | None:
     """ "in paris now", "in Tokyo this week. what's tomorrow?": the runner is in a city now,
     so the times move there (a question beside it is a part of its own)."""
-    if m.f.has(Cue.PAUSE, Cue.AWAY) or m.report() is not None:
+    if m.f.has(Cue.PAUSE, Cue.AWAY) or m.report() is not None or someone_elses_move(m.low):
         return None  # "in Rome for a week, pause me": the pause's rule reads it
     text = _city_first(m, alone=True)
     return None if text is None else Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
@@ -364,6 +423,8 @@ def _pause(m: Message) -> Intent | None:
         return None
     if Cue.RESUME in f.cues and _only_a_trip(m) and said is None:
         return None  # "back from holiday", "holiday's over, unpause me": a return
+    if said is None and (back_from_trip(m.low) or (_only_a_trip(m) and trip_gone_by(m.low))):
+        return None  # "home from holiday, start me up", "went on holiday in the summer"
     if (not asked or _only_a_trip(m)) and (
         asks_permission(m.low) or plan_question(m.low, m.today) is not None
     ):
@@ -393,11 +454,18 @@ def _race(m: Message) -> Intent | None:
     asked = Cue.RACE_DATE in f.cues
     if not (races or asked):
         return None  # "a race-pace session that day": a kind of run, not a race
+    if someone_elses_race(m.low):
+        return None  # "my mate's race is on the 20th, going to cheer him on": a story
     if not asked and (m.report() is not None or feeling_hits(m.f)):
+        if _RACE_OFF_RE.search(m.low) and not _LONG_PAST_RE.search(m.low):
+            # "no race anymore, injured calf pulled me out": the race is off, and the calf
+            return Intent(IntentKind.RACE_DATE, race_off=True, report=m.report())
         return None  # "calves tight after my race on Sunday", "still sore from saturday's race"
-    personal = asked or _personal_race(f, races)
+    personal = asked or _personal_race(f, races) or _PUT_IN_RE.search(m.low) is not None
     if not personal:
         return None  # "who won the race on Sunday?"
+    if _RACE_RUN_RE.search(m.low) and not _RACE_SET_RE.search(m.low):
+        return None  # "ran valencia on sunday!! when can I get back to it?": the race is run
     if not asked and _ADVICE_ASKED_RE.match(m.low) and not names_a_date(m.low):
         return None  # "do I keep the sessions in race week or stop them?": advice, no setting
     moved = Cue.MOVED in f.cues
@@ -428,6 +496,8 @@ def _race(m: Message) -> Intent | None:
         return _race_unclear(said)  # "31st June": no such day
     if asked or names_a_date(m.low) or moved or _VAGUE_WHEN_RE.search(m.low):
         return Intent(IntentKind.RACE_DATE)  # entered, moved, "in about 6 weeks": the bot asks
+    if _PUT_IN_RE.search(m.low) or f.words[0] in _ENTERED:
+        return Intent(IntentKind.RACE_DATE)  # "signed up for a half, put it in": which day?
     return None
 
 
@@ -439,6 +509,30 @@ _EITHER_WAY_RE = re.compile(
 #: intervals", "race sim").
 _NO_RACE_NEXT = frozenset(
     {("pace",), ("paced",), ("sim",), ("simulation",), ("effort",), ("efforts",), ("specific",)}
+)
+_ENTERED = frozenset({"signed", "entered", "booked", "registered"})
+#: A race said to be off: "no race anymore", "marathon's cancelled", "pulled me out".
+_RACE_OFF_RE = re.compile(
+    r"\bno\s+(?:more\s+)?(?:race|races|marathon|half|10k|5k)\b(?!\s+(?:pace|day|week))"
+    r"|\b(?:race|marathon|half|10k|5k)(?:'s|’s|s)?\s+(?:is\s+|has\s+been\s+)?(?:off|cancell?ed"
+    r"|canceled|scrapped|called\s+off)\b"
+    r"|\b(?:pulled|pulling|dropped|dropping)\s+(?:me\s+)?out\b|\bwithdr[ae]wn?\b"
+)
+#: A race asked to be stored: "can you put it in?", "add it", "pop it in the diary".
+_PUT_IN_RE = re.compile(
+    r"\b(?:put|pop|stick|add|enter|save|note|log|pencil)\s+(?:it|that|this|them)\s+"
+    r"(?:in|down|on)\b|\badd\s+(?:it|that|this)\b"
+)
+#: A race the runner has run ("ran valencia marathon on sunday", "did my first 10k"), and
+#: what would make it a race to store all the same ("put it in", "my next race").
+_RACE_RUN_RE = re.compile(
+    r"\b(?:ran|raced|did|finished|completed|smashed|nailed|survived|done|pb'?d|pbd)\s+"
+    r"(?:the\s+|my\s+|a\s+|our\s+)?(?:[\w'-]+\s+){0,2}(?:race|marathon|half|10k|5k|ultra"
+    r"|parkrun|triathlon|10km|5km)\b"
+)
+_RACE_SET_RE = re.compile(
+    r"\b(?:put|set|add|enter|save|update|change|moved|move|next\s+(?:race|one)|upcoming"
+    r"|coming\s+up|signed|entered|booked|racing\s+again|another)\b"
 )
 #: A question asking for advice, not a setting ("should I ... in race week or stop?").
 _ADVICE_ASKED_RE = re.compile(
@@ -521,7 +615,7 @@ def back_later(low: str) -> bool:
 
 
 def _resume(m: Message) -> Intent | None:
-    said = Cue.RESUME in m.f.cues or _BACK_FIRST_RE.match(m.low)
+    said = Cue.RESUME in m.f.cues or _BACK_FIRST_RE.match(m.low) or back_from_trip(m.low)
     if not said or _RESUME_ASKED_RE.search(m.low):
         return None
     if m.f.has(Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK) and back_later(m.low):
@@ -635,7 +729,17 @@ def _question(m: Message) -> Intent | None:
     """A question about the plan ("what's on tomorrow?"); never one naming a body area."""
     if m.areas or feeling_hits(m.f):
         return None
-    return plan_question(m.low, m.today)
+    asked = plan_question(m.low, m.today)
+    if asked is None or asked.ask_day is None:
+        return asked
+    # "ran valencia on sunday!! when can I get back to it?": the day is the story's
+    sentences = _SENTENCE_END_RE.split(m.low)
+    kept = " ".join(s for s in sentences if "?" in s or not (said_in_past(s) or _RAN_RE.search(s)))
+    return asked if kept == " ".join(sentences) else plan_question(kept, m.today)
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
+_RAN_RE = re.compile(r"\b(?:ran|raced|went|pb'?d)\b")
 
 
 def _body(m: Message) -> Intent | None:
@@ -676,7 +780,10 @@ def _today(m: Message) -> Intent | None:
 
 def _location(m: Message) -> Intent | None:
     """ "I'm in <place>", "moved from London to Dublin": the city as GeoNames names it
-    (``cities.city_text``); a country of several zones ("in the US now") is asked about."""
+    (``cities.city_text``); a country of several zones ("in the US now") is asked about;
+    not someone else's move ("my friend moved to berlin")."""
+    if someone_elses_move(m.low):
+        return None
     for cue in m.f.cues.get(Cue.LOCATION, ()):
         text = zone_text(m.clean, m.tokens, m.f, cue, check=True)
         unsure = (

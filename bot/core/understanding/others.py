@@ -1,0 +1,85 @@
+"""Settings that belong to someone else, or to the past: a story, nothing to store.
+
+- someone else's race ("my mate's race is on the 20th, going to cheer him on", "my
+  friend's race is that day"): no race date of the runner's own, unless they say they
+  race it too ("my sister's marathon, I'm running it as well");
+- someone else's move ("my friend moved to berlin and loves it"): no time zone, unless
+  the runner says they are there too ("my wife and I moved to Berlin");
+- a trip gone by ("went on holiday to greece in the summer and lost the habit"): no
+  pause; a return said ("home from holiday, start me up again") is a resume.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["back_from_trip", "someone_elses_move", "someone_elses_race", "trip_gone_by"]
+
+_PERSON = (
+    r"(?:mate|friend|buddy|pal|wife|husband|partner|bf|gf|boyfriend|girlfriend|son|daughter"
+    r"|kid|brother|bro|sister|sis|mum|mom|mam|dad|colleague|coworker|co-worker|teammate"
+    r"|clubmate|hubby|bestie|cousin|uncle|aunt|auntie|flatmate|housemate|roommate|neighbou?r"
+    r"|boss|missus|fiance|fiancee|other\s+half|running\s+(?:buddy|partner|mate))"
+)
+_WHOSE = rf"(?:{_PERSON}(?:'s|’s|s'|s)?|his|her|their)"
+_RACE = r"(?:race|marathon|half(?:\s+marathon)?|10k|5k|parkrun|ultra|triathlon|tri|xc)"
+_THEIR_RACE_RE = re.compile(
+    rf"\b{_WHOSE}\s+(?:(?:first|big|next|local|club|own|trail|road|[0-9]+k|half|full)\s+){{0,2}}"
+    rf"{_RACE}\b"
+    r"|\bcheer(?:ing)?\s+(?:him|her|them|on|for)\b|\bspectat(?:e|ing)\b"
+    r"|\bwatch(?:ing)?\s+(?:him|her|them)\b|\bsupport(?:ing)?\s+(?:him|her|them)\b"
+)
+#: The runner races it too: "I'm running it as well", "my own race", "we're both racing".
+_OWN_RACE_RE = re.compile(
+    r"\b(?:i'?m|i\s+am|im|we'?re|we\s+are|i'?ll\s+be|i)\s+(?:also\s+|both\s+)?"
+    r"(?:racing|running\s+(?:it|too)|doing\s+it|entered|signed\s+up)\b"
+    rf"|\bmy\s+(?:own\s+|next\s+|first\s+|big\s+)?{_RACE}\b(?!\s+(?:is|was)\s+(?:his|hers))"
+    r"|\bme\s+too\b|\b(?:we|us)\s+both\b|\bboth\s+(?:of\s+us|racing|running)\b"
+    r"|\bmine(?:'s|’s|s|\s+is)?\s+(?:on|in|the|is)\b"
+)
+_THEIR_MOVE_RE = re.compile(
+    rf"\b(?:{_PERSON}s?|he|she|they)\s+(?:just\s+|recently\s+|has\s+|have\s+|finally\s+)?"
+    r"(?:moved|moving|relocated|lives|live|living|is\s+(?:in|living|based|moving)|'s\s+in"
+    r"|s\s+in|went|flew|emigrated)\b"
+)
+_OWN_MOVE_RE = re.compile(
+    r"\b(?:i'?m|i\s+am|im|i'?ve|i|we'?re|we\s+are|we|me)\s+(?:just\s+|also\s+|now\s+|too\s+)?"
+    r"(?:in|moved|moving|relocated|living|based|here|too)\b"
+    r"|\bmy\s+(?:time\s*zone|timezone|zone|times|reminders?)\b"
+)
+_TRIP = r"(?:holiday|holidays|hols|vacation|vacay|trip|travels|honeymoon|break)"
+_TRIP_GONE_RE = re.compile(
+    rf"\b(?:went|was|were|been|had|did)\s+(?:on\s+|away\s+on\s+)?(?:a\s+|my\s+|our\s+|the\s+)?"
+    rf"(?:\w+\s+)?{_TRIP}\b|\b(?:last|in\s+the)\s+(?:summer|spring|autumn|fall|winter|year)\b"
+)
+#: A break asked for, whatever the past in the message: "pause", "stop", "until", "next".
+_BREAK_ASKED_RE = re.compile(
+    r"\b(?:pause|paused|stop|hold|freeze|until|till|til|next|from|tomorrow|tmrw|again|this\s+week"
+    r"|going|gonna|will|off\s+(?:to|on))\b"
+)
+_BACK_FROM_RE = re.compile(
+    rf"\b(?:home|back|returned|got\s+back|just\s+back)\s+from\s+(?:my\s+|the\s+|our\s+|a\s+)?"
+    rf"(?:\w+\s+)?{_TRIP}\b(?![^.!?]*\b(?:next|till|until|pause)\b)"
+    r"|\b(?:start|restart|kick\s*start)\s+(?:me|it|things|the\s+plan|my\s+plan)\s+"
+    r"(?:up\s+)?(?:again|back\s+up)\b"
+)
+
+
+def someone_elses_race(low: str) -> bool:
+    """Whether the race the message names is another person's, not the runner's too."""
+    return _THEIR_RACE_RE.search(low) is not None and _OWN_RACE_RE.search(low) is None
+
+
+def someone_elses_move(low: str) -> bool:
+    """Whether the move or place the message names is another person's only."""
+    return _THEIR_MOVE_RE.search(low) is not None and _OWN_MOVE_RE.search(low) is None
+
+
+def trip_gone_by(low: str) -> bool:
+    """Whether the trip the message names is over, with no break asked for."""
+    return _TRIP_GONE_RE.search(low) is not None and _BREAK_ASKED_RE.search(low) is None
+
+
+def back_from_trip(low: str) -> bool:
+    """Whether the runner says they are back from a trip or asks to start again."""
+    return _BACK_FROM_RE.search(low) is not None
