@@ -241,12 +241,20 @@ def answer_about_other_area(
     )
 
 
-def unrated_report(value: str) -> str:
+def unrated_report(value: str, *, worst: bool = False) -> str:
     """A body report whose number cannot be right ("hamstring niggle 11/10"): the report is
-    stored without it (the plan spares the area), and the number is asked for."""
+    stored without it (the plan spares the area), and the number is asked for. ``worst``:
+    pain past the top of the scale, which may mean as bad as pain gets: stop and get it
+    checked if so."""
+    care = (
+        "If it really is as bad as pain gets, stop running and jumping today and get it "
+        "checked by a doctor or physio. "
+        if worst
+        else ""
+    )
     return (
         f"“{escape_text(value)}” isn't one number from 0 to 10, so I've noted it without a "
-        f"number. {SEVERITY_QUESTION} Tap one, or just send the number."
+        f"number. {care}{SEVERITY_QUESTION} Tap one, or just send the number."
     )
 
 

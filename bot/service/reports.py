@@ -31,6 +31,7 @@ from bot.core.understanding.answers import (
     side_answer,
     yes_no,
 )
+from bot.core.understanding.numbers import above_the_scale
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 from bot.presentation import chat, render
 from bot.presentation import reports as words
@@ -136,8 +137,10 @@ async def record_without_number(
         "worse": slots.worse,
     }
     await _open(turn, FLOW, "severity", data)
+    worst = slots.kind is ReportKind.PAIN and above_the_scale(value)  # "hip pain 11/10 😭"
     question = Reply(
-        text=words.unrated_report(value), keyboard=keyboard(render.report_severity_keyboard())
+        text=words.unrated_report(value, worst=worst),
+        keyboard=keyboard(render.report_severity_keyboard()),
     )
     return [*replies, question]
 

@@ -137,6 +137,7 @@ async def test_odd_values_are_asked_about_and_reports_are_kept_without_the_numbe
     said = await _say(fake_api, "hamstring niggle 11/10", "0 to 10")
     assert "noted it without a number" in said
     assert "left that number out" not in said
+    assert "as bad as pain gets" in said  # pain past the top: stop and get it checked
     runner = await _runner(bot[1])
     assert runner.reminder_time == before
     async with make_session_factory(bot[1].engine)() as session:

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from bot.core.understanding import Intent, IntentKind, Unclear, understand, understand_all
-from bot.core.understanding.numbers import bare_numbers, effort_number, odd_effort
+from bot.core.understanding.numbers import above_the_scale, bare_numbers, effort_number, odd_effort
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 
 TODAY = date(2026, 11, 24)
@@ -646,3 +646,11 @@ def test_worse_at_night_is_still_night_pain() -> None:
 def test_gone_and_no_swelling_is_a_recovery() -> None:
     intent = understand("the ache is gone from my ankle and no swelling", TODAY)
     assert (intent.kind, intent.fine_areas) == (IntentKind.FEELS_FINE, (Area.ANKLE,))
+
+
+@pytest.mark.parametrize(
+    ("value", "above"),
+    [("11/10", True), ("12 out of 10", True), ("-5/10", False), ("6 or 7", False)],
+)
+def test_a_rating_past_the_top_of_the_scale_is_told_apart(value: str, above: bool) -> None:
+    assert above_the_scale(value) is above

@@ -178,3 +178,13 @@ def odd_rating_at(low: str) -> tuple[int, str] | None:
     """``odd_rating`` with the position it starts at."""
     match = _ODD_RATING_RE.search(low) or _RANGE_RATING_RE.search(low)
     return None if match is None else (match.start(), " ".join(match.group(0).split()))
+
+
+_LEADING_NUMBER_RE = re.compile(r"^\s*([0-9]{1,3})(?![0-9])")
+
+
+def above_the_scale(value: str) -> bool:
+    """Whether a rating that cannot be right goes past the top ("11/10", "12 out of 10"):
+    the runner means as bad as it gets."""
+    found = _LEADING_NUMBER_RE.match(value)
+    return found is not None and int(found[1]) > 10
