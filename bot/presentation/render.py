@@ -531,7 +531,7 @@ def unknown_command(name: str, meant: str | None = None) -> str:
     """A command I don't know (the runner's word quoted safely): the one it looks like
     (``meant``), else the help."""
     if meant is not None:
-        return f"I don't have /{_e(name[:32])}. Did you mean /{_e(meant)}? Tap it to run it."
+        return f"I don't have /{_e(name[:32])}. Did you mean /{_e(meant)}? Send it to run it."
     return f"I don't know /{_e(name[:32])}. {help_message()}"
 
 

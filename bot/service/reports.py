@@ -149,13 +149,18 @@ async def settle(turn: Turn, areas: Sequence[Area], text: str) -> list[Reply]:
     """ "Calf fine now" with nothing on hold: each area being followed up that the runner
     named (none named: every one) gets a 0/10 report, so its follow-up and what it
     restricts end; an area never reported is not written down."""
-    _, recent = await turn.recent(turn.today)
-    followed = {a: r for a, r in active_reports(recent, turn.today).items() if needs_follow_up(r)}
+    followed = await _followed(turn)
     targets = [area for area in followed if not areas or area in areas]
     for area in sorted(targets):
         fine = BodyReport(turn.today, area, ReportKind.SORENESS, followed[area].side, severity=0)
         await records.add_body_report(turn.session, turn.runner.id, fine, text[:1000], turn.now)
     return [Reply(text=chat.fine_noted())]
+
+
+async def _followed(turn: Turn) -> dict[Area, BodyReport]:
+    """The areas reported lately that are still being followed up (not on hold)."""
+    _, recent = await turn.recent(turn.today)
+    return {a: r for a, r in active_reports(recent, turn.today).items() if needs_follow_up(r)}
 
 
 async def _ask_signs(turn: Turn, slots: ReportSlots) -> Reply:
@@ -268,6 +273,10 @@ async def start_clearing(turn: Turn, areas: Sequence[Area] = ()) -> list[Reply]:
     held = turn.state.held_areas
     named = [area for area in areas if area in held]
     if not held or (areas and not named):
+        followed = await _followed(turn)
+        if any(not areas or area in areas for area in followed):
+            # "/clear calves" for a soreness being followed up, not held: it is fine now
+            return await settle(turn, areas, "/clear " + " ".join(a.value for a in areas))
         return await clear_hold(turn, areas[0] if areas else None)
     targets = set(named) if named else set(held)
     others = held - targets

@@ -273,6 +273,19 @@ async def test_all_good_settles_every_area_being_followed_up(chat: Chat, clock: 
     assert not any("calf" in line or "calves" in line for line in adjustments)
 
 
+async def test_clear_on_an_area_followed_up_but_not_held_settles_it(
+    chat: Chat, clock: FakeClock
+) -> None:
+    await chat.say("right calf sore 4/10")
+    (answer,) = await chat.command("/clear calves")  # no hold: the soreness is fine now
+    assert "Good to hear" in answer.text
+    assert [(r.area, r.severity) for r in await chat.reports()][-1] == (Area.CALVES, 0)
+    adjustments = (await chat.plan(clock)).adjustments
+    assert not any("calf" in line or "calves" in line for line in adjustments)
+    (nothing,) = await chat.command("/clear knee")  # never reported: nothing to clear
+    assert "nothing to clear" in nothing.text
+
+
 async def test_a_worse_report_says_so_and_is_stored_worse(chat: Chat) -> None:
     replies = await chat.say("calf was fine yesterday but stiffer and sorer this morning")
     assert "Worse by the morning" in replies[0].text
