@@ -27,6 +27,7 @@ from bot.core.understanding.answers import (
     area_answer,
     check_answer,
     kind_answer,
+    none_answer,
     scale_answer,
     side_answer,
     yes_no,
@@ -584,6 +585,8 @@ async def typed_answer(turn: Turn, step: str, text: str) -> list[Reply] | None:
         presses.append(encode(Action.REPORT_KIND, kind.value))
     elif step == "severity" and (rating := scale_answer(text)) is not None:
         presses.append(encode(Action.REPORT_SEVERITY, rating))
+    elif step == "flags" and none_answer(text):  # "none of these": the checklist's last button
+        presses.append(encode(Action.REPORT_FINISH))
     replies: list[Reply] = []
     for data in presses:
         callback = decode(data)

@@ -345,3 +345,14 @@ async def test_an_odd_severity_with_a_warning_sign_keeps_the_sign(chat: Chat) ->
     assert report.severity is None
     assert report.red_flags
     assert Area.SHINS in (await chat.state()).held_areas
+
+
+async def test_none_typed_to_the_warning_sign_checklist_finishes_it(chat: Chat) -> None:
+    replies = await chat.say("my knee hurts when I run")
+    assert "Any of these?" in replies[-1].text
+    (answer,) = await chat.say("none of these")
+    assert "Sorry" not in answer.text
+    (report,) = await chat.reports()
+    assert (report.area, report.red_flags) == (Area.KNEE, frozenset())
+    again = await chat.say("none of these")  # the checklist is closed: not answered twice
+    assert not any("Thanks, noted" in reply.text for reply in again)

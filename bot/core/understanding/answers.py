@@ -33,6 +33,7 @@ __all__ = [
     "health_answer",
     "kind_answer",
     "morning_feel",
+    "none_answer",
     "pain_score",
     "scale_answer",
     "side_answer",
@@ -566,3 +567,10 @@ def _injury(clause: str, today: date) -> bool:
         return True
     intent = understand(clause, today)
     return intent.report is not None or bool(intent.signs)
+
+
+def none_answer(text: str) -> bool:
+    """Whether a typed answer to a checklist says none apply ("none", "nope", "none of
+    these", "no pain")."""
+    low = " ".join(text.lower().replace("’", "'").replace("'", "").strip(" .!?").split())
+    return _NONE_ANSWER.fullmatch(low) is not None
