@@ -82,3 +82,12 @@ def test_any_text_reads_without_error_and_applies_cleanly(text: str) -> None:
             applied(RunnerProfile(), said).long_run_day
             not in applied(RunnerProfile(), said).hard_days
         )
+
+
+def test_a_plus_or_ampersand_splits_the_week_as_a_comma_does() -> None:
+    said = running_week("i run mon wed fri + long one sat")
+    assert said is not None
+    assert (said.run_days, said.long_run_day) == (frozenset({0, 2, 4}), 5)
+    said = running_week("long run sun & intervals tue")
+    assert said is not None
+    assert (said.long_run_day, said.hard_days) == (6, frozenset({1}))

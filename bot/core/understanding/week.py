@@ -83,7 +83,8 @@ _KEYWORD = (
     r"|i (?:never|don'?t|do not|dont) run|never run|no run)"
 )
 _SPLIT = re.compile(
-    rf"[;.!?]|(?:,| and| but|,? then)\s+(?=(?:my |i do |i have |the |and |a |on )?{_KEYWORD})"
+    rf"[;.!?]|(?:,| and| but|,? then|\s*[+&])\s+"
+    rf"(?=(?:my |i do |i have |the |and |a |on )?{_KEYWORD})"
 )
 
 
