@@ -19,7 +19,7 @@ from bot.core.understanding import Intent, IntentKind, Unclear
 from bot.core.understanding.parts import understand_parts
 from bot.core.understanding.replies import area_named
 from bot.core.understanding.suggest import Suggestion, closest_command, suggestions
-from bot.core.understanding.week import WeekSaid, asks_for_block, running_week
+from bot.core.understanding.week import WeekSaid, asks_for_block, distance_named, running_week
 from bot.presentation import chat, render
 from bot.presentation import questions as question_words
 from bot.presentation import reports as report_words
@@ -367,9 +367,9 @@ class Coach:
             return await account.set_timezone(turn, intent.timezone_text or "")
         if kind is IntentKind.RACE_DATE:
             replies = await account.set_race(turn, intent.race_date, off=intent.race_off)
-            said = running_week(text)  # "I race a half marathon on 12 April"
-            if said is not None and said.race_distance is not None and not intent.race_off:
-                replies += await week.set_week(turn, WeekSaid(race_distance=said.race_distance))
+            distance = distance_named(text)  # "I race a half on 12 April", "got a 10k on the 20th"
+            if distance is not None and not intent.race_off:
+                replies += await week.set_week(turn, WeekSaid(race_distance=distance))
             return replies
         if kind is IntentKind.PAUSE:
             return await account.pause(turn, intent.pause_until, intent.pause_from)

@@ -23,6 +23,14 @@ async def test_the_simplest_phrasings_set_the_week(chat: Chat) -> None:
     assert (await chat.state()).race_distance is RaceDistance.HALF
 
 
+async def test_a_race_said_with_its_distance_stores_both(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("got a 10k on the 20th, can you put it in?")
+    runner = await chat.runner()
+    assert runner.race_distance is RaceDistance.TEN_K
+    assert (await chat.state()).race_date is not None
+
+
 async def test_settings_changes_the_week_and_shows_it(chat: Chat) -> None:
     await chat.command("/today")
     for line in (
