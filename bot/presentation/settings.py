@@ -24,6 +24,7 @@ __all__ = [
     "health_ended",
     "health_keyboard",
     "health_lines",
+    "health_noted_in_chat",
     "kit_words",
     "pause_date_unreadable",
     "paused",
@@ -254,6 +255,16 @@ _PELVIC_CHECK = (
     "If hopping brings leaking, heaviness or dragging, or pain, stop the hops and see a "
     "pelvic health physio."
 )
+
+
+def health_noted_in_chat(pregnant: bool) -> str:
+    """A pregnancy or a birth told in chat is noted: what it changes, and how it ends."""
+    what = "your pregnancy" if pregnant else "your baby's birth"
+    return (
+        f"I've noted {what} in your health settings, so hops and jumps are out of your "
+        "plan from today: /today shows it. Once a doctor or physio (ideally a pelvic health "
+        "physio) gives the go-ahead, change it in /settings."
+    )
 
 
 def health_ended(item: Screen, health: Health, today: date) -> str:

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.core.planner import Planner
 from bot.core.records import CompletionStatus
 from bot.core.understanding import Intent, IntentKind, Unclear
+from bot.core.understanding.answers import health_said
 from bot.core.understanding.parts import understand_parts
 from bot.core.understanding.replies import area_named
 from bot.core.understanding.suggest import Suggestion, closest_command, suggestions
@@ -260,15 +261,12 @@ class Coach:
             replies = _one_reply(replies)
         if question is not None:
             replies.append(Reply(text=chat.faq_answer(question.question, question.answer)))
+        if onboarding_step is None and (said := health_said(text, turn.today)) is not None:
+            replies += await health.note_said(turn, said)  # "im pregnant actually, 12 weeks"
         if intent.signs and intent.kind is not IntentKind.WARNING_SIGN:
             replies += await reports.warning_signs(turn, intent.signs, text)
         if onboarding_step is not None and intent.kind is IntentKind.UNKNOWN:
-            # the set-up question again with its own buttons, never the general fallback's
-            fallback = question_words.unknown_with_suggestions(text)
-            kept = [reply for reply in replies if reply.text != fallback]
-            lead = chat.emoji_reply(text, setting_up=True) or chat.unclear_in_setup(text)
-            first = [Reply(text=lead)] if len(kept) < len(replies) else []
-            replies = [*first, *kept, await onboarding.ask_again(turn, onboarding_step)]
+            return await _setup_asked_again(turn, onboarding_step, text, replies)
         return replies
 
     async def _parts(self, turn: Turn, intents: Sequence[Intent], text: str) -> list[Reply]:
@@ -471,6 +469,16 @@ def _not_understood(text: str) -> list[Reply]:
     offered = suggestions(" ".join(text.lower().split())[:200])
     rows = keyboard(question_words.suggestion_rows(offered))
     return [Reply(text=question_words.unknown_with_suggestions(text), keyboard=rows)]
+
+
+async def _setup_asked_again(turn: Turn, step: str, text: str, replies: list[Reply]) -> list[Reply]:
+    """A message set-up did not understand: the set-up question again with its own
+    buttons, never the general fallback's."""
+    fallback = question_words.unknown_with_suggestions(text)
+    kept = [reply for reply in replies if reply.text != fallback]
+    lead = chat.emoji_reply(text, setting_up=True) or chat.unclear_in_setup(text)
+    first = [Reply(text=lead)] if len(kept) < len(replies) else []
+    return [*first, *kept, await onboarding.ask_again(turn, step)]
 
 
 def _one_reply(replies: list[Reply]) -> list[Reply]:

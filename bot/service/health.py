@@ -12,13 +12,14 @@ from datetime import date
 from bot.core import comeback
 from bot.core.health import Health, Screen
 from bot.core.phases import Transition
+from bot.core.understanding.answers import HealthAnswer
 from bot.presentation import settings as words
 from bot.presentation.callbacks import Action, Callback
 from bot.service.messages import Reply
 from bot.service.turn import Turn
 from bot.storage import repository
 
-__all__ = ["end_entry", "store", "store_answers"]
+__all__ = ["end_entry", "note_said", "store", "store_answers"]
 
 
 async def store(turn: Turn, health: Health) -> None:
@@ -41,6 +42,21 @@ async def store_answers(
     if Screen.POSTPARTUM in found:
         health = replace(health, postpartum=True, birth_on=birth_on or health.birth_on)
     await store(turn, health)
+
+
+async def note_said(turn: Turn, said: HealthAnswer) -> list[Reply]:
+    """A pregnancy or a birth told in chat after set-up: noted as the health screen would
+    have, so hops and jumps leave the plan at once; nothing when it was noted already."""
+    health = turn.profile.health
+    new = {
+        screen
+        for screen in said.found
+        if not (health.pregnant if screen is Screen.PREGNANT else health.postpartum)
+    }
+    if not new:
+        return []
+    await store_answers(turn, new, said.birth_on)
+    return [Reply(text=words.health_noted_in_chat(Screen.PREGNANT in new))]
 
 
 async def end_entry(turn: Turn, callback: Callback) -> list[Reply]:

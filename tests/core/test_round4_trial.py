@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from bot.core.understanding import EffortLabel, IntentKind, PlanTopic, understand, understand_all
-from bot.core.understanding.answers import effort_answer
+from bot.core.understanding.answers import effort_answer, health_said
 from bot.core.understanding.dates import find_dates, last_date
 from bot.core.understanding.replies import (
     asks_back,
@@ -229,3 +229,21 @@ def test_no_race_is_said_by_its_own_words(text: str, said: object) -> None:
 )
 def test_a_set_up_answer_that_asks_back_is_no_answer(text: str, asks: bool) -> None:
     assert asks_back(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "screen"),
+    [
+        ("im pregnant actually, 12 weeks", "pregnant"),
+        ("I am 20 weeks pregnant, ok to keep going?", "pregnant"),
+        ("had a baby 4 months ago, is jumping ok?", "postpartum"),
+        ("my wife is pregnant", None),  # someone else
+        ("can i do this if pregnant?", None),  # a what-if
+        ("my friend had a baby", None),
+    ],
+)
+def test_a_pregnancy_or_birth_told_of_oneself_is_read(text: str, screen: str | None) -> None:
+    said = health_said(text, SUNDAY)
+    assert (None if said is None else {s.value for s in said.found}) == (
+        None if screen is None else {screen}
+    )

@@ -293,3 +293,20 @@ async def test_a_pause_with_an_end_reaching_a_planned_break_joins_it(chat: Chat)
     state = await chat.state()
     assert state.paused_until == date(2026, 12, 20)
     assert state.pause_planned_from is None
+
+
+async def test_a_pregnancy_told_in_chat_takes_jumps_out_at_once(
+    chat: Chat, clock: FakeClock
+) -> None:
+    await chat.command("/today")
+    replies = await chat.say("im pregnant actually, 12 weeks")
+    assert "noted your pregnancy" in texts(replies)
+    assert (await chat.runner()).pregnant
+    for _ in range(21):  # three weeks on: no landing in any session
+        plan = await chat.plan(clock)
+        assert not any(item.contacts for item in plan.exercises)
+        clock.advance(days=1)
+    again = await chat.say("I'm pregnant")  # noted already: said once
+    assert "noted your pregnancy" not in texts(again)
+    other = await chat.say("my sister is pregnant")
+    assert "noted" not in texts(other)

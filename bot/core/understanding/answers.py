@@ -13,7 +13,7 @@ understood as usual or the question asked again.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from bot.core.comeback import Feel
@@ -31,6 +31,7 @@ __all__ = [
     "check_answer",
     "effort_answer",
     "health_answer",
+    "health_said",
     "kind_answer",
     "morning_feel",
     "none_answer",
@@ -574,3 +575,29 @@ def none_answer(text: str) -> bool:
     these", "no pain")."""
     low = " ".join(text.lower().replace("’", "'").replace("'", "").strip(" .!?").split())
     return _NONE_ANSWER.fullmatch(low) is not None
+
+
+#: The runner says of themselves that they are pregnant or have had a baby ("I'm 12 weeks
+#: pregnant", "had a baby 4 months ago"), not of someone else or as a what-if.
+_OWN_PREGNANCY_RE = re.compile(
+    r"\b(?:i'?m|i am)\s+(?:now\s+|currently\s+|actually\s+|also\s+)?"
+    r"(?:(?:about\s+)?[0-9]{1,2}\s*(?:weeks?|wks?|months?)\s+)?pregnant\b"
+)
+_OWN_BIRTH_RE = re.compile(
+    r"(?:^|[.!?]\s*|\b(?:i|we)\s+)(?:just\s+|recently\s+)?(?:had\s+(?:a|my|our)\s+baby|gave\s+birth)\b"
+    r"|\bmy\s+baby\s+(?:was\s+)?born\b"
+)
+
+
+def health_said(text: str, today: date) -> HealthAnswer | None:
+    """A pregnancy or a recent birth the runner tells of themselves in chat, after set-up
+    ("im pregnant actually, 12 weeks", "had a baby 4 months ago, is jumping ok?"): what
+    the health screen would have noted; None for a question, someone else, or no such news."""
+    low = text.lower().replace("’", "'")
+    if not (_OWN_PREGNANCY_RE.search(low) or _OWN_BIRTH_RE.search(low)):
+        return None
+    found = health_answer(text, today)
+    if found is None:
+        return None
+    screens = found.found & {Screen.PREGNANT, Screen.POSTPARTUM}
+    return replace(found, found=screens, injury_text=None) if screens else None
