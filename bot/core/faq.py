@@ -89,6 +89,7 @@ _SAME_MEANING = {
     "calve": "calf", "mid": "during", "midway": "during",
     "wk": "week", "yr": "year", "tore": "tear", "torn": "tear",
     "trip": "travel", "travell": "travel", "hotel": "travel",
+    "puppy": "dog", "pup": "dog", "doggo": "dog", "broke": "break", "broken": "break",
 }  # fmt: skip
 
 #: Where a message splits into clauses for a second try, and the content words a clause
@@ -229,9 +230,18 @@ def eligible(intent: Intent, text: str) -> bool:
         intent.kind is IntentKind.PLAN_QUESTION
         and intent.ask_day is not None
         and not asks_permission(text.lower().replace("’", "'"))
+        and not _HABITUAL_DAY_RE.search(text.lower())
     ):
         return False  # "what's on monday week?": the plan's day, not advice
     return is_question(text)
+
+
+#: A weekday said as a habit ("pilates on wednesdays", "every thursday"), not a date asked.
+_HABITUAL_DAY_RE = re.compile(
+    r"\b(?:(?:every|each)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b"
+    r"(?!\s+(?:session|workout|plan|one|class))"
+)
 
 
 #: What a message may say beside a question the FAQ answers (:meth:`Faq.answer_beside`).

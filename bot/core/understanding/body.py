@@ -368,7 +368,24 @@ def _pain_on(f: Features, feelings: list[Hit], cue: Cue) -> bool:
                 return True  # "walking hurts", "walking is painful"
             if hurt.start < walk.start and _when_before(f, walk.start):
                 return True  # "pain in my hip when I walk"
+            if _makes_hurt(f, walk.end, hurt.start):
+                return True  # "hopping makes my left foot hurt"
     return False
+
+
+#: Verbs by which an activity causes a feeling ("hopping makes my foot hurt").
+_CAUSES = frozenset({"make", "makes", "made", "making", "gives", "give", "gave", "sets"})
+_CAUSE_GAP = 6
+
+
+def _makes_hurt(f: Features, end: int, hurt: int) -> bool:
+    """Whether the activity ending at ``end`` is said to cause the feeling at ``hurt``
+    ("hopping makes my left foot hurt", "walking really made it sore")."""
+    if not 0 < hurt - end <= _CAUSE_GAP:
+        return False
+    between = f.words[end:hurt]
+    causes = [i for i, w in enumerate(between) if w in _CAUSES]
+    return bool(causes) and causes[0] <= 2 and _CONTRASTS.isdisjoint(between)
 
 
 _SMALL = frozenset({"now", "even", "just", "only", "a", "bit", "little", "really", "so", "too",
@@ -462,9 +479,26 @@ def _not_of_denied(f: Features, areas: list[tuple[Hit, Area]], feelings: list[Hi
     return rest or feelings
 
 
+#: Words that take back what was just said ("left calf. sorry I mean the right").
+_CORRECTIONS = (("i", "mean"), ("i", "meant"), ("sorry", "meant"), ("no", "wait"))
+
+
+def _corrected_from(f: Features) -> int:
+    """Where a correction starts ("sorry I mean(t)", "no wait"), or 0 when there is none."""
+    words = f.words
+    for i in range(len(words) - 1, 0, -1):
+        if words[i - 1 : i + 1] in _CORRECTIONS:
+            return i + 1
+    return 0
+
+
 def _side(f: Features) -> Side:
     sides: set[Side] = set()
-    for hit in f.hits:
+    corrected = _corrected_from(f)
+    hits = f.hits
+    if corrected and any(h.sense.side is not None for h in hits if h.start >= corrected):
+        hits = [h for h in hits if h.start >= corrected]  # the side said last, as corrected
+    for hit in hits:
         side = hit.sense.side
         if side is not None and _side_counts(f, hit) and not denied(f, hit):
             sides.add(side)
@@ -618,6 +652,8 @@ def build_report(
     severity = max(ratings) if ratings else None
     if severity is not None and severity >= _HIGH and feelings and _lasting(f):
         flags.add(RedFlag.WORSENING_DURING_RUN)  # "sore, 7/10, been like that since Sunday"
+    if severity is not None and severity > _RUN_PAIN and _pain_in_run(f, feelings):
+        flags.add(RedFlag.WORSENING_DURING_RUN)  # "hip pain 7/10 during the run": APTA
     worse = worse_by_morning(f.words, f.clauses)
     if not feelings and not flags and severity is None and not worse:
         return None
@@ -669,6 +705,28 @@ def build_report(
 
 
 _ONLY_WEAK = frozenset({RedFlag.WEAKNESS})
+
+#: Pain rated above this while running is worrying running pain (APTA: above 3/10 while
+#: running), a sign like pain that builds during a run.
+_RUN_PAIN = 3
+_IN_RUN = frozenset({"during", "mid", "while", "whilst", "through", "throughout", "midway"})
+_RUN_GAP = 3
+
+
+def _pain_in_run(f: Features, feelings: list[Hit]) -> bool:
+    """Whether a pain word (not soreness or tightness) is said of the time during a run
+    ("pain was like 7/10 during the run", "hurt 6/10 while running")."""
+    if not any(h.sense.kind is ReportKind.PAIN and h.sense.flag is None for h in feelings):
+        return False
+    for during in f.cues.get(Cue.DURING, ()):
+        if f.words[during.start] not in _IN_RUN or negated(f, during.start):
+            continue
+        clause = f.clauses[during.start]
+        if _near(f, (Cue.RUN,), during.end, during.end + _RUN_GAP, clause) and not _near(
+            f, (Cue.AFTER,), during.start - 2, during.end + _RUN_GAP, clause
+        ):
+            return True
+    return False
 
 
 def _part_in_pain(f: Features, areas: list[tuple[Hit, Area]], flags: set[RedFlag]) -> Area | None:
@@ -803,13 +861,23 @@ def _cut(f: Features, low: int, high: int) -> int | None:
             return None
         if f.clauses[c] != f.clauses[c - 1] or f.words[c - 1][0].isdigit():
             return c  # "..., hip tight", "quads 4/10 tight hammies 3/10"
-        if f.words[c - 1] in _SPLITS:
-            return c - 1
+        if f.words[c - 1] in _SPLITS and not _inside_phrase(f, c - 1):
+            return c - 1  # not the "and" of "pins and needles"
     return None
 
 
+#: The runner's own "I've got", "I have", "I'm getting" before a new report ("hamstring's
+#: tight but also I've got this tingling in my right foot").
+_OWN_LEADS = frozenset({"i", "ive", "im", "got", "have", "having", "get", "getting", "this",
+                        "these", "noticed", "noticing", "feel", "feeling"})  # fmt: skip
+
+
+def _inside_phrase(f: Features, pos: int) -> bool:
+    return any(h.start < pos < h.end for h in f.hits)
+
+
 def _leads(f: Features, pos: int) -> bool:
-    if f.words[pos] in _LEADS:
+    if f.words[pos] in _LEADS or f.words[pos] in _OWN_LEADS:
         return True
     hit = f.hit_at.get(pos)
     if hit is None:  # inside a phrase: "pins and needles", "sharp pain"

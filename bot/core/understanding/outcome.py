@@ -115,6 +115,54 @@ def _unable(f: Features, pos: int) -> bool:
     return False
 
 
+#: Present-tense "can't" and plural objects: what the runner cannot do in general ("I
+#: can't finish them", "I can never get through the sessions"), not a log of one day.
+_CANNOT_NOW = word_set("cant cannot never")
+_PLURAL_WORK = word_set("them these those sessions workouts ones any")
+_A_DAY = frozenset({Cue.TODAY, Cue.PAST, Cue.SKIP, Cue.SKIP_WHY})
+
+
+def _cannot_in_general(f: Features, hit: Hit) -> bool:
+    """ "I can't finish them", "can never finish the sessions": a general "can't" with a
+    plural object, in a message naming no day or skip."""
+    start, clause = hit.start, f.clauses[hit.start]
+    before = [f.words[j] for j in range(max(start - 3, 0), start) if f.clauses[j] == clause]
+    if _CANNOT_NOW.isdisjoint(before) or f.has(*_A_DAY) or names_days_in(f.words):
+        return False
+    after = tuple(w for j, w in enumerate(f.words[hit.end :], hit.end) if f.clauses[j] == clause)
+    return bool(after) and (after[0] in _PLURAL_WORK or after[:2] == ("the", "sessions"))
+
+
+_PLURAL_SESSIONS = word_set("sessions workouts ones")
+_COUNTED = word_set("all every each both my the 2 3 4 5 6 7 two three four five six seven")
+
+
+def _week_summary(f: Features, hit: Hit) -> bool:
+    """ "did all 3 sessions", "did all my sessions this week": a count of sessions done,
+    in a clause naming no day (not "did both sessions today")."""
+    clause = f.clauses[hit.start]
+    after = tuple(
+        w for j, w in enumerate(f.words[hit.end : hit.end + 5], hit.end) if f.clauses[j] == clause
+    )
+    if _PLURAL_SESSIONS.isdisjoint(after) or not after or after[0] not in _COUNTED:
+        return False
+    if after[0] in ("my", "the") and "all" not in after:
+        return False  # "did the sessions"
+    in_clause = [w for j, w in enumerate(f.words) if f.clauses[j] == clause]
+    return _DAY_WORDS.isdisjoint(in_clause) and "today" not in in_clause
+
+
+def names_days_in(words: tuple[str, ...]) -> bool:
+    """Whether a weekday or a relative day is named."""
+    return not _DAY_WORDS.isdisjoint(words)
+
+
+_DAY_WORDS = word_set(
+    """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu
+    thurs fri sat sun yesterday yday tonight tomorrow tmrw morning"""
+)
+
+
 def _done_hits(m: Message) -> tuple[list[Hit], bool]:
     """The done phrases that count, and whether a negated one says "not done"."""
     f = m.f
@@ -131,6 +179,10 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
             m.low, max(m.char(hit.start) - 16, 0), m.char(hit.start)
         ):
             continue  # "I can barely finish the hops": how it goes, not a log
+        if _week_summary(f, hit):
+            continue  # "great week, did all 3 sessions": how the week went, no log today
+        if _cannot_in_general(f, hit):
+            continue  # "these sessions are too hard, I can't finish them": the FAQ's
         if negated(f, hit.start) or _unable(f, hit.start):
             not_done = not_done or Cue.YET not in f.cues
         elif _object_ok(m, hit):

@@ -27,8 +27,9 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from bot.core.understanding.body import area_groups, denied, feeling_hits, own_side
+from bot.core.understanding.body import AreaGroup, area_groups, denied, feeling_hits, own_side
 from bot.core.understanding.corrections import corrected_value, correction
+from bot.core.understanding.features import Features
 from bot.core.understanding.fine import RECOVERY_WORDS, says_change
 from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind, ReportSlots, Unclear
@@ -52,7 +53,7 @@ _SPLIT_RE = re.compile(
     r"[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho|n|&)\s+"
     r"|,\s*(?=(?:also|and|but|plus|then|so|remind|reminder|reminders|send|moving|moved|what|whats"
     r"|what's|when|which(?!\s+i\b)|why|how|can|could|did|done|finished|skipped|skipping|skip"
-    r"|gonna|missed|today|tomorrow|yesterday)\b)"
+    r"|gonna|missed|today|tomorrow|yesterday|thanks(?!\s+to\b)|thank\s+you|cheers|thx|ty)\b)"
     # "race cancelled so pause till january": "so" before a request, never "so sore"
     r"|,?\s+so\s+(?=(?:pause|stop|hold|freeze|remind|set|change|move|update|switch|please|can|could)\b))",
     re.IGNORECASE,
@@ -523,6 +524,12 @@ def _whole_flags(found: tuple[Intent, ...], whole: Intent) -> tuple[Intent, ...]
     if not signs:
         return found
     area = whole.report.area if whole.report is not None else None
+    elsewhere = frozenset().union(
+        *(i.report.red_flags for i in found if i.report is not None and i.report.area is not area)
+    )
+    signs -= elsewhere & _LOCAL_NERVE  # "hamstring's tight, tingling in my foot": the foot's
+    if not signs:
+        return found
     return tuple(
         replace(i, report=replace(i.report, red_flags=i.report.red_flags | signs))
         if i.report is not None and i.report.area is area and not signs <= i.report.red_flags
@@ -632,6 +639,35 @@ _SYSTEMIC = frozenset(
 )  # fmt: skip
 
 
+#: Signs that belong to one place: said in their own report beside another area's feeling
+#: ("hamstring's tight, and tingling in my right foot"), unless the back, the buttock or the
+#: whole leg is named (the nerve's way down: "low back pain and my bum feels numb").
+_LOCAL_NERVE = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.WEAKNESS, RedFlag.NERVE_PAIN})
+_NERVE_ROUTE = frozenset({Area.LOWER_BACK, Area.GLUTES, Area.LEG})
+#: Words that add a second, separate complaint ("also", "plus", "as well", "unrelated").
+_ADDED = frozenset({"also", "plus", "separately", "unrelated", "seperately", "aswell",
+                    "additionally", "another"})  # fmt: skip
+
+
+def _nerve_sign_apart(f: Features, groups: list[AreaGroup], whole: ReportSlots) -> bool:
+    """Whether a nerve sign is said of one area, in its own stretch, while each other
+    stretch has a feeling of its own (two reports, the sign with its area)."""
+    if len(groups) < 2 or not whole.red_flags <= _LOCAL_NERVE:
+        return False
+    if any(a in _NERVE_ROUTE for _, _, g in groups for _, a in g):
+        return False
+    if _ADDED.isdisjoint(f.words):
+        return False  # "hamstring went tight and now my foot is tingling": one story
+    feelings = feeling_hits(f)
+    signed = 0
+    for start, end, _ in groups:
+        own = [h for h in feelings if start <= h.start < end]
+        if not own:
+            return False
+        signed += any(h.sense.flag is not None for h in own)
+    return signed == 1
+
+
 def segment_reports(
     text: str, today: date | None, message: Message, *, single: bool = False
 ) -> tuple[list[ReportSlots], list[Area]] | None:
@@ -647,7 +683,12 @@ def segment_reports(
         return None
     whole = message.report()
     several = len(groups) > 1 or len(groups[0][2]) > 1
-    if several and whole is not None and not _SYSTEMIC.isdisjoint(whole.red_flags):
+    if (
+        several
+        and whole is not None
+        and not _SYSTEMIC.isdisjoint(whole.red_flags)
+        and not _nerve_sign_apart(f, groups, whole)
+    ):
         return [whole], []  # "low back pain and my bum feels numb": one report, one triage
     spans = message.tokens.spans
     low = message.low

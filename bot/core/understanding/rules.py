@@ -286,7 +286,7 @@ def _message_moved(m: Message) -> Intent | None:
 
 #: A reminder spoken of, not asked about: "the morning nudge really helped".
 _REMINDER_PRAISED_RE = re.compile(
-    r"\b(?:helped|helps|helping|helpful|love|loved|loving|great|useful|handy|perfect|brilliant"
+    r"\b(?:help|helped|helps|helping|helpful|love|loved|loving|great|useful|handy|perfect|brilliant"
     r"|thanks|thank\s+you|cheers|appreciated?|amazing|lifesaver|got\s+me)\b"
 )
 _REMINDER_ASKED_RE = re.compile(
@@ -769,13 +769,32 @@ def _today(m: Message) -> Intent | None:
         return Intent(IntentKind.TODAY)
     if "today" in m.low and _WHAT_TO_DO_TODAY_RE.search(m.low) and not m.areas:
         return Intent(IntentKind.TODAY)  # "what exactly am I supposed to be doing today?"
-    if not f.has(Cue.TODAY, Cue.SESSION) or f.unexplained or Cue.PAST in f.cues:
+    if not f.has(Cue.TODAY, Cue.SESSION) or Cue.PAST in f.cues:
+        return None
+    foreign = _foreign_clauses(f)  # "back in 2019 I had a bad ITB problem. what's today?"
+    if any(i not in foreign for i in f.unexplained):
         return None
     for hit in f.hits:
+        if hit.start in foreign:
+            continue
         sense = hit.sense
         if sense.area or sense.kind or sense.effort or not sense.cues.isdisjoint(_NOT_TODAY_CUES):
             return None
     return Intent(IntentKind.TODAY)
+
+
+def _foreign_clauses(f: Features) -> frozenset[int]:
+    """The positions of whole clauses that are no report of the runner's now (``subject``:
+    the long past, someone else's body) and name no session or day."""
+    if not f.foreign:
+        return frozenset()
+    asks = {f.clauses[h.start] for c in (Cue.TODAY, Cue.SESSION) for h in f.cues.get(c, ())}
+    whole = {
+        c
+        for c in set(f.clauses) - asks
+        if all(i in f.foreign for i, k in enumerate(f.clauses) if k == c)
+    }
+    return frozenset(i for i, c in enumerate(f.clauses) if c in whole)
 
 
 def _location(m: Message) -> Intent | None:
@@ -906,7 +925,7 @@ def _chat(m: Message) -> Intent | None:
         and _NOT_HELP.isdisjoint(f.cues)
     ):
         return Intent(IntentKind.HELP)  # "what sort of things can I type to you?"
-    if f.unexplained:
+    if f.unexplained and not _thanked_for(f):
         return None
     if Cue.HELP in f.cues:
         return Intent(IntentKind.HELP)
@@ -915,6 +934,15 @@ def _chat(m: Message) -> Intent | None:
     if Cue.GREETING in f.cues:
         return Intent(IntentKind.GREETING)
     return None
+
+
+def _thanked_for(f: Features) -> bool:
+    """ "thanks for the tips", "cheers for the advice": what the thanks is for, said after
+    it, is no request of its own."""
+    thanks = f.first(Cue.THANKS)
+    if thanks is None or f.words[thanks.end : thanks.end + 1] != ("for",):
+        return False
+    return all(i > thanks.end for i in f.unexplained)
 
 
 _RULES: tuple[Callable[[Message], Intent | None], ...] = (

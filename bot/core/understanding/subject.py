@@ -36,11 +36,12 @@ _PEOPLE = word_set(
 #: has", "runners get"; a person named only in passing ("ran with a friend and calves
 #: sore") is not.
 _OTHER_SUBJECTS = word_set(
-    "she he hes shes his her someone somebody people runners anyone everyone"
+    "she he hes shes his her someone somebody people runners anyone everyone your"
 )
 _POSSESSIVE = frozenset(word + "s" for word in _PEOPLE)
 _PERSON_VERBS = word_set(
-    """has had have is was gets got get keeps says said feels felt thinks suffers suffered
+    """has had have is was gets got get keeps says say said feels felt thinks suffers suffered
+    reckons reckon told tells claims swears
     limped limps limping hurt hurts injured pulled tore twisted rolled sprained broke"""
 )
 _OTHERS = _PEOPLE | _OTHER_SUBJECTS | _POSSESSIVE | word_set("kids children")
@@ -49,7 +50,7 @@ _LONG_AGO: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split())
     for p in (
         "years ago", "year ago", "ages ago", "long ago", "last year", "used to", "in the past",
-        "as a kid", "years back", "a while back", "long gone",
+        "as a kid", "years back", "a while back", "long gone", "yrs ago", "yr ago", "yrs back",
     )
 )  # fmt: skip
 _ADVICE = word_set(
@@ -156,8 +157,53 @@ def _hypothetical(
     return found
 
 
+_SUPPOSE = word_set("if case suppose supposing")
+#: Verbs of a feeling still to come ("if my shin starts to hurt", "if it gets sore",
+#: "in case my knee flares up").
+_ONSET = word_set("starts start starting begins begin gets get getting flares flare comes")
+_ONSET_WINDOW = 5
+
+
+def _onset_supposed(words: tuple[str, ...], clauses: tuple[int, ...]) -> set[int]:
+    """The clauses of a question that suppose a feeling to come ("if my shin starts to
+    hurt should I keep going?", "what happens if my hip gets sore?")."""
+    found: set[int] = set()
+    for i, word in enumerate(words):
+        if word not in _SUPPOSE or (word == "case" and words[i - 1 : i] != ("in",)):
+            continue
+        window = range(i + 1, min(i + 1 + _ONSET_WINDOW, len(words)))
+        if any(
+            words[j] in _ONSET and clauses[j] == clauses[i] and words[j - 1] not in _PRONOUNS
+            for j in window
+        ):  # not "if I start the session my knee hurts": a feeling each time, now
+            found.add(clauses[i])
+    return found
+
+
 def _clause_starts(clauses: tuple[int, ...]) -> list[int]:
     return [0, *(i for i in range(1, len(clauses)) if clauses[i] != clauses[i - 1])]
+
+
+#: Words that bring a clause about the past back to now ("stress fracture last year and now
+#: it hurts again when I hop").
+_NOW = word_set("now currently lately nowadays recently today tonight")
+
+
+def _turned_to_now(
+    words: tuple[str, ...], clauses: tuple[int, ...], past: set[int]
+) -> frozenset[int]:
+    """The positions of a past clause from a word of now on, after a past phrase or year."""
+    turned: set[int] = set()
+    seen_past: set[int] = set()
+    for i, word in enumerate(words):
+        clause = clauses[i]
+        if clause not in past:
+            continue
+        if word in _PAST_HINTS or (len(word) == 4 and word.isdigit()):
+            seen_past.add(clause)
+        elif word in _NOW and clause in seen_past:
+            turned.update(j for j in range(i, len(words)) if clauses[j] == clause)
+    return frozenset(turned)
 
 
 def owners(
@@ -174,6 +220,8 @@ def owners(
     ):
         return frozenset(range(n)), frozenset()  # "how do I avoid shin splints, any tips?"
     hypothetical = _hypothetical(words, clauses, asking) if asking and "if" in words else set()
+    if question and not _SUPPOSE.isdisjoint(words):
+        hypothetical |= _onset_supposed(words, clauses)
     asked = asking if asking and _FIRST.isdisjoint(words) else _NONE
     years = _years(words)
     if _FOREIGN_HINTS.isdisjoint(words) and not hypothetical and not years:
@@ -191,6 +239,7 @@ def owners(
         else set()
     )
     past |= {clauses[i] for i in years if words[i - 1] in _YEAR_BEFORE}  # "back in 2023"
+    turned = _turned_to_now(words, clauses, past) if past else _NONE
     foreign: set[int] = set()
     owner_other = False
     for i in range(n):
@@ -204,6 +253,6 @@ def owners(
             owner_other = True  # "my friend has sciatica", "kids have..."
         elif word in _FIRST and following not in _OTHERS:
             owner_other = False
-        if owner_other or clauses[i] in past or clauses[i] in hypothetical:
+        if owner_other or (clauses[i] in past and i not in turned) or clauses[i] in hypothetical:
             foreign.add(i)
     return frozenset(foreign), asked

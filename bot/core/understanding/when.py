@@ -161,8 +161,10 @@ def _parse(phrase: str, today: date, prefer: str) -> date | None:
 
 
 def log_day(low: str, today: date) -> date | None:
-    """The past day a done or skip message is about ("did it yesterday"), else None."""
-    match = _LOG_DAY_RE.search(low)
+    """The past day a done or skip message is about ("did it yesterday"), else None; a day
+    that dates something else ("sore after saturday's race", "since sunday's long run") is
+    not the log's."""
+    match = next((m for m in _LOG_DAY_RE.finditer(low) if not _dates_an_event(low, m)), None)
     if match is None:
         return None
     phrase = " ".join(match.group(0).split()).replace("'s", "")
@@ -179,6 +181,22 @@ def log_day(low: str, today: date) -> date | None:
         return said if isinstance(said, date) else None
     day = _parse(bare, today, "past")
     return day if day is not None and day <= today else None
+
+
+#: A day that dates an event or a feeling, not the log: "sore after saturday",
+#: "sunday's long run".
+_EVENT_BEFORE_RE = re.compile(r"\bafter\s+$")
+_EVENT_AFTER_RE = re.compile(
+    r"\s+(?:long\s+)?(?:race|run|parkrun|marathon|half|10k|5k|game|match|hike|ride|tempo|"
+    r"intervals|workout\s+at\s+the\s+gym)\b"
+)
+
+
+def _dates_an_event(low: str, match: re.Match[str]) -> bool:
+    """Whether the day phrase at ``match`` dates something other than the session."""
+    if _EVENT_BEFORE_RE.search(low, max(match.start() - 8, 0), match.start()):
+        return True
+    return _EVENT_AFTER_RE.match(low, match.end()) is not None
 
 
 #: A done's day said without a year ahead of today is last year's only this near.

@@ -46,7 +46,8 @@ FILLER = word_set(
     jan feb mar apr jun jul aug sep sept oct nov dec
     monday tuesday wednesday thursday friday saturday sunday tues thurs weds thu fri sat
     sun mon wed slightly slight mild mildly somewhat kinda sorta super extremely abit lil
-    tho though although because cause cos coz bc due with without
+    tho though although because cause cos coz bc due with without anyway anyways anyhow app
+    honestly honest genuinely seriously truly
     zero two three four five six seven eight nine ten eleven twelve
     plyo plyos plyometric plyometrics helps helped helpful happen happened whole entire full
     rest idk dunno assistance either neither
@@ -55,7 +56,7 @@ FILLER = word_set(
 
 PROTECTED = word_set(
     """
-    sure some sort store score snore swore shore sold soar core knew kneel knot calm call
+    plus sure some sort store score snore swore shore sold soar core knew kneel knot calm call
     called shine skin ship food fool feed fees bank black pack hits glue tried tries rate
     rice rage rack hall hell held hunt paid pair paint tights hand harm east weak weed lift
     bath booth start state stars starts thinks tanks cheese limb smelling spelling selling
