@@ -25,6 +25,7 @@ __all__ = [
     "running_not_jumps",
     "summary",
     "welcome_back",
+    "why_asked",
 ]
 
 QUESTIONS = {
@@ -85,6 +86,32 @@ def mid_setup(kind: str, left: int, first_name: str | None = None) -> str:
         name = escape_text(first_name or "there")
         return f"Hi {name}! 👋 We're setting up your plan: {more}."
     return f"Let's finish setting up first: {more}."
+
+
+_WHY = {
+    OnboardingStep.LEVEL: "your jump experience sets where the jump work starts: newcomers "
+    "begin with fewer, lower landings and build up.",
+    OnboardingStep.DESK: "long sitting tightens the hip flexors, so if you sit a lot I add a "
+    "little extra mobility for them.",
+    OnboardingStep.EQUIPMENT: "your kit decides which exercises I can give you; body weight "
+    "alone works fine.",
+    OnboardingStep.RACE: "I stop jump work three weeks before a race and plan your recovery "
+    "after it by its distance.",
+    OnboardingStep.WEEK: "I keep jumps and strength off the day before your long run or a hard "
+    "session, so they never blunt your key runs.",
+    OnboardingStep.REMINDER: "that's when your session arrives each morning; you can change or "
+    "stop it any time.",
+    OnboardingStep.TIMEZONE: "so the morning message comes at your local time.",
+    OnboardingStep.HEALTH: "pain, an injury or a past stress fracture changes how much impact "
+    "is safe for you, and some signs need a physio or doctor first.",
+    OnboardingStep.PREGNANCY: "during pregnancy and after a birth, hops and jumps wait for a "
+    "clinician's go-ahead.",
+}
+
+
+def why_asked(step: OnboardingStep) -> str:
+    """Why a set-up question is asked ("why do you need that?")."""
+    return f"Good question: {_WHY[step]}"
 
 
 def welcome_back(first_name: str | None) -> str:

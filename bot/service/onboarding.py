@@ -18,7 +18,7 @@ from typing import Any
 
 from bot.core.health import Screen
 from bot.core.phases import InvalidTransition, OnboardingFinished, RaceDateCleared, RaceDateSet
-from bot.core.understanding import Intent, IntentKind, understand
+from bot.core.understanding import Intent, IntentKind, PlanTopic, understand
 from bot.core.understanding.answers import health_answer
 from bot.core.understanding.replies import (
     asks_back,
@@ -192,6 +192,8 @@ async def held_back(turn: Turn, step_name: str, intent: Intent) -> list[Reply] |
     if kind is None:
         return None
     step = OnboardingStep(step_name)
+    if intent.kind is IntentKind.PLAN_QUESTION and intent.topic is PlanTopic.WHY:
+        return [Reply(text=words.why_asked(step)), await ask_again(turn, step_name)]
     left = len(STEPS) - STEPS.index(step)
     brief = Reply(text=words.mid_setup(kind, left, turn.runner.first_name))
     return [brief, await ask_again(turn, step_name)]

@@ -96,6 +96,8 @@ async def test_typed_set_up_answers_are_said_back_and_running_alone_is_asked_aga
     assert "Got it: some experience." in level[0]
     desk = await _say(fake_api, "desk all day unfortunately", "3/9")
     assert "Got it: you sit a lot." in desk[0]
+    why = await _say(fake_api, "why do u need that?", "3/9")  # the question's reason
+    assert "Good question: your kit decides" in why[0]
     asked = await _say(fake_api, "what is a resistance band?", "3/9")  # a question: no kit
     assert not any("Got it" in text for text in asked)
     state, _, conversation = await _stored(bot[1])
