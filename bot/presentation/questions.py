@@ -50,9 +50,10 @@ def _when(day: date, today: date) -> str:
     return day_label(day, today)
 
 
-def day_ahead(plan: DailyPlan, today: date) -> str:
+def day_ahead(plan: DailyPlan, today: date, *, skipped: bool = False) -> str:
     """A day ahead's session, briefly: it may still change as sessions are logged; a day
-    gone by ("what was Monday's session?"): what was planned for it."""
+    gone by ("what was Monday's session?"): what was planned for it. ``skipped``: the runner
+    said they will skip that day."""
     when = _when(plan.on, today)
     if plan.is_rest:
         body = f"<b>{when}: rest day.</b>\n{escape_text(plan.why)}"
@@ -64,6 +65,11 @@ def day_ahead(plan: DailyPlan, today: date) -> str:
         )
     if plan.on < today:  # "what was the session on Monday?"
         return f"{body}\n\nThat was the plan for that day; /history shows what you logged."
+    if skipped:  # "can't do tomorrow" said before
+        return (
+            f"{body}\n\nYou told me you'll skip this one, so no reminder that day. If plans "
+            "change, just do it and tell me."
+        )
     return f"{body}\n\nIt can still change as you log sessions; /today has the last word."
 
 

@@ -32,7 +32,8 @@ async def plan_answer(turn: Turn, intent: Intent) -> list[Reply]:
         if intent.ask_day == turn.today:
             return await training.today_reply(turn)
         plan = await _plan_on(turn, intent.ask_day)
-        return [Reply(text=words.day_ahead(plan, turn.today))]
+        skipped = await training.skipped_ahead(turn, intent.ask_day)
+        return [Reply(text=words.day_ahead(plan, turn.today, skipped=skipped))]
     if topic is PlanTopic.PHASE:
         return await training.phase_reply(turn)
     if topic is PlanTopic.BLOCK:

@@ -24,6 +24,7 @@ __all__ = [
     "open_follow_ups",
     "phase_reply",
     "show_effort_question",
+    "skipped_ahead",
     "today_reply",
     "week_reply",
 ]
@@ -361,6 +362,12 @@ async def button_log(turn: Turn, callback: Callback) -> list[Reply]:
     await _effort_answered(turn, day)
     toast = "Updated ✅" if updated else "Saved ✅"
     return [logged_edit(plan, turn, words.button_done(rpe, updated=updated), toast), *pain]
+
+
+async def skipped_ahead(turn: Turn, day: date) -> bool:
+    """Whether the runner said they will skip ``day`` ("can't do tomorrow, work trip")."""
+    logged = await _logged_on(turn, day)
+    return day > turn.today and logged is not None and not logged.done
 
 
 async def _logged_on(turn: Turn, day: date) -> Completion | None:

@@ -30,3 +30,12 @@ async def test_why_no_jumps_in_base_still_says_after_the_base(chat: Chat) -> Non
     await chat.command("/today")
     said = texts(await chat.say("why no jumps?"))
     assert "once the base is built" in said
+
+
+async def test_a_day_said_to_be_skipped_says_so_when_asked_about(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("can't do tomorrow's session, work trip")
+    (answer,) = await chat.say("what's on tomorrow?")
+    assert "You told me you'll skip this one" in answer.text
+    (other,) = await chat.say("what's on the day after tomorrow?")
+    assert "skip this one" not in other.text
