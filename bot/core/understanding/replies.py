@@ -14,6 +14,8 @@ from datetime import date, time
 from bot.core.understanding.clock import parse_time
 from bot.core.understanding.dates import last_date
 from bot.core.understanding.rules import understand
+from bot.core.understanding.subject import question_clauses
+from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.words import word_set
 from bot.core.vocabulary import Area, Equipment, Level
 
@@ -89,10 +91,7 @@ _ON_FEET_RE = re.compile(
 )
 _RACE_OFF = word_set("no none nope off")
 _NO_RACE_RE = re.compile(r"\b(?:no|not|none)\s+(?:race|races|racing|planned|booked|yet|entered)\b")
-#: A set-up answer that is a question ("what is a resistance band?"): answered, not stored.
-_ASKS_RE = re.compile(
-    r"^\s*(?:what|whats|what's|why|how|do|does|is|are|can|could|should|which|who|where|wdym)\b"
-)
+
 _REMINDER_OFF = word_set("no none off never")
 
 
@@ -153,9 +152,13 @@ def level_answer(text: str) -> Level | None:
 
 
 def asks_back(text: str) -> bool:
-    """Whether a set-up answer is a question of the runner's own ("what is a resistance
-    band?", "why do u need that?"): it answers nothing ("7:30?" does)."""
-    return _ASKS_RE.match(text.lower()) is not None
+    """Whether a set-up answer opens as a question of the runner's own ("what is a
+    resistance band?", "why do u need that?", as ``subject.question_clauses`` reads one):
+    it answers nothing ("7:30?" does)."""
+    tokens = tokenise(normalise(text)[1])
+    return bool(tokens.words) and tokens.clauses[0] in question_clauses(
+        tokens.words, tokens.clauses
+    )
 
 
 def running_only(text: str) -> bool:
