@@ -27,6 +27,7 @@ __all__ = [
     "MESSAGE_LIMIT",
     "Rows",
     "body_part",
+    "change_to_skipped_keyboard",
     "day_label",
     "effort_keyboard",
     "group_reply",
@@ -163,6 +164,11 @@ def session_keyboard(plan: DailyPlan) -> Rows:
         ],
         [("🩹 Sore or tight", encode(Action.SORE, plan.on))],
     ]
+
+
+def change_to_skipped_keyboard(on: date, session_id: str) -> Rows:
+    """One button that changes a day logged done to skipped (the session card's Skip)."""
+    return [[("⏭ Change it to skipped", encode(Action.SKIP, on, session_id))]]
 
 
 def effort_keyboard(on: date, session_id: str) -> Rows:

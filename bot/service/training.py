@@ -14,7 +14,7 @@ from bot.core.vocabulary import Category, Level, Phase
 from bot.presentation import questions as question_words
 from bot.presentation import render
 from bot.presentation import training as words
-from bot.presentation.callbacks import Action, Callback, encode
+from bot.presentation.callbacks import Action, Callback
 from bot.service import comeback
 from bot.service.messages import Reply, keyboard
 from bot.service.turn import Turn
@@ -185,9 +185,7 @@ async def _typed_log_on(
     if existing is not None and existing.done and status is CompletionStatus.SKIPPED:
         # "skip today, legs are dead" after a done: the done is kept, a button takes it back
         label = "today" if day == turn.today else render.day_label(day, turn.today)
-        change = keyboard(
-            [[("⏭ Change it to skipped", encode(Action.SKIP, plan.on, plan.session_id))]]
-        )
+        change = keyboard(render.change_to_skipped_keyboard(plan.on, plan.session_id))
         return [Reply(text=words.done_kept(plan.title, label), keyboard=change)]
     note = _clip(note)
     if existing is not None and existing.status is status:  # keep what was said before

@@ -15,7 +15,7 @@ for a race); a correction with no value of that kind changes nothing. Nothing be
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.core.places import places_named
@@ -43,15 +43,13 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'.-]*", re.UNICODE)
 _SCRATCH_RE = re.compile(r"scratch\s+that", re.IGNORECASE)
 
 
+@dataclass(frozen=True, slots=True)
 class Correction:
     """What a message said first (``before``) and what replaces it (``after``)."""
 
-    __slots__ = ("after", "before", "scratched")
-
-    def __init__(self, before: str, after: str, scratched: bool) -> None:
-        self.before = before
-        self.after = after
-        self.scratched = scratched
+    before: str
+    after: str
+    scratched: bool
 
 
 def correction(text: str) -> Correction | None:
