@@ -176,7 +176,8 @@ async def _ask_signs(turn: Turn, slots: ReportSlots) -> Reply:
         "worse": slots.worse,
     }
     await _open(turn, FLOW, "flags", data)
-    return Reply(text=words.FLAGS_QUESTION, keyboard=keyboard(words.flags_keyboard(())))
+    question, rows = _report_question("flags", data)
+    return Reply(text=question, keyboard=keyboard(rows))
 
 
 async def warning_signs(turn: Turn, signs: frozenset[RedFlag], text: str) -> list[Reply]:
@@ -535,7 +536,8 @@ async def start_guided_report(turn: Turn) -> list[Reply]:
     await chats.set_conversation(
         turn.session, turn.sender.chat_id, FLOW, "area", data, now=turn.now
     )
-    return [Reply(text=words.AREA_QUESTION, keyboard=keyboard(render.report_area_keyboard()))]
+    question, rows = _report_question("area", data)
+    return [Reply(text=question, keyboard=keyboard(rows))]
 
 
 async def guided_step(turn: Turn, callback: Callback) -> list[Reply]:
@@ -549,24 +551,22 @@ async def guided_step(turn: Turn, callback: Callback) -> list[Reply]:
     action = callback.action
     if action is Action.REPORT_AREA:
         data["area"] = callback.str_arg(0)
-        return await _ask(turn, data, "side", words.SIDE_QUESTION, render.report_side_keyboard())
+        return await _ask(turn, data, "side")
     if action is Action.REPORT_SIDE:
         data["side"] = callback.str_arg(0)
-        return await _ask(turn, data, "kind", words.KIND_QUESTION, render.report_kind_keyboard())
+        return await _ask(turn, data, "kind")
     if action is Action.REPORT_KIND:
         data["kind"] = callback.str_arg(0)
-        question = words.SEVERITY_QUESTION
-        return await _ask(turn, data, "severity", question, render.report_severity_keyboard())
+        return await _ask(turn, data, "severity")
     if action is Action.REPORT_SEVERITY:
         data["severity"] = callback.args[0]
         data.setdefault("flags", [])
-        chosen = data["flags"]
-        return await _ask(turn, data, "flags", words.FLAGS_QUESTION, words.flags_keyboard(chosen))
+        return await _ask(turn, data, "flags")
     if action is Action.REPORT_FLAG:
         flags = set(data.get("flags", []))
         flags ^= {callback.str_arg(0)}
         data["flags"] = sorted(flags)
-        return await _ask(turn, data, "flags", words.FLAGS_QUESTION, words.flags_keyboard(flags))
+        return await _ask(turn, data, "flags")
     return await _finish(turn, data)
 
 
@@ -612,23 +612,31 @@ def open_question(turn: Turn) -> list[Reply]:
         return [
             Reply(text=words.check_question(index), keyboard=keyboard(words.check_keyboard(index)))
         ]
-    asked: dict[str, tuple[str, render.Rows]] = {
-        "area": (words.AREA_QUESTION, render.report_area_keyboard()),
-        "side": (words.SIDE_QUESTION, render.report_side_keyboard()),
-        "kind": (words.KIND_QUESTION, render.report_kind_keyboard()),
-        "severity": (words.SEVERITY_QUESTION, render.report_severity_keyboard()),
-        "flags": (words.FLAGS_QUESTION, words.flags_keyboard(data.get("flags", []))),
-    }
-    if step not in asked:
+    if step not in _REPORT_STEPS:
         return []
-    question, rows = asked[step]
+    question, rows = _report_question(step, data)
     return [Reply(text=question, keyboard=keyboard(rows))]
 
 
-async def _ask(
-    turn: Turn, data: dict[str, Any], step: str, question: str, rows: render.Rows
-) -> list[Reply]:
+_REPORT_STEPS = frozenset({"area", "side", "kind", "severity", "flags"})
+
+
+def _report_question(step: str, data: dict[str, Any]) -> tuple[str, render.Rows]:
+    """The guided report's question at ``step``, with its buttons (the signs ticked)."""
+    if step == "area":
+        return words.AREA_QUESTION, render.report_area_keyboard()
+    if step == "side":
+        return words.SIDE_QUESTION, render.report_side_keyboard()
+    if step == "kind":
+        return words.KIND_QUESTION, render.report_kind_keyboard()
+    if step == "severity":
+        return words.SEVERITY_QUESTION, render.report_severity_keyboard()
+    return words.FLAGS_QUESTION, words.flags_keyboard(data.get("flags", []))
+
+
+async def _ask(turn: Turn, data: dict[str, Any], step: str) -> list[Reply]:
     await chats.set_conversation(turn.session, turn.sender.chat_id, FLOW, step, data, now=turn.now)
+    question, rows = _report_question(step, data)
     return [Reply(text=question, keyboard=keyboard(rows), edit=True)]
 
 
