@@ -13,7 +13,7 @@ from bot.core.vocabulary import Equipment, Level
 from bot.presentation.callbacks import Action, Answer, OnboardingStep, encode
 from bot.presentation.html import escape_text
 from bot.presentation.render import Rows
-from bot.presentation.settings import health_lines, kit_words, week_lines
+from bot.presentation.settings import WEEKDAY_NAMES, health_lines, kit_words, week_lines
 
 __all__ = [
     "QUESTIONS",
@@ -159,17 +159,16 @@ _LEVEL_HEARD = {
     Level.INTERMEDIATE: "some experience",
     Level.ADVANCED: "experienced",
 }
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _day_list(days: Collection[int]) -> str:
-    return ", ".join(_DAY_NAMES[day] for day in sorted(days))
+    return ", ".join(WEEKDAY_NAMES[day] for day in sorted(days))
 
 
 def _week_heard(said: WeekSaid) -> str:
     parts = []
     if said.long_run_day is not None:
-        parts.append(f"long run {_DAY_NAMES[said.long_run_day]}")
+        parts.append(f"long run {WEEKDAY_NAMES[said.long_run_day]}")
     if said.hard_days:
         parts.append(f"hard sessions {_day_list(said.hard_days)}")
     if said.run_days:

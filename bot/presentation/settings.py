@@ -17,6 +17,7 @@ from bot.presentation.html import bold, escape_text, italic
 from bot.presentation.render import Rows, day_label
 
 __all__ = [
+    "WEEKDAY_NAMES",
     "delete_kept",
     "delete_keyboard",
     "delete_question",
@@ -355,7 +356,8 @@ def deleted() -> str:
     )
 
 
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: Weekday names, Monday first (weekday numbers index them).
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 #: How to change the running week (/settings and free text).
 WEEK_HOW = (
@@ -368,12 +370,12 @@ WEEK_HOW = (
 
 
 def _days(days: frozenset[int]) -> str:
-    return ", ".join(_WEEKDAY_NAMES[day][:3] for day in sorted(days)) or "none"
+    return ", ".join(WEEKDAY_NAMES[day][:3] for day in sorted(days)) or "none"
 
 
 def week_lines(profile: RunnerProfile) -> list[str]:
     """The running week, one line each (plain text)."""
-    long_run = "not set" if profile.long_run_day is None else _WEEKDAY_NAMES[profile.long_run_day]
+    long_run = "not set" if profile.long_run_day is None else WEEKDAY_NAMES[profile.long_run_day]
     distance = profile.race_distance.label if profile.race_distance else "not set"
     return [
         f"Run days: {_days(profile.run_days) if profile.run_days else 'not set'}",
