@@ -10,6 +10,8 @@ rating given is the severity; "worse next morning" marks the report ``worse``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.core.understanding.features import Features, Hit
 from bot.core.understanding.lexicon import KIND_WORDS
 from bot.core.understanding.model import ReportSlots
@@ -153,20 +155,26 @@ def negated(f: Features, pos: int) -> bool:
     return False
 
 
-def feeling_hits(f: Features) -> list[Hit]:
+def feeling_hits(f: Features) -> tuple[Hit, ...]:
     """Hits naming a feeling (tight, sore, pain...) of the runner's own, now, that no
     negation governs (``subject``: not someone else's, not long ago, not only asked about;
-    a warning sign in a question still counts)."""
+    a warning sign in a question still counts). Worked out once per message."""
+    if f.feelings is None:
+        f.feelings = _feeling_hits(f)
+    return f.feelings
+
+
+def _feeling_hits(f: Features) -> tuple[Hit, ...]:
     if not (f.foreign or f.asked):
-        return [h for h in f.hits if h.sense.kind is not None and not negated(f, h.start)]
-    return [
+        return tuple(h for h in f.hits if h.sense.kind is not None and not negated(f, h.start))
+    return tuple(
         h
         for h in f.hits
         if h.sense.kind is not None
         and h.start not in f.foreign
         and (h.sense.flag is not None or f.clauses[h.start] not in f.asked)
         and not negated(f, h.start)
-    ]
+    )
 
 
 _RADIATING_STARTS = frozenset({"down", "into"})
@@ -182,7 +190,7 @@ _WHEN_NIGHT = frozenset({"at", "during", "in", "through", "overnight", "all", "n
                          "night"})  # fmt: skip
 
 
-def _red_flags(f: Features, feelings: list[Hit], areas: list[tuple[Hit, Area]]) -> set[RedFlag]:
+def _red_flags(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area]]) -> set[RedFlag]:
     flags = {
         h.sense.flag for h in feelings if h.sense.flag is not None and _sign_said(f, h, feelings)
     }
@@ -283,7 +291,7 @@ def _said(f: Features, phrases: tuple[tuple[str, ...], ...], *, negatable: bool 
 _ACTIVITY = frozenset({Cue.RUN, Cue.SESSION, Cue.EXERCISE, Cue.DONE, Cue.DID, Cue.HOP, Cue.WALK})
 
 
-def _sign_said(f: Features, hit: Hit, feelings: list[Hit]) -> bool:
+def _sign_said(f: Features, hit: Hit, feelings: Sequence[Hit]) -> bool:
     """Whether a warning-sign phrase says the sign: a time of night said of a run or the
     session is when it was done ("ran at night, calves sore"), unless a feeling is said in
     its clause ("sore when I run at night")."""
@@ -338,7 +346,7 @@ _LASTING = frozenset(
 )  # fmt: skip
 
 
-def _lasting_after_run(f: Features, feelings: list[Hit]) -> bool:
+def _lasting_after_run(f: Features, feelings: Sequence[Hit]) -> bool:
     """ "shin pain during the run and it lasted all evening": pain in the run that stays
     after it."""
     if _LASTING.isdisjoint(f.words) or not f.has(Cue.DURING) or not f.has(Cue.RUN):
@@ -349,7 +357,7 @@ def _lasting_after_run(f: Features, feelings: list[Hit]) -> bool:
     return bool(hurts) and any(0 < r - d <= 3 for d in during for r in runs)
 
 
-def _pain_on(f: Features, feelings: list[Hit], cue: Cue) -> bool:
+def _pain_on(f: Features, feelings: Sequence[Hit], cue: Cue) -> bool:
     """Pain or soreness when walking (or hopping), not soreness after it."""
     hurts = [h for h in feelings if h.sense.kind in (ReportKind.PAIN, ReportKind.SORENESS)]
     for walk in f.cues.get(cue, ()):
@@ -403,7 +411,7 @@ def _fine_after(f: Features, pos: int) -> bool:
     return not _FINE_WORDS.isdisjoint(f.words[pos : pos + 3])
 
 
-def _pain_on_weight(f: Features, feelings: list[Hit]) -> bool:
+def _pain_on_weight(f: Features, feelings: Sequence[Hit]) -> bool:
     """ "hurts when I put weight on it": pain on weight bearing."""
     hurts = [h for h in feelings if h.sense.kind in (ReportKind.PAIN, ReportKind.SORENESS)]
     return any(
@@ -468,7 +476,9 @@ def denied(f: Features, hit: Hit) -> bool:
     ) or not _TROUBLE_WORDS.isdisjoint(after)
 
 
-def _not_of_denied(f: Features, areas: list[tuple[Hit, Area]], feelings: list[Hit]) -> list[Hit]:
+def _not_of_denied(
+    f: Features, areas: list[tuple[Hit, Area]], feelings: Sequence[Hit]
+) -> Sequence[Hit]:
     """The feelings not said in the clause of an area taken back ("not my knee that's sore,
     my hamstring is tight": tight), unless no other is said."""
     gone = {f.clauses[h.start] for h, _ in areas if denied(f, h)}
@@ -626,7 +636,7 @@ _TIRED = frozenset({"heavy", "dead", "fatigued", "jelly", "toast", "cooked", "fr
 
 
 def _only_tired_legs(
-    f: Features, feelings: list[Hit], areas: list[tuple[Hit, Area]], flags: set[RedFlag]
+    f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area]], flags: set[RedFlag]
 ) -> bool:
     """Whether the legs as a whole are only said to be tired: no part named, no sign, no
     rating, no word of pain or soreness."""
@@ -647,7 +657,7 @@ def build_report(
         return None
     feelings = feeling_hits(f)
     if not _BURN.isdisjoint(f.words):
-        feelings = [h for h in feelings if not _working_burn(f, h)]
+        feelings = tuple(h for h in feelings if not _working_burn(f, h))
     flags = _red_flags(f, feelings, areas)
     severity = max(ratings) if ratings else None
     if severity is not None and severity >= _HIGH and feelings and _lasting(f):
@@ -713,7 +723,7 @@ _IN_RUN = frozenset({"during", "mid", "while", "whilst", "through", "throughout"
 _RUN_GAP = 3
 
 
-def _pain_in_run(f: Features, feelings: list[Hit]) -> bool:
+def _pain_in_run(f: Features, feelings: Sequence[Hit]) -> bool:
     """Whether a pain word (not soreness or tightness) is said of the time during a run
     ("pain was like 7/10 during the run", "hurt 6/10 while running")."""
     if not any(h.sense.kind is ReportKind.PAIN and h.sense.flag is None for h in feelings):

@@ -36,6 +36,8 @@ _MARK_RE = re.compile(
     r"\b[,.!:\-]*\s*",
     re.IGNORECASE,
 )
+#: Words one of which every correction mark holds: a cheap test before ``_MARK_RE``.
+_MARK_WORDS_RE = re.compile(r"mean|wait|actually|make|scratch|correction|typo", re.IGNORECASE)
 _NOT_RE = re.compile(r"\b(?:not|instead\s+of|rather\s+than)\s+\S+(?:\s*(?:am|pm))?", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"(?<![\d:/.-])(\d{1,2})(?![\d:]|\s*(?:am|pm|st|nd|rd|th))", re.IGNORECASE)
 _SIDE_RE = re.compile(r"\b(left|right|both)\b", re.IGNORECASE)
@@ -54,6 +56,8 @@ class Correction:
 
 def correction(text: str) -> Correction | None:
     """The message cut at its last correction words, else None."""
+    if _MARK_WORDS_RE.search(text) is None:
+        return None
     found = list(_MARK_RE.finditer(text))
     if not found:
         return None

@@ -38,6 +38,8 @@ class Features:
     asked: frozenset[int] = frozenset()
     #: Clauses that open as a question ("should I...", "how sore is too sore").
     asking: frozenset[int] = frozenset()
+    #: ``body.feeling_hits``, worked out once (the rules ask for it several times).
+    feelings: tuple[Hit, ...] | None = None
 
     def has(self, *cues: Cue) -> bool:
         """Whether any of ``cues`` occurs."""

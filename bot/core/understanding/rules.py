@@ -364,10 +364,11 @@ def _city_first(m: Message, *, alone: bool = False) -> str | None:
 def _arrived(m: Message) -> Intent | None:
     """ "in paris now", "in Tokyo this week. what's tomorrow?": the runner is in a city now,
     so the times move there (a question beside it is a part of its own)."""
-    if m.f.has(Cue.PAUSE, Cue.AWAY) or m.report() is not None or someone_elses_move(m.low):
+    if m.f.has(Cue.PAUSE, Cue.AWAY) or (text := _city_first(m, alone=True)) is None:
         return None  # "in Rome for a week, pause me": the pause's rule reads it
-    text = _city_first(m, alone=True)
-    return None if text is None else Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
+    if m.report() is not None or someone_elses_move(m.low):
+        return None
+    return Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
 
 
 _NOT_THE_PLAN = frozenset({"the", "this", "that", "my", "your"})
