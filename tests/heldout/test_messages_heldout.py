@@ -130,7 +130,19 @@ def actions(text: str, today: date) -> list[dict[str, Any]]:
     return found + faq
 
 
+#: Actions whose slot "ask" means the coach asks and stores nothing, as ``ask`` does.
+_ASKING_SLOTS = {"set_reminder": "time", "set_timezone": "city", "race_date": "date"}
+
+
+def _asks(action: dict[str, Any]) -> bool:
+    """Whether ``action`` only asks ({do: ask}, or a setting whose value is "ask")."""
+    slot = _ASKING_SLOTS.get(action["do"])
+    return action["do"] == "ask" or (slot is not None and action.get(slot) == "ask")
+
+
 def _same(want: dict[str, Any], got: dict[str, Any]) -> bool:
+    if "ask" in (want["do"], got["do"]) and _asks(want) and _asks(got):  # asked either way
+        return True
     if want["do"] != got["do"]:
         return False
     for key, value in want.items():
@@ -138,6 +150,8 @@ def _same(want: dict[str, Any], got: dict[str, Any]) -> bool:
         have = got.get(key, "<absent>")
         if key in ("do", "topic", "note"):  # free text: compared by eye
             continue
+        if key == "kind" and (wanted is None or (have is None and want.get("area") is None)):
+            continue  # no feeling word said (a sign alone): the coach's cautious pick counts
         if key == "city":
             city = str(wanted).split(",")[0].strip().lower()
             if wanted == "ask" and have != "ask":
@@ -159,7 +173,11 @@ def score(path: Path) -> tuple[int, int, int, list[str]]:
     for case in data["cases"]:
         want, got = case["expect"], actions(case["text"], today)
         ok = len(want) == len(got) and all(any(_same(w, g) for g in got) for w in want)
-        stored = [g for g in got if g["do"] in STORING and not any(_same(w, g) for w in want)]
+        stored = [
+            g
+            for g in got
+            if g["do"] in STORING and not _asks(g) and not any(_same(w, g) for w in want)
+        ]
         missed = any(
             w["do"] == "body_report"
             and w.get("warning")
