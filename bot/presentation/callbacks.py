@@ -78,6 +78,7 @@ class Action(StrEnum):
     HEALTH_END = "he"  # Screen: /settings ends a health-screen entry
     HEALTH_BIRTH = "hb"  # no args: /settings, pregnant → had the baby (today)
     CONFIRM_DELETE = "cd"  # Answer
+    CONFIRM_RESTART = "cr"  # Answer: /start again after set-up, start over?
     HISTORY_PAGE = "hp"  # page number 1-9999
     SNOOZE = "sn"  # date of the reminder, Snooze
     CANCEL = "cx"  # no args: leave the current flow
@@ -274,6 +275,7 @@ SHAPES: dict[Action, tuple[_Shape, ...]] = {
     Action.HEALTH_END: (_member(Screen),),
     Action.HEALTH_BIRTH: (),
     Action.CONFIRM_DELETE: (_member(Answer),),
+    Action.CONFIRM_RESTART: (_member(Answer),),
     Action.HISTORY_PAGE: (_ints(1, 9999),),
     Action.SNOOZE: (_DATE, _member(Snooze)),
     Action.CANCEL: (),

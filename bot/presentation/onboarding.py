@@ -120,6 +120,31 @@ def welcome_back(first_name: str | None) -> str:
     return f"Welcome back, {name}! Let's carry on setting up where we left off."
 
 
+def restart_question(first_name: str | None) -> str:
+    """/start from a runner who is set up already: start set-up over, or keep the plan?"""
+    name = escape_text(first_name or "there")
+    return (
+        f"Hi again, {name}! You're set up already and your plan is running. "
+        "Go through the set-up questions again? Your logs and reports stay; "
+        "the answers you give replace the ones I have."
+    )
+
+
+def restart_keyboard() -> Rows:
+    """Start over / Keep my plan."""
+    return [
+        [
+            ("Start over", encode(Action.CONFIRM_RESTART, Answer.YES)),
+            ("Keep my plan", encode(Action.CONFIRM_RESTART, Answer.NO)),
+        ]
+    ]
+
+
+def restart_kept() -> str:
+    """The runner kept their set-up."""
+    return "Kept your plan as it is. /today shows today's session, /settings changes one answer."
+
+
 def intro(first_name: str | None) -> str:
     """Hello, what I do, and that every question can be skipped."""
     name = escape_text(first_name or "there")

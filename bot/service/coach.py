@@ -410,6 +410,8 @@ class Coach:
             return await onboarding.answer_button(turn, callback)
         if action in (Action.HEALTH_END, Action.HEALTH_BIRTH):
             return await health.end_entry(turn, callback)
+        if action is Action.CONFIRM_RESTART:
+            return await onboarding.confirm_restart(turn, Answer(callback.str_arg(0)))
         if action is Action.CONFIRM_DELETE:
             return await account.confirm_delete(turn, Answer(callback.str_arg(0)))
         if action is Action.CANCEL:

@@ -96,9 +96,25 @@ _STEP_KINDS = {
 
 
 async def start(turn: Turn) -> list[Reply]:
-    """Begin (or restart) onboarding at the first question."""
+    """/start: begin set-up at the first question; a runner set up already is asked first
+    (``confirm_restart``), so a stray /start never sends them through it again."""
+    if turn.runner.onboarded or turn.state.phase is not Phase.ONBOARDING:
+        question = words.restart_question(turn.runner.first_name)
+        return [Reply(text=question, keyboard=keyboard(words.restart_keyboard()))]
+    return await _begin(turn)
+
+
+async def confirm_restart(turn: Turn, answer: Answer) -> list[Reply]:
+    """The answer to "go through set-up again?" (in place of the question): the first
+    question, or the plan kept."""
+    if answer is Answer.NO:
+        return [Reply(text=words.restart_kept(), edit=True)]
+    return await _begin(turn, edit=True)
+
+
+async def _begin(turn: Turn, *, edit: bool = False) -> list[Reply]:
     intro = words.intro(turn.runner.first_name)
-    return [Reply(text=intro), await _ask(turn, OnboardingStep.LEVEL, {})]
+    return [Reply(text=intro, edit=edit), await _ask(turn, OnboardingStep.LEVEL, {})]
 
 
 async def answer_button(turn: Turn, callback: Callback) -> list[Reply]:
@@ -179,7 +195,7 @@ async def carry_on(turn: Turn) -> list[Reply]:
     stored), or the first question when no set-up is open."""
     conversation = turn.conversation
     if conversation is None or conversation.name != FLOW:
-        return await start(turn)
+        return await _begin(turn)
     welcome = Reply(text=words.welcome_back(turn.runner.first_name))
     return [welcome, await ask_again(turn, conversation.step)]
 

@@ -24,7 +24,7 @@ from bot.storage import (
     recent_completions,
     recent_reports,
 )
-from tests.bot.harness import FakeClock, running_bot, say_until, sqlite_url
+from tests.bot.harness import FakeClock, begin_a_week_ago, running_bot, say_until, sqlite_url
 from tests.fakebotapi.server import FakeBotAPI
 
 RUNNER = 4848
@@ -104,6 +104,23 @@ async def test_typed_set_up_answers_are_said_back_and_running_alone_is_asked_aga
     assert state.phase is Phase.ONBOARDING
     assert conversation is not None
     assert conversation.step == "equipment"
+
+
+async def test_start_after_set_up_asks_before_going_through_it_again(
+    bot: Bot, fake_api: FakeBotAPI, clock: FakeClock
+) -> None:
+    await begin_a_week_ago(fake_api, clock, RUNNER, "Sam")
+    asked = await _say(fake_api, "/start", "set up already")
+    assert "1/9" not in asked[-1]  # no question yet: the plan runs on
+    await _press(fake_api, "v1|cr|no", "Kept your plan")
+    state, _, conversation = await _stored(bot[1])
+    assert state.phase is not Phase.ONBOARDING
+    assert conversation is None or conversation.name != "onboarding"
+    await _say(fake_api, "/start", "set up already")
+    await _press(fake_api, "v1|cr|yes", "1/9")  # started over: the first question
+    _, _, conversation = await _stored(bot[1])
+    assert conversation is not None
+    assert (conversation.name, conversation.step) == ("onboarding", "level")
 
 
 async def test_asking_for_the_session_mid_set_up_keeps_the_safety_questions(
