@@ -58,6 +58,7 @@ ARGS: dict[Action, st.SearchStrategy[tuple[Arg, ...]]] = {
     Action.HEALTH_END: st.tuples(st.sampled_from(Screen)),
     Action.HEALTH_BIRTH: st.just(()),
     Action.CONFIRM_DELETE: st.tuples(st.sampled_from(Answer)),
+    Action.CONFIRM_RESTART: st.tuples(st.sampled_from(Answer)),
     Action.HISTORY_PAGE: st.tuples(st.integers(1, 9999)),
     Action.SNOOZE: st.tuples(dates, st.sampled_from(Snooze)),
     Action.CANCEL: st.just(()),
