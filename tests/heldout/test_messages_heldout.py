@@ -203,7 +203,8 @@ def score(path: Path) -> tuple[int, int, int, list[str]]:
         ("messages_batch6.yaml", 0.82, 0.07),
         ("messages_batch7.yaml", 0.91, 0.02),
         ("messages_batch8.yaml", 0.93, 0.025),
-        ("messages_batch9.yaml", 0.73, 0.13),
+        ("messages_batch9.yaml", 0.74, 0.13),
+        ("messages_batch10.yaml", 0.74, 0.14),
     ],
 )
 def test_fresh_messages_keep_their_floor(
