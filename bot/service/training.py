@@ -107,7 +107,12 @@ async def phase_reply(turn: Turn) -> list[Reply]:
     # a notice speaks of its own day ("starts today", "your race is in 5 days"): repeated
     # on that day only, later the phase text says where the runner is
     fresh = history and history[-1].started_on == turn.today
-    reason = history[-1].reason if fresh else None
+    # the first base phase's "You're all set!" was said at the end of set-up, and the
+    # phase text says the same: not repeated
+    first_base = turn.state.phase is Phase.BASE and all(
+        entry.phase in (Phase.ONBOARDING, Phase.BASE) for entry in history
+    )
+    reason = history[-1].reason if fresh and not first_base else None
     upcoming = next_change(turn.state, turn.today)
     note = impact_advice(turn.profile, turn.today)
     text = render.phase_message(turn.state, upcoming, reason, today=turn.today, impact_note=note)

@@ -178,13 +178,17 @@ async def test_phase_says_where_and_what_comes_next(chat: Chat) -> None:
 async def test_phase_repeats_a_phase_changes_notice_only_on_its_day(
     chat: Chat, clock: FakeClock
 ) -> None:
-    await chat.command("/today")  # set-up ends: the base phase begins with its notice
+    await chat.command("/today")  # the plan starts: the base phase begins
+    (first,) = await chat.command("/phase")
+    assert "base phase" in first.text
+    assert "all set" not in first.text  # said when set-up ended, and the phase text says it
+    race = clock().date() + timedelta(days=10)
+    await chat.say(f"my race is on {race:%d %B %Y}")  # race season starts today
     (fresh,) = await chat.command("/phase")
-    clock.advance(days=1)  # still in a newcomer's two base weeks
+    clock.advance(days=1)
     (later,) = await chat.command("/phase")
-    assert "base phase" in later.text
     notice = fresh.text.split("\n\n")[-1]
-    assert notice in fresh.text
+    assert "race" in notice.lower()
     assert notice not in later.text
 
 
