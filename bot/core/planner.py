@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import suppress
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -54,6 +54,7 @@ from bot.core.vocabulary import (
     Intensity,
     Level,
     Phase,
+    listed,
 )
 
 __all__ = ["DailyPlan", "PlannedExercise", "Planner", "impact_advice"]
@@ -189,6 +190,8 @@ class _Draft:
     entries: list[tuple[Exercise, Part, Dose, str | None]]
     used: set[str]
     adjustments: list[str]
+    #: Exercises a limit took out with nothing to stand in: one line for them all.
+    left_out: list[str] = field(default_factory=list)
 
     def add(self, exercise: Exercise, part: Part, dose: Dose, note: str | None = None) -> None:
         self.entries.append((exercise, part, dose, note))
@@ -214,6 +217,13 @@ class _Draft:
             for exercise, _, dose, _ in self.entries
             if exercise.impact and (only is None or exercise.intensity is only)
         )
+
+
+def _adjustments(draft: _Draft) -> tuple[str, ...]:
+    """What changed today, once each; the exercises left out in one line."""
+    left = list(dict.fromkeys(draft.left_out))
+    out = [f"Left out {listed(left)} today."] if left else []
+    return tuple(dict.fromkeys([*draft.adjustments, *out]))
 
 
 @lru_cache(maxsize=8192)
@@ -462,7 +472,7 @@ class Planner:
                         dose, extra = _more_contacts(dose, extra)
                 chosen, note = self._fit(exercise, profile, limits, draft.used, ceiling=ceiling)
                 if chosen is None:
-                    draft.adjustments.append(f"Left out {exercise.name.lower()} today.")
+                    draft.left_out.append(exercise.name.lower())
                     continue
                 if chosen is not exercise:
                     dose = _converted(dose, chosen, scale)
@@ -528,7 +538,7 @@ class Planner:
             why=_why(lead, state, today, week, day.steer if steered else None),
             exercises=tuple(planned for planned, _ in planned_items),
             minutes=max(1, round(sum(seconds for _, seconds in planned_items) / 60)),
-            adjustments=tuple(dict.fromkeys(draft.adjustments)),
+            adjustments=_adjustments(draft),
             check_in=_check_in(state, week),
             advice=_advice(limits) or impact_advice(profile, today),
             way_back=None if stage is Stage.FULL else int(stage),

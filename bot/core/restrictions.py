@@ -24,7 +24,7 @@ from bot.core.monitoring import (
 )
 from bot.core.records import BodyReport
 from bot.core.triage import hold_areas, protected, triage, whole_leg_off
-from bot.core.vocabulary import Area, RedFlag, ReportKind
+from bot.core.vocabulary import Area, RedFlag, ReportKind, listed
 
 __all__ = [
     "ACCEPTABLE_SORENESS",
@@ -130,7 +130,7 @@ def restrictions_for(
     if leg_off:
         reasons.append("the hold spares your whole leg, hip to toes")
     elif guarded - flag_areas:
-        neighbours = " and ".join(a.label for a in sorted(guarded - flag_areas))
+        neighbours = listed(a.label for a in sorted(guarded - flag_areas))
         reasons.append(f"the hold also spares your {neighbours}")
     if flag_areas:  # a hold's message never also offers extra mobility
         tight.clear()

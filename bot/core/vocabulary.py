@@ -6,6 +6,7 @@ spelled here, so a value written to the database reads back as the same member.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 __all__ = [
@@ -20,7 +21,14 @@ __all__ = [
     "RedFlag",
     "ReportKind",
     "Side",
+    "listed",
 ]
+
+
+def listed(names: Iterable[str]) -> str:
+    """ "a", "a and b", "a, b and c": names in a sentence."""
+    items = list(names)
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 class Area(StrEnum):

@@ -20,6 +20,7 @@ from bot.core.vocabulary import (
     RedFlag,
     ReportKind,
     Side,
+    listed,
 )
 
 TUESDAY = date(2026, 12, 1)
@@ -249,3 +250,21 @@ def test_base_phase_has_static_strength_twice_a_week(planner: Planner) -> None:
     assert sum(p.category is Category.STATIC for p in plans) >= 2
     assert all(p.category is not Category.DYNAMIC for p in plans)
     assert plans[0].why == "Mobility day, week 1 of your base phase."
+
+
+def test_exercises_left_out_are_named_in_one_line(planner: Planner) -> None:
+    knee = [report(Area.KNEE, ReportKind.PAIN, None)]
+    for offset in range(7):
+        plan = planner.plan_for(RUNNER, BLOCK, [], knee, TUESDAY + timedelta(days=offset))
+        assert (
+            sum(line.startswith("Left out") and "harder" not in line for line in plan.adjustments)
+            <= 1
+        )
+
+
+@pytest.mark.parametrize(
+    ("names", "said"),
+    [(["cat-cow"], "cat-cow"), (["a", "b"], "a and b"), (["a", "b", "c"], "a, b and c")],
+)
+def test_listed_names_read_as_a_sentence(names: list[str], said: str) -> None:
+    assert listed(names) == said
