@@ -23,6 +23,7 @@ from bot.core.understanding.answers import health_answer
 from bot.core.understanding.replies import (
     asks_back,
     desk_answer,
+    desk_said,
     kit_answer,
     level_answer,
     race_answer,
@@ -183,9 +184,15 @@ async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | No
     distance = distance_named(text) if step is OnboardingStep.RACE and value is not None else None
     if distance is not None:  # "12 April, half marathon"
         await week.store(turn, WeekSaid(race_distance=distance))
+    heard = [words.heard(step, value)]
+    if step is OnboardingStep.LEVEL and (desk := desk_said(text)) is not None:
+        answer = Answer.YES if desk else Answer.NO  # "some plyo, desk job": both answered
+        await _STORE[OnboardingStep.DESK](turn, answer)
+        step = OnboardingStep.DESK
+        heard.append(words.heard(step, answer))
     replies = await _advance(turn, step, data)
-    echo = words.heard(step, value)
-    if echo is not None and replies:  # the typed answer said back, as it was read
+    echo = "\n".join(line for line in heard if line is not None)
+    if echo and replies:  # the typed answers said back, as they were read
         replies[0] = replace(replies[0], text=f"{echo}\n\n{replies[0].text}")
     return replies
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bot.core.understanding.replies import (
     area_named,
     desk_answer,
+    desk_said,
     kit_answer,
     level_answer,
     parse_day,
@@ -84,3 +85,19 @@ def test_area_named(text: str, area: Area | None) -> None:
 def test_readers_never_raise(text: str) -> None:
     level_answer(text), desk_answer(text), kit_answer(text), area_named(text)
     race_answer(text, TODAY), reminder_answer(text), parse_reminder_time(text)
+
+
+@pytest.mark.parametrize(
+    ("said", "desk"),
+    [
+        ("some plyo experience, desk job", True),
+        ("new to it. office job so I sit a lot", True),
+        ("experienced; nurse, on my feet at work", False),
+        ("some experience", None),
+        ("no, never done jumps", None),  # a bare "no" answers the level, not the desk
+        ("yes, a few months of box jumps", None),
+        ("some, I work from home", None),
+    ],
+)
+def test_a_job_said_beside_another_answer(said: str, desk: bool | None) -> None:
+    assert desk_said(said) is desk

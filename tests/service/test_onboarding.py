@@ -118,6 +118,31 @@ async def test_level_words_are_understood(chat: Chat, said: str, level: Level) -
     assert (await chat.runner()).level is level
 
 
+@pytest.mark.parametrize(
+    ("said", "desk"),
+    [
+        ("some plyo experience, desk job", True),
+        ("beginner, I sit all day at work", True),
+        ("experienced, but I work on my feet all day", False),
+    ],
+)
+async def test_a_level_answer_that_names_the_job_answers_both(
+    chat: Chat, said: str, desk: bool
+) -> None:
+    await chat.command("/start")
+    (question,) = await chat.say(said)
+    assert KIT in question.text  # the desk question was answered in passing
+    assert "Got it: " + ("you sit a lot" if desk else "not much sitting") in question.text
+    assert (await chat.runner()).desk_job is desk
+
+
+async def test_a_level_answer_without_the_job_asks_about_it(chat: Chat) -> None:
+    await chat.command("/start")
+    (question,) = await chat.say("some experience, I work from home")
+    assert DESK in question.text
+    assert (await chat.runner()).level is Level.INTERMEDIATE
+
+
 async def test_onboarding_by_typed_answers(chat: Chat) -> None:
     await chat.command("/start")
     asked = [

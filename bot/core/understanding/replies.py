@@ -24,6 +24,7 @@ __all__ = [
     "SKIP_WORDS",
     "area_named",
     "desk_answer",
+    "desk_said",
     "kit_answer",
     "level_answer",
     "parse_day",
@@ -176,6 +177,17 @@ def desk_answer(text: str) -> bool | None:
     if not said & (_YES | _NO):
         return None
     return bool(said & _YES)
+
+
+#: Words that put a job or sitting in an answer to another question ("some plyo, desk job").
+_DESK_TOPIC_RE = re.compile(r"\b(?:desk|office|sit|sitting|job|work|works|working)\b")
+
+
+def desk_said(text: str) -> bool | None:
+    """``desk_answer`` for an answer to another set-up question, only when it speaks of a job
+    or sitting ("some plyo experience, desk job"); a bare "yes" or "no" there says nothing."""
+    low = text.lower().replace("’", "'")
+    return desk_answer(low) if _DESK_TOPIC_RE.search(low) else None
 
 
 def kit_answer(text: str) -> frozenset[Equipment] | None:
