@@ -15,6 +15,7 @@ __all__ = [
     "CLINICIAN_QUESTION",
     "FLAGS_QUESTION",
     "KIND_QUESTION",
+    "PUT_RIGHT",
     "SEVERITY_QUESTION",
     "SIDE_QUESTION",
     "TIGHT_DURING_HOLD",
@@ -28,6 +29,7 @@ __all__ = [
     "clinician_keyboard",
     "flags_keyboard",
     "hold_change",
+    "kept_beside",
     "muddled",
     "not_cleared_yet",
     "not_fine_yet",
@@ -103,6 +105,18 @@ TIGHT_DURING_HOLD = (
     "added: move it gently within what's comfortable."
 )
 """Tightness reported while an area is on hold (plain text: the reply escapes it)."""
+
+
+PUT_RIGHT = "Put right, thanks for saying."
+"""A report corrected in a message of its own ("sorry, not my knee, it's my hip")."""
+
+
+def kept_beside(area: Area) -> str:
+    """A report with a warning sign corrected to another area: the first hold stays."""
+    return (
+        f"Thanks for putting it right. With a warning sign I keep your {area.label} on hold "
+        "as well, to be safe. Once a doctor or physio has checked you, /clear lifts it."
+    )
 
 
 def _areas(areas: Collection[Area]) -> str:

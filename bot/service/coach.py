@@ -17,6 +17,7 @@ from bot.core.planner import Planner
 from bot.core.records import CompletionStatus
 from bot.core.understanding import Intent, IntentKind, Unclear
 from bot.core.understanding.answers import health_said
+from bot.core.understanding.later import report_fix
 from bot.core.understanding.parts import understand_parts
 from bot.core.understanding.replies import area_named
 from bot.core.understanding.suggest import Suggestion, closest_command, suggestions
@@ -388,6 +389,9 @@ class Coach:
                 return await training.block_reply(turn)
             if (said := running_week(text)) is not None:  # "long run is Sunday"
                 return await week.set_week(turn, said)
+            fix = report_fix(text)  # "sorry, not my knee, it's my hip": the last report
+            if fix is not None and (fixed := await reports.amend_last(turn, fix, text)):
+                return fixed
         return _not_understood(text)
 
     async def _button(self, turn: Turn, callback: Callback | None) -> list[Reply]:

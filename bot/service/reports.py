@@ -32,6 +32,7 @@ from bot.core.understanding.answers import (
     side_answer,
     yes_no,
 )
+from bot.core.understanding.later import ReportFix
 from bot.core.understanding.numbers import above_the_scale
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 from bot.presentation import chat, render
@@ -119,6 +120,35 @@ async def record_report(
     ):
         replies.append(await _ask_signs(turn, slots))
     return replies
+
+
+#: How long after a report a correction in a message of its own still puts it right.
+FIX_WINDOW = timedelta(hours=3)
+
+
+async def amend_last(turn: Turn, fix: ReportFix, text: str) -> list[Reply] | None:
+    """Put right the report sent just before ("sorry, not my knee, it's my hip", "I meant
+    the right one"); None when no report was sent within ``FIX_WINDOW``. A report with a
+    warning sign keeps its hold: a new area is reported beside it, never in its place."""
+    found = await records.last_report(turn.session, turn.runner.id, turn.now - FIX_WINDOW)
+    if found is None:
+        return None
+    report_id, old = found
+    area = fix.area or old.area
+    side = fix.side or old.side
+    severity = old.severity if fix.severity is None else fix.severity
+    if old.red_flags and area is not old.area:  # the hold stays: cautious
+        slots = ReportSlots(area, side, old.kind, severity, old.red_flags, old.worse)
+        replies = await record_report(turn, slots, text)
+        return [Reply(text=words.kept_beside(old.area)), *replies]
+    before = await turn.plan()
+    new = replace(old, area=area, side=side, severity=severity)
+    await records.amend_report(turn.session, turn.runner.id, report_id, new)
+    slots = ReportSlots(area, side, new.kind, severity, new.red_flags, new.worse)
+    after = await turn.plan()
+    change = describe_change(before, after, slots, on_hold=bool(turn.state.held_areas))
+    reply = render.report_reply(area, side, new.kind, severity, new.red_flags, change)
+    return [Reply(text=f"{words.PUT_RIGHT}\n\n{reply}")]
 
 
 async def record_without_number(

@@ -29,8 +29,10 @@ __all__ = [
     "REPORT_COLUMNS",
     "REPORT_ORDER",
     "add_body_report",
+    "amend_report",
     "body_report",
     "history_written",
+    "last_report",
     "log_completion",
     "phase_history",
     "recent_completions",
@@ -175,6 +177,34 @@ async def add_body_report(
         )
     )
     await session.flush()
+    await _history_changed(session, runner_id)
+
+
+async def last_report(
+    session: AsyncSession, runner_id: int, since: datetime
+) -> tuple[int, BodyReport] | None:
+    """The runner's latest body report recorded at ``since`` or later, with its row id."""
+    row = (
+        await session.execute(
+            select(_FELT.id, *REPORT_COLUMNS)
+            .where(_FELT.runner_id == runner_id, _FELT.reported_at >= since)
+            .order_by(_FELT.reported_at.desc(), _FELT.id.desc())
+            .limit(1)
+        )
+    ).first()
+    return None if row is None else (row[0], body_report(*row[1:]))
+
+
+async def amend_report(
+    session: AsyncSession, runner_id: int, report_id: int, report: BodyReport
+) -> None:
+    """Put ``report``'s area, side and severity on the stored report ``report_id`` (the
+    runner corrected what they said)."""
+    await session.execute(
+        update(BodyReportRow)
+        .where(BodyReportRow.id == report_id, BodyReportRow.runner_id == runner_id)
+        .values(area=report.area, side=report.side, severity=report.severity)
+    )
     await _history_changed(session, runner_id)
 
 

@@ -14,7 +14,7 @@ from telegram.ext import Application
 from bot.app import Services
 from bot.core.phases import PhaseState
 from bot.core.records import Completion, CompletionStatus
-from bot.core.vocabulary import Phase
+from bot.core.vocabulary import Area, Phase, Side
 from bot.storage import (
     Conversation,
     get_conversation,
@@ -286,3 +286,16 @@ async def test_fine_with_nothing_on_hold_is_acknowledged_not_reported(
         state = await load_phase_state(session, runner.id)
     assert state.held_areas == frozenset()
     assert state.phase is Phase.BASE
+
+
+async def test_a_report_put_right_in_the_next_message_is_stored_right(
+    bot: Bot, fake_api: FakeBotAPI, clock: FakeClock
+) -> None:
+    await begin_a_week_ago(fake_api, clock, RUNNER, "Sam")
+    await _say(fake_api, "left knee a bit sore today, 4/10", "left knee")
+    await _say(fake_api, "sorry not my knee, it's my hip", "Put right")
+    async with make_session_factory(bot[1].engine)() as session:
+        runner = await get_runner_by_telegram_id(session, RUNNER)
+        assert runner is not None
+        reports = await recent_reports(session, runner.id, date(2000, 1, 1))
+    assert [(r.area, r.side, r.severity) for r in reports] == [(Area.HIPS, Side.LEFT, 4)]
