@@ -557,16 +557,8 @@ async def _open(turn: Turn, flow: str, step: str, data: dict[str, Any]) -> None:
 
 async def start_guided_report(turn: Turn) -> list[Reply]:
     """Ask where it is, by buttons; a flow it interrupts (onboarding) resumes afterwards."""
-    previous = await chats.get_conversation(turn.session, turn.sender.chat_id)
-    data: dict[str, Any] = {}
-    if previous is not None and previous.name != FLOW:
-        data[_RESUME] = {"name": previous.name, "step": previous.step, "data": previous.data}
-    elif previous is not None and _RESUME in previous.data:
-        data[_RESUME] = previous.data[_RESUME]
-    await chats.set_conversation(
-        turn.session, turn.sender.chat_id, FLOW, "area", data, now=turn.now
-    )
-    question, rows = _report_question("area", data)
+    await _open(turn, FLOW, "area", {})
+    question, rows = _report_question("area", {})
     return [Reply(text=question, keyboard=keyboard(rows))]
 
 
