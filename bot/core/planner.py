@@ -921,7 +921,7 @@ def _swap_reason(exercise: Exercise, profile: RunnerProfile, limits: Restriction
         return f"it needs {kit}"
     spared = sorted(set(exercise.loads) & (limits.no_load | limits.caution))
     if spared:
-        return "spares your " + " and ".join(area.label for area in spared)
+        return "spares your " + listed(area.label for area in spared)
     return "for variety"
 
 
@@ -1173,7 +1173,7 @@ def _phase_context(state: PhaseState, today: date, week: int) -> str:
         case Phase.POST_RACE_RECOVERY:
             return f"day {(today - state.started_on).days + 1} of your post-race recovery"
         case Phase.RECOVERY_HOLD:
-            areas = " and ".join(a.label for a in sorted(state.held_areas)) or "sore spot"
+            areas = listed(a.label for a in sorted(state.held_areas)) or "sore spot"
             return f"recovery hold: nothing loads your {areas}"
         case Phase.ONBOARDING:
             return "easing in while we get to know each other"
@@ -1253,7 +1253,7 @@ CONTACT_SCALE_STEP = 0.02
 def _advice(limits: Restrictions) -> str | None:
     if not limits.blocks_dynamic:
         return None
-    areas = " and ".join(a.label for a in sorted(limits.red_flag_areas - {Area.LEG})) or "leg"
+    areas = listed(a.label for a in sorted(limits.red_flag_areas - {Area.LEG})) or "leg"
     tier = triage(limits.red_flags)
     # name only the signs behind the most urgent tier: a swollen knee is no bone stress sign
     top = max((TIER_OF_FLAG[flag] for flag in limits.red_flags), default=Tier.NONE)

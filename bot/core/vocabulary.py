@@ -26,9 +26,9 @@ __all__ = [
 
 
 def listed(names: Iterable[str]) -> str:
-    """ "a", "a and b", "a, b and c": names in a sentence."""
+    """ "a", "a and b", "a, b and c": names in a sentence ("" for none)."""
     items = list(names)
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    return " and ".join(filter(None, [", ".join(items[:-1]), *items[-1:]]))
 
 
 class Area(StrEnum):

@@ -15,7 +15,7 @@ from bot.core.content import Part
 from bot.core.phases import REST_PHASE_WEEKS, PhaseState
 from bot.core.planner import DailyPlan, PlannedExercise
 from bot.core.triage import Tier, triage
-from bot.core.vocabulary import Area, Category, Phase, RedFlag, ReportKind, Side
+from bot.core.vocabulary import Area, Category, Phase, RedFlag, ReportKind, Side, listed
 from bot.presentation.callbacks import Action, encode
 from bot.presentation.commands import COMMANDS
 from bot.presentation.doses import contacts_by_intensity, dose_text
@@ -244,11 +244,6 @@ _KIND_WORDS = {
 }
 
 
-def _and(words: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return " and ".join(filter(None, [", ".join(words[:-1]), *words[-1:]]))
-
-
 def _where(area: Area, side: Side) -> str:
     """'your left calf', 'both knees', 'your lower back'."""
     part = body_part(area, side)
@@ -283,7 +278,7 @@ def report_reply(  # noqa: PLR0917 - the report in the order the runner gives it
     score = f", {severity}/10" if severity is not None else ""
     tier = triage(red_flags, side, area)
     if red_flags:
-        signs = _and([flag.label for flag in sorted(red_flags)])
+        signs = listed([flag.label for flag in sorted(red_flags)])
         lines = [f"Thanks for telling me about {_where(area, side)}: {_e(signs)}{score}."]
         lines.append(referral(tier, red_flags))
     else:
@@ -456,7 +451,7 @@ def phase_message(
     why jump work is out whatever the phase (the health screen)."""
     lines = [f"<b>You're in {_phase_name(state)}</b>{_phase_progress(state, today)}."]
     if state.phase is Phase.RECOVERY_HOLD:
-        areas = _and([a.label for a in sorted(state.held_areas)]) or "sore spot"
+        areas = listed([a.label for a in sorted(state.held_areas)]) or "sore spot"
         lines.append(
             f"Nothing loads your {_e(areas)} for now. When it feels fine, /clear takes you "
             "through the return checks (after a warning sign, a doctor's or physio's "

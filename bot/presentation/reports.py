@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from bot.core.triage import ASKED_FLAGS, PASSING_PAIN, RETURN_CHECKS, Tier
-from bot.core.vocabulary import Area, RedFlag
+from bot.core.vocabulary import Area, RedFlag, listed
 from bot.presentation.callbacks import Action, Answer, encode
 from bot.presentation.html import escape_text, italic
 from bot.presentation.render import Rows, referral
@@ -120,8 +120,7 @@ def kept_beside(area: Area) -> str:
 
 
 def _areas(areas: Collection[Area]) -> str:
-    names = [area.label for area in sorted(areas)]
-    return " and ".join(filter(None, [", ".join(names[:-1]), *names[-1:]]))
+    return listed(area.label for area in sorted(areas))
 
 
 def hold_change(area: Area, tier: Tier, neighbours: Collection[Area], whole_leg: bool) -> str:
@@ -156,7 +155,7 @@ def hold_change(area: Area, tier: Tier, neighbours: Collection[Area], whole_leg:
 
 def warning_sign_reply(tier: Tier, signs: Collection[RedFlag], *, ask_where: bool) -> str:
     """Warning signs said without a body area: who to see, then where it is."""
-    said = " and ".join(flag.label for flag in sorted(signs))
+    said = listed(flag.label for flag in sorted(signs))
     lines = [f"Thanks for telling me ({escape_text(said)}).", referral(tier, signs)]
     if ask_where:
         lines.append("So I can keep it out of your sessions: " + AREA_QUESTION)
