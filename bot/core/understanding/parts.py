@@ -64,6 +64,11 @@ _SETTLED_ELSEWHERE = frozenset({IntentKind.PAUSE, IntentKind.SET_TIMEZONE})
 _A_WEEK_GONE_RE = re.compile(
     r"\b(?:last|a|the\s+whole|a\s+whole|whole|two|2|a\s+couple\s+of)\s+weeks?\b(?!\s+(?:on|from))"
 )
+#: What every ``_SPLIT_RE`` match holds, a word or a character of these: a cheap test first.
+_SPLIT_WORDS = frozenset(
+    {"but", "and", "also", "plus", "then", "though", "however", "although", "tho", "n", "so"}
+)
+_SPLIT_CHARS_RE = re.compile("[,;.!?&\u2600-\u27bf\U0001f300-\U0001faff]")
 _CONTRAST_RE = re.compile(r"\b(?:but|though|tho|however|although)\b", re.IGNORECASE)
 _SETTING_KINDS = frozenset({IntentKind.UNKNOWN, IntentKind.TODAY})
 _IDLE = frozenset({IntentKind.UNKNOWN, IntentKind.GREETING, IntentKind.THANKS, IntentKind.HELP})
@@ -247,6 +252,12 @@ def _asked_apart(intents: tuple[Intent, ...]) -> tuple[Intent, ...]:
     return tuple(found)
 
 
+def _may_split(text: str, message: Message) -> bool:
+    """Whether ``_SPLIT_RE`` may find a place to split ``text`` at (a quick test)."""
+    words = message.tokens.words
+    return not _SPLIT_WORDS.isdisjoint(words) or _SPLIT_CHARS_RE.search(text) is not None
+
+
 def _requests(
     text: str, today: date | None, whole: Intent, message: Message | None
 ) -> tuple[Intent, ...]:
@@ -274,7 +285,7 @@ def _requests(
         return (whole,)
     if whole.unclear is not None and whole.kind in _RATED:  # "done. but 12/10 effort lol"
         return (whole,)
-    if not _SPLIT_RE.search(text):
+    if not _may_split(text, message) or not _SPLIT_RE.search(text):
         return _reports_apart(text, today, (whole,), message)
     if whole.kind in _SETTING_KINDS and setting_said(message) is not None:
         return (whole,)  # "no, long run is sunday. friday is a rest day": no clause logs
