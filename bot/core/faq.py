@@ -353,6 +353,9 @@ class FaqEntry(_Strict):
     question: Phrase
     phrasings: tuple[Phrase, ...] = Field(min_length=MIN_PHRASINGS)
     answer: Annotated[str, Field(min_length=MIN_ANSWER, max_length=MAX_ANSWER)]
+    #: About doing something (a run, a class, the session): while an area is on hold, the
+    #: hold's line follows the answer, since the answer alone does not know of it.
+    activity: bool = False
 
     @field_validator("question", "answer", "phrasings")
     @classmethod

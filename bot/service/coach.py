@@ -261,7 +261,8 @@ class Coach:
             replies = await self._parts(turn, intents, text)
             replies = _one_reply(replies)
         if question is not None:
-            replies.append(Reply(text=chat.faq_answer(question.question, question.answer)))
+            hold = await training.hold_line(turn) if question.activity else None
+            replies.append(Reply(text=chat.faq_answer(question.question, question.answer, hold)))
         if onboarding_step is None and (said := health_said(text, turn.today)) is not None:
             replies += await health.note_said(turn, said)  # "im pregnant actually, 12 weeks"
         if intent.signs and intent.kind is not IntentKind.WARNING_SIGN:

@@ -11,8 +11,8 @@ from bot.core.planner import DailyPlan, impact_advice
 from bot.core.records import BodyReport, Completion, CompletionStatus
 from bot.core.understanding.answers import effort_answer
 from bot.core.vocabulary import Category, Level, Phase
+from bot.presentation import chat, render
 from bot.presentation import questions as question_words
-from bot.presentation import render
 from bot.presentation import training as words
 from bot.presentation.callbacks import Action, Callback
 from bot.service import comeback
@@ -99,6 +99,15 @@ def _block_days(plans: list[DailyPlan]) -> list[DailyPlan]:
         elif seen_block:
             return plans[:index]
     return plans
+
+
+async def hold_line(turn: Turn) -> str | None:
+    """What an active hold asks of anything the runner does today (the session's warning
+    advice, or the soreness hold's line); None when nothing is on hold."""
+    if not turn.state.held_areas:
+        return None
+    plan = await turn.plan()
+    return plan.advice or chat.hold_reminder(turn.state.held_areas)
 
 
 async def phase_reply(turn: Turn) -> list[Reply]:

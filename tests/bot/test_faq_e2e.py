@@ -13,6 +13,8 @@ from telegram.ext import Application
 from bot.app import Services
 from bot.core.content import load_content
 from bot.core.records import BodyReport, Completion
+from bot.core.vocabulary import Area
+from bot.presentation import chat
 from bot.storage import get_runner_by_telegram_id, make_session_factory, recent_reports
 from bot.storage.records import recent_completions
 from tests.bot.harness import FakeClock
@@ -118,3 +120,25 @@ async def test_a_soreness_only_supposed_is_answered_and_stores_nothing(
     reply = await _say(fake_api, "is it fine to train if my hamstrings are sore?")
     assert FAQ.by_id("while-sore").question in reply
     assert await _stored(bot[1], clock) == ([], [])
+
+
+async def test_an_answer_about_doing_something_carries_the_hold(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    plain = await _say(fake_api, "can I swap today for a yoga class?")
+    assert "⚠️" not in plain  # nothing on hold: the answer alone
+    await _say(fake_api, "my left knee is swollen and it hurts when I walk")
+    yoga = await _say(fake_api, "can I swap today for a yoga class?")
+    assert FAQ.by_id("swap-yoga").question in yoga
+    assert "⚠️" in yoga  # the hold's advice follows the answer
+    assert "stop running and jumping" in yoga
+    food = await _say(fake_api, "what should I eat before a session?")
+    assert FAQ.by_id("eat-before").question in food
+    assert "⚠️" not in food  # not an answer about doing something
+
+
+def test_hold_reminder_reads_as_a_sentence() -> None:
+    assert chat.hold_reminder({Area.KNEE}) == (
+        "Your knee is on hold: whatever you do, leave out anything that loads it for now."
+    )
+    assert "Your calves and shins are on hold" in chat.hold_reminder({Area.SHINS, Area.CALVES})
