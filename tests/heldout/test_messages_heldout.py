@@ -31,6 +31,7 @@ from bot.core.understanding.model import PlanTopic, ReportSlots
 
 HERE = Path(__file__).parent
 FAQ = load_content().faq
+_FAQ_IDS = frozenset(entry.id for entry in FAQ.entries)
 STORING = {
     "log_done",
     "log_skipped",
@@ -148,6 +149,10 @@ def _same(want: dict[str, Any], got: dict[str, Any]) -> bool:
     for key, value in want.items():
         wanted = value.isoformat() if isinstance(value, date) else value
         have = got.get(key, "<absent>")
+        if key == "topic" and wanted in _FAQ_IDS:  # an FAQ id: the same answer
+            if have != wanted:
+                return False
+            continue
         if key in ("do", "topic", "note"):  # free text: compared by eye
             continue
         if key == "kind" and (wanted is None or (have is None and want.get("area") is None)):
@@ -200,10 +205,10 @@ def score(path: Path) -> tuple[int, int, int, list[str]]:
         ("messages_batch3.yaml", 0.84, 0.08),
         ("messages_batch4.yaml", 0.74, 0.1),
         ("messages_batch5.yaml", 0.8, 0.09),
-        ("messages_batch6.yaml", 0.82, 0.07),
+        ("messages_batch6.yaml", 0.81, 0.07),
         ("messages_batch7.yaml", 0.91, 0.02),
-        ("messages_batch8.yaml", 0.93, 0.025),
-        ("messages_batch9.yaml", 0.74, 0.13),
+        ("messages_batch8.yaml", 0.92, 0.025),
+        ("messages_batch9.yaml", 0.73, 0.13),
         ("messages_batch10.yaml", 0.74, 0.14),
     ],
 )
