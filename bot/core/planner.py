@@ -1259,6 +1259,11 @@ def _advice(limits: Restrictions) -> str | None:
     top = max((TIER_OF_FLAG[flag] for flag in limits.red_flags), default=Tier.NONE)
     signs = ", ".join(f.label for f in sorted(limits.red_flags) if TIER_OF_FLAG[f] is top)
     what = f" ({signs})" if signs else ""
+    if not limits.red_flags and Area.LEG in limits.red_flag_areas:  # chest pain, fainting
+        return (
+            "Your sessions stay stopped until a doctor has checked you. When they have, "
+            "send /clear and we'll build back up gently."
+        )
     if tier is Tier.EMERGENCY:
         return (
             f"What you describe{what} needs urgent medical care today: please stop training "

@@ -71,6 +71,8 @@ TIER_OF_FLAG: dict[RedFlag, Tier] = {
     RedFlag.CANNOT_BEAR_WEIGHT: Tier.BONE_STRESS,
     RedFlag.SADDLE_NUMBNESS: Tier.EMERGENCY,
     RedFlag.BLADDER_BOWEL: Tier.EMERGENCY,
+    RedFlag.HEART_SIGNS: Tier.EMERGENCY,
+    RedFlag.CLOT_SIGNS: Tier.EMERGENCY,
 }
 """Every warning sign's tier (a test checks that every RedFlag has one)."""
 

@@ -105,6 +105,8 @@ class RedFlag(StrEnum):
     UNWELL = "unwell"
     AFTER_FALL = "after_fall"
     LOW_ENERGY_SIGNS = "low_energy_signs"
+    HEART_SIGNS = "heart_signs"
+    CLOT_SIGNS = "clot_signs"
 
     @property
     def label(self) -> str:
@@ -129,8 +131,10 @@ _RED_FLAG_LABELS = {
     RedFlag.BONE_SPOT: "pain at one spot of a bone",
     RedFlag.STRESS_FRACTURE: "a possible stress fracture",
     RedFlag.UNWELL: "feeling unwell or feverish",
-    RedFlag.AFTER_FALL: "pain after a fall or crash",
+    RedFlag.AFTER_FALL: "pain after a fall, a twist or a crash",
     RedFlag.LOW_ENERGY_SIGNS: "repeated stress fractures or missed periods",
+    RedFlag.HEART_SIGNS: "chest pain, fainting or a racing heart",
+    RedFlag.CLOT_SIGNS: "a swollen, red or hot calf",
 }
 
 

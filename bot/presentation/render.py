@@ -294,11 +294,35 @@ def report_reply(  # noqa: PLR0917 - the report in the order the runner gives it
     return "\n\n".join(lines)
 
 
+#: Signs that, after a fall or a twist, say the leg cannot take weight: a possible fracture.
+_WEIGHT_SIGNS = frozenset({RedFlag.CANNOT_BEAR_WEIGHT, RedFlag.LIMPING, RedFlag.PAIN_ON_WALKING})
+
+
 def referral(tier: Tier, red_flags: Collection[RedFlag]) -> str:
     """Who to see and how soon, for the most urgent tier the warning signs reach.
 
     Each says what the signs *can* point to and who should look; none names a diagnosis.
     """
+    if RedFlag.HEART_SIGNS in red_flags:
+        return (
+            "🚨 <b>Please stop exercising and get medical help.</b> If it is happening now, "
+            "call your emergency number; otherwise get urgent care today. Chest pain, "
+            "fainting or a racing or irregular heartbeat with exercise always needs a "
+            "doctor's check before you train again."
+        )
+    if RedFlag.CLOT_SIGNS in red_flags:
+        return (
+            "🚨 <b>Please get this checked today</b> (your doctor, an urgent care centre or "
+            "A&amp;E). A calf that is swollen, red or hot and painful can be a sign of a blood "
+            "clot, which needs checking the same day. Don't massage it or train on it; if you "
+            "get short of breath or chest pain, call your emergency number."
+        )
+    if RedFlag.AFTER_FALL in red_flags and not _WEIGHT_SIGNS.isdisjoint(red_flags):
+        return (
+            "🚨 <b>Please get it checked today</b> (an urgent care centre or A&amp;E). Pain you "
+            "can't walk or put weight on after a fall, a twist or a crash can be a fracture "
+            "and may need an X-ray. Rest it: no running or jumping on it."
+        )
     if tier is Tier.EMERGENCY:
         return (
             "🚨 <b>Please get urgent medical care today</b> (an urgent care centre, A&amp;E or "

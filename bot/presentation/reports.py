@@ -19,6 +19,7 @@ __all__ = [
     "SEVERITY_QUESTION",
     "SIDE_QUESTION",
     "TIGHT_DURING_HOLD",
+    "WHOLE_BODY_HOLD",
     "answer_about_other_area",
     "back_to_setup",
     "check_failed",
@@ -106,6 +107,12 @@ TIGHT_DURING_HOLD = (
 )
 """Tightness reported while an area is on hold (plain text: the reply escapes it)."""
 
+
+WHOLE_BODY_HOLD = (
+    "<b>What changes:</b> every session stops until a doctor has checked you. When they "
+    "have, send /clear and we'll build back up gently."
+)
+"""The plan after a sign of the whole body (chest pain, fainting)."""
 
 PUT_RIGHT = "Put right, thanks for saying."
 """A report corrected in a message of its own ("sorry, not my knee, it's my hip")."""

@@ -210,9 +210,18 @@ async def _ask_signs(turn: Turn, slots: ReportSlots) -> Reply:
     return Reply(text=question, keyboard=keyboard(rows))
 
 
+#: Signs of the whole body, not of an area: every session stops until a doctor has looked.
+_WHOLE_BODY = frozenset({RedFlag.HEART_SIGNS})
+
+
 async def warning_signs(turn: Turn, signs: frozenset[RedFlag], text: str) -> list[Reply]:
     """Warning signs said without a body area: refer by urgency; ask where when it matters."""
     tier = triage(signs)
+    if not _WHOLE_BODY.isdisjoint(signs):  # chest pain, fainting: no area, every session stops
+        for area in sorted(hold_areas(Area.LEG, tier)):
+            await turn.apply(ReportReceived(area, red_flag=True))
+        reply = words.warning_sign_reply(tier, signs, ask_where=False)
+        return [Reply(text=f"{reply}\n\n{words.WHOLE_BODY_HOLD}")]
     if tier is Tier.EMERGENCY:
         slots = ReportSlots(Area.LOWER_BACK, Side.NONE, ReportKind.PAIN, None, signs)
         return await record_report(turn, slots, text)

@@ -11,6 +11,7 @@ rating given is the severity; "worse next morning" marks the report ``worse``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from bot.core.understanding.features import Features, Hit
 from bot.core.understanding.lexicon import KIND_WORDS
@@ -206,6 +207,8 @@ def _red_flags(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area
     radiating = [h for h, a in areas if a is Area.LEG and f.words[h.start] in _RADIATING_STARTS]
     if hurts and radiating:
         flags.add(RedFlag.NERVE_PAIN)  # "pain down my leg", "shooting into my foot"
+    if _twisted(f, areas):
+        flags.add(RedFlag.AFTER_FALL)  # "rolled my ankle": an injury, like a fall
     if _pain_on(f, feelings, Cue.HOP):
         flags.add(RedFlag.PAIN_ON_HOPPING)
     if _cannot_bear_weight(f):
@@ -221,6 +224,25 @@ def _red_flags(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area
         if _lasting(f):
             flags.add(RedFlag.WORSENING_DURING_RUN)  # "still there the next morning"
     return flags
+
+
+#: Joints a twist injures, and the verbs that say so ("rolled my ankle", "twisted my knee").
+_TWISTED_JOINTS = frozenset({Area.ANKLE, Area.KNEE, Area.FOOT})
+_TWIST_VERBS = frozenset(
+    {"rolled", "rolling", "twisted", "twisting", "turned", "sprained", "spraining", "jarred"}
+)
+
+
+def _twisted(f: Features, areas: list[tuple[Hit, Area]]) -> bool:
+    """Whether a joint is said to have been twisted ("rolled my ankle on a kerb", "went
+    over on my ankle", "sprained my knee"): an acute injury, read like a fall."""
+    for hit, area in areas:
+        if area not in _TWISTED_JOINTS:
+            continue
+        before = f.words[max(hit.start - 4, 0) : hit.start]
+        if not _TWIST_VERBS.isdisjoint(before) or ("went", "over") in pairwise(before):
+            return True
+    return False
 
 
 def _lasting(f: Features) -> bool:

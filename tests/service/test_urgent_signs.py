@@ -1,0 +1,34 @@
+"""Chest pain, a possible clot, an injury that cannot take weight: urgent care, sessions stop."""
+
+from __future__ import annotations
+
+from bot.core.vocabulary import Area, RedFlag
+from tests.service.conftest import Chat, texts
+
+
+async def test_chest_pain_stops_every_session_and_sends_for_help(chat: Chat) -> None:
+    await chat.command("/today")
+    said = texts(await chat.say("got chest pain n felt dizzy on my run this morning"))
+    assert "emergency number" in said
+    assert "every session stops" in said
+    assert {Area.LEG, Area.LOWER_BACK} <= (await chat.state()).held_areas
+    today = texts(await chat.command("/today"))
+    assert "until a doctor has checked you" in today
+    assert "lower back" not in today  # no area was said: none is named
+
+
+async def test_a_hot_swollen_calf_is_checked_the_same_day(chat: Chat) -> None:
+    await chat.command("/today")
+    said = texts(await chat.say("calf swollen red and hot, hurts"))
+    assert "blood clot" in said
+    assert "today" in said
+    (report,) = await chat.reports()
+    assert RedFlag.CLOT_SIGNS in report.red_flags
+
+
+async def test_a_rolled_ankle_that_takes_no_weight_is_checked_today(chat: Chat) -> None:
+    await chat.command("/today")
+    said = texts(await chat.say("rolled my ankle, cant put weight on it"))
+    assert "X-ray" in said
+    assert "bone stress" not in said  # an acute injury, not an overuse one
+    assert Area.ANKLE in (await chat.state()).held_areas
