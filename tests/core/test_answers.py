@@ -230,3 +230,18 @@ def test_a_typed_effort_is_read_only_when_it_is_one(text: str, effort: int | Non
 )
 def test_a_clearance_answer_speaks_of_the_clearance(text: str, about: bool) -> None:
     assert about_clearance(text) is about
+
+
+@pytest.mark.parametrize(
+    ("said", "effort"),
+    [
+        ("is it ok for over 50s? im 56", None),  # a question of its own, not a rating
+        ("how long till i see results", None),
+        ("about a 6", 6),
+        ("id say 8", 8),
+        ("maybe a 7/10", 7),
+        ("7?", 7),  # a tentative number still answers
+    ],
+)
+def test_effort_answers_and_questions_typed_after_a_done(said: str, effort: int | None) -> None:
+    assert effort_answer(said, date(2026, 12, 6)) == effort

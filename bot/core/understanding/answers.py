@@ -61,7 +61,10 @@ _KINDS = {
     ReportKind.SORENESS: ("sore", "achy", "aching", "ache", "soreness", "doms"),
     ReportKind.PAIN: ("pain", "painful", "hurts", "hurting", "sharp"),
 }
-_SCALE = re.compile(r"(?:about |around |like |maybe )?(\d{1,2})(?: ?(?:/|out of) ?10)?")
+_SCALE = re.compile(
+    r"(?:(?:about|around|like|maybe|prob|probably|roughly|its|it was|was|id say|i d say) )*"
+    r"(?:a )?(\d{1,2})(?: ?(?:/|out of) ?10)?(?: ish| tbh| i think| probably)?"
+)
 
 
 def _words(text: str) -> str:
@@ -191,6 +194,11 @@ _RATING = re.compile(r"(?<![\w.])(-?\d{1,3})(?:\s*(?:/|out of)\s*10)?(?![\w.])")
 _RANGE = re.compile(r"(?<![\w.-])(\d{1,2})\s*(?:-|to|or)\s*(\d{1,2})(?:\s*(?:/|out of)\s*10)?")
 
 
+_ASKS_RE = re.compile(
+    r"(?:is|are|can|could|should|would|will|do|does|how|what|whats|what's|when|why|which)\b"
+)
+
+
 def effort_answer(text: str, today: date) -> int | None:
     """How hard a logged session felt, 1-10, typed alone ("very hard", "7/10", "easy");
     None when the text says something else (pain, a report, a warning sign) or nothing."""
@@ -199,6 +207,8 @@ def effort_answer(text: str, today: date) -> int | None:
         return alone if alone >= 1 else None
     if pain_score(text) is not None:
         return None  # "no pain", "pain 3": the pain question's answer
+    if "?" in text or _ASKS_RE.match(text.lower().lstrip()):
+        return None  # "is it ok for over 50s? im 56": a question of its own, not a rating
     intent = understand(f"done, {text}", today)
     if intent.report is not None or intent.signs:
         return None
