@@ -27,6 +27,7 @@ from bot.core.vocabulary import Area, RedFlag, Side
 
 __all__ = [
     "ASKED_FLAGS",
+    "BONE_STRESS_SITES",
     "CLINICIAN_TIERS",
     "LOWER_LIMB",
     "NEIGHBOURS",
@@ -124,6 +125,12 @@ NEIGHBOURS: dict[Area, frozenset[Area]] = {
     Area.LEG: LOWER_LIMB - {Area.LEG},
 }
 """The areas a hold on an area also protects (docs/coaching.md has the same table)."""
+
+BONE_STRESS_SITES: frozenset[Area] = frozenset(
+    {Area.SHINS, Area.FOOT, Area.ANKLE, Area.HIPS, Area.HIP_FLEXORS, Area.GROIN, Area.LEG}
+)
+"""Where runners' bone stress injuries happen (tibia, foot, femoral neck): after one, any
+feeling there is asked about bone signs (Safety: "keep impact low and ask about bone pain")."""
 
 #: At the hip or groin a suspected bone stress injury means no lower-limb loading at all.
 _WHOLE_LEG_SITES = frozenset({Area.HIPS, Area.HIP_FLEXORS, Area.GROIN, Area.LEG})

@@ -12,6 +12,7 @@ from bot.presentation.render import Rows, referral
 
 __all__ = [
     "AREA_QUESTION",
+    "BONE_HISTORY_CHECK",
     "CLINICIAN_QUESTION",
     "FLAGS_QUESTION",
     "KIND_QUESTION",
@@ -113,6 +114,13 @@ WHOLE_BODY_HOLD = (
     "have, send /clear and we'll build back up gently."
 )
 """The plan after a sign of the whole body (chest pain, fainting)."""
+
+BONE_HISTORY_CHECK = (
+    "With a stress fracture behind you, I'll check for bone signs: pain at one spot of the "
+    "bone, pain when you hop or walk, or pain at night mean stop and get it looked at."
+)
+"""Before the signs question, after a report at a bone-stress site from a runner with a
+past bone stress injury."""
 
 PUT_RIGHT = "Put right, thanks for saying."
 """A report corrected in a message of its own ("sorry, not my knee, it's my hip")."""

@@ -14,6 +14,7 @@ from bot.core.phases import Cleared, InvalidTransition, ReportReceived
 from bot.core.planner import DailyPlan
 from bot.core.records import BodyReport
 from bot.core.triage import (
+    BONE_STRESS_SITES,
     CLINICIAN_TIERS,
     NEIGHBOURS,
     RETURN_CHECKS,
@@ -112,12 +113,16 @@ async def record_report(
         slots.area, slots.side, slots.kind, slots.severity, slots.red_flags, change
     )
     replies = [Reply(text=reply)]
+    # a past bone stress injury: any feeling at a bone-stress site gets the signs question
+    bone = health.past_bone_stress and slots.area in BONE_STRESS_SITES
     if (
         ask_signs
-        and (slots.kind is ReportKind.PAIN or any_kind)
+        and (slots.kind is ReportKind.PAIN or any_kind or bone)
         and not slots.red_flags
         and slots.area not in held
     ):
+        if bone:
+            replies.append(Reply(text=words.BONE_HISTORY_CHECK))
         replies.append(await _ask_signs(turn, slots))
     return replies
 

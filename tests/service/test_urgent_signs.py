@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.vocabulary import Area, RedFlag
-from tests.service.conftest import Chat, texts
+from tests.service.conftest import Chat, buttons, texts
 
 
 async def test_chest_pain_stops_every_session_and_sends_for_help(chat: Chat) -> None:
@@ -32,3 +32,22 @@ async def test_a_rolled_ankle_that_takes_no_weight_is_checked_today(chat: Chat) 
     assert "X-ray" in said
     assert "bone stress" not in said  # an acute injury, not an overuse one
     assert Area.ANKLE in (await chat.state()).held_areas
+
+
+async def test_after_a_stress_fracture_a_sore_shin_is_asked_about_bone_signs(chat: Chat) -> None:
+    await chat.command("/start")
+    for step in ("level", "desk", "equipment", "race", "week", "reminder", "timezone"):
+        await chat.press(f"v1|os|{step}")  # skipped up to the health screen
+    await chat.say("I had a stress fracture in my shin in 2023")
+    await chat.say("no")  # not pregnant: set-up done
+    assert (await chat.runner()).past_bone_stress is True
+    replies = await chat.say("left shin achy 3/10")
+    assert "bone signs" in texts(replies)
+    assert any(data.startswith("v1|rf|") for data in buttons(replies))
+
+
+async def test_without_that_history_a_mild_ache_is_just_noted(chat: Chat) -> None:
+    await chat.command("/today")
+    replies = await chat.say("left shin achy 3/10")
+    assert "bone signs" not in texts(replies)
+    assert not any(data.startswith("v1|rf|") for data in buttons(replies))
