@@ -1280,9 +1280,9 @@ def _advice(limits: Restrictions) -> str | None:
             "assess it; no hops or jumps until you're cleared."
         )
     return (
-        f"What you describe{what} is more than normal training soreness. Please have a "
-        f"physiotherapist or doctor look at your {areas} before you load it again. "
-        "No jump work until then; I'll keep the sessions gentle."
+        f"What you describe{what} is more than normal training soreness. If it hasn't settled "
+        f"within a few days, have a physiotherapist or doctor look at your {areas}. No jump "
+        "work until it has settled and passed the checks; I'll keep the sessions gentle."
     )
 
 

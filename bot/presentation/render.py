@@ -356,9 +356,10 @@ def referral(tier: Tier, red_flags: Collection[RedFlag]) -> str:
             "change to your training."
         )
     return (
-        "⚠️ <b>Please get this checked.</b> That is more than everyday training soreness, "
-        "so have a physiotherapist or doctor look at it before you load it again. If it is "
-        "severe or getting worse fast, don't wait."
+        "⚠️ <b>Please take this seriously.</b> That is more than everyday training soreness: "
+        "have a physiotherapist or doctor look at it if it hasn't settled within a few days, "
+        "and at once if it is severe or getting worse fast. Before impact work comes back, "
+        "I'll take you through a few checks."
     )
 
 

@@ -247,7 +247,7 @@ def _report(state: PhaseState, area: Area, red_flag: bool, today: date) -> Trans
         return _stayed(state, "Noted; the plan adapts.")
     see = (
         f"That sounds like more than training soreness, so nothing will load your {area.label} "
-        "for now. Please see a physiotherapist or doctor about it."
+        "for now. If it hasn't settled within a few days, see a physiotherapist or doctor."
     )
     held = state.held_areas | {area}
     if state.phase in _AWAY:
