@@ -303,6 +303,8 @@ class Planner:
         limits = _screened(profile, _limits(reports, state, today), today)
         if limits.whole_leg_off:  # a hip or groin bone-stress flag: only what is safe
             return replace(_rest(today, state, week, SAFE_ONLY_WHY), advice=_advice(limits))
+        if Area.LEG in limits.no_load:  # "my legs are sore 6/10": a rest day, not an empty one
+            return replace(_rest(today, state, week, LEGS_REST_WHY), adjustments=limits.reasons)
         rhythm = rhythm_before(profile, state, history, reports, today, memo=self._filled)
         category, lead = choose_category(profile, state, limits, rhythm, today)
         dynamic = category is Category.DYNAMIC
@@ -1285,6 +1287,11 @@ def _advice(limits: Restrictions) -> str | None:
         "work until it has settled and passed the checks; I'll keep the sessions gentle."
     )
 
+
+LEGS_REST_WHY = (
+    "Your legs need a rest today, so no session: an easy walk, slow breathing or gentle "
+    "upper-body mobility is plenty. Tell me how they feel tomorrow."
+)
 
 SAFE_ONLY_WHY = (
     "No leg or hip loading at all while this is checked: rest, or only what is still safe "

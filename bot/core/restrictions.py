@@ -23,7 +23,7 @@ from bot.core.monitoring import (
     worsened,
 )
 from bot.core.records import BodyReport
-from bot.core.triage import hold_areas, protected, triage, whole_leg_off
+from bot.core.triage import NEIGHBOURS, hold_areas, protected, triage, whole_leg_off
 from bot.core.vocabulary import Area, RedFlag, ReportKind, listed
 
 __all__ = [
@@ -71,6 +71,11 @@ class Restrictions:
 
 #: No limits at all: nothing reported lately and nothing on hold (one shared value).
 NO_RESTRICTIONS = Restrictions()
+
+
+def _leg_whole(areas: set[Area]) -> set[Area]:
+    """ "My leg is sore 6/10": the leg is every part of it."""
+    return areas | NEIGHBOURS[Area.LEG] if Area.LEG in areas else areas
 
 
 def restrictions_for(
@@ -126,6 +131,7 @@ def restrictions_for(
         reasons.append(f"{area.label}: on hold until you tell me it feels fine")
     guarded = protected(flag_areas)
     no_load |= guarded
+    no_load, caution = _leg_whole(no_load), _leg_whole(caution)
     leg_off = whole_leg_off(flag_areas)
     if leg_off:
         reasons.append("the hold spares your whole leg, hip to toes")

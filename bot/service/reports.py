@@ -291,7 +291,7 @@ _ASKING = "I'll ask how it feels each morning for up to a week."
 
 def _today_change(before: DailyPlan, after: DailyPlan, area: str) -> str:
     if after.is_rest:
-        return "Today is a rest day anyway."
+        return "Today is a rest day anyway." if before.is_rest else "Today becomes a rest day."
     if before.category != after.category and after.category is not None:
         return f"Today's {before.category} session becomes {after.category} work."
     if [e.exercise_id for e in before.exercises] != [e.exercise_id for e in after.exercises]:

@@ -268,3 +268,18 @@ def test_exercises_left_out_are_named_in_one_line(planner: Planner) -> None:
 )
 def test_listed_names_read_as_a_sentence(names: list[str], said: str) -> None:
     assert listed(names) == said
+
+
+def test_sore_legs_all_over_make_a_rest_day_not_an_empty_session(planner: Planner) -> None:
+    legs = [report(Area.LEG, ReportKind.SORENESS, 6)]
+    plan = planner.plan_for(RUNNER, BLOCK, [], legs, TUESDAY)
+    assert plan.is_rest
+    assert plan.exercises == ()
+
+
+def test_a_painful_knee_takes_no_single_leg_weight(planner: Planner, content: Content) -> None:
+    knee = [report(Area.KNEE, ReportKind.PAIN, None)]
+    for offset in range(7):
+        plan = planner.plan_for(RUNNER, BLOCK, [], knee, TUESDAY + timedelta(days=offset))
+        ids = {e.exercise_id for e in plan.exercises}
+        assert not ids & {"a-march", "single-leg-calf-raise", "hip-cars", "leg-swings-side"}
