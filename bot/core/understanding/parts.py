@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from bot.core.understanding.body import AreaGroup, area_groups, denied, feeling_hits, own_side
-from bot.core.understanding.corrections import corrected_value, correction
+from bot.core.understanding.corrections import corrected_value, correction, day_replaced
 from bot.core.understanding.features import Features
 from bot.core.understanding.fine import RECOVERY_WORDS, says_change
 from bot.core.understanding.message import Message
@@ -173,6 +173,10 @@ def _corrected(text: str, today: date | None) -> tuple[Intent, ...] | None:
     said = correction(text)
     if said is None:
         return None
+    if not said.scratched and (spliced := day_replaced(said)) is not None:
+        read = understand_parts(spliced, today)[1]  # "on saturday, no, sunday": on sunday
+        if any(i.kind in _STORING or i.unclear is not None for i in read):
+            return read
     after = understand_parts(said.after, today)[1]
     if said.scratched or not said.before:  # "scratch that, race is the 14th"
         return after if any(i.kind in _STORING for i in after) else None

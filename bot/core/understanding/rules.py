@@ -99,11 +99,16 @@ def read_body(text: str, today: date | None = None) -> tuple[Intent, Message | N
 
 
 def _away(m: Message, intent: Intent) -> Intent:
-    """ "I'm back on the 20th" is a break until the 19th, not a return today."""
+    """ "I'm back on the 20th" is a break until the 19th, not a return today; "away from the
+    14th, back on the 20th" starts on the 14th."""
     if intent.kind not in (IntentKind.RESUME, IntentKind.UNKNOWN) or m.today is None:
         return intent
     last = back_on(m.low, m.today)
-    return intent if last is None else Intent(IntentKind.PAUSE, pause_until=last)
+    if last is None:
+        return intent
+    said = pause_said(m.low, m.today)  # "off from the 30th, back on the 6th": from the 30th
+    first = said.first if said is not None and said.last == last else None
+    return Intent(IntentKind.PAUSE, pause_from=first, pause_until=last)
 
 
 #: Kinds a lone odd rating turns into a question about it ("effort 11/10 today").

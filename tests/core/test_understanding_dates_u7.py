@@ -1,0 +1,138 @@
+"""Days, corrections and logs: named holidays as dates, a day's session done on another
+day, "X out of 10 effort", a day corrected in the same message (the month said first
+kept), a break with its start and end, and days that cannot be (asked, nothing stored)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.core.understanding import Intent, IntentKind, Unclear, understand_all
+from bot.core.vocabulary import Area
+
+WEDNESDAY = date(2026, 12, 23)  # after Christmas comes on the 25th
+MONDAY = date(2026, 12, 28)  # Christmas gone by
+
+
+def _only(text: str, today: date) -> Intent:
+    found = understand_all(text, today)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("can't do the session on christmas day, family stuff", date(2026, 12, 25)),
+        ("skip my session on boxing day, out on a walk all day", date(2026, 12, 26)),
+        ("not doing it on new year's day, will be wrecked", date(2027, 1, 1)),
+    ],
+)
+def test_a_skip_on_a_named_holiday_is_that_day(text: str, day: date) -> None:
+    intent = _only(text, WEDNESDAY)
+    assert (intent.kind, intent.log_day) == (IntentKind.SKIPPED, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("managed the session on christmas eve, 7/10", date(2026, 12, 24)),
+        ("did it boxing day in the end, 5", date(2026, 12, 26)),
+    ],
+)
+def test_a_done_on_a_named_holiday_is_that_day(text: str, day: date) -> None:
+    intent = _only(text, MONDAY)
+    assert (intent.kind, intent.log_day) == (IntentKind.DONE, day)
+
+
+def test_a_done_on_a_holiday_still_to_come_is_asked() -> None:
+    intent = _only("did it on boxing day, 6", WEDNESDAY)
+    assert (intent.unclear_slot, intent.log_day) == (Unclear.LOG_DAY, None)
+
+
+def test_a_days_session_done_on_another_day_logs_the_day_it_was_done() -> None:
+    intent = _only("did fridays session on saturday in the end, 6/10", MONDAY)
+    assert (intent.kind, intent.log_day, intent.effort) == (
+        IntentKind.DONE,
+        date(2026, 12, 26),
+        6,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "effort"),
+    [("finished in 22 min, 4 out of 10 effort", 4), ("done, seven out of ten effort", 7)],
+)
+def test_a_rating_out_of_ten_before_effort_is_the_effort(text: str, effort: int) -> None:
+    assert _only(text, MONDAY).effort == effort
+
+
+def test_a_skip_on_a_day_said_without_on_is_that_day() -> None:
+    intent = _only("can't make jan 4, driving back from my parents", MONDAY)
+    assert (intent.kind, intent.log_day, intent.report) == (
+        IntentKind.SKIPPED,
+        date(2027, 1, 4),
+        None,
+    )
+
+
+def test_driving_back_is_no_body_report_but_a_sore_back_is() -> None:
+    assert understand_all("driving back tonight, skip today", MONDAY)[0].report is None
+    report = _only("flying home with a sore back", MONDAY).report
+    assert report is not None
+    assert report.area is Area.LOWER_BACK
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("pause from monday, no wait, tuesday, until friday", date(2026, 12, 29),
+         date(2027, 1, 1)),
+        ("away from the 2nd, back on the 9th... no the 10th, flights changed", date(2027, 1, 2),
+         date(2027, 1, 9)),
+    ],
+)  # fmt: skip
+def test_a_corrected_pause_day_takes_the_day_said_last(text: str, first: date, last: date) -> None:
+    intent = _only(text, MONDAY)
+    assert (intent.kind, intent.pause_from, intent.pause_until) == (IntentKind.PAUSE, first, last)
+
+
+def test_a_corrected_log_day_takes_the_day_said_last() -> None:
+    intent = _only("did it on thursday, no, friday. effort 5", MONDAY)
+    assert (intent.kind, intent.log_day, intent.effort) == (IntentKind.DONE, date(2026, 12, 25), 5)
+
+
+def test_a_corrected_race_day_keeps_the_month_said_first() -> None:
+    intent = _only("my half is 9 may... actually no its the 16th", MONDAY)
+    assert (intent.kind, intent.race_date) == (IntentKind.RACE_DATE, date(2027, 5, 16))
+
+
+def test_a_break_with_its_start_and_return_starts_on_its_start() -> None:
+    intent = _only("off to the alps from the 3rd, back on the 11th", MONDAY)
+    assert (intent.pause_from, intent.pause_until) == (date(2027, 1, 3), date(2027, 1, 10))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "slot"),
+    [
+        ("finished it tmrw", IntentKind.DONE, Unclear.LOG_DAY),
+        ("skip 31/04 please", IntentKind.SKIPPED, Unclear.LOG_DAY),
+        ("did it on 30/12", IntentKind.DONE, Unclear.LOG_DAY),
+        ("pause everything till last monday", IntentKind.PAUSE, Unclear.DATE),
+        ("travelling, back on the 30th of february", IntentKind.PAUSE, Unclear.DATE),
+    ],
+)
+def test_a_day_that_cannot_be_is_asked_and_nothing_stored(
+    text: str, kind: IntentKind, slot: Unclear
+) -> None:
+    intent = _only(text, MONDAY)
+    assert (intent.kind, intent.unclear_slot) == (kind, slot)
+    assert intent.log_day is None
+    assert intent.pause_until is None
+
+
+def test_numbered_days_of_a_log_are_read_day_first() -> None:
+    assert _only("skip 03/01, at a wedding", MONDAY).log_day == date(2027, 1, 3)
+    assert _only("did it on 24/12, 6/10", MONDAY).log_day == date(2026, 12, 24)
+    assert _only("done 6/10", MONDAY).log_day is None
