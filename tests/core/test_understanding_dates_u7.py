@@ -136,3 +136,45 @@ def test_numbered_days_of_a_log_are_read_day_first() -> None:
     assert _only("skip 03/01, at a wedding", MONDAY).log_day == date(2027, 1, 3)
     assert _only("did it on 24/12, 6/10", MONDAY).log_day == date(2026, 12, 24)
     assert _only("done 6/10", MONDAY).log_day is None
+
+
+def test_a_plain_done_beside_a_past_days_done_is_that_one_log() -> None:
+    found = understand_all("did saturday's one at 9pm, late but done. easy", MONDAY)
+    assert [(i.kind, i.log_day) for i in found] == [(IntentKind.DONE, date(2026, 12, 26))]
+
+
+def test_a_run_day_in_a_story_gives_way_to_a_session_done_this_morning() -> None:
+    text = (
+        "ran my long run saturday and my calf was a bit sore. did the hips this morning, effort 4"
+    )
+    done = [i for i in understand_all(text, MONDAY) if i.kind is IntentKind.DONE]
+    assert [(i.log_day, i.effort) for i in done] == [(None, 4)]
+    # without "this morning" the session is the run's day's
+    assert _only("did the session after my long run saturday, 6", MONDAY).log_day == date(
+        2026, 12, 26
+    )
+
+
+def test_a_rating_out_of_ten_is_no_date() -> None:
+    intent = _only("great session yesterday, 6/10, heading away for the holidays", MONDAY)
+    assert intent.pause_until != date(2027, 10, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "hour", "minute"),
+    [
+        ("can you move the 6am reminder to 7", 7, 0),
+        ("switch my reminder from 7am to 8:30am", 8, 30),
+        ("the kids hate those 6am alarms, can we do 6:45 instead", 6, 45),
+    ],
+)
+def test_a_reminder_moved_takes_the_new_time(text: str, hour: int, minute: int) -> None:
+    at = _only(text, MONDAY).reminder_time
+    assert at is not None
+    assert (at.hour, at.minute) == (hour, minute)
+
+
+def test_praise_of_a_reminder_by_its_time_changes_nothing() -> None:
+    assert _only("cheers, the 6:30 reminder is spot on and works", MONDAY).kind is (
+        IntentKind.THANKS
+    )

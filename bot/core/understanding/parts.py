@@ -747,13 +747,24 @@ def _rating_only(part: str) -> bool:
     return message is not None and not message.f.has(Cue.DONE, Cue.DID)
 
 
+def _same_done(part: str, whole: Intent) -> bool:
+    """A done clause naming no day of its own ("late but done"), in a message whose done
+    is of a past day: that day's log again."""
+    return whole.log_day is not None and _OWN_DAY_RE.search(part.lower()) is None
+
+
 def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ...]:
     if whole.kind is IntentKind.DONE and sum(i.kind is IntentKind.DONE for _, i in said) > 1:
-        # "did it on Monday, forgot to say. effort 7": the rating is Monday's, not a log
+        # "did it on Monday, forgot to say. effort 7": the rating is Monday's, not a log;
+        # "did yesterday's at 10pm, late but done": a done naming no day of its own too
         said = [
             (part, i)
             for part, i in said
-            if not (i.kind is IntentKind.DONE and i.log_day is None and _rating_only(part))
+            if not (
+                i.kind is IntentKind.DONE
+                and i.log_day is None
+                and (_rating_only(part) or _same_done(part, whole))
+            )
         ]
     intents = [_with_effort(i, whole) for _, i in said]
     reported = [i for i in intents if i.kind is IntentKind.BODY_REPORT]

@@ -239,6 +239,9 @@ def _reminder(m: Message) -> Intent | None:
         return Intent(
             IntentKind.SET_REMINDER, unclear=span, unclear_slot=Unclear.TIME
         )  # "6-7am": which one?
+    if _TIME_NAMED_RE.search(m.low) and _praised(m.low):
+        # "thanks, the 7am reminder works great": the time names the reminder, no change
+        return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
     at = parse_time(m.low)
     if at is not None:
         return Intent(IntentKind.SET_REMINDER, reminder_time=at)
@@ -246,7 +249,7 @@ def _reminder(m: Message) -> Intent | None:
         return Intent(
             IntentKind.SET_REMINDER, unclear=odd, unclear_slot=Unclear.TIME
         )  # "25:00": asked, never clamped
-    if _REMINDER_PRAISED_RE.search(m.low) and not _REMINDER_ASKED_RE.search(m.low):
+    if _praised(m.low):
         # "the morning nudge got me off the sofa": no setting to change; with a thanks, thanks
         return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
     if near(f, Cue.OFF, anchors, _NEAR_OFF) or near(f, Cue.NEG, anchors, _NEAR_OFF):
@@ -292,8 +295,20 @@ def _message_moved(m: Message) -> Intent | None:
 #: A reminder spoken of, not asked about: "the morning nudge really helped".
 _REMINDER_PRAISED_RE = re.compile(
     r"\b(?:help|helped|helps|helping|helpful|love|loved|loving|great|useful|handy|perfect|brilliant"
-    r"|thanks|thank\s+you|cheers|appreciated?|amazing|lifesaver|got\s+me)\b"
+    r"|thanks|thank\s+you|cheers|appreciated?|amazing|lifesaver|got\s+me|works|working)\b"
 )
+#: A time that names the reminder it is at ("the 7am reminder", "my 6:30 nudge").
+_TIME_NAMED_RE = re.compile(
+    r"\b(?:the|my|your|that|this|those)\s+[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?\s+"
+    r"(?:reminders?|messages?|nudges?|pings?|alarms?|notifications?)\b"
+)
+
+
+def _praised(low: str) -> bool:
+    """Whether the reminder is praised, with nothing asked of it."""
+    return bool(_REMINDER_PRAISED_RE.search(low)) and not _REMINDER_ASKED_RE.search(low)
+
+
 _REMINDER_ASKED_RE = re.compile(
     r"\b(?:set|change|move|update|switch|make|put|turn|can\s+you|could\s+you|pls|please"
     r"|earlier|later|different|instead|stop|cancel|no\s+more|don'?t|dont|mute)\b|\?"

@@ -191,8 +191,12 @@ def log_day(low: str, today: date) -> date | None:
 #: A day said as whose session it was ("saturday's", "yesterdays").
 _POSSESSIVE_RE = re.compile(r"(?:'s|[dy]s)$")
 #: A day that dates an event or a feeling, not the log: "sore after saturday",
-#: "sunday's long run".
+#: "sunday's long run", "my long run sunday".
 _EVENT_BEFORE_RE = re.compile(r"\bafter\s+$")
+#: A run just before the day ("my long run sunday"): that day is the run's when the
+#: message says the session was today ("... did the hips this morning").
+_RUN_BEFORE_RE = re.compile(r"\b(?:run|race|parkrun|marathon|half|10k|5k|hike|ride)\s+$")
+_TODAY_SAID_RE = re.compile(r"\b(?:this\s+(?:morning|afternoon|evening)|today|tonight)\b")
 _EVENT_AFTER_RE = re.compile(
     r"\s+(?:long\s+)?(?:race|run|parkrun|marathon|half|10k|5k|game|match|hike|ride|tempo|"
     r"intervals|workout\s+at\s+the\s+gym)\b"
@@ -202,6 +206,10 @@ _EVENT_AFTER_RE = re.compile(
 def _dates_an_event(low: str, match: re.Match[str]) -> bool:
     """Whether the day phrase at ``match`` dates something other than the session."""
     if _EVENT_BEFORE_RE.search(low, max(match.start() - 8, 0), match.start()):
+        return True
+    if _RUN_BEFORE_RE.search(low, max(match.start() - 9, 0), match.start()) and (
+        _TODAY_SAID_RE.search(low)
+    ):
         return True
     return _EVENT_AFTER_RE.match(low, match.end()) is not None
 
