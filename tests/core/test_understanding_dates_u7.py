@@ -178,3 +178,32 @@ def test_praise_of_a_reminder_by_its_time_changes_nothing() -> None:
     assert _only("cheers, the 6:30 reminder is spot on and works", MONDAY).kind is (
         IntentKind.THANKS
     )
+
+
+def test_stopping_the_jumps_for_race_week_keeps_the_race() -> None:
+    found = understand_all("should i stop the plyos for race week? race is 2 may", MONDAY)
+    races = [i for i in found if i.kind is IntentKind.RACE_DATE]
+    assert [(i.race_date, i.race_off) for i in races] == [(date(2027, 5, 2), False)]
+
+
+def test_a_race_opening_its_clause_is_the_runners() -> None:
+    intent = _only("building up for the paris marathon, race is 11 april", MONDAY)
+    assert (intent.kind, intent.race_date) == (IntentKind.RACE_DATE, date(2027, 4, 11))
+
+
+def test_last_years_race_day_gives_way_to_this_years() -> None:
+    intent = _only("the half was 20 june last year, this year it's the 19th", MONDAY)
+    assert (intent.kind, intent.race_date) == (IntentKind.RACE_DATE, date(2027, 6, 19))
+
+
+def test_weekdays_each_with_a_rating_are_one_log_each() -> None:
+    found = understand_all("finished wed 4/10 and fri 7/10, meant to log them", MONDAY)
+    assert [(i.kind, i.log_day, i.effort) for i in found] == [
+        (IntentKind.DONE, date(2026, 12, 23), 4),
+        (IntentKind.DONE, date(2026, 12, 25), 7),
+    ]
+
+
+def test_did_not_do_it_on_a_past_day_is_that_days_skip() -> None:
+    intent = understand_all("I did not do it on saturday, too icy. What's on today?", MONDAY)[0]
+    assert (intent.kind, intent.log_day) == (IntentKind.SKIPPED, date(2026, 12, 26))

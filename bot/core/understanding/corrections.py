@@ -69,6 +69,13 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'.-]*", re.UNICODE)
 _SCRATCH_RE = re.compile(r"scratch\s+that", re.IGNORECASE)
 
 
+#: "race was 14 march last year, this year it's the 13th": this year's day replaces it.
+_THIS_YEAR_RE = re.compile(
+    r"\s*\blast\s+year\b[,.;!]*\s*(?:but\s+|and\s+|so\s+)?this\s+year\b[,:]?\s*", re.IGNORECASE
+)
+_WAS_RE = re.compile(r"\bwas\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Correction:
     """What a message said first (``before``) and what replaces it (``after``)."""
@@ -80,6 +87,9 @@ class Correction:
 
 def correction(text: str) -> Correction | None:
     """The message cut at its last correction words, else None."""
+    if "this year" in text.lower() and (yearly := _THIS_YEAR_RE.search(text)) is not None:
+        before = _WAS_RE.sub("is", text[: yearly.start()]).strip()  # last year's, now this
+        return Correction(before, text[yearly.end() :].strip(), scratched=False)
     found = list(_MARK_RE.finditer(text)) if _MARK_WORDS_RE.search(text) else []
     if "no" in text and ("no " in text or "no," in text):  # "on saturday, no, sunday"
         found += _NO_DAY_RE.finditer(text)

@@ -222,6 +222,7 @@ _CUES: dict[Cue, str] = {
         couldnt be bothered, cant be bothered, a no from me, no from me, todays a no,
         today is a no,
         gave it a miss, not today, didnt do, didnt get to, didnt get round to,
+        did not do, did not get to, did not get round to, did not manage,
         never got round to, never got around to, never got to it, never got to the,
         didnt get around to, didnt manage, couldnt do, couldnt manage, couldnt fit, cant do,
         cant make, cant fit, cant manage, cant today, not can do, not can make,

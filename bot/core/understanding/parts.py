@@ -43,6 +43,7 @@ from bot.core.understanding.when import (
     log_days,
     names_days,
     pause_said,
+    rated_days,
 )
 from bot.core.vocabulary import Area, RedFlag, Side
 
@@ -254,6 +255,13 @@ def _asked_apart(intents: tuple[Intent, ...]) -> tuple[Intent, ...]:
 def _requests(
     text: str, today: date | None, whole: Intent, message: Message | None
 ) -> tuple[Intent, ...]:
+    if whole.kind is _DONE and message is not None and today is not None:
+        rated = rated_days(message.low, today)  # "done thurs 5/10 and sat 6/10": two logs
+        if rated and whole.report is None:
+            return tuple(
+                replace(whole, log_day=None if d == today else d, effort=e, effort_label=None)
+                for d, e in rated
+            )
     if (
         whole.kind in _LOGS
         and message is not None

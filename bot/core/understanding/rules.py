@@ -469,6 +469,13 @@ def _race_unclear(said: str) -> Intent:
     return Intent(IntentKind.RACE_DATE, unclear=said, unclear_slot=Unclear.DATE)
 
 
+#: The sessions stopped, not the race ("stop the jumps for race week").
+_WORK_STOPPED_RE = re.compile(
+    r"\b(?:stop|stopping|drop|dropping|cut|cutting|pause|skip|skipping|ditch)\s+"
+    r"(?:the\s+|my\s+|doing\s+(?:the\s+)?)?(?:jumps|plyos?|hops|sessions?|hip\s+work|strength)\b"
+)
+
+
 def _race(m: Message) -> Intent | None:
     f = m.f
     races = [h for h in f.cues.get(Cue.RACE, []) if f.words[h.end : h.end + 1] not in _NO_RACE_NEXT]
@@ -501,7 +508,8 @@ def _race(m: Message) -> Intent | None:
         and _PAST_RACE_RE.search(m.low)
     ):  # "my race was on 2 jan, put it in": that race has been; which is the next?
         return _race_unclear(_said_date(m.low) or when.isoformat())
-    if near(f, Cue.OFF, races, _NEAR_RACE) and not moved:
+    work_stopped = _WORK_STOPPED_RE.search(m.low) and not _RACE_OFF_RE.search(m.low)
+    if near(f, Cue.OFF, races, _NEAR_RACE) and not moved and not work_stopped:
         return Intent(IntentKind.RACE_DATE, race_off=True)  # even "race on Sunday cancelled"
     if when is not None and m.today is not None and _just_passed(when, m.today, m.low):
         return _race_unclear(_said_date(m.low) or when.isoformat())
@@ -602,9 +610,13 @@ def _said_date(low: str) -> str | None:
 
 
 def _personal_race(f: Features, races: list[Hit]) -> bool:
-    """Whether the race is the runner's own: "my race", "race on May 3", "signed up"."""
+    """Whether the race is the runner's own: "my race", "race on May 3", "signed up",
+    "training for a marathon, race is 26 sept" (a race opening a clause)."""
     return (
-        f.has(Cue.FIRST_PERSON, Cue.MOVED) or races[0].start <= 1 or f.words[0] in _STATEMENT_STARTS
+        f.has(Cue.FIRST_PERSON, Cue.MOVED)
+        or races[0].start <= 1
+        or f.words[0] in _STATEMENT_STARTS
+        or any(f.clauses[h.start - 1] != f.clauses[h.start] for h in races if h.start > 0)
     )
 
 

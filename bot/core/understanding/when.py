@@ -43,6 +43,7 @@ __all__ = [
     "log_days",
     "pause_said",
     "pause_span",
+    "rated_days",
     "said_in_past",
     "unclear_log_day",
 ]
@@ -358,6 +359,25 @@ _ON_DATE_RE = re.compile(
     rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{_MONTH})|(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?"
     r"|[0-9]{1,2}/(?!10\b|5\b)[0-9]{1,2}(?![0-9/]))\b"
 )
+
+
+#: A weekday with its own rating ("thurs 5/10", "sat's, 6/10", "on monday was a 7/10").
+_RATED_DAY_RE = re.compile(
+    rf"\b({_DAY_NAME})(?:'?s)?\b(?:\s+(?:one|session|sesh))?,?\s+(?:was\s+)?(?:an?\s+)?"
+    r"([0-9]|10)\s*(?:/|out\s+of)\s*10\b"
+)
+
+
+def rated_days(low: str, today: date) -> list[tuple[date, int]]:
+    """Past weekdays each said with a rating of its own ("done thurs 5/10 and sat 6/10"),
+    in order; fewer than two is none."""
+    if "10" not in low:
+        return []
+    found = {
+        _named_day(m.group(1), today, past=True): int(m.group(2))
+        for m in _RATED_DAY_RE.finditer(low)
+    }
+    return sorted(found.items()) if len(found) > 1 else []
 
 
 def names_days(low: str) -> bool:
