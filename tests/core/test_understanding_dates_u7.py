@@ -207,3 +207,12 @@ def test_weekdays_each_with_a_rating_are_one_log_each() -> None:
 def test_did_not_do_it_on_a_past_day_is_that_days_skip() -> None:
     intent = understand_all("I did not do it on saturday, too icy. What's on today?", MONDAY)[0]
     assert (intent.kind, intent.log_day) == (IntentKind.SKIPPED, date(2026, 12, 26))
+
+
+def test_a_good_session_had_is_a_done_and_a_holiday_place_is_no_break() -> None:
+    found = understand_all(
+        "had a solid session yesterday, 6/10, im in Madrid for the holidays", MONDAY
+    )
+    kinds = [(i.kind, i.log_day, i.effort) for i in found if i.kind is IntentKind.DONE]
+    assert kinds == [(IntentKind.DONE, date(2026, 12, 27), 6)]
+    assert all(i.kind is not IntentKind.PAUSE for i in found)

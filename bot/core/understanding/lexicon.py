@@ -210,6 +210,8 @@ _CUES: dict[Cue, str] = {
         got it done, got through it, smashed it, nailed it, crushed it, killed it, killing it,
         knocked it out, knocked it off, ticked off, ticked it off, checked off, in the bag,
         mission accomplished, done and dusted, wrapped up, dusted, did it, did that,
+        had a good session, had a great session, had a decent session, had a solid session,
+        had a nice session, had a tough session, had a hard session, had an easy session,
         did them, did todays, ive done it, just did it, managed it, caught up on,
         caught up with, knocked it over, knocked over, smashed the session,
         smashed the workout, smashed todays, nailed the session, crushed the session,

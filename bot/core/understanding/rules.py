@@ -442,6 +442,8 @@ def _pause(m: Message) -> Intent | None:
     asked = Cue.PAUSE in f.cues and not _paused_elsewhere(m)
     if not (asked or dated or ranged):
         return None
+    if said is None and _only_a_trip(m) and Cue.LOCATION in f.cues and not _dated(m):
+        return None  # "im in Sydney now for the holidays": where they are, no break asked
     if Cue.RESUME in f.cues and _only_a_trip(m) and said is None:
         return None  # "back from holiday", "holiday's over, unpause me": a return
     if said is None and (back_from_trip(m.low) or (_only_a_trip(m) and trip_gone_by(m.low))):
