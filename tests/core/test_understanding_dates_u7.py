@@ -216,3 +216,11 @@ def test_a_good_session_had_is_a_done_and_a_holiday_place_is_no_break() -> None:
     kinds = [(i.kind, i.log_day, i.effort) for i in found if i.kind is IntentKind.DONE]
     assert kinds == [(IntentKind.DONE, date(2026, 12, 27), 6)]
     assert all(i.kind is not IntentKind.PAUSE for i in found)
+
+
+@pytest.mark.parametrize(
+    "text", ["withdrew from the race, nothing planned now", "dropped out of the 10k"]
+)
+def test_a_race_dropped_out_of_is_off(text: str) -> None:
+    intent = _only(text, MONDAY)
+    assert (intent.kind, intent.race_off) == (IntentKind.RACE_DATE, True)

@@ -87,7 +87,7 @@ class Correction:
 
 def correction(text: str) -> Correction | None:
     """The message cut at its last correction words, else None."""
-    if "this year" in text.lower() and (yearly := _THIS_YEAR_RE.search(text)) is not None:
+    if "year" in text and (yearly := _THIS_YEAR_RE.search(text)) is not None:
         before = _WAS_RE.sub("is", text[: yearly.start()]).strip()  # last year's, now this
         return Correction(before, text[yearly.end() :].strip(), scratched=False)
     found = list(_MARK_RE.finditer(text)) if _MARK_WORDS_RE.search(text) else []

@@ -57,6 +57,9 @@ _STATEMENT_STARTS = frozenset(
         "pulling",
         "withdrawing",
         "got",
+        "pulled",
+        "dropped",
+        "withdrew",
     }
 )
 _NEAR_OFF = 3

@@ -677,7 +677,7 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
     """
     if "the " in low:
         low = _words_to_ordinals(low)
-    if ("last" in low or "yesterday" in low) and (gone := _UNTIL_GONE_RE.search(low)):
+    if ("last " in low or "yesterday" in low) and (gone := _UNTIL_GONE_RE.search(low)):
         return PauseSaid(None, None, unclear=" ".join(gone.group(0).split()))
     if (match := _RANGE_RE.search(low)) is not None:
         return _range(match, today)
