@@ -224,3 +224,9 @@ def test_a_good_session_had_is_a_done_and_a_holiday_place_is_no_break() -> None:
 def test_a_race_dropped_out_of_is_off(text: str) -> None:
     intent = _only(text, MONDAY)
     assert (intent.kind, intent.race_off) == (IntentKind.RACE_DATE, True)
+
+
+def test_a_report_beside_two_days_logged_is_reported_once() -> None:
+    found = understand_all("did the session fri and sat, right knee a bit sore, 3", MONDAY)
+    assert [i.log_day for i in found] == [date(2026, 12, 25), date(2026, 12, 26)]
+    assert [i.report is not None for i in found] == [True, False]

@@ -271,16 +271,15 @@ def _requests(
         days = log_days(message.low, today, ahead=whole.kind is IntentKind.SKIPPED)
         if len(days) > 1:  # "missed sat and sun": one log for each day
             efforts = _efforts_by_day(message.low, today, days) if whole.kind is _DONE else {}
+            # a body report said with them is one report, carried by the first log
             return tuple(
                 replace(
-                    whole,
+                    whole if index == 0 else replace(whole, report=None),
                     log_day=None if d == today else d,
-                    effort=efforts[d].effort,
-                    effort_label=efforts[d].effort_label,
+                    effort=efforts[d].effort if d in efforts else whole.effort,
+                    effort_label=efforts[d].effort_label if d in efforts else whole.effort_label,
                 )
-                if d in efforts
-                else replace(whole, log_day=None if d == today else d)
-                for d in days
+                for index, d in enumerate(days)
             )
     if whole.signs or whole.kind is IntentKind.WARNING_SIGN or message is None:
         return (whole,)
