@@ -230,3 +230,13 @@ def test_a_report_beside_two_days_logged_is_reported_once() -> None:
     found = understand_all("did the session fri and sat, right knee a bit sore, 3", MONDAY)
     assert [i.log_day for i in found] == [date(2026, 12, 25), date(2026, 12, 26)]
     assert [i.report is not None for i in found] == [True, False]
+
+
+def test_no_days_session_is_no_correction() -> None:
+    intent = _only("skipped thursday. no friday session either", MONDAY)
+    assert (intent.kind, intent.log_day) == (IntentKind.SKIPPED, date(2026, 12, 24))
+
+
+def test_a_session_after_a_days_run_is_that_days_even_beside_today() -> None:
+    found = understand_all("did the session after my long run saturday, quads sore today", MONDAY)
+    assert [i.log_day for i in found if i.kind is IntentKind.DONE] == [date(2026, 12, 26)]

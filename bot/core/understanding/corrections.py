@@ -52,7 +52,9 @@ _DAY_PHRASE_RE = re.compile(rf"\b(?:{_DAY_PHRASE})", re.IGNORECASE)
 #: A bare "no" between a day and the day that replaces it ("did it on saturday, no,
 #: sunday", "back on the 5th... no the 6th").
 _NO_DAY_RE = re.compile(
-    rf"[,.;!\-…]+\s*no[,.!]?\s+(?=(?:it'?s\s+|its\s+)?(?:{_DAY_PHRASE}))", re.IGNORECASE
+    rf"[,.;!\-…]+\s*no[,.!]?\s+(?=(?:it'?s\s+|its\s+)?(?:{_DAY_PHRASE})"
+    r"(?!\s+(?:session|sesh|one|workout|either|too|run|jumps|hips?|mobility|plyos?)\b))",
+    re.IGNORECASE,
 )
 #: The replacing day opens what follows the mark ("its the 21st", "friday, until sunday").
 _OPENING_DAY_RE = re.compile(

@@ -208,10 +208,12 @@ def _dates_an_event(low: str, match: re.Match[str]) -> bool:
     """Whether the day phrase at ``match`` dates something other than the session."""
     if _EVENT_BEFORE_RE.search(low, max(match.start() - 8, 0), match.start()):
         return True
-    if _RUN_BEFORE_RE.search(low, max(match.start() - 9, 0), match.start()) and (
-        _TODAY_SAID_RE.search(low)
+    if (
+        _RUN_BEFORE_RE.search(low, max(match.start() - 9, 0), match.start())
+        and "after" not in low[max(match.start() - 24, 0) : match.start()]
+        and _TODAY_SAID_RE.search(low)
     ):
-        return True
+        return True  # not "did it after my long run sunday, sore today": sunday's
     return _EVENT_AFTER_RE.match(low, match.end()) is not None
 
 
