@@ -240,3 +240,24 @@ def test_no_days_session_is_no_correction() -> None:
 def test_a_session_after_a_days_run_is_that_days_even_beside_today() -> None:
     found = understand_all("did the session after my long run saturday, quads sore today", MONDAY)
     assert [i.log_day for i in found if i.kind is IntentKind.DONE] == [date(2026, 12, 26)]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("missed christmas eve's session", date(2026, 12, 24)),
+        ("skipped boxing day, too full of food", date(2026, 12, 26)),
+    ],
+)
+def test_a_holiday_after_a_skip_verb_is_its_day(text: str, day: date) -> None:
+    intent = _only(text, MONDAY)
+    assert (intent.kind, intent.log_day) == (IntentKind.SKIPPED, day)
+
+
+def test_skipping_the_season_logs_no_day() -> None:
+    assert _only("skipped christmas, was away", MONDAY).kind is not IntentKind.SKIPPED
+
+
+def test_a_near_day_corrected_takes_the_day_said_last() -> None:
+    intent = _only("skip tomorrow, no wait, thursday", MONDAY)
+    assert (intent.kind, intent.log_day) == (IntentKind.SKIPPED, date(2026, 12, 31))

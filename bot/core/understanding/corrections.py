@@ -47,6 +47,7 @@ _DAY_PHRASE = (
     rf"|(?:the\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)(?:\s+(?:of\s+)?(?:{_MONTH})\b)?"
     rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{_MONTH})\b|(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?\b"
     r"|the\s+[0-9]{1,2}\b|[0-9]{1,2}/[0-9]{1,2}\b"
+    r"|today|tonight|tomorrow|tmrw|yesterday|yday"
 )
 _DAY_PHRASE_RE = re.compile(rf"\b(?:{_DAY_PHRASE})", re.IGNORECASE)
 #: A bare "no" between a day and the day that replaces it ("did it on saturday, no,

@@ -167,12 +167,11 @@ def log_day(low: str, today: date) -> date | None:
     that dates something else ("sore after saturday's race", "since sunday's long run") is
     not the log's; a day's session done on another day is logged on the day it was done
     ("did saturday's session on sunday")."""
-    found = [m for m in _LOG_DAY_RE.finditer(low) if not _dates_an_event(low, m)]
-    if not found:
+    found = (m for m in _LOG_DAY_RE.finditer(low) if not _dates_an_event(low, m))
+    if (match := next(found, None)) is None:
         return None
-    match = found[0]
     if _POSSESSIVE_RE.search(match.group(0)):  # "did saturday's session on sunday": sunday
-        match = next((m for m in found[1:] if m.group(0).startswith("on ")), match)
+        match = next((m for m in found if m.group(0).startswith("on ")), match)
     phrase = " ".join(match.group(0).split()).replace("'s", "")
     if phrase.rsplit(" ", 1)[-1] not in _SHORT:
         phrase = phrase.removesuffix("s")  # "yesterdays", "mondays"; not "tues", "thurs"
