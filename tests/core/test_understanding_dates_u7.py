@@ -261,3 +261,16 @@ def test_skipping_the_season_logs_no_day() -> None:
 def test_a_near_day_corrected_takes_the_day_said_last() -> None:
     intent = _only("skip tomorrow, no wait, thursday", MONDAY)
     assert (intent.kind, intent.log_day) == (IntentKind.SKIPPED, date(2026, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("pause from christmas eve until new year's day", date(2026, 12, 24), date(2026, 12, 31)),
+        ("pause everything until boxing day", None, date(2026, 12, 26)),
+        ("away on boxing day, back on the 29th", date(2026, 12, 26), date(2026, 12, 28)),
+    ],
+)
+def test_a_pause_reads_named_holidays(text: str, first: date | None, last: date) -> None:
+    intent = _only(text, WEDNESDAY)
+    assert (intent.kind, intent.pause_from, intent.pause_until) == (IntentKind.PAUSE, first, last)

@@ -436,12 +436,20 @@ _HOLIDAY_RE = re.compile(
 )
 
 
-def holidays_as_dates(low: str) -> str:
-    """ "on christmas day" → "on 25 dec", "boxing day" → "on 26 dec": named days as dates,
-    so the day rules read them (a plain "christmas" is a season, left as it is)."""
+def holidays_as_dates(low: str, lead: str = "on ") -> str:
+    """ "on christmas day" → "on 25 dec", "boxing day" → "on 26 dec" (``lead`` "": "26
+    dec", for a break, whose "new year" the pause rules read): named days as dates, so
+    the day rules read them (a plain "christmas" is a season, left as it is)."""
     if not ("mas " in low or "boxing" in low or "year" in low or "nye" in low or "nyd" in low):
         return low
-    return _HOLIDAY_RE.sub(lambda m: f"on {_HOLIDAYS[' '.join(m.group(2).split())]}", low)
+
+    def day(m: re.Match[str]) -> str:
+        name = " ".join(m.group(2).split())
+        if not lead and name.startswith(("new", "ny")):
+            return m.group(0)  # a break "till new year's day" ends on 31 December
+        return f"{lead if lead or not m.group(1) else 'on '}{_HOLIDAYS[name]}"
+
+    return _HOLIDAY_RE.sub(day, low)
 
 
 def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
@@ -678,6 +686,7 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
     """
     if "the " in low:
         low = _words_to_ordinals(low)
+    low = holidays_as_dates(low, lead="")  # "until boxing day": until 26 dec
     if ("last " in low or "yesterday" in low) and (gone := _UNTIL_GONE_RE.search(low)):
         return PauseSaid(None, None, unclear=" ".join(gone.group(0).split()))
     if (match := _RANGE_RE.search(low)) is not None:
