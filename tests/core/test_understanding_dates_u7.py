@@ -274,3 +274,17 @@ def test_a_near_day_corrected_takes_the_day_said_last() -> None:
 def test_a_pause_reads_named_holidays(text: str, first: date | None, last: date) -> None:
     intent = _only(text, WEDNESDAY)
     assert (intent.kind, intent.pause_from, intent.pause_until) == (IntentKind.PAUSE, first, last)
+
+
+@pytest.mark.parametrize("text", ["did it next week", "did the session next thursday"])
+def test_a_done_on_a_day_to_come_is_asked(text: str) -> None:
+    intent = _only(text, MONDAY)
+    assert (intent.kind, intent.unclear_slot, intent.log_day) == (
+        IntentKind.DONE,
+        Unclear.LOG_DAY,
+        None,
+    )
+
+
+def test_a_day_to_come_said_beside_a_done_is_not_its_day() -> None:
+    assert _only("done. next friday off though", MONDAY).log_day is None

@@ -193,6 +193,7 @@ _POSSESSIVE_RE = re.compile(r"(?:'s|[dy]s)$")
 #: A day that dates an event or a feeling, not the log: "sore after saturday",
 #: "sunday's long run", "my long run sunday".
 _EVENT_BEFORE_RE = re.compile(r"\bafter\s+$")
+_NEXT_BEFORE_RE = re.compile(r"\b(?:next|coming)\s+$")
 #: A run just before the day ("my long run sunday"): that day is the run's when the
 #: message says the session was today ("... did the hips this morning").
 _RUN_BEFORE_RE = re.compile(r"\b(?:run|race|parkrun|marathon|half|10k|5k|hike|ride)\s+$")
@@ -207,6 +208,8 @@ def _dates_an_event(low: str, match: re.Match[str]) -> bool:
     """Whether the day phrase at ``match`` dates something other than the session."""
     if _EVENT_BEFORE_RE.search(low, max(match.start() - 8, 0), match.start()):
         return True
+    if _NEXT_BEFORE_RE.search(low, max(match.start() - 7, 0), match.start()):
+        return True  # "done. next monday off": a day to come, no done's day
     if (
         _RUN_BEFORE_RE.search(low, max(match.start() - 9, 0), match.start())
         and "after" not in low[max(match.start() - 24, 0) : match.start()]
@@ -229,7 +232,7 @@ def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None
     None: the coach asks rather than log it on another day. A skip (``ahead``) not said in
     the past tense may name a day to come ("can't make it on the 20th")."""
     low = holidays_as_dates(low)
-    soon = "tom" in low or "tm" in low or "2mo" in low
+    soon = "tom" in low or "tm" in low or "2mo" in low or "next " in low
     later = _DONE_LATER_RE.search(low) if soon and not ahead else None
     if later is not None:
         return later.group(1)  # "did it tomorrow": no day a done can have
@@ -253,10 +256,10 @@ def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None
     return said if _past_day_month(bare, today) is False else None
 
 
-#: A done said of a day to come ("did it tomorrow").
+#: A done said of a day to come ("did it tomorrow", "did the session next monday").
 _DONE_LATER_RE = re.compile(
     rf"\b(?:did|done|finished|completed)\s+(?:it|the\s+session|my\s+session|the\s+hips?)?"
-    rf"\s*({_TOMORROW})\b"
+    rf"\s*({_TOMORROW}|next\s+(?:week|month|{_WEEKDAY}|{_SHORT_NAME}))\b"
 )
 #: A day and month in numbers as a log's day ("skip 30/02", "on 24/12"), never a rating
 #: ("6/10", "4/5").
