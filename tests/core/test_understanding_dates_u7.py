@@ -288,3 +288,10 @@ def test_a_done_on_a_day_to_come_is_asked(text: str) -> None:
 
 def test_a_day_to_come_said_beside_a_done_is_not_its_day() -> None:
     assert _only("done. next friday off though", MONDAY).log_day is None
+
+
+def test_actually_before_a_day_corrects_it() -> None:
+    race = _only("10k is 7 feb... actually its the 14th", MONDAY)
+    assert race.race_date == date(2027, 2, 14)
+    pause = _only("pause till wednesday, actually thursday", MONDAY)
+    assert pause.pause_until == date(2026, 12, 31)

@@ -50,10 +50,11 @@ _DAY_PHRASE = (
     r"|today|tonight|tomorrow|tmrw|yesterday|yday"
 )
 _DAY_PHRASE_RE = re.compile(rf"\b(?:{_DAY_PHRASE})", re.IGNORECASE)
-#: A bare "no" between a day and the day that replaces it ("did it on saturday, no,
-#: sunday", "back on the 5th... no the 6th").
+#: A bare "no" or "actually" between a day and the day that replaces it ("did it on
+#: saturday, no, sunday", "back on the 5th... no the 6th", "till friday, actually
+#: saturday").
 _NO_DAY_RE = re.compile(
-    rf"[,.;!\-…]+\s*no[,.!]?\s+(?=(?:it'?s\s+|its\s+)?(?:{_DAY_PHRASE})"
+    rf"[,.;!\-…]+\s*(?:no|actually)[,.!]?\s+(?=(?:it'?s\s+|its\s+)?(?:{_DAY_PHRASE})"
     r"(?!\s+(?:session|sesh|one|workout|either|too|run|jumps|hips?|mobility|plyos?)\b))",
     re.IGNORECASE,
 )
@@ -94,7 +95,7 @@ def correction(text: str) -> Correction | None:
         before = _WAS_RE.sub("is", text[: yearly.start()]).strip()  # last year's, now this
         return Correction(before, text[yearly.end() :].strip(), scratched=False)
     found = list(_MARK_RE.finditer(text)) if _MARK_WORDS_RE.search(text) else []
-    if "no" in text and ("no " in text or "no," in text):  # "on saturday, no, sunday"
+    if "no " in text or "no," in text or "actually " in text:  # "on saturday, no, sunday"
         found += _NO_DAY_RE.finditer(text)
     if not found:
         return None
