@@ -295,3 +295,10 @@ def test_actually_before_a_day_corrects_it() -> None:
     assert race.race_date == date(2027, 2, 14)
     pause = _only("pause till wednesday, actually thursday", MONDAY)
     assert pause.pause_until == date(2026, 12, 31)
+
+
+def test_away_on_one_day_is_a_break_of_that_day_and_that_one_is_its_skip() -> None:
+    found = understand_all("i'm away thursday, skip that one", MONDAY)
+    assert [(i.kind, i.pause_from, i.pause_until) for i in found] == [
+        (IntentKind.PAUSE, date(2026, 12, 31), date(2026, 12, 31))
+    ]

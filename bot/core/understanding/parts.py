@@ -374,6 +374,24 @@ def _skips_of_the_done_day(parts: list[str], intents: list[Intent]) -> list[Inte
     ]
 
 
+#: A skip pointing back at a day said before it ("skip that one", "miss that day").
+_THAT_ONE_RE = re.compile(r"\bthat\s+(?:one|day|session)\b")
+
+
+def _skips_of_that_day(parts: list[str], intents: list[Intent]) -> list[Intent]:
+    """ "i'm away wednesday, skip that one": the skip is of the day said (its break or
+    skip), not of today."""
+    if not any(i.log_day or i.pause_from for i in intents):
+        return intents
+    return [
+        i
+        for p, i in zip(parts, intents, strict=True)
+        if not (
+            i.kind is IntentKind.SKIPPED and i.log_day is None and _THAT_ONE_RE.search(p.lower())
+        )
+    ]
+
+
 #: A day said again after the days logged together, with how it went: "did both
 #: yesterday's and today's: yesterday's was easy, today's was hard".
 _DAY_AGAIN_RE = re.compile(
@@ -811,6 +829,7 @@ def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ..
         ]
     if len(intents) == len(said):
         intents = _skips_of_the_done_day([p for p, _ in said], intents)
+        intents = _skips_of_that_day([p for p, _ in said], intents)
     done_days = {i.log_day for i in intents if i.kind is IntentKind.DONE}
     # "done, skipped the hops": a day with a done and a skip is done (part of it was)
     intents = [i for i in intents if i.kind is not IntentKind.SKIPPED or i.log_day not in done_days]

@@ -606,6 +606,10 @@ _UNTIL_GONE_RE = re.compile(
 )
 
 
+#: Away on one day ("i'm away wednesday", "away on the 3rd"): a break of that day.
+_AWAY_ON_RE = re.compile(rf"\baway\s+(?:on\s+)?(?:this\s+|this\s+coming\s+)?({_DAY})\b")
+
+
 class PauseSaid(NamedTuple):
     """A pause's days as said: ``first`` (None: today), ``last`` (None: not said), and
     ``unclear``, the range as written when it cannot be right (reversed, impossible)."""
@@ -685,7 +689,8 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
     - a length, "for a week" (today and six more days), "a fortnight off from saturday";
     - "this weekend" (Saturday and Sunday), "till new year" (31 December);
     - "until sunday" (that day included; "hold off till monday": back on Monday);
-    - "next week" (Monday to Sunday); "from the 14th", or a day with "until I'm back".
+    - "next week" (Monday to Sunday); "from the 14th", "away wednesday" (that day), or a
+      day with "until I'm back".
     """
     if "the " in low:
         low = _words_to_ordinals(low)
@@ -735,6 +740,10 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         return PauseSaid(monday, monday + timedelta(days=6))
     if start is not None:
         return PauseSaid(start, None)
+    if "away" in low and (away := _AWAY_ON_RE.search(low)) is not None:
+        day = _ahead(away.group(1), today, same_day=True)  # "away wednesday": that day
+        if day is not None:
+            return PauseSaid(day if day > today else None, day)
     if _OPEN_END_RE.search(low):  # "in hospital from tuesday, not sure when I'm back"
         if re.search(rf"\b(?:{_TOMORROW})\b", low):
             return PauseSaid(today + timedelta(days=1), None)
