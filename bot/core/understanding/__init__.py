@@ -39,8 +39,9 @@ Choices where the coaching rules are silent (details in the module docs of ``bod
   it starts later (``when``, with dateparser); an out-of-range rating or an impossible
   time is ``unclear``, to be asked about; plan questions carry a ``topic``.
 - A message that corrects itself ("remind me at 6. actually make that 6:30") keeps the last
-  value said (``corrections``); someone else's race or move and a trip gone by store nothing
-  (``others``).
+  value said (``corrections``; a day is replaced where it was said: "pause from thursday,
+  no wait, friday, until sunday", a bare day keeping the month said first); someone
+  else's race or move and a trip gone by store nothing (``others``).
 - Without a year, a date is the next one on or after today; "next Saturday" is the
   first Saturday after today; with several dates the last counts ("moved from 3 May to
   7 June"). A race or pause date that cannot be resolved leaves the slot None.

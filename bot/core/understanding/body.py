@@ -107,10 +107,13 @@ def _logged(f: Features, pos: int) -> bool:
     )
 
 
-#: Ways of getting somewhere that "back" may follow ("hobbled back", "jogged back home").
+#: Ways of getting somewhere that "back" may follow ("hobbled back", "jogged back home",
+#: "flying back that day").
 _MOVED_BACK = frozenset(
     {"hobbled", "hobbling", "hobble", "limped", "limping", "limp", "jogged", "jogging", "jog",
-     "walking", "walk", "shuffled", "crawled", "cycled", "biked", "rode", "headed", "it"}
+     "walking", "walk", "shuffled", "crawled", "cycled", "biked", "rode", "headed", "it",
+     "flying", "fly", "flew", "driving", "drive", "drove", "travelling", "traveling",
+     "heading", "sailing", "commuting"}
 )  # fmt: skip
 
 

@@ -118,20 +118,49 @@ def _candidates(low: str) -> list[tuple[int, time | None]]:
         hour = _HOUR_WORDS[m.group(1)]
         hour = hour if m.group(3) else _day_part(low, m.end(), hour)
         found.append((m.start(), _with_ampm(hour, minute, m.group(3))))
-    if not found:
-        for m in _AT_RE.finditer(low):
-            found.append(
-                (m.start(), _with_ampm(_day_part(low, m.end(), _hour(m.group(1))), 0, None))
-            )
-    return found
+    return found or _at_times(low)
 
 
 def parse_time(low: str) -> time | None:
-    """The first valid time of day in ``low`` (lower-case text), else None."""
-    for _, value in sorted(_candidates(low), key=lambda c: c[0]):
+    """The first valid time of day in ``low`` (lower-case text), else None; a time said as
+    the one to change ("from 7am to 8", "the 7am reminder to 8", "instead of 6") gives way
+    to the new one."""
+    found = sorted(_candidates(low), key=lambda c: c[0])
+    if len(found) > 1 or (found and "to " in low):
+        kept = [c for c in found if not _old_time(low, c[0])]
+        if len(kept) < len(found) and not any(v is not None for _, v in kept):
+            old = min(p for p, _ in found)
+            kept = [c for c in _at_times(low) if c[0] > old]
+        found = kept or found
+    for _, value in found:
         if value is not None:
             return value
     return None
+
+
+_OLD_BEFORE_RE = re.compile(r"\b(?:from|instead\s+of|not|rather\s+than)\s+$")
+_OLD_NAMED_RE = re.compile(r"\b(?:the|my|your|that|this|those)\s+$")
+_NAMES_REMINDER_RE = re.compile(
+    r"[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s+"
+    r"(?:reminders?|messages?|nudges?|pings?|alarms?|notifications?)\b"
+)
+
+
+def _old_time(low: str, start: int) -> bool:
+    """Whether the time at ``start`` is the one being changed: "from 7am", "instead of
+    6", "the 7am reminder"."""
+    window = max(start - 14, 0)
+    if _OLD_BEFORE_RE.search(low, window, start):
+        return True
+    return bool(_OLD_NAMED_RE.search(low, window, start) and _NAMES_REMINDER_RE.match(low, start))
+
+
+def _at_times(low: str) -> list[tuple[int, time | None]]:
+    """Bare hours after "at", "to", "for" ("move it to 8")."""
+    return [
+        (m.start(), _with_ampm(_day_part(low, m.end(), _hour(m.group(1))), 0, None))
+        for m in _AT_RE.finditer(low)
+    ]
 
 
 def impossible_time(low: str) -> str | None:

@@ -25,17 +25,45 @@ from bot.core.understanding.dates import last_date
 from bot.core.understanding.model import Intent, IntentKind
 from bot.core.vocabulary import Side
 
-__all__ = ["Correction", "corrected_value", "correction"]
+__all__ = ["Correction", "corrected_value", "correction", "day_replaced"]
 
 _MARK_RE = re.compile(
     r"(?:^|[,.;!:\-]+\s*|\s+)"
     r"(?:(?:sorry|sry|oops|soz|wait|no|oh)[,.!]?\s+)*"
     r"(?:i\s+mean[t]?|i\s+meant|no\s+wait|wait\s+no|oh\s+wait(?:\s+no)?|actually\s+no"
-    r"|(?:actually\s+)?make\s+(?:that|it)(?=\s+(?:\d|at\b|the\b|[a-z]+day\b|my\b))"
+    r"|(?:actually\s+)?make\s+(?:that|it)(?=\s+(?:\d|at\b|the\b|[a-z]+day\b|my\b|an?\s+\d))"
     r"|scratch\s+that|correction|typo)"
     r"\b[,.!:\-]*\s*",
     re.IGNORECASE,
 )
+_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+#: A day as said: a weekday, "the 6th", "14 march", "march 14", "jan 3", "24/12".
+_DAY_PHRASE = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs"
+    r"|fri|sat|sun)(?:'?s)?(?![\w'])"
+    rf"|(?:the\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)(?:\s+(?:of\s+)?(?:{_MONTH})\b)?"
+    rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{_MONTH})\b|(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?\b"
+    r"|the\s+[0-9]{1,2}\b|[0-9]{1,2}/[0-9]{1,2}\b"
+    r"|today|tonight|tomorrow|tmrw|yesterday|yday"
+)
+_DAY_PHRASE_RE = re.compile(rf"\b(?:{_DAY_PHRASE})", re.IGNORECASE)
+#: A bare "no" or "actually" between a day and the day that replaces it ("did it on
+#: saturday, no, sunday", "back on the 5th... no the 6th", "till friday, actually
+#: saturday").
+_NO_DAY_RE = re.compile(
+    rf"[,.;!\-…]+\s*(?:no|actually)[,.!]?\s+(?=(?:it'?s\s+|its\s+)?(?:{_DAY_PHRASE})"
+    r"(?!\s+(?:session|sesh|one|workout|either|too|run|jumps|hips?|mobility|plyos?)\b))",
+    re.IGNORECASE,
+)
+#: The replacing day opens what follows the mark ("its the 21st", "friday, until sunday").
+_OPENING_DAY_RE = re.compile(
+    rf"^(?:(?:it'?s|its|on|the|from|to|until|till|til)\s+)*({_DAY_PHRASE})", re.IGNORECASE
+)
+_MONTH_RE = re.compile(rf"\b(?:{_MONTH})\b", re.IGNORECASE)
+_ORDINAL_ONLY_RE = re.compile(r"(?:the\s+)?([0-9]{1,2})(?:st|nd|rd|th)?", re.IGNORECASE)
 #: Words one of which every correction mark holds: a cheap test before ``_MARK_RE``.
 _MARK_WORDS_RE = re.compile(r"mean|wait|actually|make|scratch|correction|typo", re.IGNORECASE)
 _NOT_RE = re.compile(r"\b(?:not|instead\s+of|rather\s+than)\s+\S+(?:\s*(?:am|pm))?", re.IGNORECASE)
@@ -43,6 +71,13 @@ _NUMBER_RE = re.compile(r"(?<![\d:/.-])(\d{1,2})(?![\d:]|\s*(?:am|pm|st|nd|rd|th
 _SIDE_RE = re.compile(r"\b(left|right|both)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_][\w'.-]*", re.UNICODE)
 _SCRATCH_RE = re.compile(r"scratch\s+that", re.IGNORECASE)
+
+
+#: "race was 14 march last year, this year it's the 13th": this year's day replaces it.
+_THIS_YEAR_RE = re.compile(
+    r"\s*\blast\s+year\b[,.;!]*\s*(?:but\s+|and\s+|so\s+)?this\s+year\b[,:]?\s*", re.IGNORECASE
+)
+_WAS_RE = re.compile(r"\bwas\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +91,15 @@ class Correction:
 
 def correction(text: str) -> Correction | None:
     """The message cut at its last correction words, else None."""
-    if _MARK_WORDS_RE.search(text) is None:
-        return None
-    found = list(_MARK_RE.finditer(text))
+    if "year" in text and (yearly := _THIS_YEAR_RE.search(text)) is not None:
+        before = _WAS_RE.sub("is", text[: yearly.start()]).strip()  # last year's, now this
+        return Correction(before, text[yearly.end() :].strip(), scratched=False)
+    found = list(_MARK_RE.finditer(text)) if _MARK_WORDS_RE.search(text) else []
+    if "no " in text or "no," in text or "actually " in text:  # "on saturday, no, sunday"
+        found += _NO_DAY_RE.finditer(text)
     if not found:
         return None
-    mark = found[-1]
+    mark = max(found, key=lambda m: m.start())
     after = _NOT_RE.sub(" ", text[mark.end() :]).strip()
     if not after:
         return None
@@ -114,3 +152,24 @@ def corrected_value(intent: Intent, after: str, today: date | None) -> Intent | 
             report = replace(report, severity=number)
         return None if report == intent.report else replace(intent, report=report)
     return None
+
+
+def day_replaced(said: Correction) -> str | None:
+    """The message with its last day said before the correction replaced by the day said
+    after it ("pause from thursday, no wait, friday, until sunday" → "pause from friday,
+    until sunday"); a bare day keeps the month said first ("14 march... actually no its
+    the 21st" → "21st of march"). None when either part names no day."""
+    opening = _OPENING_DAY_RE.match(said.after)
+    days = list(_DAY_PHRASE_RE.finditer(said.before))
+    if opening is None or not days:
+        return None
+    old, new = days[-1], opening.group(1)
+    month = _MONTH_RE.search(old.group(0))
+    bare = _ORDINAL_ONLY_RE.fullmatch(new)
+    if month is not None and bare is not None:
+        new = f"{bare.group(1)}{_suffix(int(bare.group(1)))} of {month.group(0)}"
+    return f"{said.before[: old.start()]}{new}{said.after[opening.end() :]}"
+
+
+def _suffix(day: int) -> str:
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10 if day // 10 != 1 else 0, "th")

@@ -161,6 +161,8 @@ def _absolute(low: str, today: date | None) -> Iterator[tuple[int, date | None]]
         day, month = _day_first(int(m.group(1)), int(m.group(3)))
         yield m.start(), _infer(month, day, m.group(4), today)
     for m in _DM_RE.finditer(low):
+        if _rating(m):
+            continue  # "5/10": how it felt, not 5 October
         day, month = _day_first(int(m.group(1)), int(m.group(2)))
         yield m.start(), _infer(month, day, None, today)
     for m in _DOTTED_RE.finditer(low):
@@ -172,6 +174,16 @@ def _absolute(low: str, today: date | None) -> Iterator[tuple[int, date | None]]
     # "april, the 12th": at the ordinal's place, so the ordinal is this day
     for m in _MONTH_THEN_DAY_RE.finditer(low) if "the " in low else ():
         yield m.start(2), _infer(_MONTHS[m.group(1)], int(m.group(3)), m.group(4), today)
+
+
+_DATE_LEAD_RE = re.compile(r"\b(?:on|from|until|till|til|to|by|before|after|is|the)\s+$")
+
+
+def _rating(m: re.Match[str]) -> bool:
+    """ "5/10", "4/5" not led by a date word ("on", "until"): a rating, not a date."""
+    if m.group(2) not in ("10", "5") or int(m.group(1)) > int(m.group(2)):
+        return False
+    return _DATE_LEAD_RE.search(m.string, max(m.start() - 7, 0), m.start()) is None
 
 
 def _day_first(first: int, second: int) -> tuple[int, int]:

@@ -45,6 +45,22 @@ _KINDS_OF_WORK = word_set(
 )
 
 
+#: Named days a skip or done may take as its object ("missed christmas eve's session"),
+#: not the season ("skipped christmas").
+_HOLIDAY_FIRST = word_set("christmas xmas boxing")
+_HOLIDAY_SECOND = word_set("day eve eves")
+
+
+def _holiday_at(f: Features, j: int) -> bool:
+    if f.words[j] in ("nye", "nyd"):
+        return True
+    return f.words[j] in _HOLIDAY_FIRST and f.words[j + 1 : j + 2] in (
+        ("day",),
+        ("eve",),
+        ("eves",),
+    )
+
+
 def _object_ok(m: Message, hit: Hit) -> bool:
     """A done/skip verb must not take an off-topic object ("finished the book",
     "skipped breakfast") or a run ("finished my run": that is no hip session)."""
@@ -52,8 +68,8 @@ def _object_ok(m: Message, hit: Hit) -> bool:
     skipped = False
     while j < len(f.words) and j in f.hit_at and Cue.DETERMINER in f.hit_at[j].sense.cues:
         j, skipped = f.hit_at[j].end, True
-    if j >= len(f.words) or f.clauses[j] != f.clauses[hit.start]:
-        return True
+    if j >= len(f.words) or f.clauses[j] != f.clauses[hit.start] or _holiday_at(f, j):
+        return True  # "skipped boxing day": a day, no object
     if (
         Cue.SKIP in hit.sense.cues
         and not skipped

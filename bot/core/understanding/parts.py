@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from bot.core.understanding.body import AreaGroup, area_groups, denied, feeling_hits, own_side
-from bot.core.understanding.corrections import corrected_value, correction
+from bot.core.understanding.corrections import corrected_value, correction, day_replaced
 from bot.core.understanding.features import Features
 from bot.core.understanding.fine import RECOVERY_WORDS, says_change
 from bot.core.understanding.message import Message
@@ -43,6 +43,7 @@ from bot.core.understanding.when import (
     log_days,
     names_days,
     pause_said,
+    rated_days,
 )
 from bot.core.vocabulary import Area, RedFlag, Side
 
@@ -178,6 +179,10 @@ def _corrected(text: str, today: date | None) -> tuple[Intent, ...] | None:
     said = correction(text)
     if said is None:
         return None
+    if not said.scratched and (spliced := day_replaced(said)) is not None:
+        read = understand_parts(spliced, today)[1]  # "on saturday, no, sunday": on sunday
+        if any(i.kind in _STORING or i.unclear is not None for i in read):
+            return read
     after = understand_parts(said.after, today)[1]
     if said.scratched or not said.before:  # "scratch that, race is the 14th"
         return after if any(i.kind in _STORING for i in after) else None
@@ -261,6 +266,13 @@ def _may_split(text: str, message: Message) -> bool:
 def _requests(
     text: str, today: date | None, whole: Intent, message: Message | None
 ) -> tuple[Intent, ...]:
+    if whole.kind is _DONE and message is not None and today is not None:
+        rated = rated_days(message.low, today)  # "done thurs 5/10 and sat 6/10": two logs
+        if rated and whole.report is None:
+            return tuple(
+                replace(whole, log_day=None if d == today else d, effort=e, effort_label=None)
+                for d, e in rated
+            )
     if (
         whole.kind in _LOGS
         and message is not None
@@ -270,16 +282,15 @@ def _requests(
         days = log_days(message.low, today, ahead=whole.kind is IntentKind.SKIPPED)
         if len(days) > 1:  # "missed sat and sun": one log for each day
             efforts = _efforts_by_day(message.low, today, days) if whole.kind is _DONE else {}
+            # a body report said with them is one report, carried by the first log
             return tuple(
                 replace(
-                    whole,
+                    whole if index == 0 else replace(whole, report=None),
                     log_day=None if d == today else d,
-                    effort=efforts[d].effort,
-                    effort_label=efforts[d].effort_label,
+                    effort=efforts[d].effort if d in efforts else whole.effort,
+                    effort_label=efforts[d].effort_label if d in efforts else whole.effort_label,
                 )
-                if d in efforts
-                else replace(whole, log_day=None if d == today else d)
-                for d in days
+                for index, d in enumerate(days)
             )
     if whole.signs or whole.kind is IntentKind.WARNING_SIGN or message is None:
         return (whole,)
@@ -371,6 +382,24 @@ def _skips_of_the_done_day(parts: list[str], intents: list[Intent]) -> list[Inte
         if i.kind is IntentKind.SKIPPED and i.log_day is None and not _OWN_DAY_RE.search(p.lower())
         else i
         for p, i in zip(parts, intents, strict=True)
+    ]
+
+
+#: A skip pointing back at a day said before it ("skip that one", "miss that day").
+_THAT_ONE_RE = re.compile(r"\bthat\s+(?:one|day|session)\b")
+
+
+def _skips_of_that_day(parts: list[str], intents: list[Intent]) -> list[Intent]:
+    """ "i'm away wednesday, skip that one": the skip is of the day said (its break or
+    skip), not of today."""
+    if not any(i.log_day or i.pause_from for i in intents):
+        return intents
+    return [
+        i
+        for p, i in zip(parts, intents, strict=True)
+        if not (
+            i.kind is IntentKind.SKIPPED and i.log_day is None and _THAT_ONE_RE.search(p.lower())
+        )
     ]
 
 
@@ -754,13 +783,24 @@ def _rating_only(part: str) -> bool:
     return message is not None and not message.f.has(Cue.DONE, Cue.DID)
 
 
+def _same_done(part: str, whole: Intent) -> bool:
+    """A done clause naming no day of its own ("late but done"), in a message whose done
+    is of a past day: that day's log again."""
+    return whole.log_day is not None and _OWN_DAY_RE.search(part.lower()) is None
+
+
 def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ...]:
     if whole.kind is IntentKind.DONE and sum(i.kind is IntentKind.DONE for _, i in said) > 1:
-        # "did it on Monday, forgot to say. effort 7": the rating is Monday's, not a log
+        # "did it on Monday, forgot to say. effort 7": the rating is Monday's, not a log;
+        # "did yesterday's at 10pm, late but done": a done naming no day of its own too
         said = [
             (part, i)
             for part, i in said
-            if not (i.kind is IntentKind.DONE and i.log_day is None and _rating_only(part))
+            if not (
+                i.kind is IntentKind.DONE
+                and i.log_day is None
+                and (_rating_only(part) or _same_done(part, whole))
+            )
         ]
     intents = [_with_effort(i, whole) for _, i in said]
     reported = [i for i in intents if i.kind is IntentKind.BODY_REPORT]
@@ -800,6 +840,7 @@ def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ..
         ]
     if len(intents) == len(said):
         intents = _skips_of_the_done_day([p for p, _ in said], intents)
+        intents = _skips_of_that_day([p for p, _ in said], intents)
     done_days = {i.log_day for i in intents if i.kind is IntentKind.DONE}
     # "done, skipped the hops": a day with a done and a skip is done (part of it was)
     intents = [i for i in intents if i.kind is not IntentKind.SKIPPED or i.log_day not in done_days]

@@ -57,6 +57,9 @@ _STATEMENT_STARTS = frozenset(
         "pulling",
         "withdrawing",
         "got",
+        "pulled",
+        "dropped",
+        "withdrew",
     }
 )
 _NEAR_OFF = 3
@@ -99,11 +102,16 @@ def read_body(text: str, today: date | None = None) -> tuple[Intent, Message | N
 
 
 def _away(m: Message, intent: Intent) -> Intent:
-    """ "I'm back on the 20th" is a break until the 19th, not a return today."""
+    """ "I'm back on the 20th" is a break until the 19th, not a return today; "away from the
+    14th, back on the 20th" starts on the 14th."""
     if intent.kind not in (IntentKind.RESUME, IntentKind.UNKNOWN) or m.today is None:
         return intent
     last = back_on(m.low, m.today)
-    return intent if last is None else Intent(IntentKind.PAUSE, pause_until=last)
+    if last is None:
+        return intent
+    said = pause_said(m.low, m.today)  # "off from the 30th, back on the 6th": from the 30th
+    first = said.first if said is not None and said.last == last else None
+    return Intent(IntentKind.PAUSE, pause_from=first, pause_until=last)
 
 
 #: Kinds a lone odd rating turns into a question about it ("effort 11/10 today").
@@ -234,6 +242,9 @@ def _reminder(m: Message) -> Intent | None:
         return Intent(
             IntentKind.SET_REMINDER, unclear=span, unclear_slot=Unclear.TIME
         )  # "6-7am": which one?
+    if _TIME_NAMED_RE.search(m.low) and _praised(m.low):
+        # "thanks, the 7am reminder works great": the time names the reminder, no change
+        return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
     at = parse_time(m.low)
     if at is not None:
         return Intent(IntentKind.SET_REMINDER, reminder_time=at)
@@ -241,7 +252,7 @@ def _reminder(m: Message) -> Intent | None:
         return Intent(
             IntentKind.SET_REMINDER, unclear=odd, unclear_slot=Unclear.TIME
         )  # "25:00": asked, never clamped
-    if _REMINDER_PRAISED_RE.search(m.low) and not _REMINDER_ASKED_RE.search(m.low):
+    if _praised(m.low):
         # "the morning nudge got me off the sofa": no setting to change; with a thanks, thanks
         return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
     if near(f, Cue.OFF, anchors, _NEAR_OFF) or near(f, Cue.NEG, anchors, _NEAR_OFF):
@@ -287,8 +298,20 @@ def _message_moved(m: Message) -> Intent | None:
 #: A reminder spoken of, not asked about: "the morning nudge really helped".
 _REMINDER_PRAISED_RE = re.compile(
     r"\b(?:help|helped|helps|helping|helpful|love|loved|loving|great|useful|handy|perfect|brilliant"
-    r"|thanks|thank\s+you|cheers|appreciated?|amazing|lifesaver|got\s+me)\b"
+    r"|thanks|thank\s+you|cheers|appreciated?|amazing|lifesaver|got\s+me|works|working)\b"
 )
+#: A time that names the reminder it is at ("the 7am reminder", "my 6:30 nudge").
+_TIME_NAMED_RE = re.compile(
+    r"\b(?:the|my|your|that|this|those)\s+[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?\s+"
+    r"(?:reminders?|messages?|nudges?|pings?|alarms?|notifications?)\b"
+)
+
+
+def _praised(low: str) -> bool:
+    """Whether the reminder is praised, with nothing asked of it."""
+    return bool(_REMINDER_PRAISED_RE.search(low)) and not _REMINDER_ASKED_RE.search(low)
+
+
 _REMINDER_ASKED_RE = re.compile(
     r"\b(?:set|change|move|update|switch|make|put|turn|can\s+you|could\s+you|pls|please"
     r"|earlier|later|different|instead|stop|cancel|no\s+more|don'?t|dont|mute)\b|\?"
@@ -422,6 +445,8 @@ def _pause(m: Message) -> Intent | None:
     asked = Cue.PAUSE in f.cues and not _paused_elsewhere(m)
     if not (asked or dated or ranged):
         return None
+    if said is None and _only_a_trip(m) and Cue.LOCATION in f.cues and not _dated(m):
+        return None  # "im in Sydney now for the holidays": where they are, no break asked
     if Cue.RESUME in f.cues and _only_a_trip(m) and said is None:
         return None  # "back from holiday", "holiday's over, unpause me": a return
     if said is None and (back_from_trip(m.low) or (_only_a_trip(m) and trip_gone_by(m.low))):
@@ -447,6 +472,13 @@ def _pause(m: Message) -> Intent | None:
 def _race_unclear(said: str) -> Intent:
     """A race date that cannot be right as written: asked about, nothing stored."""
     return Intent(IntentKind.RACE_DATE, unclear=said, unclear_slot=Unclear.DATE)
+
+
+#: The sessions stopped, not the race ("stop the jumps for race week").
+_WORK_STOPPED_RE = re.compile(
+    r"\b(?:stop|stopping|drop|dropping|cut|cutting|pause|skip|skipping|ditch)\s+"
+    r"(?:the\s+|my\s+|doing\s+(?:the\s+)?)?(?:jumps|plyos?|hops|sessions?|hip\s+work|strength)\b"
+)
 
 
 def _race(m: Message) -> Intent | None:
@@ -481,7 +513,8 @@ def _race(m: Message) -> Intent | None:
         and _PAST_RACE_RE.search(m.low)
     ):  # "my race was on 2 jan, put it in": that race has been; which is the next?
         return _race_unclear(_said_date(m.low) or when.isoformat())
-    if near(f, Cue.OFF, races, _NEAR_RACE) and not moved:
+    work_stopped = _WORK_STOPPED_RE.search(m.low) and not _RACE_OFF_RE.search(m.low)
+    if near(f, Cue.OFF, races, _NEAR_RACE) and not moved and not work_stopped:
         return Intent(IntentKind.RACE_DATE, race_off=True)  # even "race on Sunday cancelled"
     if when is not None and m.today is not None and _just_passed(when, m.today, m.low):
         return _race_unclear(_said_date(m.low) or when.isoformat())
@@ -582,9 +615,13 @@ def _said_date(low: str) -> str | None:
 
 
 def _personal_race(f: Features, races: list[Hit]) -> bool:
-    """Whether the race is the runner's own: "my race", "race on May 3", "signed up"."""
+    """Whether the race is the runner's own: "my race", "race on May 3", "signed up",
+    "training for a marathon, race is 26 sept" (a race opening a clause)."""
     return (
-        f.has(Cue.FIRST_PERSON, Cue.MOVED) or races[0].start <= 1 or f.words[0] in _STATEMENT_STARTS
+        f.has(Cue.FIRST_PERSON, Cue.MOVED)
+        or races[0].start <= 1
+        or f.words[0] in _STATEMENT_STARTS
+        or any(f.clauses[h.start - 1] != f.clauses[h.start] for h in races if h.start > 0)
     )
 
 

@@ -43,6 +43,7 @@ __all__ = [
     "log_days",
     "pause_said",
     "pause_span",
+    "rated_days",
     "said_in_past",
     "unclear_log_day",
 ]
@@ -71,6 +72,7 @@ _LOG_DAY_RE = re.compile(
     rf"|on\s+(?:the\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})"
     rf"|on\s+(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?"
     r"|on\s+the\s+[0-9]{1,2}(?:st|nd|rd|th)|the\s+[0-9]{1,2}(?:st|nd|rd|th)(?='s\b)"
+    r"|on\s+[0-9]{1,2}/(?!10\b|5\b)[0-9]{1,2}(?![0-9/])"
     rf"|(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?)\b"
 )
 _ORD = r"[0-9]{1,2}(?:st|nd|rd|th)"
@@ -163,10 +165,13 @@ def _parse(phrase: str, today: date, prefer: str) -> date | None:
 def log_day(low: str, today: date) -> date | None:
     """The past day a done or skip message is about ("did it yesterday"), else None; a day
     that dates something else ("sore after saturday's race", "since sunday's long run") is
-    not the log's."""
-    match = next((m for m in _LOG_DAY_RE.finditer(low) if not _dates_an_event(low, m)), None)
-    if match is None:
+    not the log's; a day's session done on another day is logged on the day it was done
+    ("did saturday's session on sunday")."""
+    found = (m for m in _LOG_DAY_RE.finditer(low) if not _dates_an_event(low, m))
+    if (match := next(found, None)) is None:
         return None
+    if _POSSESSIVE_RE.search(match.group(0)):  # "did saturday's session on sunday": sunday
+        match = next((m for m in found if m.group(0).startswith("on ")), match)
     phrase = " ".join(match.group(0).split()).replace("'s", "")
     if phrase.rsplit(" ", 1)[-1] not in _SHORT:
         phrase = phrase.removesuffix("s")  # "yesterdays", "mondays"; not "tues", "thurs"
@@ -183,9 +188,16 @@ def log_day(low: str, today: date) -> date | None:
     return day if day is not None and day <= today else None
 
 
+#: A day said as whose session it was ("saturday's", "yesterdays").
+_POSSESSIVE_RE = re.compile(r"(?:'s|[dy]s)$")
 #: A day that dates an event or a feeling, not the log: "sore after saturday",
-#: "sunday's long run".
+#: "sunday's long run", "my long run sunday".
 _EVENT_BEFORE_RE = re.compile(r"\bafter\s+$")
+_NEXT_BEFORE_RE = re.compile(r"\b(?:next|coming)\s+$")
+#: A run just before the day ("my long run sunday"): that day is the run's when the
+#: message says the session was today ("... did the hips this morning").
+_RUN_BEFORE_RE = re.compile(r"\b(?:run|race|parkrun|marathon|half|10k|5k|hike|ride)\s+$")
+_TODAY_SAID_RE = re.compile(r"\b(?:this\s+(?:morning|afternoon|evening)|today|tonight)\b")
 _EVENT_AFTER_RE = re.compile(
     r"\s+(?:long\s+)?(?:race|run|parkrun|marathon|half|10k|5k|game|match|hike|ride|tempo|"
     r"intervals|workout\s+at\s+the\s+gym)\b"
@@ -196,6 +208,14 @@ def _dates_an_event(low: str, match: re.Match[str]) -> bool:
     """Whether the day phrase at ``match`` dates something other than the session."""
     if _EVENT_BEFORE_RE.search(low, max(match.start() - 8, 0), match.start()):
         return True
+    if _NEXT_BEFORE_RE.search(low, max(match.start() - 7, 0), match.start()):
+        return True  # "done. next monday off": a day to come, no done's day
+    if (
+        _RUN_BEFORE_RE.search(low, max(match.start() - 9, 0), match.start())
+        and "after" not in low[max(match.start() - 24, 0) : match.start()]
+        and _TODAY_SAID_RE.search(low)
+    ):
+        return True  # not "did it after my long run sunday, sore today": sunday's
     return _EVENT_AFTER_RE.match(low, match.end()) is not None
 
 
@@ -211,8 +231,22 @@ def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None
     of april", "on 30th feb", "on the 35th", a done "on 20th june" said on the 10th), else
     None: the coach asks rather than log it on another day. A skip (``ahead``) not said in
     the past tense may name a day to come ("can't make it on the 20th")."""
+    low = holidays_as_dates(low)
+    soon = "tom" in low or "tm" in low or "2mo" in low or "next " in low
+    later = _DONE_LATER_RE.search(low) if soon and not ahead else None
+    if later is not None:
+        return later.group(1)  # "did it tomorrow": no day a done can have
     if _DIGIT_RE.search(low) is None:  # the cheap test first: no number, no such day
         return None
+    if (
+        "/" in low
+        and (numeric := _DATE_NUMERIC_RE.search(low)) is not None
+        and (
+            (parts := _NUMERIC_RE.fullmatch(numeric.group(1))) is None
+            or _numeric_day(parts, today) is None
+        )
+    ):
+        return numeric.group(1)  # "skip 30/02"
     if (match := _LOG_DAY_RE.search(low)) is None or _DIGIT_RE.search(match[0]) is None:
         return None
     said = " ".join(match.group(0).split()).removeprefix("on ")
@@ -220,6 +254,19 @@ def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None
     if ahead and _SKIPPED_RE.search(low) is None:
         return said if _ahead(bare, today, same_day=True) is None else None
     return said if _past_day_month(bare, today) is False else None
+
+
+#: A done said of a day to come ("did it tomorrow", "did the session next monday").
+_DONE_LATER_RE = re.compile(
+    rf"\b(?:did|done|finished|completed)\s+(?:it|the\s+session|my\s+session|the\s+hips?)?"
+    rf"\s*({_TOMORROW}|next\s+(?:week|month|{_WEEKDAY}|{_SHORT_NAME}))\b"
+)
+#: A day and month in numbers as a log's day ("skip 30/02", "on 24/12"), never a rating
+#: ("6/10", "4/5").
+_DATE_NUMERIC_RE = re.compile(
+    r"\b(?:on|skip|skipping|missed|miss|do|did|make)\s+"
+    r"([0-9]{1,2}/(?!10\b|5\b)[0-9]{1,2}(?:/[0-9]{2,4})?)(?![0-9/])"
+)
 
 
 def _past_day_month(phrase: str, today: date) -> date | bool | None:
@@ -236,13 +283,20 @@ def _past_day_month(phrase: str, today: date) -> date | bool | None:
                 return found
             month, year = (month - 2) % 12 + 1, year - (month == 1)
         return False
-    if (named := _DAY_MONTH_RE.fullmatch(phrase)) is None:
+    if (numeric := _NUMERIC_RE.fullmatch(phrase)) is not None:  # "24/12", day first
+        first, second = int(numeric.group(1)), int(numeric.group(2))
+        day, month = (second, first) if second > 12 >= first else (first, second)
+        given = numeric.group(3)
+        year = (int(given) + (2000 if len(given) == 2 else 0)) if given else today.year
+    elif (named := _DAY_MONTH_RE.fullmatch(phrase)) is not None:
+        month = _MONTH_NUMBERS[(named.group(2) or named.group(3))[:3]]
+        given = named.group(5)
+        year, day = int(given) if given else today.year, int(named.group(1) or named.group(4))
+    else:
         return None
-    month = _MONTH_NUMBERS[(named.group(2) or named.group(3))[:3]]
-    year = int(named.group(5)) if named.group(5) else today.year
     try:
-        said = date(year, month, int(named.group(1) or named.group(4)))
-        if said > today and not named.group(5):  # "30th dec" said on 2 January
+        said = date(year, month, day)
+        if said > today and not given:  # "30th dec" said on 2 January
             said = said.replace(year=year - 1)
             if (today - said).days > _RECENT_DAYS:
                 return False  # "on 20th june" said on the 10th: not done yet, asked
@@ -305,9 +359,29 @@ _SKIPPED_RE = re.compile(
 
 
 _ON_DATE_RE = re.compile(
-    rf"\bon\s+(?:the\s+)?([0-9]{{1,2}}(?:st|nd|rd|th)(?:\s+(?:of\s+)?(?:{_MONTH}))?"
-    rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{_MONTH})|(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?)\b"
+    rf"\b(?:on|do|make|miss|skip|skipping|missing)\s+(?:the\s+)?([0-9]{{1,2}}(?:st|nd|rd|th)(?:\s+(?:of\s+)?(?:{_MONTH}))?"
+    rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{_MONTH})|(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?"
+    r"|[0-9]{1,2}/(?!10\b|5\b)[0-9]{1,2}(?![0-9/]))\b"
 )
+
+
+#: A weekday with its own rating ("thurs 5/10", "sat's, 6/10", "on monday was a 7/10").
+_RATED_DAY_RE = re.compile(
+    rf"\b({_DAY_NAME})(?:'?s)?\b(?:\s+(?:one|session|sesh))?,?\s+(?:was\s+)?(?:an?\s+)?"
+    r"([0-9]|10)\s*(?:/|out\s+of)\s*10\b"
+)
+
+
+def rated_days(low: str, today: date) -> list[tuple[date, int]]:
+    """Past weekdays each said with a rating of its own ("done thurs 5/10 and sat 6/10"),
+    in order; fewer than two is none."""
+    if "10" not in low:
+        return []
+    found = {
+        _named_day(m.group(1), today, past=True): int(m.group(2))
+        for m in _RATED_DAY_RE.finditer(low)
+    }
+    return sorted(found.items()) if len(found) > 1 else []
 
 
 def names_days(low: str) -> bool:
@@ -355,6 +429,32 @@ def _named_day(name: str, today: date, past: bool) -> date:
     return today + timedelta(days=(index - today.weekday()) % 7)
 
 
+_HOLIDAYS = {"christmas day": "25 dec", "xmas day": "25 dec", "christmas eve": "24 dec",
+             "xmas eve": "24 dec", "boxing day": "26 dec", "new years day": "1 jan",
+             "new year's day": "1 jan", "new years eve": "31 dec", "new year's eve": "31 dec",
+             "nye": "31 dec", "nyd": "1 jan"}  # fmt: skip
+_HOLIDAY_RE = re.compile(
+    r"\b(?:(on)\s+)?(christmas\s+(?:day|eve)|xmas\s+(?:day|eve)|boxing\s+day"
+    r"|new\s+year'?s\s+(?:day|eve)|nye|nyd)\b"
+)
+
+
+def holidays_as_dates(low: str, lead: str = "on ") -> str:
+    """ "on christmas day" → "on 25 dec", "boxing day" → "on 26 dec" (``lead`` "": "26
+    dec", for a break, whose "new year" the pause rules read): named days as dates, so
+    the day rules read them (a plain "christmas" is a season, left as it is)."""
+    if not ("mas " in low or "boxing" in low or "year" in low or "nye" in low or "nyd" in low):
+        return low
+
+    def day(m: re.Match[str]) -> str:
+        name = " ".join(m.group(2).split())
+        if not lead and name.startswith(("new", "ny")):
+            return m.group(0)  # a break "till new year's day" ends on 31 December
+        return f"{lead if lead or not m.group(1) else 'on '}{_HOLIDAYS[name]}"
+
+    return _HOLIDAY_RE.sub(day, low)
+
+
 def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
     """The days a done (``ahead`` False) or skip message is about, in order; empty when
     none is said (today).
@@ -363,8 +463,9 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
     in the past tense ("missed sat and sun": last weekend's), else about one ahead
     ("friday is a no go": this coming Friday, "gonna skip tmrw"), the first day named
     winning ("skip today, do it tomorrow": today). Several weekdays named together
-    ("thursday or friday") give one day each.
+    ("thursday or friday") give one day each; "on boxing day" is 26 December.
     """
+    low = holidays_as_dates(low)
     past = not ahead or _SKIPPED_RE.search(low) is not None
     if (listed := _DAY_LIST_RE.search(low)) is not None:
         names = [m.group(2) for m in _DAY_NAME_RE.finditer(listed.group(0))]
@@ -498,6 +599,17 @@ def back_on(low: str, today: date) -> date | None:
     return back - timedelta(days=1) if back is not None and back > today else None
 
 
+#: A break said to end on a day gone by ("pause until last week"): asked.
+_UNTIL_GONE_RE = re.compile(
+    r"\b(?:until|till|til|untill|up\s+to)\s+(?:last\s+(?:week|month|night|[a-z]+day)"
+    r"|yesterday|the\s+day\s+before)\b"
+)
+
+
+#: Away on one day ("i'm away wednesday", "away on the 3rd"): a break of that day.
+_AWAY_ON_RE = re.compile(rf"\baway\s+(?:on\s+)?(?:this\s+|this\s+coming\s+)?({_DAY})\b")
+
+
 class PauseSaid(NamedTuple):
     """A pause's days as said: ``first`` (None: today), ``last`` (None: not said), and
     ``unclear``, the range as written when it cannot be right (reversed, impossible)."""
@@ -577,19 +689,26 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
     - a length, "for a week" (today and six more days), "a fortnight off from saturday";
     - "this weekend" (Saturday and Sunday), "till new year" (31 December);
     - "until sunday" (that day included; "hold off till monday": back on Monday);
-    - "next week" (Monday to Sunday); "from the 14th", or a day with "until I'm back".
+    - "next week" (Monday to Sunday); "from the 14th", "away wednesday" (that day), or a
+      day with "until I'm back".
     """
     if "the " in low:
         low = _words_to_ordinals(low)
+    low = holidays_as_dates(low, lead="")  # "until boxing day": until 26 dec
+    if ("last " in low or "yesterday" in low) and (gone := _UNTIL_GONE_RE.search(low)):
+        return PauseSaid(None, None, unclear=" ".join(gone.group(0).split()))
     if (match := _RANGE_RE.search(low)) is not None:
         return _range(match, today)
     if (match := _NUMBER_RANGE_RE.search(low) or _MONTH_FIRST_RANGE_RE.search(low)) is not None:
         return _range(match, today)
     start, odd = _start(low, today)
+    back = _BACK_RE.search(low) if "back" in low or "home" in low or "return" in low else None
     if odd is not None:
         return PauseSaid(None, None, unclear=odd)  # "from the 31st of september": asked
-    if start is None and (back := _BACK_RE.search(low)) is not None:
+    if start is None and back is not None:
         start = _said_before(low, back.start(), today)  # "away on the 1st, back on the 15th"
+    if back is not None and _DIGIT_RE.search(back[1]) and _ahead(back[1], today) is None:
+        return PauseSaid(None, None, unclear=" ".join(back.group(0).split()))  # "31st of nov"
     if (last := back_on(low, start or today)) is not None:
         return PauseSaid(start if start is not None and start <= last else None, last)
     if (length := _DURATION_RE.search(low)) is not None:
@@ -621,6 +740,10 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         return PauseSaid(monday, monday + timedelta(days=6))
     if start is not None:
         return PauseSaid(start, None)
+    if "away" in low and (away := _AWAY_ON_RE.search(low)) is not None:
+        day = _ahead(away.group(1), today, same_day=True)  # "away wednesday": that day
+        if day is not None:
+            return PauseSaid(day if day > today else None, day)
     if _OPEN_END_RE.search(low):  # "in hospital from tuesday, not sure when I'm back"
         if re.search(rf"\b(?:{_TOMORROW})\b", low):
             return PauseSaid(today + timedelta(days=1), None)
