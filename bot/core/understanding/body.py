@@ -10,6 +10,7 @@ rating given is the severity; "worse next morning" marks the report ``worse``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.core.understanding.features import Features, Hit
@@ -74,9 +75,27 @@ def area_hits(f: Features) -> list[tuple[Hit, Area]]:
         found = [
             (h, a)
             for h, a in found
-            if not (f.words[h.start] in _REGION_STARTS and _PRECISE.get(a) in named)
+            if not (f.words[h.start] in _REGION_STARTS and not _NARROWER[a].isdisjoint(named))
         ]  # "front of my hip, started as a tight hip flexor": the hip flexor
+    if len(found) > 1 and not _LANDMARK_WORDS.isdisjoint(f.words):
+        kept = [(h, a) for h, a in found if not _landmark(f, h)]
+        if any(a is not Area.LEG for _, a in kept):
+            found = kept  # "just above the ankle on the inside of the shin": the shin
     return found
+
+
+#: Words that make the area after them a landmark for where the feeling is ("just above
+#: the ankle", "below my knee"), not the area itself.
+_LANDMARK_WORDS = frozenset({"above", "below", "under", "beneath", "underneath", "near"})
+_LANDMARK_GAP = frozenset({"just", "the", "my", "a", "bit", "little", "right", "slightly"})
+
+
+def _landmark(f: Features, hit: Hit) -> bool:
+    """Whether the area at ``hit`` only says where another is ("above the ankle")."""
+    j = hit.start - 1
+    while j >= 0 and hit.start - j <= 3 and f.words[j] in _LANDMARK_GAP:
+        j -= 1
+    return j >= 0 and f.words[j] in _LANDMARK_WORDS
 
 
 #: Words before "leg" that point back to a part already named ("that leg", "the same leg").
@@ -86,6 +105,12 @@ _BACK_REFERENCE = frozenset({"that", "this", "same", "affected", "injured", "bad
 #: A joint named by where it hurts ("front of my hip", "outside of my knee") is the joint;
 #: the muscle or band there (``_PRECISE``) when it is named too, or the feeling is tightness.
 _PRECISE = {Area.HIPS: Area.HIP_FLEXORS, Area.KNEE: Area.IT_BAND}
+#: The parts a joint named by its region gives way to when they are named too ("front of
+#: my hip, deep in the groin": the groin, a high-risk site of its own).
+_NARROWER = {
+    Area.HIPS: frozenset({Area.HIP_FLEXORS, Area.GROIN}),
+    Area.KNEE: frozenset({Area.IT_BAND}),
+}
 _REGION_WORDS = {Area.HIPS: "front", Area.KNEE: "outside"}
 _REGION_STARTS = frozenset(_REGION_WORDS.values())
 
@@ -210,7 +235,7 @@ def _red_flags(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area
         flags.add(RedFlag.PAIN_ON_HOPPING)
     if _cannot_bear_weight(f):
         flags.add(RedFlag.CANNOT_BEAR_WEIGHT)
-    if _worse_during_run(f) or _lasting_after_run(f, feelings):
+    if _worse_during_run(f) or _lasting_after_run(f, feelings) or _stopped_run(f, feelings):
         flags.add(RedFlag.WORSENING_DURING_RUN)
     if _pain_on(f, feelings, Cue.WALK) or _pain_on_weight(f, feelings):
         flags.add(RedFlag.PAIN_ON_WALKING)
@@ -338,6 +363,29 @@ def _worse_during_run(f: Features) -> bool:
             if during and not _near(f, (Cue.AFTER,), low, high + 1, clause):
                 return True
     return False
+
+
+#: A run cut short by the feeling: "had to stop and walk", "too sore to keep running".
+_STOPPED_RUN_RE = re.compile(
+    r"\b(?:too\s+(?:sore|painful|achy)|hurt(?:s|ing)?\s+too\s+much)\s+to\s+(?:keep\s+|carry\s+on\s+)?"
+    r"(?:run|running|jog|jogging|go\s+on|carry\s+on|continue|finish)\b"
+    r"|\bhad\s+to\s+(?:stop|walk|pull\s+up|bail|cut\s+(?:it|the\s+run|my\s+run)\s+short)\b"
+    r"|\b(?:couldnt|cant|cannot)\s+(?:keep\s+(?:running|going)|finish\s+(?:the|my)\s+(?:long\s+)?run)\b"
+)
+_FELT_IN_IT_RE = re.compile(r"\btoo\s+(?:sore|painful|achy)\s+to\b|\bhurt(?:s|ing)?\s+too\s+much\b")
+
+
+def _stopped_run(f: Features, feelings: Sequence[Hit]) -> bool:
+    """A run the pain or soreness stopped ("the last runs I had to stop and walk, it got
+    too sore to keep running"): pain that builds during the run (APTA)."""
+    if not f.has(Cue.RUN):
+        return False
+    text = " ".join(f.words)
+    found = _STOPPED_RUN_RE.search(text)
+    if found is None:
+        return False
+    hurts = any(h.sense.kind in (ReportKind.PAIN, ReportKind.SORENESS) for h in feelings)
+    return hurts or _FELT_IN_IT_RE.search(text) is not None
 
 
 _LASTING = frozenset(
@@ -723,11 +771,22 @@ _IN_RUN = frozenset({"during", "mid", "while", "whilst", "through", "throughout"
 _RUN_GAP = 3
 
 
+#: The time of a run said without "during": "on my run today", "the whole way round".
+_ON_THE_RUN_RE = re.compile(
+    r"\b(?:on|in)\s+(?:my|the|todays|this\s+mornings|tonights|last\s+nights)\s+"
+    r"(?:\w+\s+)?(?:run|jog|race)\b|\bthe\s+whole\s+(?:way|run)\b|\ball\s+the\s+way\s+round\b"
+)
+
+
 def _pain_in_run(f: Features, feelings: Sequence[Hit]) -> bool:
-    """Whether a pain word (not soreness or tightness) is said of the time during a run
-    ("pain was like 7/10 during the run", "hurt 6/10 while running")."""
-    if not any(h.sense.kind is ReportKind.PAIN and h.sense.flag is None for h in feelings):
+    """Whether pain or soreness (not tightness) is said of the time during a run ("pain was
+    like 7/10 during the run", "hurt 6/10 while running", "hip sore on my run, a 4 the
+    whole way"): a rating while running is the APTA scale, whatever the word."""
+    hurts = (ReportKind.PAIN, ReportKind.SORENESS)
+    if not any(h.sense.kind in hurts and h.sense.flag is None for h in feelings):
         return False
+    if not f.has(Cue.AFTER) and _ON_THE_RUN_RE.search(" ".join(f.words)):
+        return True
     for during in f.cues.get(Cue.DURING, ()):
         if f.words[during.start] not in _IN_RUN or negated(f, during.start):
             continue

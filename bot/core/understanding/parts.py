@@ -259,17 +259,25 @@ def _requests(
         days = log_days(message.low, today, ahead=whole.kind is IntentKind.SKIPPED)
         if len(days) > 1:  # "missed sat and sun": one log for each day
             efforts = _efforts_by_day(message.low, today, days) if whole.kind is _DONE else {}
-            return tuple(
+            logs = tuple(
                 replace(
                     whole,
                     log_day=None if d == today else d,
                     effort=efforts[d].effort,
                     effort_label=efforts[d].effort_label,
+                    report=whole.report if d == days[-1] else None,
                 )
                 if d in efforts
-                else replace(whole, log_day=None if d == today else d)
+                else replace(
+                    whole,
+                    log_day=None if d == today else d,
+                    report=whole.report if d == days[-1] else None,
+                )
                 for d in days
-            )
+            )  # "did sunday and monday, hip's been achy": one report, with the last log
+            return (*logs, *_signs_apart(whole))
+    if whole.signs and whole.kind in _LOGS and whole.report is None:
+        return (whole, *_signs_apart(whole))
     if whole.signs or whole.kind is IntentKind.WARNING_SIGN or message is None:
         return (whole,)
     if whole.unclear is not None and whole.kind in _RATED:  # "done. but 12/10 effort lol"
@@ -327,6 +335,16 @@ def _requests(
 
 
 _DONE = IntentKind.DONE
+
+
+def _signs_apart(whole: Intent) -> tuple[Intent, ...]:
+    """Warning signs said beside a log with no area ("skipped today, temp of 38"): a part
+    of their own, so they are triaged as any sign said alone."""
+    if not whole.signs or whole.kind not in _LOGS or whole.report is not None:
+        return ()
+    return (Intent(IntentKind.WARNING_SIGN, signs=whole.signs),)
+
+
 #: What makes a clause that names the session ask for it: "today's session pls", "what's on".
 _ASKS_FOR_IT_RE = re.compile(
     r"\?|\b(?:what|whats|what's|show|send|give|pls|please|plz|tomorrow|tmrw|next|today|todays"

@@ -1,0 +1,117 @@
+"""Body reports and safety, round 7: feeling ill beside a log, a run that pain cut short or
+rated above 3/10 while running, the area a runner narrows to, stray settings, in our own
+phrasings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.core.content import load_content
+from bot.core.understanding import Intent, IntentKind, understand, understand_all
+from bot.core.vocabulary import Area, RedFlag
+
+TODAY = date(2026, 11, 24)  # a Tuesday
+FAQ = load_content().faq
+
+
+def _all(text: str) -> tuple[Intent, ...]:
+    return understand_all(text, TODAY)
+
+
+def _kinds(text: str) -> list[IntentKind]:
+    return [i.kind for i in _all(text)]
+
+
+def _asked(text: str) -> tuple[str | None, tuple[Intent, ...]]:
+    question, parts = FAQ.asked(understand(text, TODAY), _all(text), text)
+    return (None if question is None else question.id), parts
+
+
+def _flags(text: str) -> frozenset[RedFlag]:
+    report = understand(text, TODAY).report
+    assert report is not None, text
+    return report.red_flags
+
+
+# ------------------------------------------------------------------ feeling ill
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not doing it today, i've got a temp of 38.5 and feel awful",
+        "missed the session, was lightheaded and nauseous all morning",
+        "gave today a miss, felt faint on the stairs",
+    ],
+)
+def test_feeling_ill_beside_a_skip_is_the_skip_and_a_warning(text: str) -> None:
+    parts = _all(text)
+    assert [p.kind for p in parts] == [IntentKind.SKIPPED, IntentKind.WARNING_SIGN]
+    assert RedFlag.UNWELL in parts[1].signs
+
+
+def test_an_everyday_cold_beside_a_skip_is_only_the_skip() -> None:
+    assert _kinds("skipped today, feeling sick with a head cold") == [IntentKind.SKIPPED]
+
+
+# ------------------------------------------------------------------ running pain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my right knee got so bad on saturday's long run i had to stop and walk, sore today",
+        "achilles was too painful to keep running so i bailed halfway",
+        "calf aching, couldn't finish my run yesterday",
+    ],
+)
+def test_a_run_cut_short_by_pain_is_a_warning_sign(text: str) -> None:
+    assert RedFlag.WORSENING_DURING_RUN in _flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "left shin sore on the run this morning, like 5/10",
+        "hamstring aching 6/10 the whole way round",
+    ],
+)
+def test_a_rating_above_three_on_a_run_is_a_warning_sign(text: str) -> None:
+    assert RedFlag.WORSENING_DURING_RUN in _flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shin a bit sore on my run, 2/10",  # the safe zone
+        "stopped at the lights on my run, calves a bit tight",  # tightness, no stop for it
+    ],
+)
+def test_a_low_or_tight_run_report_is_no_run_sign(text: str) -> None:
+    assert RedFlag.WORSENING_DURING_RUN not in _flags(text)
+
+
+def test_a_report_beside_two_logged_days_is_made_once() -> None:
+    parts = _all("did the session fri and sat. right calf a bit tight, 2/10")
+    assert [p.kind for p in parts] == [IntentKind.DONE, IntentKind.DONE]
+    assert [p.report is not None for p in parts] == [False, True]
+
+
+# ------------------------------------------------------------------ which area
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("front of the hip, really deep in my groin, left side, sore when i walk", Area.GROIN),
+        ("pain a bit below my knee on the front of the shin when i hop", Area.SHINS),
+        ("sharp pain on my left leg just above the ankle, in the achilles", Area.ACHILLES),
+        ("sore just above my knee", Area.KNEE),  # the only area said
+    ],
+)
+def test_the_area_is_the_one_narrowed_to_not_its_landmark(text: str, area: Area) -> None:
+    report = understand(text, TODAY).report
+    assert report is not None
+    assert report.area is area
