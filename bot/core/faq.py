@@ -89,6 +89,7 @@ _SAME_MEANING = {
     "calve": "calf", "mid": "during", "midway": "during",
     "wk": "week", "yr": "year", "tore": "tear", "torn": "tear",
     "trip": "travel", "travell": "travel", "hotel": "travel",
+    "xma": "holiday", "christma": "holiday", "hol": "holiday",
     "puppy": "dog", "pup": "dog", "doggo": "dog", "broke": "break", "broken": "break",
 }  # fmt: skip
 

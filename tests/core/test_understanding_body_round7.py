@@ -115,3 +115,63 @@ def test_the_area_is_the_one_narrowed_to_not_its_landmark(text: str, area: Area)
     report = understand(text, TODAY).report
     assert report is not None
     assert report.area is area
+
+
+# ------------------------------------------------------------------ no report
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads on fire through the lunges, nice burn. finished, 7/10",
+        "all done 💪 calves are wrecked haha jk, felt strong, 5/10",
+    ],
+)
+def test_a_working_burn_or_a_joke_is_a_done_with_its_effort(text: str) -> None:
+    parts = _all(text)
+    assert [p.kind for p in parts] == [IntentKind.DONE]
+    assert parts[0].report is None
+    assert parts[0].effort is not None
+
+
+def test_the_hip_thing_is_the_session_not_the_hip() -> None:
+    assert understand("should i still do the hip thing today?", TODAY).report is None
+
+
+# ------------------------------------------------------------------ stray settings
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("merry christmas and happy holidays coach 🎅", IntentKind.GREETING),
+        ("should i stop the plan for a bit? calf's been grumbling", None),
+        ("do i have to take days off or can i train daily?", None),
+        ("two weeks off over new year, how should i get back into it?", None),
+        ("can you show me the whole programme from start to finish", IntentKind.PLAN_QUESTION),
+    ],
+)
+def test_chat_and_questions_store_no_setting(text: str, kind: IntentKind | None) -> None:
+    parts = _all(text)
+    stored = {IntentKind.PAUSE, IntentKind.RESUME, IntentKind.DONE, IntentKind.SKIPPED}
+    assert stored.isdisjoint(p.kind for p in parts), parts
+    if kind is not None:
+        assert [p.kind for p in parts] == [kind]
+
+
+def test_a_rating_is_no_pause_date_and_being_somewhere_is_no_break() -> None:
+    parts = _all("good one this morning, had a great session, 6/10. in Lisbon now for the holidays")
+    assert [p.kind for p in parts] == [IntentKind.DONE, IntentKind.SET_TIMEZONE]
+    assert parts[0].effort == 6
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("do i have to take days off or can i train daily?", "rest-days"),
+        ("two weeks off over new year, how should i get back into it?", "missed-week"),
+        ("legs are fried from the track session, still do the hip stuff or skip?", "tired-legs"),
+    ],
+)
+def test_advice_asked_is_answered_from_the_faq(text: str, topic: str) -> None:
+    assert _asked(text)[0] == topic

@@ -60,6 +60,8 @@ def area_hits(f: Features) -> list[tuple[Hit, Area]]:
         follower = f.hit_at.get(hit.end)
         if follower is not None and not _WORK.isdisjoint(follower.sense.cues):
             continue  # "hip session", "calf raises", "hip flexor stretch": the work
+        if f.words[hit.end : hit.end + 1] in _THING:
+            continue  # "still do the hip thing?": the session
         if (
             hit.start > 1
             and f.words[hit.start - 1] in _DAYS_WORK
@@ -98,6 +100,7 @@ def _landmark(f: Features, hit: Hit) -> bool:
     return j >= 0 and f.words[j] in _LANDMARK_WORDS
 
 
+_THING = frozenset({("thing",), ("things",)})
 #: Words before "leg" that point back to a part already named ("that leg", "the same leg").
 _BACK_REFERENCE = frozenset({"that", "this", "same", "affected", "injured", "bad"})
 
@@ -659,15 +662,23 @@ def _said_kinds(f: Features, hit: Hit) -> list[ReportKind]:
 
 
 _BURN = frozenset({"burn", "burns", "burning", "burned", "burnt"})
+_ON_FIRE = ("on", "fire")
+_GOOD = frozenset({"good", "nice", "lovely", "great", "proper", "decent", "the"})
 #: A rating above the pain-monitoring model's acceptable 5: lasting days, a sign whatever
 #: the feeling word.
 _HIGH = 6
 
 
 def _working_burn(f: Features, hit: Hit) -> bool:
-    """ "glutes burning during the bridges": the muscle working in an exercise, no report."""
-    if f.words[hit.start] not in _BURN:
+    """ "glutes burning during the bridges", "on fire in the bridges, good burn": the
+    muscle working in an exercise, no report."""
+    said = f.words[hit.start : hit.end]
+    if said == _ON_FIRE and _BURN.isdisjoint(f.words):
         return False
+    if said[-1] not in _BURN and said != _ON_FIRE:
+        return False
+    if hit.start and f.words[hit.start - 1] in _GOOD:
+        return True  # "good burn", "nice burn"
     clause = f.clauses[hit.start]
     for j in range(hit.end, min(hit.end + 5, len(f.words))):
         other = f.hit_at.get(j)
@@ -676,6 +687,17 @@ def _working_burn(f: Features, hit: Hit) -> bool:
         if other is not None and not _WORK.isdisjoint(other.sense.cues):
             return f.words[hit.end] in {"during", "in", "on", "with", "through", "from"}
     return False
+
+
+_JOKING = frozenset({"jk", "jks", "kidding", "joking", "jokes"})
+
+
+def _taken_back(f: Features, feelings: Sequence[Hit]) -> bool:
+    """Whether every feeling is said before a "jk" or "just kidding" that takes it back."""
+    if _JOKING.isdisjoint(f.words):
+        return False
+    joke = next(i for i, w in enumerate(f.words) if w in _JOKING)
+    return all(h.end <= joke for h in feelings)
 
 
 #: Words that say legs are tired, not hurt ("legs are dead", "heavy legs").
@@ -704,9 +726,15 @@ def build_report(
     if not areas:
         return None
     feelings = feeling_hits(f)
+    burnt = False
     if not _BURN.isdisjoint(f.words):
-        feelings = tuple(h for h in feelings if not _working_burn(f, h))
+        kept = tuple(h for h in feelings if not _working_burn(f, h))
+        burnt, feelings = bool(feelings) and not kept, kept
     flags = _red_flags(f, feelings, areas)
+    if burnt and not flags:
+        return None  # "glutes on fire in the bridges, good burn. done, 6/10": the effort
+    if not flags and feelings and _taken_back(f, feelings):
+        return None  # "legs are dead lol jk felt great, 4/10": a joke, no report
     severity = max(ratings) if ratings else None
     if severity is not None and severity >= _HIGH and feelings and _lasting(f):
         flags.add(RedFlag.WORSENING_DURING_RUN)  # "sore, 7/10, been like that since Sunday"
@@ -715,8 +743,10 @@ def build_report(
     worse = worse_by_morning(f.words, f.clauses)
     if not feelings and not flags and severity is None and not worse:
         return None
-    if severity is None and _only_tired_legs(f, feelings, areas, flags):
-        return None  # "legs dead from the long run", "legs felt heavy": tired, not hurt
+    if (severity is None or f.has(Cue.DONE, Cue.DID)) and _only_tired_legs(
+        f, feelings, areas, flags
+    ):
+        return None  # "legs dead from the long run", "done, legs cooked, 7/10": tired
     if (
         not feelings
         and not flags

@@ -212,6 +212,7 @@ _CUES: dict[Cue, str] = {
         what is on""",
     Cue.OF: "of, about",
     Cue.DONE: """done, all done, finished, finish, finished up, completed, complete,
+        had a good session, had a great session, had a decent session, had a solid session,
         got it done, got through it, smashed it, nailed it, crushed it, killed it, killing it,
         knocked it out, knocked it off, ticked off, ticked it off, checked off, in the bag,
         mission accomplished, done and dusted, wrapped up, dusted, did it, did that,
@@ -357,7 +358,9 @@ _CUES: dict[Cue, str] = {
     Cue.GREETING: """hi, hii, hello, helo, hey, heya, hiya, hi there, hey there, hello there,
         howdy, yo, sup, wassup, whats up, good morning, good afternoon, good evening,
         good day, morning, mornin, evening, gm, gday, hola, bonjour, greetings, how are you,
-        how are ya, how r u, hows it going, how is it going, how you doing, howre you""",
+        how are ya, how r u, hows it going, how is it going, how you doing, howre you,
+        happy holidays, happy christmas, merry christmas, merry xmas, happy new year,
+        seasons greetings, happy hols""",
     Cue.THANKS: """thanks, thank, thank you, thankyou, thank u, thx, thnx, thanx, thks, ty,
         thank you very much, thanks for your help, thank you for your help,
         thank you for your assistance, thanks for your assistance,
@@ -396,7 +399,8 @@ _CUES: dict[Cue, str] = {
         the longer i keep at it""",
     Cue.AFTER: "after, since, post, following, afterwards, later, the day after, next day, next morning",  # noqa: E501
     Cue.DETERMINER: "my, the, a, an, with, this, that, some, your",
-    Cue.NEUTRAL: """bottom of, top of, front of, pain free, painfree, in the morning, in the
+    Cue.NEUTRAL: """bottom of, top of, front of, pain free, painfree, start to finish,
+        beginning to end, in the morning, in the
         evening, in the afternoon, feel fine, feels fine, feel good, feels good, all good, half
         past, quarter past, quarter to, pain in the butt, pain in the bum, pain in the arse,
         pain in the ass, pain in the neck, pain in my neck, pain in the backside, a right pain,

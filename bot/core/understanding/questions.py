@@ -15,11 +15,11 @@ from bot.core.understanding.dates import last_date
 from bot.core.understanding.model import Intent, IntentKind, PlanTopic
 from bot.core.understanding.when import day_ahead
 
-__all__ = ["asks_permission", "names_the_block", "plan_question"]
+__all__ = ["asks_getting_back", "asks_permission", "names_the_block", "plan_question"]
 
 _ASK_RE = re.compile(
     r"^(?:so\s+|and\s+|hey\s+|ok\s+|coach\s+)?(?:what|whats|what's|wats|wat|when|whens|wen|which|why|how"
-    r"|hows|is|are|will|any|anything|show|tell|give|overview|outline|breakdown|plan\s+for"
+    r"|hows|is|are|will|any|anything|show|tell|give|send\s+me|overview|outline|breakdown|plan\s+for"
     r"|can\s+you\s+(?:show|tell)"
     r"|(?:do|does)\s+(?:i|we|you|u|there|the|my|this)"
     r"|can\s+i\s+(?:see|get|have)|am\s+i|where\s+(?:am|are)\s+(?:i|we))\b"
@@ -46,7 +46,7 @@ _WHEN_JUMPS_RE = re.compile(
 _SWAP_RE = re.compile(r"\b(?:instead|swap|replace|substitute|stand\s+in\s+for)\b")
 _SWAP_ASK_RE = re.compile(r"\b(?:can|could|should|may|would)\s+(?:i|that|it|this|a|my)\b")
 _BLOCK_RE = re.compile(
-    r"\b(?:whole|full|entire|complete|rest\s+of\s+the|all)\s+(?:the\s+|of\s+the\s+)?"
+    r"\b(?:whole|full|entire|complete|overall|rest\s+of\s+the|all)\s+(?:the\s+|of\s+the\s+)?"
     r"(?:block|plan|programme|program|schedule|[0-9]{1,2}\s+weeks|(?:six|eight|ten|twelve)\s+weeks)\b"
     r"|\b(?:the|this)\s+block\b|\b(?:overview|outline|breakdown)\s+of\s+(?:the|my)\s+"
     r"(?:plan|programme|program|block|schedule)\b"
@@ -54,6 +54,11 @@ _BLOCK_RE = re.compile(
 _PERMISSION_RE = re.compile(
     r"\b(?:can|could|should|may)\s+i\b|\bis\s+it\s+(?:ok|okay|safe|fine)\b"
     r"|\b(?:ok|okay|safe|fine|alright)\s+to\b"
+)
+#: How to come back after time off, asked as advice: "how do I get back into it?".
+_GET_BACK_RE = re.compile(
+    r"\bhow\s+(?:do|should|can|would)\s+(?:i|we)\s+(?:best\s+)?(?:get\s+back|ease\s+back"
+    r"|come\s+back|start\s+again|restart|return)\b"
 )
 _POINT_RE = re.compile(
     r"\b(?:what'?s|whats|what\s+is)\s+the\s+(?:point|purpose|idea)\s+of\b|\bhow\s+come\b"
@@ -124,6 +129,8 @@ def plan_question(low: str, today: date | None) -> Intent | None:
         return _asked(PlanTopic.JUMPS)
     if _SWAP_RE.search(low) and _SWAP_ASK_RE.search(low):
         return None  # "can I do yoga instead this week?": advice (the FAQ), not the plan
+    if asks_getting_back(low):
+        return None  # "off over xmas, how do I get back into it?": advice (the FAQ)
     if _PHASE_RE.search(low):
         return _asked(PlanTopic.PHASE)
     if _BLOCK_RE.search(low):
@@ -268,6 +275,11 @@ def _weekday_ahead(low: str, match: re.Match[str], index: int, today: date) -> d
     if ahead == 0 and low[max(match.start() - 5, 0) : match.start()].endswith("next "):
         ahead = 7  # "what's on next friday?" said on a Friday: a week on
     return today + timedelta(days=ahead)
+
+
+def asks_getting_back(low: str) -> bool:
+    """Whether ``low`` asks how to come back after time off ("how do I get back into it?")."""
+    return _GET_BACK_RE.search(low) is not None
 
 
 def asks_permission(low: str) -> bool:

@@ -34,7 +34,12 @@ from bot.core.understanding.others import (
     trip_gone_by,
 )
 from bot.core.understanding.outcome import outcome
-from bot.core.understanding.questions import asks_permission, names_the_block, plan_question
+from bot.core.understanding.questions import (
+    asks_getting_back,
+    asks_permission,
+    names_the_block,
+    plan_question,
+)
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import back_on, pause_said, said_in_past
@@ -364,7 +369,8 @@ def _city_first(m: Message, *, alone: bool = False) -> str | None:
 def _arrived(m: Message) -> Intent | None:
     """ "in paris now", "in Tokyo this week. what's tomorrow?": the runner is in a city now,
     so the times move there (a question beside it is a part of its own)."""
-    if m.f.has(Cue.PAUSE, Cue.AWAY) or (text := _city_first(m, alone=True)) is None:
+    trip = Cue.AWAY not in m.f.cues and _only_a_trip(m) and not _dated(m)
+    if (m.f.has(Cue.PAUSE, Cue.AWAY) and not trip) or (text := _city_first(m, alone=True)) is None:
         return None  # "in Rome for a week, pause me": the pause's rule reads it
     if m.report() is not None or someone_elses_move(m.low):
         return None
@@ -422,10 +428,16 @@ def _pause(m: Message) -> Intent | None:
     asked = Cue.PAUSE in f.cues and not _paused_elsewhere(m)
     if not (asked or dated or ranged):
         return None
+    if (("?" in m.low or f.asking) and _PAUSE_ADVICE_RE.search(m.low)) or asks_getting_back(m.low):
+        return None  # "do i need days off or can i go every day": advice, no break
+    if _only_a_trip(m) and _HOLIDAYS_WISHED_RE.search(m.low):
+        return None  # "happy holidays!!": a wish, no break
     if Cue.RESUME in f.cues and _only_a_trip(m) and said is None:
         return None  # "back from holiday", "holiday's over, unpause me": a return
     if said is None and (back_from_trip(m.low) or (_only_a_trip(m) and trip_gone_by(m.low))):
         return None  # "home from holiday, start me up", "went on holiday in the summer"
+    if said is None and _only_a_trip(m) and _there_now(m):
+        return None  # "did it yesterday, and I'm in Sydney now for the holidays": no break
     if (not asked or _only_a_trip(m)) and (
         asks_permission(m.low) or plan_question(m.low, m.today) is not None
     ):
@@ -440,8 +452,16 @@ def _pause(m: Message) -> Intent | None:
         return Intent(
             IntentKind.PAUSE, pause_from=said.first, pause_until=said.last, report=m.report()
         )
-    until = last_date(m.low, m.today)
+    rated = {pos for pos, _ in m.ratings}
+    dates = [day for pos, day in find_dates(m.low, m.today) if pos not in rated]
+    until = last_date(m.low, m.today) if dates else None  # not "5/10", a rating
     return Intent(IntentKind.PAUSE, pause_until=until, report=m.report())
+
+
+def _there_now(m: Message) -> bool:
+    """A trip said beside a done log or where the runner is now ("in Lisbon now for the
+    holidays"): being away, no break asked for."""
+    return m.f.has(Cue.LOCATION, Cue.DONE, Cue.DID) or _city_first(m, alone=True) is not None
 
 
 def _race_unclear(said: str) -> Intent:
@@ -600,6 +620,19 @@ _RESUME_ASKED_RE = re.compile(
     r"|\bcan\s+i\s+(?:start|do|try|begin)\s+(?:the\s+)?(?:jumps?|hops?|hopping|jumping|plyos?"
     r"|plyometrics|bounds?|bounding)\b"
     r"|\bwhen\s+(?:do|can|should|will|could)\s+(?:i|we)\s+(?:restart|start\s+again|continue)\b"
+    r"|\bhow\s+(?:do|should|can|would)\s+(?:i|we)\s+(?:best\s+)?(?:get\s+back|ease\s+back|come\s+back"
+    r"|start\s+again|restart|return|pick\s+(?:it\s+)?(?:back\s+)?up)\b"
+)
+#: A break asked about as advice, not asked for: "do I need days off?", "should I just stop
+#: the plan?", "do I have to pause over christmas?" ("can you pause me?" asks for one).
+_PAUSE_ADVICE_RE = re.compile(
+    r"\b(?:do|should|must|shall)\s+(?:i|we)\s+(?:really\s+|just\s+|still\s+)?(?:need|have|stop|take"
+    r"|pause|quit|give|drop)\b|\bis\s+it\s+(?:bad|ok|okay|wise|better)\s+to\b"
+)
+#: Holidays wished, not taken: "happy holidays!", "enjoy the hols".
+_HOLIDAYS_WISHED_RE = re.compile(
+    r"\b(?:happy|enjoy\s+(?:the|your)|have\s+(?:a\s+)?(?:good|great|lovely|nice)|merry)\s+"
+    r"(?:holiday|holidays|hols|vacation)\b"
 )
 
 
