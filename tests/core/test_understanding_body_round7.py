@@ -175,3 +175,35 @@ def test_a_rating_is_no_pause_date_and_being_somewhere_is_no_break() -> None:
 )
 def test_advice_asked_is_answered_from_the_faq(text: str, topic: str) -> None:
     assert _asked(text)[0] == topic
+
+
+def test_an_area_fine_only_on_painkillers_is_a_pain_report() -> None:
+    report = understand("my knee is only ok if i've had paracetamol", TODAY).report
+    assert report is not None
+    assert report.area is Area.KNEE
+    assert report.kind.value == "pain"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cheers, the 6:30 reminder is perfect",
+        "turn the reminders off haha just kidding, keep them",
+        "a break over new year? nope, keeping going",
+    ],
+)
+def test_praise_a_joke_or_a_break_turned_down_stores_nothing(text: str) -> None:
+    stored = {IntentKind.SET_REMINDER, IntentKind.PAUSE}
+    assert stored.isdisjoint(_kinds(text))
+
+
+def test_an_area_said_ready_still_asks_its_question() -> None:
+    parts = _all("hamstrings feel ready, when do we start jumping?")
+    assert IntentKind.PLAN_QUESTION in [p.kind for p in parts]
+
+
+def test_a_recovery_then_a_question_is_both() -> None:
+    assert _kinds("not tight any more! when do the hops come in?") == [
+        IntentKind.FEELS_FINE,
+        IntentKind.PLAN_QUESTION,
+    ]

@@ -689,6 +689,26 @@ def _working_burn(f: Features, hit: Hit) -> bool:
     return False
 
 
+_PAINKILLERS = frozenset(
+    {"ibuprofen", "painkiller", "painkillers", "paracetamol", "nurofen", "advil", "naproxen",
+     "codeine", "tylenol", "aspirin"}
+)  # fmt: skip
+#: A feeling kept down by painkillers: "only feels ok when I take ibuprofen", "need
+#: painkillers to run on it".
+_MASKED_RE = re.compile(
+    r"\b(?:only|just)\s+(?:feels?\s+|is\s+|gets\s+)?(?:ok|okay|fine|good|alright|bearable"
+    r"|manageable)\s+(?:when|with|if|after|once|on)\b"
+    r"|\b(?:need|needs|needing|have\s+to\s+take|living\s+on|taking|popping)\s+(?:\w+\s+)?"
+    r"(?:ibuprofen|painkillers?|paracetamol|nurofen|advil|naproxen|codeine|tylenol|aspirin)\s+"
+    r"(?:to|just|for|every|each|before)\b"
+)
+
+
+def _masked(f: Features) -> bool:
+    """Whether an area is said to be fine only on painkillers: pain kept down."""
+    return not _PAINKILLERS.isdisjoint(f.words) and _MASKED_RE.search(" ".join(f.words)) is not None
+
+
 _JOKING = frozenset({"jk", "jks", "kidding", "joking", "jokes"})
 
 
@@ -741,7 +761,8 @@ def build_report(
     if severity is not None and severity > _RUN_PAIN and _pain_in_run(f, feelings):
         flags.add(RedFlag.WORSENING_DURING_RUN)  # "hip pain 7/10 during the run": APTA
     worse = worse_by_morning(f.words, f.clauses)
-    if not feelings and not flags and severity is None and not worse:
+    masked = not feelings and _masked(f)  # "hip only feels ok when I take ibuprofen": pain
+    if not feelings and not flags and severity is None and not worse and not masked:
         return None
     if (severity is None or f.has(Cue.DONE, Cue.DID)) and _only_tired_legs(
         f, feelings, areas, flags
@@ -750,6 +771,7 @@ def build_report(
     if (
         not feelings
         and not flags
+        and not masked
         and (
             any(h.sense.kind is not None and negated(f, h.start) for h in f.hits)
             or all(_said_fine(f, h.end) for h, _ in areas)
@@ -772,7 +794,7 @@ def build_report(
             )
         ):
             kind = ReportKind.PAIN  # "aches at night", "sore when I walk": pain
-    elif flags or feelings:
+    elif flags or feelings or masked:
         kind = ReportKind.PAIN
     else:
         kind = ReportKind.SORENESS

@@ -133,7 +133,15 @@ def _may_ask_two(m: Message, whole: Intent) -> bool:
         and Cue.AWAY in cues
         and _SENTENCE_THEN_ASKED_RE.search(m.low) is not None
     )
-    return families + bool(m.areas) + questions + days + fine_then_asked + break_then_asked >= 2
+    # "not sore anymore! when do the jumps start": a recovery, then a question
+    well_then_asked = (
+        whole.kind in _ASKS_DAYS
+        and not RECOVERY_WORDS.isdisjoint(m.f.words)
+        and _SENTENCE_THEN_ASKED_RE.search(m.low) is not None
+    )
+    return well_then_asked or (
+        families + bool(m.areas) + questions + days + fine_then_asked + break_then_asked >= 2
+    )
 
 
 def understand_all(text: str, today: date | None = None) -> tuple[Intent, ...]:

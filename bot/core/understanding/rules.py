@@ -21,7 +21,7 @@ from bot.core.understanding.clock import impossible_time, parse_time, time_range
 from bot.core.understanding.dates import find_dates, last_date, names_a_date
 from bot.core.understanding.extract import zone_text
 from bot.core.understanding.features import Features, Hit, scan
-from bot.core.understanding.fine import fine_reading
+from bot.core.understanding.fine import RECOVERY_WORDS, fine_reading
 from bot.core.understanding.fuzzy import correct_words
 from bot.core.understanding.lexicon import KNOWN
 from bot.core.understanding.message import DONE_EMOJI, Message, near
@@ -235,6 +235,11 @@ def _reminder(m: Message) -> Intent | None:
     anchors = [*f.cues.get(Cue.REMIND, ()), *f.cues.get(Cue.REMINDER, ())]
     if not anchors:
         return _message_moved(m)
+    if _TAKEN_BACK_RE.search(m.low):
+        return Intent(IntentKind.UNKNOWN)  # "move my reminder to never 😂 jk keep it"
+    if _REMINDER_PRAISED_RE.search(m.low) and not _REMINDER_ASKED_RE.search(m.low):
+        # "the 7am reminder works great": no setting to change; with a thanks, thanks
+        return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
     if (span := time_range(m.low)) is not None:
         return Intent(
             IntentKind.SET_REMINDER, unclear=span, unclear_slot=Unclear.TIME
@@ -246,9 +251,6 @@ def _reminder(m: Message) -> Intent | None:
         return Intent(
             IntentKind.SET_REMINDER, unclear=odd, unclear_slot=Unclear.TIME
         )  # "25:00": asked, never clamped
-    if _REMINDER_PRAISED_RE.search(m.low) and not _REMINDER_ASKED_RE.search(m.low):
-        # "the morning nudge got me off the sofa": no setting to change; with a thanks, thanks
-        return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
     if near(f, Cue.OFF, anchors, _NEAR_OFF) or near(f, Cue.NEG, anchors, _NEAR_OFF):
         said = None if m.today is None else pause_said(m.low, m.today)
         if said is not None and said.unclear is None and said.last is not None:
@@ -289,6 +291,10 @@ def _message_moved(m: Message) -> Intent | None:
     return Intent(IntentKind.SET_REMINDER, reminder_time=at)
 
 
+#: A request taken back in the same message: "jk keep it", "just kidding, leave it".
+_TAKEN_BACK_RE = re.compile(
+    r"\b(?:jk|j/k|just\s+kidding|only\s+joking|kidding)\b[^.!?]*?\b(?:keep|leave)\s+(?:it|them)\b"
+)
 #: A reminder spoken of, not asked about: "the morning nudge really helped".
 _REMINDER_PRAISED_RE = re.compile(
     r"\b(?:help|helped|helps|helping|helpful|love|loved|loving|great|useful|handy|perfect|brilliant"
@@ -432,6 +438,8 @@ def _pause(m: Message) -> Intent | None:
         return None  # "do i need days off or can i go every day": advice, no break
     if _only_a_trip(m) and _HOLIDAYS_WISHED_RE.search(m.low):
         return None  # "happy holidays!!": a wish, no break
+    if said is None and _NO_BREAK_RE.search(m.low):
+        return None  # "pause? nah, im keeping going through xmas": a break turned down
     if Cue.RESUME in f.cues and _only_a_trip(m) and said is None:
         return None  # "back from holiday", "holiday's over, unpause me": a return
     if said is None and (back_from_trip(m.low) or (_only_a_trip(m) and trip_gone_by(m.low))):
@@ -629,6 +637,13 @@ _PAUSE_ADVICE_RE = re.compile(
     r"\b(?:do|should|must|shall)\s+(?:i|we)\s+(?:really\s+|just\s+|still\s+)?(?:need|have|stop|take"
     r"|pause|quit|give|drop)\b|\bis\s+it\s+(?:bad|ok|okay|wise|better)\s+to\b"
 )
+#: A break turned down: "nah", "no chance", "keeping going", "not pausing".
+_NO_BREAK_RE = re.compile(
+    r"\b(?:pause|pausing|break|stop)\w*\W+(?:\w+\W+)?(?:nah|nope|no\s+chance|not\s+a\s+chance"
+    r"|no\s+thanks)\b"
+    r"|(?<!cant\s)(?<!can't\s)(?<!couldnt\s)\b(?:keep|keeping|kept)\s+going\b"
+    r"|\bnot\s+(?:pausing|stopping|taking\s+a\s+break)\b"
+)
 #: Holidays wished, not taken: "happy holidays!", "enjoy the hols".
 _HOLIDAYS_WISHED_RE = re.compile(
     r"\b(?:happy|enjoy\s+(?:the|your)|have\s+(?:a\s+)?(?:good|great|lovely|nice)|merry)\s+"
@@ -761,8 +776,8 @@ def _progress_history(m: Message) -> Intent | None:
 
 def _question(m: Message) -> Intent | None:
     """A question about the plan ("what's on tomorrow?"); never one naming a body area."""
-    if m.areas or feeling_hits(m.f):
-        return None
+    if feeling_hits(m.f) or (m.areas and (m.report() is not None or _recovery_said(m))):
+        return None  # not "calves sore, what's today?", "calf fine now, when...?" (both)
     asked = plan_question(m.low, m.today)
     if asked is None or asked.ask_day is None:
         return asked
@@ -770,6 +785,13 @@ def _question(m: Message) -> Intent | None:
     sentences = _SENTENCE_END_RE.split(m.low)
     kept = " ".join(s for s in sentences if "?" in s or not (said_in_past(s) or _RAN_RE.search(s)))
     return asked if kept == " ".join(sentences) else plan_question(kept, m.today)
+
+
+def _recovery_said(m: Message) -> bool:
+    """Whether an area is said to be fine again ("calf feels fine now")."""
+    if RECOVERY_WORDS.isdisjoint(m.f.words):
+        return False
+    return fine_reading(m.f, [(hit.end - 1, area) for hit, area in m.areas]) is not None
 
 
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
