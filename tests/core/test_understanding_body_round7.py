@@ -207,3 +207,30 @@ def test_a_recovery_then_a_question_is_both() -> None:
         IntentKind.FEELS_FINE,
         IntentKind.PLAN_QUESTION,
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("heard you should never hop on tarmac, is that right?", "surface-for-jumps"),
+        ("bit of a runny nose but no temperature. fine to do it today?", "illness"),
+        ("would it be silly to do the hip work after my long run saturday", "after-long-run"),
+        ("is it ok to do the hops on wednesday? i do hill sprints then", "hill-day"),
+        ("did the half last sunday, when can i get back to jumping?", "after-race"),
+        ("i can only do evenings in february, is that alright?", "evening"),
+        ("a tiny bit of pee comes out when i hop 😬 is that normal", "leaking"),
+    ],
+)
+def test_more_advice_asked_is_answered_from_the_faq(text: str, topic: str) -> None:
+    assert _asked(text)[0] == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a mate at parkrun said never jump on concrete, true?",
+        "is it bad if i stop the hops in race week?",
+    ],
+)
+def test_a_race_word_beside_advice_calls_off_no_race(text: str) -> None:
+    assert all(not p.race_off for p in _all(text))

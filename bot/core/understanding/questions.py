@@ -55,6 +55,20 @@ _PERMISSION_RE = re.compile(
     r"\b(?:can|could|should|may)\s+i\b|\bis\s+it\s+(?:ok|okay|safe|fine)\b"
     r"|\b(?:ok|okay|safe|fine|alright)\s+to\b"
 )
+#: A choice asked to be judged, advice (the FAQ's): "is it bad if I...", "would it be dumb".
+_JUDGED_RE = re.compile(
+    r"\bis\s+it\s+(?:bad|wise|better|worth\s+it|a\s+good\s+idea|a\s+bad\s+idea|dumb|stupid)\b"
+    r"|\bwould\s+(?:it|that)\s+be\b|\bdo\s+you\s+agree\b"
+)
+#: A race just run, or the time after one: the answer is the FAQ's (after a race).
+_AFTER_A_RACE_RE = re.compile(
+    r"\b(?:ran|raced|did|finished|completed|after)\s+(?:the\s+|my\s+|a\s+|an\s+)?(?:[\w'-]+\s+)?"
+    r"(?:race|marathon|half|10k|5k|ultra|10km|5km)\b"
+)
+#: Advice asked about a day ("ok to do the jumps on thursday?"), not the day's plan.
+_OK_ON_A_DAY_RE = re.compile(
+    r"^\W*(?:is\s+it\s+)?(?:ok|okay|fine|alright|safe)\s+to\b|\bshould\s+i\b"
+)
 #: How to come back after time off, asked as advice: "how do I get back into it?".
 _GET_BACK_RE = re.compile(
     r"\bhow\s+(?:do|should|can|would)\s+(?:i|we)\s+(?:best\s+)?(?:get\s+back|ease\s+back"
@@ -125,6 +139,8 @@ def plan_question(low: str, today: date | None) -> Intent | None:
         _JUMPS_RE.search(low)
         and _WHEN_JUMPS_RE.search(low)
         and not _PERMISSION_RE.search(low)  # "can I start the hops?" asks for advice
+        and not _JUDGED_RE.search(low)  # "is it bad if I stop the jumps for race week?"
+        and not _AFTER_A_RACE_RE.search(low)  # "ran valencia on the 6th, when can I jump?"
     ):
         return _asked(PlanTopic.JUMPS)
     if _SWAP_RE.search(low) and _SWAP_ASK_RE.search(low):
@@ -147,6 +163,8 @@ def plan_question(low: str, today: date | None) -> Intent | None:
         and not a_day_then  # "what's on tuesday the week after next": that day
     ):
         return _asked(PlanTopic.WEEK)
+    if _OK_ON_A_DAY_RE.search(low):
+        return None  # "ok to do the jumps on thursday? that's my hill day": advice
     if today is not None and (day := _day_said_alone(low, today)) is not None:
         return _asked(
             PlanTopic.DAY, day

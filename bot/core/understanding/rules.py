@@ -174,6 +174,8 @@ _SIGN_WINS = frozenset(
 )  # fmt: skip
 
 
+#: Words of pain inside a sign's own phrase ("hurts to hop"; not "when I hop").
+_HURT_WORDS = frozenset({"hurts", "hurt", "painful", "pain", "cant", "cannot", "worse", "sore"})
 _UNWELL = frozenset({RedFlag.UNWELL})
 #: Everyday illnesses: a temperature with one is a reason to rest (the illness answer),
 #: not the unexplained fever the warning signs mean.
@@ -191,6 +193,12 @@ def _with_signs(m: Message, intent: Intent) -> Intent:
     signs = frozenset(h.sense.flag for h in felt if h.sense.flag is not None)
     if not any(h.sense.flag is None for h in felt):  # "fell off the wagon", "lost my nerve"
         signs -= _SIGNS_NEEDING_PAIN
+        if RedFlag.PAIN_ON_HOPPING in signs and not any(
+            h.sense.flag is RedFlag.PAIN_ON_HOPPING and not _HURT_WORDS.isdisjoint(h_words)
+            for h in felt
+            if (h_words := m.f.words[h.start : h.end])
+        ):
+            signs -= {RedFlag.PAIN_ON_HOPPING}  # "a bit leaks out when I hop": no pain said
     if signs == _UNWELL and not _COMMON_ILLNESS.isdisjoint(m.f.words):
         return intent  # "a head cold and a bit of a temperature": being ill, not a warning
     if not signs:
@@ -210,6 +218,8 @@ def _fine(m: Message) -> Intent | None:
     """ "knee fine now" (FEELS_FINE), or a recovery word taken back ("not fine yet"); not
     an old injury healed long ago that a question asks about ("tore my hamstring back in
     2023, all healed now, anything I should know?": the FAQ's)."""
+    if not m.areas and asks_permission(m.low) and ("fine to" in m.low or "ok to" in m.low):
+        return None  # "fine to do it today?": a question, no recovery
     reading = fine_reading(m.f, [(hit.end - 1, area) for hit, area in m.areas])
     if reading is None or ((m.f.asking or "?" in m.low) and _LONG_PAST_RE.search(m.low)):
         return None
@@ -509,7 +519,7 @@ def _race(m: Message) -> Intent | None:
         and _PAST_RACE_RE.search(m.low)
     ):  # "my race was on 2 jan, put it in": that race has been; which is the next?
         return _race_unclear(_said_date(m.low) or when.isoformat())
-    if near(f, Cue.OFF, races, _NEAR_RACE) and not moved:
+    if _called_off(f, Cue.OFF, races) and not moved:
         return Intent(IntentKind.RACE_DATE, race_off=True)  # even "race on Sunday cancelled"
     if when is not None and m.today is not None and _just_passed(when, m.today, m.low):
         return _race_unclear(_said_date(m.low) or when.isoformat())
@@ -519,7 +529,7 @@ def _race(m: Message) -> Intent | None:
         if m.today is not None and when < m.today:  # "race date 2026-12-01" said after it
             return _race_unclear(_said_date(m.low) or when.isoformat())
         return Intent(IntentKind.RACE_DATE, race_date=when)
-    if when is None and near(f, Cue.NEG, races, _NEAR_RACE):
+    if when is None and _called_off(f, Cue.NEG, races):
         return Intent(IntentKind.RACE_DATE, race_off=True)  # "no race anymore"
     if when is None and m.today is not None and (said := _said_date(m.low)) is not None:
         return _race_unclear(said)  # "31st June": no such day
@@ -528,6 +538,35 @@ def _race(m: Message) -> Intent | None:
     if _PUT_IN_RE.search(m.low) or f.words[0] in _ENTERED:
         return Intent(IntentKind.RACE_DATE)  # "signed up for a half, put it in": which day?
     return None
+
+
+#: Words that may stand between a race and the word calling it off ("race on sunday is
+#: cancelled", "not doing the marathon"); any other ("stop the jumps for race week",
+#: "parkrun told me never jump") makes the off word about something else.
+_OFF_BETWEEN = frozenset(
+    {"the", "my", "a", "an", "this", "that", "next", "upcoming", "of", "out", "from", "is",
+     "was", "has", "been", "got", "it", "its", "s", "on", "in", "now", "officially", "just",
+     "sadly", "unfortunately", "i", "im", "am", "have", "ive", "any", "more", "longer",
+     "doing", "running", "racing", "entered", "into", "for", "me", "so", "all", "whole",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend",
+     "week", "month", "year", "gonna", "going", "to", "be", "will", "wont", "cant", "can"}
+)  # fmt: skip
+
+
+def _called_off(f: Features, cue: Cue, races: list[Hit]) -> bool:
+    """Whether a ``cue`` word (off, cancelled; a negation) near a race word is said of it:
+    only small words, days or numbers stand between them."""
+    for hit in f.cues.get(cue, ()):
+        for race in races:
+            if f.clauses[hit.start] != f.clauses[race.start]:
+                continue
+            if not race.start - _NEAR_RACE <= hit.start < race.end + _NEAR_RACE:
+                continue
+            low, high = (hit.end, race.start) if hit.start < race.start else (race.end, hit.start)
+            between = f.words[low:high]
+            if all(w in _OFF_BETWEEN or w[0].isdigit() for w in between):
+                return True
+    return False
 
 
 #: A day and month that read both ways ("12/06", "3/4/2028"): asked, never guessed.
@@ -987,9 +1026,14 @@ def _chat(m: Message) -> Intent | None:
         return Intent(IntentKind.HELP)
     if Cue.THANKS in f.cues:
         return Intent(IntentKind.THANKS)
-    if Cue.GREETING in f.cues:
-        return Intent(IntentKind.GREETING)
+    if any(
+        h.start == 0 or f.words[h.start] not in _TIMES_OF_DAY for h in f.cues.get(Cue.GREETING, ())
+    ):
+        return Intent(IntentKind.GREETING)  # not "can I only do evenings?"
     return None
+
+
+_TIMES_OF_DAY = frozenset({"morning", "mornin", "evening", "evenings", "mornings"})
 
 
 def _thanked_for(f: Features) -> bool:
