@@ -77,7 +77,10 @@ def area_hits(f: Features) -> list[tuple[Hit, Area]]:
         found = [
             (h, a)
             for h, a in found
-            if not (f.words[h.start] in _REGION_STARTS and not _NARROWER[a].isdisjoint(named))
+            if not (
+                f.words[h.start] in _REGION_STARTS
+                and not _NARROWER.get(a, frozenset()).isdisjoint(named)
+            )
         ]  # "front of my hip, started as a tight hip flexor": the hip flexor
     if len(found) > 1 and not _LANDMARK_WORDS.isdisjoint(f.words):
         kept = [(h, a) for h, a in found if not _landmark(f, h)]

@@ -385,9 +385,10 @@ def _city_first(m: Message, *, alone: bool = False) -> str | None:
 def _arrived(m: Message) -> Intent | None:
     """ "in paris now", "in Tokyo this week. what's tomorrow?": the runner is in a city now,
     so the times move there (a question beside it is a part of its own)."""
-    trip = Cue.AWAY not in m.f.cues and _only_a_trip(m) and not _dated(m)
-    if (m.f.has(Cue.PAUSE, Cue.AWAY) and not trip) or (text := _city_first(m, alone=True)) is None:
+    if m.f.has(Cue.PAUSE, Cue.AWAY) and not _only_on_a_trip(m):
         return None  # "in Rome for a week, pause me": the pause's rule reads it
+    if (text := _city_first(m, alone=True)) is None:
+        return None
     if m.report() is not None or someone_elses_move(m.low):
         return None
     return Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
@@ -415,6 +416,11 @@ def _dated(m: Message) -> bool:
 _TRIP_WORDS = frozenset(
     {("holiday",), ("holidays",), ("vacation",), ("vacay",), ("hols",), ("sabbatical",)}
 )
+
+
+def _only_on_a_trip(m: Message) -> bool:
+    """A trip word and no break asked or dated ("in Lisbon now for the holidays")."""
+    return Cue.AWAY not in m.f.cues and _only_a_trip(m) and not _dated(m)
 
 
 def _only_a_trip(m: Message) -> bool:
