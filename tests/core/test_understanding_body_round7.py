@@ -234,3 +234,14 @@ def test_more_advice_asked_is_answered_from_the_faq(text: str, topic: str) -> No
 )
 def test_a_race_word_beside_advice_calls_off_no_race(text: str) -> None:
     assert all(not p.race_off for p in _all(text))
+
+
+def test_the_others_just_named_keep_their_fever() -> None:
+    parts = _all("the kids were up sick all night, they've both got a temperature. skipping today")
+    assert [p.kind for p in parts] == [IntentKind.SKIPPED]
+    assert not parts[0].signs
+
+
+def test_a_region_of_another_part_is_read_as_before() -> None:
+    parts = _all("front of my thigh and outside of my knee both sore")
+    assert {p.report.area for p in parts if p.report} == {Area.QUADS, Area.KNEE}
