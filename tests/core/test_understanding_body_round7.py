@@ -245,3 +245,23 @@ def test_the_others_just_named_keep_their_fever() -> None:
 def test_a_region_of_another_part_is_read_as_before() -> None:
     parts = _all("front of my thigh and outside of my knee both sore")
     assert {p.report.area for p in parts if p.report} == {Area.QUADS, Area.KNEE}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("thank you so much, this is really helpful", IntentKind.THANKS),
+        ("ran my first ultra in 2018, miss those days haha", IntentKind.UNKNOWN),
+    ],
+)
+def test_chat_is_chat(text: str, kind: IntentKind) -> None:
+    assert _kinds(text) == [kind]
+
+
+def test_flying_back_is_no_back() -> None:
+    assert all(p.report is None for p in _all("can't do the 4th, driving back from my parents"))
+
+
+def test_a_rating_out_of_ten_before_effort_is_the_effort() -> None:
+    parts = _all("finished the strength one in 25 minutes, 7 out of 10 effort")
+    assert [(p.kind, p.effort) for p in parts] == [(IntentKind.DONE, 7)]

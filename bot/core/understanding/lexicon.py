@@ -368,14 +368,17 @@ _CUES: dict[Cue, str] = {
         you rock, great help, merci, gracias, danke, thanks a million, thanks a lot,
         thanks a bunch, thanks so much, many thanks, thanks loads, thanks heaps,
         love this, love you, love ya, youre the best,
-        you are the best, best bot ever, brilliant bot, great bot, amazing bot""",
+        you are the best, best bot ever, brilliant bot, great bot, amazing bot,
+        thank u so much, thank you so much, this is really helping, really helping,
+        this is helping, so helpful, really helpful, such a help, big help""",
     Cue.FIRST_PERSON: "i, im, ive, id, ill, me, my, mine, myself, we, our, us",
     Cue.EFFORT_WORD: "effort, rpe, difficulty, exertion, rated, rate it, id rate it",
     Cue.BACK: "back",
     Cue.BACK_VERB: """came, come, comes, coming, got, get, gets, getting, went, go, goes,
         going, ran, run, walked, drove, flew, bounced, bounce, way, looking, wrote, write,
         heard, hear, call, text, reply, replied, gave, give, take, took, bring, brought,
-        put, set, holding, hold, welcome""",
+        put, set, holding, hold, welcome, flying, fly, flies, driving, drive, drives, heading,
+        travelling, traveling, cycling, riding, sailing""",
     Cue.SIDE_HINT: "side, leg, one, sided, hand, foot",
     Cue.RUN: """run, runs, running, ran, jog, jogging, jogs, jogged, mile, miles, km, kms,
         long run, tempo, intervals, interval, easy run, strides, race, racing, marathon,
@@ -400,6 +403,7 @@ _CUES: dict[Cue, str] = {
     Cue.AFTER: "after, since, post, following, afterwards, later, the day after, next day, next morning",  # noqa: E501
     Cue.DETERMINER: "my, the, a, an, with, this, that, some, your",
     Cue.NEUTRAL: """bottom of, top of, front of, pain free, painfree, start to finish,
+        miss those days, miss those times, miss the old days, miss the days, miss being,
         beginning to end, in the morning, in the
         evening, in the afternoon, feel fine, feels fine, feel good, feels good, all good, half
         past, quarter past, quarter to, pain in the butt, pain in the bum, pain in the arse,

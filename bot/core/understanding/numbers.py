@@ -49,7 +49,7 @@ _EFFORT_RE = re.compile(
     rf"\b{_EFFORT_WORDS}\s*{_EFFORT_LEAD}{{0,3}}"
     rf"{_VALUE}(?:ish)?\b(?!\s*(?:[:.][0-9]|am\b|pm\b|k\b|km|min|mile"
     rf"|(?:or|to|-|–)\s*(?:[0-9]|(?:{_WORDS})\b)))"
-    rf"|(?<![0-9.:/-])\b{_VALUE}\s*(?:/\s*10\s*)?(?:effort|rpe)\b"
+    rf"|(?<![0-9.:/-])(?<!out\sof\s)\b{_VALUE}\s*(?:/\s*10\s*|out\s+of\s+(?:10|ten)\s+)?(?:effort|rpe)\b"
     r"(?!\s*(?:[:=-]\s*|(?:was|is|of|at)\s+)?(?:[0-9]|(?:" + _WORDS + r")\b))"
 )  # "saturday's one rpe 6": the number after the effort word is the effort
 _EFFORT_RANGE_RE = re.compile(
