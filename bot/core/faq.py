@@ -145,6 +145,8 @@ _TRAILING_ASK = re.compile(
     "(?:[,.;!]|[\u2600-\u27bf\U0001f300-\U0001faff])\\s*(?:is|are|does|do|can|could|should"
     "|will|would)\\s+(?:that|this|it|i|we)\\b"
 )
+#: Days gone by remembered ("back when I was 25", "back in 2019").
+_LONG_PAST = re.compile(r"\bback\s+(?:when|in\s+(?:19|20)[0-9]{2})\b")
 #: Who a "did" opening a question without a question mark asks about ("did you see...").
 _ASKED_PEOPLE = _words("i you u we they he she")
 #: Logs whose understood kind may still be a question ("I missed a week, what now?").
@@ -229,6 +231,8 @@ def eligible(intent: Intent, text: str) -> bool:
         # "calves sore 4": a report; "if my calves are sore...?" asks; "done, calves sore
         # 3/10. how long until results?": the log and report, and the question after them
         return intent.kind is IntentKind.BODY_REPORT and _supposed(text) and is_question(text)
+    if _LONG_PAST.search(text.lower()) and not is_question(text):
+        return False  # "back when I ran a marathon I was fitter": a story, nothing asked
     if intent.kind is IntentKind.UNKNOWN:
         return True
     if intent.kind not in _ASKABLE:
