@@ -316,12 +316,16 @@ def _asked(intent: Intent, text: str) -> str:
 
 
 def _question_after(text: str) -> str | None:
-    """The text from the first clause after the first that reads as a question."""
+    """The text from the first clause after the first that reads as a question; else the
+    first clause, when it asks and the setting comes after it."""
     starts = _clause_starts(text)
     for start in starts[1:]:
         rest = text[start:]
         if (is_question(rest) and "?" in rest) or _starts_asking(rest):
             return rest
+    first = text[: starts[1]] if len(starts) > 1 else ""
+    if "?" in first and is_question(first):
+        return first  # "is it bad if I stop the jumps in race week? race is 18 april"
     return None
 
 

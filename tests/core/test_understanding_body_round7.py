@@ -265,3 +265,10 @@ def test_flying_back_is_no_back() -> None:
 def test_a_rating_out_of_ten_before_effort_is_the_effort() -> None:
     parts = _all("finished the strength one in 25 minutes, 7 out of 10 effort")
     assert [(p.kind, p.effort) for p in parts] == [(IntentKind.DONE, 7)]
+
+
+def test_a_question_before_a_race_date_is_answered_beside_it() -> None:
+    text = "should i drop the hops in race week? the marathon is on 9 may"
+    question, parts = _asked(text)
+    assert question == "taper"
+    assert [p.kind for p in parts] == [IntentKind.RACE_DATE]
