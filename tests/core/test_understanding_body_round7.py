@@ -272,3 +272,14 @@ def test_a_question_before_a_race_date_is_answered_beside_it() -> None:
     question, parts = _asked(text)
     assert question == "taper"
     assert [p.kind for p in parts] == [IntentKind.RACE_DATE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hamstring sore 5/10, heading out on my run later",  # a run to come
+        "had to stop the lunges, glute sore, ran after",  # the session stopped, not the run
+    ],
+)
+def test_a_run_to_come_or_a_session_stopped_is_no_run_sign(text: str) -> None:
+    assert RedFlag.WORSENING_DURING_RUN not in _flags(text)

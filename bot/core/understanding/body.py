@@ -375,7 +375,9 @@ def _worse_during_run(f: Features) -> bool:
 _STOPPED_RUN_RE = re.compile(
     r"\b(?:too\s+(?:sore|painful|achy)|hurt(?:s|ing)?\s+too\s+much)\s+to\s+(?:keep\s+|carry\s+on\s+)?"
     r"(?:run|running|jog|jogging|go\s+on|carry\s+on|continue|finish)\b"
-    r"|\bhad\s+to\s+(?:stop|walk|pull\s+up|bail|cut\s+(?:it|the\s+run|my\s+run)\s+short)\b"
+    r"|\bhad\s+to\s+(?:stop\s+(?:and\s+walk|running|jogging|the\s+run|my\s+run|mid\s*run)"
+    r"|walk\s+(?:home|back|the\s+rest|it\s+in)|pull\s+up|bail|cut\s+(?:it|the\s+run|my\s+run)\s+short)\b"
+    r"|\bstop(?:ped)?\s+and\s+walk(?:ed)?\b"
     r"|\b(?:couldnt|cant|cannot)\s+(?:keep\s+(?:running|going)|finish\s+(?:the|my)\s+(?:long\s+)?run)\b"
 )
 _FELT_IN_IT_RE = re.compile(r"\btoo\s+(?:sore|painful|achy)\s+to\b|\bhurt(?:s|ing)?\s+too\s+much\b")
@@ -828,8 +830,10 @@ _RUN_GAP = 3
 
 #: The time of a run said without "during": "on my run today", "the whole way round".
 _ON_THE_RUN_RE = re.compile(
-    r"\b(?:on|in)\s+(?:my|the|todays|this\s+mornings|tonights|last\s+nights)\s+"
-    r"(?:\w+\s+)?(?:run|jog|race)\b|\bthe\s+whole\s+(?:way|run)\b|\ball\s+the\s+way\s+round\b"
+    r"(?<!going\s)(?<!go\s)(?<!before\s)(?<!heading\s)\b(?:on|in)\s+(?:my|the|todays"
+    r"|this\s+mornings|tonights|last\s+nights)\s+(?:\w+\s+)?(?:run|jog|race)\b"
+    r"(?!\s+(?:later|tonight|tomorrow|tmrw|this\s+evening))"
+    r"|\bthe\s+whole\s+(?:way|run)\b|\ball\s+the\s+way\s+round\b"
 )
 
 
