@@ -143,7 +143,7 @@ _IF_ASKED = re.compile(
 #: A question said after a statement, in a clause of its own ("..., is that normal").
 _TRAILING_ASK = re.compile(
     "(?:[,.;!]|[\u2600-\u27bf\U0001f300-\U0001faff])\\s*(?:is|are|does|do|can|could|should"
-    "|will|would)\\s+(?:that|this|it|i|we)\\b"
+    "|will|would|what\\s+(?:do|should|can)|how\\s+(?:do|should|can))\\s+(?:that|this|it|i|we)\\b"
 )
 #: Days gone by remembered ("back when I was 25", "back in 2019").
 _LONG_PAST = re.compile(r"\bback\s+(?:when|in\s+(?:19|20)[0-9]{2})\b")

@@ -283,3 +283,9 @@ def test_a_question_before_a_race_date_is_answered_beside_it() -> None:
 )
 def test_a_run_to_come_or_a_session_stopped_is_no_run_sign(text: str) -> None:
     assert RedFlag.WORSENING_DURING_RUN not in _flags(text)
+
+
+def test_a_question_said_last_after_a_statement_is_answered() -> None:
+    assert _asked("top floor flat, people below, can't jump indoors. what do i do")[0] == (
+        "no-space-to-jump"
+    )
