@@ -820,11 +820,14 @@ def _progress_history(m: Message) -> Intent | None:
 
 
 def _question(m: Message) -> Intent | None:
-    """A question about the plan ("what's on tomorrow?"); never one naming a body area."""
-    if feeling_hits(m.f) or (m.areas and (m.report() is not None or _recovery_said(m))):
-        return None  # not "calves sore, what's today?", "calf fine now, when...?" (both)
+    """A question about the plan ("what's on tomorrow?"); never one with a body report or
+    a recovery said ("calves are ready, when do the jumps start?" asks still)."""
+    if feeling_hits(m.f):
+        return None  # "calves sore, what's today?": the report, then the question (parts)
     asked = plan_question(m.low, m.today)
-    if asked is None or asked.ask_day is None:
+    if asked is None or (m.areas and (m.report() is not None or _recovery_said(m))):
+        return None  # "calf fine now, when can we do the hops?": both, read in parts
+    if asked.ask_day is None:
         return asked
     # "ran valencia on sunday!! when can I get back to it?": the day is the story's
     sentences = _SENTENCE_END_RE.split(m.low)
