@@ -89,6 +89,8 @@ _SAME_MEANING = {
     "calve": "calf", "mid": "during", "midway": "during",
     "wk": "week", "yr": "year", "tore": "tear", "torn": "tear",
     "trip": "travel", "travell": "travel", "hotel": "travel",
+    "tarmac": "concrete", "asphalt": "concrete", "pee": "leak", "urine": "leak",
+    "xma": "holiday", "christma": "holiday", "hol": "holiday",
     "puppy": "dog", "pup": "dog", "doggo": "dog", "broke": "break", "broken": "break",
 }  # fmt: skip
 
@@ -124,6 +126,8 @@ STOP_WORDS = _words(
     so still tbh that the there these this those to u us was we were what whats when
     though tho anyway actually stuff someone somebody lol honest
     which will with would you your
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
     """
 )
 _QUESTION_WORDS = _words(
@@ -133,7 +137,16 @@ _QUESTION_WORDS = _words(
     """
 )
 #: The question after an "if" ("if I miss a day, should I double up the next").
-_IF_ASKED = re.compile(r"\b(?:should|shall|can|could|do|must)\s+(?:i|we)\b|\bis\s+it\b")
+_IF_ASKED = re.compile(
+    r"\b(?:should|shall|can|could|do|must)\s+(?:i|we)\b|\bis\s+it\b|\b(?:would|will)\s+(?:that|it)\s+be\b"
+)
+#: A question said after a statement, in a clause of its own ("..., is that normal").
+_TRAILING_ASK = re.compile(
+    "(?:[,.;!]|[\u2600-\u27bf\U0001f300-\U0001faff])\\s*(?:is|are|does|do|can|could|should"
+    "|will|would|what\\s+(?:do|should|can)|how\\s+(?:do|should|can))\\s+(?:that|this|it|i|we)\\b"
+)
+#: Days gone by remembered ("back when I was 25", "back in 2019").
+_LONG_PAST = re.compile(r"\bback\s+(?:when|in\s+(?:19|20)[0-9]{2})\b")
 #: Who a "did" opening a question without a question mark asks about ("did you see...").
 _ASKED_PEOPLE = _words("i you u we they he she")
 #: Logs whose understood kind may still be a question ("I missed a week, what now?").
@@ -205,7 +218,9 @@ def is_question(text: str) -> bool:
         return words[1:2] != [] and words[1] in _ASKED_PEOPLE
     if words[:1] == ["if"]:  # "if I miss a day should I double up": the question inverted
         return _IF_ASKED.search(" ".join(words)) is not None
-    return bool(words) and words[0] in _QUESTION_WORDS
+    if bool(words) and words[0] in _QUESTION_WORDS:
+        return True
+    return _TRAILING_ASK.search(text.lower()) is not None  # "a bit leaks out 🙈 is that normal"
 
 
 def eligible(intent: Intent, text: str) -> bool:
@@ -216,6 +231,8 @@ def eligible(intent: Intent, text: str) -> bool:
         # "calves sore 4": a report; "if my calves are sore...?" asks; "done, calves sore
         # 3/10. how long until results?": the log and report, and the question after them
         return intent.kind is IntentKind.BODY_REPORT and _supposed(text) and is_question(text)
+    if _LONG_PAST.search(text.lower()) and not is_question(text):
+        return False  # "back when I ran a marathon I was fitter": a story, nothing asked
     if intent.kind is IntentKind.UNKNOWN:
         return True
     if intent.kind not in _ASKABLE:
@@ -299,12 +316,16 @@ def _asked(intent: Intent, text: str) -> str:
 
 
 def _question_after(text: str) -> str | None:
-    """The text from the first clause after the first that reads as a question."""
+    """The text from the first clause after the first that reads as a question; else the
+    first clause, when it asks and the setting comes after it."""
     starts = _clause_starts(text)
     for start in starts[1:]:
         rest = text[start:]
         if (is_question(rest) and "?" in rest) or _starts_asking(rest):
             return rest
+    first = text[: starts[1]] if len(starts) > 1 else ""
+    if "?" in first and is_question(first):
+        return first  # "is it bad if I stop the jumps in race week? race is 18 april"
     return None
 
 
@@ -460,8 +481,13 @@ class Faq:
         them easier" asks what its second clause asks."""
         clauses = _CLAUSE_BREAK.split(text) if _CLAUSE_BREAK.search(text) else []
         rest = [c for c in clauses if normalise(c) not in self._request_set]
-        if len(rest) < len(clauses) and not any(
-            _ASKING_WORDS.intersection(_WORD.findall(c.lower())) for c in rest
+        permitted = any(  # "just a sniffle. ok to do it today?": advice on the command
+            asks_permission(c.lower()) for c in clauses if normalise(c) in self._request_set
+        )
+        if (
+            len(rest) < len(clauses)
+            and not permitted
+            and not any(_ASKING_WORDS.intersection(_WORD.findall(c.lower())) for c in rest)
         ):
             return None  # "done. what did I do last week?": a log and a command, no question
         found = self._match_whole(text)

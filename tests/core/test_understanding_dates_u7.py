@@ -229,7 +229,7 @@ def test_a_race_dropped_out_of_is_off(text: str) -> None:
 def test_a_report_beside_two_days_logged_is_reported_once() -> None:
     found = understand_all("did the session fri and sat, right knee a bit sore, 3", MONDAY)
     assert [i.log_day for i in found] == [date(2026, 12, 25), date(2026, 12, 26)]
-    assert [i.report is not None for i in found] == [True, False]
+    assert sum(i.report is not None for i in found) == 1  # one report, with one of the logs
 
 
 def test_no_days_session_is_no_correction() -> None:

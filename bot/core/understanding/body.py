@@ -10,6 +10,7 @@ rating given is the severity; "worse next morning" marks the report ``worse``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -60,6 +61,8 @@ def area_hits(f: Features) -> list[tuple[Hit, Area]]:
         follower = f.hit_at.get(hit.end)
         if follower is not None and not _WORK.isdisjoint(follower.sense.cues):
             continue  # "hip session", "calf raises", "hip flexor stretch": the work
+        if f.words[hit.end : hit.end + 1] in _THING:
+            continue  # "still do the hip thing?": the session
         if (
             hit.start > 1
             and f.words[hit.start - 1] in _DAYS_WORK
@@ -75,11 +78,33 @@ def area_hits(f: Features) -> list[tuple[Hit, Area]]:
         found = [
             (h, a)
             for h, a in found
-            if not (f.words[h.start] in _REGION_STARTS and _PRECISE.get(a) in named)
+            if not (
+                f.words[h.start] in _REGION_STARTS
+                and not _NARROWER.get(a, frozenset()).isdisjoint(named)
+            )
         ]  # "front of my hip, started as a tight hip flexor": the hip flexor
+    if len(found) > 1 and not _LANDMARK_WORDS.isdisjoint(f.words):
+        kept = [(h, a) for h, a in found if not _landmark(f, h)]
+        if any(a is not Area.LEG for _, a in kept):
+            found = kept  # "just above the ankle on the inside of the shin": the shin
     return found
 
 
+#: Words that make the area after them a landmark for where the feeling is ("just above
+#: the ankle", "below my knee"), not the area itself.
+_LANDMARK_WORDS = frozenset({"above", "below", "under", "beneath", "underneath", "near"})
+_LANDMARK_GAP = frozenset({"just", "the", "my", "a", "bit", "little", "right", "slightly"})
+
+
+def _landmark(f: Features, hit: Hit) -> bool:
+    """Whether the area at ``hit`` only says where another is ("above the ankle")."""
+    j = hit.start - 1
+    while j >= 0 and hit.start - j <= 3 and f.words[j] in _LANDMARK_GAP:
+        j -= 1
+    return j >= 0 and f.words[j] in _LANDMARK_WORDS
+
+
+_THING = frozenset({("thing",), ("things",)})
 #: Words before "leg" that point back to a part already named ("that leg", "the same leg").
 _BACK_REFERENCE = frozenset({"that", "this", "same", "affected", "injured", "bad"})
 
@@ -87,6 +112,12 @@ _BACK_REFERENCE = frozenset({"that", "this", "same", "affected", "injured", "bad
 #: A joint named by where it hurts ("front of my hip", "outside of my knee") is the joint;
 #: the muscle or band there (``_PRECISE``) when it is named too, or the feeling is tightness.
 _PRECISE = {Area.HIPS: Area.HIP_FLEXORS, Area.KNEE: Area.IT_BAND}
+#: The parts a joint named by its region gives way to when they are named too ("front of
+#: my hip, deep in the groin": the groin, a high-risk site of its own).
+_NARROWER = {
+    Area.HIPS: frozenset({Area.HIP_FLEXORS, Area.GROIN}),
+    Area.KNEE: frozenset({Area.IT_BAND}),
+}
 _REGION_WORDS = {Area.HIPS: "front", Area.KNEE: "outside"}
 _REGION_STARTS = frozenset(_REGION_WORDS.values())
 
@@ -216,7 +247,7 @@ def _red_flags(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area
         flags.add(RedFlag.PAIN_ON_HOPPING)
     if _cannot_bear_weight(f):
         flags.add(RedFlag.CANNOT_BEAR_WEIGHT)
-    if _worse_during_run(f) or _lasting_after_run(f, feelings):
+    if _worse_during_run(f) or _lasting_after_run(f, feelings) or _stopped_run(f, feelings):
         flags.add(RedFlag.WORSENING_DURING_RUN)
     if _pain_on(f, feelings, Cue.WALK) or _pain_on_weight(f, feelings):
         flags.add(RedFlag.PAIN_ON_WALKING)
@@ -363,6 +394,31 @@ def _worse_during_run(f: Features) -> bool:
             if during and not _near(f, (Cue.AFTER,), low, high + 1, clause):
                 return True
     return False
+
+
+#: A run cut short by the feeling: "had to stop and walk", "too sore to keep running".
+_STOPPED_RUN_RE = re.compile(
+    r"\b(?:too\s+(?:sore|painful|achy)|hurt(?:s|ing)?\s+too\s+much)\s+to\s+(?:keep\s+|carry\s+on\s+)?"
+    r"(?:run|running|jog|jogging|go\s+on|carry\s+on|continue|finish)\b"
+    r"|\bhad\s+to\s+(?:stop\s+(?:and\s+walk|running|jogging|the\s+run|my\s+run|mid\s*run)"
+    r"|walk\s+(?:home|back|the\s+rest|it\s+in)|pull\s+up|bail|cut\s+(?:it|the\s+run|my\s+run)\s+short)\b"
+    r"|\bstop(?:ped)?\s+and\s+walk(?:ed)?\b"
+    r"|\b(?:couldnt|cant|cannot)\s+(?:keep\s+(?:running|going)|finish\s+(?:the|my)\s+(?:long\s+)?run)\b"
+)
+_FELT_IN_IT_RE = re.compile(r"\btoo\s+(?:sore|painful|achy)\s+to\b|\bhurt(?:s|ing)?\s+too\s+much\b")
+
+
+def _stopped_run(f: Features, feelings: Sequence[Hit]) -> bool:
+    """A run the pain or soreness stopped ("the last runs I had to stop and walk, it got
+    too sore to keep running"): pain that builds during the run (APTA)."""
+    if not f.has(Cue.RUN):
+        return False
+    text = " ".join(f.words)
+    found = _STOPPED_RUN_RE.search(text)
+    if found is None:
+        return False
+    hurts = any(h.sense.kind in (ReportKind.PAIN, ReportKind.SORENESS) for h in feelings)
+    return hurts or _FELT_IN_IT_RE.search(text) is not None
 
 
 _LASTING = frozenset(
@@ -636,15 +692,23 @@ def _said_kinds(f: Features, hit: Hit) -> list[ReportKind]:
 
 
 _BURN = frozenset({"burn", "burns", "burning", "burned", "burnt"})
+_ON_FIRE = ("on", "fire")
+_GOOD = frozenset({"good", "nice", "lovely", "great", "proper", "decent", "the"})
 #: A rating above the pain-monitoring model's acceptable 5: lasting days, a sign whatever
 #: the feeling word.
 _HIGH = 6
 
 
 def _working_burn(f: Features, hit: Hit) -> bool:
-    """ "glutes burning during the bridges": the muscle working in an exercise, no report."""
-    if f.words[hit.start] not in _BURN:
+    """ "glutes burning during the bridges", "on fire in the bridges, good burn": the
+    muscle working in an exercise, no report."""
+    said = f.words[hit.start : hit.end]
+    if said == _ON_FIRE and _BURN.isdisjoint(f.words):
         return False
+    if said[-1] not in _BURN and said != _ON_FIRE:
+        return False
+    if hit.start and f.words[hit.start - 1] in _GOOD:
+        return True  # "good burn", "nice burn"
     clause = f.clauses[hit.start]
     for j in range(hit.end, min(hit.end + 5, len(f.words))):
         other = f.hit_at.get(j)
@@ -653,6 +717,37 @@ def _working_burn(f: Features, hit: Hit) -> bool:
         if other is not None and not _WORK.isdisjoint(other.sense.cues):
             return f.words[hit.end] in {"during", "in", "on", "with", "through", "from"}
     return False
+
+
+_PAINKILLERS = frozenset(
+    {"ibuprofen", "painkiller", "painkillers", "paracetamol", "nurofen", "advil", "naproxen",
+     "codeine", "tylenol", "aspirin"}
+)  # fmt: skip
+#: A feeling kept down by painkillers: "only feels ok when I take ibuprofen", "need
+#: painkillers to run on it".
+_MASKED_RE = re.compile(
+    r"\b(?:only|just)\s+(?:feels?\s+|is\s+|gets\s+)?(?:ok|okay|fine|good|alright|bearable"
+    r"|manageable)\s+(?:when|with|if|after|once|on)\b"
+    r"|\b(?:need|needs|needing|have\s+to\s+take|living\s+on|taking|popping)\s+(?:\w+\s+)?"
+    r"(?:ibuprofen|painkillers?|paracetamol|nurofen|advil|naproxen|codeine|tylenol|aspirin)\s+"
+    r"(?:to|just|for|every|each|before)\b"
+)
+
+
+def _masked(f: Features) -> bool:
+    """Whether an area is said to be fine only on painkillers: pain kept down."""
+    return not _PAINKILLERS.isdisjoint(f.words) and _MASKED_RE.search(" ".join(f.words)) is not None
+
+
+_JOKING = frozenset({"jk", "jks", "kidding", "joking", "jokes"})
+
+
+def _taken_back(f: Features, feelings: Sequence[Hit]) -> bool:
+    """Whether every feeling is said before a "jk" or "just kidding" that takes it back."""
+    if _JOKING.isdisjoint(f.words):
+        return False
+    joke = next(i for i, w in enumerate(f.words) if w in _JOKING)
+    return all(h.end <= joke for h in feelings)
 
 
 #: Words that say legs are tired, not hurt ("legs are dead", "heavy legs").
@@ -681,22 +776,32 @@ def build_report(
     if not areas:
         return None
     feelings = feeling_hits(f)
+    burnt = False
     if not _BURN.isdisjoint(f.words):
-        feelings = tuple(h for h in feelings if not _working_burn(f, h))
+        kept = tuple(h for h in feelings if not _working_burn(f, h))
+        burnt, feelings = bool(feelings) and not kept, kept
     flags = _red_flags(f, feelings, areas)
+    if burnt and not flags:
+        return None  # "glutes on fire in the bridges, good burn. done, 6/10": the effort
+    if not flags and feelings and _taken_back(f, feelings):
+        return None  # "legs are dead lol jk felt great, 4/10": a joke, no report
     severity = max(ratings) if ratings else None
     if severity is not None and severity >= _HIGH and feelings and _lasting(f):
         flags.add(RedFlag.WORSENING_DURING_RUN)  # "sore, 7/10, been like that since Sunday"
     if severity is not None and severity > _RUN_PAIN and _pain_in_run(f, feelings):
         flags.add(RedFlag.WORSENING_DURING_RUN)  # "hip pain 7/10 during the run": APTA
     worse = worse_by_morning(f.words, f.clauses)
-    if not feelings and not flags and severity is None and not worse:
+    masked = not feelings and _masked(f)  # "hip only feels ok when I take ibuprofen": pain
+    if not feelings and not flags and severity is None and not worse and not masked:
         return None
-    if severity is None and _only_tired_legs(f, feelings, areas, flags):
-        return None  # "legs dead from the long run", "legs felt heavy": tired, not hurt
+    if (severity is None or f.has(Cue.DONE, Cue.DID)) and _only_tired_legs(
+        f, feelings, areas, flags
+    ):
+        return None  # "legs dead from the long run", "done, legs cooked, 7/10": tired
     if (
         not feelings
         and not flags
+        and not masked
         and (
             any(h.sense.kind is not None and negated(f, h.start) for h in f.hits)
             or all(_said_fine(f, h.end) for h, _ in areas)
@@ -719,7 +824,7 @@ def build_report(
             )
         ):
             kind = ReportKind.PAIN  # "aches at night", "sore when I walk": pain
-    elif flags or feelings:
+    elif flags or feelings or masked:
         kind = ReportKind.PAIN
     else:
         kind = ReportKind.SORENESS
@@ -748,11 +853,24 @@ _IN_RUN = frozenset({"during", "mid", "while", "whilst", "through", "throughout"
 _RUN_GAP = 3
 
 
+#: The time of a run said without "during": "on my run today", "the whole way round".
+_ON_THE_RUN_RE = re.compile(
+    r"(?<!going\s)(?<!go\s)(?<!before\s)(?<!heading\s)\b(?:on|in)\s+(?:my|the|todays"
+    r"|this\s+mornings|tonights|last\s+nights)\s+(?:\w+\s+)?(?:run|jog|race)\b"
+    r"(?!\s+(?:later|tonight|tomorrow|tmrw|this\s+evening))"
+    r"|\bthe\s+whole\s+(?:way|run)\b|\ball\s+the\s+way\s+round\b"
+)
+
+
 def _pain_in_run(f: Features, feelings: Sequence[Hit]) -> bool:
-    """Whether a pain word (not soreness or tightness) is said of the time during a run
-    ("pain was like 7/10 during the run", "hurt 6/10 while running")."""
-    if not any(h.sense.kind is ReportKind.PAIN and h.sense.flag is None for h in feelings):
+    """Whether pain or soreness (not tightness) is said of the time during a run ("pain was
+    like 7/10 during the run", "hurt 6/10 while running", "hip sore on my run, a 4 the
+    whole way"): a rating while running is the APTA scale, whatever the word."""
+    hurts = (ReportKind.PAIN, ReportKind.SORENESS)
+    if not any(h.sense.kind in hurts and h.sense.flag is None for h in feelings):
         return False
+    if not f.has(Cue.AFTER) and _ON_THE_RUN_RE.search(" ".join(f.words)):
+        return True
     for during in f.cues.get(Cue.DURING, ()):
         if f.words[during.start] not in _IN_RUN or negated(f, during.start):
             continue

@@ -139,7 +139,15 @@ def _may_ask_two(m: Message, whole: Intent) -> bool:
         and Cue.AWAY in cues
         and _SENTENCE_THEN_ASKED_RE.search(m.low) is not None
     )
-    return families + bool(m.areas) + questions + days + fine_then_asked + break_then_asked >= 2
+    # "not sore anymore! when do the jumps start": a recovery, then a question
+    well_then_asked = (
+        whole.kind in _ASKS_DAYS
+        and not RECOVERY_WORDS.isdisjoint(m.f.words)
+        and _SENTENCE_THEN_ASKED_RE.search(m.low) is not None
+    )
+    return well_then_asked or (
+        families + bool(m.areas) + questions + days + fine_then_asked + break_then_asked >= 2
+    )
 
 
 def understand_all(text: str, today: date | None = None) -> tuple[Intent, ...]:
@@ -282,8 +290,7 @@ def _requests(
         days = log_days(message.low, today, ahead=whole.kind is IntentKind.SKIPPED)
         if len(days) > 1:  # "missed sat and sun": one log for each day
             efforts = _efforts_by_day(message.low, today, days) if whole.kind is _DONE else {}
-            # a body report said with them is one report, carried by the first log
-            return tuple(
+            logs = tuple(
                 replace(
                     whole if index == 0 else replace(whole, report=None),
                     log_day=None if d == today else d,
@@ -291,7 +298,10 @@ def _requests(
                     effort_label=efforts[d].effort_label if d in efforts else whole.effort_label,
                 )
                 for index, d in enumerate(days)
-            )
+            )  # "did sunday and monday, hip's been achy": one report, with the first log
+            return (*logs, *_signs_apart(whole))
+    if whole.signs and whole.kind in _LOGS and whole.report is None:
+        return (whole, *_signs_apart(whole))
     if whole.signs or whole.kind is IntentKind.WARNING_SIGN or message is None:
         return (whole,)
     if whole.unclear is not None and whole.kind in _RATED:  # "done. but 12/10 effort lol"
@@ -349,6 +359,16 @@ def _requests(
 
 
 _DONE = IntentKind.DONE
+
+
+def _signs_apart(whole: Intent) -> tuple[Intent, ...]:
+    """Warning signs said beside a log with no area ("skipped today, temp of 38"): a part
+    of their own, so they are triaged as any sign said alone."""
+    if not whole.signs or whole.kind not in _LOGS or whole.report is not None:
+        return ()
+    return (Intent(IntentKind.WARNING_SIGN, signs=whole.signs),)
+
+
 #: What makes a clause that names the session ask for it: "today's session pls", "what's on".
 _ASKS_FOR_IT_RE = re.compile(
     r"\?|\b(?:what|whats|what's|show|send|give|pls|please|plz|tomorrow|tmrw|next|today|todays"

@@ -15,11 +15,11 @@ from bot.core.understanding.dates import last_date
 from bot.core.understanding.model import Intent, IntentKind, PlanTopic
 from bot.core.understanding.when import day_ahead
 
-__all__ = ["asks_permission", "names_the_block", "plan_question"]
+__all__ = ["asks_getting_back", "asks_permission", "names_the_block", "plan_question"]
 
 _ASK_RE = re.compile(
     r"^(?:so\s+|and\s+|hey\s+|ok\s+|coach\s+)?(?:what|whats|what's|wats|wat|when|whens|wen|which|why|how"
-    r"|hows|is|are|will|any|anything|show|tell|give|overview|outline|breakdown|plan\s+for"
+    r"|hows|is|are|will|any|anything|show|tell|give|send\s+me|overview|outline|breakdown|plan\s+for"
     r"|can\s+you\s+(?:show|tell)"
     r"|(?:do|does)\s+(?:i|we|you|u|there|the|my|this)"
     r"|can\s+i\s+(?:see|get|have)|am\s+i|where\s+(?:am|are)\s+(?:i|we))\b"
@@ -46,7 +46,7 @@ _WHEN_JUMPS_RE = re.compile(
 _SWAP_RE = re.compile(r"\b(?:instead|swap|replace|substitute|stand\s+in\s+for)\b")
 _SWAP_ASK_RE = re.compile(r"\b(?:can|could|should|may|would)\s+(?:i|that|it|this|a|my)\b")
 _BLOCK_RE = re.compile(
-    r"\b(?:whole|full|entire|complete|rest\s+of\s+the|all)\s+(?:the\s+|of\s+the\s+)?"
+    r"\b(?:whole|full|entire|complete|overall|rest\s+of\s+the|all)\s+(?:the\s+|of\s+the\s+)?"
     r"(?:block|plan|programme|program|schedule|[0-9]{1,2}\s+weeks|(?:six|eight|ten|twelve)\s+weeks)\b"
     r"|\b(?:the|this)\s+block\b|\b(?:overview|outline|breakdown)\s+of\s+(?:the|my)\s+"
     r"(?:plan|programme|program|block|schedule)\b"
@@ -54,6 +54,25 @@ _BLOCK_RE = re.compile(
 _PERMISSION_RE = re.compile(
     r"\b(?:can|could|should|may)\s+i\b|\bis\s+it\s+(?:ok|okay|safe|fine)\b"
     r"|\b(?:ok|okay|safe|fine|alright)\s+to\b"
+)
+#: A choice asked to be judged, advice (the FAQ's): "is it bad if I...", "would it be dumb".
+_JUDGED_RE = re.compile(
+    r"\bis\s+it\s+(?:bad|wise|better|worth\s+it|a\s+good\s+idea|a\s+bad\s+idea|dumb|stupid)\b"
+    r"|\bwould\s+(?:it|that)\s+be\b|\bdo\s+you\s+agree\b"
+)
+#: A race just run, or the time after one: the answer is the FAQ's (after a race).
+_AFTER_A_RACE_RE = re.compile(
+    r"\b(?:ran|raced|did|finished|completed|after)\s+(?:the\s+|my\s+|a\s+|an\s+)?(?:[\w'-]+\s+)?"
+    r"(?:race|marathon|half|10k|5k|ultra|10km|5km)\b"
+)
+#: Advice asked about a day ("ok to do the jumps on thursday?"), not the day's plan.
+_OK_ON_A_DAY_RE = re.compile(
+    r"^\W*(?:is\s+it\s+)?(?:ok|okay|fine|alright|safe)\s+to\b|\bshould\s+i\b"
+)
+#: How to come back after time off, asked as advice: "how do I get back into it?".
+_GET_BACK_RE = re.compile(
+    r"\bhow\s+(?:do|should|can|would)\s+(?:i|we)\s+(?:best\s+)?(?:get\s+back|ease\s+back"
+    r"|come\s+back|start\s+again|restart|return)\b"
 )
 _POINT_RE = re.compile(
     r"\b(?:what'?s|whats|what\s+is)\s+the\s+(?:point|purpose|idea)\s+of\b|\bhow\s+come\b"
@@ -120,10 +139,14 @@ def plan_question(low: str, today: date | None) -> Intent | None:
         _JUMPS_RE.search(low)
         and _WHEN_JUMPS_RE.search(low)
         and not _PERMISSION_RE.search(low)  # "can I start the hops?" asks for advice
+        and not _JUDGED_RE.search(low)  # "is it bad if I stop the jumps for race week?"
+        and not _AFTER_A_RACE_RE.search(low)  # "ran valencia on the 6th, when can I jump?"
     ):
         return _asked(PlanTopic.JUMPS)
     if _SWAP_RE.search(low) and _SWAP_ASK_RE.search(low):
         return None  # "can I do yoga instead this week?": advice (the FAQ), not the plan
+    if asks_getting_back(low):
+        return None  # "off over xmas, how do I get back into it?": advice (the FAQ)
     if _PHASE_RE.search(low):
         return _asked(PlanTopic.PHASE)
     if _BLOCK_RE.search(low):
@@ -140,6 +163,8 @@ def plan_question(low: str, today: date | None) -> Intent | None:
         and not a_day_then  # "what's on tuesday the week after next": that day
     ):
         return _asked(PlanTopic.WEEK)
+    if _OK_ON_A_DAY_RE.search(low):
+        return None  # "ok to do the jumps on thursday? that's my hill day": advice
     if today is not None and (day := _day_said_alone(low, today)) is not None:
         return _asked(
             PlanTopic.DAY, day
@@ -268,6 +293,11 @@ def _weekday_ahead(low: str, match: re.Match[str], index: int, today: date) -> d
     if ahead == 0 and low[max(match.start() - 5, 0) : match.start()].endswith("next "):
         ahead = 7  # "what's on next friday?" said on a Friday: a week on
     return today + timedelta(days=ahead)
+
+
+def asks_getting_back(low: str) -> bool:
+    """Whether ``low`` asks how to come back after time off ("how do I get back into it?")."""
+    return _GET_BACK_RE.search(low) is not None
 
 
 def asks_permission(low: str) -> bool:

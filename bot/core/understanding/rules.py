@@ -21,7 +21,7 @@ from bot.core.understanding.clock import impossible_time, parse_time, time_range
 from bot.core.understanding.dates import find_dates, last_date, names_a_date
 from bot.core.understanding.extract import zone_text
 from bot.core.understanding.features import Features, Hit, scan
-from bot.core.understanding.fine import fine_reading
+from bot.core.understanding.fine import RECOVERY_WORDS, fine_reading
 from bot.core.understanding.fuzzy import correct_words
 from bot.core.understanding.lexicon import KNOWN
 from bot.core.understanding.message import DONE_EMOJI, Message, near
@@ -34,7 +34,12 @@ from bot.core.understanding.others import (
     trip_gone_by,
 )
 from bot.core.understanding.outcome import outcome
-from bot.core.understanding.questions import asks_permission, names_the_block, plan_question
+from bot.core.understanding.questions import (
+    asks_getting_back,
+    asks_permission,
+    names_the_block,
+    plan_question,
+)
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import back_on, pause_said, said_in_past
@@ -177,6 +182,8 @@ _SIGN_WINS = frozenset(
 )  # fmt: skip
 
 
+#: Words of pain inside a sign's own phrase ("hurts to hop"; not "when I hop").
+_HURT_WORDS = frozenset({"hurts", "hurt", "painful", "pain", "cant", "cannot", "worse", "sore"})
 _UNWELL = frozenset({RedFlag.UNWELL})
 #: Everyday illnesses: a temperature with one is a reason to rest (the illness answer),
 #: not the unexplained fever the warning signs mean.
@@ -194,6 +201,12 @@ def _with_signs(m: Message, intent: Intent) -> Intent:
     signs = frozenset(h.sense.flag for h in felt if h.sense.flag is not None)
     if not any(h.sense.flag is None for h in felt):  # "fell off the wagon", "lost my nerve"
         signs -= _SIGNS_NEEDING_PAIN
+        if RedFlag.PAIN_ON_HOPPING in signs and not any(
+            h.sense.flag is RedFlag.PAIN_ON_HOPPING and not _HURT_WORDS.isdisjoint(h_words)
+            for h in felt
+            if (h_words := m.f.words[h.start : h.end])
+        ):
+            signs -= {RedFlag.PAIN_ON_HOPPING}  # "a bit leaks out when I hop": no pain said
     if signs == _UNWELL and not _COMMON_ILLNESS.isdisjoint(m.f.words):
         return intent  # "a head cold and a bit of a temperature": being ill, not a warning
     if not signs:
@@ -213,6 +226,8 @@ def _fine(m: Message) -> Intent | None:
     """ "knee fine now" (FEELS_FINE), or a recovery word taken back ("not fine yet"); not
     an old injury healed long ago that a question asks about ("tore my hamstring back in
     2023, all healed now, anything I should know?": the FAQ's)."""
+    if not m.areas and asks_permission(m.low) and ("fine to" in m.low or "ok to" in m.low):
+        return None  # "fine to do it today?": a question, no recovery
     reading = fine_reading(m.f, [(hit.end - 1, area) for hit, area in m.areas])
     if reading is None or ((m.f.asking or "?" in m.low) and _LONG_PAST_RE.search(m.low)):
         return None
@@ -238,6 +253,11 @@ def _reminder(m: Message) -> Intent | None:
     anchors = [*f.cues.get(Cue.REMIND, ()), *f.cues.get(Cue.REMINDER, ())]
     if not anchors:
         return _message_moved(m)
+    if _TAKEN_BACK_RE.search(m.low):
+        return Intent(IntentKind.UNKNOWN)  # "move my reminder to never 😂 jk keep it"
+    if _REMINDER_PRAISED_RE.search(m.low) and not _REMINDER_ASKED_RE.search(m.low):
+        # "the 7am reminder works great": no setting to change; with a thanks, thanks
+        return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
     if (span := time_range(m.low)) is not None:
         return Intent(
             IntentKind.SET_REMINDER, unclear=span, unclear_slot=Unclear.TIME
@@ -295,6 +315,10 @@ def _message_moved(m: Message) -> Intent | None:
     return Intent(IntentKind.SET_REMINDER, reminder_time=at)
 
 
+#: A request taken back in the same message: "jk keep it", "just kidding, leave it".
+_TAKEN_BACK_RE = re.compile(
+    r"\b(?:jk|j/k|just\s+kidding|only\s+joking|kidding)\b[^.!?]*?\b(?:keep|leave)\s+(?:it|them)\b"
+)
 #: A reminder spoken of, not asked about: "the morning nudge really helped".
 _REMINDER_PRAISED_RE = re.compile(
     r"\b(?:help|helped|helps|helping|helpful|love|loved|loving|great|useful|handy|perfect|brilliant"
@@ -387,8 +411,10 @@ def _city_first(m: Message, *, alone: bool = False) -> str | None:
 def _arrived(m: Message) -> Intent | None:
     """ "in paris now", "in Tokyo this week. what's tomorrow?": the runner is in a city now,
     so the times move there (a question beside it is a part of its own)."""
-    if m.f.has(Cue.PAUSE, Cue.AWAY) or (text := _city_first(m, alone=True)) is None:
+    if m.f.has(Cue.PAUSE, Cue.AWAY) and not _only_on_a_trip(m):
         return None  # "in Rome for a week, pause me": the pause's rule reads it
+    if (text := _city_first(m, alone=True)) is None:
+        return None
     if m.report() is not None or someone_elses_move(m.low):
         return None
     return Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
@@ -416,6 +442,11 @@ def _dated(m: Message) -> bool:
 _TRIP_WORDS = frozenset(
     {("holiday",), ("holidays",), ("vacation",), ("vacay",), ("hols",), ("sabbatical",)}
 )
+
+
+def _only_on_a_trip(m: Message) -> bool:
+    """A trip word and no break asked or dated ("in Lisbon now for the holidays")."""
+    return Cue.AWAY not in m.f.cues and _only_a_trip(m) and not _dated(m)
 
 
 def _only_a_trip(m: Message) -> bool:
@@ -447,10 +478,18 @@ def _pause(m: Message) -> Intent | None:
         return None
     if said is None and _only_a_trip(m) and Cue.LOCATION in f.cues and not _dated(m):
         return None  # "im in Sydney now for the holidays": where they are, no break asked
+    if (("?" in m.low or f.asking) and _PAUSE_ADVICE_RE.search(m.low)) or asks_getting_back(m.low):
+        return None  # "do i need days off or can i go every day": advice, no break
+    if _only_a_trip(m) and _HOLIDAYS_WISHED_RE.search(m.low):
+        return None  # "happy holidays!!": a wish, no break
+    if said is None and _NO_BREAK_RE.search(m.low):
+        return None  # "pause? nah, im keeping going through xmas": a break turned down
     if Cue.RESUME in f.cues and _only_a_trip(m) and said is None:
         return None  # "back from holiday", "holiday's over, unpause me": a return
     if said is None and (back_from_trip(m.low) or (_only_a_trip(m) and trip_gone_by(m.low))):
         return None  # "home from holiday, start me up", "went on holiday in the summer"
+    if said is None and _only_a_trip(m) and _there_now(m):
+        return None  # "did it yesterday, and I'm in Sydney now for the holidays": no break
     if (not asked or _only_a_trip(m)) and (
         asks_permission(m.low) or plan_question(m.low, m.today) is not None
     ):
@@ -465,8 +504,16 @@ def _pause(m: Message) -> Intent | None:
         return Intent(
             IntentKind.PAUSE, pause_from=said.first, pause_until=said.last, report=m.report()
         )
-    until = last_date(m.low, m.today)
+    rated = {pos for pos, _ in m.ratings}
+    dates = [day for pos, day in find_dates(m.low, m.today) if pos not in rated]
+    until = last_date(m.low, m.today) if dates else None  # not "5/10", a rating
     return Intent(IntentKind.PAUSE, pause_until=until, report=m.report())
+
+
+def _there_now(m: Message) -> bool:
+    """A trip said beside a done log or where the runner is now ("in Lisbon now for the
+    holidays"): being away, no break asked for."""
+    return m.f.has(Cue.LOCATION, Cue.DONE, Cue.DID) or _city_first(m, alone=True) is not None
 
 
 def _race_unclear(said: str) -> Intent:
@@ -514,7 +561,7 @@ def _race(m: Message) -> Intent | None:
     ):  # "my race was on 2 jan, put it in": that race has been; which is the next?
         return _race_unclear(_said_date(m.low) or when.isoformat())
     work_stopped = _WORK_STOPPED_RE.search(m.low) and not _RACE_OFF_RE.search(m.low)
-    if near(f, Cue.OFF, races, _NEAR_RACE) and not moved and not work_stopped:
+    if _called_off(f, Cue.OFF, races) and not moved and not work_stopped:
         return Intent(IntentKind.RACE_DATE, race_off=True)  # even "race on Sunday cancelled"
     if when is not None and m.today is not None and _just_passed(when, m.today, m.low):
         return _race_unclear(_said_date(m.low) or when.isoformat())
@@ -524,7 +571,7 @@ def _race(m: Message) -> Intent | None:
         if m.today is not None and when < m.today:  # "race date 2026-12-01" said after it
             return _race_unclear(_said_date(m.low) or when.isoformat())
         return Intent(IntentKind.RACE_DATE, race_date=when)
-    if when is None and near(f, Cue.NEG, races, _NEAR_RACE):
+    if when is None and _called_off(f, Cue.NEG, races):
         return Intent(IntentKind.RACE_DATE, race_off=True)  # "no race anymore"
     if when is None and m.today is not None and (said := _said_date(m.low)) is not None:
         return _race_unclear(said)  # "31st June": no such day
@@ -533,6 +580,35 @@ def _race(m: Message) -> Intent | None:
     if _PUT_IN_RE.search(m.low) or f.words[0] in _ENTERED:
         return Intent(IntentKind.RACE_DATE)  # "signed up for a half, put it in": which day?
     return None
+
+
+#: Words that may stand between a race and the word calling it off ("race on sunday is
+#: cancelled", "not doing the marathon"); any other ("stop the jumps for race week",
+#: "parkrun told me never jump") makes the off word about something else.
+_OFF_BETWEEN = frozenset(
+    {"the", "my", "a", "an", "this", "that", "next", "upcoming", "of", "out", "from", "is",
+     "was", "has", "been", "got", "it", "its", "s", "on", "in", "now", "officially", "just",
+     "sadly", "unfortunately", "i", "im", "am", "have", "ive", "any", "more", "longer",
+     "doing", "running", "racing", "entered", "into", "for", "me", "so", "all", "whole",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend",
+     "week", "month", "year", "gonna", "going", "to", "be", "will", "wont", "cant", "can"}
+)  # fmt: skip
+
+
+def _called_off(f: Features, cue: Cue, races: list[Hit]) -> bool:
+    """Whether a ``cue`` word (off, cancelled; a negation) near a race word is said of it:
+    only small words, days or numbers stand between them."""
+    for hit in f.cues.get(cue, ()):
+        for race in races:
+            if f.clauses[hit.start] != f.clauses[race.start]:
+                continue
+            if not race.start - _NEAR_RACE <= hit.start < race.end + _NEAR_RACE:
+                continue
+            low, high = (hit.end, race.start) if hit.start < race.start else (race.end, hit.start)
+            between = f.words[low:high]
+            if all(w in _OFF_BETWEEN or w[0].isdigit() for w in between):
+                return True
+    return False
 
 
 #: A day and month that read both ways ("12/06", "3/4/2028"): asked, never guessed.
@@ -637,6 +713,26 @@ _RESUME_ASKED_RE = re.compile(
     r"|\bcan\s+i\s+(?:start|do|try|begin)\s+(?:the\s+)?(?:jumps?|hops?|hopping|jumping|plyos?"
     r"|plyometrics|bounds?|bounding)\b"
     r"|\bwhen\s+(?:do|can|should|will|could)\s+(?:i|we)\s+(?:restart|start\s+again|continue)\b"
+    r"|\bhow\s+(?:do|should|can|would)\s+(?:i|we)\s+(?:best\s+)?(?:get\s+back|ease\s+back|come\s+back"
+    r"|start\s+again|restart|return|pick\s+(?:it\s+)?(?:back\s+)?up)\b"
+)
+#: A break asked about as advice, not asked for: "do I need days off?", "should I just stop
+#: the plan?", "do I have to pause over christmas?" ("can you pause me?" asks for one).
+_PAUSE_ADVICE_RE = re.compile(
+    r"\b(?:do|should|must|shall)\s+(?:i|we)\s+(?:really\s+|just\s+|still\s+)?(?:need|have|stop|take"
+    r"|pause|quit|give|drop)\b|\bis\s+it\s+(?:bad|ok|okay|wise|better)\s+to\b"
+)
+#: A break turned down: "nah", "no chance", "keeping going", "not pausing".
+_NO_BREAK_RE = re.compile(
+    r"\b(?:pause|pausing|break|stop)\w*\W+(?:\w+\W+)?(?:nah|nope|no\s+chance|not\s+a\s+chance"
+    r"|no\s+thanks)\b"
+    r"|(?<!cant\s)(?<!can't\s)(?<!couldnt\s)\b(?:keep|keeping|kept)\s+going\b"
+    r"|\bnot\s+(?:pausing|stopping|taking\s+a\s+break)\b"
+)
+#: Holidays wished, not taken: "happy holidays!", "enjoy the hols".
+_HOLIDAYS_WISHED_RE = re.compile(
+    r"\b(?:happy|enjoy\s+(?:the|your)|have\s+(?:a\s+)?(?:good|great|lovely|nice)|merry)\s+"
+    r"(?:holiday|holidays|hols|vacation)\b"
 )
 
 
@@ -764,16 +860,26 @@ def _progress_history(m: Message) -> Intent | None:
 
 
 def _question(m: Message) -> Intent | None:
-    """A question about the plan ("what's on tomorrow?"); never one naming a body area."""
-    if m.areas or feeling_hits(m.f):
-        return None
+    """A question about the plan ("what's on tomorrow?"); never one with a body report or
+    a recovery said ("calves are ready, when do the jumps start?" asks still)."""
+    if feeling_hits(m.f):
+        return None  # "calves sore, what's today?": the report, then the question (parts)
     asked = plan_question(m.low, m.today)
-    if asked is None or asked.ask_day is None:
+    if asked is None or (m.areas and (m.report() is not None or _recovery_said(m))):
+        return None  # "calf fine now, when can we do the hops?": both, read in parts
+    if asked.ask_day is None:
         return asked
     # "ran valencia on sunday!! when can I get back to it?": the day is the story's
     sentences = _SENTENCE_END_RE.split(m.low)
     kept = " ".join(s for s in sentences if "?" in s or not (said_in_past(s) or _RAN_RE.search(s)))
     return asked if kept == " ".join(sentences) else plan_question(kept, m.today)
+
+
+def _recovery_said(m: Message) -> bool:
+    """Whether an area is said to be fine again ("calf feels fine now")."""
+    if RECOVERY_WORDS.isdisjoint(m.f.words):
+        return False
+    return fine_reading(m.f, [(hit.end - 1, area) for hit, area in m.areas]) is not None
 
 
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
@@ -969,9 +1075,14 @@ def _chat(m: Message) -> Intent | None:
         return Intent(IntentKind.HELP)
     if Cue.THANKS in f.cues:
         return Intent(IntentKind.THANKS)
-    if Cue.GREETING in f.cues:
-        return Intent(IntentKind.GREETING)
+    if any(
+        h.start == 0 or f.words[h.start] not in _TIMES_OF_DAY for h in f.cues.get(Cue.GREETING, ())
+    ):
+        return Intent(IntentKind.GREETING)  # not "can I only do evenings?"
     return None
+
+
+_TIMES_OF_DAY = frozenset({"morning", "mornin", "evening", "evenings", "mornings"})
 
 
 def _thanked_for(f: Features) -> bool:

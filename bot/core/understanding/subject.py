@@ -46,6 +46,16 @@ _PERSON_VERBS = word_set(
 )
 _OTHERS = _PEOPLE | _OTHER_SUBJECTS | _POSSESSIVE | word_set("kids children")
 _FIRST = word_set("i im ive id ill me my mine myself")
+#: Words opening a clause that go on speaking of the others just named ("they've got",
+#: "both got": not "both legs").
+_THEY = word_set("they theyve theyre theyd")
+_BOTH_NEXT = frozenset((w,) for w in word_set("got have had are were caught came been of"))
+
+
+def _they(words: tuple[str, ...], i: int) -> bool:
+    return words[i] in _THEY or (words[i] == "both" and words[i + 1 : i + 2] in _BOTH_NEXT)
+
+
 _LONG_AGO: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split())
     for p in (
@@ -241,10 +251,14 @@ def owners(
     past |= {clauses[i] for i in years if words[i - 1] in _YEAR_BEFORE}  # "back in 2023"
     turned = _turned_to_now(words, clauses, past) if past else _NONE
     foreign: set[int] = set()
+    named_others: set[int] = set()
     owner_other = False
     for i in range(n):
         if i and clauses[i - 1] != clauses[i]:
-            owner_other = False
+            # "the kids had me up, both got a fever": they, the others just named
+            owner_other = _they(words, i) and clauses[i - 1] in named_others
+        if words[i] in _OTHERS:
+            named_others.add(clauses[i])
         word = words[i]
         following = words[i + 1] if i + 1 < n else ""
         if word in _OTHER_SUBJECTS or word in _POSSESSIVE:

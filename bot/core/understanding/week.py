@@ -159,7 +159,7 @@ def running_week(text: str) -> WeekSaid | None:
 
 
 _BLOCK = re.compile(
-    r"\b(?:whole|full|entire|complete) (?:block|programme|program|plan)\b|\bplan block\b"
+    r"\b(?:whole|full|entire|complete|overall) (?:block|programme|program|plan)\b|\bplan block\b"
 )
 
 
