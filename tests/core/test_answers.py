@@ -245,3 +245,17 @@ def test_a_clearance_answer_speaks_of_the_clearance(text: str, about: bool) -> N
 )
 def test_effort_answers_and_questions_typed_after_a_done(said: str, effort: int | None) -> None:
     assert effort_answer(said, date(2026, 12, 6)) == effort
+
+
+@pytest.mark.parametrize(
+    ("said", "born"),
+    [
+        ("had a baby in june", date(2026, 6, 15)),
+        ("had my baby on 3 june", date(2026, 6, 3)),
+        ("gave birth on the 2nd", date(2026, 12, 2)),
+        ("had a baby 6 months ago", date(2026, 6, 6)),
+        ("had a baby", None),  # when is asked, not guessed
+    ],
+)
+def test_a_birth_said_with_a_day_or_month_gone_by(said: str, born: date | None) -> None:
+    assert health_answer(said, date(2026, 12, 6)).birth_on == born
