@@ -44,7 +44,7 @@ from bot.core.rhythm import (
     second_day_arrives,
 )
 from bot.core.steering import EASY, EASY_RUN, STEP_BACK_FACTOR, VERY_HARD, Steer, Step, steer
-from bot.core.triage import TIER_OF_FLAG, Tier, triage
+from bot.core.triage import NERVE_SIGNS, TIER_OF_FLAG, Tier, triage
 from bot.core.vocabulary import (
     INTENSITY_RANK,
     Area,
@@ -1275,6 +1275,11 @@ def _advice(limits: Restrictions) -> str | None:
         return (
             f"What you describe{what} can be a sign of a bone stress injury. Please stop running "
             "and jumping and see a doctor soon; nothing here loads that area until you're cleared."
+        )
+    if tier is Tier.NERVE and NERVE_SIGNS.isdisjoint(limits.red_flags):  # giving way
+        return (
+            f"What you describe{what} needs a physiotherapist's or doctor's look; no hops or "
+            "jumps until you're cleared."
         )
     if tier is Tier.NERVE:
         return (

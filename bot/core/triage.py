@@ -31,6 +31,7 @@ __all__ = [
     "CLINICIAN_TIERS",
     "LOWER_LIMB",
     "NEIGHBOURS",
+    "NERVE_SIGNS",
     "PASSING_PAIN",
     "RETURN_CHECKS",
     "TIER_OF_FLAG",
@@ -74,11 +75,13 @@ TIER_OF_FLAG: dict[RedFlag, Tier] = {
     RedFlag.BLADDER_BOWEL: Tier.EMERGENCY,
     RedFlag.HEART_SIGNS: Tier.EMERGENCY,
     RedFlag.CLOT_SIGNS: Tier.EMERGENCY,
+    RedFlag.GIVING_WAY: Tier.NERVE,  # a clinician's look first, like a nerve sign
 }
 """Every warning sign's tier (a test checks that every RedFlag has one)."""
 
 #: Nerve signs in both legs are an emergency sign, not a clinician visit.
-_NERVE_FLAGS = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.NERVE_PAIN, RedFlag.WEAKNESS})
+NERVE_SIGNS = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.NERVE_PAIN, RedFlag.WEAKNESS})
+_NERVE_FLAGS = NERVE_SIGNS
 
 #: Tiers whose hold asks "has a clinician cleared you?" before the return checks.
 CLINICIAN_TIERS = frozenset({Tier.NERVE, Tier.BONE_STRESS, Tier.EMERGENCY})

@@ -107,6 +107,7 @@ class RedFlag(StrEnum):
     LOW_ENERGY_SIGNS = "low_energy_signs"
     HEART_SIGNS = "heart_signs"
     CLOT_SIGNS = "clot_signs"
+    GIVING_WAY = "giving_way"
 
     @property
     def label(self) -> str:
@@ -135,6 +136,7 @@ _RED_FLAG_LABELS = {
     RedFlag.LOW_ENERGY_SIGNS: "repeated stress fractures or missed periods",
     RedFlag.HEART_SIGNS: "chest pain, fainting or a racing heart",
     RedFlag.CLOT_SIGNS: "a swollen, red or hot calf",
+    RedFlag.GIVING_WAY: "the joint giving way",
 }
 
 

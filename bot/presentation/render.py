@@ -14,7 +14,7 @@ from bot.core.comeback import Stage, awaiting_morning, stage_of
 from bot.core.content import Part
 from bot.core.phases import REST_PHASE_WEEKS, PhaseState
 from bot.core.planner import DailyPlan, PlannedExercise
-from bot.core.triage import Tier, triage
+from bot.core.triage import NERVE_SIGNS, Tier, triage
 from bot.core.vocabulary import Area, Category, Phase, RedFlag, ReportKind, Side, listed
 from bot.presentation.callbacks import Action, encode
 from bot.presentation.commands import COMMANDS
@@ -322,6 +322,12 @@ def referral(tier: Tier, red_flags: Collection[RedFlag]) -> str:
             "🚨 <b>Please get it checked today</b> (an urgent care centre or A&amp;E). Pain you "
             "can't walk or put weight on after a fall, a twist or a crash can be a fracture "
             "and may need an X-ray. Rest it: no running or jumping on it."
+        )
+    if tier is Tier.NERVE and NERVE_SIGNS.isdisjoint(red_flags):  # a joint giving way
+        return (
+            "⚠️ <b>Please have a physiotherapist or doctor look at it.</b> A knee or leg that "
+            "gives way needs checking before jumps or hard running come back: no hops, jumps "
+            "or running drills until you've been cleared."
         )
     if tier is Tier.EMERGENCY:
         return (

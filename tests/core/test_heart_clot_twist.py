@@ -78,3 +78,11 @@ def test_everyday_words_are_no_such_sign(said: str) -> None:
     signs = _signs(said)
     assert not signs & {RedFlag.HEART_SIGNS, RedFlag.CLOT_SIGNS, RedFlag.AFTER_FALL}
     assert all(i.kind is not IntentKind.WARNING_SIGN for i in understand_all(said, TODAY))
+
+
+def test_a_knee_giving_way_is_no_nerve_sign() -> None:
+    (intent,) = understand_all("knee gave way n its clicking", TODAY)
+    assert intent.report is not None
+    assert intent.report.area is Area.KNEE
+    assert intent.report.red_flags == {RedFlag.GIVING_WAY}
+    assert triage(intent.report.red_flags) is Tier.NERVE

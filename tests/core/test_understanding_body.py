@@ -473,7 +473,7 @@ def test_a_sign_a_request_clause_would_lose_keeps_the_whole_report() -> None:
     intents = _all("my right knee aches and keeps buckling on stairs, what should I do?")
     assert len(intents) == 1
     assert intents[0].report is not None
-    assert RedFlag.WEAKNESS in intents[0].report.red_flags
+    assert RedFlag.GIVING_WAY in intents[0].report.red_flags
 
 
 def test_a_nerve_sign_with_two_areas_stays_one_report() -> None:

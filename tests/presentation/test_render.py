@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from bot.core.phases import PhaseState, next_change
 from bot.core.planner import DailyPlan, Planner
 from bot.core.records import BodyReport, RunnerProfile
+from bot.core.triage import Tier
 from bot.core.vocabulary import (
     Area,
     Category,
@@ -36,6 +37,7 @@ from bot.presentation.render import (
     help_message,
     media_hint,
     phase_message,
+    referral,
     report_area_keyboard,
     report_kind_keyboard,
     report_reply,
@@ -533,3 +535,10 @@ def test_the_block_calls_a_jump_day_without_landings_control_work() -> None:
     assert "jumps" not in shown
     assert "control" in shown
     assert "jumps" in block_message(week)
+
+
+def test_a_joint_giving_way_is_referred_without_naming_a_nerve() -> None:
+    text = referral(Tier.NERVE, {RedFlag.GIVING_WAY})
+    assert "nerve" not in text
+    assert "physiotherapist" in text
+    assert "nerve" in referral(Tier.NERVE, {RedFlag.GIVING_WAY, RedFlag.WEAKNESS})

@@ -168,6 +168,7 @@ _SIGNS_NEEDING_PAIN = frozenset(
         RedFlag.AFTER_FALL,
         RedFlag.NERVE_PAIN,
         RedFlag.WEAKNESS,
+        RedFlag.GIVING_WAY,
         RedFlag.NIGHT_PAIN,
         RedFlag.BONE_SPOT,
     }
