@@ -187,6 +187,12 @@ class Coach:
             case Media():
                 return [Reply(text=render.media_hint())]
             case Text(text):
+                conversation = turn.conversation
+                if conversation is not None and conversation.name == onboarding.RESTART_FLOW:
+                    restarted = await onboarding.typed_restart(turn, text)  # "keep my plan"
+                    if restarted is not None:
+                        return restarted
+                    turn.conversation = None  # the question is dropped; read as usual
                 return await self._text(turn, text)
         return [Reply(text=render.help_message())]
 

@@ -28,6 +28,7 @@ from bot.core.understanding.replies import (
     level_answer,
     race_answer,
     reminder_answer,
+    restart_answer,
     running_only,
     says_skip,
 )
@@ -56,6 +57,8 @@ __all__ = [
 ]
 
 FLOW = "onboarding"
+#: The conversation while "go through set-up again?" is open (a typed answer answers it).
+RESTART_FLOW = "restart"
 STEPS = (
     OnboardingStep.LEVEL,
     OnboardingStep.DESK,
@@ -100,14 +103,30 @@ async def start(turn: Turn) -> list[Reply]:
     """/start: begin set-up at the first question; a runner set up already is asked first
     (``confirm_restart``), so a stray /start never sends them through it again."""
     if turn.runner.onboarded or turn.state.phase is not Phase.ONBOARDING:
+        await chats.set_conversation(
+            turn.session, turn.sender.chat_id, RESTART_FLOW, "confirm", {}, now=turn.now
+        )  # so a typed "start over" or "keep my plan" answers it too
         question = words.restart_question(turn.runner.first_name)
         return [Reply(text=question, keyboard=keyboard(words.restart_keyboard()))]
+    return await _begin(turn)
+
+
+async def typed_restart(turn: Turn, text: str) -> list[Reply] | None:
+    """A typed answer to "go through set-up again?"; None (the question dropped) when the
+    message is something else, which is then read as usual."""
+    await chats.clear_conversation(turn.session, turn.sender.chat_id)
+    said = restart_answer(text)
+    if said is None:
+        return None
+    if not said:
+        return [Reply(text=words.restart_kept())]
     return await _begin(turn)
 
 
 async def confirm_restart(turn: Turn, answer: Answer) -> list[Reply]:
     """The answer to "go through set-up again?" (in place of the question): the first
     question, or the plan kept."""
+    await chats.clear_conversation(turn.session, turn.sender.chat_id)
     if answer is Answer.NO:
         return [Reply(text=words.restart_kept(), edit=True)]
     return await _begin(turn, edit=True)

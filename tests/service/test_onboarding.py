@@ -416,3 +416,27 @@ async def test_a_lone_sad_emoji_gets_a_kind_reply(chat: Chat) -> None:
     assert "rough one" in reply.text
     assert "Today's session?" not in reply.text
     assert await chat.completions() == []
+
+
+@pytest.mark.parametrize(
+    ("said", "restarted"),
+    [("Keep my plan", False), ("keep it", False), ("start over", True), ("yes, redo it", True)],
+)
+async def test_the_restart_question_takes_a_typed_answer(
+    chat: Chat, said: str, restarted: bool
+) -> None:
+    await chat.command("/today")  # the plan runs on the defaults
+    (asked,) = await chat.command("/start")
+    assert "set up already" in asked.text
+    replies = await chat.say(said)
+    assert ("1/9" in texts(replies)) is restarted
+    assert ("Kept your plan" in texts(replies)) is not restarted
+
+
+async def test_something_else_after_the_restart_question_is_read_as_usual(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.command("/start")
+    replies = await chat.say("done, felt easy")
+    assert "1/9" not in texts(replies)
+    assert [c.status.value for c in await chat.completions()] == ["done"]
+    assert await chat.conversation() is None

@@ -29,6 +29,7 @@ __all__ = [
     "level_answer",
     "parse_day",
     "parse_reminder_time",
+    "restart_answer",
     "says_off",
     "says_skip",
     "words_of",
@@ -188,6 +189,27 @@ def desk_said(text: str) -> bool | None:
     or sitting ("some plyo experience, desk job"); a bare "yes" or "no" there says nothing."""
     low = text.lower().replace("’", "'")
     return desk_answer(low) if _DESK_TOPIC_RE.search(low) else None
+
+
+_START_OVER_RE = re.compile(
+    r"\b(?:start(?:ing)? (?:over|again|afresh)|restart|redo|from scratch)\b"
+)
+_KEEP_RE = re.compile(r"\b(?:keep|kept|leave it|no thanks|nah|nope|cancel)\b|^no\b")
+
+
+def restart_answer(text: str) -> bool | None:
+    """The typed answer to "go through set-up again?": True to start over ("start over",
+    "yes, redo it"), False to keep the plan ("keep my plan", "no"), None when neither."""
+    low = " ".join(text.lower().replace("’", "'").split())
+    if _START_OVER_RE.search(low):
+        return True
+    if _KEEP_RE.search(low):
+        return False
+    said = words_of(low)
+    return True if said & _YES_WORDS else None
+
+
+_YES_WORDS = word_set("yes y yeah yep yup sure ok okay please")
 
 
 def kit_answer(text: str) -> frozenset[Equipment] | None:
