@@ -20,7 +20,7 @@ from bot.presentation.render import day_label, phase_about
 __all__ = [
     "day_ahead",
     "jumps_answer",
-    "past_log_prefix",
+    "past_day",
     "past_log_too_old",
     "pause_hint",
     "planned_break",
@@ -224,10 +224,9 @@ def pause_hint() -> str:
     )
 
 
-def past_log_prefix(day: date, today: date) -> str:
-    """The line naming the past day a typed log went to."""
-    when = "yesterday" if (today - day).days == 1 else day_label(day, today)
-    return f"For {when}, not today:"
+def past_day(day: date, today: date) -> str:
+    """A day gone by, as a typed log names it ("yesterday", "Fri 4 Dec")."""
+    return "yesterday" if (today - day).days == 1 else day_label(day, today)
 
 
 def past_log_too_old(day: date, today: date, max_days: int) -> str:

@@ -40,6 +40,19 @@ __all__ = [
 ASK_EFFORT = "How hard did it feel?"
 #: Said when a log replaces the day's earlier one.
 UPDATED = "That updates today's earlier log: one log a day."
+UPDATED_DAY = "That updates the earlier log for that day: one log a day."
+
+
+def _updated(updated: bool, past: str | None) -> str:
+    if not updated:
+        return ""
+    return f" {UPDATED_DAY}" if past else f" {UPDATED}"
+
+
+def _for(past: str | None) -> str:
+    return f" for {past}" if past else ""
+
+
 _HARD = 7
 
 
@@ -72,22 +85,22 @@ def already_logged(status: CompletionStatus, rpe: int | None, *, ask_effort: boo
     return f"{text} {ASK_EFFORT}" if ask_effort else text
 
 
-def logged_ask_effort(title: str, *, updated: bool = False) -> str:
-    """A typed "done" is logged; how hard was it?"""
-    again = f" {UPDATED}" if updated else ""
-    return f"✅ Logged {bold(title)}.{again} {ASK_EFFORT}"
+def logged_ask_effort(title: str, *, updated: bool = False, past: str | None = None) -> str:
+    """A typed "done" is logged; how hard was it? ``past``: the label of the day gone by it
+    is for ("yesterday")."""
+    return f"✅ Logged {bold(title)}{_for(past)}.{_updated(updated, past)} {ASK_EFFORT}"
 
 
-def done_logged(title: str, rpe: int | None, *, updated: bool = False) -> str:
-    """A typed "done" is logged, with its effort."""
+def done_logged(
+    title: str, rpe: int | None, *, updated: bool = False, past: str | None = None
+) -> str:
+    """A typed "done" is logged, with its effort (``past``: as in ``logged_ask_effort``)."""
     effort = f", effort {rpe}/10" if rpe is not None else ""
-    cheer = (
-        "Nice work."
-        if rpe is None or rpe <= _HARD
-        else "A tough one, well done. Easy does it tomorrow."
-    )
-    again = f" {UPDATED}" if updated else ""
-    return f"✅ Logged {bold(title)}{effort}. {cheer}{again}"
+    if rpe is None or rpe <= _HARD:
+        cheer = "Nice work."
+    else:
+        cheer = "A tough one, well done." + ("" if past else " Easy does it tomorrow.")
+    return f"✅ Logged {bold(title)}{_for(past)}{effort}. {cheer}{_updated(updated, past)}"
 
 
 def done_kept(title: str, day_label: str) -> str:
@@ -100,9 +113,15 @@ def done_kept(title: str, day_label: str) -> str:
     )
 
 
-def skipped_logged(reason: str | None, *, updated: bool = False, ahead: str | None = None) -> str:
+def skipped_logged(
+    reason: str | None,
+    *,
+    updated: bool = False,
+    ahead: str | None = None,
+    past: str | None = None,
+) -> str:
     """A typed "skipped" is logged, with the reason the runner gave; ``ahead``: the label of
-    the day ahead it is for ("friday is a no go")."""
+    the day ahead it is for ("friday is a no go"), ``past``: of the day gone by."""
     said = f" ({escape_text(reason)})" if reason else ""
     if ahead is not None:
         again = " That updates the earlier log for that day." if updated else ""
@@ -110,10 +129,14 @@ def skipped_logged(reason: str | None, *, updated: bool = False, ahead: str | No
             f"Noted: no session on {ahead}{said}. No stress; one missed day changes little, "
             f"and I won't remind you that day. If plans change, just do it and tell me.{again}"
         )
-    again = f" {UPDATED}" if updated else ""
+    if past is not None:
+        return (
+            f"Noted: skipped {past}{said}. No stress; one missed day changes little."
+            f"{_updated(updated, past)}"
+        )
     return (
         f"Noted: skipped today{said}. No stress; one missed day changes little. "
-        f"I'll move anything important to the next good day.{again}"
+        f"I'll move anything important to the next good day.{_updated(updated, past)}"
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from contextlib import suppress
-from dataclasses import replace
 from datetime import date, timedelta
 
 from bot.core.phases import OnboardingFinished, next_change
@@ -156,12 +155,7 @@ async def typed_log(
         said = "yesterday" if (turn.today - day).days == 1 else render.day_label(day, turn.today)
         began = "today" if joined == turn.today else f"on {render.day_label(joined, turn.today)}"
         return [Reply(text=words.before_the_plan(said, began))]
-    replies = await _typed_log_on(turn, status, rpe, note, day)
-    if day == turn.today or not replies:
-        return replies
-    first = replies[0]
-    prefix = question_words.past_log_prefix(day, turn.today)
-    return [replace(first, text=f"{prefix} {first.text}"), *replies[1:]]
+    return await _typed_log_on(turn, status, rpe, note, day)
 
 
 async def _planned(turn: Turn, day: date) -> DailyPlan:
@@ -208,19 +202,21 @@ async def _typed_log_on(
     completion = Completion(plan.on, plan.category, plan.session_id, status, rpe, note)
     await records.log_completion(turn.session, turn.runner.id, completion, turn.now)
     updated = existing is not None
+    past = question_words.past_day(day, turn.today) if day < turn.today else None
     if status is CompletionStatus.SKIPPED:
         ahead = render.day_label(day) if day > turn.today else None
-        return [Reply(text=words.skipped_logged(note, updated=updated, ahead=ahead))]
+        said = words.skipped_logged(note, updated=updated, ahead=ahead, past=past)
+        return [Reply(text=said)]
     again = existing is not None and existing.done
     pain = [] if again else await comeback.ask_pain(turn, plan.on, plan.title)
     if rpe is None:
         buttons = keyboard(render.effort_keyboard(plan.on, plan.session_id))
-        text = words.logged_ask_effort(plan.title, updated=updated)
+        text = words.logged_ask_effort(plan.title, updated=updated, past=past)
         if not pain:  # the effort question alone: a typed answer later still lands on it
             await _await_effort(turn, plan.on)
         return [Reply(text=text, keyboard=buttons), *pain]
     await _effort_answered(turn, plan.on)
-    return [Reply(text=words.done_logged(plan.title, rpe, updated=updated)), *pain]
+    return [Reply(text=words.done_logged(plan.title, rpe, updated=updated, past=past)), *pain]
 
 
 EFFORT_FLOW = comeback.EFFORT_FLOW

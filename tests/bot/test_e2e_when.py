@@ -94,7 +94,7 @@ async def test_two_missed_days_make_two_skips_in_one_reply(
     bot: tuple[Application, Services], fake_api: FakeBotAPI
 ) -> None:
     before = len(fake_api.sent_messages(RUNNER))
-    await _say(fake_api, "missed sat and sun, the weekend ran away with me", "not today:")
+    await _say(fake_api, "missed sat and sun, the weekend ran away with me", "Noted: skipped")
     assert len(fake_api.sent_messages(RUNNER)) == before + 1  # one reply for both days
     logs = await _logs(bot[1])
     assert logs  # the defaults plan at least one of the two days
@@ -111,7 +111,7 @@ async def test_two_days_ahead_make_two_skips_and_a_done_is_for_the_last_one(
     assert {day for day, _ in logs} <= {date(2026, 12, 2), date(2026, 12, 3)}
     assert {status for _, status in logs} == {CompletionStatus.SKIPPED}
     assert "Wed 02 Dec" in said or "Thu 03 Dec" in said
-    await _say(fake_api, "finished thursday's session, effort 5", "not today:")
+    await _say(fake_api, "finished thursday's session, effort 5", "for Thu")
     done = [log for log in await _logs(bot[1]) if log not in logs]
     assert done in ([(date(2026, 11, 26), CompletionStatus.DONE)], [])  # a done: last Thursday
 

@@ -14,7 +14,7 @@ from bot.presentation import questions
 from bot.presentation.callbacks import Action, decode
 from bot.presentation.questions import (
     jumps_answer,
-    past_log_prefix,
+    past_day,
     pause_hint,
     suggestion_rows,
     unclear_value,
@@ -35,7 +35,7 @@ def test_what_the_runner_said_is_escaped(said: str) -> None:
 
 def test_fixed_texts_are_valid_html() -> None:
     assert_telegram_html(pause_hint())
-    assert past_log_prefix(date(2026, 12, 3), TODAY) == "For yesterday, not today:"
+    assert past_day(date(2026, 12, 3), TODAY) == "yesterday"
 
 
 def test_suggestion_buttons_decode() -> None:
