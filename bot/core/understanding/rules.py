@@ -36,6 +36,7 @@ from bot.core.understanding.others import (
 from bot.core.understanding.outcome import outcome
 from bot.core.understanding.questions import asks_permission, names_the_block, plan_question
 from bot.core.understanding.senses import Cue
+from bot.core.understanding.subject import all_supposed
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import back_on, pause_said, said_in_past
 from bot.core.understanding.words import FILLER
@@ -79,6 +80,7 @@ def analyse(text: str, today: date | None = None) -> tuple[Intent, Message | Non
     for rule in _RULES:
         intent = rule(message)
         if intent is not None:
+            intent = _not_supposed(message, intent)
             return _with_signs(message, _odd_values(message, _away(message, intent))), message
     unknown = _odd_values(message, _away(message, Intent(IntentKind.UNKNOWN)))
     return _with_signs(message, unknown), message
@@ -104,6 +106,31 @@ def _away(m: Message, intent: Intent) -> Intent:
         return intent
     last = back_on(m.low, m.today)
     return intent if last is None else Intent(IntentKind.PAUSE, pause_until=last)
+
+
+#: What a message that only supposes never stores.
+_STORED = frozenset(
+    {IntentKind.DONE, IntentKind.SKIPPED, IntentKind.BODY_REPORT, IntentKind.NOT_FINE,
+     IntentKind.PAUSE, IntentKind.RESUME, IntentKind.RACE_DATE, IntentKind.SET_REMINDER,
+     IntentKind.SET_TIMEZONE}
+)  # fmt: skip
+
+
+def _not_supposed(m: Message, intent: Intent) -> Intent:
+    """Nothing stored from a message that only supposes and asks ("say I'm away for a week
+    in feb, do I lose it all?", "if I got pregnant could I carry on?"): UNKNOWN, for the
+    FAQ; a report with a warning sign stays."""
+    f = m.f
+    if intent.kind not in _STORED or not (f.supposed or f.later):
+        return intent
+    if intent.report is not None and intent.report.red_flags:
+        return intent
+    sets = (f.supposed, f.later, f.asking)
+    return (
+        Intent(IntentKind.UNKNOWN)
+        if all_supposed(f.words, f.clauses, "?" in m.low, sets)
+        else intent
+    )
 
 
 #: Kinds a lone odd rating turns into a question about it ("effort 11/10 today").

@@ -21,7 +21,7 @@ import re
 
 from bot.core.understanding.words import word_set
 
-__all__ = ["Owners", "owners", "question_clauses"]
+__all__ = ["Owners", "Supposed", "all_supposed", "owners", "question_clauses", "supposed"]
 
 _PEOPLE = word_set(
     """
@@ -41,10 +41,26 @@ _OTHER_SUBJECTS = word_set(
 _POSSESSIVE = frozenset(word + "s" for word in _PEOPLE)
 _PERSON_VERBS = word_set(
     """has had have is was gets got get keeps says say said feels felt thinks suffers suffered
-    reckons reckon told tells claims swears
+    reckons reckon told tells claims swears diagnosed
     limped limps limping hurt hurts injured pulled tore twisted rolled sprained broke"""
 )
 _OTHERS = _PEOPLE | _OTHER_SUBJECTS | _POSSESSIVE | word_set("kids children")
+#: Words between a person and their verb: "my buddy just got...", "a mate of mine has...".
+_BETWEEN = word_set("just recently finally also apparently now of mine ours")
+_BETWEEN_MAX = 3
+
+
+def _person_verb(words: tuple[str, ...], i: int) -> bool:
+    """Whether a verb of a person follows words[i], past a few words between ("my buddy
+    just got diagnosed", "a mate of mine has sciatica")."""
+    for j in range(i + 1, min(i + 2 + _BETWEEN_MAX, len(words))):
+        if words[j] in _PERSON_VERBS:
+            return True
+        if words[j] not in _BETWEEN:
+            return False
+    return False
+
+
 _FIRST = word_set("i im ive id ill me my mine myself")
 _LONG_AGO: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split())
@@ -180,6 +196,81 @@ def _onset_supposed(words: tuple[str, ...], clauses: tuple[int, ...]) -> set[int
     return found
 
 
+#: Words that make all that follows a supposition: "hypothetically, if I got...".
+_IN_THEORY = word_set("hypothetically hypothetical theoretically theory")
+#: After "if I": a supposed event, not a state now ("if I get a stress fracture", "if I
+#: got pins and needles", "if I ever...", "if I were to...").
+_IF_I_SUPPOSED = word_set("get got ever were had end")
+#: "say I'm away...", "let's say I...": a supposition opens the clause.
+_SAY_WHO = word_set("i im id ill ive my we")
+#: A day still to come in an "if" clause ("if my calves are still sore tmrw").
+_LATER = word_set("tomorrow tmrw tmr tomoz tonight later next week weekend")
+_SUPPOSE_CUES = word_set("if say lets hypothetically hypothetical theoretically theory")
+
+#: (supposed, later): the clauses that suppose (no report, no setting: "what happens if I
+#: get a stress fracture", "say I'm away a week"), and the "if" clauses of a time to come
+#: ("if my calves are still sore tmrw"): no feeling there counts but a warning sign.
+Supposed = tuple[frozenset[int], frozenset[int]]
+_NO_SUPPOSITION: Supposed = (frozenset(), frozenset())
+
+
+def supposed(words: tuple[str, ...], clauses: tuple[int, ...]) -> Supposed:
+    """The clauses said as a supposition, not as the runner's now (see ``Supposed``): after
+    "hypothetically"; "what if", "what happens if", "if I get/got/ever/were"; "say I",
+    "let's say"; and an "if" clause naming a day to come."""
+    if _SUPPOSE_CUES.isdisjoint(words):
+        return _NO_SUPPOSITION
+    found: set[int] = set()
+    later: set[int] = set()
+    n = len(words)
+    for i, word in enumerate(words):
+        before = words[i - 1] if i else ""
+        after = words[i + 1 : i + 3]
+        if word in _IN_THEORY and (word != "theory" or before == "in"):
+            found.update(clauses[i:])  # "hypothetically, if I got pins and needles..."
+            break
+        if word == "if":
+            if before in ("what", "happens", "happen"):
+                found.add(clauses[i])  # "what if...", "what happens if..."
+            elif after[:1] == ("i",) and after[1:] and after[1] in _IF_I_SUPPOSED:
+                found.add(clauses[i])  # "if I got pregnant next year..."
+            elif any(words[j] in _LATER and clauses[j] == clauses[i] for j in range(i + 1, n)):
+                later.add(clauses[i])  # "if my calves are still sore tmrw, skip?"
+        elif word == "say" and after[:1] and after[0] in _SAY_WHO:
+            opens = not i or clauses[i - 1] != clauses[i] or before in ("lets", "so", "but")
+            if opens:
+                found.add(clauses[i])  # "say I'm away for a week in feb..."
+    return frozenset(found), frozenset(later - found)
+
+
+_ASKING_AUX = word_set("should can could would will do does did is am")
+_ASKED_OF = word_set("i that it this")
+
+
+def all_supposed(
+    words: tuple[str, ...],
+    clauses: tuple[int, ...],
+    question: bool,
+    f_sets: tuple[frozenset[int], ...],
+) -> bool:
+    """Whether a message only supposes and asks ("say I'm away a week, do I lose it all?",
+    "if my calves are still sore tmrw should I skip"): each clause supposed or asking
+    (``f_sets``: supposed, later, asking), and a question is asked."""
+    supposed_, later, asking = f_sets
+    if not (supposed_ or later):
+        return False
+    asks = (
+        question
+        or bool(asking)
+        or any(
+            w in _ASKING_AUX and words[i + 1 : i + 2] and words[i + 1] in _ASKED_OF
+            for i, w in enumerate(words)
+        )
+    )
+    marked = supposed_ | later | asking
+    return asks and all(c in marked for c in set(clauses))
+
+
 def _clause_starts(clauses: tuple[int, ...]) -> list[int]:
     return [0, *(i for i in range(1, len(clauses)) if clauses[i] != clauses[i - 1])]
 
@@ -207,7 +298,11 @@ def _turned_to_now(
 
 
 def owners(
-    words: tuple[str, ...], clauses: tuple[int, ...], question: bool, asking: frozenset[int]
+    words: tuple[str, ...],
+    clauses: tuple[int, ...],
+    question: bool,
+    asking: frozenset[int],
+    supposition: Supposed = _NO_SUPPOSITION,
 ) -> Owners:
     """(foreign, asked): the word positions that are no report of the runner's now, and the
     clauses only asked about (see the module doc). ``question``: the message has a "?";
@@ -222,7 +317,10 @@ def owners(
     hypothetical = _hypothetical(words, clauses, asking) if asking and "if" in words else set()
     if question and not _SUPPOSE.isdisjoint(words):
         hypothetical |= _onset_supposed(words, clauses)
+    hypothetical |= supposition[0]
     asked = asking if asking and _FIRST.isdisjoint(words) else _NONE
+    if supposition[1]:
+        asked = asked | supposition[1]
     years = _years(words)
     if _FOREIGN_HINTS.isdisjoint(words) and not hypothetical and not years:
         return _NONE, asked
@@ -249,8 +347,10 @@ def owners(
         following = words[i + 1] if i + 1 < n else ""
         if word in _OTHER_SUBJECTS or word in _POSSESSIVE:
             owner_other = True
-        elif word in _OTHERS and following in _PERSON_VERBS:
+        elif word in _OTHERS and _person_verb(words, i):
             owner_other = True  # "my friend has sciatica", "kids have..."
+        elif word == "mine" and words[i - 1] == "of":
+            pass  # "a mate of mine has...": still the mate
         elif word in _FIRST and following not in _OTHERS:
             owner_other = False
         if owner_other or (clauses[i] in past and i not in turned) or clauses[i] in hypothetical:
