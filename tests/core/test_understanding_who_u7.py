@@ -4,7 +4,7 @@ sign of the runner's own body now is still caught, even inside a question."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 import pytest
 
@@ -76,3 +76,51 @@ def test_a_friends_sign_then_own_done_logs_the_done_with_its_effort() -> None:
     assert [i.kind for i in found] == [IntentKind.DONE]
     assert found[0].effort == 7
     assert found[0].report is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "set my reminder to off 😂 jk leave it as it is",
+        "my coach told me 'no jumping on tarmac', is he right?",
+        "a guy at the gym said 'stop the plan over christmas', should i?",
+    ],
+)
+def test_jokes_taken_back_and_quoted_words_store_nothing(text: str) -> None:
+    assert _kinds(text).isdisjoint(_STORING), _all(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "effort"),
+    [
+        ("done! quads destroyed haha jk it was fine, 3/10", 3),
+        ("my sister did it with me and said it was an 8/10 for her, felt like a 4/10 to me", 4),
+        ("my brother reckons his back was 'a 9 out of 10' after it. did my session, 5/10", 5),
+    ],
+)
+def test_ratings_not_the_runners_own_are_not_the_effort(text: str, effort: int) -> None:
+    found = _all(text)
+    assert [i.kind for i in found] == [IntentKind.DONE], found
+    assert found[0].effort == effort
+    assert found[0].report is None
+
+
+def test_a_reminder_time_after_quoted_words_about_the_reminder_is_set() -> None:
+    found = _all("my flatmate yelled 'no more 5am alarms!!' lol so 6:30 instead please")
+    assert [(i.kind, i.reminder_time) for i in found] == [(IntentKind.SET_REMINDER, time(6, 30))]
+
+
+def test_a_doctors_quoted_words_about_the_runners_own_body_keep_its_area() -> None:
+    found = _all("physio said 'just a tight hamstring, nothing torn' phew. still tight on the left")
+    assert [i.kind for i in found] == [IntentKind.BODY_REPORT], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my physio said 'that sounds like a stress fracture'",
+        "numb foot lol jk no seriously my foot is numb",
+    ],
+)
+def test_warning_signs_in_quotes_or_jokes_are_still_caught(text: str) -> None:
+    assert _warned(text), _all(text)

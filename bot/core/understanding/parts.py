@@ -34,6 +34,7 @@ from bot.core.understanding.fine import RECOVERY_WORDS, says_change
 from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind, ReportSlots, Unclear
 from bot.core.understanding.questions import asks_permission
+from bot.core.understanding.reported import own_words
 from bot.core.understanding.rules import analyse, back_later, read_body, setting_said, understand
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
@@ -147,10 +148,25 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
     from one reading of the message. Remembered: runners send the same few messages
     ("done", "what's today's session?") all day, and the result is a frozen value
     (``bench/bench_understanding.py`` clears it to measure the work itself)."""
+    own = own_words(text)
+    if own is not None:
+        said = understand_parts(own, today)
+        if _warned(said[0]) or not _warned(understand(text, today)):
+            return said  # "wife shouted 'no 6am alarms!' so 7:15": her words are not read
     whole, message = analyse(text, today)
     warned = whole.signs or whole.kind is IntentKind.WARNING_SIGN
     fixed = None if warned or (whole.report and whole.report.red_flags) else _corrected(text, today)
     return whole, fixed if fixed is not None else _parts(text, today, whole, message)
+
+
+def _warned(intent: Intent) -> bool:
+    """Whether ``intent`` holds a warning sign."""
+    report = intent.report
+    return (
+        bool(intent.signs)
+        or intent.kind is IntentKind.WARNING_SIGN
+        or bool(report and report.red_flags)
+    )
 
 
 _STORING = frozenset(
