@@ -124,3 +124,30 @@ def test_a_doctors_quoted_words_about_the_runners_own_body_keep_its_area() -> No
 )
 def test_warning_signs_in_quotes_or_jokes_are_still_caught(text: str) -> None:
     assert _warned(text), _all(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pause it? nope, i'm carrying on over new year",
+        "my husband wants me to pause for the holidays, no way, i'm cracking on",
+        "my sister's running a half on the 20th, we're going to watch",
+        "thanks coach, the 6:30 reminder has been perfect",
+        "landing in sydney on the 9th, i'll change the reminder when i'm there",
+        "did a 10k race in 2018, i miss those days",
+    ],
+)
+def test_refusals_praise_put_offs_and_longing_store_nothing(text: str) -> None:
+    assert _kinds(text).isdisjoint(_STORING), _all(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("pause me from friday until the 3rd", IntentKind.PAUSE),
+        ("reminder at 6:30 please, thanks", IntentKind.SET_REMINDER),
+        ("missed the session yesterday", IntentKind.SKIPPED),
+    ],
+)
+def test_the_runners_own_requests_still_count(text: str, kind: IntentKind) -> None:
+    assert kind in _kinds(text), _all(text)

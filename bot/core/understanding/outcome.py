@@ -45,6 +45,20 @@ _KINDS_OF_WORK = word_set(
 )
 
 
+#: What a runner misses that is no session: "miss those days", "miss the old times".
+_BYGONE = word_set("days times years era")
+
+
+_THOSE = word_set("those the them old good olden")
+
+
+def _longing(words: tuple[str, ...], j: int) -> bool:
+    """ "(miss) those days", "(miss) the good old times": a time gone by, no session."""
+    while j < len(words) and words[j] in _THOSE:
+        j += 1
+    return j < len(words) and words[j] in _BYGONE and words[j - 1] in _THOSE
+
+
 def _object_ok(m: Message, hit: Hit) -> bool:
     """A done/skip verb must not take an off-topic object ("finished the book",
     "skipped breakfast") or a run ("finished my run": that is no hip session)."""
@@ -61,6 +75,8 @@ def _object_ok(m: Message, hit: Hit) -> bool:
         and Cue.TODAY not in f.cues
     ):
         return False  # "I can't do jumps in my flat": what they can do, not today's log
+    if Cue.SKIP in hit.sense.cues and _longing(f.words, hit.end):
+        return False  # "miss those days": longing, no log
     follower = f.hit_at.get(j)
     if follower is not None:
         cues = follower.sense.cues

@@ -29,6 +29,8 @@ from bot.core.understanding.model import Intent, IntentKind, PlanTopic, Unclear
 from bot.core.understanding.numbers import effort_span, odd_effort, odd_rating, odd_rating_at
 from bot.core.understanding.others import (
     back_from_trip,
+    break_refused,
+    reminder_put_off,
     someone_elses_move,
     someone_elses_race,
     trip_gone_by,
@@ -261,6 +263,9 @@ def _reminder(m: Message) -> Intent | None:
         return Intent(
             IntentKind.SET_REMINDER, unclear=span, unclear_slot=Unclear.TIME
         )  # "6-7am": which one?
+    if reminder_put_off(m.low) or _reminder_praised(m):
+        # "will sort the reminders out then", "thanks, the 7am reminder works great"
+        return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
     at = parse_time(m.low)
     if at is not None:
         return Intent(IntentKind.SET_REMINDER, reminder_time=at)
@@ -320,6 +325,23 @@ _REMINDER_ASKED_RE = re.compile(
     r"\b(?:set|change|move|update|switch|make|put|turn|can\s+you|could\s+you|pls|please"
     r"|earlier|later|different|instead|stop|cancel|no\s+more|don'?t|dont|mute)\b|\?"
 )
+
+
+#: The reminder said to work as it is: "the 7am reminder works great".
+_WORKS_RE = re.compile(
+    r"\b(?:works?|working|worked)\s+(?:really\s+|so\s+)?(?:great|well|perfectly|a\s+treat|nicely"
+    r"|brilliantly|fine)\b|\b(?:is|was|has\s+been|been|are)\s+(?:really\s+|so\s+)?(?:perfect"
+    r"|great|brilliant|spot\s+on|ideal|helpful|a\s+lifesaver|working)\b"
+)
+
+
+def _reminder_praised(m: Message) -> bool:
+    """The reminder praised as it is, nothing asked of it."""
+    return (
+        Cue.REMIND not in m.f.cues
+        and _WORKS_RE.search(m.low) is not None
+        and _REMINDER_ASKED_RE.search(m.low) is None
+    )
 
 
 def _timezone(m: Message) -> Intent | None:
@@ -449,6 +471,8 @@ def _pause(m: Message) -> Intent | None:
     asked = Cue.PAUSE in f.cues and not _paused_elsewhere(m)
     if not (asked or dated or ranged):
         return None
+    if asked and break_refused(m.low, m.char(f.cues[Cue.PAUSE][0].start)):
+        return None  # "pause? nah, I'm keeping going through xmas"
     if Cue.RESUME in f.cues and _only_a_trip(m) and said is None:
         return None  # "back from holiday", "holiday's over, unpause me": a return
     if said is None and (back_from_trip(m.low) or (_only_a_trip(m) and trip_gone_by(m.low))):
