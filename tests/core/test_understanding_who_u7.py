@@ -151,3 +151,34 @@ def test_refusals_praise_put_offs_and_longing_store_nothing(text: str) -> None:
 )
 def test_the_runners_own_requests_still_count(text: str, kind: IntentKind) -> None:
     assert kind in _kinds(text), _all(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "should i stop the plan for a bit?",
+        "do i need a break from this after my marathon?",
+        "missed 10 days over xmas, how do i restart it?",
+        "happy christmas coach! 🎄",
+    ],
+)
+def test_questions_about_a_break_and_wishes_store_nothing(text: str) -> None:
+    assert _kinds(text).isdisjoint(_STORING), _all(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you pause me until sunday?",
+        "could you pause it till the 4th please",
+        "happy new year! pause me till the 10th",
+    ],
+)
+def test_a_break_asked_for_is_still_a_pause(text: str) -> None:
+    assert IntentKind.PAUSE in _kinds(text), _all(text)
+
+
+def test_an_own_warning_sign_asked_about_a_break_is_caught_without_a_pause() -> None:
+    text = "tingling in my right foot since yesterday, should i stop the plan?"
+    assert _warned(text), _all(text)
+    assert IntentKind.PAUSE not in _kinds(text)

@@ -453,6 +453,45 @@ def _only_a_trip(m: Message) -> bool:
 _AFTER_RE = re.compile(r"\b(?:after|since)\s+(?:a\s+|my\s+|the\s+|some\s+)?(?:\w+\s+)?$")
 
 
+#: What opens a question asking advice ("should I...", "do I need...", "how do I..."), not
+#: a request ("can you pause me?").
+_ADVICE_OPENERS = frozenset({"should", "shall", "do", "does", "would", "must", "how"})
+_ADVICE_AFTER = frozenset({"i", "we", "it"})
+
+
+def _advice_asked(f: Features, pos: int) -> bool:
+    """Whether the word at ``pos`` is in a clause that asks advice ("should I stop the
+    plan?", "how do I get back into it?", "do I need days off?")."""
+    clause = f.clauses[pos]
+    if clause not in f.asking:
+        return False
+    start = pos
+    while start and f.clauses[start - 1] == clause:
+        start -= 1
+    opener, after = f.words[start], f.words[start + 1 : start + 2]
+    if opener == "how":
+        return after in (("do",), ("should",))
+    return opener in _ADVICE_OPENERS and after != () and after[0] in _ADVICE_AFTER
+
+
+_WISHES = frozenset({"happy", "merry", "enjoy"})
+
+
+def _wished(f: Features) -> bool:
+    """Whether every pause word is a wish ("happy holidays!", "enjoy your holiday")."""
+    return all(
+        h.start > 0
+        and (
+            f.words[h.start - 1] in _WISHES
+            or (h.start > 1 and f.words[h.start - 2] == "enjoy" and f.words[h.start - 1] in _YOUR)
+        )
+        for h in f.cues.get(Cue.PAUSE, ())
+    )
+
+
+_YOUR = frozenset({"your", "ur", "the"})
+
+
 def _pause(m: Message) -> Intent | None:
     f = m.f
     if m.today is None or not f.has(Cue.PAUSE, Cue.AWAY, Cue.OFF, Cue.SKIP):
@@ -468,11 +507,13 @@ def _pause(m: Message) -> Intent | None:
     ranged = (  # "23rd to 28th, no sessions", not "missed sat and sun"
         said is not None and said.ranged and f.has(Cue.OFF, Cue.SKIP) and not said_in_past(m.low)
     )
-    asked = Cue.PAUSE in f.cues and not _paused_elsewhere(m)
+    asked = Cue.PAUSE in f.cues and not _paused_elsewhere(m) and not _wished(f)
     if not (asked or dated or ranged):
         return None
     if asked and break_refused(m.low, m.char(f.cues[Cue.PAUSE][0].start)):
         return None  # "pause? nah, I'm keeping going through xmas"
+    if asked and all(_advice_asked(f, h.start) for h in f.cues[Cue.PAUSE]):
+        return None  # "should I just stop the plan?", "do I need days off?": a question
     if Cue.RESUME in f.cues and _only_a_trip(m) and said is None:
         return None  # "back from holiday", "holiday's over, unpause me": a return
     if said is None and (back_from_trip(m.low) or (_only_a_trip(m) and trip_gone_by(m.low))):
@@ -672,6 +713,9 @@ def _resume(m: Message) -> Intent | None:
         return None
     if m.f.has(Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK) and back_later(m.low):
         return None  # "missed today ugh, back on it tmrw": the skip, not a resume
+    resumes = m.f.cues.get(Cue.RESUME, ())
+    if resumes and all(_advice_asked(m.f, h.start) for h in resumes):
+        return None  # "been off a week, how do I get back into it?": the FAQ's
     if "?" in m.low or "when" in m.low:  # "when do the jumps start again?": the plan's answer
         asked = plan_question(m.low, m.today)
         if asked is not None and asked.topic is PlanTopic.JUMPS:
