@@ -6,7 +6,13 @@ from dataclasses import dataclass, field
 
 from bot.core.understanding.lexicon import PHRASE_STARTS, PHRASES, WORDS
 from bot.core.understanding.senses import Cue, Sense
-from bot.core.understanding.subject import owners, question_clauses, supposed
+from bot.core.understanding.subject import (
+    NO_SUPPOSITION,
+    SUPPOSE_CUES,
+    owners,
+    question_clauses,
+    supposed,
+)
 from bot.core.understanding.words import FILLER, NUMBER_WORDS
 
 __all__ = ["Features", "Hit", "scan"]
@@ -72,8 +78,11 @@ def scan(words: tuple[str, ...], clauses: tuple[int, ...], question: bool = Fals
     ``question``: the text has a "?" (for ``subject.owners``)."""
     features = Features(words, clauses)
     features.asking = question_clauses(words, clauses)
-    supposition = supposed(words, clauses)
-    features.supposed, features.later = supposition
+    if SUPPOSE_CUES.isdisjoint(words):
+        supposition = NO_SUPPOSITION
+    else:
+        supposition = supposed(words, clauses)
+        features.supposed, features.later = supposition
     features.foreign, features.asked = owners(
         words, clauses, question, features.asking, supposition
     )

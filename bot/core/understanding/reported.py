@@ -20,7 +20,6 @@ from bot.core.understanding.words import word_set
 __all__ = ["own_words"]
 
 _I = re.IGNORECASE
-_CUE_RE = re.compile(r"['\"“”‘’]|\bj/?k\b|\b(?:kidding|joking)\b|\bfor\s+(?:him|her|them)\b", _I)
 _QUOTE_RE = re.compile(r"(?<![\w'’])(['\"“‘])(?=\S)(.+?)(?<=\S)['\"”’](?![\w'’])")
 _SPEECH_RE = re.compile(
     r"\b(?:said|says|say|told|tells|tell|shouted|shouts|yelled|yells|screamed|reckons|reckon"
@@ -59,12 +58,38 @@ _THEIR_RATING_RE = re.compile(
 def own_words(text: str) -> str | None:
     """``text`` without the words that are not the runner's own say; None when there are
     none."""
-    if _CUE_RE.search(text) is None:
+    if not _cued(text):
         return None
     said = _cut_quotes(text)
     said = _cut_jokes(said)
     said = _THEIR_RATING_RE.sub(" ", said)
     return None if said == text else re.sub(r"\s{2,}", " ", said).strip()
+
+
+def _cued(text: str) -> bool:
+    """Whether ``text`` may hold words not the runner's own: cheap string tests, a quote
+    mark that opens or closes (not the apostrophe of "what's"), "jk", "for him"."""
+    if '"' in text or "“" in text or "”" in text or "‘" in text or "’" in text:
+        return True
+    if "'" in text and (
+        " '" in text
+        or "' " in text
+        or text[0] == "'"
+        or text[-1] == "'"
+        or "'," in text
+        or "'." in text
+        or "'!" in text
+        or "'?" in text
+    ):
+        return True
+    low = text.lower()
+    return (
+        "jk" in low
+        or "j/k" in low
+        or "kidding" in low
+        or "joking" in low
+        or (" for " in low and ("for him" in low or "for her" in low or "for them" in low))
+    )
 
 
 def _cut_quotes(text: str) -> str:

@@ -82,7 +82,8 @@ def analyse(text: str, today: date | None = None) -> tuple[Intent, Message | Non
     for rule in _RULES:
         intent = rule(message)
         if intent is not None:
-            intent = _not_supposed(message, intent)
+            if message.f.supposed or message.f.later:
+                intent = _not_supposed(message, intent)
             return _with_signs(message, _odd_values(message, _away(message, intent))), message
     unknown = _odd_values(message, _away(message, Intent(IntentKind.UNKNOWN)))
     return _with_signs(message, unknown), message
@@ -123,7 +124,7 @@ def _not_supposed(m: Message, intent: Intent) -> Intent:
     in feb, do I lose it all?", "if I got pregnant could I carry on?"): UNKNOWN, for the
     FAQ; a report with a warning sign stays."""
     f = m.f
-    if intent.kind not in _STORED or not (f.supposed or f.later):
+    if intent.kind not in _STORED:
         return intent
     if intent.report is not None and intent.report.red_flags:
         return intent

@@ -21,7 +21,16 @@ import re
 
 from bot.core.understanding.words import word_set
 
-__all__ = ["Owners", "Supposed", "all_supposed", "owners", "question_clauses", "supposed"]
+__all__ = [
+    "NO_SUPPOSITION",
+    "SUPPOSE_CUES",
+    "Owners",
+    "Supposed",
+    "all_supposed",
+    "owners",
+    "question_clauses",
+    "supposed",
+]
 
 _PEOPLE = word_set(
     """
@@ -205,21 +214,22 @@ _IF_I_SUPPOSED = word_set("get got ever were had end")
 _SAY_WHO = word_set("i im id ill ive my we")
 #: A day still to come in an "if" clause ("if my calves are still sore tmrw").
 _LATER = word_set("tomorrow tmrw tmr tomoz tonight later next week weekend")
-_SUPPOSE_CUES = word_set("if say lets hypothetically hypothetical theoretically theory")
+#: Words without which nothing is supposed (``supposed`` is not worth calling).
+SUPPOSE_CUES = word_set("if say lets hypothetically hypothetical theoretically theory")
 
 #: (supposed, later): the clauses that suppose (no report, no setting: "what happens if I
 #: get a stress fracture", "say I'm away a week"), and the "if" clauses of a time to come
 #: ("if my calves are still sore tmrw"): no feeling there counts but a warning sign.
 Supposed = tuple[frozenset[int], frozenset[int]]
-_NO_SUPPOSITION: Supposed = (frozenset(), frozenset())
+NO_SUPPOSITION: Supposed = (frozenset(), frozenset())
 
 
 def supposed(words: tuple[str, ...], clauses: tuple[int, ...]) -> Supposed:
     """The clauses said as a supposition, not as the runner's now (see ``Supposed``): after
     "hypothetically"; "what if", "what happens if", "if I get/got/ever/were"; "say I",
     "let's say"; and an "if" clause naming a day to come."""
-    if _SUPPOSE_CUES.isdisjoint(words):
-        return _NO_SUPPOSITION
+    if SUPPOSE_CUES.isdisjoint(words):
+        return NO_SUPPOSITION
     found: set[int] = set()
     later: set[int] = set()
     n = len(words)
@@ -302,7 +312,7 @@ def owners(
     clauses: tuple[int, ...],
     question: bool,
     asking: frozenset[int],
-    supposition: Supposed = _NO_SUPPOSITION,
+    supposition: Supposed = NO_SUPPOSITION,
 ) -> Owners:
     """(foreign, asked): the word positions that are no report of the runner's now, and the
     clauses only asked about (see the module doc). ``question``: the message has a "?";
