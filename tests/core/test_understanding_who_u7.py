@@ -182,3 +182,25 @@ def test_an_own_warning_sign_asked_about_a_break_is_caught_without_a_pause() -> 
     text = "tingling in my right foot since yesterday, should i stop the plan?"
     assert _warned(text), _all(text)
     assert IntentKind.PAUSE not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if i can only train in the evenings next month?",
+        "what if my airbnb over new year has no space, can i still do it?",
+        "my son's quads are wrecked from the session, should he skip tomorrow?",
+    ],
+)
+def test_supposed_or_anothers_day_is_no_plan_day_or_greeting(text: str) -> None:
+    kinds = _kinds(text)
+    assert kinds.isdisjoint(_STORING), _all(text)
+    assert kinds.isdisjoint({IntentKind.GREETING, IntentKind.TODAY, IntentKind.PLAN_QUESTION})
+
+
+def test_stopping_something_for_race_week_is_no_race_off() -> None:
+    for text in (
+        "is it bad if i stop the hops for race week? race is 3 may",
+        "would it be silly to stop the hops in race week?",
+    ):
+        assert not any(i.race_off for i in _all(text)), _all(text)

@@ -84,6 +84,8 @@ def analyse(text: str, today: date | None = None) -> tuple[Intent, Message | Non
         if intent is not None:
             if message.f.supposed or message.f.later:
                 intent = _not_supposed(message, intent)
+            elif intent.kind in _DAY_ASKS and ("?" in message.low or message.f.asking):
+                intent = _not_for_another(message, intent)
             return _with_signs(message, _odd_values(message, _away(message, intent))), message
     unknown = _odd_values(message, _away(message, Intent(IntentKind.UNKNOWN)))
     return _with_signs(message, unknown), message
@@ -111,12 +113,32 @@ def _away(m: Message, intent: Intent) -> Intent:
     return intent if last is None else Intent(IntentKind.PAUSE, pause_until=last)
 
 
-#: What a message that only supposes never stores.
+#: What a message that only supposes never stores, nor answers as the plan's day: a
+#: greeting word in it is no greeting ("what if I can only do evenings?").
+_DAY_ASKS = frozenset({IntentKind.TODAY, IntentKind.PLAN_QUESTION, IntentKind.GREETING})
 _STORED = frozenset(
     {IntentKind.DONE, IntentKind.SKIPPED, IntentKind.BODY_REPORT, IntentKind.NOT_FINE,
      IntentKind.PAUSE, IntentKind.RESUME, IntentKind.RACE_DATE, IntentKind.SET_REMINDER,
      IntentKind.SET_TIMEZONE}
 )  # fmt: skip
+_NOT_SUPPOSED = _STORED | _DAY_ASKS
+_OTHER_ONE = frozenset({"she", "he", "they", "hubby", "wife", "husband", "partner"})
+_QUESTION_AUX = frozenset({"should", "can", "could", "does", "do", "is", "will", "would"})
+_ME = frozenset({"i", "me", "my", "im", "ive", "id", "ill", "we", "us"})
+
+
+def _not_for_another(m: Message, intent: Intent) -> Intent:
+    """A question about another's day ("her hip is tight, should she skip tmrw?"): no
+    plan day or greeting of the runner's, UNKNOWN."""
+    if intent.kind is IntentKind.PLAN_QUESTION and intent.topic is not PlanTopic.DAY:
+        return intent
+    f = m.f
+    for i, word in enumerate(f.words[:-1]):
+        if word in _QUESTION_AUX and f.words[i + 1] in _OTHER_ONE:
+            clause = [w for j, w in enumerate(f.words) if f.clauses[j] == f.clauses[i]]
+            if _ME.isdisjoint(clause):
+                return Intent(IntentKind.UNKNOWN)
+    return intent
 
 
 def _not_supposed(m: Message, intent: Intent) -> Intent:
@@ -124,8 +146,10 @@ def _not_supposed(m: Message, intent: Intent) -> Intent:
     in feb, do I lose it all?", "if I got pregnant could I carry on?"): UNKNOWN, for the
     FAQ; a report with a warning sign stays."""
     f = m.f
-    if intent.kind not in _STORED:
+    if intent.kind not in _NOT_SUPPOSED:
         return intent
+    if intent.kind is IntentKind.PLAN_QUESTION and intent.topic is not PlanTopic.DAY:
+        return intent  # "what if I miss a week, when do the jumps start?": still asked
     if intent.report is not None and intent.report.red_flags:
         return intent
     sets = (f.supposed, f.later, f.asking)
@@ -537,6 +561,11 @@ def _pause(m: Message) -> Intent | None:
     return Intent(IntentKind.PAUSE, pause_until=until, report=m.report())
 
 
+def _the_races(f: Features, races: list[Hit]) -> list[Hit]:
+    """The races themselves, not a time before one ("stop the jumps for race week?")."""
+    return [h for h in races if f.words[h.end : h.end + 1] != ("week",)]
+
+
 def _race_unclear(said: str) -> Intent:
     """A race date that cannot be right as written: asked about, nothing stored."""
     return Intent(IntentKind.RACE_DATE, unclear=said, unclear_slot=Unclear.DATE)
@@ -574,7 +603,7 @@ def _race(m: Message) -> Intent | None:
         and _PAST_RACE_RE.search(m.low)
     ):  # "my race was on 2 jan, put it in": that race has been; which is the next?
         return _race_unclear(_said_date(m.low) or when.isoformat())
-    if near(f, Cue.OFF, races, _NEAR_RACE) and not moved:
+    if near(f, Cue.OFF, _the_races(f, races), _NEAR_RACE) and not moved:
         return Intent(IntentKind.RACE_DATE, race_off=True)  # even "race on Sunday cancelled"
     if when is not None and m.today is not None and _just_passed(when, m.today, m.low):
         return _race_unclear(_said_date(m.low) or when.isoformat())
