@@ -204,3 +204,22 @@ def test_stopping_something_for_race_week_is_no_race_off() -> None:
         "would it be silly to stop the hops in race week?",
     ):
         assert not any(i.race_off for i in _all(text)), _all(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my wife has pins and needles in her foot",
+        "my dads hip is killing him after his run",
+        "the kids have both got a temperature",
+        "suppose i miss a whole week, do i start again?",
+        "supposing i miss friday, do i do it saturday?",
+        "suppose i miss a week, do i start over?",
+    ],
+)
+def test_family_words_are_not_typo_corrected_away(text: str) -> None:
+    assert _kinds(text).isdisjoint(_STORING), _all(text)
+
+
+def test_own_sign_beside_a_family_member_is_caught() -> None:
+    assert _warned("my wife and i both have numbness in our feet since the hops")

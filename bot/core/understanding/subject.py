@@ -212,10 +212,13 @@ _IN_THEORY = word_set("hypothetically hypothetical theoretically theory")
 _IF_I_SUPPOSED = word_set("get got ever were had end")
 #: "say I'm away...", "let's say I...": a supposition opens the clause.
 _SAY_WHO = word_set("i im id ill ive my we")
+_SAY = word_set("say suppose supposing imagine")
 #: A day still to come in an "if" clause ("if my calves are still sore tmrw").
 _LATER = word_set("tomorrow tmrw tmr tomoz tonight later next week weekend")
 #: Words without which nothing is supposed (``supposed`` is not worth calling).
-SUPPOSE_CUES = word_set("if say lets hypothetically hypothetical theoretically theory")
+SUPPOSE_CUES = word_set(
+    "if say lets suppose supposing imagine hypothetically hypothetical theoretically theory"
+)
 
 #: (supposed, later): the clauses that suppose (no report, no setting: "what happens if I
 #: get a stress fracture", "say I'm away a week"), and the "if" clauses of a time to come
@@ -246,7 +249,7 @@ def supposed(words: tuple[str, ...], clauses: tuple[int, ...]) -> Supposed:
                 found.add(clauses[i])  # "if I got pregnant next year..."
             elif any(words[j] in _LATER and clauses[j] == clauses[i] for j in range(i + 1, n)):
                 later.add(clauses[i])  # "if my calves are still sore tmrw, skip?"
-        elif word == "say" and after[:1] and after[0] in _SAY_WHO:
+        elif word in _SAY and after[:1] and after[0] in _SAY_WHO:
             opens = not i or clauses[i - 1] != clauses[i] or before in ("lets", "so", "but")
             if opens:
                 found.add(clauses[i])  # "say I'm away for a week in feb..."

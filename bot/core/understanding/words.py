@@ -92,5 +92,8 @@ PROTECTED = word_set(
     trim variation variations vocation walls ways wash wait weigh weighs whole white whine
     wish word saying sprint sprints trail trails nudes nude remainder remainders fully brothers
     brother mothers hurling curling bowling used
+    wife wifes dads kids pals mates friends coachs hubbys buddys sisters husbands daughters
+    partners bfs gfs besties flatmates neighbours colleagues teammates clubmates grandads
+    grandmas uncles aunts suppose supposing imagine hypothetically
     """
 )
