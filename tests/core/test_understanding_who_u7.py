@@ -223,3 +223,29 @@ def test_family_words_are_not_typo_corrected_away(text: str) -> None:
 
 def test_own_sign_beside_a_family_member_is_caught() -> None:
     assert _warned("my wife and i both have numbness in our feet since the hops")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my husband is away all next week",
+        "told my sister to pause her plan over xmas",
+        "my flatmate skipped his session today lol",
+        "my gf did the session and said her calves were a 7/10",
+    ],
+)
+def test_anothers_log_or_break_stores_nothing(text: str) -> None:
+    assert _kinds(text).isdisjoint(_STORING), _all(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("my partner did it with me tonight, 6/10", IntentKind.DONE),
+        ("me and my daughter did it together, 5/10", IntentKind.DONE),
+        ("my dog was sick all night so no session for me today", IntentKind.SKIPPED),
+        ("off to spain with my wife next week, pause please", IntentKind.PAUSE),
+    ],
+)
+def test_a_log_or_break_shared_with_the_runner_counts(text: str, kind: IntentKind) -> None:
+    assert kind in _kinds(text), _all(text)

@@ -20,6 +20,7 @@ from bot.core.understanding.model import EffortLabel, Intent, IntentKind, Unclea
 from bot.core.understanding.numbers import effort_number, effort_span
 from bot.core.understanding.questions import asks_permission
 from bot.core.understanding.senses import Cue
+from bot.core.understanding.subject import theirs
 from bot.core.understanding.when import log_days, unclear_log_day
 from bot.core.understanding.words import word_set
 
@@ -186,7 +187,7 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
     not_done = False
     for hit in [*f.cues.get(Cue.DONE, ()), *f.cues.get(Cue.DID, ())]:
         asked = f.clauses[hit.start] in f.asking and not _relative_did(f, hit.start)
-        if asked or _supposed(f, hit):
+        if asked or _supposed(f, hit) or _theirs(f, hit):
             continue  # "did I do it right?", "how do I log it when done?", "not sure if I did"
         lone_did = Cue.DID in hit.sense.cues and Cue.DONE not in hit.sense.cues
         if lone_did and not _did_counts(m, hit):
@@ -221,10 +222,12 @@ def outcome(m: Message) -> Intent | None:
     if not done and _ticked(m):
         return _done(m)
     said = _said if f.asking else _any
-    skips = [h for h in said(f, Cue.SKIP) if _object_ok(m, h) and not _supposed(f, h)]
-    why = [h for h in said(f, Cue.SKIP_WHY) if not _supposed(f, h)]
+    skips = [
+        h for h in said(f, Cue.SKIP) if _object_ok(m, h) and not (_supposed(f, h) or _theirs(f, h))
+    ]
+    why = [h for h in said(f, Cue.SKIP_WHY) if not (_supposed(f, h) or _theirs(f, h))]
     skipped = bool(skips) or bool(why) or not_done
-    weak = [h for h in said(f, Cue.SKIP_WEAK) if not _supposed(f, h)]
+    weak = [h for h in said(f, Cue.SKIP_WEAK) if not (_supposed(f, h) or _theirs(f, h))]
     if not skipped and weak and (_said(f, Cue.TODAY) or _said(f, Cue.SESSION)):
         skipped = True  # not "legs tired, should I still do the sessions?": a question
     if skipped and not skips and not not_done and not done and asks_permission(m.low):
@@ -270,6 +273,11 @@ def _supposed(f: Features, hit: Hit) -> bool:
         if f.words[j] in _SUPPOSING:
             return True
     return False
+
+
+def _theirs(f: Features, hit: Hit) -> bool:
+    """A log word of another person's ("my mate missed his session")."""
+    return theirs(f.words, f.clauses, f.foreign, hit.start, hit.end)
 
 
 def _said(f: Features, cue: Cue) -> list[Hit]:

@@ -38,7 +38,7 @@ from bot.core.understanding.others import (
 from bot.core.understanding.outcome import outcome
 from bot.core.understanding.questions import asks_permission, names_the_block, plan_question
 from bot.core.understanding.senses import Cue
-from bot.core.understanding.subject import all_supposed
+from bot.core.understanding.subject import all_supposed, theirs
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import back_on, pause_said, said_in_past
 from bot.core.understanding.words import FILLER
@@ -535,6 +535,9 @@ def _pause(m: Message) -> Intent | None:
     asked = Cue.PAUSE in f.cues and not _paused_elsewhere(m) and not _wished(f)
     if not (asked or dated or ranged):
         return None
+    breaks = [*f.cues.get(Cue.PAUSE, ()), *f.cues.get(Cue.AWAY, ())]
+    if breaks and all(theirs(f.words, f.clauses, f.foreign, h.start, h.end) for h in breaks):
+        return None  # "my wife is away next week", "told my friend to pause her training"
     if asked and break_refused(m.low, m.char(f.cues[Cue.PAUSE][0].start)):
         return None  # "pause? nah, I'm keeping going through xmas"
     if asked and all(_advice_asked(f, h.start) for h in f.cues[Cue.PAUSE]):

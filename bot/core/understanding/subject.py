@@ -30,6 +30,7 @@ __all__ = [
     "owners",
     "question_clauses",
     "supposed",
+    "theirs",
 ]
 
 _PEOPLE = word_set(
@@ -50,7 +51,8 @@ _OTHER_SUBJECTS = word_set(
 _POSSESSIVE = frozenset(word + "s" for word in _PEOPLE)
 _PERSON_VERBS = word_set(
     """has had have is was gets got get keeps says say said feels felt thinks suffers suffered
-    reckons reckon told tells claims swears diagnosed
+    reckons reckon told tells claims swears diagnosed did does missed skipped skips misses
+    paused wants wanted asked
     limped limps limping hurt hurts injured pulled tore twisted rolled sprained broke"""
 )
 _OTHERS = _PEOPLE | _OTHER_SUBJECTS | _POSSESSIVE | word_set("kids children")
@@ -369,3 +371,26 @@ def owners(
         if owner_other or (clauses[i] in past and i not in turned) or clauses[i] in hypothetical:
             foreign.add(i)
     return frozenset(foreign), asked
+
+
+_THEIR = word_set("his her their hers theirs")
+_SHARED = word_set("we us both together")
+_FOR_ME = word_set("me mine myself us")
+
+
+def theirs(
+    words: tuple[str, ...], clauses: tuple[int, ...], foreign: frozenset[int], at: int, end: int
+) -> bool:
+    """Whether the log or break word at words[at:end] is another person's ("my mate missed
+    his session", "my wife is away next week", "told my friend to pause her training"),
+    not one shared with the runner ("hubby did it with me", "we both did it")."""
+    if words[end : end + 1] and words[end] in _THEIR:
+        return True  # "missed his session", "pause her training"
+    if at not in foreign or not _FOR_ME.isdisjoint(words[end : end + 3]):
+        return False  # "my son sprained his ankle so no session for me"
+    clause = [w for j, w in enumerate(words) if clauses[j] == clauses[at]]
+    shared = any(
+        w == "with" and k + 1 < len(clause) and clause[k + 1] in ("me", "us")
+        for k, w in enumerate(clause)
+    )
+    return not shared and _SHARED.isdisjoint(clause)
