@@ -249,3 +249,37 @@ def test_anothers_log_or_break_stores_nothing(text: str) -> None:
 )
 def test_a_log_or_break_shared_with_the_runner_counts(text: str, kind: IntentKind) -> None:
     assert kind in _kinds(text), _all(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "please don't pause me over new year",
+        "no need to pause, i'll manage",
+        "i was going to pause it for xmas but changed my mind",
+        "considered pausing but nope, keeping going",
+        "my physio reckons i should pause, what do you think?",
+    ],
+)
+def test_a_break_negated_refused_or_advised_is_no_pause(text: str) -> None:
+    assert IntentKind.PAUSE not in _kinds(text), _all(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is my reminder still at 6:30?",
+        "my reminder's at 7 right?",
+        "does the reminder come at 8am?",
+    ],
+)
+def test_a_reminder_asked_about_is_not_changed(text: str) -> None:
+    assert all(i.reminder_time is None and not i.reminder_off for i in _all(text)), _all(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["is it possible to get my reminder at 6am?", "can you make my reminder 7:30?"],
+)
+def test_a_reminder_asked_for_in_a_question_is_set(text: str) -> None:
+    assert any(i.reminder_time is not None for i in _all(text)), _all(text)

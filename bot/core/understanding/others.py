@@ -104,15 +104,23 @@ _REFUSED_RE = re.compile(
     r"|no\s+thanks|not\s+likely)\b"
 )
 _KEEP_GOING_RE = re.compile(
-    r"\b(?:i'?m|i\s+am|im|i'?ll|i\s+will|gonna|going\s+to|i'?d\s+rather)\s+(?:just\s+|still\s+)?"
+    r"\b(?:(?:i'?m|i\s+am|im|i'?ll|i\s+will|gonna|going\s+to|i'?d\s+rather)\s+)?(?:just\s+|still\s+)?"
     r"(?:keep(?:ing)?\s+(?:going|at\s+it|training)|carry(?:ing)?\s+on|crack(?:ing)?\s+on"
     r"|push(?:ing)?\s+on|stick(?:ing)?\s+(?:with|at)\s+it)\b"
 )
 
 
+_MIND_CHANGED_RE = re.compile(
+    r"\bchanged?\s+my\s+mind\b[\s.!,]*(?:lol|haha|[\u2600-\u27bf\U0001f300-\U0001faff\s])*$"
+)
+
+
 def break_refused(low: str, pause_at: int) -> bool:
     """Whether a break named at ``pause_at`` is turned down: a no after it ("pause? nah")
-    and the runner going on ("I'm keeping going")."""
+    and the runner going on ("I'm keeping going"), or a mind changed at the end ("was
+    going to pause over xmas but changed my mind")."""
+    if _MIND_CHANGED_RE.search(low, pause_at) is not None:
+        return True
     return _REFUSED_RE.search(low, pause_at) is not None and _KEEP_GOING_RE.search(low) is not None
 
 

@@ -33,6 +33,7 @@ from bot.core.understanding.features import Features
 from bot.core.understanding.fine import RECOVERY_WORDS, says_change
 from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind, ReportSlots, Unclear
+from bot.core.understanding.others import break_refused
 from bot.core.understanding.questions import asks_permission
 from bot.core.understanding.reported import own_words
 from bot.core.understanding.rules import analyse, back_later, read_body, setting_said, understand
@@ -328,6 +329,8 @@ def _requests(
         found = _combined(meaningful, whole) or (whole,)
         if len(found) == 1 and whole.kind is found[0].kind is IntentKind.DONE:
             found = (replace(found[0], note=found[0].note or whole.note),)  # "did it, missed a set"
+    if whole.kind is not IntentKind.PAUSE and any(i.kind is IntentKind.PAUSE for i in found):
+        found = _unrefused(text, found)  # "was going to pause but changed my mind"
     found = _whole_settings(found, whole, message, today)
     found = _whole_reports(text, today, found, whole, message)
     found = _whole_flags(found, whole)
@@ -343,6 +346,20 @@ def _requests(
 
 
 _DONE = IntentKind.DONE
+_PAUSE_WORD_RE = re.compile(r"\b(?:pause|pausing|paused|break|stop|stopping)\b")
+
+
+def _unrefused(text: str, found: tuple[Intent, ...]) -> tuple[Intent, ...]:
+    """Without the break a later clause turns down ("thought about pausing but nah,
+    keeping going"); at least UNKNOWN."""
+    low = text.lower()
+    word = _PAUSE_WORD_RE.search(low)
+    if word is None or not break_refused(low, word.start()):
+        return found
+    kept = tuple(i for i in found if i.kind is not IntentKind.PAUSE)
+    return kept or (Intent(IntentKind.UNKNOWN),)
+
+
 #: What makes a clause that names the session ask for it: "today's session pls", "what's on".
 _ASKS_FOR_IT_RE = re.compile(
     r"\?|\b(?:what|whats|what's|show|send|give|pls|please|plz|tomorrow|tmrw|next|today|todays"

@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.core.places import country_named, name_key, places_named
-from bot.core.understanding.body import feeling_hits
+from bot.core.understanding.body import feeling_hits, negated
 from bot.core.understanding.cities import BARE_CITY_POPULATION, city_text, place_in
 from bot.core.understanding.clock import impossible_time, parse_time, time_range
 from bot.core.understanding.dates import find_dates, last_date, names_a_date
@@ -288,6 +288,8 @@ def _reminder(m: Message) -> Intent | None:
         return Intent(
             IntentKind.SET_REMINDER, unclear=span, unclear_slot=Unclear.TIME
         )  # "6-7am": which one?
+    if _REMINDER_QUERY_RE.search(m.low) and not _REMINDER_CHANGE_RE.search(m.low):
+        return Intent(IntentKind.SET_REMINDER)  # "is my reminder still 7am?": shown, unchanged
     if reminder_put_off(m.low) or _reminder_praised(m):
         # "will sort the reminders out then", "thanks, the 7am reminder works great"
         return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
@@ -352,6 +354,15 @@ _REMINDER_ASKED_RE = re.compile(
 )
 
 
+#: The reminder asked about, not changed: "is my reminder still 7am?", "it's at 7 right?"
+_REMINDER_QUERY_RE = re.compile(
+    r"^(?:is|isnt|what|whats|what's|when|does|did|has|hasnt)\b[^?]*\?"
+    r"|\b(?:right|yeah|correct|isnt\s+it|isn'?t\s+it)\s*\?+\s*$"
+)
+_REMINDER_CHANGE_RE = re.compile(
+    r"\b(?:set|change|move|update|switch|make|put|turn|can\s+you|could\s+you|pls|please"
+    r"|earlier|later|different|instead|stop|cancel|mute|want|like|possible|get|have|ok|okay)\b"
+)
 #: The reminder said to work as it is: "the 7am reminder works great".
 _WORKS_RE = re.compile(
     r"\b(?:works?|working|worked)\s+(?:really\s+|so\s+)?(?:great|well|perfectly|a\s+treat|nicely"
@@ -517,6 +528,20 @@ def _wished(f: Features) -> bool:
 _YOUR = frozenset({"your", "ur", "the"})
 
 
+_SHOULD = frozenset({"should", "shd"})
+_SHOULD_BACK = 3
+
+
+def _not_asked(m: Message, hit: Hit) -> bool:
+    """A pause word negated ("don't pause me", "never asked to pause", "no need to pause")
+    or only advised in a question ("he reckons I should pause, what do you think?")."""
+    f = m.f
+    if negated(f, hit.start):
+        return True
+    before = f.words[max(hit.start - _SHOULD_BACK, 0) : hit.start]
+    return "?" in m.low and not _SHOULD.isdisjoint(before)
+
+
 def _pause(m: Message) -> Intent | None:
     f = m.f
     if m.today is None or not f.has(Cue.PAUSE, Cue.AWAY, Cue.OFF, Cue.SKIP):
@@ -540,8 +565,8 @@ def _pause(m: Message) -> Intent | None:
         return None  # "my wife is away next week", "told my friend to pause her training"
     if asked and break_refused(m.low, m.char(f.cues[Cue.PAUSE][0].start)):
         return None  # "pause? nah, I'm keeping going through xmas"
-    if asked and all(_advice_asked(f, h.start) for h in f.cues[Cue.PAUSE]):
-        return None  # "should I just stop the plan?", "do I need days off?": a question
+    if asked and all(_advice_asked(f, h.start) or _not_asked(m, h) for h in f.cues[Cue.PAUSE]):
+        return None  # "should I just stop the plan?", "don't pause me", "no need to pause"
     if Cue.RESUME in f.cues and _only_a_trip(m) and said is None:
         return None  # "back from holiday", "holiday's over, unpause me": a return
     if said is None and (back_from_trip(m.low) or (_only_a_trip(m) and trip_gone_by(m.low))):
