@@ -283,3 +283,19 @@ def test_a_reminder_asked_about_is_not_changed(text: str) -> None:
 )
 def test_a_reminder_asked_for_in_a_question_is_set(text: str) -> None:
     assert any(i.reminder_time is not None for i in _all(text)), _all(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if it snows tomorrow i'll skip",
+        "if work runs late tonight, i'll miss it",
+        "in case i miss saturday, what should i do?",
+    ],
+)
+def test_a_skip_on_a_condition_to_come_is_no_log(text: str) -> None:
+    assert _kinds(text).isdisjoint({IntentKind.SKIPPED, IntentKind.DONE}), _all(text)
+
+
+def test_a_skip_asked_politely_is_still_a_skip() -> None:
+    assert IntentKind.SKIPPED in _kinds("skipping tomorrow, if that's ok")

@@ -52,7 +52,7 @@ _POSSESSIVE = frozenset(word + "s" for word in _PEOPLE)
 _PERSON_VERBS = word_set(
     """has had have is was gets got get keeps says say said feels felt thinks suffers suffered
     reckons reckon told tells claims swears diagnosed did does missed skipped skips misses
-    paused wants wanted asked
+    paused wants want wanted asked
     limped limps limping hurt hurts injured pulled tore twisted rolled sprained broke"""
 )
 _OTHERS = _PEOPLE | _OTHER_SUBJECTS | _POSSESSIVE | word_set("kids children")
@@ -255,7 +255,14 @@ def supposed(words: tuple[str, ...], clauses: tuple[int, ...]) -> Supposed:
             opens = not i or clauses[i - 1] != clauses[i] or before in ("lets", "so", "but")
             if opens:
                 found.add(clauses[i])  # "say I'm away for a week in feb..."
+    later |= {clauses[i] + 1 for i in _if_openers(words, clauses) if clauses[i] in later}
     return frozenset(found), frozenset(later - found)
+
+
+def _if_openers(words: tuple[str, ...], clauses: tuple[int, ...]) -> list[int]:
+    """The positions of an "if" that opens its clause: "if it rains tomorrow, I'll skip"
+    supposes the clause after it too."""
+    return [i for i, w in enumerate(words) if w == "if" and (not i or clauses[i - 1] != clauses[i])]
 
 
 _ASKING_AUX = word_set("should can could would will do does did is am")

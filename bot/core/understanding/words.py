@@ -94,6 +94,7 @@ PROTECTED = word_set(
     brother mothers hurling curling bowling used
     wife wifes dads kids pals mates friends coachs hubbys buddys sisters husbands daughters
     partners bfs gfs besties flatmates neighbours colleagues teammates clubmates grandads
-    grandmas uncles aunts suppose supposing imagine hypothetically
+    grandmas uncles aunts suppose supposing imagine hypothetically hypothetical case
+    theory theoretically
     """
 )
