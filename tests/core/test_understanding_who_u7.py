@@ -299,3 +299,19 @@ def test_a_skip_on_a_condition_to_come_is_no_log(text: str) -> None:
 
 def test_a_skip_asked_politely_is_still_a_skip() -> None:
     assert IntentKind.SKIPPED in _kinds("skipping tomorrow, if that's ok")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sister's calf is tight and so is mine",
+        "my buddy has a sore achilles, mine is sore too",
+        "my wife's hamstring is tight after it, me too",
+    ],
+)
+def test_anothers_feeling_echoed_as_the_runners_is_reported(text: str) -> None:
+    assert IntentKind.BODY_REPORT in _kinds(text), _all(text)
+
+
+def test_an_echoed_warning_sign_is_caught() -> None:
+    assert _warned("my friend has numbness down her leg and so do i")

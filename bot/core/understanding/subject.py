@@ -362,6 +362,7 @@ def owners(
     turned = _turned_to_now(words, clauses, past) if past else _NONE
     foreign: set[int] = set()
     owner_other = False
+    echoed = _echoed(words)  # "my friend's knee hurts and so does mine": the runner's too
     for i in range(n):
         if i and clauses[i - 1] != clauses[i]:
             owner_other = False
@@ -375,9 +376,32 @@ def owners(
             pass  # "a mate of mine has...": still the mate
         elif word in _FIRST and following not in _OTHERS:
             owner_other = False
-        if owner_other or (clauses[i] in past and i not in turned) or clauses[i] in hypothetical:
+        if (
+            (owner_other and not echoed)
+            or (clauses[i] in past and i not in turned)
+            or clauses[i] in hypothetical
+        ):
             foreign.add(i)
     return frozenset(foreign), asked
+
+
+_ECHOES = (("me", "too"), ("so", "does", "mine"), ("so", "do", "i"), ("same", "here"),
+           ("me", "aswell"), ("mine", "too"), ("mine", "is"), ("mine", "does"),
+           ("mine", "hurts"), ("mine", "feels"), ("mine", "has"), ("i", "do", "too"),
+           ("so", "is", "mine"), ("mine", "as", "well"), ("me", "as", "well"))  # fmt: skip
+_ECHO_STARTS = frozenset(e[0] for e in _ECHOES)
+
+
+def _echoed(words: tuple[str, ...]) -> bool:
+    """Whether the runner says another's feeling is theirs too ("so does mine", "mine is
+    sore too", "me too"): then no feeling there is only the other's (the cautious reading)."""
+    if _ECHO_STARTS.isdisjoint(words):
+        return False
+    return any(
+        words[i : i + len(e)] == e and not (i and e[0] == "mine" and words[i - 1] == "of")
+        for i in range(len(words))
+        for e in _ECHOES
+    )  # not "a mate of mine has..."
 
 
 _THEIR = word_set("his her their hers theirs")
