@@ -9,6 +9,7 @@ from datetime import date, time
 import pytest
 
 from bot.core.understanding import Intent, IntentKind, understand_all
+from bot.core.understanding.fuzzy import correct
 
 TUESDAY = date(2026, 12, 8)
 _STORING = frozenset(
@@ -315,3 +316,16 @@ def test_anothers_feeling_echoed_as_the_runners_is_reported(text: str) -> None:
 
 def test_an_echoed_warning_sign_is_caught() -> None:
     assert _warned("my friend has numbness down her leg and so do i")
+
+
+def test_a_possessive_is_no_doer_so_the_runners_skip_counts() -> None:
+    assert IntentKind.SKIPPED in _kinds("sister's wedding on saturday so no session for me")
+    assert IntentKind.SKIPPED in _kinds("my mate's birthday tomorrow so no session that day")
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [("husband", "husband"), ("frend", "friend"), ("grand", "grand"), ("sone", "sole")],
+)
+def test_people_words_are_kept_without_attracting_other_typos(typo: str, meant: str) -> None:
+    assert correct(typo) == meant

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.understanding.words import word_set
+from bot.core.understanding.words import PEOPLE, word_set
 
 __all__ = [
     "NO_SUPPOSITION",
@@ -33,15 +33,7 @@ __all__ = [
     "theirs",
 ]
 
-_PEOPLE = word_set(
-    """
-    friend wife husband partner boyfriend girlfriend bf gf mum mom mam dad mother father
-    brother sister son daughter kid child colleague coworker boss teammate clubmate hubby
-    hubbie wifey missus fiance fiancee bestie mate mates buddy pal flatmate housemate
-    roommate neighbour neighbor client uncle aunt auntie nan gran granny grandma grandad
-    grandpa dog dogs puppy pup cat horse
-    """
-)
+_PEOPLE = PEOPLE
 #: Someone else as the one whose body it is: "he", "she's", "his", "my wife's", "my friend
 #: has", "runners get"; a person named only in passing ("ran with a friend and calves
 #: sore") is not.
@@ -405,6 +397,22 @@ def _echoed(words: tuple[str, ...]) -> bool:
 
 
 _THEIR = word_set("his her their hers theirs")
+_DOERS = _PEOPLE | word_set("she he they kids children")
+
+
+def _doer_before(words: tuple[str, ...], clauses: tuple[int, ...], at: int) -> bool:
+    """Whether another person is the subject before words[at] in its clause ("my mate
+    missed...", "my wife is away..."), with no "I" between."""
+    k = at - 1
+    while k >= 0 and clauses[k] == clauses[at]:
+        if words[k] in _FIRST:
+            return False
+        if words[k] in _DOERS and _person_verb(words, k):
+            return True
+        k -= 1
+    return False
+
+
 _SHARED = word_set("we us both together")
 _FOR_ME = word_set("me mine myself us")
 
@@ -419,6 +427,8 @@ def theirs(
         return True  # "missed his session", "pause her training"
     if at not in foreign or not _FOR_ME.isdisjoint(words[end : end + 3]):
         return False  # "my son sprained his ankle so no session for me"
+    if not _doer_before(words, clauses, at):
+        return False  # "friend's wedding on the 20th so no session that day": the runner's
     clause = [w for j, w in enumerate(words) if clauses[j] == clauses[at]]
     shared = any(
         w == "with" and k + 1 < len(clause) and clause[k + 1] in ("me", "us")
