@@ -10,6 +10,7 @@ import pytest
 
 from bot.core.understanding import Intent, IntentKind, understand_all
 from bot.core.understanding.fuzzy import correct
+from bot.core.understanding.reported import own_words
 
 TUESDAY = date(2026, 12, 8)
 _STORING = frozenset(
@@ -329,3 +330,10 @@ def test_a_possessive_is_no_doer_so_the_runners_skip_counts() -> None:
 )
 def test_people_words_are_kept_without_attracting_other_typos(typo: str, meant: str) -> None:
     assert correct(typo) == meant
+
+
+def test_the_runners_own_quoted_words_are_kept() -> None:
+    assert own_words("did it, i'd say 'a hard 8/10' honestly") is None
+    assert own_words("my coach said 'a hard 8/10' lol, felt like a 6/10") == (
+        "my coach said lol, felt like a 6/10"
+    )

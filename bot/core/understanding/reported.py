@@ -22,6 +22,7 @@ __all__ = ["own_words"]
 _I = re.IGNORECASE
 _QUOTE_RE = re.compile(r"(?<![\w'’])(['\"“‘])(?=\S)(.+?)(?<=\S)['\"”’](?![\w'’])")
 _SPEECH_RE = re.compile(
+    r"(?<!\bi\s)(?<!\bi'd\s)(?<!\bid\s)(?<!\bi'll\s)(?<!\bill\s)(?<!\bwould\s)"
     r"\b(?:said|says|say|told|tells|tell|shouted|shouts|yelled|yells|screamed|reckons|reckon"
     r"|thinks|asked|asks|texted|wrote|writes|claims|swears|insists|goes|went\s+on)\b[^.!?]*$",
     _I,
