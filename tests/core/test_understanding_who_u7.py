@@ -337,3 +337,14 @@ def test_the_runners_own_quoted_words_are_kept() -> None:
     assert own_words("my coach said 'a hard 8/10' lol, felt like a 6/10") == (
         "my coach said lol, felt like a 6/10"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if i get pins and needles again like last night should i stop?",
+        "what if the numbness in my toes is still there tomorrow?",
+    ],
+)
+def test_a_supposed_sign_that_has_happened_is_caught(text: str) -> None:
+    assert _warned(text), _all(text)

@@ -214,6 +214,9 @@ SUPPOSE_CUES = word_set(
     "if say lets suppose supposing imagine hypothetically hypothetical theoretically theory"
 )
 
+#: Words that say a supposed thing has happened ("if I get numbness again", "what if it's
+#: still numb now"): its warning signs still count.
+_HAPPENED = word_set("again still yesterday today now already currently anymore")
 #: (supposed, later): the clauses that suppose (no report, no setting: "what happens if I
 #: get a stress fracture", "say I'm away a week"), and the "if" clauses of a time to come
 #: ("if my calves are still sore tmrw"): no feeling there counts but a warning sign.
@@ -248,6 +251,10 @@ def supposed(words: tuple[str, ...], clauses: tuple[int, ...]) -> Supposed:
             if opens:
                 found.add(clauses[i])  # "say I'm away for a week in feb..."
     later |= {clauses[i] + 1 for i in _if_openers(words, clauses) if clauses[i] in later}
+    if found and not _HAPPENED.isdisjoint(words):
+        happened = {clauses[i] for i, w in enumerate(words) if w in _HAPPENED}
+        later |= found & happened  # "if I get numbness again like yesterday": a sign counts
+        found -= happened
     return frozenset(found), frozenset(later - found)
 
 
@@ -333,6 +340,10 @@ def owners(
         hypothetical |= _onset_supposed(words, clauses)
     hypothetical |= supposition[0]
     asked = asking if asking and _FIRST.isdisjoint(words) else _NONE
+    if hypothetical and not _HAPPENED.isdisjoint(words):  # "what if it's still numb?"
+        happened = {clauses[i] for i, w in enumerate(words) if w in _HAPPENED}
+        asked = asked | (hypothetical & happened)
+        hypothetical -= happened
     if supposition[1]:
         asked = asked | supposition[1]
     years = _years(words)
