@@ -9,6 +9,7 @@ from bot.core.understanding.senses import Cue, Sense
 from bot.core.understanding.subject import (
     NO_SUPPOSITION,
     SUPPOSE_CUES,
+    Supposed,
     owners,
     question_clauses,
     supposed,
@@ -45,9 +46,8 @@ class Features:
     #: Clauses that open as a question ("should I...", "how sore is too sore").
     asking: frozenset[int] = frozenset()
     #: Clauses said as a supposition ("what happens if I get...", "say I'm away...") and
-    #: "if" clauses of a day to come (``subject.supposed``).
-    supposed: frozenset[int] = frozenset()
-    later: frozenset[int] = frozenset()
+    #: "if" clauses of a day to come (``subject.supposed``); None when there are none.
+    supposition: Supposed | None = None
     #: ``body.feeling_hits``, worked out once (the rules ask for it several times).
     feelings: tuple[Hit, ...] | None = None
 
@@ -82,7 +82,8 @@ def scan(words: tuple[str, ...], clauses: tuple[int, ...], question: bool = Fals
         supposition = NO_SUPPOSITION
     else:
         supposition = supposed(words, clauses)
-        features.supposed, features.later = supposition
+        if supposition[0] or supposition[1]:
+            features.supposition = supposition
     features.foreign, features.asked = owners(
         words, clauses, question, features.asking, supposition
     )

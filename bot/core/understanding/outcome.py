@@ -267,7 +267,7 @@ def _supposed(f: Features, hit: Hit) -> bool:
     """A skip said as a supposition ("if I miss a day should I double up?", "say I skip
     one, then what?", "in case I miss a session"): a question, no log."""
     clause = f.clauses[hit.start]
-    if clause in f.later or clause in f.supposed:
+    if f.supposition is not None and (clause in f.supposition[0] or clause in f.supposition[1]):
         return True  # "if it rains tomorrow I'll skip", "say I miss friday..."
     for j in range(hit.start - 1, max(hit.start - _SUPPOSE_BACK, -1) - 1, -1):
         if j < 0 or f.clauses[j] != clause:

@@ -82,7 +82,7 @@ def analyse(text: str, today: date | None = None) -> tuple[Intent, Message | Non
     for rule in _RULES:
         intent = rule(message)
         if intent is not None:
-            if message.f.supposed or message.f.later:
+            if message.f.supposition is not None:
                 intent = _not_supposed(message, intent)
             elif intent.kind in _DAY_ASKS and ("?" in message.low or message.f.asking):
                 intent = _not_for_another(message, intent)
@@ -133,6 +133,8 @@ def _not_for_another(m: Message, intent: Intent) -> Intent:
     if intent.kind is IntentKind.PLAN_QUESTION and intent.topic is not PlanTopic.DAY:
         return intent
     f = m.f
+    if _OTHER_ONE.isdisjoint(f.words):
+        return intent
     for i, word in enumerate(f.words[:-1]):
         if word in _QUESTION_AUX and f.words[i + 1] in _OTHER_ONE:
             clause = [w for j, w in enumerate(f.words) if f.clauses[j] == f.clauses[i]]
@@ -152,7 +154,9 @@ def _not_supposed(m: Message, intent: Intent) -> Intent:
         return intent  # "what if I miss a week, when do the jumps start?": still asked
     if intent.report is not None and intent.report.red_flags:
         return intent
-    sets = (f.supposed, f.later, f.asking)
+    if f.supposition is None:
+        return intent
+    sets = (*f.supposition, f.asking)
     return (
         Intent(IntentKind.UNKNOWN)
         if all_supposed(f.words, f.clauses, "?" in m.low, sets)

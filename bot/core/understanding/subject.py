@@ -400,11 +400,12 @@ def _echoed(words: tuple[str, ...]) -> bool:
     sore too", "me too"): then no feeling there is only the other's (the cautious reading)."""
     if _ECHO_STARTS.isdisjoint(words):
         return False
-    return any(
-        words[i : i + len(e)] == e and not (i and e[0] == "mine" and words[i - 1] == "of")
-        for i in range(len(words))
-        for e in _ECHOES
-    )  # not "a mate of mine has..."
+    for i, word in enumerate(words):
+        if word not in _ECHO_STARTS or (word == "mine" and i and words[i - 1] == "of"):
+            continue  # not "a mate of mine has..."
+        if any(words[i : i + len(e)] == e for e in _ECHOES if e[0] == word):
+            return True
+    return False
 
 
 _THEIR = word_set("his her their hers theirs")
