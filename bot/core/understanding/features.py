@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 
 from bot.core.understanding.lexicon import PHRASE_STARTS, PHRASES, WORDS
 from bot.core.understanding.senses import Cue, Sense
-from bot.core.understanding.subject import owners, question_clauses
+from bot.core.understanding.subject import (
+    NO_SUPPOSITION,
+    SUPPOSE_CUES,
+    Supposed,
+    owners,
+    question_clauses,
+    supposed,
+)
 from bot.core.understanding.words import FILLER, NUMBER_WORDS
 
 __all__ = ["Features", "Hit", "scan"]
@@ -38,6 +45,9 @@ class Features:
     asked: frozenset[int] = frozenset()
     #: Clauses that open as a question ("should I...", "how sore is too sore").
     asking: frozenset[int] = frozenset()
+    #: Clauses said as a supposition ("what happens if I get...", "say I'm away...") and
+    #: "if" clauses of a day to come (``subject.supposed``); None when there are none.
+    supposition: Supposed | None = None
     #: ``body.feeling_hits``, worked out once (the rules ask for it several times).
     feelings: tuple[Hit, ...] | None = None
 
@@ -68,7 +78,15 @@ def scan(words: tuple[str, ...], clauses: tuple[int, ...], question: bool = Fals
     ``question``: the text has a "?" (for ``subject.owners``)."""
     features = Features(words, clauses)
     features.asking = question_clauses(words, clauses)
-    features.foreign, features.asked = owners(words, clauses, question, features.asking)
+    if SUPPOSE_CUES.isdisjoint(words):
+        supposition = NO_SUPPOSITION
+    else:
+        supposition = supposed(words, clauses)
+        if supposition[0] or supposition[1]:
+            features.supposition = supposition
+    features.foreign, features.asked = owners(
+        words, clauses, question, features.asking, supposition
+    )
     n = len(words)
     i = 0
     while i < n:

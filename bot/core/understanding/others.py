@@ -5,6 +5,9 @@
   race it too ("my sister's marathon, I'm running it as well");
 - someone else's move ("my friend moved to berlin and loves it"): no time zone, unless
   the runner says they are there too ("my wife and I moved to Berlin");
+- a break refused ("pause? nah, I'm keeping going through xmas", "she wants me to pause
+  with her, no chance, I'm keeping going"): no pause;
+- the reminder left for later ("will sort the reminders out when I'm there"): no change;
 - a trip gone by ("went on holiday to greece in the summer and lost the habit"): no
   pause; a return said ("home from holiday, start me up again") is a resume.
 """
@@ -13,7 +16,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["back_from_trip", "someone_elses_move", "someone_elses_race", "trip_gone_by"]
+__all__ = [
+    "back_from_trip",
+    "break_refused",
+    "reminder_put_off",
+    "someone_elses_move",
+    "someone_elses_race",
+    "trip_gone_by",
+]
 
 _PERSON = (
     r"(?:mate|friend|buddy|pal|wife|husband|partner|bf|gf|boyfriend|girlfriend|son|daughter"
@@ -26,6 +36,10 @@ _RACE = r"(?:race|marathon|half(?:\s+marathon)?|10k|5k|parkrun|ultra|triathlon|t
 _THEIR_RACE_RE = re.compile(
     rf"\b{_WHOSE}\s+(?:(?:first|big|next|local|club|own|trail|road|[0-9]+k|half|full)\s+){{0,2}}"
     rf"{_RACE}\b"
+    # "wife's doing a 10k on sunday", "my brother is running the london marathon"
+    rf"|\b(?:{_PERSON}(?:'s|’s|s)?|he'?s|she'?s|he|she)\s+(?:is\s+|also\s+)?"
+    rf"(?:doing|running|racing|entered|signed\s+up\s+for)\s+(?:an?\s+|the\s+|his\s+|her\s+)?"
+    rf"(?:[\w']+\s+){{0,2}}?{_RACE}\b"
     r"|\bcheer(?:ing)?\s+(?:him|her|them|on|for)\b|\bspectat(?:e|ing)\b"
     r"|\bwatch(?:ing)?\s+(?:him|her|them)\b|\bsupport(?:ing)?\s+(?:him|her|them)\b"
 )
@@ -34,7 +48,7 @@ _OWN_RACE_RE = re.compile(
     r"\b(?:i'?m|i\s+am|im|we'?re|we\s+are|i'?ll\s+be|i)\s+(?:also\s+|both\s+)?"
     r"(?:racing|running\s+(?:it|too)|doing\s+it|entered|signed\s+up)\b"
     rf"|\bmy\s+(?:own\s+|next\s+|first\s+|big\s+)?{_RACE}\b(?!\s+(?:is|was)\s+(?:his|hers))"
-    r"|\bme\s+too\b|\b(?:we|us)\s+both\b|\bboth\s+(?:of\s+us|racing|running)\b"
+    r"|\bme\s+too\b|\bso\s+am\s+i\b|\bi\s+am\s+too\b|\bme\s+as\s+well\b|\b(?:we|us)\s+both\b|\bboth\s+(?:of\s+us|racing|running)\b"
     r"|\bmine(?:'s|’s|s|\s+is)?\s+(?:on|in|the|is)\b"
 )
 _THEIR_MOVE_RE = re.compile(
@@ -83,3 +97,41 @@ def trip_gone_by(low: str) -> bool:
 def back_from_trip(low: str) -> bool:
     """Whether the runner says they are back from a trip or asks to start again."""
     return _BACK_FROM_RE.search(low) is not None
+
+
+_REFUSED_RE = re.compile(
+    r"\b(?:nah|nope|no\s+chance|no\s+way|not\s+a\s+chance|not\s+happening|hell\s+no"
+    r"|no\s+thanks|not\s+likely)\b"
+)
+_KEEP_GOING_RE = re.compile(
+    r"\b(?:(?:i'?m|i\s+am|im|i'?ll|i\s+will|gonna|going\s+to|i'?d\s+rather)\s+)?(?:just\s+|still\s+)?"
+    r"(?:keep(?:ing)?\s+(?:going|at\s+it|training)|carry(?:ing)?\s+on|crack(?:ing)?\s+on"
+    r"|push(?:ing)?\s+on|stick(?:ing)?\s+(?:with|at)\s+it)\b"
+)
+
+
+_MIND_CHANGED_RE = re.compile(
+    r"\bchanged?\s+my\s+mind\b[\s.!,]*(?:lol|haha|[\u2600-\u27bf\U0001f300-\U0001faff\s])*$"
+)
+
+
+def break_refused(low: str, pause_at: int) -> bool:
+    """Whether a break named at ``pause_at`` is turned down: a no after it ("pause? nah")
+    and the runner going on ("I'm keeping going"), or a mind changed at the end ("was
+    going to pause over xmas but changed my mind")."""
+    if _MIND_CHANGED_RE.search(low, pause_at) is not None:
+        return True
+    return _REFUSED_RE.search(low, pause_at) is not None and _KEEP_GOING_RE.search(low) is not None
+
+
+_PUT_OFF_RE = re.compile(
+    r"\b(?:will|i'?ll|ill|gonna|going\s+to)\s+(?:\w+\s+)?(?:sort|deal\s+with|fix|change|update"
+    r"|look\s+at|do)\b[^.!?]*?\b(?:then|later|tomorrow|tmrw|when\s+i'?m|once\s+i'?m"
+    r"|when\s+i\s+(?:get|land|arrive))\b"
+)
+
+
+def reminder_put_off(low: str) -> bool:
+    """Whether the runner leaves the reminder for later ("will sort the reminders out
+    then")."""
+    return _PUT_OFF_RE.search(low) is not None

@@ -20,6 +20,7 @@ from bot.core.understanding.model import EffortLabel, Intent, IntentKind, Unclea
 from bot.core.understanding.numbers import effort_number, effort_span
 from bot.core.understanding.questions import asks_permission
 from bot.core.understanding.senses import Cue
+from bot.core.understanding.subject import theirs
 from bot.core.understanding.when import log_days, unclear_log_day
 from bot.core.understanding.words import word_set
 
@@ -61,6 +62,20 @@ def _holiday_at(f: Features, j: int) -> bool:
     )
 
 
+#: What a runner misses that is no session: "miss those days", "miss the old times".
+_BYGONE = word_set("days times years era")
+
+
+_THOSE = word_set("those the them old good olden")
+
+
+def _longing(words: tuple[str, ...], j: int) -> bool:
+    """ "(miss) those days", "(miss) the good old times": a time gone by, no session."""
+    while j < len(words) and words[j] in _THOSE:
+        j += 1
+    return j < len(words) and words[j] in _BYGONE and words[j - 1] in _THOSE
+
+
 def _object_ok(m: Message, hit: Hit) -> bool:
     """A done/skip verb must not take an off-topic object ("finished the book",
     "skipped breakfast") or a run ("finished my run": that is no hip session)."""
@@ -77,6 +92,8 @@ def _object_ok(m: Message, hit: Hit) -> bool:
         and Cue.TODAY not in f.cues
     ):
         return False  # "I can't do jumps in my flat": what they can do, not today's log
+    if Cue.SKIP in hit.sense.cues and _longing(f.words, hit.end):
+        return False  # "miss those days": longing, no log
     follower = f.hit_at.get(j)
     if follower is not None:
         cues = follower.sense.cues
@@ -186,7 +203,7 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
     not_done = False
     for hit in [*f.cues.get(Cue.DONE, ()), *f.cues.get(Cue.DID, ())]:
         asked = f.clauses[hit.start] in f.asking and not _relative_did(f, hit.start)
-        if asked or _supposed(f, hit):
+        if asked or _supposed(f, hit) or _theirs(f, hit):
             continue  # "did I do it right?", "how do I log it when done?", "not sure if I did"
         lone_did = Cue.DID in hit.sense.cues and Cue.DONE not in hit.sense.cues
         if lone_did and not _did_counts(m, hit):
@@ -221,10 +238,12 @@ def outcome(m: Message) -> Intent | None:
     if not done and _ticked(m):
         return _done(m)
     said = _said if f.asking else _any
-    skips = [h for h in said(f, Cue.SKIP) if _object_ok(m, h) and not _supposed(f, h)]
-    why = [h for h in said(f, Cue.SKIP_WHY) if not _supposed(f, h)]
+    skips = [
+        h for h in said(f, Cue.SKIP) if _object_ok(m, h) and not (_supposed(f, h) or _theirs(f, h))
+    ]
+    why = [h for h in said(f, Cue.SKIP_WHY) if not (_supposed(f, h) or _theirs(f, h))]
     skipped = bool(skips) or bool(why) or not_done
-    weak = [h for h in said(f, Cue.SKIP_WEAK) if not _supposed(f, h)]
+    weak = [h for h in said(f, Cue.SKIP_WEAK) if not (_supposed(f, h) or _theirs(f, h))]
     if not skipped and weak and (_said(f, Cue.TODAY) or _said(f, Cue.SESSION)):
         skipped = True  # not "legs tired, should I still do the sessions?": a question
     if skipped and not skips and not not_done and not done and asks_permission(m.low):
@@ -242,8 +261,8 @@ def outcome(m: Message) -> Intent | None:
         return _done(m)
     if skipped:
         day = _day(m, ahead=True)
-        if day is None and _SPAN_RE.search(m.low):
-            return None  # "missed last week": no one day's log
+        if day is None and (_SPAN_RE.search(m.low) or _GAP_RE.search(m.low)):
+            return None  # "missed last week", "missed 10 days over xmas": no one day's log
         reason = reason_text(m.clean, m.tokens, f)
         return Intent(IntentKind.SKIPPED, reason=reason, report=m.report(), log_day=day)
     return None
@@ -256,6 +275,14 @@ _SPAN_RE = re.compile(
 )
 
 
+#: A skip of several days or sessions at once ("missed 10 days", "been off a week").
+_GAP_RE = re.compile(
+    r"\b(?:missed|skipped|off|lost|dropped|been\s+off)\s+(?:about\s+|like\s+|around\s+"
+    r"|nearly\s+|almost\s+|over\s+)?(?:a|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|a\s+couple\s+of|a\s+few|several|[0-9]+)\s+(?:days|weeks?|sessions|fortnight)\b"
+)
+
+
 _SUPPOSING = word_set("if whenever suppose supposing say case whether")
 _SUPPOSE_BACK = 4
 
@@ -264,12 +291,19 @@ def _supposed(f: Features, hit: Hit) -> bool:
     """A skip said as a supposition ("if I miss a day should I double up?", "say I skip
     one, then what?", "in case I miss a session"): a question, no log."""
     clause = f.clauses[hit.start]
+    if f.supposition is not None and (clause in f.supposition[0] or clause in f.supposition[1]):
+        return True  # "if it rains tomorrow I'll skip", "say I miss friday..."
     for j in range(hit.start - 1, max(hit.start - _SUPPOSE_BACK, -1) - 1, -1):
         if j < 0 or f.clauses[j] != clause:
             return False
         if f.words[j] in _SUPPOSING:
             return True
     return False
+
+
+def _theirs(f: Features, hit: Hit) -> bool:
+    """A log word of another person's ("my mate missed his session")."""
+    return theirs(f.words, f.clauses, f.foreign, hit.start, hit.end)
 
 
 def _said(f: Features, cue: Cue) -> list[Hit]:

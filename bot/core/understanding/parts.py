@@ -33,7 +33,9 @@ from bot.core.understanding.features import Features
 from bot.core.understanding.fine import RECOVERY_WORDS, says_change
 from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind, ReportSlots, Unclear
+from bot.core.understanding.others import break_refused
 from bot.core.understanding.questions import asks_permission
+from bot.core.understanding.reported import own_words
 from bot.core.understanding.rules import analyse, back_later, read_body, setting_said, understand
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
@@ -161,10 +163,25 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
     from one reading of the message. Remembered: runners send the same few messages
     ("done", "what's today's session?") all day, and the result is a frozen value
     (``bench/bench_understanding.py`` clears it to measure the work itself)."""
+    own = own_words(text)
+    if own is not None:
+        said = understand_parts(own, today)
+        if _warned(said[0]) or not _warned(understand(text, today)):
+            return said  # "wife shouted 'no 6am alarms!' so 7:15": her words are not read
     whole, message = analyse(text, today)
     warned = whole.signs or whole.kind is IntentKind.WARNING_SIGN
     fixed = None if warned or (whole.report and whole.report.red_flags) else _corrected(text, today)
     return whole, fixed if fixed is not None else _parts(text, today, whole, message)
+
+
+def _warned(intent: Intent) -> bool:
+    """Whether ``intent`` holds a warning sign."""
+    report = intent.report
+    return (
+        bool(intent.signs)
+        or intent.kind is IntentKind.WARNING_SIGN
+        or bool(report and report.red_flags)
+    )
 
 
 _STORING = frozenset(
@@ -344,6 +361,8 @@ def _requests(
         found = _combined(meaningful, whole) or (whole,)
         if len(found) == 1 and whole.kind is found[0].kind is IntentKind.DONE:
             found = (replace(found[0], note=found[0].note or whole.note),)  # "did it, missed a set"
+    if whole.kind is not IntentKind.PAUSE and any(i.kind is IntentKind.PAUSE for i in found):
+        found = _unrefused(text, found)  # "was going to pause but changed my mind"
     found = _whole_settings(found, whole, message, today)
     found = _whole_reports(text, today, found, whole, message)
     found = _whole_flags(found, whole)
@@ -367,6 +386,20 @@ def _signs_apart(whole: Intent) -> tuple[Intent, ...]:
     if not whole.signs or whole.kind not in _LOGS or whole.report is not None:
         return ()
     return (Intent(IntentKind.WARNING_SIGN, signs=whole.signs),)
+
+
+_PAUSE_WORD_RE = re.compile(r"\b(?:pause|pausing|paused|break|stop|stopping)\b")
+
+
+def _unrefused(text: str, found: tuple[Intent, ...]) -> tuple[Intent, ...]:
+    """Without the break a later clause turns down ("thought about pausing but nah,
+    keeping going"); at least UNKNOWN."""
+    low = text.lower()
+    word = _PAUSE_WORD_RE.search(low)
+    if word is None or not break_refused(low, word.start()):
+        return found
+    kept = tuple(i for i in found if i.kind is not IntentKind.PAUSE)
+    return kept or (Intent(IntentKind.UNKNOWN),)
 
 
 #: What makes a clause that names the session ask for it: "today's session pls", "what's on".

@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.core.places import country_named, name_key, places_named
-from bot.core.understanding.body import feeling_hits
+from bot.core.understanding.body import feeling_hits, negated
 from bot.core.understanding.cities import BARE_CITY_POPULATION, city_text, place_in
 from bot.core.understanding.clock import impossible_time, parse_time, time_range
 from bot.core.understanding.dates import find_dates, last_date, names_a_date
@@ -29,6 +29,8 @@ from bot.core.understanding.model import Intent, IntentKind, PlanTopic, Unclear
 from bot.core.understanding.numbers import effort_span, odd_effort, odd_rating, odd_rating_at
 from bot.core.understanding.others import (
     back_from_trip,
+    break_refused,
+    reminder_put_off,
     someone_elses_move,
     someone_elses_race,
     trip_gone_by,
@@ -41,6 +43,7 @@ from bot.core.understanding.questions import (
     plan_question,
 )
 from bot.core.understanding.senses import Cue
+from bot.core.understanding.subject import all_supposed, theirs
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import back_on, pause_said, said_in_past
 from bot.core.understanding.words import FILLER
@@ -87,6 +90,10 @@ def analyse(text: str, today: date | None = None) -> tuple[Intent, Message | Non
     for rule in _RULES:
         intent = rule(message)
         if intent is not None:
+            if message.f.supposition is not None:
+                intent = _not_supposed(message, intent)
+            elif intent.kind in _DAY_ASKS and ("?" in message.low or message.f.asking):
+                intent = _not_for_another(message, intent)
             return _with_signs(message, _odd_values(message, _away(message, intent))), message
     unknown = _odd_values(message, _away(message, Intent(IntentKind.UNKNOWN)))
     return _with_signs(message, unknown), message
@@ -117,6 +124,57 @@ def _away(m: Message, intent: Intent) -> Intent:
     said = pause_said(m.low, m.today)  # "off from the 30th, back on the 6th": from the 30th
     first = said.first if said is not None and said.last == last else None
     return Intent(IntentKind.PAUSE, pause_from=first, pause_until=last)
+
+
+#: What a message that only supposes never stores, nor answers as the plan's day: a
+#: greeting word in it is no greeting ("what if I can only do evenings?").
+_DAY_ASKS = frozenset({IntentKind.TODAY, IntentKind.PLAN_QUESTION, IntentKind.GREETING})
+_STORED = frozenset(
+    {IntentKind.DONE, IntentKind.SKIPPED, IntentKind.BODY_REPORT, IntentKind.NOT_FINE,
+     IntentKind.PAUSE, IntentKind.RESUME, IntentKind.RACE_DATE, IntentKind.SET_REMINDER,
+     IntentKind.SET_TIMEZONE}
+)  # fmt: skip
+_NOT_SUPPOSED = _STORED | _DAY_ASKS
+_OTHER_ONE = frozenset({"she", "he", "they", "hubby", "wife", "husband", "partner"})
+_QUESTION_AUX = frozenset({"should", "can", "could", "does", "do", "is", "will", "would"})
+_ME = frozenset({"i", "me", "my", "im", "ive", "id", "ill", "we", "us"})
+
+
+def _not_for_another(m: Message, intent: Intent) -> Intent:
+    """A question about another's day ("her hip is tight, should she skip tmrw?"): no
+    plan day or greeting of the runner's, UNKNOWN."""
+    if intent.kind is IntentKind.PLAN_QUESTION and intent.topic is not PlanTopic.DAY:
+        return intent
+    f = m.f
+    if _OTHER_ONE.isdisjoint(f.words):
+        return intent
+    for i, word in enumerate(f.words[:-1]):
+        if word in _QUESTION_AUX and f.words[i + 1] in _OTHER_ONE:
+            clause = [w for j, w in enumerate(f.words) if f.clauses[j] == f.clauses[i]]
+            if _ME.isdisjoint(clause):
+                return Intent(IntentKind.UNKNOWN)
+    return intent
+
+
+def _not_supposed(m: Message, intent: Intent) -> Intent:
+    """Nothing stored from a message that only supposes and asks ("say I'm away for a week
+    in feb, do I lose it all?", "if I got pregnant could I carry on?"): UNKNOWN, for the
+    FAQ; a report with a warning sign stays."""
+    f = m.f
+    if intent.kind not in _NOT_SUPPOSED:
+        return intent
+    if intent.kind is IntentKind.PLAN_QUESTION and intent.topic is not PlanTopic.DAY:
+        return intent  # "what if I miss a week, when do the jumps start?": still asked
+    if intent.report is not None and intent.report.red_flags:
+        return intent
+    if f.supposition is None:
+        return intent
+    sets = (*f.supposition, f.asking)
+    return (
+        Intent(IntentKind.UNKNOWN)
+        if all_supposed(f.words, f.clauses, "?" in m.low, sets)
+        else intent
+    )
 
 
 #: Kinds a lone odd rating turns into a question about it ("effort 11/10 today").
@@ -263,8 +321,14 @@ def _reminder(m: Message) -> Intent | None:
         return Intent(
             IntentKind.SET_REMINDER, unclear=span, unclear_slot=Unclear.TIME
         )  # "6-7am": which one?
-    if _TIME_NAMED_RE.search(m.low) and _praised(m.low):
-        # "thanks, the 7am reminder works great": the time names the reminder, no change
+    if _REMINDER_QUERY_RE.search(m.low) and not _REMINDER_CHANGE_RE.search(m.low):
+        return Intent(IntentKind.SET_REMINDER)  # "is my reminder still 7am?": shown, unchanged
+    if (
+        reminder_put_off(m.low)
+        or _reminder_praised(m)
+        or (_TIME_NAMED_RE.search(m.low) and _praised(m.low))
+    ):
+        # "will sort the reminders out then", "thanks, the 7am reminder works great"
         return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
     at = parse_time(m.low)
     if at is not None:
@@ -341,6 +405,32 @@ _REMINDER_ASKED_RE = re.compile(
     r"\b(?:set|change|move|update|switch|make|put|turn|can\s+you|could\s+you|pls|please"
     r"|earlier|later|different|instead|stop|cancel|no\s+more|don'?t|dont|mute)\b|\?"
 )
+
+
+#: The reminder asked about, not changed: "is my reminder still 7am?", "it's at 7 right?"
+_REMINDER_QUERY_RE = re.compile(
+    r"^(?:is|isnt|what|whats|what's|when|does|did|has|hasnt)\b[^?]*\?"
+    r"|\b(?:right|yeah|correct|isnt\s+it|isn'?t\s+it)\s*\?+\s*$"
+)
+_REMINDER_CHANGE_RE = re.compile(
+    r"\b(?:set|change|move|update|switch|make|put|turn|can\s+you|could\s+you|pls|please"
+    r"|earlier|later|different|instead|stop|cancel|mute|want|like|possible|get|have|ok|okay)\b"
+)
+#: The reminder said to work as it is: "the 7am reminder works great".
+_WORKS_RE = re.compile(
+    r"\b(?:works?|working|worked)\s+(?:really\s+|so\s+)?(?:great|well|perfectly|a\s+treat|nicely"
+    r"|brilliantly|fine)\b|\b(?:is|was|has\s+been|been|are)\s+(?:really\s+|so\s+)?(?:perfect"
+    r"|great|brilliant|spot\s+on|ideal|helpful|a\s+lifesaver|working)\b"
+)
+
+
+def _reminder_praised(m: Message) -> bool:
+    """The reminder praised as it is, nothing asked of it."""
+    return (
+        Cue.REMIND not in m.f.cues
+        and _WORKS_RE.search(m.low) is not None
+        and _REMINDER_ASKED_RE.search(m.low) is None
+    )
 
 
 def _timezone(m: Message) -> Intent | None:
@@ -459,6 +549,59 @@ def _only_a_trip(m: Message) -> bool:
 _AFTER_RE = re.compile(r"\b(?:after|since)\s+(?:a\s+|my\s+|the\s+|some\s+)?(?:\w+\s+)?$")
 
 
+#: What opens a question asking advice ("should I...", "do I need...", "how do I..."), not
+#: a request ("can you pause me?").
+_ADVICE_OPENERS = frozenset({"should", "shall", "do", "does", "would", "must", "how"})
+_ADVICE_AFTER = frozenset({"i", "we", "it"})
+
+
+def _advice_asked(f: Features, pos: int) -> bool:
+    """Whether the word at ``pos`` is in a clause that asks advice ("should I stop the
+    plan?", "how do I get back into it?", "do I need days off?")."""
+    clause = f.clauses[pos]
+    if clause not in f.asking:
+        return False
+    start = pos
+    while start and f.clauses[start - 1] == clause:
+        start -= 1
+    opener, after = f.words[start], f.words[start + 1 : start + 2]
+    if opener == "how":
+        return after in (("do",), ("should",))
+    return opener in _ADVICE_OPENERS and after != () and after[0] in _ADVICE_AFTER
+
+
+_WISHES = frozenset({"happy", "merry", "enjoy"})
+
+
+def _wished(f: Features) -> bool:
+    """Whether every pause word is a wish ("happy holidays!", "enjoy your holiday")."""
+    return all(
+        h.start > 0
+        and (
+            f.words[h.start - 1] in _WISHES
+            or (h.start > 1 and f.words[h.start - 2] == "enjoy" and f.words[h.start - 1] in _YOUR)
+        )
+        for h in f.cues.get(Cue.PAUSE, ())
+    )
+
+
+_YOUR = frozenset({"your", "ur", "the"})
+
+
+_SHOULD = frozenset({"should", "shd"})
+_SHOULD_BACK = 3
+
+
+def _not_asked(m: Message, hit: Hit) -> bool:
+    """A pause word negated ("don't pause me", "never asked to pause", "no need to pause")
+    or only advised in a question ("he reckons I should pause, what do you think?")."""
+    f = m.f
+    if negated(f, hit.start):
+        return True
+    before = f.words[max(hit.start - _SHOULD_BACK, 0) : hit.start]
+    return "?" in m.low and not _SHOULD.isdisjoint(before)
+
+
 def _pause(m: Message) -> Intent | None:
     f = m.f
     if m.today is None or not f.has(Cue.PAUSE, Cue.AWAY, Cue.OFF, Cue.SKIP):
@@ -474,7 +617,7 @@ def _pause(m: Message) -> Intent | None:
     ranged = (  # "23rd to 28th, no sessions", not "missed sat and sun"
         said is not None and said.ranged and f.has(Cue.OFF, Cue.SKIP) and not said_in_past(m.low)
     )
-    asked = Cue.PAUSE in f.cues and not _paused_elsewhere(m)
+    asked = Cue.PAUSE in f.cues and not _paused_elsewhere(m) and not _wished(f)
     if not (asked or dated or ranged):
         return None
     if said is None and _only_a_trip(m) and Cue.LOCATION in f.cues and not _dated(m):
@@ -485,6 +628,13 @@ def _pause(m: Message) -> Intent | None:
         return None  # "happy holidays!!": a wish, no break
     if said is None and _NO_BREAK_RE.search(m.low):
         return None  # "pause? nah, im keeping going through xmas": a break turned down
+    breaks = [*f.cues.get(Cue.PAUSE, ()), *f.cues.get(Cue.AWAY, ())]
+    if breaks and all(theirs(f.words, f.clauses, f.foreign, h.start, h.end) for h in breaks):
+        return None  # "my wife is away next week", "told my friend to pause her training"
+    if asked and break_refused(m.low, m.char(f.cues[Cue.PAUSE][0].start)):
+        return None  # "pause? nah, I'm keeping going through xmas"
+    if asked and all(_advice_asked(f, h.start) or _not_asked(m, h) for h in f.cues[Cue.PAUSE]):
+        return None  # "should I just stop the plan?", "don't pause me", "no need to pause"
     if Cue.RESUME in f.cues and _only_a_trip(m) and said is None:
         return None  # "back from holiday", "holiday's over, unpause me": a return
     if said is None and (back_from_trip(m.low) or (_only_a_trip(m) and trip_gone_by(m.low))):
@@ -515,6 +665,11 @@ def _there_now(m: Message) -> bool:
     """A trip said beside a done log or where the runner is now ("in Lisbon now for the
     holidays"): being away, no break asked for."""
     return m.f.has(Cue.LOCATION, Cue.DONE, Cue.DID) or _city_first(m, alone=True) is not None
+
+
+def _the_races(f: Features, races: list[Hit]) -> list[Hit]:
+    """The races themselves, not a time before one ("stop the jumps for race week?")."""
+    return [h for h in races if f.words[h.end : h.end + 1] != ("week",)]
 
 
 def _race_unclear(said: str) -> Intent:
@@ -562,7 +717,7 @@ def _race(m: Message) -> Intent | None:
     ):  # "my race was on 2 jan, put it in": that race has been; which is the next?
         return _race_unclear(_said_date(m.low) or when.isoformat())
     work_stopped = _WORK_STOPPED_RE.search(m.low) and not _RACE_OFF_RE.search(m.low)
-    if _called_off(f, Cue.OFF, races) and not moved and not work_stopped:
+    if _called_off(f, Cue.OFF, _the_races(f, races)) and not moved and not work_stopped:
         return Intent(IntentKind.RACE_DATE, race_off=True)  # even "race on Sunday cancelled"
     if when is not None and m.today is not None and _just_passed(when, m.today, m.low):
         return _race_unclear(_said_date(m.low) or when.isoformat())
@@ -755,6 +910,9 @@ def _resume(m: Message) -> Intent | None:
         return None
     if m.f.has(Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK) and back_later(m.low):
         return None  # "missed today ugh, back on it tmrw": the skip, not a resume
+    resumes = m.f.cues.get(Cue.RESUME, ())
+    if resumes and all(_advice_asked(m.f, h.start) for h in resumes):
+        return None  # "been off a week, how do I get back into it?": the FAQ's
     if "?" in m.low or "when" in m.low:  # "when do the jumps start again?": the plan's answer
         asked = plan_question(m.low, m.today)
         if asked is not None and asked.topic is PlanTopic.JUMPS:

@@ -19,19 +19,21 @@ from __future__ import annotations
 
 import re
 
-from bot.core.understanding.words import word_set
+from bot.core.understanding.words import PEOPLE, word_set
 
-__all__ = ["Owners", "owners", "question_clauses"]
+__all__ = [
+    "NO_SUPPOSITION",
+    "SUPPOSE_CUES",
+    "Owners",
+    "Supposed",
+    "all_supposed",
+    "owners",
+    "question_clauses",
+    "supposed",
+    "theirs",
+]
 
-_PEOPLE = word_set(
-    """
-    friend wife husband partner boyfriend girlfriend bf gf mum mom mam dad mother father
-    brother sister son daughter kid child colleague coworker boss teammate clubmate hubby
-    hubbie wifey missus fiance fiancee bestie mate mates buddy pal flatmate housemate
-    roommate neighbour neighbor client uncle aunt auntie nan gran granny grandma grandad
-    grandpa dog dogs puppy pup cat horse
-    """
-)
+_PEOPLE = PEOPLE
 #: Someone else as the one whose body it is: "he", "she's", "his", "my wife's", "my friend
 #: has", "runners get"; a person named only in passing ("ran with a friend and calves
 #: sore") is not.
@@ -41,10 +43,27 @@ _OTHER_SUBJECTS = word_set(
 _POSSESSIVE = frozenset(word + "s" for word in _PEOPLE)
 _PERSON_VERBS = word_set(
     """has had have is was gets got get keeps says say said feels felt thinks suffers suffered
-    reckons reckon told tells claims swears
+    reckons reckon told tells claims swears diagnosed did does missed skipped skips misses
+    paused wants want wanted asked
     limped limps limping hurt hurts injured pulled tore twisted rolled sprained broke"""
 )
 _OTHERS = _PEOPLE | _OTHER_SUBJECTS | _POSSESSIVE | word_set("kids children")
+#: Words between a person and their verb: "my buddy just got...", "a mate of mine has...".
+_BETWEEN = word_set("just recently finally also apparently now of mine ours")
+_BETWEEN_MAX = 3
+
+
+def _person_verb(words: tuple[str, ...], i: int) -> bool:
+    """Whether a verb of a person follows words[i], past a few words between ("my buddy
+    just got diagnosed", "a mate of mine has sciatica")."""
+    for j in range(i + 1, min(i + 2 + _BETWEEN_MAX, len(words))):
+        if words[j] in _PERSON_VERBS:
+            return True
+        if words[j] not in _BETWEEN:
+            return False
+    return False
+
+
 _FIRST = word_set("i im ive id ill me my mine myself")
 #: Words opening a clause that go on speaking of the others just named ("they've got",
 #: "both got": not "both legs").
@@ -190,6 +209,99 @@ def _onset_supposed(words: tuple[str, ...], clauses: tuple[int, ...]) -> set[int
     return found
 
 
+#: Words that make all that follows a supposition: "hypothetically, if I got...".
+_IN_THEORY = word_set("hypothetically hypothetical theoretically theory")
+#: After "if I": a supposed event, not a state now ("if I get a stress fracture", "if I
+#: got pins and needles", "if I ever...", "if I were to...").
+_IF_I_SUPPOSED = word_set("get got ever were had end")
+#: "say I'm away...", "let's say I...": a supposition opens the clause.
+_SAY_WHO = word_set("i im id ill ive my we")
+_SAY = word_set("say suppose supposing imagine")
+#: A day still to come in an "if" clause ("if my calves are still sore tmrw").
+_LATER = word_set("tomorrow tmrw tmr tomoz tonight later next week weekend")
+#: Words without which nothing is supposed (``supposed`` is not worth calling).
+SUPPOSE_CUES = word_set(
+    "if say lets suppose supposing imagine hypothetically hypothetical theoretically theory"
+)
+
+#: Words that say a supposed thing has happened ("if I get numbness again", "what if it's
+#: still numb now"): its warning signs still count.
+_HAPPENED = word_set("again still yesterday today now already currently anymore")
+#: (supposed, later): the clauses that suppose (no report, no setting: "what happens if I
+#: get a stress fracture", "say I'm away a week"), and the "if" clauses of a time to come
+#: ("if my calves are still sore tmrw"): no feeling there counts but a warning sign.
+Supposed = tuple[frozenset[int], frozenset[int]]
+NO_SUPPOSITION: Supposed = (frozenset(), frozenset())
+
+
+def supposed(words: tuple[str, ...], clauses: tuple[int, ...]) -> Supposed:
+    """The clauses said as a supposition, not as the runner's now (see ``Supposed``): after
+    "hypothetically"; "what if", "what happens if", "if I get/got/ever/were"; "say I",
+    "let's say"; and an "if" clause naming a day to come."""
+    if SUPPOSE_CUES.isdisjoint(words):
+        return NO_SUPPOSITION
+    found: set[int] = set()
+    later: set[int] = set()
+    n = len(words)
+    for i, word in enumerate(words):
+        before = words[i - 1] if i else ""
+        after = words[i + 1 : i + 3]
+        if word in _IN_THEORY and (word != "theory" or before == "in"):
+            found.update(clauses[i:])  # "hypothetically, if I got pins and needles..."
+            break
+        if word == "if":
+            if before in ("what", "happens", "happen"):
+                found.add(clauses[i])  # "what if...", "what happens if..."
+            elif after[:1] == ("i",) and after[1:] and after[1] in _IF_I_SUPPOSED:
+                found.add(clauses[i])  # "if I got pregnant next year..."
+            elif any(words[j] in _LATER and clauses[j] == clauses[i] for j in range(i + 1, n)):
+                later.add(clauses[i])  # "if my calves are still sore tmrw, skip?"
+        elif word in _SAY and after[:1] and after[0] in _SAY_WHO:
+            opens = not i or clauses[i - 1] != clauses[i] or before in ("lets", "so", "but")
+            if opens:
+                found.add(clauses[i])  # "say I'm away for a week in feb..."
+    later |= {clauses[i] + 1 for i in _if_openers(words, clauses) if clauses[i] in later}
+    if found and not _HAPPENED.isdisjoint(words):
+        happened = {clauses[i] for i, w in enumerate(words) if w in _HAPPENED}
+        later |= found & happened  # "if I get numbness again like yesterday": a sign counts
+        found -= happened
+    return frozenset(found), frozenset(later - found)
+
+
+def _if_openers(words: tuple[str, ...], clauses: tuple[int, ...]) -> list[int]:
+    """The positions of an "if" that opens its clause: "if it rains tomorrow, I'll skip"
+    supposes the clause after it too."""
+    return [i for i, w in enumerate(words) if w == "if" and (not i or clauses[i - 1] != clauses[i])]
+
+
+_ASKING_AUX = word_set("should can could would will do does did is am")
+_ASKED_OF = word_set("i that it this")
+
+
+def all_supposed(
+    words: tuple[str, ...],
+    clauses: tuple[int, ...],
+    question: bool,
+    f_sets: tuple[frozenset[int], ...],
+) -> bool:
+    """Whether a message only supposes and asks ("say I'm away a week, do I lose it all?",
+    "if my calves are still sore tmrw should I skip"): each clause supposed or asking
+    (``f_sets``: supposed, later, asking), and a question is asked."""
+    supposed_, later, asking = f_sets
+    if not (supposed_ or later):
+        return False
+    asks = (
+        question
+        or bool(asking)
+        or any(
+            w in _ASKING_AUX and words[i + 1 : i + 2] and words[i + 1] in _ASKED_OF
+            for i, w in enumerate(words)
+        )
+    )
+    marked = supposed_ | later | asking
+    return asks and all(c in marked for c in set(clauses))
+
+
 def _clause_starts(clauses: tuple[int, ...]) -> list[int]:
     return [0, *(i for i in range(1, len(clauses)) if clauses[i] != clauses[i - 1])]
 
@@ -217,7 +329,11 @@ def _turned_to_now(
 
 
 def owners(
-    words: tuple[str, ...], clauses: tuple[int, ...], question: bool, asking: frozenset[int]
+    words: tuple[str, ...],
+    clauses: tuple[int, ...],
+    question: bool,
+    asking: frozenset[int],
+    supposition: Supposed = NO_SUPPOSITION,
 ) -> Owners:
     """(foreign, asked): the word positions that are no report of the runner's now, and the
     clauses only asked about (see the module doc). ``question``: the message has a "?";
@@ -232,7 +348,14 @@ def owners(
     hypothetical = _hypothetical(words, clauses, asking) if asking and "if" in words else set()
     if question and not _SUPPOSE.isdisjoint(words):
         hypothetical |= _onset_supposed(words, clauses)
+    hypothetical |= supposition[0]
     asked = asking if asking and _FIRST.isdisjoint(words) else _NONE
+    if hypothetical and not _HAPPENED.isdisjoint(words):  # "what if it's still numb?"
+        happened = {clauses[i] for i, w in enumerate(words) if w in _HAPPENED}
+        asked = asked | (hypothetical & happened)
+        hypothetical -= happened
+    if supposition[1]:
+        asked = asked | supposition[1]
     years = _years(words)
     if _FOREIGN_HINTS.isdisjoint(words) and not hypothetical and not years:
         return _NONE, asked
@@ -253,6 +376,7 @@ def owners(
     foreign: set[int] = set()
     named_others: set[int] = set()
     owner_other = False
+    echoed = _echoed(words)  # "my friend's knee hurts and so does mine": the runner's too
     for i in range(n):
         if i and clauses[i - 1] != clauses[i]:
             # "the kids had me up, both got a fever": they, the others just named
@@ -263,10 +387,77 @@ def owners(
         following = words[i + 1] if i + 1 < n else ""
         if word in _OTHER_SUBJECTS or word in _POSSESSIVE:
             owner_other = True
-        elif word in _OTHERS and following in _PERSON_VERBS:
+        elif word in _OTHERS and _person_verb(words, i):
             owner_other = True  # "my friend has sciatica", "kids have..."
+        elif word == "mine" and words[i - 1] == "of":
+            pass  # "a mate of mine has...": still the mate
         elif word in _FIRST and following not in _OTHERS:
             owner_other = False
-        if owner_other or (clauses[i] in past and i not in turned) or clauses[i] in hypothetical:
+        if (
+            (owner_other and not echoed)
+            or (clauses[i] in past and i not in turned)
+            or clauses[i] in hypothetical
+        ):
             foreign.add(i)
     return frozenset(foreign), asked
+
+
+_ECHOES = (("me", "too"), ("so", "does", "mine"), ("so", "do", "i"), ("same", "here"),
+           ("me", "aswell"), ("mine", "too"), ("mine", "is"), ("mine", "does"),
+           ("mine", "hurts"), ("mine", "feels"), ("mine", "has"), ("i", "do", "too"),
+           ("so", "is", "mine"), ("mine", "as", "well"), ("me", "as", "well"))  # fmt: skip
+_ECHO_STARTS = frozenset(e[0] for e in _ECHOES)
+
+
+def _echoed(words: tuple[str, ...]) -> bool:
+    """Whether the runner says another's feeling is theirs too ("so does mine", "mine is
+    sore too", "me too"): then no feeling there is only the other's (the cautious reading)."""
+    if _ECHO_STARTS.isdisjoint(words):
+        return False
+    for i, word in enumerate(words):
+        if word not in _ECHO_STARTS or (word == "mine" and i and words[i - 1] == "of"):
+            continue  # not "a mate of mine has..."
+        if any(words[i : i + len(e)] == e for e in _ECHOES if e[0] == word):
+            return True
+    return False
+
+
+_THEIR = word_set("his her their hers theirs")
+_DOERS = _PEOPLE | word_set("she he they kids children")
+
+
+def _doer_before(words: tuple[str, ...], clauses: tuple[int, ...], at: int) -> bool:
+    """Whether another person is the subject before words[at] in its clause ("my mate
+    missed...", "my wife is away..."), with no "I" between."""
+    k = at - 1
+    while k >= 0 and clauses[k] == clauses[at]:
+        if words[k] in _FIRST:
+            return False
+        if words[k] in _DOERS and _person_verb(words, k):
+            return True
+        k -= 1
+    return False
+
+
+_SHARED = word_set("we us both together")
+_FOR_ME = word_set("me mine myself us")
+
+
+def theirs(
+    words: tuple[str, ...], clauses: tuple[int, ...], foreign: frozenset[int], at: int, end: int
+) -> bool:
+    """Whether the log or break word at words[at:end] is another person's ("my mate missed
+    his session", "my wife is away next week", "told my friend to pause her training"),
+    not one shared with the runner ("hubby did it with me", "we both did it")."""
+    if words[end : end + 1] and words[end] in _THEIR:
+        return True  # "missed his session", "pause her training"
+    if at not in foreign or not _FOR_ME.isdisjoint(words[end : end + 3]):
+        return False  # "my son sprained his ankle so no session for me"
+    if not _doer_before(words, clauses, at):
+        return False  # "friend's wedding on the 20th so no session that day": the runner's
+    clause = [w for j, w in enumerate(words) if clauses[j] == clauses[at]]
+    shared = any(
+        w == "with" and k + 1 < len(clause) and clause[k + 1] in ("me", "us")
+        for k, w in enumerate(clause)
+    )
+    return not shared and _SHARED.isdisjoint(clause)

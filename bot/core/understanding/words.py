@@ -7,7 +7,7 @@ PROTECTED words are real words one typo away from a lexicon word ("sure"/"sore",
 
 from __future__ import annotations
 
-__all__ = ["FILLER", "NUMBER_WORDS", "PROTECTED", "word_set"]
+__all__ = ["FILLER", "NUMBER_WORDS", "PEOPLE", "PROTECTED", "word_set"]
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -94,5 +94,26 @@ PROTECTED = word_set(
     trim variation variations vocation walls ways wash wait weigh weighs whole white whine
     wish word saying sprint sprints trail trails nudes nude remainder remainders fully brothers
     brother mothers hurling curling bowling used
+    suppose supposing imagine hypothetically hypothetical case theory theoretically
     """
+)
+#: People other than the runner ("my wife has...", "my mate's knee"): never typo-corrected
+#: into other words ("wife" is no "wine", "dads" no "days"), nor their "-s" forms.
+PEOPLE = word_set(
+    """
+    friend wife husband partner boyfriend girlfriend bf gf mum mom mam dad mother father
+    brother sister son daughter kid child colleague coworker boss teammate clubmate hubby
+    hubbie wifey missus fiance fiancee bestie mate mates buddy pal flatmate housemate
+    roommate neighbour neighbor client uncle aunt auntie nan gran granny grandma grandad
+    grandpa dog dogs puppy pup cat horse
+    """
+)
+#: Forms of people too near a word the runner means ("mums"/"numb", "gran"/"grand"); words
+#: of three letters are never corrected, so need no keeping (and must not attract typos).
+_NOT_PROTECTED = word_set("mums moms mams sons nans gran grans cats")
+PROTECTED = PROTECTED | frozenset(
+    form
+    for word in PEOPLE
+    for form in (word, word + "s")
+    if len(form) > 3 and form not in _NOT_PROTECTED
 )
