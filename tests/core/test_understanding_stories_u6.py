@@ -10,20 +10,10 @@ import pytest
 
 from bot.core.understanding import Intent, IntentKind, understand_all
 from bot.core.vocabulary import Side
+from tests.core.storing import STORING
 
 TUESDAY = date(2026, 12, 8)
-_STORING = frozenset(
-    {
-        IntentKind.DONE,
-        IntentKind.SKIPPED,
-        IntentKind.BODY_REPORT,
-        IntentKind.SET_REMINDER,
-        IntentKind.SET_TIMEZONE,
-        IntentKind.RACE_DATE,
-        IntentKind.PAUSE,
-        IntentKind.RESUME,
-    }
-)
+_STORING = STORING
 
 
 def _all(text: str) -> tuple[Intent, ...]:

@@ -11,21 +11,10 @@ import pytest
 from bot.core.understanding import Intent, IntentKind, understand_all
 from bot.core.understanding.fuzzy import correct
 from bot.core.understanding.reported import own_words
+from tests.core.storing import STORING
 
 TUESDAY = date(2026, 12, 8)
-_STORING = frozenset(
-    {
-        IntentKind.DONE,
-        IntentKind.SKIPPED,
-        IntentKind.BODY_REPORT,
-        IntentKind.SET_REMINDER,
-        IntentKind.SET_TIMEZONE,
-        IntentKind.RACE_DATE,
-        IntentKind.PAUSE,
-        IntentKind.RESUME,
-        IntentKind.WARNING_SIGN,
-    }
-)
+_STORING = STORING | {IntentKind.WARNING_SIGN}
 
 
 def _all(text: str) -> tuple[Intent, ...]:
