@@ -303,6 +303,12 @@ def referral(tier: Tier, red_flags: Collection[RedFlag]) -> str:
 
     Each says what the signs *can* point to and who should look; none names a diagnosis.
     """
+    if RedFlag.HEART_SIGNS in red_flags and RedFlag.CLOT_SIGNS in red_flags:
+        return (
+            "🚨 <b>Please call your emergency number now.</b> A swollen, hot, painful calf "
+            "with breathlessness or chest pain can mean a blood clot has reached the lungs, "
+            "which needs help straight away. Don't exercise."
+        )
     if RedFlag.HEART_SIGNS in red_flags:
         return (
             "🚨 <b>Please stop exercising and get medical help.</b> If it is happening now, "

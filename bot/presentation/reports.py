@@ -116,8 +116,8 @@ WHOLE_BODY_HOLD = (
 """The plan after a sign of the whole body (chest pain, fainting)."""
 
 BONE_HISTORY_CHECK = (
-    "With a stress fracture behind you, I'll check for bone signs: pain at one spot of the "
-    "bone, pain when you hop or walk, or pain at night mean stop and get it looked at."
+    "Since bone stress has come up before, I'll check for bone signs: pain at one spot of "
+    "the bone, pain when you hop or walk, or pain at night mean stop and get it looked at."
 )
 """Before the signs question, after a report at a bone-stress site from a runner with a
 past bone stress injury."""

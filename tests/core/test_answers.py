@@ -16,6 +16,7 @@ from bot.core.understanding.answers import (
     effort_answer,
     health_answer,
     kind_answer,
+    none_answer,
     scale_answer,
     side_answer,
     yes_no,
@@ -259,3 +260,24 @@ def test_effort_answers_and_questions_typed_after_a_done(said: str, effort: int 
 )
 def test_a_birth_said_with_a_day_or_month_gone_by(said: str, born: date | None) -> None:
     assert health_answer(said, date(2026, 12, 6)).birth_on == born
+
+
+@pytest.mark.parametrize(
+    ("said", "answer"),
+    [
+        ("tomorrow ill do it after my run ok?", None),  # an "ok" asked is no yes
+        ("ok?", None),
+        ("not yet?", False),
+        ("physio said its fine", True),
+    ],
+)
+def test_a_question_is_no_yes_to_the_clinician_question(said: str, answer: bool | None) -> None:
+    assert yes_no(said) is answer
+
+
+@pytest.mark.parametrize(
+    ("said", "none"),
+    [("nah all good", True), ("no never", True), ("nope, nothing", True), ("thanks", False)],
+)
+def test_none_said_in_a_few_words(said: str, none: bool) -> None:
+    assert none_answer(said) is none

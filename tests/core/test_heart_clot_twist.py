@@ -86,3 +86,14 @@ def test_a_knee_giving_way_is_no_nerve_sign() -> None:
     assert intent.report.area is Area.KNEE
     assert intent.report.red_flags == {RedFlag.GIVING_WAY}
     assert triage(intent.report.red_flags) is Tier.NERVE
+
+
+def test_a_hot_swollen_calf_and_breathlessness_is_an_emergency_now() -> None:
+    signs = _signs("right calf is swollen and hot and kinda hurts, also a bit out of breath today")
+    assert {RedFlag.CLOT_SIGNS, RedFlag.HEART_SIGNS} <= signs
+
+
+def test_asking_why_the_plan_is_on_hold_pauses_nothing() -> None:
+    for said in ("why did u put me on hold??", "why am i paused"):
+        (intent,) = understand_all(said, TODAY)
+        assert intent.kind is IntentKind.PLAN_QUESTION

@@ -247,13 +247,14 @@ def _report(state: PhaseState, area: Area, red_flag: bool, today: date) -> Trans
         return _stayed(state, "Noted; the plan adapts.")
     see = (
         f"That sounds like more than training soreness, so nothing will load your {area.label} "
-        "for now. If it hasn't settled within a few days, see a physiotherapist or doctor."
+        "for now, and a physiotherapist or doctor should look at it: the advice with it "
+        "says how soon."
     )
     held = state.held_areas | {area}
     if state.phase in _AWAY:
         return _stayed(replace(state, held_areas=held), see)
     hold = replace(_away_from(state, _HOLD, today), held_areas=held)
-    return _moved(state, hold, f"{see} Until it's fine again: {_WHAT[_HOLD]}.")
+    return _moved(state, hold, f"{see} Until it's cleared, your sessions spare it: no jumps.")
 
 
 def _cleared(state: PhaseState, area: Area | None, today: date) -> Transition:

@@ -422,8 +422,11 @@ def _leaning(text: str) -> bool | None:
 
 def yes_no(text: str) -> bool | None:
     """A typed yes or no ("yep", "physio said it's fine", "not yet", "haven't seen
-    anyone"); None when it is unclear ("maybe", "yes but no"), so the question is asked
-    again."""
+    anyone"); None when it is unclear ("maybe", "yes but no") or a question of the runner's
+    own ("tomorrow ill do it after my run ok?": an "ok" asked is no yes), so the question
+    is asked again."""
+    if "?" in text and _leaning(text.replace("?", " ")) is not False:
+        return None
     return _leaning(text)
 
 
@@ -472,12 +475,14 @@ class HealthAnswer:
     injury_text: str | None = None
 
 
-_NONE_ANSWER = re.compile(
+_NONE_WORDS = (
     r"(?:no|nope|nah|none|nothing|neither|nil|n/a|na|all good|all fine|im fine|fine|"
     r"all ok|all okay|ok|none of (?:these|them|those|that)|nothing like that|"
     r"no (?:injur(?:y|ies)|pain|problems?|issues?)(?: (?:at all|now))?|not (?:really|at all)|"
-    r"healthy|all healthy|nothing to report|no thanks|no thank you|nothing at all)"
+    r"healthy|all healthy|nothing to report|no thanks|no thank you|nothing at all|never)"
 )
+#: "none", and a few such words together ("nah all good", "no never", "nope, nothing").
+_NONE_ANSWER = re.compile(rf"{_NONE_WORDS}(?:,?\s+(?:{_NONE_WORDS}|thanks|thx|cheers)){{0,3}}")
 _BONE = re.compile(
     r"\bstress (?:fracture|reaction|injur(?:y|ies))s?\b|\bbone stress\b|\bbsi\b"
     r"|\bbroke (?:my|a) \w+ from running\b"

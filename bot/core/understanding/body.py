@@ -241,6 +241,8 @@ def _red_flags(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area
     radiating = [h for h, a in areas if a is Area.LEG and f.words[h.start] in _RADIATING_STARTS]
     if hurts and radiating:
         flags.add(RedFlag.NERVE_PAIN)  # "pain down my leg", "shooting into my foot"
+    if RedFlag.CLOT_SIGNS in flags and not _BREATH.isdisjoint(f.words):
+        flags.add(RedFlag.HEART_SIGNS)  # a hot swollen calf and out of breath: call now
     if _twisted(f, areas):
         flags.add(RedFlag.AFTER_FALL)  # "rolled my ankle": an injury, like a fall
     if _pain_on(f, feelings, Cue.HOP):
@@ -259,6 +261,8 @@ def _red_flags(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area
             flags.add(RedFlag.WORSENING_DURING_RUN)  # "still there the next morning"
     return flags
 
+
+_BREATH = frozenset({"breath", "breathless", "breathe", "breathing", "breathy", "winded"})
 
 #: Joints a twist injures, and the verbs that say so ("rolled my ankle", "twisted my knee").
 _TWISTED_JOINTS = frozenset({Area.ANKLE, Area.KNEE, Area.FOOT})

@@ -602,8 +602,14 @@ def _not_asked(m: Message, hit: Hit) -> bool:
     return "?" in m.low and not _SHOULD.isdisjoint(before)
 
 
+#: "why did u put me on hold??": a question about a hold or break, no break asked for.
+_WHY_HELD_RE = re.compile(r"\bwhy\b[^.!?]*\b(?:hold|held|pause|paused|break|stopped|off)\b")
+
+
 def _pause(m: Message) -> Intent | None:
     f = m.f
+    if "why" in m.low and _WHY_HELD_RE.search(m.low):
+        return Intent(IntentKind.PLAN_QUESTION, topic=PlanTopic.PHASE)  # asked, not asked for
     if m.today is None or not f.has(Cue.PAUSE, Cue.AWAY, Cue.OFF, Cue.SKIP):
         said = None
     else:
