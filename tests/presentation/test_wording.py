@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.core.records import RunnerProfile
+from bot.core.records import BodyReport, RunnerProfile
 from bot.core.understanding.week import WeekSaid
-from bot.core.vocabulary import Equipment, Level, Phase
+from bot.core.vocabulary import Area, Equipment, Level, Phase, RedFlag, ReportKind, Side
 from bot.presentation import chat, onboarding, reports, settings, training
 from bot.presentation.callbacks import Answer, OnboardingStep, decode
 from bot.presentation.scheduled import snoozed_reminder
@@ -158,3 +158,13 @@ def test_an_evening_reminder_is_not_called_a_morning_one() -> None:
 )
 def test_a_typed_set_up_answer_is_said_back(step: OnboardingStep, value: object, said: str) -> None:
     assert onboarding.heard(step, value) == said
+
+
+def test_history_shows_a_reports_warning_signs() -> None:
+    swollen = BodyReport(
+        date(2026, 12, 6), Area.KNEE, ReportKind.PAIN, Side.RIGHT, None,
+        frozenset({RedFlag.SWELLING}),
+    )  # fmt: skip
+    assert "swelling" in training.report_line(swollen)
+    sore = BodyReport(date(2026, 12, 6), Area.KNEE, ReportKind.SORENESS)
+    assert "⚠️" not in training.report_line(sore)
