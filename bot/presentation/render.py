@@ -510,7 +510,10 @@ def phase_message(
     elif state.phase is Phase.ONBOARDING:
         blocks.append("<b>Next:</b> the base phase, as soon as we've finished the setup.")
     elif state.phase is Phase.RECOVERY_HOLD:
-        blocks.append("<b>Next:</b> back to normal training once it has settled.")
+        blocks.append(
+            "<b>Next:</b> back to normal training once it has settled and passed the return "
+            "checks (/clear)."
+        )
     if reason and reason.strip():
         blocks.append(_e(reason.strip()))
     return "\n\n".join(blocks)
