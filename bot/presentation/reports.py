@@ -19,6 +19,7 @@ __all__ = [
     "PUT_RIGHT",
     "SEVERITY_QUESTION",
     "SIDE_QUESTION",
+    "STILL_HELD",
     "TIGHT_DURING_HOLD",
     "WHOLE_BODY_HOLD",
     "answer_about_other_area",
@@ -121,6 +122,12 @@ BONE_HISTORY_CHECK = (
 )
 """Before the signs question, after a report at a bone-stress site from a runner with a
 past bone stress injury."""
+
+STILL_HELD = (
+    "It's still on hold from the warning sign you told me about, so please don't wait on "
+    "getting it checked:"
+)
+"""A new report on an area a warning sign holds: the referral comes again after it."""
 
 PUT_RIGHT = "Put right, thanks for saying."
 """A report corrected in a message of its own ("sorry, not my knee, it's my hip")."""

@@ -113,6 +113,10 @@ async def record_report(
         slots.area, slots.side, slots.kind, slots.severity, slots.red_flags, change
     )
     replies = [Reply(text=reply)]
+    if slots.area in held and not slots.red_flags:  # "hip still hurts a lot, 7/10"
+        advice = await _held_advice(turn, slots.area)
+        if advice is not None:
+            replies.append(Reply(text=f"{words.STILL_HELD}\n\n{advice}"))
     # a past bone stress injury: any feeling at a bone-stress site gets the signs question
     bone = health.past_bone_stress and slots.area in BONE_STRESS_SITES
     if (
@@ -337,6 +341,20 @@ async def start_clearing(turn: Turn, areas: Sequence[Area] = ()) -> list[Reply]:
         return [Reply(text=words.CLINICIAN_QUESTION, keyboard=keyboard(words.clinician_keyboard()))]
     await _open(turn, CLEAR_FLOW, "check", data)
     return [Reply(text=words.check_question(0), keyboard=keyboard(words.check_keyboard(0)))]
+
+
+async def _held_advice(turn: Turn, area: Area) -> str | None:
+    """The referral of the most urgent warning sign that holds ``area`` (None if none is
+    found), said again when the runner reports on it."""
+    since = turn.today - _HOLD_MEMORY
+    found: tuple[Tier, frozenset[RedFlag]] | None = None
+    for report in await records.recent_reports(turn.session, turn.runner.id, since):
+        if not report.red_flags:
+            continue
+        tier = triage(report.red_flags, report.side, report.area)
+        if area in hold_areas(report.area, tier) and (found is None or tier >= found[0]):
+            found = (tier, report.red_flags)
+    return None if found is None else render.referral(*found)
 
 
 async def _hold_tier(turn: Turn, targets: Collection[Area]) -> Tier:

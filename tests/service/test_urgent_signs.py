@@ -51,3 +51,17 @@ async def test_without_that_history_a_mild_ache_is_just_noted(chat: Chat) -> Non
     replies = await chat.say("left shin achy 3/10")
     assert "bone signs" not in texts(replies)
     assert not any(data.startswith("v1|rf|") for data in buttons(replies))
+
+
+async def test_a_new_report_on_a_held_area_repeats_the_warning(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("fell off my bike, hip really hurts cant walk")
+    again = texts(await chat.say("left hip still hurts a lot, maybe 7/10"))
+    assert "still on hold from the warning sign" in again
+    assert "X-ray" in again  # the fall's referral, said again
+
+
+async def test_a_report_on_an_area_not_held_adds_no_warning(chat: Chat) -> None:
+    await chat.command("/today")
+    said = texts(await chat.say("left hip a bit sore, 4/10"))
+    assert "still on hold" not in said
