@@ -241,6 +241,8 @@ def outcome(m: Message) -> Intent | None:
     skips = [
         h for h in said(f, Cue.SKIP) if _object_ok(m, h) and not (_supposed(f, h) or _theirs(f, h))
     ]
+    if skips and "?" in m.low and all(f.words[h.start : h.end] in _REST_DAY for h in skips):
+        skips = []  # "yesterday was a rest day right?": asked of the plan, no skip
     why = [h for h in said(f, Cue.SKIP_WHY) if not (_supposed(f, h) or _theirs(f, h))]
     skipped = bool(skips) or bool(why) or not_done
     weak = [h for h in said(f, Cue.SKIP_WEAK) if not (_supposed(f, h) or _theirs(f, h))]
@@ -274,6 +276,8 @@ _SPAN_RE = re.compile(
     r"|\b(?:a|the)\s+(?:whole|full|entire)\s+(?:week|fortnight|month)\b|\ball\s+(?:week|month)\b"
 )
 
+
+_REST_DAY = frozenset({("rest", "day"), ("day", "off")})
 
 #: A skip of several days or sessions at once ("missed 10 days", "been off a week").
 _GAP_RE = re.compile(
