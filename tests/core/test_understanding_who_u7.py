@@ -337,3 +337,14 @@ def test_the_runners_own_quoted_words_are_kept() -> None:
 )
 def test_a_supposed_sign_that_has_happened_is_caught(text: str) -> None:
     assert _warned(text), _all(text)
+
+
+@pytest.mark.parametrize(
+    "said", ["cancel that break pls", "no break after all, plans changed", "cancel the pause"]
+)
+def test_a_break_called_off_is_a_resume(said: str) -> None:
+    assert _kinds(said) == {IntentKind.RESUME}
+
+
+def test_a_rest_day_asked_about_logs_no_skip() -> None:
+    assert _kinds("yesterday was a rest day right?").isdisjoint(_STORING)
