@@ -142,3 +142,12 @@ def test_hold_reminder_reads_as_a_sentence() -> None:
         "Your knee is on hold: whatever you do, leave out anything that loads it for now."
     )
     assert "Your calves and shins are on hold" in chat.hold_reminder({Area.SHINS, Area.CALVES})
+
+
+async def test_swapping_two_days_gets_its_own_answer(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI, clock: FakeClock
+) -> None:
+    reply = await _say(fake_api, "can i swap today with tomorrow?")
+    assert FAQ.by_id("swap-days").question in reply
+    assert FAQ.by_id("swap-yoga").question not in reply
+    assert await _stored(bot[1], clock) == ([], [])
