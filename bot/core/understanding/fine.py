@@ -281,6 +281,8 @@ RECOVERY_WORDS: frozenset[str] = frozenset(_BY_FIRST) | _OK_AFTER_AREA | _FADED_
 
 
 def _recovery_spans(words: tuple[str, ...]) -> list[tuple[int, int]]:
+    if _BY_FIRST.keys().isdisjoint(words):
+        return []  # no recovery phrase starts anywhere (most messages)
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(words):

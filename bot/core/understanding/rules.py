@@ -285,7 +285,7 @@ def _fine(m: Message) -> Intent | None:
     """ "knee fine now" (FEELS_FINE), or a recovery word taken back ("not fine yet"); not
     an old injury healed long ago that a question asks about ("tore my hamstring back in
     2023, all healed now, anything I should know?": the FAQ's)."""
-    if not m.areas and asks_permission(m.low) and ("fine to" in m.low or "ok to" in m.low):
+    if ("fine to" in m.low or "ok to" in m.low) and not m.areas and asks_permission(m.low):
         return None  # "fine to do it today?": a question, no recovery
     reading = fine_reading(m.f, [(hit.end - 1, area) for hit, area in m.areas])
     if reading is None or ((m.f.asking or "?" in m.low) and _LONG_PAST_RE.search(m.low)):
