@@ -363,9 +363,15 @@ def referral(tier: Tier, red_flags: Collection[RedFlag]) -> str:
             if RedFlag.LOW_ENERGY_SIGNS in red_flags
             else "a doctor"
         )
+        rest = (
+            " Rest while you're unwell, with no sessions during a temperature: "
+            "/pause stops the sessions and reminders, /resume brings them back."
+            if RedFlag.UNWELL in red_flags
+            else ""
+        )
         return (
             f"⚠️ <b>Please see {who} about this.</b> It needs a medical look rather than a "
-            "change to your training."
+            f"change to your training.{rest}"
         )
     return (
         "⚠️ <b>Please take this seriously.</b> That is more than everyday training soreness: "
