@@ -346,27 +346,30 @@ async def start_clearing(turn: Turn, areas: Sequence[Area] = ()) -> list[Reply]:
 async def _held_advice(turn: Turn, area: Area) -> str | None:
     """The referral of the most urgent warning sign that holds ``area`` (None if none is
     found), said again when the runner reports on it."""
-    since = turn.today - _HOLD_MEMORY
-    found: tuple[Tier, frozenset[RedFlag]] | None = None
-    for report in await records.recent_reports(turn.session, turn.runner.id, since):
-        if not report.red_flags:
-            continue
-        tier = triage(report.red_flags, report.side, report.area)
-        if area in hold_areas(report.area, tier) and (found is None or tier >= found[0]):
-            found = (tier, report.red_flags)
+    found = await _holding_sign(turn, (area,))
     return None if found is None else render.referral(*found)
 
 
 async def _hold_tier(turn: Turn, targets: Collection[Area]) -> Tier:
     """The most urgent warning sign behind the hold on ``targets`` (a hold at least)."""
+    found = await _holding_sign(turn, targets)
+    return Tier.HOLD if found is None else max(Tier.HOLD, found[0])
+
+
+async def _holding_sign(
+    turn: Turn, targets: Collection[Area]
+) -> tuple[Tier, frozenset[RedFlag]] | None:
+    """The tier and signs of the most urgent report whose hold covers any of ``targets``
+    (the latest of equals); None when no warning sign holds them."""
     since = turn.today - _HOLD_MEMORY
-    found = Tier.HOLD
+    wanted = set(targets)
+    found: tuple[Tier, frozenset[RedFlag]] | None = None
     for report in await records.recent_reports(turn.session, turn.runner.id, since):
         if not report.red_flags:
             continue
         tier = triage(report.red_flags, report.side, report.area)
-        if hold_areas(report.area, tier) & set(targets):
-            found = max(found, tier)
+        if hold_areas(report.area, tier) & wanted and (found is None or tier >= found[0]):
+            found = (tier, report.red_flags)
     return found
 
 
