@@ -107,12 +107,7 @@ async def record_report(
     if slots.red_flags:
         for area in sorted(hold_areas(slots.area, tier), key=lambda a: a is not slots.area):
             await turn.apply(ReportReceived(area, red_flag=True))
-    after = await turn.plan()
-    change = describe_change(before, after, slots, on_hold=bool(turn.state.held_areas))
-    reply = render.report_reply(
-        slots.area, slots.side, slots.kind, slots.severity, slots.red_flags, change
-    )
-    replies = [Reply(text=reply)]
+    replies = [Reply(text=await _said_back(turn, before, slots))]
     if slots.area in held and not slots.red_flags:  # "hip still hurts a lot, 7/10"
         advice = await _held_advice(turn, slots.area)
         if advice is not None:
@@ -154,10 +149,17 @@ async def amend_last(turn: Turn, fix: ReportFix, text: str) -> list[Reply] | Non
     new = replace(old, area=area, side=side, severity=severity)
     await records.amend_report(turn.session, turn.runner.id, report_id, new)
     slots = ReportSlots(area, side, new.kind, severity, new.red_flags, new.worse)
+    return [Reply(text=f"{words.PUT_RIGHT}\n\n{await _said_back(turn, before, slots)}")]
+
+
+async def _said_back(turn: Turn, before: DailyPlan, slots: ReportSlots) -> str:
+    """A stored report said back with what it changed in today's plan (``before``: the
+    plan before it was stored)."""
     after = await turn.plan()
     change = describe_change(before, after, slots, on_hold=bool(turn.state.held_areas))
-    reply = render.report_reply(area, side, new.kind, severity, new.red_flags, change)
-    return [Reply(text=f"{words.PUT_RIGHT}\n\n{reply}")]
+    return render.report_reply(
+        slots.area, slots.side, slots.kind, slots.severity, slots.red_flags, change
+    )
 
 
 async def record_without_number(
