@@ -152,7 +152,7 @@ async def typed_log(
         return [Reply(text=question_words.past_log_too_old(day, turn.today, BUTTON_MAX_AGE_DAYS))]
     joined = await _plan_began(turn)
     if day < joined:  # "did yesterday's session" on the first day: none was planned
-        said = "yesterday" if (turn.today - day).days == 1 else render.day_label(day, turn.today)
+        said = question_words.past_day(day, turn.today)
         began = "today" if joined == turn.today else f"on {render.day_label(joined, turn.today)}"
         return [Reply(text=words.before_the_plan(said, began))]
     return await _typed_log_on(turn, status, rpe, note, day)
