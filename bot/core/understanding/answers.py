@@ -20,7 +20,7 @@ from bot.core.comeback import Feel
 from bot.core.health import Screen
 from bot.core.triage import PASSING_PAIN
 from bot.core.understanding import understand
-from bot.core.understanding.dates import last_date
+from bot.core.understanding.dates import MONTH_PATTERN, MONTHS, last_date, years_later
 from bot.core.understanding.numbers import rating_numbers
 from bot.core.understanding.text import normalise
 from bot.core.vocabulary import Area, ReportKind, Side
@@ -518,23 +518,20 @@ _INJURY_WORDS = re.compile(
 _CLAUSES = re.compile(r"[,;.!?]| but | and | also | plus ")
 
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")  # fmt: skip
-_MONTH_NAMES = "|".join(m for name in _MONTHS for m in (name, name[:3]))
-_IN_MONTH = re.compile(rf"\b(?:in|on|during|back in|early|late|mid)\s+({_MONTH_NAMES})\b")
-_A_MONTH = re.compile(rf"\b(?:{_MONTH_NAMES})\b")
+_IN_MONTH = re.compile(rf"\b(?:in|on|during|back in|early|late|mid)\s+({MONTH_PATTERN})\b")
+_A_MONTH = re.compile(rf"\b(?:{MONTH_PATTERN})\b")
 
 
 def _birth_dated(low: str, today: date) -> date | None:
     said = last_date(low, today)
     if said is not None and said > today:  # "on 3 june", "on the 2nd": the one gone by
-        said = _year_before(said) if _A_MONTH.search(low) else _month_before(said)
+        said = years_later(said, -1) if _A_MONTH.search(low) else _month_before(said)
     if said is not None:
         return said
     month = _IN_MONTH.search(low)
     if month is None:
         return None
-    number = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(month.group(1)))
+    number = MONTHS[month.group(1)]
     year = today.year if number <= today.month else today.year - 1
     return date(year, number, 15 if (year, number) != (today.year, today.month) else 1)
 
@@ -545,13 +542,6 @@ def _month_before(day: date) -> date | None:
         return day.replace(year=year, month=month + 1)
     except ValueError:  # the 31st of a short month
         return None
-
-
-def _year_before(day: date) -> date | None:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
 
 
 def _birth_day(low: str, today: date) -> date | None:

@@ -21,7 +21,7 @@ from datetime import date
 from bot.core.places import places_named
 from bot.core.understanding.cities import BARE_CITY_POPULATION
 from bot.core.understanding.clock import parse_time
-from bot.core.understanding.dates import last_date
+from bot.core.understanding.dates import MONTH_PATTERN, last_date
 from bot.core.understanding.model import Intent, IntentKind
 from bot.core.vocabulary import Side
 
@@ -36,16 +36,12 @@ _MARK_RE = re.compile(
     r"\b[,.!:\-]*\s*",
     re.IGNORECASE,
 )
-_MONTH = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
 #: A day as said: a weekday, "the 6th", "14 march", "march 14", "jan 3", "24/12".
 _DAY_PHRASE = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs"
     r"|fri|sat|sun)(?:'?s)?(?![\w'])"
-    rf"|(?:the\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)(?:\s+(?:of\s+)?(?:{_MONTH})\b)?"
-    rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{_MONTH})\b|(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|(?:the\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)(?:\s+(?:of\s+)?(?:{MONTH_PATTERN})\b)?"
+    rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{MONTH_PATTERN})\b|(?:{MONTH_PATTERN})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?\b"
     r"|the\s+[0-9]{1,2}\b|[0-9]{1,2}/[0-9]{1,2}\b"
     r"|today|tonight|tomorrow|tmrw|yesterday|yday"
 )
@@ -62,7 +58,7 @@ _NO_DAY_RE = re.compile(
 _OPENING_DAY_RE = re.compile(
     rf"^(?:(?:it'?s|its|on|the|from|to|until|till|til)\s+)*({_DAY_PHRASE})", re.IGNORECASE
 )
-_MONTH_RE = re.compile(rf"\b(?:{_MONTH})\b", re.IGNORECASE)
+_MONTH_RE = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.IGNORECASE)
 _ORDINAL_ONLY_RE = re.compile(r"(?:the\s+)?([0-9]{1,2})(?:st|nd|rd|th)?", re.IGNORECASE)
 #: Words one of which every correction mark holds: a cheap test before ``_MARK_RE``.
 _MARK_WORDS_RE = re.compile(r"mean|wait|actually|make|scratch|correction|typo", re.IGNORECASE)

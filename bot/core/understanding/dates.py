@@ -15,9 +15,9 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
-__all__ = ["find_dates", "last_date", "names_a_date"]
+__all__ = ["MONTHS", "MONTH_PATTERN", "find_dates", "last_date", "names_a_date", "years_later"]
 
-_MONTHS = {
+MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
@@ -33,7 +33,11 @@ _COUNTS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "a couple of": 2, "couple of": 2, "a few": 3, "few": 3,
 }  # fmt: skip
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+#: A month's name, long or short, as a regex alternation (every key of ``MONTHS``).
+MONTH_PATTERN = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 _COUNT = r"a\s+couple\s+of|couple\s+of|a\s+few|few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,3}"  # noqa: E501
 _UNIT = r"days?|weeks?|wks?|months?"
 
@@ -49,14 +53,14 @@ _DOTTED_RE = re.compile(
     r"(?![0-9/.:-]|\s*(?:am|pm|h\b|hrs?\b|km|k\b|mi|min|kg|%))"
 )
 _DAY_MONTH_RE = re.compile(
-    rf"\b([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+([0-9]{{4}})\b)?"
+    rf"\b([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_PATTERN})\b\.?(?:,?\s+([0-9]{{4}})\b)?"
 )
 _MONTH_DAY_RE = re.compile(
-    rf"\b({_MONTH})\.?\s+(?:the\s+)?([0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+([0-9]{{4}})\b)?"
+    rf"\b({MONTH_PATTERN})\.?\s+(?:the\s+)?([0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+([0-9]{{4}})\b)?"
 )
 #: A month, then its day a few words on ("half in april, the 12th", "may - on the 3rd").
 _MONTH_THEN_DAY_RE = re.compile(
-    rf"\b({_MONTH})\b\.?(?:\s*[,–-]\s*(?:on\s+)?|\s+on\s+)(the\s+([0-9]{{1,2}})(?:st|nd|rd|th))\b"
+    rf"\b({MONTH_PATTERN})\b\.?(?:\s*[,–-]\s*(?:on\s+)?|\s+on\s+)(the\s+([0-9]{{1,2}})(?:st|nd|rd|th))\b"
     rf"(?:,?\s+([0-9]{{4}})\b)?"
 )
 _WEEKDAY_RE = re.compile(
@@ -73,7 +77,9 @@ _KEYWORD_RE = re.compile(
     r"\b(day\s+after\s+tomorrow|tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|next\s+week|next\s+month"
     r"|end\s+of\s+(?:the\s+)?month|end\s+of\s+(?:the\s+|this\s+)?year|weekend)\b"
 )
-_ORDINAL_RE = re.compile(rf"\bthe\s+([0-9]{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{_MONTH})\b)")
+_ORDINAL_RE = re.compile(
+    rf"\bthe\s+([0-9]{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{MONTH_PATTERN})\b)"
+)
 
 
 def _make(year: int, month: int, day: int) -> date | None:
@@ -97,15 +103,17 @@ def _infer(month: int, day: int, year: str | None, today: date | None) -> date |
     for offset in range(2):  # within a year: "29 feb" said in 2027 is asked, not 2028's
         found = _make(today.year + offset, month, day)
         if found is not None and found >= today:
-            return found if found <= _plus_year(today) else None
+            return found if found <= years_later(today, 1) else None
     return None
 
 
-def _plus_year(day: date) -> date:
+def years_later(day: date, years: int) -> date:
+    """``day`` so many years on (or back, for a negative number); 29 February becomes the
+    28th in a year without it."""
     try:
-        return day.replace(year=day.year + 1)
+        return day.replace(year=day.year + years)
     except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
+        return day.replace(year=day.year + years, day=28)
 
 
 def _add_months(start: date, months: int) -> date:
@@ -168,12 +176,12 @@ def _absolute(low: str, today: date | None) -> Iterator[tuple[int, date | None]]
     for m in _DOTTED_RE.finditer(low):
         yield m.start(), _infer(int(m.group(2)), int(m.group(1)), None, today)
     for m in _DAY_MONTH_RE.finditer(low):
-        yield m.start(), _infer(_MONTHS[m.group(2)], int(m.group(1)), m.group(3), today)
+        yield m.start(), _infer(MONTHS[m.group(2)], int(m.group(1)), m.group(3), today)
     for m in _MONTH_DAY_RE.finditer(low):
-        yield m.start(), _infer(_MONTHS[m.group(1)], int(m.group(2)), m.group(3), today)
+        yield m.start(), _infer(MONTHS[m.group(1)], int(m.group(2)), m.group(3), today)
     # "april, the 12th": at the ordinal's place, so the ordinal is this day
     for m in _MONTH_THEN_DAY_RE.finditer(low) if "the " in low else ():
-        yield m.start(2), _infer(_MONTHS[m.group(1)], int(m.group(3)), m.group(4), today)
+        yield m.start(2), _infer(MONTHS[m.group(1)], int(m.group(3)), m.group(4), today)
 
 
 _DATE_LEAD_RE = re.compile(r"\b(?:on|from|until|till|til|to|by|before|after|is|the)\s+$")
@@ -195,7 +203,7 @@ def _ordinal_after(m: re.Match[str], today: date) -> date | None:
     """ "the 12th": the next 12th, unless a month is said just before ("april the 12th",
     read as that month's day)."""
     before = m.string[max(m.start() - 12, 0) : m.start()].rstrip(" ,-–").split()
-    if before and before[-1].rstrip(".") in _MONTHS:
+    if before and before[-1].rstrip(".") in MONTHS:
         return None
     return _ordinal(int(m.group(1)), today)
 

@@ -33,6 +33,7 @@ from typing import Any, NamedTuple
 
 import dateparser
 
+from bot.core.understanding.dates import MONTH_PATTERN, years_later
 from bot.core.understanding.words import NUMBER_WORDS
 
 __all__ = [
@@ -52,10 +53,6 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _SHORT = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thurs": 3,
           "fri": 4, "sat": 5, "sun": 6}  # fmt: skip
 _WEEKDAY = "|".join(_WEEKDAYS)
-_MONTH = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
 _SHORT_NAME = r"mon|tues?|weds?|thu|thurs|fri|sat|sun"
 #: What follows a short day name that makes it one ("tues session", "sat's jumps"), so a
 #: bare "sat" or "sun" stays a word.
@@ -69,11 +66,11 @@ _LOG_DAY_RE = re.compile(
     rf"|(?:on|last)\s+(?:{_SHORT_NAME})|(?:{_SHORT_NAME})(?:'s)?{_SESSION_AFTER}"
     rf"|(?:{_LOG_VERB})\s+(?:it\s+)?(?:{_SHORT_NAME})(?:'s)?(?![\w'])"
     r"|(?:[0-9]{1,2}|a\s+couple\s+of|two|three|four|five|six)\s+days?\s+ago"
-    rf"|on\s+(?:the\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})"
-    rf"|on\s+(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?"
+    rf"|on\s+(?:the\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_PATTERN})"
+    rf"|on\s+(?:{MONTH_PATTERN})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?"
     r"|on\s+the\s+[0-9]{1,2}(?:st|nd|rd|th)|the\s+[0-9]{1,2}(?:st|nd|rd|th)(?='s\b)"
     r"|on\s+[0-9]{1,2}/(?!10\b|5\b)[0-9]{1,2}(?![0-9/])"
-    rf"|(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?)\b"
+    rf"|(?:{MONTH_PATTERN})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?)\b"
 )
 _ORD = r"[0-9]{1,2}(?:st|nd|rd|th)"
 _SHORT_DAY = "|".join(sorted(_SHORT, key=len, reverse=True))
@@ -83,9 +80,9 @@ _YEAR = r"(?:,?\s+[0-9]{4})?"
 _NUMERIC = r"[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?|[0-9]{1,2}\.(?:0?[1-9]|1[0-2])(?:\.[0-9]{2,4})?"
 _NUMERIC_RE = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})(?:[/.]([0-9]{2,4}))?")
 _DAY = (
-    rf"(?:(?<![0-9/.:])(?:{_NUMERIC})(?![0-9/.:])|(?:the\s+)?{_ORD}(?:\s+(?:of\s+)?(?:{_MONTH}){_YEAR})?|the\s+[0-9]{{1,2}}"
-    rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{_MONTH}){_YEAR}"
-    rf"|(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?{_YEAR}"
+    rf"(?:(?<![0-9/.:])(?:{_NUMERIC})(?![0-9/.:])|(?:the\s+)?{_ORD}(?:\s+(?:of\s+)?(?:{MONTH_PATTERN}){_YEAR})?|the\s+[0-9]{{1,2}}"
+    rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{MONTH_PATTERN}){_YEAR}"
+    rf"|(?:{MONTH_PATTERN})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?{_YEAR}"
     rf"|(?:{_WEEKDAY})|(?:{_SHORT_DAY})|{_TOMORROW})"
 )
 _RANGE_RE = re.compile(
@@ -128,13 +125,13 @@ _HOLD_OFF_RE = re.compile(
 )
 #: "june 21-25": the month said once, before the first day.
 _MONTH_FIRST_RANGE_RE = re.compile(
-    rf"\b(?:from\s+)?((?:{_MONTH})\s+[0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|till|until)\s*"
+    rf"\b(?:from\s+)?((?:{MONTH_PATTERN})\s+[0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|till|until)\s*"
     r"([0-9]{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:[:/.]|am\b|pm\b))"
 )
 #: "14-20 may": the month said once, after the second day.
 _NUMBER_RANGE_RE = re.compile(
     rf"\b(?:from\s+)?([0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|till|until)\s*"
-    rf"([0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH}))\b"
+    rf"([0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_PATTERN}))\b"
 )
 _WEEKEND_RE = re.compile(r"\b(?:this|the|over\s+the|on\s+the|for\s+the)\s+weekend\b")
 _ORDINAL_WORDS = {
@@ -147,7 +144,7 @@ _ORDINAL_WORD_RE = re.compile(rf"\bthe\s+(?:(twenty|thirty)[\s-]?)?({'|'.join(_O
 #: A range whose end comes before its start as written ("the 28th to the 3rd") is read
 #: across the month end only when that makes a break this long at most; else it is asked.
 MAX_WRAPPED_DAYS = 14
-_MONTH_RE = re.compile(rf"\b(?:{_MONTH})\b")
+_MONTH_RE = re.compile(rf"\b(?:{MONTH_PATTERN})\b")
 _LANGUAGES = ["en"]
 
 
@@ -330,8 +327,8 @@ _MONTH_NUMBERS = {
     )
 }
 _DAY_MONTH_RE = re.compile(
-    rf"(?:([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})"
-    rf"|({_MONTH})\s+([0-9]{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+([0-9]{{4}}))?"
+    rf"(?:([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_PATTERN})"
+    rf"|({MONTH_PATTERN})\s+([0-9]{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+([0-9]{{4}}))?"
 )
 _MOVED_TO_RE = re.compile(
     r"(?:\bdo\s+it|\bdo\s+(?:the\s+)?session|\bdo\s+that|\bto|\btill?|\buntil|\bfor|\binstead"
@@ -359,8 +356,8 @@ _SKIPPED_RE = re.compile(
 
 
 _ON_DATE_RE = re.compile(
-    rf"\b(?:on|do|make|miss|skip|skipping|missing)\s+(?:the\s+)?([0-9]{{1,2}}(?:st|nd|rd|th)(?:\s+(?:of\s+)?(?:{_MONTH}))?"
-    rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{_MONTH})|(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?"
+    rf"\b(?:on|do|make|miss|skip|skipping|missing)\s+(?:the\s+)?([0-9]{{1,2}}(?:st|nd|rd|th)(?:\s+(?:of\s+)?(?:{MONTH_PATTERN}))?"
+    rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{MONTH_PATTERN})|(?:{MONTH_PATTERN})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?"
     r"|[0-9]{1,2}/(?!10\b|5\b)[0-9]{1,2}(?![0-9/]))\b"
 )
 
@@ -539,12 +536,12 @@ def _ahead(phrase: str, today: date, *, same_day: bool = False) -> date | None:
             said = date(int(year) if year else today.year, month, int(number))
         except ValueError:
             return None  # "31st june": no such day
-        return said if said >= today or year else _plus_years(said, 1)
+        return said if said >= today or year else years_later(said, 1)
     day = _parse(phrase, today, "future")
     if day is None or day >= today:
         return day
     if _MONTH_RE.search(phrase):  # "3 May" said in June: next year's
-        return _plus_years(day, 1)
+        return years_later(day, 1)
     return _day_of_month(day.day, today)
 
 
@@ -560,7 +557,7 @@ def _numeric_day(numeric: re.Match[str], today: date) -> date | None:
         said = date(today.year, month, day)
     except ValueError:
         return None
-    return said if said >= today else _plus_years(said, 1)
+    return said if said >= today else years_later(said, 1)
 
 
 def _day_of_month(number: int, today: date) -> date | None:
@@ -581,13 +578,6 @@ def _day_of_month(number: int, today: date) -> date | None:
 def day_ahead(phrase: str, today: date) -> date | None:
     """A day said without month or year ("the 15th", "friday"), read ahead: today or later."""
     return _ahead(phrase, today, same_day=True)
-
-
-def _plus_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def back_on(low: str, today: date) -> date | None:
