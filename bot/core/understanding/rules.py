@@ -314,8 +314,9 @@ def _reminder(m: Message) -> Intent | None:
         return _message_moved(m)
     if _TAKEN_BACK_RE.search(m.low):
         return Intent(IntentKind.UNKNOWN)  # "move my reminder to never 😂 jk keep it"
-    if _REMINDER_PRAISED_RE.search(m.low) and not _REMINDER_ASKED_RE.search(m.low):
-        # "the 7am reminder works great": no setting to change; with a thanks, thanks
+    if _praised(m.low):
+        # "the 7am reminder works great", "the morning nudge got me off the sofa": no
+        # setting to change; with a thanks, thanks
         return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
     if (span := time_range(m.low)) is not None:
         return Intent(
@@ -323,11 +324,7 @@ def _reminder(m: Message) -> Intent | None:
         )  # "6-7am": which one?
     if _REMINDER_QUERY_RE.search(m.low) and not _REMINDER_CHANGE_RE.search(m.low):
         return Intent(IntentKind.SET_REMINDER)  # "is my reminder still 7am?": shown, unchanged
-    if (
-        reminder_put_off(m.low)
-        or _reminder_praised(m)
-        or (_TIME_NAMED_RE.search(m.low) and _praised(m.low))
-    ):
+    if reminder_put_off(m.low) or _reminder_praised(m):
         # "will sort the reminders out then", "thanks, the 7am reminder works great"
         return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
     at = parse_time(m.low)
@@ -337,9 +334,6 @@ def _reminder(m: Message) -> Intent | None:
         return Intent(
             IntentKind.SET_REMINDER, unclear=odd, unclear_slot=Unclear.TIME
         )  # "25:00": asked, never clamped
-    if _praised(m.low):
-        # "the morning nudge got me off the sofa": no setting to change; with a thanks, thanks
-        return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
     if near(f, Cue.OFF, anchors, _NEAR_OFF) or near(f, Cue.NEG, anchors, _NEAR_OFF):
         said = None if m.today is None else pause_said(m.low, m.today)
         if said is not None and said.unclear is None and said.last is not None:
@@ -388,11 +382,6 @@ _TAKEN_BACK_RE = re.compile(
 _REMINDER_PRAISED_RE = re.compile(
     r"\b(?:help|helped|helps|helping|helpful|love|loved|loving|great|useful|handy|perfect|brilliant"
     r"|thanks|thank\s+you|cheers|appreciated?|amazing|lifesaver|got\s+me|works|working)\b"
-)
-#: A time that names the reminder it is at ("the 7am reminder", "my 6:30 nudge").
-_TIME_NAMED_RE = re.compile(
-    r"\b(?:the|my|your|that|this|those)\s+[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?\s+"
-    r"(?:reminders?|messages?|nudges?|pings?|alarms?|notifications?)\b"
 )
 
 
