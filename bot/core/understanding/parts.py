@@ -164,13 +164,13 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
     ("done", "what's today's session?") all day, and the result is a frozen value
     (``bench/bench_understanding.py`` clears it to measure the work itself)."""
     own = own_words(text)
-    if own is not None:
-        said = understand_parts(own, today)
-        if _warned(said[0]) or not _warned(understand(text, today)):
-            return said  # "wife shouted 'no 6am alarms!' so 7:15": her words are not read
-    whole, message = analyse(text, today)
-    warned = whole.signs or whole.kind is IntentKind.WARNING_SIGN
-    fixed = None if warned or (whole.report and whole.report.red_flags) else _corrected(text, today)
+    said = None if own is None else understand_parts(own, today)
+    if said is not None and _warned(said[0]):
+        return said  # the runner's own words hold the warning sign
+    whole, message = analyse(text, today)  # read once, for the check below and the parts
+    if said is not None and not _warned(whole):
+        return said  # "wife shouted 'no 6am alarms!' so 7:15": her words are not read
+    fixed = None if _warned(whole) else _corrected(text, today)
     return whole, fixed if fixed is not None else _parts(text, today, whole, message)
 
 
