@@ -141,6 +141,18 @@ def _asks(action: dict[str, Any]) -> bool:
     return action["do"] == "ask" or (slot is not None and action.get(slot) == "ask")
 
 
+#: A case's area said in the singular ("calf", "hip_flexor") names the code's plural area.
+_AREA_NAMES = {
+    "hip_flexor": "hip_flexors",
+    "hip": "hips",
+    "glute": "glutes",
+    "hamstring": "hamstrings",
+    "quad": "quads",
+    "calf": "calves",
+    "shin": "shins",
+}
+
+
 def _same(want: dict[str, Any], got: dict[str, Any]) -> bool:
     if "ask" in (want["do"], got["do"]) and _asks(want) and _asks(got):  # asked either way
         return True
@@ -155,6 +167,8 @@ def _same(want: dict[str, Any], got: dict[str, Any]) -> bool:
             continue
         if key in ("do", "topic", "note"):  # free text: compared by eye
             continue
+        if key == "area" and isinstance(wanted, str):
+            wanted = _AREA_NAMES.get(wanted, wanted)
         if key == "kind" and (wanted is None or (have is None and want.get("area") is None)):
             continue  # no feeling word said (a sign alone): the coach's cautious pick counts
         if key == "city":
