@@ -15,6 +15,7 @@ __all__ = [
     "faq_answer",
     "fine_noted",
     "greeting_reply",
+    "hello",
     "phase_notices",
     "refusal",
     "still_setting_up",
@@ -37,6 +38,11 @@ def greeting_reply(first_name: str | None) -> str:
     """The answer to "hi"."""
     name = escape_text(first_name or "there")
     return f"Hi {name}! 👋 Ask me \"what's today's session?\" or send /today."
+
+
+def hello(first_name: str | None) -> str:
+    """A short hello before the answer to the rest of a message ("hey coach! done, 6")."""
+    return f"Hi {escape_text(first_name or 'there')}! 👋"
 
 
 def faq_answer(question: str, answer: str, hold: str | None = None) -> str:

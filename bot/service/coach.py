@@ -220,7 +220,7 @@ class Coach:
             and intent.unclear_slot is Unclear.EFFORT
         ):
             intents = (intent,)  # "done, effort 11/10": one log, one effort question
-        if onboarding_step is not None and onboarding.may_answer(onboarding_step, intent):
+        if onboarding_step is not None and onboarding.may_answer(onboarding_step, intent, text):
             answered = await onboarding.answer_text(turn, onboarding_step, text)
             if answered is not None:
                 return answered
@@ -292,6 +292,9 @@ class Coach:
                 replies += await reports.record_without_number(
                     turn, reported[-1], text, part.unclear, stored=True
                 )
+                continue
+            if part.kind is IntentKind.GREETING:  # "hey coach! done, 6": a short hello first
+                replies.append(Reply(text=chat.hello(turn.runner.first_name)))
                 continue
             replies += await self._intent(turn, part, text)
         return replies

@@ -161,16 +161,20 @@ async def answer_button(turn: Turn, callback: Callback) -> list[Reply]:
     return await _advance(turn, step, data, edit=True)
 
 
-def may_answer(step_name: str, intent: Intent) -> bool:
+def may_answer(step_name: str, intent: Intent, text: str = "") -> bool:
     """Whether a typed message can answer the question ``step_name`` asks.
 
     Not when it clearly says something else: a body report, "done", "what's today?" or a
     setting another question is about, so "left calf a bit sore" is never taken for a level.
+    The running-week question takes any running week said ("sat parkrun, long run sunday"
+    is no race date).
     """
     if OnboardingStep(step_name) in HEALTH_STEPS:  # "my knee hurts" answers these
         return True
-    if intent.report is not None:
+    if intent.report is not None or intent.signs:
         return False
+    if OnboardingStep(step_name) is OnboardingStep.WEEK and running_week(text) is not None:
+        return True
     if OnboardingStep(step_name) is OnboardingStep.EQUIPMENT and intent.kind is IntentKind.DONE:
         return True  # "done" typed instead of the Done button
     return intent.kind in _ANSWER_KINDS or _STEP_KINDS.get(OnboardingStep(step_name)) is intent.kind

@@ -85,3 +85,24 @@ async def test_plan_shows_seven_days_and_the_block(
     assert "Dynamic block, week 1" in block
     assert "Sun jumps" not in block
     assert "Sat jumps" not in block
+
+
+async def test_a_parkrun_in_the_running_week_answer_is_a_run_not_a_race(
+    bot: tuple[Application, Services], fake_api: FakeBotAPI
+) -> None:
+    """A new runner's trial: "sat parkrun" at the running-week question saved a race a
+    week away over their half marathon and ended set-up there."""
+    await _say(fake_api, "/start", "1/9", expect=2)
+    for step, marker in [("level", "2/9"), ("desk", "3/9"), ("equipment", "4/9")]:
+        await _press(fake_api, f"v1|os|{step}", marker)
+    await _say(fake_api, "2027-03-21, half marathon", "5/9")
+    await _say(
+        fake_api,
+        "I run 4 days a week - tues intervals, thurs easy, sat parkrun and long run sunday",
+        "6/9",
+    )
+    runner = await _runner(bot[1])
+    assert (runner.long_run_day, runner.hard_days) == (6, [1])
+    assert sorted(runner.run_days) == [3, 5]
+    assert runner.race_date is not None
+    assert runner.race_date.isoformat() == "2027-03-21"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -91,3 +93,49 @@ def test_a_plus_or_ampersand_splits_the_week_as_a_comma_does() -> None:
     said = running_week("long run sun & intervals tue")
     assert said is not None
     assert (said.long_run_day, said.hard_days) == (6, frozenset({1}))
+
+
+def _easy(said: WeekSaid, days: set[int]) -> WeekSaid:
+    """``said`` with ``days`` said as easy runs (run days, never hard)."""
+    return replace(said, run_days=frozenset(days), easy_days=frozenset(days))
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (  # easy runs are run days, never hard ones
+            "long run sunday, intervals tuesday, easy runs thursday and saturday",
+            _easy(WeekSaid(long_run_day=6, hard_days=frozenset({1})), {3, 5}),
+        ),
+        (  # a parkrun is a run, not a race date; a dash splits too
+            "I run 4 days a week - tues intervals, thurs easy, sat parkrun and long run sunday",
+            _easy(WeekSaid(long_run_day=6, hard_days=frozenset({1})), {3, 5}),
+        ),
+        (  # days said before their kind take it
+            "actually thurs and sat are easy runs, only tuesday is a hard session",
+            _easy(WeekSaid(hard_days=frozenset({1})), {3, 5}),
+        ),
+        ("intervals tue, thu", WeekSaid(hard_days=frozenset({1, 3}))),
+        (
+            "recovery jog monday, hills wednesday",
+            _easy(WeekSaid(hard_days=frozenset({2})), {0}),
+        ),
+    ],
+)
+def test_clauses_of_a_running_week(text: str, said: WeekSaid) -> None:
+    assert running_week(text) == said
+
+
+def test_days_said_easy_leave_the_hard_days() -> None:
+    profile = RunnerProfile(hard_days=frozenset({1, 3, 5}))
+    said = running_week("thursday and saturday are easy runs")
+    assert said is not None
+    changed = applied(profile, said)
+    assert (changed.hard_days, changed.run_days) == (frozenset({1}), frozenset({3, 5}))
+
+
+def test_run_days_said_keep_the_hard_days_among_them() -> None:
+    said = running_week("I run tue, thu, sat")
+    assert said is not None
+    changed = applied(RunnerProfile(hard_days=frozenset({1, 3})), said)
+    assert (changed.hard_days, changed.run_days) == (frozenset({1, 3}), frozenset({1, 3, 5}))

@@ -171,7 +171,23 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
     if said is not None and not _warned(whole):
         return said  # "wife shouted 'no 6am alarms!' so 7:15": her words are not read
     fixed = None if _warned(whole) else _corrected(text, today)
-    return whole, fixed if fixed is not None else _parts(text, today, whole, message)
+    parts = fixed if fixed is not None else _parts(text, today, whole, message)
+    return whole, parts if _warned(whole) else _greeted_first(message, parts)
+
+
+_QUIET = frozenset({IntentKind.GREETING, IntentKind.UNKNOWN})
+
+
+def _greeted_first(message: Message | None, parts: tuple[Intent, ...]) -> tuple[Intent, ...]:
+    """A message that opens with a greeting ("hey coach! did yesterday's, 6") is greeted
+    back before the rest is answered: a greeting part first (never before a warning sign,
+    which the caller checks)."""
+    if message is None or all(part.kind in _QUIET for part in parts):
+        return parts
+    opening = message.f.hit_at.get(0)
+    if opening is None or Cue.GREETING not in opening.sense.cues:
+        return parts
+    return (Intent(IntentKind.GREETING), *parts)
 
 
 def _warned(intent: Intent) -> bool:

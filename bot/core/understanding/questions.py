@@ -18,9 +18,9 @@ from bot.core.understanding.when import day_ahead
 __all__ = ["asks_getting_back", "asks_permission", "names_the_block", "plan_question"]
 
 _ASK_RE = re.compile(
-    r"^(?:so\s+|and\s+|hey\s+|ok\s+|coach\s+)?(?:what|whats|what's|wats|wat|when|whens|wen|which|why|how"
+    r"^(?:so\s+|and\s+|hey\s+|ok\s+|coach\s+)?(?:what|whats|what's|wats|wat|wots|wot|when|whens|wen|which|why|how"
     r"|hows|is|are|will|any|anything|show|tell|give|send\s+me|overview|outline|breakdown|plan\s+for"
-    r"|can\s+you\s+(?:show|tell)"
+    r"|can\s+(?:you|u)\s+(?:show|tell)"
     r"|(?:do|does)\s+(?:i|we|you|u|there|the|my|this)"
     r"|can\s+i\s+(?:see|get|have)|am\s+i|where\s+(?:am|are)\s+(?:i|we))\b"
     r"|\b(?:what|whats|what's|when|which|why)\b|\bwhere\s+(?:am|are)\s+(?:i|we)\b"
@@ -94,7 +94,8 @@ _DATE_ASKED_RE = re.compile(
 )
 _PAST_ASK_RE = re.compile(r"\b(?:was|were|did\s+(?:i|we)|last)\b")
 _WEEK_RE = re.compile(
-    r"\b(?:this|the|rest\s+of\s+the|rest\s+of\s+this|coming|next\s+few\s+days|for\s+the)\s+week\b"
+    r"\b(?:this|the|my|rest\s+of\s+the|rest\s+of\s+this|coming|next\s+few\s+days|for\s+the)"
+    r"\s+week\b"
     r"|\bweek\s+ahead\b|\bthis\s+(?:weeks?|wk)\b|\bweekly\s+plan\b"
     r"|\b(?:rest|remainder)\s+of\s+(?:the\s+)?week\b"
     r"|\bnext\s+(?:few|couple(?:\s+of)?|several|[2-7]|two|three|four|five|six|seven)\s+days\b"
@@ -114,16 +115,30 @@ _MONTH_DATE_RE = re.compile(
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:the\s+)?[0-9]{1,2}"
     r"(?:st|nd|rd|th)?\b"
 )
+_DAY_COUNTS = {str(n): n for n in range(2, 15)} | {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "fourteen": 14
+}  # fmt: skip
+#: A day a few days ahead: "in 3 days", "in four days' time".
+_COUNTS = "|".join(sorted(_DAY_COUNTS, key=len, reverse=True))
+_IN_DAYS_RE = re.compile(rf"\bin\s+({_COUNTS})\s+days\b")
+#: The block asked for without a question word: "full program overview pls".
+_BLOCK_ASKED_RE = re.compile(
+    r"\b(?:whole|full|entire|complete|overall)\s+(?:plan|programme|program|block|schedule)\b"
+    r".*\b(?:overview|outline|breakdown|pls|please|plz)\b"
+    r"|\b(?:overview|outline|breakdown)\s+of\s+(?:the|my)\s+(?:plan|programme|program|block)\b"
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SHORT = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thurs": 3,
           "fri": 4, "sat": 5, "sun": 6}  # fmt: skip
 _SHORT_DAY_RE = re.compile(r"\b(mon|tues?|weds?|thu|thurs|fri|sat|sun)\b")
 _WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b")
 _PLAN_WORDS_RE = re.compile(
-    r"\b(?:(?:what'?s|whats|wats|what\s+is|what\s+was|anything)\s+on|looks?\s+like|looking\s+like"
+    r"\b(?:(?:what'?s|whats|wats|wots|what\s+is|what\s+was|anything)\s+on|looks?\s+like|looking\s+like"
+    r"|(?:what'?s|whats|what\s+is)\s+(?:left|remaining)"
     r"|in\s+store|plan|planned|session|sessions|workout|programme|program|doing|do|schedule"
     r"|scheduled|coming\s+up|up\s+next|next|training|routine|mobility|strength|exercises?"
-    r"|stretch|stretches|stretching|rest\s+day|what(?:'?ve|\s+have)\s+i\s+got|got\s+on"
+    r"|stretch|stretches|stretching|rest\s+day|(?:what|wot|wat)(?:'?ve|\s+have)\s+i\s+got|got\s+on"
+    r"|(?:week|day|tomorrow|tmrw|weekend)\s+looking"
     r"|happening|going\s+on|for\s+me"
     rf"|so\s+much|so\s+little|so\s+easy|so\s+hard|no|light|short|long|{_JUMPS})\b"
 )
@@ -131,7 +146,7 @@ _PLAN_WORDS_RE = re.compile(
 
 def plan_question(low: str, today: date | None) -> Intent | None:
     """A question about the plan, with its topic, or None when ``low`` asks none."""
-    if not ("?" in low or _ASK_RE.search(low)):
+    if not ("?" in low or _ASK_RE.search(low) or _BLOCK_ASKED_RE.search(low)):
         return None
     if (_WHY_RE.search(low) and _PLAN_WORDS_RE.search(low)) or _POINT_RE.search(low):
         return _asked(PlanTopic.WHY)
@@ -183,6 +198,8 @@ def plan_question(low: str, today: date | None) -> Intent | None:
             return _asked(PlanTopic.DAY, day)
     if _DAY_AFTER_RE.search(low):
         return _asked(PlanTopic.DAY, today + timedelta(days=2))
+    if (days := _IN_DAYS_RE.search(low)) is not None:  # "what's on in 3 days"
+        return _asked(PlanTopic.DAY, today + timedelta(days=_DAY_COUNTS[days.group(1)]))
     if _TOMORROW_RE.search(low):
         return _asked(PlanTopic.DAY, today + timedelta(days=1))
     if _MONTH_DATE_RE.search(low) and (day := last_date(low, today)) is not None:

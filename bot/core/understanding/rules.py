@@ -347,7 +347,8 @@ def _reminder(m: Message) -> Intent | None:
         and f.has(Cue.ASK, Cue.OF, Cue.TODAY, Cue.SESSION)
         and f.words[remind.end : remind.end + 1] != ("to",)
     ):
-        return Intent(IntentKind.TODAY)  # "remind me what today's session is"
+        # "remind me what today's session is"; "remind me what's left this week": the week
+        return plan_question(m.low, m.today) or Intent(IntentKind.TODAY)
     if f.has(Cue.REMINDER, Cue.DAILY) or not (f.unexplained or Cue.EXERCISE in f.cues):
         return Intent(IntentKind.SET_REMINDER)  # not "remind me why we do clamshells"
     return None
@@ -999,6 +1000,14 @@ def _logged_first(m: Message) -> Intent | None:
     return None
 
 
+#: Whether a log went in, asked: "did i log yesterday?", "have I logged friday's?".
+_ASKED_LOGGED_RE = re.compile(
+    r"^\W*(?:(?:hey|hi|coach|quick\s+q|so|and)\W+)*(?:did|have|has)\s+(?:i|it|you|u)\s+"
+    r"(?:already\s+)?(?:log|logged|record|recorded|mark|marked|save|saved|tick|ticked)\b"
+    r"(?!.*\b(?:done|did\s+it|finished|skipped|missed)\b)[^.!]*\?"
+)
+
+
 def _progress_history(m: Message) -> Intent | None:
     f = m.f
     if Cue.PROGRESS in f.cues and not names_the_block(m.low) and _asks_progress(m):
@@ -1007,6 +1016,8 @@ def _progress_history(m: Message) -> Intent | None:
     if Cue.HISTORY in f.cues and not _AHEAD_RE.search(m.low):  # not "what have i got tomorrow"
         # "done ✅ what did i do last week?": today's log, then the history
         return _logged_first(m) or Intent(IntentKind.HISTORY)
+    if _ASKED_LOGGED_RE.search(m.low):
+        return Intent(IntentKind.HISTORY)  # "did i log yesterday?": what the log holds
     chatter = f.has(Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY) or _MEANT_TO_LOG_RE.search(m.low)
     if Cue.LOG in f.cues and not chatter and not m.areas:
         return Intent(IntentKind.HISTORY)

@@ -78,14 +78,15 @@ _DYNAMIC = re.compile(
     r"|\b(?:dynamic|jumps?|jump days) (1|2)\b"
 )
 _NONE = re.compile(r"\b(?:none|no|nothing|clear)\b")
-_KEYWORD = (
-    r"(?:long|interval|tempo|hill|speed|track|rest|race|racing|hard|day off|i run|run "
-    r"|i (?:never|don'?t|do not|dont) run|never run|no run)"
+#: An easy run (a run day, never a hard one): "thurs easy", "sat parkrun", "recovery jog".
+_EASY = re.compile(
+    r"\b(?:easy|easies|recovery\s+(?:run|jog)s?|jogs?|jogging|parkrun|park\s+run|steady|"
+    r"gentle|shake\s*out)\b"
 )
-_SPLIT = re.compile(
-    rf"[;.!?]|(?:,| and| but|,? then|\s*[+&])\s+"
-    rf"(?=(?:my |i do |i have |the |and |a |on )?{_KEYWORD})"
-)
+#: Clauses: at punctuation, "and", "but", "then", "&", "+" and a dash between words. A
+#: clause naming only days takes its neighbour's kind ("intervals tue, thu"; "thurs and sat
+#: are easy runs").
+_SPLIT = re.compile(r"[;.!?,]|\s+(?:and|but|then|&|\+)\s+|\s+-+\s+|\s+(?:plus|also)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,8 @@ class WeekSaid:
     race_distance: RaceDistance | None = None
     minutes: int | None = None
     dynamic_days: int | None = None
+    #: Days said to be easy runs (also in ``run_days``): never hard days.
+    easy_days: frozenset[int] = field(default_factory=frozenset)
     #: What the runner cleared ("long run none", "no hard sessions"): field names.
     cleared: frozenset[str] = field(default_factory=frozenset)
 
@@ -115,27 +118,34 @@ def running_week(text: str) -> WeekSaid | None:
     hard: set[int] = set()
     runs: set[int] = set()
     rest: set[int] = set()
+    easy: set[int] = set()
     distance: RaceDistance | None = None
     cleared: set[str] = set()
-    for clause in _SPLIT.split(low):
+    clauses = [clause for clause in _SPLIT.split(low) if clause.strip()]
+    kinds = [_kind(clause) for clause in clauses]
+    for i, clause in enumerate(clauses):
         days = [_DAYS[match.group(1)] for match in _DAY.finditer(clause)]
         none = not days and _NONE.search(clause) is not None
-        if (said := _LONG.search(clause)) is not None:
-            if days:  # the day said next to it: "long run sunday", "sunday is my long run"
+        kind = (kinds[i] or _neighbours_kind(kinds, i)) if days else kinds[i]
+        if kind == "long":
+            said = _LONG.search(clause)
+            if days and said is not None:  # "long run sunday", "sunday is my long run"
                 after = [m for m in _DAY.finditer(clause) if m.start() >= said.end()]
                 long_run = _DAYS[after[0].group(1)] if after else days[-1]
             elif none:
                 cleared.add("long_run_day")
-        elif _REST.search(clause):
+        elif kind == "rest":
             rest.update(days)
             if none:
                 cleared.add("rest_days")
-        elif _HARD.search(clause):
+        elif kind == "hard":
             hard.update(days)
             if none:
                 cleared.add("hard_days")
-        elif days and _RUN.search(clause):
+        elif kind in ("run", "easy"):
             runs.update(days)
+            if kind == "easy":
+                easy.update(days)
         short = len(clause.split()) <= _SHORT_CLAUSE  # "half marathon" alone
         if distance is None and not _LONG.search(clause) and (_RACE.search(clause) or short):
             distance = next(
@@ -153,9 +163,34 @@ def running_week(text: str) -> WeekSaid | None:
         distance,
         minutes,
         dynamic,
+        frozenset(easy),
         frozenset(cleared),
     )
     return None if week == WeekSaid() else week
+
+
+def _kind(clause: str) -> str | None:
+    """What a clause says its days are: "long", "rest", "easy", "hard", "run" or None."""
+    if _LONG.search(clause):
+        return "long"
+    if _REST.search(clause):
+        return "rest"
+    if _EASY.search(clause):
+        return "easy"
+    if _HARD.search(clause):
+        return "hard"
+    return "run" if _RUN.search(clause) else None
+
+
+def _neighbours_kind(kinds: list[str | None], i: int) -> str | None:
+    """The kind a days-only clause takes: the one before it, else the one after it (never
+    the long run's, which is one day)."""
+    before = next((kind for kind in reversed(kinds[:i]) if kind is not None), None)
+    after = next((kind for kind in kinds[i + 1 :] if kind is not None), None)
+    for kind in (before, after):
+        if kind is not None and kind != "long":
+            return kind
+    return None
 
 
 _BLOCK = re.compile(
@@ -180,6 +215,8 @@ def applied(profile: RunnerProfile, said: WeekSaid) -> RunnerProfile:
     for name in ("hard_days", "run_days", "rest_days"):
         if days := getattr(said, name):
             changes[name] = days
+    if said.easy_days and not said.hard_days:  # "thu and sat are easy runs": not hard ones
+        changes["hard_days"] = profile.hard_days - said.easy_days
     for name in ("race_distance", "minutes", "dynamic_days"):
         if (value := getattr(said, name)) is not None:
             changes[name] = value

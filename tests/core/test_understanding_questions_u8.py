@@ -1,0 +1,49 @@
+"""Plan questions as people type them (round 8, from a new runner's trial and a fresh
+development set): "my week", "wots on 2moro", "in 3 days", the block asked for without a
+question word, "what's left this week" after "remind me", and whether a log went in."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.core.understanding import IntentKind, PlanTopic, understand_all
+
+MONDAY = date(2026, 12, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "day"),
+    [
+        ("what does my week look like", PlanTopic.WEEK, None),
+        ("hows my week looking?", PlanTopic.WEEK, None),
+        ("remind me what's left this week", PlanTopic.WEEK, None),
+        ("whats left for this week?", PlanTopic.WEEK, None),
+        ("wots on 2moro", PlanTopic.DAY, date(2026, 12, 15)),
+        ("wot have i got tmrw?", PlanTopic.DAY, date(2026, 12, 15)),
+        ("whats on in 3 days", PlanTopic.DAY, date(2026, 12, 17)),
+        ("what's the session in four days?", PlanTopic.DAY, date(2026, 12, 18)),
+        ("full program overview pls", PlanTopic.BLOCK, None),
+        ("whole plan overview please", PlanTopic.BLOCK, None),
+        ("can u show me the full 8 weeks", PlanTopic.BLOCK, None),
+        ("remind me whats on tomorrow", PlanTopic.DAY, date(2026, 12, 15)),
+    ],
+)
+def test_plan_questions_as_typed(text: str, topic: PlanTopic, day: date | None) -> None:
+    (intent,) = understand_all(text, MONDAY)
+    assert (intent.kind, intent.topic, intent.ask_day) == (IntentKind.PLAN_QUESTION, topic, day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["did i log yesterday?", "have i logged fridays session?", "did you record it?"],
+)
+def test_asking_whether_a_log_went_in_shows_the_history(text: str) -> None:
+    (intent,) = understand_all(text, MONDAY)
+    assert intent.kind is IntentKind.HISTORY
+
+
+def test_remind_me_of_today_is_still_today() -> None:
+    (intent,) = understand_all("remind me what today's session is", MONDAY)
+    assert intent.kind is IntentKind.TODAY
