@@ -47,3 +47,23 @@ def test_asking_whether_a_log_went_in_shows_the_history(text: str) -> None:
 def test_remind_me_of_today_is_still_today() -> None:
     (intent,) = understand_all("remind me what today's session is", MONDAY)
     assert intent.kind is IntentKind.TODAY
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("hey coach! did yesterday's, 6. whats on today?", ["greeting", "done", "today"]),
+        ("hi coach, did the session. 5/10", ["greeting", "done"]),
+        ("morning! skipping today, sick", ["greeting", "skipped"]),
+        ("hi", ["greeting"]),
+        ("good morning", ["greeting"]),
+        ("did it, morning was busy", ["done"]),
+    ],
+)
+def test_a_greeting_first_is_greeted_back_first(text: str, kinds: list[str]) -> None:
+    assert [intent.kind.value for intent in understand_all(text, MONDAY)] == kinds
+
+
+def test_no_hello_before_a_warning_sign() -> None:
+    found = understand_all("hey, my knee gave way on the stairs", MONDAY)
+    assert IntentKind.GREETING not in [intent.kind for intent in found]

@@ -115,3 +115,12 @@ async def test_the_export_keeps_the_name_as_written(bob: Chat) -> None:
     assert reply.document is not None
     assert BOB.encode() in reply.document.content
     assert "Bob" not in texts([reply])
+
+
+async def test_a_greeting_beside_a_log_is_a_short_hello_then_the_log(chat: Chat) -> None:
+    await chat.command("/today")
+    said = texts(await chat.say("hey coach! did it, 6/10"))
+    assert said.startswith("Hi ")
+    assert "Ask me" not in said  # the hint for a bare "hi" is not repeated here
+    (completion,) = await chat.completions()
+    assert completion.rpe == 6
