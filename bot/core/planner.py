@@ -27,6 +27,7 @@ from bot.core.health import ImpactLimit, impact_limit, low_impact_volume
 from bot.core.length import fit_to_minutes
 from bot.core.memo import Memo
 from bot.core.phases import (
+    REST_PHASE_WEEKS,
     DayPassed,
     InvalidTransition,
     PhaseState,
@@ -1167,6 +1168,8 @@ def _phase_context(state: PhaseState, today: date, week: int) -> str:
     match state.phase:
         case Phase.DYNAMIC_BLOCK:
             return f"week {week} of {block_length(state)} in your dynamic block"
+        case Phase.REST_PHASE if week > REST_PHASE_WEEKS and state.race_date is not None:
+            return "static work on to race season: too close for a new dynamic block"
         case Phase.REST_PHASE:
             return f"week {week} of your rest phase, so tendons recover"
         case Phase.RACE_SEASON if state.race_date is not None:

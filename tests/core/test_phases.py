@@ -12,6 +12,7 @@ import pytest
 
 from bot.core.phases import (
     ALLOWED_TRANSITIONS,
+    SHORTEST_BLOCK_WEEKS,
     Cleared,
     DayPassed,
     Event,
@@ -779,11 +780,11 @@ def journey() -> list[Transition]:
         (OnboardingFinished(newcomer=True), 6),  # base
         (DayPassed(), 20),  # dynamic block 1
         (DayPassed(), 69),  # rest phase
-        (RaceDateSet(day(120)), 70),
-        (DayPassed(), 83),  # dynamic block 2
-        (DayPassed(), 99),  # race season
-        (DayPassed(), 121),  # post-race recovery
-        (DayPassed(), 128),  # dynamic block 3
+        (RaceDateSet(day(130)), 70),
+        (DayPassed(), 83),  # dynamic block 2 (race season more than 3 weeks away)
+        (DayPassed(), 109),  # race season
+        (DayPassed(), 131),  # post-race recovery
+        (DayPassed(), 138),  # dynamic block 3
     ]
     results = []
     for event, n in plan:
@@ -868,3 +869,22 @@ def test_race_moved_out_while_on_hold_in_race_season_ends_it_on_return() -> None
     result = step(moved, Cleared(), 5)
     assert result.state.phase is BASE
     assert result.state.race_date == day(80)
+
+
+@pytest.mark.parametrize("phase", [REST, BASE])
+def test_no_block_starts_that_race_season_would_cut_short(phase: Phase) -> None:
+    """A new runner's trial: a rest phase ending six days before race season began a block
+    of one jump session. Static work now carries on to race season."""
+    ends = 14 if phase is REST else 7  # a rest phase is two weeks, a trained runner's base one
+    season = ends + 6
+    state = make(phase, block_number=1 if phase is REST else 0, race_date=day(season + 21))
+    assert race_window(state) == (day(season), day(season + 21))
+    assert next_change(state, D) == (RACE, day(season))
+    assert phase_on(state, day(season - 1)) is phase
+    assert phase_on(state, day(season)) is RACE
+
+
+def test_a_block_with_room_before_race_season_still_starts() -> None:
+    season = 14 + 7 * SHORTEST_BLOCK_WEEKS
+    state = make(REST, block_number=1, race_date=day(season + 21))
+    assert next_change(state, D) == (DYN, day(14))

@@ -28,6 +28,12 @@ DEFAULT_BLOCK_WEEKS = 7
 REST_PHASE_WEEKS = 2
 
 
+#: A dynamic block that race season would cut shorter than this is not started: static
+#: work carries on until race season (coaching-facts.md: differences show in about 4 to 6
+#: weeks; race season stops dynamic work), so no one-off jump week comes just before it.
+SHORTEST_BLOCK_WEEKS = 3
+
+
 POST_RACE_DAYS = 7
 #: Days of post-race recovery by race distance: about one easy day per mile raced
 #: (coaching-facts.md, "Programme design"), rounded to the rule of thumb's own figures:

@@ -32,6 +32,7 @@ from bot.core.phases.state import (
     POST_RACE_MOBILITY_DAYS,
     REST_PHASE_WEEKS,
     RETURN_BASE_WEEKS,
+    SHORTEST_BLOCK_WEEKS,
     PhaseState,
     Transition,
     _Step,
@@ -129,7 +130,7 @@ def _scheduled(state: PhaseState) -> _Step | None:
         return None
     if state.phase is _POST:
         return _after_recovery(state, end)
-    start = _race_season_start(state, end)
+    start = _race_season_start(state, end) or _block_cut_short(state, end)
     if start is not None:
         return start, _enter(state, _RACE, start), _race_season_reason(state, start)
     if state.phase is _DYN:
@@ -159,6 +160,16 @@ def _race_season_start(state: PhaseState, end: date) -> date | None:
         return None
     start = max(window[0], state.started_on)
     return start if start <= min(end, window[1]) else None
+
+
+def _block_cut_short(state: PhaseState, end: date) -> date | None:
+    """Race season's first day when it comes less than ``SHORTEST_BLOCK_WEEKS`` after the
+    end of a base or rest phase: the phase carries on to it, no block is started."""
+    window = race_window(state)
+    if state.phase is _DYN or window is None:
+        return None
+    shortest = _plus(end, timedelta(weeks=SHORTEST_BLOCK_WEEKS))
+    return window[0] if shortest is not None and end < window[0] < shortest else None
 
 
 def _phase_end(state: PhaseState) -> date | None:
