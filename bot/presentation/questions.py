@@ -29,6 +29,7 @@ __all__ = [
     "unclear_value",
     "unknown_with_suggestions",
     "why_answer",
+    "why_on",
 ]
 
 _SUGGESTION_LABELS = {
@@ -44,6 +45,23 @@ _SUGGESTION_LABELS = {
 }
 
 
+_RELATIVE_DAY_RE = re.compile(r"\b(today|tomorrow|yesterday)\b")
+_SHIFT = {"today": 0, "tomorrow": 1, "yesterday": -1}
+
+
+def why_on(plan: DailyPlan, today: date) -> str:
+    """``plan.why`` as read on ``today``: a why is written from its own day ("no jumps
+    today: your hard session is tomorrow"), so on another day those words name the days."""
+    if plan.on == today:
+        return plan.why
+
+    def named(match: re.Match[str]) -> str:
+        day = plan.on + timedelta(days=_SHIFT[match.group(1)])
+        return "today" if day == today else f"on {day.strftime('%A')}"
+
+    return _RELATIVE_DAY_RE.sub(named, plan.why)
+
+
 def _when(day: date, today: date) -> str:
     if (day - today).days == 1:
         return f"Tomorrow ({day_label(day, today)})"
@@ -56,12 +74,12 @@ def day_ahead(plan: DailyPlan, today: date, *, skipped: bool = False) -> str:
     said they will skip that day."""
     when = _when(plan.on, today)
     if plan.is_rest:
-        body = f"<b>{when}: rest day.</b>\n{escape_text(plan.why)}"
+        body = f"<b>{when}: rest day.</b>\n{escape_text(why_on(plan, today))}"
     else:
         names = ", ".join(escape_text(item.name) for item in plan.exercises)
         body = (
             f"<b>{when}: {escape_text(plan.title)}</b>, about {plan.minutes} min.\n"
-            f"{escape_text(plan.why)}\n<i>{names}</i>"
+            f"{escape_text(why_on(plan, today))}\n<i>{names}</i>"
         )
     if plan.on < today:  # "what was the session on Monday?"
         return f"{body}\n\nThat was the plan for that day; /history shows what you logged."
@@ -96,7 +114,7 @@ def why_answer(plan: DailyPlan, today: date, state: PhaseState | None = None) ->
     """Why a session looks the way it does: its reason and what was changed; without
     jumps, why not, for the phase the runner is in (``state``: their phase state)."""
     when = "Today" if plan.on == today else _when(plan.on, today)
-    lines = [f"<b>{when}: {escape_text(plan.title)}</b>", escape_text(plan.why)]
+    lines = [f"<b>{when}: {escape_text(plan.title)}</b>", escape_text(why_on(plan, today))]
     lines.extend(f"• {escape_text(line)}" for line in plan.adjustments)
     if plan.advice:
         lines.append(escape_text(plan.advice))

@@ -3,7 +3,8 @@ Telegram HTML, the runner's words escaped, callback data the codec reads back.""
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -20,7 +21,7 @@ from bot.presentation.questions import (
     unclear_value,
     unknown_with_suggestions,
 )
-from tests.presentation.test_render import assert_telegram_html
+from tests.presentation.test_render import PLANS, assert_telegram_html
 
 TODAY = date(2026, 12, 4)
 
@@ -70,3 +71,16 @@ def test_both_readings_carry_the_year_they_next_fall_in() -> None:
     assert "11 October 2027" in text
     assert "10 November 2027" in text
     assert "11 March 2027" in questions.unclear_date("11/3", race=True, today=date(2026, 12, 6))
+
+
+def test_a_why_read_on_another_day_names_the_days() -> None:
+    """A new runner's trial: tomorrow's preview said "your hard session is tomorrow" of the
+    day after. On another day than its own, a why's today/tomorrow/yesterday are named."""
+    plan = replace(PLANS[0], why="Mobility day, no jumps today: your hard session is tomorrow")
+    assert questions.why_on(plan, plan.on) == plan.why
+    before = plan.on - timedelta(days=1)
+    after = (plan.on + timedelta(days=1)).strftime("%A")
+    assert questions.why_on(plan, before) == (
+        f"Mobility day, no jumps on {plan.on.strftime('%A')}: your hard session is on {after}"
+    )
+    assert "today" not in questions.day_ahead(plan, before).split("\n")[1]
