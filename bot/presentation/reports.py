@@ -105,7 +105,7 @@ def unknown_area(said: str) -> str:
     """/clear with a body part I don't know."""
     return (
         f"I don't know the body part {italic(said.strip()[:32])}."
-        " Try <i>/clear hips</i>, or just /clear for everything on hold."
+        " Try <i>/clear hips</i>, or just /clear and I'll ask which hold you mean."
     )
 
 
@@ -251,6 +251,8 @@ def _part(area: Area, side: Side) -> str:
 def hold_name(area: Area, side: Side, signs: Collection[RedFlag]) -> str:
     """The hold as a physio would name it, plain text: "your right knee that gave way",
     "your left leg with pins and needles or numbness and sharp pain"."""
+    if RedFlag.HEART_SIGNS in signs:  # a sign of the whole body, not of the area
+        return "the chest pain, fainting or racing heart you told me about"
     where = _part(area, side)
     rest = [
         _SIGN_WORDS.get(flag, flag.label)

@@ -42,7 +42,8 @@ def problems_from(reports: Sequence[BodyReport], held: frozenset[Area]) -> list[
 
     A report's signs gather on its area until a report of no sign at 0/10 (every return
     check passed, or "fine now") starts it afresh. Held areas no warning sign explains are
-    one problem together (a whole-body sign such as chest pain stores no report).
+    one problem together; with the whole leg among them it is a sign of the whole body
+    (chest pain or fainting stores no report), which needs a doctor's go-ahead.
     """
     signs: dict[Area, frozenset[RedFlag]] = {}
     sides: dict[Area, Side] = {}
@@ -62,8 +63,12 @@ def problems_from(reports: Sequence[BodyReport], held: frozenset[Area]) -> list[
         found.append(Problem(area, sides[area], flags, tier, hold_areas(area, tier) & held))
     covered = frozenset().union(*(problem.areas for problem in found))
     if rest := held - covered:
-        first = min(rest, key=lambda a: (a in (Area.LEG, Area.LOWER_BACK), a.value))
-        found.append(Problem(first, Side.NONE, frozenset(), Tier.HOLD, rest))
+        if Area.LEG in rest:  # the whole leg held with no report: a sign of the whole body
+            whole = frozenset({RedFlag.HEART_SIGNS})
+            found.append(Problem(Area.LEG, Side.NONE, whole, Tier.EMERGENCY, rest))
+        else:
+            first = min(rest, key=lambda a: (a is Area.LOWER_BACK, a.value))
+            found.append(Problem(first, Side.NONE, frozenset(), Tier.HOLD, rest))
     return sorted(found, key=lambda p: (-p.tier, p.area.value))
 
 

@@ -130,3 +130,18 @@ def test_problems_split_by_report_and_restart_after_a_clearance() -> None:
         frozenset({Area.KNEE}),
     )
     assert (leg.side, leg.areas) == (Side.LEFT, frozenset({Area.LEG}))
+
+
+@pytest.mark.parametrize(
+    "said", ["I had chest pain on my run and felt faint", "I fainted after the run"]
+)
+async def test_a_whole_body_sign_needs_a_doctor_before_any_check(chat: Chat, said: str) -> None:
+    await chat.command("/today")
+    await chat.say(said)
+    assert Area.LEG in (await chat.state()).held_areas
+    (question,) = await chat.command("/clear")
+    assert "checked the chest pain, fainting or racing heart" in question.text
+    assert "Check 1" not in question.text
+    (no,) = await chat.press("v1|cc|no")
+    assert "hold stays" in no.text
+    assert Area.LEG in (await chat.state()).held_areas
