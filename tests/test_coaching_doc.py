@@ -85,8 +85,8 @@ def test_the_neighbour_table_is_the_codes() -> None:
 def test_the_clearing_steps_are_the_codes() -> None:
     rows = _rows("Clearing a hold")
     steps = [_codes(row[0])[0] for row in rows]
-    assert steps == ["clinician", *RETURN_CHECKS]
-    asks = set(_codes(rows[0][1]))
+    assert steps == ["pick", "clinician", "sign", *RETURN_CHECKS]
+    asks = set(_codes(rows[1][1]))
     assert asks == {tier.name for tier in CLINICIAN_TIERS}
 
 

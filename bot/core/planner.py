@@ -55,6 +55,7 @@ from bot.core.vocabulary import (
     Intensity,
     Level,
     Phase,
+    RedFlag,
     listed,
 )
 
@@ -1279,20 +1280,34 @@ def _advice(limits: Restrictions) -> str | None:
             f"What you describe{what} can be a sign of a bone stress injury. Please stop running "
             "and jumping and see a doctor soon; nothing here loads that area until you're cleared."
         )
-    if tier is Tier.NERVE and NERVE_SIGNS.isdisjoint(limits.red_flags):  # giving way
-        return (
-            f"What you describe{what} needs a physiotherapist's or doctor's look; no hops or "
-            "jumps until you're cleared."
-        )
     if tier is Tier.NERVE:
-        return (
-            f"What you describe{what} can come from an irritated nerve. Please have a clinician "
-            "assess it; no hops or jumps until you're cleared."
-        )
+        return _nerve_advice(limits.red_flags)
     return (
         f"What you describe{what} is more than normal training soreness. If it hasn't settled "
         f"within a few days, have a physiotherapist or doctor look at your {areas}. No jump "
         "work until it has settled and passed the checks; I'll keep the sessions gentle."
+    )
+
+
+def _nerve_advice(flags: frozenset[RedFlag]) -> str:
+    """Each sign by its own: a joint giving way is no nerve sign, and means no running on
+    it until it is checked."""
+    giving = RedFlag.GIVING_WAY in flags
+    nerve = listed(flag.label for flag in sorted(flags & NERVE_SIGNS))
+    if not nerve:
+        return (
+            "What you describe (the joint giving way) needs a physiotherapist's or doctor's "
+            "look; no running, hops or jumps until you're cleared."
+        )
+    if not giving:
+        return (
+            f"What you describe ({nerve}) can come from an irritated nerve. Please have a "
+            "clinician assess it; no hops or jumps until you're cleared."
+        )
+    return (
+        f"What you describe ({nerve}) can come from an irritated nerve, and a joint that gives "
+        "way needs a look too. Please have a clinician assess both; no running, hops or jumps "
+        "until you're cleared."
     )
 
 

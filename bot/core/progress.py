@@ -26,6 +26,7 @@ from bot.core.vocabulary import Area, Category, Phase, ReportKind
 
 __all__ = [
     "ALPHA",
+    "EARLY_SESSIONS",
     "HALF_LIFE_SESSIONS",
     "RECENT_DAYS",
     "WEEKS_SHOWN",
@@ -55,6 +56,8 @@ __all__ = [
 HALF_LIFE_SESSIONS = 14
 ALPHA = 0.5 ** (1 / HALF_LIFE_SESSIONS)
 WEEKS_SHOWN = 12
+#: Fewer planned sessions decided than this, and the score is not shown yet: it is early.
+EARLY_SESSIONS = 3
 RECENT_DAYS = 28
 #: A change of one point on a 0-10 scale is day-to-day noise, not a trend.
 TREND_MARGIN = 1
@@ -106,7 +109,8 @@ class Week:
     """One Monday-to-Sunday week, counted up to today.
 
     ``planned`` counts planned sessions up to today (today's included); ``severity`` is
-    the worst severity (0-10) reported per area that week.
+    the worst severity (0-10) reported per area that week, from reports with a number;
+    ``unrated``: areas reported that week without one (never given a number here).
     """
 
     start: date
@@ -114,6 +118,7 @@ class Week:
     done: Mapping[Category, int]
     skipped: Mapping[Category, int]
     severity: Mapping[Area, int]
+    unrated: frozenset[Area] = frozenset()
 
     @property
     def total_done(self) -> int:
@@ -145,22 +150,30 @@ class Progress:
     streaks: Streaks
     recent: Share
     this_week: WeekSummary
+    #: Planned sessions decided (done, skipped or missed) in all the days planned.
+    decided: int = 0
+
+    @property
+    def early(self) -> bool:
+        """Too few planned sessions behind the runner for a score to mean anything."""
+        return self.decided < EARLY_SESSIONS
 
     @property
     def has_data(self) -> bool:
         """Whether anything was logged or reported in the weeks shown."""
-        return any(w.total_done or w.total_skipped or w.severity for w in self.weeks)
+        return any(w.total_done or w.total_skipped or w.severity or w.unrated for w in self.weeks)
 
     @property
     def areas(self) -> tuple[Area, ...]:
         """Areas reported in the weeks shown: most weeks reported first, then the worst."""
-        weeks = Counter(area for w in self.weeks for area in w.severity)
+        weeks = Counter(area for w in self.weeks for area in w.severity.keys() | w.unrated)
         worst = {area: max(w.severity.get(area, 0) for w in self.weeks) for area in weeks}
         return tuple(sorted(weeks, key=lambda area: (-weeks[area], -worst[area], area.value)))
 
 
 def severity_of(report: BodyReport) -> int:
-    """The report's severity, or the default for its kind when the runner gave none."""
+    """The report's severity, or the default for its kind when the runner gave none (the
+    planner's reading; /progress never shows it as the runner's number)."""
     return report.severity if report.severity is not None else UNRATED_SEVERITY[report.kind]
 
 
@@ -241,19 +254,31 @@ def weeks(
     done: list[Counter[Category]] = [Counter() for _ in range(count)]
     skipped: list[Counter[Category]] = [Counter() for _ in range(count)]
     severity: list[dict[Area, int]] = [{} for _ in range(count)]
+    unrated: list[set[Area]] = [set() for _ in range(count)]
     due = [0] * count
     for completion in completions:
         if (index := _week_index(completion.on, first, today)) is not None:
             (done if completion.done else skipped)[index][completion.category] += 1
     for report in reports:
-        if (index := _week_index(report.on, first, today)) is not None:
-            worst = severity[index]
-            worst[report.area] = max(worst.get(report.area, 0), severity_of(report))
+        if (index := _week_index(report.on, first, today)) is None:
+            continue
+        if report.severity is None:  # no number said: none made up
+            unrated[index].add(report.area)
+            continue
+        worst = severity[index]
+        worst[report.area] = max(worst.get(report.area, 0), report.severity)
     for day, category in planned.items():
         if category and (index := _week_index(day, first, today)) is not None:
             due[index] += 1
     return tuple(
-        Week(first + timedelta(weeks=i), due[i], dict(done[i]), dict(skipped[i]), severity[i])
+        Week(
+            first + timedelta(weeks=i),
+            due[i],
+            dict(done[i]),
+            dict(skipped[i]),
+            severity[i],
+            frozenset(unrated[i]),
+        )
         for i in range(count)
     )
 
@@ -290,13 +315,15 @@ def progress(
     if count < 2:
         raise ValueError("progress needs at least two weeks")
     shown = weeks(planned, completions, reports, today, count)
+    scores = consistency_scores(planned, completions, today)
     return Progress(
         today=today,
         weeks=shown,
-        score=consistency_score(planned, completions, today),
+        score=scores[-1][1] if scores else 0.0,
         streaks=streaks(planned, completions, today),
         recent=recent_share(planned, completions, today),
         this_week=WeekSummary(shown[-1], shown[-2], _trends(shown[-2], shown[-1])),
+        decided=len(scores),
     )
 
 
@@ -307,20 +334,26 @@ def progress_summary(progress: Progress) -> str:
             f"Nothing logged in the last {len(progress.weeks)} weeks yet, so there's no chart "
             "to show. Do today's session, tap Done, and your progress starts here: /today"
         )
-    streak, recent, week = progress.streaks, progress.recent, progress.this_week.week
-    best = f" (best {streak.best})" if streak.best else ""
+    recent, week = progress.recent, progress.this_week.week
     total = sum(w.total_done for w in progress.weeks)
     lines = [
-        f"Consistency: {round(progress.score)}/100. It builds up with every planned session "
-        "you do, and one missed day only dents it.",
-        f"Streak: {_sessions(streak.current)} in a row{best}."
-        if streak.current
-        else f"Streak: your next session starts a new one{best}.",
-        f"Last 4 weeks: {recent.done} of {_sessions(recent.planned)} done ({recent.percent}%)."
-        if recent.planned
-        else "Last 4 weeks: no sessions were due.",
-        f"This week: {week.total_done} done{_kinds(week.done)}, {week.total_skipped} skipped, "
-        f"{week.planned} planned so far.",
+        "Consistency: early days, so no score yet: it starts once a few planned sessions "
+        "are behind you."
+        if progress.early
+        else f"Consistency: {round(progress.score)}/100. It builds up with every planned "
+        "session you do, and one missed day only dents it.",
+        _streak_line(progress, total),
+    ]
+    if recent.planned:
+        lines.append(
+            f"Last 4 weeks: {recent.done} of {_sessions(recent.planned)} done ({recent.percent}%)."
+        )
+    elif not progress.early:
+        lines.append("Last 4 weeks: no sessions were due.")
+    skipped = f", {week.total_skipped} skipped" if week.total_skipped else ""
+    planned = f", {week.planned} planned so far" if week.planned else ""
+    lines += [
+        f"This week: {week.total_done} done{_kinds(week.done)}{skipped}{planned}.",
         f"Past {len(progress.weeks)} weeks: {_plural(total, 'session')} done in all.",
     ]
     trends = progress.this_week.trends
@@ -389,11 +422,19 @@ def _state_on(
 
 def _trends(previous: Week, week: Week) -> dict[Area, Trend]:
     """Each area this week against the week before; none when there was no week before
-    (nothing planned, logged or reported in it: the runner had not started)."""
+    (nothing planned, logged or reported in it: the runner had not started), and none for
+    an area reported without a number in either week (no number to compare)."""
     trends: dict[Area, Trend] = {}
-    if not (previous.planned or previous.total_done or previous.total_skipped or previous.severity):
+    if not (
+        previous.planned
+        or previous.total_done
+        or previous.total_skipped
+        or previous.severity
+        or previous.unrated
+    ):
         return trends
-    for area in sorted(previous.severity.keys() | week.severity.keys(), key=lambda a: a.value):
+    rated = (previous.severity.keys() | week.severity.keys()) - previous.unrated - week.unrated
+    for area in sorted(rated, key=lambda a: a.value):
         change = week.severity.get(area, 0) - previous.severity.get(area, 0)
         if change > TREND_MARGIN:
             trends[area] = Trend.WORSE
@@ -430,10 +471,26 @@ def _kinds(done: Mapping[Category, int]) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
+def _streak_line(progress: Progress, total: int) -> str:
+    """The run of planned sessions done; early on, the sessions done so far."""
+    streak = progress.streaks
+    best = f" (best {streak.best})" if streak.best else ""
+    if streak.current:
+        return f"Streak: {_sessions(streak.current)} in a row{best}."
+    if progress.early and total:
+        return f"Streak: {_plural(total, 'session')} done so far, a good start."
+    if progress.early:
+        return "Streak: your first session starts one."
+    return f"Streak: your next session starts a new one{best}."
+
+
 def _cheer(progress: Progress) -> str:
+    if progress.early:
+        return "Early days: every session you do now builds the habit."
     if progress.score >= 80:
         return "That's a real habit now: keep it ticking over."
-    if progress.streaks.current == 0:
+    missed = progress.recent.planned > progress.recent.done
+    if progress.streaks.current == 0 and missed:
         return "A missed day only dents the score: today's session gets you going again."
     if progress.score >= 50:
         return "Steady work. Little and often is what changes hips."

@@ -84,6 +84,8 @@ class Action(StrEnum):
     CANCEL = "cx"  # no args: leave the current flow
     CLEAR_CLINICIAN = "cc"  # Answer: has a clinician cleared you?
     CLEAR_CHECK = "ck"  # return check number 0-9, Answer: done at pain 2/10 or less?
+    CLEAR_PICK = "cp"  # Area: which of several holds to clear
+    CLEAR_SIGN = "cs"  # Answer: has the sign (giving way, pins and needles) stayed away?
     TIMEZONE = "tz"  # IANA zone name: the city the runner meant
     PAIN = "pn"  # date of the session, pain during it 0-10
     MORNING = "mf"  # date of the session, Feel: how it feels the morning after
@@ -281,6 +283,8 @@ SHAPES: dict[Action, tuple[_Shape, ...]] = {
     Action.CANCEL: (),
     Action.CLEAR_CLINICIAN: (_member(Answer),),
     Action.CLEAR_CHECK: (_ints(0, 9), _member(Answer)),
+    Action.CLEAR_PICK: (_member(Area),),
+    Action.CLEAR_SIGN: (_member(Answer),),
     Action.PAIN: (_DATE, _ints(0, 10)),
     Action.MORNING: (_DATE, _member(Feel)),
     Action.SUGGEST: (_member(Suggestion),),

@@ -118,7 +118,8 @@ def _draw_sessions(ax: Axes, weeks: tuple[Week, ...]) -> None:
 
 
 def _draw_body(ax: Axes, progress: Progress) -> None:
-    """One line per reported area through the weeks it was reported: the worst severity."""
+    """One line per reported area through the weeks it was reported: the worst severity
+    the runner gave; a week reported only without a number is a hollow mark on the axis."""
     weeks = progress.weeks
     ax.set_xlim(-0.6, len(weeks) - 0.4)
     ax.set_ylim(0, 10.5)
@@ -136,13 +137,22 @@ def _draw_body(ax: Axes, progress: Progress) -> None:
         )  # fmt: skip
         return
     shown = list(zip(areas, AREA_COLOURS, strict=False))
+    unrated = False
     for area, colour in shown:
         points = [(x, w.severity[area]) for x, w in enumerate(weeks) if area in w.severity]
         ax.plot(
             [x for x, _ in points], [y for _, y in points], marker="o", markersize=4,
             linewidth=1.5, color=colour,
         )  # fmt: skip
-    _key(ax, [(f"● {area.label}", colour) for area, colour in shown])
+        # reported without a number: a hollow mark on the axis, never a made-up score
+        bare = [x for x, w in enumerate(weeks) if area in w.unrated and area not in w.severity]
+        unrated = unrated or bool(bare)
+        ax.plot(
+            bare, [0] * len(bare), linestyle="none", marker="o", markersize=6,
+            markerfacecolor="white", markeredgecolor=colour, clip_on=False,
+        )  # fmt: skip
+    key = [(f"● {area.label}", colour) for area, colour in shown]
+    _key(ax, [*key, ("○ on the axis: no number given", PLAN_COLOUR)] if unrated else key)
 
 
 def _boxes(bottom: list[int], heights: list[int], width: float) -> list[list[tuple[float, float]]]:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 
 from bot.core.understanding.emoji import Mood, emoji_mood
-from bot.core.vocabulary import Area, listed
 from bot.presentation.html import escape_text, heard
 
 __all__ = [
@@ -47,20 +46,9 @@ def hello(first_name: str | None) -> str:
 
 def faq_answer(question: str, answer: str, hold: str | None = None) -> str:
     """The coach's answer to a common question (``content/faq.yaml``), under the question;
-    ``hold``: the line of an active hold, after an answer about doing something."""
+    ``hold``: the short line of the holds in force (plain text), once, under the answer."""
     text = f"💬 <b>{escape_text(question)}</b>\n{escape_text(answer)}"
     return text if hold is None else f"{text}\n\n⚠️ {escape_text(hold)}"
-
-
-def hold_reminder(areas: Collection[Area]) -> str:
-    """An answer about doing something, while areas are on hold for soreness."""
-    held = sorted(areas)
-    plural = len(held) > 1 or held[0].it == "them"
-    names = listed(area.label for area in held)
-    return (
-        f"Your {names} {'are' if plural else 'is'} on hold: whatever you do, leave out "
-        f"anything that loads {'them' if plural else 'it'} for now."
-    )
 
 
 def thanks_reply() -> str:

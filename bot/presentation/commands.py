@@ -38,7 +38,7 @@ COMMANDS: tuple[CommandInfo, ...] = (
     CommandInfo(
         "clear",
         "Tell me a sore area feels fine again",
-        "Tell me a sore area feels fine again (/clear hips), or everything on hold",
+        "Tell me a held area feels fine again (/clear knee); with several, I ask which",
         in_menu=False,
     ),
     CommandInfo("phase", "Where you are in the training cycle"),

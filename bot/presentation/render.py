@@ -290,8 +290,18 @@ def report_reply(  # noqa: PLR0917 - the report in the order the runner gives it
     if plan_change.strip():
         lines.append(f"<b>What changes:</b> {_e(plan_change.strip())}")
     if tier is not Tier.EMERGENCY:
-        lines.append("Tell me how it feels over the next days, and when it's fine again.")
+        lines.append(_next_step(tier, bool(red_flags)))
     return "\n\n".join(lines)
+
+
+def _next_step(tier: Tier, signs: bool) -> str:
+    """The report's last line: the next step for the area (the plan change says how a
+    hold ends)."""
+    if tier in (Tier.NERVE, Tier.BONE_STRESS):  # a clinician's look comes first
+        return "Next step: get it checked. Until then, tell me at once if it gets worse."
+    if signs:
+        return "Tell me how it feels over the next days."
+    return "Tell me how it feels over the next days, and when it's fine again."
 
 
 #: Signs that, after a fall or a twist, say the leg cannot take weight: a possible fracture.
@@ -332,8 +342,8 @@ def referral(tier: Tier, red_flags: Collection[RedFlag]) -> str:
     if tier is Tier.NERVE and NERVE_SIGNS.isdisjoint(red_flags):  # a joint giving way
         return (
             "⚠️ <b>Please have a physiotherapist or doctor look at it.</b> A knee or leg that "
-            "gives way needs checking before jumps or hard running come back: no hops, jumps "
-            "or running drills until you've been cleared."
+            "gives way needs checking first: no running, hops or jumps on it until you've "
+            "been cleared."
         )
     if tier is Tier.EMERGENCY:
         return (
@@ -356,6 +366,10 @@ def referral(tier: Tier, red_flags: Collection[RedFlag]) -> str:
             "irritated nerve. No hops, jumps or running drills until you've been cleared. If "
             "it spreads to both legs, or you notice numbness around the seat or new bladder "
             "or bowel trouble, get urgent care the same day."
+        ) + (
+            " A joint that gives way needs that check too: no running on it until then."
+            if RedFlag.GIVING_WAY in red_flags
+            else ""
         )
     if tier is Tier.DOCTOR:
         who = (

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
-from bot.core.triage import ASKED_FLAGS, PASSING_PAIN, RETURN_CHECKS, Tier
-from bot.core.vocabulary import Area, RedFlag, listed
+from bot.core.triage import ASKED_FLAGS, NERVE_SIGNS, PASSING_PAIN, RETURN_CHECKS, Tier
+from bot.core.vocabulary import Area, RedFlag, Side, listed
 from bot.presentation.callbacks import Action, Answer, encode
 from bot.presentation.html import escape_text, italic
-from bot.presentation.render import Rows, referral
+from bot.presentation.render import Rows, body_part, referral
 
 __all__ = [
     "AREA_QUESTION",
@@ -30,17 +30,26 @@ __all__ = [
     "cleared",
     "cleared_after_checks",
     "clinician_keyboard",
+    "clinician_question",
     "flags_keyboard",
     "hold_change",
+    "hold_name",
+    "hold_reminder",
     "kept_beside",
     "muddled",
     "not_cleared_yet",
     "not_fine_yet",
     "noted",
+    "serious_first",
+    "sign_failed",
+    "sign_keyboard",
+    "sign_question",
     "unclear_answer",
     "unknown_area",
     "unrated_report",
     "warning_sign_reply",
+    "which_hold_keyboard",
+    "which_hold_question",
 ]
 
 AREA_QUESTION = (
@@ -96,7 +105,7 @@ def unknown_area(said: str) -> str:
     """/clear with a body part I don't know."""
     return (
         f"I don't know the body part {italic(said.strip()[:32])}."
-        " Try <i>/clear hips</i>, or just /clear for everything on hold."
+        " Try <i>/clear hips</i>, or just /clear and I'll ask which hold you mean."
     )
 
 
@@ -145,8 +154,15 @@ def _areas(areas: Collection[Area]) -> str:
     return listed(area.label for area in sorted(areas))
 
 
-def hold_change(area: Area, tier: Tier, neighbours: Collection[Area], whole_leg: bool) -> str:
-    """What a warning sign does to the plan (plain text: the reply escapes it)."""
+def hold_change(
+    area: Area,
+    tier: Tier,
+    neighbours: Collection[Area],
+    whole_leg: bool,
+    signs: Collection[RedFlag] = (),
+) -> str:
+    """What a warning sign does to the plan (plain text: the reply escapes it); a joint
+    that gave way means no running on it either until it is checked."""
     if tier is Tier.EMERGENCY:
         return "I've stopped your sessions: nothing until you've been seen and cleared."
     clear = (
@@ -163,6 +179,11 @@ def hold_change(area: Area, tier: Tier, neighbours: Collection[Area], whole_leg:
             f"what is still safe (slow breathing, gentle upper-body mobility). {clear}"
         )
     around = f" (and the {_areas(neighbours)} around it)" if neighbours else ""
+    if tier is Tier.NERVE and RedFlag.GIVING_WAY in signs:
+        return (
+            f"No running, hops or jumps, and nothing loads your {area.label}{around} "
+            f"until you've been cleared. {clear}"
+        )
     if tier in (Tier.BONE_STRESS, Tier.NERVE):
         return (
             f"No hops, jumps or running drills, and nothing loads your {area.label}{around} "
@@ -203,6 +224,145 @@ CLINICIAN_QUESTION = (
     "cleared you to load it again?"
 )
 
+
+def clinician_question(name: str) -> str:
+    """Has a clinician checked the hold named ``name`` ("your right knee that gave way")?"""
+    return (
+        f"Before we bring your training back: has a doctor or physiotherapist checked "
+        f"{escape_text(name)} and cleared you to load it again?"
+    )
+
+
+# ---------------------------------------------------------------- naming a hold
+
+#: What each sign says after the area: "your left leg with pins and needles or numbness".
+_SIGN_WORDS = {
+    RedFlag.NUMBNESS_TINGLING: "pins and needles or numbness",
+    RedFlag.NERVE_PAIN: "pain shooting down it",
+    RedFlag.WEAKNESS: "weakness",
+}
+
+
+def _part(area: Area, side: Side) -> str:
+    part = body_part(area, side)
+    return part if side is Side.BOTH and area is not Area.LOWER_BACK else f"your {part}"
+
+
+def hold_name(area: Area, side: Side, signs: Collection[RedFlag]) -> str:
+    """The hold as a physio would name it, plain text: "your right knee that gave way",
+    "your left leg with pins and needles or numbness and sharp pain"."""
+    if RedFlag.HEART_SIGNS in signs:  # a sign of the whole body, not of the area
+        return "the chest pain, fainting or racing heart you told me about"
+    where = _part(area, side)
+    rest = [
+        _SIGN_WORDS.get(flag, flag.label)
+        for flag in sorted(signs)
+        if flag is not RedFlag.GIVING_WAY
+    ]
+    if RedFlag.GIVING_WAY in signs:
+        return f"{where} that gave way" + (f" (and {listed(rest)})" if rest else "")
+    return f"{where} with {listed(rest)}" if rest else where
+
+
+def which_hold_question(names: Collection[str]) -> str:
+    """Several separate holds: which one is fine again? Each is cleared on its own."""
+    lines = "\n".join(f"• {escape_text(name)}" for name in names)
+    return (
+        "You have more than one thing on hold, and I clear each one separately:\n"
+        f"{lines}\n\nWhich one is fine again? Tap it."
+    )
+
+
+def serious_first(serious: str, asked: str) -> str:
+    """A hold asked about while a more serious one stays: that one is cleared first."""
+    return escape_text(
+        f"Before {asked}: {serious} is still on hold, and the return checks (jogging, "
+        "single-leg squats, hops) load the whole leg, so we clear that one first."
+    )
+
+
+def which_hold_keyboard(choices: Collection[tuple[Area, str]]) -> Rows:
+    """One button a hold (by its area), then Cancel."""
+    rows = [
+        [(name[:1].upper() + name[1:], encode(Action.CLEAR_PICK, area))] for area, name in choices
+    ]
+    return [*rows, [("Cancel", encode(Action.CANCEL))]]
+
+
+#: The nerve signs as the question whether they have gone asks about them.
+_GONE_WORDS = {
+    RedFlag.NUMBNESS_TINGLING: "pins and needles and numbness",
+    RedFlag.NERVE_PAIN: "pain shooting down the leg",
+    RedFlag.WEAKNESS: "weakness",
+}
+
+
+def _sign_checks(area: Area, signs: Collection[RedFlag]) -> list[str]:
+    checks = []
+    if RedFlag.GIVING_WAY in signs:
+        checks.append(f"without {area.it} giving way")
+    if not NERVE_SIGNS.isdisjoint(signs):
+        checks.append("with no pins and needles, numbness or pain down the leg")
+    return checks
+
+
+def sign_question(area: Area, side: Side, signs: Collection[RedFlag]) -> str | None:
+    """Before the return checks, for a joint that gave way or a nerve sign: has it stayed
+    away? (None for other signs: the checks ask about pain only.)"""
+    where = _part(area, side)
+    asks = []
+    if RedFlag.GIVING_WAY in signs:
+        asks.append(f"has {where} stayed steady, with no giving way at all")
+    nerve = [_GONE_WORDS[flag] for flag in sorted(signs) if flag in NERVE_SIGNS]
+    if nerve:
+        asks.append(f"have the {listed(nerve)} gone completely")
+    if not asks:
+        return None
+    question = " And ".join(asks)
+    return escape_text(f"One thing before the checks: since it was checked, {question}?")
+
+
+def sign_keyboard() -> Rows:
+    """Yes / no, then Cancel."""
+    return [
+        [
+            ("Yes, all gone", encode(Action.CLEAR_SIGN, Answer.YES)),
+            ("No, not fully", encode(Action.CLEAR_SIGN, Answer.NO)),
+        ],
+        [("Cancel", encode(Action.CANCEL))],
+    ]
+
+
+def sign_failed(area: Area, side: Side, signs: Collection[RedFlag]) -> str:
+    """The sign is still there: the hold stays, and back to the clinician."""
+    nerve = not NERVE_SIGNS.isdisjoint(signs)
+    gives = "they still give way" if area.it == "them" else "it still gives way"
+    what = "the nerve signs are still there" if nerve else gives
+    urgent = (
+        " Numbness or tingling in both legs, or around the seat, needs urgent care the same day."
+        if nerve
+        else ""
+    )
+    return escape_text(
+        f"Then {_part(area, side)} stays on hold: while {what}, no running, hops "
+        "or jumps on it. Please tell your physio or doctor, and send /clear again once it has "
+        f"settled.{urgent}"
+    )
+
+
+def hold_reminder(names: Sequence[str], *, no_running: bool) -> str:
+    """One short line under an answer while holds last (plain text: the answer escapes
+    it); ``no_running``: a sign that means no running either (a joint that gave way, a
+    bone stress sign)."""
+    them = len(names) > 1
+    what = "running, jumping" if no_running else "hops, jumps"
+    return (
+        f"Still on hold: {listed(list(names))}. Whatever you do, leave out {what} and "
+        f"anything that loads {'them' if them else 'it'} until "
+        f"{'each is' if them else 'it is'} cleared."
+    )
+
+
 _CHECKS = {
     "walk": "walk briskly for 30 minutes",
     "stand": "stand on the affected leg for 10 seconds",
@@ -223,16 +383,18 @@ def clinician_keyboard() -> Rows:
     ]
 
 
-def check_question(index: int) -> str:
-    """Return check number ``index`` (in the facts' order), one at a time."""
+def check_question(index: int, area: Area | None = None, signs: Collection[RedFlag] = ()) -> str:
+    """Return check number ``index`` (in the facts' order), one at a time; a joint that gave
+    way or a nerve sign is asked about in each check too, not only pain."""
     what = _CHECKS[RETURN_CHECKS[index]]
     intro = (
         "A few quick checks, one at a time, before impact work comes back. " if index == 0 else ""
     )
+    extra = "".join(f", {check}" for check in _sign_checks(area, signs)) if area else ""
     return (
         f"{intro}<b>Check {index + 1} of {len(RETURN_CHECKS)}:</b> can you {what} with pain "
-        f"no higher than {PASSING_PAIN}/10, during it and afterwards? (Try it now or tell me "
-        "how it went the last time you did it.)"
+        f"no higher than {PASSING_PAIN}/10{escape_text(extra)}, during it and afterwards? (Try "
+        "it now or tell me how it went the last time you did it.)"
     )
 
 
@@ -301,21 +463,33 @@ def not_cleared_yet() -> str:
     )
 
 
-def check_failed(index: int) -> str:
+def check_failed(index: int, area: Area | None = None, signs: Collection[RedFlag] = ()) -> str:
     """A return check not passed: the hold stays, and what to do."""
     what = _CHECKS[RETURN_CHECKS[index]]
+    extra = "".join(f", {check}" for check in _sign_checks(area, signs)) if area else ""
     return (
-        f"Thanks for being honest. If you can't yet {what} at pain {PASSING_PAIN}/10 or less, "
+        f"Thanks for being honest. If you can't yet {what} at pain {PASSING_PAIN}/10 or "
+        f"less{escape_text(extra)}, "
         "the area isn't ready for impact, so the hold stays: keep to the gentle sessions and "
         "try the checks again in a few days (send /clear). If it isn't improving within a "
         "week or two, or gets worse, please see a physiotherapist or doctor."
     )
 
 
-def cleared_after_checks(reason: str) -> str:
-    """Every check passed: the hold ends, with a word on coming back gradually."""
+def cleared_after_checks(reason: str, name: str | None = None, still: Sequence[str] = ()) -> str:
+    """Every check passed: the hold ends (on ``name``, the hold cleared), with a word on
+    coming back gradually; ``still``: the holds that stay, each cleared on its own."""
+    lead = f"All checks passed: {name} is off hold." if name else "All checks passed."
+    if not still:  # the core's reason: what comes back (the graded way back)
+        lead = f"{lead} {reason}"
+    stays = (
+        f"\n\nStill on hold, each cleared on its own: {listed(list(still))}. Send /clear "
+        "when the next one has been checked."
+        if still
+        else ""
+    )
     return (
-        f"All checks passed. {escape_text(reason)}\n\nCome back gradually: the first "
+        f"{escape_text(lead)}{escape_text(stays)}\n\nCome back gradually: the first "
         "sessions back are easy, and tell me at once if anything hurts above "
         f"{PASSING_PAIN}/10."
     )

@@ -215,7 +215,7 @@ def history_page(
 ) -> str:
     """One page of (day, plain line) entries, newest first (years shown off this one)."""
     lines = "\n".join(f"{day_label(day, today)}: {escape_text(text)}" for day, text in entries)
-    return f"<b>Your history</b> (page {page} of {pages})\n{lines}"
+    return f"<b>Your history</b>, newest first (page {page} of {pages})\n{lines}"
 
 
 def history_keyboard(page: int, pages: int) -> Rows:

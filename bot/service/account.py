@@ -14,6 +14,8 @@ from bot.core.phases import (
     ResumeRequested,
 )
 from bot.core.places import Place
+from bot.core.understanding import IntentKind
+from bot.core.understanding.parts import understand_parts
 from bot.core.understanding.replies import parse_day, parse_reminder_time, says_off
 from bot.core.vocabulary import Phase
 from bot.presentation import chat
@@ -154,8 +156,12 @@ async def pause(turn: Turn, until: date | None, start: date | None = None) -> li
 
 
 async def pause_text(turn: Turn, args: str) -> list[Reply]:
-    """/pause [YYYY-MM-DD]."""
+    """/pause [YYYY-MM-DD], or a break ahead ("/pause 20 dec - 27 dec"): read as the
+    words "pause ..." would be, so a first day is never dropped (the break is planned)."""
     if args.strip():
+        said, _ = understand_parts(f"pause {args}", turn.today)
+        if said.kind is IntentKind.PAUSE and said.unclear is None and said.pause_from:
+            return await pause(turn, said.pause_until, said.pause_from)
         until = parse_day(args, turn.today)
         if until is None:
             return [Reply(text=words.pause_date_unreadable(args))]

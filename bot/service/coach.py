@@ -267,7 +267,7 @@ class Coach:
             replies = await self._parts(turn, intents, text)
             replies = _one_reply(replies)
         if question is not None:
-            hold = await training.hold_line(turn) if question.activity else None
+            hold = await training.hold_line(turn)  # every answer, once: short, each hold named
             replies.append(Reply(text=chat.faq_answer(question.question, question.answer, hold)))
         if onboarding_step is None and (said := health_said(text, turn.today)) is not None:
             replies += await health.note_said(turn, said)  # "im pregnant actually, 12 weeks"
@@ -417,7 +417,12 @@ class Coach:
             return await comeback.pain_button(turn, callback)
         if action is Action.MORNING:
             return await comeback.morning_button(turn, callback)
-        if action in (Action.CLEAR_CLINICIAN, Action.CLEAR_CHECK):
+        if action in (
+            Action.CLEAR_CLINICIAN,
+            Action.CLEAR_CHECK,
+            Action.CLEAR_PICK,
+            Action.CLEAR_SIGN,
+        ):
             return await reports.clearing_step(turn, callback)
         if action.name.startswith("REPORT_"):
             return await reports.guided_step(turn, callback)

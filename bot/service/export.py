@@ -35,6 +35,14 @@ async def export(turn: Turn) -> list[Reply]:
             "level": runner.level.value,
             "race_date": _day(state.race_date),
             "paused_until": _day(state.paused_until),
+            "planned_break": (  # a break planned ahead: first and last day
+                {
+                    "from": _day(state.pause_planned_from),
+                    "until": _day(state.pause_planned_until),
+                }
+                if state.pause_planned_from and state.pause_planned_until
+                else None
+            ),
             "way_back_stage": state.way_back_stage,
             "health": {
                 "pregnant": runner.pregnant,

@@ -40,6 +40,7 @@ from bot.presentation import chat, render
 from bot.presentation import reports as words
 from bot.presentation.callbacks import Action, Answer, Callback, decode, encode
 from bot.service import health as health_settings
+from bot.service.holds import Problem, held_problems, lifted_by
 from bot.service.messages import Reply, keyboard
 from bot.service.turn import Turn
 from bot.storage import chats, records
@@ -50,6 +51,7 @@ __all__ = [
     "end_guided_report",
     "guided_step",
     "open_question",
+    "pick_hold",
     "record_report",
     "record_without_number",
     "settle",
@@ -259,7 +261,9 @@ def describe_change(
         tier = triage(slots.red_flags, slots.side, slots.area)
         held = hold_areas(slots.area, tier)
         whole_leg = Area.LEG in held
-        return words.hold_change(slots.area, tier, NEIGHBOURS[slots.area], whole_leg)
+        return words.hold_change(
+            slots.area, tier, NEIGHBOURS[slots.area], whole_leg, slots.red_flags
+        )
     rule = _rule_for(slots)
     if on_hold and rule == _extra_mobility(area):
         return words.TIGHT_DURING_HOLD
@@ -318,9 +322,11 @@ async def clear_hold(turn: Turn, area: Area | None) -> list[Reply]:
 async def start_clearing(turn: Turn, areas: Sequence[Area] = ()) -> list[Reply]:
     """The runner says an area (or everything) is fine: ask before the hold ends.
 
-    A suspected bone stress injury, a nerve sign or an emergency sign first needs a
-    clinician's go-ahead; then the return checks run one at a time, each at pain 2/10 or
-    less. Only when all pass does the hold end.
+    Each held problem (``bot.service.holds``) is cleared on its own, named: with several
+    and none named, the runner picks one by its button. A suspected bone stress injury, a
+    nerve sign or an emergency sign first needs a clinician's go-ahead; a joint that gave
+    way or a nerve sign is asked about (has it stayed away?); then the return checks run
+    one at a time, each at pain 2/10 or less. Only when all pass does that hold end.
     """
     held = turn.state.held_areas
     named = [area for area in areas if area in held]
@@ -330,19 +336,93 @@ async def start_clearing(turn: Turn, areas: Sequence[Area] = ()) -> list[Reply]:
             # "/clear calves" for a soreness being followed up, not held: it is fine now
             return await settle(turn, areas, "/clear " + " ".join(a.value for a in areas))
         return await clear_hold(turn, areas[0] if areas else None)
-    targets = set(named) if named else set(held)
-    others = held - targets
-    if others <= _COMPANIONS or await _hold_tier(turn, others) in CLINICIAN_TIERS:
-        # the whole leg was held with it, or another hold is a serious sign: the checks
-        # (single-leg squats, jogging, hops) load the whole leg, so they clear everything
-        targets = set(held)
-    tier = await _hold_tier(turn, targets)
-    data: dict[str, Any] = {"areas": sorted(a.value for a in targets), "check": 0}
-    if tier in CLINICIAN_TIERS:
-        await _open(turn, CLEAR_FLOW, "clinician", data)
-        return [Reply(text=words.CLINICIAN_QUESTION, keyboard=keyboard(words.clinician_keyboard()))]
-    await _open(turn, CLEAR_FLOW, "check", data)
-    return [Reply(text=words.check_question(0), keyboard=keyboard(words.check_keyboard(0)))]
+    problems = await held_problems(turn)
+    chosen = problems
+    if named:
+        chosen = [p for p in problems if p.area in named] or [
+            p for p in problems if not p.areas.isdisjoint(named)
+        ]
+    if len(chosen) > 1:
+        await _open(turn, CLEAR_FLOW, "pick", {})
+        question, rows = _which(chosen)
+        return [Reply(text=question, keyboard=keyboard(rows))]
+    problem = (chosen or problems)[0]
+    first = problems[0]  # the most urgent
+    if first.tier > problem.tier and first.tier in CLINICIAN_TIERS:
+        # the checks (jogging, single-leg squats, hops) load the whole leg: the more
+        # serious hold is cleared first
+        lead = words.serious_first(
+            words.hold_name(first.area, first.side, first.signs),
+            words.hold_name(problem.area, problem.side, problem.signs),
+        )
+        asked = await _start_problem(turn, first, problems)
+        return [replace(reply, text=f"{lead}\n\n{reply.text}") for reply in asked]
+    return await _start_problem(turn, problem, problems)
+
+
+def _which(problems: Sequence[Problem]) -> tuple[str, render.Rows]:
+    """Which of several holds to clear, with a button for each."""
+    names = [(p.area, words.hold_name(p.area, p.side, p.signs)) for p in problems]
+    return words.which_hold_question([n for _, n in names]), words.which_hold_keyboard(names)
+
+
+async def _start_problem(
+    turn: Turn, problem: Problem, problems: Sequence[Problem], *, edit: bool = False
+) -> list[Reply]:
+    """Open the clearing questions for ``problem``: the clinician's go-ahead where its sign
+    needs one, else the sign question or the first check."""
+    data: dict[str, Any] = {
+        "areas": sorted(a.value for a in lifted_by(problem, problems)),
+        "area": problem.area.value,
+        "side": problem.side.value,
+        "signs": sorted(problem.signs),
+        "check": 0,
+    }
+    step = "clinician" if problem.tier in CLINICIAN_TIERS else _after_clinician(data)
+    await _open(turn, CLEAR_FLOW, step, data)
+    question, rows = _clearing_question(step, data)
+    return [Reply(text=question, keyboard=keyboard(rows), edit=edit)]
+
+
+def _problem_of(data: dict[str, Any]) -> tuple[Area, Side, frozenset[RedFlag]] | None:
+    """The held problem a clearing conversation is about (None in an older one)."""
+    try:
+        area, side = Area(data["area"]), Side(data.get("side", Side.NONE))
+        return area, side, frozenset(RedFlag(flag) for flag in data.get("signs", []))
+    except (KeyError, ValueError):
+        return None
+
+
+def _after_clinician(data: dict[str, Any]) -> str:
+    """The step after the clinician's go-ahead: the sign question where there is one."""
+    problem = _problem_of(data)
+    return "sign" if problem is not None and words.sign_question(*problem) else "check"
+
+
+def _clearing_question(step: str, data: dict[str, Any]) -> tuple[str, render.Rows]:
+    """The open clearing question at ``step``, with its buttons."""
+    problem = _problem_of(data)
+    if step == "clinician":
+        text = (
+            words.CLINICIAN_QUESTION
+            if problem is None
+            else words.clinician_question(words.hold_name(*problem))
+        )
+        return text, words.clinician_keyboard()
+    if step == "sign" and problem is not None and (asked := words.sign_question(*problem)):
+        return asked, words.sign_keyboard()
+    index = int(data.get("check", 0))
+    area, signs = (problem[0], problem[2]) if problem else (None, frozenset[RedFlag]())
+    return words.check_question(index, area, signs), words.check_keyboard(index)
+
+
+async def pick_hold(turn: Turn, area: Area, *, edit: bool = True) -> list[Reply]:
+    """The hold picked from several (by its button, or typed): its clearing questions."""
+    problems = await held_problems(turn)
+    problem = next((p for p in problems if p.area is area), None)
+    if problem is None:
+        return [Reply(toast="That isn't on hold any more. Send /clear to see what is.")]
+    return await _start_problem(turn, problem, problems, edit=edit)
 
 
 async def _held_advice(turn: Turn, area: Area) -> str | None:
@@ -376,36 +456,45 @@ async def _holding_sign(
 
 
 async def clearing_step(turn: Turn, callback: Callback) -> list[Reply]:
-    """One answer in the clearing conversation (clinician's go-ahead, then each check)."""
+    """One answer in the clearing conversation (which hold, the clinician's go-ahead, the
+    sign question, then each check)."""
     conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
     if conversation is None or conversation.name != CLEAR_FLOW:
         return [Reply(toast="That was finished or cancelled already. Send /clear to start again.")]
     data: dict[str, Any] = dict(conversation.data)
-    yes = False
-    if callback.action is Action.CLEAR_CLINICIAN and conversation.step == "clinician":
+    action, step = callback.action, conversation.step
+    if action is Action.CLEAR_PICK and step == "pick":
+        return await pick_hold(turn, Area(callback.str_arg(0)))
+    problem = _problem_of(data)
+    if action is Action.CLEAR_CLINICIAN and step == "clinician":
         if Answer(callback.str_arg(0)) is Answer.NO:
             await end_guided_report(turn)
             return [Reply(text=words.not_cleared_yet(), edit=True)]
-        await _open(turn, CLEAR_FLOW, "check", data)
-        return [
-            Reply(
-                text=words.check_question(0), keyboard=keyboard(words.check_keyboard(0)), edit=True
-            )
-        ]
-    index = callback.int_arg(0) if callback.action is Action.CLEAR_CHECK else -1
-    if conversation.step != "check" or index != data.get("check"):
+        return await _move(turn, _after_clinician(data), data)
+    if action is Action.CLEAR_SIGN and step == "sign" and problem is not None:
+        if Answer(callback.str_arg(0)) is Answer.NO:
+            await end_guided_report(turn)
+            return [Reply(text=words.sign_failed(*problem), edit=True)]
+        return await _move(turn, "check", data)
+    index = callback.int_arg(0) if action is Action.CLEAR_CHECK else -1
+    if step != "check" or index != data.get("check"):
         return [Reply(toast="That button is out of date.")]
-    yes = Answer(callback.str_arg(1)) is Answer.YES
-    if not yes:
+    if Answer(callback.str_arg(1)) is not Answer.YES:
         await end_guided_report(turn)
-        return [Reply(text=words.check_failed(index), edit=True)]
+        area, signs = (problem[0], problem[2]) if problem else (None, frozenset[RedFlag]())
+        return [Reply(text=words.check_failed(index, area, signs), edit=True)]
     if index + 1 < len(RETURN_CHECKS):
         data["check"] = index + 1
-        await _open(turn, CLEAR_FLOW, "check", data)
-        rows = words.check_keyboard(index + 1)
-        return [Reply(text=words.check_question(index + 1), keyboard=keyboard(rows), edit=True)]
+        return await _move(turn, "check", data)
     await end_guided_report(turn)
-    return await _lift(turn, [Area(value) for value in data.get("areas", [])])
+    return await _lift(turn, data)
+
+
+async def _move(turn: Turn, step: str, data: dict[str, Any]) -> list[Reply]:
+    """Move the clearing conversation to ``step`` and ask its question (an edit)."""
+    await _open(turn, CLEAR_FLOW, step, data)
+    question, rows = _clearing_question(step, data)
+    return [Reply(text=question, keyboard=keyboard(rows), edit=True)]
 
 
 #: Typed intents that are no answer to a clearing question: they are answered as usual and
@@ -446,16 +535,20 @@ async def typed_clearing(turn: Turn, step: str, text: str, intent: Intent) -> li
     )
     if off_topic is not None:
         return off_topic
-    if step == "clinician":
+    if step == "pick":
+        found = area_answer(text, turn.today)
+        return None if found is None else await pick_hold(turn, found[0], edit=False)
+    if step in ("clinician", "sign"):
         said = yes_no(text)
         if said is None:
-            return None if intent.kind in _NOT_CLEARING_ANSWERS else _ask_clinician_again()
-        press = encode(Action.CLEAR_CLINICIAN, Answer.YES if said else Answer.NO)
+            return None if intent.kind in _NOT_CLEARING_ANSWERS else _ask_again(step, data)
+        action = Action.CLEAR_CLINICIAN if step == "clinician" else Action.CLEAR_SIGN
+        press = encode(action, Answer.YES if said else Answer.NO)
     else:
         index = int(data.get("check", 0))
         passed = check_answer(text)
         if passed is None:
-            return None if intent.kind in _NOT_CLEARING_ANSWERS else _ask_check_again(index)
+            return None if intent.kind in _NOT_CLEARING_ANSWERS else _ask_again(step, data)
         press = encode(Action.CLEAR_CHECK, index, Answer.YES if passed else Answer.NO)
     callback = decode(press)
     assert callback is not None
@@ -471,25 +564,25 @@ def _not_about_clearing(
     the clinician question, says only how an area feels ("shin is fine now"). Nothing is
     stored for the clearance. None when the message may be an answer."""
     clearing = {Area(value) for value in data.get("areas", [])}
+    if (problem := _problem_of(data)) is not None:
+        clearing.add(problem[0])
     named = set(intent.fine_areas)
     if intent.report is not None:
         named.add(intent.report.area)
     if (where := area_answer(text, turn.today)) is not None:
         named.add(where[0])
     others = named - clearing
+    if step == "pick":
+        return None
+    question, rows = _clearing_question(step, data)
     if step == "clinician":
-        question = words.CLINICIAN_QUESTION
-        rows = words.clinician_keyboard()
         only_feels = (bool(named) or intent.kind is IntentKind.FEELS_FINE) and not about_clearance(
             text
         )
         if not others and not only_feels:
             return None
-    else:
-        index = int(data.get("check", 0))
-        question, rows = words.check_question(index), words.check_keyboard(index)
-        if not others:
-            return None
+    elif not others:
+        return None
     shown = [area for area in clearing if area not in _COMPANIONS] or clearing
     return [
         Reply(
@@ -508,36 +601,28 @@ async def _triage_during_clearing(
         return await record_report(turn, intent.report, text)
     areas = [Area(value) for value in data.get("areas", [])]
     named = [area for area in areas if area not in _COMPANIONS] or areas
+    if (problem := _problem_of(data)) is not None:
+        named = [problem[0]]
     if len(named) == 1:
         slots = ReportSlots(named[0], Side.NONE, ReportKind.PAIN, None, signs)
         return await record_report(turn, slots, text)
     return await warning_signs(turn, signs, text)
 
 
-def _ask_clinician_again() -> list[Reply]:
-    return [
-        Reply(
-            text=words.unclear_answer(words.CLINICIAN_QUESTION),
-            keyboard=keyboard(words.clinician_keyboard()),
-        )
-    ]
+def _ask_again(step: str, data: dict[str, Any]) -> list[Reply]:
+    """An answer that is neither yes nor no: the same question again, with its buttons."""
+    question, rows = _clearing_question(step, data)
+    return [Reply(text=words.unclear_answer(question), keyboard=keyboard(rows))]
 
 
-def _ask_check_again(index: int) -> list[Reply]:
-    return [
-        Reply(
-            text=words.unclear_answer(words.check_question(index)),
-            keyboard=keyboard(words.check_keyboard(index)),
-        )
-    ]
-
-
-async def _lift(turn: Turn, areas: list[Area]) -> list[Reply]:
-    """Every check passed: end the hold on ``areas``."""
+async def _lift(turn: Turn, data: dict[str, Any]) -> list[Reply]:
+    """Every check passed: end the hold on the problem's areas, and name what stays."""
+    areas = [Area(value) for value in data.get("areas", [])]
+    problem = _problem_of(data)
     held = turn.state.held_areas
     reason = ""
     try:
-        if set(areas) >= held:
+        if areas and set(areas) >= held:
             reason = (await turn.apply(Cleared(None))).reason
         else:
             for area in areas:
@@ -545,12 +630,16 @@ async def _lift(turn: Turn, areas: list[Area]) -> list[Reply]:
                     reason = (await turn.apply(Cleared(area))).reason
     except InvalidTransition as refused:
         return [Reply(text=chat.refusal(str(refused)), edit=True)]
-    for area in areas:  # the latest report of each area now says it is fine (0/10)
+    fine_areas = sorted({*areas, *([problem[0]] if problem else [])})
+    for area in fine_areas:  # the latest report of each area now says it is fine (0/10)
         fine = BodyReport(turn.today, area, ReportKind.SORENESS, severity=0)
         await records.add_body_report(
             turn.session, turn.runner.id, fine, "every return check passed", turn.now
         )
-    return [Reply(text=words.cleared_after_checks(reason), edit=True)]
+    name = None if problem is None else words.hold_name(*problem)
+    left = await held_problems(turn) if turn.state.held_areas else []
+    still = [words.hold_name(p.area, p.side, p.signs) for p in left]
+    return [Reply(text=words.cleared_after_checks(reason, name, still), edit=True)]
 
 
 async def end_guided_report(turn: Turn) -> bool:
@@ -664,13 +753,10 @@ def open_question(turn: Turn) -> list[Reply]:
         return []
     data, step = conversation.data, conversation.step
     if conversation.name == CLEAR_FLOW:
-        if step == "clinician":
-            rows = words.clinician_keyboard()
-            return [Reply(text=words.CLINICIAN_QUESTION, keyboard=keyboard(rows))]
-        index = int(data.get("check", 0))
-        return [
-            Reply(text=words.check_question(index), keyboard=keyboard(words.check_keyboard(index)))
-        ]
+        if step == "pick":
+            return []  # the picking buttons are kept in the message that asked
+        question, rows = _clearing_question(step, dict(data))
+        return [Reply(text=question, keyboard=keyboard(rows))]
     if step not in _REPORT_STEPS:
         return []
     question, rows = _report_question(step, data)

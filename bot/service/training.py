@@ -8,13 +8,16 @@ from datetime import date, timedelta
 from bot.core.phases import OnboardingFinished, next_change
 from bot.core.planner import DailyPlan, impact_advice
 from bot.core.records import BodyReport, Completion, CompletionStatus
+from bot.core.triage import Tier
 from bot.core.understanding.answers import effort_answer
-from bot.core.vocabulary import Category, Level, Phase
-from bot.presentation import chat, render
+from bot.core.vocabulary import Category, Level, Phase, RedFlag
 from bot.presentation import questions as question_words
+from bot.presentation import render
+from bot.presentation import reports as report_words
 from bot.presentation import training as words
 from bot.presentation.callbacks import Action, Callback
 from bot.service import comeback
+from bot.service.holds import held_problems
 from bot.service.messages import Reply, keyboard
 from bot.service.turn import Turn
 from bot.storage import chats, records
@@ -101,12 +104,14 @@ def _block_days(plans: list[DailyPlan]) -> list[DailyPlan]:
 
 
 async def hold_line(turn: Turn) -> str | None:
-    """What an active hold asks of anything the runner does today (the session's warning
-    advice, or the soreness hold's line); None when nothing is on hold."""
+    """One short line on what the holds ask of anything the runner does, each hold named
+    by its own sign ("your right knee that gave way"); None when nothing is on hold."""
     if not turn.state.held_areas:
         return None
-    plan = await turn.plan()
-    return plan.advice or chat.hold_reminder(turn.state.held_areas)
+    problems = await held_problems(turn)
+    names = [report_words.hold_name(p.area, p.side, p.signs) for p in problems]
+    no_running = any(p.tier >= Tier.BONE_STRESS or RedFlag.GIVING_WAY in p.signs for p in problems)
+    return report_words.hold_reminder(names, no_running=no_running)
 
 
 async def phase_reply(turn: Turn) -> list[Reply]:
@@ -424,6 +429,9 @@ async def history_reply(turn: Turn, page: int = 1, *, edit: bool = False) -> lis
     ]
     if not entries:
         return [Reply(text=words.history_empty())]
+    # newest first, a day's entries too: each list comes oldest first, so reversed, then
+    # a stable sort by day
+    entries.reverse()
     entries.sort(key=lambda entry: entry[0], reverse=True)
     pages = (len(entries) + HISTORY_PAGE_SIZE - 1) // HISTORY_PAGE_SIZE
     if not 1 <= page <= pages:

@@ -178,7 +178,7 @@ def test_weekly_tallies_by_category() -> None:
     reports = [
         report(1, Area.CALVES, 3),
         report(4, Area.CALVES, 5),  # the worst of the week counts
-        report(9, Area.CALVES, None, ReportKind.TIGHTNESS),  # unrated tightness counts 3
+        report(9, Area.CALVES, None, ReportKind.TIGHTNESS),  # no number: none made up
     ]
     first, second = weeks(planned, logs, reports, today=day(9), count=2)
     assert first.start == MON
@@ -188,7 +188,8 @@ def test_weekly_tallies_by_category() -> None:
     assert first.severity == {Area.CALVES: 5}
     assert second.start == day(7)
     assert (second.planned, second.total_done, second.total_skipped) == (3, 1, 0)  # days 7-9
-    assert second.severity == {Area.CALVES: 3}
+    assert second.severity == {}
+    assert second.unrated == frozenset({Area.CALVES})
 
 
 def test_week_summary_trends_against_the_week_before() -> None:
@@ -201,7 +202,7 @@ def test_week_summary_trends_against_the_week_before() -> None:
         report(9, Area.KNEE, 6, ReportKind.PAIN),  # nothing → 6: worse
         report(3, Area.QUADS, 4),  # 4 → nothing said: better
         report(3, Area.GLUTES, 1),  # 1 → nothing said: the same
-        report(4, Area.GLUTES, None, ReportKind.PAIN),  # unrated pain counts 6 → better
+        report(4, Area.GLUTES, None, ReportKind.PAIN),  # no number: no trend to tell
         report(10, Area.ANKLE, 9),  # tomorrow: not yet
     ]
     summary = week_summary(every_day(10), [done(7), skipped(8, DYN)], reports, today)
@@ -210,7 +211,6 @@ def test_week_summary_trends_against_the_week_before() -> None:
     assert summary.week.skipped == {DYN: 1}
     assert summary.trends == {
         Area.CALVES: Trend.SAME,
-        Area.GLUTES: Trend.BETTER,
         Area.HAMSTRINGS: Trend.BETTER,
         Area.KNEE: Trend.WORSE,
         Area.QUADS: Trend.BETTER,
@@ -379,3 +379,51 @@ def test_one_miss_after_a_streak_keeps_most_of_the_score(
     assert after == pytest.approx(ALPHA * kept)
     assert streaks(planned, logs, today).current == 0
     assert streaks(planned, logs, today).best >= streak
+
+
+# ---------------------------------------------------------------- the first days
+
+
+@pytest.mark.parametrize(
+    ("planned", "logs"),
+    [
+        ({}, [done(0)]),  # a session done on a day with nothing planned
+        ({day(0): MOB}, [done(0)]),  # today's planned session, done
+        ({day(0): None, day(1): MOB}, [done(0), done(1)]),  # two days in
+    ],
+)
+def test_the_first_days_say_it_is_early_and_count_what_was_done(
+    planned: Planned, logs: list[Completion]
+) -> None:
+    today = logs[-1].on
+    said = progress_summary(progress(planned, logs, [], today))
+    assert "Consistency: early days, so no score yet" in said
+    assert "0/100" not in said
+    assert "no sessions were due" not in said
+    assert "missed" not in said  # nothing was missed
+    assert "0 planned so far" not in said
+    assert "0 skipped" not in said
+    assert f"This week: {len(logs)} done" in said
+    streak = "1 planned session in a row" if planned.get(today) else "done so far"
+    assert streak in said
+    assert "Early days" in said
+
+
+def test_after_a_miss_the_score_and_the_dent_are_said() -> None:
+    planned = every_day(5)
+    logs = [done(0), done(1), done(2), skipped(3)]
+    said = progress_summary(progress(planned, logs, [], day(4)))
+    assert "Consistency: " in said
+    assert "/100" in said
+    assert "A missed day only dents the score" in said
+    assert "1 skipped" in said
+
+
+def test_a_report_without_a_number_is_never_given_one() -> None:
+    reports = [report(0, Area.KNEE, None, ReportKind.PAIN), report(1, Area.CALVES, 4)]
+    shown = progress(every_day(2), [done(0)], reports, day(1))
+    assert shown.weeks[-1].severity == {Area.CALVES: 4}
+    assert shown.weeks[-1].unrated == frozenset({Area.KNEE})
+    assert set(shown.areas) == {Area.KNEE, Area.CALVES}
+    only_unrated = progress({}, [], [report(0, Area.KNEE, None, ReportKind.PAIN)], day(0))
+    assert only_unrated.has_data

@@ -275,6 +275,8 @@ def button_forgery(rng: random.Random, today: date, session_ids: list[str]) -> s
         lambda: encode(Action.HEALTH_BIRTH),
         lambda: encode(Action.CLEAR_CLINICIAN, rng.choice(list(Answer))),
         lambda: encode(Action.CLEAR_CHECK, rng.randrange(0, 10), rng.choice(list(Answer))),
+        lambda: encode(Action.CLEAR_PICK, rng.choice([Area.KNEE, Area.LEG, Area.CALVES])),
+        lambda: encode(Action.CLEAR_SIGN, rng.choice(list(Answer))),
     ]
     if roll < 0.8:
         return rng.choice(makers)()

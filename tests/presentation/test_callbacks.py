@@ -64,6 +64,8 @@ ARGS: dict[Action, st.SearchStrategy[tuple[Arg, ...]]] = {
     Action.CANCEL: st.just(()),
     Action.CLEAR_CLINICIAN: st.tuples(st.sampled_from(Answer)),
     Action.CLEAR_CHECK: st.tuples(st.integers(0, 9), st.sampled_from(Answer)),
+    Action.CLEAR_PICK: st.tuples(st.sampled_from(Area)),
+    Action.CLEAR_SIGN: st.tuples(st.sampled_from(Answer)),
     Action.PAIN: st.tuples(dates, st.integers(0, 10)),
     Action.MORNING: st.tuples(dates, st.sampled_from(Feel)),
     Action.SUGGEST: st.tuples(st.sampled_from(Suggestion)),

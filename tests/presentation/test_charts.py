@@ -7,6 +7,7 @@ import struct
 from datetime import date, timedelta
 
 import pytest
+from matplotlib.axes import Axes
 
 from bot.core.progress import Progress, progress
 from bot.core.records import BodyReport, Completion, CompletionStatus
@@ -101,3 +102,31 @@ async def test_the_event_loop_keeps_running_while_a_chart_renders() -> None:
     finally:
         task.cancel()
     assert ticks > 0
+
+
+def test_a_report_without_a_number_is_a_hollow_mark_on_the_axis(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue: an unrated pain report was drawn at 6/10 (a number never given), and another
+    not at all. Only the runner's own numbers are plotted; a report without one is a
+    hollow mark at 0, keyed as such."""
+    drawn: list[tuple[list[float], list[float], dict[str, object]]] = []
+    plot = Axes.plot
+
+    def spy(self: Axes, xs: list[float], ys: list[float], **kwargs: object) -> object:
+        drawn.append((list(xs), list(ys), kwargs))
+        return plot(self, xs, ys, **kwargs)
+
+    monkeypatch.setattr(Axes, "plot", spy)
+    reports = [
+        BodyReport(TODAY, Area.KNEE, ReportKind.PAIN, severity=None),
+        BodyReport(TODAY - timedelta(days=7), Area.KNEE, ReportKind.PAIN, severity=3),
+    ]
+    shown = progress({TODAY: Category.MOBILITY}, [], reports, TODAY)
+    assert_sensible_png(render_progress_png(shown))
+    values = [y for _, ys, _ in drawn for y in ys]
+    assert 6 not in values  # the planner's stand-in for unrated pain is never shown
+    rated = [(xs, ys) for xs, ys, kw in drawn if kw.get("markerfacecolor") != "white"]
+    hollow = [(xs, ys) for xs, ys, kw in drawn if kw.get("markerfacecolor") == "white"]
+    assert rated == [([10], [3])]  # last week's 3/10, as said
+    assert hollow == [([11], [0])]  # this week's report, without a number, on the axis

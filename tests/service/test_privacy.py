@@ -19,6 +19,7 @@ USER_KEYS = {
     "level": str,
     "race_date": str,
     "paused_until": type(None),
+    "planned_break": type(None),  # a break planned ahead: {"from", "until"}
     "way_back_stage": type(None),  # the graded way back (issue 11): None when not on it
     "health": dict,
     "running_week": dict,  # issue 12: the running week asked at set-up

@@ -1,0 +1,70 @@
+"""Each warning sign worded by its own sign (a knee giving way is no nerve sign), no
+running on a joint that gives way, one short hold line under every answer, and the right
+next step at the end of a report that needs a clinician (docs/coaching.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.harness import FakeClock
+from tests.service.conftest import Chat, texts
+
+GAVE_WAY = ["my right knee gave way on my run", "left knee buckled on the stairs twice"]
+
+
+@pytest.mark.parametrize("said", GAVE_WAY)
+async def test_a_knee_that_gave_way_means_no_running_until_checked(chat: Chat, said: str) -> None:
+    await chat.command("/today")
+    reply = texts(await chat.say(said))
+    assert "no running, hops or jumps" in reply.lower()
+    assert "hard running" not in reply  # reads as if easy running were fine
+    assert "nerve" not in reply
+
+
+@pytest.mark.parametrize("said", GAVE_WAY)
+async def test_the_hold_line_names_giving_way_not_a_nerve(
+    chat: Chat, clock: FakeClock, said: str
+) -> None:
+    await chat.command("/today")
+    await chat.say(said)
+    plan = await chat.plan(clock)
+    assert plan.advice is not None
+    assert "nerve" not in plan.advice
+    assert "no running, hops or jumps" in plan.advice
+    yoga = texts(await chat.say("can I do yoga instead?"))
+    assert "nerve" not in yoga
+    assert "that gave way" in yoga
+    assert yoga.count("⚠️") == 1
+
+
+async def test_two_signs_each_worded_by_its_own(chat: Chat, clock: FakeClock) -> None:
+    await chat.command("/today")
+    await chat.say("my right knee gave way on my run")
+    await chat.say("left leg shooting pain with pins and needles")
+    advice = (await chat.plan(clock)).advice or ""
+    assert "(numbness or tingling) can come from an irritated nerve" in advice
+    assert "a joint that gives way needs a look too" in advice
+    assert "joint giving way, numbness" not in advice  # not lumped under the nerve
+    for question in ("can I do yoga instead?", "what should I eat before a session?"):
+        answer = texts(await chat.say(question))
+        assert answer.count("Still on hold:") == 1  # once, in every answer
+        assert "your right knee that gave way" in answer
+        assert "your left leg with pins and needles" in answer
+        assert "irritated nerve" not in answer  # short: not the whole warning again
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["my right knee gave way on my run", "tingling down my left leg", "shin hurts when I hop"],
+)
+async def test_a_report_needing_a_clinician_ends_with_that_next_step(chat: Chat, said: str) -> None:
+    await chat.command("/today")
+    reply = texts(await chat.say(said))
+    assert "when it's fine again" not in reply
+    assert "Next step: get it checked" in reply
+
+
+async def test_a_swelling_hold_still_asks_how_it_feels(chat: Chat) -> None:
+    await chat.command("/today")
+    reply = texts(await chat.say("knee swollen"))
+    assert reply.rstrip().endswith("Tell me how it feels over the next days.")
