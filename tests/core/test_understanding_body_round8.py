@@ -46,6 +46,8 @@ def _reports(text: str) -> list[Intent]:
          ReportKind.PAIN),
         ("my calf got worse halfway through so i stopped the session", Area.CALVES,
          ReportKind.PAIN),
+        ("hip was fine at first but it kept building so i stopped", Area.HIPS,
+         ReportKind.PAIN),
     ],
 )  # fmt: skip
 def test_pain_that_builds_during_the_activity_is_a_warning(
@@ -70,6 +72,8 @@ def test_the_log_stays_beside_the_building_pain() -> None:
         "my mate's knee got worse and worse on the hops so he stopped",
         "the knee didn't get worse and worse this time, felt ok",
         "weather got worse so i stopped, legs fine",
+        "my pace got worse and worse, calves a bit tight 2/10",
+        "the rain kept building so i stopped, knee totally fine",
     ],
 )
 def test_no_building_pain_of_the_runners_own_is_no_warning(text: str) -> None:

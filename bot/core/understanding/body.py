@@ -432,9 +432,13 @@ def _cannot_bear_weight(f: Features) -> bool:
 def _built_up(f: Features) -> bool:
     """Pain said to build in the activity ("worse and worse with every hop so I stopped"),
     in the runner's own words (not "my friend's knee got worse and worse")."""
+    said = frozenset(
+        i for h in f.hits if h.sense.area or h.sense.kind for i in range(h.start, h.end)
+    )
     if not f.foreign:
-        return builds_in_activity(f.words)
-    return builds_in_activity(tuple("_" if i in f.foreign else w for i, w in enumerate(f.words)))
+        return builds_in_activity(f.words, said)
+    words = tuple("_" if i in f.foreign else w for i, w in enumerate(f.words))
+    return builds_in_activity(words, said - f.foreign)
 
 
 def _worse_during_run(f: Features) -> bool:
