@@ -120,8 +120,11 @@ def test_a_rating_said_as_where_it_is_now_is_the_severity(text: str, severity: i
     assert part.report.severity == severity
 
 
-def test_now_before_a_count_is_no_rating() -> None:
-    (part,) = _reports("knee is sore, now 2 more sessions this week")
+@pytest.mark.parametrize(
+    "text", ["knee is sore, now 2 more sessions this week", "calf sore, did 2 today"]
+)
+def test_a_count_is_no_rating(text: str) -> None:
+    (part,) = _reports(text)
     assert part.report is not None
     assert part.report.severity is None
 

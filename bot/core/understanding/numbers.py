@@ -45,7 +45,7 @@ _NOW_RE = re.compile(
     r"\b(?:(?:down|dropped|eased|fallen|fell|come\s+down|gone\s+down)\s+to"
     rf"\s+(?:(?:a|an|about|around|like|maybe)\s+)?{_VALUE}\b"
     + _NOT_UNIT
-    + rf"|\bnow\s+(?:(?:a|an|at)\s+{_VALUE}\b"
+    + rf"|\bnow\s+(?:(?:a|an)\s+{_VALUE}\b"
     + _NOT_UNIT
     + rf"|{_VALUE}\s*(?=[,.;!?)\n]|$)))"
 )
@@ -70,7 +70,7 @@ _BARE_RE = re.compile(
     r"(?=[0-9])(?<![0-9.:/,-])(?<!\bat )(?<!\bby )(?<!\bon )(?<!\bin )(?<!\bto )(?<!\bfor )"
     r"(?<!\bafter )(?<!\bbefore )(?<!\bfrom )(?<!\buntil )(?<!\btill )(?<!\bof )(?<!\bor )"
     r"(?<!\boutta )"
-    r"\b(10|[0-9])(?:ish)?(?:\s+(?:now|atm|today|tops|max))?\s*(?=[,.;!?)\n]|$)"
+    r"\b(10|[0-9])(?:ish)?(?:\s+(?:now|atm|tops|max))?\s*(?=[,.;!?)\n]|$)"
 )
 
 
