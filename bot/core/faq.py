@@ -92,6 +92,10 @@ _SAME_MEANING = {
     "tarmac": "concrete", "asphalt": "concrete", "pee": "leak", "urine": "leak",
     "xma": "holiday", "christma": "holiday", "hol": "holiday",
     "puppy": "dog", "pup": "dog", "doggo": "dog", "broke": "break", "broken": "break",
+    # the session's strength exercises by name ("the copenhagen thing hurts"): an exercise
+    "copenhagen": "exercise", "plank": "exercise", "squat": "exercise", "lunge": "exercise",
+    "bridge": "exercise", "clamshell": "exercise", "clam": "exercise", "deadlift": "exercise",
+    "thrust": "exercise", "rdl": "exercise", "raise": "exercise", "adductor": "exercise",
 }  # fmt: skip
 
 #: Where a message splits into clauses for a second try, and the content words a clause
@@ -571,7 +575,10 @@ class Faq:
             return None
         if len(normalise(asked).split()) < _CLAUSE_WORDS:
             asked = text  # "my achilles is sore, can I still do it?": the report is context
-        return self.match(asked)
+        found = self.match(asked)
+        if found is None and asked is not text:
+            found = self.match(text)  # "hip flexors tight again, is that my desk job?"
+        return found
 
 
 def parse_faq(data: Any) -> Faq:

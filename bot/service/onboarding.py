@@ -191,7 +191,7 @@ async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | No
         return None  # "what is a resistance band?": answered where it can be, then asked again
     value = _parse(step, text, turn.today)
     if value is _NOT_AN_ANSWER and step is OnboardingStep.TIMEZONE:
-        said = understand(text, turn.today).timezone_text or text
+        said = understand(text, turn.today).city_said or text
         if choices := zone_choices(said):
             return [which_place(said, choices, Action.ONBOARDING_TIMEZONE)]
     if value is _NOT_AN_ANSWER and _kit_done(step, text, turn.today):
@@ -355,7 +355,7 @@ def _parse(step: OnboardingStep, text: str, today: date) -> Any:
         return running_week(low) or _NOT_AN_ANSWER
     else:
         intent = understand(text, today)
-        value = resolve_timezone(intent.timezone_text or text)
+        value = resolve_timezone(intent.city_said or text)
     return _NOT_AN_ANSWER if value is None else value
 
 

@@ -32,7 +32,9 @@ Choices where the coaching rules are silent (details in the module docs of ``bod
   ("done 7/10, calves tight 3/10"). ``note`` is the message itself (emoji dropped) when
   it says more than done and effort; ``reason`` is the words around the skip phrase.
 - A reminder time wins over an "off" word; "remind me what/of today's session" is TODAY.
-- ``timezone_text`` is cut from the message as written (case kept), never validated.
+- ``timezone_text`` is cut from the message as written (case kept), never validated; a
+  city several well-known places in other zones bear ("Springfield") is no zone: it is
+  ``unclear`` (``Unclear.CITY``) and the coach asks which, with buttons (``cities``).
 - ``understand_all`` splits a message with several requests into one intent each
   (``parts``); ``understand`` reads a message as one request.
 - A done/skip naming a past day carries ``log_day``; a pause carries ``pause_from`` when

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from bot.core.understanding.building import builds_in_activity
 from bot.core.understanding.features import Features, Hit
 from bot.core.understanding.lexicon import KIND_WORDS
 from bot.core.understanding.model import ReportSlots
@@ -41,6 +42,7 @@ _NOT_BODY_AFTER_BACK = frozenset(
 )  # fmt: skip
 _SIDE_NEIGHBOURS = frozenset({"my", "the", "on", "and", "both", "of"})
 _NEGATION_WINDOW = 3
+_RELIEF = frozenset({("relief",), ("killers",), ("killer",), ("meds",), ("medication",)})
 _NO_WAY = ("no", "way")
 _LIST_WORDS = frozenset({"or", "nor", "and"})
 _WORK = frozenset({Cue.SESSION, Cue.EXERCISE})
@@ -59,9 +61,13 @@ def area_hits(f: Features) -> list[tuple[Hit, Area]]:
         if area is None:
             continue
         follower = f.hit_at.get(hit.end)
-        if follower is not None and not _WORK.isdisjoint(follower.sense.cues):
+        if (
+            follower is not None
+            and not _WORK.isdisjoint(follower.sense.cues)
+            and f.clauses[follower.start] == f.clauses[hit.start]
+        ):
             continue  # "hip session", "calf raises", "hip flexor stretch": the work
-        if f.words[hit.end : hit.end + 1] in _THING:
+        if f.words[hit.end : hit.end + 1] in _THING and not _body_thing(f, hit):
             continue  # "still do the hip thing?": the session
         if (
             hit.start > 1
@@ -105,6 +111,36 @@ def _landmark(f: Features, hit: Hit) -> bool:
 
 
 _THING = frozenset({("thing",), ("things",)})
+#: Words after "<area> thing" that say it is the body's trouble: it has gone, or it is
+#: felt ("the hip thing has gone", "that knee thing is back", "calf thing hurts again").
+_THING_LINKS = frozenset({"has", "have", "is", "was", "s", "seems", "finally", "totally",
+                          "completely", "now", "all", "just", "kind", "of", "pretty", "much",
+                          "fully", "basically", "mostly", "from", "last", "week"})  # fmt: skip
+_THING_GONE = frozenset(
+    {"gone", "went", "cleared", "settled", "sorted", "healed", "resolved", "disappeared",
+     "vanished", "faded", "eased", "over", "flared",
+     "flaring", "playing", "acting", "niggling", "bothering", "back"}
+)  # fmt: skip
+
+
+def _body_thing(f: Features, hit: Hit) -> bool:
+    """Whether "<area> thing" names the body, not the session: a side said with it ("the
+    left hip thing"), or a recovery or feeling said of it ("the calf thing cleared up",
+    "knee thing hurts")."""
+    before = f.hit_at.get(hit.start - 1) if hit.start else None
+    if hit.sense.side in (Side.LEFT, Side.RIGHT) or (
+        before is not None and before.sense.side in (Side.LEFT, Side.RIGHT)
+    ):
+        return True
+    j = hit.end + 1
+    while j < len(f.words) and f.words[j] in _THING_LINKS and j - hit.end < 5:
+        j += 1
+    if j >= len(f.words) or f.clauses[j] != f.clauses[hit.start]:
+        return False
+    after = f.hit_at.get(j)
+    return f.words[j] in _THING_GONE or (after is not None and after.sense.kind is not None)
+
+
 #: Words before "leg" that point back to a part already named ("that leg", "the same leg").
 _BACK_REFERENCE = frozenset({"that", "this", "same", "affected", "injured", "bad"})
 
@@ -169,6 +205,9 @@ def negated(f: Features, pos: int) -> bool:
     negations = f.cues.get(Cue.NEG, ())
     if not negations:
         return False
+    hit = f.hit_at.get(pos)
+    if hit is not None and f.words[hit.end : hit.end + 1] in _RELIEF:
+        return False  # "no pain relief yet": the relief is what is missing, not the pain
     neg_ends = {hit.end - 1 for hit in negations}
     if any(  # "no way I'm getting the session done": the whole clause after it
         f.words[hit.start : hit.end] == _NO_WAY
@@ -249,7 +288,12 @@ def _red_flags(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area
         flags.add(RedFlag.PAIN_ON_HOPPING)
     if _cannot_bear_weight(f):
         flags.add(RedFlag.CANNOT_BEAR_WEIGHT)
-    if _worse_during_run(f) or _lasting_after_run(f, feelings) or _stopped_run(f, feelings):
+    if (
+        _worse_during_run(f)
+        or _lasting_after_run(f, feelings)
+        or _stopped_run(f, feelings)
+        or _built_up(f)
+    ):
         flags.add(RedFlag.WORSENING_DURING_RUN)
     if _pain_on(f, feelings, Cue.WALK) or _pain_on_weight(f, feelings):
         flags.add(RedFlag.PAIN_ON_WALKING)
@@ -383,6 +427,18 @@ def _cannot_bear_weight(f: Features) -> bool:
         if _near(f, (Cue.WALK, Cue.STAND), hit.end, hit.end + 2, clause):
             return True
     return False
+
+
+def _built_up(f: Features) -> bool:
+    """Pain said to build in the activity ("worse and worse with every hop so I stopped"),
+    in the runner's own words (not "my friend's knee got worse and worse")."""
+    said = frozenset(
+        i for h in f.hits if h.sense.area or h.sense.kind for i in range(h.start, h.end)
+    )
+    if not f.foreign:
+        return builds_in_activity(f.words, said)
+    words = tuple("_" if i in f.foreign else w for i, w in enumerate(f.words))
+    return builds_in_activity(words, said - f.foreign)
 
 
 def _worse_during_run(f: Features) -> bool:

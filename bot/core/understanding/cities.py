@@ -12,10 +12,12 @@ read once.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.core.places import Place, country_named, name_key, places_named
+from bot.core.understanding.model import Intent, IntentKind, Unclear
 
-__all__ = ["BARE_CITY_POPULATION", "city_text", "place_in"]
+__all__ = ["BARE_CITY_POPULATION", "city_asked", "city_text", "place_in"]
 
 #: A city named with nothing else ("Edinburgh") or found lower-case in a sentence ("in
 #: tokyo for work") counts from this size, so a small namesake of a word is never taken.
@@ -64,3 +66,15 @@ def place_in(clean: str, *, least: int = BARE_CITY_POPULATION) -> str | None:
                 found = _written(places[0])  # an alias ("the" is an airport's) only capitalised
                 break
     return found
+
+
+def city_asked(intent: Intent) -> Intent:
+    """A time zone set to a city several well-known places in other zones bear ("I'm in
+    Springfield this week") is no zone yet: the name is ``unclear`` (``Unclear.CITY``) and
+    the coach asks which, with a button for each."""
+    said = intent.timezone_text
+    if intent.kind is not IntentKind.SET_TIMEZONE or said is None or intent.unclear is not None:
+        return intent
+    if len(places_named(said)) < 2:
+        return intent
+    return replace(intent, timezone_text=None, unclear=said, unclear_slot=Unclear.CITY)

@@ -176,6 +176,12 @@ def _what_it_left(f: Features, start: int, end: int) -> set[int]:
     return out
 
 
+#: Words of an injury told as a story ("tore a ligament back in 2015", "broke my leg as a
+#: kid"): with no area of today's, the "fine now" after it is the story's end.
+_INJURED = frozenset(
+    {"tore", "torn", "broke", "broken", "injured", "injury", "fractured", "ruptured",
+     "surgery", "operation", "op", "sprained", "dislocated", "ligament", "ligaments"}
+)  # fmt: skip
 _OK_AFTER_AREA = frozenset({"ok", "okay", "good", "better", "great", "grand", "perfect"})
 
 
@@ -205,7 +211,10 @@ def fine_reading(
     if (
         not areas
         and f.foreign
-        and any((h.sense.kind or h.sense.area) and h.start in f.foreign for h in f.hits)
+        and (
+            any((h.sense.kind or h.sense.area) and h.start in f.foreign for h in f.hits)
+            or any(f.words[i] in _INJURED for i in f.foreign)
+        )
     ):
         return None  # "had a stress fracture years ago, fine now": no hold of today's
     named = tuple(dict.fromkeys(area for _, area in areas))

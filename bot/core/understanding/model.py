@@ -44,6 +44,7 @@ class Unclear(StrEnum):
     LOG_DAY = "log_day"  # "did it on the 31st of april"
     TIME = "time"  # "remind me at 25:00", "6-7am"
     DATE = "date"  # a pause "from the 21st to the 14th", a race "on 12/06" or just gone
+    CITY = "city"  # "I'm in Springfield": several cities in other zones bear the name
 
 
 class PlanTopic(StrEnum):
@@ -132,3 +133,10 @@ class Intent:
     #: PLAN_QUESTION: what is asked, and the day for ``PlanTopic.DAY``.
     topic: PlanTopic | None = None
     ask_day: date | None = None
+
+    @property
+    def city_said(self) -> str | None:
+        """SET_TIMEZONE: the city as understood, or as said when several bear the name."""
+        if self.unclear_slot is Unclear.CITY:
+            return self.unclear
+        return self.timezone_text

@@ -40,6 +40,15 @@ _KIND_RE = re.compile(
     r"|hurting|level|severity|intensity|discomfort|about|around|roughly|maybe|approx|like)"
     rf"\s+(?:(?:is|was|at|of|about|around|like|maybe|a|an|roughly)\s+)?{_VALUE}\b" + _NOT_UNIT
 )
+#: A rating said as where the feeling is now: "down to a 2", "now a 3", "dropped to 2".
+_NOW_RE = re.compile(
+    r"\b(?:(?:down|dropped|eased|fallen|fell|come\s+down|gone\s+down)\s+to"
+    rf"\s+(?:(?:a|an|about|around|like|maybe)\s+)?{_VALUE}\b"
+    + _NOT_UNIT
+    + rf"|\bnow\s+(?:(?:a|an)\s+{_VALUE}\b"
+    + _NOT_UNIT
+    + rf"|{_VALUE}\s*(?=[,.;!?)\n]|$)))"
+)
 _EFFORT_WORDS = r"(?:effort|rpe|difficulty|exertion|rated(?:\s+it)?|rate\s+it|intensity)"
 _EFFORT_LEAD = (
     r"(?:(?:was|is|of|at|level|about|around|maybe|like|a|an|probably|prob|roughly|somewhere"
@@ -61,7 +70,7 @@ _BARE_RE = re.compile(
     r"(?=[0-9])(?<![0-9.:/,-])(?<!\bat )(?<!\bby )(?<!\bon )(?<!\bin )(?<!\bto )(?<!\bfor )"
     r"(?<!\bafter )(?<!\bbefore )(?<!\bfrom )(?<!\buntil )(?<!\btill )(?<!\bof )(?<!\bor )"
     r"(?<!\boutta )"
-    r"\b(10|[0-9])(?:ish)?\s*(?=[,.;!?)\n]|$)"
+    r"\b(10|[0-9])(?:ish)?(?:\s+(?:now|atm|tops|max))?\s*(?=[,.;!?)\n]|$)"
 )
 
 
@@ -82,11 +91,12 @@ def rating_numbers(low: str) -> list[tuple[int, int]]:
         found[match.start(1)] = min(_value(match.group(1)), 10)
     for match in _FIVE_RE.finditer(low):
         found.setdefault(match.start(1), int(match.group(1)) * 2)
-    for regex in (_ARTICLE_RE, _KIND_RE):
+    for regex in (_ARTICLE_RE, _KIND_RE, _NOW_RE):
         for match in regex.finditer(low):
-            value = _value(match.group(1))
+            group = next(g for g in range(1, (match.lastindex or 1) + 1) if match.group(g))
+            value = _value(match.group(group))
             if value <= 10:
-                found.setdefault(match.start(1), value)
+                found.setdefault(match.start(group), value)
     return sorted(found.items())
 
 

@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from bot.core.understanding.body import AreaGroup, area_groups, denied, feeling_hits, own_side
+from bot.core.understanding.cities import city_asked
 from bot.core.understanding.corrections import corrected_value, correction, day_replaced
 from bot.core.understanding.features import Features
 from bot.core.understanding.fine import RECOVERY_WORDS, says_change
@@ -171,7 +172,10 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
     if said is not None and not _warned(whole):
         return said  # "wife shouted 'no 6am alarms!' so 7:15": her words are not read
     fixed = None if _warned(whole) else _corrected(text, today)
-    parts = fixed if fixed is not None else _parts(text, today, whole, message)
+    if fixed is not None:  # "I'm in Leeds, no wait, Springfield": the city asked about too
+        parts = tuple(city_asked(i) for i in fixed)
+    else:
+        parts = _parts(text, today, whole, message)
     return whole, parts if _warned(whole) else _greeted_first(message, parts)
 
 

@@ -16,7 +16,12 @@ from datetime import date
 
 from bot.core.places import country_named, name_key, places_named
 from bot.core.understanding.body import feeling_hits, negated
-from bot.core.understanding.cities import BARE_CITY_POPULATION, city_text, place_in
+from bot.core.understanding.cities import (
+    BARE_CITY_POPULATION,
+    city_asked,
+    city_text,
+    place_in,
+)
 from bot.core.understanding.clock import impossible_time, parse_time, time_range
 from bot.core.understanding.dates import find_dates, last_date, names_a_date
 from bot.core.understanding.extract import zone_text
@@ -94,7 +99,8 @@ def analyse(text: str, today: date | None = None) -> tuple[Intent, Message | Non
                 intent = _not_supposed(message, intent)
             elif intent.kind in _DAY_ASKS and ("?" in message.low or message.f.asking):
                 intent = _not_for_another(message, intent)
-            return _with_signs(message, _odd_values(message, _away(message, intent))), message
+            said = _with_signs(message, _odd_values(message, _away(message, intent)))
+            return city_asked(said), message
     unknown = _odd_values(message, _away(message, Intent(IntentKind.UNKNOWN)))
     return _with_signs(message, unknown), message
 

@@ -135,7 +135,7 @@ _I_HAVE = word_set("have had got get keep feel felt am was hurt")
 def _own(words: tuple[str, ...]) -> bool:
     """Whether the runner speaks of their own body ("my", "I've got", "I have"), not only
     asks ("how do I...", "how would I know if I had one")."""
-    if not _MINE.isdisjoint(words):
+    if any(w in _MINE and not _of_another(words, i) for i, w in enumerate(words)):
         return True
     return any(
         w == "i" and words[i + 1 : i + 2] and words[i + 1] in _I_HAVE and words[i - 1] != "if"
@@ -143,6 +143,21 @@ def _own(words: tuple[str, ...]) -> bool:
     )  # not "how would I know if I had one?"
 
 
+def _of_another(words: tuple[str, ...], i: int) -> bool:
+    """Whether the "my" at ``i`` names another person ("my friend", "my wife's", "a mate of
+    mine"): their body, not the runner's."""
+    if words[i] == "mine":
+        return i > 1 and words[i - 1] == "of" and words[i - 2] in _OTHERS
+    following = words[i + 1 : i + 3]
+    if words[i] != "my" or not following:
+        return False
+    return following[0] in _OTHERS or (
+        following[0] in _OWNER_HEDGES and len(following) > 1 and following[1] in _OTHERS
+    )
+
+
+#: Words between "my" and a person ("my best friend", "my running buddy").
+_OWNER_HEDGES = word_set("best old running training club little big older younger")
 _YEAR_BEFORE = frozenset({"in"})
 
 
