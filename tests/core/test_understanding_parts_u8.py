@@ -1,0 +1,106 @@
+"""Messages with several parts, days said vaguely or as a list, and races that are no race.
+Our own phrasings, not the development sets'. Today is Monday 14 December 2026."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.core.understanding import Intent, IntentKind, Unclear, understand_all
+from bot.presentation.questions import unclear_log_day
+
+MONDAY = date(2026, 12, 14)
+D, S = IntentKind.DONE, IntentKind.SKIPPED
+
+
+def _day(n: int) -> date:
+    return date(2026, 12, n)
+
+
+def _all(text: str) -> tuple[Intent, ...]:
+    return understand_all(text, MONDAY)
+
+
+def _logs(text: str) -> list[tuple[IntentKind, date, int | None]]:
+    return sorted(
+        (i.kind, i.log_day or MONDAY, i.effort)
+        for i in _all(text)
+        if i.kind in (D, S) and i.unclear is None
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "finished the hip one the other day, never told you",
+        "did it a few days ago but forgot to log it, 6/10",
+        "skipped one earlier this week, sorry",
+        "did the session sometime last week, forgot to say",
+        "the other night i did the mobility routine",
+    ],
+)
+def test_a_vague_past_day_is_asked_and_nothing_is_logged(text: str) -> None:
+    found = _all(text)
+    assert _logs(text) == []
+    asked = [i for i in found if i.unclear_slot is Unclear.LOG_DAY]
+    assert asked
+    assert asked[0].unclear is not None
+    assert "Which day" in unclear_log_day(asked[0].unclear)
+
+
+def test_a_vague_day_beside_a_named_day_is_that_day() -> None:
+    assert _logs("did it the other day, on tuesday") == [(D, _day(8), None)]
+
+
+def test_a_question_about_last_week_logs_today_not_asked() -> None:
+    assert _logs("finished. what did i do last week?") == [(D, MONDAY, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "logs"),
+    [
+        ("did tuesday and wednesday last week", [(D, _day(8), None), (D, _day(9), None)]),
+        ("missed monday and friday last week, ill", [(S, _day(7), None), (S, _day(11), None)]),
+        ("did monday last week, forgot to log, 6", [(D, _day(7), 6)]),
+        # today's name said first, then a day gone by this week: last week's
+        ("did monday and tuesday, both easy", [(D, _day(7), 3), (D, _day(8), 3)]),
+        # said last, today is today
+        ("did sunday and monday, 5/10", [(D, _day(13), 5), (D, MONDAY, 5)]),
+    ],
+)
+def test_days_of_last_week_and_never_today_for_a_list(
+    text: str, logs: list[tuple[IntentKind, date, int | None]]
+) -> None:
+    assert _logs(text) == logs
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("missed tues weds thurs, conference", (8, 9, 10)),
+        ("skipped wed thu and fri, work trip", (9, 10, 11)),
+        ("couldn't do saturday sunday, family stuff", (12, 13)),
+    ],
+)
+def test_days_listed_with_spaces_are_one_skip_each_with_the_reason(
+    text: str, days: tuple[int, ...]
+) -> None:
+    found = _all(text)
+    assert [(i.kind, i.log_day) for i in found] == [(S, _day(n)) for n in days]
+    assert all(i.reason for i in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("going to my parents from friday, back on monday the 28th, pause pls", 18, 27),
+        ("pause please, away till sunday the 27th", None, 27),
+        ("away from thursday the 17th to tuesday the 22nd, pause", 17, 22),
+    ],
+)
+def test_a_weekday_before_its_date_is_the_date(text: str, first: int | None, last: int) -> None:
+    found = _all(text)
+    assert [(i.kind, i.pause_from, i.pause_until) for i in found] == [
+        (IntentKind.PAUSE, _day(first) if first else None, _day(last))
+    ]
