@@ -104,3 +104,43 @@ def test_a_weekday_before_its_date_is_the_date(text: str, first: int | None, las
     assert [(i.kind, i.pause_from, i.pause_until) for i in found] == [
         (IntentKind.PAUSE, _day(first) if first else None, _day(last))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "logs"),
+    [
+        ("forgot to log: did wed and thu, 5 and 6", [(D, _day(9), 5), (D, _day(10), 6)]),
+        ("did tues and thurs, 4/10 and 7/10", [(D, _day(8), 4), (D, _day(10), 7)]),
+        ("did sat and sun: easy then hard", [(D, _day(12), 3), (D, _day(13), 8)]),
+        ("sat was easy sun was hard", [(D, _day(12), 3), (D, _day(13), 8)]),
+        (
+            "did both sessions this weekend, sat was easy sun was hard",
+            [(D, _day(12), 3), (D, _day(13), 8)],
+        ),
+        ("thursday's one was tough, friday's was easy", [(D, _day(10), 8), (D, _day(11), 3)]),
+    ],
+)
+def test_each_day_gets_its_own_effort_in_the_order_said(
+    text: str, logs: list[tuple[IntentKind, date, int | None]]
+) -> None:
+    assert _logs(text) == logs
+
+
+def test_a_run_rated_by_day_is_no_log() -> None:
+    assert _logs("sat's long run was hard, sun was easy") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "effort"),
+    [
+        ("smashed saturday's one, felt easy", 12, 3),
+        ("nailed yesterdays, 6/10", 13, 6),
+        ("crushed thursday's session", 10, None),
+    ],
+)
+def test_a_days_session_smashed_is_done_that_day(text: str, day: int, effort: int | None) -> None:
+    assert _logs(text) == [(D, _day(day), effort)]
+
+
+def test_legs_smashed_after_a_days_run_is_no_log() -> None:
+    assert _logs("legs smashed after saturday's long run") == []

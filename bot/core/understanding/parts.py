@@ -41,6 +41,7 @@ from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import (
     day_said,
+    listed_tail,
     log_day,
     log_days,
     names_days,
@@ -314,6 +315,17 @@ def _requests(
                 replace(whole, log_day=None if d == today else d, effort=e, effort_label=None)
                 for d, e in rated
             )
+    if message is not None and today is not None and (rated := _rated_stretches(whole, message)):
+        logged = whole if whole.kind is _DONE else Intent(_DONE)
+        return tuple(  # "sat was easy sun was hard": a log of each day, with its effort
+            replace(
+                logged if index == 0 else replace(logged, report=None),
+                log_day=None if d == today else d,
+                effort=e.effort,
+                effort_label=e.effort_label,
+            )
+            for index, (d, e) in enumerate(sorted(rated.items()))
+        )
     if (
         whole.kind in _LOGS
         and message is not None
@@ -322,7 +334,11 @@ def _requests(
     ):
         days = log_days(message.low, today, ahead=whole.kind is IntentKind.SKIPPED)
         if len(days) > 1:  # "missed sat and sun": one log for each day
-            efforts = _efforts_by_day(message.low, today, days) if whole.kind is _DONE else {}
+            efforts = (
+                _efforts_by_day(message.low, today, days) or _paired_efforts(message.low, days)
+                if whole.kind is _DONE
+                else {}
+            )
             logs = tuple(
                 replace(
                     whole if index == 0 else replace(whole, report=None),
@@ -495,6 +511,64 @@ def _efforts_by_day(low: str, today: date, days: tuple[date, ...]) -> dict[date,
         if day in days and intent.kind is _DONE and intent.effort is not None:
             found.setdefault(day, intent)
     return found
+
+
+#: The efforts said in turn after the days said together ("did wed and thu, 5 and 6",
+#: "missed... ", "did sat and sun: easy then hard").
+_IN_TURN_RE = re.compile(r"\s*(?:,|&|\band\b|\bthen\b|\bn\b)\s*")
+_TAIL_LEAD_RE = re.compile(r"^[\s,:;\-]*(?:(?:rpe|effort|efforts|were|was)\s+)*")
+
+
+def _paired_efforts(low: str, days: tuple[date, ...]) -> dict[date, Intent]:
+    """An effort for each day, in the order the days were said ("wed and thu, 5 and 6":
+    Wednesday's 5, Thursday's 6); none unless there is exactly one for each day."""
+    tail = _TAIL_LEAD_RE.sub("", listed_tail(low))
+    said = [part for part in _IN_TURN_RE.split(tail) if part.strip()]
+    if len(said) != len(days):
+        return {}
+    efforts = [understand(f"done, {part}") for part in said]
+    if any(e.kind is not _DONE or e.effort is None or e.report is not None for e in efforts):
+        return {}
+    return dict(zip(days, efforts, strict=True))
+
+
+#: A day's session and how it went ("sat was easy", "sunday's one felt hard", "thu: 6").
+_RATED_STRETCH_RE = re.compile(
+    r"\b(?:yesterday|yday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?"
+    r"|weds?|thu|thurs|fri|sat|sun)(?:'?s)?(?:\s+(?:one|session|sesh))?\s*(?:was|felt|:|-|=)\s"
+)
+_NOT_A_SESSION = frozenset({Cue.RUN, Cue.RACE})
+
+
+def _rated_stretches(whole: Intent, message: Message) -> dict[date, Intent]:
+    """Each past day said with how its session went ("did both this weekend, sat was easy
+    sun was hard"): a done of each day with its effort; none unless two days or more are
+    rated, and never of a run or race ("sat's long run was hard")."""
+    if whole.kind not in (_DONE, IntentKind.UNKNOWN) or message.today is None:
+        return {}
+    low = message.low
+    if whole.unclear is not None or whole.signs or not any(w in low for w in ("was", "felt", ":")):
+        return {}
+    if whole.kind is IntentKind.UNKNOWN and not _NOT_A_SESSION.isdisjoint(message.f.cues):
+        return {}
+    said = list(_RATED_STRETCH_RE.finditer(low))
+    if len(said) < 2:
+        return {}
+    found: dict[date, Intent] = {}
+    for n, match in enumerate(said):
+        end = said[n + 1].start() if n + 1 < len(said) else len(low)
+        stretch = low[match.end() : end]
+        stop = _STRETCH_END_RE.search(stretch)
+        stretch = stretch if stop is None else stretch[: stop.start()]
+        day = day_said(match.group(0).split()[0].rstrip(":-="), message.today)
+        intent = understand(f"done, {stretch}")
+        if day is None or intent.kind is not _DONE or intent.effort is None:
+            return {}
+        found.setdefault(day, intent)
+    return found if len(found) > 1 else {}
+
+
+_STRETCH_END_RE = re.compile(r"[.;!?]|,\s*(?:and\s+)?(?=\w+\s+(?:was|felt)\b)")
 
 
 #: A break of this many days at most, from today, said beside a skip is those days' skips

@@ -40,6 +40,7 @@ __all__ = [
     "PauseSaid",
     "back_on",
     "day_said",
+    "listed_tail",
     "log_day",
     "log_days",
     "pause_said",
@@ -425,6 +426,17 @@ def rated_days(low: str, today: date) -> list[tuple[date, int]]:
         for m in _RATED_DAY_RE.finditer(low)
     }
     return sorted(found.items()) if len(found) > 1 else []
+
+
+def listed_tail(low: str) -> str:
+    """What follows the days said together ("did wed and thu, 5 and 6": ", 5 and 6"),
+    to the end of its sentence; "" when no days are listed."""
+    listed = _DAY_LIST_RE.search(low) or _NEAR_LIST_RE.search(low)
+    if listed is None:
+        return ""
+    tail = low[listed.end() :]
+    end = _SENTENCE_END_RE.search(tail)
+    return tail if end is None else tail[: end.start()]
 
 
 def names_days(low: str) -> bool:
