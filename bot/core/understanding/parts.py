@@ -315,7 +315,11 @@ def _requests(
                 replace(whole, log_day=None if d == today else d, effort=e, effort_label=None)
                 for d, e in rated
             )
-    if message is not None and today is not None and (rated := _rated_stretches(whole, message)):
+    if (
+        message is not None
+        and today is not None
+        and (stretches := _rated_stretches(whole, message))
+    ):
         logged = whole if whole.kind is _DONE else Intent(_DONE)
         return tuple(  # "sat was easy sun was hard": a log of each day, with its effort
             replace(
@@ -324,7 +328,7 @@ def _requests(
                 effort=e.effort,
                 effort_label=e.effort_label,
             )
-            for index, (d, e) in enumerate(sorted(rated.items()))
+            for index, (d, e) in enumerate(sorted(stretches.items()))
         )
     if (
         whole.kind in _LOGS
