@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from bot.core.understanding import Intent, IntentKind, Unclear, understand_all
+from bot.core.understanding import Intent, IntentKind, PlanTopic, Unclear, understand_all
+from bot.core.vocabulary import Area
 from bot.presentation.questions import unclear_log_day
 
 MONDAY = date(2026, 12, 14)
@@ -144,3 +145,82 @@ def test_a_days_session_smashed_is_done_that_day(text: str, day: int, effort: in
 
 def test_legs_smashed_after_a_days_run_is_no_log() -> None:
     assert _logs("legs smashed after saturday's long run") == []
+
+
+def _kinds(text: str) -> list[tuple[IntentKind, object, object]]:
+    return [(i.kind, i.topic, i.ask_day or i.log_day or i.effort) for i in _all(text)]
+
+
+Q = IntentKind.PLAN_QUESTION
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "question"),
+    [
+        ("did it, easy. when do the jumps start?", (D, None, 3), (Q, PlanTopic.JUMPS, None)),
+        ("finished, 6/10. which phase am i in?", (D, None, 6), (Q, PlanTopic.PHASE, None)),
+        ("rpe 7 today. what phase am i in now", (D, None, 7), (Q, PlanTopic.PHASE, None)),
+        ("done 4/10. tomorrow?", (D, None, 4), (Q, PlanTopic.DAY, _day(15))),
+        ("done todays, whats up tomorrow?", (D, None, None), (Q, PlanTopic.DAY, _day(15))),
+        (
+            "skipped today, too tired. whats on tomorrow?",
+            (S, None, None),
+            (Q, PlanTopic.DAY, _day(15)),
+        ),
+    ],
+)
+def test_a_log_beside_a_question_keeps_both(
+    text: str, first: tuple[object, ...], question: tuple[object, ...]
+) -> None:
+    assert _kinds(text) == [first, question]
+
+
+@pytest.mark.parametrize("text", ["effort 6", "rpe 7 today", "effort 6/10 for today's session"])
+def test_a_rating_alone_is_a_done(text: str) -> None:
+    found = _all(text)
+    assert [i.kind for i in found] == [D]
+    assert found[0].effort in (6, 7)
+
+
+def test_a_rating_off_the_scale_alone_logs_nothing() -> None:
+    assert _logs("rpe 14/10 today") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("what's today's session and tomorrow's", (None, _day(15))),
+        ("whats on saturday, and sunday?", (_day(19), _day(20))),
+        ("what's tomorrow's session, and thursday's?", (_day(15), _day(17))),
+    ],
+)
+def test_two_days_asked_are_both_answered(text: str, days: tuple[date | None, ...]) -> None:
+    found = _all(text)
+    assert tuple(i.ask_day for i in found) == days
+    assert all(i.kind in (IntentKind.TODAY, Q) for i in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("missed friday and saturday, can i do two in one day to catch up?", (11, 12)),
+        ("skipped wed and thu, should i repeat the week?", (9, 10)),
+        ("missed saturday, is it ok to do it today instead?", (12,)),
+    ],
+)
+def test_skips_of_named_days_before_a_question_are_kept(text: str, days: tuple[int, ...]) -> None:
+    assert [(k, d) for k, d, _ in _logs(text)] == [(S, _day(n)) for n in days]
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("resume please, calf feels fine now", Area.CALVES),
+        ("back now, hamstring is all good", Area.HAMSTRINGS),
+        ("resume me, knee's recovered", Area.KNEE),
+    ],
+)
+def test_a_resume_beside_a_recovery_keeps_both(text: str, area: Area) -> None:
+    found = _all(text)
+    assert [i.kind for i in found] == [IntentKind.FEELS_FINE, IntentKind.RESUME]
+    assert found[0].fine_areas == (area,)

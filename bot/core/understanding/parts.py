@@ -148,9 +148,64 @@ def _may_ask_two(m: Message, whole: Intent) -> bool:
         and not RECOVERY_WORDS.isdisjoint(m.f.words)
         and _SENTENCE_THEN_ASKED_RE.search(m.low) is not None
     )
-    return well_then_asked or (
-        families + bool(m.areas) + questions + days + fine_then_asked + break_then_asked >= 2
+    return (
+        well_then_asked
+        or families + bool(m.areas) + questions + days + fine_then_asked + break_then_asked >= 2
+        or _logged_and_asked(m, whole)
     )
+
+
+_ASKED_AFTER_RE = re.compile(
+    r"(?:,|\band\b|\balso\b|[.!;])\s+(?:when|what|whats|what's|how|why|which|can|could"
+    r"|should|do|does|is|will|would|am)\b"
+)
+
+
+def _logs_then_asked(whole: Intent, message: Message) -> tuple[Intent, ...]:
+    """Logs of named days, then a question read whole ("missed friday and saturday, can i
+    do two in one day to catch up?"): the logs, and the question as read alone (UNKNOWN
+    there is for the FAQ); none when the message is not of that shape."""
+    if whole.kind not in _ASKS_DAYS or message.today is None:
+        return ()
+    asked = _ASKED_AFTER_RE.search(message.low)
+    if asked is None or asked.start() == 0:
+        return ()
+    head = understand_parts(message.clean[: asked.start()], message.today)[1]
+    if not all(i.kind in _LOGS and i.log_day is not None and i.unclear is None for i in head):
+        return ()
+    tail = understand_parts(message.clean[asked.start() :].lstrip(" ,"), message.today)[1]
+    return (*head, *tail)
+
+
+_PIECE_RE = re.compile(r"[,;.!?]+\s*|\s+(?:and|but|so|as)\s+")
+
+
+def _fine_beside(text: str, today: date | None, message: Message) -> Intent | None:
+    """An area said to be fine in a piece of its own beside another request ("resume
+    please, calf feels fine now"): that recovery too."""
+    if not message.areas:
+        return None
+    for piece in _PIECE_RE.split(text):
+        intent, analysed = read_body(piece, today)
+        if intent.kind is IntentKind.FEELS_FINE and intent.fine_areas and analysed is not None:
+            return intent
+    return None
+
+
+_SENTENCE_RE = re.compile(r"(?<=[.!?;])\s+")
+_LOG_OR_ASK = frozenset({IntentKind.DONE, IntentKind.SKIPPED, *_ASKS_DAYS})
+
+
+def _logged_and_asked(m: Message, whole: Intent) -> bool:
+    """A sentence that logs and another that asks ("did it, easy. when do the jumps
+    start?", "done 4/10. tomorrow?"): two requests, whichever the whole reads as."""
+    if whole.kind not in _LOG_OR_ASK or m.today is None:
+        return False
+    sentences = [s for s in _SENTENCE_RE.split(m.low) if s.strip()]
+    if len(sentences) < 2:
+        return False
+    kinds = {understand(s, m.today).kind for s in sentences}
+    return not kinds.isdisjoint(_LOGS) and not kinds.isdisjoint(_ASKS_DAYS)
 
 
 def understand_all(text: str, today: date | None = None) -> tuple[Intent, ...]:
@@ -305,21 +360,20 @@ def _may_split(text: str, message: Message) -> bool:
     return not _SPLIT_WORDS.isdisjoint(words) or _SPLIT_CHARS_RE.search(text) is not None
 
 
-def _requests(
-    text: str, today: date | None, whole: Intent, message: Message | None
-) -> tuple[Intent, ...]:
-    if whole.kind is _DONE and message is not None and today is not None:
+def _days_apart(whole: Intent, message: Message, today: date) -> tuple[Intent, ...]:
+    """A log of each day said, each with its own effort ("done thurs 5/10 and sat 6/10",
+    "sat was easy sun was hard", "missed sat and sun"), or logs of named days before a
+    question; none when the message logs no several days."""
+    if whole.kind is _DONE:
         rated = rated_days(message.low, today)  # "done thurs 5/10 and sat 6/10": two logs
         if rated and whole.report is None:
             return tuple(
                 replace(whole, log_day=None if d == today else d, effort=e, effort_label=None)
                 for d, e in rated
             )
-    if (
-        message is not None
-        and today is not None
-        and (stretches := _rated_stretches(whole, message))
-    ):
+    if logged := _logs_then_asked(whole, message):
+        return logged
+    if stretches := _rated_stretches(whole, message):
         logged = whole if whole.kind is _DONE else Intent(_DONE)
         return tuple(  # "sat was easy sun was hard": a log of each day, with its effort
             replace(
@@ -330,12 +384,7 @@ def _requests(
             )
             for index, (d, e) in enumerate(sorted(stretches.items()))
         )
-    if (
-        whole.kind in _LOGS
-        and message is not None
-        and today is not None
-        and names_days(message.low)
-    ):
+    if whole.kind in _LOGS and names_days(message.low):
         days = log_days(message.low, today, ahead=whole.kind is IntentKind.SKIPPED)
         if len(days) > 1:  # "missed sat and sun": one log for each day
             efforts = (
@@ -353,12 +402,22 @@ def _requests(
                 for index, d in enumerate(days)
             )  # "did sunday and monday, hip's been achy": one report, with the first log
             return (*logs, *_signs_apart(whole))
+    return ()
+
+
+def _requests(
+    text: str, today: date | None, whole: Intent, message: Message | None
+) -> tuple[Intent, ...]:
+    if message is not None and today is not None and (apart := _days_apart(whole, message, today)):
+        return apart
     if whole.signs and whole.kind in _LOGS and whole.report is None:
         return (whole, *_signs_apart(whole))
     if whole.signs or whole.kind is IntentKind.WARNING_SIGN or message is None:
         return (whole,)
     if whole.unclear is not None and whole.kind in _RATED:  # "done. but 12/10 effort lol"
         return (whole,)
+    if whole.kind is IntentKind.RESUME and (fine := _fine_beside(text, today, message)):
+        return (fine, whole)  # "resume please, calf feels fine now": the hold cleared too
     if not _may_split(text, message) or not _SPLIT_RE.search(text):
         return _reports_apart(text, today, (whole,), message)
     if whole.kind in _SETTING_KINDS and setting_said(message) is not None:
@@ -673,6 +732,12 @@ def _whole_reports(
     return tuple(sorted(found, key=lambda i: _RANK.get(i.kind, len(_ORDER))))
 
 
+#: A clause that is only a day ("tomorrow's", "and saturday?"), after a question of a day.
+_BARE_DAY_RE = re.compile(
+    r"\s*(?:and\s+|also\s+|what\s+about\s+|n\s+)?(?:for\s+|on\s+)?((?:tomorrow|tmrw|today"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri"
+    r"|sat|sun)(?:'?s)?)(?:\s+(?:one|session|too))?\s*\??\s*"
+)
 _CARRIED_FROM = frozenset({IntentKind.TODAY, IntentKind.UNKNOWN})
 
 
@@ -684,6 +749,12 @@ def _carried(
     said = list(zip(clauses, intents, strict=True))
     if today is None:
         return said
+    for index in range(1, len(said)):  # "what's today's session and tomorrow's": both asked
+        part, intent = said[index]
+        if intent.kind is IntentKind.UNKNOWN and said[index - 1][1].kind in _ASKS_DAYS:
+            bare = _BARE_DAY_RE.fullmatch(part.lower())
+            if bare is not None:
+                said[index] = (part, understand(f"what's on {bare.group(1)}?", today))
     for index in range(1, len(said)):
         part, intent = said[index]
         before = said[index - 1][1]
