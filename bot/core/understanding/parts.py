@@ -371,8 +371,8 @@ def _days_apart(whole: Intent, message: Message, today: date) -> tuple[Intent, .
                 replace(whole, log_day=None if d == today else d, effort=e, effort_label=None)
                 for d, e in rated
             )
-    if logged := _logs_then_asked(whole, message):
-        return logged
+    if asked := _logs_then_asked(whole, message):
+        return asked
     if stretches := _rated_stretches(whole, message):
         logged = whole if whole.kind is _DONE else Intent(_DONE)
         return tuple(  # "sat was easy sun was hard": a log of each day, with its effort
