@@ -3,11 +3,11 @@ Our own phrasings, not the development sets'. Today is Monday 14 December 2026."
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 import pytest
 
-from bot.core.understanding import Intent, IntentKind, PlanTopic, Unclear, understand_all
+from bot.core.understanding import Intent, IntentKind, PlanTopic, Unclear, replies, understand_all
 from bot.core.vocabulary import Area
 from bot.presentation.questions import unclear_log_day
 
@@ -224,3 +224,55 @@ def test_a_resume_beside_a_recovery_keeps_both(text: str, area: Area) -> None:
     found = _all(text)
     assert [i.kind for i in found] == [IntentKind.FEELS_FINE, IntentKind.RESUME]
     assert found[0].fine_areas == (area,)
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "hour"),
+    [
+        ("move my reminder to 8pm, im in toronto now", "Toronto", 20),
+        ("change reminder to 7am, I'm in Berlin now", "Berlin", 7),
+        ("i'm in LA now so the reminders are coming at weird times", "Los Angeles", None),
+        ("I'm in Tokyo now so my reminders are all over the place", "Tokyo", None),
+    ],
+)
+def test_a_new_zone_beside_the_reminders_is_set(text: str, city: str, hour: int | None) -> None:
+    found = _all(text)
+    zone = [i for i in found if i.kind is IntentKind.SET_TIMEZONE]
+    assert zone
+    assert (zone[0].timezone_text or "").startswith(city)
+    reminders = [i.reminder_time for i in found if i.kind is IntentKind.SET_REMINDER]
+    assert reminders == ([] if hour is None else [time(hour, 0)])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I do parkrun every saturday",
+        "sat parkrun and long run sunday",
+        "I run a 10k every sunday with my club",
+        "parkrun on saturday, then a long run",
+    ],
+)
+def test_a_weekly_run_or_a_parkrun_is_no_race(text: str) -> None:
+    found = _all(text)
+    assert all(i.race_date is None for i in found)
+    assert replies.race_answer(text, MONDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("my 10k is on the 20th", date(2026, 12, 20)),
+        ("race on 14 march", date(2027, 3, 14)),
+        ("signed up for a parkrun on saturday, my first race", date(2026, 12, 19)),
+    ],
+)
+def test_a_race_said_as_one_is_set(text: str, day: date) -> None:
+    assert [(i.kind, i.race_date) for i in _all(text)] == [(IntentKind.RACE_DATE, day)]
+
+
+@pytest.mark.parametrize(
+    "text", ["half marathon in march", "my marathon is in april", "doing a 10k end of may"]
+)
+def test_a_race_month_without_its_day_is_asked(text: str) -> None:
+    assert [(i.kind, i.race_date) for i in _all(text)] == [(IntentKind.RACE_DATE, None)]

@@ -59,7 +59,10 @@ _SPLIT_RE = re.compile(
     r"|what's|when|which(?!\s+i\b)|why|how|can|could|did|done|finished|skipped|skipping|skip"
     r"|gonna|missed|today|tomorrow|yesterday|thanks(?!\s+to\b)|thank\s+you|cheers|thx|ty)\b)"
     # "race cancelled so pause till january": "so" before a request, never "so sore"
-    r"|,?\s+so\s+(?=(?:pause|stop|hold|freeze|remind|set|change|move|update|switch|please|can|could)\b))",
+    r"|,?\s+so\s+(?=(?:pause|stop|hold|freeze|remind|set|change|move|update|switch|please|can|could)\b)"
+    # "move my reminder to 8pm, im in toronto now", "in LA now so the reminders are off"
+    r"|,\s*(?=(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:now\s+)?(?:in|based\s+in|living\s+in)\s)"
+    r"|,?\s+so\s+(?=(?:the|my)\s+reminders?\b))",
     re.IGNORECASE,
 )
 #: What a clause alone may read as a setting that the whole message, a question, does not
@@ -459,6 +462,7 @@ def _requests(
     if whole.kind is not IntentKind.PAUSE and any(i.kind is IntentKind.PAUSE for i in found):
         found = _unrefused(text, found)  # "was going to pause but changed my mind"
     found = _whole_settings(found, whole, message, today)
+    found = _zone_for_the_times(found)
     found = _whole_reports(text, today, found, whole, message)
     found = _whole_flags(found, whole)
     found = _whole_severity(found, whole)
@@ -473,6 +477,24 @@ def _requests(
 
 
 _DONE = IntentKind.DONE
+
+
+def _zone_for_the_times(found: tuple[Intent, ...]) -> tuple[Intent, ...]:
+    """A new time zone said with reminders at odd times and no time asked for ("i'm in LA
+    now so the reminders are coming at weird times"): the zone puts the times right."""
+    zoned = any(i.kind is IntentKind.SET_TIMEZONE and i.timezone_text for i in found)
+    if not zoned:
+        return found
+    return tuple(
+        i
+        for i in found
+        if not (
+            i.kind is IntentKind.SET_REMINDER
+            and i.reminder_time is None
+            and not i.reminder_off
+            and i.unclear is None
+        )
+    )
 
 
 def _signs_apart(whole: Intent) -> tuple[Intent, ...]:
