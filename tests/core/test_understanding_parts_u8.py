@@ -276,3 +276,21 @@ def test_a_race_said_as_one_is_set(text: str, day: date) -> None:
 )
 def test_a_race_month_without_its_day_is_asked(text: str) -> None:
     assert [(i.kind, i.race_date) for i in _all(text)] == [(IntentKind.RACE_DATE, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "logs"),
+    [
+        ("the other day my knee hurt but did today's session fine", [(D, MONDAY, 5)]),
+        ("did it this morning, first time since a few days ago", [(D, MONDAY, None)]),
+        ("did the hips, a few days ago i felt sore", [(D, MONDAY, None)]),
+    ],
+)
+def test_a_vague_day_of_another_story_leaves_the_log_as_said(
+    text: str, logs: list[tuple[IntentKind, date, int | None]]
+) -> None:
+    assert _logs(text) == logs
+
+
+def test_yesterday_and_today_rated_are_two_logs() -> None:
+    assert _logs("yesterday was easy, today was hard") == [(D, _day(13), 3), (D, MONDAY, 8)]

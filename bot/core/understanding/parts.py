@@ -619,7 +619,7 @@ def _paired_efforts(low: str, days: tuple[date, ...]) -> dict[date, Intent]:
 
 #: A day's session and how it went ("sat was easy", "sunday's one felt hard", "thu: 6").
 _RATED_STRETCH_RE = re.compile(
-    r"\b(?:yesterday|yday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?"
+    r"\b(?:today|tdy|yesterday|yday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?"
     r"|weds?|thu|thurs|fri|sat|sun)(?:'?s)?(?:\s+(?:one|session|sesh))?\s*(?:was|felt|:|-|=)\s"
 )
 _NOT_A_SESSION = frozenset({Cue.RUN, Cue.RACE})

@@ -285,6 +285,25 @@ def _asked_in(low: str, at: int) -> bool:
     return _ASKING_RE.search(low, start, end) is not None
 
 
+_NOW_SAID_RE = re.compile(
+    r"\b(?:today|todays|tonight|tdy|this\s+(?:morning|afternoon|evening)|just\s+now)\b"
+)
+_CLAUSE_EDGE_RE = re.compile(r"[,.;!?]|\b(?:but|and|though|tho)\b")
+_LOG_WORD_RE = re.compile(
+    r"\b(?:did|done|finished|completed|skipped|missed|smashed|nailed|managed|logged|log"
+    r"|couldn'?t|didn'?t)\b"
+)
+
+
+def _logged_in(low: str, at: int) -> bool:
+    """Whether the clause holding ``at`` has a log word ("did it a few days ago"), not
+    another story ("a few days ago my hip was sore")."""
+    start = max((m.end() for m in _CLAUSE_EDGE_RE.finditer(low, 0, at)), default=0)
+    edge = _CLAUSE_EDGE_RE.search(low, at)
+    end = edge.start() if edge is not None else len(low)
+    return _LOG_WORD_RE.search(low, start, end) is not None
+
+
 def vague_day(low: str, *, done: bool = False) -> str | None:
     """The words of a past day said without saying which ("the other day", "a few days
     ago"; for a ``done`` also "last week"), when no day is named beside them ("the other
@@ -294,6 +313,8 @@ def vague_day(low: str, *, done: bool = False) -> str | None:
     vague = _VAGUE_DAY_RE.search(low) or (_LAST_WEEK_RE.search(low) if done else None)
     if vague is None or _asked_in(low, vague.start()):
         return None  # "finished. what did i do last week?": a question, not the log's day
+    if _NOW_SAID_RE.search(low) or not _logged_in(low, vague.start()):
+        return None  # "did it this morning, first since a few days ago": today's
     rest = low[: vague.start()] + " " + low[vague.end() :]
     if any(not _dates_an_event(rest, m) for m in _LOG_DAY_RE.finditer(rest)):
         return None
