@@ -294,3 +294,17 @@ def test_a_vague_day_of_another_story_leaves_the_log_as_said(
 
 def test_yesterday_and_today_rated_are_two_logs() -> None:
     assert _logs("yesterday was easy, today was hard") == [(D, _day(13), 3), (D, MONDAY, 8)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "done 3 weeks now. when do jumps start?",
+        "did it. is that normal?",
+        "done, 5/10. should i do it again tomorrow?",
+    ],
+)
+def test_how_far_or_advice_beside_a_log_adds_no_plan_question(text: str) -> None:
+    found = _all(text)
+    assert not any(i.kind is Q and i.topic is PlanTopic.DAY and i.ask_day for i in found)
+    assert all(i.kind is not D for i in found) or "weeks" not in text

@@ -200,15 +200,45 @@ _LOG_OR_ASK = frozenset({IntentKind.DONE, IntentKind.SKIPPED, *_ASKS_DAYS})
 
 
 def _logged_and_asked(m: Message, whole: Intent) -> bool:
-    """A sentence that logs and another that asks ("did it, easy. when do the jumps
-    start?", "done 4/10. tomorrow?"): two requests, whichever the whole reads as."""
+    """A message of two sentences, one that logs and one that asks of the plan ("did it,
+    easy. when do the jumps start?", "done 4/10. tomorrow?"): two requests, whichever
+    the whole reads as."""
     if whole.kind not in _LOG_OR_ASK or m.today is None:
         return False
     sentences = [s for s in _SENTENCE_RE.split(m.low) if s.strip()]
-    if len(sentences) < 2:
+    if len(sentences) != 2 or not _LOG_FIRST_RE.match(sentences[0]):
         return False
-    kinds = {understand(s, m.today).kind for s in sentences}
-    return not kinds.isdisjoint(_LOGS) and not kinds.isdisjoint(_ASKS_DAYS)
+    logged = understand(sentences[0], m.today)
+    if logged.kind not in _LOGS or _NO_ONE_LOG_RE.search(sentences[0]):
+        return False  # "finished week 2. what phase am i in?": how far, no log
+    if whole.kind in _ASKS_DAYS and (
+        logged.note or logged.reason or logged.report or logged.unclear
+    ):
+        return False  # read whole as a question: only a plain log ("done 4/10.") is apart
+    asked = sentences[1]
+    return not _ADVICE_RE.match(asked) and understand(asked, m.today).kind in _ASKS_DAYS
+
+
+#: A question asking for advice ("should i do two today?", "is that ok?"), which the FAQ
+#: answers, not the plan.
+_ADVICE_RE = re.compile(
+    r"\W*(?:should|shall|can|could|is|are|do|does|would|will|must|any|anything|ok|okay)\b"
+)
+
+
+#: What a first sentence says of more than one session, or of none ("finished week 2",
+#: "done 3 weeks now", "yesterday was a rest day").
+_NO_ONE_LOG_RE = re.compile(
+    r"\b(?:weeks?|wks?|phase|block|program|programme|plan|sessions|all|so\s+far|rest\s+day"
+    r"|day\s+off|month|months)\b"
+)
+#: A sentence that opens with a log ("did it, easy.", "rpe 7 today.", "done 4/10."), not a
+#: story ("yesterday was a rest day.", "done with work.").
+_LOG_FIRST_RE = re.compile(
+    r"\W*(?:(?:hi|hey|ok|okay|so|right|coach)\W+)*(?:done|did\s+(?:it|the|my|today'?s"
+    r"|yesterday'?s|\w+day'?s)|finished|completed|smashed|nailed|rpe|effort|skipped|missed)\b"
+    r"(?!\s+with\b)"
+)
 
 
 def understand_all(text: str, today: date | None = None) -> tuple[Intent, ...]:
