@@ -216,7 +216,7 @@ def test_skips_of_named_days_before_a_question_are_kept(text: str, days: tuple[i
     ("text", "area"),
     [
         ("resume please, calf feels fine now", Area.CALVES),
-        ("back now, hamstring is all good", Area.HAMSTRINGS),
+        ("back now, hamstring has recovered", Area.HAMSTRINGS),
         ("resume me, knee's recovered", Area.KNEE),
     ],
 )

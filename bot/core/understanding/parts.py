@@ -184,13 +184,18 @@ _PIECE_RE = re.compile(r"[,;.!?]+\s*|\s+(?:and|but|so|as)\s+")
 
 
 def _fine_beside(text: str, today: date | None, message: Message) -> Intent | None:
-    """An area said to be fine in a piece of its own beside another request ("resume
-    please, calf feels fine now"): that recovery too."""
-    if not message.areas:
+    """An area said to have recovered in a piece of its own beside a return ("resume
+    please, calf feels fine now"): that recovery too; never beside a report."""
+    if not message.areas or message.report() is not None:
         return None
     for piece in _PIECE_RE.split(text):
         intent, analysed = read_body(piece, today)
-        if intent.kind is IntentKind.FEELS_FINE and intent.fine_areas and analysed is not None:
+        if (
+            intent.kind is IntentKind.FEELS_FINE
+            and intent.fine_areas
+            and analysed is not None
+            and says_change(analysed.f.words)
+        ):
             return intent
     return None
 
