@@ -547,14 +547,15 @@ class Faq:
         later?"); a report or setting said beside a question keeps all but the question
         clause (:meth:`answer_beside`); a question read whole keeps only the logs of done
         sessions and the reports said with it ("done, hard. hamstrings sore 4/10. how long
-        until I see results?"), never a skip ("missed a week, what now?" logs nothing)."""
+        until I see results?"), and skips of named days ("missed friday and saturday, can I
+        catch up?"), never another skip ("missed a week, what now?" logs nothing)."""
         question = self.answer(intent, text)
         if question is not None:
             if intent.kind is IntentKind.DONE:  # the question's own clause is answered
                 return question, tuple(p for p in parts if p.kind not in _ANSWERED_BESIDE_DONE)
             if intent.report is not None:  # "ok to do it if my calves are sore?": supposed
                 return question, ()
-            return question, tuple(p for p in parts if p.kind in _KEPT and not p.signs)
+            return question, tuple(p for p in parts if _kept(p) and not p.signs)
         question = self.answer_beside(intent, text)
         if question is None:
             return None, parts
@@ -579,6 +580,13 @@ class Faq:
         if found is None and asked is not text:
             found = self.match(text)  # "hip flexors tight again, is that my desk job?"
         return found
+
+
+def _kept(part: Intent) -> bool:
+    """A part kept beside a question read whole: a done, a report, or a skip of a day the
+    runner names ("missed friday and saturday, can I do two in one day?")."""
+    dated_skip = part.kind is IntentKind.SKIPPED and part.log_day is not None
+    return part.kind in _KEPT or (dated_skip and part.unclear is None)
 
 
 def parse_faq(data: Any) -> Faq:

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from bot.core.phases import PhaseState, post_race_days
 from bot.core.planner import DailyPlan
 from bot.core.understanding.suggest import Suggestion
+from bot.core.understanding.when import vague_day
 from bot.core.vocabulary import Phase
 from bot.presentation.callbacks import Action, encode
 from bot.presentation.html import escape_text, heard
@@ -178,7 +179,14 @@ def unclear_value(value: str, *, time_of_day: bool, effort: bool = False) -> str
 
 
 def unclear_log_day(value: str) -> str:
-    """A session's day that cannot be right (no such day, or not yet), asked about."""
+    """A session's day that cannot be right (no such day, or not yet), or said without
+    saying which ("the other day"), asked about."""
+    if vague_day(value.lower(), done=True) is not None:
+        return (
+            f"Which day was “{escape_text(value)}”? Tell me and I'll log it there, "
+            "for example <i>did it on Tuesday</i> or <i>did it on the 3rd</i>. "
+            "Nothing is logged until then."
+        )
     return (
         f"I can't log a session on “{escape_text(value)}”: that day doesn't exist or hasn't "
         "come yet, so nothing is logged. Which day was it? For example "

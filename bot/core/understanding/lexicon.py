@@ -442,6 +442,15 @@ _CUES: dict[Cue, str] = {
 }
 
 
+#: Verbs of a session done well, with a day's session as their object ("smashed saturday's":
+#: the possessive is read as the day), each word already known (no new fuzzy targets).
+_PRAISE_VERBS = ("smashed", "nailed", "crushed", "killed")
+_DAYS_SESSION = (
+    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    *("yesterday", "mon", "tues", "weds", "thurs", "fri", "sat", "sun"),
+)
+
+
 def _split(phrases: str) -> Iterator[tuple[str, ...]]:
     for phrase in phrases.split(","):
         words = tuple(phrase.split())
@@ -487,6 +496,9 @@ def _entries() -> Iterable[Phrase]:
         yield from ((w, Sense(effort=label)) for w in _split(text))
     for cue, text in _CUES.items():
         yield from ((w, Sense(cues=frozenset({cue}))) for w in _split(text))
+    done = Sense(cues=frozenset({Cue.DONE}))
+    for verb in _PRAISE_VERBS:  # "smashed saturday's one", "nailed yesterdays"
+        yield from (((verb, day), done) for day in _DAYS_SESSION)
 
 
 _PERSONAL = frozenset({"i", "im", "ive", "my", "me", "we", "our"})

@@ -17,7 +17,7 @@ from bot.core.understanding.extract import note_text, reason_text
 from bot.core.understanding.features import Features, Hit
 from bot.core.understanding.message import DONE_EMOJI, Message
 from bot.core.understanding.model import EffortLabel, Intent, IntentKind, Unclear
-from bot.core.understanding.numbers import effort_number, effort_span
+from bot.core.understanding.numbers import effort_number, effort_span, odd_effort, odd_rating
 from bot.core.understanding.questions import asks_permission
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.subject import theirs
@@ -223,6 +223,26 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
     return sorted(counted, key=lambda h: h.start), not_done
 
 
+#: What a message that only rates the session may say besides ("rpe 7 today", "effort 6").
+_RATING_CUES = frozenset(
+    {Cue.EFFORT_WORD, Cue.TODAY, Cue.FIRST_PERSON, Cue.DETERMINER, Cue.NEUTRAL, Cue.SESSION}
+)
+_RATED_WORD_RE = re.compile(r"\b(?:rpe|effort)\b")
+
+
+def _rated_alone(m: Message) -> bool:
+    """ "rpe 7 today", "effort 6/10": the session rated, so done (not a question, no body
+    area, no other day or request)."""
+    f = m.f
+    if Cue.EFFORT_WORD not in f.cues or "?" in m.low or f.asking or m.areas or f.unexplained:
+        return False
+    if not _RATING_CUES.issuperset(f.cues) or not _RATED_WORD_RE.search(m.low):
+        return False
+    if odd_effort(m.low) is not None or odd_rating(m.low) is not None:
+        return False  # "rpe 14/10 today": asked, nothing logged
+    return effort_number(m.low) is not None
+
+
 def _ticked(m: Message) -> bool:
     """A done emoji on a bare session mention, not a question ("today's session ✅")."""
     f = m.f
@@ -235,7 +255,7 @@ def outcome(m: Message) -> Intent | None:
     """DONE or SKIPPED with their slots, or None when the message says neither."""
     f = m.f
     done, not_done = _done_hits(m)
-    if not done and _ticked(m):
+    if not done and (_ticked(m) or _rated_alone(m)):
         return _done(m)
     said = _said if f.asking else _any
     skips = [

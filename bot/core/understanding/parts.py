@@ -42,6 +42,7 @@ from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import (
     day_said,
+    listed_tail,
     log_day,
     log_days,
     names_days,
@@ -59,7 +60,10 @@ _SPLIT_RE = re.compile(
     r"|what's|when|which(?!\s+i\b)|why|how|can|could|did|done|finished|skipped|skipping|skip"
     r"|gonna|missed|today|tomorrow|yesterday|thanks(?!\s+to\b)|thank\s+you|cheers|thx|ty)\b)"
     # "race cancelled so pause till january": "so" before a request, never "so sore"
-    r"|,?\s+so\s+(?=(?:pause|stop|hold|freeze|remind|set|change|move|update|switch|please|can|could)\b))",
+    r"|,?\s+so\s+(?=(?:pause|stop|hold|freeze|remind|set|change|move|update|switch|please|can|could)\b)"
+    # "move my reminder to 8pm, im in toronto now", "in LA now so the reminders are off"
+    r"|,\s*(?=(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:now\s+)?(?:in|based\s+in|living\s+in)\s)"
+    r"|,?\s+so\s+(?=(?:the|my)\s+reminders?\b))",
     re.IGNORECASE,
 )
 #: What a clause alone may read as a setting that the whole message, a question, does not
@@ -148,9 +152,99 @@ def _may_ask_two(m: Message, whole: Intent) -> bool:
         and not RECOVERY_WORDS.isdisjoint(m.f.words)
         and _SENTENCE_THEN_ASKED_RE.search(m.low) is not None
     )
-    return well_then_asked or (
-        families + bool(m.areas) + questions + days + fine_then_asked + break_then_asked >= 2
+    return (
+        well_then_asked
+        or families + bool(m.areas) + questions + days + fine_then_asked + break_then_asked >= 2
+        or _logged_and_asked(m, whole)
     )
+
+
+_ASKED_AFTER_RE = re.compile(
+    r"(?:,|\band\b|\balso\b|[.!;])\s+(?:when|what|whats|what's|how|why|which|can|could"
+    r"|should|do|does|is|will|would|am)\b"
+)
+
+
+def _logs_then_asked(whole: Intent, message: Message) -> tuple[Intent, ...]:
+    """Logs of named days, then a question read whole ("missed friday and saturday, can i
+    do two in one day to catch up?"): the logs, and the question as read alone (UNKNOWN
+    there is for the FAQ); none when the message is not of that shape."""
+    if whole.kind not in _ASKS_DAYS or message.today is None:
+        return ()
+    asked = _ASKED_AFTER_RE.search(message.low)
+    if asked is None or asked.start() == 0:
+        return ()
+    head = understand_parts(message.clean[: asked.start()], message.today)[1]
+    if not all(i.kind in _LOGS and i.log_day is not None and i.unclear is None for i in head):
+        return ()
+    tail = understand_parts(message.clean[asked.start() :].lstrip(" ,"), message.today)[1]
+    return (*head, *tail)
+
+
+_PIECE_RE = re.compile(r"[,;.!?]+\s*|\s+(?:and|but|so|as)\s+")
+
+
+def _fine_beside(text: str, today: date | None, message: Message) -> Intent | None:
+    """An area said to have recovered in a piece of its own beside a return ("resume
+    please, calf feels fine now"): that recovery too; never beside a report."""
+    if not message.areas or message.report() is not None:
+        return None
+    for piece in _PIECE_RE.split(text):
+        intent, analysed = read_body(piece, today)
+        if (
+            intent.kind is IntentKind.FEELS_FINE
+            and intent.fine_areas
+            and analysed is not None
+            and says_change(analysed.f.words)
+        ):
+            return intent
+    return None
+
+
+_SENTENCE_RE = re.compile(r"(?<=[.!?;])\s+")
+_LOG_OR_ASK = frozenset({IntentKind.DONE, IntentKind.SKIPPED, *_ASKS_DAYS})
+
+
+def _logged_and_asked(m: Message, whole: Intent) -> bool:
+    """A message of two sentences, one that logs and one that asks of the plan ("did it,
+    easy. when do the jumps start?", "done 4/10. tomorrow?"): two requests, whichever
+    the whole reads as."""
+    if whole.kind not in _LOG_OR_ASK or m.today is None:
+        return False
+    sentences = [s for s in _SENTENCE_RE.split(m.low) if s.strip()]
+    if len(sentences) != 2 or not _LOG_FIRST_RE.match(sentences[0]):
+        return False
+    logged = understand(sentences[0], m.today)
+    if logged.kind not in _LOGS or _NO_ONE_LOG_RE.search(sentences[0]):
+        return False  # "finished week 2. what phase am i in?": how far, no log
+    if whole.kind in _ASKS_DAYS and (
+        logged.note or logged.reason or logged.report or logged.unclear
+    ):
+        return False  # read whole as a question: only a plain log ("done 4/10.") is apart
+    asked = sentences[1]
+    return not _ADVICE_RE.match(asked) and understand(asked, m.today).kind in _ASKS_DAYS
+
+
+#: A question asking for advice ("should i do two today?", "is that ok?"), which the FAQ
+#: answers, not the plan.
+_ADVICE_RE = re.compile(
+    r"\W*(?:should|shall|can|could|is|are|do|does|would|will|must|any|anything|ok|okay)\b"
+)
+
+
+#: What a first sentence says of more than one session, or of none ("finished week 2",
+#: "done 3 weeks now", "yesterday was a rest day").
+_NO_ONE_LOG_RE = re.compile(
+    r"\b(?:weeks?|wks?|phase|block|program|programme|plan|sessions|all|so\s+far|rest\s+day"
+    r"|day\s+off|month|months)\b"
+)
+#: A sentence that opens with a log ("did it, easy.", "rpe 7 today.", "done 4/10."), not a
+#: story ("yesterday was a rest day.", "done with work.").
+_LOG_FIRST_RE = re.compile(
+    r"\W*(?:(?:hi|hey|ok|okay|so|right|coach)\W+)*(?:done|did\s+(?:it|the|my|today'?s"
+    r"|yesterday'?s|\w+day'?s)|finished|completed|smashed|nailed|rpe|effort|skipped|missed)\b"
+    r"(?!\s+with\b)"
+)
 
 
 def understand_all(text: str, today: date | None = None) -> tuple[Intent, ...]:
@@ -308,25 +402,38 @@ def _may_split(text: str, message: Message) -> bool:
     return not _SPLIT_WORDS.isdisjoint(words) or _SPLIT_CHARS_RE.search(text) is not None
 
 
-def _requests(
-    text: str, today: date | None, whole: Intent, message: Message | None
-) -> tuple[Intent, ...]:
-    if whole.kind is _DONE and message is not None and today is not None:
+def _days_apart(whole: Intent, message: Message, today: date) -> tuple[Intent, ...]:
+    """A log of each day said, each with its own effort ("done thurs 5/10 and sat 6/10",
+    "sat was easy sun was hard", "missed sat and sun"), or logs of named days before a
+    question; none when the message logs no several days."""
+    if whole.kind is _DONE:
         rated = rated_days(message.low, today)  # "done thurs 5/10 and sat 6/10": two logs
         if rated and whole.report is None:
             return tuple(
                 replace(whole, log_day=None if d == today else d, effort=e, effort_label=None)
                 for d, e in rated
             )
-    if (
-        whole.kind in _LOGS
-        and message is not None
-        and today is not None
-        and names_days(message.low)
-    ):
+    if asked := _logs_then_asked(whole, message):
+        return asked
+    if stretches := _rated_stretches(whole, message):
+        logged = whole if whole.kind is _DONE else Intent(_DONE)
+        return tuple(  # "sat was easy sun was hard": a log of each day, with its effort
+            replace(
+                logged if index == 0 else replace(logged, report=None),
+                log_day=None if d == today else d,
+                effort=e.effort,
+                effort_label=e.effort_label,
+            )
+            for index, (d, e) in enumerate(sorted(stretches.items()))
+        )
+    if whole.kind in _LOGS and names_days(message.low):
         days = log_days(message.low, today, ahead=whole.kind is IntentKind.SKIPPED)
         if len(days) > 1:  # "missed sat and sun": one log for each day
-            efforts = _efforts_by_day(message.low, today, days) if whole.kind is _DONE else {}
+            efforts = (
+                _efforts_by_day(message.low, today, days) or _paired_efforts(message.low, days)
+                if whole.kind is _DONE
+                else {}
+            )
             logs = tuple(
                 replace(
                     whole if index == 0 else replace(whole, report=None),
@@ -337,12 +444,22 @@ def _requests(
                 for index, d in enumerate(days)
             )  # "did sunday and monday, hip's been achy": one report, with the first log
             return (*logs, *_signs_apart(whole))
+    return ()
+
+
+def _requests(
+    text: str, today: date | None, whole: Intent, message: Message | None
+) -> tuple[Intent, ...]:
+    if message is not None and today is not None and (apart := _days_apart(whole, message, today)):
+        return apart
     if whole.signs and whole.kind in _LOGS and whole.report is None:
         return (whole, *_signs_apart(whole))
     if whole.signs or whole.kind is IntentKind.WARNING_SIGN or message is None:
         return (whole,)
     if whole.unclear is not None and whole.kind in _RATED:  # "done. but 12/10 effort lol"
         return (whole,)
+    if whole.kind is IntentKind.RESUME and (fine := _fine_beside(text, today, message)):
+        return (fine, whole)  # "resume please, calf feels fine now": the hold cleared too
     if not _may_split(text, message) or not _SPLIT_RE.search(text):
         return _reports_apart(text, today, (whole,), message)
     if whole.kind in _SETTING_KINDS and setting_said(message) is not None:
@@ -384,6 +501,7 @@ def _requests(
     if whole.kind is not IntentKind.PAUSE and any(i.kind is IntentKind.PAUSE for i in found):
         found = _unrefused(text, found)  # "was going to pause but changed my mind"
     found = _whole_settings(found, whole, message, today)
+    found = _zone_for_the_times(found)
     found = _whole_reports(text, today, found, whole, message)
     found = _whole_flags(found, whole)
     found = _whole_severity(found, whole)
@@ -398,6 +516,24 @@ def _requests(
 
 
 _DONE = IntentKind.DONE
+
+
+def _zone_for_the_times(found: tuple[Intent, ...]) -> tuple[Intent, ...]:
+    """A new time zone said with reminders at odd times and no time asked for ("i'm in LA
+    now so the reminders are coming at weird times"): the zone puts the times right."""
+    zoned = any(i.kind is IntentKind.SET_TIMEZONE and i.timezone_text for i in found)
+    if not zoned:
+        return found
+    return tuple(
+        i
+        for i in found
+        if not (
+            i.kind is IntentKind.SET_REMINDER
+            and i.reminder_time is None
+            and not i.reminder_off
+            and i.unclear is None
+        )
+    )
 
 
 def _signs_apart(whole: Intent) -> tuple[Intent, ...]:
@@ -501,6 +637,64 @@ def _efforts_by_day(low: str, today: date, days: tuple[date, ...]) -> dict[date,
     return found
 
 
+#: The efforts said in turn after the days said together ("did wed and thu, 5 and 6",
+#: "missed... ", "did sat and sun: easy then hard").
+_IN_TURN_RE = re.compile(r"\s*(?:,|&|\band\b|\bthen\b|\bn\b)\s*")
+_TAIL_LEAD_RE = re.compile(r"^[\s,:;\-]*(?:(?:rpe|effort|efforts|were|was)\s+)*")
+
+
+def _paired_efforts(low: str, days: tuple[date, ...]) -> dict[date, Intent]:
+    """An effort for each day, in the order the days were said ("wed and thu, 5 and 6":
+    Wednesday's 5, Thursday's 6); none unless there is exactly one for each day."""
+    tail = _TAIL_LEAD_RE.sub("", listed_tail(low))
+    said = [part for part in _IN_TURN_RE.split(tail) if part.strip()]
+    if len(said) != len(days):
+        return {}
+    efforts = [understand(f"done, {part}") for part in said]
+    if any(e.kind is not _DONE or e.effort is None or e.report is not None for e in efforts):
+        return {}
+    return dict(zip(days, efforts, strict=True))
+
+
+#: A day's session and how it went ("sat was easy", "sunday's one felt hard", "thu: 6").
+_RATED_STRETCH_RE = re.compile(
+    r"\b(?:today|tdy|yesterday|yday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?"
+    r"|weds?|thu|thurs|fri|sat|sun)(?:'?s)?(?:\s+(?:one|session|sesh))?\s*(?:was|felt|:|-|=)\s"
+)
+_NOT_A_SESSION = frozenset({Cue.RUN, Cue.RACE})
+
+
+def _rated_stretches(whole: Intent, message: Message) -> dict[date, Intent]:
+    """Each past day said with how its session went ("did both this weekend, sat was easy
+    sun was hard"): a done of each day with its effort; none unless two days or more are
+    rated, and never of a run or race ("sat's long run was hard")."""
+    if whole.kind not in (_DONE, IntentKind.UNKNOWN) or message.today is None:
+        return {}
+    low = message.low
+    if whole.unclear is not None or whole.signs or not any(w in low for w in ("was", "felt", ":")):
+        return {}
+    if whole.kind is IntentKind.UNKNOWN and not _NOT_A_SESSION.isdisjoint(message.f.cues):
+        return {}
+    said = list(_RATED_STRETCH_RE.finditer(low))
+    if len(said) < 2:
+        return {}
+    found: dict[date, Intent] = {}
+    for n, match in enumerate(said):
+        end = said[n + 1].start() if n + 1 < len(said) else len(low)
+        stretch = low[match.end() : end]
+        stop = _STRETCH_END_RE.search(stretch)
+        stretch = stretch if stop is None else stretch[: stop.start()]
+        day = day_said(match.group(0).split()[0].rstrip(":-="), message.today)
+        intent = understand(f"done, {stretch}")
+        if day is None or intent.kind is not _DONE or intent.effort is None:
+            return {}
+        found.setdefault(day, intent)
+    return found if len(found) > 1 else {}
+
+
+_STRETCH_END_RE = re.compile(r"[.;!?]|,\s*(?:and\s+)?(?=\w+\s+(?:was|felt)\b)")
+
+
 #: A break of this many days at most, from today, said beside a skip is those days' skips
 #: ("no time today and won't manage tomorrow either, travelling").
 _SKIPPED_BREAK_DAYS = 2
@@ -599,6 +793,12 @@ def _whole_reports(
     return tuple(sorted(found, key=lambda i: _RANK.get(i.kind, len(_ORDER))))
 
 
+#: A clause that is only a day ("tomorrow's", "and saturday?"), after a question of a day.
+_BARE_DAY_RE = re.compile(
+    r"\s*(?:and\s+|also\s+|what\s+about\s+|n\s+)?(?:for\s+|on\s+)?((?:tomorrow|tmrw|today"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri"
+    r"|sat|sun)(?:'?s)?)(?:\s+(?:one|session|too))?\s*\??\s*"
+)
 _CARRIED_FROM = frozenset({IntentKind.TODAY, IntentKind.UNKNOWN})
 
 
@@ -610,6 +810,12 @@ def _carried(
     said = list(zip(clauses, intents, strict=True))
     if today is None:
         return said
+    for index in range(1, len(said)):  # "what's today's session and tomorrow's": both asked
+        part, intent = said[index]
+        if intent.kind is IntentKind.UNKNOWN and said[index - 1][1].kind in _ASKS_DAYS:
+            bare = _BARE_DAY_RE.fullmatch(part.lower())
+            if bare is not None:
+                said[index] = (part, understand(f"what's on {bare.group(1)}?", today))
     for index in range(1, len(said)):
         part, intent = said[index]
         before = said[index - 1][1]

@@ -13,6 +13,7 @@ from datetime import date, time
 
 from bot.core.understanding.clock import parse_time
 from bot.core.understanding.dates import last_date
+from bot.core.understanding.races import weekly_run
 from bot.core.understanding.rules import understand
 from bot.core.understanding.subject import question_clauses
 from bot.core.understanding.text import normalise, tokenise
@@ -228,6 +229,8 @@ def race_answer(text: str, today: date) -> date | bool | None:
     low = text.lower()
     if ((first := low.split()[:1]) and words_of(first[0]) & _RACE_OFF) or _NO_RACE_RE.search(low):
         return False
+    if weekly_run(low):
+        return None  # "I do parkrun every saturday": no race date; asked again
     return last_date(low, today)
 
 

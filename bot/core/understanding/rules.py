@@ -23,7 +23,7 @@ from bot.core.understanding.cities import (
     place_in,
 )
 from bot.core.understanding.clock import impossible_time, parse_time, time_range
-from bot.core.understanding.dates import find_dates, last_date, names_a_date
+from bot.core.understanding.dates import MONTH_PATTERN, find_dates, last_date, names_a_date
 from bot.core.understanding.extract import zone_text
 from bot.core.understanding.features import Features, Hit, scan
 from bot.core.understanding.fine import RECOVERY_WORDS, fine_reading
@@ -47,6 +47,7 @@ from bot.core.understanding.questions import (
     names_the_block,
     plan_question,
 )
+from bot.core.understanding.races import weekly_run
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.subject import all_supposed, theirs
 from bot.core.understanding.text import normalise, tokenise
@@ -702,6 +703,8 @@ def _race(m: Message) -> Intent | None:
     personal = asked or _personal_race(f, races) or _PUT_IN_RE.search(m.low) is not None
     if not personal:
         return None  # "who won the race on Sunday?"
+    if not asked and weekly_run(m.low):
+        return None  # "I do parkrun every saturday": a weekly run, no race date
     if _RACE_RUN_RE.search(m.low) and not _RACE_SET_RE.search(m.low):
         return None  # "ran valencia on sunday!! when can I get back to it?": the race is run
     if not asked and _ADVICE_ASKED_RE.match(m.low) and not names_a_date(m.low):
@@ -737,7 +740,16 @@ def _race(m: Message) -> Intent | None:
         return Intent(IntentKind.RACE_DATE)  # entered, moved, "in about 6 weeks": the bot asks
     if _PUT_IN_RE.search(m.low) or f.words[0] in _ENTERED:
         return Intent(IntentKind.RACE_DATE)  # "signed up for a half, put it in": which day?
+    if when is None and _MONTH_ONLY_RE.search(m.low):
+        return Intent(IntentKind.RACE_DATE)  # "half marathon in march": which day? asked
     return None
+
+
+#: A month said without its day ("in march", "end of april", "next may").
+_MONTH_ONLY_RE = re.compile(
+    r"\b(?:in|this|next|early|late|mid|end\s+of|start\s+of|beginning\s+of|middle\s+of)"
+    rf"\s+(?:-\s*)?(?:{MONTH_PATTERN})\b(?!\s*[0-9])"
+)
 
 
 #: Words that may stand between a race and the word calling it off ("race on sunday is

@@ -47,7 +47,17 @@ def normalise(text: str) -> tuple[str, str]:
     low = clean.lower()
     if len(low) != len(clean):  # a few characters grow when lowered; give up on case
         clean = low
+    if " up " in low:  # "whats up tomorrow?": what's on, no greeting (the same length)
+        low = _WHATS_UP_DAY_RE.sub(r"\1on\2", low)
     return clean, low
+
+
+#: "what's up" before a day asks what is on that day.
+_WHATS_UP_DAY_RE = re.compile(
+    r"\b((?:what'?s|whats|wats|what\s+is)\s+)up(\s+)(?=(?:for\s+)?(?:tomorrow|tmrw|tmr|today|tonight"
+    r"|next|this\s+week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?"
+    r"|weds?|thu|thurs|fri|sat|sun)\b)"
+)
 
 
 def tokenise(low: str) -> Tokens:

@@ -40,6 +40,7 @@ __all__ = [
     "PauseSaid",
     "back_on",
     "day_said",
+    "listed_tail",
     "log_day",
     "log_days",
     "pause_said",
@@ -47,6 +48,7 @@ __all__ = [
     "rated_days",
     "said_in_past",
     "unclear_log_day",
+    "vague_day",
 ]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -79,9 +81,12 @@ _YEAR = r"(?:,?\s+[0-9]{4})?"
 #: "24/12", "2/1", "24.12.2027": day first (month first only when it cannot be a day).
 _NUMERIC = r"[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?|[0-9]{1,2}\.(?:0?[1-9]|1[0-2])(?:\.[0-9]{2,4})?"
 _NUMERIC_RE = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})(?:[/.]([0-9]{2,4}))?")
+#: A weekday said before its date ("monday the 28th", "fri 3rd jan"): the date counts.
+_NAMED_BEFORE = rf"(?:(?:{_WEEKDAY}|{_SHORT_DAY}),?\s+(?:the\s+)?(?=[0-9]))?"
+_NAMED_BEFORE_RE = re.compile(rf"^(?:{_WEEKDAY}|{_SHORT_DAY}),?\s+(?:the\s+)?(?=[0-9])")
 _DAY = (
-    rf"(?:(?<![0-9/.:])(?:{_NUMERIC})(?![0-9/.:])|(?:the\s+)?{_ORD}(?:\s+(?:of\s+)?(?:{MONTH_PATTERN}){_YEAR})?|the\s+[0-9]{{1,2}}"
-    rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{MONTH_PATTERN}){_YEAR}"
+    rf"(?:{_NAMED_BEFORE}(?:(?<![0-9/.:])(?:{_NUMERIC})(?![0-9/.:])|(?:the\s+)?{_ORD}(?:\s+(?:of\s+)?(?:{MONTH_PATTERN}){_YEAR})?|the\s+[0-9]{{1,2}}"
+    rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{MONTH_PATTERN}){_YEAR})"
     rf"|(?:{MONTH_PATTERN})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?{_YEAR}"
     rf"|(?:{_WEEKDAY})|(?:{_SHORT_DAY})|{_TOMORROW})"
 )
@@ -177,6 +182,8 @@ def log_day(low: str, today: date) -> date | None:
     bare = _LOG_VERB_RE.sub("", phrase).removeprefix("on ").removeprefix("last ")
     weekday = _SHORT.get(bare, _WEEKDAYS.index(bare) if bare in _WEEKDAYS else None)
     if weekday is not None:  # "Monday's session": the latest Monday, today if it is one
+        if "week" in low and _LAST_WEEK_RE.search(low):  # "did monday last week"
+            return today - timedelta(days=today.weekday() + 7 - weekday)
         back = (today.weekday() - weekday) % 7
         return today - timedelta(days=back or 7 if phrase.startswith("last ") else back)
     if (said := _past_day_month(bare.removeprefix("the "), today)) is not None:
@@ -229,6 +236,8 @@ def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None
     None: the coach asks rather than log it on another day. A skip (``ahead``) not said in
     the past tense may name a day to come ("can't make it on the 20th")."""
     low = holidays_as_dates(low)
+    if (vague := vague_day(low, done=not ahead)) is not None:
+        return vague  # "did it the other day": which day is asked, nothing stored
     soon = "tom" in low or "tm" in low or "2mo" in low or "next " in low
     later = _DONE_LATER_RE.search(low) if soon and not ahead else None
     if later is not None:
@@ -251,6 +260,65 @@ def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None
     if ahead and _SKIPPED_RE.search(low) is None:
         return said if _ahead(bare, today, same_day=True) is None else None
     return said if _past_day_month(bare, today) is False else None
+
+
+#: A past day said without saying which ("the other day", "a few days ago", "earlier this
+#: week", "sometime last week"): the coach asks which day rather than log today.
+_VAGUE_DAY_RE = re.compile(
+    r"\bthe\s+other\s+(?:day|night|evening|morning)\b"
+    r"|\b(?:a\s+few|few|some|several)\s+(?:of\s+)?days?\s+(?:ago|back)\b"
+    r"|\b(?:earlier|sometime|some\s+time|at\s+some\s+point|one\s+day)\s+"
+    r"(?:this|last|in\s+the|the)\s+week\b"
+    r"|\b(?:earlier|sometime|some\s+time)\s+in\s+the\s+week\b"
+)
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?;]")
+_ASKING_RE = re.compile(r"\b(?:what|whats|what's|when|how|which|why|where|did\s+i)\b|\?")
+
+
+def _asked_in(low: str, at: int) -> bool:
+    """Whether the sentence holding ``at`` is a question."""
+    start = max((m.end() for m in _SENTENCE_END_RE.finditer(low, 0, at)), default=0)
+    end_mark = _SENTENCE_END_RE.search(low, at)
+    end = end_mark.end() if end_mark is not None else len(low)
+    return _ASKING_RE.search(low, start, end) is not None
+
+
+_NOW_SAID_RE = re.compile(
+    r"\b(?:today|todays|tonight|tdy|this\s+(?:morning|afternoon|evening)|just\s+now)\b"
+)
+_CLAUSE_EDGE_RE = re.compile(r"[,.;!?]|\b(?:but|and|though|tho)\b")
+_LOG_WORD_RE = re.compile(
+    r"\b(?:did|done|finished|completed|skipped|missed|smashed|nailed|managed|logged|log"
+    r"|couldn'?t|didn'?t)\b"
+)
+
+
+def _logged_in(low: str, at: int) -> bool:
+    """Whether the clause holding ``at`` has a log word ("did it a few days ago"), not
+    another story ("a few days ago my hip was sore")."""
+    start = max((m.end() for m in _CLAUSE_EDGE_RE.finditer(low, 0, at)), default=0)
+    edge = _CLAUSE_EDGE_RE.search(low, at)
+    end = edge.start() if edge is not None else len(low)
+    return _LOG_WORD_RE.search(low, start, end) is not None
+
+
+def vague_day(low: str, *, done: bool = False) -> str | None:
+    """The words of a past day said without saying which ("the other day", "a few days
+    ago"; for a ``done`` also "last week"), when no day is named beside them ("the other
+    day, tuesday": tuesday), else None."""
+    if "day" not in low and "week" not in low and "night" not in low:
+        return None
+    vague = _VAGUE_DAY_RE.search(low) or (_LAST_WEEK_RE.search(low) if done else None)
+    if vague is None or _asked_in(low, vague.start()):
+        return None  # "finished. what did i do last week?": a question, not the log's day
+    if _NOW_SAID_RE.search(low) or not _logged_in(low, vague.start()):
+        return None  # "did it this morning, first since a few days ago": today's
+    rest = low[: vague.start()] + " " + low[vague.end() :]
+    if any(not _dates_an_event(rest, m) for m in _LOG_DAY_RE.finditer(rest)):
+        return None
+    return " ".join(vague.group(0).split())
 
 
 #: A done said of a day to come ("did it tomorrow", "did the session next monday").
@@ -305,7 +373,7 @@ def _past_day_month(phrase: str, today: date) -> date | bool | None:
 _DAY_NAME = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri|sat|sun"  # noqa: E501
 _DAY_NAME_RE = re.compile(rf"\b(?:(last|this|next|on)\s+)?({_DAY_NAME})(?:'?s)?\b")
 _DAY_LIST_RE = re.compile(
-    rf"\b(?:{_DAY_NAME})(?:'?s)?(?:\s*(?:,|&|/|\+|,?\s*\band\b|,?\s*\bor\b|\bn\b)\s*"
+    rf"\b(?:{_DAY_NAME})(?:'?s)?(?:\s*(?:,|&|/|\+|,?\s*\band\b|,?\s*\bor\b|\bn\b|(?<=\w)\s(?=\w))\s*"
     rf"(?:{_DAY_NAME})(?:'?s)?\b)+"
 )
 _SOON_RE = re.compile(
@@ -379,6 +447,17 @@ def rated_days(low: str, today: date) -> list[tuple[date, int]]:
         for m in _RATED_DAY_RE.finditer(low)
     }
     return sorted(found.items()) if len(found) > 1 else []
+
+
+def listed_tail(low: str) -> str:
+    """What follows the days said together ("did wed and thu, 5 and 6": ", 5 and 6"),
+    to the end of its sentence; "" when no days are listed."""
+    listed = _DAY_LIST_RE.search(low) or _NEAR_LIST_RE.search(low)
+    if listed is None:
+        return ""
+    tail = low[listed.end() :]
+    end = _SENTENCE_END_RE.search(tail)
+    return tail if end is None else tail[: end.start()]
 
 
 def names_days(low: str) -> bool:
@@ -466,7 +545,10 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
     past = not ahead or _SKIPPED_RE.search(low) is not None
     if (listed := _DAY_LIST_RE.search(low)) is not None:
         names = [m.group(2) for m in _DAY_NAME_RE.finditer(listed.group(0))]
-        return tuple(sorted({_named_day(name, today, past) for name in names}))
+        if past and _LAST_WEEK_RE.search(low):  # "did monday and tuesday last week"
+            monday = today - timedelta(days=today.weekday() + 7)
+            return tuple(sorted({monday + timedelta(days=_weekday_index(n)) for n in names}))
+        return _listed_past(names, today) if past else _listed_ahead(names, today)
     if (near := _NEAR_LIST_RE.search(low)) is not None:  # "missed yesterday and today"
         offsets = {_near_offset(g) for g in near.groups() if g}
         return tuple(sorted(today + timedelta(days=n) for n in offsets if ahead or n <= 0))
@@ -497,6 +579,25 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
     return (min(said)[1],) if said else ()
 
 
+_LAST_WEEK_RE = re.compile(r"\b(?:last|previous|past)\s+week(?:'?s)?\b")
+
+
+def _listed_ahead(names: list[str], today: date) -> tuple[date, ...]:
+    return tuple(sorted({_named_day(name, today, past=False) for name in names}))
+
+
+def _listed_past(names: list[str], today: date) -> tuple[date, ...]:
+    """Past weekdays said together, each the latest such day; but a runner names them in
+    the order they came, so today's name said before a day that has been this week is last
+    week's ("did monday and tuesday" on a Monday: the 7th and the 8th, never today)."""
+    days = [_named_day(name, today, past=True) for name in dict.fromkeys(names)]
+    if today in days:
+        at = days.index(today)
+        if any(day < today for day in days[at + 1 :]):
+            days[at] = today - timedelta(days=7)
+    return tuple(sorted(set(days)))
+
+
 #: Short day names that are no other word ("not gonna do it wed"); "sat", "sun" and "mon"
 #: are days only after "do it", "make it" or "do" ("can't make it sat").
 _PLAIN_SHORT = frozenset({"tue", "tues", "wed", "weds", "thu", "thurs", "fri"})
@@ -518,7 +619,7 @@ _END_OF_STAY_RE = re.compile(r"\b(?:till|til|until|untill|through|thru|by)\s+$")
 def _ahead(phrase: str, today: date, *, same_day: bool = False) -> date | None:
     """A day on or after today, as our rules read one without month or year: a weekday is
     the next one (today's only with ``same_day``)."""
-    phrase = " ".join(phrase.split()).removeprefix("the ")
+    phrase = _NAMED_BEFORE_RE.sub("", " ".join(phrase.split())).removeprefix("the ")
     if phrase in _WEEKDAYS or phrase in _SHORT:
         ahead = (_weekday_index(phrase) - today.weekday()) % 7
         return today + timedelta(days=ahead if same_day else ahead or 7)

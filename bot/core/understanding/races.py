@@ -1,0 +1,39 @@
+"""A weekly run is no race: "I do parkrun every saturday", "sat parkrun and long run sunday".
+
+Only a race the runner says they are entering or running sets the race date (a named race,
+"race on ...", "my 10k is on ..."); a run done every week, or a parkrun said with nothing
+that enters or sets it, is none (``rules`` and the set-up's race answer both ask this).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["weekly_run"]
+
+#: A run done every week, not one race ("every saturday", "on sundays", "weekly").
+_HABIT_RE = re.compile(
+    r"\b(?:every|each|most|usually|always|normally|weekly|regular|regularly)\b"
+    r"|\bon\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b"
+    r"|\b(?:a|per)\s+week\b"
+)
+#: What makes a parkrun or a weekly run a race to store: entered, "race", put in, moved.
+_RACE_SAID_RE = re.compile(
+    r"\b(?:race|races|racing|raceday|signed|entered|booked|registered|goal|target|put|pop"
+    r"|add|set|moved|move|changed|change|update)\b"
+)
+_PARKRUN_RE = re.compile(r"\bpark\s*runs?\b")
+#: Race words other than a parkrun ("marathon", "10k", "half").
+_OTHER_RACE_RE = re.compile(
+    r"\b(?:marathons?|half|halfmarathon|ultra\w*|[0-9]+\s*(?:k|km|miler)|triathlon|ten\s+miler)\b"
+)
+
+
+def weekly_run(low: str) -> bool:
+    """Whether the runs said are a weekly habit ("I run a 10k every sunday") or only a
+    parkrun ("sat parkrun and long run sunday"), with nothing that enters or sets a race."""
+    if _RACE_SAID_RE.search(low):
+        return False
+    if _HABIT_RE.search(low):
+        return True
+    return _PARKRUN_RE.search(low) is not None and _OTHER_RACE_RE.search(low) is None
