@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -294,7 +294,8 @@ class Coach:
                 )
                 continue
             if part.kind is IntentKind.GREETING:  # "hey coach! done, 6": a short hello first
-                replies.append(Reply(text=chat.hello(turn.runner.first_name)))
+                if not _greets_itself(intents, turn.today):  # today's session says hi
+                    replies.append(Reply(text=chat.hello(turn.runner.first_name)))
                 continue
             replies += await self._intent(turn, part, text)
         return replies
@@ -617,3 +618,12 @@ ROUTES = routes(
         "clear": _clear,
     }
 )
+
+
+def _greets_itself(intents: Sequence[Intent], today: date) -> bool:
+    """Whether a part's answer opens with its own hello (today's session does)."""
+    return any(
+        part.kind is IntentKind.TODAY
+        or (part.kind is IntentKind.PLAN_QUESTION and part.ask_day == today)
+        for part in intents
+    )

@@ -139,3 +139,18 @@ def test_run_days_said_keep_the_hard_days_among_them() -> None:
     assert said is not None
     changed = applied(RunnerProfile(hard_days=frozenset({1, 3})), said)
     assert (changed.hard_days, changed.run_days) == (frozenset({1, 3}), frozenset({1, 3, 5}))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hey coach! ended up doing mondays one after all, felt easy. and todays was really hard",
+        "did tuesdays, easy",
+        "saturday was easy",
+        "mondays one was hard",
+    ],
+)
+def test_a_log_of_days_is_no_running_week(text: str) -> None:
+    """A second trial: a two-day log was taken for the running week (run days: Mon) and
+    logged nothing."""
+    assert running_week(text) is None

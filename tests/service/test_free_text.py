@@ -124,3 +124,9 @@ async def test_a_greeting_beside_a_log_is_a_short_hello_then_the_log(chat: Chat)
     assert "Ask me" not in said  # the hint for a bare "hi" is not repeated here
     (completion,) = await chat.completions()
     assert completion.rpe == 6
+
+
+async def test_a_greeting_beside_todays_session_says_hi_once(chat: Chat) -> None:
+    await chat.command("/today")
+    said = texts(await chat.say("hey coach! whats on today?"))
+    assert said.count("Hi ") == 1

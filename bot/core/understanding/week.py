@@ -169,8 +169,19 @@ def running_week(text: str) -> WeekSaid | None:
     return None if week == WeekSaid() else week
 
 
+#: A clause about sessions done ("ended up doing mondays one, felt easy", "saturday was
+#: hard"): a log, never the running week.
+_LOGGED = re.compile(
+    r"\b(?:did|done|doing|felt|feel|feels|finished|smashed|nailed|was|were|todays|today's"
+    r"|yesterday|yesterdays|yesterday's|logged|skipped|missed)\b"
+)
+
+
 def _kind(clause: str) -> str | None:
-    """What a clause says its days are: "long", "rest", "easy", "hard", "run" or None."""
+    """What a clause says its days are: "long", "rest", "easy", "hard", "run", "log" (a
+    session done: no days of the week) or None."""
+    if _LOGGED.search(clause):
+        return "log"
     if _LONG.search(clause):
         return "long"
     if _REST.search(clause):
@@ -188,7 +199,7 @@ def _neighbours_kind(kinds: list[str | None], i: int) -> str | None:
     before = next((kind for kind in reversed(kinds[:i]) if kind is not None), None)
     after = next((kind for kind in kinds[i + 1 :] if kind is not None), None)
     for kind in (before, after):
-        if kind is not None and kind != "long":
+        if kind is not None and kind not in ("long", "log"):
             return kind
     return None
 
