@@ -44,6 +44,7 @@ __all__ = [
     "sign_failed",
     "sign_keyboard",
     "sign_question",
+    "too_soon_to_clear",
     "unclear_answer",
     "unknown_area",
     "unrated_report",
@@ -278,6 +279,15 @@ def serious_first(serious: str, asked: str) -> str:
     return escape_text(
         f"Before {asked}: {serious} is still on hold, and the return checks (jogging, "
         "single-leg squats, hops) load the whole leg, so we clear that one first."
+    )
+
+
+def too_soon_to_clear(name: str) -> str:
+    """A hold asked to end the day its sign was said: the checks wait for a settled area."""
+    return escape_text(
+        f"It's too soon to test {name}: you told me about it only today. Give it at least a "
+        "day to settle, then send /clear and I'll take you through the checks. If it gets "
+        "worse in the meantime, see a physiotherapist or doctor."
     )
 
 

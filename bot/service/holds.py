@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from bot.core.records import BodyReport
 from bot.core.triage import Tier, hold_areas, triage
@@ -28,6 +28,8 @@ class Problem:
     signs: frozenset[RedFlag]
     tier: Tier
     areas: frozenset[Area]
+    #: The day its latest warning sign was reported (None: no report, a whole-body sign).
+    reported_on: date | None = None
 
 
 async def held_problems(turn: Turn) -> list[Problem]:
@@ -47,12 +49,14 @@ def problems_from(reports: Sequence[BodyReport], held: frozenset[Area]) -> list[
     """
     signs: dict[Area, frozenset[RedFlag]] = {}
     sides: dict[Area, Side] = {}
+    days: dict[Area, date] = {}
     for report in reports:
         if not report.red_flags:
             if report.severity == 0:
                 signs.pop(report.area, None)
             continue
         signs[report.area] = signs.get(report.area, frozenset()) | report.red_flags
+        days[report.area] = max(report.on, days.get(report.area, report.on))
         if report.side is not Side.NONE or report.area not in sides:
             sides[report.area] = report.side
     found: list[Problem] = []
@@ -60,7 +64,8 @@ def problems_from(reports: Sequence[BodyReport], held: frozenset[Area]) -> list[
         if area not in held:
             continue
         tier = triage(flags, sides[area], area)
-        found.append(Problem(area, sides[area], flags, tier, hold_areas(area, tier) & held))
+        areas = hold_areas(area, tier) & held
+        found.append(Problem(area, sides[area], flags, tier, areas, days[area]))
     covered = frozenset().union(*(problem.areas for problem in found))
     if rest := held - covered:
         if Area.LEG in rest:  # the whole leg held with no report: a sign of the whole body

@@ -378,6 +378,10 @@ async def _start_problem(
         "signs": sorted(problem.signs),
         "check": 0,
     }
+    if problem.tier not in CLINICIAN_TIERS and problem.reported_on == turn.today:
+        # the return checks test an area that has settled: not the day the sign was said
+        name = words.hold_name(problem.area, problem.side, problem.signs)
+        return [Reply(text=words.too_soon_to_clear(name), edit=edit)]
     step = "clinician" if problem.tier in CLINICIAN_TIERS else _after_clinician(data)
     await _open(turn, CLEAR_FLOW, step, data)
     question, rows = _clearing_question(step, data)

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from bot.core.understanding import IntentKind, PlanTopic, understand_all
+from bot.core.vocabulary import RedFlag
 
 MONDAY = date(2026, 12, 14)
 
@@ -67,3 +68,25 @@ def test_a_greeting_first_is_greeted_back_first(text: str, kinds: list[str]) -> 
 def test_no_hello_before_a_warning_sign() -> None:
     found = understand_all("hey, my knee gave way on the stairs", MONDAY)
     assert IntentKind.GREETING not in [intent.kind for intent in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the pain in my left shin got worse with every hop so i stopped",
+        "my foot got sorer with every jump",
+        "groin kept getting worse with each landing, had to stop",
+    ],
+)
+def test_pain_building_with_hops_at_a_bone_stress_site_is_the_hop_test(text: str) -> None:
+    """A second trial: a shin that got worse with every hop was triaged as a hold for a
+    physio 'if not settled within a few days'; at a bone stress site it is pain on hopping
+    (a doctor soon, no running or jumping)."""
+    flags = {flag for i in understand_all(text, MONDAY) if i.report for flag in i.report.red_flags}
+    assert RedFlag.PAIN_ON_HOPPING in flags
+
+
+def test_a_knee_building_with_hops_stays_a_hold_sign() -> None:
+    (intent,) = understand_all("my knee got worse and worse with every hop so i stopped", MONDAY)
+    assert intent.report is not None
+    assert intent.report.red_flags == frozenset({RedFlag.WORSENING_DURING_RUN})

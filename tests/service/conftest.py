@@ -115,6 +115,13 @@ class Chat:
 
     # ------------------------------------------------------------ what is stored
 
+    def next_day(self) -> None:
+        """Move the coach's clock on a day (a hold's return checks wait a day after its
+        sign was said)."""
+        clock = self.coach.clock
+        assert isinstance(clock, FakeClock)
+        clock.advance(days=1)
+
     async def runner(self) -> Runner:
         async with self.sessions() as session:
             runner = await get_runner_by_telegram_id(session, self.sender.telegram_id)

@@ -102,6 +102,7 @@ async def test_giving_way_again_is_triaged_and_the_hold_stays(chat: Chat) -> Non
 async def test_a_swelling_hold_still_asks_only_about_pain(chat: Chat) -> None:
     await chat.command("/today")
     await chat.say("knee swollen")
+    chat.next_day()
     (check,) = await chat.command("/clear")
     assert "Check 1 of 5" in check.text
     assert "giving way" not in check.text

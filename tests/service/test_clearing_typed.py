@@ -14,6 +14,7 @@ from tests.service.conftest import Chat, assert_telegram_html, buttons, texts
 async def _hold(chat: Chat, text: str = "knee swollen") -> None:
     await chat.command("/today")
     await chat.say(text)
+    chat.next_day()  # the checks wait a day after the sign
     await chat.command("/clear")
 
 

@@ -179,6 +179,7 @@ async def test_red_flag_in_words_holds_advises_and_drops_jumps(
 async def test_saying_the_area_is_fine_clears_the_hold(chat: Chat) -> None:
     await chat.command("/today")
     await chat.say("sharp pain in my right hip")
+    chat.next_day()  # the checks wait a day after the sign
     (other,) = await chat.say("my calf is fine now")
     assert "hip" in other.text
     assert (await chat.state()).phase is Phase.RECOVERY_HOLD
@@ -200,6 +201,7 @@ async def test_clear_command_by_area(chat: Chat) -> None:
     (unknown,) = await chat.command("/clear <elbow>")
     assert "&lt;elbow&gt;" in unknown.text
     assert (await chat.state()).phase is Phase.RECOVERY_HOLD
+    chat.next_day()  # the checks wait a day after the sign
     await chat.command("/clear hip")  # the checks come first
     assert (await chat.state()).phase is Phase.RECOVERY_HOLD
     await _pass_checks(chat)
@@ -254,6 +256,7 @@ async def test_the_phrase_the_hold_message_suggests_clears_it(chat: Chat) -> Non
     await chat.command("/today")
     (answer,) = await chat.say("sharp pain in my right hip")
     assert '"hips fine now"' in answer.text.replace("&quot;", '"')
+    chat.next_day()  # the checks wait a day after the sign
     await chat.say("hips fine now")  # the checks come first
     await _pass_checks(chat)
     assert (await chat.state()).phase is Phase.BASE

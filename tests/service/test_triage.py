@@ -269,10 +269,19 @@ async def test_recovery_words_taken_back_keep_the_hold(chat: Chat, text: str) ->
     assert (await chat.state()).held_areas
 
 
-async def test_fine_minutes_after_swelling_asks_the_checks(chat: Chat, clock: FakeClock) -> None:
+async def test_fine_minutes_after_swelling_is_too_soon_to_test(
+    chat: Chat, clock: FakeClock
+) -> None:
+    """A second trial: a hold was cleared a minute after its sign by five taps ("try it now
+    or tell me how it went the last time"). The checks wait a day; a Yes is never asked."""
     await chat.command("/today")
     await chat.say("knee swollen")
     clock.advance(minutes=5)
+    (soon,) = await chat.say("knee fine now")
+    assert "too soon" in soon.text
+    assert (await chat.state()).phase is Phase.RECOVERY_HOLD
+    assert await chat.conversation() is None
+    clock.advance(days=1)
     replies = await chat.say("knee fine now")
     assert "Check 1 of 5" in texts(replies)
     assert "walk" in texts(replies)
@@ -285,6 +294,7 @@ async def test_fine_minutes_after_swelling_asks_the_checks(chat: Chat, clock: Fa
 async def test_a_failed_check_keeps_the_hold_and_says_what_to_do(chat: Chat) -> None:
     await chat.command("/today")
     await chat.say("knee swollen")
+    chat.next_day()
     await chat.say("knee fine now")
     (failed,) = await _checks(chat, "yyn")
     assert "hold stays" in failed.text
@@ -296,6 +306,7 @@ async def test_a_failed_check_keeps_the_hold_and_says_what_to_do(chat: Chat) -> 
 async def test_the_checks_come_in_the_facts_order(chat: Chat) -> None:
     await chat.command("/today")
     await chat.say("knee swollen")
+    chat.next_day()
     seen = [texts(await chat.say("knee fine now"))]
     for index in range(4):
         seen.append(texts(await chat.press(f"v1|ck|{index}|yes")))
@@ -344,6 +355,7 @@ async def test_clearing_one_area_waits_for_a_serious_hold_on_the_same_leg(chat: 
     await chat.command("/today")
     await chat.say("my left shin hurts when i hop and it's tender on the bone")
     await chat.say("knee swollen")
+    chat.next_day()
     (question,) = await chat.say("knee fine now")
     assert "Before your knee with swelling: your left shin" in question.text
     assert "checked your left shin" in question.text
@@ -360,6 +372,7 @@ async def test_clearing_one_area_waits_for_a_serious_hold_on_the_same_leg(chat: 
 async def test_after_the_checks_pass_today_no_longer_warns(chat: Chat, clock: FakeClock) -> None:
     await chat.command("/today")
     await chat.say("knee swollen")
+    clock.advance(days=1)
     await chat.say("knee fine now")
     await _checks(chat)
     plan = await chat.plan(clock)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from bot.core.triage import BONE_STRESS_SITES
 from bot.core.understanding.building import builds_in_activity
 from bot.core.understanding.features import Features, Hit
 from bot.core.understanding.lexicon import KIND_WORDS
@@ -288,13 +289,16 @@ def _red_flags(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area
         flags.add(RedFlag.PAIN_ON_HOPPING)
     if _cannot_bear_weight(f):
         flags.add(RedFlag.CANNOT_BEAR_WEIGHT)
+    built = _built_up(f)
     if (
-        _worse_during_run(f)
+        built
+        or _worse_during_run(f)
         or _lasting_after_run(f, feelings)
         or _stopped_run(f, feelings)
-        or _built_up(f)
     ):
         flags.add(RedFlag.WORSENING_DURING_RUN)
+    if built and _landing_said(f) and any(area in BONE_STRESS_SITES for _, area in areas):
+        flags.add(RedFlag.PAIN_ON_HOPPING)  # "shin got worse with every hop": a bone's hop test
     if _pain_on(f, feelings, Cue.WALK) or _pain_on_weight(f, feelings):
         flags.add(RedFlag.PAIN_ON_WALKING)
     if hurts and any(Cue.TROUBLE not in h.sense.cues for h in hurts):
@@ -427,6 +431,16 @@ def _cannot_bear_weight(f: Features) -> bool:
         if _near(f, (Cue.WALK, Cue.STAND), hit.end, hit.end + 2, clause):
             return True
     return False
+
+
+_LANDINGS = frozenset(
+    {"jump", "jumps", "jumping", "jumped", "landing", "landings", "bound", "bounds", "bounding"}
+)
+
+
+def _landing_said(f: Features) -> bool:
+    """Whether hops, jumps or landings are said ("worse with every hop")."""
+    return Cue.HOP in f.cues or not _LANDINGS.isdisjoint(f.words)
 
 
 def _built_up(f: Features) -> bool:
