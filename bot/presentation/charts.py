@@ -63,9 +63,10 @@ def render_progress_png(progress: Progress) -> bytes | None:
         return None
     with _LOCK:
         figure = _blank_figure()
+        score = "early days" if progress.early else f"{round(progress.score)}/100"
         figure.text(
-            0.5, 0.96, f"Your last {len(progress.weeks)} weeks · consistency "
-            f"{round(progress.score)}/100", ha="center", va="center", fontsize=12,
+            0.5, 0.96, f"Your last {len(progress.weeks)} weeks · consistency {score}",
+            ha="center", va="center", fontsize=12,
         )  # fmt: skip
         sessions = figure.add_axes((0.06, 0.47, 0.74, 0.41))
         body = figure.add_axes((0.06, 0.08, 0.74, 0.27))
