@@ -31,6 +31,7 @@ __all__ = [
     "denied",
     "feeling_hits",
     "own_side",
+    "said_fine",
 ]
 
 _SERIOUSNESS = {ReportKind.TIGHTNESS: 0, ReportKind.SORENESS: 1, ReportKind.PAIN: 2}
@@ -710,7 +711,7 @@ _LINKS = frozenset(
 )  # fmt: skip
 
 
-def _said_fine(f: Features, end: int) -> bool:
+def said_fine(f: Features, end: int) -> bool:
     """Whether the area ending at ``end`` is said to be fine ("glutes ok", "calf is fine")."""
     j = end
     while j < len(f.words) and f.words[j] in _LINKS and j - end < 2:
@@ -848,7 +849,7 @@ def build_report(
     severity = max(ratings) if ratings else None
     if severity is not None and severity >= _HIGH and feelings and _lasting(f):
         flags.add(RedFlag.WORSENING_DURING_RUN)  # "sore, 7/10, been like that since Sunday"
-    if severity is not None and severity > _RUN_PAIN and _pain_in_run(f, feelings):
+    if severity is not None and severity > _RUN_PAIN and _pain_in_run(f, feelings, areas):
         flags.add(RedFlag.WORSENING_DURING_RUN)  # "hip pain 7/10 during the run": APTA
     worse = worse_by_morning(f.words, f.clauses)
     masked = not feelings and _masked(f)  # "hip only feels ok when I take ibuprofen": pain
@@ -864,7 +865,7 @@ def build_report(
         and not masked
         and (
             any(h.sense.kind is not None and negated(f, h.start) for h in f.hits)
-            or all(_said_fine(f, h.end) for h, _ in areas)
+            or all(said_fine(f, h.end) for h, _ in areas)
         )
     ):
         return None  # "not sore anymore in the calves, did it, 3", "glutes ok, did it, 6"
@@ -913,21 +914,30 @@ _IN_RUN = frozenset({"during", "mid", "while", "whilst", "through", "throughout"
 _RUN_GAP = 3
 
 
-#: The time of a run said without "during": "on my run today", "the whole way round".
+#: The time of a run said without "during": "on my run today", "the whole way round",
+#: "the entire run", "all through my jog".
 _ON_THE_RUN_RE = re.compile(
     r"(?<!going\s)(?<!go\s)(?<!before\s)(?<!heading\s)\b(?:on|in)\s+(?:my|the|todays"
     r"|this\s+mornings|tonights|last\s+nights)\s+(?:\w+\s+)?(?:run|jog|race)\b"
     r"(?!\s+(?:later|tonight|tomorrow|tmrw|this\s+evening))"
-    r"|\bthe\s+whole\s+(?:way|run)\b|\ball\s+the\s+way\s+round\b"
+    r"|\b(?:the|my)\s+(?:whole|entire|full)\s+(?:way|run|jog|race|loop|route|distance)\b"
+    r"|\ball\s+the\s+way\s+(?:round|around)\b"
+    r"|\b(?:all\s+)?(?:through|thru|throughout)\s+(?:the|my|todays|this\s+mornings|tonights"
+    r"|last\s+nights)\s+(?:\w+\s+)?(?:run|jog|race)\b"
 )
 
 
-def _pain_in_run(f: Features, feelings: Sequence[Hit]) -> bool:
+def _pain_in_run(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area]]) -> bool:
     """Whether pain or soreness (not tightness) is said of the time during a run ("pain was
     like 7/10 during the run", "hurt 6/10 while running", "hip sore on my run, a 4 the
-    whole way"): a rating while running is the APTA scale, whatever the word."""
+    whole way"): a rating while running is the APTA scale, whatever the word. A rating
+    with no feeling word counts too ("hip was a 7 the whole way round"), unless every
+    area is said to be fine or only the legs are rated ("legs a 7 the whole run": maybe
+    how hard it was)."""
     hurts = (ReportKind.PAIN, ReportKind.SORENESS)
-    if not any(h.sense.kind in hurts and h.sense.flag is None for h in feelings):
+    if not any(h.sense.kind in hurts and h.sense.flag is None for h in feelings) and (
+        feelings or all(a is Area.LEG or said_fine(f, h.end) for h, a in areas)
+    ):
         return False
     if not f.has(Cue.AFTER) and _ON_THE_RUN_RE.search(" ".join(f.words)):
         return True
