@@ -163,3 +163,24 @@ def test_side_survives_a_rating_after_fine() -> None:
 def test_understand_reads_the_tried_out_message_as_fine() -> None:
     intent = understand("groin has settled, walked 30 min and did some hops, no pain at all", TODAY)
     assert intent.kind is IntentKind.FEELS_FINE
+
+
+# ------------------------------------------------------------------ "fine today" beside a report
+
+
+@pytest.mark.parametrize(
+    ("text", "fine", "sore"),
+    [
+        ("calf feels fine today but now my right shin is sore, 4", Area.CALVES, Area.SHINS),
+        ("knee is fine this morning, but the hamstring is tight 3", Area.KNEE, Area.HAMSTRINGS),
+        ("achilles good today though my left foot aches a bit, 2", Area.ACHILLES, Area.FOOT),
+    ],
+)
+def test_fine_today_beside_another_report_clears_its_area(
+    text: str, fine: Area, sore: Area
+) -> None:
+    parts = _all(text)
+    assert [p.report.area for p in parts if p.report is not None] == [sore]
+    cleared = [p for p in parts if p.kind is IntentKind.FEELS_FINE]
+    assert len(cleared) == 1
+    assert cleared[0].fine_areas == (fine,)
