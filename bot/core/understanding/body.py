@@ -217,17 +217,31 @@ def negated(f: Features, pos: int) -> bool:
         for hit in negations
     ):
         return True
-    for j in range(pos - 1, max(pos - 1 - _NEGATION_WINDOW, -1), -1):
+    window = _NEGATION_WINDOW + (2 if _traced(f.words, pos) else 0)
+    for j in range(pos - 1, max(pos - 1 - window, -1), -1):
         if f.clauses[j] != f.clauses[pos] or f.words[j] in _SCOPE_BREAK:
             return False
         if j in neg_ends:
             return True
         other = f.hit_at.get(j)
         if other is not None and (other.sense.kind or other.sense.flag):
-            # "no numbness or tingling", "no pain at night": one negation over both
-            joined = other.end == pos or f.words[pos - 1] in _LIST_WORDS
+            # "no numbness or tingling", "no pain at night", "not a twinge of pain": one
+            # negation over both
+            joined = (
+                other.end == pos or f.words[pos - 1] in _LIST_WORDS or window > _NEGATION_WINDOW
+            )
             return joined and negated(f, j)
     return False
+
+
+#: The least of a feeling: "not a hint of pain", "not a single twinge of soreness".
+_TRACES = frozenset({"hint", "trace", "bit", "touch", "ounce", "shred", "sign", "twinge", "scrap"})
+
+
+def _traced(words: tuple[str, ...], pos: int) -> bool:
+    """Whether the word at ``pos`` follows "<trace> of", so a negation may stand further
+    back ("not a hint of pain")."""
+    return pos > 1 and words[pos - 1] == "of" and words[pos - 2] in _TRACES
 
 
 def feeling_hits(f: Features) -> tuple[Hit, ...]:
@@ -920,10 +934,18 @@ _ON_THE_RUN_RE = re.compile(
     r"(?<!going\s)(?<!go\s)(?<!before\s)(?<!heading\s)\b(?:on|in)\s+(?:my|the|todays"
     r"|this\s+mornings|tonights|last\s+nights)\s+(?:\w+\s+)?(?:run|jog|race)\b"
     r"(?!\s+(?:later|tonight|tomorrow|tmrw|this\s+evening))"
-    r"|\b(?:the|my)\s+(?:whole|entire|full)\s+(?:way|run|jog|race|loop|route|distance)\b"
-    r"|\ball\s+the\s+way\s+(?:round|around)\b"
+    r"|\b(?:(?:the|my)\s+(?:whole|entire|full)|whole|entire)\s+(?:[0-9.]+\s*)?(?:\w+\s+)?"
+    r"(?:way|run|jog|race|loop|route|distance|parkrun|k|km|kms|miles?|marathon|laps?|[0-9.]+k)\b"
+    r"|\ball\s+(?:the\s+)?way\s+(?:round|around)\b|\ball\s+run(?:\s+long)?\b"
     r"|\b(?:all\s+)?(?:through|thru|throughout)\s+(?:the|my|todays|this\s+mornings|tonights"
     r"|last\s+nights)\s+(?:\w+\s+)?(?:run|jog|race)\b"
+    r"|\b(?:every\s+(?:step|mile|km|kilometre|kilometer)|(?:most|much|all|half|the\s+rest)"
+    r")\s+of\s+(?:the|my|todays)\s+(?:\w+\s+)?(?:run|jog|race)\b"
+)
+#: "the whole time", "most of the way", said in a message about a run ("knee at a 6 the
+#: whole time I was running", "ran today, knee was at a 6 most of the way").
+_WHOLE_TIME_RE = re.compile(
+    r"\b(?:the|my)\s+(?:whole|entire)\s+time\b|\b(?:most|much|all|half)\s+of\s+the\s+way\b"
 )
 
 
@@ -939,7 +961,10 @@ def _pain_in_run(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Ar
         feelings or all(a is Area.LEG or said_fine(f, h.end) for h, a in areas)
     ):
         return False
-    if not f.has(Cue.AFTER) and _ON_THE_RUN_RE.search(" ".join(f.words)):
+    text = " ".join(f.words)
+    if not f.has(Cue.AFTER) and (
+        _ON_THE_RUN_RE.search(text) or (f.has(Cue.RUN) and _WHOLE_TIME_RE.search(text))
+    ):
         return True
     for during in f.cues.get(Cue.DURING, ()):
         if f.words[during.start] not in _IN_RUN or negated(f, during.start):

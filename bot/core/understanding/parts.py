@@ -1035,10 +1035,9 @@ def segment_reports(
             continue
         if intent.signs:
             return None
-        if intent.kind is IntentKind.FEELS_FINE and says_change(analysed.f.words):
-            cleared += intent.fine_areas
-            continue
         if intent.kind is IntentKind.FEELS_FINE or _all_fine(intent, analysed):
+            if intent.kind is IntentKind.FEELS_FINE and says_change(analysed.f.words):
+                cleared += intent.fine_areas
             spare += [] if logged else _rated_after_fine(analysed)
             continue
         report = analysed.report(from_char=_body_start(analysed) if logged else 0)
