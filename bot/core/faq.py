@@ -42,6 +42,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.understanding import Intent, IntentKind, PlanTopic
 from bot.core.understanding.questions import asks_permission
+from bot.core.vocabulary import ReportKind
 
 __all__ = [
     "MAX_ANSWER",
@@ -571,15 +572,26 @@ class Faq:
             return None
         if intent.report is not None and intent.report.red_flags:
             return None
-        asked = _question_after(text)
-        if asked is None:
+        question = _question_after(text)
+        if question is None:
             return None
+        asked = question
         if len(normalise(asked).split()) < _CLAUSE_WORDS:
             asked = text  # "my achilles is sore, can I still do it?": the report is context
         found = self.match(asked)
         if found is None and asked is not text:
             found = self.match(text)  # "hip flexors tight again, is that my desk job?"
+        if found is None and intent.report is not None:
+            # "hamstring sore after the intervals, 4/10, should I still do today's session":
+            # the question is asked of the feeling just reported, said plainly
+            report = intent.report
+            said = f"{report.area.value.replace('_', ' ')} {_FELT[report.kind]}"
+            found = self.match(f"{said}, {question}")
         return found
+
+
+#: The feeling a report says, in the words a question about it would use.
+_FELT = {ReportKind.PAIN: "hurts", ReportKind.SORENESS: "sore", ReportKind.TIGHTNESS: "tight"}
 
 
 def _kept(part: Intent) -> bool:

@@ -32,6 +32,7 @@ __all__ = [
     "denied",
     "feeling_hits",
     "own_side",
+    "said_fine",
 ]
 
 _SERIOUSNESS = {ReportKind.TIGHTNESS: 0, ReportKind.SORENESS: 1, ReportKind.PAIN: 2}
@@ -217,17 +218,31 @@ def negated(f: Features, pos: int) -> bool:
         for hit in negations
     ):
         return True
-    for j in range(pos - 1, max(pos - 1 - _NEGATION_WINDOW, -1), -1):
+    window = _NEGATION_WINDOW + (2 if _traced(f.words, pos) else 0)
+    for j in range(pos - 1, max(pos - 1 - window, -1), -1):
         if f.clauses[j] != f.clauses[pos] or f.words[j] in _SCOPE_BREAK:
             return False
         if j in neg_ends:
             return True
         other = f.hit_at.get(j)
         if other is not None and (other.sense.kind or other.sense.flag):
-            # "no numbness or tingling", "no pain at night": one negation over both
-            joined = other.end == pos or f.words[pos - 1] in _LIST_WORDS
+            # "no numbness or tingling", "no pain at night", "not a twinge of pain": one
+            # negation over both
+            joined = (
+                other.end == pos or f.words[pos - 1] in _LIST_WORDS or window > _NEGATION_WINDOW
+            )
             return joined and negated(f, j)
     return False
+
+
+#: The least of a feeling: "not a hint of pain", "not a single twinge of soreness".
+_TRACES = frozenset({"hint", "trace", "bit", "touch", "ounce", "shred", "sign", "twinge", "scrap"})
+
+
+def _traced(words: tuple[str, ...], pos: int) -> bool:
+    """Whether the word at ``pos`` follows "<trace> of", so a negation may stand further
+    back ("not a hint of pain")."""
+    return pos > 1 and words[pos - 1] == "of" and words[pos - 2] in _TRACES
 
 
 def feeling_hits(f: Features) -> tuple[Hit, ...]:
@@ -724,7 +739,7 @@ _LINKS = frozenset(
 )  # fmt: skip
 
 
-def _said_fine(f: Features, end: int) -> bool:
+def said_fine(f: Features, end: int) -> bool:
     """Whether the area ending at ``end`` is said to be fine ("glutes ok", "calf is fine")."""
     j = end
     while j < len(f.words) and f.words[j] in _LINKS and j - end < 2:
@@ -862,7 +877,7 @@ def build_report(
     severity = max(ratings) if ratings else None
     if severity is not None and severity >= _HIGH and feelings and _lasting(f):
         flags.add(RedFlag.WORSENING_DURING_RUN)  # "sore, 7/10, been like that since Sunday"
-    if severity is not None and severity > _RUN_PAIN and _pain_in_run(f, feelings):
+    if severity is not None and severity > _RUN_PAIN and _pain_in_run(f, feelings, areas):
         flags.add(RedFlag.WORSENING_DURING_RUN)  # "hip pain 7/10 during the run": APTA
     worse = worse_by_morning(f.words, f.clauses)
     masked = not feelings and _masked(f)  # "hip only feels ok when I take ibuprofen": pain
@@ -878,7 +893,7 @@ def build_report(
         and not masked
         and (
             any(h.sense.kind is not None and negated(f, h.start) for h in f.hits)
-            or all(_said_fine(f, h.end) for h, _ in areas)
+            or all(said_fine(f, h.end) for h, _ in areas)
         )
     ):
         return None  # "not sore anymore in the calves, did it, 3", "glutes ok, did it, 6"
@@ -927,23 +942,43 @@ _IN_RUN = frozenset({"during", "mid", "while", "whilst", "through", "throughout"
 _RUN_GAP = 3
 
 
-#: The time of a run said without "during": "on my run today", "the whole way round".
+#: The time of a run said without "during": "on my run today", "the whole way round",
+#: "the entire run", "all through my jog".
 _ON_THE_RUN_RE = re.compile(
     r"(?<!going\s)(?<!go\s)(?<!before\s)(?<!heading\s)\b(?:on|in)\s+(?:my|the|todays"
     r"|this\s+mornings|tonights|last\s+nights)\s+(?:\w+\s+)?(?:run|jog|race)\b"
     r"(?!\s+(?:later|tonight|tomorrow|tmrw|this\s+evening))"
-    r"|\bthe\s+whole\s+(?:way|run)\b|\ball\s+the\s+way\s+round\b"
+    r"|\b(?:(?:the|my)\s+(?:whole|entire|full)|whole|entire)\s+(?:[0-9.]+\s*)?(?:\w+\s+)?"
+    r"(?:way|run|jog|race|loop|route|distance|parkrun|k|km|kms|miles?|marathon|laps?|[0-9.]+k)\b"
+    r"|\ball\s+(?:the\s+)?way\s+(?:round|around)\b|\ball\s+run(?:\s+long)?\b"
+    r"|\b(?:all\s+)?(?:through|thru|throughout)\s+(?:the|my|todays|this\s+mornings|tonights"
+    r"|last\s+nights)\s+(?:\w+\s+)?(?:run|jog|race)\b"
+    r"|\b(?:every\s+(?:step|mile|km|kilometre|kilometer)|(?:most|much|all|half|the\s+rest)"
+    r")\s+of\s+(?:the|my|todays)\s+(?:\w+\s+)?(?:run|jog|race)\b"
+)
+#: "the whole time", "most of the way", said in a message about a run ("knee at a 6 the
+#: whole time I was running", "ran today, knee was at a 6 most of the way").
+_WHOLE_TIME_RE = re.compile(
+    r"\b(?:the|my)\s+(?:whole|entire)\s+time\b|\b(?:most|much|all|half)\s+of\s+the\s+way\b"
 )
 
 
-def _pain_in_run(f: Features, feelings: Sequence[Hit]) -> bool:
+def _pain_in_run(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area]]) -> bool:
     """Whether pain or soreness (not tightness) is said of the time during a run ("pain was
     like 7/10 during the run", "hurt 6/10 while running", "hip sore on my run, a 4 the
-    whole way"): a rating while running is the APTA scale, whatever the word."""
+    whole way"): a rating while running is the APTA scale, whatever the word. A rating
+    with no feeling word counts too ("hip was a 7 the whole way round"), unless every
+    area is said to be fine or only the legs are rated ("legs a 7 the whole run": maybe
+    how hard it was)."""
     hurts = (ReportKind.PAIN, ReportKind.SORENESS)
-    if not any(h.sense.kind in hurts and h.sense.flag is None for h in feelings):
+    if not any(h.sense.kind in hurts and h.sense.flag is None for h in feelings) and (
+        feelings or all(a is Area.LEG or said_fine(f, h.end) for h, a in areas)
+    ):
         return False
-    if not f.has(Cue.AFTER) and _ON_THE_RUN_RE.search(" ".join(f.words)):
+    text = " ".join(f.words)
+    if not f.has(Cue.AFTER) and (
+        _ON_THE_RUN_RE.search(text) or (f.has(Cue.RUN) and _WHOLE_TIME_RE.search(text))
+    ):
         return True
     for during in f.cues.get(Cue.DURING, ()):
         if f.words[during.start] not in _IN_RUN or negated(f, during.start):

@@ -41,8 +41,9 @@ _RECOVERY: tuple[tuple[str, ...], ...] = tuple(
         "arent tight", "arent stiff",
     )
 )  # fmt: skip
-#: Recovery words that say a change ("recovered", "gone", "fine now"), not only a state
-#: ("fine", "ok"): next to a report of another area they still clear theirs.
+#: Recovery words that say a change ("recovered", "gone", "fine now", "fine today": unlike
+#: the days before), not only a state ("fine", "ok"): next to a report of another area
+#: they still clear theirs.
 _CHANGE: tuple[tuple[str, ...], ...] = tuple(
     tuple(phrase.split())
     for phrase in (
@@ -52,6 +53,8 @@ _CHANGE: tuple[tuple[str, ...], ...] = tuple(
         "no more pain", "pain free", "painfree", "resolved", "cleared up", "eased off",
         "no more", "better", "any more", "anymore", "faded", "subsided", "vanished",
         "loosened", "wore off", "worn off", "calmed down", "freed up", "died down",
+        "fine today", "ok today", "okay today", "good today", "fine this morning",
+        "ok this morning", "okay this morning", "good this morning",
     )
 )  # fmt: skip
 

@@ -42,10 +42,25 @@ _BUCKETS = _buckets()
 
 
 def correct_words(words: tuple[str, ...]) -> tuple[str, ...]:
-    """Correct each word that is not already known (the hot path: set lookups only)."""
-    if KNOWN.issuperset(words):
+    """Correct each word that is not already known (the hot path: set lookups only), and
+    read "zero pain", "0 soreness" as the "no pain" they mean."""
+    if not KNOWN.issuperset(words):
+        words = tuple(w if w in KNOWN else correct(w) for w in words)
+    if _NONE.isdisjoint(words):
         return words
-    return tuple(w if w in KNOWN else correct(w) for w in words)
+    return tuple(
+        "no" if w in _NONE and words[i + 1 : i + 2] and words[i + 1] in _NONE_OF else w
+        for i, w in enumerate(words)
+    )
+
+
+#: A count of none before a feeling or a sign: "zero pain", "0 swelling", "nil soreness".
+_NONE = frozenset({"zero", "0", "nil"})
+_NONE_OF = frozenset(
+    {"pain", "pains", "soreness", "tightness", "stiffness", "discomfort", "ache", "aches",
+     "aching", "niggles", "niggle", "issues", "issue", "problems", "problem", "swelling",
+     "tenderness", "twinges", "twinge"}
+)  # fmt: skip
 
 
 @lru_cache(maxsize=65536)

@@ -15,12 +15,14 @@ from datetime import date
 from bot.core.understanding.body import feeling_hits, negated
 from bot.core.understanding.extract import note_text, reason_text
 from bot.core.understanding.features import Features, Hit
+from bot.core.understanding.fine import fine_reading
 from bot.core.understanding.message import DONE_EMOJI, Message
 from bot.core.understanding.model import EffortLabel, Intent, IntentKind, Unclear
 from bot.core.understanding.numbers import effort_number, effort_span, odd_effort, odd_rating
 from bot.core.understanding.questions import asks_permission
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.subject import theirs
+from bot.core.understanding.tried import only_tried_out
 from bot.core.understanding.when import log_days, unclear_log_day
 from bot.core.understanding.words import word_set
 
@@ -255,6 +257,8 @@ def outcome(m: Message) -> Intent | None:
     """DONE or SKIPPED with their slots, or None when the message says neither."""
     f = m.f
     done, not_done = _done_hits(m)
+    if done and only_tried_out(f) and _recovered(m):
+        done = []  # "groin has settled, did some hops, no pain at all": a check, no session
     if not done and (_ticked(m) or _rated_alone(m)):
         return _done(m)
     said = _said if f.asking else _any
@@ -288,6 +292,14 @@ def outcome(m: Message) -> Intent | None:
         reason = reason_text(m.clean, m.tokens, f)
         return Intent(IntentKind.SKIPPED, reason=reason, report=m.report(), log_day=day)
     return None
+
+
+def _recovered(m: Message) -> bool:
+    """Whether the message says a named area has recovered ("the groin thing has settled")."""
+    if not m.areas:
+        return False
+    reading = fine_reading(m.f, [(hit.end - 1, area) for hit, area in m.areas])
+    return reading is not None and reading[0] and bool(reading[1])
 
 
 _SPAN_RE = re.compile(

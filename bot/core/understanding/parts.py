@@ -27,7 +27,15 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from bot.core.understanding.body import AreaGroup, area_groups, denied, feeling_hits, own_side
+from bot.core.monitoring import SAFE_PAIN
+from bot.core.understanding.body import (
+    AreaGroup,
+    area_groups,
+    denied,
+    feeling_hits,
+    own_side,
+    said_fine,
+)
 from bot.core.understanding.cities import city_asked
 from bot.core.understanding.corrections import corrected_value, correction, day_replaced
 from bot.core.understanding.features import Features
@@ -40,6 +48,7 @@ from bot.core.understanding.reported import own_words
 from bot.core.understanding.rules import analyse, back_later, read_body, setting_said, understand
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
+from bot.core.understanding.tried import only_tried_out
 from bot.core.understanding.when import (
     day_said,
     listed_tail,
@@ -470,6 +479,8 @@ def _requests(
     if len(clauses) < 2:
         return _reports_apart(text, today, (whole,), message)
     said = _carried(clauses, [understand(part, today) for part in clauses], today)
+    if whole.kind is IntentKind.FEELS_FINE and whole.fine_areas:
+        said = [(p, i) for p, i in said if not (i.kind is _DONE and _tried_out(p))]
     if asks_permission(text.lower()):  # "away next week, can I still do it?": no break
         said = [(p, i) for p, i in said if i.kind not in _SETTLED_ELSEWHERE or i.kind is whole.kind]
     # "back on track. missed last week, do I repeat it?": a question about a week gone by
@@ -1014,6 +1025,7 @@ def segment_reports(
     logged = f.has(Cue.DONE, Cue.DID)  # "done 7/10, calf tight 3/10 and ...": the effort first
     reports: list[ReportSlots] = []
     cleared: list[Area] = []
+    spare: list[int] = []  # ratings said after an area that is fine: the sore one's
     kept = [g for g in groups if not all(denied(f, h) for h, _ in g[2])]
     groups = kept if kept else groups  # "not my knee that's sore, my hamstring is tight"
     for start, end, group in groups:
@@ -1023,9 +1035,10 @@ def segment_reports(
             continue
         if intent.signs:
             return None
-        if intent.kind is IntentKind.FEELS_FINE:
-            if says_change(analysed.f.words):
+        if intent.kind is IntentKind.FEELS_FINE or _all_fine(intent, analysed):
+            if intent.kind is IntentKind.FEELS_FINE and says_change(analysed.f.words):
                 cleared += intent.fine_areas
+            spare += [] if logged else _rated_after_fine(analysed)
             continue
         report = analysed.report(from_char=_body_start(analysed) if logged else 0)
         if report is None and reports and _too(analysed.f.words):
@@ -1046,8 +1059,56 @@ def segment_reports(
         reports += [r for r in said if all(r.area is not o.area for o in reports)]
     if len(reports) > 1 and any(r.area is not Area.LEG for r in reports):
         reports = [r for r in reports if r.area is not Area.LEG or r.red_flags]
+    reports = _spare_rated(reports, spare)
     cleared = [a for a in dict.fromkeys(cleared) if all(a is not r.area for r in reports)]
     return reports, cleared
+
+
+def _all_fine(intent: Intent, m: Message) -> bool:
+    """Whether a piece read as nothing says every area of it is fine ("but quads feel ok,
+    maybe 5/10")."""
+    return (
+        intent.kind is IntentKind.UNKNOWN
+        and bool(m.areas)
+        and all(said_fine(m.f, h.end) for h, _ in m.areas)
+    )
+
+
+def _spare_rated(reports: list[ReportSlots], spare: list[int]) -> list[ReportSlots]:
+    """The one unrated report takes a rating said after an area that is fine
+    ("hamstrings wrecked but glutes are fine, about a 6")."""
+    unrated = [k for k, r in enumerate(reports) if r.severity is None]
+    if not spare or len(unrated) != 1:
+        return reports
+    rated = list(reports)
+    rated[unrated[0]] = replace(rated[unrated[0]], severity=max(spare))
+    return rated
+
+
+def _rated_after_fine(m: Message) -> list[int]:
+    """The ratings in a clause of their own after an area said to be fine ("glutes are
+    fine, about a 6"), above the safe zone (2/10): no rating of a fine area, so the area
+    that is not fine's."""
+    f = m.f
+    if not m.areas:
+        return []
+    last = max(h.end for h, _ in m.areas) - 1
+    starts = [start for start, _ in m.tokens.spans]
+    rated: list[int] = []
+    for pos, value in m.ratings:
+        word = next((k for k, start in enumerate(starts) if start >= pos), len(starts))
+        if value <= SAFE_PAIN or word >= len(f.words):
+            continue
+        if word > last and f.clauses[word] != f.clauses[last]:
+            rated.append(value)
+    return rated
+
+
+def _tried_out(part: str) -> bool:
+    """A done clause that only tries an area out ("did some hops today, no pain at all"),
+    beside a recovery the whole message says (``tried``)."""
+    message = analyse(part)[1]
+    return message is not None and only_tried_out(message.f)
 
 
 _FORGOT_RE = re.compile(r"\b(?:forgot|forget|forgotten|meant)\s+to\s+(?:log|record|tell|say)\b")

@@ -56,7 +56,7 @@ FILLER = word_set(
 
 PROTECTED = word_set(
     """
-    eve eves nye nyd xmas boxing
+    eve eves nye nyd xmas boxing hint hints trace
     burn burns burned burnt fire kids kid
     plus sure some sort store score snore swore shore sold soar core knew kneel knot calm call
     called shine skin ship food fool feed fees bank black pack hits glue tried tries rate
