@@ -61,6 +61,8 @@ _SPLIT_RE = re.compile(
     r"|gonna|missed|today|tomorrow|yesterday|thanks(?!\s+to\b)|thank\s+you|cheers|thx|ty)\b)"
     # "race cancelled so pause till january": "so" before a request, never "so sore"
     r"|,?\s+so\s+(?=(?:pause|stop|hold|freeze|remind|set|change|move|update|switch|please|can|could)\b)"
+    # "missed tuesday so did it today instead": the skip, then the done
+    r"|,?\s+so\s+(?=(?:i\s+)?(?:did|done|finished|managed|caught\s+up)\b)"
     # "move my reminder to 8pm, im in toronto now", "in LA now so the reminders are off"
     r"|,\s*(?=(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:now\s+)?(?:in|based\s+in|living\s+in)\s)"
     r"|,?\s+so\s+(?=(?:the|my)\s+reminders?\b))",
@@ -1133,7 +1135,11 @@ def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ..
         area = (
             intent.report.area if intent.kind is IntentKind.BODY_REPORT and intent.report else None
         )
-        seen.setdefault((intent.kind, intent.topic, area, intent.log_day, intent.ask_day), intent)
+        key = (intent.kind, intent.topic, area, intent.log_day, intent.ask_day)
+        first = seen.setdefault(key, intent)
+        if first.kind is _DONE and first.effort is None and intent.effort is not None:
+            # "done in the hotel, cramped but effort 4. in Lisbon now": one log, rated
+            seen[key] = replace(first, effort=intent.effort, effort_label=intent.effort_label)
     if len(seen) < 2:
         return tuple(seen.values())
     return tuple(sorted(seen.values(), key=lambda i: _RANK.get(i.kind, len(_ORDER))))
