@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.core.understanding import IntentKind, PlanTopic, understand, understand_all
-from bot.core.understanding.when import log_days, pause_said
+from bot.core.understanding.when import holidays_as_dates, log_days, pause_said
 
 WEDNESDAY = date(2026, 12, 9)
 
@@ -91,6 +91,8 @@ def test_no_pause_where_none_was_asked(text: str) -> None:
 
 @given(st.text(max_size=40), st.dates(date(2000, 1, 1), date(2090, 12, 31)))
 def test_skip_days_stay_within_a_week(text: str, today: date) -> None:
+    if holidays_as_dates(text.lower()) != text.lower():
+        return  # a holiday named ("new year's eve") is a date: it may be months ahead
     for day in log_days(text.lower(), today, ahead=True):
         assert today - timedelta(days=6) <= day <= today + timedelta(days=6) or day < today
 
