@@ -661,7 +661,18 @@ def _pause(m: Message) -> Intent | None:
     rated = {pos for pos, _ in m.ratings}
     dates = [day for pos, day in find_dates(m.low, m.today) if pos not in rated]
     until = last_date(m.low, m.today) if dates else None  # not "5/10", a rating
+    if until is None and asked and (vague := _VAGUE_LENGTH_RE.search(m.low)) is not None:
+        return Intent(  # "can u pause it for a bit": how long is asked, nothing paused
+            IntentKind.PAUSE, unclear=vague.group(0), unclear_slot=Unclear.LENGTH
+        )
     return Intent(IntentKind.PAUSE, pause_until=until, report=m.report())
+
+
+#: A break of no length said ("for a bit", "for a while"): the coach asks how long.
+_VAGUE_LENGTH_RE = re.compile(
+    r"\bfor\s+(?:a\s+(?:little\s+|wee\s+|short\s+)?(?:bit|while|spell)|some\s+time|a\s+few)\b"
+    r"(?!\s+(?:days?|weeks?|months?))"
+)
 
 
 def _there_now(m: Message) -> bool:
