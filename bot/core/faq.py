@@ -555,7 +555,8 @@ class Faq:
                 return question, tuple(p for p in parts if p.kind not in _ANSWERED_BESIDE_DONE)
             if intent.report is not None:  # "ok to do it if my calves are sore?": supposed
                 return question, ()
-            return question, tuple(p for p in parts if _kept(p) and not p.signs)
+            today_said = _TODAY_SAID_RE.search(text.lower()) is not None
+            return question, tuple(p for p in parts if _kept(p, today_said) and not p.signs)
         question = self.answer_beside(intent, text)
         if question is None:
             return None, parts
@@ -582,11 +583,16 @@ class Faq:
         return found
 
 
-def _kept(part: Intent) -> bool:
+def _kept(part: Intent, today_said: bool) -> bool:
     """A part kept beside a question read whole: a done, a report, or a skip of a day the
-    runner names ("missed friday and saturday, can I do two in one day?")."""
-    dated_skip = part.kind is IntentKind.SKIPPED and part.log_day is not None
-    return part.kind in _KEPT or (dated_skip and part.unclear is None)
+    runner names ("missed friday and saturday, can I do two in one day?", "not doing it
+    today, got a cold. can I even train with a cold?")."""
+    skip = part.kind is IntentKind.SKIPPED and part.unclear is None
+    return part.kind in _KEPT or (skip and (part.log_day is not None or today_said))
+
+
+#: Today named ("not doing it today"): a skip of today said, not only asked about.
+_TODAY_SAID_RE = re.compile(r"\b(?:today|todays|today's|tonight|tonite|2day)\b")
 
 
 def parse_faq(data: Any) -> Faq:
