@@ -187,3 +187,64 @@ def test_a_race_set_or_moved_beside_a_question_is_stored(text: str, day: date) -
 def test_a_skips_date_just_gone_is_not_a_year_ahead(text: str, today: date, day: date) -> None:
     skips = [i for i in understand_all(text, today) if i.kind is IntentKind.SKIPPED]
     assert [i.log_day for i in skips] == [day]
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("can u pause it for a bit", "for a bit"),
+        ("pause me for a while pls", "for a while"),
+        ("need a break for a little while", "for a little while"),
+    ],
+)
+def test_a_break_of_no_length_is_asked_how_long(text: str, vague: str) -> None:
+    intent = _only(text, THURSDAY)
+    assert (intent.kind, intent.unclear, intent.unclear_slot, intent.pause_until) == (
+        IntentKind.PAUSE,
+        vague,
+        Unclear.LENGTH,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [("pause for a few days", date(2026, 12, 13)), ("pause please", None)],
+)
+def test_a_break_with_a_length_or_none_said_is_still_a_break(text: str, last: date | None) -> None:
+    intent = _only(text, THURSDAY)
+    assert (intent.kind, intent.unclear, intent.pause_until) == (IntentKind.PAUSE, None, last)
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "skipped"),
+    [
+        ("did mondays and tuesdays but missed wednesday", [7, 8], 9),
+        ("did tuesday and wednesday, missed thursday though", [8, 9], 10),
+        ("did mon and wed but skipped tuesday", [7, 9], 8),
+    ],
+)
+def test_dones_of_named_days_beside_a_skip_of_another_are_all_logged(
+    text: str, done: list[int], skipped: int
+) -> None:
+    found = understand_all(text, SATURDAY)
+    dones = [i.log_day for i in found if i.kind is IntentKind.DONE]
+    skips = [i.log_day for i in found if i.kind is IntentKind.SKIPPED]
+    assert dones == [date(2026, 12, d) for d in done]
+    assert skips == [date(2026, 12, skipped)]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("i did it wednesday and again today 😅", date(2026, 12, 9)),
+        ("did yesterdays, then again today", date(2026, 12, 11)),
+        ("did it thursday and again this morning", date(2026, 12, 10)),
+    ],
+)
+def test_a_done_of_another_day_and_again_today_is_two_logs(text: str, first: date) -> None:
+    found = understand_all(text, SATURDAY)
+    assert [(i.kind, i.log_day) for i in found] == [
+        (IntentKind.DONE, first),
+        (IntentKind.DONE, None),
+    ]
