@@ -58,3 +58,17 @@ def test_whose_day_asked_after_today_is_a_second_question(text: str, day: date) 
         (IntentKind.TODAY, None),
         (IntentKind.PLAN_QUESTION, day),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("show me the block, my race is 18 april btw", IntentKind.PLAN_QUESTION),
+        ("whats this week look like, my race is on 18 april btw", IntentKind.PLAN_QUESTION),
+        ("done 5/10, my race is 18 april", IntentKind.DONE),
+    ],
+)
+def test_a_race_said_after_another_request_is_both(text: str, other: IntentKind) -> None:
+    found = understand_all(text, SATURDAY)
+    assert {i.kind for i in found} == {IntentKind.RACE_DATE, other}
+    assert [i.race_date for i in found if i.kind is IntentKind.RACE_DATE] == [date(2027, 4, 18)]

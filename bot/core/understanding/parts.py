@@ -65,6 +65,8 @@ _SPLIT_RE = re.compile(
     r"|,?\s+so\s+(?=(?:i\s+)?(?:did|done|finished|managed|caught\s+up)\b)"
     # "move my reminder to 8pm, im in toronto now", "in LA now so the reminders are off"
     r"|,\s*(?=(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:now\s+)?(?:in|based\s+in|living\s+in)\s)"
+    # "show me the block, my race is 18 april btw": the race said after a request
+    r"|,\s*(?=(?:my|the)\s+(?:race|marathon|half|10k|5k|ultra)\s+(?:is|date\s+is)\b)"
     # "whats left this week + when do jumps start": a plus before a question
     r"|\s+\+\s+(?=(?:when|what|whats|what's|how|why|which|can|could|do|does|is)\b)"
     r"|,?\s+so\s+(?=(?:the|my)\s+reminders?\b))",
