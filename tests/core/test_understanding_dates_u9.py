@@ -248,3 +248,16 @@ def test_a_done_of_another_day_and_again_today_is_two_logs(text: str, first: dat
         (IntentKind.DONE, first),
         (IntentKind.DONE, None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "effort"),
+    [
+        ("monday just gone i did the band work but forgot to tell u", date(2026, 12, 7), None),
+        ("i did the band work on monday", date(2026, 12, 7), None),
+        ("did my band exercises today, 4/10", None, 4),
+    ],
+)
+def test_the_band_work_done_is_the_session(text: str, day: date | None, effort: int | None) -> None:
+    intent = _only(text, SATURDAY)
+    assert (intent.kind, intent.log_day, intent.effort) == (IntentKind.DONE, day, effort)
