@@ -72,3 +72,15 @@ def test_a_race_said_after_another_request_is_both(text: str, other: IntentKind)
     found = understand_all(text, SATURDAY)
     assert {i.kind for i in found} == {IntentKind.RACE_DATE, other}
     assert [i.race_date for i in found if i.kind is IntentKind.RACE_DATE] == [date(2027, 4, 18)]
+
+
+@pytest.mark.parametrize(
+    "text", ["yo what commands are there", "hey coach, what can you do?", "hi! how does this work"]
+)
+def test_a_greeting_before_help_asked_is_the_help_alone(text: str) -> None:
+    assert [i.kind for i in understand_all(text, SATURDAY)] == [IntentKind.HELP]
+
+
+def test_a_greeting_before_a_log_is_still_greeted() -> None:
+    found = understand_all("hey coach! did yesterdays, 6", SATURDAY)
+    assert [i.kind for i in found] == [IntentKind.GREETING, IntentKind.DONE]

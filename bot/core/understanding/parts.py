@@ -291,8 +291,11 @@ _QUIET = frozenset({IntentKind.GREETING, IntentKind.UNKNOWN})
 def _greeted_first(message: Message | None, parts: tuple[Intent, ...]) -> tuple[Intent, ...]:
     """A message that opens with a greeting ("hey coach! did yesterday's, 6") is greeted
     back before the rest is answered: a greeting part first (never before a warning sign,
-    which the caller checks)."""
+    which the caller checks); nor before help asked for ("yo what commands are there"),
+    whose answer introduces the coach."""
     if message is None or all(part.kind in _QUIET for part in parts):
+        return parts
+    if any(part.kind is IntentKind.HELP for part in parts):
         return parts
     opening = message.f.hit_at.get(0)
     if opening is None or Cue.GREETING not in opening.sense.cues:
