@@ -199,12 +199,18 @@ def _undouble(word: str) -> str:
 
 #: Sayings whose words alone mean something else: "under the weather" is ill, and the
 #: weather itself is no topic ("what's the weather in Leeds").
-_SAYINGS = ((re.compile(r"\bunder\s+the\s+weather\b"), " ill "),)
+_SAYINGS = (
+    (re.compile(r"\bunder\s+the\s+weather\b"), " ill "),
+    # "at like 10pm", "around 9.30pm": a time late in the day is the evening
+    (re.compile(r"\b(?:at\s+)?(?:like\s+|about\s+|around\s+)?(?:[6-9]|1[01])(?:[:.][0-5][0-9])?\s*pm\b"),
+     " evening "),
+)  # fmt: skip
 
 
 def normalise(text: str) -> str:
     """The content words of ``text``, lower case and in order (the matcher's input); an
-    age said ("I'm 67", "aged 58") is the word "age"; "under the weather" is "ill"."""
+    age said ("I'm 67", "aged 58") is the word "age"; "under the weather" is "ill"; a late
+    hour ("at like 10pm") is "evening"."""
     flat = _AGE_SAID.sub(" age ", text.lower().replace("’", "").replace("'", ""))
     for saying, meaning in _SAYINGS:
         flat = saying.sub(meaning, flat)
@@ -219,6 +225,8 @@ def is_question(text: str) -> bool:
     if "?" in text:
         return True
     words = _WORD.findall(text.lower().replace("’", "").replace("'", ""))
+    while len(words) > 1 and words[0] in _PLEASANTRIES:  # "thanks coach how long till...": asks
+        words = words[1:]
     if words[:1] == ["did"]:  # "did you get it" asks; "did the day before's session" logs
         return words[1:2] != [] and words[1] in _ASKED_PEOPLE
     if words[:1] == ["if"]:  # "if I miss a day should I double up": the question inverted
@@ -226,6 +234,13 @@ def is_question(text: str) -> bool:
     if bool(words) and words[0] in _QUESTION_WORDS:
         return True
     return _TRAILING_ASK.search(text.lower()) is not None  # "a bit leaks out 🙈 is that normal"
+
+
+#: Words that open a question without asking ("thanks coach 🙏 how long till results").
+_PLEASANTRIES = frozenset(
+    {"thanks", "thank", "you", "thx", "ty", "cheers", "ta", "coach", "mate", "hey", "hi",
+     "hello", "yo", "ok", "okay", "so", "much", "lots", "great", "nice", "brilliant"}
+)  # fmt: skip
 
 
 def eligible(intent: Intent, text: str) -> bool:
@@ -556,7 +571,8 @@ class Faq:
                 return question, tuple(p for p in parts if p.kind not in _ANSWERED_BESIDE_DONE)
             if intent.report is not None:  # "ok to do it if my calves are sore?": supposed
                 return question, ()
-            return question, tuple(p for p in parts if _kept(p) and not p.signs)
+            today_said = _TODAY_SAID_RE.search(text.lower()) is not None
+            return question, tuple(p for p in parts if _kept(p, today_said) and not p.signs)
         question = self.answer_beside(intent, text)
         if question is None:
             return None, parts
@@ -594,11 +610,18 @@ class Faq:
 _FELT = {ReportKind.PAIN: "hurts", ReportKind.SORENESS: "sore", ReportKind.TIGHTNESS: "tight"}
 
 
-def _kept(part: Intent) -> bool:
+def _kept(part: Intent, today_said: bool) -> bool:
     """A part kept beside a question read whole: a done, a report, or a skip of a day the
-    runner names ("missed friday and saturday, can I do two in one day?")."""
-    dated_skip = part.kind is IntentKind.SKIPPED and part.log_day is not None
-    return part.kind in _KEPT or (dated_skip and part.unclear is None)
+    runner names ("missed friday and saturday, can I do two in one day?", "not doing it
+    today, got a cold. can I even train with a cold?")."""
+    skip = part.kind is IntentKind.SKIPPED and part.unclear is None
+    if part.kind is IntentKind.THANKS:  # "thanks coach 🙏 how long till results": both
+        return True
+    return part.kind in _KEPT or (skip and (part.log_day is not None or today_said))
+
+
+#: Today named ("not doing it today"): a skip of today said, not only asked about.
+_TODAY_SAID_RE = re.compile(r"\b(?:today|todays|today's|tonight|tonite|2day)\b")
 
 
 def parse_faq(data: Any) -> Faq:

@@ -4,8 +4,9 @@ Every city of at least 15,000 people, with its country, region and IANA zone. A 
 looked up as typed ("Manchester"), with a country or US state after it ("Manchester UK",
 "Portland, Maine", "Cambridge MA"); alternate names ("Munich", "NYC") count when no city
 bears the name itself. Cities are sorted by population, so "Manchester" is England's; where
-a smaller namesake in another zone is at least half as big ("Cambridge"), the runner is
-asked which one they mean.
+a smaller namesake in another zone is at least half as big ("Cambridge"), or a well-known
+city of the same country ("Portland": Oregon or Maine), the runner is asked which one they
+mean.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ __all__ = [
 
 #: A namesake in another zone at least this share of the biggest's population is asked about.
 AMBIGUOUS_SHARE = 0.5
+#: A namesake in another zone of the same country is asked about from this size and share
+#: of the biggest's population (Portland, Maine beside Portland, Oregon).
+NAMESAKE_LEAST = 50_000
+NAMESAKE_SHARE = 0.1
 MAX_CHOICES = 3
 _COUNTRY_ALIASES = {
     "uk": "GB",
@@ -245,8 +250,21 @@ def places_named(text: str) -> list[Place]:
     biggest = candidates[0]
     choices = [biggest]
     for place in candidates[1:]:
-        if place.population < biggest.population * AMBIGUOUS_SHARE:
-            break
+        if not _namesake(place, biggest):
+            continue
         if all(place.zone != chosen.zone for chosen in choices):
             choices.append(place)
     return choices[:MAX_CHOICES]
+
+
+def _namesake(place: Place, biggest: Place) -> bool:
+    """Whether ``place`` is a namesake of ``biggest`` a runner may well mean: about as big
+    anywhere ("Cambridge"), or a well-known city of the same country, in its own right
+    ("Portland": Oregon or Maine, one country, two zones)."""
+    if place.population >= biggest.population * AMBIGUOUS_SHARE:
+        return True
+    return (
+        place.country == biggest.country
+        and place.population >= NAMESAKE_LEAST
+        and place.population >= biggest.population * NAMESAKE_SHARE
+    )

@@ -19,6 +19,7 @@ from bot.presentation.html import escape_text, heard
 from bot.presentation.render import day_label, phase_about
 
 __all__ = [
+    "break_length",
     "day_ahead",
     "jumps_answer",
     "past_day",
@@ -234,6 +235,15 @@ def unclear_date(value: str, *, race: bool, today: date | None = None) -> str:
         f"I couldn't make a break out of {said}: it ends before it starts, or names a day "
         "that doesn't exist, so nothing is paused. Which days are you away? For example "
         "<i>away from the 14th to the 21st</i>."
+    )
+
+
+def break_length(said: str) -> str:
+    """A break asked for with no length ("for a bit"): how long, nothing paused yet."""
+    return (
+        f"Happy to give you a break. How long is “{escape_text(said)}” for you? Nothing is "
+        "paused yet: tell me the last day, like <i>back on the 20th</i>, or a length, like "
+        "<i>pause for a week</i>."
     )
 
 

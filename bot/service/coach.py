@@ -306,6 +306,8 @@ class Coach:
             kind in _LOGS and intent.unclear is not None and intent.unclear_slot is Unclear.LOG_DAY
         ):  # "did it on the 31st of april": no such day has been, nothing logged
             return [Reply(text=question_words.unclear_log_day(intent.unclear))]
+        if kind is IntentKind.PAUSE and intent.unclear_slot is Unclear.LENGTH:
+            return [Reply(text=question_words.break_length(intent.unclear or ""))]
         if intent.unclear is not None and kind in (IntentKind.PAUSE, IntentKind.RACE_DATE):
             race = kind is IntentKind.RACE_DATE  # a date that cannot be right: asked, not stored
             return [

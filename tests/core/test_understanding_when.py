@@ -252,9 +252,3 @@ def test_a_country_of_several_zones_is_asked_about() -> None:
 @pytest.mark.parametrize("text", ["Nice!", "reading", "Surprise", "in the gym now", "Split"])
 def test_a_word_is_no_city(text: str) -> None:
     assert understand(text, WEDNESDAY).kind is not IntentKind.SET_TIMEZONE
-
-
-def test_a_skip_on_new_years_eve_said_the_day_after_is_next_years() -> None:
-    """The property above once met "nye" on 1 January: a holiday named is its date ahead,
-    as the runner said it ("can't do it on nye" plans that day's skip)."""
-    assert log_days("nye", date(2000, 1, 1), ahead=True) == (date(2000, 12, 31),)

@@ -195,6 +195,17 @@ async def test_pause_for_two_weeks_by_default_then_resume(chat: Chat) -> None:
     assert state.paused_until is None
 
 
+@pytest.mark.parametrize("text", ["can u pause it for a bit", "pause me for a while pls"])
+async def test_a_break_of_no_length_is_asked_how_long_and_nothing_paused(
+    chat: Chat, text: str
+) -> None:
+    await chat.command("/today")
+    (asked,) = await chat.say(text)
+    assert "How long" in asked.text
+    assert "Nothing is paused" in asked.text
+    assert (await chat.state()).phase is not Phase.PAUSED
+
+
 async def test_pause_until_a_date(chat: Chat) -> None:
     await chat.command("/today")
     (paused,) = await chat.command("/pause 2026-12-20")

@@ -56,7 +56,9 @@ _NO_DAY_RE = re.compile(
 )
 #: The replacing day opens what follows the mark ("its the 21st", "friday, until sunday").
 _OPENING_DAY_RE = re.compile(
-    rf"^(?:(?:it'?s|its|on|the|from|to|until|till|til)\s+)*({_DAY_PHRASE})", re.IGNORECASE
+    rf"^(?:(?:it'?s|its|it\s+was|twas|was|i\s+did\s+it|did\s+it|on|the|from|to|until|till|til)\s+)*"
+    rf"({_DAY_PHRASE})",
+    re.IGNORECASE,
 )
 _MONTH_RE = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.IGNORECASE)
 _ORDINAL_ONLY_RE = re.compile(r"(?:the\s+)?([0-9]{1,2})(?:st|nd|rd|th)?", re.IGNORECASE)
@@ -164,6 +166,8 @@ def day_replaced(said: Correction) -> str | None:
     bare = _ORDINAL_ONLY_RE.fullmatch(new)
     if month is not None and bare is not None:
         new = f"{bare.group(1)}{_suffix(int(bare.group(1)))} of {month.group(0)}"
+    elif bare is not None and old.group(0).lower().startswith("the "):
+        new = f"the {bare.group(1)}{_suffix(int(bare.group(1)))}"  # "on the 9th, no the 10th"
     return f"{said.before[: old.start()]}{new}{said.after[opening.end() :]}"
 
 

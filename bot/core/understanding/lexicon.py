@@ -216,7 +216,8 @@ _HOLIDAY = "holiday, holidays, hols, the hols, my hols, vacation, my holiday, my
 _CUES: dict[Cue, str] = {
     Cue.SESSION: """session, sessions, sesh, workout, workouts, plan, routine, exercises,
         exercise, drills, drill, training, programme, program, circuit, mobility, strength,
-        hip work, strength work, mobility work, whats next, what next, whats up next,
+        hip work, strength work, mobility work, band work, band exercises, whats next,
+        what next, whats up next,
         next session, what should i do, what do i do, what am i doing,
         what am i supposed to do, what do i have, whats on, what is on""",
     Cue.TODAY: "today, todays, tdy, 2day, tonight, tonights, this morning, this evening, this afternoon, this arvo",  # noqa: E501

@@ -45,6 +45,7 @@ class Unclear(StrEnum):
     TIME = "time"  # "remind me at 25:00", "6-7am"
     DATE = "date"  # a pause "from the 21st to the 14th", a race "on 12/06" or just gone
     CITY = "city"  # "I'm in Springfield": several cities in other zones bear the name
+    LENGTH = "length"  # "pause it for a bit": a break of no length said, asked how long
 
 
 class PlanTopic(StrEnum):

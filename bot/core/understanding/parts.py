@@ -70,8 +70,14 @@ _SPLIT_RE = re.compile(
     r"|gonna|missed|today|tomorrow|yesterday|thanks(?!\s+to\b)|thank\s+you|cheers|thx|ty)\b)"
     # "race cancelled so pause till january": "so" before a request, never "so sore"
     r"|,?\s+so\s+(?=(?:pause|stop|hold|freeze|remind|set|change|move|update|switch|please|can|could)\b)"
+    # "missed tuesday so did it today instead": the skip, then the done
+    r"|,?\s+so\s+(?=(?:i\s+)?(?:did|done|finished|managed|caught\s+up)\b)"
     # "move my reminder to 8pm, im in toronto now", "in LA now so the reminders are off"
     r"|,\s*(?=(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:now\s+)?(?:in|based\s+in|living\s+in)\s)"
+    # "show me the block, my race is 18 april btw": the race said after a request
+    r"|,\s*(?=(?:my|the)\s+(?:race|marathon|half|10k|5k|ultra)\s+(?:is|date\s+is)\b)"
+    # "whats left this week + when do jumps start": a plus before a question
+    r"|\s+\+\s+(?=(?:when|what|whats|what's|how|why|which|can|could|do|does|is)\b)"
     r"|,?\s+so\s+(?=(?:the|my)\s+reminders?\b))",
     re.IGNORECASE,
 )
@@ -85,7 +91,7 @@ _A_WEEK_GONE_RE = re.compile(
 _SPLIT_WORDS = frozenset(
     {"but", "and", "also", "plus", "then", "though", "however", "although", "tho", "n", "so"}
 )
-_SPLIT_CHARS_RE = re.compile("[,;.!?&\u2600-\u27bf\U0001f300-\U0001faff]")
+_SPLIT_CHARS_RE = re.compile("[,;.!?&+\u2600-\u27bf\U0001f300-\U0001faff]")
 _CONTRAST_RE = re.compile(r"\b(?:but|though|tho|however|although)\b", re.IGNORECASE)
 _SETTING_KINDS = frozenset({IntentKind.UNKNOWN, IntentKind.TODAY})
 _IDLE = frozenset({IntentKind.UNKNOWN, IntentKind.GREETING, IntentKind.THANKS, IntentKind.HELP})
@@ -183,13 +189,19 @@ def _logs_then_asked(whole: Intent, message: Message) -> tuple[Intent, ...]:
     asked = _ASKED_AFTER_RE.search(message.low)
     if asked is None or asked.start() == 0:
         return ()
-    head = understand_parts(message.clean[: asked.start()], message.today)[1]
-    if not all(i.kind in _LOGS and i.log_day is not None and i.unclear is None for i in head):
+    said = message.clean[: asked.start()]
+    head = understand_parts(said, message.today)[1]
+    today = _TODAY_SAID_RE.search(said.lower()) is not None  # "no session today, ..."
+    if not all(
+        i.kind in _LOGS and (i.log_day is not None or today) and i.unclear is None for i in head
+    ):
         return ()
     tail = understand_parts(message.clean[asked.start() :].lstrip(" ,"), message.today)[1]
     return (*head, *tail)
 
 
+#: Today named in a log ("no session today, too knackered"): a log of today, not asked.
+_TODAY_SAID_RE = re.compile(r"\b(?:today|todays|today's|tonight|tonite)\b")
 _PIECE_RE = re.compile(r"[,;.!?]+\s*|\s+(?:and|but|so|as)\s+")
 
 
@@ -288,8 +300,11 @@ _QUIET = frozenset({IntentKind.GREETING, IntentKind.UNKNOWN})
 def _greeted_first(message: Message | None, parts: tuple[Intent, ...]) -> tuple[Intent, ...]:
     """A message that opens with a greeting ("hey coach! did yesterday's, 6") is greeted
     back before the rest is answered: a greeting part first (never before a warning sign,
-    which the caller checks)."""
+    which the caller checks); nor before help asked for ("yo what commands are there"),
+    whose answer introduces the coach."""
     if message is None or all(part.kind in _QUIET for part in parts):
+        return parts
+    if any(part.kind is IntentKind.HELP for part in parts):
         return parts
     opening = message.f.hit_at.get(0)
     if opening is None or Cue.GREETING not in opening.sense.cues:
@@ -452,8 +467,28 @@ def _days_apart(whole: Intent, message: Message, today: date) -> tuple[Intent, .
                 )
                 for index, d in enumerate(days)
             )  # "did sunday and monday, hip's been achy": one report, with the first log
-            return (*logs, *_signs_apart(whole))
+            return (*logs, *_skips_beside(message, today, days, whole), *_signs_apart(whole))
     return ()
+
+
+def _skips_beside(
+    message: Message, today: date, days: tuple[date, ...], whole: Intent
+) -> tuple[Intent, ...]:
+    """Skips of other named days said in clauses of their own beside dones of several days
+    ("did mondays and tuesdays but missed wednesday")."""
+    if whole.kind is not _DONE or not _SKIP_WORD_RE.search(message.low):
+        return ()
+    skips: list[Intent] = []
+    for part in _SPLIT_RE.split(message.clean):
+        if not part or not part.strip() or not _SKIP_WORD_RE.search(part.lower()):
+            continue
+        said = understand(part, today)
+        if said.kind is IntentKind.SKIPPED and (day := said.log_day) and day not in days:
+            skips.append(Intent(IntentKind.SKIPPED, log_day=day))
+    return tuple(skips)
+
+
+_SKIP_WORD_RE = re.compile(r"\b(?:missed|skipped|didn'?t|couldn'?t|bailed\s+on)\b")
 
 
 def _requests(
@@ -805,12 +840,24 @@ def _whole_reports(
 
 
 #: A clause that is only a day ("tomorrow's", "and saturday?"), after a question of a day.
+_WHOSE_DAYS = frozenset(
+    {"tomorrow", "tmrw", "today", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday"}
+)  # fmt: skip
 _BARE_DAY_RE = re.compile(
-    r"\s*(?:and\s+|also\s+|what\s+about\s+|n\s+)?(?:for\s+|on\s+)?((?:tomorrow|tmrw|today"
+    r"\s*(?:and\s+|also\s+|what\s+about\s+|n\s+)?(?:what'?s\s+|whats\s+|what\s+is\s+)?"
+    r"(?:for\s+|on\s+)?((?:tomorrow|tmrw|today"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri"
     r"|sat|sun)(?:'?s)?)(?:\s+(?:one|session|too))?\s*\??\s*"
 )
 _CARRIED_FROM = frozenset({IntentKind.TODAY, IntentKind.UNKNOWN})
+
+
+#: A done said again today after another day's ("did it wednesday and again today").
+_AGAIN_TODAY_RE = re.compile(
+    r"(?:(?:and|then)\s+)?(?:did\s+it\s+|done\s+it\s+)?(?:again|once\s+more)\s+"
+    r"(?:today|this\s+(?:morning|afternoon|evening)|tonight)(?:\W.*)?"
+)
 
 
 def _carried(
@@ -826,13 +873,19 @@ def _carried(
         if intent.kind is IntentKind.UNKNOWN and said[index - 1][1].kind in _ASKS_DAYS:
             bare = _BARE_DAY_RE.fullmatch(part.lower())
             if bare is not None:
-                said[index] = (part, understand(f"what's on {bare.group(1)}?", today))
+                day = bare.group(1).removesuffix("'s")
+                if day.endswith("s") and day[:-1] in _WHOSE_DAYS:  # "whats tomorrows"
+                    day = day[:-1]
+                said[index] = (part, understand(f"what's on {day}?", today))
     for index in range(1, len(said)):
         part, intent = said[index]
         before = said[index - 1][1]
         if intent.kind not in _CARRIED_FROM or before.kind is not IntentKind.DONE:
             continue
         low = part.lower()
+        if before.log_day is not None and _AGAIN_TODAY_RE.fullmatch(low.strip(" !.,")):
+            said[index] = (part, Intent(IntentKind.DONE))  # "did it wednesday and again today"
+            continue
         day = log_day(low, today)
         if day is None or day == (before.log_day or today):
             continue
@@ -1140,6 +1193,7 @@ def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ..
                 i.kind is IntentKind.DONE
                 and i.log_day is None
                 and (_rating_only(part) or _same_done(part, whole))
+                and not _AGAIN_TODAY_RE.fullmatch(part.lower().strip(" !.,"))
             )
         ]
     intents = [_with_effort(i, whole) for _, i in said]
@@ -1194,7 +1248,11 @@ def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ..
         area = (
             intent.report.area if intent.kind is IntentKind.BODY_REPORT and intent.report else None
         )
-        seen.setdefault((intent.kind, intent.topic, area, intent.log_day, intent.ask_day), intent)
+        key = (intent.kind, intent.topic, area, intent.log_day, intent.ask_day)
+        first = seen.setdefault(key, intent)
+        if first.kind is _DONE and first.effort is None and intent.effort is not None:
+            # "done in the hotel, cramped but effort 4. in Lisbon now": one log, rated
+            seen[key] = replace(first, effort=intent.effort, effort_label=intent.effort_label)
     if len(seen) < 2:
         return tuple(seen.values())
     return tuple(sorted(seen.values(), key=lambda i: _RANK.get(i.kind, len(_ORDER))))

@@ -286,6 +286,8 @@ _ON_SHORT_DAY_RE = re.compile(
     r"\b(?:what'?s|whats|what\s+is|anything|wats)\s+(?:next\s+|this\s+)?"
     r"(?:mon|tues?|weds?|thu|thurs|fri|sat|sun)\b"
     r"|\b(?:on|for|this|next)\s+(?:mon|tues?|weds?|thu|thurs|fri|sat|sun)\b"
+    # "what am i doing wed", "what have i got sat?": a short day ending the question
+    r"|\b(?:doing|got|having)\s+(?:mon|tues?|weds?|thu|thurs|fri|sat|sun)\s*\?*\W*$"
 )
 _DAY_IN_A_WEEK_RE = re.compile(
     r"\bweek\s+after\s+next\b|\bnext\s+week\b|\bafter\s+next\b"

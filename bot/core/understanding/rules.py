@@ -661,7 +661,18 @@ def _pause(m: Message) -> Intent | None:
     rated = {pos for pos, _ in m.ratings}
     dates = [day for pos, day in find_dates(m.low, m.today) if pos not in rated]
     until = last_date(m.low, m.today) if dates else None  # not "5/10", a rating
+    if until is None and asked and (vague := _VAGUE_LENGTH_RE.search(m.low)) is not None:
+        return Intent(  # "can u pause it for a bit": how long is asked, nothing paused
+            IntentKind.PAUSE, unclear=vague.group(0), unclear_slot=Unclear.LENGTH
+        )
     return Intent(IntentKind.PAUSE, pause_until=until, report=m.report())
+
+
+#: A break of no length said ("for a bit", "for a while"): the coach asks how long.
+_VAGUE_LENGTH_RE = re.compile(
+    r"\bfor\s+(?:a\s+(?:little\s+|wee\s+|short\s+)?(?:bit|while|spell)|some\s+time|a\s+few)\b"
+    r"(?!\s+(?:days?|weeks?|months?))"
+)
 
 
 def _there_now(m: Message) -> bool:
@@ -710,6 +721,13 @@ def _race(m: Message) -> Intent | None:
     if not asked and _ADVICE_ASKED_RE.match(m.low) and not names_a_date(m.low):
         return None  # "do I keep the sessions in race week or stop them?": advice, no setting
     moved = Cue.MOVED in f.cues
+    if (
+        not (asked or moved)
+        and _COUNTED_WHEN_RE.search(m.low)
+        and _ADVICE_LATER_RE.search(m.low)
+        and not _PUT_IN_RE.search(m.low)
+    ):  # "race is in 10 days, should I still do the sessions?": the advice's context; a
+        return None  # date said ("half is on 19.12! do I keep going?") is stored beside
     if (both := _EITHER_WAY_RE.search(m.low)) is not None and both[1] != both[2]:
         return _race_unclear(both[0])  # "12/06": June or December?
     when = last_date(m.low, m.today)
@@ -817,6 +835,18 @@ _RACE_SET_RE = re.compile(
 #: A question asking for advice, not a setting ("should I ... in race week or stop?").
 _ADVICE_ASKED_RE = re.compile(
     r"\s*(?:should|shall|do|must|can|could)\s+i\b|\s*is\s+it\s+(?:ok|okay|fine|wise|safe|better)\b"
+)
+#: Advice asked after the race is said ("race is in 10 days, should I still do them?"):
+#: the race is the question's context, no date to store.
+_ADVICE_LATER_RE = re.compile(
+    r"[,.;!:\-]\s*(?:and\s+|but\s+|so\s+)?(?:should|shall|must|can|could|do)\s+i\b[^?]*\??"
+    r"|[,.;!:\-]\s*(?:and\s+|but\s+|so\s+)?is\s+it\s+(?:ok|okay|fine|wise|safe|better)\b"
+)
+#: A race's day counted from today ("in 10 days", "in a fortnight", "next week").
+_COUNTED_WHEN_RE = re.compile(
+    r"\bin\s+(?:about\s+|around\s+|like\s+|just\s+|only\s+)?(?:[0-9]{1,3}|a|an|one|two|three"
+    r"|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few)\s+(?:days?|weeks?|fortnight)\b"
+    r"|\b(?:next|this)\s+(?:week|weekend)\b|\b(?:tomorrow|tmrw)\b"
 )
 #: The race said to have been on a day ("race was on 2 jan", "raced on the 3rd").
 _PAST_RACE_RE = re.compile(r"\b(?:was|were|raced|ran\s+it)\s+(?:on|last)\b")

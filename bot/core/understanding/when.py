@@ -139,6 +139,8 @@ _NUMBER_RANGE_RE = re.compile(
     rf"([0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_PATTERN}))\b"
 )
 _WEEKEND_RE = re.compile(r"\b(?:this|the|over\s+the|on\s+the|for\s+the)\s+weekend\b")
+#: "next weekend" is the Saturday and Sunday after today's, like "next Saturday".
+_NEXT_WEEKEND_RE = re.compile(r"\b(?:(till|til|until|to)\s+)?next\s+weekend\b")
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -563,8 +565,13 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
             continue
         said.append((soon.start(), today + timedelta(days=1) if soon.group(1) else today))
         break
+    gone = None if said else _GONE_DAY_RE.search(low)  # not "hurt it last night, skipping today"
+    if gone is not None and (day := log_day(gone.group(0), today)) is not None:
+        said.append((gone.start(), day))  # "no time yesterday, work ran late": yesterday's
     dated = _ON_DATE_RE.search(low)  # "can't make it on the 20th"
     if dated is not None and (day := _ahead(dated.group(1), today, same_day=True)) is not None:
+        if _JUST_GONE_DAYS >= (today - years_later(day, -1)).days > 0:
+            day = years_later(day, -1)  # "missing new year's eve" said on 1 January: last night's
         said.append((dated.start(), day))
     for named in _DAY_NAME_RE.finditer(low):
         short = named.group(2) not in _WEEKDAYS
@@ -580,6 +587,13 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
 
 
 _LAST_WEEK_RE = re.compile(r"\b(?:last|previous|past)\s+week(?:'?s)?\b")
+#: A skip's date a year but these few days ahead is the one just gone by.
+_JUST_GONE_DAYS = 6
+#: A day that can only have gone by ("yesterday", "last night"): a skip said of it is
+#: that day's whatever the verb ("no time yesterday", "not a chance last night").
+_GONE_DAY_RE = re.compile(
+    r"\b(?:(?:the\s+)?day\s+before\s+yesterday|yesterday|yday|last\s*(?:night|nite))\b"
+)
 
 
 def _listed_ahead(names: list[str], today: date) -> tuple[date, ...]:
@@ -778,7 +792,8 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
       is ``unclear``;
     - "back on the 20th" (paused to the 19th), after any "from the 14th";
     - a length, "for a week" (today and six more days), "a fortnight off from saturday";
-    - "this weekend" (Saturday and Sunday), "till new year" (31 December);
+    - "this weekend" (Saturday and Sunday), "next weekend" (the first Saturday after today
+      and its Sunday), "till new year" (31 December);
     - "until sunday" (that day included; "hold off till monday": back on Monday);
     - "next week" (Monday to Sunday); "from the 14th", "away wednesday" (that day), or a
       day with "until I'm back".
@@ -813,6 +828,11 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         sunday = saturday + timedelta(days=6 - saturday.weekday())
         first = start or (saturday if saturday > today else None)
         return PauseSaid(first, sunday)
+    if (weekend := _NEXT_WEEKEND_RE.search(low)) is not None:
+        saturday = today + timedelta(days=(5 - today.weekday()) % 7 or 7)
+        if weekend.group(1):  # "pause till next weekend": back that Saturday
+            return PauseSaid(start, saturday - timedelta(days=1))
+        return PauseSaid(start or saturday, saturday + timedelta(days=1))
     if (until := _UNTIL_RE.search(low)) is not None:
         said = until.group(1)
         if "new year" in said:
