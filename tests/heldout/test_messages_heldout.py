@@ -214,17 +214,19 @@ def score(path: Path) -> tuple[int, int, int, list[str]]:
 @pytest.mark.parametrize(
     ("name", "least_right", "most_harmful"),
     [
-        ("messages_batch1.yaml", 0.81, 0.05),
+        ("messages_batch1.yaml", 0.82, 0.04),
         ("messages_batch2.yaml", 0.88, 0.02),
         ("messages_batch3.yaml", 0.86, 0.06),
-        ("messages_batch4.yaml", 0.76, 0.09),
+        ("messages_batch4.yaml", 0.77, 0.08),
         ("messages_batch5.yaml", 0.8, 0.09),
-        ("messages_batch6.yaml", 0.82, 0.07),
+        ("messages_batch6.yaml", 0.83, 0.06),
         ("messages_batch7.yaml", 0.93, 0.02),
         ("messages_batch8.yaml", 0.92, 0.03),
-        ("messages_batch9.yaml", 0.74, 0.13),
-        ("messages_batch10.yaml", 0.75, 0.13),
-        ("messages_batch11.yaml", 0.81, 0.09),
+        ("messages_batch9.yaml", 0.77, 0.12),
+        ("messages_batch10.yaml", 0.77, 0.12),
+        ("messages_batch11.yaml", 0.84, 0.08),
+        ("messages_batch12.yaml", 0.9, 0.05),
+        ("messages_batch13.yaml", 0.88, 0.03),
     ],
 )
 def test_fresh_messages_keep_their_floor(
