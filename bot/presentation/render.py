@@ -48,6 +48,7 @@ __all__ = [
     "unknown_reply",
     "utf16_len",
     "week_message",
+    "your_part",
 ]
 
 
@@ -244,7 +245,7 @@ _KIND_WORDS = {
 }
 
 
-def _where(area: Area, side: Side) -> str:
+def your_part(area: Area, side: Side) -> str:
     """'your left calf', 'both knees', 'your lower back'."""
     part = body_part(area, side)
     return part if side is Side.BOTH and area is not Area.LOWER_BACK else f"your {part}"
@@ -279,10 +280,10 @@ def report_reply(  # noqa: PLR0917 - the report in the order the runner gives it
     tier = triage(red_flags, side, area)
     if red_flags:
         signs = listed([flag.label for flag in sorted(red_flags)])
-        lines = [f"Thanks for telling me about {_where(area, side)}: {_e(signs)}{score}."]
+        lines = [f"Thanks for telling me about {your_part(area, side)}: {_e(signs)}{score}."]
         lines.append(referral(tier, red_flags))
     else:
-        lines = [f"Thanks for telling me: {_KIND_WORDS[kind]} in {_where(area, side)}{score}."]
+        lines = [f"Thanks for telling me: {_KIND_WORDS[kind]} in {your_part(area, side)}{score}."]
         if kind is ReportKind.PAIN or (severity is not None and severity >= 6):
             lines.append("That's worth listening to, so we'll go easy on it for now.")
         elif severity is not None and severity <= 3:

@@ -8,7 +8,7 @@ from bot.core.triage import ASKED_FLAGS, NERVE_SIGNS, PASSING_PAIN, RETURN_CHECK
 from bot.core.vocabulary import Area, RedFlag, Side, listed
 from bot.presentation.callbacks import Action, Answer, encode
 from bot.presentation.html import escape_text, italic
-from bot.presentation.render import Rows, body_part, referral
+from bot.presentation.render import Rows, referral, your_part
 
 __all__ = [
     "AREA_QUESTION",
@@ -244,17 +244,12 @@ _SIGN_WORDS = {
 }
 
 
-def _part(area: Area, side: Side) -> str:
-    part = body_part(area, side)
-    return part if side is Side.BOTH and area is not Area.LOWER_BACK else f"your {part}"
-
-
 def hold_name(area: Area, side: Side, signs: Collection[RedFlag]) -> str:
     """The hold as a physio would name it, plain text: "your right knee that gave way",
     "your left leg with pins and needles or numbness and sharp pain"."""
     if RedFlag.HEART_SIGNS in signs:  # a sign of the whole body, not of the area
         return "the chest pain, fainting or racing heart you told me about"
-    where = _part(area, side)
+    where = your_part(area, side)
     rest = [
         _SIGN_WORDS.get(flag, flag.label)
         for flag in sorted(signs)
@@ -319,7 +314,7 @@ def _sign_checks(area: Area, signs: Collection[RedFlag]) -> list[str]:
 def sign_question(area: Area, side: Side, signs: Collection[RedFlag]) -> str | None:
     """Before the return checks, for a joint that gave way or a nerve sign: has it stayed
     away? (None for other signs: the checks ask about pain only.)"""
-    where = _part(area, side)
+    where = your_part(area, side)
     asks = []
     if RedFlag.GIVING_WAY in signs:
         asks.append(f"has {where} stayed steady, with no giving way at all")
@@ -354,7 +349,7 @@ def sign_failed(area: Area, side: Side, signs: Collection[RedFlag]) -> str:
         else ""
     )
     return escape_text(
-        f"Then {_part(area, side)} stays on hold: while {what}, no running, hops "
+        f"Then {your_part(area, side)} stays on hold: while {what}, no running, hops "
         "or jumps on it. Please tell your physio or doctor, and send /clear again once it has "
         f"settled.{urgent}"
     )
