@@ -56,7 +56,7 @@ def problems_from(reports: Sequence[BodyReport], held: frozenset[Area]) -> list[
                 signs.pop(report.area, None)
             continue
         signs[report.area] = signs.get(report.area, frozenset()) | report.red_flags
-        days[report.area] = max(report.on, days.get(report.area, report.on))
+        days[report.area] = report.on  # oldest first: the latest sign's day stays
         if report.side is not Side.NONE or report.area not in sides:
             sides[report.area] = report.side
     found: list[Problem] = []
