@@ -33,6 +33,8 @@ _ESCALATING_RE = re.compile(
     rf"\s+(?:(?:with|on|after|at|by|for)\s+)?(?:each|every|evry|ever)\s+(?:single\s+)?(?:\w+\s+)?"
     rf"{_UNITS}\b"
 )
+#: Every ``_ESCALATING_RE`` match holds one of these: a cheap test first.
+_ESCALATING_HINTS = ("and", "more", "kep", "keep", "each", "ever", "evry")
 _GOT_WORSE_RE = re.compile(
     rf"\b(?:got|getting|gets|get|went|going|started\s+getting|became|felt)\s+{_WORSE}\b"
     r"|\bworsened\b|\bstarted\s+(?:to\s+)?(?:hurt|hurting|build|building)\b"
@@ -63,7 +65,8 @@ def builds_in_activity(words: Sequence[str], body: frozenset[int]) -> bool:
     positions of the areas and feelings said, one of which must be what builds ("my knee
     got worse and worse", not "my pace got worse and worse")."""
     text = " ".join(words)
-    for match in _ESCALATING_RE.finditer(text):
+    escalating = any(hint in text for hint in _ESCALATING_HINTS)
+    for match in _ESCALATING_RE.finditer(text) if escalating else ():
         if not _negated(text, match.start()) and _of_the_body(words, text, match.start(), body):
             return True
     if _BECAUSE_RE.search(text):

@@ -63,7 +63,8 @@ _OPENING_DAY_RE = re.compile(
 _MONTH_RE = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.IGNORECASE)
 _ORDINAL_ONLY_RE = re.compile(r"(?:the\s+)?([0-9]{1,2})(?:st|nd|rd|th)?", re.IGNORECASE)
 #: Words one of which every correction mark holds: a cheap test before ``_MARK_RE``.
-_MARK_WORDS_RE = re.compile(r"mean|wait|actually|make|scratch|correction|typo", re.IGNORECASE)
+#: Every ``_MARK_RE`` match holds one of these (looked for in the lowered text).
+_MARK_WORDS = ("mean", "wait", "actually", "make", "scratch", "correction", "typo")
 _NOT_RE = re.compile(r"\b(?:not|instead\s+of|rather\s+than)\s+\S+(?:\s*(?:am|pm))?", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"(?<![\d:/.-])(\d{1,2})(?![\d:]|\s*(?:am|pm|st|nd|rd|th))", re.IGNORECASE)
 _SIDE_RE = re.compile(r"\b(left|right|both)\b", re.IGNORECASE)
@@ -92,7 +93,9 @@ def correction(text: str) -> Correction | None:
     if "year" in text and (yearly := _THIS_YEAR_RE.search(text)) is not None:
         before = _WAS_RE.sub("is", text[: yearly.start()]).strip()  # last year's, now this
         return Correction(before, text[yearly.end() :].strip(), scratched=False)
-    found = list(_MARK_RE.finditer(text)) if _MARK_WORDS_RE.search(text) else []
+    lowered = text.lower()
+    marked = any(word in lowered for word in _MARK_WORDS)
+    found = list(_MARK_RE.finditer(text)) if marked else []
     if "no " in text or "no," in text or "actually " in text:  # "on saturday, no, sunday"
         found += _NO_DAY_RE.finditer(text)
     if not found:

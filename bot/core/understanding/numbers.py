@@ -27,7 +27,9 @@ _NOT_UNIT = (
     r"|year|rep|set|sec|x\b|time|session|run|%|percent|kg|lb|pound|step|o\s?clock|oclock"
     r"|th\b|st\b|nd\b|rd\b|ish\b))"
 )
-_ANY_NUMBER_RE = re.compile(rf"[0-9]|\b(?:{_WORDS})\b")
+_DIGIT_RE = re.compile("[0-9]")
+_NUMBER_WORD_RE = re.compile(rf"\b(?:{_WORDS})\b")
+_NUMBER_WORD_HINTS = tuple(_WORDS.split("|"))
 _FRACTION_RE = re.compile(
     rf"(?<![0-9.:/])\b{_VALUE}\s*(?:/|out\s+of|outta|of|on)\s*(?:10|ten)\b(?![.:/-]?[0-9])"
 )
@@ -81,10 +83,18 @@ def _value(text: str) -> int:
     return int(float(text) + 0.5)
 
 
+def _any_number(low: str) -> bool:
+    """Whether ``low`` holds a digit or a number word (the cheap tests first)."""
+    if _DIGIT_RE.search(low) is not None:
+        return True
+    hinted = any(hint in low for hint in _NUMBER_WORD_HINTS)
+    return hinted and _NUMBER_WORD_RE.search(low) is not None
+
+
 def rating_numbers(low: str) -> list[tuple[int, int]]:
     """(position, 0-10 value) of every rating in ``low``; "11/10" counts as 10, a bare
     number above 10 is no rating."""
-    if not _ANY_NUMBER_RE.search(low):
+    if not _any_number(low):
         return []
     found: dict[int, int] = {}
     for match in _FRACTION_RE.finditer(low):
@@ -117,7 +127,7 @@ def effort_number(low: str) -> int | None:
 
 def effort_span(low: str) -> tuple[int, int, str] | None:
     """(start, end, the number as written) of the effort number, if any."""
-    if not _ANY_NUMBER_RE.search(low):
+    if not _any_number(low):
         return None
     match = _EFFORT_RE.search(low)
     if match is None:
@@ -142,7 +152,7 @@ _NEGATIVE_EFFORT_RE = re.compile(
 def odd_effort(low: str) -> str | None:
     """An effort that is no one number from 0 to 10, as written: a range ("effort like 6
     or 7", "6-7 effort") or too big ("effort 15"); else None. The coach asks."""
-    if not _ANY_NUMBER_RE.search(low):
+    if not _any_number(low):
         return None
     if (negative := _NEGATIVE_EFFORT_RE.search(low)) is not None:  # "rpe -5"
         return " ".join(negative.group(0).split())
@@ -160,7 +170,7 @@ def bare_numbers(low: str) -> list[tuple[int, int]]:
     """(position, value) of each number 0-10 standing alone at the end of a clause ("sore
     glutes 3, ...", "finished it. 5.", "both sides, 5"), not after "at", "on", "for"... (a
     time, a date, a count)."""
-    if not _ANY_NUMBER_RE.search(low):
+    if not _any_number(low):
         return []
     return [(match.start(1), int(match.group(1))) for match in _BARE_RE.finditer(low)]
 

@@ -473,12 +473,17 @@ _CITY_FIRST_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: Every ``_CITY_FIRST_RE`` match holds one of these: a cheap test first.
+_CITY_FIRST_HINTS = ("now", "rn", "atm", "moment", "currently", "week", "for")
+
 
 def _city_first(m: Message, *, alone: bool = False) -> str | None:
     """The city a message opens with before "now" ("NYC now, update the time zone", "in
     paris now. what's tomorrow?"), as ``city_text`` writes it. ``alone`` (no time-zone word
     in the message) takes it only after "in" and from a city of
     :data:`BARE_CITY_POPULATION` ("in bed now" names no city)."""
+    if not any(hint in m.low for hint in _CITY_FIRST_HINTS):
+        return None
     match = _CITY_FIRST_RE.match(m.clean)
     if match is None or (alone and match.group(1) is None):
         return None
