@@ -65,6 +65,7 @@ def _report(intent: Intent, report: ReportSlots | None, warning: bool) -> dict[s
         "kind": report.kind.value if report else None,
         "severity": report.severity if report else None,
         "warning": bool(warning or (report and report.red_flags) or intent.signs),
+        "flags": frozenset(flag.value for flag in (report.red_flags if report else ())),
     }
 
 
@@ -152,6 +153,9 @@ _AREA_NAMES = {
     "shin": "shins",
 }
 
+#: Kinds a case may name that the code keeps as a warning sign of the report.
+_SIGN_KINDS = frozenset({"sharp_pain", "swelling"})
+
 
 def _same(want: dict[str, Any], got: dict[str, Any]) -> bool:
     if "ask" in (want["do"], got["do"]) and _asks(want) and _asks(got):  # asked either way
@@ -169,6 +173,8 @@ def _same(want: dict[str, Any], got: dict[str, Any]) -> bool:
             continue
         if key == "area" and isinstance(wanted, str):
             wanted = _AREA_NAMES.get(wanted, wanted)
+        if key == "kind" and wanted in _SIGN_KINDS and wanted in got.get("flags", ()):
+            continue  # "sharp pain", "swollen": a report with that sign, whatever its kind
         if key == "kind" and (wanted is None or (have is None and want.get("area") is None)):
             continue  # no feeling word said (a sign alone): the coach's cautious pick counts
         if key == "city":
@@ -228,8 +234,8 @@ def score(path: Path) -> tuple[int, int, int, list[str]]:
         ("messages_batch11.yaml", 0.84, 0.08),
         ("messages_batch12.yaml", 0.9, 0.05),
         ("messages_batch13.yaml", 0.88, 0.03),
-        ("messages_batch14.yaml", 0.91, 0.04),
-        ("messages_batch15.yaml", 0.74, 0.1),
+        ("messages_batch14.yaml", 0.93, 0.01),
+        ("messages_batch15.yaml", 0.76, 0.08),
     ],
 )
 def test_fresh_messages_keep_their_floor(
