@@ -129,6 +129,10 @@ def actions(text: str, today: date) -> list[dict[str, Any]]:
         found += [a for a in [_action(part, today)] if a is not None]
         if part.report is not None and part.kind not in _REPORTS:
             found.append(_report(part, part.report, False))
+    apart = any(part.kind is IntentKind.WARNING_SIGN for part in parts)
+    warned = any(a["do"] == "body_report" and a["warning"] for a in found)
+    if intent.signs and intent.kind is not IntentKind.WARNING_SIGN and not apart and not warned:
+        found.append(_report(intent, None, True))  # triaged beside the rest (Coach._text)
     return found + faq
 
 

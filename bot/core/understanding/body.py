@@ -312,7 +312,7 @@ def _red_flags(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area
         or _stopped_run(f, feelings)
     ):
         flags.add(RedFlag.WORSENING_DURING_RUN)
-    if built and _landing_said(f) and any(area in BONE_STRESS_SITES for _, area in areas):
+    if built and landing_said(f) and any(area in BONE_STRESS_SITES for _, area in areas):
         flags.add(RedFlag.PAIN_ON_HOPPING)  # "shin got worse with every hop": a bone's hop test
     if _pain_on(f, feelings, Cue.WALK) or _pain_on_weight(f, feelings):
         flags.add(RedFlag.PAIN_ON_WALKING)
@@ -453,7 +453,7 @@ _LANDINGS = frozenset(
 )
 
 
-def _landing_said(f: Features) -> bool:
+def landing_said(f: Features) -> bool:
     """Whether hops, jumps or landings are said ("worse with every hop")."""
     return Cue.HOP in f.cues or not _LANDINGS.isdisjoint(f.words)
 
@@ -879,6 +879,10 @@ def build_report(
         flags.add(RedFlag.WORSENING_DURING_RUN)  # "sore, 7/10, been like that since Sunday"
     if severity is not None and severity > _RUN_PAIN and _pain_in_run(f, feelings, areas):
         flags.add(RedFlag.WORSENING_DURING_RUN)  # "hip pain 7/10 during the run": APTA
+    elif severity is not None and severity > _RUN_PAIN and _rated_hurt(f, feelings, areas):
+        limit = _work_limit(f)  # "hip pain 6/10 during the hops", "a 7 on the bridges"
+        if limit is not None and severity > limit:
+            flags.add(RedFlag.WORSENING_DURING_RUN)
     worse = worse_by_morning(f.words, f.clauses)
     masked = not feelings and _masked(f)  # "hip only feels ok when I take ibuprofen": pain
     if not feelings and not flags and severity is None and not worse and not masked:
@@ -961,6 +965,48 @@ _ON_THE_RUN_RE = re.compile(
 _WHOLE_TIME_RE = re.compile(
     r"\b(?:the|my)\s+(?:whole|entire)\s+time\b|\b(?:most|much|all|half)\s+of\s+the\s+way\b"
 )
+
+
+#: Training said as the time of the pain ("during the hops", "on the pogos", "doing the
+#: bridges"): impact work is rated like running (APTA: above 3/10), loading work by the
+#: pain-monitoring model (Silbernagel: above 5/10 is too much).
+_IMPACT_WORK = (
+    r"hops?|hopping|jumps?|jumping|jump\s+squats?|pogos?|pogo\s+hops|bounds?|bounding|skips?"
+    r"|skipping|landings?|plyos?|plyometrics|strides|sprints|drills"
+)
+_LOAD_WORK = (
+    r"bridges?|clamshells?|clams|squats?|split\s+squats?|lunges?|step\s+ups?|(?:calf|heel)\s+raises"
+    r"|raises|planks?|copenhagens?|thrusts|deadlifts?|kickbacks|leg\s+swings|swings|monster\s+walks"
+    r"|band\s+walks|band\s+work|exercises|session|workout|reps|sets"
+)
+_IN_WORK = (
+    r"\b(?:during|while\s+doing|whilst\s+doing|doing|on|in|through|mid|thru)\s+(?:the|my|todays"
+    r"|today'?s|those|these|them|all\s+the|all\s+my|a\s+few)?\s*(?:\w+\s+){0,2}"
+)
+_IMPACT_WORK_RE = re.compile(rf"{_IN_WORK}(?:{_IMPACT_WORK})\b")
+_LOAD_WORK_RE = re.compile(rf"{_IN_WORK}(?:{_LOAD_WORK})\b")
+_LOAD_PAIN = 5
+
+
+def _work_limit(f: Features) -> int | None:
+    """The highest rating that is no warning for the training said as the time of the pain
+    (impact: 3, loading: 5), or None when no training is said so."""
+    if f.has(Cue.AFTER):
+        return None  # "sore 6/10 after the hops": after, followed up by the morning rule
+    text = " ".join(f.words)
+    if _IMPACT_WORK_RE.search(text):
+        return _RUN_PAIN
+    if _LOAD_WORK_RE.search(text):
+        return _LOAD_PAIN
+    return None
+
+
+def _rated_hurt(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area]]) -> bool:
+    """Whether a rating may be of pain or soreness (not tightness, not only tired legs)."""
+    hurts = (ReportKind.PAIN, ReportKind.SORENESS)
+    return any(h.sense.kind in hurts and h.sense.flag is None for h in feelings) or (
+        not feelings and not all(a is Area.LEG or said_fine(f, h.end) for h, a in areas)
+    )
 
 
 def _pain_in_run(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area]]) -> bool:

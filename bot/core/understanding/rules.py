@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.core.places import country_named, name_key, places_named
-from bot.core.understanding.body import feeling_hits, negated
+from bot.core.understanding.body import feeling_hits, landing_said, negated
 from bot.core.understanding.cities import (
     BARE_CITY_POPULATION,
     city_asked,
@@ -261,8 +261,11 @@ _COMMON_ILLNESS = frozenset(
 
 def _with_signs(m: Message, intent: Intent) -> Intent:
     """Warning signs said without a body area: WARNING_SIGN when nothing else was meant."""
-    if intent.report is not None or intent.kind in (IntentKind.FEELS_FINE, IntentKind.NOT_FINE):
+    if intent.report is not None:
         return intent
+    if intent.kind in (IntentKind.FEELS_FINE, IntentKind.NOT_FINE):
+        return _spell_in_training(m) or intent
+
     felt = feeling_hits(m.f)
     signs = frozenset(h.sense.flag for h in felt if h.sense.flag is not None)
     if not any(h.sense.flag is None for h in felt):  # "fell off the wagon", "lost my nerve"
@@ -280,6 +283,23 @@ def _with_signs(m: Message, intent: Intent) -> Intent:
     if intent.kind in _SIGN_WINS:  # "feeling feverish, should I still do today's session?"
         return Intent(IntentKind.WARNING_SIGN, signs=signs)
     return replace(intent, signs=signs)
+
+
+#: Signs of the whole body that no "ok now" clears when they came with training ("felt
+#: faint after the bounds, ok now", "chest went tight on the hill, fine now"): a doctor.
+_WHOLE_BODY = frozenset({RedFlag.HEART_SIGNS, RedFlag.UNWELL})
+_TRAINING_CUES = (Cue.HOP, Cue.EXERCISE, Cue.RUN, Cue.SESSION)
+
+
+def _spell_in_training(m: Message) -> Intent | None:
+    """WARNING_SIGN for a heart sign, or feeling faint or unwell with training, said as
+    passed; None for anything else."""
+    signs = frozenset(h.sense.flag for h in feeling_hits(m.f) if h.sense.flag in _WHOLE_BODY)
+    if not signs or not _COMMON_ILLNESS.isdisjoint(m.f.words):
+        return None
+    if RedFlag.HEART_SIGNS in signs or m.f.has(*_TRAINING_CUES) or landing_said(m.f):
+        return Intent(IntentKind.WARNING_SIGN, signs=signs)
+    return None
 
 
 _LONG_PAST_RE = re.compile(
