@@ -542,8 +542,8 @@ def _pain_on(f: Features, feelings: Sequence[Hit], cue: Cue) -> bool:
             gap = walk.start - hurt.end - _small_words(f, hurt.end, walk.start)
             if 0 <= gap <= 2 and not _near(f, (Cue.AFTER,), hurt.end, walk.start, -1):
                 return True  # "hurts to walk", "pain when walking" (not "sore after walking")
-            if 0 <= hurt.start - walk.end <= 1:
-                return True  # "walking hurts", "walking is painful"
+            if 0 <= hurt.start - walk.end - _limb_words(f, walk.end, hurt.start) <= 1:
+                return True  # "walking hurts", "hopping on my right leg hurts"
             if hurt.start < walk.start and _when_before(f, walk.start):
                 return True  # "pain in my hip when I walk"
             if _makes_hurt(f, walk.end, hurt.start):
@@ -568,6 +568,34 @@ def _makes_hurt(f: Features, end: int, hurt: int) -> bool:
 
 _SMALL = frozenset({"now", "even", "just", "only", "a", "bit", "little", "really", "so", "too",
                     "still", "also", "when", "while", "i", "im"})  # fmt: skip
+
+
+#: The limb an activity is done on ("hopping on my right leg", "on the left one").
+_LIMB_WORDS = frozenset(
+    {"on", "my", "the", "left", "right", "leg", "legs", "foot", "one", "single", "each", "both"}
+)
+
+
+def _limb_words(f: Features, start: int, stop: int) -> int:
+    """How many words in words[start:stop] name the limb the activity is done on, when
+    they all do ("hopping on my right leg hurts"), else 0."""
+    between = f.words[start:stop]
+    return len(between) if between[:1] == ("on",) and _LIMB_WORDS.issuperset(between) else 0
+
+
+def _without_the_limb(f: Features, areas: list[tuple[Hit, Area]]) -> list[tuple[Hit, Area]]:
+    """``areas`` without the leg a hop or walk is done on when another area is named
+    ("hopping on my right leg hurts deep in the front of the hip": the hip)."""
+    kept = [
+        (hit, area)
+        for hit, area in areas
+        if not (
+            area is Area.LEG
+            and "on" in f.words[max(hit.start - 3, 0) : hit.start]
+            and (f.cue_before(Cue.HOP, hit.start, 4) or f.cue_before(Cue.WALK, hit.start, 4))
+        )
+    ]
+    return kept or areas
 
 
 def _small_words(f: Features, start: int, stop: int) -> int:
@@ -864,6 +892,7 @@ def build_report(
     no area or no feeling."""
     if not areas:
         return None
+    areas = _without_the_limb(f, areas)
     feelings = feeling_hits(f)
     burnt = False
     if not _BURN.isdisjoint(f.words):

@@ -20,10 +20,13 @@ _WORSE = r"(?:worse|sorer|tighter|achier|more\s+(?:painful|sore|achy|tender))"
 _UNITS = (
     r"(?:reps?|hops?|miles?|kms?|k|kilometres?|kilometers?|steps?|sets?|jumps?|strides?|laps?"
     r"|minutes?|mins?|runs?|exercises?|rounds?|bounds?|squats?|lunges?|intervals?|hills?"
-    r"|bridges?|raises?|repeats?|landings?|go|one|time|session|stride)"
+    r"|bridges?|raises?|repeats?|landings?|go|one|time|session|stride|week|day|workout)"
 )
 _ESCALATING_RE = re.compile(
     rf"\b{_WORSE}\s+and\s+{_WORSE}\b"
+    # "the pain comes on earlier each run", "starts sooner every time": it builds run on run
+    r"|\b(?:comes?|coming|came|starts?|starting|started|kicks?|kicking|kicked)\s+"
+    r"(?:on\s+|in\s+)?(?:earlier|sooner)\b"
     r"|\b(?:hurt(?:s|ing)?|ached|aching)\s+more\s+and\s+more\b"
     r"|\bmore\s+and\s+more\s+(?:painful|sore|achy|tender)\b"
     r"|\b(?:kept|keeps|kep|kept\s+on|keep)\s+(?:getting\s+(?:worse|sorer|more\s+painful)"
@@ -34,13 +37,15 @@ _ESCALATING_RE = re.compile(
     rf"{_UNITS}\b"
 )
 #: Every ``_ESCALATING_RE`` match holds one of these: a cheap test first.
-_ESCALATING_HINTS = ("and", "more", "kep", "keep", "each", "ever", "evry")
+_ESCALATING_HINTS = ("and", "more", "kep", "keep", "each", "ever", "evry", "earlier", "sooner")
 _GOT_WORSE_RE = re.compile(
     rf"\b(?:got|getting|gets|get|went|going|started\s+getting|became|felt)\s+{_WORSE}\b"
     r"|\bworsened\b|\bstarted\s+(?:to\s+)?(?:hurt|hurting|build|building)\b"
+    r"|\b(?:builds|built|building)(?:\s+up)?\s+(?:till|until|til|untill)\b"
 )
 _STOPPED_RE = re.compile(
-    r"\b(?:so\s+i\s+stopped|(?:and\s+)?i\s+stopped|had\s+to\s+(?:stop|quit|bail|pull\s+out)"
+    r"\b(?:so\s+i\s+stopped|(?:and\s+)?i\s+stopped|had\s+to\s+(?:stop|quit|bail|walk|pull\s+out)"
+    r"|(?:have|having)\s+to\s+(?:stop|walk)|till\s+i\s+(?:stop|walk)"
     r"|made\s+me\s+stop|forced\s+me\s+to\s+stop|stopped\s+(?:early|halfway|there|after)"
     r"|couldnt\s+(?:finish|carry\s+on|continue|go\s+on)|gave\s+up|pulled\s+out)\b"
 )
@@ -91,6 +96,8 @@ def _of_the_body(words: Sequence[str], text: str, start: int, body: frozenset[in
     for j in range(at - 1, max(at - 1 - _SUBJECT_WINDOW, -1), -1):
         if j in body or words[j] in _POINTERS:
             return True
+        if words[j] == "and" and not body.isdisjoint(range(max(j - _SUBJECT_WINDOW, 0), j)):
+            return True  # "knee pain starts at 2k and builds till I have to stop"
         if words[j] not in _VERB_WORDS:
             return False
     return at == 0 or not body.isdisjoint(range(at))

@@ -413,7 +413,7 @@ _CUES: dict[Cue, str] = {
         long run, tempo, intervals, interval, easy run, strides, race, racing, marathon,
         the longer i go, the further i go, the more i go, the longer i keep going,
         the further i get, the longer i keep at it""",
-    Cue.WALK: "walk, walking, walks, walked, walkin",
+    Cue.WALK: "walk, walking, walks, walked, walkin, every step, each step, every single step",
     Cue.HOP: "hop, hops, hopping, hopped, single leg hop, single leg hops",
     Cue.SADDLE: """saddle, saddle area, saddle region, down there, privates, genitals, genital,
         perineum, between my legs, around my bottom""",

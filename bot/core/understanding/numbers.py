@@ -35,7 +35,8 @@ _FRACTION_RE = re.compile(
 )
 _FIVE_RE = re.compile(r"(?<![0-9.:/])\b([0-5])\s*/\s*5\b(?![.:/-]?[0-9])")
 _ARTICLE_RE = re.compile(
-    r"\b(?:a|an)\s+(10|[0-9]|two|three|four|five|six|seven|eight|nine|ten)\b" + _NOT_UNIT
+    r"\b(?:a|an)\s+(?:solid\s+|good\s+|strong\s+|firm\s+|easy\s+)?"
+    r"(10|[0-9]|two|three|four|five|six|seven|eight|nine|ten)\b" + _NOT_UNIT
 )
 _KIND_RE = re.compile(
     r"\b(?:pain|painful|sore|soreness|tight|tightness|stiff|stiffness|ache|aches|achy|hurts?"
