@@ -270,7 +270,7 @@ def eligible(intent: Intent, text: str) -> bool:
         and not _HABITUAL_DAY_RE.search(text.lower())
     ):
         return False  # "what's on monday week?": the plan's day, not advice
-    return is_question(text)
+    return is_question(text) or _asked_apart(text)
 
 
 #: A weekday said as a habit ("pilates on wednesdays", "every thursday"), not a date asked.
@@ -307,7 +307,8 @@ _LOG_CLAUSE = re.compile(
     r"^\s*(?:(?:done|did\s+it|did\s+(?:the|my|today'?s|yesterday'?s)\s+\w+|finished|completed)"
     r"(?:\s+(?:it|today|yesterday|this\s+morning|last\s+night))?"
     r"|(?:effort\s+)?[0-9]{1,2}(?:\s*/\s*10)?|easy|hard|moderate|tough|ok|fine)"
-    r"(?:\s*[,;.!]*\s*(?:(?:effort\s+)?[0-9]{1,2}(?:\s*/\s*10)?|easy|hard|moderate|tough))*\s*$",
+    r"(?:\s*[,;.!]*\s*(?:(?:effort\s+)?[0-9]{1,2}(?:\s*/\s*10)?(?:\s+effort)?|easy|hard|moderate"
+    r"|tough))*\s*$",
     re.IGNORECASE,
 )
 
@@ -343,6 +344,8 @@ def _question_after(text: str) -> str | None:
         rest = text[start:]
         if (is_question(rest) and "?" in rest) or _starts_asking(rest):
             return rest
+        if _ASKED_WITHIN.match(rest.lower()):  # "... and is it ok to keep doing this"
+            return rest
     first = text[: starts[1]] if len(starts) > 1 else ""
     if "?" in first and is_question(first):
         return first  # "is it bad if I stop the jumps in race week? race is 18 april"
@@ -376,8 +379,19 @@ def _supposed(text: str) -> bool:
 def _asked_apart(text: str) -> bool:
     """Whether a clause after the first is a question of its own ("did it, 6/10. how long
     should I hold the stretches?")."""
-    clauses = [c for c in _CLAUSE_BREAK.split(text) if c.strip()]
-    return any(is_question(clause) for clause in clauses[1:]) and "?" in text
+    later = [c for c in _CLAUSE_BREAK.split(text) if c.strip()][1:]
+    if "?" in text:
+        return any(is_question(clause) for clause in later)
+    return any(  # typed without "?": "done todays 6 and can i go for a run tonight as well"
+        _starts_asking(clause) or _ASKED_WITHIN.search(clause.lower()) for clause in later
+    )
+
+
+#: A question asked inside a clause typed without "?" ("too hard honestly can it be
+#: dialled back a bit").
+_ASKED_WITHIN = re.compile(
+    r"\b(?:can|could|should|shall|do|does|will|would)\s+(?:i|it|we|you|that|this)\b"
+)
 
 
 class _Strict(BaseModel):
@@ -553,7 +567,13 @@ class Faq:
         """The question a message understood as ``intent`` asks, if it may be answered; a
         log said first ("did it yesterday, 7. what's today?", "done ✅ what did I do last
         week?") is left out of what is matched."""
-        return self.match(_asked(intent, text)) if eligible(intent, text) else None
+        if not eligible(intent, text):
+            return None
+        found = self.match(_asked(intent, text))
+        if found is None and intent.kind is IntentKind.DONE and "?" not in text:
+            asked = _question_after(text)  # "did todays 2/10 piece of cake, can it be harder"
+            found = None if asked is None else self.match(asked)
+        return found
 
     def asked(
         self, intent: Intent, parts: tuple[Intent, ...], text: str
