@@ -30,7 +30,7 @@ from bot.core.understanding.fine import RECOVERY_WORDS, fine_reading
 from bot.core.understanding.fuzzy import correct_words
 from bot.core.understanding.lexicon import KNOWN
 from bot.core.understanding.message import DONE_EMOJI, Message, near
-from bot.core.understanding.model import Intent, IntentKind, PlanTopic, Unclear
+from bot.core.understanding.model import Intent, IntentKind, PlanTopic, ReportSlots, Unclear
 from bot.core.understanding.numbers import effort_span, odd_effort, odd_rating, odd_rating_at
 from bot.core.understanding.others import (
     back_from_trip,
@@ -53,7 +53,7 @@ from bot.core.understanding.subject import all_supposed, theirs
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import back_on, pause_said, said_in_past
 from bot.core.understanding.words import FILLER
-from bot.core.vocabulary import RedFlag, ReportKind
+from bot.core.vocabulary import RedFlag, ReportKind, Side
 
 __all__ = ["analyse", "back_later", "read_body", "setting_said", "understand"]
 
@@ -302,6 +302,26 @@ def _spell_in_training(m: Message) -> Intent | None:
     return None
 
 
+#: The highest pain a recovery may be said with (readiness checks: 2/10 or less).
+_SAFE_RATING = 2
+
+
+def _rated_above_safe(m: Message) -> int | None:
+    """The highest rating said with a recovery when it is above 2/10, with no feeling and
+    no effort of a session said beside it ("knee ok today, maybe a 3"), else None."""
+    if not m.ratings or m.f.has(Cue.DONE, Cue.DID, Cue.EFFORT_WORD) or "effort" in m.low:
+        return None
+    if feeling_hits(m.f):
+        return None  # "achilles sore but the calf is fine. 5/10": the sore one's rating
+    at, highest = max(m.ratings, key=lambda rating: rating[1])
+    if _SENTENCE_BREAK_RE.search(m.low, 0, at):
+        return None  # "the calf is fine. 5 out of 10": a rating of its own, read with the rest
+    return highest if highest > _SAFE_RATING else None
+
+
+_SENTENCE_BREAK_RE = re.compile(r"[.!?;]\s|\bbut\b")
+
+
 _LONG_PAST_RE = re.compile(
     r"\b(?:last\s+year|years?\s+ago|(?:back\s+)?in\s+(?:19|20)[0-9]{2}|a\s+while\s+back"
     r"|ages\s+ago|(?:a\s+)?(?:few|couple\s+of)\s+years\s+back)\b"
@@ -318,6 +338,15 @@ def _fine(m: Message) -> Intent | None:
     if reading is None or ((m.f.asking or "?" in m.low) and _LONG_PAST_RE.search(m.low)):
         return None
     fine, areas = reading
+    if fine and (rated := _rated_above_safe(m)) is not None:
+        # "hip was fine today, 4/10": no recovery above 2/10, the rating is a report; with
+        # no area named ("the hip thing was fine today, 4/10") it may be the session's
+        # effort: neither is stored, the coach asks
+        if not m.areas:
+            return Intent(IntentKind.UNKNOWN)
+        area = m.areas[0][1]
+        report = m.report() or ReportSlots(area, Side.NONE, ReportKind.SORENESS, rated)
+        return Intent(IntentKind.NOT_FINE, fine_areas=areas, report=report)
     if fine:
         return Intent(IntentKind.FEELS_FINE, fine_areas=areas)
     return Intent(IntentKind.NOT_FINE, fine_areas=areas, report=m.report())
