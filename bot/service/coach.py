@@ -174,6 +174,14 @@ class Coach:
             await repository.mark_inactive(session, telegram_id)
 
     async def _route(self, turn: Turn, inbound: Inbound) -> list[Reply]:
+        replies = await self._routed(turn, inbound)
+        if turn.deleted:
+            return replies
+        # a log of several days asks one day's questions at a time: once a day is
+        # answered, the next day's come
+        return replies + await comeback.next_question(turn)
+
+    async def _routed(self, turn: Turn, inbound: Inbound) -> list[Reply]:
         if not turn.runner.active:
             await repository.update_runner(turn.session, turn.runner, active=True)
         match inbound:
