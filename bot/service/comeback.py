@@ -40,6 +40,7 @@ __all__ = [
     "pain_due",
     "pain_question_again",
     "question_data",
+    "said_day",
     "typed_morning",
     "typed_pain",
     "wait_turn",
@@ -175,7 +176,7 @@ async def next_question(turn: Turn) -> list[Reply]:
             await chats.set_conversation(
                 turn.session, turn.sender.chat_id, EFFORT_FLOW, "effort", data, now=turn.now
             )
-            label = _label(day, turn.today)
+            label = said_day(day, turn.today)
             rows = render.effort_keyboard(day, logged.session_id)
             return [Reply(text=training_words.effort_left(label), keyboard=keyboard(rows))]
     return await _ask_next(turn, then)
@@ -202,7 +203,7 @@ async def _ask_next(turn: Turn, then: list[dict[str, Any]]) -> list[Reply]:
             turn.session, turn.sender.chat_id, flow, flow, data, now=turn.now
         )
         title = str(entry.get("title") or "")
-        label = _label(day, turn.today)
+        label = said_day(day, turn.today)
         replies = []
         if effort:
             rows = render.effort_keyboard(day, logged.session_id)
@@ -238,7 +239,8 @@ def _day(value: object) -> date | None:
         return None
 
 
-def _label(day: date, today: date) -> str:
+def said_day(day: date, today: date) -> str:
+    """A logged day as the questions name it: "today", "yesterday", "Mon 30 Nov"."""
     return "today" if day == today else question_words.past_day(day, today)
 
 

@@ -218,10 +218,9 @@ async def _typed_log_on(
         turn, plan.on, plan.title, pain=pain_due
     ):  # "did monday and tuesday": tuesday's questions come once monday's are answered
         logged = words.done_logged(plan.title, rpe, updated=updated, past=past, cheer=False)
-        first = turn.asked_about
-        assert first is not None
-        label = "today" if first == turn.today else question_words.past_day(first, turn.today)
-        return [Reply(text=f"{logged} {words.asked_later(label)}")]
+        assert turn.asked_about is not None
+        first = comeback.said_day(turn.asked_about, turn.today)
+        return [Reply(text=f"{logged} {words.asked_later(first)}")]
     pain = [comeback.pain_question_again(plan.on, plan.title)] if pain_due else []
     if pain_due:
         await comeback.open_pain_question(turn, plan.on)
