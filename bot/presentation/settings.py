@@ -18,6 +18,7 @@ from bot.presentation.render import Rows, day_label
 
 __all__ = [
     "WEEKDAY_NAMES",
+    "back_home_keyboard",
     "delete_kept",
     "delete_keyboard",
     "delete_question",
@@ -33,6 +34,7 @@ __all__ = [
     "race_date_missing",
     "race_date_unreadable",
     "race_noted",
+    "reminder_follows_zone",
     "reminder_set",
     "reminder_time_missing",
     "reminder_time_unreadable",
@@ -47,6 +49,8 @@ __all__ = [
     "week_lines",
     "week_refused",
     "week_unclear",
+    "zone_place",
+    "zone_until_home",
 ]
 
 _SAID_LENGTH = 32
@@ -166,6 +170,39 @@ def timezone_not_found_here() -> str:
 def timezone_set(timezone: str, local: time) -> str:
     """The time zone is set; ``local`` is the time there now."""
     return f"🌍 Time zone set to {bold(timezone)} (it's {local:%H:%M} there now)."
+
+
+def zone_place(zone: str) -> str:
+    """A zone as a place: "America/New_York" → "New York"; "UTC" stays "UTC"."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def reminder_follows_zone(at: time | None, zone: str, *, moved: bool) -> str:
+    """What a time-zone change does to the morning reminder (``at``: its time, None when
+    reminders are off; ``moved``: the zone changed)."""
+    if at is None:
+        return "Reminders are off, so none moves (/remind 07:00 turns them on)."
+    verb = "now comes" if moved else "stays"
+    return f"Your {at:%H:%M} reminder {verb} at <b>{at:%H:%M} {_zone_time(zone)}</b>."
+
+
+def _zone_time(zone: str) -> str:
+    """ "New York time"; "UTC" alone."""
+    place = zone_place(zone)
+    return escape_text(place if place.upper() in ("UTC", "GMT") else f"{place} time")
+
+
+def zone_until_home(zone: str, home: str) -> str:
+    """A stay said to be temporary: the zone holds until the runner says they are home."""
+    return (
+        f"It stays on {_zone_time(zone)} until you change it back: when you're home, tap "
+        f"the button or type <i>/timezone {escape_text(home)}</i>."
+    )
+
+
+def back_home_keyboard(home: str) -> Rows:
+    """One button that sets the zone the runner had before a trip."""
+    return [[(f"🏠 Home: back to {_zone_time(home)}", encode(Action.TIMEZONE, home))]]
 
 
 # ---------------------------------------------------------------- breaks

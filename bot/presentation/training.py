@@ -17,12 +17,15 @@ from bot.presentation.render import Rows, body_part, day_label
 __all__ = [
     "ASK_EFFORT",
     "already_logged",
+    "asked_later",
     "before_the_plan",
     "button_done",
     "button_skipped",
     "completion_line",
     "done_kept",
     "done_logged",
+    "effort_left",
+    "effort_next",
     "effort_off_scale",
     "effort_still_open",
     "history_empty",
@@ -32,6 +35,7 @@ __all__ = [
     "logged_ask_effort",
     "logged_session",
     "nothing_to_log",
+    "pain_next",
     "progress_caption",
     "report_line",
     "skipped_logged",
@@ -93,15 +97,23 @@ def logged_ask_effort(title: str, *, updated: bool = False, past: str | None = N
 
 
 def done_logged(
-    title: str, rpe: int | None, *, updated: bool = False, past: str | None = None
+    title: str,
+    rpe: int | None,
+    *,
+    updated: bool = False,
+    past: str | None = None,
+    cheer: bool = True,
 ) -> str:
-    """A typed "done" is logged, with its effort (``past``: as in ``logged_ask_effort``)."""
+    """A typed "done" is logged, with its effort (``past``: as in ``logged_ask_effort``);
+    ``cheer``: a word of praise after it."""
     effort = f", effort {rpe}/10" if rpe is not None else ""
+    if not cheer:
+        return f"✅ Logged {bold(title)}{_for(past)}{effort}.{_updated(updated, past)}"
     if rpe is None or rpe <= _HARD:
-        cheer = "Nice work."
+        praise = "Nice work."
     else:
-        cheer = "A tough one, well done." + ("" if past else " Easy does it tomorrow.")
-    return f"✅ Logged {bold(title)}{_for(past)}{effort}. {cheer}{_updated(updated, past)}"
+        praise = "A tough one, well done." + ("" if past else " Easy does it tomorrow.")
+    return f"✅ Logged {bold(title)}{_for(past)}{effort}. {praise}{_updated(updated, past)}"
 
 
 def done_kept(title: str, day_label: str) -> str:
@@ -139,6 +151,27 @@ def skipped_logged(
         f"Noted: skipped today{said}. No stress; one missed day changes little. "
         f"I'll move anything important to the next good day.{_updated(updated, past)}"
     )
+
+
+def asked_later(first: str) -> str:
+    """A log whose questions wait until those about ``first``'s session (a day's label,
+    "yesterday") are answered: one day's questions at a time."""
+    return f"I'll ask how it went once {escape_text(first)}'s questions are answered."
+
+
+def effort_next(day: str, title: str) -> str:
+    """The effort question about the next day's session of a log of several days."""
+    return f"Next, {escape_text(day)}'s {bold(title)}. {ASK_EFFORT}"
+
+
+def pain_next(day: str) -> str:
+    """The lead of the next day's pain question, when its effort was said."""
+    return f"Next, {escape_text(day)}'s session."
+
+
+def effort_left(day: str) -> str:
+    """A day's pain is answered, its effort not yet, and another day waits behind it."""
+    return f"And {escape_text(day)}'s session: how hard did it feel?"
 
 
 def effort_still_open(title: str, day: str) -> str:

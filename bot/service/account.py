@@ -17,6 +17,7 @@ from bot.core.places import Place
 from bot.core.understanding import IntentKind
 from bot.core.understanding.parts import understand_parts
 from bot.core.understanding.replies import parse_day, parse_reminder_time, says_off
+from bot.core.understanding.stay import stay_is_temporary
 from bot.core.vocabulary import Phase
 from bot.presentation import chat
 from bot.presentation import settings as words
@@ -94,13 +95,14 @@ async def set_reminder_text(turn: Turn, args: str) -> list[Reply]:
     return await set_reminder(turn, at)
 
 
-async def set_timezone(turn: Turn, text: str) -> list[Reply]:
-    """Set the time zone from an IANA name or a city."""
+async def set_timezone(turn: Turn, text: str, *, message: str = "") -> list[Reply]:
+    """Set the time zone from an IANA name or a city; ``message``: the words it was said
+    in, which may say the stay is for a while ("in new york this week for work")."""
     if not text.strip():
         return [Reply(text=words.timezone_missing(), request_location=True)]
     zone, choices = lookup_zone(text)
     if zone is not None:
-        return await _store_zone(turn, zone)
+        return await _store_zone(turn, zone, temporary=stay_is_temporary(message))
     if choices:
         return [which_place(text, choices, Action.TIMEZONE)]
     return [Reply(text=words.timezone_unknown(text))]
@@ -125,10 +127,21 @@ async def set_timezone_at(turn: Turn, latitude: float, longitude: float) -> list
     return await _store_zone(turn, zone)
 
 
-async def _store_zone(turn: Turn, zone: str) -> list[Reply]:
+async def _store_zone(turn: Turn, zone: str, *, temporary: bool = False) -> list[Reply]:
+    """Store the zone and say what it does to the reminder; a stay said to be temporary
+    ("in new york this week for work") keeps the zone until the runner says they are home,
+    with a button back to the zone they had."""
+    home = turn.runner.timezone
     await turn.set_timezone(zone)
     local = turn.now.astimezone(ZoneInfo(zone))
-    return [Reply(text=words.timezone_set(zone, local.time()))]
+    moved = zone != home
+    text = words.timezone_set(zone, local.time())
+    reminder = words.reminder_follows_zone(turn.runner.reminder_time, zone, moved=moved)
+    text = f"{text} {reminder}"
+    if not (temporary and moved):
+        return [Reply(text=text)]
+    text = f"{text}\n\n{words.zone_until_home(zone, home)}"
+    return [Reply(text=text, keyboard=keyboard(words.back_home_keyboard(home)))]
 
 
 async def pause(turn: Turn, until: date | None, start: date | None = None) -> list[Reply]:

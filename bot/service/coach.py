@@ -174,6 +174,14 @@ class Coach:
             await repository.mark_inactive(session, telegram_id)
 
     async def _route(self, turn: Turn, inbound: Inbound) -> list[Reply]:
+        replies = await self._routed(turn, inbound)
+        if turn.deleted:
+            return replies
+        # a log of several days asks one day's questions at a time: once a day is
+        # answered, the next day's come
+        return replies + await comeback.next_question(turn)
+
+    async def _routed(self, turn: Turn, inbound: Inbound) -> list[Reply]:
         if not turn.runner.active:
             await repository.update_runner(turn.session, turn.runner, active=True)
         match inbound:
@@ -378,8 +386,8 @@ class Coach:
             return await reports.warning_signs(turn, intent.signs, text)
         if kind is IntentKind.SET_REMINDER:
             return await account.set_reminder(turn, intent.reminder_time, off=intent.reminder_off)
-        if kind is IntentKind.SET_TIMEZONE:
-            return await account.set_timezone(turn, intent.timezone_text or "")
+        if kind is IntentKind.SET_TIMEZONE:  # "in new york this week": until they're home
+            return await account.set_timezone(turn, intent.timezone_text or "", message=text)
         if kind is IntentKind.RACE_DATE:
             replies = await account.set_race(turn, intent.race_date, off=intent.race_off)
             distance = distance_named(text)  # "I race a half on 12 April", "got a 10k on the 20th"

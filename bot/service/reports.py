@@ -46,6 +46,8 @@ from bot.service.turn import Turn
 from bot.storage import chats, records
 
 __all__ = [
+    "FLOWS",
+    "RESUME",
     "clear_hold",
     "clearing_step",
     "end_guided_report",
@@ -65,10 +67,13 @@ __all__ = [
 FLOW = "sore"
 CLEAR_FLOW = "clear"
 _FLOWS = frozenset({FLOW, CLEAR_FLOW})
+FLOWS = _FLOWS
 #: How far back a hold's warning signs are looked up when it is cleared.
 _HOLD_MEMORY = timedelta(days=365)
 _COMPANIONS = frozenset({Area.LEG, Area.LOWER_BACK})
-_RESUME = "resume"
+#: In a report's or clearing's data: the conversation it interrupted, back when it ends.
+RESUME = "resume"
+_RESUME = RESUME
 CLEARED_SEVERITY = 1
 ACCEPTABLE = 3
 WARNING = 5

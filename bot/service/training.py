@@ -213,7 +213,19 @@ async def _typed_log_on(
         said = words.skipped_logged(note, updated=updated, ahead=ahead, past=past)
         return [Reply(text=said)]
     again = existing is not None and existing.done
-    pain = [] if again else await comeback.ask_pain(turn, plan.on, plan.title)
+    pain_due = not again and await comeback.pain_due(turn, plan.on)
+    if (rpe is None or pain_due) and await comeback.wait_turn(
+        turn, plan.on, plan.title, pain=pain_due
+    ):  # "did monday and tuesday": tuesday's questions come once monday's are answered
+        logged = words.done_logged(plan.title, rpe, updated=updated, past=past, cheer=False)
+        assert turn.asked_about is not None
+        first = comeback.said_day(turn.asked_about, turn.today)
+        return [Reply(text=f"{logged} {words.asked_later(first)}")]
+    pain = [comeback.pain_question_again(plan.on, plan.title)] if pain_due else []
+    if pain_due:
+        await comeback.open_pain_question(turn, plan.on)
+    if rpe is None or pain_due:
+        turn.asked_about = plan.on
     if rpe is None:
         buttons = keyboard(render.effort_keyboard(plan.on, plan.session_id))
         text = words.logged_ask_effort(plan.title, updated=updated, past=past)
@@ -231,7 +243,7 @@ async def _await_effort(turn: Turn, day: date) -> None:
     """Remember the effort question for ``day``, unless another conversation is open."""
     current = await chats.get_conversation(turn.session, turn.sender.chat_id)
     if current is None or current.name == EFFORT_FLOW:
-        data = {"day": day.isoformat()}
+        data = comeback.question_data(current, day)
         await chats.set_conversation(
             turn.session, turn.sender.chat_id, EFFORT_FLOW, "effort", data, now=turn.now
         )
@@ -240,7 +252,12 @@ async def _await_effort(turn: Turn, day: date) -> None:
 async def _effort_answered(turn: Turn, day: date) -> None:
     """The effort question for ``day`` is answered: it is no longer open."""
     current = await chats.get_conversation(turn.session, turn.sender.chat_id)
-    if current is not None and current.name == EFFORT_FLOW and current.data.get("day") == str(day):
+    if (
+        current is not None
+        and current.name == EFFORT_FLOW
+        and current.data.get("day") == str(day)
+        and not comeback.keeps_queue(current)  # days wait behind it: the turn's end asks them
+    ):
         await chats.clear_conversation(turn.session, turn.sender.chat_id)
 
 

@@ -49,6 +49,11 @@ class Turn:
     replies_waiting: int = 0
     #: The runner's latest logged day when the turn began (None: never logged).
     last_logged: date | None = None
+    #: The day whose effort or pain question this turn asked (a log of another day in the
+    #: same message waits its turn: ``bot.service.comeback.wait_turn``).
+    asked_about: date | None = None
+    #: Whether this turn put a day's questions in the queue behind another day's.
+    queued_questions: bool = False
 
     @classmethod
     async def open(

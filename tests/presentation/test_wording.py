@@ -168,3 +168,30 @@ def test_history_shows_a_reports_warning_signs() -> None:
     assert "swelling" in training.report_line(swollen)
     sore = BodyReport(date(2026, 12, 6), Area.KNEE, ReportKind.SORENESS)
     assert "⚠️" not in training.report_line(sore)
+
+
+def test_the_time_zone_lines_name_the_reminder_and_the_way_home() -> None:
+    moved = settings.reminder_follows_zone(time(7), "America/New_York", moved=True)
+    assert moved == "Your 07:00 reminder now comes at <b>07:00 New York time</b>."
+    assert "stays at <b>06:30 UTC</b>" in settings.reminder_follows_zone(
+        time(6, 30), "UTC", moved=False
+    )
+    assert "off" in settings.reminder_follows_zone(None, "Europe/Berlin", moved=True)
+    home = settings.zone_until_home("America/New_York", "Europe/London")
+    assert_telegram_html(home)
+    assert "<i>/timezone Europe/London</i>" in home
+    (row,) = settings.back_home_keyboard("America/Argentina/Buenos_Aires")
+    assert row[0][0] == "🏠 Home: back to Buenos Aires time"
+    assert_buttons([row])
+
+
+def test_the_lines_of_a_log_of_several_days_are_valid_html() -> None:
+    for text in (
+        training.asked_later("yesterday"),
+        training.effort_next("today", "Hips & <core>"),
+        training.pain_next("Mon 30 Nov"),
+        training.effort_left("yesterday"),
+        training.done_logged("Hops", None, past="yesterday", cheer=False),
+    ):
+        assert_telegram_html(text)
+    assert training.done_logged("Hops", 4, cheer=False) == "✅ Logged <b>Hops</b>, effort 4/10."
