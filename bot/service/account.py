@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, time, timedelta
 from zoneinfo import ZoneInfo
@@ -104,8 +105,39 @@ async def set_timezone(turn: Turn, text: str, *, message: str = "") -> list[Repl
     if zone is not None:
         return await _store_zone(turn, zone, temporary=stay_is_temporary(message))
     if choices:
+        if turn.conversation is None:  # never over set-up or another question's answer
+            data = {"name": text, "message": message}
+            await chats.set_conversation(
+                turn.session, turn.sender.chat_id, CITY_FLOW, "pick", data, now=turn.now
+            )
         return [which_place(text, choices, Action.TIMEZONE)]
     return [Reply(text=words.timezone_unknown(text))]
+
+
+#: The longest typed pick read as a place ("the one in massachusetts" without its words).
+_LONGEST_PICK = 40
+#: The conversation of a city name shared across time zones, asked with buttons.
+CITY_FLOW = "city"
+#: Words around a typed pick ("the one in massachusetts", "i mean oregon").
+_PICK_WORDS_RE = re.compile(
+    r"^(?:(?:oh|sorry|no|i\s+mean|i\s+meant|it'?s|its|the\s+one\s+in|one\s+in|in)[,\s]+)+"
+    r"|\s+(?:one|please|pls|thanks)$",
+    re.IGNORECASE,
+)
+
+
+async def typed_place(turn: Turn, data: dict[str, str], text: str) -> list[Reply] | None:
+    """A typed answer to "which Springfield?" ("the one in massachusetts", "MA"): the zone
+    of the name with what was typed; None (the question dropped) when that names no place,
+    so the message is read as usual."""
+    await chats.clear_conversation(turn.session, turn.sender.chat_id)
+    said = _PICK_WORDS_RE.sub("", text.strip().strip(" .!?")).strip()
+    if not said or len(said) > _LONGEST_PICK:
+        return None
+    zone, _ = lookup_zone(f"{data.get('name', '')}, {said}")
+    if zone is None:
+        return None
+    return await _store_zone(turn, zone, temporary=stay_is_temporary(data.get("message", "")))
 
 
 def which_place(said: str, choices: Sequence[Place], action: Action) -> Reply:
@@ -116,6 +148,9 @@ def which_place(said: str, choices: Sequence[Place], action: Action) -> Reply:
 
 async def choose_timezone(turn: Turn, zone: str) -> list[Reply]:
     """The city the runner picked among namesakes."""
+    conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    if conversation is not None and conversation.name == CITY_FLOW:
+        await chats.clear_conversation(turn.session, turn.sender.chat_id)
     return await _store_zone(turn, zone)
 
 

@@ -56,6 +56,7 @@ from bot.service.outbox import Outbox, Queued, QueuedCall, outgoing_of
 from bot.service.snooze import snooze
 from bot.service.turn import Turn
 from bot.storage import chats, repository
+from bot.storage.chats import Conversation
 from bot.storage.history import HistoryCache
 
 __all__ = ["ROUTES", "Coach", "routes", "utc_clock"]
@@ -242,17 +243,9 @@ class Coach:
                 elif intent.signs:
                     noted = await reports.warning_signs(turn, intent.signs, text)
                 return [brief, *noted, again] if noted else held
-        if (
-            conversation is not None
-            and conversation.name == reports.FLOW
-            and intent.kind is not IntentKind.FEELS_FINE  # "quads feel fine now": not "where?"
-        ):
-            typed = await reports.typed_answer(turn, conversation.step, text)
-            if typed is not None:  # "right shin" to "where do you feel it?", and so on
-                return typed
-        if conversation is not None and conversation.name == reports.CLEAR_FLOW:
-            typed = await reports.typed_clearing(turn, conversation.step, text, intent)
-            if typed is not None:  # "physio said it's fine", "hurt a bit, like 4"
+        if conversation is not None:
+            typed = await _typed_answer(turn, conversation, text, intent)
+            if typed is not None:
                 return typed
         if not intent.signs:  # a warning sign is triaged as a report, never a rating
             pain = await comeback.typed_pain(turn, text)
@@ -514,6 +507,20 @@ async def _setup_asked_again(turn: Turn, step: str, text: str, replies: list[Rep
     lead = chat.emoji_reply(text, setting_up=True) or chat.unclear_in_setup(text)
     first = [Reply(text=lead)] if len(kept) < len(replies) else []
     return [*first, *kept, await onboarding.ask_again(turn, step)]
+
+
+async def _typed_answer(
+    turn: Turn, conversation: Conversation, text: str, intent: Intent
+) -> list[Reply] | None:
+    """A typed answer to the question the conversation is at, or None (read as usual)."""
+    if conversation.name == reports.FLOW and intent.kind is not IntentKind.FEELS_FINE:
+        # "right shin" to "where do you feel it?", and so on ("quads feel fine now": not that)
+        return await reports.typed_answer(turn, conversation.step, text)
+    if conversation.name == account.CITY_FLOW:  # "the one in massachusetts"
+        return await account.typed_place(turn, conversation.data, text)
+    if conversation.name == reports.CLEAR_FLOW:  # "physio said it's fine", "hurt a bit, 4"
+        return await reports.typed_clearing(turn, conversation.step, text, intent)
+    return None
 
 
 def _one_reply(replies: list[Reply]) -> list[Reply]:
