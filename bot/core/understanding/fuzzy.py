@@ -38,7 +38,23 @@ def _buckets() -> dict[str, tuple[str, ...]]:
     return {letter: tuple(words) for letter, words in buckets.items()}
 
 
-_BUCKETS = _buckets()
+def _max_edits(length: int) -> int:
+    return 1 if length < 9 else 2
+
+
+def _near_lengths(
+    buckets: dict[str, tuple[str, ...]],
+) -> dict[tuple[str, int], tuple[str, ...]]:
+    """(first letter, length) → the bucket's words near enough in length to be within the
+    edits a word of that length may have (in the bucket's order, so ties go the same way)."""
+    return {
+        (letter, length): tuple(w for w in words if abs(len(w) - length) <= _max_edits(length))
+        for letter, words in buckets.items()
+        for length in range(MIN_LENGTH, MAX_LENGTH + 1)
+    }
+
+
+_BUCKETS = _near_lengths(_buckets())
 
 
 def correct_words(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -73,10 +89,10 @@ def correct(word: str) -> str:
     squeezed = _squeeze(word)
     if squeezed != word:
         return squeezed
-    candidates = _BUCKETS.get(word[0])
+    candidates = _BUCKETS.get((word[0], len(word)))
     if not candidates:
         return word
-    max_edits = 1 if len(word) < 9 else 2
+    max_edits = _max_edits(len(word))
     found = process.extract(
         word, candidates, scorer=OSA.distance, score_cutoff=max_edits, limit=None
     )
