@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.content import Content, load_content
+from bot.core.faq import Faq
 from bot.core.planner import Planner
 
 _CONTENT: Content | None = None
@@ -28,3 +29,9 @@ def content() -> Content:
 def planner(content: Content) -> Planner:
     """A planner over the shipped content."""
     return Planner(content)
+
+
+@pytest.fixture(scope="session")
+def faq(content: Content) -> Faq:
+    """The shipped FAQ."""
+    return content.faq

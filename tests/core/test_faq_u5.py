@@ -9,17 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.content import load_content
 from bot.core.faq import Faq
 from bot.core.understanding import IntentKind, understand, understand_all
 
 REPO = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 12, 7)
-
-
-@pytest.fixture(scope="module")
-def faq() -> Faq:
-    return load_content(REPO / "content").faq
 
 
 def answer(faq: Faq, text: str) -> str | None:

@@ -5,21 +5,13 @@ asked about ("got a cold, is it ok to still do the session?"), logs nothing."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from bot.core.content import load_content
 from bot.core.faq import Faq
 from bot.core.understanding import IntentKind, understand, understand_all
 
-REPO = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 12, 10)
-
-
-@pytest.fixture(scope="module")
-def faq() -> Faq:
-    return load_content(REPO / "content").faq
 
 
 @pytest.mark.parametrize(
