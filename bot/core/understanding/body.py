@@ -540,6 +540,8 @@ def _pain_on(f: Features, feelings: Sequence[Hit], cue: Cue) -> bool:
             if not _CONTRASTS.isdisjoint(f.words[low:high]):
                 continue  # "bit sore but walking is ok"
             gap = walk.start - hurt.end - _small_words(f, hurt.end, walk.start)
+            if hurt.sense.kind is ReportKind.SORENESS and "from" in f.words[hurt.end : walk.start]:
+                continue  # "doms from the hops": soreness the hops left, not pain on them
             if 0 <= gap <= 2 and not _near(f, (Cue.AFTER,), hurt.end, walk.start, -1):
                 return True  # "hurts to walk", "pain when walking" (not "sore after walking")
             if 0 <= hurt.start - walk.end - _limb_words(f, walk.end, hurt.start) <= 1:

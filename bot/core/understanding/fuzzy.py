@@ -3,7 +3,8 @@
 A word is corrected only when it is unknown, at least four letters long, alphabetic, and
 within one edit (two for words of nine letters or more) of a known word with the same
 first letter; transpositions count as one edit (optimal string alignment distance). The
-name of a big city is never corrected.
+name of a big city is never corrected, nor a common English word ("read" is not "ready",
+"class" not "clams"): one pyspellchecker counts at least ``COMMON_COUNT`` times.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+from spellchecker import SpellChecker
 
 from bot.core.places import city_of_size
 from bot.core.understanding.lexicon import KNOWN, LEXICON_WORDS
@@ -24,6 +26,9 @@ MIN_LENGTH = 4
 #: A word that names a city this big is left as it is ("Lima" is not "limp").
 CITY_POPULATION = 500_000
 MAX_LENGTH = 24
+#: How often pyspellchecker's English word counts must have seen a word for it to be a
+#: word of its own, never a typo ("cram" 2,908; "foam" 5,406; "hamstrung" 151 is corrected).
+COMMON_COUNT = 2_000
 _RUNS = re.compile(r"(.)\1{2,}")
 
 
@@ -57,6 +62,25 @@ def _near_lengths(
 _BUCKETS = _near_lengths(_buckets())
 
 
+def _common_english() -> frozenset[str]:
+    """Words of at least ``MIN_LENGTH`` letters English text uses often."""
+    counts = SpellChecker(language="en", distance=1).word_frequency
+    return frozenset(
+        word
+        for word, count in counts.items()
+        if count >= COMMON_COUNT and len(word) >= MIN_LENGTH and word.isalpha()
+    )
+
+
+COMMON_ENGLISH = _common_english()
+
+
+def _common(word: str) -> bool:
+    """A common English word of its own, not a known word with an "s" ("bums", "whats":
+    the apostrophe dropped, corrected as before)."""
+    return word in COMMON_ENGLISH and not (word[-1] == "s" and word[:-1] in KNOWN)
+
+
 def correct_words(words: tuple[str, ...]) -> tuple[str, ...]:
     """Correct each word that is not already known (the hot path: set lookups only), and
     read "zero pain", "0 soreness" as the "no pain" they mean."""
@@ -84,7 +108,7 @@ def correct(word: str) -> str:
     """The known word ``word`` was probably meant as, or ``word`` itself."""
     if word in KNOWN or not MIN_LENGTH <= len(word) <= MAX_LENGTH or not word.isalpha():
         return word
-    if city_of_size(word, CITY_POPULATION):
+    if _common(word) or city_of_size(word, CITY_POPULATION):
         return word
     squeezed = _squeeze(word)
     if squeezed != word:

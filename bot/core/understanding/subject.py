@@ -47,7 +47,12 @@ _PERSON_VERBS = word_set(
     paused wants want wanted asked
     limped limps limping hurt hurts injured pulled tore twisted rolled sprained broke"""
 )
-_OTHERS = _PEOPLE | _OTHER_SUBJECTS | _POSSESSIVE | word_set("kids children")
+_OTHERS = (
+    _PEOPLE
+    | _OTHER_SUBJECTS
+    | _POSSESSIVE
+    | word_set("kids children group squad clients athletes friends members")
+)
 #: Words between a person and their verb: "my buddy just got...", "a mate of mine has...".
 _BETWEEN = word_set("just recently finally also apparently now of mine ours")
 _BETWEEN_MAX = 3
@@ -85,7 +90,7 @@ _LONG_AGO: tuple[tuple[str, ...], ...] = tuple(
 _ADVICE = word_set(
     """
     tips tip prevent prevention preventing avoid avoiding risk risks cause causes advice
-    symptoms symptom signs
+    symptoms symptom signs sign general true
     """
 )
 _WH = word_set("how what whats when why which where any anything")
