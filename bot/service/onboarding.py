@@ -18,6 +18,7 @@ from typing import Any
 
 from bot.core.health import Screen
 from bot.core.phases import InvalidTransition, OnboardingFinished, RaceDateCleared, RaceDateSet
+from bot.core.raced import mentions_parkrun, raced_days
 from bot.core.understanding import Intent, IntentKind, PlanTopic, understand
 from bot.core.understanding.answers import health_answer
 from bot.core.understanding.replies import (
@@ -36,6 +37,7 @@ from bot.core.understanding.week import WeekSaid, distance_named, running_week, 
 from bot.core.vocabulary import Equipment, Level, Phase
 from bot.presentation import chat
 from bot.presentation import onboarding as words
+from bot.presentation import settings as settings_words
 from bot.presentation.callbacks import Action, Answer, Callback, OnboardingStep
 from bot.service import health, reports, week
 from bot.service.account import which_place
@@ -173,7 +175,9 @@ def may_answer(step_name: str, intent: Intent, text: str = "") -> bool:
         return True
     if intent.report is not None or intent.signs:
         return False
-    if OnboardingStep(step_name) is OnboardingStep.WEEK and running_week(text) is not None:
+    if OnboardingStep(step_name) is OnboardingStep.WEEK and (
+        running_week(text) is not None or raced_days(text)
+    ):
         return True
     if OnboardingStep(step_name) is OnboardingStep.EQUIPMENT and intent.kind is IntentKind.DONE:
         return True  # "done" typed instead of the Done button
@@ -207,7 +211,15 @@ async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | No
     distance = distance_named(text) if step is OnboardingStep.RACE and value is not None else None
     if distance is not None:  # "12 April, half marathon"
         await week.store(turn, WeekSaid(race_distance=distance))
+    weekly = step in (OnboardingStep.RACE, OnboardingStep.WEEK)
+    raced = raced_days(text) if weekly else frozenset()
+    if raced:  # "parkrun saturday, I race it": a hard day
+        await week.store(turn, WeekSaid(), raced)
+        if isinstance(value, WeekSaid):  # said back with the hard days it gives
+            value = replace(value, hard_days=value.hard_days | (raced - {value.long_run_day}))
     heard = [words.heard(step, value)]
+    if weekly and mentions_parkrun(text) and (raced or step is OnboardingStep.WEEK):
+        heard.append(settings_words.parkrun_read(raced=bool(raced)))
     if step is OnboardingStep.LEVEL and (desk := desk_said(text)) is not None:
         answer = Answer.YES if desk else Answer.NO  # "some plyo, desk job": both answered
         await _STORE[OnboardingStep.DESK](turn, answer)
@@ -345,14 +357,17 @@ def _parse(step: OnboardingStep, text: str, today: date) -> Any:
     elif step is OnboardingStep.EQUIPMENT:
         kit = kit_answer(text)
         value = None if kit is None else sorted(kit)
+    elif step is OnboardingStep.RACE and raced_days(text):
+        return None  # "I do parkrun every saturday and race it": a hard day, no race date
     elif step is OnboardingStep.RACE or step is OnboardingStep.REMINDER:
         said = race_answer(text, today) if step is OnboardingStep.RACE else reminder_answer(text)
         return _NOT_AN_ANSWER if said is None else (None if said is False else said)
     elif step is OnboardingStep.WEEK:
         low = text.lower()
-        if len(days := weekdays_in(low)) == 1 and running_week(low) is None:
+        raced = raced_days(low)
+        if len(days := weekdays_in(low)) == 1 and running_week(low) is None and not raced:
             return WeekSaid(long_run_day=days[0])  # "Sunday"
-        return running_week(low) or _NOT_AN_ANSWER
+        return running_week(low) or (WeekSaid() if raced else _NOT_AN_ANSWER)
     else:
         intent = understand(text, today)
         value = resolve_timezone(intent.city_said or text)
