@@ -76,6 +76,8 @@ HEALTH_STEPS = frozenset({OnboardingStep.HEALTH, OnboardingStep.PREGNANCY})
 #: Conversation data: what the health screen heard about a current injury (its words, or
 #: True from the button), reported once the questions are done.
 _INJURY = "injury"
+#: Conversation data: the weekdays of runs raced every week, said at the race question.
+_RACED = "raced"
 DEFAULT_REMINDER = time(7, 0)
 _ANSWER_KINDS = frozenset(
     {IntentKind.UNKNOWN, IntentKind.SKIPPED, IntentKind.GREETING, IntentKind.THANKS}
@@ -211,15 +213,8 @@ async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | No
     distance = distance_named(text) if step is OnboardingStep.RACE and value is not None else None
     if distance is not None:  # "12 April, half marathon"
         await week.store(turn, WeekSaid(race_distance=distance))
-    weekly = step in (OnboardingStep.RACE, OnboardingStep.WEEK)
-    raced = raced_days(text) if weekly else frozenset()
-    if raced:  # "parkrun saturday, I race it": a hard day
-        await week.store(turn, WeekSaid(), raced)
-        if isinstance(value, WeekSaid):  # said back with the hard days it gives
-            value = replace(value, hard_days=value.hard_days | (raced - {value.long_run_day}))
-    heard = [words.heard(step, value)]
-    if weekly and mentions_parkrun(text) and (raced or step is OnboardingStep.WEEK):
-        heard.append(settings_words.parkrun_read(raced=bool(raced)))
+    value, parkrun = await _raced_weekly(turn, step, text, value, data)
+    heard = [words.heard(step, value), *parkrun]
     if step is OnboardingStep.LEVEL and (desk := desk_said(text)) is not None:
         answer = Answer.YES if desk else Answer.NO  # "some plyo, desk job": both answered
         await _STORE[OnboardingStep.DESK](turn, answer)
@@ -230,6 +225,29 @@ async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | No
     if echo and replies:  # the typed answers said back, as they were read
         replies[0] = replace(replies[0], text=f"{echo}\n\n{replies[0].text}")
     return replies
+
+
+async def _raced_weekly(
+    turn: Turn, step: OnboardingStep, text: str, value: Any, data: dict[str, Any]
+) -> tuple[Any, list[str]]:
+    """A run raced every week, said at the race or the running-week question ("I race
+    parkrun every saturday"): its day stored as a hard day, and kept through a running week
+    typed at the next question that names hard days of its own (unless it speaks of the
+    parkrun again); the answer to say back, and how a parkrun was read."""
+    if step not in (OnboardingStep.RACE, OnboardingStep.WEEK):
+        return value, []
+    raced, parkrun = raced_days(text), mentions_parkrun(text)
+    if step is OnboardingStep.RACE and raced:
+        data[_RACED] = sorted(raced)
+    elif step is OnboardingStep.WEEK and not parkrun:
+        raced |= frozenset(data.pop(_RACED, ()))
+    if raced:  # "parkrun saturday, I race it": a hard day
+        await week.store(turn, WeekSaid(), raced)
+        if isinstance(value, WeekSaid):  # said back with the hard days it gives
+            value = replace(value, hard_days=value.hard_days | (raced - {value.long_run_day}))
+    if not parkrun or not (raced or step is OnboardingStep.WEEK):
+        return value, []
+    return value, [settings_words.parkrun_read(raced=bool(raced))]
 
 
 async def carry_on(turn: Turn) -> list[Reply]:

@@ -98,3 +98,16 @@ async def test_no_jump_day_before_a_raced_parkrun(chat: Chat, clock: FakeClock) 
             assert plan.category not in (Category.DYNAMIC, Category.STATIC), plan.on
         clock.advance(days=1)
     assert jumps  # jumps still find their days
+
+
+async def test_a_parkrun_raced_at_the_race_question_stays_through_the_week_typed_next(
+    chat: Chat,
+) -> None:
+    await chat.command("/start")
+    for skipped in ["level", "desk", "equipment"]:
+        await chat.press(f"v1|os|{skipped}")
+    await chat.say("no race, but I race parkrun every saturday")
+    replies = await chat.say("long run sunday, intervals tuesday")
+    assert "hard sessions Tuesday, Saturday" in texts(replies)
+    runner = await chat.runner()
+    assert (runner.race_date, sorted(runner.hard_days), runner.long_run_day) == (None, [1, SAT], 6)
