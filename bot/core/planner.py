@@ -323,9 +323,9 @@ class Planner:
             first_jumps=dynamic and _first_jumps(history, state, today),
         )
         plan = self._built(day, category, lead, _turn(history, state, category, today))
-        if plan is None:  # a dynamic day that soreness emptied: move to mobility
+        if plan is None:  # a jump or strength day that soreness emptied: move to mobility
             turn = _turn(history, state, Category.MOBILITY, today)
-            plan = self._built(day, Category.MOBILITY, "Mobility instead of jumps today", turn)
+            plan = self._built(day, Category.MOBILITY, _EMPTIED_LEAD[category], turn)
         assert plan is not None
         return plan
 
@@ -394,13 +394,15 @@ class Planner:
     def _build(
         self, day: _Day, category: Category, template: SessionTemplate, lead: str
     ) -> DailyPlan | None:
-        """The day's session of ``template`` (None: a dynamic one that soreness emptied)."""
+        """The day's session of ``template`` (None: a jump or strength one that soreness
+        emptied: fewer than half its main moves kept as that kind of work)."""
         low_hops = day.limits.way_back == Stage.LOW_HOPS
         if low_hops:  # the way back sets the dose: no steering on top of it
-            plan, dynamic_kept = self._compose(day, template, lead)
+            plan, kept = self._compose(day, template, lead)
         else:
-            plan, dynamic_kept = self._steered(day, template, lead)
-        if category is Category.DYNAMIC and not low_hops and dynamic_kept * 2 < len(template.main):
+            plan, kept = self._steered(day, template, lead)
+        emptied = kept * 2 < len(template.main)
+        if emptied and category in _EMPTIED_LEAD and not low_hops:
             return None
         if category is Category.STATIC and _tapering(day.state, day.today):
             plan = replace(plan, adjustments=(*plan.adjustments, TAPER_NOTE))
@@ -428,7 +430,8 @@ class Planner:
         lead: str,
         adjust: _Adjust | None = None,
     ) -> tuple[DailyPlan, int]:
-        """The session of ``template`` fitted to the day, and how many dynamic moves it kept.
+        """The session of ``template`` fitted to the day, and how many moves it kept as its
+        kind of work (``_keeps_kind``).
 
         ``adjust``: the day's step back or up (``_Adjust``)."""
         adjust = adjust or _Adjust()
@@ -442,7 +445,7 @@ class Planner:
         steps = min(max(day.steps, 0), MAX_HARDER_STEPS) if stage is Stage.FULL else 0
         landings = LOW_HOP_CONTACTS if stage is not Stage.FULL else None
         ceiling = intensity_ceiling(profile.level, state, week)
-        dynamic_kept = 0
+        kept = 0
         low_end = self._low_end(template, week, profile, state)
         if category is Category.DYNAMIC and low_impact_volume(profile.health):
             draft.adjustments.append(LOW_IMPACT_NOTE.format(CONTACT_RANGES[profile.level][0]))
@@ -486,13 +489,9 @@ class Planner:
                         continue
                     dose = capped
                 draft.add(chosen, part, dose, note)
-                dynamic_kept += chosen.category is Category.DYNAMIC or (
-                    part is Part.MAIN
-                    and chosen.category is Category.STATIC
-                    and _strength_for_jumps(limits)
-                )
+                kept += _keeps_kind(category, part, chosen, limits)
         plan = self._finished(day, template, lead, draft, steered=adjust.steered)
-        return plan, dynamic_kept
+        return plan, kept
 
     def _finished(
         self,
@@ -699,8 +698,6 @@ class Planner:
         )
         if best is not None:
             return best, f"instead of {exercise.name.lower()}: {reason}"
-        if exercise.category is Category.STATIC and _suits_softly(exercise, profile, limits, used):
-            return exercise, f"keep it light: {reason}"
         if exercise.category is Category.DYNAMIC and _strength_for_jumps(limits):
             strength = self._alternative(
                 exercise, Category.STATIC, profile, limits, used, ceiling=ceiling
@@ -830,27 +827,29 @@ def _suits(
     loads = set(exercise.loads)
     if loads & limits.no_load:
         return False
-    return not (exercise.category is Category.DYNAMIC and loads & limits.caution)
+    if exercise.category is Category.DYNAMIC:
+        return not loads & limits.caution  # a sore area (4-5/10): nothing jumps on it
+    # nor does strength aimed at it work it (a calf raise for sore calves); mobility may
+    return not (
+        exercise.category is Category.STATIC and limits.caution.intersection(exercise.targets)
+    )
+
+
+def _keeps_kind(category: Category, part: Part, chosen: Exercise, limits: Restrictions) -> bool:
+    """Whether ``chosen`` keeps a session of ``category`` that kind of work: on a jump day
+    a dynamic move in any part (or strength standing in for jumps the health screen keeps
+    out), on another day a main move of its kind."""
+    if category is Category.DYNAMIC:
+        return chosen.category is Category.DYNAMIC or (
+            part is Part.MAIN and chosen.category is Category.STATIC and _strength_for_jumps(limits)
+        )
+    return part is Part.MAIN and chosen.category is category
 
 
 def _strength_for_jumps(limits: Restrictions) -> bool:
     """Whether a dynamic day's jumps give way to strength work: impact is out for the
     health screen (pregnancy, after a birth), with no warning sign blocking jump days."""
     return limits.no_impact and not limits.blocks_dynamic
-
-
-def _suits_softly(
-    exercise: Exercise, profile: RunnerProfile, limits: Restrictions, used: set[str]
-) -> bool:
-    """Static work may load a merely sore area (4-5/10), lightly."""
-    relaxed = Restrictions(
-        no_load=limits.no_load,
-        red_flags=limits.red_flags,
-        red_flag_areas=limits.red_flag_areas,
-        way_back=limits.way_back,
-        no_impact=limits.no_impact,
-    )
-    return _suits(exercise, profile, relaxed, used)
 
 
 def _part_factor(  # noqa: PLR0917 - the session's place, in the order _compose has it
@@ -1311,6 +1310,11 @@ def _nerve_advice(flags: frozenset[RedFlag]) -> str:
     )
 
 
+#: The why of a jump or strength day that soreness emptied, moved to mobility.
+_EMPTIED_LEAD = {
+    Category.DYNAMIC: "Mobility instead of jumps today",
+    Category.STATIC: "Mobility instead of strength today",
+}
 LEGS_REST_WHY = (
     "Your legs need a rest today, so no session: an easy walk, slow breathing or gentle "
     "upper-body mobility is plenty. Tell me how they feel tomorrow."

@@ -1,10 +1,11 @@
 """Turn body reports into what the plan may load today.
 
 The rules follow the pain-monitoring model in coaching-facts.md: soreness 0-3/10 is fine,
-4-5/10 is a warning (spare the area in jump work), above 5/10 or any pain means nothing
-that loads the area, and a red flag stops dynamic work and points to a physio. Which
-report still counts, and which is worse than before, is ``bot.core.monitoring``'s: a
-report worse the next morning (or rising week on week) unloads its area.
+4-5/10 is a warning (``caution``: no jump work that loads the area and no strength work
+aimed at it; mobility stays), above 5/10 or any pain means nothing that loads the area,
+and a red flag stops dynamic work and points to a physio. Which report still counts, and
+which is worse than before, is ``bot.core.monitoring``'s: a report worse the next morning
+(or rising week on week) unloads its area.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ WARNING_SORENESS = 5
 
 @dataclass(frozen=True, slots=True)
 class Restrictions:
-    """Areas to stretch, to spare in jump work, and not to load at all."""
+    """Areas to stretch, to spare in jump and strength work (``caution``), and not to
+    load at all."""
 
     tight: frozenset[Area] = field(default_factory=frozenset)
     caution: frozenset[Area] = field(default_factory=frozenset)
@@ -117,7 +119,7 @@ def restrictions_for(
         ):
             caution.add(area)
             level = f" at {severity}/10" if severity is not None else ""
-            reasons.append(f"{area.label} sore{level}: jump work spares it")
+            reasons.append(f"{area.label} sore{level}: no jumps or strength work for {area.it}")
         elif report.kind is ReportKind.TIGHTNESS:
             tight.add(area)
     for report in reports:  # worse than before: unloaded the next day too, whatever follows

@@ -28,6 +28,7 @@ __all__ = [
     "health_lines",
     "health_noted_in_chat",
     "kit_words",
+    "parkrun_read",
     "pause_date_unreadable",
     "paused",
     "race_cleared",
@@ -425,13 +426,28 @@ def week_lines(profile: RunnerProfile) -> list[str]:
     ]
 
 
-def week_changed(profile: RunnerProfile) -> str:
-    """The running week after a change, and what the coach does with it."""
+def week_changed(profile: RunnerProfile, *, parkrun_raced: bool | None = None) -> str:
+    """The running week after a change, and what the coach does with it; ``parkrun_raced``:
+    how a parkrun said was read (None: none said)."""
     lines = "".join(f"• {line}\n" for line in week_lines(profile))
+    parkrun = "" if parkrun_raced is None else f"\n\n{parkrun_read(raced=parkrun_raced)}"
     return (
         f"Got it. Your running week:\n{lines}\n"
         "I keep jumps off your long-run day and off the day before the long run or a hard "
-        "session, and strength off the day before them too. See the week with /plan."
+        f"session, and strength off the day before them too. See the week with /plan.{parkrun}"
+    )
+
+
+def parkrun_read(*, raced: bool) -> str:
+    """How a parkrun in the runner's week was read: raced, a hard day; else an easy run."""
+    if raced:
+        return (
+            "Your parkrun counts as a hard run, since you race it: no jumps or strength "
+            "the day before."
+        )
+    return (
+        "I've taken your parkrun as an easy run, so jumps may go the day before. If you "
+        "race it, tell me (like <i>I race parkrun</i>) and I'll keep that day clear."
     )
 
 

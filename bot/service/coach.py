@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.planner import Planner
+from bot.core.raced import raced_days
 from bot.core.records import CompletionStatus
 from bot.core.understanding import Intent, IntentKind, Unclear
 from bot.core.understanding.answers import health_said
@@ -382,11 +383,7 @@ class Coach:
         if kind is IntentKind.SET_TIMEZONE:  # "in new york this week": until they're home
             return await account.set_timezone(turn, intent.timezone_text or "", message=text)
         if kind is IntentKind.RACE_DATE:
-            replies = await account.set_race(turn, intent.race_date, off=intent.race_off)
-            distance = distance_named(text)  # "I race a half on 12 April", "got a 10k on the 20th"
-            if distance is not None and not intent.race_off:
-                replies += await week.set_week(turn, WeekSaid(race_distance=distance))
-            return replies
+            return await _race_said(turn, intent, text)
         if kind is IntentKind.PAUSE:
             return await account.pause(turn, intent.pause_until, intent.pause_from)
         if kind is IntentKind.RESUME:
@@ -404,8 +401,9 @@ class Coach:
         if kind is IntentKind.UNKNOWN:
             if asks_for_block(text):  # "show me the whole block"
                 return await training.block_reply(turn)
-            if (said := running_week(text)) is not None:  # "long run is Sunday"
-                return await week.set_week(turn, said)
+            said = running_week(text)
+            if said is not None or raced_days(text):  # "long run is Sunday", "I race parkrun"
+                return await week.set_week(turn, said or WeekSaid(), text)
             fix = report_fix(text)  # "sorry, not my knee, it's my hip": the last report
             if fix is not None and (fixed := await reports.amend_last(turn, fix, text)):
                 return fixed
@@ -521,6 +519,18 @@ async def _typed_answer(
     if conversation.name == reports.CLEAR_FLOW:  # "physio said it's fine", "hurt a bit, 4"
         return await reports.typed_clearing(turn, conversation.step, text, intent)
     return None
+
+
+async def _race_said(turn: Turn, intent: Intent, text: str) -> list[Reply]:
+    """A race date said (with its distance, if named); a run raced every week ("parkrun
+    saturday, I race it") is the running week's, not a race date."""
+    if raced_days(text):
+        return await week.set_week(turn, running_week(text) or WeekSaid(), text)
+    replies = await account.set_race(turn, intent.race_date, off=intent.race_off)
+    distance = distance_named(text)  # "I race a half on 12 April", "got a 10k on the 20th"
+    if distance is not None and not intent.race_off:
+        replies += await week.set_week(turn, WeekSaid(race_distance=distance))
+    return replies
 
 
 def _one_reply(replies: list[Reply]) -> list[Reply]:

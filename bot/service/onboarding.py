@@ -18,6 +18,7 @@ from typing import Any
 
 from bot.core.health import Screen
 from bot.core.phases import InvalidTransition, OnboardingFinished, RaceDateCleared, RaceDateSet
+from bot.core.raced import mentions_parkrun, raced_days
 from bot.core.understanding import Intent, IntentKind, PlanTopic, understand
 from bot.core.understanding.answers import health_answer
 from bot.core.understanding.replies import (
@@ -36,6 +37,7 @@ from bot.core.understanding.week import WeekSaid, distance_named, running_week, 
 from bot.core.vocabulary import Equipment, Level, Phase
 from bot.presentation import chat
 from bot.presentation import onboarding as words
+from bot.presentation import settings as settings_words
 from bot.presentation.callbacks import Action, Answer, Callback, OnboardingStep
 from bot.service import health, reports, week
 from bot.service.account import which_place
@@ -74,6 +76,8 @@ HEALTH_STEPS = frozenset({OnboardingStep.HEALTH, OnboardingStep.PREGNANCY})
 #: Conversation data: what the health screen heard about a current injury (its words, or
 #: True from the button), reported once the questions are done.
 _INJURY = "injury"
+#: Conversation data: the weekdays of runs raced every week, said at the race question.
+_RACED = "raced"
 DEFAULT_REMINDER = time(7, 0)
 _ANSWER_KINDS = frozenset(
     {IntentKind.UNKNOWN, IntentKind.SKIPPED, IntentKind.GREETING, IntentKind.THANKS}
@@ -173,7 +177,9 @@ def may_answer(step_name: str, intent: Intent, text: str = "") -> bool:
         return True
     if intent.report is not None or intent.signs:
         return False
-    if OnboardingStep(step_name) is OnboardingStep.WEEK and running_week(text) is not None:
+    if OnboardingStep(step_name) is OnboardingStep.WEEK and (
+        running_week(text) is not None or raced_days(text)
+    ):
         return True
     if OnboardingStep(step_name) is OnboardingStep.EQUIPMENT and intent.kind is IntentKind.DONE:
         return True  # "done" typed instead of the Done button
@@ -207,7 +213,8 @@ async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | No
     distance = distance_named(text) if step is OnboardingStep.RACE and value is not None else None
     if distance is not None:  # "12 April, half marathon"
         await week.store(turn, WeekSaid(race_distance=distance))
-    heard = [words.heard(step, value)]
+    value, parkrun = await _raced_weekly(turn, step, text, value, data)
+    heard = [words.heard(step, value), *parkrun]
     if step is OnboardingStep.LEVEL and (desk := desk_said(text)) is not None:
         answer = Answer.YES if desk else Answer.NO  # "some plyo, desk job": both answered
         await _STORE[OnboardingStep.DESK](turn, answer)
@@ -218,6 +225,29 @@ async def answer_text(turn: Turn, step_name: str, text: str) -> list[Reply] | No
     if echo and replies:  # the typed answers said back, as they were read
         replies[0] = replace(replies[0], text=f"{echo}\n\n{replies[0].text}")
     return replies
+
+
+async def _raced_weekly(
+    turn: Turn, step: OnboardingStep, text: str, value: Any, data: dict[str, Any]
+) -> tuple[Any, list[str]]:
+    """A run raced every week, said at the race or the running-week question ("I race
+    parkrun every saturday"): its day stored as a hard day, and kept through a running week
+    typed at the next question that names hard days of its own (unless it speaks of the
+    parkrun again); the answer to say back, and how a parkrun was read."""
+    if step not in (OnboardingStep.RACE, OnboardingStep.WEEK):
+        return value, []
+    raced, parkrun = raced_days(text), mentions_parkrun(text)
+    if step is OnboardingStep.RACE and raced:
+        data[_RACED] = sorted(raced)
+    elif step is OnboardingStep.WEEK and not parkrun:
+        raced |= frozenset(data.pop(_RACED, ()))
+    if raced:  # "parkrun saturday, I race it": a hard day
+        await week.store(turn, WeekSaid(), raced)
+        if isinstance(value, WeekSaid):  # said back with the hard days it gives
+            value = replace(value, hard_days=value.hard_days | (raced - {value.long_run_day}))
+    if not parkrun or not (raced or step is OnboardingStep.WEEK):
+        return value, []
+    return value, [settings_words.parkrun_read(raced=bool(raced))]
 
 
 async def carry_on(turn: Turn) -> list[Reply]:
@@ -345,14 +375,17 @@ def _parse(step: OnboardingStep, text: str, today: date) -> Any:
     elif step is OnboardingStep.EQUIPMENT:
         kit = kit_answer(text)
         value = None if kit is None else sorted(kit)
+    elif step is OnboardingStep.RACE and raced_days(text):
+        return None  # "I do parkrun every saturday and race it": a hard day, no race date
     elif step is OnboardingStep.RACE or step is OnboardingStep.REMINDER:
         said = race_answer(text, today) if step is OnboardingStep.RACE else reminder_answer(text)
         return _NOT_AN_ANSWER if said is None else (None if said is False else said)
     elif step is OnboardingStep.WEEK:
         low = text.lower()
-        if len(days := weekdays_in(low)) == 1 and running_week(low) is None:
+        raced = raced_days(low)
+        if len(days := weekdays_in(low)) == 1 and running_week(low) is None and not raced:
             return WeekSaid(long_run_day=days[0])  # "Sunday"
-        return running_week(low) or _NOT_AN_ANSWER
+        return running_week(low) or (WeekSaid() if raced else _NOT_AN_ANSWER)
     else:
         intent = understand(text, today)
         value = resolve_timezone(intent.city_said or text)

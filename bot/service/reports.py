@@ -287,10 +287,17 @@ def _rule_for(slots: ReportSlots) -> str:
         )
     if slots.kind is ReportKind.PAIN or (severity is not None and severity > WARNING):
         return f"Nothing in your sessions loads your {area} until it settles. {_ASKING}"
+    settles = "they settle" if slots.area.it == "them" else "it settles"
     if slots.kind is ReportKind.SORENESS and severity is not None and severity > ACCEPTABLE:
-        return f"Jump work spares your {area} until it settles. {_ASKING}"
+        return (
+            f"No jumps or strength work for your {area} until {settles}; gentle mobility "
+            f"is fine. {_ASKING}"
+        )
     if slots.kind is ReportKind.SORENESS and severity is None:
-        return f"For the next three days jump work spares your {area}."
+        return (
+            f"For the next three days, no jumps or strength work for your {area}; gentle "
+            "mobility is fine."
+        )
     if slots.kind is ReportKind.TIGHTNESS:
         return _extra_mobility(area)
     return _MILD
