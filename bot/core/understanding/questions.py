@@ -86,8 +86,8 @@ _DAY_WORDS = (
 _BARE_DAY_RE = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|hey|coach|also|plus|then)\W+)*(?:(?:what'?s|whats|what\s+is"
     rf"|what\s+about|how\s+about|and)\s+)?(?:on\s+|for\s+)?(?:{_DAY_WORDS})'?s?\s*\?+\W*$"
-    r"|^\W*(?:(?:and|so|ok|okay|hey|coach|also|plus|then)\W+)*(?:what'?s|whats|what\s+is)\s+"
-    rf"(?:on\s+|for\s+)?(?:{_DAY_WORDS})\b"
+    r"|^\W*(?:(?:and|so|ok|okay|hey|coach|also|plus|then)\W+)*(?:what'?s|whats|what\s+is"
+    rf"|what\s+about|how\s+about)\s+(?:on\s+|for\s+)?(?:{_DAY_WORDS})\b"
 )
 _DATE_ASKED_RE = re.compile(
     r"\b(?:on|for)\s+the\s+([0-9]{1,2}(?:st|nd|rd|th))\b|\bthe\s+([0-9]{1,2}(?:st|nd|rd|th))\b"
@@ -104,7 +104,7 @@ _WEEK_RE = re.compile(
 #: A request to see it ("show me this week"), as good as a plan word.
 _SHOW_RE = re.compile(r"^\W*(?:(?:pls|please|can\s+you|could\s+you)\s+)?(?:show|send|give)\s+me\b")
 _TOMORROW_RE = re.compile(
-    r"\b(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow)\b"
+    r"\b(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow)(?:'?s)?\b"
 )
 _DAY_AFTER_RE = re.compile(
     r"\bday\s+after\s+(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow)\b"

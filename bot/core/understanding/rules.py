@@ -280,6 +280,7 @@ def _with_signs(m: Message, intent: Intent) -> Intent:
         return intent  # "a head cold and a bit of a temperature": being ill, not a warning
     if not signs:
         return intent
+    signs = _exertional(m, signs)
     if intent.kind in _SIGN_WINS:  # "feeling feverish, should I still do today's session?"
         return Intent(IntentKind.WARNING_SIGN, signs=signs)
     return replace(intent, signs=signs)
@@ -292,14 +293,31 @@ _TRAINING_CUES = (Cue.HOP, Cue.EXERCISE, Cue.RUN, Cue.SESSION)
 
 
 def _spell_in_training(m: Message) -> Intent | None:
-    """WARNING_SIGN for a heart sign, or feeling faint or unwell with training, said as
-    passed; None for anything else."""
+    """WARNING_SIGN for a heart sign, or feeling faint or unwell, said as passed ("felt
+    faint after the sprints but ok now, hips good"); None for anything else (a cold)."""
     signs = frozenset(h.sense.flag for h in feeling_hits(m.f) if h.sense.flag in _WHOLE_BODY)
     if not signs or not _COMMON_ILLNESS.isdisjoint(m.f.words):
         return None
-    if RedFlag.HEART_SIGNS in signs or m.f.has(*_TRAINING_CUES) or landing_said(m.f):
-        return Intent(IntentKind.WARNING_SIGN, signs=signs)
-    return None
+    return Intent(IntentKind.WARNING_SIGN, signs=_exertional(m, signs))
+
+
+#: Words of feeling faint: with training, a heart sign (ACSM: fainting stops exercise).
+_FAINT = frozenset({"faint", "fainty", "faintish", "dizzy", "dizziness", "lightheaded"})
+_HARD_EFFORTS = frozenset(
+    {"sprint", "sprints", "sprinting", "intervals", "reps", "hills", "hill", "strides",
+     "race", "raced", "racing", "parkrun", "tempo", "effort", "efforts"}
+)  # fmt: skip
+
+
+def _exertional(m: Message, signs: frozenset[RedFlag]) -> frozenset[RedFlag]:
+    """``signs`` with the heart's when feeling faint is said with training ("felt faint
+    after my sprints"): not a bug to rest off, a check the same day."""
+    if RedFlag.UNWELL not in signs or _FAINT.isdisjoint(m.f.words):
+        return signs
+    trained = m.f.has(*_TRAINING_CUES) or landing_said(m.f)
+    if trained or not _HARD_EFFORTS.isdisjoint(m.f.words):
+        return signs | {RedFlag.HEART_SIGNS}
+    return signs
 
 
 #: The highest pain a recovery may be said with (readiness checks: 2/10 or less).
@@ -338,6 +356,8 @@ def _fine(m: Message) -> Intent | None:
     if reading is None or ((m.f.asking or "?" in m.low) and _LONG_PAST_RE.search(m.low)):
         return None
     fine, areas = reading
+    if (spell := _spell_in_training(m)) is not None:
+        return spell  # "felt faint after the sprints but ok now, hips good": a doctor first
     if fine and (rated := _rated_above_safe(m)) is not None:
         # "hip was fine today, 4/10": no recovery above 2/10, the rating is a report; with
         # no area named ("the hip thing was fine today, 4/10") it may be the session's
@@ -518,12 +538,16 @@ def _big_city_in(low: str) -> str | None:
 _CITY_FIRST_RE = re.compile(
     r"^\s*(?:(?:i'?m|i\s+am|now|currently|just\s+landed|landed)\s+)?(in\s+)?"
     r"([^\W\d_][\w'.-]*(?:\s+[^\W\d_][\w'.-]*){0,2}?)\s*,?\s+"
-    r"(?:now|rn|atm|at\s+the\s+moment|currently|this\s+week|for\s+(?:a|the|two|three|[0-9]+)\b)",
+    r"(?:now|rn|atm|at\s+the\s+moment|currently|this\s+week|for\s+(?:a|the|two|three|[0-9]+)\b"
+    r"|for\s+work\b|on\s+(?:business|holiday|holiday|a\s+trip)\b|(?:til|till|until)\s)",
     re.IGNORECASE,
 )
 
 #: Every ``_CITY_FIRST_RE`` match holds one of these: a cheap test first.
-_CITY_FIRST_HINTS = ("now", "rn", "atm", "moment", "currently", "week", "for")
+_CITY_FIRST_HINTS = (
+    *("now", "rn", "atm", "moment", "currently", "week", "for", "til", "business"),
+    *("holiday", "trip"),
+)
 
 
 def _city_first(m: Message, *, alone: bool = False) -> str | None:
@@ -543,11 +567,17 @@ def _city_first(m: Message, *, alone: bool = False) -> str | None:
         return None
     if said[:1].isupper():
         return city_text(said)
-    if name_key(said) != name_key(places[0].name) or any(
-        word in KNOWN or word in FILLER for word in said.lower().split()
-    ):
-        return None  # an alias only capitalised ("NYC"); "in reading now" is a word
+    known = any(word in KNOWN or word in FILLER for word in said.lower().split())
+    big = places[0].population >= _BIG_CITY_POPULATION
+    if big and (not known or " " in said.strip()):
+        return city_text(said)  # "in new york this week", "in nyc now": a world city's alias
+    if name_key(said) != name_key(places[0].name) or known:
+        return None  # an alias only capitalised ("Brum"); "in reading now" is a word
     return city_text(said)
+
+
+#: A city this big is taken by its alias typed in lower case ("nyc", "new york").
+_BIG_CITY_POPULATION = 1_000_000
 
 
 def _arrived(m: Message) -> Intent | None:
