@@ -87,7 +87,7 @@ _BARE_DAY_RE = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|hey|coach|also|plus|then)\W+)*(?:(?:what'?s|whats|what\s+is"
     rf"|what\s+about|how\s+about|and)\s+)?(?:on\s+|for\s+)?(?:{_DAY_WORDS})'?s?\s*\?+\W*$"
     r"|^\W*(?:(?:and|so|ok|okay|hey|coach|also|plus|then)\W+)*(?:what'?s|whats|what\s+is"
-    rf"|what\s+about|how\s+about)\s+(?:on\s+|for\s+)?(?:{_DAY_WORDS})\b"
+    rf"|what\s+about|how\s+about)\s+(?:on\s+|for\s+)?(?:{_DAY_WORDS})(?:'?s)?\b"
 )
 _DATE_ASKED_RE = re.compile(
     r"\b(?:on|for)\s+the\s+([0-9]{1,2}(?:st|nd|rd|th))\b|\bthe\s+([0-9]{1,2}(?:st|nd|rd|th))\b"
