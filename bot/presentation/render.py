@@ -504,14 +504,17 @@ def phase_message(
     *,
     today: date | None = None,
     impact_note: str | None = None,
+    holds: Sequence[str] = (),
 ) -> str:
     """Where the runner is in the cycle, what comes next, when and why; ``impact_note`` says
-    why jump work is out whatever the phase (the health screen)."""
+    why jump work is out whatever the phase (the health screen); ``holds``: each hold as a
+    physio names it ("the chest pain, fainting or racing heart you told me about")."""
     lines = [f"<b>You're in {_phase_name(state)}</b>{_phase_progress(state, today)}."]
     if state.phase is Phase.RECOVERY_HOLD:
         areas = listed([a.label for a in sorted(state.held_areas)]) or "sore spot"
+        held = f"your {_e(areas)}" if not holds else _e(listed(list(holds)))
         lines.append(
-            f"Nothing loads your {_e(areas)} for now. When it feels fine, /clear takes you "
+            f"On hold for now: {held}. When it feels fine, /clear takes you "
             "through the return checks (after a warning sign, a doctor's or physio's "
             "go-ahead comes first)."
         )

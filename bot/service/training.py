@@ -128,7 +128,13 @@ async def phase_reply(turn: Turn) -> list[Reply]:
     reason = history[-1].reason if fresh and not first_base else None
     upcoming = next_change(turn.state, turn.today)
     note = impact_advice(turn.profile, turn.today)
-    text = render.phase_message(turn.state, upcoming, reason, today=turn.today, impact_note=note)
+    holds: list[str] = []
+    if turn.state.phase is Phase.RECOVERY_HOLD:
+        problems = await held_problems(turn)
+        holds = [report_words.hold_name(p.area, p.side, p.signs) for p in problems]
+    text = render.phase_message(
+        turn.state, upcoming, reason, today=turn.today, impact_note=note, holds=holds
+    )
     state = turn.state
     if state.pause_planned_from is not None and state.pause_planned_until is not None:
         planned = question_words.planned_break(state.pause_planned_from, state.pause_planned_until)
