@@ -382,15 +382,23 @@ def _asked_apart(text: str) -> bool:
     later = [c for c in _CLAUSE_BREAK.split(text) if c.strip()][1:]
     if "?" in text:
         return any(is_question(clause) for clause in later)
-    return any(  # typed without "?": "done todays 6 and can i go for a run tonight as well"
+    if any(  # typed without "?": "done todays 6 and can i go for a run tonight as well"
         _starts_asking(clause) or _ASKED_WITHIN.search(clause.lower()) for clause in later
-    )
+    ):
+        return True
+    inside = _ASKED_INSIDE.search(text.lower())
+    return inside is not None and inside.start() > 0  # "done 5/10 can i run later as well"
 
 
 #: A question asked inside a clause typed without "?" ("too hard honestly can it be
 #: dialled back a bit").
 _ASKED_WITHIN = re.compile(
     r"\b(?:can|could|should|shall|do|does|will|would)\s+(?:i|it|we|you|that|this)\b"
+)
+#: A question inside a message typed as one run-on clause ("done 5/10 can i run later").
+_ASKED_INSIDE = re.compile(
+    r"\b(?:can|could|should|shall)\s+(?:i|we)\b|\bis\s+it\s+(?:ok|okay|fine|bad|safe|normal|worth)\b"
+    r"|\bdo\s+i\s+(?:need|have\s+to)\b"
 )
 
 
@@ -572,6 +580,9 @@ class Faq:
         found = self.match(_asked(intent, text))
         if found is None and intent.kind is IntentKind.DONE and "?" not in text:
             asked = _question_after(text)  # "did todays 2/10 piece of cake, can it be harder"
+            inside = _ASKED_INSIDE.search(text.lower())
+            if asked is None and inside is not None and inside.start() > 0:
+                asked = text[inside.start() :]  # "done 5/10 can i run later today as well"
             found = None if asked is None else self.match(asked)
         return found
 

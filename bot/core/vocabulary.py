@@ -121,7 +121,7 @@ _RED_FLAG_LABELS = {
     RedFlag.NIGHT_PAIN: "pain at night",
     RedFlag.LIMPING: "limping",
     RedFlag.CANNOT_BEAR_WEIGHT: "trouble bearing weight",
-    RedFlag.WORSENING_DURING_RUN: "pain that builds as you run or train",
+    RedFlag.WORSENING_DURING_RUN: "pain that builds, or is too strong, as you run or train",
     RedFlag.PAIN_ON_WALKING: "pain when walking or standing on it",
     RedFlag.NUMBNESS_TINGLING: "numbness or tingling",
     RedFlag.NERVE_PAIN: "pain shooting down the leg",

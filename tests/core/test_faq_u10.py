@@ -38,3 +38,11 @@ def test_a_log_alone_gets_no_answer(faq: Faq, text: str) -> None:
     found, parts = faq.asked(understand(text, TODAY), understand_all(text, TODAY), text)
     assert found is None
     assert [p.kind for p in parts] == [IntentKind.DONE]
+
+
+def test_a_question_inside_one_run_on_clause_after_a_log_is_answered(faq: Faq) -> None:
+    text = "done 5/10 can i run later today as well"
+    found, parts = faq.asked(understand(text, TODAY), understand_all(text, TODAY), text)
+    assert found is not None
+    assert found.id == "same-day-run"
+    assert [(p.kind, p.effort) for p in parts] == [(IntentKind.DONE, 5)]

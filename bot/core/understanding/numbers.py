@@ -76,6 +76,14 @@ _BARE_RE = re.compile(
     r"\b(10|[0-9])(?:ish)?(?:\s+(?:now|atm|tops|max))?\s*(?=[,.;!?)\n]|$)"
 )
 
+#: A number straight after a log's opening word, the rest of the message running on
+#: ("done 7 should i do more next time", "did it 6 is it ok to run tonight"): its effort.
+_AFTER_LOG_RE = re.compile(
+    r"(?:(?<=^done )|(?<=^did it )|(?<=^finished )|(?<=^completed )|(?<=^dun )|(?<=^done it ))"
+    r"(10|[0-9])\b(?!\s*(?:[/:.-]|out\b|am\b|pm\b|min|hour|hr|k\b|km|mile|rep|set|hop|jump|x\b"
+    r"|time|day|week|session|of\b|more|extra|minute|sec|second))"
+)
+
 
 def _value(text: str) -> int:
     """A matched number as an int, halves rounded up ("6.5" → 7)."""
@@ -173,7 +181,13 @@ def bare_numbers(low: str) -> list[tuple[int, int]]:
     time, a date, a count)."""
     if not _any_number(low):
         return []
-    return [(match.start(1), int(match.group(1))) for match in _BARE_RE.finditer(low)]
+    found = [(match.start(1), int(match.group(1))) for match in _BARE_RE.finditer(low)]
+    opening = _AFTER_LOG_RE.search(low.lstrip())
+    if opening is not None:
+        at = opening.start(1) + len(low) - len(low.lstrip())
+        if all(pos != at for pos, _ in found):
+            found = sorted([*found, (at, int(opening.group(1)))])
+    return found
 
 
 _ODD_RATING_RE = re.compile(
