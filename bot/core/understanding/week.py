@@ -73,6 +73,11 @@ def distance_named(text: str) -> RaceDistance | None:
 
 
 _MINUTES = re.compile(r"\b(10|20|30) ?(?:min|mins|minutes?)\b|\b(?:minutes|length) (10|20|30)\b")
+#: A time said for one day or supposed ("what if i only have 10 mins today"): no setting.
+_ONE_OFF = re.compile(
+    r"\b(?:what\s+if|if\s+i|say\s+i|suppose|today|tonight|tomorrow|tmrw|this\s+(?:morning"
+    r"|evening|afternoon|week))\b"
+)
 _DYNAMIC = re.compile(
     r"\b(one|1|two|2) (?:jump|dynamic|plyo(?:metric)?) (?:days?|sessions?)(?: a| per)? ?(?:week)?\b"
     r"|\b(?:dynamic|jumps?|jump days) (1|2)\b"
@@ -151,7 +156,8 @@ def running_week(text: str) -> WeekSaid | None:
             distance = next(
                 (found for pattern, found in _DISTANCES if pattern.search(clause)), None
             )
-    minutes = int(found.group(1) or found.group(2)) if (found := _MINUTES.search(low)) else None
+    found = None if _ONE_OFF.search(low) else _MINUTES.search(low)
+    minutes = int(found.group(1) or found.group(2)) if found else None
     dynamic = None
     if (said := _DYNAMIC.search(low)) is not None:
         dynamic = 1 if (said.group(1) or said.group(2)) in {"one", "1"} else 2

@@ -1,0 +1,25 @@
+"""A session length said for one day or supposed is no setting (round-10 trial: "what if i
+only have 10 mins today" set every session to 10 minutes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.understanding.week import running_week
+
+
+@pytest.mark.parametrize(
+    "text", ["what if i only have 10 mins today", "only got 20 mins tonight", "if i have 30 min"]
+)
+def test_a_one_off_length_is_no_setting(text: str) -> None:
+    said = running_week(text)
+    assert said is None or said.minutes is None
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"), [("sessions of 10 mins please", 10), ("20 min sessions", 20)]
+)
+def test_a_length_asked_for_is_set(text: str, minutes: int) -> None:
+    said = running_week(text)
+    assert said is not None
+    assert said.minutes == minutes
