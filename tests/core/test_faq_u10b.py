@@ -191,6 +191,7 @@ def test_a_phone_wording_finds_its_question(faq: Faq, text: str, entry_id: str) 
         "hotel wifi is awful",
         "the dog is barking lol",
         "calves sore 2, hamstring tight 3",
+        "am I improving at all?",
     ],
 )
 def test_logs_reports_settings_and_plan_questions_get_no_answer(faq: Faq, text: str) -> None:
