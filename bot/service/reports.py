@@ -553,7 +553,9 @@ async def typed_clearing(turn: Turn, step: str, text: str, intent: Intent) -> li
         return off_topic
     if step == "pick":
         found = area_answer(text, turn.today)
-        return None if found is None else await pick_hold(turn, found[0], edit=False)
+        if found is None or all(p.area is not found[0] for p in await held_problems(turn)):
+            return None  # "plantar fasciitis flaring up" with the knee on hold: a report
+        return await pick_hold(turn, found[0], edit=False)
     if step in ("clinician", "sign"):
         said = yes_no(text)
         if said is None:
