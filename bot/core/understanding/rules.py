@@ -1033,6 +1033,8 @@ def back_later(low: str) -> bool:
 
 
 def _resume(m: Message) -> Intent | None:
+    if "back" in m.low and (home := _back_in_city(m)) is not None:
+        return Intent(IntentKind.SET_TIMEZONE, timezone_text=home)  # "im back in london"
     said = Cue.RESUME in m.f.cues or _BACK_FIRST_RE.match(m.low) or back_from_trip(m.low)
     if not said or _RESUME_ASKED_RE.search(m.low):
         return None
@@ -1050,6 +1052,26 @@ def _resume(m: Message) -> Intent | None:
         if logged is not None and logged.kind is IntentKind.SKIPPED:
             return logged
     return Intent(IntentKind.RESUME, report=m.report())
+
+
+#: "back in london", "back home in leeds": the city the runner is back in.
+_BACK_IN_RE = re.compile(
+    r"\bback\s+(?:home\s+)?in\s+([^\W\d_][\w'.-]*(?:\s+[^\W\d_][\w'.-]*)??)"
+    r"(?:\s+(?:now|again|at\s+last|finally|today))?\s*[.!,]*\s*$"
+)
+
+
+def _back_in_city(m: Message) -> str | None:
+    """The city a message ends on after "back in" ("im back in london"), when one big
+    place bears its name; else None."""
+    found = _BACK_IN_RE.search(m.low)
+    if found is None:
+        return None
+    said = found.group(1)
+    places = places_named(said)
+    if len(places) != 1 or places[0].population < BARE_CITY_POPULATION:
+        return None
+    return city_text(m.clean[found.start(1) : found.end(1)])
 
 
 #: Back at it on a day to come: said beside a skip, the skip is the news, not a return.
