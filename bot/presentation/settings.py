@@ -103,9 +103,15 @@ def reminders_off(last: time | None = None) -> str:
     return f"Reminders are off. Turn them back on with <i>/remind {at:%H:%M}</i>."
 
 
-def reminder_time_missing() -> str:
-    """/remind without a time."""
-    return "Tell me a time like <i>/remind 06:45</i>, or <i>/remind off</i>."
+def reminder_time_missing(current: time | None = None, timezone: str = "") -> str:
+    """/remind without a time (or "what time is my reminder?"): the time it comes now,
+    and how to change it."""
+    example = "a time like <i>/remind 06:45</i>"
+    if current is None:
+        return f"Reminders are off. To turn them on, send {example}."
+    how = f"{example}, or <i>/remind off</i>"
+    zone = f" ({escape_text(timezone)})" if timezone else ""
+    return f"⏰ Your session comes at <b>{current:%H:%M}</b>{zone}. To change it, send {how}."
 
 
 def reminder_set(at: time, timezone: str) -> str:

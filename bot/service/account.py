@@ -78,7 +78,8 @@ async def set_reminder(turn: Turn, at: time | None, *, off: bool = False) -> lis
         await turn.set_reminder_time(None)
         return [Reply(text=words.reminders_off(last))]
     if at is None:
-        return [Reply(text=words.reminder_time_missing())]
+        current = turn.runner.reminder_time
+        return [Reply(text=words.reminder_time_missing(current, turn.runner.timezone))]
     at = at.replace(second=0, microsecond=0)
     await turn.set_reminder_time(at)
     return [Reply(text=words.reminder_set(at, turn.runner.timezone))]

@@ -195,3 +195,10 @@ def test_the_lines_of_a_log_of_several_days_are_valid_html() -> None:
     ):
         assert_telegram_html(text)
     assert training.done_logged("Hops", 4, cheer=False) == "✅ Logged <b>Hops</b>, effort 4/10."
+
+
+def test_the_reminder_asked_about_says_when_it_comes() -> None:
+    said = settings.reminder_time_missing(time(6, 30), "Europe/London")
+    assert "06:30" in said
+    assert "/remind off" in said
+    assert "off" in settings.reminder_time_missing(None).split(".")[0]
