@@ -23,3 +23,18 @@ def test_a_length_asked_for_is_set(text: str, minutes: int) -> None:
     said = running_week(text)
     assert said is not None
     assert said.minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "long_run", "hard"),
+    [
+        ("long run sunday intervals tuesday", 6, {1}),
+        ("intervals tuesday long run sunday", 6, {1}),
+        ("sunday long run", 6, set()),
+    ],
+)
+def test_days_and_kinds_typed_without_commas(text: str, long_run: int, hard: set[int]) -> None:
+    said = running_week(text)
+    assert said is not None
+    assert said.long_run_day == long_run
+    assert said.hard_days == frozenset(hard)

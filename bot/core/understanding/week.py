@@ -91,6 +91,30 @@ _EASY = re.compile(
 #: Clauses: at punctuation, "and", "but", "then", "&", "+" and a dash between words. A
 #: clause naming only days takes its neighbour's kind ("intervals tue, thu"; "thurs and sat
 #: are easy runs").
+#: A day followed by the next day's kind with no comma: where one clause ends.
+_DAY_THEN_KIND = re.compile(
+    r"(?P<day>\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
+    r"(?:day|days|nesday|nesdays|sday|sdays|urday|urdays|rsday|rsdays)?)\s+"
+    r"(?=(?:long\s*run|long\s+one|intervals?|tempo|hills?|speed|track|fartlek|threshold|reps"
+    r"|rest|easy|recovery|parkrun|hard)\b)"
+)
+
+
+def _comma_between_days(low: str) -> str:
+    """``low`` with a comma after a day that ends a kind's clause and starts the next
+    kind's ("long run sunday intervals tuesday"), not after a day said before its kind
+    ("sunday long run")."""
+    out: list[str] = []
+    start = 0
+    for found in _DAY_THEN_KIND.finditer(low):
+        clause = _SPLIT.split(low[: found.start()])[-1]
+        if _kind(clause) in (None, "log"):
+            continue
+        out += [low[start : found.end("day")], ","]
+        start = found.end("day")
+    return "".join([*out, low[start:]])
+
+
 _SPLIT = re.compile(r"[;.!?,]|\s+(?:and|but|then|&|\+)\s+|\s+-+\s+|\s+(?:plus|also)\s+")
 
 
@@ -126,6 +150,7 @@ def running_week(text: str) -> WeekSaid | None:
     easy: set[int] = set()
     distance: RaceDistance | None = None
     cleared: set[str] = set()
+    low = _comma_between_days(low)  # "long run sunday intervals tuesday"
     clauses = [clause for clause in _SPLIT.split(low) if clause.strip()]
     kinds = [_kind(clause) for clause in clauses]
     for i, clause in enumerate(clauses):
