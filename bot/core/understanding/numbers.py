@@ -71,7 +71,7 @@ _EFFORT_RANGE_RE = re.compile(
 _BARE_RE = re.compile(
     r"(?=[0-9])(?<![0-9.:/,-])(?<!\bat )(?<!\bby )(?<!\bon )(?<!\bin )(?<!\bto )(?<!\bfor )"
     r"(?<!\bafter )(?<!\bbefore )(?<!\bfrom )(?<!\buntil )(?<!\btill )(?<!\bof )(?<!\bor )"
-    r"(?<!\boutta )"
+    r"(?<!\boutta )(?<!\bhalf )(?<!\bpast )"  # "home about half 7": a time
     r"\b(10|[0-9])(?:ish)?(?:\s+(?:now|atm|tops|max))?\s*(?=[,.;!?)\n]|$)"
 )
 

@@ -96,6 +96,8 @@ def _object_ok(m: Message, hit: Hit) -> bool:
         return False  # "I can't do jumps in my flat": what they can do, not today's log
     if Cue.SKIP in hit.sense.cues and _longing(f.words, hit.end):
         return False  # "miss those days": longing, no log
+    if _reminder_object(f, j, f.clauses[hit.start]):
+        return False  # "missed the 7 oclock reminder": the message, not the session
     follower = f.hit_at.get(j)
     if follower is not None:
         cues = follower.sense.cues
@@ -104,6 +106,25 @@ def _object_ok(m: Message, hit: Hit) -> bool:
         verb = Cue.DONE_VERB in hit.sense.cues or Cue.SKIP in hit.sense.cues
         return not (skipped or verb)
     return True
+
+
+_REMINDER_OBJECT_SPAN = 4
+
+
+def _reminder_object(f: Features, j: int, clause: int) -> bool:
+    """Whether the object starting at ``j`` is the coach's reminder ("the 7 oclock
+    reminder", "your 8am nudge"), a session or day named before it."""
+    for k in range(j, min(j + _REMINDER_OBJECT_SPAN, len(f.words))):
+        if f.clauses[k] != clause:
+            return False
+        at = f.hit_at.get(k)
+        if at is None:
+            continue
+        if Cue.REMINDER in at.sense.cues:
+            return True
+        if at.sense.cues & {Cue.SESSION, Cue.TODAY, Cue.EXERCISE}:
+            return False
+    return False
 
 
 def _relative_did(f: Features, i: int) -> bool:

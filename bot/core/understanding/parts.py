@@ -540,6 +540,13 @@ def _requests(
         found = (_with_effort(meaningful[0][1], whole),)
     elif len(meaningful) == 1 and thanks and whole.kind in _IDLE:
         found = (meaningful[0][1],)  # "thanks coach! what's tomorrow?": both answered
+    elif (
+        len(meaningful) == 1
+        and whole.kind is IntentKind.UNKNOWN
+        and meaningful[0][1].kind in _ASKS_DAYS
+        and "?" in meaningful[0][0]
+    ):
+        found = (meaningful[0][1],)  # "missed the 7am reminder, what's today's?": asked
     elif len(meaningful) >= 2:
         found = _combined(meaningful, whole) or (whole,)
         if len(found) == 1 and whole.kind is found[0].kind is IntentKind.DONE:

@@ -52,7 +52,7 @@ from bot.core.understanding.senses import Cue
 from bot.core.understanding.subject import all_supposed, theirs
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import back_on, pause_said, said_in_past
-from bot.core.understanding.words import FILLER
+from bot.core.understanding.words import FILLER, word_set
 from bot.core.vocabulary import RedFlag, ReportKind
 
 __all__ = ["analyse", "back_later", "read_body", "setting_said", "understand"]
@@ -325,6 +325,8 @@ def _reminder(m: Message) -> Intent | None:
         # "the 7am reminder works great", "the morning nudge got me off the sofa": no
         # setting to change; with a thanks, thanks
         return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
+    if _told_of(m.low):
+        return None  # "got your 7am reminder in the shower", "my alarm's set for 5:45"
     if (span := time_range(m.low)) is not None:
         return Intent(
             IntentKind.SET_REMINDER, unclear=span, unclear_slot=Unclear.TIME
@@ -334,7 +336,7 @@ def _reminder(m: Message) -> Intent | None:
     if reminder_put_off(m.low) or _reminder_praised(m):
         # "will sort the reminders out then", "thanks, the 7am reminder works great"
         return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
-    at = parse_time(m.low)
+    at = parse_time(_asked_part(m.low))
     if at is not None:
         return Intent(IntentKind.SET_REMINDER, reminder_time=at)
     if (odd := impossible_time(m.low)) is not None:
@@ -359,6 +361,59 @@ def _reminder(m: Message) -> Intent | None:
     if f.has(Cue.REMINDER, Cue.DAILY) or not (f.unexplained or Cue.EXERCISE in f.cues):
         return Intent(IntentKind.SET_REMINDER)  # not "remind me why we do clamshells"
     return None
+
+
+#: What happened to a reminder or alarm, or how it stands ("got your 7am reminder", "the 8am
+#: one just went off", "missed the 7 oclock reminder", "my alarm's set for 5:45"): told of.
+_HAPPENED_RE = re.compile(
+    r"\b(?:got|received|saw|seen|missed|miss|ignored|snoozed|slept\s+(?:through|thru)"
+    r"|(?:went|goes|going|gone)\s+off|came|arrived|woke|wakes|buzzed|popped\s+up|pinged"
+    r"|dinged|rang|rings|(?:'?s|is|was|are|were|been)\s+(?:set|on)\b)"
+)
+#: What asks a reminder to change, or to be at a time: a request word; a time "from now on".
+_CHANGE_ASKED_RE = re.compile(
+    r"\b(?:set|change|move|update|switch|make|put|turn|shift|push|pls"
+    r"|(?:can|could|would|will)\s+(?:you|u|ya|it|they|that|the|my|your|ur|we)"
+    r"|please|plz|earlier|later|different|instead|want|wanna|like|prefer|rather|need|possible"
+    r"|remind|ping\s+me|nudge\s+me|text\s+me|notify\s+me|from\s+now|going\s+forward"
+    r"|stop|cancel|mute|don'?t|dont|no\s+more|off)\b"
+)
+#: A clause that asks about the reminder itself: "can the reminder be at 9?".
+_REMINDER_CLAUSE_ASKED_RE = re.compile(
+    r"\b(?:reminders?|alarms?|notifications?|notifs|nudges?|pings?)\b[^,.;!?]*\?"
+)
+
+
+def _told_of(low: str) -> bool:
+    """A reminder (or the runner's own alarm) told of, nothing asked of it: what happened
+    to it ("got your 7am reminder while I was in the shower", "8am reminder just went off")
+    or how it stands ("my alarm's set for 5:45 every day"). A change needs a request
+    ("move it", "can you...", "remind me at", "at 7 from now on")."""
+    if _HAPPENED_RE.search(low) is None:
+        return False
+    asked = _CHANGE_ASKED_RE.search(_HAPPENED_RE.sub(" ", low))
+    if asked is not None:
+        return False
+    pieces = [p for p in _PIECES_RE.split(low) if not _HAPPENED_RE.search(p)]
+    return not any(_REMINDER_CLAUSE_ASKED_RE.search(p) for p in pieces)
+
+
+_PIECES_RE = re.compile(r"[,;.!?]+(?:\s+|$)|\s+(?:but|so|and)\s+")
+
+
+def _asked_part(low: str) -> str:
+    """Where to read the time asked for: without the pieces that tell what happened to the
+    reminder ("the reminder came at 7, can you move it to 8?": 8), if a time is left."""
+    if _HAPPENED_RE.search(low) is None:
+        return low
+    rest = " ".join(p for p in _PIECES_RE.split(low) if not _HAPPENED_RE.search(p))
+    if parse_time(rest) is not None:
+        return rest
+    bare = _BARE_TIME_RE.match(rest)  # "went off at 8, too late. 7 please": at 7
+    return f"at {bare.group(1)}" if bare and parse_time(f"at {bare.group(1)}") else low
+
+
+_BARE_TIME_RE = re.compile(r"\s*([0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9/])")
 
 
 #: The coach's message moved to a time: "your 6am message woke the baby, move it to 9".
@@ -604,6 +659,16 @@ def _not_asked(m: Message, hit: Hit) -> bool:
     return "?" in m.low and not _SHOULD.isdisjoint(before)
 
 
+_HOME_FOR_GAP = 16
+
+
+def _home_for(m: Message, hit: Hit) -> bool:
+    """A holiday spent at home ("I'm home for the whole holiday"): no break."""
+    at = m.char(hit.start)
+    home = _STAYING_HOME_RE.search(m.low, max(at - _HOME_FOR_GAP - 20, 0), at)
+    return home is not None and at - home.end() <= _HOME_FOR_GAP
+
+
 #: "why did u put me on hold??": a question about a hold or break, no break asked for.
 _WHY_HELD_RE = re.compile(r"\bwhy\b[^.!?]*\b(?:hold|held|pause|paused|break|stopped|off)\b")
 
@@ -628,6 +693,11 @@ def _pause(m: Message) -> Intent | None:
     asked = Cue.PAUSE in f.cues and not _paused_elsewhere(m) and not _wished(f)
     if not (asked or dated or ranged):
         return None
+    if _break_gone_by(m.low) or _break_supposed(m):
+        return None  # "I paused over christmas", "if I pause for a holiday do I lose it?"
+    offs = [*f.cues.get(Cue.OFF, ()), *f.cues.get(Cue.PAUSE, ()), *f.cues.get(Cue.AWAY, ())]
+    if ranged and all(theirs(f.words, f.clauses, f.foreign, h.start, h.end) for h in offs):
+        return None  # "my mate's off skiing from the 20th to the 27th"
     if said is None and _only_a_trip(m) and Cue.LOCATION in f.cues and not _dated(m):
         return None  # "im in Sydney now for the holidays": where they are, no break asked
     if (("?" in m.low or f.asking) and _PAUSE_ADVICE_RE.search(m.low)) or asks_getting_back(m.low):
@@ -641,7 +711,9 @@ def _pause(m: Message) -> Intent | None:
         return None  # "my wife is away next week", "told my friend to pause her training"
     if asked and break_refused(m.low, m.char(f.cues[Cue.PAUSE][0].start)):
         return None  # "pause? nah, I'm keeping going through xmas"
-    if asked and all(_advice_asked(f, h.start) or _not_asked(m, h) for h in f.cues[Cue.PAUSE]):
+    if asked and all(
+        _advice_asked(f, h.start) or _not_asked(m, h) or _home_for(m, h) for h in f.cues[Cue.PAUSE]
+    ):
         return None  # "should I just stop the plan?", "don't pause me", "no need to pause"
     if Cue.RESUME in f.cues and _only_a_trip(m) and said is None:
         return None  # "back from holiday", "holiday's over, unpause me": a return
@@ -671,6 +743,41 @@ def _pause(m: Message) -> Intent | None:
             IntentKind.PAUSE, unclear=vague.group(0), unclear_slot=Unclear.LENGTH
         )
     return Intent(IntentKind.PAUSE, pause_until=until, report=m.report())
+
+
+#: A break told of as the past: "I paused over christmas", "last time I took 2 weeks off",
+#: "thanks for pausing me last month".
+_BREAK_GONE_RE = re.compile(
+    r"\b(?:i|we|you|u)\s+(?:(?:just|once|already|then)\s+)?(?:paused|took|had)\b"
+    r"|\b(?:last|that|the\s+other)\s+time\b|\blast\s+(?:month|year|week|summer|winter|spring"
+    r"|autumn|christmas|xmas|easter)\b|\b(?:ago|previously|used\s+to)\b"
+    r"|\bthanks?\s+(?:you\s+)?for\s+(?:the\s+)?(?:pausing|pause|break|hold)\b"
+)
+#: A break asked for, whatever the past said beside it: "pause me", "can you", "next week".
+_BREAK_WANTED_RE = re.compile(
+    r"\b(?:pause|hold|freeze)\s+(?:me|it|my|us|the|everything|things)\b"
+    r"|\b(?:can|could|would|will)\s+(?:you|u)\b|\b(?:please|pls|plz|want|wanna|need|gonna"
+    r"|going\s+to|i'?ll|ill|i\s+will|next|tomorrow|tmrw|from\s+the|until|till|til)\b"
+)
+
+
+def _break_gone_by(low: str) -> bool:
+    """A break told of as the past, none asked for now."""
+    return _BREAK_GONE_RE.search(low) is not None and _BREAK_WANTED_RE.search(low) is None
+
+
+_SUPPOSING_RE = re.compile(r"\b(?:if|whenever|suppose|supposing|say|in\s+case|what\s+if)\b")
+
+
+def _break_supposed(m: Message) -> bool:
+    """Every break word said as a supposition in a question ("if I pause for a holiday do
+    I lose my progress?"): asked about, none asked for."""
+    if "?" not in m.low:
+        return False
+    breaks = [*m.f.cues.get(Cue.PAUSE, ()), *m.f.cues.get(Cue.AWAY, ())]
+    return bool(breaks) and all(
+        _SUPPOSING_RE.search(m.low, max(m.char(h.start) - 24, 0), m.char(h.start)) for h in breaks
+    )
 
 
 #: A break of no length said ("for a bit", "for a while"): the coach asks how long.
@@ -960,6 +1067,10 @@ def _resume(m: Message) -> Intent | None:
     if m.f.has(Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK) and back_later(m.low):
         return None  # "missed today ugh, back on it tmrw": the skip, not a resume
     resumes = m.f.cues.get(Cue.RESUME, ())
+    if resumes and _STAYING_HOME_RE.search(m.low) and not _BACK_FIRST_RE.match(m.low):
+        return None  # "I'm home all half term": staying in, not back from a break
+    if resumes and all(_told_how_hard(m.f, h.start) for h in resumes):
+        return None  # "last time it took ages to get going again": a story, no return
     if resumes and all(_advice_asked(m.f, h.start) for h in resumes):
         return None  # "been off a week, how do I get back into it?": the FAQ's
     if "?" in m.low or "when" in m.low:  # "when do the jumps start again?": the plan's answer
@@ -971,6 +1082,27 @@ def _resume(m: Message) -> Intent | None:
         if logged is not None and logged.kind is IntentKind.SKIPPED:
             return logged
     return Intent(IntentKind.RESUME, report=m.report())
+
+
+#: What makes "to start again" wanted ("want to start again", "ready to get going again").
+_WANTED_TO = word_set("want wanna like love ready time need needs able keen going gonna happy")
+_TOLD_BACK = 3
+
+
+def _told_how_hard(f: Features, pos: int) -> bool:
+    """A return said as what a thing took or was like ("it took ages to get going again",
+    "it was nice to come back to"), not wanted now ("ready to start again")."""
+    for j in range(pos - 1, max(pos - _TOLD_BACK, -1), -1):
+        if f.words[j] == "to":
+            return j > 0 and f.words[j - 1] not in _WANTED_TO and Cue.PAST in f.cues
+    return False
+
+
+#: At home for a time, not home from a break: "I'm home all half term".
+_STAYING_HOME_RE = re.compile(
+    r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are)\s+(?:at\s+)?home\s+(?:all|for|during|over|the\s+whole"
+    r"|this|these|every|most)\b"
+)
 
 
 #: Back at it on a day to come: said beside a skip, the skip is the news, not a return.

@@ -1,0 +1,90 @@
+"""Settings, logs and recoveries only mentioned are never stored: a reminder that came or
+an alarm that is set, a break in the past, supposed or someone else's, a race that is not
+the runner's, "no pain" said of a session. Phrasings are our own (not the dev sets')."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from bot.core.understanding import IntentKind, understand_all
+
+WEDNESDAY = date(2026, 12, 2)
+
+
+def kinds(text: str) -> list[IntentKind]:
+    return [i.kind for i in understand_all(text, WEDNESDAY)]
+
+
+# ---------------------------------------------------------------- reminders told of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "your 6:30 reminder came while I was driving",
+        "the 9am nudge went off mid meeting haha",
+        "my alarm is set for 6 on weekdays",
+        "saw the 7pm reminder too late last night",
+        "back around half 6 tonight, is it ok to do it late?",
+    ],
+)
+def test_a_reminder_told_of_changes_nothing(text: str) -> None:
+    assert not {IntentKind.SET_REMINDER, IntentKind.BODY_REPORT} & set(kinds(text))
+
+
+def test_a_missed_reminder_is_no_missed_session() -> None:
+    assert kinds("slept through the 6am reminder, what's on today?") == [IntentKind.TODAY]
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("the reminder came at 7, can you move it to 8?", time(8, 0)),
+        ("reminder went off at 8 which is too late, 7 please", time(7, 0)),
+        ("missed the reminder again, make it 7pm from now on", time(19, 0)),
+        ("got the reminder at 7 but I'd rather have it at 6:30", time(6, 30)),
+        ("remind me at 6:45", time(6, 45)),
+        ("reminders 7pm", time(19, 0)),
+    ],
+)
+def test_a_reminder_asked_for_is_set_to_the_time_asked(text: str, at: time) -> None:
+    found = understand_all(text, WEDNESDAY)
+    assert [(i.kind, i.reminder_time) for i in found] == [(IntentKind.SET_REMINDER, at)]
+
+
+# ---------------------------------------------------------------- breaks told of
+
+_BREAKS = {IntentKind.PAUSE, IntentKind.RESUME}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we paused over easter and I came back fresher, what's today?",
+        "last time I had a week off it was hard to start again",
+        "say I pause for a fortnight, do I lose my place?",
+        "my wife's away from the 10th to the 14th, so it's just me and the kids",
+        "cheers for the pause last month, made a difference",
+        "don't need a break, I'm home for the whole holiday, any tips with kids around?",
+    ],
+)
+def test_a_break_told_of_stores_nothing(text: str) -> None:
+    assert not _BREAKS & set(kinds(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("paused last time, pause me again next week please", IntentKind.PAUSE),
+        ("ready to start again now", IntentKind.RESUME),
+        ("off skiing from the 20th to the 27th", IntentKind.PAUSE),
+    ],
+)
+def test_a_break_asked_for_beside_the_past_still_counts(text: str, kind: IntentKind) -> None:
+    assert kind in kinds(text)
+
+
+def test_a_break_gone_by_beside_a_return_is_no_new_break() -> None:
+    assert IntentKind.PAUSE not in kinds("took a week off last month, back now")
