@@ -88,3 +88,59 @@ def test_a_break_asked_for_beside_the_past_still_counts(text: str, kind: IntentK
 
 def test_a_break_gone_by_beside_a_return_is_no_new_break() -> None:
     assert IntentKind.PAUSE not in kinds("took a week off last month, back now")
+
+
+# ---------------------------------------------------------------- races not the runner's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "berlin marathon clashes with my sister's hen do lol",
+        "the Rome half looks class, has anybody done it?",
+        "everyone did the session at club tonight except me",
+    ],
+)
+def test_a_race_or_session_of_anyone_stores_nothing(text: str) -> None:
+    assert not {IntentKind.RACE_DATE, IntentKind.DONE} & set(kinds(text))
+
+
+def test_a_race_later_is_not_off() -> None:
+    found = understand_all("my 10k isn't until the summer, what week am I on?", WEDNESDAY)
+    assert not any(i.kind is IntentKind.RACE_DATE and i.race_off for i in found)
+
+
+@pytest.mark.parametrize(
+    "text", ["not doing the race anymore", "my race is not for me anymore, pulled out"]
+)
+def test_a_race_called_off_is_still_off(text: str) -> None:
+    assert [(i.kind, i.race_off) for i in understand_all(text, WEDNESDAY)] == [
+        (IntentKind.RACE_DATE, True)
+    ]
+
+
+# ---------------------------------------------------------------- no pain, in passing
+
+
+def test_no_pain_during_a_rated_session_is_a_log() -> None:
+    found = understand_all("zero pain during today's pogo jumps, effort 4", WEDNESDAY)
+    assert [(i.kind, i.effort) for i in found] == [(IntentKind.DONE, 4)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can I swap to a swim today? no soreness or anything, just bored",
+        "the hops feel too easy now, no pain whatsoever the next day",
+        "hurt my hamstring years ago but the physio fixed it. what week am I in?",
+    ],
+)
+def test_no_pain_in_passing_is_no_recovery(text: str) -> None:
+    assert IntentKind.FEELS_FINE not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["knee fine now", "the pain is gone", "no pain", "calf is better now, cheers"]
+)
+def test_a_recovery_is_still_fine(text: str) -> None:
+    assert IntentKind.FEELS_FINE in kinds(text)

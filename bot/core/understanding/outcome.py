@@ -26,7 +26,7 @@ from bot.core.understanding.tried import only_tried_out
 from bot.core.understanding.when import log_days, unclear_log_day
 from bot.core.understanding.words import word_set
 
-__all__ = ["outcome"]
+__all__ = ["outcome", "rated_session"]
 
 _WORK = frozenset({Cue.SESSION, Cue.EXERCISE, Cue.HOP})
 _QUESTION_WORDS = frozenset({"what", "how", "when", "why", "which", "where", "who"})
@@ -124,6 +124,20 @@ def _reminder_object(f: Features, j: int, clause: int) -> bool:
             return True
         if at.sense.cues & {Cue.SESSION, Cue.TODAY, Cue.EXERCISE}:
             return False
+    return False
+
+
+_ANYONE = word_set("anyone anybody someone somebody everyone everybody yall people")
+
+
+def _anyones(f: Features, hit: Hit) -> bool:
+    """A log word of anyone's, asked or told ("has anyone here done it?", "everyone did
+    it in the end"): no log of the runner's."""
+    k = hit.start - 1
+    while k >= 0 and f.clauses[k] == f.clauses[hit.start]:
+        if f.words[k] in _ANYONE:
+            return True
+        k -= 1
     return False
 
 
@@ -226,7 +240,7 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
     not_done = False
     for hit in [*f.cues.get(Cue.DONE, ()), *f.cues.get(Cue.DID, ())]:
         asked = f.clauses[hit.start] in f.asking and not _relative_did(f, hit.start)
-        if asked or _supposed(f, hit) or _theirs(f, hit):
+        if asked or _supposed(f, hit) or _theirs(f, hit) or _anyones(f, hit):
             continue  # "did I do it right?", "how do I log it when done?", "not sure if I did"
         lone_did = Cue.DID in hit.sense.cues and Cue.DONE not in hit.sense.cues
         if lone_did and not _did_counts(m, hit):
@@ -406,6 +420,19 @@ def _body_start(m: Message) -> int:
     """Character offset of the first body or feeling word (len(text) if none)."""
     starts = [h.start for h, _ in m.areas] + [h.start for h in feeling_hits(m.f)]
     return m.char(min(starts)) if starts else len(m.low)
+
+
+def rated_session(m: Message) -> Intent | None:
+    """DONE for a session rated with an effort word and told of with no pain ("no pain
+    at all during today's hops, effort 5"); None without the effort word's number or
+    with a question."""
+    if "?" in m.low or m.f.asking or not _RATED_WORD_RE.search(m.low):
+        return None
+    if not m.f.has(*_WORK, Cue.TODAY) or effort_number(m.low) is None:
+        return None
+    if odd_effort(m.low) is not None:
+        return None
+    return _done(m)
 
 
 def _done(m: Message) -> Intent:

@@ -45,7 +45,15 @@ from bot.core.understanding.model import Intent, IntentKind, ReportSlots, Unclea
 from bot.core.understanding.others import break_refused
 from bot.core.understanding.questions import asks_permission
 from bot.core.understanding.reported import own_words
-from bot.core.understanding.rules import analyse, back_later, read_body, setting_said, understand
+from bot.core.understanding.rules import (
+    analyse,
+    back_later,
+    fine_in_passing,
+    healed_long_ago,
+    read_body,
+    setting_said,
+    understand,
+)
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.tried import only_tried_out
@@ -514,6 +522,10 @@ def _requests(
     if len(clauses) < 2:
         return _reports_apart(text, today, (whole,), message)
     said = _carried(clauses, [understand(part, today) for part in clauses], today)
+    if healed_long_ago(message) or fine_in_passing(message):
+        # "old knee injury, years ago, physio sorted it. what phase?", "no pain during
+        # the hops, which day is next?": no recovery of now
+        said = [(p, i) for p, i in said if i.kind is not IntentKind.FEELS_FINE]
     if whole.kind is IntentKind.FEELS_FINE and whole.fine_areas:
         said = [(p, i) for p, i in said if not (i.kind is _DONE and _tried_out(p))]
     if asks_permission(text.lower()):  # "away next week, can I still do it?": no break

@@ -26,7 +26,7 @@ from bot.core.understanding.clock import impossible_time, parse_time, time_range
 from bot.core.understanding.dates import MONTH_PATTERN, find_dates, last_date, names_a_date
 from bot.core.understanding.extract import zone_text
 from bot.core.understanding.features import Features, Hit, scan
-from bot.core.understanding.fine import RECOVERY_WORDS, fine_reading
+from bot.core.understanding.fine import RECOVERY_WORDS, fine_reading, says_change
 from bot.core.understanding.fuzzy import correct_words
 from bot.core.understanding.lexicon import KNOWN
 from bot.core.understanding.message import DONE_EMOJI, Message, near
@@ -40,7 +40,7 @@ from bot.core.understanding.others import (
     someone_elses_race,
     trip_gone_by,
 )
-from bot.core.understanding.outcome import outcome
+from bot.core.understanding.outcome import outcome, rated_session
 from bot.core.understanding.questions import (
     asks_getting_back,
     asks_permission,
@@ -55,7 +55,15 @@ from bot.core.understanding.when import back_on, pause_said, said_in_past
 from bot.core.understanding.words import FILLER, word_set
 from bot.core.vocabulary import RedFlag, ReportKind
 
-__all__ = ["analyse", "back_later", "read_body", "setting_said", "understand"]
+__all__ = [
+    "analyse",
+    "back_later",
+    "fine_in_passing",
+    "healed_long_ago",
+    "read_body",
+    "setting_said",
+    "understand",
+]
 
 _WAVE_EMOJI = frozenset("👋")
 _THANKS_EMOJI = frozenset("🙏")
@@ -295,12 +303,34 @@ def _fine(m: Message) -> Intent | None:
     if ("fine to" in m.low or "ok to" in m.low) and not m.areas and asks_permission(m.low):
         return None  # "fine to do it today?": a question, no recovery
     reading = fine_reading(m.f, [(hit.end - 1, area) for hit, area in m.areas])
-    if reading is None or ((m.f.asking or "?" in m.low) and _LONG_PAST_RE.search(m.low)):
+    if reading is None or healed_long_ago(m):
         return None
     fine, areas = reading
+    if fine and fine_in_passing(m):
+        return rated_session(m)  # "no pain at all during today's hops, effort 5": a log
     if fine:
         return Intent(IntentKind.FEELS_FINE, fine_areas=areas)
     return Intent(IntentKind.NOT_FINE, fine_areas=areas, report=m.report())
+
+
+def healed_long_ago(m: Message) -> bool:
+    """An old injury healed long ago, told beside a question ("old knee injury, years ago,
+    physio sorted it. what phase am I in?"): no recovery of now."""
+    return bool(m.f.asking or "?" in m.low) and _LONG_PAST_RE.search(m.low) is not None
+
+
+#: What a "no pain" is said about when it is no recovery: a session, an exercise, a day.
+_IN_PASSING_CUES = (Cue.HOP, Cue.EXERCISE, Cue.SESSION, Cue.EFFORT_WORD, Cue.DURING, Cue.AFTER)
+
+
+def fine_in_passing(m: Message) -> bool:
+    """A state of no pain said in passing, no recovery: no area, no change said ("gone",
+    "better now", "fine again"), and said of a session or beside a question ("no pain at
+    all during today's hops", "yoga instead today? no pain or anything", "the jumps are
+    too easy, no soreness at all"). A feels fine needs a problem said to be over."""
+    if m.areas or says_change(m.f.words):
+        return False
+    return m.f.has(*_IN_PASSING_CUES) or "?" in m.low or bool(m.f.asking)
 
 
 def _emoji_only(clean: str) -> Intent:
@@ -818,6 +848,13 @@ def _race(m: Message) -> Intent | None:
         return None  # "a race-pace session that day": a kind of run, not a race
     if someone_elses_race(m.low):
         return None  # "my mate's race is on the 20th, going to cheer him on": a story
+    if (
+        not asked
+        and _SAME_AS_RE.search(m.low)
+        and not _MY_RACE_RE.search(m.low)
+        and not any(c.isdigit() for c in m.low)
+    ):
+        return None  # "vienna marathon is the same weekend as my cousin's wedding": chat
     if not asked and (m.report() is not None or feeling_hits(m.f)):
         if _RACE_OFF_RE.search(m.low) and not _LONG_PAST_RE.search(m.low):
             # "no race anymore, injured calf pulled me out": the race is off, and the calf
@@ -875,6 +912,17 @@ def _race(m: Message) -> Intent | None:
     return None
 
 
+#: A day told only by another event's ("the same weekend as the wedding"): no date said.
+_SAME_AS_RE = re.compile(r"\bsame\s+(?:\w+\s+){0,2}?as\b|\bclash(?:es|ing)?\s+with\b")
+#: The runner's own race: "my race", "our marathon", "I'm running it".
+_MY_RACE_RE = re.compile(
+    r"\b(?:my|our|mine)\s+(?:\w+\s+){0,2}?(?:race|marathon|half|10k|5k|ultra|parkrun)\b"
+    r"|\b(?:i'?m|im|i\s+am|we'?re)\s+(?:running|racing|doing|entered|signed)\b"
+)
+#: A race later than now, not off: "my race isn't till the autumn".
+_NOT_TILL = frozenset({("till",), ("until",), ("til",), ("before",)})
+
+
 #: A month said without its day ("in march", "end of april", "next may").
 _MONTH_ONLY_RE = re.compile(
     r"\b(?:in|this|next|early|late|mid|end\s+of|start\s+of|beginning\s+of|middle\s+of)"
@@ -902,6 +950,8 @@ def _called_off(f: Features, cue: Cue, races: list[Hit]) -> bool:
         for race in races:
             if f.clauses[hit.start] != f.clauses[race.start]:
                 continue
+            if cue is Cue.NEG and f.words[hit.end : hit.end + 1] in _NOT_TILL:
+                continue  # "my race isn't till the autumn": later, not off
             if not race.start - _NEAR_RACE <= hit.start < race.end + _NEAR_RACE:
                 continue
             low, high = (hit.end, race.start) if hit.start < race.start else (race.end, hit.start)
