@@ -144,3 +144,56 @@ def test_no_pain_in_passing_is_no_recovery(text: str) -> None:
 )
 def test_a_recovery_is_still_fine(text: str) -> None:
     assert IntentKind.FEELS_FINE in kinds(text)
+
+
+# ---------------------------------------------------------------- other things not asked for
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "off the last ten days and done nothing, where do I start?",
+        "why glutes? I've always only done squats",
+        "better in the morning or the evening?",
+    ],
+)
+def test_nothing_done_or_asked_logs_nothing(text: str) -> None:
+    assert not {IntentKind.DONE, IntentKind.FEELS_FINE} & set(kinds(text))
+
+
+def test_a_question_after_a_log_keeps_the_log_on_today() -> None:
+    text = "did it this morning 7/10 and can i do it after a long run on sunday"
+    found = understand_all(text, WEDNESDAY)
+    assert [(i.kind, i.log_day, i.effort) for i in found] == [(IntentKind.DONE, None, 7)]
+
+
+def test_todays_session_named_is_logged_today() -> None:
+    text = "my mate collapsed at the 10k on sunday, scary. anyway did today's session, effort 5"
+    found = [i for i in understand_all(text, WEDNESDAY) if i.kind is IntentKind.DONE]
+    assert [(i.log_day, i.effort) for i in found] == [(None, 5)]
+
+
+def test_a_time_said_roughly_is_no_effort() -> None:
+    found = understand_all("did the session last night around 10, felt fine", WEDNESDAY)
+    assert [i.effort for i in found if i.kind is IntentKind.DONE] != [10]
+
+
+def test_a_break_of_days_in_a_named_month_starts_in_that_month() -> None:
+    found = understand_all("please pause me from the 2nd to the 6th of june", WEDNESDAY)
+    assert [(i.pause_from, i.pause_until) for i in found] == [(date(2027, 6, 2), date(2027, 6, 6))]
+
+
+def test_a_reminder_told_of_beside_a_break_asked_is_the_break() -> None:
+    text = "my alarm goes off at 6 for work, can you pause me from the 2nd to the 6th of june"
+    assert kinds(text) == [IntentKind.PAUSE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sister's racing in york on sunday, I'm going to watch",
+        "my dad has the leeds half on the 12th of april, any tips for him?",
+    ],
+)
+def test_someone_elses_race_is_no_race_date(text: str) -> None:
+    assert IntentKind.RACE_DATE not in kinds(text)

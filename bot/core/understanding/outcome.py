@@ -26,7 +26,7 @@ from bot.core.understanding.tried import only_tried_out
 from bot.core.understanding.when import log_days, unclear_log_day
 from bot.core.understanding.words import word_set
 
-__all__ = ["outcome", "rated_session"]
+__all__ = ["before_asked", "outcome", "rated_session"]
 
 _WORK = frozenset({Cue.SESSION, Cue.EXERCISE, Cue.HOP})
 _QUESTION_WORDS = frozenset({"what", "how", "when", "why", "which", "where", "who"})
@@ -124,6 +124,22 @@ def _reminder_object(f: Features, j: int, clause: int) -> bool:
             return True
         if at.sense.cues & {Cue.SESSION, Cue.TODAY, Cue.EXERCISE}:
             return False
+    return False
+
+
+_HABIT = word_set("always usually normally often generally sometimes ever")
+_HABIT_BACK = 3
+_NOTHING = frozenset({("nothing",), ("none",), ("zilch",), ("zero",)})
+
+
+def _habit(f: Features, hit: Hit) -> bool:
+    """A log word of a habit ("I've always just done calf raises", "usually do it at
+    lunch"): what the runner does, no log."""
+    k = hit.start - 1
+    while k >= max(hit.start - _HABIT_BACK, 0) and f.clauses[k] == f.clauses[hit.start]:
+        if f.words[k] in _HABIT:
+            return True
+        k -= 1
     return False
 
 
@@ -242,6 +258,8 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
         asked = f.clauses[hit.start] in f.asking and not _relative_did(f, hit.start)
         if asked or _supposed(f, hit) or _theirs(f, hit) or _anyones(f, hit):
             continue  # "did I do it right?", "how do I log it when done?", "not sure if I did"
+        if _habit(f, hit) or f.words[hit.end : hit.end + 1] in _NOTHING:
+            continue  # "I've always done calf raises", "done nothing all week": no log
         lone_did = Cue.DID in hit.sense.cues and Cue.DONE not in hit.sense.cues
         if lone_did and not _did_counts(m, hit):
             continue
@@ -393,8 +411,43 @@ def _day(m: Message, *, ahead: bool = False) -> date | None:
     said. Several days said: the first (``parts`` makes one log for each)."""
     if m.today is None:
         return None
-    days = log_days(m.low, m.today, ahead=ahead)
+    low = m.low
+    if not ahead and (today := _DID_TODAY_RE.search(low)) is not None:
+        sentence = _sentence_of(low, today.start())
+        if not log_days(sentence, m.today):
+            return None  # "a guy fainted on saturday. anyway did today's session": today
+    asked = _THEN_ASKED_RE.search(low)
+    if asked is not None and (not ahead or log_days(low[: asked.start()], m.today, ahead=True)):
+        low = low[: asked.start()]  # "did it 6, could i swap tomorrow's with friday's": today
+    days = log_days(low, m.today, ahead=ahead)
     return None if not days or days[0] == m.today else days[0]
+
+
+#: Today's session named as what was done: "did today's session", "done todays".
+_DID_TODAY_RE = re.compile(
+    r"\b(?:did|done|finished|completed|smashed|nailed)\s+(?:it\s+|the\s+session\s+)?"
+    r"(?:today'?s?|this\s+morning|tonight|earlier\s+today)\b"
+)
+#: A question after the log ("did it 6, could i swap tomorrow's with friday's?"): its days
+#: are asked about, not the log's.
+_THEN_ASKED_RE = re.compile(
+    r"(?:,|\band\b|\bbut\b|[.!;])\s+(?:can|could|should|shall|would|will|is|do|does|am)\s+"
+    r"(?:i|we|it|you|u)\b"
+)
+
+
+def before_asked(low: str) -> str:
+    """``low`` up to a question asked after the log ("did it, can i do it after a long run
+    on saturday?": "did it"); all of it with none."""
+    asked = _THEN_ASKED_RE.search(low)
+    return low if asked is None else low[: asked.start()]
+
+
+def _sentence_of(low: str, at: int) -> str:
+    """The sentence of ``low`` holding the character at ``at``."""
+    start = max(low.rfind(c, 0, at) for c in ".!?;") + 1
+    ends = [i for i in (low.find(c, at) for c in ".!?;") if i >= 0]
+    return low[start : min(ends) if ends else len(low)]
 
 
 _ELSE = frozenset({"else", "everything", "otherwise", "rest"})

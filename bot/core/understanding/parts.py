@@ -43,6 +43,7 @@ from bot.core.understanding.fine import RECOVERY_WORDS, says_change
 from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind, ReportSlots, Unclear
 from bot.core.understanding.others import break_refused
+from bot.core.understanding.outcome import before_asked
 from bot.core.understanding.questions import asks_permission
 from bot.core.understanding.reported import own_words
 from bot.core.understanding.rules import (
@@ -261,6 +262,13 @@ _ADVICE_RE = re.compile(
 )
 
 
+#: A clause opening with a question to the coach ("can i do it after a long run?").
+_ASKS_RE = re.compile(
+    r"\W*(?:(?:and|but|so|also)\s+)?(?:can|could|should|shall|would|will|is|do|does|am)\s+"
+    r"(?:i|we|it|you|u)\b"
+)
+
+
 #: What a first sentence says of more than one session, or of none ("finished week 2",
 #: "done 3 weeks now", "yesterday was a rest day").
 _NO_ONE_LOG_RE = re.compile(
@@ -458,8 +466,9 @@ def _days_apart(whole: Intent, message: Message, today: date) -> tuple[Intent, .
             )
             for index, (d, e) in enumerate(sorted(stretches.items()))
         )
-    if whole.kind in _LOGS and names_days(message.low):
-        days = log_days(message.low, today, ahead=whole.kind is IntentKind.SKIPPED)
+    said = before_asked(message.low)  # not the days of a question after the log
+    if whole.kind in _LOGS and names_days(said):
+        days = log_days(said, today, ahead=whole.kind is IntentKind.SKIPPED)
         if len(days) > 1:  # "missed sat and sun": one log for each day
             efforts = (
                 _efforts_by_day(message.low, today, days) or _paired_efforts(message.low, days)
@@ -522,10 +531,7 @@ def _requests(
     if len(clauses) < 2:
         return _reports_apart(text, today, (whole,), message)
     said = _carried(clauses, [understand(part, today) for part in clauses], today)
-    if healed_long_ago(message) or fine_in_passing(message):
-        # "old knee injury, years ago, physio sorted it. what phase?", "no pain during
-        # the hops, which day is next?": no recovery of now
-        said = [(p, i) for p, i in said if i.kind is not IntentKind.FEELS_FINE]
+    said = _not_meant(said, message)
     if whole.kind is IntentKind.FEELS_FINE and whole.fine_areas:
         said = [(p, i) for p, i in said if not (i.kind is _DONE and _tried_out(p))]
     if asks_permission(text.lower()):  # "away next week, can I still do it?": no break
@@ -581,6 +587,18 @@ def _requests(
 
 
 _DONE = IntentKind.DONE
+
+
+def _not_meant(said: list[tuple[str, Intent]], message: Message) -> list[tuple[str, Intent]]:
+    """Without the clauses that only seem to log or recover: a log in a question after
+    another clause ("did it 5/10 and can i do it after a long run on saturday"), a
+    recovery in a message that tells of an old injury or of no pain in passing ("old
+    knee injury, years ago, physio sorted it. what phase?")."""
+    if len(said) > 1:
+        said = [(p, i) for p, i in said if not (i.kind in _LOGS and _ASKS_RE.match(p.lower()))]
+    if healed_long_ago(message) or fine_in_passing(message):
+        said = [(p, i) for p, i in said if i.kind is not IntentKind.FEELS_FINE]
+    return said
 
 
 def _zone_for_the_times(found: tuple[Intent, ...]) -> tuple[Intent, ...]:

@@ -305,12 +305,28 @@ def _fine(m: Message) -> Intent | None:
     reading = fine_reading(m.f, [(hit.end - 1, area) for hit, area in m.areas])
     if reading is None or healed_long_ago(m):
         return None
+    if not m.areas and _COMPARED_RE.search(m.low) and not says_change_now(m.low):
+        return None  # "better before or after a run?": which is better, no recovery
     fine, areas = reading
     if fine and fine_in_passing(m):
         return rated_session(m)  # "no pain at all during today's hops, effort 5": a log
     if fine:
         return Intent(IntentKind.FEELS_FINE, fine_areas=areas)
     return Intent(IntentKind.NOT_FINE, fine_areas=areas, report=m.report())
+
+
+#: "Better" comparing two things, no recovery: "better before or after a run?", "is it
+#: better to...", "which is better".
+_COMPARED_RE = re.compile(
+    r"\bbetter\s+(?:before|after|than|to|or|if|when|in\s+the|at|on|with|for)\b"
+    r"|\b(?:is\s+it|which\s+is|whats|what'?s|which'?s|would\s+it\s+be)\s+better\b"
+)
+_NOW_BETTER_RE = re.compile(r"\bbetter\s+(?:now|again|today)\b|\b(?:feels?|feeling)\s+better\b")
+
+
+def says_change_now(low: str) -> bool:
+    """Whether a recovery is said beside the comparison ("feels better now")."""
+    return _NOW_BETTER_RE.search(low) is not None
 
 
 def healed_long_ago(m: Message) -> bool:
@@ -421,11 +437,22 @@ def _told_of(low: str) -> bool:
     ("move it", "can you...", "remind me at", "at 7 from now on")."""
     if _HAPPENED_RE.search(low) is None:
         return False
-    asked = _CHANGE_ASKED_RE.search(_HAPPENED_RE.sub(" ", low))
-    if asked is not None:
-        return False
-    pieces = [p for p in _PIECES_RE.split(low) if not _HAPPENED_RE.search(p)]
-    return not any(_REMINDER_CLAUSE_ASKED_RE.search(p) for p in pieces)
+    for piece in _PIECES_RE.split(low):
+        rest = _HAPPENED_RE.sub(" ", piece)
+        named = _REMINDER_WORD_RE.search(piece) is not None
+        if _CHANGE_ASKED_RE.search(rest) and (named or not _OTHER_ASK_RE.search(rest)):
+            return False  # not "alarm goes off at 5:45, can you pause me from the 1st"
+        if rest == piece and _REMINDER_CLAUSE_ASKED_RE.search(piece):
+            return False
+    return True
+
+
+_REMINDER_WORD_RE = re.compile(r"\b(?:reminders?|alarms?|notifications?|notifs|nudges?|pings?)\b")
+#: What else a request may be for: a break, a race, the time zone, a session.
+_OTHER_ASK_RE = re.compile(
+    r"\b(?:pause|break|hold|holiday|race|time\s*zone|session|today|tomorrow|tmrw|plan|jumps?"
+    r"|hops?|week)\b"
+)
 
 
 _PIECES_RE = re.compile(r"[,;.!?]+(?:\s+|$)|\s+(?:but|so|and)\s+")

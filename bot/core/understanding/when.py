@@ -739,8 +739,19 @@ def _words_to_ordinals(low: str) -> str:
 def _range(match: re.Match[str], today: date) -> PauseSaid:
     said = " ".join(match.group(0).split())
     opening = match.group(1)
-    if opening.isdigit() and (month := _MONTH_RE.search(match.group(2))) is not None:
-        opening = f"{opening} {month.group(0)}"  # "14-20 may": the 14th of May
+    bare_day = opening.isdigit() or (
+        "/" not in opening
+        and any(c.isdigit() for c in opening)
+        and _MONTH_RE.search(opening) is None
+    )
+    month = _MONTH_RE.search(match.group(2)) if bare_day else None
+    if month is not None:
+        # "14-20 may", "from the 1st to the 5th of may": the first day in that month too;
+        # not "the 28th to the 3rd of march", which starts the month before
+        in_month = _ahead(f"{opening} {month.group(0)}", today, same_day=True)
+        until = _ahead(match.group(2), today, same_day=True)
+        if in_month is not None and until is not None and in_month <= until:
+            opening = f"{opening} {month.group(0)}"
     first = _ahead(opening, today, same_day=True)
     second = match.group(2)
     if first is not None and not _MONTH_RE.search(second) and _MONTH_RE.search(match.group(1)):
@@ -776,11 +787,19 @@ _ON_DAY_RE = re.compile(
 def _said_before(low: str, end: int, today: date) -> date | None:
     """A day said before the return ("travelling on the 1st of March and back on the
     15th", "not doing friday, away for the weekend, back monday"): the first day away."""
-    for match in _ON_DAY_RE.finditer(low, 0, end):
-        first = _ahead(match.group(1), today, same_day=True)
-        if first is not None and first > today:
-            return first
+    for regex in (_LEAVING_ON_RE, _ON_DAY_RE):  # "flying out saturday" before "on monday"
+        for match in regex.finditer(low, 0, end):
+            first = _ahead(match.group(1), today, same_day=True)
+            if first is not None and first > today:
+                return first
     return None
+
+
+#: The runner's own leaving day: "flying out saturday", "we leave on the 3rd".
+_LEAVING_ON_RE = re.compile(
+    rf"\b(?:i'?m|im|we'?re|i|we)\s+(?:(?:am|are)\s+)?(?:flying|fly|leaving|leave|heading|head"
+    rf"|driving|travelling|traveling|going)\s+(?:out\s+|off\s+|away\s+)?(?:on\s+)?({_DAY})\b"
+)
 
 
 def pause_said(low: str, today: date) -> PauseSaid | None:
