@@ -197,3 +197,24 @@ def test_a_reminder_told_of_beside_a_break_asked_is_the_break() -> None:
 )
 def test_someone_elses_race_is_no_race_date(text: str) -> None:
     assert IntentKind.RACE_DATE not in kinds(text)
+
+
+def test_the_day_of_a_log_said_before_a_contrast_is_kept() -> None:
+    text = "the session on monday, forgot to log it but i did do it, felt easy"
+    found = [i for i in understand_all(text, WEDNESDAY) if i.kind is IntentKind.DONE]
+    assert [i.log_day for i in found] == [date(2026, 11, 30)]
+
+
+def test_the_last_two_days_missed_are_each_skipped() -> None:
+    found = understand_all("missed the past two days, flu", WEDNESDAY)
+    assert [(i.kind, i.log_day) for i in found] == [
+        (IntentKind.SKIPPED, date(2026, 11, 30)),
+        (IntentKind.SKIPPED, date(2026, 12, 1)),
+    ]
+
+
+def test_a_break_next_week_starts_next_week() -> None:
+    found = understand_all("off next week, back on the 14th", WEDNESDAY)
+    assert [(i.kind, i.pause_from, i.pause_until) for i in found] == [
+        (IntentKind.PAUSE, date(2026, 12, 7), date(2026, 12, 13))
+    ]

@@ -555,7 +555,8 @@ def _requests(
     found: tuple[Intent, ...] = (whole,)
     thanks = any(intent.kind is IntentKind.THANKS for _, intent in said)
     if len(meaningful) == 1 and meaningful[0][1].kind not in _FINE and _CONTRAST_RE.search(text):
-        found = (_with_effort(meaningful[0][1], whole),)
+        part, one = meaningful[0]
+        found = (_with_day(part, _with_effort(one, whole), whole),)
     elif len(meaningful) == 1 and thanks and whole.kind in _IDLE:
         found = (meaningful[0][1],)  # "thanks coach! what's tomorrow?": both answered
     elif (
@@ -979,9 +980,19 @@ def _whole_severity(found: tuple[Intent, ...], whole: Intent) -> tuple[Intent, .
 
 def _with_effort(part: Intent, whole: Intent) -> Intent:
     """A done part keeps the effort said in another part ("did it. effort about 5")."""
-    if part.kind is IntentKind.DONE and part.effort is None and whole.kind is IntentKind.DONE:
+    if part.kind is _DONE and part.effort is None and whole.kind is _DONE:
         return replace(part, effort=whole.effort, effort_label=whole.effort_label)
     return part
+
+
+def _with_day(said: str, part: Intent, whole: Intent) -> Intent:
+    """The one done part of a message with a contrast keeps the day the whole names when
+    its clause names none ("the session last thursday, never logged it but i did do it")."""
+    if part.kind is not _DONE or whole.kind is not _DONE or part.log_day is not None:
+        return part
+    if whole.log_day is None or _TODAY_SAID_RE.search(said.lower()):
+        return part
+    return replace(part, log_day=whole.log_day)
 
 
 def _reports_apart(

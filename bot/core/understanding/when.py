@@ -465,7 +465,17 @@ def listed_tail(low: str) -> str:
 def names_days(low: str) -> bool:
     """Whether ``low`` names several days together ("sat and sun", "thu or fri", "yesterday
     and today")."""
-    return _DAY_LIST_RE.search(low) is not None or _NEAR_LIST_RE.search(low) is not None
+    return (
+        _DAY_LIST_RE.search(low) is not None
+        or _NEAR_LIST_RE.search(low) is not None
+        or _LAST_FEW_DAYS_RE.search(low) is not None
+    )
+
+
+#: The last two or three days ("missed the last two days", "the past couple of days"):
+#: each of them, up to yesterday.
+_LAST_FEW_DAYS_RE = re.compile(r"\b(?:the\s+)?(?:last|past)\s+(two|2|couple\s+of|three|3)\s+days\b")
+_FEW = {"two": 2, "2": 2, "couple of": 2, "three": 3, "3": 3}
 
 
 def _near_offset(said: str) -> int:
@@ -551,6 +561,9 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
             monday = today - timedelta(days=today.weekday() + 7)
             return tuple(sorted({monday + timedelta(days=_weekday_index(n)) for n in names}))
         return _listed_past(names, today) if past else _listed_ahead(names, today)
+    if past and (few := _LAST_FEW_DAYS_RE.search(low)) is not None:  # "the last two days"
+        count = _FEW[" ".join(few.group(1).split())]
+        return tuple(today - timedelta(days=n) for n in range(count, 0, -1))
     if (near := _NEAR_LIST_RE.search(low)) is not None:  # "missed yesterday and today"
         offsets = {_near_offset(g) for g in near.groups() if g}
         return tuple(sorted(today + timedelta(days=n) for n in offsets if ahead or n <= 0))
@@ -787,6 +800,8 @@ _ON_DAY_RE = re.compile(
 def _said_before(low: str, end: int, today: date) -> date | None:
     """A day said before the return ("travelling on the 1st of March and back on the
     15th", "not doing friday, away for the weekend, back monday"): the first day away."""
+    if _AWAY_NEXT_WEEK_RE.search(low, 0, end) is not None:  # "away next week, back on the 3rd"
+        return today + timedelta(days=7 - today.weekday())
     for regex in (_LEAVING_ON_RE, _ON_DAY_RE):  # "flying out saturday" before "on monday"
         for match in regex.finditer(low, 0, end):
             first = _ahead(match.group(1), today, same_day=True)
@@ -795,6 +810,10 @@ def _said_before(low: str, end: int, today: date) -> date | None:
     return None
 
 
+#: A break from next week: "away next week", "off from next week".
+_AWAY_NEXT_WEEK_RE = re.compile(
+    r"\b(?:away|off|travelling|traveling|gone|abroad|on\s+holiday)\s+(?:from\s+)?next\s+week\b"
+)
 #: The runner's own leaving day: "flying out saturday", "we leave on the 3rd".
 _LEAVING_ON_RE = re.compile(
     rf"\b(?:i'?m|im|we'?re|i|we)\s+(?:(?:am|are)\s+)?(?:flying|fly|leaving|leave|heading|head"
