@@ -218,3 +218,9 @@ def test_a_break_next_week_starts_next_week() -> None:
     assert [(i.kind, i.pause_from, i.pause_until) for i in found] == [
         (IntentKind.PAUSE, date(2026, 12, 7), date(2026, 12, 13))
     ]
+
+
+def test_a_skip_takes_the_day_of_its_own_clause() -> None:
+    found = understand_all("saturday was tough, sunday i skipped, monday was fine", WEDNESDAY)
+    skips = [i.log_day for i in found if i.kind is IntentKind.SKIPPED]
+    assert skips == [date(2026, 11, 29)]

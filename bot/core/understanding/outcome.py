@@ -339,12 +339,26 @@ def outcome(m: Message) -> Intent | None:
     if done:
         return _done(m)
     if skipped:
-        day = _day(m, ahead=True)
+        day = _skip_clause_day(m, skips) or _day(m, ahead=True)
         if day is None and (_SPAN_RE.search(m.low) or _GAP_RE.search(m.low)):
             return None  # "missed last week", "missed 10 days over xmas": no one day's log
         reason = reason_text(m.clean, m.tokens, f)
         return Intent(IntentKind.SKIPPED, reason=reason, report=m.report(), log_day=day)
     return None
+
+
+def _skip_clause_day(m: Message, skips: list[Hit]) -> date | None:
+    """The day named in the clause of the one skip word, when other clauses name other
+    days ("sunday was a killer, monday i skipped, yesterday was ok": monday)."""
+    if m.today is None or len(skips) != 1 or len(set(m.f.clauses)) < 2:
+        return None
+    clause = m.f.clauses[skips[0].start]
+    at = [i for i, c in enumerate(m.f.clauses) if c == clause]
+    start, end = m.tokens.spans[at[0]][0], m.tokens.spans[at[-1]][1]
+    days = log_days(m.low[start:end], m.today, ahead=True)
+    if not days or log_days(m.low, m.today, ahead=True) == days:
+        return None
+    return None if days[0] == m.today else days[0]
 
 
 def _recovered(m: Message) -> bool:
