@@ -224,3 +224,29 @@ def test_a_skip_takes_the_day_of_its_own_clause() -> None:
     found = understand_all("saturday was tough, sunday i skipped, monday was fine", WEDNESDAY)
     skips = [i.log_day for i in found if i.kind is IntentKind.SKIPPED]
     assert skips == [date(2026, 11, 29)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "never saw the 7 o'clock reminder yesterday, what's on today?",
+        "my phone alarm's at 6 most days anyway",
+        "the shift finishes at half 6 so I'll do it after",
+        "had a fortnight off in october, loved it",
+        "paused it once last year, worked fine",
+    ],
+)
+def test_told_of_in_other_words_stores_nothing(text: str) -> None:
+    stored = {
+        IntentKind.SET_REMINDER,
+        IntentKind.DONE,
+        IntentKind.PAUSE,
+        IntentKind.FEELS_FINE,
+        IntentKind.BODY_REPORT,
+    }
+    assert not stored & set(kinds(text))
+
+
+def test_a_reminder_asked_with_can_i_is_set() -> None:
+    found = understand_all("got the reminder at 7, can I have it at 6 instead?", WEDNESDAY)
+    assert [(i.kind, i.reminder_time) for i in found] == [(IntentKind.SET_REMINDER, time(6, 0))]

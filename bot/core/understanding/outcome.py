@@ -143,6 +143,20 @@ def _habit(f: Features, hit: Hit) -> bool:
     return False
 
 
+_NOT_SESSIONS = word_set(
+    "work school shift meeting meetings class lecture film movie game match day term job"
+)
+
+
+def _of_something_else(m: Message, hit: Hit) -> bool:
+    """A done verb said of something else ("work finishes at 5", "my shift's done at 6")
+    or in the present of another ("the film finishes at 9")."""
+    said = m.tokens.words[hit.start] if hit.start < len(m.tokens.words) else ""
+    if said.endswith("es") and said.startswith(("finish", "complet")):
+        return True  # "finishes", "completes": never the runner's own log
+    return hit.start > 0 and m.f.words[hit.start - 1] in _NOT_SESSIONS
+
+
 _ANYONE = word_set("anyone anybody someone somebody everyone everybody yall people")
 
 
@@ -260,6 +274,8 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
             continue  # "did I do it right?", "how do I log it when done?", "not sure if I did"
         if _habit(f, hit) or f.words[hit.end : hit.end + 1] in _NOTHING:
             continue  # "I've always done calf raises", "done nothing all week": no log
+        if _of_something_else(m, hit):
+            continue  # "work finishes at half 5": what ends is the working day
         lone_did = Cue.DID in hit.sense.cues and Cue.DONE not in hit.sense.cues
         if lone_did and not _did_counts(m, hit):
             continue

@@ -307,6 +307,8 @@ def _fine(m: Message) -> Intent | None:
         return None
     if not m.areas and _COMPARED_RE.search(m.low) and not says_change_now(m.low):
         return None  # "better before or after a run?": which is better, no recovery
+    if not m.areas and _WENT_FINE_RE.search(m.low) and not says_change(m.f.words):
+        return None  # "paused it once before, worked fine": how a thing went
     fine, areas = reading
     if fine and fine_in_passing(m):
         return rated_session(m)  # "no pain at all during today's hops, effort 5": a log
@@ -322,6 +324,13 @@ _COMPARED_RE = re.compile(
     r"|\b(?:is\s+it|which\s+is|whats|what'?s|which'?s|would\s+it\s+be)\s+better\b"
 )
 _NOW_BETTER_RE = re.compile(r"\bbetter\s+(?:now|again|today)\b|\b(?:feels?|feeling)\s+better\b")
+
+
+#: How a thing went, not the body: "worked fine", "went ok", "turned out fine".
+_WENT_FINE_RE = re.compile(
+    r"\b(?:worked|works|went|goes|turned\s+out|worked\s+out)\s+(?:really\s+|pretty\s+)?"
+    r"(?:fine|ok|okay|well|great|alright)\b"
+)
 
 
 def says_change_now(low: str) -> bool:
@@ -412,14 +421,16 @@ def _reminder(m: Message) -> Intent | None:
 #: What happened to a reminder or alarm, or how it stands ("got your 7am reminder", "the 8am
 #: one just went off", "missed the 7 oclock reminder", "my alarm's set for 5:45"): told of.
 _HAPPENED_RE = re.compile(
-    r"\b(?:got|received|saw|seen|missed|miss|ignored|snoozed|slept\s+(?:through|thru)"
-    r"|(?:went|goes|going|gone)\s+off|came|arrived|woke|wakes|buzzed|popped\s+up|pinged"
-    r"|dinged|rang|rings|(?:'?s|is|was|are|were|been)\s+(?:set|on)\b)"
+    r"\b(?:got|get|gets|getting|received|saw|see|seen|noticed|heard|missed|miss|ignored"
+    r"|snoozed|slept\s+(?:through|thru)|(?:went|goes|going|gone)\s+off|came|comes|arrived"
+    r"|woke|wakes|buzzed|popped\s+up|pinged|dinged|rang|rings"
+    r"|(?:'?s|is|was|are|were|been)\s+(?:set\s+|always\s+|usually\s+)?(?:at|for|on|set)\b)"
 )
 #: What asks a reminder to change, or to be at a time: a request word; a time "from now on".
 _CHANGE_ASKED_RE = re.compile(
     r"\b(?:set|change|move|update|switch|make|put|turn|shift|push|pls"
     r"|(?:can|could|would|will)\s+(?:you|u|ya|it|they|that|the|my|your|ur|we)"
+    r"|(?:can|could|may)\s+i\s+(?:get|have|change|move|set|make|switch)"
     r"|please|plz|earlier|later|different|instead|want|wanna|like|prefer|rather|need|possible"
     r"|remind|ping\s+me|nudge\s+me|text\s+me|notify\s+me|from\s+now|going\s+forward"
     r"|stop|cancel|mute|don'?t|dont|no\s+more|off)\b"
@@ -806,6 +817,7 @@ def _pause(m: Message) -> Intent | None:
 #: "thanks for pausing me last month".
 _BREAK_GONE_RE = re.compile(
     r"\b(?:i|we|you|u)\s+(?:(?:just|once|already|then)\s+)?(?:paused|took|had)\b"
+    r"|(?:^|[,.;!?]\s*)(?:paused|took|had)\b"
     r"|\b(?:last|that|the\s+other)\s+time\b|\blast\s+(?:month|year|week|summer|winter|spring"
     r"|autumn|christmas|xmas|easter)\b|\b(?:ago|previously|used\s+to)\b"
     r"|\bthanks?\s+(?:you\s+)?for\s+(?:the\s+)?(?:pausing|pause|break|hold)\b"
