@@ -250,3 +250,24 @@ def test_told_of_in_other_words_stores_nothing(text: str) -> None:
 def test_a_reminder_asked_with_can_i_is_set() -> None:
     found = understand_all("got the reminder at 7, can I have it at 6 instead?", WEDNESDAY)
     assert [(i.kind, i.reminder_time) for i in found] == [(IntentKind.SET_REMINDER, time(6, 0))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "taking a break isn't an option, race is too close",
+        "considering a break over easter, not decided",
+        "might be travelling next week, will let you know",
+    ],
+)
+def test_a_break_only_thought_about_is_not_taken(text: str) -> None:
+    assert IntentKind.PAUSE not in kinds(text)
+
+
+def test_a_break_asked_for_with_a_maybe_is_still_asked() -> None:
+    assert kinds("maybe pause me till friday please") == [IntentKind.PAUSE]
+
+
+def test_no_pain_during_a_session_rated_out_of_ten_is_a_log() -> None:
+    found = understand_all("no pain at all in the hops today, 5/10", WEDNESDAY)
+    assert [(i.kind, i.effort) for i in found] == [(IntentKind.DONE, 5)]

@@ -509,9 +509,9 @@ def rated_session(m: Message) -> Intent | None:
     """DONE for a session rated with an effort word and told of with no pain ("no pain
     at all during today's hops, effort 5"); None without the effort word's number or
     with a question."""
-    if "?" in m.low or m.f.asking or not _RATED_WORD_RE.search(m.low):
+    if "?" in m.low or m.f.asking or not (_RATED_WORD_RE.search(m.low) or "/10" in m.low):
         return None
-    if not m.f.has(*_WORK, Cue.TODAY) or effort_number(m.low) is None:
+    if not m.f.has(*_WORK, Cue.TODAY) or (effort_number(m.low) is None and not m.ratings):
         return None
     if odd_effort(m.low) is not None:
         return None

@@ -761,7 +761,7 @@ def _pause(m: Message) -> Intent | None:
     asked = Cue.PAUSE in f.cues and not _paused_elsewhere(m) and not _wished(f)
     if not (asked or dated or ranged):
         return None
-    if _break_gone_by(m.low) or _break_supposed(m):
+    if _break_gone_by(m.low) or _break_supposed(m) or _break_hedged(m.low):
         return None  # "I paused over christmas", "if I pause for a holiday do I lose it?"
     offs = [*f.cues.get(Cue.OFF, ()), *f.cues.get(Cue.PAUSE, ()), *f.cues.get(Cue.AWAY, ())]
     if ranged and all(theirs(f.words, f.clauses, f.foreign, h.start, h.end) for h in offs):
@@ -833,6 +833,25 @@ _BREAK_WANTED_RE = re.compile(
 def _break_gone_by(low: str) -> bool:
     """A break told of as the past, none asked for now."""
     return _BREAK_GONE_RE.search(low) is not None and _BREAK_WANTED_RE.search(low) is None
+
+
+#: A break only thought about or ruled out: "thinking of pausing", "pausing isn't an
+#: option", "might take a break, not sure".
+_BREAK_HEDGE_RE = re.compile(
+    r"\b(?:thinking\s+(?:of|about)|considering|contemplating|wondering\s+(?:if|whether|about)"
+    r"|not\s+sure|undecided|might|maybe)\b"
+    r"|\b(?:pause|pausing|break|stopping)\s+(?:isn'?t|is\s+not|isnt|aint|not)\s+(?:an\s+)?"
+    r"(?:option|happening|needed|necessary)\b"
+)
+_BREAK_SURELY_ASKED_RE = re.compile(
+    r"\b(?:pause|hold|freeze|stop)\s+(?:me|it|my|us|everything)\b|\b(?:can|could|would)\s+"
+    r"(?:you|u)\b|\b(?:please|pls|plz)\b"
+)
+
+
+def _break_hedged(low: str) -> bool:
+    """A break only thought about or ruled out, none asked for."""
+    return _BREAK_HEDGE_RE.search(low) is not None and _BREAK_SURELY_ASKED_RE.search(low) is None
 
 
 _SUPPOSING_RE = re.compile(r"\b(?:if|whenever|suppose|supposing|say|in\s+case|what\s+if)\b")
