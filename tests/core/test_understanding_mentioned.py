@@ -271,3 +271,20 @@ def test_a_break_asked_for_with_a_maybe_is_still_asked() -> None:
 def test_no_pain_during_a_session_rated_out_of_ten_is_a_log() -> None:
     found = understand_all("no pain at all in the hops today, 5/10", WEDNESDAY)
     assert [(i.kind, i.effort) for i in found] == [(IntentKind.DONE, 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "finished a brilliant novel on the train",
+        "done with work at last, what's on today?",
+        "I never miss a monday",
+    ],
+)
+def test_a_log_word_of_something_else_logs_nothing(text: str) -> None:
+    assert not {IntentKind.DONE, IntentKind.SKIPPED} & set(kinds(text))
+
+
+@pytest.mark.parametrize("text", ["done with it, effort 5", "done with today's hops, 6/10"])
+def test_done_with_the_session_is_still_a_log(text: str) -> None:
+    assert IntentKind.DONE in kinds(text)

@@ -82,9 +82,21 @@ def _object_ok(m: Message, hit: Hit) -> bool:
     """A done/skip verb must not take an off-topic object ("finished the book",
     "skipped breakfast") or a run ("finished my run": that is no hip session)."""
     f, j = m.f, hit.end
+    if f.words[hit.start : hit.end] in _DONE_WITH and f.words[j : j + 1] == ("with",):
+        return _session_after(f, j + 1, f.clauses[hit.start])  # not "done with work"
     skipped = False
     while j < len(f.words) and j in f.hit_at and Cue.DETERMINER in f.hit_at[j].sense.cues:
         j, skipped = f.hit_at[j].end, True
+    if (
+        skipped
+        and j + 1 < len(f.words)
+        and j not in f.hit_at
+        and j not in f.unexplained
+        and j + 1 in f.unexplained
+        and f.clauses[j + 1] == f.clauses[hit.start]
+        and (Cue.DONE_VERB in hit.sense.cues or Cue.SKIP in hit.sense.cues)
+    ):
+        return False  # "finished a great book": a known word, then an object off the topic
     if j >= len(f.words) or f.clauses[j] != f.clauses[hit.start] or _holiday_at(f, j):
         return True  # "skipped boxing day": a day, no object
     if (
@@ -99,6 +111,10 @@ def _object_ok(m: Message, hit: Hit) -> bool:
     if _reminder_object(f, j, f.clauses[hit.start]):
         return False  # "missed the 7 oclock reminder": the message, not the session
     follower = f.hit_at.get(j)
+    if skipped and follower is not None and follower.sense.effort is not None:
+        k = follower.end  # "finished a lovely book": past the word of how it went
+        if k < len(f.words) and f.clauses[k] == f.clauses[hit.start] and k in f.unexplained:
+            return Cue.DONE_VERB not in hit.sense.cues and Cue.SKIP not in hit.sense.cues
     if follower is not None:
         cues = follower.sense.cues
         return not ((Cue.RUN in cues or Cue.RACE in cues) and Cue.SESSION not in cues)
@@ -109,6 +125,22 @@ def _object_ok(m: Message, hit: Hit) -> bool:
 
 
 _REMINDER_OBJECT_SPAN = 4
+_DONE_WITH = frozenset({("done",), ("finished",)})
+_IT = frozenset({"it", "that", "this", "them", "those", "today", "todays", "everything"})
+
+
+def _session_after(f: Features, j: int, clause: int) -> bool:
+    """Whether a session, today or an exercise is named from ``j`` ("done with today's
+    session", not "done with work")."""
+    if j >= len(f.words) or f.words[j] in _IT:
+        return True  # "done with it", "finished with that one"
+    for k in range(j, min(j + _REMINDER_OBJECT_SPAN, len(f.words))):
+        if f.clauses[k] != clause:
+            return False
+        at = f.hit_at.get(k)
+        if at is not None and at.sense.cues & {Cue.SESSION, Cue.TODAY, Cue.EXERCISE, Cue.HOP}:
+            return True
+    return False
 
 
 def _reminder_object(f: Features, j: int, clause: int) -> bool:
@@ -132,12 +164,12 @@ _HABIT_BACK = 3
 _NOTHING = frozenset({("nothing",), ("none",), ("zilch",), ("zero",)})
 
 
-def _habit(f: Features, hit: Hit) -> bool:
+def _habit(f: Features, hit: Hit, *, never: bool = False) -> bool:
     """A log word of a habit ("I've always just done calf raises", "usually do it at
-    lunch"): what the runner does, no log."""
+    lunch", a skip "never": "I never miss a session"): what the runner does, no log."""
     k = hit.start - 1
     while k >= max(hit.start - _HABIT_BACK, 0) and f.clauses[k] == f.clauses[hit.start]:
-        if f.words[k] in _HABIT:
+        if f.words[k] in _HABIT or (never and f.words[k] == "never"):
             return True
         k -= 1
     return False
@@ -332,7 +364,9 @@ def outcome(m: Message) -> Intent | None:
         return _done(m)
     said = _said if f.asking else _any
     skips = [
-        h for h in said(f, Cue.SKIP) if _object_ok(m, h) and not (_supposed(f, h) or _theirs(f, h))
+        h
+        for h in said(f, Cue.SKIP)
+        if _object_ok(m, h) and not (_supposed(f, h) or _theirs(f, h) or _habit(f, h, never=True))
     ]
     if skips and "?" in m.low and all(f.words[h.start : h.end] in _REST_DAY for h in skips):
         skips = []  # "yesterday was a rest day right?": asked of the plan, no skip
