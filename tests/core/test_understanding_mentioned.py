@@ -27,6 +27,8 @@ def kinds(text: str) -> list[IntentKind]:
         "the 9am nudge went off mid meeting haha",
         "my alarm is set for 6 on weekdays",
         "saw the 7pm reminder too late last night",
+        "the nudge came late this morning, at 7:40 instead of 7",
+        "I set an alarm for 5:30 so I'm up for it",
         "back around half 6 tonight, is it ok to do it late?",
     ],
 )

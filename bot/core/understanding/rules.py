@@ -423,7 +423,7 @@ def _reminder(m: Message) -> Intent | None:
 _HAPPENED_RE = re.compile(
     r"\b(?:got|get|gets|getting|received|saw|see|seen|noticed|heard|missed|miss|ignored"
     r"|snoozed|slept\s+(?:through|thru)|(?:went|goes|going|gone)\s+off|came|comes|arrived"
-    r"|woke|wakes|buzzed|popped\s+up|pinged|dinged|rang|rings"
+    r"|woke|wakes|buzzed|popped\s+up|pinged|dinged|rang|rings|i\s+(?:just\s+|always\s+)?set"
     r"|(?:'?s|is|was|are|were|been)\s+(?:set\s+|always\s+|usually\s+)?(?:at|for|on|set)\b)"
 )
 #: What asks a reminder to change, or to be at a time: a request word; a time "from now on".
@@ -431,7 +431,8 @@ _CHANGE_ASKED_RE = re.compile(
     r"\b(?:set|change|move|update|switch|make|put|turn|shift|push|pls"
     r"|(?:can|could|would|will)\s+(?:you|u|ya|it|they|that|the|my|your|ur|we)"
     r"|(?:can|could|may)\s+i\s+(?:get|have|change|move|set|make|switch)"
-    r"|please|plz|earlier|later|different|instead|want|wanna|like|prefer|rather|need|possible"
+    r"|please|plz|earlier|later|different|instead(?!\s+of)|want|wanna|like|prefer|rather|need"
+    r"|possible"
     r"|remind|ping\s+me|nudge\s+me|text\s+me|notify\s+me|from\s+now|going\s+forward"
     r"|stop|cancel|mute|don'?t|dont|no\s+more|off)\b"
 )
