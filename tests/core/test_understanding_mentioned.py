@@ -290,3 +290,22 @@ def test_a_log_word_of_something_else_logs_nothing(text: str) -> None:
 @pytest.mark.parametrize("text", ["done with it, effort 5", "done with today's hops, 6/10"])
 def test_done_with_the_session_is_still_a_log(text: str) -> None:
     assert IntentKind.DONE in kinds(text)
+
+
+def test_reminders_stopped_with_a_time_told_of_are_off() -> None:
+    text = "stop the daily messages please, I don't need buzzing at 6 every morning"
+    found = understand_all(text, WEDNESDAY)
+    assert [(i.kind, i.reminder_off, i.reminder_time) for i in found] == [
+        (IntentKind.SET_REMINDER, True, None)
+    ]
+
+
+def test_gone_a_time_is_no_recovery() -> None:
+    text = "skipped yesterday's, got home late and it was gone 10 by the time we ate"
+    assert IntentKind.FEELS_FINE not in kinds(text)
+
+
+def test_a_break_asked_in_one_clause_takes_the_end_said_in_another() -> None:
+    text = "I'm in Madrid for work till the 12th, can you pause me while I'm away"
+    found = [i for i in understand_all(text, WEDNESDAY) if i.kind is IntentKind.PAUSE]
+    assert [i.pause_until for i in found] == [date(2026, 12, 12)]

@@ -796,13 +796,34 @@ def _whole_settings(
     kinds = {i.kind for i in found}
     if IntentKind.PAUSE in kinds and whole.kind is not IntentKind.PAUSE:
         said = pause_said(message.low, today)
-        if said is not None and said.unclear is None and said.first is not None:
+        if said is not None and said.unclear is None and (said.first or said.last) is not None:
+            # "in New York for work till the 12th, can you ... pause while I'm away": the 12th
             found = tuple(
-                replace(i, pause_from=said.first, pause_until=said.last or i.pause_until)
-                if i.kind is IntentKind.PAUSE and i.pause_from is None and i.unclear is None
+                replace(
+                    i,
+                    pause_from=said.first or i.pause_from,
+                    pause_until=said.last or i.pause_until,
+                )
+                if i.kind is IntentKind.PAUSE
+                and i.unclear is None
+                and (
+                    (i.pause_from is None and said.first is not None)
+                    or (i.pause_until is None and said.last is not None)
+                )
                 else i
                 for i in found
             )
+    if whole.kind is IntentKind.PAUSE and whole.unclear is None:
+        found = tuple(  # "in Madrid till the 12th, can you pause me": until the 12th
+            replace(
+                i,
+                pause_from=i.pause_from or whole.pause_from,
+                pause_until=i.pause_until or whole.pause_until,
+            )
+            if i.kind is IntentKind.PAUSE and i.unclear is None
+            else i
+            for i in found
+        )
     if whole.kind is IntentKind.SET_TIMEZONE and whole.timezone_text is not None:
         found = tuple(
             replace(i, timezone_text=whole.timezone_text)

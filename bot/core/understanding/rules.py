@@ -309,6 +309,8 @@ def _fine(m: Message) -> Intent | None:
         return None  # "better before or after a run?": which is better, no recovery
     if not m.areas and _WENT_FINE_RE.search(m.low) and not says_change(m.f.words):
         return None  # "paused it once before, worked fine": how a thing went
+    if not m.areas and _GONE_TIME_RE.search(m.low) and not _GONE_FEELING_RE.search(m.low):
+        return None  # "by the time we'd eaten it was gone 9": a time, no recovery
     fine, areas = reading
     if fine and fine_in_passing(m):
         return rated_session(m)  # "no pain at all during today's hops, effort 5": a log
@@ -326,6 +328,12 @@ _COMPARED_RE = re.compile(
 _NOW_BETTER_RE = re.compile(r"\bbetter\s+(?:now|again|today)\b|\b(?:feels?|feeling)\s+better\b")
 
 
+#: Past a time of day: "it was gone 9", "gone midnight".
+_GONE_TIME_RE = re.compile(r"\bgone\s+(?:[0-9]{1,2}(?:[:.][0-9]{2})?\b|half\s|midnight|noon)")
+_GONE_FEELING_RE = re.compile(
+    r"\b(?:pain|ache|soreness|niggle|tightness|stiffness|it|swelling)\s+(?:has\s+|had\s+|'?s\s+)?"
+    r"(?:all\s+|completely\s+)?gone\b(?!\s+[0-9])"
+)
 #: How a thing went, not the body: "worked fine", "went ok", "turned out fine".
 _WENT_FINE_RE = re.compile(
     r"\b(?:worked|works|went|goes|turned\s+out|worked\s+out)\s+(?:really\s+|pretty\s+)?"
@@ -391,6 +399,8 @@ def _reminder(m: Message) -> Intent | None:
     if reminder_put_off(m.low) or _reminder_praised(m):
         # "will sort the reminders out then", "thanks, the 7am reminder works great"
         return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
+    if _STOP_IT_RE.search(m.low) and not _MOVE_IT_RE.search(m.low):
+        return Intent(IntentKind.SET_REMINDER, reminder_off=True)  # "stop the morning messages"
     at = parse_time(_asked_part(m.low))
     if at is not None:
         return Intent(IntentKind.SET_REMINDER, reminder_time=at)
@@ -439,6 +449,19 @@ _CHANGE_ASKED_RE = re.compile(
 #: A clause that asks about the reminder itself: "can the reminder be at 9?".
 _REMINDER_CLAUSE_ASKED_RE = re.compile(
     r"\b(?:reminders?|alarms?|notifications?|notifs|nudges?|pings?)\b[^,.;!?]*\?"
+)
+
+
+#: The reminders turned off, whatever time is said beside ("stop the morning messages
+#: please, I don't need my phone nagging me at 7 every day").
+_STOP_IT_RE = re.compile(
+    r"\b(?:stop|cancel|disable|mute|turn\s+off|switch\s+off|no\s+more)\s+(?:sending\s+)?"
+    r"(?:the\s+|my\s+|your\s+|ur\s+|all\s+|these\s+|those\s+)?(?:\w+\s+)?"
+    r"(?:reminders?|messages?|msgs?|notifications?|notifs|nudges?|pings?|texts?|alarms?)\b"
+)
+_MOVE_IT_RE = re.compile(
+    r"\b(?:move|change|switch\s+(?:it|them|to)|set|make|shift|push|earlier|later|instead|until"
+    r"|till|til|for\s+(?:a|the|this|next)|this\s+week|next\s+week|today|tomorrow|weekend)\b"
 )
 
 
