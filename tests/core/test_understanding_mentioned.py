@@ -309,3 +309,8 @@ def test_a_break_asked_in_one_clause_takes_the_end_said_in_another() -> None:
     text = "I'm in Madrid for work till the 12th, can you pause me while I'm away"
     found = [i for i in understand_all(text, WEDNESDAY) if i.kind is IntentKind.PAUSE]
     assert [i.pause_until for i in found] == [date(2026, 12, 12)]
+
+
+def test_a_session_done_over_the_weekend_asks_which_day() -> None:
+    found = understand_all("got it done at the weekend", WEDNESDAY)
+    assert [(i.kind, i.unclear) for i in found] == [(IntentKind.DONE, "at the weekend")]

@@ -266,6 +266,8 @@ def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None
 
 #: A past day said without saying which ("the other day", "a few days ago", "earlier this
 #: week", "sometime last week"): the coach asks which day rather than log today.
+#: A done "over the weekend": Saturday or Sunday, asked.
+_WEEKEND_GONE_RE = re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b")
 _VAGUE_DAY_RE = re.compile(
     r"\bthe\s+other\s+(?:day|night|evening|morning)\b"
     r"|\b(?:a\s+few|few|some|several)\s+(?:of\s+)?days?\s+(?:ago|back)\b"
@@ -312,7 +314,9 @@ def vague_day(low: str, *, done: bool = False) -> str | None:
     day, tuesday": tuesday), else None."""
     if "day" not in low and "week" not in low and "night" not in low:
         return None
-    vague = _VAGUE_DAY_RE.search(low) or (_LAST_WEEK_RE.search(low) if done else None)
+    vague = _VAGUE_DAY_RE.search(low) or (
+        (_LAST_WEEK_RE.search(low) or _WEEKEND_GONE_RE.search(low)) if done else None
+    )
     if vague is None or _asked_in(low, vague.start()):
         return None  # "finished. what did i do last week?": a question, not the log's day
     if _NOW_SAID_RE.search(low) or not _logged_in(low, vague.start()):
