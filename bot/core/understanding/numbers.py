@@ -72,7 +72,7 @@ _EFFORT_RANGE_RE = re.compile(
 _BARE_RE = re.compile(
     r"(?=[0-9])(?<![0-9.:/,-])(?<!\bat )(?<!\bby )(?<!\bon )(?<!\bin )(?<!\bto )(?<!\bfor )"
     r"(?<!\bafter )(?<!\bbefore )(?<!\bfrom )(?<!\buntil )(?<!\btill )(?<!\bof )(?<!\bor )"
-    r"(?<!\boutta )"
+    r"(?<!\boutta )(?<!\bhalf )(?<!\bpast )"  # "home about half 7": a time
     r"\b(10|[0-9])(?:ish)?(?:\s+(?:now|atm|tops|max))?\s*(?=[,.;!?)\n]|$)"
 )
 
@@ -100,6 +100,35 @@ def _any_number(low: str) -> bool:
     return hinted and _NUMBER_WORD_RE.search(low) is not None
 
 
+_ROUGHLY = frozenset({"about", "around", "roughly", "like", "maybe", "approx"})
+#: What makes "around 9" a time: said after a time of day or "at", "till", "by".
+_TIME_BEFORE_RE = re.compile(
+    r"\b(?:night|nite|morning|evening|tonight|afternoon|lunch|home|back|till|until|bed)\s+$"
+)
+_TIME_AFTER_RE = re.compile(
+    r"\s*(?:last\s+night|this\s+morning|tonight|in\s+the\s+(?:morning|evening)|pm|am"
+    r"|o'?clock)\b"
+)
+
+
+def _a_time(low: str, match: re.Match[str]) -> bool:
+    """Whether a rough number ("around 9", "like 10") is a time of day by what it follows."""
+    first = match.group(0).split()[0]
+    return first in _ROUGHLY and _rough_time(low, match.start(), match.end())
+
+
+_ROUGH_BEFORE_RE = re.compile(r"\b(?:about|around|roughly|like|maybe|approx)\s+$")
+
+
+def _rough_time(low: str, start: int, end: int) -> bool:
+    """Whether the rough number from ``start`` (its rough word) to ``end`` is a time of day:
+    a time after it ("at like 10 last night") or a time of day before it ("last night
+    around 9")."""
+    if _TIME_AFTER_RE.match(low, end):
+        return True
+    return _TIME_BEFORE_RE.search(low, max(start - 16, 0), start) is not None
+
+
 def rating_numbers(low: str) -> list[tuple[int, int]]:
     """(position, 0-10 value) of every rating in ``low``; "11/10" counts as 10, a bare
     number above 10 is no rating."""
@@ -112,6 +141,8 @@ def rating_numbers(low: str) -> list[tuple[int, int]]:
         found.setdefault(match.start(1), int(match.group(1)) * 2)
     for regex in (_ARTICLE_RE, _KIND_RE, _NOW_RE):
         for match in regex.finditer(low):
+            if regex is _KIND_RE and _a_time(low, match):
+                continue  # "did it last night around 9", "at like 10": a time
             group = next(g for g in range(1, (match.lastindex or 1) + 1) if match.group(g))
             value = _value(match.group(group))
             if value <= 10:
@@ -181,13 +212,23 @@ def bare_numbers(low: str) -> list[tuple[int, int]]:
     time, a date, a count)."""
     if not _any_number(low):
         return []
-    found = [(match.start(1), int(match.group(1))) for match in _BARE_RE.finditer(low)]
+    found = [
+        (match.start(1), int(match.group(1)))
+        for match in _BARE_RE.finditer(low)
+        if not _rough_timed(low, match.start(1), match.end(1))
+    ]
     opening = _AFTER_LOG_RE.search(low.lstrip())
     if opening is not None:
         at = opening.start(1) + len(low) - len(low.lstrip())
         if all(pos != at for pos, _ in found):
             found = sorted([*found, (at, int(opening.group(1)))])
     return found
+
+
+def _rough_timed(low: str, start: int, end: int) -> bool:
+    """A bare number after a rough word that is a time ("last night around 10,")."""
+    rough = _ROUGH_BEFORE_RE.search(low, max(start - 10, 0), start)
+    return rough is not None and _rough_time(low, rough.start(), end)
 
 
 _ODD_RATING_RE = re.compile(

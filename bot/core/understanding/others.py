@@ -38,8 +38,10 @@ _THEIR_RACE_RE = re.compile(
     rf"{_RACE}\b"
     # "wife's doing a 10k on sunday", "my brother is running the london marathon"
     rf"|\b(?:{_PERSON}(?:'s|’s|s)?|he'?s|she'?s|he|she)\s+(?:is\s+|also\s+)?"
-    rf"(?:doing|running|racing|entered|signed\s+up\s+for)\s+(?:an?\s+|the\s+|his\s+|her\s+)?"
-    rf"(?:[\w']+\s+){{0,2}}?{_RACE}\b"
+    rf"(?:doing|running|racing|entered|signed\s+up\s+for|has|has\s+got|got)\s+"
+    rf"(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w']+\s+){{0,2}}?{_RACE}\b"
+    # "my brother's racing in boston on monday": racing is the race
+    rf"|\b(?:{_PERSON}(?:'s|’s|s)?|he'?s|she'?s)\s+(?:is\s+)?racing\s+(?:in|at|on|this|next)\b"
     r"|\bcheer(?:ing)?\s+(?:him|her|them|on|for)\b|\bspectat(?:e|ing)\b"
     r"|\bwatch(?:ing)?\s+(?:him|her|them)\b|\bsupport(?:ing)?\s+(?:him|her|them)\b"
 )
@@ -48,7 +50,7 @@ _OWN_RACE_RE = re.compile(
     r"\b(?:i'?m|i\s+am|im|we'?re|we\s+are|i'?ll\s+be|i)\s+(?:also\s+|both\s+)?"
     r"(?:racing|running\s+(?:it|too)|doing\s+it|entered|signed\s+up)\b"
     rf"|\bmy\s+(?:own\s+|next\s+|first\s+|big\s+)?{_RACE}\b(?!\s+(?:is|was)\s+(?:his|hers))"
-    r"|\bme\s+too\b|\bso\s+am\s+i\b|\bi\s+am\s+too\b|\bme\s+as\s+well\b|\b(?:we|us)\s+both\b|\bboth\s+(?:of\s+us|racing|running)\b"
+    r"|\bme\s+too\b|\bso\s+(?:am|do|will)\s+i\b|\bi\s+am\s+too\b|\bme\s+as\s+well\b|\b(?:we|us)\s+both\b|\bboth\s+(?:of\s+us|racing|running)\b"
     r"|\bmine(?:'s|’s|s|\s+is)?\s+(?:on|in|the|is)\b"
 )
 _THEIR_MOVE_RE = re.compile(

@@ -26,7 +26,7 @@ from bot.core.understanding.tried import only_tried_out
 from bot.core.understanding.when import log_days, unclear_log_day
 from bot.core.understanding.words import word_set
 
-__all__ = ["outcome"]
+__all__ = ["before_asked", "outcome", "rated_session"]
 
 _WORK = frozenset({Cue.SESSION, Cue.EXERCISE, Cue.HOP})
 _QUESTION_WORDS = frozenset({"what", "how", "when", "why", "which", "where", "who"})
@@ -82,9 +82,21 @@ def _object_ok(m: Message, hit: Hit) -> bool:
     """A done/skip verb must not take an off-topic object ("finished the book",
     "skipped breakfast") or a run ("finished my run": that is no hip session)."""
     f, j = m.f, hit.end
+    if f.words[hit.start : hit.end] in _DONE_WITH and f.words[j : j + 1] == ("with",):
+        return _session_after(f, j + 1, f.clauses[hit.start])  # not "done with work"
     skipped = False
     while j < len(f.words) and j in f.hit_at and Cue.DETERMINER in f.hit_at[j].sense.cues:
         j, skipped = f.hit_at[j].end, True
+    if (
+        skipped
+        and j + 1 < len(f.words)
+        and j not in f.hit_at
+        and j not in f.unexplained
+        and j + 1 in f.unexplained
+        and f.clauses[j + 1] == f.clauses[hit.start]
+        and (Cue.DONE_VERB in hit.sense.cues or Cue.SKIP in hit.sense.cues)
+    ):
+        return False  # "finished a great book": a known word, then an object off the topic
     if j >= len(f.words) or f.clauses[j] != f.clauses[hit.start] or _holiday_at(f, j):
         return True  # "skipped boxing day": a day, no object
     if (
@@ -96,7 +108,13 @@ def _object_ok(m: Message, hit: Hit) -> bool:
         return False  # "I can't do jumps in my flat": what they can do, not today's log
     if Cue.SKIP in hit.sense.cues and _longing(f.words, hit.end):
         return False  # "miss those days": longing, no log
+    if _reminder_object(f, j, f.clauses[hit.start]):
+        return False  # "missed the 7 oclock reminder": the message, not the session
     follower = f.hit_at.get(j)
+    if skipped and follower is not None and follower.sense.effort is not None:
+        k = follower.end  # "finished a lovely book": past the word of how it went
+        if k < len(f.words) and f.clauses[k] == f.clauses[hit.start] and k in f.unexplained:
+            return Cue.DONE_VERB not in hit.sense.cues and Cue.SKIP not in hit.sense.cues
     if follower is not None:
         cues = follower.sense.cues
         return not ((Cue.RUN in cues or Cue.RACE in cues) and Cue.SESSION not in cues)
@@ -104,6 +122,85 @@ def _object_ok(m: Message, hit: Hit) -> bool:
         verb = Cue.DONE_VERB in hit.sense.cues or Cue.SKIP in hit.sense.cues
         return not (skipped or verb)
     return True
+
+
+_REMINDER_OBJECT_SPAN = 4
+_DONE_WITH = frozenset({("done",), ("finished",)})
+_IT = frozenset({"it", "that", "this", "them", "those", "today", "todays", "everything"})
+
+
+def _session_after(f: Features, j: int, clause: int) -> bool:
+    """Whether a session, today or an exercise is named from ``j`` ("done with today's
+    session", not "done with work")."""
+    if j >= len(f.words) or f.words[j] in _IT:
+        return True  # "done with it", "finished with that one"
+    for k in range(j, min(j + _REMINDER_OBJECT_SPAN, len(f.words))):
+        if f.clauses[k] != clause:
+            return False
+        at = f.hit_at.get(k)
+        if at is not None and at.sense.cues & {Cue.SESSION, Cue.TODAY, Cue.EXERCISE, Cue.HOP}:
+            return True
+    return False
+
+
+def _reminder_object(f: Features, j: int, clause: int) -> bool:
+    """Whether the object starting at ``j`` is the coach's reminder ("the 7 oclock
+    reminder", "your 8am nudge"), a session or day named before it."""
+    for k in range(j, min(j + _REMINDER_OBJECT_SPAN, len(f.words))):
+        if f.clauses[k] != clause:
+            return False
+        at = f.hit_at.get(k)
+        if at is None:
+            continue
+        if Cue.REMINDER in at.sense.cues:
+            return True
+        if at.sense.cues & {Cue.SESSION, Cue.TODAY, Cue.EXERCISE}:
+            return False
+    return False
+
+
+_HABIT = word_set("always usually normally often generally sometimes ever")
+_HABIT_BACK = 3
+_NOTHING = frozenset({("nothing",), ("none",), ("zilch",), ("zero",)})
+
+
+def _habit(f: Features, hit: Hit, *, never: bool = False) -> bool:
+    """A log word of a habit ("I've always just done calf raises", "usually do it at
+    lunch", a skip "never": "I never miss a session"): what the runner does, no log."""
+    k = hit.start - 1
+    while k >= max(hit.start - _HABIT_BACK, 0) and f.clauses[k] == f.clauses[hit.start]:
+        if f.words[k] in _HABIT or (never and f.words[k] == "never"):
+            return True
+        k -= 1
+    return False
+
+
+_NOT_SESSIONS = word_set(
+    "work school shift meeting meetings class lecture film movie game match day term job"
+)
+
+
+def _of_something_else(m: Message, hit: Hit) -> bool:
+    """A done verb said of something else ("work finishes at 5", "my shift's done at 6")
+    or in the present of another ("the film finishes at 9")."""
+    said = m.tokens.words[hit.start] if hit.start < len(m.tokens.words) else ""
+    if said.endswith("es") and said.startswith(("finish", "complet")):
+        return True  # "finishes", "completes": never the runner's own log
+    return hit.start > 0 and m.f.words[hit.start - 1] in _NOT_SESSIONS
+
+
+_ANYONE = word_set("anyone anybody someone somebody everyone everybody yall people")
+
+
+def _anyones(f: Features, hit: Hit) -> bool:
+    """A log word of anyone's, asked or told ("has anyone here done it?", "everyone did
+    it in the end"): no log of the runner's."""
+    k = hit.start - 1
+    while k >= 0 and f.clauses[k] == f.clauses[hit.start]:
+        if f.words[k] in _ANYONE:
+            return True
+        k -= 1
+    return False
 
 
 def _relative_did(f: Features, i: int) -> bool:
@@ -205,8 +302,12 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
     not_done = False
     for hit in [*f.cues.get(Cue.DONE, ()), *f.cues.get(Cue.DID, ())]:
         asked = f.clauses[hit.start] in f.asking and not _relative_did(f, hit.start)
-        if asked or _supposed(f, hit) or _theirs(f, hit):
+        if asked or _supposed(f, hit) or _theirs(f, hit) or _anyones(f, hit):
             continue  # "did I do it right?", "how do I log it when done?", "not sure if I did"
+        if _habit(f, hit) or f.words[hit.end : hit.end + 1] in _NOTHING:
+            continue  # "I've always done calf raises", "done nothing all week": no log
+        if _of_something_else(m, hit):
+            continue  # "work finishes at half 5": what ends is the working day
         lone_did = Cue.DID in hit.sense.cues and Cue.DONE not in hit.sense.cues
         if lone_did and not _did_counts(m, hit):
             continue
@@ -263,7 +364,9 @@ def outcome(m: Message) -> Intent | None:
         return _done(m)
     said = _said if f.asking else _any
     skips = [
-        h for h in said(f, Cue.SKIP) if _object_ok(m, h) and not (_supposed(f, h) or _theirs(f, h))
+        h
+        for h in said(f, Cue.SKIP)
+        if _object_ok(m, h) and not (_supposed(f, h) or _theirs(f, h) or _habit(f, h, never=True))
     ]
     if skips and "?" in m.low and all(f.words[h.start : h.end] in _REST_DAY for h in skips):
         skips = []  # "yesterday was a rest day right?": asked of the plan, no skip
@@ -286,12 +389,26 @@ def outcome(m: Message) -> Intent | None:
     if done:
         return _done(m)
     if skipped:
-        day = _day(m, ahead=True)
+        day = _skip_clause_day(m, skips) or _day(m, ahead=True)
         if day is None and (_SPAN_RE.search(m.low) or _GAP_RE.search(m.low)):
             return None  # "missed last week", "missed 10 days over xmas": no one day's log
         reason = reason_text(m.clean, m.tokens, f)
         return Intent(IntentKind.SKIPPED, reason=reason, report=m.report(), log_day=day)
     return None
+
+
+def _skip_clause_day(m: Message, skips: list[Hit]) -> date | None:
+    """The day named in the clause of the one skip word, when other clauses name other
+    days ("sunday was a killer, monday i skipped, yesterday was ok": monday)."""
+    if m.today is None or len(skips) != 1 or len(set(m.f.clauses)) < 2:
+        return None
+    clause = m.f.clauses[skips[0].start]
+    at = [i for i, c in enumerate(m.f.clauses) if c == clause]
+    start, end = m.tokens.spans[at[0]][0], m.tokens.spans[at[-1]][1]
+    days = log_days(m.low[start:end], m.today, ahead=True)
+    if not days or log_days(m.low, m.today, ahead=True) == days:
+        return None
+    return None if days[0] == m.today else days[0]
 
 
 def _recovered(m: Message) -> bool:
@@ -358,8 +475,43 @@ def _day(m: Message, *, ahead: bool = False) -> date | None:
     said. Several days said: the first (``parts`` makes one log for each)."""
     if m.today is None:
         return None
-    days = log_days(m.low, m.today, ahead=ahead)
+    low = m.low
+    if not ahead and (today := _DID_TODAY_RE.search(low)) is not None:
+        sentence = _sentence_of(low, today.start())
+        if not log_days(sentence, m.today):
+            return None  # "a guy fainted on saturday. anyway did today's session": today
+    asked = _THEN_ASKED_RE.search(low)
+    if asked is not None and (not ahead or log_days(low[: asked.start()], m.today, ahead=True)):
+        low = low[: asked.start()]  # "did it 6, could i swap tomorrow's with friday's": today
+    days = log_days(low, m.today, ahead=ahead)
     return None if not days or days[0] == m.today else days[0]
+
+
+#: Today's session named as what was done: "did today's session", "done todays".
+_DID_TODAY_RE = re.compile(
+    r"\b(?:did|done|finished|completed|smashed|nailed)\s+(?:it\s+|the\s+session\s+)?"
+    r"(?:today'?s?|this\s+morning|tonight|earlier\s+today)\b"
+)
+#: A question after the log ("did it 6, could i swap tomorrow's with friday's?"): its days
+#: are asked about, not the log's.
+_THEN_ASKED_RE = re.compile(
+    r"(?:,|\band\b|\bbut\b|[.!;])\s+(?:can|could|should|shall|would|will|is|do|does|am)\s+"
+    r"(?:i|we|it|you|u)\b"
+)
+
+
+def before_asked(low: str) -> str:
+    """``low`` up to a question asked after the log ("did it, can i do it after a long run
+    on saturday?": "did it"); all of it with none."""
+    asked = _THEN_ASKED_RE.search(low)
+    return low if asked is None else low[: asked.start()]
+
+
+def _sentence_of(low: str, at: int) -> str:
+    """The sentence of ``low`` holding the character at ``at``."""
+    start = max(low.rfind(c, 0, at) for c in ".!?;") + 1
+    ends = [i for i in (low.find(c, at) for c in ".!?;") if i >= 0]
+    return low[start : min(ends) if ends else len(low)]
 
 
 _ELSE = frozenset({"else", "everything", "otherwise", "rest"})
@@ -385,6 +537,19 @@ def _body_start(m: Message) -> int:
     """Character offset of the first body or feeling word (len(text) if none)."""
     starts = [h.start for h, _ in m.areas] + [h.start for h in feeling_hits(m.f)]
     return m.char(min(starts)) if starts else len(m.low)
+
+
+def rated_session(m: Message) -> Intent | None:
+    """DONE for a session rated with an effort word and told of with no pain ("no pain
+    at all during today's hops, effort 5"); None without the effort word's number or
+    with a question."""
+    if "?" in m.low or m.f.asking or not (_RATED_WORD_RE.search(m.low) or "/10" in m.low):
+        return None
+    if not m.f.has(*_WORK, Cue.TODAY) or (effort_number(m.low) is None and not m.ratings):
+        return None
+    if odd_effort(m.low) is not None:
+        return None
+    return _done(m)
 
 
 def _done(m: Message) -> Intent:

@@ -43,9 +43,18 @@ from bot.core.understanding.fine import RECOVERY_WORDS, says_change
 from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind, ReportSlots, Unclear
 from bot.core.understanding.others import break_refused
+from bot.core.understanding.outcome import before_asked
 from bot.core.understanding.questions import asks_permission
 from bot.core.understanding.reported import own_words
-from bot.core.understanding.rules import analyse, back_later, read_body, setting_said, understand
+from bot.core.understanding.rules import (
+    analyse,
+    back_later,
+    fine_in_passing,
+    healed_long_ago,
+    read_body,
+    setting_said,
+    understand,
+)
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.tried import only_tried_out
@@ -253,6 +262,13 @@ _ADVICE_RE = re.compile(
 )
 
 
+#: A clause opening with a question to the coach ("can i do it after a long run?").
+_ASKS_RE = re.compile(
+    r"\W*(?:(?:and|but|so|also)\s+)?(?:can|could|should|shall|would|will|is|do|does|am)\s+"
+    r"(?:i|we|it|you|u)\b"
+)
+
+
 #: What a first sentence says of more than one session, or of none ("finished week 2",
 #: "done 3 weeks now", "yesterday was a rest day").
 _NO_ONE_LOG_RE = re.compile(
@@ -450,8 +466,9 @@ def _days_apart(whole: Intent, message: Message, today: date) -> tuple[Intent, .
             )
             for index, (d, e) in enumerate(sorted(stretches.items()))
         )
-    if whole.kind in _LOGS and names_days(message.low):
-        days = log_days(message.low, today, ahead=whole.kind is IntentKind.SKIPPED)
+    said = before_asked(message.low)  # not the days of a question after the log
+    if whole.kind in _LOGS and names_days(said):
+        days = log_days(said, today, ahead=whole.kind is IntentKind.SKIPPED)
         if len(days) > 1:  # "missed sat and sun": one log for each day
             efforts = (
                 _efforts_by_day(message.low, today, days) or _paired_efforts(message.low, days)
@@ -514,6 +531,7 @@ def _requests(
     if len(clauses) < 2:
         return _reports_apart(text, today, (whole,), message)
     said = _carried(clauses, [understand(part, today) for part in clauses], today)
+    said = _not_meant(said, message)
     if whole.kind is IntentKind.FEELS_FINE and whole.fine_areas:
         said = [(p, i) for p, i in said if not (i.kind is _DONE and _tried_out(p))]
     if asks_permission(text.lower()):  # "away next week, can I still do it?": no break
@@ -537,9 +555,17 @@ def _requests(
     found: tuple[Intent, ...] = (whole,)
     thanks = any(intent.kind is IntentKind.THANKS for _, intent in said)
     if len(meaningful) == 1 and meaningful[0][1].kind not in _FINE and _CONTRAST_RE.search(text):
-        found = (_with_effort(meaningful[0][1], whole),)
+        part, one = meaningful[0]
+        found = (_with_day(part, _with_effort(one, whole), whole),)
     elif len(meaningful) == 1 and thanks and whole.kind in _IDLE:
         found = (meaningful[0][1],)  # "thanks coach! what's tomorrow?": both answered
+    elif (
+        len(meaningful) == 1
+        and whole.kind is IntentKind.UNKNOWN
+        and meaningful[0][1].kind in _ASKS_DAYS
+        and "?" in meaningful[0][0]
+    ):
+        found = (meaningful[0][1],)  # "missed the 7am reminder, what's today's?": asked
     elif len(meaningful) >= 2:
         found = _combined(meaningful, whole) or (whole,)
         if len(found) == 1 and whole.kind is found[0].kind is IntentKind.DONE:
@@ -562,6 +588,18 @@ def _requests(
 
 
 _DONE = IntentKind.DONE
+
+
+def _not_meant(said: list[tuple[str, Intent]], message: Message) -> list[tuple[str, Intent]]:
+    """Without the clauses that only seem to log or recover: a log in a question after
+    another clause ("did it 5/10 and can i do it after a long run on saturday"), a
+    recovery in a message that tells of an old injury or of no pain in passing ("old
+    knee injury, years ago, physio sorted it. what phase?")."""
+    if len(said) > 1:
+        said = [(p, i) for p, i in said if not (i.kind in _LOGS and _ASKS_RE.match(p.lower()))]
+    if healed_long_ago(message) or fine_in_passing(message):
+        said = [(p, i) for p, i in said if i.kind is not IntentKind.FEELS_FINE]
+    return said
 
 
 def _zone_for_the_times(found: tuple[Intent, ...]) -> tuple[Intent, ...]:
@@ -758,13 +796,34 @@ def _whole_settings(
     kinds = {i.kind for i in found}
     if IntentKind.PAUSE in kinds and whole.kind is not IntentKind.PAUSE:
         said = pause_said(message.low, today)
-        if said is not None and said.unclear is None and said.first is not None:
+        if said is not None and said.unclear is None and (said.first or said.last) is not None:
+            # "in New York for work till the 12th, can you ... pause while I'm away": the 12th
             found = tuple(
-                replace(i, pause_from=said.first, pause_until=said.last or i.pause_until)
-                if i.kind is IntentKind.PAUSE and i.pause_from is None and i.unclear is None
+                replace(
+                    i,
+                    pause_from=said.first or i.pause_from,
+                    pause_until=said.last or i.pause_until,
+                )
+                if i.kind is IntentKind.PAUSE
+                and i.unclear is None
+                and (
+                    (i.pause_from is None and said.first is not None)
+                    or (i.pause_until is None and said.last is not None)
+                )
                 else i
                 for i in found
             )
+    if whole.kind is IntentKind.PAUSE and whole.unclear is None:
+        found = tuple(  # "in Madrid till the 12th, can you pause me": until the 12th
+            replace(
+                i,
+                pause_from=i.pause_from or whole.pause_from,
+                pause_until=i.pause_until or whole.pause_until,
+            )
+            if i.kind is IntentKind.PAUSE and i.unclear is None
+            else i
+            for i in found
+        )
     if whole.kind is IntentKind.SET_TIMEZONE and whole.timezone_text is not None:
         found = tuple(
             replace(i, timezone_text=whole.timezone_text)
@@ -942,9 +1001,19 @@ def _whole_severity(found: tuple[Intent, ...], whole: Intent) -> tuple[Intent, .
 
 def _with_effort(part: Intent, whole: Intent) -> Intent:
     """A done part keeps the effort said in another part ("did it. effort about 5")."""
-    if part.kind is IntentKind.DONE and part.effort is None and whole.kind is IntentKind.DONE:
+    if part.kind is _DONE and part.effort is None and whole.kind is _DONE:
         return replace(part, effort=whole.effort, effort_label=whole.effort_label)
     return part
+
+
+def _with_day(said: str, part: Intent, whole: Intent) -> Intent:
+    """The one done part of a message with a contrast keeps the day the whole names when
+    its clause names none ("the session last thursday, never logged it but i did do it")."""
+    if part.kind is not _DONE or whole.kind is not _DONE or part.log_day is not None:
+        return part
+    if whole.log_day is None or _TODAY_SAID_RE.search(said.lower()):
+        return part
+    return replace(part, log_day=whole.log_day)
 
 
 def _reports_apart(

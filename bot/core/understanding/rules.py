@@ -26,7 +26,7 @@ from bot.core.understanding.clock import impossible_time, parse_time, time_range
 from bot.core.understanding.dates import MONTH_PATTERN, find_dates, last_date, names_a_date
 from bot.core.understanding.extract import zone_text
 from bot.core.understanding.features import Features, Hit, scan
-from bot.core.understanding.fine import RECOVERY_WORDS, fine_reading
+from bot.core.understanding.fine import RECOVERY_WORDS, fine_reading, says_change
 from bot.core.understanding.fuzzy import correct_words
 from bot.core.understanding.lexicon import KNOWN
 from bot.core.understanding.message import DONE_EMOJI, Message, near
@@ -40,7 +40,7 @@ from bot.core.understanding.others import (
     someone_elses_race,
     trip_gone_by,
 )
-from bot.core.understanding.outcome import outcome
+from bot.core.understanding.outcome import outcome, rated_session
 from bot.core.understanding.questions import (
     asks_getting_back,
     asks_permission,
@@ -52,10 +52,18 @@ from bot.core.understanding.senses import Cue
 from bot.core.understanding.subject import all_supposed, theirs
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import back_on, pause_said, said_in_past
-from bot.core.understanding.words import FILLER
+from bot.core.understanding.words import FILLER, word_set
 from bot.core.vocabulary import RedFlag, ReportKind, Side
 
-__all__ = ["analyse", "back_later", "read_body", "setting_said", "understand"]
+__all__ = [
+    "analyse",
+    "back_later",
+    "fine_in_passing",
+    "healed_long_ago",
+    "read_body",
+    "setting_said",
+    "understand",
+]
 
 _WAVE_EMOJI = frozenset("👋")
 _THANKS_EMOJI = frozenset("🙏")
@@ -353,11 +361,19 @@ def _fine(m: Message) -> Intent | None:
     if ("fine to" in m.low or "ok to" in m.low) and not m.areas and asks_permission(m.low):
         return None  # "fine to do it today?": a question, no recovery
     reading = fine_reading(m.f, [(hit.end - 1, area) for hit, area in m.areas])
-    if reading is None or ((m.f.asking or "?" in m.low) and _LONG_PAST_RE.search(m.low)):
+    if reading is None or healed_long_ago(m):
         return None
+    if not m.areas and _COMPARED_RE.search(m.low) and not says_change_now(m.low):
+        return None  # "better before or after a run?": which is better, no recovery
+    if not m.areas and _WENT_FINE_RE.search(m.low) and not says_change(m.f.words):
+        return None  # "paused it once before, worked fine": how a thing went
+    if not m.areas and _GONE_TIME_RE.search(m.low) and not _GONE_FEELING_RE.search(m.low):
+        return None  # "by the time we'd eaten it was gone 9": a time, no recovery
     fine, areas = reading
     if (spell := _spell_in_training(m)) is not None:
         return spell  # "felt faint after the sprints but ok now, hips good": a doctor first
+    if fine and fine_in_passing(m):
+        return rated_session(m)  # "no pain at all during today's hops, effort 5": a log
     if fine and (rated := _rated_above_safe(m)) is not None:
         # "hip was fine today, 4/10": no recovery above 2/10, the rating is a report; with
         # no area named ("the hip thing was fine today, 4/10") it may be the session's
@@ -370,6 +386,53 @@ def _fine(m: Message) -> Intent | None:
     if fine:
         return Intent(IntentKind.FEELS_FINE, fine_areas=areas)
     return Intent(IntentKind.NOT_FINE, fine_areas=areas, report=m.report())
+
+
+#: "Better" comparing two things, no recovery: "better before or after a run?", "is it
+#: better to...", "which is better".
+_COMPARED_RE = re.compile(
+    r"\bbetter\s+(?:before|after|than|to|or|if|when|in\s+the|at|on|with|for)\b"
+    r"|\b(?:is\s+it|which\s+is|whats|what'?s|which'?s|would\s+it\s+be)\s+better\b"
+)
+_NOW_BETTER_RE = re.compile(r"\bbetter\s+(?:now|again|today)\b|\b(?:feels?|feeling)\s+better\b")
+
+
+#: Past a time of day: "it was gone 9", "gone midnight".
+_GONE_TIME_RE = re.compile(r"\bgone\s+(?:[0-9]{1,2}(?:[:.][0-9]{2})?\b|half\s|midnight|noon)")
+_GONE_FEELING_RE = re.compile(
+    r"\b(?:pain|ache|soreness|niggle|tightness|stiffness|it|swelling)\s+(?:has\s+|had\s+|'?s\s+)?"
+    r"(?:all\s+|completely\s+)?gone\b(?!\s+[0-9])"
+)
+#: How a thing went, not the body: "worked fine", "went ok", "turned out fine".
+_WENT_FINE_RE = re.compile(
+    r"\b(?:worked|works|went|goes|turned\s+out|worked\s+out)\s+(?:really\s+|pretty\s+)?"
+    r"(?:fine|ok|okay|well|great|alright)\b"
+)
+
+
+def says_change_now(low: str) -> bool:
+    """Whether a recovery is said beside the comparison ("feels better now")."""
+    return _NOW_BETTER_RE.search(low) is not None
+
+
+def healed_long_ago(m: Message) -> bool:
+    """An old injury healed long ago, told beside a question ("old knee injury, years ago,
+    physio sorted it. what phase am I in?"): no recovery of now."""
+    return bool(m.f.asking or "?" in m.low) and _LONG_PAST_RE.search(m.low) is not None
+
+
+#: What a "no pain" is said about when it is no recovery: a session, an exercise, a day.
+_IN_PASSING_CUES = (Cue.HOP, Cue.EXERCISE, Cue.SESSION, Cue.EFFORT_WORD, Cue.DURING, Cue.AFTER)
+
+
+def fine_in_passing(m: Message) -> bool:
+    """A state of no pain said in passing, no recovery: no area, no change said ("gone",
+    "better now", "fine again"), and said of a session or beside a question ("no pain at
+    all during today's hops", "yoga instead today? no pain or anything", "the jumps are
+    too easy, no soreness at all"). A feels fine needs a problem said to be over."""
+    if m.areas or says_change(m.f.words):
+        return False
+    return m.f.has(*_IN_PASSING_CUES) or "?" in m.low or bool(m.f.asking)
 
 
 def _emoji_only(clean: str) -> Intent:
@@ -394,6 +457,8 @@ def _reminder(m: Message) -> Intent | None:
         # "the 7am reminder works great", "the morning nudge got me off the sofa": no
         # setting to change; with a thanks, thanks
         return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
+    if _told_of(m.low):
+        return None  # "got your 7am reminder in the shower", "my alarm's set for 5:45"
     if (span := time_range(m.low)) is not None:
         return Intent(
             IntentKind.SET_REMINDER, unclear=span, unclear_slot=Unclear.TIME
@@ -403,7 +468,9 @@ def _reminder(m: Message) -> Intent | None:
     if reminder_put_off(m.low) or _reminder_praised(m):
         # "will sort the reminders out then", "thanks, the 7am reminder works great"
         return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
-    at = parse_time(m.low)
+    if _STOP_IT_RE.search(m.low) and not _MOVE_IT_RE.search(m.low):
+        return Intent(IntentKind.SET_REMINDER, reminder_off=True)  # "stop the morning messages"
+    at = parse_time(_asked_part(m.low))
     if at is not None:
         return Intent(IntentKind.SET_REMINDER, reminder_time=at)
     if (odd := impossible_time(m.low)) is not None:
@@ -428,6 +495,86 @@ def _reminder(m: Message) -> Intent | None:
     if f.has(Cue.REMINDER, Cue.DAILY) or not (f.unexplained or Cue.EXERCISE in f.cues):
         return Intent(IntentKind.SET_REMINDER)  # not "remind me why we do clamshells"
     return None
+
+
+#: What happened to a reminder or alarm, or how it stands ("got your 7am reminder", "the 8am
+#: one just went off", "missed the 7 oclock reminder", "my alarm's set for 5:45"): told of.
+_HAPPENED_RE = re.compile(
+    r"\b(?:got|get|gets|getting|received|saw|see|seen|noticed|heard|missed|miss|ignored"
+    r"|snoozed|slept\s+(?:through|thru)|(?:went|goes|going|gone)\s+off|came|comes|arrived"
+    r"|woke|wakes|buzzed|popped\s+up|pinged|dinged|rang|rings|i\s+(?:just\s+|always\s+)?set"
+    r"|(?:'?s|is|was|are|were|been)\s+(?:set\s+|always\s+|usually\s+)?(?:at|for|on|set)\b)"
+)
+#: What asks a reminder to change, or to be at a time: a request word; a time "from now on".
+_CHANGE_ASKED_RE = re.compile(
+    r"\b(?:set|change|move|update|switch|make|put|turn|shift|push|pls"
+    r"|(?:can|could|would|will)\s+(?:you|u|ya|it|they|that|the|my|your|ur|we)"
+    r"|(?:can|could|may)\s+i\s+(?:get|have|change|move|set|make|switch)"
+    r"|please|plz|earlier|later|different|instead(?!\s+of)|want|wanna|like|prefer|rather|need"
+    r"|possible"
+    r"|remind|ping\s+me|nudge\s+me|text\s+me|notify\s+me|from\s+now|going\s+forward"
+    r"|stop|cancel|mute|don'?t|dont|no\s+more|off)\b"
+)
+#: A clause that asks about the reminder itself: "can the reminder be at 9?".
+_REMINDER_CLAUSE_ASKED_RE = re.compile(
+    r"\b(?:reminders?|alarms?|notifications?|notifs|nudges?|pings?)\b[^,.;!?]*\?"
+)
+
+
+#: The reminders turned off, whatever time is said beside ("stop the morning messages
+#: please, I don't need my phone nagging me at 7 every day").
+_STOP_IT_RE = re.compile(
+    r"\b(?:stop|cancel|disable|mute|turn\s+off|switch\s+off|no\s+more)\s+(?:sending\s+)?"
+    r"(?:the\s+|my\s+|your\s+|ur\s+|all\s+|these\s+|those\s+)?(?:\w+\s+)?"
+    r"(?:reminders?|messages?|msgs?|notifications?|notifs|nudges?|pings?|texts?|alarms?)\b"
+)
+_MOVE_IT_RE = re.compile(
+    r"\b(?:move|change|switch\s+(?:it|them|to)|set|make|shift|push|earlier|later|instead|until"
+    r"|till|til|for\s+(?:a|the|this|next)|this\s+week|next\s+week|today|tomorrow|weekend)\b"
+)
+
+
+def _told_of(low: str) -> bool:
+    """A reminder (or the runner's own alarm) told of, nothing asked of it: what happened
+    to it ("got your 7am reminder while I was in the shower", "8am reminder just went off")
+    or how it stands ("my alarm's set for 5:45 every day"). A change needs a request
+    ("move it", "can you...", "remind me at", "at 7 from now on")."""
+    if _HAPPENED_RE.search(low) is None:
+        return False
+    for piece in _PIECES_RE.split(low):
+        rest = _HAPPENED_RE.sub(" ", piece)
+        named = _REMINDER_WORD_RE.search(piece) is not None
+        if _CHANGE_ASKED_RE.search(rest) and (named or not _OTHER_ASK_RE.search(rest)):
+            return False  # not "alarm goes off at 5:45, can you pause me from the 1st"
+        if rest == piece and _REMINDER_CLAUSE_ASKED_RE.search(piece):
+            return False
+    return True
+
+
+_REMINDER_WORD_RE = re.compile(r"\b(?:reminders?|alarms?|notifications?|notifs|nudges?|pings?)\b")
+#: What else a request may be for: a break, a race, the time zone, a session.
+_OTHER_ASK_RE = re.compile(
+    r"\b(?:pause|break|hold|holiday|race|time\s*zone|session|today|tomorrow|tmrw|plan|jumps?"
+    r"|hops?|week)\b"
+)
+
+
+_PIECES_RE = re.compile(r"[,;.!?]+(?:\s+|$)|\s+(?:but|so|and)\s+")
+
+
+def _asked_part(low: str) -> str:
+    """Where to read the time asked for: without the pieces that tell what happened to the
+    reminder ("the reminder came at 7, can you move it to 8?": 8), if a time is left."""
+    if _HAPPENED_RE.search(low) is None:
+        return low
+    rest = " ".join(p for p in _PIECES_RE.split(low) if not _HAPPENED_RE.search(p))
+    if parse_time(rest) is not None:
+        return rest
+    bare = _BARE_TIME_RE.match(rest)  # "went off at 8, too late. 7 please": at 7
+    return f"at {bare.group(1)}" if bare and parse_time(f"at {bare.group(1)}") else low
+
+
+_BARE_TIME_RE = re.compile(r"\s*([0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9/])")
 
 
 #: The coach's message moved to a time: "your 6am message woke the baby, move it to 9".
@@ -683,6 +830,16 @@ def _not_asked(m: Message, hit: Hit) -> bool:
     return "?" in m.low and not _SHOULD.isdisjoint(before)
 
 
+_HOME_FOR_GAP = 16
+
+
+def _home_for(m: Message, hit: Hit) -> bool:
+    """A holiday spent at home ("I'm home for the whole holiday"): no break."""
+    at = m.char(hit.start)
+    home = _STAYING_HOME_RE.search(m.low, max(at - _HOME_FOR_GAP - 20, 0), at)
+    return home is not None and at - home.end() <= _HOME_FOR_GAP
+
+
 #: "why did u put me on hold??": a question about a hold or break, no break asked for.
 _WHY_HELD_RE = re.compile(r"\bwhy\b[^.!?]*\b(?:hold|held|pause|paused|break|stopped|off)\b")
 
@@ -707,6 +864,11 @@ def _pause(m: Message) -> Intent | None:
     asked = Cue.PAUSE in f.cues and not _paused_elsewhere(m) and not _wished(f)
     if not (asked or dated or ranged):
         return None
+    if _break_gone_by(m.low) or _break_supposed(m) or _break_hedged(m.low):
+        return None  # "I paused over christmas", "if I pause for a holiday do I lose it?"
+    offs = [*f.cues.get(Cue.OFF, ()), *f.cues.get(Cue.PAUSE, ()), *f.cues.get(Cue.AWAY, ())]
+    if ranged and all(theirs(f.words, f.clauses, f.foreign, h.start, h.end) for h in offs):
+        return None  # "my mate's off skiing from the 20th to the 27th"
     if said is None and _only_a_trip(m) and Cue.LOCATION in f.cues and not _dated(m):
         return None  # "im in Sydney now for the holidays": where they are, no break asked
     if (("?" in m.low or f.asking) and _PAUSE_ADVICE_RE.search(m.low)) or asks_getting_back(m.low):
@@ -720,7 +882,9 @@ def _pause(m: Message) -> Intent | None:
         return None  # "my wife is away next week", "told my friend to pause her training"
     if asked and break_refused(m.low, m.char(f.cues[Cue.PAUSE][0].start)):
         return None  # "pause? nah, I'm keeping going through xmas"
-    if asked and all(_advice_asked(f, h.start) or _not_asked(m, h) for h in f.cues[Cue.PAUSE]):
+    if asked and all(
+        _advice_asked(f, h.start) or _not_asked(m, h) or _home_for(m, h) for h in f.cues[Cue.PAUSE]
+    ):
         return None  # "should I just stop the plan?", "don't pause me", "no need to pause"
     if Cue.RESUME in f.cues and _only_a_trip(m) and said is None:
         return None  # "back from holiday", "holiday's over, unpause me": a return
@@ -750,6 +914,61 @@ def _pause(m: Message) -> Intent | None:
             IntentKind.PAUSE, unclear=vague.group(0), unclear_slot=Unclear.LENGTH
         )
     return Intent(IntentKind.PAUSE, pause_until=until, report=m.report())
+
+
+#: A break told of as the past: "I paused over christmas", "last time I took 2 weeks off",
+#: "thanks for pausing me last month".
+_BREAK_GONE_RE = re.compile(
+    r"\b(?:i|we|you|u)\s+(?:(?:just|once|already|then)\s+)?(?:paused|took|had)\b"
+    r"|(?:^|[,.;!?]\s*)(?:paused|took|had)\b"
+    r"|\b(?:last|that|the\s+other)\s+time\b|\blast\s+(?:month|year|week|summer|winter|spring"
+    r"|autumn|christmas|xmas|easter)\b|\b(?:ago|previously|used\s+to)\b"
+    r"|\bthanks?\s+(?:you\s+)?for\s+(?:the\s+)?(?:pausing|pause|break|hold)\b"
+)
+#: A break asked for, whatever the past said beside it: "pause me", "can you", "next week".
+_BREAK_WANTED_RE = re.compile(
+    r"\b(?:pause|hold|freeze)\s+(?:me|it|my|us|the|everything|things)\b"
+    r"|\b(?:can|could|would|will)\s+(?:you|u)\b|\b(?:please|pls|plz|want|wanna|need|gonna"
+    r"|going\s+to|i'?ll|ill|i\s+will|next|tomorrow|tmrw|from\s+the|until|till|til)\b"
+)
+
+
+def _break_gone_by(low: str) -> bool:
+    """A break told of as the past, none asked for now."""
+    return _BREAK_GONE_RE.search(low) is not None and _BREAK_WANTED_RE.search(low) is None
+
+
+#: A break only thought about or ruled out: "thinking of pausing", "pausing isn't an
+#: option", "might take a break, not sure".
+_BREAK_HEDGE_RE = re.compile(
+    r"\b(?:thinking\s+(?:of|about)|considering|contemplating|wondering\s+(?:if|whether|about)"
+    r"|not\s+sure|undecided|might|maybe)\b"
+    r"|\b(?:pause|pausing|break|stopping)\s+(?:isn'?t|is\s+not|isnt|aint|not)\s+(?:an\s+)?"
+    r"(?:option|happening|needed|necessary)\b"
+)
+_BREAK_SURELY_ASKED_RE = re.compile(
+    r"\b(?:pause|hold|freeze|stop)\s+(?:me|it|my|us|everything)\b|\b(?:can|could|would)\s+"
+    r"(?:you|u)\b|\b(?:please|pls|plz)\b"
+)
+
+
+def _break_hedged(low: str) -> bool:
+    """A break only thought about or ruled out, none asked for."""
+    return _BREAK_HEDGE_RE.search(low) is not None and _BREAK_SURELY_ASKED_RE.search(low) is None
+
+
+_SUPPOSING_RE = re.compile(r"\b(?:if|whenever|suppose|supposing|say|in\s+case|what\s+if)\b")
+
+
+def _break_supposed(m: Message) -> bool:
+    """Every break word said as a supposition in a question ("if I pause for a holiday do
+    I lose my progress?"): asked about, none asked for."""
+    if "?" not in m.low:
+        return False
+    breaks = [*m.f.cues.get(Cue.PAUSE, ()), *m.f.cues.get(Cue.AWAY, ())]
+    return bool(breaks) and all(
+        _SUPPOSING_RE.search(m.low, max(m.char(h.start) - 24, 0), m.char(h.start)) for h in breaks
+    )
 
 
 #: A break of no length said ("for a bit", "for a while"): the coach asks how long.
@@ -790,6 +1009,13 @@ def _race(m: Message) -> Intent | None:
         return None  # "a race-pace session that day": a kind of run, not a race
     if someone_elses_race(m.low):
         return None  # "my mate's race is on the 20th, going to cheer him on": a story
+    if (
+        not asked
+        and _SAME_AS_RE.search(m.low)
+        and not _MY_RACE_RE.search(m.low)
+        and not any(c.isdigit() for c in m.low)
+    ):
+        return None  # "vienna marathon is the same weekend as my cousin's wedding": chat
     if not asked and (m.report() is not None or feeling_hits(m.f)):
         if _RACE_OFF_RE.search(m.low) and not _LONG_PAST_RE.search(m.low):
             # "no race anymore, injured calf pulled me out": the race is off, and the calf
@@ -847,6 +1073,17 @@ def _race(m: Message) -> Intent | None:
     return None
 
 
+#: A day told only by another event's ("the same weekend as the wedding"): no date said.
+_SAME_AS_RE = re.compile(r"\bsame\s+(?:\w+\s+){0,2}?as\b|\bclash(?:es|ing)?\s+with\b")
+#: The runner's own race: "my race", "our marathon", "I'm running it".
+_MY_RACE_RE = re.compile(
+    r"\b(?:my|our|mine)\s+(?:\w+\s+){0,2}?(?:race|marathon|half|10k|5k|ultra|parkrun)\b"
+    r"|\b(?:i'?m|im|i\s+am|we'?re)\s+(?:running|racing|doing|entered|signed)\b"
+)
+#: A race later than now, not off: "my race isn't till the autumn".
+_NOT_TILL = frozenset({("till",), ("until",), ("til",), ("before",)})
+
+
 #: A month said without its day ("in march", "end of april", "next may").
 _MONTH_ONLY_RE = re.compile(
     r"\b(?:in|this|next|early|late|mid|end\s+of|start\s+of|beginning\s+of|middle\s+of)"
@@ -874,6 +1111,8 @@ def _called_off(f: Features, cue: Cue, races: list[Hit]) -> bool:
         for race in races:
             if f.clauses[hit.start] != f.clauses[race.start]:
                 continue
+            if cue is Cue.NEG and f.words[hit.end : hit.end + 1] in _NOT_TILL:
+                continue  # "my race isn't till the autumn": later, not off
             if not race.start - _NEAR_RACE <= hit.start < race.end + _NEAR_RACE:
                 continue
             low, high = (hit.end, race.start) if hit.start < race.start else (race.end, hit.start)
@@ -1041,6 +1280,10 @@ def _resume(m: Message) -> Intent | None:
     if m.f.has(Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK) and back_later(m.low):
         return None  # "missed today ugh, back on it tmrw": the skip, not a resume
     resumes = m.f.cues.get(Cue.RESUME, ())
+    if resumes and _STAYING_HOME_RE.search(m.low) and not _BACK_FIRST_RE.match(m.low):
+        return None  # "I'm home all half term": staying in, not back from a break
+    if resumes and all(_told_how_hard(m.f, h.start) for h in resumes):
+        return None  # "last time it took ages to get going again": a story, no return
     if resumes and all(_advice_asked(m.f, h.start) for h in resumes):
         return None  # "been off a week, how do I get back into it?": the FAQ's
     if "?" in m.low or "when" in m.low:  # "when do the jumps start again?": the plan's answer
@@ -1072,6 +1315,27 @@ def _back_in_city(m: Message) -> str | None:
     if len(places) != 1 or places[0].population < BARE_CITY_POPULATION:
         return None
     return city_text(m.clean[found.start(1) : found.end(1)])
+
+
+#: What makes "to start again" wanted ("want to start again", "ready to get going again").
+_WANTED_TO = word_set("want wanna like love ready time need needs able keen going gonna happy")
+_TOLD_BACK = 3
+
+
+def _told_how_hard(f: Features, pos: int) -> bool:
+    """A return said as what a thing took or was like ("it took ages to get going again",
+    "it was nice to come back to"), not wanted now ("ready to start again")."""
+    for j in range(pos - 1, max(pos - _TOLD_BACK, -1), -1):
+        if f.words[j] == "to":
+            return j > 0 and f.words[j - 1] not in _WANTED_TO and Cue.PAST in f.cues
+    return False
+
+
+#: At home for a time, not home from a break: "I'm home all half term".
+_STAYING_HOME_RE = re.compile(
+    r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are)\s+(?:at\s+)?home\s+(?:all|for|during|over|the\s+whole"
+    r"|this|these|every|most)\b"
+)
 
 
 #: Back at it on a day to come: said beside a skip, the skip is the news, not a return.

@@ -449,6 +449,8 @@ _DOERS = _PEOPLE | word_set("she he they kids children")
 def _doer_before(words: tuple[str, ...], clauses: tuple[int, ...], at: int) -> bool:
     """Whether another person is the subject before words[at] in its clause ("my mate
     missed...", "my wife is away..."), with no "I" between."""
+    if at and clauses[at - 1] == clauses[at] and words[at - 1] in _POSSESSIVE:
+        return True  # "my mate's off skiing", "wife's away": the person is the subject
     k = at - 1
     while k >= 0 and clauses[k] == clauses[at]:
         if words[k] in _FIRST:

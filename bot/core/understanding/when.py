@@ -266,6 +266,8 @@ def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None
 
 #: A past day said without saying which ("the other day", "a few days ago", "earlier this
 #: week", "sometime last week"): the coach asks which day rather than log today.
+#: A done "over the weekend": Saturday or Sunday, asked.
+_WEEKEND_GONE_RE = re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b")
 _VAGUE_DAY_RE = re.compile(
     r"\bthe\s+other\s+(?:day|night|evening|morning)\b"
     r"|\b(?:a\s+few|few|some|several)\s+(?:of\s+)?days?\s+(?:ago|back)\b"
@@ -312,7 +314,9 @@ def vague_day(low: str, *, done: bool = False) -> str | None:
     day, tuesday": tuesday), else None."""
     if "day" not in low and "week" not in low and "night" not in low:
         return None
-    vague = _VAGUE_DAY_RE.search(low) or (_LAST_WEEK_RE.search(low) if done else None)
+    vague = _VAGUE_DAY_RE.search(low) or (
+        (_LAST_WEEK_RE.search(low) or _WEEKEND_GONE_RE.search(low)) if done else None
+    )
     if vague is None or _asked_in(low, vague.start()):
         return None  # "finished. what did i do last week?": a question, not the log's day
     if _NOW_SAID_RE.search(low) or not _logged_in(low, vague.start()):
@@ -465,7 +469,17 @@ def listed_tail(low: str) -> str:
 def names_days(low: str) -> bool:
     """Whether ``low`` names several days together ("sat and sun", "thu or fri", "yesterday
     and today")."""
-    return _DAY_LIST_RE.search(low) is not None or _NEAR_LIST_RE.search(low) is not None
+    return (
+        _DAY_LIST_RE.search(low) is not None
+        or _NEAR_LIST_RE.search(low) is not None
+        or _LAST_FEW_DAYS_RE.search(low) is not None
+    )
+
+
+#: The last two or three days ("missed the last two days", "the past couple of days"):
+#: each of them, up to yesterday.
+_LAST_FEW_DAYS_RE = re.compile(r"\b(?:the\s+)?(?:last|past)\s+(two|2|couple\s+of|three|3)\s+days\b")
+_FEW = {"two": 2, "2": 2, "couple of": 2, "three": 3, "3": 3}
 
 
 def _near_offset(said: str) -> int:
@@ -551,6 +565,9 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
             monday = today - timedelta(days=today.weekday() + 7)
             return tuple(sorted({monday + timedelta(days=_weekday_index(n)) for n in names}))
         return _listed_past(names, today) if past else _listed_ahead(names, today)
+    if past and (few := _LAST_FEW_DAYS_RE.search(low)) is not None:  # "the last two days"
+        count = _FEW[" ".join(few.group(1).split())]
+        return tuple(today - timedelta(days=n) for n in range(count, 0, -1))
     if (near := _NEAR_LIST_RE.search(low)) is not None:  # "missed yesterday and today"
         offsets = {_near_offset(g) for g in near.groups() if g}
         return tuple(sorted(today + timedelta(days=n) for n in offsets if ahead or n <= 0))
@@ -739,8 +756,19 @@ def _words_to_ordinals(low: str) -> str:
 def _range(match: re.Match[str], today: date) -> PauseSaid:
     said = " ".join(match.group(0).split())
     opening = match.group(1)
-    if opening.isdigit() and (month := _MONTH_RE.search(match.group(2))) is not None:
-        opening = f"{opening} {month.group(0)}"  # "14-20 may": the 14th of May
+    bare_day = opening.isdigit() or (
+        "/" not in opening
+        and any(c.isdigit() for c in opening)
+        and _MONTH_RE.search(opening) is None
+    )
+    month = _MONTH_RE.search(match.group(2)) if bare_day else None
+    if month is not None:
+        # "14-20 may", "from the 1st to the 5th of may": the first day in that month too;
+        # not "the 28th to the 3rd of march", which starts the month before
+        in_month = _ahead(f"{opening} {month.group(0)}", today, same_day=True)
+        until = _ahead(match.group(2), today, same_day=True)
+        if in_month is not None and until is not None and in_month <= until:
+            opening = f"{opening} {month.group(0)}"
     first = _ahead(opening, today, same_day=True)
     second = match.group(2)
     if first is not None and not _MONTH_RE.search(second) and _MONTH_RE.search(match.group(1)):
@@ -776,11 +804,25 @@ _ON_DAY_RE = re.compile(
 def _said_before(low: str, end: int, today: date) -> date | None:
     """A day said before the return ("travelling on the 1st of March and back on the
     15th", "not doing friday, away for the weekend, back monday"): the first day away."""
-    for match in _ON_DAY_RE.finditer(low, 0, end):
-        first = _ahead(match.group(1), today, same_day=True)
-        if first is not None and first > today:
-            return first
+    if _AWAY_NEXT_WEEK_RE.search(low, 0, end) is not None:  # "away next week, back on the 3rd"
+        return today + timedelta(days=7 - today.weekday())
+    for regex in (_LEAVING_ON_RE, _ON_DAY_RE):  # "flying out saturday" before "on monday"
+        for match in regex.finditer(low, 0, end):
+            first = _ahead(match.group(1), today, same_day=True)
+            if first is not None and first > today:
+                return first
     return None
+
+
+#: A break from next week: "away next week", "off from next week".
+_AWAY_NEXT_WEEK_RE = re.compile(
+    r"\b(?:away|off|travelling|traveling|gone|abroad|on\s+holiday)\s+(?:from\s+)?next\s+week\b"
+)
+#: The runner's own leaving day: "flying out saturday", "we leave on the 3rd".
+_LEAVING_ON_RE = re.compile(
+    rf"\b(?:i'?m|im|we'?re|i|we)\s+(?:(?:am|are)\s+)?(?:flying|fly|leaving|leave|heading|head"
+    rf"|driving|travelling|traveling|going)\s+(?:out\s+|off\s+|away\s+)?(?:on\s+)?({_DAY})\b"
+)
 
 
 def pause_said(low: str, today: date) -> PauseSaid | None:
