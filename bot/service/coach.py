@@ -20,7 +20,7 @@ from bot.core.understanding import Intent, IntentKind, Unclear
 from bot.core.understanding.answers import health_said
 from bot.core.understanding.later import report_fix
 from bot.core.understanding.parts import understand_parts
-from bot.core.understanding.replies import area_named
+from bot.core.understanding.replies import area_named, parse_day, says_off
 from bot.core.understanding.suggest import Suggestion, closest_command, suggestions
 from bot.core.understanding.week import WeekSaid, asks_for_block, distance_named, running_week
 from bot.presentation import chat, render
@@ -610,6 +610,16 @@ async def _skip(turn: Turn, args: str) -> list[Reply]:
     return await training.typed_log(turn, CompletionStatus.SKIPPED, None, args or None)
 
 
+async def _race(turn: Turn, args: str) -> list[Reply]:
+    """/race DATE [distance]: the date, and the distance when one is named ("/race
+    2027-02-14 half" left the distance on marathon)."""
+    replies = await account.set_race_text(turn, args)
+    distance = distance_named(args)
+    if distance is not None and not says_off(args) and parse_day(args, turn.today) is not None:
+        replies += await week.set_week(turn, WeekSaid(race_distance=distance))
+    return replies
+
+
 def routes(handlers: Mapping[str, Handler]) -> dict[str, Handler]:
     """The command table's handlers, in its order; ValueError when they name other commands."""
     missing, unlisted = command_names() - handlers.keys(), handlers.keys() - command_names()
@@ -630,7 +640,7 @@ ROUTES = routes(
         "skip": _skip,
         "sore": _simple(reports.start_guided_report),
         "phase": _simple(training.phase_reply),
-        "race": account.set_race_text,
+        "race": _race,
         "remind": account.set_reminder_text,
         "timezone": account.set_timezone,
         "pause": account.pause_text,
