@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.understanding.replies import parse_reminder_time
 from bot.core.understanding.week import running_week
 
 
@@ -38,3 +39,17 @@ def test_days_and_kinds_typed_without_commas(text: str, long_run: int, hard: set
     assert said is not None
     assert said.long_run_day == long_run
     assert said.hard_days == frozenset(hard)
+
+
+@pytest.mark.parametrize(
+    ("text", "at"), [("615 pls", "06:15"), ("0630", "06:30"), ("730pm", "19:30"), ("1930", "19:30")]
+)
+def test_a_time_answered_as_run_together_digits(text: str, at: str) -> None:
+    found = parse_reminder_time(text)
+    assert found is not None
+    assert f"{found:%H:%M}" == at
+
+
+@pytest.mark.parametrize("text", ["2400", "960", "615 tomorrow"])
+def test_run_together_digits_that_are_no_time(text: str) -> None:
+    assert parse_reminder_time(text) is None

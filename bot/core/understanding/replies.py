@@ -127,7 +127,22 @@ def parse_reminder_time(text: str) -> time | None:
     low = " ".join(text.lower().split())
     if low.isascii() and low.isdigit() and len(low) <= 2 and int(low) <= 23:
         return time(int(low), 0)
+    compact = _COMPACT_TIME_RE.match(low)
+    if compact is not None:  # "615 pls", "0630", "730pm": hours and minutes run together
+        hour, minute = int(compact.group(1)), int(compact.group(2))
+        if compact.group(3) == "pm" and hour < 12:
+            hour += 12
+        elif compact.group(3) == "am" and hour == 12:
+            hour = 0
+        return time(hour, minute)
     return parse_time(low)
+
+
+#: A time answered as its digits run together ("615", "0630 please", "730pm").
+_COMPACT_TIME_RE = re.compile(
+    r"^(?:at\s+)?(0?[0-9]|1[0-9]|2[0-3])([0-5][0-9])\s*(am|pm)?"
+    r"(?:\s+(?:pls|please|plz|thanks|ta|thx|cheers))?[.!]?$"
+)
 
 
 def level_answer(text: str) -> Level | None:
