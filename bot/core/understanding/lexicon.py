@@ -434,6 +434,8 @@ _CUES: dict[Cue, str] = {
     Cue.AFTER: "after, since, post, following, afterwards, later, the day after, next day, next morning",  # noqa: E501
     Cue.DETERMINER: "my, the, a, an, with, this, that, some, your",
     Cue.NEUTRAL: """bottom of, top of, front of, pain free, painfree, start to finish,
+        the finish, finish line, the finish line, photo finish, finish funnel, parkrun finish,
+        race finish, marathon finish, at the finish,
         miss those days, miss those times, miss the old days, miss the days, miss being,
         beginning to end, in the morning, in the
         evening, in the afternoon, feel fine, feels fine, feel good, feels good, all good, half

@@ -39,13 +39,15 @@ _PEOPLE = PEOPLE
 #: sore") is not.
 _OTHER_SUBJECTS = word_set(
     "she he hes shes his her someone somebody people runners anyone everyone your"
+    " guy bloke fella chap lady woman man lad girl runner person"
 )
 _POSSESSIVE = frozenset(word + "s" for word in _PEOPLE)
 _PERSON_VERBS = word_set(
     """has had have is was gets got get keeps says say said feels felt thinks suffers suffered
     reckons reckon told tells claims swears diagnosed did does missed skipped skips misses
     paused wants want wanted asked
-    limped limps limping hurt hurts injured pulled tore twisted rolled sprained broke"""
+    limped limps limping hurt hurts injured pulled tore twisted rolled sprained broke
+    fainted collapsed passed blacked"""
 )
 _OTHERS = (
     _PEOPLE
