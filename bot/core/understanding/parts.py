@@ -307,7 +307,33 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
         parts = tuple(city_asked(i) for i in fixed)
     else:
         parts = _parts(text, today, whole, message)
+    if message is not None and _fine_since(whole, parts, message):
+        parts = (whole,)  # "my calf was sore last week but it's fine now"
     return whole, parts if _warned(whole) else _greeted_first(message, parts)
+
+
+_BODY_KINDS = frozenset({IntentKind.BODY_REPORT, IntentKind.FEELS_FINE, IntentKind.NOT_FINE})
+
+
+_WAS = frozenset({"was", "were", "been"})
+
+
+def _fine_since(whole: Intent, parts: tuple[Intent, ...], message: Message) -> bool:
+    """Whether the whole message is a recovery of the areas its parts report as they
+    were ("was sore last week" + "fine now"), with no sign and nothing else said."""
+    if whole.kind is not IntentKind.FEELS_FINE or not whole.fine_areas or parts == (whole,):
+        return False
+    if _WAS.isdisjoint(message.f.words):
+        return False
+    return all(
+        part.kind in _BODY_KINDS
+        and not part.signs
+        and (
+            part.report is None
+            or (part.report.area in whole.fine_areas and not part.report.red_flags)
+        )
+        for part in parts
+    )
 
 
 _QUIET = frozenset({IntentKind.GREETING, IntentKind.UNKNOWN})

@@ -385,7 +385,27 @@ def _fine(m: Message) -> Intent | None:
         return Intent(IntentKind.NOT_FINE, fine_areas=areas, report=report)
     if fine:
         return Intent(IntentKind.FEELS_FINE, fine_areas=areas)
+    if _was_then_fine(m):  # "my calf was sore last week but it's fine now"
+        return Intent(IntentKind.FEELS_FINE, fine_areas=tuple(a for _, a in m.areas))
     return Intent(IntentKind.NOT_FINE, fine_areas=areas, report=m.report())
+
+
+_WAS = frozenset({"was", "were", "been", "felt"})
+_FINE_NOW_RE = re.compile(
+    r"\b(?:fine|ok|okay|good|grand|better|gone|sorted|settled|all\s+good)\s+(?:now|again|today)\b"
+)
+
+
+def _was_then_fine(m: Message) -> bool:
+    """Every feeling said in the past ("was sore", "been tight yesterday") and the area
+    said fine now: a recovery, not a report."""
+    feelings = feeling_hits(m.f)
+    if not feelings or not m.areas or any(h.sense.flag is not None for h in feelings):
+        return False
+    if not all(_WAS.intersection(m.f.words[max(h.start - 2, 0) : h.start]) for h in feelings):
+        return False
+    last = max(h.end for h in feelings)
+    return _FINE_NOW_RE.search(" ".join(m.f.words[last:])) is not None
 
 
 #: "Better" comparing two things, no recovery: "better before or after a run?", "is it
