@@ -982,8 +982,8 @@ READY_TIP = (
     "more than 2/10. If one does, skip the jumps today, do the rest, and tell me."
 )
 RAMP_TIP = (
-    "Two jump days a week now, so for two weeks each one is lighter: the week's landings "
-    "grow a step at a time instead of doubling."
+    "Two jump days a week now, so for two weeks each one has fewer landings: the week's "
+    "total grows a step at a time instead of doubling."
 )
 PAIN_TIP = (
     "Pain up to 2/10 while you jump is fine; above 3/10, stop the jumps for today. If it is "
