@@ -158,3 +158,21 @@ def test_minutes_sets_the_session_length(capsys: pytest.CaptureFixture[str]) -> 
         contacts[minutes] = sum(day["foot_contacts"] for day in days)
     assert lengths[10] < lengths[20] < lengths[30]
     assert contacts[10] < contacts[20] <= contacts[30]
+
+
+def test_a_later_block_says_it_steps_up_only_on_easy_ratings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # the plan has no ratings, so block 2 repeats block 1's variants: the text says so
+    assert main(["plan", "--level", "advanced", "--start", "2026-12-07", "--weeks", "24"]) == 0
+    out = capsys.readouterr().out
+    notes = [line for line in out.splitlines() if line.startswith("-- Dynamic block")]
+    assert notes
+    assert notes[0].startswith("-- Dynamic block 2: a step harder only if your last 3 rated")
+    assert all("starts where the last block did" in note for note in notes)
+    assert "-- Dynamic block 1" not in out
+
+
+def test_the_first_block_needs_no_note(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "--start", "2027-01-04", "--weeks", "6"]) == 0
+    assert "-- Dynamic block" not in capsys.readouterr().out

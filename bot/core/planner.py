@@ -449,9 +449,9 @@ class Planner:
         low_end = self._low_end(template, week, profile, state)
         if category is Category.DYNAMIC and low_impact_volume(profile.health):
             draft.adjustments.append(LOW_IMPACT_NOTE.format(CONTACT_RANGES[profile.level][0]))
+        ramp = second_day_arrives(profile, state, day.today)
         for part, items in template.parts():
             factor = _part_factor(template, state, week, part, adjust.scale, stage, day.today)
-            ramp = second_day_arrives(profile, state, day.today)
             if part is Part.MAIN and category is Category.DYNAMIC and ramp is not None:
                 factor *= RAMP_FACTORS[ramp]  # the week's landings grow, not double
             for item in items:
@@ -545,7 +545,12 @@ class Planner:
             check_in=_check_in(state, week),
             advice=_advice(limits) or impact_advice(profile, today),
             way_back=None if stage is Stage.FULL else int(stage),
-            tips=_tips(category, day.first_jumps, any(e.impact for e, _, _, _ in draft.entries)),
+            tips=_tips(
+                category,
+                day.first_jumps,
+                any(e.impact for e, _, _, _ in draft.entries),
+                ramp=stage is Stage.FULL and second_day_arrives(profile, state, today) is not None,
+            ),
         )
 
     def _variant(  # noqa: PLR0917 - the day's steps, each one value
@@ -976,6 +981,10 @@ READY_TIP = (
     "each leg, a minute of jogging on the spot and 10-15 hops in place should each hurt no "
     "more than 2/10. If one does, skip the jumps today, do the rest, and tell me."
 )
+RAMP_TIP = (
+    "Two jump days a week now, so for two weeks each one has fewer landings: the week's "
+    "total grows a step at a time instead of doubling."
+)
 PAIN_TIP = (
     "Pain up to 2/10 while you jump is fine; above 3/10, stop the jumps for today. If it is "
     "worse the next morning, or one spot on a bone or deep in the groin hurts when you hop, "
@@ -1081,14 +1090,18 @@ def _first_jumps(history: Sequence[Completion], state: PhaseState, today: date) 
     )
 
 
-def _tips(category: Category, first_jumps: bool, lands: bool) -> tuple[str, ...]:
+def _tips(
+    category: Category, first_jumps: bool, lands: bool, *, ramp: bool = False
+) -> tuple[str, ...]:
     """Before a session with landings: the warm-up, on the block's first where to land, and
-    how much pain is fine and when to stop."""
+    how much pain is fine and when to stop; while the second jump day ramps in, why the
+    session is lighter (``ramp``)."""
     if category is not Category.DYNAMIC or not lands:
         return ()
+    ramping = (RAMP_TIP,) if ramp else ()
     if first_jumps:
-        return (WARM_UP_TIP, READY_TIP, LANDING_TIP, PAIN_TIP)
-    return (WARM_UP_TIP, PAIN_TIP)
+        return (WARM_UP_TIP, READY_TIP, LANDING_TIP, PAIN_TIP, *ramping)
+    return (WARM_UP_TIP, PAIN_TIP, *ramping)
 
 
 def _converted(dose: Dose, target: Exercise, scale: float) -> Dose:

@@ -5,7 +5,8 @@ Placement around the runner's own week (docs/coaching.md, "Programme: placement"
 plyometric sessions): at most ``target`` dynamic days in any rolling 7 days (2; 1 in a
 beginner's first two weeks or when the runner asked for 1), at least 48 h apart, never
 the day before the long run, a hard session or a race, never on the long-run day; static
-strength never the day before the long run or a hard session; rest days stay free. A day
+strength never the day before the long run or a hard session, nor on the long-run day;
+rest days stay free. A day
 that keeps every rule but is only 48 h after the last jumps waits a day when tomorrow
 keeps every rule too (72 h spreads the work). When the runner's week leaves fewer days
 than ``target`` that keep every rule, there are fewer dynamic days, never a broken rule.
@@ -258,6 +259,9 @@ def _decide(
     if Category.STATIC in allowed and tomorrow in profile.key_days:
         allowed.discard(Category.STATIC)  # keep the hard days hard: nothing heavy before
         static_note = _before(said, tomorrow) if tomorrow in said.key_days else "recovery first"
+    elif Category.STATIC in allowed and today.weekday() == profile.long_run_day:
+        allowed.discard(Category.STATIC)  # no strength on the long run's tired legs
+        static_note = "it is your long-run day"
     stage = stage_of(state)
     if stage is not Stage.FULL:
         if blocked_for_dynamic(profile, state, today) is not None:

@@ -19,11 +19,20 @@ from typing import Any
 
 from bot.core.content import Exercise, contact_sets
 from bot.core.planner import DailyPlan, PlannedExercise
+from bot.core.steering import EASY, EASY_RUN
+from bot.core.vocabulary import Phase
 from bot.presentation.doses import contacts_by_intensity, dose_text
 
 __all__ = ["programme_json", "programme_text"]
 
 _PARTS = {"warm_up": "warm-up", "main": "main", "cool_down": "cool-down"}
+#: Before a later block's first day: the plan assumes no ratings, so the block does not step
+#: up (docs/coaching.md, "next block").
+_NEXT_BLOCK = (
+    "-- Dynamic block {number}: a step harder only if your last "
+    f"{EASY_RUN} rated jump sessions felt easy ({EASY}/10 or less). "
+    "This plan has no ratings, so it starts where the last block did."
+)
 
 
 def _exercise(planned: PlannedExercise, exercise: Exercise) -> dict[str, Any]:
@@ -85,6 +94,7 @@ def programme_text(plans: Sequence[DailyPlan]) -> str:
     the first day, as the bot's do ("week 1 of your base phase" starts the day set-up ends)."""
     lines: list[str] = []
     first = plans[0].on if plans else None
+    blocks, before = 0, None
     for plan in plans:
         assert first is not None
         number, offset = divmod((plan.on - first).days, 7)
@@ -92,6 +102,11 @@ def programme_text(plans: Sequence[DailyPlan]) -> str:
             last = plan.on + timedelta(days=6)
             heading = f"== Week {number + 1}: {plan.on:%a %d %b} to {last:%a %d %b %Y}"
             lines += ["", heading] if lines else [heading]
+        if plan.phase is Phase.DYNAMIC_BLOCK and before is not Phase.DYNAMIC_BLOCK:
+            blocks += 1
+            if blocks > 1:
+                lines.append(_NEXT_BLOCK.format(number=blocks))
+        before = plan.phase
         kind = plan.category.value if plan.category else "rest"
         contacts = sum(p.contacts for p in plan.exercises)
         extent = f", {plan.minutes} min" if plan.category else ""

@@ -251,7 +251,7 @@ def test_rest_phase_over_starts_next_harder_block() -> None:
     assert result.state.phase is DYN
     assert result.state.block_number == 3
     assert "dynamic block 3" in result.reason
-    assert "one step harder" in result.reason
+    assert "a step harder if your last jump sessions felt easy" in result.reason
 
 
 @pytest.mark.parametrize("phase", [BASE, DYN, REST])

@@ -25,9 +25,9 @@ from bot.core.phases import (
     post_race_days,
     transition,
 )
-from bot.core.planner import DailyPlan, Planner
+from bot.core.planner import RAMP_TIP, DailyPlan, Planner
 from bot.core.records import Completion, CompletionStatus, RunnerProfile
-from bot.core.rhythm import weekly_capacity
+from bot.core.rhythm import second_day_arrives, weekly_capacity
 from bot.core.vocabulary import Category, Level, Phase, RaceDistance
 
 from .conftest import shipped_content
@@ -102,6 +102,7 @@ def test_every_placement_rule_holds_on_every_day(
             assert len(window) <= target(profile, plan, block_number)
         if plan.category is Category.STATIC:  # static not before the long run or hard days
             assert not tomorrow_is_key(profile, plan.on)
+            assert weekday != profile.long_run_day  # nor on the long run's tired legs
     for earlier, later in itertools.pairwise(jump_days):
         assert (later - earlier).days >= 2  # at least 48 h apart
 
@@ -153,6 +154,30 @@ def test_the_why_line_gives_the_reason() -> None:
     saturday = next(plan for plan in plans if plan.on.weekday() == 5)
     assert saturday.category is not Category.DYNAMIC
     assert "your long run is tomorrow" in saturday.why
+
+
+@settings(max_examples=40, deadline=None)
+@given(runner_weeks(), starts, st.sampled_from([Phase.BASE, Phase.REST_PHASE, Phase.RACE_SEASON]))
+def test_no_strength_on_the_long_run_day_in_any_phase(
+    profile: RunnerProfile, start: date, phase: Phase
+) -> None:
+    race = start + timedelta(days=20) if phase is Phase.RACE_SEASON else None
+    state = PhaseState(phase, started_on=start, race_date=race)
+    plans = PLANNER.week_ahead(profile, state, [], [], start, days=20)
+    for plan in plans:
+        if plan.on.weekday() == profile.long_run_day:
+            assert plan.category is not Category.STATIC
+            if not plan.is_rest:
+                assert plan.category is Category.MOBILITY
+
+
+def test_the_long_run_day_says_strength_waits() -> None:
+    profile = RunnerProfile(level=Level.BEGINNER, run_days=frozenset({1, 3, 6}), long_run_day=6)
+    state = PhaseState(Phase.BASE, started_on=TUESDAY - timedelta(days=1))
+    plans = PLANNER.week_ahead(profile, state, [], [], TUESDAY - timedelta(days=1), days=28)
+    sundays = [plan for plan in plans if plan.on.weekday() == 6]
+    assert all(plan.category is Category.MOBILITY for plan in sundays)
+    assert any("strength waits: it is your long-run day" in plan.why for plan in sundays)
 
 
 def test_hard_days_most_of_the_week_leave_one_jump_day_and_say_so() -> None:
@@ -279,3 +304,32 @@ def test_the_fill_memo_never_changes_a_plan(
         day = today + timedelta(days=offset)
         remembered = REMEMBERING.plan_for(profile, state, history, [], day)
         assert remembered == afresh.plan_for(profile, state, history, [], day)
+
+
+@settings(max_examples=30, deadline=None)
+@given(runner_weeks(), starts)
+def test_the_ramp_tip_is_on_the_ramp_weeks_jump_sessions_only(
+    profile: RunnerProfile, start: date
+) -> None:
+    state = PhaseState(
+        Phase.DYNAMIC_BLOCK, started_on=start, block_number=2, block_weeks=BLOCK_WEEKS
+    )
+    for plan in block_plans(profile, start, 2):
+        ramping = second_day_arrives(profile, state, plan.on) is not None
+        lands = plan.category is Category.DYNAMIC and any(e.impact for e in plan.exercises)
+        assert (RAMP_TIP in plan.tips) is (ramping and lands)
+
+
+def test_a_beginners_lighter_jump_sessions_say_why() -> None:
+    # a beginner eases in for two weeks, then two weeks of lighter sessions as the second
+    # jump day arrives: below the range's low end (80), and the tip says why
+    monday = date(2026, 12, 7)
+    profile = RunnerProfile(level=Level.BEGINNER, run_days=frozenset({1, 3, 6}), long_run_day=6)
+    jumps = [p for p in block_plans(profile, monday, 1) if p.category is Category.DYNAMIC]
+    for plan in jumps:
+        contacts = sum(e.contacts for e in plan.exercises)
+        if plan.week in {3, 4}:
+            assert contacts < 80
+            assert RAMP_TIP in plan.tips
+        else:
+            assert RAMP_TIP not in plan.tips

@@ -3,10 +3,11 @@
 Diagram: docs/phases.md (keep it in step with this module; a test checks that every
 arrow there is in ``ALLOWED_TRANSITIONS`` and back).
 
-The cycle is onboarding → base → dynamic block → rest phase → next dynamic block (one
-step harder) → rest phase → ... Time-based moves happen when the calendar is brought up
-to date: on each ``DayPassed`` and before every other event (something the runner said or
-did). Rules the design leaves open, and the choice made here:
+The cycle is onboarding → base → dynamic block → rest phase → next dynamic block (a
+step harder when the last one's jumps were rated easy) → rest phase → ... Time-based moves
+happen when the calendar is brought up to date: on each ``DayPassed`` and before every
+other event (something the runner said or did). Rules the design leaves open, and the
+choice made here:
 
 * Every phase's ``started_on`` is the calendar day it began, also when a ``DayPassed``
   catches up on skipped days, so one ``DayPassed`` over a gap lands exactly where a

@@ -75,9 +75,10 @@ MAX_DAYS_AHEAD = 730
 class PhaseState:
     """One runner's place in the training cycle.
 
-    ``block_number`` counts dynamic blocks begun (1 = first block); each new block is one
-    step harder. ``resume_phase``/``resume_started_on`` remember what a pause or a recovery
-    hold interrupted, and ``interrupted_on`` the day it was interrupted (None reads as
+    ``block_number`` counts dynamic blocks begun (1 = first block); a new block is a step
+    harder only when the last one's jump sessions were rated easy (``block_start_step``).
+    ``resume_phase``/``resume_started_on`` remember what a pause or a recovery hold
+    interrupted, and ``interrupted_on`` the day it was interrupted (None reads as
     ``started_on``). ``held_areas`` are the areas a red-flag report took out of loading.
     ``base_weeks`` is the length of the current base phase (None: two weeks for newcomers,
     one otherwise; one after a long break).

@@ -225,12 +225,16 @@ def _back_to_training(state: PhaseState, day: date, lead: str) -> tuple[PhaseSta
 
 
 def _new_block(state: PhaseState, day: date, lead: str) -> tuple[PhaseState, str]:
-    """Begin the next dynamic block, one step harder than the last."""
+    """Begin the next dynamic block (a step harder only when the last one's jump sessions
+    were rated easy: ``bot.core.planner.block_start_step``)."""
     block = replace(_enter(state, _DYN, day), block_number=state.block_number + 1)
     if block.block_number == 1:
         what = "your first dynamic block starts today"
     else:
-        what = f"dynamic block {block.block_number} starts today, one step harder than the last"
+        what = (
+            f"dynamic block {block.block_number} starts today, a step harder "
+            "if your last jump sessions felt easy"
+        )
     return block, (
         f"{lead}: {what}. For {block.block_weeks} weeks: light jumps and hops once or twice "
         "a week, next to your static work."
