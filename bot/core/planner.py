@@ -690,7 +690,7 @@ class Planner:
         is never harder than it (nor above the day's intensity ceiling)."""
         if _suits(exercise, profile, limits, used):
             return exercise, None
-        reason = _swap_reason(exercise, profile, limits)
+        reason = _swap_reason(exercise, profile, limits, used)
         seen = {exercise.id}
         easier = exercise
         while easier.easier and easier.easier not in seen:
@@ -918,7 +918,9 @@ def _title(template: SessionTemplate, *, low_hops: bool, no_impact: bool) -> str
     return template.title
 
 
-def _swap_reason(exercise: Exercise, profile: RunnerProfile, limits: Restrictions) -> str:
+def _swap_reason(
+    exercise: Exercise, profile: RunnerProfile, limits: Restrictions, used: set[str]
+) -> str:
     if not comeback.allows(Stage(limits.way_back), exercise):
         return "on the way back, only low hops for now"
     if limits.no_impact and exercise.impact:
@@ -930,6 +932,8 @@ def _swap_reason(exercise: Exercise, profile: RunnerProfile, limits: Restriction
     spared = sorted(set(exercise.loads) & (limits.no_load | limits.caution))
     if spared:
         return "spares your " + listed(area.label for area in spared)
+    if exercise.id in used:  # another swap already put it in today's session
+        return "it is already in today's session"
     return "for variety"
 
 
