@@ -940,7 +940,8 @@ def _pause(m: Message) -> Intent | None:
 #: "thanks for pausing me last month".
 _BREAK_GONE_RE = re.compile(
     r"\b(?:i|we|you|u)\s+(?:(?:just|once|already|then)\s+)?(?:paused|took|had)\b"
-    r"|(?:^|[,.;!?]\s*)(?:paused|took|had)\b"
+    r"|(?:^|[,.;!?]\s*)(?:paused|took|had|went|was|were)\b"
+    r"|\b(?:i|we)\s+(?:went|was|were)\s+(?:to|on|away|off)\b"
     r"|\b(?:last|that|the\s+other)\s+time\b|\blast\s+(?:month|year|week|summer|winter|spring"
     r"|autumn|christmas|xmas|easter)\b|\b(?:ago|previously|used\s+to)\b"
     r"|\bthanks?\s+(?:you\s+)?for\s+(?:the\s+)?(?:pausing|pause|break|hold)\b"
