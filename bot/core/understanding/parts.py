@@ -54,6 +54,7 @@ from bot.core.understanding.rules import (
     read_body,
     setting_said,
     understand,
+    was_then_fine,
 )
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
@@ -315,15 +316,13 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
 _BODY_KINDS = frozenset({IntentKind.BODY_REPORT, IntentKind.FEELS_FINE, IntentKind.NOT_FINE})
 
 
-_WAS = frozenset({"was", "were", "been"})
-
-
 def _fine_since(whole: Intent, parts: tuple[Intent, ...], message: Message) -> bool:
     """Whether the whole message is a recovery of the areas its parts report as they
-    were ("was sore last week" + "fine now"), with no sign and nothing else said."""
+    were ("was sore last week" + "fine now", ``rules.was_then_fine``), with no sign and
+    nothing else said."""
     if whole.kind is not IntentKind.FEELS_FINE or not whole.fine_areas or parts == (whole,):
         return False
-    if _WAS.isdisjoint(message.f.words):
+    if not was_then_fine(message):
         return False
     return all(
         part.kind in _BODY_KINDS

@@ -63,6 +63,7 @@ __all__ = [
     "read_body",
     "setting_said",
     "understand",
+    "was_then_fine",
 ]
 
 _WAVE_EMOJI = frozenset("👋")
@@ -385,7 +386,7 @@ def _fine(m: Message) -> Intent | None:
         return Intent(IntentKind.NOT_FINE, fine_areas=areas, report=report)
     if fine:
         return Intent(IntentKind.FEELS_FINE, fine_areas=areas)
-    if _was_then_fine(m):  # "my calf was sore last week but it's fine now"
+    if was_then_fine(m):  # "my calf was sore last week but it's fine now"
         return Intent(IntentKind.FEELS_FINE, fine_areas=tuple(a for _, a in m.areas))
     return Intent(IntentKind.NOT_FINE, fine_areas=areas, report=m.report())
 
@@ -396,7 +397,7 @@ _FINE_NOW_RE = re.compile(
 )
 
 
-def _was_then_fine(m: Message) -> bool:
+def was_then_fine(m: Message) -> bool:
     """Every feeling said in the past ("was sore", "been tight yesterday") and the area
     said fine now: a recovery, not a report."""
     feelings = feeling_hits(m.f)
