@@ -527,10 +527,17 @@ async def _race_said(turn: Turn, intent: Intent, text: str) -> list[Reply]:
     if raced_days(text):
         return await week.set_week(turn, running_week(text) or WeekSaid(), text)
     replies = await account.set_race(turn, intent.race_date, off=intent.race_off)
-    distance = distance_named(text)  # "I race a half on 12 April", "got a 10k on the 20th"
-    if distance is not None and not intent.race_off:
-        replies += await week.set_week(turn, WeekSaid(race_distance=distance))
-    return replies
+    if intent.race_off:
+        return replies
+    return replies + await _race_distance(turn, text)  # "I race a half on 12 April"
+
+
+async def _race_distance(turn: Turn, text: str) -> list[Reply]:
+    """The race distance ``text`` names, stored with the running week; none named, nothing."""
+    distance = distance_named(text)
+    if distance is None:
+        return []
+    return await week.set_week(turn, WeekSaid(race_distance=distance))
 
 
 def _one_reply(replies: list[Reply]) -> list[Reply]:
@@ -614,10 +621,9 @@ async def _race(turn: Turn, args: str) -> list[Reply]:
     """/race DATE [distance]: the date, and the distance when one is named ("/race
     2027-02-14 half" left the distance on marathon)."""
     replies = await account.set_race_text(turn, args)
-    distance = distance_named(args)
-    if distance is not None and not says_off(args) and parse_day(args, turn.today) is not None:
-        replies += await week.set_week(turn, WeekSaid(race_distance=distance))
-    return replies
+    if says_off(args) or parse_day(args, turn.today) is None:
+        return replies
+    return replies + await _race_distance(turn, args)
 
 
 def routes(handlers: Mapping[str, Handler]) -> dict[str, Handler]:

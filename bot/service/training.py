@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import suppress
 from datetime import date, timedelta
 
@@ -17,7 +18,7 @@ from bot.presentation import reports as report_words
 from bot.presentation import training as words
 from bot.presentation.callbacks import Action, Callback
 from bot.service import comeback
-from bot.service.holds import held_problems
+from bot.service.holds import Problem, held_problems
 from bot.service.messages import Reply, keyboard
 from bot.service.turn import Turn
 from bot.storage import chats, records
@@ -109,9 +110,14 @@ async def hold_line(turn: Turn) -> str | None:
     if not turn.state.held_areas:
         return None
     problems = await held_problems(turn)
-    names = [report_words.hold_name(p.area, p.side, p.signs) for p in problems]
+    names = _hold_names(problems)
     no_running = any(p.tier >= Tier.BONE_STRESS or RedFlag.GIVING_WAY in p.signs for p in problems)
     return report_words.hold_reminder(names, no_running=no_running)
+
+
+def _hold_names(problems: Sequence[Problem]) -> list[str]:
+    """Each hold as a physio names it ("your right knee that gave way")."""
+    return [report_words.hold_name(p.area, p.side, p.signs) for p in problems]
 
 
 async def phase_reply(turn: Turn) -> list[Reply]:
@@ -130,8 +136,7 @@ async def phase_reply(turn: Turn) -> list[Reply]:
     note = impact_advice(turn.profile, turn.today)
     holds: list[str] = []
     if turn.state.phase is Phase.RECOVERY_HOLD:
-        problems = await held_problems(turn)
-        holds = [report_words.hold_name(p.area, p.side, p.signs) for p in problems]
+        holds = _hold_names(await held_problems(turn))
     text = render.phase_message(
         turn.state, upcoming, reason, today=turn.today, impact_note=note, holds=holds
     )
