@@ -38,10 +38,11 @@ _DAYS = {
     "sat": 5,
     "sun": 6,
 }
-_DAY = re.compile(
-    r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
-    r"(?:day|days|nesday|nesdays|sday|sdays|urday|urdays|rsday|rsdays)?\b"
+_DAY_NAME = (
+    r"(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
+    r"(?:day|days|nesday|nesdays|sday|sdays|urday|urdays|rsday|rsdays)?"
 )
+_DAY = re.compile(rf"\b{_DAY_NAME}\b")
 _LONG = re.compile(r"\blong\s*runs?\b|\blong one\b")
 _HARD = re.compile(
     r"\b(intervals?|tempo|hills?|hill repeats|speed\s*work|speed|track|fartlek|workouts?|"
@@ -93,8 +94,7 @@ _EASY = re.compile(
 #: are easy runs").
 #: A day followed by the next day's kind with no comma: where one clause ends.
 _DAY_THEN_KIND = re.compile(
-    r"(?P<day>\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
-    r"(?:day|days|nesday|nesdays|sday|sdays|urday|urdays|rsday|rsdays)?)\s+"
+    rf"(?P<day>\b{_DAY_NAME})\s+"
     r"(?=(?:long\s*run|long\s+one|intervals?|tempo|hills?|speed|track|fartlek|threshold|reps"
     r"|rest|easy|recovery|parkrun|hard)\b)"
 )
