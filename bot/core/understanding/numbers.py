@@ -217,9 +217,10 @@ def bare_numbers(low: str) -> list[tuple[int, int]]:
         for match in _BARE_RE.finditer(low)
         if not _rough_timed(low, match.start(1), match.end(1))
     ]
-    opening = _AFTER_LOG_RE.search(low.lstrip())
+    stripped = low.lstrip()
+    opening = _AFTER_LOG_RE.search(stripped)
     if opening is not None:
-        at = opening.start(1) + len(low) - len(low.lstrip())
+        at = opening.start(1) + len(low) - len(stripped)
         if all(pos != at for pos, _ in found):
             found = sorted([*found, (at, int(opening.group(1)))])
     return found
