@@ -551,7 +551,7 @@ PHRASE_STARTS: frozenset[str] = frozenset(first for first, _ in PHRASES)
 LEXICON_WORDS: frozenset[str] = frozenset(word for words in _MERGED for word in words)
 """Every word of every lexicon phrase."""
 
-KNOWN: frozenset[str] = LEXICON_WORDS | FILLER | PROTECTED | NUMBER_WORDS.keys()
+KNOWN: frozenset[str] = LEXICON_WORDS | FILLER | PROTECTED | frozenset(NUMBER_WORDS)
 """Words typo-correction leaves as they are."""
 
 KIND_WORDS: dict[str, ReportKind] = {
