@@ -6,6 +6,8 @@ wall time. By default every message is distinct (each labelled text with two wor
 the set's own vocabulary added, no two alike) and every cache is off (the typo cache is
 cleared before each message), and it times ``understand_all``, what the bot runs (clauses
 included). ``--repeat`` runs the labelled set as it is with warm caches, as before.
+It measures the bot as installed: compiled by mypyc after the README's run command (a
+wheel), pure Python after the test command (editable); it prints which.
 Not a test: run it by hand, ``python bench/bench_understanding.py [--messages N] [--repeat]``.
 """
 
@@ -18,8 +20,12 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+try:  # the bot as installed: compiled by mypyc from a wheel, pure Python when editable
+    import bot  # noqa: F401
+except ImportError:  # not installed: the source tree
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import bot.core.understanding.rules as rules_module
 from bot.core.places import load_atlas
 from bot.core.understanding import understand, understand_all
 from bot.core.understanding.fuzzy import correct
@@ -69,7 +75,8 @@ def main() -> None:
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     count = len(messages)
     kind = "repeated, warm caches, understand" if args.repeat else "distinct, caches off"
-    print(f"{count} messages ({kind}), one core")
+    build = "compiled (mypyc)" if rules_module.__file__.endswith((".so", ".pyd")) else "pure Python"
+    print(f"{count} messages ({kind}), one core, understanding {build}")
     each = 1e6 * cpu / count
     print(f"  CPU time  {cpu:.2f} s: {count / cpu:,.0f} messages/s ({each:.1f} µs each)")
     print(f"  wall time {wall:.2f} s: {count / wall:,.0f} messages/s")
