@@ -480,7 +480,7 @@ def _day(m: Message, *, ahead: bool = False) -> date | None:
         sentence = _sentence_of(low, today.start())
         if not log_days(sentence, m.today):
             return None  # "a guy fainted on saturday. anyway did today's session": today
-    asked = _THEN_ASKED_RE.search(low)
+    asked = _then_asked(low)
     if asked is not None and (not ahead or log_days(low[: asked.start()], m.today, ahead=True)):
         low = low[: asked.start()]  # "did it 6, could i swap tomorrow's with friday's": today
     days = log_days(low, m.today, ahead=ahead)
@@ -500,10 +500,23 @@ _THEN_ASKED_RE = re.compile(
 )
 
 
+#: The asking words ``_THEN_ASKED_RE`` needs, each between spaces: a cheap test first.
+_THEN_ASKED_WORDS = frozenset(
+    {"can", "could", "should", "shall", "would", "will", "is", "do", "does", "am"}
+)
+
+
+def _then_asked(low: str) -> re.Match[str] | None:
+    """``_THEN_ASKED_RE`` in ``low``, looked for only when one of its asking words is."""
+    if _THEN_ASKED_WORDS.isdisjoint(low.split()):
+        return None
+    return _THEN_ASKED_RE.search(low)
+
+
 def before_asked(low: str) -> str:
     """``low`` up to a question asked after the log ("did it, can i do it after a long run
     on saturday?": "did it"); all of it with none."""
-    asked = _THEN_ASKED_RE.search(low)
+    asked = _then_asked(low)
     return low if asked is None else low[: asked.start()]
 
 

@@ -607,9 +607,14 @@ _MESSAGE_MOVED_RE = re.compile(
     r"([0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9/])"
 )
 
+#: What every ``_MESSAGE_MOVED_RE`` match holds, one of these: a cheap test first.
+_MESSAGE_WORDS = ("message", "msg", "text", "ping", "buzz")
+
 
 def _message_moved(m: Message) -> Intent | None:
     """The coach's message asked for at another time without the word reminder."""
+    if not any(word in m.low for word in _MESSAGE_WORDS):
+        return None
     moved = _MESSAGE_MOVED_RE.search(m.low)
     if moved is None:
         return None
@@ -1456,7 +1461,7 @@ def _progress_history(m: Message) -> Intent | None:
     if Cue.HISTORY in f.cues and not _AHEAD_RE.search(m.low):  # not "what have i got tomorrow"
         # "done ✅ what did i do last week?": today's log, then the history
         return _logged_first(m) or Intent(IntentKind.HISTORY)
-    if _ASKED_LOGGED_RE.search(m.low):
+    if "?" in m.low and _ASKED_LOGGED_RE.search(m.low):
         return Intent(IntentKind.HISTORY)  # "did i log yesterday?": what the log holds
     chatter = f.has(Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY) or _MEANT_TO_LOG_RE.search(m.low)
     if Cue.LOG in f.cues and not chatter and not m.areas:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum, auto
+from enum import IntEnum, auto
 
 from bot.core.understanding.model import EffortLabel
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
@@ -11,7 +11,7 @@ from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 __all__ = ["Cue", "Sense"]
 
 
-class Cue(Enum):
+class Cue(IntEnum):
     """A hint a word gives; the rules combine hints into an intent."""
 
     SESSION = auto()  # session, workout, plan

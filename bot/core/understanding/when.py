@@ -421,6 +421,30 @@ _NEAR_LIST_RE = re.compile(
     rf"\b(?:({_YDAY}){_AND}({_TODAY})|({_TODAY}){_AND}({_TMRW})"
     rf"|({_YDAY}){_AND}({_BEFORE_YDAY})|({_BEFORE_YDAY}){_AND}({_YDAY}))(?![\w'])"
 )
+#: What every match of ``_DAY_LIST_RE`` holds (a day's first letters) and of
+#: ``_NEAR_LIST_RE`` (yesterday, or today with tomorrow): cheap tests first.
+_DAY_STEMS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_TOMORROW_STEMS = ("tom", "tmr", "2mor")
+
+
+def _day_list(low: str) -> re.Match[str] | None:
+    """``_DAY_LIST_RE`` in ``low``, looked for only when a day's name may be there."""
+    if not any(stem in low for stem in _DAY_STEMS):
+        return None
+    return _DAY_LIST_RE.search(low)
+
+
+def _near_list(low: str) -> re.Match[str] | None:
+    """``_NEAR_LIST_RE`` in ``low``, looked for only when its days may be there."""
+    if not (
+        "yesterday" in low
+        or "yday" in low
+        or (("today" in low or "tdy" in low) and any(stem in low for stem in _TOMORROW_STEMS))
+    ):
+        return None
+    return _NEAR_LIST_RE.search(low)
+
+
 #: A skip said in the past tense ("missed", "wasn't up to it"); "did" and "done" are not
 #: one ("skipping today, did a long run yesterday": the skip is today's).
 _SKIPPED_RE = re.compile(
@@ -458,7 +482,7 @@ def rated_days(low: str, today: date) -> list[tuple[date, int]]:
 def listed_tail(low: str) -> str:
     """What follows the days said together ("did wed and thu, 5 and 6": ", 5 and 6"),
     to the end of its sentence; "" when no days are listed."""
-    listed = _DAY_LIST_RE.search(low) or _NEAR_LIST_RE.search(low)
+    listed = _day_list(low) or _near_list(low)
     if listed is None:
         return ""
     tail = low[listed.end() :]
@@ -470,8 +494,8 @@ def names_days(low: str) -> bool:
     """Whether ``low`` names several days together ("sat and sun", "thu or fri", "yesterday
     and today")."""
     return (
-        _DAY_LIST_RE.search(low) is not None
-        or _NEAR_LIST_RE.search(low) is not None
+        _day_list(low) is not None
+        or _near_list(low) is not None
         or _LAST_FEW_DAYS_RE.search(low) is not None
     )
 
@@ -559,7 +583,7 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
     """
     low = holidays_as_dates(low)
     past = not ahead or _SKIPPED_RE.search(low) is not None
-    if (listed := _DAY_LIST_RE.search(low)) is not None:
+    if (listed := _day_list(low)) is not None:
         names = [m.group(2) for m in _DAY_NAME_RE.finditer(listed.group(0))]
         if past and _LAST_WEEK_RE.search(low):  # "did monday and tuesday last week"
             monday = today - timedelta(days=today.weekday() + 7)
@@ -568,7 +592,7 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
     if past and (few := _LAST_FEW_DAYS_RE.search(low)) is not None:  # "the last two days"
         count = _FEW[" ".join(few.group(1).split())]
         return tuple(today - timedelta(days=n) for n in range(count, 0, -1))
-    if (near := _NEAR_LIST_RE.search(low)) is not None:  # "missed yesterday and today"
+    if (near := _near_list(low)) is not None:  # "missed yesterday and today"
         offsets = {_near_offset(g) for g in near.groups() if g}
         return tuple(sorted(today + timedelta(days=n) for n in offsets if ahead or n <= 0))
     if past:
