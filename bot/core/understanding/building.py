@@ -60,8 +60,6 @@ _STOPPED_RE: Final = re.compile(
     r"|made\s+me\s+stop|forced\s+me\s+to\s+stop|stopped\s+(?:early|halfway|there|after)"
     r"|couldnt\s+(?:finish|carry\s+on|continue|go\s+on)|gave\s+up|pulled\s+out)\b"
 )
-#: What every ``_STOPPED_RE`` match holds, one of these: a cheap test first.
-_STOPPED_HINTS: Final = ("stop", "quit", "bail", "walk", "pull", "couldnt", "gave")
 _BECAUSE_RE: Final = re.compile(
     r"\bhad\s+to\s+stop\s+(?:because|cos|coz|cuz|bc|due)\s+(?:of\s+)?(?:it|the\s+pain|that)\b"
 )
@@ -91,7 +89,15 @@ def builds_in_activity(words: Sequence[str], body: frozenset[int]) -> bool:
             return True
     if _BECAUSE_RE.search(text):
         return True
-    stopped = any(hint in text for hint in _STOPPED_HINTS)
+    stopped = (  # one of these is in every ``_STOPPED_RE`` match: a cheap test first
+        "stop" in text
+        or "walk" in text
+        or "gave" in text
+        or "pull" in text
+        or "quit" in text
+        or "bail" in text
+        or "couldnt" in text
+    )
     stop = _STOPPED_RE.search(text) if stopped else None
     if stop is None:
         return False

@@ -623,14 +623,12 @@ _MESSAGE_MOVED_RE: Final = re.compile(
     r"([0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9/])"
 )
 
-#: What every ``_MESSAGE_MOVED_RE`` match holds, one of these: a cheap test first.
-_MESSAGE_WORDS: Final = ("message", "msg", "text", "ping", "buzz")
-
 
 def _message_moved(m: Message) -> Intent | None:
     """The coach's message asked for at another time without the word reminder."""
-    if not any(word in m.low for word in _MESSAGE_WORDS):
-        return None
+    low = m.low
+    if not ("message" in low or "msg" in low or "text" in low or "ping" in low or "buzz" in low):
+        return None  # one of these is in every match: a cheap test first
     moved = _MESSAGE_MOVED_RE.search(m.low)
     if moved is None:
         return None
