@@ -7,6 +7,10 @@ report fade unasked: an area whose latest report needs following up (pain, soren
 asked about every morning after it, until a newer report says how it is or
 ``FOLLOW_UP_DAYS`` have passed. The morning reminder asks; on a rest day, when no reminder
 goes out, the scheduler sends the question alone.
+
+The pelvic floor is never asked about this way: leaking or heaviness is no pain out of
+10, and its hold lasts until a clinician has checked it (docs/coaching.md, the
+``PELVIC_FLOOR`` tier).
 """
 
 from __future__ import annotations
@@ -30,5 +34,7 @@ def areas_to_ask_about(reports: Iterable[BodyReport], day: date) -> list[tuple[A
     return [
         (area, report.side)
         for area, report in sorted(latest.items())
-        if (day - report.on).days < FOLLOW_UP_DAYS and needs_follow_up(report)
+        if (day - report.on).days < FOLLOW_UP_DAYS
+        and needs_follow_up(report)
+        and area is not Area.PELVIC_FLOOR
     ]

@@ -1195,7 +1195,10 @@ def _phase_context(state: PhaseState, today: date, week: int) -> str:
         case Phase.POST_RACE_RECOVERY:
             return f"day {(today - state.started_on).days + 1} of your post-race recovery"
         case Phase.RECOVERY_HOLD:
-            areas = listed(a.label for a in sorted(state.held_areas)) or "sore spot"
+            held = state.held_areas - {Area.PELVIC_FLOOR}  # the floor's hold is impact's
+            areas = listed(a.label for a in sorted(held)) or "sore spot"
+            if not held and state.held_areas:
+                return "recovery hold: no impact work until your pelvic floor is checked"
             return f"recovery hold: nothing loads your {areas}"
         case Phase.ONBOARDING:
             return "easing in while we get to know each other"
@@ -1286,6 +1289,8 @@ def _advice(limits: Restrictions) -> str | None:
             "Your sessions stay stopped until a doctor has checked you. When they have, "
             "send /clear and we'll build back up gently."
         )
+    if tier <= Tier.PELVIC_FLOOR and Area.PELVIC_FLOOR in limits.red_flag_areas:
+        return PELVIC_FLOOR_ADVICE
     if tier is Tier.EMERGENCY:
         return (
             f"What you describe{what} needs urgent medical care today: please stop training "
@@ -1303,6 +1308,17 @@ def _advice(limits: Restrictions) -> str | None:
         f"within a few days, have a physiotherapist or doctor look at your {areas}. No jump "
         "work until it has settled and passed the checks; I'll keep the sessions gentle."
     )
+
+
+#: The day's advice while a pelvic-floor sign holds: kind and plain, who to see, what the
+#: plan does (coaching-facts.md, "Safety": hops and bounds without pain, leaking or
+#: heaviness; the coach does not judge, it keeps impact out and refers).
+PELVIC_FLOOR_ADVICE = (
+    "Leaking, heaviness or dragging with impact is common, and a sign your pelvic floor "
+    "wants more support before hops and jumps. Please see a pelvic health physio (your GP "
+    "can refer you). Until they've checked you, no hops, jumps, skips or bounds; mobility "
+    "and strength carry on. When they say you're ready, send /clear."
+)
 
 
 def _nerve_advice(flags: frozenset[RedFlag]) -> str:

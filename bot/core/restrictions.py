@@ -30,6 +30,7 @@ from bot.core.vocabulary import Area, RedFlag, ReportKind, listed
 __all__ = [
     "ACCEPTABLE_SORENESS",
     "NO_RESTRICTIONS",
+    "PELVIC_FLOOR_REASON",
     "REPORT_LOOKBACK_DAYS",
     "REPORT_MEMORY_DAYS",
     "WARNING_SORENESS",
@@ -38,6 +39,14 @@ __all__ = [
 ]
 
 WARNING_SORENESS = 5
+
+#: Why a held pelvic floor changes the plan: its sign keeps impact out until a clinician
+#: has checked it (coaching-facts.md, "Safety": hops and bounds without pain, leaking or
+#: heaviness).
+PELVIC_FLOOR_REASON = (
+    "pelvic floor: leaking or heaviness, so no hops, jumps, skips or bounds until a "
+    "pelvic health physio has checked it"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +110,11 @@ def restrictions_for(
             flags |= report.red_flags
             flag_areas |= hold_areas(area, triage(report.red_flags, report.side, area))
             no_load.add(area)
-            reasons.append(f"{area.label}: a warning sign, so nothing loads {area.it}")
+            reasons.append(
+                PELVIC_FLOOR_REASON
+                if area is Area.PELVIC_FLOOR
+                else f"{area.label}: a warning sign, so nothing loads {area.it}"
+            )
         elif worsened(report, reports):
             no_load.add(area)
             settles = "they settle" if area.it == "them" else "it settles"
@@ -130,7 +143,11 @@ def restrictions_for(
                 f"{report.area.label} was worse than before: nothing loads {report.area.it} today"
             )
     for area in sorted(held_areas - latest.keys()):
-        reasons.append(f"{area.label}: on hold until you tell me it feels fine")
+        reasons.append(
+            PELVIC_FLOOR_REASON
+            if area is Area.PELVIC_FLOOR
+            else f"{area.label}: on hold until you tell me it feels fine"
+        )
     guarded = protected(flag_areas)
     no_load |= guarded
     no_load, caution = _leg_whole(no_load), _leg_whole(caution)

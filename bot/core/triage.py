@@ -13,6 +13,8 @@ tables, and a test keeps those tables and this module in step):
   a clinician, no impact work until cleared;
 - feeling unwell, pain after a fall or crash, signs of low energy availability: a doctor
   (or sports dietitian), not a training change;
+- leaking, heaviness or dragging down below (a pelvic-floor sign): a pelvic health physio,
+  no impact work until they have cleared it;
 - swelling, sharp pain, pain that builds during a run: a hold and a physio.
 
 When several tiers match, the most urgent wins.
@@ -48,10 +50,11 @@ class Tier(IntEnum):
 
     NONE = 0
     HOLD = 1  # swelling, sharp pain, pain building during a run: a hold and a physio
-    DOCTOR = 2  # unwell, a fall or crash, low energy signs: a doctor, not a training change
-    NERVE = 3  # numbness, tingling, weakness, pain down the leg: a clinician, no impact
-    BONE_STRESS = 4  # a suspected bone stress injury: stop running and jumping, a doctor soon
-    EMERGENCY = 5  # cauda equina signs: urgent care today
+    PELVIC_FLOOR = 2  # leaking or heaviness: a pelvic health physio, no impact until cleared
+    DOCTOR = 3  # unwell, a fall or crash, low energy signs: a doctor, not a training change
+    NERVE = 4  # numbness, tingling, weakness, pain down the leg: a clinician, no impact
+    BONE_STRESS = 5  # a suspected bone stress injury: stop running and jumping, a doctor soon
+    EMERGENCY = 6  # cauda equina signs: urgent care today
 
 
 TIER_OF_FLAG: dict[RedFlag, Tier] = {
@@ -76,6 +79,7 @@ TIER_OF_FLAG: dict[RedFlag, Tier] = {
     RedFlag.HEART_SIGNS: Tier.EMERGENCY,
     RedFlag.CLOT_SIGNS: Tier.EMERGENCY,
     RedFlag.GIVING_WAY: Tier.NERVE,  # a clinician's look first, like a nerve sign
+    RedFlag.PELVIC_FLOOR: Tier.PELVIC_FLOOR,
 }
 """Every warning sign's tier (a test checks that every RedFlag has one)."""
 
@@ -84,7 +88,7 @@ NERVE_SIGNS = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.NERVE_PAIN, RedFlag.
 _NERVE_FLAGS = NERVE_SIGNS
 
 #: Tiers whose hold asks "has a clinician cleared you?" before the return checks.
-CLINICIAN_TIERS = frozenset({Tier.NERVE, Tier.BONE_STRESS, Tier.EMERGENCY})
+CLINICIAN_TIERS = frozenset({Tier.PELVIC_FLOOR, Tier.NERVE, Tier.BONE_STRESS, Tier.EMERGENCY})
 
 #: The warning signs /sore (and a free-text pain report short of detail) asks about.
 ASKED_FLAGS: tuple[RedFlag, ...] = (
@@ -126,6 +130,7 @@ NEIGHBOURS: dict[Area, frozenset[Area]] = {
     Area.FOOT: frozenset({Area.ANKLE, Area.ACHILLES}),
     Area.LOWER_BACK: frozenset({Area.GLUTES, Area.HAMSTRINGS}),
     Area.LEG: LOWER_LIMB - {Area.LEG},
+    Area.PELVIC_FLOOR: frozenset(),  # its hold keeps impact out; no other area is spared
 }
 """The areas a hold on an area also protects (docs/coaching.md has the same table)."""
 

@@ -49,6 +49,7 @@ class Area(StrEnum):
     FOOT = "foot"
     LOWER_BACK = "lower_back"
     LEG = "leg"  # the whole leg: where nerve signs ("numb down my leg") are felt
+    PELVIC_FLOOR = "pelvic_floor"  # where leaking or heaviness with impact is felt
 
     @property
     def label(self) -> str:
@@ -61,7 +62,11 @@ class Area(StrEnum):
         return "them" if self in _PLURAL_AREAS else "it"
 
 
-_AREA_LABELS = {Area.IT_BAND: "IT band", Area.LOWER_BACK: "lower back"}
+_AREA_LABELS = {
+    Area.IT_BAND: "IT band",
+    Area.LOWER_BACK: "lower back",
+    Area.PELVIC_FLOOR: "pelvic floor",
+}
 _PLURAL_AREAS = frozenset(
     {Area.HIP_FLEXORS, Area.HIPS, Area.GLUTES, Area.HAMSTRINGS, Area.QUADS, Area.CALVES, Area.SHINS}
 )
@@ -108,6 +113,7 @@ class RedFlag(StrEnum):
     HEART_SIGNS = "heart_signs"
     CLOT_SIGNS = "clot_signs"
     GIVING_WAY = "giving_way"
+    PELVIC_FLOOR = "pelvic_floor"  # leaking, heaviness or dragging (with impact)
 
     @property
     def label(self) -> str:
@@ -137,6 +143,7 @@ _RED_FLAG_LABELS = {
     RedFlag.HEART_SIGNS: "chest pain, fainting or a racing heart",
     RedFlag.CLOT_SIGNS: "a swollen, red or hot calf",
     RedFlag.GIVING_WAY: "the joint giving way",
+    RedFlag.PELVIC_FLOOR: "leaking, heaviness or dragging",
 }
 
 

@@ -188,8 +188,12 @@ def effort_keyboard(on: date, session_id: str) -> Rows:
 
 
 def report_area_keyboard() -> Rows:
-    """Every body area, three to a row."""
-    buttons = [(_cap(area.label), encode(Action.REPORT_AREA, area)) for area in Area]
+    """Every body area but the pelvic floor, three to a row."""
+    buttons = [
+        (_cap(area.label), encode(Action.REPORT_AREA, area))
+        for area in Area
+        if area is not Area.PELVIC_FLOOR  # said in words: leaking or heaviness is no 0-10
+    ]
     return [buttons[i : i + 3] for i in range(0, len(buttons), 3)] + [_cancel_row()]
 
 
@@ -278,7 +282,9 @@ def report_reply(  # noqa: PLR0917 - the report in the order the runner gives it
     """
     score = f", {severity}/10" if severity is not None else ""
     tier = triage(red_flags, side, area)
-    if red_flags:
+    if frozenset(red_flags) == PELVIC_FLOOR_SIGNS:  # said kindly, never as a fault
+        lines = [PELVIC_FLOOR_THANKS, referral(tier, red_flags)]
+    elif red_flags:
         signs = listed([flag.label for flag in sorted(red_flags)])
         lines = [f"Thanks for telling me about {your_part(area, side)}: {_e(signs)}{score}."]
         lines.append(referral(tier, red_flags))
@@ -295,9 +301,20 @@ def report_reply(  # noqa: PLR0917 - the report in the order the runner gives it
     return "\n\n".join(lines)
 
 
+#: A report's signs when it is only the pelvic floor's.
+PELVIC_FLOOR_SIGNS = frozenset({RedFlag.PELVIC_FLOOR})
+PELVIC_FLOOR_THANKS = (
+    "Thanks for telling me, that's really useful to know. Leaking, or a heavy or dragging "
+    "feeling down below, with hops, jumps or running is common and nothing you did wrong. "
+    "Still, don't push through it: your pelvic floor isn't ready for that much impact yet."
+)
+
+
 def _next_step(tier: Tier, signs: bool) -> str:
     """The report's last line: the next step for the area (the plan change says how a
     hold ends)."""
+    if tier is Tier.PELVIC_FLOOR:
+        return "Next step: book that appointment. Tell me any time if anything changes."
     if tier in (Tier.NERVE, Tier.BONE_STRESS):  # a clinician's look comes first
         return "Next step: get it checked. Until then, tell me at once if it gets worse."
     if signs:
@@ -371,6 +388,14 @@ def referral(tier: Tier, red_flags: Collection[RedFlag]) -> str:
             " A joint that gives way needs that check too: no running on it until then."
             if RedFlag.GIVING_WAY in red_flags
             else ""
+        )
+    if tier is Tier.PELVIC_FLOOR:
+        return (
+            "⚠️ <b>Please see a pelvic health physio</b> (also called a women's health "
+            "physio). Your GP can refer you, and in many places you can book one yourself. "
+            "They can check your pelvic floor and guide you back to impact work, including how "
+            "much running suits you for now. If you ever lose control of your bladder or "
+            "bowel, or feel numb around the seat, get urgent care the same day."
         )
     if tier is Tier.DOCTOR:
         who = (

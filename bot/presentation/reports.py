@@ -16,6 +16,7 @@ __all__ = [
     "CLINICIAN_QUESTION",
     "FLAGS_QUESTION",
     "KIND_QUESTION",
+    "PELVIC_FLOOR_CHANGE",
     "PUT_RIGHT",
     "SEVERITY_QUESTION",
     "SIDE_QUESTION",
@@ -166,6 +167,8 @@ def hold_change(
     that gave way means no running on it either until it is checked."""
     if tier is Tier.EMERGENCY:
         return "I've stopped your sessions: nothing until you've been seen and cleared."
+    if area is Area.PELVIC_FLOOR:
+        return PELVIC_FLOOR_CHANGE
     clear = (
         "When a doctor or physio has cleared you, send /clear and I'll take you through a few "
         "checks before impact work comes back."
@@ -197,6 +200,16 @@ def hold_change(
     )
 
 
+PELVIC_FLOOR_CHANGE = (
+    "No hops, jumps, skips or bounds in any session for now; mobility and strength carry "
+    "on. When a pelvic health physio (or your GP) has checked you and says you're ready, "
+    "send /clear: I'll ask a few quick checks (walking, balance, squats, then jogging and "
+    "hopping on the spot, each without leaking, heaviness or pain) and bring impact back "
+    "gradually, low hops first."
+)
+"""What a pelvic-floor sign does to the plan (plain text: the reply escapes it)."""
+
+
 def warning_sign_reply(tier: Tier, signs: Collection[RedFlag], *, ask_where: bool) -> str:
     """Warning signs said without a body area: who to see, then where it is."""
     said = listed(flag.label for flag in sorted(signs))
@@ -226,8 +239,14 @@ CLINICIAN_QUESTION = (
 )
 
 
-def clinician_question(name: str) -> str:
-    """Has a clinician checked the hold named ``name`` ("your right knee that gave way")?"""
+def clinician_question(name: str, signs: Collection[RedFlag] = ()) -> str:
+    """Has a clinician checked the hold named ``name`` ("your right knee that gave way")?
+    A pelvic-floor sign names its own clinician."""
+    if RedFlag.PELVIC_FLOOR in signs:
+        return (
+            "Before impact work comes back: has a pelvic health physio (or your GP) checked "
+            f"{escape_text(name)} and said you're ready for hops and jumps again?"
+        )
     return (
         f"Before we bring your training back: has a doctor or physiotherapist checked "
         f"{escape_text(name)} and cleared you to load it again?"
@@ -249,6 +268,8 @@ def hold_name(area: Area, side: Side, signs: Collection[RedFlag]) -> str:
     "your left leg with pins and needles or numbness and sharp pain"."""
     if RedFlag.HEART_SIGNS in signs:  # a sign of the whole body, not of the area
         return "the chest pain, fainting or racing heart you told me about"
+    if area is Area.PELVIC_FLOOR:
+        return "the leaking or heaviness you told me about"
     where = your_part(area, side)
     rest = [
         _SIGN_WORDS.get(flag, flag.label)
@@ -308,6 +329,8 @@ def _sign_checks(area: Area, signs: Collection[RedFlag]) -> list[str]:
         checks.append(f"without {area.it} giving way")
     if not NERVE_SIGNS.isdisjoint(signs):
         checks.append("with no pins and needles, numbness or pain down the leg")
+    if RedFlag.PELVIC_FLOOR in signs:
+        checks.append("with no leaking, heaviness or dragging")
     return checks
 
 
@@ -355,11 +378,17 @@ def sign_failed(area: Area, side: Side, signs: Collection[RedFlag]) -> str:
     )
 
 
-def hold_reminder(names: Sequence[str], *, no_running: bool) -> str:
+def hold_reminder(names: Sequence[str], *, no_running: bool, impact_only: bool = False) -> str:
     """One short line under an answer while holds last (plain text: the answer escapes
     it); ``no_running``: a sign that means no running either (a joint that gave way, a
-    bone stress sign)."""
+    bone stress sign); ``impact_only``: the one hold is a pelvic-floor sign's, which keeps
+    impact out and loads nothing else."""
     them = len(names) > 1
+    if impact_only:
+        return (
+            f"Still on hold: {listed(list(names))}. Whatever you do, leave out hops, jumps, "
+            "skips and bounds until a pelvic health physio has checked it."
+        )
     what = "running, jumping" if no_running else "hops, jumps"
     return (
         f"Still on hold: {listed(list(names))}. Whatever you do, leave out {what} and "
@@ -388,10 +417,26 @@ def clinician_keyboard() -> Rows:
     ]
 
 
+#: The checks for a held pelvic floor: no leg is "the affected one" (Goom, Donnelly &
+#: Brockwell 2019: single-leg balance and squats, jogging and hopping on the spot).
+_PELVIC_CHECKS = {
+    **_CHECKS,
+    "stand": "stand on one leg for 10 seconds, each leg in turn",
+    "squat": "do 10 slow single-leg squats on each leg",
+    "hop": "hop on the spot 10-15 times on each leg",
+}
+
+
+def _check(index: int, area: Area | None) -> str:
+    checks = _PELVIC_CHECKS if area is Area.PELVIC_FLOOR else _CHECKS
+    return checks[RETURN_CHECKS[index]]
+
+
 def check_question(index: int, area: Area | None = None, signs: Collection[RedFlag] = ()) -> str:
     """Return check number ``index`` (in the facts' order), one at a time; a joint that gave
-    way or a nerve sign is asked about in each check too, not only pain."""
-    what = _CHECKS[RETURN_CHECKS[index]]
+    way, a nerve sign or a pelvic-floor sign is asked about in each check too, not only
+    pain."""
+    what = _check(index, area)
     intro = (
         "A few quick checks, one at a time, before impact work comes back. " if index == 0 else ""
     )
@@ -470,14 +515,19 @@ def not_cleared_yet() -> str:
 
 def check_failed(index: int, area: Area | None = None, signs: Collection[RedFlag] = ()) -> str:
     """A return check not passed: the hold stays, and what to do."""
-    what = _CHECKS[RETURN_CHECKS[index]]
+    what = _check(index, area)
     extra = "".join(f", {check}" for check in _sign_checks(area, signs)) if area else ""
+    who = (
+        "tell your pelvic health physio"
+        if area is Area.PELVIC_FLOOR
+        else "see a physiotherapist or doctor"
+    )
     return (
         f"Thanks for being honest. If you can't yet {what} at pain {PASSING_PAIN}/10 or "
         f"less{escape_text(extra)}, "
         "the area isn't ready for impact, so the hold stays: keep to the gentle sessions and "
         "try the checks again in a few days (send /clear). If it isn't improving within a "
-        "week or two, or gets worse, please see a physiotherapist or doctor."
+        f"week or two, or gets worse, please {who}."
     )
 
 

@@ -233,7 +233,15 @@ _WHOLE_BODY = frozenset({RedFlag.HEART_SIGNS})
 
 
 async def warning_signs(turn: Turn, signs: frozenset[RedFlag], text: str) -> list[Reply]:
-    """Warning signs said without a body area: refer by urgency; ask where when it matters."""
+    """Warning signs said without a body area: refer by urgency; ask where when it matters.
+    A pelvic-floor sign needs no asking: it is a report of the pelvic floor, and the other
+    signs said with it are triaged after it."""
+    if RedFlag.PELVIC_FLOOR in signs:
+        floor = frozenset({RedFlag.PELVIC_FLOOR})
+        slots = ReportSlots(Area.PELVIC_FLOOR, Side.NONE, ReportKind.PAIN, None, floor)
+        replies = await record_report(turn, slots, text)
+        rest = signs - floor
+        return replies + (await warning_signs(turn, rest, text) if rest else [])
     tier = triage(signs)
     if not _WHOLE_BODY.isdisjoint(signs):  # chest pain, fainting: no area, every session stops
         for area in sorted(hold_areas(Area.LEG, tier)):
@@ -422,7 +430,7 @@ def _clearing_question(step: str, data: dict[str, Any]) -> tuple[str, render.Row
         text = (
             words.CLINICIAN_QUESTION
             if problem is None
-            else words.clinician_question(words.hold_name(*problem))
+            else words.clinician_question(words.hold_name(*problem), problem[2])
         )
         return text, words.clinician_keyboard()
     if step == "sign" and problem is not None and (asked := words.sign_question(*problem)):

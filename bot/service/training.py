@@ -11,7 +11,7 @@ from bot.core.planner import DailyPlan, impact_advice
 from bot.core.records import BodyReport, Completion, CompletionStatus
 from bot.core.triage import Tier
 from bot.core.understanding.answers import effort_answer
-from bot.core.vocabulary import Category, Level, Phase, RedFlag
+from bot.core.vocabulary import Area, Category, Level, Phase, RedFlag
 from bot.presentation import questions as question_words
 from bot.presentation import render
 from bot.presentation import reports as report_words
@@ -112,7 +112,8 @@ async def hold_line(turn: Turn) -> str | None:
     problems = await held_problems(turn)
     names = _hold_names(problems)
     no_running = any(p.tier >= Tier.BONE_STRESS or RedFlag.GIVING_WAY in p.signs for p in problems)
-    return report_words.hold_reminder(names, no_running=no_running)
+    impact_only = all(p.area is Area.PELVIC_FLOOR for p in problems)
+    return report_words.hold_reminder(names, no_running=no_running, impact_only=impact_only)
 
 
 def _hold_names(problems: Sequence[Problem]) -> list[str]:

@@ -219,7 +219,7 @@ def test_thanks_to_a_cause_is_no_thanks() -> None:
         ("i'm at a desk 10 hours a day, does that mess up my hips?", "desk-job"),
         ("my puppy keeps jumping on me during the band work, any tips", "interruptions"),
         ("is it ok to do the hops on the bathroom tiles?", "surface-for-jumps"),
-        ("i leak a little bit when i do the hops, is that normal", "leaking"),
+        ("is it normal to leak a little bit when doing the hops", "leaking"),
         ("do i need to buy weights or join a gym for this", "equipment"),
         (
             "if i go to madrid over christmas can i do the sessions in the hotel room?",

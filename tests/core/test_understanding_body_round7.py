@@ -218,7 +218,7 @@ def test_a_recovery_then_a_question_is_both() -> None:
         ("is it ok to do the hops on wednesday? i do hill sprints then", "hill-day"),
         ("did the half last sunday, when can i get back to jumping?", "after-race"),
         ("i can only do evenings in february, is that alright?", "evening"),
-        ("a tiny bit of pee comes out when i hop 😬 is that normal", "leaking"),
+        ("is it normal for a tiny bit of pee to come out when hopping 😬", "leaking"),
     ],
 )
 def test_more_advice_asked_is_answered_from_the_faq(text: str, topic: str) -> None:

@@ -42,6 +42,7 @@ from bot.core.understanding.others import (
     trip_gone_by,
 )
 from bot.core.understanding.outcome import outcome, rated_session
+from bot.core.understanding.pelvic import pelvic_sign
 from bot.core.understanding.questions import (
     asks_getting_back,
     asks_permission,
@@ -54,7 +55,7 @@ from bot.core.understanding.subject import all_supposed, theirs
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.when import back_on, pause_said, said_in_past
 from bot.core.understanding.words import FILLER, word_set
-from bot.core.vocabulary import RedFlag, ReportKind, Side
+from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 
 __all__ = [
     "analyse",
@@ -272,7 +273,12 @@ _COMMON_ILLNESS: Final = frozenset(
 
 
 def _with_signs(m: Message, intent: Intent) -> Intent:
-    """Warning signs said without a body area: WARNING_SIGN when nothing else was meant."""
+    """Warning signs said without a body area: WARNING_SIGN when nothing else was meant;
+    a pelvic-floor sign among them (``_pelvic_floor``)."""
+    return _pelvic_floor(m, _area_less_signs(m, intent))
+
+
+def _area_less_signs(m: Message, intent: Intent) -> Intent:
     if intent.report is not None:
         return intent
     if intent.kind in (IntentKind.FEELS_FINE, IntentKind.NOT_FINE):
@@ -296,6 +302,90 @@ def _with_signs(m: Message, intent: Intent) -> Intent:
     if intent.kind in _SIGN_WINS:  # "feeling feverish, should I still do today's session?"
         return Intent(IntentKind.WARNING_SIGN, signs=signs)
     return replace(intent, signs=signs)
+
+
+#: Signs beside which new bladder trouble stays an emergency (pressure on the nerves at the
+#: base of the spine), whatever brought a leak on.
+_NERVE_COMPANIONS = frozenset(
+    {RedFlag.SADDLE_NUMBNESS, RedFlag.NUMBNESS_TINGLING, RedFlag.NERVE_PAIN, RedFlag.WEAKNESS}
+)
+#: Words of bladder or bowel trouble that no impact explains ("can't pee", "lost control").
+_EMERGENCY_BLADDER_RE = re.compile(
+    r"\b(?:cant|cannot|couldnt|unable\s+to|trouble|struggling\s+to)\s+(?:pee|wee|urinate|go"
+    r"|control|hold|empty|feel)\b|\b(?:lost|losing|loss\s+of|no)\s+control\b|\bbowels?\b"
+    r"|\bpoo(?:ed|ing|s)?\b|\bretention\b|\bnumb"
+)
+#: Signs a pelvic-floor report words for the floor itself ("my pelvic floor felt weak").
+_FLOOR_WORDS = frozenset({RedFlag.WEAKNESS})
+#: The words by which "pelvic heaviness" or "my pelvis feels heavy" names the hip area.
+_PELVIS_WORDS = frozenset({"pelvic", "pelvis"})
+#: "the skipping", "after skipping": the exercise, no skipped session.
+_SKIPS_WORK = frozenset({"skipping", "skips"})
+_SKIP_TIME = frozenset({"today", "tonight", "tomorrow", "tmrw", "session", "it", "this"})
+
+
+def _pelvic_floor(m: Message, intent: Intent) -> Intent:
+    """A pelvic-floor sign (``pelvic``) joins the warning signs said without a body area:
+    WARNING_SIGN when nothing else was meant, else beside what was. A leak said with the
+    impact or effort that brought it on is that sign, not new bladder trouble (an
+    emergency), unless nerve signs, back pain, "can't pee" or the bowels come with it."""
+    sign = pelvic_sign(m.f, m.tokens.words)
+    if sign is None:
+        return intent
+    report = intent.report
+    said = intent.signs | (report.red_flags if report is not None else frozenset())
+    if RedFlag.BLADDER_BOWEL in said:
+        if not sign.triggered or _emergency_bladder(m, said):
+            return intent  # new bladder trouble: the emergency stays
+        if report is not None:
+            report = replace(report, red_flags=report.red_flags - {RedFlag.BLADDER_BOWEL})
+        intent = replace(intent, signs=intent.signs - {RedFlag.BLADDER_BOWEL}, report=report)
+    if report is not None and report.red_flags <= _FLOOR_WORDS and _only_the_pelvis(m):
+        # "my pelvis feels heavy after the hops", "pelvic floor felt weak": the floor
+        report = None
+        intent = replace(intent, report=None)
+    signs = intent.signs | {RedFlag.PELVIC_FLOOR}
+    alone = report is None and (
+        intent.kind in _SIGN_WINS
+        or intent.kind in (IntentKind.WARNING_SIGN, IntentKind.BODY_REPORT)
+        or (intent.kind in (IntentKind.FEELS_FINE, IntentKind.NOT_FINE) and not intent.fine_areas)
+        or (intent.kind is IntentKind.SKIPPED and _skipping_is_the_work(m))
+    )
+    if alone:  # "leaked a bit on the jumps today", "heavy down below after skipping"
+        return Intent(IntentKind.WARNING_SIGN, signs=signs)
+    return replace(intent, signs=signs)
+
+
+def _emergency_bladder(m: Message, said: frozenset[RedFlag]) -> bool:
+    """Whether bladder trouble is said with what makes it an emergency sign."""
+    if not _NERVE_COMPANIONS.isdisjoint(said):
+        return True
+    if any(area in (Area.LOWER_BACK, Area.LEG) for _, area in m.areas):
+        return True  # "back hurts and I wet myself": the nerves, not the pelvic floor
+    return _EMERGENCY_BLADDER_RE.search(" ".join(m.tokens.words)) is not None
+
+
+def _only_the_pelvis(m: Message) -> bool:
+    """Whether every area named is the hip said as "pelvis" or "pelvic"."""
+    words = m.tokens.words
+    return bool(m.areas) and all(
+        area is Area.HIPS and _PELVIS_WORDS.intersection(words[h.start : h.end])
+        for h, area in m.areas
+    )
+
+
+def _skipping_is_the_work(m: Message) -> bool:
+    """Whether every skip word names the exercise ("heavy down below after skipping"),
+    not a session left out ("skipping today")."""
+    f = m.f
+    skips = f.cues.get(Cue.SKIP, ())
+    return bool(skips) and all(
+        f.words[h.start] in _SKIPS_WORK and f.words[h.end : h.end + 1] not in _TIMES_AFTER
+        for h in skips
+    )
+
+
+_TIMES_AFTER = frozenset((w,) for w in _SKIP_TIME)
 
 
 #: Signs of the whole body that no "ok now" clears when they came with training ("felt
