@@ -421,7 +421,7 @@ def clinician_keyboard() -> Rows:
 #: Brockwell 2019: single-leg balance and squats, jogging and hopping on the spot).
 _PELVIC_CHECKS = {
     **_CHECKS,
-    "stand": "stand on one leg for 10 seconds, each leg in turn",
+    "stand": "stand on each leg in turn for 10 seconds",
     "squat": "do 10 slow single-leg squats on each leg",
     "hop": "hop on the spot 10-15 times on each leg",
 }
@@ -505,8 +505,15 @@ def unrated_report(value: str, *, worst: bool = False) -> str:
     )
 
 
-def not_cleared_yet() -> str:
-    """No clinician has cleared a bone-stress, nerve or emergency sign: the hold stays."""
+def not_cleared_yet(signs: Collection[RedFlag] = ()) -> str:
+    """No clinician has cleared a bone-stress, nerve, pelvic-floor or emergency sign: the
+    hold stays."""
+    if RedFlag.PELVIC_FLOOR in signs:
+        return (
+            "Then the hold stays for now: no hops or jumps yet. Please see a pelvic health "
+            "physio (or your GP) first; once they say you're ready, send /clear again and "
+            "we'll go through the checks."
+        )
     return (
         "Then the hold stays for now. Please see a doctor or physiotherapist first; once "
         "they've cleared you, send /clear again and we'll go through the checks."

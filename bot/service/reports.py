@@ -493,7 +493,8 @@ async def clearing_step(turn: Turn, callback: Callback) -> list[Reply]:
     if action is Action.CLEAR_CLINICIAN and step == "clinician":
         if Answer(callback.str_arg(0)) is Answer.NO:
             await end_guided_report(turn)
-            return [Reply(text=words.not_cleared_yet(), edit=True)]
+            signs = problem[2] if problem is not None else frozenset[RedFlag]()
+            return [Reply(text=words.not_cleared_yet(signs), edit=True)]
         return await _move(turn, _after_clinician(data), data)
     if action is Action.CLEAR_SIGN and step == "sign" and problem is not None:
         if Answer(callback.str_arg(0)) is Answer.NO:

@@ -104,6 +104,7 @@ async def test_clearing_asks_for_a_pelvic_health_physio_then_the_checks(
     assert "pelvic health physio" in asked.text
     (stays,) = await chat.press("v1|cc|no")
     assert "hold stays" in stays.text
+    assert "pelvic health physio" in stays.text
     assert (await chat.state()).held_areas == {Area.PELVIC_FLOOR}
     await chat.command("/clear")
     (check,) = await chat.press("v1|cc|yes")

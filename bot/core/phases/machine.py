@@ -245,16 +245,24 @@ def _report(state: PhaseState, area: Area, red_flag: bool, today: date) -> Trans
     """A red flag puts the area on hold; anything else only adapts the plan."""
     if not red_flag:
         return _stayed(state, "Noted; the plan adapts.")
-    see = (
-        f"That sounds like more than training soreness, so nothing will load your {area.label} "
-        "for now, and a physiotherapist or doctor should look at it: the advice with it "
-        "says how soon."
-    )
+    if area is Area.PELVIC_FLOOR:  # the hold keeps impact out; it loads no other area
+        see = (
+            "Your pelvic floor needs a pelvic health physio's check before impact work, so "
+            "there are no hops, jumps, skips or bounds for now."
+        )
+        until = "Mobility and strength carry on."
+    else:
+        see = (
+            f"That sounds like more than training soreness, so nothing will load your "
+            f"{area.label} for now, and a physiotherapist or doctor should look at it: the "
+            "advice with it says how soon."
+        )
+        until = "Until it's cleared, your sessions spare it: no jumps."
     held = state.held_areas | {area}
     if state.phase in _AWAY:
         return _stayed(replace(state, held_areas=held), see)
     hold = replace(_away_from(state, _HOLD, today), held_areas=held)
-    return _moved(state, hold, f"{see} Until it's cleared, your sessions spare it: no jumps.")
+    return _moved(state, hold, f"{see} {until}")
 
 
 def _cleared(state: PhaseState, area: Area | None, today: date) -> Transition:
