@@ -65,6 +65,7 @@ REPORTS = [
     "hey coach, leaked a bit on the hops",
     "I'm leaking wee when I jump, should I keep doing the hops?",
     "i leak a bit on the hops",
+    "my pelvic floor hurts after the hops",
 ]
 
 
@@ -96,6 +97,12 @@ def test_a_pelvic_floor_sign_is_a_warning_sign(text: str) -> None:
 )
 def test_the_sign_stands_beside_a_log(text: str, kinds: list[IntentKind]) -> None:
     assert [p.kind for p in understand_all(text, TODAY)] == kinds
+
+
+def test_the_pelvic_floor_said_fine_names_its_hold() -> None:
+    (part,) = understand_all("pelvic floor fine now", TODAY)
+    assert part.kind is IntentKind.FEELS_FINE
+    assert part.fine_areas == (Area.PELVIC_FLOOR,)
 
 
 def test_a_sore_area_said_with_it_keeps_its_own_report() -> None:

@@ -145,3 +145,14 @@ async def test_the_morning_asks_no_pain_score_of_the_pelvic_floor(
     today = texts(await chat.command("/today"))
     assert "pelvic floor feel" not in today
     assert clock().date() - timedelta(days=1) == (await chat.reports())[0].on
+
+
+async def test_the_pelvic_floor_said_fine_asks_for_the_physios_go_ahead(
+    chat: Chat, clock: FakeClock
+) -> None:
+    await _in_a_dynamic_block(chat, clock)
+    await chat.say("leaked a bit on the jumps today")
+    clock.advance(days=5)
+    (asked,) = await chat.say("pelvic floor fine now")
+    assert "pelvic health physio" in asked.text
+    assert (await chat.state()).held_areas == {Area.PELVIC_FLOOR}

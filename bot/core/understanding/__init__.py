@@ -40,6 +40,11 @@ Choices where the coaching rules are silent (details in the module docs of ``bod
 - A done/skip naming a past day carries ``log_day``; a pause carries ``pause_from`` when
   it starts later (``when``, with dateparser); an out-of-range rating or an impossible
   time is ``unclear``, to be asked about; plan questions carry a ``topic``.
+- A pelvic-floor sign (leaking, heaviness or dragging down below, with impact, or any
+  feeling said of the pelvic floor) is a warning sign said without a leg area
+  (``signs``, ``pelvic``); a general question about it ("is it normal to leak when
+  jumping?") is none, for the FAQ. A leak said with impact or effort is no emergency
+  bladder sign unless nerve signs, back pain, "can't pee" or the bowels come with it.
 - A message that corrects itself ("remind me at 6. actually make that 6:30") keeps the last
   value said (``corrections``; a day is replaced where it was said: "pause from thursday,
   no wait, friday, until sunday", a bare day keeping the month said first); someone

@@ -60,6 +60,7 @@ _AREAS: Final[dict[Area, str]] = {
         down the front of my leg, down my thigh, into my leg, into my foot, in both legs,
         down my foot, down to my foot, down into my foot, down to my toes, into my toes,
         in both my legs""",
+    Area.PELVIC_FLOOR: "pelvic floor, pelvic floors",
 }
 
 _KINDS: Final[dict[ReportKind, str]] = {

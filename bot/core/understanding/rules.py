@@ -42,7 +42,7 @@ from bot.core.understanding.others import (
     trip_gone_by,
 )
 from bot.core.understanding.outcome import outcome, rated_session
-from bot.core.understanding.pelvic import pelvic_sign
+from bot.core.understanding.pelvic import PelvicSign, pelvic_sign
 from bot.core.understanding.questions import (
     asks_getting_back,
     asks_permission,
@@ -329,10 +329,13 @@ def _pelvic_floor(m: Message, intent: Intent) -> Intent:
     WARNING_SIGN when nothing else was meant, else beside what was. A leak said with the
     impact or effort that brought it on is that sign, not new bladder trouble (an
     emergency), unless nerve signs, back pain, "can't pee" or the bowels come with it."""
+    report = intent.report
     sign = pelvic_sign(m.f, m.tokens.words)
+    if sign is None and report is not None and report.area is Area.PELVIC_FLOOR:
+        # "my pelvic floor hurts after the hops": any feeling there is the same sign
+        sign = PelvicSign(triggered=True)
     if sign is None:
         return intent
-    report = intent.report
     said = intent.signs | (report.red_flags if report is not None else frozenset())
     if RedFlag.BLADDER_BOWEL in said:
         if not sign.triggered or _emergency_bladder(m, said):
@@ -340,7 +343,10 @@ def _pelvic_floor(m: Message, intent: Intent) -> Intent:
         if report is not None:
             report = replace(report, red_flags=report.red_flags - {RedFlag.BLADDER_BOWEL})
         intent = replace(intent, signs=intent.signs - {RedFlag.BLADDER_BOWEL}, report=report)
-    if report is not None and report.red_flags <= _FLOOR_WORDS and _only_the_pelvis(m):
+    if report is not None and (
+        report.area is Area.PELVIC_FLOOR
+        or (report.red_flags <= _FLOOR_WORDS and _only_the_pelvis(m))
+    ):
         # "my pelvis feels heavy after the hops", "pelvic floor felt weak": the floor
         report = None
         intent = replace(intent, report=None)
@@ -369,7 +375,8 @@ def _only_the_pelvis(m: Message) -> bool:
     """Whether every area named is the hip said as "pelvis" or "pelvic"."""
     words = m.tokens.words
     return bool(m.areas) and all(
-        area is Area.HIPS and _PELVIS_WORDS.intersection(words[h.start : h.end])
+        area is Area.PELVIC_FLOOR
+        or (area is Area.HIPS and _PELVIS_WORDS.intersection(words[h.start : h.end]))
         for h, area in m.areas
     )
 
