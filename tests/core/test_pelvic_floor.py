@@ -137,6 +137,8 @@ NON_CASES = [
     "dragging myself out for the run today",
     "pelvic floor exercises done",
     "no pelvic floor problems on the hops today",
+    "leaky nose on every cold run",
+    "leaking milk on my run this morning",
 ]
 
 

@@ -87,11 +87,14 @@ _TRIGGERS = word_set(
     coughs coughing coughed sneeze sneezes sneezing sneezed laugh laughing laughed lift
     lifting squat squats lunges impact trampoline star session workout exercises"""
 )
-#: Things that leak: "my shoes leaked", "the bottle leaks", "my hydration bladder leaked".
+#: Things that leak: "my shoes leaked", "the bottle leaks", "my hydration bladder leaked", and
+#: other leaks of the body that are no pelvic-floor sign ("leaky nose", "leaking milk").
 _THINGS = word_set(
     """shoe shoes trainers bottle bottles flask flasks hydration camelbak reservoir vest pack
     roof tent jacket coat tap pipe pen battery gel gels pocket data info news watch phone
-    boat window tyre tire hose tube bag gloves boots socks spikes water rain"""
+    boat window tyre tire hose tube bag gloves boots socks spikes water rain nose noses eye
+    eyes ear ears gut sweat blister blisters wound cut milk breast breasts boob boobs nipple
+    nipples period periods tampon menstrual air"""
 )
 _HEAVY = word_set(
     """heavy heaviness dragging drag draggy bulge bulging bulgy pressure sagging saggy
