@@ -306,22 +306,22 @@ def _area_less_signs(m: Message, intent: Intent) -> Intent:
 
 #: Signs beside which new bladder trouble stays an emergency (pressure on the nerves at the
 #: base of the spine), whatever brought a leak on.
-_NERVE_COMPANIONS = frozenset(
+_NERVE_COMPANIONS: Final = frozenset(
     {RedFlag.SADDLE_NUMBNESS, RedFlag.NUMBNESS_TINGLING, RedFlag.NERVE_PAIN, RedFlag.WEAKNESS}
 )
 #: Words of bladder or bowel trouble that no impact explains ("can't pee", "lost control").
-_EMERGENCY_BLADDER_RE = re.compile(
+_EMERGENCY_BLADDER_RE: Final = re.compile(
     r"\b(?:cant|cannot|couldnt|unable\s+to|trouble|struggling\s+to)\s+(?:pee|wee|urinate|go"
     r"|control|hold|empty|feel)\b|\b(?:lost|losing|loss\s+of|no)\s+control\b|\bbowels?\b"
     r"|\bpoo(?:ed|ing|s)?\b|\bretention\b|\bnumb"
 )
 #: Signs a pelvic-floor report words for the floor itself ("my pelvic floor felt weak").
-_FLOOR_WORDS = frozenset({RedFlag.WEAKNESS})
+_FLOOR_WORDS: Final = frozenset({RedFlag.WEAKNESS})
 #: The words by which "pelvic heaviness" or "my pelvis feels heavy" names the hip area.
-_PELVIS_WORDS = frozenset({"pelvic", "pelvis"})
+_PELVIS_WORDS: Final = frozenset({"pelvic", "pelvis"})
 #: "the skipping", "after skipping": the exercise, no skipped session.
-_SKIPS_WORK = frozenset({"skipping", "skips"})
-_SKIP_TIME = frozenset({"today", "tonight", "tomorrow", "tmrw", "session", "it", "this"})
+_SKIPS_WORK: Final = frozenset({"skipping", "skips"})
+_SKIP_TIME: Final = frozenset({"today", "tonight", "tomorrow", "tmrw", "session", "it", "this"})
 
 
 def _pelvic_floor(m: Message, intent: Intent) -> Intent:
@@ -392,7 +392,7 @@ def _skipping_is_the_work(m: Message) -> bool:
     )
 
 
-_TIMES_AFTER = frozenset((w,) for w in _SKIP_TIME)
+_TIMES_AFTER: Final = frozenset((w,) for w in _SKIP_TIME)
 
 
 #: Signs of the whole body that no "ok now" clears when they came with training ("felt
