@@ -255,6 +255,10 @@ async def pain_button(turn: Turn, callback: Callback) -> list[Reply]:
     day, pain = callback.date_arg(0), callback.int_arg(1)
     if not 0 <= (turn.today - day).days <= _BUTTON_DAYS:
         return [Reply(toast="That question is too old to answer here.")]
+    logged = await _logged(turn, day)
+    if logged is not None and logged.done and logged.pain is not None:
+        # answered already (typed, or on another message): an old button changes nothing
+        return [Reply(toast=words.pain_noted_already(logged.pain))]
     replies = await _pain(turn, day, pain)
     return replies or [Reply(toast="That session isn't logged as done.")]
 

@@ -1,11 +1,14 @@
-"""A typed number answers the question open for it, and only that one (a new-user trial:
-after "done" the coach asks the effort and the pain; "no pain", then a bare "3", left the
-effort unstored whenever the session logged was not today's)."""
+"""A typed number answers the question open for it, and only that one; a question's old
+buttons, once it is answered, change nothing (a new-user trial: after "done" the coach asks
+the effort and the pain; "no pain", then a bare "3", left the effort unstored whenever the
+session logged was not today's, and a later tap on the pain buttons stored a second,
+stale answer over the typed one)."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.core.comeback import stage_of
 from bot.service.comeback import EFFORT_FLOW
 from tests.bot.harness import FakeClock
 from tests.service.conftest import Chat, button, texts
@@ -71,6 +74,37 @@ async def test_once_both_are_answered_a_number_answers_neither(
     assert "5/10" not in texts(replies)
     (logged,) = await chat.completions()
     assert (logged.rpe, logged.pain) == (3, 0)
+
+
+async def test_an_old_pain_button_after_a_typed_answer_changes_nothing(
+    chat: Chat, clock: FakeClock
+) -> None:
+    await _on_the_way_back(chat, clock)
+    replies = await _done(chat)
+    await chat.say("no pain")
+    state = await chat.state()
+    (late,) = await chat.press(button(replies, "v1|pn|").rsplit("|", 1)[0] + "|4")
+    assert late.toast == "Already noted: pain 0/10. Thanks!"
+    assert not late.text
+    (logged,) = await chat.completions()
+    assert logged.pain == 0
+    assert await chat.state() == state  # the way back counted the typed answer once
+    assert stage_of(state) == stage_of(await chat.state())
+
+
+async def test_an_old_effort_button_after_a_typed_answer_changes_nothing(
+    chat: Chat, clock: FakeClock
+) -> None:
+    await _on_the_way_back(chat, clock)
+    replies = await chat.say("done")
+    await chat.say("very hard")
+    (late,) = await chat.press(button(replies, "v1|ef|").rsplit("|", 1)[0] + "|3")
+    assert late.toast == "Already noted: effort 9/10. Thanks!"
+    assert not late.text
+    (logged,) = await chat.completions()
+    assert logged.rpe == 9
+    pain = await chat.say("no pain")  # the pain question is still the one open
+    assert "Pain 0/10" in texts(pain)
 
 
 async def test_an_effort_button_still_answers_while_the_effort_is_open(
