@@ -200,3 +200,13 @@ async def test_a_number_after_the_pain_answer_is_the_effort_in_the_next_sitting(
     assert "Still open from Tue 01 Dec" in again  # the effort question, with its scale
     (logged,) = await _completions(sessions)
     assert (logged.rpe, logged.pain) == (3, 0)
+
+
+async def test_start_during_set_up_welcomes_once_and_says_where_it_stands(
+    sessions: async_sessionmaker[AsyncSession], tmp_path: Path
+) -> None:
+    out = await _chat(sessions, ["/start", "2", "/start"], tmp_path)  # the chat opens set-up
+    assert out.count("I'm your hip coach") == 1  # the welcome, once
+    assert out.count("We're already setting up, Sam") == 2
+    assert "8 questions to go" in out
+    assert out.count("2/9") == 2  # the desk question, asked again where set-up stands
