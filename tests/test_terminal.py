@@ -185,3 +185,28 @@ async def test_an_open_warning_sign_checklist_comes_again_in_the_next_sitting(
     again = await _chat(sessions, ["2"], tmp_path)  # the checklist's 2nd button: swelling
     assert again.count("Any of these?") == 2  # shown on reopening, then with the tick
     assert "✅ Swelling" in again
+
+
+async def test_a_number_after_the_pain_answer_is_the_effort_in_the_next_sitting(
+    sessions: async_sessionmaker[AsyncSession], tmp_path: Path
+) -> None:
+    clock = FakeClock()
+    coach = Coach(sessions, PLANNER, clock)
+    lines = ["skip"] * 9 + ["calves a bit sore 2", "done", "no pain"]  # effort left open
+    first = await _chat(sessions, lines, tmp_path, coach)
+    assert "Pain 0/10" in first
+    clock.advance(hours=18)  # after midnight: the session is yesterday's now
+    again = await _chat(sessions, ["3"], tmp_path, coach)
+    assert "Still open from Tue 01 Dec" in again  # the effort question, with its scale
+    (logged,) = await _completions(sessions)
+    assert (logged.rpe, logged.pain) == (3, 0)
+
+
+async def test_start_during_set_up_welcomes_once_and_says_where_it_stands(
+    sessions: async_sessionmaker[AsyncSession], tmp_path: Path
+) -> None:
+    out = await _chat(sessions, ["/start", "2", "/start"], tmp_path)  # the chat opens set-up
+    assert out.count("I'm your hip coach") == 1  # the welcome, once
+    assert out.count("We're already setting up, Sam") == 2
+    assert "8 questions to go" in out
+    assert out.count("2/9") == 2  # the desk question, asked again where set-up stands

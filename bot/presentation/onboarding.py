@@ -23,6 +23,7 @@ __all__ = [
     "mid_setup",
     "question_keyboard",
     "running_not_jumps",
+    "setup_underway",
     "summary",
     "welcome_back",
     "why_asked",
@@ -112,6 +113,17 @@ _WHY = {
 def why_asked(step: OnboardingStep) -> str:
     """Why a set-up question is asked ("why do you need that?")."""
     return f"Good question: {_WHY[step]}"
+
+
+def setup_underway(left: int, first_name: str | None = None) -> str:
+    """/start again while set-up is under way (the welcome was said): where it stands,
+    ``left`` questions to go with the open one, which is asked again after this."""
+    name = escape_text(first_name or "there")
+    more = "one question to go" if left == 1 else f"{left} questions to go"
+    return (
+        f"We're already setting up, {name}: {more}, and your answers so far are kept. "
+        "Here's where we are:"
+    )
 
 
 def welcome_back(first_name: str | None) -> str:

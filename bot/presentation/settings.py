@@ -27,6 +27,7 @@ __all__ = [
     "health_keyboard",
     "health_lines",
     "health_noted_in_chat",
+    "home_which_city",
     "kit_words",
     "parkrun_read",
     "pause_date_unreadable",
@@ -50,6 +51,7 @@ __all__ = [
     "week_lines",
     "week_refused",
     "week_unclear",
+    "welcome_home",
     "zone_place",
     "zone_until_home",
 ]
@@ -204,6 +206,21 @@ def zone_until_home(zone: str, home: str) -> str:
     return (
         f"It stays on {_zone_time(zone)} until you change it back: when you're home, tap "
         f"the button or type <i>/timezone {escape_text(home)}</i>."
+    )
+
+
+def welcome_home(timezone: str, local: time) -> str:
+    """Back home from a stay: the zone is the one they had before it (``local``: the time
+    there now); what it does to the reminder follows."""
+    return f"🏠 Welcome home! Time zone back to {bold(timezone)} (it's {local:%H:%M} there now)."
+
+
+def home_which_city() -> str:
+    """ "Back home" with no stay on record: which city is home?"""
+    return (
+        "Welcome back! I have no trip on record, so I don't know where home is. Which city "
+        "is it? Type it (like <i>Berlin</i>) or share your location, and your reminder "
+        "follows."
     )
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "done_logged",
     "effort_left",
     "effort_next",
+    "effort_noted_already",
     "effort_off_scale",
     "effort_still_open",
     "history_empty",
@@ -211,6 +212,12 @@ def button_done(rpe: int | None, *, updated: bool = False) -> str:
     if rpe is None:
         return f"✅ Logged as done.{again} {ASK_EFFORT}"
     return f"✅ Logged: done, effort {rpe}/10. Nice work!{again}"
+
+
+def effort_noted_already(rpe: int) -> str:
+    """A tap on an effort button after the effort was given (typed, or on another
+    message): a toast, plain text; nothing changes."""
+    return f"Already noted: effort {rpe}/10. Thanks!"
 
 
 def logged_session(title: str, line: str) -> str:

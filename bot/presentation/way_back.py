@@ -28,6 +28,7 @@ __all__ = [
     "morning_question",
     "morning_reply",
     "pain_keyboard",
+    "pain_noted_already",
     "pain_question",
     "pain_reply",
     "stage_block",
@@ -148,6 +149,12 @@ def pain_or_effort_keyboard(on: date, session_id: str, number: int) -> Rows:
     if number >= 1:
         row.append((f"Effort {number}/10", encode(Action.EFFORT, on, session_id, number)))
     return [row]
+
+
+def pain_noted_already(pain: int) -> str:
+    """A tap on a pain button after the pain was given (typed, or on another message):
+    a toast, plain text; nothing changes."""
+    return f"Already noted: pain {pain}/10. Thanks!"
 
 
 def pain_reply(pain: int, stage: int | None, *, counted: bool) -> str:

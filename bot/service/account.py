@@ -15,7 +15,7 @@ from bot.core.phases import (
     ResumeRequested,
 )
 from bot.core.places import Place
-from bot.core.understanding import IntentKind
+from bot.core.understanding import Intent, IntentKind
 from bot.core.understanding.parts import understand_parts
 from bot.core.understanding.replies import parse_day, parse_reminder_time, says_off
 from bot.core.understanding.stay import stay_is_temporary
@@ -26,10 +26,12 @@ from bot.presentation.callbacks import Action, Answer
 from bot.service.messages import Reply, keyboard
 from bot.service.timezones import lookup_zone, zone_at
 from bot.service.turn import Turn
-from bot.storage import chats, privacy
+from bot.storage import chats, privacy, repository
 
 __all__ = [
+    "HOME_FLOW",
     "ask_delete",
+    "back_home",
     "choose_timezone",
     "confirm_delete",
     "pause",
@@ -39,6 +41,7 @@ __all__ = [
     "set_timezone",
     "set_timezone_at",
     "settings",
+    "typed_home",
     "which_place",
 ]
 
@@ -148,11 +151,57 @@ def which_place(said: str, choices: Sequence[Place], action: Action) -> Reply:
 
 
 async def choose_timezone(turn: Turn, zone: str) -> list[Reply]:
-    """The city the runner picked among namesakes."""
+    """The city the runner picked among namesakes (a stay if the message said so), or the
+    🏠 button back to the zone they had before a stay."""
     conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    temporary = False
     if conversation is not None and conversation.name == CITY_FLOW:
         await chats.clear_conversation(turn.session, turn.sender.chat_id)
-    return await _store_zone(turn, zone)
+        temporary = stay_is_temporary(str(conversation.data.get("message", "")))
+    if zone == turn.runner.home_timezone:
+        return await back_home(turn)
+    return await _store_zone(turn, zone, temporary=temporary)
+
+
+#: The conversation of "which city is home?", asked when a runner says they are home
+#: with no stay on record (data: none).
+HOME_FLOW = "home"
+
+
+async def back_home(turn: Turn) -> list[Reply]:
+    """The runner is home again ("back home now", the 🏠 button): the zone they had before
+    the stay on record, with what it does to the reminder. With none on record, which city
+    is home? (kept as the ``home`` conversation, so a typed city answers it)."""
+    home = turn.runner.home_timezone
+    if home is None:
+        if turn.conversation is None:  # never over set-up or another question's answer
+            await chats.set_conversation(
+                turn.session, turn.sender.chat_id, HOME_FLOW, "city", {}, now=turn.now
+            )
+        return [Reply(text=words.home_which_city(), request_location=True)]
+    return await _store_zone(turn, home, home_again=True)
+
+
+async def typed_home(turn: Turn, text: str, intent: Intent) -> list[Reply] | None:
+    """A typed answer to "which city is home?" ("Berlin", "it's london"): that city's zone;
+    None (the question dropped) when the message names no place, so it is read as usual."""
+    await chats.clear_conversation(turn.session, turn.sender.chat_id)
+    turn.conversation = None
+    if intent.kind is not IntentKind.UNKNOWN:
+        return None  # "I'm in London", "done": read as usual (a zone said is set there)
+    said = _PICK_WORDS_RE.sub("", text.strip().strip(" .!?")).strip()
+    if not said or len(said) > _LONGEST_PICK:
+        return None
+    zone, choices = lookup_zone(said)
+    if zone is not None:
+        return await _store_zone(turn, zone)
+    if choices:
+        data = {"name": said, "message": ""}
+        await chats.set_conversation(
+            turn.session, turn.sender.chat_id, CITY_FLOW, "pick", data, now=turn.now
+        )
+        return [which_place(said, choices, Action.TIMEZONE)]
+    return None
 
 
 async def set_timezone_at(turn: Turn, latitude: float, longitude: float) -> list[Reply]:
@@ -163,18 +212,34 @@ async def set_timezone_at(turn: Turn, latitude: float, longitude: float) -> list
     return await _store_zone(turn, zone)
 
 
-async def _store_zone(turn: Turn, zone: str, *, temporary: bool = False) -> list[Reply]:
+async def _store_zone(
+    turn: Turn, zone: str, *, temporary: bool = False, home_again: bool = False
+) -> list[Reply]:
     """Store the zone and say what it does to the reminder; a stay said to be temporary
     ("in new york this week for work") keeps the zone until the runner says they are home,
-    with a button back to the zone they had."""
-    home = turn.runner.timezone
+    with a button back to the zone they had (``home_again``: this is that zone)."""
+    before = turn.runner.timezone
     await turn.set_timezone(zone)
     local = turn.now.astimezone(ZoneInfo(zone))
-    moved = zone != home
-    text = words.timezone_set(zone, local.time())
+    moved = zone != before
+    # the stay on record (kept across a restart): the zone before the first of the stays
+    # in a row ("new york this week", then "boston till friday": home is still the first);
+    # a zone set for good, or the home zone itself, ends it
+    home = turn.runner.home_timezone
+    if temporary and moved:
+        home = home or before
+    elif moved:
+        home = None
+    home = None if home == zone else home
+    await repository.update_runner(turn.session, turn.runner, home_timezone=home)
+    if turn.conversation is not None and turn.conversation.name == HOME_FLOW:
+        await chats.clear_conversation(turn.session, turn.sender.chat_id)  # "which city?"
+        turn.conversation = None
+    said = words.welcome_home if home_again else words.timezone_set
+    text = said(zone, local.time())
     reminder = words.reminder_follows_zone(turn.runner.reminder_time, zone, moved=moved)
     text = f"{text} {reminder}"
-    if not (temporary and moved):
+    if not (temporary and moved and home is not None):
         return [Reply(text=text)]
     text = f"{text}\n\n{words.zone_until_home(zone, home)}"
     return [Reply(text=text, keyboard=keyboard(words.back_home_keyboard(home)))]

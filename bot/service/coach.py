@@ -21,8 +21,10 @@ from bot.core.understanding.answers import health_said
 from bot.core.understanding.later import report_fix
 from bot.core.understanding.parts import understand_parts
 from bot.core.understanding.replies import area_named, parse_day, says_off
+from bot.core.understanding.stay import says_back_home
 from bot.core.understanding.suggest import Suggestion, closest_command, suggestions
 from bot.core.understanding.week import WeekSaid, asks_for_block, distance_named, running_week
+from bot.core.vocabulary import Phase
 from bot.presentation import chat, render
 from bot.presentation import questions as question_words
 from bot.presentation import reports as report_words
@@ -387,7 +389,7 @@ class Coach:
         if kind is IntentKind.PAUSE:
             return await account.pause(turn, intent.pause_until, intent.pause_from)
         if kind is IntentKind.RESUME:
-            return await account.resume(turn)
+            return await _resumed(turn, text)
         if kind is IntentKind.PROGRESS:
             return await progress.progress_reply(turn)
         if kind is IntentKind.HISTORY:
@@ -399,6 +401,8 @@ class Coach:
         if kind is IntentKind.THANKS:
             return [Reply(text=chat.thanks_reply())]
         if kind is IntentKind.UNKNOWN:
+            if _home_again(turn, text):  # "back home now": the zone from before the stay
+                return await account.back_home(turn)
             if asks_for_block(text):  # "show me the whole block"
                 return await training.block_reply(turn)
             said = running_week(text)
@@ -451,6 +455,29 @@ class Coach:
         if action is Action.SUGGEST:
             return await _suggested(turn, Suggestion(callback.str_arg(0)))
         return [Reply(toast="That button is out of date. Send /today for a fresh one.")]
+
+
+def _home_again(turn: Turn, text: str) -> bool:
+    """Whether the message says the runner is home again ("back home now", "im home");
+    during set-up only with a stay on record (its time-zone question asks the rest)."""
+    conversation = turn.conversation
+    setting_up = conversation is not None and conversation.name == onboarding.FLOW
+    if setting_up and turn.runner.home_timezone is None:
+        return False
+    return says_back_home(text)
+
+
+async def _resumed(turn: Turn, text: str) -> list[Reply]:
+    """A return ("I'm back", "home again"): home from a stay on record (its zone back, and
+    the break ended too when paused); without one, a break ends as before, and with no
+    break either, which city is home is asked."""
+    if not _home_again(turn, text):
+        return await account.resume(turn)
+    paused = turn.state.phase is Phase.PAUSED
+    if paused and turn.runner.home_timezone is None:
+        return await account.resume(turn)  # back from a break, no stay on record
+    replies = await account.back_home(turn)
+    return replies + await account.resume(turn) if paused else replies
 
 
 async def _draw_charts(calls: list[QueuedCall]) -> list[QueuedCall]:
@@ -516,6 +543,8 @@ async def _typed_answer(
         return await reports.typed_answer(turn, conversation.step, text)
     if conversation.name == account.CITY_FLOW:  # "the one in massachusetts"
         return await account.typed_place(turn, conversation.data, text)
+    if conversation.name == account.HOME_FLOW:  # "Berlin" to "which city is home?"
+        return await account.typed_home(turn, text, intent)
     if conversation.name == reports.CLEAR_FLOW:  # "physio said it's fine", "hurt a bit, 4"
         return await reports.typed_clearing(turn, conversation.step, text, intent)
     return None

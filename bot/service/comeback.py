@@ -49,7 +49,8 @@ __all__ = [
 
 PAIN_FLOW = "pain"
 #: The open "how hard did it feel?" of a day's session (data: the day), asked without the
-#: pain question, so a typed number answers it later (``bot.service.training``).
+#: pain question or left open once the pain is answered, so a typed number answers it
+#: later (``bot.service.training``).
 EFFORT_FLOW = "effort"
 #: How old a session may be for its pain or morning button to count.
 _BUTTON_DAYS = 7
@@ -254,6 +255,10 @@ async def pain_button(turn: Turn, callback: Callback) -> list[Reply]:
     day, pain = callback.date_arg(0), callback.int_arg(1)
     if not 0 <= (turn.today - day).days <= _BUTTON_DAYS:
         return [Reply(toast="That question is too old to answer here.")]
+    logged = await _logged(turn, day)
+    if logged is not None and logged.done and logged.pain is not None:
+        # answered already (typed, or on another message): an old button changes nothing
+        return [Reply(toast=words.pain_noted_already(logged.pain))]
     replies = await _pain(turn, day, pain)
     return replies or [Reply(toast="That session isn't logged as done.")]
 
@@ -284,9 +289,7 @@ async def _pain(turn: Turn, day: date, pain: int) -> list[Reply]:
     if logged is None or not logged.done:
         return []
     await records.set_pain(turn.session, turn.runner.id, day, pain)
-    current = await chats.get_conversation(turn.session, turn.sender.chat_id)
-    if current is not None and current.name == PAIN_FLOW and not keeps_queue(current):
-        await chats.clear_conversation(turn.session, turn.sender.chat_id)
+    await _pain_closed(turn, day, effort_open=logged.rpe is None)
     stage = stage_of(turn.state)
     since = turn.state.way_back_since
     counted = stage is not Stage.FULL and since is not None and day >= since
@@ -298,6 +301,28 @@ async def _pain(turn: Turn, day: date, pain: int) -> list[Reply]:
     if pain > REPORT_PAIN:
         replies += await start_guided_report(turn)
     return replies
+
+
+async def _pain_closed(turn: Turn, day: date, *, effort_open: bool) -> None:
+    """``day``'s pain question is answered: it is no longer open. The effort question
+    asked with it stays open (the ``effort`` conversation), so a typed number later
+    answers it, whatever the day ("did yesterday's": "no pain", then "3")."""
+    current = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    if current is None or current.name != PAIN_FLOW or keeps_queue(current):
+        return  # days queued behind it: the turn's end asks the next (``next_question``)
+    if current.data.get("day") != day.isoformat():
+        return  # another day's question stays open (this was its old message's button)
+    if effort_open:
+        await chats.set_conversation(
+            turn.session,
+            turn.sender.chat_id,
+            EFFORT_FLOW,
+            "effort",
+            {"day": day.isoformat()},
+            now=turn.now,
+        )
+    else:
+        await chats.clear_conversation(turn.session, turn.sender.chat_id)
 
 
 async def morning_button(turn: Turn, callback: Callback) -> list[Reply]:

@@ -30,6 +30,7 @@ async def export(turn: Turn) -> list[Reply]:
             "telegram_id": runner.telegram_id,
             "first_name": runner.first_name,
             "timezone": runner.timezone,
+            "home_timezone": runner.home_timezone,  # the zone before a stay; None: none
             "reminder_time": f"{runner.reminder_time:%H:%M}" if runner.reminder_time else None,
             "phase": state.phase.value,
             "level": runner.level.value,

@@ -105,7 +105,13 @@ _STEP_KINDS = {
 
 async def start(turn: Turn) -> list[Reply]:
     """/start: begin set-up at the first question; a runner set up already is asked first
-    (``confirm_restart``), so a stray /start never sends them through it again."""
+    (``confirm_restart``), so a stray /start never sends them through it again; during
+    set-up, where it stands and its open question again (the welcome is said once)."""
+    conversation = turn.conversation
+    if conversation is not None and conversation.name == FLOW:
+        left = len(STEPS) - STEPS.index(OnboardingStep(conversation.step))
+        underway = Reply(text=words.setup_underway(left, turn.runner.first_name))
+        return [underway, await ask_again(turn, conversation.step)]
     if turn.runner.onboarded or turn.state.phase is not Phase.ONBOARDING:
         await chats.set_conversation(
             turn.session, turn.sender.chat_id, RESTART_FLOW, "confirm", {}, now=turn.now

@@ -377,12 +377,8 @@ async def button_log(turn: Turn, callback: Callback) -> list[Reply]:
     if existing is not None:  # a changed plan keeps the logged session
         session = (existing.category, existing.session_id)
     rpe = callback.int_arg(2) if callback.action is Action.EFFORT else None
-    # a tap that changes the day's log (another session, a skip, another effort) says so
-    updated = existing is not None and (
-        existing.session_id != session_id
-        or not existing.done
-        or (existing.rpe is not None and rpe is not None and rpe != existing.rpe)
-    )
+    # a tap that changes the day's log (another session, a skip) says so
+    updated = existing is not None and (existing.session_id != session_id or not existing.done)
     if callback.action is Action.SKIP:
         if existing is not None and not existing.done:
             return [Reply(toast="Already logged as skipped.")]
@@ -392,6 +388,10 @@ async def button_log(turn: Turn, callback: Callback) -> list[Reply]:
         return [logged_edit(plan, turn, words.button_skipped(updated=updated), toast)]
     if existing is not None and existing.done and (rpe is None or existing.rpe == rpe):
         return [Reply(toast="Already logged ✅")]
+    if existing is not None and existing.done and existing.rpe is not None:
+        # an effort tap answers an open question only (a tap edits its buttons away): this
+        # one's effort was given since (typed, or on another message), so nothing changes
+        return [Reply(toast=words.effort_noted_already(existing.rpe))]
     await _log(turn, day, session, CompletionStatus.DONE, rpe, existing=existing)
     plan = await _plan_of(turn, day, session[1])
     # the pain question comes once, with the first Done of the day's session

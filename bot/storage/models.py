@@ -110,6 +110,9 @@ class Runner(Base):
     hard_days: Mapped[list[int]] = mapped_column(JSON, default=list, server_default="[]")
     race_distance: Mapped[RaceDistance | None] = mapped_column(EnumString(RaceDistance))
     session_minutes: Mapped[int] = mapped_column(default=20, server_default="20")
+    #: The zone the runner had before a stay said to be temporary ("in new york this week
+    #: for work"): where "back home" returns them; None when no stay is on record.
+    home_timezone: Mapped[str | None] = mapped_column(String(64))
 
 
 class PhaseStateRow(Base):

@@ -54,6 +54,7 @@ class RunnerRecord:
     hard_days: list[int]
     race_distance: RaceDistance | None
     session_minutes: int
+    home_timezone: str | None
 
 
 #: The columns of a ``RunnerRecord``, in its fields' order.

@@ -42,6 +42,27 @@ async def test_start_greets_and_asks_the_first_question(chat: Chat) -> None:
     assert (conversation.name, conversation.step) == (FLOW, "level")
 
 
+async def test_a_second_start_during_set_up_says_where_it_stands_not_the_welcome(
+    chat: Chat,
+) -> None:
+    """A new-user trial: /start again during set-up sent the whole welcome once more and
+    went back to the first question."""
+    (intro, _) = await chat.command("/start")
+    await chat.press("v1|ol|intermediate")
+    await chat.press("v1|od|yes")
+    where, question = await chat.command("/start")
+    assert intro.text not in where.text
+    assert "already setting up" in where.text
+    assert "7 questions to go" in where.text
+    assert KIT in question.text  # the question it was on, its answers so far kept
+    assert "v1|oe|band" in buttons([question])
+    runner = await chat.runner()
+    assert (runner.level, runner.desk_job) == (Level.INTERMEDIATE, True)
+    conversation = await chat.conversation()
+    assert conversation is not None
+    assert (conversation.name, conversation.step) == (FLOW, "equipment")
+
+
 async def test_onboarding_by_buttons_stores_every_answer(chat: Chat) -> None:
     await chat.command("/start")
     (desk,) = await chat.press("v1|ol|intermediate")
@@ -440,3 +461,14 @@ async def test_something_else_after_the_restart_question_is_read_as_usual(chat: 
     assert "1/9" not in texts(replies)
     assert [c.status.value for c in await chat.completions()] == ["done"]
     assert await chat.conversation() is None
+
+
+async def test_start_during_set_up_after_training_began_on_defaults_says_where_it_stands(
+    chat: Chat,
+) -> None:
+    await chat.command("/start")
+    await chat.press("v1|ol|intermediate")
+    await chat.command("/today")  # training starts on the defaults; set-up goes on
+    where, question = await chat.command("/start")
+    assert "already setting up" in where.text
+    assert DESK in question.text

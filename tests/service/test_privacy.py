@@ -14,6 +14,7 @@ USER_KEYS = {
     "telegram_id": int,
     "first_name": str,
     "timezone": str,
+    "home_timezone": type(None),  # the zone before a stay away ("in new york this week")
     "reminder_time": str,
     "phase": str,
     "level": str,

@@ -292,8 +292,12 @@ async def test_a_second_done_that_changes_the_log_says_it_updated_it(chat: Chat)
     (asked,) = await chat.press(done)
     (first,) = await chat.press(next(d for d in buttons([asked]) if d.endswith("|4")))
     assert "earlier log" not in first.text  # answering the effort question completes the log
-    (changed,) = await chat.press(next(d for d in buttons([asked]) if d.endswith("|7")))
-    assert "updates today's earlier log" in changed.text
+    # the answered question's buttons are edited away; a late tap on one changes nothing
+    (late,) = await chat.press(next(d for d in buttons([asked]) if d.endswith("|7")))
+    assert late.toast == "Already noted: effort 4/10. Thanks!"
+    assert not late.text
+    (logged,) = await chat.completions()
+    assert logged.rpe == 4
     typed = await chat.say("done, 9/10")
     assert "updates today's earlier log" in texts(typed)
     (logged,) = await chat.completions()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.core.comeback import Stage, stage_of
 from bot.core.vocabulary import Category, Phase
-from bot.service.comeback import PAIN_FLOW
+from bot.service.comeback import EFFORT_FLOW, PAIN_FLOW
 from bot.service.messages import Reply
 from tests.bot.harness import FakeClock
 from tests.service.conftest import Chat, button, buttons, texts
@@ -44,11 +44,17 @@ async def test_a_tapped_pain_rating_is_stored_with_the_completion(
     assert "Pain 2/10: good" in answer.text
     (logged,) = await chat.completions()
     assert logged.pain == 2
-    assert await chat.conversation() is None
+    open_now = await chat.conversation()  # the effort question asked with it stays open
+    assert open_now is not None
+    assert (open_now.name, open_now.data) == (EFFORT_FLOW, {"day": logged.on.isoformat()})
     state = await chat.state()
     assert state.way_back_passed_on == logged.on
-    late = await chat.press(pain)  # a second tap changes the answer, no more
-    assert "Pain 2/10" in texts(late)
+    (late,) = await chat.press(pain.rsplit("|", 1)[0] + "|6")  # a stale tap changes nothing
+    assert late.toast == "Already noted: pain 2/10. Thanks!"
+    assert not late.text
+    (logged,) = await chat.completions()
+    assert logged.pain == 2
+    assert await chat.state() == state
 
 
 async def test_a_mobility_day_without_reports_or_a_way_back_is_not_asked(chat: Chat) -> None:

@@ -47,7 +47,7 @@ async def _tables(url: str) -> set[str]:
 
 def test_migrations_are_found_in_the_repo() -> None:
     assert migrations_dir() == REPO / "migrations"
-    assert head_revision() == "0011_planned_pause"
+    assert head_revision() == "0012_home_timezone"
 
 
 async def test_upgrade_from_empty_creates_every_table(empty_url: str) -> None:
