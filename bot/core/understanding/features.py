@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from bot.core.understanding.lexicon import PHRASE_STARTS, PHRASES, WORDS
 from bot.core.understanding.senses import Cue, Sense
@@ -19,9 +20,8 @@ from bot.core.understanding.words import FILLER, NUMBER_WORDS
 __all__ = ["Features", "Hit", "scan"]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A lexicon phrase found at words[start:end]."""
+class Hit(NamedTuple):
+    """A lexicon phrase found at words[start:end] (a tuple: made fast, several a message)."""
 
     start: int
     end: int
