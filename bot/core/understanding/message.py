@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Final
 
 from bot.core.understanding.body import area_hits, build_report
 from bot.core.understanding.features import Features, Hit
@@ -18,7 +17,7 @@ from bot.core.vocabulary import Area
 
 __all__ = ["DONE_EMOJI", "Message", "near"]
 
-DONE_EMOJI: Final = frozenset("✅👍💪✔☑🏁🙌👌🎉🏆")
+DONE_EMOJI = frozenset("✅👍💪✔☑🏁🙌👌🎉🏆")
 
 
 @dataclass(slots=True)
@@ -83,7 +82,7 @@ def _effort_at(low: str) -> int:
     return span[0]
 
 
-_EFFORT_RE: Final = re.compile(r"\b(?:effort|rpe)\b")
+_EFFORT_RE = re.compile(r"\b(?:effort|rpe)\b")
 
 
 def near(f: Features, cue: Cue, anchors: list[Hit], window: int) -> bool:

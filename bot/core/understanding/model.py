@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 from enum import StrEnum
-from typing import Final
 
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 
@@ -74,7 +73,7 @@ class EffortLabel(StrEnum):
         return _LABEL_EFFORT[self]
 
 
-_LABEL_EFFORT: Final = {
+_LABEL_EFFORT = {
     EffortLabel.EASY: 3,
     EffortLabel.MODERATE: 5,
     EffortLabel.HARD: 8,

@@ -5,11 +5,10 @@ runner is home; and the runner saying they are home again ("back home now", "im 
 from __future__ import annotations
 
 import re
-from typing import Final
 
 __all__ = ["says_back_home", "stay_is_temporary"]
 
-_TEMPORARY_RE: Final = re.compile(
+_TEMPORARY_RE = re.compile(
     r"\b(?:this|next|for\s+the|for\s+a|for\s+the\s+next)\s+(?:week|weekend|few\s+days|couple\s+of"
     r"\s+(?:days|weeks)|days?|fortnight|month)\b"
     r"|\bfor\s+(?:work|business|a\s+conference|a\s+meeting|a\s+wedding|[0-9]+\s+(?:days|nights|weeks))\b"
@@ -20,7 +19,7 @@ _TEMPORARY_RE: Final = re.compile(
     r"|\bback\s+(?:home\s+)?(?:on|next|in\s+a|by)\b"
 )
 #: A move for good ("moved to Berlin for work", "we live in Lisbon now") is no stay.
-_MOVED_RE: Final = re.compile(
+_MOVED_RE = re.compile(
     r"\b(?:moved|moving|relocated|relocating|emigrated|live|living|based|new\s+home)\b"
 )
 
