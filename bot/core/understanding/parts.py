@@ -546,7 +546,11 @@ def _requests(
 ) -> tuple[Intent, ...]:
     if message is not None and today is not None and (apart := _days_apart(whole, message, today)):
         return apart
-    if message is not None and (placed := _signs_placed(whole, message)):
+    if (
+        (whole.signs or whole.kind is IntentKind.WARNING_SIGN)
+        and message is not None
+        and (placed := _signs_placed(whole, message))
+    ):
         return placed
     if whole.signs and whole.kind in _LOGS and whole.report is None:
         return (whole, *_signs_apart(whole))
