@@ -102,7 +102,8 @@ _SAME_MEANING = {
 #: Where a message splits into clauses for a second try, and the content words a clause
 #: needs to be tried on its own.
 _CLAUSE_BREAK = re.compile(
-    "\\s*(?:[,;.!?\u2600-\u27bf\U0001f300-\U0001faff]+|\\s(?:but|and|so)\\s)\\s*", re.IGNORECASE
+    "\\s*(?:[,;.!?\u2600-\u27bf\U0001f300-\U0001faff]+|\\s(?:but|and|so|also|btw|anyway|anyways|plus)\\s)\\s*",
+    re.IGNORECASE,
 )
 _CLAUSE_WORDS = 2
 #: Words that make a clause beside a command a question of its own ("also can I run after").

@@ -275,7 +275,11 @@ class Coach:
             replies.append(Reply(text=chat.faq_answer(question.question, question.answer, hold)))
         if onboarding_step is None and (said := health_said(text, turn.today)) is not None:
             replies += await health.note_said(turn, said)  # "im pregnant actually, 12 weeks"
-        apart = any(part.kind is IntentKind.WARNING_SIGN for part in intents)
+        apart = any(  # the sign answered by its part: a sign apart, or a report holding it
+            part.kind is IntentKind.WARNING_SIGN
+            or (part.report is not None and part.report.red_flags >= intent.signs)
+            for part in intents
+        )
         if intent.signs and intent.kind is not IntentKind.WARNING_SIGN and not apart:
             replies += await reports.warning_signs(turn, intent.signs, text)
         if onboarding_step is not None and intent.kind is IntentKind.UNKNOWN:

@@ -256,15 +256,46 @@ def feeling_hits(f: Features) -> tuple[Hit, ...]:
 
 def _feeling_hits(f: Features) -> tuple[Hit, ...]:
     if not (f.foreign or f.asked):
-        return tuple(h for h in f.hits if h.sense.kind is not None and not negated(f, h.start))
-    return tuple(
-        h
-        for h in f.hits
-        if h.sense.kind is not None
-        and h.start not in f.foreign
-        and (h.sense.flag is not None or f.clauses[h.start] not in f.asked)
-        and not negated(f, h.start)
-    )
+        found = tuple(h for h in f.hits if h.sense.kind is not None and not negated(f, h.start))
+    else:
+        found = tuple(
+            h
+            for h in f.hits
+            if h.sense.kind is not None
+            and h.start not in f.foreign
+            and (h.sense.flag is not None or f.clauses[h.start] not in f.asked)
+            and not negated(f, h.start)
+        )
+    if not found or _CLEARED_WORDS.isdisjoint(f.words):
+        return found
+    return tuple(h for h in found if h.sense.flag is not None or not _cleared(f, h))
+
+
+#: What follows a feeling that has cleared ("the tightness is gone", "soreness went away").
+_CLEARED_WORDS = frozenset({"gone", "went", "cleared", "disappeared", "vanished"})
+_CLEARED_BETWEEN = frozenset(
+    {"is", "has", "have", "had", "was", "all", "now", "completely", "totally", "finally",
+     "pretty", "much", "basically", "fully", "just", "thats", "its", "it"}
+)  # fmt: skip
+_WENT = frozenset({"away", "off", "after", "overnight", "by", "within", "in"})
+
+
+def _cleared(f: Features, hit: Hit) -> bool:
+    """Whether a plain feeling (no warning sign: a sign said as passed still counts) is
+    said to have cleared right after it ("the tightness is gone now", "soreness went away
+    after a day", "the ache has cleared"): no report of it ("eased off a bit" is still
+    there)."""
+    words, n = f.words, len(f.words)
+    j = hit.end
+    while j < n and words[j] in _CLEARED_BETWEEN and f.clauses[j] == f.clauses[hit.start]:
+        j += 1
+    if j >= n or f.clauses[j] != f.clauses[hit.start] or words[j] not in _CLEARED_WORDS:
+        return False
+    if words[j] == "went":
+        return j + 1 < n and words[j + 1] in _WENT
+    if words[j] == "gone":  # not "the pain has gone up", "gone worse"
+        return not (j + 1 < n and words[j + 1] in ("up", "worse", "bad", "really", "from"))
+    return True
 
 
 _RADIATING_STARTS = frozenset({"down", "into"})
@@ -730,8 +761,12 @@ def _side_counts(f: Features, hit: Hit) -> bool:
     """Multi-word sides always count; a lone left/right/l/r needs a body word near it; a
     side compared with ("bigger than the left") is not the report's."""
     word, pos = f.words[hit.start], hit.start
-    if "than" in f.words[max(pos - 2, 0) : pos]:
-        return False
+    if "than" in f.words[max(pos - 2, 0) : pos] or "compared" in f.words[max(pos - 4, 0) : pos]:
+        return False  # "bigger than the left", "compared to the right": the other side
+    if _side_fine(f, hit):
+        return False  # "left hip tight, right side fine": the fine side is not the report's
+    if word == "both" and hit.end - hit.start == 1 and not _near_body(f, hit):
+        return False  # "did monday and tuesday both effort 5": both days, no side
     if hit.end - hit.start > 1 or hit.sense.side is Side.BOTH:
         return True
     if (
@@ -753,6 +788,33 @@ def _side_counts(f: Features, hit: Hit) -> bool:
         return False
     before = f.hit_at.get(pos - 1) if pos else None
     return (pos > 0 and f.words[pos - 1] in _SIDE_NEIGHBOURS) or bool(before and before.sense.area)
+
+
+def _side_fine(f: Features, hit: Hit) -> bool:
+    """Whether the side at ``hit`` is said to be fine ("right side fine", "the left one is
+    ok"), in its clause."""
+    j = hit.end
+    if j < len(f.words) and f.words[j] in ("one", "side", "leg"):
+        j += 1
+    while j < len(f.words) and f.words[j] in _LINKS and f.clauses[j] == f.clauses[hit.start]:
+        j += 1
+    return (
+        j < len(f.words)
+        and f.clauses[j] == f.clauses[hit.start]
+        and f.words[j] in _FINE_WORDS
+        and not negated(f, j)
+    )
+
+
+def _near_body(f: Features, hit: Hit) -> bool:
+    """Whether a body area, a feeling or a side word is within two words of ``hit``."""
+    for j in range(max(hit.start - 2, 0), min(hit.end + 3, len(f.words))):
+        other = f.hit_at.get(j)
+        if other is None or other is hit:
+            continue
+        if other.sense.area or other.sense.kind or Cue.SIDE_HINT in other.sense.cues:
+            return True
+    return False
 
 
 _LEG_PARTS = frozenset(

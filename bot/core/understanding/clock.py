@@ -22,7 +22,18 @@ _CLOCK_RE = re.compile(
     r"(?<![0-9:./-])([01]?[0-9]|2[0-3])\s*[:.h]\s*([0-5][0-9])(?![0-9:./])" + _AMPM
 )
 _HOUR_AMPM_RE = re.compile(r"(?<![0-9:./-])(1[0-2]|0?[0-9])\s*(a\.?m\.?|p\.?m\.?)(?![a-z])")
-_HALF_RE = re.compile(rf"\b(half|quarter)\s+(past|to)\s+(1[0-2]|0?[1-9]|{_HOUR_WORD})\b" + _AMPM)
+_HALF_RE = re.compile(
+    rf"\b(half|quarter|twenty[\s-]five|twenty|ten|five)\s+(past|to)\s+(1[0-2]|0?[1-9]|{_HOUR_WORD})\b"
+    + _AMPM
+)
+_PAST_MINUTES = {"half": 30, "quarter": 15, "twenty five": 25, "twenty": 20, "ten": 10, "five": 5}
+#: "7 30", "6 45": a time typed with a space for the colon, after a word that leads to a
+#: time ("at", "to", "be", "make it"), never a number of minutes or reps.
+_SPACED_RE = re.compile(
+    r"(?:^\s*|\b(?:at|to|for|be|it|do|around|about|by|till|until|of|from|than)\s+)"
+    r"([01]?[0-9]|2[0-3])\s([0-5][05])\b"
+    r"(?!\s*(?:mins?|minutes?|k\b|km|reps|x\b|secs?|seconds?|/|%|out\s+of))" + _AMPM
+)
 _OCLOCK_RE = re.compile(rf"\b(1[0-2]|0?[0-9]|{_HOUR_WORD})\s*o'?\s?clock\b" + _AMPM)
 _HALF_BRITISH_RE = re.compile(
     rf"\bhalf\s+(1[0-2]|0?[1-9]|{_HOUR_WORD})\b(?!\s*(?:hours?|hrs?|an?\b|days?|[:./]))" + _AMPM
@@ -95,9 +106,9 @@ def _candidates(low: str) -> list[tuple[int, time | None]]:
     for m in _HOUR_AMPM_RE.finditer(low):
         found.append((m.start(), _with_ampm(int(m.group(1)), 0, m.group(2))))
     for m in _HALF_RE.finditer(low):
-        hour, minute = _hour(m.group(3)), 30 if m.group(1) == "half" else 15
+        hour, minute = _hour(m.group(3)), _PAST_MINUTES[" ".join(m.group(1).split("-"))]
         if m.group(2) == "to":
-            hour, minute = (hour - 1) % 24, 45
+            hour, minute = (hour - 1) % 24, 60 - minute
         hour = hour if m.group(4) else _day_part(low, m.end(), hour)
         found.append((m.start(), _with_ampm(hour, minute, m.group(4))))
     for m in _OCLOCK_RE.finditer(low):
@@ -113,6 +124,9 @@ def _candidates(low: str) -> list[tuple[int, time | None]]:
         found.append((m.start(1), _with_ampm(int(m.group(1)), int(m.group(2)), None)))
     for m in _HOUR_H_RE.finditer(low):
         found.append((m.start(), _with_ampm(int(m.group(1)), 0, None)))
+    for m in _SPACED_RE.finditer(low):
+        hour = int(m.group(1)) if m.group(3) else _day_part(low, m.end(), int(m.group(1)))
+        found.append((m.start(1), _with_ampm(hour, int(m.group(2)), m.group(3))))
     for m in _WORD_TIME_RE.finditer(low):
         minute = _MINUTE_WORDS[" ".join(m.group(2).replace("-", " ").split())]
         hour = _HOUR_WORDS[m.group(1)]
@@ -126,19 +140,49 @@ def parse_time(low: str) -> time | None:
     the one to change ("from 7am to 8", "the 7am reminder to 8", "instead of 6") gives way
     to the new one."""
     found = sorted(_candidates(low), key=lambda c: c[0])
-    if len(found) > 1 or (found and "to " in low):
+    reason = len(found) > 0 and _BECAUSE_RE.search(low) is not None
+    if reason:  # "at 6 now cos I go at half 6": the bare hour before the reason counts too
+        found = sorted({*found, *_at_times(low)}, key=lambda c: c[0])
+    if len(found) > 1 or (found and ("to " in low or "instead" in low)):
         kept = [c for c in found if not _old_time(low, c[0])]
         if len(kept) < len(found) and not any(v is not None for _, v in kept):
             old = min(p for p, _ in found)
-            kept = [c for c in _at_times(low) if c[0] > old]
+            # "from 7am to 8": the hour after; "at 8 instead of 7 30": one not itself changed
+            kept = [c for c in _at_times(low) if c[0] > old or not _old_time(low, c[0])]
         found = kept or found
+    if found and all(_old_time(low, c[0]) for c in found):
+        return None  # "the reminder keeps coming at 6": the time now, no new one asked
+    if reason and len(found) > 1:
+        found = _before_the_reason(low, found)
     for _, value in found:
         if value is not None:
             return value
     return None
 
 
-_OLD_BEFORE_RE = re.compile(r"\b(?:from|instead\s+of|not|rather\s+than)\s+$")
+_OLD_BEFORE_RE = re.compile(
+    r"\b(?:from|instead\s+of|not|rather\s+than|(?:comes?|coming|came|arrives?|arriving|arrived"
+    r"|goes\s+off|going\s+off|went\s+off|currently|still)(?:\s+through)?\s+at)\s+$"
+)
+#: A reason given after the time asked for ("to 6:45 cos the kids are up at 7", "at 6 now
+#: because I go before work at half 6"): the times in it are not asked for.
+_BECAUSE_RE = re.compile(r"\b(?:cos|coz|cuz|because|bc|since|as)\b")
+
+
+def _before_the_reason(
+    low: str, found: list[tuple[int, time | None]]
+) -> list[tuple[int, time | None]]:
+    """The times said before a reason that follows the first valid one ("to 6:45 cos the
+    kids are up at 7": 6:45)."""
+    first = next((pos for pos, value in found if value is not None), None)
+    if first is None:
+        return found
+    reason = _BECAUSE_RE.search(low, first)
+    if reason is None:
+        return found
+    return [c for c in found if c[0] < reason.start()]
+
+
 _OLD_NAMED_RE = re.compile(r"\b(?:the|my|your|that|this|those)\s+$")
 _NAMES_REMINDER_RE = re.compile(
     r"[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s+"
@@ -158,7 +202,7 @@ def _old_time(low: str, start: int) -> bool:
 def _at_times(low: str) -> list[tuple[int, time | None]]:
     """Bare hours after "at", "to", "for" ("move it to 8")."""
     return [
-        (m.start(), _with_ampm(_day_part(low, m.end(), _hour(m.group(1))), 0, None))
+        (m.start(1), _with_ampm(_day_part(low, m.end(), _hour(m.group(1))), 0, None))
         for m in _AT_RE.finditer(low)
     ]
 

@@ -254,10 +254,14 @@ def last_date(low: str, today: date | None) -> date | None:
     """The last date the text names ("moved from 3 May to 7 June" → 7 June), else None; a
     date said not to be the one ("2 May not 9 May", "the 3rd instead of the 5th") is left
     out."""
-    dates = [
-        (pos, day) for pos, day in find_dates(low, today) if not _DENIED_RE.search(low, 0, pos)
-    ]
+    dates = dates_meant(low, today)
     return dates[-1][1] if dates else None
+
+
+def dates_meant(low: str, today: date | None) -> list[tuple[int, date]]:
+    """Every date in ``low`` as (position, date), in text order, but one said not to be the
+    one ("2 May not 9 May")."""
+    return [(pos, day) for pos, day in find_dates(low, today) if not _DENIED_RE.search(low, 0, pos)]
 
 
 _ALL_PATTERNS = (

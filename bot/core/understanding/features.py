@@ -16,6 +16,7 @@ from bot.core.understanding.subject import (
     supposed,
 )
 from bot.core.understanding.words import FILLER, NUMBER_WORDS
+from bot.core.vocabulary import RedFlag
 
 __all__ = ["Features", "Hit", "scan"]
 
@@ -89,6 +90,7 @@ def scan(words: tuple[str, ...], clauses: tuple[int, ...], question: bool = Fals
     )
     n = len(words)
     i = 0
+    spell = False
     while i < n:
         word = words[i]
         hit = _match(words, i)
@@ -98,8 +100,60 @@ def scan(words: tuple[str, ...], clauses: tuple[int, ...], question: bool = Fals
             continue
         if word not in FILLER and word not in NUMBER_WORDS and not word[0].isdigit():
             features.unexplained.append(i)
+            spell = spell or word in _SPELL_WORDS
         i += 1
+    if spell:
+        _spells(features)
     return features
+
+
+#: Words of pain or pressure that, a few words from "chest", make a heart sign however the
+#: runner words it ("my chest went really tight", "chest started hurting", "a squeezing
+#: pain in the middle of my chest"); the lexicon's fixed phrases miss the words between.
+_CHEST_FEELINGS = frozenset(
+    {"tight", "tighter", "tightness", "pain", "pains", "painful", "hurt", "hurts", "hurting",
+     "squeezing", "squeeze", "squeezed", "pressure", "heavy", "heaviness", "crushing", "ache",
+     "aching", "achy", "aches", "ached", "burning", "sore"}
+)  # fmt: skip
+_CHEST_WINDOW = 5
+#: Words before "faint" that say the runner nearly fainted ("felt like i was gonna faint").
+_NEARLY = frozenset({"gonna", "going", "about", "nearly", "almost", "would", "could", "might"})
+_HEART_SENSE = PHRASES[("chest", "pain")][0][1]
+#: The words ``_spells`` starts from: neither is a lexicon word or filler of its own, so a
+#: scan meets them among the words it cannot explain.
+_SPELL_WORDS = frozenset({"chest", "faint"})
+_FAINT_SENSE = PHRASES[("felt", "faint")][0][1]
+
+
+def _spells(features: Features) -> None:
+    """Heart signs and near-faints the fixed phrases did not catch: "chest" with a word of
+    pain or pressure within a few words in its clause, "faint" after "gonna", "about to",
+    "nearly". Each is a hit of its own on the word not yet explained."""
+    words, clauses, taken = features.words, features.clauses, features.hit_at
+    covered = {j for hit in features.hits for j in range(hit.start, hit.end)}
+    found: list[Hit] = []
+    for i, word in enumerate(words):
+        if i in covered:
+            continue
+        if word == "chest":
+            if any(h.sense.flag is RedFlag.HEART_SIGNS for h in features.hits):
+                continue
+            low, high = max(0, i - _CHEST_WINDOW), min(len(words), i + _CHEST_WINDOW + 1)
+            if any(
+                words[j] in _CHEST_FEELINGS and clauses[j] == clauses[i] for j in range(low, high)
+            ):
+                found.append(Hit(i, i + 1, _HEART_SENSE))
+        elif word == "faint" and not _NEARLY.isdisjoint(words[max(0, i - 3) : i]):
+            found.append(Hit(i, i + 1, _FAINT_SENSE))
+    if not found:
+        return
+    for hit in found:
+        if hit.start in features.unexplained:
+            features.unexplained.remove(hit.start)
+        taken[hit.start] = hit
+        for cue in hit.sense.cues:
+            features.cues.setdefault(cue, []).append(hit)
+    features.hits = sorted([*features.hits, *found], key=lambda hit: hit.start)
 
 
 def _match(words: tuple[str, ...], i: int) -> Hit | None:

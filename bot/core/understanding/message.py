@@ -44,6 +44,8 @@ class Message:
                 for pos, value in bare:
                     rated.setdefault(pos, value)
                 found = sorted(rated.items())
+            if "not " in self.low:  # "not a 10 but a solid 6": the 6
+                found = [r for r in found if not _DENIED_RATING_RE.search(self.low, 0, r[0])]
             self._ratings = found
         return self._ratings
 
@@ -83,6 +85,8 @@ def _effort_at(low: str) -> int:
 
 
 _EFFORT_RE = re.compile(r"\b(?:effort|rpe)\b")
+#: Just before a rating, what says it is not the one ("not a 10 but a solid 6").
+_DENIED_RATING_RE = re.compile(r"\bnot\s+(?:an?\s+)?$")
 
 
 def near(f: Features, cue: Cue, anchors: list[Hit], window: int) -> bool:

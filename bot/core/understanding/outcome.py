@@ -78,6 +78,18 @@ def _longing(words: tuple[str, ...], j: int) -> bool:
     return j < len(words) and words[j] in _BYGONE and words[j - 1] in _THOSE
 
 
+#: Before a present "miss", what makes it longing ("i really miss them", "honestly miss
+#: the jumps"), not a session missed.
+_FONDLY = word_set("really truly honestly so do kinda actually properly genuinely")
+
+
+def _missed_dearly(f: Features, hit: Hit) -> bool:
+    """A present "miss" said with feeling ("i really miss them"): longing, no skip."""
+    if f.words[hit.start : hit.end] != ("miss",) or hit.start == 0:
+        return False
+    return f.words[hit.start - 1] in _FONDLY and Cue.TODAY not in f.cues
+
+
 def _object_ok(m: Message, hit: Hit) -> bool:
     """A done/skip verb must not take an off-topic object ("finished the book",
     "skipped breakfast") or a run ("finished my run": that is no hip session)."""
@@ -106,8 +118,8 @@ def _object_ok(m: Message, hit: Hit) -> bool:
         and Cue.TODAY not in f.cues
     ):
         return False  # "I can't do jumps in my flat": what they can do, not today's log
-    if Cue.SKIP in hit.sense.cues and _longing(f.words, hit.end):
-        return False  # "miss those days": longing, no log
+    if Cue.SKIP in hit.sense.cues and (_longing(f.words, hit.end) or _missed_dearly(f, hit)):
+        return False  # "miss those days", "i really miss them": longing, no log
     if _reminder_object(f, j, f.clauses[hit.start]):
         return False  # "missed the 7 oclock reminder": the message, not the session
     follower = f.hit_at.get(j)
@@ -176,7 +188,7 @@ def _habit(f: Features, hit: Hit, *, never: bool = False) -> bool:
 
 
 _NOT_SESSIONS = word_set(
-    "work school shift meeting meetings class lecture film movie game match day term job"
+    "work school shift meeting meetings class lecture film movie game match day term job rehab"
 )
 
 
@@ -211,6 +223,10 @@ def _relative_did(f: Features, i: int) -> bool:
     return before is not None and not _WORK.isdisjoint(before.sense.cues)
 
 
+#: A distance run ("8k", "10km", "5mi"): what "did" takes when it tells of a run.
+_DISTANCE_RE = re.compile(r"[0-9]+(?:k|km|kms|mi|miles?|m)$")
+
+
 def _did_counts(m: Message, hit: Hit) -> bool:
     """A lone "did" means done only with a session-like object ("did the hip routine")."""
     f, i = m.f, hit.start
@@ -221,6 +237,8 @@ def _did_counts(m: Message, hit: Hit) -> bool:
     after = f.words[i + 1 : i + 4]
     if not after or after[0] in {"i", "you", "u", "not", "we"}:
         return False
+    if _DISTANCE_RE.match(after[0]) or ((run := f.hit_at.get(i + 1)) and Cue.RUN in run.sense.cues):
+        return False  # "did 8k yesterday", "did a run": a run, no session
     made = f.words[i] == "made" or f.words[i : i + 2] == ("have", "made")
     for j in range(i + 1, min(i + 4, len(f.words))):
         follower = f.hit_at.get(j)

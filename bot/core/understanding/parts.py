@@ -10,7 +10,10 @@ understood on its own. Rules where the issue is silent:
   with a contrast ("X fine but Y sore", "X ok though Y tight") the meaningful clause wins,
   so the area said to be fine is never logged as sore; but a lone "fine" clause never
   wins over the whole ("calf fine but still a bit sore" keeps the hold).
-- Warning signs anywhere win: the whole message is understood as one, as before.
+- Warning signs anywhere win: the whole message is understood as one, as before; but when
+  the whole reads as another request carrying the sign without its area ("right shin
+  throbs at night now, also move my reminder to 8"), the message's report (area, side,
+  the sign) is stored as a report of its own and the request kept (``_signs_placed``).
 - A done or skip and a body report in different clauses make one log with that report
   ("did it, quads smashed after"), as the whole-message rules do.
 - A clause saying an area is fine next to a clause reporting another one clears nothing:
@@ -543,6 +546,12 @@ def _requests(
 ) -> tuple[Intent, ...]:
     if message is not None and today is not None and (apart := _days_apart(whole, message, today)):
         return apart
+    if (
+        (whole.signs or whole.kind is IntentKind.WARNING_SIGN)
+        and message is not None
+        and (placed := _signs_placed(whole, message))
+    ):
+        return placed
     if whole.signs and whole.kind in _LOGS and whole.report is None:
         return (whole, *_signs_apart(whole))
     if whole.signs or whole.kind is IntentKind.WARNING_SIGN or message is None:
@@ -648,6 +657,28 @@ def _zone_for_the_times(found: tuple[Intent, ...]) -> tuple[Intent, ...]:
             and i.unclear is None
         )
     )
+
+
+def _signs_placed(whole: Intent, message: Message) -> tuple[Intent, ...]:
+    """A warning sign said in a long message beside another request, with its area in a
+    clause of its own ("right shin throbs at night now, also move my reminder to 8"): the
+    whole reads as the request, carrying the sign with no area; the message's own report
+    (area, side, feeling, the sign) is stored as a report, and the request is kept. A sign
+    the report does not hold stays on the request, so nothing said is lost. None when
+    the message names no area, or the whole already holds the report."""
+    if whole.report is not None or not (whole.signs or whole.kind is IntentKind.WARNING_SIGN):
+        return ()
+    if not message.areas:
+        return ()
+    report = message.report()
+    if report is None or not report.red_flags or not report.red_flags >= whole.signs:
+        return ()
+    found = Intent(IntentKind.BODY_REPORT, report=report)
+    if whole.kind is IntentKind.WARNING_SIGN:
+        return (found,)
+    if whole.kind in _LOGS:  # "did it, then hip throbbed all night": one log with the report
+        return (replace(whole, signs=frozenset(), report=report),)
+    return (found, replace(whole, signs=frozenset()))
 
 
 def _signs_apart(whole: Intent) -> tuple[Intent, ...]:
@@ -820,7 +851,19 @@ def _whole_settings(
     """What a clause left open that the whole message says: a break's days said in another
     clause ("flying out on saturday, back on the 20th. pause me"), the city of a time
     zone ("flying to Singapore..., switch my timezone when I land"); a break of a day or
-    two from today beside a skip is skips ("skipping today, tired. back tmrw")."""
+    two from today beside a skip is skips ("skipping today, tired. back tmrw"); the time
+    of a reminder asked for in a clause of its own ("the reminder comes at 6 but can it be
+    7:30": the clause that tells the time now asks none)."""
+    if whole.kind is IntentKind.SET_REMINDER and whole.reminder_time is not None:
+        found = tuple(
+            replace(i, reminder_time=whole.reminder_time)
+            if i.kind is IntentKind.SET_REMINDER
+            and i.reminder_time is None
+            and not i.reminder_off
+            and i.unclear is None
+            else i
+            for i in found
+        )
     if today is None or len(found) < 2:
         return found
     kinds = {i.kind for i in found}

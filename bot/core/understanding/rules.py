@@ -23,7 +23,13 @@ from bot.core.understanding.cities import (
     place_in,
 )
 from bot.core.understanding.clock import impossible_time, parse_time, time_range
-from bot.core.understanding.dates import MONTH_PATTERN, find_dates, last_date, names_a_date
+from bot.core.understanding.dates import (
+    MONTH_PATTERN,
+    dates_meant,
+    find_dates,
+    last_date,
+    names_a_date,
+)
 from bot.core.understanding.extract import zone_text
 from bot.core.understanding.features import Features, Hit, scan
 from bot.core.understanding.fine import RECOVERY_WORDS, fine_reading, says_change
@@ -52,7 +58,7 @@ from bot.core.understanding.races import weekly_run
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.subject import all_supposed, theirs
 from bot.core.understanding.text import normalise, tokenise
-from bot.core.understanding.when import back_on, pause_said, said_in_past
+from bot.core.understanding.when import back_on, holidays_as_dates, pause_said, said_in_past
 from bot.core.understanding.words import FILLER, word_set
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 
@@ -942,6 +948,19 @@ def _wished(f: Features) -> bool:
 
 
 _YOUR = frozenset({"your", "ur", "the"})
+#: Before a pause word, what makes it a break told of, not asked for ("back from the pause",
+#: "i paused it before i left").
+_TOLD_BEFORE = frozenset({"the", "my", "i", "we", "had", "was", "been", "were", "you"})
+_TOLD_WORDS = frozenset({"pause", "paused", "break", "hold"})
+
+
+def _pause_told(f: Features, hit: Hit) -> bool:
+    """Whether the pause word at ``hit`` names a break the runner tells of (a noun after
+    "the" or "my", a past "paused" after its subject), not one asked for."""
+    if hit.end - hit.start != 1 or f.words[hit.start] not in _TOLD_WORDS or not hit.start:
+        return False
+    before = f.words[hit.start - 1]
+    return before in _TOLD_BEFORE and (before in ("the", "my") or f.words[hit.start] == "paused")
 
 
 _SHOULD = frozenset({"should", "shd"})
@@ -1016,6 +1035,12 @@ def _pause(m: Message) -> Intent | None:
         return None  # "should I just stop the plan?", "don't pause me", "no need to pause"
     if Cue.RESUME in f.cues and _only_a_trip(m) and said is None:
         return None  # "back from holiday", "holiday's over, unpause me": a return
+    if (
+        Cue.RESUME in f.cues
+        and said is None
+        and all(_pause_told(f, h) for h in f.cues.get(Cue.PAUSE, ()))
+    ):
+        return None  # "back from the pause, resume please", "restart it, I paused it in june"
     if said is None and (back_from_trip(m.low) or (_only_a_trip(m) and trip_gone_by(m.low))):
         return None  # "home from holiday, start me up", "went on holiday in the summer"
     if said is None and _only_a_trip(m) and _there_now(m):
@@ -1130,6 +1155,37 @@ _WORK_STOPPED_RE = re.compile(
 )
 
 
+#: How far from a race word its date is said, in characters ("my race is on the 14th of
+#: february", "the london marathon on the 25th of april, that's my race").
+_RACE_DATE_BEFORE = 40
+_RACE_DATE_AFTER = 45
+
+
+def _race_day(m: Message, races: list[Hit]) -> date | None:
+    """The race's date: the last date said near a race word when one is ("did it on sunday,
+    also my race is on boxing day": boxing day; "marathon is on 25 april ... staying with
+    us for ten days": 25 april), else the last date said; a named day ("boxing day") is a
+    date."""
+    low = holidays_as_dates(m.low)
+    dates = dates_meant(low, m.today)
+    if len(dates) > 1:  # "staying with us for ten days": a length, no day of the race
+        dates = [(pos, day) for pos, day in dates if not low.startswith("for ", pos)] or dates
+    if len(dates) < 2 or not races:
+        return dates[-1][1] if dates else None
+    shift = len(low) - len(m.low)  # a named day said as a date moves what follows it
+    ats = [m.char(h.start) for h in races]
+    near = [
+        day
+        for pos, day in dates
+        if any(
+            -_RACE_DATE_BEFORE <= pos - at <= _RACE_DATE_AFTER + max(shift, 0)
+            or -_RACE_DATE_BEFORE <= pos - at - shift <= _RACE_DATE_AFTER
+            for at in ats
+        )
+    ]
+    return near[-1] if near else dates[-1][1]
+
+
 def _race(m: Message) -> Intent | None:
     f = m.f
     races = [h for h in f.cues.get(Cue.RACE, []) if f.words[h.end : h.end + 1] not in _NO_RACE_NEXT]
@@ -1169,7 +1225,7 @@ def _race(m: Message) -> Intent | None:
         return None  # date said ("half is on 19.12! do I keep going?") is stored beside
     if (both := _EITHER_WAY_RE.search(m.low)) is not None and both[1] != both[2]:
         return _race_unclear(both[0])  # "12/06": June or December?
-    when = last_date(m.low, m.today)
+    when = _race_day(m, races)
     if (
         when is not None
         and Cue.PAST_EVENT in f.cues
@@ -1400,6 +1456,23 @@ def back_later(low: str) -> bool:
     return _BACK_LATER_RE.search(low) is not None
 
 
+_OPENING_MOST = 10
+_OPENING_LEAST = 4
+
+
+def _opening_question(m: Message) -> Intent | None:
+    """The plan question a long unpunctuated message opens with ("when do the jumps start
+    again my old physio said..."): its first few words read alone."""
+    if 0 not in m.f.asking:
+        return None
+    words = m.low.split()
+    for n in range(min(len(words) - 1, _OPENING_MOST), _OPENING_LEAST - 1, -1):
+        asked = plan_question(" ".join(words[:n]), m.today)
+        if asked is not None:
+            return asked
+    return None
+
+
 def _resume(m: Message) -> Intent | None:
     if "back" in m.low and (home := _back_in_city(m)) is not None:
         return Intent(IntentKind.SET_TIMEZONE, timezone_text=home)  # "im back in london"
@@ -1416,7 +1489,7 @@ def _resume(m: Message) -> Intent | None:
     if resumes and all(_advice_asked(m.f, h.start) for h in resumes):
         return None  # "been off a week, how do I get back into it?": the FAQ's
     if "?" in m.low or "when" in m.low:  # "when do the jumps start again?": the plan's answer
-        asked = plan_question(m.low, m.today)
+        asked = plan_question(m.low, m.today) or _opening_question(m)
         if asked is not None and asked.topic is PlanTopic.JUMPS:
             return asked
     if _BACK_LATER_RE.search(m.low):  # "missed today, back on it tmrw": today's skip
@@ -1653,6 +1726,19 @@ def _foreign_clauses(f: Features) -> frozenset[int]:
     return frozenset(i for i, c in enumerate(f.clauses) if c in whole)
 
 
+_MOVING = frozenset({"moving", "relocating"})
+#: A move said with a time to come ("moving to Berlin in the new year", "relocating to
+#: Dubai next month"): where the runner will be, not where they are.
+_MOVE_LATER_RE = re.compile(
+    r"\b(?:in\s+the\s+new\s+year|next\s+(?:week|month|year|spring|summer|autumn|fall|winter)"
+    r"|in\s+(?:a\s+(?:few\s+|couple\s+of\s+)?|two\s+|2\s+|three\s+|3\s+)(?:weeks?|months?)"
+    r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|soon|after\s+(?:christmas|xmas"
+    r"|the\s+holidays|new\s+year))"
+)
+_MOVE_LATER_REACH = 60
+
+
 def _location(m: Message) -> Intent | None:
     """ "I'm in <place>", "moved from London to Dublin": the city as GeoNames names it
     (``cities.city_text``); a country of several zones ("in the US now") is asked about;
@@ -1660,6 +1746,10 @@ def _location(m: Message) -> Intent | None:
     if someone_elses_move(m.low):
         return None
     for cue in m.f.cues.get(Cue.LOCATION, ()):
+        if m.f.words[cue.start] in _MOVING and _MOVE_LATER_RE.search(
+            m.low, m.char(cue.start), m.char(cue.start) + _MOVE_LATER_REACH
+        ):
+            continue  # "moving to berlin in the new year": not there yet, nothing moves now
         text = zone_text(m.clean, m.tokens, m.f, cue, check=True)
         unsure = (
             asks_permission(m.low)

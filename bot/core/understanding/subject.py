@@ -47,7 +47,8 @@ _PERSON_VERBS = word_set(
     reckons reckon told tells claims swears diagnosed did does missed skipped skips misses
     paused wants want wanted asked
     limped limps limping hurt hurts injured pulled tore twisted rolled sprained broke
-    fainted collapsed passed blacked"""
+    fainted collapsed passed blacked
+    falls fell threw throws throwing vomited puked"""
 )
 _OTHERS = (
     _PEOPLE
@@ -106,6 +107,8 @@ _OPENERS = _WH | _AUX
 _INVERTED = word_set("does is are")
 _NOT_SUBJECTS = word_set("not nt no so too very really quite still fine ok okay sore")
 _PAST_STARTS = frozenset(p[0] for p in _LONG_AGO)
+#: "it throbs at night now, which it never used to": what is new, not the long past.
+_NEVER_USED = word_set("never not didnt didn")
 _PAST_HINTS = frozenset({"ago", "year", "years", "used", "past", "kid", "while", "gone"})
 _FOREIGN_HINTS = _OTHERS | _PAST_HINTS
 _NONE: frozenset[int] = frozenset()
@@ -388,7 +391,7 @@ def owners(
             for i in range(n)
             if words[i] in _PAST_STARTS
             for p in _LONG_AGO
-            if words[i : i + len(p)] == p
+            if words[i : i + len(p)] == p and not (i and words[i - 1] in _NEVER_USED)
         }
         if long_ago
         else set()

@@ -222,7 +222,17 @@ def _dates_an_event(low: str, match: re.Match[str]) -> bool:
         and _TODAY_SAID_RE.search(low)
     ):
         return True  # not "did it after my long run sunday, sore today": sunday's
+    if (
+        "since" in low
+        and _SINCE_BEFORE_RE.search(low, max(match.start() - 40, 0), match.start())
+        and _TODAY_SAID_RE.search(low, match.end())
+    ):
+        return True  # "like this since the track session tuesday, skipped today": today's
     return _EVENT_AFTER_RE.match(low, match.end()) is not None
+
+
+#: "since" a few words before a day: the day something started, not the log's.
+_SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:[\w']+\s+){0,4}$")
 
 
 #: A done's day said without a year ahead of today is last year's only this near.
@@ -474,15 +484,35 @@ _RATED_DAY_RE = re.compile(
 )
 
 
+#: A day said straight before its own effort ("friday effort 4 and saturday effort 5",
+#: "monday rpe 5 tuesday rpe 6", "yesterday effort five and today effort six").
+_EFFORT_DAY_RE = re.compile(
+    rf"\b({_DAY_NAME}|yesterday|today)(?:'?s)?\b(?:\s+(?:one|session|sesh))?,?\s+"
+    r"(?:(?:was|at|an?|both|done)\s+)?(?:effort|rpe)\s+(?:(?:of|was|at|like|an?)\s+)?"
+    r"(10|[0-9]|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s*(?:/|out\s+of)\s*(?!10\b)[0-9])"
+)
+
+
 def rated_days(low: str, today: date) -> list[tuple[date, int]]:
-    """Past weekdays each said with a rating of its own ("done thurs 5/10 and sat 6/10"),
-    in order; fewer than two is none."""
-    if "10" not in low:
-        return []
-    found = {
-        _named_day(m.group(1), today, past=True): int(m.group(2))
-        for m in _RATED_DAY_RE.finditer(low)
-    }
+    """Past days each said with a rating of its own ("done thurs 5/10 and sat 6/10",
+    "friday effort 4 and saturday effort 5"), in order; fewer than two is none."""
+    found: dict[date, int] = {}
+    if "10" in low:
+        found = {
+            _named_day(m.group(1), today, past=True): int(m.group(2))
+            for m in _RATED_DAY_RE.finditer(low)
+        }
+    if "effort" in low or "rpe" in low:
+        for m in _EFFORT_DAY_RE.finditer(low):
+            name, value = m.group(1), m.group(2)
+            day = (
+                today
+                if name == "today"
+                else today - timedelta(days=1)
+                if name == "yesterday"
+                else _named_day(name, today, past=True)
+            )
+            found.setdefault(day, int(value) if value.isdigit() else NUMBER_WORDS[value])
     return sorted(found.items()) if len(found) > 1 else []
 
 

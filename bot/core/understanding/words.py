@@ -105,7 +105,7 @@ PEOPLE = word_set(
     brother sister son daughter kid child colleague coworker boss teammate clubmate hubby
     hubbie wifey missus fiance fiancee bestie mate mates buddy pal flatmate housemate
     roommate neighbour neighbor client uncle aunt auntie nan gran granny grandma grandad
-    grandpa dog dogs puppy pup cat horse
+    grandpa dog dogs puppy pup cat horse baby toddler
     """
 )
 #: Forms of people too near a word the runner means ("mums"/"numb", "gran"/"grand"); words
