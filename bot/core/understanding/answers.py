@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Final
 
 from bot.core.comeback import Feel
 from bot.core.health import Screen
@@ -42,7 +43,7 @@ __all__ = [
     "yes_no",
 ]
 
-_SIDES = {
+_SIDES: Final = {
     "left": Side.LEFT,
     "l": Side.LEFT,
     "right": Side.RIGHT,
@@ -57,12 +58,12 @@ _SIDES = {
     "centre": Side.NONE,
     "n/a": Side.NONE,
 }
-_KINDS = {
+_KINDS: Final = {
     ReportKind.TIGHTNESS: ("tight", "stiff", "tightness", "stiffness"),
     ReportKind.SORENESS: ("sore", "achy", "aching", "ache", "soreness", "doms"),
     ReportKind.PAIN: ("pain", "painful", "hurts", "hurting", "sharp"),
 }
-_SCALE = re.compile(
+_SCALE: Final = re.compile(
     r"(?:(?:about|around|like|maybe|prob|probably|roughly|its|it was|was|id say|i d say) )*"
     r"(?:a )?(\d{1,2})(?: ?(?:/|out of) ?10)?(?: ish| tbh| i think| probably)?"
 )
@@ -113,7 +114,7 @@ def area_answer(text: str, today: date) -> tuple[Area, Side] | None:
 
 # ---------------------------------------------------------------- pain during a session
 
-_NUMBER_WORDS = {
+_NUMBER_WORDS: Final = {
     "zero": 0,
     "one": 1,
     "two": 2,
@@ -127,7 +128,7 @@ _NUMBER_WORDS = {
     "ten": 10,
 }
 #: Words a pain rating may come with ("a little, maybe 3/10", "pain was about 2").
-_PAIN_FILLER = frozenset(
+_PAIN_FILLER: Final = frozenset(
     {
         "a",
         "an",
@@ -186,16 +187,18 @@ _PAIN_FILLER = frozenset(
         "really",
     }
 )
-_NO_PAIN = (
+_NO_PAIN: Final = (
     re.compile(r"\b(?:no|zero|nil) (?:pain|soreness|discomfort)\b"),
     re.compile(r"\b(?:pain[ -]?free|painless|none|nothing|not at all|didn'?t hurt)\b"),
     re.compile(r"\bnothing at all\b"),
 )
-_RATING = re.compile(r"(?<![\w.])(-?\d{1,3})(?:\s*(?:/|out of)\s*10)?(?![\w.])")
-_RANGE = re.compile(r"(?<![\w.-])(\d{1,2})\s*(?:-|to|or)\s*(\d{1,2})(?:\s*(?:/|out of)\s*10)?")
+_RATING: Final = re.compile(r"(?<![\w.])(-?\d{1,3})(?:\s*(?:/|out of)\s*10)?(?![\w.])")
+_RANGE: Final = re.compile(
+    r"(?<![\w.-])(\d{1,2})\s*(?:-|to|or)\s*(\d{1,2})(?:\s*(?:/|out of)\s*10)?"
+)
 
 
-_ASKS_RE = re.compile(
+_ASKS_RE: Final = re.compile(
     r"(?:is|are|can|could|should|would|will|do|does|how|what|whats|what's|when|why|which)\b"
 )
 
@@ -251,25 +254,25 @@ def _only_filler(words: str) -> bool:
 
 # ---------------------------------------------------------------- the morning after
 
-_WORSE = re.compile(
+_WORSE: Final = re.compile(
     r"\b(?:worse|stiffer|sorer|achier|more (?:sore|pain|painful|stiff|tender)|"
     r"hurts more|hurting more|flared|flare(?:d)? up|aggravated)\b"
 )
-_NOT_WORSE = re.compile(r"\b(?:not|no|isn'?t|wasn'?t|not any) worse\b")
-_NOT_SETTLED = re.compile(
+_NOT_WORSE: Final = re.compile(r"\b(?:not|no|isn'?t|wasn'?t|not any) worse\b")
+_NOT_SETTLED: Final = re.compile(
     r"\b(?:not|isn'?t|hasn'?t|hasnt|isnt|not quite|not yet|not really|never) "
     r"(?:(?:quite|yet|really|fully|completely) )?"
     r"(?:settled|fine|good|better|great|ok|okay|gone|right)\b|\bstill\b|\bunsettled\b"
 )
-_SAME = re.compile(
+_SAME: Final = re.compile(
     r"\b(?:same|no change|unchanged|as before|as yesterday|similar|no different|not worse|"
     r"no worse)\b"
 )
-_BETTER = re.compile(
+_BETTER: Final = re.compile(
     r"\b(?:settled|fine|all good|good|better|great|ok|okay|gone|no pain|pain[ -]?free|"
     r"back to normal|normal|perfect|grand|nothing|no soreness|feels? good|all clear)\b"
 )
-_CONTRAST = re.compile(r"\b(?:but|though|although|except|apart from)\b")
+_CONTRAST: Final = re.compile(r"\b(?:but|though|although|except|apart from)\b")
 
 
 def morning_feel(text: str) -> Feel | None:
@@ -292,16 +295,16 @@ def morning_feel(text: str) -> Feel | None:
 # ---------------------------------------------------------------- yes or no
 
 #: Said before anything else is read: "no pain" is a yes to "at pain 2/10 or less?".
-_PAIN_FREE = re.compile(
+_PAIN_FREE: Final = re.compile(
     r"\b(?:no|zero|without|without any|not any|not much|hardly any|barely any) "
     r"(?:pain|problems?|issues?|trouble|bother)\b|\bpain ?free\b|\bno ?probs?\b"
     r"|\bdid ?n ?t hurt\b|\bdoes ?n ?t hurt\b|\bno longer hurts?\b|\bnot sore\b"
 )
-_NOT_GOOD = re.compile(
+_NOT_GOOD: Final = re.compile(
     r"\b(?:not|nt|never) (?:(?:really|quite|yet|very|so) )?"
     r"(?:fine|ok|okay|good|great|cleared|sure|well|right|better|able|yet)\b"
 )
-_NO_WORDS = frozenset(
+_NO_WORDS: Final = frozenset(
     [
         "no",
         "nope",
@@ -339,7 +342,7 @@ _NO_WORDS = frozenset(
         "waiting",
     ]
 )
-_YES_WORDS = frozenset(
+_YES_WORDS: Final = frozenset(
     [
         "yes",
         "y",
@@ -385,16 +388,16 @@ _YES_WORDS = frozenset(
     ]
 )
 #: Phrases that mean yes ("gave me the go-ahead": "go ahead" once the hyphen is gone).
-_YES_PHRASES = re.compile(
+_YES_PHRASES: Final = re.compile(
     r"\b(?:go ahead|green light|all clear|signed (?:me )?off|thumbs up|no worries)\b"
 )
 #: Doubt or a question: neither yes nor no, so the question is asked again.
-_UNSURE = re.compile(
+_UNSURE: Final = re.compile(
     r"\b(?:not sure|unsure|dont know|do not know|dunno|no idea|maybe|perhaps|what|why|how)\b"
 )
 #: Phrases that mean no, read as one word (other words, like "physio" or "said", count
 #: for neither side).
-_NO_PHRASES = ("no one", "not yet", "not really", "no way")
+_NO_PHRASES: Final = ("no one", "not yet", "not really", "no way")
 
 
 def _answer_words(text: str) -> str:
@@ -432,7 +435,7 @@ def yes_no(text: str) -> bool | None:
 
 #: Words that make a typed "fine" about the clearance itself ("physio said it's fine",
 #: "yes, cleared"), not only about how the area feels.
-_ABOUT_CLEARANCE = re.compile(
+_ABOUT_CLEARANCE: Final = re.compile(
     r"\b(?:yes|yep|yeah|yup|no|nope|not yet|physio\w*|doctors?|dr|gps?|clinician|consultant"
     r"|specialist|surgeon|therapist|clear(?:ed|ance)?|go[- ]?ahead|signed|all clear|green light"
     r"|appointment|seen|checked)\b"
@@ -475,51 +478,53 @@ class HealthAnswer:
     injury_text: str | None = None
 
 
-_NONE_WORDS = (
+_NONE_WORDS: Final = (
     r"(?:no|nope|nah|none|nothing|neither|nil|n/a|na|all good|all fine|im fine|fine|"
     r"all ok|all okay|ok|none of (?:these|them|those|that)|nothing like that|"
     r"no (?:injur(?:y|ies)|pain|problems?|issues?)(?: (?:at all|now))?|not (?:really|at all)|"
     r"healthy|all healthy|nothing to report|no thanks|no thank you|nothing at all|never)"
 )
 #: "none", and a few such words together ("nah all good", "no never", "nope, nothing").
-_NONE_ANSWER = re.compile(rf"{_NONE_WORDS}(?:,?\s+(?:{_NONE_WORDS}|thanks|thx|cheers)){{0,3}}")
-_BONE = re.compile(
+_NONE_ANSWER: Final = re.compile(
+    rf"{_NONE_WORDS}(?:,?\s+(?:{_NONE_WORDS}|thanks|thx|cheers)){{0,3}}"
+)
+_BONE: Final = re.compile(
     r"\bstress (?:fracture|reaction|injur(?:y|ies))s?\b|\bbone stress\b|\bbsi\b"
     r"|\bbroke (?:my|a) \w+ from running\b"
 )
-_PAST = re.compile(
+_PAST: Final = re.compile(
     r"\b(?:had|have had|ive had|i had|history|previous|previously|past|before|ago|"
     r"once|used to|years?|last (?:year|season|spring|summer|autumn|fall|winter)|"
     r"back in|healed|recovered|old|(?:19|20)\d\d)\b"
 )
-_NOW = re.compile(
+_NOW: Final = re.compile(
     r"\b(?:now|currently|right now|at the moment|think i have|i have an?|ive got|"
     r"might have|may have|suspect|hurts|hurting|today|this week)\b"
 )
-_PREGNANT = re.compile(r"\b(?:pregnant|pregnancy|expecting a baby|expecting|with child)\b")
-_NOT_PREGNANT = re.compile(r"\b(?:not|no longer|nt) (?:pregnant|expecting)\b|\bno baby\b")
-_BIRTH = re.compile(
+_PREGNANT: Final = re.compile(r"\b(?:pregnant|pregnancy|expecting a baby|expecting|with child)\b")
+_NOT_PREGNANT: Final = re.compile(r"\b(?:not|no longer|nt) (?:pregnant|expecting)\b|\bno baby\b")
+_BIRTH: Final = re.compile(
     r"\b(?:had|have had|ive had|just had) (?:a |my |our )?(?:baby|child|son|daughter|twins)"
     r"|\bgave birth\b|\bgiven birth\b|\bpost ?partum\b|\bpost ?natal\b|\bnew ?born\b"
     r"|\bnew (?:mum|mom|baby)\b|\bbaby (?:is|was born)\b|\bdelivered\b|\bc ?section\b"
 )
-_SPAN = re.compile(
+_SPAN: Final = re.compile(
     r"\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r" (day|week|wk|month|year)s?(?: ago| old| postpartum| post partum| since)"
 )
-_COUNTS = {
+_COUNTS: Final = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
-_INJURY_WORDS = re.compile(
+_INJURY_WORDS: Final = re.compile(
     r"\b(?:injur(?:y|ies|ed)|pain|painful|hurts?|hurting|sore|niggle|strain(?:ed)?|"
     r"sprain(?:ed)?|tendinitis|tendinopathy|tendonitis|aching|achy|ache|swollen|swelling)\b"
 )
-_CLAUSES = re.compile(r"[,;.!?]| but | and | also | plus ")
+_CLAUSES: Final = re.compile(r"[,;.!?]| but | and | also | plus ")
 
 
-_IN_MONTH = re.compile(rf"\b(?:in|on|during|back in|early|late|mid)\s+({MONTH_PATTERN})\b")
-_A_MONTH = re.compile(rf"\b(?:{MONTH_PATTERN})\b")
+_IN_MONTH: Final = re.compile(rf"\b(?:in|on|during|back in|early|late|mid)\s+({MONTH_PATTERN})\b")
+_A_MONTH: Final = re.compile(rf"\b(?:{MONTH_PATTERN})\b")
 
 
 def _birth_dated(low: str, today: date) -> date | None:
@@ -623,11 +628,11 @@ def none_answer(text: str) -> bool:
 
 #: The runner says of themselves that they are pregnant or have had a baby ("I'm 12 weeks
 #: pregnant", "had a baby 4 months ago"), not of someone else or as a what-if.
-_OWN_PREGNANCY_RE = re.compile(
+_OWN_PREGNANCY_RE: Final = re.compile(
     r"\b(?:i'?m|i am)\s+(?:now\s+|currently\s+|actually\s+|also\s+)?"
     r"(?:(?:about\s+)?[0-9]{1,2}\s*(?:weeks?|wks?|months?)\s+)?pregnant\b"
 )
-_OWN_BIRTH_RE = re.compile(
+_OWN_BIRTH_RE: Final = re.compile(
     r"(?:^|[.!?]\s*|\b(?:i|we)\s+)(?:just\s+|recently\s+)?(?:had\s+(?:a|my|our)\s+baby|gave\s+birth)\b"
     r"|\bmy\s+baby\s+(?:was\s+)?born\b"
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import Final
 
 from bot.core.triage import BONE_STRESS_SITES
 from bot.core.understanding.building import builds_in_activity
@@ -35,19 +36,19 @@ __all__ = [
     "said_fine",
 ]
 
-_SERIOUSNESS = {ReportKind.TIGHTNESS: 0, ReportKind.SORENESS: 1, ReportKind.PAIN: 2}
-_SCOPE_BREAK = frozenset({"but", "though", "although", "however", "except", "just", "only"})
-_CONTRASTS = frozenset({"but", "though", "although", "however", "except"})
-_NOT_BODY_AFTER_BACK = frozenset(
+_SERIOUSNESS: Final = {ReportKind.TIGHTNESS: 0, ReportKind.SORENESS: 1, ReportKind.PAIN: 2}
+_SCOPE_BREAK: Final = frozenset({"but", "though", "although", "however", "except", "just", "only"})
+_CONTRASTS: Final = frozenset({"but", "though", "although", "however", "except"})
+_NOT_BODY_AFTER_BACK: Final = frozenset(
     {"from", "to", "at", "on", "in", "into", "home", "again", "now", "up", "off", "out",
      "then", "here", "there", "and", "later", "soon", "online", "of"}
 )  # fmt: skip
-_SIDE_NEIGHBOURS = frozenset({"my", "the", "on", "and", "both", "of"})
-_NEGATION_WINDOW = 3
-_RELIEF = frozenset({("relief",), ("killers",), ("killer",), ("meds",), ("medication",)})
-_NO_WAY = ("no", "way")
-_LIST_WORDS = frozenset({"or", "nor", "and"})
-_WORK = frozenset({Cue.SESSION, Cue.EXERCISE})
+_SIDE_NEIGHBOURS: Final = frozenset({"my", "the", "on", "and", "both", "of"})
+_NEGATION_WINDOW: Final = 3
+_RELIEF: Final = frozenset({("relief",), ("killers",), ("killer",), ("meds",), ("medication",)})
+_NO_WAY: Final = ("no", "way")
+_LIST_WORDS: Final = frozenset({"or", "nor", "and"})
+_WORK: Final = frozenset({Cue.SESSION, Cue.EXERCISE})
 
 
 def area_hits(f: Features) -> list[tuple[Hit, Area]]:
@@ -100,8 +101,8 @@ def area_hits(f: Features) -> list[tuple[Hit, Area]]:
 
 #: Words that make the area after them a landmark for where the feeling is ("just above
 #: the ankle", "below my knee"), not the area itself.
-_LANDMARK_WORDS = frozenset({"above", "below", "under", "beneath", "underneath", "near"})
-_LANDMARK_GAP = frozenset({"just", "the", "my", "a", "bit", "little", "right", "slightly"})
+_LANDMARK_WORDS: Final = frozenset({"above", "below", "under", "beneath", "underneath", "near"})
+_LANDMARK_GAP: Final = frozenset({"just", "the", "my", "a", "bit", "little", "right", "slightly"})
 
 
 def _landmark(f: Features, hit: Hit) -> bool:
@@ -112,13 +113,13 @@ def _landmark(f: Features, hit: Hit) -> bool:
     return j >= 0 and f.words[j] in _LANDMARK_WORDS
 
 
-_THING = frozenset({("thing",), ("things",)})
+_THING: Final = frozenset({("thing",), ("things",)})
 #: Words after "<area> thing" that say it is the body's trouble: it has gone, or it is
 #: felt ("the hip thing has gone", "that knee thing is back", "calf thing hurts again").
-_THING_LINKS = frozenset({"has", "have", "is", "was", "s", "seems", "finally", "totally",
+_THING_LINKS: Final = frozenset({"has", "have", "is", "was", "s", "seems", "finally", "totally",
                           "completely", "now", "all", "just", "kind", "of", "pretty", "much",
                           "fully", "basically", "mostly", "from", "last", "week"})  # fmt: skip
-_THING_GONE = frozenset(
+_THING_GONE: Final = frozenset(
     {"gone", "went", "cleared", "settled", "sorted", "healed", "resolved", "disappeared",
      "vanished", "faded", "eased", "over", "flared",
      "flaring", "playing", "acting", "niggling", "bothering", "back"}
@@ -144,27 +145,27 @@ def _body_thing(f: Features, hit: Hit) -> bool:
 
 
 #: Words before "leg" that point back to a part already named ("that leg", "the same leg").
-_BACK_REFERENCE = frozenset({"that", "this", "same", "affected", "injured", "bad"})
+_BACK_REFERENCE: Final = frozenset({"that", "this", "same", "affected", "injured", "bad"})
 
 
 #: A joint named by where it hurts ("front of my hip", "outside of my knee") is the joint;
 #: the muscle or band there (``_PRECISE``) when it is named too, or the feeling is tightness.
-_PRECISE = {Area.HIPS: Area.HIP_FLEXORS, Area.KNEE: Area.IT_BAND}
+_PRECISE: Final = {Area.HIPS: Area.HIP_FLEXORS, Area.KNEE: Area.IT_BAND}
 #: The parts a joint named by its region gives way to when they are named too ("front of
 #: my hip, deep in the groin": the groin, a high-risk site of its own).
-_NARROWER = {
+_NARROWER: Final = {
     Area.HIPS: frozenset({Area.HIP_FLEXORS, Area.GROIN}),
     Area.KNEE: frozenset({Area.IT_BAND}),
 }
-_REGION_WORDS = {Area.HIPS: "front", Area.KNEE: "outside"}
-_REGION_STARTS = frozenset(_REGION_WORDS.values())
+_REGION_WORDS: Final = {Area.HIPS: "front", Area.KNEE: "outside"}
+_REGION_STARTS: Final = frozenset(_REGION_WORDS.values())
 
 
-_DAYS_WORK = frozenset(
+_DAYS_WORK: Final = frozenset(
     {"todays", "tonights", "yesterdays", "mondays", "tuesdays", "wednesdays", "thursdays",
      "fridays", "saturdays", "sundays"}
 )  # fmt: skip
-_LOGGED = frozenset({Cue.DONE, Cue.DID, Cue.SKIP})
+_LOGGED: Final = frozenset({Cue.DONE, Cue.DID, Cue.SKIP})
 
 
 def _logged(f: Features, pos: int) -> bool:
@@ -178,7 +179,7 @@ def _logged(f: Features, pos: int) -> bool:
 
 #: Ways of getting somewhere that "back" may follow ("hobbled back", "jogged back home",
 #: "flying back that day").
-_MOVED_BACK = frozenset(
+_MOVED_BACK: Final = frozenset(
     {"hobbled", "hobbling", "hobble", "limped", "limping", "limp", "jogged", "jogging", "jog",
      "walking", "walk", "shuffled", "crawled", "cycled", "biked", "rode", "headed", "it",
      "flying", "fly", "flew", "driving", "drive", "drove", "travelling", "traveling",
@@ -236,7 +237,9 @@ def negated(f: Features, pos: int) -> bool:
 
 
 #: The least of a feeling: "not a hint of pain", "not a single twinge of soreness".
-_TRACES = frozenset({"hint", "trace", "bit", "touch", "ounce", "shred", "sign", "twinge", "scrap"})
+_TRACES: Final = frozenset(
+    {"hint", "trace", "bit", "touch", "ounce", "shred", "sign", "twinge", "scrap"}
+)
 
 
 def _traced(words: tuple[str, ...], pos: int) -> bool:
@@ -272,12 +275,12 @@ def _feeling_hits(f: Features) -> tuple[Hit, ...]:
 
 
 #: What follows a feeling that has cleared ("the tightness is gone", "soreness went away").
-_CLEARED_WORDS = frozenset({"gone", "went", "cleared", "disappeared", "vanished"})
-_CLEARED_BETWEEN = frozenset(
+_CLEARED_WORDS: Final = frozenset({"gone", "went", "cleared", "disappeared", "vanished"})
+_CLEARED_BETWEEN: Final = frozenset(
     {"is", "has", "have", "had", "was", "all", "now", "completely", "totally", "finally",
      "pretty", "much", "basically", "fully", "just", "thats", "its", "it"}
 )  # fmt: skip
-_WENT = frozenset({"away", "off", "after", "overnight", "by", "within", "in"})
+_WENT: Final = frozenset({"away", "off", "after", "overnight", "by", "within", "in"})
 
 
 def _cleared(f: Features, hit: Hit) -> bool:
@@ -298,16 +301,16 @@ def _cleared(f: Features, hit: Hit) -> bool:
     return True
 
 
-_RADIATING_STARTS = frozenset({"down", "into"})
-_NERVE_FLAGS = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.WEAKNESS})
-_FRACTURE_WORDS = frozenset({"fracture", "fractures"})
-_NUMB_FLAGS = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.SADDLE_NUMBNESS})
-_WHEN_WORDS = frozenset({"when", "while", "whilst", "on", "if", "whenever", "everytime"})
+_RADIATING_STARTS: Final = frozenset({"down", "into"})
+_NERVE_FLAGS: Final = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.WEAKNESS})
+_FRACTURE_WORDS: Final = frozenset({"fracture", "fractures"})
+_NUMB_FLAGS: Final = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.SADDLE_NUMBNESS})
+_WHEN_WORDS: Final = frozenset({"when", "while", "whilst", "on", "if", "whenever", "everytime"})
 
 
 #: Words opening a phrase that only says when ("at night", "overnight", "in bed"): night
 #: pain only with a feeling in its clause ("ran at night, calves sore" is none).
-_WHEN_NIGHT = frozenset({"at", "during", "in", "through", "overnight", "all", "nighttime",
+_WHEN_NIGHT: Final = frozenset({"at", "during", "in", "through", "overnight", "all", "nighttime",
                          "night"})  # fmt: skip
 
 
@@ -356,11 +359,11 @@ def _red_flags(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area
     return flags
 
 
-_BREATH = frozenset({"breath", "breathless", "breathe", "breathing", "breathy", "winded"})
+_BREATH: Final = frozenset({"breath", "breathless", "breathe", "breathing", "breathy", "winded"})
 
 #: Joints a twist injures, and the verbs that say so ("rolled my ankle", "twisted my knee").
-_TWISTED_JOINTS = frozenset({Area.ANKLE, Area.KNEE, Area.FOOT})
-_TWIST_VERBS = frozenset(
+_TWISTED_JOINTS: Final = frozenset({Area.ANKLE, Area.KNEE, Area.FOOT})
+_TWIST_VERBS: Final = frozenset(
     {"rolled", "rolling", "twisted", "twisting", "turned", "sprained", "spraining", "jarred"}
 )
 
@@ -398,26 +401,26 @@ def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
 
 #: Pain at rest, and pain that has not settled by the next day: signs as serious as night
 #: pain and pain that builds (the pain-monitoring model: pain must settle by the morning).
-_AT_REST = _phrases(
+_AT_REST: Final = _phrases(
     "at rest, when resting, while resting, when im resting, even resting, even sitting,"
     " even when sitting, even when i sit, sitting still, lying down, doing nothing"
 )
-_STILL_THERE = _phrases(
+_STILL_THERE: Final = _phrases(
     "still there, still hurts, still hurting, still painful, still aching, hasnt settled,"
     " not settled, hasnt gone, not gone, wont go away, hasnt eased, not eased, still going,"
     " didnt settle, not settling, hasnt settled down, didnt go away, hasnt gone away,"
     " didnt ease, not easing, been there, been like that, been like this, had it for,"
     " still there"
 )
-_NEXT_DAY = _phrases(
+_NEXT_DAY: Final = _phrases(
     "next morning, next day, morning after, day after, days later, day later, 48 hours,"
     " 24 hours, days on, few days, couple of days, couple days, overnight, since the weekend,"
     " since last week, since yesterday, since monday, since tuesday, since wednesday,"
     " since thursday, since friday, since saturday, since sunday, since the race,"
     " all week, for days, days now"
 )
-_FIRSTS = {p: frozenset(w[0] for w in p) for p in (_AT_REST, _STILL_THERE, _NEXT_DAY)}
-_DAYS = frozenset({"days", "mornings", "nights"})
+_FIRSTS: Final = {p: frozenset(w[0] for w in p) for p in (_AT_REST, _STILL_THERE, _NEXT_DAY)}
+_DAYS: Final = frozenset({"days", "mornings", "nights"})
 
 
 def _days_said(words: tuple[str, ...]) -> bool:
@@ -442,7 +445,9 @@ def _said(f: Features, phrases: tuple[tuple[str, ...], ...], *, negatable: bool 
     return False
 
 
-_ACTIVITY = frozenset({Cue.RUN, Cue.SESSION, Cue.EXERCISE, Cue.DONE, Cue.DID, Cue.HOP, Cue.WALK})
+_ACTIVITY: Final = frozenset(
+    {Cue.RUN, Cue.SESSION, Cue.EXERCISE, Cue.DONE, Cue.DID, Cue.HOP, Cue.WALK}
+)
 
 
 def _sign_said(f: Features, hit: Hit, feelings: Sequence[Hit]) -> bool:
@@ -479,7 +484,7 @@ def _cannot_bear_weight(f: Features) -> bool:
     return False
 
 
-_LANDINGS = frozenset(
+_LANDINGS: Final = frozenset(
     {"jump", "jumps", "jumping", "jumped", "landing", "landings", "bound", "bounds", "bounding"}
 )
 
@@ -517,7 +522,7 @@ def _worse_during_run(f: Features) -> bool:
 
 
 #: A run cut short by the feeling: "had to stop and walk", "too sore to keep running".
-_STOPPED_RUN_RE = re.compile(
+_STOPPED_RUN_RE: Final = re.compile(
     r"\b(?:too\s+(?:sore|painful|achy)|hurt(?:s|ing)?\s+too\s+much)\s+to\s+(?:keep\s+|carry\s+on\s+)?"
     r"(?:run|running|jog|jogging|go\s+on|carry\s+on|continue|finish)\b"
     r"|\bhad\s+to\s+(?:stop\s+(?:and\s+walk|running|jogging|the\s+run|my\s+run|mid\s*run)"
@@ -525,7 +530,9 @@ _STOPPED_RUN_RE = re.compile(
     r"|\bstop(?:ped)?\s+and\s+walk(?:ed)?\b"
     r"|\b(?:couldnt|cant|cannot)\s+(?:keep\s+(?:running|going)|finish\s+(?:the|my)\s+(?:long\s+)?run)\b"
 )
-_FELT_IN_IT_RE = re.compile(r"\btoo\s+(?:sore|painful|achy)\s+to\b|\bhurt(?:s|ing)?\s+too\s+much\b")
+_FELT_IN_IT_RE: Final = re.compile(
+    r"\btoo\s+(?:sore|painful|achy)\s+to\b|\bhurt(?:s|ing)?\s+too\s+much\b"
+)
 
 
 def _stopped_run(f: Features, feelings: Sequence[Hit]) -> bool:
@@ -541,7 +548,7 @@ def _stopped_run(f: Features, feelings: Sequence[Hit]) -> bool:
     return hurts or _FELT_IN_IT_RE.search(text) is not None
 
 
-_LASTING = frozenset(
+_LASTING: Final = frozenset(
     {"lasted", "lasting", "lasts", "lingered", "lingering", "lingers", "stayed", "stays",
      "persisted", "persists"}
 )  # fmt: skip
@@ -585,8 +592,8 @@ def _pain_on(f: Features, feelings: Sequence[Hit], cue: Cue) -> bool:
 
 
 #: Verbs by which an activity causes a feeling ("hopping makes my foot hurt").
-_CAUSES = frozenset({"make", "makes", "made", "making", "gives", "give", "gave", "sets"})
-_CAUSE_GAP = 6
+_CAUSES: Final = frozenset({"make", "makes", "made", "making", "gives", "give", "gave", "sets"})
+_CAUSE_GAP: Final = 6
 
 
 def _makes_hurt(f: Features, end: int, hurt: int) -> bool:
@@ -599,12 +606,12 @@ def _makes_hurt(f: Features, end: int, hurt: int) -> bool:
     return bool(causes) and causes[0] <= 2 and _CONTRASTS.isdisjoint(between)
 
 
-_SMALL = frozenset({"now", "even", "just", "only", "a", "bit", "little", "really", "so",
+_SMALL: Final = frozenset({"now", "even", "just", "only", "a", "bit", "little", "really", "so",
                            "too", "still", "also", "when", "while", "i", "im"})  # fmt: skip
 
 
 #: The limb an activity is done on ("hopping on my right leg", "on the left one").
-_LIMB_WORDS = frozenset(
+_LIMB_WORDS: Final = frozenset(
     {"on", "my", "the", "left", "right", "leg", "legs", "foot", "one", "single", "each", "both"}
 )
 
@@ -664,16 +671,18 @@ def _when_before(f: Features, pos: int) -> bool:
 
 #: Words that may stand between a negation and the area or side it takes back ("not my
 #: hips", "nothing wrong w my knees", "not on the right").
-_DENY_GAP = frozenset({"my", "the", "on", "in", "with", "w", "of", "me", "a", "about"})
+_DENY_GAP: Final = frozenset({"my", "the", "on", "in", "with", "w", "of", "me", "a", "about"})
 #: Words that, after "nothing" or "no", say an area is not the trouble ("nothing wrong with
 #: my knee", "no problem with the hip").
-_NOTHING_WRONG = frozenset({"wrong", "problem", "problems", "issue", "issues", "up", "bad"})
-_NOTHING = frozenset({"nothing", "no", "not", "nothin", "nuthin"})
-_DENIERS = frozenset({"not", "nothing", "never", "isnt", "arent", "wasnt", "werent", "aint"})
+_NOTHING_WRONG: Final = frozenset({"wrong", "problem", "problems", "issue", "issues", "up", "bad"})
+_NOTHING: Final = frozenset({"nothing", "no", "not", "nothin", "nuthin"})
+_DENIERS: Final = frozenset({"not", "nothing", "never", "isnt", "arent", "wasnt", "werent", "aint"})
 #: Words between an area and the negation that follows it ("knee isn't sore", "the calf is
 #: not the problem").
-_LINKING = frozenset({"is", "are", "was", "were", "itself", "that", "thats", "really", "even"})
-_TROUBLE_WORDS = frozenset({"problem", "issue", "trouble", "bother", "culprit", "one"})
+_LINKING: Final = frozenset(
+    {"is", "are", "was", "were", "itself", "that", "thats", "really", "even"}
+)
+_TROUBLE_WORDS: Final = frozenset({"problem", "issue", "trouble", "bother", "culprit", "one"})
 
 
 def denied(f: Features, hit: Hit) -> bool:
@@ -721,7 +730,7 @@ def _not_of_denied(
 
 
 #: Words that take back what was just said ("left calf. sorry I mean the right").
-_CORRECTIONS = (("i", "mean"), ("i", "meant"), ("sorry", "meant"), ("no", "wait"))
+_CORRECTIONS: Final = (("i", "mean"), ("i", "meant"), ("sorry", "meant"), ("no", "wait"))
 
 
 def _corrected_from(f: Features) -> int:
@@ -750,11 +759,11 @@ def _side(f: Features) -> Side:
 
 #: "right" before these only stresses what follows ("pain right down my leg", "right at
 #: the back of my knee"), unless a side is meant ("on the right into my calf").
-_RIGHT_STRESSES = frozenset(
+_RIGHT_STRESSES: Final = frozenset(
     {"down", "into", "up", "through", "across", "along", "behind", "under", "at", "in", "now",
      "after", "before", "away", "there", "here", "around", "over"}
 )  # fmt: skip
-_OWNERS = frozenset({"the", "my", "on", "her", "his", "to"})
+_OWNERS: Final = frozenset({"the", "my", "on", "her", "his", "to"})
 
 
 def _side_counts(f: Features, hit: Hit) -> bool:
@@ -817,15 +826,15 @@ def _near_body(f: Features, hit: Hit) -> bool:
     return False
 
 
-_LEG_PARTS = frozenset(
+_LEG_PARTS: Final = frozenset(
     {Area.QUADS, Area.HAMSTRINGS, Area.CALVES, Area.SHINS, Area.KNEE, Area.IT_BAND, Area.GROIN,
      Area.ACHILLES, Area.ANKLE, Area.FOOT}
 )  # fmt: skip
-_FINE_WORDS = frozenset(
+_FINE_WORDS: Final = frozenset(
     {"ok", "okay", "fine", "good", "great", "grand", "better", "perfect", "recovered", "healed",
      "settled", "sorted", "resolved", "gone", "cleared"}
 )  # fmt: skip
-_LINKS = frozenset(
+_LINKS: Final = frozenset(
     {"is", "are", "was", "were", "feel", "feels", "felt", "feeling", "all", "now", "has", "have",
      "fully", "full"}
 )  # fmt: skip
@@ -853,14 +862,14 @@ def _side_alone(f: Features, pos: int) -> bool:
 
 #: Signs of the nerves: whatever muscle feeling is said beside them ("calf went tight, now
 #: pins and needles down my foot"), the report is of pain.
-_NERVE_SIGNS = frozenset(
+_NERVE_SIGNS: Final = frozenset(
     {RedFlag.NUMBNESS_TINGLING, RedFlag.WEAKNESS, RedFlag.NERVE_PAIN, RedFlag.SADDLE_NUMBNESS}
 )
-_NIGHT = frozenset({RedFlag.NIGHT_PAIN})
+_NIGHT: Final = frozenset({RedFlag.NIGHT_PAIN})
 #: Signs read from a feeling under load ("sore when I walk"): the feeling itself is pain;
 #: not a feeling that came during the work ("got sore during the hops"), nor the soreness
 #: that makes walking hard ("sore 8/10, can barely walk"): the runner's word stays.
-_LOADED_PAIN = frozenset({RedFlag.PAIN_ON_WALKING, RedFlag.PAIN_ON_HOPPING})
+_LOADED_PAIN: Final = frozenset({RedFlag.PAIN_ON_WALKING, RedFlag.PAIN_ON_HOPPING})
 
 
 def _said_kinds(f: Features, hit: Hit) -> list[ReportKind]:
@@ -872,12 +881,12 @@ def _said_kinds(f: Features, hit: Hit) -> list[ReportKind]:
     return [KIND_WORDS[w] for w in f.words[hit.start : hit.end] if w in KIND_WORDS]
 
 
-_BURN = frozenset({"burn", "burns", "burning", "burned", "burnt"})
-_ON_FIRE = ("on", "fire")
-_GOOD = frozenset({"good", "nice", "lovely", "great", "proper", "decent", "the"})
+_BURN: Final = frozenset({"burn", "burns", "burning", "burned", "burnt"})
+_ON_FIRE: Final = ("on", "fire")
+_GOOD: Final = frozenset({"good", "nice", "lovely", "great", "proper", "decent", "the"})
 #: A rating above the pain-monitoring model's acceptable 5: lasting days, a sign whatever
 #: the feeling word.
-_HIGH = 6
+_HIGH: Final = 6
 
 
 def _working_burn(f: Features, hit: Hit) -> bool:
@@ -900,13 +909,13 @@ def _working_burn(f: Features, hit: Hit) -> bool:
     return False
 
 
-_PAINKILLERS = frozenset(
+_PAINKILLERS: Final = frozenset(
     {"ibuprofen", "painkiller", "painkillers", "paracetamol", "nurofen", "advil", "naproxen",
      "codeine", "tylenol", "aspirin"}
 )  # fmt: skip
 #: A feeling kept down by painkillers: "only feels ok when I take ibuprofen", "need
 #: painkillers to run on it".
-_MASKED_RE = re.compile(
+_MASKED_RE: Final = re.compile(
     r"\b(?:only|just)\s+(?:feels?\s+|is\s+|gets\s+)?(?:ok|okay|fine|good|alright|bearable"
     r"|manageable)\s+(?:when|with|if|after|once|on)\b"
     r"|\b(?:need|needs|needing|have\s+to\s+take|living\s+on|taking|popping)\s+(?:\w+\s+)?"
@@ -920,7 +929,7 @@ def _masked(f: Features) -> bool:
     return not _PAINKILLERS.isdisjoint(f.words) and _MASKED_RE.search(" ".join(f.words)) is not None
 
 
-_JOKING = frozenset({"jk", "jks", "kidding", "joking", "jokes"})
+_JOKING: Final = frozenset({"jk", "jks", "kidding", "joking", "jokes"})
 
 
 def _taken_back(f: Features, feelings: Sequence[Hit]) -> bool:
@@ -932,7 +941,7 @@ def _taken_back(f: Features, feelings: Sequence[Hit]) -> bool:
 
 
 #: Words that say legs are tired, not hurt ("legs are dead", "heavy legs").
-_TIRED = frozenset({"heavy", "dead", "fatigued", "jelly", "toast", "cooked", "fried", "shot",
+_TIRED: Final = frozenset({"heavy", "dead", "fatigued", "jelly", "toast", "cooked", "fried", "shot",
                     "flat", "tired"})  # fmt: skip
 
 
@@ -1030,18 +1039,18 @@ def build_report(
     return ReportSlots(chosen, _side(f), kind, severity, frozenset(flags), worse)
 
 
-_ONLY_WEAK = frozenset({RedFlag.WEAKNESS})
+_ONLY_WEAK: Final = frozenset({RedFlag.WEAKNESS})
 
 #: Pain rated above this while running is worrying running pain (APTA: above 3/10 while
 #: running), a sign like pain that builds during a run.
-_RUN_PAIN = 3
-_IN_RUN = frozenset({"during", "mid", "while", "whilst", "through", "throughout", "midway"})
-_RUN_GAP = 3
+_RUN_PAIN: Final = 3
+_IN_RUN: Final = frozenset({"during", "mid", "while", "whilst", "through", "throughout", "midway"})
+_RUN_GAP: Final = 3
 
 
 #: The time of a run said without "during": "on my run today", "the whole way round",
 #: "the entire run", "all through my jog".
-_ON_THE_RUN_RE = re.compile(
+_ON_THE_RUN_RE: Final = re.compile(
     r"(?<!going\s)(?<!go\s)(?<!before\s)(?<!heading\s)\b(?:on|in)\s+(?:my|the|todays"
     r"|this\s+mornings|tonights|last\s+nights)\s+(?:\w+\s+)?(?:run|jog|race)\b"
     r"(?!\s+(?:later|tonight|tomorrow|tmrw|this\s+evening))"
@@ -1055,7 +1064,7 @@ _ON_THE_RUN_RE = re.compile(
 )
 #: "the whole time", "most of the way", said in a message about a run ("knee at a 6 the
 #: whole time I was running", "ran today, knee was at a 6 most of the way").
-_WHOLE_TIME_RE = re.compile(
+_WHOLE_TIME_RE: Final = re.compile(
     r"\b(?:the|my)\s+(?:whole|entire)\s+time\b|\b(?:most|much|all|half)\s+of\s+the\s+way\b"
 )
 
@@ -1063,22 +1072,22 @@ _WHOLE_TIME_RE = re.compile(
 #: Training said as the time of the pain ("during the hops", "on the pogos", "doing the
 #: bridges"): impact work is rated like running (APTA: above 3/10), loading work by the
 #: pain-monitoring model (Silbernagel: above 5/10 is too much).
-_IMPACT_WORK = (
+_IMPACT_WORK: Final = (
     r"hops?|hopping|jumps?|jumping|jump\s+squats?|pogos?|pogo\s+hops|bounds?|bounding|skips?"
     r"|skipping|landings?|plyos?|plyometrics|strides|sprints|drills"
 )
-_LOAD_WORK = (
+_LOAD_WORK: Final = (
     r"bridges?|clamshells?|clams|squats?|split\s+squats?|lunges?|step\s+ups?|(?:calf|heel)\s+raises"
     r"|raises|planks?|copenhagens?|thrusts|deadlifts?|kickbacks|leg\s+swings|swings|monster\s+walks"
     r"|band\s+walks|band\s+work|exercises|session|workout|reps|sets"
 )
-_IN_WORK = (
+_IN_WORK: Final = (
     r"\b(?:during|while\s+doing|whilst\s+doing|doing|on|in|through|mid|thru)\s+(?:the|my|todays"
     r"|today'?s|those|these|them|all\s+the|all\s+my|a\s+few)?\s*(?:\w+\s+){0,2}"
 )
-_IMPACT_WORK_RE = re.compile(rf"{_IN_WORK}(?:{_IMPACT_WORK})\b")
-_LOAD_WORK_RE = re.compile(rf"{_IN_WORK}(?:{_LOAD_WORK})\b")
-_LOAD_PAIN = 5
+_IMPACT_WORK_RE: Final = re.compile(rf"{_IN_WORK}(?:{_IMPACT_WORK})\b")
+_LOAD_WORK_RE: Final = re.compile(rf"{_IN_WORK}(?:{_LOAD_WORK})\b")
+_LOAD_PAIN: Final = 5
 
 
 def _work_limit(f: Features) -> int | None:
@@ -1152,9 +1161,9 @@ def _part_in_pain(f: Features, areas: list[tuple[Hit, Area]], flags: set[RedFlag
     return None
 
 
-_FROM = frozenset({"from"})
-_TOWARDS = frozenset({"to", "into", "down", "through"})
-_SPREAD_AREAS = _LEG_PARTS | {Area.GLUTES, Area.HIPS, Area.LEG}
+_FROM: Final = frozenset({"from"})
+_TOWARDS: Final = frozenset({"to", "into", "down", "through"})
+_SPREAD_AREAS: Final = _LEG_PARTS | {Area.GLUTES, Area.HIPS, Area.LEG}
 
 
 def _spread(f: Features, areas: list[tuple[Hit, Area]]) -> bool:
@@ -1182,16 +1191,16 @@ def _region(f: Features, areas: list[tuple[Hit, Area]], area: Area) -> bool:
 
 #: Words that may stand between two areas said together ("quads and glutes", "right glute
 #: and right hamstring", "my knee and my hip"): one feeling for both.
-_COORDINATION = frozenset({"and", "or", "n", "plus", "my", "the", "both", "left", "right",
+_COORDINATION: Final = frozenset({"and", "or", "n", "plus", "my", "the", "both", "left", "right",
                                   "l",
                            "r", "me", "also"})  # fmt: skip
-_JOINERS = frozenset({"and", "or", "n", "plus"})
+_JOINERS: Final = frozenset({"and", "or", "n", "plus"})
 #: Where a new report may start: "tight hips and a sore lower back", "knee tight but my hip
 #: is sore".
-_SPLITS = frozenset({"and", "but", "also", "plus", "then", "though", "tho", "although",
+_SPLITS: Final = frozenset({"and", "but", "also", "plus", "then", "though", "tho", "although",
                      "however", "while", "whilst", "whereas", "n"})  # fmt: skip
 #: Words that may come before an area at the start of its own report.
-_LEADS = frozenset({"my", "the", "a", "an", "me", "also", "too", "bit", "little", "very",
+_LEADS: Final = frozenset({"my", "the", "a", "an", "me", "also", "too", "bit", "little", "very",
                     "really", "so", "slightly", "quite", "pretty", "kinda", "now", "both",
                     "then", "still", "in", "on", "at", "of", "around", "some", "abit",
                     "wee", "tiny", "small", "dull", "deep", "mild", "slight", "constant",
@@ -1270,7 +1279,7 @@ def _cut(f: Features, low: int, high: int) -> int | None:
 
 #: The runner's own "I've got", "I have", "I'm getting" before a new report ("hamstring's
 #: tight but also I've got this tingling in my right foot").
-_OWN_LEADS = frozenset({"i", "ive", "im", "got", "have", "having", "get", "getting", "this",
+_OWN_LEADS: Final = frozenset({"i", "ive", "im", "got", "have", "having", "get", "getting", "this",
                         "these", "noticed", "noticing", "feel", "feeling"})  # fmt: skip
 
 
@@ -1302,13 +1311,13 @@ def _stretch_end(f: Features, start: int, area_end: int, limit: int) -> int:
     return limit
 
 
-_RATING_WORDS = frozenset({"maybe", "about", "around", "a", "an", "out", "of", "like",
+_RATING_WORDS: Final = frozenset({"maybe", "about", "around", "a", "an", "out", "of", "like",
                                   "each",
                            "probably", "prob", "roughly", "ish", "one", "side", "sided",
                            "on", "the", "at", "only", "just", "and", "max", "maximum", "tops",
                            "top", "most", "worst", "or", "so", "now", "either", "any", "its",
                            "it", "but", "is"})  # fmt: skip
-_NOT = frozenset({"not", "no", "nor", "never", "without", "isnt", "arent"})
+_NOT: Final = frozenset({"not", "no", "nor", "never", "without", "isnt", "arent"})
 
 
 def _rating_or_side(f: Features, pos: int, limit: int) -> bool:

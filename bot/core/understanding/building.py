@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 __all__ = ["builds_in_activity"]
 
-_WORSE = r"(?:worse|sorer|tighter|achier|more\s+(?:painful|sore|achy|tender))"
-_UNITS = (
+_WORSE: Final = r"(?:worse|sorer|tighter|achier|more\s+(?:painful|sore|achy|tender))"
+_UNITS: Final = (
     r"(?:reps?|hops?|miles?|kms?|k|kilometres?|kilometers?|steps?|sets?|jumps?|strides?|laps?"
     r"|minutes?|mins?|runs?|exercises?|rounds?|bounds?|squats?|lunges?|intervals?|hills?"
     r"|bridges?|raises?|repeats?|landings?|go|one|time|session|stride|week|day|workout)"
 )
-_ESCALATING_RE = re.compile(
+_ESCALATING_RE: Final = re.compile(
     rf"\b{_WORSE}\s+and\s+{_WORSE}\b"
     # "the pain comes on earlier each run", "starts sooner every time": it builds run on run
     r"|\b(?:comes?|coming|came|starts?|starting|started|kicks?|kicking|kicked)\s+"
@@ -37,7 +38,7 @@ _ESCALATING_RE = re.compile(
     rf"{_UNITS}\b"
 )
 #: Every ``_ESCALATING_RE`` match holds one of these: a cheap test first.
-_ESCALATING_HINTS = (
+_ESCALATING_HINTS: Final = (
     "and",
     "more",
     "kep",
@@ -48,31 +49,33 @@ _ESCALATING_HINTS = (
     "earlier",
     "sooner",
 )
-_GOT_WORSE_RE = re.compile(
+_GOT_WORSE_RE: Final = re.compile(
     rf"\b(?:got|getting|gets|get|went|going|started\s+getting|became|felt)\s+{_WORSE}\b"
     r"|\bworsened\b|\bstarted\s+(?:to\s+)?(?:hurt|hurting|build|building)\b"
     r"|\b(?:builds|built|building)(?:\s+up)?\s+(?:till|until|til|untill)\b"
 )
-_STOPPED_RE = re.compile(
+_STOPPED_RE: Final = re.compile(
     r"\b(?:so\s+i\s+stopped|(?:and\s+)?i\s+stopped|had\s+to\s+(?:stop|quit|bail|walk|pull\s+out)"
     r"|(?:have|having)\s+to\s+(?:stop|walk)|till\s+i\s+(?:stop|walk)"
     r"|made\s+me\s+stop|forced\s+me\s+to\s+stop|stopped\s+(?:early|halfway|there|after)"
     r"|couldnt\s+(?:finish|carry\s+on|continue|go\s+on)|gave\s+up|pulled\s+out)\b"
 )
-_BECAUSE_RE = re.compile(
+_BECAUSE_RE: Final = re.compile(
     r"\bhad\s+to\s+stop\s+(?:because|cos|coz|cuz|bc|due)\s+(?:of\s+)?(?:it|the\s+pain|that)\b"
 )
-_NEGATION = frozenset({"not", "no", "didnt", "doesnt", "dont", "never", "hasnt", "wasnt", "isnt"})
+_NEGATION: Final = frozenset(
+    {"not", "no", "didnt", "doesnt", "dont", "never", "hasnt", "wasnt", "isnt"}
+)
 #: Words between what builds and its verb ("my knee just kept getting worse").
-_VERB_WORDS = frozenset(
+_VERB_WORDS: Final = frozenset(
     {"got", "get", "gets", "getting", "kept", "keeps", "keep", "kep", "on", "just", "only",
      "then", "really", "was", "is", "were", "are", "started", "start", "felt", "feels", "went",
      "has", "had", "have", "been", "and", "the", "my", "left", "right", "both", "a", "bit",
      "so", "much", "even", "became", "progressively", "steadily", "slowly", "gradually"}
 )  # fmt: skip
 #: Words that point back to the area or pain said ("it kept building", "the pain got worse").
-_POINTERS = frozenset({"it", "its", "this", "that", "pain", "one", "ache", "niggle"})
-_SUBJECT_WINDOW = 5
+_POINTERS: Final = frozenset({"it", "its", "this", "that", "pain", "one", "ache", "niggle"})
+_SUBJECT_WINDOW: Final = 5
 
 
 def builds_in_activity(words: Sequence[str], body: frozenset[int]) -> bool:

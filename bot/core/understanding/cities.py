@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Final
 
 from bot.core.places import Place, country_named, name_key, places_named
 from bot.core.understanding.model import Intent, IntentKind, Unclear
@@ -21,9 +22,11 @@ __all__ = ["BARE_CITY_POPULATION", "city_asked", "city_text", "place_in"]
 
 #: A city named with nothing else ("Edinburgh") or found lower-case in a sentence ("in
 #: tokyo for work") counts from this size, so a small namesake of a word is never taken.
-BARE_CITY_POPULATION = 100_000
-_TO_RE = re.compile(r"\s+to\s+", re.IGNORECASE)
-_IN_RE = re.compile(r"\b(?:in|to)\s+((?:[^\W\d_][\w'.-]*)(?:\s+[^\W\d_][\w'.-]*){0,2})", re.UNICODE)
+BARE_CITY_POPULATION: Final = 100_000
+_TO_RE: Final = re.compile(r"\s+to\s+", re.IGNORECASE)
+_IN_RE: Final = re.compile(
+    r"\b(?:in|to)\s+((?:[^\W\d_][\w'.-]*)(?:\s+[^\W\d_][\w'.-]*){0,2})", re.UNICODE
+)
 
 
 def _written(place: Place) -> str:

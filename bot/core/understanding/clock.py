@@ -9,70 +9,78 @@ from __future__ import annotations
 
 import re
 from datetime import time
+from typing import Final
 
 __all__ = ["impossible_time", "parse_time", "time_range"]
 
-_HOUR_WORDS = {
+_HOUR_WORDS: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
-_HOUR_WORD = "|".join(_HOUR_WORDS)
-_AMPM = r"(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?"
-_CLOCK_RE = re.compile(
+_HOUR_WORD: Final = "|".join(_HOUR_WORDS)
+_AMPM: Final = r"(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?"
+_CLOCK_RE: Final = re.compile(
     r"(?<![0-9:./-])([01]?[0-9]|2[0-3])\s*[:.h]\s*([0-5][0-9])(?![0-9:./])" + _AMPM
 )
-_HOUR_AMPM_RE = re.compile(r"(?<![0-9:./-])(1[0-2]|0?[0-9])\s*(a\.?m\.?|p\.?m\.?)(?![a-z])")
-_HALF_RE = re.compile(
+_HOUR_AMPM_RE: Final = re.compile(r"(?<![0-9:./-])(1[0-2]|0?[0-9])\s*(a\.?m\.?|p\.?m\.?)(?![a-z])")
+_HALF_RE: Final = re.compile(
     rf"\b(half|quarter|twenty[\s-]five|twenty|ten|five)\s+(past|to)\s+(1[0-2]|0?[1-9]|{_HOUR_WORD})\b"
     + _AMPM
 )
-_PAST_MINUTES = {"half": 30, "quarter": 15, "twenty five": 25, "twenty": 20, "ten": 10, "five": 5}
+_PAST_MINUTES: Final = {
+    "half": 30,
+    "quarter": 15,
+    "twenty five": 25,
+    "twenty": 20,
+    "ten": 10,
+    "five": 5,
+}
 #: "7 30", "6 45": a time typed with a space for the colon, after a word that leads to a
 #: time ("at", "to", "be", "make it"), never a number of minutes or reps.
-_SPACED_RE = re.compile(
+_SPACED_RE: Final = re.compile(
     r"(?:^\s*|\b(?:at|to|for|be|it|do|around|about|by|till|until|of|from|than)\s+)"
     r"([01]?[0-9]|2[0-3])\s([0-5][05])\b"
     r"(?!\s*(?:mins?|minutes?|k\b|km|reps|x\b|secs?|seconds?|/|%|out\s+of))" + _AMPM
 )
-_OCLOCK_RE = re.compile(rf"\b(1[0-2]|0?[0-9]|{_HOUR_WORD})\s*o'?\s?clock\b" + _AMPM)
-_HALF_BRITISH_RE = re.compile(
+_OCLOCK_RE: Final = re.compile(rf"\b(1[0-2]|0?[0-9]|{_HOUR_WORD})\s*o'?\s?clock\b" + _AMPM)
+_HALF_BRITISH_RE: Final = re.compile(
     rf"\bhalf\s+(1[0-2]|0?[1-9]|{_HOUR_WORD})\b(?!\s*(?:hours?|hrs?|an?\b|days?|[:./]))" + _AMPM
 )
-_ISH_RE = re.compile(rf"\b(1[0-9]|2[0-3]|0?[0-9]|{_HOUR_WORD})\s*-?\s*ish\b")
-_IMPOSSIBLE_RE = re.compile(
+_ISH_RE: Final = re.compile(rf"\b(1[0-9]|2[0-3]|0?[0-9]|{_HOUR_WORD})\s*-?\s*ish\b")
+_IMPOSSIBLE_RE: Final = re.compile(
     r"(?<![0-9:./-])(?:([0-9]{1,2})\s*:\s*([0-9]{2})|(1[3-9]|2[0-9])\s*(?:am|pm))(?![0-9])"
 )
-_CLOCKISH = rf"(?:[01]?[0-9]|2[0-3]|{_HOUR_WORD})(?:[:.][0-5][0-9])?"
-_RANGE_RE = re.compile(
+_CLOCKISH: Final = rf"(?:[01]?[0-9]|2[0-3]|{_HOUR_WORD})(?:[:.][0-5][0-9])?"
+_RANGE_RE: Final = re.compile(
     rf"(?<![0-9:./-])(?:between\s+)?({_CLOCKISH})\s*(?:-|–|or|and)\s*({_CLOCKISH})(?![0-9])"
     r"(?:\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z])|\s*o'?\s?clock|\s*-?ish\b|(?![a-z]))"
     r"(?!\s*(?:[0-9/]|k\b|km|mi|min|hour|hrs?|days?|weeks?|x\b|reps|sets|out\s+of))"
 )
-_NAMED_RE = re.compile(r"\b(noon|midday|midnight)\b")
+_NAMED_RE: Final = re.compile(r"\b(noon|midday|midnight)\b")
 #: "0630" anywhere; "1930" after a word that introduces a time ("at", "reminder"), so a
 #: year ("in 2027") is never a time.
-_MILITARY_RE = re.compile(
+_MILITARY_RE: Final = re.compile(
     r"(?:\b(?:at|to|for|around|about|by|reminder|reminders|alarm|nudge|ping|till|until)\s+"
     r"|@\s*|(?<![0-9:./-])(?=0))([01][0-9]|2[0-3])([0-5][0-9])(?:\s*(?:h|hrs|hours))?(?![0-9:./])\b"
 )
-_HOUR_H_RE = re.compile(r"(?<![0-9:./-])([01]?[0-9]|2[0-3])\s?h\b(?!\s*[0-9])")
-_MINUTE_WORDS = {"oh five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30,
+_HOUR_H_RE: Final = re.compile(r"(?<![0-9:./-])([01]?[0-9]|2[0-3])\s?h\b(?!\s*[0-9])")
+_MINUTE_WORDS: Final = {"oh five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30,
                  "forty": 40, "forty five": 45, "fifty": 50}  # fmt: skip
-_WORD_TIME_RE = re.compile(
+_WORD_TIME_RE: Final = re.compile(
     rf"\b({_HOUR_WORD})[\s-]+(oh[\s-]five|fifteen|twenty|thirty|forty[\s-]five|forty|fifty|ten)\b"
     r"(?!\s*(?:min|minutes|mins|k\b|km|reps|seconds|secs))" + _AMPM
 )
-_AT_RE = re.compile(
+_AT_RE: Final = re.compile(
     rf"(?:\b(?:at|to|for|around|about|by)|@)\s*([01]?[0-9]|2[0-3]|{_HOUR_WORD})\b"
     r"(?!\s*(?:[:./,-]?[0-9]|days?|weeks?|months?|mins?|minutes?|hours?|hrs?|k\b|km|miles?"
     r"|x\b|times|reps|sets|out\s+of|of\b|/))"
 )
-_EVENING_RE = re.compile(
+_EVENING_RE: Final = re.compile(
     r"\s*(?:in\s+the\s+(?:evening|afternoon|arvo|avo)|this\s+(?:evening|afternoon|arvo)"
     r"|at\s+night|tonight|pm\b)"
 )
-_MORNING_RE = re.compile(r"\s*(?:in\s+the\s+morning|am\b)")
-_NAMED = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
+_MORNING_RE: Final = re.compile(r"\s*(?:in\s+the\s+morning|am\b)")
+_NAMED: Final = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
 
 
 def _hour(text: str) -> int:
@@ -160,13 +168,13 @@ def parse_time(low: str) -> time | None:
     return None
 
 
-_OLD_BEFORE_RE = re.compile(
+_OLD_BEFORE_RE: Final = re.compile(
     r"\b(?:from|instead\s+of|not|rather\s+than|(?:comes?|coming|came|arrives?|arriving|arrived"
     r"|goes\s+off|going\s+off|went\s+off|currently|still)(?:\s+through)?\s+at)\s+$"
 )
 #: A reason given after the time asked for ("to 6:45 cos the kids are up at 7", "at 6 now
 #: because I go before work at half 6"): the times in it are not asked for.
-_BECAUSE_RE = re.compile(r"\b(?:cos|coz|cuz|because|bc|since|as)\b")
+_BECAUSE_RE: Final = re.compile(r"\b(?:cos|coz|cuz|because|bc|since|as)\b")
 
 
 def _before_the_reason(
@@ -183,8 +191,8 @@ def _before_the_reason(
     return [c for c in found if c[0] < reason.start()]
 
 
-_OLD_NAMED_RE = re.compile(r"\b(?:the|my|your|that|this|those)\s+$")
-_NAMES_REMINDER_RE = re.compile(
+_OLD_NAMED_RE: Final = re.compile(r"\b(?:the|my|your|that|this|those)\s+$")
+_NAMES_REMINDER_RE: Final = re.compile(
     r"[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s+"
     r"(?:reminders?|messages?|nudges?|pings?|alarms?|notifications?)\b"
 )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Final
 
 from bot.core.places import places_named
 from bot.core.understanding.cities import BARE_CITY_POPULATION
@@ -27,7 +28,7 @@ from bot.core.vocabulary import Side
 
 __all__ = ["Correction", "corrected_value", "correction", "day_replaced"]
 
-_MARK_RE = re.compile(
+_MARK_RE: Final = re.compile(
     r"(?:^|[,.;!:\-]+\s*|\s+)"
     r"(?:(?:sorry|sry|oops|soz|wait|no|oh)[,.!]?\s+)*"
     r"(?:i\s+mean[t]?|i\s+meant|no\s+wait|wait\s+no|oh\s+wait(?:\s+no)?|actually\s+no"
@@ -37,7 +38,7 @@ _MARK_RE = re.compile(
     re.IGNORECASE,
 )
 #: A day as said: a weekday, "the 6th", "14 march", "march 14", "jan 3", "24/12".
-_DAY_PHRASE = (
+_DAY_PHRASE: Final = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs"
     r"|fri|sat|sun)(?:'?s)?(?![\w'])"
     rf"|(?:the\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)(?:\s+(?:of\s+)?(?:{MONTH_PATTERN})\b)?"
@@ -45,38 +46,42 @@ _DAY_PHRASE = (
     r"|the\s+[0-9]{1,2}\b|[0-9]{1,2}/[0-9]{1,2}\b"
     r"|today|tonight|tomorrow|tmrw|yesterday|yday"
 )
-_DAY_PHRASE_RE = re.compile(rf"\b(?:{_DAY_PHRASE})", re.IGNORECASE)
+_DAY_PHRASE_RE: Final = re.compile(rf"\b(?:{_DAY_PHRASE})", re.IGNORECASE)
 #: A bare "no" or "actually" between a day and the day that replaces it ("did it on
 #: saturday, no, sunday", "back on the 5th... no the 6th", "till friday, actually
 #: saturday").
-_NO_DAY_RE = re.compile(
+_NO_DAY_RE: Final = re.compile(
     rf"[,.;!\-…]+\s*(?:no|actually)[,.!]?\s+(?=(?:it'?s\s+|its\s+)?(?:{_DAY_PHRASE})"
     r"(?!\s+(?:session|sesh|one|workout|either|too|run|jumps|hips?|mobility|plyos?)\b))",
     re.IGNORECASE,
 )
 #: The replacing day opens what follows the mark ("its the 21st", "friday, until sunday").
-_OPENING_DAY_RE = re.compile(
+_OPENING_DAY_RE: Final = re.compile(
     rf"^(?:(?:it'?s|its|it\s+was|twas|was|i\s+did\s+it|did\s+it|on|the|from|to|until|till|til)\s+)*"
     rf"({_DAY_PHRASE})",
     re.IGNORECASE,
 )
-_MONTH_RE = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.IGNORECASE)
-_ORDINAL_ONLY_RE = re.compile(r"(?:the\s+)?([0-9]{1,2})(?:st|nd|rd|th)?", re.IGNORECASE)
+_MONTH_RE: Final = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.IGNORECASE)
+_ORDINAL_ONLY_RE: Final = re.compile(r"(?:the\s+)?([0-9]{1,2})(?:st|nd|rd|th)?", re.IGNORECASE)
 #: Words one of which every correction mark holds: a cheap test before ``_MARK_RE``.
 #: Every ``_MARK_RE`` match holds one of these (looked for in the lowered text).
-_MARK_WORDS = ("mean", "wait", "actually", "make", "scratch", "correction", "typo")
-_NOT_RE = re.compile(r"\b(?:not|instead\s+of|rather\s+than)\s+\S+(?:\s*(?:am|pm))?", re.IGNORECASE)
-_NUMBER_RE = re.compile(r"(?<![\d:/.-])(\d{1,2})(?![\d:]|\s*(?:am|pm|st|nd|rd|th))", re.IGNORECASE)
-_SIDE_RE = re.compile(r"\b(left|right|both)\b", re.IGNORECASE)
-_WORD_RE = re.compile(r"[^\W\d_][\w'.-]*", re.UNICODE)
-_SCRATCH_RE = re.compile(r"scratch\s+that", re.IGNORECASE)
+_MARK_WORDS: Final = ("mean", "wait", "actually", "make", "scratch", "correction", "typo")
+_NOT_RE: Final = re.compile(
+    r"\b(?:not|instead\s+of|rather\s+than)\s+\S+(?:\s*(?:am|pm))?", re.IGNORECASE
+)
+_NUMBER_RE: Final = re.compile(
+    r"(?<![\d:/.-])(\d{1,2})(?![\d:]|\s*(?:am|pm|st|nd|rd|th))", re.IGNORECASE
+)
+_SIDE_RE: Final = re.compile(r"\b(left|right|both)\b", re.IGNORECASE)
+_WORD_RE: Final = re.compile(r"[^\W\d_][\w'.-]*", re.UNICODE)
+_SCRATCH_RE: Final = re.compile(r"scratch\s+that", re.IGNORECASE)
 
 
 #: "race was 14 march last year, this year it's the 13th": this year's day replaces it.
-_THIS_YEAR_RE = re.compile(
+_THIS_YEAR_RE: Final = re.compile(
     r"\s*\blast\s+year\b[,.;!]*\s*(?:but\s+|and\s+|so\s+)?this\s+year\b[,:]?\s*", re.IGNORECASE
 )
-_WAS_RE = re.compile(r"\bwas\b", re.IGNORECASE)
+_WAS_RE: Final = re.compile(r"\bwas\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

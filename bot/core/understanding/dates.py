@@ -14,70 +14,71 @@ import calendar
 import re
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from typing import Final
 
 __all__ = ["MONTHS", "MONTH_PATTERN", "find_dates", "last_date", "names_a_date", "years_later"]
 
-MONTHS = {
+MONTHS: Final = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
     "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
-_WEEKDAYS = {
+_WEEKDAYS: Final = {
     "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "weds": 2,
     "wed": 2, "thursday": 3, "thurs": 3, "thu": 3, "friday": 4, "fri": 4, "saturday": 5,
     "sat": 5, "sunday": 6, "sun": 6,
 }  # fmt: skip
-_COUNTS = {
+_COUNTS: Final = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "a couple of": 2, "couple of": 2, "a few": 3, "few": 3,
 }  # fmt: skip
 #: A month's name, long or short, as a regex alternation (every key of ``MONTHS``).
-MONTH_PATTERN = (
+MONTH_PATTERN: Final = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_COUNT = r"a\s+couple\s+of|couple\s+of|a\s+few|few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,3}"  # noqa: E501
-_UNIT = r"days?|weeks?|wks?|months?"
+_COUNT: Final = r"a\s+couple\s+of|couple\s+of|a\s+few|few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,3}"  # noqa: E501
+_UNIT: Final = r"days?|weeks?|wks?|months?"
 
-_ISO_RE = re.compile(r"(?<![0-9])([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?![0-9])")
-_DMY_RE = re.compile(
+_ISO_RE: Final = re.compile(r"(?<![0-9])([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?![0-9])")
+_DMY_RE: Final = re.compile(
     r"(?<![0-9/.:-])([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?![0-9/.:-])"
 )
-_DM_RE = re.compile(r"(?<![0-9/.:-])([0-9]{1,2})/([0-9]{1,2})(?![0-9/.:-])")
+_DM_RE: Final = re.compile(r"(?<![0-9/.:-])([0-9]{1,2})/([0-9]{1,2})(?![0-9/.:-])")
 #: A day and month with a dot, the month in two digits ("20.12", "03.01"), never a time
 #: ("at 7.05", "6.10pm"), a distance or a pace ("5.10 km", "4.05/km").
-_DOTTED_RE = re.compile(
+_DOTTED_RE: Final = re.compile(
     r"(?<![0-9/.:-])(?<!\bat\s)(?<!@)(?<!@\s)([0-9]{1,2})\.(0[1-9]|1[0-2])"
     r"(?![0-9/.:-]|\s*(?:am|pm|h\b|hrs?\b|km|k\b|mi|min|kg|%))"
 )
-_DAY_MONTH_RE = re.compile(
+_DAY_MONTH_RE: Final = re.compile(
     rf"\b([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_PATTERN})\b\.?(?:,?\s+([0-9]{{4}})\b)?"
 )
-_MONTH_DAY_RE = re.compile(
+_MONTH_DAY_RE: Final = re.compile(
     rf"\b({MONTH_PATTERN})\.?\s+(?:the\s+)?([0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+([0-9]{{4}})\b)?"
 )
 #: A month, then its day a few words on ("half in april, the 12th", "may - on the 3rd").
-_MONTH_THEN_DAY_RE = re.compile(
+_MONTH_THEN_DAY_RE: Final = re.compile(
     rf"\b({MONTH_PATTERN})\b\.?(?:\s*[,–-]\s*(?:on\s+)?|\s+on\s+)(the\s+([0-9]{{1,2}})(?:st|nd|rd|th))\b"
     rf"(?:,?\s+([0-9]{{4}})\b)?"
 )
-_WEEKDAY_RE = re.compile(
+_WEEKDAY_RE: Final = re.compile(
     r"\b(?:(?:next|this|coming|on|until|till|til|by)\s+)?"
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
-_WEEKDAY_SHORT_RE = re.compile(
+_WEEKDAY_SHORT_RE: Final = re.compile(
     r"\b(?:next|this|coming|on|until|till|til|by)\s+(mon|tues?|weds?|thu|thurs|fri|sat|sun)\b"
 )
-_RELATIVE_RE = re.compile(rf"\b(?:in|for|another)\s+({_COUNT})\s+({_UNIT})\b")
-_AWAY_RE = re.compile(rf"\b({_COUNT})\s+({_UNIT})\s+(?:away|from\s+now|from\s+today|out)\b")
-_FORTNIGHT_RE = re.compile(r"\b(?:in|for)\s+a\s+fortnight\b")
-_KEYWORD_RE = re.compile(
+_RELATIVE_RE: Final = re.compile(rf"\b(?:in|for|another)\s+({_COUNT})\s+({_UNIT})\b")
+_AWAY_RE: Final = re.compile(rf"\b({_COUNT})\s+({_UNIT})\s+(?:away|from\s+now|from\s+today|out)\b")
+_FORTNIGHT_RE: Final = re.compile(r"\b(?:in|for)\s+a\s+fortnight\b")
+_KEYWORD_RE: Final = re.compile(
     r"\b(day\s+after\s+tomorrow|tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|next\s+week|next\s+month"
     r"|end\s+of\s+(?:the\s+)?month|end\s+of\s+(?:the\s+|this\s+)?year|weekend)\b"
 )
-_ORDINAL_RE = re.compile(
+_ORDINAL_RE: Final = re.compile(
     rf"\bthe\s+([0-9]{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{MONTH_PATTERN})\b)"
 )
 
@@ -184,7 +185,7 @@ def _absolute(low: str, today: date | None) -> Iterator[tuple[int, date | None]]
         yield m.start(2), _infer(MONTHS[m.group(1)], int(m.group(3)), m.group(4), today)
 
 
-_DATE_LEAD_RE = re.compile(r"\b(?:on|from|until|till|til|to|by|before|after|is|the)\s+$")
+_DATE_LEAD_RE: Final = re.compile(r"\b(?:on|from|until|till|til|to|by|before|after|is|the)\s+$")
 
 
 def _rating(m: re.Match[str]) -> bool:
@@ -209,7 +210,7 @@ def _ordinal_after(m: re.Match[str], today: date) -> date | None:
 
 
 _Relative = Callable[[re.Match[str], date], "date | None"]
-_RELATIVE: tuple[tuple[re.Pattern[str], _Relative], ...] = (
+_RELATIVE: Final[tuple[tuple[re.Pattern[str], _Relative], ...]] = (
     (_WEEKDAY_RE, lambda m, t: _weekday(m.group(1), t)),
     (_WEEKDAY_SHORT_RE, lambda m, t: _weekday(m.group(1), t)),
     (_RELATIVE_RE, lambda m, t: _span(t, m.group(1), m.group(2))),
@@ -220,7 +221,7 @@ _RELATIVE: tuple[tuple[re.Pattern[str], _Relative], ...] = (
 )
 
 
-_SPAN_THEN_DAY_RE = re.compile(
+_SPAN_THEN_DAY_RE: Final = re.compile(
     rf"\b(?:in\s+)?({_COUNT})\s+(weeks?|wks?)(?:'?\s*time)?\s*,?\s+on\s+(?:the\s+|a\s+)?"
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
@@ -245,7 +246,7 @@ def find_dates(low: str, today: date | None) -> list[tuple[int, date]]:
     return sorted((pos, value) for pos, value in found.items() if value is not None)
 
 
-_DENIED_RE = re.compile(
+_DENIED_RE: Final = re.compile(
     r"\b(?:not|no\s+longer|instead\s+of|rather\s+than|isnt|isn't)\s+(?:on\s+)?(?:the\s+)?$"
 )
 
@@ -264,7 +265,7 @@ def dates_meant(low: str, today: date | None) -> list[tuple[int, date]]:
     return [(pos, day) for pos, day in find_dates(low, today) if not _DENIED_RE.search(low, 0, pos)]
 
 
-_ALL_PATTERNS = (
+_ALL_PATTERNS: Final = (
     _ISO_RE,
     _DMY_RE,
     _DM_RE,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from enum import StrEnum
+from typing import Final
 
 __all__ = ["Mood", "emoji_mood"]
 
@@ -16,8 +17,8 @@ class Mood(StrEnum):
 
 
 #: Lone emoji read as a low moment or as a good one (variation selectors dropped).
-_LOW_EMOJI = frozenset("😭😢😞😔☹🙁😩😫😣😖😿💔🥲🥺😓😥😕😟😰😪🤕🤒😵")
-_GOOD_EMOJI = frozenset("👍🙂😊😀😃😄😁💪🔥🎉❤👌✅🙌😎🥳🤩😍🏃⭐")
+_LOW_EMOJI: Final = frozenset("😭😢😞😔☹🙁😩😫😣😖😿💔🥲🥺😓😥😕😟😰😪🤕🤒😵")
+_GOOD_EMOJI: Final = frozenset("👍🙂😊😀😃😄😁💪🔥🎉❤👌✅🙌😎🥳🤩😍🏃⭐")
 
 
 def emoji_mood(text: str) -> Mood | None:

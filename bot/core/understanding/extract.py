@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from bot.core.understanding.features import Features, Hit
 from bot.core.understanding.lexicon import KNOWN, LEXICON_WORDS
@@ -12,9 +13,11 @@ from bot.core.understanding.words import FILLER, word_set
 
 __all__ = ["note_text", "reason_text", "zone_text"]
 
-MAX_SLOT_CHARS = 300
-_ZONE_LEAD = word_set("is to now set as in should be please pls change my it currently at the will")
-_ZONE_STOP = word_set(
+MAX_SLOT_CHARS: Final = 300
+_ZONE_LEAD: Final = word_set(
+    "is to now set as in should be please pls change my it currently at the will"
+)
+_ZONE_STOP: Final = word_set(
     """
     now for until till til this next today tomorrow tonight and but so at on with because
     since right currently please pls thanks thank again from time zone timezone anymore lol
@@ -22,8 +25,8 @@ _ZONE_STOP = word_set(
     earlier lately permanently temporarily
     """
 )
-_ZONE_JOINERS = frozenset(" /_+-:")
-_PLACE_STOP = word_set(
+_ZONE_JOINERS: Final = frozenset(" /_+-:")
+_PLACE_STOP: Final = word_set(
     """
     a an the bed pain agony trouble hospital school class office gym meeting shower car bus
     train queue line love shape form recovery rehab physio charge favour favor tears bits
@@ -32,8 +35,8 @@ _PLACE_STOP = word_set(
     broken weird messed
     """
 )
-_PLACE_STARTS = word_set("new san los las el la le st saint hong rio sao buenos cape")
-_REASON_EMPTY = word_set(
+_PLACE_STARTS: Final = word_set("new san los las el la le st saint hong rio sao buenos cape")
+_REASON_EMPTY: Final = word_set(
     """
     today todays tonight session workout it the my this that morning evening sorry coach
     because cause cos coz bc as since due to of im i was am so just and but a is really mate
@@ -43,8 +46,8 @@ _REASON_EMPTY = word_set(
     fri sat sun mondays tuesdays wednesdays thursdays fridays saturdays sundays
     """
 )
-_STRIP_CHARS = " \t\n,.;:!?-–—()\"'"
-_SYMBOLS_RE = re.compile(r"[^\w\s.,;:!?'\"()/&%+\-]")
+_STRIP_CHARS: Final = " \t\n,.;:!?-–—()\"'"
+_SYMBOLS_RE: Final = re.compile(r"[^\w\s.,;:!?'\"()/&%+\-]")
 
 
 def _tidy(text: str) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from bot.core.understanding.lexicon import PHRASE_STARTS, PHRASES, WORDS
 from bot.core.understanding.senses import Cue, Sense
@@ -110,19 +110,21 @@ def scan(words: tuple[str, ...], clauses: tuple[int, ...], question: bool = Fals
 #: Words of pain or pressure that, a few words from "chest", make a heart sign however the
 #: runner words it ("my chest went really tight", "chest started hurting", "a squeezing
 #: pain in the middle of my chest"); the lexicon's fixed phrases miss the words between.
-_CHEST_FEELINGS = frozenset(
+_CHEST_FEELINGS: Final = frozenset(
     {"tight", "tighter", "tightness", "pain", "pains", "painful", "hurt", "hurts", "hurting",
      "squeezing", "squeeze", "squeezed", "pressure", "heavy", "heaviness", "crushing", "ache",
      "aching", "achy", "aches", "ached", "burning", "sore"}
 )  # fmt: skip
-_CHEST_WINDOW = 5
+_CHEST_WINDOW: Final = 5
 #: Words before "faint" that say the runner nearly fainted ("felt like i was gonna faint").
-_NEARLY = frozenset({"gonna", "going", "about", "nearly", "almost", "would", "could", "might"})
-_HEART_SENSE = PHRASES[("chest", "pain")][0][1]
+_NEARLY: Final = frozenset(
+    {"gonna", "going", "about", "nearly", "almost", "would", "could", "might"}
+)
+_HEART_SENSE: Final = PHRASES[("chest", "pain")][0][1]
 #: The words ``_spells`` starts from: neither is a lexicon word or filler of its own, so a
 #: scan meets them among the words it cannot explain.
-_SPELL_WORDS = frozenset({"chest", "faint"})
-_FAINT_SENSE = PHRASES[("felt", "faint")][0][1]
+_SPELL_WORDS: Final = frozenset({"chest", "faint"})
+_FAINT_SENSE: Final = PHRASES[("felt", "faint")][0][1]
 
 
 def _spells(features: Features) -> None:

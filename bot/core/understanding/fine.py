@@ -16,6 +16,8 @@ hold and says so, never a cheerful "glad you're fine".
 
 from __future__ import annotations
 
+from typing import Final
+
 from bot.core.understanding.body import feeling_hits, negated
 from bot.core.understanding.features import Features
 from bot.core.understanding.lexicon import KIND_WORDS
@@ -24,7 +26,7 @@ from bot.core.vocabulary import Area, RedFlag
 
 __all__ = ["RECOVERY_WORDS", "fine_reading", "says_change"]
 
-_RECOVERY: tuple[tuple[str, ...], ...] = tuple(
+_RECOVERY: Final[tuple[tuple[str, ...], ...]] = tuple(
     tuple(phrase.split())
     for phrase in (
         "fine", "fine now", "fine again", "feels fine", "feel fine", "feeling fine", "is fine",
@@ -44,7 +46,7 @@ _RECOVERY: tuple[tuple[str, ...], ...] = tuple(
 #: Recovery words that say a change ("recovered", "gone", "fine now", "fine today": unlike
 #: the days before), not only a state ("fine", "ok"): next to a report of another area
 #: they still clear theirs.
-_CHANGE: tuple[tuple[str, ...], ...] = tuple(
+_CHANGE: Final[tuple[tuple[str, ...], ...]] = tuple(
     tuple(phrase.split())
     for phrase in (
         "fine now", "fine again", "ok now", "okay now", "good now", "good again", "all better",
@@ -70,16 +72,16 @@ def says_change(words: tuple[str, ...]) -> bool:
     )
 
 
-_NEGATORS = frozenset(
+_NEGATORS: Final = frozenset(
     {"not", "isnt", "arent", "wasnt", "never", "hardly", "barely", "nowhere", "far", "nt"}
 )
-_PARTIAL = frozenset({"bit", "little", "slightly", "somewhat", "getting", "kinda", "kind",
+_PARTIAL: Final = frozenset({"bit", "little", "slightly", "somewhat", "getting", "kinda", "kind",
                       "abit", "slowly", "almost", "nearly", "mostly"})  # fmt: skip
-_CONTRAST = frozenset({"but", "though", "although", "however", "except", "apart", "still",
+_CONTRAST: Final = frozenset({"but", "though", "although", "however", "except", "apart", "still",
                        "yet", "whereas", "while"})  # fmt: skip
-_STILL_PAIN = frozenset({"relief", "painkiller", "painkillers", "killers", "ibuprofen",
+_STILL_PAIN: Final = frozenset({"relief", "painkiller", "painkillers", "killers", "ibuprofen",
                          "paracetamol", "meds", "medication", "tablets", "pills"})  # fmt: skip
-_WITHOUT = frozenset({"didnt", "dont", "not", "never", "without", "havent", "no", "stopped"})
+_WITHOUT: Final = frozenset({"didnt", "dont", "not", "never", "without", "havent", "no", "stopped"})
 
 
 def _done_without(words: tuple[str, ...], at: int) -> bool:
@@ -90,14 +92,14 @@ def _done_without(words: tuple[str, ...], at: int) -> bool:
     return not _WITHOUT.isdisjoint(words[max(at - 4, 0) : at])
 
 
-_GONE = frozenset(
+_GONE: Final = frozenset(
     {"gone", "settled", "cleared", "went", "disappeared", "resolved", "eased", "faded",
      "subsided", "vanished", "passed", "lifted", "loosened", "wore", "worn", "calmed", "freed"}
 )  # fmt: skip
 #: Verbs that say a feeling left, only with the area or feeling before them in their
 #: clause ("the soreness went after a couple of days", "hip flexors loosened up finally";
 #: not "went for a run", "passed the 5k mark").
-_FADED: tuple[tuple[str, ...], ...] = tuple(
+_FADED: Final[tuple[tuple[str, ...], ...]] = tuple(
     tuple(phrase.split())
     for phrase in (
         "went", "faded", "faded away", "subsided", "vanished", "passed", "lifted", "eased",
@@ -106,16 +108,16 @@ _FADED: tuple[tuple[str, ...], ...] = tuple(
         "has gone", "have gone", "gone now", "died down", "got over", "gotten over",
     )
 )  # fmt: skip
-_FADED_FIRST = frozenset(p[0] for p in _FADED)
+_FADED_FIRST: Final = frozenset(p[0] for p in _FADED)
 #: What may follow "went" or "passed" when it is no feeling leaving ("went for a run",
 #: "went up", "passed the test").
-_NOT_FADING = frozenset(
+_NOT_FADING: Final = frozenset(
     {"to", "for", "on", "into", "through", "up", "worse", "from", "out", "over", "in",
      "back", "down", "the", "a", "my", "numb", "dead", "weak", "tight", "stiff", "sore",
      "off", "again"}
 )  # fmt: skip
-_SUBJECT_WINDOW = 8
-_PARTLY = frozenset(
+_SUBJECT_WINDOW: Final = 8
+_PARTLY: Final = frozenset(
     {"slightly", "somewhat", "bit", "abit", "little", "mostly", "partly", "partially", "kinda",
      "some", "only"}
 )  # fmt: skip
@@ -149,8 +151,8 @@ def _faded(f: Features, areas: list[tuple[int, Area]]) -> list[tuple[int, int]]:
     return spans
 
 
-_LEFT_FROM = frozenset({"from", "of", "after"})
-_LEFT_GAP = frozenset({"the", "my", "that", "this", "all", "those", "its", "last"})
+_LEFT_FROM: Final = frozenset({"from", "of", "after"})
+_LEFT_GAP: Final = frozenset({"the", "my", "that", "this", "all", "those", "its", "last"})
 
 
 def _what_it_left(f: Features, start: int, end: int) -> set[int]:
@@ -181,11 +183,11 @@ def _what_it_left(f: Features, start: int, end: int) -> set[int]:
 
 #: Words of an injury told as a story ("tore a ligament back in 2015", "broke my leg as a
 #: kid"): with no area of today's, the "fine now" after it is the story's end.
-_INJURED = frozenset(
+_INJURED: Final = frozenset(
     {"tore", "torn", "broke", "broken", "injured", "injury", "fractured", "ruptured",
      "surgery", "operation", "op", "sprained", "dislocated", "ligament", "ligaments"}
 )  # fmt: skip
-_OK_AFTER_AREA = frozenset({"ok", "okay", "good", "better", "great", "grand", "perfect"})
+_OK_AFTER_AREA: Final = frozenset({"ok", "okay", "good", "better", "great", "grand", "perfect"})
 
 
 def fine_reading(
@@ -252,8 +254,8 @@ def fine_reading(
     return True, named
 
 
-_WORK = frozenset({Cue.EXERCISE, Cue.SESSION})
-_CHOICE_AFTER = frozenset({"to", "for", "than", "if"})
+_WORK: Final = frozenset({Cue.EXERCISE, Cue.SESSION})
+_CHOICE_AFTER: Final = frozenset({"to", "for", "than", "if"})
 
 
 def _asked_of_a_choice(f: Features, areas: list[tuple[int, Area]], span: tuple[int, int]) -> bool:
@@ -288,7 +290,9 @@ _BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
 for _phrase in sorted(_RECOVERY, key=len, reverse=True):
     _BY_FIRST[_phrase[0]] = (*_BY_FIRST.get(_phrase[0], ()), _phrase)
 
-RECOVERY_WORDS: frozenset[str] = frozenset(_BY_FIRST) | _OK_AFTER_AREA | _FADED_FIRST | {"no"}
+RECOVERY_WORDS: Final[frozenset[str]] = (
+    frozenset(_BY_FIRST) | _OK_AFTER_AREA | _FADED_FIRST | {"no"}
+)
 """Words one of which a message saying a recovery has (a cheap check before reading it)."""
 
 
@@ -311,8 +315,8 @@ def _recovery_spans(words: tuple[str, ...]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if not _is_pain_relief(words, e)]
 
 
-_NO = frozenset({("no",), ("no", "more"), ("no", "longer")})
-_BETWEEN = frozenset({"my", "the", "left", "right", "of", "in"})
+_NO: Final = frozenset({("no",), ("no", "more"), ("no", "longer")})
+_BETWEEN: Final = frozenset({"my", "the", "left", "right", "of", "in"})
 
 
 def _no_more(f: Features) -> list[tuple[int, int]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -22,14 +23,14 @@ from bot.core.understanding.words import FILLER, PROTECTED
 
 __all__ = ["correct", "correct_words"]
 
-MIN_LENGTH = 4
+MIN_LENGTH: Final = 4
 #: A word that names a city this big is left as it is ("Lima" is not "limp").
-CITY_POPULATION = 500_000
-MAX_LENGTH = 24
+CITY_POPULATION: Final = 500_000
+MAX_LENGTH: Final = 24
 #: How often pyspellchecker's English word counts must have seen a word for it to be a
 #: word of its own, never a typo ("cram" 2,908; "foam" 5,406; "hamstrung" 151 is corrected).
-COMMON_COUNT = 2_000
-_RUNS = re.compile(r"(.)\1{2,}")
+COMMON_COUNT: Final = 2_000
+_RUNS: Final = re.compile(r"(.)\1{2,}")
 
 
 def _buckets() -> dict[str, tuple[str, ...]]:
@@ -59,7 +60,7 @@ def _near_lengths(
     }
 
 
-_BUCKETS = _near_lengths(_buckets())
+_BUCKETS: Final = _near_lengths(_buckets())
 
 
 def _common_english() -> frozenset[str]:
@@ -72,7 +73,7 @@ def _common_english() -> frozenset[str]:
     )
 
 
-COMMON_ENGLISH = _common_english()
+COMMON_ENGLISH: Final = _common_english()
 
 
 def _common(word: str) -> bool:
@@ -95,8 +96,8 @@ def correct_words(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 #: A count of none before a feeling or a sign: "zero pain", "0 swelling", "nil soreness".
-_NONE = frozenset({"zero", "0", "nil"})
-_NONE_OF = frozenset(
+_NONE: Final = frozenset({"zero", "0", "nil"})
+_NONE_OF: Final = frozenset(
     {"pain", "pains", "soreness", "tightness", "stiffness", "discomfort", "ache", "aches",
      "aching", "niggles", "niggle", "issues", "issue", "problems", "problem", "swelling",
      "tenderness", "twinges", "twinge"}

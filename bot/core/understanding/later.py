@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from bot.core.understanding.body import denied
 from bot.core.understanding.rules import analyse
@@ -16,12 +17,12 @@ from bot.core.vocabulary import Area, Side
 
 __all__ = ["ReportFix", "report_fix"]
 
-_MARK_RE = re.compile(
+_MARK_RE: Final = re.compile(
     r"\b(?:sorry|soz|sry|oops|whoops|i\s+mean|i\s+meant|meant|my\s+bad|typo|no\s+wait"
     r"|correction|actually|not\s+(?:my|the)\b)"
 )
-_NOT_BEFORE_RE = re.compile(r"\bnot\s+(?:a\s+)?$")
-_SIDES = frozenset({Side.LEFT, Side.RIGHT, Side.BOTH})
+_NOT_BEFORE_RE: Final = re.compile(r"\bnot\s+(?:a\s+)?$")
+_SIDES: Final = frozenset({Side.LEFT, Side.RIGHT, Side.BOTH})
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ several groups its senses merge.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Final
 
 from bot.core.understanding.model import EffortLabel
 from bot.core.understanding.senses import Cue, Sense
@@ -18,7 +19,7 @@ __all__ = ["KIND_WORDS", "KNOWN", "LEXICON_WORDS", "PHRASES", "PHRASE_STARTS", "
 
 Phrase = tuple[tuple[str, ...], Sense]
 
-_AREAS: dict[Area, str] = {
+_AREAS: Final[dict[Area, str]] = {
     Area.HIP_FLEXORS: """hip flexor, hip flexors, hipflexor, hipflexors, flexor, flexors,
         hip flexer, hip flexers, psoas, iliopsoas""",
     Area.HIPS: """hip, hips, pelvis, pelvic, hip joint, hip joints, side of my hip, outer hip,
@@ -62,7 +63,7 @@ _AREAS: dict[Area, str] = {
     Area.PELVIC_FLOOR: "pelvic floor, pelvic floors",
 }
 
-_KINDS: dict[ReportKind, str] = {
+_KINDS: Final[dict[ReportKind, str]] = {
     ReportKind.TIGHTNESS: """tight, tightness, tighter, tightened, tighten, stiff, stiffness,
         stiffer, stiffened, tense, tension, knotted, knots, knot, knotty, cramp, cramps,
         cramping, cramped, spasm, spasms, spasming, locked up, restricted, inflexible,
@@ -89,12 +90,12 @@ _KINDS: dict[ReportKind, str] = {
 #: Words for a problem rather than a feeling ("a niggle", "tweaked it", "playing up"): pain
 #: when nothing else is said, but the runner's own feeling word wins ("niggle in my calf,
 #: more tight than anything": tightness; "rolled my ankle, bit sore": soreness).
-_TROUBLE = """niggle, niggles, niggly, niggling, twinge, twinges, tweaked, tweak, rolled my,
+_TROUBLE: Final = """niggle, niggles, niggly, niggling, twinge, twinges, tweaked, tweak, rolled my,
     playing up, acting up, flaring up, flared up, flare up, bothering me, bugging me,
     giving me grief, giving me trouble, troubles me, troubling me, twingey, twingy, ouch, ow,
     owie"""
 
-_FLAGS: dict[RedFlag, str] = {
+_FLAGS: Final[dict[RedFlag, str]] = {
     RedFlag.SHARP_PAIN: """sharp, sharp pain, stabbing, stab, stabs, shooting, shoots,
         knife, like a knife, felt a pop, heard a pop, felt something pop, something popped,
         it popped, felt something tear, felt it tear, felt something go, felt it go""",
@@ -197,7 +198,7 @@ _FLAGS: dict[RedFlag, str] = {
         amenorrhoea, irregular periods""",
 }
 
-_SIDES: dict[Side, str] = {
+_SIDES: Final[dict[Side, str]] = {
     Side.LEFT: "left, l, lhs, left side, left hand side, left leg, left sided, left one",
     Side.RIGHT: """right, rite, r, rhs, right side, right hand side, right leg, right sided,
         right one""",
@@ -206,7 +207,7 @@ _SIDES: dict[Side, str] = {
         in both legs, in both my legs, both feet, both my feet""",
 }
 
-_EFFORTS: dict[EffortLabel, str] = {
+_EFFORTS: Final[dict[EffortLabel, str]] = {
     EffortLabel.EASY: """easy, ez, easier, easyish, pretty easy, breeze, a breeze, piece of cake,
         light, comfortable, comfy, no problem, no problems, no sweat, chill, relaxed, gentle,
         effortless, too easy, simple""",
@@ -222,9 +223,9 @@ _EFFORTS: dict[EffortLabel, str] = {
         kicked my ass, kicked my arse, beasted, ruined me, hardest""",
 }
 
-_HOLIDAY = "holiday, holidays, hols, the hols, my hols, vacation, my holiday, my vacation, my trip, the trip, my break, the break, travelling, traveling, travel, my travels, leave, injury, my injury, a break"  # noqa: E501
+_HOLIDAY: Final = "holiday, holidays, hols, the hols, my hols, vacation, my holiday, my vacation, my trip, the trip, my break, the break, travelling, traveling, travel, my travels, leave, injury, my injury, a break"  # noqa: E501
 
-_CUES: dict[Cue, str] = {
+_CUES: Final[dict[Cue, str]] = {
     Cue.SESSION: """session, sessions, sesh, workout, workouts, plan, routine, exercises,
         exercise, drills, drill, training, programme, program, circuit, mobility, strength,
         hip work, strength work, mobility work, band work, band exercises, whats next,
@@ -459,8 +460,8 @@ _CUES: dict[Cue, str] = {
 
 #: Verbs of a session done well, with a day's session as their object ("smashed saturday's":
 #: the possessive is read as the day), each word already known (no new fuzzy targets).
-_PRAISE_VERBS = ("smashed", "nailed", "crushed", "killed")
-_DAYS_SESSION = (
+_PRAISE_VERBS: Final = ("smashed", "nailed", "crushed", "killed")
+_DAYS_SESSION: Final = (
     *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     *("yesterday", "mon", "tues", "weds", "thurs", "fri", "sat", "sun"),
 )
@@ -516,7 +517,7 @@ def _entries() -> Iterable[Phrase]:
         yield from (((verb, day), done) for day in _DAYS_SESSION)
 
 
-_PERSONAL = frozenset({"i", "im", "ive", "my", "me", "we", "our"})
+_PERSONAL: Final = frozenset({"i", "im", "ive", "my", "me", "we", "our"})
 
 
 def _merged() -> dict[tuple[str, ...], Sense]:
@@ -538,24 +539,24 @@ def _index(merged: dict[tuple[str, ...], Sense]) -> dict[tuple[str, str], tuple[
     }
 
 
-_MERGED = _merged()
+_MERGED: Final = _merged()
 
-WORDS: dict[str, Sense] = {words[0]: s for words, s in _MERGED.items() if len(words) == 1}
+WORDS: Final[dict[str, Sense]] = {words[0]: s for words, s in _MERGED.items() if len(words) == 1}
 """Single-word entries."""
 
-PHRASES: dict[tuple[str, str], tuple[Phrase, ...]] = _index(_MERGED)
+PHRASES: Final[dict[tuple[str, str], tuple[Phrase, ...]]] = _index(_MERGED)
 """First two words → the longer phrases starting with them, longest first."""
 
-PHRASE_STARTS: frozenset[str] = frozenset(first for first, _ in PHRASES)
+PHRASE_STARTS: Final[frozenset[str]] = frozenset(first for first, _ in PHRASES)
 """Words that begin some phrase of two or more words."""
 
-LEXICON_WORDS: frozenset[str] = frozenset(word for words in _MERGED for word in words)
+LEXICON_WORDS: Final[frozenset[str]] = frozenset(word for words in _MERGED for word in words)
 """Every word of every lexicon phrase."""
 
-KNOWN: frozenset[str] = LEXICON_WORDS | FILLER | PROTECTED | frozenset(NUMBER_WORDS)
+KNOWN: Final[frozenset[str]] = LEXICON_WORDS | FILLER | PROTECTED | frozenset(NUMBER_WORDS)
 """Words typo-correction leaves as they are."""
 
-KIND_WORDS: dict[str, ReportKind] = {
+KIND_WORDS: Final[dict[str, ReportKind]] = {
     words[0]: kind for kind, text in _KINDS.items() for words in _split(text) if len(words) == 1
 }
 """Single feeling words and their kind ("sore": soreness), also inside sign phrases."""

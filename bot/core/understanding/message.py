@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Final
 
 from bot.core.understanding.body import area_hits, build_report
 from bot.core.understanding.features import Features, Hit
@@ -17,7 +18,7 @@ from bot.core.vocabulary import Area
 
 __all__ = ["DONE_EMOJI", "Message", "near"]
 
-DONE_EMOJI = frozenset("✅👍💪✔☑🏁🙌👌🎉🏆")
+DONE_EMOJI: Final = frozenset("✅👍💪✔☑🏁🙌👌🎉🏆")
 
 
 @dataclass(slots=True)
@@ -84,9 +85,9 @@ def _effort_at(low: str) -> int:
     return span[0]
 
 
-_EFFORT_RE = re.compile(r"\b(?:effort|rpe)\b")
+_EFFORT_RE: Final = re.compile(r"\b(?:effort|rpe)\b")
 #: Just before a rating, what says it is not the one ("not a 10 but a solid 6").
-_DENIED_RATING_RE = re.compile(r"\bnot\s+(?:an?\s+)?$")
+_DENIED_RATING_RE: Final = re.compile(r"\bnot\s+(?:an?\s+)?$")
 
 
 def near(f: Features, cue: Cue, anchors: list[Hit], window: int) -> bool:

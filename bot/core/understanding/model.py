@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 from enum import StrEnum
+from typing import Final
 
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 
@@ -73,7 +74,7 @@ class EffortLabel(StrEnum):
         return _LABEL_EFFORT[self]
 
 
-_LABEL_EFFORT = {
+_LABEL_EFFORT: Final = {
     EffortLabel.EASY: 3,
     EffortLabel.MODERATE: 5,
     EffortLabel.HARD: 8,

@@ -12,20 +12,23 @@ yesterday"). A negation just before the worsening word ("not worse", "no stiffer
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from bot.core.understanding.words import word_set
 
 __all__ = ["worse_by_morning"]
 
-_WORSE = word_set("worse worsened worsening stiffer sorer tighter achier achey achy painfuller")
+_WORSE: Final = word_set(
+    "worse worsened worsening stiffer sorer tighter achier achey achy painfuller"
+)
 #: "more" before a feeling ("more sore", "more painful") or after a hurt ("hurts more").
-_MORE_WITH = word_set("sore painful stiff tight achy tender pain")
-_HURT = word_set("hurts hurt hurting aches aching")
-_MORNING = word_set("morning overnight woke wake waking awoke")
-_THAN_BEFORE = word_set("yesterday before earlier last previously")
-_NEGATION = word_set("not no isnt wasnt arent didnt doesnt hasnt havent never nt neither")
-_NEGATION_WINDOW = 3
-_MORNING_WINDOW = 6
+_MORE_WITH: Final = word_set("sore painful stiff tight achy tender pain")
+_HURT: Final = word_set("hurts hurt hurting aches aching")
+_MORNING: Final = word_set("morning overnight woke wake waking awoke")
+_THAN_BEFORE: Final = word_set("yesterday before earlier last previously")
+_NEGATION: Final = word_set("not no isnt wasnt arent didnt doesnt hasnt havent never nt neither")
+_NEGATION_WINDOW: Final = 3
+_MORNING_WINDOW: Final = 6
 
 
 def _worse_at(words: Sequence[str]) -> list[int]:

@@ -7,6 +7,7 @@ time on any input.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from bot.core.understanding.words import NUMBER_WORDS
 
@@ -20,31 +21,31 @@ __all__ = [
     "rating_numbers",
 ]
 
-_WORDS = "zero|one|two|three|four|five|six|seven|eight|nine|ten"
-_VALUE = rf"([0-9]{{1,2}}(?:\.[0-9])?|{_WORDS})"
-_NOT_UNIT = (
+_WORDS: Final = "zero|one|two|three|four|five|six|seven|eight|nine|ten"
+_VALUE: Final = rf"([0-9]{{1,2}}(?:\.[0-9])?|{_WORDS})"
+_NOT_UNIT: Final = (
     r"(?!\s*(?:[:./-]?[0-9]|am\b|pm\b|a\.m|p\.m|k\b|km|mi\b|mile|min|hour|hr|day|week|month"
     r"|year|rep|set|sec|x\b|time|session|run|%|percent|kg|lb|pound|step|o\s?clock|oclock"
     r"|th\b|st\b|nd\b|rd\b|ish\b))"
 )
-_DIGIT_RE = re.compile("[0-9]")
-_NUMBER_WORD_RE = re.compile(rf"\b(?:{_WORDS})\b")
-_NUMBER_WORD_HINTS = tuple(_WORDS.split("|"))
-_FRACTION_RE = re.compile(
+_DIGIT_RE: Final = re.compile("[0-9]")
+_NUMBER_WORD_RE: Final = re.compile(rf"\b(?:{_WORDS})\b")
+_NUMBER_WORD_HINTS: Final = tuple(_WORDS.split("|"))
+_FRACTION_RE: Final = re.compile(
     rf"(?<![0-9.:/])\b{_VALUE}\s*(?:/|out\s+of|outta|of|on)\s*(?:10|ten)\b(?![.:/-]?[0-9])"
 )
-_FIVE_RE = re.compile(r"(?<![0-9.:/])\b([0-5])\s*/\s*5\b(?![.:/-]?[0-9])")
-_ARTICLE_RE = re.compile(
+_FIVE_RE: Final = re.compile(r"(?<![0-9.:/])\b([0-5])\s*/\s*5\b(?![.:/-]?[0-9])")
+_ARTICLE_RE: Final = re.compile(
     r"\b(?:a|an)\s+(?:solid\s+|good\s+|strong\s+|firm\s+|easy\s+)?"
     r"(10|[0-9]|two|three|four|five|six|seven|eight|nine|ten)\b" + _NOT_UNIT
 )
-_KIND_RE = re.compile(
+_KIND_RE: Final = re.compile(
     r"\b(?:pain|painful|sore|soreness|tight|tightness|stiff|stiffness|ache|aches|achy|hurts?"
     r"|hurting|level|severity|intensity|discomfort|about|around|roughly|maybe|approx|like)"
     rf"\s+(?:(?:is|was|at|of|about|around|like|maybe|a|an|roughly)\s+)?{_VALUE}\b" + _NOT_UNIT
 )
 #: A rating said as where the feeling is now: "down to a 2", "now a 3", "dropped to 2".
-_NOW_RE = re.compile(
+_NOW_RE: Final = re.compile(
     r"\b(?:(?:down|dropped|eased|fallen|fell|come\s+down|gone\s+down)\s+to"
     rf"\s+(?:(?:a|an|about|around|like|maybe)\s+)?{_VALUE}\b"
     + _NOT_UNIT
@@ -52,24 +53,24 @@ _NOW_RE = re.compile(
     + _NOT_UNIT
     + rf"|{_VALUE}\s*(?=[,.;!?)\n]|$)))"
 )
-_EFFORT_WORDS = r"(?:effort|rpe|difficulty|exertion|rated(?:\s+it)?|rate\s+it|intensity)"
-_EFFORT_LEAD = (
+_EFFORT_WORDS: Final = r"(?:effort|rpe|difficulty|exertion|rated(?:\s+it)?|rate\s+it|intensity)"
+_EFFORT_LEAD: Final = (
     r"(?:(?:was|is|of|at|level|about|around|maybe|like|a|an|probably|prob|roughly|somewhere"
     r"|between|[:=-])\s*)"
 )
-_EFFORT_RE = re.compile(
+_EFFORT_RE: Final = re.compile(
     rf"\b{_EFFORT_WORDS}\s*{_EFFORT_LEAD}{{0,3}}"
     rf"{_VALUE}(?:ish)?\b(?!\s*(?:[:.][0-9]|am\b|pm\b|k\b|km|min|mile"
     rf"|(?:or|to|-|–)\s*(?:[0-9]|(?:{_WORDS})\b)))"
     rf"|(?<![0-9.:/-])\b{_VALUE}\s*(?:(?:/|out\s+of|outta)\s*(?:10|ten)\s*)?(?:effort|rpe)\b"
     r"(?!\s*(?:[:=-]\s*|(?:was|is|of|at)\s+)?(?:[0-9]|(?:" + _WORDS + r")\b))"
 )  # "saturday's one rpe 6": the number after the effort word is the effort
-_EFFORT_RANGE_RE = re.compile(
+_EFFORT_RANGE_RE: Final = re.compile(
     rf"\b{_EFFORT_WORDS}\s*{_EFFORT_LEAD}{{0,3}}"
     rf"((?:10|[0-9]|{_WORDS})\s*(?:-|–|to|or)\s*(?:10|[0-9]|{_WORDS})(?:\s*/\s*10)?)\b"
     rf"|\b((?:10|[0-9])\s*(?:-|–|to|or)\s*(?:10|[0-9])\s*(?:/\s*10\s*)?(?:effort|rpe))\b"
 )
-_BARE_RE = re.compile(
+_BARE_RE: Final = re.compile(
     r"(?=[0-9])(?<![0-9.:/,-])(?<!\bat )(?<!\bby )(?<!\bon )(?<!\bin )(?<!\bto )(?<!\bfor )"
     r"(?<!\bafter )(?<!\bbefore )(?<!\bfrom )(?<!\buntil )(?<!\btill )(?<!\bof )(?<!\bor )"
     r"(?<!\boutta )(?<!\bhalf )(?<!\bpast )"  # "home about half 7": a time
@@ -78,7 +79,7 @@ _BARE_RE = re.compile(
 
 #: A number straight after a log's opening word, the rest of the message running on
 #: ("done 7 should i do more next time", "did it 6 is it ok to run tonight"): its effort.
-_AFTER_LOG_RE = re.compile(
+_AFTER_LOG_RE: Final = re.compile(
     r"(?:(?<=^done )|(?<=^did it )|(?<=^finished )|(?<=^completed )|(?<=^dun )|(?<=^done it ))"
     r"(10|[0-9])\b(?!\s*(?:[/:.-]|out\b|am\b|pm\b|min|hour|hr|k\b|km|mile|rep|set|hop|jump|x\b"
     r"|time|day|week|session|of\b|more|extra|minute|sec|second))"
@@ -100,12 +101,12 @@ def _any_number(low: str) -> bool:
     return hinted and _NUMBER_WORD_RE.search(low) is not None
 
 
-_ROUGHLY = frozenset({"about", "around", "roughly", "like", "maybe", "approx"})
+_ROUGHLY: Final = frozenset({"about", "around", "roughly", "like", "maybe", "approx"})
 #: What makes "around 9" a time: said after a time of day or "at", "till", "by".
-_TIME_BEFORE_RE = re.compile(
+_TIME_BEFORE_RE: Final = re.compile(
     r"\b(?:night|nite|morning|evening|tonight|afternoon|lunch|home|back|till|until|bed)\s+$"
 )
-_TIME_AFTER_RE = re.compile(
+_TIME_AFTER_RE: Final = re.compile(
     r"\s*(?:last\s+night|this\s+morning|tonight|in\s+the\s+(?:morning|evening)|pm|am"
     r"|o'?clock)\b"
 )
@@ -117,7 +118,7 @@ def _a_time(low: str, match: re.Match[str]) -> bool:
     return first in _ROUGHLY and _rough_time(low, match.start(), match.end())
 
 
-_ROUGH_BEFORE_RE = re.compile(r"\b(?:about|around|roughly|like|maybe|approx)\s+$")
+_ROUGH_BEFORE_RE: Final = re.compile(r"\b(?:about|around|roughly|like|maybe|approx)\s+$")
 
 
 def _rough_time(low: str, start: int, end: int) -> bool:
@@ -177,14 +178,14 @@ def effort_span(low: str) -> tuple[int, int, str] | None:
 
 
 #: "felt like a 6 or 7", "was about 6-7": a range said of how the session felt.
-_FELT_RANGE_RE = re.compile(
+_FELT_RANGE_RE: Final = re.compile(
     r"\b(?:felt|feels|feel|was)\s+(?:like\s+)?(?:about\s+|around\s+|maybe\s+)?(?:an?\s+)?"
     r"((?:10|[0-9])\s*(?:-|–|\bor\b|\bto\b)\s*(?:10|[0-9]))\b(?!\s*(?:[0-9:./]|am\b|pm\b|k\b|km"
     r"|min|mile|hour|hr|rep|set|sec|x\b|time|day|week|out\s+of|/))"
 )
 
 
-_NEGATIVE_EFFORT_RE = re.compile(
+_NEGATIVE_EFFORT_RE: Final = re.compile(
     r"\b(?:effort|rpe)\s*(?:(?:was|is|of|at)\s+|[:=]\s*)?-[0-9]{1,3}\b"
 )
 
@@ -232,13 +233,13 @@ def _rough_timed(low: str, start: int, end: int) -> bool:
     return rough is not None and _rough_time(low, rough.start(), end)
 
 
-_ODD_RATING_RE = re.compile(
+_ODD_RATING_RE: Final = re.compile(
     r"(?:(?<![0-9a-z.:/])-[0-9]{1,3}(?:\.[0-9])?|(?<![0-9.:/-])(?:1[1-9]|[2-9][0-9]|[0-9]{3}))"
     r"\s*(?:/|out\s+of|outta)\s*(?:10|ten)\b(?![.:/-]?[0-9])"
 )
 
 
-_RANGE_RATING_RE = re.compile(
+_RANGE_RATING_RE: Final = re.compile(
     r"(?<![0-9.:/-])(?:10|[0-9])\s*(?:-|–|to|or)\s*(?:10|[0-9])\s*(?:/|out\s+of|outta)\s*(?:10|ten)\b"
     r"(?![.:/-]?[0-9])"
 )
@@ -257,7 +258,7 @@ def odd_rating_at(low: str) -> tuple[int, str] | None:
     return None if match is None else (match.start(), " ".join(match.group(0).split()))
 
 
-_LEADING_NUMBER_RE = re.compile(r"^\s*([0-9]{1,3})(?![0-9])")
+_LEADING_NUMBER_RE: Final = re.compile(r"^\s*([0-9]{1,3})(?![0-9])")
 
 
 def above_the_scale(value: str) -> bool:

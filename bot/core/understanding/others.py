@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 __all__ = [
     "back_from_trip",
@@ -25,15 +26,15 @@ __all__ = [
     "trip_gone_by",
 ]
 
-_PERSON = (
+_PERSON: Final = (
     r"(?:mate|friend|buddy|pal|wife|husband|partner|bf|gf|boyfriend|girlfriend|son|daughter"
     r"|kid|brother|bro|sister|sis|mum|mom|mam|dad|colleague|coworker|co-worker|teammate"
     r"|clubmate|hubby|bestie|cousin|uncle|aunt|auntie|flatmate|housemate|roommate|neighbou?r"
     r"|boss|missus|fiance|fiancee|other\s+half|running\s+(?:buddy|partner|mate))"
 )
-_WHOSE = rf"(?:{_PERSON}(?:'s|’s|s'|s)?|his|her|their)"
-_RACE = r"(?:race|marathon|half(?:\s+marathon)?|10k|5k|parkrun|ultra|triathlon|tri|xc)"
-_THEIR_RACE_RE = re.compile(
+_WHOSE: Final = rf"(?:{_PERSON}(?:'s|’s|s'|s)?|his|her|their)"
+_RACE: Final = r"(?:race|marathon|half(?:\s+marathon)?|10k|5k|parkrun|ultra|triathlon|tri|xc)"
+_THEIR_RACE_RE: Final = re.compile(
     rf"\b{_WHOSE}\s+(?:(?:first|big|next|local|club|own|trail|road|[0-9]+k|half|full)\s+){{0,2}}"
     rf"{_RACE}\b"
     # "wife's doing a 10k on sunday", "my brother is running the london marathon"
@@ -46,34 +47,34 @@ _THEIR_RACE_RE = re.compile(
     r"|\bwatch(?:ing)?\s+(?:him|her|them)\b|\bsupport(?:ing)?\s+(?:him|her|them)\b"
 )
 #: The runner races it too: "I'm running it as well", "my own race", "we're both racing".
-_OWN_RACE_RE = re.compile(
+_OWN_RACE_RE: Final = re.compile(
     r"\b(?:i'?m|i\s+am|im|we'?re|we\s+are|i'?ll\s+be|i)\s+(?:also\s+|both\s+)?"
     r"(?:racing|running\s+(?:it|too)|doing\s+it|entered|signed\s+up)\b"
     rf"|\bmy\s+(?:own\s+|next\s+|first\s+|big\s+)?{_RACE}\b(?!\s+(?:is|was)\s+(?:his|hers))"
     r"|\bme\s+too\b|\bso\s+(?:am|do|will)\s+i\b|\bi\s+am\s+too\b|\bme\s+as\s+well\b|\b(?:we|us)\s+both\b|\bboth\s+(?:of\s+us|racing|running)\b"
     r"|\bmine(?:'s|’s|s|\s+is)?\s+(?:on|in|the|is)\b"
 )
-_THEIR_MOVE_RE = re.compile(
+_THEIR_MOVE_RE: Final = re.compile(
     rf"\b(?:{_PERSON}s?|he|she|they)\s+(?:just\s+|recently\s+|has\s+|have\s+|finally\s+)?"
     r"(?:moved|moving|relocated|lives|live|living|is\s+(?:in|living|based|moving)|'s\s+in"
     r"|s\s+in|went|flew|emigrated)\b"
 )
-_OWN_MOVE_RE = re.compile(
+_OWN_MOVE_RE: Final = re.compile(
     r"\b(?:i'?m|i\s+am|im|i'?ve|i|we'?re|we\s+are|we|me)\s+(?:just\s+|also\s+|now\s+|too\s+)?"
     r"(?:in|moved|moving|relocated|living|based|here|too)\b"
     r"|\bmy\s+(?:time\s*zone|timezone|zone|times|reminders?)\b"
 )
-_TRIP = r"(?:holiday|holidays|hols|vacation|vacay|trip|travels|honeymoon|break)"
-_TRIP_GONE_RE = re.compile(
+_TRIP: Final = r"(?:holiday|holidays|hols|vacation|vacay|trip|travels|honeymoon|break)"
+_TRIP_GONE_RE: Final = re.compile(
     rf"\b(?:went|was|were|been|had|did)\s+(?:on\s+|away\s+on\s+)?(?:a\s+|my\s+|our\s+|the\s+)?"
     rf"(?:\w+\s+)?{_TRIP}\b|\b(?:last|in\s+the)\s+(?:summer|spring|autumn|fall|winter|year)\b"
 )
 #: A break asked for, whatever the past in the message: "pause", "stop", "until", "next".
-_BREAK_ASKED_RE = re.compile(
+_BREAK_ASKED_RE: Final = re.compile(
     r"\b(?:pause|paused|stop|hold|freeze|until|till|til|next|from|tomorrow|tmrw|again|this\s+week"
     r"|going|gonna|will|off\s+(?:to|on))\b"
 )
-_BACK_FROM_RE = re.compile(
+_BACK_FROM_RE: Final = re.compile(
     rf"\b(?:home|back|returned|got\s+back|just\s+back)\s+from\s+(?:my\s+|the\s+|our\s+|a\s+)?"
     rf"(?:\w+\s+)?{_TRIP}\b(?![^.!?]*\b(?:next|till|until|pause)\b)"
     r"|\b(?:start|restart|kick\s*start)\s+(?:me|it|things|the\s+plan|my\s+plan)\s+"
@@ -103,18 +104,18 @@ def back_from_trip(low: str) -> bool:
     return _BACK_FROM_RE.search(low) is not None
 
 
-_REFUSED_RE = re.compile(
+_REFUSED_RE: Final = re.compile(
     r"\b(?:nah|nope|no\s+chance|no\s+way|not\s+a\s+chance|not\s+happening|hell\s+no"
     r"|no\s+thanks|not\s+likely)\b"
 )
-_KEEP_GOING_RE = re.compile(
+_KEEP_GOING_RE: Final = re.compile(
     r"\b(?:(?:i'?m|i\s+am|im|i'?ll|i\s+will|gonna|going\s+to|i'?d\s+rather)\s+)?(?:just\s+|still\s+)?"
     r"(?:keep(?:ing)?\s+(?:going|at\s+it|training)|carry(?:ing)?\s+on|crack(?:ing)?\s+on"
     r"|push(?:ing)?\s+on|stick(?:ing)?\s+(?:with|at)\s+it)\b"
 )
 
 
-_MIND_CHANGED_RE = re.compile(
+_MIND_CHANGED_RE: Final = re.compile(
     r"\bchanged?\s+my\s+mind\b[\s.!,]*(?:lol|haha|[\u2600-\u27bf\U0001f300-\U0001faff\s])*$"
 )
 
@@ -128,7 +129,7 @@ def break_refused(low: str, pause_at: int) -> bool:
     return _REFUSED_RE.search(low, pause_at) is not None and _KEEP_GOING_RE.search(low) is not None
 
 
-_PUT_OFF_RE = re.compile(
+_PUT_OFF_RE: Final = re.compile(
     r"\b(?:will|i'?ll|ill|gonna|going\s+to)\s+(?:\w+\s+)?(?:sort|deal\s+with|fix|change|update"
     r"|look\s+at|do)\b[^.!?]*?\b(?:then|later|tomorrow|tmrw|when\s+i'?m|once\s+i'?m"
     r"|when\s+i\s+(?:get|land|arrive))\b"

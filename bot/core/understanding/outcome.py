@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Final
 
 from bot.core.understanding.body import feeling_hits, negated
 from bot.core.understanding.extract import note_text, reason_text
@@ -28,9 +29,9 @@ from bot.core.understanding.words import word_set
 
 __all__ = ["before_asked", "outcome", "rated_session"]
 
-_WORK = frozenset({Cue.SESSION, Cue.EXERCISE, Cue.HOP})
-_QUESTION_WORDS = frozenset({"what", "how", "when", "why", "which", "where", "who"})
-_DID_OBJECTS = word_set(
+_WORK: Final = frozenset({Cue.SESSION, Cue.EXERCISE, Cue.HOP})
+_QUESTION_WORDS: Final = frozenset({"what", "how", "when", "why", "which", "where", "who"})
+_DID_OBJECTS: Final = word_set(
     """it that this them all everything todays today rest most half some hip hips yday ydays mondays
     tuesdays wednesdays thursdays fridays saturdays sundays yesterdays yesterday tonight
     monday tuesday wednesday thursday friday saturday sunday mon mons tue tues wed weds
@@ -42,7 +43,7 @@ yesterday's", "did fri's one", "did the day before yesterday's")."""
 
 #: Kinds of exercise as a bare plural: "can't do jumps" says what a runner can do in
 #: general; "skip the session", "can't do it today" are logs.
-_KINDS_OF_WORK = word_set(
+_KINDS_OF_WORK: Final = word_set(
     """jumps jumping plyos plyometrics hops hopping squats lunges bridges planks burpees
     deadlifts nordics"""
 )
@@ -50,8 +51,8 @@ _KINDS_OF_WORK = word_set(
 
 #: Named days a skip or done may take as its object ("missed christmas eve's session"),
 #: not the season ("skipped christmas").
-_HOLIDAY_FIRST = word_set("christmas xmas boxing")
-_HOLIDAY_SECOND = word_set("day eve eves")
+_HOLIDAY_FIRST: Final = word_set("christmas xmas boxing")
+_HOLIDAY_SECOND: Final = word_set("day eve eves")
 
 
 def _holiday_at(f: Features, j: int) -> bool:
@@ -65,10 +66,10 @@ def _holiday_at(f: Features, j: int) -> bool:
 
 
 #: What a runner misses that is no session: "miss those days", "miss the old times".
-_BYGONE = word_set("days times years era")
+_BYGONE: Final = word_set("days times years era")
 
 
-_THOSE = word_set("those the them old good olden")
+_THOSE: Final = word_set("those the them old good olden")
 
 
 def _longing(words: tuple[str, ...], j: int) -> bool:
@@ -80,7 +81,7 @@ def _longing(words: tuple[str, ...], j: int) -> bool:
 
 #: Before a present "miss", what makes it longing ("i really miss them", "honestly miss
 #: the jumps"), not a session missed.
-_FONDLY = word_set("really truly honestly so do kinda actually properly genuinely")
+_FONDLY: Final = word_set("really truly honestly so do kinda actually properly genuinely")
 
 
 def _missed_dearly(f: Features, hit: Hit) -> bool:
@@ -136,9 +137,9 @@ def _object_ok(m: Message, hit: Hit) -> bool:
     return True
 
 
-_REMINDER_OBJECT_SPAN = 4
-_DONE_WITH = frozenset({("done",), ("finished",)})
-_IT = frozenset({"it", "that", "this", "them", "those", "today", "todays", "everything"})
+_REMINDER_OBJECT_SPAN: Final = 4
+_DONE_WITH: Final = frozenset({("done",), ("finished",)})
+_IT: Final = frozenset({"it", "that", "this", "them", "those", "today", "todays", "everything"})
 
 
 def _session_after(f: Features, j: int, clause: int) -> bool:
@@ -171,9 +172,9 @@ def _reminder_object(f: Features, j: int, clause: int) -> bool:
     return False
 
 
-_HABIT = word_set("always usually normally often generally sometimes ever")
-_HABIT_BACK = 3
-_NOTHING = frozenset({("nothing",), ("none",), ("zilch",), ("zero",)})
+_HABIT: Final = word_set("always usually normally often generally sometimes ever")
+_HABIT_BACK: Final = 3
+_NOTHING: Final = frozenset({("nothing",), ("none",), ("zilch",), ("zero",)})
 
 
 def _habit(f: Features, hit: Hit, *, never: bool = False) -> bool:
@@ -187,7 +188,7 @@ def _habit(f: Features, hit: Hit, *, never: bool = False) -> bool:
     return False
 
 
-_NOT_SESSIONS = word_set(
+_NOT_SESSIONS: Final = word_set(
     "work school shift meeting meetings class lecture film movie game match day term job rehab"
 )
 
@@ -201,7 +202,7 @@ def _of_something_else(m: Message, hit: Hit) -> bool:
     return hit.start > 0 and m.f.words[hit.start - 1] in _NOT_SESSIONS
 
 
-_ANYONE = word_set("anyone anybody someone somebody everyone everybody yall people")
+_ANYONE: Final = word_set("anyone anybody someone somebody everyone everybody yall people")
 
 
 def _anyones(f: Features, hit: Hit) -> bool:
@@ -224,7 +225,7 @@ def _relative_did(f: Features, i: int) -> bool:
 
 
 #: A distance run ("8k", "10km", "5mi"): what "did" takes when it tells of a run.
-_DISTANCE_RE = re.compile(r"[0-9]+(?:k|km|kms|mi|miles?|m)$")
+_DISTANCE_RE: Final = re.compile(r"[0-9]+(?:k|km|kms|mi|miles?|m)$")
 
 
 def _did_counts(m: Message, hit: Hit) -> bool:
@@ -250,8 +251,8 @@ def _did_counts(m: Message, hit: Hit) -> bool:
 
 
 #: "can" just before a done word: what the runner is able to do in general.
-_CAN_RE = re.compile(r"\bcan\s+(?:\w+\s+)?$")
-_UNABLE = word_set("unable cant cannot couldnt failed")
+_CAN_RE: Final = re.compile(r"\bcan\s+(?:\w+\s+)?$")
+_UNABLE: Final = word_set("unable cant cannot couldnt failed")
 
 
 def _unable(f: Features, pos: int) -> bool:
@@ -267,9 +268,9 @@ def _unable(f: Features, pos: int) -> bool:
 
 #: Present-tense "can't" and plural objects: what the runner cannot do in general ("I
 #: can't finish them", "I can never get through the sessions"), not a log of one day.
-_CANNOT_NOW = word_set("cant cannot never")
-_PLURAL_WORK = word_set("them these those sessions workouts ones any")
-_A_DAY = frozenset({Cue.TODAY, Cue.PAST, Cue.SKIP, Cue.SKIP_WHY})
+_CANNOT_NOW: Final = word_set("cant cannot never")
+_PLURAL_WORK: Final = word_set("them these those sessions workouts ones any")
+_A_DAY: Final = frozenset({Cue.TODAY, Cue.PAST, Cue.SKIP, Cue.SKIP_WHY})
 
 
 def _cannot_in_general(f: Features, hit: Hit) -> bool:
@@ -283,8 +284,8 @@ def _cannot_in_general(f: Features, hit: Hit) -> bool:
     return bool(after) and (after[0] in _PLURAL_WORK or after[:2] == ("the", "sessions"))
 
 
-_PLURAL_SESSIONS = word_set("sessions workouts ones")
-_COUNTED = word_set("all every each both my the 2 3 4 5 6 7 two three four five six seven")
+_PLURAL_SESSIONS: Final = word_set("sessions workouts ones")
+_COUNTED: Final = word_set("all every each both my the 2 3 4 5 6 7 two three four five six seven")
 
 
 def _week_summary(f: Features, hit: Hit) -> bool:
@@ -307,7 +308,7 @@ def names_days_in(words: tuple[str, ...]) -> bool:
     return not _DAY_WORDS.isdisjoint(words)
 
 
-_DAY_WORDS = word_set(
+_DAY_WORDS: Final = word_set(
     """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu
     thurs fri sat sun yesterday yday tonight tomorrow tmrw morning"""
 )
@@ -345,10 +346,10 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
 
 
 #: What a message that only rates the session may say besides ("rpe 7 today", "effort 6").
-_RATING_CUES = frozenset(
+_RATING_CUES: Final = frozenset(
     {Cue.EFFORT_WORD, Cue.TODAY, Cue.FIRST_PERSON, Cue.DETERMINER, Cue.NEUTRAL, Cue.SESSION}
 )
-_RATED_WORD_RE = re.compile(r"\b(?:rpe|effort)\b")
+_RATED_WORD_RE: Final = re.compile(r"\b(?:rpe|effort)\b")
 
 
 def _rated_alone(m: Message) -> bool:
@@ -437,25 +438,25 @@ def _recovered(m: Message) -> bool:
     return reading is not None and reading[0] and bool(reading[1])
 
 
-_SPAN_RE = re.compile(
+_SPAN_RE: Final = re.compile(
     r"\b(?:last|past|previous|the\s+last|the\s+past)\s+(?:week|fortnight|month|few\s+days"
     r"|couple\s+of\s+(?:days|weeks)|[0-9]+\s+(?:days|weeks)|two\s+weeks|three\s+days)\b"
     r"|\b(?:a|the)\s+(?:whole|full|entire)\s+(?:week|fortnight|month)\b|\ball\s+(?:week|month)\b"
 )
 
 
-_REST_DAY = frozenset({("rest", "day"), ("day", "off")})
+_REST_DAY: Final = frozenset({("rest", "day"), ("day", "off")})
 
 #: A skip of several days or sessions at once ("missed 10 days", "been off a week").
-_GAP_RE = re.compile(
+_GAP_RE: Final = re.compile(
     r"\b(?:missed|skipped|off|lost|dropped|been\s+off)\s+(?:about\s+|like\s+|around\s+"
     r"|nearly\s+|almost\s+|over\s+)?(?:a|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|a\s+couple\s+of|a\s+few|several|[0-9]+)\s+(?:days|weeks?|sessions|fortnight)\b"
 )
 
 
-_SUPPOSING = word_set("if whenever suppose supposing say case whether")
-_SUPPOSE_BACK = 4
+_SUPPOSING: Final = word_set("if whenever suppose supposing say case whether")
+_SUPPOSE_BACK: Final = 4
 
 
 def _supposed(f: Features, hit: Hit) -> bool:
@@ -506,20 +507,20 @@ def _day(m: Message, *, ahead: bool = False) -> date | None:
 
 
 #: Today's session named as what was done: "did today's session", "done todays".
-_DID_TODAY_RE = re.compile(
+_DID_TODAY_RE: Final = re.compile(
     r"\b(?:did|done|finished|completed|smashed|nailed)\s+(?:it\s+|the\s+session\s+)?"
     r"(?:today'?s?|this\s+morning|tonight|earlier\s+today)\b"
 )
 #: A question after the log ("did it 6, could i swap tomorrow's with friday's?"): its days
 #: are asked about, not the log's.
-_THEN_ASKED_RE = re.compile(
+_THEN_ASKED_RE: Final = re.compile(
     r"(?:,|\band\b|\bbut\b|[.!;])\s+(?:can|could|should|shall|would|will|is|do|does|am)\s+"
     r"(?:i|we|it|you|u)\b"
 )
 
 
 #: The asking words ``_THEN_ASKED_RE`` needs, each between spaces: a cheap test first.
-_THEN_ASKED_WORDS = frozenset(
+_THEN_ASKED_WORDS: Final = frozenset(
     {"can", "could", "should", "shall", "would", "will", "is", "do", "does", "am"}
 )
 
@@ -545,7 +546,7 @@ def _sentence_of(low: str, at: int) -> str:
     return low[start : min(ends) if ends else len(low)]
 
 
-_ELSE = frozenset({"else", "everything", "otherwise", "rest"})
+_ELSE: Final = frozenset({"else", "everything", "otherwise", "rest"})
 
 
 def _effort_counts(m: Message, hit: Hit) -> bool:
@@ -610,7 +611,7 @@ def _done(m: Message) -> Intent:
     )
 
 
-_PLAIN_DONE_CUES = frozenset(
+_PLAIN_DONE_CUES: Final = frozenset(
     {Cue.DONE, Cue.DONE_VERB, Cue.DID, Cue.TODAY, Cue.SESSION, Cue.THANKS, Cue.GREETING,
      Cue.EFFORT_WORD, Cue.FIRST_PERSON, Cue.DETERMINER, Cue.NEUTRAL, Cue.PAST_EVENT,
      Cue.BACK_VERB, Cue.SIDE_HINT, Cue.OF, Cue.DURING, Cue.AFTER}

@@ -29,6 +29,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Final
 
 from bot.core.monitoring import SAFE_PAIN
 from bot.core.understanding.body import (
@@ -76,7 +77,7 @@ from bot.core.vocabulary import Area, RedFlag, Side
 __all__ = ["understand_all", "understand_parts"]
 
 #: Where a message breaks into parts: a sentence's end, "but", "and", "also", an emoji...
-_SPLIT_BREAKS = (
+_SPLIT_BREAKS: Final = (
     "(?:\\s[\u2600-\u27bf\U0001f300-\U0001faff]+\\s+(?=[a-z])|"
     r"[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho|n|&)\s+"
     r"|,\s*(?=(?:also|and|but|plus|then|so|remind|reminder|reminders|send|moving|moved|what|whats"
@@ -96,26 +97,28 @@ _SPLIT_BREAKS = (
 )
 #: Every break starts with a space or one of ,;.!? (the look-ahead lets the search skip the
 #: rest fast); a split takes the spaces before it too.
-_SPLIT_RE = re.compile(r"(?=[\s,;.!?])\s*" + _SPLIT_BREAKS, re.IGNORECASE)
+_SPLIT_RE: Final = re.compile(r"(?=[\s,;.!?])\s*" + _SPLIT_BREAKS, re.IGNORECASE)
 #: What a clause alone may read as a setting that the whole message, a question, does not
 #: ask for ("away on a work trip next week, can I still do it?").
-_SETTLED_ELSEWHERE = frozenset({IntentKind.PAUSE, IntentKind.SET_TIMEZONE})
-_A_WEEK_GONE_RE = re.compile(
+_SETTLED_ELSEWHERE: Final = frozenset({IntentKind.PAUSE, IntentKind.SET_TIMEZONE})
+_A_WEEK_GONE_RE: Final = re.compile(
     r"\b(?:last|a|the\s+whole|a\s+whole|whole|two|2|a\s+couple\s+of)\s+weeks?\b(?!\s+(?:on|from))"
 )
 #: ``_SPLIT_RE`` without the spaces before a break: whether there is one, found faster.
-_SPLIT_AT_RE = re.compile(r"(?=[\s,;.!?])" + _SPLIT_BREAKS, re.IGNORECASE)
+_SPLIT_AT_RE: Final = re.compile(r"(?=[\s,;.!?])" + _SPLIT_BREAKS, re.IGNORECASE)
 #: What every ``_SPLIT_RE`` match holds, a word or a character of these: a cheap test first.
-_SPLIT_WORDS = frozenset(
+_SPLIT_WORDS: Final = frozenset(
     {"but", "and", "also", "plus", "then", "though", "however", "although", "tho", "n", "so"}
 )
-_SPLIT_CHARS_RE = re.compile("[,;.!?&+\u2600-\u27bf\U0001f300-\U0001faff]")
-_CONTRAST_RE = re.compile(r"\b(?:but|though|tho|however|although)\b", re.IGNORECASE)
-_SETTING_KINDS = frozenset({IntentKind.UNKNOWN, IntentKind.TODAY})
-_IDLE = frozenset({IntentKind.UNKNOWN, IntentKind.GREETING, IntentKind.THANKS, IntentKind.HELP})
-_FINE = frozenset({IntentKind.FEELS_FINE, IntentKind.NOT_FINE})
-_LOGS = frozenset({IntentKind.DONE, IntentKind.SKIPPED})
-_ORDER = (
+_SPLIT_CHARS_RE: Final = re.compile("[,;.!?&+\u2600-\u27bf\U0001f300-\U0001faff]")
+_CONTRAST_RE: Final = re.compile(r"\b(?:but|though|tho|however|although)\b", re.IGNORECASE)
+_SETTING_KINDS: Final = frozenset({IntentKind.UNKNOWN, IntentKind.TODAY})
+_IDLE: Final = frozenset(
+    {IntentKind.UNKNOWN, IntentKind.GREETING, IntentKind.THANKS, IntentKind.HELP}
+)
+_FINE: Final = frozenset({IntentKind.FEELS_FINE, IntentKind.NOT_FINE})
+_LOGS: Final = frozenset({IntentKind.DONE, IntentKind.SKIPPED})
+_ORDER: Final = (
     IntentKind.WARNING_SIGN,
     IntentKind.BODY_REPORT,
     IntentKind.NOT_FINE,
@@ -128,10 +131,10 @@ _ORDER = (
     IntentKind.SET_TIMEZONE,
     IntentKind.SET_REMINDER,
 )
-_RANK = {kind: index for index, kind in enumerate(_ORDER)}
+_RANK: Final = {kind: index for index, kind in enumerate(_ORDER)}
 #: Words of one kind of request each: a message with words of two kinds (or a body area
 #: and one kind) may ask two things; with fewer, the whole message is one request.
-_FAMILIES = (
+_FAMILIES: Final = (
     frozenset({Cue.REMIND, Cue.REMINDER}),
     frozenset({Cue.TIMEZONE, Cue.LOCATION}),
     frozenset({Cue.PAUSE, Cue.AWAY, Cue.RESUME}),
@@ -144,19 +147,19 @@ _FAMILIES = (
 )
 
 
-_QUESTION_RE = re.compile(r"\b(?:what|whats|what's|when|which|why|how)\b")
-_DAY_NAME_RE = re.compile(
+_QUESTION_RE: Final = re.compile(r"\b(?:what|whats|what's|when|which|why|how)\b")
+_DAY_NAME_RE: Final = re.compile(
     r"\b(?:today|tonight|tomorrow|tmrw|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"\b(?!\s+(?:after|before|week)\b)"
 )
-_ASKS_DAYS = frozenset({IntentKind.PLAN_QUESTION, IntentKind.TODAY})
-_THEN_ASKED_RE = re.compile(
+_ASKS_DAYS: Final = frozenset({IntentKind.PLAN_QUESTION, IntentKind.TODAY})
+_THEN_ASKED_RE: Final = re.compile(
     r"(?:,|\band|\balso)\s+(?:when|what|whats|what's|how|why|which|can|could|should|do|does)\b"
 )
-_SENTENCE_THEN_ASKED_RE = re.compile(
+_SENTENCE_THEN_ASKED_RE: Final = re.compile(
     r"[.!;]\s+(?:when|what|whats|what's|how|why|which|can|could|should|do|does|will)\b"
 )
-_SAID_THEN_ASKED = frozenset(
+_SAID_THEN_ASKED: Final = frozenset(
     {IntentKind.FEELS_FINE, IntentKind.RACE_DATE, IntentKind.SET_TIMEZONE, IntentKind.SET_REMINDER}
 )
 
@@ -192,7 +195,7 @@ def _may_ask_two(m: Message, whole: Intent) -> bool:
     )
 
 
-_ASKED_AFTER_RE = re.compile(
+_ASKED_AFTER_RE: Final = re.compile(
     r"(?:,|\band\b|\balso\b|[.!;])\s+(?:when|what|whats|what's|how|why|which|can|could"
     r"|should|do|does|is|will|would|am)\b"
 )
@@ -219,8 +222,8 @@ def _logs_then_asked(whole: Intent, message: Message) -> tuple[Intent, ...]:
 
 
 #: Today named in a log ("no session today, too knackered"): a log of today, not asked.
-_TODAY_SAID_RE = re.compile(r"\b(?:today|todays|today's|tonight|tonite)\b")
-_PIECE_RE = re.compile(r"[,;.!?]+\s*|\s+(?:and|but|so|as)\s+")
+_TODAY_SAID_RE: Final = re.compile(r"\b(?:today|todays|today's|tonight|tonite)\b")
+_PIECE_RE: Final = re.compile(r"[,;.!?]+\s*|\s+(?:and|but|so|as)\s+")
 
 
 def _fine_beside(text: str, today: date | None, message: Message) -> Intent | None:
@@ -240,8 +243,8 @@ def _fine_beside(text: str, today: date | None, message: Message) -> Intent | No
     return None
 
 
-_SENTENCE_RE = re.compile(r"(?<=[.!?;])\s+")
-_LOG_OR_ASK = frozenset({IntentKind.DONE, IntentKind.SKIPPED, *_ASKS_DAYS})
+_SENTENCE_RE: Final = re.compile(r"(?<=[.!?;])\s+")
+_LOG_OR_ASK: Final = frozenset({IntentKind.DONE, IntentKind.SKIPPED, *_ASKS_DAYS})
 
 
 def _logged_and_asked(m: Message, whole: Intent) -> bool:
@@ -266,13 +269,13 @@ def _logged_and_asked(m: Message, whole: Intent) -> bool:
 
 #: A question asking for advice ("should i do two today?", "is that ok?"), which the FAQ
 #: answers, not the plan.
-_ADVICE_RE = re.compile(
+_ADVICE_RE: Final = re.compile(
     r"\W*(?:should|shall|can|could|is|are|do|does|would|will|must|any|anything|ok|okay)\b"
 )
 
 
 #: A clause opening with a question to the coach ("can i do it after a long run?").
-_ASKS_RE = re.compile(
+_ASKS_RE: Final = re.compile(
     r"\W*(?:(?:and|but|so|also)\s+)?(?:can|could|should|shall|would|will|is|do|does|am)\s+"
     r"(?:i|we|it|you|u)\b"
 )
@@ -280,13 +283,13 @@ _ASKS_RE = re.compile(
 
 #: What a first sentence says of more than one session, or of none ("finished week 2",
 #: "done 3 weeks now", "yesterday was a rest day").
-_NO_ONE_LOG_RE = re.compile(
+_NO_ONE_LOG_RE: Final = re.compile(
     r"\b(?:weeks?|wks?|phase|block|program|programme|plan|sessions|all|so\s+far|rest\s+day"
     r"|day\s+off|month|months)\b"
 )
 #: A sentence that opens with a log ("did it, easy.", "rpe 7 today.", "done 4/10."), not a
 #: story ("yesterday was a rest day.", "done with work.").
-_LOG_FIRST_RE = re.compile(
+_LOG_FIRST_RE: Final = re.compile(
     r"\W*(?:(?:hi|hey|ok|okay|so|right|coach)\W+)*(?:done|did\s+(?:it|the|my|today'?s"
     r"|yesterday'?s|\w+day'?s)|finished|completed|smashed|nailed|rpe|effort|skipped|missed)\b"
     r"(?!\s+with\b)"
@@ -321,7 +324,7 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
     return whole, parts if _warned(whole) else _greeted_first(message, parts)
 
 
-_BODY_KINDS = frozenset({IntentKind.BODY_REPORT, IntentKind.FEELS_FINE, IntentKind.NOT_FINE})
+_BODY_KINDS: Final = frozenset({IntentKind.BODY_REPORT, IntentKind.FEELS_FINE, IntentKind.NOT_FINE})
 
 
 def _fine_since(whole: Intent, parts: tuple[Intent, ...], message: Message) -> bool:
@@ -343,7 +346,7 @@ def _fine_since(whole: Intent, parts: tuple[Intent, ...], message: Message) -> b
     )
 
 
-_QUIET = frozenset({IntentKind.GREETING, IntentKind.UNKNOWN})
+_QUIET: Final = frozenset({IntentKind.GREETING, IntentKind.UNKNOWN})
 
 
 def _greeted_first(message: Message | None, parts: tuple[Intent, ...]) -> tuple[Intent, ...]:
@@ -371,7 +374,7 @@ def _warned(intent: Intent) -> bool:
     )
 
 
-_STORING = frozenset(
+_STORING: Final = frozenset(
     {
         IntentKind.DONE,
         IntentKind.SKIPPED,
@@ -427,7 +430,7 @@ def _parts(
     return _asked_apart(_requests(text, today, whole, message))
 
 
-_RATED = frozenset(
+_RATED: Final = frozenset(
     {IntentKind.DONE, IntentKind.SKIPPED, IntentKind.BODY_REPORT, IntentKind.NOT_FINE}
 )
 
@@ -538,7 +541,7 @@ def _skips_beside(
     return tuple(skips)
 
 
-_SKIP_WORD_RE = re.compile(r"\b(?:missed|skipped|didn'?t|couldn'?t|bailed\s+on)\b")
+_SKIP_WORD_RE: Final = re.compile(r"\b(?:missed|skipped|didn'?t|couldn'?t|bailed\s+on)\b")
 
 
 def _requests(
@@ -626,7 +629,7 @@ def _requests(
     return _reports_apart(text, today, found, message) if len(found) == 1 else found
 
 
-_DONE = IntentKind.DONE
+_DONE: Final = IntentKind.DONE
 
 
 def _not_meant(said: list[tuple[str, Intent]], message: Message) -> list[tuple[str, Intent]]:
@@ -689,7 +692,7 @@ def _signs_apart(whole: Intent) -> tuple[Intent, ...]:
     return (Intent(IntentKind.WARNING_SIGN, signs=whole.signs),)
 
 
-_PAUSE_WORD_RE = re.compile(r"\b(?:pause|pausing|paused|break|stop|stopping)\b")
+_PAUSE_WORD_RE: Final = re.compile(r"\b(?:pause|pausing|paused|break|stop|stopping)\b")
 
 
 def _unrefused(text: str, found: tuple[Intent, ...]) -> tuple[Intent, ...]:
@@ -704,7 +707,7 @@ def _unrefused(text: str, found: tuple[Intent, ...]) -> tuple[Intent, ...]:
 
 
 #: What makes a clause that names the session ask for it: "today's session pls", "what's on".
-_ASKS_FOR_IT_RE = re.compile(
+_ASKS_FOR_IT_RE: Final = re.compile(
     r"\?|\b(?:what|whats|what's|show|send|give|pls|please|plz|tomorrow|tmrw|next|today|todays"
     r"|today's)\b",
     re.IGNORECASE,
@@ -718,7 +721,7 @@ def _session_mentioned(part: str, intent: Intent) -> bool:
 
 
 #: A clause that says its own day or a time to come: its skip is not the done day's.
-_OWN_DAY_RE = re.compile(
+_OWN_DAY_RE: Final = re.compile(
     r"\b(?:today|todays|tonight|tonite|tdy|tomorrow|tmrw|tmr|tomoz|this\s+(?:morning|evening)"
     r"|gonna|going\s+to|will|won'?t|wont|i'?ll|skipping|next|monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri|sat|sun)\b"
@@ -740,7 +743,7 @@ def _skips_of_the_done_day(parts: list[str], intents: list[Intent]) -> list[Inte
 
 
 #: A skip pointing back at a day said before it ("skip that one", "miss that day").
-_THAT_ONE_RE = re.compile(r"\bthat\s+(?:one|day|session)\b")
+_THAT_ONE_RE: Final = re.compile(r"\bthat\s+(?:one|day|session)\b")
 
 
 def _skips_of_that_day(parts: list[str], intents: list[Intent]) -> list[Intent]:
@@ -759,7 +762,7 @@ def _skips_of_that_day(parts: list[str], intents: list[Intent]) -> list[Intent]:
 
 #: A day said again after the days logged together, with how it went: "did both
 #: yesterday's and today's: yesterday's was easy, today's was hard".
-_DAY_AGAIN_RE = re.compile(
+_DAY_AGAIN_RE: Final = re.compile(
     r"\b(?:(?:the\s+)?day\s+before|yesterday|yday|today|tdy|monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri|sat|sun)(?:'?s)?\b"
 )
@@ -784,8 +787,8 @@ def _efforts_by_day(low: str, today: date, days: tuple[date, ...]) -> dict[date,
 
 #: The efforts said in turn after the days said together ("did wed and thu, 5 and 6",
 #: "missed... ", "did sat and sun: easy then hard").
-_IN_TURN_RE = re.compile(r"\s*(?:,|&|\band\b|\bthen\b|\bn\b)\s*")
-_TAIL_LEAD_RE = re.compile(r"^[\s,:;\-]*(?:(?:rpe|effort|efforts|were|was)\s+)*")
+_IN_TURN_RE: Final = re.compile(r"\s*(?:,|&|\band\b|\bthen\b|\bn\b)\s*")
+_TAIL_LEAD_RE: Final = re.compile(r"^[\s,:;\-]*(?:(?:rpe|effort|efforts|were|was)\s+)*")
 
 
 def _paired_efforts(low: str, days: tuple[date, ...]) -> dict[date, Intent]:
@@ -802,11 +805,11 @@ def _paired_efforts(low: str, days: tuple[date, ...]) -> dict[date, Intent]:
 
 
 #: A day's session and how it went ("sat was easy", "sunday's one felt hard", "thu: 6").
-_RATED_STRETCH_RE = re.compile(
+_RATED_STRETCH_RE: Final = re.compile(
     r"\b(?:today|tdy|yesterday|yday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?"
     r"|weds?|thu|thurs|fri|sat|sun)(?:'?s)?(?:\s+(?:one|session|sesh))?\s*(?:was|felt|:|-|=)\s"
 )
-_NOT_A_SESSION = frozenset({Cue.RUN, Cue.RACE})
+_NOT_A_SESSION: Final = frozenset({Cue.RUN, Cue.RACE})
 
 
 def _rated_stretches(whole: Intent, message: Message) -> dict[date, Intent]:
@@ -837,12 +840,12 @@ def _rated_stretches(whole: Intent, message: Message) -> dict[date, Intent]:
     return found if len(found) > 1 else {}
 
 
-_STRETCH_END_RE = re.compile(r"[.;!?]|,\s*(?:and\s+)?(?=\w+\s+(?:was|felt)\b)")
+_STRETCH_END_RE: Final = re.compile(r"[.;!?]|,\s*(?:and\s+)?(?=\w+\s+(?:was|felt)\b)")
 
 
 #: A break of this many days at most, from today, said beside a skip is those days' skips
 #: ("no time today and won't manage tomorrow either, travelling").
-_SKIPPED_BREAK_DAYS = 2
+_SKIPPED_BREAK_DAYS: Final = 2
 
 
 def _whole_settings(
@@ -972,21 +975,21 @@ def _whole_reports(
 
 
 #: A clause that is only a day ("tomorrow's", "and saturday?"), after a question of a day.
-_WHOSE_DAYS = frozenset(
+_WHOSE_DAYS: Final = frozenset(
     {"tomorrow", "tmrw", "today", "monday", "tuesday", "wednesday", "thursday", "friday",
      "saturday", "sunday"}
 )  # fmt: skip
-_BARE_DAY_RE = re.compile(
+_BARE_DAY_RE: Final = re.compile(
     r"\s*(?:and\s+|also\s+|what\s+about\s+|n\s+)?(?:what'?s\s+|whats\s+|what\s+is\s+)?"
     r"(?:for\s+|on\s+)?((?:tomorrow|tmrw|today"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri"
     r"|sat|sun)(?:'?s)?)(?:\s+(?:one|session|too))?\s*\??\s*"
 )
-_CARRIED_FROM = frozenset({IntentKind.TODAY, IntentKind.UNKNOWN})
+_CARRIED_FROM: Final = frozenset({IntentKind.TODAY, IntentKind.UNKNOWN})
 
 
 #: A done said again today after another day's ("did it wednesday and again today").
-_AGAIN_TODAY_RE = re.compile(
+_AGAIN_TODAY_RE: Final = re.compile(
     r"(?:(?:and|then)\s+)?(?:did\s+it\s+|done\s+it\s+)?(?:again|once\s+more)\s+"
     r"(?:today|this\s+(?:morning|afternoon|evening)|tonight)(?:\W.*)?"
 )
@@ -1141,7 +1144,7 @@ def _cleared(today: date | None, message: Message) -> tuple[Area, ...]:
     return tuple(dict.fromkeys(cleared))
 
 
-_TOO = frozenset({"too", "also", "aswell"})
+_TOO: Final = frozenset({"too", "also", "aswell"})
 
 
 def _too(words: tuple[str, ...]) -> bool:
@@ -1158,7 +1161,7 @@ def _body_start(m: Message) -> int:
 
 
 #: Signs of the nerves or the whole body: never tied to one area of several.
-_SYSTEMIC = frozenset(
+_SYSTEMIC: Final = frozenset(
     {RedFlag.SADDLE_NUMBNESS, RedFlag.BLADDER_BOWEL, RedFlag.NERVE_PAIN,
      RedFlag.NUMBNESS_TINGLING, RedFlag.WEAKNESS, RedFlag.UNWELL, RedFlag.LOW_ENERGY_SIGNS}
 )  # fmt: skip
@@ -1167,10 +1170,10 @@ _SYSTEMIC = frozenset(
 #: Signs that belong to one place: said in their own report beside another area's feeling
 #: ("hamstring's tight, and tingling in my right foot"), unless the back, the buttock or the
 #: whole leg is named (the nerve's way down: "low back pain and my bum feels numb").
-_LOCAL_NERVE = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.WEAKNESS, RedFlag.NERVE_PAIN})
-_NERVE_ROUTE = frozenset({Area.LOWER_BACK, Area.GLUTES, Area.LEG})
+_LOCAL_NERVE: Final = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.WEAKNESS, RedFlag.NERVE_PAIN})
+_NERVE_ROUTE: Final = frozenset({Area.LOWER_BACK, Area.GLUTES, Area.LEG})
 #: Words that add a second, separate complaint ("also", "plus", "as well", "unrelated").
-_ADDED = frozenset({"also", "plus", "separately", "unrelated", "seperately", "aswell",
+_ADDED: Final = frozenset({"also", "plus", "separately", "unrelated", "seperately", "aswell",
                     "additionally", "another"})  # fmt: skip
 
 
@@ -1306,7 +1309,9 @@ def _tried_out(part: str) -> bool:
     return message is not None and only_tried_out(message.f)
 
 
-_FORGOT_RE = re.compile(r"\b(?:forgot|forget|forgotten|meant)\s+to\s+(?:log|record|tell|say)\b")
+_FORGOT_RE: Final = re.compile(
+    r"\b(?:forgot|forget|forgotten|meant)\s+to\s+(?:log|record|tell|say)\b"
+)
 
 
 def _rating_only(part: str) -> bool:

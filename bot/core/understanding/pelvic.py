@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from bot.core.understanding.body import negated
 from bot.core.understanding.features import Features
@@ -50,12 +51,12 @@ class PelvicSign:
     triggered: bool
 
 
-_LEAKS = word_set(
+_LEAKS: Final = word_set(
     """leak leaks leaked leaking leakage leaky leakies dribble dribbles dribbled dribbling
     incontinence incontinent trickle trickled"""
 )
 #: Two or three words that say a leak ("wet myself", "a bit came out").
-_LEAK_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+_LEAK_PHRASES: Final[tuple[tuple[str, ...], ...]] = tuple(
     tuple(p.split())
     for p in (
         "wet myself", "wetting myself", "wee myself", "weed myself", "pee myself", "peed myself",
@@ -75,12 +76,12 @@ _LEAK_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "drops of pee", "bit of urine", "little wee", "little pee", "tiny bit of wee",
     )
 )  # fmt: skip
-_BLADDER = word_set(
+_BLADDER: Final = word_set(
     """wee pee urine bladder wees pees weeing peeing pad pads knickers undies pants wet damp
     incontinence incontinent"""
 )
 #: The impact or effort that brings a leak or heaviness on.
-_TRIGGERS = word_set(
+_TRIGGERS: Final = word_set(
     """hop hops hopping hopped jump jumps jumping jumped pogo pogos skip skips skipping
     skipped bound bounds bounding land landed landing landings plyo plyos plyometrics
     drills strides sprint sprints sprinting run runs running ran jog jogging jogged cough
@@ -89,18 +90,18 @@ _TRIGGERS = word_set(
 )
 #: Things that leak: "my shoes leaked", "the bottle leaks", "my hydration bladder leaked", and
 #: other leaks of the body that are no pelvic-floor sign ("leaky nose", "leaking milk").
-_THINGS = word_set(
+_THINGS: Final = word_set(
     """shoe shoes trainers bottle bottles flask flasks hydration camelbak reservoir vest pack
     roof tent jacket coat tap pipe pen battery gel gels pocket data info news watch phone
     boat window tyre tire hose tube bag gloves boots socks spikes water rain nose noses eye
     eyes ear ears gut sweat blister blisters wound cut milk breast breasts boob boobs nipple
     nipples period periods tampon menstrual air"""
 )
-_HEAVY = word_set(
+_HEAVY: Final = word_set(
     """heavy heaviness dragging drag draggy bulge bulging bulgy pressure sagging saggy
     falling dropping weighed dragged"""
 )
-_HEAVY_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+_HEAVY_PHRASES: Final[tuple[tuple[str, ...], ...]] = tuple(
     tuple(p.split())
     for p in (
         "prolapse", "prolapsed", "prolapsing", "bearing down", "something coming down",
@@ -108,7 +109,7 @@ _HEAVY_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     )
 )  # fmt: skip
 #: Where heaviness is felt: the pelvic floor, not tired legs.
-_PLACE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+_PLACE_PHRASES: Final[tuple[tuple[str, ...], ...]] = tuple(
     tuple(p.split())
     for p in (
         "down there", "down below", "downstairs", "vaginal", "vaginally", "vagina", "vag",
@@ -117,22 +118,22 @@ _PLACE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     )
 )  # fmt: skip
 #: "pelvic floor" said to struggle.
-_STRUGGLE = word_set(
+_STRUGGLE: Final = word_set(
     """weak weaker weakness coping cope struggling struggled struggles gave give gives giving
     failing failed fails letting issue issues problem problems trouble playing"""
 )
-_FIRST_PERSON = word_set("i im ive id my me")
-_SUPPOSE = word_set("if case whenever")
+_FIRST_PERSON: Final = word_set("i im ive id my me")
+_SUPPOSE: Final = word_set("if case whenever")
 #: A sign said to be over for good ("physio sorted it", "doesn't happen any more").
-_OVER = word_set("sorted resolved fixed cured stopped healed")
-_OVER_BY = word_set("physio physiotherapist doctor gp treatment exercises months ago")
+_OVER: Final = word_set("sorted resolved fixed cured stopped healed")
+_OVER_BY: Final = word_set("physio physiotherapist doctor gp treatment exercises months ago")
 #: Words that may stand between a first person and a sign it is the subject of ("I do
 #: leak", "I still leak", "I've been leaking", "I get heaviness").
-_SUBJECT_GAP = word_set(
+_SUBJECT_GAP: Final = word_set(
     """do did still always sometimes often also just really been have has get got keep kept
     tend feel felt a bit little bad badly definitely constantly """
 )
-_NEAR = 8
+_NEAR: Final = 8
 
 
 def _phrase_at(words: Sequence[str], phrases: tuple[tuple[str, ...], ...]) -> list[int]:
@@ -146,7 +147,7 @@ def _phrase_at(words: Sequence[str], phrases: tuple[tuple[str, ...], ...]) -> li
 
 
 #: The first words of each phrase list (``_phrase_at`` looks only where one stands).
-_FIRSTS = {
+_FIRSTS: Final = {
     phrases: frozenset(p[0] for p in phrases)
     for phrases in (_LEAK_PHRASES, _HEAVY_PHRASES, _PLACE_PHRASES, (("pelvic", "floor"),))
 }
@@ -195,8 +196,8 @@ def _heaviness(f: Features, words: Sequence[str]) -> list[int]:
     return sorted(set(found))
 
 
-_COPING = word_set("coping cope")
-_NOT_COPING = word_set("not isnt wasnt cant cannot couldnt struggling never")
+_COPING: Final = word_set("coping cope")
+_NOT_COPING: Final = word_set("not isnt wasnt cant cannot couldnt struggling never")
 
 
 def _subject_is_me(words: Sequence[str], i: int) -> bool:
@@ -228,7 +229,7 @@ def _over(words: Sequence[str]) -> bool:
 
 
 #: Another person whose body it is ("my wife leaks when she jumps", "she gets heaviness").
-_OTHERS = PEOPLE | word_set(
+_OTHERS: Final = PEOPLE | word_set(
     """she he hes shes her his they theyre someone somebody people runners women woman
     ladies lady mums moms mothers friends"""
 )
@@ -261,7 +262,9 @@ def _counts(f: Features, words: Sequence[str], i: int) -> bool:
     return True
 
 
-_DENIALS = word_set("no not never without didnt dont doesnt havent hasnt wasnt isnt nothing zero")
+_DENIALS: Final = word_set(
+    "no not never without didnt dont doesnt havent hasnt wasnt isnt nothing zero"
+)
 
 
 def _negated_near(words: Sequence[str], i: int) -> bool:
@@ -287,13 +290,13 @@ def pelvic_sign(f: Features, words: Sequence[str]) -> PelvicSign | None:
 
 
 #: Words too common to tell a message apart: no sign is found by them alone.
-_COMMON = word_set(
+_COMMON: Final = word_set(
     """a bit little some my of the few tiny lose lost control gave gives way out
     let lets me down not isnt wasnt great coping something there weak weakness stress in
     between legs front"""
 )
 #: Words one of which every sign holds (the cheap test first).
-_KEY_WORDS = (
+_KEY_WORDS: Final = (
     _LEAKS
     | _HEAVY
     | frozenset(

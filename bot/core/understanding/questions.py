@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Final
 
 from bot.core.understanding.dates import last_date
 from bot.core.understanding.model import Intent, IntentKind, PlanTopic
@@ -17,7 +18,7 @@ from bot.core.understanding.when import day_ahead
 
 __all__ = ["asks_getting_back", "asks_permission", "names_the_block", "plan_question"]
 
-_ASK_RE = re.compile(
+_ASK_RE: Final = re.compile(
     r"^(?:so\s+|and\s+|hey\s+|ok\s+|coach\s+)?(?:what|whats|what's|wats|wat|wots|wot|when|whens|wen|which|why|how"
     r"|hows|is|are|will|any|anything|show|tell|give|send\s+me|overview|outline|breakdown|plan\s+for"
     r"|can\s+(?:you|u)\s+(?:show|tell)"
@@ -25,75 +26,75 @@ _ASK_RE = re.compile(
     r"|can\s+i\s+(?:see|get|have)|am\s+i|where\s+(?:am|are)\s+(?:i|we))\b"
     r"|\b(?:what|whats|what's|when|which|why)\b|\bwhere\s+(?:am|are)\s+(?:i|we)\b"
 )
-_WHY_RE = re.compile(
+_WHY_RE: Final = re.compile(
     r"\b(?:why|how\s+come|whats\s+the\s+point|what's\s+the\s+point|rationale|reasoning"
     r"|reason\s+(?:for|behind))\b"
 )
-_JUMPS = r"(?:jumps?|jumping|plyos?|plyometrics?|hops?|hopping|bounds?|bounding|impact)"
-_JUMPS_RE = re.compile(rf"\b{_JUMPS}\b")
-_PHASE_RE = re.compile(
+_JUMPS: Final = r"(?:jumps?|jumping|plyos?|plyometrics?|hops?|hopping|bounds?|bounding|impact)"
+_JUMPS_RE: Final = re.compile(rf"\b{_JUMPS}\b")
+_PHASE_RE: Final = re.compile(
     r"\b(?:phase|stage|cycle|mesocycle|block\s+am\s+i|where\s+(?:am\s+i|are\s+we)\s+(?:at|in))\b"
     r"|\b(?:base|build|building|dynamic|taper|recovery|rest)\s+(?:bit|part|period|block)\b"
     r"\s+(?:or|at\s+the\s+moment|now|right\s+now|yet)"
 )
 #: "when do the jumps start", "jumps start when?": not "when I do the jumps" (a time clause).
-_WHEN_JUMPS_RE = re.compile(
+_WHEN_JUMPS_RE: Final = re.compile(
     r"\bwhen\b(?!\s+(?:i|im|i'm|we|you|u|[a-z]+ing)\b)|\b(?:start|begin|how\s+long|until|get\s+to"
     r"|stop|stops|end|ends)\b"
 )
 #: Asking to swap a session for something else is advice, not the plan ("can I do yoga
 #: instead this week?", "can my pilates class replace one?").
-_SWAP_RE = re.compile(r"\b(?:instead|swap|replace|substitute|stand\s+in\s+for)\b")
-_SWAP_ASK_RE = re.compile(r"\b(?:can|could|should|may|would)\s+(?:i|that|it|this|a|my)\b")
-_BLOCK_RE = re.compile(
+_SWAP_RE: Final = re.compile(r"\b(?:instead|swap|replace|substitute|stand\s+in\s+for)\b")
+_SWAP_ASK_RE: Final = re.compile(r"\b(?:can|could|should|may|would)\s+(?:i|that|it|this|a|my)\b")
+_BLOCK_RE: Final = re.compile(
     r"\b(?:whole|full|entire|complete|overall|rest\s+of\s+the|all)\s+(?:the\s+|of\s+the\s+)?"
     r"(?:block|plan|programme|program|schedule|[0-9]{1,2}\s+weeks|(?:six|eight|ten|twelve)\s+weeks)\b"
     r"|\b(?:the|this)\s+block\b|\b(?:overview|outline|breakdown)\s+of\s+(?:the|my)\s+"
     r"(?:plan|programme|program|block|schedule)\b"
 )
-_PERMISSION_RE = re.compile(
+_PERMISSION_RE: Final = re.compile(
     r"\b(?:can|could|should|may)\s+i\b|\bis\s+it\s+(?:ok|okay|safe|fine)\b"
     r"|\b(?:ok|okay|safe|fine|alright)\s+to\b"
 )
 #: A choice asked to be judged, advice (the FAQ's): "is it bad if I...", "would it be dumb".
-_JUDGED_RE = re.compile(
+_JUDGED_RE: Final = re.compile(
     r"\bis\s+it\s+(?:bad|wise|better|worth\s+it|a\s+good\s+idea|a\s+bad\s+idea|dumb|stupid)\b"
     r"|\bwould\s+(?:it|that)\s+be\b|\bdo\s+you\s+agree\b"
 )
 #: A race just run, or the time after one: the answer is the FAQ's (after a race).
-_AFTER_A_RACE_RE = re.compile(
+_AFTER_A_RACE_RE: Final = re.compile(
     r"\b(?:ran|raced|did|finished|completed|after)\s+(?:the\s+|my\s+|a\s+|an\s+)?(?:[\w'-]+\s+)?"
     r"(?:race|marathon|half|10k|5k|ultra|10km|5km)\b"
 )
 #: Advice asked about a day ("ok to do the jumps on thursday?"), not the day's plan.
-_OK_ON_A_DAY_RE = re.compile(
+_OK_ON_A_DAY_RE: Final = re.compile(
     r"^\W*(?:is\s+it\s+)?(?:ok|okay|fine|alright|safe)\s+to\b|\bshould\s+i\b"
 )
 #: How to come back after time off, asked as advice: "how do I get back into it?".
-_GET_BACK_RE = re.compile(
+_GET_BACK_RE: Final = re.compile(
     r"\bhow\s+(?:do|should|can|would)\s+(?:i|we)\s+(?:best\s+)?(?:get\s+back|ease\s+back"
     r"|come\s+back|start\s+again|restart|return)\b"
 )
-_POINT_RE = re.compile(
+_POINT_RE: Final = re.compile(
     r"\b(?:what'?s|whats|what\s+is)\s+the\s+(?:point|purpose|idea)\s+of\b|\bhow\s+come\b"
 )
-_REST_OF_WEEK_RE = re.compile(r"\b(?:rest|remainder)\s+of\s+(?:the|this)\s+week\b")
-_DAY_WORDS = (
+_REST_OF_WEEK_RE: Final = re.compile(r"\b(?:rest|remainder)\s+of\s+(?:the|this)\s+week\b")
+_DAY_WORDS: Final = (
     r"tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri|sat|sun"
 )
 #: A day asked about with nothing else: "tmrw?", "and friday?", "what's tomorrow?"
-_BARE_DAY_RE = re.compile(
+_BARE_DAY_RE: Final = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|hey|coach|also|plus|then)\W+)*(?:(?:what'?s|whats|what\s+is"
     rf"|what\s+about|how\s+about|and)\s+)?(?:on\s+|for\s+)?(?:{_DAY_WORDS})'?s?\s*\?+\W*$"
     r"|^\W*(?:(?:and|so|ok|okay|hey|coach|also|plus|then)\W+)*(?:what'?s|whats|what\s+is"
     rf"|what\s+about|how\s+about)\s+(?:on\s+|for\s+)?(?:{_DAY_WORDS})(?:'?s)?\b"
 )
-_DATE_ASKED_RE = re.compile(
+_DATE_ASKED_RE: Final = re.compile(
     r"\b(?:on|for)\s+the\s+([0-9]{1,2}(?:st|nd|rd|th))\b|\bthe\s+([0-9]{1,2}(?:st|nd|rd|th))\b"
 )
-_PAST_ASK_RE = re.compile(r"\b(?:was|were|did\s+(?:i|we)|last)\b")
-_WEEK_RE = re.compile(
+_PAST_ASK_RE: Final = re.compile(r"\b(?:was|were|did\s+(?:i|we)|last)\b")
+_WEEK_RE: Final = re.compile(
     r"\b(?:this|the|my|rest\s+of\s+the|rest\s+of\s+this|coming|next\s+few\s+days|for\s+the)"
     r"\s+week\b"
     r"|\bweek\s+ahead\b|\bthis\s+(?:weeks?|wk)\b|\bweekly\s+plan\b"
@@ -102,37 +103,39 @@ _WEEK_RE = re.compile(
     r"|\b(?:this|the|coming)\s+weekend\b"
 )
 #: A request to see it ("show me this week"), as good as a plan word.
-_SHOW_RE = re.compile(r"^\W*(?:(?:pls|please|can\s+you|could\s+you)\s+)?(?:show|send|give)\s+me\b")
-_TOMORROW_RE = re.compile(
+_SHOW_RE: Final = re.compile(
+    r"^\W*(?:(?:pls|please|can\s+you|could\s+you)\s+)?(?:show|send|give)\s+me\b"
+)
+_TOMORROW_RE: Final = re.compile(
     r"\b(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow)(?:'?s)?\b"
 )
-_DAY_AFTER_RE = re.compile(
+_DAY_AFTER_RE: Final = re.compile(
     r"\bday\s+after\s+(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow)\b"
 )
 #: A day of a month named ("1 march", "march 1st", "the 3rd of april"): read by ``dates``.
-_MONTH_DATE_RE = re.compile(
+_MONTH_DATE_RE: Final = re.compile(
     r"\b[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:the\s+)?[0-9]{1,2}"
     r"(?:st|nd|rd|th)?\b"
 )
-_DAY_COUNTS = {str(n): n for n in range(2, 15)} | {
+_DAY_COUNTS: Final = {str(n): n for n in range(2, 15)} | {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "fourteen": 14
 }  # fmt: skip
 #: A day a few days ahead: "in 3 days", "in four days' time".
-_COUNTS = "|".join(sorted(_DAY_COUNTS, key=len, reverse=True))
-_IN_DAYS_RE = re.compile(rf"\bin\s+({_COUNTS})\s+days\b")
+_COUNTS: Final = "|".join(sorted(_DAY_COUNTS, key=len, reverse=True))
+_IN_DAYS_RE: Final = re.compile(rf"\bin\s+({_COUNTS})\s+days\b")
 #: The block asked for without a question word: "full program overview pls".
-_BLOCK_ASKED_RE = re.compile(
+_BLOCK_ASKED_RE: Final = re.compile(
     r"\b(?:whole|full|entire|complete|overall)\s+(?:plan|programme|program|block|schedule)\b"
     r".*\b(?:overview|outline|breakdown|pls|please|plz)\b"
     r"|\b(?:overview|outline|breakdown)\s+of\s+(?:the|my)\s+(?:plan|programme|program|block)\b"
 )
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_SHORT = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thurs": 3,
+_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SHORT: Final = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thurs": 3,
           "fri": 4, "sat": 5, "sun": 6}  # fmt: skip
-_SHORT_DAY_RE = re.compile(r"\b(mon|tues?|weds?|thu|thurs|fri|sat|sun)\b")
-_WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b")
-_PLAN_WORDS_RE = re.compile(
+_SHORT_DAY_RE: Final = re.compile(r"\b(mon|tues?|weds?|thu|thurs|fri|sat|sun)\b")
+_WEEKDAY_RE: Final = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b")
+_PLAN_WORDS_RE: Final = re.compile(
     r"\b(?:(?:what'?s|whats|wats|wots|what\s+is|what\s+was|anything)\s+on|looks?\s+like|looking\s+like"
     r"|(?:what'?s|whats|what\s+is)\s+(?:left|remaining)"
     r"|in\s+store|plan|planned|session|sessions|workout|programme|program|doing|do|schedule"
@@ -222,19 +225,19 @@ def plan_question(low: str, today: date | None) -> Intent | None:
 
 
 #: A week asked about with nothing else: "this week?", "and next week?"
-_BARE_WEEK_RE = re.compile(
+_BARE_WEEK_RE: Final = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|hey|coach|also|plus|then|what\s+about|how\s+about)\W+)*"
     r"(?:this|the|rest\s+of\s+the|rest\s+of\s+this|coming)\s+week\s*\?+\W*$"
 )
-_NUMERIC_ASKED_RE = re.compile(
+_NUMERIC_ASKED_RE: Final = re.compile(
     r"(?<![0-9/.:])([0-9]{1,2}/[0-9]{1,2}|(?<=on\s)[0-9]{1,2}\.(?:0?[1-9]|1[0-2]))(?![0-9/.:])"
     r"(?!\s*(?:of\b|km|k\b|mi|min|sec|rep|set|x\b|kg|lb|%|hour|hr|time|am\b|pm\b))"
 )
-_HOLIDAY_RE = re.compile(
+_HOLIDAY_RE: Final = re.compile(
     r"\b(christmas\s+eve|xmas\s+eve|christmas|xmas|boxing\s+day|new\s+years?\s+eve"
     r"|new\s+year'?s?\s+day)\b"
 )
-_HOLIDAYS = {"christmas eve": (12, 24), "xmas eve": (12, 24), "christmas": (12, 25),
+_HOLIDAYS: Final = {"christmas eve": (12, 24), "xmas eve": (12, 24), "christmas": (12, 25),
              "xmas": (12, 25), "boxing day": (12, 26)}  # fmt: skip
 
 
@@ -249,19 +252,19 @@ def _holiday(said: str, today: date) -> date:
     return found if found >= today else date(today.year + 1, month, day)
 
 
-_ALONE_LEAD = r"^\W*(?:(?:and|so|ok|okay|hey|coach|also|plus|then)\W+)*"
+_ALONE_LEAD: Final = r"^\W*(?:(?:and|so|ok|okay|hey|coach|also|plus|then)\W+)*"
 #: A day asked about with nothing else, beyond ``_BARE_DAY_RE``: "day after tmrw?", "what
 #: about the 15th", "sat session?", "and the 20th?".
-_DAY_AFTER_ALONE_RE = re.compile(
+_DAY_AFTER_ALONE_RE: Final = re.compile(
     _ALONE_LEAD + r"(?:(?:what'?s|whats|what\s+is|what\s+about|how\s+about)\s+)?(?:on\s+)?"
     r"(?:the\s+)?day\s+after\s+(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro"
     r"|2morrow)\s*\?*\W*$"
 )
-_DATE_ALONE_RE = re.compile(
+_DATE_ALONE_RE: Final = re.compile(
     _ALONE_LEAD + r"(?:(?:what\s+about|how\s+about|and|what'?s\s+on|whats\s+on)\s+)?"
     r"(?:on\s+)?the\s+([0-9]{1,2}(?:st|nd|rd|th))\s*\?*\W*$"
 )
-_SHORT_SESSION_ALONE_RE = re.compile(
+_SHORT_SESSION_ALONE_RE: Final = re.compile(
     _ALONE_LEAD + r"(?:(?:what\s+about|how\s+about|and)\s+)?(?:next\s+|this\s+)?"
     r"(mon|tues?|weds?|thu|thurs|fri|sat|sun)'?s?\s+(?:session|sesh|one|workout|plan)\s*\?+\W*$"
 )
@@ -282,19 +285,19 @@ def _day_said_alone(low: str, today: date) -> date | None:
 
 
 #: "whats on next tues", "anything planned for fri?": a short day name after "on", "for"...
-_ON_SHORT_DAY_RE = re.compile(
+_ON_SHORT_DAY_RE: Final = re.compile(
     r"\b(?:what'?s|whats|what\s+is|anything|wats)\s+(?:next\s+|this\s+)?"
     r"(?:mon|tues?|weds?|thu|thurs|fri|sat|sun)\b"
     r"|\b(?:on|for|this|next)\s+(?:mon|tues?|weds?|thu|thurs|fri|sat|sun)\b"
     # "what am i doing wed", "what have i got sat?": a short day ending the question
     r"|\b(?:doing|got|having)\s+(?:mon|tues?|weds?|thu|thurs|fri|sat|sun)\s*\?*\W*$"
 )
-_DAY_IN_A_WEEK_RE = re.compile(
+_DAY_IN_A_WEEK_RE: Final = re.compile(
     r"\bweek\s+after\s+next\b|\bnext\s+week\b|\bafter\s+next\b"
     r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+week\b"
 )
-_WEEK_AFTER_NEXT_RE = re.compile(r"\bweek\s+after\s+next\b")
-_NEXT_WEEK_RE = re.compile(r"\bnext\s+week\b")
+_WEEK_AFTER_NEXT_RE: Final = re.compile(r"\bweek\s+after\s+next\b")
+_NEXT_WEEK_RE: Final = re.compile(r"\bnext\s+week\b")
 
 
 def _weekday_ahead(low: str, match: re.Match[str], index: int, today: date) -> date:

@@ -8,23 +8,24 @@ that enters or sets it, is none (``rules`` and the set-up's race answer both ask
 from __future__ import annotations
 
 import re
+from typing import Final
 
 __all__ = ["weekly_run"]
 
 #: A run done every week, not one race ("every saturday", "on sundays", "weekly").
-_HABIT_RE = re.compile(
+_HABIT_RE: Final = re.compile(
     r"\b(?:every|each|most|usually|always|normally|weekly|regular|regularly)\b"
     r"|\bon\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b"
     r"|\b(?:a|per)\s+week\b"
 )
 #: What makes a parkrun or a weekly run a race to store: entered, "race", put in, moved.
-_RACE_SAID_RE = re.compile(
+_RACE_SAID_RE: Final = re.compile(
     r"\b(?:race|races|racing|raceday|signed|entered|booked|registered|goal|target|put|pop"
     r"|add|set|moved|move|changed|change|update)\b"
 )
-_PARKRUN_RE = re.compile(r"\bpark\s*runs?\b")
+_PARKRUN_RE: Final = re.compile(r"\bpark\s*runs?\b")
 #: Race words other than a parkrun ("marathon", "10k", "half").
-_OTHER_RACE_RE = re.compile(
+_OTHER_RACE_RE: Final = re.compile(
     r"\b(?:marathons?|half|halfmarathon|ultra\w*|[0-9]+\s*(?:k|km|miler)|triathlon|ten\s+miler)\b"
 )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, time
+from typing import Final
 
 from bot.core.understanding.clock import parse_time
 from bot.core.understanding.dates import last_date
@@ -37,15 +38,15 @@ __all__ = [
 ]
 
 #: "/remind off", "/race none": the argument turns the setting off.
-OFF_WORDS = word_set("off none no stop clear cancel")
+OFF_WORDS: Final = word_set("off none no stop clear cancel")
 #: A set-up question skipped in words.
-SKIP_WORDS = word_set("skip later pass dunno next")
-_LEVEL_WORDS = {
+SKIP_WORDS: Final = word_set("skip later pass dunno next")
+_LEVEL_WORDS: Final = {
     Level.BEGINNER: word_set("beginner new novice never start first"),
     Level.INTERMEDIATE: word_set("intermediate some bit occasional medium middle"),
     Level.ADVANCED: word_set("advanced experienced lots regular expert plenty"),
 }
-_KIT_WORDS = {
+_KIT_WORDS: Final = {
     Equipment.BAND: word_set("band bands resistance loop"),
     Equipment.SMALL_WEIGHTS: word_set("weight weights dumbbell dumbbells kettlebell"),
     Equipment.STEP: word_set("step box stairs bench"),
@@ -53,49 +54,53 @@ _KIT_WORDS = {
 }
 #: Jump or strength work long ago and nothing since: new to it again ("a bit at school
 #: years ago but nothing since", "used to, not for years").
-_LAPSED_RE = re.compile(
+_LAPSED_RE: Final = re.compile(
     r"\b(?:years|ages|decades?|a\s+long\s+time|long)\s+ago\b|\bat\s+(?:school|uni|college)\b"
     r"|\bas\s+a\s+(?:kid|child|teen(?:ager)?)\b|\bused\s+to\b"
     r"|\b(?:nothing|none|not|never|haven'?t)\b.{0,20}\b(?:since|for\s+years|in\s+years|in\s+ages)\b"
 )
 #: None of it said in a phrase ("haven't done any", "not really", "zero").
-_NONE_DONE_RE = re.compile(
+_NONE_DONE_RE: Final = re.compile(
     r"\b(?:haven'?t|have\s+not|hasn'?t|not)\s+(?:really\s+|ever\s+)?(?:done|tried)\b"
     r"|^\W*(?:no|nope|nah|none|nothing|zero|not\s+really|not\s+much)\b"
 )
 #: Years of it, not long ago ("for 5 years", "years of lifting"): experienced.
-_YEARS_RE = re.compile(
+_YEARS_RE: Final = re.compile(
     r"\b(?:for|over)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|like\s+|over\s+)?"
     r"(?:[0-9]+\+?|a\s+few|a\s+couple\s+of|several|many|two|three|four|five|six|seven|eight"
     r"|nine|ten)\s+years\b|\byears\s+(?:of|now)\b|\bfor\s+years\b"
 )
 #: Months of it ("for 6 months", "a few weeks"): some experience.
-_MONTHS_RE = re.compile(
+_MONTHS_RE: Final = re.compile(
     r"\b(?:for|over)\s+(?:[0-9]+|a\s+few|a\s+couple\s+of|several|some|two|three|four|five"
     r"|six)\s+(?:months|weeks)\b|\bfor\s+a\s+(?:month|year)\b"
 )
 #: Running named with a length of time, and no jump or strength work: no level said.
-_RUNNING_RE = re.compile(r"\b(?:run|runs|running|runner|ran|jog\w*|marathons?|parkruns?)\b")
-_JUMP_WORK_RE = re.compile(
+_RUNNING_RE: Final = re.compile(r"\b(?:run|runs|running|runner|ran|jog\w*|marathons?|parkruns?)\b")
+_JUMP_WORK_RE: Final = re.compile(
     r"\b(?:jump\w*|plyo\w*|hop\w*|bound\w*|strength|gym|lift\w*|weights?|crossfit|circuits?"
     r"|pilates|resistance|squats?|lunges?|drills?|sprints?)\b"
 )
-_NO_KIT = word_set("none nothing no bodyweight")
+_NO_KIT: Final = word_set("none nothing no bodyweight")
 #: Kit said not to be had ("no weights", "don't have a band").
-_NO_ITEM_RE = re.compile(r"\b(?:no|without|don'?t\s+have|haven'?t\s+got)\s+(?:a\s+|any\s+)?\w+")
-_YES = word_set("yes y yeah yep sure desk office sit sitting definitely")
-_NO = word_set("no n nope nah not active standing never")
+_NO_ITEM_RE: Final = re.compile(
+    r"\b(?:no|without|don'?t\s+have|haven'?t\s+got)\s+(?:a\s+|any\s+)?\w+"
+)
+_YES: Final = word_set("yes y yeah yep sure desk office sit sitting definitely")
+_NO: Final = word_set("no n nope nah not active standing never")
 #: A job on one's feet or a desk denied: no desk job ("I work on my feet all day",
 #: "no desk for me").
-_ON_FEET_RE = re.compile(
+_ON_FEET_RE: Final = re.compile(
     r"\bon\s+(?:my|our)\s+feet\b|\b(?:stand|walk|walking|moving|physical|manual)\b"
     r"|\b(?:no|not|don'?t|never|rarely|hardly)\s+(?:a\s+|at\s+a\s+|really\s+|much\s+)?"
     r"(?:desk|sit|office)\b"
 )
-_RACE_OFF = word_set("no none nope off")
-_NO_RACE_RE = re.compile(r"\b(?:no|not|none)\s+(?:race|races|racing|planned|booked|yet|entered)\b")
+_RACE_OFF: Final = word_set("no none nope off")
+_NO_RACE_RE: Final = re.compile(
+    r"\b(?:no|not|none)\s+(?:race|races|racing|planned|booked|yet|entered)\b"
+)
 
-_REMINDER_OFF = word_set("no none off never")
+_REMINDER_OFF: Final = word_set("no none off never")
 
 
 def words_of(text: str) -> frozenset[str]:
@@ -139,7 +144,7 @@ def parse_reminder_time(text: str) -> time | None:
 
 
 #: A time answered as its digits run together ("615", "0630 please", "730pm").
-_COMPACT_TIME_RE = re.compile(
+_COMPACT_TIME_RE: Final = re.compile(
     r"^(?:at\s+)?(0?[0-9]|1[0-9]|2[0-3])([0-5][0-9])\s*(am|pm)?"
     r"(?:\s+(?:pls|please|plz|thanks|ta|thx|cheers))?[.!]?$"
 )
@@ -197,7 +202,7 @@ def desk_answer(text: str) -> bool | None:
 
 
 #: Words that put a job or sitting in an answer to another question ("some plyo, desk job").
-_DESK_TOPIC_RE = re.compile(r"\b(?:desk|office|sit|sitting|job|work|works|working)\b")
+_DESK_TOPIC_RE: Final = re.compile(r"\b(?:desk|office|sit|sitting|job|work|works|working)\b")
 
 
 def desk_said(text: str) -> bool | None:
@@ -207,10 +212,10 @@ def desk_said(text: str) -> bool | None:
     return desk_answer(low) if _DESK_TOPIC_RE.search(low) else None
 
 
-_START_OVER_RE = re.compile(
+_START_OVER_RE: Final = re.compile(
     r"\b(?:start(?:ing)? (?:over|again|afresh)|restart|redo|from scratch)\b"
 )
-_KEEP_RE = re.compile(r"\b(?:keep|kept|leave it|no thanks|nah|nope|cancel)\b|^no\b")
+_KEEP_RE: Final = re.compile(r"\b(?:keep|kept|leave it|no thanks|nah|nope|cancel)\b|^no\b")
 
 
 def restart_answer(text: str) -> bool | None:
@@ -225,7 +230,7 @@ def restart_answer(text: str) -> bool | None:
     return True if said & _YES_WORDS else None
 
 
-_YES_WORDS = word_set("yes y yeah yep yup sure ok okay please")
+_YES_WORDS: Final = word_set("yes y yeah yep yup sure ok okay please")
 
 
 def kit_answer(text: str) -> frozenset[Equipment] | None:

@@ -13,26 +13,27 @@ holds a warning sign (a sign missed is the worst error).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from bot.core.understanding.lexicon import WORDS
 from bot.core.understanding.words import word_set
 
 __all__ = ["own_words"]
 
-_I = re.IGNORECASE
-_QUOTE_RE = re.compile(r"(?<![\w'’])(['\"“‘])(?=\S)(.+?)(?<=\S)['\"”’](?![\w'’])")
-_SPEECH_RE = re.compile(
+_I: Final = re.IGNORECASE
+_QUOTE_RE: Final = re.compile(r"(?<![\w'’])(['\"“‘])(?=\S)(.+?)(?<=\S)['\"”’](?![\w'’])")
+_SPEECH_RE: Final = re.compile(
     r"(?<!\bi\s)(?<!\bi'd\s)(?<!\bid\s)(?<!\bi'll\s)(?<!\bill\s)(?<!\bwould\s)"
     r"\b(?:said|says|say|told|tells|tell|shouted|shouts|yelled|yells|screamed|reckons|reckon"
     r"|thinks|asked|asks|texted|wrote|writes|claims|swears|insists|goes|went\s+on)\b[^.!?]*$",
     _I,
 )
-_SPEECH_BACK = 60
-_TOPIC_WORDS = word_set(
+_SPEECH_BACK: Final = 60
+_TOPIC_WORDS: Final = word_set(
     """reminder reminders alarm alarms message messages notification notifications ping pings
     nudge nudges text texts"""
 )
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_WORD_RE: Final = re.compile(r"[^\W\d_]+")
 
 
 def _topic(word: str) -> bool:
@@ -43,15 +44,17 @@ def _topic(word: str) -> bool:
     return low in _TOPIC_WORDS or (sense is not None and sense.area is not None)
 
 
-_JOKE_RE = re.compile(r"\b(?:j/?k|just\s+kidding|only\s+kidding|just\s+joking|only\s+joking)\b", _I)
+_JOKE_RE: Final = re.compile(
+    r"\b(?:j/?k|just\s+kidding|only\s+kidding|just\s+joking|only\s+joking)\b", _I
+)
 #: Laughter just before the "jk", left with the words taken back.
-_LAUGH_TAIL_RE = re.compile(
+_LAUGH_TAIL_RE: Final = re.compile(
     r"(?:[\s,.!]|\blol\b|\blmao\b|\blmfao\b|\bha(?:ha)+\b|\bhehe\b"
     "|[\u2600-\u27bf\U0001f300-\U0001faff])*$",
     _I,
 )
-_BOUNDARY_RE = re.compile("[.!?;,\n\u2600-\u27bf\U0001f300-\U0001faff]")
-_THEIR_RATING_RE = re.compile(
+_BOUNDARY_RE: Final = re.compile("[.!?;,\n\u2600-\u27bf\U0001f300-\U0001faff]")
+_THEIR_RATING_RE: Final = re.compile(
     r"\b(?:an?\s+)?[0-9]{1,2}(?:\.[0-9])?\s*(?:/|out\s+of)\s*10\s+for\s+(?:him|her|them)\b", _I
 )
 

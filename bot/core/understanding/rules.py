@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import Final
 
 from bot.core.places import country_named, name_key, places_named
 from bot.core.understanding.body import feeling_hits, landing_said, negated
@@ -73,9 +74,9 @@ __all__ = [
     "was_then_fine",
 ]
 
-_WAVE_EMOJI = frozenset("👋")
-_THANKS_EMOJI = frozenset("🙏")
-_STATEMENT_STARTS = frozenset(
+_WAVE_EMOJI: Final = frozenset("👋")
+_THANKS_EMOJI: Final = frozenset("🙏")
+_STATEMENT_STARTS: Final = frozenset(
     {
         "running",
         "doing",
@@ -92,8 +93,8 @@ _STATEMENT_STARTS = frozenset(
         "withdrew",
     }
 )
-_NEAR_OFF = 3
-_NEAR_RACE = 4
+_NEAR_OFF: Final = 3
+_NEAR_RACE: Final = 4
 
 
 def understand(text: str, today: date | None = None) -> Intent:
@@ -151,16 +152,16 @@ def _away(m: Message, intent: Intent) -> Intent:
 
 #: What a message that only supposes never stores, nor answers as the plan's day: a
 #: greeting word in it is no greeting ("what if I can only do evenings?").
-_DAY_ASKS = frozenset({IntentKind.TODAY, IntentKind.PLAN_QUESTION, IntentKind.GREETING})
-_STORED = frozenset(
+_DAY_ASKS: Final = frozenset({IntentKind.TODAY, IntentKind.PLAN_QUESTION, IntentKind.GREETING})
+_STORED: Final = frozenset(
     {IntentKind.DONE, IntentKind.SKIPPED, IntentKind.BODY_REPORT, IntentKind.NOT_FINE,
      IntentKind.PAUSE, IntentKind.RESUME, IntentKind.RACE_DATE, IntentKind.SET_REMINDER,
      IntentKind.SET_TIMEZONE}
 )  # fmt: skip
-_NOT_SUPPOSED = _STORED | _DAY_ASKS
-_OTHER_ONE = frozenset({"she", "he", "they", "hubby", "wife", "husband", "partner"})
-_QUESTION_AUX = frozenset({"should", "can", "could", "does", "do", "is", "will", "would"})
-_ME = frozenset({"i", "me", "my", "im", "ive", "id", "ill", "we", "us"})
+_NOT_SUPPOSED: Final = _STORED | _DAY_ASKS
+_OTHER_ONE: Final = frozenset({"she", "he", "they", "hubby", "wife", "husband", "partner"})
+_QUESTION_AUX: Final = frozenset({"should", "can", "could", "does", "do", "is", "will", "would"})
+_ME: Final = frozenset({"i", "me", "my", "im", "ive", "id", "ill", "we", "us"})
 
 
 def _not_for_another(m: Message, intent: Intent) -> Intent:
@@ -201,8 +202,8 @@ def _not_supposed(m: Message, intent: Intent) -> Intent:
 
 
 #: Kinds a lone odd rating turns into a question about it ("effort 11/10 today").
-_UNRATED_ASKS = frozenset({IntentKind.UNKNOWN, IntentKind.TODAY})
-_RATED_KINDS = frozenset(
+_UNRATED_ASKS: Final = frozenset({IntentKind.UNKNOWN, IntentKind.TODAY})
+_RATED_KINDS: Final = frozenset(
     {IntentKind.DONE, IntentKind.SKIPPED, IntentKind.BODY_REPORT, IntentKind.NOT_FINE}
 )
 
@@ -244,7 +245,7 @@ def _odd_values(m: Message, intent: Intent) -> Intent:
 
 #: Signs that are no warning without a word of pain or soreness: "fell off the wagon",
 #: "lost my nerve", "can I do it at night?", "in one spot".
-_SIGNS_NEEDING_PAIN = frozenset(
+_SIGNS_NEEDING_PAIN: Final = frozenset(
     {
         RedFlag.AFTER_FALL,
         RedFlag.NERVE_PAIN,
@@ -258,18 +259,20 @@ _SIGNS_NEEDING_PAIN = frozenset(
 
 #: What a warning sign about the runner's own body replaces: chat, and a question about
 #: today or the plan (the answer to "should I still train?" is the warning).
-_SIGN_WINS = frozenset(
+_SIGN_WINS: Final = frozenset(
     {IntentKind.UNKNOWN, IntentKind.GREETING, IntentKind.THANKS, IntentKind.HELP,
      IntentKind.TODAY, IntentKind.PLAN_QUESTION}
 )  # fmt: skip
 
 
 #: Words of pain inside a sign's own phrase ("hurts to hop"; not "when I hop").
-_HURT_WORDS = frozenset({"hurts", "hurt", "painful", "pain", "cant", "cannot", "worse", "sore"})
-_UNWELL = frozenset({RedFlag.UNWELL})
+_HURT_WORDS: Final = frozenset(
+    {"hurts", "hurt", "painful", "pain", "cant", "cannot", "worse", "sore"}
+)
+_UNWELL: Final = frozenset({RedFlag.UNWELL})
 #: Everyday illnesses: a temperature with one is a reason to rest (the illness answer),
 #: not the unexplained fever the warning signs mean.
-_COMMON_ILLNESS = frozenset(
+_COMMON_ILLNESS: Final = frozenset(
     {"cold", "colds", "flu", "cough", "coughing", "throat", "sniffles", "snotty", "covid",
      "virus", "bug", "chesty", "sinus", "sinuses", "congested"}
 )  # fmt: skip
@@ -309,22 +312,22 @@ def _area_less_signs(m: Message, intent: Intent) -> Intent:
 
 #: Signs beside which new bladder trouble stays an emergency (pressure on the nerves at the
 #: base of the spine), whatever brought a leak on.
-_NERVE_COMPANIONS = frozenset(
+_NERVE_COMPANIONS: Final = frozenset(
     {RedFlag.SADDLE_NUMBNESS, RedFlag.NUMBNESS_TINGLING, RedFlag.NERVE_PAIN, RedFlag.WEAKNESS}
 )
 #: Words of bladder or bowel trouble that no impact explains ("can't pee", "lost control").
-_EMERGENCY_BLADDER_RE = re.compile(
+_EMERGENCY_BLADDER_RE: Final = re.compile(
     r"\b(?:cant|cannot|couldnt|unable\s+to|trouble|struggling\s+to)\s+(?:pee|wee|urinate|go"
     r"|control|hold|empty|feel)\b|\b(?:lost|losing|loss\s+of|no)\s+control\b|\bbowels?\b"
     r"|\bpoo(?:ed|ing|s)?\b|\bretention\b|\bnumb"
 )
 #: Signs a pelvic-floor report words for the floor itself ("my pelvic floor felt weak").
-_FLOOR_WORDS = frozenset({RedFlag.WEAKNESS})
+_FLOOR_WORDS: Final = frozenset({RedFlag.WEAKNESS})
 #: The words by which "pelvic heaviness" or "my pelvis feels heavy" names the hip area.
-_PELVIS_WORDS = frozenset({"pelvic", "pelvis"})
+_PELVIS_WORDS: Final = frozenset({"pelvic", "pelvis"})
 #: "the skipping", "after skipping": the exercise, no skipped session.
-_SKIPS_WORK = frozenset({"skipping", "skips"})
-_SKIP_TIME = frozenset({"today", "tonight", "tomorrow", "tmrw", "session", "it", "this"})
+_SKIPS_WORK: Final = frozenset({"skipping", "skips"})
+_SKIP_TIME: Final = frozenset({"today", "tonight", "tomorrow", "tmrw", "session", "it", "this"})
 
 
 def _pelvic_floor(m: Message, intent: Intent) -> Intent:
@@ -395,13 +398,13 @@ def _skipping_is_the_work(m: Message) -> bool:
     )
 
 
-_TIMES_AFTER = frozenset((w,) for w in _SKIP_TIME)
+_TIMES_AFTER: Final = frozenset((w,) for w in _SKIP_TIME)
 
 
 #: Signs of the whole body that no "ok now" clears when they came with training ("felt
 #: faint after the bounds, ok now", "chest went tight on the hill, fine now"): a doctor.
-_WHOLE_BODY = frozenset({RedFlag.HEART_SIGNS, RedFlag.UNWELL})
-_TRAINING_CUES = (Cue.HOP, Cue.EXERCISE, Cue.RUN, Cue.SESSION)
+_WHOLE_BODY: Final = frozenset({RedFlag.HEART_SIGNS, RedFlag.UNWELL})
+_TRAINING_CUES: Final = (Cue.HOP, Cue.EXERCISE, Cue.RUN, Cue.SESSION)
 
 
 def _spell_in_training(m: Message) -> Intent | None:
@@ -414,8 +417,8 @@ def _spell_in_training(m: Message) -> Intent | None:
 
 
 #: Words of feeling faint: with training, a heart sign (ACSM: fainting stops exercise).
-_FAINT = frozenset({"faint", "fainty", "faintish", "dizzy", "dizziness", "lightheaded"})
-_HARD_EFFORTS = frozenset(
+_FAINT: Final = frozenset({"faint", "fainty", "faintish", "dizzy", "dizziness", "lightheaded"})
+_HARD_EFFORTS: Final = frozenset(
     {"sprint", "sprints", "sprinting", "intervals", "reps", "hills", "hill", "strides",
      "race", "raced", "racing", "parkrun", "tempo", "effort", "efforts"}
 )  # fmt: skip
@@ -433,7 +436,7 @@ def _exertional(m: Message, signs: frozenset[RedFlag]) -> frozenset[RedFlag]:
 
 
 #: The highest pain a recovery may be said with (readiness checks: 2/10 or less).
-_SAFE_RATING = 2
+_SAFE_RATING: Final = 2
 
 
 def _rated_above_safe(m: Message) -> int | None:
@@ -449,10 +452,10 @@ def _rated_above_safe(m: Message) -> int | None:
     return highest if highest > _SAFE_RATING else None
 
 
-_SENTENCE_BREAK_RE = re.compile(r"[.!?;]\s|\bbut\b")
+_SENTENCE_BREAK_RE: Final = re.compile(r"[.!?;]\s|\bbut\b")
 
 
-_LONG_PAST_RE = re.compile(
+_LONG_PAST_RE: Final = re.compile(
     r"\b(?:last\s+year|years?\s+ago|(?:back\s+)?in\s+(?:19|20)[0-9]{2}|a\s+while\s+back"
     r"|ages\s+ago|(?:a\s+)?(?:few|couple\s+of)\s+years\s+back)\b"
 )
@@ -494,8 +497,8 @@ def _fine(m: Message) -> Intent | None:
     return Intent(IntentKind.NOT_FINE, fine_areas=areas, report=m.report())
 
 
-_WAS = frozenset({"was", "were", "been", "felt"})
-_FINE_NOW_RE = re.compile(
+_WAS: Final = frozenset({"was", "were", "been", "felt"})
+_FINE_NOW_RE: Final = re.compile(
     r"\b(?:fine|ok|okay|good|grand|better|gone|sorted|settled|all\s+good)\s+(?:now|again|today)\b"
 )
 
@@ -514,21 +517,25 @@ def was_then_fine(m: Message) -> bool:
 
 #: "Better" comparing two things, no recovery: "better before or after a run?", "is it
 #: better to...", "which is better".
-_COMPARED_RE = re.compile(
+_COMPARED_RE: Final = re.compile(
     r"\bbetter\s+(?:before|after|than|to|or|if|when|in\s+the|at|on|with|for)\b"
     r"|\b(?:is\s+it|which\s+is|whats|what'?s|which'?s|would\s+it\s+be)\s+better\b"
 )
-_NOW_BETTER_RE = re.compile(r"\bbetter\s+(?:now|again|today)\b|\b(?:feels?|feeling)\s+better\b")
+_NOW_BETTER_RE: Final = re.compile(
+    r"\bbetter\s+(?:now|again|today)\b|\b(?:feels?|feeling)\s+better\b"
+)
 
 
 #: Past a time of day: "it was gone 9", "gone midnight".
-_GONE_TIME_RE = re.compile(r"\bgone\s+(?:[0-9]{1,2}(?:[:.][0-9]{2})?\b|half\s|midnight|noon)")
-_GONE_FEELING_RE = re.compile(
+_GONE_TIME_RE: Final = re.compile(
+    r"\bgone\s+(?:[0-9]{1,2}(?:[:.][0-9]{2})?\b|half\s|midnight|noon)"
+)
+_GONE_FEELING_RE: Final = re.compile(
     r"\b(?:pain|ache|soreness|niggle|tightness|stiffness|it|swelling)\s+(?:has\s+|had\s+|'?s\s+)?"
     r"(?:all\s+|completely\s+)?gone\b(?!\s+[0-9])"
 )
 #: How a thing went, not the body: "worked fine", "went ok", "turned out fine".
-_WENT_FINE_RE = re.compile(
+_WENT_FINE_RE: Final = re.compile(
     r"\b(?:worked|works|went|goes|turned\s+out|worked\s+out)\s+(?:really\s+|pretty\s+)?"
     r"(?:fine|ok|okay|well|great|alright)\b"
 )
@@ -546,7 +553,7 @@ def healed_long_ago(m: Message) -> bool:
 
 
 #: What a "no pain" is said about when it is no recovery: a session, an exercise, a day.
-_IN_PASSING_CUES = (
+_IN_PASSING_CUES: Final = (
     Cue.HOP,
     Cue.EXERCISE,
     Cue.SESSION,
@@ -630,14 +637,14 @@ def _reminder(m: Message) -> Intent | None:
 
 #: What happened to a reminder or alarm, or how it stands ("got your 7am reminder", "the 8am
 #: one just went off", "missed the 7 oclock reminder", "my alarm's set for 5:45"): told of.
-_HAPPENED_RE = re.compile(
+_HAPPENED_RE: Final = re.compile(
     r"\b(?:got|get|gets|getting|received|saw|see|seen|noticed|heard|missed|miss|ignored"
     r"|snoozed|slept\s+(?:through|thru)|(?:went|goes|going|gone)\s+off|came|comes|arrived"
     r"|woke|wakes|buzzed|popped\s+up|pinged|dinged|rang|rings|i\s+(?:just\s+|always\s+)?set"
     r"|(?:'?s|is|was|are|were|been)\s+(?:set\s+|always\s+|usually\s+)?(?:at|for|on|set)\b)"
 )
 #: What asks a reminder to change, or to be at a time: a request word; a time "from now on".
-_CHANGE_ASKED_RE = re.compile(
+_CHANGE_ASKED_RE: Final = re.compile(
     r"\b(?:set|change|move|update|switch|make|put|turn|shift|push|pls"
     r"|(?:can|could|would|will)\s+(?:you|u|ya|it|they|that|the|my|your|ur|we)"
     r"|(?:can|could|may)\s+i\s+(?:get|have|change|move|set|make|switch)"
@@ -647,19 +654,19 @@ _CHANGE_ASKED_RE = re.compile(
     r"|stop|cancel|mute|don'?t|dont|no\s+more|off)\b"
 )
 #: A clause that asks about the reminder itself: "can the reminder be at 9?".
-_REMINDER_CLAUSE_ASKED_RE = re.compile(
+_REMINDER_CLAUSE_ASKED_RE: Final = re.compile(
     r"\b(?:reminders?|alarms?|notifications?|notifs|nudges?|pings?)\b[^,.;!?]*\?"
 )
 
 
 #: The reminders turned off, whatever time is said beside ("stop the morning messages
 #: please, I don't need my phone nagging me at 7 every day").
-_STOP_IT_RE = re.compile(
+_STOP_IT_RE: Final = re.compile(
     r"\b(?:stop|cancel|disable|mute|turn\s+off|switch\s+off|no\s+more)\s+(?:sending\s+)?"
     r"(?:the\s+|my\s+|your\s+|ur\s+|all\s+|these\s+|those\s+)?(?:\w+\s+)?"
     r"(?:reminders?|messages?|msgs?|notifications?|notifs|nudges?|pings?|texts?|alarms?)\b"
 )
-_MOVE_IT_RE = re.compile(
+_MOVE_IT_RE: Final = re.compile(
     r"\b(?:move|change|switch\s+(?:it|them|to)|set|make|shift|push|earlier|later|instead|until"
     r"|till|til|for\s+(?:a|the|this|next)|this\s+week|next\s+week|today|tomorrow|weekend)\b"
 )
@@ -682,15 +689,17 @@ def _told_of(low: str) -> bool:
     return True
 
 
-_REMINDER_WORD_RE = re.compile(r"\b(?:reminders?|alarms?|notifications?|notifs|nudges?|pings?)\b")
+_REMINDER_WORD_RE: Final = re.compile(
+    r"\b(?:reminders?|alarms?|notifications?|notifs|nudges?|pings?)\b"
+)
 #: What else a request may be for: a break, a race, the time zone, a session.
-_OTHER_ASK_RE = re.compile(
+_OTHER_ASK_RE: Final = re.compile(
     r"\b(?:pause|break|hold|holiday|race|time\s*zone|session|today|tomorrow|tmrw|plan|jumps?"
     r"|hops?|week)\b"
 )
 
 
-_PIECES_RE = re.compile(r"[,;.!?]+(?:\s+|$)|\s+(?:but|so|and)\s+")
+_PIECES_RE: Final = re.compile(r"[,;.!?]+(?:\s+|$)|\s+(?:but|so|and)\s+")
 
 
 def _asked_part(low: str) -> str:
@@ -705,11 +714,11 @@ def _asked_part(low: str) -> str:
     return f"at {bare.group(1)}" if bare and parse_time(f"at {bare.group(1)}") else low
 
 
-_BARE_TIME_RE = re.compile(r"\s*([0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9/])")
+_BARE_TIME_RE: Final = re.compile(r"\s*([0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9/])")
 
 
 #: The coach's message moved to a time: "your 6am message woke the baby, move it to 9".
-_MESSAGE_MOVED_RE = re.compile(
+_MESSAGE_MOVED_RE: Final = re.compile(
     r"\b(?:your|ur|the|my|morning|daily|[0-9]{1,2}(?::[0-9]{2})?\s*(?:am|pm)?)\s+"
     r"(?:message|messages|msg|msgs|text|texts|ping|buzz)\b[^.!?]*?"
     r"\b(?:move|change|switch|shift|push|put|make|set)\s+(?:it|them|that|this|those)\s+"
@@ -733,11 +742,11 @@ def _message_moved(m: Message) -> Intent | None:
 
 
 #: A request taken back in the same message: "jk keep it", "just kidding, leave it".
-_TAKEN_BACK_RE = re.compile(
+_TAKEN_BACK_RE: Final = re.compile(
     r"\b(?:jk|j/k|just\s+kidding|only\s+joking|kidding)\b[^.!?]*?\b(?:keep|leave)\s+(?:it|them)\b"
 )
 #: A reminder spoken of, not asked about: "the morning nudge really helped".
-_REMINDER_PRAISED_RE = re.compile(
+_REMINDER_PRAISED_RE: Final = re.compile(
     r"\b(?:help|helped|helps|helping|helpful|love|loved|loving|great|useful|handy|perfect|brilliant"
     r"|thanks|thank\s+you|cheers|appreciated?|amazing|lifesaver|got\s+me|works|working)\b"
 )
@@ -748,23 +757,23 @@ def _praised(low: str) -> bool:
     return bool(_REMINDER_PRAISED_RE.search(low)) and not _REMINDER_ASKED_RE.search(low)
 
 
-_REMINDER_ASKED_RE = re.compile(
+_REMINDER_ASKED_RE: Final = re.compile(
     r"\b(?:set|change|move|update|switch|make|put|turn|can\s+you|could\s+you|pls|please"
     r"|earlier|later|different|instead|stop|cancel|no\s+more|don'?t|dont|mute)\b|\?"
 )
 
 
 #: The reminder asked about, not changed: "is my reminder still 7am?", "it's at 7 right?"
-_REMINDER_QUERY_RE = re.compile(
+_REMINDER_QUERY_RE: Final = re.compile(
     r"^(?:is|isnt|what|whats|what's|when|does|did|has|hasnt)\b[^?]*\?"
     r"|\b(?:right|yeah|correct|isnt\s+it|isn'?t\s+it)\s*\?+\s*$"
 )
-_REMINDER_CHANGE_RE = re.compile(
+_REMINDER_CHANGE_RE: Final = re.compile(
     r"\b(?:set|change|move|update|switch|make|put|turn|can\s+you|could\s+you|pls|please"
     r"|earlier|later|different|instead|stop|cancel|mute|want|like|possible|get|have|ok|okay)\b"
 )
 #: The reminder said to work as it is: "the 7am reminder works great".
-_WORKS_RE = re.compile(
+_WORKS_RE: Final = re.compile(
     r"\b(?:works?|working|worked)\s+(?:really\s+|so\s+)?(?:great|well|perfectly|a\s+treat|nicely"
     r"|brilliantly|fine)\b|\b(?:is|was|has\s+been|been|are)\s+(?:really\s+|so\s+)?(?:perfect"
     r"|great|brilliant|spot\s+on|ideal|helpful|a\s+lifesaver|working)\b"
@@ -797,7 +806,9 @@ def _timezone(m: Message) -> Intent | None:
     return Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
 
 
-_BIG_CITY_IN_RE = re.compile(r"\b(?:in|to)\s+((?:[^\W\d_][\w'.-]*)(?:\s+[^\W\d_][\w'.-]*){0,2})")
+_BIG_CITY_IN_RE: Final = re.compile(
+    r"\b(?:in|to)\s+((?:[^\W\d_][\w'.-]*)(?:\s+[^\W\d_][\w'.-]*){0,2})"
+)
 
 
 def _big_city_in(low: str) -> str | None:
@@ -816,7 +827,7 @@ def _big_city_in(low: str) -> str | None:
 
 
 #: A city said first, then where the runner is now ("NYC now, ...", "in paris now. ...").
-_CITY_FIRST_RE = re.compile(
+_CITY_FIRST_RE: Final = re.compile(
     r"^\s*(?:(?:i'?m|i\s+am|now|currently|just\s+landed|landed)\s+)?(in\s+)?"
     r"([^\W\d_][\w'.-]*(?:\s+[^\W\d_][\w'.-]*){0,2}?)\s*,?\s+"
     r"(?:now|rn|atm|at\s+the\s+moment|currently|this\s+week|for\s+(?:a|the|two|three|[0-9]+)\b"
@@ -825,7 +836,7 @@ _CITY_FIRST_RE = re.compile(
 )
 
 #: Every ``_CITY_FIRST_RE`` match holds one of these: a cheap test first.
-_CITY_FIRST_HINTS = (
+_CITY_FIRST_HINTS: Final = (
     *("now", "rn", "atm", "moment", "currently", "week", "for", "til", "business"),
     *("holiday", "trip"),
 )
@@ -858,7 +869,7 @@ def _city_first(m: Message, *, alone: bool = False) -> str | None:
 
 
 #: A city this big is taken by its alias typed in lower case ("nyc", "new york").
-_BIG_CITY_POPULATION = 1_000_000
+_BIG_CITY_POPULATION: Final = 1_000_000
 
 
 def _arrived(m: Message) -> Intent | None:
@@ -873,7 +884,7 @@ def _arrived(m: Message) -> Intent | None:
     return Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
 
 
-_NOT_THE_PLAN = frozenset({"the", "this", "that", "my", "your"})
+_NOT_THE_PLAN: Final = frozenset({"the", "this", "that", "my", "your"})
 
 
 def _paused_elsewhere(m: Message) -> bool:
@@ -892,7 +903,7 @@ def _dated(m: Message) -> bool:
     return any(pos not in rated for pos, _ in find_dates(m.low, m.today))
 
 
-_TRIP_WORDS = frozenset(
+_TRIP_WORDS: Final = frozenset(
     {("holiday",), ("holidays",), ("vacation",), ("vacay",), ("hols",), ("sabbatical",)}
 )
 
@@ -908,13 +919,13 @@ def _only_a_trip(m: Message) -> bool:
 
 
 #: Just before a pause word, what makes it the past ("after a long time off").
-_AFTER_RE = re.compile(r"\b(?:after|since)\s+(?:a\s+|my\s+|the\s+|some\s+)?(?:\w+\s+)?$")
+_AFTER_RE: Final = re.compile(r"\b(?:after|since)\s+(?:a\s+|my\s+|the\s+|some\s+)?(?:\w+\s+)?$")
 
 
 #: What opens a question asking advice ("should I...", "do I need...", "how do I..."), not
 #: a request ("can you pause me?").
-_ADVICE_OPENERS = frozenset({"should", "shall", "do", "does", "would", "must", "how"})
-_ADVICE_AFTER = frozenset({"i", "we", "it"})
+_ADVICE_OPENERS: Final = frozenset({"should", "shall", "do", "does", "would", "must", "how"})
+_ADVICE_AFTER: Final = frozenset({"i", "we", "it"})
 
 
 def _advice_asked(f: Features, pos: int) -> bool:
@@ -932,7 +943,7 @@ def _advice_asked(f: Features, pos: int) -> bool:
     return opener in _ADVICE_OPENERS and after != () and after[0] in _ADVICE_AFTER
 
 
-_WISHES = frozenset({"happy", "merry", "enjoy"})
+_WISHES: Final = frozenset({"happy", "merry", "enjoy"})
 
 
 def _wished(f: Features) -> bool:
@@ -947,11 +958,11 @@ def _wished(f: Features) -> bool:
     )
 
 
-_YOUR = frozenset({"your", "ur", "the"})
+_YOUR: Final = frozenset({"your", "ur", "the"})
 #: Before a pause word, what makes it a break told of, not asked for ("back from the pause",
 #: "i paused it before i left").
-_TOLD_BEFORE = frozenset({"the", "my", "i", "we", "had", "was", "been", "were", "you"})
-_TOLD_WORDS = frozenset({"pause", "paused", "break", "hold"})
+_TOLD_BEFORE: Final = frozenset({"the", "my", "i", "we", "had", "was", "been", "were", "you"})
+_TOLD_WORDS: Final = frozenset({"pause", "paused", "break", "hold"})
 
 
 def _pause_told(f: Features, hit: Hit) -> bool:
@@ -963,8 +974,8 @@ def _pause_told(f: Features, hit: Hit) -> bool:
     return before in _TOLD_BEFORE and (before in ("the", "my") or f.words[hit.start] == "paused")
 
 
-_SHOULD = frozenset({"should", "shd"})
-_SHOULD_BACK = 3
+_SHOULD: Final = frozenset({"should", "shd"})
+_SHOULD_BACK: Final = 3
 
 
 def _not_asked(m: Message, hit: Hit) -> bool:
@@ -977,7 +988,7 @@ def _not_asked(m: Message, hit: Hit) -> bool:
     return "?" in m.low and not _SHOULD.isdisjoint(before)
 
 
-_HOME_FOR_GAP = 16
+_HOME_FOR_GAP: Final = 16
 
 
 def _home_for(m: Message, hit: Hit) -> bool:
@@ -988,7 +999,7 @@ def _home_for(m: Message, hit: Hit) -> bool:
 
 
 #: "why did u put me on hold??": a question about a hold or break, no break asked for.
-_WHY_HELD_RE = re.compile(r"\bwhy\b[^.!?]*\b(?:hold|held|pause|paused|break|stopped|off)\b")
+_WHY_HELD_RE: Final = re.compile(r"\bwhy\b[^.!?]*\b(?:hold|held|pause|paused|break|stopped|off)\b")
 
 
 def _pause(m: Message) -> Intent | None:
@@ -1071,7 +1082,7 @@ def _pause(m: Message) -> Intent | None:
 
 #: A break told of as the past: "I paused over christmas", "last time I took 2 weeks off",
 #: "thanks for pausing me last month".
-_BREAK_GONE_RE = re.compile(
+_BREAK_GONE_RE: Final = re.compile(
     r"\b(?:i|we|you|u)\s+(?:(?:just|once|already|then)\s+)?(?:paused|took|had)\b"
     r"|(?:^|[,.;!?]\s*)(?:paused|took|had|went|was|were)\b"
     r"|\b(?:i|we)\s+(?:went|was|were)\s+(?:to|on|away|off)\b"
@@ -1080,7 +1091,7 @@ _BREAK_GONE_RE = re.compile(
     r"|\bthanks?\s+(?:you\s+)?for\s+(?:the\s+)?(?:pausing|pause|break|hold)\b"
 )
 #: A break asked for, whatever the past said beside it: "pause me", "can you", "next week".
-_BREAK_WANTED_RE = re.compile(
+_BREAK_WANTED_RE: Final = re.compile(
     r"\b(?:pause|hold|freeze)\s+(?:me|it|my|us|the|everything|things)\b"
     r"|\b(?:can|could|would|will)\s+(?:you|u)\b|\b(?:please|pls|plz|want|wanna|need|gonna"
     r"|going\s+to|i'?ll|ill|i\s+will|next|tomorrow|tmrw|from\s+the|until|till|til)\b"
@@ -1094,13 +1105,13 @@ def _break_gone_by(low: str) -> bool:
 
 #: A break only thought about or ruled out: "thinking of pausing", "pausing isn't an
 #: option", "might take a break, not sure".
-_BREAK_HEDGE_RE = re.compile(
+_BREAK_HEDGE_RE: Final = re.compile(
     r"\b(?:thinking\s+(?:of|about)|considering|contemplating|wondering\s+(?:if|whether|about)"
     r"|not\s+sure|undecided|might|maybe)\b"
     r"|\b(?:pause|pausing|break|stopping)\s+(?:isn'?t|is\s+not|isnt|aint|not)\s+(?:an\s+)?"
     r"(?:option|happening|needed|necessary)\b"
 )
-_BREAK_SURELY_ASKED_RE = re.compile(
+_BREAK_SURELY_ASKED_RE: Final = re.compile(
     r"\b(?:pause|hold|freeze|stop)\s+(?:me|it|my|us|everything)\b|\b(?:can|could|would)\s+"
     r"(?:you|u)\b|\b(?:please|pls|plz)\b"
 )
@@ -1111,7 +1122,7 @@ def _break_hedged(low: str) -> bool:
     return _BREAK_HEDGE_RE.search(low) is not None and _BREAK_SURELY_ASKED_RE.search(low) is None
 
 
-_SUPPOSING_RE = re.compile(r"\b(?:if|whenever|suppose|supposing|say|in\s+case|what\s+if)\b")
+_SUPPOSING_RE: Final = re.compile(r"\b(?:if|whenever|suppose|supposing|say|in\s+case|what\s+if)\b")
 
 
 def _break_supposed(m: Message) -> bool:
@@ -1126,7 +1137,7 @@ def _break_supposed(m: Message) -> bool:
 
 
 #: A break of no length said ("for a bit", "for a while"): the coach asks how long.
-_VAGUE_LENGTH_RE = re.compile(
+_VAGUE_LENGTH_RE: Final = re.compile(
     r"\bfor\s+(?:a\s+(?:little\s+|wee\s+|short\s+)?(?:bit|while|spell)|some\s+time|a\s+few)\b"
     r"(?!\s+(?:days?|weeks?|months?))"
 )
@@ -1149,7 +1160,7 @@ def _race_unclear(said: str) -> Intent:
 
 
 #: The sessions stopped, not the race ("stop the jumps for race week").
-_WORK_STOPPED_RE = re.compile(
+_WORK_STOPPED_RE: Final = re.compile(
     r"\b(?:stop|stopping|drop|dropping|cut|cutting|pause|skip|skipping|ditch)\s+"
     r"(?:the\s+|my\s+|doing\s+(?:the\s+)?)?(?:jumps|plyos?|hops|sessions?|hip\s+work|strength)\b"
 )
@@ -1157,8 +1168,8 @@ _WORK_STOPPED_RE = re.compile(
 
 #: How far from a race word its date is said, in characters ("my race is on the 14th of
 #: february", "the london marathon on the 25th of april, that's my race").
-_RACE_DATE_BEFORE = 40
-_RACE_DATE_AFTER = 45
+_RACE_DATE_BEFORE: Final = 40
+_RACE_DATE_AFTER: Final = 45
 
 
 def _race_day(m: Message, races: list[Hit]) -> date | None:
@@ -1259,18 +1270,18 @@ def _race(m: Message) -> Intent | None:
 
 
 #: A day told only by another event's ("the same weekend as the wedding"): no date said.
-_SAME_AS_RE = re.compile(r"\bsame\s+(?:\w+\s+){0,2}?as\b|\bclash(?:es|ing)?\s+with\b")
+_SAME_AS_RE: Final = re.compile(r"\bsame\s+(?:\w+\s+){0,2}?as\b|\bclash(?:es|ing)?\s+with\b")
 #: The runner's own race: "my race", "our marathon", "I'm running it".
-_MY_RACE_RE = re.compile(
+_MY_RACE_RE: Final = re.compile(
     r"\b(?:my|our|mine)\s+(?:\w+\s+){0,2}?(?:race|marathon|half|10k|5k|ultra|parkrun)\b"
     r"|\b(?:i'?m|im|i\s+am|we'?re)\s+(?:running|racing|doing|entered|signed)\b"
 )
 #: A race later than now, not off: "my race isn't till the autumn".
-_NOT_TILL = frozenset({("till",), ("until",), ("til",), ("before",)})
+_NOT_TILL: Final = frozenset({("till",), ("until",), ("til",), ("before",)})
 
 
 #: A month said without its day ("in march", "end of april", "next may").
-_MONTH_ONLY_RE = re.compile(
+_MONTH_ONLY_RE: Final = re.compile(
     r"\b(?:in|this|next|early|late|mid|end\s+of|start\s+of|beginning\s+of|middle\s+of)"
     rf"\s+(?:-\s*)?(?:{MONTH_PATTERN})\b(?!\s*[0-9])"
 )
@@ -1279,7 +1290,7 @@ _MONTH_ONLY_RE = re.compile(
 #: Words that may stand between a race and the word calling it off ("race on sunday is
 #: cancelled", "not doing the marathon"); any other ("stop the jumps for race week",
 #: "parkrun told me never jump") makes the off word about something else.
-_OFF_BETWEEN = frozenset(
+_OFF_BETWEEN: Final = frozenset(
     {"the", "my", "a", "an", "this", "that", "next", "upcoming", "of", "out", "from", "is",
      "was", "has", "been", "got", "it", "its", "s", "on", "in", "now", "officially", "just",
      "sadly", "unfortunately", "i", "im", "am", "have", "ive", "any", "more", "longer",
@@ -1308,65 +1319,65 @@ def _called_off(f: Features, cue: Cue, races: list[Hit]) -> bool:
 
 
 #: A day and month that read both ways ("12/06", "3/4/2028"): asked, never guessed.
-_EITHER_WAY_RE = re.compile(
+_EITHER_WAY_RE: Final = re.compile(
     r"(?<![0-9/.:-])(0?[1-9]|1[0-2])/(0?[1-9]|1[0-2])(?:/[0-9]{2,4})?(?![0-9/.:-])"
 )
 #: Words after "race" that make it a kind of training, not a race ("race pace", "race-pace
 #: intervals", "race sim").
-_NO_RACE_NEXT = frozenset(
+_NO_RACE_NEXT: Final = frozenset(
     {("pace",), ("paced",), ("sim",), ("simulation",), ("effort",), ("efforts",), ("specific",)}
 )
-_ENTERED = frozenset({"signed", "entered", "booked", "registered"})
+_ENTERED: Final = frozenset({"signed", "entered", "booked", "registered"})
 #: A race said to be off: "no race anymore", "marathon's cancelled", "pulled me out".
-_RACE_OFF_RE = re.compile(
+_RACE_OFF_RE: Final = re.compile(
     r"\bno\s+(?:more\s+)?(?:race|races|marathon|half|10k|5k)\b(?!\s+(?:pace|day|week))"
     r"|\b(?:race|marathon|half|10k|5k)(?:'s|’s|s)?\s+(?:is\s+|has\s+been\s+)?(?:off|cancell?ed"
     r"|canceled|scrapped|called\s+off)\b"
     r"|\b(?:pulled|pulling|dropped|dropping)\s+(?:me\s+)?out\b|\bwithdr[ae]wn?\b"
 )
 #: A race asked to be stored: "can you put it in?", "add it", "pop it in the diary".
-_PUT_IN_RE = re.compile(
+_PUT_IN_RE: Final = re.compile(
     r"\b(?:put|pop|stick|add|enter|save|note|log|pencil)\s+(?:it|that|this|them)\s+"
     r"(?:in|down|on)\b|\badd\s+(?:it|that|this)\b"
 )
 #: A race the runner has run ("ran valencia marathon on sunday", "did my first 10k"), and
 #: what would make it a race to store all the same ("put it in", "my next race").
-_RACE_RUN_RE = re.compile(
+_RACE_RUN_RE: Final = re.compile(
     r"\b(?:ran|raced|did|finished|completed|smashed|nailed|survived|done|pb'?d|pbd)\s+"
     r"(?:the\s+|my\s+|a\s+|our\s+)?(?:[\w'-]+\s+){0,2}(?:race|marathon|half|10k|5k|ultra"
     r"|parkrun|triathlon|10km|5km)\b"
 )
-_RACE_SET_RE = re.compile(
+_RACE_SET_RE: Final = re.compile(
     r"\b(?:put|set|add|enter|save|update|change|moved|move|next\s+(?:race|one)|upcoming"
     r"|coming\s+up|signed|entered|booked|racing\s+again|another)\b"
 )
 #: A question asking for advice, not a setting ("should I ... in race week or stop?").
-_ADVICE_ASKED_RE = re.compile(
+_ADVICE_ASKED_RE: Final = re.compile(
     r"\s*(?:should|shall|do|must|can|could)\s+i\b|\s*is\s+it\s+(?:ok|okay|fine|wise|safe|better)\b"
 )
 #: Advice asked after the race is said ("race is in 10 days, should I still do them?"):
 #: the race is the question's context, no date to store.
-_ADVICE_LATER_RE = re.compile(
+_ADVICE_LATER_RE: Final = re.compile(
     r"[,.;!:\-]\s*(?:and\s+|but\s+|so\s+)?(?:should|shall|must|can|could|do)\s+i\b[^?]*\??"
     r"|[,.;!:\-]\s*(?:and\s+|but\s+|so\s+)?is\s+it\s+(?:ok|okay|fine|wise|safe|better)\b"
 )
 #: A race's day counted from today ("in 10 days", "in a fortnight", "next week").
-_COUNTED_WHEN_RE = re.compile(
+_COUNTED_WHEN_RE: Final = re.compile(
     r"\bin\s+(?:about\s+|around\s+|like\s+|just\s+|only\s+)?(?:[0-9]{1,3}|a|an|one|two|three"
     r"|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few)\s+(?:days?|weeks?|fortnight)\b"
     r"|\b(?:next|this)\s+(?:week|weekend)\b|\b(?:tomorrow|tmrw)\b"
 )
 #: The race said to have been on a day ("race was on 2 jan", "raced on the 3rd").
-_PAST_RACE_RE = re.compile(r"\b(?:was|were|raced|ran\s+it)\s+(?:on|last)\b")
+_PAST_RACE_RE: Final = re.compile(r"\b(?:was|were|raced|ran\s+it)\s+(?:on|last)\b")
 
 
 #: A week or a month, not a day ("my race is next week"): the coach asks which day.
-_A_WEEK_OR_MONTH_RE = re.compile(r"\b(?:next|this|the\s+following)\s+(?:week|month)\b")
-_VAGUE_WHEN_RE = re.compile(
+_A_WEEK_OR_MONTH_RE: Final = re.compile(r"\b(?:next|this|the\s+following)\s+(?:week|month)\b")
+_VAGUE_WHEN_RE: Final = re.compile(
     r"\b(?:in\s+)?(?:about|around|roughly|approx(?:imately)?|~)\s*(?:[0-9]{1,2}|a\s+few|a\s+couple"
     r"\s+of)\s+(?:days?|weeks?|months?)\b"
 )
-_SAID_DATE_RE = re.compile(
+_SAID_DATE_RE: Final = re.compile(
     r"\b[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\b|\b[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+[0-9]{1,2}(?:st|nd|rd|th)?\b"
@@ -1374,10 +1385,10 @@ _SAID_DATE_RE = re.compile(
 )
 
 
-_YEAR_RE = re.compile(r"\b(?:19|20)[0-9]{2}\b")
+_YEAR_RE: Final = re.compile(r"\b(?:19|20)[0-9]{2}\b")
 #: A day and month said without a year that passed this many days ago or fewer is asked
 #: about, not taken for next year's ("set my race for the 3rd of july" on 14 July).
-JUST_PASSED_DAYS = 60
+JUST_PASSED_DAYS: Final = 60
 
 
 def _just_passed(when: date, today: date, low: str) -> bool:
@@ -1410,11 +1421,13 @@ def _personal_race(f: Features, races: list[Hit]) -> bool:
 
 
 #: "back now", "I'm back today": said first, a return (not "my back now hurts").
-_BACK_FIRST_RE = re.compile(r"^\W*(?:i'?m\s+|i\s+am\s+|we'?re\s+)?back\s+(?:now|again|today)\b")
+_BACK_FIRST_RE: Final = re.compile(
+    r"^\W*(?:i'?m\s+|i\s+am\s+|we'?re\s+)?back\s+(?:now|again|today)\b"
+)
 
 #: A restart asked about, not asked for: "is it safe to continue?", "when do I restart the
 #: jumps?".
-_RESUME_ASKED_RE = re.compile(
+_RESUME_ASKED_RE: Final = re.compile(
     r"\bis\s+it\s+(?:safe|ok|okay|fine|alright|wise|sensible)\s+to\b"
     r"|\b(?:do|should|shall)\s+(?:i|we)\s+(?:(?:just|still|then)\s+)?(?:restart|start\s+again"
     r"|start\s+over|continue|carry\s+on|pick\s+up)\b|\bshould\s+i\b[^.?!]*\bcarry\s+on\b"
@@ -1426,19 +1439,19 @@ _RESUME_ASKED_RE = re.compile(
 )
 #: A break asked about as advice, not asked for: "do I need days off?", "should I just stop
 #: the plan?", "do I have to pause over christmas?" ("can you pause me?" asks for one).
-_PAUSE_ADVICE_RE = re.compile(
+_PAUSE_ADVICE_RE: Final = re.compile(
     r"\b(?:do|should|must|shall)\s+(?:i|we)\s+(?:really\s+|just\s+|still\s+)?(?:need|have|stop|take"
     r"|pause|quit|give|drop)\b|\bis\s+it\s+(?:bad|ok|okay|wise|better)\s+to\b"
 )
 #: A break turned down: "nah", "no chance", "keeping going", "not pausing".
-_NO_BREAK_RE = re.compile(
+_NO_BREAK_RE: Final = re.compile(
     r"\b(?:pause|pausing|break|stop)\w*\W+(?:\w+\W+)?(?:nah|nope|no\s+chance|not\s+a\s+chance"
     r"|no\s+thanks)\b"
     r"|(?<!cant\s)(?<!can't\s)(?<!couldnt\s)\b(?:keep|keeping|kept)\s+going\b"
     r"|\bnot\s+(?:pausing|stopping|taking\s+a\s+break)\b"
 )
 #: Holidays wished, not taken: "happy holidays!", "enjoy the hols".
-_HOLIDAYS_WISHED_RE = re.compile(
+_HOLIDAYS_WISHED_RE: Final = re.compile(
     r"\b(?:happy|enjoy\s+(?:the|your)|have\s+(?:a\s+)?(?:good|great|lovely|nice)|merry)\s+"
     r"(?:holiday|holidays|hols|vacation)\b"
 )
@@ -1456,8 +1469,8 @@ def back_later(low: str) -> bool:
     return _BACK_LATER_RE.search(low) is not None
 
 
-_OPENING_MOST = 10
-_OPENING_LEAST = 4
+_OPENING_MOST: Final = 10
+_OPENING_LEAST: Final = 4
 
 
 def _opening_question(m: Message) -> Intent | None:
@@ -1500,7 +1513,7 @@ def _resume(m: Message) -> Intent | None:
 
 
 #: "back in london", "back home in leeds": the city the runner is back in.
-_BACK_IN_RE = re.compile(
+_BACK_IN_RE: Final = re.compile(
     r"\bback\s+(?:home\s+)?in\s+([^\W\d_][\w'.-]*(?:\s+[^\W\d_][\w'.-]*)??)"
     r"(?:\s+(?:now|again|at\s+last|finally|today))?\s*[.!,]*\s*$"
 )
@@ -1520,8 +1533,10 @@ def _back_in_city(m: Message) -> str | None:
 
 
 #: What makes "to start again" wanted ("want to start again", "ready to get going again").
-_WANTED_TO = word_set("want wanna like love ready time need needs able keen going gonna happy")
-_TOLD_BACK = 3
+_WANTED_TO: Final = word_set(
+    "want wanna like love ready time need needs able keen going gonna happy"
+)
+_TOLD_BACK: Final = 3
 
 
 def _told_how_hard(f: Features, pos: int) -> bool:
@@ -1534,7 +1549,7 @@ def _told_how_hard(f: Features, pos: int) -> bool:
 
 
 #: At home for a time, not home from a break: "I'm home all half term".
-_STAYING_HOME_RE = re.compile(
+_STAYING_HOME_RE: Final = re.compile(
     r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are)\s+(?:at\s+)?home\s+(?:all|for|during|over|the\s+whole"
     r"|this|these|every|most)\b"
 )
@@ -1551,14 +1566,14 @@ _BACK_LATER_RE = re.compile(
 
 #: A protest about what was logged ("I did do it, I said done earlier!", "I already told
 #: you"): no new log; today's session is shown with how it stands.
-_PROTEST_RE = re.compile(
+_PROTEST_RE: Final = re.compile(
     r"\bi\s+(?:already\s+|just\s+)?(?:said|told\s+(?:you|u|ya)|logged|marked|sent|typed|wrote)\b"
     r"[^.!?]*\b(?:earlier|already|before|this\s+morning|twice|again)\b"
     r"|\balready\s+(?:said|told\s+(?:you|u|ya)|logged\s+it)\b|\bi\s+told\s+(?:you|u|ya)\b"
 )
 #: A setting of the running week said as a fact ("friday is a rest day", "I never run on
 #: fridays", "long run is sunday"): the week, not a log of today.
-_WEEK_FACT_RE = re.compile(
+_WEEK_FACT_RE: Final = re.compile(
     r"\blong\s*run\s+(?:is|=|on|day\s+is)\b|\b(?:is|are)\s+(?:a\s+|my\s+)?rest\s+days?\b"
     r"|\brest\s+days?\s+(?:is|are)\b|\b(?:never|don'?t|do\s+not|dont)\s+run\s+on\b"
     r"|\b(?:is|are)\s+(?:my\s+)?(?:long\s*run|interval|tempo|hill|speed)s?\b"
@@ -1586,16 +1601,16 @@ def setting_said(m: Message) -> Intent | None:
     return None
 
 
-_AHEAD_RE = re.compile(
+_AHEAD_RE: Final = re.compile(
     r"\b(?:tomorrow|tmrw|day\s+after|coming\s+up|next\s+(?:week|few|couple)|got\s+(?:on\s+)?(?:this|next))\b"
 )
-_MEANT_TO_LOG_RE = re.compile(r"\b(?:forgot|forget|forgotten|meant|remembered)\s+to\s+log\b")
+_MEANT_TO_LOG_RE: Final = re.compile(r"\b(?:forgot|forget|forgotten|meant|remembered)\s+to\s+log\b")
 
 
-_SEE_RE = re.compile(
+_SEE_RE: Final = re.compile(
     r"\b(?:show|see|check|send|give|view|get|pull\s+up|look\s+at|what'?s|whats|how|where)\b"
 )
-_SHORT_ASK = 4
+_SHORT_ASK: Final = 4
 
 
 def _asks_progress(m: Message) -> bool:
@@ -1621,7 +1636,7 @@ def _logged_first(m: Message) -> Intent | None:
 
 
 #: Whether a log went in, asked: "did i log yesterday?", "have I logged friday's?".
-_ASKED_LOGGED_RE = re.compile(
+_ASKED_LOGGED_RE: Final = re.compile(
     r"^\W*(?:(?:hey|hi|coach|quick\s+q|so|and)\W+)*(?:did|have|has)\s+(?:i|it|you|u)\s+"
     r"(?:already\s+)?(?:log|logged|record|recorded|mark|marked|save|saved|tick|ticked)\b"
     r"(?!.*\b(?:done|did\s+it|finished|skipped|missed)\b)[^.!]*\?"
@@ -1667,8 +1682,8 @@ def _recovery_said(m: Message) -> bool:
     return fine_reading(m.f, [(hit.end - 1, area) for hit, area in m.areas]) is not None
 
 
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
-_RAN_RE = re.compile(r"\b(?:ran|raced|went|pb'?d)\b")
+_SENTENCE_END_RE: Final = re.compile(r"(?<=[.!?])\s+")
+_RAN_RE: Final = re.compile(r"\b(?:ran|raced|went|pb'?d)\b")
 
 
 def _body(m: Message) -> Intent | None:
@@ -1677,14 +1692,14 @@ def _body(m: Message) -> Intent | None:
     return None if report is None else Intent(IntentKind.BODY_REPORT, report=report)
 
 
-_NOT_TODAY_CUES = frozenset(
+_NOT_TODAY_CUES: Final = frozenset(
     {Cue.THANKS, Cue.NEG, Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK, Cue.PAST,
      Cue.RACE, Cue.PAUSE, Cue.RESUME, Cue.PROGRESS, Cue.HISTORY, Cue.LOG, Cue.WORSE, Cue.INABLE,
      Cue.LOCATION}
 )  # fmt: skip
 
 
-_WHAT_TO_DO_TODAY_RE = re.compile(
+_WHAT_TO_DO_TODAY_RE: Final = re.compile(
     r"\bwhat\b[^.?!]{0,30}\b(?:supposed|meant|meaning|need|needing|have|got)\s+to\s+(?:be\s+)?"
     r"(?:do|doing)\b[^.?!]{0,20}\btoday\b"
 )
@@ -1726,17 +1741,17 @@ def _foreign_clauses(f: Features) -> frozenset[int]:
     return frozenset(i for i, c in enumerate(f.clauses) if c in whole)
 
 
-_MOVING = frozenset({"moving", "relocating"})
+_MOVING: Final = frozenset({"moving", "relocating"})
 #: A move said with a time to come ("moving to Berlin in the new year", "relocating to
 #: Dubai next month"): where the runner will be, not where they are.
-_MOVE_LATER_RE = re.compile(
+_MOVE_LATER_RE: Final = re.compile(
     r"\b(?:in\s+the\s+new\s+year|next\s+(?:week|month|year|spring|summer|autumn|fall|winter)"
     r"|in\s+(?:a\s+(?:few\s+|couple\s+of\s+)?|two\s+|2\s+|three\s+|3\s+)(?:weeks?|months?)"
     r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|soon|after\s+(?:christmas|xmas"
     r"|the\s+holidays|new\s+year))"
 )
-_MOVE_LATER_REACH = 60
+_MOVE_LATER_REACH: Final = 60
 
 
 def _location(m: Message) -> Intent | None:
@@ -1767,14 +1782,14 @@ def _location(m: Message) -> Intent | None:
     return None
 
 
-_TIMES_RE = re.compile(
+_TIMES_RE: Final = re.compile(
     r"\b(?:my|the|our)\s+(?:times|reminder\s+times?|local\s+time)\b|\btimes?\s+back\b"
     r"|\b(?:sort|fix|change|update|adjust|move|set|switch)\s+(?:out\s+)?(?:my|the|our)\s+"
     r"(?:time|clock|hours)\b"
 )
 #: A city named beside a request to move the times to it counts from this size ("in Galway
 #: now, can you sort the time"): the request says a place is meant.
-_ASKED_CITY_POPULATION = 20_000
+_ASKED_CITY_POPULATION: Final = 20_000
 
 
 def _names_a_place(text: str) -> bool:
@@ -1782,14 +1797,14 @@ def _names_a_place(text: str) -> bool:
     return bool(places_named(text)) or country_named(text) is not None
 
 
-_BARE_WORDS = 4
+_BARE_WORDS: Final = 4
 #: A one-word message is a city from this size ("Edinburgh", "Manchester"), so a word that
 #: some smaller city bears ("Surprise", "Split") stays a word.
-_BARE_WORD_POPULATION = 400_000
+_BARE_WORD_POPULATION: Final = 400_000
 #: A one-word message that is only another name of a city ("Roma", "Wien") is taken from
 #: this length; a shorter one is a person's name as often ("Sam" is Damascus in Turkish),
 #: unless written in capitals ("NYC").
-_LEAST_BARE_ALIAS = 4
+_LEAST_BARE_ALIAS: Final = 4
 
 
 def _place(m: Message) -> Intent | None:
@@ -1824,7 +1839,7 @@ def _place(m: Message) -> Intent | None:
 
 #: A message that is one value and nothing else: a time of day ("0630", "6:30am", "18:45")
 #: or a rating ("11/10"). Read before any word rule, so a lone number is never a guess.
-_BARE_VALUE_RE = re.compile(
+_BARE_VALUE_RE: Final = re.compile(
     r"^\s*(?:at\s+|@\s*)?(?:[0-9]{1,2}\s*[:.h]\s*[0-9]{2}(?:\s*[ap]\.?m\.?)?|[0-9]{4}"
     r"|[0-9]{1,2}\s*[ap]\.?m\.?)\s*[.!?]?\s*$"
     r"|^\s*-?[0-9]{1,3}(?:\.[0-9])?\s*(?:/|out\s+of)\s*(?:10|ten)\s*[.!?]?\s*$"
@@ -1848,7 +1863,7 @@ def _bare_value(m: Message) -> Intent | None:
 
 #: Asking what the coach can do, in a longer message ("I'm not very techy, my son set
 #: this up. What sort of things can I type to you?").
-_HELP_ASKED_RE = re.compile(
+_HELP_ASKED_RE: Final = re.compile(
     r"\bwhat\s+(?:sort|sorts|kind|kinds|type|types)\s+of\s+(?:things|stuff|messages)\s+"
     r"(?:can|should|do)\s+(?:i|we)\b"
     r"|\bwhat\s+(?:can|should|do)\s+i\s+(?:type|say|write|send|ask)\b"
@@ -1856,7 +1871,7 @@ _HELP_ASKED_RE = re.compile(
     r"|\bhow\s+(?:does|do)\s+(?:this|it|you)\s+(?:thing\s+|bot\s+|app\s+)?work\b"
     r"|\bhow\s+do\s+i\s+use\s+(?:this|it|you)\b"
 )
-_NOT_HELP = frozenset(
+_NOT_HELP: Final = frozenset(
     {Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY, Cue.PAUSE, Cue.AWAY, Cue.RESUME, Cue.REMIND,
      Cue.REMINDER, Cue.RACE, Cue.RACE_DATE, Cue.TIMEZONE, Cue.LOCATION}
 )  # fmt: skip
@@ -1884,7 +1899,7 @@ def _chat(m: Message) -> Intent | None:
     return None
 
 
-_TIMES_OF_DAY = frozenset({"morning", "mornin", "evening", "evenings", "mornings"})
+_TIMES_OF_DAY: Final = frozenset({"morning", "mornin", "evening", "evenings", "mornings"})
 
 
 def _thanked_for(f: Features) -> bool:
@@ -1896,7 +1911,7 @@ def _thanked_for(f: Features) -> bool:
     return all(i > thanks.end for i in f.unexplained)
 
 
-_RULES: tuple[Callable[[Message], Intent | None], ...] = (
+_RULES: Final[tuple[Callable[[Message], Intent | None], ...]] = (
     _bare_value,
     _reminder,
     _timezone,

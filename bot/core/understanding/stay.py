@@ -5,10 +5,11 @@ runner is home; and the runner saying they are home again ("back home now", "im 
 from __future__ import annotations
 
 import re
+from typing import Final
 
 __all__ = ["says_back_home", "stay_is_temporary"]
 
-_TEMPORARY_RE = re.compile(
+_TEMPORARY_RE: Final = re.compile(
     r"\b(?:this|next|for\s+the|for\s+a|for\s+the\s+next)\s+(?:week|weekend|few\s+days|couple\s+of"
     r"\s+(?:days|weeks)|days?|fortnight|month)\b"
     r"|\bfor\s+(?:work|business|a\s+conference|a\s+meeting|a\s+wedding|[0-9]+\s+(?:days|nights|weeks))\b"
@@ -19,7 +20,7 @@ _TEMPORARY_RE = re.compile(
     r"|\bback\s+(?:home\s+)?(?:on|next|in\s+a|by)\b"
 )
 #: A move for good ("moved to Berlin for work", "we live in Lisbon now") is no stay.
-_MOVED_RE = re.compile(
+_MOVED_RE: Final = re.compile(
     r"\b(?:moved|moving|relocated|relocating|emigrated|live|living|based|new\s+home)\b"
 )
 
@@ -33,7 +34,7 @@ def stay_is_temporary(text: str) -> bool:
 #: Home again, said on its own: "back home now", "home again", "im home", "just got home",
 #: "finally back home!", "we're home". Not a plan for later ("back home on friday"), not
 #: staying in ("home all week"), not a place ("back home in leeds": that city's zone).
-_HOME_AGAIN_RE = re.compile(
+_HOME_AGAIN_RE: Final = re.compile(
     r"^(?:(?:ok|okay|so|well|yay|phew|finally|and|hi|hey|coach)\b[\s,!.]*)*"
     r"(?P<who>(?:i'?m|im|i\s+am|we'?re|were|we\s+are)\s+)?(?:(?:now|just|finally|safely)\s+)?"
     r"(?P<came>(?:got|made\s+it|arrived|flew|came)\s+)?"

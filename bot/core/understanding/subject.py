@@ -18,6 +18,7 @@ warning sign missed is the worst error).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from bot.core.understanding.words import PEOPLE, word_set
 
@@ -33,16 +34,16 @@ __all__ = [
     "theirs",
 ]
 
-_PEOPLE = PEOPLE
+_PEOPLE: Final = PEOPLE
 #: Someone else as the one whose body it is: "he", "she's", "his", "my wife's", "my friend
 #: has", "runners get"; a person named only in passing ("ran with a friend and calves
 #: sore") is not.
-_OTHER_SUBJECTS = word_set(
+_OTHER_SUBJECTS: Final = word_set(
     "she he hes shes his her someone somebody people runners anyone everyone your"
     " guy bloke fella chap lady woman man lad girl runner person"
 )
-_POSSESSIVE = frozenset(word + "s" for word in _PEOPLE)
-_PERSON_VERBS = word_set(
+_POSSESSIVE: Final = frozenset(word + "s" for word in _PEOPLE)
+_PERSON_VERBS: Final = word_set(
     """has had have is was gets got get keeps says say said feels felt thinks suffers suffered
     reckons reckon told tells claims swears diagnosed did does missed skipped skips misses
     paused wants want wanted asked
@@ -50,15 +51,15 @@ _PERSON_VERBS = word_set(
     fainted collapsed passed blacked
     falls fell threw throws throwing vomited puked"""
 )
-_OTHERS = (
+_OTHERS: Final = (
     _PEOPLE
     | _OTHER_SUBJECTS
     | _POSSESSIVE
     | word_set("kids children group squad clients athletes friends members")
 )
 #: Words between a person and their verb: "my buddy just got...", "a mate of mine has...".
-_BETWEEN = word_set("just recently finally also apparently now of mine ours")
-_BETWEEN_MAX = 3
+_BETWEEN: Final = word_set("just recently finally also apparently now of mine ours")
+_BETWEEN_MAX: Final = 3
 
 
 def _person_verb(words: tuple[str, ...], i: int) -> bool:
@@ -72,46 +73,46 @@ def _person_verb(words: tuple[str, ...], i: int) -> bool:
     return False
 
 
-_FIRST = word_set("i im ive id ill me my mine myself")
+_FIRST: Final = word_set("i im ive id ill me my mine myself")
 #: Words opening a clause that go on speaking of the others just named ("they've got",
 #: "both got": not "both legs").
-_THEY = word_set("they theyve theyre theyd")
-_BOTH_NEXT = frozenset((w,) for w in word_set("got have had are were caught came been of"))
+_THEY: Final = word_set("they theyve theyre theyd")
+_BOTH_NEXT: Final = frozenset((w,) for w in word_set("got have had are were caught came been of"))
 
 
 def _they(words: tuple[str, ...], i: int) -> bool:
     return words[i] in _THEY or (words[i] == "both" and words[i + 1 : i + 2] in _BOTH_NEXT)
 
 
-_LONG_AGO: tuple[tuple[str, ...], ...] = tuple(
+_LONG_AGO: Final[tuple[tuple[str, ...], ...]] = tuple(
     tuple(p.split())
     for p in (
         "years ago", "year ago", "ages ago", "long ago", "last year", "used to", "in the past",
         "as a kid", "years back", "a while back", "long gone", "yrs ago", "yr ago", "yrs back",
     )
 )  # fmt: skip
-_ADVICE = word_set(
+_ADVICE: Final = word_set(
     """
     tips tip prevent prevention preventing avoid avoiding risk risks cause causes advice
     symptoms symptom signs sign general true
     """
 )
-_WH = word_set("how what whats when why which where any anything")
-_AUX = word_set("should can could would will is are am do does did shall may might")
-_PRONOUNS = word_set("i we you u")
-_SUBJECTS = word_set("it that this there the my a")
-_DO = word_set("do did")  # "did the session", "do it later": statements and commands
-_OPENERS = _WH | _AUX
+_WH: Final = word_set("how what whats when why which where any anything")
+_AUX: Final = word_set("should can could would will is are am do does did shall may might")
+_PRONOUNS: Final = word_set("i we you u")
+_SUBJECTS: Final = word_set("it that this there the my a")
+_DO: Final = word_set("do did")  # "did the session", "do it later": statements and commands
+_OPENERS: Final = _WH | _AUX
 #: Auxiliaries that open a question before any subject ("does foam rolling help?"); a
 #: modal needs a pronoun or determiner after it ("will do it later" is a statement).
-_INVERTED = word_set("does is are")
-_NOT_SUBJECTS = word_set("not nt no so too very really quite still fine ok okay sore")
-_PAST_STARTS = frozenset(p[0] for p in _LONG_AGO)
+_INVERTED: Final = word_set("does is are")
+_NOT_SUBJECTS: Final = word_set("not nt no so too very really quite still fine ok okay sore")
+_PAST_STARTS: Final = frozenset(p[0] for p in _LONG_AGO)
 #: "it throbs at night now, which it never used to": what is new, not the long past.
-_NEVER_USED = word_set("never not didnt didn")
-_PAST_HINTS = frozenset({"ago", "year", "years", "used", "past", "kid", "while", "gone"})
-_FOREIGN_HINTS = _OTHERS | _PAST_HINTS
-_NONE: frozenset[int] = frozenset()
+_NEVER_USED: Final = word_set("never not didnt didn")
+_PAST_HINTS: Final = frozenset({"ago", "year", "years", "used", "past", "kid", "while", "gone"})
+_FOREIGN_HINTS: Final = _OTHERS | _PAST_HINTS
+_NONE: Final[frozenset[int]] = frozenset()
 
 Owners = tuple[frozenset[int], frozenset[int]]
 
@@ -138,8 +139,8 @@ def question_clauses(words: tuple[str, ...], clauses: tuple[int, ...]) -> frozen
     return frozenset(found)
 
 
-_MINE = word_set("my mine me myself im ive")
-_I_HAVE = word_set("have had got get keep feel felt am was hurt")
+_MINE: Final = word_set("my mine me myself im ive")
+_I_HAVE: Final = word_set("have had got get keep feel felt am was hurt")
 
 
 def _own(words: tuple[str, ...]) -> bool:
@@ -167,11 +168,11 @@ def _of_another(words: tuple[str, ...], i: int) -> bool:
 
 
 #: Words between "my" and a person ("my best friend", "my running buddy").
-_OWNER_HEDGES = word_set("best old running training club little big older younger")
-_YEAR_BEFORE = frozenset({"in"})
+_OWNER_HEDGES: Final = word_set("best old running training club little big older younger")
+_YEAR_BEFORE: Final = frozenset({"in"})
 
 
-_YEAR_RE = re.compile(r"\b(?:19|20)[0-9][0-9]\b")
+_YEAR_RE: Final = re.compile(r"\b(?:19|20)[0-9][0-9]\b")
 
 
 def _years(words: tuple[str, ...]) -> list[int]:
@@ -185,7 +186,7 @@ def _years(words: tuple[str, ...]) -> list[int]:
     ]
 
 
-_DEFINING = (("whats", "a"), ("whats", "an"), ("what", "is", "a"), ("what", "is", "an"),
+_DEFINING: Final = (("whats", "a"), ("whats", "an"), ("what", "is", "a"), ("what", "is", "an"),
              ("what", "are"))  # fmt: skip
 
 
@@ -197,7 +198,7 @@ def _defines(words: tuple[str, ...]) -> bool:
     return any(said[: len(p)] == p for p in _DEFINING)
 
 
-_HEDGES = word_set("exactly actually even so")
+_HEDGES: Final = word_set("exactly actually even so")
 
 
 def _hypothetical(
@@ -211,11 +212,11 @@ def _hypothetical(
     return found
 
 
-_SUPPOSE = word_set("if case suppose supposing")
+_SUPPOSE: Final = word_set("if case suppose supposing")
 #: Verbs of a feeling still to come ("if my shin starts to hurt", "if it gets sore",
 #: "in case my knee flares up").
-_ONSET = word_set("starts start starting begins begin gets get getting flares flare comes")
-_ONSET_WINDOW = 5
+_ONSET: Final = word_set("starts start starting begins begin gets get getting flares flare comes")
+_ONSET_WINDOW: Final = 5
 
 
 def _onset_supposed(words: tuple[str, ...], clauses: tuple[int, ...]) -> set[int]:
@@ -235,28 +236,28 @@ def _onset_supposed(words: tuple[str, ...], clauses: tuple[int, ...]) -> set[int
 
 
 #: Words that make all that follows a supposition: "hypothetically, if I got...".
-_IN_THEORY = word_set("hypothetically hypothetical theoretically theory")
+_IN_THEORY: Final = word_set("hypothetically hypothetical theoretically theory")
 #: After "if I": a supposed event, not a state now ("if I get a stress fracture", "if I
 #: got pins and needles", "if I ever...", "if I were to...").
-_IF_I_SUPPOSED = word_set("get got ever were had end")
+_IF_I_SUPPOSED: Final = word_set("get got ever were had end")
 #: "say I'm away...", "let's say I...": a supposition opens the clause.
-_SAY_WHO = word_set("i im id ill ive my we")
-_SAY = word_set("say suppose supposing imagine")
+_SAY_WHO: Final = word_set("i im id ill ive my we")
+_SAY: Final = word_set("say suppose supposing imagine")
 #: A day still to come in an "if" clause ("if my calves are still sore tmrw").
-_LATER = word_set("tomorrow tmrw tmr tomoz tonight later next week weekend")
+_LATER: Final = word_set("tomorrow tmrw tmr tomoz tonight later next week weekend")
 #: Words without which nothing is supposed (``supposed`` is not worth calling).
-SUPPOSE_CUES = word_set(
+SUPPOSE_CUES: Final = word_set(
     "if say lets suppose supposing imagine hypothetically hypothetical theoretically theory"
 )
 
 #: Words that say a supposed thing has happened ("if I get numbness again", "what if it's
 #: still numb now"): its warning signs still count.
-_HAPPENED = word_set("again still yesterday today now already currently anymore")
+_HAPPENED: Final = word_set("again still yesterday today now already currently anymore")
 #: (supposed, later): the clauses that suppose (no report, no setting: "what happens if I
 #: get a stress fracture", "say I'm away a week"), and the "if" clauses of a time to come
 #: ("if my calves are still sore tmrw"): no feeling there counts but a warning sign.
 Supposed = tuple[frozenset[int], frozenset[int]]
-NO_SUPPOSITION: Supposed = (frozenset(), frozenset())
+NO_SUPPOSITION: Final[Supposed] = (frozenset(), frozenset())
 
 
 def supposed(words: tuple[str, ...], clauses: tuple[int, ...]) -> Supposed:
@@ -299,8 +300,8 @@ def _if_openers(words: tuple[str, ...], clauses: tuple[int, ...]) -> list[int]:
     return [i for i, w in enumerate(words) if w == "if" and (not i or clauses[i - 1] != clauses[i])]
 
 
-_ASKING_AUX = word_set("should can could would will do does did is am")
-_ASKED_OF = word_set("i that it this")
+_ASKING_AUX: Final = word_set("should can could would will do does did is am")
+_ASKED_OF: Final = word_set("i that it this")
 
 
 def all_supposed(
@@ -333,7 +334,7 @@ def _clause_starts(clauses: tuple[int, ...]) -> list[int]:
 
 #: Words that bring a clause about the past back to now ("stress fracture last year and now
 #: it hurts again when I hop").
-_NOW = word_set("now currently lately nowadays recently today tonight")
+_NOW: Final = word_set("now currently lately nowadays recently today tonight")
 
 
 def _turned_to_now(
@@ -427,11 +428,11 @@ def owners(
     return frozenset(foreign), asked
 
 
-_ECHOES = (("me", "too"), ("so", "does", "mine"), ("so", "do", "i"), ("same", "here"),
+_ECHOES: Final = (("me", "too"), ("so", "does", "mine"), ("so", "do", "i"), ("same", "here"),
            ("me", "aswell"), ("mine", "too"), ("mine", "is"), ("mine", "does"),
            ("mine", "hurts"), ("mine", "feels"), ("mine", "has"), ("i", "do", "too"),
            ("so", "is", "mine"), ("mine", "as", "well"), ("me", "as", "well"))  # fmt: skip
-_ECHO_STARTS = frozenset(e[0] for e in _ECHOES)
+_ECHO_STARTS: Final = frozenset(e[0] for e in _ECHOES)
 
 
 def _echoed(words: tuple[str, ...]) -> bool:
@@ -447,8 +448,8 @@ def _echoed(words: tuple[str, ...]) -> bool:
     return False
 
 
-_THEIR = word_set("his her their hers theirs")
-_DOERS = _PEOPLE | word_set("she he they kids children")
+_THEIR: Final = word_set("his her their hers theirs")
+_DOERS: Final = _PEOPLE | word_set("she he they kids children")
 
 
 def _doer_before(words: tuple[str, ...], clauses: tuple[int, ...], at: int) -> bool:
@@ -466,8 +467,8 @@ def _doer_before(words: tuple[str, ...], clauses: tuple[int, ...], at: int) -> b
     return False
 
 
-_SHARED = word_set("we us both together")
-_FOR_ME = word_set("me mine myself us")
+_SHARED: Final = word_set("we us both together")
+_FOR_ME: Final = word_set("me mine myself us")
 
 
 def theirs(

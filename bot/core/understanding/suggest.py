@@ -9,6 +9,7 @@ shares nothing with any phrase gets today's session and the help list.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Final
 
 from rapidfuzz import fuzz, process
 
@@ -29,7 +30,7 @@ class Suggestion(StrEnum):
     HELP = "help"
 
 
-_PHRASES: dict[Suggestion, tuple[str, ...]] = {
+_PHRASES: Final[dict[Suggestion, tuple[str, ...]]] = {
     Suggestion.TODAY: ("todays session workout", "what do i do now exercises routine"),
     Suggestion.PLAN: ("plan for the week ahead", "next days schedule coming up tomorrow"),
     Suggestion.PHASE: ("which phase block stage am i in", "jumps plyos when do they start"),
@@ -40,10 +41,10 @@ _PHRASES: dict[Suggestion, tuple[str, ...]] = {
     Suggestion.PAUSE: ("pause break holiday going away travelling busy stop for a while",),
     Suggestion.HELP: ("help what can you do commands how does this work",),
 }
-_CHOICES = [(item, phrase) for item, phrases in _PHRASES.items() for phrase in phrases]
-_PHRASE_LIST = [phrase for _, phrase in _CHOICES]
-_FLOOR = 50.0
-_DEFAULT = (Suggestion.TODAY, Suggestion.HELP)
+_CHOICES: Final = [(item, phrase) for item, phrases in _PHRASES.items() for phrase in phrases]
+_PHRASE_LIST: Final = [phrase for _, phrase in _CHOICES]
+_FLOOR: Final = 50.0
+_DEFAULT: Final = (Suggestion.TODAY, Suggestion.HELP)
 
 
 def suggestions(low: str, *, most: int = 3) -> tuple[Suggestion, ...]:
@@ -65,7 +66,7 @@ def suggestions(low: str, *, most: int = 3) -> tuple[Suggestion, ...]:
 
 
 #: How alike a mistyped command's name must be to a real one (rapidfuzz's ``ratio``, 0-100).
-COMMAND_LIKENESS = 75
+COMMAND_LIKENESS: Final = 75
 
 
 def closest_command(name: str, names: dict[str, str]) -> str | None:

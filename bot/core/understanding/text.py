@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 __all__ = ["MAX_CHARS", "Tokens", "normalise", "tokenise"]
 
-MAX_CHARS = 1000
+MAX_CHARS: Final = 1000
 """Longer messages are cut to this many characters before anything else happens."""
 
-_TRANSLATE = str.maketrans(
+_TRANSLATE: Final = str.maketrans(
     {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "\u00a0": " ", "\t": " "}
 )
-_ODD_RE = re.compile("[’‘ʼ`´\u00a0\t]")
-_WORD_RE = re.compile(r"[^\W_]+")
-_SPAN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # the same words, apostrophes kept
-_BREAK_RE = re.compile("[,.;!?()\n\u2013\u2014\u2600-\u27bf\U0001f300-\U0001faff]")
+_ODD_RE: Final = re.compile("[’‘ʼ`´\u00a0\t]")
+_WORD_RE: Final = re.compile(r"[^\W_]+")
+_SPAN_RE: Final = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # the same words, apostrophes kept
+_BREAK_RE: Final = re.compile("[,.;!?()\n\u2013\u2014\u2600-\u27bf\U0001f300-\U0001faff]")
 
 
 class Tokens:
@@ -53,7 +54,7 @@ def normalise(text: str) -> tuple[str, str]:
 
 
 #: "what's up" before a day asks what is on that day.
-_WHATS_UP_DAY_RE = re.compile(
+_WHATS_UP_DAY_RE: Final = re.compile(
     r"\b((?:what'?s|whats|wats|what\s+is)\s+)up(\s+)(?=(?:for\s+)?(?:tomorrow|tmrw|tmr|today|tonight"
     r"|next|this\s+week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?"
     r"|weds?|thu|thurs|fri|sat|sun)\b)"

@@ -10,6 +10,8 @@ keeps it a log. Word-level only, so ``outcome`` and ``parts`` can call it.
 
 from __future__ import annotations
 
+from typing import Final
+
 from bot.core.understanding.features import Features, Hit
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.words import NUMBER_WORDS, word_set
@@ -17,17 +19,17 @@ from bot.core.understanding.words import NUMBER_WORDS, word_set
 __all__ = ["only_tried_out", "tried_out"]
 
 #: The return checks as a runner says them.
-_CHECKS = word_set(
+_CHECKS: Final = word_set(
     """hops hop hopping jog jogging jogs squats squat walk walks walking pogos pogo
     balance stand stands bounds"""
 )
 #: Words that count the check or say what kind ("some", "a few", "a couple of", "10",
 #: "single leg").
-_COUNTING = word_set(
+_COUNTING: Final = word_set(
     """some a few couple of bit little bunch handful quick short gentle light easy single
     leg legged one sided test tests testing few several"""
 )
-_DONE_CUES = (Cue.DONE, Cue.DID)
+_DONE_CUES: Final = (Cue.DONE, Cue.DID)
 
 
 def tried_out(f: Features, hit: Hit) -> bool:

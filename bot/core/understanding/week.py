@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 from bot.core.records import RunnerProfile
 from bot.core.understanding.text import normalise
@@ -25,7 +26,7 @@ __all__ = [
     "weekdays_in",
 ]
 
-_DAYS = {
+_DAYS: Final = {
     "mon": 0,
     "tue": 1,
     "tues": 1,
@@ -38,23 +39,23 @@ _DAYS = {
     "sat": 5,
     "sun": 6,
 }
-_DAY_NAME = (
+_DAY_NAME: Final = (
     r"(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
     r"(?:day|days|nesday|nesdays|sday|sdays|urday|urdays|rsday|rsdays)?"
 )
-_DAY = re.compile(rf"\b{_DAY_NAME}\b")
-_LONG = re.compile(r"\blong\s*runs?\b|\blong one\b")
-_HARD = re.compile(
+_DAY: Final = re.compile(rf"\b{_DAY_NAME}\b")
+_LONG: Final = re.compile(r"\blong\s*runs?\b|\blong one\b")
+_HARD: Final = re.compile(
     r"\b(intervals?|tempo|hills?|hill repeats|speed\s*work|speed|track|fartlek|workouts?|"
     r"hard(?: sessions?| runs?| days?| workouts?)?|threshold|reps)\b"
 )
-_REST = re.compile(
+_REST: Final = re.compile(
     r"\brest(?: days?)?\b|\bdays? off\b|\b(?:never|don'?t|do not|dont|no|not|won'?t) (?:ever )?"
     r"run(?:s|ning)?\b|\bno runs?\b|\boff (?:on )?(?:mon|tue|wed|thu|fri|sat|sun)"
 )
-_RUN = re.compile(r"\b(?:i )?run(?:s|ning)?\b")
-_RACE = re.compile(r"\b(?:race|racing|running|run|training for|doing|entered)\b")
-_DISTANCES = (
+_RUN: Final = re.compile(r"\b(?:i )?run(?:s|ning)?\b")
+_RACE: Final = re.compile(r"\b(?:race|racing|running|run|training for|doing|entered)\b")
+_DISTANCES: Final = (
     (
         re.compile(r"\bultra(?:marathon)?s?\b|\b(?:50|80|100) ?(?:k|km|miles?)\b"),
         RaceDistance.ULTRA,
@@ -64,7 +65,7 @@ _DISTANCES = (
     (re.compile(r"\b10 ?(?:k|km)s?\b"), RaceDistance.TEN_K),
     (re.compile(r"\b5 ?(?:k|km)s?\b"), RaceDistance.FIVE_K),
 )
-_SHORT_CLAUSE = 3
+_SHORT_CLAUSE: Final = 3
 
 
 def distance_named(text: str) -> RaceDistance | None:
@@ -73,19 +74,21 @@ def distance_named(text: str) -> RaceDistance | None:
     return next((found for pattern, found in _DISTANCES if pattern.search(low)), None)
 
 
-_MINUTES = re.compile(r"\b(10|20|30) ?(?:min|mins|minutes?)\b|\b(?:minutes|length) (10|20|30)\b")
+_MINUTES: Final = re.compile(
+    r"\b(10|20|30) ?(?:min|mins|minutes?)\b|\b(?:minutes|length) (10|20|30)\b"
+)
 #: A time said for one day or supposed ("what if i only have 10 mins today"): no setting.
-_ONE_OFF = re.compile(
+_ONE_OFF: Final = re.compile(
     r"\b(?:what\s+if|if\s+i|say\s+i|suppose|today|tonight|tomorrow|tmrw|this\s+(?:morning"
     r"|evening|afternoon|week))\b"
 )
-_DYNAMIC = re.compile(
+_DYNAMIC: Final = re.compile(
     r"\b(one|1|two|2) (?:jump|dynamic|plyo(?:metric)?) (?:days?|sessions?)(?: a| per)? ?(?:week)?\b"
     r"|\b(?:dynamic|jumps?|jump days) (1|2)\b"
 )
-_NONE = re.compile(r"\b(?:none|no|nothing|clear)\b")
+_NONE: Final = re.compile(r"\b(?:none|no|nothing|clear)\b")
 #: An easy run (a run day, never a hard one): "thurs easy", "sat parkrun", "recovery jog".
-_EASY = re.compile(
+_EASY: Final = re.compile(
     r"\b(?:easy|easies|recovery\s+(?:run|jog)s?|jogs?|jogging|parkrun|park\s+run|steady|"
     r"gentle|shake\s*out)\b"
 )
@@ -93,7 +96,7 @@ _EASY = re.compile(
 #: clause naming only days takes its neighbour's kind ("intervals tue, thu"; "thurs and sat
 #: are easy runs").
 #: A day followed by the next day's kind with no comma: where one clause ends.
-_DAY_THEN_KIND = re.compile(
+_DAY_THEN_KIND: Final = re.compile(
     rf"(?P<day>\b{_DAY_NAME})\s+"
     r"(?=(?:long\s*run|long\s+one|intervals?|tempo|hills?|speed|track|fartlek|threshold|reps"
     r"|rest|easy|recovery|parkrun|hard)\b)"
@@ -115,7 +118,7 @@ def _comma_between_days(low: str) -> str:
     return "".join([*out, low[start:]])
 
 
-_SPLIT = re.compile(r"[;.!?,]|\s+(?:and|but|then|&|\+)\s+|\s+-+\s+|\s+(?:plus|also)\s+")
+_SPLIT: Final = re.compile(r"[;.!?,]|\s+(?:and|but|then|&|\+)\s+|\s+-+\s+|\s+(?:plus|also)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +205,7 @@ def running_week(text: str) -> WeekSaid | None:
 
 #: A clause about sessions done ("ended up doing mondays one, felt easy", "saturday was
 #: hard"): a log, never the running week.
-_LOGGED = re.compile(
+_LOGGED: Final = re.compile(
     r"\b(?:did|done|doing|felt|feel|feels|finished|smashed|nailed|was|were|todays|today's"
     r"|yesterday|yesterdays|yesterday's|logged|skipped|missed)\b"
 )
@@ -235,7 +238,7 @@ def _neighbours_kind(kinds: list[str | None], i: int) -> str | None:
     return None
 
 
-_BLOCK = re.compile(
+_BLOCK: Final = re.compile(
     r"\b(?:whole|full|entire|complete|overall) (?:block|programme|program|plan)\b|\bplan block\b"
 )
 

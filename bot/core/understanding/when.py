@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 import dateparser
 
@@ -51,18 +51,18 @@ __all__ = [
     "vague_day",
 ]
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_SHORT = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thurs": 3,
+_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SHORT: Final = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thurs": 3,
           "fri": 4, "sat": 5, "sun": 6}  # fmt: skip
-_WEEKDAY = "|".join(_WEEKDAYS)
-_SHORT_NAME = r"mon|tues?|weds?|thu|thurs|fri|sat|sun"
+_WEEKDAY: Final = "|".join(_WEEKDAYS)
+_SHORT_NAME: Final = r"mon|tues?|weds?|thu|thurs|fri|sat|sun"
 #: What follows a short day name that makes it one ("tues session", "sat's jumps"), so a
 #: bare "sat" or "sun" stays a word.
-_SESSION_AFTER = r"(?=\s+(?:session|sesh|one|workout|routine|jumps|plyos?|mobility|hips?)\b)"
+_SESSION_AFTER: Final = r"(?=\s+(?:session|sesh|one|workout|routine|jumps|plyos?|mobility|hips?)\b)"
 #: A log verb before a short day name makes it one ("missed sat, did sun").
-_LOG_VERB = r"missed|did|skipped|done|finished"
-_LOG_VERB_RE = re.compile(rf"^(?:{_LOG_VERB})\s+(?:it\s+)?")
-_LOG_DAY_RE = re.compile(
+_LOG_VERB: Final = r"missed|did|skipped|done|finished"
+_LOG_VERB_RE: Final = re.compile(rf"^(?:{_LOG_VERB})\s+(?:it\s+)?")
+_LOG_DAY_RE: Final = re.compile(
     r"\b(?:(?:the\s+)?day\s+before\s+yesterday|yesterday|yday|yesterdays|last\s*(?:night|nite)"
     rf"|(?:(?:on|last)\s+)?(?:{_WEEKDAY})(?:'?s)?"
     rf"|(?:on|last)\s+(?:{_SHORT_NAME})|(?:{_SHORT_NAME})(?:'s)?{_SESSION_AFTER}"
@@ -74,85 +74,89 @@ _LOG_DAY_RE = re.compile(
     r"|on\s+[0-9]{1,2}/(?!10\b|5\b)[0-9]{1,2}(?![0-9/])"
     rf"|(?:{MONTH_PATTERN})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?)\b"
 )
-_ORD = r"[0-9]{1,2}(?:st|nd|rd|th)"
-_SHORT_DAY = "|".join(sorted(_SHORT, key=len, reverse=True))
-_TOMORROW = r"tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow"
-_YEAR = r"(?:,?\s+[0-9]{4})?"
+_ORD: Final = r"[0-9]{1,2}(?:st|nd|rd|th)"
+_SHORT_DAY: Final = "|".join(sorted(_SHORT, key=len, reverse=True))
+_TOMORROW: Final = r"tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow"
+_YEAR: Final = r"(?:,?\s+[0-9]{4})?"
 #: "24/12", "2/1", "24.12.2027": day first (month first only when it cannot be a day).
-_NUMERIC = r"[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?|[0-9]{1,2}\.(?:0?[1-9]|1[0-2])(?:\.[0-9]{2,4})?"
-_NUMERIC_RE = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})(?:[/.]([0-9]{2,4}))?")
+_NUMERIC: Final = (
+    r"[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?|[0-9]{1,2}\.(?:0?[1-9]|1[0-2])(?:\.[0-9]{2,4})?"
+)
+_NUMERIC_RE: Final = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})(?:[/.]([0-9]{2,4}))?")
 #: A weekday said before its date ("monday the 28th", "fri 3rd jan"): the date counts.
-_NAMED_BEFORE = rf"(?:(?:{_WEEKDAY}|{_SHORT_DAY}),?\s+(?:the\s+)?(?=[0-9]))?"
-_NAMED_BEFORE_RE = re.compile(rf"^(?:{_WEEKDAY}|{_SHORT_DAY}),?\s+(?:the\s+)?(?=[0-9])")
-_DAY = (
+_NAMED_BEFORE: Final = rf"(?:(?:{_WEEKDAY}|{_SHORT_DAY}),?\s+(?:the\s+)?(?=[0-9]))?"
+_NAMED_BEFORE_RE: Final = re.compile(rf"^(?:{_WEEKDAY}|{_SHORT_DAY}),?\s+(?:the\s+)?(?=[0-9])")
+_DAY: Final = (
     rf"(?:{_NAMED_BEFORE}(?:(?<![0-9/.:])(?:{_NUMERIC})(?![0-9/.:])|(?:the\s+)?{_ORD}(?:\s+(?:of\s+)?(?:{MONTH_PATTERN}){_YEAR})?|the\s+[0-9]{{1,2}}"
     rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{MONTH_PATTERN}){_YEAR})"
     rf"|(?:{MONTH_PATTERN})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?{_YEAR}"
     rf"|(?:{_WEEKDAY})|(?:{_SHORT_DAY})|{_TOMORROW})"
 )
-_RANGE_RE = re.compile(
+_RANGE_RE: Final = re.compile(
     rf"\b(?:from\s+|between\s+)?({_DAY})\s*(?:-|–|to|till|til|until|and|through|thru)\s*"
     rf"({_DAY})\b"
 )
-_BACK_RE = re.compile(
+_BACK_RE: Final = re.compile(
     rf"\b(?:back|home|return|returning|get\s+back|gets\s+back)\s+(?:on\s+|by\s+)?({_DAY})\b"
 )
-_NEXT_WEEK_RE = re.compile(r"\bnext\s+week\b(?!\s*(?:-|to|till|until))")
-_TILL_NEXT_WEEK_RE = re.compile(r"\b(?:until|till|til|untill)\s+next\s+week\b")
-_COUNT = (
+_NEXT_WEEK_RE: Final = re.compile(r"\bnext\s+week\b(?!\s*(?:-|to|till|until))")
+_TILL_NEXT_WEEK_RE: Final = re.compile(r"\b(?:until|till|til|untill)\s+next\s+week\b")
+_COUNT: Final = (
     r"an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|couple\s+of|[0-9]{1,2}"
 )
-_COUNTS = {**NUMBER_WORDS, "a": 1, "an": 1, "a couple of": 2, "couple of": 2}
-_DURATION_RE = re.compile(
+_COUNTS: Final = {**NUMBER_WORDS, "a": 1, "an": 1, "a couple of": 2, "couple of": 2}
+_DURATION_RE: Final = re.compile(
     rf"\b(?:(?:for|another)\s+(?:the\s+next\s+)?({_COUNT})\s+(days?|weeks?|wks?|fortnights?)"
     rf"|({_COUNT})\s+(days?|weeks?|wks?|fortnights?)\s+off"
     r"|(?:for\s+)?a\s+(fortnight))\b"
 )
-_UNIT_DAYS = {"d": 1, "w": 7, "f": 14}
-_FROM_RE = re.compile(
+_UNIT_DAYS: Final = {"d": 1, "w": 7, "f": 14}
+_FROM_RE: Final = re.compile(
     rf"\b(?:from|starting|starting\s+from|as\s+of|beginning)\s+(?:on\s+)?"
     rf"(?:(?:next|this|coming|this\s+coming)\s+)?({_DAY})\b"
 )
-_UNTIL_RE = re.compile(
+_UNTIL_RE: Final = re.compile(
     rf"\b(?:until|till|til|untill|up\s+to|through|thru)\s+(?:the\s+end\s+of\s+)?"
     r"(?:this\s+|next\s+|the\s+following\s+|the\s+next\s+)?"
     rf"({_DAY}|new\s+years?(?:'?s)?(?:\s+(?:day|eve))?|the\s+new\s+year)\b"
 )
-_OPEN_END_RE = re.compile(
+_OPEN_END_RE: Final = re.compile(
     r"\b(?:until|till|til)\s+(?:i'?m|i\s+am|im|i|we'?re|we)\s+(?:back|home|better|return|get\s+back)"
     r"|\buntil\s+further\s+notice\b"
     r"|\b(?:not\s+sure|unsure|don'?t\s+know|dunno|no\s+idea)\s+(?:when|how\s+long)\b"
 )
 #: "hold off till monday", "pause till the 1st and start me again then": back on that day.
-_HOLD_OFF_RE = re.compile(
+_HOLD_OFF_RE: Final = re.compile(
     r"\bhold\s+off\b|\bwait\b|\b(?:start|restart|resume|begin|pick\s+up)\s+"
     r"(?:(?:me|it|us|again|back|things)\s+){0,2}(?:then|that\s+day|from\s+then)\b"
 )
 #: "june 21-25": the month said once, before the first day.
-_MONTH_FIRST_RANGE_RE = re.compile(
+_MONTH_FIRST_RANGE_RE: Final = re.compile(
     rf"\b(?:from\s+)?((?:{MONTH_PATTERN})\s+[0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|till|until)\s*"
     r"([0-9]{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:[:/.]|am\b|pm\b))"
 )
 #: "14-20 may": the month said once, after the second day.
-_NUMBER_RANGE_RE = re.compile(
+_NUMBER_RANGE_RE: Final = re.compile(
     rf"\b(?:from\s+)?([0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|till|until)\s*"
     rf"([0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_PATTERN}))\b"
 )
-_WEEKEND_RE = re.compile(r"\b(?:this|the|over\s+the|on\s+the|for\s+the)\s+weekend\b")
+_WEEKEND_RE: Final = re.compile(r"\b(?:this|the|over\s+the|on\s+the|for\s+the)\s+weekend\b")
 #: "next weekend" is the Saturday and Sunday after today's, like "next Saturday".
-_NEXT_WEEKEND_RE = re.compile(r"\b(?:(till|til|until|to)\s+)?next\s+weekend\b")
-_ORDINAL_WORDS = {
+_NEXT_WEEKEND_RE: Final = re.compile(r"\b(?:(till|til|until|to)\s+)?next\s+weekend\b")
+_ORDINAL_WORDS: Final = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
 }  # fmt: skip
-_ORDINAL_WORD_RE = re.compile(rf"\bthe\s+(?:(twenty|thirty)[\s-]?)?({'|'.join(_ORDINAL_WORDS)})\b")
+_ORDINAL_WORD_RE: Final = re.compile(
+    rf"\bthe\s+(?:(twenty|thirty)[\s-]?)?({'|'.join(_ORDINAL_WORDS)})\b"
+)
 #: A range whose end comes before its start as written ("the 28th to the 3rd") is read
 #: across the month end only when that makes a break this long at most; else it is asked.
-MAX_WRAPPED_DAYS = 14
-_MONTH_RE = re.compile(rf"\b(?:{MONTH_PATTERN})\b")
-_LANGUAGES = ["en"]
+MAX_WRAPPED_DAYS: Final = 14
+_MONTH_RE: Final = re.compile(rf"\b(?:{MONTH_PATTERN})\b")
+_LANGUAGES: Final = ["en"]
 
 
 def _parse(phrase: str, today: date, prefer: str) -> date | None:
@@ -195,16 +199,16 @@ def log_day(low: str, today: date) -> date | None:
 
 
 #: A day said as whose session it was ("saturday's", "yesterdays").
-_POSSESSIVE_RE = re.compile(r"(?:'s|[dy]s)$")
+_POSSESSIVE_RE: Final = re.compile(r"(?:'s|[dy]s)$")
 #: A day that dates an event or a feeling, not the log: "sore after saturday",
 #: "sunday's long run", "my long run sunday".
-_EVENT_BEFORE_RE = re.compile(r"\bafter\s+$")
-_NEXT_BEFORE_RE = re.compile(r"\b(?:next|coming)\s+$")
+_EVENT_BEFORE_RE: Final = re.compile(r"\bafter\s+$")
+_NEXT_BEFORE_RE: Final = re.compile(r"\b(?:next|coming)\s+$")
 #: A run just before the day ("my long run sunday"): that day is the run's when the
 #: message says the session was today ("... did the hips this morning").
-_RUN_BEFORE_RE = re.compile(r"\b(?:run|race|parkrun|marathon|half|10k|5k|hike|ride)\s+$")
-_TODAY_SAID_RE = re.compile(r"\b(?:this\s+(?:morning|afternoon|evening)|today|tonight)\b")
-_EVENT_AFTER_RE = re.compile(
+_RUN_BEFORE_RE: Final = re.compile(r"\b(?:run|race|parkrun|marathon|half|10k|5k|hike|ride)\s+$")
+_TODAY_SAID_RE: Final = re.compile(r"\b(?:this\s+(?:morning|afternoon|evening)|today|tonight)\b")
+_EVENT_AFTER_RE: Final = re.compile(
     r"\s+(?:long\s+)?(?:race|run|parkrun|marathon|half|10k|5k|game|match|hike|ride|tempo|"
     r"intervals|workout\s+at\s+the\s+gym)\b"
 )
@@ -232,14 +236,14 @@ def _dates_an_event(low: str, match: re.Match[str]) -> bool:
 
 
 #: "since" a few words before a day: the day something started, not the log's.
-_SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:[\w']+\s+){0,4}$")
+_SINCE_BEFORE_RE: Final = re.compile(r"\bsince\s+(?:[\w']+\s+){0,4}$")
 
 
 #: A done's day said without a year ahead of today is last year's only this near.
-_RECENT_DAYS = 62
+_RECENT_DAYS: Final = 62
 
 
-_DIGIT_RE = re.compile(r"[0-9]")
+_DIGIT_RE: Final = re.compile(r"[0-9]")
 
 
 def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None:
@@ -277,8 +281,8 @@ def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None
 #: A past day said without saying which ("the other day", "a few days ago", "earlier this
 #: week", "sometime last week"): the coach asks which day rather than log today.
 #: A done "over the weekend": Saturday or Sunday, asked.
-_WEEKEND_GONE_RE = re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b")
-_VAGUE_DAY_RE = re.compile(
+_WEEKEND_GONE_RE: Final = re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b")
+_VAGUE_DAY_RE: Final = re.compile(
     r"\bthe\s+other\s+(?:day|night|evening|morning)\b"
     r"|\b(?:a\s+few|few|some|several)\s+(?:of\s+)?days?\s+(?:ago|back)\b"
     r"|\b(?:earlier|sometime|some\s+time|at\s+some\s+point|one\s+day)\s+"
@@ -287,8 +291,8 @@ _VAGUE_DAY_RE = re.compile(
 )
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?;]")
-_ASKING_RE = re.compile(r"\b(?:what|whats|what's|when|how|which|why|where|did\s+i)\b|\?")
+_SENTENCE_END_RE: Final = re.compile(r"[.!?;]")
+_ASKING_RE: Final = re.compile(r"\b(?:what|whats|what's|when|how|which|why|where|did\s+i)\b|\?")
 
 
 def _asked_in(low: str, at: int) -> bool:
@@ -299,11 +303,11 @@ def _asked_in(low: str, at: int) -> bool:
     return _ASKING_RE.search(low, start, end) is not None
 
 
-_NOW_SAID_RE = re.compile(
+_NOW_SAID_RE: Final = re.compile(
     r"\b(?:today|todays|tonight|tdy|this\s+(?:morning|afternoon|evening)|just\s+now)\b"
 )
-_CLAUSE_EDGE_RE = re.compile(r"[,.;!?]|\b(?:but|and|though|tho)\b")
-_LOG_WORD_RE = re.compile(
+_CLAUSE_EDGE_RE: Final = re.compile(r"[,.;!?]|\b(?:but|and|though|tho)\b")
+_LOG_WORD_RE: Final = re.compile(
     r"\b(?:did|done|finished|completed|skipped|missed|smashed|nailed|managed|logged|log"
     r"|couldn'?t|didn'?t)\b"
 )
@@ -338,13 +342,13 @@ def vague_day(low: str, *, done: bool = False) -> str | None:
 
 
 #: A done said of a day to come ("did it tomorrow", "did the session next monday").
-_DONE_LATER_RE = re.compile(
+_DONE_LATER_RE: Final = re.compile(
     rf"\b(?:did|done|finished|completed)\s+(?:it|the\s+session|my\s+session|the\s+hips?)?"
     rf"\s*({_TOMORROW}|next\s+(?:week|month|{_WEEKDAY}|{_SHORT_NAME}))\b"
 )
 #: A day and month in numbers as a log's day ("skip 30/02", "on 24/12"), never a rating
 #: ("6/10", "4/5").
-_DATE_NUMERIC_RE = re.compile(
+_DATE_NUMERIC_RE: Final = re.compile(
     r"\b(?:on|skip|skipping|missed|miss|do|did|make)\s+"
     r"([0-9]{1,2}/(?!10\b|5\b)[0-9]{1,2}(?:/[0-9]{2,4})?)(?![0-9/])"
 )
@@ -386,54 +390,54 @@ def _past_day_month(phrase: str, today: date) -> date | bool | None:
     return said if said <= today else False
 
 
-_DAY_NAME = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri|sat|sun"  # noqa: E501
-_DAY_NAME_RE = re.compile(rf"\b(?:(last|this|next|on)\s+)?({_DAY_NAME})(?:'?s)?\b")
-_DAY_LIST_RE = re.compile(
+_DAY_NAME: Final = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri|sat|sun"  # noqa: E501
+_DAY_NAME_RE: Final = re.compile(rf"\b(?:(last|this|next|on)\s+)?({_DAY_NAME})(?:'?s)?\b")
+_DAY_LIST_RE: Final = re.compile(
     rf"\b(?:{_DAY_NAME})(?:'?s)?(?:\s*(?:,|&|/|\+|,?\s*\band\b|,?\s*\bor\b|\bn\b|(?<=\w)\s(?=\w))\s*"
     rf"(?:{_DAY_NAME})(?:'?s)?\b)+"
 )
-_SOON_RE = re.compile(
+_SOON_RE: Final = re.compile(
     r"\b(?:((?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow|tomoz)(?:'?s)?)"
     r"|today|todays|tonight|tonite|2nite|2day|tdy|this\s+(?:morning|evening|afternoon))\b"
 )
-_PAST_TENSE_RE = re.compile(
+_PAST_TENSE_RE: Final = re.compile(
     r"\b(?:missed|skipped|skipt|didn'?t|did\s+not|couldn'?t|could\s+not|bailed|ditched"
     r"|wasn'?t|was|were|had\s+to|blew|sacked|forgot|got\s+away|did|done|finished"
     r"|completed|managed)\b"
 )
 
 
-_BARE_ORDINAL_RE = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)?")
-_MONTH_NUMBERS = {
+_BARE_ORDINAL_RE: Final = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)?")
+_MONTH_NUMBERS: Final = {
     name: number
     for number, name in enumerate(
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
     )
 }
-_DAY_MONTH_RE = re.compile(
+_DAY_MONTH_RE: Final = re.compile(
     rf"(?:([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_PATTERN})"
     rf"|({MONTH_PATTERN})\s+([0-9]{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+([0-9]{{4}}))?"
 )
-_MOVED_TO_RE = re.compile(
+_MOVED_TO_RE: Final = re.compile(
     r"(?:\bdo\s+it|\bdo\s+(?:the\s+)?session|\bdo\s+that|\bto|\btill?|\buntil|\bfor|\binstead"
     r"|\bback(?:\s+(?:on|at|into)\s+it)?)\s+$"
 )
 
 
-_YDAY = r"yesterday'?s?|yday'?s?"
-_TODAY = r"today'?s?|tdy"
-_TMRW = r"(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow|tomoz)(?:'?s)?"
-_BEFORE_YDAY = r"(?:the\s+)?day\s+before(?:\s+(?:that|yesterday))?(?:'?s)?"
-_AND = r"\s*(?:,|and|&|\+|n)\s*(?:also\s+|then\s+)?"
+_YDAY: Final = r"yesterday'?s?|yday'?s?"
+_TODAY: Final = r"today'?s?|tdy"
+_TMRW: Final = r"(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow|tomoz)(?:'?s)?"
+_BEFORE_YDAY: Final = r"(?:the\s+)?day\s+before(?:\s+(?:that|yesterday))?(?:'?s)?"
+_AND: Final = r"\s*(?:,|and|&|\+|n)\s*(?:also\s+|then\s+)?"
 #: Two near days said together ("yesterday and today", "today and tmrw", "yday and the
 #: day before"): the groups name which.
-_NEAR_LIST_RE = re.compile(
+_NEAR_LIST_RE: Final = re.compile(
     rf"\b(?:({_YDAY}){_AND}({_TODAY})|({_TODAY}){_AND}({_TMRW})"
     rf"|({_YDAY}){_AND}({_BEFORE_YDAY})|({_BEFORE_YDAY}){_AND}({_YDAY}))(?![\w'])"
 )
 #: What every match of ``_NEAR_LIST_RE`` holds (yesterday, or today with tomorrow) and of
 #: ``_DAY_LIST_RE`` (a day's first letters): cheap tests first.
-_TOMORROW_STEMS = ("tom", "tmr", "2mor")
+_TOMORROW_STEMS: Final = ("tom", "tmr", "2mor")
 
 
 def _day_list(low: str) -> re.Match[str] | None:
@@ -464,13 +468,13 @@ def _near_list(low: str) -> re.Match[str] | None:
 
 #: A skip said in the past tense ("missed", "wasn't up to it"); "did" and "done" are not
 #: one ("skipping today, did a long run yesterday": the skip is today's).
-_SKIPPED_RE = re.compile(
+_SKIPPED_RE: Final = re.compile(
     r"\b(?:missed|skipped|skipt|didn'?t|did\s+not|couldn'?t|could\s+not|bailed|ditched"
     r"|wasn'?t|was|were|had\s+to|blew|sacked|forgot|got\s+away)\b"
 )
 
 
-_ON_DATE_RE = re.compile(
+_ON_DATE_RE: Final = re.compile(
     rf"\b(?:on|do|make|miss|skip|skipping|missing)\s+(?:the\s+)?([0-9]{{1,2}}(?:st|nd|rd|th)(?:\s+(?:of\s+)?(?:{MONTH_PATTERN}))?"
     rf"|[0-9]{{1,2}}\s+(?:of\s+)?(?:{MONTH_PATTERN})|(?:{MONTH_PATTERN})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?"
     r"|[0-9]{1,2}/(?!10\b|5\b)[0-9]{1,2}(?![0-9/]))\b"
@@ -478,7 +482,7 @@ _ON_DATE_RE = re.compile(
 
 
 #: A weekday with its own rating ("thurs 5/10", "sat's, 6/10", "on monday was a 7/10").
-_RATED_DAY_RE = re.compile(
+_RATED_DAY_RE: Final = re.compile(
     rf"\b({_DAY_NAME})(?:'?s)?\b(?:\s+(?:one|session|sesh))?,?\s+(?:was\s+)?(?:an?\s+)?"
     r"([0-9]|10)\s*(?:/|out\s+of)\s*10\b"
 )
@@ -486,7 +490,7 @@ _RATED_DAY_RE = re.compile(
 
 #: A day said straight before its own effort ("friday effort 4 and saturday effort 5",
 #: "monday rpe 5 tuesday rpe 6", "yesterday effort five and today effort six").
-_EFFORT_DAY_RE = re.compile(
+_EFFORT_DAY_RE: Final = re.compile(
     rf"\b({_DAY_NAME}|yesterday|today)(?:'?s)?\b(?:\s+(?:one|session|sesh))?,?\s+"
     r"(?:(?:was|at|an?|both|done)\s+)?(?:effort|rpe)\s+(?:(?:of|was|at|like|an?)\s+)?"
     r"(10|[0-9]|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s*(?:/|out\s+of)\s*(?!10\b)[0-9])"
@@ -539,8 +543,10 @@ def names_days(low: str) -> bool:
 
 #: The last two or three days ("missed the last two days", "the past couple of days"):
 #: each of them, up to yesterday.
-_LAST_FEW_DAYS_RE = re.compile(r"\b(?:the\s+)?(?:last|past)\s+(two|2|couple\s+of|three|3)\s+days\b")
-_FEW = {"two": 2, "2": 2, "couple of": 2, "three": 3, "3": 3}
+_LAST_FEW_DAYS_RE: Final = re.compile(
+    r"\b(?:the\s+)?(?:last|past)\s+(two|2|couple\s+of|three|3)\s+days\b"
+)
+_FEW: Final = {"two": 2, "2": 2, "couple of": 2, "three": 3, "3": 3}
 
 
 def _near_offset(said: str) -> int:
@@ -582,11 +588,11 @@ def _named_day(name: str, today: date, past: bool) -> date:
     return today + timedelta(days=(index - today.weekday()) % 7)
 
 
-_HOLIDAYS = {"christmas day": "25 dec", "xmas day": "25 dec", "christmas eve": "24 dec",
+_HOLIDAYS: Final = {"christmas day": "25 dec", "xmas day": "25 dec", "christmas eve": "24 dec",
              "xmas eve": "24 dec", "boxing day": "26 dec", "new years day": "1 jan",
              "new year's day": "1 jan", "new years eve": "31 dec", "new year's eve": "31 dec",
              "nye": "31 dec", "nyd": "1 jan"}  # fmt: skip
-_HOLIDAY_RE = re.compile(
+_HOLIDAY_RE: Final = re.compile(
     r"\b(?:(on)\s+)?(christmas\s+(?:day|eve)|xmas\s+(?:day|eve)|boxing\s+day"
     r"|new\s+year'?s\s+(?:day|eve)|nye|nyd)\b"
 )
@@ -664,12 +670,12 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
     return (min(said)[1],) if said else ()
 
 
-_LAST_WEEK_RE = re.compile(r"\b(?:last|previous|past)\s+week(?:'?s)?\b")
+_LAST_WEEK_RE: Final = re.compile(r"\b(?:last|previous|past)\s+week(?:'?s)?\b")
 #: A skip's date a year but these few days ahead is the one just gone by.
-_JUST_GONE_DAYS = 6
+_JUST_GONE_DAYS: Final = 6
 #: A day that can only have gone by ("yesterday", "last night"): a skip said of it is
 #: that day's whatever the verb ("no time yesterday", "not a chance last night").
-_GONE_DAY_RE = re.compile(
+_GONE_DAY_RE: Final = re.compile(
     r"\b(?:(?:the\s+)?day\s+before\s+yesterday|yesterday|yday|last\s*(?:night|nite))\b"
 )
 
@@ -692,8 +698,8 @@ def _listed_past(names: list[str], today: date) -> tuple[date, ...]:
 
 #: Short day names that are no other word ("not gonna do it wed"); "sat", "sun" and "mon"
 #: are days only after "do it", "make it" or "do" ("can't make it sat").
-_PLAIN_SHORT = frozenset({"tue", "tues", "wed", "weds", "thu", "thurs", "fri"})
-_DO_IT_BEFORE_RE = re.compile(r"\b(?:do|make|manage|doing|making)(?:\s+it)?\s+$")
+_PLAIN_SHORT: Final = frozenset({"tue", "tues", "wed", "weds", "thu", "thurs", "fri"})
+_DO_IT_BEFORE_RE: Final = re.compile(r"\b(?:do|make|manage|doing|making)(?:\s+it)?\s+$")
 
 
 def _plain_short(low: str, named: re.Match[str]) -> bool:
@@ -702,10 +708,10 @@ def _plain_short(low: str, named: re.Match[str]) -> bool:
     return _DO_IT_BEFORE_RE.search(low, max(named.start() - 12, 0), named.start()) is not None
 
 
-_BACK_ON_DAY_RE = re.compile(
+_BACK_ON_DAY_RE: Final = re.compile(
     rf"\bback\s+(?:(?:on|at|into|to)\s+it\s+)?(?:on\s+)?(?:{_WEEKDAY}|{_SHORT_NAME})(?:'?s)?\b"
 )
-_END_OF_STAY_RE = re.compile(r"\b(?:till|til|until|untill|through|thru|by)\s+$")
+_END_OF_STAY_RE: Final = re.compile(r"\b(?:till|til|until|untill|through|thru|by)\s+$")
 
 
 def _ahead(phrase: str, today: date, *, same_day: bool = False) -> date | None:
@@ -783,14 +789,14 @@ def back_on(low: str, today: date) -> date | None:
 
 
 #: A break said to end on a day gone by ("pause until last week"): asked.
-_UNTIL_GONE_RE = re.compile(
+_UNTIL_GONE_RE: Final = re.compile(
     r"\b(?:until|till|til|untill|up\s+to)\s+(?:last\s+(?:week|month|night|[a-z]+day)"
     r"|yesterday|the\s+day\s+before)\b"
 )
 
 
 #: Away on one day ("i'm away wednesday", "away on the 3rd"): a break of that day.
-_AWAY_ON_RE = re.compile(rf"\baway\s+(?:on\s+)?(?:this\s+|this\s+coming\s+)?({_DAY})\b")
+_AWAY_ON_RE: Final = re.compile(rf"\baway\s+(?:on\s+)?(?:this\s+|this\s+coming\s+)?({_DAY})\b")
 
 
 class PauseSaid(NamedTuple):
@@ -857,7 +863,7 @@ def _start(low: str, today: date) -> tuple[date | None, str | None]:
     return (first if first is not None and first > today else None), None
 
 
-_ON_DAY_RE = re.compile(
+_ON_DAY_RE: Final = re.compile(
     rf"\b(?:on|from|leaving|leave|off|doing|skipping|skip|missing|miss)\s+({_DAY})\b"
 )
 
@@ -876,11 +882,11 @@ def _said_before(low: str, end: int, today: date) -> date | None:
 
 
 #: A break from next week: "away next week", "off from next week".
-_AWAY_NEXT_WEEK_RE = re.compile(
+_AWAY_NEXT_WEEK_RE: Final = re.compile(
     r"\b(?:away|off|travelling|traveling|gone|abroad|on\s+holiday)\s+(?:from\s+)?next\s+week\b"
 )
 #: The runner's own leaving day: "flying out saturday", "we leave on the 3rd".
-_LEAVING_ON_RE = re.compile(
+_LEAVING_ON_RE: Final = re.compile(
     rf"\b(?:i'?m|im|we'?re|i|we)\s+(?:(?:am|are)\s+)?(?:flying|fly|leaving|leave|heading|head"
     rf"|driving|travelling|traveling|going)\s+(?:out\s+|off\s+|away\s+)?(?:on\s+)?({_DAY})\b"
 )

@@ -7,6 +7,8 @@ PROTECTED words are real words one typo away from a lexicon word ("sure"/"sore",
 
 from __future__ import annotations
 
+from typing import Final
+
 __all__ = ["FILLER", "NUMBER_WORDS", "PEOPLE", "PROTECTED", "word_set"]
 
 
@@ -15,12 +17,12 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-NUMBER_WORDS: dict[str, int] = {
+NUMBER_WORDS: Final[dict[str, int]] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
 
-FILLER = word_set(
+FILLER: Final = word_set(
     """
     a an the and or but so then than too also just only still even really very quite
     pretty bit little lot lots much more most some any all each every both of on in at to
@@ -99,7 +101,7 @@ PROTECTED = word_set(
 )
 #: People other than the runner ("my wife has...", "my mate's knee"): never typo-corrected
 #: into other words ("wife" is no "wine", "dads" no "days"), nor their "-s" forms.
-PEOPLE = word_set(
+PEOPLE: Final = word_set(
     """
     friend wife husband partner boyfriend girlfriend bf gf mum mom mam dad mother father
     brother sister son daughter kid child colleague coworker boss teammate clubmate hubby
@@ -110,7 +112,7 @@ PEOPLE = word_set(
 )
 #: Forms of people too near a word the runner means ("mums"/"numb", "gran"/"grand"); words
 #: of three letters are never corrected, so need no keeping (and must not attract typos).
-_NOT_PROTECTED = word_set("mums moms mams sons nans gran grans cats")
+_NOT_PROTECTED: Final = word_set("mums moms mams sons nans gran grans cats")
 PROTECTED = PROTECTED | frozenset(
     form
     for word in PEOPLE
