@@ -306,3 +306,18 @@ def test_a_day_something_started_is_not_the_logs_day() -> None:
     found = _all("shin has ached since the hill session monday so skipped today, sorry")
     skips = [i for i in found if i.kind is IntentKind.SKIPPED]
     assert [i.log_day for i in skips] == [None]  # today
+
+
+def test_a_session_done_this_morning_is_todays_whatever_day_a_later_question_names() -> None:
+    """Trial: the question's Sunday became the log's day."""
+    said = understand_all(
+        "ok so did the session this morning before work, felt fine maybe a 4, quick q can i "
+        "do it after my long run on sunday",
+        date(2026, 12, 18),
+    )
+    done = [i for i in said if i.kind is IntentKind.DONE]
+    assert len(done) == 1
+    assert done[0].log_day is None  # today
+    # a day put right in the same sentence still counts
+    (fixed,) = understand_all("did it this morning, well yesterday actually", date(2026, 12, 18))
+    assert fixed.log_day == date(2026, 12, 17)

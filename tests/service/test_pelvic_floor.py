@@ -156,3 +156,13 @@ async def test_the_pelvic_floor_said_fine_asks_for_the_physios_go_ahead(
     (asked,) = await chat.say("pelvic floor fine now")
     assert "pelvic health physio" in asked.text
     assert (await chat.state()).held_areas == {Area.PELVIC_FLOOR}
+
+
+async def test_a_birth_said_as_past_keeps_todays_leak_a_sign(chat: Chat, clock: FakeClock) -> None:
+    """Trial: the birth's "last year" made the leak the past, and it went into the log's
+    note with no report or hold."""
+    await _in_a_dynamic_block(chat, clock)
+    await chat.say("had my baby last year and leaked a bit on the jumps today, did the session")
+    (report,) = await chat.reports()
+    assert report.area is Area.PELVIC_FLOOR
+    assert (await chat.state()).held_areas == {Area.PELVIC_FLOOR}

@@ -499,6 +499,13 @@ def _day(m: Message, *, ahead: bool = False) -> date | None:
         sentence = _sentence_of(low, today.start())
         if not log_days(sentence, m.today):
             return None  # "a guy fainted on saturday. anyway did today's session": today
+        if (
+            not log_days(_clause_of(low, today.start()), m.today)
+            and _CORRECTED_RE.search(sentence) is None
+        ):
+            # "did the session this morning, felt fine, quick q can i do it after my long
+            # run on sunday": Sunday is the question's, the session this morning's
+            return None
     asked = _then_asked(low)
     if asked is not None and (not ahead or log_days(low[: asked.start()], m.today, ahead=True)):
         low = low[: asked.start()]  # "did it 6, could i swap tomorrow's with friday's": today
@@ -537,6 +544,17 @@ def before_asked(low: str) -> str:
     on saturday?": "did it"); all of it with none."""
     asked = _then_asked(low)
     return low if asked is None else low[: asked.start()]
+
+
+#: A day put right in the same sentence ("did it this morning, well yesterday actually").
+_CORRECTED_RE: Final = re.compile(r"\b(?:actually|i\s+mean|sorry|wait|no\s+wait|well|oops)\b")
+
+
+def _clause_of(low: str, at: int) -> str:
+    """The clause of ``low`` (between commas or sentence ends) holding ``at``."""
+    start = max(low.rfind(c, 0, at) for c in ",.!?;") + 1
+    ends = [i for i in (low.find(c, at) for c in ",.!?;") if i >= 0]
+    return low[start : min(ends) if ends else len(low)]
 
 
 def _sentence_of(low: str, at: int) -> str:

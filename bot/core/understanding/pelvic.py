@@ -238,19 +238,35 @@ _OTHERS: Final = PEOPLE | word_set(
 def _someone_elses(f: Features, words: Sequence[str], i: int) -> bool:
     """Whether another person is named before the sign in its clause with no "I" after
     them ("my wife leaks", "loads of women leak"); ``subject`` finds most such, but only
-    with a verb it knows after the person."""
+    with a verb it knows after the person. The baby of a birth is no other ("had my baby
+    last year and leaked on the jumps")."""
     for j in range(i - 1, max(i - 6, -1), -1):
         if f.clauses[j] != f.clauses[i] or words[j] in _FIRST_PERSON - {"my"}:
             return False
-        if words[j] in _OTHERS:
+        if words[j] in _OTHERS and not _born(words, j):
             return True
     return False
+
+
+#: Who a runner says they had ("had my baby", "had a little boy"): a birth, the runner's own.
+_BIRTH_VERBS: Final = word_set("had having gave birth delivered")
+_BIRTH_LINKS: Final = word_set("my a our the little baby to")
+
+
+def _born(words: Sequence[str], j: int) -> bool:
+    """Whether the person at ``j`` is a baby the runner says they had ("had my baby")."""
+    k = j - 1
+    while k >= 0 and j - k <= 3 and words[k] in _BIRTH_LINKS:
+        k -= 1
+    return k >= 0 and k < j - 1 and words[k] in _BIRTH_VERBS
 
 
 def _counts(f: Features, words: Sequence[str], i: int) -> bool:
     """Whether the sign at ``i`` is the runner's own, now, and said (not denied, asked in
     general or supposed)."""
-    if i in f.foreign or negated(f, i) or _negated_near(words, i):
+    if (i in f.foreign and not _said_as_now(f, words, i)) or negated(f, i):
+        return False
+    if _negated_near(words, i):
         return False
     if _someone_elses(f, words, i):
         return False
@@ -260,6 +276,20 @@ def _counts(f: Features, words: Sequence[str], i: int) -> bool:
     if clause in f.asked or clause in f.asking:
         return _subject_is_me(words, i)
     return True
+
+
+#: Words that put a sign in the present ("leaked on the jumps today", "again", "still").
+_NOW_WORDS: Final = word_set("today tonight now again still currently lately recently yesterday")
+
+
+def _said_as_now(f: Features, words: Sequence[str], i: int) -> bool:
+    """Whether a sign read as another's or the long past by ``subject`` is said as now in
+    its own clause with no other person before it ("had my baby last year and leaked a bit
+    on the jumps today": the birth is past, the leak is today's)."""
+    clause = [j for j in range(len(words)) if f.clauses[j] == f.clauses[i]]
+    if _NOW_WORDS.isdisjoint(words[j] for j in clause):
+        return False
+    return all(words[j] not in _OTHERS or _born(words, j) for j in clause if j < i)
 
 
 _DENIALS: Final = word_set(
