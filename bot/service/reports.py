@@ -119,12 +119,14 @@ async def record_report(
         advice = await _held_advice(turn, slots.area)
         if advice is not None:
             replies.append(Reply(text=f"{words.STILL_HELD}\n\n{advice}"))
-    # a past bone stress injury: any feeling at a bone-stress site gets the signs question
+    # a past bone stress injury: any feeling at a bone-stress site gets the signs question,
+    # a warning short of bone stress too ("shin gets a bit worse every run": it is asked
+    # whether the bone's signs are there, which would stop running)
     bone = health.past_bone_stress and slots.area in BONE_STRESS_SITES
     if (
         ask_signs
         and (slots.kind is ReportKind.PAIN or any_kind or bone)
-        and not slots.red_flags
+        and (not slots.red_flags or (bone and tier < Tier.BONE_STRESS))
         and slots.area not in held
     ):
         if bone:

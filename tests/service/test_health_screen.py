@@ -226,3 +226,20 @@ async def test_a_past_fracture_and_a_current_pain_in_one_answer_keep_both(chat: 
     conversation = await chat.conversation()
     assert conversation is not None
     assert conversation.step == "flags"  # the warning-sign question follows
+
+
+async def test_worsening_at_a_bone_site_after_a_past_fracture_asks_the_bone_signs(
+    chat: Chat,
+) -> None:
+    """Trial: pain that got worse every run for two weeks at the shin, after a past stress
+    fracture, got only "see a physio if it hasn't settled in a few days"."""
+    await _to_health(chat)
+    await chat.say("I had a stress fracture in my foot in 2022")
+    await chat.say("no")
+    replies = await chat.say(
+        "my left shin has been sore for like 2 weeks and it gets a bit worse every run"
+    )
+    said = texts(replies)
+    assert "Since bone stress has come up before" in said
+    (report,) = await chat.reports()
+    assert RedFlag.WORSENING_DURING_RUN in report.red_flags
