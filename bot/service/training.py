@@ -217,7 +217,7 @@ async def _typed_log_on(
         rpe = rpe if rpe is not None else existing.rpe
         note = note or existing.note
     completion = Completion(plan.on, plan.category, plan.session_id, status, rpe, note)
-    await records.log_completion(turn.session, turn.runner.id, completion, turn.now)
+    await records.log_completion(turn.session, turn.runner.id, completion, turn.now, plan.title)
     updated = existing is not None
     past = question_words.past_day(day, turn.today) if day < turn.today else None
     if status is CompletionStatus.SKIPPED:
@@ -444,7 +444,8 @@ async def _log(
     category, session_id = session
     note = existing.note if existing else None
     completion = Completion(day, category, session_id, status, rpe, note)
-    await records.log_completion(turn.session, turn.runner.id, completion, turn.now)
+    title = (await _plan_of(turn, day, session_id)).title  # as the runner sees it now
+    await records.log_completion(turn.session, turn.runner.id, completion, turn.now, title)
 
 
 async def history_reply(turn: Turn, page: int = 1, *, edit: bool = False) -> list[Reply]:
@@ -465,8 +466,9 @@ async def history_reply(turn: Turn, page: int = 1, *, edit: bool = False) -> lis
     pages = (len(entries) + HISTORY_PAGE_SIZE - 1) // HISTORY_PAGE_SIZE
     if not 1 <= page <= pages:
         return [Reply(toast="That page is out of date. Send /history again.")]
+    titles = await records.completion_titles(turn.session, turn.runner.id, since)
     chunk = [
-        (day, await _history_line(turn, entry))
+        (day, await _history_line(turn, entry, titles.get(day)))
         for day, entry in entries[(page - 1) * HISTORY_PAGE_SIZE : page * HISTORY_PAGE_SIZE]
     ]
     text = words.history_page(chunk, page, pages, turn.today)
@@ -474,11 +476,15 @@ async def history_reply(turn: Turn, page: int = 1, *, edit: bool = False) -> lis
     return [Reply(text=text, keyboard=buttons, edit=edit)]
 
 
-async def _history_line(turn: Turn, entry: Completion | BodyReport) -> str:
-    """A log under the title /plan and /today give that day's logged session; a report."""
+async def _history_line(turn: Turn, entry: Completion | BodyReport, kept: str | None = None) -> str:
+    """A log under the title it was logged under (``kept``; a hold or phase that came later
+    never renames what was done), else the one /plan and /today give that day's logged
+    session; a report."""
     if isinstance(entry, BodyReport):
         return words.report_line(entry)
-    if entry.session_id in turn.planner.content.sessions:
+    if kept is not None:
+        title = kept
+    elif entry.session_id in turn.planner.content.sessions:
         title = (await _plan_of(turn, entry.on, entry.session_id)).title
     else:  # a session no longer in the content: its id
         title = entry.session_id

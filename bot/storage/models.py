@@ -185,6 +185,9 @@ class CompletionRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
     #: Pain during the session, 0-10, as the runner answered the Done flow's question.
     pain: Mapped[int | None] = mapped_column()
+    #: The session's title as the runner saw it the day it was logged (/history keeps it
+    #: when a later hold or phase would plan that day under another name).
+    title: Mapped[str | None] = mapped_column(String(120))
     logged_at: Mapped[datetime] = mapped_column(default=utc_now)
 
     __table_args__ = (

@@ -116,15 +116,21 @@ def history_written(session: AsyncSession, runner_id: int) -> bool:
 
 
 async def log_completion(
-    session: AsyncSession, runner_id: int, completion: Completion, now: datetime
+    session: AsyncSession,
+    runner_id: int,
+    completion: Completion,
+    now: datetime,
+    title: str | None = None,
 ) -> None:
-    """Log a session done or skipped: the day's one log, replacing any earlier log that day."""
+    """Log a session done or skipped: the day's one log, replacing any earlier log that day;
+    ``title``: the session's name as the runner saw it that day (for /history)."""
     values = {
         "session_id": completion.session_id,
         "category": completion.category.value,
         "status": completion.status.value,
         "rpe": completion.rpe,
         "note": completion.note,
+        "title": title[:120] if title else None,
         "logged_at": now,
     }
     keys = {"runner_id": runner_id, "local_date": completion.on}
@@ -148,6 +154,17 @@ async def set_pain(session: AsyncSession, runner_id: int, on: date, pain: int) -
         return False
     await _history_changed(session, runner_id)
     return True
+
+
+async def completion_titles(session: AsyncSession, runner_id: int, since: date) -> dict[date, str]:
+    """The title each log on ``since`` or later was made under, by day (logs made before
+    titles were kept have none)."""
+    query = select(CompletionRow.local_date, CompletionRow.title).where(
+        CompletionRow.runner_id == runner_id,
+        CompletionRow.local_date >= since,
+        CompletionRow.title.is_not(None),
+    )
+    return {day: title for day, title in await session.execute(query) if title}
 
 
 async def recent_completions(

@@ -166,3 +166,23 @@ async def test_a_birth_said_as_past_keeps_todays_leak_a_sign(chat: Chat, clock: 
     (report,) = await chat.reports()
     assert report.area is Area.PELVIC_FLOOR
     assert (await chat.state()).held_areas == {Area.PELVIC_FLOOR}
+
+
+async def test_history_keeps_the_title_of_a_jump_day_done_before_the_hold(
+    chat: Chat, clock: FakeClock
+) -> None:
+    """Trial: a hold that came later renamed, in /history, the sessions already done."""
+    await _in_a_dynamic_block(chat, clock)
+    for _ in range(7):  # to the block's first jump day
+        if (await chat.plan(clock)).category.value == "dynamic":
+            break
+        clock.advance(days=1)
+    await chat.command("/today")
+    await chat.say("done")
+    await chat.say("6")  # the effort, logged again: the title stays
+    (before,) = await chat.command("/history")
+    logged = [line for line in before.text.splitlines() if "✅" in line]
+    assert logged
+    await chat.say("leaked a bit on the jumps today")
+    (after,) = await chat.command("/history")
+    assert all(line in after.text for line in logged), (before.text, after.text)
