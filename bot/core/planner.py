@@ -307,6 +307,8 @@ class Planner:
             return replace(_rest(today, state, week, SAFE_ONLY_WHY), advice=_advice(limits))
         if Area.LEG in limits.no_load:  # "my legs are sore 6/10": a rest day, not an empty one
             return replace(_rest(today, state, week, LEGS_REST_WHY), adjustments=limits.reasons)
+        if limits.no_running:  # told to stop running: no long run or hard session to plan by
+            profile = replace(profile, long_run_day=None, hard_days=frozenset())
         rhythm = rhythm_before(profile, state, history, reports, today, memo=self._filled)
         category, lead = choose_category(profile, state, limits, rhythm, today)
         dynamic = category is Category.DYNAMIC

@@ -24,7 +24,7 @@ from bot.core.monitoring import (
     worsened,
 )
 from bot.core.records import BodyReport
-from bot.core.triage import NEIGHBOURS, hold_areas, protected, triage, whole_leg_off
+from bot.core.triage import NEIGHBOURS, Tier, hold_areas, protected, triage, whole_leg_off
 from bot.core.vocabulary import Area, RedFlag, ReportKind, listed
 
 __all__ = [
@@ -71,6 +71,13 @@ class Restrictions:
     def blocks_dynamic(self) -> bool:
         """Red flags (or an area on hold) rule out all dynamic work."""
         return bool(self.red_flags or self.red_flag_areas)
+
+    @property
+    def no_running(self) -> bool:
+        """A warning sign whose advice is to stop running for now (a suspected bone stress
+        injury, an emergency sign, a joint that gave way): no line assumes the runner's
+        running week."""
+        return RedFlag.GIVING_WAY in self.red_flags or triage(self.red_flags) >= Tier.BONE_STRESS
 
     @property
     def any(self) -> bool:

@@ -15,6 +15,7 @@ __all__ = [
     "BONE_HISTORY_CHECK",
     "CLINICIAN_QUESTION",
     "FLAGS_QUESTION",
+    "GO_AHEAD_HEARD",
     "KIND_QUESTION",
     "PELVIC_FLOOR_CHANGE",
     "PUT_RIGHT",
@@ -233,6 +234,8 @@ def not_fine_yet(held: Collection[Area]) -> str:
     )
 
 
+#: A clinician's go-ahead said in words, before the return checks it leads to.
+GO_AHEAD_HEARD = "Good news that you've been checked and given the go-ahead."
 CLINICIAN_QUESTION = (
     "Before we bring your training back: has a doctor or physiotherapist checked this and "
     "cleared you to load it again?"
@@ -448,12 +451,17 @@ def check_question(index: int, area: Area | None = None, signs: Collection[RedFl
     )
 
 
-def check_keyboard(index: int) -> Rows:
-    """Passed at pain 2/10 or less / no or more pain."""
+def check_keyboard(index: int, signs: Collection[RedFlag] = ()) -> Rows:
+    """Passed at pain 2/10 or less / no or more pain; for a pelvic-floor sign, with no
+    leaking or heaviness / some leaking, heaviness or more pain."""
+    yes, no = f"Yes, pain {PASSING_PAIN}/10 or less", f"No, or pain above {PASSING_PAIN}/10"
+    if RedFlag.PELVIC_FLOOR in signs:
+        yes = f"No leaking, pain {PASSING_PAIN}/10 or less"
+        no = "Some leaking, heaviness or pain"
     return [
         [
-            (f"Yes, pain {PASSING_PAIN}/10 or less", encode(Action.CLEAR_CHECK, index, Answer.YES)),
-            (f"No, or pain above {PASSING_PAIN}/10", encode(Action.CLEAR_CHECK, index, Answer.NO)),
+            (yes, encode(Action.CLEAR_CHECK, index, Answer.YES)),
+            (no, encode(Action.CLEAR_CHECK, index, Answer.NO)),
         ],
         [("Cancel", encode(Action.CANCEL))],
     ]

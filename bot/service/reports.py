@@ -341,7 +341,9 @@ async def clear_hold(turn: Turn, area: Area | None) -> list[Reply]:
     return [Reply(text=words.cleared(result.reason))]
 
 
-async def start_clearing(turn: Turn, areas: Sequence[Area] = ()) -> list[Reply]:
+async def start_clearing(
+    turn: Turn, areas: Sequence[Area] = (), *, cleared: bool = False
+) -> list[Reply]:
     """The runner says an area (or everything) is fine: ask before the hold ends.
 
     Each held problem (``bot.service.holds``) is cleared on its own, named: with several
@@ -349,6 +351,8 @@ async def start_clearing(turn: Turn, areas: Sequence[Area] = ()) -> list[Reply]:
     nerve sign or an emergency sign first needs a clinician's go-ahead; a joint that gave
     way or a nerve sign is asked about (has it stayed away?); then the return checks run
     one at a time, each at pain 2/10 or less. Only when all pass does that hold end.
+    ``cleared``: the runner said a clinician has cleared them ("physio checked me and said
+    I'm ok to hop"), the clinician question's "yes": the questions after it come next.
     """
     held = turn.state.held_areas
     named = [area for area in areas if area in held]
@@ -365,7 +369,7 @@ async def start_clearing(turn: Turn, areas: Sequence[Area] = ()) -> list[Reply]:
             p for p in problems if not p.areas.isdisjoint(named)
         ]
     if len(chosen) > 1:
-        await _open(turn, CLEAR_FLOW, "pick", {})
+        await _open(turn, CLEAR_FLOW, "pick", {"cleared": True} if cleared else {})
         question, rows = _which(chosen)
         return [Reply(text=question, keyboard=keyboard(rows))]
     problem = (chosen or problems)[0]
@@ -377,9 +381,9 @@ async def start_clearing(turn: Turn, areas: Sequence[Area] = ()) -> list[Reply]:
             words.hold_name(first.area, first.side, first.signs),
             words.hold_name(problem.area, problem.side, problem.signs),
         )
-        asked = await _start_problem(turn, first, problems)
+        asked = await _start_problem(turn, first, problems, cleared=cleared)
         return [replace(reply, text=f"{lead}\n\n{reply.text}") for reply in asked]
-    return await _start_problem(turn, problem, problems)
+    return await _start_problem(turn, problem, problems, cleared=cleared)
 
 
 def _which(problems: Sequence[Problem]) -> tuple[str, render.Rows]:
@@ -389,10 +393,16 @@ def _which(problems: Sequence[Problem]) -> tuple[str, render.Rows]:
 
 
 async def _start_problem(
-    turn: Turn, problem: Problem, problems: Sequence[Problem], *, edit: bool = False
+    turn: Turn,
+    problem: Problem,
+    problems: Sequence[Problem],
+    *,
+    edit: bool = False,
+    cleared: bool = False,
 ) -> list[Reply]:
     """Open the clearing questions for ``problem``: the clinician's go-ahead where its sign
-    needs one, else the sign question or the first check."""
+    needs one (unless ``cleared``: said already), else the sign question or the first
+    check."""
     data: dict[str, Any] = {
         "areas": sorted(a.value for a in lifted_by(problem, problems)),
         "area": problem.area.value,
@@ -404,9 +414,12 @@ async def _start_problem(
         # the return checks test an area that has settled: not the day the sign was said
         name = words.hold_name(problem.area, problem.side, problem.signs)
         return [Reply(text=words.too_soon_to_clear(name), edit=edit)]
-    step = "clinician" if problem.tier in CLINICIAN_TIERS else _after_clinician(data)
+    asks_clinician = problem.tier in CLINICIAN_TIERS and not cleared
+    step = "clinician" if asks_clinician else _after_clinician(data)
     await _open(turn, CLEAR_FLOW, step, data)
     question, rows = _clearing_question(step, data)
+    if cleared and problem.tier in CLINICIAN_TIERS:
+        question = f"{words.GO_AHEAD_HEARD}\n\n{question}"
     return [Reply(text=question, keyboard=keyboard(rows), edit=edit)]
 
 
@@ -439,16 +452,18 @@ def _clearing_question(step: str, data: dict[str, Any]) -> tuple[str, render.Row
         return asked, words.sign_keyboard()
     index = int(data.get("check", 0))
     area, signs = (problem[0], problem[2]) if problem else (None, frozenset[RedFlag]())
-    return words.check_question(index, area, signs), words.check_keyboard(index)
+    return words.check_question(index, area, signs), words.check_keyboard(index, signs)
 
 
-async def pick_hold(turn: Turn, area: Area, *, edit: bool = True) -> list[Reply]:
+async def pick_hold(
+    turn: Turn, area: Area, *, edit: bool = True, cleared: bool = False
+) -> list[Reply]:
     """The hold picked from several (by its button, or typed): its clearing questions."""
     problems = await held_problems(turn)
     problem = next((p for p in problems if p.area is area), None)
     if problem is None:
         return [Reply(toast="That isn't on hold any more. Send /clear to see what is.")]
-    return await _start_problem(turn, problem, problems, edit=edit)
+    return await _start_problem(turn, problem, problems, edit=edit, cleared=cleared)
 
 
 async def _held_advice(turn: Turn, area: Area) -> str | None:
@@ -490,7 +505,7 @@ async def clearing_step(turn: Turn, callback: Callback) -> list[Reply]:
     data: dict[str, Any] = dict(conversation.data)
     action, step = callback.action, conversation.step
     if action is Action.CLEAR_PICK and step == "pick":
-        return await pick_hold(turn, Area(callback.str_arg(0)))
+        return await pick_hold(turn, Area(callback.str_arg(0)), cleared=bool(data.get("cleared")))
     problem = _problem_of(data)
     if action is Action.CLEAR_CLINICIAN and step == "clinician":
         if Answer(callback.str_arg(0)) is Answer.NO:
@@ -566,7 +581,7 @@ async def typed_clearing(turn: Turn, step: str, text: str, intent: Intent) -> li
         found = area_answer(text, turn.today)
         if found is None or all(p.area is not found[0] for p in await held_problems(turn)):
             return None  # "plantar fasciitis flaring up" with the knee on hold: a report
-        return await pick_hold(turn, found[0], edit=False)
+        return await pick_hold(turn, found[0], edit=False, cleared=bool(data.get("cleared")))
     if step in ("clinician", "sign"):
         said = yes_no(text)
         if said is None:
@@ -575,7 +590,10 @@ async def typed_clearing(turn: Turn, step: str, text: str, intent: Intent) -> li
         press = encode(action, Answer.YES if said else Answer.NO)
     else:
         index = int(data.get("check", 0))
-        passed = check_answer(text)
+        problem = _problem_of(data)
+        passed = check_answer(
+            text, pelvic=problem is not None and RedFlag.PELVIC_FLOOR in problem[2]
+        )
         if passed is None:
             return None if intent.kind in _NOT_CLEARING_ANSWERS else _ask_again(step, data)
         press = encode(Action.CLEAR_CHECK, index, Answer.YES if passed else Answer.NO)

@@ -448,11 +448,28 @@ def about_clearance(text: str) -> bool:
     return _ABOUT_CLEARANCE.search(text.lower()) is not None
 
 
-def check_answer(text: str) -> bool | None:
+#: A pelvic-floor check's sign said ("a bit heavy after", "some leaking"), and its denial.
+_FLOOR_SIGN: Final = re.compile(
+    r"\b(?:leak\w*|dribbl\w*|heav(?:y|iness)|dragg?\w*|bulg\w*|pressure|wet myself)\b"
+)
+_FLOOR_SIGN_DENIED: Final = re.compile(
+    r"\b(?:no|not|without|without any|zero|nor|or|didnt|never)"
+    r"(?: (?:any|a|at all|even|single))* (?:leak\w*|dribbl\w*|heav(?:y|iness)|dragg?\w*|bulg\w*"
+    r"|pressure|wet myself)\b"
+)
+
+
+def check_answer(text: str, *, pelvic: bool = False) -> bool | None:
     """A typed answer to a return check ("done at pain 2/10 or less?"): a pain number
     decides (above 2/10 fails: "hurt a bit, like 4"); else the words ("walked fine, no
-    pain", "couldn't"); None when unclear."""
+    pain", "couldn't"); None when unclear. ``pelvic``: the check of a pelvic-floor sign,
+    failed too by leaking, heaviness or dragging said ("pain 0 but a bit heavy after")."""
     low = normalise(text)[1]
+    if pelvic:  # "no leaking or heaviness" says what "no pain" does
+        low = _FLOOR_SIGN_DENIED.sub(" no pain ", low)
+        if _FLOOR_SIGN.search(low):
+            return False
+        text = low
     ratings = [value for _, value in rating_numbers(low)]
     if not ratings and (alone := scale_answer(text)) is not None:
         ratings = [alone]

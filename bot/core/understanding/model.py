@@ -121,6 +121,9 @@ class Intent:
     pause_until: date | None = None
     #: FEELS_FINE / NOT_FINE: the areas the runner named (none: everything).
     fine_areas: tuple[Area, ...] = ()
+    #: FEELS_FINE: a clinician's go-ahead said ("physio checked me and said I'm ok to hop
+    #: again"): the answer to "has a clinician cleared you?" (``cleared``).
+    cleared: bool = False
     #: Warning signs said without a body area ("I think I have a stress fracture").
     signs: frozenset[RedFlag] = frozenset()
     #: DONE / SKIPPED: the past day the log is for ("did it yesterday"); None: today.

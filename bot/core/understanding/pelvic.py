@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from bot.core.understanding.body import negated
+from bot.core.understanding.cleared import CLINICIANS, VISIT_REASON, clinician_cleared
 from bot.core.understanding.features import Features
 from bot.core.understanding.words import PEOPLE, word_set
 
@@ -169,6 +170,9 @@ def _leaks(f: Features, words: Sequence[str]) -> list[int]:
         said = words[i] in _BLADDER or any(
             words[j] in _BLADDER or words[j] in _TRIGGERS for j in range(len(words)) if j != i
         )
+        if not said and not CLINICIANS.isdisjoint(words):
+            # "physio said it's fine but I leaked again today": the runner's own, of the body
+            said = _subject_is_me(words, i)
         if said or words[i : i + 2] in (("wet", "myself"), ("peed", "myself")):
             kept.append(i)
     return kept
@@ -304,6 +308,17 @@ def _negated_near(words: Sequence[str], i: int) -> bool:
     return not _DENIALS.isdisjoint(before) and not ({"but", "though"} & set(before))
 
 
+def _visit_reason(f: Features, words: Sequence[str], i: int) -> bool:
+    """ "about the leaking", "for my leaks": the sign named as why the runner saw a
+    clinician, in a message saying the clinician cleared them."""
+    for j in range(i - 1, max(i - 4, -1), -1):
+        if f.clauses[j] != f.clauses[i]:
+            return False
+        if words[j] in VISIT_REASON:
+            return True
+    return False
+
+
 def _triggered(words: Sequence[str]) -> bool:
     return not _TRIGGERS.isdisjoint(words)
 
@@ -314,6 +329,9 @@ def pelvic_sign(f: Features, words: Sequence[str]) -> PelvicSign | None:
     if _KEY_WORDS.isdisjoint(words):
         return None  # the cheap test: most messages hold none of these
     signs = [i for i in (*_leaks(f, words), *_heaviness(f, words)) if _counts(f, words, i)]
+    if signs and clinician_cleared(words, asked=bool(f.asked or f.asking)):
+        # "saw the physio about the leaking, she said I'm ok to hop": why the runner went
+        signs = [i for i in signs if not _visit_reason(f, words, i)]
     if not signs or _over(words):
         return None
     return PelvicSign(triggered=_triggered(words))

@@ -23,6 +23,7 @@ from bot.core.understanding.cities import (
     city_text,
     place_in,
 )
+from bot.core.understanding.cleared import clinician_cleared
 from bot.core.understanding.clock import impossible_time, parse_time, time_range
 from bot.core.understanding.dates import (
     MONTH_PATTERN,
@@ -118,9 +119,9 @@ def analyse(text: str, today: date | None = None) -> tuple[Intent, Message | Non
             elif intent.kind in _DAY_ASKS and ("?" in message.low or message.f.asking):
                 intent = _not_for_another(message, intent)
             said = _with_signs(message, _odd_values(message, _away(message, intent)))
-            return city_asked(said), message
+            return city_asked(_go_ahead(message, said)), message
     unknown = _odd_values(message, _away(message, Intent(IntentKind.UNKNOWN)))
-    return _with_signs(message, unknown), message
+    return _go_ahead(message, _with_signs(message, unknown)), message
 
 
 def read_body(text: str, today: date | None = None) -> tuple[Intent, Message | None]:
@@ -282,6 +283,20 @@ def _with_signs(m: Message, intent: Intent) -> Intent:
     """Warning signs said without a body area: WARNING_SIGN when nothing else was meant;
     a pelvic-floor sign among them (``_pelvic_floor``)."""
     return _pelvic_floor(m, _area_less_signs(m, intent))
+
+
+#: What a message saying a clinician's go-ahead may have been read as without it.
+_GO_AHEAD_KINDS: Final = frozenset({IntentKind.UNKNOWN, IntentKind.FEELS_FINE})
+
+
+def _go_ahead(m: Message, intent: Intent) -> Intent:
+    """A clinician's go-ahead said ("saw the physio, she cleared me to hop again"), with
+    no warning sign: FEELS_FINE, ``cleared`` (``cleared.clinician_cleared``)."""
+    if intent.kind not in _GO_AHEAD_KINDS or intent.signs or intent.report is not None:
+        return intent
+    if not clinician_cleared(m.tokens.words, asked="?" in m.low or bool(m.f.asking)):
+        return intent
+    return Intent(IntentKind.FEELS_FINE, fine_areas=intent.fine_areas, cleared=True)
 
 
 def _area_less_signs(m: Message, intent: Intent) -> Intent:
