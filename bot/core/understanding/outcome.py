@@ -552,15 +552,18 @@ _CORRECTED_RE: Final = re.compile(r"\b(?:actually|i\s+mean|sorry|wait|no\s+wait|
 
 def _clause_of(low: str, at: int) -> str:
     """The clause of ``low`` (between commas or sentence ends) holding ``at``."""
-    start = max(low.rfind(c, 0, at) for c in ",.!?;") + 1
-    ends = [i for i in (low.find(c, at) for c in ",.!?;") if i >= 0]
-    return low[start : min(ends) if ends else len(low)]
+    return _stretch_of(low, at, ",.!?;")
 
 
 def _sentence_of(low: str, at: int) -> str:
     """The sentence of ``low`` holding the character at ``at``."""
-    start = max(low.rfind(c, 0, at) for c in ".!?;") + 1
-    ends = [i for i in (low.find(c, at) for c in ".!?;") if i >= 0]
+    return _stretch_of(low, at, ".!?;")
+
+
+def _stretch_of(low: str, at: int, stops: str) -> str:
+    """The stretch of ``low`` holding ``at`` between two of the ``stops`` characters."""
+    start = max(low.rfind(c, 0, at) for c in stops) + 1
+    ends = [i for i in (low.find(c, at) for c in stops) if i >= 0]
     return low[start : min(ends) if ends else len(low)]
 
 

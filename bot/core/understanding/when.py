@@ -435,9 +435,8 @@ _NEAR_LIST_RE: Final = re.compile(
     rf"\b(?:({_YDAY}){_AND}({_TODAY})|({_TODAY}){_AND}({_TMRW})"
     rf"|({_YDAY}){_AND}({_BEFORE_YDAY})|({_BEFORE_YDAY}){_AND}({_YDAY}))(?![\w'])"
 )
-#: What every match of ``_NEAR_LIST_RE`` holds (yesterday, or today with tomorrow) and of
-#: ``_DAY_LIST_RE`` (a day's first letters): cheap tests first.
-_TOMORROW_STEMS: Final = ("tom", "tmr", "2mor")
+# Cheap tests first: every match of ``_DAY_LIST_RE`` holds a day's first letters, and of
+# ``_NEAR_LIST_RE`` yesterday, or today with tomorrow.
 
 
 def _day_list(low: str) -> re.Match[str] | None:
@@ -460,7 +459,7 @@ def _near_list(low: str) -> re.Match[str] | None:
     if not (
         "yesterday" in low
         or "yday" in low
-        or (("today" in low or "tdy" in low) and any(stem in low for stem in _TOMORROW_STEMS))
+        or (("today" in low or "tdy" in low) and ("tom" in low or "tmr" in low or "2mor" in low))
     ):
         return None
     return _NEAR_LIST_RE.search(low)
