@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import dataclasses
+import typing
 from datetime import date, time
 
 import pytest
@@ -19,6 +20,7 @@ from bot.core.understanding import (
     Intent,
     IntentKind,
     ReportSlots,
+    model,
     understand,
 )
 from bot.core.understanding.clock import parse_time
@@ -76,13 +78,22 @@ def test_every_unknown_case_is_unknown() -> None:
 # ------------------------------------------------------------------ API shape
 
 
-def test_results_are_frozen() -> None:
+def test_results_are_values() -> None:
+    """Every field is ``Final``: mypy (strict, in CI) rejects a change anywhere in the
+    code, and the compiled build rejects one at run time too."""
+    for value in (Intent, ReportSlots):
+        hints = typing.get_type_hints(value, include_extras=True)
+        assert hints
+        assert all(typing.get_origin(hint) is typing.Final for hint in hints.values())
     intent = understand("left calf sore 6/10", TODAY)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        intent.kind = IntentKind.DONE  # type: ignore[misc]
     assert intent.report is not None
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        intent.report.severity = 1  # type: ignore[misc]
+    assert dataclasses.replace(intent, effort=3) == dataclasses.replace(intent, effort=3)
+    assert hash(intent) == hash(understand("left calf sore 6/10", TODAY))
+    if model.__file__.endswith((".so", ".pyd")):  # compiled: the run time refuses too
+        with pytest.raises(AttributeError):
+            intent.kind = IntentKind.DONE  # type: ignore[misc]
+        with pytest.raises(AttributeError):
+            intent.report.severity = 1  # type: ignore[misc]
 
 
 def test_plain_intent_has_empty_slots() -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Final, NamedTuple
+from dataclasses import dataclass
+from typing import Final
 
 from bot.core.understanding.lexicon import PHRASE_STARTS, PHRASES, WORDS
 from bot.core.understanding.senses import Cue, Sense
@@ -21,36 +21,55 @@ from bot.core.vocabulary import RedFlag
 __all__ = ["Features", "Hit", "scan"]
 
 
-class Hit(NamedTuple):
-    """A lexicon phrase found at words[start:end] (a tuple: made fast, several a message)."""
+@dataclass(init=False, unsafe_hash=True, slots=True)
+class Hit:
+    """A lexicon phrase found at words[start:end]: a value (``Final`` fields), built by a
+    written ``__init__`` as ``Intent`` is, several times a message."""
 
-    start: int
-    end: int
-    sense: Sense
+    start: Final[int]
+    end: Final[int]
+    sense: Final[Sense]
+
+    def __init__(self, start: int, end: int, sense: Sense) -> None:
+        self.start = start
+        self.end = end
+        self.sense = sense
 
 
-@dataclass(slots=True)
+@dataclass(init=False, slots=True)
 class Features:
-    """Everything the scan found: hits in order, cue positions, unexplained words."""
+    """Everything the scan found: hits in order, cue positions, unexplained words (its
+    ``__init__`` written out: compiled, a generated one runs as Python)."""
 
     words: tuple[str, ...]
     clauses: tuple[int, ...]
-    hits: list[Hit] = field(default_factory=list)
-    cues: dict[Cue, list[Hit]] = field(default_factory=dict)
-    unexplained: list[int] = field(default_factory=list)
-    hit_at: dict[int, Hit] = field(default_factory=dict)
+    hits: list[Hit]
+    cues: dict[Cue, list[Hit]]
+    unexplained: list[int]
+    hit_at: dict[int, Hit]
     #: Positions that are no report of the runner's now (``subject``): someone else's body,
     #: the long past, a general question; and the clauses only asked about ("does X help
     #: with Y?").
-    foreign: frozenset[int] = frozenset()
-    asked: frozenset[int] = frozenset()
+    foreign: frozenset[int]
+    asked: frozenset[int]
     #: Clauses that open as a question ("should I...", "how sore is too sore").
-    asking: frozenset[int] = frozenset()
+    asking: frozenset[int]
     #: Clauses said as a supposition ("what happens if I get...", "say I'm away...") and
     #: "if" clauses of a day to come (``subject.supposed``); None when there are none.
-    supposition: Supposed | None = None
+    supposition: Supposed | None
     #: ``body.feeling_hits``, worked out once (the rules ask for it several times).
-    feelings: tuple[Hit, ...] | None = None
+    feelings: tuple[Hit, ...] | None
+
+    def __init__(self, words: tuple[str, ...], clauses: tuple[int, ...]) -> None:
+        self.words = words
+        self.clauses = clauses
+        self.hits = []
+        self.cues = {}
+        self.unexplained = []
+        self.hit_at = {}
+        self.foreign = self.asked = self.asking = frozenset()
+        self.supposition = None
+        self.feelings = None
 
     def has(self, *cues: Cue) -> bool:
         """Whether any of ``cues`` occurs."""

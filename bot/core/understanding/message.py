@@ -4,7 +4,7 @@ body report; the rules all read from it."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
@@ -21,18 +21,31 @@ __all__ = ["DONE_EMOJI", "Message", "near"]
 DONE_EMOJI: Final = frozenset("✅👍💪✔☑🏁🙌👌🎉🏆")
 
 
-@dataclass(slots=True)
+@dataclass(init=False, slots=True)
 class Message:
-    """One message, analysed once; the rules read from it."""
+    """One message, analysed once; the rules read from it (``__init__`` written out, as
+    ``Features``'s is)."""
 
     clean: str
     low: str
     tokens: Tokens
     f: Features
     today: date | None
-    _ratings: list[tuple[int, int]] | None = field(default=None)
-    _areas: list[tuple[Hit, Area]] | None = field(default=None)
-    _report: ReportSlots | None = field(default=None)
+    _ratings: list[tuple[int, int]] | None
+    _areas: list[tuple[Hit, Area]] | None
+    _report: ReportSlots | None
+
+    def __init__(
+        self, clean: str, low: str, tokens: Tokens, f: Features, today: date | None
+    ) -> None:
+        self.clean = clean
+        self.low = low
+        self.tokens = tokens
+        self.f = f
+        self.today = today
+        self._ratings = None
+        self._areas = None
+        self._report = None
 
     @property
     def ratings(self) -> list[tuple[int, int]]:
