@@ -147,31 +147,97 @@ _PLAN_WORDS_RE: Final = re.compile(
 )
 
 
+#: What each pattern below cannot match without: a word tested first, cheaply
+#: (plan_question runs on every question and clause; ``in`` chains are the fastest test).
+def _block_asked_in(low: str) -> bool:
+    return (
+        "overview" in low
+        or "outline" in low
+        or "breakdown" in low
+        or "pls" in low
+        or "please" in low
+        or "plz" in low
+    )
+
+
+def _why_in(low: str) -> bool:
+    return "why" in low or "how" in low or "point" in low or "rationale" in low or "reason" in low
+
+
+def _point_in(low: str) -> bool:
+    return "point" in low or "purpose" in low or "idea" in low or "how" in low
+
+
+def _jumps_in(low: str) -> bool:
+    return "jump" in low or "plyo" in low or "hop" in low or "bound" in low or "impact" in low
+
+
+def _swap_in(low: str) -> bool:
+    return (
+        "instead" in low
+        or "swap" in low
+        or "replace" in low
+        or "substitute" in low
+        or "stand" in low
+    )
+
+
+def _phase_in(low: str) -> bool:
+    return (
+        "phase" in low
+        or "stage" in low
+        or "cycle" in low
+        or "block" in low
+        or "where" in low
+        or "bit" in low
+        or "part" in low
+        or "period" in low
+    )
+
+
+def _block_in(low: str) -> bool:
+    return (
+        "block" in low or "plan" in low or "program" in low or "schedule" in low or "weeks" in low
+    )
+
+
 def plan_question(low: str, today: date | None) -> Intent | None:
     """A question about the plan, with its topic, or None when ``low`` asks none."""
-    if not ("?" in low or _ASK_RE.search(low) or _BLOCK_ASKED_RE.search(low)):
+    # Each "... in low" below is a word its pattern cannot match without (cheap tests
+    # first: this runs on every question and every clause).
+    if not (
+        "?" in low or _ASK_RE.search(low) or (_block_asked_in(low) and _BLOCK_ASKED_RE.search(low))
+    ):
         return None
-    if (_WHY_RE.search(low) and _PLAN_WORDS_RE.search(low)) or _POINT_RE.search(low):
+    if (_why_in(low) and _WHY_RE.search(low) and _PLAN_WORDS_RE.search(low)) or (
+        _point_in(low) and _POINT_RE.search(low)
+    ):
         return _asked(PlanTopic.WHY)
     if (
-        _JUMPS_RE.search(low)
+        _jumps_in(low)
+        and _JUMPS_RE.search(low)
         and _WHEN_JUMPS_RE.search(low)
         and not _PERMISSION_RE.search(low)  # "can I start the hops?" asks for advice
         and not _JUDGED_RE.search(low)  # "is it bad if I stop the jumps for race week?"
         and not _AFTER_A_RACE_RE.search(low)  # "ran valencia on the 6th, when can I jump?"
     ):
         return _asked(PlanTopic.JUMPS)
-    if _SWAP_RE.search(low) and _SWAP_ASK_RE.search(low):
+    if _swap_in(low) and _SWAP_RE.search(low) and _SWAP_ASK_RE.search(low):
         return None  # "can I do yoga instead this week?": advice (the FAQ), not the plan
     if asks_getting_back(low):
         return None  # "off over xmas, how do I get back into it?": advice (the FAQ)
-    if _PHASE_RE.search(low):
+    if _phase_in(low) and _PHASE_RE.search(low):
         return _asked(PlanTopic.PHASE)
-    if _BLOCK_RE.search(low):
+    if _block_in(low) and _BLOCK_RE.search(low):
         return _asked(PlanTopic.BLOCK)
-    a_day_then = _WEEKDAY_RE.search(low) is not None and _DAY_IN_A_WEEK_RE.search(low) is not None
+    a_day_then = (
+        "day" in low
+        and _WEEKDAY_RE.search(low) is not None
+        and _DAY_IN_A_WEEK_RE.search(low) is not None
+    )
     if (
-        _WEEK_RE.search(low)
+        ("week" in low or "wk" in low or "days" in low)
+        and _WEEK_RE.search(low)
         and (
             _PLAN_WORDS_RE.search(low)
             or _REST_OF_WEEK_RE.search(low)

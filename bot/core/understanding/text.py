@@ -16,6 +16,10 @@ _TRANSLATE: Final = str.maketrans(
 _ODD_RE: Final = re.compile("[’‘ʼ`´\u00a0\t]")
 _WORD_RE: Final = re.compile(r"[^\W_]+")
 _SPAN_RE: Final = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # the same words, apostrophes kept
+#: The same two for a text all ASCII (most are), where a word character is one of these:
+#: a plain class is faster than asking Unicode of each character.
+_ASCII_WORD_RE: Final = re.compile(r"[A-Za-z0-9]+")
+_ASCII_SPAN_RE: Final = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
 _BREAK_RE: Final = re.compile("[,.;!?()\n\u2013\u2014\u2600-\u27bf\U0001f300-\U0001faff]")
 
 
@@ -35,7 +39,8 @@ class Tokens:
     def spans(self) -> tuple[tuple[int, int], ...]:
         """(start, end) of each word in the text."""
         if self._spans is None:
-            self._spans = tuple(m.span() for m in _SPAN_RE.finditer(self.low))
+            spans = _ASCII_SPAN_RE if self.low.isascii() else _SPAN_RE
+            self._spans = tuple(m.span() for m in spans.finditer(self.low))
         return self._spans
 
 
@@ -64,13 +69,14 @@ _WHATS_UP_DAY_RE: Final = re.compile(
 def tokenise(low: str) -> Tokens:
     """Split lower-case text into words; emoji and punctuation fall away."""
     bare = low.replace("'", "")
+    word = _ASCII_WORD_RE if bare.isascii() else _WORD_RE
     if not _BREAK_RE.search(bare):
-        words = _WORD_RE.findall(bare)
+        words = word.findall(bare)
         return Tokens(low, tuple(words), (0,) * len(words))
     all_words: list[str] = []
     clauses: list[int] = []
     for clause, piece in enumerate(_BREAK_RE.split(bare)):
-        found = _WORD_RE.findall(piece)
+        found = word.findall(piece)
         all_words += found
         clauses += [clause] * len(found)
     return Tokens(low, tuple(all_words), tuple(clauses))

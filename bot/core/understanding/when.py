@@ -798,6 +798,13 @@ _UNTIL_GONE_RE: Final = re.compile(
 _AWAY_ON_RE: Final = re.compile(rf"\baway\s+(?:on\s+)?(?:this\s+|this\s+coming\s+)?({_DAY})\b")
 
 
+#: What every pattern of a day (``_DAY``) needs: a digit, or the start of a weekday's or a
+#: month's name or of "tomorrow" (a cheap test before the day patterns, which are slow).
+_DAYISH_RE: Final = re.compile(
+    r"[0-9]|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tom|tmr"
+)
+
+
 class PauseSaid(NamedTuple):
     """A pause's days as said: ``first`` (None: today), ``last`` (None: not said), and
     ``unclear``, the range as written when it cannot be right (reversed, impossible)."""
@@ -911,19 +918,27 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
     low = holidays_as_dates(low, lead="")  # "until boxing day": until 26 dec
     if ("last " in low or "yesterday" in low) and (gone := _UNTIL_GONE_RE.search(low)):
         return PauseSaid(None, None, unclear=" ".join(gone.group(0).split()))
-    if (match := _RANGE_RE.search(low)) is not None:
+    dayish = _DAYISH_RE.search(low) is not None  # what every pattern naming a day needs
+    if dayish and (match := _RANGE_RE.search(low)) is not None:
         return _range(match, today)
-    if (match := _NUMBER_RANGE_RE.search(low) or _MONTH_FIRST_RANGE_RE.search(low)) is not None:
+    if (
+        dayish
+        and (match := _NUMBER_RANGE_RE.search(low) or _MONTH_FIRST_RANGE_RE.search(low)) is not None
+    ):
         return _range(match, today)
-    start, odd = _start(low, today)
-    back = _BACK_RE.search(low) if "back" in low or "home" in low or "return" in low else None
+    start, odd = _start(low, today) if dayish else (None, None)
+    back = (
+        _BACK_RE.search(low)
+        if dayish and ("back" in low or "home" in low or "return" in low)
+        else None
+    )
     if odd is not None:
         return PauseSaid(None, None, unclear=odd)  # "from the 31st of september": asked
     if start is None and back is not None:
         start = _said_before(low, back.start(), today)  # "away on the 1st, back on the 15th"
     if back is not None and _DIGIT_RE.search(back[1]) and _ahead(back[1], today) is None:
         return PauseSaid(None, None, unclear=" ".join(back.group(0).split()))  # "31st of nov"
-    if (last := back_on(low, start or today)) is not None:
+    if dayish and (last := back_on(low, start or today)) is not None:
         return PauseSaid(start if start is not None and start <= last else None, last)
     if (length := _DURATION_RE.search(low)) is not None:
         count = length.group(1) or length.group(3) or "a"
@@ -959,7 +974,7 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         return PauseSaid(monday, monday + timedelta(days=6))
     if start is not None:
         return PauseSaid(start, None)
-    if "away" in low and (away := _AWAY_ON_RE.search(low)) is not None:
+    if dayish and "away" in low and (away := _AWAY_ON_RE.search(low)) is not None:
         day = _ahead(away.group(1), today, same_day=True)  # "away wednesday": that day
         if day is not None:
             return PauseSaid(day if day > today else None, day)
