@@ -57,6 +57,7 @@ _RANGE_RE: Final = re.compile(
     r"(?!\s*(?:[0-9/]|k\b|km|mi|min|hour|hrs?|days?|weeks?|x\b|reps|sets|out\s+of))"
 )
 _NAMED_RE: Final = re.compile(r"\b(noon|midday|midnight)\b")
+_DIGIT_RE: Final = re.compile("[0-9]")
 #: "0630" anywhere; "1930" after a word that introduces a time ("at", "reminder"), so a
 #: year ("in 2027") is never a time.
 _MILITARY_RE: Final = re.compile(
@@ -107,39 +108,57 @@ def _day_part(low: str, end: int, hour: int) -> int:
 
 
 def _candidates(low: str) -> list[tuple[int, time | None]]:
+    # Each pattern runs only when what it cannot match without is there (cheap tests).
     found: list[tuple[int, time | None]] = []
-    for m in _CLOCK_RE.finditer(low):
-        hour = int(m.group(1)) if m.group(3) else _day_part(low, m.end(), int(m.group(1)))
-        found.append((m.start(), _with_ampm(hour, int(m.group(2)), m.group(3))))
-    for m in _HOUR_AMPM_RE.finditer(low):
-        found.append((m.start(), _with_ampm(int(m.group(1)), 0, m.group(2))))
-    for m in _HALF_RE.finditer(low):
-        hour, minute = _hour(m.group(3)), _PAST_MINUTES[" ".join(m.group(1).split("-"))]
-        if m.group(2) == "to":
-            hour, minute = (hour - 1) % 24, 60 - minute
-        hour = hour if m.group(4) else _day_part(low, m.end(), hour)
-        found.append((m.start(), _with_ampm(hour, minute, m.group(4))))
-    for m in _OCLOCK_RE.finditer(low):
-        hour = _hour(m.group(1)) if m.group(2) else _day_part(low, m.end(), _hour(m.group(1)))
-        found.append((m.start(), _with_ampm(hour, 0, m.group(2))))
-    for m in _HALF_BRITISH_RE.finditer(low):
-        hour = _hour(m.group(1)) if m.group(2) else _day_part(low, m.end(), _hour(m.group(1)))
-        found.append((m.start(), _with_ampm(hour, 30, m.group(2))))
-    for m in _ISH_RE.finditer(low):
-        found.append((m.start(), _with_ampm(_day_part(low, m.end(), _hour(m.group(1))), 0, None)))
-    found.extend((m.start(), _NAMED[m.group(1)]) for m in _NAMED_RE.finditer(low))
-    for m in _MILITARY_RE.finditer(low):
-        found.append((m.start(1), _with_ampm(int(m.group(1)), int(m.group(2)), None)))
-    for m in _HOUR_H_RE.finditer(low):
-        found.append((m.start(), _with_ampm(int(m.group(1)), 0, None)))
-    for m in _SPACED_RE.finditer(low):
-        hour = int(m.group(1)) if m.group(3) else _day_part(low, m.end(), int(m.group(1)))
-        found.append((m.start(1), _with_ampm(hour, int(m.group(2)), m.group(3))))
-    for m in _WORD_TIME_RE.finditer(low):
-        minute = _MINUTE_WORDS[" ".join(m.group(2).replace("-", " ").split())]
-        hour = _HOUR_WORDS[m.group(1)]
-        hour = hour if m.group(3) else _day_part(low, m.end(), hour)
-        found.append((m.start(), _with_ampm(hour, minute, m.group(3))))
+    digit = _DIGIT_RE.search(low) is not None
+    if digit:
+        for m in _CLOCK_RE.finditer(low):
+            hour = int(m.group(1)) if m.group(3) else _day_part(low, m.end(), int(m.group(1)))
+            found.append((m.start(), _with_ampm(hour, int(m.group(2)), m.group(3))))
+        for m in _HOUR_AMPM_RE.finditer(low):
+            found.append((m.start(), _with_ampm(int(m.group(1)), 0, m.group(2))))
+    if "half" in low or "quarter" in low or "twenty" in low or "ten" in low or "five" in low:
+        for m in _HALF_RE.finditer(low):
+            hour, minute = _hour(m.group(3)), _PAST_MINUTES[" ".join(m.group(1).split("-"))]
+            if m.group(2) == "to":
+                hour, minute = (hour - 1) % 24, 60 - minute
+            hour = hour if m.group(4) else _day_part(low, m.end(), hour)
+            found.append((m.start(), _with_ampm(hour, minute, m.group(4))))
+    if "clock" in low:
+        for m in _OCLOCK_RE.finditer(low):
+            hour = _hour(m.group(1)) if m.group(2) else _day_part(low, m.end(), _hour(m.group(1)))
+            found.append((m.start(), _with_ampm(hour, 0, m.group(2))))
+    if "half" in low:
+        for m in _HALF_BRITISH_RE.finditer(low):
+            hour = _hour(m.group(1)) if m.group(2) else _day_part(low, m.end(), _hour(m.group(1)))
+            found.append((m.start(), _with_ampm(hour, 30, m.group(2))))
+    if "ish" in low:
+        for m in _ISH_RE.finditer(low):
+            hour = _day_part(low, m.end(), _hour(m.group(1)))
+            found.append((m.start(), _with_ampm(hour, 0, None)))
+    if "noon" in low or "mid" in low:
+        found.extend((m.start(), _NAMED[m.group(1)]) for m in _NAMED_RE.finditer(low))
+    if digit:
+        for m in _MILITARY_RE.finditer(low):
+            found.append((m.start(1), _with_ampm(int(m.group(1)), int(m.group(2)), None)))
+        for m in _HOUR_H_RE.finditer(low):
+            found.append((m.start(), _with_ampm(int(m.group(1)), 0, None)))
+        for m in _SPACED_RE.finditer(low):
+            hour = int(m.group(1)) if m.group(3) else _day_part(low, m.end(), int(m.group(1)))
+            found.append((m.start(1), _with_ampm(hour, int(m.group(2)), m.group(3))))
+    if (
+        "five" in low
+        or "fif" in low
+        or "twenty" in low
+        or "thirty" in low
+        or "forty" in low
+        or "ten" in low
+    ):
+        for m in _WORD_TIME_RE.finditer(low):
+            minute = _MINUTE_WORDS[" ".join(m.group(2).replace("-", " ").split())]
+            hour = _HOUR_WORDS[m.group(1)]
+            hour = hour if m.group(3) else _day_part(low, m.end(), hour)
+            found.append((m.start(), _with_ampm(hour, minute, m.group(3))))
     return found or _at_times(low)
 
 

@@ -164,6 +164,8 @@ def _ordinal(day: int, today: date) -> date | None:
 
 
 def _absolute(low: str, today: date | None) -> Iterator[tuple[int, date | None]]:
+    if _DIGIT_RE.search(low) is None:
+        return  # every pattern below needs a digit
     for m in _ISO_RE.finditer(low):
         yield m.start(), _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     for m in _DMY_RE.finditer(low):
@@ -221,6 +223,27 @@ _RELATIVE: Final[tuple[tuple[re.Pattern[str], _Relative], ...]] = (
 )
 
 
+#: What each of ``_RELATIVE``'s patterns cannot match without, one of these words (None: a
+#: digit): tested first, as it is much cheaper than the pattern.
+_RELATIVE_NEEDS: Final[tuple[tuple[str, ...] | None, ...]] = (
+    ("day",),
+    ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+    ("day", "week", "wk", "month"),
+    ("day", "week", "wk", "month"),
+    ("fortnight",),
+    ("tom", "tmr", "next", "end"),
+    None,
+)
+_DIGIT_RE: Final = re.compile("[0-9]")
+
+
+def _may_match(needs: tuple[str, ...] | None, low: str, digit: bool) -> bool:
+    """Whether ``low`` holds what a pattern needs (``_RELATIVE_NEEDS``)."""
+    if needs is None:
+        return digit
+    return any(word in low for word in needs)
+
+
 _SPAN_THEN_DAY_RE: Final = re.compile(
     rf"\b(?:in\s+)?({_COUNT})\s+(weeks?|wks?)(?:'?\s*time)?\s*,?\s+on\s+(?:the\s+|a\s+)?"
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
@@ -237,7 +260,10 @@ def find_dates(low: str, today: date | None) -> list[tuple[int, date]]:
             if week is not None:
                 monday = week - timedelta(days=week.weekday())
                 found[m.start()] = monday + timedelta(days=_WEEKDAYS[m.group(3)])
-        for regex, resolve in _RELATIVE:
+        digit = _DIGIT_RE.search(low) is not None
+        for (regex, resolve), needs in zip(_RELATIVE, _RELATIVE_NEEDS, strict=True):
+            if not _may_match(needs, low, digit):
+                continue
             for m in regex.finditer(low):
                 found.setdefault(m.start(), resolve(m, today))
         for m in _SPAN_THEN_DAY_RE.finditer(low):  # the weekday is that week's, not the next

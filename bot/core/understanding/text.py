@@ -16,9 +16,8 @@ _TRANSLATE: Final = str.maketrans(
 _ODD_RE: Final = re.compile("[’‘ʼ`´\u00a0\t]")
 _WORD_RE: Final = re.compile(r"[^\W_]+")
 _SPAN_RE: Final = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # the same words, apostrophes kept
-#: The same two for a text all ASCII (most are), where a word character is one of these:
-#: a plain class is faster than asking Unicode of each character.
-_ASCII_WORD_RE: Final = re.compile(r"[A-Za-z0-9]+")
+#: The spans' pattern for a text all ASCII (most are), where a word character is one of
+#: these: a plain class is faster than asking Unicode of each character.
 _ASCII_SPAN_RE: Final = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
 _BREAK_RE: Final = re.compile("[,.;!?()\n\u2013\u2014\u2600-\u27bf\U0001f300-\U0001faff]")
 
@@ -69,14 +68,34 @@ _WHATS_UP_DAY_RE: Final = re.compile(
 def tokenise(low: str) -> Tokens:
     """Split lower-case text into words; emoji and punctuation fall away."""
     bare = low.replace("'", "")
-    word = _ASCII_WORD_RE if bare.isascii() else _WORD_RE
+    if bare.isascii():  # most are: words and breaks in one pass
+        return _ascii_tokens(low, bare)
     if not _BREAK_RE.search(bare):
-        words = word.findall(bare)
+        words = _WORD_RE.findall(bare)
         return Tokens(low, tuple(words), (0,) * len(words))
     all_words: list[str] = []
     clauses: list[int] = []
     for clause, piece in enumerate(_BREAK_RE.split(bare)):
-        found = word.findall(piece)
+        found = _WORD_RE.findall(piece)
         all_words += found
         clauses += [clause] * len(found)
     return Tokens(low, tuple(all_words), tuple(clauses))
+
+
+#: An ASCII text's words and the breaks between its clauses (``_BREAK_RE``'s ASCII ones).
+_ASCII_TOKEN_RE: Final = re.compile(r"[A-Za-z0-9]+|[,.;!?()\n]")
+
+
+def _ascii_tokens(low: str, bare: str) -> Tokens:
+    """``tokenise`` of an ASCII text: each break starts the next clause, as a split at
+    every break does (two breaks in a row pass an empty clause)."""
+    words: list[str] = []
+    clauses: list[int] = []
+    clause = 0
+    for token in _ASCII_TOKEN_RE.findall(bare):
+        if len(token) == 1 and token in ",.;!?()\n":
+            clause += 1
+        else:
+            words.append(token)
+            clauses.append(clause)
+    return Tokens(low, tuple(words), tuple(clauses))
