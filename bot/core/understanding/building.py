@@ -39,7 +39,10 @@ _ESCALATING_RE: Final = re.compile(
 )
 #: Every ``_ESCALATING_RE`` match holds one of these: a cheap test first.
 _ESCALATING_HINTS: Final = (
-    "and",
+    "worse",
+    "sorer",
+    "tighter",
+    "achier",
     "more",
     "kep",
     "keep",
@@ -87,7 +90,7 @@ def builds_in_activity(words: Sequence[str], body: frozenset[int]) -> bool:
     for match in _ESCALATING_RE.finditer(text) if escalating else ():
         if not _negated(text, match.start()) and _of_the_body(words, text, match.start(), body):
             return True
-    if _BECAUSE_RE.search(text):
+    if "stop" in text and _BECAUSE_RE.search(text):
         return True
     stopped = (  # one of these is in every ``_STOPPED_RE`` match: a cheap test first
         "stop" in text

@@ -201,6 +201,25 @@ def _block_in(low: str) -> bool:
     )
 
 
+def _holiday_in(low: str) -> bool:
+    return "christmas" in low or "xmas" in low or "boxing" in low or "year" in low
+
+
+def _short_day_in(low: str) -> bool:
+    return (
+        "mon" in low
+        or "tue" in low
+        or "wed" in low
+        or "thu" in low
+        or "fri" in low
+        or "sat" in low
+        or "sun" in low
+    )
+
+
+_DIGIT_RE: Final = re.compile("[0-9]")
+
+
 def plan_question(low: str, today: date | None) -> Intent | None:
     """A question about the plan, with its topic, or None when ``low`` asks none."""
     # Each "... in low" below is a word its pattern cannot match without (cheap tests
@@ -224,7 +243,7 @@ def plan_question(low: str, today: date | None) -> Intent | None:
         return _asked(PlanTopic.JUMPS)
     if _swap_in(low) and _SWAP_RE.search(low) and _SWAP_ASK_RE.search(low):
         return None  # "can I do yoga instead this week?": advice (the FAQ), not the plan
-    if asks_getting_back(low):
+    if "how" in low and asks_getting_back(low):
         return None  # "off over xmas, how do I get back into it?": advice (the FAQ)
     if _phase_in(low) and _PHASE_RE.search(low):
         return _asked(PlanTopic.PHASE)
@@ -255,26 +274,28 @@ def plan_question(low: str, today: date | None) -> Intent | None:
         )  # "day after tmrw?", "what about the 15th", "sat session?"
     if today is None or not (_PLAN_WORDS_RE.search(low) or _BARE_DAY_RE.search(low)):
         return None
-    if (numeric := _NUMERIC_ASKED_RE.search(low)) is not None:  # "what's on 12/17", "22.12"
+    digit = _DIGIT_RE.search(low) is not None  # what the dated patterns below need
+    if digit and (numeric := _NUMERIC_ASKED_RE.search(low)) is not None:  # "on 12/17", "22.12"
         day = day_ahead(numeric.group(1), today)
         if day is not None:
             return _asked(PlanTopic.DAY, day)
-    if (holiday := _HOLIDAY_RE.search(low)) is not None:  # "what's on christmas day"
+    if _holiday_in(low) and (holiday := _HOLIDAY_RE.search(low)) is not None:  # "christmas day"
         return _asked(PlanTopic.DAY, _holiday(holiday.group(1), today))
-    if (dated := _DATE_ASKED_RE.search(low)) is not None:
+    if digit and (dated := _DATE_ASKED_RE.search(low)) is not None:
         day = day_ahead(dated.group(1) or dated.group(2), today)
         if day is not None:
             return _asked(PlanTopic.DAY, day)
-    if _DAY_AFTER_RE.search(low):
+    tomorrow = "tom" in low or "tmr" in low or "2mo" in low
+    if tomorrow and _DAY_AFTER_RE.search(low):
         return _asked(PlanTopic.DAY, today + timedelta(days=2))
-    if (days := _IN_DAYS_RE.search(low)) is not None:  # "what's on in 3 days"
+    if "days" in low and (days := _IN_DAYS_RE.search(low)) is not None:  # "in 3 days"
         return _asked(PlanTopic.DAY, today + timedelta(days=_DAY_COUNTS[days.group(1)]))
-    if _TOMORROW_RE.search(low):
+    if tomorrow and _TOMORROW_RE.search(low):
         return _asked(PlanTopic.DAY, today + timedelta(days=1))
-    if _MONTH_DATE_RE.search(low) and (day := last_date(low, today)) is not None:
+    if digit and _MONTH_DATE_RE.search(low) and (day := last_date(low, today)) is not None:
         return _asked(PlanTopic.DAY, day)  # "what's the session on 1 march?"
-    match = _WEEKDAY_RE.search(low)
-    short = _SHORT_DAY_RE.search(low)
+    match = _WEEKDAY_RE.search(low) if "day" in low else None
+    short = _SHORT_DAY_RE.search(low) if _short_day_in(low) else None
     if match is not None and short is not None and short.start() < match.start():
         match = None  # "what's on fri, going to a race on saturday": the day asked first
     if match is not None:

@@ -940,23 +940,26 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         return PauseSaid(None, None, unclear=" ".join(back.group(0).split()))  # "31st of nov"
     if dayish and (last := back_on(low, start or today)) is not None:
         return PauseSaid(start if start is not None and start <= last else None, last)
-    if (length := _DURATION_RE.search(low)) is not None:
+    spans = "day" in low or "week" in low or "wk" in low or "fortnight" in low
+    if spans and (length := _DURATION_RE.search(low)) is not None:
         count = length.group(1) or length.group(3) or "a"
         unit = length.group(2) or length.group(4) or length.group(5)
         days = _COUNTS.get(" ".join(count.split())) or int(count)
         begins = start or today
         return PauseSaid(start, begins + timedelta(days=days * _UNIT_DAYS[unit[0]] - 1))
-    if _WEEKEND_RE.search(low) and "next weekend" not in low:
+    weekend_said = "weekend" in low
+    if weekend_said and _WEEKEND_RE.search(low) and "next weekend" not in low:
         saturday = today + timedelta(days=(5 - today.weekday()) % 7 if today.weekday() < 6 else 0)
         sunday = saturday + timedelta(days=6 - saturday.weekday())
         first = start or (saturday if saturday > today else None)
         return PauseSaid(first, sunday)
-    if (weekend := _NEXT_WEEKEND_RE.search(low)) is not None:
+    if weekend_said and (weekend := _NEXT_WEEKEND_RE.search(low)) is not None:
         saturday = today + timedelta(days=(5 - today.weekday()) % 7 or 7)
         if weekend.group(1):  # "pause till next weekend": back that Saturday
             return PauseSaid(start, saturday - timedelta(days=1))
         return PauseSaid(start or saturday, saturday + timedelta(days=1))
-    if (until := _UNTIL_RE.search(low)) is not None:
+    till = "til" in low
+    if (till or "up" in low or "thr" in low) and (until := _UNTIL_RE.search(low)) is not None:
         said = until.group(1)
         if "new year" in said:
             return PauseSaid(start, date(today.year, 12, 31))
@@ -967,9 +970,10 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
             last -= timedelta(days=1)
         if last is not None and last >= today:
             return PauseSaid(start if start is not None and start <= last else None, last)
-    if _TILL_NEXT_WEEK_RE.search(low):
+    next_said = "next" in low
+    if till and next_said and _TILL_NEXT_WEEK_RE.search(low):
         return PauseSaid(start, today + timedelta(days=7 - today.weekday()))
-    if _NEXT_WEEK_RE.search(low):
+    if next_said and _NEXT_WEEK_RE.search(low):
         monday = today + timedelta(days=7 - today.weekday())
         return PauseSaid(monday, monday + timedelta(days=6))
     if start is not None:
@@ -978,7 +982,9 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         day = _ahead(away.group(1), today, same_day=True)  # "away wednesday": that day
         if day is not None:
             return PauseSaid(day if day > today else None, day)
-    if _OPEN_END_RE.search(low):  # "in hospital from tuesday, not sure when I'm back"
+    if (
+        till or "sure" in low or "know" in low or "dunno" in low or "idea" in low
+    ) and _OPEN_END_RE.search(low):  # "in hospital from tuesday, not sure when I'm back"
         if re.search(rf"\b(?:{_TOMORROW})\b", low):
             return PauseSaid(today + timedelta(days=1), None)
         if (first := _said_before(low, len(low), today)) is not None:
