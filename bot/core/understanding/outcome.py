@@ -205,6 +205,27 @@ def _of_something_else(m: Message, hit: Hit) -> bool:
 _ANYONE: Final = word_set("anyone anybody someone somebody everyone everybody yall people")
 
 
+#: Someone else's advice: "my friend says I should be lifting heavy not doing hops".
+_ADVISED: Final = word_set(
+    """says say said reckons reckon thinks think tells tell told suggests suggest suggested
+    insists insist insisted claims claim reckoned"""
+)
+_ADVISED_BACK: Final = 10
+_SELF: Final = word_set("i id ill im we")
+
+
+def _advised(f: Features, hit: Hit) -> bool:
+    """A log word inside advice another gave ("my friend says I should be lifting heavy not
+    doing little hops", "coach told me I shouldn't skip"): what they said, no log. Not the
+    runner's own words ("I said I'd do it but didn't")."""
+    k = hit.start - 1
+    while k >= max(hit.start - _ADVISED_BACK, 0) and f.clauses[k] == f.clauses[hit.start]:
+        if f.words[k] in _ADVISED and (k == 0 or f.words[k - 1] not in _SELF):
+            return "should" in f.words[k : hit.start] or "shouldnt" in f.words[k : hit.start]
+        k -= 1
+    return False
+
+
 def _anyones(f: Features, hit: Hit) -> bool:
     """A log word of anyone's, asked or told ("has anyone here done it?", "everyone did
     it in the end"): no log of the runner's."""
@@ -321,7 +342,7 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
     not_done = False
     for hit in [*f.cues.get(Cue.DONE, ()), *f.cues.get(Cue.DID, ())]:
         asked = f.clauses[hit.start] in f.asking and not _relative_did(f, hit.start)
-        if asked or _supposed(f, hit) or _theirs(f, hit) or _anyones(f, hit):
+        if asked or _supposed(f, hit) or _theirs(f, hit) or _anyones(f, hit) or _advised(f, hit):
             continue  # "did I do it right?", "how do I log it when done?", "not sure if I did"
         if _habit(f, hit) or f.words[hit.end : hit.end + 1] in _NOTHING:
             continue  # "I've always done calf raises", "done nothing all week": no log
@@ -385,13 +406,20 @@ def outcome(m: Message) -> Intent | None:
     skips = [
         h
         for h in said(f, Cue.SKIP)
-        if _object_ok(m, h) and not (_supposed(f, h) or _theirs(f, h) or _habit(f, h, never=True))
+        if _object_ok(m, h)
+        and not (_supposed(f, h) or _theirs(f, h) or _habit(f, h, never=True) or _advised(f, h))
     ]
     if skips and "?" in m.low and all(f.words[h.start : h.end] in _REST_DAY for h in skips):
         skips = []  # "yesterday was a rest day right?": asked of the plan, no skip
-    why = [h for h in said(f, Cue.SKIP_WHY) if not (_supposed(f, h) or _theirs(f, h))]
+    why = [
+        h for h in said(f, Cue.SKIP_WHY) if not (_supposed(f, h) or _theirs(f, h) or _advised(f, h))
+    ]
     skipped = bool(skips) or bool(why) or not_done
-    weak = [h for h in said(f, Cue.SKIP_WEAK) if not (_supposed(f, h) or _theirs(f, h))]
+    weak = [
+        h
+        for h in said(f, Cue.SKIP_WEAK)
+        if not (_supposed(f, h) or _theirs(f, h) or _advised(f, h))
+    ]
     if not skipped and weak and (_said(f, Cue.TODAY) or _said(f, Cue.SESSION)):
         skipped = True  # not "legs tired, should I still do the sessions?": a question
     if skipped and not skips and not not_done and not done and asks_permission(m.low):
@@ -409,11 +437,38 @@ def outcome(m: Message) -> Intent | None:
         return _done(m)
     if skipped:
         day = _skip_clause_day(m, skips) or _day(m, ahead=True)
+        later = day is not None and m.today is not None and day > m.today
+        if later and _day_elsewhere(m, _skip_words(m, skips, why)):
+            day = None  # "haven't done a thing since, ..., I'll start again next monday"
+        if _NOTHING_SINCE_RE.search(m.low) and not skips:
+            return None  # "haven't done a thing since the move": days gone, no one day's log
         if day is None and (_SPAN_RE.search(m.low) or _GAP_RE.search(m.low)):
             return None  # "missed last week", "missed 10 days over xmas": no one day's log
         reason = reason_text(m.clean, m.tokens, f)
         return Intent(IntentKind.SKIPPED, reason=reason, report=m.report(), log_day=day)
     return None
+
+
+def _skip_words(m: Message, skips: list[Hit], why: list[Hit]) -> list[Hit]:
+    """The words that say the skip: a skip or its reason, else a done word negated."""
+    said = [*skips, *why]
+    return said or [*m.f.cues.get(Cue.DONE, ()), *m.f.cues.get(Cue.DID, ())]
+
+
+def _day_elsewhere(m: Message, skips: list[Hit]) -> bool:
+    """Whether no skip word shares its clause with a day to come: a day later on said in
+    another clause ("haven't done a thing since, I'll start again next monday") is not the
+    skipped day ("can't do it tmrw" is)."""
+    if m.today is None or not skips or len(set(m.f.clauses)) < 2:
+        return False
+    today = m.today
+    for hit in skips:
+        clause = m.f.clauses[hit.start]
+        at = [i for i, c in enumerate(m.f.clauses) if c == clause]
+        start, end = m.tokens.spans[at[0]][0], m.tokens.spans[at[-1]][1]
+        if any(day > today for day in log_days(m.low[start:end], today, ahead=True)):
+            return False
+    return True
 
 
 def _skip_clause_day(m: Message, skips: list[Hit]) -> date | None:
@@ -452,6 +507,11 @@ _GAP_RE: Final = re.compile(
     r"\b(?:missed|skipped|off|lost|dropped|been\s+off)\s+(?:about\s+|like\s+|around\s+"
     r"|nearly\s+|almost\s+|over\s+)?(?:a|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|a\s+couple\s+of|a\s+few|several|[0-9]+)\s+(?:days|weeks?|sessions|fortnight)\b"
+)
+#: Nothing done for days: "haven't done a thing since", "not done anything since the move".
+_NOTHING_SINCE_RE: Final = re.compile(
+    r"\b(?:haven'?t|have\s+not|not|hardly)\s+(?:done|did|trained|managed)\s+(?:a\s+thing"
+    r"|anything|any|much|a\s+session|any\s+sessions)\s+since\b"
 )
 
 

@@ -80,6 +80,8 @@ __all__ = ["understand_all", "understand_parts"]
 _SPLIT_BREAKS: Final = (
     "(?:\\s[\u2600-\u27bf\U0001f300-\U0001faff]+\\s+(?=[a-z])|"
     r"[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho|n|&)\s+"
+    # not "she's got shin splints and was limping": the verb goes on with the same subject
+    r"(?!(?:was|were|is|has|had|ended\s+up|kept|keeps)\s)"
     r"|,\s*(?=(?:also|and|but|plus|then|so|remind|reminder|reminders|send|moving|moved|what|whats"
     r"|what's|when|which(?!\s+i\b)|why|how|can|could|did|done|finished|skipped|skipping|skip"
     r"|gonna|missed|today|tomorrow|yesterday|thanks(?!\s+to\b)|thank\s+you|cheers|thx|ty)\b)"

@@ -1520,6 +1520,8 @@ def _resume(m: Message) -> Intent | None:
         asked = plan_question(m.low, m.today) or _opening_question(m)
         if asked is not None and asked.topic is PlanTopic.JUMPS:
             return asked
+    if resumes and all(_restart_later(m.f, h.start) for h in resumes):
+        return None  # "I'll pick it up again after", "I'll message when I'm back": later
     if _BACK_LATER_RE.search(m.low):  # "missed today, back on it tmrw": today's skip
         logged = outcome(m)
         if logged is not None and logged.kind is IntentKind.SKIPPED:
@@ -1560,6 +1562,32 @@ def _told_how_hard(f: Features, pos: int) -> bool:
     for j in range(pos - 1, max(pos - _TOLD_BACK, -1), -1):
         if f.words[j] == "to":
             return j > 0 and f.words[j - 1] not in _WANTED_TO and Cue.PAST in f.cues
+    return False
+
+
+#: Words before a return in its clause that put it later, not now: "I'll start again
+#: next monday", "I'll message when I'm back", "how long til I can start back".
+_LATER_MARKS: Final = frozenset(
+    {"ill", "will", "gonna", "shall", "planning", "hoping", "hope", "intend", "when", "once",
+     "til", "till", "until", "untill", "before", "whenever"}
+)  # fmt: skip
+_LATER_BACK: Final = 5
+#: "will you restart me?", "when you can, resume me": asked of the coach, now.
+_ASKED_OF_COACH: Final = frozenset({"you", "u"})
+
+
+def _restart_later(f: Features, pos: int) -> bool:
+    """Whether the return at ``pos`` is put off to a later time in its own clause ("I'll pick
+    it up again after", "realistically I'll start again next monday", "I'll message when I'm
+    back", "how long after a marathon til I can start back"): no resume now."""
+    clause = f.clauses[pos]
+    for j in range(pos - 1, max(pos - _LATER_BACK, -1), -1):
+        if f.clauses[j] != clause:
+            return False
+        word = f.words[j]
+        if word in _LATER_MARKS:
+            following = f.words[j + 1 : j + 2]
+            return not (following and following[0] in _ASKED_OF_COACH)
     return False
 
 

@@ -383,8 +383,9 @@ def owners(
     if supposition[1]:
         asked = asked | supposition[1]
     years = _years(words)
+    read = _read_about(words, clauses) if not _READING.isdisjoint(words) else _NONE
     if _FOREIGN_HINTS.isdisjoint(words) and not hypothetical and not years:
-        return _NONE, asked
+        return read, asked
     long_ago = not _PAST_HINTS.isdisjoint(words)
     past = (
         {
@@ -425,7 +426,43 @@ def owners(
             or clauses[i] in hypothetical
         ):
             foreign.add(i)
-    return frozenset(foreign), asked
+    return frozenset(foreign) | read, asked
+
+
+#: Reading or hearing about a thing: "been reading about bone stress injuries", "saw a
+#: video on shin splints", "heard about runner's knee".
+_READING: Final = word_set("reading read heard hearing article articles video videos podcast")
+_READ_OF: Final = word_set("about on")
+_READ_BETWEEN: Final = word_set("up a an this that some lots lot loads of all")
+#: The runner wondering whether they have it too: then the thing read about counts.
+_SUSPECT: Final = word_set("think might may could reckon worried worry afraid scared suspect")
+_HAVE_ONE: Final = word_set("have got had")
+
+
+def _read_about(words: tuple[str, ...], clauses: tuple[int, ...]) -> frozenset[int]:
+    """The positions of what the runner read or heard about ("been reading about bone stress
+    injuries since a club mate got one"), to the end of its clause: a topic, no report of
+    theirs; none when they say they may have it ("...and I think I have one")."""
+    for i, word in enumerate(words):
+        if word in ("i", "im", "ive") and not _SUSPECT.isdisjoint(words[i + 1 : i + 3]):
+            return _NONE  # "I think I might have one"
+        if (
+            word in ("i", "ive")
+            and words[i + 1 : i + 2]
+            and words[i + 1] in _HAVE_ONE
+            and words[i + 2 : i + 3] in (("one",), ("it",), ("that",))
+        ):
+            return _NONE  # "I've got one", "I have it"
+    found: set[int] = set()
+    for i, word in enumerate(words):
+        if word not in _READING:
+            continue
+        j = i + 1
+        while j < len(words) and words[j] in _READ_BETWEEN and clauses[j] == clauses[i]:
+            j += 1
+        if j < len(words) and words[j] in _READ_OF and clauses[j] == clauses[i]:
+            found.update(k for k in range(j, len(words)) if clauses[k] == clauses[i])
+    return frozenset(found)
 
 
 _ECHOES: Final = (("me", "too"), ("so", "does", "mine"), ("so", "do", "i"), ("same", "here"),

@@ -419,7 +419,9 @@ _DAY_MONTH_RE: Final = re.compile(
     rf"|({MONTH_PATTERN})\s+([0-9]{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+([0-9]{{4}}))?"
 )
 _MOVED_TO_RE: Final = re.compile(
-    r"(?:\bdo\s+it|\bdo\s+(?:the\s+)?session|\bdo\s+that|\bto|\btill?|\buntil|\bfor|\binstead"
+    # not "can't do it tmrw", "won't do the session tomorrow": the day skipped
+    r"(?:(?<!cant\s)(?<!can't\s)(?<!cannot\s)(?<!wont\s)(?<!won't\s)(?<!couldnt\s)(?<!not\s)"
+    r"\bdo\s+(?:it|(?:the\s+)?session)|\bdo\s+that|\bto|\btill?|\buntil|\bfor|\binstead"
     r"|\bback(?:\s+(?:on|at|into)\s+it)?)\s+$"
 )
 

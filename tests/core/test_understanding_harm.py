@@ -1,0 +1,132 @@
+"""Nothing stored that the runner did not ask for: a restart put off to later, a skip's day
+said in another clause, someone else's signs, a topic read about, advice reported."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.core.understanding import IntentKind, understand_all
+
+TODAY = date(2026, 12, 17)  # a Thursday
+
+
+def _kinds(text: str) -> set[IntentKind]:
+    return {i.kind for i in understand_all(text, TODAY)}
+
+
+# -- a restart said of later is no resume now -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pause it over xmas and I'll start again in january",
+        "I'll get going again once the kids are back at school",
+        "away all next week, I'll let you know when I'm back",
+        "how long after a half til I can restart?",
+    ],
+)
+def test_a_restart_put_off_is_no_resume(text: str) -> None:
+    assert IntentKind.RESUME not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I'm back, can we start again", "will you restart me please", "ok resume please"],
+)
+def test_a_restart_asked_for_now_resumes(text: str) -> None:
+    assert IntentKind.RESUME in _kinds(text)
+
+
+# -- a skip takes its day from its own clause --------------------------------------------
+
+
+def test_a_skip_said_of_tomorrow_is_tomorrows() -> None:
+    for text in ("can't do it tmrw, work trip", "won't do the session tomorrow, busy"):
+        (skip,) = understand_all(text, TODAY)
+        assert skip.kind is IntentKind.SKIPPED
+        assert skip.log_day == date(2026, 12, 18)
+
+
+def test_a_day_to_come_in_another_clause_is_no_skipped_day() -> None:
+    found = understand_all(
+        "new job started monday and I haven't done anything since, I'll go again on saturday",
+        TODAY,
+    )
+    assert all(
+        not (i.kind is IntentKind.SKIPPED and i.log_day and i.log_day > TODAY) for i in found
+    )
+
+
+def test_a_day_to_come_beside_a_skip_today_keeps_today() -> None:
+    (skip,) = understand_all("skipped today, will do it tomorrow", TODAY)
+    assert skip.kind is IntentKind.SKIPPED
+    assert skip.log_day in (None, TODAY)
+
+
+# -- someone else's signs, a topic read about ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sister has a bad knee and was limping after parkrun, did my session fine, a 4",
+        "my dad twisted his ankle and is limping, anyway did the hops, 6",
+    ],
+)
+def test_anothers_sign_after_and_stays_theirs(text: str) -> None:
+    found = understand_all(text, TODAY)
+    assert [i.kind for i in found] == [IntentKind.DONE]
+    assert not any(i.signs or (i.report and i.report.red_flags) for i in found)
+
+
+def test_my_own_limp_after_and_is_still_warned() -> None:
+    found = understand_all("did the session and was limping by the end", TODAY)
+    assert any(i.signs or (i.report and i.report.red_flags) for i in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "been reading about stress fractures lately, how do I avoid one with more miles",
+        "watched a video on shin splints, how do runners prevent them",
+    ],
+)
+def test_a_topic_read_about_is_no_warning(text: str) -> None:
+    found = understand_all(text, TODAY)
+    assert not any(i.signs or i.kind is IntentKind.WARNING_SIGN for i in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "been reading about stress fractures and I think I might have one in my shin",
+        "read an article on stress fractures, my shin has a pinpoint sore spot on the bone",
+    ],
+)
+def test_a_topic_read_about_with_my_own_sign_still_warns(text: str) -> None:
+    found = understand_all(text, TODAY)
+    assert any(i.signs or (i.report and i.report.red_flags) for i in found)
+
+
+# -- advice another gave is no log --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my physio told me I should skip the hops this week",
+        "my brother reckons I should be running more not doing stretches, is he right",
+    ],
+)
+def test_advice_reported_is_no_skip(text: str) -> None:
+    assert IntentKind.SKIPPED not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["i think i should skip today, knee is sore", "skipped today, physio said I should"]
+)
+def test_my_own_skip_beside_advice_still_logs(text: str) -> None:
+    assert IntentKind.SKIPPED in _kinds(text)
