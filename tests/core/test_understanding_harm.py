@@ -130,3 +130,75 @@ def test_advice_reported_is_no_skip(text: str) -> None:
 )
 def test_my_own_skip_beside_advice_still_logs(text: str) -> None:
     assert IntentKind.SKIPPED in _kinds(text)
+
+
+# -- a break told of, a stay to come, a question beside a return day ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been on a break since my op, can we start again",
+        "been paused since the 1st so lets go again",
+    ],
+)
+def test_a_break_been_on_is_no_new_pause(text: str) -> None:
+    assert IntentKind.PAUSE not in _kinds(text)
+
+
+def test_a_break_asked_beside_one_been_on_still_pauses() -> None:
+    assert IntentKind.PAUSE in _kinds("i was paused last month, can you pause again from the 20th")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm in Rome next week for work, any tips for hotel sessions",
+        "I'm in Oslo from the 22nd for a conference",
+        "I'm in Denver over christmas, home on the 28th, can I still do it at altitude?",
+    ],
+)
+def test_a_stay_to_come_moves_no_zone(text: str) -> None:
+    found = _kinds(text)
+    assert IntentKind.SET_TIMEZONE not in found
+    assert IntentKind.PAUSE not in found or "can I" not in text
+
+
+@pytest.mark.parametrize("text", ["im in tokyo now", "I'm in Berlin till the 20th"])
+def test_a_stay_now_moves_the_zone(text: str) -> None:
+    assert IntentKind.SET_TIMEZONE in _kinds(text)
+
+
+# -- the reminder time from the clause that asks for it ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "hour"),
+    [
+        ("shifts are 6am to 2pm now, so can the reminder come at 15:00 instead", 15),
+        ("went for a run at 7pm, loved it, can you make the reminder 8am please", 8),
+        ("can the reminder come at 9 please", 9),
+    ],
+)
+def test_the_reminder_time_is_the_one_asked_for(text: str, hour: int) -> None:
+    (setting,) = [i for i in understand_all(text, TODAY) if i.kind is IntentKind.SET_REMINDER]
+    assert setting.reminder_time is not None
+    assert setting.reminder_time.hour == hour
+
+
+def test_a_reminder_that_comes_at_a_time_changes_nothing() -> None:
+    assert IntentKind.SET_REMINDER not in _kinds("the reminder comes at 7, too early")
+
+
+# -- "the flow" is the session -------------------------------------------------------------
+
+
+def test_the_flow_done_is_logged() -> None:
+    (done,) = understand_all("did the hip flow last night, effort 3", TODAY)
+    assert done.kind is IntentKind.DONE
+    assert done.log_day == date(2026, 12, 16)
+    assert done.effort == 3
+
+
+def test_a_flow_of_something_else_is_no_log() -> None:
+    assert IntentKind.DONE not in _kinds("the flow of traffic was awful this morning")

@@ -146,6 +146,8 @@ def _away(m: Message, intent: Intent) -> Intent:
     last = back_on(m.low, m.today)
     if last is None:
         return intent
+    if intent.kind is IntentKind.UNKNOWN and asks_permission(m.low):
+        return intent  # "in Mumbai from the 19th, home on the 30th, can I do it in hotels?"
     said = pause_said(m.low, m.today)  # "off from the 30th, back on the 6th": from the 30th
     first = said.first if said is not None and said.last == last else None
     return Intent(IntentKind.PAUSE, pause_from=first, pause_until=last)
@@ -623,7 +625,7 @@ def _reminder(m: Message) -> Intent | None:
         return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
     if _STOP_IT_RE.search(m.low) and not _MOVE_IT_RE.search(m.low):
         return Intent(IntentKind.SET_REMINDER, reminder_off=True)  # "stop the morning messages"
-    at = parse_time(_asked_part(m.low))
+    at = parse_time(_asked_clause(m.low) or _asked_part(m.low))
     if at is not None:
         return Intent(IntentKind.SET_REMINDER, reminder_time=at)
     if (odd := impossible_time(m.low)) is not None:
@@ -715,6 +717,24 @@ _OTHER_ASK_RE: Final = re.compile(
 
 
 _PIECES_RE: Final = re.compile(r"[,;.!?]+(?:\s+|$)|\s+(?:but|so|and)\s+")
+
+
+#: Where a message breaks into clauses for ``_asked_clause``.
+_CLAUSE_BREAK_RE: Final = re.compile(r"[,;.!?]+\s*|\s+(?:and|but|so)\s+")
+
+
+def _asked_clause(low: str) -> str | None:
+    """With times in several clauses, the one clause that asks for a change ("on nights, 7pm
+    to 7am, so the 6:30 reminder is useless, can it come at 14:00 instead": 14:00; "did it
+    at 10pm last night, can the reminder come at 9pm instead": 9pm); None when no one
+    clause does (the whole message is read)."""
+    if not _CLAUSE_BREAK_RE.search(low):
+        return None
+    timed = [piece for piece in _CLAUSE_BREAK_RE.split(low) if parse_time(piece) is not None]
+    if len(timed) < 2:
+        return None
+    asked = [piece for piece in timed if _CHANGE_ASKED_RE.search(piece)]
+    return asked[0] if len(asked) == 1 else None
 
 
 def _asked_part(low: str) -> str:
@@ -989,6 +1009,20 @@ def _pause_told(f: Features, hit: Hit) -> bool:
     return before in _TOLD_BEFORE and (before in ("the", "my") or f.words[hit.start] == "paused")
 
 
+_BEEN: Final = frozenset({"been", "was", "were"})
+_BEEN_ON: Final = frozenset({"on", "a", "the", "my"})
+_BEEN_BACK: Final = 3
+
+
+def _paused_so_far(f: Features, hit: Hit) -> bool:
+    """Whether the pause word at ``hit`` tells of a break the runner has been on ("I've been
+    on pause since the 1st", "was paused all month"), no new one asked for."""
+    k = hit.start - 1
+    while k >= max(hit.start - _BEEN_BACK, 0) and f.words[k] in _BEEN_ON:
+        k -= 1
+    return k >= 0 and f.words[k] in _BEEN and f.clauses[k] == f.clauses[hit.start]
+
+
 _SHOULD: Final = frozenset({"should", "shd"})
 _SHOULD_BACK: Final = 3
 
@@ -1053,6 +1087,8 @@ def _pause(m: Message) -> Intent | None:
     breaks = [*f.cues.get(Cue.PAUSE, ()), *f.cues.get(Cue.AWAY, ())]
     if breaks and all(theirs(f.words, f.clauses, f.foreign, h.start, h.end) for h in breaks):
         return None  # "my wife is away next week", "told my friend to pause her training"
+    if asked and not dated and all(_paused_so_far(f, h) for h in f.cues[Cue.PAUSE]):
+        return None  # "I've been on pause since the start of the month, can we go again"
     if asked and break_refused(m.low, m.char(f.cues[Cue.PAUSE][0].start)):
         return None  # "pause? nah, I'm keeping going through xmas"
     if asked and all(
@@ -1795,6 +1831,14 @@ _MOVE_LATER_RE: Final = re.compile(
     r"|the\s+holidays|new\s+year))"
 )
 _MOVE_LATER_REACH: Final = 60
+#: Right after "I'm in <place>", a stay that starts later ("in Mumbai from the 19th", "in
+#: Rome next week", "in Oslo on the 20th", "in Paris over christmas"): no zone moves now.
+_STAY_LATER_RE: Final = re.compile(
+    r"\s+(?:[\w'.-]+\s+){1,3}?(?:(?:from|starting|as\s+of|on|after)\s+(?:the\s+)?"
+    r"(?:[0-9]{1,2}(?:st|nd|rd|th)?\b|tomorrow|tmrw|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|next\b)|next\s+(?:week|month|weekend|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)\b|over\s+(?:christmas|xmas|the\s+holidays|new\s+year)\b)"
+)
 
 
 def _location(m: Message) -> Intent | None:
@@ -1808,6 +1852,8 @@ def _location(m: Message) -> Intent | None:
             m.low, m.char(cue.start), m.char(cue.start) + _MOVE_LATER_REACH
         ):
             continue  # "moving to berlin in the new year": not there yet, nothing moves now
+        if _STAY_LATER_RE.match(m.low, m.tokens.spans[cue.end - 1][1]):
+            continue  # "I'm in Mumbai from the 19th for a wedding": not there yet
         text = zone_text(m.clean, m.tokens, m.f, cue, check=True)
         unsure = (
             asks_permission(m.low)
