@@ -733,8 +733,18 @@ def _asked_clause(low: str) -> str | None:
     timed = [piece for piece in _CLAUSE_BREAK_RE.split(low) if parse_time(piece) is not None]
     if len(timed) < 2:
         return None
-    asked = [piece for piece in timed if _CHANGE_ASKED_RE.search(piece)]
+    asked = [
+        piece
+        for piece in timed
+        if _CHANGE_ASKED_RE.search(piece) and _NAMES_IT_RE.search(piece)
+    ]
     return asked[0] if len(asked) == 1 else None
+
+
+#: A clause that names what is moved: the reminder, or "it" in a request ("can it come at").
+_NAMES_IT_RE: Final = re.compile(
+    r"\b(?:reminders?|alarms?|notifications?|notifs|nudges?|pings?|messages?|it|instead)\b"
+)
 
 
 def _asked_part(low: str) -> str:
