@@ -80,8 +80,6 @@ __all__ = ["understand_all", "understand_parts"]
 _SPLIT_BREAKS: Final = (
     "(?:\\s[\u2600-\u27bf\U0001f300-\U0001faff]+\\s+(?=[a-z])|"
     r"[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho|n|&)\s+"
-    # not "she's got shin splints and was limping": the verb goes on with the same subject
-    r"(?!(?:was|were|is|has|had|ended\s+up|kept|keeps)\s)"
     r"|,\s*(?=(?:also|and|but|plus|then|so|remind|reminder|reminders|send|moving|moved|what|whats"
     r"|what's|when|which(?!\s+i\b)|why|how|can|could|did|done|finished|skipped|skipping|skip"
     r"|gonna|missed|today|tomorrow|yesterday|thanks(?!\s+to\b)|thank\s+you|cheers|thx|ty)\b)"
@@ -575,7 +573,7 @@ def _requests(
     if len(clauses) < 2:
         return _reports_apart(text, today, (whole,), message)
     said = _carried(clauses, [understand(part, today) for part in clauses], today)
-    said = _not_meant(said, message)
+    said = _not_theirs(_not_meant(said, message), text, message, today)
     if whole.kind is IntentKind.FEELS_FINE and whole.fine_areas:
         said = [(p, i) for p, i in said if not (i.kind is _DONE and _tried_out(p))]
     if asks_permission(text.lower()):  # "away next week, can I still do it?": no break
@@ -644,6 +642,38 @@ def _not_meant(said: list[tuple[str, Intent]], message: Message) -> list[tuple[s
     if healed_long_ago(message) or fine_in_passing(message):
         said = [(p, i) for p, i in said if i.kind is not IntentKind.FEELS_FINE]
     return said
+
+
+def _not_theirs(
+    said: list[tuple[str, Intent]], text: str, message: Message, today: date | None
+) -> list[tuple[str, Intent]]:
+    """Without the body parts whose every word the whole message reads as someone else's
+    ("she's got shin splints and was limping by the end": the part "was limping by the end"
+    goes on with her as its subject), as the whole-message reading has them; a part that
+    opens with such words is read from the runner's own words on."""
+    foreign = message.f.foreign
+    if not foreign:
+        return said
+    spans = message.tokens.spans
+    kept: list[tuple[str, Intent]] = []
+    cursor = 0
+    for part, intent in said:
+        start = text.find(part, cursor)
+        if start < 0:
+            kept.append((part, intent))
+            continue
+        end = start + len(part)
+        cursor = end
+        words = [i for i, (a, _) in enumerate(spans) if start <= a < end]
+        body = intent.kind in _BODY_KINDS or intent.kind is IntentKind.WARNING_SIGN
+        if not (body and words and words[0] in foreign):
+            kept.append((part, intent))
+            continue
+        own = [i for i in words if i not in foreign]
+        if own and own[0] > words[0]:  # "was limping by the end, my legs felt fine"
+            rest = message.low[spans[own[0]][0] : spans[words[-1]][1]]
+            kept.append((rest, understand(rest, today)))
+    return kept
 
 
 def _zone_for_the_times(found: tuple[Intent, ...]) -> tuple[Intent, ...]:

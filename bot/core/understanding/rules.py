@@ -734,9 +734,7 @@ def _asked_clause(low: str) -> str | None:
     if len(timed) < 2:
         return None
     asked = [
-        piece
-        for piece in timed
-        if _CHANGE_ASKED_RE.search(piece) and _NAMES_IT_RE.search(piece)
+        piece for piece in timed if _CHANGE_ASKED_RE.search(piece) and _NAMES_IT_RE.search(piece)
     ]
     return asked[0] if len(asked) == 1 else None
 
