@@ -154,7 +154,7 @@ def test_a_break_asked_beside_one_been_on_still_pauses() -> None:
     "text",
     [
         "I'm in Rome next week for work, any tips for hotel sessions",
-        "I'm in Oslo from the 22nd for a conference",
+        "I'm in Oslo from the 22nd for a conference, can I do the hops in a hotel room?",
         "I'm in Denver over christmas, home on the 28th, can I still do it at altitude?",
     ],
 )

@@ -1839,13 +1839,18 @@ _MOVE_LATER_RE: Final = re.compile(
     r"|the\s+holidays|new\s+year))"
 )
 _MOVE_LATER_REACH: Final = 60
-#: Right after "I'm in <place>", a stay that starts later ("in Mumbai from the 19th", "in
-#: Rome next week", "in Oslo on the 20th", "in Paris over christmas"): no zone moves now.
+#: Right after "I'm in <place>", a stay that starts later ("in Rome next week", "in Paris
+#: over christmas"): no zone moves now. A start day ("in Mumbai from the 19th") only when
+#: the message asks about training there (``_STAY_FROM_RE``): a trip told with a request
+#: may want the zone set ahead.
 _STAY_LATER_RE: Final = re.compile(
-    r"\s+(?:[\w'.-]+\s+){1,3}?(?:(?:from|starting|as\s+of|on|after)\s+(?:the\s+)?"
+    r"\s+(?:[\w'.-]+\s+){1,3}?(?:next\s+(?:week|month|weekend|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday)\b|over\s+(?:christmas|xmas|the\s+holidays|new\s+year)\b)"
+)
+_STAY_FROM_RE: Final = re.compile(
+    r"\s+(?:[\w'.-]+\s+){1,3}?(?:from|starting|as\s+of)\s+(?:the\s+)?"
     r"(?:[0-9]{1,2}(?:st|nd|rd|th)?\b|tomorrow|tmrw|monday|tuesday|wednesday|thursday|friday"
-    r"|saturday|sunday|next\b)|next\s+(?:week|month|weekend|monday|tuesday|wednesday|thursday"
-    r"|friday|saturday|sunday)\b|over\s+(?:christmas|xmas|the\s+holidays|new\s+year)\b)"
+    r"|saturday|sunday|next\b)"
 )
 
 
@@ -1860,8 +1865,11 @@ def _location(m: Message) -> Intent | None:
             m.low, m.char(cue.start), m.char(cue.start) + _MOVE_LATER_REACH
         ):
             continue  # "moving to berlin in the new year": not there yet, nothing moves now
-        if _STAY_LATER_RE.match(m.low, m.tokens.spans[cue.end - 1][1]):
-            continue  # "I'm in Mumbai from the 19th for a wedding": not there yet
+        after = m.tokens.spans[cue.end - 1][1]
+        if _STAY_LATER_RE.match(m.low, after) or (
+            _STAY_FROM_RE.match(m.low, after) and asks_permission(m.low)
+        ):
+            continue  # "in Rome next week", "in Mumbai from the 19th, can I...": not there yet
         text = zone_text(m.clean, m.tokens, m.f, cue, check=True)
         unsure = (
             asks_permission(m.low)
