@@ -202,3 +202,44 @@ def test_the_flow_done_is_logged() -> None:
 
 def test_a_flow_of_something_else_is_no_log() -> None:
     assert IntentKind.DONE not in _kinds("the flow of traffic was awful this morning")
+
+
+# -- an illness or injury healed long ago, a "no pain" in a question ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had the flu back in november but all recovered, did today's, what's tomorrow",
+        "tore my calf in the summer, fully healed now, when do the jumps start?",
+    ],
+)
+def test_an_old_illness_recovered_is_no_recovery_now(text: str) -> None:
+    assert IntentKind.FEELS_FINE not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hurt my calf back in october, it's sore again now",
+        "my knee was sore in the summer and it hurts again today",
+    ],
+)
+def test_an_old_injury_hurting_again_is_reported(text: str) -> None:
+    found = understand_all(text, TODAY)
+    assert any(i.report is not None for i in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my knee clicks on the squats, no pain, should I worry",
+        "is it normal that my ankle pops during the hops? no pain at all",
+    ],
+)
+def test_no_pain_in_a_question_about_a_symptom_clears_nothing(text: str) -> None:
+    assert IntentKind.FEELS_FINE not in _kinds(text)
+
+
+def test_fine_now_beside_a_question_still_clears() -> None:
+    assert IntentKind.FEELS_FINE in _kinds("knee is fine now, is it ok to do the hops?")

@@ -474,7 +474,9 @@ _SENTENCE_BREAK_RE: Final = re.compile(r"[.!?;]\s|\bbut\b")
 
 _LONG_PAST_RE: Final = re.compile(
     r"\b(?:last\s+year|years?\s+ago|(?:back\s+)?in\s+(?:19|20)[0-9]{2}|a\s+while\s+back"
-    r"|ages\s+ago|(?:a\s+)?(?:few|couple\s+of)\s+years\s+back)\b"
+    r"|ages\s+ago|(?:a\s+)?(?:few|couple\s+of)\s+years\s+back"
+    r"|back\s+in\s+(?:january|february|march|april|may|june|july|august|september|october"
+    r"|november|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov)|(?:in\s+the|last)\s+summer)\b"
 )
 
 
@@ -585,9 +587,22 @@ def fine_in_passing(m: Message) -> bool:
     "better now", "fine again"), and said of a session or beside a question ("no pain at
     all during today's hops", "yoga instead today? no pain or anything", "the jumps are
     too easy, no soreness at all"). A feels fine needs a problem said to be over."""
-    if m.areas or says_change(m.f.words):
+    if says_change(m.f.words):
+        return False
+    if _NORMAL_ASKED_RE.search(m.low):
+        return True  # "is it normal that my hips click, no pain just a clicky sound"
+    if m.areas:
         return False
     return m.f.has(*_IN_PASSING_CUES) or "?" in m.low or bool(m.f.asking)
+
+
+#: A question whether a thing felt is normal or a worry: a "no pain" in it describes the
+#: thing asked about, no recovery.
+_NORMAL_ASKED_RE: Final = re.compile(
+    r"\b(?:is|are|was)\s+(?:it|that|this|they|these)\s+(?:normal|ok|okay|fine|a\s+problem"
+    r"|something\s+to\s+worry|bad|a\s+bad\s+sign|common)\b"
+    r"|\bshould\s+i\s+(?:worry|be\s+worried|be\s+concerned)\b|\bany\s+reason\s+why\b"
+)
 
 
 def _emoji_only(clean: str) -> Intent:

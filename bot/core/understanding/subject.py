@@ -84,11 +84,19 @@ def _they(words: tuple[str, ...], i: int) -> bool:
     return words[i] in _THEY or (words[i] == "both" and words[i + 1 : i + 2] in _BOTH_NEXT)
 
 
+_MONTHS: Final = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov",
+)  # fmt: skip
 _LONG_AGO: Final[tuple[tuple[str, ...], ...]] = tuple(
     tuple(p.split())
     for p in (
         "years ago", "year ago", "ages ago", "long ago", "last year", "used to", "in the past",
         "as a kid", "years back", "a while back", "long gone", "yrs ago", "yr ago", "yrs back",
+        "in the summer", "last summer", "last spring",
+        "last autumn", "last winter",
+        *(f"back in {month}" for month in _MONTHS),
     )
 )  # fmt: skip
 _ADVICE: Final = word_set(
@@ -110,7 +118,10 @@ _NOT_SUBJECTS: Final = word_set("not nt no so too very really quite still fine o
 _PAST_STARTS: Final = frozenset(p[0] for p in _LONG_AGO)
 #: "it throbs at night now, which it never used to": what is new, not the long past.
 _NEVER_USED: Final = word_set("never not didnt didn")
-_PAST_HINTS: Final = frozenset({"ago", "year", "years", "used", "past", "kid", "while", "gone"})
+_PAST_HINTS: Final = frozenset(
+    {"ago", "year", "years", "used", "past", "kid", "while", "gone", "summer", "spring",
+     "autumn", "winter", "back"}
+)  # fmt: skip
 _FOREIGN_HINTS: Final = _OTHERS | _PAST_HINTS
 _NONE: Final[frozenset[int]] = frozenset()
 
@@ -337,6 +348,23 @@ def _clause_starts(clauses: tuple[int, ...]) -> list[int]:
 _NOW: Final = word_set("now currently lately nowadays recently today tonight")
 
 
+#: A feeling said to be back ("sore again", "still hurts", "flared up"), in a clause of now.
+_AGAIN: Final = word_set("again still flared flaring returned recurring")
+_HURTS: Final = word_set(
+    "sore hurts hurt hurting pain painful aching aches ache achy tight niggle twinge sharp"
+    " throbbing throbs swollen flared flaring"
+)
+
+
+def _back_again(words: tuple[str, ...], clauses: tuple[int, ...]) -> bool:
+    """Whether a clause says a feeling is back ("hurt my calf back in october, it's sore
+    again now", "sore in the summer and it hurts again"): the old injury is hurting now."""
+    if _AGAIN.isdisjoint(words):
+        return False
+    now = {c for i, c in enumerate(clauses) if words[i] in _AGAIN}
+    return any(clauses[i] in now and w in _HURTS for i, w in enumerate(words))
+
+
 def _turned_to_now(
     words: tuple[str, ...], clauses: tuple[int, ...], past: set[int]
 ) -> frozenset[int]:
@@ -399,6 +427,8 @@ def owners(
         else set()
     )
     past |= {clauses[i] for i in years if words[i - 1] in _YEAR_BEFORE}  # "back in 2023"
+    if past and _back_again(words, clauses):
+        past = set()  # "hurt my calf back in october, it's sore again now": it is back
     turned = _turned_to_now(words, clauses, past) if past else _NONE
     foreign: set[int] = set()
     named_others: set[int] = set()
