@@ -243,3 +243,37 @@ def test_no_pain_in_a_question_about_a_symptom_clears_nothing(text: str) -> None
 
 def test_fine_now_beside_a_question_still_clears() -> None:
     assert IntentKind.FEELS_FINE in _kinds("knee is fine now, is it ok to do the hops?")
+
+
+# -- a day or number of something else ------------------------------------------------------
+
+
+def test_a_day_thanked_for_is_not_the_logs_day() -> None:
+    (done, *_) = understand_all("done, 6. cheers for the advice on monday", TODAY)
+    assert done.kind is IntentKind.DONE
+    assert done.log_day in (None, TODAY)
+    assert done.effort == 6
+
+
+def test_the_logs_own_day_beside_thanks_stays() -> None:
+    (done, *_) = understand_all("did it yesterday, thanks for the reminder", TODAY)
+    assert done.log_day == date(2026, 12, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("quads tight 3/10 after this morning's session, which was a 8", 3),
+        ("the session felt brutal, 9/10, and my calves are sore now", None),
+    ],
+)
+def test_the_sessions_rating_is_no_severity(text: str, severity: int | None) -> None:
+    reports = [i.report for i in understand_all(text, TODAY) if i.report is not None]
+    assert reports
+    assert all(r.severity == severity for r in reports)
+
+
+def test_a_rating_after_the_session_said_of_a_body_part_is_its_severity() -> None:
+    (report,) = [i.report for i in understand_all("calves sore 6/10 after the session", TODAY)]
+    assert report is not None
+    assert report.severity == 6

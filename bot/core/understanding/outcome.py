@@ -569,6 +569,9 @@ def _day(m: Message, *, ahead: bool = False) -> date | None:
     asked = _then_asked(low)
     if asked is not None and (not ahead or log_days(low[: asked.start()], m.today, ahead=True)):
         low = low[: asked.start()]  # "did it 6, could i swap tomorrow's with friday's": today
+    thanked = _THEN_THANKS_RE.search(low) if "th" in low or "cheers" in low else None
+    if thanked is not None and _LOGGED_BEFORE_RE.search(low, 0, thanked.start()):
+        low = low[: thanked.start()]  # "did it, 5. thanks for the tips yesterday": today
     days = log_days(low, m.today, ahead=ahead)
     return None if not days or days[0] == m.today else days[0]
 
@@ -585,6 +588,14 @@ _THEN_ASKED_RE: Final = re.compile(
     r"(?:i|we|it|you|u)\b"
 )
 
+
+#: Thanks for something after the log ("did it, 5. thanks for the tips yesterday"): its
+#: day is the thing thanked for, not the log's.
+_THEN_THANKS_RE: Final = re.compile(
+    r"(?:,|\band\b|[.!;])\s+(?:thanks|thank\s+you|thx|ty|cheers|ta)\s+(?:(?:so|very)\s+much\s+)?"
+    r"for\b"
+)
+_LOGGED_BEFORE_RE: Final = re.compile(r"\b(?:did|done|finished|completed|smashed|nailed)\b")
 
 #: The asking words ``_THEN_ASKED_RE`` needs, each between spaces: a cheap test first.
 _THEN_ASKED_WORDS: Final = frozenset(

@@ -1145,13 +1145,27 @@ def _pause(m: Message) -> Intent | None:
             IntentKind.PAUSE, pause_from=said.first, pause_until=said.last, report=m.report()
         )
     rated = {pos for pos, _ in m.ratings}
-    dates = [day for pos, day in find_dates(m.low, m.today) if pos not in rated]
-    until = last_date(m.low, m.today) if dates else None  # not "5/10", a rating
+    low = _SINCE_DAY_RE.sub(_blank, m.low) if "since" in m.low else m.low
+    dates = [day for pos, day in find_dates(low, m.today) if pos not in rated]
+    until = last_date(low, m.today) if dates else None  # not "5/10", a rating
     if until is None and asked and (vague := _VAGUE_LENGTH_RE.search(m.low)) is not None:
         return Intent(  # "can u pause it for a bit": how long is asked, nothing paused
             IntentKind.PAUSE, unclear=vague.group(0), unclear_slot=Unclear.LENGTH
         )
     return Intent(IntentKind.PAUSE, pause_until=until, report=m.report())
+
+
+#: A day the trouble started ("ill since tuesday", "since the 3rd"): never a break's end.
+_SINCE_DAY_RE: Final = re.compile(
+    r"\bsince\s+(?:last\s+|the\s+)?[\w']+(?:\s+(?:of\s+)?(?:january|february|march|april|may"
+    r"|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?"
+    r"|oct|nov|dec)\b)?"
+)
+
+
+def _blank(match: re.Match[str]) -> str:
+    """The matched text as spaces, so positions in the text stay where they were."""
+    return " " * len(match.group(0))
 
 
 #: A break told of as the past: "I paused over christmas", "last time I took 2 weeks off",
