@@ -277,3 +277,31 @@ def test_a_rating_after_the_session_said_of_a_body_part_is_its_severity() -> Non
     (report,) = [i.report for i in understand_all("calves sore 6/10 after the session", TODAY)]
     assert report is not None
     assert report.severity == 6
+
+
+# -- "put me on <city> time"; a stay's end day is no session -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [("put me on chicago time please", "Chicago"), ("can you switch us to tokyo time", "Tokyo")],
+)
+def test_a_city_time_asked_for_moves_the_zone(text: str, city: str) -> None:
+    (zone,) = [i for i in understand_all(text, TODAY) if i.kind is IntentKind.SET_TIMEZONE]
+    assert zone.timezone_text is not None
+    assert zone.timezone_text.startswith(city)
+
+
+@pytest.mark.parametrize("text", ["put me on the advanced plan", "put me on half time"])
+def test_no_city_before_time_moves_no_zone(text: str) -> None:
+    assert IntentKind.SET_TIMEZONE not in _kinds(text)
+
+
+def test_a_stays_end_day_logs_no_session() -> None:
+    found = understand_all("did today's, effort 6, and I'm in town till monday", TODAY)
+    assert [(i.kind, i.log_day) for i in found] == [(IntentKind.DONE, None)]
+
+
+def test_another_days_session_said_after_a_done_is_still_carried() -> None:
+    found = understand_all("did sat's jumps, 7/10, and sun's mobility, 3/10", TODAY)
+    assert [i.log_day for i in found] == [date(2026, 12, 12), date(2026, 12, 13)]

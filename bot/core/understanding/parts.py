@@ -1027,6 +1027,14 @@ _AGAIN_TODAY_RE: Final = re.compile(
 )
 
 
+#: A day said as a stay's end or a time span, not a session's: "till monday", "since
+#: tuesday", "back on friday", said with a subject of its own ("I'm in town till monday").
+_NOT_A_SESSION_DAY_RE: Final = re.compile(
+    r"\b(?:till|until|untill|til|since|back\s+on|back|by)\s+(?:next\s+|this\s+|the\s+)?"
+    r"(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|[0-9])"
+)
+
+
 def _carried(
     clauses: list[str], intents: list[Intent], today: date | None
 ) -> list[tuple[str, Intent]]:
@@ -1050,6 +1058,8 @@ def _carried(
         if intent.kind not in _CARRIED_FROM or before.kind is not IntentKind.DONE:
             continue
         low = part.lower()
+        if _NOT_A_SESSION_DAY_RE.search(low):
+            continue  # "and I'm in town till monday": a stay's end, no session that day
         if before.log_day is not None and _AGAIN_TODAY_RE.fullmatch(low.strip(" !.,")):
             said[index] = (part, Intent(IntentKind.DONE))  # "did it wednesday and again today"
             continue

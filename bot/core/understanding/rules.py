@@ -1941,6 +1941,27 @@ _BARE_WORD_POPULATION: Final = 400_000
 _LEAST_BARE_ALIAS: Final = 4
 
 
+#: The times asked to follow a city: "put me on boston time", "switch us to tokyo time".
+_CITY_TIME_RE: Final = re.compile(
+    r"\b(?:put|set|switch|move|change|have)\s+(?:me|us|it|them|my\s+reminders?|the\s+reminders?)"
+    r"\s+(?:on|to|onto)\s+((?:[^\W\d_][\w'.-]*\s+){1,3}?)time\b"
+)
+
+
+def _city_time(low: str) -> str | None:
+    """The big city whose time the runner asks to be put on ("put me on boston time")."""
+    asked = _CITY_TIME_RE.search(low)
+    if asked is None:
+        return None
+    said = asked.group(1).strip()
+    if said in KNOWN or said in FILLER:
+        return None
+    places = places_named(said)
+    if len(places) == 1 and places[0].population >= BARE_CITY_POPULATION:
+        return city_text(said)
+    return None
+
+
 def _place(m: Message) -> Intent | None:
     """A city with a request to move the times to it ("in tokyo till the 20th, adjust my
     times"), or a city and nothing else ("Manchester UK", "Edinburgh")."""
@@ -1949,6 +1970,8 @@ def _place(m: Message) -> Intent | None:
         and (place := place_in(m.clean, least=_ASKED_CITY_POPULATION)) is not None
     ):
         return Intent(IntentKind.SET_TIMEZONE, timezone_text=place)
+    if "time" in m.low and (zone := _city_time(m.low)) is not None:
+        return Intent(IntentKind.SET_TIMEZONE, timezone_text=zone)
     if m.f.hits or len(m.tokens.words) > _BARE_WORDS:
         return None
     said = m.clean.strip(" .!?,")
