@@ -305,3 +305,18 @@ def test_a_stays_end_day_logs_no_session() -> None:
 def test_another_days_session_said_after_a_done_is_still_carried() -> None:
     found = understand_all("did sat's jumps, 7/10, and sun's mobility, 3/10", TODAY)
     assert [i.log_day for i in found] == [date(2026, 12, 12), date(2026, 12, 13)]
+
+
+@pytest.mark.parametrize(
+    "text", ["did the hops on the weekend", "did it last weekend, a 5", "missed it on the weekend"]
+)
+def test_a_weekend_gone_by_is_asked_not_logged_today(text: str) -> None:
+    found = understand_all(text, TODAY)
+    logs = [i for i in found if i.kind in (IntentKind.DONE, IntentKind.SKIPPED)]
+    assert all(i.unclear is not None for i in logs)
+
+
+def test_a_done_today_beside_a_weekend_said_in_passing_logs_today() -> None:
+    (done,) = understand_all("did it this morning, first time since last weekend", TODAY)
+    assert done.kind is IntentKind.DONE
+    assert done.unclear is None

@@ -252,7 +252,8 @@ def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None
     None: the coach asks rather than log it on another day. A skip (``ahead``) not said in
     the past tense may name a day to come ("can't make it on the 20th")."""
     low = holidays_as_dates(low)
-    if (vague := vague_day(low, done=not ahead)) is not None:
+    past = not ahead or _SKIPPED_RE.search(low) is not None  # "missed it on the weekend"
+    if (vague := vague_day(low, done=past)) is not None:
         return vague  # "did it the other day": which day is asked, nothing stored
     soon = "tom" in low or "tm" in low or "2mo" in low or "next " in low
     later = _DONE_LATER_RE.search(low) if soon and not ahead else None
@@ -280,8 +281,10 @@ def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None
 
 #: A past day said without saying which ("the other day", "a few days ago", "earlier this
 #: week", "sometime last week"): the coach asks which day rather than log today.
-#: A done "over the weekend": Saturday or Sunday, asked.
-_WEEKEND_GONE_RE: Final = re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b")
+#: A done "over the weekend", "on the weekend", "last weekend": Saturday or Sunday, asked.
+_WEEKEND_GONE_RE: Final = re.compile(
+    r"\b(?:over|at|during|on)\s+the\s+weekend\b|\b(?:last|past)\s+weekend\b"
+)
 _VAGUE_DAY_RE: Final = re.compile(
     r"\bthe\s+other\s+(?:day|night|evening|morning)\b"
     r"|\b(?:a\s+few|few|some|several)\s+(?:of\s+)?days?\s+(?:ago|back)\b"
