@@ -320,3 +320,22 @@ def test_a_done_today_beside_a_weekend_said_in_passing_logs_today() -> None:
     (done,) = understand_all("did it this morning, first time since last weekend", TODAY)
     assert done.kind is IntentKind.DONE
     assert done.unclear is None
+
+
+def test_a_story_of_yesterday_keeps_its_day_on_the_done() -> None:
+    found = understand_all(
+        "so yesterday we went for a long walk and then i got back and did the hops, "
+        "maybe a 6, whats on friday",
+        TODAY,
+    )
+    (done,) = [i for i in found if i.kind is IntentKind.DONE]
+    assert done.log_day == date(2026, 12, 16)
+
+
+def test_a_done_this_morning_in_a_story_of_yesterday_is_todays() -> None:
+    found = understand_all(
+        "yesterday was a long day at work and i did the session this morning, 5, whats tomorrow",
+        TODAY,
+    )
+    (done,) = [i for i in found if i.kind is IntentKind.DONE]
+    assert done.log_day in (None, TODAY)

@@ -223,6 +223,11 @@ def _logs_then_asked(whole: Intent, message: Message) -> tuple[Intent, ...]:
 
 #: Today named in a log ("no session today, too knackered"): a log of today, not asked.
 _TODAY_SAID_RE: Final = re.compile(r"\b(?:today|todays|today's|tonight|tonite)\b")
+#: A time of today: the done said with it is today's, whatever day the story began on.
+_NOW_SAID_RE: Final = re.compile(
+    r"\b(?:today|todays|today's|tonight|tonite|this\s+(?:morning|evening|afternoon|arvo)"
+    r"|earlier|just\s+now|just\s+(?:did|done|finished))\b"
+)
 _PIECE_RE: Final = re.compile(r"[,;.!?]+\s*|\s+(?:and|but|so|as)\s+")
 
 
@@ -609,7 +614,7 @@ def _requests(
     ):
         found = (meaningful[0][1],)  # "missed the 7am reminder, what's today's?": asked
     elif len(meaningful) >= 2:
-        found = _combined(meaningful, whole) or (whole,)
+        found = _story_day(_combined(meaningful, whole) or (whole,), meaningful, whole)
         if len(found) == 1 and whole.kind is found[0].kind is IntentKind.DONE:
             found = (replace(found[0], note=found[0].note or whole.note),)  # "did it, missed a set"
     if whole.kind is not IntentKind.PAUSE and any(i.kind is IntentKind.PAUSE for i in found):
@@ -1122,6 +1127,20 @@ def _with_effort(part: Intent, whole: Intent) -> Intent:
     if part.kind is _DONE and part.effort is None and whole.kind is _DONE:
         return replace(part, effort=whole.effort, effort_label=whole.effort_label)
     return part
+
+
+def _story_day(
+    found: tuple[Intent, ...], said: list[tuple[str, Intent]], whole: Intent
+) -> tuple[Intent, ...]:
+    """The one done of a story told of another day keeps the day the whole names when its
+    own part names none ("so yesterday i went out with the club ... and then i got home and
+    still did the hips session, probably a 7, whats on saturday": yesterday's)."""
+    dones = [p for p, i in said if i.kind is _DONE]
+    if len(dones) != 1 or sum(i.kind is _DONE for i in found) != 1:
+        return found
+    if _NOW_SAID_RE.search(dones[0].lower()):
+        return found  # "yesterday was a rest day and i did the session this morning"
+    return tuple(_with_day(dones[0], i, whole) if i.kind is _DONE else i for i in found)
 
 
 def _with_day(said: str, part: Intent, whole: Intent) -> Intent:
