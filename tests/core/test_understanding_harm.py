@@ -339,3 +339,24 @@ def test_a_done_this_morning_in_a_story_of_yesterday_is_todays() -> None:
     )
     (done,) = [i for i in found if i.kind is IntentKind.DONE]
     assert done.log_day in (None, TODAY)
+
+
+# -- each day its own effort ----------------------------------------------------------------
+
+
+def test_again_today_keeps_its_own_effort() -> None:
+    found = understand_all("did it on monday, a 3, and again today, a 7", TODAY)
+    assert [(i.log_day, i.effort) for i in found] == [(date(2026, 12, 14), 3), (None, 7)]
+
+
+def test_a_rating_said_of_another_day_is_not_the_logs_effort() -> None:
+    (done, *_) = understand_all(
+        "did the hops on saturday, then nothing till today which was a 5", TODAY
+    )
+    assert done.log_day == date(2026, 12, 12)
+    assert done.effort is None
+
+
+def test_a_rating_said_of_the_logs_own_day_stays() -> None:
+    (done,) = understand_all("did it yesterday, which was a 5", TODAY)
+    assert (done.log_day, done.effort) == (date(2026, 12, 16), 5)

@@ -24,7 +24,7 @@ from bot.core.understanding.questions import asks_permission
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.subject import theirs
 from bot.core.understanding.tried import only_tried_out
-from bot.core.understanding.when import log_days, unclear_log_day
+from bot.core.understanding.when import day_said, log_days, unclear_log_day
 from bot.core.understanding.words import word_set
 
 __all__ = ["before_asked", "outcome", "rated_session"]
@@ -684,12 +684,16 @@ def _done(m: Message) -> Intent:
     body_from = _body_start(m)
     span = effort_span(m.low)
     effort = None if span is None else effort_number(m.low)
+    at = -1 if span is None or effort is None else span[0]
     if effort is None:
-        before = [v for pos, v in m.ratings if pos < body_from]
-        effort = before[0] if before else None
+        before = [(pos, v) for pos, v in m.ratings if pos < body_from]
+        at, effort = before[0] if before else (-1, None)
     report = m.report(from_char=body_from, skip=span[0] if span else -1)
     if effort is None and report is None and m.ratings:  # "calves fine, did it, 3"
-        effort = m.ratings[0][1]
+        at, effort = m.ratings[0]
+    day = _day(m)
+    if effort is not None and _rates_another_day(m, at, day):
+        effort = None  # "did the hops on the 12th, then nothing till today which was a 6"
     if effort is None and label is not None:  # "done, felt easy": a coach reads it as easy
         effort = label.effort
     note = note_text(m.clean) if _worth_a_note(f) else None
@@ -699,8 +703,29 @@ def _done(m: Message) -> Intent:
         effort_label=label,
         note=note,
         report=report,
-        log_day=_day(m),
+        log_day=day,
     )
+
+
+#: A day named just before a rating ("today which was a 6", "yesterday's was a 4").
+_DAY_BEFORE_RATING_RE: Final = re.compile(
+    r"\b(today|tdy|tonight|yesterday|yday|monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)(?:'?s)?\s+(?:one\s+|session\s+|sesh\s+)?(?:which\s+|that\s+)?(?:was|felt)\s+"
+    r"(?:like\s+|about\s+|maybe\s+|around\s+)?(?:an?\s+)?$"
+)
+_RATED_DAY_REACH: Final = 40
+
+
+def _rates_another_day(m: Message, at: int, day: date | None) -> bool:
+    """Whether the rating at ``at`` is said of a day other than the log's ("did the hops on
+    the 12th, then nothing till today which was a 6": today's, not the 12th's)."""
+    if at < 0 or m.today is None:
+        return False
+    said = _DAY_BEFORE_RATING_RE.search(m.low, max(at - _RATED_DAY_REACH, 0), at)
+    if said is None:
+        return False
+    rated = m.today if said.group(1) == "tonight" else day_said(said.group(1), m.today)
+    return rated is not None and rated != (day or m.today)
 
 
 _PLAIN_DONE_CUES: Final = frozenset(

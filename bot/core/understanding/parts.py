@@ -512,16 +512,26 @@ def _days_apart(whole: Intent, message: Message, today: date) -> tuple[Intent, .
         days = log_days(said, today, ahead=whole.kind is IntentKind.SKIPPED)
         if len(days) > 1:  # "missed sat and sun": one log for each day
             efforts = (
-                _efforts_by_day(message.low, today, days) or _paired_efforts(message.low, days)
+                _efforts_by_day(message.low, today, days)
+                or _paired_efforts(message.low, days)
+                or _rated_after_days(message, today, days)
                 if whole.kind is _DONE
                 else {}
             )
+            # several ratings not placed on their days: none is guessed onto another day
+            shared = len(message.ratings) <= 1
             logs = tuple(
                 replace(
                     whole if index == 0 else replace(whole, report=None),
                     log_day=None if d == today else d,
-                    effort=efforts[d].effort if d in efforts else whole.effort,
-                    effort_label=efforts[d].effort_label if d in efforts else whole.effort_label,
+                    effort=efforts[d].effort if d in efforts else whole.effort if shared else None,
+                    effort_label=(
+                        efforts[d].effort_label
+                        if d in efforts
+                        else whole.effort_label
+                        if shared
+                        else None
+                    ),
                 )
                 for index, d in enumerate(days)
             )  # "did sunday and monday, hip's been achy": one report, with the first log
@@ -805,6 +815,23 @@ _DAY_AGAIN_RE: Final = re.compile(
 )
 
 
+def _rated_after_days(message: Message, today: date, days: tuple[date, ...]) -> dict[date, Intent]:
+    """The one rating said after each day and before the next day named ("did it the day
+    before yesterday, a 4, and again today, a 6": the 15th's 4, today's 6); a day with no
+    rating or several of its own is not in it."""
+    low = message.low
+    said = [(m, day_said(m.group(0), today)) for m in _DAY_AGAIN_RE.finditer(low)]
+    found: dict[date, Intent] = {}
+    for n, (match, day) in enumerate(said):
+        if day not in days:
+            continue
+        end = said[n + 1][0].start() if n + 1 < len(said) else len(low)
+        ratings = [v for pos, v in message.ratings if match.end() <= pos < end]
+        if len(ratings) == 1:
+            found[day] = Intent(_DONE, effort=ratings[0])
+    return found if len(found) > 1 else {}
+
+
 def _efforts_by_day(low: str, today: date, days: tuple[date, ...]) -> dict[date, Intent]:
     """The effort said of each logged day on its own after the days were named together
     ("yesterday's was easy, today's was hard"); a day with none said is not in it."""
@@ -1066,7 +1093,11 @@ def _carried(
         if _NOT_A_SESSION_DAY_RE.search(low):
             continue  # "and I'm in town till monday": a stay's end, no session that day
         if before.log_day is not None and _AGAIN_TODAY_RE.fullmatch(low.strip(" !.,")):
-            said[index] = (part, Intent(IntentKind.DONE))  # "did it wednesday and again today"
+            # "did it wednesday and again today", "... and again today, a 6": its own effort
+            message = analyse(part, today)[1]
+            own = [v for _, v in message.ratings] if message is not None else []
+            effort = own[0] if len(own) == 1 else None
+            said[index] = (part, Intent(IntentKind.DONE, effort=effort))
             continue
         day = log_day(low, today)
         if day is None or day == (before.log_day or today):
