@@ -360,3 +360,9 @@ def test_a_rating_said_of_another_day_is_not_the_logs_effort() -> None:
 def test_a_rating_said_of_the_logs_own_day_stays() -> None:
     (done,) = understand_all("did it yesterday, which was a 5", TODAY)
     assert (done.log_day, done.effort) == (date(2026, 12, 16), 5)
+
+
+def test_how_the_done_went_in_the_next_clause_gives_its_effort() -> None:
+    found = understand_all("did the hips session and it felt ok maybe a 5, whats tomorrow", TODAY)
+    (done,) = [i for i in found if i.kind is IntentKind.DONE]
+    assert done.effort == 5

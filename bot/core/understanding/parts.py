@@ -1109,6 +1109,30 @@ def _carried(
             part,
             Intent(IntentKind.DONE, effort=effort, log_day=None if day == today else day),
         )
+    return _rated_next(said, today)
+
+
+#: A clause that only says how the session just logged went ("it felt good maybe a 4").
+_HOW_IT_WENT_RE: Final = re.compile(
+    r"^\s*(?:and\s+)?(?:it\s+|that\s+|which\s+)?(?:was|felt|feels|went)\b"
+)
+
+
+def _rated_next(said: list[tuple[str, Intent]], today: date) -> list[tuple[str, Intent]]:
+    """A done with no effort takes the one rating of the clause right after it that only
+    says how it went ("did the flow this morning and it felt good maybe a 4": a 4)."""
+    for index in range(len(said) - 1):
+        part, intent = said[index]
+        after, next_intent = said[index + 1]
+        if intent.kind is not _DONE or intent.effort is not None:
+            continue
+        if next_intent.kind not in _IDLE | _FINE or not _HOW_IT_WENT_RE.match(after.lower()):
+            continue
+        message = analyse(after, today)[1]
+        if message is None or message.areas or len(message.ratings) != 1:
+            continue
+        said[index] = (part, replace(intent, effort=message.ratings[0][1]))
+        said[index + 1] = (after, Intent(IntentKind.UNKNOWN))
     return said
 
 
