@@ -366,3 +366,29 @@ def test_how_the_done_went_in_the_next_clause_gives_its_effort() -> None:
     found = understand_all("did the hips session and it felt ok maybe a 5, whats tomorrow", TODAY)
     (done,) = [i for i in found if i.kind is IntentKind.DONE]
     assert done.effort == 5
+
+
+def test_back_on_it_tomorrow_is_no_resume_now() -> None:
+    found = understand_all("did it today, back on it tomorrow", TODAY)
+    assert [i.kind for i in found] == [IntentKind.DONE]
+
+
+# -- a break's first day ----------------------------------------------------------------------
+
+
+def test_leaving_tomorrow_starts_the_break_tomorrow() -> None:
+    (pause,) = understand_all(
+        "heading to my sister's in Cork tomorrow and back on the 27th, pause while I'm gone",
+        TODAY,
+    )
+    assert (pause.pause_from, pause.pause_until) == (date(2026, 12, 18), date(2026, 12, 26))
+
+
+def test_days_logged_are_no_break_days() -> None:
+    found = understand_all(
+        "did monday and tuesday, 4 and 5, can you pause everything till I'm back on the 5th",
+        TODAY,
+    )
+    (pause,) = [i for i in found if i.kind is IntentKind.PAUSE]
+    assert pause.pause_from in (None, TODAY)
+    assert pause.pause_until == date(2027, 1, 4)

@@ -1645,6 +1645,12 @@ _LATER_MARKS: Final = frozenset(
      "til", "till", "until", "untill", "before", "whenever"}
 )  # fmt: skip
 _LATER_BACK: Final = 5
+#: After a return in its clause, tomorrow: "back on it tomorrow" (a return on a named day,
+#: "ready to start again on monday", is the runner's restart: the plan resumes now).
+_LATER_DAYS: Final = frozenset(
+    {"tomorrow", "tmrw", "tmr", "tomoz", "2moro", "2morrow", "tomorow"}
+)  # fmt: skip
+_LATER_AHEAD: Final = 6
 #: "will you restart me?", "when you can, resume me": asked of the coach, now.
 _ASKED_OF_COACH: Final = frozenset({"you", "u"})
 
@@ -1656,12 +1662,13 @@ def _restart_later(f: Features, pos: int) -> bool:
     clause = f.clauses[pos]
     for j in range(pos - 1, max(pos - _LATER_BACK, -1), -1):
         if f.clauses[j] != clause:
-            return False
+            break
         word = f.words[j]
         if word in _LATER_MARKS:
             following = f.words[j + 1 : j + 2]
             return not (following and following[0] in _ASKED_OF_COACH)
-    return False
+    ahead = range(pos + 1, min(pos + 1 + _LATER_AHEAD, len(f.words)))
+    return any(f.clauses[j] == clause and f.words[j] in _LATER_DAYS for j in ahead)
 
 
 #: At home for a time, not home from a break: "I'm home all half term".

@@ -877,6 +877,9 @@ def _said_before(low: str, end: int, today: date) -> date | None:
     15th", "not doing friday, away for the weekend, back monday"): the first day away."""
     if _AWAY_NEXT_WEEK_RE.search(low, 0, end) is not None:  # "away next week, back on the 3rd"
         return today + timedelta(days=7 - today.weekday())
+    soon = "tom" in low or "tm" in low or "2mo" in low
+    if soon and _LEAVING_TOMORROW_RE.search(low, 0, end) is not None:  # "off to cork tomorrow"
+        return today + timedelta(days=1)
     for regex in (_LEAVING_ON_RE, _ON_DAY_RE):  # "flying out saturday" before "on monday"
         for match in regex.finditer(low, 0, end):
             first = _ahead(match.group(1), today, same_day=True)
@@ -885,6 +888,11 @@ def _said_before(low: str, end: int, today: date) -> date | None:
     return None
 
 
+#: Leaving tomorrow: "off to my parents in Galway tomorrow", "flying out tmrw".
+_LEAVING_TOMORROW_RE: Final = re.compile(
+    r"\b(?:off|away|flying|fly|leaving|leave|heading|going|travelling|traveling|driving|gone)\b"
+    r"[^.!?]{0,40}?\b(?:tomorrow|tomorow|tommorow|tmrw|tmr|2moro|2morrow|tomoz)\b"
+)
 #: A break from next week: "away next week", "off from next week".
 _AWAY_NEXT_WEEK_RE: Final = re.compile(
     r"\b(?:away|off|travelling|traveling|gone|abroad|on\s+holiday)\s+(?:from\s+)?next\s+week\b"
@@ -893,6 +901,17 @@ _AWAY_NEXT_WEEK_RE: Final = re.compile(
 _LEAVING_ON_RE: Final = re.compile(
     rf"\b(?:i'?m|im|we'?re|i|we)\s+(?:(?:am|are)\s+)?(?:flying|fly|leaving|leave|heading|head"
     rf"|driving|travelling|traveling|going)\s+(?:out\s+|off\s+|away\s+)?(?:on\s+)?({_DAY})\b"
+)
+
+
+_WEEKDAY_WORD: Final = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs"
+    r"|fri|sat|sun)(?:'?s)?"
+)
+#: Days said as logged ("did monday tuesday and wednesday", "missed sat and sun").
+_LOGGED_DAYS_RE: Final = re.compile(
+    rf"\b(?:did|done|missed|skipped)\s+(?:it\s+|them\s+|the\s+sessions?\s+)?(?:on\s+)?"
+    rf"{_WEEKDAY_WORD}(?:\s*(?:,|\band\b|&|\+)?\s*{_WEEKDAY_WORD})*\b"
 )
 
 
@@ -914,6 +933,9 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
     if "the " in low:
         low = _words_to_ordinals(low)
     low = holidays_as_dates(low, lead="")  # "until boxing day": until 26 dec
+    if "did" in low or "done" in low or "missed" in low or "skipped" in low:
+        # "did monday tuesday and wednesday, ... pause till I'm back": logged days, no break's
+        low = _LOGGED_DAYS_RE.sub(lambda m: " " * len(m.group(0)), low)
     if ("last " in low or "yesterday" in low) and (gone := _UNTIL_GONE_RE.search(low)):
         return PauseSaid(None, None, unclear=" ".join(gone.group(0).split()))
     if (match := _RANGE_RE.search(low)) is not None:
