@@ -392,3 +392,25 @@ def test_days_logged_are_no_break_days() -> None:
     (pause,) = [i for i in found if i.kind is IntentKind.PAUSE]
     assert pause.pause_from in (None, TODAY)
     assert pause.pause_until == date(2027, 1, 4)
+
+
+# -- the leg stood on is not the area that hurts ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("when I land on my left leg my knee aches", "knee"),
+        ("standing on one leg makes my hip sore", "hips"),
+    ],
+)
+def test_the_leg_stood_on_gives_way_to_the_area_named(text: str, area: str) -> None:
+    reports = [i.report for i in understand_all(text, TODAY) if i.report is not None]
+    assert [r.area.value for r in reports] == [area]
+
+
+def test_the_leg_alone_stays_the_area() -> None:
+    (found,) = understand_all("hopping on my left leg hurts", TODAY)
+    assert found.report is not None
+    assert found.report.area.value == "leg"
+    assert found.report.red_flags
