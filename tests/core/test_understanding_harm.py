@@ -414,3 +414,14 @@ def test_the_leg_alone_stays_the_area() -> None:
     assert found.report is not None
     assert found.report.area.value == "leg"
     assert found.report.red_flags
+
+
+def test_fine_now_about_a_feeling_gives_the_session_no_effort() -> None:
+    found = understand_all("calf was tight last night, it's fine now, did today's hops", TODAY)
+    (done,) = [i for i in found if i.kind is IntentKind.DONE]
+    assert done.effort is None
+
+
+def test_felt_fine_of_the_session_still_rates_it() -> None:
+    (done,) = understand_all("done, felt fine", TODAY)
+    assert done.effort is not None

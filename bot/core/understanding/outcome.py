@@ -653,6 +653,8 @@ def _effort_counts(m: Message, hit: Hit) -> bool:
         return False
     if not _ELSE.isdisjoint(f.words[max(hit.start - 2, 0) : hit.start]):
         return False
+    if f.words[hit.end : hit.end + 1] in (("now",), ("again",)):
+        return False  # "chest was tight last night, it's fine now though": a recovery
     opener = hit.start == 0 and hit.end == 1 and len(f.words) > 1
     return not (opener and hit.sense.effort is EffortLabel.MODERATE)
 
