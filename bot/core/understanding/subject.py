@@ -4,8 +4,11 @@ Read from the clause structure, before any report is built:
 
 - someone else's body ("my friend has sciatica", "my wife's knee hurts"): the person word
   nearest before the feeling in its clause is another person, not "I" or "my";
-- the long past ("had sciatica years ago", "used to get shin splints"): a clause naming a
-  time long gone;
+- the long past ("had sciatica years ago", "used to get shin splints", "had covid back in
+  october", "tendinopathy in the summer"): a clause naming a time long gone, unless a
+  clause says a feeling is back ("hurt my calf back in october, it's sore again now");
+- a topic read or heard about ("been reading about bone stress injuries"): the rest of its
+  clause, unless the runner says they may have it ("...and I think I have one");
 - a general question ("stress fracture prevention tips?"): a question with no "I", "me" or
   "my" anywhere that asks for advice (tips, prevention, risk, causes).
 
