@@ -96,7 +96,28 @@ def area_hits(f: Features) -> list[tuple[Hit, Area]]:
         kept = [(h, a) for h, a in found if not _landmark(f, h)]
         if any(a is not Area.LEG for _, a in kept):
             found = kept  # "just above the ankle on the inside of the shin": the shin
+    if len(found) > 1 and any(a is Area.LEG and _stood_on(f, h) for h, a in found):
+        kept = [(h, a) for h, a in found if not (a is Area.LEG and _stood_on(f, h))]
+        if kept:
+            found = kept  # "when I hop on my right leg I get an ache at the front of the hip"
     return found
+
+
+#: Verbs of standing or landing on a leg: the leg carries the runner, the feeling is named
+#: elsewhere ("hop on my right leg", "standing on one leg", "land on the left leg").
+_STAND_ON: Final = frozenset(
+    {"hop", "hops", "hopping", "hopped", "stand", "standing", "stood", "land", "landing",
+     "landed", "balance", "balancing", "jump", "jumping", "bounce", "bouncing"}
+)  # fmt: skip
+_ON_GAP: Final = frozenset({"my", "the", "one", "right", "left", "a", "single", "that", "each"})
+
+
+def _stood_on(f: Features, hit: Hit) -> bool:
+    """Whether the leg at ``hit`` is the one stood or hopped on ("hop on my right leg")."""
+    j = hit.start - 1
+    while j >= 0 and f.words[j] in _ON_GAP and f.clauses[j] == f.clauses[hit.start]:
+        j -= 1
+    return j > 0 and f.words[j] == "on" and f.words[j - 1] in _STAND_ON
 
 
 #: Words that make the area after them a landmark for where the feeling is ("just above

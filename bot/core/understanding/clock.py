@@ -188,7 +188,7 @@ def parse_time(low: str) -> time | None:
 
 
 _OLD_BEFORE_RE: Final = re.compile(
-    r"\b(?:from|instead\s+of|not|rather\s+than|(?:comes?|coming|came|arrives?|arriving|arrived"
+    r"\b(?:from|instead\s+of|not|rather\s+than|(?:comes|coming|came|arrives|arriving|arrived"
     r"|goes\s+off|going\s+off|went\s+off|currently|still)(?:\s+through)?\s+at)\s+$"
 )
 #: A reason given after the time asked for ("to 6:45 cos the kids are up at 7", "at 6 now

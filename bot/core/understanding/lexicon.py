@@ -454,7 +454,8 @@ _CUES: Final[dict[Cue, str]] = {
         calf raises, heel raises, plank, planks, side plank, side planks, thrusts, hip thrusts,
         deadlift, deadlifts, kickbacks, leg swings, swings, monster walks, band walks, 90 90,
         stuff, moves, reps, sets, skips, a skips, b skips, high skips, power skips, the skipping,
-        skipping drills, skipping rope, rope skipping""",
+        skipping drills, skipping rope, rope skipping, the flow, hip flow, hips flow,
+        mobility flow, todays flow, today's flow""",
 }
 
 

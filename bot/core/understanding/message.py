@@ -79,7 +79,11 @@ class Message:
         if whole and self._report is not None:
             return self._report
         said = _effort_at(self.low) if self.ratings else -1  # "effort 4, calves sore"
-        ratings = [v for pos, v in self.ratings if pos >= from_char and pos not in (skip, said)]
+        ratings = [
+            v
+            for pos, v in self.ratings
+            if pos >= from_char and pos not in (skip, said) and not _session_rated(self.low, pos)
+        ]
         report = build_report(self.f, self.areas, ratings)
         if whole:
             self._report = report
@@ -99,6 +103,24 @@ def _effort_at(low: str) -> int:
 
 
 _EFFORT_RE: Final = re.compile(r"\b(?:effort|rpe)\b")
+#: Just before a rating, the session it rates ("yesterday's session, which was a 7",
+#: "today's session was rough, 8/10"): the session's effort, never a severity.
+_SESSION_RATED_RE: Final = re.compile(
+    r"\b(?:session|sesh|workout|routine|flow|hops)\s*,?\s+(?:which\s+|that\s+)?(?:was|felt)\s+"
+    r"(?:like\s+|about\s+|maybe\s+|probably\s+|prob\s+|around\s+)?"
+    r"(?:(?:an?\s+)|(?:[a-z]+\s*,\s*))?$"
+)
+_SESSION_RATED_REACH: Final = 48
+_SESSION_WORDS: Final = ("session", "sesh", "workout", "routine", "flow", "hops")
+
+
+def _session_rated(low: str, pos: int) -> bool:
+    """Whether the rating at ``pos`` rates the session named just before it."""
+    if not any(word in low for word in _SESSION_WORDS):
+        return False
+    return _SESSION_RATED_RE.search(low, max(pos - _SESSION_RATED_REACH, 0), pos) is not None
+
+
 #: Just before a rating, what says it is not the one ("not a 10 but a solid 6").
 _DENIED_RATING_RE: Final = re.compile(r"\bnot\s+(?:an?\s+)?$")
 

@@ -24,7 +24,7 @@ from bot.core.understanding.questions import asks_permission
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.subject import theirs
 from bot.core.understanding.tried import only_tried_out
-from bot.core.understanding.when import log_days, unclear_log_day
+from bot.core.understanding.when import day_said, log_days, unclear_log_day
 from bot.core.understanding.words import word_set
 
 __all__ = ["before_asked", "outcome", "rated_session"]
@@ -205,6 +205,27 @@ def _of_something_else(m: Message, hit: Hit) -> bool:
 _ANYONE: Final = word_set("anyone anybody someone somebody everyone everybody yall people")
 
 
+#: Someone else's advice: "my friend says I should be lifting heavy not doing hops".
+_ADVISED: Final = word_set(
+    """says say said reckons reckon thinks think tells tell told suggests suggest suggested
+    insists insist insisted claims claim reckoned"""
+)
+_ADVISED_BACK: Final = 10
+_SELF: Final = word_set("i id ill im we")
+
+
+def _advised(f: Features, hit: Hit) -> bool:
+    """A log word inside advice another gave ("my friend says I should be lifting heavy not
+    doing little hops", "coach told me I shouldn't skip"): what they said, no log. Not the
+    runner's own words ("I said I'd do it but didn't")."""
+    k = hit.start - 1
+    while k >= max(hit.start - _ADVISED_BACK, 0) and f.clauses[k] == f.clauses[hit.start]:
+        if f.words[k] in _ADVISED and (k == 0 or f.words[k - 1] not in _SELF):
+            return "should" in f.words[k : hit.start] or "shouldnt" in f.words[k : hit.start]
+        k -= 1
+    return False
+
+
 def _anyones(f: Features, hit: Hit) -> bool:
     """A log word of anyone's, asked or told ("has anyone here done it?", "everyone did
     it in the end"): no log of the runner's."""
@@ -321,7 +342,7 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
     not_done = False
     for hit in [*f.cues.get(Cue.DONE, ()), *f.cues.get(Cue.DID, ())]:
         asked = f.clauses[hit.start] in f.asking and not _relative_did(f, hit.start)
-        if asked or _supposed(f, hit) or _theirs(f, hit) or _anyones(f, hit):
+        if asked or _supposed(f, hit) or _theirs(f, hit) or _anyones(f, hit) or _advised(f, hit):
             continue  # "did I do it right?", "how do I log it when done?", "not sure if I did"
         if _habit(f, hit) or f.words[hit.end : hit.end + 1] in _NOTHING:
             continue  # "I've always done calf raises", "done nothing all week": no log
@@ -385,13 +406,20 @@ def outcome(m: Message) -> Intent | None:
     skips = [
         h
         for h in said(f, Cue.SKIP)
-        if _object_ok(m, h) and not (_supposed(f, h) or _theirs(f, h) or _habit(f, h, never=True))
+        if _object_ok(m, h)
+        and not (_supposed(f, h) or _theirs(f, h) or _habit(f, h, never=True) or _advised(f, h))
     ]
     if skips and "?" in m.low and all(f.words[h.start : h.end] in _REST_DAY for h in skips):
         skips = []  # "yesterday was a rest day right?": asked of the plan, no skip
-    why = [h for h in said(f, Cue.SKIP_WHY) if not (_supposed(f, h) or _theirs(f, h))]
+    why = [
+        h for h in said(f, Cue.SKIP_WHY) if not (_supposed(f, h) or _theirs(f, h) or _advised(f, h))
+    ]
     skipped = bool(skips) or bool(why) or not_done
-    weak = [h for h in said(f, Cue.SKIP_WEAK) if not (_supposed(f, h) or _theirs(f, h))]
+    weak = [
+        h
+        for h in said(f, Cue.SKIP_WEAK)
+        if not (_supposed(f, h) or _theirs(f, h) or _advised(f, h))
+    ]
     if not skipped and weak and (_said(f, Cue.TODAY) or _said(f, Cue.SESSION)):
         skipped = True  # not "legs tired, should I still do the sessions?": a question
     if skipped and not skips and not not_done and not done and asks_permission(m.low):
@@ -409,11 +437,38 @@ def outcome(m: Message) -> Intent | None:
         return _done(m)
     if skipped:
         day = _skip_clause_day(m, skips) or _day(m, ahead=True)
+        later = day is not None and m.today is not None and day > m.today
+        if later and _day_elsewhere(m, _skip_words(m, skips, why)):
+            day = None  # "haven't done a thing since, ..., I'll start again next monday"
+        if _NOTHING_SINCE_RE.search(m.low) and not skips:
+            return None  # "haven't done a thing since the move": days gone, no one day's log
         if day is None and (_SPAN_RE.search(m.low) or _GAP_RE.search(m.low)):
             return None  # "missed last week", "missed 10 days over xmas": no one day's log
         reason = reason_text(m.clean, m.tokens, f)
         return Intent(IntentKind.SKIPPED, reason=reason, report=m.report(), log_day=day)
     return None
+
+
+def _skip_words(m: Message, skips: list[Hit], why: list[Hit]) -> list[Hit]:
+    """The words that say the skip: a skip or its reason, else a done word negated."""
+    said = [*skips, *why]
+    return said or [*m.f.cues.get(Cue.DONE, ()), *m.f.cues.get(Cue.DID, ())]
+
+
+def _day_elsewhere(m: Message, skips: list[Hit]) -> bool:
+    """Whether no skip word shares its clause with a day to come: a day later on said in
+    another clause ("haven't done a thing since, I'll start again next monday") is not the
+    skipped day ("can't do it tmrw" is)."""
+    if m.today is None or not skips or len(set(m.f.clauses)) < 2:
+        return False
+    today = m.today
+    for hit in skips:
+        clause = m.f.clauses[hit.start]
+        at = [i for i, c in enumerate(m.f.clauses) if c == clause]
+        start, end = m.tokens.spans[at[0]][0], m.tokens.spans[at[-1]][1]
+        if any(day > today for day in log_days(m.low[start:end], today, ahead=True)):
+            return False
+    return True
 
 
 def _skip_clause_day(m: Message, skips: list[Hit]) -> date | None:
@@ -452,6 +507,11 @@ _GAP_RE: Final = re.compile(
     r"\b(?:missed|skipped|off|lost|dropped|been\s+off)\s+(?:about\s+|like\s+|around\s+"
     r"|nearly\s+|almost\s+|over\s+)?(?:a|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|a\s+couple\s+of|a\s+few|several|[0-9]+)\s+(?:days|weeks?|sessions|fortnight)\b"
+)
+#: Nothing done for days: "haven't done a thing since", "not done anything since the move".
+_NOTHING_SINCE_RE: Final = re.compile(
+    r"\b(?:haven'?t|have\s+not|not|hardly)\s+(?:done|did|trained|managed)\s+(?:a\s+thing"
+    r"|anything|any|much|a\s+session|any\s+sessions)\s+since\b"
 )
 
 
@@ -509,6 +569,9 @@ def _day(m: Message, *, ahead: bool = False) -> date | None:
     asked = _then_asked(low)
     if asked is not None and (not ahead or log_days(low[: asked.start()], m.today, ahead=True)):
         low = low[: asked.start()]  # "did it 6, could i swap tomorrow's with friday's": today
+    thanked = _THEN_THANKS_RE.search(low) if "th" in low or "cheers" in low else None
+    if thanked is not None and _LOGGED_BEFORE_RE.search(low, 0, thanked.start()):
+        low = low[: thanked.start()]  # "did it, 5. thanks for the tips yesterday": today
     days = log_days(low, m.today, ahead=ahead)
     return None if not days or days[0] == m.today else days[0]
 
@@ -525,6 +588,14 @@ _THEN_ASKED_RE: Final = re.compile(
     r"(?:i|we|it|you|u)\b"
 )
 
+
+#: Thanks for something after the log ("did it, 5. thanks for the tips yesterday"): its
+#: day is the thing thanked for, not the log's.
+_THEN_THANKS_RE: Final = re.compile(
+    r"(?:,|\band\b|[.!;])\s+(?:thanks|thank\s+you|thx|ty|cheers|ta)\s+(?:(?:so|very)\s+much\s+)?"
+    r"for\b"
+)
+_LOGGED_BEFORE_RE: Final = re.compile(r"\b(?:did|done|finished|completed|smashed|nailed)\b")
 
 #: The asking words ``_THEN_ASKED_RE`` needs, each between spaces: a cheap test first.
 _THEN_ASKED_WORDS: Final = frozenset(
@@ -582,6 +653,8 @@ def _effort_counts(m: Message, hit: Hit) -> bool:
         return False
     if not _ELSE.isdisjoint(f.words[max(hit.start - 2, 0) : hit.start]):
         return False
+    if f.words[hit.end : hit.end + 1] in (("now",), ("again",)):
+        return False  # "chest was tight last night, it's fine now though": a recovery
     opener = hit.start == 0 and hit.end == 1 and len(f.words) > 1
     return not (opener and hit.sense.effort is EffortLabel.MODERATE)
 
@@ -613,12 +686,16 @@ def _done(m: Message) -> Intent:
     body_from = _body_start(m)
     span = effort_span(m.low)
     effort = None if span is None else effort_number(m.low)
+    at = -1 if span is None or effort is None else span[0]
     if effort is None:
-        before = [v for pos, v in m.ratings if pos < body_from]
-        effort = before[0] if before else None
+        before = [(pos, v) for pos, v in m.ratings if pos < body_from]
+        at, effort = before[0] if before else (-1, None)
     report = m.report(from_char=body_from, skip=span[0] if span else -1)
     if effort is None and report is None and m.ratings:  # "calves fine, did it, 3"
-        effort = m.ratings[0][1]
+        at, effort = m.ratings[0]
+    day = _day(m)
+    if effort is not None and _rates_another_day(m, at, day):
+        effort = None  # "did the hops on the 12th, then nothing till today which was a 6"
     if effort is None and label is not None:  # "done, felt easy": a coach reads it as easy
         effort = label.effort
     note = note_text(m.clean) if _worth_a_note(f) else None
@@ -628,8 +705,29 @@ def _done(m: Message) -> Intent:
         effort_label=label,
         note=note,
         report=report,
-        log_day=_day(m),
+        log_day=day,
     )
+
+
+#: A day named just before a rating ("today which was a 6", "yesterday's was a 4").
+_DAY_BEFORE_RATING_RE: Final = re.compile(
+    r"\b(today|tdy|tonight|yesterday|yday|monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)(?:'?s)?\s+(?:one\s+|session\s+|sesh\s+)?(?:which\s+|that\s+)?(?:was|felt)\s+"
+    r"(?:like\s+|about\s+|maybe\s+|around\s+)?(?:an?\s+)?$"
+)
+_RATED_DAY_REACH: Final = 40
+
+
+def _rates_another_day(m: Message, at: int, day: date | None) -> bool:
+    """Whether the rating at ``at`` is said of a day other than the log's ("did the hops on
+    the 12th, then nothing till today which was a 6": today's, not the 12th's)."""
+    if at < 0 or m.today is None:
+        return False
+    said = _DAY_BEFORE_RATING_RE.search(m.low, max(at - _RATED_DAY_REACH, 0), at)
+    if said is None:
+        return False
+    rated = m.today if said.group(1) == "tonight" else day_said(said.group(1), m.today)
+    return rated is not None and rated != (day or m.today)
 
 
 _PLAIN_DONE_CUES: Final = frozenset(

@@ -225,6 +225,11 @@ def _logs_then_asked(whole: Intent, message: Message) -> tuple[Intent, ...]:
 
 #: Today named in a log ("no session today, too knackered"): a log of today, not asked.
 _TODAY_SAID_RE: Final = re.compile(r"\b(?:today|todays|today's|tonight|tonite)\b")
+#: A time of today: the done said with it is today's, whatever day the story began on.
+_NOW_SAID_RE: Final = re.compile(
+    r"\b(?:today|todays|today's|tonight|tonite|this\s+(?:morning|evening|afternoon|arvo)"
+    r"|earlier|just\s+now|just\s+(?:did|done|finished))\b"
+)
 _PIECE_RE: Final = re.compile(r"[,;.!?]+\s*|\s+(?:and|but|so|as)\s+")
 
 
@@ -526,16 +531,26 @@ def _days_apart(whole: Intent, message: Message, today: date) -> tuple[Intent, .
         days = log_days(said, today, ahead=whole.kind is IntentKind.SKIPPED)
         if len(days) > 1:  # "missed sat and sun": one log for each day
             efforts = (
-                _efforts_by_day(message.low, today, days) or _paired_efforts(message.low, days)
+                _efforts_by_day(message.low, today, days)
+                or _paired_efforts(message.low, days)
+                or _rated_after_days(message, today, days)
                 if whole.kind is _DONE
                 else {}
             )
+            # several ratings not placed on their days: none is guessed onto another day
+            shared = len(message.ratings) <= 1
             logs = tuple(
                 replace(
                     whole if index == 0 else replace(whole, report=None),
                     log_day=None if d == today else d,
-                    effort=efforts[d].effort if d in efforts else whole.effort,
-                    effort_label=efforts[d].effort_label if d in efforts else whole.effort_label,
+                    effort=efforts[d].effort if d in efforts else whole.effort if shared else None,
+                    effort_label=(
+                        efforts[d].effort_label
+                        if d in efforts
+                        else whole.effort_label
+                        if shared
+                        else None
+                    ),
                 )
                 for index, d in enumerate(days)
             )  # "did sunday and monday, hip's been achy": one report, with the first log
@@ -592,7 +607,7 @@ def _requests(
     if len(clauses) < 2:
         return _reports_apart(text, today, (whole,), message)
     said = _carried(clauses, [understand(part, today) for part in clauses], today)
-    said = _not_meant(said, message)
+    said = _not_theirs(_not_meant(said, message), text, message, today)
     if whole.kind is IntentKind.FEELS_FINE and whole.fine_areas:
         said = [(p, i) for p, i in said if not (i.kind is _DONE and _tried_out(p))]
     if asks_permission(text.lower()):  # "away next week, can I still do it?": no break
@@ -628,7 +643,7 @@ def _requests(
     ):
         found = (meaningful[0][1],)  # "missed the 7am reminder, what's today's?": asked
     elif len(meaningful) >= 2:
-        found = _combined(meaningful, whole) or (whole,)
+        found = _story_day(_combined(meaningful, whole) or (whole,), meaningful, whole)
         if len(found) == 1 and whole.kind is found[0].kind is IntentKind.DONE:
             found = (replace(found[0], note=found[0].note or whole.note),)  # "did it, missed a set"
     if whole.kind is not IntentKind.PAUSE and any(i.kind is IntentKind.PAUSE for i in found):
@@ -661,6 +676,38 @@ def _not_meant(said: list[tuple[str, Intent]], message: Message) -> list[tuple[s
     if healed_long_ago(message) or fine_in_passing(message):
         said = [(p, i) for p, i in said if i.kind is not IntentKind.FEELS_FINE]
     return said
+
+
+def _not_theirs(
+    said: list[tuple[str, Intent]], text: str, message: Message, today: date | None
+) -> list[tuple[str, Intent]]:
+    """Without the body parts whose every word the whole message reads as someone else's
+    ("she's got shin splints and was limping by the end": the part "was limping by the end"
+    goes on with her as its subject), as the whole-message reading has them; a part that
+    opens with such words is read from the runner's own words on."""
+    foreign = message.f.foreign
+    if not foreign:
+        return said
+    spans = message.tokens.spans
+    kept: list[tuple[str, Intent]] = []
+    cursor = 0
+    for part, intent in said:
+        start = text.find(part, cursor)
+        if start < 0:
+            kept.append((part, intent))
+            continue
+        end = start + len(part)
+        cursor = end
+        words = [i for i, (a, _) in enumerate(spans) if start <= a < end]
+        body = intent.kind in _BODY_KINDS or intent.kind is IntentKind.WARNING_SIGN
+        if not (body and words and words[0] in foreign):
+            kept.append((part, intent))
+            continue
+        own = [i for i in words if i not in foreign]
+        if own and own[0] > words[0]:  # "was limping by the end, my legs felt fine"
+            rest = message.low[spans[own[0]][0] : spans[words[-1]][1]]
+            kept.append((rest, understand(rest, today)))
+    return kept
 
 
 def _zone_for_the_times(found: tuple[Intent, ...]) -> tuple[Intent, ...]:
@@ -785,6 +832,23 @@ _DAY_AGAIN_RE: Final = re.compile(
     r"\b(?:(?:the\s+)?day\s+before|yesterday|yday|today|tdy|monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri|sat|sun)(?:'?s)?\b"
 )
+
+
+def _rated_after_days(message: Message, today: date, days: tuple[date, ...]) -> dict[date, Intent]:
+    """The one rating said after each day and before the next day named ("did it the day
+    before yesterday, a 4, and again today, a 6": the 15th's 4, today's 6); a day with no
+    rating or several of its own is not in it."""
+    low = message.low
+    said = [(m, day_said(m.group(0), today)) for m in _DAY_AGAIN_RE.finditer(low)]
+    found: dict[date, Intent] = {}
+    for n, (match, day) in enumerate(said):
+        if day not in days:
+            continue
+        end = said[n + 1][0].start() if n + 1 < len(said) else len(low)
+        ratings = [v for pos, v in message.ratings if match.end() <= pos < end]
+        if len(ratings) == 1:
+            found[day] = Intent(_DONE, effort=ratings[0])
+    return found if len(found) > 1 else {}
 
 
 def _efforts_by_day(low: str, today: date, days: tuple[date, ...]) -> dict[date, Intent]:
@@ -1014,6 +1078,14 @@ _AGAIN_TODAY_RE: Final = re.compile(
 )
 
 
+#: A day said as a stay's end or a time span, not a session's: "till monday", "since
+#: tuesday", "back on friday", said with a subject of its own ("I'm in town till monday").
+_NOT_A_SESSION_DAY_RE: Final = re.compile(
+    r"\b(?:till|until|untill|til|since|back\s+on|back|by)\s+(?:next\s+|this\s+|the\s+)?"
+    r"(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|[0-9])"
+)
+
+
 def _carried(
     clauses: list[str], intents: list[Intent], today: date | None
 ) -> list[tuple[str, Intent]]:
@@ -1037,8 +1109,14 @@ def _carried(
         if intent.kind not in _CARRIED_FROM or before.kind is not IntentKind.DONE:
             continue
         low = part.lower()
+        if _NOT_A_SESSION_DAY_RE.search(low):
+            continue  # "and I'm in town till monday": a stay's end, no session that day
         if before.log_day is not None and _AGAIN_TODAY_RE.fullmatch(low.strip(" !.,")):
-            said[index] = (part, Intent(IntentKind.DONE))  # "did it wednesday and again today"
+            # "did it wednesday and again today", "... and again today, a 6": its own effort
+            message = analyse(part, today)[1]
+            own = [v for _, v in message.ratings] if message is not None else []
+            effort = own[0] if len(own) == 1 else None
+            said[index] = (part, Intent(IntentKind.DONE, effort=effort))
             continue
         day = log_day(low, today)
         if day is None or day == (before.log_day or today):
@@ -1050,6 +1128,30 @@ def _carried(
             part,
             Intent(IntentKind.DONE, effort=effort, log_day=None if day == today else day),
         )
+    return _rated_next(said, today)
+
+
+#: A clause that only says how the session just logged went ("it felt good maybe a 4").
+_HOW_IT_WENT_RE: Final = re.compile(
+    r"^\s*(?:and\s+)?(?:it\s+|that\s+|which\s+)?(?:was|felt|feels|went)\b"
+)
+
+
+def _rated_next(said: list[tuple[str, Intent]], today: date) -> list[tuple[str, Intent]]:
+    """A done with no effort takes the one rating of the clause right after it that only
+    says how it went ("did the flow this morning and it felt good maybe a 4": a 4)."""
+    for index in range(len(said) - 1):
+        part, intent = said[index]
+        after, next_intent = said[index + 1]
+        if intent.kind is not _DONE or intent.effort is not None:
+            continue
+        if next_intent.kind not in _IDLE | _FINE or not _HOW_IT_WENT_RE.match(after.lower()):
+            continue
+        message = analyse(after, today)[1]
+        if message is None or message.areas or len(message.ratings) != 1:
+            continue
+        said[index] = (part, replace(intent, effort=message.ratings[0][1]))
+        said[index + 1] = (after, Intent(IntentKind.UNKNOWN))
     return said
 
 
@@ -1099,6 +1201,20 @@ def _with_effort(part: Intent, whole: Intent) -> Intent:
     if part.kind is _DONE and part.effort is None and whole.kind is _DONE:
         return replace(part, effort=whole.effort, effort_label=whole.effort_label)
     return part
+
+
+def _story_day(
+    found: tuple[Intent, ...], said: list[tuple[str, Intent]], whole: Intent
+) -> tuple[Intent, ...]:
+    """The one done of a story told of another day keeps the day the whole names when its
+    own part names none ("so yesterday i went out with the club ... and then i got home and
+    still did the hips session, probably a 7, whats on saturday": yesterday's)."""
+    dones = [p for p, i in said if i.kind is _DONE]
+    if len(dones) != 1 or sum(i.kind is _DONE for i in found) != 1:
+        return found
+    if _NOW_SAID_RE.search(dones[0].lower()):
+        return found  # "yesterday was a rest day and i did the session this morning"
+    return tuple(_with_day(dones[0], i, whole) if i.kind is _DONE else i for i in found)
 
 
 def _with_day(said: str, part: Intent, whole: Intent) -> Intent:

@@ -146,6 +146,8 @@ def _away(m: Message, intent: Intent) -> Intent:
     last = back_on(m.low, m.today)
     if last is None:
         return intent
+    if intent.kind is IntentKind.UNKNOWN and asks_permission(m.low):
+        return intent  # "in Mumbai from the 19th, home on the 30th, can I do it in hotels?"
     said = pause_said(m.low, m.today)  # "off from the 30th, back on the 6th": from the 30th
     first = said.first if said is not None and said.last == last else None
     return Intent(IntentKind.PAUSE, pause_from=first, pause_until=last)
@@ -472,7 +474,9 @@ _SENTENCE_BREAK_RE: Final = re.compile(r"[.!?;]\s|\bbut\b")
 
 _LONG_PAST_RE: Final = re.compile(
     r"\b(?:last\s+year|years?\s+ago|(?:back\s+)?in\s+(?:19|20)[0-9]{2}|a\s+while\s+back"
-    r"|ages\s+ago|(?:a\s+)?(?:few|couple\s+of)\s+years\s+back)\b"
+    r"|ages\s+ago|(?:a\s+)?(?:few|couple\s+of)\s+years\s+back"
+    r"|back\s+in\s+(?:january|february|march|april|may|june|july|august|september|october"
+    r"|november|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov)|(?:in\s+the|last)\s+summer)\b"
 )
 
 
@@ -583,9 +587,22 @@ def fine_in_passing(m: Message) -> bool:
     "better now", "fine again"), and said of a session or beside a question ("no pain at
     all during today's hops", "yoga instead today? no pain or anything", "the jumps are
     too easy, no soreness at all"). A feels fine needs a problem said to be over."""
-    if m.areas or says_change(m.f.words):
+    if says_change(m.f.words):
+        return False
+    if _NORMAL_ASKED_RE.search(m.low):
+        return True  # "is it normal that my hips click, no pain just a clicky sound"
+    if m.areas:
         return False
     return m.f.has(*_IN_PASSING_CUES) or "?" in m.low or bool(m.f.asking)
+
+
+#: A question whether a thing felt is normal or a worry: a "no pain" in it describes the
+#: thing asked about, no recovery.
+_NORMAL_ASKED_RE: Final = re.compile(
+    r"\b(?:is|are|was)\s+(?:it|that|this|they|these)\s+(?:normal|ok|okay|fine|a\s+problem"
+    r"|something\s+to\s+worry|bad|a\s+bad\s+sign|common)\b"
+    r"|\bshould\s+i\s+(?:worry|be\s+worried|be\s+concerned)\b|\bany\s+reason\s+why\b"
+)
 
 
 def _emoji_only(clean: str) -> Intent:
@@ -623,7 +640,7 @@ def _reminder(m: Message) -> Intent | None:
         return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
     if _STOP_IT_RE.search(m.low) and not _MOVE_IT_RE.search(m.low):
         return Intent(IntentKind.SET_REMINDER, reminder_off=True)  # "stop the morning messages"
-    at = parse_time(_asked_part(m.low))
+    at = parse_time(_asked_clause(m.low) or _asked_part(m.low))
     if at is not None:
         return Intent(IntentKind.SET_REMINDER, reminder_time=at)
     if (odd := impossible_time(m.low)) is not None:
@@ -715,6 +732,32 @@ _OTHER_ASK_RE: Final = re.compile(
 
 
 _PIECES_RE: Final = re.compile(r"[,;.!?]+(?:\s+|$)|\s+(?:but|so|and)\s+")
+
+
+#: Where a message breaks into clauses for ``_asked_clause``.
+_CLAUSE_BREAK_RE: Final = re.compile(r"[,;.!?]+\s*|\s+(?:and|but|so)\s+")
+
+
+def _asked_clause(low: str) -> str | None:
+    """With times in several clauses, the one clause that asks for a change ("on nights, 7pm
+    to 7am, so the 6:30 reminder is useless, can it come at 14:00 instead": 14:00; "did it
+    at 10pm last night, can the reminder come at 9pm instead": 9pm); None when no one
+    clause does (the whole message is read)."""
+    if not _CLAUSE_BREAK_RE.search(low):
+        return None
+    timed = [piece for piece in _CLAUSE_BREAK_RE.split(low) if parse_time(piece) is not None]
+    if len(timed) < 2:
+        return None
+    asked = [
+        piece for piece in timed if _CHANGE_ASKED_RE.search(piece) and _NAMES_IT_RE.search(piece)
+    ]
+    return asked[0] if len(asked) == 1 else None
+
+
+#: A clause that names what is moved: the reminder, or "it" in a request ("can it come at").
+_NAMES_IT_RE: Final = re.compile(
+    r"\b(?:reminders?|alarms?|notifications?|notifs|nudges?|pings?|messages?|it|instead)\b"
+)
 
 
 def _asked_part(low: str) -> str:
@@ -989,6 +1032,20 @@ def _pause_told(f: Features, hit: Hit) -> bool:
     return before in _TOLD_BEFORE and (before in ("the", "my") or f.words[hit.start] == "paused")
 
 
+_BEEN: Final = frozenset({"been", "was", "were"})
+_BEEN_ON: Final = frozenset({"on", "a", "the", "my"})
+_BEEN_BACK: Final = 3
+
+
+def _paused_so_far(f: Features, hit: Hit) -> bool:
+    """Whether the pause word at ``hit`` tells of a break the runner has been on ("I've been
+    on pause since the 1st", "was paused all month"), no new one asked for."""
+    k = hit.start - 1
+    while k >= max(hit.start - _BEEN_BACK, 0) and f.words[k] in _BEEN_ON:
+        k -= 1
+    return k >= 0 and f.words[k] in _BEEN and f.clauses[k] == f.clauses[hit.start]
+
+
 _SHOULD: Final = frozenset({"should", "shd"})
 _SHOULD_BACK: Final = 3
 
@@ -1053,6 +1110,8 @@ def _pause(m: Message) -> Intent | None:
     breaks = [*f.cues.get(Cue.PAUSE, ()), *f.cues.get(Cue.AWAY, ())]
     if breaks and all(theirs(f.words, f.clauses, f.foreign, h.start, h.end) for h in breaks):
         return None  # "my wife is away next week", "told my friend to pause her training"
+    if asked and not dated and all(_paused_so_far(f, h) for h in f.cues[Cue.PAUSE]):
+        return None  # "I've been on pause since the start of the month, can we go again"
     if asked and break_refused(m.low, m.char(f.cues[Cue.PAUSE][0].start)):
         return None  # "pause? nah, I'm keeping going through xmas"
     if asked and all(
@@ -1086,13 +1145,27 @@ def _pause(m: Message) -> Intent | None:
             IntentKind.PAUSE, pause_from=said.first, pause_until=said.last, report=m.report()
         )
     rated = {pos for pos, _ in m.ratings}
-    dates = [day for pos, day in find_dates(m.low, m.today) if pos not in rated]
-    until = last_date(m.low, m.today) if dates else None  # not "5/10", a rating
+    low = _SINCE_DAY_RE.sub(_blank, m.low) if "since" in m.low else m.low
+    dates = [day for pos, day in find_dates(low, m.today) if pos not in rated]
+    until = last_date(low, m.today) if dates else None  # not "5/10", a rating
     if until is None and asked and (vague := _VAGUE_LENGTH_RE.search(m.low)) is not None:
         return Intent(  # "can u pause it for a bit": how long is asked, nothing paused
             IntentKind.PAUSE, unclear=vague.group(0), unclear_slot=Unclear.LENGTH
         )
     return Intent(IntentKind.PAUSE, pause_until=until, report=m.report())
+
+
+#: A day the trouble started ("ill since tuesday", "since the 3rd"): never a break's end.
+_SINCE_DAY_RE: Final = re.compile(
+    r"\bsince\s+(?:last\s+|the\s+)?[\w']+(?:\s+(?:of\s+)?(?:january|february|march|april|may"
+    r"|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?"
+    r"|oct|nov|dec)\b)?"
+)
+
+
+def _blank(match: re.Match[str]) -> str:
+    """The matched text as spaces, so positions in the text stay where they were."""
+    return " " * len(match.group(0))
 
 
 #: A break told of as the past: "I paused over christmas", "last time I took 2 weeks off",
@@ -1520,6 +1593,8 @@ def _resume(m: Message) -> Intent | None:
         asked = plan_question(m.low, m.today) or _opening_question(m)
         if asked is not None and asked.topic is PlanTopic.JUMPS:
             return asked
+    if resumes and all(_restart_later(m.f, h.start) for h in resumes):
+        return None  # "I'll pick it up again after", "I'll message when I'm back": later
     if _BACK_LATER_RE.search(m.low):  # "missed today, back on it tmrw": today's skip
         logged = outcome(m)
         if logged is not None and logged.kind is IntentKind.SKIPPED:
@@ -1561,6 +1636,39 @@ def _told_how_hard(f: Features, pos: int) -> bool:
         if f.words[j] == "to":
             return j > 0 and f.words[j - 1] not in _WANTED_TO and Cue.PAST in f.cues
     return False
+
+
+#: Words before a return in its clause that put it later, not now: "I'll start again
+#: next monday", "I'll message when I'm back", "how long til I can start back".
+_LATER_MARKS: Final = frozenset(
+    {"ill", "will", "gonna", "shall", "planning", "hoping", "hope", "intend", "when", "once",
+     "til", "till", "until", "untill", "before", "whenever"}
+)  # fmt: skip
+_LATER_BACK: Final = 5
+#: After a return in its clause, tomorrow: "back on it tomorrow" (a return on a named day,
+#: "ready to start again on monday", is the runner's restart: the plan resumes now).
+_LATER_DAYS: Final = frozenset(
+    {"tomorrow", "tmrw", "tmr", "tomoz", "2moro", "2morrow", "tomorow"}
+)  # fmt: skip
+_LATER_AHEAD: Final = 6
+#: "will you restart me?", "when you can, resume me": asked of the coach, now.
+_ASKED_OF_COACH: Final = frozenset({"you", "u"})
+
+
+def _restart_later(f: Features, pos: int) -> bool:
+    """Whether the return at ``pos`` is put off to a later time in its own clause ("I'll pick
+    it up again after", "realistically I'll start again next monday", "I'll message when I'm
+    back", "how long after a marathon til I can start back"): no resume now."""
+    clause = f.clauses[pos]
+    for j in range(pos - 1, max(pos - _LATER_BACK, -1), -1):
+        if f.clauses[j] != clause:
+            break
+        word = f.words[j]
+        if word in _LATER_MARKS:
+            following = f.words[j + 1 : j + 2]
+            return not (following and following[0] in _ASKED_OF_COACH)
+    ahead = range(pos + 1, min(pos + 1 + _LATER_AHEAD, len(f.words)))
+    return any(f.clauses[j] == clause and f.words[j] in _LATER_DAYS for j in ahead)
 
 
 #: At home for a time, not home from a break: "I'm home all half term".
@@ -1767,6 +1875,19 @@ _MOVE_LATER_RE: Final = re.compile(
     r"|the\s+holidays|new\s+year))"
 )
 _MOVE_LATER_REACH: Final = 60
+#: Right after "I'm in <place>", a stay that starts later ("in Rome next week", "in Paris
+#: over christmas"): no zone moves now. A start day ("in Mumbai from the 19th") only when
+#: the message asks about training there (``_STAY_FROM_RE``): a trip told with a request
+#: may want the zone set ahead.
+_STAY_LATER_RE: Final = re.compile(
+    r"\s+(?:[\w'.-]+\s+){1,3}?(?:next\s+(?:week|month|weekend|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday)\b|over\s+(?:christmas|xmas|the\s+holidays|new\s+year)\b)"
+)
+_STAY_FROM_RE: Final = re.compile(
+    r"\s+(?:[\w'.-]+\s+){1,3}?(?:from|starting|as\s+of)\s+(?:the\s+)?"
+    r"(?:[0-9]{1,2}(?:st|nd|rd|th)?\b|tomorrow|tmrw|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|next\b)"
+)
 
 
 def _location(m: Message) -> Intent | None:
@@ -1780,6 +1901,11 @@ def _location(m: Message) -> Intent | None:
             m.low, m.char(cue.start), m.char(cue.start) + _MOVE_LATER_REACH
         ):
             continue  # "moving to berlin in the new year": not there yet, nothing moves now
+        after = m.tokens.spans[cue.end - 1][1]
+        if _STAY_LATER_RE.match(m.low, after) or (
+            _STAY_FROM_RE.match(m.low, after) and asks_permission(m.low)
+        ):
+            continue  # "in Rome next week", "in Mumbai from the 19th, can I...": not there yet
         text = zone_text(m.clean, m.tokens, m.f, cue, check=True)
         unsure = (
             asks_permission(m.low)
@@ -1822,6 +1948,27 @@ _BARE_WORD_POPULATION: Final = 400_000
 _LEAST_BARE_ALIAS: Final = 4
 
 
+#: The times asked to follow a city: "put me on boston time", "switch us to tokyo time".
+_CITY_TIME_RE: Final = re.compile(
+    r"\b(?:put|set|switch|move|change|have)\s+(?:me|us|it|them|my\s+reminders?|the\s+reminders?)"
+    r"\s+(?:on|to|onto)\s+((?:[^\W\d_][\w'.-]*\s+){1,3}?)time\b"
+)
+
+
+def _city_time(low: str) -> str | None:
+    """The big city whose time the runner asks to be put on ("put me on boston time")."""
+    asked = _CITY_TIME_RE.search(low)
+    if asked is None:
+        return None
+    said = asked.group(1).strip()
+    if said in KNOWN or said in FILLER:
+        return None
+    places = places_named(said)
+    if len(places) == 1 and places[0].population >= BARE_CITY_POPULATION:
+        return city_text(said)
+    return None
+
+
 def _place(m: Message) -> Intent | None:
     """A city with a request to move the times to it ("in tokyo till the 20th, adjust my
     times"), or a city and nothing else ("Manchester UK", "Edinburgh")."""
@@ -1830,6 +1977,8 @@ def _place(m: Message) -> Intent | None:
         and (place := place_in(m.clean, least=_ASKED_CITY_POPULATION)) is not None
     ):
         return Intent(IntentKind.SET_TIMEZONE, timezone_text=place)
+    if "time" in m.low and (zone := _city_time(m.low)) is not None:
+        return Intent(IntentKind.SET_TIMEZONE, timezone_text=zone)
     if m.f.hits or len(m.tokens.words) > _BARE_WORDS:
         return None
     said = m.clean.strip(" .!?,")

@@ -4,8 +4,11 @@ Read from the clause structure, before any report is built:
 
 - someone else's body ("my friend has sciatica", "my wife's knee hurts"): the person word
   nearest before the feeling in its clause is another person, not "I" or "my";
-- the long past ("had sciatica years ago", "used to get shin splints"): a clause naming a
-  time long gone;
+- the long past ("had sciatica years ago", "used to get shin splints", "had covid back in
+  october", "tendinopathy in the summer"): a clause naming a time long gone, unless a
+  clause says a feeling is back ("hurt my calf back in october, it's sore again now");
+- a topic read or heard about ("been reading about bone stress injuries"): the rest of its
+  clause, unless the runner says they may have it ("...and I think I have one");
 - a general question ("stress fracture prevention tips?"): a question with no "I", "me" or
   "my" anywhere that asks for advice (tips, prevention, risk, causes).
 
@@ -84,11 +87,19 @@ def _they(words: tuple[str, ...], i: int) -> bool:
     return words[i] in _THEY or (words[i] == "both" and words[i + 1 : i + 2] in _BOTH_NEXT)
 
 
+_MONTHS: Final = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov",
+)  # fmt: skip
 _LONG_AGO: Final[tuple[tuple[str, ...], ...]] = tuple(
     tuple(p.split())
     for p in (
         "years ago", "year ago", "ages ago", "long ago", "last year", "used to", "in the past",
         "as a kid", "years back", "a while back", "long gone", "yrs ago", "yr ago", "yrs back",
+        "in the summer", "last summer", "last spring",
+        "last autumn", "last winter",
+        *(f"back in {month}" for month in _MONTHS),
     )
 )  # fmt: skip
 _ADVICE: Final = word_set(
@@ -110,7 +121,10 @@ _NOT_SUBJECTS: Final = word_set("not nt no so too very really quite still fine o
 _PAST_STARTS: Final = frozenset(p[0] for p in _LONG_AGO)
 #: "it throbs at night now, which it never used to": what is new, not the long past.
 _NEVER_USED: Final = word_set("never not didnt didn")
-_PAST_HINTS: Final = frozenset({"ago", "year", "years", "used", "past", "kid", "while", "gone"})
+_PAST_HINTS: Final = frozenset(
+    {"ago", "year", "years", "used", "past", "kid", "while", "gone", "summer", "spring",
+     "autumn", "winter", "back"}
+)  # fmt: skip
 _FOREIGN_HINTS: Final = _OTHERS | _PAST_HINTS
 _NONE: Final[frozenset[int]] = frozenset()
 
@@ -337,6 +351,23 @@ def _clause_starts(clauses: tuple[int, ...]) -> list[int]:
 _NOW: Final = word_set("now currently lately nowadays recently today tonight")
 
 
+#: A feeling said to be back ("sore again", "still hurts", "flared up"), in a clause of now.
+_AGAIN: Final = word_set("again still flared flaring returned recurring")
+_HURTS: Final = word_set(
+    "sore hurts hurt hurting pain painful aching aches ache achy tight niggle twinge sharp"
+    " throbbing throbs swollen flared flaring"
+)
+
+
+def _back_again(words: tuple[str, ...], clauses: tuple[int, ...]) -> bool:
+    """Whether a clause says a feeling is back ("hurt my calf back in october, it's sore
+    again now", "sore in the summer and it hurts again"): the old injury is hurting now."""
+    if _AGAIN.isdisjoint(words):
+        return False
+    now = {c for i, c in enumerate(clauses) if words[i] in _AGAIN}
+    return any(clauses[i] in now and w in _HURTS for i, w in enumerate(words))
+
+
 def _turned_to_now(
     words: tuple[str, ...], clauses: tuple[int, ...], past: set[int]
 ) -> frozenset[int]:
@@ -383,8 +414,9 @@ def owners(
     if supposition[1]:
         asked = asked | supposition[1]
     years = _years(words)
+    read = _read_about(words, clauses) if not _READING.isdisjoint(words) else _NONE
     if _FOREIGN_HINTS.isdisjoint(words) and not hypothetical and not years:
-        return _NONE, asked
+        return read, asked
     long_ago = not _PAST_HINTS.isdisjoint(words)
     past = (
         {
@@ -398,6 +430,8 @@ def owners(
         else set()
     )
     past |= {clauses[i] for i in years if words[i - 1] in _YEAR_BEFORE}  # "back in 2023"
+    if past and _back_again(words, clauses):
+        past = set()  # "hurt my calf back in october, it's sore again now": it is back
     turned = _turned_to_now(words, clauses, past) if past else _NONE
     foreign: set[int] = set()
     named_others: set[int] = set()
@@ -425,7 +459,43 @@ def owners(
             or clauses[i] in hypothetical
         ):
             foreign.add(i)
-    return frozenset(foreign), asked
+    return frozenset(foreign) | read, asked
+
+
+#: Reading or hearing about a thing: "been reading about bone stress injuries", "saw a
+#: video on shin splints", "heard about runner's knee".
+_READING: Final = word_set("reading read heard hearing article articles video videos podcast")
+_READ_OF: Final = word_set("about on")
+_READ_BETWEEN: Final = word_set("up a an this that some lots lot loads of all")
+#: The runner wondering whether they have it too: then the thing read about counts.
+_SUSPECT: Final = word_set("think might may could reckon worried worry afraid scared suspect")
+_HAVE_ONE: Final = word_set("have got had")
+
+
+def _read_about(words: tuple[str, ...], clauses: tuple[int, ...]) -> frozenset[int]:
+    """The positions of what the runner read or heard about ("been reading about bone stress
+    injuries since a club mate got one"), to the end of its clause: a topic, no report of
+    theirs; none when they say they may have it ("...and I think I have one")."""
+    for i, word in enumerate(words):
+        if word in ("i", "im", "ive") and not _SUSPECT.isdisjoint(words[i + 1 : i + 3]):
+            return _NONE  # "I think I might have one"
+        if (
+            word in ("i", "ive")
+            and words[i + 1 : i + 2]
+            and words[i + 1] in _HAVE_ONE
+            and words[i + 2 : i + 3] in (("one",), ("it",), ("that",))
+        ):
+            return _NONE  # "I've got one", "I have it"
+    found: set[int] = set()
+    for i, word in enumerate(words):
+        if word not in _READING:
+            continue
+        j = i + 1
+        while j < len(words) and words[j] in _READ_BETWEEN and clauses[j] == clauses[i]:
+            j += 1
+        if j < len(words) and words[j] in _READ_OF and clauses[j] == clauses[i]:
+            found.update(k for k in range(j, len(words)) if clauses[k] == clauses[i])
+    return frozenset(found)
 
 
 _ECHOES: Final = (("me", "too"), ("so", "does", "mine"), ("so", "do", "i"), ("same", "here"),

@@ -252,7 +252,8 @@ def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None
     None: the coach asks rather than log it on another day. A skip (``ahead``) not said in
     the past tense may name a day to come ("can't make it on the 20th")."""
     low = holidays_as_dates(low)
-    if (vague := vague_day(low, done=not ahead)) is not None:
+    past = not ahead or _SKIPPED_RE.search(low) is not None  # "missed it on the weekend"
+    if (vague := vague_day(low, done=past)) is not None:
         return vague  # "did it the other day": which day is asked, nothing stored
     soon = "tom" in low or "tm" in low or "2mo" in low or "next " in low
     later = _DONE_LATER_RE.search(low) if soon and not ahead else None
@@ -280,8 +281,10 @@ def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None
 
 #: A past day said without saying which ("the other day", "a few days ago", "earlier this
 #: week", "sometime last week"): the coach asks which day rather than log today.
-#: A done "over the weekend": Saturday or Sunday, asked.
-_WEEKEND_GONE_RE: Final = re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b")
+#: A done "over the weekend", "on the weekend", "last weekend": Saturday or Sunday, asked.
+_WEEKEND_GONE_RE: Final = re.compile(
+    r"\b(?:over|at|during|on)\s+the\s+weekend\b|\b(?:last|past)\s+weekend\b"
+)
 _VAGUE_DAY_RE: Final = re.compile(
     r"\bthe\s+other\s+(?:day|night|evening|morning)\b"
     r"|\b(?:a\s+few|few|some|several)\s+(?:of\s+)?days?\s+(?:ago|back)\b"
@@ -419,7 +422,9 @@ _DAY_MONTH_RE: Final = re.compile(
     rf"|({MONTH_PATTERN})\s+([0-9]{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+([0-9]{{4}}))?"
 )
 _MOVED_TO_RE: Final = re.compile(
-    r"(?:\bdo\s+it|\bdo\s+(?:the\s+)?session|\bdo\s+that|\bto|\btill?|\buntil|\bfor|\binstead"
+    # not "can't do it tmrw", "won't do the session tomorrow": the day skipped
+    r"(?:(?<!cant\s)(?<!can't\s)(?<!cannot\s)(?<!wont\s)(?<!won't\s)(?<!couldnt\s)(?<!not\s)"
+    r"\bdo\s+(?:it|(?:the\s+)?session)|\bdo\s+that|\bto|\btill?|\buntil|\bfor|\binstead"
     r"|\bback(?:\s+(?:on|at|into)\s+it)?)\s+$"
 )
 
@@ -879,6 +884,9 @@ def _said_before(low: str, end: int, today: date) -> date | None:
     15th", "not doing friday, away for the weekend, back monday"): the first day away."""
     if _AWAY_NEXT_WEEK_RE.search(low, 0, end) is not None:  # "away next week, back on the 3rd"
         return today + timedelta(days=7 - today.weekday())
+    soon = "tom" in low or "tm" in low or "2mo" in low
+    if soon and _LEAVING_TOMORROW_RE.search(low, 0, end) is not None:  # "off to cork tomorrow"
+        return today + timedelta(days=1)
     for regex in (_LEAVING_ON_RE, _ON_DAY_RE):  # "flying out saturday" before "on monday"
         for match in regex.finditer(low, 0, end):
             first = _ahead(match.group(1), today, same_day=True)
@@ -887,6 +895,11 @@ def _said_before(low: str, end: int, today: date) -> date | None:
     return None
 
 
+#: Leaving tomorrow: "off to my parents in Galway tomorrow", "flying out tmrw".
+_LEAVING_TOMORROW_RE: Final = re.compile(
+    r"\b(?:off|away|flying|fly|leaving|leave|heading|going|travelling|traveling|driving|gone)\b"
+    r"[^.!?]{0,40}?\b(?:tomorrow|tomorow|tommorow|tmrw|tmr|2moro|2morrow|tomoz)\b"
+)
 #: A break from next week: "away next week", "off from next week".
 _AWAY_NEXT_WEEK_RE: Final = re.compile(
     r"\b(?:away|off|travelling|traveling|gone|abroad|on\s+holiday)\s+(?:from\s+)?next\s+week\b"
@@ -895,6 +908,17 @@ _AWAY_NEXT_WEEK_RE: Final = re.compile(
 _LEAVING_ON_RE: Final = re.compile(
     rf"\b(?:i'?m|im|we'?re|i|we)\s+(?:(?:am|are)\s+)?(?:flying|fly|leaving|leave|heading|head"
     rf"|driving|travelling|traveling|going)\s+(?:out\s+|off\s+|away\s+)?(?:on\s+)?({_DAY})\b"
+)
+
+
+_WEEKDAY_WORD: Final = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs"
+    r"|fri|sat|sun)(?:'?s)?"
+)
+#: Days said as logged ("did monday tuesday and wednesday", "missed sat and sun").
+_LOGGED_DAYS_RE: Final = re.compile(
+    rf"\b(?:did|done|missed|skipped)\s+(?:it\s+|them\s+|the\s+sessions?\s+)?(?:on\s+)?"
+    rf"{_WEEKDAY_WORD}(?:\s*(?:,|\band\b|&|\+)?\s*{_WEEKDAY_WORD})*\b"
 )
 
 
@@ -916,6 +940,9 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
     if "the " in low:
         low = _words_to_ordinals(low)
     low = holidays_as_dates(low, lead="")  # "until boxing day": until 26 dec
+    if "did" in low or "done" in low or "missed" in low or "skipped" in low:
+        # "did monday tuesday and wednesday, ... pause till I'm back": logged days, no break's
+        low = _LOGGED_DAYS_RE.sub(lambda m: " " * len(m.group(0)), low)
     if ("last " in low or "yesterday" in low) and (gone := _UNTIL_GONE_RE.search(low)):
         return PauseSaid(None, None, unclear=" ".join(gone.group(0).split()))
     dayish = _DAYISH_RE.search(low) is not None  # what every pattern naming a day needs
