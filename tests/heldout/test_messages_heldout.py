@@ -28,7 +28,6 @@ import yaml
 from bot.core.content import load_content
 from bot.core.understanding import Intent, IntentKind, understand, understand_all
 from bot.core.understanding.model import PlanTopic, ReportSlots
-from bot.core.vocabulary import RedFlag
 
 HERE = Path(__file__).parent
 FAQ = load_content().faq
@@ -59,12 +58,9 @@ _REPORTS = (IntentKind.BODY_REPORT, IntentKind.WARNING_SIGN, IntentKind.NOT_FINE
 
 def _report(intent: Intent, report: ReportSlots | None, warning: bool) -> dict[str, Any]:
     side = report.side.value if report else None
-    # a pelvic-floor sign said with no area is stored on the pelvic floor
-    # (``service.reports.warning_signs``)
-    floor = report is None and RedFlag.PELVIC_FLOOR in intent.signs
     return {
         "do": "body_report",
-        "area": report.area.value if report else "pelvic_floor" if floor else None,
+        "area": report.area.value if report else None,
         "side": None if side == "none" else side,
         "kind": report.kind.value if report else None,
         "severity": report.severity if report else None,
