@@ -922,6 +922,22 @@ _LOGGED_DAYS_RE: Final = re.compile(
 )
 
 
+def _weekend_break(low: str, today: date, start: date | None) -> PauseSaid | None:
+    """ "this weekend" (Saturday and Sunday), "next weekend" (the first Saturday after
+    today and its Sunday; "till next weekend": back that Saturday), else None."""
+    if _WEEKEND_RE.search(low) and "next weekend" not in low:
+        saturday = today + timedelta(days=(5 - today.weekday()) % 7 if today.weekday() < 6 else 0)
+        sunday = saturday + timedelta(days=6 - saturday.weekday())
+        first = start or (saturday if saturday > today else None)
+        return PauseSaid(first, sunday)
+    if (weekend := _NEXT_WEEKEND_RE.search(low)) is not None:
+        saturday = today + timedelta(days=(5 - today.weekday()) % 7 or 7)
+        if weekend.group(1):
+            return PauseSaid(start, saturday - timedelta(days=1))
+        return PauseSaid(start or saturday, saturday + timedelta(days=1))
+    return None
+
+
 def pause_said(low: str, today: date) -> PauseSaid | None:
     """The days of a pause as said, or None when the message names none of these (the
     plain date rules then apply). Read in this order:
@@ -974,17 +990,8 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         days = _COUNTS.get(" ".join(count.split())) or int(count)
         begins = start or today
         return PauseSaid(start, begins + timedelta(days=days * _UNIT_DAYS[unit[0]] - 1))
-    weekend_said = "weekend" in low
-    if weekend_said and _WEEKEND_RE.search(low) and "next weekend" not in low:
-        saturday = today + timedelta(days=(5 - today.weekday()) % 7 if today.weekday() < 6 else 0)
-        sunday = saturday + timedelta(days=6 - saturday.weekday())
-        first = start or (saturday if saturday > today else None)
-        return PauseSaid(first, sunday)
-    if weekend_said and (weekend := _NEXT_WEEKEND_RE.search(low)) is not None:
-        saturday = today + timedelta(days=(5 - today.weekday()) % 7 or 7)
-        if weekend.group(1):  # "pause till next weekend": back that Saturday
-            return PauseSaid(start, saturday - timedelta(days=1))
-        return PauseSaid(start or saturday, saturday + timedelta(days=1))
+    if "weekend" in low and (weekend := _weekend_break(low, today, start)) is not None:
+        return weekend
     till = "til" in low
     if (till or "up" in low or "thr" in low) and (until := _UNTIL_RE.search(low)) is not None:
         said = until.group(1)
