@@ -225,7 +225,9 @@ def plan_question(low: str, today: date | None) -> Intent | None:
     # Each "... in low" below is a word its pattern cannot match without (cheap tests
     # first: this runs on every question and every clause).
     if not (
-        "?" in low or _ASK_RE.search(low) or (_block_asked_in(low) and _BLOCK_ASKED_RE.search(low))
+        "?" in low
+        or (_ASK_RE.search(low) if "wh" in low else _ASK_RE.match(low))  # "wh": its unanchored part
+        or (_block_asked_in(low) and _BLOCK_ASKED_RE.search(low))
     ):
         return None
     if (_why_in(low) and _WHY_RE.search(low) and _PLAN_WORDS_RE.search(low)) or (
