@@ -72,8 +72,10 @@ class Features:
         self.feelings = None
 
     def has(self, *cues: Cue) -> bool:
-        """Whether any of ``cues`` occurs."""
-        return not self.cues.keys().isdisjoint(cues)
+        """Whether any of ``cues`` occurs (a loop of dict lookups: compiled, faster than
+        ``isdisjoint`` on the keys' view)."""
+        found = self.cues
+        return any(cue in found for cue in cues)
 
     def first(self, cue: Cue) -> Hit | None:
         """The first hit carrying ``cue``, if any."""

@@ -88,14 +88,22 @@ _ASCII_TOKEN_RE: Final = re.compile(r"[A-Za-z0-9]+|[,.;!?()\n]")
 
 def _ascii_tokens(low: str, bare: str) -> Tokens:
     """``tokenise`` of an ASCII text: each break starts the next clause, as a split at
-    every break does (two breaks in a row pass an empty clause)."""
+    every break does (two breaks in a row pass an empty clause). Split at spaces first
+    (C-fast): a piece all letters and digits is a word as it is, and only the others go
+    through the pattern (a new line is a break, so a text with one takes the pattern)."""
     words: list[str] = []
     clauses: list[int] = []
     clause = 0
-    for token in _ASCII_TOKEN_RE.findall(bare):
-        if len(token) == 1 and token in ",.;!?()\n":
-            clause += 1
-        else:
-            words.append(token)
+    pieces = bare.split() if "\n" not in bare else [bare]
+    for piece in pieces:
+        if piece.isalnum():
+            words.append(piece)
             clauses.append(clause)
+            continue
+        for token in _ASCII_TOKEN_RE.findall(piece):
+            if len(token) == 1 and token in ",.;!?()\n":
+                clause += 1
+            else:
+                words.append(token)
+                clauses.append(clause)
     return Tokens(low, tuple(words), tuple(clauses))
