@@ -42,15 +42,17 @@ MONTH_PATTERN: Final = (
 _COUNT: Final = r"a\s+couple\s+of|couple\s+of|a\s+few|few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,3}"  # noqa: E501
 _UNIT: Final = r"days?|weeks?|wks?|months?"
 
-_ISO_RE: Final = re.compile(r"(?<![0-9])([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?![0-9])")
-_DMY_RE: Final = re.compile(
-    r"(?<![0-9/.:-])([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?![0-9/.:-])"
+_ISO_RE: Final = re.compile(
+    r"(?=[0-9])(?<![0-9])([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?![0-9])"
 )
-_DM_RE: Final = re.compile(r"(?<![0-9/.:-])([0-9]{1,2})/([0-9]{1,2})(?![0-9/.:-])")
+_DMY_RE: Final = re.compile(
+    r"(?=[0-9])(?<![0-9/.:-])([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?![0-9/.:-])"
+)
+_DM_RE: Final = re.compile(r"(?=[0-9])(?<![0-9/.:-])([0-9]{1,2})/([0-9]{1,2})(?![0-9/.:-])")
 #: A day and month with a dot, the month in two digits ("20.12", "03.01"), never a time
 #: ("at 7.05", "6.10pm"), a distance or a pace ("5.10 km", "4.05/km").
 _DOTTED_RE: Final = re.compile(
-    r"(?<![0-9/.:-])(?<!\bat\s)(?<!@)(?<!@\s)([0-9]{1,2})\.(0[1-9]|1[0-2])"
+    r"(?=[0-9])(?<![0-9/.:-])(?<!\bat\s)(?<!@)(?<!@\s)([0-9]{1,2})\.(0[1-9]|1[0-2])"
     r"(?![0-9/.:-]|\s*(?:am|pm|h\b|hrs?\b|km|k\b|mi|min|kg|%))"
 )
 _DAY_MONTH_RE: Final = re.compile(

@@ -33,7 +33,7 @@ _NUMBER_WORD_RE: Final = re.compile(rf"\b(?:{_WORDS})\b")
 _FRACTION_RE: Final = re.compile(
     rf"(?<![0-9.:/])\b{_VALUE}\s*(?:/|out\s+of|outta|of|on)\s*(?:10|ten)\b(?![.:/-]?[0-9])"
 )
-_FIVE_RE: Final = re.compile(r"(?<![0-9.:/])\b([0-5])\s*/\s*5\b(?![.:/-]?[0-9])")
+_FIVE_RE: Final = re.compile(r"(?=[0-9])(?<![0-9.:/])\b([0-5])\s*/\s*5\b(?![.:/-]?[0-9])")
 _ARTICLE_RE: Final = re.compile(
     r"\b(?:a|an)\s+(?:solid\s+|good\s+|strong\s+|firm\s+|easy\s+)?"
     r"(10|[0-9]|two|three|four|five|six|seven|eight|nine|ten)\b" + _NOT_UNIT
@@ -92,8 +92,22 @@ def _value(text: str) -> int:
     return int(float(text) + 0.5)
 
 
+#: The last text ``_any_number`` read and its answer: the rules ask it of the same message
+#: text several times in a row (one entry, checked by identity: no cache across messages).
+_LAST_READ: Final[list[tuple[str, bool]]] = [("", False)]
+
+
 def _any_number(low: str) -> bool:
     """Whether ``low`` holds a digit or a number word (the cheap tests first)."""
+    last = _LAST_READ[0]
+    if last[0] is low:
+        return last[1]
+    found = _number_in(low)
+    _LAST_READ[0] = (low, found)
+    return found
+
+
+def _number_in(low: str) -> bool:
     if _DIGIT_RE.search(low) is not None:
         return True
     hinted = (  # an "in" chain: faster than any() over the words
@@ -266,7 +280,7 @@ _ODD_RATING_RE: Final = re.compile(
 
 
 _RANGE_RATING_RE: Final = re.compile(
-    r"(?<![0-9.:/-])(?:10|[0-9])\s*(?:-|–|to|or)\s*(?:10|[0-9])\s*(?:/|out\s+of|outta)\s*(?:10|ten)\b"
+    r"(?=[0-9])(?<![0-9.:/-])(?:10|[0-9])\s*(?:-|–|to|or)\s*(?:10|[0-9])\s*(?:/|out\s+of|outta)\s*(?:10|ten)\b"
     r"(?![.:/-]?[0-9])"
 )
 

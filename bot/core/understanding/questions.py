@@ -319,7 +319,7 @@ _BARE_WEEK_RE: Final = re.compile(
     r"(?:this|the|rest\s+of\s+the|rest\s+of\s+this|coming)\s+week\s*\?+\W*$"
 )
 _NUMERIC_ASKED_RE: Final = re.compile(
-    r"(?<![0-9/.:])([0-9]{1,2}/[0-9]{1,2}|(?<=on\s)[0-9]{1,2}\.(?:0?[1-9]|1[0-2]))(?![0-9/.:])"
+    r"(?=[0-9])(?<![0-9/.:])([0-9]{1,2}/[0-9]{1,2}|(?<=on\s)[0-9]{1,2}\.(?:0?[1-9]|1[0-2]))(?![0-9/.:])"
     r"(?!\s*(?:of\b|km|k\b|mi|min|sec|rep|set|x\b|kg|lb|%|hour|hr|time|am\b|pm\b))"
 )
 _HOLIDAY_RE: Final = re.compile(

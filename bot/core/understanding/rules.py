@@ -1408,7 +1408,7 @@ def _called_off(f: Features, cue: Cue, races: list[Hit]) -> bool:
 
 #: A day and month that read both ways ("12/06", "3/4/2028"): asked, never guessed.
 _EITHER_WAY_RE: Final = re.compile(
-    r"(?<![0-9/.:-])(0?[1-9]|1[0-2])/(0?[1-9]|1[0-2])(?:/[0-9]{2,4})?(?![0-9/.:-])"
+    r"(?=[0-9])(?<![0-9/.:-])(0?[1-9]|1[0-2])/(0?[1-9]|1[0-2])(?:/[0-9]{2,4})?(?![0-9/.:-])"
 )
 #: Words after "race" that make it a kind of training, not a race ("race pace", "race-pace
 #: intervals", "race sim").
