@@ -106,6 +106,12 @@ def jumps_answer(
             f"Next jumps: <b>{when}</b>, {escape_text(first.title)} "
             f"({first.contacts} foot contacts)."
         )
+    if phase is Phase.RECOVERY_HOLD:  # no end date: jumps come back with the checks
+        return (
+            "No jumps while an area is on hold: they come back only once it has passed the "
+            "return checks (and a clinician's go-ahead, where a warning sign needs one). "
+            "/clear takes you through them when it feels fine."
+        )
     return (
         f"No jump work in the next {horizon // 7} weeks: you're in {escape_text(phase.label)}, "
         "which builds mobility and strength first. /phase shows what comes next."

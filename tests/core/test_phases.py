@@ -566,6 +566,19 @@ def test_clear_of_an_area_not_held_is_invalid() -> None:
         step(away(HOLD, BASE, 0, 1), Cleared(Area.FOOT), 2)
 
 
+def test_clear_of_a_held_neighbour_says_its_loading_stays_out() -> None:
+    """A shin hold's calves are not "not on hold" and nothing more (trial: "calf fine now"
+    under a shin hold was told the calves were not held, though their loading is out)."""
+    state = away(HOLD, BASE, 0, 1, held_areas=frozenset({Area.SHINS}))
+    with pytest.raises(InvalidTransition, match="right next to") as refused:
+        step(state, Cleared(Area.CALVES), 2)
+    assert "stay out until that hold is cleared" in str(refused.value)
+    assert "themselves" in str(refused.value)
+    state = away(HOLD, BASE, 0, 1, held_areas=frozenset({Area.LEG}))
+    with pytest.raises(InvalidTransition, match="right next to"):
+        step(state, Cleared(Area.HIPS), 2)
+
+
 def test_clearing_one_of_two_areas_keeps_the_hold() -> None:
     state = away(HOLD, DYN, 0, 3, block_number=1, held_areas=frozenset({Area.KNEE, Area.FOOT}))
     result = step(state, Cleared(Area.KNEE), 5)

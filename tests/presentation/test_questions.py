@@ -56,6 +56,14 @@ def test_no_jumps_for_now_says_why_when_the_health_screen_holds_them() -> None:
     assert_telegram_html(text)
 
 
+def test_jumps_under_a_hold_name_no_weeks() -> None:
+    """A hold has no end date: "no jump work in the next 6 weeks" promised one (trial)."""
+    text = jumps_answer(None, date(2027, 1, 4), 42, Phase.RECOVERY_HOLD)
+    assert "weeks" not in text
+    assert "return checks" in text
+    assert_telegram_html(text)
+
+
 def test_a_race_date_that_reads_two_ways_names_both_days() -> None:
     text = questions.unclear_date("11/10", race=True)
     assert "11 October" in text

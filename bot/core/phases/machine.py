@@ -56,6 +56,7 @@ from bot.core.phases.timeline import (
     in_race_window,
     race_window,
 )
+from bot.core.triage import protected
 from bot.core.vocabulary import Area, Phase
 
 #: The calendar's walk to a day, remembered: every update brings its runner's phase up to
@@ -270,9 +271,17 @@ def _cleared(state: PhaseState, area: Area | None, today: date) -> Transition:
     if not state.held_areas:
         raise InvalidTransition("Nothing is on hold right now, so there is nothing to clear.")
     if area is not None and area not in state.held_areas:
+        verb = "aren" if area.it == "them" else "isn"
+        if area in protected(state.held_areas):  # a neighbour: its loading stays out too
+            plural = area.it == "them"
+            raise InvalidTransition(
+                f"Your {area.label} {verb}'t on hold {'themselves' if plural else 'itself'}, "
+                f"but {'they sit' if plural else 'it sits'} right next to what is "
+                f"({_areas(state.held_areas)}), so the exercises that load {area.it} stay out "
+                "until that hold is cleared. Send /clear when it feels fine."
+            )
         raise InvalidTransition(
-            f"Your {area.label} {'aren' if area.it == 'them' else 'isn'}'t on hold; still on hold: "
-            f"{_areas(state.held_areas)}."
+            f"Your {area.label} {verb}'t on hold; still on hold: {_areas(state.held_areas)}."
         )
     held = frozenset() if area is None else state.held_areas - {area}
     new = replace(state, held_areas=held)

@@ -146,8 +146,12 @@ def _away(m: Message, intent: Intent) -> Intent:
     last = back_on(m.low, m.today)
     if last is None:
         return intent
-    if intent.kind is IntentKind.UNKNOWN and asks_permission(m.low):
-        return intent  # "in Mumbai from the 19th, home on the 30th, can I do it in hotels?"
+    if intent.kind is IntentKind.UNKNOWN and (
+        asks_permission(m.low) or (("?" in m.low or m.f.asking) and Cue.PAUSE not in m.f.cues)
+    ):
+        # "in Mumbai from the 19th, home on the 30th, can I do it in hotels?", "flying to
+        # new york thursday, back sunday, will i still get the reminder over there": asked
+        return intent
     said = pause_said(m.low, m.today)  # "off from the 30th, back on the 6th": from the 30th
     first = said.first if said is not None and said.last == last else None
     return Intent(IntentKind.PAUSE, pause_from=first, pause_until=last)

@@ -922,6 +922,21 @@ _LOGGED_DAYS_RE: Final = re.compile(
 )
 
 
+#: "till after christmas", "until after new year": the break runs through the holiday.
+_UNTIL_AFTER_HOLIDAY_RE: Final = re.compile(
+    r"\b(?:until|till|til|untill)\s+after\s+(?:the\s+)?(christmas|xmas|boxing\s+day|new\s+year)"
+)
+
+
+def _holiday_break_end(holiday: str, today: date) -> date:
+    """The last day of a break "till after" ``holiday``: Boxing Day after Christmas (the
+    two days together), New Year's Day after the new year; the next one to come."""
+    if holiday.startswith("new"):
+        return date(today.year + 1, 1, 1) if today.month > 1 or today.day > 1 else today
+    boxing = date(today.year, 12, 26)
+    return boxing if today <= boxing else date(today.year + 1, 12, 26)
+
+
 def _weekend_break(low: str, today: date, start: date | None) -> PauseSaid | None:
     """ "this weekend" (Saturday and Sunday), "next weekend" (the first Saturday after
     today and its Sunday; "till next weekend": back that Saturday), else None."""
@@ -993,6 +1008,8 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
     if "weekend" in low and (weekend := _weekend_break(low, today, start)) is not None:
         return weekend
     till = "til" in low
+    if till and "after" in low and (holiday := _UNTIL_AFTER_HOLIDAY_RE.search(low)) is not None:
+        return PauseSaid(start, _holiday_break_end(holiday.group(1), today))
     if (till or "up" in low or "thr" in low) and (until := _UNTIL_RE.search(low)) is not None:
         said = until.group(1)
         if "new year" in said:
