@@ -51,3 +51,16 @@ def test_running_till_after_christmas_is_no_break() -> None:
         i.kind is not IntentKind.PAUSE
         for i in understand_all("i ran till after christmas last year", TODAY)
     )
+
+
+def test_a_number_read_as_the_effort_is_no_soreness_score() -> None:
+    """Trial: "did the jumps one, ... my legs were already cooked so an 8 probably" logged
+    effort 8 and stored leg soreness 8/10 (today became a rest day): one number, one use."""
+    text = (
+        "ok so last night after club intervals i did the jumps one, the power skips were "
+        "tough and my legs were already cooked so an 8 probably"
+    )
+    (done,) = understand_all(text, TODAY)
+    assert done.kind is IntentKind.DONE
+    assert done.effort == 8
+    assert done.report is None or done.report.severity is None

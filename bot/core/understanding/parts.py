@@ -1522,7 +1522,16 @@ def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ..
     intents = [i for i in intents if i.kind is not IntentKind.SKIPPED or i.log_day not in done_days]
     logs = [i for i in intents if i.kind in _LOGS]
     if logs and reported and logs[0].report is None:  # "did it, quads smashed after"
-        merged = replace(logs[0], report=reported[0].report)
+        report = reported[0].report
+        if (
+            report is not None
+            and report.severity is not None
+            and report.severity == logs[0].effort == whole.effort
+            and whole.kind is _DONE
+            and whole.report is None
+        ):  # "did the jumps, legs already cooked so an 8": the whole reads the 8 as effort
+            report = replace(report, severity=None)
+        merged = replace(logs[0], report=report)
         intents = [merged if i is logs[0] else i for i in intents if i is not reported[0]]
     seen: dict[tuple[IntentKind, object, object, object, object], Intent] = {}
     for intent in intents:  # two questions may ask different things (or days); two
