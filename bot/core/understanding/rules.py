@@ -1780,9 +1780,10 @@ def _progress_history(m: Message) -> Intent | None:
         return _logged_first(m) or Intent(IntentKind.HISTORY)
     if "?" in m.low and _ASKED_LOGGED_RE.search(m.low):
         return Intent(IntentKind.HISTORY)  # "did i log yesterday?": what the log holds
-    chatter = f.has(Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY) or _MEANT_TO_LOG_RE.search(m.low)
-    if Cue.LOG in f.cues and not chatter and not m.areas:
-        return Intent(IntentKind.HISTORY)
+    if Cue.LOG in f.cues and not m.areas:
+        chatter = f.has(Cue.DONE, Cue.DID, Cue.SKIP, Cue.SKIP_WHY) or _MEANT_TO_LOG_RE.search(m.low)
+        if not chatter:
+            return Intent(IntentKind.HISTORY)
     return None
 
 

@@ -971,12 +971,13 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
     if "the " in low:
         low = _words_to_ordinals(low)
     low = holidays_as_dates(low, lead="")  # "until boxing day": until 26 dec
-    if "did" in low or "done" in low or "missed" in low or "skipped" in low:
+    dayish = _DAYISH_RE.search(low) is not None  # what every pattern naming a day needs
+    if dayish and ("did" in low or "done" in low or "missed" in low or "skipped" in low):
         # "did monday tuesday and wednesday, ... pause till I'm back": logged days, no break's
         low = _LOGGED_DAYS_RE.sub(lambda m: " " * len(m.group(0)), low)
+        dayish = _DAYISH_RE.search(low) is not None
     if ("last " in low or "yesterday" in low) and (gone := _UNTIL_GONE_RE.search(low)):
         return PauseSaid(None, None, unclear=" ".join(gone.group(0).split()))
-    dayish = _DAYISH_RE.search(low) is not None  # what every pattern naming a day needs
     if dayish and (match := _RANGE_RE.search(low)) is not None:
         return _range(match, today)
     if (
