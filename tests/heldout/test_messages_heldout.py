@@ -243,7 +243,8 @@ def score(path: Path) -> tuple[int, int, int, list[str]]:
         ("messages_batch16.yaml", 0.78, 0.07),
         ("messages_batch17.yaml", 0.64, 0.091),
         ("messages_batch18.yaml", 0.685, 0.1),
-        ("messages_batch19.yaml", 0.69, 0.135),
+        ("messages_batch19.yaml", 0.69, 0.13),
+        ("messages_batch20.yaml", 0.62, 0.14),
     ],
 )
 def test_fresh_messages_keep_their_floor(
