@@ -188,6 +188,12 @@ def unclear_value(value: str, *, time_of_day: bool, effort: bool = False) -> str
 def unclear_log_day(value: str) -> str:
     """A session's day that cannot be right (no such day, or not yet), or said without
     saying which ("the other day"), asked about."""
+    if "weekend" in value.lower():  # a real day, only not which of two
+        return (
+            f"Which day of “{escape_text(value)}” was it, Saturday or Sunday? Tell me and "
+            "I'll log it there, for example <i>did it on Saturday</i>. Nothing is logged "
+            "until then."
+        )
     if vague_day(value.lower(), done=True) is not None:
         return (
             f"Which day was “{escape_text(value)}”? Tell me and I'll log it there, "

@@ -56,6 +56,14 @@ def test_no_jumps_for_now_says_why_when_the_health_screen_holds_them() -> None:
     assert_telegram_html(text)
 
 
+def test_a_session_on_the_weekend_asks_which_of_its_days() -> None:
+    """Trial: "did it on the weekend" was told that day "doesn't exist or hasn't come yet"."""
+    text = questions.unclear_log_day("on the weekend")
+    assert "Saturday or Sunday" in text
+    assert "exist" not in text
+    assert_telegram_html(text)
+
+
 def test_jumps_under_a_hold_name_no_weeks() -> None:
     """A hold has no end date: "no jump work in the next 6 weeks" promised one (trial)."""
     text = jumps_answer(None, date(2027, 1, 4), 42, Phase.RECOVERY_HOLD)
