@@ -11,6 +11,8 @@ import re
 from datetime import time
 from typing import Final
 
+from bot.core.understanding.text import has_digit
+
 __all__ = ["impossible_time", "parse_time", "time_range"]
 
 _HOUR_WORDS: Final = {
@@ -61,7 +63,6 @@ _RANGE_RE: Final = re.compile(
     r"(?!\s*(?:[0-9/]|k\b|km|mi|min|hour|hrs?|days?|weeks?|x\b|reps|sets|out\s+of))"
 )
 _NAMED_RE: Final = re.compile(r"\b(noon|midday|midnight)\b")
-_DIGIT_RE: Final = re.compile("[0-9]")
 #: "0630" anywhere; "1930" after a word that introduces a time ("at", "reminder"), so a
 #: year ("in 2027") is never a time.
 _MILITARY_RE: Final = re.compile(
@@ -114,7 +115,7 @@ def _day_part(low: str, end: int, hour: int) -> int:
 def _candidates(low: str) -> list[tuple[int, time | None]]:
     # Each pattern runs only when what it cannot match without is there (cheap tests).
     found: list[tuple[int, time | None]] = []
-    digit = _DIGIT_RE.search(low) is not None
+    digit = has_digit(low)
     if digit:
         for m in _CLOCK_RE.finditer(low):
             hour = int(m.group(1)) if m.group(3) else _day_part(low, m.end(), int(m.group(1)))

@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from typing import Final
 
+from bot.core.understanding.text import has_digit
+
 __all__ = ["MONTHS", "MONTH_PATTERN", "find_dates", "last_date", "names_a_date", "years_later"]
 
 MONTHS: Final = {
@@ -166,7 +168,7 @@ def _ordinal(day: int, today: date) -> date | None:
 
 
 def _absolute(low: str, today: date | None) -> Iterator[tuple[int, date | None]]:
-    if _DIGIT_RE.search(low) is None:
+    if not has_digit(low):
         return  # every pattern below needs a digit
     for m in _ISO_RE.finditer(low):
         yield m.start(), _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -214,33 +216,26 @@ def _ordinal_after(m: re.Match[str], today: date) -> date | None:
 
 
 _Relative = Callable[[re.Match[str], date], "date | None"]
-_RELATIVE: Final[tuple[tuple[re.Pattern[str], _Relative], ...]] = (
-    (_WEEKDAY_RE, lambda m, t: _weekday(m.group(1), t)),
-    (_WEEKDAY_SHORT_RE, lambda m, t: _weekday(m.group(1), t)),
-    (_RELATIVE_RE, lambda m, t: _span(t, m.group(1), m.group(2))),
-    (_AWAY_RE, lambda m, t: _span(t, m.group(1), m.group(2))),
-    (_FORTNIGHT_RE, lambda m, t: t + timedelta(days=14)),
-    (_KEYWORD_RE, lambda m, t: _keyword(m.group(1), t)),
-    (_ORDINAL_RE, _ordinal_after),
+_UNITS: Final = ("day", "week", "wk", "month")
+#: Each relative pattern, how it resolves, and what it cannot match without: one of these
+#: words (None: a digit), tested first as it is much cheaper than the pattern.
+_RELATIVE: Final[tuple[tuple[re.Pattern[str], _Relative, tuple[str, ...] | None], ...]] = (
+    (_WEEKDAY_RE, lambda m, t: _weekday(m.group(1), t), ("day",)),
+    (
+        _WEEKDAY_SHORT_RE,
+        lambda m, t: _weekday(m.group(1), t),
+        ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+    ),
+    (_RELATIVE_RE, lambda m, t: _span(t, m.group(1), m.group(2)), _UNITS),
+    (_AWAY_RE, lambda m, t: _span(t, m.group(1), m.group(2)), _UNITS),
+    (_FORTNIGHT_RE, lambda m, t: t + timedelta(days=14), ("fortnight",)),
+    (_KEYWORD_RE, lambda m, t: _keyword(m.group(1), t), ("tom", "tmr", "next", "end")),
+    (_ORDINAL_RE, _ordinal_after, None),
 )
-
-
-#: What each of ``_RELATIVE``'s patterns cannot match without, one of these words (None: a
-#: digit): tested first, as it is much cheaper than the pattern.
-_RELATIVE_NEEDS: Final[tuple[tuple[str, ...] | None, ...]] = (
-    ("day",),
-    ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
-    ("day", "week", "wk", "month"),
-    ("day", "week", "wk", "month"),
-    ("fortnight",),
-    ("tom", "tmr", "next", "end"),
-    None,
-)
-_DIGIT_RE: Final = re.compile("[0-9]")
 
 
 def _may_match(needs: tuple[str, ...] | None, low: str, digit: bool) -> bool:
-    """Whether ``low`` holds what a pattern needs (``_RELATIVE_NEEDS``)."""
+    """Whether ``low`` holds what a pattern needs (``_RELATIVE``'s third item)."""
     if needs is None:
         return digit
     return any(word in low for word in needs)
@@ -262,8 +257,8 @@ def find_dates(low: str, today: date | None) -> list[tuple[int, date]]:
             if week is not None:
                 monday = week - timedelta(days=week.weekday())
                 found[m.start()] = monday + timedelta(days=_WEEKDAYS[m.group(3)])
-        digit = _DIGIT_RE.search(low) is not None
-        for (regex, resolve), needs in zip(_RELATIVE, _RELATIVE_NEEDS, strict=True):
+        digit = has_digit(low)
+        for regex, resolve, needs in _RELATIVE:
             if not _may_match(needs, low, digit):
                 continue
             for m in regex.finditer(low):
@@ -301,7 +296,7 @@ _ALL_PATTERNS: Final = (
     _DAY_MONTH_RE,
     _MONTH_DAY_RE,
     _MONTH_THEN_DAY_RE,
-    *(regex for regex, _ in _RELATIVE),
+    *(regex for regex, _, _ in _RELATIVE),
 )
 
 

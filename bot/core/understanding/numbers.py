@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from bot.core.understanding.text import has_digit
 from bot.core.understanding.words import NUMBER_WORDS
 
 __all__ = [
@@ -28,7 +29,6 @@ _NOT_UNIT: Final = (
     r"|year|rep|set|sec|x\b|time|session|run|%|percent|kg|lb|pound|step|o\s?clock|oclock"
     r"|th\b|st\b|nd\b|rd\b|ish\b))"
 )
-_DIGIT_RE: Final = re.compile("[0-9]")
 _NUMBER_WORD_RE: Final = re.compile(rf"\b(?:{_WORDS})\b")
 _FRACTION_RE: Final = re.compile(
     rf"(?<![0-9.:/])\b{_VALUE}\s*(?:/|out\s+of|outta|of|on)\s*(?:10|ten)\b(?![.:/-]?[0-9])"
@@ -108,7 +108,7 @@ def _any_number(low: str) -> bool:
 
 
 def _number_in(low: str) -> bool:
-    if _DIGIT_RE.search(low) is not None:
+    if has_digit(low):
         return True
     hinted = (  # an "in" chain: faster than any() over the words
         "zero" in low

@@ -14,6 +14,7 @@ from typing import Final
 
 from bot.core.understanding.dates import last_date
 from bot.core.understanding.model import Intent, IntentKind, PlanTopic
+from bot.core.understanding.text import has_digit
 from bot.core.understanding.when import day_ahead
 
 __all__ = ["asks_getting_back", "asks_permission", "names_the_block", "plan_question"]
@@ -217,9 +218,6 @@ def _short_day_in(low: str) -> bool:
     )
 
 
-_DIGIT_RE: Final = re.compile("[0-9]")
-
-
 def plan_question(low: str, today: date | None) -> Intent | None:
     """A question about the plan, with its topic, or None when ``low`` asks none."""
     # Each "... in low" below is a word its pattern cannot match without (cheap tests
@@ -276,7 +274,7 @@ def plan_question(low: str, today: date | None) -> Intent | None:
         )  # "day after tmrw?", "what about the 15th", "sat session?"
     if today is None or not (_PLAN_WORDS_RE.search(low) or _BARE_DAY_RE.search(low)):
         return None
-    digit = _DIGIT_RE.search(low) is not None  # what the dated patterns below need
+    digit = has_digit(low)  # what the dated patterns below need
     if digit and (numeric := _NUMERIC_ASKED_RE.search(low)) is not None:  # "on 12/17", "22.12"
         day = day_ahead(numeric.group(1), today)
         if day is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["MAX_CHARS", "Tokens", "normalise", "tokenise"]
+__all__ = ["MAX_CHARS", "Tokens", "has_digit", "normalise", "tokenise"]
 
 MAX_CHARS: Final = 1000
 """Longer messages are cut to this many characters before anything else happens."""
@@ -14,6 +14,14 @@ _TRANSLATE: Final = str.maketrans(
     {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "\u00a0": " ", "\t": " "}
 )
 _ODD_RE: Final = re.compile("[’‘ʼ`´\u00a0\t]")
+_DIGIT_RE: Final = re.compile("[0-9]")
+
+
+def has_digit(text: str) -> bool:
+    """Whether ``text`` holds an ASCII digit: the cheap test before a pattern that needs one."""
+    return _DIGIT_RE.search(text) is not None
+
+
 _WORD_RE: Final = re.compile(r"[^\W_]+")
 _SPAN_RE: Final = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # the same words, apostrophes kept
 #: The spans' pattern for a text all ASCII (most are), where a word character is one of

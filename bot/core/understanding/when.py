@@ -34,6 +34,7 @@ from typing import Any, Final, NamedTuple
 import dateparser
 
 from bot.core.understanding.dates import MONTH_PATTERN, years_later
+from bot.core.understanding.text import has_digit
 from bot.core.understanding.words import NUMBER_WORDS
 
 __all__ = [
@@ -243,9 +244,6 @@ _SINCE_BEFORE_RE: Final = re.compile(r"\bsince\s+(?:[\w']+\s+){0,4}$")
 _RECENT_DAYS: Final = 62
 
 
-_DIGIT_RE: Final = re.compile(r"[0-9]")
-
-
 def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None:
     """The day a done or skip names as written when it cannot be the log's ("on the 31st
     of april", "on 30th feb", "on the 35th", a done "on 20th june" said on the 10th), else
@@ -259,7 +257,7 @@ def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None
     later = _DONE_LATER_RE.search(low) if soon and not ahead else None
     if later is not None:
         return later.group(1)  # "did it tomorrow": no day a done can have
-    if _DIGIT_RE.search(low) is None:  # the cheap test first: no number, no such day
+    if not has_digit(low):  # the cheap test first: no number, no such day
         return None
     if (
         "/" in low
@@ -270,7 +268,7 @@ def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None
         )
     ):
         return numeric.group(1)  # "skip 30/02"
-    if (match := _LOG_DAY_RE.search(low)) is None or _DIGIT_RE.search(match[0]) is None:
+    if (match := _LOG_DAY_RE.search(low)) is None or not has_digit(match[0]):
         return None
     said = " ".join(match.group(0).split()).removeprefix("on ")
     bare = said.removeprefix("the ")
@@ -995,7 +993,7 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         return PauseSaid(None, None, unclear=odd)  # "from the 31st of september": asked
     if start is None and back is not None:
         start = _said_before(low, back.start(), today)  # "away on the 1st, back on the 15th"
-    if back is not None and _DIGIT_RE.search(back[1]) and _ahead(back[1], today) is None:
+    if back is not None and has_digit(back[1]) and _ahead(back[1], today) is None:
         return PauseSaid(None, None, unclear=" ".join(back.group(0).split()))  # "31st of nov"
     if dayish and (last := back_on(low, start or today)) is not None:
         return PauseSaid(start if start is not None and start <= last else None, last)
