@@ -119,6 +119,7 @@ class ReminderScheduler:
         self._scheduler: AsyncIOScheduler | None = None
         self._running: asyncio.Task[object] | None = None
         self._resumed = False
+        self._stopping = False
         self.retention = retention
         self.count_takeovers = count_takeovers or (lambda _: None)
         self._next_prune: datetime | None = None
@@ -142,10 +143,17 @@ class ReminderScheduler:
         self._scheduler.start()
 
     async def shutdown(self) -> None:
-        """Stop the job and wait (briefly) for a pass in progress; leases cover the rest."""
-        if self._scheduler is not None:
-            self._scheduler.shutdown(wait=False)
-            self._scheduler = None
+        """Stop the job and wait (briefly) for a pass in progress; leases cover the rest.
+
+        The scheduler is paused first and shut down only once the pass is over: its own
+        shutdown cancels a job still running, which would cut the pass short and log it as
+        a failure.
+        """
+        scheduler, self._scheduler = self._scheduler, None
+        if scheduler is not None:
+            self._stopping = True
+            scheduler.pause()
+            await asyncio.sleep(0)  # a pass submitted just before the pause gets to start
         task = self._running
         if task is not None and not task.done():
             with contextlib.suppress(asyncio.CancelledError, TimeoutError):
@@ -154,6 +162,8 @@ class ReminderScheduler:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
+        if scheduler is not None:
+            scheduler.shutdown(wait=False)
 
     async def run_once(self, now: datetime | None = None) -> Tick:
         """One pass at ``now`` (default: the clock): resume leases once, claim, send."""
@@ -224,5 +234,9 @@ class ReminderScheduler:
             await self.run_once()
         except Exception:
             log.exception("scheduler pass failed")
+        except asyncio.CancelledError:
+            if not self._stopping:
+                raise
+            log.warning("stopping: a scheduler pass was cut short; its leases cover the rest")
         finally:
             self._running = None

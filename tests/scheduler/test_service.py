@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import UTC, datetime, timedelta
+
+import pytest
 
 from bot.core.planner import Planner
 from bot.storage import deliveries
 from bot.storage.models import DeliveryStatus
 from scheduler.fanout import plan_due
+from scheduler.sender import Delivery, SendResult
 from scheduler.service import ReminderScheduler
 from tests.scheduler.helpers import FakeSender, add_runner, deliveries_of
 from tests.storage.conftest import Database
@@ -79,3 +83,38 @@ async def test_claims_held_by_this_instance_are_resumed_at_start(
 async def test_shutdown_without_start_is_harmless(database: Database, planner: Planner) -> None:
     scheduler = ReminderScheduler(database.sessions, FakeSender(), planner)
     await scheduler.shutdown()
+
+
+async def test_shutdown_lets_a_pass_in_progress_finish_quietly(
+    database: Database, planner: Planner, caplog: pytest.LogCaptureFixture
+) -> None:
+    """APScheduler's own shutdown cancels a running job; ours waits for the pass first."""
+    async with database.sessions() as session, session.begin():
+        await add_runner(session, 1, now=START)
+    sending, release = asyncio.Event(), asyncio.Event()
+    recorder = FakeSender()
+
+    async def slow_sender(delivery: Delivery) -> SendResult:
+        sending.set()
+        await release.wait()
+        return await recorder(delivery)
+
+    scheduler = ReminderScheduler(
+        database.sessions,
+        slow_sender,
+        planner,
+        clock=lambda: DUE + timedelta(seconds=5),
+        interval=0.05,
+        instance="a",
+    )
+    scheduler.start()
+    await asyncio.wait_for(sending.wait(), 5)
+    stopping = asyncio.create_task(scheduler.shutdown())
+    await asyncio.sleep(0.1)
+    assert not stopping.done()  # waiting for the send, not cancelling it
+    release.set()
+    await asyncio.wait_for(stopping, 5)
+    assert len(recorder.sent) == 1
+    (row,) = await deliveries_of(database.sessions)
+    assert row.status is DeliveryStatus.SENT
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
