@@ -34,14 +34,16 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Final, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from rapidfuzz import fuzz, process
 
 from bot.core.understanding import Intent, IntentKind, PlanTopic
 from bot.core.understanding.questions import asks_permission
+from bot.core.understanding.rules import clocks_change
 from bot.core.vocabulary import ReportKind
 
 __all__ = [
@@ -446,6 +448,12 @@ class _File(_Strict):
     requests: tuple[Phrase, ...] = ()
 
 
+#: Questions a rule recognises better than a phrasing's words can: their entry is the
+#: answer whatever the phrasings score ("switch me to summer time" shares its words with
+#: requests to move the reminder).
+RECOGNISED: Final[Mapping[str, Callable[[str], bool]]] = {"clocks-change": clocks_change}
+
+
 @dataclass(frozen=True, slots=True)
 class Faq:
     """The questions, and the matcher over their phrasings."""
@@ -509,6 +517,9 @@ class Faq:
         """No questions: nothing ever matches."""
         return cls()
 
+    def _by_id(self, entry_id: str) -> FaqEntry | None:
+        return next((entry for entry in self.entries if entry.id == entry_id), None)
+
     def by_id(self, entry_id: str) -> FaqEntry:
         """The entry with this id (KeyError when there is none)."""
         for entry in self.entries:
@@ -518,10 +529,15 @@ class Faq:
 
     def match(self, text: str) -> FaqEntry | None:
         """The question ``text`` asks, or None (no phrasing near enough, or a command).
+        A question a rule recognises (:data:`RECOGNISED`) is that entry's, unmatched.
 
         A message of several clauses that matches nothing whole is tried clause by clause,
         each read as it is written (a question or not): "the squats are too hard, can I make
         them easier" asks what its second clause asks."""
+        low = text.lower()
+        for entry_id, said in RECOGNISED.items():
+            if said(low) and (entry := self._by_id(entry_id)) is not None:
+                return entry
         clauses = _CLAUSE_BREAK.split(text) if _CLAUSE_BREAK.search(text) else []
         rest = [c for c in clauses if normalise(c) not in self._request_set]
         permitted = any(  # "just a sniffle. ok to do it today?": advice on the command

@@ -633,6 +633,8 @@ def _reminder(m: Message) -> Intent | None:
         return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
     if _told_of(m.low):
         return None  # "got your 7am reminder in the shower", "my alarm's set for 5:45"
+    if clocks_change(m.low) and not _REMINDER_CHANGE_RE.search(m.low):
+        return None  # "summer time soon, will the reminder still come at 7?": the FAQ's
     if (span := time_range(m.low)) is not None:
         return Intent(
             IntentKind.SET_REMINDER, unclear=span, unclear_slot=Unclear.TIME
@@ -706,6 +708,21 @@ _MOVE_IT_RE: Final = re.compile(
     r"\b(?:move|change|switch\s+(?:it|them|to)|set|make|shift|push|earlier|later|instead|until"
     r"|till|til|for\s+(?:a|the|this|next)|this\s+week|next\s+week|today|tomorrow|weekend)\b"
 )
+
+
+#: The clocks changing: summer or winter time, daylight saving, the clocks going forward.
+_CLOCKS_RE: Final = re.compile(
+    r"\b(?:(?:summer|winter|standard)\s*time|daylight\s*sav\w*|dst|bst"
+    r"|clocks?\s+(?:go|goes|going|gone|went|change[sd]?|changing|spring|fall|move[sd]?))\b"
+)
+
+
+def clocks_change(low: str) -> bool:
+    """Whether ``low`` speaks of the clocks changing ("switch me to summer time", "clocks go
+    back on sunday"): local time follows them by itself."""
+    return ("time" in low or "dst" in low or "bst" in low or "clock" in low or "sav" in low) and (
+        _CLOCKS_RE.search(low) is not None
+    )
 
 
 def _told_of(low: str) -> bool:
@@ -853,8 +870,8 @@ def _reminder_praised(m: Message) -> bool:
 
 def _timezone(m: Message) -> Intent | None:
     cue = m.f.first(Cue.TIMEZONE)
-    if cue is None:
-        return None
+    if cue is None or clocks_change(m.low):
+        return None  # "switch me to summer time": the clocks, not a place (the FAQ's)
     text = zone_text(m.clean, m.tokens, m.f, cue, check=True)
     if text is None:  # "I'm in Brisbane for 3 months, update my time zone": the city said
         located = _location(m)
@@ -1899,8 +1916,8 @@ def _location(m: Message) -> Intent | None:
     """ "I'm in <place>", "moved from London to Dublin": the city as GeoNames names it
     (``cities.city_text``); a country of several zones ("in the US now") is asked about;
     not someone else's move ("my friend moved to berlin")."""
-    if someone_elses_move(m.low):
-        return None
+    if someone_elses_move(m.low) or clocks_change(m.low):
+        return None  # "switch me to summer time": the clocks, not a place
     for cue in m.f.cues.get(Cue.LOCATION, ()):
         if m.f.words[cue.start] in _MOVING and _MOVE_LATER_RE.search(
             m.low, m.char(cue.start), m.char(cue.start) + _MOVE_LATER_REACH

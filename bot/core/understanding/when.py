@@ -829,8 +829,16 @@ def _words_to_ordinals(low: str) -> str:
     return _ORDINAL_WORD_RE.sub(number, low)
 
 
+#: "since" just before a range: its first day has gone by ("paused since the 3rd until the
+#: 28th"), so the break runs from today.
+_SINCE_END_RE: Final = re.compile(r"\bsince\s*$")
+
+
 def _range(match: re.Match[str], today: date) -> PauseSaid:
     said = " ".join(match.group(0).split())
+    if _SINCE_END_RE.search(match.string, 0, match.start()) is not None:
+        last = _ahead(match.group(2), today, same_day=True)
+        return PauseSaid(None, last) if last is not None else PauseSaid(None, None, unclear=said)
     opening = match.group(1)
     bare_day = opening.isdigit() or (
         "/" not in opening

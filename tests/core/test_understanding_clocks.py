@@ -1,0 +1,74 @@
+"""The clocks changing is no place and no new reminder time; a break said to have begun
+"since" a day gone by runs from today."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from bot.core.content import load_content
+from bot.core.faq import RECOGNISED
+from bot.core.understanding import IntentKind, understand, understand_all
+
+TODAY = date(2026, 12, 17)  # a Thursday
+FAQ = load_content().faq
+
+STORING = {IntentKind.SET_TIMEZONE, IntentKind.SET_REMINDER}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "switch me to summer time",
+        "switch me to winter time",
+        "summer time starts in march, will the reminder still come at 7?",
+        "is the reminder adjusted for DST",
+        "do i need to change anything when the clocks go back",
+    ],
+)
+def test_the_clocks_changing_is_answered_and_changes_nothing(text: str) -> None:
+    parts = understand_all(text, TODAY)
+    assert not [p for p in parts if p.kind in STORING and (p.timezone_text or p.reminder_time)]
+    question, _ = FAQ.asked(understand(text, TODAY), parts, text)
+    assert question is not None
+    assert question.id == "clocks-change"
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("clocks went back, move my reminder to 6:30", time(6, 30)),
+        ("summer time now so can you change the reminder to 7", time(7, 0)),
+    ],
+)
+def test_a_reminder_asked_for_beside_the_clocks_is_set(text: str, at: time) -> None:
+    assert understand(text, TODAY).reminder_time == at
+
+
+def test_a_move_still_sets_the_city() -> None:
+    intent = understand("moved to berlin, update my timezone", TODAY)
+    assert intent.kind is IntentKind.SET_TIMEZONE
+    assert intent.timezone_text == "Berlin, Germany"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pause since the 3rd of december until the 28th",
+        "been off since the 3rd to the 28th, pause me",
+    ],
+)
+def test_a_break_since_a_day_gone_by_runs_from_today(text: str) -> None:
+    (intent,) = understand_all(text, TODAY)
+    assert intent.kind is IntentKind.PAUSE
+    assert (intent.pause_from, intent.pause_until) == (None, date(2026, 12, 28))
+
+
+def test_a_break_from_a_day_ahead_keeps_its_start() -> None:
+    intent = understand("pause from the 20th to the 28th", TODAY)
+    assert (intent.pause_from, intent.pause_until) == (date(2026, 12, 20), date(2026, 12, 28))
+
+
+def test_every_question_a_rule_recognises_is_in_the_faq() -> None:
+    assert {entry.id for entry in FAQ.entries} >= set(RECOGNISED)
