@@ -28,6 +28,7 @@ import yaml
 from bot.core.content import load_content
 from bot.core.understanding import Intent, IntentKind, understand, understand_all
 from bot.core.understanding.model import PlanTopic, ReportSlots
+from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 
 HERE = Path(__file__).parent
 FAQ = load_content().faq
@@ -56,7 +57,16 @@ _SIMPLE = {
 _REPORTS = (IntentKind.BODY_REPORT, IntentKind.WARNING_SIGN, IntentKind.NOT_FINE)
 
 
+#: A pelvic-floor sign said with no area is stored as a report of the pelvic floor
+#: (``reports.warning_signs``): leaking or heaviness is that area's sign.
+_FLOOR = ReportSlots(
+    Area.PELVIC_FLOOR, Side.NONE, ReportKind.PAIN, None, frozenset({RedFlag.PELVIC_FLOOR})
+)
+
+
 def _report(intent: Intent, report: ReportSlots | None, warning: bool) -> dict[str, Any]:
+    if report is None and RedFlag.PELVIC_FLOOR in intent.signs:
+        report = _FLOOR
     side = report.side.value if report else None
     return {
         "do": "body_report",
