@@ -185,10 +185,16 @@ def unclear_value(value: str, *, time_of_day: bool, effort: bool = False) -> str
     )
 
 
-def unclear_log_day(value: str) -> str:
+def unclear_log_day(value: str, *, buttons: bool = False) -> str:
     """A session's day that cannot be right (no such day, or not yet), or said without
-    saying which ("the other day"), asked about."""
+    saying which ("the other day"), asked about; ``buttons``: the days are offered as
+    buttons under the question."""
     if "weekend" in value.lower():  # a real day, only not which of two
+        if buttons:
+            return (
+                f"Which day of “{escape_text(value)}” was it? Tap it below and I'll log it "
+                "there. Nothing is logged until then."
+            )
         return (
             f"Which day of “{escape_text(value)}” was it, Saturday or Sunday? Tell me and "
             "I'll log it there, for example <i>did it on Saturday</i>. Nothing is logged "

@@ -167,6 +167,24 @@ def session_keyboard(plan: DailyPlan) -> Rows:
     ]
 
 
+def log_day_keyboard(days: Sequence[DailyPlan], *, done: bool, effort: int | None) -> Rows:
+    """One button a day, to log a session said of several days ("on the weekend") on the
+    day the runner taps: done (with the effort said, if any) or skipped."""
+    row = []
+    for plan in days:
+        if plan.session_id is None:
+            continue
+        label = f"{'✅' if done else '⏭'} {_WEEKDAYS[plan.on.weekday()]} {plan.on.day:02d}"
+        if not done:
+            data = encode(Action.SKIP, plan.on, plan.session_id)
+        elif effort is not None and 1 <= effort <= 10:
+            data = encode(Action.EFFORT, plan.on, plan.session_id, effort)
+        else:
+            data = encode(Action.DONE, plan.on, plan.session_id)
+        row.append((label, data))
+    return [row] if row else []
+
+
 def change_to_skipped_keyboard(on: date, session_id: str) -> Rows:
     """One button that changes a day logged done to skipped (the session card's Skip)."""
     return [[("⏭ Change it to skipped", encode(Action.SKIP, on, session_id))]]

@@ -313,7 +313,8 @@ class Coach:
         if (
             kind in _LOGS and intent.unclear is not None and intent.unclear_slot is Unclear.LOG_DAY
         ):  # "did it on the 31st of april": no such day has been, nothing logged
-            return [Reply(text=question_words.unclear_log_day(intent.unclear))]
+            status = CompletionStatus.DONE if kind is IntentKind.DONE else CompletionStatus.SKIPPED
+            return await training.unclear_day(turn, status, intent.effort, intent.unclear)
         if kind is IntentKind.PAUSE and intent.unclear_slot is Unclear.LENGTH:
             return [Reply(text=question_words.break_length(intent.unclear or ""))]
         if intent.unclear is not None and kind in (IntentKind.PAUSE, IntentKind.RACE_DATE):

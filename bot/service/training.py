@@ -175,6 +175,29 @@ async def typed_log(
     return await _typed_log_on(turn, status, rpe, note, day)
 
 
+async def unclear_day(
+    turn: Turn, status: CompletionStatus, effort: int | None, said: str
+) -> list[Reply]:
+    """A log whose day is unclear, asked about; said "on the weekend", each of its days
+    gone by that had a session is a button that logs it there (the effort said goes
+    with a done). Nothing is logged until a tap or a clearer message."""
+    rows: render.Rows = []
+    if "weekend" in said.lower():
+        await ensure_started(turn)
+        today = turn.today
+        saturday = today - timedelta(days=(today.weekday() - SATURDAY) % 7)
+        joined = await _plan_began(turn)
+        days = [saturday + timedelta(days=n) for n in range(2)]
+        plans = [await turn.plan(day) for day in days if joined <= day <= today]
+        done = status is CompletionStatus.DONE
+        rows = render.log_day_keyboard(plans, done=done, effort=effort)
+    text = question_words.unclear_log_day(said, buttons=bool(rows))
+    return [Reply(text=text, keyboard=keyboard(rows))]
+
+
+SATURDAY = 5  # date.weekday()
+
+
 async def _planned(turn: Turn, day: date) -> DailyPlan:
     """``day``'s plan as /plan shows it: a day ahead within the week is planned with the
     days before it (the week's rotation), so a skip said ahead is the session /plan named."""

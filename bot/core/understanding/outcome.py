@@ -429,9 +429,17 @@ def outcome(m: Message) -> Intent | None:
         and m.today is not None
         and (odd := unclear_log_day(m.low, m.today, ahead=not done))
     ):
-        kind = IntentKind.DONE if done else IntentKind.SKIPPED
-        return Intent(  # "did it on the 31st of april"
-            kind, unclear=odd, unclear_slot=Unclear.LOG_DAY, report=m.report()
+        if done:  # "did it on the weekend, about a 7": the effort kept for the day asked
+            read = _done(m)
+            return Intent(
+                IntentKind.DONE,
+                unclear=odd,
+                unclear_slot=Unclear.LOG_DAY,
+                report=read.report,
+                effort=read.effort,
+            )
+        return Intent(  # "skipped it on the 31st of april"
+            IntentKind.SKIPPED, unclear=odd, unclear_slot=Unclear.LOG_DAY, report=m.report()
         )
     if done:
         return _done(m)

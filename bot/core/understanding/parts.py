@@ -466,6 +466,7 @@ def _asked_apart(intents: tuple[Intent, ...]) -> tuple[Intent, ...]:
             intent.kind if odd_log else IntentKind.BODY_REPORT,
             unclear=intent.unclear,
             unclear_slot=slot,
+            effort=intent.effort if slot is Unclear.LOG_DAY else None,  # "on the weekend, a 7"
         )
         if report is not None and report.red_flags:  # a warning sign is never dropped
             found += [replace(intent, unclear=None, unclear_slot=None), asked]
