@@ -281,3 +281,47 @@ def test_a_question_is_no_yes_to_the_clinician_question(said: str, answer: bool 
 )
 def test_none_said_in_a_few_words(said: str, none: bool) -> None:
     assert none_answer(said) is none
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no nothing at the moment",
+        "not currently",
+        "nothing right now thanks",
+        "none thankfully",
+        "no, my youngest is 9 lol",  # a plain no, and nothing after it named
+        "nope. touch wood",
+    ],
+)
+def test_the_health_screen_answered_no_in_everyday_words(text: str) -> None:
+    assert health_answer(text, SCREENED) == HealthAnswer(frozenset({Screen.NONE}))
+
+
+@pytest.mark.parametrize("text", ["at the moment", "currently", "right now"])
+def test_a_time_word_alone_answers_nothing(text: str) -> None:
+    assert health_answer(text, SCREENED) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("no, but my knee hurts", {Screen.INJURY}),
+        ("no, had a baby in june though", {Screen.POSTPARTUM}),
+    ],
+)
+def test_a_no_with_news_after_it_keeps_the_news(text: str, found: set[Screen]) -> None:
+    answer = health_answer(text, SCREENED)
+    assert answer is not None
+    assert answer.found == found
+
+
+@pytest.mark.parametrize(
+    "text", ["somewhere in the middle", "middle", "in between", "mid", "id say middling"]
+)
+def test_an_effort_answered_as_the_middle_is_a_5(text: str) -> None:
+    assert effort_answer(text, date(2026, 11, 25)) == 5
+
+
+def test_the_middle_of_something_else_is_no_effort() -> None:
+    assert effort_answer("in the middle of the night my calf hurt", date(2026, 11, 25)) is None

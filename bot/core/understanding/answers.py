@@ -203,6 +203,15 @@ _ASKS_RE: Final = re.compile(
 )
 
 
+#: An effort answered as the middle of the scale ("somewhere in the middle", "in between").
+_MIDDLE_RE: Final = re.compile(
+    r"(?:(?:id say|i guess|probably|maybe|about|like|kind of|kinda)\s+)?(?:somewhere\s+)?"
+    r"(?:(?:in|down)\s+the\s+middle|middle|middling|mid|in\s+between|inbetween|halfway"
+    r"|half\s+way)(?:\s+(?:ish|really|i guess|i think|id say|of the scale))?"
+)
+_MIDDLE: Final = 5
+
+
 def effort_answer(text: str, today: date) -> int | None:
     """How hard a logged session felt, 1-10, typed alone ("very hard", "7/10", "easy");
     None when the text says something else (pain, a report, a warning sign) or nothing."""
@@ -213,6 +222,8 @@ def effort_answer(text: str, today: date) -> int | None:
         return None  # "no pain", "pain 3": the pain question's answer
     if "?" in text or _ASKS_RE.match(text.lower().lstrip()):
         return None  # "is it ok for over 50s? im 56": a question of its own, not a rating
+    if _MIDDLE_RE.fullmatch(_answer_words(text)):
+        return _MIDDLE  # "somewhere in the middle": the scale's middle
     intent = understand(f"done, {text}", today)
     if intent.report is not None or intent.signs:
         return None
@@ -497,13 +508,18 @@ class HealthAnswer:
 
 _NONE_WORDS: Final = (
     r"(?:no|nope|nah|none|nothing|neither|nil|n/a|na|all good|all fine|im fine|fine|"
+    r"not (?:currently|at the moment|right now|atm|rn|anymore|any more|these days)|"
     r"all ok|all okay|ok|none of (?:these|them|those|that)|nothing like that|"
     r"no (?:injur(?:y|ies)|pain|problems?|issues?)(?: (?:at all|now))?|not (?:really|at all)|"
     r"healthy|all healthy|nothing to report|no thanks|no thank you|nothing at all|never)"
 )
+#: An answer that opens with a plain no ("no, my youngest is 9 lol", "nope. touch wood"):
+#: none, when nothing after it names an injury, a pregnancy or a birth.
+_LEADING_NO: Final = re.compile(r"(?:no|nope|nah|none|nothing|not really|never)\b")
 #: "none", and a few such words together ("nah all good", "no never", "nope, nothing").
 _NONE_ANSWER: Final = re.compile(
-    rf"{_NONE_WORDS}(?:,?\s+(?:{_NONE_WORDS}|thanks|thx|cheers)){{0,3}}"
+    rf"{_NONE_WORDS}(?:,?\s+(?:{_NONE_WORDS}|thanks|thx|cheers|at the moment|right now"
+    r"|currently|atm|rn|these days|thankfully|luckily)){0,3}"
 )
 _BONE: Final = re.compile(
     r"\bstress (?:fracture|reaction|injur(?:y|ies))s?\b|\bbone stress\b|\bbsi\b"
@@ -623,7 +639,8 @@ def health_answer(text: str, today: date) -> HealthAnswer | None:
             found.add(Screen.INJURY)
             injuries.append(clause)
     if not found:
-        return HealthAnswer(frozenset({Screen.NONE})) if negative else None
+        said_no = negative or _LEADING_NO.match(low) is not None  # "no, my youngest is 9 lol"
+        return HealthAnswer(frozenset({Screen.NONE})) if said_no else None
     injury_text = ", ".join(injuries) if injuries else None
     return HealthAnswer(frozenset(found), birth_on, injury_text)
 
