@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.understanding.replies import (
@@ -81,6 +81,7 @@ def test_area_named(text: str, area: Area | None) -> None:
     assert area_named(text) is area
 
 
+@settings(deadline=None)  # the first call builds lazily loaded tables (over a second alone)
 @given(st.text(max_size=40))
 def test_readers_never_raise(text: str) -> None:
     level_answer(text), desk_answer(text), kit_answer(text), area_named(text)
@@ -101,3 +102,10 @@ def test_readers_never_raise(text: str) -> None:
 )
 def test_a_job_said_beside_another_answer(said: str, desk: bool | None) -> None:
     assert desk_said(said) is desk
+
+
+@pytest.mark.parametrize(
+    "text", ["4kg dumbells", "a couple of kettlebells", "just a kb", "pair of dbs"]
+)
+def test_weights_typed_as_people_type_them(text: str) -> None:
+    assert kit_answer(text) == {Equipment.SMALL_WEIGHTS}

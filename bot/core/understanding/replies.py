@@ -48,7 +48,10 @@ _LEVEL_WORDS: Final = {
 }
 _KIT_WORDS: Final = {
     Equipment.BAND: word_set("band bands resistance loop"),
-    Equipment.SMALL_WEIGHTS: word_set("weight weights dumbbell dumbbells kettlebell"),
+    Equipment.SMALL_WEIGHTS: word_set(
+        "weight weights dumbbell dumbbells dumbell dumbells dumbel dumbels db dbs kettlebell"
+        " kettlebells kettlebel kb kbs"
+    ),
     Equipment.STEP: word_set("step box stairs bench"),
     Equipment.WALL: word_set("wall"),
 }
