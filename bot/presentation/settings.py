@@ -363,8 +363,11 @@ def settings_message(
     timezone: str,
     *,
     today: date | None = None,
+    paused_until: date | None = None,
+    planned_break: tuple[date, date | None] | None = None,
 ) -> str:
-    """What the coach knows about the runner, and how to change it."""
+    """What the coach knows about the runner, and how to change it; a break on now
+    (``phase`` PAUSED, to ``paused_until``) or planned (its first and last day)."""
     race = _long_day(race_date) if race_date else "none"
     at = f"{reminder:%H:%M}" if reminder else "off"
     noted = health_lines(profile.health, today)
@@ -379,11 +382,26 @@ def settings_message(
         f"• Race: {race} (/race)\n"
         f"• Morning reminder: {at} (/remind)\n"
         f"• Time zone: {escape_text(timezone)} (/timezone)\n"
+        + _break_line(phase, paused_until, planned_break)
         + "".join(f"• {line}\n" for line in week_lines(profile))
         + f"{health}\n{ends}"
         + WEEK_HOW
         + "\nRun /start to answer the set-up questions again (level, desk job, kit)."
     )
+
+
+def _break_line(
+    phase: Phase, paused_until: date | None, planned: tuple[date, date | None] | None
+) -> str:
+    """The break the runner is on, or has planned, with the command that changes it."""
+    if phase is Phase.PAUSED:
+        until = f"until {_long_day(paused_until)}" if paused_until else "until you're back"
+        return f"• Break: on now, {until} (/resume to come back early)\n"
+    if planned is not None:
+        first, last = planned
+        ends = f" to {_long_day(last)}" if last else ", open-ended"
+        return f"• Break planned: from {_long_day(first)}{ends} (/resume to call it off)\n"
+    return ""
 
 
 def delete_question() -> str:

@@ -302,6 +302,12 @@ def settings(turn: Turn) -> list[Reply]:
         runner.reminder_time,
         runner.timezone,
         today=turn.today,
+        paused_until=state.paused_until,
+        planned_break=(
+            (state.pause_planned_from, state.pause_planned_until)
+            if state.pause_planned_from is not None
+            else None
+        ),
     )
     rows = words.health_keyboard(turn.profile.health)
     return [Reply(text=text, keyboard=keyboard(rows))]
