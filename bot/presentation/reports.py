@@ -43,6 +43,7 @@ __all__ = [
     "not_fine_yet",
     "noted",
     "serious_first",
+    "severity_was_effort",
     "sign_failed",
     "sign_keyboard",
     "sign_question",
@@ -143,6 +144,14 @@ STILL_HELD = (
 
 PUT_RIGHT = "Put right, thanks for saying."
 """A report corrected in a message of its own ("sorry, not my knee, it's my hip")."""
+
+
+def severity_was_effort(effort: int, area: Area) -> str:
+    """A number the runner says was the session's effort, taken off the report before."""
+    return (
+        f"Got it: {effort}/10 was how hard the session felt, not a rating of your "
+        f"{area.label}. I've kept your {area.label} noted without a number"
+    )
 
 
 def kept_beside(area: Area) -> str:

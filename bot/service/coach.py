@@ -18,7 +18,7 @@ from bot.core.raced import raced_days
 from bot.core.records import CompletionStatus
 from bot.core.understanding import Intent, IntentKind, Unclear
 from bot.core.understanding.answers import health_said
-from bot.core.understanding.later import report_fix
+from bot.core.understanding.later import effort_not_severity, report_fix
 from bot.core.understanding.parts import understand_parts
 from bot.core.understanding.replies import area_named, parse_day, says_off
 from bot.core.understanding.stay import says_back_home
@@ -34,6 +34,7 @@ from bot.presentation.commands import ALIASES, COMMANDS, command_names
 from bot.service import (
     account,
     comeback,
+    corrections,
     export,
     health,
     onboarding,
@@ -250,6 +251,10 @@ class Coach:
             typed = await _typed_answer(turn, conversation, text, intent)
             if typed is not None:
                 return typed
+        if intent.report is None and (effort := effort_not_severity(text)) is not None:
+            moved = await corrections.severity_was_effort(turn, effort)
+            if moved is not None:  # "the 8 was how hard it felt, not my hip"
+                return moved
         if not intent.signs:  # a warning sign is triaged as a report, never a rating
             pain = await comeback.typed_pain(turn, text)
             if pain is not None:  # "no pain", "maybe 3/10" to "any pain during it?"
@@ -406,16 +411,7 @@ class Coach:
         if kind is IntentKind.THANKS:
             return [Reply(text=chat.thanks_reply())]
         if kind is IntentKind.UNKNOWN:
-            if _home_again(turn, text):  # "back home now": the zone from before the stay
-                return await account.back_home(turn)
-            if asks_for_block(text):  # "show me the whole block"
-                return await training.block_reply(turn)
-            said = running_week(text)
-            if said is not None or raced_days(text):  # "long run is Sunday", "I race parkrun"
-                return await week.set_week(turn, said or WeekSaid(), text)
-            fix = report_fix(text)  # "sorry, not my knee, it's my hip": the last report
-            if fix is not None and (fixed := await reports.amend_last(turn, fix, text)):
-                return fixed
+            return await _unknown(turn, text)
         return _not_understood(text)
 
     async def _button(self, turn: Turn, callback: Callback | None) -> list[Reply]:
@@ -460,6 +456,22 @@ class Coach:
         if action is Action.SUGGEST:
             return await _suggested(turn, Suggestion(callback.str_arg(0)))
         return [Reply(toast="That button is out of date. Send /today for a fresh one.")]
+
+
+async def _unknown(turn: Turn, text: str) -> list[Reply]:
+    """A message no rule read: what only the runner's own records can make sense of (a
+    stay ending, a week's runs, a report put right), else not understood."""
+    if _home_again(turn, text):  # "back home now": the zone from before the stay
+        return await account.back_home(turn)
+    if asks_for_block(text):  # "show me the whole block"
+        return await training.block_reply(turn)
+    said = running_week(text)
+    if said is not None or raced_days(text):  # "long run is Sunday", "I race parkrun"
+        return await week.set_week(turn, said or WeekSaid(), text)
+    fix = report_fix(text)  # "sorry, not my knee, it's my hip": the last report
+    if fix is not None and (fixed := await reports.amend_last(turn, fix, text)):
+        return fixed
+    return _not_understood(text)
 
 
 def _home_again(turn: Turn, text: str) -> bool:

@@ -15,7 +15,7 @@ from bot.core.understanding.body import denied
 from bot.core.understanding.rules import analyse
 from bot.core.vocabulary import Area, Side
 
-__all__ = ["ReportFix", "report_fix"]
+__all__ = ["ReportFix", "effort_not_severity", "report_fix"]
 
 _MARK_RE: Final = re.compile(
     r"\b(?:sorry|soz|sry|oops|whoops|i\s+mean|i\s+meant|meant|my\s+bad|typo|no\s+wait"
@@ -67,3 +67,24 @@ def _after_not(words: tuple[str, ...], at: int) -> bool:
     """ "the left not the right": a side right after "not (the)" is the one taken back."""
     before = words[max(at - 2, 0) : at]
     return "not" in before
+
+
+#: A number said back as the session's effort ("the 8 was how hard it felt", "that 7 was
+#: the effort, not my calf", "I meant effort 6").
+_EFFORT_NOT_SEVERITY_RE: Final = re.compile(
+    r"\b(10|[0-9])(?:\s*/\s*10)?\s+(?:was|is|were|=|meant)\s+(?:(?:for|about|of)\s+)?"
+    r"(?:the\s+|my\s+)?(?:effort|rpe|session|workout|sesh|how\s+(?:hard|tough))"
+    r"|\bmeant\s+(?:an?\s+)?(?:effort|rpe)\s+(?:of\s+)?(10|[0-9])\b"
+)
+
+
+def effort_not_severity(text: str) -> int | None:
+    """The number a runner says was the session's effort, not a rating of their body
+    ("the 8 was how hard it felt not my hip"), or None."""
+    low = text.lower()
+    if not ("effort" in low or "rpe" in low or "how" in low or "sess" in low or "work" in low):
+        return None
+    found = _EFFORT_NOT_SEVERITY_RE.search(low)
+    if found is None:
+        return None
+    return int(found.group(1) or found.group(2))
