@@ -11,6 +11,7 @@ from bot.core.understanding.subject import (
     NO_SUPPOSITION,
     SUPPOSE_CUES,
     Supposed,
+    opinions,
     owners,
     question_clauses,
     supposed,
@@ -57,6 +58,9 @@ class Features:
     #: Clauses said as a supposition ("what happens if I get...", "say I'm away...") and
     #: "if" clauses of a day to come (``subject.supposed``); None when there are none.
     supposition: Supposed | None
+    #: Positions of what another person thinks or says ("my coach reckons we should all
+    #: take two weeks off", ``subject.opinions``): their view, no request of the runner's.
+    opinion: frozenset[int]
     #: ``body.feeling_hits``, worked out once (the rules ask for it several times).
     feelings: tuple[Hit, ...] | None
 
@@ -69,6 +73,7 @@ class Features:
         self.hit_at = {}
         self.foreign = self.asked = self.asking = frozenset()
         self.supposition = None
+        self.opinion = frozenset()
         self.feelings = None
 
     def has(self, *cues: Cue) -> bool:
@@ -125,6 +130,9 @@ def scan(words: tuple[str, ...], clauses: tuple[int, ...], question: bool = Fals
         i += 1
     if spell:
         _spells(features)
+    opinion = features.opinion = opinions(words, clauses)
+    if opinion and not any(h.sense.flag is not None and h.start in opinion for h in features.hits):
+        features.foreign = features.foreign | opinion  # a sign they name still counts
     return features
 
 

@@ -1,0 +1,112 @@
+"""Harm round 21: another's view or body is no report of the runner's, a warning sign is
+never missed, a question or a supposition stores nothing, a log keeps its day and effort."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.core.understanding import Intent, IntentKind, understand_all
+from bot.core.vocabulary import Area
+
+TODAY = date(2026, 12, 17)  # a Thursday
+
+
+def _all(text: str) -> tuple[Intent, ...]:
+    return tuple(understand_all(text, TODAY))
+
+
+def _kinds(text: str) -> set[IntentKind]:
+    return {i.kind for i in _all(text)}
+
+
+def _warned(text: str) -> bool:
+    return any(i.signs or (i.report is not None and i.report.red_flags) for i in _all(text))
+
+
+def _reports(text: str) -> list[Intent]:
+    return [i for i in _all(text) if i.report is not None]
+
+
+# -- another's view of the runner's body is theirs ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my osteo reckons my glutes are tight from sitting all day",
+        "the doctor thinks my calves are a bit tight but they feel ok to me",
+        "he says my hamstrings look stiff when i run, any stretches?",
+    ],
+)
+def test_anothers_view_of_my_body_is_no_report(text: str) -> None:
+    assert not _reports(text)
+    assert not _warned(text)
+
+
+def test_a_view_with_a_warning_sign_still_warns() -> None:
+    assert _warned("my physio says its a stress reaction in my shin")
+
+
+def test_my_own_feeling_after_anothers_view_is_reported() -> None:
+    (report,) = _reports("physio said my calves are tight but my left knee is really sore, 5/10")
+    assert report.report is not None
+    assert report.report.area is Area.KNEE
+    assert report.report.severity == 5
+
+
+def test_a_break_another_suggests_is_no_pause() -> None:
+    assert IntentKind.PAUSE not in _kinds("our coach says we should all have a week off after xmas")
+
+
+def test_a_break_asked_for_after_anothers_view_pauses() -> None:
+    assert IntentKind.PAUSE in _kinds("coach says I need a week off so pause me from monday")
+
+
+def test_a_clinicians_view_that_i_feel_ok_is_no_clearing() -> None:
+    assert not any(i.cleared for i in _all("the doc thinks theyre tight but they feel ok to me"))
+
+
+def test_a_clinicians_go_ahead_still_clears() -> None:
+    assert any(i.cleared for i in _all("physio said im ok to hop again"))
+
+
+# -- another named by name, and "it" going on about their part ------------------------------
+
+
+def test_a_friend_named_by_name_is_still_another() -> None:
+    text = "my training partner tom got diagnosed with a stress fracture in his foot"
+    assert not _warned(text)
+
+
+def test_my_own_sign_beside_a_named_friend_warns() -> None:
+    assert _warned("my friend tom said hi, my left knee is swollen")
+
+
+def test_it_after_anothers_part_stays_theirs() -> None:
+    found = _all("my son twisted his knee at football, it's really swollen. did my hops, 6")
+    assert not _warned("my son twisted his knee at football, it's really swollen. did my hops, 6")
+    assert [i.kind for i in found] == [IntentKind.DONE]
+
+
+def test_my_own_part_after_anothers_is_mine() -> None:
+    assert _warned("my sister hurt her wrist, my ankle is swollen")
+
+
+# -- a restart that is the topic of a question ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "whats the usual rule for starting again after a marathon?",
+        "any advice on getting back into it after the flu?",
+    ],
+)
+def test_a_restart_asked_about_is_no_resume(text: str) -> None:
+    assert IntentKind.RESUME not in _kinds(text)
+
+
+def test_a_restart_asked_for_still_resumes() -> None:
+    assert IntentKind.RESUME in _kinds("im back, can you restart my sessions?")
