@@ -110,3 +110,56 @@ def test_a_restart_asked_about_is_no_resume(text: str) -> None:
 
 def test_a_restart_asked_for_still_resumes() -> None:
     assert IntentKind.RESUME in _kinds("im back, can you restart my sessions?")
+
+
+# -- warning signs: night pain woken at an hour of the night, low-energy signs -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "woke at 4 am and my left shin was throbbing",
+        "woke up around 2am with my hip aching, third night now",
+    ],
+)
+def test_woken_at_night_by_an_ache_is_night_pain(text: str) -> None:
+    assert _warned(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "woke up at 6am with tight calves",
+        "woke up at 3am to catch a flight, hips tight",
+        "woke up with sore quads after yesterdays hops",
+    ],
+)
+def test_waking_in_the_morning_or_tight_is_no_night_pain(text: str) -> None:
+    assert not _warned(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dropped 3kg since october without even trying",
+        "ive lost about half a stone in a month without trying, sessions are going fine",
+        "my period has gone missing since I upped the mileage",
+        "hips are fine, but my periods went missing in october",
+        "feel like im tired all the time at the moment",
+    ],
+)
+def test_low_energy_signs_warn_even_beside_fine(text: str) -> None:
+    assert _warned(text)
+    assert IntentKind.FEELS_FINE not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lost 2 kilos this month, been dieting hard",
+        "so tired today, skipping",
+        "trying to lose a few kg before the race",
+    ],
+)
+def test_weight_lost_on_purpose_or_one_tired_day_is_no_sign(text: str) -> None:
+    assert not _warned(text)

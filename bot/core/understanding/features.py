@@ -128,7 +128,7 @@ def scan(words: tuple[str, ...], clauses: tuple[int, ...], question: bool = Fals
             features.unexplained.append(i)
             spell = spell or word in _SPELL_WORDS
         i += 1
-    if spell:
+    if spell or not _UNTRIED.isdisjoint(words):
         _spells(features)
     opinion = features.opinion = opinions(words, clauses)
     if opinion and not any(h.sense.flag is not None and h.start in opinion for h in features.hits):
@@ -154,6 +154,43 @@ _HEART_SENSE: Final = PHRASES[("chest", "pain")][0][1]
 #: scan meets them among the words it cannot explain.
 _SPELL_WORDS: Final = frozenset({"chest", "faint"})
 _FAINT_SENSE: Final = PHRASES[("felt", "faint")][0][1]
+#: Weight lost without meaning to ("lost about 4 kilos in the last month without trying"):
+#: unexplained weight loss, a doctor's matter (the facts' Safety section), however many
+#: words stand between the loss and "without trying".
+_UNTRIED: Final = frozenset({"trying", "dieting"})
+_HEDGED: Final = frozenset({"even", "really", "actually"})
+_WITHOUT: Final = frozenset({"without", "not", "no"})
+_LOSS: Final = frozenset({"lost", "losing", "dropped", "dropping", "shed", "down"})
+_UNITS: Final = frozenset(
+    {"kilos", "kilo", "kg", "kgs", "lbs", "lb", "pounds", "pound", "stone", "kilograms"}
+)
+_WEIGHT_LOSS_SENSE: Final = PHRASES[("unexplained", "weight")][0][1]
+
+
+def _weight_unit(word: str) -> bool:
+    """ "kilos", "kg", and a number with its unit written on ("4kg", "10lbs")."""
+    return word in _UNITS or (
+        word[0].isdigit() and word.lstrip("0123456789.") in _UNITS and word[-1].isalpha()
+    )
+
+
+def _weight_lost(words: tuple[str, ...], clauses: tuple[int, ...], i: int) -> bool:
+    """Whether the weight said at ``i`` was lost without trying: a word of loss before it
+    and "without trying" (or dieting) after it, all in its clause."""
+    clause = clauses[i]
+    j = i - 1
+    lost = False
+    while j >= 0 and clauses[j] == clause and i - j <= 4:
+        lost = lost or words[j] in _LOSS
+        j -= 1
+    if not lost:
+        return False
+    return any(
+        words[k] in _UNTRIED
+        and (words[k - 1] in _WITHOUT or (words[k - 1] in _HEDGED and words[k - 2] in _WITHOUT))
+        for k in range(i + 1, len(words))
+        if clauses[k] == clause
+    )
 
 
 def _spells(features: Features) -> None:
@@ -176,6 +213,8 @@ def _spells(features: Features) -> None:
                 found.append(Hit(i, i + 1, _HEART_SENSE))
         elif word == "faint" and not _NEARLY.isdisjoint(words[max(0, i - 3) : i]):
             found.append(Hit(i, i + 1, _FAINT_SENSE))
+        elif _weight_unit(word) and _weight_lost(words, clauses, i):
+            found.append(Hit(i, i + 1, _WEIGHT_LOSS_SENSE))
     if not found:
         return
     for hit in found:

@@ -424,13 +424,16 @@ _TIMES_AFTER: Final = frozenset((w,) for w in _SKIP_TIME)
 
 #: Signs of the whole body that no "ok now" clears when they came with training ("felt
 #: faint after the bounds, ok now", "chest went tight on the hill, fine now"): a doctor.
-_WHOLE_BODY: Final = frozenset({RedFlag.HEART_SIGNS, RedFlag.UNWELL})
+#: Signs of the whole body that no area's recovery answers ("sessions are fine but my
+#: periods have gone missing").
+_WHOLE_BODY: Final = frozenset({RedFlag.HEART_SIGNS, RedFlag.UNWELL, RedFlag.LOW_ENERGY_SIGNS})
 _TRAINING_CUES: Final = (Cue.HOP, Cue.EXERCISE, Cue.RUN, Cue.SESSION)
 
 
 def _spell_in_training(m: Message) -> Intent | None:
-    """WARNING_SIGN for a heart sign, or feeling faint or unwell, said as passed ("felt
-    faint after the sprints but ok now, hips good"); None for anything else (a cold)."""
+    """WARNING_SIGN for a heart sign, feeling faint or unwell, or a low-energy sign, said
+    beside a recovery ("felt faint after the sprints but ok now, hips good"); None for
+    anything else (a cold)."""
     signs = frozenset(h.sense.flag for h in feeling_hits(m.f) if h.sense.flag in _WHOLE_BODY)
     if not signs or not _COMMON_ILLNESS.isdisjoint(m.f.words):
         return None
