@@ -163,3 +163,60 @@ def test_low_energy_signs_warn_even_beside_fine(text: str) -> None:
 )
 def test_weight_lost_on_purpose_or_one_tired_day_is_no_sign(text: str) -> None:
     assert not _warned(text)
+
+
+# -- a feeling supposed to come is no report; advice on stopping is no plan question -------
+
+
+def test_a_feeling_supposed_in_the_past_tense_is_no_report() -> None:
+    found = _all("if my shin started aching mid session should i stop? its fine btw. did it, 4")
+    assert not any(i.report for i in found)
+    assert any(i.kind is IntentKind.DONE and i.effort == 4 for i in found)
+
+
+def test_a_feeling_that_started_is_still_reported() -> None:
+    assert _warned("my knee started hurting during the hops, should i stop?")
+
+
+def test_whether_to_stop_is_advice_not_the_jumps_plan() -> None:
+    assert IntentKind.PLAN_QUESTION not in _kinds("would i just stop the hops or keep going?")
+
+
+def test_when_the_hops_stop_is_still_the_plan() -> None:
+    assert IntentKind.PLAN_QUESTION in _kinds("when do the hops stop?")
+
+
+# -- numbers and words that are no rating ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["did the session, im 58, is that ok for someone my age?", "done. am i ok to go daily"]
+)
+def test_ok_asked_is_no_effort(text: str) -> None:
+    (done,) = [i for i in _all(text) if i.kind is IntentKind.DONE]
+    assert done.effort is None
+
+
+@pytest.mark.parametrize("text", ["session done, it was ok", "done, felt ok"])
+def test_ok_said_of_the_session_is_moderate(text: str) -> None:
+    (done,) = [i for i in _all(text) if i.kind is IntentKind.DONE]
+    assert done.effort == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "knee sore like two spots on the inside",
+        "tender on my shin, like one spot right on the bone",
+    ],
+)
+def test_a_number_counting_spots_is_no_severity(text: str) -> None:
+    (report,) = _reports(text)
+    assert report.report is not None
+    assert report.report.severity is None
+
+
+def test_a_rating_after_like_is_still_a_severity() -> None:
+    (report,) = _reports("calf sore, like 3")
+    assert report.report is not None
+    assert report.report.severity == 3

@@ -244,7 +244,10 @@ def _hypothetical(
 _SUPPOSE: Final = word_set("if case suppose supposing")
 #: Verbs of a feeling still to come ("if my shin starts to hurt", "if it gets sore",
 #: "in case my knee flares up").
-_ONSET: Final = word_set("starts start starting begins begin gets get getting flares flare comes")
+_ONSET: Final = word_set(
+    "starts start started starting begins begin began gets get got getting flares flare flared"
+    " comes"
+)
 _ONSET_WINDOW: Final = 5
 
 
