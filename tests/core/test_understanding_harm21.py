@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from bot.core.understanding import Intent, IntentKind, understand_all
-from bot.core.vocabulary import Area
+from bot.core.vocabulary import Area, Side
 
 TODAY = date(2026, 12, 17)  # a Thursday
 
@@ -220,3 +220,41 @@ def test_a_rating_after_like_is_still_a_severity() -> None:
     (report,) = _reports("calf sore, like 3")
     assert report.report is not None
     assert report.report.severity == 3
+
+
+# -- a topic read about "saying" something; the other side said normal -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heard a podcast saying swollen knees need rest, whats on tomorrow?",
+        "read a blog claiming shin pain at night means a fracture, scary stuff",
+    ],
+)
+def test_what_a_piece_says_is_no_report(text: str) -> None:
+    assert not _reports(text)
+    assert not _warned(text)
+
+
+def test_my_own_sign_after_what_a_piece_says_warns() -> None:
+    assert _warned("saw a video saying shin pain at night is a fracture. my shin hurts at night")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "right glute tight today, maybe 3/10. the left one is totally normal",
+        "left calf sore, the right one is perfectly fine",
+    ],
+)
+def test_the_other_side_said_normal_is_not_the_reports(text: str) -> None:
+    (report,) = _reports(text)
+    assert report.report is not None
+    assert report.report.side in (Side.LEFT, Side.RIGHT)
+
+
+def test_both_sides_said_sore_are_both() -> None:
+    (report,) = _reports("left calf sore and the right one is sore too")
+    assert report.report is not None
+    assert report.report.side is Side.BOTH

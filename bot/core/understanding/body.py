@@ -888,11 +888,11 @@ _LEG_PARTS: Final = frozenset(
 )  # fmt: skip
 _FINE_WORDS: Final = frozenset(
     {"ok", "okay", "fine", "good", "great", "grand", "better", "perfect", "recovered", "healed",
-     "settled", "sorted", "resolved", "gone", "cleared"}
+     "settled", "sorted", "resolved", "gone", "cleared", "normal", "alright", "unaffected"}
 )  # fmt: skip
 _LINKS: Final = frozenset(
     {"is", "are", "was", "were", "feel", "feels", "felt", "feeling", "all", "now", "has", "have",
-     "fully", "full"}
+     "fully", "full", "totally", "completely", "perfectly", "absolutely", "totes", "100"}
 )  # fmt: skip
 
 

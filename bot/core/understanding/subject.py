@@ -549,8 +549,10 @@ def opinions(words: tuple[str, ...], clauses: tuple[int, ...]) -> frozenset[int]
 
 #: Reading or hearing about a thing: "been reading about bone stress injuries", "saw a
 #: video on shin splints", "heard about runner's knee".
-_READING: Final = word_set("reading read heard hearing article articles video videos podcast")
-_READ_OF: Final = word_set("about on")
+_READING: Final = word_set(
+    "reading read heard hearing article articles video videos podcast blog blogs"
+)
+_READ_OF: Final = word_set("about on saying says said claiming")
 _READ_BETWEEN: Final = word_set("up a an this that some lots lot loads of all")
 #: The runner wondering whether they have it too: then the thing read about counts.
 _SUSPECT: Final = word_set("think might may could reckon worried worry afraid scared suspect")
