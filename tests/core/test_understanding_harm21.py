@@ -258,3 +258,9 @@ def test_both_sides_said_sore_are_both() -> None:
     (report,) = _reports("left calf sore and the right one is sore too")
     assert report.report is not None
     assert report.report.side is Side.BOTH
+
+
+def test_a_clinicians_word_that_an_area_is_fine_is_still_a_recovery_told() -> None:
+    (fine,) = _all("the osteo said my hamstring is fine")
+    assert fine.kind is IntentKind.FEELS_FINE
+    assert fine.fine_areas == (Area.HAMSTRINGS,)

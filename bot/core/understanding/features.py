@@ -131,9 +131,23 @@ def scan(words: tuple[str, ...], clauses: tuple[int, ...], question: bool = Fals
     if spell or not _UNTRIED.isdisjoint(words):
         _spells(features)
     opinion = features.opinion = opinions(words, clauses)
-    if opinion and not any(h.sense.flag is not None and h.start in opinion for h in features.hits):
-        features.foreign = features.foreign | opinion  # a sign they name still counts
+    if opinion and _complaint(features.hits, opinion):
+        features.foreign = features.foreign | opinion
     return features
+
+
+def _complaint(hits: list[Hit], opinion: frozenset[int]) -> bool:
+    """Whether another's view holds a feeling of the runner's body ("my physio says my hips
+    are tight") and no warning sign: then it is theirs, no report. A sign they name still
+    counts ("doc thinks it's a stress fracture"), and so does their word that an area is
+    fine ("physio said my glute is fine"), read as a recovery told."""
+    felt = False
+    for hit in hits:
+        if hit.start in opinion:
+            if hit.sense.flag is not None:
+                return False
+            felt = felt or hit.sense.kind is not None
+    return felt
 
 
 #: Words of pain or pressure that, a few words from "chest", make a heart sign however the
