@@ -371,6 +371,8 @@ def _red_flags(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area
         flags.add(RedFlag.PAIN_ON_HOPPING)  # "shin got worse with every hop": a bone's hop test
     if _pain_on(f, feelings, Cue.WALK) or _pain_on_weight(f, feelings):
         flags.add(RedFlag.PAIN_ON_WALKING)
+    if not _WAKE.isdisjoint(f.words) and _woken_in_the_night(f, feelings):
+        flags.add(RedFlag.NIGHT_PAIN)  # "woke up at 3am with my groin aching"
     if hurts and any(Cue.TROUBLE not in h.sense.cues for h in hurts):
         # not soreness: "still sore 2 days later" is ordinary after a hard session
         if _said(f, _AT_REST):
@@ -378,6 +380,39 @@ def _red_flags(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area
         if _lasting(f):
             flags.add(RedFlag.WORSENING_DURING_RUN)  # "still there the next morning"
     return flags
+
+
+_WAKE: Final = frozenset({"woke", "woken", "waking", "wake", "wakes", "awake"})
+#: Hours of the night a runner is woken at ("3am", "3 am", "midnight").
+_NIGHT_HOURS: Final = frozenset(
+    {"midnight", "12am", "1am", "2am", "3am", "4am", "5am", "0100", "0200", "0300", "0400"}
+)
+_SMALL_HOURS: Final = frozenset({"12", "1", "2", "3", "4", "5"})
+
+
+def _woken_in_the_night(f: Features, feelings: Sequence[Hit]) -> bool:
+    """Whether the runner says an ache or pain woke them, or was there when they woke, at
+    an hour of the night ("woke up at 3am with my groin aching", "awake at 2 am with my
+    shin throbbing"): night pain. Tightness alone, or waking in the morning, is none."""
+    words, clauses = f.words, f.clauses
+    for i, word in enumerate(words):
+        if word not in _WAKE:
+            continue
+        clause = clauses[i]
+        hour = any(
+            clauses[j] == clause
+            and (
+                words[j] in _NIGHT_HOURS
+                or (words[j] in _SMALL_HOURS and words[j + 1 : j + 2] == ("am",))
+            )
+            for j in range(i + 1, min(i + 5, len(words)))
+        )
+        if hour and any(
+            clauses[h.start] == clause and h.start > i and h.sense.kind is not ReportKind.TIGHTNESS
+            for h in feelings
+        ):
+            return True
+    return False
 
 
 _BREATH: Final = frozenset({"breath", "breathless", "breathe", "breathing", "breathy", "winded"})
@@ -853,11 +888,11 @@ _LEG_PARTS: Final = frozenset(
 )  # fmt: skip
 _FINE_WORDS: Final = frozenset(
     {"ok", "okay", "fine", "good", "great", "grand", "better", "perfect", "recovered", "healed",
-     "settled", "sorted", "resolved", "gone", "cleared"}
+     "settled", "sorted", "resolved", "gone", "cleared", "normal", "alright", "unaffected"}
 )  # fmt: skip
 _LINKS: Final = frozenset(
     {"is", "are", "was", "were", "feel", "feels", "felt", "feeling", "all", "now", "has", "have",
-     "fully", "full"}
+     "fully", "full", "totally", "completely", "perfectly", "absolutely", "totes", "100"}
 )  # fmt: skip
 
 

@@ -56,7 +56,13 @@ def clinician_cleared(words: Sequence[str], *, asked: bool = False) -> bool:
         return False
     first = min(i for i, w in enumerate(words) if w in CLINICIANS)
     return any(
-        any(tuple(words[i : i + len(p)]) == p for p in _GO_AHEAD)
+        any(tuple(words[i : i + len(p)]) == p and not _to_me(words, i + len(p)) for p in _GO_AHEAD)
         and _DENIED.isdisjoint(words[max(i - 3, first) : i + 2])
         for i in range(first + 1, len(words))
     )
+
+
+def _to_me(words: Sequence[str], end: int) -> bool:
+    """Whether a go-ahead ending in "to" at ``end`` says whose view it is ("they feel ok to
+    me"), no go-ahead to do anything."""
+    return words[end - 1] == "to" and end < len(words) and words[end] in ("me", "us")

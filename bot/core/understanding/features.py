@@ -11,6 +11,7 @@ from bot.core.understanding.subject import (
     NO_SUPPOSITION,
     SUPPOSE_CUES,
     Supposed,
+    opinions,
     owners,
     question_clauses,
     supposed,
@@ -57,6 +58,9 @@ class Features:
     #: Clauses said as a supposition ("what happens if I get...", "say I'm away...") and
     #: "if" clauses of a day to come (``subject.supposed``); None when there are none.
     supposition: Supposed | None
+    #: Positions of what another person thinks or says ("my coach reckons we should all
+    #: take two weeks off", ``subject.opinions``): their view, no request of the runner's.
+    opinion: frozenset[int]
     #: ``body.feeling_hits``, worked out once (the rules ask for it several times).
     feelings: tuple[Hit, ...] | None
 
@@ -69,6 +73,7 @@ class Features:
         self.hit_at = {}
         self.foreign = self.asked = self.asking = frozenset()
         self.supposition = None
+        self.opinion = frozenset()
         self.feelings = None
 
     def has(self, *cues: Cue) -> bool:
@@ -123,9 +128,26 @@ def scan(words: tuple[str, ...], clauses: tuple[int, ...], question: bool = Fals
             features.unexplained.append(i)
             spell = spell or word in _SPELL_WORDS
         i += 1
-    if spell:
+    if spell or not _UNTRIED.isdisjoint(words):
         _spells(features)
+    opinion = features.opinion = opinions(words, clauses)
+    if opinion and _complaint(features.hits, opinion):
+        features.foreign = features.foreign | opinion
     return features
+
+
+def _complaint(hits: list[Hit], opinion: frozenset[int]) -> bool:
+    """Whether another's view holds a feeling of the runner's body ("my physio says my hips
+    are tight") and no warning sign: then it is theirs, no report. A sign they name still
+    counts ("doc thinks it's a stress fracture"), and so does their word that an area is
+    fine ("physio said my glute is fine"), read as a recovery told."""
+    felt = False
+    for hit in hits:
+        if hit.start in opinion:
+            if hit.sense.flag is not None:
+                return False
+            felt = felt or hit.sense.kind is not None
+    return felt
 
 
 #: Words of pain or pressure that, a few words from "chest", make a heart sign however the
@@ -146,6 +168,43 @@ _HEART_SENSE: Final = PHRASES[("chest", "pain")][0][1]
 #: scan meets them among the words it cannot explain.
 _SPELL_WORDS: Final = frozenset({"chest", "faint"})
 _FAINT_SENSE: Final = PHRASES[("felt", "faint")][0][1]
+#: Weight lost without meaning to ("lost about 4 kilos in the last month without trying"):
+#: unexplained weight loss, a doctor's matter (the facts' Safety section), however many
+#: words stand between the loss and "without trying".
+_UNTRIED: Final = frozenset({"trying", "dieting"})
+_HEDGED: Final = frozenset({"even", "really", "actually"})
+_WITHOUT: Final = frozenset({"without", "not", "no"})
+_LOSS: Final = frozenset({"lost", "losing", "dropped", "dropping", "shed", "down"})
+_UNITS: Final = frozenset(
+    {"kilos", "kilo", "kg", "kgs", "lbs", "lb", "pounds", "pound", "stone", "kilograms"}
+)
+_WEIGHT_LOSS_SENSE: Final = PHRASES[("unexplained", "weight")][0][1]
+
+
+def _weight_unit(word: str) -> bool:
+    """ "kilos", "kg", and a number with its unit written on ("4kg", "10lbs")."""
+    return word in _UNITS or (
+        word[0].isdigit() and word.lstrip("0123456789.") in _UNITS and word[-1].isalpha()
+    )
+
+
+def _weight_lost(words: tuple[str, ...], clauses: tuple[int, ...], i: int) -> bool:
+    """Whether the weight said at ``i`` was lost without trying: a word of loss before it
+    and "without trying" (or dieting) after it, all in its clause."""
+    clause = clauses[i]
+    j = i - 1
+    lost = False
+    while j >= 0 and clauses[j] == clause and i - j <= 4:
+        lost = lost or words[j] in _LOSS
+        j -= 1
+    if not lost:
+        return False
+    return any(
+        words[k] in _UNTRIED
+        and (words[k - 1] in _WITHOUT or (words[k - 1] in _HEDGED and words[k - 2] in _WITHOUT))
+        for k in range(i + 1, len(words))
+        if clauses[k] == clause
+    )
 
 
 def _spells(features: Features) -> None:
@@ -168,6 +227,8 @@ def _spells(features: Features) -> None:
                 found.append(Hit(i, i + 1, _HEART_SENSE))
         elif word == "faint" and not _NEARLY.isdisjoint(words[max(0, i - 3) : i]):
             found.append(Hit(i, i + 1, _FAINT_SENSE))
+        elif _weight_unit(word) and _weight_lost(words, clauses, i):
+            found.append(Hit(i, i + 1, _WEIGHT_LOSS_SENSE))
     if not found:
         return
     for hit in found:

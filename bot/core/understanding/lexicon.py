@@ -195,7 +195,13 @@ _FLAGS: Final[dict[RedFlag, str]] = {
         missed periods, missed period, missed my period, missed my periods, no period,
         no periods, lost my period, lost my periods, periods stopped, period stopped,
         periods have stopped, havent had a period, havent had my period, amenorrhea,
-        amenorrhoea, irregular periods""",
+        amenorrhoea, irregular periods, periods gone missing, period gone missing,
+        periods have gone missing, period has gone missing, periods went missing,
+        period went missing, missing periods, missing my period, missing my periods,
+        periods disappeared, period disappeared, periods have disappeared,
+        period has disappeared, no periods for, no period for, tired all the time,
+        exhausted all the time, knackered all the time, shattered all the time,
+        constantly exhausted, always exhausted, constantly tired""",
 }
 
 _SIDES: Final[dict[Side, str]] = {

@@ -27,8 +27,9 @@ _VALUE: Final = rf"([0-9]{{1,2}}(?:\.[0-9])?|{_WORDS})"
 _NOT_UNIT: Final = (
     r"(?!\s*(?:[:./-]?[0-9]|am\b|pm\b|a\.m|p\.m|k\b|km|mi\b|mile|min|hour|hr|day|week|month"
     r"|year|rep|set|sec|x\b|time|session|run|%|percent|kg|lb|pound|step|o\s?clock|oclock"
-    r"|th\b|st\b|nd\b|rd\b|ish\b))"
-)
+    r"|th\b|st\b|nd\b|rd\b|ish\b"
+    r"|spot|place|point|area|side|leg|thing|of\s+(?:them|those|the|my)\b))"
+)  # a number counting what follows ("like one spot", "two sides") is no rating
 _NUMBER_WORD_RE: Final = re.compile(rf"\b(?:{_WORDS})\b")
 _FRACTION_RE: Final = re.compile(
     rf"(?<![0-9.:/])\b{_VALUE}\s*(?:/|out\s+of|outta|of|on)\s*(?:10|ten)\b(?![.:/-]?[0-9])"

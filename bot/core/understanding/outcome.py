@@ -647,6 +647,10 @@ def _stretch_of(low: str, at: int, stops: str) -> str:
 
 
 _ELSE: Final = frozenset({"else", "everything", "otherwise", "rest"})
+#: Words just before an effort word that ask whether something is ok ("is that ok").
+_ASKED_OF: Final = frozenset(
+    (verb, it) for verb in ("is", "was", "am", "are") for it in ("that", "it", "this", "i", "they")
+)
 
 
 def _effort_counts(m: Message, hit: Hit) -> bool:
@@ -663,6 +667,8 @@ def _effort_counts(m: Message, hit: Hit) -> bool:
         return False
     if f.words[hit.end : hit.end + 1] in (("now",), ("again",)):
         return False  # "chest was tight last night, it's fine now though": a recovery
+    if clause in f.asking or f.words[max(hit.start - 2, 0) : hit.start] in _ASKED_OF:
+        return False  # "I'm 62, is that ok at my age?": asked, no rating of the session
     opener = hit.start == 0 and hit.end == 1 and len(f.words) > 1
     return not (opener and hit.sense.effort is EffortLabel.MODERATE)
 

@@ -61,6 +61,7 @@ _PERMISSION_RE: Final = re.compile(
 _JUDGED_RE: Final = re.compile(
     r"\bis\s+it\s+(?:bad|wise|better|worth\s+it|a\s+good\s+idea|a\s+bad\s+idea|dumb|stupid)\b"
     r"|\bwould\s+(?:it|that)\s+be\b|\bdo\s+you\s+agree\b"
+    r"|\b(?:should|would|do|shall)\s+i\s+(?:just\s+)?(?:stop|keep\s+going|push\s+through)\b"
 )
 #: A race just run, or the time after one: the answer is the FAQ's (after a race).
 _AFTER_A_RACE_RE: Final = re.compile(

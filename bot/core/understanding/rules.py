@@ -424,13 +424,16 @@ _TIMES_AFTER: Final = frozenset((w,) for w in _SKIP_TIME)
 
 #: Signs of the whole body that no "ok now" clears when they came with training ("felt
 #: faint after the bounds, ok now", "chest went tight on the hill, fine now"): a doctor.
-_WHOLE_BODY: Final = frozenset({RedFlag.HEART_SIGNS, RedFlag.UNWELL})
+#: Signs of the whole body that no area's recovery answers ("sessions are fine but my
+#: periods have gone missing").
+_WHOLE_BODY: Final = frozenset({RedFlag.HEART_SIGNS, RedFlag.UNWELL, RedFlag.LOW_ENERGY_SIGNS})
 _TRAINING_CUES: Final = (Cue.HOP, Cue.EXERCISE, Cue.RUN, Cue.SESSION)
 
 
 def _spell_in_training(m: Message) -> Intent | None:
-    """WARNING_SIGN for a heart sign, or feeling faint or unwell, said as passed ("felt
-    faint after the sprints but ok now, hips good"); None for anything else (a cold)."""
+    """WARNING_SIGN for a heart sign, feeling faint or unwell, or a low-energy sign, said
+    beside a recovery ("felt faint after the sprints but ok now, hips good"); None for
+    anything else (a cold)."""
     signs = frozenset(h.sense.flag for h in feeling_hits(m.f) if h.sense.flag in _WHOLE_BODY)
     if not signs or not _COMMON_ILLNESS.isdisjoint(m.f.words):
         return None
@@ -1022,6 +1025,18 @@ def _advice_asked(f: Features, pos: int) -> bool:
     return opener in _ADVICE_OPENERS and after != () and after[0] in _ADVICE_AFTER
 
 
+#: Words that make the restart after them the topic of a question ("the rule for starting
+#: again", "any tips on getting back into it").
+_TOPIC_OF: Final = frozenset({"for", "about", "on"})
+
+
+def _topic_of(f: Features, pos: int) -> bool:
+    """Whether the restart word at ``pos`` is what a question is about ("whats the rule for
+    starting again after a race?"), not a restart asked for: a preposition before it, in
+    a message that asks."""
+    return pos > 0 and f.words[pos - 1] in _TOPIC_OF and f.clauses[pos - 1] == f.clauses[pos]
+
+
 _WISHES: Final = frozenset({"happy", "merry", "enjoy"})
 
 
@@ -1129,6 +1144,8 @@ def _pause(m: Message) -> Intent | None:
     if said is None and _NO_BREAK_RE.search(m.low):
         return None  # "pause? nah, im keeping going through xmas": a break turned down
     breaks = [*f.cues.get(Cue.PAUSE, ()), *f.cues.get(Cue.AWAY, ())]
+    if breaks and f.opinion and all(h.start in f.opinion for h in breaks):
+        return None  # "my coach reckons we should all take two weeks off": their view
     if breaks and all(theirs(f.words, f.clauses, f.foreign, h.start, h.end) for h in breaks):
         return None  # "my wife is away next week", "told my friend to pause her training"
     if asked and not dated and all(_paused_so_far(f, h) for h in f.cues[Cue.PAUSE]):
@@ -1314,6 +1331,13 @@ def _race(m: Message) -> Intent | None:
         return None  # "a race-pace session that day": a kind of run, not a race
     if someone_elses_race(m.low):
         return None  # "my mate's race is on the 20th, going to cheer him on": a story
+    if (
+        f.opinion
+        and not asked
+        and any(h.start in f.opinion for h in races)
+        and all(h.start in f.opinion or f.clauses[h.start] in f.asking for h in races)
+    ):
+        return None  # "my coach reckons two weeks off after the half in march": their view
     if (
         not asked
         and _SAME_AS_RE.search(m.low)
@@ -1610,6 +1634,8 @@ def _resume(m: Message) -> Intent | None:
         return None  # "last time it took ages to get going again": a story, no return
     if resumes and all(_advice_asked(m.f, h.start) for h in resumes):
         return None  # "been off a week, how do I get back into it?": the FAQ's
+    if resumes and ("?" in m.low or m.f.asking) and all(_topic_of(m.f, h.start) for h in resumes):
+        return None  # "what's the usual rule for starting again after a race?": a topic
     if "?" in m.low or "when" in m.low:  # "when do the jumps start again?": the plan's answer
         asked = plan_question(m.low, m.today) or _opening_question(m)
         if asked is not None and asked.topic is PlanTopic.JUMPS:

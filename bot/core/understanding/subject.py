@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from bot.core.understanding.words import PEOPLE, word_set
+from bot.core.understanding.lexicon import LEXICON_WORDS
+from bot.core.understanding.words import FILLER, PEOPLE, word_set
 
 __all__ = [
     "NO_SUPPOSITION",
@@ -31,6 +32,7 @@ __all__ = [
     "Owners",
     "Supposed",
     "all_supposed",
+    "opinions",
     "owners",
     "question_clauses",
     "supposed",
@@ -67,13 +69,26 @@ _BETWEEN_MAX: Final = 3
 
 def _person_verb(words: tuple[str, ...], i: int) -> bool:
     """Whether a verb of a person follows words[i], past a few words between ("my buddy
-    just got diagnosed", "a mate of mine has sciatica")."""
+    just got diagnosed", "a mate of mine has sciatica") or the person's name ("my running
+    buddy sarah got diagnosed")."""
     for j in range(i + 1, min(i + 2 + _BETWEEN_MAX, len(words))):
         if words[j] in _PERSON_VERBS:
             return True
-        if words[j] not in _BETWEEN:
+        if words[j] not in _BETWEEN and not (j == i + 1 and _name(words[j])):
             return False
     return False
+
+
+def _name(word: str) -> bool:
+    """Whether ``word``, just after a person word, may be their name: a word of letters
+    that is no common word, no person and no first person ("buddy sarah", not "buddy and")."""
+    return (
+        word.isalpha()
+        and word not in FILLER
+        and word not in LEXICON_WORDS
+        and word not in _FIRST
+        and word not in _OTHERS
+    )
 
 
 _FIRST: Final = word_set("i im ive id ill me my mine myself")
@@ -229,7 +244,10 @@ def _hypothetical(
 _SUPPOSE: Final = word_set("if case suppose supposing")
 #: Verbs of a feeling still to come ("if my shin starts to hurt", "if it gets sore",
 #: "in case my knee flares up").
-_ONSET: Final = word_set("starts start starting begins begin gets get getting flares flare comes")
+_ONSET: Final = word_set(
+    "starts start started starting begins begin began gets get got getting flares flare flared"
+    " comes"
+)
 _ONSET_WINDOW: Final = 5
 
 
@@ -439,8 +457,11 @@ def owners(
     echoed = _echoed(words)  # "my friend's knee hurts and so does mine": the runner's too
     for i in range(n):
         if i and clauses[i - 1] != clauses[i]:
-            # "the kids had me up, both got a fever": they, the others just named
-            owner_other = _they(words, i) and clauses[i - 1] in named_others
+            # "the kids had me up, both got a fever": they, the others just named; "she
+            # rolled her ankle, it's all swollen": it, the part of theirs just named
+            owner_other = clauses[i - 1] in named_others and (
+                _they(words, i) or (owner_other and _theirs_again(words, clauses, i))
+            )
         if words[i] in _OTHERS:
             named_others.add(clauses[i])
         word = words[i]
@@ -462,10 +483,76 @@ def owners(
     return frozenset(foreign) | read, asked
 
 
+#: Words opening a clause that go on speaking of a thing just named ("it's all swollen").
+_IT: Final = word_set("its it thats which")
+
+
+def _theirs_again(words: tuple[str, ...], clauses: tuple[int, ...], i: int) -> bool:
+    """Whether the clause opening at ``i`` goes on about a part of another's body named in
+    the clause before ("she rolled her ankle, it's all swollen"): it opens with "it" and
+    that clause said "his", "her" or "their"."""
+    if words[i] not in _IT:
+        return False
+    k = i - 1
+    while k >= 0 and clauses[k] == clauses[i - 1]:
+        if words[k] in _THEIR:
+            return True
+        k -= 1
+    return False
+
+
+#: Someone whose word on the runner's body is theirs, not a feeling the runner reports:
+#: another person, or a clinician or coach ("my physio says my hips are tight").
+_ADVISERS: Final = word_set(
+    """physio physios physiotherapist doctor doc dr gp therapist masseuse masseur osteo
+    osteopath chiro chiropractor podiatrist coach coaches trainer surgeon consultant nurse
+    he she they everyone everybody people"""
+)
+#: Verbs of an opinion or advice: what follows is what the other person thinks.
+_OPINION_VERBS: Final = word_set(
+    """says said say thinks thought think reckons reckoned reckon believes believed
+    suggests suggested reckoning told tells reckons"""
+)
+_OPINION_GAP: Final = word_set("just also apparently always keeps kept has had even")
+#: Where the runner's own words start again after an opinion ("...but I don't feel it",
+#: "...so pause me").
+_OPINION_ENDS: Final = word_set("but though although however whereas so")
+_OWN_AGAIN: Final = word_set("i im ive")
+
+
+def opinions(words: tuple[str, ...], clauses: tuple[int, ...]) -> frozenset[int]:
+    """The positions of what another person thinks or says of the runner's body, from the
+    verb to the end of its clause or a "but" ("my physio says my hips are tight", "she
+    thinks my hip flexors are tight but I don't feel anything"): their view, no report
+    of the runner's (``features.scan`` keeps any warning sign said there)."""
+    if _OPINION_VERBS.isdisjoint(words):
+        return _NONE
+    found: set[int] = set()
+    n = len(words)
+    for i, word in enumerate(words):
+        if word not in _OPINION_VERBS or not i or words[i + 1 : i + 2] == ("about",):
+            continue  # "physio said about the hamstring": a quote cut (``reported``)
+        k = i - 1
+        while k > 0 and words[k] in _OPINION_GAP and clauses[k] == clauses[i]:
+            k -= 1
+        holder = words[k]
+        if clauses[k] != clauses[i] or not (holder in _ADVISERS or holder in _OTHERS):
+            continue
+        j = i + 1
+        while j < n and clauses[j] == clauses[i] and words[j] not in _OPINION_ENDS:
+            if words[j] in _OWN_AGAIN and words[j - 1] in ("and", "so"):
+                break  # "...and I think so too": the runner's own again
+            found.add(j)
+            j += 1
+    return frozenset(found)
+
+
 #: Reading or hearing about a thing: "been reading about bone stress injuries", "saw a
 #: video on shin splints", "heard about runner's knee".
-_READING: Final = word_set("reading read heard hearing article articles video videos podcast")
-_READ_OF: Final = word_set("about on")
+_READING: Final = word_set(
+    "reading read heard hearing article articles video videos podcast blog blogs"
+)
+_READ_OF: Final = word_set("about on saying says said claiming")
 _READ_BETWEEN: Final = word_set("up a an this that some lots lot loads of all")
 #: The runner wondering whether they have it too: then the thing read about counts.
 _SUSPECT: Final = word_set("think might may could reckon worried worry afraid scared suspect")
