@@ -1270,7 +1270,7 @@ NO_IMPACT_REASONS = {
     ),
 }
 LOW_IMPACT_NOTE = (
-    "After your past stress fracture, jump work stays at the low end: about {} foot "
+    "After a stress fracture, or signs of one, jump work stays at the low end: about {} foot "
     "contacts at most. Tell me at once about pain at one spot of a bone."
 )
 MIN_CONTACT_SCALE = 0.2
@@ -1293,6 +1293,15 @@ def _advice(limits: Restrictions) -> str | None:
         )
     if tier <= Tier.PELVIC_FLOOR and Area.PELVIC_FLOOR in limits.red_flag_areas:
         return PELVIC_FLOOR_ADVICE
+    if not limits.red_flags:  # held since a sign told more than the reports' week ago
+        held = sorted(limits.red_flag_areas - {Area.LEG}) or [Area.LEG]
+        it = held[0].it if len(held) == 1 else "them"
+        return (
+            f"Your {areas} {'is' if it == 'it' else 'are'} still on hold from the warning sign "
+            "you told me about. If a doctor or physio hasn't checked it yet, please see one; "
+            f"until then no running or jumping, and nothing here loads {it}. Once you're "
+            "cleared, send /clear."
+        )
     if tier is Tier.EMERGENCY:
         return (
             f"What you describe{what} needs urgent medical care today: please stop training "

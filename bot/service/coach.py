@@ -251,8 +251,8 @@ class Coach:
             typed = await _typed_answer(turn, conversation, text, intent)
             if typed is not None:
                 return typed
-        if intent.report is None and (effort := effort_not_severity(text)) is not None:
-            moved = await corrections.severity_was_effort(turn, effort)
+        if intent.report is None and (rated := effort_not_severity(text)) is not None:
+            moved = await corrections.severity_was_effort(turn, rated)
             if moved is not None:  # "the 8 was how hard it felt, not my hip"
                 return moved
         if not intent.signs:  # a warning sign is triaged as a report, never a rating

@@ -152,7 +152,7 @@ async def test_settings_shows_each_entry_with_a_button_to_end_it(chat: Chat) -> 
     (settings,) = await chat.command("/settings")
     assert_telegram_html(settings.text)
     assert "Pregnant" in settings.text
-    assert "Past stress fracture" in settings.text
+    assert "Bone stress (a past stress fracture" in settings.text
     assert buttons([settings]) == ["v1|hb", "v1|he|pregnant", "v1|he|bone_stress"]
 
     (ended,) = await chat.press("v1|he|bone_stress")
