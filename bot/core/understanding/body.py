@@ -355,7 +355,7 @@ def _red_flags(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area
         flags.add(RedFlag.HEART_SIGNS)  # a hot swollen calf and out of breath: call now
     if _twisted(f, areas):
         flags.add(RedFlag.AFTER_FALL)  # "rolled my ankle": an injury, like a fall
-    if _pain_on(f, feelings, Cue.HOP):
+    if _pain_on(f, feelings, Cue.HOP) or _pain_on_impact(f, feelings, areas):
         flags.add(RedFlag.PAIN_ON_HOPPING)
     if _cannot_bear_weight(f):
         flags.add(RedFlag.CANNOT_BEAR_WEIGHT)
@@ -506,10 +506,34 @@ _ACTIVITY: Final = frozenset(
 )
 
 
+#: A hopping phrase that names no feeling ("when I hop"): the sign only with a feeling
+#: said before it in its clause.
+_BARE_HOP: Final = frozenset({"when", "i", "on", "hop", "hopping", "while", "whilst"})
+
+
+def _felt_before(f: Features, hit: Hit, feelings: Sequence[Hit]) -> bool:
+    """Whether a feeling (not denied, no contrast between) comes before ``hit`` in its
+    clause: "sore when I hop", not "no pain when hopping" or "sore but fine when I hop"."""
+    clause = f.clauses[hit.start]
+    return any(
+        h.sense.flag is None
+        and h.start < hit.start
+        and f.clauses[h.start] == clause
+        and not denied(f, h)
+        and _CONTRASTS.isdisjoint(f.words[h.end : hit.start])
+        and "fine" not in f.words[h.end : hit.start]
+        for h in feelings
+    )
+
+
 def _sign_said(f: Features, hit: Hit, feelings: Sequence[Hit]) -> bool:
     """Whether a warning-sign phrase says the sign: a time of night said of a run or the
     session is when it was done ("ran at night, calves sore"), unless a feeling is said in
     its clause ("sore when I run at night")."""
+    if hit.sense.flag is RedFlag.PAIN_ON_HOPPING and _BARE_HOP.issuperset(
+        f.words[hit.start : hit.end]
+    ):
+        return _felt_before(f, hit, feelings)  # not "calves a bit sore but fine when i hop"
     if hit.sense.flag is not RedFlag.NIGHT_PAIN or f.words[hit.start] not in _WHEN_NIGHT:
         return True
     clause = f.clauses[hit.start]
@@ -543,6 +567,43 @@ def _cannot_bear_weight(f: Features) -> bool:
 _LANDINGS: Final = frozenset(
     {"jump", "jumps", "jumping", "jumped", "landing", "landings", "bound", "bounds", "bounding"}
 )
+
+
+#: Impact however it is named: hops, pogos, jumps, bounds, landings, plyos.
+_IMPACT_WORDS: Final = _LANDINGS | frozenset(
+    {"land", "lands", "landed", "pogo", "pogos", "hop", "hops", "hopping", "hopped", "plyo"}
+    | {"plyos", "plyometrics"}
+)
+#: Words before the impact that make the feeling its ("when I do the hops", "during the
+#: pogos", "every time I land").
+_DURING_WORDS: Final = frozenset({"when", "while", "whilst", "during", "whenever", "everytime"})
+_DURING_REACH: Final = 4
+_EVERY_TIME_RE: Final = re.compile(r"\b(?:every|each)\s+time\b")
+
+
+def _pain_on_impact(
+    f: Features, feelings: Sequence[Hit], areas: Sequence[tuple[Hit, Area]]
+) -> bool:
+    """Pain or an ache at a bone-stress site during impact, however the impact is named
+    ("deep ache in my groin when I do the hops", "my hip hurts when I land on it during the
+    pogos"): the hop test's sign. Not soreness after it, nor one said in contrast."""
+    if _IMPACT_WORDS.isdisjoint(f.words) or not any(a in BONE_STRESS_SITES for _, a in areas):
+        return False
+    hurts = [h for h in feelings if h.sense.kind in (ReportKind.PAIN, ReportKind.SORENESS)]
+    for at, word in enumerate(f.words):
+        if word not in _IMPACT_WORDS:
+            continue
+        before = f.words[max(at - _DURING_REACH, 0) : at]
+        if _DURING_WORDS.isdisjoint(before) and not _EVERY_TIME_RE.search(" ".join(before)):
+            continue
+        for hurt in hurts:
+            if (
+                hurt.start < at
+                and f.clauses[hurt.start] == f.clauses[at]
+                and _CONTRASTS.isdisjoint(f.words[hurt.end : at])
+            ):
+                return True
+    return False
 
 
 def landing_said(f: Features) -> bool:
@@ -622,8 +683,13 @@ def _lasting_after_run(f: Features, feelings: Sequence[Hit]) -> bool:
 
 
 def _pain_on(f: Features, feelings: Sequence[Hit], cue: Cue) -> bool:
-    """Pain or soreness when walking (or hopping), not soreness after it."""
-    hurts = [h for h in feelings if h.sense.kind in (ReportKind.PAIN, ReportKind.SORENESS)]
+    """Pain or soreness when walking (or hopping), not soreness after it, nor one denied
+    ("no pain in my shin when hopping")."""
+    hurts = [
+        h
+        for h in feelings
+        if h.sense.kind in (ReportKind.PAIN, ReportKind.SORENESS) and not denied(f, h)
+    ]
     for walk in f.cues.get(cue, ()):
         if f.cue_before(Cue.INABLE, walk.start, 2) or _fine_after(f, walk.end):
             continue  # "can't walk" is its own sign; "walking totally fine" is none
