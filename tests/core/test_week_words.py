@@ -154,3 +154,23 @@ def test_a_log_of_days_is_no_running_week(text: str) -> None:
     """A second trial: a two-day log was taken for the running week (run days: Mon) and
     logged nothing."""
     assert running_week(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "saw the physio today, she reckons its a stress reaction, 6 weeks no running",
+        "physio says 6 weeks no running",
+        "no running this week, knee",
+    ],
+)
+def test_running_said_not_done_keeps_the_rest_days(text: str) -> None:
+    said = running_week(text)
+    assert said is None or "rest_days" not in said.cleared
+
+
+@pytest.mark.parametrize("text", ["no rest days", "rest days: none", "no days off"])
+def test_rest_days_said_to_be_none_clear_them(text: str) -> None:
+    said = running_week(text)
+    assert said is not None
+    assert "rest_days" in said.cleared

@@ -53,6 +53,8 @@ _REST: Final = re.compile(
     r"\brest(?: days?)?\b|\bdays? off\b|\b(?:never|don'?t|do not|dont|no|not|won'?t) (?:ever )?"
     r"run(?:s|ning)?\b|\bno runs?\b|\boff (?:on )?(?:mon|tue|wed|thu|fri|sat|sun)"
 )
+#: Rest days named as such ("no rest days", "days off: none"), not running said not done.
+_REST_NAMED: Final = re.compile(r"\brest(?: days?)?\b|\bdays? off\b")
 _RUN: Final = re.compile(r"\b(?:i )?run(?:s|ning)?\b")
 _RACE: Final = re.compile(r"\b(?:race|racing|running|run|training for|doing|entered)\b")
 _DISTANCES: Final = (
@@ -169,7 +171,7 @@ def running_week(text: str) -> WeekSaid | None:
                 cleared.add("long_run_day")
         elif kind == "rest":
             rest.update(days)
-            if none:
+            if none and _REST_NAMED.search(clause):  # "no rest days", not "6 weeks no running"
                 cleared.add("rest_days")
         elif kind == "hard":
             hard.update(days)
