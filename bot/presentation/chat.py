@@ -44,9 +44,18 @@ def hello(first_name: str | None) -> str:
     return f"Hi {escape_text(first_name or 'there')}! 👋"
 
 
-def faq_answer(question: str, answer: str, hold: str | None = None) -> str:
+def faq_answer(
+    question: str, answer: str, hold: str | None = None, *, hold_first: bool = False
+) -> str:
     """The coach's answer to a common question (``content/faq.yaml``), under the question;
-    ``hold``: the short line of the holds in force (plain text), once, under the answer."""
+    ``hold``: the short line of the holds in force (plain text), once, under the answer;
+    ``hold_first``: a hold that keeps running out, asked about an activity ("can I run on
+    it?"): the hold leads, and the answer is for once the runner is cleared."""
+    if hold is not None and hold_first:
+        return (
+            f"⚠️ {escape_text(hold)}\n\n💬 <b>{escape_text(question)}</b>\n"
+            f"Once you're cleared: {escape_text(answer)}"
+        )
     text = f"💬 <b>{escape_text(question)}</b>\n{escape_text(answer)}"
     return text if hold is None else f"{text}\n\n⚠️ {escape_text(hold)}"
 

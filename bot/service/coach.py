@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.core.faq import FaqEntry
 from bot.core.planner import Planner
 from bot.core.raced import raced_days
 from bot.core.records import CompletionStatus
@@ -276,8 +277,7 @@ class Coach:
             replies = await self._parts(turn, intents, text)
             replies = _one_reply(replies)
         if question is not None:
-            hold = await training.hold_line(turn)  # every answer, once: short, each hold named
-            replies.append(Reply(text=chat.faq_answer(question.question, question.answer, hold)))
+            replies.append(await _faq_reply(turn, question))
         if onboarding_step is None and (said := health_said(text, turn.today)) is not None:
             replies += await health.note_said(turn, said)  # "im pregnant actually, 12 weeks"
         apart = any(  # the sign answered by its part: a sign apart, or a report holding it
@@ -456,6 +456,15 @@ class Coach:
         if action is Action.SUGGEST:
             return await _suggested(turn, Suggestion(callback.str_arg(0)))
         return [Reply(toast="That button is out of date. Send /today for a fresh one.")]
+
+
+async def _faq_reply(turn: Turn, question: FaqEntry) -> Reply:
+    """An FAQ answer with the holds' line, once; a hold that keeps running out leads an
+    answer about an activity ("can I run on it?": not until cleared)."""
+    held = await training.hold_line(turn)
+    hold, no_running = held if held is not None else (None, False)
+    first = no_running and question.activity
+    return Reply(text=chat.faq_answer(question.question, question.answer, hold, hold_first=first))
 
 
 async def _unknown(turn: Turn, text: str) -> list[Reply]:

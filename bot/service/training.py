@@ -104,16 +104,18 @@ def _block_days(plans: list[DailyPlan]) -> list[DailyPlan]:
     return plans
 
 
-async def hold_line(turn: Turn) -> str | None:
+async def hold_line(turn: Turn) -> tuple[str, bool] | None:
     """One short line on what the holds ask of anything the runner does, each hold named
-    by its own sign ("your right knee that gave way"); None when nothing is on hold."""
+    by its own sign ("your right knee that gave way"), and whether they keep running out
+    too; None when nothing is on hold."""
     if not turn.state.held_areas:
         return None
     problems = await held_problems(turn)
     names = _hold_names(problems)
     no_running = any(p.tier >= Tier.BONE_STRESS or RedFlag.GIVING_WAY in p.signs for p in problems)
     impact_only = all(p.area is Area.PELVIC_FLOOR for p in problems)
-    return report_words.hold_reminder(names, no_running=no_running, impact_only=impact_only)
+    line = report_words.hold_reminder(names, no_running=no_running, impact_only=impact_only)
+    return line, no_running
 
 
 def _hold_names(problems: Sequence[Problem]) -> list[str]:

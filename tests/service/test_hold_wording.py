@@ -68,3 +68,22 @@ async def test_a_swelling_hold_still_asks_how_it_feels(chat: Chat) -> None:
     await chat.command("/today")
     reply = texts(await chat.say("knee swollen"))
     assert reply.rstrip().endswith("Tell me how it feels over the next days.")
+
+
+async def test_running_asked_about_under_a_bone_stress_hold_leads_with_the_hold(
+    chat: Chat,
+) -> None:
+    await chat.command("/today")
+    await chat.say("my shin aches at night, one spot on the bone")
+    answer = texts(await chat.say("is it ok to run on it?"))
+    assert answer.index("Still on hold:") < answer.index("Can I run the same day?")
+    assert "leave out running" in answer
+    assert "Once you're cleared: " in answer
+
+
+async def test_a_hold_short_of_running_keeps_its_line_under_the_answer(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("my right calf is swollen")
+    answer = texts(await chat.say("is it ok to run on it?"))
+    assert "Once you're cleared" not in answer
+    assert answer.index("Can I run the same day?") < answer.index("Still on hold:")
