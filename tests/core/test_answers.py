@@ -325,3 +325,28 @@ def test_an_effort_answered_as_the_middle_is_a_5(text: str) -> None:
 
 def test_the_middle_of_something_else_is_no_effort() -> None:
     assert effort_answer("in the middle of the night my calf hurt", date(2026, 11, 25)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ive had a bit of a sore achilles on and off but its fine now",
+        "achilles was sore last month, all good now",
+    ],
+)
+def test_a_niggle_said_to_be_fine_now_is_no_injury(text: str) -> None:
+    assert health_answer(text, SCREENED) == HealthAnswer(frozenset({Screen.NONE}))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("my knee is fine now but my hip hurts", {Screen.INJURY}),
+        ("had a sore knee but its better now, hip hurts at the moment", {Screen.INJURY}),
+        ("sore achilles, fine now, and im 20 weeks pregnant", {Screen.PREGNANT}),
+    ],
+)
+def test_what_still_hurts_beside_a_niggle_gone_is_kept(text: str, found: set[Screen]) -> None:
+    answer = health_answer(text, SCREENED)
+    assert answer is not None
+    assert answer.found == found

@@ -530,6 +530,11 @@ _PAST: Final = re.compile(
     r"once|used to|years?|last (?:year|season|spring|summer|autumn|fall|winter)|"
     r"back in|healed|recovered|old|(?:19|20)\d\d)\b"
 )
+#: Said to be fine now ("but it's fine now", "all good again", "cleared up"): a niggle gone.
+_FINE_NOW: Final = re.compile(
+    r"\b(?:fine|ok|okay|good|better|grand|sorted|gone|healed|settled|cleared up|recovered)"
+    r"\s+(?:now|again|these days)\b|\bno longer\b|\bnot any ?more\b"
+)
 _NOW: Final = re.compile(
     r"\b(?:now|currently|right now|at the moment|think i have|i have an?|ive got|"
     r"might have|may have|suspect|hurts|hurting|today|this week)\b"
@@ -619,6 +624,7 @@ def health_answer(text: str, today: date) -> HealthAnswer | None:
     birth_on: date | None = None
     injuries: list[str] = []
     negative = False
+    fine_now = _FINE_NOW.search(low) is not None
     for clause in (part.strip() for part in _CLAUSES.split(f" {low} ")):
         if not clause:
             continue
@@ -636,6 +642,9 @@ def health_answer(text: str, today: date) -> HealthAnswer | None:
             found.add(Screen.BONE_STRESS)
             continue
         if _injury(clause, today):
+            if fine_now and _NOW.search(_FINE_NOW.sub(" ", clause)) is None:
+                negative = True  # "a sore achilles on and off but it's fine now": no injury now
+                continue
             found.add(Screen.INJURY)
             injuries.append(clause)
     if not found:
