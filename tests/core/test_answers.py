@@ -292,6 +292,8 @@ def test_none_said_in_a_few_words(said: str, none: bool) -> None:
         "none thankfully",
         "no, my youngest is 9 lol",  # a plain no, and nothing after it named
         "nope. touch wood",
+        "n/a im a bloke",  # the pregnancy question does not apply
+        "doesnt apply",
     ],
 )
 def test_the_health_screen_answered_no_in_everyday_words(text: str) -> None:

@@ -1,5 +1,5 @@
 """The clocks changing is no place and no new reminder time; a break said to have begun
-"since" a day gone by runs from today."""
+"since" a day gone by runs from today; a city keeps no chat word said after it ("btw")."""
 
 from __future__ import annotations
 
@@ -72,3 +72,11 @@ def test_a_break_from_a_day_ahead_keeps_its_start() -> None:
 
 def test_every_question_a_rule_recognises_is_in_the_faq() -> None:
     assert {entry.id for entry in FAQ.entries} >= set(RECOGNISED)
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [("im in dublin btw", "Dublin, Ireland"), ("in berlin atm", "Berlin, Germany")],
+)
+def test_a_city_said_with_a_chat_word_after_it(text: str, city: str) -> None:
+    assert understand(text, TODAY).timezone_text == city

@@ -515,7 +515,12 @@ _NONE_WORDS: Final = (
 )
 #: An answer that opens with a plain no ("no, my youngest is 9 lol", "nope. touch wood"):
 #: none, when nothing after it names an injury, a pregnancy or a birth.
-_LEADING_NO: Final = re.compile(r"(?:no|nope|nah|none|nothing|not really|never)\b")
+_LEADING_NO: Final = re.compile(r"(?:no|nope|nah|none|nothing|not really|never|n/a)\b")
+#: A question that does not apply ("n/a", "im a bloke"): nothing to note.
+_NOT_FOR_ME: Final = re.compile(
+    r"\b(?:n/a|not applicable|doesnt apply|does not apply|(?:im|i am)\s+(?:a\s+)?"
+    r"(?:bloke|guy|man|male|dude|lad|fella|boy))\b"
+)
 #: "none", and a few such words together ("nah all good", "no never", "nope, nothing").
 _NONE_ANSWER: Final = re.compile(
     rf"{_NONE_WORDS}(?:,?\s+(?:{_NONE_WORDS}|thanks|thx|cheers|at the moment|right now"
@@ -648,7 +653,11 @@ def health_answer(text: str, today: date) -> HealthAnswer | None:
             found.add(Screen.INJURY)
             injuries.append(clause)
     if not found:
-        said_no = negative or _LEADING_NO.match(low) is not None  # "no, my youngest is 9 lol"
+        said_no = (
+            negative
+            or _LEADING_NO.match(low) is not None  # "no, my youngest is 9 lol"
+            or _NOT_FOR_ME.search(low) is not None  # "n/a im a bloke"
+        )
         return HealthAnswer(frozenset({Screen.NONE})) if said_no else None
     injury_text = ", ".join(injuries) if injuries else None
     return HealthAnswer(frozenset(found), birth_on, injury_text)
