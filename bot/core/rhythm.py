@@ -62,6 +62,8 @@ POST_RACE_STRENGTH = "Light strength: it may come back after the first week, jum
 #: After this many days without static work it comes before a dynamic day.
 STATIC_OVERDUE_DAYS = 8
 MIN_DAYS_BETWEEN_DYNAMIC = 2
+#: Strength days on the way back keep at least this gap (48 h: never two days running).
+MIN_DAYS_BETWEEN_STATIC = 2
 #: The gap preferred when tomorrow keeps every rule too (72 h, the facts' upper end).
 PREFERRED_DAYS_BETWEEN_DYNAMIC = 3
 #: Dynamic days in any rolling window of this many days are counted against the target.
@@ -313,6 +315,14 @@ def _way_back_category(
             kind = Category.STATIC
     if kind is Category.STATIC and Category.STATIC not in allowed:
         kind = Category.MOBILITY
+    last_static = rhythm.last_static
+    if (
+        kind is Category.STATIC
+        and last_static is not None
+        and last_static >= since
+        and (today - last_static).days < MIN_DAYS_BETWEEN_STATIC
+    ):
+        kind = Category.MOBILITY  # strength days keep a day between them, way back too
     return kind, _WAY_BACK_LEADS[kind]
 
 
