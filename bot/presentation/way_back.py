@@ -51,10 +51,16 @@ _UNLOCK = (
 MORNING_QUESTION_HINT = "settled, the same or worse"
 
 
-def after_break(days: int) -> str:
-    """The notice when a break without logs starts the way back."""
+def after_break(days: int, *, phase_began: bool = False) -> str:
+    """The notice when a break without logs starts the way back; ``phase_began``: a new
+    phase began the same day (its notice comes first), whose sessions wait for the stages."""
+    waits = (
+        ", so this phase's sessions wait while we build back"
+        if phase_began
+        else (", so we build back")
+    )
     return (
-        f"Welcome back! It's {days} days since your last logged session, so we build back "
+        f"Welcome back! It's {days} days since your last logged session{waits} "
         "up in stages: mobility first, then strength, then a few low hops, then your normal "
         f"sessions; each step once the last went at pain {PASSING_PAIN}/10 or less and "
         "settled by the next morning."

@@ -105,7 +105,7 @@ class Turn:
         back = comeback.after_break(result.state, self.last_logged, self.today)
         if back is not None:  # more than a week without a log: the graded way back
             away = (self.today - self.last_logged).days if self.last_logged else 0
-            reason = way_back_words.after_break(away)
+            reason = way_back_words.after_break(away, phase_began=result.changed)
             self.notices.append(reason)
             lead = result.reason if result.changed else reason
             result = Transition(back, lead, changed=result.changed)

@@ -51,3 +51,8 @@ def test_every_pain_reply_is_valid_html(pain: int) -> None:
     for stage in (None, 1, 2, 3):
         for counted in (True, False):
             parse_html(words.pain_reply(pain, stage, counted=counted))
+
+
+def test_a_way_back_beginning_with_a_new_phase_says_its_sessions_wait() -> None:
+    assert "this phase's sessions wait" in words.after_break(8, phase_began=True)
+    assert "this phase's sessions wait" not in words.after_break(8)
