@@ -28,5 +28,7 @@ async def severity_was_effort(turn: Turn, effort: int) -> list[Reply] | None:
     said = words.severity_was_effort(effort, old.area)
     if not 1 <= effort <= 10:
         return [Reply(text=f"{said}.")]
-    logged = await training.typed_log(turn, CompletionStatus.DONE, effort, None, day=old.on)
+    logged = await training.typed_log(
+        turn, CompletionStatus.DONE, effort, None, day=old.on, answering=True
+    )
     return [Reply(text=f"{said}, and logged the effort with the session."), *logged]

@@ -157,16 +157,18 @@ async def typed_log(
     note: str | None,
     *,
     day: date | None = None,
+    answering: bool = False,
 ) -> list[Reply]:
     """Answer a typed "done" / "skipped" and log the session of ``day`` (today by default;
-    "did it yesterday" logs yesterday's, which leaves today's reminder alone). One log a day.
+    "did it yesterday" logs yesterday's, which leaves today's reminder alone). One log a day;
+    ``answering``: the effort completes the log the coach asked about (no "updates").
     """
     await ensure_started(turn)
     day = day or turn.today
     if day > turn.today:  # "friday is a no go": a skip said ahead, within the week
         if status is not CompletionStatus.SKIPPED or (day - turn.today).days > SKIP_AHEAD_DAYS:
             return [Reply(text=question_words.log_ahead_refused(day, turn.today))]
-        return await _typed_log_on(turn, status, rpe, note, day)
+        return await _typed_log_on(turn, status, rpe, note, day, answering=answering)
     if not 0 <= (turn.today - day).days <= BUTTON_MAX_AGE_DAYS:
         return [Reply(text=question_words.past_log_too_old(day, turn.today, BUTTON_MAX_AGE_DAYS))]
     joined = await _plan_began(turn)
@@ -174,7 +176,7 @@ async def typed_log(
         said = question_words.past_day(day, turn.today)
         began = "today" if joined == turn.today else f"on {render.day_label(joined, turn.today)}"
         return [Reply(text=words.before_the_plan(said, began))]
-    return await _typed_log_on(turn, status, rpe, note, day)
+    return await _typed_log_on(turn, status, rpe, note, day, answering=answering)
 
 
 async def unclear_day(
@@ -217,7 +219,13 @@ async def _plan_began(turn: Turn) -> date:
 
 
 async def _typed_log_on(
-    turn: Turn, status: CompletionStatus, rpe: int | None, note: str | None, day: date
+    turn: Turn,
+    status: CompletionStatus,
+    rpe: int | None,
+    note: str | None,
+    day: date,
+    *,
+    answering: bool = False,
 ) -> list[Reply]:
     existing = await _logged_on(turn, day)
     if existing is None:
@@ -243,7 +251,7 @@ async def _typed_log_on(
         note = note or existing.note
     completion = Completion(plan.on, plan.category, plan.session_id, status, rpe, note)
     await records.log_completion(turn.session, turn.runner.id, completion, turn.now, plan.title)
-    updated = existing is not None
+    updated = existing is not None and not answering
     past = question_words.past_day(day, turn.today) if day < turn.today else None
     if status is CompletionStatus.SKIPPED:
         ahead = render.day_label(day) if day > turn.today else None
@@ -340,7 +348,7 @@ async def typed_effort(turn: Turn, text: str) -> list[Reply] | None:
     rpe = effort_answer(text, turn.today)
     if rpe is None:
         return None
-    return await typed_log(turn, CompletionStatus.DONE, rpe, None, day=day)
+    return await typed_log(turn, CompletionStatus.DONE, rpe, None, day=day, answering=True)
 
 
 def _already_logged(plan: DailyPlan, existing: Completion) -> Reply:

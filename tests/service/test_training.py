@@ -331,3 +331,13 @@ async def test_progress_on_day_one_compares_nothing_with_a_week_that_never_was(
     await chat.say("achilles sore 8/10")
     later = texts(await chat.command("/progress"))
     assert "Body, against last week: achilles worse" in later
+
+
+async def test_a_typed_answer_to_the_effort_question_completes_the_log(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("did it")
+    answered = texts(await chat.say("somewhere in the middle"))
+    assert "effort 5/10" in answered
+    assert "earlier log" not in answered  # the coach asked: it completes the log
+    (logged,) = await chat.completions()
+    assert logged.rpe == 5
