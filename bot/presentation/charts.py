@@ -153,7 +153,7 @@ def _draw_body(ax: Axes, progress: Progress) -> None:
             markerfacecolor="white", markeredgecolor=colour, clip_on=False,
         )  # fmt: skip
     key = [(f"● {area.label}", colour) for area, colour in shown]
-    _key(ax, [*key, ("○ on the axis: no number given", PLAN_COLOUR)] if unrated else key)
+    _key(ax, [*key, ("○ no number given", PLAN_COLOUR)] if unrated else key)
 
 
 def _boxes(bottom: list[int], heights: list[int], width: float) -> list[list[tuple[float, float]]]:

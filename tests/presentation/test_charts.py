@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import struct
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
 from bot.core.progress import Progress, progress
 from bot.core.records import BodyReport, Completion, CompletionStatus
@@ -130,3 +132,30 @@ def test_a_report_without_a_number_is_a_hollow_mark_on_the_axis(
     hollow = [(xs, ys) for xs, ys, kw in drawn if kw.get("markerfacecolor") == "white"]
     assert rated == [([10], [3])]  # last week's 3/10, as said
     assert hollow == [([11], [0])]  # this week's report, without a number, on the axis
+
+
+def test_every_key_label_fits_inside_the_picture(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A trial finding: the key's "no number" line was cut at the picture's edge. Each key
+    text, drawn beside the panel, ends inside the figure (the longest area name too)."""
+    ends: dict[str, tuple[float, float]] = {}
+    save = Figure.savefig
+
+    def measure(self: Figure, *args: Any, **kwargs: Any) -> None:
+        save(self, *args, **kwargs)  # laid out: each text's place is known now
+        renderer = self.canvas.get_renderer()  # type: ignore[attr-defined]
+        for axes in self.axes:
+            for text in axes.texts:
+                if text.get_text()[:1] in "■□●○":
+                    ends[text.get_text()] = (text.get_window_extent(renderer).x1, self.bbox.width)
+
+    monkeypatch.setattr(Figure, "savefig", measure)
+    longest = max(Area, key=lambda area: len(area.label))
+    reports = [
+        BodyReport(TODAY, longest, ReportKind.PAIN, severity=None),
+        BodyReport(TODAY - timedelta(days=7), longest, ReportKind.PAIN, severity=3),
+    ]
+    shown = progress({TODAY: Category.MOBILITY}, [], reports, TODAY)
+    assert_sensible_png(render_progress_png(shown))
+    assert any(label.startswith("○") for label in ends)
+    for label, (end, width) in ends.items():
+        assert end <= width, label
