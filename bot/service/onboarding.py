@@ -189,6 +189,12 @@ def may_answer(step_name: str, intent: Intent, text: str = "") -> bool:
         return True
     if OnboardingStep(step_name) is OnboardingStep.EQUIPMENT and intent.kind is IntentKind.DONE:
         return True  # "done" typed instead of the Done button
+    if (
+        OnboardingStep(step_name) is OnboardingStep.LEVEL
+        and intent.kind is IntentKind.DONE
+        and level_answer(text) is not None
+    ):
+        return True  # "done a fair bit of plyos in the past": experience, not a log
     return intent.kind in _ANSWER_KINDS or _STEP_KINDS.get(OnboardingStep(step_name)) is intent.kind
 
 

@@ -129,6 +129,7 @@ async def test_onboarding_by_buttons_stores_every_answer(chat: Chat) -> None:
         ("never done any of that", Level.BEGINNER),
         ("some experience", Level.INTERMEDIATE),
         ("experienced", Level.ADVANCED),
+        ("done a fair bit of plyos in the past", Level.INTERMEDIATE),  # no log: experience
     ],
 )
 async def test_level_words_are_understood(chat: Chat, said: str, level: Level) -> None:
