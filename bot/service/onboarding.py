@@ -21,6 +21,7 @@ from bot.core.phases import InvalidTransition, OnboardingFinished, RaceDateClear
 from bot.core.raced import mentions_parkrun, raced_days
 from bot.core.understanding import Intent, IntentKind, PlanTopic, understand
 from bot.core.understanding.answers import health_answer
+from bot.core.understanding.cities import city_in_answer
 from bot.core.understanding.replies import (
     asks_back,
     desk_answer,
@@ -401,6 +402,8 @@ def _parse(step: OnboardingStep, text: str, today: date) -> Any:
     else:
         intent = understand(text, today)
         value = resolve_timezone(intent.city_said or text)
+        if value is None and (city := city_in_answer(text)) is not None:
+            value = resolve_timezone(city)  # "told u already manchester lol"
     return _NOT_AN_ANSWER if value is None else value
 
 

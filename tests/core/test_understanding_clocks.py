@@ -10,6 +10,7 @@ import pytest
 from bot.core.content import load_content
 from bot.core.faq import RECOGNISED
 from bot.core.understanding import IntentKind, understand, understand_all
+from bot.core.understanding.cities import city_in_answer
 
 TODAY = date(2026, 12, 17)  # a Thursday
 FAQ = load_content().faq
@@ -80,3 +81,16 @@ def test_every_question_a_rule_recognises_is_in_the_faq() -> None:
 )
 def test_a_city_said_with_a_chat_word_after_it(text: str, city: str) -> None:
     assert understand(text, TODAY).timezone_text == city
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("told u already manchester lol", "Manchester, United Kingdom"),
+        ("i said new york already", "New York City, New York"),
+        ("manchester or leeds", None),  # two: asked again
+        ("lol", None),
+    ],
+)
+def test_the_one_city_in_an_answer_about_the_time_zone(text: str, city: str | None) -> None:
+    assert city_in_answer(text) == city

@@ -360,6 +360,21 @@ async def test_an_unknown_city_is_not_taken_for_a_time_zone(chat: Chat) -> None:
     assert conversation.step == "timezone"
 
 
+@pytest.mark.parametrize(
+    ("said", "zone"),
+    [("told u already manchester lol", "Europe/London"), ("its berlin", "Europe/Berlin")],
+)
+async def test_a_city_among_other_words_answers_the_time_zone_question(
+    chat: Chat, said: str, zone: str
+) -> None:
+    await chat.command("/start")
+    for step in ["level", "desk", "equipment", "race", "week", "reminder"]:
+        await chat.press(f"v1|os|{step}")
+    (health,) = await chat.say(said)
+    assert HEALTH in health.text
+    assert (await chat.runner()).timezone == zone
+
+
 async def test_an_ambiguous_city_at_onboarding_is_asked_about(chat: Chat) -> None:
     await chat.command("/start")
     for step in ["level", "desk", "equipment", "race", "week", "reminder"]:

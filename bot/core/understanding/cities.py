@@ -17,6 +17,7 @@ from typing import Final
 
 from bot.core.places import Place, country_named, name_key, places_named
 from bot.core.understanding.model import Intent, IntentKind, Unclear
+from bot.core.understanding.words import word_set
 
 __all__ = ["BARE_CITY_POPULATION", "city_asked", "city_text", "place_in"]
 
@@ -81,3 +82,34 @@ def city_asked(intent: Intent) -> Intent:
     if len(places_named(said)) < 2:
         return intent
     return replace(intent, timezone_text=None, unclear=said, unclear_slot=Unclear.CITY)
+
+
+#: Words that name no place in an answer about one ("told u already manchester lol").
+_NOT_PLACE_WORDS: Final = word_set(
+    """
+    i im u you told said already its it is was the a my in at from to now still lol haha btw
+    fyi atm rn tho ok okay yes yeah yep sorry like just again as before mate coach live living
+    based
+    """
+)
+
+_WORD_RE: Final = re.compile(r"[^\W\d_][\w'.-]*")
+
+
+def city_in_answer(text: str) -> str | None:
+    """The one city of at least :data:`BARE_CITY_POPULATION` people that a short answer to
+    "which city?" names among other words ("told u already manchester lol", "its
+    manchester"), as ``city_text`` writes it; None when there is none or several."""
+    words = _WORD_RE.findall(text.lower())
+    found: set[str] = set()
+    for start in range(len(words)):
+        for size in (3, 2, 1):
+            said = words[start : start + size]
+            if len(said) < size or said[0] in _NOT_PLACE_WORDS or said[-1] in _NOT_PLACE_WORDS:
+                continue
+            places = places_named(" ".join(said))
+            if places and max(p.population for p in places) >= BARE_CITY_POPULATION:
+                found.add(" ".join(said))
+                break
+    whole = {one for one in found if not any(one != other and one in other for other in found)}
+    return city_text(next(iter(whole))) if len(whole) == 1 else None
