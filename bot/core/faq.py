@@ -595,6 +595,8 @@ class Faq:
         if not eligible(intent, text):
             return None
         found = self.match(_asked(intent, text))
+        if found is not None and intent.kind is IntentKind.TODAY and _why_unasked(found, text):
+            return None  # "can I still do the hip work today?": the day's plan, not "why hips"
         if found is None and intent.kind is IntentKind.DONE and "?" not in text:
             asked = _question_after(text)  # "did todays 2/10 piece of cake, can it be harder"
             inside = _ASKED_INSIDE.search(text.lower())
@@ -652,6 +654,15 @@ class Faq:
             said = f"{report.area.value.replace('_', ' ')} {_FELT[report.kind]}"
             found = self.match(f"{said}, {question}")
         return found
+
+
+#: What asks why ("why", "what's the point", "how come").
+_WHY_ASKED_RE: Final = re.compile(r"\b(?:why|point|how come|what for|matter|reason)\b")
+
+
+def _why_unasked(entry: FaqEntry, text: str) -> bool:
+    """Whether ``entry`` answers a why the message never asks."""
+    return entry.question.startswith("Why") and _WHY_ASKED_RE.search(text.lower()) is None
 
 
 #: The feeling a report says, in the words a question about it would use.

@@ -234,7 +234,8 @@ _HOLIDAY: Final = "holiday, holidays, hols, the hols, my hols, vacation, my holi
 _CUES: Final[dict[Cue, str]] = {
     Cue.SESSION: """session, sessions, sesh, workout, workouts, plan, routine, exercises,
         exercise, drills, drill, training, programme, program, circuit, mobility, strength,
-        hip work, strength work, mobility work, band work, band exercises, whats next,
+        hip work, hip stuff, hip exercises, hip session, hip sessions, hip routine, strength work,
+        mobility work, band work, band exercises, whats next,
         what next, whats up next,
         next session, what should i do, what do i do, what am i doing,
         what am i supposed to do, what do i have, whats on, what is on""",

@@ -1,5 +1,7 @@
-"""The clocks changing is no place and no new reminder time; a break said to have begun
-"since" a day gone by runs from today; a city keeps no chat word said after it ("btw")."""
+"""From the eleventh session's trials: the clocks changing is no place and no new
+reminder time; a break "since" a day gone by runs from today; a city keeps no chat word
+said after it, and an answer about the time zone finds its one city; asking to do the hip
+work is the day's plan, not "why hips"."""
 
 from __future__ import annotations
 
@@ -94,3 +96,13 @@ def test_a_city_said_with_a_chat_word_after_it(text: str, city: str) -> None:
 )
 def test_the_one_city_in_an_answer_about_the_time_zone(text: str, city: str | None) -> None:
     assert city_in_answer(text) == city
+
+
+@pytest.mark.parametrize(
+    "text", ["can i still do my hip stuff tho?", "can i still do the hip work today"]
+)
+def test_asking_to_do_the_hip_work_is_the_days_plan_not_why_hips(text: str) -> None:
+    intent = understand(text, TODAY)
+    assert intent.kind is IntentKind.TODAY
+    question, _ = FAQ.asked(intent, understand_all(text, TODAY), text)
+    assert question is None
