@@ -165,7 +165,11 @@ async def _said_back(turn: Turn, before: DailyPlan, slots: ReportSlots) -> str:
     """A stored report said back with what it changed in today's plan (``before``: the
     plan before it was stored)."""
     after = await turn.plan()
-    change = describe_change(before, after, slots, on_hold=bool(turn.state.held_areas))
+    logged = await records.recent_completions(turn.session, turn.runner.id, turn.today)
+    done = any(log.done and log.on == turn.today for log in logged)
+    change = describe_change(
+        before, after, slots, on_hold=bool(turn.state.held_areas), done_today=done
+    )
     return render.report_reply(
         slots.area, slots.side, slots.kind, slots.severity, slots.red_flags, change
     )
@@ -265,12 +269,18 @@ async def warning_signs(turn: Turn, signs: frozenset[RedFlag], text: str) -> lis
 
 
 def describe_change(
-    before: DailyPlan, after: DailyPlan, slots: ReportSlots, *, on_hold: bool = False
+    before: DailyPlan,
+    after: DailyPlan,
+    slots: ReportSlots,
+    *,
+    on_hold: bool = False,
+    done_today: bool = False,
 ) -> str:
     """What the report changes in the plan, in one or two plain sentences.
 
     ``on_hold``: an area is on a recovery hold, which adds no extra mobility (a hold
-    message never offers it)."""
+    message never offers it); ``done_today``: today's session is logged done already, so
+    the change is to the sessions after it."""
     area = slots.area.label
     if slots.red_flags:
         tier = triage(slots.red_flags, slots.side, slots.area)
@@ -284,6 +294,8 @@ def describe_change(
         return words.TIGHT_DURING_HOLD
     if rule is _MILD:
         return rule
+    if done_today:
+        return f"{rule} Today's session is done already; the next ones spare it."
     return f"{rule} {_today_change(before, after, area)}"
 
 

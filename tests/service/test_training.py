@@ -341,3 +341,10 @@ async def test_a_typed_answer_to_the_effort_question_completes_the_log(chat: Cha
     assert "earlier log" not in answered  # the coach asked: it completes the log
     (logged,) = await chat.completions()
     assert logged.rpe == 5
+
+
+async def test_a_report_after_todays_session_is_done_speaks_of_the_next_ones(chat: Chat) -> None:
+    await chat.command("/today")
+    said = texts(await chat.say("done. quads sore 8"))
+    assert "Today's session is done already; the next ones spare it." in said
+    assert "/today shows the new version" not in said
