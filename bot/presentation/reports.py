@@ -42,6 +42,7 @@ __all__ = [
     "not_cleared_yet",
     "not_fine_yet",
     "noted",
+    "running_not_yet",
     "serious_first",
     "severity_was_effort",
     "sign_failed",
@@ -238,7 +239,8 @@ def not_fine_yet(held: Collection[Area]) -> str:
         )
     return (
         f"That doesn't sound fully fine yet, so your {escape_text(_areas(held))} "
-        f"{'stay' if len(held) > 1 else 'stays'} on hold. Tell me when it's really fine, "
+        f"{'stay' if len(held) > 1 or next(iter(held)).it == 'them' else 'stays'} on hold. "
+        "Tell me when it's really fine, "
         "or how it feels now (like <i>calf sore 3/10</i>)."
     )
 
@@ -387,6 +389,19 @@ def sign_failed(area: Area, side: Side, signs: Collection[RedFlag]) -> str:
         f"Then {your_part(area, side)} stays on hold: while {what}, no running, hops "
         "or jumps on it. Please tell your physio or doctor, and send /clear again once it has "
         f"settled.{urgent}"
+    )
+
+
+def running_not_yet(names: Sequence[str]) -> str:
+    """Running asked about under a hold that keeps it out ("can I go for an easy jog?"):
+    a plain no, why, and the way out (HTML)."""
+    held = escape_text(listed(list(names)))
+    return (
+        f"<b>Not yet, not even an easy jog.</b> While {held} "
+        f"{'are' if len(names) > 1 else 'is'} on hold, running stays out: a suspected bone "
+        "stress injury or a joint that gives way gets worse with impact. If a doctor or "
+        "physio hasn't checked it yet, please see one. Once they've cleared you, send /clear "
+        "and we'll build back up step by step; until then /today has what is safe."
     )
 
 

@@ -21,6 +21,7 @@ from bot.core.understanding import Intent, IntentKind, Unclear
 from bot.core.understanding.answers import health_said
 from bot.core.understanding.later import effort_not_severity, report_fix
 from bot.core.understanding.parts import understand_parts
+from bot.core.understanding.questions import asks_to_run
 from bot.core.understanding.replies import area_named, parse_day, says_off
 from bot.core.understanding.stay import says_back_home
 from bot.core.understanding.suggest import Suggestion, closest_command, suggestions
@@ -252,10 +253,8 @@ class Coach:
             typed = await _typed_answer(turn, conversation, text, intent)
             if typed is not None:
                 return typed
-        if intent.report is None and (rated := effort_not_severity(text)) is not None:
-            moved = await corrections.severity_was_effort(turn, rated)
-            if moved is not None:  # "the 8 was how hard it felt, not my hip"
-                return moved
+        if (first := await _records_first(turn, intent, text)) is not None:
+            return first
         if not intent.signs:  # a warning sign is triaged as a report, never a rating
             pain = await comeback.typed_pain(turn, text)
             if pain is not None:  # "no pain", "maybe 3/10" to "any pain during it?"
@@ -456,6 +455,18 @@ class Coach:
         if action is Action.SUGGEST:
             return await _suggested(turn, Suggestion(callback.str_arg(0)))
         return [Reply(toast="That button is out of date. Send /today for a fresh one.")]
+
+
+async def _records_first(turn: Turn, intent: Intent, text: str) -> list[Reply] | None:
+    """What the runner's records answer before any reading of the words: running asked
+    about under a hold that keeps it out ("can I go for an easy jog?"), or a number said
+    back as the session's effort ("the 8 was how hard it felt, not my hip")."""
+    if intent.signs or intent.report is not None:
+        return None
+    if asks_to_run(text.lower()) and (running := await training.running_under_hold(turn)):
+        return running
+    rated = effort_not_severity(text)
+    return None if rated is None else await corrections.severity_was_effort(turn, rated)
 
 
 async def _faq_reply(turn: Turn, question: FaqEntry) -> Reply:

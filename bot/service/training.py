@@ -118,6 +118,18 @@ async def hold_line(turn: Turn) -> tuple[str, bool] | None:
     return line, no_running
 
 
+async def running_under_hold(turn: Turn) -> list[Reply] | None:
+    """Running asked about while a hold keeps it out (a bone-stress sign, a joint that gave
+    way): a plain no with the way out; None when no such hold stands."""
+    if not turn.state.held_areas:
+        return None
+    problems = await held_problems(turn)
+    stopping = [p for p in problems if p.tier >= Tier.BONE_STRESS or RedFlag.GIVING_WAY in p.signs]
+    if not stopping:
+        return None
+    return [Reply(text=report_words.running_not_yet(_hold_names(stopping)))]
+
+
 def _hold_names(problems: Sequence[Problem]) -> list[str]:
     """Each hold as a physio names it ("your right knee that gave way")."""
     return [report_words.hold_name(p.area, p.side, p.signs) for p in problems]

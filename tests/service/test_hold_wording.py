@@ -70,13 +70,13 @@ async def test_a_swelling_hold_still_asks_how_it_feels(chat: Chat) -> None:
     assert reply.rstrip().endswith("Tell me how it feels over the next days.")
 
 
-async def test_running_asked_about_under_a_bone_stress_hold_leads_with_the_hold(
+async def test_an_activity_asked_about_under_a_bone_stress_hold_leads_with_the_hold(
     chat: Chat,
 ) -> None:
     await chat.command("/today")
     await chat.say("my shin aches at night, one spot on the bone")
-    answer = texts(await chat.say("is it ok to run on it?"))
-    assert answer.index("Still on hold:") < answer.index("Can I run the same day?")
+    answer = texts(await chat.say("can I swap today for a yoga class?"))
+    assert answer.index("Still on hold:") < answer.index("Can I swap a session for yoga?")
     assert "leave out running" in answer
     assert "Once you're cleared: " in answer
 
@@ -87,3 +87,23 @@ async def test_a_hold_short_of_running_keeps_its_line_under_the_answer(chat: Cha
     answer = texts(await chat.say("is it ok to run on it?"))
     assert "Once you're cleared" not in answer
     assert answer.index("Can I run the same day?") < answer.index("Still on hold:")
+
+
+@pytest.mark.parametrize(
+    "asked", ["can i go for an easy jog", "is it ok to run on it?", "can i start running again"]
+)
+async def test_running_asked_under_a_bone_stress_hold_gets_a_plain_no(
+    chat: Chat, asked: str
+) -> None:
+    await chat.command("/today")
+    await chat.say("my shin aches at night, one spot on the bone")
+    answer = texts(await chat.say(asked))
+    assert "Not yet, not even an easy jog." in answer
+    assert "doctor or physio" in answer
+    assert "/clear" in answer
+
+
+async def test_running_asked_under_a_lesser_hold_gets_the_usual_answer(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("my right calf is swollen")
+    assert "Not yet, not even" not in texts(await chat.say("is it ok to run on it?"))

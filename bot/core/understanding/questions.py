@@ -410,6 +410,21 @@ def asks_getting_back(low: str) -> bool:
     return _GET_BACK_RE.search(low) is not None
 
 
+#: Running named: a run, a jog, parkrun.
+_RUNNING_RE: Final = re.compile(r"\b(?:run|runs|running|jog|jogs|jogging|parkrun|treadmill)\b")
+_ASKS_RE: Final = re.compile(r"^\W*(?:can|could|should|shall|may|is|am|do|would|when)\b")
+
+
+def asks_to_run(low: str) -> bool:
+    """Whether ``low`` asks whether the runner may run ("can I go for an easy jog", "is it
+    ok to run on it?", "can I start running again")."""
+    if ("run" not in low and "jog" not in low and "treadmill" not in low) or (
+        _RUNNING_RE.search(low) is None
+    ):
+        return False
+    return "?" in low or asks_permission(low) or _ASKS_RE.search(low) is not None
+
+
 def asks_permission(low: str) -> bool:
     """Whether ``low`` asks for advice ("can I...", "is it ok to..."), not for the plan."""
     return _PERMISSION_RE.search(low) is not None
