@@ -109,3 +109,16 @@ def test_a_job_said_beside_another_answer(said: str, desk: bool | None) -> None:
 )
 def test_weights_typed_as_people_type_them(text: str) -> None:
     assert kit_answer(text) == {Equipment.SMALL_WEIGHTS}
+
+
+@pytest.mark.parametrize(
+    ("text", "race"),
+    [
+        ("long run sunday", None),  # the running week: asked again, no race stored
+        ("i dont have a race, long run on sundays", False),
+        ("london marathon april 26, long runs on sunday", date(2027, 4, 26)),
+        ("race on sunday", date(2026, 10, 25)),
+    ],
+)
+def test_the_long_runs_day_is_no_race_date(text: str, race: date | bool | None) -> None:
+    assert race_answer(text, date(2026, 10, 21)) == race

@@ -106,3 +106,18 @@ def test_asking_to_do_the_hip_work_is_the_days_plan_not_why_hips(text: str) -> N
     assert intent.kind is IntentKind.TODAY
     question, _ = FAQ.asked(intent, understand_all(text, TODAY), text)
     assert question is None
+
+
+@pytest.mark.parametrize(
+    ("text", "off", "day"),
+    [
+        ("oops i dont have a race sunday, thats my long run", True, None),
+        ("london marathon april 26, long runs on sunday", False, date(2027, 4, 26)),
+    ],
+)
+def test_a_race_said_not_to_be_and_the_long_runs_day(
+    text: str, off: bool, day: date | None
+) -> None:
+    intent = understand(text, date(2026, 10, 21))
+    assert intent.kind is IntentKind.RACE_DATE
+    assert (intent.race_off, intent.race_date) == (off, day)

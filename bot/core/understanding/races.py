@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["weekly_run"]
+__all__ = ["long_run_days", "weekly_run", "without_long_run_days"]
 
 #: A run done every week, not one race ("every saturday", "on sundays", "weekly").
 _HABIT_RE: Final = re.compile(
@@ -38,3 +38,23 @@ def weekly_run(low: str) -> bool:
     if _HABIT_RE.search(low):
         return True
     return _PARKRUN_RE.search(low) is not None and _OTHER_RACE_RE.search(low) is None
+
+
+_DAY_WORD: Final = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*"
+#: The long run's day ("long runs on sunday", "saturday long run"): no race's date.
+_LONG_RUN_DAY_RE: Final = re.compile(
+    rf"\blong\s+(?:runs?|ones?)\s+(?:is\s+|are\s+|on\s+)*{_DAY_WORD}"
+    rf"|\b{_DAY_WORD}\s+long\s+runs?\b"
+)
+
+
+def long_run_days(low: str) -> list[tuple[int, int]]:
+    """Where ``low`` names the long run's day ("long runs on sunday", "saturday long run")."""
+    return [match.span() for match in _LONG_RUN_DAY_RE.finditer(low)] if "long" in low else []
+
+
+def without_long_run_days(low: str) -> str:
+    """``low`` with the long run's days blanked (the same length), so no date is read there."""
+    for start, end in long_run_days(low):
+        low = low[:start] + " " * (end - start) + low[end:]
+    return low

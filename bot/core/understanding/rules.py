@@ -56,7 +56,7 @@ from bot.core.understanding.questions import (
     names_the_block,
     plan_question,
 )
-from bot.core.understanding.races import weekly_run
+from bot.core.understanding.races import long_run_days, weekly_run
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.subject import all_supposed, theirs
 from bot.core.understanding.text import normalise, tokenise
@@ -1307,6 +1307,9 @@ def _race_day(m: Message, races: list[Hit]) -> date | None:
     dates = dates_meant(low, m.today)
     if len(dates) > 1:  # "staying with us for ten days": a length, no day of the race
         dates = [(pos, day) for pos, day in dates if not low.startswith("for ", pos)] or dates
+    if len(dates) > 1 and "long" in low:  # "london marathon april 26, long runs on sunday"
+        runs = long_run_days(low)
+        dates = [(pos, d) for pos, d in dates if not any(a <= pos < b for a, b in runs)] or dates
     if len(dates) < 2 or not races:
         return dates[-1][1] if dates else None
     shift = len(low) - len(m.low)  # a named day said as a date moves what follows it
@@ -1381,6 +1384,8 @@ def _race(m: Message) -> Intent | None:
     work_stopped = _WORK_STOPPED_RE.search(m.low) and not _RACE_OFF_RE.search(m.low)
     if _called_off(f, Cue.OFF, _the_races(f, races)) and not moved and not work_stopped:
         return Intent(IntentKind.RACE_DATE, race_off=True)  # even "race on Sunday cancelled"
+    if _NO_RACE_HELD_RE.search(m.low):  # "oops i dont have a race sunday, thats my long run"
+        return Intent(IntentKind.RACE_DATE, race_off=True)
     if when is not None and m.today is not None and _just_passed(when, m.today, m.low):
         return _race_unclear(_said_date(m.low) or when.isoformat())
     if when is not None and _A_WEEK_OR_MONTH_RE.search(m.low) and not _said_date(m.low):
@@ -1467,6 +1472,10 @@ _RACE_OFF_RE: Final = re.compile(
     r"|\b(?:race|marathon|half|10k|5k)(?:'s|’s|s)?\s+(?:is\s+|has\s+been\s+)?(?:off|cancell?ed"
     r"|canceled|scrapped|called\s+off)\b"
     r"|\b(?:pulled|pulling|dropped|dropping)\s+(?:me\s+)?out\b|\bwithdr[ae]wn?\b"
+)
+#: No race had: "i don't have a race sunday", "haven't got any races".
+_NO_RACE_HELD_RE: Final = re.compile(
+    r"\b(?:don'?t|do\s+not|haven'?t|have\s+not)\s+(?:got\s+|have\s+)?(?:a|any)\s+races?\b"
 )
 #: A race asked to be stored: "can you put it in?", "add it", "pop it in the diary".
 _PUT_IN_RE: Final = re.compile(
