@@ -517,6 +517,14 @@ class Faq:
         """No questions: nothing ever matches."""
         return cls()
 
+    def _recognised(self, text: str) -> FaqEntry | None:
+        """The entry a rule recognises ``text`` as asking (:data:`RECOGNISED`), if any."""
+        low = text.lower()
+        for entry_id, said in RECOGNISED.items():
+            if said(low) and (entry := self._by_id(entry_id)) is not None:
+                return entry
+        return None
+
     def _by_id(self, entry_id: str) -> FaqEntry | None:
         return next((entry for entry in self.entries if entry.id == entry_id), None)
 
@@ -534,10 +542,8 @@ class Faq:
         A message of several clauses that matches nothing whole is tried clause by clause,
         each read as it is written (a question or not): "the squats are too hard, can I make
         them easier" asks what its second clause asks."""
-        low = text.lower()
-        for entry_id, said in RECOGNISED.items():
-            if said(low) and (entry := self._by_id(entry_id)) is not None:
-                return entry
+        if (known := self._recognised(text)) is not None:
+            return known
         clauses = _CLAUSE_BREAK.split(text) if _CLAUSE_BREAK.search(text) else []
         rest = [c for c in clauses if normalise(c) not in self._request_set]
         permitted = any(  # "just a sniffle. ok to do it today?": advice on the command
@@ -592,6 +598,8 @@ class Faq:
         """The question a message understood as ``intent`` asks, if it may be answered; a
         log said first ("did it yesterday, 7. what's today?", "done ✅ what did I do last
         week?") is left out of what is matched."""
+        if not (intent.signs or intent.report) and (known := self._recognised(text)) is not None:
+            return known  # "clocks go back sunday, anything I need to do?": not Sunday's plan
         if not eligible(intent, text):
             return None
         found = self.match(_asked(intent, text))

@@ -283,8 +283,8 @@ def health_lines(health: Health, today: date | None = None) -> list[str]:
         lines.append(f"After a birth: hops and jumps can return from {_long_day(returns)}")
     if health.past_bone_stress:
         lines.append(
-            "Bone stress (a past stress fracture, or signs of one you told me about): jump "
-            "work kept at the low end, and I'll ask about bone pain"
+            "Bone stress (a past stress fracture, or signs of one you told me about): once "
+            "jumps are back, jump work stays at the low end, and I'll ask about bone pain"
         )
     return lines
 

@@ -121,3 +121,24 @@ def test_a_race_said_not_to_be_and_the_long_runs_day(
     intent = understand(text, date(2026, 10, 21))
     assert intent.kind is IntentKind.RACE_DATE
     assert (intent.race_off, intent.race_date) == (off, day)
+
+
+def test_the_clocks_asked_beside_a_day_are_the_clocks_answer() -> None:
+    text = "clocks go back sunday anything i need to do?"
+    question, parts = FAQ.asked(understand(text, TODAY), understand_all(text, TODAY), text)
+    assert question is not None
+    assert question.id == "clocks-change"
+    assert all(p.kind is not IntentKind.PLAN_QUESTION for p in parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [("im in london not new york", "London, United Kingdom")],
+)
+def test_a_city_said_against_another(text: str, city: str) -> None:
+    assert understand(text, TODAY).timezone_text == city
+
+
+@pytest.mark.parametrize("text", ["quads are grand now", "hip is grand again"])
+def test_grand_now_is_fine(text: str) -> None:
+    assert understand(text, TODAY).kind is IntentKind.FEELS_FINE

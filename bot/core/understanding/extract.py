@@ -22,7 +22,7 @@ _ZONE_STOP: Final = word_set(
     now for until till til this next today tomorrow tonight and but so at on with because
     since right currently please pls thanks thank again from time zone timezone anymore lol
     haha i im ill week weeks month by coach mate then though too as last yesterday recently
-    earlier lately permanently temporarily btw fyi atm rn tho tbh ngl x xx lmao hehe
+    earlier lately permanently temporarily btw fyi atm rn tho tbh ngl x xx lmao hehe not
     """
 )
 _ZONE_JOINERS: Final = frozenset(" /_+-:")

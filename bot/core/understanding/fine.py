@@ -40,7 +40,7 @@ _RECOVERY: Final[tuple[tuple[str, ...], ...]] = tuple(
         "feels normal", "feeling normal", "back to normal again", "resolved", "fully resolved",
         "cleared up", "no longer tight", "no longer stiff", "not tight", "not stiff",
         "eased off", "settled down", "isnt sore", "isnt tight", "isnt stiff", "arent sore",
-        "arent tight", "arent stiff",
+        "arent tight", "arent stiff", "grand now", "grand again", "right as rain",
     )
 )  # fmt: skip
 #: Recovery words that say a change ("recovered", "gone", "fine now", "fine today": unlike
