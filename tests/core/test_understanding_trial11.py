@@ -142,3 +142,16 @@ def test_a_city_said_against_another(text: str, city: str) -> None:
 @pytest.mark.parametrize("text", ["quads are grand now", "hip is grand again"])
 def test_grand_now_is_fine(text: str) -> None:
     assert understand(text, TODAY).kind is IntentKind.FEELS_FINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "its been 3 weeks, still aches a bit at night but way better",
+        "still aches at night but better",
+    ],
+)
+def test_a_sign_beside_a_recovery_taken_back_is_the_warning(text: str) -> None:
+    intent = understand(text, TODAY)
+    assert intent.kind is IntentKind.WARNING_SIGN
+    assert intent.signs

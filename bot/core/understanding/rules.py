@@ -308,8 +308,10 @@ def _go_ahead(m: Message, intent: Intent) -> Intent:
 def _area_less_signs(m: Message, intent: Intent) -> Intent:
     if intent.report is not None:
         return intent
-    if intent.kind in (IntentKind.FEELS_FINE, IntentKind.NOT_FINE):
+    if intent.kind is IntentKind.FEELS_FINE:
         return _spell_in_training(m) or intent
+    if intent.kind is IntentKind.NOT_FINE and (spell := _spell_in_training(m)) is not None:
+        return spell
 
     felt = feeling_hits(m.f)
     signs = frozenset(h.sense.flag for h in felt if h.sense.flag is not None)
@@ -326,7 +328,9 @@ def _area_less_signs(m: Message, intent: Intent) -> Intent:
     if not signs:
         return intent
     signs = _exertional(m, signs)
-    if intent.kind in _SIGN_WINS:  # "feeling feverish, should I still do today's session?"
+    if intent.kind in _SIGN_WINS or intent.kind is IntentKind.NOT_FINE:
+        # "feeling feverish, should I still do today's session?"; "still aches at night
+        # but way better": a sign said beside a recovery taken back
         return Intent(IntentKind.WARNING_SIGN, signs=signs)
     return replace(intent, signs=signs)
 
