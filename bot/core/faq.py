@@ -530,10 +530,9 @@ class Faq:
 
     def by_id(self, entry_id: str) -> FaqEntry:
         """The entry with this id (KeyError when there is none)."""
-        for entry in self.entries:
-            if entry.id == entry_id:
-                return entry
-        raise KeyError(entry_id)
+        if (entry := self._by_id(entry_id)) is None:
+            raise KeyError(entry_id)
+        return entry
 
     def match(self, text: str) -> FaqEntry | None:
         """The question ``text`` asks, or None (no phrasing near enough, or a command).

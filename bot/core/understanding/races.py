@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["long_run_days", "weekly_run", "without_long_run_days"]
+__all__ = ["long_run_days", "no_race_had", "weekly_run", "without_long_run_days"]
 
 #: A run done every week, not one race ("every saturday", "on sundays", "weekly").
 _HABIT_RE: Final = re.compile(
@@ -58,3 +58,14 @@ def without_long_run_days(low: str) -> str:
     for start, end in long_run_days(low):
         low = low[:start] + " " * (end - start) + low[end:]
     return low
+
+
+#: No race had: "i don't have a race sunday", "haven't got any races".
+_NO_RACE_HAD_RE: Final = re.compile(
+    r"\b(?:don'?t|do\s+not|haven'?t|have\s+not)\s+(?:got\s+|have\s+)?(?:a|any)\s+races?\b"
+)
+
+
+def no_race_had(low: str) -> bool:
+    """Whether ``low`` says the runner has no race ("oops i dont have a race sunday")."""
+    return _NO_RACE_HAD_RE.search(low) is not None

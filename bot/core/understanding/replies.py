@@ -14,7 +14,7 @@ from typing import Final
 
 from bot.core.understanding.clock import parse_time
 from bot.core.understanding.dates import last_date
-from bot.core.understanding.races import weekly_run, without_long_run_days
+from bot.core.understanding.races import no_race_had, weekly_run, without_long_run_days
 from bot.core.understanding.rules import understand
 from bot.core.understanding.subject import question_clauses
 from bot.core.understanding.text import normalise, tokenise
@@ -247,9 +247,6 @@ def kit_answer(text: str) -> frozenset[Equipment] | None:
 
 
 _LONG_RUN_RE: Final = re.compile(r"\blong\s+(?:run|one|runs)\b")
-_NO_RACE_HELD_RE: Final = re.compile(
-    r"\b(?:don'?t|do\s+not|haven'?t|have\s+not)\s+(?:got\s+|have\s+)?(?:a|any)\s+races?\b"
-)
 _A_RACE_RE: Final = re.compile(r"\b(?:race|racing|marathon|half|10k|5k|ultra|event)\b")
 
 
@@ -261,7 +258,7 @@ def race_answer(text: str, today: date) -> date | bool | None:
         return False
     if weekly_run(low):
         return None  # "I do parkrun every saturday": no race date; asked again
-    if _NO_RACE_HELD_RE.search(low):
+    if no_race_had(low):
         return False  # "i don't have a race, long run on sundays"
     if _LONG_RUN_RE.search(low) and not _A_RACE_RE.search(low):
         return None  # "long run sunday": the running week, no race date; asked again

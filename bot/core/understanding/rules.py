@@ -56,7 +56,7 @@ from bot.core.understanding.questions import (
     names_the_block,
     plan_question,
 )
-from bot.core.understanding.races import long_run_days, weekly_run
+from bot.core.understanding.races import long_run_days, no_race_had, weekly_run
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.subject import all_supposed, theirs
 from bot.core.understanding.text import normalise, tokenise
@@ -1388,7 +1388,7 @@ def _race(m: Message) -> Intent | None:
     work_stopped = _WORK_STOPPED_RE.search(m.low) and not _RACE_OFF_RE.search(m.low)
     if _called_off(f, Cue.OFF, _the_races(f, races)) and not moved and not work_stopped:
         return Intent(IntentKind.RACE_DATE, race_off=True)  # even "race on Sunday cancelled"
-    if _NO_RACE_HELD_RE.search(m.low):  # "oops i dont have a race sunday, thats my long run"
+    if no_race_had(m.low):  # "oops i dont have a race sunday, thats my long run"
         return Intent(IntentKind.RACE_DATE, race_off=True)
     if when is not None and m.today is not None and _just_passed(when, m.today, m.low):
         return _race_unclear(_said_date(m.low) or when.isoformat())
@@ -1476,10 +1476,6 @@ _RACE_OFF_RE: Final = re.compile(
     r"|\b(?:race|marathon|half|10k|5k)(?:'s|’s|s)?\s+(?:is\s+|has\s+been\s+)?(?:off|cancell?ed"
     r"|canceled|scrapped|called\s+off)\b"
     r"|\b(?:pulled|pulling|dropped|dropping)\s+(?:me\s+)?out\b|\bwithdr[ae]wn?\b"
-)
-#: No race had: "i don't have a race sunday", "haven't got any races".
-_NO_RACE_HELD_RE: Final = re.compile(
-    r"\b(?:don'?t|do\s+not|haven'?t|have\s+not)\s+(?:got\s+|have\s+)?(?:a|any)\s+races?\b"
 )
 #: A race asked to be stored: "can you put it in?", "add it", "pop it in the diary".
 _PUT_IN_RE: Final = re.compile(
