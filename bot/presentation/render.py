@@ -548,10 +548,12 @@ def phase_message(
     today: date | None = None,
     impact_note: str | None = None,
     holds: Sequence[str] = (),
+    no_running: bool = False,
 ) -> str:
     """Where the runner is in the cycle, what comes next, when and why; ``impact_note`` says
     why jump work is out whatever the phase (the health screen); ``holds``: each hold as a
-    physio names it ("the chest pain, fainting or racing heart you told me about")."""
+    physio names it ("the chest pain, fainting or racing heart you told me about");
+    ``no_running``: a hold keeps running out too (a bone-stress sign, a joint that gave way)."""
     lines = [f"<b>You're in {_phase_name(state)}</b>{_phase_progress(state, today)}."]
     if state.phase is Phase.RECOVERY_HOLD:
         areas = listed([a.label for a in sorted(state.held_areas)]) or "sore spot"
@@ -561,6 +563,11 @@ def phase_message(
             "through the return checks (after a warning sign, a doctor's or physio's "
             "go-ahead comes first)."
         )
+        if no_running:
+            lines.append(
+                "No running or jumping until then, not even an easy jog. If a doctor or "
+                "physio hasn't checked it yet, please see one."
+            )
     else:
         lines.append(_PHASE_ABOUT[state.phase])
     if state.race_date is not None:

@@ -33,6 +33,8 @@ __all__ = [
     "cleared_after_checks",
     "clinician_keyboard",
     "clinician_question",
+    "clinician_visit",
+    "clinician_visit_under_hold",
     "flags_keyboard",
     "hold_change",
     "hold_name",
@@ -221,11 +223,25 @@ PELVIC_FLOOR_CHANGE = (
 """What a pelvic-floor sign does to the plan (plain text: the reply escapes it)."""
 
 
-def warning_sign_reply(tier: Tier, signs: Collection[RedFlag], *, ask_where: bool) -> str:
-    """Warning signs said without a body area: who to see, then where it is."""
+def warning_sign_reply(
+    tier: Tier,
+    signs: Collection[RedFlag],
+    *,
+    ask_where: bool,
+    held: Sequence[tuple[Area, Side]] = (),
+) -> str:
+    """Warning signs said without a body area: who to see, then where it is; ``held``: the
+    areas on hold ("your shins"), asked about first, since the sign is likely theirs."""
     said = listed(flag.label for flag in sorted(signs))
     lines = [f"Thanks for telling me ({escape_text(said)}).", referral(tier, signs)]
-    if ask_where:
+    if ask_where and held:
+        names = [your_part(area, side) for area, side in held]
+        again = escape_text(", ".join(names[:-1]) + " or " + names[-1] if names[1:] else names[0])
+        lines.append(
+            f"So I can keep it out of your sessions: is that {again} again, or somewhere "
+            "else? Tap the area (or just type it, like <i>left shin</i>)."
+        )
+    elif ask_where:
         lines.append("So I can keep it out of your sessions: " + AREA_QUESTION)
     return "\n\n".join(lines)
 
@@ -402,6 +418,39 @@ def running_not_yet(names: Sequence[str]) -> str:
         "stress injury or a joint that gives way gets worse with impact. If a doctor or "
         "physio hasn't checked it yet, please see one. Once they've cleared you, send /clear "
         "and we'll build back up step by step; until then /today has what is safe."
+    )
+
+
+def clinician_visit_under_hold(names: Sequence[str], *, booked: bool, no_running: bool) -> str:
+    """A clinician visit told while holds last: what stays out until they clear the
+    runner, and their word first (HTML)."""
+    held = escape_text(listed(list(names)))
+    out = "running or jumping, not even an easy jog" if no_running else "hops or jumps"
+    if booked:
+        return (
+            f"Good, I'm glad it's booked. Until then the hold on {held} stands: no {out}; "
+            "/today has what is safe. If it gets worse before the appointment, don't wait "
+            "for it. Tell me what they say: once they've cleared you, send /clear and we'll "
+            "build back up step by step."
+        )
+    return (
+        "Thanks for letting me know. What they told you comes first: if they gave you a time "
+        "frame or exercises, follow those, and nothing I send brings impact back before they "
+        f"clear you. Until then the hold on {held} stands: no {out}. Once they've cleared you, "
+        "send /clear and I'll take you through the return checks step by step."
+    )
+
+
+def clinician_visit(*, booked: bool) -> str:
+    """A clinician visit told with no hold and nothing else said (HTML)."""
+    if booked:
+        return (
+            "Good that it's booked. Tell me what they say, and if anything gets worse before "
+            "then, let me know at once."
+        )
+    return (
+        "Thanks for letting me know. If they found something, tell me where it is and how it "
+        "feels (like <i>left calf sore 4/10</i>) and I'll adjust your plan around it."
     )
 
 

@@ -19,6 +19,7 @@ from bot.core.raced import raced_days
 from bot.core.records import CompletionStatus
 from bot.core.understanding import Intent, IntentKind, Unclear
 from bot.core.understanding.answers import health_said
+from bot.core.understanding.cleared import clinician_visit
 from bot.core.understanding.later import effort_not_severity, report_fix
 from bot.core.understanding.parts import understand_parts
 from bot.core.understanding.questions import asks_to_run
@@ -460,7 +461,11 @@ class Coach:
 async def _records_first(turn: Turn, intent: Intent, text: str) -> list[Reply] | None:
     """What the runner's records answer before any reading of the words: running asked
     about under a hold that keeps it out ("can I go for an easy jog?"), or a number said
-    back as the session's effort ("the 8 was how hard it felt, not my hip")."""
+    back as the session's effort ("the 8 was how hard it felt, not my hip"), a clinician
+    visit told while a hold stands ("booked the gp for tues")."""
+    visit = None if intent.cleared else clinician_visit(text.lower())
+    if visit is not None and (news := await training.clinician_news(turn, visit, intent, text)):
+        return news
     if intent.signs or intent.report is not None:
         return None
     if asks_to_run(text.lower()) and (running := await training.running_under_hold(turn)):

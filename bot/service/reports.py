@@ -260,9 +260,16 @@ async def warning_signs(turn: Turn, signs: frozenset[RedFlag], text: str) -> lis
     if tier is Tier.DOCTOR:
         return [Reply(text=words.warning_sign_reply(tier, signs, ask_where=False))]
     await _open(turn, FLOW, "area", {"flags": sorted(signs)})
+    held = [
+        (problem.area, problem.side)
+        for problem in await held_problems(turn)
+        if problem.area in turn.state.held_areas
+        and problem.area is not Area.PELVIC_FLOOR
+        and RedFlag.HEART_SIGNS not in problem.signs
+    ]
     return [
         Reply(
-            text=words.warning_sign_reply(tier, signs, ask_where=True),
+            text=words.warning_sign_reply(tier, signs, ask_where=True, held=held),
             keyboard=keyboard(render.report_area_keyboard()),
         )
     ]

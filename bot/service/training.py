@@ -9,8 +9,10 @@ from datetime import date, timedelta
 from bot.core.phases import OnboardingFinished, next_change
 from bot.core.planner import DailyPlan, impact_advice
 from bot.core.records import BodyReport, Completion, CompletionStatus
-from bot.core.triage import Tier
+from bot.core.triage import Tier, triage
+from bot.core.understanding import Intent, IntentKind
 from bot.core.understanding.answers import effort_answer
+from bot.core.understanding.cleared import Visit, only_their_word
 from bot.core.vocabulary import Area, Category, Level, Phase, RedFlag
 from bot.presentation import questions as question_words
 from bot.presentation import render
@@ -124,10 +126,51 @@ async def running_under_hold(turn: Turn) -> list[Reply] | None:
     if not turn.state.held_areas:
         return None
     problems = await held_problems(turn)
-    stopping = [p for p in problems if p.tier >= Tier.BONE_STRESS or RedFlag.GIVING_WAY in p.signs]
+    stopping = _stopping_running(problems)
     if not stopping:
         return None
     return [Reply(text=report_words.running_not_yet(_hold_names(stopping)))]
+
+
+#: What a clinician visit may be told with and still be the news itself: nothing else, or
+#: the sign or report they named (their diagnosis).
+_NEWS_BESIDE = frozenset(
+    {IntentKind.UNKNOWN, IntentKind.WARNING_SIGN, IntentKind.BODY_REPORT, IntentKind.NOT_FINE}
+)
+
+
+async def clinician_news(turn: Turn, visit: Visit, intent: Intent, text: str) -> list[Reply] | None:
+    """A clinician visit told ("booked the gp for tues", "saw the physio, she says stress
+    reaction"): under a hold, what the hold keeps out until they clear the runner, and
+    their word first; with no hold, a short thanks when nothing else was said. None when
+    the message says something the coach must act on first: a sign or report the holds
+    do not already cover (a new area, a more urgent sign)."""
+    if intent.kind not in _NEWS_BESIDE:
+        return None  # a recovery, a log, a setting: acted on as said
+    problems = await held_problems(turn) if turn.state.held_areas else []
+    said = intent.signs | (intent.report.red_flags if intent.report else frozenset())
+    if problems:
+        area = intent.report.area if intent.report else None
+        covered = (area is None or area in turn.state.held_areas) and triage(said) <= max(
+            p.tier for p in problems
+        )
+        if not covered or (intent.report is not None and not said):
+            return None
+        if said and not only_their_word(text.lower()):
+            return None  # "physio said it's fine but I leaked again today": a new sign
+        names = _hold_names(problems)
+        text = report_words.clinician_visit_under_hold(
+            names, booked=visit is Visit.BOOKED, no_running=bool(_stopping_running(problems))
+        )
+        return [Reply(text=text)]
+    if intent.kind is not IntentKind.UNKNOWN or said:
+        return None
+    return [Reply(text=report_words.clinician_visit(booked=visit is Visit.BOOKED))]
+
+
+def _stopping_running(problems: Sequence[Problem]) -> list[Problem]:
+    """The holds that keep running out too: a bone-stress sign, a joint that gave way."""
+    return [p for p in problems if p.tier >= Tier.BONE_STRESS or RedFlag.GIVING_WAY in p.signs]
 
 
 def _hold_names(problems: Sequence[Problem]) -> list[str]:
@@ -150,10 +193,19 @@ async def phase_reply(turn: Turn) -> list[Reply]:
     upcoming = next_change(turn.state, turn.today)
     note = impact_advice(turn.profile, turn.today)
     holds: list[str] = []
+    no_running = False
     if turn.state.phase is Phase.RECOVERY_HOLD:
-        holds = _hold_names(await held_problems(turn))
+        problems = await held_problems(turn)
+        holds = _hold_names(problems)
+        no_running = bool(_stopping_running(problems))
     text = render.phase_message(
-        turn.state, upcoming, reason, today=turn.today, impact_note=note, holds=holds
+        turn.state,
+        upcoming,
+        reason,
+        today=turn.today,
+        impact_note=note,
+        holds=holds,
+        no_running=no_running,
     )
     state = turn.state
     if state.pause_planned_from is not None and state.pause_planned_until is not None:

@@ -107,3 +107,67 @@ async def test_running_asked_under_a_lesser_hold_gets_the_usual_answer(chat: Cha
     await chat.command("/today")
     await chat.say("my right calf is swollen")
     assert "Not yet, not even" not in texts(await chat.say("is it ok to run on it?"))
+
+
+@pytest.mark.parametrize(
+    ("said", "no_running"),
+    [
+        ("my shin aches at night, one spot on the bone", True),
+        ("my right knee gave way on my run", True),
+        ("my right calf is swollen", False),
+    ],
+)
+async def test_phase_says_no_running_under_a_hold_that_keeps_it_out(
+    chat: Chat, said: str, no_running: bool
+) -> None:
+    await chat.command("/today")
+    await chat.say(said)
+    answer = texts(await chat.command("/phase"))
+    assert ("No running or jumping until then" in answer) is no_running
+
+
+@pytest.mark.parametrize(
+    ("said", "booked"),
+    [
+        ("booked the gp for tues", True),
+        ("seeing the physio tomorrow", True),
+        ("saw the physio, she says stress reaction, 6 weeks no running", False),
+    ],
+)
+async def test_a_clinician_visit_under_a_hold_keeps_the_hold_and_their_word_first(
+    chat: Chat, said: str, booked: bool
+) -> None:
+    await chat.command("/today")
+    await chat.say("my shin aches at night, one spot on the bone")
+    before = len(await chat.reports())
+    chat.next_day()
+    answer = texts(await chat.say(said))
+    assert ("glad it's booked" in answer) is booked
+    assert ("What they told you comes first" in answer) is not booked
+    assert "no running or jumping" in answer
+    assert "see a doctor soon" not in answer  # she has, or is about to
+    assert len(await chat.reports()) == before  # the diagnosis renews no report
+    assert (await chat.state()).held_areas
+
+
+async def test_a_visit_naming_a_new_area_is_still_a_report(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("my shin aches at night, one spot on the bone")
+    before = len(await chat.reports())
+    await chat.say("saw the physio, she says my left knee has swelling too")
+    assert len(await chat.reports()) == before + 1
+
+
+async def test_a_visit_with_no_hold_gets_a_short_thanks(chat: Chat) -> None:
+    await chat.command("/today")
+    answer = texts(await chat.say("booked the gp for tues"))
+    assert "Good that it's booked" in answer
+    assert not await chat.reports()
+
+
+async def test_an_area_less_sign_under_a_hold_asks_if_it_is_the_held_area(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("my shin aches at night, one spot on the bone")
+    chat.next_day()
+    answer = texts(await chat.say("still aches a bit at night but way better"))
+    assert "is that your shins again, or somewhere else?" in answer

@@ -1145,9 +1145,9 @@ def build_report(
         kind = ReportKind.PAIN
     else:
         kind = ReportKind.SORENESS
-    felt = {f.clauses[h.start] for h in _not_of_denied(f, areas, feelings)}
+    kept = _not_of_denied(f, areas, feelings)
     named = [(h, a) for h, a in areas if not denied(f, h)] or areas  # "not my hips, the calf"
-    chosen = next((a for h, a in named if f.clauses[h.start] in felt), named[0][1])
+    chosen = _felt_area(f, named, kept)
     if not _NERVE_FLAGS.isdisjoint(flags) and any(a is Area.LEG for _, a in areas):
         # "tingling in my foot and leg": the whole leg; but a part with a pain of its own
         # stays ("pain in my right calf and the leg feels weak, keeps giving way")
@@ -1162,6 +1162,47 @@ def build_report(
 
 
 _ONLY_WEAK: Final = frozenset({RedFlag.WEAKNESS})
+#: Words just before a feeling that make it an easing, no complaint ("way less tight").
+_EASED: Final = frozenset({"less", "lesser", "barely", "hardly"})
+
+
+def _felt_area(f: Features, named: list[tuple[Hit, Area]], feelings: Sequence[Hit]) -> Area:
+    """The area the feeling is of: the first one said in a clause with a feeling that is no
+    easing ("hamstrings way less tight. only thing is my foot, it hurts when I hop": the
+    foot); with none, the area said last before the first feeling and not said fine
+    ("hips feel great. only thing is the lower back, stiffness about 2": the lower back;
+    "calves ok, shins not so much, bit sore": the shins); else the first named that is
+    not said fine ("glutes ok but quads smashed": the quads)."""
+    felt = {f.clauses[h.start] for h in feelings if not _eased(f, h)}
+    found = next((a for h, a in named if f.clauses[h.start] in felt), None)
+    if found is not None:
+        return found
+    unfine = [(h, a) for h, a in named if not _said_well(f, h)]
+    complaints = [h.start for h in feelings if not _eased(f, h)]
+    if complaints:
+        before = [a for h, a in unfine if h.start < min(complaints)]
+        if before:
+            return before[-1]
+    eased = {f.clauses[h.start] for h in feelings}
+    found = next((a for h, a in named if f.clauses[h.start] in eased), None)
+    return found or (unfine or named)[0][1]
+
+
+def _eased(f: Features, hit: Hit) -> bool:
+    """Whether the feeling at ``hit`` is said to ease ("way less tight", "barely sore")."""
+    return not _EASED.isdisjoint(f.words[max(0, hit.start - 2) : hit.start])
+
+
+#: Words after an area that say it is well ("hips feel great", "calves ok").
+_WELL: Final = frozenset({"great", "amazing", "brilliant", "better", "awesome", "perfect"})
+
+
+def _said_well(f: Features, hit: Hit) -> bool:
+    """Whether the area at ``hit`` is said fine or well just after it."""
+    if said_fine(f, hit.end):
+        return True
+    after = f.words[hit.end : hit.end + 3]
+    return not _WELL.isdisjoint(after)
 
 #: Pain rated above this while running is worrying running pain (APTA: above 3/10 while
 #: running), a sign like pain that builds during a run.

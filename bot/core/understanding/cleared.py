@@ -13,12 +13,21 @@ not denied ("hasn't cleared me yet", "said im not ok to"), not a question or sti
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from enum import StrEnum
 from typing import Final
 
 from bot.core.understanding.words import word_set
 
-__all__ = ["CLINICIANS", "VISIT_REASON", "clinician_cleared"]
+__all__ = [
+    "CLINICIANS",
+    "VISIT_REASON",
+    "Visit",
+    "clinician_cleared",
+    "clinician_visit",
+    "only_their_word",
+]
 
 CLINICIANS: Final = word_set(
     """physio physios physiotherapist physiotherapists doctor doctors doc dr gp gps
@@ -66,3 +75,68 @@ def _to_me(words: Sequence[str], end: int) -> bool:
     """Whether a go-ahead ending in "to" at ``end`` says whose view it is ("they feel ok to
     me"), no go-ahead to do anything."""
     return words[end - 1] == "to" and end < len(words) and words[end] in ("me", "us")
+
+
+class Visit(StrEnum):
+    """A clinician visit the runner tells of (not a go-ahead: ``clinician_cleared``)."""
+
+    BOOKED = "booked"  # "booked the gp for tues", "seeing the physio tomorrow"
+    SEEN = "seen"  # "saw the physio, she says stress reaction", "physio says 6 weeks off"
+
+
+_CLINICIAN: Final = (
+    r"(?:(?:sports?|pelvic(?: health)?|women'?s health|physical)\s+)?"
+    r"(?:physio(?:therapist)?s?|doctors?|docs?|dr|gps?|consultant|specialist|osteo(?:path)?"
+    r"|podiatrist|surgeon|sports med(?:icine)?(?: doctor| doc)?|clinic|a&e|urgent care)"
+)
+_BOOKED_RE: Final = re.compile(
+    rf"\b(?:booked(?: in| myself in)?|(?:got|have|made|scheduled) (?:an? |my )?(?:appointment|appt)"
+    rf"|(?:seeing|see|going to see|gonna see|off to see|visiting)"
+    rf" (?:the |my |a |an )?{_CLINICIAN}\b(?!\s+(?:said|says|thinks|told))"
+    rf"|(?:appointment|appt) (?:with|at) (?:the |my |a |an )?{_CLINICIAN})"
+)
+_SEEN_RE: Final = re.compile(
+    rf"\b(?:(?:saw|seen|been to|went to|visited|had|got back from)"
+    rf" (?:the |my |a |an )?(?:\w+ )?{_CLINICIAN}\b|{_CLINICIAN}"
+    rf" (?:appointment |appt )?(?:says|said|thinks|reckons|told me|diagnosed|confirmed))"
+)
+_NOT_DONE_RE: Final = re.compile(
+    r"\b(?:havent|haven't|have not|not|didnt|didn't|never|cant|can't|couldnt|couldn't|no)"
+    r"\s+(?:\w+\s+){0,2}(?:seen|see|saw|booked|book|get|got)\b"
+)
+_BOOKED_AHEAD_RE: Final = re.compile(
+    r"\b(?:tomorrow|tmrw|tmr|tues|tue|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday"
+    r"|fri|friday|sat|saturday|sun|sunday|mon|monday|next|on the|later|this (?:afternoon|"
+    r"evening|week))\b"
+)
+
+
+def clinician_visit(low: str) -> Visit | None:
+    """A clinician visit told in ``low`` (lower case): booked or coming up, or seen
+    (their view given); None for a question ("should I see a physio?"), one denied
+    ("haven't seen the doctor yet") or none."""
+    if "?" in low or _NOT_DONE_RE.search(low):
+        return None
+    if _SEEN_RE.search(low):
+        return Visit.SEEN
+    booked = _BOOKED_RE.search(low)
+    if booked and (
+        booked.group(0).startswith(("book", "got", "have", "made", "sched", "app"))
+        or _BOOKED_AHEAD_RE.search(low)
+    ):
+        return Visit.BOOKED
+    return None
+
+
+#: Words that bring the runner's own news back after a clinician's word ("physio said
+#: it's fine but I leaked again today"): then a sign said is the runner's, felt anew.
+_OWN_NEWS_RE: Final = re.compile(
+    r"\b(?:but|again|still|though|today|tonight|this morning|last night|yesterday|now)\b"
+)
+
+
+def only_their_word(low: str) -> bool:
+    """Whether a seen clinician's word is all ``low`` tells ("saw the physio, she says
+    stress reaction, 6 weeks no running"): the signs named are their diagnosis of what
+    is on hold, not a new one felt ("...but i leaked again today")."""
+    return clinician_visit(low) is Visit.SEEN and _OWN_NEWS_RE.search(low) is None

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from bot.core.understanding.cleared import CLINICIANS
 from bot.core.understanding.lexicon import LEXICON_WORDS
 from bot.core.understanding.words import FILLER, PEOPLE, word_set
 
@@ -466,7 +467,9 @@ def owners(
             named_others.add(clauses[i])
         word = words[i]
         following = words[i + 1] if i + 1 < n else ""
-        if word in _OTHER_SUBJECTS or word in _POSSESSIVE:
+        if word in _THIRD_PERSON and _clinician_speaks(words, i):
+            owner_other = False  # "saw the physio, she says stress reaction": her view
+        elif word in _OTHER_SUBJECTS or word in _POSSESSIVE:
             owner_other = True
         elif word in _OTHERS and _person_verb(words, i):
             owner_other = True  # "my friend has sciatica", "kids have..."
@@ -481,6 +484,27 @@ def owners(
         ):
             foreign.add(i)
     return frozenset(foreign) | read, asked
+
+
+_THIRD_PERSON: Final = word_set("she he they")
+#: How far back a pronoun looks for the clinician it stands for.
+_PRONOUN_REACH: Final = 8
+
+
+def _clinician_speaks(words: tuple[str, ...], i: int) -> bool:
+    """Whether the "she" or "he" at ``i`` is a clinician the runner saw, giving a view on
+    the runner's body ("saw the physio, she says stress reaction", "had my gp appt, he
+    thinks it's a stress fracture"): the nearest person named before it is the clinician,
+    no one else was named before them, and a verb of opinion follows. Their view is read
+    as ``opinions`` reads it (a warning sign named there counts)."""
+    if words[i + 1 : i + 2] and words[i + 1] not in _OPINION_VERBS:
+        return False
+    for k in range(i - 1, max(-1, i - 1 - _PRONOUN_REACH), -1):
+        if words[k] in CLINICIANS or words[k] in ("appt", "appointment"):
+            return _OTHERS.isdisjoint(words[:k])  # "my wife saw the physio, she...": hers
+        if words[k] in _OTHERS:
+            return False
+    return False
 
 
 #: Words opening a clause that go on speaking of a thing just named ("it's all swollen").
