@@ -1145,9 +1145,9 @@ def build_report(
         kind = ReportKind.PAIN
     else:
         kind = ReportKind.SORENESS
-    kept = _not_of_denied(f, areas, feelings)
+    complained = _not_of_denied(f, areas, feelings)
     named = [(h, a) for h, a in areas if not denied(f, h)] or areas  # "not my hips, the calf"
-    chosen = _felt_area(f, named, kept)
+    chosen = _felt_area(f, named, complained)
     if not _NERVE_FLAGS.isdisjoint(flags) and any(a is Area.LEG for _, a in areas):
         # "tingling in my foot and leg": the whole leg; but a part with a pain of its own
         # stays ("pain in my right calf and the leg feels weak, keeps giving way")
@@ -1203,6 +1203,7 @@ def _said_well(f: Features, hit: Hit) -> bool:
         return True
     after = f.words[hit.end : hit.end + 3]
     return not _WELL.isdisjoint(after)
+
 
 #: Pain rated above this while running is worrying running pain (APTA: above 3/10 while
 #: running), a sign like pain that builds during a run.
