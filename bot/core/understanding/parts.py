@@ -82,9 +82,13 @@ _SPLIT_BREAKS: Final = (
     r"[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho|n|&)\s+"
     r"|,\s*(?=(?:also|and|but|plus|then|so|remind|reminder|reminders|send|moving|moved|what|whats"
     r"|what's|when|which(?!\s+i\b)|why|how|can|could|did|done|finished|skipped|skipping|skip"
-    r"|gonna|missed|today|tomorrow|yesterday|thanks(?!\s+to\b)|thank\s+you|cheers|thx|ty)\b)"
+    r"|gonna|missed|today|tomorrow|yesterday|thanks(?!\s+to\b)|thank\s+you|cheers|thx|ty"
+    # "relocated to auckland, turn off the morning messages": a request of its own
+    r"|turn|switch|stop|pause|change|set|move|make|push|put"
+    r"|msgs|msg|messages|texts|pings|notifications)\b)"
     # "race cancelled so pause till january": "so" before a request, never "so sore"
-    r"|,?\s+so\s+(?=(?:pause|stop|hold|freeze|remind|set|change|move|update|switch|please|can|could)\b)"
+    r"|,?\s+so\s+(?=(?:pause|stop|hold|freeze|remind|set|change|move|update|switch|please|can|could"
+    r"|send|turn|make|push|put)\b)"
     # "missed tuesday so did it today instead": the skip, then the done
     r"|,?\s+so\s+(?=(?:i\s+)?(?:did|done|finished|managed|caught\s+up)\b)"
     # "move my reminder to 8pm, im in toronto now", "in LA now so the reminders are off"

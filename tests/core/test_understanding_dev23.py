@@ -1,0 +1,53 @@
+"""Session twelve's general rules (found on a fresh development set, written in my own
+words here): a feeling said after an area said fine belongs to the area it follows, and
+a request after a comma or "so" ("..., turn off the messages", "... so send it at 7") is
+a part of its own, so two settings said together are both kept."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from bot.core.understanding import IntentKind, understand_all
+from bot.core.vocabulary import Area
+
+TODAY = date(2026, 12, 17)
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("glutes feel amazing now. only issue is my left ankle, stiff, maybe 3", Area.ANKLE),
+        ("hammies ok, achilles not so much, bit sore", Area.ACHILLES),
+        ("knee fine, its the right shin, aches when i land", Area.SHINS),
+        (
+            "quads way less tight than last week. only thing is my lower back, it hurts",
+            Area.LOWER_BACK,
+        ),
+        ("glutes ok but quads smashed", Area.QUADS),
+    ],
+)
+def test_a_feeling_after_an_area_said_fine_is_the_next_areas(text: str, area: Area) -> None:
+    reports = [p.report for p in understand_all(text, TODAY) if p.report is not None]
+    assert [r.area for r in reports] == [area]
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "at", "off"),
+    [
+        ("moved to leeds, turn off the morning messages for now", "Leeds", None, True),
+        ("im in glasgow now so send the reminder at 6 my time", "Glasgow", time(6), False),
+        ("msgs at 7 please, also im in madrid now", "Madrid", time(7), False),
+        ("im in paris now, msgs at half 8", "Paris", time(8, 30), False),
+    ],
+)
+def test_a_city_and_a_reminder_said_together_are_both_kept(
+    text: str, city: str, at: time | None, off: bool
+) -> None:
+    parts = understand_all(text, TODAY)
+    kinds = [p.kind for p in parts]
+    assert kinds == [IntentKind.SET_TIMEZONE, IntentKind.SET_REMINDER]
+    assert city in (parts[0].timezone_text or "")
+    assert parts[1].reminder_time == at
+    assert parts[1].reminder_off is off
