@@ -108,6 +108,16 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_WORDS = 2
+#: Where a second question starts (:meth:`Faq.also_asked`), and the words it needs.
+_SECOND_ASKED = re.compile(
+    r"\?+\s*|\s+(?:and|also|plus|or|n|&)\s+(?=(?:also\s+)?(?:can|could|should|is|are|do|does|will|would"
+    r"|how|what|whats|why|when|which|where|any)\b)|,\s*(?=(?:and\s+|also\s+)?(?:can|could|should|is"
+    r"|do|does|will|how|what|whats|why|when|where)\b)",
+    re.IGNORECASE,
+)
+_SECOND_WORDS = 3
+#: Words that may open a question's piece before its asking word ("also do I need...").
+_ALSO_WORDS = frozenset({"also", "and", "plus", "any", "where"})
 #: Words that make a clause beside a command a question of its own ("also can I run after").
 _ASKING_WORDS = frozenset(
     "can could should shall is are do does will would how what why when which ok okay".split()  # noqa: SIM905
@@ -634,6 +644,27 @@ class Faq:
         if question is None:
             return None, parts
         return question, tuple(p for p in parts if p.kind not in ANSWERED_KINDS) or parts
+
+    def also_asked(self, text: str, first: FaqEntry) -> FaqEntry | None:
+        """A second question the message asks beside ``first``, in a piece of its own
+        ("how often should I do it and do I need weights", "can I do it in the evening?
+        and before or after my run"), or None: each piece after a "?", or before "and",
+        "also", "or" or a comma that opens a question, is matched alone."""
+        if "?" not in text and _SECOND_ASKED.search(text) is None:
+            return None
+        pieces = [p for p in _SECOND_ASKED.split(text) if p and p.strip()]
+        if len(pieces) < 2:
+            return None
+        found = [
+            self.match(f"{piece.strip()}?")
+            for piece in pieces
+            if len(words := _WORD.findall(piece.lower())) >= _SECOND_WORDS
+            and words[0] in _ASKING_WORDS | _ALSO_WORDS
+        ]
+        ids = [entry.id for entry in found if entry is not None]
+        if first.id not in ids:
+            return None  # the first question is no piece of its own: one question, read whole
+        return next((e for e in found if e is not None and e.id != first.id), None)
 
     def answer_beside(self, intent: Intent, text: str) -> FaqEntry | None:
         """The question asked in a clause of its own after a report or a setting ("lower

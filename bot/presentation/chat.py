@@ -12,6 +12,7 @@ __all__ = [
     "cancelled_report",
     "emoji_reply",
     "faq_answer",
+    "faq_answers",
     "fine_noted",
     "greeting_reply",
     "hello",
@@ -51,13 +52,25 @@ def faq_answer(
     ``hold``: the short line of the holds in force (plain text), once, under the answer;
     ``hold_first``: a hold that keeps running out, asked about an activity ("can I run on
     it?"): the hold leads, and the answer is for once the runner is cleared."""
-    if hold is not None and hold_first:
-        return (
-            f"⚠️ {escape_text(hold)}\n\n💬 <b>{escape_text(question)}</b>\n"
-            f"Once you're cleared: {escape_text(answer)}"
-        )
-    text = f"💬 <b>{escape_text(question)}</b>\n{escape_text(answer)}"
-    return text if hold is None else f"{text}\n\n⚠️ {escape_text(hold)}"
+    return faq_answers([(question, answer, hold_first)], hold)
+
+
+def faq_answers(asked: Sequence[tuple[str, str, bool]], hold: str | None = None) -> str:
+    """:func:`faq_answer` for one or more questions asked in one message: each question,
+    its answer and whether the hold leads it (an activity under a hold that keeps running
+    out); the holds' line once, first when it leads any answer."""
+    blocks = [
+        f"💬 <b>{escape_text(q)}</b>\n"
+        + ("Once you're cleared: " if hold is not None and first else "")
+        + escape_text(a)
+        for q, a, first in asked
+    ]
+    text = "\n\n".join(blocks)
+    if hold is None:
+        return text
+    if any(first for _, _, first in asked):
+        return f"⚠️ {escape_text(hold)}\n\n{text}"
+    return f"{text}\n\n⚠️ {escape_text(hold)}"
 
 
 def thanks_reply() -> str:

@@ -277,7 +277,8 @@ class Coach:
             replies = await self._parts(turn, intents, text)
             replies = _one_reply(replies)
         if question is not None:
-            replies.append(await _faq_reply(turn, question))
+            also = turn.planner.content.faq.also_asked(text, question)
+            replies.append(await _faq_reply(turn, question, *([also] if also else [])))
         if onboarding_step is None and (said := health_said(text, turn.today)) is not None:
             replies += await health.note_said(turn, said)  # "im pregnant actually, 12 weeks"
         apart = any(  # the sign answered by its part: a sign apart, or a report holding it
@@ -474,13 +475,13 @@ async def _records_first(turn: Turn, intent: Intent, text: str) -> list[Reply] |
     return None if rated is None else await corrections.severity_was_effort(turn, rated)
 
 
-async def _faq_reply(turn: Turn, question: FaqEntry) -> Reply:
-    """An FAQ answer with the holds' line, once; a hold that keeps running out leads an
-    answer about an activity ("can I run on it?": not until cleared)."""
+async def _faq_reply(turn: Turn, *questions: FaqEntry) -> Reply:
+    """The FAQ answers a message asks for with the holds' line, once; a hold that keeps
+    running out leads an answer about an activity ("can I run on it?": not until cleared)."""
     held = await training.hold_line(turn)
     hold, no_running = held if held is not None else (None, False)
-    first = no_running and question.activity
-    return Reply(text=chat.faq_answer(question.question, question.answer, hold, hold_first=first))
+    asked = [(q.question, q.answer, no_running and q.activity) for q in questions]
+    return Reply(text=chat.faq_answers(asked, hold))
 
 
 async def _unknown(turn: Turn, text: str) -> list[Reply]:

@@ -134,6 +134,8 @@ def actions(text: str, today: date) -> list[dict[str, Any]]:
     intent = understand(text, today)
     question, parts = FAQ.asked(intent, understand_all(text, today), text)
     faq = [] if question is None else [{"do": "faq", "topic": question.id}]
+    also = None if question is None else FAQ.also_asked(text, question)
+    faq += [] if also is None else [{"do": "faq", "topic": also.id}]  # a second question
     found: list[dict[str, Any]] = []
     for part in parts:
         found += [a for a in [_action(part, today)] if a is not None]

@@ -171,3 +171,14 @@ async def test_an_area_less_sign_under_a_hold_asks_if_it_is_the_held_area(chat: 
     chat.next_day()
     answer = texts(await chat.say("still aches a bit at night but way better"))
     assert "is that your shins again, or somewhere else?" in answer
+
+
+async def test_two_questions_are_answered_in_one_reply_with_the_hold_line_once(
+    chat: Chat,
+) -> None:
+    await chat.command("/today")
+    await chat.say("my right calf is swollen")
+    answer = texts(await chat.say("can i do it at night? and what should i eat before"))
+    assert "Can I do it in the evening?" in answer
+    assert "What should I eat before a session?" in answer
+    assert answer.count("Still on hold:") == 1
