@@ -51,3 +51,47 @@ def test_a_city_and_a_reminder_said_together_are_both_kept(
     assert city in (parts[0].timezone_text or "")
     assert parts[1].reminder_time == at
     assert parts[1].reminder_off is off
+
+
+def test_a_leaving_day_said_without_a_subject_starts_the_break() -> None:
+    (pause,) = understand_all("off to the alps fri, back on the 4th of jan", TODAY)
+    assert pause.pause_from == date(2026, 12, 18)
+    assert pause.pause_until == date(2027, 1, 3)
+
+
+def test_back_in_a_place_on_a_day_ends_the_break_the_day_before() -> None:
+    (pause,) = understand_all("away from monday, back in galway on the 30th", TODAY)
+    assert pause.pause_from == date(2026, 12, 21)
+    assert pause.pause_until == date(2026, 12, 29)
+
+
+def test_a_break_and_a_race_said_in_two_sentences_are_both_kept() -> None:
+    parts = understand_all("flying out sat, back on 3 jan. also my half is on 7 march now", TODAY)
+    assert {p.kind for p in parts} == {IntentKind.PAUSE, IntentKind.RACE_DATE}
+    race = next(p for p in parts if p.kind is IntentKind.RACE_DATE)
+    assert race.race_date == date(2027, 3, 7)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "did it before work, effort 5. my long runs are on sundays",
+        "did the session, 6. i usually race on saturdays",
+    ],
+)
+def test_a_weekday_said_as_a_habit_is_no_day_of_the_log(text: str) -> None:
+    (done,) = [p for p in understand_all(text, TODAY) if p.kind is IntentKind.DONE]
+    assert done.log_day is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got a cold since tuesday, not doing it today",
+        "had a sore throat since monday, is it ok to train with a cold?",
+    ],
+)
+def test_since_a_day_is_when_it_started_not_a_day_ahead(text: str) -> None:
+    for part in understand_all(text, TODAY):
+        assert part.log_day is None or part.log_day <= TODAY
+        assert part.ask_day is None

@@ -64,6 +64,7 @@ from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.tried import only_tried_out
 from bot.core.understanding.when import (
+    back_on,
     day_said,
     listed_tail,
     log_day,
@@ -152,6 +153,13 @@ _FAMILIES: Final = (
     frozenset({Cue.THANKS}),
 )
 
+#: The family of words each request's kind is usually said with (``_FAMILIES``).
+_KIND_FAMILY: Final = {
+    IntentKind.PAUSE: _FAMILIES[2],
+    IntentKind.SET_TIMEZONE: _FAMILIES[1],
+    IntentKind.SET_REMINDER: _FAMILIES[0],
+    IntentKind.RACE_DATE: _FAMILIES[3],
+}
 
 _QUESTION_RE: Final = re.compile(r"\b(?:what|whats|what's|when|which|why|how)\b")
 _DAY_NAME_RE: Final = re.compile(
@@ -175,6 +183,16 @@ def _may_ask_two(m: Message, whole: Intent) -> bool:
     families = sum(1 for family in _FAMILIES if not family.isdisjoint(cues))
     if whole.kind is IntentKind.RESUME and Cue.RESUME not in cues:
         families += 1  # "back now, what's on today?": the return said in a pattern
+    elif (family := _KIND_FAMILY.get(whole.kind)) is not None and family.isdisjoint(cues):
+        families += 1  # "heading off skiing sat, back on 3 jan. ...": the break in a pattern
+    if (
+        whole.kind is not IntentKind.PAUSE
+        and _FAMILIES[2].isdisjoint(cues)
+        and "back" in m.low
+        and m.today is not None
+        and back_on(m.low, m.today) is not None
+    ):
+        families += 1  # "...back on 3 jan. also my half is on 7 march": a break said too
     questions = len(_QUESTION_RE.findall(m.low)) > 1  # "what's on Saturday, and when ...?"
     days = whole.kind in _ASKS_DAYS and len(_DAY_NAME_RE.findall(m.low)) > 1  # "sat and sun?"
     # "hip feels fine now, when can we start the jumps again?": a state, then a question
@@ -583,6 +601,16 @@ def _skips_beside(
 _SKIP_WORD_RE: Final = re.compile(r"\b(?:missed|skipped|didn'?t|couldn'?t|bailed\s+on)\b")
 
 
+#: A word linking a clause to the one before, left at its start by a sentence's end
+#: ("...back on 3 jan. also the marathon is on 18 april now").
+_LINK_RE: Final = re.compile(r"^\s*(?:also|and|plus|then|oh|btw|anyway|anyways)\b[\s,]+(?=\S)")
+
+
+def _unlinked(clause: str) -> str:
+    """``clause`` without a linking word at its start."""
+    return _LINK_RE.sub("", clause) if clause[:1].isspace() or clause[:1].isalpha() else clause
+
+
 def _requests(
     text: str, today: date | None, whole: Intent, message: Message | None
 ) -> tuple[Intent, ...]:
@@ -608,7 +636,9 @@ def _requests(
         return (whole,)  # "no, long run is sunday. friday is a rest day": no clause logs
     thanked = Cue.THANKS in message.f.cues and whole.kind is not IntentKind.THANKS
     asks_two = _contrasted(text) or _may_ask_two(message, whole) or thanked
-    clauses = [part for part in _SPLIT_RE.split(text) if part.strip()] if asks_two else []
+    clauses = (
+        [_unlinked(part) for part in _SPLIT_RE.split(text) if part.strip()] if asks_two else []
+    )
     if len(clauses) < 2:
         return _reports_apart(text, today, (whole,), message)
     said = _carried(clauses, [understand(part, today) for part in clauses], today)

@@ -299,6 +299,8 @@ def plan_question(low: str, today: date | None) -> Intent | None:
     short = _SHORT_DAY_RE.search(low) if _short_day_in(low) else None
     if match is not None and short is not None and short.start() < match.start():
         match = None  # "what's on fri, going to a race on saturday": the day asked first
+    if match is not None and _SINCE_RE.search(low, max(match.start() - 12, 0), match.start()):
+        match = None  # "had a cold since monday, ok to train?": no day asked about
     if match is not None:
         index = _WEEKDAYS.index(match.group(1))
         if _PAST_ASK_RE.search(low):  # "what was the session on Monday?": the last one
@@ -433,6 +435,10 @@ def asks_permission(low: str) -> bool:
 def names_the_block(low: str) -> bool:
     """Whether ``low`` speaks of the whole block ("overview of the entire plan")."""
     return _BLOCK_RE.search(low) is not None
+
+
+#: "since" just before a day: when something started, no day asked about.
+_SINCE_RE: Final = re.compile(r"\bsince\s+(?:last\s+|the\s+)?$")
 
 
 def _asked(topic: PlanTopic, day: date | None = None) -> Intent:

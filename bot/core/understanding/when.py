@@ -98,7 +98,9 @@ _RANGE_RE: Final = re.compile(
     rf"({_DAY})\b"
 )
 _BACK_RE: Final = re.compile(
-    rf"\b(?:back|home|return|returning|get\s+back|gets\s+back)\s+(?:on\s+|by\s+)?({_DAY})\b"
+    rf"\b(?:back|home|return|returning|get\s+back|gets\s+back)\s+"
+    # "back in dublin on the 29th", "home to cork by the 3rd": the place between
+    rf"(?:(?:in|to|at|from)\s+[a-z']+(?:\s+[a-z']+)?\s+(?=on\s|by\s))?(?:on\s+|by\s+)?({_DAY})\b"
 )
 _NEXT_WEEK_RE: Final = re.compile(r"\bnext\s+week\b(?!\s*(?:-|to|till|until))")
 _TILL_NEXT_WEEK_RE: Final = re.compile(r"\b(?:until|till|til|untill)\s+next\s+week\b")
@@ -233,7 +235,19 @@ def _dates_an_event(low: str, match: re.Match[str]) -> bool:
         and _TODAY_SAID_RE.search(low, match.end())
     ):
         return True  # "like this since the track session tuesday, skipped today": today's
+    if _HABIT_RE.fullmatch(" ".join(match.group(0).split())) and not _SESSION_AFTER_RE.match(
+        low, match.end()
+    ):
+        return True  # "my long runs are on saturdays": a habit, no day of the log
+    if "since" in low and _SINCE_BEFORE_RE.search(low, max(match.start() - 12, 0), match.start()):
+        return True  # "i have a cold since monday": the day it started
     return _EVENT_AFTER_RE.match(low, match.end()) is not None
+
+
+#: Weekdays said as a habit: "on saturdays", "on sundays" (no apostrophe, after "on").
+_HABIT_RE: Final = re.compile(r"on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days")
+#: A session named after a weekday: "on saturdays session" is Saturday's.
+_SESSION_AFTER_RE: Final = re.compile(r"\s+(?:session|one|workout|hips?|hip\s+work|routine)\b")
 
 
 #: "since" a few words before a day: the day something started, not the log's.
@@ -667,6 +681,8 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
             continue  # "last friday" is no skip ahead; a bare "sat" may be the verb
         if _END_OF_STAY_RE.search(low, max(named.start() - 8, 0), named.start()):
             continue  # "in Lisbon till wednesday, skip today's": the stay's end, not the skip
+        if _SINCE_BEFORE_RE.search(low, max(named.start() - 12, 0), named.start()):
+            continue  # "had a cold since monday": the day it started, no day ahead
         said.append((named.start(), _named_day(named.group(2), today, past=False)))
         break
     return (min(said)[1],) if said else ()
@@ -893,7 +909,7 @@ def _said_before(low: str, end: int, today: date) -> date | None:
     soon = "tom" in low or "tm" in low or "2mo" in low
     if soon and _LEAVING_TOMORROW_RE.search(low, 0, end) is not None:  # "off to cork tomorrow"
         return today + timedelta(days=1)
-    for regex in (_LEAVING_ON_RE, _ON_DAY_RE):  # "flying out saturday" before "on monday"
+    for regex in (_LEAVING_ON_RE, _ON_DAY_RE, _OFF_ON_RE):  # "flying out saturday" first
         for match in regex.finditer(low, 0, end):
             first = _ahead(match.group(1), today, same_day=True)
             if first is not None and first > today:
@@ -909,6 +925,12 @@ _LEAVING_TOMORROW_RE: Final = re.compile(
 #: A break from next week: "away next week", "off from next week".
 _AWAY_NEXT_WEEK_RE: Final = re.compile(
     r"\b(?:away|off|travelling|traveling|gone|abroad|on\s+holiday)\s+(?:from\s+)?next\s+week\b"
+)
+#: A leaving day said without a subject, a few words after the verb: "heading off skiing
+#: sat", "flying out sat", "driving home to kerry on tuesday".
+_OFF_ON_RE: Final = re.compile(
+    rf"\b(?:flying|fly|leaving|leave|heading|head|driving|travelling|traveling|off)\s+"
+    rf"(?:[a-z']+\s+){{0,3}}?(?:on\s+)?({_DAY})\b"
 )
 #: The runner's own leaving day: "flying out saturday", "we leave on the 3rd".
 _LEAVING_ON_RE: Final = re.compile(
