@@ -1423,7 +1423,13 @@ def segment_reports(
         else:  # "right glute and right hamstring both tight": each its own side
             named = [(h, a) for h, a in group if not denied(f, h)] or group  # not "no
             # problem with the knee, the shin feels sore"
-            said = [replace(report, area=a, side=own_side(f, h)) for h, a in named]
+            sides = [own_side(f, h) for h, _ in named]
+            named_sides = set(sides) - {Side.NONE}
+            if not named_sides and report.side in (Side.LEFT, Side.RIGHT):
+                sides = [report.side] * len(named)  # "glutes and hamstrings on the right"
+            elif len(named_sides) == 1:  # "left calf and achilles sore": the left of both
+                sides = [named_sides.pop()] * len(named)
+            said = [replace(report, area=a, side=s) for (_, a), s in zip(named, sides, strict=True)]
         reports += [r for r in said if all(r.area is not o.area for o in reports)]
     if len(reports) > 1 and any(r.area is not Area.LEG for r in reports):
         reports = [r for r in reports if r.area is not Area.LEG or r.red_flags]
