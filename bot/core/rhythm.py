@@ -61,6 +61,9 @@ STATIC_INTERVAL = {
 POST_RACE_STRENGTH = "Light strength: it may come back after the first week, jumps not yet"
 #: After this many days without static work it comes before a dynamic day.
 STATIC_OVERDUE_DAYS = 8
+#: Static work at least once in every this many days: when the next day of the runner's
+#: week that may carry it would come later, today's allowed slot takes it.
+MAX_DAYS_WITHOUT_STATIC = 10
 MIN_DAYS_BETWEEN_DYNAMIC = 2
 #: Strength days on the way back keep at least this gap (48 h: never two days running).
 MIN_DAYS_BETWEEN_STATIC = 2
@@ -273,7 +276,10 @@ def _decide(
         )
         return kind, lambda: lead
     since_static = _days_since_static(rhythm, state, today)
-    if Category.STATIC in allowed and since_static >= STATIC_OVERDUE_DAYS:
+    if Category.STATIC in allowed and (
+        since_static >= STATIC_OVERDUE_DAYS
+        or since_static + _days_to_next_strength_slot(said, state, today) > MAX_DAYS_WITHOUT_STATIC
+    ):
         if state.phase is Phase.POST_RACE_RECOVERY:
             return Category.STATIC, lambda: POST_RACE_STRENGTH
         return Category.STATIC, lambda: f"Strength day, {since_static} days since the last one"
@@ -324,6 +330,16 @@ def _way_back_category(
     ):
         kind = Category.MOBILITY  # strength days keep a day between them, way back too
     return kind, _WAY_BACK_LEADS[kind]
+
+
+def _days_to_next_strength_slot(profile: RunnerProfile, state: PhaseState, today: date) -> int:
+    """Days from ``today`` to the next day of the runner's week that may carry strength: no
+    rest day, not the long run's day nor the day before a key day (0 when the week has one
+    such day or none: then strength and jumps take turns, ``STATIC_OVERDUE_DAYS``)."""
+    free = _free_weekdays(profile)
+    if len(free) < 2:
+        return 0  # one free day a week: strength and jumps take turns on it (overdue at 8)
+    return min((day - today.weekday() - 1) % 7 + 1 for day in free)
 
 
 def _days_since_static(rhythm: Rhythm, state: PhaseState, today: date) -> int:
@@ -394,19 +410,27 @@ def weekly_capacity(profile: RunnerProfile, wanted: int) -> int:
     """How many dynamic days (at most ``wanted``) a repeating week of this runner can hold
     while keeping every placement rule: allowed weekdays, at least two days apart round the
     week, and at most ``wanted`` in any 7 days."""
-    free = [
+    free = _free_weekdays(profile)
+    if wanted >= 2 and len(free) > 2:  # a pair at least two days apart both ways round the
+        # week, and a day left for strength (two jump days on the only two free days would
+        # leave strength more than ``MAX_DAYS_WITHOUT_STATIC`` days apart)
+        for first in free:
+            for second in free:
+                if MIN_DAYS_BETWEEN_DYNAMIC <= (second - first) % 7 <= 7 - MIN_DAYS_BETWEEN_DYNAMIC:
+                    return 2
+    return min(1, len(free), wanted)
+
+
+def _free_weekdays(profile: RunnerProfile) -> list[int]:
+    """The weekdays that may carry jumps or strength: no rest day, not the long run's day,
+    not the day before the long run or a hard session."""
+    return [
         day
         for day in range(7)
         if day not in profile.rest_days
         and day != profile.long_run_day
         and (day + 1) % 7 not in profile.key_days
     ]
-    if wanted >= 2:  # a pair at least two days apart both ways round the week
-        for first in free:
-            for second in free:
-                if MIN_DAYS_BETWEEN_DYNAMIC <= (second - first) % 7 <= 7 - MIN_DAYS_BETWEEN_DYNAMIC:
-                    return 2
-    return min(1, len(free), wanted)
 
 
 def _dynamic_slot(
@@ -477,7 +501,12 @@ def _jumps_lead(profile: RunnerProfile, state: PhaseState, today: date, gap: int
         lead += ": " + " and ".join(reasons)
     elif gap is not None and gap <= ROLLING_DAYS and lead == "Jumps today":
         lead += f", {gap} days after the last ones"
-    if capacity < target:
+    if capacity < target and len(_free_weekdays(profile)) == 2:
+        lead += (
+            f" (one jump day a week, not {_COUNTS[target]}: only two days keep clear of your "
+            "long run and hard sessions, and strength needs the other)"
+        )
+    elif capacity < target:
         lead += (
             f" (one jump day a week, not {_COUNTS[target]}: no other day keeps clear of "
             "your long run and hard sessions)"

@@ -44,6 +44,7 @@ __all__ = [
     "not_cleared_yet",
     "not_fine_yet",
     "noted",
+    "other_activity_not_mine",
     "running_not_yet",
     "serious_first",
     "severity_was_effort",
@@ -421,6 +422,18 @@ def running_not_yet(names: Sequence[str]) -> str:
     )
 
 
+def other_activity_not_mine(names: Sequence[str]) -> str:
+    """Cycling, swimming and the like asked about under a hold that keeps running out: the
+    clinician's call, running and jumping still out (HTML)."""
+    held = escape_text(listed(list(names)))
+    return (
+        f"Good question, and one for your doctor or physio: while the hold on {held} "
+        "lasts, which activities are safe depends on what they find, so please ask them "
+        "about cycling, swimming or anything else before you start. Running and jumping "
+        "stay out until they clear you; /today has the hip work that is safe now."
+    )
+
+
 def clinician_visit_under_hold(names: Sequence[str], *, booked: bool, no_running: bool) -> str:
     """A clinician visit told while holds last: what stays out until they clear the
     runner, and their word first (HTML)."""
@@ -591,12 +604,13 @@ def not_cleared_yet(signs: Collection[RedFlag] = ()) -> str:
     hold stays."""
     if RedFlag.PELVIC_FLOOR in signs:
         return (
-            "Then the hold stays for now: no hops or jumps yet. Please see a pelvic health "
-            "physio (or your GP) first; once they say you're ready, send /clear again and "
-            "we'll go through the checks."
+            "Then the hold stays for now: no hops or jumps yet. If you haven't seen a pelvic "
+            "health physio (or your GP) yet, please do; once they say you're ready, send "
+            "/clear again and we'll go through the checks."
         )
     return (
-        "Then the hold stays for now. Please see a doctor or physiotherapist first; once "
+        "Then the hold stays for now. If you haven't seen a doctor or physiotherapist yet, "
+        "please do; if you have, what they told you comes first, time frame included. Once "
         "they've cleared you, send /clear again and we'll go through the checks."
     )
 

@@ -100,14 +100,18 @@ async def set_reminder_text(turn: Turn, args: str) -> list[Reply]:
     return await set_reminder(turn, at)
 
 
-async def set_timezone(turn: Turn, text: str, *, message: str = "") -> list[Reply]:
+async def set_timezone(
+    turn: Turn, text: str, *, message: str = "", reminder_said: bool = False
+) -> list[Reply]:
     """Set the time zone from an IANA name or a city; ``message``: the words it was said
     in, which may say the stay is for a while ("in new york this week for work")."""
     if not text.strip():
         return [Reply(text=words.timezone_missing(), request_location=True)]
     zone, choices = lookup_zone(text)
     if zone is not None:
-        return await _store_zone(turn, zone, temporary=stay_is_temporary(message))
+        return await _store_zone(
+            turn, zone, temporary=stay_is_temporary(message), reminder_said=reminder_said
+        )
     if choices:
         if turn.conversation is None:  # never over set-up or another question's answer
             data = {"name": text, "message": message}
@@ -213,11 +217,17 @@ async def set_timezone_at(turn: Turn, latitude: float, longitude: float) -> list
 
 
 async def _store_zone(
-    turn: Turn, zone: str, *, temporary: bool = False, home_again: bool = False
+    turn: Turn,
+    zone: str,
+    *,
+    temporary: bool = False,
+    home_again: bool = False,
+    reminder_said: bool = False,
 ) -> list[Reply]:
     """Store the zone and say what it does to the reminder; a stay said to be temporary
     ("in new york this week for work") keeps the zone until the runner says they are home,
-    with a button back to the zone they had (``home_again``: this is that zone)."""
+    with a button back to the zone they had (``home_again``: this is that zone;
+    ``reminder_said``: the same message sets the reminder, whose reply says its time)."""
     before = turn.runner.timezone
     await turn.set_timezone(zone)
     local = turn.now.astimezone(ZoneInfo(zone))
@@ -237,8 +247,9 @@ async def _store_zone(
         turn.conversation = None
     said = words.welcome_home if home_again else words.timezone_set
     text = said(zone, local.time())
-    reminder = words.reminder_follows_zone(turn.runner.reminder_time, zone, moved=moved)
-    text = f"{text} {reminder}"
+    if not reminder_said:
+        reminder = words.reminder_follows_zone(turn.runner.reminder_time, zone, moved=moved)
+        text = f"{text} {reminder}"
     if not (temporary and moved and home is not None):
         return [Reply(text=text)]
     text = f"{text}\n\n{words.zone_until_home(zone, home)}"

@@ -22,7 +22,7 @@ from bot.core.understanding.answers import health_said
 from bot.core.understanding.cleared import clinician_visit
 from bot.core.understanding.later import effort_not_severity, report_fix
 from bot.core.understanding.parts import understand_parts
-from bot.core.understanding.questions import asks_to_run
+from bot.core.understanding.questions import asks_other_activity, asks_to_run
 from bot.core.understanding.replies import area_named, parse_day, says_off
 from bot.core.understanding.stay import says_back_home
 from bot.core.understanding.suggest import Suggestion, closest_command, suggestions
@@ -311,10 +311,13 @@ class Coach:
                 if not _greets_itself(intents, turn.today):  # today's session says hi
                     replies.append(Reply(text=chat.hello(turn.runner.first_name)))
                 continue
-            replies += await self._intent(turn, part, text)
+            said = any(p.kind is IntentKind.SET_REMINDER and p.unclear is None for p in intents)
+            replies += await self._intent(turn, part, text, reminder_said=said)
         return replies
 
-    async def _intent(self, turn: Turn, intent: Intent, text: str) -> list[Reply]:
+    async def _intent(
+        self, turn: Turn, intent: Intent, text: str, *, reminder_said: bool = False
+    ) -> list[Reply]:
         kind = intent.kind
         if (
             kind in _LOGS and intent.unclear is not None and intent.unclear_slot is Unclear.LOG_DAY
@@ -394,7 +397,9 @@ class Coach:
         if kind is IntentKind.SET_REMINDER:
             return await account.set_reminder(turn, intent.reminder_time, off=intent.reminder_off)
         if kind is IntentKind.SET_TIMEZONE:  # "in new york this week": until they're home
-            return await account.set_timezone(turn, intent.timezone_text or "", message=text)
+            return await account.set_timezone(
+                turn, intent.timezone_text or "", message=text, reminder_said=reminder_said
+            )
         if kind is IntentKind.RACE_DATE:
             return await _race_said(turn, intent, text)
         if kind is IntentKind.PAUSE:
@@ -471,6 +476,10 @@ async def _records_first(turn: Turn, intent: Intent, text: str) -> list[Reply] |
         return None
     if asks_to_run(text.lower()) and (running := await training.running_under_hold(turn)):
         return running
+    if asks_other_activity(text.lower()) and (
+        other := await training.other_activity_under_hold(turn)
+    ):
+        return other
     rated = effort_not_severity(text)
     return None if rated is None else await corrections.severity_was_effort(turn, rated)
 

@@ -79,6 +79,22 @@ ACCEPTABLE = 3
 WARNING = 5
 
 
+#: How far back a report's side is looked up for a report of the same area said without one.
+_SIDE_MEMORY = timedelta(days=14)
+
+
+async def _with_known_side(turn: Turn, slots: ReportSlots) -> ReportSlots:
+    """``slots`` with the side of the area's latest report when none is said ("achilles a
+    bit better, like a 2" after "left achilles sore, 4": the left)."""
+    if slots.side is not Side.NONE:
+        return slots
+    reports = await records.recent_reports(turn.session, turn.runner.id, turn.today - _SIDE_MEMORY)
+    sides = [r.side for r in reports if r.area is slots.area]
+    if sides and sides[-1] in (Side.LEFT, Side.RIGHT):
+        return replace(slots, side=sides[-1])
+    return slots
+
+
 async def record_report(
     turn: Turn, slots: ReportSlots, text: str, *, ask_signs: bool = False, any_kind: bool = False
 ) -> list[Reply]:
@@ -87,6 +103,7 @@ async def record_report(
     warning-sign question, with buttons, instead of a guess; ``any_kind``: soreness and
     tightness too (the health screen's current injury)."""
     await end_guided_report(turn)
+    slots = await _with_known_side(turn, slots)
     held = turn.state.held_areas
     if (
         slots.area in held

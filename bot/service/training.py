@@ -168,6 +168,18 @@ async def clinician_news(turn: Turn, visit: Visit, intent: Intent, text: str) ->
     return [Reply(text=report_words.clinician_visit(booked=visit is Visit.BOOKED))]
 
 
+async def other_activity_under_hold(turn: Turn) -> list[Reply] | None:
+    """Another activity asked about while a hold keeps running out ("is cycling ok instead
+    of running?"): the facts say nothing of it, so the clinician decides; None when no such
+    hold stands."""
+    if not turn.state.held_areas:
+        return None
+    stopping = _stopping_running(await held_problems(turn))
+    if not stopping:
+        return None
+    return [Reply(text=report_words.other_activity_not_mine(_hold_names(stopping)))]
+
+
 def _stopping_running(problems: Sequence[Problem]) -> list[Problem]:
     """The holds that keep running out too: a bone-stress sign, a joint that gave way."""
     return [p for p in problems if p.tier >= Tier.BONE_STRESS or RedFlag.GIVING_WAY in p.signs]

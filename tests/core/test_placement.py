@@ -336,3 +336,47 @@ def test_a_beginners_lighter_jump_sessions_say_why() -> None:
             assert RAMP_TIP in plan.tips
         else:
             assert RAMP_TIP not in plan.tips
+
+
+def free_weekdays(profile: RunnerProfile) -> list[int]:
+    """Weekdays that may carry strength or jumps (as ``rhythm`` places them)."""
+    return [
+        day
+        for day in range(7)
+        if day not in profile.rest_days
+        and day != profile.long_run_day
+        and not tomorrow_is_key(profile, date(2024, 1, 1) + timedelta(days=day))
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(runner_weeks(), starts, st.integers(1, 3))
+def test_strength_comes_at_least_every_ten_days_when_the_week_has_room(
+    profile: RunnerProfile, start: date, block_number: int
+) -> None:
+    # README: static strength at least once in every 10 days. A week with one free day only
+    # lets strength and jumps take turns on it.
+    if len(free_weekdays(profile)) < 2:
+        return
+    plans = block_plans(profile, start, block_number)
+    strength = [plan.on for plan in plans if plan.category is Category.STATIC]
+    assert strength
+    assert (strength[0] - start).days <= 10
+    for earlier, later in itertools.pairwise(strength):
+        assert (later - earlier).days <= 10
+
+
+def test_two_free_days_a_week_give_one_jump_day_and_one_strength_day() -> None:
+    # hard Tue and Thu, rest Fri, long run Sun: only Tue and Thu keep clear
+    profile = RunnerProfile(
+        level=Level.ADVANCED,
+        long_run_day=6,
+        hard_days=frozenset({1, 3}),
+        rest_days=frozenset({4}),
+        dynamic_days=2,
+    )
+    assert weekly_capacity(profile, 2) == 1
+    plans = block_plans(profile, TUESDAY, 2)
+    jumps = [plan for plan in plans if plan.category is Category.DYNAMIC]
+    assert jumps
+    assert all("strength needs the other" in plan.why for plan in jumps[1:])

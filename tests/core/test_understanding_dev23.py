@@ -10,6 +10,8 @@ from datetime import date, time
 import pytest
 
 from bot.core.understanding import IntentKind, understand_all
+from bot.core.understanding.questions import asks_other_activity, asks_to_run
+from bot.core.understanding.replies import level_answer
 from bot.core.vocabulary import Area
 
 TODAY = date(2026, 12, 17)
@@ -95,3 +97,51 @@ def test_since_a_day_is_when_it_started_not_a_day_ahead(text: str) -> None:
     for part in understand_all(text, TODAY):
         assert part.log_day is None or part.log_day <= TODAY
         assert part.ask_day is None
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("some experience, did plyos at uni", "intermediate"),
+        ("i said some experience, i did plyos for 2 yrs at college", "intermediate"),
+        ("not very experienced tbh", "beginner"),
+        ("no experience", "beginner"),
+    ],
+)
+def test_the_level_named_in_the_buttons_words_wins(text: str, level: str) -> None:
+    answer = level_answer(text)
+    assert answer is not None
+    assert answer.value == level
+
+
+@pytest.mark.parametrize(
+    "text", ["did plyos years ago", "i did box jumps for 2 yrs at uni", "did plyos back in college"]
+)
+def test_training_told_as_the_past_is_no_log(text: str) -> None:
+    assert all(p.kind is not IntentKind.DONE for p in understand_all(text, TODAY))
+
+
+@pytest.mark.parametrize("text", ["done, did it for a month now", "did todays session for 20 min"])
+def test_a_log_of_now_stays_a_log(text: str) -> None:
+    assert [p.kind for p in understand_all(text, TODAY)] == [IntentKind.DONE]
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("is cycling ok instead of running", True),
+        ("can i swim or bike?", True),
+        ("can i run after my swim?", False),
+        ("can i go for an easy jog", False),
+    ],
+)
+def test_another_activity_asked_about_is_not_running(text: str, other: bool) -> None:
+    assert asks_other_activity(text) is other
+    assert asks_to_run(text) is not other
+
+
+@pytest.mark.parametrize(
+    "text", ["right so what can i do today", "anything we should do today", "anything to do today?"]
+)
+def test_what_to_do_today_asks_for_the_session(text: str) -> None:
+    assert [p.kind for p in understand_all(text, TODAY)] == [IntentKind.TODAY]

@@ -42,7 +42,7 @@ from bot.core.understanding.body import (
 )
 from bot.core.understanding.cities import city_asked
 from bot.core.understanding.corrections import corrected_value, correction, day_replaced
-from bot.core.understanding.features import Features
+from bot.core.understanding.features import Features, Hit
 from bot.core.understanding.fine import RECOVERY_WORDS, says_change
 from bot.core.understanding.message import Message
 from bot.core.understanding.model import Intent, IntentKind, ReportSlots, Unclear
@@ -1423,12 +1423,7 @@ def segment_reports(
         else:  # "right glute and right hamstring both tight": each its own side
             named = [(h, a) for h, a in group if not denied(f, h)] or group  # not "no
             # problem with the knee, the shin feels sore"
-            sides = [own_side(f, h) for h, _ in named]
-            named_sides = set(sides) - {Side.NONE}
-            if not named_sides and report.side in (Side.LEFT, Side.RIGHT):
-                sides = [report.side] * len(named)  # "glutes and hamstrings on the right"
-            elif len(named_sides) == 1:  # "left calf and achilles sore": the left of both
-                sides = [named_sides.pop()] * len(named)
+            sides = _group_sides(f, named, report.side)
             said = [replace(report, area=a, side=s) for (_, a), s in zip(named, sides, strict=True)]
         reports += [r for r in said if all(r.area is not o.area for o in reports)]
     if len(reports) > 1 and any(r.area is not Area.LEG for r in reports):
@@ -1436,6 +1431,20 @@ def segment_reports(
     reports = _spare_rated(reports, spare)
     cleared = [a for a in dict.fromkeys(cleared) if all(a is not r.area for r in reports)]
     return reports, cleared
+
+
+def _group_sides(f: Features, named: list[tuple[Hit, Area]], said: Side) -> list[Side]:
+    """Each area's side in a group of areas said together: its own ("right glute and left
+    hamstring"); the one side named in the group for all ("left calf and achilles sore");
+    the side said after them ("glutes and hamstrings on the right"); never "both" of the
+    areas ("calves and shins both sore")."""
+    sides = [own_side(f, h) for h, _ in named]
+    named_sides = set(sides) - {Side.NONE}
+    if not named_sides and said in (Side.LEFT, Side.RIGHT):
+        return [said] * len(named)
+    if len(named_sides) == 1:
+        return [named_sides.pop()] * len(named)
+    return sides
 
 
 def _all_fine(intent: Intent, m: Message) -> bool:

@@ -415,6 +415,16 @@ def asks_getting_back(low: str) -> bool:
 #: Running named: a run, a jog, parkrun.
 _RUNNING_RE: Final = re.compile(r"\b(?:run|runs|running|jog|jogs|jogging|parkrun|treadmill)\b")
 _ASKS_RE: Final = re.compile(r"^\W*(?:can|could|should|shall|may|is|am|do|would|when)\b")
+#: Running named as what another activity replaces ("instead of running", "rather than run").
+_INSTEAD_OF_RUNNING_RE: Final = re.compile(
+    r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of|as\s+well\s+as|replace)\s+(?:my\s+|a\s+|the\s+)?"
+    r"(?:\w+\s+)?(?:run|runs|running|jog|jogs|jogging)\b"
+)
+#: An activity without impact asked about ("can I cycle", "ok to swim", "pool running").
+_OTHER_ACTIVITY_RE: Final = re.compile(
+    r"\b(?:cycl\w*|bike|biking|spin\w*|swim\w*|pool\s+run\w*|aqua\s*jog\w*|deep\s+water\s+run\w*"
+    r"|elliptical|cross\s*trainer|rowing|row|turbo|zwift|peloton|yoga|pilates|walk\w*)\b"
+)
 
 
 def asks_to_run(low: str) -> bool:
@@ -423,6 +433,20 @@ def asks_to_run(low: str) -> bool:
     if ("run" not in low and "jog" not in low and "treadmill" not in low) or (
         _RUNNING_RE.search(low) is None
     ):
+        return False
+    other = _OTHER_ACTIVITY_RE.search(low)
+    running = _RUNNING_RE.search(low)
+    if _INSTEAD_OF_RUNNING_RE.search(low) or (
+        other is not None and running is not None and other.start() <= running.start()
+    ):
+        return False  # "is cycling ok instead of running": the other activity is asked about
+    return "?" in low or asks_permission(low) or _ASKS_RE.search(low) is not None
+
+
+def asks_other_activity(low: str) -> bool:
+    """Whether ``low`` asks about an activity without impact in place of running ("is
+    cycling ok instead of running", "can i swim or bike?"), not about running itself."""
+    if _OTHER_ACTIVITY_RE.search(low) is None or asks_to_run(low):
         return False
     return "?" in low or asks_permission(low) or _ASKS_RE.search(low) is not None
 

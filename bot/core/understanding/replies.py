@@ -55,6 +55,20 @@ _KIT_WORDS: Final = {
     Equipment.STEP: word_set("step box stairs bench"),
     Equipment.WALL: word_set("wall"),
 }
+#: A level named in the set-up buttons' own words ("some experience", "experienced").
+_LEVEL_NAMES: Final = {
+    "some experience": Level.INTERMEDIATE,
+    "experienced": Level.ADVANCED,
+    "new to jump work": Level.BEGINNER,
+    "new to it": Level.BEGINNER,
+}
+_NOT_EXPERIENCED_RE: Final = re.compile(
+    r"\b(?:not|no|never|hardly|barely|isn'?t|am\s+not)\s+(?:very\s+|that\s+|really\s+|at\s+all\s+)?"
+    r"(?:experienced|advanced|expert|much\s+experience|experience)\b"
+)
+_LEVEL_NAMED_RE: Final = re.compile(
+    r"(?<!\bno\s)(?<!\bnot\s)\b(some experience|experienced|new to jump work|new to it)\b"
+)
 #: Jump or strength work long ago and nothing since: new to it again ("a bit at school
 #: years ago but nothing since", "used to, not for years").
 _LAPSED_RE: Final = re.compile(
@@ -158,6 +172,10 @@ def level_answer(text: str) -> Level | None:
     long ago and nothing since is new to it again; years of it experienced, months of it
     some experience."""
     low = " ".join(text.lower().replace("’", "'").split())
+    if _NOT_EXPERIENCED_RE.search(low):
+        return Level.BEGINNER  # "not very experienced"
+    if (named := _LEVEL_NAMED_RE.search(low)) is not None:  # "i said some experience": the
+        return _LEVEL_NAMES[named.group(1)]  # button's own words win over the story
     if _LAPSED_RE.search(low) or _NONE_DONE_RE.search(low):
         return Level.BEGINNER
     said = words_of(low)

@@ -118,10 +118,38 @@ def analyse(text: str, today: date | None = None) -> tuple[Intent, Message | Non
                 intent = _not_supposed(message, intent)
             elif intent.kind in _DAY_ASKS and ("?" in message.low or message.f.asking):
                 intent = _not_for_another(message, intent)
+            intent = _not_done_long_ago(message, intent)
             said = _with_signs(message, _odd_values(message, _away(message, intent)))
             return city_asked(_go_ahead(message, said)), message
     unknown = _odd_values(message, _away(message, Intent(IntentKind.UNKNOWN)))
     return _go_ahead(message, _with_signs(message, unknown)), message
+
+
+#: Training told as the runner's past ("did plyos for 2 yrs at uni", "did plyos years
+#: ago"): experience, no session to log.
+_LONG_AGO_DONE_RE: Final = re.compile(
+    r"\b(?:years?|yrs?|months?|ages)\s+ago\b|\bfor\s+(?:[0-9]+|a|an|one|two|three|four|five|"
+    r"several|many|a\s+few|a\s+couple\s+of|couple|few)?\s*(?:years?|yrs?|months?|seasons?)\b"
+    r"|\b(?:back\s+)?(?:in|at)\s+(?:uni|university|college|high\s+school|school)\b"
+    r"|\bback\s+in\s+(?:the\s+day|[0-9]{4})\b|\bwhen\s+i\s+was\b|\bas\s+a\s+(?:kid|teen|student)\b"
+)
+_NOW_SAID_RE: Final = re.compile(
+    r"\b(?:today|todays|tonight|this\s+(?:morning|afternoon|evening)|yesterday|yday|just|session"
+    r"|now)\b|^\W*(?:done|did\s+it|finished|completed)\b"
+)
+
+
+def _not_done_long_ago(m: Message, intent: Intent) -> Intent:
+    """A done told as the runner's past training, with nothing of now ("i did plyos for 2
+    yrs at uni"): no log, the message is read as nothing the coach acts on."""
+    if (
+        intent.kind is not IntentKind.DONE
+        or intent.report is not None
+        or _LONG_AGO_DONE_RE.search(m.low) is None
+        or _NOW_SAID_RE.search(m.low) is not None
+    ):
+        return intent
+    return Intent(IntentKind.UNKNOWN)
 
 
 def read_body(text: str, today: date | None = None) -> tuple[Intent, Message | None]:
@@ -1882,6 +1910,11 @@ _NOT_TODAY_CUES: Final = frozenset(
 _WHAT_TO_DO_TODAY_RE: Final = re.compile(
     r"\bwhat\b[^.?!]{0,30}\b(?:supposed|meant|meaning|need|needing|have|got)\s+to\s+(?:be\s+)?"
     r"(?:do|doing)\b[^.?!]{0,20}\btoday\b"
+    # "ok so what can i do today", "anything i shud do today or am i off"
+    r"|\b(?:what|anything)\s+(?:can|should|shud|shld|do|must)?\s*(?:i|we)\s+(?:still\s+)?"
+    r"(?:do|doing)\s+today\b|\banything\s+to\s+do\s+today\b"
+    r"|\b(?:what|anything)\s+(?:i|we)\s+(?:should|shud|shld|need\s+to|have\s+to|can|must)\s+do"
+    r"\s+today\b"
 )
 
 

@@ -1,0 +1,59 @@
+"""Session twelve's trial findings, in my own phrasings: another activity asked about
+under a hold that keeps running out is the clinician's call (not "not even an easy jog"),
+a report of an area said without a side keeps the side it was reported with, and
+training told as the runner's past logs nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.vocabulary import Area, Side
+from tests.service.conftest import Chat, texts
+
+
+@pytest.mark.parametrize(
+    "asked", ["is swimming ok instead of running?", "can i do the bike while it heals"]
+)
+async def test_another_activity_under_a_bone_stress_hold_is_the_clinicians_call(
+    chat: Chat, asked: str
+) -> None:
+    await chat.command("/today")
+    await chat.say("my shin aches at night, one spot on the bone")
+    answer = texts(await chat.say(asked))
+    assert "one for your doctor or physio" in answer
+    assert "not even an easy jog" not in answer
+    assert "Running and jumping stay out" in answer
+
+
+async def test_running_asked_after_a_swim_is_still_running(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("my shin aches at night, one spot on the bone")
+    answer = texts(await chat.say("can i run after my swim?"))
+    assert "Not yet, not even an easy jog." in answer
+
+
+async def test_a_report_without_a_side_keeps_the_areas_side(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("right hamstring tight, 4")
+    chat.next_day()
+    await chat.say("hamstring a bit better today, like a 2")
+    latest = [r for r in await chat.reports() if r.area is Area.HAMSTRINGS][-1]
+    assert latest.side is Side.RIGHT
+    assert latest.severity == 2
+
+
+@pytest.mark.parametrize("said", ["i did plyos for 3 years at college", "did box jumps years ago"])
+async def test_training_told_as_the_past_logs_nothing(chat: Chat, said: str) -> None:
+    await chat.command("/today")
+    await chat.say(said)
+    assert not await chat.completions()
+
+
+async def test_a_city_and_a_reminder_in_one_message_say_the_new_time_once(chat: Chat) -> None:
+    await chat.command("/today")
+    answer = texts(await chat.say("im in porto now, msgs at half 7 pls"))
+    assert "07:30" in answer
+    assert "Reminders are off" not in answer
+    assert "reminder now comes at" not in answer
+    runner = await chat.runner()
+    assert runner.timezone == "Europe/Lisbon"
