@@ -145,3 +145,18 @@ def test_another_activity_asked_about_is_not_running(text: str, other: bool) -> 
 )
 def test_what_to_do_today_asks_for_the_session(text: str) -> None:
     assert [p.kind for p in understand_all(text, TODAY)] == [IntentKind.TODAY]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do i not end up with shin splints",
+        "how can i stop getting a stress fracture like my sister",
+        "half my club has shin splints right now, glad im ok",
+        "my mate who i run with on fridays has just been diagnosed with a stress fracture",
+    ],
+)
+def test_avoiding_it_or_others_having_it_stores_nothing(text: str) -> None:
+    for part in understand_all(text, TODAY):
+        assert part.report is None
+        assert not part.signs

@@ -61,7 +61,7 @@ _OTHERS: Final = (
     _PEOPLE
     | _OTHER_SUBJECTS
     | _POSSESSIVE
-    | word_set("kids children group squad clients athletes friends members")
+    | word_set("kids children group squad clients athletes friends members club team crew")
 )
 #: Words between a person and their verb: "my buddy just got...", "a mate of mine has...".
 _BETWEEN: Final = word_set("just recently finally also apparently now of mine ours")
@@ -75,9 +75,16 @@ def _person_verb(words: tuple[str, ...], i: int) -> bool:
     for j in range(i + 1, min(i + 2 + _BETWEEN_MAX, len(words))):
         if words[j] in _PERSON_VERBS:
             return True
+        if words[j] in _RELATIVE:  # "my mate dave who i run with on sundays has just..."
+            return any(w in _PERSON_VERBS for w in words[j + 1 : j + 2 + _RELATIVE_MAX])
         if words[j] not in _BETWEEN and not (j == i + 1 and _name(words[j])):
             return False
     return False
+
+
+_RELATIVE: Final = word_set("who whos that")
+#: How far past "who" the person's own verb may come.
+_RELATIVE_MAX: Final = 7
 
 
 def _name(word: str) -> bool:
@@ -229,6 +236,19 @@ def _defines(words: tuple[str, ...]) -> bool:
 
 
 _HEDGES: Final = word_set("exactly actually even so")
+_HOW_ASKED: Final = word_set("do can to would should could")
+_NOT_HAVING: Final = word_set("not avoid stop prevent never dodge")
+
+
+def _avoiding(words: tuple[str, ...]) -> bool:
+    """ "how do I not end up with a stress fracture", "how can I stop getting shin
+    splints": asks how to keep a thing away, no report of having it."""
+    for i, word in enumerate(words[:-2]):
+        if word == "how" and words[i + 1] in _HOW_ASKED:
+            rest = words[i + 2 : i + 5]
+            if not _NOT_HAVING.isdisjoint(rest):
+                return True
+    return False
 
 
 def _hypothetical(
@@ -417,7 +437,7 @@ def owners(
     n = len(words)
     if (
         (question or asking)
-        and (not _ADVICE.isdisjoint(words) or _defines(words))
+        and (not _ADVICE.isdisjoint(words) or _defines(words) or _avoiding(words))
         and not _own(words)
     ):
         return frozenset(range(n)), frozenset()  # "how do I avoid shin splints, any tips?"
@@ -475,8 +495,8 @@ def owners(
             owner_other = True  # "my friend has sciatica", "kids have..."
         elif word == "mine" and words[i - 1] == "of":
             pass  # "a mate of mine has...": still the mate
-        elif word in _FIRST and following not in _OTHERS:
-            owner_other = False
+        elif word in _FIRST and following not in _OTHERS and not (i and words[i - 1] in _RELATIVE):
+            owner_other = False  # not "my mate who I run with has...": still the mate
         if (
             (owner_other and not echoed)
             or (clauses[i] in past and i not in turned)
