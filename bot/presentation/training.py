@@ -16,6 +16,7 @@ from bot.presentation.render import Rows, body_part, day_label
 
 __all__ = [
     "ASK_EFFORT",
+    "TODAY_UNDONE",
     "already_logged",
     "asked_later",
     "before_the_plan",
@@ -274,3 +275,7 @@ def history_keyboard(page: int, pages: int) -> Rows:
 def progress_caption(weeks: int, summary: str) -> str:
     """The numbers in words under the chart (``summary`` is plain text)."""
     return f"<b>Your last {weeks} weeks</b>\n{escape_text(summary)}"
+
+
+TODAY_UNDONE = "I've taken today's log off, so today's session is still to do: /today shows it."
+"""Today's log taken off: the session logged was another day's."""

@@ -20,6 +20,7 @@ from bot.core.records import CompletionStatus
 from bot.core.understanding import Intent, IntentKind, Unclear
 from bot.core.understanding.answers import health_said
 from bot.core.understanding.cleared import clinician_visit
+from bot.core.understanding.corrections import not_todays
 from bot.core.understanding.later import effort_not_severity, report_fix
 from bot.core.understanding.parts import understand_parts
 from bot.core.understanding.questions import asks_other_activity, asks_to_run
@@ -368,6 +369,8 @@ class Coach:
             replies = await training.typed_log(
                 turn, CompletionStatus.DONE, intent.effort, intent.note, day=intent.log_day
             )
+            if intent.log_day is not None and not_todays(text.lower()):
+                replies += await training.undo_today(turn)  # "did yesterday's not today's"
             return replies + (
                 await reports.record_report(turn, intent.report, text, ask_signs=True)
                 if intent.report

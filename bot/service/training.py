@@ -255,6 +255,14 @@ async def typed_log(
     return await _typed_log_on(turn, status, rpe, note, day, answering=answering)
 
 
+async def undo_today(turn: Turn) -> list[Reply]:
+    """Take today's log off when the runner says the session they logged was another day's
+    ("undo that, i did yesterdays not todays"); nothing when today has no log."""
+    if not await records.remove_completion(turn.session, turn.runner.id, turn.today):
+        return []
+    return [Reply(text=words.TODAY_UNDONE)]
+
+
 async def unclear_day(
     turn: Turn, status: CompletionStatus, effort: int | None, said: str
 ) -> list[Reply]:

@@ -13,9 +13,9 @@ because of that, so a new writer of these tables must call ``_history_changed`` 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import Date, Table, bindparam, case, or_, select, update
+from sqlalchemy import CursorResult, Date, Table, bindparam, case, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.records import BodyReport, Completion
@@ -140,6 +140,20 @@ async def log_completion(
     await session.execute(insert.on_conflict_do_update(index_elements=list(keys), set_=values))
     session.info.setdefault(_WRITTEN, set()).add(runner_id)
     await session.execute(_RAISE_VERSION_LOGGED, {"runner": runner_id, "on": completion.on})
+
+
+async def remove_completion(session: AsyncSession, runner_id: int, on: date) -> bool:
+    """Take the log of ``on`` off (a log the runner says was for another day); whether
+    there was one."""
+    result = await session.execute(
+        delete(CompletionRow).where(
+            CompletionRow.runner_id == runner_id, CompletionRow.local_date == on
+        )
+    )
+    if not cast(CursorResult[Any], result).rowcount:
+        return False
+    await _history_changed(session, runner_id)
+    return True
 
 
 async def set_pain(session: AsyncSession, runner_id: int, on: date, pain: int) -> bool:

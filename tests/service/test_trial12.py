@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.vocabulary import Area, Side
-from tests.service.conftest import Chat, texts
+from tests.service.conftest import TODAY, Chat, texts
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,22 @@ async def test_a_city_and_a_reminder_in_one_message_say_the_new_time_once(chat: 
     assert "reminder now comes at" not in answer
     runner = await chat.runner()
     assert runner.timezone == "Europe/Lisbon"
+
+
+async def test_a_log_said_to_be_yesterdays_not_todays_moves(chat: Chat) -> None:
+    await chat.command("/today")
+    chat.next_day()
+    await chat.say("done todays, hard one 8/10")
+    answer = texts(await chat.say("undo that i did yesterdays not todays"))
+    assert "taken today's log off" in answer
+    days = [c.on for c in await chat.completions()]
+    assert days == [TODAY]  # the conftest clock's first day: yesterday by now
+    assert "for yesterday" in answer
+
+
+async def test_both_days_said_done_keep_both_logs(chat: Chat) -> None:
+    await chat.command("/today")
+    chat.next_day()
+    await chat.say("done todays")
+    await chat.say("did yesterdays as well")
+    assert len(await chat.completions()) == 2

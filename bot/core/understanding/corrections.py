@@ -26,7 +26,7 @@ from bot.core.understanding.dates import MONTH_PATTERN, last_date
 from bot.core.understanding.model import Intent, IntentKind
 from bot.core.vocabulary import Side
 
-__all__ = ["Correction", "corrected_value", "correction", "day_replaced"]
+__all__ = ["Correction", "corrected_value", "correction", "day_replaced", "not_todays"]
 
 _MARK_RE: Final = re.compile(
     r"(?:^|[,.;!:\-]+\s*|\s+)"
@@ -181,3 +181,17 @@ def day_replaced(said: Correction) -> str | None:
 
 def _suffix(day: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(day % 10 if day // 10 != 1 else 0, "th")
+
+
+#: A log said to be for another day than today's ("undo that, i did yesterdays not todays",
+#: "it was yesterday's not today's").
+_NOT_TODAYS_RE: Final = re.compile(
+    r"\bnot\s+(?:today'?s?|todays|2day'?s?|this\s+morning'?s?)\b(?!\s+(?:as\s+well|too))"
+    r"|\bundo\s+(?:that|it|today'?s?)\b|\bwrong\s+day\b"
+)
+
+
+def not_todays(low: str) -> bool:
+    """Whether a log of a day gone by says it is not today's ("i did yesterdays not
+    todays", "undo that, it was monday's"): today's log, if typed, was a mistake."""
+    return _NOT_TODAYS_RE.search(low) is not None
