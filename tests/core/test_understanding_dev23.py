@@ -11,7 +11,7 @@ import pytest
 
 from bot.core.understanding import IntentKind, understand_all
 from bot.core.understanding.questions import asks_other_activity, asks_to_run
-from bot.core.understanding.replies import level_answer
+from bot.core.understanding.replies import desk_said, level_answer
 from bot.core.vocabulary import Area
 
 TODAY = date(2026, 12, 17)
@@ -160,3 +160,16 @@ def test_avoiding_it_or_others_having_it_stores_nothing(text: str) -> None:
     for part in understand_all(text, TODAY):
         assert part.report is None
         assert not part.signs
+
+
+@pytest.mark.parametrize(
+    ("text", "desk"),
+    [
+        ("done a bit of strength work at the gym but never jumps really", None),
+        ("some, been working out for years", None),
+        ("some plyo, desk job", True),
+        ("plyo work at uni, i work in an office now", True),
+    ],
+)
+def test_training_work_is_no_answer_about_a_desk_job(text: str, desk: bool | None) -> None:
+    assert desk_said(text) is desk

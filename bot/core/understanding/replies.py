@@ -223,7 +223,13 @@ def desk_answer(text: str) -> bool | None:
 
 
 #: Words that put a job or sitting in an answer to another question ("some plyo, desk job").
-_DESK_TOPIC_RE: Final = re.compile(r"\b(?:desk|office|sit|sitting|job|work|works|working)\b")
+_DESK_TOPIC_RE: Final = re.compile(
+    r"\b(?:desk|office|sit|sitting|job)\b"
+    # work as a job, not training ("strength work at the gym", "working out")
+    r"|(?<!strength\s)(?<!jump\s)(?<!plyo\s)(?<!gym\s)(?<!core\s)(?<!band\s)(?<!hip\s)"
+    r"(?<!track\s)(?<!hill\s)(?<!speed\s)(?<!foot\s)(?<!leg\s)(?<!weights\s)"
+    r"\b(?:work|works|working)\b(?!\s+out)"
+)
 
 
 def desk_said(text: str) -> bool | None:
