@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from bot.core.comeback import Stage, stage_of
 from bot.core.phases import PhaseState, post_race_days
 from bot.core.planner import DailyPlan
 from bot.core.understanding.suggest import Suggestion
@@ -19,6 +20,7 @@ from bot.presentation.html import escape_text, heard
 from bot.presentation.render import day_label, phase_about
 
 __all__ = [
+    "WAY_BACK_WHY",
     "break_length",
     "day_ahead",
     "jumps_answer",
@@ -118,6 +120,16 @@ def jumps_answer(
     )
 
 
+#: Why a session on the way back is lighter than the phase's usual one.
+WAY_BACK_WHY = (
+    "Why: you're on the way back, after more than a week without logged sessions (a holiday "
+    "counts, not only an injury): mobility first, then strength, then a few low hops, then "
+    "your normal sessions. Each step comes once a session of the last goes at pain 2/10 or "
+    "less and has settled by the next morning, so your tendons catch up before the impact "
+    "does. /phase shows the stage."
+)
+
+
 def why_answer(plan: DailyPlan, today: date, state: PhaseState | None = None) -> str:
     """Why a session looks the way it does: its reason and what was changed; without
     jumps, why not, for the phase the runner is in (``state``: their phase state)."""
@@ -126,7 +138,9 @@ def why_answer(plan: DailyPlan, today: date, state: PhaseState | None = None) ->
     lines.extend(f"• {escape_text(line)}" for line in plan.adjustments)
     if plan.advice:
         lines.append(escape_text(plan.advice))
-    if about := phase_about(plan.phase):
+    if state is not None and stage_of(state) is not Stage.FULL:
+        lines.append(WAY_BACK_WHY)
+    elif about := phase_about(plan.phase):
         lines.append(f"Why: {about}")
     if plan.contacts == 0 and not plan.is_rest and plan.phase is not Phase.DYNAMIC_BLOCK:
         lines.append(_no_jumps(plan.phase, state, today))

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import comeback
-from bot.core.phases import DayPassed, Event, PhaseState, Transition, transition
+from bot.core.phases import DayPassed, Event, PhaseState, Transition, as_of, transition
 from bot.core.planner import DailyPlan, Planner
 from bot.core.records import BodyReport, Completion, RunnerProfile
 from bot.core.restrictions import REPORT_LOOKBACK_DAYS
@@ -100,8 +100,8 @@ class Turn:
     async def catch_up(self) -> None:
         """Apply the days that passed since the phase was last looked at."""
         result = transition(self.state, DayPassed(), self.today)
-        if result.changed:
-            self.notices.append(result.reason)
+        if result.changed:  # "began on Mon 21 Dec" when the runner was away that day
+            self.notices.append(as_of(result.reason, result.state.started_on, self.today))
         back = comeback.after_break(result.state, self.last_logged, self.today)
         if back is not None:  # more than a week without a log: the graded way back
             away = (self.today - self.last_logged).days if self.last_logged else 0

@@ -76,3 +76,18 @@ async def test_both_days_said_done_keep_both_logs(chat: Chat) -> None:
     await chat.say("done todays")
     await chat.say("did yesterdays as well")
     assert len(await chat.completions()) == 2
+
+
+async def test_after_weeks_away_the_block_began_then_and_the_why_is_the_way_back(
+    chat: Chat,
+) -> None:
+    await chat.command("/today")
+    await chat.say("done")
+    for _ in range(21):
+        chat.next_day()
+    answer = texts(await chat.say("hi"))
+    assert "starts today" not in answer
+    assert "began on" in answer
+    why = texts(await chat.say("why am i on mobility only? i wasnt injured, just on holiday"))
+    assert "you're on the way back" in why
+    assert "a holiday counts" in why

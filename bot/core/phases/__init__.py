@@ -78,6 +78,7 @@ from bot.core.phases.state import (
     post_race_days,
 )
 from bot.core.phases.timeline import (
+    as_of,
     block_length,
     in_race_window,
     new_runner,
@@ -116,6 +117,7 @@ __all__ = [
     "ReportReceived",
     "ResumeRequested",
     "Transition",
+    "as_of",
     "block_length",
     "in_race_window",
     "new_runner",

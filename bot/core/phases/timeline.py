@@ -358,6 +358,14 @@ def _in(state: PhaseState) -> str:
     return f"your {state.phase.label}"
 
 
+def as_of(reason: str, started_on: date, today: date) -> str:
+    """A phase change's reason as told on ``today``, when the phase began earlier (the
+    runner was away): "starts today" becomes "began on Mon 21 Dec 2026"."""
+    if started_on >= today or "starts today" not in reason:
+        return reason
+    return reason.replace("starts today", f"began on {_day(started_on)}")
+
+
 def _day(day: date | None) -> str:
     """'Sat 12 May 2027'."""
     if day is None:

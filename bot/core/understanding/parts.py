@@ -611,6 +611,43 @@ def _unlinked(clause: str) -> str:
     return _LINK_RE.sub("", clause) if clause[:1].isspace() or clause[:1].isalpha() else clause
 
 
+def _asked_not_set(
+    said: list[tuple[str, Intent]], text: str, whole: Intent
+) -> list[tuple[str, Intent]]:
+    """The parts without the settings and logs a question only tells of: "away next week,
+    can I still do it?" (no break), "why am i on mobility only? i wasnt injured, just on
+    holiday" (no break: one asked for says so, or names its days), "missed last week, do I
+    repeat it?" (no skip of today), "skipped today. back on it tmrw" (no return)."""
+    if asks_permission(text.lower()):
+        said = [(p, i) for p, i in said if i.kind not in _SETTLED_ELSEWHERE or i.kind is whole.kind]
+    if any(i.kind is IntentKind.PLAN_QUESTION for _, i in said):
+        said = [(p, i) for p, i in said if not _break_told(p, i)]
+    said = [
+        (p, i)
+        for p, i in said
+        if not (i.kind is IntentKind.SKIPPED and "?" in p and _A_WEEK_GONE_RE.search(p.lower()))
+    ]
+    if any(i.kind is IntentKind.SKIPPED for _, i in said):
+        said = [
+            (p, i) for p, i in said if not (i.kind is IntentKind.RESUME and back_later(p.lower()))
+        ]
+    return said
+
+
+_BREAK_ASKED_RE: Final = re.compile(r"\b(?:pause|paused|hold|freeze|stop|break|off)\b")
+
+
+def _break_told(part: str, intent: Intent) -> bool:
+    """Whether ``part`` reads as a break only by a trip named, with no days and no word
+    asking for one ("just on holiday")."""
+    return (
+        intent.kind is IntentKind.PAUSE
+        and intent.pause_from is None
+        and intent.pause_until is None
+        and _BREAK_ASKED_RE.search(part.lower()) is None
+    )
+
+
 def _requests(
     text: str, today: date | None, whole: Intent, message: Message | None
 ) -> tuple[Intent, ...]:
@@ -645,19 +682,7 @@ def _requests(
     said = _not_theirs(_not_meant(said, message), text, message, today)
     if whole.kind is IntentKind.FEELS_FINE and whole.fine_areas:
         said = [(p, i) for p, i in said if not (i.kind is _DONE and _tried_out(p))]
-    if asks_permission(text.lower()):  # "away next week, can I still do it?": no break
-        said = [(p, i) for p, i in said if i.kind not in _SETTLED_ELSEWHERE or i.kind is whole.kind]
-    # "back on track. missed last week, do I repeat it?": a question about a week gone by
-    # logs no skip of today
-    said = [
-        (p, i)
-        for p, i in said
-        if not (i.kind is IntentKind.SKIPPED and "?" in p and _A_WEEK_GONE_RE.search(p.lower()))
-    ]
-    if any(i.kind is IntentKind.SKIPPED for _, i in said):  # "skipped today. back on it tmrw"
-        said = [
-            (p, i) for p, i in said if not (i.kind is IntentKind.RESUME and back_later(p.lower()))
-        ]
+    said = _asked_not_set(said, text, whole)
     if any(intent.signs or intent.kind is IntentKind.WARNING_SIGN for _, intent in said):
         return (whole,)
     meaningful = [(part, intent) for part, intent in said if intent.kind not in _IDLE]

@@ -420,6 +420,12 @@ _INSTEAD_OF_RUNNING_RE: Final = re.compile(
     r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of|as\s+well\s+as|replace)\s+(?:my\s+|a\s+|the\s+)?"
     r"(?:\w+\s+)?(?:run|runs|running|jog|jogs|jogging)\b"
 )
+#: Cross-training without impact ("can I cycle", "ok to swim", "pool running"): under a
+#: hold, the clinician's call (yoga and the like have the FAQ's answers).
+_CROSS_TRAINING_RE: Final = re.compile(
+    r"\b(?:cycl\w*|bike|biking|spin\w*|swim\w*|pool\s+run\w*|aqua\s*jog\w*|deep\s+water\s+run\w*"
+    r"|elliptical|cross\s*trainer|rowing|turbo|zwift|peloton)\b"
+)
 #: An activity without impact asked about ("can I cycle", "ok to swim", "pool running").
 _OTHER_ACTIVITY_RE: Final = re.compile(
     r"\b(?:cycl\w*|bike|biking|spin\w*|swim\w*|pool\s+run\w*|aqua\s*jog\w*|deep\s+water\s+run\w*"
@@ -446,7 +452,7 @@ def asks_to_run(low: str) -> bool:
 def asks_other_activity(low: str) -> bool:
     """Whether ``low`` asks about an activity without impact in place of running ("is
     cycling ok instead of running", "can i swim or bike?"), not about running itself."""
-    if _OTHER_ACTIVITY_RE.search(low) is None or asks_to_run(low):
+    if _CROSS_TRAINING_RE.search(low) is None or asks_to_run(low):
         return False
     return "?" in low or asks_permission(low) or _ASKS_RE.search(low) is not None
 
