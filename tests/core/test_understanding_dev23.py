@@ -173,3 +173,29 @@ def test_avoiding_it_or_others_having_it_stores_nothing(text: str) -> None:
 )
 def test_training_work_is_no_answer_about_a_desk_job(text: str, desk: bool | None) -> None:
     assert desk_said(text) is desk
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("missed tue and thur, work was mental", [date(2026, 12, 15), None]),
+        ("couldnt get to it today, on a plane all day", [None]),
+    ],
+)
+def test_short_days_and_couldnt_get_to_it_are_skips(text: str, days: list[date | None]) -> None:
+    parts = understand_all(text, TODAY)
+    assert all(p.kind is IntentKind.SKIPPED for p in parts)
+    assert sorted(p.log_day or TODAY for p in parts) == sorted(d or TODAY for d in days)
+
+
+def test_cant_get_to_sleep_for_an_ache_is_night_pain() -> None:
+    (report,) = [p.report for p in understand_all("cant get to sleep, hip aching", TODAY)]
+    assert report is not None
+    assert "night_pain" in {flag.value for flag in report.red_flags}
+
+
+@pytest.mark.parametrize("text", ["ive moved city", "moved abroad last month"])
+def test_a_move_without_a_city_asks_for_it(text: str) -> None:
+    (part,) = understand_all(text, TODAY)
+    assert part.kind is IntentKind.SET_TIMEZONE
+    assert part.timezone_text is None

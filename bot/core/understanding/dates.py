@@ -28,7 +28,7 @@ MONTHS: Final = {
 }  # fmt: skip
 _WEEKDAYS: Final = {
     "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "weds": 2,
-    "wed": 2, "thursday": 3, "thurs": 3, "thu": 3, "friday": 4, "fri": 4, "saturday": 5,
+    "wed": 2, "thursday": 3, "thurs": 3, "thur": 3, "thu": 3, "friday": 4, "fri": 4, "saturday": 5,
     "sat": 5, "sunday": 6, "sun": 6,
 }  # fmt: skip
 _COUNTS: Final = {

@@ -106,7 +106,8 @@ _FLAGS: Final[dict[RedFlag, str]] = {
         waking me up, wake me up, keeps me up, kept me up, keeps me awake, kept me awake,
         keeping me up, keeping me awake, keep me up, keep me awake, awake at night,
         cant sleep, couldnt sleep, in bed, at nighttime, nighttime, night time, all night,
-        at night time""",
+        at night time, couldnt get to sleep, cant get to sleep, could not sleep,
+        cannot sleep""",
     RedFlag.LIMPING: "limp, limping, limped, limps, hobbling, hobble, hobbled",
     RedFlag.CANNOT_BEAR_WEIGHT: "cant weight bear, non weight bearing",
     RedFlag.NUMBNESS_TINGLING: """numb, numbness, numbed, numbing, tingling, tingly, tingle,
@@ -264,6 +265,7 @@ _CUES: Final[dict[Cue, str]] = {
         couldnt be bothered, cant be bothered, a no from me, no from me, todays a no,
         today is a no,
         gave it a miss, not today, didnt do, didnt get to, didnt get round to,
+        couldnt get to, could not get to, couldnt get round to, couldnt get around to,
         did not do, did not get to, did not get round to, did not manage,
         never got round to, never got around to, never got to it, never got to the,
         didnt get around to, didnt manage, couldnt do, couldnt manage, couldnt fit, cant do,
@@ -316,7 +318,9 @@ _CUES: Final[dict[Cue, str]] = {
         stop the msgs, stop the texts""",
     Cue.DAILY: "every day, daily, each day, every morning, every evening, each morning, every night",  # noqa: E501
     Cue.TIMEZONE: """timezone, timezones, time zone, time zones, tz, local time, switch my zone,
-        change my zone, update my zone, set my zone, fix my zone, move my zone""",
+        change my zone, update my zone, set my zone, fix my zone, move my zone, moved city,
+        moved cities, moving city, changed city, moved country, moving country, moved
+        countries, moved abroad, moving abroad, relocated abroad""",
     Cue.LOCATION: """im in, i am in, im now in, im currently in, now in, im over in, moved to,
         moving to, ive moved to, i live in, living in, im living in, im based in, based in,
         travelling to, traveling to, arrived in, landed in, just landed in, im staying in,

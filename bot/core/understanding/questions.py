@@ -133,9 +133,9 @@ _BLOCK_ASKED_RE: Final = re.compile(
     r"|\b(?:overview|outline|breakdown)\s+of\s+(?:the|my)\s+(?:plan|programme|program|block)\b"
 )
 _WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_SHORT: Final = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thurs": 3,
-          "fri": 4, "sat": 5, "sun": 6}  # fmt: skip
-_SHORT_DAY_RE: Final = re.compile(r"\b(mon|tues?|weds?|thu|thurs|fri|sat|sun)\b")
+_SHORT: Final = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3,
+          "thurs": 3, "fri": 4, "sat": 5, "sun": 6}  # fmt: skip
+_SHORT_DAY_RE: Final = re.compile(r"\b(mon|tues?|weds?|thu|thurs?|fri|sat|sun)\b")
 _WEEKDAY_RE: Final = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b")
 _PLAN_WORDS_RE: Final = re.compile(
     r"\b(?:(?:what'?s|whats|wats|wots|what\s+is|what\s+was|anything)\s+on|looks?\s+like|looking\s+like"

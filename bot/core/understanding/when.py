@@ -53,10 +53,10 @@ __all__ = [
 ]
 
 _WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_SHORT: Final = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thurs": 3,
-          "fri": 4, "sat": 5, "sun": 6}  # fmt: skip
+_SHORT: Final = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3,
+          "thurs": 3, "fri": 4, "sat": 5, "sun": 6}  # fmt: skip
 _WEEKDAY: Final = "|".join(_WEEKDAYS)
-_SHORT_NAME: Final = r"mon|tues?|weds?|thu|thurs|fri|sat|sun"
+_SHORT_NAME: Final = r"mon|tues?|weds?|thu|thurs?|fri|sat|sun"
 #: What follows a short day name that makes it one ("tues session", "sat's jumps"), so a
 #: bare "sat" or "sun" stays a word.
 _SESSION_AFTER: Final = r"(?=\s+(?:session|sesh|one|workout|routine|jumps|plyos?|mobility|hips?)\b)"
@@ -405,7 +405,7 @@ def _past_day_month(phrase: str, today: date) -> date | bool | None:
     return said if said <= today else False
 
 
-_DAY_NAME: Final = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri|sat|sun"  # noqa: E501
+_DAY_NAME: Final = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs?|fri|sat|sun"  # noqa: E501
 _DAY_NAME_RE: Final = re.compile(rf"\b(?:(last|this|next|on)\s+)?({_DAY_NAME})(?:'?s)?\b")
 _DAY_LIST_RE: Final = re.compile(
     rf"\b(?:{_DAY_NAME})(?:'?s)?(?:\s*(?:,|&|/|\+|,?\s*\band\b|,?\s*\bor\b|\bn\b|(?<=\w)\s(?=\w))\s*"
@@ -716,7 +716,7 @@ def _listed_past(names: list[str], today: date) -> tuple[date, ...]:
 
 #: Short day names that are no other word ("not gonna do it wed"); "sat", "sun" and "mon"
 #: are days only after "do it", "make it" or "do" ("can't make it sat").
-_PLAIN_SHORT: Final = frozenset({"tue", "tues", "wed", "weds", "thu", "thurs", "fri"})
+_PLAIN_SHORT: Final = frozenset({"tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri"})
 _DO_IT_BEFORE_RE: Final = re.compile(r"\b(?:do|make|manage|doing|making)(?:\s+it)?\s+$")
 
 

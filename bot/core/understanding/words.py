@@ -46,7 +46,7 @@ FILLER: Final = word_set(
     tmrw tmr tmrow tomoz 2moro 2morrow nite 2nite tonite
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
-    monday tuesday wednesday thursday friday saturday sunday tues thurs weds thu fri sat
+    monday tuesday wednesday thursday friday saturday sunday tues tue thurs thur weds thu fri sat
     sun mon wed slightly slight mild mildly somewhat kinda sorta super extremely abit lil
     tho though although because cause cos coz bc due with without anyway anyways anyhow app
     honestly honest genuinely seriously truly
