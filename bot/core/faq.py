@@ -609,6 +609,14 @@ class Faq:
         week?") is left out of what is matched."""
         if not (intent.signs or intent.report) and (known := self._recognised(text)) is not None:
             return known  # "clocks go back sunday, anything I need to do?": not Sunday's plan
+        if (
+            intent.kind is IntentKind.DONE
+            and not (intent.signs or intent.report)
+            and "?" not in text
+        ):
+            too = _TOO_SAID_RE.search(text.lower())  # "done, but it felt way too easy"
+            if too is not None:
+                return self._by_id(f"too-{too.group(1)}")
         if not eligible(intent, text):
             return None
         found = self.match(_asked(intent, text))
@@ -692,6 +700,13 @@ class Faq:
             said = f"{report.area.value.replace('_', ' ')} {_FELT[report.kind]}"
             found = self.match(f"{said}, {question}")
         return found
+
+
+#: A session said to be too easy or too hard beside its log ("done, way too easy"): the
+#: coach's answer to that goes with the log.
+_TOO_SAID_RE: Final = re.compile(
+    r"(?<!not\s)(?<!never\s)\b(?:way\s+|far\s+|a\s+bit\s+|bit\s+|much\s+|waaay\s+)?too\s+(easy|hard)\b"
+)
 
 
 #: What asks why ("why", "what's the point", "how come").

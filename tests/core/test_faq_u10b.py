@@ -13,7 +13,7 @@ import pytest
 
 from bot.core.content import load_content
 from bot.core.faq import Faq
-from bot.core.understanding import understand, understand_all
+from bot.core.understanding import IntentKind, understand, understand_all
 
 REPO = Path(__file__).resolve().parents[2]
 TODAY = date(2027, 4, 21)
@@ -157,8 +157,6 @@ def test_a_phone_wording_finds_its_question(faq: Faq, text: str, entry_id: str) 
         "can you move my reminder to 8pm",
         "i'm in new york this week",
         "pause for a week",
-        "done, too easy 2/10",
-        "done 9/10 way too hard",
         "did it on the patio, 5/10",
         "done in the hotel room, 6",
         "calf sore 3 after hills",
@@ -196,3 +194,16 @@ def test_a_phone_wording_finds_its_question(faq: Faq, text: str, entry_id: str) 
 )
 def test_logs_reports_settings_and_plan_questions_get_no_answer(faq: Faq, text: str) -> None:
     assert _asked(faq, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"), [("done, too easy 2/10", "too-easy"), ("done 9/10 way too hard", "too-hard")]
+)
+def test_a_log_said_too_easy_or_too_hard_gets_that_answer_beside_it(text: str, topic: str) -> None:
+    # session twelve: the log stays, and the answer says how ratings change the plan
+    found, parts = load_content().faq.asked(
+        understand(text, TODAY), understand_all(text, TODAY), text
+    )
+    assert found is not None
+    assert found.id == topic
+    assert [p.kind for p in parts] == [IntentKind.DONE]

@@ -9,12 +9,14 @@ from datetime import date, time
 
 import pytest
 
-from bot.core.understanding import IntentKind, understand_all
+from bot.core.content import load_content
+from bot.core.understanding import IntentKind, understand, understand_all
 from bot.core.understanding.questions import asks_other_activity, asks_to_run
 from bot.core.understanding.replies import desk_said, level_answer
 from bot.core.vocabulary import Area
 
 TODAY = date(2026, 12, 17)
+FAQ = load_content().faq
 
 
 @pytest.mark.parametrize(
@@ -199,3 +201,22 @@ def test_a_move_without_a_city_asks_for_it(text: str) -> None:
     (part,) = understand_all(text, TODAY)
     assert part.kind is IntentKind.SET_TIMEZONE
     assert part.timezone_text is None
+
+
+def test_pain_building_on_every_run_is_a_warning() -> None:
+    text = "every run lately my right hip starts hurting after 3k, about a 5 by the end"
+    (report,) = [p.report for p in understand_all(text, TODAY) if p.report is not None]
+    assert "worsening_during_run" in {flag.value for flag in report.red_flags}
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [("done, way too easy tbh", "too-easy"), ("did it but it was too hard, 9", "too-hard")],
+)
+def test_a_session_said_too_easy_or_hard_beside_its_log_gets_that_answer(
+    text: str, topic: str
+) -> None:
+    question, parts = FAQ.asked(understand(text, TODAY), understand_all(text, TODAY), text)
+    assert question is not None
+    assert question.id == topic
+    assert [p.kind for p in parts] == [IntentKind.DONE]

@@ -1226,6 +1226,18 @@ _ON_THE_RUN_RE: Final = re.compile(
     r"|\b(?:every\s+(?:step|mile|km|kilometre|kilometer)|(?:most|much|all|half|the\s+rest)"
     r")\s+of\s+(?:the|my|todays)\s+(?:\w+\s+)?(?:run|jog|race)\b"
 )
+#: Runs said as when it comes on ("every run this week", "on each run", "every time I run").
+_EVERY_RUN_RE: Final = re.compile(
+    r"\b(?:every|each|all\s+my|most)\s+(?:\w+\s+)?(?:run|runs|jog|jogs)\b"
+    r"|\bevery\s+time\s+i\s+(?:run|jog|go\s+for\s+a\s+run)\b"
+)
+#: Pain coming on or building as the run goes ("starts hurting after 20 minutes", "by the
+#: end", "gets worse as I go").
+_BUILDS_RE: Final = re.compile(
+    r"\b(?:starts?|started|starting|begins?|began)\s+(?:to\s+)?(?:hurt|hurting|ache|aching)\b"
+    r"|\bby\s+the\s+end\b|\b(?:gets?|getting|got)\s+worse\s+(?:as|the\s+longer|during)\b"
+    r"|\bafter\s+(?:about\s+|around\s+)?[0-9]+\s*(?:min|mins|minutes|k|km|miles?)\b"
+)
 #: "the whole time", "most of the way", said in a message about a run ("knee at a 6 the
 #: whole time I was running", "ran today, knee was at a 6 most of the way").
 _WHOLE_TIME_RE: Final = re.compile(
@@ -1292,6 +1304,8 @@ def _pain_in_run(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Ar
         _ON_THE_RUN_RE.search(text) or (f.has(Cue.RUN) and _WHOLE_TIME_RE.search(text))
     ):
         return True
+    if _EVERY_RUN_RE.search(text) and _BUILDS_RE.search(text):
+        return True  # "every run my knee starts hurting after 20 minutes, a 5 by the end"
     for during in f.cues.get(Cue.DURING, ()):
         if f.words[during.start] not in _IN_RUN or negated(f, during.start):
             continue
