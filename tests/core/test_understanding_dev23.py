@@ -220,3 +220,23 @@ def test_a_session_said_too_easy_or_hard_beside_its_log_gets_that_answer(
     assert question is not None
     assert question.id == topic
     assert [p.kind for p in parts] == [IntentKind.DONE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tomorrow should be better, skipping today",
+        "just settled in leeds for the winter",
+        "my mate has a sore knee, i told him to see a physio. im fine myself",
+    ],
+)
+def test_no_recovery_or_clearance_is_read_where_none_is_said(text: str) -> None:
+    for part in understand_all(text, TODAY):
+        assert part.kind is not IntentKind.FEELS_FINE
+        assert not part.cleared
+
+
+def test_back_to_an_activity_is_no_lower_back() -> None:
+    for part in understand_all("been back running for 6 weeks, all good", TODAY):
+        assert Area.LOWER_BACK not in part.fine_areas
+        assert part.report is None

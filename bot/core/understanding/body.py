@@ -41,7 +41,10 @@ _SCOPE_BREAK: Final = frozenset({"but", "though", "although", "however", "except
 _CONTRASTS: Final = frozenset({"but", "though", "although", "however", "except"})
 _NOT_BODY_AFTER_BACK: Final = frozenset(
     {"from", "to", "at", "on", "in", "into", "home", "again", "now", "up", "off", "out",
-     "then", "here", "there", "and", "later", "soon", "online", "of"}
+     "then", "here", "there", "and", "later", "soon", "online", "of",
+     # "been back running for 3 months": back to an activity, no body part
+     "running", "jogging", "training", "hopping", "jumping", "lifting", "racing", "doing",
+     "with", "for", "by", "properly", "fully", "normal", "together", "over"}
 )  # fmt: skip
 _SIDE_NEIGHBOURS: Final = frozenset({"my", "the", "on", "and", "both", "of"})
 _NEGATION_WINDOW: Final = 3

@@ -52,6 +52,22 @@ _GO_AHEAD: Final[tuple[tuple[str, ...], ...]] = tuple(
 _DENIED: Final = word_set(
     """not no never hasnt havent hadnt didnt doesnt dont wont wasnt isnt cant yet"""
 )
+#: Words before a clinician that send someone to one, no visit had ("told her to see a
+#: physio", "should book the gp"): a verb of going to one after a word of advice.
+_GO_TO: Final = word_set("see book try visit")
+_ADVISED: Final = word_set(
+    "told tell telling should need needs must gonna going advised recommend recommended"
+    " suggest suggested"
+)
+
+
+def _sent_to(words: Sequence[str], i: int) -> bool:
+    """Whether the clinician at ``i`` is one someone is sent to ("told her to see a
+    physio"), not one the runner saw ("went to see the physio, she cleared me")."""
+    near = words[max(0, i - 3) : i]
+    return not _GO_TO.isdisjoint(near) and not _ADVISED.isdisjoint(words[max(0, i - 6) : i])
+
+
 #: Words that make the go-ahead a question, a hope or still to come.
 _NOT_YET: Final = word_set("if whether hope hopefully will gonna going should would might")
 #: Words before a sign that name it as why the runner went ("about the leaking").
@@ -63,7 +79,10 @@ def clinician_cleared(words: Sequence[str], *, asked: bool = False) -> bool:
     never a question (``asked``: the message asks something)."""
     if asked or CLINICIANS.isdisjoint(words) or not _NOT_YET.isdisjoint(words):
         return False
-    first = min(i for i, w in enumerate(words) if w in CLINICIANS)
+    seen = [i for i, w in enumerate(words) if w in CLINICIANS and not _sent_to(words, i)]
+    if not seen:
+        return False  # "I told her to see a physio. I'm fine myself": no clinician's word
+    first = seen[0]
     return any(
         any(tuple(words[i : i + len(p)]) == p and not _to_me(words, i + len(p)) for p in _GO_AHEAD)
         and _DENIED.isdisjoint(words[max(i - 3, first) : i + 2])

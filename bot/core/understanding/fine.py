@@ -205,8 +205,11 @@ def fine_reading(
         and f.clauses[span[0]] not in f.asking
         and not _about_the_work(f, areas, span[0])
         and not _asked_of_a_choice(f, areas, span)
+        and not _hoped(words, span[0])
+        and not _settled_somewhere(words, span)
     ]  # not "had sciatica years ago but it's long gone", not "the bridges were fine", not
-    # "is it fine to do it at night?"
+    # "is it fine to do it at night?", not "tomorrow should be better", not "settled in
+    # Durban for the month"
     found += [(pos + 1, pos + 2) for pos, _ in areas if pos + 1 < len(words)
               and words[pos + 1] in _OK_AFTER_AREA]  # fmt: skip
     found += [span for span in _faded(f, areas) if span[0] not in f.foreign]
@@ -252,6 +255,24 @@ def fine_reading(
     if _negated_area(f, areas, covered):
         return False, named
     return True, named
+
+
+#: Words just before a recovery word that make it a hope or a guess ahead ("tomorrow
+#: should be better", "hopefully fine by sunday").
+_HOPED: Final = frozenset(
+    {"should", "hopefully", "hope", "will", "ll", "gonna", "might", "may", "could", "would"}
+)
+
+
+def _hoped(words: tuple[str, ...], start: int) -> bool:
+    """Whether the recovery word at ``start`` is hoped for, not said ("should be better")."""
+    return not _HOPED.isdisjoint(words[max(0, start - 3) : start])
+
+
+def _settled_somewhere(words: tuple[str, ...], span: tuple[int, int]) -> bool:
+    """ "settled in Durban", "settling into the new flat": a place, no recovery."""
+    start, end = span
+    return words[start] in ("settled", "settling") and words[end : end + 1] in (("in",), ("into",))
 
 
 _WORK: Final = frozenset({Cue.EXERCISE, Cue.SESSION})
