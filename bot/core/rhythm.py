@@ -375,6 +375,8 @@ def second_day_arrives(profile: RunnerProfile, state: PhaseState, today: date) -
     week's landings grow step by step rather than doubling."""
     if state.phase is not Phase.DYNAMIC_BLOCK or profile.dynamic_days < 2:
         return None
+    if weekly_capacity(profile, 2) < 2:
+        return None  # the runner's week holds one jump day: no second one arrives
     weeks = _easing_weeks(profile)
     into = week_of_phase(state, today) - weeks - 1
     if into not in (0, 1) or dynamic_target(profile, state, today) != 2:

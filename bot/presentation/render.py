@@ -292,8 +292,11 @@ def report_reply(  # noqa: PLR0917 - the report in the order the runner gives it
     severity: int | None,
     red_flags: Collection[RedFlag],
     plan_change: str,
+    *,
+    held: bool = False,
 ) -> str:
-    """Thanks for a body report, what it means for the plan, and advice on warning signs.
+    """Thanks for a body report, what it means for the plan, and advice on warning signs;
+    ``held``: the area is on hold already, so a low number is no "normal feedback".
 
     With warning signs the opening names them ("swelling in your knee"), not a kind of
     pain, and the advice follows the most urgent tier; it never names a diagnosis.
@@ -310,7 +313,7 @@ def report_reply(  # noqa: PLR0917 - the report in the order the runner gives it
         lines = [f"Thanks for telling me: {_KIND_WORDS[kind]} in {your_part(area, side)}{score}."]
         if kind is ReportKind.PAIN or (severity is not None and severity >= 6):
             lines.append("That's worth listening to, so we'll go easy on it for now.")
-        elif severity is not None and severity <= 3:
+        elif severity is not None and severity <= 3 and not held:
             lines.append("That sounds like normal training feedback. Keep an eye on it.")
     if plan_change.strip():
         lines.append(f"<b>What changes:</b> {_e(plan_change.strip())}")

@@ -184,11 +184,16 @@ async def _said_back(turn: Turn, before: DailyPlan, slots: ReportSlots) -> str:
     after = await turn.plan()
     logged = await records.recent_completions(turn.session, turn.runner.id, turn.today)
     done = any(log.done and log.on == turn.today for log in logged)
-    change = describe_change(
-        before, after, slots, on_hold=bool(turn.state.held_areas), done_today=done
+    held = slots.area in turn.state.held_areas and not slots.red_flags
+    change = (
+        ""  # the hold's own line follows ("It's still on hold..."): no "plan stays as it is"
+        if held
+        else describe_change(
+            before, after, slots, on_hold=bool(turn.state.held_areas), done_today=done
+        )
     )
     return render.report_reply(
-        slots.area, slots.side, slots.kind, slots.severity, slots.red_flags, change
+        slots.area, slots.side, slots.kind, slots.severity, slots.red_flags, change, held=held
     )
 
 

@@ -154,9 +154,9 @@ async def clinician_news(turn: Turn, visit: Visit, intent: Intent, text: str) ->
         covered = (area is None or area in turn.state.held_areas) and triage(said) <= max(
             p.tier for p in problems
         )
-        if not covered or (intent.report is not None and not said):
+        if not covered:
             return None
-        if said and not only_their_word(text.lower()):
+        if (said or intent.report is not None) and not only_their_word(text.lower()):
             return None  # "physio said it's fine but I leaked again today": a new sign
         names = _hold_names(problems)
         text = report_words.clinician_visit_under_hold(
@@ -408,18 +408,26 @@ async def open_follow_ups(turn: Turn) -> list[Reply]:
     if conversation is None or conversation.name not in (EFFORT_FLOW, comeback.PAIN_FLOW):
         return []
     day = _asked_day(turn)
+    if (turn.today - day).days > STILL_OPEN_DAYS:
+        return []  # not asked again and again for a session long gone
     logged = await _logged_on(turn, day)
     if logged is None or not logged.done or str(day) != conversation.data.get("day"):
         return []
-    plan = await _plan_of(turn, day, logged.session_id)
+    titles = await records.completion_titles(turn.session, turn.runner.id, day)
+    title = titles.get(day) or (await _plan_of(turn, day, logged.session_id)).title
     replies = []
     if logged.rpe is None:
         label = "today" if day == turn.today else render.day_label(day, turn.today)
         buttons = keyboard(render.effort_keyboard(day, logged.session_id))
-        replies.append(Reply(text=words.effort_still_open(plan.title, label), keyboard=buttons))
+        replies.append(Reply(text=words.effort_still_open(title, label), keyboard=buttons))
     if conversation.name == comeback.PAIN_FLOW and logged.pain is None:
-        replies.append(comeback.pain_question_again(day, plan.title))
+        replies.append(comeback.pain_question_again(day, title))
     return replies
+
+
+#: How many days back an open effort or pain question is shown again when a chat reopens
+#: (the session's own title, as logged).
+STILL_OPEN_DAYS = 2
 
 
 async def typed_effort(turn: Turn, text: str) -> list[Reply] | None:

@@ -91,3 +91,34 @@ async def test_after_weeks_away_the_block_began_then_and_the_why_is_the_way_back
     why = texts(await chat.say("why am i on mobility only? i wasnt injured, just on holiday"))
     assert "you're on the way back" in why
     assert "a holiday counts" in why
+
+
+async def test_a_low_number_for_a_held_area_is_no_normal_feedback(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("sharp pain in my left knee when i land the hops")
+    chat.next_day()
+    answer = texts(await chat.say("knee maybe 3/10 on stairs"))
+    assert "normal training feedback" not in answer
+    assert "plan stays as it is" not in answer
+    assert "still on hold" in answer
+
+
+async def test_the_physios_word_under_a_hold_is_no_new_report(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("sharp pain in my left knee when i land the hops")
+    before = len(await chat.reports())
+    chat.next_day()
+    answer = texts(
+        await chat.say(
+            "saw the physio, tendon irritation, no jumping 2 weeks, running ok under 3/10"
+        )
+    )
+    assert "What they told you comes first" in answer
+    assert len(await chat.reports()) == before
+
+
+async def test_minutes_said_of_what_was_done_change_no_setting(chat: Chat) -> None:
+    await chat.command("/today")
+    before = (await chat.runner()).session_minutes
+    await chat.say("did 30 min of band stuff")
+    assert (await chat.runner()).session_minutes == before

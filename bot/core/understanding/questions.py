@@ -320,7 +320,9 @@ _BARE_WEEK_RE: Final = re.compile(
     r"(?:this|the|rest\s+of\s+the|rest\s+of\s+this|coming)\s+week\s*\?+\W*$"
 )
 _NUMERIC_ASKED_RE: Final = re.compile(
-    r"(?=[0-9])(?<![0-9/.:])([0-9]{1,2}/[0-9]{1,2}|(?<=on\s)[0-9]{1,2}\.(?:0?[1-9]|1[0-2]))(?![0-9/.:])"
+    # "N/10" after a word of rating ("under 3/10", "a 4/10") is a rating, no date
+    r"(?=[0-9])(?<!under\s)(?<!below\s)(?<!above\s)(?<!over\s)(?<!about\s)(?<!like\s)"
+    r"(?<!\ba\s)(?<!max\s)(?<!\bat\s)(?<!than\s)(?<![0-9/.:])([0-9]{1,2}/[0-9]{1,2}|(?<=on\s)[0-9]{1,2}\.(?:0?[1-9]|1[0-2]))(?![0-9/.:])"
     r"(?!\s*(?:of\b|km|k\b|mi|min|sec|rep|set|x\b|kg|lb|%|hour|hr|time|am\b|pm\b))"
 )
 _HOLIDAY_RE: Final = re.compile(

@@ -79,6 +79,12 @@ def distance_named(text: str) -> RaceDistance | None:
 _MINUTES: Final = re.compile(
     r"\b(10|20|30) ?(?:min|mins|minutes?)\b|\b(?:minutes|length) (10|20|30)\b"
 )
+#: A time said of what was done ("did 30 min of band stuff", "ran for 20 mins"): no
+#: setting of the sessions' length.
+_DONE_FOR: Final = re.compile(
+    r"\b(?:did|done|doing|finished|managed|ran|run|jogged|walked|cycled|swam|spent|took|"
+    r"lasted|went)\b[^.!?]{0,20}\b(?:10|20|30) ?(?:min|mins|minutes?)\b"
+)
 #: A time said for one day or supposed ("what if i only have 10 mins today"): no setting.
 _ONE_OFF: Final = re.compile(
     r"\b(?:what\s+if|if\s+i|say\s+i|suppose|today|tonight|tomorrow|tmrw|this\s+(?:morning"
@@ -186,7 +192,7 @@ def running_week(text: str) -> WeekSaid | None:
             distance = next(
                 (found for pattern, found in _DISTANCES if pattern.search(clause)), None
             )
-    found = None if _ONE_OFF.search(low) else _MINUTES.search(low)
+    found = None if _ONE_OFF.search(low) or _DONE_FOR.search(low) else _MINUTES.search(low)
     minutes = int(found.group(1) or found.group(2)) if found else None
     dynamic = None
     if (said := _DYNAMIC.search(low)) is not None:
