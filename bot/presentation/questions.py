@@ -14,7 +14,7 @@ from bot.core.phases import PhaseState, post_race_days
 from bot.core.planner import DailyPlan
 from bot.core.understanding.suggest import Suggestion
 from bot.core.understanding.when import vague_day
-from bot.core.vocabulary import Phase
+from bot.core.vocabulary import Category, Phase
 from bot.presentation.callbacks import Action, encode
 from bot.presentation.html import escape_text, heard
 from bot.presentation.render import day_label, phase_about
@@ -32,6 +32,7 @@ __all__ = [
     "unclear_log_day",
     "unclear_value",
     "unknown_with_suggestions",
+    "week_why",
     "why_answer",
     "why_on",
 ]
@@ -144,6 +145,43 @@ def why_answer(plan: DailyPlan, today: date, state: PhaseState | None = None) ->
         lines.append(f"Why: {about}")
     if plan.contacts == 0 and not plan.is_rest and plan.phase is not Phase.DYNAMIC_BLOCK:
         lines.append(_no_jumps(plan.phase, state, today))
+    return "\n".join(lines)
+
+
+_KIND_NAMES = {
+    Category.MOBILITY: "mobility",
+    Category.STATIC: "strength",
+    Category.DYNAMIC: "jump",
+}
+
+
+def week_why(plans: Sequence[DailyPlan], today: date, state: PhaseState | None) -> str:
+    """Why the days ahead look the way they do ("why so much mobility this week?"): how
+    many days of each kind, why jump and strength days are where they are, and the
+    phase's reason (HTML)."""
+    sessions = [p for p in plans if not p.is_rest]
+    counts = [
+        (_KIND_NAMES[kind], sum(p.category is kind for p in sessions)) for kind in _KIND_NAMES
+    ]
+    counts.append(("rest", len(plans) - len(sessions)))
+    said = ", ".join(f"{n} {name} day{'s' if n > 1 else ''}" for name, n in counts if n)
+    lines = [f"<b>The next {len(plans)} days:</b> {said}."]
+    if state is not None and stage_of(state) is not Stage.FULL:
+        lines.append(WAY_BACK_WHY)
+    else:
+        if about := phase_about(plans[0].phase):
+            lines.append(f"Why: {about}")
+        held = [p for p in sessions if p.category is Category.MOBILITY and p.adjustments]
+        lines += [f"• {escape_text(line)}" for line in (held[0].adjustments if held else ())]
+        mobility = [p for p in sessions if p.category is Category.MOBILITY]
+        reasons = dict.fromkeys(
+            why_on(p, today) for p in mobility if "strength waits" in p.why or "no jumps" in p.why
+        )
+        lines += [
+            f"• {day_label(p.on, today)}: {escape_text(why_on(p, today))}"
+            for p in mobility
+            if why_on(p, today) in reasons
+        ][:3]
     return "\n".join(lines)
 
 

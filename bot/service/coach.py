@@ -362,7 +362,7 @@ class Coach:
         if kind is IntentKind.PLAN_QUESTION:
             if asks_for_block(text):  # "show me the whole block": the block, week by week
                 return await training.block_reply(turn)
-            return await questions.plan_answer(turn, intent)
+            return await questions.plan_answer(turn, intent, text)
         if kind is IntentKind.TODAY:
             return await training.today_reply(turn)
         if kind is IntentKind.DONE:

@@ -14,6 +14,7 @@ from datetime import date
 from bot.core.phases import DayPassed, transition
 from bot.core.planner import DailyPlan, impact_advice
 from bot.core.understanding import Intent, PlanTopic
+from bot.core.understanding.questions import asks_of_the_week
 from bot.presentation import questions as words
 from bot.service import training
 from bot.service.messages import Reply
@@ -25,7 +26,7 @@ __all__ = ["JUMPS_HORIZON_DAYS", "plan_answer"]
 JUMPS_HORIZON_DAYS = 42
 
 
-async def plan_answer(turn: Turn, intent: Intent) -> list[Reply]:
+async def plan_answer(turn: Turn, intent: Intent, text: str = "") -> list[Reply]:
     """The answer to a question about the plan."""
     topic = intent.topic
     if topic is PlanTopic.DAY and intent.ask_day is not None:
@@ -52,6 +53,8 @@ async def plan_answer(turn: Turn, intent: Intent) -> list[Reply]:
         sessions = [p for p in ahead if not p.is_rest] or ahead
         if not sessions:
             return await training.phase_reply(turn)
+        if asks_of_the_week(text):  # "why so much mobility this week?": the week, not today
+            return [Reply(text=words.week_why(ahead, turn.today, turn.state))]
         return [Reply(text=words.why_answer(sessions[0], turn.today, turn.state))]
     return await training.week_reply(turn)
 

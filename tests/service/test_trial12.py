@@ -122,3 +122,12 @@ async def test_minutes_said_of_what_was_done_change_no_setting(chat: Chat) -> No
     before = (await chat.runner()).session_minutes
     await chat.say("did 30 min of band stuff")
     assert (await chat.runner()).session_minutes == before
+
+
+async def test_why_so_much_mobility_this_week_answers_for_the_week(chat: Chat) -> None:
+    await chat.command("/today")
+    answer = texts(await chat.say("why is there so much mobility this week"))
+    assert "The next 7 days:" in answer
+    assert "mobility days" in answer
+    one = texts(await chat.say("why no jumps today?"))
+    assert "The next 7 days" not in one

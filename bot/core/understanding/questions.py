@@ -451,6 +451,18 @@ def asks_to_run(low: str) -> bool:
     return "?" in low or asks_permission(low) or _ASKS_RE.search(low) is not None
 
 
+_OF_THE_WEEK_RE: Final = re.compile(
+    r"\b(?:this|the|next|whole)\s+(?:week|wk)\b|\bweek'?s\b|\blately\b|\bso\s+much\b"
+    r"|\ball\s+(?:the|this)\b|\bevery\s+day\b|\bso\s+many\b"
+)
+
+
+def asks_of_the_week(text: str) -> bool:
+    """Whether a why question asks about the days ahead, not one session ("why so much
+    mobility this week?", "why all the stretching lately?")."""
+    return _OF_THE_WEEK_RE.search(text.lower()) is not None
+
+
 def asks_other_activity(low: str) -> bool:
     """Whether ``low`` asks about an activity without impact in place of running ("is
     cycling ok instead of running", "can i swim or bike?"), not about running itself."""
