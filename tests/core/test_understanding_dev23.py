@@ -240,3 +240,28 @@ def test_back_to_an_activity_is_no_lower_back() -> None:
     for part in understand_all("been back running for 6 weeks, all good", TODAY):
         assert Area.LOWER_BACK not in part.fine_areas
         assert part.report is None
+
+
+def test_days_listed_as_missed_are_never_logged_done() -> None:
+    parts = understand_all("missed monday and tuesday, did wednesday, about a 5", TODAY)
+    done = [p for p in parts if p.kind is IntentKind.DONE]
+    assert [p.log_day for p in done] == [date(2026, 12, 16)]
+    assert all(p.kind in (IntentKind.DONE, IntentKind.SKIPPED) for p in parts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pause saturday and sunday please, back monday. todays done, 6", "back tmrw, skip today"],
+)
+def test_back_on_a_day_names_no_lower_back(text: str) -> None:
+    assert all(p.report is None for p in understand_all(text, TODAY))
+
+
+def test_next_week_too_is_next_week() -> None:
+    (pause,) = understand_all("pause the plan next week too", TODAY)
+    assert (pause.pause_from, pause.pause_until) == (date(2026, 12, 21), date(2026, 12, 27))
+
+
+def test_the_break_said_over_is_a_return() -> None:
+    kinds = [p.kind for p in understand_all("holiday is over, back at it", TODAY)]
+    assert kinds == [IntentKind.RESUME]

@@ -44,7 +44,11 @@ _NOT_BODY_AFTER_BACK: Final = frozenset(
      "then", "here", "there", "and", "later", "soon", "online", "of",
      # "been back running for 3 months": back to an activity, no body part
      "running", "jogging", "training", "hopping", "jumping", "lifting", "racing", "doing",
-     "with", "for", "by", "properly", "fully", "normal", "together", "over"}
+     "with", "for", "by", "properly", "fully", "normal", "together", "over",
+     # "pause saturday and sunday, back monday": a day of return
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+     "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "tomorrow",
+     "tmrw", "tmr", "next", "after", "before", "around", "round", "the", "this"}
 )  # fmt: skip
 _SIDE_NEIGHBOURS: Final = frozenset({"my", "the", "on", "and", "both", "of"})
 _NEGATION_WINDOW: Final = 3

@@ -361,6 +361,7 @@ _CUES: Final[dict[Cue, str]] = {
         ready to go again, ready to start again, ready to train again, continue, carry on,
         pick up where, pick it up again, end the pause, end pause, unfreeze, im home,
         cancel the break, cancel that break, cancel my break, cancel the pause,
+        pause is over, break is over, holiday is over, holidays are over, trip is over,
         cancel that pause, cancel my pause, call off the break, scrap the break,
         no break after all, not going away after all, not away after all,
         home again, im back, i am back, were back, back again, back to training, back to it,

@@ -525,6 +525,14 @@ def _contrasted(text: str) -> bool:
     ) is not None
 
 
+#: Days listed as missed ("missed monday and tuesday"): never logs of a done beside them.
+_MISSED_DAYS_RE: Final = re.compile(
+    r"\b(?:missed|skipped|skipt|didn'?t\s+do|did\s+not\s+do|couldn'?t\s+do|bailed\s+on)\s+"
+    r"(?:the\s+|my\s+|on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)\w*"
+    r"(?:\s*(?:,|&|\+|and|or|n)\s*(?:mon|tue|wed|thu|fri|sat|sun)\w*)+"
+)
+
+
 def _days_apart(whole: Intent, message: Message, today: date) -> tuple[Intent, ...]:
     """A log of each day said, each with its own effort ("done thurs 5/10 and sat 6/10",
     "sat was easy sun was hard", "missed sat and sun"), or logs of named days before a
@@ -550,6 +558,8 @@ def _days_apart(whole: Intent, message: Message, today: date) -> tuple[Intent, .
             for index, (d, e) in enumerate(sorted(stretches.items()))
         )
     said = before_asked(message.low)  # not the days of a question after the log
+    if whole.kind is _DONE and _MISSED_DAYS_RE.search(said):
+        return ()  # "missed monday and tuesday. did wednesday's": the parts say which is which
     if whole.kind in _LOGS and names_days(said):
         days = log_days(said, today, ahead=whole.kind is IntentKind.SKIPPED)
         if len(days) > 1:  # "missed sat and sun": one log for each day

@@ -102,7 +102,7 @@ _BACK_RE: Final = re.compile(
     # "back in dublin on the 29th", "home to cork by the 3rd": the place between
     rf"(?:(?:in|to|at|from)\s+[a-z']+(?:\s+[a-z']+)?\s+(?=on\s|by\s))?(?:on\s+|by\s+)?({_DAY})\b"
 )
-_NEXT_WEEK_RE: Final = re.compile(r"\bnext\s+week\b(?!\s*(?:-|to|till|until))")
+_NEXT_WEEK_RE: Final = re.compile(r"\bnext\s+week\b(?!\s*(?:-|to\b|till\b|until\b))")
 _TILL_NEXT_WEEK_RE: Final = re.compile(r"\b(?:until|till|til|untill)\s+next\s+week\b")
 _COUNT: Final = (
     r"an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|couple\s+of|[0-9]{1,2}"
