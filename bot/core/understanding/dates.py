@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from bot.core.understanding.text import has_digit
+from bot.core.understanding.words import WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
 __all__ = ["MONTHS", "MONTH_PATTERN", "find_dates", "last_date", "names_a_date", "years_later"]
 
@@ -26,11 +27,7 @@ MONTHS: Final = {
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
     "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
-_WEEKDAYS: Final = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "weds": 2,
-    "wed": 2, "thursday": 3, "thurs": 3, "thur": 3, "thu": 3, "friday": 4, "fri": 4, "saturday": 5,
-    "sat": 5, "sunday": 6, "sun": 6,
-}  # fmt: skip
+_WEEKDAYS: Final = {**{name: n for n, name in enumerate(WEEKDAYS)}, **WEEKDAY_ABBREVIATIONS}
 _COUNTS: Final = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,

@@ -16,6 +16,7 @@ from bot.core.understanding.dates import last_date
 from bot.core.understanding.model import Intent, IntentKind, PlanTopic
 from bot.core.understanding.text import has_digit
 from bot.core.understanding.when import day_ahead
+from bot.core.understanding.words import WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
 __all__ = ["asks_getting_back", "asks_permission", "names_the_block", "plan_question"]
 
@@ -132,9 +133,8 @@ _BLOCK_ASKED_RE: Final = re.compile(
     r".*\b(?:overview|outline|breakdown|pls|please|plz)\b"
     r"|\b(?:overview|outline|breakdown)\s+of\s+(?:the|my)\s+(?:plan|programme|program|block)\b"
 )
-_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_SHORT: Final = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3,
-          "thurs": 3, "fri": 4, "sat": 5, "sun": 6}  # fmt: skip
+_WEEKDAYS: Final = WEEKDAYS
+_SHORT: Final = WEEKDAY_ABBREVIATIONS
 _SHORT_DAY_RE: Final = re.compile(r"\b(mon|tues?|weds?|thu|thurs?|fri|sat|sun)\b")
 _WEEKDAY_RE: Final = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b")
 _PLAN_WORDS_RE: Final = re.compile(

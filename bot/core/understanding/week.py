@@ -15,6 +15,7 @@ from typing import Final
 
 from bot.core.records import RunnerProfile
 from bot.core.understanding.text import normalise
+from bot.core.understanding.words import WEEKDAY_ABBREVIATIONS
 from bot.core.vocabulary import RaceDistance
 
 __all__ = [
@@ -26,19 +27,7 @@ __all__ = [
     "weekdays_in",
 ]
 
-_DAYS: Final = {
-    "mon": 0,
-    "tue": 1,
-    "tues": 1,
-    "wed": 2,
-    "weds": 2,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "fri": 4,
-    "sat": 5,
-    "sun": 6,
-}
+_DAYS: Final = WEEKDAY_ABBREVIATIONS
 _DAY_NAME: Final = (
     r"(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
     r"(?:day|days|nesday|nesdays|sday|sdays|urday|urdays|rsday|rsdays)?"

@@ -35,7 +35,7 @@ import dateparser
 
 from bot.core.understanding.dates import MONTH_PATTERN, years_later
 from bot.core.understanding.text import has_digit
-from bot.core.understanding.words import NUMBER_WORDS
+from bot.core.understanding.words import NUMBER_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
 __all__ = [
     "PauseSaid",
@@ -52,9 +52,8 @@ __all__ = [
     "vague_day",
 ]
 
-_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_SHORT: Final = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3,
-          "thurs": 3, "fri": 4, "sat": 5, "sun": 6}  # fmt: skip
+_WEEKDAYS: Final = WEEKDAYS
+_SHORT: Final = WEEKDAY_ABBREVIATIONS
 _WEEKDAY: Final = "|".join(_WEEKDAYS)
 _SHORT_NAME: Final = r"mon|tues?|weds?|thu|thurs?|fri|sat|sun"
 #: What follows a short day name that makes it one ("tues session", "sat's jumps"), so a

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["FILLER", "NUMBER_WORDS", "PEOPLE", "PROTECTED", "word_set"]
+__all__ = [
+    "FILLER",
+    "NUMBER_WORDS",
+    "PEOPLE",
+    "PROTECTED",
+    "WEEKDAYS",
+    "WEEKDAY_ABBREVIATIONS",
+    "word_set",
+]
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -101,6 +109,13 @@ PROTECTED = word_set(
 )
 #: People other than the runner ("my wife has...", "my mate's knee"): never typo-corrected
 #: into other words ("wife" is no "wine", "dads" no "days"), nor their "-s" forms.
+#: The days of the week, Monday first (``date.weekday()`` order).
+WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: Short day names as runners type them, each to its ``date.weekday()`` number.
+WEEKDAY_ABBREVIATIONS: Final = {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
 PEOPLE: Final = word_set(
     """
     friend wife husband partner boyfriend girlfriend bf gf mum mom mam dad mother father
