@@ -122,6 +122,8 @@ _ALSO_WORDS = frozenset({"also", "and", "plus", "any", "where"})
 _ASKING_WORDS = frozenset(
     "can could should shall is are do does will would how what why when which ok okay".split()  # noqa: SIM905
 )
+#: The first words of a second question's piece (:meth:`Faq.also_asked`).
+_OPENS_A_QUESTION = _ASKING_WORDS | _ALSO_WORDS
 _AGE_SAID = re.compile(r"\b(?:im|i am|aged?)\s+[4-9][0-9]\b(?!\s*(?:/|min|km|k\b|mile|kg|sec|%))")
 #: A return asked about as advice ("had a baby 8 weeks ago, when can I start?"), not a
 #: request to resume ("back now, can you restart my plan?").
@@ -658,8 +660,6 @@ class Faq:
         ("how often should I do it and do I need weights", "can I do it in the evening?
         and before or after my run"), or None: each piece after a "?", or before "and",
         "also", "or" or a comma that opens a question, is matched alone."""
-        if "?" not in text and _SECOND_ASKED.search(text) is None:
-            return None
         pieces = [p for p in _SECOND_ASKED.split(text) if p and p.strip()]
         if len(pieces) < 2:
             return None
@@ -667,7 +667,7 @@ class Faq:
             self.match(f"{piece.strip()}?")
             for piece in pieces
             if len(words := _WORD.findall(piece.lower())) >= _SECOND_WORDS
-            and words[0] in _ASKING_WORDS | _ALSO_WORDS
+            and words[0] in _OPENS_A_QUESTION
         ]
         ids = [entry.id for entry in found if entry is not None]
         if first.id not in ids:

@@ -24,7 +24,14 @@ from bot.core.monitoring import (
     worsened,
 )
 from bot.core.records import BodyReport
-from bot.core.triage import NEIGHBOURS, Tier, hold_areas, protected, triage, whole_leg_off
+from bot.core.triage import (
+    NEIGHBOURS,
+    hold_areas,
+    protected,
+    stops_running,
+    triage,
+    whole_leg_off,
+)
 from bot.core.vocabulary import Area, RedFlag, ReportKind, listed
 
 __all__ = [
@@ -77,7 +84,7 @@ class Restrictions:
         """A warning sign whose advice is to stop running for now (a suspected bone stress
         injury, an emergency sign, a joint that gave way): no line assumes the runner's
         running week."""
-        return RedFlag.GIVING_WAY in self.red_flags or triage(self.red_flags) >= Tier.BONE_STRESS
+        return stops_running(self.red_flags, triage(self.red_flags))
 
     @property
     def any(self) -> bool:

@@ -40,6 +40,7 @@ __all__ = [
     "Tier",
     "hold_areas",
     "protected",
+    "stops_running",
     "triage",
     "whole_leg_off",
 ]
@@ -158,6 +159,12 @@ def triage(flags: Collection[RedFlag], side: Side = Side.NONE, area: Area | None
     if both_legs and not _NERVE_FLAGS.isdisjoint(flags):
         return Tier.EMERGENCY
     return tier
+
+
+def stops_running(flags: Collection[RedFlag], tier: Tier) -> bool:
+    """Whether warning signs of ``tier`` keep running out too, not only impact work: a
+    suspected bone stress injury or worse, or a joint that gave way."""
+    return RedFlag.GIVING_WAY in flags or tier >= Tier.BONE_STRESS
 
 
 def hold_areas(area: Area, tier: Tier) -> frozenset[Area]:

@@ -25,10 +25,11 @@ __all__ = [
 ]
 
 
-def listed(names: Iterable[str]) -> str:
-    """ "a", "a and b", "a, b and c": names in a sentence ("" for none)."""
+def listed(names: Iterable[str], last: str = "and") -> str:
+    """ "a", "a and b", "a, b and c": names in a sentence ("" for none); ``last``: the word
+    before the last name ("a, b or c")."""
     items = list(names)
-    return " and ".join(filter(None, [", ".join(items[:-1]), *items[-1:]]))
+    return f" {last} ".join(filter(None, [", ".join(items[:-1]), *items[-1:]]))
 
 
 class Area(StrEnum):

@@ -11,7 +11,6 @@ __all__ = [
     "cancelled",
     "cancelled_report",
     "emoji_reply",
-    "faq_answer",
     "faq_answers",
     "fine_noted",
     "greeting_reply",
@@ -45,20 +44,12 @@ def hello(first_name: str | None) -> str:
     return f"Hi {escape_text(first_name or 'there')}! 👋"
 
 
-def faq_answer(
-    question: str, answer: str, hold: str | None = None, *, hold_first: bool = False
-) -> str:
-    """The coach's answer to a common question (``content/faq.yaml``), under the question;
-    ``hold``: the short line of the holds in force (plain text), once, under the answer;
-    ``hold_first``: a hold that keeps running out, asked about an activity ("can I run on
-    it?"): the hold leads, and the answer is for once the runner is cleared."""
-    return faq_answers([(question, answer, hold_first)], hold)
-
-
 def faq_answers(asked: Sequence[tuple[str, str, bool]], hold: str | None = None) -> str:
-    """:func:`faq_answer` for one or more questions asked in one message: each question,
-    its answer and whether the hold leads it (an activity under a hold that keeps running
-    out); the holds' line once, first when it leads any answer."""
+    """The coach's answers to the common questions a message asks (``content/faq.yaml``),
+    each under its question: each question, its answer and whether the hold leads it (an
+    activity asked about under a hold that keeps running out, "can I run on it?": the answer
+    is for once the runner is cleared); ``hold``: the short line of the holds in force
+    (plain text), once, under the answers or first when it leads any."""
     blocks = [
         f"💬 <b>{escape_text(q)}</b>\n"
         + ("Once you're cleared: " if hold is not None and first else "")

@@ -171,17 +171,14 @@ def week_why(plans: Sequence[DailyPlan], today: date, state: PhaseState | None) 
     else:
         if about := phase_about(plans[0].phase):
             lines.append(f"Why: {about}")
-        held = [p for p in sessions if p.category is Category.MOBILITY and p.adjustments]
-        lines += [f"• {escape_text(line)}" for line in (held[0].adjustments if held else ())]
         mobility = [p for p in sessions if p.category is Category.MOBILITY]
-        reasons = dict.fromkeys(
-            why_on(p, today) for p in mobility if "strength waits" in p.why or "no jumps" in p.why
-        )
+        changed = next((p.adjustments for p in mobility if p.adjustments), ())
+        lines += [f"• {escape_text(line)}" for line in changed]
+        # the week's own reasons for a mobility day: strength or jumps kept off it
+        kept_off = [p for p in mobility if "strength waits" in p.why or "no jumps" in p.why]
         lines += [
-            f"• {day_label(p.on, today)}: {escape_text(why_on(p, today))}"
-            for p in mobility
-            if why_on(p, today) in reasons
-        ][:3]
+            f"• {day_label(p.on, today)}: {escape_text(why_on(p, today))}" for p in kept_off[:3]
+        ]
     return "\n".join(lines)
 
 

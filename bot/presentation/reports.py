@@ -236,8 +236,7 @@ def warning_sign_reply(
     said = listed(flag.label for flag in sorted(signs))
     lines = [f"Thanks for telling me ({escape_text(said)}).", referral(tier, signs)]
     if ask_where and held:
-        names = [your_part(area, side) for area, side in held]
-        again = escape_text(", ".join(names[:-1]) + " or " + names[-1] if names[1:] else names[0])
+        again = escape_text(listed((your_part(area, side) for area, side in held), "or"))
         lines.append(
             f"So I can keep it out of your sessions: is that {again} again, or somewhere "
             "else? Tap the area (or just type it, like <i>left shin</i>)."

@@ -297,6 +297,10 @@ class Coach:
         """Each part of a message acted on in order."""
         replies: list[Reply] = []
         reported = [part.report for part in intents if part.report is not None]
+        # a zone said beside a reminder: the reminder's reply gives the time
+        reminder_said = any(
+            p.kind is IntentKind.SET_REMINDER and p.unclear is None for p in intents
+        )
         for part in intents:
             if (
                 part.kind is IntentKind.BODY_REPORT
@@ -312,8 +316,7 @@ class Coach:
                 if not _greets_itself(intents, turn.today):  # today's session says hi
                     replies.append(Reply(text=chat.hello(turn.runner.first_name)))
                 continue
-            said = any(p.kind is IntentKind.SET_REMINDER and p.unclear is None for p in intents)
-            replies += await self._intent(turn, part, text, reminder_said=said)
+            replies += await self._intent(turn, part, text, reminder_said=reminder_said)
         return replies
 
     async def _intent(
@@ -472,16 +475,15 @@ async def _records_first(turn: Turn, intent: Intent, text: str) -> list[Reply] |
     about under a hold that keeps it out ("can I go for an easy jog?"), or a number said
     back as the session's effort ("the 8 was how hard it felt, not my hip"), a clinician
     visit told while a hold stands ("booked the gp for tues")."""
-    visit = None if intent.cleared else clinician_visit(text.lower())
+    low = text.lower()
+    visit = None if intent.cleared else clinician_visit(low)
     if visit is not None and (news := await training.clinician_news(turn, visit, intent, text)):
         return news
     if intent.signs or intent.report is not None:
         return None
-    if asks_to_run(text.lower()) and (running := await training.running_under_hold(turn)):
+    if asks_to_run(low) and (running := await training.running_under_hold(turn)):
         return running
-    if asks_other_activity(text.lower()) and (
-        other := await training.other_activity_under_hold(turn)
-    ):
+    if asks_other_activity(low) and (other := await training.other_activity_under_hold(turn)):
         return other
     rated = effort_not_severity(text)
     return None if rated is None else await corrections.severity_was_effort(turn, rated)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.core.records import BodyReport
-from bot.core.triage import Tier, hold_areas, triage
+from bot.core.triage import Tier, hold_areas, stops_running, triage
 from bot.core.vocabulary import Area, RedFlag, Side
 from bot.service.turn import Turn
 from bot.storage import records
@@ -30,6 +30,11 @@ class Problem:
     areas: frozenset[Area]
     #: The day its latest warning sign was reported (None: no report, a whole-body sign).
     reported_on: date | None = None
+
+    @property
+    def no_running(self) -> bool:
+        """Whether it keeps running out too (a bone-stress sign, a joint that gave way)."""
+        return stops_running(self.signs, self.tier)
 
 
 async def held_problems(turn: Turn) -> list[Problem]:

@@ -181,17 +181,14 @@ async def amend_last(turn: Turn, fix: ReportFix, text: str) -> list[Reply] | Non
 async def _said_back(turn: Turn, before: DailyPlan, slots: ReportSlots) -> str:
     """A stored report said back with what it changed in today's plan (``before``: the
     plan before it was stored)."""
-    after = await turn.plan()
-    logged = await records.recent_completions(turn.session, turn.runner.id, turn.today)
-    done = any(log.done and log.on == turn.today for log in logged)
     held = slots.area in turn.state.held_areas and not slots.red_flags
-    change = (
-        ""  # the hold's own line follows ("It's still on hold..."): no "plan stays as it is"
-        if held
-        else describe_change(
-            before, after, slots, on_hold=bool(turn.state.held_areas), done_today=done
-        )
-    )
+    change = ""  # held: the hold's own line follows ("It's still on hold..."), no change said
+    if not held:
+        after = await turn.plan()
+        logged = await records.recent_completions(turn.session, turn.runner.id, turn.today)
+        done = any(log.done and log.on == turn.today for log in logged)
+        on_hold = bool(turn.state.held_areas)
+        change = describe_change(before, after, slots, on_hold=on_hold, done_today=done)
     return render.report_reply(
         slots.area, slots.side, slots.kind, slots.severity, slots.red_flags, change, held=held
     )

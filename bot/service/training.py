@@ -9,11 +9,11 @@ from datetime import date, timedelta
 from bot.core.phases import OnboardingFinished, next_change
 from bot.core.planner import DailyPlan, impact_advice
 from bot.core.records import BodyReport, Completion, CompletionStatus
-from bot.core.triage import Tier, triage
+from bot.core.triage import triage
 from bot.core.understanding import Intent, IntentKind
 from bot.core.understanding.answers import effort_answer
 from bot.core.understanding.cleared import Visit, only_their_word
-from bot.core.vocabulary import Area, Category, Level, Phase, RedFlag
+from bot.core.vocabulary import Area, Category, Level, Phase
 from bot.presentation import questions as question_words
 from bot.presentation import render
 from bot.presentation import reports as report_words
@@ -114,7 +114,7 @@ async def hold_line(turn: Turn) -> tuple[str, bool] | None:
         return None
     problems = await held_problems(turn)
     names = _hold_names(problems)
-    no_running = any(p.tier >= Tier.BONE_STRESS or RedFlag.GIVING_WAY in p.signs for p in problems)
+    no_running = any(p.no_running for p in problems)
     impact_only = all(p.area is Area.PELVIC_FLOOR for p in problems)
     line = report_words.hold_reminder(names, no_running=no_running, impact_only=impact_only)
     return line, no_running
@@ -123,13 +123,15 @@ async def hold_line(turn: Turn) -> tuple[str, bool] | None:
 async def running_under_hold(turn: Turn) -> list[Reply] | None:
     """Running asked about while a hold keeps it out (a bone-stress sign, a joint that gave
     way): a plain no with the way out; None when no such hold stands."""
+    names = await _running_hold_names(turn)
+    return [Reply(text=report_words.running_not_yet(names))] if names else None
+
+
+async def _running_hold_names(turn: Turn) -> list[str]:
+    """The holds that keep running out too, each as a physio names it (none: no such hold)."""
     if not turn.state.held_areas:
-        return None
-    problems = await held_problems(turn)
-    stopping = _stopping_running(problems)
-    if not stopping:
-        return None
-    return [Reply(text=report_words.running_not_yet(_hold_names(stopping)))]
+        return []
+    return _hold_names([p for p in await held_problems(turn) if p.no_running])
 
 
 #: What a clinician visit may be told with and still be the news itself: nothing else, or
@@ -158,11 +160,12 @@ async def clinician_news(turn: Turn, visit: Visit, intent: Intent, text: str) ->
             return None
         if (said or intent.report is not None) and not only_their_word(text.lower()):
             return None  # "physio said it's fine but I leaked again today": a new sign
-        names = _hold_names(problems)
-        text = report_words.clinician_visit_under_hold(
-            names, booked=visit is Visit.BOOKED, no_running=bool(_stopping_running(problems))
+        said_back = report_words.clinician_visit_under_hold(
+            _hold_names(problems),
+            booked=visit is Visit.BOOKED,
+            no_running=any(p.no_running for p in problems),
         )
-        return [Reply(text=text)]
+        return [Reply(text=said_back)]
     if intent.kind is not IntentKind.UNKNOWN or said:
         return None
     return [Reply(text=report_words.clinician_visit(booked=visit is Visit.BOOKED))]
@@ -172,17 +175,8 @@ async def other_activity_under_hold(turn: Turn) -> list[Reply] | None:
     """Another activity asked about while a hold keeps running out ("is cycling ok instead
     of running?"): the facts say nothing of it, so the clinician decides; None when no such
     hold stands."""
-    if not turn.state.held_areas:
-        return None
-    stopping = _stopping_running(await held_problems(turn))
-    if not stopping:
-        return None
-    return [Reply(text=report_words.other_activity_not_mine(_hold_names(stopping)))]
-
-
-def _stopping_running(problems: Sequence[Problem]) -> list[Problem]:
-    """The holds that keep running out too: a bone-stress sign, a joint that gave way."""
-    return [p for p in problems if p.tier >= Tier.BONE_STRESS or RedFlag.GIVING_WAY in p.signs]
+    names = await _running_hold_names(turn)
+    return [Reply(text=report_words.other_activity_not_mine(names))] if names else None
 
 
 def _hold_names(problems: Sequence[Problem]) -> list[str]:
@@ -209,7 +203,7 @@ async def phase_reply(turn: Turn) -> list[Reply]:
     if turn.state.phase is Phase.RECOVERY_HOLD:
         problems = await held_problems(turn)
         holds = _hold_names(problems)
-        no_running = bool(_stopping_running(problems))
+        no_running = any(p.no_running for p in problems)
     text = render.phase_message(
         turn.state,
         upcoming,

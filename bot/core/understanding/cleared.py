@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import Final
 
-from bot.core.understanding.words import word_set
+from bot.core.understanding.words import WEEKDAY_ABBREVIATIONS, WEEKDAYS, word_set
 
 __all__ = [
     "CLINICIANS",
@@ -124,9 +124,8 @@ _NOT_DONE_RE: Final = re.compile(
     r"\s+(?:\w+\s+){0,2}(?:seen|see|saw|booked|book|get|got)\b"
 )
 _BOOKED_AHEAD_RE: Final = re.compile(
-    r"\b(?:tomorrow|tmrw|tmr|tues|tue|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday"
-    r"|fri|friday|sat|saturday|sun|sunday|mon|monday|next|on the|later|this (?:afternoon|"
-    r"evening|week))\b"
+    rf"\b(?:tomorrow|tmrw|tmr|{'|'.join((*WEEKDAYS, *WEEKDAY_ABBREVIATIONS))}"
+    r"|next|on the|later|this (?:afternoon|evening|week))\b"
 )
 
 

@@ -424,28 +424,25 @@ _INSTEAD_OF_RUNNING_RE: Final = re.compile(
 )
 #: Cross-training without impact ("can I cycle", "ok to swim", "pool running"): under a
 #: hold, the clinician's call (yoga and the like have the FAQ's answers).
-_CROSS_TRAINING_RE: Final = re.compile(
-    r"\b(?:cycl\w*|bike|biking|spin\w*|swim\w*|pool\s+run\w*|aqua\s*jog\w*|deep\s+water\s+run\w*"
-    r"|elliptical|cross\s*trainer|rowing|turbo|zwift|peloton)\b"
+_CROSS_TRAINING: Final = (
+    r"cycl\w*|bike|biking|spin\w*|swim\w*|pool\s+run\w*|aqua\s*jog\w*|deep\s+water\s+run\w*"
+    r"|elliptical|cross\s*trainer|rowing|turbo|zwift|peloton"
 )
+_CROSS_TRAINING_RE: Final = re.compile(rf"\b(?:{_CROSS_TRAINING})\b")
 #: An activity without impact asked about ("can I cycle", "ok to swim", "pool running").
-_OTHER_ACTIVITY_RE: Final = re.compile(
-    r"\b(?:cycl\w*|bike|biking|spin\w*|swim\w*|pool\s+run\w*|aqua\s*jog\w*|deep\s+water\s+run\w*"
-    r"|elliptical|cross\s*trainer|rowing|row|turbo|zwift|peloton|yoga|pilates|walk\w*)\b"
-)
+_OTHER_ACTIVITY_RE: Final = re.compile(rf"\b(?:{_CROSS_TRAINING}|row|yoga|pilates|walk\w*)\b")
 
 
 def asks_to_run(low: str) -> bool:
     """Whether ``low`` asks whether the runner may run ("can I go for an easy jog", "is it
     ok to run on it?", "can I start running again")."""
-    if ("run" not in low and "jog" not in low and "treadmill" not in low) or (
-        _RUNNING_RE.search(low) is None
-    ):
+    if "run" not in low and "jog" not in low and "treadmill" not in low:
+        return False
+    if (running := _RUNNING_RE.search(low)) is None:
         return False
     other = _OTHER_ACTIVITY_RE.search(low)
-    running = _RUNNING_RE.search(low)
     if _INSTEAD_OF_RUNNING_RE.search(low) or (
-        other is not None and running is not None and other.start() <= running.start()
+        other is not None and other.start() <= running.start()
     ):
         return False  # "is cycling ok instead of running": the other activity is asked about
     return "?" in low or asks_permission(low) or _ASKS_RE.search(low) is not None
