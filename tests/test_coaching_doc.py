@@ -11,7 +11,7 @@ from bot.core.content import CONTACT_RANGES, load_content
 from bot.core.health import POSTPARTUM_NO_IMPACT, Screen
 from bot.core.triage import CLINICIAN_TIERS, NEIGHBOURS, RETURN_CHECKS, TIER_OF_FLAG, Tier
 from bot.core.understanding import understand
-from bot.core.understanding.answers import check_answer, health_answer, yes_no
+from bot.core.understanding.answers import another_check, check_answer, health_answer, yes_no
 from bot.core.vocabulary import Area, Category, Intensity, Level, RedFlag
 
 DOC = Path(__file__).parent.parent / "docs" / "coaching.md"
@@ -154,7 +154,7 @@ def _examples(cell: str) -> list[str]:
 def test_every_typed_clearing_example_reads_as_its_row_says() -> None:
     rows = _rows("Typed answers to the clearing questions")
     readings = [_codes(row[1])[0] for row in rows]
-    assert readings == ["yes", "no", "pass", "fail", "unclear", "triage"]
+    assert readings == ["yes", "no", "pass", "fail", "unclear", "another", "triage"]
     today = date(2026, 12, 1)
     for row, reading in zip(rows, readings, strict=True):
         examples = _examples(row[0])
@@ -168,6 +168,9 @@ def test_every_typed_clearing_example_reads_as_its_row_says() -> None:
                 assert yes_no(said) is (reading == "yes"), said
             elif reading in ("pass", "fail"):
                 assert check_answer(said) is (reading == "pass"), said
+            elif reading == "another":  # said to the single-leg stand
+                assert check_answer(said, check="stand") is None, said
+                assert another_check(said, "stand"), said
             else:
                 assert yes_no(said) is None, said
                 assert check_answer(said) is None, said

@@ -25,6 +25,7 @@ __all__ = [
     "TIGHT_DURING_HOLD",
     "WHOLE_BODY_HOLD",
     "answer_about_other_area",
+    "answer_about_other_check",
     "back_to_setup",
     "check_failed",
     "check_keyboard",
@@ -557,6 +558,16 @@ def unclear_answer(question: str) -> str:
     return (
         "Sorry, I couldn't tell if that was a yes or a no, so let me ask again (tap a "
         f"button, or type <i>yes</i> or <i>no</i>, and your pain out of 10 if you like).\n\n"
+        f"{question}"
+    )
+
+
+def answer_about_other_check(question: str) -> str:
+    """A typed answer that tells of another movement than the check asked about
+    ("walked to work" to the single-leg stand): it does not count for this one."""
+    return (
+        "Good to know, but that's a different movement from this check, so it can't count "
+        "for it. Each check loads the leg a little more than the one before.\n\n"
         f"{question}"
     )
 

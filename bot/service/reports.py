@@ -25,6 +25,7 @@ from bot.core.triage import (
 from bot.core.understanding import Intent, IntentKind, ReportSlots
 from bot.core.understanding.answers import (
     about_clearance,
+    another_check,
     area_answer,
     check_answer,
     kind_answer,
@@ -630,8 +631,13 @@ async def typed_clearing(turn: Turn, step: str, text: str, intent: Intent) -> li
         index = int(data.get("check", 0))
         problem = _problem_of(data)
         passed = check_answer(
-            text, pelvic=problem is not None and RedFlag.PELVIC_FLOOR in problem[2]
+            text,
+            pelvic=problem is not None and RedFlag.PELVIC_FLOOR in problem[2],
+            check=RETURN_CHECKS[index],
         )
+        if passed is None and another_check(text, RETURN_CHECKS[index]):
+            question, rows = _clearing_question(step, data)
+            return [Reply(text=words.answer_about_other_check(question), keyboard=keyboard(rows))]
         if passed is None:
             return None if intent.kind in _NOT_CLEARING_ANSWERS else _ask_again(step, data)
         press = encode(Action.CLEAR_CHECK, index, Answer.YES if passed else Answer.NO)

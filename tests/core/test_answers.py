@@ -133,6 +133,23 @@ def test_return_check_answers_with_a_pain_number(text: str, passed: bool) -> Non
     assert check_answer(text) is passed
 
 
+@pytest.mark.parametrize(
+    ("text", "check", "passed"),
+    [
+        ("walked to work 40 min, fine", "stand", None),  # another check's movement
+        ("walked to work 40 min, fine", "walk", True),
+        ("jogged fine", "hop", None),
+        ("ran 5k yesterday, no pain", "jog", True),  # a run shows the jog
+        ("jumped about, no pain", "hop", True),
+        ("walking still hurts, 5/10", "hop", False),  # failing one fails the next
+        ("did 10 squats, 1/10", "squat", True),
+        ("fine", "stand", True),
+    ],
+)
+def test_a_check_answer_tells_of_that_check(text: str, check: str, passed: bool | None) -> None:
+    assert check_answer(text, check=check) is passed
+
+
 def test_an_unclear_check_answer_is_none() -> None:
     assert check_answer("hmm, not sure what you mean") is None
 

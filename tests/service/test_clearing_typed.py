@@ -182,3 +182,27 @@ async def test_a_message_about_another_area_passes_no_return_check(chat: Chat) -
     assert await _step(chat) == ("check", 0)
     assert await chat.reports() == before
     assert Area.KNEE in (await chat.state()).held_areas
+
+
+@pytest.mark.parametrize(
+    ("said", "check"),
+    [
+        ("walked to work 40 min, felt fine", 1),  # the single-leg stand
+        ("jogged round the block no bother", 4),  # the hops
+        ("stood on it 10 sec, fine", 2),  # the single-leg squats
+    ],
+)
+async def test_an_answer_about_another_movement_passes_no_check(
+    chat: Chat, said: str, check: int
+) -> None:
+    await _hold(chat)
+    for _ in range(check):
+        await chat.say("yes")
+    assert await _step(chat) == ("check", check)
+    (again,) = await chat.say(said)
+    assert "different movement" in again.text
+    assert f"Check {check + 1} of 5" in again.text
+    assert f"v1|ck|{check}|yes" in buttons([again])
+    assert_telegram_html(again.text)
+    assert await _step(chat) == ("check", check)
+    assert Area.KNEE in (await chat.state()).held_areas

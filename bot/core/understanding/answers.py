@@ -29,6 +29,7 @@ from bot.core.vocabulary import Area, ReportKind, Side
 __all__ = [
     "HealthAnswer",
     "about_clearance",
+    "another_check",
     "area_answer",
     "check_answer",
     "effort_answer",
@@ -470,11 +471,39 @@ _FLOOR_SIGN_DENIED: Final = re.compile(
 )
 
 
-def check_answer(text: str, *, pelvic: bool = False) -> bool | None:
+#: What each return check (``triage.RETURN_CHECKS``) is said as, and what else counts for
+#: it: a run shows a jog, a jump shows a hop.
+_CHECK_WORDS: Final = {
+    "walk": r"walk\w*|strolled|stroll",
+    "stand": r"st(?:oo|a)d\w*|stands?|standing|balanc\w*",
+    "squat": r"squat\w*",
+    "jog": r"jog\w*|ran|runs?|running",
+    "hop": r"hop\w*|jump\w*|bounc\w*",
+}
+_CHECK_SAID: Final = {
+    name: re.compile(rf"\b(?:{pattern})\b") for name, pattern in _CHECK_WORDS.items()
+}
+
+
+def another_check(text: str, check: str) -> bool:
+    """Whether an answer speaks only of another check's movement ("walked to work 40 min"
+    to the single-leg stand): no answer to this one, however well it went."""
+    low = normalise(text)[1]
+    said = {name for name, pattern in _CHECK_SAID.items() if pattern.search(low)}
+    return bool(said) and check not in said
+
+
+def check_answer(text: str, *, pelvic: bool = False, check: str | None = None) -> bool | None:
     """A typed answer to a return check ("done at pain 2/10 or less?"): a pain number
     decides (above 2/10 fails: "hurt a bit, like 4"); else the words ("walked fine, no
     pain", "couldn't"); None when unclear. ``pelvic``: the check of a pelvic-floor sign,
-    failed too by leaking, heaviness or dragging said ("pain 0 but a bit heavy after")."""
+    failed too by leaking, heaviness or dragging said ("pain 0 but a bit heavy after").
+    ``check`` (one of ``triage.RETURN_CHECKS``): an answer that tells only of another
+    check's movement is unclear, so the question is asked again; one that failed still
+    fails ("walking hurts, 5/10": no hops either)."""
+    if check is not None and another_check(text, check):
+        failed = check_answer(text, pelvic=pelvic) is False
+        return False if failed else None
     low = normalise(text)[1]
     if pelvic:  # "no leaking or heaviness" says what "no pain" does
         low = _FLOOR_SIGN_DENIED.sub(" no pain ", low)
