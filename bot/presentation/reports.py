@@ -47,6 +47,7 @@ __all__ = [
     "noted",
     "other_activity_not_mine",
     "running_not_yet",
+    "running_with_a_hold",
     "serious_first",
     "severity_was_effort",
     "sign_failed",
@@ -420,6 +421,32 @@ def running_not_yet(names: Sequence[str]) -> str:
         "physio hasn't checked it yet, please see one. Once they've cleared you, send /clear "
         "and we'll build back up step by step; until then /today has what is safe."
     )
+
+
+def running_with_a_hold(names: Sequence[str], *, see_first: bool, settle_first: bool) -> str:
+    """Running asked about under a hold that does not keep it out by itself: after a
+    doctor's or clinician's look when the hold waits for one (``see_first``); after a
+    swelling or sharp pain has settled or a physio has looked (``settle_first``); else
+    guided by pain, stopped when it builds. Impact work stays out either way (HTML)."""
+    held = escape_text(listed(list(names)))
+    them = "them" if len(names) > 1 else "it"
+    stays = f"Hops, jumps and anything that loads {them} stay out until the hold is cleared."
+    guided = (
+        "an easy run is fine only if the pain stays at 3/10 or less while you run, you're "
+        "not limping, and it's no worse the next morning. Stop if it builds as you go."
+    )
+    if see_first:
+        return (
+            f"<b>Not until it's been checked.</b> While the hold on {held} lasts, running is a "
+            "question for the doctor or physio who looks at it, so please leave it out until "
+            f"they say it's fine. {stays}"
+        )
+    if settle_first:
+        return (
+            f"<b>Not yet.</b> While the hold on {held} lasts, let it settle, or let a physio "
+            f"look at it, before you run on {them}. After that, {guided} {stays}"
+        )
+    return f"<b>Only if it stays quiet.</b> While the hold on {held} lasts, {guided} {stays}"
 
 
 def other_activity_not_mine(names: Sequence[str]) -> str:

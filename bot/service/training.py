@@ -9,11 +9,11 @@ from datetime import date, timedelta
 from bot.core.phases import OnboardingFinished, next_change
 from bot.core.planner import DailyPlan, impact_advice
 from bot.core.records import BodyReport, Completion, CompletionStatus
-from bot.core.triage import triage
+from bot.core.triage import Tier, triage
 from bot.core.understanding import Intent, IntentKind
 from bot.core.understanding.answers import effort_answer
 from bot.core.understanding.cleared import Visit, only_their_word
-from bot.core.vocabulary import Area, Category, Level, Phase
+from bot.core.vocabulary import Area, Category, Level, Phase, RedFlag
 from bot.presentation import questions as question_words
 from bot.presentation import render
 from bot.presentation import reports as report_words
@@ -120,11 +120,28 @@ async def hold_line(turn: Turn) -> tuple[str, bool] | None:
     return line, no_running
 
 
+#: Signs a run waits on until they settle or a physio has looked (Hip red flags: swelling;
+#: APTA: a sharp onset, pain that worsens as the run goes on).
+_SETTLE_FIRST = frozenset({RedFlag.SWELLING, RedFlag.SHARP_PAIN, RedFlag.WORSENING_DURING_RUN})
+
+
 async def running_under_hold(turn: Turn) -> list[Reply] | None:
-    """Running asked about while a hold keeps it out (a bone-stress sign, a joint that gave
-    way): a plain no with the way out; None when no such hold stands."""
-    names = await _running_hold_names(turn)
-    return [Reply(text=report_words.running_not_yet(names))] if names else None
+    """Running asked about under a hold: a plain no with the way out when the hold keeps
+    it out (a bone-stress sign, a joint that gave way); after a clinician's or doctor's
+    look when the hold waits for one; else guided by pain. None without a hold."""
+    if not turn.state.held_areas:
+        return None
+    problems = await held_problems(turn)
+    if names := _hold_names([p for p in problems if p.no_running]):
+        return [Reply(text=report_words.running_not_yet(names))]
+    if not problems:
+        return None
+    text = report_words.running_with_a_hold(
+        _hold_names(problems),
+        see_first=any(p.tier > Tier.HOLD for p in problems),
+        settle_first=any(p.signs & _SETTLE_FIRST for p in problems),
+    )
+    return [Reply(text=text)]
 
 
 async def _running_hold_names(turn: Turn) -> list[str]:

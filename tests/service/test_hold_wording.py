@@ -81,12 +81,28 @@ async def test_an_activity_asked_about_under_a_bone_stress_hold_leads_with_the_h
     assert "Once you're cleared: " in answer
 
 
-async def test_a_hold_short_of_running_keeps_its_line_under_the_answer(chat: Chat) -> None:
+@pytest.mark.parametrize(
+    ("sign", "opens", "says"),
+    [
+        ("my right calf is swollen", "Not yet.", "let it settle, or let a physio look"),
+        ("sharp pain in my knee on the hops", "Not yet.", "3/10 or less while you run"),
+        ("my hip gets a bit worse every run", "Not yet.", "Stop if it builds"),
+        ("pins and needles down my left leg", "Not until it's been checked.", "doctor or physio"),
+        ("I leak a bit when I jump", "Not until it's been checked.", "leave it out"),
+    ],
+)
+async def test_running_asked_under_a_hold_short_of_no_running_gets_the_holds_answer(
+    chat: Chat, sign: str, opens: str, says: str
+) -> None:
     await chat.command("/today")
-    await chat.say("my right calf is swollen")
+    await chat.say(sign)
+    before = (await chat.reports(), await chat.state())
     answer = texts(await chat.say("is it ok to run on it?"))
-    assert "Once you're cleared" not in answer
-    assert answer.index("Can I run the same day?") < answer.index("Still on hold:")
+    assert answer.startswith(f"<b>{opens}</b>")
+    assert says in answer
+    assert "Hops, jumps and anything that loads" in answer
+    assert "Can I run the same day?" not in answer  # no FAQ about running beside a session
+    assert (await chat.reports(), await chat.state()) == before
 
 
 @pytest.mark.parametrize(
