@@ -171,7 +171,7 @@ _FAINT_SENSE: Final = PHRASES[("felt", "faint")][0][1]
 #: Weight lost without meaning to ("lost about 4 kilos in the last month without trying"):
 #: unexplained weight loss, a doctor's matter (the facts' Safety section), however many
 #: words stand between the loss and "without trying".
-_UNTRIED: Final = frozenset({"trying", "dieting"})
+_UNTRIED: Final = frozenset({"trying", "dieting", "meaning", "intending"})
 _HEDGED: Final = frozenset({"even", "really", "actually"})
 _WITHOUT: Final = frozenset({"without", "not", "no"})
 _LOSS: Final = frozenset({"lost", "losing", "dropped", "dropping", "shed", "down"})

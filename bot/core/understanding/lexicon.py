@@ -100,7 +100,7 @@ _FLAGS: Final[dict[RedFlag, str]] = {
         knife, like a knife, felt a pop, heard a pop, felt something pop, something popped,
         it popped, felt something tear, felt it tear, felt something go, felt it go""",
     RedFlag.SWELLING: """swelling, swollen, swelled, swells, swelled up, swollen up, puffy,
-        puffed up""",
+        puffed up, like a balloon, ballooned, ballooned up, blown up like a balloon""",
     RedFlag.NIGHT_PAIN: """at night, night pain, during the night, in the night,
         through the night, overnight, wakes me, wakes me up, woke me, woke me up, waking me,
         waking me up, wake me up, keeps me up, kept me up, keeps me awake, kept me awake,
@@ -126,7 +126,9 @@ _FLAGS: Final[dict[RedFlag, str]] = {
         like electricity""",
     RedFlag.WEAKNESS: """weakness, weak leg, weak foot, feels weak, feel weak, gone weak,
         went weak, going weak, felt weak, feeling weak, floppy, feels floppy, felt floppy,
-        foot drop, drop foot, dropfoot, cant lift my foot, foot slaps, foot slapping""",
+        foot drop, drop foot, dropfoot, cant lift my foot, foot slaps, foot slapping,
+        cant lift my toes, cannot lift my toes, cant lift my toes up, slapping down,
+        slaps down, toes catching, catching my toes, toes keep catching""",
     RedFlag.GIVING_WAY: """gives way, giving way, gave way, gives out, gave out, giving out,
         buckles, buckling, buckled, keeps giving way, went from under me, gonna give,
         going to give, about to give, gonna give way, going to give way, about to give way,
@@ -191,6 +193,9 @@ _FLAGS: Final[dict[RedFlag, str]] = {
         hot and swollen, swollen and hot, warm and swollen, swollen and warm,
         hot to touch, hot to the touch, warm to touch, warm to the touch""",
     RedFlag.LOW_ENERGY_SIGNS: """another stress fracture, second stress fracture,
+        second stress reaction, another stress reaction, two stress fractures,
+        two stress reactions, 2 stress fractures, 2 stress reactions, three stress fractures,
+        three stress reactions, couple of stress fractures, couple of stress reactions,
         third stress fracture, stress fractures again, repeated stress fractures,
         several stress fractures, multiple stress fractures, keep getting stress fractures,
         missed periods, missed period, missed my period, missed my periods, no period,
@@ -231,6 +236,18 @@ _EFFORTS: Final[dict[EffortLabel, str]] = {
 }
 
 _HOLIDAY: Final = "holiday, holidays, hols, the hols, my hols, vacation, my holiday, my vacation, my trip, the trip, my break, the break, travelling, traveling, travel, my travels, leave, injury, my injury, a break"  # noqa: E501
+
+#: A broken bone of the upper body ("fractured my wrist", "broke my collarbone"): no sign of
+#: the legs a running plan must hold for (a fall's own sign, if said, still counts).
+_UPPER_BODY_BREAKS: Final = ", ".join(
+    f"{verb} {whose}{part}"
+    for verb in ("fractured", "broke", "broken", "cracked", "fracture in")
+    for whose in ("my ", "a ", "")
+    for part in (
+        "wrist", "arm", "elbow", "collarbone", "collar bone", "clavicle", "hand", "finger",
+        "thumb", "rib", "ribs", "nose", "shoulder", "jaw", "cheekbone",
+    )
+)  # fmt: skip
 
 _CUES: Final[dict[Cue, str]] = {
     Cue.SESSION: """session, sessions, sesh, workout, workouts, plan, routine, exercises,
@@ -448,7 +465,7 @@ _CUES: Final[dict[Cue, str]] = {
         the longer i keep at it""",
     Cue.AFTER: "after, since, post, following, afterwards, later, the day after, next day, next morning",  # noqa: E501
     Cue.DETERMINER: "my, the, a, an, with, this, that, some, your",
-    Cue.NEUTRAL: """bottom of, top of, front of, pain free, painfree, start to finish,
+    Cue.NEUTRAL: f"""bottom of, top of, front of, pain free, painfree, start to finish,
         the finish, finish line, the finish line, photo finish, finish funnel, parkrun finish,
         race finish, marathon finish, at the finish,
         miss those days, miss those times, miss the old days, miss the days, miss being,
@@ -460,7 +477,8 @@ _CUES: Final[dict[Cue, str]] = {
         pains au, growing pains, got away from me, gets away from me, get away from me,
         getting away from me, got away from us, get away with, ran away with me,
         runs away with me, running away with me, ran away from me, reminder to self,
-        note to self, reminder to myself, remind myself, reminder for myself""",
+        note to self, reminder to myself, remind myself, reminder for myself,
+        {_UPPER_BODY_BREAKS}""",
     Cue.EXERCISE: """bridge, bridges, glute bridge, glute bridges, bridging, clamshell,
         clamshells, clam shells, clams, stretch, stretches, stretching, pigeon, pigeon pose,
         squat, squats, split squat, split squats, lunge, lunges, step ups, step up, raises,

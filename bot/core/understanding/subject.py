@@ -398,6 +398,23 @@ _HURTS: Final = word_set(
 )
 
 
+#: How often bone stress came back ("two stress reactions", "my second stress fracture").
+_REPEATS: Final = word_set(
+    "two 2 three 3 four couple second third another several multiple repeated"
+)
+
+
+def _repeated_bone_stress(words: tuple[str, ...], clauses: tuple[int, ...]) -> set[int]:
+    """The clauses telling of repeated bone stress injuries ("had two stress reactions last
+    year"): their past is the warning sign itself (low energy availability, RED-S; the
+    facts' Safety section), so they are not set aside as the past."""
+    return {
+        clauses[i]
+        for i, word in enumerate(words)
+        if word == "stress" and not _REPEATS.isdisjoint(words[max(0, i - 3) : i])
+    }
+
+
 def _back_again(words: tuple[str, ...], clauses: tuple[int, ...]) -> bool:
     """Whether a clause says a feeling is back ("hurt my calf back in october, it's sore
     again now", "sore in the summer and it hurts again"): the old injury is hurting now."""
@@ -471,6 +488,8 @@ def owners(
     past |= {clauses[i] for i in years if words[i - 1] in _YEAR_BEFORE}  # "back in 2023"
     if past and _back_again(words, clauses):
         past = set()  # "hurt my calf back in october, it's sore again now": it is back
+    if past and "stress" in words:
+        past -= _repeated_bone_stress(words, clauses)
     turned = _turned_to_now(words, clauses, past) if past else _NONE
     foreign: set[int] = set()
     named_others: set[int] = set()

@@ -1,0 +1,48 @@
+"""Session thirteen's general rules (found on a fresh development set, written in my own
+words here): warning signs said in other words (a foot that slaps down, weight lost
+without meaning to, bone stress that keeps coming back), and a broken bone of the upper
+body that is no sign for the legs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.core.understanding import IntentKind, understand, understand_all
+from bot.core.vocabulary import RedFlag
+
+TODAY = date(2027, 2, 10)
+
+
+def _signs(text: str) -> frozenset[RedFlag]:
+    intent = understand(text, TODAY)
+    return intent.signs | (intent.report.red_flags if intent.report else frozenset())
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("my left foot keeps slapping down when i run, cant lift my toes", RedFlag.WEAKNESS),
+        ("toes keep catching on the kerb since the weekend, right leg", RedFlag.WEAKNESS),
+        ("down 5kg since november without meaning to", RedFlag.UNWELL),
+        ("ive had two stress fractures in the last year", RedFlag.LOW_ENERGY_SIGNS),
+        ("this is my second stress reaction since the summer", RedFlag.LOW_ENERGY_SIGNS),
+        ("my ankle has come up like a balloon", RedFlag.SWELLING),
+    ],
+)
+def test_a_warning_sign_in_other_words_is_heard(text: str, sign: RedFlag) -> None:
+    assert sign in _signs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fractured my wrist falling off my bike last month, legs fine. did today's, 5",
+        "broke my collarbone in the summer, all healed, what's today",
+        "had a stress fracture last year, all good now",  # once, gone: the past
+    ],
+)
+def test_an_upper_body_break_or_a_healed_one_is_no_sign(text: str) -> None:
+    assert not _signs(text)
+    assert all(p.kind is not IntentKind.WARNING_SIGN for p in understand_all(text, TODAY))
