@@ -46,3 +46,22 @@ def test_a_warning_sign_in_other_words_is_heard(text: str, sign: RedFlag) -> Non
 def test_an_upper_body_break_or_a_healed_one_is_no_sign(text: str) -> None:
     assert not _signs(text)
     assert all(p.kind is not IntentKind.WARNING_SIGN for p in understand_all(text, TODAY))
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("race is still 18 april, no change there. pause me 3-9 march", [IntentKind.PAUSE]),
+        ("back from bali, start me up again. 7am reminder is still fine", [IntentKind.RESUME]),
+        (
+            "hi coach, the reminder's fine at 7, but what's on sat?",
+            [IntentKind.GREETING, IntentKind.PLAN_QUESTION],
+        ),
+        ("move my reminder to 6am", [IntentKind.SET_REMINDER]),  # alone, a change
+        ("reminder at 7 is fine", [IntentKind.SET_REMINDER]),  # alone: said back, harmless
+    ],
+)
+def test_a_setting_said_to_stay_as_it_is_changes_nothing_beside_a_request(
+    text: str, kinds: list[IntentKind]
+) -> None:
+    assert [p.kind for p in understand_all(text, TODAY)] == kinds

@@ -644,6 +644,26 @@ def _asked_not_set(
     return said
 
 
+def _kept_settings(said: list[tuple[str, Intent]]) -> list[tuple[str, Intent]]:
+    """The parts without a setting said to stay as it is ("race is still 11 april, no change
+    there", "reminder's fine at 7") beside another request: no change is asked for."""
+    kept = [(p, i) for p, i in said if i.kind in _KEPT_SETTINGS and _UNCHANGED_RE.search(p.lower())]
+    if kept and len(kept) < len([1 for _, i in said if i.kind not in _IDLE]):
+        return [pair for pair in said if pair not in kept]
+    return said
+
+
+#: Settings a part may say are kept as they are ("race is still 11 april, no change there",
+#: "reminder's fine at 7"): beside another request, no change is asked for. (A city said
+#: with "still" is where the runner is: "still in Tokyo" may be news.)
+_KEPT_SETTINGS: Final = frozenset({IntentKind.RACE_DATE, IntentKind.SET_REMINDER})
+_UNCHANGED_RE: Final = re.compile(
+    r"\b(?:still|no change|not changed|unchanged|hasnt changed|has not changed|same as before"
+    r"|stays? the same|as (?:it is|they are|is)|(?:is|s|are) (?:fine|good|ok|okay|perfect)"
+    r"|(?:fine|good|ok|okay|perfect) (?:as it is|at|for me))\b"
+)
+
+
 _BREAK_ASKED_RE: Final = re.compile(r"\b(?:pause|paused|hold|freeze|stop|break|off)\b")
 
 
@@ -693,6 +713,8 @@ def _requests(
     if whole.kind is IntentKind.FEELS_FINE and whole.fine_areas:
         said = [(p, i) for p, i in said if not (i.kind is _DONE and _tried_out(p))]
     said = _asked_not_set(said, text, whole)
+    told = len(said)
+    said = _kept_settings(said)
     if any(intent.signs or intent.kind is IntentKind.WARNING_SIGN for _, intent in said):
         return (whole,)
     meaningful = [(part, intent) for part, intent in said if intent.kind not in _IDLE]
@@ -703,6 +725,8 @@ def _requests(
     if len(meaningful) == 1 and meaningful[0][1].kind not in _FINE and _contrasted(text):
         part, one = meaningful[0]
         found = (_with_day(part, _with_effort(one, whole), whole),)
+    elif len(meaningful) == 1 and len(said) < told:
+        found = (meaningful[0][1],)  # "back from thailand. reminder at 7 is still fine"
     elif len(meaningful) == 1 and thanks and whole.kind in _IDLE:
         found = (meaningful[0][1],)  # "thanks coach! what's tomorrow?": both answered
     elif (
