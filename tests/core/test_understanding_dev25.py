@@ -29,6 +29,11 @@ def _signs(text: str) -> frozenset[RedFlag]:
         ("ive had two stress fractures in the last year", RedFlag.LOW_ENERGY_SIGNS),
         ("this is my second stress reaction since the summer", RedFlag.LOW_ENERGY_SIGNS),
         ("my ankle has come up like a balloon", RedFlag.SWELLING),
+        (
+            "during the single leg hops there was a pain deep in my right groin",
+            RedFlag.PAIN_ON_HOPPING,
+        ),
+        ("while doing the pogo jumps today my left shin ached", RedFlag.PAIN_ON_HOPPING),
     ],
 )
 def test_a_warning_sign_in_other_words_is_heard(text: str, sign: RedFlag) -> None:

@@ -604,13 +604,19 @@ def _pain_on_impact(
         if _DURING_WORDS.isdisjoint(before) and not _EVERY_TIME_RE.search(" ".join(before)):
             continue
         for hurt in hurts:
-            if (
-                hurt.start < at
-                and f.clauses[hurt.start] == f.clauses[at]
-                and _CONTRASTS.isdisjoint(f.words[hurt.end : at])
-            ):
+            if f.clauses[hurt.start] != f.clauses[at]:
+                continue
+            if hurt.start < at and _CONTRASTS.isdisjoint(f.words[hurt.end : at]):
                 return True
+            if at < hurt.start <= at + _FEELING_AFTER and _CONTRASTS.isdisjoint(
+                f.words[at : hurt.start]
+            ):
+                return True  # "during the single leg hops there was a pain in my groin"
     return False
+
+
+#: How far after the impact ("during the hops ...") the feeling it brought may be said.
+_FEELING_AFTER: Final = 6
 
 
 def landing_said(f: Features) -> bool:
