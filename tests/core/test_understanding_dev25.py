@@ -70,3 +70,37 @@ def test_a_setting_said_to_stay_as_it_is_changes_nothing_beside_a_request(
     text: str, kinds: list[IntentKind]
 ) -> None:
     assert [p.kind for p in understand_all(text, TODAY)] == kinds
+
+
+def test_for_good_is_a_stay_not_a_recovery() -> None:
+    kinds = [
+        p.kind for p in understand_all("im in porto for good now, and 6am reminders pls", TODAY)
+    ]
+    assert kinds == [IntentKind.SET_TIMEZONE, IntentKind.SET_REMINDER]
+
+
+@pytest.mark.parametrize(
+    "text", ["can you start sending it at half six instead of 7", "start sending them at 6:30"]
+)
+def test_start_sending_at_a_time_moves_the_reminder(text: str) -> None:
+    (part,) = understand_all(text, TODAY)
+    assert part.kind is IntentKind.SET_REMINDER
+    assert part.reminder_time is not None
+    assert part.reminder_time.hour == 6
+
+
+def test_start_sending_again_after_a_break_is_a_return() -> None:
+    assert understand("start sending again please, im back", TODAY).kind is IntentKind.RESUME
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "moving to perth on saturday so pause from then, back on the 22nd",
+        "relocating to oslo tomorrow, pause me till monday",
+    ],
+)
+def test_a_move_on_a_day_to_come_moves_no_zone_now(text: str) -> None:
+    kinds = [p.kind for p in understand_all(text, TODAY)]
+    assert IntentKind.SET_TIMEZONE not in kinds
+    assert IntentKind.PAUSE in kinds

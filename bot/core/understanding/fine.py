@@ -270,8 +270,11 @@ def _hoped(words: tuple[str, ...], start: int) -> bool:
 
 
 def _settled_somewhere(words: tuple[str, ...], span: tuple[int, int]) -> bool:
-    """ "settled in Durban", "settling into the new flat": a place, no recovery."""
+    """ "settled in Durban", "settling into the new flat": a place, no recovery; nor "in
+    Lisbon for good now" (to stay)."""
     start, end = span
+    if words[start] == "good" and start and words[start - 1] == "for":
+        return True
     return words[start] in ("settled", "settling") and words[end : end + 1] in (("in",), ("into",))
 
 

@@ -1679,11 +1679,28 @@ def _resume(m: Message) -> Intent | None:
             return asked
     if resumes and all(_restart_later(m.f, h.start) for h in resumes):
         return None  # "I'll pick it up again after", "I'll message when I'm back": later
+    if resumes and all(_sent_at_a_time(m, h) for h in resumes):
+        at = parse_time(_asked_clause(m.low) or _asked_part(m.low)) or parse_time(m.low)
+        return Intent(IntentKind.SET_REMINDER, reminder_time=at)  # "start sending it at 6:30"
     if _BACK_LATER_RE.search(m.low):  # "missed today, back on it tmrw": today's skip
         logged = outcome(m)
         if logged is not None and logged.kind is IntentKind.SKIPPED:
             return logged
     return Intent(IntentKind.RESUME, report=m.report())
+
+
+#: Words that make "start sending" a return, whatever time is said with it.
+_RETURN_WORDS: Final = frozenset({"again", "back", "resume", "holiday", "break", "pause", "trip"})
+
+
+def _sent_at_a_time(m: Message, resume: Hit) -> bool:
+    """Whether "start sending" asks for the messages at another time ("start sending it at
+    half six instead of seven"), not for them again after a break."""
+    return (
+        m.f.words[resume.start : resume.start + 2] == ("start", "sending")
+        and _RETURN_WORDS.isdisjoint(m.f.words)
+        and parse_time(m.low) is not None
+    )
 
 
 #: "back in london", "back home in leeds": the city the runner is back in.
@@ -1962,7 +1979,10 @@ _MOVE_LATER_RE: Final = re.compile(
     r"|in\s+(?:a\s+(?:few\s+|couple\s+of\s+)?|two\s+|2\s+|three\s+|3\s+)(?:weeks?|months?)"
     r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|soon|after\s+(?:christmas|xmas"
-    r"|the\s+holidays|new\s+year))"
+    r"|the\s+holidays|new\s+year)"
+    r"|(?:on|this|from|at\s+the)\s+(?:the\s+)?(?:weekend|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|mon|tues?|wed|thu|thurs|fri|sat|sun|[0-9]{1,2}(?:st|nd|rd|th)\b)"
+    r"|tomorrow|tmrw)"
 )
 _MOVE_LATER_REACH: Final = 60
 #: Right after "I'm in <place>", a stay that starts later ("in Rome next week", "in Paris
