@@ -97,10 +97,33 @@ def test_start_sending_again_after_a_break_is_a_return() -> None:
     "text",
     [
         "moving to perth on saturday so pause from then, back on the 22nd",
-        "relocating to oslo tomorrow, pause me till monday",
+        "relocating to oslo on the 20th, pause me till monday",
     ],
 )
 def test_a_move_on_a_day_to_come_moves_no_zone_now(text: str) -> None:
     kinds = [p.kind for p in understand_all(text, TODAY)]
     assert IntentKind.SET_TIMEZONE not in kinds
     assert IntentKind.PAUSE in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("did tuesday's and wednesday's, forgot to log, 4 and 7", {9: 4, 10: 7}),
+        ("forgot to log anything this week! monday done (5), yesterday done (6)", {8: 5, 9: 6}),
+        ("done today 7/10. my mate did his hammy at football last night", {10: 7}),
+    ],
+)
+def test_logs_keep_their_own_days_and_efforts(text: str, days: dict[int, int]) -> None:
+    logs = {
+        (p.log_day or TODAY).day: p.effort
+        for p in understand_all(text, TODAY)
+        if p.kind is IntentKind.DONE
+    }
+    assert logs == days
+
+
+def test_someone_elses_race_sets_no_race_date() -> None:
+    parts = understand_all("skipping friday, my partner's racing and I'm on support duty", TODAY)
+    assert [p.kind for p in parts] == [IntentKind.SKIPPED]
+    assert parts[0].log_day == date(2027, 2, 12)

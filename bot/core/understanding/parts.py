@@ -66,6 +66,7 @@ from bot.core.understanding.tried import only_tried_out
 from bot.core.understanding.when import (
     back_on,
     day_said,
+    done_days,
     listed_tail,
     log_day,
     log_days,
@@ -544,6 +545,12 @@ def _days_apart(whole: Intent, message: Message, today: date) -> tuple[Intent, .
                 replace(whole, log_day=None if d == today else d, effort=e, effort_label=None)
                 for d, e in rated
             )
+        done = done_days(message.low, today)  # "monday done (5), yesterday done (6)"
+        if done and whole.report is None and all(e is not None for _, e in done):
+            return tuple(
+                replace(whole, log_day=None if d == today else d, effort=e, effort_label=None)
+                for d, e in done
+            )
     if asked := _logs_then_asked(whole, message):
         return asked
     if stretches := _rated_stretches(whole, message):
@@ -644,6 +651,33 @@ def _asked_not_set(
     return said
 
 
+#: A log's part that only says logging was forgotten ("forgot to log anything this week").
+_FORGOT_TO_LOG_RE: Final = re.compile(
+    r"\b(?:forgot|forget|forgotten|didnt get round|did not get round|havent|not)\s+"
+    r"(?:to\s+)?(?:log|logged|logging|tick|ticked|mark|marked|update|updated|record|recorded)"
+)
+_DID_SAID_RE: Final = re.compile(r"\b(?:did|done|finished|completed|managed|smashed|got)\b")
+
+
+def _forgot_to_log_first(said: list[tuple[str, Intent]]) -> list[tuple[str, Intent]]:
+    """Without a part that only says logging was forgotten, before the days that were done
+    ("forgot to log anything this week! monday done (5), yesterday done (6)"): no log of
+    today."""
+    if not any(i.kind is _DONE and i.log_day is not None for _, i in said):
+        return said
+    return [
+        (p, i)
+        for p, i in said
+        if not (
+            i.kind is _DONE
+            and i.log_day is None
+            and _FORGOT_TO_LOG_RE.search(p.lower())
+            and not _DID_SAID_RE.search(p.lower())
+            and not _TODAY_SAID_RE.search(p.lower())
+        )
+    ]
+
+
 def _kept_settings(said: list[tuple[str, Intent]]) -> list[tuple[str, Intent]]:
     """The parts without a setting said to stay as it is ("race is still 11 april, no change
     there", "reminder's fine at 7") beside another request: no change is asked for."""
@@ -712,9 +746,8 @@ def _requests(
     said = _not_theirs(_not_meant(said, message), text, message, today)
     if whole.kind is IntentKind.FEELS_FINE and whole.fine_areas:
         said = [(p, i) for p, i in said if not (i.kind is _DONE and _tried_out(p))]
-    said = _asked_not_set(said, text, whole)
-    told = len(said)
-    said = _kept_settings(said)
+    said = _forgot_to_log_first(_asked_not_set(said, text, whole))
+    told, said = len(said), _kept_settings(said)
     if any(intent.signs or intent.kind is IntentKind.WARNING_SIGN for _, intent in said):
         return (whole,)
     meaningful = [(part, intent) for part, intent in said if intent.kind not in _IDLE]
@@ -772,6 +805,13 @@ def _not_meant(said: list[tuple[str, Intent]], message: Message) -> list[tuple[s
     return said
 
 
+def _theirs_alone(message: Message, words: list[int]) -> bool:
+    """Whether every word at ``words`` is someone else's but the "my" or "our" that names
+    them ("my mate did his hammy last night")."""
+    own = [i for i in words if i not in message.f.foreign]
+    return all(message.f.words[i] in ("my", "our") for i in own)
+
+
 def _not_theirs(
     said: list[tuple[str, Intent]], text: str, message: Message, today: date | None
 ) -> list[tuple[str, Intent]]:
@@ -794,6 +834,8 @@ def _not_theirs(
         cursor = end
         words = [i for i, (a, _) in enumerate(spans) if start <= a < end]
         body = intent.kind in _BODY_KINDS or intent.kind is IntentKind.WARNING_SIGN
+        if intent.kind in _LOGS and words and _theirs_alone(message, words):
+            continue  # "done 7/10. my mate did his hammy last night": his, no log
         if not (body and words and words[0] in foreign):
             kept.append((part, intent))
             continue
@@ -965,6 +1007,7 @@ def _efforts_by_day(low: str, today: date, days: tuple[date, ...]) -> dict[date,
 #: The efforts said in turn after the days said together ("did wed and thu, 5 and 6",
 #: "missed... ", "did sat and sun: easy then hard").
 _IN_TURN_RE: Final = re.compile(r"\s*(?:,|&|\band\b|\bthen\b|\bn\b)\s*")
+_A_NUMBER_RE: Final = re.compile(r"\d")
 _TAIL_LEAD_RE: Final = re.compile(r"^[\s,:;\-]*(?:(?:rpe|effort|efforts|were|was)\s+)*")
 
 
@@ -973,6 +1016,8 @@ def _paired_efforts(low: str, days: tuple[date, ...]) -> dict[date, Intent]:
     Wednesday's 5, Thursday's 6); none unless there is exactly one for each day."""
     tail = _TAIL_LEAD_RE.sub("", listed_tail(low))
     said = [part for part in _IN_TURN_RE.split(tail) if part.strip()]
+    if len(said) > len(days):  # "..., forgot to log, 5 and 6": the numbers are the efforts
+        said = [part for part in said if _A_NUMBER_RE.search(part)]
     if len(said) != len(days):
         return {}
     efforts = [understand(f"done, {part}") for part in said]

@@ -1367,6 +1367,14 @@ def _race(m: Message) -> Intent | None:
     if someone_elses_race(m.low):
         return None  # "my mate's race is on the 20th, going to cheer him on": a story
     if (
+        not asked
+        and races
+        and all(h.start in f.foreign for h in races)
+        and not _MY_RACE_RE.search(m.low)
+        and "mine" not in f.words
+    ):
+        return None  # "skipping friday, my partner's racing": theirs (not "...mine's the 19th")
+    if (
         f.opinion
         and not asked
         and any(h.start in f.opinion for h in races)
@@ -1981,9 +1989,8 @@ _MOVE_LATER_RE: Final = re.compile(
     r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|soon|after\s+(?:christmas|xmas"
     r"|the\s+holidays|new\s+year)"
     r"|(?:on|this|from|at\s+the)\s+(?:the\s+)?(?:weekend|monday|tuesday|wednesday|thursday|friday"
-    r"|saturday|sunday|mon|tues?|wed|thu|thurs|fri|sat|sun|[0-9]{1,2}(?:st|nd|rd|th)\b)"
-    r"|tomorrow|tmrw)"
-)
+    r"|saturday|sunday|mon|tues?|wed|thu|thurs|fri|sat|sun|[0-9]{1,2}(?:st|nd|rd|th)\b))"
+)  # not "tomorrow": set now, tomorrow's message comes at the new place's hour
 _MOVE_LATER_REACH: Final = 60
 #: Right after "I'm in <place>", a stay that starts later ("in Rome next week", "in Paris
 #: over christmas"): no zone moves now. A start day ("in Mumbai from the 19th") only when

@@ -535,6 +535,33 @@ def rated_days(low: str, today: date) -> list[tuple[date, int]]:
     return sorted(found.items()) if len(found) > 1 else []
 
 
+#: A day said with "done" after it, and maybe its effort ("monday done (5), yesterday done
+#: (6)", "sat done 4/10"): one such day each.
+_DONE_DAY_RE: Final = re.compile(
+    rf"\b({_DAY_NAME}|today|yesterday|yday)(?:'?s)?\s+(?:done|did|completed|complete|ticked)\b"
+    r"(?:\s*[(\-:,]?\s*([0-9]|10)(?:\s*(?:/|out\s+of)\s*10)?\b\)?)?"
+)
+
+
+def done_days(low: str, today: date) -> list[tuple[date, int | None]]:
+    """Past days each said with "done" after it, with the effort said with it ("monday done
+    (5), yesterday done (6)"), in order; fewer than two is none."""
+    if "done" not in low and "did" not in low and "complete" not in low and "ticked" not in low:
+        return []
+    found: dict[date, int | None] = {}
+    for m in _DONE_DAY_RE.finditer(low):
+        name = m.group(1)
+        day = (
+            today
+            if name == "today"
+            else today - timedelta(days=1)
+            if name in ("yesterday", "yday")
+            else _named_day(name, today, past=True)
+        )
+        found.setdefault(day, int(m.group(2)) if m.group(2) else None)
+    return sorted(found.items()) if len(found) > 1 else []
+
+
 def listed_tail(low: str) -> str:
     """What follows the days said together ("did wed and thu, 5 and 6": ", 5 and 6"),
     to the end of its sentence; "" when no days are listed."""
