@@ -127,3 +127,34 @@ def test_someone_elses_race_sets_no_race_date() -> None:
     parts = understand_all("skipping friday, my partner's racing and I'm on support duty", TODAY)
     assert [p.kind for p in parts] == [IntentKind.SKIPPED]
     assert parts[0].log_day == date(2027, 2, 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got my long run done sunday (18k!) and the sessions have been feeling easier",
+        "tempo run done",
+        "can't remember how many I've missed, can you show me what I've logged",
+    ],
+)
+def test_a_run_done_or_a_count_asked_logs_nothing(text: str) -> None:
+    kinds = {p.kind for p in understand_all(text, TODAY)}
+    assert not kinds & {IntentKind.DONE, IntentKind.SKIPPED}
+
+
+def test_a_session_done_in_bare_feet_is_no_report_of_the_feet() -> None:
+    (part,) = understand_all("did today's on the grass in bare feet lol, 5", TODAY)
+    assert part.kind is IntentKind.DONE
+    assert part.effort == 5
+    assert part.report is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("is it normal to leak a bit when I do the jumps?", True),  # her own
+        ("is it normal to leak a bit when jumping?", False),  # a general question
+    ],
+)
+def test_leaking_asked_about_with_i_as_the_jumper_is_the_runners_own(text: str, sign: bool) -> None:
+    assert (RedFlag.PELVIC_FLOOR in understand(text, TODAY).signs) is sign

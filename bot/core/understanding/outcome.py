@@ -91,10 +91,24 @@ def _missed_dearly(f: Features, hit: Hit) -> bool:
     return f.words[hit.start - 1] in _FONDLY and Cue.TODAY not in f.cues
 
 
+def _run_before(f: Features, hit: Hit) -> bool:
+    """Whether a run is named just before a "done" ("got my long run done", "tempo run
+    done and dusted") in its clause: what was done is the run."""
+    if f.words[hit.start] not in ("done", "finished", "completed", "ticked"):
+        return False
+    before = next((h for h in f.hits if h.end == hit.start), None)
+    if before is None or f.clauses[before.start] != f.clauses[hit.start]:
+        return False
+    cues = before.sense.cues
+    return (Cue.RUN in cues or Cue.RACE in cues) and Cue.SESSION not in cues
+
+
 def _object_ok(m: Message, hit: Hit) -> bool:
     """A done/skip verb must not take an off-topic object ("finished the book",
     "skipped breakfast") or a run ("finished my run": that is no hip session)."""
     f, j = m.f, hit.end
+    if _run_before(f, hit):
+        return False  # "got my long run done sunday": the run, no hip session
     if f.words[hit.start : hit.end] in _DONE_WITH and f.words[j : j + 1] == ("with",):
         return _session_after(f, j + 1, f.clauses[hit.start])  # not "done with work"
     skipped = False

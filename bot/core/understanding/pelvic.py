@@ -21,7 +21,8 @@ What does not (nothing is stored, the FAQ may answer): a negated sign ("no leaki
 "didn't leak at all"); someone else's or the long past (``subject``: "my wife leaks when
 she jumps", "used to leak years ago"); a supposition ("what if I leak?", "if I leak
 should I stop?"); a general question, whose sign has no "I" as its subject ("is it normal
-to leak a bit when jumping?"; but "why do I leak when I jump?" is the runner's own); a
+to leak a bit when jumping?"; but "why do I leak when I jump?" and "is it normal to leak
+a bit when I do the jumps?" are the runner's own); a
 sign said to be over for good ("had some leaking after my first, physio sorted it").
 
 New bladder trouble stays an emergency sign (``RedFlag.BLADDER_BOWEL``: cauda equina)
@@ -213,7 +214,16 @@ def _subject_is_me(words: Sequence[str], i: int) -> bool:
         j -= 1
     if j >= 0 and words[j] in _FIRST_PERSON:
         return True
+    after = words[i + 1 : i + 6]  # "is it normal to leak a bit when I do the jumps?": hers
+    if any(
+        w in _WHEN_WORDS and after[k + 1 : k + 2] and after[k + 1] in _FIRST_PERSON
+        for k, w in enumerate(after)
+    ):
+        return True
     return any(w in {"my", "me", "myself"} for w in words[max(i - 4, 0) : i + 4])
+
+
+_WHEN_WORDS: Final = word_set("when whenever while whilst everytime")
 
 
 def _supposed(words: Sequence[str], f: Features, i: int) -> bool:
