@@ -158,3 +158,13 @@ def test_a_session_done_in_bare_feet_is_no_report_of_the_feet() -> None:
 )
 def test_leaking_asked_about_with_i_as_the_jumper_is_the_runners_own(text: str, sign: bool) -> None:
     assert (RedFlag.PELVIC_FLOOR in understand(text, TODAY).signs) is sign
+
+
+def test_a_rating_straight_after_the_done_is_the_effort_after_body_talk() -> None:
+    text = "groin hurts when I walk, a proper limp on the stairs. still did this morning's, 5/10"
+    parts = understand_all(text, TODAY)
+    done = [p for p in parts if p.kind is IntentKind.DONE]
+    assert [p.effort for p in done] == [5]
+    reports = [p.report for p in parts if p.report is not None]
+    assert reports
+    assert all(r.severity is None for r in reports)

@@ -717,8 +717,9 @@ def _done(m: Message) -> Intent:
     at = -1 if span is None or effort is None else span[0]
     if effort is None:
         before = [(pos, v) for pos, v in m.ratings if pos < body_from]
-        at, effort = before[0] if before else (-1, None)
-    report = m.report(from_char=body_from, skip=span[0] if span else -1)
+        at, effort = before[0] if before else _rated_after_done(m)
+    skip = span[0] if span else at if effort is not None and at >= body_from else -1
+    report = m.report(from_char=body_from, skip=skip)
     if effort is None and report is None and m.ratings:  # "calves fine, did it, 3"
         at, effort = m.ratings[0]
     day = _day(m)
@@ -735,6 +736,29 @@ def _done(m: Message) -> Intent:
         report=report,
         log_day=day,
     )
+
+
+#: How far after a done word its effort may be said ("still did this morning's, 5/10").
+_RATED_AFTER_DONE: Final = 24
+
+
+def _rated_after_done(m: Message) -> tuple[int, int | None]:
+    """A rating said straight after the done, after the body talk ("hip hurts when I walk
+    ... still did this morning's, 5/10"): the session's effort, not the hip's."""
+    body = [m.tokens.spans[h.start][0] for h in m.f.hits if h.sense.area or h.sense.kind]
+    for hit in _done_hits(m)[0]:
+        end = m.tokens.spans[hit.end - 1][1]
+        for pos, value in m.ratings:
+            if (
+                end <= pos <= end + _RATED_AFTER_DONE
+                and not _SENTENCE_STOP_RE.search(m.low, end, pos)
+                and not any(end <= at < pos for at in body)  # "did it, tight hamstrings 4"
+            ):
+                return pos, value
+    return -1, None
+
+
+_SENTENCE_STOP_RE: Final = re.compile(r"[.!?;]")
 
 
 #: A day named just before a rating ("today which was a 6", "yesterday's was a 4").
