@@ -126,7 +126,9 @@ class Coach:
         async with self.sessions() as session, session.begin():
             if update_id is not None and not await chats.claim_update(session, update_id, now):
                 return []
-            turn = await Turn.open(session, self.planner, sender, now, self.history)
+            turn = await Turn.open(
+                session, self.planner, sender, now, self.history, logs_days=_days_logged(inbound)
+            )
             replies = await self._route(turn, inbound)
             replies = replies if turn.deleted else turn.with_notices(replies)
         return await progress.draw_charts(replies)
@@ -147,7 +149,9 @@ class Coach:
         async with self.sessions() as session, session.begin():
             if update_id is not None and not await chats.claim_update(session, update_id, now):
                 return None
-            turn = await Turn.open(session, self.planner, sender, now, self.history)
+            turn = await Turn.open(
+                session, self.planner, sender, now, self.history, logs_days=_days_logged(inbound)
+            )
             replies = await self._route(turn, inbound)
             runner_id = turn.runner.id
             if turn.deleted:  # nothing of the runner stays, queued replies included
@@ -468,6 +472,20 @@ class Coach:
         if action is Action.SUGGEST:
             return await _suggested(turn, Suggestion(callback.str_arg(0)))
         return [Reply(toast="That button is out of date. Send /today for a fresh one.")]
+
+
+def _days_logged(inbound: Inbound) -> Callable[[date], list[date]] | None:
+    """The days a typed message logs as done, read against the runner's today (None for a
+    command or a button)."""
+    if not isinstance(inbound, Text):
+        return None
+    text = inbound.text
+
+    def days(today: date) -> list[date]:
+        parts = understand_parts(text, today)[1]
+        return [p.log_day for p in parts if p.kind is IntentKind.DONE and p.log_day is not None]
+
+    return days
 
 
 async def _records_first(turn: Turn, intent: Intent, text: str) -> list[Reply] | None:

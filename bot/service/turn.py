@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
@@ -63,11 +64,15 @@ class Turn:
         sender: Sender,
         now: datetime,
         history: HistoryCache = UNCACHED,
+        *,
+        logs_days: Callable[[date], Collection[date]] | None = None,
     ) -> Turn:
         """Load (or create) the runner and bring their phase up to today.
 
         ``history`` remembers the recent history between turns (see
         ``bot.storage.history``); by default every read goes to the database.
+        ``logs_days``: the days the message logs as done, read against the runner's today
+        (a late log of the days away is no break: ``catch_up``).
         """
         record = await turns.load_turn(session, sender.telegram_id, sender.chat_id)
         if record is None:
@@ -94,17 +99,22 @@ class Turn:
             replies_waiting=record.replies_waiting,
             last_logged=record.last_logged,
         )
-        await turn.catch_up()
+        await turn.catch_up(logs_days(turn.today) if logs_days is not None else ())
         return turn
 
-    async def catch_up(self) -> None:
-        """Apply the days that passed since the phase was last looked at."""
+    async def catch_up(self, logging: Collection[date] = ()) -> None:
+        """Apply the days that passed since the phase was last looked at. ``logging``: the
+        days the message being handled logs as done; those before today count as logged
+        for the break that starts the way back ("did tues and weds, forgot to log" after
+        a week of silence is no break)."""
         result = transition(self.state, DayPassed(), self.today)
         if result.changed:  # "began on Mon 21 Dec" when the runner was away that day
             self.notices.append(as_of(result.reason, result.state.started_on, self.today))
-        back = comeback.after_break(result.state, self.last_logged, self.today)
+        gone = [day for day in logging if day < self.today]
+        last = max([*gone, *([self.last_logged] if self.last_logged else [])], default=None)
+        back = comeback.after_break(result.state, last, self.today)
         if back is not None:  # more than a week without a log: the graded way back
-            away = (self.today - self.last_logged).days if self.last_logged else 0
+            away = (self.today - last).days if last else 0
             reason = way_back_words.after_break(away, phase_began=result.changed)
             self.notices.append(reason)
             lead = result.reason if result.changed else reason

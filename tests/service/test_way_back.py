@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.core.comeback import Stage, stage_of
 from bot.core.vocabulary import Category, Phase
 from bot.service.comeback import EFFORT_FLOW, PAIN_FLOW
@@ -175,3 +177,29 @@ async def test_a_typed_effort_after_done_is_logged_without_a_pain_question(chat:
     await chat.say("7")
     (logged,) = await chat.completions()
     assert logged.rpe == 7
+
+
+async def test_a_late_log_of_the_days_away_is_no_break(chat: Chat, clock: FakeClock) -> None:
+    """Nine days without a log, then the first message logs two of those days: the runner
+    trained, so no way back starts and the days keep the sessions planned for them."""
+    await chat.command("/today")
+    await _done(chat)
+    clock.advance(days=9)
+    replies = await chat.say("did yesterday's and the day before, forgot to log, 4 and 7")
+    assert "Welcome back" not in texts(replies)
+    assert stage_of(await chat.state()) is Stage.FULL
+    today = clock.now.date()
+    logged = {c.on: c.rpe for c in await chat.completions() if c.on < today}
+    assert logged[today - timedelta(days=2)] == 4
+    assert logged[today - timedelta(days=1)] == 7
+
+
+async def test_a_message_after_a_silent_week_that_logs_only_today_starts_the_way_back(
+    chat: Chat, clock: FakeClock
+) -> None:
+    await chat.command("/today")
+    await _done(chat)
+    clock.advance(days=9)
+    replies = await chat.say("hi, did today's")
+    assert "Welcome back" in texts(replies)
+    assert stage_of(await chat.state()) is Stage.MOBILITY
