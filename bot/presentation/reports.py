@@ -363,6 +363,8 @@ def _sign_checks(area: Area, signs: Collection[RedFlag]) -> list[str]:
         checks.append("with no pins and needles, numbness or pain down the leg")
     if RedFlag.PELVIC_FLOOR in signs:
         checks.append("with no leaking, heaviness or dragging")
+    if RedFlag.SWELLING in signs:  # Hip red flags: swelling rules out plyometrics
+        checks.append("and no swelling by the next morning")
     return checks
 
 

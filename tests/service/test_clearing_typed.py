@@ -206,3 +206,18 @@ async def test_an_answer_about_another_movement_passes_no_check(
     assert_telegram_html(again.text)
     assert await _step(chat) == ("check", check)
     assert Area.KNEE in (await chat.state()).held_areas
+
+
+async def test_every_check_of_a_swelling_asks_that_it_stays_down(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("knee swollen")
+    chat.next_day()
+    asked = [texts(await chat.command("/clear"))]
+    for _ in range(4):
+        asked.append(texts(await chat.say("yes")))
+    for index, question in enumerate(asked):
+        assert f"Check {index + 1} of 5" in question
+        assert "no swelling by the next morning" in question
+    again = texts(await chat.say("a bit puffy again after the hops"))  # the sign came back
+    assert Area.KNEE in (await chat.state()).held_areas
+    assert "swelling" in again.lower()
