@@ -37,6 +37,7 @@ __all__ = [
     "clinician_visit",
     "clinician_visit_under_hold",
     "flags_keyboard",
+    "held_sign_again",
     "hold_change",
     "hold_name",
     "hold_reminder",
@@ -147,6 +148,40 @@ STILL_HELD = (
     "getting it checked:"
 )
 """A new report on an area a warning sign holds: the referral comes again after it."""
+
+#: Days after which a hold's sign that is still there "hasn't settled within a few days".
+SETTLE_DAYS = 3
+
+
+def held_sign_again(
+    area: Area, side: Side, signs: Collection[RedFlag], severity: int | None, days: int
+) -> str:
+    """The same warning sign said again of an area already on hold for it, ``days`` after
+    the hold began: no new hold announced; after ``SETTLE_DAYS`` it has not settled, so a
+    physio or doctor now rather than later (HTML)."""
+    where = your_part(area, side)
+    said = listed([flag.label for flag in sorted(signs)])
+    score = f", {severity}/10" if severity is not None else ""
+    lines = [escape_text(f"Thanks for the update on {where}: {said}{score}.")]
+    if days >= SETTLE_DAYS:
+        lines.append(
+            f"⚠️ <b>It's been {days} days and it hasn't settled</b>, so please have a "
+            "physiotherapist or doctor look at it now rather than waiting, and today if it is "
+            "severe or getting worse fast."
+        )
+    else:
+        lines.append(
+            "If it hasn't settled within a few days, have a physiotherapist or doctor look "
+            "at it, and at once if it is severe or getting worse fast."
+        )
+    lines.append(
+        escape_text(
+            f"{where[0].upper()}{where[1:]} stays on hold: no hops, jumps or anything that "
+            "loads it. Once it has settled, send /clear and we'll go through the checks."
+        )
+    )
+    return "\n\n".join(lines)
+
 
 PUT_RIGHT = "Put right, thanks for saying."
 """A report corrected in a message of its own ("sorry, not my knee, it's my hip")."""

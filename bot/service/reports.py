@@ -36,7 +36,7 @@ from bot.core.understanding.answers import (
 )
 from bot.core.understanding.later import ReportFix
 from bot.core.understanding.numbers import above_the_scale
-from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
+from bot.core.vocabulary import Area, Phase, RedFlag, ReportKind, Side
 from bot.presentation import chat, render
 from bot.presentation import reports as words
 from bot.presentation.callbacks import Action, Answer, Callback, decode, encode
@@ -113,6 +113,7 @@ async def record_report(
         and slots.severity <= CLEARED_SEVERITY
     ):
         return await start_clearing(turn, (slots.area,))
+    again = await _held_for_it(turn, slots)
     before = await turn.plan()
     report = BodyReport(
         turn.today,
@@ -132,6 +133,9 @@ async def record_report(
     if slots.red_flags:
         for area in sorted(hold_areas(slots.area, tier), key=lambda a: a is not slots.area):
             await turn.apply(ReportReceived(area, red_flag=True))
+    if again is not None:  # "knee still a bit puffy": the same hold, no new one announced
+        text = words.held_sign_again(slots.area, slots.side, slots.red_flags, slots.severity, again)
+        return [Reply(text=text)]
     replies = [Reply(text=await _said_back(turn, before, slots))]
     if slots.area in held and not slots.red_flags:  # "hip still hurts a lot, 7/10"
         advice = await _held_advice(turn, slots.area)
@@ -151,6 +155,24 @@ async def record_report(
             replies.append(Reply(text=words.BONE_HISTORY_CHECK))
         replies.append(await _ask_signs(turn, slots))
     return replies
+
+
+async def _held_for_it(turn: Turn, slots: ReportSlots) -> int | None:
+    """Days since the hold began, when ``slots`` says again a sign of the hold's own tier
+    (a swelling, a sharp pain) of an area already held for it; else None (a new area or a
+    more urgent sign is a report of its own)."""
+    state = turn.state
+    if (
+        not slots.red_flags
+        or slots.area not in state.held_areas
+        or state.phase is not Phase.RECOVERY_HOLD
+        or triage(slots.red_flags, slots.side, slots.area) is not Tier.HOLD
+    ):
+        return None
+    problem = next((p for p in await held_problems(turn) if p.area is slots.area), None)
+    if problem is None or problem.tier is not Tier.HOLD or not slots.red_flags <= problem.signs:
+        return None
+    return (turn.today - state.started_on).days
 
 
 #: How long after a report a correction in a message of its own still puts it right.

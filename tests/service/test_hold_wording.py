@@ -198,3 +198,19 @@ async def test_two_questions_are_answered_in_one_reply_with_the_hold_line_once(
     assert "Can I do it in the evening?" in answer
     assert "What should I eat before a session?" in answer
     assert answer.count("Still on hold:") == 1
+
+
+@pytest.mark.parametrize(("days", "now"), [(1, False), (4, True)])
+async def test_the_same_sign_said_again_keeps_the_hold_and_after_days_refers_now(
+    chat: Chat, days: int, now: bool
+) -> None:
+    await chat.command("/today")
+    await chat.say("my left knee is swollen")
+    for _ in range(days):
+        chat.next_day()
+    answer = texts(await chat.say("left knee still a bit swollen but way better"))
+    assert "I've taken all jump work out" not in answer  # no new hold announced
+    assert "stays on hold" in answer
+    assert ("hasn't settled</b>, so please have a physiotherapist" in answer) is now
+    assert ("If it hasn't settled within a few days" in answer) is not now
+    assert len(await chat.reports()) == 2  # the update is kept
