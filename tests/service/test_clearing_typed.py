@@ -221,3 +221,21 @@ async def test_every_check_of_a_swelling_asks_that_it_stays_down(chat: Chat) -> 
     again = texts(await chat.say("a bit puffy again after the hops"))  # the sign came back
     assert Area.KNEE in (await chat.state()).held_areas
     assert "swelling" in again.lower()
+
+
+@pytest.mark.parametrize(
+    ("said", "check"),
+    [
+        ("walked to work and back yesterday, 40 min each way, zero pain", 0),
+        ("bit of a pinch at the bottom on the last couple, maybe a 2", 2),  # the squats
+    ],
+)
+async def test_an_answer_naming_no_body_part_passes_its_check(
+    chat: Chat, said: str, check: int
+) -> None:
+    await _hold(chat)
+    for _ in range(check):
+        await chat.say("yes")
+    (reply,) = await chat.say(said)
+    assert f"Check {check + 2} of 5" in reply.text
+    assert await _step(chat) == ("check", check + 1)

@@ -215,11 +215,21 @@ _MOVED_BACK: Final = frozenset(
 )  # fmt: skip
 
 
+#: Words before "and back" that make it a trip there and back, not the lower back.
+_THERE_AND: Final = frozenset({"to", "there", "out", "walked", "ran", "cycled", "jogged"})
+
+
 def _back_is_body(f: Features, pos: int) -> bool:
     if f.cue_before(Cue.BACK_VERB, pos, 1):
         return False
     if pos and f.words[pos - 1] in _MOVED_BACK and f.clauses[pos - 1] == f.clauses[pos]:
         return False  # "hobbled back", "made it back"
+    if (
+        pos > 1
+        and f.words[pos - 1] == "and"
+        and not _THERE_AND.isdisjoint(f.words[max(pos - 5, 0) : pos])
+    ):
+        return False  # "walked to work and back", "there and back", "out and back"
     before = f.hit_at.get(pos - 1) if pos else None
     if (
         before is not None

@@ -480,7 +480,7 @@ _CUES: Final[dict[Cue, str]] = {
         getting away from me, got away from us, get away with, ran away with me,
         runs away with me, running away with me, ran away from me, reminder to self,
         note to self, reminder to myself, remind myself, reminder for myself,
-        in bare feet, in my bare feet, barefooted,
+        in bare feet, in my bare feet, barefooted, at the bottom, right at the bottom,
         how many ive missed, how many i missed, how many i have missed, how many ive skipped,
         how many i skipped, how many ive done, how many i did, how many i have done,
         how many sessions ive missed, how many sessions ive done, how many ive actually done,
