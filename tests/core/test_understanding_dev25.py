@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from bot.core.understanding import IntentKind, understand, understand_all
+from bot.core.understanding.cleared import only_their_word
 from bot.core.vocabulary import RedFlag
 
 TODAY = date(2027, 2, 10)
@@ -168,3 +169,16 @@ def test_a_rating_straight_after_the_done_is_the_effort_after_body_talk() -> Non
     reports = [p.report for p in parts if p.report is not None]
     assert reports
     assert all(r.severity is None for r in reports)
+
+
+@pytest.mark.parametrize(
+    ("text", "theirs"),
+    [
+        ("saw a physio today, she said its an irritated sciatic nerve, tingling mostly gone", True),
+        ("saw the physio, she says stress reaction, 6 weeks no running", True),
+        ("saw the gp today, tingling is worse now", False),  # felt anew
+        ("physio said its fine but i leaked again today", False),
+    ],
+)
+def test_a_clinicians_word_with_a_sign_going_is_no_new_sign(text: str, theirs: bool) -> None:
+    assert only_their_word(text) is theirs

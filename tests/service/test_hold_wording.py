@@ -214,3 +214,16 @@ async def test_the_same_sign_said_again_keeps_the_hold_and_after_days_refers_now
     assert ("hasn't settled</b>, so please have a physiotherapist" in answer) is now
     assert ("If it hasn't settled within a few days" in answer) is not now
     assert len(await chat.reports()) == 2  # the update is kept
+
+
+async def test_a_physio_visit_told_with_the_sign_going_stores_no_new_report(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("tingling down my left leg after the hops")
+    chat.next_day()
+    reports = await chat.reports()
+    answer = texts(
+        await chat.say("saw a physio today, she said its an irritated nerve, tingling mostly gone")
+    )
+    assert "What they told you comes first" in answer
+    assert "Please have a clinician assess this" not in answer
+    assert await chat.reports() == reports

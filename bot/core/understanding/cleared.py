@@ -153,8 +153,29 @@ _OWN_NEWS_RE: Final = re.compile(
 )
 
 
+#: The day of the visit itself ("saw a physio today"), and a sign said to be going ("tingling
+#: mostly gone", "numbness easing"): no news of a sign felt anew.
+_VISIT_DAY_RE: Final = re.compile(
+    r"\b((?:saw|seen|been to|went to|visited|had)\s+(?:the\s+|my\s+|a\s+)?[\w']+)\s+"
+    r"(?:today|yesterday|this morning|this afternoon)\b"
+)
+_GOING_RE: Final = re.compile(
+    r"\b(?:mostly|almost|nearly|pretty much|all but|basically|virtually)?\s*"
+    r"(?:gone|going|easing|eased|settling|settled|better|fading|improving)\b"
+)
+
+
 def only_their_word(low: str) -> bool:
     """Whether a seen clinician's word is all ``low`` tells ("saw the physio, she says
-    stress reaction, 6 weeks no running"): the signs named are their diagnosis of what
-    is on hold, not a new one felt ("...but i leaked again today")."""
-    return clinician_visit(low) is Visit.SEEN and _OWN_NEWS_RE.search(low) is None
+    stress reaction, 6 weeks no running"; "saw a physio today, she said it's an irritated
+    nerve, tingling mostly gone"): the signs named are their diagnosis of what is on hold,
+    or going, not a new one felt ("...but i leaked again today")."""
+    if clinician_visit(low) is not Visit.SEEN:
+        return False
+    told = _VISIT_DAY_RE.sub(r"\1", low)
+    if _GOING_RE.search(told) and not _WORSE_RE.search(told):
+        told = _OWN_NEWS_RE.sub(" ", told) if "but" not in told.split() else told
+    return _OWN_NEWS_RE.search(told) is None
+
+
+_WORSE_RE: Final = re.compile(r"\b(?:worse|again|new|spread\w*|both legs|came back|back again)\b")
