@@ -182,3 +182,31 @@ def test_a_rating_straight_after_the_done_is_the_effort_after_body_talk() -> Non
 )
 def test_a_clinicians_word_with_a_sign_going_is_no_new_sign(text: str, theirs: bool) -> None:
     assert only_their_word(text) is theirs
+
+
+@pytest.mark.parametrize(
+    "text", ["clear my race date", "remove the race date, i'm not doing it", "scrap my race"]
+)
+def test_a_race_date_asked_to_go_is_cleared(text: str) -> None:
+    (part,) = understand_all(text, TODAY)
+    assert part.kind is IntentKind.RACE_DATE
+    assert part.race_off
+
+
+def test_how_to_clear_the_race_is_asked_not_done() -> None:
+    assert not understand("how do i remove the race date?", TODAY).race_off
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "hour"),
+    [
+        ("in vienna now, send it at 7 my time", "Vienna", 7),
+        ("I'm in Doha now for 3 months, reminder at 5:30 before it gets hot", "Doha", 5),
+    ],
+)
+def test_a_place_and_a_reminder_in_few_words_are_both_kept(text: str, city: str, hour: int) -> None:
+    parts = understand_all(text, TODAY)
+    assert [p.kind for p in parts] == [IntentKind.SET_TIMEZONE, IntentKind.SET_REMINDER]
+    assert city in (parts[0].timezone_text or "")
+    assert parts[1].reminder_time is not None
+    assert parts[1].reminder_time.hour == hour

@@ -179,6 +179,10 @@ _SAID_THEN_ASKED: Final = frozenset(
 )
 
 
+#: A message that opens on a place the runner is in ("in berlin now, ...", "now in nyc, ...").
+_IN_A_PLACE_RE: Final = re.compile(r"\s*(?:now\s+)?in\s+[^\W\d_][^,.;!?]*[,.;!]")
+
+
 def _may_ask_two(m: Message, whole: Intent) -> bool:
     cues = m.f.cues.keys()
     families = sum(1 for family in _FAMILIES if not family.isdisjoint(cues))
@@ -194,6 +198,8 @@ def _may_ask_two(m: Message, whole: Intent) -> bool:
         and back_on(m.low, m.today) is not None
     ):
         families += 1  # "...back on 3 jan. also my half is on 7 march": a break said too
+    if whole.kind is IntentKind.SET_REMINDER and _IN_A_PLACE_RE.match(m.low):
+        families += 1  # "in berlin now, send it at 7": where the runner is, said first
     questions = len(_QUESTION_RE.findall(m.low)) > 1  # "what's on Saturday, and when ...?"
     days = whole.kind in _ASKS_DAYS and len(_DAY_NAME_RE.findall(m.low)) > 1  # "sat and sun?"
     # "hip feels fine now, when can we start the jumps again?": a state, then a question

@@ -768,6 +768,8 @@ def _told_of(low: str) -> bool:
     if _HAPPENED_RE.search(low) is None:
         return False
     for piece in _PIECES_RE.split(low):
+        if _BARE_ASK_RE.match(piece):
+            return False  # "reminder at 5:30 before it gets hot": a request, in few words
         rest = _HAPPENED_RE.sub(" ", piece)
         named = _REMINDER_WORD_RE.search(piece) is not None
         if _CHANGE_ASKED_RE.search(rest) and (named or not _OTHER_ASK_RE.search(rest)):
@@ -777,6 +779,11 @@ def _told_of(low: str) -> bool:
     return True
 
 
+#: A reminder and its time said as a request, with no verb ("reminder at 5:30 ...").
+_BARE_ASK_RE: Final = re.compile(
+    r"\s*(?:the\s+|my\s+)?(?:morning\s+)?(?:reminders?|msgs?|messages?|notifications?)\s+"
+    r"(?:at|for|to)\s+[0-9]"
+)
 _REMINDER_WORD_RE: Final = re.compile(
     r"\b(?:reminders?|alarms?|notifications?|notifs|nudges?|pings?)\b"
 )
@@ -1374,6 +1381,8 @@ def _race(m: Message) -> Intent | None:
         and "mine" not in f.words
     ):
         return None  # "skipping friday, my partner's racing": theirs (not "...mine's the 19th")
+    if _CLEAR_RACE_RE.search(m.low) and "?" not in m.low:
+        return Intent(IntentKind.RACE_DATE, race_off=True)  # "clear my race date"
     if (
         f.opinion
         and not asked
@@ -1450,6 +1459,11 @@ def _race(m: Message) -> Intent | None:
 #: A day told only by another event's ("the same weekend as the wedding"): no date said.
 _SAME_AS_RE: Final = re.compile(r"\bsame\s+(?:\w+\s+){0,2}?as\b|\bclash(?:es|ing)?\s+with\b")
 #: The runner's own race: "my race", "our marathon", "I'm running it".
+#: The race date asked to go ("clear my race date", "remove the race, I'm not doing it").
+_CLEAR_RACE_RE: Final = re.compile(
+    r"\b(?:clear|remove|delete|scrap|drop|wipe|erase|get\s+rid\s+of|take\s+off|take\s+out)"
+    r"\s+(?:my\s+|the\s+|that\s+)?(?:race(?:\s+date|\s+day)?|race-date)\b"
+)
 _MY_RACE_RE: Final = re.compile(
     r"\b(?:my|our|mine)\s+(?:\w+\s+){0,2}?(?:race|marathon|half|10k|5k|ultra|parkrun)\b"
     r"|\b(?:i'?m|im|i\s+am|we'?re)\s+(?:running|racing|doing|entered|signed)\b"
