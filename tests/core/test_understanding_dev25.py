@@ -210,3 +210,26 @@ def test_a_place_and_a_reminder_in_few_words_are_both_kept(text: str, city: str,
     assert city in (parts[0].timezone_text or "")
     assert parts[1].reminder_time is not None
     assert parts[1].reminder_time.hour == hour
+
+
+@pytest.mark.parametrize(
+    "text", ["flew back from sydney on monday", "got back from holiday on monday"]
+)
+def test_a_return_gone_by_starts_no_break(text: str) -> None:
+    assert IntentKind.PAUSE not in {p.kind for p in understand_all(text, TODAY)}
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("stop the sessions from friday and start again on sunday", date(2027, 2, 12), 13),
+        ("could you stop the sessions and start again on sunday", None, 13),
+    ],
+)
+def test_starting_again_on_a_day_ends_the_break_the_day_before(
+    text: str, first: date | None, last: int
+) -> None:
+    (part,) = understand_all(text, TODAY)
+    assert part.kind is IntentKind.PAUSE
+    assert part.pause_from == first
+    assert part.pause_until == date(2027, 2, last)

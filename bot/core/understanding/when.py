@@ -97,7 +97,8 @@ _RANGE_RE: Final = re.compile(
     rf"({_DAY})\b"
 )
 _BACK_RE: Final = re.compile(
-    rf"\b(?:back|home|return|returning|get\s+back|gets\s+back)\s+"
+    rf"\b(?:back|home|return|returning|get\s+back|gets\s+back"
+    r"|start\s+(?:again|back|back\s+up|up\s+again)|restart|resume|pick\s+(?:it\s+)?up\s+again)\s+"
     # "back in dublin on the 29th", "home to cork by the 3rd": the place between
     rf"(?:(?:in|to|at|from)\s+[a-z']+(?:\s+[a-z']+)?\s+(?=on\s|by\s))?(?:on\s+|by\s+)?({_DAY})\b"
 )
@@ -823,11 +824,19 @@ def day_ahead(phrase: str, today: date) -> date | None:
     return _ahead(phrase, today, same_day=True)
 
 
+#: A return told in the past tense ("flew back", "got back", "came home").
+_CAME_BACK_RE: Final = re.compile(
+    r"\b(?:flew|got|came|arrived|returned|drove|made\s+it|was|were|been)\s+(?:back|home)\b"
+)
+
+
 def back_on(low: str, today: date) -> date | None:
     """The last day away when the runner says when they are back ("I'm back on the 20th":
     the 19th), or None when no day ahead is named."""
     if (match := _BACK_RE.search(low)) is None:
         return None
+    if _CAME_BACK_RE.search(low, max(match.start() - 12, 0), match.start() + 5):
+        return None  # "flew back from sydney on monday": a return gone by, no break ahead
     back = _ahead(match.group(1), today)
     return back - timedelta(days=1) if back is not None and back > today else None
 
