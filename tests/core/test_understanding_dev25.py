@@ -233,3 +233,20 @@ def test_starting_again_on_a_day_ends_the_break_the_day_before(
     assert part.kind is IntentKind.PAUSE
     assert part.pause_from == first
     assert part.pause_until == date(2027, 2, last)
+
+
+@pytest.mark.parametrize(
+    ("text", "fine", "reported"),
+    [
+        ("calves are grand now but me quads are sore as hell", "calves", "quads"),
+        ("groin's grand now, but the right hip flexor is tight, 3/10", "groin", "hip_flexors"),
+        ("what's today's session? also my knee is not hurting anymore", "knee", None),
+    ],
+)
+def test_an_area_said_fine_now_beside_another_part_is_kept(
+    text: str, fine: str, reported: str | None
+) -> None:
+    parts = understand_all(text, TODAY)
+    assert [a.value for p in parts for a in p.fine_areas] == [fine]
+    areas = [p.report.area.value for p in parts if p.report is not None]
+    assert areas == ([reported] if reported else [])

@@ -41,6 +41,7 @@ _RECOVERY: Final[tuple[tuple[str, ...], ...]] = tuple(
         "cleared up", "no longer tight", "no longer stiff", "not tight", "not stiff",
         "eased off", "settled down", "isnt sore", "isnt tight", "isnt stiff", "arent sore",
         "arent tight", "arent stiff", "grand now", "grand again", "right as rain",
+        "not hurting", "isnt hurting", "stopped hurting",
     )
 )  # fmt: skip
 #: Recovery words that say a change ("recovered", "gone", "fine now", "fine today": unlike
@@ -57,6 +58,7 @@ _CHANGE: Final[tuple[tuple[str, ...], ...]] = tuple(
         "loosened", "wore off", "worn off", "calmed down", "freed up", "died down",
         "fine today", "ok today", "okay today", "good today", "fine this morning",
         "ok this morning", "okay this morning", "good this morning",
+        "grand now", "grand again", "all good now", "great now", "perfect now", "sound now",
     )
 )  # fmt: skip
 
