@@ -250,3 +250,10 @@ def test_an_area_said_fine_now_beside_another_part_is_kept(
     assert [a.value for p in parts for a in p.fine_areas] == [fine]
     areas = [p.report.area.value for p in parts if p.report is not None]
     assert areas == ([reported] if reported else [])
+
+
+def test_a_rating_in_a_question_is_no_date() -> None:
+    (part,) = understand_all("did it after my long run, 6/10 - was that dumb?", TODAY)
+    assert part.kind is IntentKind.DONE
+    assert part.effort == 6
+    assert understand("whats on on 6/10?", TODAY).ask_day == date(2027, 10, 6)

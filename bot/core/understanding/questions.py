@@ -276,7 +276,8 @@ def plan_question(low: str, today: date | None) -> Intent | None:
     if today is None or not (_PLAN_WORDS_RE.search(low) or _BARE_DAY_RE.search(low)):
         return None
     digit = has_digit(low)  # what the dated patterns below need
-    if digit and (numeric := _NUMERIC_ASKED_RE.search(low)) is not None:  # "on 12/17", "22.12"
+    numeric = _NUMERIC_ASKED_RE.search(low) if digit else None  # "on 12/17", "22.12"
+    if numeric is not None and not _rated_out_of(numeric):
         day = day_ahead(numeric.group(1), today)
         if day is not None:
             return _asked(PlanTopic.DAY, day)
@@ -312,6 +313,19 @@ def plan_question(low: str, today: date | None) -> Intent | None:
             ahead = 7  # "what's on next fri?" said on a Friday: a week on
         return _asked(PlanTopic.DAY, today + timedelta(days=ahead))
     return None
+
+
+#: Words that lead a date ("on 6/10", "until 3/5"): without one, "6/10" is a rating.
+_DATE_LEAD_RE: Final = re.compile(r"\b(?:on|from|until|till|til|to|by|before|after|for)\s+$")
+
+
+def _rated_out_of(m: re.Match[str]) -> bool:
+    """ "did it after my long run, 6/10 - was that dumb?": "N/10" (or "N/5") with no word
+    leading a date is a rating, not the 6th of October."""
+    first, _, second = m.group(1).partition("/")
+    if second not in ("10", "5") or int(first) > int(second):
+        return False
+    return _DATE_LEAD_RE.search(m.string, max(m.start() - 7, 0), m.start()) is None
 
 
 #: A week asked about with nothing else: "this week?", "and next week?"
