@@ -24,6 +24,7 @@ __all__ = [
     "break_length",
     "day_ahead",
     "jumps_answer",
+    "one_day_reminder",
     "past_day",
     "past_log_too_old",
     "pause_hint",
@@ -210,6 +211,17 @@ def _no_jumps(phase: Phase, state: PhaseState | None, today: date) -> str:
     if phase is Phase.RECOVERY_HOLD:
         return "No jumps while an area is on hold: /clear takes you through the return checks."
     return "No jumps yet: they come once the base is built. /phase shows when."
+
+
+def one_day_reminder(at: str) -> str:
+    """A reminder time asked for one day only: the morning message has one time for every
+    day, so nothing changed; how to move it, and back (HTML)."""
+    return (
+        "The morning message comes at one time every day, so I can't move it for one day "
+        f"only, and I've left it as it is. If you'd like it at {escape_text(at)} from now "
+        f"on, say <i>remind me at {escape_text(at)}</i>, and tell me the old time again when "
+        "you want it back."
+    )
 
 
 def unclear_value(value: str, *, time_of_day: bool, effort: bool = False) -> str:

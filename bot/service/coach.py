@@ -359,6 +359,9 @@ class Coach:
             return await reports.record_without_number(turn, intent.report, text, intent.unclear)
         if kind is IntentKind.SET_TIMEZONE and intent.unclear_slot is Unclear.CITY:
             return await account.set_timezone(turn, intent.city_said or "")  # "Springfield"
+        if intent.unclear_slot is Unclear.ONE_DAY and intent.reminder_time is not None:
+            at = intent.reminder_time.strftime("%H:%M")
+            return [Reply(text=question_words.one_day_reminder(at))]
         if intent.unclear is not None and not (intent.report and intent.report.red_flags):
             time_of_day = kind is IntentKind.SET_REMINDER
             effort = kind is IntentKind.DONE  # "done, effort like 6 or 7": the rest is logged

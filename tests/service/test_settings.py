@@ -321,3 +321,16 @@ async def test_a_pregnancy_told_in_chat_takes_jumps_out_at_once(
     assert "noted your pregnancy" not in texts(again)
     other = await chat.say("my sister is pregnant")
     assert "noted" not in texts(other)
+
+
+@pytest.mark.parametrize(
+    "said", ["remind me at 8 tomorrow only, then back to normal", "just for tomorrow send it at 6"]
+)
+async def test_a_reminder_time_for_one_day_only_changes_nothing_and_says_why(
+    chat: Chat, said: str
+) -> None:
+    await chat.command("/today")
+    before = (await chat.runner()).reminder_time
+    answer = texts(await chat.say(said))
+    assert "one time every day" in answer
+    assert (await chat.runner()).reminder_time == before

@@ -682,6 +682,13 @@ def _reminder(m: Message) -> Intent | None:
     if _STOP_IT_RE.search(m.low) and not _MOVE_IT_RE.search(m.low):
         return Intent(IntentKind.SET_REMINDER, reminder_off=True)  # "stop the morning messages"
     at = parse_time(_asked_clause(m.low) or _asked_part(m.low))
+    if at is not None and (once := _ONE_DAY_RE.search(m.low)) is not None:
+        return Intent(  # "remind me at 8 tomorrow only, then back to normal": asked
+            IntentKind.SET_REMINDER,
+            reminder_time=at,
+            unclear=once.group(0),
+            unclear_slot=Unclear.ONE_DAY,
+        )
     if at is not None:
         return Intent(IntentKind.SET_REMINDER, reminder_time=at)
     if (odd := impossible_time(m.low)) is not None:
@@ -779,6 +786,15 @@ def _told_of(low: str) -> bool:
     return True
 
 
+#: A reminder time asked for one day only ("tomorrow only", "just for tomorrow", "then
+#: back to normal"): the time is one for every day, so it is asked about, not changed.
+_ONE_DAY_RE: Final = re.compile(
+    r"\b(?:tomorrow|tmrw|today|tonight|this\s+once)\s+only\b"
+    r"|\bjust\s+(?:for\s+)?(?:tomorrow|tmrw|today|this\s+once|this\s+time|one\s+day|once)\b"
+    r"|\bonly\s+(?:for\s+)?(?:tomorrow|tmrw|one\s+day|once)\b"
+    r"|\bthen\s+back\s+to\s+(?:normal|usual|the\s+usual|[0-9])"
+    r"|\bone[-\s]off\b"
+)
 #: A reminder and its time said as a request, with no verb ("reminder at 5:30 ...").
 _BARE_ASK_RE: Final = re.compile(
     r"\s*(?:the\s+|my\s+)?(?:morning\s+)?(?:reminders?|msgs?|messages?|notifications?)\s+"
