@@ -257,3 +257,9 @@ def test_a_rating_in_a_question_is_no_date() -> None:
     assert part.kind is IntentKind.DONE
     assert part.effort == 6
     assert understand("whats on on 6/10?", TODAY).ask_day == date(2027, 10, 6)
+
+
+def test_a_day_of_the_month_put_in_place_of_a_date_keeps_its_month() -> None:
+    text = "race date? i think i set 20 march, change it to the 27th"
+    (part,) = understand_all(text, TODAY)
+    assert part.race_date == date(2027, 3, 27)

@@ -1353,6 +1353,26 @@ _RACE_DATE_BEFORE: Final = 40
 _RACE_DATE_AFTER: Final = 45
 
 
+#: A bare day of the month put in the place of a date said before ("change it to the 27th").
+_TO_THE_DAY_RE: Final = re.compile(
+    r"\b(?:change\s+it\s+to|change\s+to|move\s+it\s+to|moved\s+to|make\s+it|actually|instead"
+    r"|now)\s+(?:the\s+)?([0-9]{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[a-z]{3})"
+)
+
+
+def _same_month_fix(low: str, dates: list[tuple[int, date]]) -> date | None:
+    """The day of the month a correction names, in the month of the date said before it
+    ("i think i set 20 march, change it to the 27th": 27 march); None when not said so."""
+    fix = _TO_THE_DAY_RE.search(low)
+    if fix is None or not any(pos < fix.start() for pos, _ in dates):
+        return None
+    before = [day for pos, day in dates if pos < fix.start()][-1]
+    try:
+        return before.replace(day=int(fix.group(1)))
+    except ValueError:
+        return None
+
+
 def _race_day(m: Message, races: list[Hit]) -> date | None:
     """The race's date: the last date said near a race word when one is ("did it on sunday,
     also my race is on boxing day": boxing day; "marathon is on 25 april ... staying with
@@ -1365,6 +1385,8 @@ def _race_day(m: Message, races: list[Hit]) -> date | None:
     if len(dates) > 1 and "long" in low:  # "london marathon april 26, long runs on sunday"
         runs = long_run_days(low)
         dates = [(pos, d) for pos, d in dates if not any(a <= pos < b for a, b in runs)] or dates
+    if len(dates) > 1 and (fixed := _same_month_fix(low, dates)) is not None:
+        return fixed  # "i think i set 20 march, change it to the 27th": 27 march
     if len(dates) < 2 or not races:
         return dates[-1][1] if dates else None
     shift = len(low) - len(m.low)  # a named day said as a date moves what follows it
