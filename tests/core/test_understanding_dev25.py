@@ -263,3 +263,17 @@ def test_a_day_of_the_month_put_in_place_of_a_date_keeps_its_month() -> None:
     text = "race date? i think i set 20 march, change it to the 27th"
     (part,) = understand_all(text, TODAY)
     assert part.race_date == date(2027, 3, 27)
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("pain shooting down the back of my left leg, like sciatica", "leg"),
+        ("tingling down the back of my right leg", "leg"),
+        ("tight at the back of my leg", "hamstrings"),  # no nerve sign: the muscle there
+    ],
+)
+def test_a_nerve_sign_at_the_back_of_the_leg_is_the_legs(text: str, area: str) -> None:
+    report = understand(text, TODAY).report
+    assert report is not None
+    assert report.area.value == area

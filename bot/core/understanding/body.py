@@ -1177,6 +1177,8 @@ def build_report(
         chosen = _part_in_pain(f, areas, flags) or Area.LEG
     elif not _NERVE_SIGNS.isdisjoint(flags) and _spread(f, areas):
         chosen = Area.LEG  # "zaps from my glute down to my calf": the leg between
+    elif not _NERVE_SIGNS.isdisjoint(flags) and _leg_named(f, areas, chosen):
+        chosen = Area.LEG  # "pain shooting down the back of my leg, like sciatica"
     elif kind is ReportKind.TIGHTNESS and chosen in _PRECISE and _region(f, areas, chosen):
         chosen = _PRECISE[chosen]  # "front of my hip is tight": the muscle there
     elif chosen is Area.LEG:  # "legs dead, quads mostly": the part the runner narrows to
@@ -1338,6 +1340,14 @@ def _pain_in_run(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Ar
         ):
             return True
     return False
+
+
+def _leg_named(f: Features, areas: list[tuple[Hit, Area]], chosen: Area) -> bool:
+    """Whether the part chosen was said as a side of the leg ("the back of my leg"): with a
+    nerve sign, the leg is where it is felt."""
+    return any(
+        a is chosen and not {"leg", "legs"}.isdisjoint(f.words[h.start : h.end]) for h, a in areas
+    )
 
 
 def _part_in_pain(f: Features, areas: list[tuple[Hit, Area]], flags: set[RedFlag]) -> Area | None:
