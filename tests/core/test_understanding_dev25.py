@@ -277,3 +277,12 @@ def test_a_nerve_sign_at_the_back_of_the_leg_is_the_legs(text: str, area: str) -
     report = understand(text, TODAY).report
     assert report is not None
     assert report.area.value == area
+
+
+def test_a_side_said_in_a_clause_of_its_own_stays_on_the_report() -> None:
+    text = (
+        "cant sleep, my shin is throbbing. been sore on runs for a fortnight. left one. "
+        "didn't do yesterday's"
+    )
+    reports = [p.report for p in understand_all(text, TODAY) if p.report is not None]
+    assert [(r.area.value, r.side.value) for r in reports] == [("shins", "left")]

@@ -784,7 +784,7 @@ def _requests(
     found = _whole_settings(found, whole, message, today)
     found = _zone_for_the_times(found)
     found = _whole_reports(text, today, found, whole, message)
-    found = _whole_flags(found, whole)
+    found = _whole_side(_whole_flags(found, whole), whole)
     found = _whole_severity(found, whole)
     if thanks and not all(i.kind in _IDLE for i in found):
         found = (*found, Intent(IntentKind.THANKS))  # "hip niggle gone. cheers": both
@@ -1317,6 +1317,20 @@ def _whole_flags(found: tuple[Intent, ...], whole: Intent) -> tuple[Intent, ...]
     return tuple(
         replace(i, report=replace(i.report, red_flags=i.report.red_flags | signs))
         if i.report is not None and i.report.area is area and not signs <= i.report.red_flags
+        else i
+        for i in found
+    )
+
+
+def _whole_side(found: tuple[Intent, ...], whole: Intent) -> tuple[Intent, ...]:
+    """A report said without a side keeps the side the whole message gives its area, said
+    in a clause of its own ("my shin is throbbing ... left one."): never lost by cutting."""
+    said = whole.report
+    if said is None or said.side is Side.NONE:
+        return found
+    return tuple(
+        replace(i, report=replace(i.report, side=said.side))
+        if i.report is not None and i.report.area is said.area and i.report.side is Side.NONE
         else i
         for i in found
     )
