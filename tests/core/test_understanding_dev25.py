@@ -11,7 +11,7 @@ import pytest
 
 from bot.core.understanding import IntentKind, understand, understand_all
 from bot.core.understanding.cleared import only_their_word
-from bot.core.vocabulary import RedFlag
+from bot.core.vocabulary import Area, RedFlag
 
 TODAY = date(2027, 2, 10)
 
@@ -286,3 +286,8 @@ def test_a_side_said_in_a_clause_of_its_own_stays_on_the_report() -> None:
     )
     reports = [p.report for p in understand_all(text, TODAY) if p.report is not None]
     assert [(r.area.value, r.side.value) for r in reports] == [("shins", "left")]
+
+
+def test_an_area_thing_named_with_a_relative_clause_is_the_body() -> None:
+    text = "the hip flexor thing I mentioned last week has totally settled"
+    assert understand(text, TODAY).fine_areas == (Area.HIP_FLEXORS,)

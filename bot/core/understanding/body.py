@@ -146,7 +146,10 @@ _THING: Final = frozenset({("thing",), ("things",)})
 #: felt ("the hip thing has gone", "that knee thing is back", "calf thing hurts again").
 _THING_LINKS: Final = frozenset({"has", "have", "is", "was", "s", "seems", "finally", "totally",
                           "completely", "now", "all", "just", "kind", "of", "pretty", "much",
-                          "fully", "basically", "mostly", "from", "last", "week"})  # fmt: skip
+                          "fully", "basically", "mostly", "from", "last", "week",
+                          # "the hip flexor thing I mentioned last week has settled"
+                          "i", "that", "which", "mentioned", "told", "you", "about", "said",
+                          "had", "before", "earlier"})  # fmt: skip
 _THING_GONE: Final = frozenset(
     {"gone", "went", "cleared", "settled", "sorted", "healed", "resolved", "disappeared",
      "vanished", "faded", "eased", "over", "flared",
@@ -164,7 +167,7 @@ def _body_thing(f: Features, hit: Hit) -> bool:
     ):
         return True
     j = hit.end + 1
-    while j < len(f.words) and f.words[j] in _THING_LINKS and j - hit.end < 5:
+    while j < len(f.words) and f.words[j] in _THING_LINKS and j - hit.end < 9:
         j += 1
     if j >= len(f.words) or f.clauses[j] != f.clauses[hit.start]:
         return False
