@@ -49,6 +49,7 @@ __all__ = [
     "asks_pain",
     "awaiting_morning",
     "begin",
+    "gap_closed",
     "session_logged",
     "stage_of",
 ]
@@ -130,13 +131,17 @@ def asks_pain(
     )
 
 
-def begin(state: PhaseState, today: date, stage: Stage = Stage.MOBILITY) -> PhaseState:
-    """Start the way back on ``today`` at ``stage`` (stage 1 unless said)."""
+def begin(
+    state: PhaseState, today: date, stage: Stage = Stage.MOBILITY, *, from_gap: bool = False
+) -> PhaseState:
+    """Start the way back on ``today`` at ``stage`` (stage 1 unless said); ``from_gap``:
+    after days without logs."""
     return replace(
         state,
         way_back_stage=int(stage),
         way_back_since=today,
         way_back_passed_on=None,
+        way_back_from_gap=from_gap,
     )
 
 
@@ -162,7 +167,29 @@ def after_break(state: PhaseState, last_logged: date | None, today: date) -> Pha
         or (today - last_logged).days <= WAY_BACK_AFTER_DAYS
     ):
         return None
-    return begin(state, today)
+    return begin(state, today, from_gap=True)
+
+
+def gap_closed(state: PhaseState, logged_before: date | None, today: date) -> PhaseState | None:
+    """The way back begun today after days without logs, called off once the days away are
+    logged after all (told late): ``logged_before`` is the latest logged day before today.
+    None when it stands (begun another day, a stage passed, or still more than 7 days)."""
+    if (
+        not state.way_back_from_gap
+        or state.way_back_stage != int(Stage.MOBILITY)
+        or state.way_back_since != today
+        or state.way_back_passed_on is not None
+        or logged_before is None
+        or (today - logged_before).days > WAY_BACK_AFTER_DAYS
+    ):
+        return None
+    return replace(
+        state,
+        way_back_stage=None,
+        way_back_since=None,
+        way_back_passed_on=None,
+        way_back_from_gap=False,
+    )
 
 
 def after_session(state: PhaseState, day: date, pain: int) -> PhaseState:
@@ -204,7 +231,13 @@ def after_morning(state: PhaseState, feel: Feel, today: date) -> PhaseState:
         return replace(state, way_back_passed_on=None)
     following = Stage(stage_of(state) + 1)
     if following is Stage.FULL:
-        return replace(state, way_back_stage=None, way_back_since=None, way_back_passed_on=None)
+        return replace(
+            state,
+            way_back_stage=None,
+            way_back_since=None,
+            way_back_passed_on=None,
+            way_back_from_gap=False,
+        )
     return replace(
         state, way_back_stage=int(following), way_back_since=today, way_back_passed_on=None
     )

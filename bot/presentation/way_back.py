@@ -22,6 +22,7 @@ def _day(day: date) -> str:
 
 
 __all__ = [
+    "GAP_CLOSED",
     "MORNING_QUESTION_HINT",
     "after_break",
     "morning_keyboard",
@@ -49,6 +50,13 @@ _UNLOCK = (
     "by the next morning"
 )
 MORNING_QUESTION_HINT = "settled, the same or worse"
+
+
+GAP_CLOSED = (
+    "With those days logged there was no real break after all, so the step-by-step way "
+    "back is off and your sessions carry on as planned."
+)
+"""The way back begun after days without logs, called off when they were logged late."""
 
 
 def after_break(days: int, *, phase_began: bool = False) -> str:

@@ -190,6 +190,7 @@ class Coach:
         replies = await self._routed(turn, inbound)
         if turn.deleted:
             return replies
+        await comeback.close_gap(turn)  # the days away logged late: no way back after all
         # a log of several days asks one day's questions at a time: once a day is
         # answered, the next day's come
         return replies + await comeback.next_question(turn)

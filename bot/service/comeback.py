@@ -9,7 +9,7 @@ keeps it; above 5/10 the guided report follows (where, how, warning signs).
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from bot.core import comeback
@@ -32,6 +32,7 @@ __all__ = [
     "EFFORT_FLOW",
     "PAIN_FLOW",
     "ask_pain",
+    "close_gap",
     "keeps_queue",
     "morning_button",
     "next_question",
@@ -54,6 +55,22 @@ PAIN_FLOW = "pain"
 EFFORT_FLOW = "effort"
 #: How old a session may be for its pain or morning button to count.
 _BUTTON_DAYS = 7
+
+
+async def close_gap(turn: Turn) -> None:
+    """Call off a way back begun today after days without logs when those days have now
+    been logged (told late, in a later message than the one that began it). A way back
+    after a hold or a long pause is kept."""
+    state = turn.state
+    if not state.way_back_from_gap or state.way_back_since != turn.today:
+        return
+    since = turn.today - timedelta(days=comeback.WAY_BACK_AFTER_DAYS)
+    logs = await records.recent_completions(turn.session, turn.runner.id, since)
+    before = max((log.on for log in logs if log.on < turn.today), default=None)
+    closed = comeback.gap_closed(state, before, turn.today)
+    if closed is not None:
+        await turn.save_state(Transition(closed, "the days away were logged", False))
+        turn.notices.append(words.GAP_CLOSED)
 
 
 async def pain_due(turn: Turn, day: date) -> bool:

@@ -146,6 +146,8 @@ class PhaseStateRow(Base):
     #: A break that starts later: its first and last day (``PhaseState.pause_planned_*``).
     pause_planned_from: Mapped[date | None] = mapped_column(Date)
     pause_planned_until: Mapped[date | None] = mapped_column(Date)
+    #: The way back began after days without logs (``PhaseState.way_back_from_gap``).
+    way_back_from_gap: Mapped[bool] = mapped_column(default=False, server_default=false())
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
     #: Raised by every write of the runner's completions or body reports, in the writing
     #: transaction (``bot.storage.records``); ``bot.storage.history`` keys its cache on it.

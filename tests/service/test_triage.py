@@ -110,7 +110,7 @@ async def test_a_stress_fracture_said_without_an_area_refers_and_asks_where(chat
         ("sciatica down my right leg", Area.LEG),
         ("pins and needles in my foot", Area.FOOT),
         ("got this tinglin feeling in my rite calf", Area.CALVES),
-        ("pain shooting down the back of my leg", Area.HAMSTRINGS),
+        ("pain shooting down the back of my leg", Area.LEG),  # sciatica: the whole leg
         ("my foot keeps going numb on long runs", Area.FOOT),
     ],
 )

@@ -203,3 +203,24 @@ async def test_a_message_after_a_silent_week_that_logs_only_today_starts_the_way
     replies = await chat.say("hi, did today's")
     assert "Welcome back" in texts(replies)
     assert stage_of(await chat.state()) is Stage.MOBILITY
+
+
+async def test_a_way_back_begun_by_a_first_message_is_called_off_by_the_late_logs(
+    chat: Chat, clock: FakeClock
+) -> None:
+    await chat.command("/today")
+    await _done(chat)
+    clock.advance(days=9)
+    assert "Welcome back" in texts(await chat.command("/today"))  # no log said yet
+    assert stage_of(await chat.state()) is Stage.MOBILITY
+    replies = await chat.say("oh wait, did yesterday's and the day before, 4 and 7")
+    assert "no real break after all" in texts(replies)
+    assert stage_of(await chat.state()) is Stage.FULL
+
+
+async def test_a_way_back_after_a_hold_is_never_called_off_by_logs(
+    chat: Chat, clock: FakeClock
+) -> None:
+    await _on_the_way_back(chat, clock)
+    await chat.say("did yesterday's, 3")
+    assert stage_of(await chat.state()) is Stage.MOBILITY

@@ -110,6 +110,9 @@ class PhaseState:
     #: day. The calendar starts it on its first day (``DayPassed``); until then the plan runs.
     pause_planned_from: date | None = None
     pause_planned_until: date | None = None
+    #: Whether the way back began after days without logs (``comeback.after_break``), not
+    #: after a hold or a pause: logs of those days, told late, call it off.
+    way_back_from_gap: bool = False
 
     def __hash__(self) -> int:
         """From the fields that tell most states apart (equal states hash alike): plans are

@@ -313,7 +313,13 @@ WAY_BACK_NOTE = (
 
 def _way_back(state: PhaseState, day: date) -> PhaseState:
     """``state`` at stage 1 of the graded way back from ``day`` on."""
-    return replace(state, way_back_stage=1, way_back_since=day, way_back_passed_on=None)
+    return replace(
+        state,
+        way_back_stage=1,
+        way_back_since=day,
+        way_back_passed_on=None,
+        way_back_from_gap=False,
+    )
 
 
 def _calendar_after_break(resumed: PhaseState, day: date) -> tuple[PhaseState, str]:
