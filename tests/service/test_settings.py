@@ -334,3 +334,20 @@ async def test_a_reminder_time_for_one_day_only_changes_nothing_and_says_why(
     answer = texts(await chat.say(said))
     assert "one time every day" in answer
     assert (await chat.runner()).reminder_time == before
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my mate tore his calf at parkrun on saturday",
+        "my wife is running the brighton half on 11 april, i'll be there cheering",
+    ],
+)
+async def test_someone_elses_runs_change_no_running_week(chat: Chat, said: str) -> None:
+    await chat.command("/today")
+    await chat.say("long run is sunday, marathon in may")
+    before = await chat.runner()
+    week = (before.run_days, before.long_run_day, before.race_distance)
+    await chat.say(said)
+    after = await chat.runner()
+    assert (after.run_days, after.long_run_day, after.race_distance) == week

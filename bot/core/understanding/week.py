@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, replace
 from typing import Final
 
 from bot.core.records import RunnerProfile
+from bot.core.understanding.rules import analyse
+from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import normalise
 from bot.core.understanding.words import WEEKDAY_ABBREVIATIONS
 from bot.core.vocabulary import RaceDistance
@@ -140,8 +142,24 @@ def weekdays_in(text: str) -> list[int]:
     return [_DAYS[match.group(1)] for match in _DAY.finditer(normalise(text)[1])]
 
 
+def _of_another(text: str) -> bool:
+    """Whether every run or race a message names is someone else's ("my mate tore his calf
+    at parkrun on saturday", "my wife is running the brighton half on 11 april"): no week
+    or race distance of the runner's."""
+    message = analyse(text)[1]
+    if message is None:
+        return False
+    f = message.f
+    runs = [h for h in f.hits if not _RUN_CUES.isdisjoint(h.sense.cues)]
+    return bool(runs) and all(h.start in f.foreign for h in runs)
+
+
+_RUN_CUES: Final = frozenset({Cue.RUN, Cue.RACE})
+
+
 def running_week(text: str) -> WeekSaid | None:
-    """The running week said in ``text``; None when it says nothing about it."""
+    """The running week said in ``text``; None when it says nothing about it, or speaks
+    only of someone else's runs."""
     low = normalise(text)[1]
     long_run: int | None = None
     hard: set[int] = set()
@@ -197,7 +215,7 @@ def running_week(text: str) -> WeekSaid | None:
         frozenset(easy),
         frozenset(cleared),
     )
-    return None if week == WeekSaid() else week
+    return None if week == WeekSaid() or _of_another(text) else week
 
 
 #: A clause about sessions done ("ended up doing mondays one, felt easy", "saturday was
