@@ -18,6 +18,7 @@ from bot.core.vocabulary import Category, Phase
 from bot.presentation.callbacks import Action, encode
 from bot.presentation.html import escape_text, heard
 from bot.presentation.render import day_label, phase_about
+from bot.presentation.way_back import stage_line
 
 __all__ = [
     "WAY_BACK_WHY",
@@ -98,12 +99,21 @@ def day_ahead(plan: DailyPlan, today: date, *, skipped: bool = False) -> str:
 
 
 def jumps_answer(
-    first: DailyPlan | None, today: date, horizon: int, phase: Phase, held: str | None = None
+    first: DailyPlan | None,
+    today: date,
+    horizon: int,
+    phase: Phase,
+    held: str | None = None,
+    *,
+    way_back: int | None = None,
 ) -> str:
     """When the next session with jumps (plyometrics) is; ``held``: why the health screen
-    keeps them out for now."""
+    keeps them out for now; ``way_back``: the way-back stage the runner is at (its jumps
+    come with the stages, not by the calendar)."""
     if first is None and held is not None:
         return f"No jumps for now. {escape_text(held)}"
+    if way_back is not None and way_back < Stage.LOW_HOPS and (first is None or first.on > today):
+        return f"No jumps yet: they come back step by step. {stage_line(way_back)}"
     if first is not None:
         when = "today" if first.on == today else _when(first.on, today)
         return (

@@ -45,7 +45,10 @@ async def plan_answer(turn: Turn, intent: Intent, text: str = "") -> list[Reply]
         ahead = await _ahead(turn, JUMPS_HORIZON_DAYS)
         first = next((plan for plan in ahead if plan.contacts > 0), None)
         held = impact_advice(turn.profile, turn.today)
-        text = words.jumps_answer(first, turn.today, JUMPS_HORIZON_DAYS, turn.state.phase, held)
+        stage = turn.state.way_back_stage
+        text = words.jumps_answer(
+            first, turn.today, JUMPS_HORIZON_DAYS, turn.state.phase, held, way_back=stage
+        )
         return [Reply(text=text)]
     if topic is PlanTopic.WHY:
         await training.ensure_started(turn)

@@ -11,6 +11,7 @@ import pytest
 
 from bot.core.understanding import IntentKind, understand, understand_all
 from bot.core.understanding.cleared import only_their_word
+from bot.core.understanding.model import PlanTopic
 from bot.core.vocabulary import Area, RedFlag
 
 TODAY = date(2027, 2, 10)
@@ -291,3 +292,17 @@ def test_a_side_said_in_a_clause_of_its_own_stays_on_the_report() -> None:
 def test_an_area_thing_named_with_a_relative_clause_is_the_body() -> None:
     text = "the hip flexor thing I mentioned last week has totally settled"
     assert understand(text, TODAY).fine_areas == (Area.HIP_FLEXORS,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can i get back to the jumpy stuff?",
+        "when can i get back to the jumps?",
+        "when do the jumpy bits start",
+    ],
+)
+def test_going_back_to_the_jumps_asks_when_they_come(text: str) -> None:
+    intent = understand(text, TODAY)
+    assert intent.kind is IntentKind.PLAN_QUESTION
+    assert intent.topic is PlanTopic.JUMPS

@@ -224,3 +224,13 @@ async def test_a_way_back_after_a_hold_is_never_called_off_by_logs(
     await _on_the_way_back(chat, clock)
     await chat.say("did yesterday's, 3")
     assert stage_of(await chat.state()) is Stage.MOBILITY
+
+
+async def test_jumps_asked_about_on_the_way_back_get_the_stage(
+    chat: Chat, clock: FakeClock
+) -> None:
+    await _on_the_way_back(chat, clock)
+    answer = texts(await chat.say("can i get back to the jumpy stuff?"))
+    assert "No jumps yet" in answer
+    assert "stage 1 of 4" in answer
+    assert "after a race" not in answer

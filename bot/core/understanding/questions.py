@@ -32,7 +32,14 @@ _WHY_RE: Final = re.compile(
     r"\b(?:why|how\s+come|whats\s+the\s+point|what's\s+the\s+point|rationale|reasoning"
     r"|reason\s+(?:for|behind))\b"
 )
-_JUMPS: Final = r"(?:jumps?|jumping|plyos?|plyometrics?|hops?|hopping|bounds?|bounding|impact)"
+_JUMPS: Final = (
+    r"(?:jumps?|jumping|jumpy|plyos?|plyometrics?|hops?|hopping|bounds?|bounding|impact)"
+)
+#: Going back to the jumps asked about ("can I get back to the jumpy stuff?"): when they
+#: come back, not whether it is allowed in general.
+_BACK_TO_JUMPS_RE: Final = re.compile(
+    rf"\b(?:get|go|going|getting)\s+back\s+(?:in)?to\s+(?:the\s+|my\s+|doing\s+(?:the\s+)?)?{_JUMPS}"
+)
 _JUMPS_RE: Final = re.compile(rf"\b{_JUMPS}\b")
 _PHASE_RE: Final = re.compile(
     r"\b(?:phase|stage|cycle|mesocycle|block\s+am\s+i|where\s+(?:am\s+i|are\s+we)\s+(?:at|in))\b"
@@ -42,6 +49,7 @@ _PHASE_RE: Final = re.compile(
 #: "when do the jumps start", "jumps start when?": not "when I do the jumps" (a time clause).
 _WHEN_JUMPS_RE: Final = re.compile(
     r"\bwhen\b(?!\s+(?:i|im|i'm|we|you|u|[a-z]+ing)\b)|\b(?:start|begin|how\s+long|until|get\s+to"
+    r"|back\s+to|back\s+into"
     r"|stop|stops|end|ends)\b"
 )
 #: Asking to swap a session for something else is advice, not the plan ("can I do yoga
@@ -237,7 +245,8 @@ def plan_question(low: str, today: date | None) -> Intent | None:
         _jumps_in(low)
         and _JUMPS_RE.search(low)
         and _WHEN_JUMPS_RE.search(low)
-        and not _PERMISSION_RE.search(low)  # "can I start the hops?" asks for advice
+        and (not _PERMISSION_RE.search(low) or _BACK_TO_JUMPS_RE.search(low))
+        # "can I start the hops?" asks for advice; "can I get back to the jumps?" when
         and not _JUDGED_RE.search(low)  # "is it bad if I stop the jumps for race week?"
         and not _AFTER_A_RACE_RE.search(low)  # "ran valencia on the 6th, when can I jump?"
     ):
