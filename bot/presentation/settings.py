@@ -77,9 +77,13 @@ def race_cleared(reason: str) -> str:
     return escape_text(reason)
 
 
-def race_date_missing() -> str:
-    """/race without a date."""
-    return "Tell me the race date like <i>/race 2027-04-12</i>, or <i>/race off</i>."
+def race_date_missing(current: date | None = None) -> str:
+    """/race without a date ("race date is still the same"): the race on record, if any,
+    and how to change it."""
+    how = "a date like <i>/race 2027-04-12</i>, or <i>/race off</i>"
+    if current is None:
+        return "No race date is set. Tell me one like <i>/race 2027-04-12</i>."
+    return f"🏁 Your race is on <b>{escape_text(day_label(current))}</b>. To change it, send {how}."
 
 
 def race_noted(reason: str) -> str:

@@ -55,7 +55,7 @@ async def set_race(turn: Turn, race_date: date | None, *, off: bool = False) -> 
             result = await turn.apply(RaceDateCleared())
             return [Reply(text=words.race_cleared(result.reason))]
         if race_date is None:
-            return [Reply(text=words.race_date_missing())]
+            return [Reply(text=words.race_date_missing(turn.state.race_date))]
         result = await turn.apply(RaceDateSet(race_date))
     except InvalidTransition as refused:
         return [Reply(text=chat.refusal(str(refused)))]

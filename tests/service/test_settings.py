@@ -351,3 +351,13 @@ async def test_someone_elses_runs_change_no_running_week(chat: Chat, said: str) 
     await chat.say(said)
     after = await chat.runner()
     assert (after.run_days, after.long_run_day, after.race_distance) == week
+
+
+@pytest.mark.parametrize("said", ["race date is still the same btw", "/race"])
+async def test_the_race_on_record_is_said_back_when_no_date_is_given(chat: Chat, said: str) -> None:
+    await chat.command("/today")
+    await chat.say("my race is on 3 may")
+    race = (await chat.state()).race_date
+    answer = texts(await (chat.command(said) if said.startswith("/") else chat.say(said)))
+    assert "Your race is on <b>" in answer
+    assert (await chat.state()).race_date == race
