@@ -170,6 +170,17 @@ def after_break(state: PhaseState, last_logged: date | None, today: date) -> Pha
     return begin(state, today, from_gap=True)
 
 
+def _ended(state: PhaseState) -> PhaseState:
+    """``state`` with no way back."""
+    return replace(
+        state,
+        way_back_stage=None,
+        way_back_since=None,
+        way_back_passed_on=None,
+        way_back_from_gap=False,
+    )
+
+
 def gap_closed(state: PhaseState, logged_before: date | None, today: date) -> PhaseState | None:
     """The way back begun today after days without logs, called off once the days away are
     logged after all (told late): ``logged_before`` is the latest logged day before today.
@@ -183,13 +194,7 @@ def gap_closed(state: PhaseState, logged_before: date | None, today: date) -> Ph
         or (today - logged_before).days > WAY_BACK_AFTER_DAYS
     ):
         return None
-    return replace(
-        state,
-        way_back_stage=None,
-        way_back_since=None,
-        way_back_passed_on=None,
-        way_back_from_gap=False,
-    )
+    return _ended(state)
 
 
 def after_session(state: PhaseState, day: date, pain: int) -> PhaseState:
@@ -231,13 +236,7 @@ def after_morning(state: PhaseState, feel: Feel, today: date) -> PhaseState:
         return replace(state, way_back_passed_on=None)
     following = Stage(stage_of(state) + 1)
     if following is Stage.FULL:
-        return replace(
-            state,
-            way_back_stage=None,
-            way_back_since=None,
-            way_back_passed_on=None,
-            way_back_from_gap=False,
-        )
+        return _ended(state)
     return replace(
         state, way_back_stage=int(following), way_back_since=today, way_back_passed_on=None
     )

@@ -27,6 +27,13 @@ async def _on_the_way_back(chat: Chat, clock: FakeClock) -> None:
     assert stage_of(state) is Stage.MOBILITY
 
 
+async def _silent_for_nine_days(chat: Chat, clock: FakeClock) -> None:
+    """A session logged, then nine days without a word."""
+    await chat.command("/today")
+    await _done(chat)
+    clock.advance(days=9)
+
+
 async def _done(chat: Chat) -> list[Reply]:
     today = await chat.command("/today")
     return await chat.press(button(today, "v1|dn|"))
@@ -182,9 +189,7 @@ async def test_a_typed_effort_after_done_is_logged_without_a_pain_question(chat:
 async def test_a_late_log_of_the_days_away_is_no_break(chat: Chat, clock: FakeClock) -> None:
     """Nine days without a log, then the first message logs two of those days: the runner
     trained, so no way back starts and the days keep the sessions planned for them."""
-    await chat.command("/today")
-    await _done(chat)
-    clock.advance(days=9)
+    await _silent_for_nine_days(chat, clock)
     replies = await chat.say("did yesterday's and the day before, forgot to log, 4 and 7")
     assert "Welcome back" not in texts(replies)
     assert stage_of(await chat.state()) is Stage.FULL
@@ -197,9 +202,7 @@ async def test_a_late_log_of_the_days_away_is_no_break(chat: Chat, clock: FakeCl
 async def test_a_message_after_a_silent_week_that_logs_only_today_starts_the_way_back(
     chat: Chat, clock: FakeClock
 ) -> None:
-    await chat.command("/today")
-    await _done(chat)
-    clock.advance(days=9)
+    await _silent_for_nine_days(chat, clock)
     replies = await chat.say("hi, did today's")
     assert "Welcome back" in texts(replies)
     assert stage_of(await chat.state()) is Stage.MOBILITY
@@ -208,9 +211,7 @@ async def test_a_message_after_a_silent_week_that_logs_only_today_starts_the_way
 async def test_a_way_back_begun_by_a_first_message_is_called_off_by_the_late_logs(
     chat: Chat, clock: FakeClock
 ) -> None:
-    await chat.command("/today")
-    await _done(chat)
-    clock.advance(days=9)
+    await _silent_for_nine_days(chat, clock)
     assert "Welcome back" in texts(await chat.command("/today"))  # no log said yet
     assert stage_of(await chat.state()) is Stage.MOBILITY
     replies = await chat.say("oh wait, did yesterday's and the day before, 4 and 7")
