@@ -398,8 +398,6 @@ def _sign_checks(area: Area, signs: Collection[RedFlag]) -> list[str]:
         checks.append("with no pins and needles, numbness or pain down the leg")
     if RedFlag.PELVIC_FLOOR in signs:
         checks.append("with no leaking, heaviness or dragging")
-    if RedFlag.SWELLING in signs:  # Hip red flags: swelling rules out plyometrics
-        checks.append("and no swelling by the next morning")
     return checks
 
 
@@ -470,7 +468,8 @@ def running_with_a_hold(names: Sequence[str], *, see_first: bool, settle_first: 
     stays = f"Hops, jumps and anything that loads {them} stay out until the hold is cleared."
     guided = (
         "an easy run is fine only if the pain stays at 3/10 or less while you run, you're "
-        "not limping, and it's no worse the next morning. Stop if it builds as you go."
+        "not limping, and it's no worse and not swollen the next morning. Stop if it builds "
+        "as you go."
     )
     if see_first:
         return (
@@ -594,10 +593,12 @@ def check_question(index: int, area: Area | None = None, signs: Collection[RedFl
         "A few quick checks, one at a time, before impact work comes back. " if index == 0 else ""
     )
     extra = "".join(f", {check}" for check in _sign_checks(area, signs)) if area else ""
+    # Hip red flags: swelling rules out plyometrics, so each check asks it stays down
+    swelling = ", with no swelling by the next morning" if RedFlag.SWELLING in signs else ""
     return (
         f"{intro}<b>Check {index + 1} of {len(RETURN_CHECKS)}:</b> can you {what} with pain "
-        f"no higher than {PASSING_PAIN}/10{escape_text(extra)}, during it and afterwards? (Try "
-        "it now or tell me how it went the last time you did it.)"
+        f"no higher than {PASSING_PAIN}/10{escape_text(extra)}, during it and afterwards"
+        f"{swelling}? (Try it now or tell me how it went the last time you did it.)"
     )
 
 
