@@ -36,6 +36,7 @@ __all__ = [
     "NERVE_SIGNS",
     "PASSING_PAIN",
     "RETURN_CHECKS",
+    "SETTLE_DAYS",
     "TIER_OF_FLAG",
     "Tier",
     "hold_areas",
@@ -146,6 +147,10 @@ _WHOLE_LEG_SITES = frozenset({Area.HIPS, Area.HIP_FLEXORS, Area.GROIN, Area.LEG}
 
 #: Pain during a return check above this (out of 10) fails it.
 PASSING_PAIN = 2
+
+#: Days into a hold after which its sign, said again, "hasn't settled within a few days":
+#: a physio or doctor now rather than later (Hip red flags; Safety).
+SETTLE_DAYS = 3
 
 RETURN_CHECKS: tuple[str, ...] = ("walk", "stand", "squat", "jog", "hop")
 """The readiness checks before impact work returns, in the facts' order (walk 30 min,

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from bot.core.triage import ASKED_FLAGS, NERVE_SIGNS, PASSING_PAIN, RETURN_CHECKS, Tier
+from bot.core.triage import (
+    ASKED_FLAGS,
+    NERVE_SIGNS,
+    PASSING_PAIN,
+    RETURN_CHECKS,
+    SETTLE_DAYS,
+    Tier,
+)
 from bot.core.vocabulary import Area, RedFlag, Side, listed
 from bot.presentation.callbacks import Action, Answer, encode
 from bot.presentation.html import escape_text, italic
@@ -148,9 +155,6 @@ STILL_HELD = (
     "getting it checked:"
 )
 """A new report on an area a warning sign holds: the referral comes again after it."""
-
-#: Days after which a hold's sign that is still there "hasn't settled within a few days".
-SETTLE_DAYS = 3
 
 
 def held_sign_again(

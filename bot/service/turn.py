@@ -99,20 +99,22 @@ class Turn:
             replies_waiting=record.replies_waiting,
             last_logged=record.last_logged,
         )
-        await turn.catch_up(logs_days(turn.today) if logs_days is not None else ())
+        await turn.catch_up(logs_days)
         return turn
 
-    async def catch_up(self, logging: Collection[date] = ()) -> None:
+    async def catch_up(self, logging: Callable[[date], Collection[date]] | None = None) -> None:
         """Apply the days that passed since the phase was last looked at. ``logging``: the
-        days the message being handled logs as done; those before today count as logged
-        for the break that starts the way back ("did tues and weds, forgot to log" after
-        a week of silence is no break)."""
+        days the message being handled logs as done, read only when a break would start
+        the way back; those before today count as logged ("did tues and weds, forgot to
+        log" after a week of silence is no break)."""
         result = transition(self.state, DayPassed(), self.today)
         if result.changed:  # "began on Mon 21 Dec" when the runner was away that day
             self.notices.append(as_of(result.reason, result.state.started_on, self.today))
-        gone = [day for day in logging if day < self.today]
-        last = max([*gone, *([self.last_logged] if self.last_logged else [])], default=None)
+        last = self.last_logged
         back = comeback.after_break(result.state, last, self.today)
+        if back is not None and last is not None and logging is not None:
+            last = max([last, *(day for day in logging(self.today) if day < self.today)])
+            back = comeback.after_break(result.state, last, self.today)
         if back is not None:  # more than a week without a log: the graded way back
             away = (self.today - last).days if last else 0
             reason = way_back_words.after_break(away, phase_began=result.changed)

@@ -163,6 +163,8 @@ _GOING_RE: Final = re.compile(
     r"\b(?:mostly|almost|nearly|pretty much|all but|basically|virtually)?\s*"
     r"(?:gone|going|easing|eased|settling|settled|better|fading|improving)\b"
 )
+#: What makes a sign said with a visit news after all ("tingling worse", "back again").
+_WORSE_RE: Final = re.compile(r"\b(?:worse|again|new|spread\w*|both legs|came back|back again)\b")
 
 
 def only_their_word(low: str) -> bool:
@@ -176,6 +178,3 @@ def only_their_word(low: str) -> bool:
     if _GOING_RE.search(told) and not _WORSE_RE.search(told):
         told = _OWN_NEWS_RE.sub(" ", told) if "but" not in told.split() else told
     return _OWN_NEWS_RE.search(told) is None
-
-
-_WORSE_RE: Final = re.compile(r"\b(?:worse|again|new|spread\w*|both legs|came back|back again)\b")

@@ -540,22 +540,23 @@ _MISSED_DAYS_RE: Final = re.compile(
 )
 
 
+def _each_rated(days: list[tuple[date, int | None]]) -> list[tuple[date, int]]:
+    """``days`` when every one has its effort, else none."""
+    rated = [(day, effort) for day, effort in days if effort is not None]
+    return rated if len(rated) == len(days) else []
+
+
 def _days_apart(whole: Intent, message: Message, today: date) -> tuple[Intent, ...]:
     """A log of each day said, each with its own effort ("done thurs 5/10 and sat 6/10",
     "sat was easy sun was hard", "missed sat and sun"), or logs of named days before a
     question; none when the message logs no several days."""
-    if whole.kind is _DONE:
-        rated = rated_days(message.low, today)  # "done thurs 5/10 and sat 6/10": two logs
-        if rated and whole.report is None:
+    if whole.kind is _DONE and whole.report is None:
+        # "done thurs 5/10 and sat 6/10", "monday done (5), yesterday done (6)": two logs
+        rated = rated_days(message.low, today) or _each_rated(done_days(message.low, today))
+        if rated:
             return tuple(
                 replace(whole, log_day=None if d == today else d, effort=e, effort_label=None)
                 for d, e in rated
-            )
-        done = done_days(message.low, today)  # "monday done (5), yesterday done (6)"
-        if done and whole.report is None and all(e is not None for _, e in done):
-            return tuple(
-                replace(whole, log_day=None if d == today else d, effort=e, effort_label=None)
-                for d, e in done
             )
     if asked := _logs_then_asked(whole, message):
         return asked
@@ -671,17 +672,18 @@ def _forgot_to_log_first(said: list[tuple[str, Intent]]) -> list[tuple[str, Inte
     today."""
     if not any(i.kind is _DONE and i.log_day is not None for _, i in said):
         return said
-    return [
-        (p, i)
-        for p, i in said
-        if not (
-            i.kind is _DONE
-            and i.log_day is None
-            and _FORGOT_TO_LOG_RE.search(p.lower())
-            and not _DID_SAID_RE.search(p.lower())
-            and not _TODAY_SAID_RE.search(p.lower())
-        )
-    ]
+    return [(p, i) for p, i in said if not (i.kind is _DONE and _only_forgot(p, i))]
+
+
+def _only_forgot(part: str, intent: Intent) -> bool:
+    """Whether a done part of no day only says logging was forgotten."""
+    low = part.lower()
+    return (
+        intent.log_day is None
+        and _FORGOT_TO_LOG_RE.search(low) is not None
+        and not _DID_SAID_RE.search(low)
+        and not _TODAY_SAID_RE.search(low)
+    )
 
 
 def _kept_settings(said: list[tuple[str, Intent]]) -> list[tuple[str, Intent]]:

@@ -1496,12 +1496,12 @@ def _race(m: Message) -> Intent | None:
 
 #: A day told only by another event's ("the same weekend as the wedding"): no date said.
 _SAME_AS_RE: Final = re.compile(r"\bsame\s+(?:\w+\s+){0,2}?as\b|\bclash(?:es|ing)?\s+with\b")
-#: The runner's own race: "my race", "our marathon", "I'm running it".
 #: The race date asked to go ("clear my race date", "remove the race, I'm not doing it").
 _CLEAR_RACE_RE: Final = re.compile(
     r"\b(?:clear|remove|delete|scrap|drop|wipe|erase|get\s+rid\s+of|take\s+off|take\s+out)"
     r"\s+(?:my\s+|the\s+|that\s+)?(?:race(?:\s+date|\s+day)?|race-date)\b"
 )
+#: The runner's own race: "my race", "our marathon", "I'm running it".
 _MY_RACE_RE: Final = re.compile(
     r"\b(?:my|our|mine)\s+(?:\w+\s+){0,2}?(?:race|marathon|half|10k|5k|ultra|parkrun)\b"
     r"|\b(?:i'?m|im|i\s+am|we'?re)\s+(?:running|racing|doing|entered|signed)\b"
@@ -1739,9 +1739,13 @@ def _resume(m: Message) -> Intent | None:
             return asked
     if resumes and all(_restart_later(m.f, h.start) for h in resumes):
         return None  # "I'll pick it up again after", "I'll message when I'm back": later
-    if resumes and all(_sent_at_a_time(m, h) for h in resumes):
-        at = parse_time(_asked_clause(m.low) or _asked_part(m.low)) or parse_time(m.low)
-        return Intent(IntentKind.SET_REMINDER, reminder_time=at)  # "start sending it at 6:30"
+    if (
+        resumes
+        and all(_sends_anew(m, h) for h in resumes)
+        and (said_at := parse_time(m.low)) is not None
+    ):  # "start sending it at 6:30": the reminder's time
+        at = parse_time(_asked_clause(m.low) or _asked_part(m.low)) or said_at
+        return Intent(IntentKind.SET_REMINDER, reminder_time=at)
     if _BACK_LATER_RE.search(m.low):  # "missed today, back on it tmrw": today's skip
         logged = outcome(m)
         if logged is not None and logged.kind is IntentKind.SKIPPED:
@@ -1753,14 +1757,14 @@ def _resume(m: Message) -> Intent | None:
 _RETURN_WORDS: Final = frozenset({"again", "back", "resume", "holiday", "break", "pause", "trip"})
 
 
-def _sent_at_a_time(m: Message, resume: Hit) -> bool:
-    """Whether "start sending" asks for the messages at another time ("start sending it at
-    half six instead of seven"), not for them again after a break."""
-    return (
-        m.f.words[resume.start : resume.start + 2] == ("start", "sending")
-        and _RETURN_WORDS.isdisjoint(m.f.words)
-        and parse_time(m.low) is not None
-    )
+def _sends_anew(m: Message, resume: Hit) -> bool:
+    """Whether "start sending" is said with no word of a return ("start sending it at half
+    six instead of seven"): with a time, the messages' time, not a return after a break."""
+    said = m.f.words[resume.start : resume.start + 2]
+    return said == _START_SENDING and _RETURN_WORDS.isdisjoint(m.f.words)
+
+
+_START_SENDING: Final = ("start", "sending")
 
 
 #: "back in london", "back home in leeds": the city the runner is back in.

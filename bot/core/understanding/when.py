@@ -551,15 +551,8 @@ def done_days(low: str, today: date) -> list[tuple[date, int | None]]:
         return []
     found: dict[date, int | None] = {}
     for m in _DONE_DAY_RE.finditer(low):
-        name = m.group(1)
-        day = (
-            today
-            if name == "today"
-            else today - timedelta(days=1)
-            if name in ("yesterday", "yday")
-            else _named_day(name, today, past=True)
-        )
-        found.setdefault(day, int(m.group(2)) if m.group(2) else None)
+        if (day := day_said(m.group(1), today)) is not None:
+            found.setdefault(day, int(m.group(2)) if m.group(2) else None)
     return sorted(found.items()) if len(found) > 1 else []
 
 
