@@ -9,10 +9,18 @@ from pathlib import Path
 from bot.core import comeback, content, length, monitoring, planner, restrictions, steering
 from bot.core.content import CONTACT_RANGES, load_content
 from bot.core.health import POSTPARTUM_NO_IMPACT, Screen
-from bot.core.triage import CLINICIAN_TIERS, NEIGHBOURS, RETURN_CHECKS, TIER_OF_FLAG, Tier
+from bot.core.triage import (
+    CLINICIAN_TIERS,
+    NEIGHBOURS,
+    OVERNIGHT_CHECK,
+    RETURN_CHECKS,
+    TIER_OF_FLAG,
+    Tier,
+)
 from bot.core.understanding import understand
 from bot.core.understanding.answers import another_check, check_answer, health_answer, yes_no
 from bot.core.vocabulary import Area, Category, Intensity, Level, RedFlag
+from bot.service.reports import OVERNIGHT
 
 DOC = Path(__file__).parent.parent / "docs" / "coaching.md"
 _CONTENT_NAMES = {e.id: e.name for e in load_content().exercises.values()}
@@ -85,7 +93,8 @@ def test_the_neighbour_table_is_the_codes() -> None:
 def test_the_clearing_steps_are_the_codes() -> None:
     rows = _rows("Clearing a hold")
     steps = [_codes(row[0])[0] for row in rows]
-    assert steps == ["pick", "clinician", "sign", *RETURN_CHECKS]
+    before, after = RETURN_CHECKS[:OVERNIGHT_CHECK], RETURN_CHECKS[OVERNIGHT_CHECK:]
+    assert steps == ["pick", "clinician", "sign", *before, OVERNIGHT, "overnight_question", *after]
     asks = set(_codes(rows[1][1]))
     assert asks == {tier.name for tier in CLINICIAN_TIERS}
 

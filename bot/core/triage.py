@@ -34,6 +34,8 @@ __all__ = [
     "LOWER_LIMB",
     "NEIGHBOURS",
     "NERVE_SIGNS",
+    "OVERNIGHT_CHECK",
+    "OVERNIGHT_MEMORY_DAYS",
     "PASSING_PAIN",
     "RETURN_CHECKS",
     "SETTLE_DAYS",
@@ -155,6 +157,14 @@ SETTLE_DAYS = 3
 RETURN_CHECKS: tuple[str, ...] = ("walk", "stand", "squat", "jog", "hop")
 """The readiness checks before impact work returns, in the facts' order (walk 30 min,
 single-leg stand, single-leg squat, jog on the spot, hops); presentation words them."""
+
+OVERNIGHT_CHECK: int = RETURN_CHECKS.index("hop")
+"""The check that waits for the next morning: the checks before it are passed one day, and
+the area is asked about the morning after (no worse, no swelling) before it (pain after
+loading must settle by the next morning: Silbernagel 2007; readiness checks)."""
+
+#: Days the checks passed before the overnight wait still count; later they start again.
+OVERNIGHT_MEMORY_DAYS = 7
 
 
 def triage(flags: Collection[RedFlag], side: Side = Side.NONE, area: Area | None = None) -> Tier:

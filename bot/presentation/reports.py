@@ -7,6 +7,7 @@ from collections.abc import Collection, Sequence
 from bot.core.triage import (
     ASKED_FLAGS,
     NERVE_SIGNS,
+    OVERNIGHT_CHECK,
     PASSING_PAIN,
     RETURN_CHECKS,
     SETTLE_DAYS,
@@ -709,6 +710,71 @@ def check_failed(index: int, area: Area | None = None, signs: Collection[RedFlag
         "the area isn't ready for impact, so the hold stays: keep to the gentle sessions and "
         "try the checks again in a few days (send /clear). If it isn't improving within a "
         f"week or two, or gets worse, please {who}."
+    )
+
+
+def _overnight_signs(signs: Collection[RedFlag]) -> str:
+    """What the morning after also asks, beside no worse: no swelling, no sign back."""
+    said = ["no swelling"] if RedFlag.SWELLING in signs else []
+    if RedFlag.GIVING_WAY in signs:
+        said.append("no giving way")
+    if not NERVE_SIGNS.isdisjoint(signs):
+        said.append("no pins and needles or numbness")
+    if RedFlag.PELVIC_FLOOR in signs:
+        said.append("no leaking, heaviness or dragging")
+    return f", with {listed(said)}" if said else ""
+
+
+def wait_overnight(name: str, signs: Collection[RedFlag] = ()) -> str:
+    """The checks before the hops passed: the hop check waits for the next morning."""
+    done = len(RETURN_CHECKS[:OVERNIGHT_CHECK])
+    return escape_text(
+        f"Well done: that's {done} of the {len(RETURN_CHECKS)} checks passed. The last one, "
+        f"hopping, loads {name} the most, so it waits for tomorrow: how it feels the morning "
+        "after today's checks tells us whether it's ready. Tomorrow, if it's no worse than "
+        f"before today's checks{_overnight_signs(signs)}, send /clear and we'll do the "
+        "hop check. Until then the hold stays: no hops or jumps yet."
+    )
+
+
+def overnight_not_yet(name: str) -> str:
+    """Asked again the day the first checks passed: the hop check is tomorrow's."""
+    return escape_text(
+        f"The hop check waits for tomorrow morning: first we see how {name} feels after "
+        "today's checks. Send /clear tomorrow and I'll ask. The hold stays until then."
+    )
+
+
+def overnight_question(name: str, signs: Collection[RedFlag] = ()) -> str:
+    """The morning after the first checks: is the area no worse than before them?"""
+    return escape_text(
+        f"Yesterday you passed the first {len(RETURN_CHECKS[:OVERNIGHT_CHECK])} checks. How "
+        f"is {name} this morning: no more pain or stiffness than before those checks"
+        f"{_overnight_signs(signs)}?"
+    )
+
+
+def overnight_keyboard() -> Rows:
+    """No worse / worse, then Cancel."""
+    return [
+        [
+            ("Yes, no worse", encode(Action.CLEAR_SIGN, Answer.YES)),
+            ("No, it's worse", encode(Action.CLEAR_SIGN, Answer.NO)),
+        ],
+        [("Cancel", encode(Action.CANCEL))],
+    ]
+
+
+def overnight_worse(area: Area | None = None) -> str:
+    """Worse the morning after the first checks: the hold stays, and the checks start again."""
+    who = (
+        "your pelvic health physio" if area is Area.PELVIC_FLOOR else "a physiotherapist or doctor"
+    )
+    return escape_text(
+        "Thanks for telling me. If it's worse the morning after the checks, it isn't ready "
+        "for impact yet, so the hold stays: keep to the gentle sessions, give it a few more "
+        "days, then send /clear to start the checks again. If it isn't settling, or keeps "
+        f"flaring after the checks, please see {who}."
     )
 
 

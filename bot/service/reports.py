@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from bot.core.monitoring import active_reports, needs_follow_up
@@ -17,6 +17,8 @@ from bot.core.triage import (
     BONE_STRESS_SITES,
     CLINICIAN_TIERS,
     NEIGHBOURS,
+    OVERNIGHT_CHECK,
+    OVERNIGHT_MEMORY_DAYS,
     RETURN_CHECKS,
     Tier,
     hold_areas,
@@ -30,6 +32,7 @@ from bot.core.understanding.answers import (
     check_answer,
     kind_answer,
     none_answer,
+    overnight_answer,
     scale_answer,
     side_answer,
     yes_no,
@@ -429,6 +432,9 @@ async def start_clearing(
         chosen = [p for p in problems if p.area in named] or [
             p for p in problems if not p.areas.isdisjoint(named)
         ]
+    waiting = await _overnight_area(turn)
+    if len(chosen) > 1 and any(p.area is waiting for p in chosen):
+        chosen = [p for p in chosen if p.area is waiting]  # the hop check the morning after
     if len(chosen) > 1:
         await _open(turn, CLEAR_FLOW, "pick", {"cleared": True} if cleared else {})
         question, rows = _which(chosen)
@@ -471,6 +477,8 @@ async def _start_problem(
         "signs": sorted(problem.signs),
         "check": 0,
     }
+    if (overnight := await _overnight(turn, problem)) is not None:
+        return [replace(reply, edit=edit) for reply in overnight]
     if problem.tier not in CLINICIAN_TIERS and problem.reported_on == turn.today:
         # the return checks test an area that has settled: not the day the sign was said
         name = words.hold_name(problem.area, problem.side, problem.signs)
@@ -482,6 +490,47 @@ async def _start_problem(
     if cleared and problem.tier in CLINICIAN_TIERS:
         question = f"{words.GO_AHEAD_HEARD}\n\n{question}"
     return [Reply(text=question, keyboard=keyboard(rows), edit=edit)]
+
+
+#: The clearing conversation's step while the hops wait for the morning after the first
+#: checks (no question is open: messages are read as usual), then its morning question.
+OVERNIGHT = "overnight"
+_OVERNIGHT_QUESTION = "overnight_question"
+
+
+async def _overnight_area(turn: Turn) -> Area | None:
+    """The area whose hop check waits for the morning after its first checks, if any."""
+    conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    if conversation is None or (conversation.name, conversation.step) != (CLEAR_FLOW, OVERNIGHT):
+        return None
+    checked = _problem_of(dict(conversation.data))
+    return None if checked is None else checked[0]
+
+
+async def _overnight(turn: Turn, problem: Problem) -> list[Reply] | None:
+    """The hop check of ``problem`` once the checks before it passed on an earlier day: the
+    morning question (no worse?) first; the same day, the hops wait. None when no such
+    checks stand (none, another problem's, reported again since, or too long ago)."""
+    conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    if conversation is None or (conversation.name, conversation.step) != (CLEAR_FLOW, OVERNIGHT):
+        return None
+    data = dict(conversation.data)
+    checked = _problem_of(data)
+    try:
+        checked_on = date.fromisoformat(str(data.get("checked_on")))
+    except ValueError:
+        return None
+    if checked is None or checked[0] is not problem.area:
+        return None
+    stale = turn.today - checked_on > timedelta(days=OVERNIGHT_MEMORY_DAYS)
+    if stale or (problem.reported_on is not None and problem.reported_on > checked_on):
+        return None
+    name = words.hold_name(*checked)
+    if checked_on >= turn.today:
+        return [Reply(text=words.overnight_not_yet(name))]
+    await _open(turn, CLEAR_FLOW, _OVERNIGHT_QUESTION, data)
+    question, rows = _clearing_question(_OVERNIGHT_QUESTION, data)
+    return [Reply(text=question, keyboard=keyboard(rows))]
 
 
 def _problem_of(data: dict[str, Any]) -> tuple[Area, Side, frozenset[RedFlag]] | None:
@@ -509,6 +558,10 @@ def _clearing_question(step: str, data: dict[str, Any]) -> tuple[str, render.Row
             else words.clinician_question(words.hold_name(*problem), problem[2])
         )
         return text, words.clinician_keyboard()
+    if step == _OVERNIGHT_QUESTION and problem is not None:
+        return words.overnight_question(words.hold_name(*problem), problem[2]), (
+            words.overnight_keyboard()
+        )
     if step == "sign" and problem is not None and (asked := words.sign_question(*problem)):
         return asked, words.sign_keyboard()
     index = int(data.get("check", 0))
@@ -574,6 +627,12 @@ async def clearing_step(turn: Turn, callback: Callback) -> list[Reply]:
             signs = problem[2] if problem is not None else frozenset[RedFlag]()
             return [Reply(text=words.not_cleared_yet(signs), edit=True)]
         return await _move(turn, _after_clinician(data), data)
+    if action is Action.CLEAR_SIGN and step == "overnight_question":
+        if Answer(callback.str_arg(0)) is Answer.NO:
+            await end_guided_report(turn)
+            return [Reply(text=words.overnight_worse(problem[0] if problem else None), edit=True)]
+        data["check"] = OVERNIGHT_CHECK
+        return await _move(turn, "check", data)
     if action is Action.CLEAR_SIGN and step == "sign" and problem is not None:
         if Answer(callback.str_arg(0)) is Answer.NO:
             await end_guided_report(turn)
@@ -586,6 +645,12 @@ async def clearing_step(turn: Turn, callback: Callback) -> list[Reply]:
         await end_guided_report(turn)
         area, signs = (problem[0], problem[2]) if problem else (None, frozenset[RedFlag]())
         return [Reply(text=words.check_failed(index, area, signs), edit=True)]
+    if index + 1 == OVERNIGHT_CHECK:  # the hops wait for the morning after
+        data["checked_on"] = turn.today.isoformat()
+        await _open(turn, CLEAR_FLOW, OVERNIGHT, data)
+        name = words.hold_name(*problem) if problem else "the area"
+        signs = problem[2] if problem else frozenset[RedFlag]()
+        return [Reply(text=words.wait_overnight(name, signs), edit=True)]
     if index + 1 < len(RETURN_CHECKS):
         data["check"] = index + 1
         return await _move(turn, "check", data)
@@ -626,6 +691,8 @@ async def typed_clearing(turn: Turn, step: str, text: str, intent: Intent) -> li
     conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
     if conversation is None or conversation.name != CLEAR_FLOW:
         return None
+    if step == OVERNIGHT:
+        return None  # no question is open while the hops wait: read as usual
     data: dict[str, Any] = dict(conversation.data)
     signs = intent.signs | (intent.report.red_flags if intent.report else frozenset())
     if signs:
@@ -643,7 +710,15 @@ async def typed_clearing(turn: Turn, step: str, text: str, intent: Intent) -> li
         if found is None or all(p.area is not found[0] for p in await held_problems(turn)):
             return None  # "plantar fasciitis flaring up" with the knee on hold: a report
         return await pick_hold(turn, found[0], edit=False, cleared=bool(data.get("cleared")))
-    if step in ("clinician", "sign"):
+    if step == _OVERNIGHT_QUESTION:
+        problem = _problem_of(data)
+        said = overnight_answer(
+            text, pelvic=problem is not None and RedFlag.PELVIC_FLOOR in problem[2]
+        )
+        if said is None:
+            return None if intent.kind in _NOT_CLEARING_ANSWERS else _ask_again(step, data)
+        press = encode(Action.CLEAR_SIGN, Answer.YES if said else Answer.NO)
+    elif step in ("clinician", "sign"):
         said = yes_no(text)
         if said is None:
             return None if intent.kind in _NOT_CLEARING_ANSWERS else _ask_again(step, data)
@@ -866,8 +941,8 @@ def open_question(turn: Turn) -> list[Reply]:
         return []
     data, step = conversation.data, conversation.step
     if conversation.name == CLEAR_FLOW:
-        if step == "pick":
-            return []  # the picking buttons are kept in the message that asked
+        if step in ("pick", OVERNIGHT):
+            return []  # the picking buttons are kept in the message that asked; none open
         question, rows = _clearing_question(step, dict(data))
         return [Reply(text=question, keyboard=keyboard(rows))]
     if step not in _REPORT_STEPS:

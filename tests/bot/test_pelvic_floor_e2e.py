@@ -64,7 +64,7 @@ async def test_a_leak_on_the_jumps_is_stored_held_and_referred(
     (asked,) = await say(fake_api, "/clear")
     assert "pelvic health physio" in asked
     await tap(fake_api, "v1|cc|yes", "Check 1 of 5")
-    cleared = await pass_checks(fake_api)
+    cleared = await pass_checks(fake_api, clock)
     assert "All checks passed" in cleared
     _, state = await _stored(bot[1])
     assert not state.held_areas

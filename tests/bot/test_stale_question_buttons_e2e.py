@@ -19,7 +19,7 @@ async def _asked_effort_and_pain(api: FakeBotAPI, clock: FakeClock) -> None:
     await say(api, "my right calf is swollen")
     clock.advance(days=3)
     await say(api, "/clear")
-    await pass_checks(api)
+    await pass_checks(api, clock)
     await say(api, "/today")
     asked = await say(api, "done", expect=2)
     assert "How hard did it feel?" in asked[0]

@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from bot.core.understanding import IntentKind, understand, understand_all
+from bot.core.understanding.answers import overnight_answer
 from bot.core.understanding.cleared import only_their_word
 from bot.core.understanding.model import PlanTopic
 from bot.core.vocabulary import Area, RedFlag
@@ -306,3 +307,28 @@ def test_going_back_to_the_jumps_asks_when_they_come(text: str) -> None:
     intent = understand(text, TODAY)
     assert intent.kind is IntentKind.PLAN_QUESTION
     assert intent.topic is PlanTopic.JUMPS
+
+
+@pytest.mark.parametrize(
+    ("said", "passed"),
+    [
+        ("no worse", True),
+        ("same as before the checks", True),
+        ("fine, not swollen", True),
+        ("yep all good, 1/10", True),
+        ("still a bit achy but no worse", True),
+        ("a bit stiffer", False),
+        ("worse than yesterday", False),
+        ("sore, 4/10", False),
+        ("no", False),
+        ("bit puffy this morning", False),
+        ("hmm", None),
+    ],
+)
+def test_the_morning_after_the_first_checks_is_read(said: str, passed: bool | None) -> None:
+    assert overnight_answer(said) is passed
+
+
+def test_the_morning_after_a_pelvic_floor_sign_asks_about_leaking() -> None:
+    assert overnight_answer("no leaking, feels fine", pelvic=True) is True
+    assert overnight_answer("bit heavy down there after", pelvic=True) is False

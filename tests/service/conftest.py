@@ -20,6 +20,7 @@ from bot.core.content import load_content
 from bot.core.phases import PhaseState
 from bot.core.planner import DailyPlan, Planner
 from bot.core.records import BodyReport, Completion
+from bot.core.triage import OVERNIGHT_CHECK
 from bot.service.coach import Coach
 from bot.service.messages import Button, Command, Inbound, Reply, Sender, Text
 from bot.service.turn import Turn
@@ -112,6 +113,16 @@ class Chat:
         replies = await self.send(Button(data))
         assert any(reply.text or reply.toast for reply in replies), data
         return replies
+
+    async def pass_return_checks(self, first: int = 0) -> list[Reply]:
+        """Pass the return checks from ``first`` at pain 2/10 or less: those before the hops
+        today, then, the next morning, /clear, no worse overnight, and the hops."""
+        for index in range(first, OVERNIGHT_CHECK):
+            await self.press(f"v1|ck|{index}|yes")
+        self.next_day()
+        await self.command("/clear")
+        await self.press("v1|cs|yes")
+        return await self.press(f"v1|ck|{OVERNIGHT_CHECK}|yes")
 
     # ------------------------------------------------------------ what is stored
 

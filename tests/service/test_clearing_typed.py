@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.triage import OVERNIGHT_CHECK
 from bot.core.vocabulary import Area, Phase, RedFlag
 from bot.service.reports import CLEAR_FLOW
 from tests.service.conftest import Chat, assert_telegram_html, buttons, texts
@@ -28,23 +29,69 @@ async def _step(chat: Chat) -> tuple[str, int | None]:
 @pytest.mark.parametrize(
     "answers",
     [
-        ("yes", "yep", "yeah, pain 1/10", "did it, no pain", "sure"),
-        ("walked fine, no pain", "ok", "2/10", "pain free", "yes, hopped fine"),
+        ("yes", "yep", "yeah, pain 1/10", "did it, no pain", "same as before", "sure"),
+        ("walked fine, no pain", "ok", "2/10", "pain free", "no worse", "yes, hopped fine"),
     ],
 )
 async def test_typed_yeses_pass_every_check_and_end_the_hold(
     chat: Chat, answers: tuple[str, ...]
 ) -> None:
     await _hold(chat)
-    for index, said in enumerate(answers[:-1]):
+    for index, said in enumerate(answers[:3]):
         (reply,) = await chat.say(said)
         assert f"Check {index + 2} of 5" in reply.text
         assert not reply.edit
         assert await _step(chat) == ("check", index + 1)
-    (done,) = await chat.say(answers[-1])
+    (wait,) = await chat.say(answers[3])
+    assert "tomorrow" in wait.text
+    assert await _step(chat) == ("overnight", 3)
+    (today,) = await chat.command("/today")  # no question is open overnight: read as usual
+    assert "no worse" not in today.text
+    chat.next_day()
+    await chat.command("/clear")
+    (hops,) = await chat.say(answers[4])
+    assert "Check 5 of 5" in hops.text
+    (done,) = await chat.say(answers[5])
     assert "All checks passed" in done.text
     assert (await chat.state()).held_areas == frozenset()
     assert await chat.conversation() is None
+
+
+async def _after_first_checks(chat: Chat) -> None:
+    await _hold(chat)
+    for _ in range(4):
+        await chat.say("yes, no pain")
+    chat.next_day()
+
+
+@pytest.mark.parametrize("said", ["a bit worse", "stiffer than before", "no", "sore, 4/10"])
+async def test_worse_the_morning_after_keeps_the_hold(chat: Chat, said: str) -> None:
+    await _after_first_checks(chat)
+    await chat.say("knee feels fine now")
+    (worse,) = await chat.say(said)
+    assert "hold stays" in worse.text
+    assert "start the checks again" in worse.text
+    assert Area.KNEE in (await chat.state()).held_areas
+    assert await chat.conversation() is None
+    (again,) = await chat.command("/clear")  # back to the first check
+    assert "Check 1 of 5" in again.text
+
+
+async def test_a_swelling_said_the_morning_after_is_a_report(chat: Chat) -> None:
+    await _after_first_checks(chat)
+    await chat.command("/clear")
+    said = texts(await chat.say("knee's swollen again this morning"))
+    assert "Check 5 of 5" not in said
+    assert Area.KNEE in (await chat.state()).held_areas
+    assert len(await chat.reports()) == 2
+
+
+async def test_the_first_checks_count_for_a_week_only(chat: Chat) -> None:
+    await _after_first_checks(chat)
+    for _ in range(7):
+        chat.next_day()
+    (again,) = await chat.command("/clear")
+    assert "Check 1 of 5" in again.text
 
 
 @pytest.mark.parametrize(
@@ -198,6 +245,10 @@ async def test_an_answer_about_another_movement_passes_no_check(
     await _hold(chat)
     for _ in range(check):
         await chat.say("yes")
+    if check == OVERNIGHT_CHECK:  # the hops: the morning after
+        chat.next_day()
+        await chat.command("/clear")
+        await chat.say("no worse")
     assert await _step(chat) == ("check", check)
     (again,) = await chat.say(said)
     assert "different movement" in again.text
@@ -213,8 +264,12 @@ async def test_every_check_of_a_swelling_asks_that_it_stays_down(chat: Chat) -> 
     await chat.say("knee swollen")
     chat.next_day()
     asked = [texts(await chat.command("/clear"))]
-    for _ in range(4):
+    for _ in range(3):
         asked.append(texts(await chat.say("yes")))
+    await chat.say("yes")
+    chat.next_day()
+    await chat.command("/clear")
+    asked.append(texts(await chat.say("no worse")))
     for index, question in enumerate(asked):
         assert f"Check {index + 1} of 5" in question
         assert "no swelling by the next morning" in question

@@ -110,10 +110,17 @@ async def test_clearing_asks_for_a_pelvic_health_physio_then_the_checks(
     (check,) = await chat.press("v1|cc|yes")
     assert "Check 1 of 5" in check.text
     assert "no leaking, heaviness or dragging" in check.text
-    for index in range(4):
+    for index in range(3):
         (check,) = await chat.press(f"v1|ck|{index}|yes")
         assert "no leaking, heaviness or dragging" in check.text
         assert "affected leg" not in check.text
+    await chat.press("v1|ck|3|yes")
+    chat.next_day()
+    (morning,) = await chat.command("/clear")
+    assert "no leaking, heaviness or dragging" in morning.text
+    (check,) = await chat.say("no worse, no leaking at all")
+    assert "Check 5 of 5" in check.text
+    assert "each leg" in check.text
     (done,) = await chat.press("v1|ck|4|yes")
     assert "All checks passed" in done.text
     state = await chat.state()

@@ -14,10 +14,7 @@ from tests.service.conftest import Chat, button, buttons, texts
 
 async def _pass_checks(chat: Chat) -> list[Reply]:
     """Answer every return check with "yes, pain 2/10 or less"."""
-    replies: list[Reply] = []
-    for index in range(5):
-        replies = await chat.press(f"v1|ck|{index}|yes")
-    return replies
+    return await chat.pass_return_checks()
 
 
 async def _guided(chat: Chat, *presses: str) -> list[Reply]:

@@ -38,6 +38,7 @@ __all__ = [
     "kind_answer",
     "morning_feel",
     "none_answer",
+    "overnight_answer",
     "pain_score",
     "scale_answer",
     "side_answer",
@@ -516,6 +517,37 @@ def check_answer(text: str, *, pelvic: bool = False, check: str | None = None) -
     if ratings:
         return max(ratings) <= PASSING_PAIN
     return _leaning(text)
+
+
+#: A swelling said in an answer ("a bit puffy this morning"), and one denied ("no swelling").
+_SWELLING_SAID: Final = re.compile(r"\b(?:swell\w*|swollen|puff\w*|fluid)\b")
+_SWELLING_DENIED: Final = re.compile(
+    r"\b(?:no|not|without|without any|zero|isnt|isn't|wasnt|nor)"
+    r"(?: (?:any|a|at all|more|more of a))* (?:swell\w*|swollen|puff\w*|fluid)\b"
+)
+
+
+def overnight_answer(text: str, *, pelvic: bool = False) -> bool | None:
+    """A typed answer to the morning after the first return checks ("no worse than before
+    them, and no swelling?"): True for no worse ("same as before", "fine", "no worse, 1/10"),
+    False for worse, swollen, or pain above 2/10 ("stiffer", "a bit puffy", "sore, 4"); a
+    pelvic-floor sign's also by leaking or heaviness said. None when unclear."""
+    low = normalise(text)[1]
+    if pelvic:
+        low = _FLOOR_SIGN_DENIED.sub(" no pain ", low)
+        if _FLOOR_SIGN.search(low):
+            return False
+    if _SWELLING_SAID.search(_SWELLING_DENIED.sub(" ", low)):
+        return False
+    ratings = [value for _, value in rating_numbers(low)]
+    if ratings and max(ratings) > PASSING_PAIN:
+        return False
+    feel = morning_feel(low)
+    if feel is Feel.WORSE:
+        return False
+    if feel is not None or ratings:
+        return True
+    return yes_no(text)
 
 
 # ---------------------------------------------------------------- the health screen
