@@ -586,6 +586,7 @@ def _cannot_bear_weight(f: Features) -> bool:
 
 _LANDINGS: Final = frozenset(
     {"jump", "jumps", "jumping", "jumped", "landing", "landings", "bound", "bounds", "bounding"}
+    | {"skaters", "pogoing"}
 )
 
 
@@ -596,7 +597,13 @@ _IMPACT_WORDS: Final = _LANDINGS | frozenset(
 )
 #: Words before the impact that make the feeling its ("when I do the hops", "during the
 #: pogos", "every time I land").
-_DURING_WORDS: Final = frozenset({"when", "while", "whilst", "during", "whenever", "everytime"})
+_DURING_WORDS: Final = frozenset(
+    {"when", "while", "whilst", "during", "whenever", "everytime", "on", "doing", "through"}
+)
+#: Said before a drill named as a thing ("on the bounds", "doing the pogos"), not before a
+#: landing ("landed on my hip" is a fall's).
+_DOING_WORDS: Final = frozenset({"on", "doing", "through"})
+_DRILLS: Final = _IMPACT_WORDS - {"land", "lands", "landed", "landing", "landings", "jumped"}
 _DURING_REACH: Final = 4
 _EVERY_TIME_RE: Final = re.compile(r"\b(?:every|each)\s+time\b")
 
@@ -614,7 +621,8 @@ def _pain_on_impact(
         if word not in _IMPACT_WORDS:
             continue
         before = f.words[max(at - _DURING_REACH, 0) : at]
-        if _DURING_WORDS.isdisjoint(before) and not _EVERY_TIME_RE.search(" ".join(before)):
+        during = _DURING_WORDS if word in _DRILLS else _DURING_WORDS - _DOING_WORDS
+        if during.isdisjoint(before) and not _EVERY_TIME_RE.search(" ".join(before)):
             continue
         for hurt in hurts:
             if f.clauses[hurt.start] != f.clauses[at]:

@@ -209,6 +209,7 @@ def fine_reading(
         and not _asked_of_a_choice(f, areas, span)
         and not _hoped(words, span[0])
         and not _settled_somewhere(words, span)
+        and not _in_a_sign(f, span[0])
     ]  # not "had sciatica years ago but it's long gone", not "the bridges were fine", not
     # "is it fine to do it at night?", not "tomorrow should be better", not "settled in
     # Durban for the month"
@@ -257,6 +258,13 @@ def fine_reading(
     if _negated_area(f, areas, covered):
         return False, named
     return True, named
+
+
+def _in_a_sign(f: Features, pos: int) -> bool:
+    """Whether the recovery word at ``pos`` begins a warning sign's phrase ("ankle's gone
+    fat": swollen, not gone)."""
+    hit = f.hit_at.get(pos)
+    return hit is not None and hit.sense.flag is not None
 
 
 #: Words just before a recovery word that make it a hope or a guess ahead ("tomorrow

@@ -213,7 +213,26 @@ def _of_something_else(m: Message, hit: Hit) -> bool:
     said = m.tokens.words[hit.start] if hit.start < len(m.tokens.words) else ""
     if said.endswith("es") and said.startswith(("finish", "complet")):
         return True  # "finishes", "completes": never the runner's own log
-    return hit.start > 0 and m.f.words[hit.start - 1] in _NOT_SESSIONS
+    if hit.start > 0 and m.f.words[hit.start - 1] in _NOT_SESSIONS:
+        return True
+    return said in _DONE_STATES and _a_things_state(m.f, hit.start)
+
+
+_DONE_STATES: Final = word_set("done finished complete completed over sorted")
+_COPULAS: Final = word_set("is are was were s all now finally")
+_THE: Final = word_set("the my our this that")
+
+
+def _a_things_state(f: Features, at: int) -> bool:
+    """Whether "done" at ``at`` is said of a thing the lexicon does not know, opening its
+    clause ("lambing's done finally", "exams are done", "the kitchen is done"): not a
+    session."""
+    k = at - 1
+    while k >= 0 and f.words[k] in _COPULAS:
+        k -= 1
+    if k < 0 or k == at - 1 and not f.words[k].endswith("s") or k not in f.unexplained:
+        return False
+    return k == 0 or f.words[k - 1] in _THE or f.clauses[k - 1] != f.clauses[k]
 
 
 _ANYONE: Final = word_set("anyone anybody someone somebody everyone everybody yall people")
@@ -717,6 +736,8 @@ def _done(m: Message) -> Intent:
     at = -1 if span is None or effort is None else span[0]
     if effort is None:
         before = [(pos, v) for pos, v in m.ratings if pos < body_from]
+        if len(before) > 1:  # "ran a tempo at 8/10, did the hip session after, a 3": the 3
+            before = [r for r in before if not _rates_something_else(m.low, r[0])] or before
         at, effort = before[0] if before else _rated_after_done(m)
     skip = span[0] if span else at if effort is not None and at >= body_from else -1
     report = m.report(from_char=body_from, skip=skip)
@@ -736,6 +757,30 @@ def _done(m: Message) -> Intent:
         report=report,
         log_day=day,
     )
+
+
+#: The clause before a rating, back to the last stop, comma or joining word.
+_CLAUSE_START_RE: Final = re.compile(r".*(?:[.!?;,]|\b(?:then|and|but|while)\b)", re.DOTALL)
+#: A clause that rates something other than the hip session: a run, a ride, a class, or
+#: another person's rating ("she gave it a 9").
+_SOMETHING_ELSE_RE: Final = re.compile(
+    r"\b(?:ran|run|running|tempo|intervals|reps|swim|swam|bike|biked|ride|rode|brick|cycle"
+    r"|cycled|spin|parkrun|race|raced|gym|class|yoga|pilates|crossfit)\b"
+    r"|\b(?:she|he|they|wife|husband|partner|mate|friend|coach)\s+(?:gave|rated|said|reckons"
+    r"|thought|called)\b"
+)
+_SESSION_SAID_RE: Final = re.compile(r"\b(?:session|sesh|hip|hips|routine|mobility|it)\b")
+
+
+def _rates_something_else(low: str, pos: int) -> bool:
+    """Whether the rating at ``pos`` is said in a clause about something other than the
+    session (a run, a ride, someone else's rating), which names no session."""
+    head = low[:pos]
+    start = m.end() if (m := _CLAUSE_START_RE.match(head)) else 0
+    clause = head[start:]
+    if _SOMETHING_ELSE_RE.search(clause) is None:
+        return False
+    return _SESSION_SAID_RE.search(clause.replace(" it a ", " ")) is None
 
 
 #: How far after a done word its effort may be said ("still did this morning's, 5/10").

@@ -66,6 +66,7 @@ from bot.core.understanding.tried import only_tried_out
 from bot.core.understanding.when import (
     back_on,
     day_said,
+    days_done_apart,
     done_days,
     listed_tail,
     log_day,
@@ -575,6 +576,8 @@ def _days_apart(whole: Intent, message: Message, today: date) -> tuple[Intent, .
     if whole.kind is _DONE and _MISSED_DAYS_RE.search(said):
         return ()  # "missed monday and tuesday. did wednesday's": the parts say which is which
     if whole.kind in _LOGS and names_days(said):
+        if whole.kind is _DONE and days_done_apart(said):
+            return ()  # "on nights thu fri sat so those are a write off, did today's"
         days = log_days(said, today, ahead=whole.kind is IntentKind.SKIPPED)
         if len(days) > 1:  # "missed sat and sun": one log for each day
             efforts = (

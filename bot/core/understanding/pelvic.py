@@ -128,7 +128,10 @@ _FIRST_PERSON: Final = word_set("i im ive id my me")
 _SUPPOSE: Final = word_set("if case whenever")
 #: A sign said to be over for good ("physio sorted it", "doesn't happen any more").
 _OVER: Final = word_set("sorted resolved fixed cured stopped healed")
-_OVER_BY: Final = word_set("physio physiotherapist doctor gp treatment exercises months ago")
+_OVER_BY: Final = word_set("physio physiotherapist doctor gp treatment exercises ago")
+#: Just before "stopped", the sign as its subject ("it stopped", "the leaking has stopped"),
+#: not the runner stopping the work ("leaked a bit, stopped after that").
+_STOPPED_BY: Final = word_set("it its leak leaks leaking leakage has have had all that")
 #: Words that may stand between a first person and a sign it is the subject of ("I do
 #: leak", "I still leak", "I've been leaking", "I get heaviness").
 _SUBJECT_GAP: Final = word_set(
@@ -239,7 +242,13 @@ def _supposed(words: Sequence[str], f: Features, i: int) -> bool:
 def _over(words: Sequence[str]) -> bool:
     """Whether the sign is said to be over for good ("physio sorted it", "stopped months
     ago"): a resolution word with who or what resolved it, or when."""
-    return not _OVER.isdisjoint(words) and not _OVER_BY.isdisjoint(words)
+    over = [
+        i
+        for i, word in enumerate(words)
+        if word in _OVER
+        and (word != "stopped" or (i > 0 and words[i - 1] in _STOPPED_BY))
+    ]
+    return bool(over) and not _OVER_BY.isdisjoint(words)
 
 
 #: Another person whose body it is ("my wife leaks when she jumps", "she gets heaviness").

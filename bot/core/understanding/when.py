@@ -567,6 +567,27 @@ def listed_tail(low: str) -> str:
     return tail if end is None else tail[: end.start()]
 
 
+#: A word of a session done, and the stops between clauses.
+_DONE_WORD_RE: Final = re.compile(
+    r"\b(?:did|done|finished|completed?|smashed|ticked|knocked|got\s+through|managed)\b"
+)
+_CLAUSE_STOP_RE: Final = re.compile(r"[.,;!?]|\b(?:so|but|because|cos|then)\b")
+
+
+def days_done_apart(low: str) -> bool:
+    """Whether the days said together stand in a clause with no done word ("on nights
+    thursday friday saturday so those are a write off, did today's though"): they are not
+    the days done."""
+    listed = _day_list(low) or _near_list(low)
+    if listed is None:
+        return False
+    stops = [m.end() for m in _CLAUSE_STOP_RE.finditer(low, 0, listed.start())]
+    start = stops[-1] if stops else 0
+    after = _CLAUSE_STOP_RE.search(low, listed.end())
+    end = after.start() if after else len(low)
+    return _DONE_WORD_RE.search(low, start, end) is None
+
+
 def names_days(low: str) -> bool:
     """Whether ``low`` names several days together ("sat and sun", "thu or fri", "yesterday
     and today")."""
