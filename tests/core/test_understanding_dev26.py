@@ -36,7 +36,8 @@ def test_a_sign_said_in_plain_words_is_heard(text: str, sign: RedFlag, area: Are
     intent = understand(text, TODAY)
     assert sign in _signs(text)
     assert intent.kind is not IntentKind.FEELS_FINE
-    assert intent.report is not None and intent.report.area is area
+    assert intent.report is not None
+    assert intent.report.area is area
 
 
 @pytest.mark.parametrize(
@@ -71,3 +72,98 @@ def test_a_rating_of_something_else_is_not_the_effort(text: str, effort: int) ->
     intent = understand(text, TODAY)
     assert intent.kind is IntentKind.DONE
     assert intent.effort == effort
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "reminder at 6:30 is grand, but I've moved to Leeds",
+        "the reminder can stay at 7, my race is the 3rd of october now",
+        "keep the reminder at 8 and I'm in Madrid now",
+    ],
+)
+def test_a_reminder_said_to_stay_beside_another_request_is_not_set(text: str) -> None:
+    kinds = [p.kind for p in understand_all(text, TODAY)]
+    assert IntentKind.SET_REMINDER not in kinds
+    assert len(kinds) == 1
+
+
+def test_a_return_said_as_the_end_of_a_break_is_no_resume_now() -> None:
+    text = "pause it monday to friday next week, then I'm back to normal on the weekend"
+    parts = understand_all(text, TODAY)
+    assert [p.kind for p in parts] == [IntentKind.PAUSE]
+    assert parts[0].pause_from == date(2027, 6, 14)
+    assert parts[0].pause_until == date(2027, 6, 18)
+    back = understand_all("im back now, but pause it again from the 20th", TODAY)
+    assert IntentKind.RESUME in [p.kind for p in back]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("pause me next week please, back on the 20th", date(2027, 6, 14), date(2027, 6, 19)),
+        ("pause please, back next week", None, date(2027, 6, 13)),
+        ("pause from today, back next week", None, date(2027, 6, 13)),
+        ("away next week, back the week after", date(2027, 6, 14), date(2027, 6, 20)),
+    ],
+)
+def test_next_week_in_a_pause_is_its_start_or_its_end(
+    text: str, first: date | None, last: date
+) -> None:
+    intent = understand(text, TODAY)
+    assert intent.kind is IntentKind.PAUSE
+    assert intent.pause_from == first
+    assert intent.pause_until == last
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("fell off my bike on monday, hip's bruised, did yesterday's session anyway, 6", 8),
+        (
+            "freezing here but got today's done in the kitchen, effort 5, from the hills on monday",
+            9,
+        ),
+    ],
+)
+def test_the_session_named_by_its_day_is_logged_on_it(text: str, day: int) -> None:
+    done = [p for p in understand_all(text, TODAY) if p.kind is IntentKind.DONE]
+    assert len(done) == 1
+    assert (done[0].log_day or TODAY) == date(2027, 6, day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "everyone keeps asking if my knee is better and no, it still hurts on the stairs",
+        "not sure whether my calf is fine now",
+        "if the hamstring is fine tomorrow can I do the bounds?",
+    ],
+)
+def test_a_recovery_wondered_about_is_none(text: str) -> None:
+    assert all(p.kind is not IntentKind.FEELS_FINE for p in understand_all(text, TODAY))
+
+
+def test_nights_on_listed_days_log_none_of_them() -> None:
+    text = "on nights thursday friday saturday so those are out, did today's though, easy, 3"
+    done = [p for p in understand_all(text, TODAY) if p.kind is IntentKind.DONE]
+    assert [(p.log_day, p.effort) for p in done] == [(None, 3)]
+
+
+@pytest.mark.parametrize("text", ["lambing's done finally", "exams are done at last"])
+def test_something_else_done_is_no_log(text: str) -> None:
+    assert all(p.kind is not IntentKind.DONE for p in understand_all(text, TODAY))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["copenhagens are done", "skaters done, 5", "the pogos are done", "nordics done"],
+)
+def test_an_exercise_done_is_a_log(text: str) -> None:
+    assert understand(text, TODAY).kind is IntentKind.DONE
+
+
+def test_pain_on_a_drill_at_a_bone_stress_site_is_pain_on_hopping() -> None:
+    assert RedFlag.PAIN_ON_HOPPING in _signs("shin pain on the skater bounds")
+    assert RedFlag.PAIN_ON_HOPPING in _signs("hip sore doing the squat jumps")
+    assert RedFlag.PAIN_ON_HOPPING not in _signs("came off my bike and landed on my hip, sore")

@@ -208,6 +208,7 @@ def fine_reading(
         and not _about_the_work(f, areas, span[0])
         and not _asked_of_a_choice(f, areas, span)
         and not _hoped(words, span[0])
+        and not _wondered(f, span[0])
         and not _settled_somewhere(words, span)
         and not _in_a_sign(f, span[0])
     ]  # not "had sciatica years ago but it's long gone", not "the bridges were fine", not
@@ -272,6 +273,21 @@ def _in_a_sign(f: Features, pos: int) -> bool:
 _HOPED: Final = frozenset(
     {"should", "hopefully", "hope", "will", "ll", "gonna", "might", "may", "could", "would"}
 )
+
+
+_IF: Final = frozenset({"if", "whether"})
+_IF_REACH: Final = 6
+
+
+def _wondered(f: Features, start: int) -> bool:
+    """Whether the recovery word at ``start`` is wondered about in its clause ("people keep
+    asking if my knee is better", "not sure whether it's settled"), not said."""
+    for k in range(start - 1, max(start - _IF_REACH, 0) - 1, -1):
+        if f.clauses[k] != f.clauses[start]:
+            return False
+        if f.words[k] in _IF:
+            return True
+    return False
 
 
 def _hoped(words: tuple[str, ...], start: int) -> bool:

@@ -230,7 +230,7 @@ def _a_things_state(f: Features, at: int) -> bool:
     k = at - 1
     while k >= 0 and f.words[k] in _COPULAS:
         k -= 1
-    if k < 0 or k == at - 1 and not f.words[k].endswith("s") or k not in f.unexplained:
+    if k < 0 or (k == at - 1 and not f.words[k].endswith("s")) or k not in f.unexplained:
         return False
     return k == 0 or f.words[k - 1] in _THE or f.clauses[k - 1] != f.clauses[k]
 
@@ -596,6 +596,20 @@ def _day(m: Message, *, ahead: bool = False) -> date | None:
     if m.today is None:
         return None
     low = m.low
+    owned = (
+        []
+        if ahead
+        else [
+            found.group(1)
+            for found in _DID_DAYS_RE.finditer(low)
+            if not _DONE_ON_RE.match(low, found.end())  # "did friday's session on saturday"
+        ]
+    )
+    day = day_said(owned[0], m.today) if len(set(owned)) == 1 else None
+    if day is not None and (day != m.today or owned[0] == "today"):
+        # "did yesterday's session anyway" beside "came off my bike on monday": the day
+        # the session is said to be of ("did thursday's" on a Thursday: as below)
+        return None if day == m.today else day
     if not ahead and (today := _DID_TODAY_RE.search(low)) is not None:
         sentence = _sentence_of(low, today.start())
         if not log_days(sentence, m.today):
@@ -617,6 +631,14 @@ def _day(m: Message, *, ahead: bool = False) -> date | None:
     return None if not days or days[0] == m.today else days[0]
 
 
+#: A day's session named by its day as what was done: "did yesterday's session", "got
+#: today's done", "finished monday's".
+_DID_DAYS_RE: Final = re.compile(
+    r"\b(?:did|done|finished|completed|smashed|nailed|got|managed)\s+(?:the\s+|my\s+)?"
+    r"(today|yesterday|yday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)'?s\b"
+)
+#: Another day said as when a day's session was done: "(friday's) session on saturday".
+_DONE_ON_RE: Final = re.compile(r"\s+(?:(?:session|sesh|one|workout)\s+)?(?:on|in\s+the\s+end)\b")
 #: Today's session named as what was done: "did today's session", "done todays".
 _DID_TODAY_RE: Final = re.compile(
     r"\b(?:did|done|finished|completed|smashed|nailed)\s+(?:it\s+|the\s+session\s+)?"

@@ -689,6 +689,26 @@ def _only_forgot(part: str, intent: Intent) -> bool:
     )
 
 
+def _pause_ends(said: list[tuple[str, Intent]]) -> list[tuple[str, Intent]]:
+    """The parts without a return said as the end of a break asked for beside it ("pause
+    it monday to friday, then I'm back to normal on the weekend"): the break's end, not a
+    resume now."""
+    if not any(i.kind is IntentKind.PAUSE for _, i in said):
+        return said
+    return [
+        (p, i)
+        for p, i in said
+        if i.kind is not IntentKind.RESUME or not _LATER_RE.search(p.lower())
+    ]
+
+
+#: A return said for later: "then", "after", a day or a date.
+_LATER_RE: Final = re.compile(
+    r"\b(?:then|after|afterwards|on|from|by|next|weekend|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|tomorrow|tmrw|[0-9]{1,2}(?:st|nd|rd|th))\b"
+)
+
+
 def _kept_settings(said: list[tuple[str, Intent]]) -> list[tuple[str, Intent]]:
     """The parts without a setting said to stay as it is ("race is still 11 april, no change
     there", "reminder's fine at 7") beside another request: no change is asked for."""
@@ -704,8 +724,10 @@ def _kept_settings(said: list[tuple[str, Intent]]) -> list[tuple[str, Intent]]:
 _KEPT_SETTINGS: Final = frozenset({IntentKind.RACE_DATE, IntentKind.SET_REMINDER})
 _UNCHANGED_RE: Final = re.compile(
     r"\b(?:still|no change|not changed|unchanged|hasnt changed|has not changed|same as before"
-    r"|stays? the same|as (?:it is|they are|is)|(?:is|s|are) (?:fine|good|ok|okay|perfect)"
-    r"|(?:fine|good|ok|okay|perfect) (?:as it is|at|for me))\b"
+    r"|stays? the same|as (?:it is|they are|is)|(?:is|s|are) (?:fine|good|ok|okay|perfect"
+    r"|grand|great|sound|alright|all right)"
+    r"|(?:fine|good|ok|okay|perfect|grand) (?:as it is|at|for me|where it is)"
+    r"|can stay|stays at|stay at|(?:keep|leave) (?:the |my )?(?:reminder|it|time|alarm))\b"
 )
 
 
@@ -758,7 +780,7 @@ def _requests(
     if whole.kind is IntentKind.FEELS_FINE and whole.fine_areas:
         said = [(p, i) for p, i in said if not (i.kind is _DONE and _tried_out(p))]
     said = _forgot_to_log_first(_asked_not_set(said, text, whole))
-    told, said = len(said), _kept_settings(said)
+    told, said = len(said), _kept_settings(_pause_ends(said))
     if any(intent.signs or intent.kind is IntentKind.WARNING_SIGN for _, intent in said):
         return (whole,)
     meaningful = [(part, intent) for part, intent in said if intent.kind not in _IDLE]

@@ -245,8 +245,7 @@ def _over(words: Sequence[str]) -> bool:
     over = [
         i
         for i, word in enumerate(words)
-        if word in _OVER
-        and (word != "stopped" or (i > 0 and words[i - 1] in _STOPPED_BY))
+        if word in _OVER and (word != "stopped" or (i > 0 and words[i - 1] in _STOPPED_BY))
     ]
     return bool(over) and not _OVER_BY.isdisjoint(words)
 

@@ -971,9 +971,15 @@ _LEAVING_TOMORROW_RE: Final = re.compile(
     r"\b(?:off|away|flying|fly|leaving|leave|heading|going|travelling|traveling|driving|gone)\b"
     r"[^.!?]{0,40}?\b(?:tomorrow|tomorow|tommorow|tmrw|tmr|2moro|2morrow|tomoz)\b"
 )
+#: A return next week: "back next week", "home next week", "returning next week".
+_BACK_NEXT_WEEK_RE: Final = re.compile(
+    r"\b(?:back|home|return|returning)\s+(?:again\s+)?(?:on\s+|from\s+|by\s+)?next\s+week\b"
+)
 #: A break from next week: "away next week", "off from next week".
 _AWAY_NEXT_WEEK_RE: Final = re.compile(
-    r"\b(?:away|off|travelling|traveling|gone|abroad|on\s+holiday)\s+(?:from\s+)?next\s+week\b"
+    r"\b(?:away|off|travelling|traveling|gone|abroad|on\s+holiday|pause|paused|pausing|hold|freeze"
+    r"|break)\s+(?:(?:me|it|us|things|everything|the\s+plan|my\s+plan|the\s+sessions)\s+)?"
+    r"(?:from\s+|for\s+)?next\s+week\b"
 )
 #: A leaving day said without a subject, a few words after the verb: "heading off skiing
 #: sat", "flying out sat", "driving home to kerry on tuesday".
@@ -1100,6 +1106,9 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         if last is not None and last >= today:
             return PauseSaid(start if start is not None and start <= last else None, last)
     next_said = "next" in low
+    if next_said and _BACK_NEXT_WEEK_RE.search(low) and not _AWAY_NEXT_WEEK_RE.search(low):
+        # "pause please, back next week": from now to the Sunday before
+        return PauseSaid(start, today + timedelta(days=6 - today.weekday()))
     if till and next_said and _TILL_NEXT_WEEK_RE.search(low):
         return PauseSaid(start, today + timedelta(days=7 - today.weekday()))
     if next_said and _NEXT_WEEK_RE.search(low):
