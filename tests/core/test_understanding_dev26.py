@@ -167,3 +167,23 @@ def test_pain_on_a_drill_at_a_bone_stress_site_is_pain_on_hopping() -> None:
     assert RedFlag.PAIN_ON_HOPPING in _signs("shin pain on the skater bounds")
     assert RedFlag.PAIN_ON_HOPPING in _signs("hip sore doing the squat jumps")
     assert RedFlag.PAIN_ON_HOPPING not in _signs("came off my bike and landed on my hip, sore")
+
+
+def test_a_break_asked_after_a_kept_reminder_is_read() -> None:
+    parts = understand_all("keep the reminder as is, just pause me from saturday", TODAY)
+    assert [(p.kind, p.pause_from) for p in parts] == [(IntentKind.PAUSE, date(2027, 6, 12))]
+
+
+@pytest.mark.parametrize(
+    "text", ["pause from friday, not sure when I'm back", "pause from friday, not sure how long"]
+)
+def test_a_break_with_no_end_known_yet_is_a_break(text: str) -> None:
+    intent = understand(text, TODAY)
+    assert (intent.kind, intent.pause_from, intent.pause_until) == (
+        IntentKind.PAUSE,
+        date(2027, 6, 11),
+        None,
+    )
+    assert understand("not sure if I should pause for my holiday", TODAY).kind is not (
+        IntentKind.PAUSE
+    )

@@ -89,6 +89,8 @@ _SPLIT_BREAKS: Final = (
     # "relocated to auckland, turn off the morning messages": a request of its own
     r"|turn|switch|stop|pause|change|set|move|make|push|put"
     r"|msgs|msg|messages|texts|pings|notifications)\b)"
+    # "keep the reminder as is, just pause me from saturday": the request after "just"
+    r"|,\s*(?=just\s+(?:pause|stop|hold|freeze|remind|set|change|move|send|turn|make|push|put)\b)"
     # "race cancelled so pause till january": "so" before a request, never "so sore"
     r"|,?\s+so\s+(?=(?:pause|stop|hold|freeze|remind|set|change|move|update|switch|please|can|could"
     r"|send|turn|make|push|put)\b)"

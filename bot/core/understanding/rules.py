@@ -1288,12 +1288,13 @@ def _break_gone_by(low: str) -> bool:
 #: option", "might take a break, not sure".
 _BREAK_HEDGE_RE: Final = re.compile(
     r"\b(?:thinking\s+(?:of|about)|considering|contemplating|wondering\s+(?:if|whether|about)"
-    r"|not\s+sure|undecided|might|maybe)\b"
+    r"|not\s+sure(?!\s+(?:when|how\s+long|till|until))|undecided|might|maybe)\b"
     r"|\b(?:pause|pausing|break|stopping)\s+(?:isn'?t|is\s+not|isnt|aint|not)\s+(?:an\s+)?"
     r"(?:option|happening|needed|necessary)\b"
 )
 _BREAK_SURELY_ASKED_RE: Final = re.compile(
-    r"\b(?:pause|hold|freeze|stop)\s+(?:me|it|my|us|everything)\b|\b(?:can|could|would)\s+"
+    r"^\s*(?:pause|hold|freeze)\s+(?:from|till|until|for)\b"
+    r"|\b(?:pause|hold|freeze|stop)\s+(?:me|it|my|us|everything)\b|\b(?:can|could|would)\s+"
     r"(?:you|u)\b|\b(?:please|pls|plz)\b"
 )
 
