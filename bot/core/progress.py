@@ -383,11 +383,13 @@ def planned_days(
     rest days may have differed. ``phases`` (first day, phase), oldest first, refines it:
     days before the first entry are unplanned (the runner had not joined), and an earlier
     day is planned in the phase it fell in (paused days are rest); the last entry's span
-    uses ``state`` as it is.
+    uses ``state`` as it is. A day under a recovery hold counts only when its gentle
+    session was done: a hold is no time to chase a score, so its days are never missed.
     """
     history = sorted(history, key=lambda c: c.on)
     reports = sorted(reports, key=lambda r: r.on)
     history_days = [c.on for c in history]
+    done_days = {c.on for c in history if c.done}
     report_days = [r.on for r in reports]
     firsts = [first for first, _ in phases]
     planned: dict[date, Category | None] = {}
@@ -401,6 +403,9 @@ def planned_days(
         logs = history[since : bisect_left(history_days, day)]
         since = bisect_left(report_days, day - timedelta(days=REPORT_LOOKBACK_DAYS))
         recent = reports[since : bisect_right(report_days, day)]
+        if then.phase is Phase.RECOVERY_HOLD and day not in done_days:
+            planned[day] = None  # excused: neither due nor missed
+            continue
         planned[day] = planner.plan_for(profile, then, logs, recent, day).category
     return planned
 

@@ -329,6 +329,22 @@ def test_planned_days_follow_the_phase_log(planner: Planner) -> None:
     assert planned[day(8)] == planner.plan_for(RUNNER, state, [], [], day(8)).category
 
 
+def test_days_under_a_hold_count_only_when_done(planner: Planner) -> None:
+    """A hold is no time to chase a score: its days are never missed, and a gentle session
+    done under it still counts."""
+    held = PhaseState(Phase.RECOVERY_HOLD, started_on=day(4), held_areas=frozenset({Area.KNEE}))
+    phases = [(day(0), Phase.BASE), (day(4), Phase.RECOVERY_HOLD)]
+    logs = [done(n, MOB) for n in (0, 1, 2, 3, 7)]
+    planned = planned_days(
+        planner, RUNNER, held, logs, [], start=day(0), end=day(11), phases=phases
+    )
+    assert {planned[day(n)] for n in (4, 5, 8, 9, 10, 11)} == {None}
+    assert planned[day(7)] is not None
+    missed = [d for d, o in outcomes(planned, logs, day(11)) if o is Outcome.MISSED]
+    assert missed == []
+    assert consistency_score(planned, logs, day(11)) > 0
+
+
 # ---------------------------------------------------------------- properties
 
 #: One day of a made-up log: rest, done, skipped, forgotten, or an extra session on a rest day.
