@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from bot.core.understanding import IntentKind, understand, understand_all
+from bot.core.understanding.model import PlanTopic
 from bot.core.vocabulary import Area, RedFlag
 
 TODAY = date(2027, 6, 9)
@@ -187,3 +188,28 @@ def test_a_break_with_no_end_known_yet_is_a_break(text: str) -> None:
     assert understand("not sure if I should pause for my holiday", TODAY).kind is not (
         IntentKind.PAUSE
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("what's on monday and tuesday next week", (14, 15)),
+        ("what are sat and sun's sessions?", (12, 13)),
+        ("whats on thu/fri", (10, 11)),
+    ],
+)
+def test_each_day_asked_together_is_answered(text: str, days: tuple[int, ...]) -> None:
+    parts = understand_all(text, TODAY)
+    assert [(p.kind, p.topic, p.ask_day) for p in parts] == [
+        (IntentKind.PLAN_QUESTION, PlanTopic.DAY, date(2027, 6, day)) for day in days
+    ]
+
+
+def test_a_plan_question_after_logs_of_several_days_is_answered() -> None:
+    parts = understand_all("missed sat and sun, whats on monday", TODAY)
+    assert [p.kind for p in parts] == [
+        IntentKind.SKIPPED,
+        IntentKind.SKIPPED,
+        IntentKind.PLAN_QUESTION,
+    ]
+    assert parts[-1].ask_day == date(2027, 6, 14)

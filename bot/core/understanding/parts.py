@@ -45,10 +45,10 @@ from bot.core.understanding.corrections import corrected_value, correction, day_
 from bot.core.understanding.features import Features, Hit
 from bot.core.understanding.fine import RECOVERY_WORDS, says_change
 from bot.core.understanding.message import Message
-from bot.core.understanding.model import Intent, IntentKind, ReportSlots, Unclear
+from bot.core.understanding.model import Intent, IntentKind, PlanTopic, ReportSlots, Unclear
 from bot.core.understanding.others import break_refused
 from bot.core.understanding.outcome import before_asked
-from bot.core.understanding.questions import asks_permission
+from bot.core.understanding.questions import asks_permission, days_asked, plan_question
 from bot.core.understanding.reported import own_words
 from bot.core.understanding.rules import (
     analyse,
@@ -360,7 +360,31 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
         parts = _parts(text, today, whole, message)
     if message is not None and _fine_since(whole, parts, message):
         parts = (whole,)  # "my calf was sore last week but it's fine now"
+    if message is not None and today is not None:
+        parts = _each_day_asked(parts, message.low, today)
     return whole, parts if _warned(whole) else _greeted_first(message, parts)
+
+
+def _each_day_asked(parts: tuple[Intent, ...], low: str, today: date) -> tuple[Intent, ...]:
+    """One day question for each day asked about together ("what's on monday and tuesday
+    next week?"), where the parts read only the first."""
+    if len(parts) == 1 and parts[0].kind is IntentKind.TODAY:  # "sat and sun's sessions?"
+        return (
+            tuple(
+                Intent(IntentKind.PLAN_QUESTION, topic=PlanTopic.DAY, ask_day=day)
+                for day in days_asked(low, today)
+            )
+            or parts
+        )
+    asked = [p for p in parts if p.kind is IntentKind.PLAN_QUESTION and p.topic is PlanTopic.DAY]
+    if len(asked) != 1 or asked[0].ask_day is None:
+        return parts
+    days = days_asked(low, today)
+    if asked[0].ask_day not in days:
+        return parts
+    at = parts.index(asked[0])
+    each = tuple(replace(asked[0], ask_day=day) for day in days)
+    return (*parts[:at], *each, *parts[at + 1 :])
 
 
 _BODY_KINDS: Final = frozenset({IntentKind.BODY_REPORT, IntentKind.FEELS_FINE, IntentKind.NOT_FINE})
@@ -606,7 +630,28 @@ def _days_apart(whole: Intent, message: Message, today: date) -> tuple[Intent, .
                 )
                 for index, d in enumerate(days)
             )  # "did sunday and monday, hip's been achy": one report, with the first log
-            return (*logs, *_skips_beside(message, today, days, whole), *_signs_apart(whole))
+            return (
+                *logs,
+                *_skips_beside(message, today, days, whole),
+                *_signs_apart(whole),
+                *_plan_asked_beside(message.low, today),
+            )
+    return ()
+
+
+_PIECES_RE: Final = re.compile(r"[,.;!?]+|\b(?:and|but|also)\b")
+_PLAN_PIECE_RE: Final = re.compile(r"^\s*(?:so\s+)?(?:what'?s|whats|what|when|which|how)\b")
+
+
+def _plan_asked_beside(low: str, today: date) -> tuple[Intent, ...]:
+    """A plan question in a piece of its own after logs of several days ("missed sat and
+    sun, whats on monday"): answered too."""
+    for piece in _PIECES_RE.split(low)[1:]:
+        if (
+            _PLAN_PIECE_RE.match(piece)
+            and (asked := plan_question(piece.strip(), today)) is not None
+        ):
+            return (asked,)
     return ()
 
 

@@ -18,7 +18,13 @@ from bot.core.understanding.text import has_digit
 from bot.core.understanding.when import day_ahead
 from bot.core.understanding.words import WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
-__all__ = ["asks_getting_back", "asks_permission", "names_the_block", "plan_question"]
+__all__ = [
+    "asks_getting_back",
+    "asks_permission",
+    "days_asked",
+    "names_the_block",
+    "plan_question",
+]
 
 _ASK_RE: Final = re.compile(
     r"^(?:so\s+|and\s+|hey\s+|ok\s+|coach\s+)?(?:what|whats|what's|wats|wat|wots|wot|when|whens|wen|which|why|how"
@@ -503,6 +509,35 @@ def names_the_block(low: str) -> bool:
 
 #: "since" just before a day: when something started, no day asked about.
 _SINCE_RE: Final = re.compile(r"\bsince\s+(?:last\s+|the\s+)?$")
+
+
+_DAY_WORD: Final = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs"
+    r"|fri|sat|sun|tomorrow|tmrw|tmr)"
+)
+#: Two or three days asked about together: "monday and tuesday", "sat & sun's", "thu/fri".
+_DAYS_LISTED_RE: Final = re.compile(
+    rf"\b({_DAY_WORD})(?:'?s)?((?:\s*(?:,|\band\b|&|\+|\bor\b|\bn\b|/)\s*{_DAY_WORD}(?:'?s)?){{1,2}})\b"
+)
+_ANOTHER_DAY_RE: Final = re.compile(rf"({_DAY_WORD})")
+
+
+def days_asked(low: str, today: date) -> tuple[date, ...]:
+    """The days a plan question asks about together ("what's on monday and tuesday next
+    week", "sat and sun's sessions?"), each read as asked alone; () for fewer than two."""
+    listed = _DAYS_LISTED_RE.search(low)
+    if listed is None:
+        return ()
+    words = [listed.group(1), *_ANOTHER_DAY_RE.findall(listed.group(2))]
+    later = " next week" if re.search(r"\bnext\s+week\b", low) else ""
+    days: list[date] = []
+    for word in words:
+        asked = plan_question(f"what's on {word}{later}?", today)
+        if asked is None or asked.ask_day is None:
+            return ()
+        if asked.ask_day not in days:
+            days.append(asked.ask_day)
+    return tuple(days) if len(days) > 1 else ()
 
 
 def _asked(topic: PlanTopic, day: date | None = None) -> Intent:
