@@ -20,7 +20,7 @@ from bot.core.triage import (
 from bot.core.understanding import understand
 from bot.core.understanding.answers import another_check, check_answer, health_answer, yes_no
 from bot.core.vocabulary import Area, Category, Intensity, Level, RedFlag
-from bot.service.reports import OVERNIGHT
+from bot.service.reports import OVERNIGHT, RESTING
 
 DOC = Path(__file__).parent.parent / "docs" / "coaching.md"
 _CONTENT_NAMES = {e.id: e.name for e in load_content().exercises.values()}
@@ -94,7 +94,16 @@ def test_the_clearing_steps_are_the_codes() -> None:
     rows = _rows("Clearing a hold")
     steps = [_codes(row[0])[0] for row in rows]
     before, after = RETURN_CHECKS[:OVERNIGHT_CHECK], RETURN_CHECKS[OVERNIGHT_CHECK:]
-    assert steps == ["pick", "clinician", "sign", *before, OVERNIGHT, "overnight_question", *after]
+    assert steps == [
+        "pick",
+        "clinician",
+        "sign",
+        *before,
+        OVERNIGHT,
+        "overnight_question",
+        RESTING,
+        *after,
+    ]
     asks = set(_codes(rows[1][1]))
     assert asks == {tier.name for tier in CLINICIAN_TIERS}
 

@@ -37,6 +37,7 @@ __all__ = [
     "OVERNIGHT_CHECK",
     "OVERNIGHT_MEMORY_DAYS",
     "PASSING_PAIN",
+    "RETRY_DAYS",
     "RETURN_CHECKS",
     "SETTLE_DAYS",
     "TIER_OF_FLAG",
@@ -165,6 +166,10 @@ loading must settle by the next morning: Silbernagel 2007; readiness checks)."""
 
 #: Days the checks passed before the overnight wait still count; later they start again.
 OVERNIGHT_MEMORY_DAYS = 7
+
+#: Days after a failed return check (or a worse morning after) before the checks are tried
+#: again: the area settles first ("give it a few more days").
+RETRY_DAYS = 2
 
 
 def triage(flags: Collection[RedFlag], side: Side = Side.NONE, area: Area | None = None) -> Tier:

@@ -142,7 +142,7 @@ _RED_FLAG_LABELS = {
     RedFlag.AFTER_FALL: "pain after a fall, a twist or a crash",
     RedFlag.LOW_ENERGY_SIGNS: "repeated stress fractures or missed periods",
     RedFlag.HEART_SIGNS: "chest pain, fainting or a racing heart",
-    RedFlag.CLOT_SIGNS: "a swollen, red or hot calf",
+    RedFlag.CLOT_SIGNS: "swelling that is red or hot",
     RedFlag.GIVING_WAY: "the joint giving way",
     RedFlag.PELVIC_FLOOR: "leaking, heaviness or dragging",
 }

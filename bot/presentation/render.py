@@ -368,9 +368,10 @@ def referral(tier: Tier, red_flags: Collection[RedFlag]) -> str:
     if RedFlag.CLOT_SIGNS in red_flags:
         return (
             "🚨 <b>Please get this checked today</b> (your doctor, an urgent care centre or "
-            "A&amp;E). A calf that is swollen, red or hot and painful can be a sign of a blood "
-            "clot, which needs checking the same day. Don't massage it or train on it; if you "
-            "get short of breath or chest pain, call your emergency number."
+            "A&amp;E). A leg that is swollen, red or hot and painful (most often in the calf) "
+            "can be a sign of a blood clot, and a hot, red, swollen joint needs a doctor's look "
+            "too, the same day. Don't massage it or train on it; if you get short of breath or "
+            "chest pain, call your emergency number."
         )
     if RedFlag.AFTER_FALL in red_flags and not _WEIGHT_SIGNS.isdisjoint(red_flags):
         return (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from datetime import date
 
 from bot.core.triage import (
     ASKED_FLAGS,
@@ -12,6 +13,8 @@ from bot.core.triage import (
     RETURN_CHECKS,
     SETTLE_DAYS,
     Tier,
+    stops_running,
+    triage,
 )
 from bot.core.vocabulary import Area, RedFlag, Side, listed
 from bot.presentation.callbacks import Action, Answer, encode
@@ -688,10 +691,17 @@ def not_cleared_yet(signs: Collection[RedFlag] = ()) -> str:
             "health physio (or your GP) yet, please do; once they say you're ready, send "
             "/clear again and we'll go through the checks."
         )
+    running = (
+        " Until then, no running or jumping on it, not even an easy jog: feeling fine is "
+        "not the same as being checked."
+        if stops_running(signs, triage(signs))
+        else ""
+    )
     return (
         "Then the hold stays for now. If you haven't seen a doctor or physiotherapist yet, "
-        "please do; if you have, what they told you comes first, time frame included. Once "
-        "they've cleared you, send /clear again and we'll go through the checks."
+        "please do; if you have, what they told you comes first, time frame included."
+        f"{running} Once they've cleared you, send /clear again and we'll go through the "
+        "checks."
     )
 
 
@@ -751,6 +761,16 @@ def overnight_question(name: str, signs: Collection[RedFlag] = ()) -> str:
         f"Yesterday you passed the first {len(RETURN_CHECKS[:OVERNIGHT_CHECK])} checks. How "
         f"is {name} this morning: no more pain or stiffness than before those checks"
         f"{_overnight_signs(signs)}?"
+    )
+
+
+def retry_later(name: str, retry_on: date) -> str:
+    """The checks asked for again too soon after one failed: when to try them."""
+    return escape_text(
+        f"Let's give {name} a little longer first: a check that didn't pass yet needs a few "
+        f"days to settle before the next try. Send /clear from {retry_on:%A %d %b} and "
+        "we'll go through the checks again. The hold stays until then; if it's getting "
+        "worse, or not settling, see a physiotherapist or doctor."
     )
 
 

@@ -23,7 +23,7 @@ from bot.core.understanding.cleared import clinician_visit
 from bot.core.understanding.corrections import not_todays
 from bot.core.understanding.later import effort_not_severity, report_fix
 from bot.core.understanding.parts import understand_parts
-from bot.core.understanding.questions import asks_other_activity, asks_to_run
+from bot.core.understanding.questions import asks_other_activity, asks_to_run, plans_to_run
 from bot.core.understanding.replies import area_named, parse_day, says_off
 from bot.core.understanding.stay import says_back_home
 from bot.core.understanding.suggest import Suggestion, closest_command, suggestions
@@ -492,6 +492,10 @@ def _days_logged(inbound: Inbound) -> Callable[[date], list[date]] | None:
     return days
 
 
+#: Intents that act on nothing, so a run the runner says they will go on is answered.
+_TOLD_ONLY = frozenset({IntentKind.UNKNOWN, IntentKind.NOT_FINE})
+
+
 async def _records_first(turn: Turn, intent: Intent, text: str) -> list[Reply] | None:
     """What the runner's records answer before any reading of the words: running asked
     about under a hold that keeps it out ("can I go for an easy jog?"), or a number said
@@ -503,7 +507,8 @@ async def _records_first(turn: Turn, intent: Intent, text: str) -> list[Reply] |
         return news
     if intent.signs or intent.report is not None:
         return None
-    if asks_to_run(low) and (running := await training.running_under_hold(turn)):
+    told = intent.kind in _TOLD_ONLY and plans_to_run(low)  # "I'll just do an easy jog on it"
+    if (asks_to_run(low) or told) and (running := await training.running_under_hold(turn)):
         return running
     if asks_other_activity(low) and (other := await training.other_activity_under_hold(turn)):
         return other

@@ -19,6 +19,7 @@ from bot.core.triage import (
     NEIGHBOURS,
     OVERNIGHT_CHECK,
     OVERNIGHT_MEMORY_DAYS,
+    RETRY_DAYS,
     RETURN_CHECKS,
     Tier,
     hold_areas,
@@ -30,6 +31,7 @@ from bot.core.understanding.answers import (
     another_check,
     area_answer,
     check_answer,
+    clinician_answer,
     kind_answer,
     none_answer,
     overnight_answer,
@@ -479,6 +481,8 @@ async def _start_problem(
     }
     if (overnight := await _overnight(turn, problem)) is not None:
         return [replace(reply, edit=edit) for reply in overnight]
+    if (resting := await _still_resting(turn, problem)) is not None:
+        return [replace(reply, edit=edit) for reply in resting]
     if problem.tier not in CLINICIAN_TIERS and problem.reported_on == turn.today:
         # the return checks test an area that has settled: not the day the sign was said
         name = words.hold_name(problem.area, problem.side, problem.signs)
@@ -496,6 +500,69 @@ async def _start_problem(
 #: checks (no question is open: messages are read as usual), then its morning question.
 OVERNIGHT = "overnight"
 _OVERNIGHT_QUESTION = "overnight_question"
+
+
+#: The clearing conversation's step after a failed check: no question is open, and the
+#: checks wait ``RETRY_DAYS`` before they are tried again.
+RESTING = "resting"
+
+
+async def _rest_before_retrying(turn: Turn, data: dict[str, Any]) -> None:
+    """End the questions after a failed check; the checks of that hold wait a few days
+    before they are tried again (kept as the conversation's step, unless it interrupted
+    another conversation, which then resumes)."""
+    if _RESUME in data:
+        await end_guided_report(turn)
+        return
+    await _open(turn, CLEAR_FLOW, RESTING, {**data, "failed_on": turn.today.isoformat()})
+
+
+async def _still_resting(turn: Turn, problem: Problem) -> list[Reply] | None:
+    """The checks of ``problem`` asked for again too soon after one failed: when to try."""
+    conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    if conversation is None or (conversation.name, conversation.step) != (CLEAR_FLOW, RESTING):
+        return None
+    failed = _problem_of(dict(conversation.data))
+    try:
+        failed_on = date.fromisoformat(str(conversation.data.get("failed_on")))
+    except ValueError:
+        return None
+    retry_on = failed_on + timedelta(days=RETRY_DAYS)
+    if failed is None or failed[0] is not problem.area or turn.today >= retry_on:
+        return None
+    return [Reply(text=words.retry_later(words.hold_name(*failed), retry_on))]
+
+
+#: What a message told the morning after the first checks may be read as besides how the
+#: area feels: nothing else, or a report of that area ("knee's a bit stiffer this morning").
+_MORNING_TOLD = frozenset({IntentKind.UNKNOWN, IntentKind.NOT_FINE, IntentKind.BODY_REPORT})
+
+
+async def _overnight_told(
+    turn: Turn, data: dict[str, Any], text: str, intent: Intent
+) -> list[Reply] | None:
+    """How the area feels, told unasked the morning after the first checks ("it's a bit
+    stiffer this morning"): the answer to the morning question. None (read as usual) the
+    same day, with a warning sign, or for anything else."""
+    problem = _problem_of(data)
+    try:
+        checked_on = date.fromisoformat(str(data.get("checked_on")))
+    except ValueError:
+        return None
+    if problem is None or checked_on >= turn.today or intent.signs:
+        return None
+    if intent.kind not in _MORNING_TOLD or (
+        intent.report is not None
+        and (intent.report.red_flags or intent.report.area is not problem[0])
+    ):
+        return None
+    said = overnight_answer(text, pelvic=RedFlag.PELVIC_FLOOR in problem[2])
+    if said is None:
+        return None
+    await _open(turn, CLEAR_FLOW, _OVERNIGHT_QUESTION, data)
+    press = decode(encode(Action.CLEAR_SIGN, Answer.YES if said else Answer.NO))
+    assert press is not None
+    return [replace(reply, edit=False) for reply in await clearing_step(turn, press)]
 
 
 async def _overnight_area(turn: Turn) -> Area | None:
@@ -629,7 +696,7 @@ async def clearing_step(turn: Turn, callback: Callback) -> list[Reply]:
         return await _move(turn, _after_clinician(data), data)
     if action is Action.CLEAR_SIGN and step == "overnight_question":
         if Answer(callback.str_arg(0)) is Answer.NO:
-            await end_guided_report(turn)
+            await _rest_before_retrying(turn, data)
             return [Reply(text=words.overnight_worse(problem[0] if problem else None), edit=True)]
         data["check"] = OVERNIGHT_CHECK
         return await _move(turn, "check", data)
@@ -642,7 +709,7 @@ async def clearing_step(turn: Turn, callback: Callback) -> list[Reply]:
     if step != "check" or index != data.get("check"):
         return [Reply(toast="That button is out of date.")]
     if Answer(callback.str_arg(1)) is not Answer.YES:
-        await end_guided_report(turn)
+        await _rest_before_retrying(turn, data)
         area, signs = (problem[0], problem[2]) if problem else (None, frozenset[RedFlag]())
         return [Reply(text=words.check_failed(index, area, signs), edit=True)]
     if index + 1 == OVERNIGHT_CHECK:  # the hops wait for the morning after
@@ -692,7 +759,9 @@ async def typed_clearing(turn: Turn, step: str, text: str, intent: Intent) -> li
     if conversation is None or conversation.name != CLEAR_FLOW:
         return None
     if step == OVERNIGHT:
-        return None  # no question is open while the hops wait: read as usual
+        return await _overnight_told(turn, dict(conversation.data), text, intent)
+    if step == RESTING:
+        return None  # no question is open: read as usual
     data: dict[str, Any] = dict(conversation.data)
     signs = intent.signs | (intent.report.red_flags if intent.report else frozenset())
     if signs:
@@ -719,7 +788,7 @@ async def typed_clearing(turn: Turn, step: str, text: str, intent: Intent) -> li
             return None if intent.kind in _NOT_CLEARING_ANSWERS else _ask_again(step, data)
         press = encode(Action.CLEAR_SIGN, Answer.YES if said else Answer.NO)
     elif step in ("clinician", "sign"):
-        said = yes_no(text)
+        said = clinician_answer(text) if step == "clinician" else yes_no(text)
         if said is None:
             return None if intent.kind in _NOT_CLEARING_ANSWERS else _ask_again(step, data)
         action = Action.CLEAR_CLINICIAN if step == "clinician" else Action.CLEAR_SIGN
@@ -941,7 +1010,7 @@ def open_question(turn: Turn) -> list[Reply]:
         return []
     data, step = conversation.data, conversation.step
     if conversation.name == CLEAR_FLOW:
-        if step in ("pick", OVERNIGHT):
+        if step in ("pick", OVERNIGHT, RESTING):
             return []  # the picking buttons are kept in the message that asked; none open
         question, rows = _clearing_question(step, dict(data))
         return [Reply(text=question, keyboard=keyboard(rows))]

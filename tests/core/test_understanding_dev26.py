@@ -11,7 +11,9 @@ from datetime import date
 import pytest
 
 from bot.core.understanding import IntentKind, understand, understand_all
+from bot.core.understanding.answers import clinician_answer
 from bot.core.understanding.model import PlanTopic
+from bot.core.understanding.questions import plans_to_run
 from bot.core.vocabulary import Area, RedFlag
 
 TODAY = date(2027, 6, 9)
@@ -213,3 +215,48 @@ def test_a_plan_question_after_logs_of_several_days_is_answered() -> None:
         IntentKind.PLAN_QUESTION,
     ]
     assert parts[-1].ask_day == date(2027, 6, 14)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "felt weird on my run, heart was going crazy fast and I had to sit down, fine now though",
+        "heart was pounding really fast and irregular on my run",
+        "heart rate went through the roof on the hills and felt fluttery",
+        "kept getting skipped beats on the tempo",
+    ],
+)
+def test_a_racing_heart_in_other_words_is_a_heart_sign(text: str) -> None:
+    assert RedFlag.HEART_SIGNS in _signs(text)
+
+
+def test_a_heart_rate_number_is_no_sign() -> None:
+    assert not _signs("my heart rate was 150 on the easy run, is that ok?")
+
+
+@pytest.mark.parametrize(
+    ("said", "answer"),
+    [
+        ("no haven't seen anyone, it's fine now though so I'm going to run", False),
+        ("not been checked yet but feels fine", False),
+        ("haven't been to the gp", False),
+        ("yes, the physio cleared me", True),
+        ("she checked it and said it's fine", True),
+    ],
+)
+def test_no_one_having_seen_it_is_no_clearance(said: str, answer: bool) -> None:
+    assert clinician_answer(said) is answer
+
+
+@pytest.mark.parametrize(
+    ("text", "plans"),
+    [
+        ("I'll just do an easy jog on it tomorrow and see how it goes", True),
+        ("so I'm going to run tonight", True),
+        ("gonna try a parkrun saturday", True),
+        ("ran 5k yesterday", False),
+        ("my friend is going to run with me", True),  # said alone: the hold's answer is safe
+    ],
+)
+def test_a_run_the_runner_means_to_go_on_is_heard(text: str, plans: bool) -> None:
+    assert plans_to_run(text.lower()) is plans

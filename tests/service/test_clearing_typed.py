@@ -72,8 +72,37 @@ async def test_worse_the_morning_after_keeps_the_hold(chat: Chat, said: str) -> 
     assert "hold stays" in worse.text
     assert "start the checks again" in worse.text
     assert Area.KNEE in (await chat.state()).held_areas
-    assert await chat.conversation() is None
+    assert await _step(chat) == ("resting", 3)  # no question open: the checks wait
+    (soon,) = await chat.command("/clear")
+    assert "a little longer" in soon.text
+    chat.next_day()
+    chat.next_day()
     (again,) = await chat.command("/clear")  # back to the first check
+    assert "Check 1 of 5" in again.text
+
+
+async def test_how_it_feels_told_unasked_the_morning_after_answers_the_question(
+    chat: Chat,
+) -> None:
+    await _after_first_checks(chat)
+    (worse,) = await chat.say("it's a bit stiffer this morning")
+    assert "hold stays" in worse.text
+    assert Area.KNEE in (await chat.state()).held_areas
+    assert await _step(chat) == ("resting", 3)
+
+
+async def test_a_failed_check_waits_a_few_days_before_the_next_try(chat: Chat) -> None:
+    await _hold(chat)
+    await chat.say("yes")
+    await chat.say("hurt a bit, like 4")
+    (soon,) = await chat.say("knee fine now")
+    assert "a little longer" in soon.text
+    assert "/clear from" in soon.text
+    (today,) = await chat.command("/today")  # read as usual meanwhile
+    assert "a little longer" not in today.text
+    chat.next_day()
+    chat.next_day()
+    (again,) = await chat.command("/clear")
     assert "Check 1 of 5" in again.text
 
 
@@ -104,7 +133,7 @@ async def test_a_typed_no_or_pain_above_two_fails_the_check(chat: Chat, said: st
     assert "hold stays" in failed.text
     assert (await chat.state()).phase is Phase.RECOVERY_HOLD
     assert Area.KNEE in (await chat.state()).held_areas
-    assert await chat.conversation() is None
+    assert await _step(chat) == ("resting", 1)  # no question open; the checks wait
 
 
 @pytest.mark.parametrize("said", ["maybe", "hmm, not sure", "yes but no", "🤔"])

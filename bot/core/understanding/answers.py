@@ -32,6 +32,7 @@ __all__ = [
     "another_check",
     "area_answer",
     "check_answer",
+    "clinician_answer",
     "effort_answer",
     "health_answer",
     "health_said",
@@ -444,6 +445,24 @@ def yes_no(text: str) -> bool | None:
     if "?" in text and _leaning(text.replace("?", " ")) is not False:
         return None
     return _leaning(text)
+
+
+#: No clinician has seen it, however it feels ("no haven't seen anyone, it's fine now
+#: though"): how it feels is no clearance.
+_NOT_SEEN_RE: Final = re.compile(
+    r"\b(?:havent|haven't|have\s+not|hasnt|hasn't|has\s+not|not|never|didnt|didn't)\s+"
+    r"(?:yet\s+|actually\s+|even\s+)?(?:seen|been\s+(?:seen|checked|looked\s+at|to)|been|checked"
+    r"|looked|had\s+it\s+(?:checked|looked\s+at|seen)|gone\s+to|got\s+it\s+checked|booked)\b"
+    r"|\b(?:no\s+one|nobody|noone)\s+(?:has\s+)?(?:seen|checked|looked)\b"
+)
+
+
+def clinician_answer(text: str) -> bool | None:
+    """A typed answer to "has a doctor or physio cleared you?": no when it says no one has
+    seen it, whatever it says of how it feels; else as ``yes_no``."""
+    if _NOT_SEEN_RE.search(normalise(text)[1].replace("’", "'")):
+        return False
+    return yes_no(text)
 
 
 #: Words that make a typed "fine" about the clearance itself ("physio said it's fine",

@@ -24,6 +24,7 @@ __all__ = [
     "days_asked",
     "names_the_block",
     "plan_question",
+    "plans_to_run",
 ]
 
 _ASK_RE: Final = re.compile(
@@ -475,6 +476,23 @@ def asks_to_run(low: str) -> bool:
     ):
         return False  # "is cycling ok instead of running": the other activity is asked about
     return "?" in low or asks_permission(low) or _ASKS_RE.search(low) is not None
+
+
+#: A run the runner says they will go on: "I'll just do an easy jog on it tomorrow",
+#: "so I'm going to run", "gonna try a parkrun saturday".
+_PLANS_TO_RUN_RE: Final = re.compile(
+    r"\b(?:i'?ll|ill|i\s+will|i'?m\s+going\s+to|im\s+going\s+to|going\s+to|gonna|i'?m\s+gonna"
+    r"|planning\s+(?:to|on)|plan\s+to|thinking\s+of|want\s+to|wanna)\s+(?:just\s+)?"
+    r"(?:(?:do|go\s+for|try|have|head\s+out\s+for|give)\s+)?(?:it\s+)?(?:an?\s+)?"
+    r"(?:easy\s+|short\s+|little\s+|gentle\s+|quick\s+|slow\s+|test\s+)?"
+    r"(?:run|running|jog|jogging|parkrun)\b"
+)
+
+
+def plans_to_run(low: str) -> bool:
+    """Whether ``low`` says the runner means to run ("I'll just do an easy jog on it
+    tomorrow", "so I'm going to run"), not asks whether they may."""
+    return ("run" in low or "jog" in low) and _PLANS_TO_RUN_RE.search(low) is not None
 
 
 _OF_THE_WEEK_RE: Final = re.compile(

@@ -1,0 +1,39 @@
+"""A run the runner says they will go on under a hold, and a clinician question answered
+with how it feels (session fourteen's trial): the hold's answer, never silence or "sorry,
+I didn't get that" (docs/coaching.md, "Running under a hold"; "Clearing a hold")."""
+
+from __future__ import annotations
+
+from bot.core.vocabulary import Area
+from tests.service.conftest import Chat
+
+
+async def _foot_held(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("cant put any weight on my left foot since yesterday")
+    chat.next_day()
+
+
+async def test_an_easy_jog_said_under_a_bone_stress_hold_is_answered(chat: Chat) -> None:
+    await _foot_held(chat)
+    (said,) = await chat.say("I'll just do an easy jog on it tomorrow and see how it goes")
+    assert "Not yet, not even an easy jog" in said.text
+    assert Area.FOOT in (await chat.state()).held_areas
+
+
+async def test_feeling_fine_with_no_one_seen_is_no_clearance(chat: Chat) -> None:
+    await _foot_held(chat)
+    (asked,) = await chat.say("fine now")
+    assert "cleared you" in asked.text
+    (stays,) = await chat.say("no haven't seen anyone, it's fine now though so I'm going to run")
+    assert "hold stays" in stays.text
+    assert "no running or jumping on it, not even an easy jog" in stays.text
+    assert Area.FOOT in (await chat.state()).held_areas
+
+
+async def test_a_run_said_beside_a_log_keeps_the_log(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("knee swollen")
+    chat.next_day()
+    await chat.say("did today's session, 4, going for a run later")
+    assert len(await chat.completions()) == 1
