@@ -293,8 +293,10 @@ async def typed_pain(turn: Turn, text: str) -> list[Reply] | None:
     except ValueError:
         return None
     logged = await _logged(turn, day)
-    if logged is not None and logged.done and logged.rpe is None and scale_answer(text) is not None:
-        # a bare number while the effort question is open too: asked, not guessed
+    bare = scale_answer(text)
+    if logged is not None and logged.done and logged.rpe is None and bare not in (None, 0):
+        # a bare number while the effort question is open too: asked, not guessed (0 can
+        # only be the pain: effort runs from 1)
         rows = words.pain_or_effort_keyboard(day, logged.session_id, pain)
         return [Reply(text=words.pain_or_effort(pain), keyboard=keyboard(rows))]
     return await _pain(turn, day, pain) or None

@@ -162,6 +162,21 @@ async def test_a_bare_number_while_effort_and_pain_are_both_asked_is_asked_about
     assert logged.rpe is None
 
 
+async def test_a_typed_0_while_both_are_asked_is_the_pain(chat: Chat, clock: FakeClock) -> None:
+    """Effort runs from 1, so a bare 0 can only answer the pain question; the effort
+    question stays open for the next number (a trial runner's "5" then "0" had stored
+    nothing, and the way back stood still for six days)."""
+    await _on_the_way_back(chat, clock)
+    await _done(chat)
+    (asked,) = await chat.say("5")
+    assert "how hard it felt" in asked.text
+    replies = await chat.say("0")
+    assert "Pain 0/10" in texts(replies)
+    await chat.say("5")
+    (logged,) = await chat.completions()
+    assert (logged.pain, logged.rpe) == (0, 5)
+
+
 async def test_typed_effort_and_pain_answers_each_land_on_their_question(
     chat: Chat, clock: FakeClock
 ) -> None:
