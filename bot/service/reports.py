@@ -507,6 +507,22 @@ _OVERNIGHT_QUESTION = "overnight_question"
 RESTING = "resting"
 
 
+async def _waiting_at(turn: Turn, step: str) -> dict[str, Any] | None:
+    """The clearing conversation's data when it waits at ``step`` (overnight, resting)."""
+    conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    if conversation is None or (conversation.name, conversation.step) != (CLEAR_FLOW, step):
+        return None
+    return dict(conversation.data)
+
+
+def _day_in(data: dict[str, Any], key: str) -> date | None:
+    """A day kept in a conversation's data ("checked_on", "failed_on"), if any."""
+    try:
+        return date.fromisoformat(str(data.get(key)))
+    except ValueError:
+        return None
+
+
 async def _rest_before_retrying(turn: Turn, data: dict[str, Any]) -> None:
     """End the questions after a failed check; the checks of that hold wait a few days
     before they are tried again (kept as the conversation's step, unless it interrupted
@@ -519,16 +535,13 @@ async def _rest_before_retrying(turn: Turn, data: dict[str, Any]) -> None:
 
 async def _still_resting(turn: Turn, problem: Problem) -> list[Reply] | None:
     """The checks of ``problem`` asked for again too soon after one failed: when to try."""
-    conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
-    if conversation is None or (conversation.name, conversation.step) != (CLEAR_FLOW, RESTING):
-        return None
-    failed = _problem_of(dict(conversation.data))
-    try:
-        failed_on = date.fromisoformat(str(conversation.data.get("failed_on")))
-    except ValueError:
+    data = await _waiting_at(turn, RESTING)
+    failed = None if data is None else _problem_of(data)
+    failed_on = None if data is None else _day_in(data, "failed_on")
+    if failed is None or failed_on is None or failed[0] is not problem.area:
         return None
     retry_on = failed_on + timedelta(days=RETRY_DAYS)
-    if failed is None or failed[0] is not problem.area or turn.today >= retry_on:
+    if turn.today >= retry_on:
         return None
     return [Reply(text=words.retry_later(words.hold_name(*failed), retry_on))]
 
@@ -544,12 +557,8 @@ async def _overnight_told(
     """How the area feels, told unasked the morning after the first checks ("it's a bit
     stiffer this morning"): the answer to the morning question. None (read as usual) the
     same day, with a warning sign, or for anything else."""
-    problem = _problem_of(data)
-    try:
-        checked_on = date.fromisoformat(str(data.get("checked_on")))
-    except ValueError:
-        return None
-    if problem is None or checked_on >= turn.today or intent.signs:
+    problem, checked_on = _problem_of(data), _day_in(data, "checked_on")
+    if problem is None or checked_on is None or checked_on >= turn.today or intent.signs:
         return None
     if intent.kind not in _MORNING_TOLD or (
         intent.report is not None
@@ -567,10 +576,8 @@ async def _overnight_told(
 
 async def _overnight_area(turn: Turn) -> Area | None:
     """The area whose hop check waits for the morning after its first checks, if any."""
-    conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
-    if conversation is None or (conversation.name, conversation.step) != (CLEAR_FLOW, OVERNIGHT):
-        return None
-    checked = _problem_of(dict(conversation.data))
+    data = await _waiting_at(turn, OVERNIGHT)
+    checked = None if data is None else _problem_of(data)
     return None if checked is None else checked[0]
 
 
@@ -578,16 +585,11 @@ async def _overnight(turn: Turn, problem: Problem) -> list[Reply] | None:
     """The hop check of ``problem`` once the checks before it passed on an earlier day: the
     morning question (no worse?) first; the same day, the hops wait. None when no such
     checks stand (none, another problem's, reported again since, or too long ago)."""
-    conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
-    if conversation is None or (conversation.name, conversation.step) != (CLEAR_FLOW, OVERNIGHT):
+    data = await _waiting_at(turn, OVERNIGHT)
+    if data is None:
         return None
-    data = dict(conversation.data)
-    checked = _problem_of(data)
-    try:
-        checked_on = date.fromisoformat(str(data.get("checked_on")))
-    except ValueError:
-        return None
-    if checked is None or checked[0] is not problem.area:
+    checked, checked_on = _problem_of(data), _day_in(data, "checked_on")
+    if checked is None or checked_on is None or checked[0] is not problem.area:
         return None
     stale = turn.today - checked_on > timedelta(days=OVERNIGHT_MEMORY_DAYS)
     if stale or (problem.reported_on is not None and problem.reported_on > checked_on):
