@@ -30,6 +30,7 @@ __all__ = [
     "past_log_too_old",
     "pause_hint",
     "planned_break",
+    "some_days_reminder",
     "suggestion_rows",
     "unclear_log_day",
     "unclear_value",
@@ -231,6 +232,17 @@ def one_day_reminder(at: str) -> str:
         f"only, and I've left it as it is. If you'd like it at {escape_text(at)} from now "
         f"on, say <i>remind me at {escape_text(at)}</i>, and tell me the old time again when "
         "you want it back."
+    )
+
+
+def some_days_reminder(days: str) -> str:
+    """A reminder asked for some days of the week only ("no reminders at weekends"): the
+    morning message has one time for every day, so nothing changed; what can be (HTML)."""
+    return (
+        f"The morning message comes at one time every day, so I can't set it {escape_text(days)} "
+        "only, and I've left it as it is. You can move it for every day (<i>remind me at "
+        "7:30</i>) or turn it off (<i>stop the morning messages</i>); /today shows the session "
+        "whenever you want it."
     )
 
 

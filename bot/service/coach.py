@@ -360,6 +360,8 @@ class Coach:
             return await reports.record_without_number(turn, intent.report, text, intent.unclear)
         if kind is IntentKind.SET_TIMEZONE and intent.unclear_slot is Unclear.CITY:
             return await account.set_timezone(turn, intent.city_said or "")  # "Springfield"
+        if intent.unclear_slot is Unclear.SOME_DAYS and intent.unclear is not None:
+            return [Reply(text=question_words.some_days_reminder(intent.unclear))]
         if intent.unclear_slot is Unclear.ONE_DAY and intent.reminder_time is not None:
             at = intent.reminder_time.strftime("%H:%M")
             return [Reply(text=question_words.one_day_reminder(at))]

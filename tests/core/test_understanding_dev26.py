@@ -12,7 +12,7 @@ import pytest
 
 from bot.core.understanding import IntentKind, understand, understand_all
 from bot.core.understanding.answers import clinician_answer
-from bot.core.understanding.model import PlanTopic
+from bot.core.understanding.model import PlanTopic, Unclear
 from bot.core.understanding.questions import plans_to_run
 from bot.core.vocabulary import Area, RedFlag
 
@@ -260,3 +260,18 @@ def test_no_one_having_seen_it_is_no_clearance(said: str, answer: bool) -> None:
 )
 def test_a_run_the_runner_means_to_go_on_is_heard(text: str, plans: bool) -> None:
     assert plans_to_run(text.lower()) is plans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no reminders at weekends please",
+        "remind me at 6:30 on weekdays and 8 at weekends",
+        "no morning messages on sundays please",
+    ],
+)
+def test_a_reminder_for_some_days_only_is_asked_about(text: str) -> None:
+    intent = understand(text, TODAY)
+    assert (intent.kind, intent.unclear_slot) == (IntentKind.SET_REMINDER, Unclear.SOME_DAYS)
+    assert not intent.reminder_off
+    assert understand("I run on weekends, remind me at 7", TODAY).unclear is None

@@ -37,3 +37,14 @@ async def test_a_run_said_beside_a_log_keeps_the_log(chat: Chat) -> None:
     chat.next_day()
     await chat.say("did today's session, 4, going for a run later")
     assert len(await chat.completions()) == 1
+
+
+async def test_no_reminders_at_weekends_keeps_every_days_reminder(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("remind me at 7")
+    before = await chat.runner()
+    (said,) = await chat.say("no reminders at weekends please")
+    assert "one time every day" in said.text
+    runner = await chat.runner()
+    assert runner.reminder_time == before.reminder_time is not None
+    assert runner.next_reminder_at == before.next_reminder_at

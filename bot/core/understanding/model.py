@@ -45,6 +45,7 @@ class Unclear(StrEnum):
     LOG_DAY = "log_day"  # "did it on the 31st of april"
     TIME = "time"  # "remind me at 25:00", "6-7am"
     ONE_DAY = "one_day"  # "remind me at 8 tomorrow only": the time is one for every day
+    SOME_DAYS = "some_days"  # "no reminders at weekends": the time is one for every day
     DATE = "date"  # a pause "from the 21st to the 14th", a race "on 12/06" or just gone
     CITY = "city"  # "I'm in Springfield": several cities in other zones bear the name
     LENGTH = "length"  # "pause it for a bit": a break of no length said, asked how long

@@ -679,6 +679,10 @@ def _reminder(m: Message) -> Intent | None:
     if reminder_put_off(m.low) or _reminder_praised(m):
         # "will sort the reminders out then", "thanks, the 7am reminder works great"
         return Intent(IntentKind.THANKS) if Cue.THANKS in f.cues else None
+    if (some := _some_days(m.low)) is not None:
+        return Intent(  # "no reminders at weekends", "6:30 on weekdays and 8 at weekends"
+            IntentKind.SET_REMINDER, unclear=some, unclear_slot=Unclear.SOME_DAYS
+        )
     if _STOP_IT_RE.search(m.low) and not _MOVE_IT_RE.search(m.low):
         return Intent(IntentKind.SET_REMINDER, reminder_off=True)  # "stop the morning messages"
     at = parse_time(_asked_clause(m.low) or _asked_part(m.low))
@@ -784,6 +788,30 @@ def _told_of(low: str) -> bool:
         if rest == piece and _REMINDER_CLAUSE_ASKED_RE.search(piece):
             return False
     return True
+
+
+#: A reminder asked for some days of the week only ("no reminders at weekends", "8 on
+#: weekdays"): the time is one for every day, so it is asked about, never changed (nor
+#: turned off for every day).
+_SOME_DAYS_RE: Final = re.compile(
+    r"\b(?:on|at|over|during|for)\s+(?:the\s+)?(?:weekends?|weekdays?|week\s*days|work\s*days"
+    r"|saturdays|sundays|mondays|tuesdays|wednesdays|thursdays|fridays)\b"
+    r"|\b(?:weekends?|weekdays?)\s+only\b"
+)
+_REMINDER_CLAUSE_RE: Final = re.compile(
+    r"[^,.;!?]*\b(?:remind\w*|messages?|msgs?|notifications?|pings?|alarm)\b[^,.;!?]*"
+)
+
+
+def _some_days(low: str) -> str | None:
+    """Some days of the week said in the reminder's own clause ("no reminders at weekends",
+    not "I run on weekends, remind me at 7"), as said; None otherwise."""
+    if "week" not in low and "days" not in low:
+        return None
+    for clause in _REMINDER_CLAUSE_RE.finditer(low):
+        if (some := _SOME_DAYS_RE.search(clause.group(0))) is not None:
+            return some.group(0)
+    return None
 
 
 #: A reminder time asked for one day only ("tomorrow only", "just for tomorrow", "then
