@@ -16,6 +16,7 @@ from bot.presentation.render import Rows, body_part, day_label
 
 __all__ = [
     "ASK_EFFORT",
+    "NOTHING_TO_UNDO",
     "TODAY_UNDONE",
     "already_logged",
     "asked_later",
@@ -278,4 +279,8 @@ def progress_caption(weeks: int, summary: str) -> str:
 
 
 TODAY_UNDONE = "I've taken today's log off, so today's session is still to do: /today shows it."
+NOTHING_TO_UNDO = (
+    "There's no log for today to take back, so nothing has changed. /history shows what's logged."
+)
+"""Today's log asked to be taken back when there is none."""
 """Today's log taken off: the session logged was another day's."""

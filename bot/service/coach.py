@@ -20,7 +20,7 @@ from bot.core.records import CompletionStatus
 from bot.core.understanding import Intent, IntentKind, Unclear
 from bot.core.understanding.answers import health_said
 from bot.core.understanding.cleared import clinician_visit
-from bot.core.understanding.corrections import not_todays
+from bot.core.understanding.corrections import not_todays, undoes_todays_log
 from bot.core.understanding.later import effort_not_severity, report_fix
 from bot.core.understanding.parts import understand_parts
 from bot.core.understanding.questions import asks_other_activity, asks_to_run, plans_to_run
@@ -378,6 +378,10 @@ class Coach:
             return await questions.plan_answer(turn, intent, text)
         if kind is IntentKind.TODAY:
             return await training.today_reply(turn)
+        if kind in (IntentKind.DONE, IntentKind.SKIPPED, IntentKind.UNKNOWN) and undoes_todays_log(
+            text.lower()
+        ):
+            return await training.undo_today(turn) or [Reply(text=training_words.NOTHING_TO_UNDO)]
         if kind is IntentKind.DONE:
             replies = await training.typed_log(
                 turn, CompletionStatus.DONE, intent.effort, intent.note, day=intent.log_day

@@ -12,6 +12,7 @@ import pytest
 
 from bot.core.understanding import IntentKind, understand, understand_all
 from bot.core.understanding.answers import clinician_answer
+from bot.core.understanding.corrections import undoes_todays_log
 from bot.core.understanding.model import PlanTopic, Unclear
 from bot.core.understanding.questions import plans_to_run
 from bot.core.vocabulary import Area, RedFlag
@@ -275,3 +276,17 @@ def test_a_reminder_for_some_days_only_is_asked_about(text: str) -> None:
     assert (intent.kind, intent.unclear_slot) == (IntentKind.SET_REMINDER, Unclear.SOME_DAYS)
     assert not intent.reminder_off
     assert understand("I run on weekends, remind me at 7", TODAY).unclear is None
+
+
+@pytest.mark.parametrize(
+    ("text", "undoes"),
+    [
+        ("undo that skip", True),
+        ("cancel the skip please", True),
+        ("remove today's log", True),
+        ("skipped today, undo is not a word I know", False),
+        ("skipping today", False),
+    ],
+)
+def test_todays_log_taken_back_is_heard(text: str, undoes: bool) -> None:
+    assert undoes_todays_log(text.lower()) is undoes

@@ -48,3 +48,15 @@ async def test_no_reminders_at_weekends_keeps_every_days_reminder(chat: Chat) ->
     runner = await chat.runner()
     assert runner.reminder_time == before.reminder_time is not None
     assert runner.next_reminder_at == before.next_reminder_at
+
+
+async def test_undo_that_skip_takes_todays_log_back(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("skipping today")
+    assert len(await chat.completions()) == 1
+    (undone,) = await chat.say("undo that skip")
+    assert "taken today's log off" in undone.text
+    assert await chat.completions() == []
+    (none,) = await chat.say("undo that skip")
+    assert "nothing has changed" in none.text
+    assert await chat.completions() == []

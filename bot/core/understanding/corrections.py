@@ -26,7 +26,14 @@ from bot.core.understanding.dates import MONTH_PATTERN, last_date
 from bot.core.understanding.model import Intent, IntentKind
 from bot.core.vocabulary import Side
 
-__all__ = ["Correction", "corrected_value", "correction", "day_replaced", "not_todays"]
+__all__ = [
+    "Correction",
+    "corrected_value",
+    "correction",
+    "day_replaced",
+    "not_todays",
+    "undoes_todays_log",
+]
 
 _MARK_RE: Final = re.compile(
     r"(?:^|[,.;!:\-]+\s*|\s+)"
@@ -195,3 +202,19 @@ def not_todays(low: str) -> bool:
     """Whether a log of a day gone by says it is not today's ("i did yesterdays not
     todays", "undo that, it was monday's"): today's log, if typed, was a mistake."""
     return _NOT_TODAYS_RE.search(low) is not None
+
+
+#: Today's log taken back, said alone: "undo that skip", "cancel the skip", "remove today's
+#: log", "delete that done".
+_UNDO_LOG_RE: Final = re.compile(
+    r"^\W*(?:(?:please|pls|can\s+you|could\s+you|oops|sorry)[\s,]+)*"
+    r"(?:undo|cancel|remove|delete|scrap|take\s+(?:back|off)|unlog|untick)\s+"
+    r"(?:(?:that|the|my|today'?s|todays)\s+)?(?:skip|skipped|log|logged|done|entry|tick)"
+    r"(?:\s+(?:please|pls|thanks|for\s+today|today))*\W*$"
+)
+
+
+def undoes_todays_log(low: str) -> bool:
+    """Whether ``low`` only asks to take today's log back ("undo that skip"): never a new
+    log of what it names."""
+    return _UNDO_LOG_RE.search(low.strip()) is not None
