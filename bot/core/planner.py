@@ -1332,25 +1332,34 @@ PELVIC_FLOOR_ADVICE = (
 )
 
 
+#: What a joint does, by its signs said ("gives way", "locks").
+_JOINT_DOES = {
+    frozenset({RedFlag.GIVING_WAY}): "gives way",
+    frozenset({RedFlag.LOCKING}): "locks",
+    frozenset({RedFlag.GIVING_WAY, RedFlag.LOCKING}): "gives way and locks",
+}
+
+
 def _nerve_advice(flags: frozenset[RedFlag]) -> str:
     """Each sign by its own: a joint giving way is no nerve sign, and means no running on
     it until it is checked."""
-    giving = RedFlag.GIVING_WAY in flags
+    joint = flags & {RedFlag.GIVING_WAY, RedFlag.LOCKING}
     nerve = listed(flag.label for flag in sorted(flags & NERVE_SIGNS))
     if not nerve:
+        said = listed(flag.label for flag in sorted(joint)) or RedFlag.GIVING_WAY.label
         return (
-            "What you describe (the joint giving way) needs a physiotherapist's or doctor's "
-            "look; no running, hops or jumps until you're cleared."
+            f"What you describe ({said}) needs a physiotherapist's or doctor's look; no "
+            "running, hops or jumps until you're cleared."
         )
-    if not giving:
+    if not joint:
         return (
             f"What you describe ({nerve}) can come from an irritated nerve. Please have a "
             "clinician assess it; no hops or jumps until you're cleared."
         )
     return (
-        f"What you describe ({nerve}) can come from an irritated nerve, and a joint that gives "
-        "way needs a look too. Please have a clinician assess both; no running, hops or jumps "
-        "until you're cleared."
+        f"What you describe ({nerve}) can come from an irritated nerve, and a joint that "
+        f"{_JOINT_DOES[frozenset(joint)]} needs a look too. Please have a clinician assess "
+        "both; no running, hops or jumps until you're cleared."
     )
 
 

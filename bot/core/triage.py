@@ -84,6 +84,7 @@ TIER_OF_FLAG: dict[RedFlag, Tier] = {
     RedFlag.HEART_SIGNS: Tier.EMERGENCY,
     RedFlag.CLOT_SIGNS: Tier.EMERGENCY,
     RedFlag.GIVING_WAY: Tier.NERVE,  # a clinician's look first, like a nerve sign
+    RedFlag.LOCKING: Tier.NERVE,  # a joint that locks: a clinician's look first, too
     RedFlag.PELVIC_FLOOR: Tier.PELVIC_FLOOR,
 }
 """Every warning sign's tier (a test checks that every RedFlag has one)."""
@@ -181,10 +182,14 @@ def triage(flags: Collection[RedFlag], side: Side = Side.NONE, area: Area | None
     return tier
 
 
+#: Signs of a joint itself (giving way, locking): no running on it until it is checked.
+_JOINT_SIGNS = frozenset({RedFlag.GIVING_WAY, RedFlag.LOCKING})
+
+
 def stops_running(flags: Collection[RedFlag], tier: Tier) -> bool:
     """Whether warning signs of ``tier`` keep running out too, not only impact work: a
     suspected bone stress injury or worse, or a joint that gave way."""
-    return RedFlag.GIVING_WAY in flags or tier >= Tier.BONE_STRESS
+    return not _JOINT_SIGNS.isdisjoint(flags) or tier >= Tier.BONE_STRESS
 
 
 def hold_areas(area: Area, tier: Tier) -> frozenset[Area]:

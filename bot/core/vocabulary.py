@@ -114,6 +114,7 @@ class RedFlag(StrEnum):
     HEART_SIGNS = "heart_signs"
     CLOT_SIGNS = "clot_signs"
     GIVING_WAY = "giving_way"
+    LOCKING = "locking"  # a joint that locks, catches or won't straighten
     PELVIC_FLOOR = "pelvic_floor"  # leaking, heaviness or dragging (with impact)
 
     @property
@@ -144,6 +145,7 @@ _RED_FLAG_LABELS = {
     RedFlag.HEART_SIGNS: "chest pain, fainting or a racing heart",
     RedFlag.CLOT_SIGNS: "swelling that is red or hot",
     RedFlag.GIVING_WAY: "the joint giving way",
+    RedFlag.LOCKING: "the joint locking or not straightening",
     RedFlag.PELVIC_FLOOR: "leaking, heaviness or dragging",
 }
 

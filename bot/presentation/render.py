@@ -379,10 +379,15 @@ def referral(tier: Tier, red_flags: Collection[RedFlag]) -> str:
             "can't walk or put weight on after a fall, a twist or a crash can be a fracture "
             "and may need an X-ray. Rest it: no running or jumping on it."
         )
-    if tier is Tier.NERVE and NERVE_SIGNS.isdisjoint(red_flags):  # a joint giving way
+    if tier is Tier.NERVE and NERVE_SIGNS.isdisjoint(red_flags):  # a joint's own sign
+        what = (
+            "locks, catches or won't straighten"
+            if RedFlag.GIVING_WAY not in red_flags
+            else "gives way"
+        )
         return (
             "⚠️ <b>Please have a physiotherapist or doctor look at it.</b> A knee or leg that "
-            "gives way needs checking first: no running, hops or jumps on it until you've "
+            f"{what} needs checking first: no running, hops or jumps on it until you've "
             "been cleared."
         )
     if tier is Tier.EMERGENCY:
@@ -407,8 +412,8 @@ def referral(tier: Tier, red_flags: Collection[RedFlag]) -> str:
             "it spreads to both legs, or you notice numbness around the seat or new bladder "
             "or bowel trouble, get urgent care the same day."
         ) + (
-            " A joint that gives way needs that check too: no running on it until then."
-            if RedFlag.GIVING_WAY in red_flags
+            " A joint that gives way or locks needs that check too: no running on it until then."
+            if not {RedFlag.GIVING_WAY, RedFlag.LOCKING}.isdisjoint(red_flags)
             else ""
         )
     if tier is Tier.PELVIC_FLOOR:

@@ -242,7 +242,7 @@ def hold_change(
             f"what is still safe (slow breathing, gentle upper-body mobility). {clear}"
         )
     around = f" (and the {_areas(neighbours)} around it)" if neighbours else ""
-    if tier is Tier.NERVE and RedFlag.GIVING_WAY in signs:
+    if tier is Tier.NERVE and not {RedFlag.GIVING_WAY, RedFlag.LOCKING}.isdisjoint(signs):
         return (
             f"No running, hops or jumps, and nothing loads your {area.label}{around} "
             f"until you've been cleared. {clear}"
@@ -331,6 +331,8 @@ def clinician_question(name: str, signs: Collection[RedFlag] = ()) -> str:
 # ---------------------------------------------------------------- naming a hold
 
 #: What each sign says after the area: "your left leg with pins and needles or numbness".
+#: A joint's own signs, as its hold is named: "your right knee that gave way".
+_JOINT_WORDS = {RedFlag.GIVING_WAY: "gave way", RedFlag.LOCKING: "locked"}
 _SIGN_WORDS = {
     RedFlag.NUMBNESS_TINGLING: "pins and needles or numbness",
     RedFlag.NERVE_PAIN: "pain shooting down it",
@@ -349,10 +351,11 @@ def hold_name(area: Area, side: Side, signs: Collection[RedFlag]) -> str:
     rest = [
         _SIGN_WORDS.get(flag, flag.label)
         for flag in sorted(signs)
-        if flag is not RedFlag.GIVING_WAY
+        if flag not in (RedFlag.GIVING_WAY, RedFlag.LOCKING)
     ]
-    if RedFlag.GIVING_WAY in signs:
-        return f"{where} that gave way" + (f" (and {listed(rest)})" if rest else "")
+    joint = [word for flag, word in _JOINT_WORDS.items() if flag in signs]
+    if joint:
+        return f"{where} that {' and '.join(joint)}" + (f" (and {listed(rest)})" if rest else "")
     return f"{where} with {listed(rest)}" if rest else where
 
 
@@ -402,6 +405,8 @@ def _sign_checks(area: Area, signs: Collection[RedFlag]) -> list[str]:
     checks = []
     if RedFlag.GIVING_WAY in signs:
         checks.append(f"without {area.it} giving way")
+    if RedFlag.LOCKING in signs:
+        checks.append(f"without {area.it} locking or catching")
     if not NERVE_SIGNS.isdisjoint(signs):
         checks.append("with no pins and needles, numbness or pain down the leg")
     if RedFlag.PELVIC_FLOOR in signs:
@@ -416,6 +421,8 @@ def sign_question(area: Area, side: Side, signs: Collection[RedFlag]) -> str | N
     asks = []
     if RedFlag.GIVING_WAY in signs:
         asks.append(f"has {where} stayed steady, with no giving way at all")
+    if RedFlag.LOCKING in signs:
+        asks.append(f"has {where} moved freely, with no locking or catching at all")
     nerve = [_GONE_WORDS[flag] for flag in sorted(signs) if flag in NERVE_SIGNS]
     if nerve:
         asks.append(f"have the {listed(nerve)} gone completely")
@@ -728,6 +735,8 @@ def _overnight_signs(signs: Collection[RedFlag]) -> str:
     said = ["no swelling"] if RedFlag.SWELLING in signs else []
     if RedFlag.GIVING_WAY in signs:
         said.append("no giving way")
+    if RedFlag.LOCKING in signs:
+        said.append("no locking")
     if not NERVE_SIGNS.isdisjoint(signs):
         said.append("no pins and needles or numbness")
     if RedFlag.PELVIC_FLOOR in signs:

@@ -290,3 +290,20 @@ def test_a_reminder_for_some_days_only_is_asked_about(text: str) -> None:
 )
 def test_todays_log_taken_back_is_heard(text: str, undoes: bool) -> None:
     assert undoes_todays_log(text.lower()) is undoes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my knee locked up and wont straighten",
+        "my knee keeps locking, it gets stuck bent",
+        "knee catches and locks on the stairs",
+        "left knee won't straighten since the hops",
+    ],
+)
+def test_a_knee_that_locks_is_a_joint_sign(text: str) -> None:
+    assert RedFlag.LOCKING in _signs(text)
+
+
+def test_muscles_locked_up_are_no_joint_sign() -> None:
+    assert RedFlag.LOCKING not in _signs("calves locked up on the long run")

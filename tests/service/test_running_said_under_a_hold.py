@@ -60,3 +60,22 @@ async def test_undo_that_skip_takes_todays_log_back(chat: Chat) -> None:
     (none,) = await chat.say("undo that skip")
     assert "nothing has changed" in none.text
     assert await chat.completions() == []
+
+
+async def test_a_knee_that_locks_is_held_until_checked(chat: Chat) -> None:
+    await chat.command("/today")
+    (said,) = await chat.say("my knee locked up and wont straighten")
+    assert "physiotherapist or doctor look at it" in said.text
+    assert "locks, catches or won't straighten" in said.text
+    assert "move it gently" not in said.text
+    assert Area.KNEE in (await chat.state()).held_areas
+    chat.next_day()
+    (running,) = await chat.say("can I go for an easy run on it?")
+    assert "Not yet, not even an easy jog" in running.text
+    (asked,) = await chat.say("fine now")
+    assert "cleared you" in asked.text
+    (sign,) = await chat.press("v1|cc|yes")
+    assert "moved freely, with no locking or catching" in sign.text
+    (check,) = await chat.press("v1|cs|yes")
+    assert "Check 1 of 5" in check.text
+    assert "without it locking or catching" in check.text
