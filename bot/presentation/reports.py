@@ -317,6 +317,11 @@ CLINICIAN_QUESTION = (
 def clinician_question(name: str, signs: Collection[RedFlag] = ()) -> str:
     """Has a clinician checked the hold named ``name`` ("your right knee that gave way")?
     A pelvic-floor sign names its own clinician."""
+    if RedFlag.HEART_SIGNS in signs:
+        return (
+            f"Before you train again: has a doctor checked {escape_text(name)} and cleared "
+            "you to exercise again?"
+        )
     if RedFlag.PELVIC_FLOOR in signs:
         return (
             "Before impact work comes back: has a pelvic health physio (or your GP) checked "
@@ -460,10 +465,19 @@ def sign_failed(area: Area, side: Side, signs: Collection[RedFlag]) -> str:
     )
 
 
-def running_not_yet(names: Sequence[str]) -> str:
+def running_not_yet(names: Sequence[str], *, heart: bool = False) -> str:
     """Running asked about under a hold that keeps it out ("can I go for an easy jog?"):
-    a plain no, why, and the way out (HTML)."""
+    a plain no, why, and the way out (HTML); ``heart``: chest pain, fainting or a racing
+    heart, which a doctor clears."""
     held = escape_text(listed(list(names)))
+    if heart:
+        return (
+            f"<b>Not yet, not even an easy jog.</b> While {held} "
+            f"{'are' if len(names) > 1 else 'is'} on hold, running stays out: chest pain, "
+            "fainting or a racing heart with exercise needs a doctor's check before you train "
+            "again. If you haven't seen a doctor yet, please do (your emergency number if it "
+            "is happening now). Once a doctor has cleared you, send /clear."
+        )
     return (
         f"<b>Not yet, not even an easy jog.</b> While {held} "
         f"{'are' if len(names) > 1 else 'is'} on hold, running stays out: a suspected bone "
@@ -692,6 +706,12 @@ def unrated_report(value: str, *, worst: bool = False) -> str:
 def not_cleared_yet(signs: Collection[RedFlag] = ()) -> str:
     """No clinician has cleared a bone-stress, nerve, pelvic-floor or emergency sign: the
     hold stays."""
+    if RedFlag.HEART_SIGNS in signs:
+        return (
+            "Then the hold stays for now: no training until a doctor has checked you, not even "
+            "an easy jog. Please see one soon (your emergency number if it is happening now); "
+            "once they've cleared you, send /clear again."
+        )
     if RedFlag.PELVIC_FLOOR in signs:
         return (
             "Then the hold stays for now: no hops or jumps yet. If you haven't seen a pelvic "
@@ -804,6 +824,24 @@ def overnight_worse(area: Area | None = None) -> str:
         "for impact yet, so the hold stays: keep to the gentle sessions, give it a few more "
         "days, then send /clear to start the checks again. If it isn't settling, or keeps "
         f"flaring after the checks, please see {who}."
+    )
+
+
+def cleared_by_a_doctor(reason: str, still: Sequence[str] = ()) -> str:
+    """A doctor cleared the runner after chest pain, fainting or a racing heart: no joint
+    checks (they test an area, and this was no area's), a gentle way back, and what to do
+    if it comes back."""
+    stays = (
+        f" Still on hold, each cleared on its own: {listed(list(still))}. Send /clear when "
+        "the next one has been checked."
+        if still
+        else f" {reason}"
+    )
+    return escape_text(
+        f"Good that a doctor has checked you and cleared you to exercise.{stays} Come back "
+        "gently: the first sessions back are easy ones. If chest pain, fainting, dizziness "
+        "or a racing or irregular heartbeat comes back, stop at once and get medical help "
+        "(your emergency number if it is happening now)."
     )
 
 

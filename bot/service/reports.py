@@ -695,6 +695,10 @@ async def clearing_step(turn: Turn, callback: Callback) -> list[Reply]:
             await end_guided_report(turn)
             signs = problem[2] if problem is not None else frozenset[RedFlag]()
             return [Reply(text=words.not_cleared_yet(signs), edit=True)]
+        if problem is not None and RedFlag.HEART_SIGNS in problem[2]:
+            # a sign of the whole body: a doctor's go-ahead is the way back, no joint checks
+            await end_guided_report(turn)
+            return await _lift(turn, data, after_doctor=True)
         return await _move(turn, _after_clinician(data), data)
     if action is Action.CLEAR_SIGN and step == "overnight_question":
         if Answer(callback.str_arg(0)) is Answer.NO:
@@ -874,8 +878,9 @@ def _ask_again(step: str, data: dict[str, Any]) -> list[Reply]:
     return [Reply(text=words.unclear_answer(question), keyboard=keyboard(rows))]
 
 
-async def _lift(turn: Turn, data: dict[str, Any]) -> list[Reply]:
-    """Every check passed: end the hold on the problem's areas, and name what stays."""
+async def _lift(turn: Turn, data: dict[str, Any], *, after_doctor: bool = False) -> list[Reply]:
+    """Every check passed (or, for a sign of the whole body, a doctor's go-ahead): end the
+    hold on the problem's areas, and name what stays."""
     areas = [Area(value) for value in data.get("areas", [])]
     problem = _problem_of(data)
     held = turn.state.held_areas
@@ -892,12 +897,13 @@ async def _lift(turn: Turn, data: dict[str, Any]) -> list[Reply]:
     fine_areas = sorted({*areas, *([problem[0]] if problem else [])})
     for area in fine_areas:  # the latest report of each area now says it is fine (0/10)
         fine = BodyReport(turn.today, area, ReportKind.SORENESS, severity=0)
-        await records.add_body_report(
-            turn.session, turn.runner.id, fine, "every return check passed", turn.now
-        )
+        said = "a doctor cleared the runner" if after_doctor else "every return check passed"
+        await records.add_body_report(turn.session, turn.runner.id, fine, said, turn.now)
     name = None if problem is None else words.hold_name(*problem)
     left = await held_problems(turn) if turn.state.held_areas else []
     still = [words.hold_name(p.area, p.side, p.signs) for p in left]
+    if after_doctor:
+        return [Reply(text=words.cleared_by_a_doctor(reason, still), edit=True)]
     return [Reply(text=words.cleared_after_checks(reason, name, still), edit=True)]
 
 
