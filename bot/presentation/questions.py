@@ -239,10 +239,10 @@ def some_days_reminder(days: str) -> str:
     """A reminder asked for some days of the week only ("no reminders at weekends"): the
     morning message has one time for every day, so nothing changed; what can be (HTML)."""
     return (
-        f"The morning message comes at one time every day, so I can't set it {escape_text(days)} "
-        "only, and I've left it as it is. You can move it for every day (<i>remind me at "
-        "7:30</i>) or turn it off (<i>stop the morning messages</i>); /today shows the session "
-        "whenever you want it."
+        "The morning message comes at one time every day, so I can't change it for some days "
+        f"of the week only (you said “{escape_text(days)}”), and I've left it as it is. You can "
+        "move it for every day (<i>remind me at 7:30</i>) or turn it off (<i>stop the morning "
+        "messages</i>); /today shows the session whenever you want it."
     )
 
 

@@ -16,6 +16,7 @@ from bot.presentation.render import Rows, body_part, day_label
 
 __all__ = [
     "ASK_EFFORT",
+    "EFFORT_SCALE",
     "NOTHING_TO_UNDO",
     "TODAY_UNDONE",
     "already_logged",
@@ -189,6 +190,10 @@ def before_the_plan(day: str, began: str) -> str:
         f"Your plan started {began}, so no session was planned for {day} and there's "
         "nothing to log for it. Nothing has changed. Today's session: /today."
     )
+
+
+EFFORT_SCALE = "How hard did it feel, from 1 (very easy) to 10 (flat out)? Tap one or type it."
+"""The effort question again, on its scale."""
 
 
 def effort_off_scale(said: str) -> str:

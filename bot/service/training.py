@@ -11,7 +11,7 @@ from bot.core.planner import DailyPlan, impact_advice
 from bot.core.records import BodyReport, Completion, CompletionStatus
 from bot.core.triage import Tier, triage
 from bot.core.understanding import Intent, IntentKind
-from bot.core.understanding.answers import effort_answer
+from bot.core.understanding.answers import effort_answer, scale_answer
 from bot.core.understanding.cleared import Visit, only_their_word
 from bot.core.vocabulary import Area, Category, Level, Phase, RedFlag
 from bot.presentation import questions as question_words
@@ -450,6 +450,14 @@ async def typed_effort(turn: Turn, text: str) -> list[Reply] | None:
     if existing is None or not existing.done or existing.rpe is not None:
         return None
     rpe = effort_answer(text, turn.today)
+    if rpe is None and scale_answer(text) == 0:  # effort runs from 1: asked again, on its scale
+        buttons = keyboard(render.effort_keyboard(day, existing.session_id))
+        return [
+            Reply(
+                text=f"{words.effort_off_scale(text.strip())} {words.EFFORT_SCALE}",
+                keyboard=buttons,
+            )
+        ]
     if rpe is None:
         return None
     return await typed_log(turn, CompletionStatus.DONE, rpe, None, day=day, answering=True)

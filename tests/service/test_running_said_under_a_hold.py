@@ -5,7 +5,7 @@ I didn't get that" (docs/coaching.md, "Running under a hold"; "Clearing a hold")
 from __future__ import annotations
 
 from bot.core.vocabulary import Area
-from tests.service.conftest import Chat
+from tests.service.conftest import Chat, button, buttons
 
 
 async def _foot_held(chat: Chat) -> None:
@@ -79,3 +79,14 @@ async def test_a_knee_that_locks_is_held_until_checked(chat: Chat) -> None:
     (check,) = await chat.press("v1|cs|yes")
     assert "Check 1 of 5" in check.text
     assert "without it locking or catching" in check.text
+
+
+async def test_a_typed_0_to_the_effort_question_asks_it_on_its_scale(chat: Chat) -> None:
+    today = await chat.command("/today")
+    await chat.press(button(today, "v1|dn|"))
+    (asked,) = await chat.say("0")
+    assert "from 1 (very easy) to 10" in asked.text
+    assert any(data.startswith("v1|ef|") for data in buttons([asked]))
+    await chat.say("5")
+    (logged,) = await chat.completions()
+    assert logged.rpe == 5
