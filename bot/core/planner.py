@@ -45,7 +45,7 @@ from bot.core.rhythm import (
     second_day_arrives,
 )
 from bot.core.steering import EASY, EASY_RUN, STEP_BACK_FACTOR, VERY_HARD, Steer, Step, steer
-from bot.core.triage import NERVE_SIGNS, TIER_OF_FLAG, Tier, triage
+from bot.core.triage import JOINT_SIGNS, NERVE_SIGNS, TIER_OF_FLAG, Tier, triage
 from bot.core.vocabulary import (
     INTENSITY_RANK,
     Area,
@@ -1343,7 +1343,7 @@ _JOINT_DOES = {
 def _nerve_advice(flags: frozenset[RedFlag]) -> str:
     """Each sign by its own: a joint giving way is no nerve sign, and means no running on
     it until it is checked."""
-    joint = flags & {RedFlag.GIVING_WAY, RedFlag.LOCKING}
+    joint = flags & JOINT_SIGNS
     nerve = listed(flag.label for flag in sorted(flags & NERVE_SIGNS))
     if not nerve:
         said = listed(flag.label for flag in sorted(joint)) or RedFlag.GIVING_WAY.label

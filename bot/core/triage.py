@@ -31,6 +31,7 @@ __all__ = [
     "ASKED_FLAGS",
     "BONE_STRESS_SITES",
     "CLINICIAN_TIERS",
+    "JOINT_SIGNS",
     "LOWER_LIMB",
     "NEIGHBOURS",
     "NERVE_SIGNS",
@@ -183,13 +184,13 @@ def triage(flags: Collection[RedFlag], side: Side = Side.NONE, area: Area | None
 
 
 #: Signs of a joint itself (giving way, locking): no running on it until it is checked.
-_JOINT_SIGNS = frozenset({RedFlag.GIVING_WAY, RedFlag.LOCKING})
+JOINT_SIGNS: frozenset[RedFlag] = frozenset({RedFlag.GIVING_WAY, RedFlag.LOCKING})
 
 
 def stops_running(flags: Collection[RedFlag], tier: Tier) -> bool:
     """Whether warning signs of ``tier`` keep running out too, not only impact work: a
     suspected bone stress injury or worse, or a joint that gave way."""
-    return not _JOINT_SIGNS.isdisjoint(flags) or tier >= Tier.BONE_STRESS
+    return not JOINT_SIGNS.isdisjoint(flags) or tier >= Tier.BONE_STRESS
 
 
 def hold_areas(area: Area, tier: Tier) -> frozenset[Area]:

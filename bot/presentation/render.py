@@ -14,7 +14,7 @@ from bot.core.comeback import Stage, awaiting_morning, stage_of
 from bot.core.content import Part
 from bot.core.phases import REST_PHASE_WEEKS, PhaseState
 from bot.core.planner import DailyPlan, PlannedExercise
-from bot.core.triage import NERVE_SIGNS, Tier, triage
+from bot.core.triage import JOINT_SIGNS, NERVE_SIGNS, Tier, triage
 from bot.core.vocabulary import Area, Category, Phase, RedFlag, ReportKind, Side, listed
 from bot.presentation.callbacks import Action, encode
 from bot.presentation.commands import COMMANDS
@@ -413,7 +413,7 @@ def referral(tier: Tier, red_flags: Collection[RedFlag]) -> str:
             "or bowel trouble, get urgent care the same day."
         ) + (
             " A joint that gives way or locks needs that check too: no running on it until then."
-            if not {RedFlag.GIVING_WAY, RedFlag.LOCKING}.isdisjoint(red_flags)
+            if not JOINT_SIGNS.isdisjoint(red_flags)
             else ""
         )
     if tier is Tier.PELVIC_FLOOR:

@@ -7,6 +7,7 @@ from datetime import date
 
 from bot.core.triage import (
     ASKED_FLAGS,
+    JOINT_SIGNS,
     NERVE_SIGNS,
     OVERNIGHT_CHECK,
     PASSING_PAIN,
@@ -242,7 +243,7 @@ def hold_change(
             f"what is still safe (slow breathing, gentle upper-body mobility). {clear}"
         )
     around = f" (and the {_areas(neighbours)} around it)" if neighbours else ""
-    if tier is Tier.NERVE and not {RedFlag.GIVING_WAY, RedFlag.LOCKING}.isdisjoint(signs):
+    if tier is Tier.NERVE and not JOINT_SIGNS.isdisjoint(signs):
         return (
             f"No running, hops or jumps, and nothing loads your {area.label}{around} "
             f"until you've been cleared. {clear}"
@@ -353,11 +354,7 @@ def hold_name(area: Area, side: Side, signs: Collection[RedFlag]) -> str:
     if area is Area.PELVIC_FLOOR:
         return "the leaking or heaviness you told me about"
     where = your_part(area, side)
-    rest = [
-        _SIGN_WORDS.get(flag, flag.label)
-        for flag in sorted(signs)
-        if flag not in (RedFlag.GIVING_WAY, RedFlag.LOCKING)
-    ]
+    rest = [_SIGN_WORDS.get(flag, flag.label) for flag in sorted(signs) if flag not in JOINT_SIGNS]
     joint = [word for flag, word in _JOINT_WORDS.items() if flag in signs]
     if joint:
         return f"{where} that {' and '.join(joint)}" + (f" (and {listed(rest)})" if rest else "")
@@ -765,14 +762,14 @@ def _overnight_signs(signs: Collection[RedFlag]) -> str:
 
 
 def wait_overnight(name: str, signs: Collection[RedFlag] = ()) -> str:
-    """The checks before the hops passed: the hop check waits for the next morning."""
-    done = len(RETURN_CHECKS[:OVERNIGHT_CHECK])
+    """The checks before the hops passed (``OVERNIGHT_CHECK`` of them, the hops' index):
+    the hop check waits for the next morning."""
     return escape_text(
-        f"Well done: that's {done} of the {len(RETURN_CHECKS)} checks passed. The last one, "
-        f"hopping, loads {name} the most, so it waits for tomorrow: how it feels the morning "
-        "after today's checks tells us whether it's ready. Tomorrow, if it's no worse than "
-        f"before today's checks{_overnight_signs(signs)}, send /clear and we'll do the "
-        "hop check. Until then the hold stays: no hops or jumps yet."
+        f"Well done: that's {OVERNIGHT_CHECK} of the {len(RETURN_CHECKS)} checks passed. The "
+        f"last one, hopping, loads {name} the most, so it waits for tomorrow: how it feels "
+        "the morning after today's checks tells us whether it's ready. Tomorrow, if it's no "
+        f"worse than before today's checks{_overnight_signs(signs)}, send /clear and we'll "
+        "do the hop check. Until then the hold stays: no hops or jumps yet."
     )
 
 
@@ -787,7 +784,7 @@ def overnight_not_yet(name: str) -> str:
 def overnight_question(name: str, signs: Collection[RedFlag] = ()) -> str:
     """The morning after the first checks: is the area no worse than before them?"""
     return escape_text(
-        f"Yesterday you passed the first {len(RETURN_CHECKS[:OVERNIGHT_CHECK])} checks. How "
+        f"Yesterday you passed the first {OVERNIGHT_CHECK} checks. How "
         f"is {name} this morning: no more pain or stiffness than before those checks"
         f"{_overnight_signs(signs)}?"
     )
@@ -827,18 +824,21 @@ def overnight_worse(area: Area | None = None) -> str:
     )
 
 
+def _still_on_hold(still: Sequence[str]) -> str:
+    """The holds that stay after one is cleared, each cleared on its own (plain text)."""
+    return (
+        f"Still on hold, each cleared on its own: {listed(list(still))}. Send /clear when the "
+        "next one has been checked."
+    )
+
+
 def cleared_by_a_doctor(reason: str, still: Sequence[str] = ()) -> str:
     """A doctor cleared the runner after chest pain, fainting or a racing heart: no joint
     checks (they test an area, and this was no area's), a gentle way back, and what to do
     if it comes back."""
-    stays = (
-        f" Still on hold, each cleared on its own: {listed(list(still))}. Send /clear when "
-        "the next one has been checked."
-        if still
-        else f" {reason}"
-    )
+    stays = _still_on_hold(still) if still else reason
     return escape_text(
-        f"Good that a doctor has checked you and cleared you to exercise.{stays} Come back "
+        f"Good that a doctor has checked you and cleared you to exercise. {stays} Come back "
         "gently: the first sessions back are easy ones. If chest pain, fainting, dizziness "
         "or a racing or irregular heartbeat comes back, stop at once and get medical help "
         "(your emergency number if it is happening now)."
@@ -851,12 +851,7 @@ def cleared_after_checks(reason: str, name: str | None = None, still: Sequence[s
     lead = f"All checks passed: {name} is off hold." if name else "All checks passed."
     if not still:  # the core's reason: what comes back (the graded way back)
         lead = f"{lead} {reason}"
-    stays = (
-        f"\n\nStill on hold, each cleared on its own: {listed(list(still))}. Send /clear "
-        "when the next one has been checked."
-        if still
-        else ""
-    )
+    stays = f"\n\n{_still_on_hold(still)}" if still else ""
     return (
         f"{escape_text(lead)}{escape_text(stays)}\n\nCome back gradually: the first "
         "sessions back are easy, and tell me at once if anything hurts above "

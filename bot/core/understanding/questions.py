@@ -547,7 +547,7 @@ def days_asked(low: str, today: date) -> tuple[date, ...]:
     if listed is None:
         return ()
     words = [listed.group(1), *_ANOTHER_DAY_RE.findall(listed.group(2))]
-    later = " next week" if re.search(r"\bnext\s+week\b", low) else ""
+    later = " next week" if _NEXT_WEEK_RE.search(low) else ""
     days: list[date] = []
     for word in words:
         asked = plan_question(f"what's on {word}{later}?", today)

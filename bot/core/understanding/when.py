@@ -556,10 +556,16 @@ def done_days(low: str, today: date) -> list[tuple[date, int | None]]:
     return sorted(found.items()) if len(found) > 1 else []
 
 
+def _days_listed(low: str) -> re.Match[str] | None:
+    """The days said together: weekdays ("wed and thu") or near days ("yesterday and
+    today")."""
+    return _day_list(low) or _near_list(low)
+
+
 def listed_tail(low: str) -> str:
     """What follows the days said together ("did wed and thu, 5 and 6": ", 5 and 6"),
     to the end of its sentence; "" when no days are listed."""
-    listed = _day_list(low) or _near_list(low)
+    listed = _days_listed(low)
     if listed is None:
         return ""
     tail = low[listed.end() :]
@@ -578,7 +584,7 @@ def days_done_apart(low: str) -> bool:
     """Whether the days said together stand in a clause with no done word ("on nights
     thursday friday saturday so those are a write off, did today's though"): they are not
     the days done."""
-    listed = _day_list(low) or _near_list(low)
+    listed = _days_listed(low)
     if listed is None:
         return False
     stops = [m.end() for m in _CLAUSE_STOP_RE.finditer(low, 0, listed.start())]
@@ -591,11 +597,7 @@ def days_done_apart(low: str) -> bool:
 def names_days(low: str) -> bool:
     """Whether ``low`` names several days together ("sat and sun", "thu or fri", "yesterday
     and today")."""
-    return (
-        _day_list(low) is not None
-        or _near_list(low) is not None
-        or _LAST_FEW_DAYS_RE.search(low) is not None
-    )
+    return _days_listed(low) is not None or _LAST_FEW_DAYS_RE.search(low) is not None
 
 
 #: The last two or three days ("missed the last two days", "the past couple of days"):
