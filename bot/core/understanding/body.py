@@ -373,6 +373,8 @@ def _red_flags(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area
         flags.add(RedFlag.NERVE_PAIN)  # "pain down my leg", "shooting into my foot"
     if RedFlag.CLOT_SIGNS in flags and not _BREATH.isdisjoint(f.words):
         flags.add(RedFlag.HEART_SIGNS)  # a hot swollen calf and out of breath: call now
+    if _knee_locks(f, areas):
+        flags.add(RedFlag.LOCKING)  # "knee locked up twice", "my knee catches on the stairs"
     if _twisted(f, areas):
         flags.add(RedFlag.AFTER_FALL)  # "rolled my ankle": an injury, like a fall
     if _pain_on(f, feelings, Cue.HOP) or _pain_on_impact(f, feelings, areas):
@@ -546,6 +548,22 @@ def _felt_before(f: Features, hit: Hit, feelings: Sequence[Hit]) -> bool:
     )
 
 
+#: Words of a joint that locks or catches, said of the knee in the same clause ("locked up"
+#: said of muscles on a run is not it).
+_LOCKS: Final = frozenset({"locked", "locks", "locking", "catches", "catching", "jams", "jammed"})
+
+
+def _knee_locks(f: Features, areas: list[tuple[Hit, Area]]) -> bool:
+    """Whether the knee is said to lock or catch, just after it in its clause."""
+    for hit, area in areas:
+        if area is Area.KNEE:
+            clause = f.clauses[hit.start]
+            after = range(hit.end, min(hit.end + 4, len(f.words)))
+            if any(f.clauses[j] == clause and f.words[j] in _LOCKS for j in after):
+                return True
+    return False
+
+
 def _sign_said(f: Features, hit: Hit, feelings: Sequence[Hit]) -> bool:
     """Whether a warning-sign phrase says the sign: a time of night said of a run or the
     session is when it was done ("ran at night, calves sore"), unless a feeling is said in
@@ -554,6 +572,8 @@ def _sign_said(f: Features, hit: Hit, feelings: Sequence[Hit]) -> bool:
         f.words[hit.start : hit.end]
     ):
         return _felt_before(f, hit, feelings)  # not "calves a bit sore but fine when i hop"
+    if hit.sense.flag is RedFlag.AFTER_FALL and hit.start and f.words[hit.start - 1] == "foam":
+        return False  # "foam rolled it": a roller, not a turned ankle
     if hit.sense.flag is not RedFlag.NIGHT_PAIN or f.words[hit.start] not in _WHEN_NIGHT:
         return True
     clause = f.clauses[hit.start]
@@ -1210,7 +1230,10 @@ def _felt_area(f: Features, named: list[tuple[Hit, Area]], feelings: Sequence[Hi
     "calves ok, shins not so much, bit sore": the shins); else the first named that is
     not said fine ("glutes ok but quads smashed": the quads)."""
     felt = {f.clauses[h.start] for h in feelings if not _eased(f, h)}
-    found = next((a for h, a in named if f.clauses[h.start] in felt), None)
+    found = next(
+        (a for h, a in named if f.clauses[h.start] in felt and not _said_well(f, h)),
+        next((a for h, a in named if f.clauses[h.start] in felt), None),
+    )  # "quads feel fine but there's a tight spot in my hip flexor": the hip flexor
     if found is not None:
         return found
     unfine = [(h, a) for h, a in named if not _said_well(f, h)]

@@ -74,14 +74,14 @@ _BARE_RE: Final = re.compile(
     r"(?=[0-9])(?<![0-9.:/,-])(?<!\bat )(?<!\bby )(?<!\bon )(?<!\bin )(?<!\bto )(?<!\bfor )"
     r"(?<!\bafter )(?<!\bbefore )(?<!\bfrom )(?<!\buntil )(?<!\btill )(?<!\bof )(?<!\bor )"
     r"(?<!\boutta )(?<!\bhalf )(?<!\bpast )"  # "home about half 7": a time
-    r"\b(10|[0-9])(?:ish)?(?:\s+(?:now|atm|tops|max))?\s*(?=[,.;!?)\n]|$)"
+    r"\b(10|[0-9])(?:ish)?(?:\s+(?:now|atm|tops|max))?\s*(?=[,.;!?)\n]|$|[-–—]\s)"
 )
 
 #: A number straight after a log's opening word, the rest of the message running on
 #: ("done 7 should i do more next time", "did it 6 is it ok to run tonight"): its effort.
 _AFTER_LOG_RE: Final = re.compile(
     r"(?:(?<=^done )|(?<=^did it )|(?<=^finished )|(?<=^completed )|(?<=^dun )|(?<=^done it ))"
-    r"(10|[0-9])\b(?!\s*(?:[/:.-]|out\b|am\b|pm\b|min|hour|hr|k\b|km|mile|rep|set|hop|jump|x\b"
+    r"(10|[0-9])\b(?!\s*(?:[/:.]|-\s*[0-9]|out\b|am\b|pm\b|min|hour|hr|k\b|km|mile|rep|set|hop|jump|x\b"
     r"|time|day|week|session|of\b|more|extra|minute|sec|second))"
 )
 
@@ -225,6 +225,14 @@ _FELT_RANGE_RE: Final = re.compile(
 )
 
 
+#: "done, like a 6-7", "did it 5-6": a range said of the session just logged.
+_DONE_RANGE_RE: Final = re.compile(
+    r"\b(?:done|did\s+it|finished|completed|smashed\s+it|dun)\s*[,.!-]?\s*"
+    r"(?:(?:like|about|around|maybe|prob|probably)\s+)?(?:an?\s+)?"
+    r"((?:10|[0-9])\s*(?:-|–)\s*(?:10|[0-9]))\b(?!\s*(?:[0-9:./]|am\b|pm\b|k\b|km|min|mile"
+    r"|hour|hr|rep|set|sec|x\b|time|day|week|hop|jump|of\b|out\s+of|/|th\b|st\b|nd\b|rd\b))"
+)
+
 _NEGATIVE_EFFORT_RE: Final = re.compile(
     r"\b(?:effort|rpe)\s*(?:(?:was|is|of|at)\s+|[:=]\s*)?-[0-9]{1,3}\b"
 )
@@ -242,6 +250,8 @@ def odd_effort(low: str) -> str | None:
         return " ".join((ranged.group(1) or ranged.group(2)).split())
     if ("fe" in low or "was" in low) and (felt := _FELT_RANGE_RE.search(low)) is not None:
         return " ".join(felt.group(1).split())
+    if (done := _DONE_RANGE_RE.search(low)) is not None:
+        return " ".join(done.group(1).split())
     span = effort_span(low)
     if span is not None and _value(span[2]) > 10:
         return span[2]

@@ -215,7 +215,25 @@ def _of_something_else(m: Message, hit: Hit) -> bool:
         return True  # "finishes", "completes": never the runner's own log
     if hit.start > 0 and m.f.words[hit.start - 1] in _NOT_SESSIONS:
         return True
-    return said in _DONE_STATES and _a_things_state(m.f, hit.start)
+    return said in _DONE_STATES and (
+        _a_things_state(m.f, hit.start) or _others_state(m.f.words, hit.start)
+    )
+
+
+#: A thing of another's day said before "is done" ("the school run is done by 8").
+_OTHER_THINGS: Final = word_set("run runs day stuff thing things bit")
+
+
+def _others_state(words: tuple[str, ...], at: int) -> bool:
+    """Whether "done" at ``at`` follows "<work|school...> <run|day> is": not a session."""
+    k = at - 1
+    while k >= 0 and words[k] in _COPULAS:
+        k -= 1
+    if k == at - 1 or k < 1:
+        return False
+    return words[k] in _NOT_SESSIONS or (
+        words[k] in _OTHER_THINGS and words[k - 1] in _NOT_SESSIONS
+    )
 
 
 _DONE_STATES: Final = word_set("done finished complete completed over sorted")
@@ -368,6 +386,22 @@ _DAY_WORDS: Final = word_set(
 )
 
 
+#: Words that put a done word in the future ("I'll try get it done", "gonna get it done").
+_FUTURE: Final = word_set("will ill gonna try trying hope hoping plan planning aim aiming tryna")
+_FUTURE_BACK: Final = 5
+
+
+def _planned(f: Features, hit: Hit) -> bool:
+    """Whether a future word comes shortly before ``hit`` in its clause, with no "but"."""
+    clause = f.clauses[hit.start]
+    for j in range(hit.start - 1, max(hit.start - _FUTURE_BACK, 0) - 1, -1):
+        if f.clauses[j] != clause or f.words[j] == "but":
+            return False
+        if f.words[j] in _FUTURE:
+            return True
+    return False
+
+
 def _done_hits(m: Message) -> tuple[list[Hit], bool]:
     """The done phrases that count, and whether a negated one says "not done"."""
     f = m.f
@@ -394,6 +428,8 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
             continue  # "these sessions are too hard, I can't finish them": the FAQ's
         if negated(f, hit.start) or _unable(f, hit.start):
             not_done = not_done or Cue.YET not in f.cues
+        elif _planned(f, hit):
+            continue  # "gonna get it done later", "will try get today's done": not yet
         elif _object_ok(m, hit):
             counted.append(hit)
     return sorted(counted, key=lambda h: h.start), not_done

@@ -705,6 +705,8 @@ def _reminder(m: Message) -> Intent | None:
             # "no reminders next week", "stop the messages until sunday": a break, not off
             return Intent(IntentKind.PAUSE, pause_from=said.first, pause_until=said.last)
         return Intent(IntentKind.SET_REMINDER, reminder_off=True)
+    if _REMIND_DONE_RE.search(m.low):
+        return Intent(IntentKind.HISTORY)  # "remind me what I logged last week": the record
     remind = f.first(Cue.REMIND)
     if (
         remind is not None
@@ -719,6 +721,12 @@ def _reminder(m: Message) -> Intent | None:
     return None
 
 
+#: "remind me what I logged", "remind me which days I did": the record asked, no reminder.
+_REMIND_DONE_RE: Final = re.compile(
+    r"\bremind\s+me\s+(?:of\s+)?(?:what|which(?:\s+days?|\s+sessions?)?|when|if|whether)\s+"
+    r"(?:i|i'?ve|i\s+have|i\s+had)\s+(?:actually\s+|already\s+)?"
+    r"(?:logged|log|did|done|completed|finished|managed|skipped|missed)\b"
+)
 #: What happened to a reminder or alarm, or how it stands ("got your 7am reminder", "the 8am
 #: one just went off", "missed the 7 oclock reminder", "my alarm's set for 5:45"): told of.
 _HAPPENED_RE: Final = re.compile(
@@ -1693,6 +1701,9 @@ _RESUME_ASKED_RE: Final = re.compile(
     r"|\bcan\s+i\s+(?:start|do|try|begin)\s+(?:the\s+)?(?:jumps?|hops?|hopping|jumping|plyos?"
     r"|plyometrics|bounds?|bounding)\b"
     r"|\bwhen\s+(?:do|can|should|will|could)\s+(?:i|we)\s+(?:restart|start\s+again|continue)\b"
+    r"|\bi\s+(?:can|could|should|must)\s+(?:still\s+)?(?:continue|carry\s+on)\b"  # asked
+    r"|\b(?:continue[sd]?|continuing|carr(?:y|ied|ying)\s+on)\s+(?:to\s+(?!the\b|my\b|it\b)\w+"
+    r"|(?!training\b|sending\b)\w+ing\b)"  # "I continue to stretch it": a habit told
     r"|\bhow\s+(?:do|should|can|would)\s+(?:i|we)\s+(?:best\s+)?(?:get\s+back|ease\s+back|come\s+back"
     r"|start\s+again|restart|return|pick\s+(?:it\s+)?(?:back\s+)?up)\b"
 )

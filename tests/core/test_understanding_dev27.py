@@ -1,0 +1,133 @@
+"""Session fifteen's general rules (found on a fresh development set, written in my own
+words here): a knee that locks or catches, a walk gone funny, a hard knock, trouble
+passing water and numbness round the seat said in plain words; a foam roller is no fall;
+a done word in the future is no log; a record asked with "remind me" is no reminder;
+"continue" said of a habit or asked is no return; a spaced dash after an effort; a range
+after a done word is asked; and "X fine but a tight spot in Y" reports Y."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.core.understanding import IntentKind, understand, understand_all
+from bot.core.vocabulary import Area, RedFlag
+
+TODAY = date(2027, 10, 13)
+
+
+def _signs(text: str) -> frozenset[RedFlag]:
+    intent = understand(text, TODAY)
+    found = intent.signs | (intent.report.red_flags if intent.report else frozenset())
+    for part in understand_all(text, TODAY):
+        found |= part.signs | (part.report.red_flags if part.report else frozenset())
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("right knee locked up on me twice this week", RedFlag.LOCKING),
+        ("my knee catches on the stairs now and then", RedFlag.LOCKING),
+        ("every so often it catches and gets stuck for a second before it clicks free",
+         RedFlag.LOCKING),
+        ("fell in training, hip sore and I'm walking a bit funny", RedFlag.LIMPING),
+        ("went down hard in the five-a-side, hip aches", RedFlag.AFTER_FALL),
+        ("back sore and I'm struggling to wee properly since yesterday", RedFlag.BLADDER_BOWEL),
+        ("numbness around my bum since the weekend", RedFlag.SADDLE_NUMBNESS),
+        ("left foot feels a bit weak when I push off", RedFlag.WEAKNESS),
+    ],
+)  # fmt: skip
+def test_a_sign_said_in_plain_words_is_heard(text: str, sign: RedFlag) -> None:
+    assert sign in _signs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IT band tight on the left, I foam rolled it and that helped",
+        "calves locked up in the last mile, sore now",
+        "knees are fine, locked in for the race",
+    ],
+)
+def test_no_sign_where_none_is_said(text: str) -> None:
+    assert not _signs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gonna get it done later",
+        "I'll get it done tonight after work",
+        "will try get today's done before my shift",
+        "the school run is done by 8 now",
+    ],
+)
+def test_nothing_done_yet_is_no_log(text: str) -> None:
+    kinds = {part.kind for part in understand_all(text, TODAY)}
+    assert IntentKind.DONE not in kinds
+
+
+def test_a_done_word_before_a_future_one_still_logs() -> None:
+    intent = understand("done it, will do the hops tomorrow", TODAY)
+    assert intent.kind is IntentKind.DONE
+
+
+@pytest.mark.parametrize(
+    "text", ["can you remind me what I logged last week?", "remind me which days I did"]
+)
+def test_the_record_asked_with_remind_me_is_history(text: str) -> None:
+    assert understand(text, TODAY).kind is IntentKind.HISTORY
+
+
+def test_remind_me_at_a_time_is_still_the_reminder() -> None:
+    intent = understand("remind me at 7", TODAY)
+    assert intent.kind is IntentKind.SET_REMINDER
+    assert intent.reminder_time is not None
+    assert intent.reminder_time.hour == 7
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I continue to stretch it like in the session. Is it the hip flexor too tight?",
+        "I can continue the session when it is like this?",
+        "carried on running after it went",
+    ],
+)
+def test_continue_said_of_a_habit_or_asked_is_no_return(text: str) -> None:
+    kinds = {part.kind for part in understand_all(text, TODAY)}
+    assert IntentKind.RESUME not in kinds
+
+
+@pytest.mark.parametrize("text", ["continue please", "back from holiday, lets continue"])
+def test_continue_asked_for_is_a_return(text: str) -> None:
+    assert understand(text, TODAY).kind is IntentKind.RESUME
+
+
+def test_an_effort_before_a_spaced_dash_is_kept() -> None:
+    parts = understand_all("done 7 - and the quads are fine now", TODAY)
+    done = [part for part in parts if part.kind is IntentKind.DONE]
+    assert done
+    assert done[0].effort == 7
+
+
+@pytest.mark.parametrize("text", ["done, like a 6-7", "did it 5-6, tough"])
+def test_a_range_after_a_done_word_is_asked(text: str) -> None:
+    intent = understand(text, TODAY)
+    assert intent.kind is IntentKind.DONE
+    assert intent.unclear is not None
+    assert intent.effort is None
+
+
+@pytest.mark.parametrize("text", ["done 3-4 sets of the hops", "finished 6-7 of the reps"])
+def test_a_count_after_a_done_word_is_no_range(text: str) -> None:
+    assert understand(text, TODAY).unclear is None
+
+
+def test_a_tight_spot_beyond_an_area_said_fine_is_that_spot() -> None:
+    text = "my quads feel fine but there's a tight spot in my right hip flexor"
+    report = understand(text, TODAY).report
+    assert report is not None
+    assert report.area is Area.HIP_FLEXORS
