@@ -131,3 +131,38 @@ def test_a_tight_spot_beyond_an_area_said_fine_is_that_spot() -> None:
     report = understand(text, TODAY).report
     assert report is not None
     assert report.area is Area.HIP_FLEXORS
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("missed saturday and sunday, did it today 6", [date(2027, 10, 9), date(2027, 10, 10)]),
+        ("this week was chaos, missed Monday and yesterday. Did it today, 6.",
+         [date(2027, 10, 11), date(2027, 10, 12)]),
+    ],
+)  # fmt: skip
+def test_each_day_of_a_skip_beside_a_done_is_skipped(text: str, days: list[date]) -> None:
+    parts = understand_all(text, TODAY)
+    skipped = sorted(p.log_day for p in parts if p.kind is IntentKind.SKIPPED and p.log_day)
+    assert skipped == days
+    assert any(p.kind is IntentKind.DONE and p.effort == 6 for p in parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("a week tomorrow is my race", date(2027, 10, 21)),
+        ("race got pushed back to a fortnight on sunday", date(2027, 10, 31)),
+        ("race is a week on sat", date(2027, 10, 23)),
+    ],
+)
+def test_a_week_on_a_day_is_that_day_a_week_later(text: str, day: date) -> None:
+    intent = understand(text, TODAY)
+    assert intent.kind is IntentKind.RACE_DATE
+    assert intent.race_date == day
+
+
+def test_a_time_after_local_time_is_no_place() -> None:
+    text = "Moved back to Christchurch. Can you set it to my local time, 6am is good."
+    zones = [p.timezone_text for p in understand_all(text, TODAY) if p.timezone_text]
+    assert all(not zone[:1].isdigit() for zone in zones)

@@ -244,6 +244,22 @@ _SPAN_THEN_DAY_RE: Final = re.compile(
 )
 
 
+#: "a week on saturday", "a week tomorrow", "a fortnight on sunday" (British): that day a
+#: week (or two) further on.
+_WEEK_ON_RE: Final = re.compile(
+    r"\ba\s+(week|fortnight)\s+(?:on\s+|from\s+)?(?:this\s+)?(tomorrow|tmrw|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri|sat"
+    r"|sun)\b"
+)
+
+
+def _week_on(m: re.Match[str], today: date) -> date:
+    said = m.group(2)
+    start = today + timedelta(days=1) if said.startswith("t") and said[1] in "om" else None
+    start = start or _weekday(said, today)
+    return start + timedelta(days=7 if m.group(1) == "week" else 14)
+
+
 def find_dates(low: str, today: date | None) -> list[tuple[int, date]]:
     """Every date in ``low`` (lower-case text) as (position, date), in text order; "in 3
     weeks on the saturday" is that week's Saturday."""
@@ -263,6 +279,11 @@ def find_dates(low: str, today: date | None) -> list[tuple[int, date]]:
         for m in _SPAN_THEN_DAY_RE.finditer(low):  # the weekday is that week's, not the next
             for pos in [p for p in found if m.start() < p < m.end()]:
                 found[pos] = found[m.start()]
+        if "a week" in low or "a fortnight" in low:
+            for m in _WEEK_ON_RE.finditer(low):  # "a week on saturday": one date, a week on
+                for pos in [p for p in found if m.start() <= p < m.end()]:
+                    del found[pos]
+                found[m.start()] = _week_on(m, today)
     return sorted((pos, value) for pos, value in found.items() if value is not None)
 
 

@@ -77,6 +77,8 @@ def zone_text(clean: str, tokens: Tokens, f: Features, cue: Hit, check: bool) ->
         j += 1
     if j == first or (check and not _looks_like_place(clean, tokens, first)):
         return None
+    if words[first][:1].isdigit() and "/" not in words[first]:
+        return None  # "set it to my local time, 6am is good": a time, no place
     return clean[spans[first][0] : spans[j - 1][1]] or None
 
 

@@ -823,7 +823,7 @@ def _requests(
     if len(clauses) < 2:
         return _reports_apart(text, today, (whole,), message)
     said = _carried(clauses, [understand(part, today) for part in clauses], today)
-    said = _not_theirs(_not_meant(said, message), text, message, today)
+    said = _each_day_skipped(_not_theirs(_not_meant(said, message), text, message, today), today)
     if whole.kind is IntentKind.FEELS_FINE and whole.fine_areas:
         said = [(p, i) for p, i in said if not (i.kind is _DONE and _tried_out(p))]
     said = _forgot_to_log_first(_asked_not_set(said, text, whole))
@@ -871,6 +871,42 @@ def _requests(
 
 
 _DONE: Final = IntentKind.DONE
+
+
+def _each_day_skipped(
+    said: list[tuple[str, Intent]], today: date | None
+) -> list[tuple[str, Intent]]:
+    """A skip of a clause that names several days ("missed saturday and sunday, did it
+    today"): a skip of each day."""
+    if today is None:
+        return said
+    found: list[tuple[str, Intent]] = []
+    for part, intent in said:
+        low = part.lower()
+        days = log_days(low, today, ahead=True) if intent.kind is IntentKind.SKIPPED else ()
+        if len(days) > 1 and names_days(low) and all(day <= today for day in days):
+            found += [(part, replace(intent, log_day=None if d == today else d)) for d in days]
+        elif (
+            found
+            and found[-1][1].kind is IntentKind.SKIPPED
+            and intent.kind is IntentKind.UNKNOWN
+            and (day := _day_alone(low, today)) is not None
+        ):  # "missed saturday | and sunday": the skip's second day
+            found.append((part, replace(found[-1][1], log_day=None if day == today else day)))
+        else:
+            found.append((part, intent))
+    return found
+
+
+_DAY_ALONE_RE: Final = re.compile(r"^\s*(?:and|or|&|n)?\s*(?:on\s+)?[a-z]+\s*[.!]?\s*$")
+
+
+def _day_alone(low: str, today: date) -> date | None:
+    """The one past day a clause is made of ("sunday", "or yesterday"), else None."""
+    if not _DAY_ALONE_RE.match(low):
+        return None
+    days = log_days(low, today, ahead=False)
+    return days[0] if len(days) == 1 and days[0] <= today else None
 
 
 def _not_meant(said: list[tuple[str, Intent]], message: Message) -> list[tuple[str, Intent]]:
