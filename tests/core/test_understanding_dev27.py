@@ -166,3 +166,36 @@ def test_a_time_after_local_time_is_no_place() -> None:
     text = "Moved back to Christchurch. Can you set it to my local time, 6am is good."
     zones = [p.timezone_text for p in understand_all(text, TODAY) if p.timezone_text]
     assert all(not zone[:1].isdigit() for zone in zones)
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("MRI says a stress reaction in the neck of my femur, right side", Area.HIPS),
+        ("stress fracture in my femur", Area.QUADS),
+    ],
+)
+def test_the_femur_is_an_area(text: str, area: Area) -> None:
+    report = understand(text, TODAY).report
+    assert report is not None
+    assert report.area is area
+    assert RedFlag.STRESS_FRACTURE in report.red_flags
+
+
+def test_a_day_said_of_a_soreness_is_not_the_logs_day() -> None:
+    parts = understand_all("done 7, and the soreness in my quads from monday is gone", TODAY)
+    done = [part for part in parts if part.kind is IntentKind.DONE]
+    assert len(done) == 1
+    assert done[0].log_day is None
+    assert done[0].effort == 7
+
+
+def test_the_sentence_asking_for_the_pause_gives_its_days() -> None:
+    text = (
+        "Moving house Thursday and Friday, and the weekend is all unpacking. "
+        "Pause me from tomorrow, back on Monday."
+    )
+    intent = understand(text, TODAY)
+    assert intent.kind is IntentKind.PAUSE
+    assert intent.pause_from == date(2027, 10, 14)
+    assert intent.pause_until == date(2027, 10, 17)

@@ -1483,7 +1483,22 @@ def _story_day(
         return found
     if _NOW_SAID_RE.search(dones[0].lower()):
         return found  # "yesterday was a rest day and i did the session this morning"
+    if whole.log_day is not None and _day_only_of_the_body(said, whole.log_day):
+        return found  # "done 7, and the soreness in my quads from monday is gone": today's
     return tuple(_with_day(dones[0], i, whole) if i.kind is _DONE else i for i in found)
+
+
+def _day_only_of_the_body(said: list[tuple[str, Intent]], day: date) -> bool:
+    """Whether ``day`` is named only in parts that tell of the body (a soreness "from
+    monday"), none of them a log."""
+    naming = [i for p, i in said if i.kind is not _DONE and _DAY_NAMED_RE.search(p.lower())]
+    return bool(naming) and all(i.kind in _BODY_KINDS for i in naming)
+
+
+_DAY_NAMED_RE: Final = re.compile(
+    r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?'?s?|yesterday|yday"
+    r"|the\s+[0-9]{1,2}(?:st|nd|rd|th))\b"
+)
 
 
 def _with_day(said: str, part: Intent, whole: Intent) -> Intent:

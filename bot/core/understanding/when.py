@@ -1053,6 +1053,10 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
     - "next week" (Monday to Sunday); "from the 14th", "away wednesday" (that day), or a
       day with "until I'm back".
     """
+    if (asked := _pause_sentence(low)) is not None:
+        alone = pause_said(asked, today)
+        if alone is not None and alone.first is not None and alone.last is not None:
+            return alone  # "moving thursday and friday. pause me from tomorrow, back on monday"
     if "the " in low:
         low = _words_to_ordinals(low)
     low = holidays_as_dates(low, lead="")  # "until boxing day": until 26 dec
@@ -1130,6 +1134,19 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         if (first := _said_before(low, len(low), today)) is not None:
             return PauseSaid(first, None)
     return None
+
+
+_SENTENCE_GAP_RE: Final = re.compile(r"(?<=[.!?])\s+")
+_PAUSE_ASKED_RE: Final = re.compile(r"\b(?:pause|break|hold\s+off|freeze)\b")
+
+
+def _pause_sentence(low: str) -> str | None:
+    """The one sentence of several that asks for the pause, else None."""
+    if "." not in low and "!" not in low and "?" not in low:
+        return None
+    sentences = [s for s in _SENTENCE_GAP_RE.split(low) if s.strip()]
+    asking = [s for s in sentences if _PAUSE_ASKED_RE.search(s)]
+    return asking[0] if len(sentences) > 1 and len(asking) == 1 else None
 
 
 def pause_span(low: str, today: date) -> tuple[date | None, date | None] | None:
