@@ -199,3 +199,45 @@ def test_the_sentence_asking_for_the_pause_gives_its_days() -> None:
     assert intent.kind is IntentKind.PAUSE
     assert intent.pause_from == date(2027, 10, 14)
     assert intent.pause_until == date(2027, 10, 17)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("I could not do the session yesterday", date(2027, 10, 12)),
+        ("I could not do session", None),
+    ],
+)
+def test_could_not_do_is_a_skip(text: str, day: date | None) -> None:
+    intent = understand(text, TODAY)
+    assert intent.kind is IntentKind.SKIPPED
+    assert intent.log_day == day
+
+
+@pytest.mark.parametrize(
+    ("text", "effort"), [("today i did, 5", 5), ("Today I did, effort is 5.", 5)]
+)
+def test_today_i_did_is_a_log(text: str, effort: int) -> None:
+    intent = understand(text, TODAY)
+    assert intent.kind is IntentKind.DONE
+    assert intent.effort == effort
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("off to Japan tomorrow, pause pls", date(2027, 10, 14), None),
+        ("Back on the 3rd, off to Japan tomorrow. Pause pls", date(2027, 10, 14),
+         date(2027, 11, 2)),
+        ("heading off tomorrow for a week, pause it", date(2027, 10, 14), date(2027, 10, 20)),
+        ("Newborn arrived Monday!! So pause the whole thing for now, I'll let you know when "
+         "I'm back.", None, None),
+    ],
+)  # fmt: skip
+def test_a_break_starts_the_day_the_runner_leaves(
+    text: str, first: date | None, last: date | None
+) -> None:
+    intent = understand(text, TODAY)
+    assert intent.kind is IntentKind.PAUSE
+    assert intent.pause_from == first
+    assert intent.pause_until == last

@@ -324,6 +324,8 @@ _CUES: Final[dict[Cue, str]] = {
         didnt get around to, didnt manage, couldnt do, couldnt manage, couldnt fit, cant do,
         cant make, cant fit, cant manage, cant today, not can do, not can make,
         can not do, can not make, cannot do, cannot make, will not make, will not do,
+        could not do, could not manage, could not make, could not fit, not do the session,
+        not do session, no do the session,
         will not be doing, no hip stuff, no hip work, no hips, no exercises,
         not can train, wont do, wont make, wont be doing,
         wont manage, wont get to, wont be able to, not be able to, not able to, unable to do,

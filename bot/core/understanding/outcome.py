@@ -300,6 +300,9 @@ def _relative_did(f: Features, i: int) -> bool:
 _DISTANCE_RE: Final = re.compile(r"[0-9]+(?:k|km|kms|mi|miles?|m)$")
 
 
+_DAY_I: Final = frozenset({("today", "i"), ("yesterday", "i")})
+
+
 def _did_counts(m: Message, hit: Hit) -> bool:
     """A lone "did" means done only with a session-like object ("did the hip routine")."""
     f, i = m.f, hit.start
@@ -308,6 +311,8 @@ def _did_counts(m: Message, hit: Hit) -> bool:
     if _relative_did(f, i):
         return True
     after = f.words[i + 1 : i + 4]
+    if f.words[max(i - 2, 0) : i] in _DAY_I and (not after or f.clauses[i + 1] != f.clauses[i]):
+        return True  # "today I did, effort is 5": the day's session, said plainly
     if not after or after[0] in {"i", "you", "u", "not", "we"}:
         return False
     if _DISTANCE_RE.match(after[0]) or ((run := f.hit_at.get(i + 1)) and Cue.RUN in run.sense.cues):

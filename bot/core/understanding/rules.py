@@ -60,7 +60,13 @@ from bot.core.understanding.races import long_run_days, no_race_had, weekly_run
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.subject import all_supposed, theirs
 from bot.core.understanding.text import normalise, tokenise
-from bot.core.understanding.when import back_on, holidays_as_dates, pause_said, said_in_past
+from bot.core.understanding.when import (
+    back_on,
+    holidays_as_dates,
+    pause_said,
+    pause_sentence,
+    said_in_past,
+)
 from bot.core.understanding.words import FILLER, word_set
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 
@@ -1275,6 +1281,9 @@ def _pause(m: Message) -> Intent | None:
         )
     rated = {pos for pos, _ in m.ratings}
     low = _SINCE_DAY_RE.sub(_blank, m.low) if "since" in m.low else m.low
+    if (asking := pause_sentence(low)) is not None:  # "newborn arrived monday!! pause...":
+        at = low.find(asking)  # the days of the sentence that asks, none told before
+        low = " " * at + asking + " " * (len(low) - at - len(asking))
     dates = [day for pos, day in find_dates(low, m.today) if pos not in rated]
     until = last_date(low, m.today) if dates else None  # not "5/10", a rating
     if until is None and asked and (vague := _VAGUE_LENGTH_RE.search(m.low)) is not None:

@@ -45,6 +45,7 @@ __all__ = [
     "log_day",
     "log_days",
     "pause_said",
+    "pause_sentence",
     "pause_span",
     "rated_days",
     "said_in_past",
@@ -968,6 +969,18 @@ def _said_before(low: str, end: int, today: date) -> date | None:
     return None
 
 
+def _leaving(low: str, start: int, today: date) -> date | None:
+    """The day the runner leaves, said from ``start`` on ("off to japan tomorrow", "we're
+    flying out saturday"), else None."""
+    if ("tom" in low or "tm" in low or "2mo" in low) and _LEAVING_TOMORROW_RE.search(low, start):
+        return today + timedelta(days=1)
+    for match in _LEAVING_ON_RE.finditer(low, start):
+        first = _ahead(match.group(1), today, same_day=True)
+        if first is not None and first > today:
+            return first
+    return None
+
+
 #: Leaving tomorrow: "off to my parents in Galway tomorrow", "flying out tmrw".
 _LEAVING_TOMORROW_RE: Final = re.compile(
     r"\b(?:off|away|flying|fly|leaving|leave|heading|going|travelling|traveling|driving|gone)\b"
@@ -1053,10 +1066,15 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
     - "next week" (Monday to Sunday); "from the 14th", "away wednesday" (that day), or a
       day with "until I'm back".
     """
-    if (asked := _pause_sentence(low)) is not None:
-        alone = pause_said(asked, today)
+    if (asked := pause_sentence(low)) is not None:
+        alone = _pause_said(asked, today)
         if alone is not None and alone.first is not None and alone.last is not None:
             return alone  # "moving thursday and friday. pause me from tomorrow, back on monday"
+    return _pause_said(low, today)
+
+
+def _pause_said(low: str, today: date) -> PauseSaid | None:
+    """``pause_said`` of the whole text."""
     if "the " in low:
         low = _words_to_ordinals(low)
     low = holidays_as_dates(low, lead="")  # "until boxing day": until 26 dec
@@ -1082,8 +1100,9 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
     )
     if odd is not None:
         return PauseSaid(None, None, unclear=odd)  # "from the 31st of september": asked
-    if start is None and back is not None:
-        start = _said_before(low, back.start(), today)  # "away on the 1st, back on the 15th"
+    if start is None and back is not None:  # "away on the 1st, back on the 15th"; "back on
+        # the 3rd, off to japan tomorrow"
+        start = _said_before(low, back.start(), today) or _leaving(low, back.end(), today)
     if back is not None and has_digit(back[1]) and _ahead(back[1], today) is None:
         return PauseSaid(None, None, unclear=" ".join(back.group(0).split()))  # "31st of nov"
     if dayish and (last := back_on(low, start or today)) is not None:
@@ -1093,6 +1112,7 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         count = length.group(1) or length.group(3) or "a"
         unit = length.group(2) or length.group(4) or length.group(5)
         days = _COUNTS.get(" ".join(count.split())) or int(count)
+        start = start or (_leaving(low, 0, today) if dayish else None)  # "off tomorrow for a week"
         begins = start or today
         return PauseSaid(start, begins + timedelta(days=days * _UNIT_DAYS[unit[0]] - 1))
     if "weekend" in low and (weekend := _weekend_break(low, today, start)) is not None:
@@ -1122,6 +1142,8 @@ def pause_said(low: str, today: date) -> PauseSaid | None:
         return PauseSaid(monday, monday + timedelta(days=6))
     if start is not None:
         return PauseSaid(start, None)
+    if dayish and (leaving := _leaving(low, 0, today)) is not None:
+        return PauseSaid(leaving, None)  # "off to japan tomorrow, pause pls": from tomorrow
     if dayish and "away" in low and (away := _AWAY_ON_RE.search(low)) is not None:
         day = _ahead(away.group(1), today, same_day=True)  # "away wednesday": that day
         if day is not None:
@@ -1140,7 +1162,7 @@ _SENTENCE_GAP_RE: Final = re.compile(r"(?<=[.!?])\s+")
 _PAUSE_ASKED_RE: Final = re.compile(r"\b(?:pause|break|hold\s+off|freeze)\b")
 
 
-def _pause_sentence(low: str) -> str | None:
+def pause_sentence(low: str) -> str | None:
     """The one sentence of several that asks for the pause, else None."""
     if "." not in low and "!" not in low and "?" not in low:
         return None
