@@ -241,3 +241,34 @@ def test_a_break_starts_the_day_the_runner_leaves(
     assert intent.kind is IntentKind.PAUSE
     assert intent.pause_from == first
     assert intent.pause_until == last
+
+
+def test_no_bare_fine_beside_a_warning_sign() -> None:
+    text = (
+        "Physio said I could try the session again but there's still no pain relief in the "
+        "right hip at night, it wakes me up. Left side is totally fine."
+    )
+    parts = understand_all(text, TODAY)
+    assert all(p.kind is not IntentKind.FEELS_FINE for p in parts)
+    assert any(p.report and RedFlag.NIGHT_PAIN in p.report.red_flags for p in parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "logs"),
+    [
+        ("done thursday 5 and friday 6", [(date(2027, 10, 7), 5), (date(2027, 10, 8), 6)]),
+        ("did thursday 5, friday 6", [(date(2027, 10, 7), 5), (date(2027, 10, 8), 6)]),
+    ],
+)
+def test_each_day_keeps_the_number_said_after_it(text: str, logs: list[tuple[date, int]]) -> None:
+    parts = understand_all(text, TODAY)
+    assert [(p.log_day, p.effort) for p in parts if p.kind is IntentKind.DONE] == logs
+
+
+def test_a_day_skipped_and_a_day_done_are_each_logged() -> None:
+    parts = understand_all("monday skipped (work), tuesday done 7", TODAY)
+    found = [(p.kind, p.log_day, p.effort) for p in parts]
+    assert found == [
+        (IntentKind.SKIPPED, date(2027, 10, 11), None),
+        (IntentKind.DONE, date(2027, 10, 12), 7),
+    ]

@@ -65,6 +65,7 @@ from bot.core.understanding.text import normalise, tokenise
 from bot.core.understanding.tried import only_tried_out
 from bot.core.understanding.when import (
     back_on,
+    day_first_logs,
     day_said,
     days_done_apart,
     done_days,
@@ -362,6 +363,8 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
         parts = (whole,)  # "my calf was sore last week but it's fine now"
     if message is not None and today is not None:
         parts = _each_day_asked(parts, message.low, today)
+    if len(parts) > 1 and any(_warned(part) for part in parts):
+        parts = tuple(p for p in parts if p.kind is not IntentKind.FEELS_FINE or p.fine_areas)
     return whole, parts if _warned(whole) else _greeted_first(message, parts)
 
 
@@ -577,6 +580,18 @@ def _days_apart(whole: Intent, message: Message, today: date) -> tuple[Intent, .
     """A log of each day said, each with its own effort ("done thurs 5/10 and sat 6/10",
     "sat was easy sun was hard", "missed sat and sun"), or logs of named days before a
     question; none when the message logs no several days."""
+    if (
+        whole.kind in _LOGS
+        and whole.report is None
+        and RECOVERY_WORDS.isdisjoint(message.f.words)
+        and (both := day_first_logs(message.low, today))
+    ):
+        return tuple(  # "monday skipped (work), tuesday done 7": each day as said
+            Intent(_DONE, log_day=None if d == today else d, effort=e)
+            if done
+            else Intent(IntentKind.SKIPPED, log_day=None if d == today else d)
+            for d, done, e in both
+        ) + _signs_apart(whole)
     if whole.kind is _DONE and whole.report is None:
         # "done thurs 5/10 and sat 6/10", "monday done (5), yesterday done (6)": two logs
         rated = rated_days(message.low, today) or _each_rated(done_days(message.low, today))

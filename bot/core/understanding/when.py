@@ -40,6 +40,7 @@ from bot.core.understanding.words import NUMBER_WORDS, WEEKDAY_ABBREVIATIONS, WE
 __all__ = [
     "PauseSaid",
     "back_on",
+    "day_first_logs",
     "day_said",
     "listed_tail",
     "log_day",
@@ -514,6 +515,14 @@ _EFFORT_DAY_RE: Final = re.compile(
 )
 
 
+#: A day name and a bare number straight after it ("thursday 5 and friday 6").
+_BARE_DAY_RATED_RE: Final = re.compile(
+    rf"\b({_DAY_NAME})(?:'?s)?\s*[(:-]?\s*([0-9]|10)\b\)?"
+    r"(?!\s*(?:[:./0-9]|am\b|pm\b|th\b|st\b|nd\b|rd\b|k\b|km|mi|min|hour|hr|x\b|rep|set"
+    r"|week|day|of\b))"
+)
+
+
 def rated_days(low: str, today: date) -> list[tuple[date, int]]:
     """Past days each said with a rating of its own ("done thurs 5/10 and sat 6/10",
     "friday effort 4 and saturday effort 5"), in order; fewer than two is none."""
@@ -523,6 +532,12 @@ def rated_days(low: str, today: date) -> list[tuple[date, int]]:
             _named_day(m.group(1), today, past=True): int(m.group(2))
             for m in _RATED_DAY_RE.finditer(low)
         }
+    if not found and ("done" in low or "did" in low):  # "done thursday 5 and friday 6"
+        bare = {
+            _named_day(m.group(1), today, past=True): int(m.group(2))
+            for m in _BARE_DAY_RATED_RE.finditer(low)
+        }
+        found = bare if len(bare) > 1 else {}
     if "effort" in low or "rpe" in low:
         for m in _EFFORT_DAY_RE.finditer(low):
             name, value = m.group(1), m.group(2)
@@ -555,6 +570,31 @@ def done_days(low: str, today: date) -> list[tuple[date, int | None]]:
         if (day := day_said(m.group(1), today)) is not None:
             found.setdefault(day, int(m.group(2)) if m.group(2) else None)
     return sorted(found.items()) if len(found) > 1 else []
+
+
+#: A day said with "skipped" or "missed" after it ("monday skipped (work)").
+_SKIPPED_DAY_RE: Final = re.compile(
+    rf"\b({_DAY_NAME}|today|yesterday|yday)(?:'?s)?\s+(?:was\s+)?(?:skipped|missed)"
+    r"(?=\s*(?:[,.;!(-]|$|\band\b|\bbut\b))"
+)
+
+
+def day_first_logs(low: str, today: date) -> list[tuple[date, bool, int | None]]:
+    """(day, done, effort) of each past day said first with "done" or "skipped" after it
+    when both are said ("monday skipped (work), tuesday done 7"), in order; else none."""
+    if "skipped" not in low and "missed" not in low:
+        return []
+    found: dict[date, tuple[bool, int | None]] = {}
+    for m in _SKIPPED_DAY_RE.finditer(low):
+        if (day := day_said(m.group(1), today)) is not None and day <= today:
+            found.setdefault(day, (False, None))
+    skipped = len(found)
+    for m in _DONE_DAY_RE.finditer(low):
+        if (day := day_said(m.group(1), today)) is not None and day <= today:
+            found.setdefault(day, (True, int(m.group(2)) if m.group(2) else None))
+    if not skipped or len(found) == skipped:
+        return []
+    return [(day, done, effort) for day, (done, effort) in sorted(found.items())]
 
 
 def _days_listed(low: str) -> re.Match[str] | None:
