@@ -179,7 +179,13 @@ def test_nothing_to_report(text: str) -> None:
         ("I gave birth recently", {Screen.POSTPARTUM}),
         ("my knee hurts at the moment", {Screen.INJURY}),
         ("left calf sore 4/10", {Screen.INJURY}),
-        ("I think I have a stress fracture", {Screen.INJURY}),
+        ("I think I have a stress fracture", {Screen.INJURY, Screen.BONE_STRESS}),  # both now
+        ("stress reaction in the neck of my femur", {Screen.INJURY, Screen.BONE_STRESS}),
+        (
+            "diagnosed with a stress reaction in my femoral neck last week",
+            {Screen.INJURY, Screen.BONE_STRESS},
+        ),
+        ("had a stress fracture last year, fine now", {Screen.BONE_STRESS}),
         ("no pain, but I had a stress fracture in 2021", {Screen.BONE_STRESS}),
         ("gave birth 6 weeks ago and my knee is sore", {Screen.POSTPARTUM, Screen.INJURY}),
     ],

@@ -243,3 +243,26 @@ async def test_worsening_at_a_bone_site_after_a_past_fracture_asks_the_bone_sign
     assert "Since bone stress has come up before" in said
     (report,) = await chat.reports()
     assert RedFlag.WORSENING_DURING_RUN in report.red_flags
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "stress reaction in the neck of my femur",
+        "got diagnosed with a stress reaction in my femoral neck last week",
+    ],
+)
+async def test_a_stress_fracture_said_with_no_past_is_triaged_as_now(chat: Chat, said: str) -> None:
+    """Trial: a femoral neck stress reaction typed at the health question was kept as a
+    past fracture, with single-leg strength and Nordics in the week's plan."""
+    await _to_health(chat)
+    await chat.say(said)
+    replies = await chat.say("no")  # the pregnancy question: set-up ends
+    (report,) = await chat.reports()
+    assert report.area is Area.HIPS
+    assert RedFlag.STRESS_FRACTURE in report.red_flags
+    assert "doctor" in texts(replies)
+    held = (await chat.state()).held_areas
+    assert Area.HIPS in held
+    assert Area.LEG in held  # a femoral neck: every lower-limb load out
+    assert (await chat.runner()).past_bone_stress is True

@@ -624,6 +624,12 @@ _NOW: Final = re.compile(
     r"\b(?:now|currently|right now|at the moment|think i have|i have an?|ive got|"
     r"might have|may have|suspect|hurts|hurting|today|this week)\b"
 )
+#: Said to be recent, whatever past word is with it ("diagnosed 3 weeks ago", "last week").
+_RECENT: Final = re.compile(
+    r"\b(?:last (?:week|month)|this (?:week|month|year)|recently|recent|just|diagnosed|"
+    r"(?:a|one|two|three|four|five|six|\d+|few|couple of) (?:days?|weeks?|months?) ago|"
+    r"mri|scan|x-?ray|boot|crutches|still)\b"
+)
 _PREGNANT: Final = re.compile(r"\b(?:pregnant|pregnancy|expecting a baby|expecting|with child)\b")
 _NOT_PREGNANT: Final = re.compile(r"\b(?:not|no longer|nt) (?:pregnant|expecting)\b|\bno baby\b")
 _BIRTH: Final = re.compile(
@@ -723,8 +729,13 @@ def health_answer(text: str, today: date) -> HealthAnswer | None:
             found.add(Screen.POSTPARTUM)
             birth_on = birth_on or _birth_day(clause, today)
             continue
-        if _BONE.search(clause) and (_PAST.search(clause) or not _NOW.search(clause)):
+        if _BONE.search(clause):
             found.add(Screen.BONE_STRESS)
+            now = _NOW.search(_FINE_NOW.sub(" ", clause)) is not None
+            if _PAST.search(clause) and not _RECENT.search(clause) and not now:
+                continue  # "had a stress fracture in 2023": the past, no injury now
+            found.add(Screen.INJURY)  # said with no past ("a stress reaction in my femur",
+            injuries.append(clause)  # "diagnosed last week"): the cautious reading, now
             continue
         if _injury(clause, today):
             if fine_now and _NOW.search(_FINE_NOW.sub(" ", clause)) is None:
