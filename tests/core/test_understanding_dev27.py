@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 
 from bot.core.understanding import IntentKind, understand, understand_all
+from bot.core.understanding.replies import race_answer
 from bot.core.vocabulary import Area, RedFlag
 
 TODAY = date(2027, 10, 13)
@@ -272,3 +273,46 @@ def test_a_day_skipped_and_a_day_done_are_each_logged() -> None:
         (IntentKind.SKIPPED, date(2027, 10, 11), None),
         (IntentKind.DONE, date(2027, 10, 12), 7),
     ]
+
+
+def test_a_time_for_my_local_time_is_the_reminder() -> None:
+    intent = understand("set it to my local time, 6am is good", TODAY)
+    assert intent.kind is IntentKind.SET_REMINDER
+    assert intent.reminder_time is not None
+    assert intent.reminder_time.hour == 6
+
+
+@pytest.mark.parametrize(
+    "text", ["im in sydney now, 6am is good", "im in sydney. set it to my local time, 6am is good"]
+)
+def test_a_city_and_a_time_wanted_set_both(text: str) -> None:
+    kinds = [p.kind for p in understand_all(text, TODAY)]
+    assert kinds == [IntentKind.SET_TIMEZONE, IntentKind.SET_REMINDER]
+
+
+def test_a_time_of_arrival_is_no_reminder() -> None:
+    kinds = [p.kind for p in understand_all("landed in sydney at 6am", TODAY)]
+    assert IntentKind.SET_REMINDER not in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("race on saturday week", date(2027, 10, 23)),
+        ("half marathon on sunday fortnight", date(2027, 10, 31)),
+    ],
+)
+def test_a_day_then_week_is_that_day_a_week_later(text: str, day: date) -> None:
+    assert understand(text, TODAY).race_date == day
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("half marathon a week on saturday", date(2027, 10, 23)),
+        ("a week tomorrow", date(2027, 10, 21)),
+        ("saturday week", date(2027, 10, 23)),
+    ],
+)
+def test_the_set_up_race_answer_reads_a_week_on(text: str, day: date) -> None:
+    assert race_answer(text, TODAY) == day

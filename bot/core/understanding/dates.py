@@ -253,6 +253,19 @@ _WEEK_ON_RE: Final = re.compile(
 )
 
 
+#: "saturday week", "tuesday fortnight" (British): that day a week (or two) after its next.
+_DAY_WEEK_RE: Final = re.compile(
+    r"\b(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)"
+    r"\s+(week|fortnight)\b"
+)
+
+
+def _day_week(m: re.Match[str], today: date) -> date:
+    said = m.group(1)
+    start = today + timedelta(days=1) if said == "tomorrow" else _weekday(said, today)
+    return start + timedelta(days=7 if m.group(2) == "week" else 14)
+
+
 def _week_on(m: re.Match[str], today: date) -> date:
     said = m.group(2)
     start = today + timedelta(days=1) if said.startswith("t") and said[1] in "om" else None
@@ -279,6 +292,11 @@ def find_dates(low: str, today: date | None) -> list[tuple[int, date]]:
         for m in _SPAN_THEN_DAY_RE.finditer(low):  # the weekday is that week's, not the next
             for pos in [p for p in found if m.start() < p < m.end()]:
                 found[pos] = found[m.start()]
+        if "day week" in low or "day fortnight" in low or "tomorrow week" in low:
+            for m in _DAY_WEEK_RE.finditer(low):  # "saturday week": one date, a week on
+                for pos in [p for p in found if m.start() <= p < m.end()]:
+                    del found[pos]
+                found[m.start()] = _day_week(m, today)
         if "a week" in low or "a fortnight" in low:
             for m in _WEEK_ON_RE.finditer(low):  # "a week on saturday": one date, a week on
                 for pos in [p for p in found if m.start() <= p < m.end()]:

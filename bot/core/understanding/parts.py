@@ -41,6 +41,7 @@ from bot.core.understanding.body import (
     said_fine,
 )
 from bot.core.understanding.cities import city_asked
+from bot.core.understanding.clock import parse_time
 from bot.core.understanding.corrections import corrected_value, correction, day_replaced
 from bot.core.understanding.features import Features, Hit
 from bot.core.understanding.fine import RECOVERY_WORDS, says_change
@@ -363,6 +364,8 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
         parts = (whole,)  # "my calf was sore last week but it's fine now"
     if message is not None and today is not None:
         parts = _each_day_asked(parts, message.low, today)
+    if message is not None:
+        parts = _time_beside_the_zone(parts, message.low)
     if len(parts) > 1 and any(_warned(part) for part in parts):
         parts = tuple(p for p in parts if p.kind is not IntentKind.FEELS_FINE or p.fine_areas)
     return whole, parts if _warned(whole) else _greeted_first(message, parts)
@@ -975,6 +978,29 @@ def _not_theirs(
             rest = message.low[spans[own[0]][0] : spans[words[-1]][1]]
             kept.append((rest, understand(rest, today)))
     return kept
+
+
+#: A time said to be wanted ("6am is good", "7:30 works", "half 6 please").
+_TIME_WANTED_RE: Final = re.compile(
+    r"\b((?:[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?|half\s+[0-9]{1,2}))\s+(?:is\s+(?:good|fine"
+    r"|grand|great|perfect|ok|okay|best|ideal)|works|would\s+be\s+(?:good|great|ideal|best|perfect)"
+    r"|please|pls|plz)\b"
+)
+
+
+_REMINDER_NAMED_RE: Final = re.compile(r"\b(?:remind|reminder|reminders|alarm|nudge|ping)\b")
+
+
+def _time_beside_the_zone(parts: tuple[Intent, ...], low: str) -> tuple[Intent, ...]:
+    """A city said with a time wanted and no reminder read ("im in sydney now, 6am is
+    good"): the reminder too, after the zone."""
+    if not any(p.kind is IntentKind.SET_TIMEZONE and p.timezone_text for p in parts):
+        return parts
+    if any(p.kind is IntentKind.SET_REMINDER for p in parts) or _REMINDER_NAMED_RE.search(low):
+        return parts  # "reminder at 7 is grand, in madrid now": the reminder's rules decided
+    wanted = _TIME_WANTED_RE.search(low)
+    at = None if wanted is None else parse_time(wanted.group(1))
+    return parts if at is None else (*parts, Intent(IntentKind.SET_REMINDER, reminder_time=at))
 
 
 def _zone_for_the_times(found: tuple[Intent, ...]) -> tuple[Intent, ...]:

@@ -16,8 +16,8 @@ __all__ = ["long_run_days", "no_race_had", "weekly_run", "without_long_run_days"
 _HABIT_RE: Final = re.compile(
     r"\b(?:every|each|most|usually|always|normally|weekly|regular|regularly)\b"
     r"|\bon\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b"
-    r"|\b(?:a|per)\s+week\b"
-)
+    r"|\b(?:a|per)\s+week\b(?!\s+(?:on|from|tomorrow|today|sat|sun|mon|tue|wed|thu|fri))"
+)  # not "a week on saturday", "a week tomorrow": one day
 #: What makes a parkrun or a weekly run a race to store: entered, "race", put in, moved.
 _RACE_SAID_RE: Final = re.compile(
     r"\b(?:race|races|racing|raceday|signed|entered|booked|registered|goal|target|put|pop"

@@ -982,6 +982,9 @@ def _timezone(m: Message) -> Intent | None:
         text = _city_first(m)
     if text is None:  # "in new york this week so switch my zone": a big city, lower case
         text = _big_city_in(m.low)
+    local = m.f.words[cue.start : cue.end] == ("local", "time")
+    if text is None and local and (at := parse_time(m.low)) is not None:
+        return Intent(IntentKind.SET_REMINDER, reminder_time=at)  # "my local time, 6am is good"
     return Intent(IntentKind.SET_TIMEZONE, timezone_text=text)
 
 
