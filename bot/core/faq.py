@@ -43,7 +43,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.understanding import Intent, IntentKind, PlanTopic
 from bot.core.understanding.questions import asks_permission
-from bot.core.understanding.rules import clocks_change
+from bot.core.understanding.rules import clocks_change, tightness_asked
 from bot.core.vocabulary import ReportKind
 
 __all__ = [
@@ -463,7 +463,13 @@ class _File(_Strict):
 #: Questions a rule recognises better than a phrasing's words can: their entry is the
 #: answer whatever the phrasings score ("switch me to summer time" shares its words with
 #: requests to move the reminder).
-RECOGNISED: Final[Mapping[str, Callable[[str], bool]]] = {"clocks-change": clocks_change}
+RECOGNISED: Final[Mapping[str, Callable[[str], bool]]] = {
+    "clocks-change": clocks_change,
+    "just-tight": tightness_asked,
+}
+#: Entries only a rule recognises: their phrasings are never matched (a tightness reported
+#: beside another question is not "is it just tightness?").
+RECOGNISED_ONLY: Final = frozenset({"just-tight"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,7 +486,12 @@ class Faq:
     _vocabulary: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        phrasings = [(normalise(p), e) for e in self.entries for p in e.phrasings]
+        phrasings = [  # an entry only a rule recognises is never matched by its phrasings
+            (normalise(p), e)
+            for e in self.entries
+            if e.id not in RECOGNISED_ONLY
+            for p in e.phrasings
+        ]
         object.__setattr__(self, "_forms", tuple(form for form, _ in phrasings))
         object.__setattr__(self, "_owners", tuple(entry for _, entry in phrasings))
         requests = tuple(form for form in map(normalise, self.requests) if form)

@@ -11,11 +11,13 @@ from datetime import date
 
 import pytest
 
+from bot.core.content import load_content
 from bot.core.understanding import IntentKind, understand, understand_all
 from bot.core.understanding.replies import race_answer
-from bot.core.vocabulary import Area, RedFlag
+from bot.core.vocabulary import Area, RedFlag, ReportKind
 
 TODAY = date(2027, 10, 13)
+FAQ = load_content().faq
 
 
 def _signs(text: str) -> frozenset[RedFlag]:
@@ -316,3 +318,34 @@ def test_a_day_then_week_is_that_day_a_week_later(text: str, day: date) -> None:
 )
 def test_the_set_up_race_answer_reads_a_week_on(text: str, day: date) -> None:
     assert race_answer(text, TODAY) == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it the hip flexor too tight?",
+        "should I stretch my hamstrings more? is it just tight hammies?",
+        "could it be my IT band being tight?",
+    ],
+)
+def test_tightness_wondered_as_the_cause_is_asked_not_stored(text: str) -> None:
+    intent = understand(text, TODAY)
+    question, parts = FAQ.asked(intent, understand_all(text, TODAY), text)
+    assert question is not None
+    assert question.id == "just-tight"
+    assert all(part.report is None for part in parts)
+
+
+def test_a_tightness_reported_beside_another_question_is_not_that_question() -> None:
+    text = "hip flexors are tight, maybe 3/10. Does the desk thing actually matter for running?"
+    intent = understand(text, TODAY)
+    question, _ = FAQ.asked(intent, understand_all(text, TODAY), text)
+    assert question is not None
+    assert question.id == "desk-job"
+
+
+def test_a_knee_that_locks_up_is_no_tightness() -> None:
+    report = understand("left knee locked up twice on my run", TODAY).report
+    assert report is not None
+    assert RedFlag.LOCKING in report.red_flags
+    assert report.kind is ReportKind.PAIN

@@ -1179,12 +1179,14 @@ def build_report(
         )
     ):
         return None  # "not sore anymore in the calves, did it, 3", "glutes ok, did it, 6"
+    locks = RedFlag.LOCKING in flags
     said = [
         kind
         for h in _not_of_denied(f, areas, feelings)
-        if Cue.TROUBLE not in h.sense.cues
+        if Cue.TROUBLE not in h.sense.cues and not (locks and f.words[h.start] in _LOCKS)
         for kind in _said_kinds(f, h)
-    ]  # "niggle in my calf, more tight than anything": the feeling said, not the problem
+    ]  # "niggle in my calf, more tight than anything": the feeling said, not the problem;
+    # "knee locked up": the sign, no tightness
     if said:  # the runner's own word, even beside a warning sign ("limping, just tight")
         kind = max(said, key=_SERIOUSNESS.__getitem__)
         if not _NERVE_SIGNS.isdisjoint(flags) or (

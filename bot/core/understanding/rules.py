@@ -2027,7 +2027,38 @@ _SENTENCE_END_RE: Final = re.compile(r"(?<=[.!?])\s+")
 _RAN_RE: Final = re.compile(r"\b(?:ran|raced|went|pb'?d)\b")
 
 
+#: Tightness wondered about as the cause ("is it just tight hammies?", "could it be my IT
+#: band being tight?", "is it the hip flexor too tight?"): a question, not a report.
+_TIGHT_CAUSE_RE: Final = re.compile(
+    r"\b(?:is|could|might|would|can)\s+(?:it|that|this|the\s+pain)\s+(?:just\s+)?(?:be\s+)?"
+    r"(?:just\s+)?(?:from\s+|because\s+of\s+|due\s+to\s+)?(?:my\s+|the\s+|a\s+)?"
+    r"(?:[a-z']+\s+){0,3}?(?:being\s+|too\s+|so\s+|just\s+)?(?:tight|tightness|stiff)\b"
+)
+
+
+def _tightness_asked(low: str) -> re.Match[str] | None:
+    """Where ``low`` asks whether tightness is the cause, else None."""
+    asked = _TIGHT_CAUSE_RE.search(low) if "tight" in low or "stiff" in low else None
+    return asked if asked is not None and "?" in low[asked.end() : asked.end() + 40] else None
+
+
+def tightness_asked(low: str) -> bool:
+    """Whether ``low`` asks whether tightness is the cause ("is it just tight hammies?")."""
+    return _tightness_asked(low) is not None
+
+
+def _tightness_wondered(m: Message) -> bool:
+    """Whether every feeling said is inside a question of whether tightness is the cause."""
+    asked = _tightness_asked(m.low)
+    if asked is None:
+        return False
+    felt = feeling_hits(m.f)
+    return bool(felt) and all(asked.start() <= m.char(h.start) < asked.end() for h in felt)
+
+
 def _body(m: Message) -> Intent | None:
+    if _tightness_wondered(m):
+        return None  # "is it just tight hammies?": the FAQ's, nothing stored
     span = effort_span(m.low)  # "..., effort 7": how hard the session was, no severity
     report = m.report() if span is None else m.report(skip=span[0])
     return None if report is None else Intent(IntentKind.BODY_REPORT, report=report)
