@@ -456,17 +456,19 @@ def week_message(
     *,
     done_today: bool = False,
     logged: Mapping[date, bool] | None = None,
+    next_week: bool = False,
 ) -> str:
     """The days ahead, one line each, noting where a new phase begins; the first day
     (today) marked done when ``done_today``; a day in ``logged`` marked done (True) or
-    skipped (False), such as a skip said ahead."""
+    skipped (False), such as a skip said ahead; titled "Next week" when ``next_week``."""
     logged = dict(logged or {})
     if done_today and plans:
         logged[plans[0].on] = True
     if not plans:
         return "Nothing planned yet. Finish the setup with /start and I'll draw up your week."
     first = plans[0]
-    lines = [f"<b>Your next {len(plans)} days</b>\n<i>{_phase_line(first.phase, first.week)}</i>"]
+    title = "Next week" if next_week else f"Your next {len(plans)} days"
+    lines = [f"<b>{title}</b>\n<i>{_phase_line(first.phase, first.week)}</i>"]
     previous = first.phase
     for plan in plans:
         if plan.phase is not previous:

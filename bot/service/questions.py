@@ -59,7 +59,7 @@ async def plan_answer(turn: Turn, intent: Intent, text: str = "") -> list[Reply]
         if asks_of_the_week(text):  # "why so much mobility this week?": the week, not today
             return [Reply(text=words.week_why(ahead, turn.today, turn.state))]
         return [Reply(text=words.why_answer(sessions[0], turn.today, turn.state))]
-    return await training.week_reply(turn)
+    return await training.week_reply(turn, intent.ask_day)  # a day: next week asked
 
 
 async def _ahead(turn: Turn, days: int) -> list[DailyPlan]:

@@ -66,19 +66,21 @@ async def today_reply(turn: Turn) -> list[Reply]:
     return replies if question is None else [*replies, question]
 
 
-async def week_reply(turn: Turn) -> list[Reply]:
-    """The next seven days, one line each; today marked done when it is."""
+async def week_reply(turn: Turn, starting: date | None = None) -> list[Reply]:
+    """The next seven days, one line each, or the seven from ``starting`` (next week asked
+    for, Monday to Sunday); today marked done when it is."""
     await ensure_started(turn)
     plans: list[DailyPlan] = []
     marks: dict[date, bool] = {}
-    for planned in await turn.week():
+    ahead = 0 if starting is None else max((starting - turn.today).days, 0)
+    for planned in (await turn.week(days=ahead + 7))[ahead:]:
         logged = await _logged_on(turn, planned.on)
         if logged is None:
             plans.append(planned)
         else:  # a day logged (a skip said ahead, too): the session logged, marked
             plans.append(await _plan_of(turn, planned.on, logged.session_id))
             marks[planned.on] = logged.done
-    return [Reply(text=render.week_message(plans, logged=marks))]
+    return [Reply(text=render.week_message(plans, logged=marks, next_week=ahead > 0))]
 
 
 async def block_reply(turn: Turn) -> list[Reply]:

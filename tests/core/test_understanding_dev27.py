@@ -349,3 +349,17 @@ def test_a_knee_that_locks_up_is_no_tightness() -> None:
     assert report is not None
     assert RedFlag.LOCKING in report.red_flags
     assert report.kind is ReportKind.PAIN
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what's on next week", "show me next week pls", "next week's plan?", "and next week?"],
+)
+def test_next_week_asked_is_that_week(text: str) -> None:
+    intent = understand(text, TODAY)
+    assert intent.kind is IntentKind.PLAN_QUESTION
+    assert intent.ask_day == date(2027, 10, 18)  # its Monday
+
+
+def test_a_break_next_week_is_still_a_break() -> None:
+    assert understand("pause next week", TODAY).kind is IntentKind.PAUSE

@@ -272,6 +272,14 @@ def plan_question(low: str, today: date | None) -> Intent | None:
         and _DAY_IN_A_WEEK_RE.search(low) is not None
     )
     if (
+        "next" in low
+        and _NEXT_WEEK_ASKED_RE.search(low)
+        and today is not None
+        and not a_day_then
+        and not _OK_ON_A_DAY_RE.search(low)
+    ):  # "what's on next week", "show me next week": that week, Monday to Sunday
+        return _asked(PlanTopic.WEEK, today + timedelta(days=7 - today.weekday()))
+    if (
         ("week" in low or "wk" in low or "days" in low)
         and _WEEK_RE.search(low)
         and (
@@ -344,6 +352,16 @@ def _rated_out_of(m: re.Match[str]) -> bool:
     return _DATE_LEAD_RE.search(m.string, max(m.start() - 7, 0), m.start()) is None
 
 
+#: Next week asked about as a whole ("what's on next week", "show me next week pls", "what
+#: does next week look like", "next week's plan?").
+_NEXT_WEEK_ASKED_RE: Final = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|hey|coach|also|then|pls|please)\W+)*(?:(?:what'?s|whats|wats|wots"
+    r"|what\s+is|what\s+does|what'?ll|hows|how\s+does|how'?s)\s+(?:on\s+|in\s+store\s+(?:for\s+)?"
+    r"|planned\s+(?:for\s+)?|the\s+plan\s+(?:for\s+)?|happening\s+)?|(?:can\s+you\s+|could\s+you\s+"
+    r"|pls\s+|please\s+)?(?:show|send|give)\s+me\s+(?:the\s+plan\s+for\s+|what'?s\s+on\s+)?)?"
+    r"next\s+(?:week|wk)(?:'?s)?(?:\s+(?:look|looks|looking)\s+like|\s+(?:plan|sessions?|schedule"
+    r"|programme|program))?\s*(?:pls|please|plz|then|coach)?\s*[?!.]*\s*$"
+)
 #: A week asked about with nothing else: "this week?", "and next week?"
 _BARE_WEEK_RE: Final = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|hey|coach|also|plus|then|what\s+about|how\s+about)\W+)*"
