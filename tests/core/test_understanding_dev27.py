@@ -363,3 +363,23 @@ def test_next_week_asked_is_that_week(text: str) -> None:
 
 def test_a_break_next_week_is_still_a_break() -> None:
     assert understand("pause next week", TODAY).kind is IntentKind.PAUSE
+
+
+def test_no_sessions_from_a_day_is_a_break() -> None:
+    intent = understand("no sessions from the 14th pls, I'll tell you when I'm back", TODAY)
+    assert intent.kind is IntentKind.PAUSE
+    assert intent.pause_from == date(2027, 10, 14)
+    assert intent.pause_until is None
+
+
+def test_send_the_session_at_a_time_is_the_reminder() -> None:
+    intent = understand("send the session at 5.45am from now on", TODAY)
+    assert intent.kind is IntentKind.SET_REMINDER
+    assert intent.reminder_time is not None
+    assert (intent.reminder_time.hour, intent.reminder_time.minute) == (5, 45)
+
+
+def test_muscles_like_guitar_strings_are_tight() -> None:
+    report = understand("hip flexors feel like guitar strings", TODAY).report
+    assert report is not None
+    assert report.kind is ReportKind.TIGHTNESS
