@@ -248,13 +248,19 @@ async def record_without_number(
 
 
 async def settle(turn: Turn, areas: Sequence[Area], text: str) -> list[Reply]:
-    """ "Calf fine now" with nothing on hold: each area being followed up that the runner
-    named (none named: every one) gets a 0/10 report, so its follow-up and what it
-    restricts end; an area never reported is not written down."""
-    followed = await _followed(turn)
-    targets = [area for area in followed if not areas or area in areas]
+    """ "Calf fine now" with nothing on hold: each area the runner named that has a recent
+    report (none named: every one being followed up) gets a 0/10 report, so its follow-up
+    and what it restricts end ("the soreness in my quads is gone" after "quads sore 3": the
+    quads no longer count as sore); an area never reported is not written down."""
+    _, recent = await turn.recent(turn.today)
+    active = active_reports(recent, turn.today)
+    followed = {a: r for a, r in active.items() if needs_follow_up(r)}
+    said = {
+        a: r for a, r in active.items() if a in areas and not (r.severity == 0 and not r.red_flags)
+    }
+    targets = said if areas else followed
     for area in sorted(targets):
-        fine = BodyReport(turn.today, area, ReportKind.SORENESS, followed[area].side, severity=0)
+        fine = BodyReport(turn.today, area, ReportKind.SORENESS, targets[area].side, severity=0)
         await records.add_body_report(turn.session, turn.runner.id, fine, text[:1000], turn.now)
     return [Reply(text=chat.fine_noted())]
 

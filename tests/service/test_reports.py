@@ -358,3 +358,19 @@ async def test_none_typed_to_the_warning_sign_checklist_finishes_it(chat: Chat) 
     assert (report.area, report.red_flags) == (Area.KNEE, frozenset())
     again = await chat.say("none of these")  # the checklist is closed: not answered twice
     assert not any("Thanks, noted" in reply.text for reply in again)
+
+
+async def test_a_mild_soreness_said_gone_no_longer_counts(chat: Chat) -> None:
+    """Trial: "the soreness in my quads from monday is gone" after "quads sore 3" was
+    answered "Good to hear!" but nothing was stored, and /progress said the quads were worse."""
+    await chat.say("quads sore 3")
+    chat.next_day()
+    await chat.say("done 7 - and the soreness in my quads from monday is gone")
+    latest = (await chat.reports())[-1]
+    assert latest.area is Area.QUADS
+    assert latest.severity == 0
+
+
+async def test_an_area_never_reported_is_not_written_down_when_said_fine(chat: Chat) -> None:
+    await chat.say("my calves feel fine today")
+    assert await chat.reports() == []
