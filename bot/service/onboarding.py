@@ -426,7 +426,10 @@ async def _advance(
         return [await _ask(turn, STEPS[index], data, edit=edit)]
     replies = await _finish(turn, edit=edit)
     if data.get(_INJURY):
-        replies += await _injury_report(turn, data[_INJURY])
+        injury = await _injury_report(turn, data[_INJURY])
+        if any(reply.keyboard for reply in injury):
+            return replies + injury  # a question about it: asked last, where it is answered
+        return injury + replies  # a referral: said first, before the summary of the set-up
     return replies
 
 
