@@ -14,6 +14,7 @@ import pytest
 from bot.core.content import load_content
 from bot.core.understanding import IntentKind, understand, understand_all
 from bot.core.understanding.replies import race_answer
+from bot.core.understanding.week import running_week
 from bot.core.vocabulary import Area, RedFlag, ReportKind
 
 TODAY = date(2027, 10, 13)
@@ -383,3 +384,13 @@ def test_muscles_like_guitar_strings_are_tight() -> None:
     report = understand("hip flexors feel like guitar strings", TODAY).report
     assert report is not None
     assert report.kind is ReportKind.TIGHTNESS
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sunday long, thursday tempo", "long sunday, tempo thursday", "sun long, thu intervals"],
+)
+def test_a_day_said_long_is_the_long_run(text: str) -> None:
+    said = running_week(text)
+    assert said.long_run_day == 6
+    assert said.hard_days == frozenset({3})

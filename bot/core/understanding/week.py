@@ -35,7 +35,11 @@ _DAY_NAME: Final = (
     r"(?:day|days|nesday|nesdays|sday|sdays|urday|urdays|rsday|rsdays)?"
 )
 _DAY: Final = re.compile(rf"\b{_DAY_NAME}\b")
-_LONG: Final = re.compile(r"\blong\s*runs?\b|\blong one\b")
+_LONG: Final = re.compile(
+    r"\blong\s*runs?\b|\blong one\b"
+    r"|(?<!how )\blong\b(?!\s+(?:time|way|ago|while|as|enough|days?|weeks?|hours?|minutes?|mins?"
+    r"|sessions?|jumps?|break|holiday|weekend|drive|day)\b)"  # "sunday long, thursday tempo"
+)
 _HARD: Final = re.compile(
     r"\b(intervals?|tempo|hills?|hill repeats|speed\s*work|speed|track|fartlek|workouts?|"
     r"hard(?: sessions?| runs?| days?| workouts?)?|threshold|reps)\b"
