@@ -556,6 +556,12 @@ def clinician_visit(*, booked: bool) -> str:
     )
 
 
+def pain_rules_beside_a_hold(line: str) -> str:
+    """The holds' line under an answer that gives the everyday pain rules: those numbers
+    are not for what is on hold (plain text, like ``hold_reminder``)."""
+    return f"Those pain numbers are for everyday soreness, not for what is on hold. {line}"
+
+
 def hold_reminder(names: Sequence[str], *, no_running: bool, impact_only: bool = False) -> str:
     """One short line under an answer while holds last (plain text: the answer escapes
     it); ``no_running``: a sign that means no running either (a joint that gave way, a

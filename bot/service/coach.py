@@ -522,11 +522,17 @@ async def _records_first(turn: Turn, intent: Intent, text: str) -> list[Reply] |
     return None if rated is None else await corrections.severity_was_effort(turn, rated)
 
 
+#: FAQ answers that give the everyday pain rules (up to 2 fine, up to 5 acceptable).
+_PAIN_RULE_ANSWERS = frozenset({"exercise-hurts", "while-sore"})
+
+
 async def _faq_reply(turn: Turn, *questions: FaqEntry) -> Reply:
     """The FAQ answers a message asks for with the holds' line, once; a hold that keeps
     running out leads an answer about an activity ("can I run on it?": not until cleared)."""
     held = await training.hold_line(turn)
     hold, no_running = held if held is not None else (None, False)
+    if hold is not None and any(q.id in _PAIN_RULE_ANSWERS for q in questions):
+        hold = report_words.pain_rules_beside_a_hold(hold)  # "up to 5 is acceptable": not it
     asked = [(q.question, q.answer, no_running and q.activity) for q in questions]
     return Reply(text=chat.faq_answers(asked, hold))
 
