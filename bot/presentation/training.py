@@ -5,6 +5,7 @@ Pure; session titles, notes and reasons come as plain text and are escaped here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -155,6 +156,24 @@ def skipped_logged(
         f"Noted: skipped today{said}. No stress; one missed day changes little. "
         f"I'll move anything important to the next good day.{_updated(updated, past)}"
     )
+
+
+_SKIPPED_PAST_RE = re.compile(
+    r"^Noted: skipped (?!today)([^.()]+)\. No stress; one missed day changes little\.$"
+)
+
+
+def skipped_day(text: str) -> str | None:
+    """The day of a plain note of a day gone by skipped (``skipped_logged`` with ``past``,
+    no reason, nothing updated), else None."""
+    found = _SKIPPED_PAST_RE.match(text)
+    return None if found is None else found.group(1)
+
+
+def skipped_days(days: Sequence[str]) -> str:
+    """Several days gone by skipped, in one note."""
+    count = "two" if len(days) == 2 else "a few"
+    return f"Noted: skipped {listed(list(days))}. No stress; {count} missed days change little."
 
 
 def asked_later(first: str) -> str:

@@ -322,7 +322,7 @@ class Coach:
                     replies.append(Reply(text=chat.hello(turn.runner.first_name)))
                 continue
             replies += await self._intent(turn, part, text, reminder_said=reminder_said)
-        return replies
+        return _skips_together(replies)
 
     async def _intent(
         self, turn: Turn, intent: Intent, text: str, *, reminder_said: bool = False
@@ -524,6 +524,26 @@ async def _records_first(turn: Turn, intent: Intent, text: str) -> list[Reply] |
 
 #: FAQ answers that give the everyday pain rules (up to 2 fine, up to 5 acceptable).
 _PAIN_RULE_ANSWERS = frozenset({"exercise-hurts", "while-sore"})
+
+
+def _skips_together(replies: list[Reply]) -> list[Reply]:
+    """Two or more notes of days gone by skipped, said in one message ("missed saturday and
+    sunday"), as one note."""
+    days = [_skipped_day(reply) for reply in replies]
+    said = [day for day in days if day is not None]
+    if len(said) < 2:
+        return replies
+    merged = Reply(text=training_words.skipped_days(said))
+    first = days.index(said[0])
+    return [
+        merged if index == first else reply
+        for index, (reply, day) in enumerate(zip(replies, days, strict=True))
+        if day is None or index == first
+    ]
+
+
+def _skipped_day(reply: Reply) -> str | None:
+    return None if reply.keyboard else training_words.skipped_day(reply.text)
 
 
 async def _faq_reply(turn: Turn, *questions: FaqEntry) -> Reply:
