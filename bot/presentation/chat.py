@@ -74,6 +74,11 @@ def fine_noted() -> str:
     return "Good to hear! 💪 Your plan carries on as it is: /today."
 
 
+def done_later_noted() -> str:
+    """The answer to today's session promised for later ("gonna get it done later")."""
+    return "Sounds good. Tell me when it's done, and how hard it felt from 1 to 10: /today has it."
+
+
 def still_setting_up() -> str:
     """After a message that does not answer the set-up question."""
     return "(We're still setting up: answer the question above, or tap Skip.)"

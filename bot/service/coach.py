@@ -22,6 +22,7 @@ from bot.core.understanding.answers import health_said
 from bot.core.understanding.cleared import clinician_visit
 from bot.core.understanding.corrections import not_todays, undoes_todays_log
 from bot.core.understanding.later import effort_not_severity, report_fix
+from bot.core.understanding.outcome import done_later
 from bot.core.understanding.parts import understand_parts
 from bot.core.understanding.questions import asks_other_activity, asks_to_run, plans_to_run
 from bot.core.understanding.replies import area_named, parse_day, says_off
@@ -570,6 +571,8 @@ async def _unknown(turn: Turn, text: str) -> list[Reply]:
     fix = report_fix(text)  # "sorry, not my knee, it's my hip": the last report
     if fix is not None and (fixed := await reports.amend_last(turn, fix, text)):
         return fixed
+    if done_later(text):  # "gonna get it done later": nothing to log yet
+        return [Reply(text=chat.done_later_noted())]
     return _not_understood(text)
 
 

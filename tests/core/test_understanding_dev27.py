@@ -13,6 +13,7 @@ import pytest
 
 from bot.core.content import load_content
 from bot.core.understanding import IntentKind, understand, understand_all
+from bot.core.understanding.outcome import done_later
 from bot.core.understanding.replies import race_answer
 from bot.core.understanding.week import running_week
 from bot.core.vocabulary import Area, RedFlag, ReportKind
@@ -394,3 +395,16 @@ def test_a_day_said_long_is_the_long_run(text: str) -> None:
     said = running_week(text)
     assert said.long_run_day == 6
     assert said.hard_days == frozenset({3})
+
+
+@pytest.mark.parametrize(
+    ("text", "later"),
+    [
+        ("gonna get it done later", True),
+        ("I'll try get today's done after work", True),
+        ("done it, will do the hops tomorrow", False),
+        ("gonna get it done later? or is that bad", False),
+    ],
+)
+def test_a_session_promised_for_later_is_known(text: str, later: bool) -> None:
+    assert done_later(text) is later

@@ -19,3 +19,10 @@ async def test_two_days_skipped_are_one_note(chat: Chat) -> None:
     assert "and yesterday" in said
     assert "two missed days change little" in said
     assert "effort 6/10" in said
+
+
+async def test_a_session_promised_for_later_is_acknowledged_and_not_logged(chat: Chat) -> None:
+    """Trials: "gonna get it done later" was "Sorry, I didn't quite get"."""
+    replies = await chat.say("gonna get it done later")
+    assert "Tell me when it's done" in texts(replies)
+    assert await chat.completions() == []

@@ -27,7 +27,7 @@ from bot.core.understanding.tried import only_tried_out
 from bot.core.understanding.when import day_said, log_days, unclear_log_day
 from bot.core.understanding.words import word_set
 
-__all__ = ["before_asked", "outcome", "rated_session"]
+__all__ = ["before_asked", "done_later", "outcome", "rated_session"]
 
 _WORK: Final = frozenset({Cue.SESSION, Cue.EXERCISE, Cue.HOP})
 _QUESTION_WORDS: Final = frozenset({"what", "how", "when", "why", "which", "where", "who"})
@@ -405,6 +405,23 @@ def _planned(f: Features, hit: Hit) -> bool:
         if f.words[j] in _FUTURE:
             return True
     return False
+
+
+#: Today's session promised for later ("gonna get it done later", "I'll try get today's done
+#: after work"): no log yet.
+_DONE_LATER_RE: Final = re.compile(
+    r"^\W*(?:(?:ok|okay|right|yeah|yep|ah|so)\W+)?(?:i'?ll|ill|i\s+will|will|gonna|going\s+to"
+    r"|i'?m\s+gonna|im\s+gonna|i'?m\s+going\s+to|im\s+going\s+to)\s+(?:try\s+(?:to\s+|and\s+)?)?"
+    r"(?:get|do)\s+(?:it|that|this|today'?s(?:\s+(?:one|session|sesh))?|the\s+session)\s+"
+    r"(?:done\s+)?(?:later|tonight|after\s+(?:work|lunch|dinner|school|my\s+run)|this\s+evening"
+    r"|at\s+lunch|in\s+a\s+bit|soon)\b[^?]*$"
+)
+
+
+def done_later(text: str) -> bool:
+    """Whether ``text`` only promises today's session for later ("gonna get it done
+    later"): nothing to log yet."""
+    return _DONE_LATER_RE.search(text.lower()) is not None
 
 
 def _done_hits(m: Message) -> tuple[list[Hit], bool]:
