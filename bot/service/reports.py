@@ -252,23 +252,36 @@ async def settle(turn: Turn, areas: Sequence[Area], text: str) -> list[Reply]:
     report (none named: every one being followed up) gets a 0/10 report, so its follow-up
     and what it restricts end ("the soreness in my quads is gone" after "quads sore 3": the
     quads no longer count as sore); an area never reported is not written down."""
-    _, recent = await turn.recent(turn.today)
-    active = active_reports(recent, turn.today)
-    followed = {a: r for a, r in active.items() if needs_follow_up(r)}
-    said = {
-        a: r for a, r in active.items() if a in areas and not (r.severity == 0 and not r.red_flags)
-    }
-    targets = said if areas else followed
+    active = await _active(turn)
+    targets = (
+        {
+            a: r
+            for a, r in active.items()
+            if a in areas and not (r.severity == 0 and not r.red_flags)
+        }
+        if areas
+        else _followed_in(active)
+    )
     for area in sorted(targets):
         fine = BodyReport(turn.today, area, ReportKind.SORENESS, targets[area].side, severity=0)
         await records.add_body_report(turn.session, turn.runner.id, fine, text[:1000], turn.now)
     return [Reply(text=chat.fine_noted())]
 
 
+async def _active(turn: Turn) -> dict[Area, BodyReport]:
+    """The latest report of each area reported lately that still counts."""
+    _, recent = await turn.recent(turn.today)
+    return active_reports(recent, turn.today)
+
+
+def _followed_in(active: dict[Area, BodyReport]) -> dict[Area, BodyReport]:
+    """Those of ``active`` still being followed up."""
+    return {a: r for a, r in active.items() if needs_follow_up(r)}
+
+
 async def _followed(turn: Turn) -> dict[Area, BodyReport]:
     """The areas reported lately that are still being followed up (not on hold)."""
-    _, recent = await turn.recent(turn.today)
-    return {a: r for a, r in active_reports(recent, turn.today).items() if needs_follow_up(r)}
+    return _followed_in(await _active(turn))
 
 
 async def _ask_signs(turn: Turn, slots: ReportSlots) -> Reply:

@@ -696,6 +696,11 @@ def _birth_day(low: str, today: date) -> date | None:
         return None
 
 
+def _said_now(clause: str) -> bool:
+    """Whether ``clause`` says something is so now, a "fine now" aside ("fine now") apart."""
+    return _NOW.search(_FINE_NOW.sub(" ", clause)) is not None
+
+
 def health_answer(text: str, today: date) -> HealthAnswer | None:
     """What a typed answer to the health screen says, or None when it says none of it.
 
@@ -731,14 +736,13 @@ def health_answer(text: str, today: date) -> HealthAnswer | None:
             continue
         if _BONE.search(clause):
             found.add(Screen.BONE_STRESS)
-            now = _NOW.search(_FINE_NOW.sub(" ", clause)) is not None
-            if _PAST.search(clause) and not _RECENT.search(clause) and not now:
+            if _PAST.search(clause) and not _RECENT.search(clause) and not _said_now(clause):
                 continue  # "had a stress fracture in 2023": the past, no injury now
             found.add(Screen.INJURY)  # said with no past ("a stress reaction in my femur",
             injuries.append(clause)  # "diagnosed last week"): the cautious reading, now
             continue
         if _injury(clause, today):
-            if fine_now and _NOW.search(_FINE_NOW.sub(" ", clause)) is None:
+            if fine_now and not _said_now(clause):
                 negative = True  # "a sore achilles on and off but it's fine now": no injury now
                 continue
             found.add(Screen.INJURY)

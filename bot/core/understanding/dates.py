@@ -258,19 +258,20 @@ _DAY_WEEK_RE: Final = re.compile(
     r"\b(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)"
     r"\s+(week|fortnight)\b"
 )
+_TOMORROWS: Final = frozenset({"tomorrow", "tmrw"})
 
 
-def _day_week(m: re.Match[str], today: date) -> date:
-    said = m.group(1)
-    start = today + timedelta(days=1) if said == "tomorrow" else _weekday(said, today)
-    return start + timedelta(days=7 if m.group(2) == "week" else 14)
+def _weeks_on(day: str, span: str, today: date) -> date:
+    """``day`` (a weekday's next, or tomorrow) a ``span`` ("week", "fortnight") further on."""
+    start = today + timedelta(days=1) if day in _TOMORROWS else _weekday(day, today)
+    return start + timedelta(days=7 if span == "week" else 14)
 
 
-def _week_on(m: re.Match[str], today: date) -> date:
-    said = m.group(2)
-    start = today + timedelta(days=1) if said.startswith("t") and said[1] in "om" else None
-    start = start or _weekday(said, today)
-    return start + timedelta(days=7 if m.group(1) == "week" else 14)
+def _one_date(found: dict[int, date | None], m: re.Match[str], day: date) -> None:
+    """``day`` as the one date of the words ``m`` matched ("a week on saturday")."""
+    for pos in [p for p in found if m.start() <= p < m.end()]:
+        del found[pos]
+    found[m.start()] = day
 
 
 def find_dates(low: str, today: date | None) -> list[tuple[int, date]]:
@@ -294,14 +295,10 @@ def find_dates(low: str, today: date | None) -> list[tuple[int, date]]:
                 found[pos] = found[m.start()]
         if "day week" in low or "day fortnight" in low or "tomorrow week" in low:
             for m in _DAY_WEEK_RE.finditer(low):  # "saturday week": one date, a week on
-                for pos in [p for p in found if m.start() <= p < m.end()]:
-                    del found[pos]
-                found[m.start()] = _day_week(m, today)
+                _one_date(found, m, _weeks_on(m.group(1), m.group(2), today))
         if "a week" in low or "a fortnight" in low:
             for m in _WEEK_ON_RE.finditer(low):  # "a week on saturday": one date, a week on
-                for pos in [p for p in found if m.start() <= p < m.end()]:
-                    del found[pos]
-                found[m.start()] = _week_on(m, today)
+                _one_date(found, m, _weeks_on(m.group(2), m.group(1), today))
     return sorted((pos, value) for pos, value in found.items() if value is not None)
 
 

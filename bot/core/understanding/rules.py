@@ -59,7 +59,7 @@ from bot.core.understanding.questions import (
 from bot.core.understanding.races import long_run_days, no_race_had, weekly_run
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.subject import all_supposed, theirs
-from bot.core.understanding.text import normalise, tokenise
+from bot.core.understanding.text import SENTENCE_GAP_RE, normalise, tokenise
 from bot.core.understanding.when import (
     back_on,
     holidays_as_dates,
@@ -2011,7 +2011,7 @@ def _question(m: Message) -> Intent | None:
     if asked.ask_day is None:
         return asked
     # "ran valencia on sunday!! when can I get back to it?": the day is the story's
-    sentences = _SENTENCE_END_RE.split(m.low)
+    sentences = SENTENCE_GAP_RE.split(m.low)
     kept = " ".join(s for s in sentences if "?" in s or not (said_in_past(s) or _RAN_RE.search(s)))
     return asked if kept == " ".join(sentences) else plan_question(kept, m.today)
 
@@ -2023,7 +2023,6 @@ def _recovery_said(m: Message) -> bool:
     return fine_reading(m.f, [(hit.end - 1, area) for hit, area in m.areas]) is not None
 
 
-_SENTENCE_END_RE: Final = re.compile(r"(?<=[.!?])\s+")
 _RAN_RE: Final = re.compile(r"\b(?:ran|raced|went|pb'?d)\b")
 
 

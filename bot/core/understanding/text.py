@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["MAX_CHARS", "Tokens", "has_digit", "normalise", "tokenise"]
+__all__ = ["MAX_CHARS", "SENTENCE_GAP_RE", "Tokens", "has_digit", "normalise", "tokenise"]
 
 MAX_CHARS: Final = 1000
 """Longer messages are cut to this many characters before anything else happens."""
@@ -15,6 +15,8 @@ _TRANSLATE: Final = str.maketrans(
 )
 _ODD_RE: Final = re.compile("[’‘ʼ`´\u00a0\t]")
 _DIGIT_RE: Final = re.compile("[0-9]")
+SENTENCE_GAP_RE: Final = re.compile(r"(?<=[.!?])\s+")
+"""Where one sentence ends and the next begins (split on it)."""
 
 
 def has_digit(text: str) -> bool:

@@ -34,7 +34,7 @@ from typing import Any, Final, NamedTuple
 import dateparser
 
 from bot.core.understanding.dates import MONTH_PATTERN, years_later
-from bot.core.understanding.text import has_digit
+from bot.core.understanding.text import SENTENCE_GAP_RE, has_digit
 from bot.core.understanding.words import NUMBER_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
 __all__ = [
@@ -1198,7 +1198,6 @@ def _pause_said(low: str, today: date) -> PauseSaid | None:
     return None
 
 
-_SENTENCE_GAP_RE: Final = re.compile(r"(?<=[.!?])\s+")
 _PAUSE_ASKED_RE: Final = re.compile(r"\b(?:pause|break|hold\s+off|freeze)\b")
 
 
@@ -1206,7 +1205,7 @@ def pause_sentence(low: str) -> str | None:
     """The one sentence of several that asks for the pause, else None."""
     if "." not in low and "!" not in low and "?" not in low:
         return None
-    sentences = [s for s in _SENTENCE_GAP_RE.split(low) if s.strip()]
+    sentences = [s for s in SENTENCE_GAP_RE.split(low) if s.strip()]
     asking = [s for s in sentences if _PAUSE_ASKED_RE.search(s)]
     return asking[0] if len(sentences) > 1 and len(asking) == 1 else None
 
