@@ -41,9 +41,10 @@ from typing import Annotated, Any, Final, Self
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from rapidfuzz import fuzz, process
 
-from bot.core.understanding import Intent, IntentKind, PlanTopic
+from bot.core.understanding import Intent, IntentKind, PlanTopic, understand
 from bot.core.understanding.questions import asks_permission
 from bot.core.understanding.rules import clocks_change, tightness_asked
+from bot.core.understanding.text import spoken
 from bot.core.vocabulary import ReportKind
 
 __all__ = [
@@ -653,6 +654,7 @@ class Faq:
         sessions and the reports said with it ("done, hard. hamstrings sore 4/10. how long
         until I see results?"), and skips of named days ("missed friday and saturday, can I
         catch up?"), never another skip ("missed a week, what now?" logs nothing)."""
+        text = spoken(text)  # "...question mark": the punctuation a voice assistant typed
         question = self.answer(intent, text)
         if question is not None:
             if intent.kind is IntentKind.DONE:  # the question's own clause is answered
@@ -671,7 +673,7 @@ class Faq:
         ("how often should I do it and do I need weights", "can I do it in the evening?
         and before or after my run"), or None: each piece after a "?", or before "and",
         "also", "or" or a comma that opens a question, is matched alone."""
-        pieces = [p for p in _SECOND_ASKED.split(text) if p and p.strip()]
+        pieces = [p for p in _SECOND_ASKED.split(spoken(text)) if p and p.strip()]
         if len(pieces) < 2:
             return None
         found = [
@@ -696,8 +698,8 @@ class Faq:
         if intent.report is not None and intent.report.red_flags:
             return None
         question = _question_after(text)
-        if question is None:
-            return None
+        if question is None or understand(question).kind is IntentKind.PLAN_QUESTION:
+            return None  # "when do the jumps come back in? ...": the plan answers it
         asked = question
         if len(normalise(asked).split()) < _CLAUSE_WORDS:
             asked = text  # "my achilles is sore, can I still do it?": the report is context

@@ -28,6 +28,7 @@ from bot.core.understanding.questions import asks_other_activity, asks_to_run, p
 from bot.core.understanding.replies import area_named, parse_day, says_off
 from bot.core.understanding.stay import says_back_home
 from bot.core.understanding.suggest import Suggestion, closest_command, suggestions
+from bot.core.understanding.text import spoken
 from bot.core.understanding.week import WeekSaid, asks_for_block, distance_named, running_week
 from bot.core.vocabulary import Phase
 from bot.presentation import chat, render
@@ -235,6 +236,7 @@ class Coach:
         onboarding_step = (
             conversation.step if conversation and conversation.name == onboarding.FLOW else None
         )
+        text = spoken(text)  # "...question mark": read as the runner meant it, FAQ included
         intent, intents = understand_parts(text, turn.today)  # one reading of the text
         if (
             intent.kind is IntentKind.DONE

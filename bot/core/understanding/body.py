@@ -310,9 +310,55 @@ def _feeling_hits(f: Features) -> tuple[Hit, ...]:
             and (h.sense.flag is not None or f.clauses[h.start] not in f.asked)
             and not negated(f, h.start)
         )
+    if "sharp" in f.words:  # "sharp new trainers", "feeling sharp today": no pain
+        found = tuple(h for h in found if not _sharp_not_felt(f, h))
     if not found or _CLEARED_WORDS.isdisjoint(f.words):
         return found
     return tuple(h for h in found if h.sense.flag is not None or not _cleared(f, h))
+
+
+#: After "sharp", what makes it no feeling: a thing ("sharp new trainers", "a sharp turn").
+_SHARP_THINGS: Final = frozenset(
+    {"new", "trainers", "shoes", "spikes", "kit", "turn", "turns", "corner", "corners", "bend",
+     "bends", "hill", "climb", "rise", "drop", "increase", "eyes", "mind", "suit", "outfit",
+     "knife", "looking", "dresser", "finish", "finishing", "kick", "pace", "start"}
+)  # fmt: skip
+#: Before "sharp", what makes it a state of mind or look ("feeling sharp", "looking sharp").
+_SHARP_STATE: Final = frozenset(
+    {"feeling", "feel", "feels", "felt", "looking", "look", "looks", "looked", "stay",
+     "staying", "keep", "keeping", "kept"}
+)  # fmt: skip
+
+
+_SHARP_PEOPLE: Final = frozenset({"i", "im", "we", "were", "you", "youre", "ive", "been"})
+_SHARP_WHEN: Final = frozenset(
+    (word,)
+    for word in ("when", "on", "if", "as", "after", "during", "in", "at", "through", "down",
+                 "again", "now", "and", "with", "every", "whenever", "going", "to")
+)  # fmt: skip
+
+
+def _sharp_not_felt(f: Features, hit: Hit) -> bool:
+    """Whether a bare "sharp" names no pain: a thing after it ("sharp new trainers"), or a
+    state before it with no other feeling or area in its clause ("feeling sharp today")."""
+    words = f.words
+    if words[hit.start : hit.end] != ("sharp",):
+        return False
+    after = words[hit.end : hit.end + 1]
+    if after and after[0] in _SHARP_THINGS:
+        return True
+    if not hit.start or words[hit.start - 1] not in _SHARP_STATE or after in _SHARP_WHEN:
+        return False  # "it's feeling sharp when I land": a pain
+    clause = f.clauses[hit.start]
+    state = hit.start - 1
+    if state and f.clauses[state - 1] == clause and words[state - 1] not in _SHARP_PEOPLE:
+        return False  # "it feels sharp": the pain; "I'm feeling sharp": the runner
+    return not any(
+        other is not hit
+        and f.clauses[other.start] == clause
+        and (other.sense.kind is not None or other.sense.area is not None)
+        for other in f.hits
+    )
 
 
 #: What follows a feeling that has cleared ("the tightness is gone", "soreness went away").

@@ -183,6 +183,16 @@ def _what_it_left(f: Features, start: int, end: int) -> set[int]:
     return out
 
 
+_SINCE_REACH: Final = 3
+
+
+def _since(f: Features, at: int) -> bool:
+    """Whether the feeling at ``at`` is what the recovery dates from ("pain free for two
+    weeks since the calf strain"), "since" just before it in its clause."""
+    start = max(at - _SINCE_REACH, 0)
+    return any(f.words[i] == "since" and f.clauses[i] == f.clauses[at] for i in range(start, at))
+
+
 #: Words of an injury told as a story ("tore a ligament back in 2015", "broke my leg as a
 #: kid"): with no area of today's, the "fine now" after it is the story's end.
 _INJURED: Final = frozenset(
@@ -254,7 +264,7 @@ def fine_reading(
                 first -= 1
             covered.update(range(first, start))
     for hit in feeling_hits(f):
-        if hit.start not in covered and not negated(f, hit.start):
+        if hit.start not in covered and not negated(f, hit.start) and not _since(f, hit.start):
             return False, named
     if _negated_area(f, areas, covered):
         return False, named
@@ -301,7 +311,27 @@ def _settled_somewhere(words: tuple[str, ...], span: tuple[int, int]) -> bool:
     start, end = span
     if words[start] == "good" and start and words[start - 1] == "for":
         return True
+    if words[start] == "gone" and end - start == 1 and _gone_elsewhere(words, start):
+        return True
     return words[start] in ("settled", "settling") and words[end : end + 1] in (("in",), ("into",))
+
+
+#: Before "gone", a person ("I've gone quiet", "we've gone to my mum's"); after it, where
+#: or how they went ("gone quiet", "gone awol", "gone to Spain"): no feeling left.
+_GONE_BY: Final = frozenset({"ive", "weve", "youve", "hes", "shes", "i", "we"})
+_GONE_TO: Final = frozenset(
+    {"quiet", "silent", "awol", "missing", "mia", "dark", "mad", "crazy", "to", "into",
+     "through", "for", "back", "over", "past", "off", "out", "up", "down", "abroad", "home"}
+)  # fmt: skip
+
+
+def _gone_elsewhere(words: tuple[str, ...], at: int) -> bool:
+    """Whether the "gone" at ``at`` is a person going somewhere or quiet, not a feeling."""
+    if at and words[at - 1] in _GONE_BY:
+        return True
+    if at > 1 and words[at - 1] in ("have", "had") and words[at - 2] in ("i", "we"):
+        return True
+    return words[at + 1 : at + 2] != () and words[at + 1] in _GONE_TO
 
 
 _WORK: Final = frozenset({Cue.EXERCISE, Cue.SESSION})

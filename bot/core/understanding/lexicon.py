@@ -418,6 +418,8 @@ _CUES: Final[dict[Cue, str]] = {
         restarted, start again, starting again, start back, lets go again,
         ready to go again, ready to start again, ready to train again, continue, carry on,
         pick up where, pick it up again, end the pause, end pause, unfreeze, im home,
+        stop pausing, quit pausing, no more pausing, stop the pause, end my pause,
+        lift the pause, take me off pause, take the pause off,
         cancel the break, cancel that break, cancel my break, cancel the pause,
         pause is over, break is over, holiday is over, holidays are over, trip is over,
         cancel that pause, cancel my pause, call off the break, scrap the break,

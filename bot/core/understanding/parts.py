@@ -62,7 +62,7 @@ from bot.core.understanding.rules import (
     was_then_fine,
 )
 from bot.core.understanding.senses import Cue
-from bot.core.understanding.text import normalise, tokenise
+from bot.core.understanding.text import normalise, spoken, tokenise
 from bot.core.understanding.tried import only_tried_out
 from bot.core.understanding.when import (
     back_on,
@@ -224,11 +224,23 @@ def _may_ask_two(m: Message, whole: Intent) -> bool:
         and not RECOVERY_WORDS.isdisjoint(m.f.words)
         and _SENTENCE_THEN_ASKED_RE.search(m.low) is not None
     )
+    # "why so few jumps? did today's btw, 6": a question, then a log after it
+    asked_then_logged = whole.kind in _ASKS_DAYS and _logged_after_asking(m)
     return (
         well_then_asked
+        or asked_then_logged
         or families + bool(m.areas) + questions + days + fine_then_asked + break_then_asked >= 2
         or _logged_and_asked(m, whole)
     )
+
+
+def _logged_after_asking(m: Message) -> bool:
+    """Whether a done or skip word comes after the message's first "?"."""
+    asked = m.low.find("?")
+    if asked < 0:
+        return False
+    logs = (*m.f.cues.get(Cue.DONE, ()), *m.f.cues.get(Cue.DID, ()), *m.f.cues.get(Cue.SKIP, ()))
+    return any(m.char(hit.start) > asked for hit in logs)
 
 
 _ASKED_AFTER_RE: Final = re.compile(
@@ -348,6 +360,7 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
     from one reading of the message. Remembered: runners send the same few messages
     ("done", "what's today's session?") all day, and the result is a frozen value
     (``bench/bench_understanding.py`` clears it to measure the work itself)."""
+    text = spoken(text)  # "did today's full stop it was a 6": the punctuation a voice typed
     own = own_words(text)
     said = None if own is None else understand_parts(own, today)
     if said is not None and _warned(said[0]):

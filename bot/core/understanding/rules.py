@@ -59,7 +59,7 @@ from bot.core.understanding.questions import (
 from bot.core.understanding.races import long_run_days, no_race_had, weekly_run
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.subject import all_supposed, theirs
-from bot.core.understanding.text import SENTENCE_GAP_RE, normalise, tokenise
+from bot.core.understanding.text import SENTENCE_GAP_RE, normalise, spoken, tokenise
 from bot.core.understanding.when import (
     back_on,
     holidays_as_dates,
@@ -111,7 +111,7 @@ def understand(text: str, today: date | None = None) -> Intent:
 
 def analyse(text: str, today: date | None = None) -> tuple[Intent, Message | None]:
     """``understand``, with the analysed message (None for emoji only) for ``parts``."""
-    clean, low = normalise(text)
+    clean, low = normalise(spoken(text))
     tokens = tokenise(low)
     if not tokens.words:
         return _emoji_only(clean), None
@@ -1032,13 +1032,19 @@ def _city_first(m: Message, *, alone: bool = False) -> str | None:
     if not any(hint in m.low for hint in _CITY_FIRST_HINTS):
         return None
     match = _CITY_FIRST_RE.match(m.clean)
-    if match is None or (alone and match.group(1) is None):
+    if match is None:
         return None
     said = match.group(2)
+    bare = alone and match.group(1) is None  # "Edinburgh now 🏴": a big city, capitalised
+    if bare and not (said[:1].isupper() and _NOW_AFTER_RE.search(match.group(0))):
+        return None
     places = places_named(said)
     least = BARE_CITY_POPULATION if alone else _ASKED_CITY_POPULATION
+    least = _BARE_WORD_POPULATION if bare else least
     if len(places) != 1 or places[0].population < least:
         return None
+    if bare and name_key(said) != name_key(places[0].name):
+        return None  # "Sam now": a name, not Damascus's other name
     if said[:1].isupper():
         return city_text(said)
     known = any(word in KNOWN or word in FILLER for word in said.lower().split())
@@ -1050,6 +1056,7 @@ def _city_first(m: Message, *, alone: bool = False) -> str | None:
     return city_text(said)
 
 
+_NOW_AFTER_RE: Final = re.compile(r"(?:now|rn|atm|at the moment|currently)$", re.IGNORECASE)
 #: A city this big is taken by its alias typed in lower case ("nyc", "new york").
 _BIG_CITY_POPULATION: Final = 1_000_000
 
@@ -1190,8 +1197,8 @@ def _not_asked(m: Message, hit: Hit) -> bool:
     """A pause word negated ("don't pause me", "never asked to pause", "no need to pause")
     or only advised in a question ("he reckons I should pause, what do you think?")."""
     f = m.f
-    if negated(f, hit.start):
-        return True
+    if negated(f, hit.start) or f.words[hit.start - 1 : hit.start] in (("stop",), ("quit",)):
+        return True  # "stop pausing me": a return asked for
     before = f.words[max(hit.start - _SHOULD_BACK, 0) : hit.start]
     return "?" in m.low and not _SHOULD.isdisjoint(before)
 

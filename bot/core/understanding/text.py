@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["MAX_CHARS", "SENTENCE_GAP_RE", "Tokens", "has_digit", "normalise", "tokenise"]
+__all__ = [
+    "MAX_CHARS",
+    "SENTENCE_GAP_RE",
+    "Tokens",
+    "has_digit",
+    "normalise",
+    "spoken",
+    "tokenise",
+]
 
 MAX_CHARS: Final = 1000
 """Longer messages are cut to this many characters before anything else happens."""
@@ -51,6 +59,35 @@ class Tokens:
             spans = _ASCII_SPAN_RE if self.low.isascii() else _SPAN_RE
             self._spans = tuple(m.span() for m in spans.finditer(self.low))
         return self._spans
+
+
+#: Punctuation a voice assistant typed out as words ("did today's full stop it was a 6").
+_SPOKEN_MARK_RE: Final = re.compile(
+    r"\s*\b(?<!\ba\s)(full\s+stop|question\s+mark|exclamation\s+(?:mark|point)|comma"
+    r"|new\s+(?:line|paragraph))\b",
+    re.IGNORECASE,
+)
+_SPOKEN_MARKS: Final = {"f": ".", "q": "?", "e": "!", "c": ",", "n": "."}
+#: A voice assistant's own words before the message ("hey siri send to hip coach ...").
+_ASSISTANT_RE: Final = re.compile(
+    r"^\s*(?:hey\s+siri|ok(?:ay)?\s+google|hey\s+google|alexa)\b[,\s]*"
+    r"(?:(?:send|text|message|tell)\s+(?:a\s+)?(?:message\s+|text\s+)?(?:to\s+)?)?"
+    r"(?:(?:the\s+)?hip\s*coach\b)?[,:\s]*(?:saying\s+)?",
+    re.IGNORECASE,
+)
+_SPOKEN_CUE_RE: Final = re.compile(
+    r"stop|mark|comma|point|new\s+(?:line|para)|siri|google|alexa", re.IGNORECASE
+)
+
+
+def spoken(text: str) -> str:
+    """``text`` as typed, where a voice assistant wrote its punctuation out as words ("full
+    stop", "comma", "question mark") or put its own words first ("okay google message hip
+    coach ..."); other text unchanged."""
+    if _SPOKEN_CUE_RE.search(text) is None:
+        return text
+    text = _ASSISTANT_RE.sub("", text, count=1)
+    return _SPOKEN_MARK_RE.sub(lambda m: _SPOKEN_MARKS[m.group(1)[0].lower()], text)
 
 
 def normalise(text: str) -> tuple[str, str]:

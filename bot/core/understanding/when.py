@@ -285,7 +285,7 @@ def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None
     ):
         return numeric.group(1)  # "skip 30/02"
     if (match := _LOG_DAY_RE.search(low)) is None or not has_digit(match[0]):
-        return None
+        return _no_such_day(low)  # "logged the 31st of november as done": asked
     said = " ".join(match.group(0).split()).removeprefix("on ")
     bare = said.removeprefix("the ")
     if ahead and _SKIPPED_RE.search(low) is None:
@@ -435,6 +435,21 @@ _DAY_MONTH_RE: Final = re.compile(
     rf"(?:([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_PATTERN})"
     rf"|({MONTH_PATTERN})\s+([0-9]{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+([0-9]{{4}}))?"
 )
+#: Days no month has past: 29 February is left to the day rules (a leap year has it).
+_MONTH_DAYS: Final = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _no_such_day(low: str) -> str | None:
+    """A day and month as written that no calendar has ("the 31st of november", "30th
+    feb", "april 31"), else None."""
+    for found in _DAY_MONTH_RE.finditer(low):
+        day = found.group(1) or found.group(4)
+        month = _MONTH_NUMBERS[(found.group(2) or found.group(3))[:3]]
+        if not 1 <= int(day) <= _MONTH_DAYS[month - 1]:
+            return " ".join(found.group(0).split())
+    return None
+
+
 _MOVED_TO_RE: Final = re.compile(
     # not "can't do it tmrw", "won't do the session tomorrow": the day skipped
     r"(?:(?<!cant\s)(?<!can't\s)(?<!cannot\s)(?<!wont\s)(?<!won't\s)(?<!couldnt\s)(?<!not\s)"
@@ -1162,8 +1177,11 @@ def _pause_said(low: str, today: date) -> PauseSaid | None:
         return PauseSaid(start, _holiday_break_end(holiday.group(1), today))
     if (till or "up" in low or "thr" in low) and (until := _UNTIL_RE.search(low)) is not None:
         said = until.group(1)
-        if "new year" in said:
-            return PauseSaid(start, date(today.year, 12, 31))
+        if "new year" in said:  # "till new year's day": back on it; "through": it too
+            through = until.group(0).startswith("thr") and "day" in said
+            return PauseSaid(
+                start, date(today.year + through, 1, 1) if through else date(today.year, 12, 31)
+            )
         last = _ahead(said, start or today)  # "from next tues until the following monday"
         if last is None and any(c.isdigit() for c in said):  # "until the 35th": asked
             return PauseSaid(None, None, unclear=" ".join(until.group(0).split()))

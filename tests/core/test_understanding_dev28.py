@@ -1,0 +1,132 @@
+"""Session sixteen's general rules (found on a fresh development set, written in my own
+words here): punctuation a voice assistant typed out as words, and its own words first;
+"gone" said of a person; "stop pausing me" as a return; "sharp" that names no pain; a
+feeling the recovery dates from ("pain free since the calf strain"); a break "through
+new year's day"; a day no calendar has, asked; and a big city said alone before "now"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.core.understanding import IntentKind, understand, understand_all
+from bot.core.understanding.text import spoken
+from bot.core.vocabulary import Area
+
+TODAY = date(2027, 12, 2)  # a Thursday
+
+
+def _kinds(text: str) -> list[IntentKind]:
+    return [part.kind for part in understand_all(text, TODAY)]
+
+
+@pytest.mark.parametrize(
+    ("said", "typed"),
+    [
+        ("did today's full stop it was a 6", "did today's. it was a 6"),
+        ("why question mark", "why?"),
+        ("hi comma done", "hi, done"),
+        ("okay google message hip coach done 5", "done 5"),
+        ("hey siri send to hip coach did it", "did it"),
+        ("I came to a full stop", "I came to a full stop"),
+        ("calves sore 4", "calves sore 4"),
+    ],
+)
+def test_spoken_punctuation_is_typed(said: str, typed: str) -> None:
+    assert spoken(said) == typed
+
+
+def test_a_dictated_message_is_read_as_typed() -> None:
+    text = (
+        "okay google message hip coach so I'm not sure why the jumps have gone down to once "
+        "a week question mark also I did today's full stop it was a 6"
+    )
+    parts = understand_all(text, TODAY)
+    done = [p for p in parts if p.kind is IntentKind.DONE]
+    assert [p.effort for p in done] == [6]
+    assert IntentKind.FEELS_FINE not in _kinds(text)
+
+
+@pytest.mark.parametrize("text", ["Sorry I've gone quiet.", "we've gone to my mum's for a bit"])
+def test_a_person_gone_is_no_recovery(text: str) -> None:
+    assert IntentKind.FEELS_FINE not in _kinds(text)
+
+
+@pytest.mark.parametrize("text", ["the pain has gone", "calf pain gone now", "its gone"])
+def test_a_feeling_gone_is_still_a_recovery(text: str) -> None:
+    assert understand(text, TODAY).kind is IntentKind.FEELS_FINE
+
+
+@pytest.mark.parametrize(
+    "text", ["stop pausing me", "stop pausing me, i'm back", "take me off pause pls"]
+)
+def test_stop_pausing_is_a_return(text: str) -> None:
+    assert _kinds(text) == [IntentKind.RESUME]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got some sharp new trainers, ok for the jumps?",
+        "feeling sharp today",
+        "I'm feeling sharp for the race",
+    ],
+)
+def test_sharp_that_names_no_pain_is_no_sign(text: str) -> None:
+    intent = understand(text, TODAY)
+    assert not intent.signs
+    assert intent.report is None
+
+
+@pytest.mark.parametrize(
+    "text", ["it's feeling sharp when I land", "it feels sharp", "knee is sharp when I hop"]
+)
+def test_sharp_said_of_a_pain_stays_a_sign(text: str) -> None:
+    intent = understand(text, TODAY)
+    assert intent.signs or (intent.report is not None and intent.report.red_flags)
+
+
+def test_the_injury_a_recovery_dates_from_is_no_report() -> None:
+    text = (
+        "been pain free walking and hopping for 2 weeks since the calf strain, feels normal again"
+    )
+    intent = understand(text, TODAY)
+    assert intent.kind is IntentKind.FEELS_FINE
+    assert intent.fine_areas == (Area.CALVES,)
+
+
+def test_a_break_through_new_years_day_includes_it() -> None:
+    through = understand("pause from the 20th through new years day", TODAY)
+    assert (through.pause_from, through.pause_until) == (date(2027, 12, 20), date(2028, 1, 1))
+    until = understand("pause from the 20th until new years day", TODAY)
+    assert until.pause_until == date(2027, 12, 31)  # back on it that day
+
+
+@pytest.mark.parametrize(
+    "text", ["logged the 31st of november as done pls", "skipped the 30th of february"]
+)
+def test_a_day_no_calendar_has_is_asked(text: str) -> None:
+    intent = understand(text, TODAY)
+    assert intent.unclear is not None
+    assert intent.log_day is None
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Edinburgh now 🏴", "Edinburgh"),
+        ("Leeds now", "Leeds"),
+        ("living in KL these days", "Kuala Lumpur"),
+    ],
+)
+def test_a_city_said_now_moves_the_times(text: str, city: str) -> None:
+    intent = understand(text, TODAY)
+    assert intent.kind is IntentKind.SET_TIMEZONE
+    assert intent.timezone_text is not None
+    assert intent.timezone_text.startswith(city)
+
+
+@pytest.mark.parametrize("text", ["Sam now", "Reading now", "Bath now lol"])
+def test_a_word_before_now_is_no_city(text: str) -> None:
+    assert understand(text, TODAY).kind is not IntentKind.SET_TIMEZONE
