@@ -12,7 +12,7 @@ import pytest
 
 from bot.core.understanding import IntentKind, understand, understand_all
 from bot.core.understanding.text import spoken
-from bot.core.vocabulary import Area
+from bot.core.vocabulary import Area, RedFlag, ReportKind
 
 TODAY = date(2027, 12, 2)  # a Thursday
 
@@ -130,3 +130,77 @@ def test_a_city_said_now_moves_the_times(text: str, city: str) -> None:
 @pytest.mark.parametrize("text", ["Sam now", "Reading now", "Bath now lol"])
 def test_a_word_before_now_is_no_city(text: str) -> None:
     assert understand(text, TODAY).kind is not IntentKind.SET_TIMEZONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "peeing has gone weird since the sciatica flared, can't really tell when i need to go",
+        "can't tell when i need to wee since my back went",
+    ],
+)
+def test_a_bladder_change_in_plain_words_is_an_emergency_sign(text: str) -> None:
+    signs = set()
+    for part in understand_all(text, TODAY):
+        signs |= part.signs | (part.report.red_flags if part.report else frozenset())
+    assert RedFlag.BLADDER_BOWEL in signs
+    assert IntentKind.FEELS_FINE not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("left hip keeps catching and sort of locking when I lift my knee up", Area.HIPS),
+        ("ankle keeps catching on the stairs", Area.ANKLE),
+        ("right knee locked up twice on the run", Area.KNEE),
+    ],
+)
+def test_a_joint_that_locks_or_catches_is_a_sign_of_that_joint(text: str, area: Area) -> None:
+    report = understand(text, TODAY).report
+    assert report is not None
+    assert report.area is area
+    assert RedFlag.LOCKING in report.red_flags
+
+
+def test_hips_locked_up_is_stiffness() -> None:
+    report = understand("hips locked up after the long run", TODAY).report
+    assert report is not None
+    assert report.kind is ReportKind.TIGHTNESS
+    assert not report.red_flags
+
+
+def test_the_part_moved_is_not_where_it_hurts() -> None:
+    report = understand("hamstring hurts when I bend my knee", TODAY).report
+    assert report is not None
+    assert report.area is Area.HAMSTRINGS
+
+
+def test_at_home_tomorrow_is_no_return_date() -> None:
+    assert understand("I'll do the hops at home tomorrow", TODAY).kind is not IntentKind.PAUSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "could I do a class instead? Oh and the reminder at ten past seven is perfect, "
+        "keep it as it is",
+        "the 7am reminder is perfect, keep it as it is",
+    ],
+)
+def test_a_reminder_praised_in_its_sentence_changes_nothing(text: str) -> None:
+    assert IntentKind.SET_REMINDER not in _kinds(text)
+
+
+def test_a_reminder_praised_then_moved_is_moved() -> None:
+    (moved,) = understand_all("the reminder at 7 works great. can you move it to 8 though", TODAY)
+    assert moved.kind is IntentKind.SET_REMINDER
+    assert moved.reminder_time is not None
+    assert moved.reminder_time.hour == 8
+
+
+def test_a_day_said_not_done_beside_a_done_is_skipped() -> None:
+    parts = understand_all("I did the session on Monday but not on Tuesday, hairdresser", TODAY)
+    assert [(p.kind, p.log_day) for p in parts] == [
+        (IntentKind.DONE, date(2027, 11, 29)),
+        (IntentKind.SKIPPED, date(2027, 11, 30)),
+    ]

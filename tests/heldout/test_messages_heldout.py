@@ -17,6 +17,7 @@ work: a change that lowers them is a regression, one that raises them raises the
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -173,6 +174,12 @@ _AREA_NAMES = {
 _SIGN_KINDS = frozenset({"sharp_pain", "swelling"})
 
 
+def _plain(name: str) -> str:
+    """A place name in lower case without accents ("Zürich" → "zurich")."""
+    letters = unicodedata.normalize("NFKD", name.lower())
+    return "".join(c for c in letters if not unicodedata.combining(c))
+
+
 def _same(want: dict[str, Any], got: dict[str, Any]) -> bool:
     if "ask" in (want["do"], got["do"]) and _asks(want) and _asks(got):  # asked either way
         return True
@@ -195,11 +202,11 @@ def _same(want: dict[str, Any], got: dict[str, Any]) -> bool:
             continue  # "sharp pain", "swollen": a report with that sign, whatever its kind
         if key == "kind" and (wanted is None or (have is None and want.get("area") is None)):
             continue  # no feeling word said (a sign alone): the coach's cautious pick counts
-        if key == "city":
-            city = str(wanted).split(",")[0].strip().lower()
+        if key == "city":  # "Zurich" is "Zürich, Switzerland": compared without accents
+            city = _plain(str(wanted).split(",")[0].strip())
             if wanted == "ask" and have != "ask":
                 return False
-            if wanted != "ask" and (not isinstance(have, str) or city not in have.lower()):
+            if wanted != "ask" and (not isinstance(have, str) or city not in _plain(have)):
                 return False
         elif have != wanted:
             return False

@@ -107,7 +107,32 @@ def area_hits(f: Features) -> list[tuple[Hit, Area]]:
         kept = [(h, a) for h, a in found if not (a is Area.LEG and _stood_on(f, h))]
         if kept:
             found = kept  # "when I hop on my right leg I get an ache at the front of the hip"
+    if len(found) > 1 and any(_moved(f, h) for h, _ in found[1:]):
+        found = [found[0], *((h, a) for h, a in found[1:] if not _moved(f, h))]
     return found
+
+
+#: Words that move a body part ("when I lift my knee up"): the movement, not where it hurts.
+_MOVES: Final = frozenset(
+    {"lift", "lifting", "lifts", "raise", "raising", "bend", "bending", "straighten",
+     "straightening", "bring", "bringing", "pull", "pulling", "drive", "driving", "cross",
+     "crossing", "point", "pointing", "turn", "turning", "rotate", "rotating"}
+)  # fmt: skip
+
+
+def _moved(f: Features, hit: Hit) -> bool:
+    """Whether the area at ``hit`` is the part being moved just before it ("lift my knee",
+    "bending the left knee"), said after another area."""
+    words = f.words
+    for at in range(hit.start - 1, max(hit.start - 4, -1), -1):
+        if words[at] in _MOVES:
+            return True
+        if words[at] not in _MOVED_GAP:
+            return False
+    return False
+
+
+_MOVED_GAP: Final = frozenset({"my", "the", "left", "right", "both", "a", "your", "up"})
 
 
 #: Verbs of standing or landing on a leg: the leg carries the runner, the feeling is named
@@ -419,7 +444,7 @@ def _red_flags(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area
         flags.add(RedFlag.NERVE_PAIN)  # "pain down my leg", "shooting into my foot"
     if RedFlag.CLOT_SIGNS in flags and not _BREATH.isdisjoint(f.words):
         flags.add(RedFlag.HEART_SIGNS)  # a hot swollen calf and out of breath: call now
-    if _knee_locks(f, areas):
+    if _joint_locks(f, areas):
         flags.add(RedFlag.LOCKING)  # "knee locked up twice", "my knee catches on the stairs"
     if _twisted(f, areas):
         flags.add(RedFlag.AFTER_FALL)  # "rolled my ankle": an injury, like a fall
@@ -599,13 +624,19 @@ def _felt_before(f: Features, hit: Hit, feelings: Sequence[Hit]) -> bool:
 _LOCKS: Final = frozenset({"locked", "locks", "locking", "catches", "catching", "jams", "jammed"})
 
 
-def _knee_locks(f: Features, areas: list[tuple[Hit, Area]]) -> bool:
-    """Whether the knee is said to lock or catch, just after it in its clause."""
+#: Joints that lock or catch: a loose body or a torn cartilage or labrum (Safety: locking).
+_LOCKING_JOINTS: Final = frozenset({Area.KNEE, Area.HIPS, Area.ANKLE})
+
+
+def _joint_locks(f: Features, areas: list[tuple[Hit, Area]]) -> bool:
+    """Whether a joint (knee, hip, ankle) is said to lock or catch, just after it in its
+    clause ("knee locked up twice", "left hip keeps catching")."""
     for hit, area in areas:
-        if area is Area.KNEE:
+        if area in _LOCKING_JOINTS:
+            locks = _LOCKS if area is not Area.HIPS else _LOCKS - {"locked"}  # hips locked: stiff
             clause = f.clauses[hit.start]
             after = range(hit.end, min(hit.end + 4, len(f.words)))
-            if any(f.clauses[j] == clause and f.words[j] in _LOCKS for j in after):
+            if any(f.clauses[j] == clause and f.words[j] in locks for j in after):
                 return True
     return False
 

@@ -144,6 +144,8 @@ def _faded(f: Features, areas: list[tuple[int, Area]]) -> list[tuple[int, int]]:
                 break
             if not _PARTLY.isdisjoint(words[end : end + 2]):
                 break  # "the pain eased a bit": better, not gone
+            if phrase == ("went",) and i - 1 in {pos for pos, _ in areas}:
+                break  # "my back went": it gave out, nothing left
             if any(
                 j in named and f.clauses[j] == f.clauses[i]
                 for j in range(max(i - _SUBJECT_WINDOW, 0), i)
@@ -264,7 +266,18 @@ def fine_reading(
                 first -= 1
             covered.update(range(first, start))
     for hit in feeling_hits(f):
-        if hit.start not in covered and not negated(f, hit.start) and not _since(f, hit.start):
+        if hit.start in covered or negated(f, hit.start):
+            continue
+        if hit.sense.flag is not None or not _since(f, hit.start):  # a sign always counts
+            return False, named
+    for hit in f.hits:  # a sign with no feeling word ("can't tell when I need to wee")
+        if (
+            hit.sense.flag is not None
+            and hit.sense.kind is None
+            and hit.start not in covered
+            and hit.start not in f.foreign
+            and not negated(f, hit.start)
+        ):
             return False, named
     if _negated_area(f, areas, covered):
         return False, named
@@ -321,7 +334,9 @@ def _settled_somewhere(words: tuple[str, ...], span: tuple[int, int]) -> bool:
 _GONE_BY: Final = frozenset({"ive", "weve", "youve", "hes", "shes", "i", "we"})
 _GONE_TO: Final = frozenset(
     {"quiet", "silent", "awol", "missing", "mia", "dark", "mad", "crazy", "to", "into",
-     "through", "for", "back", "over", "past", "off", "out", "up", "down", "abroad", "home"}
+     "through", "for", "back", "over", "past", "off", "out", "up", "down", "abroad", "home",
+     "weird", "funny", "strange", "wrong", "bad", "worse", "numb", "dead", "stiff", "tight",
+     "sore", "wonky", "odd"}
 )  # fmt: skip
 
 

@@ -670,6 +670,12 @@ def _days_apart(whole: Intent, message: Message, today: date) -> tuple[Intent, .
     return ()
 
 
+#: A day said not done beside days done: "did monday but not (on) tuesday".
+_NOT_DAY_RE: Final = re.compile(
+    r"\bnot\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)\b"
+)
+
+
 _PIECES_RE: Final = re.compile(r"[,.;!?]+|\b(?:and|but|also)\b")
 _PLAN_PIECE_RE: Final = re.compile(r"^\s*(?:so\s+)?(?:what'?s|whats|what|when|which|how)\b")
 
@@ -1429,6 +1435,9 @@ def _carried(
             continue
         day = log_day(low, today)
         if day is None or day == (before.log_day or today):
+            continue
+        if _NOT_DAY_RE.search(low):  # "did it monday but not tuesday": tuesday skipped
+            said[index] = (part, Intent(IntentKind.SKIPPED, log_day=None if day == today else day))
             continue
         message = analyse(part, today)[1]
         ratings = [] if message is None else message.ratings

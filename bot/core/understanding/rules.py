@@ -960,12 +960,29 @@ _WORKS_RE: Final = re.compile(
 
 
 def _reminder_praised(m: Message) -> bool:
-    """The reminder praised as it is, nothing asked of it."""
+    """The reminder praised as it is, nothing asked of it (in the sentence that names it:
+    "could I swap it? ... the reminder at 7 is perfect, keep it as it is")."""
+    if Cue.REMIND in m.f.cues:
+        return False
+    said = _reminder_sentence(m.low)
+    if said is not m.low and parse_time(m.low.replace(said, " ")) is not None:
+        return False  # "the 7am reminder works great. can you move it to 8 though"
     return (
-        Cue.REMIND not in m.f.cues
-        and _WORKS_RE.search(m.low) is not None
-        and _REMINDER_ASKED_RE.search(m.low) is None
-    )
+        _WORKS_RE.search(said) is not None or _KEEP_IT_RE.search(said) is not None
+    ) and _REMINDER_ASKED_RE.search(said) is None
+
+
+#: The reminder kept as it is: "keep it as it is", "leave it be".
+_KEEP_IT_RE: Final = re.compile(
+    r"\b(?:keep|leave)\s+it\s+(?:as\s+it\s+is|like\s+that|that\s+way|the\s+same|be)\b"
+)
+
+
+def _reminder_sentence(low: str) -> str:
+    """The sentence of ``low`` that names the reminder (all of it when none or one)."""
+    sentences = SENTENCE_GAP_RE.split(low)
+    named = [s for s in sentences if "remind" in s or "notif" in s or "alarm" in s]
+    return named[0] if len(named) == 1 and len(sentences) > 1 else low
 
 
 def _timezone(m: Message) -> Intent | None:

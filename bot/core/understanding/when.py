@@ -99,7 +99,7 @@ _RANGE_RE: Final = re.compile(
     rf"({_DAY})\b"
 )
 _BACK_RE: Final = re.compile(
-    rf"\b(?:back|home|return|returning|get\s+back|gets\s+back"
+    rf"\b(?:back|(?<!\bat\s)(?<!\bfrom\s)home|return|returning|get\s+back|gets\s+back"
     r"|start\s+(?:again|back|back\s+up|up\s+again)|restart|resume|pick\s+(?:it\s+)?up\s+again)\s+"
     # "back in dublin on the 29th", "home to cork by the 3rd": the place between
     rf"(?:(?:in|to|at|from)\s+[a-z']+(?:\s+[a-z']+)?\s+(?=on\s|by\s))?(?:on\s+|by\s+)?({_DAY})\b"
