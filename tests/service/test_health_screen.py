@@ -266,3 +266,16 @@ async def test_a_stress_fracture_said_with_no_past_is_triaged_as_now(chat: Chat,
     assert Area.HIPS in held
     assert Area.LEG in held  # a femoral neck: every lower-limb load out
     assert (await chat.runner()).past_bone_stress is True
+
+
+@pytest.mark.parametrize(
+    "answer", ["nope nothing hurts", "nothing hurts lol", "none, nothing hurts"]
+)
+async def test_nothing_hurts_is_no_injury(chat: Chat, answer: str) -> None:
+    await _to_health(chat)
+    await chat.say("no")
+    (done,) = await chat.say(answer)
+    assert "All set" in done.text
+    assert "You mentioned pain" not in done.text
+    assert await chat.reports() == []
+    assert await chat.conversation() is None

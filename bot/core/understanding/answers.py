@@ -591,7 +591,9 @@ _NONE_WORDS: Final = (
     r"not (?:currently|at the moment|right now|atm|rn|anymore|any more|these days)|"
     r"all ok|all okay|ok|none of (?:these|them|those|that)|nothing like that|"
     r"no (?:injur(?:y|ies)|pain|problems?|issues?)(?: (?:at all|now))?|not (?:really|at all)|"
-    r"healthy|all healthy|nothing to report|no thanks|no thank you|nothing at all|never)"
+    r"healthy|all healthy|nothing to report|no thanks|no thank you|nothing at all|never|"
+    r"nothing (?:hurts|hurting|sore|wrong)|nothing (?:is|s) (?:hurting|sore|wrong)|"
+    r"no (?:aches|niggles|injuries or anything))"
 )
 #: An answer that opens with a plain no ("no, my youngest is 9 lol", "nope. touch wood"):
 #: none, when nothing after it names an injury, a pregnancy or a birth.
@@ -604,7 +606,7 @@ _NOT_FOR_ME: Final = re.compile(
 #: "none", and a few such words together ("nah all good", "no never", "nope, nothing").
 _NONE_ANSWER: Final = re.compile(
     rf"{_NONE_WORDS}(?:,?\s+(?:{_NONE_WORDS}|thanks|thx|cheers|at the moment|right now"
-    r"|currently|atm|rn|these days|thankfully|luckily)){0,3}"
+    r"|currently|atm|rn|these days|thankfully|luckily|lol|haha)){0,3}"
 )
 _BONE: Final = re.compile(
     r"\bstress (?:fracture|reaction|injur(?:y|ies))s?\b|\bbone stress\b|\bbsi\b"

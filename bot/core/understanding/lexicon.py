@@ -477,6 +477,7 @@ _CUES: Final[dict[Cue, str]] = {
         thank you very much, thanks for your help, thank you for your help,
         thank you for your assistance, thanks for your assistance,
         tysm, tyvm, cheers, much appreciated, appreciated, appreciate, ta, nice one, legend,
+        thank u sm, thank you sm, thanks sm, ty sm, ta very much, ta muchly,
         you rock, great help, merci, gracias, danke, thanks a million, thanks a lot,
         thanks a bunch, thanks so much, many thanks, thanks loads, thanks heaps,
         love this, love you, love ya, youre the best,
