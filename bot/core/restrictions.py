@@ -146,7 +146,9 @@ def restrictions_for(
         ):
             caution.add(area)
             level = f" at {severity}/10" if severity is not None else ""
-            reasons.append(f"{area.label} sore{level}: no jumps or strength work for {area.it}")
+            reasons.append(
+                f"{area.label} sore{level}: no jumps or strength work aimed at {area.it}"
+            )
         elif report.kind is ReportKind.TIGHTNESS:
             tight.add(area)
     for report in reports:  # worse than before: unloaded the next day too, whatever follows

@@ -87,6 +87,12 @@ FLAGS_QUESTION = (
 )
 
 
+FLAGS_PUT_OFF = (
+    "I'd rather not skip this one: these signs are how I tell ordinary soreness from "
+    "something a physio should look at. Tap any that fit, or <b>None of these</b>."
+)
+
+
 def flags_keyboard(chosen: Collection[str]) -> Rows:
     """The warning signs asked about (and any already said), ticked when chosen, then Done
     (or "None of these")."""

@@ -35,6 +35,7 @@ from bot.core.understanding.answers import (
     kind_answer,
     none_answer,
     overnight_answer,
+    question_put_off,
     scale_answer,
     side_answer,
     yes_no,
@@ -385,12 +386,12 @@ def _rule_for(slots: ReportSlots) -> str:
     settles = "they settle" if slots.area.it == "them" else "it settles"
     if slots.kind is ReportKind.SORENESS and severity is not None and severity > ACCEPTABLE:
         return (
-            f"No jumps or strength work for your {area} until {settles}; gentle mobility "
+            f"No jumps or strength work aimed at your {area} until {settles}; gentle mobility "
             f"is fine. {_ASKING}"
         )
     if slots.kind is ReportKind.SORENESS and severity is None:
         return (
-            f"For the next three days, no jumps or strength work for your {area}; gentle "
+            f"For the next three days, no jumps or strength work aimed at your {area}; gentle "
             "mobility is fine."
         )
     if slots.kind is ReportKind.TIGHTNESS:
@@ -1019,6 +1020,10 @@ async def typed_answer(turn: Turn, step: str, text: str) -> list[Reply] | None:
         presses.append(encode(Action.REPORT_SEVERITY, rating))
     elif step == "flags" and none_answer(text):  # "none of these": the checklist's last button
         presses.append(encode(Action.REPORT_FINISH))
+    elif step == "flags" and question_put_off(text):  # "skip": asked again, nothing logged
+        conversation = turn.conversation
+        chosen = conversation.data.get("flags", []) if conversation is not None else []
+        return [Reply(text=words.FLAGS_PUT_OFF, keyboard=keyboard(words.flags_keyboard(chosen)))]
     replies: list[Reply] = []
     for data in presses:
         callback = decode(data)

@@ -114,7 +114,7 @@ def test_strength_aimed_at_a_sore_area_is_swapped_or_left_out(
             assert area not in exercise.targets, (planned.exercise_id, after.on)
         assert planned.exercise_id not in AIMED_AT[area]
     said = f"{area.label} sore{'' if severity is None else f' at {severity}/10'}"
-    assert f"{said}: no jumps or strength work for {area.it}" in after.adjustments
+    assert f"{said}: no jumps or strength work aimed at {area.it}" in after.adjustments
     if after.category is Category.STATIC:  # what was swapped says why
         swapped = [e.note for e in after.exercises if e.note and "instead of" in e.note]
         assert all(f"spares your {area.label}" in note for note in swapped if area.label in note)

@@ -204,3 +204,31 @@ def test_a_day_said_not_done_beside_a_done_is_skipped() -> None:
         (IntentKind.DONE, date(2027, 11, 29)),
         (IntentKind.SKIPPED, date(2027, 11, 30)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("done mondays and yesterdays btw", [date(2027, 11, 29), date(2027, 12, 1)]),
+        ("done monday and today, 6", [date(2027, 11, 29), TODAY]),
+    ],
+)
+def test_a_weekday_and_a_near_day_are_each_logged(text: str, days: list[date]) -> None:
+    parts = understand_all(text, TODAY)
+    assert [p.kind for p in parts] == [IntentKind.DONE] * len(days)
+    assert [p.log_day or TODAY for p in parts] == days
+
+
+def test_a_clearance_told_before_a_question_is_a_clearance() -> None:
+    text = "went to a&e yesterday, scan was clear no clot 🙏 can i do jumps again?"
+    intent = understand(text, TODAY)
+    assert intent.kind is IntentKind.FEELS_FINE
+    assert intent.cleared
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["did the physio say ok to hop, do you know?", "doctor said no clot but I'm not cleared yet"],
+)
+def test_a_clearance_asked_or_denied_is_none(text: str) -> None:
+    assert not understand(text, TODAY).cleared

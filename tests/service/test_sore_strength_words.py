@@ -24,7 +24,7 @@ async def test_calves_at_five_get_no_calf_raises_and_the_reply_says_so(
         raise AssertionError("no strength day works the calves")
     replies = await chat.say("calves sore 5/10")
     text = " ".join(reply.text for reply in replies)
-    assert "No jumps or strength work for your calves until they settle" in text
+    assert "No jumps or strength work aimed at your calves until they settle" in text
     assert "gentle mobility is fine" in text
     assert "already spares it" not in text
     for _ in range(3):

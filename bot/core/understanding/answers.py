@@ -768,6 +768,20 @@ def _injury(clause: str, today: date) -> bool:
     return intent.report is not None or bool(intent.signs)
 
 
+#: A question put off, typed to an open question ("skip", "skip this", "pass", "later").
+_PUT_OFF_RE: Final = re.compile(
+    r"(?:skip|skip (?:it|this|that|this one|that one|this question|the question)|pass"
+    r"|not now|later|maybe later|ask me later|dunno|idk|not sure)"
+)
+
+
+def question_put_off(text: str) -> bool:
+    """Whether a typed answer to an open question only puts it off ("skip", "pass",
+    "not now"), not a session skipped ("skip today, too sore")."""
+    low = " ".join(text.lower().replace("’", "'").replace("'", "").strip(" .!?").split())
+    return _PUT_OFF_RE.fullmatch(low) is not None
+
+
 def none_answer(text: str) -> bool:
     """Whether a typed answer to a checklist says none apply ("none", "nope", "none of
     these", "no pain")."""

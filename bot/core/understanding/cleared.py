@@ -45,7 +45,10 @@ _GO_AHEAD: Final[tuple[tuple[str, ...], ...]] = tuple(
         "im fine", "i was ok", "i was fine", "i am ok", "i am fine", "i am okay",
         "everything is fine", "all is fine", "all fine", "all good", "everything fine",
         "everything ok", "everythings fine", "everythings ok", "back to hopping",
-        "back to jumping", "back to impact",
+        "back to jumping", "back to impact", "scan was clear", "scan was fine",
+        "scan was normal", "scan came back clear", "scan came back fine", "scan came back normal",
+        "scans were clear", "xray was clear", "x ray was clear", "xray was fine", "no clot",
+        "nothing broken", "no fracture", "no break", "tests were clear", "test was clear",
     )
 )  # fmt: skip
 #: Words before a go-ahead that deny it or put it off ("hasn't cleared me", "not ok to").
@@ -77,9 +80,15 @@ VISIT_REASON: Final = word_set("about for regarding re with")
 def clinician_cleared(words: Sequence[str], *, asked: bool = False) -> bool:
     """Whether ``words`` (as typed, lower case) say a clinician has cleared the runner;
     never a question (``asked``: the message asks something)."""
-    if asked or CLINICIANS.isdisjoint(words) or not _NOT_YET.isdisjoint(words):
+    ae = "e" in words and "a" in words
+    if asked or (CLINICIANS.isdisjoint(words) and not ae) or not _NOT_YET.isdisjoint(words):
         return False
-    seen = [i for i, w in enumerate(words) if w in CLINICIANS and not _sent_to(words, i)]
+    seen = [
+        i
+        for i, w in enumerate(words)
+        if (w in CLINICIANS or (w == "e" and i and words[i - 1] == "a"))  # "a&e"
+        and not _sent_to(words, i)
+    ]
     if not seen:
         return False  # "I told her to see a physio. I'm fine myself": no clinician's word
     first = seen[0]

@@ -582,7 +582,7 @@ def _contrasted(text: str) -> bool:
 _MISSED_DAYS_RE: Final = re.compile(
     r"\b(?:missed|skipped|skipt|didn'?t\s+do|did\s+not\s+do|couldn'?t\s+do|bailed\s+on)\s+"
     r"(?:the\s+|my\s+|on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)\w*"
-    r"(?:\s*(?:,|&|\+|and|or|n)\s*(?:mon|tue|wed|thu|fri|sat|sun)\w*)+"
+    r"(?:\s*(?:,|&|\+|and|or|n)\s*(?:mon|tue|wed|thu|fri|sat|sun|yesterday|yday|today)\w*)+"
 )
 
 

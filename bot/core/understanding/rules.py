@@ -334,9 +334,32 @@ def _go_ahead(m: Message, intent: Intent) -> Intent:
     no warning sign: FEELS_FINE, ``cleared`` (``cleared.clinician_cleared``)."""
     if intent.kind not in _GO_AHEAD_KINDS or intent.signs or intent.report is not None:
         return intent
-    if not clinician_cleared(m.tokens.words, asked="?" in m.low or bool(m.f.asking)):
-        return intent
+    asked = "?" in m.low or bool(m.f.asking)
+    told = _told_before_asking(m.low) if asked else None
+    said = clinician_cleared(tokenise(told).words) if told else False
+    if not said and not clinician_cleared(m.tokens.words, asked=asked):
+        return intent  # "scan was clear, no clot 🙏 can i do jumps again?": told, then asked
     return Intent(IntentKind.FEELS_FINE, fine_areas=intent.fine_areas, cleared=True)
+
+
+#: Where the clause that asks begins: after the last break before the first "?".
+_TOLD_BREAK_RE: Final = re.compile(r"[.!;,\n\u2600-\u27bf\U0001f300-\U0001faff]")
+
+
+def _told_before_asking(low: str) -> str | None:
+    """The words before the clause that asks ("scan was clear 🙏 can i jump again?": "scan
+    was clear"), or None when the question is all there is."""
+    before = low.split("?", 1)[0]
+    breaks = list(_TOLD_BREAK_RE.finditer(before))
+    told = before[: breaks[-1].start()] if breaks else None
+    return None if told is None or _ASKS_FIRST_RE.match(told) else told
+
+
+#: A clause that opens as a question ("did the physio say ok, do you know?").
+_ASKS_FIRST_RE: Final = re.compile(
+    r"\s*(?:did|does|do|has|have|had|is|are|was|were|can|could|should|would|will|what|when"
+    r"|why|how|which|who)\b"
+)
 
 
 def _area_less_signs(m: Message, intent: Intent) -> Intent:

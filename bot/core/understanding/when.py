@@ -463,6 +463,10 @@ _TODAY: Final = r"today'?s?|tdy"
 _TMRW: Final = r"(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow|tomoz)(?:'?s)?"
 _BEFORE_YDAY: Final = r"(?:the\s+)?day\s+before(?:\s+(?:that|yesterday))?(?:'?s)?"
 _AND: Final = r"\s*(?:,|and|&|\+|n)\s*(?:also\s+|then\s+)?"
+#: A weekday and a near day said together ("done mondays and yesterdays").
+_WEEKDAY_AND_NEAR_RE: Final = re.compile(
+    rf"\b({_DAY_NAME})(?:'?s)?{_AND}({_YDAY}|{_TODAY})(?![\w'])"
+)
 #: Two near days said together ("yesterday and today", "today and tmrw", "yday and the
 #: day before"): the groups name which.
 _NEAR_LIST_RE: Final = re.compile(
@@ -653,7 +657,11 @@ def days_done_apart(low: str) -> bool:
 def names_days(low: str) -> bool:
     """Whether ``low`` names several days together ("sat and sun", "thu or fri", "yesterday
     and today")."""
-    return _days_listed(low) is not None or _LAST_FEW_DAYS_RE.search(low) is not None
+    return (
+        _days_listed(low) is not None
+        or _LAST_FEW_DAYS_RE.search(low) is not None
+        or ("y" in low and _WEEKDAY_AND_NEAR_RE.search(low) is not None)
+    )
 
 
 #: The last two or three days ("missed the last two days", "the past couple of days"):
@@ -753,6 +761,12 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
     if (near := _near_list(low)) is not None:  # "missed yesterday and today"
         offsets = {_near_offset(g) for g in near.groups() if g}
         return tuple(sorted(today + timedelta(days=n) for n in offsets if ahead or n <= 0))
+    if past and "y" in low and (mixed := _WEEKDAY_AND_NEAR_RE.search(low)) is not None:
+        other = mixed.group(2)
+        close = today if other.startswith(("today", "tdy")) else log_day(other, today)
+        days = {log_day(f"on {mixed.group(1)}", today), close}
+        if None not in days and len(days) == 2:  # "done mondays and yesterdays"
+            return tuple(sorted(d for d in days if d is not None))
     if past:
         day = log_day(_BACK_ON_DAY_RE.sub(" ", low), today)  # not the day they are back
         return () if day is None else (day,)
