@@ -196,6 +196,10 @@ def may_answer(step_name: str, intent: Intent, text: str = "") -> bool:
         and level_answer(text) is not None
     ):
         return True  # "done a fair bit of plyos in the past": experience, not a log
+    if OnboardingStep(step_name) is OnboardingStep.REMINDER and isinstance(
+        reminder_answer(text), time
+    ):
+        return True  # "7 is fine i said that already": the hour, not a recovery
     return intent.kind in _ANSWER_KINDS or _STEP_KINDS.get(OnboardingStep(step_name)) is intent.kind
 
 

@@ -488,3 +488,12 @@ async def test_start_during_set_up_after_training_began_on_defaults_says_where_i
     where, question = await chat.command("/start")
     assert "already setting up" in where.text
     assert DESK in question.text
+
+
+async def test_an_hour_said_with_assent_at_the_reminder_question(chat: Chat) -> None:
+    await chat.command("/start")
+    for answer in ("new to this", "nope", "nothing", "no race", "Sundays"):
+        await chat.say(answer)
+    await chat.say("7 is fine i said that already")  # the trial's words
+    runner = await chat.runner()
+    assert runner.reminder_time == time(7, 0)

@@ -290,10 +290,26 @@ def race_answer(text: str, today: date) -> date | bool | None:
 
 
 def reminder_answer(text: str) -> time | bool | None:
-    """A reminder time; False for "no reminders"; None when the answer is neither."""
+    """A reminder time; False for "no reminders"; None when the answer is neither. An hour
+    said first, with only words of assent after it, is that hour ("7 is fine i said that
+    already", "6:30 pls")."""
     if words_of(text) & _REMINDER_OFF:
         return False
-    return parse_reminder_time(text)
+    said = parse_reminder_time(text)
+    first = _HOUR_FIRST_RE.match(text.lower())
+    if said is None and first is not None and words_of(first.group(2)) <= _ASSENT:
+        return parse_reminder_time(first.group(1))
+    return said
+
+
+#: An hour said first in an answer ("7 is fine", "6:30 pls").
+_HOUR_FIRST_RE: Final = re.compile(r"\s*(?:at\s+)?([0-9]{1,2}(?:[:.][0-9]{2})?)\b(.*)$")
+_ASSENT: Final = frozenset(
+    {"again", "already", "as", "be", "before", "best", "cheers", "fine", "for", "good",
+     "great", "i", "id", "ideal", "is", "like", "lol", "me", "ok", "okay", "perfect", "please",
+     "pls", "plz", "prefer", "said", "sounds", "still", "ta", "thanks", "that", "thats",
+     "then", "thx", "works", "would", "yeah", "yep", "yes"}
+)  # fmt: skip
 
 
 def area_named(text: str) -> Area | None:
