@@ -901,3 +901,13 @@ def test_a_block_with_room_before_race_season_still_starts() -> None:
     season = 14 + 7 * SHORTEST_BLOCK_WEEKS
     state = make(REST, block_number=1, race_date=day(season + 21))
     assert next_change(state, D) == (DYN, day(14))
+
+
+def test_a_block_the_calendar_began_during_a_long_break_starts_on_the_return() -> None:
+    # base from day 0; paused on day 6 until day 15; the base would have ended meanwhile
+    state = away(PAUSED, BASE, 0, 6, paused_until=day(15))
+    result = step(state, ResumeRequested(), 15)
+    assert result.state.phase is DYN
+    assert result.state.started_on == day(15)
+    assert result.state.way_back_stage == 1
+    assert "starts today" in result.reason

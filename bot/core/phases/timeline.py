@@ -284,8 +284,13 @@ def _come_back(state: PhaseState, day: date) -> tuple[PhaseState, str]:
     if resumed.phase is _ONB:
         return resumed, "Let's finish getting you set up."
     walked, reason = _calendar_after_break(resumed, day)
-    away = (day - (state.interrupted_on or state.started_on)).days
+    left = state.interrupted_on or state.started_on
+    away = (day - left).days
     if state.phase is _HOLD or away > WAY_BACK_AFTER_DAYS:
+        if walked.phase is _DYN and left < walked.started_on < day:
+            # a block the calendar began while the runner was away starts on the way back:
+            # its weeks count jump work, and none was done ("week 2 of 7" on the first day)
+            walked = replace(walked, started_on=day)
         walked = _way_back(walked, day)
         reason = f"{reason} {WAY_BACK_NOTE}"
     if away > LONG_BREAK_DAYS and walked.phase in _TRAINING:
