@@ -1235,7 +1235,9 @@ def _steer(  # noqa: PLR0917 - the day's values, each one value
 
 
 def _check_in(state: PhaseState, week: int) -> str | None:
-    if state.phase is Phase.DYNAMIC_BLOCK and week in CHECK_IN_WEEKS:
+    """The weeks-4-to-6 question on spring, never while jump work is still coming back
+    (the graded way back: no jumps yet to feel)."""
+    if state.phase is Phase.DYNAMIC_BLOCK and week in CHECK_IN_WEEKS and not state.way_back_stage:
         return (
             f"Week {week} of jump work: are your runs feeling springier yet, "
             "with quicker steps or more push-off? Tell me what you notice."

@@ -235,6 +235,11 @@ def test_check_in_question_in_weeks_four_to_six_only(planner: Planner) -> None:
     assert "push-off" in (questions[4] or "")
 
 
+def test_no_check_in_question_on_the_way_back(planner: Planner) -> None:
+    state = replace(BLOCK, started_on=TUESDAY - timedelta(weeks=3), way_back_stage=1)
+    assert planner.plan_for(RUNNER, state, [], [], TUESDAY).check_in is None
+
+
 def test_later_blocks_start_where_the_responses_put_them_not_at_the_block_count(
     planner: Planner,
 ) -> None:
