@@ -337,6 +337,8 @@ def _feeling_hits(f: Features) -> tuple[Hit, ...]:
         )
     if "sharp" in f.words:  # "sharp new trainers", "feeling sharp today": no pain
         found = tuple(h for h in found if not _sharp_not_felt(f, h))
+    if not _IDIOM_WORDS.isdisjoint(f.words):  # "numb with boredom", "gave way to a cyclist"
+        found = tuple(h for h in found if not _idiom(f, h))
     if not found or _CLEARED_WORDS.isdisjoint(f.words):
         return found
     return tuple(h for h in found if h.sense.flag is not None or not _cleared(f, h))
@@ -346,13 +348,33 @@ def _feeling_hits(f: Features) -> tuple[Hit, ...]:
 _SHARP_THINGS: Final = frozenset(
     {"new", "trainers", "shoes", "spikes", "kit", "turn", "turns", "corner", "corners", "bend",
      "bends", "hill", "climb", "rise", "drop", "increase", "eyes", "mind", "suit", "outfit",
-     "knife", "looking", "dresser", "finish", "finishing", "kick", "pace", "start"}
+     "knife", "looking", "dresser", "finish", "finishing", "kick", "pace", "start", "5k",
+     "10k", "run", "session", "race", "tempo", "intervals", "workout", "parkrun", "pb", "mile"}
 )  # fmt: skip
 #: Before "sharp", what makes it a state of mind or look ("feeling sharp", "looking sharp").
 _SHARP_STATE: Final = frozenset(
     {"feeling", "feel", "feels", "felt", "looking", "look", "looks", "looked", "stay",
      "staying", "keep", "keeping", "kept"}
 )  # fmt: skip
+
+
+#: Words of the sayings that borrow a warning sign's words ("on pins and needles waiting
+#: for the ballot", "numb with boredom", "gave way to a cyclist").
+_IDIOM_WORDS: Final = frozenset({"numb", "needles", "way", "gave", "giving"})
+_NUMB_WITH: Final = frozenset({"boredom", "cold", "shock", "fear", "grief", "tiredness"})
+
+
+def _idiom(f: Features, hit: Hit) -> bool:
+    """Whether a sign's words are part of a saying, no feeling of the body."""
+    words, start, end = f.words, hit.start, hit.end
+    said = words[start:end]
+    if said == ("numb",) and not _NUMB_WITH.isdisjoint(words[end : end + 3]):
+        return words[end : end + 1] in (("with",), ("from",))  # "numb with boredom"
+    if said[-1:] == ("needles",) and start and words[start - 1] == "on":
+        return True  # "on pins and needles waiting for the results"
+    if said in (("gave", "way"), ("giving", "way"), ("gives", "way")):
+        return words[end : end + 1] == ("to",)  # "gave way to a cyclist"
+    return False
 
 
 _SHARP_PEOPLE: Final = frozenset({"i", "im", "we", "were", "you", "youre", "ive", "been"})
@@ -1085,11 +1107,14 @@ _LEG_PARTS: Final = frozenset(
 )  # fmt: skip
 _FINE_WORDS: Final = frozenset(
     {"ok", "okay", "fine", "good", "great", "grand", "better", "perfect", "recovered", "healed",
-     "settled", "sorted", "resolved", "gone", "cleared", "normal", "alright", "unaffected"}
+     "settled", "sorted", "resolved", "gone", "cleared", "normal", "alright", "unaffected",
+     "springy", "bouncy", "free", "freer", "looser", "strong", "stronger", "fresh", "light",
+     "amazing", "awesome", "brilliant", "mobile", "smooth"}
 )  # fmt: skip
 _LINKS: Final = frozenset(
     {"is", "are", "was", "were", "feel", "feels", "felt", "feeling", "all", "now", "has", "have",
-     "fully", "full", "totally", "completely", "perfectly", "absolutely", "totes", "100"}
+     "fully", "full", "totally", "completely", "perfectly", "absolutely", "totes", "100",
+     "more", "so", "really", "much", "very"}
 )  # fmt: skip
 
 

@@ -593,6 +593,25 @@ def _each_rated(days: list[tuple[date, int | None]]) -> list[tuple[date, int]]:
 
 
 def _days_apart(whole: Intent, message: Message, today: date) -> tuple[Intent, ...]:
+    """``_days_each`` with the days said not done skipped ("saturday done 8, sunday nothing":
+    Sunday's skipped, never logged done)."""
+    found = _days_each(whole, message, today)
+    if not found or not ("not" in message.low or "nothing" in message.low):
+        return found
+    undone = {
+        day
+        for said in _NOT_DAY_RE.finditer(message.low)
+        for day in log_days(f"on {said.group(1) or said.group(2)}", today)
+    }
+    return tuple(
+        Intent(IntentKind.SKIPPED, log_day=part.log_day)
+        if part.kind is _DONE and part.log_day is not None and part.log_day in undone
+        else part
+        for part in found
+    )
+
+
+def _days_each(whole: Intent, message: Message, today: date) -> tuple[Intent, ...]:
     """A log of each day said, each with its own effort ("done thurs 5/10 and sat 6/10",
     "sat was easy sun was hard", "missed sat and sun"), or logs of named days before a
     question; none when the message logs no several days."""
@@ -673,6 +692,8 @@ def _days_apart(whole: Intent, message: Message, today: date) -> tuple[Intent, .
 #: A day said not done beside days done: "did monday but not (on) tuesday".
 _NOT_DAY_RE: Final = re.compile(
     r"\bnot\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)\b"
+    r"|\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday)\s+(?:i\s+)?(?:did\s+)?"
+    r"(?:not|nothing|nada|zilch)\b"
 )
 
 
@@ -1395,6 +1416,10 @@ _AGAIN_TODAY_RE: Final = re.compile(
 
 #: A day said as a stay's end or a time span, not a session's: "till monday", "since
 #: tuesday", "back on friday", said with a subject of its own ("I'm in town till monday").
+#: A day's plan asked for in a clause ("please tell me the plan for Monday"): no log.
+_PLAN_ASKED_RE: Final = re.compile(
+    r"\b(?:plan|tell\s+me|show\s+me|what'?s\s+on|whats\s+on|what\s+is\s+on|schedule)\b"
+)
 _NOT_A_SESSION_DAY_RE: Final = re.compile(
     r"\b(?:till|until|untill|til|since|back\s+on|back|by)\s+(?:next\s+|this\s+|the\s+)?"
     r"(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|[0-9])"
@@ -1424,8 +1449,8 @@ def _carried(
         if intent.kind not in _CARRIED_FROM or before.kind is not IntentKind.DONE:
             continue
         low = part.lower()
-        if _NOT_A_SESSION_DAY_RE.search(low):
-            continue  # "and I'm in town till monday": a stay's end, no session that day
+        if _NOT_A_SESSION_DAY_RE.search(low) or _PLAN_ASKED_RE.search(low):
+            continue  # "and I'm in town till monday", "tell me the plan for monday": no log
         if before.log_day is not None and _AGAIN_TODAY_RE.fullmatch(low.strip(" !.,")):
             # "did it wednesday and again today", "... and again today, a 6": its own effort
             message = analyse(part, today)[1]

@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 _ASK_RE: Final = re.compile(
-    r"^(?:so\s+|and\s+|hey\s+|ok\s+|coach\s+)?(?:what|whats|what's|wats|wat|wots|wot|when|whens|wen|which|why|how"
+    r"^(?:so\s+|and\s+|hey\s+|ok\s+|coach\s+|please\s+|pls\s+|plz\s+|kindly\s+)?(?:what|whats|what's|wats|wat|wots|wot|when|whens|wen|which|why|how"
     r"|hows|is|are|will|any|anything|show|tell|give|send\s+me|overview|outline|breakdown|plan\s+for"
     r"|can\s+(?:you|u)\s+(?:show|tell)"
     r"|(?:do|does)\s+(?:i|we|you|u|there|the|my|this)"

@@ -63,6 +63,7 @@ from bot.core.understanding.text import SENTENCE_GAP_RE, normalise, spoken, toke
 from bot.core.understanding.when import (
     back_on,
     holidays_as_dates,
+    log_day,
     pause_said,
     pause_sentence,
     said_in_past,
@@ -1261,10 +1262,12 @@ def _pause(m: Message) -> Intent | None:
     f = m.f
     if "why" in m.low and _WHY_HELD_RE.search(m.low):
         return Intent(IntentKind.PLAN_QUESTION, topic=PlanTopic.PHASE)  # asked, not asked for
+    moved = "from" in m.low and Cue.RACE in f.cues and _MOVED_RANGE_RE.search(m.low)
+    low = _MOVED_RANGE_RE.sub(_blank, m.low) if moved else m.low  # the race's move: no break
     if m.today is None or not f.has(Cue.PAUSE, Cue.AWAY, Cue.OFF, Cue.SKIP):
         said = None
     else:
-        said = pause_said(m.low, m.today)
+        said = pause_said(low, m.today)
     dated = (
         Cue.AWAY in f.cues
         and (Cue.UNTIL in f.cues or said is not None or _dated(m))
@@ -1330,7 +1333,7 @@ def _pause(m: Message) -> Intent | None:
             IntentKind.PAUSE, pause_from=said.first, pause_until=said.last, report=m.report()
         )
     rated = {pos for pos, _ in m.ratings}
-    low = _SINCE_DAY_RE.sub(_blank, m.low) if "since" in m.low else m.low
+    low = _SINCE_DAY_RE.sub(_blank, low) if "since" in low else low
     if (asking := pause_sentence(low)) is not None:  # "newborn arrived monday!! pause...":
         at = low.find(asking)  # the days of the sentence that asks, none told before
         low = " " * at + asking + " " * (len(low) - at - len(asking))
@@ -1341,6 +1344,13 @@ def _pause(m: Message) -> Intent | None:
             IntentKind.PAUSE, unclear=vague.group(0), unclear_slot=Unclear.LENGTH
         )
     return Intent(IntentKind.PAUSE, pause_until=until, report=m.report())
+
+
+#: A race moved from one day to another ("race moved from 10 May to 24 May"): no break.
+_MOVED_RANGE_RE: Final = re.compile(
+    r"\b(?:moved|changed|pushed|switched|shifted|rescheduled|postponed|brought\s+forward)"
+    r"\s+(?:back\s+|forward\s+)?(?:it\s+)?from\s+[^,.;!?]+?\s+to\s+[^,.;!?]+"
+)
 
 
 #: A day the trouble started ("ill since tuesday", "since the 3rd"): never a break's end.
@@ -1485,6 +1495,10 @@ def _race_day(m: Message, races: list[Hit]) -> date | None:
         return fixed  # "i think i set 20 march, change it to the 27th": 27 march
     if len(dates) < 2 or not races:
         return dates[-1][1] if dates else None
+    if "from" in low and (move := _MOVED_RANGE_RE.search(low)) is not None:
+        moved = [day for pos, day in dates if move.start() <= pos < move.end()]
+        if len(moved) > 1:
+            return moved[-1]  # "my half got moved from the 16th of April to the 30th": 30th
     shift = len(low) - len(m.low)  # a named day said as a date moves what follows it
     ats = [m.char(h.start) for h in races]
     near = [
@@ -1786,15 +1800,9 @@ _HOLIDAYS_WISHED_RE: Final = re.compile(
 )
 
 
-#: A return promised for a later day ("back on it tmrw"): beside a skip, no resume.
-_BACK_LATER_RE = re.compile(
-    r"\bback\s+(?:on|at|to|into)\s+it\b[^.!?]*?\b(?:tomorrow|tmrw|tmr|tomoz|next\s+week"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-)
-
-
 def back_later(low: str) -> bool:
-    """Whether ``low`` promises a return on a later day ("back on it tmrw")."""
+    """Whether ``low`` promises a return on a later day ("back on it tmrw"): the one
+    ``_BACK_LATER_RE`` below (a second, shadowed spelling of it here was never read)."""
     return _BACK_LATER_RE.search(low) is not None
 
 
@@ -2203,6 +2211,13 @@ def _location(m: Message) -> Intent | None:
             m.low, m.char(cue.start), m.char(cue.start) + _MOVE_LATER_REACH
         ):
             continue  # "moving to berlin in the new year": not there yet, nothing moves now
+        said = m.f.words[cue.start : cue.end]
+        if (
+            said[-1] == "from"
+            and said[0] in _LEFT_FROM
+            and not _TO_AFTER_RE.search(m.low, m.char(cue.start))
+        ):
+            continue  # "HCMC now, moved from Hanoi": the city left, not the one lived in
         after = m.tokens.spans[cue.end - 1][1]
         if _STAY_LATER_RE.match(m.low, after) or (
             _STAY_FROM_RE.match(m.low, after) and asks_permission(m.low)
@@ -2225,6 +2240,8 @@ def _location(m: Message) -> Intent | None:
     return None
 
 
+_LEFT_FROM: Final = frozenset({"moved", "relocated", "moving"})
+_TO_AFTER_RE: Final = re.compile(r"\bto\s+[a-z]")
 _TIMES_RE: Final = re.compile(
     r"\b(?:my|the|our)\s+(?:times|reminder\s+times?|local\s+time)\b|\btimes?\s+back\b"
     r"|\b(?:sort|fix|change|update|adjust|move|set|switch)\s+(?:out\s+)?(?:my|the|our)\s+"
@@ -2377,6 +2394,31 @@ def _thanked_for(f: Features) -> bool:
     return all(i > thanks.end for i in f.unexplained)
 
 
+#: A session judged, done by the sound of it ("great session, 7", "today very good
+#: session, 6", "session was tough, 8").
+_JUDGED_SESSION_RE: Final = re.compile(
+    r"\b(?:good|great|nice|lovely|solid|decent|tough|hard|easy|brutal|fun|grand|cracking"
+    r"|excellent)\s+(?:session|sesh|workout)\b(?!\s+(?:tomorrow|tmrw|later|tonight))"
+    r"|\b(?:session|sesh|workout)\s+(?:was|felt)\s+(?:really\s+|very\s+|pretty\s+|so\s+)?"
+    r"(?:good|great|nice|lovely|solid|decent|tough|hard|easy|brutal|fun|grand|ok|okay|fine)\b"
+)
+
+
+_JUDGED_AHEAD_RE: Final = re.compile(
+    r"\b(?:will|gonna|going to|hope|hopefully|should be|tomorrow|tmrw|next|later|tonight)\b"
+)
+
+
+def _session_judged(m: Message) -> Intent | None:
+    """A session said to have gone some way, with one rating: done, at that effort."""
+    if "?" in m.low or m.f.asking or len(m.ratings) != 1 or m.today is None:
+        return None
+    if _JUDGED_SESSION_RE.search(m.low) is None or _JUDGED_AHEAD_RE.search(m.low):
+        return None
+    day = log_day(m.low, m.today)  # "great session yesterday, 7"
+    return Intent(IntentKind.DONE, effort=m.ratings[0][1], log_day=day)
+
+
 _RULES: Final[tuple[Callable[[Message], Intent | None], ...]] = (
     _bare_value,
     _reminder,
@@ -2391,6 +2433,7 @@ _RULES: Final[tuple[Callable[[Message], Intent | None], ...]] = (
     outcome,
     _fine,
     _body,
+    _session_judged,
     _today,
     _location,
     _place,

@@ -1,0 +1,119 @@
+"""Session sixteen's second development set (written in my own words here): sayings that
+borrow a warning sign's words ("numb with boredom", "on pins and needles waiting",
+"gave way to a cyclist", "a sharp 5k"); an area said to feel good ("legs feel springy, 4");
+a session judged with a number ("great session, 7"); a race moved "from X to Y" is no
+break and keeps Y; a day's plan asked in a clause is no log; "moved from Hanoi" names the
+city left; "7 sur 10"; and days said not done beside days done ("sunday nothing")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.core.understanding import IntentKind, understand, understand_all
+
+TODAY = date(2028, 3, 15)  # a Wednesday
+
+
+def _warned(text: str) -> bool:
+    return any(
+        part.signs or (part.report is not None and part.report.red_flags)
+        for part in understand_all(text, TODAY)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numb with boredom on the bike trainer but session done",
+        "on pins and needles waiting for the marathon ballot, did today's, 5",
+        "gave way to a cyclist on the towpath, did the hip stuff after, 6",
+        "ran a sharp 5k then did the hip stuff, 7",
+    ],
+)
+def test_a_saying_is_no_warning_sign(text: str) -> None:
+    assert not _warned(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pins and needles in my foot",
+        "my knee gave way on the stairs",
+        "left foot numb with cold on the run, still numb an hour later",
+    ],
+)
+def test_the_sign_itself_still_warns(text: str) -> None:
+    assert _warned(text)
+
+
+@pytest.mark.parametrize("text", ["legs feel springy, 4", "hips feel more free, 6"])
+def test_an_area_said_to_feel_good_is_no_report(text: str) -> None:
+    assert understand(text, TODAY).report is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "effort"),
+    [
+        ("great session, 7", None, 7),
+        ("today very good session, 6, my hips feel more free", None, 6),
+        ("great session yesterday, 7", date(2028, 3, 14), 7),
+    ],
+)
+def test_a_session_judged_with_a_number_is_done(text: str, day: date | None, effort: int) -> None:
+    intent = understand(text, TODAY)
+    assert (intent.kind, intent.log_day, intent.effort) == (IntentKind.DONE, day, effort)
+
+
+def test_a_session_hoped_for_is_no_log() -> None:
+    assert understand("should be a good session tomorrow, 6 hours sleep", TODAY).kind is not (
+        IntentKind.DONE
+    )
+
+
+def test_a_race_moved_from_one_day_to_another_is_no_break() -> None:
+    parts = understand_all("race moved from 10 May to 24 May, and pause the weekend", TODAY)
+    race = next(p for p in parts if p.kind is IntentKind.RACE_DATE)
+    pause = next(p for p in parts if p.kind is IntentKind.PAUSE)
+    assert race.race_date == date(2028, 5, 24)
+    assert (pause.pause_from, pause.pause_until) == (date(2028, 3, 18), date(2028, 3, 19))
+
+
+def test_a_race_moved_keeps_the_day_it_moved_to() -> None:
+    text = "my half got moved from the 16th of April to the 30th of April"
+    assert understand(text, TODAY).race_date == date(2028, 4, 30)
+
+
+def test_a_days_plan_asked_after_a_log_is_no_log() -> None:
+    text = "I have completed today's session, effort 5. Please tell me the plan for Monday."
+    parts = understand_all(text, TODAY)
+    assert [(p.kind, p.log_day, p.ask_day) for p in parts] == [
+        (IntentKind.DONE, None, None),
+        (IntentKind.PLAN_QUESTION, None, date(2028, 3, 20)),
+    ]
+
+
+def test_the_city_moved_from_is_not_set() -> None:
+    assert understand("moved from Hanoi", TODAY).kind is not IntentKind.SET_TIMEZONE
+    moved = understand("moved from Gothenburg to Stockholm", TODAY)
+    assert moved.timezone_text is not None
+    assert moved.timezone_text.startswith("Stockholm")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "did saturday, sunday nothing",
+        "i did the session on saturday, an eight, and on sunday i did nothing cos of my nan",
+    ],
+)
+def test_a_day_said_not_done_is_skipped(text: str) -> None:
+    parts = understand_all(text, TODAY)
+    by_day = {p.log_day: p.kind for p in parts}
+    assert by_day[date(2028, 3, 11)] is IntentKind.DONE
+    assert by_day[date(2028, 3, 12)] is IntentKind.SKIPPED
+
+
+def test_a_rating_out_of_ten_in_french() -> None:
+    assert understand("done, 7 sur 10", TODAY).effort == 7
