@@ -117,3 +117,39 @@ def test_a_day_said_not_done_is_skipped(text: str) -> None:
 
 def test_a_rating_out_of_ten_in_french() -> None:
     assert understand("done, 7 sur 10", TODAY).effort == 7
+
+
+def test_pins_and_needles_waiting_is_a_saying() -> None:
+    assert not _warned("pins and needles waiting on the London ballot results lol")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("race is sunday the 23rd", date(2028, 4, 23)),  # March's 23rd is a Thursday
+        ("race is on saturday the 18th", date(2028, 3, 18)),
+    ],
+)
+def test_a_weekday_and_its_date_agree(text: str, day: date) -> None:
+    assert understand(text, TODAY).race_date == day
+
+
+def test_nothing_done_on_days_gone_by_skips_those_days() -> None:
+    parts = understand_all("nothing done sat or sun, busy", TODAY)
+    assert [(p.kind, p.log_day) for p in parts] == [
+        (IntentKind.SKIPPED, date(2028, 3, 11)),
+        (IntentKind.SKIPPED, date(2028, 3, 12)),
+    ]
+
+
+def test_not_done_today_keeps_the_day_said_done() -> None:
+    (done,) = understand_all("hip stuff done Tuesday, 5, haven't done today", TODAY)
+    assert (done.kind, done.log_day, done.effort) == (IntentKind.DONE, date(2028, 3, 14), 5)
+
+
+def test_did_nothing_yesterday_beside_todays_log() -> None:
+    parts = understand_all("did nothing yesterday, today I did the session", TODAY)
+    assert [(p.kind, p.log_day) for p in parts] == [
+        (IntentKind.SKIPPED, date(2028, 3, 14)),
+        (IntentKind.DONE, None),
+    ]

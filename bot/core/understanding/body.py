@@ -361,6 +361,7 @@ _SHARP_STATE: Final = frozenset(
 #: Words of the sayings that borrow a warning sign's words ("on pins and needles waiting
 #: for the ballot", "numb with boredom", "gave way to a cyclist").
 _IDIOM_WORDS: Final = frozenset({"numb", "needles", "way", "gave", "giving"})
+_WAITING: Final = frozenset((w,) for w in ("waiting", "about", "over", "till", "until"))
 _NUMB_WITH: Final = frozenset({"boredom", "cold", "shock", "fear", "grief", "tiredness"})
 
 
@@ -370,7 +371,9 @@ def _idiom(f: Features, hit: Hit) -> bool:
     said = words[start:end]
     if said == ("numb",) and not _NUMB_WITH.isdisjoint(words[end : end + 3]):
         return words[end : end + 1] in (("with",), ("from",))  # "numb with boredom"
-    if said[-1:] == ("needles",) and start and words[start - 1] == "on":
+    if said[-1:] == ("needles",) and (
+        (start and words[start - 1] == "on") or words[end : end + 1] in _WAITING
+    ):
         return True  # "on pins and needles waiting for the results"
     if said in (("gave", "way"), ("giving", "way"), ("gives", "way")):
         return words[end : end + 1] == ("to",)  # "gave way to a cyclist"

@@ -299,7 +299,35 @@ def find_dates(low: str, today: date | None) -> list[tuple[int, date]]:
         if "a week" in low or "a fortnight" in low:
             for m in _WEEK_ON_RE.finditer(low):  # "a week on saturday": one date, a week on
                 _one_date(found, m, _weeks_on(m.group(2), m.group(1), today))
+        if digit:
+            for m in _WEEKDAY_THE_NTH_RE.finditer(low):  # "sunday the 23rd": the 23rd that is
+                if (nth := _weekday_nth(m.group(1), int(m.group(2)), today)) is not None:
+                    _one_date(found, m, nth)  # a Sunday, not this Sunday nor the 23rd of now
     return sorted((pos, value) for pos, value in found.items() if value is not None)
+
+
+#: A weekday and a day of the month with no month ("sunday the 23rd", "sat 9th").
+_WEEKDAY_THE_NTH_RE: Final = re.compile(
+    r"\b(?:(?:on|this|next|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)\s+(?:the\s+)?"
+    rf"([0-9]{{1,2}})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:{MONTH_PATTERN})\b)"
+)
+_NTH_REACH_MONTHS: Final = 12
+
+
+def _weekday_nth(weekday: str, nth: int, today: date) -> date | None:
+    """The day numbered ``nth`` that falls on ``weekday``: this month's (past or to come:
+    "did it on monday the 13th"), else the next one within a year; None when none does."""
+    year, month = today.year, today.month
+    for _ in range(_NTH_REACH_MONTHS):
+        try:
+            day = date(year, month, nth)
+        except ValueError:
+            day = None
+        if day is not None and day.weekday() == _WEEKDAYS[weekday]:
+            return day
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
 
 
 _DENIED_RE: Final = re.compile(

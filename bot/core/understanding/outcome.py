@@ -698,7 +698,8 @@ _DID_DAYS_RE: Final = re.compile(
 #: Another day said as when a day's session was done: "(friday's) session on saturday".
 _DONE_ON_RE: Final = re.compile(r"\s+(?:(?:session|sesh|one|workout)\s+)?(?:on|in\s+the\s+end)\b")
 #: Today's session named as what was done: "did today's session", "done todays".
-_DID_TODAY_RE: Final = re.compile(
+_DID_TODAY_RE: Final = re.compile(  # not "haven't done today", "not done today yet"
+    r"(?<!haven't\s)(?<!havent\s)(?<!hasn't\s)(?<!not\s)(?<!never\s)"
     r"\b(?:did|done|finished|completed|smashed|nailed)\s+(?:it\s+|the\s+session\s+)?"
     r"(?:today'?s?|this\s+morning|tonight|earlier\s+today)\b"
 )

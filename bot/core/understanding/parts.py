@@ -601,7 +601,7 @@ def _days_apart(whole: Intent, message: Message, today: date) -> tuple[Intent, .
     undone = {
         day
         for said in _NOT_DAY_RE.finditer(message.low)
-        for day in log_days(f"on {said.group(1) or said.group(2)}", today)
+        for day in log_days(f"on {next(g for g in said.groups() if g)}", today)
     }
     return tuple(
         Intent(IntentKind.SKIPPED, log_day=part.log_day)
@@ -694,6 +694,8 @@ _NOT_DAY_RE: Final = re.compile(
     r"\bnot\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)\b"
     r"|\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday)\s+(?:i\s+)?(?:did\s+)?"
     r"(?:not|nothing|nada|zilch)\b"
+    r"|\b(?:did|done)\s+nothing\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|yesterday)\b"
 )
 
 

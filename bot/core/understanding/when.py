@@ -507,7 +507,8 @@ def _near_list(low: str) -> re.Match[str] | None:
 #: one ("skipping today, did a long run yesterday": the skip is today's).
 _SKIPPED_RE: Final = re.compile(
     r"\b(?:missed|skipped|skipt|didn'?t|did\s+not|couldn'?t|could\s+not|bailed|ditched"
-    r"|wasn'?t|was|were|had\s+to|blew|sacked|forgot|got\s+away)\b"
+    r"|wasn'?t|was|were|had\s+to|blew|sacked|forgot|got\s+away|nothing\s+done|done\s+nothing"
+    r"|did\s+nothing|been\s+in\s+bed)\b"
 )
 
 
