@@ -153,3 +153,31 @@ def test_did_nothing_yesterday_beside_todays_log() -> None:
         (IntentKind.SKIPPED, date(2028, 3, 14)),
         (IntentKind.DONE, None),
     ]
+
+
+def test_a_grade_is_no_effort() -> None:
+    text = "tore my hamstring years ago (grade 2, rehabbed), today's session done, 4, nice and easy"
+    done = next(p for p in understand_all(text, TODAY) if p.kind is IntentKind.DONE)
+    assert done.effort == 4
+
+
+def test_an_area_is_reported_once_with_its_own_number() -> None:
+    text = (
+        "session today done, was 5. my left glute a bit sore, like 2. next week I go to "
+        "Milano for work (from Monday to Friday) so please stop the plan those days"
+    )
+    reports = [p.report for p in understand_all(text, TODAY) if p.report is not None]
+    assert [(r.area.value, r.severity) for r in reports] == [("glutes", 2)]
+
+
+def test_a_stay_of_two_months_is_no_race_day() -> None:
+    text = (
+        "I am in Istanbul now for 2 months, please change city. Also my race in Antalya is "
+        "cancelled, so no race for now."
+    )
+    assert all(p.race_date is None for p in understand_all(text, TODAY))
+
+
+def test_back_on_the_friday_ends_the_break_the_day_before() -> None:
+    intent = understand("pause from Monday and I'll be back on the Friday, i.e. the 24th", TODAY)
+    assert (intent.pause_from, intent.pause_until) == (date(2028, 3, 20), date(2028, 3, 23))

@@ -74,6 +74,7 @@ _BARE_RE: Final = re.compile(
     r"(?=[0-9])(?<![0-9.:/,-])(?<!\bat )(?<!\bby )(?<!\bon )(?<!\bin )(?<!\bto )(?<!\bfor )"
     r"(?<!\bafter )(?<!\bbefore )(?<!\bfrom )(?<!\buntil )(?<!\btill )(?<!\bof )(?<!\bor )"
     r"(?<!\boutta )(?<!\bhalf )(?<!\bpast )"  # "home about half 7": a time
+    r"(?<!\bgrade )(?<!\blevel )(?<!\bstage )(?<!\bweek )(?<!\bsize )"  # "grade 2": a name
     r"\b(10|[0-9])(?:ish)?(?:\s+(?:now|atm|tops|max))?\s*(?=[,.;!?)\n]|$|[-–—]\s)"
 )
 

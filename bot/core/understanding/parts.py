@@ -381,7 +381,35 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
         parts = _time_beside_the_zone(parts, message.low)
     if len(parts) > 1 and any(_warned(part) for part in parts):
         parts = tuple(p for p in parts if p.kind is not IntentKind.FEELS_FINE or p.fine_areas)
+    if len(parts) > 1:
+        parts = _reported_once(parts)
     return whole, parts if _warned(whole) else _greeted_first(message, parts)
+
+
+def _reported_once(parts: tuple[Intent, ...]) -> tuple[Intent, ...]:
+    """One report of an area: a later part that carries the same area's report again, with
+    no sign the first lacks, carries none ("done, was 5. left glute sore, like 2. ...
+    please stop the plan next week": the glute at 2, not again at the effort's 5)."""
+    seen: dict[Area, frozenset[RedFlag]] = {}
+    kept: list[Intent] = []
+    for said in parts:
+        report = said.report
+        again = (
+            report is not None
+            and report.area in seen
+            and said.kind not in _REPORT_KINDS
+            and report.red_flags <= seen[report.area]
+        )
+        part = replace(said, report=None) if again else said
+        if part.report is not None:
+            seen[part.report.area] = seen.get(part.report.area, frozenset()) | part.report.red_flags
+        kept.append(part)
+    return tuple(kept)
+
+
+_REPORT_KINDS: Final = frozenset(
+    {IntentKind.BODY_REPORT, IntentKind.WARNING_SIGN, IntentKind.NOT_FINE}
+)
 
 
 def _each_day_asked(parts: tuple[Intent, ...], low: str, today: date) -> tuple[Intent, ...]:

@@ -1485,9 +1485,10 @@ def _race_day(m: Message, races: list[Hit]) -> date | None:
     us for ten days": 25 april), else the last date said; a named day ("boxing day") is a
     date."""
     low = holidays_as_dates(m.low)
-    dates = dates_meant(low, m.today)
-    if len(dates) > 1:  # "staying with us for ten days": a length, no day of the race
-        dates = [(pos, day) for pos, day in dates if not low.startswith("for ", pos)] or dates
+    # "staying with us for ten days", "in Istanbul for 2 months": a length, never the race's day
+    dates = [
+        (pos, day) for pos, day in dates_meant(low, m.today) if not low.startswith("for ", pos)
+    ]
     if len(dates) > 1 and "long" in low:  # "london marathon april 26, long runs on sunday"
         runs = long_run_days(low)
         dates = [(pos, d) for pos, d in dates if not any(a <= pos < b for a, b in runs)] or dates

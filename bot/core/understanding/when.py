@@ -102,7 +102,8 @@ _BACK_RE: Final = re.compile(
     rf"\b(?:back|(?<!\bat\s)(?<!\bfrom\s)home|return|returning|get\s+back|gets\s+back"
     r"|start\s+(?:again|back|back\s+up|up\s+again)|restart|resume|pick\s+(?:it\s+)?up\s+again)\s+"
     # "back in dublin on the 29th", "home to cork by the 3rd": the place between
-    rf"(?:(?:in|to|at|from)\s+[a-z']+(?:\s+[a-z']+)?\s+(?=on\s|by\s))?(?:on\s+|by\s+)?({_DAY})\b"
+    rf"(?:(?:in|to|at|from)\s+[a-z']+(?:\s+[a-z']+)?\s+(?=on\s|by\s))?(?:on\s+|by\s+)?"
+    rf"(?:the\s+(?=(?:mon|tue|wed|thu|fri|sat|sun)))?({_DAY})\b"
 )
 _NEXT_WEEK_RE: Final = re.compile(r"\bnext\s+week\b(?!\s*(?:-|to\b|till\b|until\b))")
 _TILL_NEXT_WEEK_RE: Final = re.compile(r"\b(?:until|till|til|untill)\s+next\s+week\b")
