@@ -181,3 +181,24 @@ def test_a_stay_of_two_months_is_no_race_day() -> None:
 def test_back_on_the_friday_ends_the_break_the_day_before() -> None:
     intent = understand("pause from Monday and I'll be back on the Friday, i.e. the 24th", TODAY)
     assert (intent.pause_from, intent.pause_until) == (date(2028, 3, 20), date(2028, 3, 23))
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("done 8/10, show me my progress", IntentKind.PROGRESS),
+        ("done 6, show me my history", IntentKind.HISTORY),
+    ],
+)
+def test_a_log_beside_a_record_asked_is_kept(text: str, asked: IntentKind) -> None:
+    parts = understand_all(text, TODAY)
+    assert [p.kind for p in parts] == [IntentKind.DONE, asked]
+
+
+@pytest.mark.parametrize("text", ["back on 👍", "back on"])
+def test_back_on_alone_is_a_return(text: str) -> None:
+    assert understand(text, TODAY).kind is IntentKind.RESUME
+
+
+def test_back_on_a_day_is_a_break_s_end() -> None:
+    assert understand("back on the 20th", TODAY).kind is IntentKind.PAUSE

@@ -89,7 +89,7 @@ _SPLIT_BREAKS: Final = (
     r"|what's|when|which(?!\s+i\b)|why|how|can|could|did|done|finished|skipped|skipping|skip"
     r"|gonna|missed|today|tomorrow|yesterday|thanks(?!\s+to\b)|thank\s+you|cheers|thx|ty"
     # "relocated to auckland, turn off the morning messages": a request of its own
-    r"|turn|switch|stop|pause|change|set|move|make|push|put"
+    r"|turn|switch|stop|pause|change|set|move|make|push|put|show|give|tell"
     r"|msgs|msg|messages|texts|pings|notifications)\b)"
     # "keep the reminder as is, just pause me from saturday": the request after "just"
     r"|,\s*(?=just\s+(?:pause|stop|hold|freeze|remind|set|change|move|send|turn|make|push|put)\b)"

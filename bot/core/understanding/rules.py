@@ -1764,6 +1764,8 @@ def _personal_race(f: Features, races: list[Hit]) -> bool:
 #: "back now", "I'm back today": said first, a return (not "my back now hurts").
 _BACK_FIRST_RE: Final = re.compile(
     r"^\W*(?:i'?m\s+|i\s+am\s+|we'?re\s+)?back\s+(?:now|again|today)\b"
+    r"|^\W*(?:i'?m\s+)?back\s+on\s*(?:[^\w\s]+\s*)*(?:$|[.!,]\s*(?:what|whats|what's)\b"
+    r"|[^\w\s]+\s*(?:what|whats|what's)\b)"
 )
 
 #: A restart asked about, not asked for: "is it safe to continue?", "when do I restart the
