@@ -202,3 +202,21 @@ def test_back_on_alone_is_a_return(text: str) -> None:
 
 def test_back_on_a_day_is_a_break_s_end() -> None:
     assert understand("back on the 20th", TODAY).kind is IntentKind.PAUSE
+
+
+@pytest.mark.parametrize(
+    ("text", "effort"),
+    [
+        ("that was brutal, 9", 9),
+        ("the clamshells are way too easy now, 2/10 today", 2),
+        ("session was a 9, way too hard for me to be honest", 9),
+        ("was a 7 today. how long is the block overall?", 7),
+    ],
+)
+def test_a_session_rated_as_it_went_is_logged(text: str, effort: int) -> None:
+    done = [p for p in understand_all(text, TODAY) if p.kind is IntentKind.DONE]
+    assert [p.effort for p in done] == [effort]
+
+
+def test_it_was_a_number_alone_is_no_log() -> None:
+    assert understand("it was a 5 at night", TODAY).kind is not IntentKind.DONE

@@ -2404,6 +2404,10 @@ _JUDGED_SESSION_RE: Final = re.compile(
     r"|excellent)\s+(?:session|sesh|workout)\b(?!\s+(?:tomorrow|tmrw|later|tonight))"
     r"|\b(?:session|sesh|workout)\s+(?:was|felt)\s+(?:really\s+|very\s+|pretty\s+|so\s+)?"
     r"(?:good|great|nice|lovely|solid|decent|tough|hard|easy|brutal|fun|grand|ok|okay|fine)\b"
+    r"|\b(?:session|sesh|workout|that|today'?s?)\s+was\s+(?:a\s+|an\s+)?(?:10|[0-9])\b"
+    r"|^\W*was\s+(?:a\s+|an\s+)?(?:10|[0-9])\b"
+    r"|\bthat\s+was\s+(?:brutal|tough|hard|easy|savage|a\s+killer|grim|rough|a\s+breeze)\b"
+    r"|\b(?:way\s+|far\s+|much\s+)?too\s+(?:easy|hard)\b"
 )
 
 
