@@ -312,6 +312,11 @@ def _named_day(day: int, month: int, today: date | None) -> str:
     return f"{day} {_MONTHS[month - 1]} {year}"
 
 
+_WEEKDAY_FIRST = re.compile(
+    r"(?:(?:on|this|next|coming)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE
+)
+
+
 def unclear_date(value: str, *, race: bool, today: date | None = None) -> str:
     """A date or range that cannot be right (reversed, past, no such day), asked about; a
     race date that reads two ways names both, with the year each next falls in when
@@ -324,6 +329,12 @@ def unclear_date(value: str, *, race: bool, today: date | None = None) -> str:
         return (
             f"{said} could be {one} or {other}, so I haven't changed anything yet. Which is "
             f"it? Send it with the month in words, for example <i>race on {one}</i>."
+        )
+    if race and _WEEKDAY_FIRST.match(value):
+        return (
+            f"I'm not sure which day {said} is: that date isn't that weekday for months, so "
+            "I haven't changed anything. Which day is the race? Send it with the month, for "
+            "example <i>race on 18 April</i>."
         )
     if race:
         return (

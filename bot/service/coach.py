@@ -330,6 +330,24 @@ class Coach:
     async def _intent(
         self, turn: Turn, intent: Intent, text: str, *, reminder_said: bool = False
     ) -> list[Reply]:
+        """One request answered, and a body report said with it recorded ("back from a
+        work trip, calf hot and swollen, hurts to walk"): a warning sign's answer first."""
+        if intent.report is None or intent.kind not in _REPORT_BESIDE:
+            return await self._request(turn, intent, text, reminder_said=reminder_said)
+        idle = intent.kind is IntentKind.RESUME and turn.state.phase is not Phase.PAUSED
+        rest = (
+            []  # "just back from a work trip" with no break set: nothing to resume
+            if idle
+            else await self._request(
+                turn, replace(intent, report=None), text, reminder_said=reminder_said
+            )
+        )
+        noted = await reports.record_report(turn, intent.report, text, ask_signs=True)
+        return [*noted, *rest] if intent.report.red_flags else [*rest, *noted]
+
+    async def _request(
+        self, turn: Turn, intent: Intent, text: str, *, reminder_said: bool = False
+    ) -> list[Reply]:
         kind = intent.kind
         if (
             kind in _LOGS and intent.unclear is not None and intent.unclear_slot is Unclear.LOG_DAY
@@ -485,6 +503,26 @@ class Coach:
         if action is Action.SUGGEST:
             return await _suggested(turn, Suggestion(callback.str_arg(0)))
         return [Reply(toast="That button is out of date. Send /today for a fresh one.")]
+
+
+#: Requests that may carry a body report said with them, which their own answer does not
+#: record (a log, a report and "not fine" record theirs).
+_REPORT_BESIDE = frozenset(
+    {
+        IntentKind.PAUSE,
+        IntentKind.RESUME,
+        IntentKind.SET_REMINDER,
+        IntentKind.SET_TIMEZONE,
+        IntentKind.RACE_DATE,
+        IntentKind.PLAN_QUESTION,
+        IntentKind.TODAY,
+        IntentKind.PROGRESS,
+        IntentKind.HISTORY,
+        IntentKind.HELP,
+        IntentKind.GREETING,
+        IntentKind.THANKS,
+    }
+)
 
 
 def _days_logged(inbound: Inbound) -> Callable[[date], list[date]] | None:

@@ -220,3 +220,29 @@ def test_a_session_rated_as_it_went_is_logged(text: str, effort: int) -> None:
 
 def test_it_was_a_number_alone_is_no_log() -> None:
     assert understand("it was a 5 at night", TODAY).kind is not IntentKind.DONE
+
+
+def test_a_weekday_and_date_no_month_soon_shares_are_asked() -> None:
+    intent = understand("race is Sunday the 23rd", date(2026, 3, 4))  # next: August
+    assert intent.race_date is None
+    assert intent.unclear == "sunday the 23rd"
+
+
+def test_today_rated_after_another_days_log_is_logged_too() -> None:
+    parts = understand_all("did monday 5, today a 6", TODAY)
+    assert [(p.kind, p.log_day, p.effort) for p in parts] == [
+        (IntentKind.DONE, date(2028, 3, 13), 5),
+        (IntentKind.DONE, None, 6),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["wont be training til the 18th", "at the in-laws til the 18th, no training"]
+)
+def test_no_training_until_a_day_is_a_break(text: str) -> None:
+    intent = understand(text, TODAY)
+    assert (intent.kind, intent.pause_until) == (IntentKind.PAUSE, date(2028, 3, 18))
+
+
+def test_no_training_today_is_a_skip() -> None:
+    assert understand("wont be training today, sick kid", TODAY).kind is IntentKind.SKIPPED

@@ -19,7 +19,15 @@ from typing import Final
 from bot.core.understanding.text import has_digit
 from bot.core.understanding.words import WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
-__all__ = ["MONTHS", "MONTH_PATTERN", "find_dates", "last_date", "names_a_date", "years_later"]
+__all__ = [
+    "MONTHS",
+    "MONTH_PATTERN",
+    "find_dates",
+    "last_date",
+    "names_a_date",
+    "weekday_date_clash",
+    "years_later",
+]
 
 MONTHS: Final = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -312,7 +320,20 @@ _WEEKDAY_THE_NTH_RE: Final = re.compile(
     r"|sunday)\s+(?:the\s+)?"
     rf"([0-9]{{1,2}})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:{MONTH_PATTERN})\b)"
 )
-_NTH_REACH_MONTHS: Final = 12
+#: How many months on a weekday and its day of the month may first agree ("sunday the 23rd"
+#: in March 2028: April's); further, the two are asked about (``weekday_date_clash``).
+_NTH_REACH_MONTHS: Final = 3
+
+
+def weekday_date_clash(low: str, today: date) -> str | None:
+    """A weekday and day of the month said together that no month soon has ("sunday the
+    23rd" when the next Sunday the 23rd is months away), as written; else None."""
+    if not has_digit(low):
+        return None
+    for m in _WEEKDAY_THE_NTH_RE.finditer(low):
+        if _weekday_nth(m.group(1), int(m.group(2)), today) is None:
+            return " ".join(m.group(0).split())
+    return None
 
 
 def _weekday_nth(weekday: str, nth: int, today: date) -> date | None:

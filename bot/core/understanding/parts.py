@@ -1446,6 +1446,10 @@ _AGAIN_TODAY_RE: Final = re.compile(
 
 #: A day said as a stay's end or a time span, not a session's: "till monday", "since
 #: tuesday", "back on friday", said with a subject of its own ("I'm in town till monday").
+#: A clause that rates today after another day's log ("today a 6", "and today's 7").
+_TODAY_RATED_RE: Final = re.compile(
+    r"(?:and\s+)?(?:today|today'?s|todays|this\s+morning)\s+(?:was\s+)?(?:an?\s+)?(?:10|[0-9])\b"
+)
 #: A day's plan asked for in a clause ("please tell me the plan for Monday"): no log.
 _PLAN_ASKED_RE: Final = re.compile(
     r"\b(?:plan|tell\s+me|show\s+me|what'?s\s+on|whats\s+on|what\s+is\s+on|schedule)\b"
@@ -1489,6 +1493,8 @@ def _carried(
             said[index] = (part, Intent(IntentKind.DONE, effort=effort))
             continue
         day = log_day(low, today)
+        if day is None and before.log_day is not None and _TODAY_RATED_RE.match(low.strip()):
+            day = today  # "did monday, 5, ... today a 6": today's, with its own effort
         if day is None or day == (before.log_day or today):
             continue
         if _NOT_DAY_RE.search(low):  # "did it monday but not tuesday": tuesday skipped
@@ -1893,6 +1899,7 @@ def _combined(said: list[tuple[str, Intent]], whole: Intent) -> tuple[Intent, ..
                 and i.log_day is None
                 and (_rating_only(part) or _same_done(part, whole))
                 and not _AGAIN_TODAY_RE.fullmatch(part.lower().strip(" !.,"))
+                and not (whole.log_day is not None and _TODAY_RATED_RE.match(part.lower().strip()))
             )
         ]
     intents = [_with_effort(i, whole) for _, i in said]

@@ -31,6 +31,7 @@ from bot.core.understanding.dates import (
     find_dates,
     last_date,
     names_a_date,
+    weekday_date_clash,
 )
 from bot.core.understanding.extract import zone_text
 from bot.core.understanding.features import Features, Hit, scan
@@ -1570,6 +1571,8 @@ def _race(m: Message) -> Intent | None:
         return None  # date said ("half is on 19.12! do I keep going?") is stored beside
     if (both := _EITHER_WAY_RE.search(m.low)) is not None and both[1] != both[2]:
         return _race_unclear(both[0])  # "12/06": June or December?
+    if m.today is not None and (clash := weekday_date_clash(m.low, m.today)) is not None:
+        return _race_unclear(clash)  # "sunday the 23rd", no Sunday the 23rd soon: which?
     when = _race_day(m, races)
     if (
         when is not None
