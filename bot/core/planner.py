@@ -737,7 +737,10 @@ class Planner:
         for candidate in self._by_category[category]:
             # the targets in common count most; then the same stance (two feet or one)
             same_stance = candidate.dose.per_side == exercise.dose.per_side
-            overlap = 2 * (len(targets.intersection(candidate.targets)) + same_stance)
+            shared = len(targets.intersection(candidate.targets))
+            overlap = 2 * (shared + same_stance)
+            if category is Category.STATIC and not shared:
+                continue  # strength that works none of the same muscles is no swap for it
             if (
                 overlap > best_overlap
                 and _suits(candidate, profile, limits, used)
