@@ -386,7 +386,7 @@ def referral(tier: Tier, red_flags: Collection[RedFlag]) -> str:
             else "gives way"
         )
         return (
-            "⚠️ <b>Please have a physiotherapist or doctor look at it.</b> A knee or leg that "
+            "⚠️ <b>Please have a physiotherapist or doctor look at it.</b> A joint that "
             f"{what} needs checking first: no running, hops or jumps on it until you've "
             "been cleared."
         )
