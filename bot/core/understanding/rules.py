@@ -23,7 +23,7 @@ from bot.core.understanding.cities import (
     city_text,
     place_in,
 )
-from bot.core.understanding.cleared import clinician_cleared
+from bot.core.understanding.cleared import CLINICIANS, clinician_cleared
 from bot.core.understanding.clock import impossible_time, parse_time, time_range
 from bot.core.understanding.dates import (
     MONTH_PATTERN,
@@ -107,13 +107,15 @@ _NEAR_RACE: Final = 4
 
 
 def understand(text: str, today: date | None = None) -> Intent:
-    """What ``text`` asks of the coach, with its slots; ``today`` resolves relative dates."""
-    return analyse(text, today)[0]
+    """What ``text`` asks of the coach, with its slots; ``today`` resolves relative dates
+    (punctuation a voice assistant typed out as words read as typed: ``text.spoken``)."""
+    return analyse(spoken(text), today)[0]
 
 
 def analyse(text: str, today: date | None = None) -> tuple[Intent, Message | None]:
-    """``understand``, with the analysed message (None for emoji only) for ``parts``."""
-    clean, low = normalise(spoken(text))
+    """``understand``, with the analysed message (None for emoji only) for ``parts``
+    (``text`` as typed: ``understand_parts`` reads dictated marks first)."""
+    clean, low = normalise(text)
     tokens = tokenise(low)
     if not tokens.words:
         return _emoji_only(clean), None
@@ -336,6 +338,9 @@ def _go_ahead(m: Message, intent: Intent) -> Intent:
     no warning sign: FEELS_FINE, ``cleared`` (``cleared.clinician_cleared``)."""
     if intent.kind not in _GO_AHEAD_KINDS or intent.signs or intent.report is not None:
         return intent
+    words = m.tokens.words
+    if CLINICIANS.isdisjoint(words) and not ("e" in words and "a" in words):  # "a&e"
+        return intent  # no clinician named: no go-ahead (the cheap test first)
     asked = "?" in m.low or bool(m.f.asking)
     told = _told_before_asking(m.low) if asked else None
     said = clinician_cleared(tokenise(told).words) if told else False

@@ -75,16 +75,16 @@ _ASSISTANT_RE: Final = re.compile(
     r"(?:(?:the\s+)?hip\s*coach\b)?[,:\s]*(?:saying\s+)?",
     re.IGNORECASE,
 )
-_SPOKEN_CUE_RE: Final = re.compile(
-    r"stop|mark|comma|point|new\s+(?:line|para)|siri|google|alexa", re.IGNORECASE
-)
+#: What every dictated mark or assistant's opening holds (a cheap test first).
+_SPOKEN_CUES: Final = ("stop", "mark", "comma", "point", "new ", "siri", "google", "alexa")
 
 
 def spoken(text: str) -> str:
     """``text`` as typed, where a voice assistant wrote its punctuation out as words ("full
     stop", "comma", "question mark") or put its own words first ("okay google message hip
     coach ..."); other text unchanged."""
-    if _SPOKEN_CUE_RE.search(text) is None:
+    low = text.lower()
+    if not any(cue in low for cue in _SPOKEN_CUES):
         return text
     text = _ASSISTANT_RE.sub("", text, count=1)
     return _SPOKEN_MARK_RE.sub(lambda m: _SPOKEN_MARKS[m.group(1)[0].lower()], text)
