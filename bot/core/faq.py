@@ -655,7 +655,7 @@ class Faq:
         until I see results?"), and skips of named days ("missed friday and saturday, can I
         catch up?"), never another skip ("missed a week, what now?" logs nothing)."""
         text = spoken(text)  # "...question mark": the punctuation a voice assistant typed
-        question = self.answer(intent, text)
+        question = _situated(self.answer(intent, text), text)
         if question is not None:
             if intent.kind is IntentKind.DONE:  # the question's own clause is answered
                 return question, tuple(p for p in parts if p.kind not in _ANSWERED_BESIDE_DONE)
@@ -663,7 +663,7 @@ class Faq:
                 return question, ()
             today_said = _TODAY_SAID_RE.search(text.lower()) is not None
             return question, tuple(p for p in parts if _kept(p, today_said) and not p.signs)
-        question = self.answer_beside(intent, text)
+        question = _situated(self.answer_beside(intent, text), text)
         if question is None:
             return None, parts
         return question, tuple(p for p in parts if p.kind not in ANSWERED_KINDS) or parts
@@ -685,7 +685,9 @@ class Faq:
         ids = [entry.id for entry in found if entry is not None]
         if first.id not in ids:
             return None  # the first question is no piece of its own: one question, read whole
-        return next((e for e in found if e is not None and e.id != first.id), None)
+        return next(
+            (e for e in found if e is not None and e.id != first.id and _situated(e, text)), None
+        )
 
     def answer_beside(self, intent: Intent, text: str) -> FaqEntry | None:
         """The question asked in a clause of its own after a report or a setting ("lower
@@ -713,6 +715,33 @@ class Faq:
             said = f"{report.area.value.replace('_', ' ')} {_FELT[report.kind]}"
             found = self.match(f"{said}, {question}")
         return found
+
+
+#: Answers about a situation, given only when the message names it: a question near one of
+#: their phrasings in other words ("can I hop now?") is not about a pregnancy.
+_SITUATION_SAID: Final = {
+    "pregnancy": re.compile(
+        r"pregnan|preggo|preggers|expecting|trimester|\bbump\b|\bweeks?\s+gone\b|due\s+date"
+        r"|\bdue\s+in\b|on\s+the\s+way|with\s+child|\bivf\b"
+    ),
+    "after-birth": re.compile(
+        r"bab(?:y|ies)|birth|postpartum|post\s*partum|post-natal|postnatal|c[\s-]?section"
+        r"|newborn|midwife|delivery|delivered|had\s+(?:my|a|our)\s+(?:son|daughter|little)"
+        r"|(?:weeks?|months?)\s+old|breast\s*feed|nursing|\blabou?r\b|little\s+one|\bbub\b"
+        r"|twins|mum|mom|mother"
+    ),
+    "leaking": re.compile(
+        r"leak|\bpee|\bwee|bladder|pelvic|incontinen|wet\s+myself|dribbl|accident|tena\b"
+    ),
+}
+
+
+def _situated(entry: FaqEntry | None, text: str) -> FaqEntry | None:
+    """``entry``, unless it answers a situation the message never names (``_SITUATION_SAID``:
+    "can I hop now?" is not about a pregnancy)."""
+    if entry is None or (said := _SITUATION_SAID.get(entry.id)) is None:
+        return entry
+    return entry if said.search(text.lower()) else None
 
 
 #: A session said to be too easy or too hard beside its log ("done, way too easy"): the

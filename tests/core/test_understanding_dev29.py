@@ -11,9 +11,11 @@ from datetime import date
 
 import pytest
 
+from bot.core.content import load_content
 from bot.core.understanding import IntentKind, understand, understand_all
 
 TODAY = date(2028, 3, 15)  # a Wednesday
+FAQ = load_content().faq
 
 
 def _warned(text: str) -> bool:
@@ -246,3 +248,36 @@ def test_no_training_until_a_day_is_a_break(text: str) -> None:
 
 def test_no_training_today_is_a_skip() -> None:
     assert understand("wont be training today, sick kid", TODAY).kind is IntentKind.SKIPPED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "physio cleared me, can I hop now?",
+        "the reminder time is annoying, can it come a bit later? sometime after the school run",
+    ],
+)
+def test_a_situation_answer_needs_the_situation_said(text: str) -> None:
+    faq = FAQ
+    question, _ = faq.asked(understand(text, TODAY), understand_all(text, TODAY), text)
+    assert question is None or question.id not in ("pregnancy", "after-birth", "leaking")
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("im pregnant, can i keep hopping?", "pregnancy"),
+        ("had my baby 10 weeks ago, when can I start the hops?", "after-birth"),
+        ("is it normal to leak a bit when jumping?", "leaking"),
+    ],
+)
+def test_the_situation_said_keeps_its_answer(text: str, answer: str) -> None:
+    faq = FAQ
+    question, _ = faq.asked(understand(text, TODAY), understand_all(text, TODAY), text)
+    assert question is not None
+    assert question.id == answer
+
+
+def test_until_then_is_the_day_told_before() -> None:
+    text = "last exam is on the 17th, can u pause me until then? ill be back on it after."
+    assert understand(text, TODAY).pause_until == date(2028, 3, 17)

@@ -1340,7 +1340,8 @@ def _pause(m: Message) -> Intent | None:
         )
     rated = {pos for pos, _ in m.ratings}
     low = _SINCE_DAY_RE.sub(_blank, low) if "since" in low else low
-    if (asking := pause_sentence(low)) is not None:  # "newborn arrived monday!! pause...":
+    asking = None if _UNTIL_THEN_RE.search(low) else pause_sentence(low)  # "until then": before
+    if asking is not None:  # "newborn arrived monday!! pause...":
         at = low.find(asking)  # the days of the sentence that asks, none told before
         low = " " * at + asking + " " * (len(low) - at - len(asking))
     dates = [day for pos, day in find_dates(low, m.today) if pos not in rated]
@@ -1352,6 +1353,8 @@ def _pause(m: Message) -> Intent | None:
     return Intent(IntentKind.PAUSE, pause_until=until, report=m.report())
 
 
+#: A break's end said as a day told before ("last exam is on the 17th, pause me until then").
+_UNTIL_THEN_RE: Final = re.compile(r"\b(?:until|till|til|untill)\s+then\b")
 #: A race moved from one day to another ("race moved from 10 May to 24 May"): no break.
 _MOVED_RANGE_RE: Final = re.compile(
     r"\b(?:moved|changed|pushed|switched|shifted|rescheduled|postponed|brought\s+forward)"
