@@ -26,6 +26,7 @@ __all__ = [
     "Visit",
     "clinician_cleared",
     "clinician_visit",
+    "may_name_a_clinician",
     "only_their_word",
 ]
 
@@ -77,11 +78,16 @@ _NOT_YET: Final = word_set("if whether hope hopefully will gonna going should wo
 VISIT_REASON: Final = word_set("about for regarding re with")
 
 
+def may_name_a_clinician(words: Sequence[str]) -> bool:
+    """Whether ``words`` may name a clinician: one of ``CLINICIANS``, or "a" and "e" (how
+    "a&e" is split), the cheap test before ``clinician_cleared`` reads them."""
+    return not CLINICIANS.isdisjoint(words) or ("e" in words and "a" in words)
+
+
 def clinician_cleared(words: Sequence[str], *, asked: bool = False) -> bool:
     """Whether ``words`` (as typed, lower case) say a clinician has cleared the runner;
     never a question (``asked``: the message asks something)."""
-    ae = "e" in words and "a" in words
-    if asked or (CLINICIANS.isdisjoint(words) and not ae) or not _NOT_YET.isdisjoint(words):
+    if asked or not may_name_a_clinician(words) or not _NOT_YET.isdisjoint(words):
         return False
     seen = [
         i

@@ -1444,8 +1444,6 @@ _AGAIN_TODAY_RE: Final = re.compile(
 )
 
 
-#: A day said as a stay's end or a time span, not a session's: "till monday", "since
-#: tuesday", "back on friday", said with a subject of its own ("I'm in town till monday").
 #: A clause that rates today after another day's log ("today a 6", "and today's 7").
 _TODAY_RATED_RE: Final = re.compile(
     r"(?:and\s+)?(?:today|today'?s|todays|this\s+morning)\s+(?:was\s+)?(?:an?\s+)?(?:10|[0-9])\b"
@@ -1454,6 +1452,8 @@ _TODAY_RATED_RE: Final = re.compile(
 _PLAN_ASKED_RE: Final = re.compile(
     r"\b(?:plan|tell\s+me|show\s+me|what'?s\s+on|whats\s+on|what\s+is\s+on|schedule)\b"
 )
+#: A day said as a stay's end or a time span, not a session's: "till monday", "since
+#: tuesday", "back on friday", said with a subject of its own ("I'm in town till monday").
 _NOT_A_SESSION_DAY_RE: Final = re.compile(
     r"\b(?:till|until|untill|til|since|back\s+on|back|by)\s+(?:next\s+|this\s+|the\s+)?"
     r"(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|[0-9])"

@@ -23,7 +23,7 @@ from bot.core.understanding.cities import (
     city_text,
     place_in,
 )
-from bot.core.understanding.cleared import CLINICIANS, clinician_cleared
+from bot.core.understanding.cleared import clinician_cleared, may_name_a_clinician
 from bot.core.understanding.clock import impossible_time, parse_time, time_range
 from bot.core.understanding.dates import (
     MONTH_PATTERN,
@@ -339,7 +339,7 @@ def _go_ahead(m: Message, intent: Intent) -> Intent:
     if intent.kind not in _GO_AHEAD_KINDS or intent.signs or intent.report is not None:
         return intent
     words = m.tokens.words
-    if CLINICIANS.isdisjoint(words) and not ("e" in words and "a" in words):  # "a&e"
+    if not may_name_a_clinician(words):  # "a&e" counts
         return intent  # no clinician named: no go-ahead (the cheap test first)
     asked = "?" in m.low or bool(m.f.asking)
     told = _told_before_asking(m.low) if asked else None
