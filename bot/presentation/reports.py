@@ -25,6 +25,7 @@ from bot.presentation.render import Rows, referral, your_part
 __all__ = [
     "AREA_QUESTION",
     "BONE_HISTORY_CHECK",
+    "CHECKS_UNDER_WAY",
     "CLINICIAN_QUESTION",
     "FLAGS_QUESTION",
     "GO_AHEAD_HEARD",
@@ -35,6 +36,7 @@ __all__ = [
     "SIDE_QUESTION",
     "STILL_HELD",
     "TIGHT_DURING_HOLD",
+    "WHERE_WE_WERE",
     "WHOLE_BODY_HOLD",
     "answer_about_other_area",
     "answer_about_other_check",
@@ -382,6 +384,18 @@ def serious_first(serious: str, asked: str) -> str:
         f"Before {asked}: {serious} is still on hold, and the return checks (jogging, "
         "single-leg squats, hops) load the whole leg, so we clear that one first."
     )
+
+
+#: Said before the open clearing question when /clear is sent again partway through.
+WHERE_WE_WERE = "We're partway through your checks, so let's carry on from here."
+#: The day's advice once a clinician has cleared the sign and the checks are under way
+#: (no more "get seen the same day" for what has been seen).
+CHECKS_UNDER_WAY = (
+    "You've been checked and cleared, so the return checks come next, one at a time: "
+    "answer the open one when you can, or send /clear to see it again. Until they pass, "
+    "nothing here loads that area. If it gets worse or anything new appears, get seen "
+    "again straight away."
+)
 
 
 def too_soon_to_clear(name: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Final
 
 from bot.core.monitoring import active_reports, needs_follow_up
 from bot.core.phases import Cleared, InvalidTransition, ReportReceived
@@ -442,6 +442,8 @@ async def start_clearing(
     """
     held = turn.state.held_areas
     named = [area for area in areas if area in held]
+    if held and (going_on := await _partway(turn, named)) is not None:
+        return going_on
     if not held or (areas and not named):
         followed = await _followed(turn)
         if any(not areas or area in areas for area in followed):
@@ -473,6 +475,37 @@ async def start_clearing(
         asked = await _start_problem(turn, first, problems, cleared=cleared)
         return [replace(reply, text=f"{lead}\n\n{reply.text}") for reply in asked]
     return await _start_problem(turn, problem, problems, cleared=cleared)
+
+
+#: Clearing steps past the clinician's go-ahead with a question open.
+_PAST_CLINICIAN: Final = frozenset({"sign", "check"})
+
+
+async def _partway(turn: Turn, named: Sequence[Area]) -> list[Reply] | None:
+    """The open clearing question again when /clear is sent partway through it (past the
+    clinician's go-ahead) for the same hold: the checks go on, not back to the start."""
+    conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    if conversation is None or conversation.name != CLEAR_FLOW:
+        return None
+    data = dict(conversation.data)
+    if conversation.step not in _PAST_CLINICIAN or _problem_of(data) is None:
+        return None
+    if named and not set(data.get("areas", [])) & {area.value for area in named}:
+        return None  # another hold named: its own questions
+    question, rows = _clearing_question(conversation.step, data)
+    return [Reply(text=f"{words.WHERE_WE_WERE}\n\n{question}", keyboard=keyboard(rows))]
+
+
+async def checks_under_way(turn: Turn) -> bool:
+    """Whether a clinician has cleared the runner's one held problem that needed them and
+    its return checks are under way (the day's advice then says so)."""
+    conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
+    if conversation is None or conversation.name != CLEAR_FLOW:
+        return False
+    if conversation.step not in {*_PAST_CLINICIAN, OVERNIGHT, _OVERNIGHT_QUESTION}:
+        return False
+    problems = await held_problems(turn)
+    return len(problems) == 1 and problems[0].tier in CLINICIAN_TIERS
 
 
 def _which(problems: Sequence[Problem]) -> tuple[str, render.Rows]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import suppress
+from dataclasses import replace
 from datetime import date, timedelta
 
 from bot.core.phases import OnboardingFinished, next_change
@@ -19,7 +20,7 @@ from bot.presentation import render
 from bot.presentation import reports as report_words
 from bot.presentation import training as words
 from bot.presentation.callbacks import Action, Callback
-from bot.service import comeback
+from bot.service import comeback, reports
 from bot.service.holds import Problem, held_problems
 from bot.service.messages import Reply, keyboard
 from bot.service.turn import Turn
@@ -60,6 +61,8 @@ async def today_reply(turn: Turn) -> list[Reply]:
         )
         return [Reply(text=text)]
     plan = await turn.plan()
+    if plan.advice and await reports.checks_under_way(turn):  # seen and cleared already
+        plan = replace(plan, advice=report_words.CHECKS_UNDER_WAY)
     text = render.session_message(plan, first_name=turn.runner.first_name)
     replies = [Reply(text=text, keyboard=keyboard(render.session_keyboard(plan)))]
     question = comeback.way_back_question(turn)

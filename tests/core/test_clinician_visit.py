@@ -9,7 +9,14 @@ from datetime import date
 import pytest
 
 from bot.core.understanding import IntentKind, understand
-from bot.core.understanding.cleared import Visit, clinician_visit, only_their_word
+from bot.core.understanding.answers import clinician_answer
+from bot.core.understanding.cleared import (
+    Visit,
+    clinician_cleared,
+    clinician_visit,
+    only_their_word,
+)
+from bot.core.understanding.text import tokenise
 from bot.core.vocabulary import Area, RedFlag
 
 TODAY = date(2026, 12, 17)
@@ -82,3 +89,22 @@ def test_a_clinicians_view_of_a_feeling_is_still_theirs() -> None:
 )
 def test_only_their_word(text: str, theirs: bool) -> None:
     assert only_their_word(text) is theirs
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("my mate went to a&e with the same thing, all clear no clot", False),
+        ("my sister saw a physio and got the all clear", False),
+        ("my wife drove me to a&e, all clear no clot", True),
+        ("my husband took me to the gp, all clear", True),
+        ("went to a&e, all clear", True),
+    ],
+)
+def test_someone_elses_all_clear_is_not_the_runners(text: str, cleared: bool) -> None:
+    assert clinician_cleared(tokenise(text).words) is cleared
+
+
+def test_a_go_ahead_with_no_clot_answers_the_clinician_question_yes() -> None:
+    assert clinician_answer("my wife drove me to a&e this morning, scan was clear no clot")
+    assert clinician_answer("my mate went to a&e, all clear") is None

@@ -21,9 +21,10 @@ from bot.core.comeback import Feel
 from bot.core.health import Screen
 from bot.core.triage import PASSING_PAIN
 from bot.core.understanding import understand
+from bot.core.understanding.cleared import clinician_cleared, someone_elses_clinician
 from bot.core.understanding.dates import MONTH_PATTERN, MONTHS, last_date, years_later
 from bot.core.understanding.numbers import rating_numbers
-from bot.core.understanding.text import normalise
+from bot.core.understanding.text import normalise, tokenise
 from bot.core.vocabulary import Area, ReportKind, Side
 
 __all__ = [
@@ -459,9 +460,17 @@ _NOT_SEEN_RE: Final = re.compile(
 
 def clinician_answer(text: str) -> bool | None:
     """A typed answer to "has a doctor or physio cleared you?": no when it says no one has
-    seen it, whatever it says of how it feels; else as ``yes_no``."""
-    if _NOT_SEEN_RE.search(normalise(text)[1].replace("’", "'")):
+    seen it, whatever it says of how it feels; yes when a clinician's go-ahead is told ("my
+    wife drove me to a&e, scan was clear no clot": its "no" is the clot's); else as
+    ``yes_no``."""
+    low = normalise(text)[1].replace("’", "'")
+    if _NOT_SEEN_RE.search(low):
         return False
+    said = tokenise(low).words
+    if someone_elses_clinician(said):
+        return None  # "my mate went to a&e, all clear": asked again
+    if "?" not in low and clinician_cleared(said):
+        return True
     return yes_no(text)
 
 

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import Final
 
+from bot.core.understanding.others import someone_elses_visit
 from bot.core.understanding.words import WEEKDAY_ABBREVIATIONS, WEEKDAYS, word_set
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "clinician_visit",
     "may_name_a_clinician",
     "only_their_word",
+    "someone_elses_clinician",
 ]
 
 CLINICIANS: Final = word_set(
@@ -89,20 +91,35 @@ def clinician_cleared(words: Sequence[str], *, asked: bool = False) -> bool:
     never a question (``asked``: the message asks something)."""
     if asked or not may_name_a_clinician(words) or not _NOT_YET.isdisjoint(words):
         return False
-    seen = [
-        i
-        for i, w in enumerate(words)
-        if (w in CLINICIANS or (w == "e" and i and words[i - 1] == "a"))  # "a&e"
-        and not _sent_to(words, i)
-    ]
-    if not seen:
+    first = _first_seen(words)
+    if first is None:
         return False  # "I told her to see a physio. I'm fine myself": no clinician's word
-    first = seen[0]
+    if someone_elses_visit(" ".join(words[max(0, first - 8) : first])):
+        return False  # "my mate went to a&e with the same thing, all clear": not the runner's
     return any(
         any(tuple(words[i : i + len(p)]) == p and not _to_me(words, i + len(p)) for p in _GO_AHEAD)
         and _DENIED.isdisjoint(words[max(i - 3, first) : i + 2])
         for i in range(first + 1, len(words))
     )
+
+
+def _first_seen(words: Sequence[str]) -> int | None:
+    """Where the first clinician someone saw is named in ``words`` (not one someone is
+    sent to), or None."""
+    for i, w in enumerate(words):
+        if (w in CLINICIANS or (w == "e" and i and words[i - 1] == "a")) and not _sent_to(
+            words, i
+        ):  # "a&e" is split in two
+            return i
+    return None
+
+
+def someone_elses_clinician(words: Sequence[str]) -> bool:
+    """Whether the clinician ``words`` name was someone else's visit ("my mate went to
+    a&e, all clear"): their go-ahead is no answer for the runner."""
+    if not may_name_a_clinician(words) or (first := _first_seen(words)) is None:
+        return False
+    return someone_elses_visit(" ".join(words[max(0, first - 8) : first]))
 
 
 def _to_me(words: Sequence[str], end: int) -> bool:

@@ -23,6 +23,7 @@ __all__ = [
     "reminder_put_off",
     "someone_elses_move",
     "someone_elses_race",
+    "someone_elses_visit",
     "trip_gone_by",
 ]
 
@@ -90,6 +91,20 @@ def someone_elses_race(low: str) -> bool:
 def someone_elses_move(low: str) -> bool:
     """Whether the move or place the message names is another person's only."""
     return _THEIR_MOVE_RE.search(low) is not None and _OWN_MOVE_RE.search(low) is None
+
+
+#: Someone else went to a clinician ("my mate went to a&e", "my wife saw the physio"), not
+#: the runner taken there ("my wife drove me to a&e").
+_THEIR_VISIT_RE: Final = re.compile(
+    rf"\b(?:my|his|her|our|a|the)\s+{_PERSON}\s+(?:(?!me\b|us\b)\w+\s+){{0,3}}?"
+    r"(?:went|been|saw|seen|had|got|visited|was|is|goes|sees)\b(?!\s+(?:me|us)\b)"
+)
+
+
+def someone_elses_visit(before: str) -> bool:
+    """Whether ``before``, the words before the clinician a message names, tell of someone
+    else's visit ("my mate went to"), whose all-clear is not the runner's."""
+    return _THEIR_VISIT_RE.search(before) is not None
 
 
 def trip_gone_by(low: str) -> bool:
