@@ -360,7 +360,17 @@ _SHARP_STATE: Final = frozenset(
 
 #: Words of the sayings that borrow a warning sign's words ("on pins and needles waiting
 #: for the ballot", "numb with boredom", "gave way to a cyclist").
-_IDIOM_WORDS: Final = frozenset({"numb", "needles", "way", "gave", "giving"})
+_IDIOM_WORDS: Final = frozenset(
+    {"numb", "needles", "way", "gave", "giving", "excitement", "anticipation", "nerves",
+     "joy", "pride", "glee", "beat"}
+)  # fmt: skip
+#: A feeling "with" one of these is a mood ("tingling with excitement", "heart racing with
+#: nerves before the start"), no sign of the body.
+_MOODS: Final = frozenset(
+    (w,) for w in ("excitement", "anticipation", "nerves", "joy", "pride", "glee")
+)
+#: After "heart skipped a beat", words of a moment, not of exercise ("when i saw my time").
+_MOMENT: Final = frozenset((w,) for w in ("when", "at", "seeing", "reading", "because", "cos"))
 _WAITING: Final = frozenset((w,) for w in ("waiting", "about", "over", "till", "until"))
 _NUMB_WITH: Final = frozenset({"boredom", "cold", "shock", "fear", "grief", "tiredness"})
 
@@ -377,6 +387,10 @@ def _idiom(f: Features, hit: Hit) -> bool:
         return True  # "on pins and needles waiting for the results"
     if said in (("gave", "way"), ("giving", "way"), ("gives", "way")):
         return words[end : end + 1] == ("to",)  # "gave way to a cyclist"
+    if words[end : end + 1] == ("with",) and words[end + 1 : end + 2] in _MOODS:
+        return True  # "tingling with excitement for race day"
+    if said[-1:] == ("skipped",) and words[end : end + 2] == ("a", "beat"):
+        return words[end + 2 : end + 3] in _MOMENT  # "heart skipped a beat when i saw it"
     return False
 
 

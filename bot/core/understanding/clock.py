@@ -33,6 +33,13 @@ _HALF_RE: Final = re.compile(
     rf"\b(half|quarter|twenty[\s-]five|twenty|ten|five)\s+(past|to)\s+(1[0-2]|0?[1-9]|{_HOUR_WORD})\b"
     + _AMPM
 )
+#: "20 past 6", "10 to 7": minutes in digits (5 past, 10, 15, 20 or 25 past or to), never
+#: a range ("from 5 to 7") or a count ("10 to 15 reps").
+_DIGIT_MINUTES_RE: Final = re.compile(
+    r"(?<![0-9:./-])(?<!from\s)(?<!between\s)(10|15|20|25|5(?=\s+past))\s+(?:mins?\s+)?(past|to)\s+"
+    rf"(1[0-2]|0?[1-9]|{_HOUR_WORD})\b(?![0-9:.]|\s*(?:reps|mins?|minutes|k\b|km|x\b|times|%|/))"
+    + _AMPM
+)
 _PAST_MINUTES: Final = {
     "half": 30,
     "quarter": 15,
@@ -125,6 +132,13 @@ def _candidates(low: str) -> list[tuple[int, time | None]]:
     if "half" in low or "quarter" in low or "twenty" in low or "ten" in low or "five" in low:
         for m in _HALF_RE.finditer(low):
             hour, minute = _hour(m.group(3)), _PAST_MINUTES[" ".join(m.group(1).split("-"))]
+            if m.group(2) == "to":
+                hour, minute = (hour - 1) % 24, 60 - minute
+            hour = hour if m.group(4) else _day_part(low, m.end(), hour)
+            found.append((m.start(), _with_ampm(hour, minute, m.group(4))))
+    if digit and (" past " in low or " to " in low):
+        for m in _DIGIT_MINUTES_RE.finditer(low):
+            hour, minute = _hour(m.group(3)), int(m.group(1))
             if m.group(2) == "to":
                 hour, minute = (hour - 1) % 24, 60 - minute
             hour = hour if m.group(4) else _day_part(low, m.end(), hour)

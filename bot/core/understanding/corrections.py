@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final
 
-from bot.core.places import places_named
+from bot.core.places import name_key, places_named
 from bot.core.understanding.cities import BARE_CITY_POPULATION
 from bot.core.understanding.clock import parse_time
 from bot.core.understanding.dates import MONTH_PATTERN, last_date
@@ -126,8 +126,10 @@ def _city(after: str) -> str | None:
         for start in range(len(words) - size + 1):
             said = " ".join(words[start : start + size])
             places = places_named(said)
-            if len(places) == 1 and places[0].population >= BARE_CITY_POPULATION:
-                return places[0].name
+            if len(places) != 1 or places[0].population < BARE_CITY_POPULATION:
+                continue
+            if said[:1].isupper() or name_key(said) == name_key(places[0].name):
+                return places[0].name  # not "the", another name of Teresina
     return None
 
 

@@ -14,6 +14,7 @@ from bot.core.understanding.words import NUMBER_WORDS
 
 __all__ = [
     "bare_numbers",
+    "bare_rating_at",
     "effort_number",
     "effort_span",
     "odd_effort",
@@ -28,7 +29,8 @@ _NOT_UNIT: Final = (
     r"(?!\s*(?:[:./-]?[0-9]|am\b|pm\b|a\.m|p\.m|k\b|km|mi\b|mile|min|hour|hr|day|week|month"
     r"|year|rep|set|sec|x\b|time|session|run|%|percent|kg|lb|pound|step|o\s?clock|oclock"
     r"|th\b|st\b|nd\b|rd\b|ish\b"
-    r"|spot|place|point|area|side|leg|thing|of\s+(?:them|those|the|my)\b))"
+    r"|spot|place|point|area|side|leg|thing|round|lap|hop|jump|squat|drill|exercise"
+    r"|of\s+(?:them|those|the|my)\b))"
 )  # a number counting what follows ("like one spot", "two sides") is no rating
 _NUMBER_WORD_RE: Final = re.compile(rf"\b(?:{_WORDS})\b")
 _FRACTION_RE: Final = re.compile(
@@ -178,6 +180,21 @@ def rating_numbers(low: str) -> list[tuple[int, int]]:
             if value <= 10:
                 found.setdefault(match.start(group), value)
     return sorted(found.items())
+
+
+#: A bare number straight after a log's words ("did todays 7 legs felt good"), the
+#: session's day or "it" between them; never a count or a time (``_NOT_UNIT``).
+_BARE_AFTER_RE: Final = re.compile(
+    r"\s*(?:(?:it|todays|today's|yesterdays|yesterday's|the\s+session|session|sesh|mine"
+    r"|[a-z]+day'?s)\s+)?(?:,\s*)?(10|[0-9])(?![0-9.:/])\b" + _NOT_UNIT
+)
+
+
+def bare_rating_at(low: str, pos: int) -> tuple[int, int] | None:
+    """(position, value) of a bare 0-10 number said at ``pos`` (after a log's words:
+    "did todays 7 heart was pumping"), else None."""
+    match = _BARE_AFTER_RE.match(low, pos)
+    return None if match is None else (match.start(1), int(match.group(1)))
 
 
 def effort_number(low: str) -> int | None:

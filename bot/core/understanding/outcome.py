@@ -19,7 +19,13 @@ from bot.core.understanding.features import Features, Hit
 from bot.core.understanding.fine import fine_reading
 from bot.core.understanding.message import DONE_EMOJI, Message
 from bot.core.understanding.model import EffortLabel, Intent, IntentKind, Unclear
-from bot.core.understanding.numbers import effort_number, effort_span, odd_effort, odd_rating
+from bot.core.understanding.numbers import (
+    bare_rating_at,
+    effort_number,
+    effort_span,
+    odd_effort,
+    odd_rating,
+)
 from bot.core.understanding.questions import asks_permission
 from bot.core.understanding.senses import Cue
 from bot.core.understanding.subject import theirs
@@ -685,6 +691,9 @@ def _day(m: Message, *, ahead: bool = False) -> date | None:
     thanked = _THEN_THANKS_RE.search(low) if "th" in low or "cheers" in low else None
     if thanked is not None and _LOGGED_BEFORE_RE.search(low, 0, thanked.start()):
         low = low[: thanked.start()]  # "did it, 5. thanks for the tips yesterday": today
+    raced = _THEN_RACE_RE.search(low) if "rac" in low or "thon" in low else None
+    if raced is not None and _LOGGED_BEFORE_RE.search(low, 0, raced.start()):
+        low = low[: raced.start()]  # "did the session 6, also thinking of racing on the 28th"
     days = log_days(low, m.today, ahead=ahead)
     return None if not days or days[0] == m.today else days[0]
 
@@ -716,6 +725,12 @@ _THEN_ASKED_RE: Final = re.compile(  # the look-ahead: its first characters, for
 _THEN_THANKS_RE: Final = re.compile(
     r"(?:,|\band\b|[.!;])\s+(?:thanks|thank\s+you|thx|ty|cheers|ta)\s+(?:(?:so|very)\s+much\s+)?"
     r"for\b"
+)
+#: A race told after the log ("did it 6, also thinking of racing on the 28th"): its day is
+#: the race's, not the log's.
+_THEN_RACE_RE: Final = re.compile(
+    r"(?:,|\band\b|\balso\b|\bplus\b|[.!;])\s+(?:[\w']+\s+){0,4}?"
+    r"(?:race|racing|raced|marathon|half\s+marathon)\b"
 )
 _LOGGED_BEFORE_RE: Final = re.compile(r"\b(?:did|done|finished|completed|smashed|nailed)\b")
 
@@ -881,6 +896,8 @@ def _rated_after_done(m: Message) -> tuple[int, int | None]:
                 and not any(end <= at < pos for at in body)  # "did it, tight hamstrings 4"
             ):
                 return pos, value
+        if (bare := bare_rating_at(m.low, end)) is not None:
+            return bare  # "did todays 7 heart was pumping on the hops"
     return -1, None
 
 

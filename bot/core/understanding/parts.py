@@ -1457,6 +1457,7 @@ _PLAN_ASKED_RE: Final = re.compile(
 _NOT_A_SESSION_DAY_RE: Final = re.compile(
     r"\b(?:till|until|untill|til|since|back\s+on|back|by)\s+(?:next\s+|this\s+|the\s+)?"
     r"(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|[0-9])"
+    r"|\b(?:race|racing|marathon)\b"  # "also thinking of racing on the 28th": the race's day
 )
 
 
@@ -1477,6 +1478,7 @@ def _carried(
                 if day.endswith("s") and day[:-1] in _WHOSE_DAYS:  # "whats tomorrows"
                     day = day[:-1]
                 said[index] = (part, understand(f"what's on {day}?", today))
+    said = _skips_carried(said, today)
     for index in range(1, len(said)):
         part, intent = said[index]
         before = said[index - 1][1]
@@ -1508,6 +1510,40 @@ def _carried(
             Intent(IntentKind.DONE, effort=effort, log_day=None if day == today else day),
         )
     return _rated_next(said, today)
+
+
+#: A break still to come in a clause ("monday till friday", "away from next week"): no
+#: past day skipped.
+_BREAK_AHEAD_RE: Final = re.compile(
+    r"\b(?:pause|hold|stop|till|til|until|from|next|away|will|gonna|going|wont|won't|leaving"
+    r"|flying|tomorrow|tmrw)\b"
+)
+_SKIP_CARRIED_TO: Final = frozenset({IntentKind.PAUSE, IntentKind.UNKNOWN, IntentKind.TODAY})
+
+
+def _skips_carried(said: list[tuple[str, Intent]], today: date) -> list[tuple[str, Intent]]:
+    """A clause naming a past day after a skip, with no verb of its own, is skipped too:
+    "skipped yesterday (niece's birthday) and monday (work trip)" (its trip is the reason,
+    no break from today)."""
+    for index in range(1, len(said)):
+        part, intent = said[index]
+        before = said[index - 1][1]
+        if intent.kind not in _SKIP_CARRIED_TO or before.kind is not IntentKind.SKIPPED:
+            continue
+        if before.log_day is None or before.log_day > today:
+            continue  # "skipping today, and friday (wedding)": days ahead, not carried back
+        low = part.lower()
+        day = log_day(low, today)
+        if day is None or day >= today or _BREAK_AHEAD_RE.search(low):
+            continue
+        if (today - day).days == _WEEK_DAYS:  # today's weekday ("skipped fri and sat", a Sat)
+            said[index] = (part, Intent(IntentKind.SKIPPED))
+            continue
+        said[index] = (part, Intent(IntentKind.SKIPPED, log_day=day))
+    return said
+
+
+_WEEK_DAYS: Final = 7
 
 
 #: A clause that only says how the session just logged went ("it felt good maybe a 4").

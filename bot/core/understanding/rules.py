@@ -1560,7 +1560,12 @@ def _race(m: Message) -> Intent | None:
             # "no race anymore, injured calf pulled me out": the race is off, and the calf
             return Intent(IntentKind.RACE_DATE, race_off=True, report=m.report())
         return None  # "calves tight after my race on Sunday", "still sore from saturday's race"
-    personal = asked or _personal_race(f, races) or _PUT_IN_RE.search(m.low) is not None
+    personal = (
+        asked
+        or _personal_race(f, races)
+        or _PUT_IN_RE.search(m.low) is not None
+        or _MOVE_THE_RACE_RE.search(m.low) is not None
+    )
     if not personal:
         return None  # "who won the race on Sunday?"
     if not asked and weekly_run(m.low):
@@ -1691,6 +1696,11 @@ _RACE_OFF_RE: Final = re.compile(
 _PUT_IN_RE: Final = re.compile(
     r"\b(?:put|pop|stick|add|enter|save|note|log|pencil)\s+(?:it|that|this|them)\s+"
     r"(?:in|down|on)\b|\badd\s+(?:it|that|this)\b"
+)
+#: The race asked to move: "move the race to the 25th", "can you shift the race to...".
+_MOVE_THE_RACE_RE: Final = re.compile(
+    r"\b(?:move|change|shift|push|switch|update|set|put)\s+(?:the\s+)?race\s+(?:date\s+)?"
+    r"(?:to|back|forward|on)\b"
 )
 #: A race the runner has run ("ran valencia marathon on sunday", "did my first 10k"), and
 #: what would make it a race to store all the same ("put it in", "my next race").

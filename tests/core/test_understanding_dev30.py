@@ -1,0 +1,126 @@
+"""Session seventeen's development set (written in my own words here): minutes in digits
+("20 past 6", "10 to 6"); moods that borrow a sign's words ("tingling with excitement",
+"heart skipped a beat when I saw my time") while a racing heart on the hops still warns;
+"move the race to..."; a bare number after a log ("did todays 7 legs were buzzing"); a
+correction's city never a common word ("make it 6 and ... the session" is not Teresina);
+a past day after a skip is skipped too, its trip no break; and a race's day said after a
+log is not the log's day."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from bot.core.understanding import IntentKind, understand_all
+
+TODAY = date(2028, 10, 5)  # a Thursday
+
+
+def _warned(text: str) -> bool:
+    return any(
+        part.signs or (part.report is not None and part.report.red_flags)
+        for part in understand_all(text, TODAY)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("can the reminder come at 20 past 6", time(6, 20)),
+        ("lol this app is a pain in the neck. reminder 10 to 6 pls", time(5, 50)),
+        ("make my reminder 25 past 7", time(7, 25)),
+        ("remind me at 5 past 6 please", time(6, 5)),
+        ("reminder at 10 to 7 pm", time(18, 50)),
+    ],
+)
+def test_minutes_in_digits_past_or_to_an_hour(text: str, at: time) -> None:
+    (part,) = understand_all(text, TODAY)
+    assert (part.kind, part.reminder_time) == (IntentKind.SET_REMINDER, at)
+
+
+def test_a_count_to_a_count_is_no_time() -> None:
+    assert all(p.reminder_time is None for p in understand_all("i do 10 to 15 reps", TODAY))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tingling with excitement about sunday's race",
+        "my heart skipped a beat when i opened the results email, show me my progress",
+        "heart skipped a beat at the finish photo lol",
+    ],
+)
+def test_moods_that_borrow_a_signs_words_are_no_sign(text: str) -> None:
+    assert not _warned(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my heart keeps racing on the hops",
+        "heart kept pounding after the jumps and i felt weird",
+        "tingling in my left foot with every hop",
+    ],
+)
+def test_the_signs_themselves_still_warn(text: str) -> None:
+    assert _warned(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["move the race to the 25th of november", "can you shift the race to 25 november pls"],
+)
+def test_the_race_asked_to_move(text: str) -> None:
+    (part,) = understand_all(text, TODAY)
+    assert (part.kind, part.race_date) == (IntentKind.RACE_DATE, date(2028, 11, 25))
+
+
+def test_who_won_the_race_stays_chat() -> None:
+    assert all(
+        p.kind is not IntentKind.RACE_DATE for p in understand_all("who won the race?", TODAY)
+    )
+
+
+def test_a_bare_number_after_the_log_is_its_effort() -> None:
+    found = understand_all("did todays 7 heart was pumping on the hops, good times", TODAY)
+    assert [(p.kind, p.effort) for p in found] == [(IntentKind.DONE, 7)]
+
+
+def test_a_correction_reads_no_city_in_a_common_word() -> None:
+    found = understand_all(
+        "im in Joburg now and the reminder comes at 3am lol make it 6 and whats the session",
+        TODAY,
+    )
+    zones = [p.timezone_text for p in found if p.kind is IntentKind.SET_TIMEZONE]
+    assert zones == ["Johannesburg, South Africa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        (
+            "skipped yesterday (my nan's 90th) and monday (work trip)",
+            [date(2028, 10, 4), date(2028, 10, 2)],
+        ),
+        (
+            "skipped monday and tuesday cos of a work trip to Oslo, back home now",
+            [date(2028, 10, 2), date(2028, 10, 3)],
+        ),
+    ],
+)
+def test_a_past_day_after_a_skip_is_skipped_and_no_break(text: str, days: list[date]) -> None:
+    found = understand_all(text, TODAY)
+    assert all(p.kind is not IntentKind.PAUSE for p in found)
+    assert [p.log_day for p in found if p.kind is IntentKind.SKIPPED] == days
+
+
+def test_a_skip_ahead_carries_no_day_back() -> None:
+    found = understand_all("skipping today, and monday till friday im away for work", TODAY)
+    assert all(p.log_day is None or p.log_day >= TODAY for p in found)
+
+
+def test_a_race_day_said_after_a_log_is_not_the_logs_day() -> None:
+    found = understand_all("did the session 6, also thinking of racing on the 28th", TODAY)
+    logs = [(p.log_day, p.effort) for p in found if p.kind is IntentKind.DONE]
+    assert logs == [(None, 6)]
