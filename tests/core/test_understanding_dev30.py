@@ -124,3 +124,51 @@ def test_a_race_day_said_after_a_log_is_not_the_logs_day() -> None:
     found = understand_all("did the session 6, also thinking of racing on the 28th", TODAY)
     logs = [(p.log_day, p.effort) for p in found if p.kind is IntentKind.DONE]
     assert logs == [(None, 6)]
+
+
+def test_the_last_of_several_corrections_wins() -> None:
+    (part,) = understand_all("remind me at 6 no 6:30 actually make it quarter to 7", TODAY)
+    assert part.reminder_time == time(6, 45)
+
+
+def test_its_actually_corrects_the_race() -> None:
+    found = understand_all("i told you may 10 for the race but its actually may 17", TODAY)
+    assert [p.race_date for p in found if p.kind is IntentKind.RACE_DATE] == [date(2029, 5, 17)]
+
+
+def test_a_move_done_is_no_log() -> None:
+    found = understand_all("house move finally done, reminder 7am please", TODAY)
+    assert all(p.kind is not IntentKind.DONE for p in found)
+
+
+def test_both_of_them_is_both_sides() -> None:
+    (part,) = understand_all("my feet ache on long runs, both of them, like 3/10", TODAY)
+    assert part.report is not None
+    assert part.report.side.value == "both"
+
+
+def test_never_finishing_is_a_habit_not_a_skip() -> None:
+    found = understand_all("the kids keep interrupting and i never finish", TODAY)
+    assert all(p.kind is not IntentKind.SKIPPED for p in found)
+
+
+def test_a_race_run_has_its_day_the_next_race_none() -> None:
+    found = understand_all(
+        "raced a half on sunday! signed up for a marathon next spring too, date tbc", TODAY
+    )
+    assert all(p.race_date != date(2028, 10, 8) for p in found)
+
+
+def test_a_sign_beside_a_log_and_a_setting_keeps_all_three() -> None:
+    found = understand_all(
+        "did it 6/10 and fyi theres tingling down my left leg since the weekend, "
+        "also can u remind me at 7 instead",
+        TODAY,
+    )
+    done = [p for p in found if p.kind is IntentKind.DONE]
+    assert [p.effort for p in done] == [6]
+    reports = [p.report for p in found if p.report is not None]
+    assert len(reports) == 1
+    assert reports[0].red_flags
+    assert reports[0].severity is None  # the 6 is the effort
+    assert [p.reminder_time for p in found if p.kind is IntentKind.SET_REMINDER] == [time(7, 0)]

@@ -1066,6 +1066,8 @@ def _side_counts(f: Features, hit: Hit) -> bool:
         return False  # "bigger than the left", "compared to the right": the other side
     if _side_fine(f, hit):
         return False  # "left hip tight, right side fine": the fine side is not the report's
+    if word == "both" and f.words[pos + 1 : pos + 3] in _OF_THEM and _pair_said(f, pos):
+        return True  # "my feet get sore on long runs, both of them"
     if word == "both" and hit.end - hit.start == 1 and not _near_body(f, hit):
         return False  # "did monday and tuesday both effort 5": both days, no side
     if hit.end - hit.start > 1 or hit.sense.side is Side.BOTH:
@@ -1105,6 +1107,19 @@ def _side_fine(f: Features, hit: Hit) -> bool:
         and f.words[j] in _FINE_WORDS
         and not negated(f, j)
     )
+
+
+_OF_THEM: Final = frozenset({("of", "them"), ("of", "em"), ("of", "those")})
+#: Areas said in the plural, a pair "both of them" can name.
+_PAIRS: Final = frozenset(
+    {"feet", "calves", "knees", "shins", "ankles", "hips", "quads", "hamstrings", "hammies",
+     "glutes", "achilles", "legs", "flexors"}
+)  # fmt: skip
+
+
+def _pair_said(f: Features, pos: int) -> bool:
+    """Whether a pair of areas ("feet", "calves") is said before ``pos``, in its sentence."""
+    return any(word in _PAIRS for word in f.words[max(pos - 10, 0) : pos])
 
 
 def _near_body(f: Features, hit: Hit) -> bool:

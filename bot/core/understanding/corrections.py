@@ -39,8 +39,9 @@ _MARK_RE: Final = re.compile(
     r"(?:^|[,.;!:\-]+\s*|\s+)"
     r"(?:(?:sorry|sry|oops|soz|wait|no|oh)[,.!]?\s+)*"
     r"(?:i\s+mean[t]?|i\s+meant|no\s+wait|wait\s+no|oh\s+wait(?:\s+no)?|actually\s+no"
-    r"|(?:actually\s+)?make\s+(?:that|it)(?=\s+(?:\d|at\b|the\b|[a-z]+day\b|my\b|an?\s+\d))"
-    r"|scratch\s+that|correction|typo)"
+    r"|(?:actually\s+)?make\s+(?:that|it)"
+    r"(?=\s+(?:\d|at\b|the\b|[a-z]+day\b|my\b|an?\s+\d|(?:half|quarter|ten|twenty|five)\s+(?:past|to)\b))"
+    r"|scratch\s+that|correction|typo|(?:but\s+)?(?:it'?s|its|it\s+is)\s+actually)"
     r"\b[,.!:\-]*\s*",
     re.IGNORECASE,
 )

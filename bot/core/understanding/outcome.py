@@ -210,7 +210,10 @@ def _habit(f: Features, hit: Hit, *, never: bool = False) -> bool:
 
 _NOT_SESSIONS: Final = word_set(
     "work school shift meeting meetings class lecture film movie game match day term job rehab"
+    " move packing unpacking relocation exams exam paperwork"
 )
+#: Words between a thing and "done" ("the move finally done", "exams all done").
+_BY_THE_WAY: Final = word_set("finally all now officially completely just totally")
 
 
 def _of_something_else(m: Message, hit: Hit) -> bool:
@@ -221,6 +224,8 @@ def _of_something_else(m: Message, hit: Hit) -> bool:
         return True  # "finishes", "completes": never the runner's own log
     if hit.start > 0 and m.f.words[hit.start - 1] in _NOT_SESSIONS:
         return True
+    if hit.start > 1 and m.f.words[hit.start - 1] in _BY_THE_WAY:  # "move finally done"
+        return m.f.words[hit.start - 2] in _NOT_SESSIONS
     return said in _DONE_STATES and (
         _a_things_state(m.f, hit.start) or _others_state(m.f.words, hit.start)
     )
@@ -430,6 +435,12 @@ def done_later(text: str) -> bool:
     return _DONE_LATER_RE.search(text.lower()) is not None
 
 
+def _never_finish(f: Features, hit: Hit) -> bool:
+    """ "I never finish", "never get it done": what always happens, with no day named."""
+    before = f.words[max(hit.start - 3, 0) : hit.start]
+    return "never" in before and not f.has(*_A_DAY) and not names_days_in(f.words)
+
+
 def _done_hits(m: Message) -> tuple[list[Hit], bool]:
     """The done phrases that count, and whether a negated one says "not done"."""
     f = m.f
@@ -441,6 +452,8 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
             continue  # "did I do it right?", "how do I log it when done?", "not sure if I did"
         if _habit(f, hit) or f.words[hit.end : hit.end + 1] in _NOTHING:
             continue  # "I've always done calf raises", "done nothing all week": no log
+        if _never_finish(f, hit):
+            continue  # "the kids interrupt me and i never finish": a habit, no skip today
         if _of_something_else(m, hit):
             continue  # "work finishes at half 5": what ends is the working day
         lone_did = Cue.DID in hit.sense.cues and Cue.DONE not in hit.sense.cues

@@ -466,8 +466,8 @@ def _greeted_first(message: Message | None, parts: tuple[Intent, ...]) -> tuple[
     whose answer introduces the coach."""
     if message is None or all(part.kind in _QUIET for part in parts):
         return parts
-    if any(part.kind is IntentKind.HELP for part in parts):
-        return parts
+    if any(part.kind in (IntentKind.HELP, IntentKind.GREETING) for part in parts):
+        return parts  # help introduces the coach; a greeting read already is not doubled
     opening = message.f.hit_at.get(0)
     if opening is None or Cue.GREETING not in opening.sense.cues:
         return parts
@@ -890,11 +890,33 @@ def _requests(
         and message is not None
         and (placed := _signs_placed(whole, message))
     ):
-        return placed
+        return _log_kept(text, today, whole, message, placed)
     if whole.signs and whole.kind in _LOGS and whole.report is None:
         return (whole, *_signs_apart(whole))
     if whole.signs or whole.kind is IntentKind.WARNING_SIGN or message is None:
         return (whole,)
+    return _clause_requests(text, today, whole, message)
+
+
+def _log_kept(
+    text: str, today: date | None, whole: Intent, message: Message, placed: tuple[Intent, ...]
+) -> tuple[Intent, ...]:
+    """A sign placed in its report beside a setting keeps a log said too ("did it 6/10 and
+    fyi tingling down my left leg since the weekend, also remind me at 7"): read by its
+    clauses when they give the log and a report holding every sign, else ``placed``."""
+    if whole.kind in _LOGS or whole.kind is IntentKind.WARNING_SIGN:
+        return placed
+    if any(p.kind in _LOGS for p in placed) or not message.f.has(Cue.DONE, Cue.DID):
+        return placed
+    split = _clause_requests(text, today, replace(whole, signs=frozenset()), message)
+    held = any(p.report is not None and p.report.red_flags >= whole.signs for p in split)
+    return split if held and any(p.kind in _LOGS for p in split) else placed
+
+
+def _clause_requests(
+    text: str, today: date | None, whole: Intent, message: Message
+) -> tuple[Intent, ...]:
+    """The requests of a message of several clauses (``_requests`` after its signs)."""
     if whole.unclear is not None and whole.kind in _RATED:  # "done. but 12/10 effort lol"
         return (whole,)
     if whole.kind is IntentKind.RESUME and (fine := _fine_beside(text, today, message)):

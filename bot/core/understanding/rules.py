@@ -1498,6 +1498,10 @@ def _race_day(m: Message, races: list[Hit]) -> date | None:
     dates = [
         (pos, day) for pos, day in dates_meant(low, m.today) if not low.startswith("for ", pos)
     ]
+    if dates and (run := _RACE_RUN_RE.search(low)) is not None:  # "raced a half on sunday,
+        # signed up for a marathon next spring": the race run has a day, not the next one
+        gone = [(pos, d) for pos, d in dates if run.start() <= pos <= run.end() + _RUN_DAY_AFTER]
+        dates = [(pos, d) for pos, d in dates if (pos, d) not in gone] if gone else dates
     if len(dates) > 1 and "long" in low:  # "london marathon april 26, long runs on sunday"
         runs = long_run_days(low)
         dates = [(pos, d) for pos, d in dates if not any(a <= pos < b for a, b in runs)] or dates
@@ -1697,6 +1701,8 @@ _PUT_IN_RE: Final = re.compile(
     r"\b(?:put|pop|stick|add|enter|save|note|log|pencil)\s+(?:it|that|this|them)\s+"
     r"(?:in|down|on)\b|\badd\s+(?:it|that|this)\b"
 )
+#: How far after a race run its day may be said ("raced a half on sunday").
+_RUN_DAY_AFTER: Final = 16
 #: The race asked to move: "move the race to the 25th", "can you shift the race to...".
 _MOVE_THE_RACE_RE: Final = re.compile(
     r"\b(?:move|change|shift|push|switch|update|set|put)\s+(?:the\s+)?race\s+(?:date\s+)?"
