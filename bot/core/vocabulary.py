@@ -22,7 +22,15 @@ __all__ = [
     "ReportKind",
     "Side",
     "listed",
+    "sign_labels",
 ]
+
+
+def sign_labels(flags: Iterable[RedFlag]) -> list[str]:
+    """The signs' labels in order, without one another's label already says ("swelling"
+    beside "swelling that is red or hot")."""
+    labels = [flag.label for flag in sorted(flags)]
+    return [a for a in labels if not any(a != b and a in b for b in labels)]
 
 
 def listed(names: Iterable[str], last: str = "and") -> str:

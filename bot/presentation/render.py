@@ -15,7 +15,16 @@ from bot.core.content import Part
 from bot.core.phases import REST_PHASE_WEEKS, PhaseState
 from bot.core.planner import DailyPlan, PlannedExercise
 from bot.core.triage import JOINT_SIGNS, NERVE_SIGNS, Tier, triage
-from bot.core.vocabulary import Area, Category, Phase, RedFlag, ReportKind, Side, listed
+from bot.core.vocabulary import (
+    Area,
+    Category,
+    Phase,
+    RedFlag,
+    ReportKind,
+    Side,
+    listed,
+    sign_labels,
+)
 from bot.presentation.callbacks import Action, encode
 from bot.presentation.commands import COMMANDS
 from bot.presentation.doses import contacts_by_intensity, dose_text
@@ -306,7 +315,7 @@ def report_reply(  # noqa: PLR0917 - the report in the order the runner gives it
     if frozenset(red_flags) == PELVIC_FLOOR_SIGNS:  # said kindly, never as a fault
         lines = [PELVIC_FLOOR_THANKS, referral(tier, red_flags)]
     elif red_flags:
-        signs = listed([flag.label for flag in sorted(red_flags)])
+        signs = listed(sign_labels(red_flags))
         lines = [f"Thanks for telling me about {your_part(area, side)}: {_e(signs)}{score}."]
         lines.append(referral(tier, red_flags))
     else:

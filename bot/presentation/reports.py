@@ -17,7 +17,7 @@ from bot.core.triage import (
     stops_running,
     triage,
 )
-from bot.core.vocabulary import Area, RedFlag, Side, listed
+from bot.core.vocabulary import Area, RedFlag, Side, listed, sign_labels
 from bot.presentation.callbacks import Action, Answer, encode
 from bot.presentation.html import escape_text, italic
 from bot.presentation.render import Rows, referral, your_part
@@ -177,7 +177,7 @@ def held_sign_again(
     the hold began: no new hold announced; after ``SETTLE_DAYS`` it has not settled, so a
     physio or doctor now rather than later (HTML)."""
     where = your_part(area, side)
-    said = listed([flag.label for flag in sorted(signs)])
+    said = listed(sign_labels(signs))
     score = f", {severity}/10" if severity is not None else ""
     lines = [escape_text(f"Thanks for the update on {where}: {said}{score}.")]
     if days >= SETTLE_DAYS:
@@ -287,7 +287,7 @@ def warning_sign_reply(
 ) -> str:
     """Warning signs said without a body area: who to see, then where it is; ``held``: the
     areas on hold ("your shins"), asked about first, since the sign is likely theirs."""
-    said = listed(flag.label for flag in sorted(signs))
+    said = listed(sign_labels(signs))
     lines = [f"Thanks for telling me ({escape_text(said)}).", referral(tier, signs)]
     if ask_where and held:
         again = escape_text(listed((your_part(area, side) for area, side in held), "or"))

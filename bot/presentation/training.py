@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from bot.core.records import BodyReport, CompletionStatus
-from bot.core.vocabulary import listed
+from bot.core.vocabulary import listed, sign_labels
 from bot.presentation.callbacks import Action, encode
 from bot.presentation.html import bold, escape_text
 from bot.presentation.render import Rows, body_part, day_label
@@ -266,7 +266,7 @@ def completion_line(*, done: bool, title: str, rpe: int | None) -> str:
 def report_line(report: BodyReport) -> str:
     """A body report in /history (plain)."""
     severity = f" {report.severity}/10" if report.severity is not None else ""
-    signs = listed(flag.label for flag in sorted(report.red_flags))
+    signs = listed(sign_labels(report.red_flags))
     warning = f" ⚠️ {signs}" if signs else ""  # "swelling", "numbness or tingling"
     return f"🩹 {body_part(report.area, report.side)} {report.kind.value}{severity}{warning}"
 

@@ -172,3 +172,17 @@ def test_a_sign_beside_a_log_and_a_setting_keeps_all_three() -> None:
     assert reports[0].red_flags
     assert reports[0].severity is None  # the 6 is the effort
     assert [p.reminder_time for p in found if p.kind is IntentKind.SET_REMINDER] == [time(7, 0)]
+
+
+def test_a_break_taken_back_later_in_the_message_is_none() -> None:
+    found = understand_all(
+        "in Tokyo from the 20th to the 30th so pause those days, actually no ill do it in "
+        "the hotel, so no pause. whats tomorrow",
+        TODAY,
+    )
+    assert all(p.kind is not IntentKind.PAUSE for p in found)
+
+
+def test_no_pause_needed_after_a_break_keeps_the_break() -> None:
+    found = understand_all("pause me next week, no pause needed after that", TODAY)
+    assert [p.kind for p in found] == [IntentKind.PAUSE]

@@ -48,3 +48,12 @@ async def test_move_the_race_sets_it(chat: Chat) -> None:
     await chat.command("/today")
     await chat.say("move the race to the 25th of april")
     assert (await chat.runner()).race_date == date(2027, 4, 25)
+
+
+async def test_a_hot_swollen_calf_holds_the_swelling_too_named_once(chat: Chat) -> None:
+    await chat.command("/today")
+    said = texts(await chat.say("calf is hot and swollen since the long flight home"))
+    (report,) = await chat.reports()
+    assert {RedFlag.CLOT_SIGNS, RedFlag.SWELLING} <= report.red_flags
+    assert "swelling that is red or hot." in said  # not "... and swelling"
+    assert "blood clot" in said

@@ -453,6 +453,7 @@ def _cleared(f: Features, hit: Hit) -> bool:
 
 
 _RADIATING_STARTS: Final = frozenset({"down", "into"})
+_SWOLLEN: Final = frozenset({"swollen", "swelling", "swelled", "swole", "puffy"})
 _NERVE_FLAGS: Final = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.WEAKNESS})
 _FRACTURE_WORDS: Final = frozenset({"fracture", "fractures"})
 _NUMB_FLAGS: Final = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.SADDLE_NUMBNESS})
@@ -483,6 +484,8 @@ def _red_flags(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area
         flags.add(RedFlag.NERVE_PAIN)  # "pain down my leg", "shooting into my foot"
     if RedFlag.CLOT_SIGNS in flags and not _BREATH.isdisjoint(f.words):
         flags.add(RedFlag.HEART_SIGNS)  # a hot swollen calf and out of breath: call now
+    if RedFlag.CLOT_SIGNS in flags and not _SWOLLEN.isdisjoint(f.words):
+        flags.add(RedFlag.SWELLING)  # "calf hot and swollen": the swelling checked for too
     if _joint_locks(f, areas):
         flags.add(RedFlag.LOCKING)  # "knee locked up twice", "my knee catches on the stairs"
     if _twisted(f, areas):

@@ -130,6 +130,12 @@ _KEEP_GOING_RE: Final = re.compile(
 )
 
 
+#: The break taken back later in the message: "so no pause", "no pause after all",
+#: "don't pause after all".
+_NO_PAUSE_AFTER_ALL_RE: Final = re.compile(
+    r"\b(?:so\s+no\s+pause|no\s+pause\s+after\s+all"
+    r"|(?:don'?t|do\s+not|dont)\s+pause\s+(?:it\s+|me\s+)?after\s+all)\b"
+)
 _MIND_CHANGED_RE: Final = re.compile(
     r"\bchanged?\s+my\s+mind\b[\s.!,]*(?:lol|haha|[\u2600-\u27bf\U0001f300-\U0001faff\s])*$"
 )
@@ -141,6 +147,8 @@ def break_refused(low: str, pause_at: int) -> bool:
     going to pause over xmas but changed my mind")."""
     if _MIND_CHANGED_RE.search(low, pause_at) is not None:
         return True
+    if _NO_PAUSE_AFTER_ALL_RE.search(low, pause_at) is not None:
+        return True  # "pause those days, actually no i'll do it in the hotel. so no pause"
     return _REFUSED_RE.search(low, pause_at) is not None and _KEEP_GOING_RE.search(low) is not None
 
 
