@@ -36,6 +36,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Annotated, Any, Final, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -588,7 +589,7 @@ class Faq:
                     return found
         return None
 
-    def _match_whole(self, text: str) -> FaqEntry | None:
+    def _match_whole(self, text: str, least: float | None = None) -> FaqEntry | None:
         query = normalise(text)
         forms = self._forms
         if not query or not forms or query in self._request_set:
@@ -596,7 +597,7 @@ class Faq:
         asked = is_question(text)
         if not asked and len(_WORD.findall(text.lower())) < _CLAUSE_WORDS:
             return None  # "night!": a word said alone is no question
-        cutoff = QUESTION_CUTOFF if asked else STATEMENT_CUTOFF
+        cutoff = least if least is not None else QUESTION_CUTOFF if asked else STATEMENT_CUTOFF
         known = frozenset(self._known(query))
         best: tuple[float, float, int] | None = None  # rank, score, phrasing
         for index, form in enumerate(forms):
@@ -689,6 +690,53 @@ class Faq:
             (e for e in found if e is not None and e.id != first.id and _situated(e, text)), None
         )
 
+    def questions(
+        self, intent: Intent, parts: tuple[Intent, ...], text: str, today: date | None = None
+    ) -> tuple[tuple[FaqEntry, ...], tuple[Intent, ...]]:
+        """Every question the message asks that an answer covers (at most
+        ``MOST_ANSWERS``), and the parts still acted on beside them: :meth:`asked`, a
+        second question (:meth:`also_asked`), then any other piece of the message that
+        asks one of its own ("did it at lunch, 6/10, can I do it in the evening next
+        time?", "hotel next week, can I do it there? what shoes for jumps"). Never beside
+        a warning sign (the sign is answered alone)."""
+        first, kept = self.asked(intent, parts, text)
+        found = [] if first is None else [first]
+        if first is not None and (also := self.also_asked(text, first)) is not None:
+            found.append(also)
+        if intent.signs or any(p.signs or (p.report and p.report.red_flags) for p in parts):
+            return tuple(found), kept
+        if any(entry.id in _SITUATION_SAID for entry in found):
+            return tuple(found), kept  # "pregnant, can I keep doing this?": one situation
+        more = self._pieces_asked(spoken(text), kept, {e.id for e in found}, today)
+        if more and not found:
+            kept = tuple(p for p in kept if p.kind is not IntentKind.UNKNOWN)
+        return tuple([*found, *more][:MOST_ANSWERS]), kept
+
+    def _pieces_asked(
+        self, text: str, parts: tuple[Intent, ...], have: set[str], today: date | None
+    ) -> list[FaqEntry]:
+        """The questions asked in pieces of ``text`` of their own: a piece ending in "?" or
+        opening with an asking word, of ``_PIECE_WORDS`` words or more, matched at
+        ``_PIECE_CUTOFF``; not a piece the plan answers (a request of its own, or a day
+        named while a day's plan is asked: "what's on sunday, is it a rest day")."""
+        found: list[FaqEntry] = []
+        days_asked = any(p.kind in _DAY_QUESTIONS for p in parts)
+        for piece, asked in _pieces(text):
+            words = _WORD.findall(piece.lower())
+            while words and words[0] in _PIECE_FILLERS:
+                words = words[1:]
+            if len(words) < _PIECE_WORDS or not (asked or words[0] in _OPENS_A_QUESTION):
+                continue
+            if days_asked and not _DAY_WORDS.isdisjoint(words):
+                continue
+            if understand(piece, today).kind in _PLAN_ANSWERS:
+                continue  # "whats on today", "remind me at 7": a request, not a question
+            entry = _situated(self._match_whole(f"{piece}?", _PIECE_CUTOFF), text)
+            if entry is not None and entry.id not in have:
+                have.add(entry.id)
+                found.append(entry)
+        return found
+
     def answer_beside(self, intent: Intent, text: str) -> FaqEntry | None:
         """The question asked in a clause of its own after a report or a setting ("lower
         back sore 3, can I run the same day as the session?", "race is on the 20th! should
@@ -734,6 +782,61 @@ _SITUATION_SAID: Final = {
         r"leak|\bpee|\bwee|bladder|pelvic|incontinen|wet\s+myself|dribbl|accident|tena\b"
     ),
 }
+
+
+#: The most common questions answered in one reply.
+MOST_ANSWERS: Final = 3
+#: Where a piece of a message that may ask a question of its own ends (:meth:`Faq.questions`).
+_PIECE_BREAK: Final = re.compile(
+    r"[?.!;]+\s*|\s+(?:and|also|plus|or|n|&|oh\s+and|but)\s+(?=(?:also\s+)?(?:can|could|should"
+    r"|is|are|do|does|will|would|how|what|whats|why|when|which|where|any)\b)|,\s*(?=(?:and\s+"
+    r"|also\s+|but\s+)?(?:can|could|should|is|do|does|will|how|what|whats|why|when|where)\b)",
+    re.IGNORECASE,
+)
+_PIECE_WORDS: Final = 4
+#: A piece's match must be this near (above the whole message's ``QUESTION_CUTOFF``): a
+#: short follow-up ("does that count?") matches loosely.
+_PIECE_CUTOFF: Final = 75.0
+_PIECE_FILLERS: Final = frozenset(
+    {"and", "also", "plus", "oh", "ok", "so", "but", "n", "or", "just", "quick", "q", "btw"}
+)
+_DAY_WORDS: Final = frozenset(
+    {"today", "tomorrow", "tmrw", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun"}
+)  # fmt: skip
+_DAY_QUESTIONS: Final = frozenset({IntentKind.TODAY, IntentKind.PLAN_QUESTION})
+#: Kinds whose own answer covers a piece (the plan, a command or a setting).
+_PLAN_ANSWERS: Final = frozenset(
+    {IntentKind.TODAY, IntentKind.PLAN_QUESTION, IntentKind.PROGRESS, IntentKind.HISTORY,
+     IntentKind.HELP, IntentKind.SET_REMINDER, IntentKind.SET_TIMEZONE, IntentKind.RACE_DATE,
+     IntentKind.PAUSE, IntentKind.RESUME}
+)  # fmt: skip
+
+
+#: The answer given beside a session skipped for a common illness of the runner's own.
+ILLNESS_ANSWER: Final = "illness"
+_ILL_RE: Final = re.compile(
+    r"\b(?:i'?m|i\s+am|im|feeling|feel|been|got|have|caught|i'?ve\s+got|ive\s+got)\s+"
+    r"(?:a\s+bit\s+|really\s+|so\s+|quite\s+)?(?:sick|ill|poorly|unwell|(?:a|the)\s+(?:cold|flu|bug|virus)"
+    r"|flu|covid|a\s+chest\s+infection)\b|\bsick\s+with\b|\bdown\s+with\b"
+)
+
+
+def ill_said(text: str) -> bool:
+    """Whether the runner says they are ill with a common illness ("i am sick with flu",
+    "got a cold"): the illness answer goes with a skip (not someone else's: "sick kid")."""
+    return _ILL_RE.search(text.lower()) is not None
+
+
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut where a question may start: each piece, and whether a "?" ends it."""
+    found: list[tuple[str, bool]] = []
+    start = 0
+    for cut in _PIECE_BREAK.finditer(text):
+        found.append((text[start : cut.start()].strip(), "?" in cut.group(0)))
+        start = cut.end()
+    found.append((text[start:].strip(), False))
+    return [(piece, asked) for piece, asked in found if piece]
 
 
 def _situated(entry: FaqEntry | None, text: str) -> FaqEntry | None:

@@ -13,13 +13,13 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.core.faq import FaqEntry
+from bot.core.faq import ILLNESS_ANSWER, FaqEntry, ill_said
 from bot.core.planner import Planner
 from bot.core.raced import raced_days
 from bot.core.records import CompletionStatus
 from bot.core.understanding import Intent, IntentKind, Unclear
 from bot.core.understanding.answers import health_said
-from bot.core.understanding.cleared import clinician_visit
+from bot.core.understanding.cleared import clinician_cleared, clinician_visit
 from bot.core.understanding.corrections import not_todays, undoes_todays_log
 from bot.core.understanding.later import effort_not_severity, report_fix
 from bot.core.understanding.outcome import done_later
@@ -28,7 +28,7 @@ from bot.core.understanding.questions import asks_other_activity, asks_to_run, p
 from bot.core.understanding.replies import area_named, parse_day, says_off
 from bot.core.understanding.stay import says_back_home
 from bot.core.understanding.suggest import Suggestion, closest_command, suggestions
-from bot.core.understanding.text import spoken
+from bot.core.understanding.text import spoken, tokenise
 from bot.core.understanding.week import WeekSaid, asks_for_block, distance_named, running_week
 from bot.core.vocabulary import Phase
 from bot.presentation import chat, render
@@ -277,7 +277,7 @@ class Coach:
                 effort = await training.typed_effort(turn, text)
                 if effort is not None:  # "very hard", "7" to "how hard did it feel?"
                     return effort
-        question, intents = turn.planner.content.faq.asked(intent, intents, text)
+        asked, intents = turn.planner.content.faq.questions(intent, intents, text, turn.today)
         if not intents:
             replies = []  # a question the FAQ answers: that only ("done! can I run later?": both)
         elif len(intents) == 1:
@@ -285,9 +285,10 @@ class Coach:
         else:  # several parts: act on each in order, answer in one message where possible
             replies = await self._parts(turn, intents, text)
             replies = _one_reply(replies)
-        if question is not None:
-            also = turn.planner.content.faq.also_asked(text, question)
-            replies.append(await _faq_reply(turn, question, *([also] if also else [])))
+        if not asked and any(p.kind is IntentKind.SKIPPED for p in intents) and ill_said(text):
+            asked = (turn.planner.content.faq.by_id(ILLNESS_ANSWER),)  # "skipping, got the flu"
+        if asked:
+            replies.append(await _faq_reply(turn, *asked))
         if onboarding_step is None and (said := health_said(text, turn.today)) is not None:
             replies += await health.note_said(turn, said)  # "im pregnant actually, 12 weeks"
         apart = any(  # the sign answered by its part: a sign apart, or a report holding it
@@ -302,7 +303,9 @@ class Coach:
         return replies
 
     async def _parts(self, turn: Turn, intents: Sequence[Intent], text: str) -> list[Reply]:
-        """Each part of a message acted on in order."""
+        """Each part of a message acted on in order, a warning sign's first ("numb around
+        my bum and can't pee, did yesterday's, 5": the urgent care before the log)."""
+        intents = sorted(intents, key=_urgency)  # stable: else in order
         replies: list[Reply] = []
         reported = [part.report for part in intents if part.report is not None]
         # a zone said beside a reminder: the reminder's reply gives the time
@@ -409,11 +412,7 @@ class Coach:
             )
             if intent.log_day is not None and not_todays(text.lower()):
                 replies += await training.undo_today(turn)  # "did yesterday's not today's"
-            return replies + (
-                await reports.record_report(turn, intent.report, text, ask_signs=True)
-                if intent.report
-                else []
-            )
+            return await _with_report(turn, intent, text, replies)
         if kind is IntentKind.SKIPPED:
             replies = await training.typed_log(
                 turn, CompletionStatus.SKIPPED, None, intent.reason, day=intent.log_day
@@ -446,6 +445,12 @@ class Coach:
         if kind is IntentKind.PAUSE:
             return await account.pause(turn, intent.pause_until, intent.pause_from)
         if kind is IntentKind.RESUME:
+            if (
+                turn.state.phase is not Phase.PAUSED
+                and turn.state.held_areas
+                and clinician_cleared(tokenise(text.lower()).words)
+            ):  # "saw the physio, she cleared me to get back to training": the clearing
+                return await reports.start_clearing(turn, (), cleared=True)
             return await _resumed(turn, text)
         if kind is IntentKind.PROGRESS:
             return await progress.progress_reply(turn)
@@ -585,6 +590,23 @@ def _skips_together(replies: list[Reply]) -> list[Reply]:
 
 def _skipped_day(reply: Reply) -> str | None:
     return None if reply.keyboard else training_words.skipped_day(reply.text)
+
+
+async def _with_report(turn: Turn, intent: Intent, text: str, logged: list[Reply]) -> list[Reply]:
+    """A log's replies and the report said with it recorded: a warning sign's answer first
+    ("numb around my bum and can't pee, did yesterday's 5": urgent care before the log)."""
+    if intent.report is None:
+        return logged
+    noted = await reports.record_report(turn, intent.report, text, ask_signs=True)
+    return [*noted, *logged] if intent.report.red_flags else [*logged, *noted]
+
+
+def _urgency(part: Intent) -> int:
+    """A part's place in the reply: a warning sign's own part or report first (0), then a
+    part that carries signs beside its request (1), then the rest (2)."""
+    if part.kind is IntentKind.WARNING_SIGN or (part.report and part.report.red_flags):
+        return 0
+    return 1 if part.signs else 2
 
 
 async def _faq_reply(turn: Turn, *questions: FaqEntry) -> Reply:

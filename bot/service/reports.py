@@ -42,6 +42,8 @@ from bot.core.understanding.answers import (
 )
 from bot.core.understanding.later import ReportFix
 from bot.core.understanding.numbers import above_the_scale
+from bot.core.understanding.others import someone_elses_clearance
+from bot.core.understanding.text import tokenise
 from bot.core.vocabulary import Area, Phase, RedFlag, ReportKind, Side
 from bot.presentation import chat, render
 from bot.presentation import reports as words
@@ -833,6 +835,8 @@ async def typed_clearing(turn: Turn, step: str, text: str, intent: Intent) -> li
     )
     if off_topic is not None:
         return off_topic
+    if step != "pick" and someone_elses_clearance(" ".join(tokenise(text.lower()).words)):
+        return _ask_again(step, data)  # "my wife's doctor cleared her": no answer of theirs
     if step == "pick":
         found = area_answer(text, turn.today)
         if found is None or all(p.area is not found[0] for p in await held_problems(turn)):

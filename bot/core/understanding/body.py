@@ -454,6 +454,27 @@ def _cleared(f: Features, hit: Hit) -> bool:
 
 _RADIATING_STARTS: Final = frozenset({"down", "into"})
 _SWOLLEN: Final = frozenset({"swollen", "swelling", "swelled", "swole", "puffy"})
+_WARM: Final = frozenset({"hot", "warm", "heat", "burning"})
+#: A long sit that a clot follows: a flight, a long drive or train ride.
+_TRAVEL: Final = frozenset(
+    {"flight", "flights", "flew", "flying", "plane", "haul", "longhaul", "drive", "drove",
+     "journey", "travel", "travelling", "traveling", "train", "bus", "airport", "jetlag"}
+)  # fmt: skip
+_CLOT_AREAS: Final = frozenset({Area.CALVES, Area.LEG, Area.SHINS, Area.ACHILLES, Area.ANKLE})
+
+
+def _warm_calf_after_travel(f: Features, areas: list[tuple[Hit, Area]]) -> bool:
+    """A calf or lower leg warm or hot, or puffy and tender, after a flight or a long drive
+    ("calf feels hot and tight since the long haul flight", "calf puffy and warm since the
+    plane"): a possible clot, whatever the feeling word."""
+    words = f.words
+    if _WARM.isdisjoint(words) and "puffy" not in words:
+        return False
+    if _TRAVEL.isdisjoint(words) or not any(area in _CLOT_AREAS for _, area in areas):
+        return False
+    return not _WARM.isdisjoint(words) or "tender" in words
+
+
 _NERVE_FLAGS: Final = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.WEAKNESS})
 _FRACTURE_WORDS: Final = frozenset({"fracture", "fractures"})
 _NUMB_FLAGS: Final = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.SADDLE_NUMBNESS})
@@ -484,6 +505,8 @@ def _red_flags(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area
         flags.add(RedFlag.NERVE_PAIN)  # "pain down my leg", "shooting into my foot"
     if RedFlag.CLOT_SIGNS in flags and not _BREATH.isdisjoint(f.words):
         flags.add(RedFlag.HEART_SIGNS)  # a hot swollen calf and out of breath: call now
+    if _warm_calf_after_travel(f, areas):
+        flags.add(RedFlag.CLOT_SIGNS)  # "calf hot and tight since the long haul flight"
     if RedFlag.CLOT_SIGNS in flags and not _SWOLLEN.isdisjoint(f.words):
         flags.add(RedFlag.SWELLING)  # "calf hot and swollen": the swelling checked for too
     if _joint_locks(f, areas):

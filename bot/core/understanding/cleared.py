@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import Final
 
-from bot.core.understanding.others import someone_elses_visit
+from bot.core.understanding.others import someone_elses_clearance, someone_elses_visit
 from bot.core.understanding.words import WEEKDAY_ABBREVIATIONS, WEEKDAYS, word_set
 
 __all__ = [
@@ -96,6 +96,8 @@ def clinician_cleared(words: Sequence[str], *, asked: bool = False) -> bool:
         return False  # "I told her to see a physio. I'm fine myself": no clinician's word
     if someone_elses_visit(" ".join(words[max(0, first - 8) : first])):
         return False  # "my mate went to a&e with the same thing, all clear": not the runner's
+    if someone_elses_clearance(" ".join(words)):
+        return False  # "my friend's doctor cleared her": not the runner's
     return any(
         any(tuple(words[i : i + len(p)]) == p and not _to_me(words, i + len(p)) for p in _GO_AHEAD)
         and _DENIED.isdisjoint(words[max(i - 3, first) : i + 2])
@@ -117,6 +119,8 @@ def _first_seen(words: Sequence[str]) -> int | None:
 def someone_elses_clinician(words: Sequence[str]) -> bool:
     """Whether the clinician ``words`` name was someone else's visit ("my mate went to
     a&e, all clear"): their go-ahead is no answer for the runner."""
+    if someone_elses_clearance(" ".join(words)):
+        return True  # "my buddy got cleared yes", "the doctor cleared my friend"
     if not may_name_a_clinician(words) or (first := _first_seen(words)) is None:
         return False
     return someone_elses_visit(" ".join(words[max(0, first - 8) : first]))

@@ -59,6 +59,9 @@ _OCLOCK_RE: Final = re.compile(rf"\b(1[0-2]|0?[0-9]|{_HOUR_WORD})\s*o'?\s?clock\
 _HALF_BRITISH_RE: Final = re.compile(
     rf"\bhalf\s+(1[0-2]|0?[1-9]|{_HOUR_WORD})\b(?!\s*(?:hours?|hrs?|an?\b|days?|[:./]))" + _AMPM
 )
+_AND_HALF_RE: Final = re.compile(
+    rf"\b(1[0-2]|0?[1-9]|{_HOUR_WORD})\s+and\s+(?:a\s+)?half\b(?!\s*(?:marathon|hours?|hrs?|k\b|km|mile))"
+)
 _ISH_RE: Final = re.compile(rf"\b(1[0-9]|2[0-3]|0?[0-9]|{_HOUR_WORD})\s*-?\s*ish\b")
 _IMPOSSIBLE_RE: Final = re.compile(
     r"(?=[0-9])(?<![0-9:./-])(?:([0-9]{1,2})\s*:\s*([0-9]{2})|(1[3-9]|2[0-9])\s*(?:am|pm))(?![0-9])"
@@ -147,6 +150,10 @@ def _candidates(low: str) -> list[tuple[int, time | None]]:
         for m in _OCLOCK_RE.finditer(low):
             hour = _hour(m.group(1)) if m.group(2) else _day_part(low, m.end(), _hour(m.group(1)))
             found.append((m.start(), _with_ampm(hour, 0, m.group(2))))
+    if "half" in low and " and " in low:
+        for m in _AND_HALF_RE.finditer(low):  # "like 7 and half": 7:30
+            hour = _day_part(low, m.end(), _hour(m.group(1)))
+            found.append((m.start(), _with_ampm(hour, 30, None)))
     if "half" in low:
         for m in _HALF_BRITISH_RE.finditer(low):
             hour = _hour(m.group(1)) if m.group(2) else _day_part(low, m.end(), _hour(m.group(1)))

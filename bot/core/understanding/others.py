@@ -21,6 +21,7 @@ __all__ = [
     "back_from_trip",
     "break_refused",
     "reminder_put_off",
+    "someone_elses_clearance",
     "someone_elses_move",
     "someone_elses_race",
     "someone_elses_visit",
@@ -99,6 +100,29 @@ _THEIR_VISIT_RE: Final = re.compile(
     rf"\b(?:my|his|her|our|a|the)\s+{_PERSON}\s+(?:(?!me\b|us\b)\w+\s+){{0,3}}?"
     r"(?:went|been|saw|seen|had|got|visited|was|is|goes|sees)\b(?!\s+(?:me|us)\b)"
 )
+
+
+#: A go-ahead given to someone else: "cleared her", "he was cleared for the same thing",
+#: "my buddy got cleared", "my wife's doctor", "she's good to go".
+_THEIR_CLEARANCE_RE: Final = re.compile(
+    rf"\bcleared\s+(?:her|him|them|(?:my|his|her)\s+{_PERSON})\b"
+    rf"|\b(?:he|she|they|{_PERSON})\s+(?:was|were|is|'s|’s|s|got|has\s+been|had\s+been|been)\s+"
+    r"(?:\w+\s+)?(?:cleared|good\s+to\s+go|fine\s+to|ok\s+to|okay\s+to|signed\s+off)\b"
+    rf"|\b{_PERSON}(?:'s|’s|s)\s+(?:doctor|doc|physio|gp|dr|surgeon|consultant)\b"
+)
+#: A clinician's word about the runner: "cleared me", "said I'm ok", "I was cleared".
+_OWN_CLEARANCE_RE: Final = re.compile(
+    r"\bcleared\s+me\b|\bgave\s+me\b|\b(?:said|says|told\s+me)\s+(?:that\s+)?"
+    r"(?:i'?m|i\s+am|im|i\s+was|i\s+can|i'?ll|my)\b"
+    r"|\bi\s+(?:was|got|have\s+been|am|'?m)\s+(?:now\s+)?cleared\b"
+)
+
+
+def someone_elses_clearance(low: str) -> bool:
+    """Whether the go-ahead ``low`` tells of is someone else's ("my friend's doctor cleared
+    her", "he said he was cleared for the same thing last year"), with none of the
+    runner's own."""
+    return _THEIR_CLEARANCE_RE.search(low) is not None and _OWN_CLEARANCE_RE.search(low) is None
 
 
 def someone_elses_visit(before: str) -> bool:

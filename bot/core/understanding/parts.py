@@ -910,7 +910,17 @@ def _log_kept(
         return placed
     split = _clause_requests(text, today, replace(whole, signs=frozenset()), message)
     held = any(p.report is not None and p.report.red_flags >= whole.signs for p in split)
-    return split if held and any(p.kind in _LOGS for p in split) else placed
+    if held and any(p.kind in _LOGS for p in split):
+        return split
+    logs = [  # "did todays mobility, effort 3. on my run my knee gave way...": its own clause
+        said
+        for clause in _SPLIT_RE.split(text)
+        if clause.strip()
+        and (said := understand(clause, today)).kind in _LOGS
+        and not _warned(said)
+        and said.report is None
+    ]
+    return (logs[0], *placed) if len(logs) == 1 else placed
 
 
 def _clause_requests(

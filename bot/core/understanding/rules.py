@@ -838,7 +838,7 @@ def _told_of(low: str) -> bool:
 #: weekdays"): the time is one for every day, so it is asked about, never changed (nor
 #: turned off for every day).
 _SOME_DAYS_RE: Final = re.compile(
-    r"\b(?:on|at|over|during|for)\s+(?:the\s+)?(?:weekends?|weekdays?|week\s*days|work\s*days"
+    r"\b(?:on|at|in|over|during|for)\s+(?:the\s+)?(?:weekends?|weekdays?|week\s*days|work\s*days"
     r"|saturdays|sundays|mondays|tuesdays|wednesdays|thursdays|fridays)\b"
     r"|\b(?:weekends?|weekdays?)\s+only\b"
 )
