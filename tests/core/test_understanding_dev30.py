@@ -186,3 +186,30 @@ def test_a_break_taken_back_later_in_the_message_is_none() -> None:
 def test_no_pause_needed_after_a_break_keeps_the_break() -> None:
     found = understand_all("pause me next week, no pause needed after that", TODAY)
     assert [p.kind for p in found] == [IntentKind.PAUSE]
+
+
+@pytest.mark.parametrize(
+    ("text", "logs"),
+    [
+        (
+            "did yesterdays session effort 5 and todays too effort 4, my left calf is hot and "
+            "swollen",
+            [(date(2028, 10, 4), 5), (None, 4)],
+        ),
+        (
+            "did monday 5 and tuesday 6, knee swollen after",
+            [(date(2028, 10, 2), 5), (date(2028, 10, 3), 6)],
+        ),
+    ],
+)
+def test_every_day_logged_beside_a_sign_is_kept(
+    text: str, logs: list[tuple[date | None, int]]
+) -> None:
+    found = understand_all(text, TODAY)
+    assert [(p.log_day, p.effort) for p in found if p.kind is IntentKind.DONE] == logs
+    assert sum(p.report is not None and bool(p.report.red_flags) for p in found) == 1
+
+
+def test_did_em_is_did_them() -> None:
+    (part,) = understand_all("did em effort 6", TODAY)
+    assert (part.kind, part.effort) == (IntentKind.DONE, 6)

@@ -87,6 +87,11 @@ def correct_words(words: tuple[str, ...]) -> tuple[str, ...]:
     read "zero pain", "0 soreness" as the "no pain" they mean."""
     if not KNOWN.issuperset(words):
         words = tuple(w if w in KNOWN else correct(w) for w in words)
+    if "em" in words:  # "did em effort 6": them
+        words = tuple(
+            "them" if w == "em" and i and words[i - 1] in _EM_VERBS else w
+            for i, w in enumerate(words)
+        )
     if _NONE.isdisjoint(words):
         return words
     return tuple(
@@ -95,6 +100,10 @@ def correct_words(words: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
+#: Verbs after which "em" is "them" ("did em", "smashed em").
+_EM_VERBS: Final = frozenset(
+    {"did", "done", "smashed", "finished", "nailed", "completed", "got", "skipped", "missed"}
+)
 #: A count of none before a feeling or a sign: "zero pain", "0 swelling", "nil soreness".
 _NONE: Final = frozenset({"zero", "0", "nil"})
 _NONE_OF: Final = frozenset(

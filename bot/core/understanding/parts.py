@@ -904,6 +904,8 @@ def _log_kept(
     """A sign placed in its report beside a setting keeps a log said too ("did it 6/10 and
     fyi tingling down my left leg since the weekend, also remind me at 7"): read by its
     clauses when they give the log and a report holding every sign, else ``placed``."""
+    if whole.kind in _LOGS and len(placed) == 1 and placed[0].report is not None:
+        return _days_kept(text, today, placed[0])
     if whole.kind in _LOGS or whole.kind is IntentKind.WARNING_SIGN:
         return placed
     if any(p.kind in _LOGS for p in placed) or not message.f.has(Cue.DONE, Cue.DID):
@@ -921,6 +923,24 @@ def _log_kept(
         and said.report is None
     ]
     return (logs[0], *placed) if len(logs) == 1 else placed
+
+
+#: The smallest pieces a message is cut into to leave a sign's out (``_days_kept``).
+_BITS_RE: Final = re.compile(r"[,.;!?]+|\b(?:and|also|then|but|plus)\b")
+
+
+def _days_kept(text: str, today: date | None, log: Intent) -> tuple[Intent, ...]:
+    """A log holding a sign's report, and the other days' logs said with it ("did
+    yesterdays session effort 5 and todays too effort 4, my left calf is hot and swollen"):
+    read from the clauses without the sign; the report stays with the first log."""
+    clauses = [c for c in _BITS_RE.split(text) if c.strip()]
+    calm = [c for c in clauses if not _warned(understand(c, today))]
+    if not calm or len(calm) == len(clauses):
+        return (log,)
+    logs = [p for p in understand_parts(" and ".join(calm), today)[1] if p.kind in _LOGS]
+    if len(logs) < 2 or logs[0].log_day != log.log_day:
+        return (log,)
+    return (replace(logs[0], report=log.report), *logs[1:])
 
 
 def _clause_requests(
@@ -949,6 +969,8 @@ def _clause_requests(
     said = _forgot_to_log_first(_asked_not_set(said, text, whole))
     told, said = len(said), _kept_settings(_pause_ends(said))
     if any(intent.signs or intent.kind is IntentKind.WARNING_SIGN for _, intent in said):
+        if whole.kind in _LOGS and whole.report is not None and whole.report.red_flags:
+            return _days_kept(text, today, whole)  # "did monday 5 and tuesday 6, knee swollen"
         return (whole,)
     meaningful = [(part, intent) for part, intent in said if intent.kind not in _IDLE]
     if any(i.kind is not IntentKind.TODAY for _, i in meaningful):  # "did it! first session ever"
@@ -987,6 +1009,8 @@ def _clause_requests(
         # "what can you do? and what's today": both; "how does this work? what can you do
         # for me?": help alone
         found = (Intent(IntentKind.HELP), *(i for i in found if i.kind is not IntentKind.UNKNOWN))
+    if len(found) == 1 and found[0].kind in _LOGS and found[0].report and found[0].report.red_flags:
+        found = _days_kept(text, today, found[0])  # "did monday 5 and tuesday 6, knee swollen"
     return _reports_apart(text, today, found, message) if len(found) == 1 else found
 
 
@@ -1478,7 +1502,8 @@ _AGAIN_TODAY_RE: Final = re.compile(
 
 #: A clause that rates today after another day's log ("today a 6", "and today's 7").
 _TODAY_RATED_RE: Final = re.compile(
-    r"(?:and\s+)?(?:today|today'?s|todays|this\s+morning)\s+(?:was\s+)?(?:an?\s+)?(?:10|[0-9])\b"
+    r"(?:and\s+)?(?:today|today'?s|todays|this\s+morning)\s+(?:too\s+|as\s+well\s+|also\s+)?"
+    r"(?:was\s+)?(?:(?:effort|rpe)\s+(?:of\s+|was\s+)?)?(?:an?\s+)?(?:10|[0-9])\b"
 )
 #: A day's plan asked for in a clause ("please tell me the plan for Monday"): no log.
 _PLAN_ASKED_RE: Final = re.compile(
