@@ -311,6 +311,8 @@ class Planner:
             profile = replace(profile, long_run_day=None, hard_days=frozenset())
         rhythm = rhythm_before(profile, state, history, reports, today, memo=self._filled)
         category, lead = choose_category(profile, state, limits, rhythm, today)
+        if limits.fresh_joint_injury and category is not Category.MOBILITY:
+            category, lead = Category.MOBILITY, FRESH_INJURY_LEAD  # a joint just swelled
         dynamic = category is Category.DYNAMIC
         day = _Day(  # built once: the step and the block's steps only where they are read
             profile=profile,
@@ -1368,6 +1370,10 @@ def _nerve_advice(flags: frozenset[RedFlag]) -> str:
     )
 
 
+FRESH_INJURY_LEAD = (
+    "Gentle mobility instead of strength today: a joint that has just swelled or given way "
+    "gets a couple of calm days first"
+)
 #: The why of a jump or strength day that soreness emptied, moved to mobility.
 _EMPTIED_LEAD = {
     Category.DYNAMIC: "Mobility instead of jumps today",

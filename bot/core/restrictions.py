@@ -36,6 +36,8 @@ from bot.core.vocabulary import Area, RedFlag, ReportKind, listed
 
 __all__ = [
     "ACCEPTABLE_SORENESS",
+    "FRESH_INJURY_DAYS",
+    "JOINT_INJURY_SIGNS",
     "NO_RESTRICTIONS",
     "PELVIC_FLOOR_REASON",
     "REPORT_LOOKBACK_DAYS",
@@ -73,6 +75,9 @@ class Restrictions:
     way_back: int = 4
     #: The health screen keeps impact work out (pregnancy, the first weeks after a birth).
     no_impact: bool = False
+    #: A joint swelled, gave way, locked or was hurt in a fall today or yesterday: the day
+    #: is gentle mobility, no strength work (``FRESH_INJURY_DAYS``).
+    fresh_joint_injury: bool = False
 
     @property
     def blocks_dynamic(self) -> bool:
@@ -96,6 +101,14 @@ class Restrictions:
 
 #: No limits at all: nothing reported lately and nothing on hold (one shared value).
 NO_RESTRICTIONS = Restrictions()
+
+
+#: Signs of a joint just hurt: for ``FRESH_INJURY_DAYS`` (the day and the next) the plan is
+#: gentle mobility only, no standing strength work on a joint that may give way again.
+JOINT_INJURY_SIGNS: frozenset[RedFlag] = frozenset(
+    {RedFlag.SWELLING, RedFlag.GIVING_WAY, RedFlag.LOCKING, RedFlag.AFTER_FALL}
+)
+FRESH_INJURY_DAYS = 2
 
 
 def _leg_whole(areas: set[Area]) -> set[Area]:
@@ -176,7 +189,13 @@ def restrictions_for(
     if flag_areas:  # a hold's message never also offers extra mobility
         tight.clear()
     reasons.extend(f"{a.label} tight: extra mobility for it" for a in sorted(tight - no_load))
+    fresh = any(
+        report.on > today - timedelta(days=FRESH_INJURY_DAYS)
+        and not report.red_flags.isdisjoint(JOINT_INJURY_SIGNS)
+        for report in latest.values()
+    )
     return Restrictions(
+        fresh_joint_injury=fresh,
         whole_leg_off=leg_off,
         tight=frozenset(tight - no_load),
         caution=frozenset(caution - no_load),

@@ -12,6 +12,7 @@ import pytest
 
 from bot.core.records import CompletionStatus
 from bot.core.vocabulary import Area, Phase, RedFlag
+from tests.bot.harness import FakeClock
 from tests.service.conftest import Chat, texts
 
 NERVE = "sharp tingling down my right leg on the hops"
@@ -123,3 +124,15 @@ async def test_a_clearance_said_as_getting_back_starts_the_checks(chat: Chat) ->
     )
     assert "go-ahead" in said
     assert "aren't paused" not in said
+
+
+async def test_a_joint_that_just_gave_way_gets_no_strength_day(
+    chat: Chat, clock: FakeClock
+) -> None:
+    await chat.command("/today")
+    clock.advance(days=21)  # Tue 22 Dec, in the first dynamic block; Wed is a strength day
+    await chat.say("on my easy run my right knee suddenly gave way on the stairs, a bit swollen")
+    clock.advance(days=1)
+    (today, *_) = await chat.command("/today")
+    assert "Strength day" not in today.text
+    assert "Gentle mobility instead of strength today" in today.text
