@@ -36,7 +36,7 @@ _HALF_RE: Final = re.compile(
 #: "20 past 6", "10 to 7": minutes in digits (5 past, 10, 15, 20 or 25 past or to), never
 #: a range ("from 5 to 7") or a count ("10 to 15 reps").
 _DIGIT_MINUTES_RE: Final = re.compile(
-    r"(?<![0-9:./-])(?<!from\s)(?<!between\s)(10|15|20|25|5(?=\s+past))\s+(?:mins?\s+)?(past|to)\s+"
+    r"(?=[125])(?<![0-9:./-])(?<!from\s)(?<!between\s)(10|15|20|25|5(?=\s+past))\s+(?:mins?\s+)?(past|to)\s+"
     rf"(1[0-2]|0?[1-9]|{_HOUR_WORD})\b(?![0-9:.]|\s*(?:reps|mins?|minutes|k\b|km|x\b|times|%|/))"
     + _AMPM
 )

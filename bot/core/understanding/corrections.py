@@ -41,7 +41,8 @@ _MARK_RE: Final = re.compile(
     r"(?:i\s+mean[t]?|i\s+meant|no\s+wait|wait\s+no|oh\s+wait(?:\s+no)?|actually\s+no"
     r"|(?:actually\s+)?make\s+(?:that|it)"
     r"(?=\s+(?:\d|at\b|the\b|[a-z]+day\b|my\b|an?\s+\d|(?:half|quarter|ten|twenty|five)\s+(?:past|to)\b))"
-    r"|scratch\s+that|correction|typo|(?:but\s+)?(?:it'?s|its|it\s+is)\s+actually)"
+    r"|scratch\s+that|correction|typo|(?:but\s+)?(?:it'?s|its|it\s+is)\s+actually"
+    r"|actually\s+more\s+like|no\s+more\s+like)"
     r"\b[,.!:\-]*\s*",
     re.IGNORECASE,
 )
@@ -73,9 +74,11 @@ _MONTH_RE: Final = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.IGNORECASE)
 _ORDINAL_ONLY_RE: Final = re.compile(r"(?:the\s+)?([0-9]{1,2})(?:st|nd|rd|th)?", re.IGNORECASE)
 #: Words one of which every correction mark holds: a cheap test before ``_MARK_RE``.
 #: Every ``_MARK_RE`` match holds one of these (looked for in the lowered text).
-_MARK_WORDS: Final = ("mean", "wait", "actually", "make", "scratch", "correction", "typo")
+_MARK_WORDS: Final = (
+    "mean", "wait", "actually", "make", "scratch", "correction", "typo", "more like"
+)  # fmt: skip
 _NOT_RE: Final = re.compile(
-    r"\b(?:not|instead\s+of|rather\s+than)\s+\S+(?:\s*(?:am|pm))?", re.IGNORECASE
+    r"\b(?:not|instead\s+of|rather\s+than|than)\s+(?:an?\s+)?\S+(?:\s*(?:am|pm))?", re.IGNORECASE
 )
 _NUMBER_RE: Final = re.compile(
     r"(?<![\d:/.-])(\d{1,2})(?![\d:]|\s*(?:am|pm|st|nd|rd|th))", re.IGNORECASE

@@ -115,10 +115,24 @@ _SESSION_WORDS: Final = ("session", "sesh", "workout", "routine", "flow", "hops"
 
 
 def _session_rated(low: str, pos: int) -> bool:
-    """Whether the rating at ``pos`` rates the session named just before it."""
+    """Whether the rating at ``pos`` rates the session named just before it, or a log said
+    just before it ("did the session yesterday 5/10 but got pins and needles": the 5 is the
+    session's, never the foot's)."""
+    start = max(pos - _SESSION_RATED_REACH, 0)
+    if ("did" in low or "done" in low) and _LOGGED_RATED_RE.search(low, start, pos) is not None:
+        return True
     if not any(word in low for word in _SESSION_WORDS):
         return False
-    return _SESSION_RATED_RE.search(low, max(pos - _SESSION_RATED_REACH, 0), pos) is not None
+    return _SESSION_RATED_RE.search(low, start, pos) is not None
+
+
+#: Just before a rating, a log: "did the session yesterday ", "did todays ", "did monday's
+#: session ", "done, effort ", never with a body word between them.
+_LOGGED_RATED_RE: Final = re.compile(
+    r"\b(?:did|done)\s+(?:(?:the|my|it|todays|today'?s|yesterdays|yesterday'?s|[a-z]+day'?s"
+    r"|session|sesh|one|hops|today|yesterday|this|morning|last|night|anyway)\s+){0,4}"
+    r"[,:]?\s*(?:effort\s+(?:was\s+|of\s+)?|rpe\s+)?(?:like\s+|about\s+|around\s+)?$"
+)
 
 
 #: Just before a rating, what says it is not the one ("not a 10 but a solid 6").

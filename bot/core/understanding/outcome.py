@@ -722,7 +722,7 @@ _DONE_ON_RE: Final = re.compile(r"\s+(?:(?:session|sesh|one|workout)\s+)?(?:on|i
 #: Today's session named as what was done: "did today's session", "done todays".
 _DID_TODAY_RE: Final = re.compile(  # not "haven't done today", "not done today yet"
     r"(?<!haven't\s)(?<!havent\s)(?<!hasn't\s)(?<!not\s)(?<!never\s)"
-    r"\b(?:did|done|finished|completed|smashed|nailed)\s+(?:it\s+|the\s+session\s+)?"
+    r"\b(?:did|done|finished|completed|smashed|nailed)\s+(?:it\s+|the\s+session\s+|mine\s+)?"
     r"(?:today'?s?|this\s+morning|tonight|earlier\s+today)\b"
 )
 #: A question after the log ("did it 6, could i swap tomorrow's with friday's?"): its days
@@ -876,7 +876,7 @@ _SOMETHING_ELSE_RE: Final = re.compile(
     r"\b(?:ran|run|running|tempo|intervals|reps|swim|swam|bike|biked|ride|rode|brick|cycle"
     r"|cycled|spin|parkrun|race|raced|gym|class|yoga|pilates|crossfit)\b"
     r"|\b(?:she|he|they|wife|husband|partner|mate|friend|coach)\s+(?:gave|rated|said|reckons"
-    r"|thought|called)\b"
+    r"|thought|called)\b|\b(?:she|he|they)\s+did\s+(?:his|hers|her|theirs|their)\b"
 )
 _SESSION_SAID_RE: Final = re.compile(r"\b(?:session|sesh|hip|hips|routine|mobility|it)\b")
 

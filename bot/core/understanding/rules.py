@@ -45,6 +45,7 @@ from bot.core.understanding.others import (
     back_from_trip,
     break_refused,
     reminder_put_off,
+    someone_elses_clearance,
     someone_elses_move,
     someone_elses_race,
     trip_gone_by,
@@ -561,6 +562,8 @@ def _fine(m: Message) -> Intent | None:
     2023, all healed now, anything I should know?": the FAQ's)."""
     if ("fine to" in m.low or "ok to" in m.low) and not m.areas and asks_permission(m.low):
         return None  # "fine to do it today?": a question, no recovery
+    if "clear" in m.low and someone_elses_clearance(" ".join(m.tokens.words)):
+        return None  # "my physio cleared my wife for running again": not the runner's
     reading = fine_reading(m.f, [(hit.end - 1, area) for hit, area in m.areas])
     if reading is None or healed_long_ago(m):
         return None
@@ -1268,6 +1271,8 @@ def _pause(m: Message) -> Intent | None:
     f = m.f
     if "why" in m.low and _WHY_HELD_RE.search(m.low):
         return Intent(IntentKind.PLAN_QUESTION, topic=PlanTopic.PHASE)  # asked, not asked for
+    if "paused" in m.low and _PAUSED_STATE_RE.search(m.low) and not _PAUSE_ASKED_RE.search(m.low):
+        return None  # "i'm still paused after my holiday": where things are, no new break
     moved = "from" in m.low and Cue.RACE in f.cues and _MOVED_RANGE_RE.search(m.low)
     low = _MOVED_RANGE_RE.sub(_blank, m.low) if moved else m.low  # the race's move: no break
     if m.today is None or not f.has(Cue.PAUSE, Cue.AWAY, Cue.OFF, Cue.SKIP):
@@ -1703,6 +1708,10 @@ _PUT_IN_RE: Final = re.compile(
 )
 #: How far after a race run its day may be said ("raced a half on sunday").
 _RUN_DAY_AFTER: Final = 16
+#: The runner's paused state told ("i'm still paused", "am paused at the moment").
+_PAUSED_STATE_RE: Final = re.compile(r"\b(?:i'?m|im|i\s+am|am|was|been)\s+(?:still\s+)?paused\b")
+#: A break asked for all the same ("pause me", "can you pause again from the 20th").
+_PAUSE_ASKED_RE: Final = re.compile(r"\bpause\b")
 #: The race asked to move: "move the race to the 25th", "can you shift the race to...".
 _MOVE_THE_RACE_RE: Final = re.compile(
     r"\b(?:move|change|shift|push|switch|update|set|put)\s+(?:the\s+)?race\s+(?:date\s+)?"
