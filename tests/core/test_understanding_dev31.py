@@ -69,3 +69,12 @@ def test_still_paused_is_no_new_break() -> None:
         "i'm still paused after my holiday but i'm home now so start me again", TODAY
     )
     assert [p.kind for p in found] == [IntentKind.RESUME]
+
+
+def test_days_said_with_nothing_done_are_skips_and_today_is_logged() -> None:
+    found = understand_all(
+        "friday saturday and sunday i did nothing, was travelling. today done effort 5", TODAY
+    )
+    skipped = [p.log_day for p in found if p.kind is IntentKind.SKIPPED]
+    assert skipped == [date(2030, 2, 1), date(2030, 2, 2), date(2030, 2, 3)]
+    assert [(p.log_day, p.effort) for p in found if p.kind is IntentKind.DONE] == [(None, 5)]

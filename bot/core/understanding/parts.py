@@ -631,12 +631,18 @@ def _days_apart(whole: Intent, message: Message, today: date) -> tuple[Intent, .
         for said in _NOT_DAY_RE.finditer(message.low)
         for day in log_days(f"on {next(g for g in said.groups() if g)}", today)
     }
-    return tuple(
+    for run in _DAYS_THEN_NOTHING_RE.finditer(message.low):  # "fri sat and sun i did nothing"
+        undone.update(log_days(run.group(1), today))
+    kept = tuple(
         Intent(IntentKind.SKIPPED, log_day=part.log_day)
         if part.kind is _DONE and part.log_day is not None and part.log_day in undone
         else part
         for part in found
     )
+    today_done = whole.kind is _DONE and _TODAY_DONE_RE.search(message.low) is not None
+    if kept != found and today_done and not any(p.kind is _DONE and not p.log_day for p in kept):
+        kept = (*kept, Intent(_DONE, effort=whole.effort))  # "... today done effort 5"
+    return kept
 
 
 def _days_each(whole: Intent, message: Message, today: date) -> tuple[Intent, ...]:
@@ -718,6 +724,17 @@ def _days_each(whole: Intent, message: Message, today: date) -> tuple[Intent, ..
 
 
 #: A day said not done beside days done: "did monday but not (on) tuesday".
+#: Several days said, then that nothing was done on them ("friday saturday and sunday i
+#: did nothing, was travel").
+_DAYS_THEN_NOTHING_RE: Final = re.compile(
+    r"(?<!did\s)(?<!done\s)(?<!on\s)"
+    r"\b((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day[\s,]+(?:and\s+|&\s+)?){2,})"
+    r"(?:i\s+)?(?:did\s+|done\s+)?(?:nothing|nada|zilch|not\s+do\s+anything)\b"
+)
+#: Today's session said done ("today done effort 5", "did today").
+_TODAY_DONE_RE: Final = re.compile(
+    r"\btoday'?s?\s+(?:i\s+)?(?:did|done|finished)\b|\b(?:did|done)\s+(?:it\s+)?today\b"
+)
 _NOT_DAY_RE: Final = re.compile(
     r"\bnot\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)\b"
     r"|\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday)\s+(?:i\s+)?(?:did\s+)?"
