@@ -362,7 +362,8 @@ def hold_name(area: Area, side: Side, signs: Collection[RedFlag]) -> str:
     if area is Area.PELVIC_FLOOR:
         return "the leaking or heaviness you told me about"
     where = your_part(area, side)
-    rest = [_SIGN_WORDS.get(flag, flag.label) for flag in sorted(signs) if flag not in JOINT_SIGNS]
+    words = [_SIGN_WORDS.get(flag, flag.label) for flag in sorted(signs) if flag not in JOINT_SIGNS]
+    rest = [w for w in words if not any(w != other and w in other for other in words)]
     joint = [word for flag, word in _JOINT_WORDS.items() if flag in signs]
     if joint:
         return f"{where} that {' and '.join(joint)}" + (f" (and {listed(rest)})" if rest else "")
@@ -482,11 +483,19 @@ def sign_failed(area: Area, side: Side, signs: Collection[RedFlag]) -> str:
     )
 
 
-def running_not_yet(names: Sequence[str], *, heart: bool = False) -> str:
+def running_not_yet(names: Sequence[str], *, heart: bool = False, clot: bool = False) -> str:
     """Running asked about under a hold that keeps it out ("can I go for an easy jog?"):
     a plain no, why, and the way out (HTML); ``heart``: chest pain, fainting or a racing
-    heart, which a doctor clears."""
+    heart, which a doctor clears; ``clot``: a possibly clotted leg, which a doctor clears."""
     held = escape_text(listed(list(names)))
+    if clot:
+        return (
+            f"<b>Not yet, not even an easy jog.</b> While {held} "
+            f"{'are' if len(names) > 1 else 'is'} on hold, running stays out: a leg that is "
+            "swollen, hot or red after a long sit can be a blood clot, and it needs a doctor's "
+            "check the same day before you train again (someone else's all-clear doesn't "
+            "count for you). Once a doctor has cleared you, send /clear."
+        )
     if heart:
         return (
             f"<b>Not yet, not even an easy jog.</b> While {held} "

@@ -139,7 +139,8 @@ async def running_under_hold(turn: Turn) -> list[Reply] | None:
     problems = await held_problems(turn)
     if names := _hold_names(stopping := [p for p in problems if p.no_running]):
         heart = all(RedFlag.HEART_SIGNS in p.signs for p in stopping)
-        return [Reply(text=report_words.running_not_yet(names, heart=heart))]
+        clot = not heart and all(RedFlag.CLOT_SIGNS in p.signs for p in stopping)
+        return [Reply(text=report_words.running_not_yet(names, heart=heart, clot=clot))]
     if not problems:
         return None
     text = report_words.running_with_a_hold(

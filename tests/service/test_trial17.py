@@ -136,3 +136,60 @@ async def test_a_joint_that_just_gave_way_gets_no_strength_day(
     (today, *_) = await chat.command("/today")
     assert "Strength day" not in today.text
     assert "Gentle mobility instead of strength today" in today.text
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "hubby was told by the doc its nothing, all clear 👍",
+        "wife saw the doc and got the all clear",
+    ],
+)
+async def test_a_spouses_all_clear_said_without_my_clears_nothing(chat: Chat, said: str) -> None:
+    await chat.command("/today")
+    await chat.say("my calf is hot and swollen after the flight")
+    chat.next_day()
+    replies = texts(await chat.say(said))
+    assert "go-ahead" not in replies
+    assert "Check 1" not in replies
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "skipped today, calf swolen n warm after long flite 🥲",
+        "lower leg all puffy after 9hr flight",
+    ],
+)
+async def test_a_swollen_leg_after_a_flight_said_any_way_is_a_possible_clot(
+    chat: Chat, said: str
+) -> None:
+    await chat.command("/today")
+    assert "blood clot" in texts(await chat.say(said))
+
+
+async def test_running_asked_under_a_clot_hold_gives_the_clots_reason(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("my calf is hot and swollen after the flight")
+    chat.next_day()
+    said = texts(await chat.say("my partner was cleared by a doctor, can i run now?"))
+    assert "blood clot" in said
+    assert "bone stress" not in said
+    assert "red or hot and swelling" not in said
+
+
+async def test_a_reminder_time_is_no_pain_score(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("remind me 7.15 pls. right calf swollen and hot after long haul flight")
+    (report,) = await chat.reports()
+    assert report.severity is None
+    assert (await chat.runner()).reminder_time == time(7, 15)
+
+
+async def test_an_effort_beside_a_sign_and_other_days_is_no_pain_score(chat: Chat) -> None:
+    await chat.command("/today")
+    for _ in range(8):
+        chat.next_day()  # Wed 9 Dec: Monday the 7th and Tuesday the 8th
+    await chat.say("did monday 5 and tuesday 6, knee swollen after")
+    (report,) = await chat.reports()
+    assert report.severity is None

@@ -460,21 +460,20 @@ _WARM: Final = frozenset({"hot", "warm", "heat", "burning"})
 #: A long sit that a clot follows: a flight, a long drive or train ride.
 _TRAVEL: Final = frozenset(
     {"flight", "flights", "flew", "flying", "plane", "haul", "longhaul", "drive", "drove",
+     "flite", "flght", "fligt", "flyte", "flute",
      "journey", "travel", "travelling", "traveling", "train", "bus", "airport", "jetlag"}
 )  # fmt: skip
 _CLOT_AREAS: Final = frozenset({Area.CALVES, Area.LEG, Area.SHINS, Area.ACHILLES, Area.ANKLE})
 
 
 def _warm_calf_after_travel(f: Features, areas: list[tuple[Hit, Area]]) -> bool:
-    """A calf or lower leg warm or hot, or puffy and tender, after a flight or a long drive
-    ("calf feels hot and tight since the long haul flight", "calf puffy and warm since the
-    plane"): a possible clot, whatever the feeling word."""
+    """A calf or lower leg warm, hot, swollen or puffy after a flight or a long drive ("calf
+    feels hot and tight since the long haul flight", "lower leg all puffy after 9hr
+    flight"): a possible clot, whatever the feeling word."""
     words = f.words
-    if _WARM.isdisjoint(words) and "puffy" not in words:
+    if _WARM.isdisjoint(words) and _SWOLLEN.isdisjoint(words):
         return False
-    if _TRAVEL.isdisjoint(words) or not any(area in _CLOT_AREAS for _, area in areas):
-        return False
-    return not _WARM.isdisjoint(words) or "tender" in words
+    return not _TRAVEL.isdisjoint(words) and any(area in _CLOT_AREAS for _, area in areas)
 
 
 _NERVE_FLAGS: Final = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.WEAKNESS})

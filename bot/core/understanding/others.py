@@ -97,7 +97,7 @@ def someone_elses_move(low: str) -> bool:
 #: Someone else went to a clinician ("my mate went to a&e", "my wife saw the physio"), not
 #: the runner taken there ("my wife drove me to a&e").
 _THEIR_VISIT_RE: Final = re.compile(
-    rf"\b(?:my|his|her|our|a|the)\s+{_PERSON}\s+(?:(?!me\b|us\b)\w+\s+){{0,3}}?"
+    rf"(?:^|\b(?:my|his|her|our|a|the)\s+){_PERSON}\s+(?:(?!me\b|us\b)\w+\s+){{0,3}}?"
     r"(?:went|been|saw|seen|had|got|visited|was|is|goes|sees)\b(?!\s+(?:me|us)\b)"
 )
 
@@ -106,7 +106,8 @@ _THEIR_VISIT_RE: Final = re.compile(
 #: "my buddy got cleared", "my wife's doctor", "she's good to go".
 _THEIR_CLEARANCE_RE: Final = re.compile(
     rf"\bcleared\s+(?:her|him|them|(?:my|his|her)\s+{_PERSON})\b"
-    rf"|\b(?:he|she|they|{_PERSON})\s+(?:was|were|is|'s|’s|s|got|has\s+been|had\s+been|been)\s+"
+    rf"|\b(?:he|she|they|{_PERSON})\s+(?:was|were|is|'s|’s|s|got|has\s+been|had\s+been|been"
+    r"|was\s+told|got\s+told|saw\s+the\s+\w+\s+and\s+got)\s+"
     r"(?:\w+\s+)?(?:cleared|good\s+to\s+go|fine\s+to|ok\s+to|okay\s+to|signed\s+off)\b"
     rf"|\b{_PERSON}(?:'s|’s|s)\s+(?:doctor|doc|physio|gp|dr|surgeon|consultant)\b"
 )

@@ -957,7 +957,10 @@ def _days_kept(text: str, today: date | None, log: Intent) -> tuple[Intent, ...]
     logs = [p for p in understand_parts(" and ".join(calm), today)[1] if p.kind in _LOGS]
     if len(logs) < 2 or logs[0].log_day != log.log_day:
         return (log,)
-    return (replace(logs[0], report=log.report), *logs[1:])
+    report = log.report
+    if report is not None and report.severity in {p.effort for p in logs} - {None}:
+        report = replace(report, severity=None)  # "did monday 5 and tuesday 6, knee swollen"
+    return (replace(logs[0], report=report), *logs[1:])
 
 
 def _clause_requests(
