@@ -22,6 +22,7 @@ __all__ = [
     "ReportKind",
     "Side",
     "listed",
+    "said_once",
     "sign_labels",
 ]
 
@@ -29,8 +30,13 @@ __all__ = [
 def sign_labels(flags: Iterable[RedFlag]) -> list[str]:
     """The signs' labels in order, without one another's label already says ("swelling"
     beside "swelling that is red or hot")."""
-    labels = [flag.label for flag in sorted(flags)]
-    return [a for a in labels if not any(a != b and a in b for b in labels)]
+    return said_once([flag.label for flag in sorted(flags)])
+
+
+def said_once(names: list[str]) -> list[str]:
+    """``names`` without those another of them already holds ("swelling" beside "swelling
+    that is red or hot")."""
+    return [a for a in names if not any(a != b and a in b for b in names)]
 
 
 def listed(names: Iterable[str], last: str = "and") -> str:

@@ -17,7 +17,7 @@ from bot.core.triage import (
     stops_running,
     triage,
 )
-from bot.core.vocabulary import Area, RedFlag, Side, listed, sign_labels
+from bot.core.vocabulary import Area, RedFlag, Side, listed, said_once, sign_labels
 from bot.presentation.callbacks import Action, Answer, encode
 from bot.presentation.html import escape_text, italic
 from bot.presentation.render import Rows, referral, your_part
@@ -362,8 +362,9 @@ def hold_name(area: Area, side: Side, signs: Collection[RedFlag]) -> str:
     if area is Area.PELVIC_FLOOR:
         return "the leaking or heaviness you told me about"
     where = your_part(area, side)
-    words = [_SIGN_WORDS.get(flag, flag.label) for flag in sorted(signs) if flag not in JOINT_SIGNS]
-    rest = [w for w in words if not any(w != other and w in other for other in words)]
+    rest = said_once(
+        [_SIGN_WORDS.get(flag, flag.label) for flag in sorted(signs) if flag not in JOINT_SIGNS]
+    )
     joint = [word for flag, word in _JOINT_WORDS.items() if flag in signs]
     if joint:
         return f"{where} that {' and '.join(joint)}" + (f" (and {listed(rest)})" if rest else "")

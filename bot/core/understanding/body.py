@@ -457,7 +457,8 @@ def _cleared(f: Features, hit: Hit) -> bool:
 _RADIATING_STARTS: Final = frozenset({"down", "into"})
 _SWOLLEN: Final = frozenset({"swollen", "swelling", "swelled", "swole", "puffy"})
 _WARM: Final = frozenset({"hot", "warm", "heat", "burning"})
-#: A long sit that a clot follows: a flight, a long drive or train ride.
+#: A long sit that a clot follows: a flight, a long drive or train ride ("flute" is what
+#: typo correction makes of "flite": the words here are read after it).
 _TRAVEL: Final = frozenset(
     {"flight", "flights", "flew", "flying", "plane", "haul", "longhaul", "drive", "drove",
      "flite", "flght", "fligt", "flyte", "flute",

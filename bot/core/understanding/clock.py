@@ -122,6 +122,16 @@ def _day_part(low: str, end: int, hour: int) -> int:
     return hour
 
 
+def _past_or_to(low: str, m: re.Match[str], minute: int) -> time | None:
+    """The time ``minute`` past or to the hour a match names (groups: minutes, "past" or
+    "to", the hour, am or pm)."""
+    hour = _hour(m.group(3))
+    if m.group(2) == "to":
+        hour, minute = (hour - 1) % 24, 60 - minute
+    hour = hour if m.group(4) else _day_part(low, m.end(), hour)
+    return _with_ampm(hour, minute, m.group(4))
+
+
 def _candidates(low: str) -> list[tuple[int, time | None]]:
     # Each pattern runs only when what it cannot match without is there (cheap tests).
     found: list[tuple[int, time | None]] = []
@@ -134,18 +144,11 @@ def _candidates(low: str) -> list[tuple[int, time | None]]:
             found.append((m.start(), _with_ampm(int(m.group(1)), 0, m.group(2))))
     if "half" in low or "quarter" in low or "twenty" in low or "ten" in low or "five" in low:
         for m in _HALF_RE.finditer(low):
-            hour, minute = _hour(m.group(3)), _PAST_MINUTES[" ".join(m.group(1).split("-"))]
-            if m.group(2) == "to":
-                hour, minute = (hour - 1) % 24, 60 - minute
-            hour = hour if m.group(4) else _day_part(low, m.end(), hour)
-            found.append((m.start(), _with_ampm(hour, minute, m.group(4))))
+            minute = _PAST_MINUTES[" ".join(m.group(1).split("-"))]
+            found.append((m.start(), _past_or_to(low, m, minute)))
     if digit and (" past " in low or " to " in low):
-        for m in _DIGIT_MINUTES_RE.finditer(low):
-            hour, minute = _hour(m.group(3)), int(m.group(1))
-            if m.group(2) == "to":
-                hour, minute = (hour - 1) % 24, 60 - minute
-            hour = hour if m.group(4) else _day_part(low, m.end(), hour)
-            found.append((m.start(), _with_ampm(hour, minute, m.group(4))))
+        for m in _DIGIT_MINUTES_RE.finditer(low):  # "20 past 6", "10 to 7"
+            found.append((m.start(), _past_or_to(low, m, int(m.group(1)))))
     if "clock" in low:
         for m in _OCLOCK_RE.finditer(low):
             hour = _hour(m.group(1)) if m.group(2) else _day_part(low, m.end(), _hour(m.group(1)))

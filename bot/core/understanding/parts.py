@@ -723,7 +723,6 @@ def _days_each(whole: Intent, message: Message, today: date) -> tuple[Intent, ..
     return ()
 
 
-#: A day said not done beside days done: "did monday but not (on) tuesday".
 #: Several days said, then that nothing was done on them ("friday saturday and sunday i
 #: did nothing, was travel").
 _DAYS_THEN_NOTHING_RE: Final = re.compile(
@@ -735,6 +734,7 @@ _DAYS_THEN_NOTHING_RE: Final = re.compile(
 _TODAY_DONE_RE: Final = re.compile(
     r"\btoday'?s?\s+(?:i\s+)?(?:did|done|finished)\b|\b(?:did|done)\s+(?:it\s+)?today\b"
 )
+#: A day said not done beside days done: "did monday but not (on) tuesday".
 _NOT_DAY_RE: Final = re.compile(
     r"\bnot\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)\b"
     r"|\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday)\s+(?:i\s+)?(?:did\s+)?"
@@ -921,10 +921,8 @@ def _log_kept(
     """A sign placed in its report beside a setting keeps a log said too ("did it 6/10 and
     fyi tingling down my left leg since the weekend, also remind me at 7"): read by its
     clauses when they give the log and a report holding every sign, else ``placed``."""
-    if whole.kind in _LOGS and len(placed) == 1 and placed[0].report is not None:
-        return _days_kept(text, today, placed[0])
     if whole.kind in _LOGS or whole.kind is IntentKind.WARNING_SIGN:
-        return placed
+        return _days_beside_sign(text, today, placed)
     if any(p.kind in _LOGS for p in placed) or not message.f.has(Cue.DONE, Cue.DID):
         return placed
     split = _clause_requests(text, today, replace(whole, signs=frozenset()), message)
@@ -944,6 +942,17 @@ def _log_kept(
 
 #: The smallest pieces a message is cut into to leave a sign's out (``_days_kept``).
 _BITS_RE: Final = re.compile(r"[,.;!?]+|\b(?:and|also|then|but|plus)\b")
+
+
+def _days_beside_sign(
+    text: str, today: date | None, found: tuple[Intent, ...]
+) -> tuple[Intent, ...]:
+    """``found``, or, when it is one log holding a warning sign's report, that log and the
+    other days' logs said with it (``_days_kept``)."""
+    if len(found) != 1 or found[0].kind not in _LOGS:
+        return found
+    report = found[0].report
+    return _days_kept(text, today, found[0]) if report and report.red_flags else found
 
 
 def _days_kept(text: str, today: date | None, log: Intent) -> tuple[Intent, ...]:
@@ -989,9 +998,9 @@ def _clause_requests(
     said = _forgot_to_log_first(_asked_not_set(said, text, whole))
     told, said = len(said), _kept_settings(_pause_ends(said))
     if any(intent.signs or intent.kind is IntentKind.WARNING_SIGN for _, intent in said):
-        if whole.kind in _LOGS and whole.report is not None and whole.report.red_flags:
-            return _days_kept(text, today, whole)  # "did monday 5 and tuesday 6, knee swollen"
-        return (whole,)
+        return _days_beside_sign(
+            text, today, (whole,)
+        )  # "did monday 5 and tuesday 6, knee swollen"
     meaningful = [(part, intent) for part, intent in said if intent.kind not in _IDLE]
     if any(i.kind is not IntentKind.TODAY for _, i in meaningful):  # "did it! first session ever"
         meaningful = [(p, i) for p, i in meaningful if not _session_mentioned(p, i)]
@@ -1029,8 +1038,7 @@ def _clause_requests(
         # "what can you do? and what's today": both; "how does this work? what can you do
         # for me?": help alone
         found = (Intent(IntentKind.HELP), *(i for i in found if i.kind is not IntentKind.UNKNOWN))
-    if len(found) == 1 and found[0].kind in _LOGS and found[0].report and found[0].report.red_flags:
-        found = _days_kept(text, today, found[0])  # "did monday 5 and tuesday 6, knee swollen"
+    found = _days_beside_sign(text, today, found)
     return _reports_apart(text, today, found, message) if len(found) == 1 else found
 
 
