@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from bot.core.understanding import IntentKind, understand_all
+from bot.core.vocabulary import RedFlag
 
 TODAY = date(2030, 2, 6)  # a Wednesday
 
@@ -78,3 +79,11 @@ def test_days_said_with_nothing_done_are_skips_and_today_is_logged() -> None:
     skipped = [p.log_day for p in found if p.kind is IntentKind.SKIPPED]
     assert skipped == [date(2030, 2, 1), date(2030, 2, 2), date(2030, 2, 3)]
     assert [(p.log_day, p.effort) for p in found if p.kind is IntentKind.DONE] == [(None, 5)]
+
+
+def test_a_clot_after_travel_and_breathlessness_is_the_call_now_sign() -> None:
+    found = understand_all(
+        "calf hot and tight since the long haul flight and im a bit out of breath", TODAY
+    )
+    (report,) = [p.report for p in found if p.report is not None]
+    assert {RedFlag.CLOT_SIGNS, RedFlag.HEART_SIGNS} <= report.red_flags

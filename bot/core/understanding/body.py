@@ -505,10 +505,10 @@ def _red_flags(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area
     radiating = [h for h, a in areas if a is Area.LEG and f.words[h.start] in _RADIATING_STARTS]
     if hurts and radiating:
         flags.add(RedFlag.NERVE_PAIN)  # "pain down my leg", "shooting into my foot"
-    if RedFlag.CLOT_SIGNS in flags and not _BREATH.isdisjoint(f.words):
-        flags.add(RedFlag.HEART_SIGNS)  # a hot swollen calf and out of breath: call now
     if _warm_calf_after_travel(f, areas):
         flags.add(RedFlag.CLOT_SIGNS)  # "calf hot and tight since the long haul flight"
+    if RedFlag.CLOT_SIGNS in flags and not _BREATH.isdisjoint(f.words):
+        flags.add(RedFlag.HEART_SIGNS)  # a hot swollen calf and out of breath: call now
     if RedFlag.CLOT_SIGNS in flags and not _SWOLLEN.isdisjoint(f.words):
         flags.add(RedFlag.SWELLING)  # "calf hot and swollen": the swelling checked for too
     if _joint_locks(f, areas):
