@@ -32,6 +32,7 @@ __all__ = [
     "KIND_QUESTION",
     "PELVIC_FLOOR_CHANGE",
     "PUT_RIGHT",
+    "SEEN_BEFORE",
     "SEVERITY_QUESTION",
     "SIDE_QUESTION",
     "STILL_HELD",
@@ -44,6 +45,7 @@ __all__ = [
     "check_failed",
     "check_keyboard",
     "check_question",
+    "checks_resting",
     "cleared",
     "cleared_after_checks",
     "clinician_keyboard",
@@ -317,6 +319,8 @@ def not_fine_yet(held: Collection[Area]) -> str:
 
 #: A clinician's go-ahead said in words, before the return checks it leads to.
 GO_AHEAD_HEARD = "Good news that you've been checked and given the go-ahead."
+#: Said before the first check when a clinician's go-ahead was given before a failed check.
+SEEN_BEFORE = "You've already been checked and given the go-ahead, so on to the checks again."
 CLINICIAN_QUESTION = (
     "Before we bring your training back: has a doctor or physiotherapist checked this and "
     "cleared you to load it again?"
@@ -398,6 +402,17 @@ CHECKS_UNDER_WAY = (
     "nothing here loads that area. If it gets worse or anything new appears, get seen "
     "again straight away."
 )
+
+
+def checks_resting(retry_on: date) -> str:
+    """The day's advice while the checks rest after a failed one, the clinician's go-ahead
+    given already."""
+    return (
+        "You've been checked and cleared, and the return checks are resting for a few days "
+        f"after one didn't pass yet: send /clear from {retry_on:%A %d %b} to try them again. "
+        "Until they pass, nothing here loads that area. If it gets worse or anything new "
+        "appears, get seen again straight away."
+    )
 
 
 def too_soon_to_clear(name: str) -> str:
@@ -777,8 +792,8 @@ def check_failed(index: int, area: Area | None = None, signs: Collection[RedFlag
     return (
         f"Thanks for being honest. If you can't yet {what} at pain {PASSING_PAIN}/10 or "
         f"less{escape_text(extra)}, "
-        "the area isn't ready for impact, so the hold stays: keep to the gentle sessions and "
-        "try the checks again in a few days (send /clear). If it isn't improving within a "
+        "the area isn't ready for impact, so the hold stays: keep to what /today gives you "
+        "and try the checks again in a few days (send /clear). If it isn't improving within a "
         f"week or two, or gets worse, please {who}."
     )
 
@@ -854,7 +869,7 @@ def overnight_worse(area: Area | None = None) -> str:
     )
     return escape_text(
         "Thanks for telling me. If it's worse the morning after the checks, it isn't ready "
-        "for impact yet, so the hold stays: keep to the gentle sessions, give it a few more "
+        "for impact yet, so the hold stays: keep to what /today gives you, give it a few more "
         "days, then send /clear to start the checks again. If it isn't settling, or keeps "
         f"flaring after the checks, please see {who}."
     )

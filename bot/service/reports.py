@@ -498,16 +498,43 @@ async def _partway(turn: Turn, named: Sequence[Area]) -> list[Reply] | None:
     return [Reply(text=f"{words.WHERE_WE_WERE}\n\n{question}", keyboard=keyboard(rows))]
 
 
-async def checks_under_way(turn: Turn) -> bool:
-    """Whether a clinician has cleared the runner's one held problem that needed them and
-    its return checks are under way (the day's advice then says so)."""
+#: The clearing data's key for the day a clinician's go-ahead was given: kept while the
+#: checks rest after a failed one, so it is not asked for again.
+_SEEN_ON: Final = "seen_on"
+
+
+async def _seen_before(turn: Turn, problem: Problem) -> date | None:
+    """The day a clinician cleared ``problem`` before a return check failed (the checks
+    resting since), unless its sign was said again after it: asked for once, not again."""
+    data = await _waiting_at(turn, RESTING)
+    failed = None if data is None else _problem_of(data)
+    seen_on = None if data is None else _day_in(data, _SEEN_ON)
+    if failed is None or seen_on is None or failed[0] is not problem.area:
+        return None
+    if problem.reported_on is not None and problem.reported_on > seen_on:
+        return None
+    return seen_on
+
+
+async def cleared_advice(turn: Turn) -> str | None:
+    """The day's advice once a clinician has cleared the runner's one held problem that
+    needed them: its return checks are under way, or rest a few days after a failed one.
+    Not "get seen the same day" again for what has been seen; None otherwise."""
     conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
     if conversation is None or conversation.name != CLEAR_FLOW:
-        return False
-    if conversation.step not in {*_PAST_CLINICIAN, OVERNIGHT, _OVERNIGHT_QUESTION}:
-        return False
+        return None
+    steps = {*_PAST_CLINICIAN, OVERNIGHT, _OVERNIGHT_QUESTION, RESTING}
+    if conversation.step not in steps:
+        return None
     problems = await held_problems(turn)
-    return len(problems) == 1 and problems[0].tier in CLINICIAN_TIERS
+    if len(problems) != 1 or problems[0].tier not in CLINICIAN_TIERS:
+        return None
+    if conversation.step != RESTING:
+        return words.CHECKS_UNDER_WAY
+    if await _seen_before(turn, problems[0]) is None:
+        return None
+    failed_on = _day_in(dict(conversation.data), "failed_on") or turn.today
+    return words.checks_resting(max(turn.today, failed_on + timedelta(days=RETRY_DAYS)))
 
 
 def _which(problems: Sequence[Problem]) -> tuple[str, render.Rows]:
@@ -542,12 +569,17 @@ async def _start_problem(
         # the return checks test an area that has settled: not the day the sign was said
         name = words.hold_name(problem.area, problem.side, problem.signs)
         return [Reply(text=words.too_soon_to_clear(name), edit=edit)]
-    asks_clinician = problem.tier in CLINICIAN_TIERS and not cleared
+    seen_before = await _seen_before(turn, problem)
+    asks_clinician = problem.tier in CLINICIAN_TIERS and not cleared and seen_before is None
+    if problem.tier in CLINICIAN_TIERS and not asks_clinician:
+        data[_SEEN_ON] = (seen_before or turn.today).isoformat()
     step = "clinician" if asks_clinician else _after_clinician(data)
     await _open(turn, CLEAR_FLOW, step, data)
     question, rows = _clearing_question(step, data)
     if cleared and problem.tier in CLINICIAN_TIERS:
         question = f"{words.GO_AHEAD_HEARD}\n\n{question}"
+    elif seen_before is not None and problem.tier in CLINICIAN_TIERS:
+        question = f"{words.SEEN_BEFORE}\n\n{question}"
     return [Reply(text=question, keyboard=keyboard(rows), edit=edit)]
 
 
@@ -754,6 +786,7 @@ async def clearing_step(turn: Turn, callback: Callback) -> list[Reply]:
             # a sign of the whole body: a doctor's go-ahead is the way back, no joint checks
             await end_guided_report(turn)
             return await _lift(turn, data, after_doctor=True)
+        data[_SEEN_ON] = turn.today.isoformat()
         return await _move(turn, _after_clinician(data), data)
     if action is Action.CLEAR_SIGN and step == "overnight_question":
         if Answer(callback.str_arg(0)) is Answer.NO:

@@ -61,8 +61,8 @@ async def today_reply(turn: Turn) -> list[Reply]:
         )
         return [Reply(text=text)]
     plan = await turn.plan()
-    if plan.advice and await reports.checks_under_way(turn):  # seen and cleared already
-        plan = replace(plan, advice=report_words.CHECKS_UNDER_WAY)
+    if plan.advice and (seen := await reports.cleared_advice(turn)) is not None:
+        plan = replace(plan, advice=seen)  # seen and cleared already
     text = render.session_message(plan, first_name=turn.runner.first_name)
     replies = [Reply(text=text, keyboard=keyboard(render.session_keyboard(plan)))]
     question = comeback.way_back_question(turn)

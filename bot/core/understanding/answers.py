@@ -192,7 +192,7 @@ _PAIN_FILLER: Final = frozenset(
     }
 )
 _NO_PAIN: Final = (
-    re.compile(r"\b(?:no|zero|nil) (?:pain|soreness|discomfort)\b"),
+    re.compile(r"(?:\b(?:no|zero|nil)|(?<![\w./])0) (?:pain|soreness|discomfort)\b"),
     re.compile(r"\b(?:pain[ -]?free|painless|none|nothing|not at all|didn'?t hurt)\b"),
     re.compile(r"\bnothing at all\b"),
 )
@@ -311,7 +311,7 @@ def morning_feel(text: str) -> Feel | None:
 
 #: Said before anything else is read: "no pain" is a yes to "at pain 2/10 or less?".
 _PAIN_FREE: Final = re.compile(
-    r"\b(?:no|zero|without|without any|not any|not much|hardly any|barely any) "
+    r"(?:\b(?:no|zero|without|without any|not any|not much|hardly any|barely any)|(?<![\w./])0) "
     r"(?:pain|problems?|issues?|trouble|bother)\b|\bpain ?free\b|\bno ?probs?\b"
     r"|\bdid ?n ?t hurt\b|\bdoes ?n ?t hurt\b|\bno longer hurts?\b|\bnot sore\b"
 )
@@ -458,6 +458,21 @@ _NOT_SEEN_RE: Final = re.compile(
 )
 
 
+#: A finding ruled out by the clinician ("scan clear no clot", "no fracture"): its "no" is
+#: the finding's, not the answer's.
+_RULED_OUT_RE: Final = re.compile(
+    r"\b(?:no|not\s+a|nothing|zero)\s+(?:sign\s+of\s+(?:a\s+|any\s+)?)?"
+    r"(?:blood\s+)?(?:clots?|dvt|fractures?|stress\s+fractures?|breaks?|broken|tears?|torn)\b"
+)
+#: Who or what gives a clinician's finding.
+_CLINICIAN_RE: Final = re.compile(
+    r"\b(?:doc|docs|doctor\w*|dr|gp|physio\w*|a&e|a and e|er|hospital|scan\w*|ultrasound"
+    r"|x-?ray\w*|mri|consultant|nurse)\b"
+)
+#: Advice in a finding that is no go-ahead ("no clot but they said rest a week").
+_HOLD_ON_RE: Final = re.compile(r"\b(?:rest|wait|off|stop|not\s+yet|hold|avoid|careful)\b")
+
+
 def clinician_answer(text: str) -> bool | None:
     """A typed answer to "has a doctor or physio cleared you?": no when it says no one has
     seen it, whatever it says of how it feels; yes when a clinician's go-ahead is told ("my
@@ -471,6 +486,12 @@ def clinician_answer(text: str) -> bool | None:
         return None  # "my mate went to a&e, all clear": asked again
     if "?" not in low and clinician_cleared(said):
         return True
+    if _RULED_OUT_RE.search(low) and "?" not in low:  # "doc said no dvt": a yes
+        rest = _RULED_OUT_RE.sub(" ", low)
+        if _HOLD_ON_RE.search(rest):
+            return yes_no(rest)
+        said_rest = yes_no(rest)
+        return True if said_rest is None and _CLINICIAN_RE.search(low) else said_rest
     return yes_no(text)
 
 

@@ -538,7 +538,7 @@ _EFFORT_DAY_RE: Final = re.compile(
 
 #: A day name and a bare number straight after it ("thursday 5 and friday 6").
 _BARE_DAY_RATED_RE: Final = re.compile(
-    rf"\b({_DAY_NAME})(?:'?s)?\s*[(:-]?\s*([0-9]|10)\b\)?"
+    rf"\b({_DAY_NAME}|yesterday|yday|today)(?:'?s)?\s*[(:-]?\s*([0-9]|10)\b\)?"
     r"(?!\s*(?:[:./0-9]|am\b|pm\b|th\b|st\b|nd\b|rd\b|k\b|km|mi|min|hour|hr|x\b|rep|set"
     r"|week|day|of\b))"
 )
@@ -554,22 +554,16 @@ def rated_days(low: str, today: date) -> list[tuple[date, int]]:
             for m in _RATED_DAY_RE.finditer(low)
         }
     if not found and ("done" in low or "did" in low):  # "done thursday 5 and friday 6"
-        bare = {
-            _named_day(m.group(1), today, past=True): int(m.group(2))
-            for m in _BARE_DAY_RATED_RE.finditer(low)
+        bare = {  # "did tuesday 5 and yesterday 6"
+            _past_day(m.group(1), today): int(m.group(2)) for m in _BARE_DAY_RATED_RE.finditer(low)
         }
         found = bare if len(bare) > 1 else {}
     if "effort" in low or "rpe" in low:
         for m in _EFFORT_DAY_RE.finditer(low):
-            name, value = m.group(1), m.group(2)
-            day = (
-                today
-                if name == "today"
-                else today - timedelta(days=1)
-                if name == "yesterday"
-                else _named_day(name, today, past=True)
+            value = m.group(2)
+            found.setdefault(
+                _past_day(m.group(1), today), int(value) if value.isdigit() else NUMBER_WORDS[value]
             )
-            found.setdefault(day, int(value) if value.isdigit() else NUMBER_WORDS[value])
     return sorted(found.items()) if len(found) > 1 else []
 
 
@@ -702,6 +696,15 @@ def said_in_past(low: str) -> bool:
 
 def _weekday_index(name: str) -> int:
     return _WEEKDAYS.index(name) if name in _WEEKDAYS else _SHORT[name]
+
+
+def _past_day(name: str, today: date) -> date:
+    """A day said for a log: today, yesterday or the latest such weekday."""
+    if name == "today":
+        return today
+    if name in ("yesterday", "yday"):
+        return today - timedelta(days=1)
+    return _named_day(name, today, past=True)
 
 
 def _named_day(name: str, today: date, past: bool) -> date:
