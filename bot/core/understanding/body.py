@@ -1227,16 +1227,28 @@ _GOOD: Final = frozenset({"good", "nice", "lovely", "great", "proper", "decent",
 _HIGH: Final = 6
 
 
+def _good_way(words: Sequence[str]) -> bool:
+    """Whether a message says its burn was welcome: "in a good way", "the good kind"."""
+    for i in range(len(words) - 1):
+        if words[i] == "good" and (
+            words[i + 1] in ("way", "kind") or (i and words[i - 1] == "a" and words[i + 1] == "way")
+        ):
+            return True
+    return False
+
+
 def _working_burn(f: Features, hit: Hit) -> bool:
     """ "glutes burning during the bridges", "on fire in the bridges, good burn": the
     muscle working in an exercise, no report."""
     said = f.words[hit.start : hit.end]
-    if said == _ON_FIRE and _BURN.isdisjoint(f.words):
+    if said == _ON_FIRE and _BURN.isdisjoint(f.words) and not _good_way(f.words):
         return False
-    if said[-1] not in _BURN and said != _ON_FIRE:
+    if said[-1] not in _BURN and said != _ON_FIRE and said[-1] != "screaming":
         return False
     if hit.start and f.words[hit.start - 1] in _GOOD:
         return True  # "good burn", "nice burn"
+    if _good_way(f.words):
+        return True  # "legs on fire during the bounds in a good way", "the good kind of burn"
     clause = f.clauses[hit.start]
     for j in range(hit.end, min(hit.end + 5, len(f.words))):
         other = f.hit_at.get(j)
@@ -1306,7 +1318,9 @@ def build_report(
     areas = _without_the_limb(f, areas)
     feelings = feeling_hits(f)
     burnt = False
-    if not _BURN.isdisjoint(f.words):
+    if not _BURN.isdisjoint(f.words) or (
+        ("fire" in f.words or "screaming" in f.words) and _good_way(f.words)
+    ):
         kept = tuple(h for h in feelings if not _working_burn(f, h))
         burnt, feelings = bool(feelings) and not kept, kept
     flags = _red_flags(f, feelings, areas)

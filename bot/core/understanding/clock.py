@@ -246,11 +246,21 @@ _NAMES_REMINDER_RE: Final = re.compile(
 )
 
 
+#: A time said to be wrong ("5am reminder is way too early", "7 doesn't work"): the old one.
+_OLD_AFTER_RE: Final = re.compile(
+    r"[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s+"
+    r"(?:(?:reminders?|messages?|nudges?|pings?|alarms?|notifications?|one)\s+)?"
+    r"(?:is|'s|was|are)\s+(?:(?:way|far|much|a\s+bit|bit|just|too|so|really)\s+)*"
+    r"(?:too\s+(?:early|late|soon)|no\s+good|not\s+working)\b"
+    r"|[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s+(?:doesn'?t|does\s+not)\s+work\b"
+)
+
+
 def _old_time(low: str, start: int) -> bool:
     """Whether the time at ``start`` is the one being changed: "from 7am", "instead of
-    6", "the 7am reminder"."""
+    6", "the 7am reminder", "5am is way too early"."""
     window = max(start - 14, 0)
-    if _OLD_BEFORE_RE.search(low, window, start):
+    if _OLD_BEFORE_RE.search(low, window, start) or _OLD_AFTER_RE.match(low, start):
         return True
     return bool(_OLD_NAMED_RE.search(low, window, start) and _NAMES_REMINDER_RE.match(low, start))
 

@@ -42,7 +42,7 @@ _MARK_RE: Final = re.compile(
     r"|(?:actually\s+)?make\s+(?:that|it)"
     r"(?=\s+(?:\d|at\b|the\b|[a-z]+day\b|my\b|an?\s+\d|(?:half|quarter|ten|twenty|five)\s+(?:past|to)\b))"
     r"|scratch\s+that|correction|typo|(?:but\s+)?(?:it'?s|its|it\s+is)\s+actually"
-    r"|actually\s+more\s+like|no\s+more\s+like)"
+    r"|actually\s+more\s+like|no\s+more\s+like|actually(?=\s+(?:at\s+)?\d))"
     r"\b[,.!:\-]*\s*",
     re.IGNORECASE,
 )

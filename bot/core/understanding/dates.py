@@ -85,7 +85,9 @@ _AWAY_RE: Final = re.compile(rf"\b({_COUNT})\s+({_UNIT})\s+(?:away|from\s+now|fr
 _FORTNIGHT_RE: Final = re.compile(r"\b(?:in|for)\s+a\s+fortnight\b")
 _KEYWORD_RE: Final = re.compile(
     r"\b(day\s+after\s+tomorrow|tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|next\s+week|next\s+month"
-    r"|end\s+of\s+(?:the\s+)?month|end\s+of\s+(?:the\s+|this\s+)?year|weekend)\b"
+    r"|(?:end|rest)\s+of\s+(?:the\s+|this\s+)?month|end\s+of\s+(?:the\s+|this\s+)?year|weekend"
+    rf"|rest\s+of\s+(?:{MONTH_PATTERN})"
+    rf"|(?:until|till|til|to|through|thru)\s+(?:the\s+)?end\s+of\s+(?:{MONTH_PATTERN}))\b"
 )
 _ORDINAL_RE: Final = re.compile(
     rf"\bthe\s+([0-9]{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{MONTH_PATTERN})\b)"
@@ -155,6 +157,9 @@ def _keyword(word: str, today: date) -> date:
         return today + timedelta(days=(5 - today.weekday()) % 7)
     if word.endswith("year"):  # "till the end of the year": its 31 December
         return today.replace(month=12, day=31)
+    if (month := MONTHS.get(word.split()[-1])) is not None:  # "till the end of march"
+        year = today.year + (month < today.month)
+        return date(year, month, calendar.monthrange(year, month)[1])
     return today.replace(day=calendar.monthrange(today.year, today.month)[1])
 
 
@@ -234,7 +239,7 @@ _RELATIVE: Final[tuple[tuple[re.Pattern[str], _Relative, tuple[str, ...] | None]
     (_RELATIVE_RE, lambda m, t: _span(t, m.group(1), m.group(2)), _UNITS),
     (_AWAY_RE, lambda m, t: _span(t, m.group(1), m.group(2)), _UNITS),
     (_FORTNIGHT_RE, lambda m, t: t + timedelta(days=14), ("fortnight",)),
-    (_KEYWORD_RE, lambda m, t: _keyword(m.group(1), t), ("tom", "tmr", "next", "end")),
+    (_KEYWORD_RE, lambda m, t: _keyword(m.group(1), t), ("tom", "tmr", "next", "end", "rest")),
     (_ORDINAL_RE, _ordinal_after, None),
 )
 

@@ -77,6 +77,7 @@ _BARE_RE: Final = re.compile(
     r"(?<!\bafter )(?<!\bbefore )(?<!\bfrom )(?<!\buntil )(?<!\btill )(?<!\bof )(?<!\bor )"
     r"(?<!\boutta )(?<!\bhalf )(?<!\bpast )"  # "home about half 7": a time
     r"(?<!\bgrade )(?<!\blevel )(?<!\bstage )(?<!\bweek )(?<!\bsize )"  # "grade 2": a name
+    r"(?<!\bset )(?<!\brep )(?<!\bround )(?<!\blap )"  # "dying by set 2": which one
     r"\b(10|[0-9])(?:ish)?(?:\s+(?:now|atm|tops|max))?\s*(?=[,;!?)\n]|\.(?![0-9])|$|[-–—]\s)"
 )
 

@@ -90,6 +90,10 @@ def _longing(words: tuple[str, ...], j: int) -> bool:
 _FONDLY: Final = word_set("really truly honestly so do kinda actually properly genuinely")
 
 
+#: After a skip, an amount of sessions with no day ("missed some", "skipped a few").
+_SOME: Final = word_set("some few several couple loads lots most many")
+
+
 def _missed_dearly(f: Features, hit: Hit) -> bool:
     """A present "miss" said with feeling ("i really miss them"): longing, no skip."""
     if f.words[hit.start : hit.end] != ("miss",) or hit.start == 0:
@@ -130,6 +134,8 @@ def _object_ok(m: Message, hit: Hit) -> bool:
         and (Cue.DONE_VERB in hit.sense.cues or Cue.SKIP in hit.sense.cues)
     ):
         return False  # "finished a great book": a known word, then an object off the topic
+    if Cue.SKIP in hit.sense.cues and not _SOME.isdisjoint(f.words[hit.end : j + 1]):
+        return False  # "feel like I missed some": no one day's log
     if j >= len(f.words) or f.clauses[j] != f.clauses[hit.start] or _holiday_at(f, j):
         return True  # "skipped boxing day": a day, no object
     if (

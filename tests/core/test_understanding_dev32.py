@@ -1,0 +1,109 @@
+"""Session eighteen's development set (in my own words here): a correction said with a bare
+"actually" ("6:15, no actually 6:45"); a time said to be wrong is not the new one ("5am is
+way too early, 6:30 pls"); a burn "in a good way" is no report, let alone a sign; "set 2"
+is no effort; "feel like I missed some" logs no skip; "till the end of march" and "the rest
+of march" end a pause on the month's last day; days each said with their effort."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from bot.core.understanding import IntentKind, understand, understand_all
+from bot.core.understanding.answers import check_answer, clinician_answer
+
+TODAY = date(2030, 3, 6)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("reminder at 6:15, no actually 6:45", time(6, 45)),
+        ("remind me at 7 actually 7:30", time(7, 30)),
+        ("5am reminder is way too early, 6:30 pls", time(6, 30)),
+    ],
+)
+def test_the_time_meant_is_set(text: str, at: time) -> None:
+    found = understand_all(text, TODAY)
+    assert [p.reminder_time for p in found if p.kind is IntentKind.SET_REMINDER] == [at]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my legs were on fire during the bounds in a good way, effort 8",
+        "legs on fire in a good way",
+    ],
+)
+def test_a_welcome_burn_is_no_report(text: str) -> None:
+    found = understand_all(text, TODAY)
+    assert all(p.report is None and not p.signs for p in found)
+
+
+def test_a_burn_on_the_hops_is_still_a_sign() -> None:
+    found = understand("my knee is on fire on the hops", TODAY)
+    assert found.report is not None
+    assert found.report.red_flags
+
+
+def test_which_set_is_no_effort() -> None:
+    found = understand_all("the sessions are too hard, I'm dying by set 2", TODAY)
+    assert all(p.kind is not IntentKind.DONE for p in found)
+
+
+def test_missing_some_logs_no_skip() -> None:
+    found = understand_all("what did I log last week? feel like I missed some", TODAY)
+    assert [p.kind for p in found] == [IntentKind.HISTORY]
+
+
+@pytest.mark.parametrize(
+    ("text", "until"),
+    [
+        ("pause me til the end of march", date(2030, 3, 31)),
+        ("pause for the rest of march, focusing on base mileage", date(2030, 3, 31)),
+        ("pause till end of april", date(2030, 4, 30)),
+        ("pause for the rest of the month", date(2030, 3, 31)),
+    ],
+)
+def test_a_pause_to_a_months_end(text: str, until: date) -> None:
+    found = understand(text, TODAY)
+    assert found.kind is IntentKind.PAUSE
+    assert found.pause_until == until
+
+
+@pytest.mark.parametrize(
+    ("text", "logs"),
+    [
+        ("did monday 5 and yesterday 6", {date(2030, 3, 4): 5, date(2030, 3, 5): 6}),
+        ("did yesterday 6 and today 4", {date(2030, 3, 5): 6, TODAY: 4}),
+        ("yday 7, today 5 done", {date(2030, 3, 5): 7, TODAY: 5}),
+    ],
+)
+def test_each_day_with_its_effort(text: str, logs: dict[date, int]) -> None:
+    found = understand_all(text, TODAY)
+    done = {p.log_day or TODAY: p.effort for p in found if p.kind is IntentKind.DONE}
+    assert done == logs
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("yes the doctor checked it, scan clear no clot", True),
+        ("doc said no dvt", True),
+        ("gp said no sign of a clot", True),
+        ("no clot but they said rest a week", None),
+        ("not yet, no clot though i think", False),
+        ("no", False),
+    ],
+)
+def test_a_finding_ruled_out_is_a_yes(text: str, said: bool | None) -> None:
+    assert clinician_answer(text) is said
+
+
+@pytest.mark.parametrize(
+    ("text", "passed"),
+    [("hops were fine, 0 pain", True), ("0 pain", True), ("hopping was like a 4 tbh", False)],
+)
+def test_zero_pain_passes_a_check(text: str, passed: bool) -> None:
+    assert check_answer(text, check="hop") is passed
