@@ -63,6 +63,7 @@ __all__ = [
     "not_fine_yet",
     "noted",
     "other_activity_not_mine",
+    "running_after_checks",
     "running_not_yet",
     "running_with_a_hold",
     "serious_first",
@@ -526,6 +527,17 @@ def running_not_yet(names: Sequence[str], *, heart: bool = False, clot: bool = F
         "stress injury or a joint that gives way gets worse with impact. If a doctor or "
         "physio hasn't checked it yet, please see one. Once they've cleared you, send /clear "
         "and we'll build back up step by step; until then /today has what is safe."
+    )
+
+
+def running_after_checks(names: Sequence[str]) -> str:
+    """Running asked about once a clinician has cleared a hold that keeps it out: it comes
+    back after the return checks (HTML)."""
+    held = escape_text(listed(list(names)))
+    return (
+        f"<b>Not quite yet.</b> You've been checked and cleared for {held}, and running comes "
+        "back once the return checks have passed, then step by step. Send /clear to carry on "
+        "with them; until then /today has what is safe."
     )
 
 

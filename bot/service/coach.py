@@ -426,7 +426,7 @@ class Coach:
             return await reports.record_report(turn, intent.report, text, ask_signs=True)
         if kind is IntentKind.FEELS_FINE:
             if turn.state.held_areas:
-                return await reports.start_clearing(turn, intent.fine_areas, cleared=intent.cleared)
+                return await reports.fine_under_hold(turn, intent, text)
             return await reports.settle(turn, intent.fine_areas, text)
         if kind is IntentKind.NOT_FINE:
             if intent.report is not None:

@@ -165,6 +165,25 @@ async def record_report(
     return replies
 
 
+async def fine_under_hold(turn: Turn, intent: Intent, text: str) -> list[Reply]:
+    """An area said fine, or a clinician's go-ahead, under a hold: the clearing questions;
+    a mild report said beside the go-ahead ("calf still a bit tight") is kept too."""
+    clearing = await start_clearing(turn, intent.fine_areas, cleared=intent.cleared)
+    if intent.report is not None:
+        await keep_report(turn, intent.report, text)
+    return clearing
+
+
+async def keep_report(turn: Turn, slots: ReportSlots, text: str) -> None:
+    """Store a mild report said beside a clinician's go-ahead ("calf still a bit tight"):
+    kept for the record and the plan, no sign in it, so nothing else changes."""
+    slots = await _with_known_side(turn, slots)
+    report = BodyReport(
+        turn.today, slots.area, slots.kind, slots.side, slots.severity, frozenset(), slots.worse
+    )
+    await records.add_body_report(turn.session, turn.runner.id, report, text[:1000], turn.now)
+
+
 async def _held_for_it(turn: Turn, slots: ReportSlots) -> int | None:
     """Days since the hold began, when ``slots`` says again a sign of the hold's own tier
     (a swelling, a sharp pain) of an area already held for it; else None (a new area or a

@@ -138,6 +138,8 @@ async def running_under_hold(turn: Turn) -> list[Reply] | None:
         return None
     problems = await held_problems(turn)
     if names := _hold_names(stopping := [p for p in problems if p.no_running]):
+        if await reports.cleared_advice(turn) is not None:  # seen and cleared already
+            return [Reply(text=report_words.running_after_checks(names))]
         heart = all(RedFlag.HEART_SIGNS in p.signs for p in stopping)
         clot = not heart and all(RedFlag.CLOT_SIGNS in p.signs for p in stopping)
         return [Reply(text=report_words.running_not_yet(names, heart=heart, clot=clot))]

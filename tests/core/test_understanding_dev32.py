@@ -107,3 +107,76 @@ def test_a_finding_ruled_out_is_a_yes(text: str, said: bool | None) -> None:
 )
 def test_zero_pain_passes_a_check(text: str, passed: bool) -> None:
     assert check_answer(text, check="hop") is passed
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("hops were fine, 0 pain", None),
+        ("squats were ok 2ish", None),
+        ("all good now", None),
+        ("yes", True),
+        ("yep, physio cleared me", True),
+        ("got the all clear", True),
+    ],
+)
+def test_a_go_ahead_is_said_not_felt(text: str, said: bool | None) -> None:
+    assert clinician_answer(text) is said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my knee feels kind of unstable when i land the hops, like it might buckle",
+        "knee feels like it could give way on the stairs",
+    ],
+)
+def test_a_knee_that_might_give_way_is_a_sign(text: str) -> None:
+    found = understand(text, TODAY)
+    assert found.report is not None
+    assert found.report.red_flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shin a bit sore, 2/10 and doesn't hurt to hop or press on it",
+        "knee is ok walking just twinges on stairs",
+        "just finished, absolutely brutal, calves burning during the hops",
+    ],
+)
+def test_no_sign_where_it_is_denied_or_a_muscle_working(text: str) -> None:
+    for part in understand_all(text, TODAY):
+        assert part.report is None or not part.report.red_flags
+        assert not part.signs
+
+
+def test_a_burning_shin_on_the_hops_is_still_a_sign() -> None:
+    found = understand("shin burning during the hops", TODAY)
+    assert found.report is not None
+    assert found.report.red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "until"),
+    [
+        (
+            "Off to Chamonix for a ski week on saturday till the following saturday, pause pls",
+            date(2030, 3, 9),
+            date(2030, 3, 16),
+        ),
+        ("pause for the rest of the week", None, date(2030, 3, 10)),
+    ],
+)
+def test_a_break_said_from_its_first_day(text: str, start: date | None, until: date) -> None:
+    found = understand(text, TODAY)
+    assert (found.pause_from, found.pause_until) == (start, until)
+
+
+def test_should_i_skip_it_logs_no_skip() -> None:
+    found = understand_all(
+        "what's on saturday, I've got a long run sunday so should I do the session after it "
+        "or skip it?",
+        TODAY,
+    )
+    assert all(p.kind is not IntentKind.SKIPPED for p in found)

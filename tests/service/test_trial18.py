@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from bot.core.records import CompletionStatus
 from bot.core.triage import RETRY_DAYS
-from bot.core.vocabulary import Area
+from bot.core.vocabulary import Area, RedFlag, ReportKind
 from tests.service.conftest import Chat, texts
 
 CLOT = "my left calf is hot and swollen since the flight"
@@ -82,3 +84,61 @@ async def test_two_days_each_with_its_effort(chat: Chat) -> None:
     assert logs[date(2026, 12, 2)] == (CompletionStatus.DONE, 6)
     (report,) = await chat.reports()
     assert report.severity is None
+
+
+@pytest.mark.parametrize("said", ["hops were fine, 0 pain", "squats were ok 2ish", "fine"])
+async def test_how_it_feels_is_no_clinicians_go_ahead(chat: Chat, said: str) -> None:
+    await chat.command("/today")
+    await chat.say("my left shin hurts when i walk, sore spot on the bone")
+    for _ in range(3):
+        chat.next_day()
+    await chat.command("/clear")
+    asked = texts(await chat.say(said))
+    assert "Check 1" not in asked
+    assert "has a doctor or physiotherapist checked" in asked
+
+
+async def test_a_go_ahead_with_a_tight_calf_starts_the_checks(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say(CLOT)
+    chat.next_day()
+    replies = texts(
+        await chat.say(
+            "went to a&e last nite, they scanned it (ultrasound) and no clot!! doc said im "
+            "fine to train again. calf still abit tight tho"
+        )
+    )
+    assert "Check 1 of 5" in replies
+    assert "checked today" not in replies
+    kinds = [r.kind for r in await chat.reports()]
+    assert ReportKind.TIGHTNESS in kinds  # what they said of the calf is kept
+    today = texts(await chat.command("/today"))
+    assert "same day" not in today
+
+
+async def test_running_asked_once_cleared_waits_for_the_checks(chat: Chat) -> None:
+    await _cleared_then_failed(chat)
+    chat.next_day()
+    replies = texts(await chat.say("can I go for an easy jog?"))
+    assert "checked and cleared" in replies
+    assert "same day" not in replies
+
+
+async def test_ok_walking_is_no_walking_pain(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say(
+        "can i still do parkrun tmrw and my long run sunday? knee is ok walking just "
+        "twinges on stairs"
+    )
+    assert all(not r.red_flags for r in await chat.reports())
+
+
+async def test_a_few_pogos_that_hurt_log_no_session(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say(
+        "did some pogos n skips after intervals tonite and my right knee gets a sharp pain "
+        "every time i land"
+    )
+    assert await chat.completions() == []
+    (report,) = await chat.reports()
+    assert RedFlag.SHARP_PAIN in report.red_flags

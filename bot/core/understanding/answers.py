@@ -489,10 +489,27 @@ def clinician_answer(text: str) -> bool | None:
     if _RULED_OUT_RE.search(low) and "?" not in low:  # "doc said no dvt": a yes
         rest = _RULED_OUT_RE.sub(" ", low)
         if _HOLD_ON_RE.search(rest):
-            return yes_no(rest)
+            return _seen_said(yes_no(rest), low)
         said_rest = yes_no(rest)
         return True if said_rest is None and _CLINICIAN_RE.search(low) else said_rest
-    return yes_no(text)
+    return _seen_said(yes_no(text), low)
+
+
+#: What a yes to "has a doctor or physio cleared you?" must hold: a yes word, or who or
+#: what cleared ("hops were fine, 0 pain" tells how it feels, not that anyone has seen it).
+_SEEN_YES_RE: Final = re.compile(
+    r"\b(?:yes|yep|yeah|yup|yea|ya|aye|sure|definitely|correct|indeed|i\s+have|they\s+have"
+    r"|they\s+did|s?he\s+did|s?he\s+has|clear(?:ed)?|go[- ]?ahead|green\s+light|signed\s+off"
+    r"|seen|checked|examined|assessed)\b"
+)
+
+
+def _seen_said(said: bool | None, low: str) -> bool | None:
+    """A yes to the clinician question only when it says so or names who cleared; else
+    asked again."""
+    if said is not True or _SEEN_YES_RE.search(low) or _CLINICIAN_RE.search(low):
+        return said
+    return None
 
 
 #: Words that make a typed "fine" about the clearance itself ("physio said it's fine",

@@ -286,6 +286,8 @@ def negated(f: Features, pos: int) -> bool:
     ):
         return True
     window = _NEGATION_WINDOW + (2 if _traced(f.words, pos) else 0)
+    if pos and f.words[pos - 1] == "or":  # "doesn't hurt to hop or press on it": one "not"
+        window += 3
     for j in range(pos - 1, max(pos - 1 - window, -1), -1):
         if f.clauses[j] != f.clauses[pos] or f.words[j] in _SCOPE_BREAK:
             return False
@@ -296,7 +298,10 @@ def negated(f: Features, pos: int) -> bool:
             # "no numbness or tingling", "no pain at night", "not a twinge of pain": one
             # negation over both
             joined = (
-                other.end == pos or f.words[pos - 1] in _LIST_WORDS or window > _NEGATION_WINDOW
+                other.end == pos
+                or f.words[pos - 1] in _LIST_WORDS
+                or window > _NEGATION_WINDOW
+                or (other.end == pos - 1 and f.words[pos - 1] == "to")  # "hurt to press"
             )
             return joined and negated(f, j)
     return False
@@ -880,6 +885,19 @@ def _lasting_after_run(f: Features, feelings: Sequence[Hit]) -> bool:
     return bool(hurts) and any(0 < r - d <= 3 for d in during for r in runs)
 
 
+_FINE_MOVING: Final = frozenset({"ok", "okay", "fine", "good", "alright", "grand", "sound"})
+
+
+def _fine_before(f: Features, pos: int) -> bool:
+    """Whether the movement at ``pos`` is said to be fine just before it ("knee is ok
+    walking", "fine to walk", "ok when hopping")."""
+    before = f.words[max(pos - 2, 0) : pos]
+    return bool(before) and (
+        before[-1] in _FINE_MOVING
+        or (len(before) == 2 and before[0] in _FINE_MOVING and before[1] in _WHEN_WORDS | {"to"})
+    )
+
+
 def _pain_on(f: Features, feelings: Sequence[Hit], cue: Cue) -> bool:
     """Pain or soreness when walking (or hopping), not soreness after it, nor one denied
     ("no pain in my shin when hopping")."""
@@ -889,7 +907,11 @@ def _pain_on(f: Features, feelings: Sequence[Hit], cue: Cue) -> bool:
         if h.sense.kind in (ReportKind.PAIN, ReportKind.SORENESS) and not denied(f, h)
     ]
     for walk in f.cues.get(cue, ()):
-        if f.cue_before(Cue.INABLE, walk.start, 2) or _fine_after(f, walk.end):
+        if (
+            f.cue_before(Cue.INABLE, walk.start, 2)
+            or _fine_after(f, walk.end)
+            or _fine_before(f, walk.start)
+        ):
             continue  # "can't walk" is its own sign; "walking totally fine" is none
         for hurt in hurts:
             if f.clauses[walk.start] != f.clauses[hurt.start]:
@@ -1250,13 +1272,27 @@ def _working_burn(f: Features, hit: Hit) -> bool:
     if _good_way(f.words):
         return True  # "legs on fire during the bounds in a good way", "the good kind of burn"
     clause = f.clauses[hit.start]
+    work = _WORK | {Cue.HOP} if _muscles_only(f) else _WORK
     for j in range(hit.end, min(hit.end + 5, len(f.words))):
         other = f.hit_at.get(j)
         if f.clauses[j] != clause:
             return False
-        if other is not None and not _WORK.isdisjoint(other.sense.cues):
+        if other is not None and not work.isdisjoint(other.sense.cues):
             return f.words[hit.end] in {"during", "in", "on", "with", "through", "from"}
     return False
+
+
+#: Muscles that burn as they work on the hops ("calves burning during the hops"); a bone or
+#: joint burning on hops is still pain on hopping.
+_WORKING_MUSCLES: Final = frozenset(
+    {Area.CALVES, Area.GLUTES, Area.QUADS, Area.HAMSTRINGS, Area.HIP_FLEXORS, Area.LEG}
+)
+
+
+def _muscles_only(f: Features) -> bool:
+    """Whether every area the message names is a working muscle."""
+    named = {area for _, area in area_hits(f)}
+    return bool(named) and named <= _WORKING_MUSCLES
 
 
 _PAINKILLERS: Final = frozenset(

@@ -86,7 +86,7 @@ _FORTNIGHT_RE: Final = re.compile(r"\b(?:in|for)\s+a\s+fortnight\b")
 _KEYWORD_RE: Final = re.compile(
     r"\b(day\s+after\s+tomorrow|tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|next\s+week|next\s+month"
     r"|(?:end|rest)\s+of\s+(?:the\s+|this\s+)?month|end\s+of\s+(?:the\s+|this\s+)?year|weekend"
-    rf"|rest\s+of\s+(?:{MONTH_PATTERN})"
+    rf"|rest\s+of\s+(?:{MONTH_PATTERN})|rest\s+of\s+(?:the\s+|this\s+)?week"
     rf"|(?:until|till|til|to|through|thru)\s+(?:the\s+)?end\s+of\s+(?:{MONTH_PATTERN}))\b"
 )
 _ORDINAL_RE: Final = re.compile(
@@ -149,6 +149,8 @@ def _keyword(word: str, today: date) -> date:
         return today + timedelta(days=2)
     if word in {"tomorrow", "tomorow", "tommorow", "tommorrow", "tmrw", "tmr"}:
         return today + timedelta(days=1)
+    if word.startswith("rest of") and word.endswith("week"):  # its Sunday
+        return today + timedelta(days=6 - today.weekday())
     if word == "next week":
         return today + timedelta(days=7 - today.weekday())
     if word == "next month":

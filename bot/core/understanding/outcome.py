@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import pairwise
 from typing import Final
 
 from bot.core.understanding.body import feeling_hits, negated
@@ -92,6 +93,23 @@ _FONDLY: Final = word_set("really truly honestly so do kinda actually properly g
 
 #: After a skip, an amount of sessions with no day ("missed some", "skipped a few").
 _SOME: Final = word_set("some few several couple loads lots most many")
+
+
+#: "should i", "can i", "shall i", "do i": a question of the runner's own.
+_ASKING_PAIRS: Final = frozenset(
+    (verb, "i") for verb in ("should", "shall", "can", "could", "do", "must", "would")
+)
+
+
+def _asked_whether(f: Features, hit: Hit) -> bool:
+    """A skip in the last clause, after "should i" or the like, of a message ending in a
+    question ("...so should I do the session after it or skip it?"): asked, not done."""
+    clause = f.clauses[hit.start]
+    if clause != f.clauses[-1]:
+        return False
+    start = next(i for i, c in enumerate(f.clauses) if c == clause)
+    before = f.words[start : hit.start]
+    return any(pair in _ASKING_PAIRS for pair in pairwise(before))
 
 
 def _missed_dearly(f: Features, hit: Hit) -> bool:
@@ -514,8 +532,9 @@ def outcome(m: Message) -> Intent | None:
     """DONE or SKIPPED with their slots, or None when the message says neither."""
     f = m.f
     done, not_done = _done_hits(m)
-    if done and only_tried_out(f) and _recovered(m):
-        done = []  # "groin has settled, did some hops, no pain at all": a check, no session
+    if done and only_tried_out(f) and (_recovered(m) or _sign_felt(f)):
+        done = []  # "groin has settled, did some hops, no pain at all": a check, no session;
+        # "did some pogos after intervals and my knee gets a sharp pain": what hurt, no log
     if not done and (_ticked(m) or _rated_alone(m)):
         return _done(m)
     said = _said if f.asking else _any
@@ -527,6 +546,8 @@ def outcome(m: Message) -> Intent | None:
     ]
     if skips and "?" in m.low and all(f.words[h.start : h.end] in _REST_DAY for h in skips):
         skips = []  # "yesterday was a rest day right?": asked of the plan, no skip
+    if skips and m.low.rstrip().endswith("?"):
+        skips = [h for h in skips if not _asked_whether(f, h)]
     why = [
         h for h in said(f, Cue.SKIP_WHY) if not (_supposed(f, h) or _theirs(f, h) or _advised(f, h))
     ]
@@ -607,6 +628,11 @@ def _skip_clause_day(m: Message, skips: list[Hit]) -> date | None:
     if not days or log_days(m.low, m.today, ahead=True) == days:
         return None
     return None if days[0] == m.today else days[0]
+
+
+def _sign_felt(f: Features) -> bool:
+    """Whether a warning sign is felt in the message ("a sharp pain every time i land")."""
+    return any(h.sense.flag is not None for h in feeling_hits(f))
 
 
 def _recovered(m: Message) -> bool:

@@ -375,6 +375,10 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
         parts = _parts(text, today, whole, message)
     if message is not None and _fine_since(whole, parts, message):
         parts = (whole,)  # "my calf was sore last week but it's fine now"
+    if message is not None and whole.kind is not _DONE and _tried_then_hurt(whole, message):
+        parts = (whole,)  # "did some pogos after intervals and my knee gets a sharp pain"
+    if whole.cleared and whole.report is not None and not any(p.cleared for p in parts):
+        parts = (whole,)  # "no clot, doc said im fine to train. calf a bit tight": cleared
     if message is not None and today is not None:
         parts = _each_day_asked(parts, message.low, today)
     if message is not None:
@@ -384,6 +388,13 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
     if len(parts) > 1:
         parts = _reported_once(parts)
     return whole, parts if _warned(whole) else _greeted_first(message, parts)
+
+
+def _tried_then_hurt(whole: Intent, message: Message) -> bool:
+    """Whether the message's only done words take a few hops or pogos as their object and
+    a warning sign is felt: what hurt, no session logged."""
+    warned = bool(whole.signs) or (whole.report is not None and bool(whole.report.red_flags))
+    return warned and only_tried_out(message.f)
 
 
 def _reported_once(parts: tuple[Intent, ...]) -> tuple[Intent, ...]:

@@ -337,7 +337,10 @@ _GO_AHEAD_KINDS: Final = frozenset({IntentKind.UNKNOWN, IntentKind.FEELS_FINE})
 def _go_ahead(m: Message, intent: Intent) -> Intent:
     """A clinician's go-ahead said ("saw the physio, she cleared me to hop again"), with
     no warning sign: FEELS_FINE, ``cleared`` (``cleared.clinician_cleared``)."""
-    if intent.kind not in _GO_AHEAD_KINDS or intent.signs or intent.report is not None:
+    mild = _mild(intent.report) and intent.kind in _REPORT_KINDS
+    if (intent.kind not in _GO_AHEAD_KINDS and not mild) or intent.signs:
+        return intent
+    if intent.report is not None and not mild:
         return intent
     words = m.tokens.words
     if not may_name_a_clinician(words):  # "a&e" counts
@@ -347,7 +350,25 @@ def _go_ahead(m: Message, intent: Intent) -> Intent:
     said = clinician_cleared(tokenise(told).words) if told else False
     if not said and not clinician_cleared(m.tokens.words, asked=asked):
         return intent  # "scan was clear, no clot 🙏 can i do jumps again?": told, then asked
-    return Intent(IntentKind.FEELS_FINE, fine_areas=intent.fine_areas, cleared=True)
+    # "no clot, doc said im fine to train again. calf still a bit tight": cleared, the
+    # tightness kept beside it
+    return Intent(
+        IntentKind.FEELS_FINE, fine_areas=intent.fine_areas, cleared=True, report=intent.report
+    )
+
+
+_REPORT_KINDS: Final = frozenset({IntentKind.NOT_FINE, IntentKind.BODY_REPORT})
+
+
+def _mild(report: ReportSlots | None) -> bool:
+    """A report of tightness or soreness at 2/10 or less, with no sign: not what a
+    clinician's go-ahead waits on."""
+    return (
+        report is not None
+        and not report.red_flags
+        and report.kind in (ReportKind.TIGHTNESS, ReportKind.SORENESS)
+        and (report.severity is None or report.severity <= 2)
+    )
 
 
 #: Where the clause that asks begins: after the last break before the first "?".

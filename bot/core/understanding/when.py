@@ -1194,20 +1194,12 @@ def _pause_said(low: str, today: date) -> PauseSaid | None:
     till = "til" in low
     if till and "after" in low and (holiday := _UNTIL_AFTER_HOLIDAY_RE.search(low)) is not None:
         return PauseSaid(start, _holiday_break_end(holiday.group(1), today))
-    if (till or "up" in low or "thr" in low) and (until := _UNTIL_RE.search(low)) is not None:
-        said = until.group(1)
-        if "new year" in said:  # "till new year's day": back on it; "through": it too
-            through = until.group(0).startswith("thr") and "day" in said
-            return PauseSaid(
-                start, date(today.year + through, 1, 1) if through else date(today.year, 12, 31)
-            )
-        last = _ahead(said, start or today)  # "from next tues until the following monday"
-        if last is None and any(c.isdigit() for c in said):  # "until the 35th": asked
-            return PauseSaid(None, None, unclear=" ".join(until.group(0).split()))
-        if last is not None and _HOLD_OFF_RE.search(low):
-            last -= timedelta(days=1)
-        if last is not None and last >= today:
-            return PauseSaid(start if start is not None and start <= last else None, last)
+    if (
+        (till or "up" in low or "thr" in low)
+        and (until := _UNTIL_RE.search(low)) is not None
+        and (said_until := _until_said(low, until, start, today)) is not None
+    ):
+        return said_until
     next_said = "next" in low
     if next_said and _BACK_NEXT_WEEK_RE.search(low) and not _AWAY_NEXT_WEEK_RE.search(low):
         # "pause please, back next week": from now to the Sunday before
@@ -1232,6 +1224,29 @@ def _pause_said(low: str, today: date) -> PauseSaid | None:
             return PauseSaid(today + timedelta(days=1), None)
         if (first := _said_before(low, len(low), today)) is not None:
             return PauseSaid(first, None)
+    return None
+
+
+def _until_said(
+    low: str, until: re.Match[str], start: date | None, today: date
+) -> PauseSaid | None:
+    """A break said to last until a day ("till friday", "until the following monday")."""
+    said = until.group(1)
+    if "new year" in said:  # "till new year's day": back on it; "through": it too
+        through = until.group(0).startswith("thr") and "day" in said
+        return PauseSaid(
+            start, date(today.year + through, 1, 1) if through else date(today.year, 12, 31)
+        )
+    # "from next tues until the following monday"; "on saturday till the following
+    # saturday": from that saturday
+    start = start or _said_before(low, until.start(), today)
+    last = _ahead(said, start or today)
+    if last is None and any(c.isdigit() for c in said):  # "until the 35th": asked
+        return PauseSaid(None, None, unclear=" ".join(until.group(0).split()))
+    if last is not None and _HOLD_OFF_RE.search(low):
+        last -= timedelta(days=1)
+    if last is not None and last >= today:
+        return PauseSaid(start if start is not None and start <= last else None, last)
     return None
 
 
