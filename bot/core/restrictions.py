@@ -109,6 +109,8 @@ JOINT_INJURY_SIGNS: frozenset[RedFlag] = frozenset(
     {RedFlag.SWELLING, RedFlag.GIVING_WAY, RedFlag.LOCKING, RedFlag.AFTER_FALL}
 )
 FRESH_INJURY_DAYS = 2
+#: The joints ``JOINT_INJURY_SIGNS`` are read at (a swollen calf is no joint just hurt).
+JOINT_AREAS: frozenset[Area] = frozenset({Area.KNEE, Area.ANKLE, Area.HIPS, Area.FOOT})
 
 
 def _leg_whole(areas: set[Area]) -> set[Area]:
@@ -191,6 +193,7 @@ def restrictions_for(
     reasons.extend(f"{a.label} tight: extra mobility for it" for a in sorted(tight - no_load))
     fresh = any(
         report.on > today - timedelta(days=FRESH_INJURY_DAYS)
+        and report.area in JOINT_AREAS
         and not report.red_flags.isdisjoint(JOINT_INJURY_SIGNS)
         for report in latest.values()
     )

@@ -43,6 +43,7 @@ __all__ = [
     "SETTLE_DAYS",
     "TIER_OF_FLAG",
     "Tier",
+    "after_go_ahead",
     "hold_areas",
     "protected",
     "stops_running",
@@ -203,6 +204,21 @@ def hold_areas(area: Area, tier: Tier) -> frozenset[Area]:
     if tier >= Tier.HOLD:
         return frozenset({area})
     return frozenset()
+
+
+def after_go_ahead(
+    area: Area, side: Side, signs: Collection[RedFlag]
+) -> tuple[frozenset[RedFlag], frozenset[Area]]:
+    """What a clinician's go-ahead leaves of a problem that needed one: the signs the
+    return checks still watch (a swelling, a sharp pain), and the held areas it frees (the
+    whole leg and lower back held only while a clot, a fracture or a nerve root was not
+    ruled out). The area itself stays on hold until the checks pass."""
+    tier = triage(signs, side, area)
+    if tier not in CLINICIAN_TIERS or tier is Tier.PELVIC_FLOOR:
+        return frozenset(signs), frozenset()
+    kept = frozenset(flag for flag in signs if TIER_OF_FLAG[flag] not in CLINICIAN_TIERS)
+    narrow = hold_areas(area, triage(kept, side, area)) | {area}
+    return kept, hold_areas(area, tier) - narrow
 
 
 def protected(held: Iterable[Area]) -> frozenset[Area]:

@@ -22,6 +22,7 @@ from bot.core.triage import (
     RETRY_DAYS,
     RETURN_CHECKS,
     Tier,
+    after_go_ahead,
     hold_areas,
     triage,
 )
@@ -172,6 +173,23 @@ async def fine_under_hold(turn: Turn, intent: Intent, text: str) -> list[Reply]:
     if intent.report is not None:
         await keep_report(turn, intent.report, text)
     return clearing
+
+
+async def _go_ahead_given(turn: Turn, area: Area, side: Side, signs: frozenset[RedFlag]) -> None:
+    """A clinician has seen the problem: the areas held only until they could rule a clot,
+    a fracture or a nerve root out are freed (the gentle sessions come back), and a report
+    keeps the signs the return checks still watch; the area stays on hold until they pass."""
+    kept, freed = after_go_ahead(area, side, signs)
+    if not freed:
+        return  # nothing held for what only a clinician could rule out: as it was
+    for other in sorted(freed & turn.state.held_areas):
+        await turn.apply(Cleared(other))
+    report = BodyReport(turn.today, area, ReportKind.PAIN, side, None, kept)
+    await records.add_body_report(turn.session, turn.runner.id, report, _GO_AHEAD_NOTE, turn.now)
+
+
+#: The note kept with the report a clinician's go-ahead leaves.
+_GO_AHEAD_NOTE: Final = "(a doctor or physio has checked it and cleared the runner)"
 
 
 async def keep_report(turn: Turn, slots: ReportSlots, text: str) -> None:
@@ -592,6 +610,8 @@ async def _start_problem(
     asks_clinician = problem.tier in CLINICIAN_TIERS and not cleared and seen_before is None
     if problem.tier in CLINICIAN_TIERS and not asks_clinician:
         data[_SEEN_ON] = (seen_before or turn.today).isoformat()
+        if seen_before is None:
+            await _go_ahead_given(turn, problem.area, problem.side, problem.signs)
     step = "clinician" if asks_clinician else _after_clinician(data)
     await _open(turn, CLEAR_FLOW, step, data)
     question, rows = _clearing_question(step, data)
@@ -806,6 +826,8 @@ async def clearing_step(turn: Turn, callback: Callback) -> list[Reply]:
             await end_guided_report(turn)
             return await _lift(turn, data, after_doctor=True)
         data[_SEEN_ON] = turn.today.isoformat()
+        if problem is not None:
+            await _go_ahead_given(turn, *problem)
         return await _move(turn, _after_clinician(data), data)
     if action is Action.CLEAR_SIGN and step == "overnight_question":
         if Answer(callback.str_arg(0)) is Answer.NO:

@@ -142,3 +142,13 @@ async def test_a_few_pogos_that_hurt_log_no_session(chat: Chat) -> None:
     assert await chat.completions() == []
     (report,) = await chat.reports()
     assert RedFlag.SHARP_PAIN in report.red_flags
+
+
+async def test_a_go_ahead_brings_back_gentle_sessions_not_rest(chat: Chat) -> None:
+    await _cleared_then_failed(chat)
+    state = await chat.state()
+    assert state.held_areas == frozenset({Area.CALVES})  # the leg held for the clot freed
+    chat.next_day()
+    week = texts(await chat.command("/week"))
+    assert "Mobility" in week
+    assert week.count("Rest day") < 7
