@@ -569,11 +569,15 @@ def phase_message(
     impact_note: str | None = None,
     holds: Sequence[str] = (),
     no_running: bool = False,
+    urgent: bool = False,
+    seen: bool = False,
 ) -> str:
     """Where the runner is in the cycle, what comes next, when and why; ``impact_note`` says
     why jump work is out whatever the phase (the health screen); ``holds``: each hold as a
     physio names it ("the chest pain, fainting or racing heart you told me about");
-    ``no_running``: a hold keeps running out too (a bone-stress sign, a joint that gave way)."""
+    ``no_running``: a hold keeps running out too (a bone-stress sign, a joint that gave way);
+    ``urgent``: a hold's sign needs a doctor the same day; ``seen``: a clinician has cleared
+    the runner already and the return checks come next."""
     lines = [f"<b>You're in {_phase_name(state)}</b>{_phase_progress(state, today)}."]
     if state.phase is Phase.RECOVERY_HOLD:
         areas = listed([a.label for a in sorted(state.held_areas)]) or "sore spot"
@@ -584,10 +588,15 @@ def phase_message(
             "go-ahead comes first)."
         )
         if no_running:
-            lines.append(
-                "No running or jumping until then, not even an easy jog. If a doctor or "
-                "physio hasn't checked it yet, please see one."
+            see = (
+                "You've been checked and cleared, so the return checks come next."
+                if seen
+                else "If you haven't been seen yet, please get checked today (your doctor, "
+                "an urgent care centre or A&amp;E)."
+                if urgent
+                else "If a doctor or physio hasn't checked it yet, please see one."
             )
+            lines.append(f"No running or jumping until then, not even an easy jog. {see}")
     else:
         lines.append(_PHASE_ABOUT[state.phase])
     if state.race_date is not None:

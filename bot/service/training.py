@@ -225,11 +225,13 @@ async def phase_reply(turn: Turn) -> list[Reply]:
     upcoming = next_change(turn.state, turn.today)
     note = impact_advice(turn.profile, turn.today)
     holds: list[str] = []
-    no_running = False
+    no_running = urgent = seen = False
     if turn.state.phase is Phase.RECOVERY_HOLD:
         problems = await held_problems(turn)
         holds = _hold_names(problems)
         no_running = any(p.no_running for p in problems)
+        seen = await reports.cleared_advice(turn) is not None
+        urgent = any(p.tier is Tier.EMERGENCY for p in problems)
     text = render.phase_message(
         turn.state,
         upcoming,
@@ -238,6 +240,8 @@ async def phase_reply(turn: Turn) -> list[Reply]:
         impact_note=note,
         holds=holds,
         no_running=no_running,
+        urgent=urgent,
+        seen=seen,
     )
     state = turn.state
     if state.pause_planned_from is not None and state.pause_planned_until is not None:

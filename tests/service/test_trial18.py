@@ -152,3 +152,16 @@ async def test_a_go_ahead_brings_back_gentle_sessions_not_rest(chat: Chat) -> No
     week = texts(await chat.command("/week"))
     assert "Mobility" in week
     assert week.count("Rest day") < 7
+
+
+async def test_phase_keeps_a_clots_urgency_until_seen(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say(CLOT)
+    before = texts(await chat.command("/phase"))
+    assert "get checked today" in before
+    chat.next_day()
+    await chat.command("/clear")
+    await chat.say("yes doc checked it, no clot")
+    after = texts(await chat.command("/phase"))
+    assert "checked and cleared" in after
+    assert "get checked today" not in after
