@@ -180,3 +180,23 @@ def test_should_i_skip_it_logs_no_skip() -> None:
         TODAY,
     )
     assert all(p.kind is not IntentKind.SKIPPED for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "effort"),
+    [
+        ("yesterday effort 4", date(2030, 3, 5), 4),
+        ("monday effort 6", date(2030, 3, 4), 6),
+        ("wait no yesterday was more like a 4 not a 6", date(2030, 3, 5), 4),
+        ("sorry mondays was a 4 not 6", date(2030, 3, 4), 4),
+    ],
+)
+def test_a_past_days_effort_logs_or_corrects_it(text: str, day: date, effort: int) -> None:
+    found = understand(text, TODAY)
+    assert found.kind is IntentKind.DONE
+    assert (found.log_day, found.effort) == (day, effort)
+
+
+@pytest.mark.parametrize("text", ["last week effort 5", "yesterday was a 4 hour drive"])
+def test_no_one_days_effort_logs_nothing(text: str) -> None:
+    assert understand(text, TODAY).kind is not IntentKind.DONE

@@ -502,7 +502,15 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
 
 #: What a message that only rates the session may say besides ("rpe 7 today", "effort 6").
 _RATING_CUES: Final = frozenset(
-    {Cue.EFFORT_WORD, Cue.TODAY, Cue.FIRST_PERSON, Cue.DETERMINER, Cue.NEUTRAL, Cue.SESSION}
+    {
+        Cue.EFFORT_WORD,
+        Cue.TODAY,
+        Cue.PAST,
+        Cue.FIRST_PERSON,
+        Cue.DETERMINER,
+        Cue.NEUTRAL,
+        Cue.SESSION,
+    }
 )
 _RATED_WORD_RE: Final = re.compile(r"\b(?:rpe|effort)\b")
 
@@ -517,7 +525,35 @@ def _rated_alone(m: Message) -> bool:
         return False
     if odd_effort(m.low) is not None or odd_rating(m.low) is not None:
         return False  # "rpe 14/10 today": asked, nothing logged
+    if "week" in m.low or "month" in m.low:
+        return False  # "last week effort 5": no one day's log
     return effort_number(m.low) is not None
+
+
+#: A past day's session given its effort, maybe correcting it ("yesterday was a 4", "wait
+#: no yesterday was more like a 4 not a 6", "sorry wednesdays was a 4 not 6").
+_DAY_WAS_RATED_RE: Final = re.compile(
+    r"^(?:(?:wait|no|sorry|oops|soz|actually|ah|oh)[,!.]?\s+)*"
+    r"(yesterday|yday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:'?s)?"
+    r"(?:\s+(?:one|session|sesh))?\s+was\s+(?:more\s+like\s+|like\s+|about\s+|actually\s+"
+    r"|really\s+)?(?:an?\s+)?(10|[0-9])(?:\s*/\s*10)?"
+    r"(?:\s*,?\s*not\s+(?:an?\s+)?(?:10|[0-9])(?:\s*/\s*10)?)?\s*[.!]*$"
+)
+
+
+def _day_was_rated(m: Message) -> Intent | None:
+    """ "yesterday was a 4 not a 6": that day's session done at that effort (a second log of
+    a day updates the first)."""
+    said = _DAY_WAS_RATED_RE.match(m.low.strip())
+    if said is None or m.today is None:
+        return None
+    days = log_days(said.group(1), m.today)
+    if len(days) != 1:
+        return None
+    day = days[0]
+    return Intent(
+        IntentKind.DONE, effort=int(said.group(2)), log_day=None if day == m.today else day
+    )
 
 
 def _ticked(m: Message) -> bool:
@@ -537,6 +573,8 @@ def outcome(m: Message) -> Intent | None:
         # "did some pogos after intervals and my knee gets a sharp pain": what hurt, no log
     if not done and (_ticked(m) or _rated_alone(m)):
         return _done(m)
+    if not done and " was " in m.low and (rated := _day_was_rated(m)) is not None:
+        return rated
     said = _said if f.asking else _any
     skips = [
         h
