@@ -200,3 +200,23 @@ def test_a_past_days_effort_logs_or_corrects_it(text: str, day: date, effort: in
 @pytest.mark.parametrize("text", ["last week effort 5", "yesterday was a 4 hour drive"])
 def test_no_one_days_effort_logs_nothing(text: str) -> None:
     assert understand(text, TODAY).kind is not IntentKind.DONE
+
+
+def test_a_commute_killing_me_is_no_sign() -> None:
+    found = understand_all(
+        "the commute is killing me lol. Is it ok if I do the sessions at night?", TODAY
+    )
+    assert all(not p.signs and p.report is None for p in found)
+
+
+def test_a_knee_killing_me_is_still_a_report() -> None:
+    found = understand("my knee is killing me", TODAY)
+    assert found.report is not None
+
+
+def test_the_new_time_beside_the_old_one_stopped() -> None:
+    found = understand_all(
+        "no pain anywhere. also please stop the morning texts at 6am, send at 8 instead", TODAY
+    )
+    reminders = [p for p in found if p.kind is IntentKind.SET_REMINDER]
+    assert [(p.reminder_time, p.reminder_off) for p in reminders] == [(time(8, 0), False)]

@@ -367,7 +367,7 @@ _SHARP_STATE: Final = frozenset(
 #: for the ballot", "numb with boredom", "gave way to a cyclist").
 _IDIOM_WORDS: Final = frozenset(
     {"numb", "needles", "way", "gave", "giving", "excitement", "anticipation", "nerves",
-     "joy", "pride", "glee", "beat", "shooting"}
+     "joy", "pride", "glee", "beat", "shooting", "killing"}
 )  # fmt: skip
 #: A feeling "with" one of these is a mood ("tingling with excitement", "heart racing with
 #: nerves before the start"), no sign of the body.
@@ -394,6 +394,10 @@ def _idiom(f: Features, hit: Hit) -> bool:
         return words[end : end + 1] == ("to",)  # "gave way to a cyclist"
     if words[end : end + 1] == ("with",) and words[end + 1 : end + 2] in _MOODS:
         return True  # "tingling with excitement for race day"
+    if said[:1] == ("killing",) and not any(
+        f.clauses[h.start] == f.clauses[start] for h, _ in area_hits(f)
+    ):
+        return True  # "the commute is killing me": no body part named with it
     if said == ("shooting",) and words[end : end + 1] in (("for",), ("at",)):
         return True  # "shooting for sub-45 10k": aiming, no nerve pain
     if said[-1:] == ("skipped",) and words[end : end + 2] == ("a", "beat"):

@@ -1402,11 +1402,13 @@ def _whole_settings(
     of a reminder asked for in a clause of its own ("the reminder comes at 6 but can it be
     7:30": the clause that tells the time now asks none)."""
     if whole.kind is IntentKind.SET_REMINDER and whole.reminder_time is not None:
+        # "...stop the morning texts at 6am, send at 8 instead": the clause that stops the
+        # old time asks for the new one the whole message says
         found = tuple(
-            replace(i, reminder_time=whole.reminder_time)
+            replace(i, reminder_time=whole.reminder_time, reminder_off=False)
             if i.kind is IntentKind.SET_REMINDER
             and i.reminder_time is None
-            and not i.reminder_off
+            and (not i.reminder_off or not whole.reminder_off)
             and i.unclear is None
             else i
             for i in found
