@@ -220,3 +220,9 @@ def test_the_new_time_beside_the_old_one_stopped() -> None:
     )
     reminders = [p for p in found if p.kind is IntentKind.SET_REMINDER]
     assert [(p.reminder_time, p.reminder_off) for p in reminders] == [(time(8, 0), False)]
+
+
+def test_back_on_the_weekday_after_leaving() -> None:
+    found = understand("flying to new york tmrw for work, back wednesday", date(2026, 12, 1))
+    assert found.kind is IntentKind.PAUSE
+    assert (found.pause_from, found.pause_until) == (date(2026, 12, 2), date(2026, 12, 8))

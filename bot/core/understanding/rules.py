@@ -192,6 +192,9 @@ def _away(m: Message, intent: Intent) -> Intent:
         # new york thursday, back sunday, will i still get the reminder over there": asked
         return intent
     said = pause_said(m.low, m.today)  # "off from the 30th, back on the 6th": from the 30th
+    if said is not None and said.first is not None and said.last is not None and said.last > last:
+        # "flying to new york tmrw, back wednesday": back the wednesday after leaving
+        return Intent(IntentKind.PAUSE, pause_from=said.first, pause_until=said.last)
     first = said.first if said is not None and said.last == last else None
     return Intent(IntentKind.PAUSE, pause_from=first, pause_until=last)
 
