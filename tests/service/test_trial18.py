@@ -165,3 +165,14 @@ async def test_phase_keeps_a_clots_urgency_until_seen(chat: Chat) -> None:
     after = texts(await chat.command("/phase"))
     assert "checked and cleared" in after
     assert "get checked today" not in after
+
+
+async def test_a_trip_then_keeping_the_sessions_calls_the_break_off(chat: Chat) -> None:
+    await chat.command("/today")  # Tue 1 Dec
+    planned = texts(await chat.say("flying to new york tmrw for work, back wednesday"))
+    assert "Wed 2 Dec" in planned
+    assert "Tue 8 Dec" in planned
+    off = texts(await chat.say("id still like to do the sessions in the hotel tho"))
+    assert "is off" in off
+    state = await chat.state()
+    assert state.pause_planned_from is None

@@ -434,6 +434,8 @@ _CUES: Final[dict[Cue, str]] = {
         pause is over, break is over, holiday is over, holidays are over, trip is over,
         cancel that pause, cancel my pause, call off the break, scrap the break,
         no break after all, not going away after all, not away after all,
+        keep the sessions going, keep my sessions going, still like to do the sessions,
+        still want to do the sessions, still want the sessions,
         home again, im back, i am back, were back, back again, back to training, back to it,
         back at it, back on it, back on track, back in action, back in the game,
         get back into it, getting back into it, back into it, back into training,
