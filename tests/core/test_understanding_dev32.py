@@ -12,6 +12,7 @@ import pytest
 
 from bot.core.understanding import IntentKind, understand, understand_all
 from bot.core.understanding.answers import check_answer, clinician_answer
+from bot.core.understanding.week import running_week
 
 TODAY = date(2030, 3, 6)  # a Wednesday
 
@@ -226,3 +227,12 @@ def test_back_on_the_weekday_after_leaving() -> None:
     found = understand("flying to new york tmrw for work, back wednesday", date(2026, 12, 1))
     assert found.kind is IntentKind.PAUSE
     assert (found.pause_from, found.pause_until) == (date(2026, 12, 2), date(2026, 12, 8))
+
+
+@pytest.mark.parametrize(
+    "text", ["run mon wed fri and a longer one sat morning", "longer run saturdays"]
+)
+def test_a_longer_one_is_the_long_run(text: str) -> None:
+    said = running_week(text)
+    assert said is not None
+    assert said.long_run_day == 5

@@ -36,7 +36,7 @@ _DAY_NAME: Final = (
 )
 _DAY: Final = re.compile(rf"\b{_DAY_NAME}\b")
 _LONG: Final = re.compile(
-    r"\blong\s*runs?\b|\blong one\b"
+    r"\blong(?:er)?\s*runs?\b|\blong(?:er)? one\b"
     r"|(?<!how )\blong\b(?!\s+(?:time|way|ago|while|as|enough|days?|weeks?|hours?|minutes?|mins?"
     r"|sessions?|jumps?|break|holiday|weekend|drive|day)\b)"  # "sunday long, thursday tempo"
 )
