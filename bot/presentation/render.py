@@ -582,11 +582,16 @@ def phase_message(
     if state.phase is Phase.RECOVERY_HOLD:
         areas = listed([a.label for a in sorted(state.held_areas)]) or "sore spot"
         held = f"your {_e(areas)}" if not holds else _e(listed(list(holds)))
-        lines.append(
-            f"On hold for now: {held}. When it feels fine, /clear takes you "
-            "through the return checks (after a warning sign, a doctor's or physio's "
-            "go-ahead comes first)."
+        when = (
+            "/clear takes you through the return checks."
+            if seen
+            else "Once a doctor or physio has checked it and given you the go-ahead, /clear "
+            "takes you through the return checks."
+            if urgent or no_running
+            else "When it feels fine, /clear takes you through the return checks (after a "
+            "warning sign, a doctor's or physio's go-ahead comes first)."
         )
+        lines.append(f"On hold for now: {held}. {when}")
         if no_running:
             see = (
                 "You've been checked and cleared, so the return checks come next."

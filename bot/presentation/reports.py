@@ -30,6 +30,7 @@ __all__ = [
     "FLAGS_QUESTION",
     "GO_AHEAD_HEARD",
     "KIND_QUESTION",
+    "NOT_ON_IT_YET",
     "PELVIC_FLOOR_CHANGE",
     "PUT_RIGHT",
     "SEEN_BEFORE",
@@ -320,6 +321,12 @@ def not_fine_yet(held: Collection[Area]) -> str:
 
 #: A clinician's go-ahead said in words, before the return checks it leads to.
 GO_AHEAD_HEARD = "Good news that you've been checked and given the go-ahead."
+#: Impact tried on a hold that waits for a clinician ("hops were fine, 0 pain").
+NOT_ON_IT_YET = (
+    "Good that it felt fine, but please don't hop, jump or run on it yet: this one needs a "
+    "doctor's or physio's check first, because feeling fine doesn't rule out what it could "
+    "be. Until then, /today has what is safe."
+)
 #: Said before the first check when a clinician's go-ahead was given before a failed check.
 SEEN_BEFORE = "You've already been checked and given the go-ahead, so on to the checks again."
 CLINICIAN_QUESTION = (
@@ -500,7 +507,9 @@ def sign_failed(area: Area, side: Side, signs: Collection[RedFlag]) -> str:
     )
 
 
-def running_not_yet(names: Sequence[str], *, heart: bool = False, clot: bool = False) -> str:
+def running_not_yet(
+    names: Sequence[str], *, heart: bool = False, clot: bool = False, why: str | None = None
+) -> str:
     """Running asked about under a hold that keeps it out ("can I go for an easy jog?"):
     a plain no, why, and the way out (HTML); ``heart``: chest pain, fainting or a racing
     heart, which a doctor clears; ``clot``: a possibly clotted leg, which a doctor clears."""
@@ -523,8 +532,9 @@ def running_not_yet(names: Sequence[str], *, heart: bool = False, clot: bool = F
         )
     return (
         f"<b>Not yet, not even an easy jog.</b> While {held} "
-        f"{'are' if len(names) > 1 else 'is'} on hold, running stays out: a suspected bone "
-        "stress injury or a joint that gives way gets worse with impact. If a doctor or "
+        f"{'are' if len(names) > 1 else 'is'} on hold, running stays out: "
+        f"{why or 'a suspected bone stress injury or a joint that gives way'} gets worse with "
+        "impact. If a doctor or "
         "physio hasn't checked it yet, please see one. Once they've cleared you, send /clear "
         "and we'll build back up step by step; until then /today has what is safe."
     )

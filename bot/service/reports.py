@@ -4,6 +4,7 @@ then the return checks one at a time)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -24,6 +25,7 @@ from bot.core.triage import (
     Tier,
     after_go_ahead,
     hold_areas,
+    protected,
     triage,
 )
 from bot.core.understanding import Intent, IntentKind, ReportSlots
@@ -166,13 +168,29 @@ async def record_report(
     return replies
 
 
+#: Impact tried on a held area ("hops were fine", "went for a jog", "jumped a bit").
+_IMPACT_TRIED_RE: Final = re.compile(
+    r"\b(?:hops?|hopped|hopping|jump(?:s|ed|ing)?|jog(?:s|ged|ging)?|ran|run(?:s|ning)?|pogos?)\b"
+)
+
+
 async def fine_under_hold(turn: Turn, intent: Intent, text: str) -> list[Reply]:
     """An area said fine, or a clinician's go-ahead, under a hold: the clearing questions;
     a mild report said beside the go-ahead ("calf still a bit tight") is kept too."""
+    held = protected(turn.state.held_areas)
     clearing = await start_clearing(turn, intent.fine_areas, cleared=intent.cleared)
-    if intent.report is not None:
+    if (
+        not intent.cleared
+        and _IMPACT_TRIED_RE.search(text.lower())
+        and any(p.tier in CLINICIAN_TIERS for p in await held_problems(turn))
+    ):  # "hops were fine this morning, 0 pain" on a possible stress fracture
+        clearing = [Reply(text=words.NOT_ON_IT_YET), *clearing]
+    if intent.report is None:
+        return clearing
+    if intent.report.area in held:  # "calf still a bit tight", "probably shin splints"
         await keep_report(turn, intent.report, text)
-    return clearing
+        return clearing
+    return clearing + await record_report(turn, intent.report, text)  # another area
 
 
 async def _go_ahead_given(turn: Turn, area: Area, side: Side, signs: frozenset[RedFlag]) -> None:
@@ -950,6 +968,10 @@ async def typed_clearing(turn: Turn, step: str, text: str, intent: Intent) -> li
     return [replace(reply, edit=False) for reply in await clearing_step(turn, callback)]
 
 
+#: A leg named only to count a check ("10 each leg", "on both legs"): no area told about.
+_EACH_LEG_RE: Final = re.compile(r"\b(?:each|per|both|either|every)\s+legs?\b", re.IGNORECASE)
+
+
 def _not_about_clearing(
     turn: Turn, step: str, text: str, intent: Intent, data: dict[str, Any]
 ) -> list[Reply] | None:
@@ -965,6 +987,8 @@ def _not_about_clearing(
         named.add(intent.report.area)
     if (where := area_answer(text, turn.today)) is not None:
         named.add(where[0])
+    if _EACH_LEG_RE.search(text):  # "10 each leg, 1/10": how the check was done
+        named.discard(Area.LEG)
     others = named - clearing
     if step == "pick":
         return None

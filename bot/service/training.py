@@ -142,7 +142,14 @@ async def running_under_hold(turn: Turn) -> list[Reply] | None:
             return [Reply(text=report_words.running_after_checks(names))]
         heart = all(RedFlag.HEART_SIGNS in p.signs for p in stopping)
         clot = not heart and all(RedFlag.CLOT_SIGNS in p.signs for p in stopping)
-        return [Reply(text=report_words.running_not_yet(names, heart=heart, clot=clot))]
+        why = (
+            "a suspected bone stress injury"
+            if all(p.tier is Tier.BONE_STRESS for p in stopping)
+            else "a joint that gives way"
+            if all(RedFlag.GIVING_WAY in p.signs for p in stopping)
+            else None
+        )
+        return [Reply(text=report_words.running_not_yet(names, heart=heart, clot=clot, why=why))]
     if not problems:
         return None
     text = report_words.running_with_a_hold(

@@ -236,3 +236,30 @@ def test_a_longer_one_is_the_long_run(text: str) -> None:
     said = running_week(text)
     assert said is not None
     assert said.long_run_day == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("yep all good", None),
+        ("yeah feels fine", None),
+        ("yes it feels ok now", None),
+        ("yep", True),
+        ("yes physio said all good", True),
+    ],
+)
+def test_a_yes_that_only_tells_how_it_feels_is_asked_again(text: str, said: bool | None) -> None:
+    assert clinician_answer(text) is said
+
+
+@pytest.mark.parametrize(
+    ("text", "passed"),
+    [
+        ("yes walked 35 mins no pain, no swelling", True),
+        ("walked to the shops n back, 35 min, no pain and no swelling", True),
+        ("no swelling but 4/10", False),
+        ("no worse", None),
+    ],
+)
+def test_a_swelling_denied_is_no_no(text: str, passed: bool | None) -> None:
+    assert check_answer(text, check="walk") is passed

@@ -176,3 +176,69 @@ async def test_a_trip_then_keeping_the_sessions_calls_the_break_off(chat: Chat) 
     assert "is off" in off
     state = await chat.state()
     assert state.pause_planned_from is None
+
+
+SHIN = "my left shin hurts when i walk, sore spot on the bone"
+
+
+@pytest.mark.parametrize("said", ["yep all good", "yeah feels fine", "yes it feels ok now"])
+async def test_a_yes_about_how_it_feels_is_asked_again(chat: Chat, said: str) -> None:
+    await chat.command("/today")
+    await chat.say(SHIN)
+    chat.next_day()
+    await chat.command("/clear")
+    asked = texts(await chat.say(said))
+    assert "Check 1" not in asked
+    assert "has a doctor or physiotherapist checked" in asked
+
+
+async def test_a_gps_all_clear_with_a_diagnosis_starts_the_checks_only(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say(SHIN)
+    chat.next_day()
+    replies = texts(
+        await chat.say(
+            "saw the gp yesterday about the shin, xray was clear, says its probably shin "
+            "splints n i can start back gently"
+        )
+    )
+    assert "Check 1 of 5" in replies
+    assert "see a doctor soon" not in replies
+
+
+async def test_hops_tried_on_a_possible_fracture_are_stopped(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say(SHIN)
+    chat.next_day()
+    replies = texts(await chat.say("hops were fine this morning, 0 pain"))
+    assert "please don't hop" in replies
+
+
+async def test_running_under_a_bone_hold_gives_the_bones_reason(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say(SHIN)
+    replies = texts(await chat.say("can i go for a run sunday?"))
+    assert "bone stress" in replies
+    assert "gives way" not in replies
+
+
+async def test_no_swelling_in_a_check_answer_is_no_no(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say(CLOT)
+    chat.next_day()
+    await chat.command("/clear")
+    await chat.say("yes the doctor checked it, no clot")
+    replies = texts(await chat.say("yes walked 35 mins no pain, no swelling"))
+    assert "Check 2 of 5" in replies
+
+
+async def test_each_leg_counts_a_check_and_names_no_area(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("sharp pain in my right knee when hopping")
+    chat.next_day()
+    chat.next_day()
+    await chat.command("/clear")
+    await chat.say("yes")
+    await chat.say("yes")
+    replies = texts(await chat.say("10 each leg, 1/10"))
+    assert "Check 4 of 5" in replies

@@ -504,12 +504,28 @@ _SEEN_YES_RE: Final = re.compile(
 )
 
 
+#: How an area feels, said in an answer ("yeah feels fine", "yes its ok now").
+_FEELS_RE: Final = re.compile(
+    r"\b(?:feels?|felt|feeling|fine|ok|okay|good|better|sore|hurts?|settled|pain)\b"
+)
+#: Words that say who or what cleared the runner, beyond a bare yes.
+_CLEARED_BY_RE: Final = re.compile(
+    r"\b(?:clear(?:ed)?|go[- ]?ahead|green\s+light|signed\s+off|seen|checked|examined"
+    r"|assessed|they\s+(?:have|did)|s?he\s+(?:has|did))\b"
+)
+
+
 def _seen_said(said: bool | None, low: str) -> bool | None:
-    """A yes to the clinician question only when it says so or names who cleared; else
-    asked again."""
-    if said is not True or _SEEN_YES_RE.search(low) or _CLINICIAN_RE.search(low):
+    """A yes to the clinician question only when it says so or names who cleared, and
+    not when it only tells how the area feels ("yeah feels fine", "yep all good": asked
+    again, it may not have been seen); else asked again."""
+    if said is not True:
         return said
-    return None
+    if _CLINICIAN_RE.search(low) or _CLEARED_BY_RE.search(low):
+        return True
+    if not _SEEN_YES_RE.search(low) or _FEELS_RE.search(low) or "all good" in low:
+        return None
+    return True
 
 
 #: Words that make a typed "fine" about the clearance itself ("physio said it's fine",
@@ -572,6 +588,10 @@ def check_answer(text: str, *, pelvic: bool = False, check: str | None = None) -
         failed = check_answer(text, pelvic=pelvic) is False
         return False if failed else None
     low = normalise(text)[1]
+    if "no worse" in low and not rating_numbers(low):
+        return None  # "no worse": than what? asked again
+    if _SWELLING_DENIED.search(low):  # "no pain, no swelling": the swelling's "no"
+        low = text = _SWELLING_DENIED.sub(" ", low)
     if pelvic:  # "no leaking or heaviness" says what "no pain" does
         low = _FLOOR_SIGN_DENIED.sub(" no pain ", low)
         if _FLOOR_SIGN.search(low):

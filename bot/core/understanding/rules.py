@@ -340,7 +340,7 @@ _GO_AHEAD_KINDS: Final = frozenset({IntentKind.UNKNOWN, IntentKind.FEELS_FINE})
 def _go_ahead(m: Message, intent: Intent) -> Intent:
     """A clinician's go-ahead said ("saw the physio, she cleared me to hop again"), with
     no warning sign: FEELS_FINE, ``cleared`` (``cleared.clinician_cleared``)."""
-    mild = _mild(intent.report) and intent.kind in _REPORT_KINDS
+    mild = _mild(intent.report) and intent.kind in _REPORT_KINDS | {IntentKind.RESUME}
     if (intent.kind not in _GO_AHEAD_KINDS and not mild) or intent.signs:
         return intent
     if intent.report is not None and not mild:
@@ -364,12 +364,12 @@ _REPORT_KINDS: Final = frozenset({IntentKind.NOT_FINE, IntentKind.BODY_REPORT})
 
 
 def _mild(report: ReportSlots | None) -> bool:
-    """A report of tightness or soreness at 2/10 or less, with no sign: not what a
-    clinician's go-ahead waits on."""
+    """A report with no sign at 2/10 or less: said beside a clinician's go-ahead, what is
+    left ("calf still a bit tight") or the clinician's name for it ("probably shin
+    splints"), not a new sign the go-ahead waits on."""
     return (
         report is not None
         and not report.red_flags
-        and report.kind in (ReportKind.TIGHTNESS, ReportKind.SORENESS)
         and (report.severity is None or report.severity <= 2)
     )
 
