@@ -33,6 +33,7 @@ __all__ = [
     "NOT_ON_IT_YET",
     "PELVIC_FLOOR_CHANGE",
     "PUT_RIGHT",
+    "RUNNING_ON_WAY_BACK",
     "SEEN_BEFORE",
     "SEVERITY_QUESTION",
     "SIDE_QUESTION",
@@ -321,6 +322,14 @@ def not_fine_yet(held: Collection[Area]) -> str:
 
 #: A clinician's go-ahead said in words, before the return checks it leads to.
 GO_AHEAD_HEARD = "Good news that you've been checked and given the go-ahead."
+#: Running asked about on the way back, no hold left (the pain-monitoring model for runs).
+RUNNING_ON_WAY_BACK = (
+    "Yes, running can come back, gently: start shorter and easier than before, on the flat. "
+    "If something was hurting, let it guide you: up to 3/10 while you run is fine if you're "
+    "not limping and it's no worse the next morning; if it builds as you go, stop and tell me. "
+    "After a suspected stress fracture, follow your doctor's or physio's running plan "
+    "(often walk-run first). The hops come back in stages here too."
+)
 #: Impact tried on a hold that waits for a clinician ("hops were fine, 0 pain").
 NOT_ON_IT_YET = (
     "Good that it felt fine, but please don't hop, jump or run on it yet: this one needs a "

@@ -7,6 +7,7 @@ from contextlib import suppress
 from dataclasses import replace
 from datetime import date, timedelta
 
+from bot.core.comeback import Stage, stage_of
 from bot.core.phases import OnboardingFinished, next_change
 from bot.core.planner import DailyPlan, impact_advice
 from bot.core.records import BodyReport, Completion, CompletionStatus
@@ -133,9 +134,11 @@ _SETTLE_FIRST = frozenset({RedFlag.SWELLING, RedFlag.SHARP_PAIN, RedFlag.WORSENI
 async def running_under_hold(turn: Turn) -> list[Reply] | None:
     """Running asked about under a hold: a plain no with the way out when the hold keeps
     it out (a bone-stress sign, a joint that gave way); after a clinician's or doctor's
-    look when the hold waits for one; else guided by pain. None without a hold."""
+    look when the hold waits for one; else guided by pain. On the way back after a hold or
+    a break, yes, built back gently; None otherwise."""
     if not turn.state.held_areas:
-        return None
+        on_way_back = stage_of(turn.state) is not Stage.FULL
+        return [Reply(text=report_words.RUNNING_ON_WAY_BACK)] if on_way_back else None
     problems = await held_problems(turn)
     if names := _hold_names(stopping := [p for p in problems if p.no_running]):
         if await reports.cleared_advice(turn) is not None:  # seen and cleared already

@@ -242,3 +242,19 @@ async def test_each_leg_counts_a_check_and_names_no_area(chat: Chat) -> None:
     await chat.say("yes")
     replies = texts(await chat.say("10 each leg, 1/10"))
     assert "Check 4 of 5" in replies
+
+
+async def test_running_asked_on_the_way_back_is_a_graded_yes(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("sharp pain in my right knee when hopping")
+    chat.next_day()
+    chat.next_day()
+    await chat.command("/clear")
+    for _ in range(4):
+        await chat.say("yes")
+    chat.next_day()
+    await chat.command("/clear")
+    await chat.say("no worse")
+    await chat.say("hops were fine, 0 pain")
+    replies = texts(await chat.say("can i jog now?"))
+    assert "running can come back, gently" in replies
