@@ -177,7 +177,7 @@ def restrictions_for(
         reasons.append(
             PELVIC_FLOOR_REASON
             if area is Area.PELVIC_FLOOR
-            else f"{area.label}: on hold until you tell me it feels fine"
+            else f"{area.label}: on hold until it passes the return checks (/clear)"
         )
     guarded = protected(flag_areas)
     no_load |= guarded

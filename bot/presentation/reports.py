@@ -421,14 +421,18 @@ CHECKS_UNDER_WAY = (
 )
 
 
-def checks_resting(retry_on: date) -> str:
+def checks_resting(retry_on: date | None) -> str:
     """The day's advice while the checks rest after a failed one, the clinician's go-ahead
-    given already."""
+    given already (``retry_on`` None: they may be tried again now)."""
+    when = (
+        "the return checks are resting for a few days after one didn't pass yet: send "
+        f"/clear from {retry_on:%A %d %b} to try them again"
+        if retry_on is not None
+        else "the return checks can be tried again now: send /clear when you're ready"
+    )
     return (
-        "You've been checked and cleared, and the return checks are resting for a few days "
-        f"after one didn't pass yet: send /clear from {retry_on:%A %d %b} to try them again. "
-        "Until they pass, nothing here loads that area. If it gets worse or anything new "
-        "appears, get seen again straight away."
+        f"You've been checked and cleared, and {when}. Until they pass, nothing here loads "
+        "that area. If it gets worse or anything new appears, get seen again straight away."
     )
 
 

@@ -589,7 +589,8 @@ async def cleared_advice(turn: Turn) -> str | None:
     if await _seen_before(turn, problems[0]) is None:
         return None
     failed_on = _day_in(dict(conversation.data), "failed_on") or turn.today
-    return words.checks_resting(max(turn.today, failed_on + timedelta(days=RETRY_DAYS)))
+    retry_on = failed_on + timedelta(days=RETRY_DAYS)
+    return words.checks_resting(retry_on if retry_on > turn.today else None)
 
 
 def _which(problems: Sequence[Problem]) -> tuple[str, render.Rows]:

@@ -258,3 +258,12 @@ async def test_running_asked_on_the_way_back_is_a_graded_yes(chat: Chat) -> None
     await chat.say("hops were fine, 0 pain")
     replies = texts(await chat.say("can i jog now?"))
     assert "running can come back, gently" in replies
+
+
+async def test_once_the_rest_is_over_the_day_says_try_again_now(chat: Chat) -> None:
+    await _cleared_then_failed(chat)
+    for _ in range(RETRY_DAYS):
+        chat.next_day()
+    today = texts(await chat.command("/today"))
+    assert "can be tried again now" in today
+    assert "send /clear from" not in today
