@@ -263,3 +263,15 @@ def test_a_yes_that_only_tells_how_it_feels_is_asked_again(text: str, said: bool
 )
 def test_a_swelling_denied_is_no_no(text: str, passed: bool | None) -> None:
     assert check_answer(text, check="walk") is passed
+
+
+def test_an_effort_then_a_question_logs_and_asks() -> None:
+    found = understand_all("effort 8. whats tomorrow?", TODAY)
+    assert [(p.kind, p.effort) for p in found if p.kind is IntentKind.DONE] == [
+        (IntentKind.DONE, 8)
+    ]
+    assert any(p.kind is IntentKind.PLAN_QUESTION for p in found)
+
+
+def test_an_effort_asked_about_logs_nothing() -> None:
+    assert understand("is effort 8 too much?", TODAY).kind is not IntentKind.DONE

@@ -519,8 +519,10 @@ def _rated_alone(m: Message) -> bool:
     """ "rpe 7 today", "effort 6/10": the session rated, so done (not a question, no body
     area, no other day or request)."""
     f = m.f
-    if Cue.EFFORT_WORD not in f.cues or "?" in m.low or f.asking or m.areas or f.unexplained:
+    if Cue.EFFORT_WORD not in f.cues or m.areas or f.unexplained:
         return False
+    if "?" in m.low or f.asking:
+        return _rated_then_asked(m)
     if not _RATING_CUES.issuperset(f.cues) or not _RATED_WORD_RE.search(m.low):
         return False
     if odd_effort(m.low) is not None or odd_rating(m.low) is not None:
@@ -528,6 +530,24 @@ def _rated_alone(m: Message) -> bool:
     if "week" in m.low or "month" in m.low:
         return False  # "last week effort 5": no one day's log
     return effort_number(m.low) is not None
+
+
+def _rated_then_asked(m: Message) -> bool:
+    """ "effort 8, whats tomorrow": the rating in clauses of its own, then a question in
+    later clauses; the rating's clauses hold only rating words."""
+    f = m.f
+    if not f.asking:
+        return False
+    first_asked = min(f.asking)
+    told = {
+        cue for cue, hits in f.cues.items() for hit in hits if f.clauses[hit.start] < first_asked
+    }
+    if Cue.EFFORT_WORD not in told or not _RATING_CUES.issuperset(told):
+        return False
+    said = " ".join(w for w, c in zip(f.words, f.clauses, strict=True) if c < first_asked)
+    if not _RATED_WORD_RE.search(said) or odd_effort(said) is not None:
+        return False
+    return "week" not in said and effort_number(said) is not None
 
 
 #: A past day's session given its effort, maybe correcting it ("yesterday was a 4", "wait
