@@ -4,7 +4,6 @@ then the return checks one at a time)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -35,7 +34,9 @@ from bot.core.understanding.answers import (
     area_answer,
     check_answer,
     clinician_answer,
+    impact_tried,
     kind_answer,
+    legs_counted,
     none_answer,
     overnight_answer,
     question_put_off,
@@ -126,16 +127,7 @@ async def record_report(
         return await start_clearing(turn, (slots.area,))
     again = await _held_for_it(turn, slots)
     before = await turn.plan()
-    report = BodyReport(
-        turn.today,
-        slots.area,
-        slots.kind,
-        slots.side,
-        slots.severity,
-        slots.red_flags,
-        slots.worse,
-    )
-    await records.add_body_report(turn.session, turn.runner.id, report, text[:1000], turn.now)
+    await _store(turn, slots, text)
     tier = triage(slots.red_flags, slots.side, slots.area)
     health = turn.profile.health
     if tier is Tier.BONE_STRESS and not health.past_bone_stress:
@@ -168,12 +160,6 @@ async def record_report(
     return replies
 
 
-#: Impact tried on a held area ("hops were fine", "went for a jog", "jumped a bit").
-_IMPACT_TRIED_RE: Final = re.compile(
-    r"\b(?:hops?|hopped|hopping|jump(?:s|ed|ing)?|jog(?:s|ged|ging)?|ran|run(?:s|ning)?|pogos?)\b"
-)
-
-
 async def fine_under_hold(turn: Turn, intent: Intent, text: str) -> list[Reply]:
     """An area said fine, or a clinician's go-ahead, under a hold: the clearing questions;
     a mild report said beside the go-ahead ("calf still a bit tight") is kept too."""
@@ -181,7 +167,7 @@ async def fine_under_hold(turn: Turn, intent: Intent, text: str) -> list[Reply]:
     clearing = await start_clearing(turn, intent.fine_areas, cleared=intent.cleared)
     if (
         not intent.cleared
-        and _IMPACT_TRIED_RE.search(text.lower())
+        and impact_tried(text)
         and any(p.tier in CLINICIAN_TIERS for p in await held_problems(turn))
     ):  # "hops were fine this morning, 0 pain" on a possible stress fracture
         clearing = [Reply(text=words.NOT_ON_IT_YET), *clearing]
@@ -213,9 +199,13 @@ _GO_AHEAD_NOTE: Final = "(a doctor or physio has checked it and cleared the runn
 async def keep_report(turn: Turn, slots: ReportSlots, text: str) -> None:
     """Store a mild report said beside a clinician's go-ahead ("calf still a bit tight"):
     kept for the record and the plan, no sign in it, so nothing else changes."""
-    slots = await _with_known_side(turn, slots)
+    await _store(turn, await _with_known_side(turn, slots), text)
+
+
+async def _store(turn: Turn, slots: ReportSlots, text: str) -> None:
+    """Store ``slots`` as today's report, with the runner's words."""
     report = BodyReport(
-        turn.today, slots.area, slots.kind, slots.side, slots.severity, frozenset(), slots.worse
+        turn.today, slots.area, slots.kind, slots.side, slots.severity, slots.red_flags, slots.worse
     )
     await records.add_body_report(turn.session, turn.runner.id, report, text[:1000], turn.now)
 
@@ -562,8 +552,12 @@ async def _seen_before(turn: Turn, problem: Problem) -> date | None:
     """The day a clinician cleared ``problem`` before a return check failed (the checks
     resting since), unless its sign was said again after it: asked for once, not again."""
     data = await _waiting_at(turn, RESTING)
-    failed = None if data is None else _problem_of(data)
-    seen_on = None if data is None else _day_in(data, _SEEN_ON)
+    return None if data is None else _seen_on(data, problem)
+
+
+def _seen_on(data: dict[str, Any], problem: Problem) -> date | None:
+    """``_seen_before`` from the resting conversation's ``data``."""
+    failed, seen_on = _problem_of(data), _day_in(data, _SEEN_ON)
     if failed is None or seen_on is None or failed[0] is not problem.area:
         return None
     if problem.reported_on is not None and problem.reported_on > seen_on:
@@ -571,24 +565,27 @@ async def _seen_before(turn: Turn, problem: Problem) -> date | None:
     return seen_on
 
 
-async def cleared_advice(turn: Turn) -> str | None:
+async def cleared_advice(turn: Turn, problems: Sequence[Problem] | None = None) -> str | None:
     """The day's advice once a clinician has cleared the runner's one held problem that
     needed them: its return checks are under way, or rest a few days after a failed one.
-    Not "get seen the same day" again for what has been seen; None otherwise."""
+    Not "get seen the same day" again for what has been seen; None otherwise. ``problems``:
+    the held problems, when the caller has them already."""
     conversation = await chats.get_conversation(turn.session, turn.sender.chat_id)
     if conversation is None or conversation.name != CLEAR_FLOW:
         return None
     steps = {*_PAST_CLINICIAN, OVERNIGHT, _OVERNIGHT_QUESTION, RESTING}
     if conversation.step not in steps:
         return None
-    problems = await held_problems(turn)
+    if problems is None:
+        problems = await held_problems(turn)
     if len(problems) != 1 or problems[0].tier not in CLINICIAN_TIERS:
         return None
     if conversation.step != RESTING:
         return words.CHECKS_UNDER_WAY
-    if await _seen_before(turn, problems[0]) is None:
+    data = dict(conversation.data)
+    if _seen_on(data, problems[0]) is None:
         return None
-    failed_on = _day_in(dict(conversation.data), "failed_on") or turn.today
+    failed_on = _day_in(data, "failed_on") or turn.today
     retry_on = failed_on + timedelta(days=RETRY_DAYS)
     return words.checks_resting(retry_on if retry_on > turn.today else None)
 
@@ -969,10 +966,6 @@ async def typed_clearing(turn: Turn, step: str, text: str, intent: Intent) -> li
     return [replace(reply, edit=False) for reply in await clearing_step(turn, callback)]
 
 
-#: A leg named only to count a check ("10 each leg", "on both legs"): no area told about.
-_EACH_LEG_RE: Final = re.compile(r"\b(?:each|per|both|either|every)\s+legs?\b", re.IGNORECASE)
-
-
 def _not_about_clearing(
     turn: Turn, step: str, text: str, intent: Intent, data: dict[str, Any]
 ) -> list[Reply] | None:
@@ -988,7 +981,7 @@ def _not_about_clearing(
         named.add(intent.report.area)
     if (where := area_answer(text, turn.today)) is not None:
         named.add(where[0])
-    if _EACH_LEG_RE.search(text):  # "10 each leg, 1/10": how the check was done
+    if legs_counted(text):  # "10 each leg, 1/10": how the check was done
         named.discard(Area.LEG)
     others = named - clearing
     if step == "pick":

@@ -141,7 +141,7 @@ async def running_under_hold(turn: Turn) -> list[Reply] | None:
         return [Reply(text=report_words.RUNNING_ON_WAY_BACK)] if on_way_back else None
     problems = await held_problems(turn)
     if names := _hold_names(stopping := [p for p in problems if p.no_running]):
-        if await reports.cleared_advice(turn) is not None:  # seen and cleared already
+        if await reports.cleared_advice(turn, problems) is not None:  # seen and cleared
             return [Reply(text=report_words.running_after_checks(names))]
         heart = all(RedFlag.HEART_SIGNS in p.signs for p in stopping)
         clot = not heart and all(RedFlag.CLOT_SIGNS in p.signs for p in stopping)
@@ -240,7 +240,7 @@ async def phase_reply(turn: Turn) -> list[Reply]:
         problems = await held_problems(turn)
         holds = _hold_names(problems)
         no_running = any(p.no_running for p in problems)
-        seen = await reports.cleared_advice(turn) is not None
+        seen = await reports.cleared_advice(turn, problems) is not None
         urgent = any(p.tier is Tier.EMERGENCY for p in problems)
     text = render.phase_message(
         turn.state,

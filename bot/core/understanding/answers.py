@@ -37,7 +37,9 @@ __all__ = [
     "effort_answer",
     "health_answer",
     "health_said",
+    "impact_tried",
     "kind_answer",
+    "legs_counted",
     "morning_feel",
     "none_answer",
     "overnight_answer",
@@ -99,6 +101,24 @@ def scale_answer(text: str) -> int | None:
         return None
     value = int(match.group(1))
     return value if 0 <= value <= 10 else None
+
+
+#: Impact tried on a held area ("hops were fine", "went for a jog", "jumped a bit").
+_IMPACT_TRIED_RE: Final = re.compile(
+    r"\b(?:hops?|hopped|hopping|jump(?:s|ed|ing)?|jog(?:s|ged|ging)?|ran|run(?:s|ning)?|pogos?)\b"
+)
+#: A leg named only to count a check ("10 each leg", "on both legs"): no area told about.
+_EACH_LEG_RE: Final = re.compile(r"\b(?:each|per|both|either|every)\s+legs?\b", re.IGNORECASE)
+
+
+def impact_tried(text: str) -> bool:
+    """Whether ``text`` says hops, jumps or a run were tried ("hops were fine, 0 pain")."""
+    return _IMPACT_TRIED_RE.search(text.lower()) is not None
+
+
+def legs_counted(text: str) -> bool:
+    """Whether ``text`` names a leg only to count a check ("10 each leg, 1/10")."""
+    return _EACH_LEG_RE.search(text) is not None
 
 
 def area_answer(text: str, today: date) -> tuple[Area, Side] | None:

@@ -340,7 +340,7 @@ _GO_AHEAD_KINDS: Final = frozenset({IntentKind.UNKNOWN, IntentKind.FEELS_FINE})
 def _go_ahead(m: Message, intent: Intent) -> Intent:
     """A clinician's go-ahead said ("saw the physio, she cleared me to hop again"), with
     no warning sign: FEELS_FINE, ``cleared`` (``cleared.clinician_cleared``)."""
-    mild = _mild(intent.report) and intent.kind in _REPORT_KINDS | {IntentKind.RESUME}
+    mild = _mild(intent.report) and intent.kind in _BESIDE_GO_AHEAD
     if (intent.kind not in _GO_AHEAD_KINDS and not mild) or intent.signs:
         return intent
     if intent.report is not None and not mild:
@@ -360,7 +360,10 @@ def _go_ahead(m: Message, intent: Intent) -> Intent:
     )
 
 
-_REPORT_KINDS: Final = frozenset({IntentKind.NOT_FINE, IntentKind.BODY_REPORT})
+#: What a message telling a go-ahead with a mild report may be read as without it.
+_BESIDE_GO_AHEAD: Final = frozenset(
+    {IntentKind.NOT_FINE, IntentKind.BODY_REPORT, IntentKind.RESUME}
+)
 
 
 def _mild(report: ReportSlots | None) -> bool:
