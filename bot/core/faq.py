@@ -274,6 +274,8 @@ def eligible(intent: Intent, text: str) -> bool:
         return True
     if intent.kind not in _ASKABLE:
         return False
+    if intent.kind is IntentKind.PROGRESS and len(_WORD.findall(text.lower())) <= _SHORT_ASK:
+        return False  # "how am I going?": the runner's progress, not "should I keep going"
     if intent.kind is IntentKind.RESUME and not _WHEN_ASKED.search(text.lower()):
         return False  # "back from my trip, can we restart?": the plan resumes
     if intent.effort is not None and not _asked_apart(text):
@@ -288,6 +290,10 @@ def eligible(intent: Intent, text: str) -> bool:
     ):
         return False  # "what's on monday week?": the plan's day, not advice
     return is_question(text) or _asked_apart(text)
+
+
+#: A progress question this short is the progress itself ("how am I going?").
+_SHORT_ASK: Final = 5
 
 
 #: A weekday said as a habit ("pilates on wednesdays", "every thursday"), not a date asked.
@@ -874,6 +880,8 @@ def _kept(part: Intent, today_said: bool) -> bool:
     skip = part.kind is IntentKind.SKIPPED and part.unclear is None
     if part.kind is IntentKind.THANKS:  # "thanks coach 🙏 how long till results": both
         return True
+    if part.kind is IntentKind.SET_REMINDER and part.reminder_time and part.unclear is None:
+        return True  # "not a morning person. can we move it to 7pm": the time is asked for
     return part.kind in _KEPT or (skip and (part.log_day is not None or today_said))
 
 

@@ -344,6 +344,12 @@ def _feeling_hits(f: Features) -> tuple[Hit, ...]:
         found = tuple(h for h in found if not _sharp_not_felt(f, h))
     if not _IDIOM_WORDS.isdisjoint(f.words):  # "numb with boredom", "gave way to a cyclist"
         found = tuple(h for h in found if not _idiom(f, h))
+    if "relief" in f.words:  # "no pain relief from the stretches, still tight": the tightness
+        relief = tuple(h for h in found if _relief_missed(f, h))
+        if relief and len(relief) < len(found):
+            found = tuple(h for h in found if h not in relief)
+    if not _ABOVE_THE_HIPS.isdisjoint(f.words):  # "pins and needles in my hand", "brain is numb"
+        found = tuple(h for h in found if not _numb_above(f, h))
     if not found or _CLEARED_WORDS.isdisjoint(f.words):
         return found
     return tuple(h for h in found if h.sense.flag is not None or not _cleared(f, h))
@@ -354,6 +360,7 @@ _SHARP_THINGS: Final = frozenset(
     {"new", "trainers", "shoes", "spikes", "kit", "turn", "turns", "corner", "corners", "bend",
      "bends", "hill", "climb", "rise", "drop", "increase", "eyes", "mind", "suit", "outfit",
      "knife", "looking", "dresser", "finish", "finishing", "kick", "pace", "start", "5k",
+     "sesh",
      "10k", "run", "session", "race", "tempo", "intervals", "workout", "parkrun", "pb", "mile"}
 )  # fmt: skip
 #: Before "sharp", what makes it a state of mind or look ("feeling sharp", "looking sharp").
@@ -378,6 +385,41 @@ _MOODS: Final = frozenset(
 _MOMENT: Final = frozenset((w,) for w in ("when", "at", "seeing", "reading", "because", "cos"))
 _WAITING: Final = frozenset((w,) for w in ("waiting", "about", "over", "till", "until"))
 _NUMB_WITH: Final = frozenset({"boredom", "cold", "shock", "fear", "grief", "tiredness"})
+
+
+#: Parts above the hips, where numbness is none of the leg's nerve signs (the facts' are
+#: "down the leg" and the saddle): a hand numb from holding a phone, a brain from work.
+_ABOVE_THE_HIPS: Final = frozenset(
+    {"hand", "hands", "finger", "fingers", "thumb", "thumbs", "arm", "arms", "wrist", "wrists",
+     "elbow", "brain", "head", "face", "lips", "lip", "ear", "ears", "nose", "mind"}
+)  # fmt: skip
+
+
+def _relief_missed(f: Features, hit: Hit) -> bool:
+    """Whether "pain" only names relief that did not come ("no pain relief from the
+    stretches"); with no other feeling said, the pain it relieves is the report's ("no pain
+    relief from the ibuprofen, 4/10")."""
+    words = f.words
+    if words[hit.start : hit.end] != ("pain",) or words[hit.end : hit.end + 1] != ("relief",):
+        return False
+    before = words[max(hit.start - 2, 0) : hit.start]
+    return not _NO_RELIEF.isdisjoint(before)
+
+
+_NO_RELIEF: Final = frozenset({"no", "any", "little", "zero", "much"})
+
+
+def _numb_above(f: Features, hit: Hit) -> bool:
+    """Whether numbness or tingling is said of a part above the hips in its clause, with no
+    part of the leg, back or seat named there ("pins and needles in my hand from holding
+    my phone", "my brain is numb from spreadsheets")."""
+    if hit.sense.flag is not RedFlag.NUMBNESS_TINGLING:
+        return False
+    clause = f.clauses[hit.start]
+    near = f.words[max(hit.start - 4, 0) : hit.end + 4]
+    if _ABOVE_THE_HIPS.isdisjoint(near):
+        return False
+    return not any(f.clauses[h.start] == clause for h, _ in area_hits(f))
 
 
 def _idiom(f: Features, hit: Hit) -> bool:
@@ -405,6 +447,12 @@ def _idiom(f: Features, hit: Hit) -> bool:
     return False
 
 
+#: Words of a runner in form beside "sharp" ("felt sharp and springy").
+_IN_FORM: Final = frozenset(
+    (word,)
+    for word in ("springy", "snappy", "bouncy", "fast", "quick", "strong", "fresh", "light",
+                 "powerful", "explosive", "focused", "energetic", "ready", "fit", "good")
+)  # fmt: skip
 _SHARP_PEOPLE: Final = frozenset({"i", "im", "we", "were", "you", "youre", "ive", "been"})
 _SHARP_WHEN: Final = frozenset(
     (word,)
@@ -422,6 +470,8 @@ def _sharp_not_felt(f: Features, hit: Hit) -> bool:
     after = words[hit.end : hit.end + 1]
     if after and after[0] in _SHARP_THINGS:
         return True
+    if after == ("and",) and words[hit.end + 1 : hit.end + 2] in _IN_FORM:
+        after = ()  # "felt sharp and springy": the runner's form, as "felt sharp" alone
     if not hit.start or words[hit.start - 1] not in _SHARP_STATE or after in _SHARP_WHEN:
         return False  # "it's feeling sharp when I land": a pain
     clause = f.clauses[hit.start]
@@ -1348,6 +1398,23 @@ def _only_tired_legs(
     )
 
 
+#: A rating said to have fallen to where it is now ("was a 4, down to a 2 today").
+_DOWN_TO_RE: Final = re.compile(
+    r"\b(?:down|dropped|eased|settled|gone)\s+(?:down\s+)?to\s+(?:about\s+|around\s+"
+    r"|like\s+|maybe\s+|only\s+|just\s+)?(?:a\s+)?(10|[0-9])\b"
+)
+
+
+def _now_rated(f: Features, ratings: list[int]) -> int:
+    """The report's severity: the rating it has fallen to when one is said ("was a 4,
+    foam rolled it and it's down to a 2 today"), else the highest said."""
+    if "to" in f.words and (down := _DOWN_TO_RE.search(" ".join(f.words))) is not None:
+        now = int(down.group(1))
+        if now in ratings:
+            return now
+    return max(ratings)
+
+
 def build_report(
     f: Features, areas: list[tuple[Hit, Area]], ratings: list[int]
 ) -> ReportSlots | None:
@@ -1368,7 +1435,7 @@ def build_report(
         return None  # "glutes on fire in the bridges, good burn. done, 6/10": the effort
     if not flags and feelings and _taken_back(f, feelings):
         return None  # "legs are dead lol jk felt great, 4/10": a joke, no report
-    severity = max(ratings) if ratings else None
+    severity = _now_rated(f, ratings) if ratings else None
     if severity is not None and severity >= _HIGH and feelings and _lasting(f):
         flags.add(RedFlag.WORSENING_DURING_RUN)  # "sore, 7/10, been like that since Sunday"
     if severity is not None and severity > _RUN_PAIN and _pain_in_run(f, feelings, areas):

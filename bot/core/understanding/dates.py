@@ -22,6 +22,7 @@ from bot.core.understanding.words import WEEKDAY_ABBREVIATIONS, WEEKDAYS
 __all__ = [
     "MONTHS",
     "MONTH_PATTERN",
+    "NOT_A_DAY",
     "find_dates",
     "last_date",
     "names_a_date",
@@ -89,8 +90,14 @@ _KEYWORD_RE: Final = re.compile(
     rf"|rest\s+of\s+(?:{MONTH_PATTERN})|rest\s+of\s+(?:the\s+|this\s+)?week"
     rf"|(?:until|till|til|to|through|thru)\s+(?:the\s+)?end\s+of\s+(?:{MONTH_PATTERN}))\b"
 )
+#: What an ordinal may count instead of a day of the month ("the 3rd floor", "the 2nd set").
+NOT_A_DAY: Final = (
+    r"(?:floor|storey|story|place|time|attempt|round|set|rep|lap|try|go|week|km|mile|row"
+    r"|grade|year|kid|child|baby|marathon|race|session|one)s?\b"
+)
 _ORDINAL_RE: Final = re.compile(
     rf"\bthe\s+([0-9]{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{MONTH_PATTERN})\b)"
+    rf"(?!\s+{NOT_A_DAY})"
 )
 
 

@@ -320,6 +320,7 @@ _CUES: Final[dict[Cue, str]] = {
         caught up with, knocked it over, knocked over, smashed the session,
         smashed the workout, smashed todays, nailed the session, crushed the session,
         forgot to log, forgot to record, meant to log, stopped early, stopped it early,
+        forget to log, forgot to write, forget to write, dun, dunzo, termine, fertig, hecho,
         cut it short, cut short, stopped halfway, stopped half way""",
     Cue.DONE_VERB: "finished, finish, completed, complete, caught up on, caught up with",
     Cue.DID: "did, managed, made, have made",

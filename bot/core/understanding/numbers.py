@@ -34,7 +34,7 @@ _NOT_UNIT: Final = (
 )  # a number counting what follows ("like one spot", "two sides") is no rating
 _NUMBER_WORD_RE: Final = re.compile(rf"\b(?:{_WORDS})\b")
 _FRACTION_RE: Final = re.compile(
-    rf"(?<![0-9.:/])\b{_VALUE}\s*(?:/|out\s+of|outta|of|on|sur|von|de)\s*(?:10|ten)\b(?![.:/-]?[0-9])"
+    rf"(?<![0-9.:/])\b{_VALUE}\s*(?:/|out\s+of|outta|of|from|on|sur|von|de)\s*(?:10|ten)\b(?![.:/-]?[0-9])"
 )
 _FIVE_RE: Final = re.compile(r"(?=[0-9])(?<![0-9.:/])\b([0-5])\s*/\s*5\b(?![.:/-]?[0-9])")
 _ARTICLE_RE: Final = re.compile(

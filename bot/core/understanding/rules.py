@@ -50,7 +50,7 @@ from bot.core.understanding.others import (
     someone_elses_race,
     trip_gone_by,
 )
-from bot.core.understanding.outcome import outcome, rated_session
+from bot.core.understanding.outcome import names_days_in, outcome, rated_session
 from bot.core.understanding.pelvic import PelvicSign, pelvic_sign
 from bot.core.understanding.questions import (
     asks_getting_back,
@@ -969,6 +969,9 @@ _MESSAGE_MOVED_RE: Final = re.compile(
 def _message_moved(m: Message) -> Intent | None:
     """The coach's message asked for at another time without the word reminder."""
     low = m.low
+    if (asked := _time_asked(m)) is not None:
+        at = parse_time(f"at {asked}")  # "send it 7ish", "move it to 7pm"
+        return None if at is None else Intent(IntentKind.SET_REMINDER, reminder_time=at)
     if not ("message" in low or "msg" in low or "text" in low or "ping" in low or "buzz" in low):
         return None  # one of these is in every match: a cheap test first
     moved = _MESSAGE_MOVED_RE.search(m.low)
@@ -978,6 +981,36 @@ def _message_moved(m: Message) -> Intent | None:
     if at is None:
         return Intent(IntentKind.SET_REMINDER, unclear=moved.group(1), unclear_slot=Unclear.TIME)
     return Intent(IntentKind.SET_REMINDER, reminder_time=at)
+
+
+_CLOCK: Final = (
+    r"((?:(?:half|quarter)\s+(?:past|to)\s+)?(?:[0-9]{1,2}|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve)(?:[:.][0-9]{2})?\s*(?:am|pm|ish)?)"
+)
+#: A time asked for the day's message without the word reminder: "can the message come at
+#: 6.15", "send it 7ish pls", "can we move it to 7pm", "quarter to six from now on please".
+_TIME_ASKED_RE: Final = re.compile(
+    r"\b(?:can|could|would|will|pls|please|want|like|need)\s+(?:the\s+|my\s+|your\s+|ur\s+)?"
+    r"(?:daily\s+|morning\s+)?(?:message|messages|msg|msgs|text|texts|ping|session)\s+"
+    r"(?:to\s+)?(?:come|arrive"
+    rf"|land|go\s+out)\s+(?:at|around|for)\s+{_CLOCK}(?![0-9/])"
+    rf"|^(?:can\s+you\s+|could\s+you\s+|pls\s+|please\s+)?send\s+(?:it|them|me\s+it)\s+{_CLOCK}"
+    r"(?=\s*(?:$|pls|please|instead|thanks|thx|from|each|every|in\s+the|[.,!?]))"
+    r"|\b(?:move|shift|push|switch)\s+(?:it|them)\s+(?:back\s+|forward\s+)?(?:to|till|until)\s+"
+    r"((?:[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)|[0-9]{1,2}[:.][0-9]{2}))\b"
+    rf"|^(?:ok\s+|so\s+)?{_CLOCK}\s+from\s+now\s+on\b"
+)
+
+
+def _time_asked(m: Message) -> str | None:
+    """The time asked for the day's message without the word reminder, as written."""
+    low = m.low
+    if not ("send" in low or "move" in low or "come" in low or "from now on" in low):
+        return None  # one of these is in every match: a cheap test first
+    asked = _TIME_ASKED_RE.search(low)
+    if asked is None or names_days_in(m.f.words):
+        return None  # "move it to saturday": a day swapped, no time
+    return next(group for group in asked.groups() if group)
 
 
 #: A request taken back in the same message: "jk keep it", "just kidding, leave it".
@@ -2063,7 +2096,8 @@ def setting_said(m: Message) -> Intent | None:
 
 
 _AHEAD_RE: Final = re.compile(
-    r"\b(?:tomorrow|tmrw|day\s+after|coming\s+up|next\s+(?:week|few|couple)|got\s+(?:on\s+)?(?:this|next))\b"
+    r"\b(?:tomorrow|tmrw|day\s+after|coming\s+up|next\s+(?:week|few|couple)"
+    r"|got\s+(?:on\s+|for\s+)?(?:this|next|mon|tue|wed|thu|fri|sat|sun))"
 )
 _MEANT_TO_LOG_RE: Final = re.compile(r"\b(?:forgot|forget|forgotten|meant|remembered)\s+to\s+log\b")
 

@@ -33,7 +33,7 @@ from typing import Any, Final, NamedTuple
 
 import dateparser
 
-from bot.core.understanding.dates import MONTH_PATTERN, years_later
+from bot.core.understanding.dates import MONTH_PATTERN, NOT_A_DAY, years_later
 from bot.core.understanding.text import SENTENCE_GAP_RE, has_digit
 from bot.core.understanding.words import NUMBER_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
@@ -72,7 +72,8 @@ _LOG_DAY_RE: Final = re.compile(
     r"|(?:[0-9]{1,2}|a\s+couple\s+of|two|three|four|five|six)\s+days?\s+ago"
     rf"|on\s+(?:the\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_PATTERN})"
     rf"|on\s+(?:{MONTH_PATTERN})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?"
-    r"|on\s+the\s+[0-9]{1,2}(?:st|nd|rd|th)|the\s+[0-9]{1,2}(?:st|nd|rd|th)(?='s\b)"
+    rf"|on\s+the\s+[0-9]{{1,2}}(?:st|nd|rd|th)(?!\s+{NOT_A_DAY})"
+    r"|the\s+[0-9]{1,2}(?:st|nd|rd|th)(?='s\b)"
     r"|on\s+[0-9]{1,2}/(?!10\b|5\b)[0-9]{1,2}(?![0-9/])"
     rf"|(?:{MONTH_PATTERN})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?)\b"
 )
