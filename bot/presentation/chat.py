@@ -74,6 +74,25 @@ def fine_noted() -> str:
     return "Good to hear! 💪 Your plan carries on as it is: /today."
 
 
+def easing_noted(left: int) -> str:
+    """The answer to "much better, 2/10" when nothing is on hold: what is left is noted."""
+    if left > _FEEDBACK_MOST:
+        return (
+            f"Good to hear it's easing. I've noted it at {left}/10: above 3/10 I keep "
+            "following it up and your plan goes easy on it. Tell me when it's lower. /today "
+            "has your session."
+        )
+    return (
+        f"Good to hear it's easing. I've noted it at {left}/10: up to 3/10 is normal "
+        "training feedback, so your plan carries on. Tell me if it climbs again. /today "
+        "has your session."
+    )
+
+
+#: Soreness up to this is normal training feedback (docs/coaching.md, pain-monitoring model).
+_FEEDBACK_MOST = 3
+
+
 def done_later_noted() -> str:
     """The answer to today's session promised for later ("gonna get it done later")."""
     return "Sounds good. Tell me when it's done, and how hard it felt from 1 to 10: /today has it."

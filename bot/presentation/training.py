@@ -308,3 +308,14 @@ NOTHING_TO_UNDO = (
 )
 """Today's log asked to be taken back when there is none."""
 """Today's log taken off: the session logged was another day's."""
+
+
+def parkrun_before_the_goal(parkrun: date, goal: date) -> str:
+    """A parkrun raced once before the goal race: wished well, the goal race kept."""
+    return (
+        f"Good luck at parkrun on {day_label(parkrun)}! Your goal race stays on "
+        f"{day_label(goal)}, so nothing else changes. Keep the day before it easy: leave "
+        "out any hops or jumps and do the mobility part only. If you race parkrun most "
+        "weeks, tell me (like <i>I race parkrun</i>) and I'll keep the day before clear "
+        "every week."
+    )

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.faq import ILLNESS_ANSWER, FaqEntry, ill_said
 from bot.core.planner import Planner
-from bot.core.raced import raced_days
+from bot.core.raced import mentions_parkrun, raced_days
 from bot.core.records import CompletionStatus
 from bot.core.understanding import Intent, IntentKind, Unclear
 from bot.core.understanding.answers import health_said
@@ -736,6 +736,15 @@ async def _race_said(turn: Turn, intent: Intent, text: str) -> list[Reply]:
     saturday, I race it") is the running week's, not a race date."""
     if raced_days(text):
         return await week.set_week(turn, running_week(text) or WeekSaid(), text)
+    goal = turn.state.race_date
+    if (
+        intent.race_date is not None
+        and goal is not None
+        and intent.race_date < goal
+        and mentions_parkrun(text)
+        and distance_named(text) is None
+    ):  # "racing parkrun tmrw": a hard run on the way, the goal race stays
+        return [Reply(text=training_words.parkrun_before_the_goal(intent.race_date, goal))]
     replies = await account.set_race(turn, intent.race_date, off=intent.race_off)
     if intent.race_off:
         return replies

@@ -44,6 +44,7 @@ from bot.core.understanding.answers import (
     side_answer,
     yes_no,
 )
+from bot.core.understanding.fine import rating_left
 from bot.core.understanding.later import ReportFix
 from bot.core.understanding.numbers import above_the_scale
 from bot.core.understanding.others import someone_elses_clearance
@@ -310,9 +311,14 @@ async def settle(turn: Turn, areas: Sequence[Area], text: str) -> list[Reply]:
         if areas
         else _followed_in(active)
     )
+    left = rating_left(text.lower()) if len(targets) == 1 else None
     for area in sorted(targets):
-        fine = BodyReport(turn.today, area, ReportKind.SORENESS, targets[area].side, severity=0)
+        earlier = targets[area]
+        kind = ReportKind.SORENESS if left is None else earlier.kind  # what is left, as it was
+        fine = BodyReport(turn.today, area, kind, earlier.side, severity=left or 0)
         await records.add_body_report(turn.session, turn.runner.id, fine, text[:1000], turn.now)
+    if left is not None:
+        return [Reply(text=chat.easing_noted(left))]
     return [Reply(text=chat.fine_noted())]
 
 

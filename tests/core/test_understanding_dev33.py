@@ -128,3 +128,27 @@ def test_the_3rd_floor_is_no_date() -> None:
     text = "I live on the 3rd floor so I can't really jump. Skipped today's session because of it."
     found = [p for p in understand_all(text, TODAY) if p.kind is IntentKind.SKIPPED]
     assert [p.log_day or TODAY for p in found] == [TODAY]
+
+
+@pytest.mark.parametrize(
+    ("text", "effort"),
+    [
+        ("I make the session, was hard 8 of 10", 8),
+        ("session is made. hard, 8 of 10", 8),
+        ("I make the jumps, it was good 6 of 10", 6),
+    ],
+)
+def test_a_session_made_is_done(text: str, effort: int) -> None:
+    found = understand(text, TODAY)
+    assert (found.kind, found.effort) == (IntentKind.DONE, effort)
+
+
+def test_tired_legs_beside_a_tight_part_report_the_part() -> None:
+    text = "parkrun pb!! skipping the hip stuff today legs r cooked, hips bit tight both sides"
+    found = [p.report for p in understand_all(text, TODAY) if p.report is not None]
+    assert [(r.area.value, r.kind) for r in found] == [("hips", ReportKind.TIGHTNESS)]
+
+
+def test_a_dash_before_a_question_keeps_the_log() -> None:
+    kinds = [p.kind for p in understand_all("done 7 - can i do it after a long run?", TODAY)]
+    assert IntentKind.DONE in kinds

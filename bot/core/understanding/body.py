@@ -1385,6 +1385,24 @@ _TIRED: Final = frozenset({"heavy", "dead", "fatigued", "jelly", "toast", "cooke
                     "flat", "tired"})  # fmt: skip
 
 
+def _past_tired_legs(
+    f: Features, feelings: tuple[Hit, ...], areas: list[tuple[Hit, Area]]
+) -> tuple[tuple[Hit, ...], list[tuple[Hit, Area]]]:
+    """Legs only said tired beside another part's feeling ("legs r cooked, hips bit tight
+    both sides"): the other part's report; the tired legs are no complaint."""
+    tired = [h for h in feelings if f.words[h.end - 1] in _TIRED]
+    felt = tuple(h for h in feelings if h not in tired)
+    legs = {f.clauses[h.start] for h, a in areas if a is Area.LEG}
+    others: list[tuple[Hit, Area]] = [(h, a) for h, a in areas if a is not Area.LEG]
+    if not tired or not felt or not others or not legs:
+        return feelings, areas
+    if any(f.clauses[h.start] not in legs for h in tired) or any(
+        f.clauses[h.start] in legs for h in felt
+    ):
+        return feelings, areas
+    return felt, others
+
+
 def _only_tired_legs(
     f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area]], flags: set[RedFlag]
 ) -> bool:
@@ -1424,6 +1442,8 @@ def build_report(
         return None
     areas = _without_the_limb(f, areas)
     feelings = feeling_hits(f)
+    if len(areas) > 1 and not _TIRED.isdisjoint(f.words):
+        feelings, areas = _past_tired_legs(f, feelings, areas)
     burnt = False
     if not _BURN.isdisjoint(f.words) or (
         ("fire" in f.words or "screaming" in f.words) and _good_way(f.words)

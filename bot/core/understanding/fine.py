@@ -16,6 +16,7 @@ hold and says so, never a cheerful "glad you're fine".
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from bot.core.understanding.body import feeling_hits, negated
@@ -24,7 +25,7 @@ from bot.core.understanding.lexicon import KIND_WORDS
 from bot.core.understanding.senses import Cue
 from bot.core.vocabulary import Area, RedFlag
 
-__all__ = ["RECOVERY_WORDS", "fine_reading", "says_change"]
+__all__ = ["RECOVERY_WORDS", "fine_reading", "rating_left", "says_change"]
 
 _RECOVERY: Final[tuple[tuple[str, ...], ...]] = tuple(
     tuple(phrase.split())
@@ -498,3 +499,18 @@ def _negates_a_feeling(f: Features, pos: int) -> bool:
     """Whether a feeling or sign starts at ``pos`` ("no swelling", "no pain")."""
     hit = f.hit_at.get(pos)
     return hit is not None and (hit.sense.kind is not None or hit.sense.flag is not None)
+
+
+#: A rating out of ten said beside a recovery ("calf's heaps better, 2/10 this morning").
+_LEFT_RE: Final = re.compile(
+    r"(?<![0-9.:/-])(10|[0-9])\s*(?:/|out\s+of|outta|of)\s*(?:10|ten)\b(?![.:/-]?[0-9])"
+)
+
+
+def rating_left(low: str) -> int | None:
+    """The rating out of ten said with "better" when it is above 0 ("achilles is better
+    today, 1 of 10"): what is left is kept as it is, not written down as gone."""
+    found = _LEFT_RE.findall(low)
+    if len(found) != 1 or found[0] == "0":
+        return None
+    return int(found[0])

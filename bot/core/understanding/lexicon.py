@@ -321,6 +321,8 @@ _CUES: Final[dict[Cue, str]] = {
         smashed the workout, smashed todays, nailed the session, crushed the session,
         forgot to log, forgot to record, meant to log, stopped early, stopped it early,
         forget to log, forgot to write, forget to write, dun, dunzo, termine, fertig, hecho,
+        i make the session, i made the session, session is made, i make the jumps,
+        i made the jumps, i make the exercises, i made the exercises,
         cut it short, cut short, stopped halfway, stopped half way""",
     Cue.DONE_VERB: "finished, finish, completed, complete, caught up on, caught up with",
     Cue.DID: "did, managed, made, have made",

@@ -248,11 +248,27 @@ def _of_something_else(m: Message, hit: Hit) -> bool:
         return True  # "finishes", "completes": never the runner's own log
     if hit.start > 0 and m.f.words[hit.start - 1] in _NOT_SESSIONS:
         return True
+    if said in _DONE_STATES and _distance_run(m.f, hit.start):
+        return True  # "35k done, legs trashed": a run, not the session
     if hit.start > 1 and m.f.words[hit.start - 1] in _BY_THE_WAY:  # "move finally done"
         return m.f.words[hit.start - 2] in _NOT_SESSIONS
     return said in _DONE_STATES and (
         _a_things_state(m.f, hit.start) or _others_state(m.f.words, hit.start)
     )
+
+
+#: A distance run said before the done word ("35k done", "20 km done", "half marathon done").
+_RUN_DISTANCE_RE: Final = re.compile(
+    r"(?:^|.*\s)(?:[0-9]+(?:\.[0-9]+)?\s?(?:k|km|kms|mi|mile|miles|miler)|[0-9]+\s(?:k|km|kms"
+    r"|mile|miles|miler))$"
+)
+
+
+def _distance_run(f: Features, at: int) -> bool:
+    """Whether a distance run is said just before the done word at ``at``, in its clause
+    ("35k done", "20 km done")."""
+    start = at - 2 if at > 1 and f.clauses[at - 2] == f.clauses[at] else at - 1
+    return at > 0 and _RUN_DISTANCE_RE.match(" ".join(f.words[start:at])) is not None
 
 
 #: A thing of another's day said before "is done" ("the school run is done by 8").

@@ -104,6 +104,9 @@ _SPLIT_BREAKS: Final = (
     r"|,\s*(?=(?:my|the)\s+(?:race|marathon|half|10k|5k|ultra)\s+(?:is|date\s+is)\b)"
     # "whats left this week + when do jumps start": a plus before a question
     r"|\s+\+\s+(?=(?:when|what|whats|what's|how|why|which|can|could|do|does|is)\b)"
+    # "done 7 - can i do it after a long run?": a dash before a question
+    r"|\s+[-\u2013\u2014]+\s+(?=(?:when|what|whats|what's|how|why|which|can|could|do|does|is"
+    r"|should|will)\b)"
     r"|,?\s+so\s+(?=(?:the|my)\s+reminders?\b))"
 )
 #: Every break starts with a space or one of ,;.!? (the look-ahead lets the search skip the
@@ -123,7 +126,7 @@ _SPLIT_AT_LOW_RE: Final = re.compile(r"(?=[\s,;.!?])" + _SPLIT_BREAKS)
 _SPLIT_WORDS: Final = frozenset(
     {"but", "and", "also", "plus", "then", "though", "however", "although", "tho", "n", "so"}
 )
-_SPLIT_CHARS_RE: Final = re.compile("[,;.!?&+\u2600-\u27bf\U0001f300-\U0001faff]")
+_SPLIT_CHARS_RE: Final = re.compile("[,;.!?&+\u2013\u2014\u2600-\u27bf\U0001f300-\U0001faff]| -")
 _CONTRAST_RE: Final = re.compile(r"\b(?:but|though|tho|however|although)\b", re.IGNORECASE)
 _SETTING_KINDS: Final = frozenset({IntentKind.UNKNOWN, IntentKind.TODAY})
 _IDLE: Final = frozenset(
@@ -229,9 +232,28 @@ def _may_ask_two(m: Message, whole: Intent) -> bool:
     return (
         well_then_asked
         or asked_then_logged
+        or (whole.kind in _ASKS_DAYS and _logged_before_asking(m))
         or families + bool(m.areas) + questions + days + fine_then_asked + break_then_asked >= 2
         or _logged_and_asked(m, whole)
     )
+
+
+def _logged_before_asking(m: Message) -> bool:
+    """Whether a done word is said in a clause before the first one asking ("done 7 - can
+    i do it after a long run on sunday?", "done it, 7/10. can i do it before my run?")."""
+    if not m.f.asking:
+        return False
+    first, f = min(m.f.asking), m.f
+    return any(
+        f.clauses[hit.start] < first
+        and _SPAN_WORDS.isdisjoint(
+            w for w, c in zip(f.words, f.clauses, strict=True) if c == f.clauses[hit.start]
+        )
+        for hit in f.cues.get(Cue.DONE, ())
+    )  # not "done 3 weeks now. when do jumps start?": how long, no log
+
+
+_SPAN_WORDS: Final = frozenset({"week", "weeks", "month", "months", "days", "years"})
 
 
 def _logged_after_asking(m: Message) -> bool:
@@ -383,11 +405,29 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
         parts = _each_day_asked(parts, message.low, today)
     if message is not None:
         parts = _time_beside_the_zone(parts, message.low)
+    if len(parts) > 1 and message is not None and _RUN_TIME_RE.search(message.low):
+        parts = _no_run_time_reminder(parts, message.low)
     if len(parts) > 1 and any(_warned(part) for part in parts):
         parts = tuple(p for p in parts if p.kind is not IntentKind.FEELS_FINE or p.fine_areas)
     if len(parts) > 1:
         parts = _reported_once(parts)
     return whole, parts if _warned(whole) else _greeted_first(message, parts)
+
+
+#: A time run, not a time of day: "parkrun pb!! 23:41", "ran 48:10 for the 10k".
+_RUN_TIME_RE: Final = re.compile(
+    r"\b(?:pb|pbs|pr|prs|parkrun|ran|run|raced|finished|clocked|time|5k|10k|half|marathon)\b"
+    r"\W+(?:\w+\W+){0,2}?[0-9]{1,2}[:.][0-9]{2}\b"
+)
+
+
+def _no_run_time_reminder(parts: tuple[Intent, ...], low: str) -> tuple[Intent, ...]:
+    """The parts without a reminder read from a time run ("parkrun pb!! 23:41, skipping the
+    hip stuff today"), unless the reminder is named."""
+    if _REMINDER_NAMED_RE.search(low):
+        return parts
+    kept = tuple(p for p in parts if p.kind is not IntentKind.SET_REMINDER)
+    return kept or parts
 
 
 def _tried_then_hurt(whole: Intent, message: Message) -> bool:

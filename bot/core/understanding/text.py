@@ -131,6 +131,8 @@ def tokenise(low: str) -> Tokens:
 
 #: An ASCII text's words and the breaks between its clauses (``_BREAK_RE``'s ASCII ones).
 _ASCII_TOKEN_RE: Final = re.compile(r"[A-Za-z0-9]+|[,.;!?()\n]")
+#: A dash standing alone between words, a break as a comma is.
+_DASHES: Final = frozenset({"-", "--"})
 
 
 def _ascii_tokens(low: str, bare: str) -> Tokens:
@@ -146,6 +148,9 @@ def _ascii_tokens(low: str, bare: str) -> Tokens:
         if piece.isalnum():
             words.append(piece)
             clauses.append(clause)
+            continue
+        if piece in _DASHES:  # "done 7 - can i do it after a long run?": a break
+            clause += 1
             continue
         for token in _ASCII_TOKEN_RE.findall(piece):
             if len(token) == 1 and token in ",.;!?()\n":

@@ -1,0 +1,61 @@
+"""Session nineteen's fresh-eyes trial, end to end (what is stored): a parkrun raced once
+keeps the goal race; a parkrun time is no reminder; "35k done" is a run, not the session;
+a log said before a question is kept; "heaps better, 2/10" keeps what is left."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from bot.core.records import CompletionStatus
+from bot.core.vocabulary import Area, ReportKind
+from tests.service.conftest import Chat, texts
+
+GOAL = date(2027, 3, 14)
+
+
+async def test_a_parkrun_raced_once_keeps_the_goal_race(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.command(f"/race {GOAL.isoformat()}")
+    replies = await chat.say("done, 6/10. racing parkrun tmrw btw so go easy on me")
+    assert (await chat.state()).race_date == GOAL
+    assert "Good luck at parkrun" in texts(replies)
+    (log,) = await chat.completions()
+    assert (log.status, log.rpe) == (CompletionStatus.DONE, 6)
+
+
+async def test_a_parkrun_time_is_no_reminder(chat: Chat) -> None:
+    await chat.command("/today")
+    before = (await chat.runner()).reminder_time
+    await chat.say(
+        "parkrun pb!! 23:41 😀 skipping the hip stuff today legs r cooked, hips bit tight"
+    )
+    assert (await chat.runner()).reminder_time == before != time(23, 41)
+    (report,) = await chat.reports()
+    assert (report.area, report.kind) == (Area.HIPS, ReportKind.TIGHTNESS)
+
+
+async def test_a_distance_done_is_a_run_not_the_session(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("35k done, legs trashed, gonna skip the hip stuff today")
+    (log,) = await chat.completions()
+    assert log.status is CompletionStatus.SKIPPED
+
+
+async def test_a_log_said_before_a_question_is_kept(chat: Chat) -> None:
+    await chat.command("/today")
+    replies = await chat.say(
+        "done it, bit hard tbh 7/10 - can i do it after my run tmrw or before?"
+    )
+    (log,) = await chat.completions()
+    assert (log.status, log.rpe) == (CompletionStatus.DONE, 7)
+    assert "💬" in texts(replies)
+
+
+async def test_better_with_a_number_keeps_what_is_left(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("left calf a bit tight, 4/10")
+    chat.next_day()
+    replies = await chat.say("calf's heaps better, 2/10 this morning")
+    latest = (await chat.reports())[-1]
+    assert (latest.area, latest.kind, latest.severity) == (Area.CALVES, ReportKind.TIGHTNESS, 2)
+    assert "2/10" in texts(replies)
