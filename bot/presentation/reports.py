@@ -618,8 +618,9 @@ def clinician_visit_under_hold(names: Sequence[str], *, booked: bool, no_running
     return (
         "Thanks for letting me know. What they told you comes first: if they gave you a time "
         "frame or exercises, follow those, and nothing I send brings impact back before they "
-        f"clear you. Until then the hold on {held} stands: no {out}. Once they've cleared you, "
-        "send /clear and I'll take you through the return checks step by step."
+        f"clear you. Until then the hold on {held} stands: no {out}; the gentle work that "
+        "spares it goes on, and /today has what is safe. Once they've cleared you, send /clear "
+        "and I'll take you through the return checks step by step."
     )
 
 

@@ -557,8 +557,8 @@ async def _records_first(turn: Turn, intent: Intent, text: str) -> list[Reply] |
     visit = None if intent.cleared else clinician_visit(low)
     if visit is not None and (news := await training.clinician_news(turn, visit, intent, text)):
         return news
-    if intent.signs or intent.report is not None:
-        return None
+    if intent.signs or intent.report is not None or intent.cleared:
+        return None  # "she said I'm ok to start running again": the go-ahead, not a question
     told = intent.kind in _TOLD_ONLY and plans_to_run(low)  # "I'll just do an easy jog on it"
     if (asks_to_run(low) or told) and (running := await training.running_under_hold(turn)):
         return running

@@ -59,3 +59,38 @@ async def test_better_with_a_number_keeps_what_is_left(chat: Chat) -> None:
     latest = (await chat.reports())[-1]
     assert (latest.area, latest.kind, latest.severity) == (Area.CALVES, ReportKind.TIGHTNESS, 2)
     assert "2/10" in texts(replies)
+
+
+KNEE = "my right knee gave way on the stairs and its swollen"
+
+
+async def test_a_gp_visit_with_a_restriction_is_their_word_not_a_new_report(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say(KNEE)
+    chat.next_day()
+    replies = await chat.say(
+        "Saw the GP this afternoon. She thinks I tweaked the meniscus, no running for a week "
+        "then ease back in. Swelling's mostly down. Can I do the hip stretches in the meantime?"
+    )
+    assert "What they told you comes first" in texts(replies)
+    assert "/today has what is safe" in texts(replies)
+    assert len(await chat.reports()) == 1  # the swelling told again is no new report
+    again = texts(
+        await chat.say(
+            "the GP said its fine to do gentle stuff, just no running or jumping for a week"
+        )
+    )
+    assert "Good news" not in again
+    assert "What they told you comes first" in again
+
+
+async def test_a_go_ahead_to_run_again_starts_the_clearing(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say(KNEE)
+    for _ in range(7):
+        chat.next_day()
+    replies = texts(
+        await chat.say("The week the GP gave me is up and she said I'm ok to start running again.")
+    )
+    assert "Good news that you've been checked" in replies
+    assert "Not yet" not in replies

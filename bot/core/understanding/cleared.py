@@ -86,11 +86,20 @@ def may_name_a_clinician(words: Sequence[str]) -> bool:
     return not CLINICIANS.isdisjoint(words) or ("e" in words and "a" in words)
 
 
+#: A clinician's word that keeps impact out a while longer: no go-ahead yet.
+_KEPT_OFF_RE: Final = re.compile(
+    r"\bno\s+(?:running|runs|run|jogging|jumping|jumps|hopping|hops|impact|plyos?)\b"
+    r"|\b(?:dont|not|cant|shouldnt|mustnt)\s+(?:run|jog|jump|hop)\b|\bkeep\s+off\s+it\b"
+)
+
+
 def clinician_cleared(words: Sequence[str], *, asked: bool = False) -> bool:
     """Whether ``words`` (as typed, lower case) say a clinician has cleared the runner;
     never a question (``asked``: the message asks something)."""
     if asked or not may_name_a_clinician(words) or not _NOT_YET.isdisjoint(words):
         return False
+    if _KEPT_OFF_RE.search(" ".join(words)):
+        return False  # "fine to do gentle stuff, just no running or jumping for a week"
     first = _first_seen(words)
     if first is None:
         return False  # "I told her to see a physio. I'm fine myself": no clinician's word
@@ -168,8 +177,12 @@ _BOOKED_AHEAD_RE: Final = re.compile(
 def clinician_visit(low: str) -> Visit | None:
     """A clinician visit told in ``low`` (lower case): booked or coming up, or seen
     (their view given); None for a question ("should I see a physio?"), one denied
-    ("haven't seen the doctor yet") or none."""
-    if "?" in low or _NOT_DONE_RE.search(low):
+    ("haven't seen the doctor yet") or none. A question asked after the visit is told
+    ("saw the GP ... can I do the hip stretches meanwhile?") leaves it told."""
+    told = low[: low.index("?")] if "?" in low else low
+    if "?" in low and (told.rfind(".") < 0 or not _SEEN_RE.search(told[: told.rfind(".")])):
+        return None
+    if _NOT_DONE_RE.search(low):
         return None
     if _SEEN_RE.search(low):
         return Visit.SEEN
