@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 from bot.core.understanding.text import tokenise
 
 _WORD_RE = re.compile(r"[^\W_]+")
-_BREAK_RE = re.compile("[,.;!?()\n\u2013\u2014\u2600-\u27bf\U0001f300-\U0001faff]")
+_BREAK_RE = re.compile(
+    "[,.;!?()\n\u2013\u2014\u2600-\u27bf\U0001f300-\U0001faff]|(?<!\\S)--?(?!\\S)"
+)  # a dash standing alone is a break
 
 
 def _general(low: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
@@ -36,3 +38,9 @@ def test_breaks_in_a_row_pass_a_clause() -> None:
     tokens = tokenise("done?! calves sore, 3 (left)")
     assert tokens.words == ("done", "calves", "sore", "3", "left")
     assert tokens.clauses == (0, 2, 2, 3, 4)
+
+
+def test_a_dash_alone_is_a_break() -> None:
+    tokens = tokenise("done 7 - can i run after? 6-7am, well-being")
+    assert tokens.words == ("done", "7", "can", "i", "run", "after", "6", "7am", "well", "being")
+    assert tokens.clauses == (0, 0, 1, 1, 1, 1, 2, 2, 3, 3)

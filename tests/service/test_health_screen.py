@@ -279,3 +279,19 @@ async def test_nothing_hurts_is_no_injury(chat: Chat, answer: str) -> None:
     assert "You mentioned pain" not in done.text
     assert await chat.reports() == []
     assert await chat.conversation() is None
+
+
+async def test_no_pain_or_an_old_operation_fine_now_stores_nothing(chat: Chat) -> None:
+    await _to_health(chat)
+    await chat.say("no")
+    (done,) = await chat.say("I have no pain")
+    assert "All set" in done.text
+    assert await chat.reports() == []
+
+
+async def test_an_old_operation_fine_now_is_understood(chat: Chat) -> None:
+    await _to_health(chat)
+    await chat.say("no")
+    (done,) = await chat.say("I had a knee arthroscopy 5 years ago but it's fine now")
+    assert "All set" in done.text
+    assert await chat.reports() == []

@@ -737,6 +737,17 @@ _INJURY_WORDS: Final = re.compile(
     r"sprain(?:ed)?|tendinitis|tendinopathy|tendonitis|aching|achy|ache|swollen|swelling)\b"
 )
 _CLAUSES: Final = re.compile(r"[,;.!?]| but | and | also | plus ")
+#: An injury word said as none ("I have no pain", "nothing hurts", "pain free").
+_NO_INJURY_RE: Final = re.compile(
+    r"\b(?:no|not|without|zero|nil|never|nothing)\s+(?:any\s+|real\s+|more\s+)?(?:injur\w*"
+    r"|pain\w*|hurts?|hurting|sore\w*|niggles?|aches?|aching)\b|\bpain[\s-]?free\b"
+)
+#: An operation or procedure, said of the past when it is fine now ("knee arthroscopy 5
+#: years ago but it's fine now").
+_OPERATION_RE: Final = re.compile(
+    r"\b(?:arthroscop\w*|surgery|surgeries|operation|op|operated|reconstruction|acl"
+    r"|keyhole|scope|scoped)\b"
+)
 
 
 _IN_MONTH: Final = re.compile(rf"\b(?:in|on|during|back in|early|late|mid)\s+({MONTH_PATTERN})\b")
@@ -827,6 +838,12 @@ def health_answer(text: str, today: date) -> HealthAnswer | None:
                 continue  # "had a stress fracture in 2023": the past, no injury now
             found.add(Screen.INJURY)  # said with no past ("a stress reaction in my femur",
             injuries.append(clause)  # "diagnosed last week"): the cautious reading, now
+            continue
+        if _NO_INJURY_RE.search(clause) and not _INJURY_WORDS.search(_NO_INJURY_RE.sub("", clause)):
+            negative = True  # "I have no pain", "nothing hurts": said as none
+            continue
+        if _OPERATION_RE.search(clause) and (fine_now or _FINE_NOW.search(low)):
+            negative = True  # "knee arthroscopy 5 years ago but it's fine now": nothing now
             continue
         if _injury(clause, today):
             if fine_now and not _said_now(clause):

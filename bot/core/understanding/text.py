@@ -37,7 +37,9 @@ _SPAN_RE: Final = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # the same words, apostro
 #: The spans' pattern for a text all ASCII (most are), where a word character is one of
 #: these: a plain class is faster than asking Unicode of each character.
 _ASCII_SPAN_RE: Final = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
-_BREAK_RE: Final = re.compile("[,.;!?()\n\u2013\u2014\u2600-\u27bf\U0001f300-\U0001faff]")
+_BREAK_RE: Final = re.compile(
+    "[,.;!?()\n\u2013\u2014\u2600-\u27bf\U0001f300-\U0001faff]|(?<!\\S)--?(?!\\S)"
+)  # a dash standing alone between words is a break too ("done 7 - can i run after?")
 
 
 class Tokens:
@@ -130,7 +132,7 @@ def tokenise(low: str) -> Tokens:
 
 
 #: An ASCII text's words and the breaks between its clauses (``_BREAK_RE``'s ASCII ones).
-_ASCII_TOKEN_RE: Final = re.compile(r"[A-Za-z0-9]+|[,.;!?()\n]")
+_ASCII_TOKEN_RE: Final = re.compile(r"[A-Za-z0-9]+|[,.;!?()\n]|(?<!\S)--?(?!\S)")
 #: A dash standing alone between words, a break as a comma is.
 _DASHES: Final = frozenset({"-", "--"})
 
@@ -153,7 +155,7 @@ def _ascii_tokens(low: str, bare: str) -> Tokens:
             clause += 1
             continue
         for token in _ASCII_TOKEN_RE.findall(piece):
-            if len(token) == 1 and token in ",.;!?()\n":
+            if (len(token) == 1 and token in ",.;!?()\n-") or token == "--":
                 clause += 1
             else:
                 words.append(token)
