@@ -152,3 +152,39 @@ def test_tired_legs_beside_a_tight_part_report_the_part() -> None:
 def test_a_dash_before_a_question_keeps_the_log() -> None:
     kinds = [p.kind for p in understand_all("done 7 - can i do it after a long run?", TODAY)]
     assert IntentKind.DONE in kinds
+
+
+def test_tomorrow_said_first_starts_the_trip_tomorrow() -> None:
+    found = understand("tomorrow I travel to Lisbon, pause please until sunday", TODAY)
+    assert (found.kind, found.pause_from, found.pause_until) == (
+        IntentKind.PAUSE,
+        date(2030, 9, 19),
+        date(2030, 9, 22),
+    )
+
+
+def test_the_fallen_rating_holds_across_clauses() -> None:
+    text = (
+        "Bit of tightness in my right IT band after the long run Sunday, was a 4, foam rolled "
+        "it and it's down to a 2 today. Did today's session, went fine, 5."
+    )
+    found = understand_all(text, TODAY)
+    assert [p.kind for p in found] == [IntentKind.DONE]
+    assert found[0].report is not None
+    assert (found[0].effort, found[0].report.severity) == (5, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Haven't done a single session for about 10 days, family stuff.",
+        "not done a session in ages",
+        "Haven't done a single session for about 10 days. What's today anyway",
+    ],
+)
+def test_a_gap_is_no_skip_of_today(text: str) -> None:
+    assert all(p.kind is not IntentKind.SKIPPED for p in understand_all(text, TODAY))
+
+
+def test_not_done_today_is_still_a_skip() -> None:
+    assert understand("havent done it today", TODAY).kind is IntentKind.SKIPPED

@@ -1423,6 +1423,12 @@ _DOWN_TO_RE: Final = re.compile(
 )
 
 
+def fallen_to(low: str) -> int | None:
+    """The rating a feeling is said to have fallen to ("it's down to a 2 today"), or None."""
+    found = _DOWN_TO_RE.search(low) if "to" in low else None
+    return None if found is None else int(found.group(1))
+
+
 def _now_rated(f: Features, ratings: list[int]) -> int:
     """The report's severity: the rating it has fallen to when one is said ("was a 4,
     foam rolled it and it's down to a 2 today"), else the highest said."""

@@ -240,6 +240,25 @@ _NOT_SESSIONS: Final = word_set(
 _BY_THE_WAY: Final = word_set("finally all now officially completely just totally")
 
 
+#: A span a not-done is said over ("for about 10 days", "in ages", "since last thursday").
+_A_WHILE_RE: Final = re.compile(
+    r"^(?:\w+\s+){0,4}?(?:for\s+(?:about\s+|around\s+|over\s+|nearly\s+|almost\s+)?(?:a|an|"
+    r"[0-9]+|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few|few|several"
+    r")\s+(?:days|weeks|months|week|month|while)|in\s+(?:ages|a\s+while|weeks|months|days"
+    r"|forever)|since\s+(?:last|the|my|[0-9]))\b"
+)
+
+
+def _for_a_while(f: Features, hit: Hit) -> bool:
+    """Whether a not-done is said over a span, not of today ("havent done it for 10 days",
+    "not done a session in ages"): the gap is the FAQ's, no skip logged."""
+    after = " ".join(f.words[hit.end : hit.end + 9])
+    if _A_WHILE_RE.match(after) is None:
+        return False
+    clause = f.clauses[hit.start]
+    return not any(w == "today" and c == clause for w, c in zip(f.words, f.clauses, strict=True))
+
+
 def _of_something_else(m: Message, hit: Hit) -> bool:
     """A done verb said of something else ("work finishes at 5", "my shift's done at 6")
     or in the present of another ("the film finishes at 9")."""
@@ -508,6 +527,8 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
         if _cannot_in_general(f, hit):
             continue  # "these sessions are too hard, I can't finish them": the FAQ's
         if negated(f, hit.start) or _unable(f, hit.start):
+            if _for_a_while(f, hit):
+                continue  # "haven't done a single session for about 10 days": a gap, no skip
             not_done = not_done or Cue.YET not in f.cues
         elif _planned(f, hit):
             continue  # "gonna get it done later", "will try get today's done": not yet

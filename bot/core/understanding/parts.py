@@ -36,6 +36,7 @@ from bot.core.understanding.body import (
     AreaGroup,
     area_groups,
     denied,
+    fallen_to,
     feeling_hits,
     own_side,
     said_fine,
@@ -409,6 +410,8 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
         parts = _no_run_time_reminder(parts, message.low)
     if len(parts) > 1 and any(_warned(part) for part in parts):
         parts = tuple(p for p in parts if p.kind is not IntentKind.FEELS_FINE or p.fine_areas)
+    if whole.report is not None and message is not None:
+        parts = _fallen_rating(parts, whole.report, message.low)
     if len(parts) > 1:
         parts = _reported_once(parts)
     return whole, parts if _warned(whole) else _greeted_first(message, parts)
@@ -428,6 +431,20 @@ def _no_run_time_reminder(parts: tuple[Intent, ...], low: str) -> tuple[Intent, 
         return parts
     kept = tuple(p for p in parts if p.kind is not IntentKind.SET_REMINDER)
     return kept or parts
+
+
+def _fallen_rating(parts: tuple[Intent, ...], said: ReportSlots, low: str) -> tuple[Intent, ...]:
+    """The report of the area keeps the rating it has fallen to, said in another clause
+    ("IT band ... was a 4, foam rolled it and it's down to a 2 today. did today's, 5")."""
+    now = fallen_to(low)
+    if now is None or said.severity != now:
+        return parts
+    return tuple(
+        replace(p, report=replace(p.report, severity=now))
+        if p.report is not None and p.report.area is said.area and p.report.severity != now
+        else p
+        for p in parts
+    )
 
 
 def _tried_then_hurt(whole: Intent, message: Message) -> bool:

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Final
 
 from bot.core.places import country_named, name_key, places_named
-from bot.core.understanding.body import feeling_hits, landing_said, negated
+from bot.core.understanding.body import fallen_to, feeling_hits, landing_said, negated
 from bot.core.understanding.cities import (
     BARE_CITY_POPULATION,
     city_asked,
@@ -2246,6 +2246,8 @@ def _today(m: Message) -> Intent | None:
         return Intent(IntentKind.TODAY)  # "what exactly am I supposed to be doing today?"
     if not f.has(Cue.TODAY, Cue.SESSION) or Cue.PAST in f.cues:
         return None
+    if fallen_to(m.low) is not None:
+        return None  # "it's down to a 2 today": how a feeling is, no session asked
     foreign = _foreign_clauses(f)  # "back in 2019 I had a bad ITB problem. what's today?"
     if any(i not in foreign for i in f.unexplained):
         return None

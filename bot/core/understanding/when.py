@@ -1060,6 +1060,10 @@ def _leaving(low: str, start: int, today: date) -> date | None:
 _LEAVING_TOMORROW_RE: Final = re.compile(
     r"\b(?:off|away|flying|fly|leaving|leave|heading|going|travelling|traveling|driving|gone)\b"
     r"[^.!?]{0,40}?\b(?:tomorrow|tomorow|tommorow|tmrw|tmr|2moro|2morrow|tomoz)\b"
+    # "tomorrow I travel to Lisbon": the day first
+    r"|\b(?:tomorrow|tomorow|tommorow|tmrw|tmr|2moro|2morrow|tomoz)\s+(?:i|we)(?:'?m|'?re"
+    r"|\s+am|\s+are|\s+will)?\s+(?:travel|travelling|traveling|fly|flying|leave|leaving|go"
+    r"|going|head|heading|drive|driving)\b"
 )
 #: A return next week: "back next week", "home next week", "returning next week".
 _BACK_NEXT_WEEK_RE: Final = re.compile(
