@@ -94,3 +94,21 @@ async def test_a_go_ahead_to_run_again_starts_the_clearing(chat: Chat) -> None:
     )
     assert "Good news that you've been checked" in replies
     assert "Not yet" not in replies
+
+
+async def test_pause_friday_plans_that_day_only(chat: Chat) -> None:
+    await chat.command("/today")  # Tuesday 1 December 2026
+    await chat.say("pause friday, I've got a trip")
+    state = await chat.state()
+    assert (state.pause_planned_from, state.pause_planned_until) == (
+        date(2026, 12, 4),
+        date(2026, 12, 4),
+    )
+
+
+async def test_a_childs_fever_beside_a_skip_holds_nothing(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("i skipped today because my little one has a fever")
+    (log,) = await chat.completions()
+    assert log.status is CompletionStatus.SKIPPED
+    assert (await chat.state()).held_areas == frozenset()

@@ -197,6 +197,8 @@ _FLAGS: Final[dict[RedFlag, str]] = {
         caught something, caught a bug, picked up a bug, got a bug, coming down with a bug,
         got the flu, have the flu, had the flu, the flu, flu like, flu symptoms,
         temp of, temperature of, a temp, high temp, running a temp, got a temp, have a temp,
+        temperature is 38, temperature is still 38, temperature is 39, temperature is still 39,
+        temp is 38, temp is 39, temp still 38, temp still 39,
         dizzy, dizziness, lightheaded, light headed, felt faint, feel faint, feeling faint,
         went faint, go faint, going faint, bit faint, a bit faint, little faint, slightly faint,
         quite faint, really faint, very faint, faint and dizzy, dizzy and faint, faint after,

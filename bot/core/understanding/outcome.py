@@ -855,8 +855,10 @@ _DID_TODAY_RE: Final = re.compile(  # not "haven't done today", "not done today 
 #: A question after the log ("did it 6, could i swap tomorrow's with friday's?"): its days
 #: are asked about, not the log's.
 _THEN_ASKED_RE: Final = re.compile(  # the look-ahead: its first characters, for speed
-    r"(?=[,.!;ab])(?:,|\band\b|\bbut\b|[.!;])\s+(?:can|could|should|shall|would|will|is|do|does|am)\s+"
-    r"(?:i|we|it|you|u)\b"
+    r"(?=[,.!;ab])(?:,|\band\b|\bbut\b|[.!;])\s+(?:(?:can|could|should|shall|would|will|is|do"
+    r"|does|am)\s+(?:i|we|it|you|u)\b|(?:what'?s|whats|wats|what\s+(?:is|about|have|do|am))\s+"
+    r"(?:on\s+|up\s+|for\s+|i\s+got\s+|planned\s+)?(?:for\s+)?(?:this\s+|next\s+)?"
+    r"(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw))"
 )
 
 
@@ -876,8 +878,9 @@ _LOGGED_BEFORE_RE: Final = re.compile(r"\b(?:did|done|finished|completed|smashed
 
 #: The asking words ``_THEN_ASKED_RE`` needs, each between spaces: a cheap test first.
 _THEN_ASKED_WORDS: Final = frozenset(
-    {"can", "could", "should", "shall", "would", "will", "is", "do", "does", "am"}
-)
+    {"can", "could", "should", "shall", "would", "will", "is", "do", "does", "am", "what's",
+     "whats", "wats", "what"}
+)  # fmt: skip
 
 
 def _then_asked(low: str) -> re.Match[str] | None:

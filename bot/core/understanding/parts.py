@@ -58,6 +58,7 @@ from bot.core.understanding.rules import (
     fine_in_passing,
     healed_long_ago,
     read_body,
+    resume_advised,
     setting_said,
     understand,
     was_then_fine,
@@ -412,6 +413,9 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
         parts = tuple(p for p in parts if p.kind is not IntentKind.FEELS_FINE or p.fine_areas)
     if whole.report is not None and message is not None:
         parts = _fallen_rating(parts, whole.report, message.low)
+    if len(parts) > 1 and message is not None and resume_advised(message.f):
+        parts = tuple(p for p in parts if p.kind is not IntentKind.RESUME)  # "physio said to
+        # carry on with the plan": her advice, no return asked
     if len(parts) > 1:
         parts = _reported_once(parts)
     return whole, parts if _warned(whole) else _greeted_first(message, parts)
@@ -1088,6 +1092,13 @@ def _clause_requests(
         and "?" in meaningful[0][0]
     ):
         found = (meaningful[0][1],)  # "missed the 7am reminder, what's today's?": asked
+    elif (
+        len(meaningful) == 1
+        and meaningful[0][1].kind is _DONE
+        and whole.kind is IntentKind.PLAN_QUESTION
+    ):
+        found = (meaningful[0][1], whole)  # "...when can I do the plyos again? also did
+        # todays mobility, effort 3": the log said in a clause of its own, and the question
     elif len(meaningful) >= 2:
         found = _story_day(_combined(meaningful, whole) or (whole,), meaningful, whole)
         if len(found) == 1 and whole.kind is found[0].kind is IntentKind.DONE:

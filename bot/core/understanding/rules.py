@@ -66,6 +66,7 @@ from bot.core.understanding.when import (
     back_on,
     holidays_as_dates,
     log_day,
+    log_days,
     pause_said,
     pause_sentence,
     said_in_past,
@@ -932,7 +933,21 @@ def _asked_clause(low: str) -> str | None:
     asked = [
         piece for piece in timed if _CHANGE_ASKED_RE.search(piece) and _NAMES_IT_RE.search(piece)
     ]
+    if len(asked) != 1:  # "meetings till 9pm. and remind me at 6:45 from now": the reminder's
+        asked = [piece for piece in timed if _REMIND_ME_RE.search(piece)]
     return asked[0] if len(asked) == 1 else None
+
+
+#: One day paused, said right after the word ("pause friday", "pause me on sunday"), with
+#: nothing else after it but a reason ("pause friday, I've got a trip").
+_PAUSE_ONE_DAY_RE: Final = re.compile(
+    r"\bpause\s+(?:me\s+|it\s+|us\s+)?(?:on\s+|this\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"(?:\s+(?:pls|please|thanks|thx))?\s*(?:[,.!]|$)"
+)
+_REMIND_ME_RE: Final = re.compile(
+    r"^\s*(?:(?:and|also|so|pls|please|can\s+you|could\s+you|just)\s+)*"
+    r"(?:remind|ping|nudge|text|message)\s+me\b"
+)  # a request opening its clause
 
 
 #: A clause that names what is moved: the reminder, or "it" in a request ("can it come at").
@@ -1403,6 +1418,11 @@ def _pause(m: Message) -> Intent | None:
         return Intent(
             IntentKind.PAUSE, pause_from=said.first, pause_until=said.last, report=m.report()
         )
+    today = m.today
+    if today and Cue.UNTIL not in f.cues and (one := _PAUSE_ONE_DAY_RE.search(m.low)):
+        day = next(iter(log_days(one.group(1), today, ahead=True)), None)
+        if day is not None and day > today:  # "pause friday, I've got a trip": that day
+            return Intent(IntentKind.PAUSE, pause_from=day, pause_until=day, report=m.report())
     rated = {pos for pos, _ in m.ratings}
     low = _SINCE_DAY_RE.sub(_blank, low) if "since" in low else low
     asking = None if _UNTIL_THEN_RE.search(low) else pause_sentence(low)  # "until then": before
@@ -1783,7 +1803,8 @@ _RACE_RUN_RE: Final = re.compile(
     r"\b(?:ran|raced|did|finished|completed|smashed|nailed|survived|done|pb'?d|pbd)\s+"
     r"(?:the\s+|my\s+|a\s+|our\s+)?(?:[\w'-]+\s+){0,2}(?:race|marathon|half|10k|5k|ultra"
     r"|parkrun|triathlon|10km|5km)\b"
-)
+    r"|\b(?:race|parkrun|5k|10k|half|marathon)\b[^.!?]{0,30}?\bin\s+(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-9]{2}\b"
+)  # "5k race saturday in 19:58!!": run, a finishing time said
 _RACE_SET_RE: Final = re.compile(
     r"\b(?:put|set|add|enter|save|update|change|moved|move|next\s+(?:race|one)|upcoming"
     r"|coming\s+up|signed|entered|booked|racing\s+again|another)\b"
@@ -1922,6 +1943,25 @@ def _opening_question(m: Message) -> Intent | None:
     return None
 
 
+_SAID_TO: Final = word_set("said says told tells wants advised reckons")
+
+
+def _their_advice(f: Features, at: int) -> bool:
+    """Whether the resume words at ``at`` are what someone said to do ("the physio said my
+    IT band is just tight and to carry on with the plan"): a clinician's or another's
+    advice in the same sentence, no return asked."""
+    start = max(at - 12, 0)
+    said = zip(f.words[start:at], f.clauses[start:at], strict=True)
+    return any(w in _SAID_TO and c == f.clauses[at] for w, c in said)
+
+
+def resume_advised(f: Features) -> bool:
+    """Whether every resume word in the message is someone's advice ("the physio said ...
+    to carry on with the plan"), none the runner's own request."""
+    resumes = f.cues.get(Cue.RESUME, ())
+    return bool(resumes) and all(_their_advice(f, h.start) for h in resumes)
+
+
 def _resume(m: Message) -> Intent | None:
     if "back" in m.low and (home := _back_in_city(m)) is not None:
         return Intent(IntentKind.SET_TIMEZONE, timezone_text=home)  # "im back in london"
@@ -1935,6 +1975,8 @@ def _resume(m: Message) -> Intent | None:
         return None  # "I'm home all half term": staying in, not back from a break
     if resumes and all(_told_how_hard(m.f, h.start) for h in resumes):
         return None  # "last time it took ages to get going again": a story, no return
+    if resume_advised(m.f):
+        return None  # "the physio said ... to carry on with the plan": their word, no return
     if resumes and all(_advice_asked(m.f, h.start) for h in resumes):
         return None  # "been off a week, how do I get back into it?": the FAQ's
     if resumes and ("?" in m.low or m.f.asking) and all(_topic_of(m.f, h.start) for h in resumes):

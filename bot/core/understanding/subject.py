@@ -148,7 +148,7 @@ _PAST_HINTS: Final = frozenset(
     {"ago", "year", "years", "used", "past", "kid", "while", "gone", "summer", "spring",
      "autumn", "winter", "back"}
 )  # fmt: skip
-_FOREIGN_HINTS: Final = _OTHERS | _PAST_HINTS
+_FOREIGN_HINTS: Final = _OTHERS | _PAST_HINTS | frozenset({"little"})
 _NONE: Final[frozenset[int]] = frozenset()
 
 Owners = tuple[frozenset[int], frozenset[int]]
@@ -512,6 +512,8 @@ def owners(
             owner_other = True
         elif word in _OTHERS and _person_verb(words, i):
             owner_other = True  # "my friend has sciatica", "kids have..."
+        elif word == "little" and following in _LITTLE_ONE and _person_verb(words, i + 1):
+            owner_other = True  # "my little one has a fever": a child's
         elif word == "mine" and words[i - 1] == "of":
             pass  # "a mate of mine has...": still the mate
         elif word in _FIRST and following not in _OTHERS and not (i and words[i - 1] in _RELATIVE):
@@ -526,6 +528,7 @@ def owners(
 
 
 _THIRD_PERSON: Final = word_set("she he they")
+_LITTLE_ONE: Final = word_set("one ones")
 #: How far back a pronoun looks for the clinician it stands for.
 _PRONOUN_REACH: Final = 8
 

@@ -1,0 +1,77 @@
+"""Session nineteen's second development set, in my own words here: a day asked about after
+a log is not the log's day ("did it, effort 4. what's friday?"); "pause friday" is that
+day; the reminder asked for in its own clause beside another time; a child's fever is not
+the runner's; a temperature said as a number is feeling unwell; a clinician's "carry on
+with the plan" asks no return; a race told with its finishing time is run, not set."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from bot.core.understanding import IntentKind, understand, understand_all
+from bot.core.vocabulary import RedFlag
+
+TODAY = date(2030, 11, 6)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["did it, effort 4. what's friday?", "did it, whats on monday", "done 5, what's tomorrow"],
+)
+def test_a_day_asked_after_a_log_is_not_its_day(text: str) -> None:
+    logs = [p for p in understand_all(text, TODAY) if p.kind is IntentKind.DONE]
+    assert [p.log_day for p in logs] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("pause friday, I've got a trip", date(2030, 11, 8)),
+        ("pause me on sunday", date(2030, 11, 10)),
+    ],
+)
+def test_pause_and_a_day_is_that_day(text: str, day: date) -> None:
+    found = understand(text, TODAY)
+    assert (found.kind, found.pause_from, found.pause_until) == (IntentKind.PAUSE, day, day)
+
+
+def test_pause_till_a_day_starts_today() -> None:
+    found = understand("pause till friday", TODAY)
+    assert (found.pause_from, found.pause_until) in ((None, date(2030, 11, 8)),)
+
+
+def test_the_reminder_asked_in_its_own_clause_wins() -> None:
+    text = "can I swap today with tomorrow? meetings till 9pm. and remind me at 6:45 from now"
+    found = understand_all(text, TODAY)
+    assert [p.reminder_time for p in found if p.kind is IntentKind.SET_REMINDER] == [time(6, 45)]
+
+
+def test_a_childs_fever_is_not_the_runners() -> None:
+    found = understand_all("i skipped today because my little one has a fever", TODAY)
+    assert [p.kind for p in found] == [IntentKind.SKIPPED]
+    assert not any(p.signs for p in found)
+
+
+def test_a_temperature_said_as_a_number_is_unwell() -> None:
+    found = understand("the temperature is still 38 and I feel very weak", TODAY)
+    assert RedFlag.UNWELL in found.signs
+
+
+def test_a_clinicians_carry_on_is_no_return() -> None:
+    text = "the physio said my IT band is just tight and to carry on with the plan. done today, 5"
+    assert [p.kind for p in understand_all(text, TODAY)] == [IntentKind.DONE]
+    assert understand("im back, carry on", TODAY).kind is IntentKind.RESUME
+
+
+def test_a_race_told_with_its_time_is_run_and_the_log_kept() -> None:
+    text = (
+        "5k race saturday in 19:58!! when can I do the plyo stuff again? also did todays "
+        "mobility, effort 3"
+    )
+    found = understand_all(text, TODAY)
+    assert not any(p.kind is IntentKind.RACE_DATE for p in found)
+    assert [(p.kind, p.effort) for p in found if p.kind is IntentKind.DONE] == [
+        (IntentKind.DONE, 3)
+    ]
