@@ -75,3 +75,23 @@ def test_a_race_told_with_its_time_is_run_and_the_log_kept() -> None:
     assert [(p.kind, p.effort) for p in found if p.kind is IntentKind.DONE] == [
         (IntentKind.DONE, 3)
     ]
+
+
+def test_got_through_the_session_is_done_not_skipped() -> None:
+    found = understand("got through the session, effort 8, tired", TODAY)
+    assert (found.kind, found.effort) == (IntentKind.DONE, 8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can't do any sessions next week, I'm moving house.",
+        "This week I have nights so I cannot do the session in the morning.",
+    ],
+)
+def test_days_to_come_or_a_time_of_day_are_no_skip_of_today(text: str) -> None:
+    assert all(p.kind is not IntentKind.SKIPPED for p in understand_all(text, TODAY))
+
+
+def test_cant_do_it_today_is_still_a_skip() -> None:
+    assert understand("cant do it today", TODAY).kind is IntentKind.SKIPPED

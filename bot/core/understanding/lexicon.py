@@ -325,6 +325,8 @@ _CUES: Final[dict[Cue, str]] = {
         forget to log, forgot to write, forget to write, dun, dunzo, termine, fertig, hecho,
         i make the session, i made the session, session is made, i make the jumps,
         i made the jumps, i make the exercises, i made the exercises,
+        got through the session, got through the sesh, got through todays, got through it all,
+        made it through the session, made it through todays,
         cut it short, cut short, stopped halfway, stopped half way""",
     Cue.DONE_VERB: "finished, finish, completed, complete, caught up on, caught up with",
     Cue.DID: "did, managed, made, have made",

@@ -684,6 +684,8 @@ def outcome(m: Message) -> Intent | None:
             return None  # "haven't done a thing since the move": days gone, no one day's log
         if day is None and (_SPAN_RE.search(m.low) or _GAP_RE.search(m.low)):
             return None  # "missed last week", "missed 10 days over xmas": no one day's log
+        if day is None and _NOT_TODAYS_RE.search(m.low) and not _said(f, Cue.TODAY):
+            return None  # "can't do any sessions next week", "cannot do it in the morning"
         reason = reason_text(m.clean, m.tokens, f)
         return Intent(IntentKind.SKIPPED, reason=reason, report=m.report(), log_day=day)
     return None
@@ -738,6 +740,13 @@ def _recovered(m: Message) -> bool:
     return reading is not None and reading[0] and bool(reading[1])
 
 
+#: A not-done said of days to come or of a time of day, not of today's session: "can't do
+#: any sessions next week", "I cannot do the session in the morning" (this week, nights).
+_NOT_TODAYS_RE: Final = re.compile(
+    r"\b(?:cant|can't|cannot|can\s+not|wont|won't|unable\s+to)\s+(?:do\s+|make\s+)?(?:any|the"
+    r"|my|it|them|a)?\s*(?:sessions?\s+|one\s+)?(?:next\s+week|in\s+the\s+mornings?|mornings"
+    r"|before\s+work|this\s+week|for\s+a\s+while)\b"
+)
 _SPAN_RE: Final = re.compile(
     r"\b(?:last|past|previous|the\s+last|the\s+past)\s+(?:week|fortnight|month|few\s+days"
     r"|couple\s+of\s+(?:days|weeks)|[0-9]+\s+(?:days|weeks)|two\s+weeks|three\s+days)\b"
