@@ -1319,6 +1319,8 @@ def _advice(limits: Restrictions) -> str | None:
             f"What you describe{what} can be a sign of a bone stress injury. Please stop running "
             "and jumping and see a doctor soon; nothing here loads that area until you're cleared."
         )
+    if tier is Tier.NERVE and not limits.red_flags & (NERVE_SIGNS | JOINT_SIGNS):
+        return CLINICIAN_HOLD_ADVICE  # a clinician's word told: theirs first, no referral
     if tier is Tier.NERVE:
         return _nerve_advice(limits.red_flags)
     return (
@@ -1336,6 +1338,14 @@ PELVIC_FLOOR_ADVICE = (
     "wants more support before hops and jumps. Please see a pelvic health physio (your GP "
     "can refer you). Until they've checked you, no hops, jumps, skips or bounds; mobility "
     "and strength carry on. When they say you're ready, send /clear."
+)
+
+
+#: The day's advice while a clinician's word holds an area ("physio says no hopping for two
+#: weeks"): they have seen it, so no referral; the hold lasts until they clear the runner.
+CLINICIAN_HOLD_ADVICE = (
+    "Your physio's or doctor's word comes first: nothing here loads that area with hops or "
+    "jumps until they clear you, and follow their plan for running. When they do, send /clear."
 )
 
 

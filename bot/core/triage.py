@@ -88,6 +88,7 @@ TIER_OF_FLAG: dict[RedFlag, Tier] = {
     RedFlag.GIVING_WAY: Tier.NERVE,  # a clinician's look first, like a nerve sign
     RedFlag.LOCKING: Tier.NERVE,  # a joint that locks: a clinician's look first, too
     RedFlag.PELVIC_FLOOR: Tier.PELVIC_FLOOR,
+    RedFlag.CLINICIAN_HOLD: Tier.NERVE,  # held until the clinician who said so clears it
 }
 """Every warning sign's tier (a test checks that every RedFlag has one)."""
 

@@ -130,6 +130,7 @@ class RedFlag(StrEnum):
     GIVING_WAY = "giving_way"
     LOCKING = "locking"  # a joint that locks, catches or won't straighten
     PELVIC_FLOOR = "pelvic_floor"  # leaking, heaviness or dragging (with impact)
+    CLINICIAN_HOLD = "clinician_hold"  # a clinician said to keep impact off it for now
 
     @property
     def label(self) -> str:
@@ -161,6 +162,7 @@ _RED_FLAG_LABELS = {
     RedFlag.GIVING_WAY: "the joint giving way",
     RedFlag.LOCKING: "the joint locking or not straightening",
     RedFlag.PELVIC_FLOOR: "leaking, heaviness or dragging",
+    RedFlag.CLINICIAN_HOLD: "impact kept off it on a clinician's advice",
 }
 
 

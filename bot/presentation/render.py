@@ -14,7 +14,7 @@ from bot.core.comeback import Stage, awaiting_morning, stage_of
 from bot.core.content import Part
 from bot.core.phases import REST_PHASE_WEEKS, PhaseState
 from bot.core.planner import DailyPlan, PlannedExercise
-from bot.core.triage import JOINT_SIGNS, NERVE_SIGNS, Tier, triage
+from bot.core.triage import JOINT_SIGNS, NERVE_SIGNS, Tier, stops_running, triage
 from bot.core.vocabulary import (
     Area,
     Category,
@@ -312,6 +312,8 @@ def report_reply(  # noqa: PLR0917 - the report in the order the runner gives it
     """
     score = f", {severity}/10" if severity is not None else ""
     tier = triage(red_flags, side, area)
+    if RedFlag.CLINICIAN_HOLD in red_flags:  # seen already: their word, no referral
+        return _clinicians_hold(area, side, stops_running(red_flags, tier), plan_change)
     if frozenset(red_flags) == PELVIC_FLOOR_SIGNS:  # said kindly, never as a fault
         lines = [PELVIC_FLOOR_THANKS, referral(tier, red_flags)]
     elif red_flags:
@@ -328,6 +330,25 @@ def report_reply(  # noqa: PLR0917 - the report in the order the runner gives it
         lines.append(f"<b>What changes:</b> {_e(plan_change.strip())}")
     if tier is not Tier.EMERGENCY:
         lines.append(_next_step(tier, bool(red_flags)))
+    return "\n\n".join(lines)
+
+
+def _clinicians_hold(area: Area, side: Side, no_running: bool, plan_change: str) -> str:
+    """A clinician's word told ("physio says ... no running for a week and no hopping"):
+    it comes first, the area is held until they clear the runner (HTML)."""
+    out = "hops, jumps or running" if no_running else "hops or jumps"
+    lines = [
+        f"Thanks for telling me what they said about {your_part(area, side)}. Their word "
+        f"comes first: I've put it on hold, so nothing I send loads it with {out}. Follow "
+        "their plan for running and for any exercises they gave you."
+    ]
+    if plan_change.strip():
+        lines.append(f"<b>What changes:</b> {_e(plan_change.strip())}")
+    if "/clear" not in plan_change:
+        lines.append(
+            "Next step: when they've cleared you, send /clear and I'll take you through a few "
+            "checks before impact work comes back."
+        )
     return "\n\n".join(lines)
 
 

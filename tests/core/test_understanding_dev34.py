@@ -95,3 +95,25 @@ def test_days_to_come_or_a_time_of_day_are_no_skip_of_today(text: str) -> None:
 
 def test_cant_do_it_today_is_still_a_skip() -> None:
     assert understand("cant do it today", TODAY).kind is IntentKind.SKIPPED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "physio says it's glute med tendinopathy, no running for a week and no hopping.",
+        "physio said my achilles is a reactive tendon, no running for a week",
+        "Surgeon says no impact for 6 weeks after my knee op",
+    ],
+)
+def test_a_clinicians_restriction_holds_the_area(text: str) -> None:
+    found = [p.report for p in understand_all(text, TODAY) if p.report is not None]
+    assert any(RedFlag.CLINICIAN_HOLD in r.red_flags for r in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my friend's physio said no running for her knee", "physio said my knee is fine to run"],
+)
+def test_no_restriction_of_mine_holds_nothing(text: str) -> None:
+    found = understand_all(text, TODAY)
+    assert not any(p.report and RedFlag.CLINICIAN_HOLD in p.report.red_flags for p in found)

@@ -112,3 +112,16 @@ async def test_a_childs_fever_beside_a_skip_holds_nothing(chat: Chat) -> None:
     (log,) = await chat.completions()
     assert log.status is CompletionStatus.SKIPPED
     assert (await chat.state()).held_areas == frozenset()
+
+
+async def test_a_clinicians_restriction_holds_the_area_with_their_word_first(chat: Chat) -> None:
+    await chat.command("/today")
+    replies = texts(
+        await chat.say("physio says my achilles is a reactive tendon, no running for a week")
+    )
+    assert "Their word comes first" in replies
+    assert "please see" not in replies.lower()
+    assert Area.ACHILLES in (await chat.state()).held_areas
+    today = texts(await chat.command("/today"))
+    assert "word comes first" in today
+    assert "bone stress" not in today

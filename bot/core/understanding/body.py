@@ -17,12 +17,13 @@ from typing import Final
 
 from bot.core.triage import BONE_STRESS_SITES
 from bot.core.understanding.building import builds_in_activity
+from bot.core.understanding.cleared import kept_off
 from bot.core.understanding.features import Features, Hit
 from bot.core.understanding.lexicon import KIND_WORDS
 from bot.core.understanding.model import ReportSlots
 from bot.core.understanding.morning import worse_by_morning
 from bot.core.understanding.senses import Cue
-from bot.core.understanding.words import NUMBER_WORDS
+from bot.core.understanding.words import NUMBER_WORDS, PEOPLE
 from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 
 __all__ = [
@@ -58,10 +59,25 @@ _LIST_WORDS: Final = frozenset({"or", "nor", "and"})
 _WORK: Final = frozenset({Cue.SESSION, Cue.EXERCISE})
 
 
+def _clinician_kept_off(f: Features) -> bool:
+    """Whether a clinician's word keeps impact off ("physio says ... no running for a
+    week"): what they say of the runner's body is the runner's report."""
+    words = f.words
+    if _CLINICIAN_WORDS_SAID.isdisjoint(words) or not _ANOTHERS.isdisjoint(words):
+        return False  # "my friend's physio said no running for her knee": hers
+    return kept_off(" ".join(words))
+
+
+#: Words of another person's body near a clinician's word.
+_ANOTHERS: Final = PEOPLE | frozenset({"her", "his", "their", "friends", "wifes", "husbands"})
+
+
 def area_hits(f: Features) -> list[tuple[Hit, Area]]:
     """Hits naming a body area, in order ("hip session" and "came back" name none)."""
     found: list[tuple[Hit, Area]] = []
     foreign = f.foreign
+    if foreign and f.opinion and _clinician_kept_off(f):
+        foreign = foreign - f.opinion  # "physio says it's glute med ..., no hopping": mine
     for hit in f.hits:
         if foreign and hit.start in foreign:
             continue  # "my friend's knee", "years ago"
@@ -537,6 +553,11 @@ def _warm_calf_after_travel(f: Features, areas: list[tuple[Hit, Area]]) -> bool:
 
 
 _NERVE_FLAGS: Final = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.WEAKNESS})
+#: A clinician named (a cheap test before ``kept_off``).
+_CLINICIAN_WORDS_SAID: Final = frozenset(
+    {"physio", "physios", "physiotherapist", "doctor", "doc", "dr", "gp", "surgeon",
+     "consultant", "podiatrist", "specialist", "osteo", "osteopath", "chiro", "chiropractor"}
+)  # fmt: skip
 _FRACTURE_WORDS: Final = frozenset({"fracture", "fractures"})
 _NUMB_FLAGS: Final = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.SADDLE_NUMBNESS})
 _WHEN_WORDS: Final = frozenset({"when", "while", "whilst", "on", "if", "whenever", "everytime"})
@@ -572,6 +593,8 @@ def _red_flags(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area
         flags.add(RedFlag.SWELLING)  # "calf hot and swollen": the swelling checked for too
     if _joint_locks(f, areas):
         flags.add(RedFlag.LOCKING)  # "knee locked up twice", "my knee catches on the stairs"
+    if areas and _clinician_kept_off(f):
+        flags.add(RedFlag.CLINICIAN_HOLD)  # "physio says ... no running and no hopping"
     if _twisted(f, areas):
         flags.add(RedFlag.AFTER_FALL)  # "rolled my ankle": an injury, like a fall
     if _pain_on(f, feelings, Cue.HOP) or _pain_on_impact(f, feelings, areas):

@@ -27,6 +27,7 @@ __all__ = [
     "Visit",
     "clinician_cleared",
     "clinician_visit",
+    "kept_off",
     "may_name_a_clinician",
     "only_their_word",
     "someone_elses_clinician",
@@ -88,8 +89,34 @@ def may_name_a_clinician(words: Sequence[str]) -> bool:
 
 #: A clinician's word that keeps impact out a while longer: no go-ahead yet.
 _KEPT_OFF_RE: Final = re.compile(
-    r"\bno\s+(?:running|runs|run|jogging|jumping|jumps|hopping|hops|impact|plyos?)\b"
+    r"\bno\s+(?:running|runs|run|jogging|jumping|jumps|hopping|hops|impact|plyos?|bounding)\b"
     r"|\b(?:dont|not|cant|shouldnt|mustnt)\s+(?:run|jog|jump|hop)\b|\bkeep\s+off\s+it\b"
+    r"|\bkeep\s+(?:the\s+)?(?:hopping|hops|jumping|jumps|impact|plyos?|running)\s+out\b"
+    r"|\b(?:only|just)\s+isometrics?\b|\bisometrics?\s+only\b"
+)
+#: A clinician named as the one whose word it is ("physio says", "the GP told me").
+_CLINICIAN_SAID_RE: Final = re.compile(
+    r"\b(?:physio|physios|physiotherapist|doctor|doc|dr|gp|surgeon|consultant|podiatrist"
+    r"|specialist|osteo|osteopath|chiro|chiropractor|sports\s+med\w*)\b[^.!?]{0,60}?\b(?:says?"
+    r"|said|wants?|told|tells?|advised?|reckons?|thinks?|recommend\w*|has\s+me|gave\s+me)\b"
+)
+
+
+def kept_off(low: str) -> bool:
+    """Whether a clinician's word in ``low`` (lower case, apostrophes dropped) keeps
+    impact off for a while ("physio says ... no running for a week and no hopping", "my
+    physio wants me doing only isometrics for the next 10 days"); not a rule with a
+    condition ("no hopping if it hurts")."""
+    return bool(_CLINICIAN_SAID_RE.search(low)) and bool(_KEPT_OFF_FOR_RE.search(low))
+
+
+#: The keeping off said for a while: a time, a wait, only isometrics, or kept out.
+_KEPT_OFF_FOR_RE: Final = re.compile(
+    r"\bno\s+(?:running|runs|run|jogging|jumping|jumps|hopping|hops|impact|plyos?|bounding)"
+    r"(?:\s+(?:and|or)\s+(?:no\s+)?\w+)?\s+(?:for|till|until|til|before|while|this|next|the\s+next"
+    r"|after|at\s+all)\b"
+    r"|\bkeep\s+(?:the\s+)?(?:hopping|hops|jumping|jumps|impact|plyos?|running)\s+out\b"
+    r"|\b(?:only|just)\s+isometrics?\b|\bisometrics?\s+only\b"
 )
 
 
