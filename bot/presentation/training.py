@@ -310,12 +310,18 @@ NOTHING_TO_UNDO = (
 """Today's log taken off: the session logged was another day's."""
 
 
-def parkrun_before_the_goal(parkrun: date, goal: date) -> str:
-    """A parkrun raced once before the goal race: wished well, the goal race kept."""
+def race_before_the_goal(day: date, goal: date, *, parkrun: bool) -> str:
+    """A race on the way to the goal race (a parkrun raced once, a tune-up): wished well,
+    the goal race kept, and how to move it if that is what was meant."""
+    where = "at parkrun" if parkrun else "in your race"
+    weekly = (
+        " If you race parkrun most weeks, tell me (like <i>I race parkrun</i>) and I'll keep "
+        "the day before clear every week."
+        if parkrun
+        else " If it's your goal race that has moved, send /race with its new date."
+    )
     return (
-        f"Good luck at parkrun on {day_label(parkrun)}! Your goal race stays on "
-        f"{day_label(goal)}, so nothing else changes. Keep the day before it easy: leave "
-        "out any hops or jumps and do the mobility part only. If you race parkrun most "
-        "weeks, tell me (like <i>I race parkrun</i>) and I'll keep the day before clear "
-        "every week."
+        f"Good luck {where} on {day_label(day)}! Your goal race stays on {day_label(goal)}, "
+        "so nothing else changes. Keep the day before it easy: leave out any hops or jumps "
+        f"and do the mobility part only.{weekly}"
     )

@@ -25,6 +25,7 @@ from bot.core.understanding.later import effort_not_severity, report_fix
 from bot.core.understanding.outcome import done_later
 from bot.core.understanding.parts import understand_parts
 from bot.core.understanding.questions import asks_other_activity, asks_to_run, plans_to_run
+from bot.core.understanding.races import race_moved
 from bot.core.understanding.replies import area_named, parse_day, says_off
 from bot.core.understanding.stay import says_back_home
 from bot.core.understanding.suggest import Suggestion, closest_command, suggestions
@@ -740,11 +741,13 @@ async def _race_said(turn: Turn, intent: Intent, text: str) -> list[Reply]:
     if (
         intent.race_date is not None
         and goal is not None
-        and intent.race_date < goal
-        and mentions_parkrun(text)
-        and distance_named(text) is None
-    ):  # "racing parkrun tmrw": a hard run on the way, the goal race stays
-        return [Reply(text=training_words.parkrun_before_the_goal(intent.race_date, goal))]
+        and turn.today <= intent.race_date < goal
+        and not race_moved(text.lower())
+    ):  # "racing parkrun tmrw", "given I'm racing saturday": a race on the way, the goal stays
+        parkrun = mentions_parkrun(text) and distance_named(text) is None
+        return [
+            Reply(text=training_words.race_before_the_goal(intent.race_date, goal, parkrun=parkrun))
+        ]
     replies = await account.set_race(turn, intent.race_date, off=intent.race_off)
     if intent.race_off:
         return replies

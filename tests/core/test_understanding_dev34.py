@@ -11,7 +11,8 @@ from datetime import date, time
 import pytest
 
 from bot.core.understanding import IntentKind, understand, understand_all
-from bot.core.vocabulary import RedFlag
+from bot.core.understanding.replies import level_answer
+from bot.core.vocabulary import Level, RedFlag
 
 TODAY = date(2030, 11, 6)  # a Wednesday
 
@@ -117,3 +118,35 @@ def test_a_clinicians_restriction_holds_the_area(text: str) -> None:
 def test_no_restriction_of_mine_holds_nothing(text: str) -> None:
     found = understand_all(text, TODAY)
     assert not any(p.report and RedFlag.CLINICIAN_HOLD in p.report.red_flags for p in found)
+
+
+def test_a_question_about_a_day_after_a_log_keeps_the_log_today() -> None:
+    text = (
+        "did it at lunch, easy enough, 2/10, my right hip flexor is a bit tight though maybe "
+        "3/10. is that something I should worry about before saturday"
+    )
+    logs = [p for p in understand_all(text, TODAY) if p.kind is IntentKind.DONE]
+    assert [(p.log_day, p.effort) for p in logs] == [(None, 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("can it come at quarter to six from now on", time(5, 45)),
+        ("can it come at 7 instead", time(7, 0)),
+        ("the 5:45 is too early now the baby's sleeping in, send it 7ish instead", time(7, 0)),
+    ],
+)
+def test_it_coming_at_a_time_is_the_reminder(text: str, at: time) -> None:
+    found = understand_all(text, TODAY)
+    assert [p.reminder_time for p in found if p.kind is IntentKind.SET_REMINDER] == [at]
+
+
+def test_a_fever_said_as_a_number_with_a_rest_is_a_skip_and_a_sign() -> None:
+    found = understand_all("temperature 38 today, I rest", TODAY)
+    assert IntentKind.SKIPPED in [p.kind for p in found]
+    assert any(RedFlag.UNWELL in p.signs for p in found)
+
+
+def test_little_experience_is_a_beginner() -> None:
+    assert level_answer("I have little experience with jumps") is Level.BEGINNER

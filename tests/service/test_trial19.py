@@ -13,7 +13,7 @@ from tests.service.conftest import Chat, texts
 GOAL = date(2027, 3, 14)
 
 
-async def test_a_parkrun_raced_once_keeps_the_goal_race(chat: Chat) -> None:
+async def test_a_parkrun_raced_once_keeps_the_goal_race_and_a_move_moves_it(chat: Chat) -> None:
     await chat.command("/today")
     await chat.command(f"/race {GOAL.isoformat()}")
     replies = await chat.say("done, 6/10. racing parkrun tmrw btw so go easy on me")
@@ -125,3 +125,13 @@ async def test_a_clinicians_restriction_holds_the_area_with_their_word_first(cha
     today = texts(await chat.command("/today"))
     assert "word comes first" in today
     assert "bone stress" not in today
+
+
+async def test_a_race_on_the_way_keeps_the_goal_and_a_move_moves_it(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.command(f"/race {GOAL.isoformat()}")
+    replies = texts(await chat.say("whats the plan for tomorrow given I'm racing saturday"))
+    assert "Your goal race stays" in replies
+    assert (await chat.state()).race_date == GOAL
+    await chat.say("race got moved to 21 feb")
+    assert (await chat.state()).race_date == date(2027, 2, 21)

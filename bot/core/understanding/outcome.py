@@ -865,7 +865,7 @@ _DID_TODAY_RE: Final = re.compile(  # not "haven't done today", "not done today 
 #: are asked about, not the log's.
 _THEN_ASKED_RE: Final = re.compile(  # the look-ahead: its first characters, for speed
     r"(?=[,.!;ab])(?:,|\band\b|\bbut\b|[.!;])\s+(?:(?:can|could|should|shall|would|will|is|do"
-    r"|does|am)\s+(?:i|we|it|you|u)\b|(?:what'?s|whats|wats|what\s+(?:is|about|have|do|am))\s+"
+    r"|does|am)\s+(?:i|we|it|you|u|that|this)\b|(?:what'?s|whats|wats|what\s+(?:is|about|have|do|am))\s+"
     r"(?:on\s+|up\s+|for\s+|i\s+got\s+|planned\s+)?(?:for\s+)?(?:this\s+|next\s+)?"
     r"(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw))"
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["long_run_days", "no_race_had", "weekly_run", "without_long_run_days"]
+__all__ = ["long_run_days", "no_race_had", "race_moved", "weekly_run", "without_long_run_days"]
 
 #: A run done every week, not one race ("every saturday", "on sundays", "weekly").
 _HABIT_RE: Final = re.compile(
@@ -69,3 +69,17 @@ _NO_RACE_HAD_RE: Final = re.compile(
 def no_race_had(low: str) -> bool:
     """Whether ``low`` says the runner has no race ("oops i dont have a race sunday")."""
     return _NO_RACE_HAD_RE.search(low) is not None
+
+
+#: The goal race's date said to have changed ("race got moved to 10 may", "my half is now
+#: on the 1st", "wrong date, it's the 12th").
+_MOVED_RE: Final = re.compile(
+    r"\b(?:moved|move|moving|changed|change|postponed|rescheduled|brought\s+forward|pushed"
+    r"|new\s+date|now\s+on|now\s+in|now\s+the|instead|actually|wrong\s+date|correct\s+date"
+    r"|date\s+is|goal|target|main\s+race|a\s+race|b\s+race|update)\b"
+)
+
+
+def race_moved(low: str) -> bool:
+    """Whether ``low`` says the goal race's date changed, not another race on the way."""
+    return _MOVED_RE.search(low) is not None

@@ -65,7 +65,8 @@ _LEVEL_NAMES: Final = {
 _NOT_EXPERIENCED_RE: Final = re.compile(
     r"\b(?:not|no|never|hardly|barely|isn'?t|am\s+not)\s+(?:very\s+|that\s+|really\s+|at\s+all\s+)?"
     r"(?:experienced|advanced|expert|much\s+experience|experience)\b"
-)
+    r"|\b(?:little|limited|minimal|hardly\s+any|barely\s+any)\s+experience\b"
+)  # "I have little experience with jumps": the cautious start
 _LEVEL_NAMED_RE: Final = re.compile(
     r"(?<!\bno\s)(?<!\bnot\s)\b(some experience|experienced|new to jump work|new to it)\b"
 )

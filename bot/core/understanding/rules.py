@@ -1006,10 +1006,11 @@ _CLOCK: Final = (
 #: 6.15", "send it 7ish pls", "can we move it to 7pm", "quarter to six from now on please".
 _TIME_ASKED_RE: Final = re.compile(
     r"\b(?:can|could|would|will|pls|please|want|like|need)\s+(?:the\s+|my\s+|your\s+|ur\s+)?"
-    r"(?:daily\s+|morning\s+)?(?:message|messages|msg|msgs|text|texts|ping|session)\s+"
+    r"(?:daily\s+|morning\s+)?(?:message|messages|msg|msgs|text|texts|ping|session|it)\s+"
     r"(?:to\s+)?(?:come|arrive"
     rf"|land|go\s+out)\s+(?:at|around|for)\s+{_CLOCK}(?![0-9/])"
-    rf"|^(?:can\s+you\s+|could\s+you\s+|pls\s+|please\s+)?send\s+(?:it|them|me\s+it)\s+{_CLOCK}"
+    rf"|(?:^|[,.!;]\s*|\b(?:so|and|just)\s+)(?:can\s+you\s+|could\s+you\s+|pls\s+|please\s+)?"
+    rf"send\s+(?:it|them|me\s+it)\s+{_CLOCK}"
     r"(?=\s*(?:$|pls|please|instead|thanks|thx|from|each|every|in\s+the|[.,!?]))"
     r"|\b(?:move|shift|push|switch)\s+(?:it|them)\s+(?:back\s+|forward\s+)?(?:to|till|until)\s+"
     r"((?:[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)|[0-9]{1,2}[:.][0-9]{2}))\b"

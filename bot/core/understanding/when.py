@@ -209,7 +209,7 @@ def log_day(low: str, today: date) -> date | None:
 _POSSESSIVE_RE: Final = re.compile(r"(?:'s|[dy]s)$")
 #: A day that dates an event or a feeling, not the log: "sore after saturday",
 #: "sunday's long run", "my long run sunday".
-_EVENT_BEFORE_RE: Final = re.compile(r"\bafter\s+$")
+_EVENT_BEFORE_RE: Final = re.compile(r"\b(?:after|before)\s+$")
 _NEXT_BEFORE_RE: Final = re.compile(r"\b(?:next|coming)\s+$")
 #: A run just before the day ("my long run sunday"): that day is the run's when the
 #: message says the session was today ("... did the hips this morning").
