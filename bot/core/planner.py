@@ -45,7 +45,7 @@ from bot.core.rhythm import (
     second_day_arrives,
 )
 from bot.core.steering import EASY, EASY_RUN, STEP_BACK_FACTOR, VERY_HARD, Steer, Step, steer
-from bot.core.triage import JOINT_SIGNS, NERVE_SIGNS, TIER_OF_FLAG, Tier, triage
+from bot.core.triage import JOINT_SIGNS, NERVE_SIGNS, TIER_OF_FLAG, Tier, bone_suspected, triage
 from bot.core.vocabulary import (
     INTENSITY_RANK,
     Area,
@@ -1313,6 +1313,11 @@ def _advice(limits: Restrictions) -> str | None:
         return (
             f"What you describe{what} needs urgent medical care today: please stop training "
             "and get seen the same day."
+        )
+    if tier is Tier.BONE_STRESS and not bone_suspected(limits.red_flags, limits.red_flag_areas):
+        return (
+            f"What you describe{what} needs a physiotherapist's or doctor's look soon. Please "
+            "stop running and jumping on it; nothing here loads that area until you're cleared."
         )
     if tier is Tier.BONE_STRESS:
         return (

@@ -44,6 +44,7 @@ __all__ = [
     "TIER_OF_FLAG",
     "Tier",
     "after_go_ahead",
+    "bone_suspected",
     "hold_areas",
     "protected",
     "stops_running",
@@ -148,6 +149,17 @@ BONE_STRESS_SITES: frozenset[Area] = frozenset(
 )
 """Where runners' bone stress injuries happen (tibia, foot, femoral neck): after one, any
 feeling there is asked about bone signs (Safety: "keep impact low and ask about bone pain")."""
+
+#: Signs that name a bone itself, wherever they are felt.
+_BONE_SIGNS = frozenset({RedFlag.BONE_SPOT, RedFlag.STRESS_FRACTURE})
+
+
+def bone_suspected(flags: Collection[RedFlag], areas: Collection[Area]) -> bool:
+    """Whether signs of the bone-stress tier point to a bone: a sign of the bone itself, or
+    felt at a site where runners' bone stress injuries happen. A calf or hamstring that
+    makes the runner limp is held the same way, but worded as the muscle it is."""
+    return not _BONE_SIGNS.isdisjoint(flags) or not BONE_STRESS_SITES.isdisjoint(areas)
+
 
 #: At the hip or groin a suspected bone stress injury means no lower-limb loading at all.
 _WHOLE_LEG_SITES = frozenset({Area.HIPS, Area.HIP_FLEXORS, Area.GROIN, Area.LEG})

@@ -14,7 +14,14 @@ from bot.core.comeback import Stage, awaiting_morning, stage_of
 from bot.core.content import Part
 from bot.core.phases import REST_PHASE_WEEKS, PhaseState
 from bot.core.planner import DailyPlan, PlannedExercise
-from bot.core.triage import JOINT_SIGNS, NERVE_SIGNS, Tier, stops_running, triage
+from bot.core.triage import (
+    JOINT_SIGNS,
+    NERVE_SIGNS,
+    Tier,
+    bone_suspected,
+    stops_running,
+    triage,
+)
 from bot.core.vocabulary import (
     Area,
     Category,
@@ -319,7 +326,7 @@ def report_reply(  # noqa: PLR0917 - the report in the order the runner gives it
     elif red_flags:
         signs = listed(sign_labels(red_flags))
         lines = [f"Thanks for telling me about {your_part(area, side)}: {_e(signs)}{score}."]
-        lines.append(referral(tier, red_flags))
+        lines.append(referral(tier, red_flags, area))
     else:
         lines = [f"Thanks for telling me: {_KIND_WORDS[kind]} in {your_part(area, side)}{score}."]
         if kind is ReportKind.PAIN or (severity is not None and severity >= 6):
@@ -377,7 +384,7 @@ def _next_step(tier: Tier, signs: bool) -> str:
 _WEIGHT_SIGNS = frozenset({RedFlag.CANNOT_BEAR_WEIGHT, RedFlag.LIMPING, RedFlag.PAIN_ON_WALKING})
 
 
-def referral(tier: Tier, red_flags: Collection[RedFlag]) -> str:
+def referral(tier: Tier, red_flags: Collection[RedFlag], area: Area | None = None) -> str:
     """Who to see and how soon, for the most urgent tier the warning signs reach.
 
     Each says what the signs *can* point to and who should look; none names a diagnosis.
@@ -427,6 +434,13 @@ def referral(tier: Tier, red_flags: Collection[RedFlag]) -> str:
             "or nerve symptoms in both legs can be a sign of pressure on the nerves at the "
             "base of the spine, and that needs checking the same day, not waiting for a "
             "physio. Stop training for now."
+        )
+    if tier is Tier.BONE_STRESS and area is not None and not bone_suspected(red_flags, {area}):
+        return (  # a calf that makes the runner limp: held as firmly, worded as a muscle
+            "⚠️ <b>Please stop running and jumping on it, and have a physiotherapist or doctor "
+            "look at it soon</b> (today if you can't put weight on it). Pain that makes you "
+            "limp needs checking before the area is loaded again. Don't stretch it or push "
+            "through it."
         )
     if tier is Tier.BONE_STRESS:
         return (

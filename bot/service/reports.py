@@ -23,6 +23,7 @@ from bot.core.triage import (
     RETURN_CHECKS,
     Tier,
     after_go_ahead,
+    bone_suspected,
     hold_areas,
     protected,
     triage,
@@ -131,7 +132,11 @@ async def record_report(
     await _store(turn, slots, text)
     tier = triage(slots.red_flags, slots.side, slots.area)
     health = turn.profile.health
-    if tier is Tier.BONE_STRESS and not health.past_bone_stress:
+    if (
+        tier is Tier.BONE_STRESS
+        and not health.past_bone_stress
+        and bone_suspected(slots.red_flags, {slots.area})
+    ):
         # a suspected bone stress injury is history too: low-end impact, bone-pain questions
         await health_settings.store(turn, replace(health, past_bone_stress=True))
     if slots.red_flags:

@@ -135,3 +135,26 @@ async def test_a_race_on_the_way_keeps_the_goal_and_a_move_moves_it(chat: Chat) 
     assert (await chat.state()).race_date == GOAL
     await chat.say("race got moved to 21 feb")
     assert (await chat.state()).race_date == date(2027, 2, 21)
+
+
+async def test_a_limping_calf_is_worded_as_a_muscle_and_stores_no_bone_history(
+    chat: Chat,
+) -> None:
+    await chat.command("/today")
+    replies = texts(
+        await chat.say(
+            "on my run my left calf suddenly felt like someone kicked me, sharp, had to stop "
+            "and limp home, it's a bit swollen now"
+        )
+    )
+    assert "bone stress" not in replies
+    assert "stop running and jumping" in replies
+    assert Area.CALVES in (await chat.state()).held_areas
+    assert (await chat.runner()).past_bone_stress is False
+    assert "bone stress" not in texts(await chat.command("/today"))
+
+
+async def test_a_limp_at_a_bone_site_still_names_bone_stress(chat: Chat) -> None:
+    await chat.command("/today")
+    replies = texts(await chat.say("my left shin hurts and i'm limping"))
+    assert "bone stress" in replies
