@@ -150,3 +150,15 @@ def test_a_fever_said_as_a_number_with_a_rest_is_a_skip_and_a_sign() -> None:
 
 def test_little_experience_is_a_beginner() -> None:
     assert level_answer("I have little experience with jumps") is Level.BEGINNER
+
+
+def test_a_pause_asked_with_a_maybe_date_is_a_pause() -> None:
+    text = "kids still sick, skip again sorry. can we just pause until they're better, maybe till friday"
+    found = understand_all(text, TODAY)
+    pauses = [p for p in found if p.kind is IntentKind.PAUSE]
+    assert [p.pause_until for p in pauses] == [date(2030, 11, 8)]
+
+
+def test_half_a_session_made_is_done() -> None:
+    found = understand("today I make only half of session, no time. 5", TODAY)
+    assert (found.kind, found.effort) == (IntentKind.DONE, 5)

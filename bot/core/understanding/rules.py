@@ -1495,7 +1495,8 @@ _BREAK_HEDGE_RE: Final = re.compile(
 _BREAK_SURELY_ASKED_RE: Final = re.compile(
     r"^\s*(?:pause|hold|freeze)\s+(?:from|till|until|for)\b"
     r"|\b(?:pause|hold|freeze|stop)\s+(?:me|it|my|us|everything)\b|\b(?:can|could|would)\s+"
-    r"(?:you|u)\b|\b(?:please|pls|plz)\b"
+    r"(?:you|u)\b|\b(?:can|could)\s+we\s+(?:just\s+)?(?:pause|hold|freeze)\b"
+    r"|\b(?:please|pls|plz)\b"
 )
 
 
