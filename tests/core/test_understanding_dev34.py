@@ -153,7 +153,10 @@ def test_little_experience_is_a_beginner() -> None:
 
 
 def test_a_pause_asked_with_a_maybe_date_is_a_pause() -> None:
-    text = "kids still sick, skip again sorry. can we just pause until they're better, maybe till friday"
+    text = (
+        "kids still sick, skip again sorry. can we just pause until they're better, maybe "
+        "till friday"
+    )
     found = understand_all(text, TODAY)
     pauses = [p for p in found if p.kind is IntentKind.PAUSE]
     assert [p.pause_until for p in pauses] == [date(2030, 11, 8)]
