@@ -716,7 +716,31 @@ class Faq:
         more = self._pieces_asked(spoken(text), kept, {e.id for e in found}, today)
         if more and not found:
             kept = tuple(p for p in kept if p.kind is not IntentKind.UNKNOWN)
+        if found:
+            kept = (*kept, *self._requests_apart(spoken(text), kept, today))
         return tuple([*found, *more][:MOST_ANSWERS]), kept
+
+    def _requests_apart(
+        self, text: str, kept: tuple[Intent, ...], today: date | None
+    ) -> list[Intent]:
+        """What the plan answers, asked in a piece of its own beside a question the FAQ
+        answers ("hill reps tomorrow, can I still do the hips that day? what's tomorrow's
+        session?", "do I need rest days? also show my history"): a piece no answer matches,
+        read alone as a request for the plan or the records, of a kind not already kept."""
+        pieces = _pieces(text)
+        if len(pieces) < 2:
+            return []
+        have = {p.kind for p in kept}
+        found: list[Intent] = []
+        for piece, _ in pieces:
+            words = _WORD.findall(piece.lower())
+            if len(words) < 2 or self._match_whole(f"{piece}?", _PIECE_CUTOFF) is not None:
+                continue
+            said = understand(piece, today)
+            if said.kind in _ASKED_APART and said.kind not in have:
+                have.add(said.kind)
+                found.append(said)
+        return found
 
     def _pieces_asked(
         self, text: str, parts: tuple[Intent, ...], have: set[str], today: date | None
@@ -812,6 +836,8 @@ _DAY_WORDS: Final = frozenset(
 )  # fmt: skip
 _DAY_QUESTIONS: Final = frozenset({IntentKind.TODAY, IntentKind.PLAN_QUESTION})
 #: Kinds whose own answer covers a piece (the plan, a command or a setting).
+#: Requests kept beside an FAQ answer when asked in a piece of their own.
+_ASKED_APART: Final = frozenset({IntentKind.PLAN_QUESTION, IntentKind.PROGRESS, IntentKind.HISTORY})
 _PLAN_ANSWERS: Final = frozenset(
     {IntentKind.TODAY, IntentKind.PLAN_QUESTION, IntentKind.PROGRESS, IntentKind.HISTORY,
      IntentKind.HELP, IntentKind.SET_REMINDER, IntentKind.SET_TIMEZONE, IntentKind.RACE_DATE,

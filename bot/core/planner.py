@@ -1316,7 +1316,7 @@ def _advice(limits: Restrictions) -> str | None:
         )
     if tier is Tier.BONE_STRESS and not bone_suspected(limits.red_flags, limits.red_flag_areas):
         return (
-            f"What you describe{what} needs a physiotherapist's or doctor's look soon. Please "
+            f"What you describe{what} needs a doctor's or physiotherapist's look soon. Please "
             "stop running and jumping on it; nothing here loads that area until you're cleared."
         )
     if tier is Tier.BONE_STRESS:

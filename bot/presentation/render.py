@@ -437,10 +437,9 @@ def referral(tier: Tier, red_flags: Collection[RedFlag], area: Area | None = Non
         )
     if tier is Tier.BONE_STRESS and area is not None and not bone_suspected(red_flags, {area}):
         return (  # a calf that makes the runner limp: held as firmly, worded as a muscle
-            "⚠️ <b>Please stop running and jumping on it, and have a physiotherapist or doctor "
-            "look at it soon</b> (today if you can't put weight on it). Pain that makes you "
-            "limp needs checking before the area is loaded again. Don't stretch it or push "
-            "through it."
+            "⚠️ <b>Please stop running and jumping on it, and see a doctor or physiotherapist "
+            "soon</b> (today if you can't put weight on it). It needs checking before the area "
+            "is loaded again. Don't stretch it or push through it."
         )
     if tier is Tier.BONE_STRESS:
         return (

@@ -248,7 +248,7 @@ def score(path: Path) -> tuple[int, int, int, list[str]]:
 @pytest.mark.parametrize(
     ("name", "least_right", "most_harmful"),
     [
-        ("messages_batch1.yaml", 0.846, 0.026),
+        ("messages_batch1.yaml", 0.842, 0.026),
         ("messages_batch2.yaml", 0.91, 0.009),
         ("messages_batch3.yaml", 0.895, 0.038),
         ("messages_batch4.yaml", 0.795, 0.064),

@@ -158,3 +158,14 @@ async def test_a_limp_at_a_bone_site_still_names_bone_stress(chat: Chat) -> None
     await chat.command("/today")
     replies = texts(await chat.say("my left shin hurts and i'm limping"))
     assert "bone stress" in replies
+
+
+async def test_a_plan_question_beside_an_faq_answer_is_answered_too(chat: Chat) -> None:
+    await chat.command("/today")
+    replies = texts(
+        await chat.say(
+            "hill reps tomorrow, can I still do the hips that day? what's tomorrow's session?"
+        )
+    )
+    assert "💬" in replies  # the hill-day answer
+    assert "Tomorrow (Wed 02 Dec)" in replies
