@@ -165,3 +165,15 @@ def test_a_pause_asked_with_a_maybe_date_is_a_pause() -> None:
 def test_half_a_session_made_is_done() -> None:
     found = understand("today I make only half of session, no time. 5", TODAY)
     assert (found.kind, found.effort) == (IntentKind.DONE, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("rest of the week pls", IntentKind.PLAN_QUESTION),
+        ("What is the schedule for today?", IntentKind.TODAY),
+        ("please hold the sessions from 12th to 18th", IntentKind.PAUSE),
+    ],
+)
+def test_everyday_requests(text: str, kind: IntentKind) -> None:
+    assert understand(text, TODAY).kind is kind

@@ -305,7 +305,8 @@ _CUES: Final[dict[Cue, str]] = {
         mobility work, band work, band exercises, whats next,
         what next, whats up next,
         next session, what should i do, what do i do, what am i doing,
-        what am i supposed to do, what do i have, whats on, what is on""",
+        what am i supposed to do, what do i have, whats on, what is on, schedule for today,
+        todays schedule, the schedule today""",
     Cue.TODAY: "today, todays, tdy, 2day, tonight, tonights, this morning, this evening, this afternoon, this arvo",  # noqa: E501
     Cue.ASK: """what, whats, wat, wot, whatre, which, show, give, send, tell, gimme, hit me,
         can i have, can i get, whats next, what next, whats up next, what should i do,
@@ -420,6 +421,7 @@ _CUES: Final[dict[Cue, str]] = {
     Cue.PAST_EVENT: "was, were, went, watched, ran, raced, did, won, lost, went well",
     Cue.PAUSE: """pause, paused, pausing, suspend, suspended, suspending, put on hold, on hold,
         hold my plan, hold the plan, no sessions from, no sessions till, no sessions until,
+        hold the sessions, hold my sessions, out of station,
         no more sessions until, no more sessions till,
         hiatus, freeze my plan, freeze, take a break, taking a break, need a break, a break,
         break from, time off, week off, weeks off, month off, few days off,

@@ -97,6 +97,7 @@ _POINT_RE: Final = re.compile(
     r"\b(?:what'?s|whats|what\s+is)\s+the\s+(?:point|purpose|idea)\s+of\b|\bhow\s+come\b"
 )
 _REST_OF_WEEK_RE: Final = re.compile(r"\b(?:rest|remainder)\s+of\s+(?:the|this)\s+week\b")
+_REST_OF_WEEK_OPENINGS: Final = ("rest of the week", "rest of this week", "the rest of the week")
 _DAY_WORDS: Final = (
     r"tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|2moro|2morrow"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs|fri|sat|sun"
@@ -242,6 +243,7 @@ def plan_question(low: str, today: date | None) -> Intent | None:
         "?" in low
         or (_ASK_RE.search(low) if "wh" in low else _ASK_RE.match(low))  # "wh": its unanchored part
         or (_block_asked_in(low) and _BLOCK_ASKED_RE.search(low))
+        or low.lstrip().startswith(_REST_OF_WEEK_OPENINGS)  # "rest of the week pls"
     ):
         return None
     if (_why_in(low) and _WHY_RE.search(low) and _PLAN_WORDS_RE.search(low)) or (
