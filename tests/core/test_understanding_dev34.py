@@ -177,3 +177,18 @@ def test_half_a_session_made_is_done() -> None:
 )
 def test_everyday_requests(text: str, kind: IntentKind) -> None:
     assert understand(text, TODAY).kind is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had a stress fracture 3 years back, all healed. is the plan ok with that history?",
+        "Felt a heavy dragging feeling and leaked a bit so I stopped. Effort 5 for what I did.",
+    ],
+)
+def test_a_medical_past_or_what_was_done_asks_no_history(text: str) -> None:
+    assert IntentKind.HISTORY not in [p.kind for p in understand_all(text, TODAY)]
+
+
+def test_show_my_history_still_shows_it() -> None:
+    assert understand("show my history", TODAY).kind is IntentKind.HISTORY

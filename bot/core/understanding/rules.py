@@ -2139,6 +2139,12 @@ def setting_said(m: Message) -> Intent | None:
     return None
 
 
+#: History words that ask for no records: a medical past ("is the plan ok with that
+#: history?"), or what was done said as the effort's measure ("effort 5 for what I did").
+_NO_HISTORY_ASKED_RE: Final = re.compile(
+    r"\b(?:that|this|my\s+(?:injury|medical)|injury|medical|family)\s+history\b"
+    r"|\bfor\s+what\s+i\s+did\b"
+)
 _AHEAD_RE: Final = re.compile(
     r"\b(?:tomorrow|tmrw|day\s+after|coming\s+up|next\s+(?:week|few|couple)"
     r"|got\s+(?:on\s+|for\s+)?(?:this|next|mon|tue|wed|thu|fri|sat|sun))"
@@ -2187,7 +2193,11 @@ def _progress_history(m: Message) -> Intent | None:
     if Cue.PROGRESS in f.cues and not names_the_block(m.low) and _asks_progress(m):
         # "done, hard. how long until I see results?": today's log, then the question
         return _logged_first(m) or Intent(IntentKind.PROGRESS)  # not "overview of the plan"
-    if Cue.HISTORY in f.cues and not _AHEAD_RE.search(m.low):  # not "what have i got tomorrow"
+    if (
+        Cue.HISTORY in f.cues
+        and not _AHEAD_RE.search(m.low)  # not "what have i got tomorrow"
+        and not _NO_HISTORY_ASKED_RE.search(m.low)  # not "ok with that history?"
+    ):
         # "done ✅ what did i do last week?": today's log, then the history
         return _logged_first(m) or Intent(IntentKind.HISTORY)
     if "?" in m.low and _ASKED_LOGGED_RE.search(m.low):
