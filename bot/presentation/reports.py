@@ -383,6 +383,8 @@ def hold_name(area: Area, side: Side, signs: Collection[RedFlag]) -> str:
     if area is Area.PELVIC_FLOOR:
         return "the leaking or heaviness you told me about"
     where = your_part(area, side)
+    signs = [flag for flag in signs if flag is not RedFlag.CLINICIAN_HOLD]  # held on their
+    # word: named as the area itself ("your right achilles"), the hold said elsewhere
     rest = said_once(
         [_SIGN_WORDS.get(flag, flag.label) for flag in sorted(signs) if flag not in JOINT_SIGNS]
     )

@@ -738,16 +738,16 @@ async def _race_said(turn: Turn, intent: Intent, text: str) -> list[Reply]:
     if raced_days(text):
         return await week.set_week(turn, running_week(text) or WeekSaid(), text)
     goal = turn.state.race_date
+    day = intent.race_date or (None if intent.race_off else parse_day(text, turn.today))
     if (
-        intent.race_date is not None
+        day is not None
         and goal is not None
-        and turn.today <= intent.race_date < goal
+        and turn.today <= day < goal
         and not race_moved(text.lower())
-    ):  # "racing parkrun tmrw", "given I'm racing saturday": a race on the way, the goal stays
+    ):  # "racing parkrun tmrw", "racing a 10k tune-up on Saturday": a race on the way, the
+        # goal race stays, its date and its distance
         parkrun = mentions_parkrun(text) and distance_named(text) is None
-        return [
-            Reply(text=training_words.race_before_the_goal(intent.race_date, goal, parkrun=parkrun))
-        ]
+        return [Reply(text=training_words.race_before_the_goal(day, goal, parkrun=parkrun))]
     replies = await account.set_race(turn, intent.race_date, off=intent.race_off)
     if intent.race_off:
         return replies

@@ -192,3 +192,8 @@ def test_a_medical_past_or_what_was_done_asks_no_history(text: str) -> None:
 
 def test_show_my_history_still_shows_it() -> None:
     assert understand("show my history", TODAY).kind is IntentKind.HISTORY
+
+
+def test_this_saturday_still_to_come_is_no_log_day() -> None:
+    found = understand("session done, effort 6. btw going for a parkrun PB this Saturday", TODAY)
+    assert (found.kind, found.log_day, found.effort) == (IntentKind.DONE, None, 6)

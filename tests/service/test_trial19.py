@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import date, time
 
 from bot.core.records import CompletionStatus
-from bot.core.vocabulary import Area, ReportKind
+from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
+from bot.presentation.reports import hold_name
 from tests.service.conftest import Chat, texts
 
 GOAL = date(2027, 3, 14)
@@ -169,3 +170,25 @@ async def test_a_plan_question_beside_an_faq_answer_is_answered_too(chat: Chat) 
     )
     assert "💬" in replies  # the hill-day answer
     assert "Tomorrow (Wed 02 Dec)" in replies
+
+
+async def test_a_tune_up_race_keeps_the_goal_race_and_its_distance(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.command(f"/race {GOAL.isoformat()}")
+    await chat.command("/settings distance half")
+    replies = texts(await chat.say("feeling good this week, I'm racing a 10k tune-up on Saturday"))
+    assert "Your goal race stays" in replies
+    assert (await chat.state()).race_date == GOAL
+    assert "half marathon" in texts(await chat.command("/settings"))
+
+
+async def test_a_day_still_to_come_this_week_is_no_log_day(chat: Chat) -> None:
+    await chat.command("/today")  # Tuesday 1 December 2026
+    await chat.say("session done, effort 6. btw going for a parkrun PB this Saturday")
+    (log,) = await chat.completions()
+    assert (log.on, log.rpe) == (date(2026, 12, 1), 6)
+
+
+def test_a_hold_on_a_clinicians_word_is_named_by_its_area() -> None:
+    name = hold_name(Area.ACHILLES, Side.RIGHT, {RedFlag.CLINICIAN_HOLD})
+    assert name == "your right achilles"

@@ -182,7 +182,11 @@ def log_day(low: str, today: date) -> date | None:
     that dates something else ("sore after saturday's race", "since sunday's long run") is
     not the log's; a day's session done on another day is logged on the day it was done
     ("did saturday's session on sunday")."""
-    found = (m for m in _LOG_DAY_RE.finditer(low) if not _dates_an_event(low, m))
+    found = (
+        m
+        for m in _LOG_DAY_RE.finditer(low)
+        if not _dates_an_event(low, m) and not _this_day_ahead(low, m, today)
+    )
     if (match := next(found, None)) is None:
         return None
     if _POSSESSIVE_RE.search(match.group(0)):  # "did saturday's session on sunday": sunday
@@ -205,6 +209,17 @@ def log_day(low: str, today: date) -> date | None:
     return day if day is not None and day <= today else None
 
 
+def _this_day_ahead(low: str, match: re.Match[str], today: date) -> bool:
+    """Whether a weekday is said as "this <day>" and is still to come this week ("btw
+    going for a parkrun PB this Saturday"): a day ahead, never a log's."""
+    if not _THIS_BEFORE_RE.search(low, 0, match.start()):
+        return False
+    said = match.group(0).split()[-1].replace("'s", "").removesuffix("s")
+    weekday = _WEEKDAYS.index(said) if said in _WEEKDAYS else _SHORT.get(said)
+    return weekday is not None and weekday > today.weekday()
+
+
+_THIS_BEFORE_RE: Final = re.compile(r"\bthis\s+$")
 #: A day said as whose session it was ("saturday's", "yesterdays").
 _POSSESSIVE_RE: Final = re.compile(r"(?:'s|[dy]s)$")
 #: A day that dates an event or a feeling, not the log: "sore after saturday",
