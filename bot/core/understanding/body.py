@@ -1455,11 +1455,8 @@ def fallen_to(low: str) -> int | None:
 def _now_rated(f: Features, ratings: list[int]) -> int:
     """The report's severity: the rating it has fallen to when one is said ("was a 4,
     foam rolled it and it's down to a 2 today"), else the highest said."""
-    if "to" in f.words and (down := _DOWN_TO_RE.search(" ".join(f.words))) is not None:
-        now = int(down.group(1))
-        if now in ratings:
-            return now
-    return max(ratings)
+    now = fallen_to(" ".join(f.words)) if "to" in f.words else None
+    return now if now is not None and now in ratings else max(ratings)
 
 
 def build_report(

@@ -87,12 +87,19 @@ def may_name_a_clinician(words: Sequence[str]) -> bool:
     return not CLINICIANS.isdisjoint(words) or ("e" in words and "a" in words)
 
 
+#: Impact said to be off ("no running", "no hopping"), and kept out in other words ("keep
+#: hopping out", "only isometrics"): the pieces of the two patterns below.
+_NO_IMPACT: Final = (
+    r"\bno\s+(?:running|runs|run|jogging|jumping|jumps|hopping|hops|impact|plyos?|bounding)"
+)
+_KEPT_OUT: Final = (
+    r"\bkeep\s+(?:the\s+)?(?:hopping|hops|jumping|jumps|impact|plyos?|running)\s+out\b"
+    r"|\b(?:only|just)\s+isometrics?\b|\bisometrics?\s+only\b"
+)
 #: A clinician's word that keeps impact out a while longer: no go-ahead yet.
 _KEPT_OFF_RE: Final = re.compile(
-    r"\bno\s+(?:running|runs|run|jogging|jumping|jumps|hopping|hops|impact|plyos?|bounding)\b"
-    r"|\b(?:dont|not|cant|shouldnt|mustnt)\s+(?:run|jog|jump|hop)\b|\bkeep\s+off\s+it\b"
-    r"|\bkeep\s+(?:the\s+)?(?:hopping|hops|jumping|jumps|impact|plyos?|running)\s+out\b"
-    r"|\b(?:only|just)\s+isometrics?\b|\bisometrics?\s+only\b"
+    rf"{_NO_IMPACT}\b|\b(?:dont|not|cant|shouldnt|mustnt)\s+(?:run|jog|jump|hop)\b"
+    rf"|\bkeep\s+off\s+it\b|{_KEPT_OUT}"
 )
 #: A clinician named as the one whose word it is ("physio says", "the GP told me").
 _CLINICIAN_SAID_RE: Final = re.compile(
@@ -112,11 +119,8 @@ def kept_off(low: str) -> bool:
 
 #: The keeping off said for a while: a time, a wait, only isometrics, or kept out.
 _KEPT_OFF_FOR_RE: Final = re.compile(
-    r"\bno\s+(?:running|runs|run|jogging|jumping|jumps|hopping|hops|impact|plyos?|bounding)"
-    r"(?:\s+(?:and|or)\s+(?:no\s+)?\w+)?\s+(?:for|till|until|til|before|while|this|next|the\s+next"
-    r"|after|at\s+all)\b"
-    r"|\bkeep\s+(?:the\s+)?(?:hopping|hops|jumping|jumps|impact|plyos?|running)\s+out\b"
-    r"|\b(?:only|just)\s+isometrics?\b|\bisometrics?\s+only\b"
+    rf"{_NO_IMPACT}(?:\s+(?:and|or)\s+(?:no\s+)?\w+)?\s+(?:for|till|until|til|before|while"
+    rf"|this|next|the\s+next|after|at\s+all)\b|{_KEPT_OUT}"
 )
 
 

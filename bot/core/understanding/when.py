@@ -197,7 +197,7 @@ def log_day(low: str, today: date) -> date | None:
     if phrase in {"last night", "last nite", "lastnight", "lastnite", "yday", "yesterday"}:
         return today - timedelta(days=1)
     bare = _LOG_VERB_RE.sub("", phrase).removeprefix("on ").removeprefix("last ")
-    weekday = _SHORT.get(bare, _WEEKDAYS.index(bare) if bare in _WEEKDAYS else None)
+    weekday = _weekday_of(bare)
     if weekday is not None:  # "Monday's session": the latest Monday, today if it is one
         if "week" in low and _LAST_WEEK_RE.search(low):  # "did monday last week"
             return today - timedelta(days=today.weekday() + 7 - weekday)
@@ -214,9 +214,13 @@ def _this_day_ahead(low: str, match: re.Match[str], today: date) -> bool:
     going for a parkrun PB this Saturday"): a day ahead, never a log's."""
     if not _THIS_BEFORE_RE.search(low, 0, match.start()):
         return False
-    said = match.group(0).split()[-1].replace("'s", "").removesuffix("s")
-    weekday = _WEEKDAYS.index(said) if said in _WEEKDAYS else _SHORT.get(said)
+    weekday = _weekday_of(match.group(0).split()[-1].replace("'s", "").removesuffix("s"))
     return weekday is not None and weekday > today.weekday()
+
+
+def _weekday_of(name: str) -> int | None:
+    """The weekday (0 = Monday) a day's name or its short form names ("friday", "fri")."""
+    return _SHORT.get(name, _WEEKDAYS.index(name) if name in _WEEKDAYS else None)
 
 
 _THIS_BEFORE_RE: Final = re.compile(r"\bthis\s+$")
