@@ -288,7 +288,7 @@ def score(path: Path) -> tuple[int, int, int, list[str]]:
         ("messages_batch38.yaml", 0.665, 0.12),
         ("messages_batch39.yaml", 0.745, 0.085),
         ("messages_batch40.yaml", 0.64, 0.105),
-        ("messages_batch41.yaml", 0.71, 0.11),  # one case flips with the hash seed
+        ("messages_batch41.yaml", 0.715, 0.105),
     ],
 )
 def test_fresh_messages_keep_their_floor(

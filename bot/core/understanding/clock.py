@@ -198,7 +198,9 @@ def parse_time(low: str) -> time | None:
     found = sorted(_candidates(low), key=lambda c: c[0])
     reason = len(found) > 0 and _BECAUSE_RE.search(low) is not None
     if reason:  # "at 6 now cos I go at half 6": the bare hour before the reason counts too
-        found = sorted({*found, *_at_times(low)}, key=lambda c: c[0])
+        # In order, not a set: of two readings at one place ("at five forty five"), the
+        # fuller one found first wins whatever the hash seed.
+        found = sorted(dict.fromkeys([*found, *_at_times(low)]), key=lambda c: c[0])
     if len(found) > 1 or (found and ("to " in low or "instead" in low)):
         kept = [c for c in found if not _old_time(low, c[0])]
         if len(kept) < len(found) and not any(v is not None for _, v in kept):

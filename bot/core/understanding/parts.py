@@ -413,7 +413,7 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
         parts = tuple(p for p in parts if p.kind is not IntentKind.FEELS_FINE or p.fine_areas)
     if whole.report is not None and message is not None:
         parts = _fallen_rating(parts, whole.report, message.low)
-    if len(parts) > 1 and message is not None and resume_advised(message.f):
+    if len(parts) > 1 and message is not None and resume_advised(message):
         parts = tuple(p for p in parts if p.kind is not IntentKind.RESUME)  # "physio said to
         # carry on with the plan": her advice, no return asked
     if len(parts) > 1:

@@ -1945,23 +1945,25 @@ def _opening_question(m: Message) -> Intent | None:
     return None
 
 
+#: Said in the words as typed: the spelling pass reads "says" and "wants" as "say" and
+#: "want", and "I want to carry on" is the runner's own request.
 _SAID_TO: Final = word_set("said says told tells wants advised reckons")
 
 
-def _their_advice(f: Features, at: int) -> bool:
+def _their_advice(m: Message, at: int) -> bool:
     """Whether the resume words at ``at`` are what someone said to do ("the physio said my
     IT band is just tight and to carry on with the plan"): a clinician's or another's
     advice in the same sentence, no return asked."""
     start = max(at - 12, 0)
-    said = zip(f.words[start:at], f.clauses[start:at], strict=True)
-    return any(w in _SAID_TO and c == f.clauses[at] for w, c in said)
+    said = zip(m.tokens.words[start:at], m.f.clauses[start:at], strict=True)
+    return any(w in _SAID_TO and c == m.f.clauses[at] for w, c in said)
 
 
-def resume_advised(f: Features) -> bool:
-    """Whether every resume word in the message is someone's advice ("the physio said ...
+def resume_advised(m: Message) -> bool:
+    """Whether every resume word in the message is someone's advice ("the physio says ...
     to carry on with the plan"), none the runner's own request."""
-    resumes = f.cues.get(Cue.RESUME, ())
-    return bool(resumes) and all(_their_advice(f, h.start) for h in resumes)
+    resumes = m.f.cues.get(Cue.RESUME, ())
+    return bool(resumes) and all(_their_advice(m, h.start) for h in resumes)
 
 
 def _resume(m: Message) -> Intent | None:
@@ -1977,7 +1979,7 @@ def _resume(m: Message) -> Intent | None:
         return None  # "I'm home all half term": staying in, not back from a break
     if resumes and all(_told_how_hard(m.f, h.start) for h in resumes):
         return None  # "last time it took ages to get going again": a story, no return
-    if resume_advised(m.f):
+    if resume_advised(m):
         return None  # "the physio said ... to carry on with the plan": their word, no return
     if resumes and all(_advice_asked(m.f, h.start) for h in resumes):
         return None  # "been off a week, how do I get back into it?": the FAQ's
