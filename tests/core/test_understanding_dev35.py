@@ -8,8 +8,9 @@ from datetime import date, time
 
 import pytest
 
-from bot.core.understanding import IntentKind, understand
+from bot.core.understanding import IntentKind, understand, understand_all
 from bot.core.understanding.clock import parse_time
+from bot.core.vocabulary import Area, RedFlag
 
 TODAY = date(2032, 8, 11)  # a Wednesday
 
@@ -37,3 +38,39 @@ def test_the_fuller_reading_of_a_spoken_time_wins() -> None:
     fuller one, whatever the hash seed (they were a set)."""
     text = "can you remind me at five forty five instead of six because of the school run"
     assert parse_time(text) == time(5, 45)
+
+
+def test_a_reminder_hour_asked_across_clauses_keeps_the_report_beside_it() -> None:
+    text = "my foot hurts. my reminder is going off at 6 which is too early, could you make it 8?"
+    found = understand_all(text, TODAY)
+    assert [p.kind for p in found] == [IntentKind.BODY_REPORT, IntentKind.SET_REMINDER]
+    report = found[0].report
+    assert report is not None
+    assert report.severity is None
+    assert found[1].reminder_time == time(8, 0)
+    assert not found[1].reminder_off
+
+
+def test_a_clinicians_hold_beside_a_reminder_hour_is_not_rated() -> None:
+    text = (
+        "GP thinks I might have a stress reaction in my foot and has told me no running or "
+        "jumping until the MRI on the 20th. Also my reminder is going off at 6 which is too "
+        "early, could you make it 8?"
+    )
+    found = understand_all(text, TODAY)
+    reports = [p.report for p in found if p.report is not None]
+    assert [(r.area, r.severity) for r in reports] == [(Area.FOOT, None)]
+    assert RedFlag.CLINICIAN_HOLD in reports[0].red_flags
+    assert [p.reminder_time for p in found if p.kind is IntentKind.SET_REMINDER] == [time(8, 0)]
+
+
+def test_a_sentence_ending_inside_brackets_ends_its_part() -> None:
+    found = understand_all("race is oct 10 (chicago!!) whats next week", TODAY)
+    assert [p.kind for p in found] == [IntentKind.RACE_DATE, IntentKind.PLAN_QUESTION]
+    assert found[0].race_date == date(2032, 10, 10)
+
+
+def test_a_correction_still_rates_a_report() -> None:
+    (found,) = understand_all("calf sore 3/10, actually make it 4", TODAY)
+    assert found.report is not None
+    assert found.report.severity == 4

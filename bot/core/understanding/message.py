@@ -21,6 +21,14 @@ __all__ = ["DONE_EMOJI", "Message", "near"]
 DONE_EMOJI: Final = frozenset("✅👍💪✔☑🏁🙌👌🎉🏆")
 
 
+#: The reminder or message moved to an hour ("could you make it 8?"): a time, no rating
+#: (asked with "could you", or with the reminder named in the message).
+_TIME_MOVED_RE: Final = re.compile(
+    r"(\b(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?"
+    r"\b(?:make|move|change|set|put|push|switch)\s+it\s+(?:to\s+|at\s+|for\s+)?([0-9]{1,2})\b"
+)
+
+
 @dataclass(init=False, slots=True)
 class Message:
     """One message, analysed once; the rules read from it (``__init__`` written out, as
@@ -58,6 +66,14 @@ class Message:
                 for pos, value in bare:
                     rated.setdefault(pos, value)
                 found = sorted(rated.items())
+            if " it " in self.low:  # "could you make it 8?": the reminder's hour
+                setting = "remind" in self.low or "message" in self.low
+                moved = [
+                    m.start(2)
+                    for m in _TIME_MOVED_RE.finditer(self.low)
+                    if setting or m.group(1) is not None
+                ]
+                found = [r for r in found if r[0] not in moved]
             if "not " in self.low:  # "not a 10 but a solid 6": the 6
                 found = [r for r in found if not _DENIED_RATING_RE.search(self.low, 0, r[0])]
             self._ratings = found

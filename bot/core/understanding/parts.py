@@ -86,7 +86,7 @@ __all__ = ["understand_all", "understand_parts"]
 #: Where a message breaks into parts: a sentence's end, "but", "and", "also", an emoji...
 _SPLIT_BREAKS: Final = (
     "(?:\\s[\u2600-\u27bf\U0001f300-\U0001faff]+\\s+(?=[a-z])|"
-    r"[;.!?]+\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho|n|&)\s+"
+    r"[;.!?]+\)?\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho|n|&)\s+"
     r"|,\s*(?=(?:also|and|but|plus|then|so|remind|reminder|reminders|send|moving|moved|what|whats"
     r"|what's|when|which(?!\s+i\b)|why|how|can|could|did|done|finished|skipped|skipping|skip"
     r"|gonna|missed|today|tomorrow|yesterday|thanks(?!\s+to\b)|thank\s+you|cheers|thx|ty"
@@ -590,15 +590,23 @@ def _corrected(text: str, today: date | None) -> tuple[Intent, ...] | None:
     }
     found: list[Intent] = []
     changed = False
+    last = _SENTENCE_END_RE.split(said.before.lower())[-1]
+    reminded = "remind" in last or "message" in last or "alarm" in last
     for intent in before:
         if _log_or(intent.kind) in redone:
             changed = True
             continue
+        if reminded and intent.kind is not IntentKind.SET_REMINDER:
+            found.append(intent)  # "my foot hurts. my reminder is going off at 6, could you
+            continue  # make it 8?": the reminder's hour, no rating of the foot
         value = corrected_value(intent, said.after, today)
         changed = changed or value is not None
         found.append(intent if value is None else value)
     found += [i for i in after if _log_or(i.kind) in redone]
     return tuple(found) if changed else None
+
+
+_SENTENCE_END_RE: Final = re.compile(r"[.!?;]+\s")
 
 
 def _log_or(kind: IntentKind) -> IntentKind:
@@ -1092,7 +1100,7 @@ def _clause_requests(
         and "?" in meaningful[0][0]
     ):
         found = (meaningful[0][1],)  # "missed the 7am reminder, what's today's?": asked
-    elif (
+    elif _spread_setting(meaningful, whole) or (
         len(meaningful) == 1
         and meaningful[0][1].kind is _DONE
         and whole.kind is IntentKind.PLAN_QUESTION
@@ -1122,6 +1130,24 @@ def _clause_requests(
 
 
 _DONE: Final = IntentKind.DONE
+
+
+def _spread_setting(meaningful: list[tuple[str, Intent]], whole: Intent) -> bool:
+    """Whether the whole message asks for a setting across clauses none reads alone, beside
+    the one clause read ("my foot hurts. my reminder is going off at 6, could you make it
+    8?"): both are kept."""
+    if len(meaningful) != 1 or whole.kind not in _SPREAD_SETTINGS:
+        return False
+    part, intent = meaningful[0]
+    return intent.kind in _SAID_BESIDE and _SPREAD_SETTINGS[whole.kind] not in part.lower()
+
+
+#: Settings a message may ask for across clauses that read as nothing alone, with a word
+#: that shows the one clause read is not the setting's own.
+_SPREAD_SETTINGS: Final = {IntentKind.SET_REMINDER: "remind", IntentKind.SET_TIMEZONE: " in "}
+_SAID_BESIDE: Final = frozenset(
+    {IntentKind.BODY_REPORT, IntentKind.DONE, IntentKind.SKIPPED, IntentKind.PLAN_QUESTION}
+)
 
 
 def _each_day_skipped(

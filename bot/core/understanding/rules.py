@@ -964,11 +964,16 @@ def _asked_part(low: str) -> str:
     rest = " ".join(p for p in _PIECES_RE.split(low) if not _HAPPENED_RE.search(p))
     if parse_time(rest) is not None:
         return rest
-    bare = _BARE_TIME_RE.match(rest)  # "went off at 8, too late. 7 please": at 7
+    bare = _BARE_TIME_RE.match(rest) or _MAKE_IT_RE.search(rest)  # "went off at 8, too
+    # late. 7 please", "is going off at 6, could you make it 8?": at 7, at 8
     return f"at {bare.group(1)}" if bare and parse_time(f"at {bare.group(1)}") else low
 
 
 _BARE_TIME_RE: Final = re.compile(r"\s*([0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9/])")
+_MAKE_IT_RE: Final = re.compile(
+    r"\b(?:make|move|change|set|put|push|switch)\s+(?:it|them|that)\s+(?:to\s+|at\s+|for\s+)?"
+    r"([0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9/])"
+)
 
 
 #: The coach's message moved to a time: "your 6am message woke the baby, move it to 9".
