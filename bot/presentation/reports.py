@@ -283,6 +283,14 @@ PELVIC_FLOOR_CHANGE = (
 """What a pelvic-floor sign does to the plan (plain text: the reply escapes it)."""
 
 
+CLINICIANS_WORD_NO_AREA = (
+    "Thanks for telling me what they said. Their word comes first: follow their plan for "
+    "running and for any exercises they gave you, and I'll keep impact off the area they "
+    "looked at until they clear you."
+)
+"""A clinician's restriction told with no area ("physio says no hopping for 2 weeks")."""
+
+
 def warning_sign_reply(
     tier: Tier,
     signs: Collection[RedFlag],
@@ -294,6 +302,8 @@ def warning_sign_reply(
     areas on hold ("your shins"), asked about first, since the sign is likely theirs."""
     said = listed(sign_labels(signs))
     lines = [f"Thanks for telling me ({escape_text(said)}).", referral(tier, signs)]
+    if frozenset(signs) == {RedFlag.CLINICIAN_HOLD}:  # seen already: their word, no referral
+        lines = [CLINICIANS_WORD_NO_AREA]
     if ask_where and held:
         again = escape_text(listed((your_part(area, side) for area, side in held), "or"))
         lines.append(

@@ -1127,6 +1127,9 @@ async def guided_step(turn: Turn, callback: Callback) -> list[Reply]:
         return await _ask(turn, data, "side")
     if action is Action.REPORT_SIDE:
         data["side"] = callback.str_arg(0)
+        if data.get("flags") == [RedFlag.CLINICIAN_HOLD.value]:  # their word: where is all
+            data["kind"] = ReportKind.PAIN.value  # the hold needs, no feeling asked
+            return await _finish(turn, data)
         return await _ask(turn, data, "kind")
     if action is Action.REPORT_KIND:
         data["kind"] = callback.str_arg(0)

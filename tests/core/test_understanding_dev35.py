@@ -74,3 +74,44 @@ def test_a_correction_still_rates_a_report() -> None:
     (found,) = understand_all("calf sore 3/10, actually make it 4", TODAY)
     assert found.report is not None
     assert found.report.severity == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "physio says no hopping for 2 weeks",
+        "the doc said stop running for 2 weeks",
+        "physio cleared me but said avoid jumping for another week",
+        "she thinks it's a tendon thing, the physio wants me off hopping and bounding for 3 weeks",
+        "Podiatrist visit done. She said no hopping or skipping till she sees me again",
+    ],
+)
+def test_a_clinicians_restriction_in_other_words_is_a_hold(text: str) -> None:
+    found = understand_all(text, TODAY)
+    signs = {s for p in found for s in p.signs} | {
+        s for p in found if p.report is not None for s in p.report.red_flags
+    }
+    assert RedFlag.CLINICIAN_HOLD in signs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "physio cleared me, no more hopping restrictions",
+        "physio cleared me to stop avoiding hopping",
+        "physio says I can start hopping again, no more avoiding the jumps",
+    ],
+)
+def test_a_restriction_lifted_is_a_go_ahead(text: str) -> None:
+    found = understand(text, TODAY)
+    assert found.cleared
+    assert RedFlag.CLINICIAN_HOLD not in found.signs
+
+
+@pytest.mark.parametrize(
+    "text", ["calf went on the long run, had to walk home", "hamstring twanged on the track"]
+)
+def test_a_muscle_that_went_is_a_warning(text: str) -> None:
+    found = understand(text, TODAY)
+    assert found.report is not None
+    assert found.report.red_flags

@@ -31,6 +31,7 @@ __all__ = [
     "area_groups",
     "area_hits",
     "build_report",
+    "clinician_kept_off",
     "denied",
     "feeling_hits",
     "own_side",
@@ -59,7 +60,7 @@ _LIST_WORDS: Final = frozenset({"or", "nor", "and"})
 _WORK: Final = frozenset({Cue.SESSION, Cue.EXERCISE})
 
 
-def _clinician_kept_off(f: Features) -> bool:
+def clinician_kept_off(f: Features) -> bool:
     """Whether a clinician's word keeps impact off ("physio says ... no running for a
     week"): what they say of the runner's body is the runner's report."""
     words = f.words
@@ -76,7 +77,7 @@ def area_hits(f: Features) -> list[tuple[Hit, Area]]:
     """Hits naming a body area, in order ("hip session" and "came back" name none)."""
     found: list[tuple[Hit, Area]] = []
     foreign = f.foreign
-    if foreign and f.opinion and _clinician_kept_off(f):
+    if foreign and f.opinion and clinician_kept_off(f):
         foreign = foreign - f.opinion  # "physio says it's glute med ..., no hopping": mine
     for hit in f.hits:
         if foreign and hit.start in foreign:
@@ -593,7 +594,7 @@ def _red_flags(f: Features, feelings: Sequence[Hit], areas: list[tuple[Hit, Area
         flags.add(RedFlag.SWELLING)  # "calf hot and swollen": the swelling checked for too
     if _joint_locks(f, areas):
         flags.add(RedFlag.LOCKING)  # "knee locked up twice", "my knee catches on the stairs"
-    if areas and _clinician_kept_off(f):
+    if areas and clinician_kept_off(f):
         flags.add(RedFlag.CLINICIAN_HOLD)  # "physio says ... no running and no hopping"
     if _twisted(f, areas):
         flags.add(RedFlag.AFTER_FALL)  # "rolled my ankle": an injury, like a fall
@@ -942,7 +943,8 @@ def _stopped_run(f: Features, feelings: Sequence[Hit]) -> bool:
     if found is None:
         return False
     hurts = any(h.sense.kind in (ReportKind.PAIN, ReportKind.SORENESS) for h in feelings)
-    return hurts or _FELT_IN_IT_RE.search(text) is not None
+    # "calf went on the long run, had to walk home": no feeling word, the area stopped it
+    return hurts or not feelings or _FELT_IN_IT_RE.search(text) is not None
 
 
 _LASTING: Final = frozenset(

@@ -96,15 +96,22 @@ _KEPT_OUT: Final = (
     r"\bkeep\s+(?:the\s+)?(?:hopping|hops|jumping|jumps|impact|plyos?|running)\s+out\b"
     r"|\b(?:only|just)\s+isometrics?\b|\bisometrics?\s+only\b"
 )
+#: Impact kept off in a verb's words ("avoid hopping", "wants me off hopping and bounding",
+#: "stay off the jumps"), said for a while in ``_KEPT_OFF_FOR_RE``.
+_OFF_IMPACT: Final = (
+    r"(?<!\bstop\s)(?<!\bmore\s)(?<!\bno\s)\b(?:avoid|avoiding|off|stay\s+off|keep\s+off"
+    r"|stop|stopping)\s+(?:the\s+|all\s+)?"
+    r"(?:running|jogging|jumping|jumps|hopping|hops|impact|plyos?|bounding)"
+)
 #: A clinician's word that keeps impact out a while longer: no go-ahead yet.
 _KEPT_OFF_RE: Final = re.compile(
     rf"{_NO_IMPACT}\b|\b(?:dont|not|cant|shouldnt|mustnt)\s+(?:run|jog|jump|hop)\b"
-    rf"|\bkeep\s+off\s+it\b|{_KEPT_OUT}"
+    rf"|\bkeep\s+off\s+it\b|{_KEPT_OUT}|{_OFF_IMPACT}\b(?!\s+(?:now|restrictions?))"
 )
 #: A clinician named as the one whose word it is ("physio says", "the GP told me").
 _CLINICIAN_SAID_RE: Final = re.compile(
     r"\b(?:physio|physios|physiotherapist|doctor|doc|dr|gp|surgeon|consultant|podiatrist"
-    r"|specialist|osteo|osteopath|chiro|chiropractor|sports\s+med\w*)\b[^.!?]{0,60}?\b(?:says?"
+    r"|specialist|osteo|osteopath|chiro|chiropractor|sports\s+med\w*)\b[^!?]{0,60}?\b(?:says?"
     r"|said|wants?|told|tells?|advised?|reckons?|thinks?|recommend\w*|has\s+me|gave\s+me)\b"
 )
 
@@ -119,8 +126,8 @@ def kept_off(low: str) -> bool:
 
 #: The keeping off said for a while: a time, a wait, only isometrics, or kept out.
 _KEPT_OFF_FOR_RE: Final = re.compile(
-    rf"{_NO_IMPACT}(?:\s+(?:and|or)\s+(?:no\s+)?\w+)?\s+(?:for|till|until|til|before|while"
-    rf"|this|next|the\s+next|after|at\s+all)\b|{_KEPT_OUT}"
+    rf"(?:{_NO_IMPACT}|{_OFF_IMPACT})(?:\s+(?:and|or)\s+(?:no\s+)?\w+)?\s+(?:for|till|until|til"
+    rf"|before|while|this|next|the\s+next|after|at\s+all)\b|{_KEPT_OUT}"
 )
 
 

@@ -101,7 +101,8 @@ _TROUBLE: Final = """niggle, niggles, niggly, niggling, twinge, twinges, tweaked
 _FLAGS: Final[dict[RedFlag, str]] = {
     RedFlag.SHARP_PAIN: """sharp, sharp pain, stabbing, stab, stabs, shooting, shoots,
         knife, like a knife, felt a pop, heard a pop, felt something pop, something popped,
-        it popped, felt something tear, felt it tear, felt something go, felt it go""",
+        it popped, felt something tear, felt it tear, felt something go, felt it go,
+        went pop, went ping, felt a ping, felt a twang, felt it ping, felt it twang, twanged""",
     RedFlag.SWELLING: """swelling, swollen, swelled, swells, swelled up, swollen up, puffy,
         puffed up, like a balloon, ballooned, ballooned up, blown up like a balloon,
         puffiness, puffs up, puffed, gone fat, gone all fat, looks fat, looking fat, all fat,

@@ -16,7 +16,13 @@ from datetime import date
 from typing import Final
 
 from bot.core.places import country_named, name_key, places_named
-from bot.core.understanding.body import fallen_to, feeling_hits, landing_said, negated
+from bot.core.understanding.body import (
+    clinician_kept_off,
+    fallen_to,
+    feeling_hits,
+    landing_said,
+    negated,
+)
 from bot.core.understanding.cities import (
     BARE_CITY_POPULATION,
     city_asked,
@@ -418,6 +424,8 @@ def _area_less_signs(m: Message, intent: Intent) -> Intent:
             signs -= {RedFlag.PAIN_ON_HOPPING}  # "a bit leaks out when I hop": no pain said
     if signs == _UNWELL and not _COMMON_ILLNESS.isdisjoint(m.f.words):
         return intent  # "a head cold and a bit of a temperature": being ill, not a warning
+    if clinician_kept_off(m.f):
+        signs |= {RedFlag.CLINICIAN_HOLD}  # "physio says no hopping for 2 weeks": where?
     if not signs:
         return intent
     signs = _exertional(m, signs)

@@ -1,0 +1,38 @@
+"""Session twenty, end to end (what is stored): a clinician's restriction told with no
+area holds the area the runner then names, without asking how it feels; one told in
+other words ("avoid hopping", "wants me off hopping") holds its area; a calf that stopped
+a run is a warning sign."""
+
+from __future__ import annotations
+
+from bot.core.vocabulary import Area, RedFlag, Side
+from tests.service.conftest import Chat, texts
+
+
+async def test_a_clinicians_hold_with_no_area_holds_the_area_named_next(chat: Chat) -> None:
+    await chat.command("/today")
+    first = texts(await chat.say("physio says no hopping for 2 weeks"))
+    assert "Their word comes first" in first
+    assert "locks" not in first  # no other sign's advice
+    replies = texts(await chat.say("left achilles"))
+    assert "How does it feel" not in replies
+    (report,) = await chat.reports()
+    assert (report.area, report.side) == (Area.ACHILLES, Side.LEFT)
+    assert RedFlag.CLINICIAN_HOLD in report.red_flags
+    assert Area.ACHILLES in (await chat.state()).held_areas
+
+
+async def test_a_clinicians_avoid_hopping_holds_the_area(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("podiatrist told me to avoid hopping for a month, it's my 5th metatarsal")
+    (report,) = await chat.reports()
+    assert report.area is Area.FOOT
+    assert RedFlag.CLINICIAN_HOLD in report.red_flags
+
+
+async def test_a_calf_that_stopped_the_run_is_a_warning(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("calf went on the long run, had to walk home")
+    (report,) = await chat.reports()
+    assert report.area is Area.CALVES
+    assert report.red_flags
