@@ -115,3 +115,26 @@ def test_a_muscle_that_went_is_a_warning(text: str) -> None:
     found = understand(text, TODAY)
     assert found.report is not None
     assert found.report.red_flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Podiatrist visit done. Just letting you know.",
+        "I've done the plan faithfully for 3 weeks and it's mostly been mobility and band stuff.",
+        "I've done the first week and I'm enjoying it.",
+        "We finally did it, moved to Vancouver!",
+        "I've managed the sessions most days but this week is a write-off.",
+    ],
+)
+def test_a_done_that_is_no_session_of_today_logs_nothing(text: str) -> None:
+    assert all(p.kind is not IntentKind.DONE for p in understand_all(text, TODAY))
+
+
+@pytest.mark.parametrize(
+    ("text", "effort"),
+    [("dentist done, session done too 6/10", 6), ("done the first week, today was a 5", 5)],
+)
+def test_the_session_said_beside_another_done_is_logged(text: str, effort: int) -> None:
+    logs = [p for p in understand_all(text, TODAY) if p.kind is IntentKind.DONE]
+    assert [p.effort for p in logs] == [effort]

@@ -136,7 +136,7 @@ def analyse(text: str, today: date | None = None) -> tuple[Intent, Message | Non
                 intent = _not_supposed(message, intent)
             elif intent.kind in _DAY_ASKS and ("?" in message.low or message.f.asking):
                 intent = _not_for_another(message, intent)
-            intent = _not_done_long_ago(message, intent)
+            intent = _not_the_session_done(message, _not_done_long_ago(message, intent))
             said = _with_signs(message, _odd_values(message, _away(message, intent)))
             return city_asked(_go_ahead(message, said)), message
     unknown = _odd_values(message, _away(message, Intent(IntentKind.UNKNOWN)))
@@ -155,6 +155,45 @@ _NOW_SAID_RE: Final = re.compile(
     r"\b(?:today|todays|tonight|this\s+(?:morning|afternoon|evening)|yesterday|yday|just|session"
     r"|now)\b|^\W*(?:done|did\s+it|finished|completed)\b"
 )
+
+
+#: A "done" that is no session of today: an appointment or an errand done ("podiatrist
+#: visit done"), weeks of the plan told ("I've done the plan faithfully for 3 weeks", "done
+#: the first week"), most days ("managed the sessions most days"), news ("we finally did
+#: it, moved to Vancouver").
+_NOT_THE_SESSION_DONE_RE: Final = re.compile(
+    r"\b(?:visit|appointment|appt|dentist|physio|doctor|docs|gp|podiatrist|scan|mri|x\s?ray"
+    r"|xray|meeting|interview|exam|exams|shift|commute|unpacking|move)\s+(?:is\s+|was\s+|all\s+)?"
+    r"(?:done|over|finished)\b"
+    r"|\b(?:i'?ve|i\s+have|i\s+had|we'?ve)\s+(?:done|followed|stuck\s+to|been\s+doing)\s+(?:the\s+|your\s+|this\s+)?"
+    r"(?:plan|programme|program|sessions|exercises)\s+(?:\w+\s+){0,2}for\s+(?:the\s+(?:last|past)\s+)?"
+    r"(?:[0-9]+|a|one|two|three|four|five|six|a\s+few|a\s+couple\s+of|couple\s+of)\s+(?:weeks?|months?)\b"
+    r"|\b(?:done|did|finished|completed|through)\s+(?:the\s+|my\s+)?(?:first|second|third|1st|2nd|3rd)"
+    r"\s+(?:week|block|couple\s+of\s+weeks|two\s+weeks|few\s+weeks)\b"
+    r"|\bmost\s+days\b"
+    r"|\bwe\s+(?:finally|actually)\s+did\s+it\b(?!\s+together)"
+)
+#: What says today's session was done beside such a "done" ("visit done, then the
+#: session, 5/10").
+_TODAYS_SAID_RE: Final = re.compile(
+    r"\b(?:today|todays|tonight|this\s+(?:morning|afternoon|evening)|effort|rpe|[0-9]{1,2}\s*/\s*10"
+    r"|out\s+of\s+10)\b"
+)
+
+
+def _not_the_session_done(m: Message, intent: Intent) -> Intent:
+    """A done that tells of no session of today (``_NOT_THE_SESSION_DONE_RE``), with no
+    effort, report or today said: no log."""
+    if (
+        intent.kind is not IntentKind.DONE
+        or intent.report is not None
+        or intent.effort is not None
+        or intent.log_day is not None
+        or _NOT_THE_SESSION_DONE_RE.search(m.low) is None
+        or _TODAYS_SAID_RE.search(m.low) is not None
+    ):
+        return intent
+    return Intent(IntentKind.UNKNOWN)
 
 
 def _not_done_long_ago(m: Message, intent: Intent) -> Intent:
