@@ -138,3 +138,37 @@ def test_a_done_that_is_no_session_of_today_logs_nothing(text: str) -> None:
 def test_the_session_said_beside_another_done_is_logged(text: str, effort: int) -> None:
     logs = [p for p in understand_all(text, TODAY) if p.kind is IntentKind.DONE]
     assert [p.effort for p in logs] == [effort]
+
+
+def test_running_taken_up_again_is_no_return_to_the_sessions() -> None:
+    assert understand("Had my second baby 5 months ago and I'm back running.", TODAY).kind is not (
+        IntentKind.RESUME
+    )
+    assert understand("im back running, turn the sessions back on", TODAY).kind is (
+        IntentKind.RESUME
+    )
+    assert understand("I'm back running. Resume please", TODAY).kind is IntentKind.RESUME
+
+
+def test_carry_on_as_normal_asked_is_no_return() -> None:
+    text = (
+        "Missed yesterday because my youngest had a hospital appointment. Should I do "
+        "yesterday's and today's together this evening or just carry on as normal?"
+    )
+    assert all(p.kind is not IntentKind.RESUME for p in understand_all(text, TODAY))
+
+
+def test_a_ward_round_is_no_city() -> None:
+    text = "The morning message comes through when I'm in the middle of a ward round."
+    assert all(p.kind is not IntentKind.SET_TIMEZONE for p in understand_all(text, TODAY))
+
+
+def test_a_numb_brain_beside_springy_legs_is_no_sign_and_the_session_is_logged() -> None:
+    text = (
+        "Sharp session today, those bounds were no joke! My brain is numb from work but my "
+        "legs felt springy. Effort was about a 7."
+    )
+    found = understand_all(text, TODAY)
+    assert [(p.kind, p.effort) for p in found] == [(IntentKind.DONE, 7)]
+    assert not found[0].signs
+    assert found[0].report is None

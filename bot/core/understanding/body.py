@@ -433,10 +433,15 @@ def _numb_above(f: Features, hit: Hit) -> bool:
     if hit.sense.flag is not RedFlag.NUMBNESS_TINGLING:
         return False
     clause = f.clauses[hit.start]
-    near = f.words[max(hit.start - 4, 0) : hit.end + 4]
-    if _ABOVE_THE_HIPS.isdisjoint(near):
+    first = max(hit.start - 4, 0)
+    above = [first + k for k, w in enumerate(f.words[first : hit.end + 4]) if w in _ABOVE_THE_HIPS]
+    if not above:
         return False
-    return not any(f.clauses[h.start] == clause for h, _ in area_hits(f))
+    legs = [h.start for h, _ in area_hits(f) if f.clauses[h.start] == clause]
+    # "my brain is numb from work but my legs felt springy": the brain is nearer
+    return not legs or min(abs(p - hit.start) for p in above) < min(
+        abs(p - hit.start) for p in legs
+    )
 
 
 def _idiom(f: Features, hit: Hit) -> bool:

@@ -33,7 +33,8 @@ _PLACE_STOP: Final = word_set(
     train queue line love shape form recovery rehab physio charge favour favor tears bits
     pieces two minds doubt front luck control denial danger lockdown quarantine isolation
     taper peak season shock heaven hell no not such way top between wrong incorrect off
-    broken weird messed
+    broken weird messed middle ward wards surgery clinic theatre work uni lecture lectures labour
+    labor
     """
 )
 _PLACE_STARTS: Final = word_set("new san los las el la le st saint hong rio sao buenos cape")

@@ -1933,6 +1933,36 @@ def _personal_race(f: Features, races: list[Hit]) -> bool:
 
 
 #: "back now", "I'm back today": said first, a return (not "my back now hurts").
+#: Running taken up again, told ("I'm back running", "been back training a month").
+_BACK_AT_IT_RE: Final = re.compile(
+    r"\b(?:i'?m|i\s+am|been|got|getting)\s+back\s+(?:to\s+)?(?:running|jogging|training|racing"
+    r"|parkrun)\b"
+)
+#: The sessions asked back beside it ("back running, turn the sessions back on").
+_SESSIONS_ASKED_BACK_RE: Final = re.compile(
+    r"\b(?:sessions?|plan|programme|program|reminders?|messages?|pause|paused|unpause|resume"
+    r"|turn|switch|restart|hips?\s+stuff|hip\s+work)\b"
+)
+
+
+def _running_again_told(low: str) -> bool:
+    """Whether a sentence tells of running taken up again with no sessions asked back in
+    it ("I'm back running"; not "back running, turn the sessions back on")."""
+    sentences = SENTENCE_GAP_RE.split(low)
+    told = [s for s in sentences if _BACK_AT_IT_RE.search(s)]
+    return bool(told) and not any(
+        _SESSIONS_ASKED_BACK_RE.search(s) if s in told else _RESTART_ASKED_RE.search(s)
+        for s in sentences
+    )
+
+
+#: A restart asked for in a sentence of its own ("I'm back running. Resume please").
+_RESTART_ASKED_RE: Final = re.compile(
+    r"\b(?:resume|unpause|restart|start\s+(?:again|back)|(?:turn|switch)\s+(?:\w+\s+){0,2}on"
+    r"|carry\s+on|continue|pick\s+(?:it\s+)?up)\b"
+)
+
+
 _BACK_FIRST_RE: Final = re.compile(
     r"^\W*(?:i'?m\s+|i\s+am\s+|we'?re\s+)?back\s+(?:now|again|today)\b"
     r"|^\W*(?:i'?m\s+)?back\s+on\s*(?:[^\w\s]+\s*)*(?:$|[.!,]\s*(?:what|whats|what's)\b"
@@ -1945,6 +1975,7 @@ _RESUME_ASKED_RE: Final = re.compile(
     r"\bis\s+it\s+(?:safe|ok|okay|fine|alright|wise|sensible)\s+to\b"
     r"|\b(?:do|should|shall)\s+(?:i|we)\s+(?:(?:just|still|then)\s+)?(?:restart|start\s+again"
     r"|start\s+over|continue|carry\s+on|pick\s+up)\b|\bshould\s+i\b[^.?!]*\bcarry\s+on\b"
+    r"|\b(?:carry\s+on|continue)\s+as\s+(?:normal|usual|planned|before)\s*\?"  # "or just ...?"
     r"|\bcan\s+i\s+(?:start|do|try|begin)\s+(?:the\s+)?(?:jumps?|hops?|hopping|jumping|plyos?"
     r"|plyometrics|bounds?|bounding)\b"
     r"|\bwhen\s+(?:do|can|should|will|could)\s+(?:i|we)\s+(?:restart|start\s+again|continue)\b"
@@ -2024,6 +2055,8 @@ def _resume(m: Message) -> Intent | None:
     said = Cue.RESUME in m.f.cues or _BACK_FIRST_RE.match(m.low) or back_from_trip(m.low)
     if not said or _RESUME_ASKED_RE.search(m.low):
         return None
+    if _running_again_told(m.low):
+        return None  # "had my second baby 5 months ago and I'm back running": news
     if m.f.has(Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK) and back_later(m.low):
         return None  # "missed today ugh, back on it tmrw": the skip, not a resume
     resumes = m.f.cues.get(Cue.RESUME, ())
@@ -2608,7 +2641,8 @@ def _thanked_for(f: Features) -> bool:
 #: session, 6", "session was tough, 8").
 _JUDGED_SESSION_RE: Final = re.compile(
     r"\b(?:good|great|nice|lovely|solid|decent|tough|hard|easy|brutal|fun|grand|cracking"
-    r"|excellent)\s+(?:session|sesh|workout)\b(?!\s+(?:tomorrow|tmrw|later|tonight))"
+    r"|excellent|sharp|quick|short|sweaty|killer|savage|spicy|intense)\s+(?:session|sesh|workout)\b"
+    r"(?!\s+(?:tomorrow|tmrw|later|tonight))"
     r"|\b(?:session|sesh|workout)\s+(?:was|felt)\s+(?:really\s+|very\s+|pretty\s+|so\s+)?"
     r"(?:good|great|nice|lovely|solid|decent|tough|hard|easy|brutal|fun|grand|ok|okay|fine)\b"
     r"|\b(?:session|sesh|workout|that|today'?s?)\s+was\s+(?:a\s+|an\s+)?(?:10|[0-9])\b"
