@@ -65,6 +65,7 @@ __all__ = [
     "not_fine_yet",
     "noted",
     "other_activity_not_mine",
+    "ran_under_hold",
     "running_after_checks",
     "running_not_yet",
     "running_with_a_hold",
@@ -573,6 +574,30 @@ def running_after_checks(names: Sequence[str]) -> str:
         f"<b>Not quite yet.</b> You've been checked and cleared for {held}, and running comes "
         "back once the return checks have passed, then step by step. Send /clear to carry on "
         "with them; until then /today has what is safe."
+    )
+
+
+def ran_under_hold(names: Sequence[str], *, stops_running: bool) -> str:
+    """A run told under a hold: thanks; with a hold that keeps running out, running stays
+    out even when it held up; else runs guided by pain; what to watch for (HTML)."""
+    held = escape_text(listed(list(names)))
+    are = "are" if len(names) > 1 else "is"
+    watch = (
+        "Watch it over the next day or two: if it hurts more, swells, or you limp, see a "
+        "doctor or physio soon."
+    )
+    if not stops_running:
+        return (
+            f"Thanks for telling me. While {held} {are} on hold, a run is fine only if the "
+            "pain stays at 3/10 or less while you run, you're not limping, and it's no worse "
+            f"and not swollen the next morning. {watch} Hops and jumps stay out until the "
+            "hold is cleared."
+        )
+    return (
+        f"Thanks for telling me. <b>While {held} {are} on hold, running stays out</b>, even "
+        "when it seems to hold up: what's being checked can get worse with impact before it "
+        f"hurts. {watch} Once they've cleared you, send /clear and we'll build back up step "
+        "by step; until then /today has what is safe."
     )
 
 

@@ -24,7 +24,12 @@ from bot.core.understanding.corrections import not_todays, undoes_todays_log
 from bot.core.understanding.later import effort_not_severity, report_fix
 from bot.core.understanding.outcome import done_later
 from bot.core.understanding.parts import understand_parts
-from bot.core.understanding.questions import asks_other_activity, asks_to_run, plans_to_run
+from bot.core.understanding.questions import (
+    asks_other_activity,
+    asks_to_run,
+    plans_to_run,
+    ran_said,
+)
 from bot.core.understanding.races import race_moved
 from bot.core.understanding.replies import area_named, parse_day, says_off
 from bot.core.understanding.stay import says_back_home
@@ -563,6 +568,8 @@ async def _records_first(turn: Turn, intent: Intent, text: str) -> list[Reply] |
     told = intent.kind in _TOLD_ONLY and plans_to_run(low)  # "I'll just do an easy jog on it"
     if (asks_to_run(low) or told) and (running := await training.running_under_hold(turn)):
         return running
+    if intent.kind in _TOLD_ONLY and ran_said(low) and (ran := await training.ran_under_hold(turn)):
+        return ran  # "did parkrun this morning anyway, calf held up mostly"
     if asks_other_activity(low) and (other := await training.other_activity_under_hold(turn)):
         return other
     rated = effort_not_severity(text)

@@ -163,6 +163,20 @@ async def running_under_hold(turn: Turn) -> list[Reply] | None:
     return [Reply(text=text)]
 
 
+async def ran_under_hold(turn: Turn) -> list[Reply] | None:
+    """A run told under a hold ("did parkrun anyway, calf held up"): no telling off; what
+    the hold allows (no running at all, or runs guided by pain), what to watch for, and the
+    way out; None with no hold."""
+    if not turn.state.held_areas:
+        return None
+    problems = await held_problems(turn)
+    if not problems or await reports.cleared_advice(turn, problems) is not None:
+        return None
+    stopping = [p for p in problems if p.no_running]
+    names = [report_words.hold_name(p.area, p.side, ()) for p in stopping or problems]
+    return [Reply(text=report_words.ran_under_hold(names, stops_running=bool(stopping)))]
+
+
 async def _running_hold_names(turn: Turn) -> list[str]:
     """The holds that keep running out too, each as a physio names it (none: no such hold)."""
     if not turn.state.held_areas:

@@ -10,6 +10,7 @@ import pytest
 
 from bot.core.understanding import IntentKind, understand, understand_all
 from bot.core.understanding.clock import parse_time
+from bot.core.understanding.questions import ran_said
 from bot.core.vocabulary import Area, RedFlag
 
 TODAY = date(2032, 8, 11)  # a Wednesday
@@ -172,3 +173,32 @@ def test_a_numb_brain_beside_springy_legs_is_no_sign_and_the_session_is_logged()
     assert [(p.kind, p.effort) for p in found] == [(IntentKind.DONE, 7)]
     assert not found[0].signs
     assert found[0].report is None
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("did parkrun this morning anyway, calf held up mostly", True),
+        ("ran 5k this morning, calf was ok", True),
+        ("went for a run, calf held up", True),
+        ("can I go for a run?", False),
+        ("gonna do a run tomorrow", False),
+    ],
+)
+def test_a_run_told_as_done(text: str, *, told: bool) -> None:
+    assert ran_said(text.lower()) is told
+
+
+@pytest.mark.parametrize(
+    ("text", "effort"),
+    [("did the hip flexor one this morning, 5", 5), ("did the rotation one this morning", None)],
+)
+def test_a_session_named_by_its_areas_or_its_name_is_logged(text: str, effort: int | None) -> None:
+    found = understand_all(text, TODAY)
+    assert [(p.kind, p.effort) for p in found] == [(IntentKind.DONE, effort)]
+    assert found[0].report is None
+
+
+def test_forgot_to_say_is_no_supposition() -> None:
+    (found,) = understand_all("forgot to say I did tuesday, a 5", TODAY)
+    assert (found.kind, found.log_day, found.effort) == (IntentKind.DONE, date(2032, 8, 10), 5)

@@ -36,3 +36,32 @@ async def test_a_calf_that_stopped_the_run_is_a_warning(chat: Chat) -> None:
     (report,) = await chat.reports()
     assert report.area is Area.CALVES
     assert report.red_flags
+
+
+async def test_a_run_told_under_a_hold_that_keeps_running_out_is_answered(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("my left calf went on the long run, had to limp home")
+    chat.next_day()
+    said = texts(await chat.say("did parkrun this morning anyway, calf held up mostly"))
+    assert "running stays out" in said
+    assert "didn't quite get" not in said
+    assert Area.CALVES in (await chat.state()).held_areas
+    assert not await chat.completions()  # a run is no hip session
+
+
+async def test_a_session_named_by_its_areas_is_logged_not_reported(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("did the calves and feet one this afternoon left hip flexor tight again, 4/10")
+    (log,) = await chat.completions()
+    assert log.status.value == "done"
+    (report,) = await chat.reports()
+    assert (report.area, report.side, report.severity) == (Area.HIP_FLEXORS, Side.LEFT, 4)
+
+
+async def test_a_log_told_late_after_forgot_to_say_lands_on_its_day(chat: Chat) -> None:
+    await chat.command("/today")
+    chat.next_day()
+    chat.next_day()
+    await chat.say("forgot to say I did tuesday, a 5")
+    logs = await chat.completions()
+    assert [(log.on.isoformat(), log.rpe) for log in logs] == [("2026-12-01", 5)]

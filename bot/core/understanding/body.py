@@ -36,6 +36,7 @@ __all__ = [
     "feeling_hits",
     "own_side",
     "said_fine",
+    "session_titles",
 ]
 
 _SERIOUSNESS: Final = {ReportKind.TIGHTNESS: 0, ReportKind.SORENESS: 1, ReportKind.PAIN: 2}
@@ -79,9 +80,12 @@ def area_hits(f: Features) -> list[tuple[Hit, Area]]:
     foreign = f.foreign
     if foreign and f.opinion and clinician_kept_off(f):
         foreign = foreign - f.opinion  # "physio says it's glute med ..., no hopping": mine
+    titled = session_titles(f.words) if not _TITLE_ENDS.isdisjoint(f.words) else frozenset()
     for hit in f.hits:
         if foreign and hit.start in foreign:
             continue  # "my friend's knee", "years ago"
+        if titled and hit.start in titled:
+            continue  # "did the calves and feet one": the session, named by its areas
         area = hit.sense.area
         if area is None and Cue.BACK in hit.sense.cues and _back_is_body(f, hit.start):
             area = Area.LOWER_BACK
@@ -127,6 +131,32 @@ def area_hits(f: Features) -> list[tuple[Hit, Area]]:
     if len(found) > 1 and any(_moved(f, h) for h, _ in found[1:]):
         found = [found[0], *((h, a) for h, a in found[1:] if not _moved(f, h))]
     return found
+
+
+#: What ends a session named by its areas ("the calves and feet one", "the hip flexor
+#: session"), and what opens it after a log word ("did the ...", "done today's ...").
+_TITLE_ENDS: Final = frozenset({"one", "session", "sesh", "routine", "workout", "flow"})
+_TITLE_OPENS: Final = frozenset({"the", "todays", "yesterdays", "that", "this", "my"})
+_TITLE_LOGGED: Final = frozenset(
+    {"did", "done", "do", "doing", "finished", "completed", "tried", "started", "smashed"}
+)
+_TITLE_MOST: Final = 6
+
+
+def session_titles(words: tuple[str, ...]) -> frozenset[int]:
+    """Positions of the words naming a session by its areas after a log word ("did the
+    calves and feet one this afternoon, left hip flexor tight": the calves and feet are the
+    session's, the hip flexor the report's)."""
+    titled: set[int] = set()
+    for end, word in enumerate(words):
+        if word not in _TITLE_ENDS:
+            continue
+        start = end - 1
+        while start > 0 and end - start < _TITLE_MOST and words[start] not in _TITLE_OPENS:
+            start -= 1
+        if start >= 1 and words[start] in _TITLE_OPENS and words[start - 1] in _TITLE_LOGGED:
+            titled.update(range(start + 1, end))
+    return frozenset(titled)
 
 
 #: Words that move a body part ("when I lift my knee up"): the movement, not where it hurts.

@@ -14,7 +14,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Final
 
-from bot.core.understanding.body import feeling_hits, negated
+from bot.core.understanding.body import feeling_hits, negated, session_titles
 from bot.core.understanding.extract import note_text, reason_text
 from bot.core.understanding.features import Features, Hit
 from bot.core.understanding.fine import fine_reading
@@ -176,6 +176,8 @@ def _object_ok(m: Message, hit: Hit) -> bool:
         cues = follower.sense.cues
         return not ((Cue.RUN in cues or Cue.RACE in cues) and Cue.SESSION not in cues)
     if j in f.unexplained:
+        if skipped and "one" in f.words and j in session_titles(f.words):
+            return True  # "did the rotation one this morning": a session by its name
         verb = Cue.DONE_VERB in hit.sense.cues or Cue.SKIP in hit.sense.cues
         return not (skipped or verb)
     return True
@@ -388,6 +390,8 @@ def _did_counts(m: Message, hit: Hit) -> bool:
     if _DISTANCE_RE.match(after[0]) or ((run := f.hit_at.get(i + 1)) and Cue.RUN in run.sense.cues):
         return False  # "did 8k yesterday", "did a run": a run, no session
     made = f.words[i] == "made" or f.words[i : i + 2] == ("have", "made")
+    if not made and i + 2 in session_titles(f.words):
+        return True  # "did the calves and feet one": a session named by its areas
     for j in range(i + 1, min(i + 4, len(f.words))):
         follower = f.hit_at.get(j)
         if follower and not _WORK.isdisjoint(follower.sense.cues):
@@ -782,8 +786,8 @@ def _supposed(f: Features, hit: Hit) -> bool:
     for j in range(hit.start - 1, max(hit.start - _SUPPOSE_BACK, -1) - 1, -1):
         if j < 0 or f.clauses[j] != clause:
             return False
-        if f.words[j] in _SUPPOSING:
-            return True
+        if f.words[j] in _SUPPOSING and f.words[j - 1 : j] != ("to",):
+            return True  # not "forgot to say I did tuesday"
     return False
 
 

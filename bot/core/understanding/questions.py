@@ -25,6 +25,7 @@ __all__ = [
     "names_the_block",
     "plan_question",
     "plans_to_run",
+    "ran_said",
 ]
 
 _ASK_RE: Final = re.compile(
@@ -496,6 +497,25 @@ def asks_to_run(low: str) -> bool:
     ):
         return False  # "is cycling ok instead of running": the other activity is asked about
     return "?" in low or asks_permission(low) or _ASKS_RE.search(low) is not None
+
+
+#: A run the runner says they went on: "did parkrun this morning anyway", "ran 5k",
+#: "went for a run", "did my long run".
+_RAN_RE: Final = re.compile(
+    r"\b(?:did|done|had|went\s+for|got\s+in|managed|squeezed\s+in)\s+(?:a\s+|my\s+|the\s+|an?\s+)?"
+    r"(?:easy\s+|short\s+|little\s+|gentle\s+|quick\s+|slow\s+|long\s+|test\s+)?"
+    r"(?:parkrun|park\s+run|run|jog|[0-9]+\s*(?:k|km|miles?|mi)\b)"
+    r"|\bwent\s+(?:running|jogging|for\s+a\s+jog)\b"
+    r"|\bran\s+(?:[0-9]|an?\b|my\b|the\b|this\b|today\b|yesterday\b|easy\b|parkrun\b|it\b|on\s+it\b)"
+)
+
+
+def ran_said(low: str) -> bool:
+    """Whether ``low`` tells of a run the runner went on ("did parkrun this morning
+    anyway, calf held up mostly"), not one asked about or planned."""
+    if "?" in low or ("run" not in low and "ran" not in low and "jog" not in low):
+        return False
+    return _RAN_RE.search(low) is not None and _PLANS_TO_RUN_RE.search(low) is None
 
 
 #: A run the runner says they will go on: "I'll just do an easy jog on it tomorrow",
