@@ -11,6 +11,7 @@ import pytest
 from bot.core.understanding import IntentKind, understand, understand_all
 from bot.core.understanding.clock import parse_time
 from bot.core.understanding.questions import ran_said
+from bot.core.understanding.replies import reminder_answer
 from bot.core.vocabulary import Area, RedFlag
 
 TODAY = date(2032, 8, 11)  # a Wednesday
@@ -202,3 +203,16 @@ def test_a_session_named_by_its_areas_or_its_name_is_logged(text: str, effort: i
 def test_forgot_to_say_is_no_supposition() -> None:
     (found,) = understand_all("forgot to say I did tuesday, a 5", TODAY)
     assert (found.kind, found.log_day, found.effort) == (IntentKind.DONE, date(2032, 8, 10), 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("8 in the morning pls", time(8, 0)),
+        ("7 every day", time(7, 0)),
+        ("8 in the evening", time(20, 0)),
+        ("9 at night", time(21, 0)),
+    ],
+)
+def test_an_hour_answered_with_its_part_of_the_day(text: str, at: time) -> None:
+    assert reminder_answer(text) == at

@@ -300,7 +300,14 @@ def reminder_answer(text: str) -> time | bool | None:
     first = _HOUR_FIRST_RE.match(text.lower())
     if said is None and first is not None and words_of(first.group(2)) <= _ASSENT:
         return parse_reminder_time(first.group(1))
+    rest = words_of(first.group(2)) if said is None and first is not None else frozenset()
+    if rest & _EVENING and rest <= _ASSENT | _EVENING | {"at"}:  # "8 in the evening"
+        hour = parse_reminder_time(first.group(1)) if first is not None else None
+        return hour.replace(hour=hour.hour + 12) if hour is not None and hour.hour < 12 else hour
     return said
+
+
+_EVENING: Final = frozenset({"evening", "evenings", "night", "pm", "tonight"})
 
 
 #: An hour said first in an answer ("7 is fine", "6:30 pls").
@@ -309,7 +316,9 @@ _ASSENT: Final = frozenset(
     {"again", "already", "as", "be", "before", "best", "cheers", "fine", "for", "good",
      "great", "i", "id", "ideal", "is", "like", "lol", "me", "ok", "okay", "perfect", "please",
      "pls", "plz", "prefer", "said", "sounds", "still", "ta", "thanks", "that", "thats",
-     "then", "thx", "works", "would", "yeah", "yep", "yes"}
+     "then", "thx", "works", "would", "yeah", "yep", "yes",
+     # "8 in the morning pls", "7 every day"
+     "in", "the", "morning", "mornings", "every", "each", "day", "daily"}
 )  # fmt: skip
 
 
