@@ -166,16 +166,22 @@ async def record_report(
     return replies
 
 
+async def _waits_for_a_clinician(turn: Turn) -> bool:
+    """Whether a held problem waits for a clinician's look not yet had (a go-ahead with
+    the checks under way is had: "ready for the hop test" the morning after them)."""
+    problems = await held_problems(turn)
+    if not any(p.tier in CLINICIAN_TIERS for p in problems):
+        return False
+    return await cleared_advice(turn, problems) is None
+
+
 async def fine_under_hold(turn: Turn, intent: Intent, text: str) -> list[Reply]:
     """An area said fine, or a clinician's go-ahead, under a hold: the clearing questions;
     a mild report said beside the go-ahead ("calf still a bit tight") is kept too."""
     held = protected(turn.state.held_areas)
     clearing = await start_clearing(turn, intent.fine_areas, cleared=intent.cleared)
-    if (
-        not intent.cleared
-        and impact_tried(text)
-        and any(p.tier in CLINICIAN_TIERS for p in await held_problems(turn))
-    ):  # "hops were fine this morning, 0 pain" on a possible stress fracture
+    if not intent.cleared and impact_tried(text) and await _waits_for_a_clinician(turn):
+        # "hops were fine this morning, 0 pain" on a possible stress fracture
         clearing = [Reply(text=words.NOT_ON_IT_YET), *clearing]
     if intent.report is None:
         return clearing

@@ -65,3 +65,21 @@ async def test_a_log_told_late_after_forgot_to_say_lands_on_its_day(chat: Chat) 
     await chat.say("forgot to say I did tuesday, a 5")
     logs = await chat.completions()
     assert [(log.on.isoformat(), log.rpe) for log in logs] == [("2026-12-01", 5)]
+
+
+async def test_ready_for_the_hop_check_after_a_go_ahead_is_no_contradiction(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("saw the physio, she says no hopping or jumping for two weeks on my left hip")
+    for _ in range(3):
+        chat.next_day()
+    await chat.say("physio cleared me today, all good to hop again")
+    for _ in range(4):
+        await chat.say("yes")
+    chat.next_day()
+    morning = texts(await chat.say("hip feels fine this morning, ready for the hop test"))
+    assert "needs a doctor's or physio's check first" not in morning
+    assert "this morning" in morning  # the overnight question, as the checks left it
+    await chat.say("yes")
+    again = texts(await chat.command("/clear"))
+    assert "has a doctor or physiotherapist checked" not in again
+    assert "Check 5 of 5" in again
