@@ -9,6 +9,7 @@ from datetime import date, time
 import pytest
 
 from bot.core.understanding import IntentKind, understand, understand_all
+from bot.core.understanding.answers import effort_answer
 from bot.core.understanding.clock import parse_time
 from bot.core.understanding.questions import ran_said
 from bot.core.understanding.replies import reminder_answer
@@ -216,3 +217,11 @@ def test_forgot_to_say_is_no_supposition() -> None:
 )
 def test_an_hour_answered_with_its_part_of_the_day(text: str, at: time) -> None:
     assert reminder_answer(text) == at
+
+
+@pytest.mark.parametrize(
+    ("text", "effort"),
+    [("mmm better 7ish", None), ("7ish would be better", None), ("7ish", 7), ("hard, 8", 8)],
+)
+def test_an_hour_wished_for_is_no_effort_answer(text: str, effort: int | None) -> None:
+    assert effort_answer(text, TODAY) == effort

@@ -236,6 +236,14 @@ _MIDDLE_RE: Final = re.compile(
 _MIDDLE: Final = 5
 
 
+#: An hour wished for ("better 7ish", "7ish would be better", "later, like 8am").
+_TIME_PREFERRED_RE: Final = re.compile(
+    r"\b(?:better|later|earlier|instead|rather|prefer)\b[^.?!]{0,20}?\b[0-9]{1,2}\s*(?:ish|am|pm"
+    r"|:[0-5][0-9]|o'?clock)\b|\b[0-9]{1,2}\s*(?:ish|am|pm|o'?clock)\s+(?:would\s+be\s+)?"
+    r"(?:better|instead)\b"
+)
+
+
 def effort_answer(text: str, today: date) -> int | None:
     """How hard a logged session felt, 1-10, typed alone ("very hard", "7/10", "easy");
     None when the text says something else (pain, a report, a warning sign) or nothing."""
@@ -248,6 +256,8 @@ def effort_answer(text: str, today: date) -> int | None:
         return None  # "is it ok for over 50s? im 56": a question of its own, not a rating
     if _MIDDLE_RE.fullmatch(_answer_words(text)):
         return _MIDDLE  # "somewhere in the middle": the scale's middle
+    if _TIME_PREFERRED_RE.search(text.lower()):
+        return None  # "mmm better 7ish": a time wished for, no rating
     intent = understand(f"done, {text}", today)
     if intent.report is not None or intent.signs:
         return None
