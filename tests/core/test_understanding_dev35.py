@@ -225,3 +225,17 @@ def test_an_hour_answered_with_its_part_of_the_day(text: str, at: time) -> None:
 )
 def test_an_hour_wished_for_is_no_effort_answer(text: str, effort: int | None) -> None:
     assert effort_answer(text, TODAY) == effort
+
+
+def test_a_log_rated_beside_a_go_ahead_is_kept() -> None:
+    found = understand_all("great session!! rpe 6. GP says my bloods are all fine now too", TODAY)
+    assert [p.effort for p in found if p.kind is IntentKind.DONE] == [6]
+
+
+def test_a_request_run_on_after_a_log_is_its_own_part() -> None:
+    text = "did the session at 5am before shift rpe 6 can i move the reminder to 4.45"
+    found = understand_all(text, TODAY)
+    assert [(p.kind, p.effort) for p in found if p.kind is IntentKind.DONE] == [
+        (IntentKind.DONE, 6)
+    ]
+    assert [p.reminder_time for p in found if p.kind is IntentKind.SET_REMINDER] == [time(4, 45)]

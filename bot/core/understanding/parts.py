@@ -109,7 +109,10 @@ _SPLIT_BREAKS: Final = (
     # "done 7 - can i do it after a long run?": a dash before a question
     r"|\s+[-\u2013\u2014]+\s+(?=(?:when|what|whats|what's|how|why|which|can|could|do|does|is"
     r"|should|will)\b)"
-    r"|,?\s+so\s+(?=(?:the|my)\s+reminders?\b))"
+    r"|,?\s+so\s+(?=(?:the|my)\s+reminders?\b)"
+    # "did the session at 5am rpe 6 can i move the reminder to 4.45": a request run on
+    r"|\s+(?=(?:can|could)\s+(?:i|you|u|we)\s+(?:please\s+|pls\s+)?(?:move|change|set|make|push"
+    r"|switch|pause|send|turn|stop)\b))"
 )
 #: Every break starts with a space or one of ,;.!? (the look-ahead lets the search skip the
 #: rest fast); a split takes the spaces before it too.
@@ -157,7 +160,7 @@ _FAMILIES: Final = (
     frozenset({Cue.TIMEZONE, Cue.LOCATION}),
     frozenset({Cue.PAUSE, Cue.AWAY, Cue.RESUME}),
     frozenset({Cue.RACE, Cue.RACE_DATE}),
-    frozenset({Cue.DONE, Cue.DID}),
+    frozenset({Cue.DONE, Cue.DID, Cue.EFFORT_WORD}),
     frozenset({Cue.SKIP, Cue.SKIP_WHY, Cue.SKIP_WEAK}),
     frozenset({Cue.PROGRESS, Cue.HISTORY, Cue.LOG}),
     frozenset({Cue.ASK, Cue.SESSION, Cue.TODAY}),
