@@ -239,3 +239,14 @@ def test_a_request_run_on_after_a_log_is_its_own_part() -> None:
         (IntentKind.DONE, 6)
     ]
     assert [p.reminder_time for p in found if p.kind is IntentKind.SET_REMINDER] == [time(4, 45)]
+
+
+def test_a_report_then_all_good_now_is_the_areas_recovery() -> None:
+    text = "hip was sore yesterday but all good now, did today's at 6/10"
+    found = understand_all(text, TODAY)
+    assert [(p.kind, p.fine_areas) for p in found if p.kind is IntentKind.FEELS_FINE] == [
+        (IntentKind.FEELS_FINE, (Area.HIPS,))
+    ]
+    assert all(p.kind is not IntentKind.BODY_REPORT for p in found)
+    calf = understand_all("calf is sore but all good otherwise, did todays 5", TODAY)
+    assert any(p.report is not None and p.report.area is Area.CALVES for p in calf)

@@ -1074,7 +1074,9 @@ def _clause_requests(
     )
     if len(clauses) < 2:
         return _reports_apart(text, today, (whole,), message)
-    said = _carried(clauses, [understand(part, today) for part in clauses], today)
+    said = _then_fine(
+        _carried(clauses, [understand(part, today) for part in clauses], today), today
+    )
     said = _each_day_skipped(_not_theirs(_not_meant(said, message), text, message, today), today)
     if whole.kind is IntentKind.FEELS_FINE and whole.fine_areas:
         said = [(p, i) for p, i in said if not (i.kind is _DONE and _tried_out(p))]
@@ -1133,6 +1135,21 @@ def _clause_requests(
 
 
 _DONE: Final = IntentKind.DONE
+
+
+def _then_fine(said: list[tuple[str, Intent]], today: date | None) -> list[tuple[str, Intent]]:
+    """A report followed by a recovery that names no area ("hip was sore yesterday" + "but
+    all good now"): the two read together, the area's recovery when they read so."""
+    for k in range(len(said) - 1):
+        (part, first), (after, then) = said[k], said[k + 1]
+        if first.kind is not IntentKind.BODY_REPORT or first.signs or first.report is None:
+            continue
+        if then.kind is not IntentKind.FEELS_FINE or then.fine_areas or first.report.red_flags:
+            continue
+        both = understand(f"{part}, {after}", today)
+        if both.kind is IntentKind.FEELS_FINE and first.report.area in both.fine_areas:
+            said[k], said[k + 1] = (f"{part}, {after}", both), (after, Intent(IntentKind.UNKNOWN))
+    return said
 
 
 def _spread_setting(meaningful: list[tuple[str, Intent]], whole: Intent) -> bool:
