@@ -250,3 +250,12 @@ def test_a_report_then_all_good_now_is_the_areas_recovery() -> None:
     assert all(p.kind is not IntentKind.BODY_REPORT for p in found)
     calf = understand_all("calf is sore but all good otherwise, did todays 5", TODAY)
     assert any(p.report is not None and p.report.area is Area.CALVES for p in calf)
+
+
+def test_a_visit_yesterday_is_not_the_day_of_todays_session() -> None:
+    text = (
+        "Saw the physio yesterday about my hip. I did the mobility part of today's session, "
+        "felt easy, 3/10."
+    )
+    logs = [p for p in understand_all(text, TODAY) if p.kind is IntentKind.DONE]
+    assert [(p.log_day, p.effort) for p in logs] == [(None, 3)]

@@ -264,7 +264,18 @@ def _dates_an_event(low: str, match: re.Match[str]) -> bool:
         return True  # "my long runs are on saturdays": a habit, no day of the log
     if "since" in low and _SINCE_BEFORE_RE.search(low, max(match.start() - 12, 0), match.start()):
         return True  # "i have a cold since monday": the day it started
+    if _VISIT_BEFORE_RE.search(low, max(match.start() - 40, 0), match.start()) and (
+        _TODAY_SAID_RE.search(low, match.end())
+    ):
+        return True  # "saw the physio yesterday about my hip. did today's session": today's
     return _EVENT_AFTER_RE.match(low, match.end()) is not None
+
+
+#: A visit just before the day ("saw the physio yesterday", "had the gp on monday").
+_VISIT_BEFORE_RE: Final = re.compile(
+    r"\b(?:saw|seen|visited|had|went\s+to(?:\s+see)?)\s+(?:the\s+|my\s+|a\s+)?(?:physio|gp|doctor|doc"
+    r"|podiatrist|osteo|consultant|specialist|dentist)\w*(?:\s+(?:appointment|appt))?\s+(?:on\s+)?$"
+)
 
 
 #: Weekdays said as a habit: "on saturdays", "on sundays" (no apostrophe, after "on").
