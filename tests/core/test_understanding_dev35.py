@@ -11,6 +11,7 @@ import pytest
 from bot.core.understanding import IntentKind, understand, understand_all
 from bot.core.understanding.answers import effort_answer
 from bot.core.understanding.clock import parse_time
+from bot.core.understanding.model import PlanTopic
 from bot.core.understanding.questions import ran_said
 from bot.core.understanding.replies import reminder_answer
 from bot.core.vocabulary import Area, RedFlag
@@ -259,3 +260,20 @@ def test_a_visit_yesterday_is_not_the_day_of_todays_session() -> None:
     )
     logs = [p for p in understand_all(text, TODAY) if p.kind is IntentKind.DONE]
     assert [(p.log_day, p.effort) for p in logs] == [(None, 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("why no jumps yet? and when do they start", [PlanTopic.WHY, PlanTopic.JUMPS]),
+        ("whats this week and when are jumps", [PlanTopic.WEEK, PlanTopic.JUMPS]),
+        ("whats this week", [PlanTopic.WEEK]),
+    ],
+)
+def test_each_plan_question_is_answered(text: str, topics: list[PlanTopic]) -> None:
+    assert [p.topic for p in understand_all(text, TODAY)] == topics
+
+
+def test_turn_everything_back_on_is_a_return_beside_the_reminder() -> None:
+    found = understand_all("turn everything back on please and remind me at 7:15 now", TODAY)
+    assert [p.kind for p in found] == [IntentKind.RESUME, IntentKind.SET_REMINDER]

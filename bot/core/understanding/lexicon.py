@@ -438,6 +438,8 @@ _CUES: Final[dict[Cue, str]] = {
     Cue.UNTIL: "until, till, til, untill, up to",
     Cue.RESUME: f"""resume, resumed, resuming, unpause, unpaused, un pause, restart,
         restarted, start again, starting again, start back, lets go again,
+        turn everything back on, turn it all back on, switch everything back on,
+        switch it all back on, everything back on,
         ready to go again, ready to start again, ready to train again, continue, carry on,
         pick up where, pick it up again, end the pause, end pause, unfreeze, im home,
         stop pausing, quit pausing, no more pausing, stop the pause, end my pause,

@@ -176,6 +176,10 @@ _KIND_FAMILY: Final = {
 }
 
 _QUESTION_RE: Final = re.compile(r"\b(?:what|whats|what's|when|which|why|how)\b")
+_TWO_ASKED_RE: Final = re.compile(
+    r"[?]\s*(?:and\s+|also\s+|\+\s*)?(?:what|whats|what's|when|which|why|how)\b"
+    r"|,?\s+(?:and|also)\s+(?:what|whats|what's|when|which|why|how)\b"
+)
 _DAY_NAME_RE: Final = re.compile(
     r"\b(?:today|tonight|tomorrow|tmrw|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"\b(?!\s+(?:after|before|week)\b)"
@@ -213,7 +217,12 @@ def _may_ask_two(m: Message, whole: Intent) -> bool:
         families += 1  # "...back on 3 jan. also my half is on 7 march": a break said too
     if whole.kind is IntentKind.SET_REMINDER and _IN_A_PLACE_RE.match(m.low):
         families += 1  # "in berlin now, send it at 7": where the runner is, said first
-    questions = len(_QUESTION_RE.findall(m.low)) > 1  # "what's on Saturday, and when ...?"
+    asked = len(_QUESTION_RE.findall(m.low))  # "what's on Saturday, and when ...?"
+    # two plan questions, each in a clause of its own: "why no jumps yet? and when do they
+    # start" (one "why ... when" clause stays one question)
+    questions = (
+        2 if asked > 1 and whole.kind in _ASKS_DAYS and _TWO_ASKED_RE.search(m.low) else (asked > 1)
+    )
     days = whole.kind in _ASKS_DAYS and len(_DAY_NAME_RE.findall(m.low)) > 1  # "sat and sun?"
     # "hip feels fine now, when can we start the jumps again?": a state, then a question
     # "my 10k is on the 30th, and when do the jumps stop?": a setting, then a question
@@ -1074,9 +1083,8 @@ def _clause_requests(
     )
     if len(clauses) < 2:
         return _reports_apart(text, today, (whole,), message)
-    said = _then_fine(
-        _carried(clauses, [understand(part, today) for part in clauses], today), today
-    )
+    said = _carried(clauses, [understand(part, today) for part in clauses], today)
+    said = _they_asked(_then_fine(said, today), today)
     said = _each_day_skipped(_not_theirs(_not_meant(said, message), text, message, today), today)
     if whole.kind is IntentKind.FEELS_FINE and whole.fine_areas:
         said = [(p, i) for p, i in said if not (i.kind is _DONE and _tried_out(p))]
@@ -1135,6 +1143,30 @@ def _clause_requests(
 
 
 _DONE: Final = IntentKind.DONE
+
+
+#: "when do they start": a question whose "they" is the jumps named a clause before.
+_THEY_START_RE: Final = re.compile(
+    r"^\W*(?:and\s+|so\s+)?when\s+(?:do|will|does|are|is|should)\s+(?:they|those|these|it|that)\s+"
+    r"(?:start|begin|come\s+in|come\s+back|kick\s+in|starting|beginning|due)\b"
+)
+_JUMP_WORDS_RE: Final = re.compile(
+    r"\b(?:jumps?|jumping|hops?|hopping|plyos?|plyometrics|bounds?)\b"
+)
+
+
+def _they_asked(said: list[tuple[str, Intent]], today: date | None) -> list[tuple[str, Intent]]:
+    """A clause asking when "they" start, after one naming the jumps ("why no jumps yet?
+    and when do they start"): when the jumps start."""
+    for k in range(1, len(said)):
+        part, intent = said[k]
+        if (
+            intent.kind is IntentKind.UNKNOWN
+            and _THEY_START_RE.match(part.lower())
+            and _JUMP_WORDS_RE.search(said[k - 1][0].lower())
+        ):
+            said[k] = (part, understand("when do the jumps start?", today))
+    return said
 
 
 def _then_fine(said: list[tuple[str, Intent]], today: date | None) -> list[tuple[str, Intent]]:

@@ -369,6 +369,9 @@ _NEXT_WEEK_ASKED_RE: Final = re.compile(
 _BARE_WEEK_RE: Final = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|hey|coach|also|plus|then|what\s+about|how\s+about)\W+)*"
     r"(?:this|the|rest\s+of\s+the|rest\s+of\s+this|coming)\s+week\s*\?+\W*$"
+    # "whats this week", "what's this week?": the week asked with nothing else
+    r"|^\W*(?:(?:and|so|ok|okay|hey|coach|also|plus|then)\W+)*(?:what'?s|whats|what\s+is)\s+"
+    r"(?:on\s+)?(?:this|the\s+rest\s+of\s+this|the\s+rest\s+of\s+the)\s+week\s*\?*\W*$"
 )
 _NUMERIC_ASKED_RE: Final = re.compile(
     # "N/10" after a word of rating ("under 3/10", "a 4/10") is a rating, no date
