@@ -277,3 +277,16 @@ def test_each_plan_question_is_answered(text: str, topics: list[PlanTopic]) -> N
 def test_turn_everything_back_on_is_a_return_beside_the_reminder() -> None:
     found = understand_all("turn everything back on please and remind me at 7:15 now", TODAY)
     assert [p.kind for p in found] == [IntentKind.RESUME, IntentKind.SET_REMINDER]
+
+
+def test_a_plan_question_beside_a_warning_sign_is_answered_too() -> None:
+    text = (
+        "Did the session, about a 6. My left shin hurts when I press on it. It's been waking "
+        "me up the last few nights too. Anyway, when do the jumps start?"
+    )
+    found = understand_all(text, TODAY)
+    assert any(p.report is not None and p.report.red_flags for p in found)
+    assert [p.topic for p in found if p.kind is IntentKind.PLAN_QUESTION] == [PlanTopic.JUMPS]
+    assert [
+        p.kind for p in understand_all("sharp pain in my knee when I hop. is that normal?")
+    ] == [IntentKind.BODY_REPORT]

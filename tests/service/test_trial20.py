@@ -83,3 +83,16 @@ async def test_ready_for_the_hop_check_after_a_go_ahead_is_no_contradiction(chat
     again = texts(await chat.command("/clear"))
     assert "has a doctor or physiotherapist checked" not in again
     assert "Check 5 of 5" in again
+
+
+async def test_jumps_asked_beside_a_bone_sign_are_answered_by_the_hold(chat: Chat) -> None:
+    await chat.command("/today")
+    said = texts(
+        await chat.say(
+            "Did the session, about a 6. My left shin hurts when I press on it and it's been "
+            "waking me up at night. Anyway, when do the jumps start?"
+        )
+    )
+    assert "see a doctor" in said
+    assert "No jumps while an area is on hold" in said
+    assert Area.SHINS in (await chat.state()).held_areas

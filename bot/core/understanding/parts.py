@@ -64,7 +64,7 @@ from bot.core.understanding.rules import (
     was_then_fine,
 )
 from bot.core.understanding.senses import Cue
-from bot.core.understanding.text import normalise, spoken, tokenise
+from bot.core.understanding.text import SENTENCE_GAP_RE, normalise, spoken, tokenise
 from bot.core.understanding.tried import only_tried_out
 from bot.core.understanding.when import (
     back_on,
@@ -430,7 +430,22 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
         # carry on with the plan": her advice, no return asked
     if len(parts) > 1:
         parts = _reported_once(parts)
+    if message is not None and today is not None and any(_warned(p) for p in parts):
+        parts = _asked_beside_the_sign(parts, message.low, today)
     return whole, parts if _warned(whole) else _greeted_first(message, parts)
+
+
+def _asked_beside_the_sign(parts: tuple[Intent, ...], low: str, today: date) -> tuple[Intent, ...]:
+    """A plan question in a sentence of its own beside a warning sign ("... it's been
+    waking me up the last few nights too. Anyway, when do the jumps start?"): answered
+    after it, from the plan the sign has changed."""
+    if any(p.kind in _ASKS_DAYS for p in parts) or "?" not in low:
+        return parts
+    for sentence in SENTENCE_GAP_RE.split(low)[1:]:
+        asked = _plan_asked_beside(f". {sentence}", today)
+        if asked and "?" in sentence:
+            return (*parts, *asked)
+    return parts
 
 
 #: A time run, not a time of day: "parkrun pb!! 23:41", "ran 48:10 for the 10k".
