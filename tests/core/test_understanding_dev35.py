@@ -290,3 +290,17 @@ def test_a_plan_question_beside_a_warning_sign_is_answered_too() -> None:
     assert [
         p.kind for p in understand_all("sharp pain in my knee when I hop. is that normal?")
     ] == [IntentKind.BODY_REPORT]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think I did it on Thursday or Friday last week, can't remember which, and it was a 6.",
+        "did thursday or friday, 6",
+        "did the session on the 12th",  # the 11th today: last month's 12th, or a slip?
+    ],
+)
+def test_a_log_day_said_two_ways_or_a_slip_is_asked_once(text: str) -> None:
+    (found,) = understand_all(text, TODAY)
+    assert found.kind is IntentKind.DONE
+    assert found.unclear is not None

@@ -730,6 +730,8 @@ def _each_rated(days: list[tuple[date, int | None]]) -> list[tuple[date, int]]:
 def _days_apart(whole: Intent, message: Message, today: date) -> tuple[Intent, ...]:
     """``_days_each`` with the days said not done skipped ("saturday done 8, sunday nothing":
     Sunday's skipped, never logged done)."""
+    if whole.unclear_slot is Unclear.LOG_DAY and " or " in message.low:
+        return (whole,)  # "did thursday or friday, 6": which one is asked, once
     found = _days_each(whole, message, today)
     if not found or not ("not" in message.low or "nothing" in message.low):
         return found

@@ -292,6 +292,20 @@ _SINCE_BEFORE_RE: Final = re.compile(r"\bsince\s+(?:[\w']+\s+){0,4}$")
 _RECENT_DAYS: Final = 62
 
 
+#: Two days said as either one ("thursday or friday", "the 12th or 13th"): which is asked.
+_EITHER_DAY_RE: Final = re.compile(
+    r"\b(?:did|done|missed|skipped|made|finished|completed)\b(?:(?!\b(?:will|gonna|ill|going|next"
+    r"|and)\b)[^.,;!?]){0,25}?"
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|(?:the\s+)?[0-9]{1,2}(?:st|nd|rd|th))"
+    r"\s+or\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+day\s+before|(?:the\s+)?[0-9]{1,2}"
+    r"(?:st|nd|rd|th)?)\b"
+)
+#: A bare day of the month ("12th") and how many days ahead of today it may be and still
+#: be asked about as a slip rather than logged a month back.
+_DAY_OF_MONTH_RE: Final = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)?")
+_DAYS_AHEAD_ASKED: Final = 3
+
+
 def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None:
     """The day a done or skip names as written when it cannot be the log's ("on the 31st
     of april", "on 30th feb", "on the 35th", a done "on 20th june" said on the 10th), else
@@ -301,6 +315,8 @@ def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None
     past = not ahead or _SKIPPED_RE.search(low) is not None  # "missed it on the weekend"
     if (vague := vague_day(low, done=past)) is not None:
         return vague  # "did it the other day": which day is asked, nothing stored
+    if past and " or " in low and (either := _EITHER_DAY_RE.search(low)) is not None:
+        return either.group(0)  # "did it thursday or friday, can't remember which": asked
     soon = "tom" in low or "tm" in low or "2mo" in low or "next " in low
     later = _DONE_LATER_RE.search(low) if soon and not ahead else None
     if later is not None:
@@ -320,6 +336,10 @@ def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None
         return _no_such_day(low)  # "logged the 31st of november as done": asked
     said = " ".join(match.group(0).split()).removeprefix("on ")
     bare = said.removeprefix("the ")
+    if not ahead and (soon := _DAY_OF_MONTH_RE.fullmatch(bare)) is not None:
+        ahead_by = int(soon.group(1)) - today.day
+        if 0 < ahead_by <= _DAYS_AHEAD_ASKED:
+            return said  # "did the session on the 12th" on the 11th: last month's? asked
     if ahead and _SKIPPED_RE.search(low) is None:
         return said if _ahead(bare, today, same_day=True) is None else None
     return said if _past_day_month(bare, today) is False else None
