@@ -336,8 +336,8 @@ def unclear_log_day(low: str, today: date, *, ahead: bool = False) -> str | None
         return _no_such_day(low)  # "logged the 31st of november as done": asked
     said = " ".join(match.group(0).split()).removeprefix("on ")
     bare = said.removeprefix("the ")
-    if not ahead and (soon := _DAY_OF_MONTH_RE.fullmatch(bare)) is not None:
-        ahead_by = int(soon.group(1)) - today.day
+    if not ahead and (dom := _DAY_OF_MONTH_RE.fullmatch(bare)) is not None:
+        ahead_by = int(dom.group(1)) - today.day
         if 0 < ahead_by <= _DAYS_AHEAD_ASKED:
             return said  # "did the session on the 12th" on the 11th: last month's? asked
     if ahead and _SKIPPED_RE.search(low) is None:
