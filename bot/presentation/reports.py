@@ -594,10 +594,10 @@ def ran_under_hold(names: Sequence[str], *, stops_running: bool) -> str:
             "hold is cleared."
         )
     return (
-        f"Thanks for telling me. <b>While {held} {are} on hold, running stays out</b>, even "
-        "when it seems to hold up: what's being checked can get worse with impact before it "
-        f"hurts. {watch} Once they've cleared you, send /clear and we'll build back up step "
-        "by step; until then /today has what is safe."
+        f"Thanks for telling me. <b>While {held} {are} on hold, please leave running out "
+        "for now</b>, even when it seems to hold up: it can get worse with impact before it "
+        f"hurts. {watch} Once it has settled, or a physio or doctor has had a look, send "
+        "/clear and we'll build back up step by step; until then /today has what is safe."
     )
 
 

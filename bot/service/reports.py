@@ -38,6 +38,7 @@ from bot.core.understanding.answers import (
     impact_tried,
     kind_answer,
     legs_counted,
+    no_check_answer,
     none_answer,
     overnight_answer,
     question_put_off,
@@ -964,6 +965,8 @@ async def typed_clearing(turn: Turn, step: str, text: str, intent: Intent) -> li
         action = Action.CLEAR_CLINICIAN if step == "clinician" else Action.CLEAR_SIGN
         press = encode(action, Answer.YES if said else Answer.NO)
     else:
+        if no_check_answer(text, logged=intent.kind is IntentKind.DONE):
+            return None  # "is this ok for over 50s?", "done, effort 3 no pain": read as usual
         index = int(data.get("check", 0))
         problem = _problem_of(data)
         passed = check_answer(

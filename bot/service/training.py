@@ -174,7 +174,10 @@ async def ran_under_hold(turn: Turn) -> list[Reply] | None:
         return None
     stopping = [p for p in problems if p.no_running]
     names = [report_words.hold_name(p.area, p.side, ()) for p in stopping or problems]
-    return [Reply(text=report_words.ran_under_hold(names, stops_running=bool(stopping)))]
+    waits = bool(stopping) or any(
+        p.tier > Tier.HOLD or p.signs & _SETTLE_FIRST for p in problems
+    )  # checked first, or settled first ("calf went, had to walk home"): no run yet
+    return [Reply(text=report_words.ran_under_hold(names, stops_running=waits))]
 
 
 async def _running_hold_names(turn: Turn) -> list[str]:
@@ -419,7 +422,12 @@ EFFORT_FLOW = comeback.EFFORT_FLOW
 async def _await_effort(turn: Turn, day: date) -> None:
     """Remember the effort question for ``day``, unless another conversation is open."""
     current = await chats.get_conversation(turn.session, turn.sender.chat_id)
-    if current is None or current.name == EFFORT_FLOW:
+    stale_pain = (  # another day's pain question gives way: a bare "3" is today's effort
+        current is not None
+        and current.name == comeback.PAIN_FLOW
+        and current.data.get("day") != str(day)
+    )
+    if current is None or current.name == EFFORT_FLOW or stale_pain:
         data = comeback.question_data(current, day)
         await chats.set_conversation(
             turn.session, turn.sender.chat_id, EFFORT_FLOW, "effort", data, now=turn.now

@@ -43,7 +43,7 @@ async def test_a_run_told_under_a_hold_that_keeps_running_out_is_answered(chat: 
     await chat.say("my left calf went on the long run, had to limp home")
     chat.next_day()
     said = texts(await chat.say("did parkrun this morning anyway, calf held up mostly"))
-    assert "running stays out" in said
+    assert "please leave running out" in said
     assert "didn't quite get" not in said
     assert Area.CALVES in (await chat.state()).held_areas
     assert not await chat.completions()  # a run is no hip session
@@ -96,3 +96,27 @@ async def test_jumps_asked_beside_a_bone_sign_are_answered_by_the_hold(chat: Cha
     assert "see a doctor" in said
     assert "No jumps while an area is on hold" in said
     assert Area.SHINS in (await chat.state()).held_areas
+
+
+async def test_a_run_told_after_a_muscle_went_waits_for_it_to_settle(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("calf went on the long run, had to walk home")
+    chat.next_day()
+    said = texts(await chat.say("did parkrun this morning anyway, calf held up mostly"))
+    assert "please leave running out" in said
+    assert "3/10 or less" not in said
+
+
+async def test_a_question_or_a_log_is_no_answer_to_a_return_check(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("calf went on the long run, had to walk home")
+    for _ in range(3):
+        chat.next_day()
+    await chat.say("calf feels fine now")
+    asked = texts(await chat.say("is this ok for over 50s?"))
+    assert "Check 2" not in asked
+    logged = texts(await chat.say("done, effort 3 no pain"))
+    assert "Logged" in logged
+    assert "Check 2" not in logged
+    (log,) = await chat.completions()
+    assert log.rpe == 3

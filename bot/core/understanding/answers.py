@@ -41,6 +41,7 @@ __all__ = [
     "kind_answer",
     "legs_counted",
     "morning_feel",
+    "no_check_answer",
     "none_answer",
     "overnight_answer",
     "pain_score",
@@ -594,6 +595,24 @@ _CHECK_WORDS: Final = {
 _CHECK_SAID: Final = {
     name: re.compile(rf"\b(?:{pattern})\b") for name, pattern in _CHECK_WORDS.items()
 }
+
+
+def no_check_answer(text: str, *, logged: bool) -> bool:
+    """Whether a message typed while a return check is open answers none: a question of its
+    own ("is this ok for over 50s?") or a session's log (``logged``: "done, effort 3 no
+    pain"), naming no check's movement; it is read as usual and the check waits."""
+    low = normalise(text)[1].strip()
+    if any(pattern.search(low) for pattern in _CHECK_SAID.values()):
+        return False  # "did the single leg squats, no pain": the check's own movement
+    asked = "?" in low and _ASKS_RE.match(low) is not None and not rating_numbers(low)
+    return asked or (logged and _SESSION_LOGGED_RE.search(low) is not None)
+
+
+#: A log that names the session or its effort ("done, effort 3"), not "did it, no pain"
+#: (the check tried, as the question invites).
+_SESSION_LOGGED_RE: Final = re.compile(
+    r"\b(?:effort|rpe|session|sesh|workout|routine|todays|today's|mobility|strength|plan)\b"
+)
 
 
 def another_check(text: str, check: str) -> bool:
