@@ -1932,7 +1932,6 @@ def _personal_race(f: Features, races: list[Hit]) -> bool:
     )
 
 
-#: "back now", "I'm back today": said first, a return (not "my back now hurts").
 #: Running taken up again, told ("I'm back running", "been back training a month").
 _BACK_AT_IT_RE: Final = re.compile(
     r"\b(?:i'?m|i\s+am|been|got|getting)\s+back\s+(?:to\s+)?(?:running|jogging|training|racing"
@@ -1963,6 +1962,7 @@ _RESTART_ASKED_RE: Final = re.compile(
 )
 
 
+#: "back now", "I'm back today": said first, a return (not "my back now hurts").
 _BACK_FIRST_RE: Final = re.compile(
     r"^\W*(?:i'?m\s+|i\s+am\s+|we'?re\s+)?back\s+(?:now|again|today)\b"
     r"|^\W*(?:i'?m\s+)?back\s+on\s*(?:[^\w\s]+\s*)*(?:$|[.!,]\s*(?:what|whats|what's)\b"
