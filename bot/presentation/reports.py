@@ -578,8 +578,9 @@ def running_after_checks(names: Sequence[str]) -> str:
 
 
 def ran_under_hold(names: Sequence[str], *, stops_running: bool) -> str:
-    """A run told under a hold: thanks; with a hold that keeps running out, running stays
-    out even when it held up; else runs guided by pain; what to watch for (HTML)."""
+    """A run told under a hold: thanks; with a hold that keeps running out, or waits for a
+    clinician's look or for the area to settle (``stops_running``), running is left out
+    even when it held up; else runs guided by pain; what to watch for (HTML)."""
     held = escape_text(listed(list(names)))
     are = "are" if len(names) > 1 else "is"
     watch = (
