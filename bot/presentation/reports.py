@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import date
+from typing import Final
 
 from bot.core.triage import (
     ASKED_FLAGS,
@@ -543,7 +544,7 @@ def running_not_yet(
     if clot:
         return (
             f"<b>Not yet, not even an easy jog.</b> While {held} "
-            f"{'are' if len(names) > 1 else 'is'} on hold, running stays out: a leg that is "
+            f"{_is_or_are(names)} on hold, running stays out: a leg that is "
             "swollen, hot or red after a long sit can be a blood clot, and it needs a doctor's "
             "check the same day before you train again (someone else's all-clear doesn't "
             "count for you). Once a doctor has cleared you, send /clear."
@@ -551,14 +552,14 @@ def running_not_yet(
     if heart:
         return (
             f"<b>Not yet, not even an easy jog.</b> While {held} "
-            f"{'are' if len(names) > 1 else 'is'} on hold, running stays out: chest pain, "
+            f"{_is_or_are(names)} on hold, running stays out: chest pain, "
             "fainting or a racing heart with exercise needs a doctor's check before you train "
             "again. If you haven't seen a doctor yet, please do (your emergency number if it "
             "is happening now). Once a doctor has cleared you, send /clear."
         )
     return (
         f"<b>Not yet, not even an easy jog.</b> While {held} "
-        f"{'are' if len(names) > 1 else 'is'} on hold, running stays out: "
+        f"{_is_or_are(names)} on hold, running stays out: "
         f"{why or 'a suspected bone stress injury or a joint that gives way'} gets worse with "
         "impact. If a doctor or "
         "physio hasn't checked it yet, please see one. Once they've cleared you, send /clear "
@@ -577,12 +578,27 @@ def running_after_checks(names: Sequence[str]) -> str:
     )
 
 
+#: The last word of a held part that is plural ("your calves", "both knees").
+_PLURAL_PARTS: Final = frozenset(
+    {"calves", "shins", "hips", "glutes", "quads", "hamstrings", "flexors", "knees", "ankles",
+     "feet", "legs"}
+)  # fmt: skip
+
+
+def _is_or_are(names: Sequence[str]) -> str:
+    """The verb for holds named ("your calves are", "your left calf is")."""
+    if len(names) != 1:
+        return "are"
+    part = names[0].split(" with ")[0].split(" that ")[0].split(" (")[0]
+    return "are" if part.split()[-1] in _PLURAL_PARTS else "is"
+
+
 def ran_under_hold(names: Sequence[str], *, stops_running: bool) -> str:
     """A run told under a hold: thanks; with a hold that keeps running out, or waits for a
     clinician's look or for the area to settle (``stops_running``), running is left out
     even when it held up; else runs guided by pain; what to watch for (HTML)."""
     held = escape_text(listed(list(names)))
-    are = "are" if len(names) > 1 else "is"
+    are = _is_or_are(names)
     watch = (
         "Watch it over the next day or two: if it hurts more, swells, or you limp, see a "
         "doctor or physio soon."
