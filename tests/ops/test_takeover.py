@@ -1,7 +1,8 @@
 """Two webhook instances on PostgreSQL; the one that leased the fan-out is SIGKILLed.
 
 Both instances run; 200 reminders fall due at once. Whichever instance's pass comes first
-claims and leases the whole batch; the fake Bot API answers its first 50 sends and holds
+claims and leases the whole batch (on a loaded machine both may lease part of it: the one
+holding more is the one killed); the fake Bot API answers its first 50 sends and holds
 the rest, and the test SIGKILLs that instance there: sends in flight, outcomes perhaps not
 yet recorded, 150 claims leased. The survivor must deliver every reminder within a minute
 of the kill (the lease is short, so it lapses soon after its holder died), and a reminder
@@ -89,7 +90,9 @@ async def test_a_survivor_delivers_a_killed_instances_reminders_within_a_minute(
                     .group_by(DeliveryRow.claimed_by)
                 )
                 leased: dict[str, int] = dict(holders.all())
-            (holder,) = leased  # the whole batch, by one instance
+            # usually one instance's pass leases the whole batch; on a loaded machine both
+            # passes may each lease part of it: the one holding more dies
+            holder = max(leased, key=lambda name: leased[name])
             assert holder == f"{socket.gethostname()}:{int(holder.rsplit(':', 1)[1])}"
             doomed = next(bot for bot in bots if holder.endswith(f":{bot.port}"))
             survivor = next(bot for bot in bots if bot is not doomed)
@@ -126,7 +129,9 @@ async def test_a_survivor_delivers_a_killed_instances_reminders_within_a_minute(
     assert match is not None, metrics
     taken = int(float(match.group(1)))
     assert twice <= taken <= leased[holder]  # every repeat was among the counted takeovers
-    assert taken >= RUNNERS - FIRST  # the held sends were all taken over
+    # the held sends were all taken over; with the batch split, the killed instance's
+    # leases were (a few may have been recorded between the count and the kill)
+    assert taken >= (RUNNERS - FIRST if len(leased) == 1 else leased[holder] - CONCURRENCY)
     logged = sum(int(n) for n in _TAKING_OVER.findall(survivor.log()))
     assert logged == taken, survivor.log()[-3000:]
     assert api.token not in survivor.log()
