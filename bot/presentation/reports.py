@@ -302,10 +302,11 @@ def warning_sign_reply(
 ) -> str:
     """Warning signs said without a body area: who to see, then where it is; ``held``: the
     areas on hold ("your shins"), asked about first, since the sign is likely theirs."""
-    said = listed(sign_labels(signs))
-    lines = [f"Thanks for telling me ({escape_text(said)}).", referral(tier, signs)]
     if frozenset(signs) == {RedFlag.CLINICIAN_HOLD}:  # seen already: their word, no referral
         lines = [CLINICIANS_WORD_NO_AREA]
+    else:
+        said = listed(sign_labels(signs))
+        lines = [f"Thanks for telling me ({escape_text(said)}).", referral(tier, signs)]
     if ask_where and held:
         again = escape_text(listed((your_part(area, side) for area, side in held), "or"))
         lines.append(

@@ -16,16 +16,19 @@ from bot.core.understanding.senses import Cue
 from bot.core.understanding.text import Tokens
 from bot.core.vocabulary import Area
 
-__all__ = ["DONE_EMOJI", "Message", "near"]
+__all__ = ["DONE_EMOJI", "MOVED_TO", "Message", "near"]
 
 DONE_EMOJI: Final = frozenset("✅👍💪✔☑🏁🙌👌🎉🏆")
 
 
+#: The verbs that move a reminder or message to an hour ("make it 8", "move it to 7"),
+#: here and in ``rules._MAKE_IT_RE``.
+MOVED_TO: Final = r"\b(?:make|move|change|set|put|push|switch)\s+"
 #: The reminder or message moved to an hour ("could you make it 8?"): a time, no rating
 #: (asked with "could you", or with the reminder named in the message).
 _TIME_MOVED_RE: Final = re.compile(
     r"(\b(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?"
-    r"\b(?:make|move|change|set|put|push|switch)\s+it\s+(?:to\s+|at\s+|for\s+)?([0-9]{1,2})\b"
+    rf"{MOVED_TO}it\s+(?:to\s+|at\s+|for\s+)?([0-9]{{1,2}})\b"
 )
 
 

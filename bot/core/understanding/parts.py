@@ -442,8 +442,7 @@ def _asked_beside_the_sign(parts: tuple[Intent, ...], low: str, today: date) -> 
     if any(p.kind in _ASKS_DAYS for p in parts) or "?" not in low:
         return parts
     for sentence in SENTENCE_GAP_RE.split(low)[1:]:
-        asked = _plan_asked_beside(f". {sentence}", today)
-        if asked and "?" in sentence:
+        if "?" in sentence and (asked := _plan_in_pieces(_PIECES_RE.split(sentence), today)):
             return (*parts, *asked)
     return parts
 
@@ -860,7 +859,12 @@ _PLAN_PIECE_RE: Final = re.compile(r"^\s*(?:so\s+)?(?:what'?s|whats|what|when|wh
 def _plan_asked_beside(low: str, today: date) -> tuple[Intent, ...]:
     """A plan question in a piece of its own after logs of several days ("missed sat and
     sun, whats on monday"): answered too."""
-    for piece in _PIECES_RE.split(low)[1:]:
+    return _plan_in_pieces(_PIECES_RE.split(low)[1:], today)
+
+
+def _plan_in_pieces(pieces: list[str], today: date) -> tuple[Intent, ...]:
+    """The first of ``pieces`` that opens as a plan question and reads as one, alone."""
+    for piece in pieces:
         if (
             _PLAN_PIECE_RE.match(piece)
             and (asked := plan_question(piece.strip(), today)) is not None

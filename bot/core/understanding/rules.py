@@ -44,7 +44,7 @@ from bot.core.understanding.features import Features, Hit, scan
 from bot.core.understanding.fine import RECOVERY_WORDS, fine_reading, says_change
 from bot.core.understanding.fuzzy import correct_words
 from bot.core.understanding.lexicon import KNOWN
-from bot.core.understanding.message import DONE_EMOJI, Message, near
+from bot.core.understanding.message import DONE_EMOJI, MOVED_TO, Message, near
 from bot.core.understanding.model import Intent, IntentKind, PlanTopic, ReportSlots, Unclear
 from bot.core.understanding.numbers import effort_span, odd_effort, odd_rating, odd_rating_at
 from bot.core.understanding.others import (
@@ -1018,7 +1018,7 @@ def _asked_part(low: str) -> str:
 
 _BARE_TIME_RE: Final = re.compile(r"\s*([0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9/])")
 _MAKE_IT_RE: Final = re.compile(
-    r"\b(?:make|move|change|set|put|push|switch)\s+(?:it|them|that)\s+(?:to\s+|at\s+|for\s+)?"
+    rf"{MOVED_TO}(?:it|them|that)\s+(?:to\s+|at\s+|for\s+)?"
     r"([0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9/])"
 )
 
