@@ -124,8 +124,9 @@ def done_logged(
 def done_kept(title: str, day_label: str) -> str:
     """A typed skip for a day already logged done: the done stands (the runner may mean a
     run, not the hip session); the button changes it if they mean the session."""
+    day = day_label[:1].upper() + day_label[1:]  # "Tue 01 Dec", not "Tue 01 dec"
     return (
-        f"{day_label.capitalize()}'s <b>{escape_text(title)}</b> is already logged as done, so "
+        f"{day}'s <b>{escape_text(title)}</b> is already logged as done, so "
         "I've kept it: a done session counts even if the rest of the day goes sideways. "
         "If you meant to take it back, tap the button."
     )

@@ -36,7 +36,8 @@ __all__ = [
 CLINICIANS: Final = word_set(
     """physio physios physiotherapist physiotherapists doctor doctors doc dr gp gps
     consultant specialist clinician therapist surgeon midwife obgyn gynae gynaecologist
-    gynecologist urogynaecologist urogynecologist osteo osteopath nurse"""
+    gynecologist urogynaecologist urogynecologist osteo osteopath nurse podiatrist
+    podiatrists chiro chiropractor"""
 )
 #: Words of a go-ahead, one or two long, each after a clinician.
 _GO_AHEAD: Final[tuple[tuple[str, ...], ...]] = tuple(
@@ -100,7 +101,7 @@ _KEPT_OUT: Final = (
 #: "stay off the jumps"), said for a while in ``_KEPT_OFF_FOR_RE``.
 _OFF_IMPACT: Final = (
     r"(?<!\bstop\s)(?<!\bmore\s)(?<!\bno\s)\b(?:avoid|avoiding|off|stay\s+off|keep\s+off"
-    r"|stop|stopping)\s+(?:the\s+|all\s+)?"
+    r"|stop|stopping)\s+(?:the\s+|all\s+|any\s+)?"
     r"(?:running|jogging|jumping|jumps|hopping|hops|impact|plyos?|bounding)"
 )
 #: A clinician's word that keeps impact out a while longer: no go-ahead yet.
@@ -110,8 +111,7 @@ _KEPT_OFF_RE: Final = re.compile(
 )
 #: A clinician named as the one whose word it is ("physio says", "the GP told me").
 _CLINICIAN_SAID_RE: Final = re.compile(
-    r"\b(?:physio|physios|physiotherapist|doctor|doc|dr|gp|surgeon|consultant|podiatrist"
-    r"|specialist|osteo|osteopath|chiro|chiropractor|sports\s+med\w*)\b[^!?]{0,60}?\b(?:says?"
+    rf"\b(?:{'|'.join(sorted(CLINICIANS))}|sports\s+med\w*)\b[^!?]{{0,60}}?\b(?:says?"
     r"|said|wants?|told|tells?|advised?|reckons?|thinks?|recommend\w*|has\s+me|gave\s+me)\b"
 )
 
@@ -126,7 +126,8 @@ def kept_off(low: str) -> bool:
 
 #: The keeping off said for a while: a time, a wait, only isometrics, or kept out.
 _KEPT_OFF_FOR_RE: Final = re.compile(
-    rf"(?:{_NO_IMPACT}|{_OFF_IMPACT})(?:\s+(?:and|or)\s+(?:no\s+)?\w+)?\s+(?:for|till|until|til"
+    rf"(?:{_NO_IMPACT}|{_OFF_IMPACT})(?:\s+(?:and|or)\s+(?:no\s+)?\w+(?:\s+\w+)?)?"
+    r"(?:\s+(?:on|through)\s+(?:my|the|your)\s+(?:left\s+|right\s+)?\w+)?\s+(?:for|till|until|til"
     rf"|before|while|this|next|the\s+next|after|at\s+all)\b|{_KEPT_OUT}"
 )
 

@@ -23,7 +23,7 @@ _ZONE_STOP: Final = word_set(
     since right currently please pls thanks thank again from time zone timezone anymore lol
     haha i im ill week weeks month by coach mate then though too as last yesterday recently
     earlier lately permanently temporarily btw fyi atm rn tho tbh ngl x xx lmao hehe not
-    these nowadays presently
+    these nowadays presently if in case which where when
     """
 )
 _ZONE_JOINERS: Final = frozenset(" /_+-:")

@@ -124,6 +124,10 @@ def scan(words: tuple[str, ...], clauses: tuple[int, ...], question: bool = Fals
             _add(features, hit)
             i = hit.end
             continue
+        if word == "half" and _named_half(words, i):
+            _add(features, Hit(i, i + 1, _RACE_SENSE))  # "signed up for the lisbon half"
+            i += 1
+            continue
         if word not in FILLER and word not in NUMBER_WORDS and not word[0].isdigit():
             features.unexplained.append(i)
             spell = spell or word in _SPELL_WORDS
@@ -134,6 +138,31 @@ def scan(words: tuple[str, ...], clauses: tuple[int, ...], question: bool = Fals
     if opinion and _complaint(features.hits, opinion):
         features.foreign = features.foreign | opinion
     return features
+
+
+_RACE_SENSE: Final = PHRASES[("the", "half")][0][1]
+#: Words between "the" and "half" that name a part of something, not a race ("the first
+#: half of the session", "the back half").
+_HALF_PARTS: Final = frozenset(
+    {"first", "second", "last", "other", "top", "bottom", "back", "front", "upper", "lower",
+     "next", "better", "worse", "hard", "easy", "harder", "easier", "whole", "remaining"}
+)  # fmt: skip
+#: Words after "half" that make it an amount ("half of it", "half an hour", "half way").
+_HALF_AMOUNTS: Final = frozenset(
+    {"of", "an", "a", "way", "hour", "hr", "hrs", "past", "the", "my", "it", "done", "time"}
+)  # fmt: skip
+
+
+def _named_half(words: tuple[str, ...], i: int) -> bool:
+    """Whether "half" at ``i`` is a race named by its place or sponsor ("the lisbon half",
+    "my cardiff half on sunday"), not a part or an amount ("the first half of it")."""
+    return (
+        i >= 2
+        and words[i - 2] in ("the", "my", "a")
+        and words[i - 1].isalpha()
+        and words[i - 1] not in _HALF_PARTS
+        and (i + 1 == len(words) or words[i + 1] not in _HALF_AMOUNTS)
+    )
 
 
 def _complaint(hits: list[Hit], opinion: frozenset[int]) -> bool:

@@ -62,7 +62,7 @@ _AREAS: Final[dict[Area, str]] = {
         down the front of my leg, down my thigh, into my leg, into my foot, in both legs,
         down my foot, down to my foot, down into my foot, down to my toes, into my toes,
         in both my legs""",
-    Area.PELVIC_FLOOR: "pelvic floor, pelvic floors",
+    Area.PELVIC_FLOOR: "pelvic floor, pelvic floors, pelvic health",
 }
 
 _KINDS: Final[dict[ReportKind, str]] = {
@@ -397,7 +397,9 @@ _CUES: Final[dict[Cue, str]] = {
     Cue.TIMEZONE: """timezone, timezones, time zone, time zones, tz, local time, switch my zone,
         change my zone, update my zone, set my zone, fix my zone, move my zone, moved city,
         moved cities, moving city, changed city, moved country, moving country, moved
-        countries, moved abroad, moving abroad, relocated abroad""",
+        countries, moved abroad, moving abroad, relocated abroad, update my location,
+        change my location, set my location, my location to, location to, my location is now,
+        new location""",
     Cue.LOCATION: """im in, i am in, im now in, im currently in, now in, im over in, moved to,
         moving to, ive moved to, i live in, living in, im living in, im based in, based in,
         travelling to, traveling to, arrived in, landed in, just landed in, im staying in,
@@ -439,7 +441,9 @@ _CUES: Final[dict[Cue, str]] = {
     Cue.RESUME: f"""resume, resumed, resuming, unpause, unpaused, un pause, restart,
         restarted, start again, starting again, start back, lets go again,
         turn everything back on, turn it all back on, switch everything back on,
-        switch it all back on, everything back on,
+        switch it all back on, everything back on, turn the sessions back on,
+        switch the sessions back on, turn sessions back on, switch sessions back on,
+        turn the plan back on, switch the plan back on,
         ready to go again, ready to start again, ready to train again, continue, carry on,
         pick up where, pick it up again, end the pause, end pause, unfreeze, im home,
         stop pausing, quit pausing, no more pausing, stop the pause, end my pause,

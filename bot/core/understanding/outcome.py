@@ -131,10 +131,50 @@ def _run_before(f: Features, hit: Hit) -> bool:
     return (Cue.RUN in cues or Cue.RACE in cues) and Cue.SESSION not in cues
 
 
+#: Impact drills named beside "skipping" ("no hopping or skipping for a month"): then the
+#: skipping is the drill, not a session left out.
+_DRILLS: Final = word_set("hopping hops jumping jumps bounding bounds running plyos pogos")
+
+
+def _skipping_drill(words: tuple[str, ...], i: int) -> bool:
+    """Whether "skipping" at ``i`` is the drill ("no hopping or skipping", "skipping rope",
+    "skipping and bounding"), not a session left out."""
+    if words[i] not in ("skipping", "skips"):
+        return False
+    before, after = words[max(i - 2, 0) : i], words[i + 1 : i + 3]
+    return (
+        before[-1:] == ("no",)
+        or (len(before) == 2 and before[1] in ("or", "and") and before[0] in _DRILLS)
+        or after[:1] in (("rope",), ("drills",))
+        or (len(after) == 2 and after[0] in ("or", "and") and after[1] in _DRILLS)
+    )
+
+
+_JOINS: Final = frozenset({"and", "plus", "then"})
+_JOINED_SPAN: Final = 8
+
+
+def _session_joined(f: Features, hit: Hit) -> bool:
+    """Whether the done verb's objects, joined in its clause, name the session ("did my
+    long run and the hip session", "finished the run then the mobility")."""
+    clause, n = f.clauses[hit.start], len(f.words)
+    for k in range(hit.end, min(hit.end + _JOINED_SPAN, n)):
+        if f.clauses[k] != clause:
+            return False
+        if f.words[k] in _JOINS:
+            for at in range(k + 1, min(k + 4, n)):
+                later = f.hit_at.get(at)
+                if f.clauses[at] == clause and later and Cue.SESSION in later.sense.cues:
+                    return True
+    return False
+
+
 def _object_ok(m: Message, hit: Hit) -> bool:
     """A done/skip verb must not take an off-topic object ("finished the book",
     "skipped breakfast") or a run ("finished my run": that is no hip session)."""
     f, j = m.f, hit.end
+    if Cue.SKIP not in hit.sense.cues and _session_joined(f, hit):
+        return True  # "did my long run and the hip session, 6/10": the session too
     if _run_before(f, hit):
         return False  # "got my long run done sunday": the run, no hip session
     if f.words[hit.start : hit.end] in _DONE_WITH and f.words[j : j + 1] == ("with",):
@@ -167,6 +207,16 @@ def _object_ok(m: Message, hit: Hit) -> bool:
         return False  # "miss those days", "i really miss them": longing, no log
     if _reminder_object(f, j, f.clauses[hit.start]):
         return False  # "missed the 7 oclock reminder": the message, not the session
+    if (
+        skipped
+        and j + 1 < len(f.words)
+        and j not in f.hit_at
+        and j not in f.unexplained
+        and (after := f.hit_at.get(j + 1)) is not None
+        and after.sense.cues & {Cue.RUN, Cue.RACE}
+        and Cue.SESSION not in after.sense.cues
+    ):
+        return False  # "finished my first marathon": a run or race, no hip session
     follower = f.hit_at.get(j)
     if skipped and follower is not None and follower.sense.effort is not None:
         k = follower.end  # "finished a lovely book": past the word of how it went
@@ -387,6 +437,8 @@ def _did_counts(m: Message, hit: Hit) -> bool:
         return True  # "today I did, effort is 5": the day's session, said plainly
     if not after or after[0] in {"i", "you", "u", "not", "we"}:
         return False
+    if _session_joined(f, hit):
+        return True  # "did my long run and the hip session": the session too
     if _DISTANCE_RE.match(after[0]) or ((run := f.hit_at.get(i + 1)) and Cue.RUN in run.sense.cues):
         return False  # "did 8k yesterday", "did a run": a run, no session
     made = f.words[i] == "made" or f.words[i : i + 2] == ("have", "made")
@@ -629,6 +681,9 @@ def outcome(m: Message) -> Intent | None:
     """DONE or SKIPPED with their slots, or None when the message says neither."""
     f = m.f
     done, not_done = _done_hits(m)
+    if done and ("no" in f.words or "zero" in f.words):
+        done = [h for h in done if not _did_none(f, h)]
+        # "did absolutely no exercise on holiday": nothing done, no session
     if done and only_tried_out(f) and (_recovered(m) or _sign_felt(f)):
         done = []  # "groin has settled, did some hops, no pain at all": a check, no session;
         # "did some pogos after intervals and my knee gets a sharp pain": what hurt, no log
@@ -642,6 +697,7 @@ def outcome(m: Message) -> Intent | None:
         for h in said(f, Cue.SKIP)
         if _object_ok(m, h)
         and not (_supposed(f, h) or _theirs(f, h) or _habit(f, h, never=True) or _advised(f, h))
+        and not _skipping_drill(f.words, h.start)
     ]
     if skips and "?" in m.low and all(f.words[h.start : h.end] in _REST_DAY for h in skips):
         skips = []  # "yesterday was a rest day right?": asked of the plan, no skip
@@ -686,6 +742,8 @@ def outcome(m: Message) -> Intent | None:
             day = None  # "haven't done a thing since, ..., I'll start again next monday"
         if _NOTHING_SINCE_RE.search(m.low) and not skips:
             return None  # "haven't done a thing since the move": days gone, no one day's log
+        if not skips and _NOTHING_DIFFERENT_RE.search(m.low):
+            return None  # "I haven't done anything different in training": no session said
         if day is None and (_SPAN_RE.search(m.low) or _GAP_RE.search(m.low)):
             return None  # "missed last week", "missed 10 days over xmas": no one day's log
         if day is None and _NOT_TODAYS_RE.search(m.low) and not _said(f, Cue.TODAY):
@@ -771,6 +829,28 @@ _NOTHING_SINCE_RE: Final = re.compile(
     r"\b(?:haven'?t|have\s+not|not|hardly)\s+(?:done|did|trained|managed)\s+(?:a\s+thing"
     r"|anything|any|much|a\s+session|any\s+sessions)\s+since\b"
 )
+
+
+#: Nothing changed, told as a context: "I haven't done anything different in training".
+_NOTHING_DIFFERENT_RE: Final = re.compile(
+    r"\b(?:haven'?t|have\s+not|not|didn'?t|did\s+not)\s+(?:done|changed|do)\s+anything\s+"
+    r"(?:different|differently|new|else|unusual|special)\b"
+)
+#: Words after a done word that say nothing was done ("did absolutely no exercise", "did
+#: zero stretching").
+_HEDGED_NONE: Final = word_set("absolutely literally basically pretty much")
+_NONE_DONE: Final = word_set("no zero")
+
+
+def _did_none(f: Features, hit: Hit) -> bool:
+    """Whether the done word ``hit`` is followed in its clause by "no" or "zero", hedged or
+    not (not "did it, no pain")."""
+    words, j = f.words, hit.end
+    if j - hit.start > 1 or words[hit.start] != "did":
+        return False  # "did it no pain", "done no pain": the session, then how it went
+    while j < len(words) and words[j] in _HEDGED_NONE:
+        j += 1
+    return j < len(words) and words[j] in _NONE_DONE and f.clauses[j] == f.clauses[hit.start]
 
 
 _SUPPOSING: Final = word_set("if whenever suppose supposing say case whether")

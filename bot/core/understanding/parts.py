@@ -55,11 +55,14 @@ from bot.core.understanding.reported import own_words
 from bot.core.understanding.rules import (
     analyse,
     back_later,
+    done_by_mistake,
     fine_in_passing,
     healed_long_ago,
+    race_date_moved,
     read_body,
     resume_advised,
     setting_said,
+    time_asked_apart,
     understand,
     was_then_fine,
 )
@@ -415,6 +418,8 @@ def understand_parts(text: str, today: date | None = None) -> tuple[Intent, tupl
         parts = (whole,)  # "did some pogos after intervals and my knee gets a sharp pain"
     if whole.cleared and whole.report is not None and not any(p.cleared for p in parts):
         parts = (whole,)  # "no clot, doc said im fine to train. calf a bit tight": cleared
+    if whole.kind is IntentKind.SKIPPED and message is not None and done_by_mistake(message.low):
+        parts = (whole,)  # "I logged yesterday as done but that was wrong, I skipped it"
     if message is not None and today is not None:
         parts = _each_day_asked(parts, message.low, today)
     if message is not None:
@@ -1576,6 +1581,33 @@ def _whole_settings(
             if i.kind is IntentKind.SET_REMINDER
             and i.reminder_time is None
             and (not i.reminder_off or not whole.reminder_off)
+            and i.unclear is None
+            else i
+            for i in found
+        )
+        timed = [i for i in found if i.kind is IntentKind.SET_REMINDER and i.reminder_time]
+        if (
+            len(timed) == 1
+            and timed[0].reminder_time != whole.reminder_time
+            and time_asked_apart(message.low)
+        ):
+            # "The reminder at 7am lands when I'm falling asleep. Can you send it at 18:30
+            # instead?": the clause that tells the time now asks none; the whole's is asked
+            found = tuple(
+                replace(i, reminder_time=whole.reminder_time) if i is timed[0] else i for i in found
+            )
+    if (
+        whole.kind is IntentKind.RACE_DATE
+        and whole.race_date is not None
+        and race_date_moved(message.low)
+    ):
+        # "my race was supposed to be on 22 may but it's been moved to 19 june": the
+        # clause that moves it names no date of its own; the whole's is the new one
+        found = tuple(
+            replace(i, race_date=whole.race_date)
+            if i.kind is IntentKind.RACE_DATE
+            and i.race_date is None
+            and not i.race_off
             and i.unclear is None
             else i
             for i in found

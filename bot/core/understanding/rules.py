@@ -83,10 +83,13 @@ from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 __all__ = [
     "analyse",
     "back_later",
+    "done_by_mistake",
     "fine_in_passing",
     "healed_long_ago",
+    "race_date_moved",
     "read_body",
     "setting_said",
+    "time_asked_apart",
     "understand",
     "was_then_fine",
 ]
@@ -137,6 +140,7 @@ def analyse(text: str, today: date | None = None) -> tuple[Intent, Message | Non
             elif intent.kind in _DAY_ASKS and ("?" in message.low or message.f.asking):
                 intent = _not_for_another(message, intent)
             intent = _not_the_session_done(message, _not_done_long_ago(message, intent))
+            intent = _done_by_mistake(message, intent)
             said = _with_signs(message, _odd_values(message, _away(message, intent)))
             return city_asked(_go_ahead(message, said)), message
     unknown = _odd_values(message, _away(message, Intent(IntentKind.UNKNOWN)))
@@ -194,6 +198,29 @@ def _not_the_session_done(m: Message, intent: Intent) -> Intent:
     ):
         return intent
     return Intent(IntentKind.UNKNOWN)
+
+
+#: A done logged by mistake and told as a skip ("I logged yesterday as done but that was
+#: wrong, I skipped it", "marked monday done by accident, I missed it").
+_DONE_BY_MISTAKE_RE: Final = re.compile(
+    r"\b(?:logged|marked|ticked|put|pressed|tapped|hit|clicked)\s+(?:[\w']+\s+){0,3}?"
+    r"(?:as\s+)?(?:done|complete|completed)\b.*\b(?:wrong|mistake|accident|accidentally"
+    r"|error)\b.*\b(?:skipped|missed|didn'?t|did\s+not|never)\b"
+)
+
+
+def done_by_mistake(low: str) -> bool:
+    """Whether ``low`` takes back a done logged by mistake (``_DONE_BY_MISTAKE_RE``)."""
+    return "done" in low and _DONE_BY_MISTAKE_RE.search(low) is not None
+
+
+def _done_by_mistake(m: Message, intent: Intent) -> Intent:
+    """A done said to have been logged by mistake, the session missed: a skip of that
+    day, which takes the done's place."""
+    if intent.kind is not IntentKind.DONE or not done_by_mistake(m.low):
+        return intent
+    day = log_day(m.low, m.today) if m.today is not None else None
+    return Intent(IntentKind.SKIPPED, log_day=day)
 
 
 def _not_done_long_ago(m: Message, intent: Intent) -> Intent:
@@ -813,7 +840,12 @@ def _reminder(m: Message) -> Intent | None:
         return Intent(
             IntentKind.SET_REMINDER, unclear=odd, unclear_slot=Unclear.TIME
         )  # "25:00": asked, never clamped
-    if near(f, Cue.OFF, anchors, _NEAR_OFF) or near(f, Cue.NEG, anchors, _NEAR_OFF):
+    off_by = _OFF_BY_RE.search(m.low) is not None  # "the reminders are all off by hours"
+    if off_by and Cue.TIMEZONE in f.cues:
+        return None  # "...off by hours, could you update my location to Vancouver?": the zone
+    if (
+        near(f, Cue.OFF, anchors, _NEAR_OFF) or near(f, Cue.NEG, anchors, _NEAR_OFF)
+    ) and not off_by:
         said = None if m.today is None else pause_said(m.low, m.today)
         if said is not None and said.unclear is None and said.last is not None:
             # "no reminders next week", "stop the messages until sunday": a break, not off
@@ -872,6 +904,8 @@ _STOP_IT_RE: Final = re.compile(
     r"(?:the\s+|my\s+|your\s+|ur\s+|all\s+|these\s+|those\s+)?(?:\w+\s+)?"
     r"(?:reminders?|messages?|msgs?|notifications?|notifs|nudges?|pings?|texts?|alarms?)\b"
 )
+#: Reminders at the wrong time, not turned off: "all off by hours", "off by an hour".
+_OFF_BY_RE: Final = re.compile(r"\boff\s+by\s+(?:an?\s+|one\s+|a\s+few\s+|[0-9]+\s+)?hours?\b")
 _MOVE_IT_RE: Final = re.compile(
     r"\b(?:move|change|switch\s+(?:it|them|to)|set|make|shift|push|earlier|later|instead|until"
     r"|till|til|for\s+(?:a|the|this|next)|this\s+week|next\s+week|today|tomorrow|weekend)\b"
@@ -965,6 +999,12 @@ _PIECES_RE: Final = re.compile(r"[,;.!?]+(?:\s+|$)|\s+(?:but|so|and)\s+")
 
 #: Where a message breaks into clauses for ``_asked_clause``.
 _CLAUSE_BREAK_RE: Final = re.compile(r"[,;.!?]+\s*|\s+(?:and|but|so)\s+")
+
+
+def time_asked_apart(low: str) -> bool:
+    """Whether one clause of several that say times asks for the reminder's change
+    (``_asked_clause``): its time is the one asked, whatever the others say."""
+    return _asked_clause(low) is not None
 
 
 def _asked_clause(low: str) -> str | None:
@@ -1607,11 +1647,24 @@ _RACE_DATE_BEFORE: Final = 40
 _RACE_DATE_AFTER: Final = 45
 
 
+#: The race's old date told, then its new one ("was meant to be the 22nd of may but it's
+#: now on the 19th of june"): group 1 is where the new one is said.
+_WAS_THEN_NOW_RE: Final = re.compile(
+    r"\b(?:meant|supposed|planned|scheduled|due|originally|was\s+going)\b[^?!]*?"
+    r"\b(now|moved|changed|pushed|postponed|rescheduled|instead)\b"
+)
+
+
 #: A bare day of the month put in the place of a date said before ("change it to the 27th").
 _TO_THE_DAY_RE: Final = re.compile(
     r"\b(?:change\s+it\s+to|change\s+to|move\s+it\s+to|moved\s+to|make\s+it|actually|instead"
     r"|now)\s+(?:the\s+)?([0-9]{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[a-z]{3})"
 )
+
+
+def race_date_moved(low: str) -> bool:
+    """Whether ``low`` tells the race's old date, then its new one (``_WAS_THEN_NOW_RE``)."""
+    return _WAS_THEN_NOW_RE.search(low) is not None
 
 
 def _same_month_fix(low: str, dates: list[tuple[int, date]]) -> date | None:
@@ -1648,6 +1701,10 @@ def _race_day(m: Message, races: list[Hit]) -> date | None:
         return fixed  # "i think i set 20 march, change it to the 27th": 27 march
     if len(dates) < 2 or not races:
         return dates[-1][1] if dates else None
+    if (turn := _WAS_THEN_NOW_RE.search(low)) is not None and (
+        after := [day for pos, day in dates if pos >= turn.start(1)]
+    ):
+        return after[-1]  # "it was meant to be the 22nd of may but it's now on the 19th of june"
     if "from" in low and (move := _MOVED_RANGE_RE.search(low)) is not None:
         moved = [day for pos, day in dates if move.start() <= pos < move.end()]
         if len(moved) > 1:
@@ -1717,7 +1774,7 @@ def _race(m: Message) -> Intent | None:
         return None  # "ran valencia on sunday!! when can I get back to it?": the race is run
     if not asked and _ADVICE_ASKED_RE.match(m.low) and not names_a_date(m.low):
         return None  # "do I keep the sessions in race week or stop them?": advice, no setting
-    moved = Cue.MOVED in f.cues
+    moved = Cue.MOVED in f.cues or race_date_moved(m.low)  # "...but it's now on the 19th"
     if (
         not (asked or moved)
         and _COUNTED_WHEN_RE.search(m.low)
@@ -1854,7 +1911,8 @@ _MOVE_THE_RACE_RE: Final = re.compile(
 #: A race the runner has run ("ran valencia marathon on sunday", "did my first 10k"), and
 #: what would make it a race to store all the same ("put it in", "my next race").
 _RACE_RUN_RE: Final = re.compile(
-    r"\b(?:ran|raced|did|finished|completed|smashed|nailed|survived|done|pb'?d|pbd)\s+"
+    r"\b(?:(?:ran|raced|did|finished|completed|smashed|nailed|survived|done|pb'?d|pbd|pr'?d)\s+"
+    r"|(?:pb'?d|pbd|pr'?d)\s+(?:at|in)\s+|(?:got|had|ran|set)\s+(?:a\s+)?(?:pb|pr)\s+at\s+)"
     r"(?:the\s+|my\s+|a\s+|our\s+)?(?:[\w'-]+\s+){0,2}(?:race|marathon|half|10k|5k|ultra"
     r"|parkrun|triathlon|10km|5km)\b"
     r"|\b(?:race|parkrun|5k|10k|half|marathon)\b[^.!?]{0,30}?\bin\s+(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-9]{2}\b"

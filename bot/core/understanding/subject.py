@@ -180,6 +180,33 @@ _MINE: Final = word_set("my mine me myself im ive")
 _I_HAVE: Final = word_set("have had got get keep feel felt am was hurt")
 
 
+#: Words of worry: "worried about shin splints" tells of no shin now.
+_FEARS: Final = word_set("worried worry worries scared afraid nervous concerned paranoid terrified")
+
+
+#: Words before a question that tell of no now of the runner's: someone else's, the past,
+#: a recovery, something read or heard.
+_NOT_TOLD: Final = _FOREIGN_HINTS | word_set(
+    "recovered healed ago last read heard reading hearing seen saw told says said"
+)
+
+
+def _told_before(
+    words: tuple[str, ...], clauses: tuple[int, ...], asking: frozenset[int]
+) -> frozenset[int]:
+    """The clauses before the first one asked that tell of the runner's now, with no word
+    of advice or prevention in them ("shin pain getting worse every run, now walking hurts
+    too. how do I avoid a stress fracture?"); none when the question comes first."""
+    first = min(asking, default=None)
+    if not first:
+        return frozenset()
+    before = [w for i, w in enumerate(words) if clauses[i] < first]
+    if not _NOT_TOLD.isdisjoint(before) or not _READING.isdisjoint(before):
+        return frozenset()  # "had shin splints last year", "my clubmate...", "read that..."
+    advice = {clauses[i] for i, w in enumerate(words) if w in _ADVICE or w in _WH or w in _FEARS}
+    return frozenset(c for c in range(first) if c not in advice)
+
+
 def _own(words: tuple[str, ...]) -> bool:
     """Whether the runner speaks of their own body ("my", "I've got", "I have"), not only
     asks ("how do I...", "how would I know if I had one")."""
@@ -457,7 +484,9 @@ def owners(
         and (not _ADVICE.isdisjoint(words) or _defines(words) or _avoiding(words))
         and not _own(words)
     ):
-        return frozenset(range(n)), frozenset()  # "how do I avoid shin splints, any tips?"
+        told = _told_before(words, clauses, asking)  # "shin pain getting worse every run.
+        # how do I avoid a stress fracture?": the report before the question is the runner's
+        return frozenset(i for i in range(n) if clauses[i] not in told), frozenset()
     hypothetical = _hypothetical(words, clauses, asking) if asking and "if" in words else set()
     if question and not _SUPPOSE.isdisjoint(words):
         hypothetical |= _onset_supposed(words, clauses)

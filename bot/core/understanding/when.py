@@ -714,9 +714,9 @@ def names_days(low: str) -> bool:
 #: The last two or three days ("missed the last two days", "the past couple of days"):
 #: each of them, up to yesterday.
 _LAST_FEW_DAYS_RE: Final = re.compile(
-    r"\b(?:the\s+)?(?:last|past)\s+(two|2|couple\s+of|three|3)\s+days\b"
+    r"\b(?:the\s+)?(?:last|past)\s+(two|2|couple(?:\s+of)?|three|3)\s+days\b"
 )
-_FEW: Final = {"two": 2, "2": 2, "couple of": 2, "three": 3, "3": 3}
+_FEW: Final = {"two": 2, "2": 2, "couple of": 2, "couple": 2, "three": 3, "3": 3}
 
 
 def _near_offset(said: str) -> int:
@@ -805,18 +805,18 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
     """
     low = holidays_as_dates(low)
     past = not ahead or _SKIPPED_RE.search(low) is not None
-    if (listed := _day_list(low)) is not None:
+    if (listed := _day_list(low)) is not None and not (past and _planned(low, listed.start())):
         names = [m.group(2) for m in _DAY_NAME_RE.finditer(listed.group(0))]
         if past and _LAST_WEEK_RE.search(low):  # "did monday and tuesday last week"
             monday = today - timedelta(days=today.weekday() + 7)
             return tuple(sorted({monday + timedelta(days=_weekday_index(n)) for n in names}))
         return _listed_past(names, today) if past else _listed_ahead(names, today)
-    if past and (few := _LAST_FEW_DAYS_RE.search(low)) is not None:  # "the last two days"
-        count = _FEW[" ".join(few.group(1).split())]
-        return tuple(today - timedelta(days=n) for n in range(count, 0, -1))
     if (near := _near_list(low)) is not None:  # "missed yesterday and today"
         offsets = {_near_offset(g) for g in near.groups() if g}
         return tuple(sorted(today + timedelta(days=n) for n in offsets if ahead or n <= 0))
+    if past and (few := _LAST_FEW_DAYS_RE.search(low)) is not None:  # "the last two days"
+        count = _FEW[" ".join(few.group(1).split())]
+        return tuple(today - timedelta(days=n) for n in range(count, 0, -1))
     if past and "y" in low and (mixed := _WEEKDAY_AND_NEAR_RE.search(low)) is not None:
         other = mixed.group(2)
         close = today if other.startswith(("today", "tdy")) else log_day(other, today)
@@ -858,6 +858,19 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
 
 
 _LAST_WEEK_RE: Final = re.compile(r"\b(?:last|previous|past)\s+week(?:'?s)?\b")
+#: Words that make the days after them a plan, not a log ("did monday, will do wednesday
+#: or thursday").
+_PLANNED_RE: Final = re.compile(
+    r"\b(?:will|i'll|gonna|going\s+to|plan\s+to|planning\s+to|hope\s+to|aim\s+to"
+    r"|try\s+to|next)\b[^.,;!?]*$"
+)
+
+
+def _planned(low: str, at: int) -> bool:
+    """Whether the days said at ``at`` are planned in their clause, not done."""
+    return _PLANNED_RE.search(low, 0, at) is not None
+
+
 #: A skip's date a year but these few days ahead is the one just gone by.
 _JUST_GONE_DAYS: Final = 6
 #: A day that can only have gone by ("yesterday", "last night"): a skip said of it is

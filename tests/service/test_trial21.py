@@ -1,0 +1,67 @@
+"""Session twenty-one, end to end (what is stored): a clinician's "no impact on my right
+shin" holds the shin; a report told before a prevention question is triaged; a finished
+marathon is no hip session logged; a done taken back as a skip keeps the done until the
+runner taps; the reminder's time asked in a clause of its own is the one stored; a race
+moved from its old date to a new one is stored on the new one."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from bot.core.records import CompletionStatus
+from bot.core.vocabulary import Area, RedFlag, Side
+from tests.service.conftest import Chat, texts
+
+
+async def test_no_impact_on_the_right_shin_holds_it(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("GP said no impact on my right shin for 6 weeks, mobility is fine though")
+    (report,) = await chat.reports()
+    assert (report.area, report.side) == (Area.SHINS, Side.RIGHT)
+    assert RedFlag.CLINICIAN_HOLD in report.red_flags
+    assert Area.SHINS in (await chat.state()).held_areas
+
+
+async def test_a_report_before_a_prevention_question_is_triaged(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say(
+        "shin pain getting worse every run, now walking hurts too. "
+        "how do I avoid a stress fracture?"
+    )
+    (report,) = await chat.reports()
+    assert report.area is Area.SHINS
+    assert report.red_flags
+
+
+async def test_a_finished_marathon_logs_no_hip_session(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("Just finished my first marathon!!! 3:52, so happy")
+    assert await chat.completions() == []
+
+
+async def test_a_done_taken_back_keeps_it_until_the_runner_taps(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("done")
+    chat.next_day()
+    replies = texts(await chat.say("I logged yesterday as done but that was wrong, I skipped it"))
+    assert "Tue 01 Dec's" in replies  # the day as the coach writes it, not "Tue 01 dec"
+    (log,) = await chat.completions()
+    assert (log.on, log.status) == (date(2026, 12, 1), CompletionStatus.DONE)
+
+
+async def test_the_reminder_time_asked_in_its_own_clause_is_stored(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say(
+        "I work nights as a nurse so my morning is basically 6pm. The reminder at 7am lands "
+        "right when I'm falling asleep. Can you send it at 18:30 instead?"
+    )
+    assert (await chat.runner()).reminder_time == time(18, 30)
+
+
+async def test_a_moved_race_is_stored_on_its_new_day(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say(
+        "my race was meant to be the 22nd of May but the organisers emailed to say it's now on "
+        "the 19th of June. Can you update it?"
+    )
+    assert (await chat.state()).race_date == date(2027, 6, 19)
