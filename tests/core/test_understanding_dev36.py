@@ -189,3 +189,71 @@ def test_a_side_said_of_the_held_shin_is_kept() -> None:
     (part,) = understand_all("GP said no impact on my right shin for 6 weeks", TODAY)
     assert part.report is not None
     assert part.report.side is Side.RIGHT
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("6ish works for the reminder", time(6, 0)),
+        ("The 6am message is a bit early now. Could you make it half 7 instead?", time(7, 30)),
+    ],
+)
+def test_a_time_that_suits_the_message_moves_it(text: str, at: time) -> None:
+    (part,) = understand_all(text, TODAY)
+    assert (part.kind, part.reminder_time) == (IntentKind.SET_REMINDER, at)
+
+
+def test_no_sesh_today_is_a_skip() -> None:
+    assert _kinds("no sesh today, travelling all day") == [IntentKind.SKIPPED]
+
+
+def test_stop_sessions_for_now_is_an_open_pause() -> None:
+    (part,) = understand_all("stop sessions for now", TODAY)
+    assert (part.kind, part.pause_until) == (IntentKind.PAUSE, None)
+
+
+@pytest.mark.parametrize(
+    "text", ["Can we get back to the normal sessions?", "can I get back on the full plan?"]
+)
+def test_back_to_the_normal_sessions_is_a_return(text: str) -> None:
+    assert _kinds(text) == [IntentKind.RESUME]
+
+
+def test_a_relative_which_asks_nothing() -> None:
+    text = (
+        "Been doing the sessions in my lunch break, which has been going ok. Today I didn't "
+        "manage it because of back to back meetings. Tomorrow should be calmer."
+    )
+    assert _kinds(text) == [IntentKind.SKIPPED]
+
+
+def test_a_long_run_done_on_a_day_is_no_running_week_told() -> None:
+    text = (
+        "The left hamstring that was bugging me last week is totally fine now, did a long run "
+        "on Sunday with zero issues. The right calf has been a bit tight, maybe a 3 out of 10."
+    )
+    reports = [p.report for p in understand_all(text, TODAY) if p.report is not None]
+    assert [(r.area, r.side, r.severity) for r in reports] == [(Area.CALVES, Side.RIGHT, 3)]
+
+
+def test_the_running_week_told_beside_a_skip_keeps_the_skip_today() -> None:
+    (part,) = understand_all("my long run is on sunday, skipped today", TODAY)
+    assert (part.kind, part.log_day) == (IntentKind.SKIPPED, None)
+
+
+def test_a_day_said_fine_and_rated_is_that_days_log() -> None:
+    (part,) = understand_all("friday's was fine though, a 5", TODAY)
+    assert (part.kind, part.log_day, part.effort) == (IntentKind.DONE, date(2033, 4, 29), 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the half marathon I was training for has been cancelled",
+        "Race update: the half I was training for has been cancelled. I'll look for one in the "
+        "autumn but nothing's booked.",
+    ],
+)
+def test_a_race_said_cancelled_a_few_words_on_is_off(text: str) -> None:
+    (part,) = understand_all(text, TODAY)
+    assert (part.kind, part.race_off) == (IntentKind.RACE_DATE, True)

@@ -34,7 +34,7 @@ _ASK_RE: Final = re.compile(
     r"|can\s+(?:you|u)\s+(?:show|tell)"
     r"|(?:do|does)\s+(?:i|we|you|u|there|the|my|this)"
     r"|can\s+i\s+(?:see|get|have)|am\s+i|where\s+(?:am|are)\s+(?:i|we))\b"
-    r"|\b(?:what|whats|what's|when|which|why)\b|\bwhere\s+(?:am|are)\s+(?:i|we)\b"
+    r"|\b(?:what|whats|what's|when|why)\b|(?<!,\s)\bwhich\b|\bwhere\s+(?:am|are)\s+(?:i|we)\b"
 )
 _WHY_RE: Final = re.compile(
     r"\b(?:why|how\s+come|whats\s+the\s+point|what's\s+the\s+point|rationale|reasoning"

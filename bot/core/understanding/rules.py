@@ -803,6 +803,10 @@ def _reminder(m: Message) -> Intent | None:
         return _message_moved(m)
     if _TAKEN_BACK_RE.search(m.low):
         return Intent(IntentKind.UNKNOWN)  # "move my reminder to never 😂 jk keep it"
+    if (works := _TIME_WORKS_RE.match(m.low)) is not None and (
+        at := parse_time(f"at {works.group(1)}")
+    ) is not None:
+        return Intent(IntentKind.SET_REMINDER, reminder_time=at)  # "6ish works for the reminder"
     if _praised(m.low):
         # "the 7am reminder works great", "the morning nudge got me off the sofa": no
         # setting to change; with a thanks, thanks
@@ -1081,7 +1085,7 @@ def _message_moved(m: Message) -> Intent | None:
         return None if at is None else Intent(IntentKind.SET_REMINDER, reminder_time=at)
     if not ("message" in low or "msg" in low or "text" in low or "ping" in low or "buzz" in low):
         return None  # one of these is in every match: a cheap test first
-    moved = _MESSAGE_MOVED_RE.search(m.low)
+    moved = _MESSAGE_MOVED_RE.search(m.low) or _MESSAGE_MADE_RE.search(m.low)
     if moved is None:
         return None
     at = parse_time(f"at {moved.group(1)}")
@@ -1090,6 +1094,21 @@ def _message_moved(m: Message) -> Intent | None:
     return Intent(IntentKind.SET_REMINDER, reminder_time=at)
 
 
+#: A time said first that suits the reminder: "6ish works for the reminder", "half 7 would
+#: be better for the messages".
+_TIME_WORKS_RE: Final = re.compile(
+    r"\s*((?:(?:half|quarter)\s+(?:past\s+|to\s+)?)?[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm|ish)?)\s+"
+    r"(?:works|would\s+work|is\s+(?:better|best|good|fine|perfect)|would\s+be\s+(?:better|best|good"
+    r"|great|perfect))\b"
+)
+#: The coach's message named, then a time asked with "make it": "the 6am message is a bit
+#: early ... could you make it half 7 instead?"
+_MESSAGE_MADE_RE: Final = re.compile(
+    r"\b(?:message|messages|msg|msgs|text|texts|ping|notification|notifications)\b[^?]*?"
+    r"\b(?:make|have|send)\s+(?:it|them)\s+(?:at\s+|for\s+)?"
+    r"((?:(?:half|quarter)\s+(?:past\s+|to\s+)?)?[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm|ish)?)"
+    r"(?=\s*(?:$|pls|please|instead|thanks|[.,!?]))"
+)
 _CLOCK: Final = (
     r"((?:(?:half|quarter)\s+(?:past|to)\s+)?(?:[0-9]{1,2}|one|two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve)(?:[:.][0-9]{2})?\s*(?:am|pm|ish)?)"
@@ -1663,8 +1682,10 @@ _TO_THE_DAY_RE: Final = re.compile(
 
 
 def race_date_moved(low: str) -> bool:
-    """Whether ``low`` tells the race's old date, then its new one (``_WAS_THEN_NOW_RE``)."""
-    return _WAS_THEN_NOW_RE.search(low) is not None
+    """Whether ``low`` tells the race's old date, then its new one (``_WAS_THEN_NOW_RE``,
+    with a day's number after it: not "withdrew, nothing planned now")."""
+    turn = _WAS_THEN_NOW_RE.search(low)
+    return turn is not None and any(c.isdigit() for c in low[turn.end() : turn.end() + 40])
 
 
 def _same_month_fix(low: str, dates: list[tuple[int, date]]) -> date | None:
@@ -1701,8 +1722,10 @@ def _race_day(m: Message, races: list[Hit]) -> date | None:
         return fixed  # "i think i set 20 march, change it to the 27th": 27 march
     if len(dates) < 2 or not races:
         return dates[-1][1] if dates else None
-    if (turn := _WAS_THEN_NOW_RE.search(low)) is not None and (
-        after := [day for pos, day in dates if pos >= turn.start(1)]
+    if (
+        race_date_moved(low)
+        and (turn := _WAS_THEN_NOW_RE.search(low)) is not None
+        and (after := [day for pos, day in dates if pos >= turn.start(1)])
     ):
         return after[-1]  # "it was meant to be the 22nd of may but it's now on the 19th of june"
     if "from" in low and (move := _MOVED_RANGE_RE.search(low)) is not None:
@@ -1798,6 +1821,9 @@ def _race(m: Message) -> Intent | None:
     work_stopped = _WORK_STOPPED_RE.search(m.low) and not _RACE_OFF_RE.search(m.low)
     if _called_off(f, Cue.OFF, _the_races(f, races)) and not moved and not work_stopped:
         return Intent(IntentKind.RACE_DATE, race_off=True)  # even "race on Sunday cancelled"
+    if when is None and not work_stopped and _RACE_CALLED_OFF_RE.search(m.low):
+        # "the half marathon I was training for has been cancelled": off
+        return Intent(IntentKind.RACE_DATE, race_off=True)
     if no_race_had(m.low):  # "oops i dont have a race sunday, thats my long run"
         return Intent(IntentKind.RACE_DATE, race_off=True)
     if when is not None and m.today is not None and _just_passed(when, m.today, m.low):
@@ -1917,6 +1943,12 @@ _RACE_RUN_RE: Final = re.compile(
     r"|parkrun|triathlon|10km|5km)\b"
     r"|\b(?:race|parkrun|5k|10k|half|marathon)\b[^.!?]{0,30}?\bin\s+(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-9]{2}\b"
 )  # "5k race saturday in 19:58!!": run, a finishing time said
+#: The race said to be off a few words after it ("the half marathon I was training for has
+#: been cancelled").
+_RACE_CALLED_OFF_RE: Final = re.compile(
+    r"\b(?:race|marathon|half|10k|5k|ultra|triathlon)\b[^.!?,;]{0,40}?\b(?:has|have|had|got|was"
+    r"|is|been)\s+(?:been\s+)?(?:cancelled|canceled|called\s+off|scrapped|axed)\b"
+)
 _RACE_SET_RE: Final = re.compile(
     r"\b(?:put|set|add|enter|save|update|change|moved|move|next\s+(?:race|one)|upcoming"
     r"|coming\s+up|signed|entered|booked|racing\s+again|another)\b"
@@ -2257,7 +2289,7 @@ _PROTEST_RE: Final = re.compile(
 #: A setting of the running week said as a fact ("friday is a rest day", "I never run on
 #: fridays", "long run is sunday"): the week, not a log of today.
 _WEEK_FACT_RE: Final = re.compile(
-    r"\blong\s*run\s+(?:is|=|on|day\s+is)\b|\b(?:is|are)\s+(?:a\s+|my\s+)?rest\s+days?\b"
+    r"(?<!did\sa\s)(?<!did\smy\s)(?<!did\sthe\s)(?<!had\sa\s)\blong\s*run\s+(?:is|=|on|day\s+is)\b|\b(?:is|are)\s+(?:a\s+|my\s+)?rest\s+days?\b"
     r"|\brest\s+days?\s+(?:is|are)\b|\b(?:never|don'?t|do\s+not|dont)\s+run\s+on\b"
     r"|\b(?:is|are)\s+(?:my\s+)?(?:long\s*run|interval|tempo|hill|speed)s?\b"
 )

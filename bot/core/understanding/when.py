@@ -264,6 +264,8 @@ def _dates_an_event(low: str, match: re.Match[str]) -> bool:
         return True  # "my long runs are on saturdays": a habit, no day of the log
     if "since" in low and _SINCE_BEFORE_RE.search(low, max(match.start() - 12, 0), match.start()):
         return True  # "i have a cold since monday": the day it started
+    if _WEEK_FACT_BEFORE_RE.search(low, max(match.start() - 16, 0), match.start()):
+        return True  # "my long run is on sunday, skipped today": the running week, not the log
     if _VISIT_BEFORE_RE.search(low, max(match.start() - 40, 0), match.start()) and (
         _TODAY_SAID_RE.search(low, match.end())
     ):
@@ -275,6 +277,12 @@ def _dates_an_event(low: str, match: re.Match[str]) -> bool:
 _VISIT_BEFORE_RE: Final = re.compile(
     r"\b(?:saw|seen|visited|had|went\s+to(?:\s+see)?)\s+(?:the\s+|my\s+|a\s+)?(?:physio|gp|doctor|doc"
     r"|podiatrist|osteo|consultant|specialist|dentist)\w*(?:\s+(?:appointment|appt))?\s+(?:on\s+)?$"
+)
+
+
+#: A day of the running week told just before the day ("my long run is on sunday").
+_WEEK_FACT_BEFORE_RE: Final = re.compile(
+    r"\b(?:run|runs|intervals|tempo|club|rest\s+day|rest\s+days)\s+(?:is|are)\s+$"
 )
 
 
