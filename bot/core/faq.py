@@ -218,6 +218,7 @@ def _undouble(word: str) -> str:
 #: weather itself is no topic ("what's the weather in Leeds").
 _SAYINGS = (
     (re.compile(r"\bunder\s+the\s+weather\b"), " ill "),
+    (re.compile(r"\bpost[\s-]+(?:partum|natal)\b"), " postpartum "),  # "4 months post partum"
     # "at like 10pm", "around 9.30pm": a time late in the day is the evening
     (re.compile(r"\b(?:at\s+)?(?:like\s+|about\s+|around\s+)?(?:[6-9]|1[01])(?:[:.][0-5][0-9])?\s*pm\b"),
      " evening "),
@@ -761,7 +762,8 @@ class Faq:
                 continue
             if understand(piece, today).kind in _PLAN_ANSWERS:
                 continue  # "whats on today", "remind me at 7": a request, not a question
-            entry = _situated(self._match_whole(f"{piece}?", _PIECE_CUTOFF), text)
+            bare = _OPENER_RE.sub("", piece) or piece  # "random q: can you train with a cold"
+            entry = _situated(self._match_whole(f"{bare}?", _PIECE_CUTOFF), text)
             if entry is not None and entry.id not in have:
                 have.add(entry.id)
                 found.append(entry)
@@ -827,6 +829,12 @@ _PIECE_WORDS: Final = 4
 #: A piece's match must be this near (above the whole message's ``QUESTION_CUTOFF``): a
 #: short follow-up ("does that count?") matches loosely.
 _PIECE_CUTOFF: Final = 75.0
+#: Words that open a piece before its question ("random q:", "also, quick question -").
+_OPENER_RE: Final = re.compile(
+    r"^\W*(?:(?:and|also|plus|oh|ok|so|but|just|btw|random|quick|another|one\s+more|other)\W+)*"
+    r"(?:q|qn|question|thing)?\s*[:,\-]\s*",
+    re.IGNORECASE,
+)
 _PIECE_FILLERS: Final = frozenset(
     {"and", "also", "plus", "oh", "ok", "so", "but", "n", "or", "just", "quick", "q", "btw"}
 )

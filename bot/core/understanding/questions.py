@@ -120,7 +120,7 @@ _WEEK_RE: Final = re.compile(
     r"|\bweek\s+ahead\b|\bthis\s+(?:weeks?|wk)\b|\bweekly\s+plan\b"
     r"|\b(?:rest|remainder)\s+of\s+(?:the\s+)?week\b"
     r"|\bnext\s+(?:few|couple(?:\s+of)?|several|[2-7]|two|three|four|five|six|seven)\s+days\b"
-    r"|\b(?:this|the|coming)\s+weekend\b"
+    r"|(?<!from\s)(?<!after\s)(?<!over\s)\b(?:this|the|coming)\s+weekend\b"
 )
 #: A request to see it ("show me this week"), as good as a plan word.
 _SHOW_RE: Final = re.compile(
