@@ -257,3 +257,15 @@ def test_a_day_said_fine_and_rated_is_that_days_log() -> None:
 def test_a_race_said_cancelled_a_few_words_on_is_off(text: str) -> None:
     (part,) = understand_all(text, TODAY)
     assert (part.kind, part.race_off) == (IntentKind.RACE_DATE, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I passed all the hop tests. Can we get back to the normal sessions?", IntentKind.RESUME),
+        ("the hops look fun. when do they start?", IntentKind.PLAN_QUESTION),
+        ("is there any jumping in this plan at all? when?", IntentKind.PLAN_QUESTION),
+    ],
+)
+def test_the_jumps_are_asked_when_a_sentence_asks_of_them(text: str, kind: IntentKind) -> None:
+    assert _kinds(text)[-1] is kind

@@ -49,6 +49,27 @@ _BACK_TO_JUMPS_RE: Final = re.compile(
     rf"\b(?:get|go|going|getting)\s+back\s+(?:in)?to\s+(?:the\s+|my\s+|doing\s+(?:the\s+)?)?{_JUMPS}"
 )
 _JUMPS_RE: Final = re.compile(rf"\b{_JUMPS}\b")
+_SENTENCE_END_RE: Final = re.compile(r"(?<=[.!?])\s+")
+_BARE_ASK: Final = 3
+_THEY_RE: Final = re.compile(r"\b(?:they|them|those|these|that|it|em)\b")
+
+
+def _jumps_asked_together(low: str) -> bool:
+    """Whether one sentence names the jumps and asks when ("I passed all the hop tests.
+    Can we get back to the normal sessions?" asks of the sessions, not the jumps)."""
+    sentences = _SENTENCE_END_RE.split(low)
+    if len(sentences) == 1:
+        return True
+    named = False
+    for sentence in sentences:
+        jumps = _JUMPS_RE.search(sentence) is not None
+        said_before = named and (_THEY_RE.search(sentence) or len(sentence.split()) <= _BARE_ASK)
+        if _WHEN_JUMPS_RE.search(sentence) and (jumps or said_before):
+            return True  # "the hops look fun. when do they start?", "any jumping? when?"
+        named = named or jumps
+    return False
+
+
 _PHASE_RE: Final = re.compile(
     r"\b(?:phase|stage|cycle|mesocycle|block\s+am\s+i|where\s+(?:am\s+i|are\s+we)\s+(?:at|in))\b"
     r"|\b(?:base|build|building|dynamic|taper|recovery|rest)\s+(?:bit|part|period|block)\b"
@@ -255,6 +276,7 @@ def plan_question(low: str, today: date | None) -> Intent | None:
         _jumps_in(low)
         and _JUMPS_RE.search(low)
         and _WHEN_JUMPS_RE.search(low)
+        and _jumps_asked_together(low)
         and (not _PERMISSION_RE.search(low) or _BACK_TO_JUMPS_RE.search(low))
         # "can I start the hops?" asks for advice; "can I get back to the jumps?" when
         and not _JUDGED_RE.search(low)  # "is it bad if I stop the jumps for race week?"
