@@ -17,7 +17,7 @@ from typing import Final
 
 from bot.core.triage import BONE_STRESS_SITES
 from bot.core.understanding.building import builds_in_activity
-from bot.core.understanding.cleared import kept_off
+from bot.core.understanding.cleared import CLINICIANS, kept_off
 from bot.core.understanding.features import Features, Hit
 from bot.core.understanding.lexicon import KIND_WORDS
 from bot.core.understanding.model import ReportSlots
@@ -590,10 +590,7 @@ def _warm_calf_after_travel(f: Features, areas: list[tuple[Hit, Area]]) -> bool:
 
 _NERVE_FLAGS: Final = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.WEAKNESS})
 #: A clinician named (a cheap test before ``kept_off``).
-_CLINICIAN_WORDS_SAID: Final = frozenset(
-    {"physio", "physios", "physiotherapist", "doctor", "doc", "dr", "gp", "surgeon",
-     "consultant", "podiatrist", "specialist", "osteo", "osteopath", "chiro", "chiropractor"}
-)  # fmt: skip
+_CLINICIAN_WORDS_SAID: Final = CLINICIANS
 _FRACTURE_WORDS: Final = frozenset({"fracture", "fractures"})
 _NUMB_FLAGS: Final = frozenset({RedFlag.NUMBNESS_TINGLING, RedFlag.SADDLE_NUMBNESS})
 _WHEN_WORDS: Final = frozenset({"when", "while", "whilst", "on", "if", "whenever", "everytime"})

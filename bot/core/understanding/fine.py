@@ -229,7 +229,9 @@ def fine_reading(
     # Durban for the month"
     found += [(pos + 1, pos + 2) for pos, _ in areas if pos + 1 < len(words)
               and words[pos + 1] in _OK_AFTER_AREA]  # fmt: skip
-    found += [span for span in _faded(f, areas) if span[0] not in f.foreign]
+    found += [
+        span for span in _faded(f, areas) if span[0] not in f.foreign and not _in_a_sign(f, span[0])
+    ]
     found.sort()
     if not found:
         return None
@@ -286,10 +288,12 @@ def fine_reading(
 
 
 def _in_a_sign(f: Features, pos: int) -> bool:
-    """Whether the recovery word at ``pos`` begins a warning sign's phrase ("ankle's gone
-    fat": swollen, not gone)."""
+    """Whether the recovery word at ``pos`` is inside a warning sign's phrase ("ankle's gone
+    fat": swollen, not gone; "leg has gone weak")."""
     hit = f.hit_at.get(pos)
-    return hit is not None and hit.sense.flag is not None
+    if hit is not None:
+        return hit.sense.flag is not None
+    return any(h.start < pos < h.end and h.sense.flag is not None for h in f.hits)
 
 
 #: Words just before a recovery word that make it a hope or a guess ahead ("tomorrow

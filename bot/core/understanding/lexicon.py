@@ -141,6 +141,8 @@ _FLAGS: Final[dict[RedFlag, str]] = {
         electric shocks, zinging, zings, zing, electric zaps, electric zap, zaps, zapping,
         like electricity""",
     RedFlag.WEAKNESS: """weakness, weak leg, weak foot, feels weak, feel weak, gone weak,
+        has gone weak, have gone weak, has gone a bit weak, leg weak, legs weak, leg is weak,
+        legs are weak, foot weak, weak and wobbly,
         went weak, going weak, felt weak, feeling weak, feels a bit weak, felt a bit weak,
         feeling a bit weak, floppy, feels floppy, felt floppy,
         foot drop, drop foot, dropfoot, cant lift my foot, foot slaps, foot slapping,

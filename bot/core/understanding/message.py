@@ -150,7 +150,9 @@ def _session_rated(low: str, pos: int) -> bool:
 _LOGGED_RATED_RE: Final = re.compile(
     r"\b(?:did|done)\s+(?:(?:the|my|it|todays|today'?s|yesterdays|yesterday'?s|[a-z]+day'?s"
     r"|session|sesh|one|hops|today|yesterday|this|morning|last|night|anyway)\s+){0,4}"
-    r"[,:]?\s*(?:effort\s+(?:was\s+|of\s+)?|rpe\s+)?(?:like\s+|about\s+|around\s+)?$"
+    r"(?:(?:without|with\s+no|no)\s+(?:any\s+)?(?:issues?|problems?|pain|trouble|bother"
+    r"|niggles?)\s*)?"
+    r"[,:]?\s*(?:effort\s+(?:was\s+|of\s+)?|rpe\s+)?(?:like\s+|about\s+|around\s+)?(?:an?\s+)?$"
 )
 
 

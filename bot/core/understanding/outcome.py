@@ -150,6 +150,20 @@ def _skipping_drill(words: tuple[str, ...], i: int) -> bool:
     )
 
 
+_WORN: Final = word_set("are is am im feel feels feeling felt totally completely absolutely proper")
+
+
+def _done_in(words: tuple[str, ...], hit: Hit) -> bool:
+    """Whether the done word is "done in" said of the runner ("my legs are done in")."""
+    return (
+        words[hit.start] == "done"
+        and hit.end - hit.start == 1
+        and words[hit.end : hit.end + 1] == ("in",)
+        and hit.start > 0
+        and words[hit.start - 1] in _WORN
+    )
+
+
 _JOINS: Final = frozenset({"and", "plus", "then"})
 _JOINED_SPAN: Final = 8
 
@@ -567,6 +581,8 @@ def _done_hits(m: Message) -> tuple[list[Hit], bool]:
             continue  # "did I do it right?", "how do I log it when done?", "not sure if I did"
         if _habit(f, hit) or f.words[hit.end : hit.end + 1] in _NOTHING:
             continue  # "I've always done calf raises", "done nothing all week": no log
+        if _done_in(f.words, hit):
+            continue  # "my legs are done in": worn out, no log
         if _never_finish(f, hit):
             continue  # "the kids interrupt me and i never finish": a habit, no skip today
         if _of_something_else(m, hit):

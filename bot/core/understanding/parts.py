@@ -621,6 +621,10 @@ def _corrected(text: str, today: date | None) -> tuple[Intent, ...] | None:
     }
     found: list[Intent] = []
     changed = False
+    # "make it 6:45. And my race is now the 29th of october": the correction is its own
+    # sentence; what follows it is read as a request of its own
+    head, *rest = _SENTENCE_END_RE.split(said.after, maxsplit=1)
+    tail = rest[0].strip() if rest else ""
     last = _SENTENCE_END_RE.split(said.before.lower())[-1]
     reminded = "remind" in last or "message" in last or "alarm" in last
     for intent in before:
@@ -630,10 +634,12 @@ def _corrected(text: str, today: date | None) -> tuple[Intent, ...] | None:
         if reminded and intent.kind is not IntentKind.SET_REMINDER:
             found.append(intent)  # "my foot hurts. my reminder is going off at 6, could you
             continue  # make it 8?": the reminder's hour, no rating of the foot
-        value = corrected_value(intent, said.after, today)
+        value = corrected_value(intent, head, today)
         changed = changed or value is not None
         found.append(intent if value is None else value)
     found += [i for i in after if _log_or(i.kind) in redone]
+    if changed and tail:
+        found += [i for i in understand_parts(tail, today)[1] if i.kind is not IntentKind.UNKNOWN]
     return tuple(found) if changed else None
 
 

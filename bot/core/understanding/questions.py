@@ -112,8 +112,8 @@ _OK_ON_A_DAY_RE: Final = re.compile(
 )
 #: How to come back after time off, asked as advice: "how do I get back into it?".
 _GET_BACK_RE: Final = re.compile(
-    r"\bhow\s+(?:do|should|can|would)\s+(?:i|we)\s+(?:best\s+)?(?:get\s+back|ease\s+back"
-    r"|come\s+back|start\s+again|restart|return)\b"
+    r"\b(?:how|where)\s+(?:do|should|can|would)\s+(?:i|we)\s+(?:best\s+)?(?:get\s+back"
+    r"|ease\s+back|come\s+back|start\s+again|restart|return|pick\s+(?:it\s+)?up)\b"
 )
 _POINT_RE: Final = re.compile(
     r"\b(?:what'?s|whats|what\s+is)\s+the\s+(?:point|purpose|idea)\s+of\b|\bhow\s+come\b"

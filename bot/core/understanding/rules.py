@@ -175,6 +175,8 @@ _NOT_THE_SESSION_DONE_RE: Final = re.compile(
     r"|\b(?:done|did|finished|completed|through)\s+(?:the\s+|my\s+)?(?:first|second|third|1st|2nd|3rd)"
     r"\s+(?:week|block|couple\s+of\s+weeks|two\s+weeks|few\s+weeks)\b"
     r"|\bmost\s+days\b"
+    r"|\b(?:done|did|had)\s+(?:[0-9]+|a|one|two|three|four|five|six|a\s+few|a\s+couple\s+of)\s+"
+    r"(?:weeks?|months?|years?)\s+of\b"
     r"|\bwe\s+(?:finally|actually)\s+did\s+it\b(?!\s+together)"
 )
 #: What says today's session was done beside such a "done" ("visit done, then the

@@ -831,6 +831,8 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
         days = {log_day(f"on {mixed.group(1)}", today), close}
         if None not in days and len(days) == 2:  # "done mondays and yesterdays"
             return tuple(sorted(d for d in days if d is not None))
+    if past and _TODAY_LOGGED_RE.search(low):
+        return ()  # "Skipped today. Went out last night for my birthday": today's
     if past:
         day = log_day(_BACK_ON_DAY_RE.sub(" ", low), today)  # not the day they are back
         return () if day is None else (day,)
@@ -865,6 +867,12 @@ def log_days(low: str, today: date, *, ahead: bool = False) -> tuple[date, ...]:
     return (min(said)[1],) if said else ()
 
 
+#: Today named right after the log's verb ("skipped today", "did today's"): today's log,
+#: whatever other day the message tells of.
+_TODAY_LOGGED_RE: Final = re.compile(
+    r"^\W*(?:i\s+)?(?:skipped|missed|did|done|finished|completed)\s+(?:today|todays|today'?s"
+    r"|this\s+morning|tonight)\b"
+)
 _LAST_WEEK_RE: Final = re.compile(r"\b(?:last|previous|past)\s+week(?:'?s)?\b")
 #: Words that make the days after them a plan, not a log ("did monday, will do wednesday
 #: or thursday").

@@ -1,0 +1,85 @@
+"""Session twenty-one, second development set, in my own words here: a leg gone weak is a
+warning, never a recovery; a midwife's word holds impact; a session rated "without any
+issue, a 5" is its effort, not a 5/10 soreness; a correction is its own sentence and what
+follows it is read too; "skipped today" beside last night's story is today's skip; legs
+"done in" and "3 months of running" log nothing; where to restart after a week off is no
+new break."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from bot.core.understanding import IntentKind, understand_all
+from bot.core.vocabulary import Area, RedFlag
+
+TODAY = date(2033, 9, 21)  # a Wednesday
+
+
+def _kinds(text: str) -> list[IntentKind]:
+    return [part.kind for part in understand_all(text, TODAY)]
+
+
+@pytest.mark.parametrize("text", ["leg has gone weak", "left leg weak and wobbly since tues"])
+def test_a_leg_gone_weak_is_a_warning(text: str) -> None:
+    (part,) = understand_all(text, TODAY)
+    assert part.report is not None
+    assert RedFlag.WEAKNESS in part.report.red_flags
+
+
+def test_a_feeling_gone_is_still_a_recovery() -> None:
+    assert _kinds("calf soreness has gone") == [IntentKind.FEELS_FINE]
+
+
+def test_a_midwifes_no_jumping_till_the_check_is_a_clinicians_hold() -> None:
+    text = "midwife said no jumping til my 12 wk check after the c-section"
+    (part,) = understand_all(text, TODAY)
+    assert RedFlag.CLINICIAN_HOLD in part.signs
+
+
+def test_a_session_rated_without_any_issue_is_its_effort() -> None:
+    text = (
+        "My Achilles was sore for a few days last week but it's completely settled now, no "
+        "pain in the mornings and hopping on the spot feels fine. Did today's session without "
+        "any issue, a 5."
+    )
+    parts = understand_all(text, TODAY)
+    assert [(p.kind, p.effort) for p in parts if p.kind is IntentKind.DONE] == [
+        (IntentKind.DONE, 5)
+    ]
+    assert [p.fine_areas for p in parts if p.kind is IntentKind.FEELS_FINE] == [(Area.ACHILLES,)]
+    assert all(p.report is None or not p.report.red_flags for p in parts)
+
+
+def test_a_correction_is_its_own_sentence_and_the_next_is_read() -> None:
+    text = (
+        "Reminders at 6 are too early, make it 6:45. And my race is now the Edinburgh 10k on "
+        "the 29th of October, not the one in London."
+    )
+    parts = understand_all(text, TODAY)
+    assert [p.reminder_time for p in parts if p.kind is IntentKind.SET_REMINDER] == [time(6, 45)]
+    assert [p.race_date for p in parts if p.kind is IntentKind.RACE_DATE] == [date(2033, 10, 29)]
+
+
+def test_skipped_today_beside_last_nights_story_is_todays() -> None:
+    text = "Skipped today. Went out last night for my birthday and I'm a bit rough this morning."
+    (part,) = understand_all(text, TODAY)
+    assert (part.kind, part.log_day) == (IntentKind.SKIPPED, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "long shift today and my legs are done in. still worth doing it?",
+        "I've done 3 months of running with no issues",
+    ],
+)
+def test_worn_out_legs_and_months_of_running_log_nothing(text: str) -> None:
+    assert IntentKind.DONE not in _kinds(text)
+
+
+def test_where_to_restart_after_a_week_off_is_no_new_break() -> None:
+    assert IntentKind.PAUSE not in _kinds(
+        "havent touched it for a week (holiday), where do i restart?"
+    )
