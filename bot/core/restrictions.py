@@ -140,7 +140,9 @@ def restrictions_for(
             flag_areas |= hold_areas(area, triage(report.red_flags, report.side, area))
             no_load.add(area)
             reasons.append(
-                PELVIC_FLOOR_REASON
+                f"{area.label}: impact kept off on a clinician's advice"
+                if report.red_flags == {RedFlag.CLINICIAN_HOLD}
+                else PELVIC_FLOOR_REASON
                 if area is Area.PELVIC_FLOOR
                 else f"{area.label}: a warning sign, so nothing loads {area.it}"
             )

@@ -1133,13 +1133,13 @@ async def guided_step(turn: Turn, callback: Callback) -> list[Reply]:
     action = callback.action
     if action is Action.REPORT_AREA:
         data["area"] = callback.str_arg(0)
+        if data["area"] == Area.PELVIC_FLOOR.value:  # no side to it: on to the next step
+            data["side"] = Side.NONE.value
+            return await _sided(turn, data)
         return await _ask(turn, data, "side")
     if action is Action.REPORT_SIDE:
         data["side"] = callback.str_arg(0)
-        if data.get("flags") == [RedFlag.CLINICIAN_HOLD.value]:  # their word: where is all
-            data["kind"] = ReportKind.PAIN.value  # the hold needs, no feeling asked
-            return await _finish(turn, data)
-        return await _ask(turn, data, "kind")
+        return await _sided(turn, data)
     if action is Action.REPORT_KIND:
         data["kind"] = callback.str_arg(0)
         return await _ask(turn, data, "severity")
@@ -1153,6 +1153,15 @@ async def guided_step(turn: Turn, callback: Callback) -> list[Reply]:
         data["flags"] = sorted(flags)
         return await _ask(turn, data, "flags")
     return await _finish(turn, data)
+
+
+async def _sided(turn: Turn, data: dict[str, Any]) -> list[Reply]:
+    """The guided report once its side is known: a clinician's hold is finished (where is
+    all it needs, no feeling asked), any other report asks how it feels."""
+    if data.get("flags") == [RedFlag.CLINICIAN_HOLD.value]:
+        data["kind"] = ReportKind.PAIN.value
+        return await _finish(turn, data)
+    return await _ask(turn, data, "kind")
 
 
 async def typed_answer(turn: Turn, step: str, text: str) -> list[Reply] | None:
@@ -1181,8 +1190,10 @@ async def typed_answer(turn: Turn, step: str, text: str) -> list[Reply] | None:
         callback = decode(data)
         assert callback is not None
         replies = await guided_step(turn, callback)
-    # a new message rather than an edit: there is no tapped message to change
-    return [replace(reply, edit=False) for reply in replies] if presses else None
+    # a new message rather than an edit: there is no tapped message to change (and no
+    # "Thanks, noted." standing in for it before the answer's own thanks)
+    kept = [reply for reply in replies if reply.text != words.noted()] or replies
+    return [replace(reply, edit=False) for reply in kept] if presses else None
 
 
 def open_question(turn: Turn) -> list[Reply]:

@@ -35,7 +35,9 @@ def test_a_feeling_gone_is_still_a_recovery() -> None:
 def test_a_midwifes_no_jumping_till_the_check_is_a_clinicians_hold() -> None:
     text = "midwife said no jumping til my 12 wk check after the c-section"
     (part,) = understand_all(text, TODAY)
-    assert RedFlag.CLINICIAN_HOLD in part.signs
+    assert part.report is not None
+    assert part.report.area is Area.PELVIC_FLOOR  # the c-section: impact held till her check
+    assert part.report.red_flags == {RedFlag.CLINICIAN_HOLD}
 
 
 def test_a_session_rated_without_any_issue_is_its_effort() -> None:

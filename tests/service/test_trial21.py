@@ -65,3 +65,34 @@ async def test_a_moved_race_is_stored_on_its_new_day(chat: Chat) -> None:
         "the 19th of June. Can you update it?"
     )
     assert (await chat.state()).race_date == date(2027, 6, 19)
+
+
+async def test_a_midwifes_hold_after_a_c_section_holds_impact_in_her_words(chat: Chat) -> None:
+    await chat.command("/today")
+    replies = texts(
+        await chat.say("midwife said no jumping til my 12 wk check after the c-section")
+    )
+    assert "Their word comes first" in replies
+    assert "Leaking" not in replies  # she told of no leak or heaviness
+    (report,) = await chat.reports()
+    assert report.area is Area.PELVIC_FLOOR
+    assert report.red_flags == {RedFlag.CLINICIAN_HOLD}
+    assert Area.PELVIC_FLOOR in (await chat.state()).held_areas
+
+
+async def test_a_c_section_scar_answers_where_with_no_side_asked(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("physio says no hopping for 2 weeks")
+    replies = texts(await chat.say("its my c-section scar"))
+    assert "Which side" not in replies
+    assert "Thanks, noted." not in replies  # one thanks, the hold's own
+    (report,) = await chat.reports()
+    assert (report.area, report.red_flags) == (Area.PELVIC_FLOOR, {RedFlag.CLINICIAN_HOLD})
+
+
+async def test_a_leg_gone_weak_is_triaged_not_a_recovery(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("left leg has gone weak since tuesday")
+    (report,) = await chat.reports()
+    assert report.area is Area.LEG
+    assert RedFlag.WEAKNESS in report.red_flags

@@ -25,7 +25,7 @@ from bot.core.understanding.cleared import clinician_cleared, someone_elses_clin
 from bot.core.understanding.dates import MONTH_PATTERN, MONTHS, last_date, years_later
 from bot.core.understanding.numbers import rating_numbers
 from bot.core.understanding.text import normalise, tokenise
-from bot.core.vocabulary import Area, ReportKind, Side
+from bot.core.vocabulary import Area, RedFlag, ReportKind, Side
 
 __all__ = [
     "HealthAnswer",
@@ -128,13 +128,25 @@ def area_answer(text: str, today: date) -> tuple[Area, Side] | None:
     Read as a report would be ("right shin" as "right shin sore"); a message with a
     warning sign is not a bare answer and gives None, so it is triaged as a report.
     """
-    if len(_words(text).split()) > 4:
+    if len(_words(text).split()) > _AREA_ANSWER_WORDS:
         return None
     intent = understand(f"{text} sore", today)
     report = intent.report
+    if report is None and RedFlag.PELVIC_FLOOR in intent.signs and _PELVIC_NAMED_RE.search(text):
+        return Area.PELVIC_FLOOR, Side.NONE  # "its my c-section scar": the area, no sign told
     if report is None or report.red_flags or intent.signs:
         return None
     return report.area, report.side
+
+
+#: Words at most in a bare answer ("its my c-section scar").
+_AREA_ANSWER_WORDS: Final = 5
+#: The pelvic floor named as a place (any feeling said there is its sign, so a bare answer
+#: is read by its words).
+_PELVIC_NAMED_RE: Final = re.compile(
+    r"\b(?:pelvic\s+floor|pelvic\s+health|c[\s-]?section|caesarean|cesarean|section\s+scar)\b",
+    re.IGNORECASE,
+)
 
 
 # ---------------------------------------------------------------- pain during a session

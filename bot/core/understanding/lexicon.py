@@ -62,7 +62,8 @@ _AREAS: Final[dict[Area, str]] = {
         down the front of my leg, down my thigh, into my leg, into my foot, in both legs,
         down my foot, down to my foot, down into my foot, down to my toes, into my toes,
         in both my legs""",
-    Area.PELVIC_FLOOR: "pelvic floor, pelvic floors, pelvic health",
+    Area.PELVIC_FLOOR: """pelvic floor, pelvic floors, pelvic health, c section, c section scar,
+        csection, caesarean, cesarean, caesarean scar, section scar""",
 }
 
 _KINDS: Final[dict[ReportKind, str]] = {

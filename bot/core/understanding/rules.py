@@ -531,7 +531,13 @@ def _pelvic_floor(m: Message, intent: Intent) -> Intent:
     emergency), unless nerve signs, back pain, "can't pee" or the bowels come with it."""
     report = intent.report
     sign = pelvic_sign(m.f, m.tokens.words)
-    if sign is None and report is not None and report.area is Area.PELVIC_FLOOR:
+    if (
+        sign is None
+        and report is not None
+        and report.area is Area.PELVIC_FLOOR
+        and RedFlag.CLINICIAN_HOLD not in report.red_flags  # "midwife said no jumping till
+        # my check after the c-section": her hold, no leak or heaviness told
+    ):
         # "my pelvic floor hurts after the hops": any feeling there is the same sign
         sign = PelvicSign(triggered=True)
     if sign is None:
