@@ -85,3 +85,35 @@ def test_where_to_restart_after_a_week_off_is_no_new_break() -> None:
     assert IntentKind.PAUSE not in _kinds(
         "havent touched it for a week (holiday), where do i restart?"
     )
+
+
+def test_a_race_moved_from_one_day_to_another_is_the_runners() -> None:
+    text = "The Lisbon half got moved from 5 October to 19 October because of a heatwave forecast."
+    (part,) = understand_all(text, TODAY)
+    assert (part.kind, part.race_date) == (IntentKind.RACE_DATE, date(2033, 10, 19))
+
+
+def test_cancel_the_race_beside_the_reminders_is_both() -> None:
+    parts = understand_all("cancel the race and stop the reminders for now", TODAY)
+    assert [(p.kind, p.race_off or p.reminder_off) for p in parts] == [
+        (IntentKind.RACE_DATE, True),
+        (IntentKind.SET_REMINDER, True),
+    ]
+
+
+def test_a_flag_emoji_parts_a_city_from_the_reminder() -> None:
+    parts = understand_all("moved to toronto 🇨🇦 reminders at 6:45 local please", TODAY)
+    assert [p.kind for p in parts] == [IntentKind.SET_TIMEZONE, IntentKind.SET_REMINDER]
+
+
+@pytest.mark.parametrize("text", ["calf is ok again", "my calf is okay again"])
+def test_ok_again_is_a_recovery(text: str) -> None:
+    (part,) = understand_all(text, TODAY)
+    assert (part.kind, part.fine_areas) == (IntentKind.FEELS_FINE, (Area.CALVES,))
+
+
+def test_yesterdays_effort_told_after_a_recovery_is_yesterdays_log() -> None:
+    parts = understand_all("knee ok now. effort yesterday was 6 btw", TODAY)
+    assert [(p.kind, p.log_day, p.effort) for p in parts if p.kind is IntentKind.DONE] == [
+        (IntentKind.DONE, date(2033, 9, 20), 6)
+    ]

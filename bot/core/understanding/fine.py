@@ -41,7 +41,8 @@ _RECOVERY: Final[tuple[tuple[str, ...], ...]] = tuple(
         "feels normal", "feeling normal", "back to normal again", "resolved", "fully resolved",
         "cleared up", "no longer tight", "no longer stiff", "not tight", "not stiff",
         "eased off", "settled down", "isnt sore", "isnt tight", "isnt stiff", "arent sore",
-        "arent tight", "arent stiff", "grand now", "grand again", "right as rain",
+        "arent tight", "arent stiff", "grand now", "grand again", "right as rain", "ok again",
+        "okay again",
         "not hurting", "isnt hurting", "stopped hurting",
     )
 )  # fmt: skip
@@ -51,7 +52,8 @@ _RECOVERY: Final[tuple[tuple[str, ...], ...]] = tuple(
 _CHANGE: Final[tuple[tuple[str, ...], ...]] = tuple(
     tuple(phrase.split())
     for phrase in (
-        "fine now", "fine again", "ok now", "okay now", "good now", "good again", "all better",
+        "fine now", "fine again", "ok now", "okay now", "ok again", "okay again", "good now",
+        "good again", "all better",
         "better now", "went away", "gone away", "disappeared", "healed", "recovered",
         "back to normal", "normal again", "no longer", "cleared", "settled", "gone", "sorted",
         "no more pain", "pain free", "painfree", "resolved", "cleared up", "eased off",

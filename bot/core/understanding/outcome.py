@@ -662,12 +662,12 @@ def _rated_then_asked(m: Message) -> bool:
 #: A past day's session given its effort, maybe correcting it ("yesterday was a 4", "wait
 #: no yesterday was more like a 4 not a 6", "sorry wednesdays was a 4 not 6").
 _DAY_WAS_RATED_RE: Final = re.compile(
-    r"^(?:(?:wait|no|sorry|oops|soz|actually|ah|oh)[,!.]?\s+)*"
+    r"^(?:(?:wait|no|sorry|oops|soz|actually|ah|oh)[,!.]?\s+)*(?:(?:effort|rpe)\s+(?:for\s+)?)?"
     r"(yesterday|yday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:'?s)?"
     r"(?:\s+(?:one|session|sesh))?\s+was\s+(?:(?:fine|good|ok|okay|great|easy|hard|tough|grand"
     r"|alright)(?:\s+though)?\s*,?\s+)?(?:more\s+like\s+|like\s+|about\s+|actually\s+"
     r"|really\s+)?(?:an?\s+)?(10|[0-9])(?:\s*/\s*10)?"
-    r"(?:\s*,?\s*not\s+(?:an?\s+)?(?:10|[0-9])(?:\s*/\s*10)?)?\s*[.!]*$"
+    r"(?:\s*,?\s*not\s+(?:an?\s+)?(?:10|[0-9])(?:\s*/\s*10)?)?(?:\s+(?:btw|fyi|tbh|lol))?\s*[.!]*$"
 )
 
 

@@ -1796,6 +1796,8 @@ def _race(m: Message) -> Intent | None:
         or _personal_race(f, races)
         or _PUT_IN_RE.search(m.low) is not None
         or _MOVE_THE_RACE_RE.search(m.low) is not None
+        or ("from" in m.low and _MOVED_RANGE_RE.search(m.low) is not None)  # "the Lisbon half
+        # got moved from 5 October to 19 October": told because it is theirs
     )
     if not personal:
         return None  # "who won the race on Sunday?"
@@ -1859,7 +1861,7 @@ def _race(m: Message) -> Intent | None:
 _SAME_AS_RE: Final = re.compile(r"\bsame\s+(?:\w+\s+){0,2}?as\b|\bclash(?:es|ing)?\s+with\b")
 #: The race date asked to go ("clear my race date", "remove the race, I'm not doing it").
 _CLEAR_RACE_RE: Final = re.compile(
-    r"\b(?:clear|remove|delete|scrap|drop|wipe|erase|get\s+rid\s+of|take\s+off|take\s+out)"
+    r"\b(?:clear|remove|delete|scrap|drop|wipe|erase|cancel|get\s+rid\s+of|take\s+off|take\s+out)"
     r"\s+(?:my\s+|the\s+|that\s+)?(?:race(?:\s+date|\s+day)?|race-date)\b"
 )
 #: The runner's own race: "my race", "our marathon", "I'm running it".
