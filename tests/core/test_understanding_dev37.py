@@ -117,3 +117,11 @@ def test_yesterdays_effort_told_after_a_recovery_is_yesterdays_log() -> None:
     assert [(p.kind, p.log_day, p.effort) for p in parts if p.kind is IntentKind.DONE] == [
         (IntentKind.DONE, date(2033, 9, 20), 6)
     ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Today I cannot because I have job in the night", "today i cant, working late"]
+)
+def test_today_i_cant_is_todays_skip(text: str) -> None:
+    (part,) = understand_all(text, TODAY)
+    assert (part.kind, part.log_day) == (IntentKind.SKIPPED, None)
