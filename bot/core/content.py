@@ -221,6 +221,8 @@ class Exercise(_Strict):
     """Areas this exercise must not load when they are sore or painful."""
     impact: bool = False
     """Whether it lands: every hop, jump, skip and bound (its foot contacts are landings)."""
+    jogs: bool = False
+    """Whether it asks for jogging (a jog to warm up): out whenever impact or running is."""
     intensity: Intensity | None = None
     """Impact work's intensity class (NSCA); None for work that does not land."""
     family: Family

@@ -834,6 +834,8 @@ def _suits(
         return False  # the graded way back: impact only from stage 3, and only low hops
     if limits.no_impact and exercise.impact:
         return False  # pregnancy or the first weeks after a birth: no landings at all
+    if exercise.jogs and (limits.no_impact or limits.no_running or limits.blocks_dynamic):
+        return False  # no jog to warm up while impact or running is out, or on a hold
     if limits.blocks_dynamic and (exercise.impact or exercise.category is Category.DYNAMIC):
         return False  # a warning sign: no landings, nor any jump-day work, in any part
     loads = set(exercise.loads)

@@ -594,15 +594,21 @@ def _is_or_are(names: Sequence[str]) -> str:
     return "are" if part.split()[-1] in _PLURAL_PARTS else "is"
 
 
-def ran_under_hold(names: Sequence[str], *, stops_running: bool) -> str:
+def ran_under_hold(names: Sequence[str], *, stops_running: bool, theirs: bool = False) -> str:
     """A run told under a hold: thanks; with a hold that keeps running out, or waits for a
     clinician's look or for the area to settle (``stops_running``), running is left out
-    even when it held up; else runs guided by pain; what to watch for (HTML)."""
+    even when it held up; else runs guided by pain; what to watch for; the way out (a hold
+    a clinician set, ``theirs``: when they clear the runner) (HTML)."""
     held = escape_text(listed(list(names)))
     are = _is_or_are(names)
     watch = (
         "Watch it over the next day or two: if it hurts more, swells, or you limp, see a "
         "doctor or physio soon."
+    )
+    way_out = (
+        "When the physio or doctor who set the hold clears you,"
+        if theirs
+        else "Once it has settled, or a physio or doctor has had a look,"
     )
     if not stops_running:
         return (
@@ -614,8 +620,8 @@ def ran_under_hold(names: Sequence[str], *, stops_running: bool) -> str:
     return (
         f"Thanks for telling me. <b>While {held} {are} on hold, please leave running out "
         "for now</b>, even when it seems to hold up: it can get worse with impact before it "
-        f"hurts. {watch} Once it has settled, or a physio or doctor has had a look, send "
-        "/clear and we'll build back up step by step; until then /today has what is safe."
+        f"hurts. {watch} {way_out} send /clear and we'll build back up step by step; until "
+        "then /today has what is safe."
     )
 
 

@@ -177,7 +177,8 @@ async def ran_under_hold(turn: Turn) -> list[Reply] | None:
     waits = bool(stopping) or any(
         p.tier > Tier.HOLD or p.signs & _SETTLE_FIRST for p in problems
     )  # checked first, or settled first ("calf went, had to walk home"): no run yet
-    return [Reply(text=report_words.ran_under_hold(names, stops_running=waits))]
+    theirs = any(RedFlag.CLINICIAN_HOLD in p.signs for p in problems)  # a clinician's hold
+    return [Reply(text=report_words.ran_under_hold(names, stops_running=waits, theirs=theirs))]
 
 
 async def _running_hold_names(turn: Turn) -> list[str]:
@@ -490,6 +491,8 @@ async def typed_effort(turn: Turn, text: str) -> list[Reply] | None:
     """A typed answer to "how hard did it feel?" ("very hard", "7") while today's session is
     logged done without one; None when no effort is awaited or the text is not an answer."""
     day = _asked_day(turn)
+    if day != turn.today and not any(c.isdigit() for c in text):
+        return None  # "ok" two days on answers nothing asked then: only a number does
     existing = await _logged_on(turn, day)
     if existing is None or not existing.done or existing.rpe is not None:
         return None

@@ -96,3 +96,28 @@ async def test_a_leg_gone_weak_is_triaged_not_a_recovery(chat: Chat) -> None:
     (report,) = await chat.reports()
     assert report.area is Area.LEG
     assert RedFlag.WEAKNESS in report.red_flags
+
+
+async def test_a_run_under_a_clinicians_hold_waits_for_their_clearance(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("GP said no impact on my right shin for 6 weeks, mobility is fine though")
+    replies = texts(await chat.say("went for a 5k run this morning anyway, shin felt ok"))
+    assert "who set the hold clears you" in replies
+    assert "Once it has settled" not in replies  # not theirs to clear by themselves
+
+
+async def test_a_plain_ok_days_later_answers_no_old_effort_question(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("smashed it after parkrun, PB too!!")
+    chat.next_day()
+    chat.next_day()
+    await chat.say("ok")
+    (log,) = await chat.completions()
+    assert log.rpe is None  # the trial saw "ok" stored as effort 5 for two days before
+
+
+async def test_a_solid_6_ish_is_the_effort(chat: Chat) -> None:
+    await chat.command("/today")
+    await chat.say("did it after intervals, legs were jelly but it was a solid 6 ish")
+    (log,) = await chat.completions()
+    assert log.rpe == 6

@@ -78,7 +78,7 @@ _BARE_RE: Final = re.compile(
     r"(?<!\boutta )(?<!\bhalf )(?<!\bpast )"  # "home about half 7": a time
     r"(?<!\bgrade )(?<!\blevel )(?<!\bstage )(?<!\bweek )(?<!\bsize )"  # "grade 2": a name
     r"(?<!\bset )(?<!\brep )(?<!\bround )(?<!\blap )"  # "dying by set 2": which one
-    r"\b(10|[0-9])(?:ish)?(?:\s+(?:now|atm|tops|max))?\s*(?=[,;!?)\n]|\.(?![0-9])|$|[-–—]\s)"
+    r"\b(10|[0-9])(?:ish)?(?:\s+(?:now|atm|tops|max|ish))?\s*(?=[,;!?)\n]|\.(?![0-9])|$|[-–—]\s)"
 )
 
 #: A number straight after a log's opening word, the rest of the message running on
