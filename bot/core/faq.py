@@ -45,7 +45,7 @@ from rapidfuzz import fuzz, process
 from bot.core.understanding import Intent, IntentKind, PlanTopic, understand
 from bot.core.understanding.questions import asks_permission
 from bot.core.understanding.rules import clocks_change, tightness_asked
-from bot.core.understanding.text import spoken
+from bot.core.understanding.text import EMOJI, spoken
 from bot.core.vocabulary import ReportKind
 
 __all__ = [
@@ -106,7 +106,7 @@ _SAME_MEANING = {
 #: Where a message splits into clauses for a second try, and the content words a clause
 #: needs to be tried on its own.
 _CLAUSE_BREAK = re.compile(
-    "\\s*(?:[,;.!?\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff]+|\\s(?:but|and|so|also|btw|anyway|anyways|plus)\\s)\\s*",
+    "\\s*(?:[,;.!?" + EMOJI + "]+|\\s(?:but|and|so|also|btw|anyway|anyways|plus)\\s)\\s*",
     re.IGNORECASE,
 )
 _CLAUSE_WORDS = 2
@@ -164,7 +164,7 @@ _IF_ASKED = re.compile(
 )
 #: A question said after a statement, in a clause of its own ("..., is that normal").
 _TRAILING_ASK = re.compile(
-    "(?:[,.;!]|[\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff])\\s*(?:is|are|does|do|can|could|should"
+    "(?:[,.;!]|[" + EMOJI + "])\\s*(?:is|are|does|do|can|could|should"
     "|will|would|what\\s+(?:do|should|can)|how\\s+(?:do|should|can))\\s+(?:that|this|it|i|we)\\b"
 )
 #: Days gone by remembered ("back when I was 25", "back in 2019").

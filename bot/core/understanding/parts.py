@@ -67,7 +67,7 @@ from bot.core.understanding.rules import (
     was_then_fine,
 )
 from bot.core.understanding.senses import Cue
-from bot.core.understanding.text import SENTENCE_GAP_RE, normalise, spoken, tokenise
+from bot.core.understanding.text import EMOJI, SENTENCE_GAP_RE, normalise, spoken, tokenise
 from bot.core.understanding.tried import only_tried_out
 from bot.core.understanding.when import (
     back_on,
@@ -88,7 +88,7 @@ __all__ = ["understand_all", "understand_parts"]
 
 #: Where a message breaks into parts: a sentence's end, "but", "and", "also", an emoji...
 _SPLIT_BREAKS: Final = (
-    "(?:\\s[\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff]+\\s+(?=[a-z])|"
+    "(?:\\s[" + EMOJI + "]+\\s+(?=[a-z])|"
     r"[;.!?]+\)?\s+|,?\s+(?:but|and|also|plus|then|though|however|although|tho|n|&)\s+"
     r"|,\s*(?=(?:also|and|but|plus|then|so|remind|reminder|reminders|send|moving|moved|what|whats"
     r"|what's|when|which(?!\s+i\b)|why|how|can|could|did|done|finished|skipped|skipping|skip"
@@ -134,9 +134,7 @@ _SPLIT_AT_LOW_RE: Final = re.compile(r"(?=[\s,;.!?])" + _SPLIT_BREAKS)
 _SPLIT_WORDS: Final = frozenset(
     {"but", "and", "also", "plus", "then", "though", "however", "although", "tho", "n", "so"}
 )
-_SPLIT_CHARS_RE: Final = re.compile(
-    "[,;.!?&+\u2013\u2014\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff]| -"
-)
+_SPLIT_CHARS_RE: Final = re.compile("[,;.!?&+\u2013\u2014" + EMOJI + "]| -")
 _CONTRAST_RE: Final = re.compile(r"\b(?:but|though|tho|however|although)\b", re.IGNORECASE)
 _SETTING_KINDS: Final = frozenset({IntentKind.UNKNOWN, IntentKind.TODAY})
 _IDLE: Final = frozenset(

@@ -6,6 +6,7 @@ import re
 from typing import Final
 
 __all__ = [
+    "EMOJI",
     "MAX_CHARS",
     "SENTENCE_GAP_RE",
     "Tokens",
@@ -14,6 +15,9 @@ __all__ = [
     "spoken",
     "tokenise",
 ]
+
+#: The emoji and symbol ranges (flags included) that part a message, for a character class.
+EMOJI: Final = "\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff"
 
 MAX_CHARS: Final = 1000
 """Longer messages are cut to this many characters before anything else happens."""
@@ -38,7 +42,7 @@ _SPAN_RE: Final = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # the same words, apostro
 #: these: a plain class is faster than asking Unicode of each character.
 _ASCII_SPAN_RE: Final = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
 _BREAK_RE: Final = re.compile(
-    "[,.;!?()\n\u2013\u2014\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff]|(?<!\\S)--?(?!\\S)"
+    "[,.;!?()\n\u2013\u2014" + EMOJI + "]|(?<!\\S)--?(?!\\S)"
 )  # a dash standing alone between words is a break too ("done 7 - can i run after?")
 
 
